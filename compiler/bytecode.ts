@@ -1,0 +1,77 @@
+// The compiler's output: plain, typed data. The VM imports only these types.
+
+/** A constant-pool entry. Template objects and regexps come later as tagged records. */
+export type Constant = number | string | bigint;
+
+export const enum FnFlags {
+  Strict = 1,
+  Arrow = 2,
+  /** May be called with `new`. */
+  Constructor = 4,
+  /** Reads `arguments`: the call saves all arguments for it. */
+  UsesArguments = 8,
+  /** Sloppy function with simple parameters whose `arguments` aliases them. */
+  MappedArguments = 16,
+  /** Has its own environment record created on entry (captured params/vars). */
+  HasFunctionEnv = 32,
+  /** Self-hosted built-in: hidden from stack traces, prints as native code. */
+  Native = 64,
+  Method = 128,
+  Getter = 256,
+  Setter = 512,
+  /** A named function expression: its own name is bound to the callee. */
+  NamedExpr = 1024,
+}
+
+/** Describes the slots of one environment record, for inspection and snapshots. */
+export interface ScopeDesc {
+  readonly names: readonly string[];
+  /** Per slot: 0 = var/param, 1 = let, 2 = const, 3 = class, 4 = function, 5 = internal */
+  readonly kinds: readonly number[];
+}
+
+export interface FunctionCode {
+  /** Index of this function in its program's `functions`. */
+  readonly index: number;
+  readonly name: string;
+  readonly flags: number;
+  /** Declared parameter count (registers 0..nparams-1). */
+  readonly nparams: number;
+  /** The function's `length` property. */
+  readonly length: number;
+  /** Total registers, parameters included. */
+  readonly nlocals: number;
+  readonly localNames: readonly string[];
+  /** Maximum operand-stack depth above the registers. */
+  readonly maxStack: number;
+  readonly code: Int32Array;
+  /** Source line (1-based) and column (0-based) of the instruction at each offset. */
+  readonly lines: Int32Array;
+  readonly cols: Int32Array;
+  readonly consts: readonly Constant[];
+  /** Exception table: [start, end, handler, depth] per entry, innermost first. */
+  readonly handlers: Int32Array;
+  readonly scopes: readonly ScopeDesc[];
+  /** Scope descriptor of the function-level environment, or -1. */
+  readonly funcScope: number;
+  /** Source range, for Function.prototype.toString. */
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly col: number;
+}
+
+export type ProgramKind = "script" | "commonjs" | "module" | "prelude";
+
+export interface Program {
+  /** Content hash of (compiler version, kind, filename, source). */
+  readonly hash: string;
+  readonly kind: ProgramKind;
+  readonly filename: string;
+  readonly source: string;
+  /** functions[0] is the top level. */
+  readonly functions: readonly FunctionCode[];
+}
+
+/** Bumped whenever emitted bytecode changes shape: snapshots record it. */
+export const COMPILER_VERSION = 1;

@@ -1,0 +1,1495 @@
+// The code generator: the second compiler pass. It walks the AST once per function
+// with the scope analysis in hand and emits stack-machine bytecode (see opcodes.ts).
+//
+// Control flow that leaves a construct (break, continue, return) walks the
+// compile-time control stack and emits each construct's exit: POP_ENV for a block
+// environment, JSR to a `finally` body, POP of a finally's return address, closing a
+// for-of iterator. Finally bodies are subroutines entered with JSR and left with
+// RET, so every finally exists once in the code and its state is on the operand
+// stack (plain data).
+
+import type * as N from "./estree";
+import { Op } from "./opcodes";
+import { Emitter, Label, CompileError } from "./emitter";
+import { FnFlags, type FunctionCode, type ScopeDesc } from "./bytecode";
+import {
+  SCOPE_KIND_CODE,
+  isSimpleParams,
+  patternNames,
+  type Analysis,
+  type Binding,
+  type FunctionInfo,
+  type Scope,
+} from "./scope";
+
+type Control =
+  | { kind: "loop"; labels: string[]; breakLabel: Label; continueLabel: Label }
+  | { kind: "switch"; labels: string[]; breakLabel: Label }
+  | { kind: "label"; labels: string[]; breakLabel: Label }
+  | { kind: "env" }
+  | { kind: "finally"; finallyLabel: Label }
+  | { kind: "finallyBody" }
+  | { kind: "forof"; iterReg: number };
+
+export class Unsupported extends CompileError {
+  constructor(
+    what: string,
+    readonly node: N.Node,
+  ) {
+    super(`${what} is not supported yet`);
+  }
+}
+
+export interface CodegenContext {
+  readonly analysis: Analysis;
+  readonly source: string;
+  /** Top-level var/function declarations are global object properties. */
+  readonly globalVars: boolean;
+  readonly native: boolean;
+  /** Parameter count of the top-level function (the CommonJS wrapper's five). */
+  readonly topParams: number;
+  readonly functions: FunctionCode[];
+}
+
+/** Compiles every function of the analysed program into ctx.functions. */
+export function generate(ctx: CodegenContext): void {
+  for (const info of ctx.analysis.functions) {
+    ctx.functions[info.index] = new FunctionCompiler(ctx, info).compile();
+  }
+}
+
+class FunctionCompiler {
+  private readonly e = new Emitter();
+  private scope: Scope;
+  private readonly control: Control[] = [];
+  private readonly localNames: string[] = [];
+  private nlocals: number;
+  private readonly descs: ScopeDesc[] = [];
+  private pendingLabels: string[] = [];
+  private returnTemp = -1;
+  /** Depth of the operand stack at the start of the current optional chain. */
+  private chain: { end: Label; depth: number } | null = null;
+
+  constructor(
+    private readonly ctx: CodegenContext,
+    private readonly info: FunctionInfo,
+  ) {
+    this.scope = info.scope;
+    this.nlocals = info.nregs;
+    // Describe environment records and name registers, for inspection and snapshots.
+    for (const s of info.scopes) {
+      const names: string[] = [];
+      const kinds: number[] = [];
+      for (const b of s.bindings.values()) {
+        if (b.captured) {
+          names[b.slot] = b.name;
+          kinds[b.slot] = SCOPE_KIND_CODE[b.kind];
+        } else if (b.register >= 0) this.localNames[b.register] = b.name;
+      }
+      if (s.needsEnv) {
+        s.descIndex = this.descs.length;
+        this.descs.push({ names, kinds });
+      }
+    }
+    const node = info.node;
+    if (node.type !== "Program")
+      node.params.forEach((p, i) => {
+        if (this.localNames[i] === undefined)
+          this.localNames[i] = p.type === "Identifier" ? p.name : `%arg${i}`;
+      });
+  }
+
+  private temp(name: string): number {
+    const r = this.nlocals++;
+    this.localNames[r] = name;
+    return r;
+  }
+
+  // ---- positions -------------------------------------------------------------
+
+  private at(node: N.Node): void {
+    const loc = node.loc;
+    if (loc) {
+      this.e.line = loc.start.line;
+      this.e.col = loc.start.column;
+    }
+  }
+
+  // ---- functions -------------------------------------------------------------
+
+  compile(): FunctionCode {
+    const info = this.info;
+    const node = info.node;
+    const e = this.e;
+    this.at(node);
+    let flags = 0;
+    if (info.strict) flags |= FnFlags.Strict;
+    if (info.usesArguments) flags |= FnFlags.UsesArguments;
+    if (this.ctx.native) flags |= FnFlags.Native;
+    let name = "";
+    let length = 0;
+    let nparams = 0;
+    if (node.type === "Program") {
+      nparams = this.ctx.topParams;
+    } else {
+      nparams = node.params.length;
+      for (const p of node.params) {
+        if (p.type === "AssignmentPattern" || p.type === "RestElement") break;
+        length++;
+      }
+      name = node.id ? node.id.name : ((node as { jauntName?: string }).jauntName ?? "");
+      if (node.type === "ArrowFunctionExpression") flags |= FnFlags.Arrow;
+      const parent = (node as { jauntParent?: string }).jauntParent;
+      if (parent === "method") flags |= FnFlags.Method;
+      else if (parent === "get") flags |= FnFlags.Getter | FnFlags.Method;
+      else if (parent === "set") flags |= FnFlags.Setter | FnFlags.Method;
+      else if (node.type !== "ArrowFunctionExpression" && !node.generator && !node.async && !this.ctx.native)
+        flags |= FnFlags.Constructor;
+      if (
+        info.usesArguments &&
+        !info.strict &&
+        node.type !== "ArrowFunctionExpression" &&
+        isSimpleParams(node.params)
+      )
+        flags |= FnFlags.MappedArguments;
+      if (node.type === "FunctionExpression" && node.id) flags |= FnFlags.NamedExpr;
+      if (node.generator || node.async)
+        throw new Unsupported("generators and async functions", node);
+    }
+    if (info.scope.needsEnv) flags |= FnFlags.HasFunctionEnv;
+
+    this.prologue();
+    if (node.type === "Program") {
+      for (const s of node.body as N.Statement[]) this.statement(s);
+      this.at(node);
+      // The completion of a program run is undefined (CommonJS semantics).
+      e.emit(Op.UNDEF);
+      e.emit(Op.RETURN);
+    } else if (node.body.type === "BlockStatement") {
+      for (const s of (node.body as N.BlockStatement).body) this.statement(s);
+      e.emit(Op.UNDEF);
+      e.emit(Op.RETURN);
+    } else {
+      this.expression(node.body as N.Expression);
+      e.emit(Op.RETURN);
+    }
+
+    const out = e.finish();
+    const loc = node.loc!;
+    return {
+      index: info.index,
+      name,
+      flags,
+      nparams,
+      length,
+      nlocals: this.nlocals,
+      localNames: Array.from({ length: this.nlocals }, (_, i) => this.localNames[i] ?? ""),
+      maxStack: e.maxDepth,
+      code: out.code,
+      lines: out.lines,
+      cols: out.cols,
+      consts: e.consts,
+      handlers: out.handlers,
+      scopes: this.descs,
+      funcScope: info.scope.needsEnv ? info.scope.descIndex : -1,
+      start: node.start,
+      end: node.end,
+      line: loc.start.line,
+      col: loc.start.column,
+    };
+  }
+
+  /** Function entry: environments, pseudo-bindings, TDZ, hoisted functions. */
+  private prologue(): void {
+    const e = this.e;
+    const info = this.info;
+    // A named function expression's own name, in the scope before the function's.
+    const calleeScope = info.scopes.find((s) => s.kind === "callee");
+    if (calleeScope) {
+      const b = [...calleeScope.bindings.values()][0];
+      if (calleeScope.needsEnv) {
+        e.emit(Op.PUSH_ENV, calleeScope.descIndex);
+        e.emit(Op.CALLEE);
+        e.emit(Op.INIT_ENV, 0, b.slot);
+      } else {
+        e.emit(Op.CALLEE);
+        e.emit(Op.INIT_LOCAL, b.register);
+      }
+    }
+    const scope = info.scope;
+    if (scope.needsEnv) {
+      e.emit(Op.PUSH_ENV, scope.descIndex);
+      for (const b of scope.bindings.values())
+        if (b.kind === "param" && b.captured && b.register >= 0) {
+          e.emit(Op.GET_LOCAL, b.register);
+          e.emit(Op.INIT_ENV, 0, b.slot);
+        }
+    }
+    if (info.thisBinding) {
+      e.emit(Op.THIS);
+      this.initBinding(info.thisBinding);
+    }
+    if (info.newTargetBinding) {
+      e.emit(Op.NEW_TARGET);
+      this.initBinding(info.newTargetBinding);
+    }
+    if (info.argumentsBinding) {
+      e.emit(Op.ARGUMENTS);
+      this.initBinding(info.argumentsBinding);
+    }
+    const node = info.node;
+    if (node.type !== "Program") {
+      node.params.forEach((p, i) => {
+        if (p.type === "Identifier") return;
+        // Destructuring and default parameters bind from the argument register.
+        this.e.emit(Op.GET_LOCAL, i);
+        this.bindPattern(p, "init");
+      });
+    }
+    const body =
+      node.type === "Program"
+        ? (node.body as N.Statement[])
+        : node.body.type === "BlockStatement"
+          ? (node.body as N.BlockStatement).body
+          : [];
+    if (node.type === "Program" && this.ctx.globalVars) this.globalDeclarations(body);
+    else this.enterBody(scope, body, false);
+  }
+
+  /** Script-mode top level: var and function declarations are global properties. */
+  private globalDeclarations(body: N.Statement[]): void {
+    const e = this.e;
+    const vars = new Set<string>();
+    const collect = (s: N.Node | null | undefined): void => {
+      if (!s) return;
+      switch (s.type) {
+        case "VariableDeclaration":
+          if (s.kind === "var")
+            for (const d of s.declarations) for (const id of patternNames(d.id)) vars.add(id.name);
+          break;
+        case "IfStatement":
+          collect(s.consequent);
+          collect(s.alternate);
+          break;
+        case "BlockStatement":
+          s.body.forEach(collect);
+          break;
+        case "ForStatement":
+          collect(s.init);
+          collect(s.body);
+          break;
+        case "ForInStatement":
+        case "ForOfStatement":
+          collect(s.left);
+          collect(s.body);
+          break;
+        case "WhileStatement":
+        case "DoWhileStatement":
+        case "LabeledStatement":
+        case "WithStatement":
+          collect(s.body);
+          break;
+        case "TryStatement":
+          collect(s.block);
+          collect(s.handler?.body);
+          collect(s.finalizer);
+          break;
+        case "SwitchStatement":
+          s.cases.forEach((c) => c.consequent.forEach(collect));
+          break;
+        default:
+      }
+    };
+    body.forEach(collect);
+    for (const s of body) {
+      if (s.type === "VariableDeclaration" && s.kind !== "var")
+        for (const d of s.declarations)
+          for (const id of patternNames(d.id))
+            e.emit(Op.DECL_LEX, e.constant(id.name), s.kind === "const" ? 1 : 0);
+      if (s.type === "ClassDeclaration" && s.id) e.emit(Op.DECL_LEX, e.constant(s.id.name), 0);
+    }
+    for (const name of vars) e.emit(Op.DECL_VAR, e.constant(name));
+    for (const s of body)
+      if (s.type === "FunctionDeclaration" && s.id) {
+        e.emit(Op.DECL_VAR, e.constant(s.id.name));
+        this.closure(s);
+        e.emit(Op.SET_GLOBAL, e.constant(s.id.name));
+        e.emit(Op.POP);
+      }
+    this.enterBody(this.info.scope, body, true);
+  }
+
+  /**
+   * Initialises a scope's bindings on entry: TDZ for lexical registers (captured ones
+   * start empty in their new environment record) and hoisted function declarations.
+   */
+  private enterBody(scope: Scope, body: N.Statement[], skipFunctions: boolean): void {
+    const e = this.e;
+    for (const b of scope.bindings.values()) {
+      if (b.lexical && !b.captured && b.register >= 0) {
+        e.emit(Op.EMPTY);
+        e.emit(Op.INIT_LOCAL, b.register);
+      }
+    }
+    if (skipFunctions) return;
+    for (const s of body) {
+      if (s.type === "FunctionDeclaration" && s.id) {
+        this.closure(s);
+        const b = scope.bindings.get(s.id.name)!;
+        this.initBinding(b);
+        // Annex B.3.3: a sloppy block function is also assigned to the var binding.
+        if (scope.kind !== "function" && !this.info.strict) {
+          const vb = this.info.scope.bindings.get(s.id.name);
+          if (vb && vb !== b && (vb.kind === "var" || vb.kind === "function")) {
+            this.getBinding(b, s.id);
+            this.initBinding(vb);
+          }
+        }
+      }
+    }
+  }
+
+  // ---- bindings --------------------------------------------------------------
+
+  private hops(target: Scope): number {
+    let hops = 0;
+    let s: Scope | null = this.scope;
+    while (s && s !== target) {
+      if (s.needsEnv) hops++;
+      s = s.parent;
+    }
+    if (!s) throw new CompileError("internal: binding scope not on the scope chain");
+    return hops;
+  }
+
+  private needsTdzCheck(b: Binding, ref: N.Node): boolean {
+    if (!b.lexical) return false;
+    if (b.scope.fn !== this.info) return true;
+    if (b.scope.kind === "switch") return true;
+    return ref.start < b.declEnd;
+  }
+
+  /** Pushes a binding's value. */
+  private getBinding(b: Binding, ref: N.Node): void {
+    const e = this.e;
+    const check = this.needsTdzCheck(b, ref);
+    if (b.captured) {
+      const h = this.hops(b.scope);
+      if (check) e.emit(Op.GET_ENV_CHK, h, b.slot, e.constant(b.name));
+      else e.emit(Op.GET_ENV, h, b.slot);
+    } else if (check) e.emit(Op.GET_LOCAL_CHK, b.register, e.constant(b.name));
+    else e.emit(Op.GET_LOCAL, b.register);
+  }
+
+  /** Initialises a binding from the value on top of the stack (pops it). */
+  private initBinding(b: Binding): void {
+    if (b.captured) this.e.emit(Op.INIT_ENV, this.hops(b.scope), b.slot);
+    else this.e.emit(Op.INIT_LOCAL, b.register);
+  }
+
+  /** Assigns the value on top of the stack to an identifier, leaving it there. */
+  private assignIdentifier(id: N.Identifier): void {
+    const e = this.e;
+    const b = this.ctx.analysis.refs.get(id);
+    if (!b) {
+      e.emit(Op.SET_GLOBAL, e.constant(id.name));
+      return;
+    }
+    if (b.kind === "const" || b.kind === "callee") {
+      if (b.kind === "callee" && !this.info.strict) return; // silently ignored
+      // The TDZ error wins over the const error.
+      if (this.needsTdzCheck(b, id)) {
+        this.getBinding(b, id);
+        e.emit(Op.POP);
+      }
+      e.emit(Op.THROW_CONST, e.constant(id.name));
+      return;
+    }
+    const check = this.needsTdzCheck(b, id);
+    if (b.captured) {
+      const h = this.hops(b.scope);
+      if (check) e.emit(Op.SET_ENV_CHK, h, b.slot, e.constant(b.name));
+      else e.emit(Op.SET_ENV, h, b.slot);
+    } else if (check) e.emit(Op.SET_LOCAL_CHK, b.register, e.constant(b.name));
+    else e.emit(Op.SET_LOCAL, b.register);
+  }
+
+  private identifier(id: N.Identifier): void {
+    const b = this.ctx.analysis.refs.get(id);
+    this.at(id);
+    if (b) this.getBinding(b, id);
+    // The global `undefined` is non-writable and non-configurable.
+    else if (id.name === "undefined") this.e.emit(Op.UNDEF);
+    else this.e.emit(Op.GET_GLOBAL, this.e.constant(id.name));
+  }
+
+  /**
+   * Binds the value on top of the stack (popped) to a pattern. `init` declares
+   * (let/const/var with initialiser, parameters); `assign` is an assignment target.
+   */
+  private bindPattern(p: N.Pattern, mode: "init" | "assign"): void {
+    const e = this.e;
+    switch (p.type) {
+      case "Identifier": {
+        const b = this.ctx.analysis.refs.get(p);
+        if (
+          mode === "init" &&
+          b &&
+          b.kind !== "var" &&
+          b.kind !== "param" &&
+          b.kind !== "function"
+        ) {
+          this.initBinding(b);
+        } else if (mode === "init" && !b && this.ctx.globalVars && this.isLexicalGlobal(p)) {
+          e.emit(Op.INIT_LEX, e.constant(p.name));
+        } else {
+          this.assignIdentifier(p);
+          e.emit(Op.POP);
+        }
+        return;
+      }
+      case "MemberExpression": {
+        // value obj → obj value
+        if (p.object.type === "Super") throw new Unsupported("super", p);
+        this.expression(p.object as N.Expression);
+        e.emit(Op.SWAP);
+        if (p.computed) {
+          this.expression(p.property as N.Expression);
+          e.emit(Op.SWAP);
+          this.at(p.property);
+          e.emit(Op.SET_ELEM);
+        } else {
+          this.at(p.property);
+          e.emit(Op.SET_PROP, e.constant(this.propName(p)));
+        }
+        e.emit(Op.POP);
+        return;
+      }
+      case "AssignmentPattern": {
+        const done = new Label();
+        e.emit(Op.DUP);
+        e.emit(Op.UNDEF);
+        e.emit(Op.SEQ);
+        e.jump(Op.JUMP_IF_FALSE, done);
+        e.emit(Op.POP);
+        this.expression(p.right, this.nameOf(p.left));
+        e.place(done);
+        this.bindPattern(p.left, mode);
+        return;
+      }
+      default:
+        throw new Unsupported("destructuring", p);
+    }
+  }
+
+  private lexicalGlobals: Set<string> | null = null;
+  private isLexicalGlobal(id: N.Identifier): boolean {
+    if (!this.lexicalGlobals) {
+      this.lexicalGlobals = new Set();
+      const prog = this.info.node as N.Program;
+      for (const s of prog.body as N.Statement[]) {
+        if (s.type === "VariableDeclaration" && s.kind !== "var")
+          for (const d of s.declarations)
+            for (const i of patternNames(d.id)) this.lexicalGlobals.add(i.name);
+        if (s.type === "ClassDeclaration" && s.id) this.lexicalGlobals.add(s.id.name);
+      }
+    }
+    return this.lexicalGlobals.has(id.name);
+  }
+
+  // ---- scopes ----------------------------------------------------------------
+
+  /** Enters the scope opened by `node`, if the analysis made one. */
+  private pushScope(node: N.Node): Scope | null {
+    const s = this.ctx.analysis.scopeOf.get(node);
+    if (!s) return null;
+    this.scope = s;
+    if (s.needsEnv) {
+      this.e.emit(Op.PUSH_ENV, s.descIndex);
+      this.control.push({ kind: "env" });
+    }
+    return s;
+  }
+
+  private popScope(s: Scope | null): void {
+    if (!s) return;
+    if (s.needsEnv) {
+      this.e.emit(Op.POP_ENV);
+      this.control.pop();
+    }
+    this.scope = s.parent!;
+  }
+
+  // ---- statements ------------------------------------------------------------
+
+  private statements(body: N.Statement[]): void {
+    for (const s of body) this.statement(s);
+  }
+
+  private statement(s: N.Statement | N.Node): void {
+    const e = this.e;
+    this.at(s);
+    switch (s.type) {
+      case "ExpressionStatement":
+        this.expression(s.expression);
+        e.emit(Op.POP);
+        return;
+      case "VariableDeclaration":
+        for (const d of s.declarations) {
+          if (d.init) {
+            this.expression(d.init, d.id.type === "Identifier" ? d.id.name : undefined);
+            this.bindPattern(d.id, "init");
+          } else if (s.kind !== "var") {
+            e.emit(Op.UNDEF);
+            this.bindPattern(d.id, "init");
+          }
+        }
+        return;
+      case "FunctionDeclaration":
+        return; // hoisted
+      case "EmptyStatement":
+        return;
+      case "DebuggerStatement":
+        e.emit(Op.DEBUGGER);
+        return;
+      case "ReturnStatement":
+        if (s.argument) this.expression(s.argument);
+        else e.emit(Op.UNDEF);
+        this.at(s);
+        this.emitReturn();
+        return;
+      case "ThrowStatement":
+        this.expression(s.argument);
+        this.at(s);
+        e.emit(Op.THROW);
+        return;
+      case "IfStatement": {
+        const elseL = new Label();
+        this.expression(s.test);
+        e.jump(Op.JUMP_IF_FALSE, elseL);
+        this.statement(s.consequent);
+        if (s.alternate) {
+          const end = new Label();
+          e.jump(Op.JUMP, end);
+          e.place(elseL);
+          this.statement(s.alternate);
+          e.place(end);
+        } else e.place(elseL);
+        return;
+      }
+      case "BlockStatement": {
+        const labels = this.takeLabels();
+        const breakLabel = new Label();
+        if (labels.length) this.control.push({ kind: "label", labels, breakLabel });
+        const scope = this.pushScope(s);
+        if (scope) this.enterBody(scope, s.body, false);
+        this.statements(s.body);
+        this.popScope(scope);
+        if (labels.length) {
+          this.control.pop();
+          e.place(breakLabel);
+        }
+        return;
+      }
+      case "LabeledStatement": {
+        this.pendingLabels.push(s.label.name);
+        const body = s.body;
+        if (
+          body.type === "ForStatement" ||
+          body.type === "WhileStatement" ||
+          body.type === "DoWhileStatement" ||
+          body.type === "ForInStatement" ||
+          body.type === "ForOfStatement" ||
+          body.type === "LabeledStatement" ||
+          body.type === "BlockStatement"
+        ) {
+          this.statement(body);
+        } else {
+          const labels = this.takeLabels();
+          const breakLabel = new Label();
+          this.control.push({ kind: "label", labels, breakLabel });
+          this.statement(body);
+          this.control.pop();
+          e.place(breakLabel);
+        }
+        return;
+      }
+      case "WhileStatement": {
+        const labels = this.takeLabels();
+        const top = new Label();
+        const end = new Label();
+        e.place(top);
+        this.expression(s.test);
+        e.jump(Op.JUMP_IF_FALSE, end);
+        this.loopBody(s.body, labels, end, top);
+        e.jump(Op.JUMP, top);
+        e.place(end);
+        return;
+      }
+      case "DoWhileStatement": {
+        const labels = this.takeLabels();
+        const top = new Label();
+        const cont = new Label();
+        const end = new Label();
+        e.place(top);
+        this.loopBody(s.body, labels, end, cont);
+        e.place(cont);
+        this.expression(s.test);
+        e.jump(Op.JUMP_IF_TRUE, top);
+        e.place(end);
+        return;
+      }
+      case "ForStatement":
+        return this.forStatement(s);
+      case "ForInStatement":
+        return this.forInStatement(s);
+      case "ForOfStatement":
+        return this.forOfStatement(s);
+      case "BreakStatement":
+      case "ContinueStatement":
+        return this.jumpOut(s);
+      case "SwitchStatement":
+        return this.switchStatement(s);
+      case "TryStatement":
+        return this.tryStatement(s);
+      case "ClassDeclaration":
+        throw new Unsupported("classes", s);
+      case "WithStatement":
+        throw new Unsupported("with", s);
+      default:
+        throw new Unsupported(s.type, s);
+    }
+  }
+
+  private takeLabels(): string[] {
+    const l = this.pendingLabels;
+    this.pendingLabels = [];
+    return l;
+  }
+
+  private loopBody(
+    body: N.Statement,
+    labels: string[],
+    breakLabel: Label,
+    continueLabel: Label,
+  ): void {
+    this.control.push({ kind: "loop", labels, breakLabel, continueLabel });
+    this.statement(body);
+    this.control.pop();
+  }
+
+  private forStatement(s: N.ForStatement): void {
+    const e = this.e;
+    const labels = this.takeLabels();
+    const scope = this.pushScope(s);
+    if (scope) this.enterBody(scope, [], true);
+    if (s.init) {
+      if (s.init.type === "VariableDeclaration") this.statement(s.init);
+      else {
+        this.expression(s.init);
+        e.emit(Op.POP);
+      }
+    }
+    const top = new Label();
+    const cont = new Label();
+    const end = new Label();
+    e.place(top);
+    if (s.test) {
+      this.expression(s.test);
+      e.jump(Op.JUMP_IF_FALSE, end);
+    }
+    this.loopBody(s.body, labels, end, cont);
+    e.place(cont);
+    // Each iteration gets a fresh copy of captured let bindings (closures in the
+    // body see the value of their own iteration).
+    if (scope && scope.needsEnv) e.emit(Op.COPY_ENV);
+    if (s.update) {
+      this.expression(s.update);
+      e.emit(Op.POP);
+    }
+    e.jump(Op.JUMP, top);
+    e.place(end);
+    this.popScope(scope);
+  }
+
+  /** Binds the loop variable of for-in/for-of from the value on top of the stack. */
+  private bindLoopTarget(left: N.VariableDeclaration | N.Pattern): void {
+    if (left.type === "VariableDeclaration") this.bindPattern(left.declarations[0].id, "init");
+    else this.bindPattern(left, "assign");
+  }
+
+  /** Per-iteration scope of for-in/for-of: entered once per iteration. */
+  private iterationScope(s: N.Node): Scope | null {
+    const scope = this.ctx.analysis.scopeOf.get(s) ?? null;
+    if (!scope) return null;
+    this.scope = scope;
+    if (scope.needsEnv) {
+      this.e.emit(Op.PUSH_ENV, scope.descIndex);
+      this.control.push({ kind: "env" });
+    }
+    this.enterBody(scope, [], true);
+    return scope;
+  }
+
+  private forInStatement(s: N.ForInStatement): void {
+    const e = this.e;
+    const labels = this.takeLabels();
+    this.expression(s.right);
+    e.emit(Op.FOR_IN_START);
+    const it = this.temp("%forin");
+    e.emit(Op.INIT_LOCAL, it);
+    const head = new Label();
+    const end = new Label();
+    e.place(head);
+    e.jump(Op.FOR_IN_NEXT, end, it);
+    this.control.push({ kind: "loop", labels, breakLabel: end, continueLabel: head });
+    const scope = this.iterationScope(s);
+    this.bindLoopTarget(s.left);
+    this.statement(s.body);
+    this.popScope(scope);
+    this.control.pop();
+    e.jump(Op.JUMP, head);
+    e.place(end);
+  }
+
+  private forOfStatement(s: N.ForOfStatement): void {
+    const e = this.e;
+    if (s.await) throw new Unsupported("for await", s);
+    const labels = this.takeLabels();
+    this.expression(s.right);
+    this.at(s.right);
+    e.emit(Op.GET_ITER);
+    const iter = this.temp("%iter");
+    const next = this.temp("%next");
+    if (next !== iter + 1) throw new CompileError("internal: iterator registers must be adjacent");
+    e.emit(Op.DUP);
+    e.emit(Op.GET_PROP, e.constant("next"));
+    e.emit(Op.INIT_LOCAL, next);
+    e.emit(Op.INIT_LOCAL, iter);
+    const envSave = this.info.hasBlockEnvs ? this.temp("%env") : -1;
+    if (envSave >= 0) e.emit(Op.SAVE_ENV, envSave);
+    const head = new Label();
+    const close = new Label();
+    const donePop = new Label();
+    const after = new Label();
+    const handler = new Label();
+    e.place(head);
+    const depth = e.depth;
+    this.at(s.right);
+    e.emit(Op.ITER_NEXT, iter);
+    e.emit(Op.ITER_CHECK);
+    e.emit(Op.DUP);
+    e.emit(Op.GET_PROP, e.constant("done"));
+    e.jump(Op.JUMP_IF_TRUE, donePop);
+    e.emit(Op.GET_PROP, e.constant("value"));
+    // From here to the end of the body, an exception closes the iterator; break
+    // closes it too (the break target below), continue does not.
+    const protectedStart = e.offset;
+    this.control.push({ kind: "forof", iterReg: iter });
+    this.control.push({ kind: "loop", labels, breakLabel: close, continueLabel: head });
+    const scope = this.iterationScope(s);
+    this.bindLoopTarget(s.left);
+    this.statement(s.body);
+    this.popScope(scope);
+    this.control.pop();
+    this.control.pop();
+    const protectedEnd = e.offset;
+    e.jump(Op.JUMP, head);
+    e.addHandler(protectedStart, protectedEnd, handler, depth);
+    e.handlerEntry(handler, depth + 1);
+    if (envSave >= 0) e.emit(Op.RESTORE_ENV, envSave);
+    const exc = this.temp("%exc");
+    e.emit(Op.INIT_LOCAL, exc);
+    e.emit(Op.ITER_CLOSE, iter, 1);
+    e.emit(Op.GET_LOCAL, exc);
+    e.emit(Op.THROW);
+    e.place(close);
+    e.emit(Op.ITER_CLOSE, iter, 0);
+    e.jump(Op.JUMP, after);
+    e.place(donePop);
+    e.emit(Op.POP);
+    e.place(after);
+  }
+
+  private switchStatement(s: N.SwitchStatement): void {
+    const e = this.e;
+    const labels = this.takeLabels();
+    this.expression(s.discriminant);
+    const disc = this.temp("%switch");
+    e.emit(Op.INIT_LOCAL, disc);
+    const scope = this.pushScope(s);
+    const body: N.Statement[] = [];
+    for (const c of s.cases) body.push(...c.consequent);
+    if (scope) this.enterBody(scope, body, false);
+    const end = new Label();
+    const caseLabels = s.cases.map(() => new Label());
+    let defaultIndex = -1;
+    s.cases.forEach((c, i) => {
+      if (!c.test) {
+        defaultIndex = i;
+        return;
+      }
+      e.emit(Op.GET_LOCAL, disc);
+      this.expression(c.test);
+      this.at(c);
+      e.emit(Op.SEQ);
+      e.jump(Op.JUMP_IF_TRUE, caseLabels[i]);
+    });
+    e.jump(Op.JUMP, defaultIndex >= 0 ? caseLabels[defaultIndex] : end);
+    this.control.push({ kind: "switch", labels, breakLabel: end });
+    s.cases.forEach((c, i) => {
+      e.place(caseLabels[i]);
+      this.statements(c.consequent);
+    });
+    this.control.pop();
+    e.place(end);
+    this.popScope(scope);
+  }
+
+  private tryStatement(s: N.TryStatement): void {
+    const e = this.e;
+    const depth = e.depth;
+    const after = new Label();
+    const finallyLabel = s.finalizer ? new Label() : null;
+    // Exceptions leave block environments behind: each try saves the env to restore.
+    const envSave = this.info.hasBlockEnvs ? this.temp("%env") : -1;
+    if (envSave >= 0) e.emit(Op.SAVE_ENV, envSave);
+    if (finallyLabel) this.control.push({ kind: "finally", finallyLabel });
+    const tryStart = e.offset;
+    this.statement(s.block);
+    const tryEnd = e.offset;
+    if (finallyLabel) e.jump(Op.JSR, finallyLabel);
+    e.jump(Op.JUMP, after);
+    let catchStart = 0;
+    let catchEnd = 0;
+    if (s.handler) {
+      const h = new Label();
+      e.addHandler(tryStart, tryEnd, h, depth);
+      e.handlerEntry(h, depth + 1);
+      catchStart = e.offset;
+      if (envSave >= 0) e.emit(Op.RESTORE_ENV, envSave);
+      const scope = this.pushScope(s.handler);
+      if (scope) this.enterBody(scope, [], true);
+      this.at(s.handler);
+      if (s.handler.param) this.bindPattern(s.handler.param, "init");
+      else e.emit(Op.POP);
+      this.statement(s.handler.body);
+      this.popScope(scope);
+      catchEnd = e.offset;
+      if (finallyLabel) e.jump(Op.JSR, finallyLabel);
+      e.jump(Op.JUMP, after);
+    }
+    if (finallyLabel) {
+      this.control.pop();
+      // Any exception in the try block (or in the catch block) runs the finally
+      // body, then is rethrown.
+      const h = new Label();
+      e.addHandler(tryStart, tryEnd, h, depth);
+      if (s.handler) e.addHandler(catchStart, catchEnd, h, depth);
+      e.handlerEntry(h, depth + 1);
+      if (envSave >= 0) e.emit(Op.RESTORE_ENV, envSave);
+      const exc = this.temp("%exc");
+      e.emit(Op.INIT_LOCAL, exc);
+      e.jump(Op.JSR, finallyLabel);
+      e.emit(Op.GET_LOCAL, exc);
+      e.emit(Op.THROW);
+      // The finally body, a subroutine: its return address is on the stack.
+      e.depth = -1;
+      finallyLabel.depth = depth + 1;
+      e.place(finallyLabel);
+      this.control.push({ kind: "finallyBody" });
+      this.statement(s.finalizer!);
+      this.control.pop();
+      e.emit(Op.RET);
+    }
+    e.place(after);
+  }
+
+  /** Emits what leaving `c` requires. */
+  private exitControl(c: Control): void {
+    switch (c.kind) {
+      case "env":
+        this.e.emit(Op.POP_ENV);
+        break;
+      case "finally":
+        this.e.jump(Op.JSR, c.finallyLabel);
+        break;
+      case "finallyBody":
+        this.e.emit(Op.POP);
+        break;
+      case "forof":
+        this.e.emit(Op.ITER_CLOSE, c.iterReg, 0);
+        break;
+      default:
+    }
+  }
+
+  private jumpOut(s: N.BreakStatement | N.ContinueStatement): void {
+    const isBreak = s.type === "BreakStatement";
+    const label = s.label?.name;
+    // Statements run with an empty operand stack except inside finally bodies, whose
+    // return address the exits below pop, so the depth at the jump is the target's.
+    for (let i = this.control.length - 1; i >= 0; i--) {
+      const c = this.control[i];
+      const matches =
+        (c.kind === "loop" && (label ? c.labels.includes(label) : true)) ||
+        (isBreak && c.kind === "switch" && (label ? c.labels.includes(label) : true)) ||
+        (isBreak && label !== undefined && c.kind === "label" && c.labels.includes(label));
+      if (matches) {
+        const target = isBreak
+          ? (c as { breakLabel: Label }).breakLabel
+          : (c as { continueLabel: Label }).continueLabel;
+        this.e.jump(Op.JUMP, target);
+        return;
+      }
+      this.exitControl(c);
+    }
+    throw new CompileError(`internal: no target for ${s.type}`);
+  }
+
+  private emitReturn(): void {
+    const e = this.e;
+    const needsUnwind = this.control.some(
+      (c) => c.kind === "finally" || c.kind === "forof" || c.kind === "finallyBody",
+    );
+    if (!needsUnwind) {
+      e.emit(Op.RETURN);
+      return;
+    }
+    if (this.returnTemp < 0) this.returnTemp = this.temp("%return");
+    e.emit(Op.INIT_LOCAL, this.returnTemp);
+    for (let i = this.control.length - 1; i >= 0; i--) this.exitControl(this.control[i]);
+    e.emit(Op.GET_LOCAL, this.returnTemp);
+    e.emit(Op.RETURN);
+  }
+
+  // ---- expressions -----------------------------------------------------------
+
+  /** A name for an anonymous function assigned to `target`. */
+  private nameOf(target: N.Node): string | undefined {
+    return target.type === "Identifier" ? target.name : undefined;
+  }
+
+  private propName(m: N.MemberExpression): string {
+    const p = m.property;
+    if (p.type === "Identifier") return p.name;
+    if (p.type === "PrivateIdentifier") throw new Unsupported("private names", p);
+    throw new CompileError("internal: computed property used as a name");
+  }
+
+  private keyName(key: N.Node): string | null {
+    if (key.type === "Identifier") return key.name;
+    if (key.type === "Literal") {
+      const v = key.value;
+      if (typeof v === "string") return v;
+      if (typeof v === "number") return String(v);
+      if (typeof v === "bigint") return String(v);
+    }
+    return null;
+  }
+
+  private closure(node: N.Function, name?: string, parent?: string): void {
+    const info = this.ctx.analysis.fnOf.get(node)!;
+    if (name !== undefined && !node.id) (node as { jauntName?: string }).jauntName = name;
+    if (parent) (node as { jauntParent?: string }).jauntParent = parent;
+    this.at(node);
+    this.e.emit(Op.CLOSURE, info.index);
+  }
+
+  /** The text used in "x is not a function" messages. */
+  private calleeText(node: N.Node): string {
+    if (node.type === "Identifier") return node.name;
+    if (node.type === "ThisExpression") return "this";
+    if (node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier") {
+      const base = this.calleeText(node.object);
+      return base === "(intermediate value)"
+        ? `${base}.${node.property.name}`
+        : `${base}.${node.property.name}`;
+    }
+    return "(intermediate value)";
+  }
+
+  expression(node: N.Expression | N.Node, nameHint?: string): void {
+    const e = this.e;
+    switch (node.type) {
+      case "Literal": {
+        this.at(node);
+        const v = node.value;
+        if (node.regex) {
+          e.emit(Op.GET_GLOBAL, e.constant("RegExp"));
+          e.emit(Op.CONST, e.constant(node.regex.pattern));
+          e.emit(Op.CONST, e.constant(node.regex.flags));
+          e.emit(Op.NEW, 2, e.constant("RegExp"));
+        } else if (v === null) e.emit(Op.NULL);
+        else if (v === true) e.emit(Op.TRUE);
+        else if (v === false) e.emit(Op.FALSE);
+        else if (typeof v === "number") {
+          if (Number.isInteger(v) && v >= -0x80000000 && v <= 0x7fffffff && !Object.is(v, -0))
+            e.emit(Op.INT, v);
+          else e.emit(Op.CONST, e.constant(v));
+        } else if (typeof v === "string") e.emit(Op.CONST, e.constant(v));
+        else if (typeof v === "bigint") e.emit(Op.CONST, e.constant(v));
+        else if (node.bigint !== undefined) e.emit(Op.CONST, e.constant(BigInt(node.bigint)));
+        else throw new Unsupported("this literal", node);
+        return;
+      }
+      case "Identifier":
+        this.identifier(node);
+        return;
+      case "ThisExpression": {
+        this.at(node);
+        const b = this.ctx.analysis.refs.get(node);
+        if (b) this.getBinding(b, node);
+        else e.emit(Op.THIS);
+        return;
+      }
+      case "MetaProperty": {
+        this.at(node);
+        if (node.meta.name !== "new") throw new Unsupported("import.meta", node);
+        const b = this.ctx.analysis.refs.get(node);
+        if (b) this.getBinding(b, node);
+        else e.emit(Op.NEW_TARGET);
+        return;
+      }
+      case "TemplateLiteral": {
+        this.at(node);
+        e.emit(Op.CONST, e.constant(node.quasis[0].value.cooked ?? ""));
+        node.expressions.forEach((x, i) => {
+          this.expression(x);
+          e.emit(Op.TO_STRING);
+          e.emit(Op.ADD);
+          const q = node.quasis[i + 1].value.cooked ?? "";
+          if (q !== "") {
+            e.emit(Op.CONST, e.constant(q));
+            e.emit(Op.ADD);
+          }
+        });
+        return;
+      }
+      case "ArrayExpression": {
+        this.at(node);
+        if (node.elements.some((el) => el && el.type === "SpreadElement"))
+          throw new Unsupported("spread", node);
+        for (const el of node.elements) {
+          if (el) this.expression(el);
+          else e.emit(Op.EMPTY);
+        }
+        this.at(node);
+        e.emit(Op.NEW_ARRAY, node.elements.length);
+        return;
+      }
+      case "ObjectExpression":
+        return this.objectLiteral(node);
+      case "FunctionExpression":
+      case "ArrowFunctionExpression":
+        this.closure(node, nameHint);
+        return;
+      case "ClassExpression":
+        throw new Unsupported("classes", node);
+      case "SequenceExpression":
+        node.expressions.forEach((x, i) => {
+          this.expression(x);
+          if (i < node.expressions.length - 1) e.emit(Op.POP);
+        });
+        return;
+      case "UnaryExpression":
+        return this.unary(node);
+      case "UpdateExpression":
+        return this.update(node);
+      case "BinaryExpression": {
+        if (node.left.type === "PrivateIdentifier") throw new Unsupported("#x in obj", node);
+        this.expression(node.left);
+        this.expression(node.right);
+        this.at(node);
+        e.emit(BINARY_OPS[node.operator]);
+        return;
+      }
+      case "LogicalExpression": {
+        const end = new Label();
+        this.expression(node.left);
+        this.at(node);
+        e.jump(
+          node.operator === "&&"
+            ? Op.JUMP_IF_FALSE_KEEP
+            : node.operator === "||"
+              ? Op.JUMP_IF_TRUE_KEEP
+              : Op.JUMP_IF_NOT_NULLISH_KEEP,
+          end,
+        );
+        this.expression(node.right);
+        e.place(end);
+        return;
+      }
+      case "ConditionalExpression": {
+        const elseL = new Label();
+        const end = new Label();
+        this.expression(node.test);
+        e.jump(Op.JUMP_IF_FALSE, elseL);
+        this.expression(node.consequent, nameHint);
+        e.jump(Op.JUMP, end);
+        e.place(elseL);
+        this.expression(node.alternate, nameHint);
+        e.place(end);
+        return;
+      }
+      case "AssignmentExpression":
+        return this.assignment(node);
+      case "MemberExpression":
+        return this.member(node);
+      case "ChainExpression": {
+        const outer = this.chain;
+        this.chain = { end: new Label(), depth: e.depth };
+        this.expression(node.expression);
+        e.place(this.chain.end);
+        this.chain = outer;
+        return;
+      }
+      case "CallExpression":
+        return this.call(node);
+      case "NewExpression": {
+        if (node.arguments.some((a) => a.type === "SpreadElement"))
+          throw new Unsupported("spread", node);
+        this.expression(node.callee);
+        for (const a of node.arguments) this.expression(a);
+        this.at(node);
+        e.emit(Op.NEW, node.arguments.length, e.constant(this.calleeText(node.callee)));
+        return;
+      }
+      case "ParenthesizedExpression":
+        this.expression(node.expression, nameHint);
+        return;
+      default:
+        throw new Unsupported(node.type, node);
+    }
+  }
+
+  /** In an optional chain: if the value on top is nullish, the chain yields undefined. */
+  private optionalCheck(): void {
+    const e = this.e;
+    const chain = this.chain!;
+    const ok = new Label();
+    e.jump(Op.JUMP_IF_NOT_NULLISH_KEEP, ok);
+    // Nullish: drop whatever the chain pushed so far, yield undefined.
+    for (let d = e.depth; d > chain.depth; d--) e.emit(Op.POP);
+    e.emit(Op.UNDEF);
+    e.jump(Op.JUMP, chain.end);
+    e.place(ok);
+  }
+
+  private member(node: N.MemberExpression): void {
+    const e = this.e;
+    if (node.object.type === "Super") throw new Unsupported("super", node);
+    this.expression(node.object);
+    if (node.optional) this.optionalCheck();
+    if (node.computed) {
+      this.expression(node.property);
+      this.at(node.property);
+      e.emit(Op.GET_ELEM);
+    } else {
+      this.at(node.property);
+      e.emit(Op.GET_PROP, e.constant(this.propName(node)));
+    }
+  }
+
+  private call(node: N.CallExpression): void {
+    const e = this.e;
+    if (node.arguments.some((a) => a.type === "SpreadElement"))
+      throw new Unsupported("spread", node);
+    const callee = node.callee;
+    if (callee.type === "Super") throw new Unsupported("super()", node);
+    if (callee.type === "MemberExpression") {
+      if (callee.object.type === "Super") throw new Unsupported("super", node);
+      this.expression(callee.object);
+      if (callee.optional) this.optionalCheck();
+      if (callee.computed) {
+        this.expression(callee.property);
+        this.at(callee.property);
+        e.emit(Op.GET_METHOD_ELEM);
+      } else {
+        this.at(callee.property);
+        e.emit(Op.GET_METHOD, e.constant(this.propName(callee)));
+      }
+    } else {
+      this.expression(callee);
+      e.emit(Op.UNDEF);
+    }
+    if (node.optional) {
+      // f?.(): check the callee, which sits under `this`.
+      e.emit(Op.SWAP);
+      this.optionalCheck();
+      e.emit(Op.SWAP);
+    }
+    for (const a of node.arguments) this.expression(a);
+    if (callee.type === "MemberExpression") this.at(callee.property);
+    else this.at(node);
+    e.emit(Op.CALL, node.arguments.length, e.constant(this.calleeText(callee)));
+  }
+
+  private objectLiteral(node: N.ObjectExpression): void {
+    const e = this.e;
+    this.at(node);
+    e.emit(Op.NEW_OBJECT);
+    for (const p of node.properties) {
+      if (p.type === "SpreadElement") throw new Unsupported("object spread", p);
+      const name = p.computed ? null : this.keyName(p.key);
+      if (p.kind === "init") {
+        if (!p.computed && !p.shorthand && !p.method && name === "__proto__") {
+          this.expression(p.value);
+          e.emit(Op.SET_PROTO);
+          continue;
+        }
+        if (name !== null) {
+          if (p.method) this.closure(p.value as N.FunctionExpression, name, "method");
+          else this.expression(p.value, name);
+          this.at(p.key);
+          e.emit(Op.DEF_PROP, e.constant(name));
+        } else {
+          this.expression(p.key);
+          e.emit(Op.TO_PROPKEY);
+          if (p.method) this.closure(p.value as N.FunctionExpression, "", "method");
+          else this.expression(p.value);
+          e.emit(Op.DEF_ELEM);
+        }
+      } else {
+        if (name !== null) e.emit(Op.CONST, e.constant(name));
+        else {
+          this.expression(p.key);
+          e.emit(Op.TO_PROPKEY);
+        }
+        this.closure(p.value as N.FunctionExpression, name ?? "", p.kind);
+        e.emit(p.kind === "get" ? Op.DEF_GETTER : Op.DEF_SETTER);
+      }
+    }
+  }
+
+  private unary(node: N.UnaryExpression): void {
+    const e = this.e;
+    const arg = node.argument;
+    switch (node.operator) {
+      case "typeof":
+        if (arg.type === "Identifier" && !this.ctx.analysis.refs.get(arg)) {
+          this.at(arg);
+          e.emit(Op.TYPEOF_GLOBAL, e.constant(arg.name));
+          return;
+        }
+        this.expression(arg);
+        e.emit(Op.TYPEOF);
+        return;
+      case "delete":
+        if (arg.type === "MemberExpression") {
+          this.expression(arg.object as N.Expression);
+          this.at(arg);
+          if (arg.computed) {
+            this.expression(arg.property);
+            e.emit(Op.DEL_ELEM);
+          } else e.emit(Op.DEL_PROP, e.constant(this.propName(arg)));
+        } else if (arg.type === "ChainExpression") {
+          throw new Unsupported("delete of an optional chain", node);
+        } else if (arg.type === "Identifier") {
+          if (this.ctx.analysis.refs.get(arg)) e.emit(Op.FALSE);
+          else e.emit(Op.DEL_GLOBAL, e.constant(arg.name));
+        } else {
+          this.expression(arg);
+          e.emit(Op.POP);
+          e.emit(Op.TRUE);
+        }
+        return;
+      case "void":
+        this.expression(arg);
+        e.emit(Op.POP);
+        e.emit(Op.UNDEF);
+        return;
+      default:
+        this.expression(arg);
+        this.at(node);
+        e.emit(
+          node.operator === "-"
+            ? Op.NEG
+            : node.operator === "+"
+              ? Op.PLUS
+              : node.operator === "!"
+                ? Op.NOT
+                : Op.BITNOT,
+        );
+    }
+  }
+
+  private update(node: N.UpdateExpression): void {
+    const e = this.e;
+    const op = node.operator === "++" ? Op.INC : Op.DEC;
+    const arg = node.argument;
+    if (arg.type === "Identifier") {
+      this.identifier(arg);
+      this.at(node);
+      e.emit(Op.TO_NUMERIC);
+      if (node.prefix) {
+        e.emit(op);
+        this.assignIdentifier(arg);
+      } else {
+        e.emit(Op.DUP);
+        e.emit(op);
+        this.assignIdentifier(arg);
+        e.emit(Op.POP);
+      }
+      return;
+    }
+    if (arg.type !== "MemberExpression")
+      throw new CompileError("Invalid left-hand side expression in postfix operation");
+    this.expression(arg.object as N.Expression);
+    if (arg.computed) {
+      this.expression(arg.property);
+      e.emit(Op.TO_PROPKEY);
+      e.emit(Op.DUP2);
+      this.at(arg.property);
+      e.emit(Op.GET_ELEM);
+      e.emit(Op.TO_NUMERIC);
+      if (node.prefix) {
+        e.emit(op);
+        e.emit(Op.SET_ELEM);
+      } else {
+        e.emit(Op.DUP);
+        e.emit(Op.ROT4);
+        e.emit(op);
+        e.emit(Op.SET_ELEM);
+        e.emit(Op.POP);
+      }
+    } else {
+      const name = e.constant(this.propName(arg));
+      e.emit(Op.DUP);
+      this.at(arg.property);
+      e.emit(Op.GET_PROP, name);
+      e.emit(Op.TO_NUMERIC);
+      if (node.prefix) {
+        e.emit(op);
+        e.emit(Op.SET_PROP, name);
+      } else {
+        e.emit(Op.DUP);
+        e.emit(Op.ROT3);
+        e.emit(op);
+        e.emit(Op.SET_PROP, name);
+        e.emit(Op.POP);
+      }
+    }
+  }
+
+  private assignment(node: N.AssignmentExpression): void {
+    const e = this.e;
+    const left = node.left;
+    const op = node.operator;
+    const logical = op === "&&=" || op === "||=" || op === "??=";
+    const jumpOp =
+      op === "&&="
+        ? Op.JUMP_IF_FALSE_KEEP
+        : op === "||="
+          ? Op.JUMP_IF_TRUE_KEEP
+          : Op.JUMP_IF_NOT_NULLISH_KEEP;
+    if (left.type === "Identifier") {
+      if (op === "=") {
+        this.expression(node.right, left.name);
+      } else if (logical) {
+        const end = new Label();
+        this.identifier(left);
+        e.jump(jumpOp, end);
+        this.expression(node.right, left.name);
+        this.at(node);
+        this.assignIdentifier(left);
+        e.place(end);
+        return;
+      } else {
+        this.identifier(left);
+        this.expression(node.right);
+        this.at(node);
+        e.emit(BINARY_OPS[op.slice(0, -1)]);
+      }
+      this.at(node);
+      this.assignIdentifier(left);
+      return;
+    }
+    if (left.type === "MemberExpression") {
+      if (left.object.type === "Super") throw new Unsupported("super", node);
+      this.expression(left.object as N.Expression);
+      const name = left.computed ? -1 : e.constant(this.propName(left));
+      if (left.computed) {
+        this.expression(left.property);
+        if (op !== "=") e.emit(Op.TO_PROPKEY);
+      }
+      if (op === "=") {
+        this.expression(node.right);
+      } else if (logical) {
+        const end = new Label();
+        const done = new Label();
+        if (left.computed) {
+          e.emit(Op.DUP2);
+          e.emit(Op.GET_ELEM);
+        } else {
+          e.emit(Op.DUP);
+          e.emit(Op.GET_PROP, name);
+        }
+        e.jump(jumpOp, end);
+        this.expression(node.right);
+        this.at(left.property);
+        if (left.computed) e.emit(Op.SET_ELEM);
+        else e.emit(Op.SET_PROP, name);
+        e.jump(Op.JUMP, done);
+        // Short-circuit: [obj (key) value] → [value]
+        e.place(end);
+        if (left.computed) {
+          e.emit(Op.ROT3);
+          e.emit(Op.POP);
+          e.emit(Op.POP);
+        } else {
+          e.emit(Op.SWAP);
+          e.emit(Op.POP);
+        }
+        e.place(done);
+        return;
+      } else {
+        if (left.computed) {
+          e.emit(Op.DUP2);
+          this.at(left.property);
+          e.emit(Op.GET_ELEM);
+        } else {
+          e.emit(Op.DUP);
+          this.at(left.property);
+          e.emit(Op.GET_PROP, name);
+        }
+        this.expression(node.right);
+        this.at(node);
+        e.emit(BINARY_OPS[op.slice(0, -1)]);
+      }
+      this.at(left.property);
+      if (left.computed) e.emit(Op.SET_ELEM);
+      else e.emit(Op.SET_PROP, name);
+      return;
+    }
+    // Destructuring assignment: the expression's value is the right-hand side.
+    this.expression(node.right);
+    e.emit(Op.DUP);
+    this.bindPattern(left as N.Pattern, "assign");
+  }
+}
+
+const BINARY_OPS: Record<string, Op> = {
+  "+": Op.ADD,
+  "-": Op.SUB,
+  "*": Op.MUL,
+  "/": Op.DIV,
+  "%": Op.MOD,
+  "**": Op.EXP,
+  "&": Op.BAND,
+  "|": Op.BOR,
+  "^": Op.BXOR,
+  "<<": Op.SHL,
+  ">>": Op.SAR,
+  ">>>": Op.SHR,
+  "==": Op.EQ,
+  "!=": Op.NE,
+  "===": Op.SEQ,
+  "!==": Op.SNE,
+  "<": Op.LT,
+  "<=": Op.LE,
+  ">": Op.GT,
+  ">=": Op.GE,
+  instanceof: Op.INSTANCEOF,
+  in: Op.IN,
+};

@@ -1,0 +1,139 @@
+// Builds one function's bytecode: instruction words with their source positions,
+// the constant pool, jump labels and the exception table. It tracks the operand
+// stack depth from the opcode table as it goes, so the maximum depth is known and a
+// code-generator bug that unbalances the stack is caught at compile time.
+
+import { Op, OPS, type OpInfo } from "./opcodes";
+import type { Constant } from "./bytecode";
+
+export class Label {
+  /** Absolute offset once placed, -1 before. */
+  offset = -1;
+  /** Stack depth expected at the label, -1 until something jumps to it or it is placed. */
+  depth = -1;
+  /** Offsets of operand words waiting for this label's offset. */
+  readonly fixups: number[] = [];
+}
+
+export class CompileError extends Error {}
+
+export class Emitter {
+  private code: number[] = [];
+  private lines: number[] = [];
+  private cols: number[] = [];
+  readonly consts: Constant[] = [];
+  private readonly constIndex = new Map<string, number>();
+  readonly handlers: number[] = [];
+  /** Current operand-stack depth; -1 after an unconditional jump (unreachable). */
+  depth = 0;
+  maxDepth = 0;
+  line = 1;
+  col = 0;
+
+  get offset(): number {
+    return this.code.length;
+  }
+
+  constant(value: Constant): number {
+    const key =
+      typeof value +
+      ":" +
+      (typeof value === "number" && Object.is(value, -0) ? "-0" : String(value));
+    let i = this.constIndex.get(key);
+    if (i === undefined) {
+      i = this.consts.length;
+      this.consts.push(value);
+      this.constIndex.set(key, i);
+    }
+    return i;
+  }
+
+  emit(op: Op, ...operands: number[]): void {
+    const info: OpInfo = OPS[op];
+    if (operands.length !== info.operands.length)
+      throw new CompileError(`internal: ${info.name} takes ${info.operands.length} operands`);
+    const at = this.code.length;
+    this.code.push(op, ...operands);
+    for (let i = 0; i <= operands.length; i++) {
+      this.lines.push(this.line);
+      this.cols.push(this.col);
+    }
+    if (this.depth < 0) {
+      // Unreachable code (after return/throw/jump) is still emitted for simplicity; it
+      // is given a neutral depth so tracking stays well defined.
+      this.depth = 0;
+    }
+    const s = info.stack;
+    const [pop, push] = typeof s === "function" ? s(this.code, at) : s;
+    this.depth -= pop;
+    if (this.depth < 0) throw new CompileError(`internal: stack underflow at ${info.name}`);
+    this.depth += push;
+    if (this.depth > this.maxDepth) this.maxDepth = this.depth;
+    if (op === Op.JUMP || op === Op.RETURN || op === Op.THROW || op === Op.RET) this.depth = -1;
+  }
+
+  /**
+   * Emits a jump-family opcode to `label` (placed now or later). The target is the
+   * last operand; `operands` are the ones before it.
+   */
+  jump(op: Op, label: Label, ...operands: number[]): void {
+    const info = OPS[op];
+    const before = this.depth < 0 ? 0 : this.depth;
+    const branchDepth = op === Op.JUMP ? before : before + (info.branchDelta ?? 0);
+    this.noteDepth(label, branchDepth);
+    this.emit(op, ...operands, label.offset >= 0 ? label.offset : 0);
+    if (label.offset < 0) label.fixups.push(this.code.length - 1);
+  }
+
+  place(label: Label): void {
+    label.offset = this.code.length;
+    for (const f of label.fixups) this.code[f] = label.offset;
+    label.fixups.length = 0;
+    if (label.depth >= 0) {
+      if (this.depth >= 0 && this.depth !== label.depth)
+        throw new CompileError(
+          `internal: stack depth ${this.depth} meets label depth ${label.depth}`,
+        );
+      this.depth = label.depth;
+    } else {
+      label.depth = this.depth < 0 ? 0 : this.depth;
+      if (this.depth < 0) this.depth = label.depth;
+    }
+  }
+
+  private noteDepth(label: Label, depth: number): void {
+    if (label.depth >= 0 && label.depth !== depth)
+      throw new CompileError(`internal: jump with depth ${depth} to label of depth ${label.depth}`);
+    label.depth = depth;
+  }
+
+  /** Marks a label reached from an exception handler with the given depth. */
+  handlerEntry(label: Label, depth: number): void {
+    this.depth = -1;
+    label.depth = depth;
+    this.place(label);
+    if (depth > this.maxDepth) this.maxDepth = depth;
+  }
+
+  addHandler(start: number, end: number, handler: Label, depth: number): void {
+    if (end <= start) return;
+    this.handlers.push(start, end, -1, depth);
+    const slot = this.handlers.length - 2;
+    // Handlers are emitted before their code is placed; patch when finishing.
+    this.pendingHandlers.push([slot, handler]);
+  }
+  private pendingHandlers: [number, Label][] = [];
+
+  finish(): { code: Int32Array; lines: Int32Array; cols: Int32Array; handlers: Int32Array } {
+    for (const [slot, label] of this.pendingHandlers) {
+      if (label.offset < 0) throw new CompileError("internal: handler label never placed");
+      this.handlers[slot] = label.offset;
+    }
+    return {
+      code: Int32Array.from(this.code),
+      lines: Int32Array.from(this.lines),
+      cols: Int32Array.from(this.cols),
+      handlers: Int32Array.from(this.handlers),
+    };
+  }
+}

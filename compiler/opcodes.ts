@@ -1,0 +1,282 @@
+// The one table of opcodes. The emitter (stack-depth tracking), the interpreter,
+// the disassembler and the snapshot validator all read it: adding an opcode is one
+// edit to `Op` and one row in OPS (a test checks the two agree).
+//
+// Instruction format: one int32 word for the opcode followed by `operands.length`
+// int32 words, inline in the function's Int32Array. Jump operands are absolute
+// instruction offsets. Stack effects are [popped, pushed]; a function computes them
+// for opcodes whose effect depends on an operand.
+
+export const enum Op {
+  NOP,
+  UNDEF,
+  NULL,
+  TRUE,
+  FALSE,
+  INT,
+  CONST,
+  EMPTY,
+  THIS,
+  CALLEE,
+  NEW_TARGET,
+  POP,
+  DUP,
+  DUP2,
+  SWAP,
+  ROT3,
+  ROT4,
+  GET_LOCAL,
+  GET_LOCAL_CHK,
+  SET_LOCAL,
+  SET_LOCAL_CHK,
+  INIT_LOCAL,
+  GET_ENV,
+  GET_ENV_CHK,
+  SET_ENV,
+  SET_ENV_CHK,
+  INIT_ENV,
+  THROW_CONST,
+  PUSH_ENV,
+  POP_ENV,
+  COPY_ENV,
+  GET_GLOBAL,
+  TYPEOF_GLOBAL,
+  SET_GLOBAL,
+  DECL_VAR,
+  DECL_LEX,
+  INIT_LEX,
+  DEL_GLOBAL,
+  GET_PROP,
+  GET_ELEM,
+  SET_PROP,
+  SET_ELEM,
+  DEL_PROP,
+  DEL_ELEM,
+  GET_METHOD,
+  GET_METHOD_ELEM,
+  NEW_OBJECT,
+  NEW_ARRAY,
+  DEF_PROP,
+  DEF_ELEM,
+  DEF_GETTER,
+  DEF_SETTER,
+  SET_PROTO,
+  CLOSURE,
+  ARGUMENTS,
+  CALL,
+  NEW,
+  RETURN,
+  THROW,
+  JUMP,
+  JUMP_IF_FALSE,
+  JUMP_IF_TRUE,
+  JUMP_IF_FALSE_KEEP,
+  JUMP_IF_TRUE_KEEP,
+  JUMP_IF_NOT_NULLISH_KEEP,
+  JSR,
+  RET,
+  NEG,
+  PLUS,
+  NOT,
+  BITNOT,
+  TYPEOF,
+  TO_NUMERIC,
+  TO_STRING,
+  TO_PROPKEY,
+  INC,
+  DEC,
+  ADD,
+  SUB,
+  MUL,
+  DIV,
+  MOD,
+  EXP,
+  BAND,
+  BOR,
+  BXOR,
+  SHL,
+  SAR,
+  SHR,
+  EQ,
+  NE,
+  SEQ,
+  SNE,
+  LT,
+  LE,
+  GT,
+  GE,
+  INSTANCEOF,
+  IN,
+  FOR_IN_START,
+  FOR_IN_NEXT,
+  GET_ITER,
+  ITER_NEXT,
+  ITER_CHECK,
+  ITER_CLOSE,
+  SAVE_ENV,
+  RESTORE_ENV,
+  DEBUGGER,
+  // Keep this last: the number of opcodes.
+  COUNT,
+}
+
+/** Kinds of operand words, for the disassembler and the snapshot validator. */
+export type Operand =
+  | "int" // an immediate integer
+  | "const" // index into the function's constant pool
+  | "name" // index into the constant pool; the constant is a string
+  | "local" // register index
+  | "hops" // number of environment records to walk up
+  | "slot" // slot index inside an environment record
+  | "scope" // index into the function's scope descriptors
+  | "func" // index into the program's functions
+  | "target" // absolute instruction offset
+  | "argc"; // argument count
+
+export interface OpInfo {
+  readonly name: string;
+  readonly operands: readonly Operand[];
+  /** [popped, pushed]; a function of the operand words when it varies. */
+  readonly stack:
+    readonly [number, number] | ((code: ArrayLike<number>, at: number) => [number, number]);
+  /** True when executing the opcode may push a guest frame (calls, getters, coercions). */
+  readonly mayCall: boolean;
+  /** For jumps: the stack depth change when the branch is taken, relative to before. */
+  readonly branchDelta?: number;
+}
+
+const op = (
+  name: string,
+  operands: Operand[],
+  stack: OpInfo["stack"],
+  mayCall = false,
+  branchDelta?: number,
+): OpInfo => ({ name, operands, stack, mayCall, branchDelta });
+
+const N: [number, number] = [0, 0];
+const PUSH: [number, number] = [0, 1];
+const UNARY: [number, number] = [1, 1];
+const BINARY: [number, number] = [2, 1];
+
+export const OPS: readonly OpInfo[] = [
+  op("NOP", [], N),
+  op("UNDEF", [], PUSH),
+  op("NULL", [], PUSH),
+  op("TRUE", [], PUSH),
+  op("FALSE", [], PUSH),
+  op("INT", ["int"], PUSH),
+  op("CONST", ["const"], PUSH),
+  op("EMPTY", [], PUSH),
+  op("THIS", [], PUSH),
+  op("CALLEE", [], PUSH),
+  op("NEW_TARGET", [], PUSH),
+  op("POP", [], [1, 0]),
+  op("DUP", [], [1, 2]),
+  op("DUP2", [], [2, 4]),
+  op("SWAP", [], [2, 2]),
+  op("ROT3", [], [3, 3]),
+  op("ROT4", [], [4, 4]),
+  op("GET_LOCAL", ["local"], PUSH),
+  op("GET_LOCAL_CHK", ["local", "name"], PUSH),
+  op("SET_LOCAL", ["local"], UNARY),
+  op("SET_LOCAL_CHK", ["local", "name"], UNARY),
+  op("INIT_LOCAL", ["local"], [1, 0]),
+  op("GET_ENV", ["hops", "slot"], PUSH),
+  op("GET_ENV_CHK", ["hops", "slot", "name"], PUSH),
+  op("SET_ENV", ["hops", "slot"], UNARY),
+  op("SET_ENV_CHK", ["hops", "slot", "name"], UNARY),
+  op("INIT_ENV", ["hops", "slot"], [1, 0]),
+  op("THROW_CONST", ["name"], N),
+  op("PUSH_ENV", ["scope"], N),
+  op("POP_ENV", [], N),
+  op("COPY_ENV", [], N),
+  op("GET_GLOBAL", ["name"], PUSH, true),
+  op("TYPEOF_GLOBAL", ["name"], PUSH, true),
+  op("SET_GLOBAL", ["name"], UNARY, true),
+  op("DECL_VAR", ["name"], N),
+  op("DECL_LEX", ["name", "int"], N),
+  op("INIT_LEX", ["name"], [1, 0]),
+  op("DEL_GLOBAL", ["name"], PUSH),
+  op("GET_PROP", ["name"], UNARY, true),
+  op("GET_ELEM", [], BINARY, true),
+  op("SET_PROP", ["name"], BINARY, true),
+  op("SET_ELEM", [], [3, 1], true),
+  op("DEL_PROP", ["name"], UNARY),
+  op("DEL_ELEM", [], BINARY, true),
+  op("GET_METHOD", ["name"], [1, 2], true),
+  op("GET_METHOD_ELEM", [], [2, 2], true),
+  op("NEW_OBJECT", [], PUSH),
+  op("NEW_ARRAY", ["int"], (c, at) => [c[at + 1], 1]),
+  op("DEF_PROP", ["name"], BINARY),
+  op("DEF_ELEM", [], [3, 1], true),
+  op("DEF_GETTER", [], [3, 1], true),
+  op("DEF_SETTER", [], [3, 1], true),
+  op("SET_PROTO", [], BINARY),
+  op("CLOSURE", ["func"], PUSH),
+  op("ARGUMENTS", [], PUSH),
+  op("CALL", ["argc", "const"], (c, at) => [c[at + 1] + 2, 1], true),
+  op("NEW", ["argc", "const"], (c, at) => [c[at + 1] + 1, 1], true),
+  op("RETURN", [], [1, 0], true),
+  op("THROW", [], [1, 0]),
+  op("JUMP", ["target"], N),
+  op("JUMP_IF_FALSE", ["target"], [1, 0], false, -1),
+  op("JUMP_IF_TRUE", ["target"], [1, 0], false, -1),
+  op("JUMP_IF_FALSE_KEEP", ["target"], [1, 0], false, 0),
+  op("JUMP_IF_TRUE_KEEP", ["target"], [1, 0], false, 0),
+  op("JUMP_IF_NOT_NULLISH_KEEP", ["target"], [1, 0], false, 0),
+  op("JSR", ["target"], N, false, 1),
+  op("RET", [], [1, 0]),
+  op("NEG", [], UNARY, true),
+  op("PLUS", [], UNARY, true),
+  op("NOT", [], UNARY),
+  op("BITNOT", [], UNARY, true),
+  op("TYPEOF", [], UNARY),
+  op("TO_NUMERIC", [], UNARY, true),
+  op("TO_STRING", [], UNARY, true),
+  op("TO_PROPKEY", [], UNARY, true),
+  op("INC", [], UNARY),
+  op("DEC", [], UNARY),
+  op("ADD", [], BINARY, true),
+  op("SUB", [], BINARY, true),
+  op("MUL", [], BINARY, true),
+  op("DIV", [], BINARY, true),
+  op("MOD", [], BINARY, true),
+  op("EXP", [], BINARY, true),
+  op("BAND", [], BINARY, true),
+  op("BOR", [], BINARY, true),
+  op("BXOR", [], BINARY, true),
+  op("SHL", [], BINARY, true),
+  op("SAR", [], BINARY, true),
+  op("SHR", [], BINARY, true),
+  op("EQ", [], BINARY, true),
+  op("NE", [], BINARY, true),
+  op("SEQ", [], BINARY),
+  op("SNE", [], BINARY),
+  op("LT", [], BINARY, true),
+  op("LE", [], BINARY, true),
+  op("GT", [], BINARY, true),
+  op("GE", [], BINARY, true),
+  op("INSTANCEOF", [], BINARY, true),
+  op("IN", [], BINARY, true),
+  op("FOR_IN_START", [], UNARY),
+  // Iteration state lives in registers: the for-in iterator, or an iterator and its
+  // `next` method in registers r and r+1, so break/continue/throw need no stack fixup.
+  op("FOR_IN_NEXT", ["local", "target"], [0, 1], false, 0),
+  op("GET_ITER", [], UNARY, true),
+  op("ITER_NEXT", ["local"], PUSH, true),
+  op("ITER_CHECK", [], UNARY),
+  op("ITER_CLOSE", ["local", "int"], N, true),
+  op("SAVE_ENV", ["local"], N),
+  op("RESTORE_ENV", ["local"], N),
+  op("DEBUGGER", [], N),
+];
+
+/** Total size in words of the instruction starting at `at`. */
+export function instructionSize(code: ArrayLike<number>, at: number): number {
+  return 1 + OPS[code[at]].operands.length;
+}
+
+export function stackEffect(code: ArrayLike<number>, at: number): [number, number] {
+  const s = OPS[code[at]].stack;
+  return typeof s === "function" ? s(code, at) : (s as [number, number]);
+}

@@ -1,0 +1,608 @@
+// Scope analysis: the first compiler pass. It builds the tree of scopes, declares
+// every binding (with var/function hoisting), resolves each identifier to a binding
+// or to the global object, and marks bindings captured by inner functions. Captured
+// bindings live in environment records (data on the heap); the rest live in frame
+// registers. The code generator reads the result; it never re-resolves names.
+
+import type * as N from "./estree";
+
+export type BindingKind =
+  | "var"
+  | "param"
+  | "let"
+  | "const"
+  | "class"
+  | "function"
+  | "catch"
+  | "callee" // the name of a named function expression
+  | "internal"; // this / arguments / new.target pseudo-bindings
+
+export const SCOPE_KIND_CODE: Record<BindingKind, number> = {
+  var: 0,
+  param: 0,
+  let: 1,
+  const: 2,
+  class: 3,
+  function: 4,
+  catch: 1,
+  callee: 2,
+  internal: 5,
+};
+
+export class Binding {
+  captured = false;
+  /** Register index when not captured. */
+  register = -1;
+  /** Slot in its scope's environment record when captured. */
+  slot = -1;
+  constructor(
+    readonly name: string,
+    readonly kind: BindingKind,
+    readonly scope: Scope,
+    /** The declaring node's end offset, for eliding TDZ checks. */
+    readonly declEnd: number,
+  ) {}
+  get lexical(): boolean {
+    return this.kind === "let" || this.kind === "const" || this.kind === "class";
+  }
+}
+
+export type ScopeKind = "function" | "block" | "catch" | "callee" | "switch" | "for";
+
+export class Scope {
+  readonly bindings = new Map<string, Binding>();
+  /** Set after analysis: whether this scope materialises an environment record. */
+  needsEnv = false;
+  /** Index into the function's scope descriptors when needsEnv. */
+  descIndex = -1;
+  constructor(
+    readonly kind: ScopeKind,
+    readonly parent: Scope | null,
+    readonly fn: FunctionInfo,
+  ) {}
+
+  lookupLocal(name: string): Binding | undefined {
+    return this.bindings.get(name);
+  }
+}
+
+export class FunctionInfo {
+  readonly scopes: Scope[] = [];
+  strict: boolean;
+  usesArguments = false;
+  usesThis = false;
+  usesNewTarget = false;
+  /** Set when a nested arrow reads `this`: it is stored in the environment on entry. */
+  thisBinding: Binding | null = null;
+  argumentsBinding: Binding | null = null;
+  newTargetBinding: Binding | null = null;
+  /** Whether any block-level scope of this function materialises an environment. */
+  hasBlockEnvs = false;
+  index = -1;
+  readonly children: FunctionInfo[] = [];
+  constructor(
+    readonly node: N.Function | N.Program,
+    readonly parent: FunctionInfo | null,
+    readonly isArrow: boolean,
+    strict: boolean,
+  ) {
+    this.strict = strict;
+  }
+  /** The function-level scope (params, vars, top-level lexicals). */
+  scope!: Scope;
+  /** Registers used by bindings, before the code generator adds temporaries. */
+  nregs = 0;
+}
+
+export interface Analysis {
+  readonly top: FunctionInfo;
+  readonly functions: FunctionInfo[];
+  /** Identifier node → binding; absent or null means a global reference. */
+  readonly refs: Map<N.Node, Binding | null>;
+  /** Node → the scope it opens (functions, blocks, loops, catch clauses, switch). */
+  readonly scopeOf: Map<N.Node, Scope>;
+  /** Function node → its info. */
+  readonly fnOf: Map<N.Node, FunctionInfo>;
+}
+
+export interface AnalyzeOptions {
+  /** Top-level var and function declarations become global object properties. */
+  globalVars: boolean;
+  /** Names bound as parameters of the top-level function (CommonJS wrapper). */
+  topParams: readonly string[];
+  strict: boolean;
+}
+
+function hasUseStrict(body: N.Statement[]): boolean {
+  for (const s of body) {
+    if (s.type !== "ExpressionStatement" || !(s as N.ExpressionStatement).directive) break;
+    if ((s as N.ExpressionStatement).directive === "use strict") return true;
+  }
+  return false;
+}
+
+/** Names bound by a pattern (identifiers, destructuring, rest, defaults). */
+export function patternNames(p: N.Pattern, out: N.Identifier[] = []): N.Identifier[] {
+  switch (p.type) {
+    case "Identifier":
+      out.push(p);
+      break;
+    case "ObjectPattern":
+      for (const prop of p.properties) {
+        if (prop.type === "RestElement") patternNames(prop.argument, out);
+        else patternNames(prop.value as N.Pattern, out);
+      }
+      break;
+    case "ArrayPattern":
+      for (const el of p.elements) if (el) patternNames(el, out);
+      break;
+    case "RestElement":
+      patternNames(p.argument, out);
+      break;
+    case "AssignmentPattern":
+      patternNames(p.left, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+export function isSimpleParams(params: N.Pattern[]): boolean {
+  return params.every((p) => p.type === "Identifier");
+}
+
+class Analyzer {
+  readonly refs = new Map<N.Node, Binding | null>();
+  readonly scopeOf = new Map<N.Node, Scope>();
+  readonly fnOf = new Map<N.Node, FunctionInfo>();
+  readonly functions: FunctionInfo[] = [];
+  /** Identifiers whose resolution must wait until the enclosing scope is complete. */
+  private scope!: Scope;
+  private fn!: FunctionInfo;
+
+  constructor(private readonly opts: AnalyzeOptions) {}
+
+  analyze(program: N.Program): Analysis {
+    const top = this.newFunction(
+      program,
+      null,
+      false,
+      this.opts.strict || hasUseStrict(program.body as N.Statement[]),
+    );
+    const scope = this.enterScope("function", program, top);
+    this.opts.topParams.forEach((name) => this.declare(scope, name, "param", program.start));
+    this.hoistVars(program.body as N.Statement[], scope, this.opts.globalVars);
+    this.declareLexical(program.body as N.Statement[], scope, this.opts.globalVars);
+    for (const s of program.body as N.Statement[]) this.visit(s);
+    this.exitScope();
+    this.finish();
+    return {
+      top,
+      functions: this.functions,
+      refs: this.refs,
+      scopeOf: this.scopeOf,
+      fnOf: this.fnOf,
+    };
+  }
+
+  private newFunction(
+    node: N.Function | N.Program,
+    parent: FunctionInfo | null,
+    arrow: boolean,
+    strict: boolean,
+  ): FunctionInfo {
+    const info = new FunctionInfo(node, parent, arrow, strict);
+    info.index = this.functions.length;
+    this.functions.push(info);
+    parent?.children.push(info);
+    this.fnOf.set(node, info);
+    return info;
+  }
+
+  private enterScope(kind: ScopeKind, node: N.Node, fn: FunctionInfo = this.fn): Scope {
+    const s = new Scope(kind, kind === "function" ? (this.scope ?? null) : this.scope, fn);
+    fn.scopes.push(s);
+    if (kind === "function") fn.scope = s;
+    this.scopeOf.set(node, s);
+    this.scope = s;
+    this.fn = fn;
+    return s;
+  }
+
+  private exitScope(): void {
+    const parent = this.scope.parent;
+    if (parent) {
+      this.scope = parent;
+      this.fn = parent.fn;
+    }
+  }
+
+  private declare(scope: Scope, name: string, kind: BindingKind, declEnd: number): Binding {
+    const existing = scope.bindings.get(name);
+    if (existing) {
+      // var/function redeclarations share one binding; lexical conflicts are
+      // SyntaxErrors that acorn already reported.
+      if (existing.kind === "param" || existing.kind === "var" || existing.kind === "function") {
+        if (kind === "function" && existing.kind !== "param") {
+          const b = new Binding(name, "function", scope, declEnd);
+          scope.bindings.set(name, b);
+          return b;
+        }
+        return existing;
+      }
+      return existing;
+    }
+    const b = new Binding(name, kind, scope, declEnd);
+    scope.bindings.set(name, b);
+    return b;
+  }
+
+  /** Declares every `var` (and, at function level, every function) of a body. */
+  private hoistVars(body: N.Statement[], scope: Scope, global: boolean): void {
+    const visitStmt = (s: N.Statement | null | undefined, top: boolean): void => {
+      if (!s) return;
+      switch (s.type) {
+        case "VariableDeclaration":
+          if (s.kind === "var")
+            for (const d of s.declarations)
+              for (const id of patternNames(d.id))
+                if (!global) this.declare(scope, id.name, "var", d.end);
+          break;
+        case "FunctionDeclaration":
+          // Top-level functions are declared by declareLexical with the body's
+          // other declarations; block functions also get a var binding in sloppy mode
+          // (Annex B.3.3) so that they are visible after the block.
+          if (!top && !scope.fn.strict && s.id && !global && !scope.bindings.has(s.id.name))
+            this.declare(scope, s.id.name, "var", s.end);
+          break;
+        case "IfStatement":
+          visitStmt(s.consequent, false);
+          visitStmt(s.alternate, false);
+          break;
+        case "BlockStatement":
+        case "StaticBlock" as never:
+          for (const t of (s as N.BlockStatement).body) visitStmt(t, false);
+          break;
+        case "ForStatement":
+          if (s.init && s.init.type === "VariableDeclaration") visitStmt(s.init, false);
+          visitStmt(s.body, false);
+          break;
+        case "ForInStatement":
+        case "ForOfStatement":
+          if (s.left.type === "VariableDeclaration") visitStmt(s.left, false);
+          visitStmt(s.body, false);
+          break;
+        case "WhileStatement":
+        case "DoWhileStatement":
+          visitStmt(s.body, false);
+          break;
+        case "LabeledStatement":
+          visitStmt(s.body, false);
+          break;
+        case "TryStatement":
+          visitStmt(s.block, false);
+          if (s.handler) visitStmt(s.handler.body, false);
+          visitStmt(s.finalizer, false);
+          break;
+        case "SwitchStatement":
+          for (const c of s.cases) for (const t of c.consequent) visitStmt(t, false);
+          break;
+        case "WithStatement":
+          visitStmt(s.body, false);
+          break;
+        default:
+          break;
+      }
+    };
+    for (const s of body) visitStmt(s, true);
+  }
+
+  /** Declares the let/const/class/function declarations directly inside a body. */
+  private declareLexical(body: N.Statement[], scope: Scope, global: boolean): void {
+    for (const s of body) {
+      if (s.type === "VariableDeclaration" && s.kind !== "var") {
+        if (global) continue;
+        for (const d of s.declarations)
+          for (const id of patternNames(d.id))
+            this.declare(scope, id.name, s.kind as BindingKind, d.end);
+      } else if (s.type === "ClassDeclaration" && s.id) {
+        if (!global) this.declare(scope, s.id.name, "class", s.end);
+      } else if (s.type === "FunctionDeclaration" && s.id) {
+        if (!global)
+          this.declare(
+            scope,
+            s.id.name,
+            scope.kind === "function" ? "function" : "function",
+            s.start,
+          );
+      }
+    }
+  }
+
+  private resolve(id: N.Identifier): void {
+    this.refs.set(id, this.lookup(id.name));
+  }
+
+  private lookup(name: string): Binding | null {
+    let s: Scope | null = this.scope;
+    while (s) {
+      const b = s.bindings.get(name);
+      if (b) {
+        if (b.scope.fn !== this.fn) b.captured = true;
+        return b;
+      }
+      s = s.parent;
+    }
+    return null;
+  }
+
+  /** The function whose `this`/`arguments` an arrow sees. */
+  private nonArrow(): FunctionInfo {
+    let f: FunctionInfo = this.fn;
+    while (f.isArrow && f.parent) f = f.parent;
+    return f;
+  }
+
+  private useThis(node: N.Node): void {
+    const owner = this.nonArrow();
+    owner.usesThis = true;
+    if (owner !== this.fn) {
+      if (!owner.thisBinding) owner.thisBinding = this.declare(owner.scope, "%this", "internal", 0);
+      owner.thisBinding.captured = true;
+      this.refs.set(node, owner.thisBinding);
+    }
+  }
+
+  private useArguments(id: N.Identifier): boolean {
+    // A declared `arguments` binding (param, var, let…) shadows the implicit one.
+    let s: Scope | null = this.scope;
+    const owner = this.nonArrow();
+    if (owner.node.type === "Program") return false;
+    while (s) {
+      if (s.bindings.has("arguments")) return false;
+      if (s === owner.scope) break;
+      s = s.parent;
+    }
+    owner.usesArguments = true;
+    if (!owner.argumentsBinding)
+      owner.argumentsBinding = this.declare(owner.scope, "arguments", "internal", 0);
+    if (owner !== this.fn) owner.argumentsBinding.captured = true;
+    this.refs.set(id, owner.argumentsBinding);
+    return true;
+  }
+
+  private visitFunction(node: N.Function): void {
+    const arrow = node.type === "ArrowFunctionExpression";
+    const body = node.body;
+    const strict =
+      this.fn.strict ||
+      (body.type === "BlockStatement" && hasUseStrict((body as N.BlockStatement).body));
+    const info = this.newFunction(node, this.fn, arrow, strict);
+    const outer = this.scope;
+    // A named function expression binds its own name in a scope of its own, the
+    // function's first: the prologue initialises it from the callee.
+    if (node.type === "FunctionExpression" && node.id) {
+      const cs = this.enterScope("callee", node.id, info);
+      this.declare(cs, node.id.name, "callee", node.start);
+    }
+    const scope = this.enterScope("function", node, info);
+    node.params.forEach((p) => {
+      for (const id of patternNames(p)) this.declare(scope, id.name, "param", node.start);
+    });
+    if (body.type === "BlockStatement") {
+      this.hoistVars((body as N.BlockStatement).body, scope, false);
+      this.declareLexical((body as N.BlockStatement).body, scope, false);
+    }
+    for (const p of node.params) this.visitPattern(p);
+    if (body.type === "BlockStatement")
+      for (const s of (body as N.BlockStatement).body) this.visit(s);
+    else this.visit(body);
+    // Sloppy functions with simple parameters that read `arguments` alias their
+    // parameters: both live in the function's environment record.
+    if (info.usesArguments && !info.strict && !arrow && isSimpleParams(node.params))
+      for (const b of scope.bindings.values()) if (b.kind === "param") b.captured = true;
+    this.scope = outer;
+    this.fn = outer.fn;
+  }
+
+  private visitPattern(p: N.Pattern): void {
+    switch (p.type) {
+      case "Identifier":
+        this.resolve(p);
+        break;
+      case "ObjectPattern":
+        for (const prop of p.properties) {
+          if (prop.type === "RestElement") this.visitPattern(prop.argument);
+          else {
+            if (prop.computed) this.visit(prop.key);
+            this.visitPattern(prop.value as N.Pattern);
+          }
+        }
+        break;
+      case "ArrayPattern":
+        for (const el of p.elements) if (el) this.visitPattern(el);
+        break;
+      case "RestElement":
+        this.visitPattern(p.argument);
+        break;
+      case "AssignmentPattern":
+        this.visitPattern(p.left);
+        this.visit(p.right);
+        break;
+      default:
+        // MemberExpression targets in assignment patterns.
+        this.visit(p as N.Node);
+    }
+  }
+
+  private visitBlockBody(node: N.Node, body: N.Statement[], kind: ScopeKind): void {
+    const scope = this.enterScope(kind, node);
+    this.declareLexical(body, scope, false);
+    for (const s of body) this.visit(s);
+    this.exitScope();
+  }
+
+  private visit(node: N.Node | null | undefined): void {
+    if (!node) return;
+    switch (node.type) {
+      case "Identifier":
+        if (node.name === "arguments" && this.useArguments(node)) return;
+        this.resolve(node);
+        return;
+      case "ThisExpression":
+        this.useThis(node);
+        return;
+      case "MetaProperty":
+        if (node.meta.name === "new") {
+          const owner = this.nonArrow();
+          owner.usesNewTarget = true;
+          if (owner !== this.fn) {
+            if (!owner.newTargetBinding)
+              owner.newTargetBinding = this.declare(owner.scope, "%newtarget", "internal", 0);
+            owner.newTargetBinding.captured = true;
+            this.refs.set(node, owner.newTargetBinding);
+          }
+        }
+        return;
+      case "FunctionDeclaration":
+      case "FunctionExpression":
+      case "ArrowFunctionExpression":
+        if (node.type === "FunctionDeclaration" && node.id) this.resolve(node.id);
+        this.visitFunction(node);
+        return;
+      case "BlockStatement":
+        this.visitBlockBody(node, node.body, "block");
+        return;
+      case "StaticBlock":
+        this.visitBlockBody(node, (node as N.StaticBlock).body, "block");
+        return;
+      case "SwitchStatement": {
+        this.visit(node.discriminant);
+        const scope = this.enterScope("switch", node);
+        for (const c of node.cases) this.declareLexical(c.consequent, scope, false);
+        for (const c of node.cases) {
+          this.visit(c.test);
+          for (const s of c.consequent) this.visit(s);
+        }
+        this.exitScope();
+        return;
+      }
+      case "ForStatement":
+      case "ForInStatement":
+      case "ForOfStatement": {
+        const scope = this.enterScope("for", node);
+        const decl = node.type === "ForStatement" ? node.init : node.left;
+        if (decl && decl.type === "VariableDeclaration" && decl.kind !== "var")
+          for (const d of decl.declarations)
+            for (const id of patternNames(d.id))
+              this.declare(scope, id.name, decl.kind as BindingKind, d.end);
+        if (node.type === "ForStatement") {
+          this.visit(node.init);
+          this.visit(node.test);
+          this.visit(node.update);
+        } else {
+          this.visit(node.left);
+          this.visit(node.right);
+        }
+        this.visit(node.body);
+        this.exitScope();
+        return;
+      }
+      case "CatchClause": {
+        const scope = this.enterScope("catch", node);
+        if (node.param)
+          for (const id of patternNames(node.param))
+            this.declare(scope, id.name, "catch", node.param.end);
+        if (node.param) this.visitPattern(node.param);
+        this.visitBlockBody(node.body, node.body.body, "block");
+        this.exitScope();
+        return;
+      }
+      case "VariableDeclaration":
+        for (const d of node.declarations) {
+          this.visitPattern(d.id);
+          this.visit(d.init);
+        }
+        return;
+      case "MemberExpression":
+        this.visit(node.object);
+        if (node.computed) this.visit(node.property);
+        return;
+      case "Property":
+        if (node.computed) this.visit(node.key);
+        this.visit(node.value);
+        return;
+      case "MethodDefinition":
+      case "PropertyDefinition":
+        if (node.computed) this.visit(node.key);
+        this.visit(node.value);
+        return;
+      case "LabeledStatement":
+        this.visit(node.body);
+        return;
+      case "BreakStatement":
+      case "ContinueStatement":
+        return;
+      case "AssignmentExpression":
+        this.visitPattern(node.left as N.Pattern);
+        this.visit(node.right);
+        return;
+      case "ClassDeclaration":
+      case "ClassExpression": {
+        if (node.type === "ClassDeclaration" && node.id) this.resolve(node.id);
+        this.visit(node.superClass);
+        const scope = this.enterScope("block", node);
+        if (node.id) this.declare(scope, node.id.name, "const", node.start);
+        for (const m of node.body.body) this.visit(m);
+        this.exitScope();
+        return;
+      }
+      default:
+        this.visitChildren(node);
+    }
+  }
+
+  private visitChildren(node: N.Node): void {
+    for (const key in node) {
+      if (key === "loc" || key === "type" || key === "start" || key === "end") continue;
+      const v = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(v)) {
+        for (const c of v)
+          if (c && typeof c === "object" && typeof (c as N.Node).type === "string")
+            this.visit(c as N.Node);
+      } else if (v && typeof v === "object" && typeof (v as N.Node).type === "string") {
+        this.visit(v as N.Node);
+      }
+    }
+  }
+
+  /** Assigns registers and environment slots once capture is known. */
+  private finish(): void {
+    for (const fn of this.functions) {
+      // Parameters arrive in registers 0..n-1; a simple parameter's binding is its
+      // register (the last one wins for sloppy duplicates). Captured ones are copied
+      // into the environment by the prologue.
+      const simple = new Map<string, number>();
+      if (fn.node.type === "Program") this.opts.topParams.forEach((n, i) => simple.set(n, i));
+      else fn.node.params.forEach((p, i) => p.type === "Identifier" && simple.set(p.name, i));
+      let register =
+        fn.node.type === "Program" ? this.opts.topParams.length : fn.node.params.length;
+      for (const scope of fn.scopes) {
+        let slot = 0;
+        for (const b of scope.bindings.values()) {
+          if (b.captured) b.slot = slot++;
+          if (b.kind === "param" && simple.has(b.name)) b.register = simple.get(b.name)!;
+          else if (!b.captured) b.register = register++;
+        }
+        scope.needsEnv = slot > 0;
+        if (scope.needsEnv && scope.kind !== "function") fn.hasBlockEnvs = true;
+      }
+      fn.nregs = register;
+    }
+  }
+}
+
+export function analyze(program: N.Program, opts: AnalyzeOptions): Analysis {
+  return new Analyzer(opts).analyze(program);
+}

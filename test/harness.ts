@@ -1,0 +1,77 @@
+// Shared test machinery: run a program under node and under Jaunt (in this process,
+// through the embedding API, or through the real command-line tools) and compare.
+
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Jaunt, GuestSyntaxError } from "../vm";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const PROGRAMS = path.join(ROOT, "test", "programs");
+export const BIN = path.join(ROOT, "dist", "bin");
+
+export interface Outcome {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+export function runNode(file: string, args: string[] = []): Outcome {
+  const r = spawnSync(process.execPath, [file, ...args], { encoding: "utf8", cwd: path.dirname(file) });
+  return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
+}
+
+export function runCli(tool: string, args: string[], cwd = ROOT): Outcome {
+  const r = spawnSync(process.execPath, [path.join(BIN, `${tool}.js`), ...args], { encoding: "utf8", cwd });
+  return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
+}
+
+export interface InProcessOptions {
+  script?: boolean;
+  /** Snapshot, discard and decode the VM every N instructions (0 = never). */
+  snapshotEvery?: number;
+  /** Instruction budget: give up (as a test failure) after this many. */
+  maxSteps?: number;
+}
+
+/** Runs a program through the embedding API, exactly as vmrun would. */
+export function runJaunt(file: string, opts: InProcessOptions = {}): Outcome & { steps: number } {
+  let stdout = "";
+  let stderr = "";
+  const jopts = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), argv: [], seed: 1 };
+  const filename = path.resolve(file);
+  let j = Jaunt.create(jopts);
+  try {
+    j.load(fs.readFileSync(filename, "utf8"), filename, opts.script ? "script" : "commonjs");
+  } catch (e) {
+    if (e instanceof GuestSyntaxError)
+      return { stdout, stderr: `${e.filename}:${e.line}\n${e.sourceLine}\n${" ".repeat(e.column)}^\n\nSyntaxError: ${e.message}\n`, code: 1, steps: 0 };
+    throw e;
+  }
+  const every = opts.snapshotEvery ?? 0;
+  const max = opts.maxSteps ?? 5e8;
+  for (;;) {
+    const r = j.run(every > 0 ? every : max);
+    if (r.status !== "paused") break;
+    if (j.steps >= max) throw new Error(`${path.basename(file)}: still running after ${max} instructions`);
+    if (every > 0) j = Jaunt.resume(j.snapshot(), jopts);
+  }
+  const report = j.uncaughtReport();
+  if (report) stderr += report;
+  return { stdout, stderr, code: j.exitCode, steps: j.steps };
+}
+
+/** The parts of stderr compared with node: its first line and the error headline. */
+export function stderrKey(s: string): string {
+  const lines = s.split("\n");
+  const headline = lines.find((l) => /^(Uncaught )?[A-Za-z]*(Error|Exception)\b/.test(l)) ?? "";
+  return `${lines[0]}\n${headline}`;
+}
+
+export function listPrograms(): string[] {
+  return fs
+    .readdirSync(PROGRAMS)
+    .filter((f) => f.endsWith(".js"))
+    .sort()
+    .map((f) => path.join(PROGRAMS, f));
+}

@@ -1,0 +1,21 @@
+// Tests for-in over objects and arrays, enumerating only enumerable keys.
+var o = { a: 1, b: 2, c: 3 };
+var keys = [];
+for (var k in o) keys.push(k + "=" + o[k]);
+console.log(keys.join("&"));
+var arr = ["x", "y", "z"];
+var idx = [];
+for (var i in arr) idx.push(typeof i + i);
+console.log(idx.join(" "));
+Object.defineProperty(o, "hidden", { value: 4, enumerable: false });
+var count = 0;
+for (var key in o) count++;
+console.log(count);
+for (var n in null) console.log("never");
+for (var u in undefined) console.log("never");
+var strKeys = [];
+for (var s in "hey") strKeys.push(s);
+console.log(strKeys);
+var last;
+for (last in { p: 1, q: 2 });
+console.log(last);

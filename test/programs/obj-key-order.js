@@ -1,0 +1,21 @@
+// Tests property enumeration order: integer keys ascending, then strings in insertion order.
+var o = {};
+o.b = 1;
+o[2] = 1;
+o.a = 1;
+o[1] = 1;
+o["10"] = 1;
+o["-1"] = 1;
+o["01"] = 1;
+o[1.5] = 1;
+o.c = 1;
+console.log(Object.keys(o).join(" "));
+var lit = { z: 1, 9: 1, y: 1, 3: 1, "4294967294": 1, "4294967295": 1, x: 1 };
+console.log(Object.keys(lit).join(" "));
+delete o.b;
+o.b = 2;
+console.log(Object.keys(o).join(" "));
+var s = [];
+for (var k in { beta: 1, 5: 1, alpha: 1, 0: 1 }) s.push(k);
+console.log(s.join(","));
+console.log(JSON.stringify({ b: 1, 2: 2, a: 3, 1: 4 }));

@@ -1,0 +1,25 @@
+// Tests the + operator with mixed string/number/boolean/null/undefined/object operands.
+console.log(1 + 2);
+console.log("1" + 2);
+console.log(1 + "2");
+console.log(1 + 2 + "3");
+console.log("1" + 2 + 3);
+console.log(true + 1);
+console.log(true + "x");
+console.log(null + 1);
+console.log(undefined + 1);
+console.log(null + "x");
+console.log(undefined + "x");
+console.log([] + []);
+console.log([] + {});
+console.log([1, 2] + [3]);
+console.log({} + "");
+console.log(1 + [2]);
+console.log(1 + null + true);
+console.log("" + 0.5 + -1);
+var o = { valueOf: function () { return 41; } };
+console.log(o + 1);
+console.log(o + "!");
+var p = { toString: function () { return "P"; } };
+console.log(p + 1);
+console.log("<" + p + ">");

@@ -1,0 +1,21 @@
+// Tests assignment as expression, chained assignment and evaluation results.
+var a, b, c;
+a = b = c = 7;
+console.log(a, b, c);
+var o = {};
+o.x = o.y = "same";
+console.log(o.x, o.y);
+var r = (a = 1) + (b = 2);
+console.log(r, a, b);
+var arr = [];
+arr[arr.length] = "first";
+arr[arr.length] = "second";
+console.log(arr.length, arr[1]);
+var i = 0;
+var xs = [0, 0, 0];
+xs[i] = i = 2;
+console.log(xs, i);
+var obj = { k: 1 };
+var ref = obj;
+obj = { k: 2 };
+console.log(ref.k, obj.k);

@@ -1,0 +1,28 @@
+// Tests ++/-- on object properties, computed keys and array elements.
+var o = { n: 1 };
+console.log(o.n++, o.n);
+console.log(++o.n, o.n);
+console.log(o.n--, --o.n, o.n);
+var key = "k";
+var p = {};
+p[key] = 0;
+p[key]++;
+p["k"]++;
+console.log(p.k);
+var arr = [1, 2, 3];
+arr[0]++;
+++arr[2];
+console.log(arr);
+var i = 0;
+arr[i++]++;
+console.log(arr, i);
+var missing = {};
+missing.x++;
+console.log(missing.x);
+var counter = { hits: "4" };
+counter.hits++;
+console.log(counter.hits, typeof counter.hits);
+var getterCalls = 0;
+var g = { _v: 1, get v() { getterCalls++; return this._v; }, set v(x) { this._v = x * 10; } };
+g.v++;
+console.log(g._v, getterCalls);

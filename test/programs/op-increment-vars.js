@@ -1,0 +1,28 @@
+// Tests prefix/postfix ++ and -- on variables with coercion.
+var a = 5;
+console.log(a++, a);
+console.log(++a, a);
+console.log(a--, a);
+console.log(--a, a);
+var s = "9";
+s++;
+console.log(s, typeof s);
+var t = "x";
+t++;
+console.log(t);
+var n = null;
+n++;
+console.log(n);
+var u;
+u++;
+console.log(u);
+let b = 1.5;
+b++;
+console.log(b);
+var c = 0;
+var d = c++ + ++c;
+console.log(c, d);
+var obj = { valueOf: function () { return 10; } };
+var m = obj;
+m++;
+console.log(m, typeof m);

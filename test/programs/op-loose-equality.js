@@ -1,0 +1,23 @@
+// Tests abstract (loose) equality == and != with coercions.
+console.log(1 == "1");
+console.log(0 == "");
+console.log(0 == "0");
+console.log("" == "0");
+console.log(null == undefined);
+console.log(null == 0);
+console.log(undefined == 0);
+console.log(null == false);
+console.log(false == "0");
+console.log(true == "1");
+console.log(true == 2);
+console.log(NaN == NaN);
+console.log([1] == 1);
+console.log([1, 2] == "1,2");
+console.log([] == false);
+console.log([] == "");
+var a = {};
+var b = {};
+console.log(a == b, a == a);
+var v = { valueOf: function () { return 7; } };
+console.log(v == 7, v == "7", v != 8);
+console.log(" \n 12 " == 12);

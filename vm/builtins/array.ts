@@ -1,0 +1,114 @@
+// The Array constructor and array iterators (ECMA-262 23.1). Most Array.prototype
+// methods are self-hosted (prelude/10-array.js); here are the constructor, the
+// iterator objects and fast paths that never call guest code.
+
+import { ArrayObject, JSObject, PF, Prop, PrimitiveObject } from "../object";
+import { EMPTY, type Value } from "../value";
+import { arg, makeNative, method } from "./util";
+import type { Realm } from "../realm";
+
+/** Array iterators keep [target, index, kind] in their slots (plain data). */
+export function makeArrayIterator(realm: Realm, target: Value, kind: number): JSObject {
+  return new ArrayIteratorObject(realm.ArrayIteratorPrototype, target, kind);
+}
+
+/** An array iterator: its target, next index and kind (0 keys, 1 values, 2 entries). */
+export class ArrayIteratorObject extends JSObject {
+  index = 0;
+  constructor(
+    proto: JSObject,
+    public target: Value,
+    readonly kind: number,
+  ) {
+    super(proto, "Array Iterator");
+  }
+}
+
+function iterResult(realm: Realm, value: Value, done: boolean): JSObject {
+  const r = new JSObject(realm.ObjectPrototype);
+  r.props.set("value", new Prop(value, PF.Default));
+  r.props.set("done", new Prop(done, PF.Default));
+  return r;
+}
+
+export function installArray(realm: Realm): void {
+  const AP = new ArrayObject(realm.ObjectPrototype, []);
+  realm.ArrayPrototype = AP;
+  const ctor = makeNative(
+    realm,
+    "Array",
+    "Array",
+    1,
+    (vm, _t, args, newTarget) => {
+      const proto = newTarget instanceof JSObject ? vm.prototypeFrom(newTarget, AP) : AP;
+      if (args.length === 1 && typeof args[0] === "number") {
+        const n = args[0];
+        if (n >>> 0 !== n) vm.throwError("RangeError", "Invalid array length");
+        const a = new ArrayObject(proto, []);
+        a.setLength(n);
+        return a;
+      }
+      return new ArrayObject(proto, args.slice());
+    },
+    { ctor: true },
+  );
+  ctor.props.set("prototype", new Prop(AP, 0));
+  AP.props.set("constructor", new Prop(ctor, PF.Hidden));
+  realm.global.props.set("Array", new Prop(ctor, PF.Hidden));
+
+  // %IteratorPrototype% and %ArrayIteratorPrototype%
+  const IP = new JSObject(realm.ObjectPrototype);
+  realm.IteratorPrototype = IP;
+  const iterSelf = makeNative(realm, "%IteratorPrototype%.[Symbol.iterator]", "[Symbol.iterator]", 0, (_vm, t) => t);
+  IP.props.set(realm.wellKnown.iterator, new Prop(iterSelf, PF.Hidden));
+  const AIP = new JSObject(IP);
+  realm.ArrayIteratorPrototype = AIP;
+  AIP.props.set(realm.wellKnown.toStringTag, new Prop("Array Iterator", PF.Configurable));
+  method(realm, AIP, "%ArrayIteratorPrototype%", "next", 0, (vm, t) => {
+    if (!(t instanceof ArrayIteratorObject)) vm.throwTypeError("next method called on incompatible receiver");
+    const it = t as ArrayIteratorObject;
+    const target = it.target;
+    if (target === undefined) return iterResult(realm, undefined, true);
+    let len: number;
+    let value: Value = undefined;
+    const i = it.index;
+    if (target instanceof ArrayObject) {
+      len = target.length;
+      if (i < len && it.kind !== 0) {
+        if (target.elems) {
+          const v = target.elems[i];
+          value = v === EMPTY ? lookupProto(target, i) : v;
+        } else {
+          const p = target.getOwnProperty(String(i));
+          if (p && p.flags & PF.Accessor) return vm.tailCall(realm.helpers.arrayIteratorSlowNext, undefined, [t]);
+          value = p ? p.value : lookupProto(target, i);
+        }
+      }
+    } else if (target instanceof PrimitiveObject && target.cls === "String") {
+      len = (target.primitive as string).length;
+      if (i < len) value = (target.primitive as string)[i];
+    } else return vm.tailCall(realm.helpers.arrayIteratorSlowNext, undefined, [t]);
+    if (i >= len) {
+      it.target = undefined;
+      return iterResult(realm, undefined, true);
+    }
+    it.index = i + 1;
+    it.dirty = true;
+    if (it.kind === 0) return iterResult(realm, i, false);
+    if (it.kind === 2) return iterResult(realm, realm.newArray([i, value]), false);
+    return iterResult(realm, value, false);
+  });
+  const values = method(realm, AP, "Array.prototype", "values", 0, (_vm, t) => makeArrayIterator(realm, realm.toObject(t), 1));
+  AP.props.set(realm.wellKnown.iterator, new Prop(values, PF.Hidden));
+  method(realm, AP, "Array.prototype", "keys", 0, (_vm, t) => makeArrayIterator(realm, realm.toObject(t), 0));
+  method(realm, AP, "Array.prototype", "entries", 0, (_vm, t) => makeArrayIterator(realm, realm.toObject(t), 2));
+  void arg;
+
+  function lookupProto(target: ArrayObject, i: number): Value {
+    for (let p = target.proto; p; p = p.proto) {
+      const d = p.getOwnProperty(String(i));
+      if (d) return d.flags & PF.Accessor ? undefined : d.value;
+    }
+    return undefined;
+  }
+}

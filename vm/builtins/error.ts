@@ -1,0 +1,101 @@
+// Error constructors (ECMA-262 20.5) and Node-style stack strings. A stack is captured
+// when the error is created: "Name: message" then "    at f (file:line:col)" per
+// guest frame, innermost first; self-hosted built-in frames are left out.
+
+import { ErrorObject, JSObject, PF, Prop } from "../object";
+import type { Value } from "../value";
+import { arg, makeNative, method } from "./util";
+import type { Realm } from "../realm";
+
+export interface StackFrameInfo {
+  name: string;
+  filename: string;
+  line: number;
+  col: number;
+  native: boolean;
+}
+
+export const STACK_LIMIT = 10;
+
+export function formatStack(name: string, message: string | undefined, frames: StackFrameInfo[]): string {
+  const header = message ? `${name}: ${message}` : name;
+  const lines = [header];
+  for (const f of frames) {
+    if (f.native) continue;
+    if (lines.length > STACK_LIMIT) break;
+    const loc = `${f.filename}:${f.line}:${f.col}`;
+    lines.push(f.name ? `    at ${f.name} (${loc})` : `    at ${loc}`);
+  }
+  return lines.join("\n");
+}
+
+function dataString(o: JSObject, key: string): string | undefined {
+  for (let p: JSObject | null = o; p; p = p.proto) {
+    const d = p.getOwnProperty(key);
+    if (d) return d.flags & PF.Accessor ? undefined : d.value === undefined ? undefined : String(d.value);
+  }
+  return undefined;
+}
+
+export const ERROR_TYPES = ["Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError"];
+
+export function installErrors(realm: Realm): void {
+  let base: JSObject | null = null;
+  for (const name of ERROR_TYPES) {
+    const proto = new JSObject(base ? realm.errorPrototypes.get("Error")! : realm.ObjectPrototype);
+    realm.errorPrototypes.set(name, proto);
+    const ctor = makeNative(
+      realm,
+      name,
+      name,
+      1,
+      (vm, _t, args, newTarget) => {
+        const p = newTarget instanceof JSObject ? vm.prototypeFrom(newTarget, proto) : proto;
+        const e = new ErrorObject(p);
+        const msg = arg(args, 0);
+        if (msg !== undefined) e.props.set("message", new Prop(String(msg), PF.Hidden));
+        const opts = arg(args, 1);
+        if (opts instanceof JSObject) {
+          const c = opts.getOwnProperty("cause");
+          if (c) e.props.set("cause", new Prop(c.flags & PF.Accessor ? undefined : c.value, PF.Hidden));
+        }
+        const stackName = dataString(e, "name") ?? name;
+        const frames = vm.captureStack();
+        e.props.set("stack", new Prop(formatStack(stackName, msg === undefined ? undefined : String(msg), frames), PF.Hidden));
+        return e;
+      },
+      { ctor: true, coerce: "s", proto: base ?? realm.FunctionPrototype },
+    );
+    ctor.props.set("prototype", new Prop(proto, 0));
+    proto.props.set("constructor", new Prop(ctor, PF.Hidden));
+    proto.props.set("name", new Prop(name, PF.Hidden));
+    proto.props.set("message", new Prop("", PF.Hidden));
+    realm.global.props.set(name, new Prop(ctor, PF.Hidden));
+    if (!base) {
+      base = ctor;
+      ctor.props.set("stackTraceLimit", new Prop(STACK_LIMIT, PF.Default));
+      method(realm, ctor, "Error", "captureStackTrace", 1, (vm, _t, args) => {
+        const o = arg(args, 0);
+        if (o instanceof JSObject) {
+          const name = dataString(o, "name") ?? "Error";
+          const msg = dataString(o, "message");
+          o.setOwn("stack", formatStack(name, msg, vm.captureStack()), PF.Hidden);
+        }
+        return undefined;
+      });
+      method(realm, proto, "Error.prototype", "toString", 0, (vm, t) => {
+        if (!(t instanceof JSObject)) vm.throwTypeError("Error.prototype.toString called on non-object");
+        const o = t as JSObject;
+        const n = dataString(o, "name") ?? "Error";
+        const m = dataString(o, "message") ?? "";
+        if (!n) return m;
+        if (!m) return n;
+        return `${n}: ${m}`;
+      });
+    }
+  }
+}
+
+export function isError(v: Value): v is ErrorObject {
+  return v instanceof ErrorObject;
+}

@@ -1,0 +1,136 @@
+// Internal natives handed to the self-hosted prelude as `$`. Guest programs cannot
+// reach this object: it is only a parameter of the prelude's top-level function.
+
+import { ArrayObject, JSObject, PF, Prop, isCallable, isConstructor, type Descriptor } from "../object";
+import { JSSymbol, type Value } from "../value";
+import { primToString } from "../operations";
+import { arg, makeNative } from "./util";
+import type { Realm } from "../realm";
+import type { NativeImpl } from "../object";
+import type { ArrayIteratorObject } from "./array";
+
+export function installInternals(realm: Realm): void {
+  const $ = realm.internals;
+  const def = (name: string, length: number, impl: NativeImpl) => {
+    $.props.set(name, new Prop(makeNative(realm, `$.${name}`, name, length, impl), PF.Hidden));
+  };
+  // Calls: the callee's result becomes this native's result (a tail call).
+  def("call", 2, (vm, _t, args) => {
+    const f = arg(args, 0);
+    if (!isCallable(f)) vm.throwTypeError(`${typeof f === "string" ? JSON.stringify(f) : String(f)} is not a function`);
+    return vm.tailCall(f, arg(args, 1), args.slice(2));
+  });
+  def("apply", 3, (vm, _t, args) => {
+    const f = arg(args, 0);
+    if (!isCallable(f)) vm.throwTypeError("not a function");
+    const list = arg(args, 2);
+    const values = list instanceof ArrayObject && list.elems ? list.elems.map((v) => (v === undefined ? undefined : v)) : [];
+    return vm.tailCall(f, arg(args, 1), values);
+  });
+  def("isCallable", 1, (_vm, _t, args) => isCallable(arg(args, 0)));
+  def("isConstructor", 1, (_vm, _t, args) => isConstructor(arg(args, 0)));
+  def("isArray", 1, (_vm, _t, args) => arg(args, 0) instanceof ArrayObject);
+  def("toObject", 1, (_vm, _t, args) => realm.toObject(arg(args, 0)));
+  def("throwTypeError", 1, (vm, _t, args) => vm.throwTypeError(String(arg(args, 0))));
+  def("throwRangeError", 1, (vm, _t, args) => vm.throwError("RangeError", String(arg(args, 0))));
+  def("throwError", 2, (vm, _t, args) => vm.throwError(String(arg(args, 0)), String(arg(args, 1))));
+  // The primitive a wrapper object holds, or undefined.
+  def("primitiveOf", 1, (_vm, _t, args) => {
+    const o = arg(args, 0);
+    return o instanceof JSObject && "primitive" in o ? (o as unknown as { primitive: Value }).primitive : undefined;
+  });
+  def("classOf", 1, (_vm, _t, args) => {
+    const o = arg(args, 0);
+    return o instanceof JSObject ? o.cls : undefined;
+  });
+  // Own property descriptor without running getters: [flags, value, get, set] or undefined.
+  def("getOwnProperty", 2, (_vm, _t, args) => {
+    const o = arg(args, 0) as JSObject;
+    const p = o.getOwnProperty(arg(args, 1) as string);
+    if (!p) return undefined;
+    return realm.newArray([p.flags, p.value, p.getter, p.setter]);
+  });
+  // Defines a property from a complete or partial descriptor given as fields.
+  // mask bits: 1 value, 2 writable, 4 get, 8 set, 16 enumerable, 32 configurable.
+  def("defineOwnProperty", 8, (_vm, _t, args) => {
+    const o = arg(args, 0) as JSObject;
+    const key = arg(args, 1) as string;
+    const mask = arg(args, 2) as number;
+    const d: Descriptor = {};
+    if (mask & 1) {
+      d.value = arg(args, 3);
+      d.hasValue = true;
+    }
+    if (mask & 2) d.writable = !!arg(args, 4);
+    if (mask & 4) {
+      d.get = arg(args, 5) as JSObject | undefined;
+      d.hasGet = true;
+    }
+    if (mask & 8) {
+      d.set = arg(args, 6) as JSObject | undefined;
+      d.hasSet = true;
+    }
+    if (mask & 16) d.enumerable = !!arg(args, 7);
+    if (mask & 32) d.configurable = !!arg(args, 8);
+    return o.defineOwn(key, d);
+  });
+  def("ownKeys", 1, (_vm, _t, args) => realm.newArray((arg(args, 0) as JSObject).ownKeys()));
+  def("deleteOwn", 2, (_vm, _t, args) => (arg(args, 0) as JSObject).deleteOwn(arg(args, 1) as string));
+  def("createDataProperty", 3, (_vm, _t, args) =>
+    (arg(args, 0) as JSObject).defineOwn(arg(args, 1) as string, {
+      value: arg(args, 2),
+      hasValue: true,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    }),
+  );
+  def("getPrototypeOf", 1, (_vm, _t, args) => (arg(args, 0) as JSObject).proto);
+  def("preventExtensions", 1, (_vm, _t, args) => (arg(args, 0) as JSObject).preventExtensions());
+  def("isExtensible", 1, (_vm, _t, args) => (arg(args, 0) as JSObject).extensible);
+  def("primToString", 1, (vm, _t, args) => {
+    const s = primToString(arg(args, 0) as never);
+    if (s === null) vm.throwTypeError("Cannot convert a Symbol value to a string");
+    return s;
+  });
+  def("symbolDescriptiveString", 1, (_vm, _t, args) => (arg(args, 0) as JSSymbol).toString());
+  def("newArray", 1, (_vm, _t, args) => realm.newArray(new Array(Number(arg(args, 0) ?? 0)).fill(undefined)));
+  def("arrayPush", 2, (_vm, _t, args) => {
+    const a = arg(args, 0) as ArrayObject;
+    if (a.elems) a.elems.push(arg(args, 1));
+    else a.addOwn(String(a.length), arg(args, 1));
+    a.dirty = true;
+    return undefined;
+  });
+  def("enqueueJob", 2, (_vm, _t, args) => {
+    realm.enqueueJob({ fn: arg(args, 0) as JSObject, thisArg: undefined, args: args.slice(1) });
+    return undefined;
+  });
+}
+
+/** Internals that need other modules: op codes, array iterator slots, JSON quoting. */
+export function installMoreInternals(realm: Realm, ops: Record<string, number>): void {
+  const $ = realm.internals;
+  for (const [k, v] of Object.entries(ops)) $.props.set(`OP_${k}`, new Prop(v, 0));
+  const def = (name: string, length: number, impl: NativeImpl) => {
+    $.props.set(name, new Prop(makeNative(realm, `$.${name}`, name, length, impl), PF.Hidden));
+  };
+  const iter = (v: Value) => v as unknown as ArrayIteratorObject;
+  def("iteratorTarget", 1, (_vm, _t, args) => iter(arg(args, 0)).target);
+  def("iteratorIndex", 1, (_vm, _t, args) => iter(arg(args, 0)).index);
+  def("iteratorKind", 1, (_vm, _t, args) => iter(arg(args, 0)).kind);
+  def("iteratorAdvance", 1, (_vm, _t, args) => {
+    const it = iter(arg(args, 0));
+    it.index++;
+    it.dirty = true;
+    return undefined;
+  });
+  def("iteratorFinish", 1, (_vm, _t, args) => {
+    const it = iter(arg(args, 0));
+    it.target = undefined;
+    it.dirty = true;
+    return undefined;
+  });
+  def("ordinaryHasInstance", 2, (vm, _t, args) => vm.ordinaryHasInstance(arg(args, 0) as JSObject, arg(args, 1)));
+  def("jsonQuote", 1, (_vm, _t, args) => JSON.stringify(arg(args, 0) as string));
+}

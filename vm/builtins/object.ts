@@ -1,0 +1,223 @@
+// Object constructor and Object.prototype (ECMA-262 20.1). Methods that read
+// property values (which may be getters) or descriptors are self-hosted in
+// prelude/object.js; the ones here only inspect own-property tables.
+
+import { ArrayObject, BoundFunction, FunctionObject, JSObject, NativeFunction, PF, Prop, isCallable, type Descriptor } from "../object";
+import { JSSymbol, type PropertyKey, type Value } from "../value";
+import { arg, makeNative, method, getter } from "./util";
+import type { Realm } from "../realm";
+import type { VM } from "../interpreter";
+
+function requireObject(vm: VM, v: Value, fn: string): JSObject {
+  if (!(v instanceof JSObject)) vm.throwTypeError(`Object.${fn} called on non-object`);
+  return v as JSObject;
+}
+
+export function descriptorObject(realm: Realm, p: Prop): JSObject {
+  const d = realm.newObject();
+  if (p.flags & PF.Accessor) {
+    d.setOwn("get", p.getter);
+    d.setOwn("set", p.setter);
+  } else {
+    d.setOwn("value", p.value);
+    d.setOwn("writable", !!(p.flags & PF.Writable));
+  }
+  d.setOwn("enumerable", !!(p.flags & PF.Enumerable));
+  d.setOwn("configurable", !!(p.flags & PF.Configurable));
+  return d;
+}
+
+export function setIntegrity(o: JSObject, level: "sealed" | "frozen"): void {
+  o.preventExtensions();
+  for (const k of o.ownKeys()) {
+    const p = o.getOwnProperty(k)!;
+    const d: Descriptor = { configurable: false };
+    if (level === "frozen" && !(p.flags & PF.Accessor)) d.writable = false;
+    o.defineOwn(k, d);
+  }
+}
+
+export function testIntegrity(o: JSObject, level: "sealed" | "frozen"): boolean {
+  if (o.extensible) return false;
+  for (const k of o.ownKeys()) {
+    const p = o.getOwnProperty(k)!;
+    if (p.flags & PF.Configurable) return false;
+    if (level === "frozen" && !(p.flags & PF.Accessor) && p.flags & PF.Writable) return false;
+  }
+  return true;
+}
+
+export function installObject(realm: Realm): void {
+  const OP = realm.ObjectPrototype;
+  const ctor = makeNative(
+    realm,
+    "Object",
+    "Object",
+    1,
+    (vm, _t, args, newTarget) => {
+      const v = arg(args, 0);
+      if (newTarget !== undefined && newTarget !== ctor) {
+        return new JSObject(vm.prototypeFrom(newTarget as JSObject, OP));
+      }
+      if (v === undefined || v === null) return realm.newObject();
+      return realm.toObject(v);
+    },
+    { ctor: true },
+  );
+  ctor.props.set("prototype", new Prop(OP, 0));
+  OP.props.set("constructor", new Prop(ctor, PF.Hidden));
+  realm.global.props.set("Object", new Prop(ctor, PF.Hidden));
+
+  const ownKeysOf = (vm: VM, v: Value): { o: JSObject; keys: PropertyKey[] } => {
+    if (v === undefined || v === null) vm.throwTypeError("Cannot convert undefined or null to object");
+    const o = realm.toObject(v);
+    return { o, keys: o.ownKeys() };
+  };
+  method(realm, ctor, "Object", "keys", 1, (vm, _t, args) => {
+    const { o, keys } = ownKeysOf(vm, arg(args, 0));
+    return realm.newArray(keys.filter((k) => typeof k === "string" && o.getOwnProperty(k)!.flags & PF.Enumerable));
+  });
+  method(realm, ctor, "Object", "getOwnPropertyNames", 1, (vm, _t, args) => {
+    const { keys } = ownKeysOf(vm, arg(args, 0));
+    return realm.newArray(keys.filter((k) => typeof k === "string"));
+  });
+  method(realm, ctor, "Object", "getOwnPropertySymbols", 1, (vm, _t, args) => {
+    const { keys } = ownKeysOf(vm, arg(args, 0));
+    return realm.newArray(keys.filter((k) => k instanceof JSSymbol));
+  });
+  method(
+    realm,
+    ctor,
+    "Object",
+    "getOwnPropertyDescriptor",
+    2,
+    (vm, _t, args) => {
+      const o = realm.toObject(arg(args, 0));
+      const p = o.getOwnProperty(vm.primKey(arg(args, 1)));
+      return p ? descriptorObject(realm, p) : undefined;
+    },
+    "-k",
+  );
+  method(realm, ctor, "Object", "getOwnPropertyDescriptors", 1, (_vm, _t, args) => {
+    const o = realm.toObject(arg(args, 0));
+    const out = realm.newObject();
+    for (const k of o.ownKeys()) out.setOwn(k, descriptorObject(realm, o.getOwnProperty(k)!));
+    return out;
+  });
+  method(realm, ctor, "Object", "getPrototypeOf", 1, (_vm, _t, args) => realm.toObject(arg(args, 0)).proto);
+  method(realm, ctor, "Object", "setPrototypeOf", 2, (vm, _t, args) => {
+    const o = arg(args, 0);
+    const p = arg(args, 1);
+    if (o === undefined || o === null) vm.throwTypeError("Object.setPrototypeOf called on null or undefined");
+    if (p !== null && !(p instanceof JSObject)) vm.throwTypeError(`Object prototype may only be an Object or null: ${String(p)}`);
+    if (o instanceof JSObject && !setProto(o, p as JSObject | null)) vm.throwTypeError("Cyclic __proto__ value");
+    return o;
+  });
+  method(realm, ctor, "Object", "preventExtensions", 1, (_vm, _t, args) => {
+    const o = arg(args, 0);
+    if (o instanceof JSObject) o.preventExtensions();
+    return o;
+  });
+  method(realm, ctor, "Object", "isExtensible", 1, (_vm, _t, args) => {
+    const o = arg(args, 0);
+    return o instanceof JSObject ? o.extensible : false;
+  });
+  for (const [name, level] of [
+    ["freeze", "frozen"],
+    ["seal", "sealed"],
+  ] as const) {
+    method(realm, ctor, "Object", name, 1, (_vm, _t, args) => {
+      const o = arg(args, 0);
+      if (o instanceof JSObject) setIntegrity(o, level);
+      return o;
+    });
+  }
+  for (const [name, level] of [
+    ["isFrozen", "frozen"],
+    ["isSealed", "sealed"],
+  ] as const) {
+    method(realm, ctor, "Object", name, 1, (_vm, _t, args) => {
+      const o = arg(args, 0);
+      return o instanceof JSObject ? testIntegrity(o, level) : true;
+    });
+  }
+  method(realm, ctor, "Object", "is", 2, (_vm, _t, args) => Object.is(arg(args, 0), arg(args, 1)));
+  method(
+    realm,
+    ctor,
+    "Object",
+    "hasOwn",
+    2,
+    (vm, _t, args) => realm.toObject(arg(args, 0)).getOwnProperty(vm.primKey(arg(args, 1))) !== undefined,
+    "-k",
+  );
+
+  // Object.prototype
+  method(
+    realm,
+    OP,
+    "Object.prototype",
+    "hasOwnProperty",
+    1,
+    (vm, t, args) => realm.toObject(t).getOwnProperty(vm.primKey(arg(args, 0))) !== undefined,
+    "k",
+  );
+  method(
+    realm,
+    OP,
+    "Object.prototype",
+    "propertyIsEnumerable",
+    1,
+    (vm, t, args) => {
+      const p = realm.toObject(t).getOwnProperty(vm.primKey(arg(args, 0)));
+      return !!p && !!(p.flags & PF.Enumerable);
+    },
+    "k",
+  );
+  method(realm, OP, "Object.prototype", "isPrototypeOf", 1, (_vm, t, args) => {
+    const v = arg(args, 0);
+    if (!(v instanceof JSObject)) return false;
+    const o = realm.toObject(t);
+    for (let p = v.proto; p; p = p.proto) if (p === o) return true;
+    return false;
+  });
+  method(realm, OP, "Object.prototype", "valueOf", 0, (_vm, t) => realm.toObject(t));
+  method(realm, OP, "Object.prototype", "toString", 0, (_vm, t) => objectToString(realm, t));
+  getter(realm, OP, "Object.prototype", "__proto__", (_vm, t) => realm.toObject(t).proto);
+  const protoSetter = makeNative(realm, "Object.prototype.set __proto__", "set __proto__", 1, (vm, t, args) => {
+    const p = arg(args, 0);
+    if (t instanceof JSObject && (p === null || p instanceof JSObject)) {
+      if (!setProto(t, p)) vm.throwTypeError("Cyclic __proto__ value");
+    }
+    return undefined;
+  });
+  OP.props.get("__proto__")!.setter = protoSetter;
+}
+
+/** OrdinarySetPrototypeOf: refuses cycles and non-extensible targets. */
+export function setProto(o: JSObject, p: JSObject | null): boolean {
+  if (o.proto === p) return true;
+  if (!o.extensible) return false;
+  for (let q = p; q; q = q.proto) if (q === o) return false;
+  o.proto = p;
+  o.dirty = true;
+  return true;
+}
+
+export function objectToString(realm: Realm, t: Value): string {
+  if (t === undefined) return "[object Undefined]";
+  if (t === null) return "[object Null]";
+  const o = realm.toObject(t);
+  let tag = "Object";
+  if (o instanceof ArrayObject) tag = "Array";
+  else if (o instanceof FunctionObject || o instanceof NativeFunction || o instanceof BoundFunction || isCallable(o)) tag = "Function";
+  else if (["Error", "Boolean", "Number", "String", "Date", "RegExp", "Arguments"].includes((o as JSObject).cls)) tag = (o as JSObject).cls;
+  for (let p: JSObject | null = o; p; p = p.proto) {
+    const d = p.getOwnProperty(realm.wellKnown.toStringTag);
+    if (d) {
+      if (!(d.flags & PF.Accessor) && typeof d.value === "string") tag = d.value;
+      break;
+    }
+  }
+  return `[object ${tag}]`;
+}

@@ -1,0 +1,150 @@
+// String constructor and String.prototype (ECMA-262 22.1). Once `this` and the
+// arguments are primitives (see the coercion specs), the host's String methods have
+// the spec's semantics, so most methods delegate to them.
+
+import { JSObject, PF, Prop, PrimitiveObject } from "../object";
+import { JSSymbol, type Value } from "../value";
+import { arg, makeNative, method } from "./util";
+import type { Realm } from "../realm";
+import type { VM } from "../interpreter";
+
+/** Methods delegated to the host with their coercion specs ("S" = this as string). */
+const DELEGATED: [string, number, string][] = [
+  ["charAt", 1, "Sn"],
+  ["charCodeAt", 1, "Sn"],
+  ["codePointAt", 1, "Sn"],
+  ["at", 1, "Sn"],
+  ["indexOf", 1, "Ssn"],
+  ["lastIndexOf", 1, "Ssn"],
+  ["includes", 1, "Ssn"],
+  ["startsWith", 1, "Ssn"],
+  ["endsWith", 1, "Ssn"],
+  ["slice", 2, "Snn"],
+  ["substring", 2, "Snn"],
+  ["substr", 2, "Snn"],
+  ["toUpperCase", 0, "S"],
+  ["toLowerCase", 0, "S"],
+  ["toLocaleUpperCase", 0, "S"],
+  ["toLocaleLowerCase", 0, "S"],
+  ["trim", 0, "S"],
+  ["trimStart", 0, "S"],
+  ["trimEnd", 0, "S"],
+  ["padStart", 2, "Sns"],
+  ["padEnd", 2, "Sns"],
+  ["repeat", 1, "Sn"],
+  ["concat", 1, "Ss*"],
+  ["normalize", 0, "Ss"],
+  ["localeCompare", 1, "Ss"],
+  ["isWellFormed", 0, "S"],
+  ["toWellFormed", 0, "S"],
+];
+
+function thisString(vm: VM, t: Value, name: string): string {
+  if (typeof t === "string") return t;
+  if (t instanceof PrimitiveObject && t.cls === "String") return t.primitive as string;
+  return vm.throwTypeError(`String.prototype.${name} requires that 'this' be a String`);
+}
+
+export function installString(realm: Realm): void {
+  const SP = new PrimitiveObject(realm.ObjectPrototype, "String", "");
+  realm.StringPrototype = SP;
+  const ctor = makeNative(
+    realm,
+    "String",
+    "String",
+    1,
+    (vm, _t, args, newTarget) => {
+      let s: string;
+      if (args.length === 0) s = "";
+      else {
+        const v = args[0];
+        if (v instanceof JSSymbol && newTarget === undefined) return v.toString();
+        if (v instanceof JSObject) return vm.tailCall(realm.helpers.toString, undefined, [v]);
+        if (v instanceof JSSymbol) vm.throwTypeError("Cannot convert a Symbol value to a string");
+        s = String(v);
+      }
+      if (newTarget === undefined) return s;
+      return new PrimitiveObject(vm.prototypeFrom(newTarget as JSObject, SP), "String", s);
+    },
+    { ctor: true },
+  );
+  ctor.props.set("prototype", new Prop(SP, 0));
+  SP.props.set("constructor", new Prop(ctor, PF.Hidden));
+  realm.global.props.set("String", new Prop(ctor, PF.Hidden));
+
+  for (const [name, length, spec] of DELEGATED) {
+    const host = (String.prototype as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
+    method(realm, SP, "String.prototype", name, length, (_vm, t, args) => host.apply(t as string, args) as Value, spec, true);
+  }
+  method(realm, SP, "String.prototype", "toString", 0, (vm, t) => thisString(vm, t, "toString"));
+  method(realm, SP, "String.prototype", "valueOf", 0, (vm, t) => thisString(vm, t, "valueOf"));
+  method(
+    realm,
+    SP,
+    "String.prototype",
+    "split",
+    2,
+    (vm, t, args) => {
+      const sep = arg(args, 0);
+      const lim = arg(args, 1);
+      const limit = lim === undefined ? 2 ** 32 - 1 : Number(lim) >>> 0;
+      if (sep === undefined) return realm.newArray(limit === 0 ? [] : [t as string]);
+      return realm.newArray((t as string).split(String(sep), limit));
+    },
+    "Ss-",
+  );
+  // String patterns only; RegExp and function replacements arrive with RegExp.
+  for (const name of ["replace", "replaceAll"] as const) {
+    method(
+      realm,
+      SP,
+      "String.prototype",
+      name,
+      2,
+      (vm, t, args) => {
+        const pattern = arg(args, 0);
+        const replacement = arg(args, 1);
+        if (replacement instanceof JSObject) return vm.tailCall(realm.helpers.stringReplaceCallback, undefined, [t, pattern, replacement, name === "replaceAll"]);
+        return (t as string)[name](String(pattern), String(replacement));
+      },
+      "Ss",
+      true,
+    );
+  }
+  // String iterator: by code points.
+  const SIP = new JSObject(realm.IteratorPrototype);
+  SIP.props.set(realm.wellKnown.toStringTag, new Prop("String Iterator", PF.Configurable));
+  method(realm, SIP, "%StringIteratorPrototype%", "next", 0, (vm, t) => {
+    if (!(t instanceof StringIteratorObject)) vm.throwTypeError("next method called on incompatible receiver");
+    const it = t as StringIteratorObject;
+    const r = new JSObject(realm.ObjectPrototype);
+    if (it.index >= it.text.length) {
+      r.props.set("value", new Prop(undefined, PF.Default));
+      r.props.set("done", new Prop(true, PF.Default));
+      return r;
+    }
+    const cp = it.text.codePointAt(it.index)!;
+    const ch = String.fromCodePoint(cp);
+    it.index += ch.length;
+    it.dirty = true;
+    r.props.set("value", new Prop(ch, PF.Default));
+    r.props.set("done", new Prop(false, PF.Default));
+    return r;
+  });
+  const iter = method(realm, SP, "String.prototype", realm.wellKnown.iterator, 0, (_vm, t) => new StringIteratorObject(SIP, t as string), "S");
+  void iter;
+
+  method(realm, ctor, "String", "fromCharCode", 1, (_vm, _t, args) => String.fromCharCode(...(args as number[])), "n*");
+  method(realm, ctor, "String", "fromCodePoint", 1, (_vm, _t, args) => String.fromCodePoint(...(args as number[])), "n*", true);
+  method(realm, ctor, "String", "raw", 1, (vm, _t, args) => vm.tailCall(realm.helpers.stringRaw, undefined, args));
+}
+
+export class StringIteratorObject extends JSObject {
+  index = 0;
+  constructor(
+    proto: JSObject,
+    readonly text: string,
+  ) {
+    super(proto, "String Iterator");
+  }
+}

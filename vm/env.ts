@@ -1,0 +1,15 @@
+// Environment records: the captured variables of one scope, as data. A closure holds
+// the record it was created in; `parent` links the lexical chain.
+
+import type { FunctionCode } from "../compiler/bytecode";
+import type { Value } from "./value";
+
+export class Env {
+  constructor(
+    public slots: Value[],
+    readonly parent: Env | null,
+    /** The function whose scope descriptor names these slots (for inspection). */
+    readonly code: FunctionCode | null,
+    readonly scope: number,
+  ) {}
+}

@@ -1,0 +1,39 @@
+// A call frame: plain data. The interpreter keeps the running frame's ip and sp in
+// locals and writes them back here whenever control may leave the dispatch loop.
+
+import type { Env } from "./env";
+import type { FunctionObject } from "./object";
+import type { Value } from "./value";
+
+export const enum FrameFlags {
+  /** Called with `new`: a non-object return value yields `thisValue`. */
+  Construct = 1,
+  /** The caller does not want the result (setter calls, ITER_CLOSE). */
+  Discard = 2,
+  /** A job or the program's main function: returning ends a macrotask. */
+  Bottom = 4,
+}
+
+export class Frame {
+  /** Operand stack top (absolute index in vm.stack) while the frame is not running. */
+  sp: number;
+  /** When set, `extra` is pushed after the result on return (see callWithExtra). */
+  pushExtra = false;
+  extra: Value = undefined;
+  constructor(
+    public readonly fn: FunctionObject,
+    public ip: number,
+    /** Index of register 0 in vm.stack; operands start at base + nlocals. */
+    public readonly base: number,
+    public env: Env | null,
+    public thisValue: Value,
+    public readonly newTarget: Value,
+    /** Where the result goes in the caller's stack (the callee's slot). */
+    public readonly retSp: number,
+    public readonly flags: number,
+    /** All arguments, kept only for functions that read `arguments`. */
+    public readonly argv: Value[] | null,
+  ) {
+    this.sp = base;
+  }
+}

@@ -1,0 +1,2068 @@
+// The interpreter: one non-recursive dispatch loop over frames that are plain data.
+//
+// A guest call pushes a Frame and a return pops it; nothing about a guest computation
+// lives on the host stack between two instructions. Opcodes whose slow path needs
+// guest code (getters, setters, valueOf/toString, Symbol.hasInstance, iterators)
+// rearrange the operand stack into a call of that function or of a self-hosted
+// helper, so the result lands where the opcode's result belongs and the next
+// instruction simply continues. Native (TypeScript) functions never call back into
+// the interpreter: when they need guest code they return a tail call.
+
+import { Op } from "../compiler/opcodes";
+import { FnFlags, type FunctionCode, type Program } from "../compiler/bytecode";
+import { EMPTY, JSSymbol, isArrayIndex, type PropertyKey, type Value } from "./value";
+import {
+  ArgumentsObject,
+  ArrayObject,
+  BoundFunction,
+  ErrorObject,
+  ForInIterator,
+  FunctionObject,
+  JSObject,
+  NativeFunction,
+  PF,
+  PrimitiveObject,
+  Prop,
+  isCallable,
+} from "./object";
+import { Env } from "./env";
+import { Frame, FrameFlags } from "./frame";
+import { ThrowSignal, isPrimitive, primLooseEquals, typeOf, toBoolean } from "./operations";
+import type { Realm } from "./realm";
+import { ExitSignal } from "./builtins/process";
+
+/** Returned by a native function that asked for a tail call (see VM.tailCall). */
+export const TAIL_CALL: unique symbol = Symbol("tail call");
+export type NativeResult = Value | typeof TAIL_CALL;
+
+/** Returned by property lookups that found an accessor; the function is in vm.accessor. */
+const ACCESSOR: unique symbol = Symbol("accessor");
+
+export interface Limits {
+  /** Maximum guest call depth; exceeding it throws a catchable RangeError. */
+  maxCallDepth: number;
+}
+
+export type RunStatus = "done" | "paused" | "exited";
+
+/** An error nobody caught, with the place it was thrown for Node-style reports. */
+export interface Uncaught {
+  value: Value;
+  filename: string;
+  line: number;
+  col: number;
+}
+
+export interface ThrowSite {
+  fn: FunctionObject;
+  ip: number;
+}
+
+export class VM {
+  stack: Value[] = new Array(256).fill(undefined);
+  frames: Frame[] = [];
+  /** Instructions executed so far, over the VM's whole life (snapshots included). */
+  steps = 0;
+  /** Set when guest code called process.exit or the program ended. */
+  exitCode: number | null = null;
+  uncaught: Uncaught | null = null;
+  /** Where the exception being propagated was thrown (for uncaught reports). */
+  throwSite: ThrowSite | null = null;
+  /** Pending tail call requested by a native: [callee, this, ...args]. */
+  private pendingCall: Value[] | null = null;
+  private accessor: JSObject | null = null;
+  readonly limits: Limits;
+  /** Every program loaded into this VM, by hash (code is content-addressed). */
+  readonly programs = new Map<string, Program>();
+  /** The program each FunctionCode belongs to. */
+  readonly codeOwner = new Map<FunctionCode, Program>();
+  /** Host hooks: output sinks etc. Not part of the snapshot. */
+  host: import("./host").Host;
+  realm!: Realm;
+
+  constructor(host: import("./host").Host, limits: Partial<Limits> = {}) {
+    this.host = host;
+    this.limits = { maxCallDepth: limits.maxCallDepth ?? 10000 };
+  }
+
+  registerProgram(p: Program): Program {
+    const existing = this.programs.get(p.hash);
+    if (existing) return existing;
+    this.programs.set(p.hash, p);
+    for (const fn of p.functions) this.codeOwner.set(fn, p);
+    return p;
+  }
+
+  // ---- errors ----------------------------------------------------------------
+
+  /** Creates a guest error object of the given constructor name. */
+  makeError(kind: string, message: string): ErrorObject {
+    return this.realm.makeError(kind, message);
+  }
+
+  throwError(kind: string, message: string): never {
+    throw new ThrowSignal(this.makeError(kind, message));
+  }
+
+  throwValue(v: Value): never {
+    throw new ThrowSignal(v);
+  }
+
+  throwTypeError(message: string): never {
+    return this.throwError("TypeError", message);
+  }
+
+  // ---- calls from natives ----------------------------------------------------
+
+  /**
+   * Called by a native as `return vm.tailCall(f, thisArg, args)`: the native's result
+   * becomes f's result, computed by a guest frame the interpreter pushes.
+   */
+  tailCall(f: Value, thisArg: Value, args: Value[]): typeof TAIL_CALL {
+    this.pendingCall = [f, thisArg, ...args];
+    return TAIL_CALL;
+  }
+
+  // ---- stack -----------------------------------------------------------------
+
+  private ensureStack(size: number): void {
+    const s = this.stack;
+    if (s.length >= size) return;
+    let n = s.length;
+    while (n < size) n *= 2;
+    for (let i = s.length; i < n; i++) s.push(undefined);
+  }
+
+  // ---- property access -------------------------------------------------------
+
+  /** The object property lookups start from for a primitive, or a TypeError. */
+  protoForPrimitive(v: Value, key: PropertyKey, setting: boolean): JSObject {
+    const r = this.realm;
+    switch (typeof v) {
+      case "string":
+        return r.StringPrototype;
+      case "number":
+        return r.NumberPrototype;
+      case "boolean":
+        return r.BooleanPrototype;
+      case "bigint":
+        return r.BigIntPrototype;
+      default:
+        if (v instanceof JSSymbol) return r.SymbolPrototype;
+        return this.throwTypeError(
+          `Cannot ${setting ? "set" : "read"} properties of ${v === null ? "null" : "undefined"} (${setting ? "setting" : "reading"} '${keyText(key)}')`,
+        );
+    }
+  }
+
+  /**
+   * [[Get]] on an object without running guest code: returns the value, or ACCESSOR
+   * with the getter in this.accessor (null getter → undefined value).
+   */
+  private lookup(obj: JSObject | null, key: PropertyKey): Value | typeof ACCESSOR {
+    for (let o = obj; o !== null; o = o.proto) {
+      const p = o.getOwnProperty(key);
+      if (p !== undefined) {
+        if (p.flags & PF.Accessor) {
+          if (!p.getter) return undefined;
+          this.accessor = p.getter;
+          return ACCESSOR;
+        }
+        return p.value;
+      }
+    }
+    return undefined;
+  }
+
+  /** [[Get]] for natives: data properties only; an accessor is reported as needing a call. */
+  getData(obj: JSObject, key: PropertyKey): Value | typeof ACCESSOR {
+    return this.lookup(obj, key);
+  }
+
+  /** String primitives own "length" and their indices. */
+  private stringOwn(s: string, key: PropertyKey): Value | undefined {
+    if (key === "length") return s.length;
+    if (typeof key === "string" && isArrayIndex(key)) {
+      const i = Number(key);
+      if (i < s.length) return s[i];
+    }
+    return undefined;
+  }
+
+  /**
+   * [[Set]] (OrdinarySet, 10.1.9.2). Returns true/false for success, or ACCESSOR with
+   * the setter in this.accessor.
+   */
+  private assign(
+    obj: JSObject,
+    key: PropertyKey,
+    value: Value,
+    receiver: Value,
+  ): boolean | typeof ACCESSOR {
+    // Fast path: an own writable data property.
+    const own = obj.getOwnProperty(key);
+    let p: Prop | undefined = own;
+    if (p === undefined) {
+      for (let o = obj.proto; o !== null; o = o.proto) {
+        p = o.getOwnProperty(key);
+        if (p !== undefined) break;
+      }
+    }
+    if (p !== undefined) {
+      if (p.flags & PF.Accessor) {
+        if (!p.setter) return false;
+        this.accessor = p.setter;
+        return ACCESSOR;
+      }
+      if (!(p.flags & PF.Writable)) return false;
+    }
+    if (!(receiver instanceof JSObject)) return false;
+    if (receiver === obj && own !== undefined) return obj.writeOwn(key, own, value);
+    const existing = receiver === obj ? undefined : receiver.getOwnProperty(key);
+    if (existing) {
+      if (existing.flags & PF.Accessor || !(existing.flags & PF.Writable)) return false;
+      return receiver.writeOwn(key, existing, value);
+    }
+    if (!receiver.extensible) return false;
+    return receiver.addOwn(key, value);
+  }
+
+  hasProperty(obj: JSObject, key: PropertyKey): boolean {
+    for (let o: JSObject | null = obj; o !== null; o = o.proto)
+      if (o.getOwnProperty(key) !== undefined) return true;
+    return false;
+  }
+
+  /** ToPropertyKey for primitives (objects go through a helper first). */
+  primKey(k: Value): PropertyKey {
+    if (typeof k === "string") return k;
+    if (k instanceof JSSymbol) return k;
+    return String(k);
+  }
+
+  // ---- function objects ------------------------------------------------------
+
+  makeClosure(program: Program, code: FunctionCode, env: Env | null): FunctionObject {
+    const r = this.realm;
+    const f = new FunctionObject(r.FunctionPrototype, program, code, env);
+    f.props.set("length", new Prop(code.length, PF.Configurable));
+    f.props.set("name", new Prop(code.name, PF.Configurable));
+    if (code.flags & FnFlags.Constructor) {
+      const proto = new JSObject(r.ObjectPrototype);
+      proto.props.set("constructor", new Prop(f, PF.Hidden));
+      f.props.set("prototype", new Prop(proto, PF.Writable));
+    }
+    return f;
+  }
+
+  // ---- running ---------------------------------------------------------------
+
+  /**
+   * Pushes a frame that calls `fn` with `args` as a bottom frame (a program's main
+   * function or a job). Its result is dropped.
+   */
+  pushBottomCall(fn: JSObject, thisArg: Value, args: Value[]): void {
+    const frame = this.frames[this.frames.length - 1];
+    const sp = frame ? frame.sp : 0;
+    this.ensureStack(sp + args.length + 2);
+    this.stack[sp] = fn;
+    this.stack[sp + 1] = thisArg;
+    for (let i = 0; i < args.length; i++) this.stack[sp + 2 + i] = args[i];
+    const after = this.invoke(
+      sp,
+      sp + 2,
+      args.length,
+      thisArg,
+      undefined,
+      FrameFlags.Bottom | FrameFlags.Discard,
+      sp + 2 + args.length,
+    );
+    if (after >= 0 && frame) frame.sp = after;
+  }
+
+  /**
+   * Starts a call of stack[calleePos] with arguments stack[argBase, argBase+argc).
+   * A guest callee gets a new frame (returns -1); a native runs now and the new
+   * stack top is returned. The result replaces the callee slot.
+   */
+  private invoke(
+    calleePos: number,
+    argBase: number,
+    argc: number,
+    thisValue: Value,
+    newTarget: Value,
+    flags: number,
+    sp: number,
+  ): number {
+    const stack = this.stack;
+    let callee = stack[calleePos];
+    for (;;) {
+      if (callee instanceof FunctionObject) {
+        const code = callee.code;
+        if (this.frames.length >= this.limits.maxCallDepth)
+          this.throwError("RangeError", "Maximum call stack size exceeded");
+        const cflags = code.flags;
+        if (
+          !(cflags & FnFlags.Strict) &&
+          !(cflags & FnFlags.Arrow) &&
+          !(flags & FrameFlags.Construct)
+        ) {
+          if (thisValue === undefined || thisValue === null) thisValue = this.realm.global;
+          else if (!(thisValue instanceof JSObject)) thisValue = this.realm.toObject(thisValue);
+        }
+        const argv = cflags & FnFlags.UsesArguments ? stack.slice(argBase, argBase + argc) : null;
+        const nparams = code.nparams;
+        const nlocals = code.nlocals;
+        this.ensureStack(argBase + nlocals + code.maxStack + 1);
+        const s = this.stack;
+        for (let i = nparams < argc ? nparams : argc; i < nlocals; i++) s[argBase + i] = undefined;
+        const frame = new Frame(
+          callee,
+          0,
+          argBase,
+          callee.env,
+          thisValue,
+          newTarget,
+          calleePos,
+          flags,
+          argv,
+        );
+        frame.sp = argBase + nlocals;
+        this.frames.push(frame);
+        return -1;
+      }
+      if (callee instanceof NativeFunction) {
+        const args = stack.slice(argBase, argBase + argc);
+        const result = callee.impl(this, thisValue, args, newTarget, callee);
+        if (result === TAIL_CALL) {
+          const call = this.pendingCall!;
+          this.pendingCall = null;
+          this.ensureStack(calleePos + call.length + 1);
+          for (let i = 0; i < call.length; i++) this.stack[calleePos + i] = call[i];
+          callee = call[0];
+          thisValue = call[1];
+          argBase = calleePos + 2;
+          argc = call.length - 2;
+          // A tail call from a constructor is an ordinary call of the result's maker.
+          flags &= ~FrameFlags.Construct;
+          newTarget = undefined;
+          if (!isCallable(callee)) this.throwTypeError(`${describe(callee)} is not a function`);
+          continue;
+        }
+        if (flags & FrameFlags.Discard) return calleePos;
+        this.stack[calleePos] = result;
+        return calleePos + 1;
+      }
+      if (callee instanceof BoundFunction) {
+        const extra = callee.boundArgs;
+        if (extra.length) {
+          this.ensureStack(argBase + argc + extra.length + 1);
+          const s = this.stack;
+          for (let i = argc - 1; i >= 0; i--) s[argBase + extra.length + i] = s[argBase + i];
+          for (let i = 0; i < extra.length; i++) s[argBase + i] = extra[i];
+          argc += extra.length;
+        }
+        if (flags & FrameFlags.Construct) {
+          if (newTarget === callee) newTarget = callee.target;
+        } else thisValue = callee.boundThis;
+        callee = callee.target;
+        this.stack[calleePos] = callee;
+        if (flags & FrameFlags.Construct)
+          return this.construct(calleePos, argBase, argc, newTarget, flags);
+        continue;
+      }
+      return this.throwTypeError(`${describe(callee)} is not a function`);
+    }
+  }
+
+  /** [[Construct]]: creates `this` from newTarget.prototype and calls the constructor. */
+  private construct(
+    calleePos: number,
+    argBase: number,
+    argc: number,
+    newTarget: Value,
+    flags: number,
+  ): number {
+    const callee = this.stack[calleePos];
+    if (callee instanceof FunctionObject) {
+      if (!(callee.code.flags & FnFlags.Constructor))
+        this.throwTypeError(`${callee.code.name || "anonymous"} is not a constructor`);
+      const thisObj = new JSObject(
+        this.prototypeFrom(newTarget as JSObject, this.realm.ObjectPrototype),
+      );
+      return this.invoke(
+        calleePos,
+        argBase,
+        argc,
+        thisObj,
+        newTarget,
+        flags | FrameFlags.Construct,
+        0,
+      );
+    }
+    if (callee instanceof NativeFunction) {
+      if (!callee.isConstructor) this.throwTypeError(`${describe(callee)} is not a constructor`);
+      return this.invoke(calleePos, argBase, argc, undefined, newTarget, flags, 0);
+    }
+    if (callee instanceof BoundFunction) {
+      return this.invoke(
+        calleePos,
+        argBase,
+        argc,
+        undefined,
+        newTarget === callee ? callee.target : newTarget,
+        flags | FrameFlags.Construct,
+        0,
+      );
+    }
+    return this.throwTypeError(`${describe(callee)} is not a constructor`);
+  }
+
+  /** GetPrototypeFromConstructor with data properties only. */
+  prototypeFrom(ctor: JSObject, fallback: JSObject): JSObject {
+    const p = ctor.getOwnProperty("prototype");
+    return p && !(p.flags & PF.Accessor) && p.value instanceof JSObject ? p.value : fallback;
+  }
+
+  /**
+   * Replaces the top `n` operands with a call of `fn` on them (this = undefined). The
+   * call's result takes the place of the operands. Returns the new sp or -1.
+   */
+  private callHelper(fn: JSObject, sp: number, n: number, flags = 0): number {
+    this.ensureStack(sp + 3);
+    const s = this.stack;
+    for (let i = sp - 1; i >= sp - n; i--) s[i + 2] = s[i];
+    const pos = sp - n;
+    s[pos] = fn;
+    s[pos + 1] = undefined;
+    return this.invoke(pos, pos + 2, n, undefined, undefined, flags, sp + 2);
+  }
+
+  /** Calls accessor `fn` with receiver and args placed at stack[pos..]. */
+  private callAccessor(
+    fn: JSObject,
+    pos: number,
+    receiver: Value,
+    args: Value[],
+    flags = 0,
+  ): number {
+    this.ensureStack(pos + 2 + args.length + 1);
+    const s = this.stack;
+    s[pos] = fn;
+    s[pos + 1] = receiver;
+    for (let i = 0; i < args.length; i++) s[pos + 2 + i] = args[i];
+    return this.invoke(
+      pos,
+      pos + 2,
+      args.length,
+      receiver,
+      undefined,
+      flags,
+      pos + 2 + args.length,
+    );
+  }
+
+  /** Runs until the program finishes, exits, or `budget` instructions have executed. */
+  run(budget = Infinity): RunStatus {
+    for (;;) {
+      if (this.exitCode !== null && this.frames.length === 0) return "exited";
+      if (this.frames.length === 0) {
+        if (!this.realm.nextTask()) return "done";
+        continue;
+      }
+      const executed = this.execute(budget);
+      budget -= executed;
+      if (this.exitCode !== null) {
+        this.frames.length = 0;
+        return "exited";
+      }
+      if (budget <= 0 && this.frames.length > 0) return "paused";
+      if (budget <= 0 && this.frames.length === 0) {
+        if (!this.realm.hasPendingTasks()) return "done";
+        return "paused";
+      }
+    }
+  }
+
+  /** Finds a handler for `value` thrown at the top frame's `ip`; false if uncaught. */
+  private unwind(value: Value, ip: number): boolean {
+    for (;;) {
+      const frame = this.frames[this.frames.length - 1];
+      const h = frame.fn.code.handlers;
+      for (let i = 0; i < h.length; i += 4) {
+        if (ip >= h[i] && ip < h[i + 1]) {
+          let sp = frame.base + frame.fn.code.nlocals + h[i + 3];
+          this.stack[sp++] = value;
+          frame.sp = sp;
+          frame.ip = h[i + 2];
+          return true;
+        }
+      }
+      this.frames.pop();
+      if (frame.flags & FrameFlags.Bottom || this.frames.length === 0) {
+        this.reportUncaught(value);
+        return false;
+      }
+      const caller = this.frames[this.frames.length - 1];
+      ip = caller.ip - 1;
+    }
+  }
+
+  private reportUncaught(value: Value): void {
+    const site = this.throwSite;
+    let filename = "";
+    let line = 0;
+    let col = 0;
+    if (site) {
+      const code = site.fn.code;
+      filename = site.fn.program.filename;
+      line = code.lines[site.ip];
+      col = code.cols[site.ip];
+    }
+    this.uncaught = { value, filename, line, col };
+    // Like Node: an uncaught exception ends the process with exit code 1.
+    this.exitCode = 1;
+  }
+
+  /** Source position of the instruction being executed in each frame, innermost first. */
+  captureStack(): { name: string; filename: string; line: number; col: number; native: boolean }[] {
+    const out = [];
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const f = this.frames[i];
+      const code = f.fn.code;
+      const ip = i === this.frames.length - 1 ? f.ip : Math.max(0, f.ip - 1);
+      out.push({
+        name: frameName(f),
+        filename: f.fn.program.filename,
+        line: code.lines[ip] ?? 0,
+        col: (code.cols[ip] ?? 0) + 1,
+        native: (code.flags & FnFlags.Native) !== 0,
+      });
+    }
+    return out;
+  }
+
+  /** The dispatch loop. Returns the number of instructions executed. */
+  private execute(budget: number): number {
+    let frame = this.frames[this.frames.length - 1];
+    let fcode = frame.fn.code;
+    let code = fcode.code;
+    let consts = fcode.consts;
+    let ip = frame.ip;
+    let sp = frame.sp;
+    let base = frame.base;
+    let stack = this.stack;
+    let executed = 0;
+    let opStart = ip;
+    const realm = this.realm;
+
+    for (;;) {
+      try {
+        for (;;) {
+          if (executed >= budget) {
+            frame.ip = ip;
+            frame.sp = sp;
+            this.steps += executed;
+            return executed;
+          }
+          executed++;
+          opStart = ip;
+          switch (code[ip++]) {
+            case Op.NOP:
+              break;
+            case Op.UNDEF:
+              stack[sp++] = undefined;
+              break;
+            case Op.NULL:
+              stack[sp++] = null;
+              break;
+            case Op.TRUE:
+              stack[sp++] = true;
+              break;
+            case Op.FALSE:
+              stack[sp++] = false;
+              break;
+            case Op.INT:
+              stack[sp++] = code[ip++];
+              break;
+            case Op.CONST:
+              stack[sp++] = consts[code[ip++]];
+              break;
+            case Op.EMPTY:
+              stack[sp++] = EMPTY as unknown as Value;
+              break;
+            case Op.THIS:
+              stack[sp++] = frame.thisValue;
+              break;
+            case Op.CALLEE:
+              stack[sp++] = frame.fn;
+              break;
+            case Op.NEW_TARGET:
+              stack[sp++] = frame.newTarget;
+              break;
+            case Op.POP:
+              sp--;
+              break;
+            case Op.DUP:
+              stack[sp] = stack[sp - 1];
+              sp++;
+              break;
+            case Op.DUP2:
+              stack[sp] = stack[sp - 2];
+              stack[sp + 1] = stack[sp - 1];
+              sp += 2;
+              break;
+            case Op.SWAP: {
+              const t = stack[sp - 1];
+              stack[sp - 1] = stack[sp - 2];
+              stack[sp - 2] = t;
+              break;
+            }
+            case Op.ROT3: {
+              // a b c → c a b
+              const c = stack[sp - 1];
+              stack[sp - 1] = stack[sp - 2];
+              stack[sp - 2] = stack[sp - 3];
+              stack[sp - 3] = c;
+              break;
+            }
+            case Op.ROT4: {
+              const d = stack[sp - 1];
+              stack[sp - 1] = stack[sp - 2];
+              stack[sp - 2] = stack[sp - 3];
+              stack[sp - 3] = stack[sp - 4];
+              stack[sp - 4] = d;
+              break;
+            }
+            case Op.GET_LOCAL:
+              stack[sp++] = stack[base + code[ip++]];
+              break;
+            case Op.GET_LOCAL_CHK: {
+              const v = stack[base + code[ip]];
+              if (v === (EMPTY as unknown)) this.tdz(consts[code[ip + 1]] as string);
+              ip += 2;
+              stack[sp++] = v;
+              break;
+            }
+            case Op.SET_LOCAL:
+              stack[base + code[ip++]] = stack[sp - 1];
+              break;
+            case Op.SET_LOCAL_CHK: {
+              const r = base + code[ip];
+              if (stack[r] === (EMPTY as unknown)) this.tdz(consts[code[ip + 1]] as string);
+              ip += 2;
+              stack[r] = stack[sp - 1];
+              break;
+            }
+            case Op.INIT_LOCAL:
+              stack[base + code[ip++]] = stack[--sp];
+              break;
+            case Op.GET_ENV: {
+              let env = frame.env!;
+              for (let h = code[ip]; h > 0; h--) env = env.parent!;
+              stack[sp++] = env.slots[code[ip + 1]];
+              ip += 2;
+              break;
+            }
+            case Op.GET_ENV_CHK: {
+              let env = frame.env!;
+              for (let h = code[ip]; h > 0; h--) env = env.parent!;
+              const v = env.slots[code[ip + 1]];
+              if (v === (EMPTY as unknown)) this.tdz(consts[code[ip + 2]] as string);
+              stack[sp++] = v;
+              ip += 3;
+              break;
+            }
+            case Op.SET_ENV: {
+              let env = frame.env!;
+              for (let h = code[ip]; h > 0; h--) env = env.parent!;
+              env.slots[code[ip + 1]] = stack[sp - 1];
+              ip += 2;
+              break;
+            }
+            case Op.SET_ENV_CHK: {
+              let env = frame.env!;
+              for (let h = code[ip]; h > 0; h--) env = env.parent!;
+              const slot = code[ip + 1];
+              if (env.slots[slot] === (EMPTY as unknown)) this.tdz(consts[code[ip + 2]] as string);
+              env.slots[slot] = stack[sp - 1];
+              ip += 3;
+              break;
+            }
+            case Op.INIT_ENV: {
+              let env = frame.env!;
+              for (let h = code[ip]; h > 0; h--) env = env.parent!;
+              env.slots[code[ip + 1]] = stack[--sp];
+              ip += 2;
+              break;
+            }
+            case Op.THROW_CONST:
+              this.throwTypeError("Assignment to constant variable.");
+            // falls through (never reached)
+            case Op.PUSH_ENV: {
+              const desc = fcode.scopes[code[ip]];
+              const kinds = desc.kinds;
+              const slots = new Array<Value>(kinds.length);
+              for (let i = 0; i < kinds.length; i++)
+                slots[i] =
+                  kinds[i] === 1 || kinds[i] === 2 || kinds[i] === 3
+                    ? (EMPTY as unknown as Value)
+                    : undefined;
+              frame.env = new Env(slots, frame.env, fcode, code[ip]);
+              ip++;
+              break;
+            }
+            case Op.POP_ENV:
+              frame.env = frame.env!.parent;
+              break;
+            case Op.COPY_ENV: {
+              const env = frame.env!;
+              frame.env = new Env(env.slots.slice(), env.parent, env.code, env.scope);
+              break;
+            }
+            case Op.SAVE_ENV:
+              stack[base + code[ip++]] = frame.env as unknown as Value;
+              break;
+            case Op.RESTORE_ENV:
+              frame.env = stack[base + code[ip++]] as unknown as Env | null;
+              break;
+            case Op.GET_GLOBAL: {
+              const name = consts[code[ip++]] as string;
+              const lex = realm.globalLex.get(name);
+              if (lex !== undefined) {
+                if (lex.value === (EMPTY as unknown)) this.tdz(name);
+                stack[sp++] = lex.value;
+                break;
+              }
+              const v = this.lookup(realm.global, name);
+              if (v === ACCESSOR) {
+                frame.ip = ip;
+                sp = this.callAccessor(this.accessor!, sp, realm.global, []);
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+                break;
+              }
+              if (v === undefined && !this.hasProperty(realm.global, name))
+                this.throwError("ReferenceError", `${name} is not defined`);
+              stack[sp++] = v;
+              break;
+            }
+            case Op.TYPEOF_GLOBAL: {
+              const name = consts[code[ip++]] as string;
+              const lex = realm.globalLex.get(name);
+              if (lex !== undefined) {
+                if (lex.value === (EMPTY as unknown)) this.tdz(name);
+                stack[sp++] = typeOf(lex.value);
+                break;
+              }
+              const v = this.lookup(realm.global, name);
+              stack[sp++] = v === ACCESSOR ? "object" : typeOf(v);
+              break;
+            }
+            case Op.SET_GLOBAL: {
+              const name = consts[code[ip++]] as string;
+              const v = stack[sp - 1];
+              const lex = realm.globalLex.get(name);
+              if (lex !== undefined) {
+                if (lex.value === (EMPTY as unknown)) this.tdz(name);
+                if (!lex.mutable) this.throwTypeError("Assignment to constant variable.");
+                lex.value = v;
+                break;
+              }
+              const g = realm.global;
+              if (fcode.flags & FnFlags.Strict && !this.hasProperty(g, name))
+                this.throwError("ReferenceError", `${name} is not defined`);
+              const r = this.assign(g, name, v, g);
+              if (r === ACCESSOR) {
+                frame.ip = ip;
+                sp = this.callAccessor(this.accessor!, sp, g, [v], FrameFlags.Discard);
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+              } else if (!r && fcode.flags & FnFlags.Strict) this.readOnly(g, name);
+              break;
+            }
+            case Op.DECL_VAR: {
+              const name = consts[code[ip++]] as string;
+              if (!realm.global.getOwnProperty(name))
+                realm.global.defineOwn(name, {
+                  value: undefined,
+                  hasValue: true,
+                  writable: true,
+                  enumerable: true,
+                  configurable: false,
+                });
+              break;
+            }
+            case Op.DECL_LEX: {
+              const name = consts[code[ip]] as string;
+              if (realm.globalLex.has(name))
+                this.throwError("SyntaxError", `Identifier '${name}' has already been declared`);
+              realm.globalLex.set(name, {
+                value: EMPTY as unknown as Value,
+                mutable: code[ip + 1] === 0,
+              });
+              ip += 2;
+              break;
+            }
+            case Op.INIT_LEX: {
+              const name = consts[code[ip++]] as string;
+              realm.globalLex.get(name)!.value = stack[--sp];
+              break;
+            }
+            case Op.DEL_GLOBAL: {
+              const name = consts[code[ip++]] as string;
+              stack[sp++] = realm.globalLex.has(name) ? false : realm.global.deleteOwn(name);
+              break;
+            }
+            case Op.GET_PROP: {
+              const key = consts[code[ip++]] as string;
+              const obj = stack[sp - 1];
+              let v: Value | typeof ACCESSOR;
+              if (obj instanceof JSObject) v = this.lookup(obj, key);
+              else if (typeof obj === "string" && (key === "length" || isArrayIndex(key))) {
+                v = this.stringOwn(obj, key);
+                if (v === undefined) v = this.lookup(realm.StringPrototype, key);
+              } else v = this.lookup(this.protoForPrimitive(obj, key, false), key);
+              if (v === ACCESSOR) {
+                frame.ip = ip;
+                sp = this.callAccessor(this.accessor!, sp - 1, obj, []);
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+              } else stack[sp - 1] = v;
+              break;
+            }
+            case Op.GET_ELEM:
+            case Op.GET_METHOD_ELEM: {
+              const isMethod = code[ip - 1] === Op.GET_METHOD_ELEM;
+              const obj = stack[sp - 2];
+              let key = stack[sp - 1];
+              if (obj instanceof ArrayObject && typeof key === "number" && obj.elems !== null) {
+                const v = obj.elems[key];
+                if (v !== undefined && v !== (EMPTY as unknown)) {
+                  if (isMethod) {
+                    stack[sp - 2] = v;
+                    stack[sp - 1] = obj;
+                  } else stack[--sp - 1] = v;
+                  break;
+                }
+              }
+              if (key instanceof JSObject) {
+                // ToPropertyKey needs guest code: convert, then redo this instruction.
+                frame.ip = opStart;
+                sp = this.callHelper(realm.helpers.toPropertyKey, sp, 1);
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+                break;
+              }
+              key = this.primKey(key);
+              let v: Value | typeof ACCESSOR;
+              if (obj instanceof JSObject) v = this.lookup(obj, key);
+              else if (typeof obj === "string") {
+                v = this.stringOwn(obj, key);
+                if (v === undefined) v = this.lookup(realm.StringPrototype, key);
+              } else v = this.lookup(this.protoForPrimitive(obj, key, false), key);
+              if (v === ACCESSOR) {
+                frame.ip = ip;
+                // A method's receiver is pushed again after the getter's result.
+                sp = this.callWithExtra(this.accessor!, sp - 2, obj, [], isMethod, obj);
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+                break;
+              }
+              if (isMethod) {
+                stack[sp - 2] = v;
+                stack[sp - 1] = obj;
+              } else stack[--sp - 1] = v;
+              break;
+            }
+            case Op.GET_METHOD: {
+              const key = consts[code[ip++]] as string;
+              const obj = stack[sp - 1];
+              let v: Value | typeof ACCESSOR;
+              if (obj instanceof JSObject) v = this.lookup(obj, key);
+              else if (typeof obj === "string" && (key === "length" || isArrayIndex(key)))
+                v = this.stringOwn(obj, key);
+              else v = this.lookup(this.protoForPrimitive(obj, key, false), key);
+              if (v === ACCESSOR) {
+                frame.ip = ip;
+                sp = this.callWithExtra(this.accessor!, sp - 1, obj, [], true, obj);
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+                break;
+              }
+              stack[sp - 1] = v;
+              stack[sp++] = obj;
+              break;
+            }
+            case Op.SET_PROP: {
+              const key = consts[code[ip++]] as string;
+              const obj = stack[sp - 2];
+              const v = stack[sp - 1];
+              let r: boolean | typeof ACCESSOR;
+              if (obj instanceof JSObject) {
+                // Fast path: existing own writable data property of an ordinary object.
+                const own = obj.props.get(key);
+                if (
+                  own !== undefined &&
+                  (own.flags & (PF.Writable | PF.Accessor)) === PF.Writable &&
+                  !(obj instanceof ArgumentsObject)
+                ) {
+                  own.value = v;
+                  obj.dirty = true;
+                  stack[--sp - 1] = v;
+                  break;
+                }
+                r = this.assign(obj, key, v, obj);
+              } else r = this.assign(this.protoForPrimitive(obj, key, true), key, v, obj);
+              stack[--sp - 1] = v;
+              if (r === ACCESSOR) {
+                frame.ip = ip;
+                sp = this.callAccessor(this.accessor!, sp, obj, [v], FrameFlags.Discard);
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+              } else if (!r && fcode.flags & FnFlags.Strict) this.readOnly(obj, key);
+              break;
+            }
+            case Op.SET_ELEM: {
+              const obj = stack[sp - 3];
+              let key = stack[sp - 2];
+              const v = stack[sp - 1];
+              if (
+                obj instanceof ArrayObject &&
+                typeof key === "number" &&
+                obj.elems !== null &&
+                key >= 0 &&
+                (key | 0) === key
+              ) {
+                const elems = obj.elems;
+                if (key < elems.length && elems[key] !== (EMPTY as unknown)) {
+                  elems[key] = v;
+                  obj.dirty = true;
+                  sp -= 2;
+                  stack[sp - 1] = v;
+                  break;
+                }
+                if (
+                  key === elems.length &&
+                  obj.extensible &&
+                  obj.lengthWritable &&
+                  !this.protoHasIndex(obj)
+                ) {
+                  elems.push(v);
+                  obj.dirty = true;
+                  sp -= 2;
+                  stack[sp - 1] = v;
+                  break;
+                }
+              }
+              if (key instanceof JSObject) {
+                // Convert the key, push the value back, then redo this instruction.
+                frame.ip = opStart;
+                sp = this.callWithExtra(
+                  realm.helpers.toPropertyKey,
+                  sp - 2,
+                  undefined,
+                  [key],
+                  true,
+                  v,
+                );
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+                break;
+              }
+              key = this.primKey(key);
+              let r: boolean | typeof ACCESSOR;
+              if (obj instanceof JSObject) {
+                if (obj instanceof ArrayObject && key === "length") r = this.setArrayLength(obj, v);
+                else r = this.assign(obj, key, v, obj);
+              } else r = this.assign(this.protoForPrimitive(obj, key, true), key, v, obj);
+              sp -= 2;
+              stack[sp - 1] = v;
+              if (r === ACCESSOR) {
+                frame.ip = ip;
+                sp = this.callAccessor(this.accessor!, sp, obj, [v], FrameFlags.Discard);
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+              } else if (!r && fcode.flags & FnFlags.Strict) this.readOnly(obj, key);
+              break;
+            }
+            case Op.DEL_PROP: {
+              const key = consts[code[ip++]] as string;
+              const obj = stack[sp - 1];
+              if (obj === undefined || obj === null)
+                this.throwTypeError(`Cannot convert undefined or null to object`);
+              const ok =
+                obj instanceof JSObject
+                  ? obj.deleteOwn(key)
+                  : !(typeof obj === "string" && this.stringOwn(obj, key) !== undefined);
+              if (!ok && fcode.flags & FnFlags.Strict)
+                this.throwTypeError(`Cannot delete property '${key}' of ${describeObject(obj)}`);
+              stack[sp - 1] = ok;
+              break;
+            }
+            case Op.DEL_ELEM: {
+              const obj = stack[sp - 2];
+              const k = stack[sp - 1];
+              if (k instanceof JSObject) {
+                frame.ip = opStart;
+                sp = this.callHelper(realm.helpers.toPropertyKey, sp, 1);
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+                break;
+              }
+              const key = this.primKey(k);
+              if (obj === undefined || obj === null)
+                this.throwTypeError(`Cannot convert undefined or null to object`);
+              const ok =
+                obj instanceof JSObject
+                  ? obj.deleteOwn(key)
+                  : !(typeof obj === "string" && this.stringOwn(obj, key) !== undefined);
+              if (!ok && fcode.flags & FnFlags.Strict)
+                this.throwTypeError(
+                  `Cannot delete property '${keyText(key)}' of ${describeObject(obj)}`,
+                );
+              stack[--sp - 1] = ok;
+              break;
+            }
+            case Op.NEW_OBJECT:
+              stack[sp++] = new JSObject(realm.ObjectPrototype);
+              break;
+            case Op.NEW_ARRAY: {
+              const n = code[ip++];
+              const elems = stack.slice(sp - n, sp);
+              sp -= n;
+              stack[sp++] = new ArrayObject(realm.ArrayPrototype, elems);
+              break;
+            }
+            case Op.DEF_PROP: {
+              const key = consts[code[ip++]] as string;
+              const obj = stack[sp - 2] as JSObject;
+              const v = stack[--sp];
+              if (obj instanceof ArrayObject) obj.defineOwn(key, dataDesc(v));
+              else obj.setOwn(key, v);
+              if (v instanceof FunctionObject) this.setHome(v, obj);
+              break;
+            }
+            case Op.DEF_ELEM: {
+              const obj = stack[sp - 3] as JSObject;
+              const key = this.primKey(stack[sp - 2]);
+              const v = stack[sp - 1];
+              sp -= 2;
+              obj.defineOwn(key, dataDesc(v));
+              if (v instanceof FunctionObject) this.setHome(v, obj);
+              break;
+            }
+            case Op.DEF_GETTER:
+            case Op.DEF_SETTER: {
+              const obj = stack[sp - 3] as JSObject;
+              const key = this.primKey(stack[sp - 2]);
+              const f = stack[sp - 1] as FunctionObject;
+              sp -= 2;
+              const getter = code[ip - 1] === Op.DEF_GETTER;
+              const prefix = getter ? "get " : "set ";
+              f.setOwn(
+                "name",
+                prefix + (key instanceof JSSymbol ? `[${key.description ?? ""}]` : key),
+                PF.Configurable,
+              );
+              this.setHome(f, obj);
+              if (getter)
+                obj.defineOwn(key, { get: f, hasGet: true, enumerable: true, configurable: true });
+              else
+                obj.defineOwn(key, { set: f, hasSet: true, enumerable: true, configurable: true });
+              break;
+            }
+            case Op.SET_PROTO: {
+              const v = stack[--sp];
+              const obj = stack[sp - 1] as JSObject;
+              if (v === null || v instanceof JSObject) obj.proto = v;
+              break;
+            }
+            case Op.CLOSURE: {
+              const program = frame.fn.program;
+              stack[sp++] = this.makeClosure(program, program.functions[code[ip++]], frame.env);
+              break;
+            }
+            case Op.ARGUMENTS:
+              stack[sp++] = this.makeArguments(frame);
+              break;
+            case Op.CALL: {
+              const argc = code[ip];
+              ip += 2;
+              const fpos = sp - argc - 2;
+              const callee = stack[fpos];
+              frame.ip = ip;
+              if (!isCallable(callee))
+                this.throwTypeError(`${consts[code[ip - 1]]} is not a function`);
+              const r = this.invoke(fpos, fpos + 2, argc, stack[fpos + 1], undefined, 0, sp);
+              if (r < 0) {
+                frame.sp = fpos;
+                {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+              } else sp = r;
+              break;
+            }
+            case Op.NEW: {
+              const argc = code[ip];
+              ip += 2;
+              const fpos = sp - argc - 1;
+              const callee = stack[fpos];
+              frame.ip = ip;
+              if (!(callee instanceof JSObject) || !isCallable(callee))
+                this.throwTypeError(`${consts[code[ip - 1]]} is not a constructor`);
+              const r = this.construct(fpos, fpos + 1, argc, callee, 0);
+              if (r < 0) {
+                frame.sp = fpos;
+                {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+              } else sp = r;
+              break;
+            }
+            case Op.RETURN: {
+              let v = stack[sp - 1];
+              const done = frame;
+              if (done.flags & FrameFlags.Construct && !(v instanceof JSObject)) v = done.thisValue;
+              this.frames.pop();
+              if (done.flags & FrameFlags.Bottom) {
+                this.realm.onBottomReturn(v);
+                if (this.frames.length === 0 || this.exitCode !== null) {
+                  this.steps += executed;
+                  return executed;
+                }
+                {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+                break;
+              }
+              {
+                frame = this.frames[this.frames.length - 1];
+                fcode = frame.fn.code;
+                code = fcode.code;
+                consts = fcode.consts;
+                ip = frame.ip;
+                sp = frame.sp;
+                base = frame.base;
+                stack = this.stack;
+              }
+              sp = done.retSp;
+              if (!(done.flags & FrameFlags.Discard)) stack[sp++] = v;
+              if (done.pushExtra) stack[sp++] = done.extra;
+              break;
+            }
+            case Op.THROW:
+              frame.ip = opStart;
+              this.throwSite = { fn: frame.fn, ip: opStart };
+              throw new ThrowSignal(stack[--sp]);
+            case Op.JUMP:
+              ip = code[ip];
+              break;
+            case Op.JUMP_IF_FALSE: {
+              const v = stack[--sp];
+              if (
+                v === false ||
+                v === 0 ||
+                v === "" ||
+                v === undefined ||
+                v === null ||
+                (typeof v !== "object" && !toBoolean(v))
+              )
+                ip = code[ip];
+              else ip++;
+              break;
+            }
+            case Op.JUMP_IF_TRUE: {
+              const v = stack[--sp];
+              if (v === true || (v !== false && toBoolean(v))) ip = code[ip];
+              else ip++;
+              break;
+            }
+            case Op.JUMP_IF_FALSE_KEEP:
+              if (!toBoolean(stack[sp - 1])) ip = code[ip];
+              else {
+                sp--;
+                ip++;
+              }
+              break;
+            case Op.JUMP_IF_TRUE_KEEP:
+              if (toBoolean(stack[sp - 1])) ip = code[ip];
+              else {
+                sp--;
+                ip++;
+              }
+              break;
+            case Op.JUMP_IF_NOT_NULLISH_KEEP: {
+              const v = stack[sp - 1];
+              if (v !== undefined && v !== null) ip = code[ip];
+              else {
+                sp--;
+                ip++;
+              }
+              break;
+            }
+            case Op.JSR:
+              stack[sp++] = ip + 1;
+              ip = code[ip];
+              break;
+            case Op.RET:
+              ip = stack[--sp] as unknown as number;
+              break;
+            case Op.NEG: {
+              const v = stack[sp - 1];
+              if (typeof v === "number") stack[sp - 1] = -v;
+              else if (typeof v === "bigint") stack[sp - 1] = -v;
+              else {
+                const r = this.numericSlow(Op.NEG, sp, 1, ip);
+                if (r < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                } else sp = r;
+              }
+              break;
+            }
+            case Op.PLUS: {
+              const v = stack[sp - 1];
+              if (typeof v === "number") break;
+              if (typeof v === "bigint")
+                this.throwTypeError("Cannot convert a BigInt value to a number");
+              if (v instanceof JSObject || v instanceof JSSymbol) {
+                frame.ip = ip;
+                sp = this.callHelper(realm.helpers.toNumber, sp, 1);
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+              } else stack[sp - 1] = +(v as unknown as number);
+              break;
+            }
+            case Op.TO_NUMERIC: {
+              const v = stack[sp - 1];
+              if (typeof v === "number" || typeof v === "bigint") break;
+              if (v instanceof JSObject || v instanceof JSSymbol) {
+                frame.ip = ip;
+                sp = this.callHelper(realm.helpers.toNumeric, sp, 1);
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+              } else stack[sp - 1] = +(v as unknown as number);
+              break;
+            }
+            case Op.NOT:
+              stack[sp - 1] = !toBoolean(stack[sp - 1]);
+              break;
+            case Op.BITNOT: {
+              const v = stack[sp - 1];
+              if (typeof v === "number") stack[sp - 1] = ~v;
+              else {
+                const r = this.numericSlow(Op.BITNOT, sp, 1, ip);
+                if (r < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                } else sp = r;
+              }
+              break;
+            }
+            case Op.TYPEOF:
+              stack[sp - 1] = typeOf(stack[sp - 1]);
+              break;
+            case Op.TO_STRING: {
+              const v = stack[sp - 1];
+              if (typeof v === "string") break;
+              if (v instanceof JSObject) {
+                frame.ip = ip;
+                sp = this.callHelper(realm.helpers.toString, sp, 1);
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+              } else if (v instanceof JSSymbol)
+                this.throwTypeError("Cannot convert a Symbol value to a string");
+              else stack[sp - 1] = String(v);
+              break;
+            }
+            case Op.TO_PROPKEY: {
+              const v = stack[sp - 1];
+              if (v instanceof JSObject) {
+                frame.ip = ip;
+                sp = this.callHelper(realm.helpers.toPropertyKey, sp, 1);
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+              } else stack[sp - 1] = this.primKey(v);
+              break;
+            }
+            case Op.INC: {
+              const v = stack[sp - 1] as number;
+              stack[sp - 1] = typeof v === "bigint" ? (v as bigint) + 1n : v + 1;
+              break;
+            }
+            case Op.DEC: {
+              const v = stack[sp - 1] as number;
+              stack[sp - 1] = typeof v === "bigint" ? (v as bigint) - 1n : v - 1;
+              break;
+            }
+            case Op.ADD: {
+              const a = stack[sp - 2];
+              const b = stack[sp - 1];
+              if (typeof a === "number" && typeof b === "number") stack[--sp - 1] = a + b;
+              else if (typeof a === "string" && typeof b === "string") stack[--sp - 1] = a + b;
+              else if (a instanceof JSObject || b instanceof JSObject) {
+                frame.ip = ip;
+                sp = this.callHelper(realm.helpers.add, sp, 2);
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+              } else {
+                if (a instanceof JSSymbol || b instanceof JSSymbol)
+                  this.throwTypeError("Cannot convert a Symbol value to a string");
+                stack[--sp - 1] = hostArith(this, Op.ADD, a, b);
+              }
+              break;
+            }
+            case Op.SUB:
+            case Op.MUL:
+            case Op.DIV:
+            case Op.MOD:
+            case Op.EXP:
+            case Op.BAND:
+            case Op.BOR:
+            case Op.BXOR:
+            case Op.SHL:
+            case Op.SAR:
+            case Op.SHR: {
+              const op = code[ip - 1];
+              const a = stack[sp - 2];
+              const b = stack[sp - 1];
+              if (typeof a === "number" && typeof b === "number") {
+                let r: number;
+                switch (op) {
+                  case Op.SUB:
+                    r = a - b;
+                    break;
+                  case Op.MUL:
+                    r = a * b;
+                    break;
+                  case Op.DIV:
+                    r = a / b;
+                    break;
+                  case Op.MOD:
+                    r = a % b;
+                    break;
+                  case Op.EXP:
+                    r = a ** b;
+                    break;
+                  case Op.BAND:
+                    r = a & b;
+                    break;
+                  case Op.BOR:
+                    r = a | b;
+                    break;
+                  case Op.BXOR:
+                    r = a ^ b;
+                    break;
+                  case Op.SHL:
+                    r = a << b;
+                    break;
+                  case Op.SAR:
+                    r = a >> b;
+                    break;
+                  default:
+                    r = a >>> b;
+                }
+                stack[--sp - 1] = r;
+              } else {
+                const r = this.numericSlow(op, sp, 2, ip);
+                if (r < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                } else sp = r;
+              }
+              break;
+            }
+            case Op.SEQ:
+              stack[sp - 2] = stack[sp - 2] === stack[sp - 1];
+              sp--;
+              break;
+            case Op.SNE:
+              stack[sp - 2] = stack[sp - 2] !== stack[sp - 1];
+              sp--;
+              break;
+            case Op.EQ:
+            case Op.NE: {
+              const a = stack[sp - 2];
+              const b = stack[sp - 1];
+              const neg = code[ip - 1] === Op.NE;
+              const ao = a instanceof JSObject;
+              const bo = b instanceof JSObject;
+              if (ao && bo) stack[--sp - 1] = (a === b) !== neg;
+              else if (!ao && !bo)
+                stack[--sp - 1] = primLooseEquals(a as never, b as never) !== neg;
+              else if (a === undefined || a === null || b === undefined || b === null)
+                stack[--sp - 1] = neg;
+              else {
+                frame.ip = ip;
+                sp = this.callHelper(
+                  neg ? realm.helpers.looseNotEquals : realm.helpers.looseEquals,
+                  sp,
+                  2,
+                );
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+              }
+              break;
+            }
+            case Op.LT:
+            case Op.LE:
+            case Op.GT:
+            case Op.GE: {
+              const op = code[ip - 1];
+              const a = stack[sp - 2];
+              const b = stack[sp - 1];
+              if (
+                (typeof a === "number" && typeof b === "number") ||
+                (typeof a === "string" && typeof b === "string")
+              ) {
+                stack[--sp - 1] =
+                  op === Op.LT ? a < b : op === Op.LE ? a <= b : op === Op.GT ? a > b : a >= b;
+              } else if (a instanceof JSObject || b instanceof JSObject) {
+                frame.ip = ip;
+                const helper =
+                  op === Op.LT
+                    ? realm.helpers.lt
+                    : op === Op.LE
+                      ? realm.helpers.le
+                      : op === Op.GT
+                        ? realm.helpers.gt
+                        : realm.helpers.ge;
+                sp = this.callHelper(helper, sp, 2);
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+              } else {
+                if (a instanceof JSSymbol || b instanceof JSSymbol)
+                  this.throwTypeError("Cannot convert a Symbol value to a number");
+                const x = a as number;
+                const y = b as number;
+                stack[--sp - 1] =
+                  op === Op.LT ? x < y : op === Op.LE ? x <= y : op === Op.GT ? x > y : x >= y;
+              }
+              break;
+            }
+            case Op.INSTANCEOF: {
+              const v = stack[sp - 2];
+              const C = stack[sp - 1];
+              if (!(C instanceof JSObject))
+                this.throwTypeError("Right-hand side of 'instanceof' is not callable");
+              const hi = this.lookup(C, realm.wellKnown.hasInstance);
+              if (hi === realm.FunctionPrototypeHasInstance && !(C instanceof BoundFunction)) {
+                if (!isCallable(C))
+                  this.throwTypeError("Right-hand side of 'instanceof' is not callable");
+                stack[--sp - 1] = this.ordinaryHasInstance(C, v);
+              } else {
+                frame.ip = ip;
+                sp = this.callHelper(realm.helpers.instanceOf, sp, 2);
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+              }
+              break;
+            }
+            case Op.IN: {
+              const k = stack[sp - 2];
+              const obj = stack[sp - 1];
+              if (!(obj instanceof JSObject))
+                this.throwTypeError(
+                  `Cannot use 'in' operator to search for '${k instanceof JSSymbol ? k.toString() : String(k)}' in ${typeof obj === "string" ? obj : String(obj)}`,
+                );
+              if (k instanceof JSObject) {
+                frame.ip = opStart;
+                sp = this.callWithExtra(
+                  realm.helpers.toPropertyKey,
+                  sp - 2,
+                  undefined,
+                  [k],
+                  true,
+                  obj,
+                );
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+                break;
+              }
+              stack[--sp - 1] = this.hasProperty(obj, this.primKey(k));
+              break;
+            }
+            case Op.FOR_IN_START: {
+              const v = stack[sp - 1];
+              stack[sp - 1] = this.forInIterator(v);
+              break;
+            }
+            case Op.FOR_IN_NEXT: {
+              const it = stack[base + code[ip]] as unknown as ForInIterator;
+              let key: string | null = null;
+              while (it.index < it.keys.length) {
+                const k = it.keys[it.index++];
+                // Keys deleted during the loop are skipped.
+                if (it.object && this.hasProperty(it.object, k)) {
+                  key = k;
+                  break;
+                }
+              }
+              if (key === null) ip = code[ip + 1];
+              else {
+                stack[sp++] = key;
+                ip += 2;
+              }
+              break;
+            }
+            case Op.GET_ITER: {
+              frame.ip = ip;
+              sp = this.callHelper(realm.helpers.getIterator, sp, 1);
+              if (sp < 0) {
+                frame = this.frames[this.frames.length - 1];
+                fcode = frame.fn.code;
+                code = fcode.code;
+                consts = fcode.consts;
+                ip = frame.ip;
+                sp = frame.sp;
+                base = frame.base;
+                stack = this.stack;
+              }
+              break;
+            }
+            case Op.ITER_NEXT: {
+              const r = base + code[ip++];
+              stack[sp] = stack[r + 1];
+              stack[sp + 1] = stack[r];
+              frame.ip = ip;
+              if (!isCallable(stack[sp]))
+                this.throwTypeError(`${describe(stack[sp])} is not a function`);
+              const nsp = this.invoke(sp, sp + 2, 0, stack[r], undefined, 0, sp + 2);
+              if (nsp < 0) {
+                frame.sp = sp;
+                {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+              } else sp = nsp;
+              break;
+            }
+            case Op.ITER_CHECK: {
+              const v = stack[sp - 1];
+              if (!(v instanceof JSObject))
+                this.throwTypeError(`Iterator result ${describe(v)} is not an object`);
+              break;
+            }
+            case Op.ITER_CLOSE: {
+              const r = base + code[ip];
+              const mode = code[ip + 1];
+              ip += 2;
+              frame.ip = ip;
+              stack[sp] = stack[r];
+              stack[sp + 1] = mode;
+              const nsp = this.callHelper(
+                realm.helpers.iteratorClose,
+                sp + 2,
+                2,
+                FrameFlags.Discard,
+              );
+              if (nsp < 0) {
+                frame.sp = sp;
+                {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+              } else sp = nsp;
+              break;
+            }
+            case Op.DEBUGGER:
+              break;
+            default:
+              throw new Error(`internal: bad opcode ${code[ip - 1]} at ${ip - 1}`);
+          }
+        }
+      } catch (e) {
+        let value: Value;
+        if (e instanceof ExitSignal) {
+          frame.ip = opStart;
+          this.exitCode = e.code;
+          this.steps += executed;
+          return executed;
+        }
+        if (e instanceof ThrowSignal) value = e.value;
+        else if (e instanceof RangeError && /call stack/.test(e.message))
+          value = this.makeError("RangeError", "Maximum call stack size exceeded");
+        else throw e;
+        // The throwing frame may have pushed nothing or a half-set-up frame: the
+        // top of this.frames is where the exception is thrown.
+        if (this.frames[this.frames.length - 1] === frame) {
+          frame.ip = opStart;
+          if (!this.throwSite || this.throwSite.fn !== frame.fn || this.throwSite.ip !== opStart)
+            this.throwSite = { fn: frame.fn, ip: opStart };
+          if (!this.unwind(value, opStart)) {
+            this.steps += executed;
+            return executed;
+          }
+        } else {
+          const top = this.frames[this.frames.length - 1];
+          this.throwSite = { fn: top.fn, ip: top.ip };
+          if (!this.unwind(value, top.ip)) {
+            this.steps += executed;
+            return executed;
+          }
+        }
+        if (this.frames.length === 0) {
+          this.steps += executed;
+          return executed;
+        }
+        {
+          frame = this.frames[this.frames.length - 1];
+          fcode = frame.fn.code;
+          code = fcode.code;
+          consts = fcode.consts;
+          ip = frame.ip;
+          sp = frame.sp;
+          base = frame.base;
+          stack = this.stack;
+        }
+      }
+    }
+  }
+
+  /**
+   * Calls fn(args) with the callee at `pos`; the result lands at `pos`. With
+   * `pushExtra`, `extra` is pushed after the result (when the frame returns, or now
+   * for a native), which lets an opcode keep a value across a guest call.
+   */
+  private callWithExtra(
+    fn: JSObject,
+    pos: number,
+    thisArg: Value,
+    args: Value[],
+    pushExtra: boolean,
+    extra: Value,
+  ): number {
+    const r = this.callAccessor(fn, pos, thisArg, args);
+    if (!pushExtra) return r;
+    if (r >= 0) {
+      this.stack[r] = extra;
+      return r + 1;
+    }
+    const f = this.frames[this.frames.length - 1];
+    f.extra = extra;
+    f.pushExtra = true;
+    return r;
+  }
+
+  private tdz(name: string): never {
+    return this.throwError("ReferenceError", `Cannot access '${name}' before initialization`);
+  }
+
+  private readOnly(obj: Value, key: PropertyKey): never {
+    if (!(obj instanceof JSObject))
+      return this.throwTypeError(
+        `Cannot create property '${keyText(key)}' on ${typeOf(obj)} '${String(obj)}'`,
+      );
+    if (!obj.extensible && !obj.getOwnProperty(key))
+      return this.throwTypeError(`Cannot add property ${keyText(key)}, object is not extensible`);
+    return this.throwTypeError(
+      `Cannot assign to read only property '${keyText(key)}' of ${describeObject(obj)}`,
+    );
+  }
+
+  private protoHasIndex(arr: ArrayObject): boolean {
+    // Appending is only a plain push if no prototype defines indexed properties.
+    for (let o = arr.proto; o !== null; o = o.proto) {
+      if (o instanceof ArrayObject ? o.length > 0 : false) return true;
+      if (o.props.size > 0 && o !== this.realm.ArrayPrototype && o !== this.realm.ObjectPrototype) {
+        for (const k of o.props.keys()) if (typeof k === "string" && isArrayIndex(k)) return true;
+      } else if (o === this.realm.ArrayPrototype || o === this.realm.ObjectPrototype) {
+        if (o.dirty && [...o.props.keys()].some((k) => typeof k === "string" && isArrayIndex(k)))
+          return true;
+      }
+    }
+    return false;
+  }
+
+  private setArrayLength(arr: ArrayObject, v: Value): boolean {
+    const n = typeof v === "number" ? v : Number(v as never);
+    const len = n >>> 0;
+    if (len !== n) this.throwError("RangeError", "Invalid array length");
+    if (!arr.lengthWritable) return len === arr.length;
+    return arr.setLength(len);
+  }
+
+  private setHome(f: FunctionObject, home: JSObject): void {
+    if (f.code.flags & FnFlags.Method) f.homeObject = home;
+  }
+
+  ordinaryHasInstance(C: JSObject, v: Value): boolean {
+    if (C instanceof BoundFunction) return this.ordinaryHasInstance(C.target, v);
+    if (!(v instanceof JSObject)) return false;
+    const p = this.lookup(C, "prototype");
+    if (!(p instanceof JSObject))
+      this.throwTypeError("Function has non-object prototype 'undefined' in instanceof check");
+    for (let o = v.proto; o !== null; o = o.proto) if (o === p) return true;
+    return false;
+  }
+
+  private forInIterator(v: Value): ForInIterator {
+    if (v === undefined || v === null) return new ForInIterator(null, []);
+    const obj = v instanceof JSObject ? v : this.realm.toObject(v);
+    const keys: string[] = [];
+    const seen = new Set<string>();
+    for (let o: JSObject | null = obj; o !== null; o = o.proto) {
+      for (const k of o.ownKeys()) {
+        if (typeof k !== "string") continue;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        const p = o.getOwnProperty(k);
+        if (p && p.flags & PF.Enumerable) keys.push(k);
+      }
+    }
+    return new ForInIterator(obj, keys);
+  }
+
+  private makeArguments(frame: Frame): JSObject {
+    const r = this.realm;
+    const argv = frame.argv ?? [];
+    const code = frame.fn.code;
+    let obj: JSObject;
+    if (code.flags & FnFlags.MappedArguments && frame.env) {
+      // Parameter i aliases the env slot holding its binding (last duplicate wins).
+      const desc = code.scopes[code.funcScope];
+      const mapping: number[] = [];
+      for (let i = 0; i < Math.min(argv.length, code.nparams); i++) {
+        const name = code.localNames[i];
+        mapping[i] = desc ? desc.names.lastIndexOf(name) : -1;
+        const later = code.localNames.slice(i + 1, code.nparams).includes(name);
+        if (later) mapping[i] = -1;
+      }
+      // The env that holds the params is the function-level one: find it.
+      let env: Env | null = frame.env;
+      while (env && !(env.code === code && env.scope === code.funcScope)) env = env.parent;
+      obj = new ArgumentsObject(r.ObjectPrototype, env, env ? mapping : []);
+    } else obj = new ArgumentsObject(r.ObjectPrototype, null, []);
+    for (let i = 0; i < argv.length; i++) obj.props.set(String(i), new Prop(argv[i], PF.Default));
+    obj.props.set("length", new Prop(argv.length, PF.Hidden));
+    obj.props.set(r.wellKnown.iterator, new Prop(r.ArrayProtoValues, PF.Hidden));
+    if (code.flags & FnFlags.Strict || !(code.flags & FnFlags.MappedArguments)) {
+      if (code.flags & FnFlags.Strict)
+        obj.props.set(
+          "callee",
+          new Prop(undefined, PF.Accessor, r.ThrowTypeError, r.ThrowTypeError),
+        );
+      else obj.props.set("callee", new Prop(frame.fn, PF.Hidden));
+    } else obj.props.set("callee", new Prop(frame.fn, PF.Hidden));
+    return obj;
+  }
+
+  /**
+   * Slow path of numeric operators: objects go to a helper (ToNumeric/ToPrimitive in
+   * guest code); primitives are combined by the host, whose semantics for host
+   * primitives are the spec's (BigInt mixing errors become guest TypeErrors).
+   * Returns the new sp, or -1 when a frame was pushed.
+   */
+  private numericSlow(op: number, sp: number, n: number, ip: number): number {
+    const s = this.stack;
+    const frame = this.frames[this.frames.length - 1];
+    let anyObject = false;
+    for (let i = sp - n; i < sp; i++) {
+      const v = s[i];
+      if (v instanceof JSObject) anyObject = true;
+      else if (v instanceof JSSymbol)
+        this.throwTypeError("Cannot convert a Symbol value to a number");
+    }
+    if (anyObject) {
+      frame.ip = ip;
+      s[sp] = op;
+      return this.callHelper(this.realm.helpers.numericOp, sp + 1, n + 1);
+    }
+    if (n === 1) {
+      const v = s[sp - 1];
+      s[sp - 1] = op === Op.NEG ? -(v as number) : ~(v as number);
+      return sp;
+    }
+    s[sp - 2] = hostArith(this, op, s[sp - 2], s[sp - 1]);
+    return sp - 1;
+  }
+}
+
+function dataDesc(v: Value) {
+  return { value: v, hasValue: true, writable: true, enumerable: true, configurable: true };
+}
+
+/** Combines two primitives with a host operator; host TypeErrors become guest ones. */
+export function hostArith(vm: VM, op: number, a: Value, b: Value): Value {
+  const x = a as number;
+  const y = b as number;
+  try {
+    switch (op) {
+      case Op.ADD:
+        return (x as unknown as string) + (y as unknown as string);
+      case Op.SUB:
+        return x - y;
+      case Op.MUL:
+        return x * y;
+      case Op.DIV:
+        return x / y;
+      case Op.MOD:
+        return x % y;
+      case Op.EXP:
+        return x ** y;
+      case Op.BAND:
+        return x & y;
+      case Op.BOR:
+        return x | y;
+      case Op.BXOR:
+        return x ^ y;
+      case Op.SHL:
+        return x << y;
+      case Op.SAR:
+        return x >> y;
+      case Op.SHR:
+        return x >>> y;
+      default:
+        throw new Error("internal: not an arithmetic op");
+    }
+  } catch (e) {
+    if (e instanceof TypeError) vm.throwTypeError(e.message);
+    if (e instanceof RangeError) vm.throwError("RangeError", e.message);
+    throw e;
+  }
+}
+
+function keyText(key: PropertyKey): string {
+  return key instanceof JSSymbol ? key.toString() : key;
+}
+
+/** How V8 names a value in "x is not a function" style messages. */
+export function describe(v: Value): string {
+  if (typeof v === "string") return JSON.stringify(v);
+  if (v instanceof JSSymbol) return v.toString();
+  if (v instanceof JSObject) return isCallable(v) ? "function" : describeObject(v);
+  return String(v);
+}
+
+export function describeObject(v: Value): string {
+  if (v instanceof ArrayObject) return "[object Array]";
+  if (v instanceof JSObject)
+    return "#<" + (v instanceof PrimitiveObject ? v.cls : (constructorName(v) ?? "Object")) + ">";
+  return String(v);
+}
+
+function constructorName(o: JSObject): string | undefined {
+  for (let p: JSObject | null = o; p !== null; p = p.proto) {
+    const c = p.getOwnProperty("constructor");
+    if (c && !(c.flags & PF.Accessor) && c.value instanceof JSObject) {
+      const n = c.value.getOwnProperty("name");
+      if (n && typeof n.value === "string" && n.value) return n.value;
+    }
+  }
+  return undefined;
+}
+
+function frameName(f: Frame): string {
+  const code = f.fn.code;
+  if (f.fn.code.index === 0 && f.fn.program.kind === "commonjs") return "Object.<anonymous>";
+  const n = f.fn.getOwnProperty("name");
+  const name = n && typeof n.value === "string" ? n.value : code.name;
+  if (f.flags & FrameFlags.Construct) return `new ${name || "<anonymous>"}`;
+  return name;
+}
+
+export { isPrimitive };

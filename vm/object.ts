@@ -1,0 +1,563 @@
+// Guest objects. Every object is a JSObject with a prototype, an ordered map of own
+// properties and an extensible flag; exotic objects (arrays, functions, arguments,
+// string wrappers) are subclasses that override the own-property operations.
+// Nothing here calls guest code: accessors are returned to the interpreter, which
+// pushes a frame for them.
+
+import { EMPTY, JSSymbol, isArrayIndex, type PropertyKey, type Value } from "./value";
+import type { FunctionCode, Program } from "../compiler/bytecode";
+
+export const enum PF {
+  Writable = 1,
+  Enumerable = 2,
+  Configurable = 4,
+  Accessor = 8,
+  /** writable | enumerable | configurable: an ordinary data property. */
+  Default = 7,
+  /** writable | configurable: built-in methods. */
+  Hidden = 5,
+}
+
+export class Prop {
+  constructor(
+    public value: Value,
+    public flags: number,
+    public getter: JSObject | undefined = undefined,
+    public setter: JSObject | undefined = undefined,
+  ) {}
+}
+
+/** A property descriptor with presence: absent fields are undefined members. */
+export interface Descriptor {
+  value?: Value;
+  writable?: boolean;
+  get?: JSObject | undefined;
+  set?: JSObject | undefined;
+  enumerable?: boolean;
+  configurable?: boolean;
+  /** Explicit presence flags, since `undefined` is a valid value/get/set. */
+  hasValue?: boolean;
+  hasGet?: boolean;
+  hasSet?: boolean;
+}
+
+export class JSObject {
+  props = new Map<PropertyKey, Prop>();
+  extensible = true;
+  /** Set by every mutation; snapshots copy only changed intrinsics. */
+  dirty = false;
+  /** Index in the realm's intrinsic table, or -1 for objects the program made. */
+  intrinsicId = -1;
+  constructor(
+    public proto: JSObject | null,
+    /** The [[Class]]-like tag used by inspection and Object.prototype.toString. */
+    public cls: string = "Object",
+  ) {}
+
+  getOwnProperty(key: PropertyKey): Prop | undefined {
+    return this.props.get(key);
+  }
+
+  /** Own keys in spec order: array indices ascending, strings, then symbols. */
+  ownKeys(): PropertyKey[] {
+    const indices: number[] = [];
+    const strings: string[] = [];
+    const symbols: JSSymbol[] = [];
+    for (const k of this.props.keys()) {
+      if (typeof k !== "string") symbols.push(k);
+      else if (isArrayIndex(k)) indices.push(Number(k));
+      else strings.push(k);
+    }
+    if (indices.length === 0) return symbols.length ? [...strings, ...symbols] : strings;
+    indices.sort((a, b) => a - b);
+    return [...indices.map(String), ...strings, ...symbols];
+  }
+
+  deleteOwn(key: PropertyKey): boolean {
+    const p = this.props.get(key);
+    if (!p) return true;
+    if (!(p.flags & PF.Configurable)) return false;
+    this.props.delete(key);
+    this.dirty = true;
+    return true;
+  }
+
+  /** CreateDataProperty without checks: for building fresh objects. */
+  setOwn(key: PropertyKey, value: Value, flags: number = PF.Default): void {
+    const p = this.props.get(key);
+    if (p && !(p.flags & PF.Accessor)) {
+      p.value = value;
+      p.flags = flags;
+    } else this.props.set(key, new Prop(value, flags));
+    this.dirty = true;
+  }
+
+  /** Assigns an existing writable own data property or creates one; false if not allowed. */
+  putOwnData(key: PropertyKey, value: Value): boolean {
+    const p = this.getOwnProperty(key);
+    if (p) {
+      if (p.flags & PF.Accessor || !(p.flags & PF.Writable)) return false;
+      return this.writeOwn(key, p, value);
+    }
+    if (!this.extensible) return false;
+    return this.addOwn(key, value);
+  }
+
+  /** Writes a value into an existing own data property. */
+  writeOwn(_key: PropertyKey, p: Prop, value: Value): boolean {
+    p.value = value;
+    this.dirty = true;
+    return true;
+  }
+
+  /** Adds a new own data property with default attributes. */
+  addOwn(key: PropertyKey, value: Value): boolean {
+    this.props.set(key, new Prop(value, PF.Default));
+    this.dirty = true;
+    return true;
+  }
+
+  /** ValidateAndApplyPropertyDescriptor (ECMA-262 10.1.6.3) for ordinary objects. */
+  defineOwn(key: PropertyKey, d: Descriptor): boolean {
+    const current = this.getOwnProperty(key);
+    if (!validateDescriptor(current, d, this.extensible)) return false;
+    this.applyDescriptor(key, current, d);
+    return true;
+  }
+
+  protected applyDescriptor(key: PropertyKey, current: Prop | undefined, d: Descriptor): void {
+    this.dirty = true;
+    const isAccessor = d.hasGet || d.hasSet;
+    if (!current) {
+      let flags = (d.enumerable ? PF.Enumerable : 0) | (d.configurable ? PF.Configurable : 0);
+      if (isAccessor) this.props.set(key, new Prop(undefined, flags | PF.Accessor, d.get, d.set));
+      else {
+        if (d.writable) flags |= PF.Writable;
+        this.props.set(key, new Prop(d.hasValue ? d.value : undefined, flags));
+      }
+      return;
+    }
+    let flags = current.flags;
+    if (d.enumerable !== undefined)
+      flags = d.enumerable ? flags | PF.Enumerable : flags & ~PF.Enumerable;
+    if (d.configurable !== undefined)
+      flags = d.configurable ? flags | PF.Configurable : flags & ~PF.Configurable;
+    if (isAccessor && !(flags & PF.Accessor)) {
+      flags = (flags & ~PF.Writable) | PF.Accessor;
+      current.value = undefined;
+      current.getter = undefined;
+      current.setter = undefined;
+    } else if ((d.hasValue || d.writable !== undefined) && flags & PF.Accessor) {
+      flags &= ~PF.Accessor;
+      current.getter = current.setter = undefined;
+      current.value = undefined;
+    }
+    if (d.hasGet) current.getter = d.get;
+    if (d.hasSet) current.setter = d.set;
+    if (d.hasValue) current.value = d.value;
+    if (d.writable !== undefined) flags = d.writable ? flags | PF.Writable : flags & ~PF.Writable;
+    current.flags = flags;
+    this.storeBack(key, current);
+  }
+
+  /** Exotic objects that keep some properties outside `props` write them back here. */
+  protected storeBack(_key: PropertyKey, _p: Prop): void {}
+
+  preventExtensions(): boolean {
+    this.extensible = false;
+    this.dirty = true;
+    return true;
+  }
+}
+
+export function validateDescriptor(
+  current: Prop | undefined,
+  d: Descriptor,
+  extensible: boolean,
+): boolean {
+  if (!current) return extensible;
+  const cf = current.flags;
+  if (!(cf & PF.Configurable)) {
+    if (d.configurable) return false;
+    if (d.enumerable !== undefined && d.enumerable !== !!(cf & PF.Enumerable)) return false;
+    const isAccessor = d.hasGet || d.hasSet;
+    const isData = d.hasValue || d.writable !== undefined;
+    if (cf & PF.Accessor) {
+      if (isData) return false;
+      if (d.hasGet && d.get !== current.getter) return false;
+      if (d.hasSet && d.set !== current.setter) return false;
+    } else {
+      if (isAccessor) return false;
+      if (!(cf & PF.Writable)) {
+        if (d.writable) return false;
+        if (d.hasValue && !Object.is(d.value, current.value)) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** Arrays keep their elements in a dense host array; holes are EMPTY. */
+export class ArrayObject extends JSObject {
+  /** Dense elements; null once the array went sparse (then elements live in props). */
+  elems: Value[] | null;
+  /** The length when sparse. */
+  sparseLength = 0;
+  lengthWritable = true;
+  constructor(proto: JSObject | null, elems: Value[] = []) {
+    super(proto, "Array");
+    this.elems = elems;
+  }
+
+  get length(): number {
+    return this.elems ? this.elems.length : this.sparseLength;
+  }
+
+  /** Moves elements into `props` so that indices can carry any attributes. */
+  makeSparse(): void {
+    const elems = this.elems;
+    if (!elems) return;
+    const rest = this.props;
+    this.props = new Map();
+    for (let i = 0; i < elems.length; i++)
+      if (elems[i] !== EMPTY) this.props.set(String(i), new Prop(elems[i], PF.Default));
+    for (const [k, p] of rest) this.props.set(k, p);
+    this.sparseLength = elems.length;
+    this.elems = null;
+    this.dirty = true;
+  }
+
+  override getOwnProperty(key: PropertyKey): Prop | undefined {
+    if (typeof key === "string") {
+      if (key === "length") return new Prop(this.length, this.lengthWritable ? PF.Writable : 0);
+      if (this.elems && isArrayIndex(key)) {
+        const v = this.elems[Number(key)];
+        return v === undefined && Number(key) >= this.elems.length
+          ? undefined
+          : v === EMPTY
+            ? undefined
+            : new Prop(v, PF.Default);
+      }
+    }
+    return this.props.get(key);
+  }
+
+  override ownKeys(): PropertyKey[] {
+    const keys: PropertyKey[] = [];
+    if (this.elems) {
+      for (let i = 0; i < this.elems.length; i++) if (this.elems[i] !== EMPTY) keys.push(String(i));
+      keys.push("length");
+      for (const k of super.ownKeys()) keys.push(k);
+      return keys;
+    }
+    const own = super.ownKeys();
+    let i = 0;
+    while (i < own.length && typeof own[i] === "string" && isArrayIndex(own[i] as string)) i++;
+    return [...own.slice(0, i), "length", ...own.slice(i)];
+  }
+
+  override deleteOwn(key: PropertyKey): boolean {
+    if (key === "length") return false;
+    if (typeof key === "string" && this.elems && isArrayIndex(key)) {
+      const i = Number(key);
+      if (i < this.elems.length) {
+        this.elems[i] = EMPTY;
+        this.dirty = true;
+      }
+      return true;
+    }
+    return super.deleteOwn(key);
+  }
+
+  override writeOwn(key: PropertyKey, p: Prop, value: Value): boolean {
+    if (key === "length") return this.setLength(value as number);
+    if (typeof key === "string" && this.elems && isArrayIndex(key)) {
+      this.elems[Number(key)] = value;
+      this.dirty = true;
+      return true;
+    }
+    return super.writeOwn(key, p, value);
+  }
+
+  override addOwn(key: PropertyKey, value: Value): boolean {
+    if (typeof key === "string" && isArrayIndex(key)) {
+      const i = Number(key);
+      if (i >= this.length && !this.lengthWritable) return false;
+      if (this.elems) {
+        if (i < this.elems.length + 1024 * 1024) {
+          while (this.elems.length < i) this.elems.push(EMPTY);
+          this.elems[i] = value;
+          this.dirty = true;
+          return true;
+        }
+        this.makeSparse();
+      }
+      if (i >= this.sparseLength) this.sparseLength = i + 1;
+    }
+    return super.addOwn(key, value);
+  }
+
+  /** Sets `length` to an already validated array length. */
+  setLength(len: number): boolean {
+    this.dirty = true;
+    if (this.elems) {
+      if (len <= this.elems.length) this.elems.length = len;
+      else if (len - this.elems.length < 1024 * 1024)
+        while (this.elems.length < len) this.elems.push(EMPTY);
+      else {
+        this.makeSparse();
+        this.sparseLength = len;
+      }
+      return true;
+    }
+    if (len < this.sparseLength) {
+      for (const k of [...this.props.keys()])
+        if (typeof k === "string" && isArrayIndex(k) && Number(k) >= len) {
+          const p = this.props.get(k)!;
+          if (!(p.flags & PF.Configurable)) {
+            this.sparseLength = Number(k) + 1;
+            return false;
+          }
+          this.props.delete(k);
+        }
+    }
+    this.sparseLength = len;
+    return true;
+  }
+
+  override defineOwn(key: PropertyKey, d: Descriptor): boolean {
+    if (key === "length") {
+      const current = this.getOwnProperty("length")!;
+      if (d.hasValue) {
+        // The caller converted the value with ToUint32 and checked it.
+        if (!validateDescriptor(current, { ...d, value: current.value, hasValue: false }, true))
+          return false;
+        if (!this.lengthWritable && d.value !== this.length) return false;
+        const ok = this.setLength(d.value as number);
+        if (d.writable === false) this.lengthWritable = false;
+        return ok;
+      }
+      if (!validateDescriptor(current, d, true)) return false;
+      if (d.writable === false) this.lengthWritable = false;
+      return true;
+    }
+    if (typeof key === "string" && isArrayIndex(key)) {
+      const i = Number(key);
+      if (i >= this.length && !this.lengthWritable) return false;
+      const plain =
+        !d.hasGet &&
+        !d.hasSet &&
+        d.writable !== false &&
+        d.enumerable !== false &&
+        d.configurable !== false;
+      if (this.elems && plain) {
+        const cur = this.getOwnProperty(key);
+        // Partial descriptors on a new element default to false: go sparse then.
+        if (cur || (d.writable && d.enumerable && d.configurable)) {
+          return this.addOrWrite(key, cur, d.hasValue ? d.value : cur ? cur.value : undefined);
+        }
+      }
+      this.makeSparse();
+      if (!super.defineOwn(key, d)) return false;
+      if (i >= this.sparseLength) this.sparseLength = i + 1;
+      return true;
+    }
+    return super.defineOwn(key, d);
+  }
+
+  private addOrWrite(key: string, cur: Prop | undefined, value: Value): boolean {
+    return cur ? this.writeOwn(key, cur, value) : this.addOwn(key, value);
+  }
+
+  override preventExtensions(): boolean {
+    // Frozen and sealed arrays keep per-element attributes: use the general form.
+    this.makeSparse();
+    return super.preventExtensions();
+  }
+}
+
+/** Guest functions compiled from bytecode. */
+export class FunctionObject extends JSObject {
+  /** The object whose prototype `super` refers to (methods), else null. */
+  homeObject: JSObject | null = null;
+  constructor(
+    proto: JSObject | null,
+    readonly program: Program,
+    readonly code: FunctionCode,
+    readonly env: import("./env").Env | null,
+  ) {
+    super(proto, "Function");
+  }
+}
+
+export type NativeImpl = (
+  vm: import("./interpreter").VM,
+  thisArg: Value,
+  args: Value[],
+  newTarget: Value,
+  self: NativeFunction,
+) => Value;
+
+/** Functions implemented in TypeScript, referred to by a stable id in snapshots. */
+export class NativeFunction extends JSObject {
+  constructor(
+    proto: JSObject | null,
+    readonly id: string,
+    readonly impl: NativeImpl,
+    /** Whether `new` may be used. */
+    readonly isConstructor: boolean,
+    /** Per-instance state (e.g. a promise's resolving functions), as guest values. */
+    public slots: Value[] = [],
+  ) {
+    super(proto, "Function");
+  }
+}
+
+export class BoundFunction extends JSObject {
+  constructor(
+    proto: JSObject | null,
+    readonly target: JSObject,
+    readonly boundThis: Value,
+    readonly boundArgs: Value[],
+  ) {
+    super(proto, "Function");
+  }
+}
+
+/** Primitive wrapper objects (new Number(1), Object("s")…) and other internal data. */
+export class PrimitiveObject extends JSObject {
+  constructor(
+    proto: JSObject | null,
+    cls: string,
+    readonly primitive: Value,
+  ) {
+    super(proto, cls);
+  }
+
+  override getOwnProperty(key: PropertyKey): Prop | undefined {
+    if (this.cls === "String" && typeof key === "string") {
+      const s = this.primitive as string;
+      if (key === "length") return new Prop(s.length, 0);
+      if (isArrayIndex(key) && Number(key) < s.length)
+        return new Prop(s[Number(key)], PF.Enumerable);
+    }
+    return this.props.get(key);
+  }
+
+  override ownKeys(): PropertyKey[] {
+    if (this.cls !== "String") return super.ownKeys();
+    const s = this.primitive as string;
+    const keys: PropertyKey[] = [];
+    for (let i = 0; i < s.length; i++) keys.push(String(i));
+    const rest = super.ownKeys();
+    let i = 0;
+    while (i < rest.length && typeof rest[i] === "string" && isArrayIndex(rest[i] as string))
+      keys.push(rest[i++]);
+    keys.push("length");
+    return keys.concat(rest.slice(i));
+  }
+
+  override defineOwn(key: PropertyKey, d: Descriptor): boolean {
+    if (this.cls === "String" && typeof key === "string") {
+      const own = this.getOwnProperty(key);
+      if (own && !this.props.has(key)) return validateDescriptor(own, d, false);
+    }
+    return super.defineOwn(key, d);
+  }
+
+  override deleteOwn(key: PropertyKey): boolean {
+    if (this.cls === "String" && typeof key === "string") {
+      const own = this.getOwnProperty(key);
+      if (own && !this.props.has(key)) return false;
+    }
+    return super.deleteOwn(key);
+  }
+}
+
+/** An Error instance: its stack frames are captured as data when it is created. */
+export class ErrorObject extends JSObject {
+  constructor(proto: JSObject | null) {
+    super(proto, "Error");
+  }
+}
+
+/**
+ * Sloppy-mode arguments object whose indexed elements alias the parameters, which
+ * then live in the function's environment record.
+ */
+export class ArgumentsObject extends JSObject {
+  constructor(
+    proto: JSObject | null,
+    readonly env: import("./env").Env | null,
+    /** Per argument index: the env slot it aliases, or -1 once unmapped. */
+    readonly mapping: number[],
+  ) {
+    super(proto, "Arguments");
+  }
+
+  private mapped(key: PropertyKey): number {
+    if (typeof key !== "string" || !isArrayIndex(key)) return -1;
+    const i = Number(key);
+    return i < this.mapping.length ? this.mapping[i] : -1;
+  }
+
+  override getOwnProperty(key: PropertyKey): Prop | undefined {
+    const p = this.props.get(key);
+    const slot = this.mapped(key);
+    if (p && slot >= 0) p.value = this.env!.slots[slot];
+    return p;
+  }
+
+  override writeOwn(key: PropertyKey, p: Prop, value: Value): boolean {
+    const slot = this.mapped(key);
+    if (slot >= 0) this.env!.slots[slot] = value;
+    return super.writeOwn(key, p, value);
+  }
+
+  override deleteOwn(key: PropertyKey): boolean {
+    const ok = super.deleteOwn(key);
+    if (ok) this.unmap(key);
+    return ok;
+  }
+
+  private unmap(key: PropertyKey): void {
+    const slot = this.mapped(key);
+    if (slot >= 0) this.mapping[Number(key)] = -1;
+  }
+
+  override defineOwn(key: PropertyKey, d: Descriptor): boolean {
+    const slot = this.mapped(key);
+    if (slot >= 0 && this.props.has(key)) this.props.get(key)!.value = this.env!.slots[slot];
+    if (!super.defineOwn(key, d)) return false;
+    if (slot >= 0) {
+      if (d.hasGet || d.hasSet) this.unmap(key);
+      else {
+        if (d.hasValue) this.env!.slots[slot] = d.value;
+        if (d.writable === false) this.unmap(key);
+      }
+    }
+    return true;
+  }
+}
+
+/** Internal iteration state of a for-in loop; never visible to guest code. */
+export class ForInIterator extends JSObject {
+  index = 0;
+  constructor(
+    readonly object: JSObject | null,
+    readonly keys: string[],
+  ) {
+    super(null, "ForInIterator");
+  }
+}
+
+export function isCallable(v: Value): boolean {
+  return v instanceof FunctionObject || v instanceof NativeFunction || v instanceof BoundFunction;
+}
+
+export function isConstructor(v: Value): boolean {
+  if (v instanceof FunctionObject) return (v.code.flags & 4) !== 0;
+  if (v instanceof NativeFunction) return v.isConstructor;
+  if (v instanceof BoundFunction) return isConstructor(v.target);
+  return false;
+}

@@ -1,0 +1,268 @@
+// Self-hosted core: the helpers the interpreter calls for slow paths (ToPrimitive,
+// operators on objects, iteration) and shared abstract operations. This file and
+// its siblings run once per realm as the body of function (global, $), in strict
+// mode; `$` holds internal natives that guest code cannot reach.
+// Functions here must not keep mutable state: realms are rebuilt from this code.
+"use strict";
+
+var call = $.call;
+var apply = $.apply;
+var isCallable = $.isCallable;
+var isConstructor = $.isConstructor;
+var throwTypeError = $.throwTypeError;
+var throwRangeError = $.throwRangeError;
+var push = $.arrayPush;
+var SymbolIterator = global.Symbol.iterator;
+var SymbolToPrimitive = global.Symbol.toPrimitive;
+var SymbolHasInstance = global.Symbol.hasInstance;
+var SymbolIsConcatSpreadable = global.Symbol.isConcatSpreadable;
+var ObjectCtor = global.Object;
+var ArrayCtor = global.Array;
+var MathFloor = global.Math.floor;
+var MathMin = global.Math.min;
+var MathMax = global.Math.max;
+var MathAbs = global.Math.abs;
+
+function isObject(v) {
+  return (typeof v === "object" && v !== null) || typeof v === "function";
+}
+
+function describe(v) {
+  if (typeof v === "string") return '"' + v + '"';
+  if (typeof v === "symbol") return $.symbolDescriptiveString(v);
+  if (typeof v === "function") return "function";
+  if (isObject(v)) return "object";
+  return "" + v;
+}
+
+function ordinaryToPrimitive(o, hint) {
+  var first = hint === "string" ? "toString" : "valueOf";
+  var second = hint === "string" ? "valueOf" : "toString";
+  var m = o[first];
+  var r;
+  if (isCallable(m)) {
+    r = call(m, o);
+    if (!isObject(r)) return r;
+  }
+  m = o[second];
+  if (isCallable(m)) {
+    r = call(m, o);
+    if (!isObject(r)) return r;
+  }
+  throwTypeError("Cannot convert object to primitive value");
+}
+
+function toPrimitive(input, hint) {
+  if (!isObject(input)) return input;
+  var exotic = input[SymbolToPrimitive];
+  if (exotic !== undefined && exotic !== null) {
+    if (!isCallable(exotic)) throwTypeError(describe(exotic) + " is not a function");
+    var r = call(exotic, input, hint === undefined ? "default" : hint);
+    if (isObject(r)) throwTypeError("Cannot convert object to primitive value");
+    return r;
+  }
+  return ordinaryToPrimitive(input, hint === "string" ? "string" : "number");
+}
+
+function toNumeric(v) {
+  v = toPrimitive(v, "number");
+  if (typeof v === "bigint") return v;
+  if (typeof v === "symbol") throwTypeError("Cannot convert a Symbol value to a number");
+  return +v;
+}
+
+function toNumber(v) {
+  v = toPrimitive(v, "number");
+  if (typeof v === "bigint") throwTypeError("Cannot convert a BigInt value to a number");
+  if (typeof v === "symbol") throwTypeError("Cannot convert a Symbol value to a number");
+  return +v;
+}
+
+function toString(v) {
+  if (typeof v === "string") return v;
+  return $.primToString(toPrimitive(v, "string"));
+}
+
+function toPropertyKey(v) {
+  v = toPrimitive(v, "string");
+  if (typeof v === "symbol") return v;
+  return $.primToString(v);
+}
+
+function toObject(v) {
+  return $.toObject(v);
+}
+
+function toIntegerOrInfinity(v) {
+  var n = toNumber(v);
+  if (n !== n || n === 0) return 0;
+  if (n === Infinity || n === -Infinity) return n;
+  var t = n < 0 ? -MathFloor(-n) : MathFloor(n);
+  return t === 0 ? 0 : t;
+}
+
+function toLength(v) {
+  var len = toIntegerOrInfinity(v);
+  if (len <= 0) return 0;
+  return len > 9007199254740991 ? 9007199254740991 : len;
+}
+
+function lengthOf(o) {
+  return toLength(o.length);
+}
+
+/** Relative index as slice/splice/fill take it: negative counts from the end. */
+function relativeIndex(v, len, dflt) {
+  if (v === undefined) return dflt;
+  var rel = toIntegerOrInfinity(v);
+  if (rel < 0) return rel + len < 0 ? 0 : rel + len;
+  return rel > len ? len : rel;
+}
+
+function looseEquals(a, b) {
+  var ao = isObject(a);
+  var bo = isObject(b);
+  if (ao && bo) return a === b;
+  if (ao) {
+    if (b === null || b === undefined) return false;
+    if (typeof b === "boolean") b = +b;
+    return toPrimitive(a) == b;
+  }
+  if (bo) {
+    if (a === null || a === undefined) return false;
+    if (typeof a === "boolean") a = +a;
+    return a == toPrimitive(b);
+  }
+  return a == b;
+}
+
+function numericOp(a, b, op) {
+  if (arguments.length === 2) {
+    a = toNumeric(a);
+    return b === $.OP_NEG ? -a : ~a;
+  }
+  a = toNumeric(a);
+  b = toNumeric(b);
+  switch (op) {
+    case $.OP_SUB: return a - b;
+    case $.OP_MUL: return a * b;
+    case $.OP_DIV: return a / b;
+    case $.OP_MOD: return a % b;
+    case $.OP_EXP: return a ** b;
+    case $.OP_BAND: return a & b;
+    case $.OP_BOR: return a | b;
+    case $.OP_BXOR: return a ^ b;
+    case $.OP_SHL: return a << b;
+    case $.OP_SAR: return a >> b;
+    default: return a >>> b;
+  }
+}
+
+function instanceOf(v, C) {
+  if (!isObject(C)) throwTypeError("Right-hand side of 'instanceof' is not an object");
+  var h = C[SymbolHasInstance];
+  if (h !== undefined && h !== null) return !!call(h, C, v);
+  if (!isCallable(C)) throwTypeError("Right-hand side of 'instanceof' is not callable");
+  return $.ordinaryHasInstance(C, v);
+}
+
+function getIterator(obj) {
+  var m = obj === undefined || obj === null ? undefined : obj[SymbolIterator];
+  if (!isCallable(m)) throwTypeError(describe(obj) + " is not iterable");
+  var it = call(m, obj);
+  if (!isObject(it)) throwTypeError("Result of the Symbol.iterator method is not an object");
+  return it;
+}
+
+function iteratorClose(iter, mode) {
+  if (mode === 1) {
+    // Closing because of a throw: errors from return() are ignored.
+    try {
+      var r = iter.return;
+      if (r !== undefined && r !== null) call(r, iter);
+    } catch (e) {}
+    return;
+  }
+  var ret = iter.return;
+  if (ret === undefined || ret === null) return;
+  var res = call(ret, iter);
+  if (!isObject(res)) throwTypeError("Iterator result " + describe(res) + " is not an object");
+}
+
+/** Iterates any iterable, calling fn(value) for each; closes the iterator on throw. */
+function forOf(iterable, fn) {
+  for (var v of iterable) fn(v);
+}
+
+function coerceThenCall(fn, spec, thisArg) {
+  var args = [];
+  var s = 0;
+  if (spec[0] === "S") {
+    if (thisArg === undefined || thisArg === null) throwTypeError("Cannot convert undefined or null to object");
+    thisArg = toString(thisArg);
+    s = 1;
+  }
+  for (var k = 3; k < arguments.length; k++) {
+    var a = arguments[k];
+    var c = spec[s + k - 3];
+    if (c === "s") a = toString(a);
+    else if (c === "n") a = toNumber(a);
+    else if (c === "k") a = toPropertyKey(a);
+    push(args, a);
+  }
+  return apply(fn, thisArg, args);
+}
+
+/** Defines a built-in method: writable, configurable, not enumerable. */
+function defineMethod(obj, key, fn) {
+  $.defineOwnProperty(obj, key, 1 | 2 | 16 | 32, fn, true, undefined, undefined, false, true);
+}
+
+function defineMethods(obj, fns) {
+  for (var i = 0; i < fns.length; i++) defineMethod(obj, fns[i].name, fns[i]);
+}
+
+/** %ArrayIteratorPrototype%.next for array-likes whose elements may be accessors. */
+function arrayIteratorSlowNext(it) {
+  var target = $.iteratorTarget(it);
+  if (target === undefined) return { value: undefined, done: true };
+  var i = $.iteratorIndex(it);
+  if (i >= lengthOf(target)) {
+    $.iteratorFinish(it);
+    return { value: undefined, done: true };
+  }
+  $.iteratorAdvance(it);
+  var kind = $.iteratorKind(it);
+  if (kind === 0) return { value: i, done: false };
+  if (kind === 2) return { value: [i, target[i]], done: false };
+  return { value: target[i], done: false };
+}
+
+/** String.prototype.replace/replaceAll with a function replacement (string patterns). */
+function stringReplaceCallback(s, pattern, replacer, all) {
+  var search = toString(pattern);
+  var out = "";
+  var pos = 0;
+  var at = s.indexOf(search, 0);
+  if (at < 0) return s;
+  while (at >= 0) {
+    out += s.slice(pos, at) + toString(call(replacer, undefined, search, at, s));
+    pos = at + search.length;
+    if (!all) break;
+    at = s.indexOf(search, search.length === 0 ? pos + 1 : pos);
+    if (search.length === 0 && at > s.length) break;
+  }
+  return out + s.slice(pos);
+}
+
+function stringRaw(template) {
+  var cooked = toObject(template);
+  var raw = toObject(cooked.raw);
+  var len = lengthOf(raw);
+  var out = "";
+  for (var i = 0; i < len; i++) {
+    out += toString(raw[i]);
+    if (i + 1 < len && i + 1 < arguments.length) out += toString(arguments[i + 1]);
+  }
+  return out;
+}

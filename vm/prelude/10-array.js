@@ -1,0 +1,536 @@
+// Array.prototype and Array statics, self-hosted: they call guest callbacks, read
+// possibly-accessor properties and work on any array-like, all pausable.
+
+var ArrayPrototype = ArrayCtor.prototype;
+
+function hasProp(o, k) {
+  return k in o;
+}
+
+function callbackCheck(fn, name) {
+  if (!isCallable(fn)) throwTypeError(describe(fn) + " is not a function");
+}
+
+/** ArraySpeciesCreate, simplified: arrays give arrays. */
+function arrayCreate(n) {
+  return $.newArray(n);
+}
+
+function setLength(o, n) {
+  o.length = n;
+}
+
+defineMethods(ArrayPrototype, [
+  function join(separator) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    var sep = separator === undefined ? "," : toString(separator);
+    var r = "";
+    for (var i = 0; i < len; i++) {
+      if (i > 0) r += sep;
+      var e = o[i];
+      if (e !== undefined && e !== null) r += toString(e);
+    }
+    return r;
+  },
+  function toString() {
+    var o = toObject(this);
+    var j = o.join;
+    if (!isCallable(j)) return call(ObjectCtor.prototype.toString, o);
+    return call(j, o);
+  },
+  function toLocaleString() {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    var r = "";
+    for (var i = 0; i < len; i++) {
+      if (i > 0) r += ",";
+      var e = o[i];
+      if (e !== undefined && e !== null) r += toString(e.toLocaleString());
+    }
+    return r;
+  },
+  function push(item) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    for (var i = 0; i < arguments.length; i++) o[len + i] = arguments[i];
+    o.length = len + arguments.length;
+    return len + arguments.length;
+  },
+  function pop() {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    if (len === 0) {
+      o.length = 0;
+      return undefined;
+    }
+    var v = o[len - 1];
+    delete o[len - 1];
+    o.length = len - 1;
+    return v;
+  },
+  function shift() {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    if (len === 0) {
+      o.length = 0;
+      return undefined;
+    }
+    var first = o[0];
+    for (var k = 1; k < len; k++) {
+      if (k in o) o[k - 1] = o[k];
+      else delete o[k - 1];
+    }
+    delete o[len - 1];
+    o.length = len - 1;
+    return first;
+  },
+  function unshift(item) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    var n = arguments.length;
+    if (n > 0) {
+      for (var k = len; k > 0; k--) {
+        if (k - 1 in o) o[k + n - 1] = o[k - 1];
+        else delete o[k + n - 1];
+      }
+      for (var j = 0; j < n; j++) o[j] = arguments[j];
+    }
+    o.length = len + n;
+    return len + n;
+  },
+  function slice(start, end) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    var k = relativeIndex(start, len, 0);
+    var fin = relativeIndex(end, len, len);
+    var a = arrayCreate(0);
+    var n = 0;
+    for (; k < fin; k++, n++) if (k in o) $.createDataProperty(a, "" + n, o[k]);
+    a.length = n;
+    return a;
+  },
+  function splice(start, deleteCount) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    var actualStart = relativeIndex(start, len, 0);
+    var del;
+    if (arguments.length === 0) del = 0;
+    else if (arguments.length === 1) del = len - actualStart;
+    else {
+      del = toIntegerOrInfinity(deleteCount);
+      del = del < 0 ? 0 : del > len - actualStart ? len - actualStart : del;
+    }
+    var items = arguments.length > 2 ? arguments.length - 2 : 0;
+    var removed = arrayCreate(0);
+    for (var i = 0; i < del; i++) if (actualStart + i in o) $.createDataProperty(removed, "" + i, o[actualStart + i]);
+    removed.length = del;
+    var k;
+    if (items < del) {
+      for (k = actualStart; k < len - del; k++) {
+        if (k + del in o) o[k + items] = o[k + del];
+        else delete o[k + items];
+      }
+      for (k = len; k > len - del + items; k--) delete o[k - 1];
+    } else if (items > del) {
+      for (k = len - del; k > actualStart; k--) {
+        if (k + del - 1 in o) o[k + items - 1] = o[k + del - 1];
+        else delete o[k + items - 1];
+      }
+    }
+    for (var j = 0; j < items; j++) o[actualStart + j] = arguments[j + 2];
+    o.length = len - del + items;
+    return removed;
+  },
+  function concat(item) {
+    var o = toObject(this);
+    var a = arrayCreate(0);
+    var n = 0;
+    for (var i = -1; i < arguments.length; i++) {
+      var e = i < 0 ? o : arguments[i];
+      var spreadable = false;
+      if (isObject(e)) {
+        var s = e[SymbolIsConcatSpreadable];
+        spreadable = s !== undefined ? !!s : $.isArray(e);
+      }
+      if (spreadable) {
+        var len = lengthOf(e);
+        for (var k = 0; k < len; k++, n++) if (k in e) $.createDataProperty(a, "" + n, e[k]);
+      } else {
+        $.createDataProperty(a, "" + n, e);
+        n++;
+      }
+    }
+    a.length = n;
+    return a;
+  },
+  function reverse() {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    var mid = MathFloor(len / 2);
+    for (var lower = 0; lower < mid; lower++) {
+      var upper = len - lower - 1;
+      var le = lower in o;
+      var ue = upper in o;
+      var lv = o[lower];
+      var uv = o[upper];
+      if (ue) o[lower] = uv;
+      else delete o[lower];
+      if (le) o[upper] = lv;
+      else delete o[upper];
+    }
+    return o;
+  },
+  function indexOf(search) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    if (len === 0) return -1;
+    var k = arguments.length > 1 ? toIntegerOrInfinity(arguments[1]) : 0;
+    if (k >= len) return -1;
+    if (k < 0) k = k + len < 0 ? 0 : k + len;
+    for (; k < len; k++) if (k in o && o[k] === search) return k;
+    return -1;
+  },
+  function lastIndexOf(search) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    if (len === 0) return -1;
+    var k = arguments.length > 1 ? toIntegerOrInfinity(arguments[1]) : len - 1;
+    k = k >= 0 ? (k < len - 1 ? k : len - 1) : len + k;
+    for (; k >= 0; k--) if (k in o && o[k] === search) return k;
+    return -1;
+  },
+  function includes(search) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    if (len === 0) return false;
+    var k = arguments.length > 1 ? toIntegerOrInfinity(arguments[1]) : 0;
+    if (k < 0) k = k + len < 0 ? 0 : k + len;
+    for (; k < len; k++) {
+      var e = o[k];
+      if (e === search || (e !== e && search !== search)) return true;
+    }
+    return false;
+  },
+  function fill(value) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    var k = relativeIndex(arguments[1], len, 0);
+    var fin = relativeIndex(arguments[2], len, len);
+    for (; k < fin; k++) o[k] = value;
+    return o;
+  },
+  function forEach(callbackfn) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    callbackCheck(callbackfn);
+    var t = arguments[1];
+    for (var k = 0; k < len; k++) if (k in o) call(callbackfn, t, o[k], k, o);
+  },
+  function map(callbackfn) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    callbackCheck(callbackfn);
+    var t = arguments[1];
+    var a = arrayCreate(len);
+    for (var k = 0; k < len; k++) {
+      if (k in o) $.createDataProperty(a, "" + k, call(callbackfn, t, o[k], k, o));
+      else delete a[k];
+    }
+    return a;
+  },
+  function filter(callbackfn) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    callbackCheck(callbackfn);
+    var t = arguments[1];
+    var a = arrayCreate(0);
+    for (var k = 0; k < len; k++) {
+      if (k in o) {
+        var v = o[k];
+        if (call(callbackfn, t, v, k, o)) push(a, v);
+      }
+    }
+    return a;
+  },
+  function some(callbackfn) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    callbackCheck(callbackfn);
+    var t = arguments[1];
+    for (var k = 0; k < len; k++) if (k in o && call(callbackfn, t, o[k], k, o)) return true;
+    return false;
+  },
+  function every(callbackfn) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    callbackCheck(callbackfn);
+    var t = arguments[1];
+    for (var k = 0; k < len; k++) if (k in o && !call(callbackfn, t, o[k], k, o)) return false;
+    return true;
+  },
+  function reduce(callbackfn) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    callbackCheck(callbackfn);
+    var k = 0;
+    var acc;
+    if (arguments.length > 1) acc = arguments[1];
+    else {
+      while (k < len && !(k in o)) k++;
+      if (k >= len) throwTypeError("Reduce of empty array with no initial value");
+      acc = o[k++];
+    }
+    for (; k < len; k++) if (k in o) acc = call(callbackfn, undefined, acc, o[k], k, o);
+    return acc;
+  },
+  function reduceRight(callbackfn) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    callbackCheck(callbackfn);
+    var k = len - 1;
+    var acc;
+    if (arguments.length > 1) acc = arguments[1];
+    else {
+      while (k >= 0 && !(k in o)) k--;
+      if (k < 0) throwTypeError("Reduce of empty array with no initial value");
+      acc = o[k--];
+    }
+    for (; k >= 0; k--) if (k in o) acc = call(callbackfn, undefined, acc, o[k], k, o);
+    return acc;
+  },
+  function find(predicate) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    callbackCheck(predicate);
+    for (var k = 0; k < len; k++) {
+      var v = o[k];
+      if (call(predicate, arguments[1], v, k, o)) return v;
+    }
+    return undefined;
+  },
+  function findIndex(predicate) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    callbackCheck(predicate);
+    for (var k = 0; k < len; k++) if (call(predicate, arguments[1], o[k], k, o)) return k;
+    return -1;
+  },
+  function findLast(predicate) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    callbackCheck(predicate);
+    for (var k = len - 1; k >= 0; k--) {
+      var v = o[k];
+      if (call(predicate, arguments[1], v, k, o)) return v;
+    }
+    return undefined;
+  },
+  function findLastIndex(predicate) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    callbackCheck(predicate);
+    for (var k = len - 1; k >= 0; k--) if (call(predicate, arguments[1], o[k], k, o)) return k;
+    return -1;
+  },
+  function at(index) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    var k = toIntegerOrInfinity(index);
+    if (k < 0) k += len;
+    if (k < 0 || k >= len) return undefined;
+    return o[k];
+  },
+  function sort(comparefn) {
+    if (comparefn !== undefined && !isCallable(comparefn))
+      throwTypeError("The comparison function must be either a function or undefined");
+    var o = toObject(this);
+    var len = lengthOf(o);
+    var items = sortItems(o, len, comparefn);
+    var i = 0;
+    for (; i < items.length; i++) o[i] = items[i];
+    for (; i < len; i++) if (i in o) delete o[i];
+    return o;
+  },
+  function toSorted(comparefn) {
+    if (comparefn !== undefined && !isCallable(comparefn))
+      throwTypeError("The comparison function must be either a function or undefined");
+    var o = toObject(this);
+    var len = lengthOf(o);
+    var items = [];
+    for (var k = 0; k < len; k++) push(items, o[k]);
+    var sorted = sortItems(items, len, comparefn);
+    return sorted;
+  },
+  function toReversed() {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    var a = arrayCreate(len);
+    for (var k = 0; k < len; k++) a[k] = o[len - k - 1];
+    return a;
+  },
+  function toSpliced(start, skipCount) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    var actualStart = relativeIndex(start, len, 0);
+    var skip;
+    if (arguments.length === 0) skip = 0;
+    else if (arguments.length === 1) skip = len - actualStart;
+    else {
+      skip = toIntegerOrInfinity(skipCount);
+      skip = skip < 0 ? 0 : skip > len - actualStart ? len - actualStart : skip;
+    }
+    var a = [];
+    var k;
+    for (k = 0; k < actualStart; k++) push(a, o[k]);
+    for (var j = 2; j < arguments.length; j++) push(a, arguments[j]);
+    for (k = actualStart + skip; k < len; k++) push(a, o[k]);
+    return a;
+  },
+  function with_(index, value) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    var rel = toIntegerOrInfinity(index);
+    var actual = rel >= 0 ? rel : len + rel;
+    if (actual >= len || actual < 0) throwRangeError("Invalid index : " + index);
+    var a = arrayCreate(len);
+    for (var k = 0; k < len; k++) a[k] = k === actual ? value : o[k];
+    return a;
+  },
+  function flat() {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    var depth = arguments[0] === undefined ? 1 : toIntegerOrInfinity(arguments[0]);
+    var a = [];
+    flattenInto(a, o, len, depth);
+    return a;
+  },
+  function flatMap(callbackfn) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    callbackCheck(callbackfn);
+    var a = [];
+    for (var k = 0; k < len; k++) {
+      if (!(k in o)) continue;
+      var v = call(callbackfn, arguments[1], o[k], k, o);
+      if ($.isArray(v)) flattenInto(a, v, lengthOf(v), 0);
+      else push(a, v);
+    }
+    return a;
+  },
+  function copyWithin(target, start) {
+    var o = toObject(this);
+    var len = lengthOf(o);
+    var to = relativeIndex(target, len, 0);
+    var from = relativeIndex(start, len, 0);
+    var fin = relativeIndex(arguments[2], len, len);
+    var count = MathMin(fin - from, len - to);
+    var dir = 1;
+    if (from < to && to < from + count) {
+      dir = -1;
+      from = from + count - 1;
+      to = to + count - 1;
+    }
+    for (; count > 0; count--, from += dir, to += dir) {
+      if (from in o) o[to] = o[from];
+      else delete o[to];
+    }
+    return o;
+  },
+]);
+// `with` is a reserved word as a function name in sloppy code; rename it.
+defineMethod(ArrayPrototype, "with", ArrayPrototype.with_);
+$.deleteOwn(ArrayPrototype, "with_");
+$.defineOwnProperty(ArrayPrototype.with, "name", 1, "with");
+
+function flattenInto(target, source, len, depth) {
+  for (var k = 0; k < len; k++) {
+    if (!(k in source)) continue;
+    var e = source[k];
+    if (depth > 0 && $.isArray(e)) flattenInto(target, e, lengthOf(e), depth - 1);
+    else push(target, e);
+  }
+}
+
+/** Stable merge sort of o[0..len); holes dropped, undefineds last. */
+function sortItems(o, len, comparefn) {
+  var items = [];
+  var undefs = 0;
+  for (var k = 0; k < len; k++) {
+    if (!(k in o)) continue;
+    var v = o[k];
+    if (v === undefined) undefs++;
+    else push(items, v);
+  }
+  var n = items.length;
+  var buf = [];
+  for (var width = 1; width < n; width *= 2) {
+    for (var lo = 0; lo < n - width; lo += 2 * width) {
+      var mid = lo + width;
+      var hi = mid + width < n ? mid + width : n;
+      mergeRuns(items, buf, lo, mid, hi, comparefn);
+    }
+  }
+  for (var u = 0; u < undefs; u++) push(items, undefined);
+  return items;
+}
+
+function sortCompare(a, b, comparefn) {
+  if (comparefn !== undefined) {
+    var v = toNumber(call(comparefn, undefined, a, b));
+    return v !== v ? 0 : v;
+  }
+  var x = toString(a);
+  var y = toString(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function mergeRuns(items, buf, lo, mid, hi, comparefn) {
+  // Already ordered: nothing to do.
+  if (sortCompare(items[mid - 1], items[mid], comparefn) <= 0) return;
+  var i;
+  for (i = lo; i < mid; i++) buf[i - lo] = items[i];
+  var a = 0;
+  var aEnd = mid - lo;
+  var b = mid;
+  var out = lo;
+  while (a < aEnd && b < hi) {
+    if (sortCompare(items[b], buf[a], comparefn) < 0) items[out++] = items[b++];
+    else items[out++] = buf[a++];
+  }
+  while (a < aEnd) items[out++] = buf[a++];
+}
+
+defineMethods(ArrayCtor, [
+  function isArray(arg) {
+    return $.isArray(arg);
+  },
+  function of() {
+    var a = isConstructor(this) && this !== ArrayCtor ? new this(arguments.length) : arrayCreate(0);
+    for (var k = 0; k < arguments.length; k++) $.createDataProperty(a, "" + k, arguments[k]);
+    a.length = arguments.length;
+    return a;
+  },
+  function from(items) {
+    var mapfn = arguments[1];
+    var t = arguments[2];
+    if (mapfn !== undefined && !isCallable(mapfn)) throwTypeError(describe(mapfn) + " is not a function");
+    var a = isConstructor(this) && this !== ArrayCtor ? new this() : arrayCreate(0);
+    var k = 0;
+    if (items === undefined || items === null) throwTypeError(describe(items) + " is not iterable");
+    var usingIterator = items[SymbolIterator];
+    if (usingIterator !== undefined && usingIterator !== null) {
+      for (var v of items) {
+        $.createDataProperty(a, "" + k, mapfn ? call(mapfn, t, v, k) : v);
+        k++;
+      }
+      a.length = k;
+      return a;
+    }
+    var o = toObject(items);
+    var len = lengthOf(o);
+    for (; k < len; k++) $.createDataProperty(a, "" + k, mapfn ? call(mapfn, t, o[k], k) : o[k]);
+    a.length = len;
+    return a;
+  },
+]);

@@ -1,0 +1,131 @@
+// Object statics that read property values or descriptor objects (which may run
+// getters), self-hosted.
+
+function toPropertyDescriptorCall(o, key, desc) {
+  if (!isObject(desc)) throwTypeError("Property description must be an object: " + describe(desc));
+  var mask = 0;
+  var value, writable, get, set, enumerable, configurable;
+  if ("enumerable" in desc) {
+    mask |= 16;
+    enumerable = !!desc.enumerable;
+  }
+  if ("configurable" in desc) {
+    mask |= 32;
+    configurable = !!desc.configurable;
+  }
+  if ("value" in desc) {
+    mask |= 1;
+    value = desc.value;
+  }
+  if ("writable" in desc) {
+    mask |= 2;
+    writable = !!desc.writable;
+  }
+  if ("get" in desc) {
+    mask |= 4;
+    get = desc.get;
+    if (get !== undefined && !isCallable(get)) throwTypeError("Getter must be a function: " + describe(get));
+  }
+  if ("set" in desc) {
+    mask |= 8;
+    set = desc.set;
+    if (set !== undefined && !isCallable(set)) throwTypeError("Setter must be a function: " + describe(set));
+  }
+  if (mask & (4 | 8) && mask & (1 | 2))
+    throwTypeError("Invalid property descriptor. Cannot both specify accessors and a value or writable attribute");
+  if (!$.defineOwnProperty(o, key, mask, value, writable, get, set, enumerable, configurable))
+    throwTypeError("Cannot redefine property: " + (typeof key === "symbol" ? $.symbolDescriptiveString(key) : key));
+}
+
+function defineProperties(o, props) {
+  var p = toObject(props);
+  var keys = $.ownKeys(p);
+  var descs = [];
+  for (var i = 0; i < keys.length; i++) {
+    var d = $.getOwnProperty(p, keys[i]);
+    if (d !== undefined && d[0] & 2) push(descs, [keys[i], p[keys[i]]]);
+  }
+  for (var j = 0; j < descs.length; j++) toPropertyDescriptorCall(o, descs[j][0], descs[j][1]);
+  return o;
+}
+
+defineMethods(ObjectCtor, [
+  function defineProperty(o, p, attributes) {
+    if (!isObject(o)) throwTypeError("Object.defineProperty called on non-object");
+    toPropertyDescriptorCall(o, toPropertyKey(p), attributes);
+    return o;
+  },
+  function defineProperties(o, properties) {
+    if (!isObject(o)) throwTypeError("Object.defineProperties called on non-object");
+    return defineProperties(o, properties);
+  },
+  function create(o, properties) {
+    if (o !== null && !isObject(o)) throwTypeError("Object prototype may only be an Object or null: " + describe(o));
+    var obj = {};
+    ObjectCtor.setPrototypeOf(obj, o);
+    if (properties !== undefined) defineProperties(obj, properties);
+    return obj;
+  },
+  function assign(target, sources) {
+    var to = toObject(target);
+    for (var i = 1; i < arguments.length; i++) {
+      var src = arguments[i];
+      if (src === undefined || src === null) continue;
+      var from = toObject(src);
+      var keys = $.ownKeys(from);
+      for (var k = 0; k < keys.length; k++) {
+        var d = $.getOwnProperty(from, keys[k]);
+        if (d !== undefined && d[0] & 2) to[keys[k]] = from[keys[k]];
+      }
+    }
+    return to;
+  },
+  function values(o) {
+    var obj = toObject(o);
+    var keys = $.ownKeys(obj);
+    var out = [];
+    for (var k = 0; k < keys.length; k++) {
+      if (typeof keys[k] !== "string") continue;
+      var d = $.getOwnProperty(obj, keys[k]);
+      if (d !== undefined && d[0] & 2) push(out, obj[keys[k]]);
+    }
+    return out;
+  },
+  function entries(o) {
+    var obj = toObject(o);
+    var keys = $.ownKeys(obj);
+    var out = [];
+    for (var k = 0; k < keys.length; k++) {
+      if (typeof keys[k] !== "string") continue;
+      var d = $.getOwnProperty(obj, keys[k]);
+      if (d !== undefined && d[0] & 2) push(out, [keys[k], obj[keys[k]]]);
+    }
+    return out;
+  },
+  function fromEntries(iterable) {
+    if (iterable === undefined || iterable === null) throwTypeError(describe(iterable) + " is not iterable");
+    var obj = {};
+    for (var entry of iterable) {
+      if (!isObject(entry)) throwTypeError("Iterator value " + describe(entry) + " is not an entry object");
+      $.createDataProperty(obj, toPropertyKey(entry[0]), entry[1]);
+    }
+    return obj;
+  },
+  function groupBy(items, callbackfn) {
+    callbackCheck(callbackfn);
+    var obj = ObjectCtor.create(null);
+    var k = 0;
+    for (var v of items) {
+      var key = toPropertyKey(call(callbackfn, undefined, v, k++));
+      if (!(key in obj)) $.createDataProperty(obj, key, []);
+      push(obj[key], v);
+    }
+    return obj;
+  },
+]);
+
+defineMethods(ObjectCtor.prototype, [
+  function toLocaleString() {
+    return call(this.toString, this);
+  },
+]);

@@ -1,0 +1,45 @@
+// The helpers the interpreter calls (see Helpers in realm.ts).
+return {
+  add: function add(a, b) {
+    a = toPrimitive(a);
+    b = toPrimitive(b);
+    return a + b;
+  },
+  toNumber: toNumber,
+  toNumeric: toNumeric,
+  toString: toString,
+  toPropertyKey: toPropertyKey,
+  looseEquals: looseEquals,
+  looseNotEquals: function looseNotEquals(a, b) {
+    return !looseEquals(a, b);
+  },
+  lt: function lt(a, b) {
+    a = toPrimitive(a, "number");
+    b = toPrimitive(b, "number");
+    return a < b;
+  },
+  le: function le(a, b) {
+    a = toPrimitive(a, "number");
+    b = toPrimitive(b, "number");
+    return a <= b;
+  },
+  gt: function gt(a, b) {
+    a = toPrimitive(a, "number");
+    b = toPrimitive(b, "number");
+    return a > b;
+  },
+  ge: function ge(a, b) {
+    a = toPrimitive(a, "number");
+    b = toPrimitive(b, "number");
+    return a >= b;
+  },
+  instanceOf: instanceOf,
+  numericOp: numericOp,
+  getIterator: getIterator,
+  iteratorClose: iteratorClose,
+  coerceThenCall: coerceThenCall,
+  arrayIteratorSlowNext: arrayIteratorSlowNext,
+  stringReplaceCallback: stringReplaceCallback,
+  stringRaw: stringRaw,
+  jsonRevive: jsonRevive,
+};

@@ -1,0 +1,335 @@
+// The realm: intrinsic objects, the global object, the self-hosted prelude and the
+// job queue. A realm is built the same way every time, so every intrinsic gets the
+// same index in every VM: snapshots refer to intrinsics by that index and copy only
+// those the program changed.
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { compile } from "../compiler";
+import type { Program } from "../compiler/bytecode";
+import { Env } from "./env";
+import {
+  ArrayObject,
+  BoundFunction,
+  ErrorObject,
+  FunctionObject,
+  JSObject,
+  NativeFunction,
+  PF,
+  PrimitiveObject,
+  Prop,
+} from "./object";
+import { JSSymbol, type Value } from "./value";
+import type { VM } from "./interpreter";
+import { installObject } from "./builtins/object";
+import { installFunction } from "./builtins/function";
+import { installErrors, formatStack } from "./builtins/error";
+import { installGlobals } from "./builtins/global";
+import { installArray } from "./builtins/array";
+import { installString } from "./builtins/string";
+import { installNumber } from "./builtins/number";
+import { installMath } from "./builtins/math";
+import { installJSON } from "./builtins/json";
+import { installSymbol } from "./builtins/symbol";
+import { installConsole } from "./builtins/console";
+import { makeNative } from "./builtins/util";
+import { installProcess } from "./builtins/process";
+import { installInternals, installMoreInternals } from "./builtins/internals";
+import { Op } from "../compiler/opcodes";
+
+/** Well-known symbols are shared by all realms (they are immutable). */
+export const WELL_KNOWN = Object.fromEntries(
+  [
+    "asyncIterator",
+    "hasInstance",
+    "isConcatSpreadable",
+    "iterator",
+    "match",
+    "matchAll",
+    "replace",
+    "search",
+    "species",
+    "split",
+    "toPrimitive",
+    "toStringTag",
+    "unscopables",
+  ].map((n) => [n, new JSSymbol(`Symbol.${n}`, undefined, n)]),
+) as Record<string, JSSymbol>;
+
+/** Self-hosted helpers the interpreter calls for slow paths (see prelude/). */
+export interface Helpers {
+  add: JSObject;
+  toNumber: JSObject;
+  toNumeric: JSObject;
+  toString: JSObject;
+  toPropertyKey: JSObject;
+  looseEquals: JSObject;
+  looseNotEquals: JSObject;
+  lt: JSObject;
+  le: JSObject;
+  gt: JSObject;
+  ge: JSObject;
+  instanceOf: JSObject;
+  numericOp: JSObject;
+  getIterator: JSObject;
+  iteratorClose: JSObject;
+  coerceThenCall: JSObject;
+  arrayIteratorSlowNext: JSObject;
+  stringReplaceCallback: JSObject;
+  stringRaw: JSObject;
+  jsonRevive: JSObject;
+}
+
+export interface Job {
+  fn: JSObject;
+  thisArg: Value;
+  args: Value[];
+}
+
+let preludeProgram: Program | null = null;
+
+/** The prelude's source: vm/prelude/*.js concatenated in name order. */
+function loadPrelude(): Program {
+  if (preludeProgram) return preludeProgram;
+  const candidates = [path.join(__dirname, "prelude"), path.join(__dirname, "..", "..", "vm", "prelude")];
+  const dir = candidates.find((d) => fs.existsSync(d));
+  if (!dir) throw new Error("jaunt: cannot find the self-hosted prelude (vm/prelude)");
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".js"))
+    .sort();
+  const source = files.map((f) => `// ---- ${f}\n` + fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
+  preludeProgram = compile(source, { kind: "prelude", filename: "jaunt:prelude" });
+  return preludeProgram;
+}
+
+export class Realm {
+  readonly ObjectPrototype: JSObject;
+  readonly FunctionPrototype: JSObject;
+  ArrayPrototype!: JSObject;
+  StringPrototype!: JSObject;
+  NumberPrototype!: JSObject;
+  BooleanPrototype!: JSObject;
+  SymbolPrototype!: JSObject;
+  BigIntPrototype!: JSObject;
+  IteratorPrototype!: JSObject;
+  ArrayIteratorPrototype!: JSObject;
+  readonly errorPrototypes = new Map<string, JSObject>();
+  readonly global: JSObject;
+  /** Internal natives handed to the prelude as `$`; unreachable from guest code. */
+  readonly internals: JSObject;
+  helpers!: Helpers;
+  FunctionPrototypeHasInstance: Value;
+  ArrayProtoValues: Value;
+  ThrowTypeError!: JSObject;
+  readonly wellKnown = WELL_KNOWN;
+  /** Script-mode global let/const/class bindings. */
+  readonly globalLex = new Map<string, { value: Value; mutable: boolean }>();
+  readonly symbolRegistry = new Map<string, JSSymbol>();
+  /** Pending jobs (microtasks), run when the stack is empty. */
+  readonly jobs: Job[] = [];
+  /** Every object of the pristine realm, in a deterministic order (index = intrinsicId). */
+  intrinsics: JSObject[] = [];
+  intrinsicEnvs: Env[] = [];
+  /** Native implementations by stable id, for snapshot decoding. */
+  readonly natives = new Map<string, { impl: import("./object").NativeImpl; ctor: boolean }>();
+  preludeProgram!: Program;
+  preludeHash = "";
+  /** Math.random's PRNG state; the embedder seeds it after the realm is built. */
+  randomState: number[] = [0x9e3779b9, 0x243f6a88];
+  /** The value the last bottom frame returned (the prelude's exports at startup). */
+  lastReturn: Value = undefined;
+
+  constructor(readonly vm: VM) {
+    vm.realm = this;
+    this.ObjectPrototype = new JSObject(null);
+    this.FunctionPrototype = new NativeFunction(this.ObjectPrototype, "Function.prototype", () => undefined, false);
+    this.global = new JSObject(this.ObjectPrototype, "global");
+    this.internals = new JSObject(null, "internals");
+    installObject(this);
+    installFunction(this);
+    installSymbol(this);
+    installErrors(this);
+    installArray(this);
+    installString(this);
+    installNumber(this);
+    installMath(this);
+    installJSON(this);
+    installGlobals(this);
+    installConsole(this);
+    installProcess(this);
+    installInternals(this);
+    installMoreInternals(this, {
+      NEG: Op.NEG,
+      SUB: Op.SUB,
+      MUL: Op.MUL,
+      DIV: Op.DIV,
+      MOD: Op.MOD,
+      EXP: Op.EXP,
+      BAND: Op.BAND,
+      BOR: Op.BOR,
+      BXOR: Op.BXOR,
+      SHL: Op.SHL,
+      SAR: Op.SAR,
+      SHR: Op.SHR,
+    });
+    this.FunctionPrototypeHasInstance = this.FunctionPrototype.props.get(WELL_KNOWN.hasInstance)!.value;
+    this.ArrayProtoValues = this.ArrayPrototype.props.get("values")!.value;
+    this.runPrelude();
+    this.collectIntrinsics();
+  }
+
+  private runPrelude(): void {
+    const program = this.vm.registerProgram(loadPrelude());
+    this.preludeProgram = program;
+    this.preludeHash = program.hash;
+    const main = this.vm.makeClosure(program, program.functions[0], null);
+    this.vm.pushBottomCall(main, undefined, [this.global, this.internals]);
+    const status = this.vm.run();
+    if (status !== "done" || this.vm.uncaught) {
+      const u = this.vm.uncaught;
+      throw new Error(`jaunt: the prelude failed: ${u ? this.describeForHost(u.value) : status}`);
+    }
+    const exports = this.lastReturn as JSObject;
+    const h = {} as Record<string, JSObject>;
+    for (const [k, p] of exports.props) h[k as string] = p.value as JSObject;
+    this.helpers = h as unknown as Helpers;
+    this.lastReturn = undefined;
+  }
+
+  /** For internal error messages only. */
+  describeForHost(v: Value): string {
+    if (v instanceof JSObject) {
+      const m = v.getOwnProperty("stack") ?? v.getOwnProperty("message");
+      return m ? String(m.value) : `[object ${v.cls}]`;
+    }
+    return String(v);
+  }
+
+  /**
+   * Numbers every object reachable from the realm's roots, in a fixed traversal
+   * order, and marks them clean. Snapshots encode these as references.
+   */
+  private collectIntrinsics(): void {
+    const objects: JSObject[] = [];
+    const envs: Env[] = [];
+    const seenEnv = new Set<Env>();
+    const queue: JSObject[] = [];
+    const visit = (v: unknown): void => {
+      if (v instanceof JSObject && v.intrinsicId < 0) {
+        v.intrinsicId = objects.length;
+        objects.push(v);
+        queue.push(v);
+      }
+    };
+    const visitEnv = (e: Env | null): void => {
+      while (e && !seenEnv.has(e)) {
+        seenEnv.add(e);
+        envs.push(e);
+        for (const s of e.slots) visit(s);
+        e = e.parent;
+      }
+    };
+    visit(this.global);
+    visit(this.internals);
+    for (const k of Object.keys(this.helpers).sort()) visit((this.helpers as unknown as Record<string, JSObject>)[k]);
+    for (const o of [this.ObjectPrototype, this.FunctionPrototype, this.IteratorPrototype, this.ArrayIteratorPrototype, this.ThrowTypeError])
+      visit(o);
+    for (const k of [...this.errorPrototypes.keys()].sort()) visit(this.errorPrototypes.get(k));
+    for (let qi = 0; qi < queue.length; qi++) {
+      const o = queue[qi];
+      visit(o.proto);
+      for (const p of o.props.values()) {
+        visit(p.value);
+        visit(p.getter);
+        visit(p.setter);
+      }
+      if (o instanceof ArrayObject && o.elems) o.elems.forEach(visit);
+      if (o instanceof FunctionObject) {
+        visit(o.homeObject);
+        visitEnv(o.env);
+      }
+      if (o instanceof NativeFunction) o.slots.forEach(visit);
+      if (o instanceof BoundFunction) {
+        visit(o.target);
+        visit(o.boundThis);
+        o.boundArgs.forEach(visit);
+      }
+      if (o instanceof PrimitiveObject) visit(o.primitive);
+    }
+    for (const o of objects) o.dirty = false;
+    this.intrinsics = objects;
+    this.intrinsicEnvs = envs;
+  }
+
+  // ---- objects ---------------------------------------------------------------
+
+  toObject(v: Value): JSObject {
+    if (v instanceof JSObject) return v;
+    if (v === undefined || v === null) return this.vm.throwTypeError("Cannot convert undefined or null to object");
+    switch (typeof v) {
+      case "string":
+        return new PrimitiveObject(this.StringPrototype, "String", v);
+      case "number":
+        return new PrimitiveObject(this.NumberPrototype, "Number", v);
+      case "boolean":
+        return new PrimitiveObject(this.BooleanPrototype, "Boolean", v);
+      case "bigint":
+        return new PrimitiveObject(this.BigIntPrototype, "BigInt", v);
+      default:
+        return new PrimitiveObject(this.SymbolPrototype, "Symbol", v);
+    }
+  }
+
+  makeError(kind: string, message: string, proto?: JSObject): ErrorObject {
+    const e = new ErrorObject(proto ?? this.errorPrototypes.get(kind) ?? this.errorPrototypes.get("Error")!);
+    if (message !== undefined) e.props.set("message", new Prop(message, PF.Hidden));
+    e.props.set("stack", new Prop(formatStack(kind, message, this.vm.captureStack()), PF.Hidden));
+    return e;
+  }
+
+  /**
+   * The `require` given to a CommonJS program. Module loading arrives with the
+   * modules issue; until then every specifier is reported as not found, as Node
+   * reports a missing module.
+   */
+  makeRequire(filename: string): NativeFunction {
+    const f = makeNative(this, "require", "require", 1, (vm, _t, args) => {
+      const id = String(args[0]);
+      const err = vm.makeError("Error", `Cannot find module '${id}'\nRequire stack:\n- ${filename}`);
+      err.setOwn("code", "MODULE_NOT_FOUND");
+      return vm.throwValue(err);
+    });
+    return f;
+  }
+
+  newArray(elems: Value[]): ArrayObject {
+    return new ArrayObject(this.ArrayPrototype, elems);
+  }
+
+  newObject(): JSObject {
+    return new JSObject(this.ObjectPrototype);
+  }
+
+  // ---- jobs --------------------------------------------------------------------
+
+  enqueueJob(job: Job): void {
+    this.jobs.push(job);
+  }
+
+  hasPendingTasks(): boolean {
+    return this.jobs.length > 0;
+  }
+
+  /** Starts the next pending job as a bottom frame; false when there is none. */
+  nextTask(): boolean {
+    const job = this.jobs.shift();
+    if (!job) return false;
+    this.vm.pushBottomCall(job.fn, job.thisArg, job.args);
+    return true;
+  }
+
+  onBottomReturn(v: Value): void {
+    this.lastReturn = v;
+  }
+}

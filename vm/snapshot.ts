@@ -1,0 +1,727 @@
+// The snapshot codec: the whole VM as CBOR bytes, and back.
+//
+// Layout (one CBOR array):
+//   [header, heap, roots]
+//   header = { magic, format, compiler, prelude, programs: [[hash, kind, filename, source]] }
+//   heap   = array of records; references are indices into it
+//   roots  = { stack, frames, steps, exitCode, uncaught, throwSite, realm state }
+//
+// Values are encoded as themselves when they are strings, booleans, null, undefined
+// or numbers other than -0; everything else is a small tagged array ([tag, …]), so
+// a decoder can always tell a value from a reference. Objects of the pristine realm
+// (intrinsics) are referenced by their intrinsic index, and only those the program
+// changed carry a patch with their new state. Encoding is deterministic: records are
+// numbered in the order a fixed traversal reaches them.
+//
+// Decoding trusts nothing: every tag, reference, index and code offset is checked,
+// and any problem is reported as a SnapshotError naming it.
+
+import { encode as cborEncode, decode as cborDecode } from "cbor-x";
+import { compile } from "../compiler";
+import { COMPILER_VERSION, type Program, type ProgramKind } from "../compiler/bytecode";
+import { OPS } from "../compiler/opcodes";
+import { Env } from "./env";
+import { Frame } from "./frame";
+import {
+  ArgumentsObject,
+  ArrayObject,
+  BoundFunction,
+  ErrorObject,
+  ForInIterator,
+  FunctionObject,
+  JSObject,
+  NativeFunction,
+  type PF as _PF,
+  PrimitiveObject,
+  Prop,
+} from "./object";
+import { EMPTY, JSSymbol, type Value } from "./value";
+import { ArrayIteratorObject } from "./builtins/array";
+import { StringIteratorObject } from "./builtins/string";
+import { WELL_KNOWN, type Realm } from "./realm";
+import type { VM } from "./interpreter";
+
+export const SNAPSHOT_MAGIC = "JAUNT-SNAPSHOT";
+export const SNAPSHOT_FORMAT = 1;
+
+export class SnapshotError extends Error {
+  constructor(message: string) {
+    super(`invalid snapshot: ${message}`);
+  }
+}
+
+// Value tags.
+const V_NEG_ZERO = 0;
+const V_BIGINT = 1;
+const V_REF = 2;
+const V_INTRINSIC = 3;
+const V_SYMBOL = 4;
+const V_WELL_KNOWN = 5;
+const V_EMPTY = 6;
+const V_ENV = 7;
+const V_INTRINSIC_ENV = 8;
+const V_NAN = 9;
+
+// Object kinds.
+const K_PLAIN = 0;
+const K_ARRAY = 1;
+const K_FUNCTION = 2;
+const K_NATIVE = 3;
+const K_BOUND = 4;
+const K_PRIMITIVE = 5;
+const K_ERROR = 6;
+const K_ARGUMENTS = 7;
+const K_FORIN = 8;
+const K_ARRAY_ITER = 9;
+const K_STRING_ITER = 10;
+
+// Record tags.
+const R_OBJECT = 0;
+const R_ENV = 1;
+const R_SYMBOL = 2;
+const R_PATCH = 3;
+
+type Enc = unknown;
+
+function kindOf(o: JSObject): number {
+  if (o instanceof ArrayObject) return K_ARRAY;
+  if (o instanceof FunctionObject) return K_FUNCTION;
+  if (o instanceof NativeFunction) return K_NATIVE;
+  if (o instanceof BoundFunction) return K_BOUND;
+  if (o instanceof PrimitiveObject) return K_PRIMITIVE;
+  if (o instanceof ErrorObject) return K_ERROR;
+  if (o instanceof ArgumentsObject) return K_ARGUMENTS;
+  if (o instanceof ForInIterator) return K_FORIN;
+  if (o instanceof ArrayIteratorObject) return K_ARRAY_ITER;
+  if (o instanceof StringIteratorObject) return K_STRING_ITER;
+  return K_PLAIN;
+}
+
+// ---- encoding ------------------------------------------------------------------
+
+class Encoder {
+  private readonly heap: Enc[] = [];
+  private readonly index = new Map<object, number>();
+  private readonly pending: (() => void)[] = [];
+  private readonly programIndex = new Map<Program, number>();
+  readonly programs: Program[] = [];
+
+  constructor(
+    private readonly vm: VM,
+    private readonly realm: Realm,
+  ) {}
+
+  private program(p: Program): number {
+    if (p.kind === "prelude") return -1;
+    let i = this.programIndex.get(p);
+    if (i === undefined) {
+      i = this.programs.length;
+      this.programs.push(p);
+      this.programIndex.set(p, i);
+    }
+    return i;
+  }
+
+  private reserve(o: object, build: () => Enc): number {
+    let i = this.index.get(o);
+    if (i !== undefined) return i;
+    i = this.heap.length;
+    this.index.set(o, i);
+    this.heap.push(null);
+    const slot = i;
+    // Fill records breadth-first so deep structures don't recurse on the host stack.
+    this.pending.push(() => {
+      this.heap[slot] = build();
+    });
+    return i;
+  }
+
+  value(v: unknown): Enc {
+    switch (typeof v) {
+      case "number":
+        if (v === 0 && 1 / v < 0) return [V_NEG_ZERO];
+        if (v !== v) return [V_NAN];
+        return v;
+      case "string":
+      case "boolean":
+      case "undefined":
+        return v;
+      case "bigint":
+        return [V_BIGINT, v.toString()];
+      default:
+        break;
+    }
+    if (v === null) return null;
+    if (v === EMPTY) return [V_EMPTY];
+    if (v instanceof JSObject) {
+      if (v.intrinsicId >= 0) {
+        if (v.dirty) this.patch(v);
+        return [V_INTRINSIC, v.intrinsicId];
+      }
+      return [V_REF, this.reserve(v, () => this.object(v))];
+    }
+    if (v instanceof JSSymbol) {
+      if (v.wellKnown) return [V_WELL_KNOWN, v.wellKnown];
+      return [V_SYMBOL, this.reserve(v, () => [R_SYMBOL, v.description ?? null, v.registered ?? null])];
+    }
+    if (v instanceof Env) {
+      const ie = this.realm.intrinsicEnvs.indexOf(v);
+      if (ie >= 0) return [V_INTRINSIC_ENV, ie];
+      return [V_ENV, this.reserve(v, () => this.env(v))];
+    }
+    throw new Error(`internal: cannot snapshot host value ${String(v)}`);
+  }
+
+  private patched = new Set<JSObject>();
+  private patch(o: JSObject): void {
+    if (this.patched.has(o)) return;
+    this.patched.add(o);
+    const slot = this.heap.length;
+    this.heap.push(null);
+    this.pending.push(() => {
+      this.heap[slot] = [R_PATCH, o.intrinsicId, this.objectState(o)];
+    });
+  }
+
+  private env(e: Env): Enc {
+    const owner = e.code ? this.vm.codeOwner.get(e.code) : undefined;
+    return [
+      R_ENV,
+      e.slots.map((s) => this.value(s)),
+      e.parent ? this.value(e.parent) : null,
+      owner ? this.program(owner) : null,
+      e.code ? e.code.index : null,
+      e.scope,
+    ];
+  }
+
+  private props(o: JSObject): Enc[] {
+    const out: Enc[] = [];
+    for (const [k, p] of o.props) {
+      out.push([this.value(k), p.flags, this.value(p.value), this.value(p.getter), this.value(p.setter)]);
+    }
+    return out;
+  }
+
+  /** The state of an object: kind, proto, flags, props, then kind-specific fields. */
+  private objectState(o: JSObject): Enc[] {
+    const kind = kindOf(o);
+    const base: Enc[] = [kind, this.value(o.proto), o.extensible, o.cls, this.props(o)];
+    switch (kind) {
+      case K_ARRAY: {
+        const a = o as ArrayObject;
+        base.push(a.elems ? a.elems.map((v) => this.value(v)) : null, a.sparseLength, a.lengthWritable);
+        break;
+      }
+      case K_FUNCTION: {
+        const f = o as FunctionObject;
+        base.push(this.program(f.program), f.code.index, f.env ? this.value(f.env) : null, this.value(f.homeObject));
+        break;
+      }
+      case K_NATIVE: {
+        const f = o as NativeFunction;
+        base.push(f.id, f.isConstructor, f.slots.map((v) => this.value(v)));
+        break;
+      }
+      case K_BOUND: {
+        const f = o as BoundFunction;
+        base.push(this.value(f.target), this.value(f.boundThis), f.boundArgs.map((v) => this.value(v)));
+        break;
+      }
+      case K_PRIMITIVE:
+        base.push(this.value((o as PrimitiveObject).primitive));
+        break;
+      case K_ARGUMENTS: {
+        const a = o as ArgumentsObject;
+        base.push(a.env ? this.value(a.env) : null, a.mapping.slice());
+        break;
+      }
+      case K_FORIN: {
+        const it = o as ForInIterator;
+        base.push(this.value(it.object), it.keys.slice(), it.index);
+        break;
+      }
+      case K_ARRAY_ITER: {
+        const it = o as ArrayIteratorObject;
+        base.push(this.value(it.target), it.kind, it.index);
+        break;
+      }
+      case K_STRING_ITER: {
+        const it = o as StringIteratorObject;
+        base.push(it.text, it.index);
+        break;
+      }
+      default:
+        break;
+    }
+    return base;
+  }
+
+  private object(o: JSObject): Enc {
+    return [R_OBJECT, ...this.objectState(o)];
+  }
+
+  frame(f: Frame): Enc {
+    return [
+      this.value(f.fn),
+      f.ip,
+      f.base,
+      f.sp,
+      f.env ? this.value(f.env) : null,
+      this.value(f.thisValue),
+      this.value(f.newTarget),
+      f.retSp,
+      f.flags,
+      f.argv ? f.argv.map((v) => this.value(v)) : null,
+      f.pushExtra,
+      this.value(f.extra),
+    ];
+  }
+
+  /** Encodes records queued so far (and those they queue). */
+  drain(): void {
+    for (let i = 0; i < this.pending.length; i++) this.pending[i]();
+    this.pending.length = 0;
+  }
+
+  get heapRecords(): Enc[] {
+    return this.heap;
+  }
+}
+
+export function encodeSnapshot(vm: VM): Uint8Array {
+  const realm = vm.realm;
+  const e = new Encoder(vm, realm);
+  const top = vm.frames.length ? vm.frames[vm.frames.length - 1].sp : 0;
+  const stack = vm.stack.slice(0, top).map((v) => e.value(v));
+  const frames = vm.frames.map((f) => e.frame(f));
+  const lex: Enc[] = [];
+  for (const [name, b] of realm.globalLex) lex.push([name, e.value(b.value), b.mutable]);
+  const registry: Enc[] = [];
+  for (const [, sym] of realm.symbolRegistry) registry.push(e.value(sym));
+  const jobs = realm.jobs.map((j) => [e.value(j.fn), e.value(j.thisArg), j.args.map((a) => e.value(a))]);
+  const uncaught = vm.uncaught ? [e.value(vm.uncaught.value), vm.uncaught.filename, vm.uncaught.line, vm.uncaught.col] : null;
+  const throwSite = vm.throwSite ? [e.value(vm.throwSite.fn), vm.throwSite.ip] : null;
+  // Patches of intrinsics that changed but were not reached through a reference.
+  for (const o of realm.intrinsics) if (o.dirty) e.value(o);
+  e.drain();
+  const roots = {
+    stack,
+    frames,
+    steps: vm.steps,
+    exitCode: vm.exitCode,
+    uncaught,
+    throwSite,
+    lex,
+    registry,
+    jobs,
+    random: realm.randomState.slice(),
+  };
+  e.drain();
+  const header = {
+    magic: SNAPSHOT_MAGIC,
+    format: SNAPSHOT_FORMAT,
+    compiler: COMPILER_VERSION,
+    prelude: realm.preludeHash,
+    intrinsics: realm.intrinsics.length,
+    programs: e.programs.map((p) => [p.hash, p.kind, p.filename, p.source]),
+  };
+  return cborEncode([header, e.heapRecords, roots]);
+}
+
+// ---- decoding ------------------------------------------------------------------
+
+function fail(msg: string): never {
+  throw new SnapshotError(msg);
+}
+
+function isInt(v: unknown, min = 0, max = Number.MAX_SAFE_INTEGER): v is number {
+  return typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
+}
+
+function asArray(v: unknown, what: string): unknown[] {
+  if (!Array.isArray(v)) fail(`${what} is not an array`);
+  return v;
+}
+
+class Decoder {
+  private readonly objects: (JSObject | Env | JSSymbol | null)[] = [];
+  private programs: Program[] = [];
+
+  constructor(
+    private readonly vm: VM,
+    private readonly realm: Realm,
+    private readonly heap: unknown[],
+  ) {}
+
+  loadPrograms(list: unknown[]): void {
+    this.programs = list.map((entry, i) => {
+      const [hash, kind, filename, source] = asArray(entry, `program ${i}`);
+      if (typeof hash !== "string" || typeof filename !== "string" || typeof source !== "string")
+        fail(`program ${i} has a bad header`);
+      if (kind !== "script" && kind !== "commonjs" && kind !== "module") fail(`program ${i} has unknown kind ${String(kind)}`);
+      let p: Program;
+      try {
+        p = compile(source, { kind: kind as ProgramKind, filename });
+      } catch (err) {
+        return fail(`program ${i} (${filename}) does not compile: ${(err as Error).message}`);
+      }
+      if (p.hash !== hash) fail(`program ${i} (${filename}) does not match its hash`);
+      return this.vm.registerProgram(p);
+    });
+  }
+
+  private program(i: unknown): Program {
+    if (i === -1) return this.realm.preludeProgram;
+    if (!isInt(i, 0, this.programs.length - 1)) fail(`bad program index ${String(i)}`);
+    return this.programs[i];
+  }
+
+  /** Pass 1: create an empty shell for every record so references resolve. */
+  allocate(): void {
+    const r = this.realm;
+    for (let i = 0; i < this.heap.length; i++) {
+      const rec = asArray(this.heap[i], `record ${i}`);
+      switch (rec[0]) {
+        case R_OBJECT: {
+          const kind = rec[1];
+          let o: JSObject;
+          switch (kind) {
+            case K_PLAIN:
+              o = new JSObject(null);
+              break;
+            case K_ARRAY:
+              o = new ArrayObject(null, []);
+              break;
+            case K_FUNCTION: {
+              const program = this.program(rec[6]);
+              const fi = rec[7];
+              if (!isInt(fi, 0, program.functions.length - 1)) fail(`record ${i}: bad function index`);
+              o = new FunctionObject(null, program, program.functions[fi], null);
+              break;
+            }
+            case K_NATIVE: {
+              const id = rec[6];
+              if (typeof id !== "string") fail(`record ${i}: bad native id`);
+              const n = r.natives.get(id);
+              if (!n) fail(`record ${i}: unknown native function ${id}`);
+              o = new NativeFunction(null, id, n.impl, !!rec[7]);
+              break;
+            }
+            case K_BOUND:
+              o = new BoundFunction(null, r.ObjectPrototype, undefined, []);
+              break;
+            case K_PRIMITIVE:
+              o = new PrimitiveObject(null, "Object", undefined);
+              break;
+            case K_ERROR:
+              o = new ErrorObject(null);
+              break;
+            case K_ARGUMENTS:
+              o = new ArgumentsObject(null, null, []);
+              break;
+            case K_FORIN:
+              o = new ForInIterator(null, []);
+              break;
+            case K_ARRAY_ITER:
+              o = new ArrayIteratorObject(r.ArrayIteratorPrototype, undefined, 1);
+              break;
+            case K_STRING_ITER:
+              o = new StringIteratorObject(r.ObjectPrototype, "");
+              break;
+            default:
+              return fail(`record ${i}: unknown object kind ${String(kind)}`);
+          }
+          this.objects.push(o);
+          break;
+        }
+        case R_ENV:
+          this.objects.push(new Env([], null, null, -1));
+          break;
+        case R_SYMBOL: {
+          const d = rec[1];
+          const reg = rec[2];
+          if (d !== null && typeof d !== "string") fail(`record ${i}: bad symbol description`);
+          if (reg !== null && typeof reg !== "string") fail(`record ${i}: bad symbol registry key`);
+          this.objects.push(new JSSymbol(d ?? undefined, reg ?? undefined));
+          break;
+        }
+        case R_PATCH:
+          this.objects.push(null);
+          break;
+        default:
+          fail(`record ${i}: unknown record tag ${String(rec[0])}`);
+      }
+    }
+  }
+
+  value(v: unknown, where: string): Value {
+    if (v === null || v === undefined || typeof v === "string" || typeof v === "boolean") return v as Value;
+    if (typeof v === "number") return v;
+    if (!Array.isArray(v)) fail(`${where}: unexpected ${typeof v}`);
+    switch (v[0]) {
+      case V_NEG_ZERO:
+        return -0;
+      case V_NAN:
+        return NaN;
+      case V_BIGINT:
+        if (typeof v[1] !== "string" || !/^-?\d+$/.test(v[1])) fail(`${where}: bad bigint`);
+        return BigInt(v[1]);
+      case V_EMPTY:
+        return EMPTY;
+      case V_WELL_KNOWN: {
+        const s = WELL_KNOWN[v[1] as string];
+        if (!s) fail(`${where}: unknown well-known symbol ${String(v[1])}`);
+        return s;
+      }
+      case V_INTRINSIC:
+        if (!isInt(v[1], 0, this.realm.intrinsics.length - 1)) fail(`${where}: bad intrinsic index ${String(v[1])}`);
+        return this.realm.intrinsics[v[1]];
+      case V_REF: {
+        const o = this.ref(v[1], where);
+        if (!(o instanceof JSObject)) fail(`${where}: reference to a non-object`);
+        return o;
+      }
+      case V_SYMBOL: {
+        const o = this.ref(v[1], where);
+        if (!(o instanceof JSSymbol)) fail(`${where}: reference to a non-symbol`);
+        return o;
+      }
+      case V_ENV:
+      case V_INTRINSIC_ENV:
+        return this.env(v, where) as unknown as Value;
+      default:
+        return fail(`${where}: unknown value tag ${String(v[0])}`);
+    }
+  }
+
+  private ref(i: unknown, where: string): JSObject | Env | JSSymbol {
+    if (!isInt(i, 0, this.objects.length - 1)) fail(`${where}: reference ${String(i)} out of range`);
+    const o = this.objects[i];
+    if (!o) fail(`${where}: reference to a patch record`);
+    return o;
+  }
+
+  env(v: unknown, where: string): Env | null {
+    if (v === null) return null;
+    const a = asArray(v, where);
+    if (a[0] === V_INTRINSIC_ENV) {
+      if (!isInt(a[1], 0, this.realm.intrinsicEnvs.length - 1)) fail(`${where}: bad intrinsic env`);
+      return this.realm.intrinsicEnvs[a[1]];
+    }
+    if (a[0] !== V_ENV) fail(`${where}: expected an environment`);
+    const e = this.ref(a[1], where);
+    if (!(e instanceof Env)) fail(`${where}: reference is not an environment`);
+    return e;
+  }
+
+  private objectValue(v: unknown, where: string): JSObject | null {
+    const o = this.value(v, where);
+    if (o !== null && !(o instanceof JSObject)) fail(`${where}: expected an object or null`);
+    return o as JSObject | null;
+  }
+
+  private optObject(v: unknown, where: string): JSObject | undefined {
+    if (v === undefined) return undefined;
+    const o = this.value(v, where);
+    if (!(o instanceof JSObject)) fail(`${where}: expected an object`);
+    return o;
+  }
+
+  /** Pass 2: fill every shell from its record. */
+  fill(): void {
+    for (let i = 0; i < this.heap.length; i++) {
+      const rec = this.heap[i] as unknown[];
+      const where = `record ${i}`;
+      if (rec[0] === R_OBJECT) this.applyState(this.objects[i] as JSObject, rec.slice(1), where);
+      else if (rec[0] === R_PATCH) {
+        if (!isInt(rec[1], 0, this.realm.intrinsics.length - 1)) fail(`${where}: bad intrinsic index`);
+        const target = this.realm.intrinsics[rec[1]];
+        const state = asArray(rec[2], where);
+        if (state[0] !== kindOf(target)) fail(`${where}: patch kind does not match intrinsic ${rec[1]}`);
+        this.applyState(target, state, where);
+      } else if (rec[0] === R_ENV) {
+        const e = this.objects[i] as Env;
+        const slots = asArray(rec[1], where).map((s, k) => this.value(s, `${where} slot ${k}`));
+        const parent = rec[2] === null ? null : this.env(rec[2], where);
+        let code = null;
+        if (rec[4] !== null) {
+          const p = this.program(rec[3]);
+          if (!isInt(rec[4], 0, p.functions.length - 1)) fail(`${where}: bad function index`);
+          code = p.functions[rec[4]];
+          if (!isInt(rec[5], 0, code.scopes.length - 1)) fail(`${where}: bad scope index`);
+          if (code.scopes[rec[5]].names.length !== slots.length) fail(`${where}: slot count does not match its scope`);
+        }
+        Object.assign(e, { slots, parent, code, scope: rec[5] });
+      }
+    }
+  }
+
+  private applyState(o: JSObject, s: unknown[], where: string): void {
+    const [kind, proto, extensible, cls, props] = s;
+    if (kind !== kindOf(o)) fail(`${where}: object kind mismatch`);
+    o.proto = this.objectValue(proto, `${where} proto`);
+    o.extensible = !!extensible;
+    if (typeof cls !== "string") fail(`${where}: bad class tag`);
+    o.cls = cls;
+    const map = new Map<string | JSSymbol, Prop>();
+    for (const [j, entry] of asArray(props, `${where} props`).entries()) {
+      const [k, flags, value, get, set] = asArray(entry, `${where} prop ${j}`);
+      const key = this.value(k, `${where} prop ${j} key`);
+      if (typeof key !== "string" && !(key instanceof JSSymbol)) fail(`${where} prop ${j}: bad key`);
+      if (!isInt(flags, 0, 15)) fail(`${where} prop ${j}: bad flags`);
+      map.set(key, new Prop(this.value(value, `${where} prop ${j}`), flags, this.optObject(get, where), this.optObject(set, where)));
+    }
+    o.props = map;
+    switch (kind) {
+      case K_ARRAY: {
+        const a = o as ArrayObject;
+        a.elems = s[5] === null ? null : asArray(s[5], where).map((v, k) => this.value(v, `${where} elem ${k}`));
+        if (!isInt(s[6], 0, 2 ** 32 - 1)) fail(`${where}: bad array length`);
+        a.sparseLength = s[6];
+        a.lengthWritable = !!s[7];
+        break;
+      }
+      case K_FUNCTION: {
+        const f = o as FunctionObject;
+        const program = this.program(s[5]);
+        if (f.program !== program || f.code.index !== s[6]) fail(`${where}: function identity changed`);
+        Object.assign(f, { env: this.env(s[7], where) });
+        f.homeObject = this.objectValue(s[8], where);
+        break;
+      }
+      case K_NATIVE:
+        (o as NativeFunction).slots = asArray(s[7], where).map((v) => this.value(v, where));
+        break;
+      case K_BOUND: {
+        const target = this.value(s[5], where);
+        if (!(target instanceof JSObject)) fail(`${where}: bound function without target`);
+        Object.assign(o, { target, boundThis: this.value(s[6], where), boundArgs: asArray(s[7], where).map((v) => this.value(v, where)) });
+        break;
+      }
+      case K_PRIMITIVE:
+        Object.assign(o, { primitive: this.value(s[5], where) });
+        break;
+      case K_ARGUMENTS: {
+        const mapping = asArray(s[6], where);
+        if (!mapping.every((m) => isInt(m, -1))) fail(`${where}: bad arguments mapping`);
+        Object.assign(o, { env: this.env(s[5], where), mapping });
+        break;
+      }
+      case K_FORIN: {
+        const keys = asArray(s[6], where);
+        if (!keys.every((k) => typeof k === "string")) fail(`${where}: bad for-in keys`);
+        if (!isInt(s[7], 0, keys.length)) fail(`${where}: bad for-in index`);
+        Object.assign(o, { object: this.objectValue(s[5], where), keys });
+        (o as ForInIterator).index = s[7];
+        break;
+      }
+      case K_ARRAY_ITER: {
+        if (!isInt(s[6], 0, 2) || !isInt(s[7])) fail(`${where}: bad array iterator`);
+        Object.assign(o, { target: this.value(s[5], where), kind: s[6] });
+        (o as ArrayIteratorObject).index = s[7];
+        break;
+      }
+      case K_STRING_ITER:
+        if (typeof s[5] !== "string" || !isInt(s[6])) fail(`${where}: bad string iterator`);
+        Object.assign(o, { text: s[5] });
+        (o as StringIteratorObject).index = s[6];
+        break;
+      default:
+        break;
+    }
+    o.dirty = o.intrinsicId >= 0;
+  }
+
+  frame(v: unknown, i: number, stackSize: number): Frame {
+    const where = `frame ${i}`;
+    const a = asArray(v, where);
+    const fn = this.value(a[0], where);
+    if (!(fn instanceof FunctionObject)) fail(`${where}: not a function frame`);
+    const code = fn.code;
+    const [ip, base, sp, , , , retSp, flags] = a.slice(1, 9);
+    if (!isInt(ip, 0, code.code.length - 1) || !isInstructionStart(code.code, ip)) fail(`${where}: instruction offset ${String(ip)} is not an instruction`);
+    if (!isInt(base, 0, stackSize) || !isInt(sp, base, stackSize)) fail(`${where}: bad stack pointers`);
+    if (sp > base + code.nlocals + code.maxStack + 1) fail(`${where}: operand stack deeper than the function allows`);
+    if (!isInt(retSp, 0, stackSize) || !isInt(flags, 0, 7)) fail(`${where}: bad return slot or flags`);
+    const argv = a[9] === null ? null : asArray(a[9], where).map((x) => this.value(x, where));
+    const f = new Frame(fn, ip, base, this.env(a[4], where), this.value(a[5], where), this.value(a[6], where), retSp, flags, argv);
+    f.sp = sp;
+    f.pushExtra = !!a[10];
+    f.extra = this.value(a[11], where);
+    return f;
+  }
+}
+
+const instructionStarts = new WeakMap<Int32Array, Set<number>>();
+function isInstructionStart(code: Int32Array, ip: number): boolean {
+  let starts = instructionStarts.get(code);
+  if (!starts) {
+    starts = new Set();
+    for (let at = 0; at < code.length; at += 1 + OPS[code[at]].operands.length) starts.add(at);
+    instructionStarts.set(code, starts);
+  }
+  return starts.has(ip);
+}
+
+/** Restores a snapshot into `vm`, whose realm must be freshly built. */
+export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
+  let data: unknown;
+  try {
+    data = cborDecode(bytes);
+  } catch (err) {
+    fail(`not CBOR (${(err as Error).message})`);
+  }
+  const top = asArray(data, "snapshot");
+  if (top.length !== 3) fail("expected [header, heap, roots]");
+  const [header, heap, roots] = top as [Record<string, unknown>, unknown[], Record<string, unknown>];
+  if (!header || typeof header !== "object") fail("missing header");
+  if (header.magic !== SNAPSHOT_MAGIC) fail("not a Jaunt snapshot (bad magic)");
+  if (header.format !== SNAPSHOT_FORMAT) fail(`unsupported format version ${String(header.format)} (this Jaunt reads ${SNAPSHOT_FORMAT})`);
+  if (header.compiler !== COMPILER_VERSION) fail(`made by compiler version ${String(header.compiler)}, this is ${COMPILER_VERSION}`);
+  const realm = vm.realm;
+  if (header.prelude !== realm.preludeHash || header.intrinsics !== realm.intrinsics.length)
+    fail("made by a different Jaunt runtime (built-ins differ)");
+  const d = new Decoder(vm, realm, asArray(heap, "heap"));
+  d.loadPrograms(asArray(header.programs, "program list"));
+  d.allocate();
+  d.fill();
+  if (!roots || typeof roots !== "object") fail("missing roots");
+  const stack = asArray(roots.stack, "stack").map((v, i) => d.value(v, `stack slot ${i}`));
+  vm.stack = stack.concat(new Array(Math.max(256, stack.length)).fill(undefined));
+  vm.frames = asArray(roots.frames, "frames").map((f, i) => d.frame(f, i, stack.length));
+  if (!isInt(roots.steps)) fail("bad step count");
+  vm.steps = roots.steps;
+  if (roots.exitCode !== null && !isInt(roots.exitCode, -(2 ** 31), 2 ** 31)) fail("bad exit code");
+  vm.exitCode = roots.exitCode as number | null;
+  if (roots.uncaught !== null) {
+    const u = asArray(roots.uncaught, "uncaught");
+    vm.uncaught = { value: d.value(u[0], "uncaught"), filename: String(u[1]), line: Number(u[2]), col: Number(u[3]) };
+  }
+  if (roots.throwSite !== null) {
+    const t = asArray(roots.throwSite, "throw site");
+    const fn = d.value(t[0], "throw site");
+    if (!(fn instanceof FunctionObject) || !isInt(t[1], 0, fn.code.code.length - 1)) fail("bad throw site");
+    vm.throwSite = { fn, ip: t[1] };
+  }
+  for (const entry of asArray(roots.lex, "global lexicals")) {
+    const [name, value, mutable] = asArray(entry, "global lexical");
+    if (typeof name !== "string") fail("bad global lexical name");
+    realm.globalLex.set(name, { value: d.value(value, `global ${name}`), mutable: !!mutable });
+  }
+  for (const s of asArray(roots.registry, "symbol registry")) {
+    const sym = d.value(s, "symbol registry");
+    if (!(sym instanceof JSSymbol) || sym.registered === undefined) fail("bad registered symbol");
+    realm.symbolRegistry.set(sym.registered, sym);
+  }
+  for (const j of asArray(roots.jobs, "jobs")) {
+    const [fn, thisArg, args] = asArray(j, "job");
+    const f = d.value(fn, "job");
+    if (!(f instanceof JSObject)) fail("job without a function");
+    realm.jobs.push({ fn: f, thisArg: d.value(thisArg, "job"), args: asArray(args, "job").map((a) => d.value(a, "job")) });
+  }
+  const random = asArray(roots.random, "random state");
+  if (random.length !== 2 || !random.every((x) => isInt(x, 0, 2 ** 32 - 1))) fail("bad random state");
+  realm.randomState = random as number[];
+
+}

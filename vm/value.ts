@@ -1,0 +1,45 @@
+// Guest values. Primitives are host primitives (number, string, boolean, bigint,
+// undefined, null) so arithmetic and comparisons stay cheap; symbols and objects are
+// VM classes, so a guest can never hold a host Symbol, function or object.
+
+import type { JSObject } from "./object";
+
+export class JSSymbol {
+  constructor(
+    readonly description: string | undefined,
+    /** Registry key for Symbol.for symbols, else undefined. */
+    readonly registered?: string,
+    /** Stable name of a well-known symbol ("Symbol.iterator"), else undefined. */
+    readonly wellKnown?: string,
+  ) {}
+  toString(): string {
+    return `Symbol(${this.description ?? ""})`;
+  }
+}
+
+/**
+ * The internal "empty" marker: an uninitialised let/const binding (TDZ) or an array
+ * hole. It never escapes to guest code.
+ */
+export class Empty {
+  private constructor() {}
+  static readonly VALUE = new Empty();
+}
+/** Typed as a Value so it can sit in stacks and slots; compare with ===. */
+export const EMPTY = Empty.VALUE as unknown as Value;
+
+export type Primitive = undefined | null | boolean | number | string | bigint | JSSymbol;
+export type Value = Primitive | JSObject;
+export type PropertyKey = string | JSSymbol;
+
+export function isArrayIndex(key: string): boolean {
+  const n = key.length;
+  if (n === 0 || n > 10) return false;
+  const c0 = key.charCodeAt(0);
+  if (c0 < 48 || c0 > 57 || (c0 === 48 && n > 1)) return false;
+  for (let i = 1; i < n; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return n < 10 || Number(key) < 4294967295;
+}
