@@ -802,7 +802,7 @@ class FunctionCompiler {
     e.emit(Op.INIT_LOCAL, exc);
     e.emit(Op.ITER_CLOSE, iter, 1);
     e.emit(Op.GET_LOCAL, exc);
-    e.emit(Op.THROW);
+    e.emit(Op.RETHROW);
     e.place(close);
     e.emit(Op.ITER_CLOSE, iter, 0);
     e.jump(Op.JUMP, after);
@@ -892,7 +892,7 @@ class FunctionCompiler {
       e.emit(Op.INIT_LOCAL, exc);
       e.jump(Op.JSR, finallyLabel);
       e.emit(Op.GET_LOCAL, exc);
-      e.emit(Op.THROW);
+      e.emit(Op.RETHROW);
       // The finally body, a subroutine: its return address is on the stack.
       e.depth = -1;
       finallyLabel.depth = depth + 1;
@@ -996,16 +996,16 @@ class FunctionCompiler {
     this.e.emit(Op.CLOSURE, info.index);
   }
 
-  /** The text used in "x is not a function" messages. */
+  /** The text V8 uses in "x is not a function" messages: the source of simple callees. */
   private calleeText(node: N.Node): string {
-    if (node.type === "Identifier") return node.name;
-    if (node.type === "ThisExpression") return "this";
-    if (node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier") {
-      const base = this.calleeText(node.object);
-      return base === "(intermediate value)"
-        ? `${base}.${node.property.name}`
-        : `${base}.${node.property.name}`;
-    }
+    const simple = (n: N.Node): boolean =>
+      n.type === "Identifier" ||
+      n.type === "ThisExpression" ||
+      n.type === "Literal" ||
+      (n.type === "MemberExpression" && simple(n.object) && (!n.computed || simple(n.property)));
+    if (simple(node)) return this.ctx.source.slice(node.start, node.end);
+    if (node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier")
+      return `${this.calleeText(node.object)}.${node.property.name}`;
     return "(intermediate value)";
   }
 

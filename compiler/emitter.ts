@@ -59,9 +59,10 @@ export class Emitter {
       this.cols.push(this.col);
     }
     if (this.depth < 0) {
-      // Unreachable code (after return/throw/jump) is still emitted for simplicity; it
-      // is given a neutral depth so tracking stays well defined.
-      this.depth = 0;
+      // Unreachable code (after return/throw/jump) is still emitted for simplicity;
+      // its depth is unknown, so it is not tracked until the next label.
+      if (op === Op.JUMP || op === Op.RETURN || op === Op.THROW || op === Op.RETHROW || op === Op.RET) this.depth = -1;
+      return;
     }
     const s = info.stack;
     const [pop, push] = typeof s === "function" ? s(this.code, at) : s;
@@ -69,7 +70,7 @@ export class Emitter {
     if (this.depth < 0) throw new CompileError(`internal: stack underflow at ${info.name}`);
     this.depth += push;
     if (this.depth > this.maxDepth) this.maxDepth = this.depth;
-    if (op === Op.JUMP || op === Op.RETURN || op === Op.THROW || op === Op.RET) this.depth = -1;
+    if (op === Op.JUMP || op === Op.RETURN || op === Op.THROW || op === Op.RETHROW || op === Op.RET) this.depth = -1;
   }
 
   /**
@@ -78,9 +79,10 @@ export class Emitter {
    */
   jump(op: Op, label: Label, ...operands: number[]): void {
     const info = OPS[op];
-    const before = this.depth < 0 ? 0 : this.depth;
-    const branchDepth = op === Op.JUMP ? before : before + (info.branchDelta ?? 0);
-    this.noteDepth(label, branchDepth);
+    if (this.depth >= 0) {
+      const branchDepth = op === Op.JUMP ? this.depth : this.depth + (info.branchDelta ?? 0);
+      this.noteDepth(label, branchDepth);
+    }
     this.emit(op, ...operands, label.offset >= 0 ? label.offset : 0);
     if (label.offset < 0) label.fixups.push(this.code.length - 1);
   }

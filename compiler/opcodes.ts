@@ -67,6 +67,8 @@ export const enum Op {
   NEW,
   RETURN,
   THROW,
+  /** Rethrow of a caught value by compiler-made code (finally, for-of close): keeps the throw site. */
+  RETHROW,
   JUMP,
   JUMP_IF_FALSE,
   JUMP_IF_TRUE,
@@ -218,6 +220,7 @@ export const OPS: readonly OpInfo[] = [
   op("NEW", ["argc", "const"], (c, at) => [c[at + 1] + 1, 1], true),
   op("RETURN", [], [1, 0], true),
   op("THROW", [], [1, 0]),
+  op("RETHROW", [], [1, 0]),
   op("JUMP", ["target"], N),
   op("JUMP_IF_FALSE", ["target"], [1, 0], false, -1),
   op("JUMP_IF_TRUE", ["target"], [1, 0], false, -1),

@@ -1,40 +1,1784 @@
-// TEMPORARY minimal formatter (the full util.inspect port replaces this file).
-import { ArrayObject, JSObject, PF, isCallable } from "./object";
-import { JSSymbol, EMPTY, type Value } from "./value";
+// util.inspect and util.format of Node 20 over guest values, so that console.log under
+// the VM prints what Node prints. This is a port of Node's lib/internal/util/inspect.js
+// (no colours, compact = 3, breakLength = 80) to Jaunt's object model.
+//
+// Inspection never runs guest code: it only reads own-property tables. Getters print
+// as [Getter], custom inspect functions are not called, and wherever Node would read a
+// property through [[Get]] (a constructor's name, an error's stack, a toStringTag) an
+// accessor reads as absent. Conversions that util.format does with String()/Number()
+// are done here for the built-in methods; `pendingCoercions` tells a caller which
+// arguments would need guest code (a user-defined toString, valueOf, ...).
+
+import { FnFlags } from "../compiler/bytecode";
+import {
+  ArrayObject,
+  BoundFunction,
+  ErrorObject,
+  FunctionObject,
+  JSObject,
+  NativeFunction,
+  PF,
+  PrimitiveObject,
+  type Prop,
+  isCallable,
+} from "./object";
+import { EMPTY, JSSymbol, isArrayIndex, type PropertyKey, type Value } from "./value";
 import type { Realm } from "./realm";
+import { functionSource } from "./builtins/function";
 
 export interface InspectOptions {
-  depth?: number;
+  /** How many levels of nesting to show; default 2. `null` or Infinity: all. */
+  depth?: number | null;
+  colors?: false;
+  /** Line width used to decide when to break; default 80. */
+  breakLength?: number;
+  /** How many inner levels may be put on one line; default 3. 0 puts every entry on its own line. */
+  compact?: number;
+  /** Also show non-enumerable properties (util.format's %o uses this); default false. */
+  showHidden?: boolean;
+  /** Elements of arrays shown; default 100. */
+  maxArrayLength?: number;
+  /** Characters of strings shown; default 10000. */
+  maxStringLength?: number;
 }
 
-function fmt(v: Value, realm: Realm, depth: number, top: boolean): string {
-  if (typeof v === "string") return top ? v : `'${v}'`;
-  if (typeof v === "number") return Object.is(v, -0) ? "-0" : String(v);
-  if (typeof v === "bigint") return `${v}n`;
+interface Ctx {
+  realm: Realm;
+  budget: Map<number, number>;
+  indentationLvl: number;
+  seen: JSObject[];
+  currentDepth: number;
+  circular: Map<JSObject, number> | undefined;
+  depth: number;
+  breakLength: number;
+  compact: number;
+  showHidden: boolean;
+  maxArrayLength: number;
+  maxStringLength: number;
+  builtIns: Set<string> | undefined;
+}
+
+/** A property descriptor as Node's formatProperty sees it. */
+interface Desc {
+  value: Value;
+  get: JSObject | undefined;
+  set: JSObject | undefined;
+  enumerable: boolean;
+}
+
+type Formatter = (ctx: Ctx, value: JSObject, recurseTimes: number) => string[];
+
+const kObjectType = 0;
+const kArrayType = 1;
+const kArrayExtrasType = 2;
+
+const kMinLineLength = 16;
+
+const keyStrRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
+const numberRegExp = /^(0|[1-9][0-9]*)$/;
+const classRegExp = /^(\s+[^(]*?)\s*{/;
+const stripCommentsRegExp = /(\/\/.*?\n)|(\/\*(.|\n)*?\*\/)/g;
+const builtInNameRegExp = /^[A-Z][a-zA-Z0-9]+$/;
+
+/* eslint-disable no-control-regex */
+const strEscapeSequencesReplacer =
+  /[\x00-\x1f\x27\x5c\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/* eslint-enable no-control-regex */
+
+/** Escapes of control characters, the single quote and the backslash, by char code. */
+const meta: string[] = [];
+for (let i = 0; i < 0xa0; i++) {
+  meta.push(i < 0x20 || i >= 0x7f ? `\\x${i.toString(16).toUpperCase().padStart(2, "0")}` : "");
+}
+meta[8] = "\\b";
+meta[9] = "\\t";
+meta[10] = "\\n";
+meta[12] = "\\f";
+meta[13] = "\\r";
+meta[39] = "\\'";
+meta[92] = "\\\\";
+
+// ---- entry points -------------------------------------------------------------
+
+/** util.inspect(value, opts) for a guest value. */
+export function inspect(value: Value, realm: Realm, opts: InspectOptions = {}): string {
+  return formatValue(makeCtx(realm, opts), value, 0);
+}
+
+function makeCtx(realm: Realm, opts: InspectOptions): Ctx {
+  const depth = opts.depth === undefined ? 2 : opts.depth === null ? Infinity : opts.depth;
+  return {
+    realm,
+    budget: new Map(),
+    indentationLvl: 0,
+    seen: [],
+    currentDepth: 0,
+    circular: undefined,
+    depth,
+    breakLength: opts.breakLength ?? 80,
+    compact: opts.compact ?? 3,
+    showHidden: opts.showHidden ?? false,
+    maxArrayLength: opts.maxArrayLength ?? 100,
+    maxStringLength: opts.maxStringLength ?? 10000,
+    builtIns: undefined,
+  };
+}
+
+/** The options of a ctx, for the nested inspect() calls Node makes. */
+function ctxOptions(ctx: Ctx): InspectOptions {
+  return {
+    depth: ctx.depth,
+    breakLength: ctx.breakLength,
+    compact: ctx.compact,
+    showHidden: ctx.showHidden,
+    maxArrayLength: ctx.maxArrayLength,
+    maxStringLength: ctx.maxStringLength,
+  };
+}
+
+// ---- property access without guest code --------------------------------------
+
+/** [[Get]] restricted to data properties: an accessor on the way reads as undefined. */
+function getData(o: JSObject, key: PropertyKey): Value {
+  for (let p: JSObject | null = o; p; p = p.proto) {
+    const d = p.getOwnProperty(key);
+    if (d) return d.flags & PF.Accessor ? undefined : d.value;
+  }
+  return undefined;
+}
+
+/** An own data property's value; undefined when absent or an accessor. */
+function getOwnData(o: JSObject, key: PropertyKey): Value {
+  const d = o.getOwnProperty(key);
+  return d && !(d.flags & PF.Accessor) ? d.value : undefined;
+}
+
+function hasProperty(o: JSObject, key: PropertyKey): boolean {
+  for (let p: JSObject | null = o; p; p = p.proto) if (p.getOwnProperty(key)) return true;
+  return false;
+}
+
+function hasOwn(o: JSObject, key: PropertyKey): boolean {
+  return o.getOwnProperty(key) !== undefined;
+}
+
+function isEnumerableOwn(o: JSObject, key: PropertyKey): boolean {
+  const d = o.getOwnProperty(key);
+  return d !== undefined && (d.flags & PF.Enumerable) !== 0;
+}
+
+function toDesc(p: Prop): Desc {
+  const enumerable = (p.flags & PF.Enumerable) !== 0;
+  if (p.flags & PF.Accessor) return { value: undefined, get: p.getter, set: p.setter, enumerable };
+  return { value: p.value, get: undefined, set: undefined, enumerable };
+}
+
+/** Object.keys, or getOwnPropertyNames when showHidden, followed by the symbols. */
+function getKeys(o: JSObject, showHidden: boolean): PropertyKey[] {
+  const keys: PropertyKey[] = [];
+  for (const k of o.ownKeys()) if (showHidden || isEnumerableOwn(o, k)) keys.push(k);
+  return keys;
+}
+
+/** Object.keys (string keys only). */
+function enumerableStringKeys(o: JSObject): string[] {
+  const keys: string[] = [];
+  for (const k of o.ownKeys()) if (typeof k === "string" && isEnumerableOwn(o, k)) keys.push(k);
+  return keys;
+}
+
+/** V8's getOwnNonIndexProperties: the keys of an array that are not array indices. */
+function getOwnNonIndexProperties(o: JSObject, showHidden: boolean): PropertyKey[] {
+  const keys: PropertyKey[] = [];
+  // Dense arrays keep their elements outside `props`: skip ownKeys' index list.
+  const all =
+    o instanceof ArrayObject && o.elems
+      ? ["length", ...JSObject.prototype.ownKeys.call(o)]
+      : o.ownKeys();
+  for (const k of all) {
+    if (typeof k === "string" && isArrayIndex(k)) continue;
+    if (showHidden || isEnumerableOwn(o, k)) keys.push(k);
+  }
+  return keys;
+}
+
+/** OrdinaryHasInstance(C, O), reading C.prototype as data. */
+function ordinaryHasInstance(c: JSObject, o: JSObject): boolean {
+  while (c instanceof BoundFunction) c = c.target;
+  const proto = getData(c, "prototype");
+  if (!(proto instanceof JSObject)) return false;
+  for (let p = o.proto; p; p = p.proto) if (p === proto) return true;
+  return false;
+}
+
+type Callable = FunctionObject | NativeFunction | BoundFunction;
+
+/** isCallable as a type guard. */
+function callable(v: Value): v is Callable {
+  return isCallable(v);
+}
+
+function isError(realm: Realm, v: Value): v is JSObject {
+  if (v instanceof ErrorObject) return true;
+  if (!(v instanceof JSObject)) return false;
+  const errorProto = realm.errorPrototypes.get("Error");
+  if (!errorProto) return false;
+  for (let p = v.proto; p; p = p.proto) if (p === errorProto) return true;
+  return false;
+}
+
+const BOXED = new Set(["Number", "String", "Boolean", "Symbol", "BigInt"]);
+
+function isBoxedPrimitive(v: JSObject): v is PrimitiveObject {
+  return v instanceof PrimitiveObject && BOXED.has(v.cls);
+}
+
+/** Prototypes Node recognises even when their `constructor` was tampered with. */
+function wellKnownPrototypeName(realm: Realm, o: JSObject): string | undefined {
+  if (o === realm.ObjectPrototype) return "Object";
+  if (o === realm.ArrayPrototype) return "Array";
+  if (o === realm.FunctionPrototype) return "Function";
+  // Intrinsics the VM may add later.
+  const r = realm as unknown as Record<string, unknown>;
+  for (const [field, name] of [
+    ["MapPrototype", "Map"],
+    ["SetPrototype", "Set"],
+    ["ArrayBufferPrototype", "ArrayBuffer"],
+    ["TypedArrayPrototype", "TypedArray"],
+  ]) {
+    if (r[field] === o) return name;
+  }
+  return undefined;
+}
+
+/**
+ * What V8's GetConstructorName would say: the name of the function that created the
+ * object. The VM does not record that, so this goes by the object's kind.
+ */
+function internalConstructorName(realm: Realm, o: JSObject): string {
+  if (callable(o)) return "Function";
+  if (o instanceof ArrayObject) return "Array";
+  if (o instanceof ErrorObject) {
+    for (let p = o.proto; p; p = p.proto)
+      for (const [name, proto] of realm.errorPrototypes) if (proto === p) return name;
+    return "Error";
+  }
+  if (o.cls === "Arguments") return "Object";
+  return o.cls;
+}
+
+/** Names of the realm's global constructors and namespaces (Node's builtInObjects). */
+function builtInObjects(ctx: Ctx): Set<string> {
+  if (ctx.builtIns) return ctx.builtIns;
+  const names = new Set<string>();
+  for (const [k, p] of ctx.realm.global.props) {
+    if (typeof k !== "string" || !builtInNameRegExp.test(k) || p.flags & PF.Accessor) continue;
+    const v = p.value;
+    if (v instanceof NativeFunction || (v instanceof JSObject && v.intrinsicId >= 0)) names.add(k);
+  }
+  ctx.builtIns = names;
+  return names;
+}
+
+// ---- formatValue / formatRaw -------------------------------------------------------
+
+function formatValue(ctx: Ctx, value: Value, recurseTimes: number): string {
+  if (!(value instanceof JSObject)) {
+    if (value === null) return "null";
+    if (value === EMPTY) return "undefined";
+    return formatPrimitive(ctx, value);
+  }
+  if (ctx.seen.includes(value)) {
+    let index = 1;
+    if (ctx.circular === undefined) {
+      ctx.circular = new Map([[value, index]]);
+    } else {
+      const known = ctx.circular.get(value);
+      if (known === undefined) {
+        index = ctx.circular.size + 1;
+        ctx.circular.set(value, index);
+      } else index = known;
+    }
+    return `[Circular *${index}]`;
+  }
+  return formatRaw(ctx, value, recurseTimes);
+}
+
+function getEmptyFormatArray(): string[] {
+  return [];
+}
+
+function formatRaw(ctx: Ctx, value: JSObject, recurseTimes: number): string {
+  const realm = ctx.realm;
+  let keys: PropertyKey[] = [];
+  let protoProps: string[] | undefined;
+  if (ctx.showHidden && recurseTimes <= ctx.depth) protoProps = [];
+
+  const constructor = getConstructorName(value, ctx, recurseTimes, protoProps);
+  if (protoProps !== undefined && protoProps.length === 0) protoProps = undefined;
+
+  let tag: Value = getData(value, realm.wellKnown.toStringTag);
+  // Only list the tag when it is not an own (enumerable) property: it would show twice.
+  if (
+    typeof tag !== "string" ||
+    (tag !== "" &&
+      (ctx.showHidden
+        ? hasOwn(value, realm.wellKnown.toStringTag)
+        : isEnumerableOwn(value, realm.wellKnown.toStringTag)))
+  ) {
+    tag = "";
+  }
+  let base = "";
+  let formatter: Formatter = getEmptyFormatArray;
+  let braces: [string, string] = ["{", "}"];
+  let noIterator = true;
+  let extrasType = kObjectType;
+
+  if (hasProperty(value, realm.wellKnown.iterator) || constructor === null) {
+    noIterator = false;
+    if (value instanceof ArrayObject) {
+      // Only name the constructor for unusual arrays ("Foo(2) [...]").
+      const prefix =
+        constructor !== "Array" || tag !== ""
+          ? getPrefix(constructor, tag, "Array", `(${value.length})`)
+          : "";
+      keys = getOwnNonIndexProperties(value, ctx.showHidden);
+      braces = [`${prefix}[`, "]"];
+      if (value.length === 0 && keys.length === 0 && protoProps === undefined)
+        return `${braces[0]}]`;
+      extrasType = kArrayExtrasType;
+      formatter = formatArray;
+    } else {
+      const special = formatIterableCollection(ctx, value, constructor, tag);
+      if (special === undefined) noIterator = true;
+      else if (typeof special === "string") return special;
+      else {
+        keys = special.keys;
+        braces = special.braces;
+        formatter = special.formatter;
+        extrasType = special.extrasType;
+      }
+    }
+  }
+  if (noIterator) {
+    keys = getKeys(value, ctx.showHidden);
+    braces = ["{", "}"];
+    let special: SpecialObject | undefined;
+    if (callable(value)) {
+      base = getFunctionBase(value, constructor, tag);
+      if (keys.length === 0 && protoProps === undefined) return base;
+    } else if (constructor === "Object") {
+      if (value.cls === "Arguments") {
+        braces[0] = "[Arguments] {";
+      } else if (tag !== "") {
+        braces[0] = `${getPrefix(constructor, tag, "Object")}{`;
+      }
+      if (keys.length === 0 && protoProps === undefined) {
+        return `${braces[0]}}`;
+      }
+    } else if (
+      (special = formatSpecialObject(ctx, value, constructor, tag, keys, recurseTimes)) !==
+      undefined
+    ) {
+      if (special.early !== undefined) return special.early;
+      base = special.base ?? "";
+      if (special.braces) braces = special.braces;
+      if (special.formatter) formatter = special.formatter;
+    } else if (isError(realm, value)) {
+      base = formatError(value, constructor, tag, ctx, keys);
+      if (keys.length === 0 && protoProps === undefined) return base;
+    } else if (isBoxedPrimitive(value)) {
+      base = getBoxedBase(value, ctx, keys, constructor, tag);
+      if (keys.length === 0 && protoProps === undefined) return base;
+    } else {
+      if (keys.length === 0 && protoProps === undefined) {
+        return `${getCtxStyle(realm, value, constructor, tag)}{}`;
+      }
+      braces[0] = `${getCtxStyle(realm, value, constructor, tag)}{`;
+    }
+  }
+
+  if (recurseTimes > ctx.depth) {
+    let constructorName = getCtxStyle(realm, value, constructor, tag).slice(0, -1);
+    if (constructor !== null) constructorName = `[${constructorName}]`;
+    return constructorName;
+  }
+  recurseTimes += 1;
+
+  ctx.seen.push(value);
+  ctx.currentDepth = recurseTimes;
+  let output: string[];
+  const indentationLvl = ctx.indentationLvl;
+  try {
+    output = formatter(ctx, value, recurseTimes);
+    for (let i = 0; i < keys.length; i++) {
+      output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
+    }
+    if (protoProps !== undefined) output.push(...protoProps);
+  } catch (err) {
+    if (!isStackOverflowError(err)) throw err;
+    const constructorName = getCtxStyle(realm, value, constructor, tag).slice(0, -1);
+    ctx.seen.pop();
+    ctx.indentationLvl = indentationLvl;
+    return `[${constructorName}: Inspection interrupted prematurely. Maximum call stack size exceeded.]`;
+  }
+  if (ctx.circular !== undefined) {
+    const index = ctx.circular.get(value);
+    if (index !== undefined) {
+      const reference = `<ref *${index}>`;
+      base = base === "" ? reference : `${reference} ${base}`;
+    }
+  }
+  ctx.seen.pop();
+
+  const res = reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value);
+  const budget = ctx.budget.get(ctx.indentationLvl) ?? 0;
+  const newLength = budget + res.length;
+  ctx.budget.set(ctx.indentationLvl, newLength);
+  // Node stops inspecting deeper once the output gets huge.
+  if (newLength > 2 ** 27) ctx.depth = -1;
+  return res;
+}
+
+function isStackOverflowError(err: unknown): boolean {
+  return err instanceof RangeError && /call stack/i.test(err.message);
+}
+
+// ---- constructor names and prefixes --------------------------------------------
+
+function getConstructorName(
+  obj: JSObject,
+  ctx: Ctx,
+  recurseTimes: number,
+  protoProps: string[] | undefined,
+): string | null {
+  let firstProto: JSObject | null | undefined;
+  const tmp = obj;
+  let cur: JSObject | null = obj;
+  while (cur) {
+    const wellKnown = wellKnownPrototypeName(ctx.realm, cur);
+    // `tmp instanceof C` where C.prototype === cur: cur must be a proper prototype.
+    if (wellKnown !== undefined && cur !== tmp) {
+      if (protoProps !== undefined && firstProto !== cur) {
+        addPrototypeProperties(ctx, tmp, firstProto || tmp, recurseTimes, protoProps);
+      }
+      return wellKnown;
+    }
+    const descriptor = cur.getOwnProperty("constructor");
+    if (descriptor !== undefined && !(descriptor.flags & PF.Accessor)) {
+      const ctor = descriptor.value;
+      if (callable(ctor)) {
+        const name = getData(ctor, "name");
+        if (name !== "" && ordinaryHasInstance(ctor, tmp)) {
+          const nameStr = plainString(name);
+          if (
+            protoProps !== undefined &&
+            (firstProto !== cur || !builtInObjects(ctx).has(nameStr))
+          ) {
+            addPrototypeProperties(ctx, tmp, firstProto || tmp, recurseTimes, protoProps);
+          }
+          return nameStr;
+        }
+      }
+    }
+    cur = cur.proto;
+    if (firstProto === undefined) firstProto = cur;
+  }
+
+  if (firstProto === null || firstProto === undefined) return null;
+
+  const res = internalConstructorName(ctx.realm, tmp);
+  if (recurseTimes > ctx.depth) return `${res} <Complex prototype>`;
+
+  const protoConstr = getConstructorName(firstProto, ctx, recurseTimes + 1, protoProps);
+  if (protoConstr === null) {
+    return `${res} <${inspect(firstProto, ctx.realm, { ...ctxOptions(ctx), depth: -1 })}>`;
+  }
+  return `${res} <${protoConstr}>`;
+}
+
+/** With showHidden: the non-method properties user-defined prototypes add. */
+function addPrototypeProperties(
+  ctx: Ctx,
+  main: JSObject,
+  obj: JSObject,
+  recurseTimes: number,
+  output: string[],
+): void {
+  let depth = 0;
+  let keys: PropertyKey[] = [];
+  let keySet = new Set<PropertyKey>();
+  let cur: JSObject | null = obj;
+  do {
+    if (depth !== 0 || main === cur) {
+      cur = cur.proto;
+      if (cur === null) return;
+      const descriptor = cur.getOwnProperty("constructor");
+      if (
+        descriptor !== undefined &&
+        !(descriptor.flags & PF.Accessor) &&
+        callable(descriptor.value) &&
+        builtInObjects(ctx).has(plainString(getData(descriptor.value, "name")))
+      ) {
+        return;
+      }
+    }
+    if (depth === 0) keySet = new Set();
+    else for (const k of keys) keySet.add(k);
+    keys = cur.ownKeys();
+    ctx.seen.push(main);
+    for (const key of keys) {
+      if (key === "constructor" || hasOwn(main, key) || (depth !== 0 && keySet.has(key))) {
+        continue;
+      }
+      const p = cur.getOwnProperty(key);
+      if (!p) continue;
+      const desc = toDesc(p);
+      if (callable(desc.value)) continue;
+      output.push(formatProperty(ctx, cur, recurseTimes, key, kObjectType, desc));
+    }
+    ctx.seen.pop();
+  } while (++depth !== 3);
+}
+
+function getPrefix(constructor: string | null, tag: string, fallback: string, size = ""): string {
+  if (constructor === null) {
+    if (tag !== "" && fallback !== tag) {
+      return `[${fallback}${size}: null prototype] [${tag}] `;
+    }
+    return `[${fallback}${size}: null prototype] `;
+  }
+  if (tag !== "" && constructor !== tag) {
+    return `${constructor}${size} [${tag}] `;
+  }
+  return `${constructor}${size} `;
+}
+
+function getCtxStyle(realm: Realm, value: JSObject, constructor: string | null, tag: string) {
+  let fallback = "";
+  if (constructor === null) {
+    fallback = internalConstructorName(realm, value);
+    if (fallback === tag) fallback = "Object";
+  }
+  return getPrefix(constructor, tag, fallback);
+}
+
+// ---- functions -------------------------------------------------------------------
+
+function getFunctionBase(value: JSObject, constructor: string | null, tag: string): string {
+  const stringified = functionSource(value);
+  if (stringified.startsWith("class") && stringified.endsWith("}")) {
+    const slice = stringified.slice(5, -1);
+    const bracketIndex = slice.indexOf("{");
+    if (
+      bracketIndex !== -1 &&
+      (!slice.slice(0, bracketIndex).includes("(") ||
+        // Slow path to make sure that it is indeed a class.
+        classRegExp.exec(slice.replace(stripCommentsRegExp, "")) !== null)
+    ) {
+      return getClassBase(value, constructor, tag);
+    }
+  }
+  const type = functionKind(value);
+  let base = `[${type}`;
+  if (constructor === null) base += " (null prototype)";
+  const name = getData(value, "name");
+  if (name === "") base += " (anonymous)";
+  else base += `: ${plainString(name)}`;
+  base += "]";
+  if (constructor !== type && constructor !== null) base += ` ${constructor}`;
+  if (tag !== "" && constructor !== tag) base += ` [${tag}]`;
+  return base;
+}
+
+function getClassBase(value: JSObject, constructor: string | null, tag: string): string {
+  const hasName = hasOwn(value, "name");
+  const nameV = getOwnData(value, "name");
+  const name = (hasName && nameV && plainString(nameV)) || "(anonymous)";
+  let base = `class ${name}`;
+  if (constructor !== "Function" && constructor !== null) base += ` [${constructor}]`;
+  if (tag !== "" && constructor !== tag) base += ` [${tag}]`;
+  if (constructor !== null) {
+    const superName = value.proto ? getData(value.proto, "name") : undefined;
+    if (superName) base += ` extends ${plainString(superName)}`;
+  } else {
+    base += " extends [null prototype]";
+  }
+  return `[${base}]`;
+}
+
+function isIdentChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 36 ||
+    c === 95 ||
+    c >= 128
+  );
+}
+
+/** Skips whitespace and comments in source text. */
+function skipSpace(src: string, i: number): number {
+  for (;;) {
+    while (i < src.length && /\s/.test(src[i])) i++;
+    if (src.startsWith("//", i)) {
+      const end = src.indexOf("\n", i);
+      i = end === -1 ? src.length : end + 1;
+    } else if (src.startsWith("/*", i)) {
+      const end = src.indexOf("*/", i + 2);
+      i = end === -1 ? src.length : end + 2;
+    } else return i;
+  }
+}
+
+/**
+ * "Function", "AsyncFunction", "GeneratorFunction" or "AsyncGeneratorFunction",
+ * read from the function's source text as Node's isAsyncFunction and
+ * isGeneratorFunction would answer.
+ */
+function functionKind(f: JSObject): string {
+  if (!(f instanceof FunctionObject) || f.code.flags & FnFlags.Native) return "Function";
+  const flags = f.code.flags;
+  const src = f.program.source.slice(f.code.start, f.code.end);
+  const arrow = (flags & FnFlags.Arrow) !== 0;
+  const method = (flags & FnFlags.Method) !== 0;
+  let i = 0;
+  let isAsync = false;
+  let isGenerator = false;
+  if (src.startsWith("async") && !isIdentChar(src.charCodeAt(5))) {
+    const j = skipSpace(src, 5);
+    // `async => 1` takes a parameter named async; `async() {}` is a method named async.
+    if (arrow) isAsync = !src.startsWith("=>", j);
+    else if (method) isAsync = src[j] !== "(";
+    else isAsync = true;
+    if (isAsync) i = j;
+  }
+  if (!arrow) {
+    if (src.startsWith("function", i) && !isIdentChar(src.charCodeAt(i + 8))) {
+      isGenerator = src[skipSpace(src, i + 8)] === "*";
+    } else if (method) {
+      isGenerator = src[i] === "*";
+    }
+  }
+  return `${isAsync ? "Async" : ""}${isGenerator ? "Generator" : ""}Function`;
+}
+
+// ---- errors -----------------------------------------------------------------------
+
+/** Node 20: `error.stack ? String(error.stack) : ErrorPrototypeToString(error)`. */
+function getStackString(error: JSObject): string {
+  const stack = getData(error, "stack");
+  return isTruthy(stack) ? plainString(stack) : errorToString(error);
+}
+
+function identicalSequenceRange(a: string[], b: string[]): { len: number; offset: number } {
+  for (let i = 0; i < a.length - 3; i++) {
+    const pos = b.indexOf(a[i]);
+    if (pos !== -1) {
+      const rest = b.length - pos;
+      if (rest > 3) {
+        let len = 1;
+        const maxLen = Math.min(a.length - i, rest);
+        while (maxLen > len && a[i + len] === b[pos + len]) len++;
+        if (len > 3) return { len, offset: i };
+      }
+    }
+  }
+  return { len: 0, offset: 0 };
+}
+
+function getStackFrames(ctx: Ctx, err: JSObject, stack: string): string[] {
+  const frames = stack.split("\n");
+  const cause = getData(err, "cause");
+  // Leave out the frames the error shares with its cause.
+  if (cause !== undefined && cause !== null && isError(ctx.realm, cause)) {
+    const causeStack = getStackString(cause);
+    const causeStackStart = causeStack.indexOf("\n    at");
+    if (causeStackStart !== -1) {
+      const causeFrames = causeStack.slice(causeStackStart + 1).split("\n");
+      const { len, offset } = identicalSequenceRange(frames, causeFrames);
+      if (len > 0) {
+        const skipped = len - 2;
+        const msg = `    ... ${skipped} lines matching cause stack trace ...`;
+        frames.splice(offset + 1, skipped, msg);
+      }
+    }
+  }
+  return frames;
+}
+
+function improveStack(stack: string, constructor: string | null, name: Value, tag: string) {
+  // A stack may contain anything: only "regular" looking errors are adjusted.
+  const nameStr = plainString(name);
+  let len: number | undefined = typeof name === "string" ? name.length : undefined;
+  if (
+    constructor === null ||
+    (nameStr.endsWith("Error") &&
+      stack.startsWith(nameStr) &&
+      (stack.length === len || (len !== undefined && (stack[len] === ":" || stack[len] === "\n"))))
+  ) {
+    let fallback = "Error";
+    if (constructor === null) {
+      const start =
+        /^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n\s+at)/.exec(stack) ||
+        /^([a-z_A-Z0-9-]*Error)$/.exec(stack);
+      fallback = (start && start[1]) || "";
+      len = fallback.length;
+      fallback = fallback || "Error";
+    }
+    const prefix = getPrefix(constructor, tag, fallback).slice(0, -1);
+    if (nameStr !== prefix) {
+      if (prefix.includes(nameStr)) {
+        if (len === 0) stack = `${prefix}: ${stack}`;
+        else stack = `${prefix}${stack.slice(len)}`;
+      } else {
+        stack = `${prefix} [${nameStr}]${stack.slice(len)}`;
+      }
+    }
+  }
+  return stack;
+}
+
+function removeDuplicateErrorKeys(ctx: Ctx, keys: PropertyKey[], err: JSObject, stack: string) {
+  if (!ctx.showHidden && keys.length !== 0) {
+    for (const name of ["name", "message", "stack"]) {
+      const index = keys.indexOf(name);
+      // Only hide the property when it is part of the stack already.
+      if (index !== -1 && stack.includes(plainString(getData(err, name)))) {
+        keys.splice(index, 1);
+      }
+    }
+  }
+}
+
+function formatError(
+  err: JSObject,
+  constructor: string | null,
+  tag: string,
+  ctx: Ctx,
+  keys: PropertyKey[],
+): string {
+  const nameV = getData(err, "name");
+  const name = nameV !== undefined && nameV !== null ? nameV : "Error";
+  let stack = getStackString(err);
+
+  removeDuplicateErrorKeys(ctx, keys, err, stack);
+
+  if (hasProperty(err, "cause") && (keys.length === 0 || !keys.includes("cause"))) {
+    keys.push("cause");
+  }
+  // Errors aggregated into an AggregateError.
+  if (
+    getData(err, "errors") instanceof ArrayObject &&
+    (keys.length === 0 || !keys.includes("errors"))
+  ) {
+    keys.push("errors");
+  }
+
+  stack = improveStack(stack, constructor, name, tag);
+
+  // Ignore the error message if it is contained in the stack.
+  const message = getData(err, "message");
+  let pos = (isTruthy(message) && stack.indexOf(plainString(message))) || -1;
+  if (pos !== -1) {
+    const len =
+      typeof message === "string"
+        ? message.length
+        : message instanceof JSObject
+          ? getData(message, "length")
+          : undefined;
+    pos = typeof len === "number" ? pos + len : NaN;
+  }
+  // Wrap the error in brackets when it has no stack trace.
+  const stackStart = stack.indexOf("\n    at", pos);
+  if (stackStart === -1) {
+    stack = `[${stack}]`;
+  } else {
+    const lines = getStackFrames(ctx, err, stack.slice(stackStart + 1));
+    stack = `${stack.slice(0, stackStart)}\n${lines.join("\n")}`;
+  }
+  // The message and the stack have to be indented as well.
+  if (ctx.indentationLvl !== 0) {
+    stack = stack.replaceAll("\n", `\n${" ".repeat(ctx.indentationLvl)}`);
+  }
+  return stack;
+}
+
+function isTruthy(v: Value): boolean {
+  return v instanceof JSObject || v instanceof JSSymbol || !!v;
+}
+
+// ---- boxed primitives ---------------------------------------------------------------
+
+function getBoxedBase(
+  value: PrimitiveObject,
+  ctx: Ctx,
+  keys: PropertyKey[],
+  constructor: string | null,
+  tag: string,
+): string {
+  const type = value.cls;
+  // The index keys of a String object repeat its value.
+  if (type === "String") keys.splice(0, (value.primitive as string).length);
+  let base = `[${type}`;
+  if (type !== constructor) {
+    if (constructor === null) base += " (null prototype)";
+    else base += ` (${constructor})`;
+  }
+  base += `: ${formatPrimitive(ctx, value.primitive)}]`;
+  if (tag !== "" && tag !== constructor) base += ` [${tag}]`;
+  return base;
+}
+
+// ---- types the VM does not have yet --------------------------------------------------
+// Map, Set, Date, RegExp, Promise, typed arrays and so on. Each has its own function,
+// reached only for objects whose `cls` says so; until the VM gives those objects their
+// internal data, each returns undefined and the object prints as an ordinary object.
+
+interface IterableCollection {
+  keys: PropertyKey[];
+  braces: [string, string];
+  formatter: Formatter;
+  extrasType: number;
+}
+
+/** Iterable objects other than arrays: Map, Set, typed arrays, Map and Set iterators. */
+function formatIterableCollection(
+  ctx: Ctx,
+  value: JSObject,
+  constructor: string | null,
+  tag: string,
+): IterableCollection | string | undefined {
+  switch (value.cls) {
+    case "Set":
+      return formatSetObject(ctx, value, constructor, tag);
+    case "Map":
+      return formatMapObject(ctx, value, constructor, tag);
+    case "Map Iterator":
+    case "Set Iterator":
+      return formatCollectionIterator(ctx, value, tag);
+    default:
+      if (/^(Big)?(Uint|Int|Float)(8|16|32|64)(Clamped)?Array$/.test(value.cls)) {
+        return formatTypedArrayObject(ctx, value, constructor, tag);
+      }
+      return undefined;
+  }
+}
+
+/** Set: `Set(n) { 1, 2 }`. */
+function formatSetObject(
+  _ctx: Ctx,
+  _value: JSObject,
+  _constructor: string | null,
+  _tag: string,
+): IterableCollection | string | undefined {
+  return undefined;
+}
+
+/** Map: `Map(n) { 'a' => 1 }`. */
+function formatMapObject(
+  _ctx: Ctx,
+  _value: JSObject,
+  _constructor: string | null,
+  _tag: string,
+): IterableCollection | string | undefined {
+  return undefined;
+}
+
+/** `[Map Iterator] { ... }`, `[Set Entries] { ... }`. */
+function formatCollectionIterator(
+  _ctx: Ctx,
+  _value: JSObject,
+  _tag: string,
+): IterableCollection | string | undefined {
+  return undefined;
+}
+
+/** `Uint8Array(3) [ 1, 2, 3 ]`. */
+function formatTypedArrayObject(
+  _ctx: Ctx,
+  _value: JSObject,
+  _constructor: string | null,
+  _tag: string,
+): IterableCollection | string | undefined {
+  return undefined;
+}
+
+interface SpecialObject {
+  /** The complete output (e.g. a RegExp without properties). */
+  early?: string;
+  base?: string;
+  braces?: [string, string];
+  formatter?: Formatter;
+}
+
+/** Non-iterable objects with internal data: RegExp, Date, Promise, WeakMap/WeakSet... */
+function formatSpecialObject(
+  ctx: Ctx,
+  value: JSObject,
+  constructor: string | null,
+  tag: string,
+  keys: PropertyKey[],
+  recurseTimes: number,
+): SpecialObject | undefined {
+  switch (value.cls) {
+    case "RegExp":
+      return formatRegExpObject(ctx, value, constructor, tag, keys, recurseTimes);
+    case "Date":
+      return formatDateObject(ctx, value, constructor, tag, keys);
+    case "Promise":
+      return formatPromiseObject(ctx, value, constructor, tag);
+    case "WeakMap":
+    case "WeakSet":
+      return formatWeakCollection(ctx, value, constructor, tag);
+    default:
+      return undefined;
+  }
+}
+
+/** `/ab+c/gi`. */
+function formatRegExpObject(
+  _ctx: Ctx,
+  _value: JSObject,
+  _constructor: string | null,
+  _tag: string,
+  _keys: PropertyKey[],
+  _recurseTimes: number,
+): SpecialObject | undefined {
+  return undefined;
+}
+
+/** `2020-01-01T00:00:00.000Z` (toISOString), or toString() when invalid. */
+function formatDateObject(
+  _ctx: Ctx,
+  _value: JSObject,
+  _constructor: string | null,
+  _tag: string,
+  _keys: PropertyKey[],
+): SpecialObject | undefined {
+  return undefined;
+}
+
+/** `Promise { 1 }`, `Promise { <pending> }`, `Promise { <rejected> Error... }`. */
+function formatPromiseObject(
+  _ctx: Ctx,
+  _value: JSObject,
+  _constructor: string | null,
+  _tag: string,
+): SpecialObject | undefined {
+  return undefined;
+}
+
+/** `WeakMap { <items unknown> }`. */
+function formatWeakCollection(
+  _ctx: Ctx,
+  value: JSObject,
+  constructor: string | null,
+  tag: string,
+): SpecialObject | undefined {
+  return {
+    braces: [`${getPrefix(constructor, tag, value.cls)}{`, "}"],
+    formatter: () => ["<items unknown>"],
+  };
+}
+
+// ---- arrays -------------------------------------------------------------------------
+
+const remainingText = (remaining: number) =>
+  `... ${remaining} more item${remaining > 1 ? "s" : ""}`;
+
+function formatArray(ctx: Ctx, value: JSObject, recurseTimes: number): string[] {
+  const arr = value as ArrayObject;
+  const valLen = arr.length;
+  const len = Math.min(Math.max(0, ctx.maxArrayLength), valLen);
+  const remaining = valLen - len;
+  const output: string[] = [];
+  for (let i = 0; i < len; i++) {
+    const p = arr.getOwnProperty(String(i));
+    // Sparse arrays are special.
+    if (p === undefined) return formatSpecialArray(ctx, arr, recurseTimes, len, output, i);
+    output.push(formatProperty(ctx, arr, recurseTimes, String(i), kArrayType, toDesc(p)));
+  }
+  if (remaining > 0) output.push(remainingText(remaining));
+  return output;
+}
+
+/** An array with holes (and maybe extra keys). */
+function formatSpecialArray(
+  ctx: Ctx,
+  value: ArrayObject,
+  recurseTimes: number,
+  maxLength: number,
+  output: string[],
+  i: number,
+): string[] {
+  const keys = enumerableStringKeys(value);
+  let index = i;
+  for (; i < keys.length && output.length < maxLength; i++) {
+    const key = keys[i];
+    const tmp = +key;
+    // Arrays can only have up to 2^32 - 1 entries.
+    if (tmp > 2 ** 32 - 2) break;
+    if (`${index}` !== key) {
+      if (!numberRegExp.test(key)) break;
+      const emptyItems = tmp - index;
+      const ending = emptyItems > 1 ? "s" : "";
+      output.push(`<${emptyItems} empty item${ending}>`);
+      index = tmp;
+      if (output.length === maxLength) break;
+    }
+    output.push(formatProperty(ctx, value, recurseTimes, key, kArrayType));
+    index++;
+  }
+  const remaining = value.length - index;
+  if (output.length !== maxLength) {
+    if (remaining > 0) {
+      const ending = remaining > 1 ? "s" : "";
+      output.push(`<${remaining} empty item${ending}>`);
+    }
+  } else if (remaining > 0) {
+    output.push(remainingText(remaining));
+  }
+  return output;
+}
+
+/* eslint-disable no-control-regex */
+const ansi = new RegExp(
+  "[\\u001B\\u009B][[\\]()#;?]*" +
+    "(?:(?:(?:(?:;[-a-zA-Z\\d\\/\\#&.:=?%@~_]+)*" +
+    "|[a-zA-Z\\d]+(?:;[-a-zA-Z\\d\\/\\#&.:=?%@~_]*)*)?" +
+    "(?:\\u0007|\\u001B\\u005C|\\u009C))" +
+    "|(?:(?:\\d{1,4}(?:;\\d{0,4})*)?" +
+    "[\\dA-PR-TZcf-nq-uy=><~]))",
+  "g",
+);
+/* eslint-enable no-control-regex */
+
+function isFullWidthCodePoint(code: number): boolean {
+  return (
+    code >= 0x1100 &&
+    (code <= 0x115f ||
+      code === 0x2329 ||
+      code === 0x232a ||
+      (code >= 0x2e80 && code <= 0x3247 && code !== 0x303f) ||
+      (code >= 0x3250 && code <= 0x4dbf) ||
+      (code >= 0x4e00 && code <= 0xa4c6) ||
+      (code >= 0xa960 && code <= 0xa97c) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe10 && code <= 0xfe19) ||
+      (code >= 0xfe30 && code <= 0xfe6b) ||
+      (code >= 0xff01 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      (code >= 0x1b000 && code <= 0x1b001) ||
+      (code >= 0x1f200 && code <= 0x1f251) ||
+      (code >= 0x1f300 && code <= 0x1f64f) ||
+      (code >= 0x20000 && code <= 0x3fffd))
+  );
+}
+
+function isZeroWidthCodePoint(code: number): boolean {
+  return (
+    code <= 0x1f ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x300 && code <= 0x36f) ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x20d0 && code <= 0x20ff) ||
+    (code >= 0xfe00 && code <= 0xfe0f) ||
+    (code >= 0xfe20 && code <= 0xfe2f) ||
+    (code >= 0xe0100 && code <= 0xe01ef)
+  );
+}
+
+/** Columns a string takes on a terminal (Node's getStringWidth without ICU). */
+function getStringWidth(str: string): number {
+  str = str.replace(ansi, "");
+  let width = 0;
+  let i = 0;
+  for (; i < str.length; i++) {
+    const code = str.charCodeAt(i);
+    if (code >= 127) break;
+    width += code >= 32 ? 1 : 0;
+  }
+  if (i === str.length) return width;
+  for (const char of str.slice(i).normalize("NFC")) {
+    const code = char.codePointAt(0)!;
+    if (isFullWidthCodePoint(code)) width += 2;
+    else if (!isZeroWidthCodePoint(code)) width++;
+  }
+  return width;
+}
+
+/** Lines up the entries of long arrays in columns. */
+function groupArrayElements(ctx: Ctx, output: string[], value: JSObject | undefined): string[] {
+  let totalLength = 0;
+  let maxLength = 0;
+  let i = 0;
+  let outputLength = output.length;
+  // Leave the "... n more items" entry out.
+  if (ctx.maxArrayLength < output.length) outputLength--;
+  const separatorSpace = 2; // ", "
+  const dataLen = new Array<number>(outputLength);
+  for (; i < outputLength; i++) {
+    const len = getStringWidth(output[i]);
+    dataLen[i] = len;
+    totalLength += len + separatorSpace;
+    if (maxLength < len) maxLength = len;
+  }
+  const actualMax = maxLength + separatorSpace;
+  // At least three entries must fit on a line, and no entry may be much longer than
+  // the others.
+  if (
+    actualMax * 3 + ctx.indentationLvl < ctx.breakLength &&
+    (totalLength / actualMax > 5 || maxLength <= 6)
+  ) {
+    const approxCharHeights = 2.5;
+    const averageBias = Math.sqrt(actualMax - totalLength / output.length);
+    const biasedMax = Math.max(actualMax - 3 - averageBias, 1);
+    const columns = Math.min(
+      Math.round(Math.sqrt(approxCharHeights * biasedMax * outputLength) / biasedMax),
+      Math.floor((ctx.breakLength - ctx.indentationLvl) / actualMax),
+      ctx.compact * 4,
+      15,
+    );
+    if (columns <= 1) return output;
+    const tmp: string[] = [];
+    const maxLineLength: number[] = [];
+    for (let i = 0; i < columns; i++) {
+      let lineMaxLength = 0;
+      for (let j = i; j < output.length; j += columns) {
+        if (dataLen[j] > lineMaxLength) lineMaxLength = dataLen[j];
+      }
+      maxLineLength.push(lineMaxLength + separatorSpace);
+    }
+    let padStart = true;
+    if (value !== undefined) {
+      for (let i = 0; i < output.length; i++) {
+        const v = getData(value, String(i));
+        if (typeof v !== "number" && typeof v !== "bigint") {
+          padStart = false;
+          break;
+        }
+      }
+    }
+    for (let i = 0; i < outputLength; i += columns) {
+      const max = Math.min(i + columns, outputLength);
+      let str = "";
+      let j = i;
+      for (; j < max - 1; j++) {
+        const padding = maxLineLength[j - i] + output[j].length - dataLen[j];
+        str += padStart
+          ? `${output[j]}, `.padStart(padding, " ")
+          : `${output[j]}, `.padEnd(padding, " ");
+      }
+      if (padStart) {
+        const padding = maxLineLength[j - i] + output[j].length - dataLen[j] - separatorSpace;
+        str += output[j].padStart(padding, " ");
+      } else {
+        str += output[j];
+      }
+      tmp.push(str);
+    }
+    if (ctx.maxArrayLength < output.length) tmp.push(output[outputLength]);
+    output = tmp;
+  }
+  return output;
+}
+
+// ---- primitives -----------------------------------------------------------------------
+
+function addQuotes(str: string, quotes: number): string {
+  if (quotes === -1) return `"${str}"`;
+  if (quotes === -2) return `\`${str}\``;
+  return `'${str}'`;
+}
+
+function escapeFn(str: string): string {
+  const charCode = str.charCodeAt(0);
+  return meta.length > charCode ? meta[charCode] : `\\u${charCode.toString(16)}`;
+}
+
+/** Quotes a string as Node does: '...', "..." if it has a ', `...` if it has both. */
+function strEscape(str: string): string {
+  let singleQuote = 39;
+  if (str.includes("'")) {
+    if (!str.includes('"')) singleQuote = -1;
+    else if (!str.includes("`") && !str.includes("${")) singleQuote = -2;
+  }
+  let result = "";
+  let last = 0;
+  for (let i = 0; i < str.length; i++) {
+    const point = str.charCodeAt(i);
+    if (point === singleQuote || point === 92 || point < 32 || (point > 126 && point < 160)) {
+      result += `${str.slice(last, i)}${meta[point]}`;
+      last = i + 1;
+    } else if (point >= 0xd800 && point <= 0xdfff) {
+      if (point <= 0xdbff && i + 1 < str.length) {
+        const next = str.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          i++;
+          continue;
+        }
+      }
+      result += `${str.slice(last, i)}\\u${point.toString(16)}`;
+      last = i + 1;
+    }
+  }
+  if (last !== str.length) result += str.slice(last);
+  return addQuotes(result, singleQuote);
+}
+
+function formatNumber(n: number): string {
+  return Object.is(n, -0) ? "-0" : `${n}`;
+}
+
+function formatPrimitive(ctx: Ctx, value: Value): string {
+  if (typeof value === "string") {
+    let trailer = "";
+    if (value.length > ctx.maxStringLength) {
+      const remaining = value.length - ctx.maxStringLength;
+      value = value.slice(0, ctx.maxStringLength);
+      trailer = `... ${remaining} more character${remaining > 1 ? "s" : ""}`;
+    }
+    if (value.length > kMinLineLength && value.length > ctx.breakLength - ctx.indentationLvl - 4) {
+      return (
+        value
+          .split(/(?<=\n)/)
+          .map((line) => strEscape(line))
+          .join(` +\n${" ".repeat(ctx.indentationLvl + 2)}`) + trailer
+      );
+    }
+    return strEscape(value) + trailer;
+  }
+  if (typeof value === "number") return formatNumber(value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value === "boolean") return `${value}`;
+  if (value === undefined) return "undefined";
+  if (value instanceof JSSymbol) return value.toString();
+  return String(value);
+}
+
+// ---- properties and layout -------------------------------------------------------------
+
+function formatProperty(
+  ctx: Ctx,
+  value: JSObject,
+  recurseTimes: number,
+  key: PropertyKey,
+  type: number,
+  desc?: Desc,
+): string {
+  let name: string;
+  let str: string;
+  if (desc === undefined) {
+    const p = value.getOwnProperty(key);
+    desc = p
+      ? toDesc(p)
+      : { value: getData(value, key), get: undefined, set: undefined, enumerable: true };
+  }
+  if (desc.value !== undefined) {
+    ctx.indentationLvl += 2;
+    str = formatValue(ctx, desc.value, recurseTimes);
+    ctx.indentationLvl -= 2;
+  } else if (desc.get !== undefined) {
+    str = desc.set !== undefined ? "[Getter/Setter]" : "[Getter]";
+  } else if (desc.set !== undefined) {
+    str = "[Setter]";
+  } else {
+    str = "undefined";
+  }
+  if (type === kArrayType) return str;
+  if (key instanceof JSSymbol) {
+    name = `[${key.toString().replace(strEscapeSequencesReplacer, escapeFn)}]`;
+  } else if (key === "__proto__") {
+    name = "['__proto__']";
+  } else if (!desc.enumerable) {
+    name = `[${key.replace(strEscapeSequencesReplacer, escapeFn)}]`;
+  } else if (keyStrRegExp.test(key)) {
+    name = key;
+  } else {
+    name = strEscape(key);
+  }
+  return `${name}: ${str}`;
+}
+
+function isBelowBreakLength(ctx: Ctx, output: string[], start: number, base: string): boolean {
+  // Entries are separated by at least a comma, plus the start.
+  let totalLength = output.length + start;
+  if (totalLength + output.length > ctx.breakLength) return false;
+  for (let i = 0; i < output.length; i++) {
+    totalLength += output[i].length;
+    if (totalLength > ctx.breakLength) return false;
+  }
+  // Do not line up properties on the same line if `base` contains line breaks.
+  return base === "" || !base.includes("\n");
+}
+
+function reduceToSingleString(
+  ctx: Ctx,
+  output: string[],
+  base: string,
+  braces: [string, string],
+  extrasType: number,
+  recurseTimes: number,
+  value?: JSObject,
+): string {
+  if (ctx.compact >= 1) {
+    // Grouped output must not be put on a single line.
+    const entries = output.length;
+    if (extrasType === kArrayExtrasType && entries > 6) {
+      output = groupArrayElements(ctx, output, value);
+    }
+    // Only the innermost `compact` levels may go on a single line, and only when
+    // their entries fit within breakLength.
+    if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
+      const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
+      if (isBelowBreakLength(ctx, output, start, base)) {
+        const joinedOutput = output.join(", ");
+        if (!joinedOutput.includes("\n")) {
+          return `${base ? `${base} ` : ""}${braces[0]} ${joinedOutput} ${braces[1]}`;
+        }
+      }
+    }
+  }
+  const indentation = `\n${" ".repeat(ctx.indentationLvl)}`;
+  return `${base ? `${base} ` : ""}${braces[0]}${indentation}  ${output.join(
+    `,${indentation}  `,
+  )}${indentation}${braces[1]}`;
+}
+
+// ---- conversions without guest code -------------------------------------------------------
+
+/** Marks a conversion that would have to run guest code. */
+const GUEST: unique symbol = Symbol("guest code needed");
+type Maybe<T> = T | typeof GUEST;
+
+/** [[Get]] for conversions: GUEST when an accessor would run. */
+function lookup(o: JSObject, key: PropertyKey): Maybe<Value> {
+  for (let p: JSObject | null = o; p; p = p.proto) {
+    const d = p.getOwnProperty(key);
+    if (d) return d.flags & PF.Accessor ? (d.getter ? GUEST : undefined) : d.value;
+  }
+  return undefined;
+}
+
+/** String(v) for display when it cannot be computed exactly (never throws). */
+function plainString(v: Value): string {
   if (v instanceof JSSymbol) return v.toString();
-  if (!(v instanceof JSObject)) return String(v);
-  if (isCallable(v)) return `[Function: ${String(v.getOwnProperty("name")?.value ?? "")}]`;
-  if (v.cls === "Error") return String(v.getOwnProperty("stack")?.value);
-  if (v instanceof ArrayObject) {
-    if (depth > 2) return "[Array]";
-    const items = (v.elems ?? []).map((e) => (e === EMPTY ? "<1 empty item>" : fmt(e, realm, depth + 1, false)));
-    return items.length ? `[ ${items.join(", ")} ]` : "[]";
+  if (v instanceof JSObject) {
+    const s = safeToString(undefined, v, new Set());
+    return s === GUEST ? "[object Object]" : s;
   }
-  if (depth > 2) return "[Object]";
-  const parts: string[] = [];
-  for (const k of v.ownKeys()) {
-    const p = v.getOwnProperty(k)!;
-    if (!(p.flags & PF.Enumerable)) continue;
-    const key = typeof k === "string" ? (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : `'${k}'`) : `[${k.toString()}]`;
-    parts.push(`${key}: ${p.flags & PF.Accessor ? "[Getter]" : fmt(p.value, realm, depth + 1, false)}`);
-  }
-  return parts.length ? `{ ${parts.join(", ")} }` : "{}";
+  return String(v);
 }
 
-export function inspect(value: Value, realm: Realm, _opts?: InspectOptions): string {
-  return fmt(value, realm, 0, false);
+/** Object.prototype.toString. */
+function objectToString(realm: Realm | undefined, o: JSObject): string {
+  let tag = "Object";
+  if (o instanceof ArrayObject) tag = "Array";
+  else if (callable(o)) tag = "Function";
+  else if (
+    ["Error", "Boolean", "Number", "String", "Date", "RegExp", "Arguments"].includes(o.cls)
+  ) {
+    tag = o.cls;
+  }
+  if (realm) {
+    const t = getData(o, realm.wellKnown.toStringTag);
+    if (typeof t === "string") tag = t;
+  }
+  return `[object ${tag}]`;
 }
 
+/** Error.prototype.toString. */
+function errorToString(o: JSObject): string {
+  const n = getData(o, "name");
+  const m = getData(o, "message");
+  const name = n === undefined ? "Error" : plainString(n);
+  const msg = m === undefined ? "" : plainString(m);
+  if (!name) return msg;
+  if (!msg) return name;
+  return `${name}: ${msg}`;
+}
+
+/** ToString without guest code, or GUEST. */
+function safeToString(realm: Realm | undefined, v: Value, seen: Set<JSObject>): Maybe<string> {
+  if (v instanceof JSObject) {
+    const p = safeToPrimitive(realm, v, "string", seen);
+    if (p === GUEST || p instanceof JSSymbol) return GUEST;
+    return safeToString(realm, p, seen);
+  }
+  if (v instanceof JSSymbol) return GUEST; // a TypeError
+  return String(v);
+}
+
+/** ToNumber without guest code, or GUEST. */
+function safeToNumber(realm: Realm, v: Value): Maybe<number> {
+  if (v instanceof JSObject) {
+    const p = safeToPrimitive(realm, v, "number", new Set());
+    if (p === GUEST) return GUEST;
+    v = p;
+  }
+  if (v instanceof JSSymbol || typeof v === "bigint") return GUEST; // a TypeError
+  return Number(v);
+}
+
+/** ToPrimitive using only the built-in conversion methods; GUEST for any other. */
+function safeToPrimitive(
+  realm: Realm | undefined,
+  o: JSObject,
+  hint: "string" | "number",
+  seen: Set<JSObject>,
+): Maybe<Value> {
+  if (realm) {
+    const exotic = lookup(o, realm.wellKnown.toPrimitive);
+    if (exotic === GUEST) return GUEST;
+    if (exotic !== undefined && exotic !== null) {
+      const r = callBuiltinConversion(realm, exotic, o, seen);
+      return r instanceof JSObject ? GUEST : r;
+    }
+  }
+  for (const name of hint === "string" ? ["toString", "valueOf"] : ["valueOf", "toString"]) {
+    const f = lookup(o, name);
+    if (f === GUEST) return GUEST;
+    if (callable(f)) {
+      const r = callBuiltinConversion(realm, f, o, seen);
+      if (r === GUEST || !(r instanceof JSObject)) return r;
+    }
+  }
+  return GUEST; // a TypeError: cannot convert object to primitive value
+}
+
+/** The result of a built-in toString/valueOf/@@toPrimitive called on o, or GUEST. */
+function callBuiltinConversion(
+  realm: Realm | undefined,
+  f: Value,
+  o: JSObject,
+  seen: Set<JSObject>,
+): Maybe<Value> {
+  if (f instanceof NativeFunction) {
+    const prim = o instanceof PrimitiveObject ? o.primitive : undefined;
+    switch (f.id) {
+      case "Object.prototype.toString":
+        return objectToString(realm, o);
+      case "Object.prototype.valueOf":
+        return o;
+      case "Error.prototype.toString":
+        return errorToString(o);
+      case "Function.prototype.toString":
+        return callable(o) ? functionSource(o) : GUEST;
+      case "Number.prototype.valueOf":
+      case "String.prototype.valueOf":
+      case "Boolean.prototype.valueOf":
+      case "BigInt.prototype.valueOf":
+      case "Symbol.prototype.valueOf":
+      case "Symbol.prototype.[Symbol.toPrimitive]": {
+        const want = f.id.slice(0, f.id.indexOf("."));
+        return o instanceof PrimitiveObject && o.cls === want ? prim : GUEST;
+      }
+      case "Number.prototype.toString":
+      case "String.prototype.toString":
+      case "Boolean.prototype.toString":
+      case "BigInt.prototype.toString":
+      case "Symbol.prototype.toString": {
+        const want = f.id.slice(0, f.id.indexOf("."));
+        if (!(o instanceof PrimitiveObject) || o.cls !== want) return GUEST;
+        return prim instanceof JSSymbol ? prim.toString() : String(prim);
+      }
+      default:
+        return GUEST;
+    }
+  }
+  if (realm && f === getOwnData(realm.ArrayPrototype, "toString")) {
+    const join = lookup(o, "join");
+    if (join === GUEST) return GUEST;
+    if (!callable(join)) return objectToString(realm, o);
+    if (join !== getOwnData(realm.ArrayPrototype, "join")) return GUEST;
+    return arrayJoin(realm, o, seen);
+  }
+  return GUEST;
+}
+
+/** Array.prototype.join(",") with V8's cycle detection (a cycle joins as ""). */
+function arrayJoin(realm: Realm, o: JSObject, seen: Set<JSObject>): Maybe<string> {
+  if (seen.has(o)) return "";
+  const lenV = lookup(o, "length");
+  if (lenV === GUEST || lenV instanceof JSObject || lenV instanceof JSSymbol) return GUEST;
+  const len = Math.min(Math.max(0, Math.trunc(Number(lenV)) || 0), 2 ** 32 - 1);
+  seen.add(o);
+  try {
+    const parts: string[] = [];
+    for (let i = 0; i < len; i++) {
+      const e = lookup(o, String(i));
+      if (e === GUEST) return GUEST;
+      if (e === undefined || e === null) parts.push("");
+      else {
+        const s = safeToString(realm, e, seen);
+        if (s === GUEST) return GUEST;
+        parts.push(s);
+      }
+    }
+    return parts.join(",");
+  } finally {
+    seen.delete(o);
+  }
+}
+
+/** Node's hasBuiltInToString: whether %s may inspect the object instead of String(). */
+function hasBuiltInToString(realm: Realm, value: JSObject): boolean {
+  const toPrimitive = realm.wellKnown.toPrimitive;
+  let checkToString = true;
+  let checkToPrimitive = true;
+  // Objects without toString and Symbol.toPrimitive count as built-in.
+  if (!callable(getData(value, "toString"))) {
+    if (!callable(getData(value, toPrimitive))) return true;
+    if (hasOwn(value, toPrimitive)) return false;
+    checkToString = false;
+  } else if (hasOwn(value, "toString")) {
+    return false;
+  } else if (!callable(getData(value, toPrimitive))) {
+    checkToPrimitive = false;
+  } else if (hasOwn(value, toPrimitive)) {
+    return false;
+  }
+  // The prototype that has the toString or Symbol.toPrimitive property.
+  let pointer: JSObject | null = value;
+  do {
+    pointer = pointer.proto;
+    if (pointer === null) return true;
+  } while (
+    !(checkToString && hasOwn(pointer, "toString")) &&
+    !(checkToPrimitive && hasOwn(pointer, toPrimitive))
+  );
+  const descriptor = pointer.getOwnProperty("constructor");
+  if (!descriptor || descriptor.flags & PF.Accessor || !callable(descriptor.value)) return false;
+  const name = getData(descriptor.value, "name");
+  return typeof name === "string" && builtInObjects(makeCtx(realm, {})).has(name);
+}
+
+// ---- JSON for %j ---------------------------------------------------------------------
+
+const CIRCULAR = Symbol("circular");
+
+/** JSON.stringify(v) for %j: '[Circular]' for cyclic data. toJSON methods are not called. */
+function tryStringify(realm: Realm, v: Value): string | undefined {
+  try {
+    return jsonValue(realm, v, []);
+  } catch (e) {
+    if (e === CIRCULAR) return "[Circular]";
+    throw e;
+  }
+}
+
+function jsonValue(realm: Realm, value: Value, stack: JSObject[]): string | undefined {
+  if (value instanceof PrimitiveObject) {
+    switch (value.cls) {
+      case "Number": {
+        const n = safeToNumber(realm, value);
+        value = n === GUEST ? (value.primitive as number) : n;
+        break;
+      }
+      case "String": {
+        const s = safeToString(realm, value, new Set());
+        value = s === GUEST ? (value.primitive as string) : s;
+        break;
+      }
+      case "Boolean":
+      case "BigInt":
+        value = value.primitive;
+        break;
+    }
+  }
+  if (value === null) return "null";
+  if (value === true) return "true";
+  if (value === false) return "false";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "null";
+  if (typeof value === "bigint") {
+    return realm.vm.throwTypeError("Do not know how to serialize a BigInt");
+  }
+  if (!(value instanceof JSObject) || callable(value)) return undefined;
+  if (stack.includes(value)) throw CIRCULAR;
+  stack.push(value);
+  let out: string;
+  if (value instanceof ArrayObject) {
+    const parts: string[] = [];
+    for (let i = 0; i < value.length; i++) {
+      parts.push(jsonValue(realm, getData(value, String(i)), stack) ?? "null");
+    }
+    out = `[${parts.join(",")}]`;
+  } else {
+    const parts: string[] = [];
+    for (const k of enumerableStringKeys(value)) {
+      const s = jsonValue(realm, getData(value, k), stack);
+      if (s !== undefined) parts.push(`${JSON.stringify(k)}:${s}`);
+    }
+    out = `{${parts.join(",")}}`;
+  }
+  stack.pop();
+  return out;
+}
+
+// ---- util.format ------------------------------------------------------------------------
+
+/** One conversion util.format does with String()/Number() on an argument. */
+interface Conversion {
+  index: number;
+  /** "string": String(arg) (%s, %i, %f); "number": Number(arg) (%d). */
+  hint: "string" | "number";
+}
+
+/** Walks the format string as util.format does, reporting each placeholder's argument. */
+function scanFormat(
+  args: Value[],
+  onPlaceholder: (kind: number, argIndex: number) => string,
+): { str: string; next: number } {
+  const first = args[0] as string;
+  let a = 0;
+  let str = "";
+  let lastPos = 0;
+  for (let i = 0; i < first.length - 1; i++) {
+    if (first.charCodeAt(i) === 37) {
+      // '%'
+      const nextChar = first.charCodeAt(++i);
+      if (a + 1 !== args.length) {
+        let tempStr: string;
+        switch (nextChar) {
+          case 115: // 's'
+          case 106: // 'j'
+          case 100: // 'd'
+          case 79: // 'O'
+          case 111: // 'o'
+          case 105: // 'i'
+          case 102: // 'f'
+            tempStr = onPlaceholder(nextChar, ++a);
+            break;
+          case 99: // 'c'
+            a += 1;
+            tempStr = "";
+            break;
+          case 37: // '%'
+            str += first.slice(lastPos, i);
+            lastPos = i + 1;
+            continue;
+          default:
+            // Not a placeholder.
+            continue;
+        }
+        if (lastPos !== i - 1) str += first.slice(lastPos, i - 1);
+        str += tempStr;
+        lastPos = i + 1;
+      } else if (nextChar === 37) {
+        str += first.slice(lastPos, i);
+        lastPos = i + 1;
+      }
+    }
+  }
+  if (lastPos !== 0) {
+    a++;
+    if (lastPos < first.length) str += first.slice(lastPos);
+  }
+  return { str, next: a };
+}
+
+/**
+ * util.format semantics: %s %d %i %f %j %o %O %c %% when the first argument is a
+ * string; the rest appended with spaces, strings raw, others inspected.
+ */
 export function formatLogArgs(args: Value[], realm: Realm): string {
-  return args.map((a) => fmt(a, realm, 0, true)).join(" ");
+  const first = args[0];
+  let a = 0;
+  let str = "";
+  let join = "";
+  if (typeof first === "string") {
+    if (args.length === 1) return first;
+    const r = scanFormat(args, (kind, index) => formatPlaceholder(realm, kind, args[index]));
+    str = r.str;
+    a = r.next;
+    if (a !== 0) join = " ";
+  }
+  while (a < args.length) {
+    const value = args[a];
+    str += join;
+    str += typeof value !== "string" ? inspect(value, realm) : value;
+    join = " ";
+    a++;
+  }
+  return str;
+}
+
+function formatPlaceholder(realm: Realm, kind: number, arg: Value): string {
+  switch (kind) {
+    case 115: {
+      // %s
+      if (typeof arg === "number") return formatNumber(arg);
+      if (typeof arg === "bigint") return `${arg}n`;
+      if (!(arg instanceof JSObject) || callable(arg) || !hasBuiltInToString(realm, arg)) {
+        if (arg instanceof JSSymbol) return arg.toString();
+        const s = safeToString(realm, arg, new Set());
+        // A user-defined conversion: the object is inspected instead (see pendingCoercions).
+        return s === GUEST ? inspect(arg, realm, { depth: 0 }) : s;
+      }
+      return inspect(arg, realm, { depth: 0 });
+    }
+    case 106: // %j
+      return String(tryStringify(realm, arg));
+    case 100: {
+      // %d
+      if (typeof arg === "bigint") return `${arg}n`;
+      if (arg instanceof JSSymbol) return "NaN";
+      const n = safeToNumber(realm, arg);
+      return formatNumber(n === GUEST ? NaN : n);
+    }
+    case 79: // %O
+      return inspect(arg, realm);
+    case 111: // %o
+      return inspect(arg, realm, { showHidden: true, depth: 4 });
+    case 105: {
+      // %i
+      if (typeof arg === "bigint") return `${arg}n`;
+      if (arg instanceof JSSymbol) return "NaN";
+      const s = safeToString(realm, arg, new Set());
+      return formatNumber(s === GUEST ? NaN : parseInt(s));
+    }
+    case 102: {
+      // %f
+      if (arg instanceof JSSymbol) return "NaN";
+      const s = safeToString(realm, arg, new Set());
+      return formatNumber(s === GUEST ? NaN : parseFloat(s));
+    }
+    default:
+      return "";
+  }
+}
+
+/**
+ * The arguments of formatLogArgs(args) whose conversion needs guest code: a %s, %i or
+ * %f argument with a user-defined toString/Symbol.toPrimitive (hint "string"), or a %d
+ * argument with a user-defined valueOf (hint "number"). A caller that can run guest
+ * code may replace each such argument by String(arg) or Number(arg) before calling
+ * formatLogArgs, which then prints exactly what Node prints; without that, the
+ * object is inspected (%s) or reads as NaN (%d, %i, %f).
+ */
+export function pendingCoercions(args: Value[], realm: Realm): Conversion[] {
+  const out: Conversion[] = [];
+  if (typeof args[0] !== "string" || args.length === 1) return out;
+  scanFormat(args, (kind, index) => {
+    const arg = args[index];
+    if (!(arg instanceof JSObject)) return "";
+    if (kind === 115) {
+      if (
+        (callable(arg) || !hasBuiltInToString(realm, arg)) &&
+        safeToString(realm, arg, new Set()) === GUEST
+      ) {
+        out.push({ index, hint: "string" });
+      }
+    } else if (kind === 105 || kind === 102) {
+      if (safeToString(realm, arg, new Set()) === GUEST) out.push({ index, hint: "string" });
+    } else if (kind === 100) {
+      if (safeToNumber(realm, arg) === GUEST) out.push({ index, hint: "number" });
+    }
+    return "";
+  });
+  return out;
 }

@@ -56,6 +56,8 @@ export interface Uncaught {
 export interface ThrowSite {
   fn: FunctionObject;
   ip: number;
+  /** The value thrown there, so a rethrow of it keeps the original site. */
+  value: Value;
 }
 
 export class VM {
@@ -1252,10 +1254,19 @@ export class VM {
               if (done.pushExtra) stack[sp++] = done.extra;
               break;
             }
-            case Op.THROW:
+            case Op.THROW: {
               frame.ip = opStart;
-              this.throwSite = { fn: frame.fn, ip: opStart };
-              throw new ThrowSignal(stack[--sp]);
+              const v = stack[--sp];
+              this.throwSite = { fn: frame.fn, ip: opStart, value: v };
+              throw new ThrowSignal(v);
+            }
+            case Op.RETHROW: {
+              // Compiler-made rethrows (finally, for-of close) keep the original site.
+              frame.ip = opStart;
+              const v = stack[--sp];
+              if (!this.throwSite || this.throwSite.value !== v) this.throwSite = { fn: frame.fn, ip: opStart, value: v };
+              throw new ThrowSignal(v);
+            }
             case Op.JUMP:
               ip = code[ip];
               break;
@@ -1791,15 +1802,14 @@ export class VM {
         // top of this.frames is where the exception is thrown.
         if (this.frames[this.frames.length - 1] === frame) {
           frame.ip = opStart;
-          if (!this.throwSite || this.throwSite.fn !== frame.fn || this.throwSite.ip !== opStart)
-            this.throwSite = { fn: frame.fn, ip: opStart };
+          if (!this.throwSite || this.throwSite.value !== value) this.throwSite = { fn: frame.fn, ip: opStart, value };
           if (!this.unwind(value, opStart)) {
             this.steps += executed;
             return executed;
           }
         } else {
           const top = this.frames[this.frames.length - 1];
-          this.throwSite = { fn: top.fn, ip: top.ip };
+          this.throwSite = { fn: top.fn, ip: top.ip, value };
           if (!this.unwind(value, top.ip)) {
             this.steps += executed;
             return executed;

@@ -32,7 +32,6 @@ import { installMath } from "./builtins/math";
 import { installJSON } from "./builtins/json";
 import { installSymbol } from "./builtins/symbol";
 import { installConsole } from "./builtins/console";
-import { makeNative } from "./builtins/util";
 import { installProcess } from "./builtins/process";
 import { installInternals, installMoreInternals } from "./builtins/internals";
 import { Op } from "../compiler/opcodes";
@@ -175,6 +174,17 @@ export class Realm {
     });
     this.FunctionPrototypeHasInstance = this.FunctionPrototype.props.get(WELL_KNOWN.hasInstance)!.value;
     this.ArrayProtoValues = this.ArrayPrototype.props.get("values")!.value;
+    // Natives made per program (not intrinsics) keep their state in slots, so a
+    // decoded VM can rebuild them from this registry.
+    this.natives.set("require", {
+      ctor: false,
+      impl: (vm, _t, args, _nt, self) => {
+        const id = String(args[0]);
+        const err = vm.makeError("Error", `Cannot find module '${id}'\nRequire stack:\n- ${String(self.slots[0])}`);
+        err.setOwn("code", "MODULE_NOT_FOUND");
+        return vm.throwValue(err);
+      },
+    });
     this.runPrelude();
     this.collectIntrinsics();
   }
@@ -294,12 +304,10 @@ export class Realm {
    * reports a missing module.
    */
   makeRequire(filename: string): NativeFunction {
-    const f = makeNative(this, "require", "require", 1, (vm, _t, args) => {
-      const id = String(args[0]);
-      const err = vm.makeError("Error", `Cannot find module '${id}'\nRequire stack:\n- ${filename}`);
-      err.setOwn("code", "MODULE_NOT_FOUND");
-      return vm.throwValue(err);
-    });
+    const entry = this.natives.get("require")!;
+    const f = new NativeFunction(this.FunctionPrototype, "require", entry.impl, false, [filename]);
+    f.props.set("length", new Prop(1, PF.Configurable));
+    f.props.set("name", new Prop("require", PF.Configurable));
     return f;
   }
 

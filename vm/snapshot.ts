@@ -301,7 +301,7 @@ export function encodeSnapshot(vm: VM): Uint8Array {
   for (const [, sym] of realm.symbolRegistry) registry.push(e.value(sym));
   const jobs = realm.jobs.map((j) => [e.value(j.fn), e.value(j.thisArg), j.args.map((a) => e.value(a))]);
   const uncaught = vm.uncaught ? [e.value(vm.uncaught.value), vm.uncaught.filename, vm.uncaught.line, vm.uncaught.col] : null;
-  const throwSite = vm.throwSite ? [e.value(vm.throwSite.fn), vm.throwSite.ip] : null;
+  const throwSite = vm.throwSite ? [e.value(vm.throwSite.fn), vm.throwSite.ip, e.value(vm.throwSite.value)] : null;
   // Patches of intrinsics that changed but were not reached through a reference.
   for (const o of realm.intrinsics) if (o.dirty) e.value(o);
   e.drain();
@@ -702,7 +702,7 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
     const t = asArray(roots.throwSite, "throw site");
     const fn = d.value(t[0], "throw site");
     if (!(fn instanceof FunctionObject) || !isInt(t[1], 0, fn.code.code.length - 1)) fail("bad throw site");
-    vm.throwSite = { fn, ip: t[1] };
+    vm.throwSite = { fn, ip: t[1], value: d.value(t[2], "throw site") };
   }
   for (const entry of asArray(roots.lex, "global lexicals")) {
     const [name, value, mutable] = asArray(entry, "global lexical");
