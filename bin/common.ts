@@ -26,7 +26,9 @@ export function loadMain(file: string, script: boolean, opts: JauntOptions): Jau
     j.load(source, filename, programKind(filename, script));
   } catch (e) {
     if (e instanceof GuestSyntaxError) {
-      process.stderr.write(`${e.filename}:${e.line}\n${e.sourceLine}\n${" ".repeat(e.column)}^\n\nSyntaxError: ${e.message}\n`);
+      process.stderr.write(
+        `${e.filename}:${e.line}\n${e.sourceLine}\n${" ".repeat(e.column)}^\n\nSyntaxError: ${e.message}\n`,
+      );
       process.exit(1);
     }
     throw e;

@@ -11,11 +11,32 @@ const argv = yargs(process.argv.slice(2))
   .scriptName("vmrun")
   .usage("$0 [options] <program.js> [args…]")
   .parserConfiguration({ "halt-at-non-option": true })
-  .option("script", { type: "boolean", default: false, describe: "run as a classic script (top-level var/this are global)" })
-  .option("snapshot-every", { type: "number", default: 0, describe: "every N instructions, snapshot the VM and continue in a fresh instance decoded from it" })
-  .option("unhandled-rejections", { choices: ["throw", "strict", "warn", "none"], default: "throw", describe: "what an unhandled promise rejection does (as in Node)" })
-  .option("max-call-depth", { type: "number", default: 10000, describe: "guest call depth limit (RangeError beyond it)" })
-  .option("print-bytecode", { type: "boolean", default: false, describe: "print the compiled bytecode and exit" })
+  .option("script", {
+    type: "boolean",
+    default: false,
+    describe: "run as a classic script (top-level var/this are global)",
+  })
+  .option("snapshot-every", {
+    type: "number",
+    default: 0,
+    describe:
+      "every N instructions, snapshot the VM and continue in a fresh instance decoded from it",
+  })
+  .option("unhandled-rejections", {
+    choices: ["throw", "strict", "warn", "none"],
+    default: "throw",
+    describe: "what an unhandled promise rejection does (as in Node)",
+  })
+  .option("max-call-depth", {
+    type: "number",
+    default: 10000,
+    describe: "guest call depth limit (RangeError beyond it)",
+  })
+  .option("print-bytecode", {
+    type: "boolean",
+    default: false,
+    describe: "print the compiled bytecode and exit",
+  })
   .demandCommand(1, "vmrun needs a program to run")
   .strict(false)
   .help()
@@ -24,7 +45,14 @@ const argv = yargs(process.argv.slice(2))
 const [file, ...rest] = argv._.map(String);
 if (argv["print-bytecode"]) {
   const filename = path.resolve(file);
-  process.stdout.write(disassemble(compile(fs.readFileSync(filename, "utf8"), { kind: programKind(filename, argv.script), filename })) + "\n");
+  process.stdout.write(
+    disassemble(
+      compile(fs.readFileSync(filename, "utf8"), {
+        kind: programKind(filename, argv.script),
+        filename,
+      }),
+    ) + "\n",
+  );
   process.exit(0);
 }
 const opts = { argv: rest, maxCallDepth: argv["max-call-depth"] };

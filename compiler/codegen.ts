@@ -143,7 +143,12 @@ class FunctionCompiler {
       if (parent === "method") flags |= FnFlags.Method;
       else if (parent === "get") flags |= FnFlags.Getter | FnFlags.Method;
       else if (parent === "set") flags |= FnFlags.Setter | FnFlags.Method;
-      else if (node.type !== "ArrowFunctionExpression" && !node.generator && !node.async && !this.ctx.native)
+      else if (
+        node.type !== "ArrowFunctionExpression" &&
+        !node.generator &&
+        !node.async &&
+        !this.ctx.native
+      )
         flags |= FnFlags.Constructor;
       if (
         info.usesArguments &&

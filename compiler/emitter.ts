@@ -61,7 +61,14 @@ export class Emitter {
     if (this.depth < 0) {
       // Unreachable code (after return/throw/jump) is still emitted for simplicity;
       // its depth is unknown, so it is not tracked until the next label.
-      if (op === Op.JUMP || op === Op.RETURN || op === Op.THROW || op === Op.RETHROW || op === Op.RET) this.depth = -1;
+      if (
+        op === Op.JUMP ||
+        op === Op.RETURN ||
+        op === Op.THROW ||
+        op === Op.RETHROW ||
+        op === Op.RET
+      )
+        this.depth = -1;
       return;
     }
     const s = info.stack;
@@ -70,7 +77,8 @@ export class Emitter {
     if (this.depth < 0) throw new CompileError(`internal: stack underflow at ${info.name}`);
     this.depth += push;
     if (this.depth > this.maxDepth) this.maxDepth = this.depth;
-    if (op === Op.JUMP || op === Op.RETURN || op === Op.THROW || op === Op.RETHROW || op === Op.RET) this.depth = -1;
+    if (op === Op.JUMP || op === Op.RETURN || op === Op.THROW || op === Op.RETHROW || op === Op.RET)
+      this.depth = -1;
   }
 
   /**

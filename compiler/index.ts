@@ -76,7 +76,8 @@ export function compile(source: string, opts: CompileOptions): Program {
     }
     throw err;
   }
-  const topParams = kind === "commonjs" ? COMMONJS_PARAMS : kind === "prelude" ? PRELUDE_PARAMS : [];
+  const topParams =
+    kind === "commonjs" ? COMMONJS_PARAMS : kind === "prelude" ? PRELUDE_PARAMS : [];
   const analysis = analyze(ast, {
     globalVars: kind === "script",
     topParams,

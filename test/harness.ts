@@ -17,12 +17,18 @@ export interface Outcome {
 }
 
 export function runNode(file: string, args: string[] = []): Outcome {
-  const r = spawnSync(process.execPath, [file, ...args], { encoding: "utf8", cwd: path.dirname(file) });
+  const r = spawnSync(process.execPath, [file, ...args], {
+    encoding: "utf8",
+    cwd: path.dirname(file),
+  });
   return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
 }
 
 export function runCli(tool: string, args: string[], cwd = ROOT): Outcome {
-  const r = spawnSync(process.execPath, [path.join(BIN, `${tool}.js`), ...args], { encoding: "utf8", cwd });
+  const r = spawnSync(process.execPath, [path.join(BIN, `${tool}.js`), ...args], {
+    encoding: "utf8",
+    cwd,
+  });
   return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
 }
 
@@ -38,14 +44,24 @@ export interface InProcessOptions {
 export function runJaunt(file: string, opts: InProcessOptions = {}): Outcome & { steps: number } {
   let stdout = "";
   let stderr = "";
-  const jopts = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), argv: [], seed: 1 };
+  const jopts = {
+    stdout: (t: string) => (stdout += t),
+    stderr: (t: string) => (stderr += t),
+    argv: [],
+    seed: 1,
+  };
   const filename = path.resolve(file);
   let j = Jaunt.create(jopts);
   try {
     j.load(fs.readFileSync(filename, "utf8"), filename, opts.script ? "script" : "commonjs");
   } catch (e) {
     if (e instanceof GuestSyntaxError)
-      return { stdout, stderr: `${e.filename}:${e.line}\n${e.sourceLine}\n${" ".repeat(e.column)}^\n\nSyntaxError: ${e.message}\n`, code: 1, steps: 0 };
+      return {
+        stdout,
+        stderr: `${e.filename}:${e.line}\n${e.sourceLine}\n${" ".repeat(e.column)}^\n\nSyntaxError: ${e.message}\n`,
+        code: 1,
+        steps: 0,
+      };
     throw e;
   }
   const every = opts.snapshotEvery ?? 0;
@@ -53,7 +69,8 @@ export function runJaunt(file: string, opts: InProcessOptions = {}): Outcome & {
   for (;;) {
     const r = j.run(every > 0 ? every : max);
     if (r.status !== "paused") break;
-    if (j.steps >= max) throw new Error(`${path.basename(file)}: still running after ${max} instructions`);
+    if (j.steps >= max)
+      throw new Error(`${path.basename(file)}: still running after ${max} instructions`);
     if (every > 0) j = Jaunt.resume(j.snapshot(), jopts);
   }
   const report = j.uncaughtReport();

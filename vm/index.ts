@@ -67,7 +67,7 @@ export class Jaunt {
     for (const [k, v] of Object.entries(this.vm.host.env)) env.setOwn(k, v);
     proc.setOwn("env", env);
     const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 32);
-    realm.randomState = [seed >>> 0 || 1, (Math.imul(seed, 2654435761) >>> 0) || 2];
+    realm.randomState = [seed >>> 0 || 1, Math.imul(seed, 2654435761) >>> 0 || 2];
   }
 
   /**
@@ -86,7 +86,13 @@ export class Jaunt {
     }
     const proc = realm.global.getOwnProperty("process")!.value as JSObject;
     const argv = proc.getOwnProperty("argv")!.value as JSObject;
-    argv.defineOwn("1", { value: filename, hasValue: true, writable: true, enumerable: true, configurable: true });
+    argv.defineOwn("1", {
+      value: filename,
+      hasValue: true,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
     const exports = realm.newObject();
     const module = realm.newObject();
     module.setOwn("id", ".");
@@ -154,4 +160,3 @@ export class Jaunt {
     return new Jaunt(vm);
   }
 }
-

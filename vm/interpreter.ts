@@ -73,6 +73,10 @@ export class VM {
   /** Pending tail call requested by a native: [callee, this, ...args]. */
   private pendingCall: Value[] | null = null;
   private accessor: JSObject | null = null;
+  /** True while a native function runs: the top frame is then inside a call. */
+  private inNative = false;
+  /** The last error made while the interpreter (not a native) was running. */
+  staleStackError: ErrorObject | null = null;
   readonly limits: Limits;
   /** Every program loaded into this VM, by hash (code is content-addressed). */
   readonly programs = new Map<string, Program>();
@@ -99,7 +103,9 @@ export class VM {
 
   /** Creates a guest error object of the given constructor name. */
   makeError(kind: string, message: string): ErrorObject {
-    return this.realm.makeError(kind, message);
+    const e = this.realm.makeError(kind, message);
+    if (!this.inNative) this.staleStackError = e;
+    return e;
   }
 
   throwError(kind: string, message: string): never {
@@ -335,7 +341,9 @@ export class VM {
       }
       if (callee instanceof NativeFunction) {
         const args = stack.slice(argBase, argBase + argc);
+        this.inNative = true;
         const result = callee.impl(this, thisValue, args, newTarget, callee);
+        this.inNative = false;
         if (result === TAIL_CALL) {
           const call = this.pendingCall!;
           this.pendingCall = null;
@@ -532,7 +540,10 @@ export class VM {
     for (let i = this.frames.length - 1; i >= 0; i--) {
       const f = this.frames[i];
       const code = f.fn.code;
-      const ip = i === this.frames.length - 1 ? f.ip : Math.max(0, f.ip - 1);
+      // Callers (and the top frame while a native runs) are positioned after their
+      // call instruction; the top frame otherwise at the instruction executing.
+      const inCall = i < this.frames.length - 1 || this.inNative;
+      const ip = inCall ? Math.max(0, f.ip - 1) : f.ip;
       out.push({
         name: frameName(f),
         filename: f.fn.program.filename,
@@ -1264,7 +1275,8 @@ export class VM {
               // Compiler-made rethrows (finally, for-of close) keep the original site.
               frame.ip = opStart;
               const v = stack[--sp];
-              if (!this.throwSite || this.throwSite.value !== v) this.throwSite = { fn: frame.fn, ip: opStart, value: v };
+              if (!this.throwSite || this.throwSite.value !== v)
+                this.throwSite = { fn: frame.fn, ip: opStart, value: v };
               throw new ThrowSignal(v);
             }
             case Op.JUMP:
@@ -1794,6 +1806,7 @@ export class VM {
           this.steps += executed;
           return executed;
         }
+        this.inNative = false;
         if (e instanceof ThrowSignal) value = e.value;
         else if (e instanceof RangeError && /call stack/.test(e.message))
           value = this.makeError("RangeError", "Maximum call stack size exceeded");
@@ -1802,7 +1815,14 @@ export class VM {
         // top of this.frames is where the exception is thrown.
         if (this.frames[this.frames.length - 1] === frame) {
           frame.ip = opStart;
-          if (!this.throwSite || this.throwSite.value !== value) this.throwSite = { fn: frame.fn, ip: opStart, value };
+          // An error the interpreter raised was made before frame.ip was synced:
+          // capture its stack again now that the position is exact.
+          if (value instanceof ErrorObject && value === this.staleStackError) {
+            this.realm.refreshStack(value);
+            this.staleStackError = null;
+          }
+          if (!this.throwSite || this.throwSite.value !== value)
+            this.throwSite = { fn: frame.fn, ip: opStart, value };
           if (!this.unwind(value, opStart)) {
             this.steps += executed;
             return executed;

@@ -90,14 +90,19 @@ let preludeProgram: Program | null = null;
 /** The prelude's source: vm/prelude/*.js concatenated in name order. */
 function loadPrelude(): Program {
   if (preludeProgram) return preludeProgram;
-  const candidates = [path.join(__dirname, "prelude"), path.join(__dirname, "..", "..", "vm", "prelude")];
+  const candidates = [
+    path.join(__dirname, "prelude"),
+    path.join(__dirname, "..", "..", "vm", "prelude"),
+  ];
   const dir = candidates.find((d) => fs.existsSync(d));
   if (!dir) throw new Error("jaunt: cannot find the self-hosted prelude (vm/prelude)");
   const files = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith(".js"))
     .sort();
-  const source = files.map((f) => `// ---- ${f}\n` + fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
+  const source = files
+    .map((f) => `// ---- ${f}\n` + fs.readFileSync(path.join(dir, f), "utf8"))
+    .join("\n");
   preludeProgram = compile(source, { kind: "prelude", filename: "jaunt:prelude" });
   return preludeProgram;
 }
@@ -142,7 +147,12 @@ export class Realm {
   constructor(readonly vm: VM) {
     vm.realm = this;
     this.ObjectPrototype = new JSObject(null);
-    this.FunctionPrototype = new NativeFunction(this.ObjectPrototype, "Function.prototype", () => undefined, false);
+    this.FunctionPrototype = new NativeFunction(
+      this.ObjectPrototype,
+      "Function.prototype",
+      () => undefined,
+      false,
+    );
     this.global = new JSObject(this.ObjectPrototype, "global");
     this.internals = new JSObject(null, "internals");
     installObject(this);
@@ -172,7 +182,9 @@ export class Realm {
       SAR: Op.SAR,
       SHR: Op.SHR,
     });
-    this.FunctionPrototypeHasInstance = this.FunctionPrototype.props.get(WELL_KNOWN.hasInstance)!.value;
+    this.FunctionPrototypeHasInstance = this.FunctionPrototype.props.get(
+      WELL_KNOWN.hasInstance,
+    )!.value;
     this.ArrayProtoValues = this.ArrayPrototype.props.get("values")!.value;
     // Natives made per program (not intrinsics) keep their state in slots, so a
     // decoded VM can rebuild them from this registry.
@@ -180,13 +192,18 @@ export class Realm {
       ctor: false,
       impl: (vm, _t, args, _nt, self) => {
         const id = String(args[0]);
-        const err = vm.makeError("Error", `Cannot find module '${id}'\nRequire stack:\n- ${String(self.slots[0])}`);
+        const err = vm.makeError(
+          "Error",
+          `Cannot find module '${id}'\nRequire stack:\n- ${String(self.slots[0])}`,
+        );
         err.setOwn("code", "MODULE_NOT_FOUND");
         return vm.throwValue(err);
       },
     });
     this.runPrelude();
     this.collectIntrinsics();
+    // Steps count the program's instructions, not the realm's setup.
+    vm.steps = 0;
   }
 
   private runPrelude(): void {
@@ -242,8 +259,15 @@ export class Realm {
     };
     visit(this.global);
     visit(this.internals);
-    for (const k of Object.keys(this.helpers).sort()) visit((this.helpers as unknown as Record<string, JSObject>)[k]);
-    for (const o of [this.ObjectPrototype, this.FunctionPrototype, this.IteratorPrototype, this.ArrayIteratorPrototype, this.ThrowTypeError])
+    for (const k of Object.keys(this.helpers).sort())
+      visit((this.helpers as unknown as Record<string, JSObject>)[k]);
+    for (const o of [
+      this.ObjectPrototype,
+      this.FunctionPrototype,
+      this.IteratorPrototype,
+      this.ArrayIteratorPrototype,
+      this.ThrowTypeError,
+    ])
       visit(o);
     for (const k of [...this.errorPrototypes.keys()].sort()) visit(this.errorPrototypes.get(k));
     for (let qi = 0; qi < queue.length; qi++) {
@@ -276,7 +300,8 @@ export class Realm {
 
   toObject(v: Value): JSObject {
     if (v instanceof JSObject) return v;
-    if (v === undefined || v === null) return this.vm.throwTypeError("Cannot convert undefined or null to object");
+    if (v === undefined || v === null)
+      return this.vm.throwTypeError("Cannot convert undefined or null to object");
     switch (typeof v) {
       case "string":
         return new PrimitiveObject(this.StringPrototype, "String", v);
@@ -292,7 +317,9 @@ export class Realm {
   }
 
   makeError(kind: string, message: string, proto?: JSObject): ErrorObject {
-    const e = new ErrorObject(proto ?? this.errorPrototypes.get(kind) ?? this.errorPrototypes.get("Error")!);
+    const e = new ErrorObject(
+      proto ?? this.errorPrototypes.get(kind) ?? this.errorPrototypes.get("Error")!,
+    );
     if (message !== undefined) e.props.set("message", new Prop(message, PF.Hidden));
     e.props.set("stack", new Prop(formatStack(kind, message, this.vm.captureStack()), PF.Hidden));
     return e;
@@ -309,6 +336,15 @@ export class Realm {
     f.props.set("length", new Prop(1, PF.Configurable));
     f.props.set("name", new Prop("require", PF.Configurable));
     return f;
+  }
+
+  /** Re-captures an error's stack (see VM.staleStackError). */
+  refreshStack(e: ErrorObject): void {
+    const p = e.props.get("stack");
+    const m = e.props.get("message");
+    const name = e.proto?.props.get("name")?.value;
+    if (p && typeof name === "string")
+      p.value = formatStack(name, m ? String(m.value) : undefined, this.vm.captureStack());
   }
 
   newArray(elems: Value[]): ArrayObject {

@@ -162,7 +162,10 @@ class Encoder {
     }
     if (v instanceof JSSymbol) {
       if (v.wellKnown) return [V_WELL_KNOWN, v.wellKnown];
-      return [V_SYMBOL, this.reserve(v, () => [R_SYMBOL, v.description ?? null, v.registered ?? null])];
+      return [
+        V_SYMBOL,
+        this.reserve(v, () => [R_SYMBOL, v.description ?? null, v.registered ?? null]),
+      ];
     }
     if (v instanceof Env) {
       const ie = this.realm.intrinsicEnvs.indexOf(v);
@@ -198,7 +201,13 @@ class Encoder {
   private props(o: JSObject): Enc[] {
     const out: Enc[] = [];
     for (const [k, p] of o.props) {
-      out.push([this.value(k), p.flags, this.value(p.value), this.value(p.getter), this.value(p.setter)]);
+      out.push([
+        this.value(k),
+        p.flags,
+        this.value(p.value),
+        this.value(p.getter),
+        this.value(p.setter),
+      ]);
     }
     return out;
   }
@@ -210,22 +219,39 @@ class Encoder {
     switch (kind) {
       case K_ARRAY: {
         const a = o as ArrayObject;
-        base.push(a.elems ? a.elems.map((v) => this.value(v)) : null, a.sparseLength, a.lengthWritable);
+        base.push(
+          a.elems ? a.elems.map((v) => this.value(v)) : null,
+          a.sparseLength,
+          a.lengthWritable,
+        );
         break;
       }
       case K_FUNCTION: {
         const f = o as FunctionObject;
-        base.push(this.program(f.program), f.code.index, f.env ? this.value(f.env) : null, this.value(f.homeObject));
+        base.push(
+          this.program(f.program),
+          f.code.index,
+          f.env ? this.value(f.env) : null,
+          this.value(f.homeObject),
+        );
         break;
       }
       case K_NATIVE: {
         const f = o as NativeFunction;
-        base.push(f.id, f.isConstructor, f.slots.map((v) => this.value(v)));
+        base.push(
+          f.id,
+          f.isConstructor,
+          f.slots.map((v) => this.value(v)),
+        );
         break;
       }
       case K_BOUND: {
         const f = o as BoundFunction;
-        base.push(this.value(f.target), this.value(f.boundThis), f.boundArgs.map((v) => this.value(v)));
+        base.push(
+          this.value(f.target),
+          this.value(f.boundThis),
+          f.boundArgs.map((v) => this.value(v)),
+        );
         break;
       }
       case K_PRIMITIVE:
@@ -299,9 +325,17 @@ export function encodeSnapshot(vm: VM): Uint8Array {
   for (const [name, b] of realm.globalLex) lex.push([name, e.value(b.value), b.mutable]);
   const registry: Enc[] = [];
   for (const [, sym] of realm.symbolRegistry) registry.push(e.value(sym));
-  const jobs = realm.jobs.map((j) => [e.value(j.fn), e.value(j.thisArg), j.args.map((a) => e.value(a))]);
-  const uncaught = vm.uncaught ? [e.value(vm.uncaught.value), vm.uncaught.filename, vm.uncaught.line, vm.uncaught.col] : null;
-  const throwSite = vm.throwSite ? [e.value(vm.throwSite.fn), vm.throwSite.ip, e.value(vm.throwSite.value)] : null;
+  const jobs = realm.jobs.map((j) => [
+    e.value(j.fn),
+    e.value(j.thisArg),
+    j.args.map((a) => e.value(a)),
+  ]);
+  const uncaught = vm.uncaught
+    ? [e.value(vm.uncaught.value), vm.uncaught.filename, vm.uncaught.line, vm.uncaught.col]
+    : null;
+  const throwSite = vm.throwSite
+    ? [e.value(vm.throwSite.fn), vm.throwSite.ip, e.value(vm.throwSite.value)]
+    : null;
   // Patches of intrinsics that changed but were not reached through a reference.
   for (const o of realm.intrinsics) if (o.dirty) e.value(o);
   e.drain();
@@ -359,7 +393,8 @@ class Decoder {
       const [hash, kind, filename, source] = asArray(entry, `program ${i}`);
       if (typeof hash !== "string" || typeof filename !== "string" || typeof source !== "string")
         fail(`program ${i} has a bad header`);
-      if (kind !== "script" && kind !== "commonjs" && kind !== "module") fail(`program ${i} has unknown kind ${String(kind)}`);
+      if (kind !== "script" && kind !== "commonjs" && kind !== "module")
+        fail(`program ${i} has unknown kind ${String(kind)}`);
       let p: Program;
       try {
         p = compile(source, { kind: kind as ProgramKind, filename });
@@ -396,7 +431,8 @@ class Decoder {
             case K_FUNCTION: {
               const program = this.program(rec[6]);
               const fi = rec[7];
-              if (!isInt(fi, 0, program.functions.length - 1)) fail(`record ${i}: bad function index`);
+              if (!isInt(fi, 0, program.functions.length - 1))
+                fail(`record ${i}: bad function index`);
               o = new FunctionObject(null, program, program.functions[fi], null);
               break;
             }
@@ -456,7 +492,8 @@ class Decoder {
   }
 
   value(v: unknown, where: string): Value {
-    if (v === null || v === undefined || typeof v === "string" || typeof v === "boolean") return v as Value;
+    if (v === null || v === undefined || typeof v === "string" || typeof v === "boolean")
+      return v as Value;
     if (typeof v === "number") return v;
     if (!Array.isArray(v)) fail(`${where}: unexpected ${typeof v}`);
     switch (v[0]) {
@@ -475,7 +512,8 @@ class Decoder {
         return s;
       }
       case V_INTRINSIC:
-        if (!isInt(v[1], 0, this.realm.intrinsics.length - 1)) fail(`${where}: bad intrinsic index ${String(v[1])}`);
+        if (!isInt(v[1], 0, this.realm.intrinsics.length - 1))
+          fail(`${where}: bad intrinsic index ${String(v[1])}`);
         return this.realm.intrinsics[v[1]];
       case V_REF: {
         const o = this.ref(v[1], where);
@@ -496,7 +534,8 @@ class Decoder {
   }
 
   private ref(i: unknown, where: string): JSObject | Env | JSSymbol {
-    if (!isInt(i, 0, this.objects.length - 1)) fail(`${where}: reference ${String(i)} out of range`);
+    if (!isInt(i, 0, this.objects.length - 1))
+      fail(`${where}: reference ${String(i)} out of range`);
     const o = this.objects[i];
     if (!o) fail(`${where}: reference to a patch record`);
     return o;
@@ -535,10 +574,12 @@ class Decoder {
       const where = `record ${i}`;
       if (rec[0] === R_OBJECT) this.applyState(this.objects[i] as JSObject, rec.slice(1), where);
       else if (rec[0] === R_PATCH) {
-        if (!isInt(rec[1], 0, this.realm.intrinsics.length - 1)) fail(`${where}: bad intrinsic index`);
+        if (!isInt(rec[1], 0, this.realm.intrinsics.length - 1))
+          fail(`${where}: bad intrinsic index`);
         const target = this.realm.intrinsics[rec[1]];
         const state = asArray(rec[2], where);
-        if (state[0] !== kindOf(target)) fail(`${where}: patch kind does not match intrinsic ${rec[1]}`);
+        if (state[0] !== kindOf(target))
+          fail(`${where}: patch kind does not match intrinsic ${rec[1]}`);
         this.applyState(target, state, where);
       } else if (rec[0] === R_ENV) {
         const e = this.objects[i] as Env;
@@ -550,7 +591,8 @@ class Decoder {
           if (!isInt(rec[4], 0, p.functions.length - 1)) fail(`${where}: bad function index`);
           code = p.functions[rec[4]];
           if (!isInt(rec[5], 0, code.scopes.length - 1)) fail(`${where}: bad scope index`);
-          if (code.scopes[rec[5]].names.length !== slots.length) fail(`${where}: slot count does not match its scope`);
+          if (code.scopes[rec[5]].names.length !== slots.length)
+            fail(`${where}: slot count does not match its scope`);
         }
         Object.assign(e, { slots, parent, code, scope: rec[5] });
       }
@@ -568,15 +610,27 @@ class Decoder {
     for (const [j, entry] of asArray(props, `${where} props`).entries()) {
       const [k, flags, value, get, set] = asArray(entry, `${where} prop ${j}`);
       const key = this.value(k, `${where} prop ${j} key`);
-      if (typeof key !== "string" && !(key instanceof JSSymbol)) fail(`${where} prop ${j}: bad key`);
+      if (typeof key !== "string" && !(key instanceof JSSymbol))
+        fail(`${where} prop ${j}: bad key`);
       if (!isInt(flags, 0, 15)) fail(`${where} prop ${j}: bad flags`);
-      map.set(key, new Prop(this.value(value, `${where} prop ${j}`), flags, this.optObject(get, where), this.optObject(set, where)));
+      map.set(
+        key,
+        new Prop(
+          this.value(value, `${where} prop ${j}`),
+          flags,
+          this.optObject(get, where),
+          this.optObject(set, where),
+        ),
+      );
     }
     o.props = map;
     switch (kind) {
       case K_ARRAY: {
         const a = o as ArrayObject;
-        a.elems = s[5] === null ? null : asArray(s[5], where).map((v, k) => this.value(v, `${where} elem ${k}`));
+        a.elems =
+          s[5] === null
+            ? null
+            : asArray(s[5], where).map((v, k) => this.value(v, `${where} elem ${k}`));
         if (!isInt(s[6], 0, 2 ** 32 - 1)) fail(`${where}: bad array length`);
         a.sparseLength = s[6];
         a.lengthWritable = !!s[7];
@@ -585,7 +639,8 @@ class Decoder {
       case K_FUNCTION: {
         const f = o as FunctionObject;
         const program = this.program(s[5]);
-        if (f.program !== program || f.code.index !== s[6]) fail(`${where}: function identity changed`);
+        if (f.program !== program || f.code.index !== s[6])
+          fail(`${where}: function identity changed`);
         Object.assign(f, { env: this.env(s[7], where) });
         f.homeObject = this.objectValue(s[8], where);
         break;
@@ -596,7 +651,11 @@ class Decoder {
       case K_BOUND: {
         const target = this.value(s[5], where);
         if (!(target instanceof JSObject)) fail(`${where}: bound function without target`);
-        Object.assign(o, { target, boundThis: this.value(s[6], where), boundArgs: asArray(s[7], where).map((v) => this.value(v, where)) });
+        Object.assign(o, {
+          target,
+          boundThis: this.value(s[6], where),
+          boundArgs: asArray(s[7], where).map((v) => this.value(v, where)),
+        });
         break;
       }
       case K_PRIMITIVE:
@@ -640,12 +699,26 @@ class Decoder {
     if (!(fn instanceof FunctionObject)) fail(`${where}: not a function frame`);
     const code = fn.code;
     const [ip, base, sp, , , , retSp, flags] = a.slice(1, 9);
-    if (!isInt(ip, 0, code.code.length - 1) || !isInstructionStart(code.code, ip)) fail(`${where}: instruction offset ${String(ip)} is not an instruction`);
-    if (!isInt(base, 0, stackSize) || !isInt(sp, base, stackSize)) fail(`${where}: bad stack pointers`);
-    if (sp > base + code.nlocals + code.maxStack + 1) fail(`${where}: operand stack deeper than the function allows`);
-    if (!isInt(retSp, 0, stackSize) || !isInt(flags, 0, 7)) fail(`${where}: bad return slot or flags`);
+    if (!isInt(ip, 0, code.code.length - 1) || !isInstructionStart(code.code, ip))
+      fail(`${where}: instruction offset ${String(ip)} is not an instruction`);
+    if (!isInt(base, 0, stackSize) || !isInt(sp, base, stackSize))
+      fail(`${where}: bad stack pointers`);
+    if (sp > base + code.nlocals + code.maxStack + 1)
+      fail(`${where}: operand stack deeper than the function allows`);
+    if (!isInt(retSp, 0, stackSize) || !isInt(flags, 0, 7))
+      fail(`${where}: bad return slot or flags`);
     const argv = a[9] === null ? null : asArray(a[9], where).map((x) => this.value(x, where));
-    const f = new Frame(fn, ip, base, this.env(a[4], where), this.value(a[5], where), this.value(a[6], where), retSp, flags, argv);
+    const f = new Frame(
+      fn,
+      ip,
+      base,
+      this.env(a[4], where),
+      this.value(a[5], where),
+      this.value(a[6], where),
+      retSp,
+      flags,
+      argv,
+    );
     f.sp = sp;
     f.pushExtra = !!a[10];
     f.extra = this.value(a[11], where);
@@ -674,11 +747,19 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
   }
   const top = asArray(data, "snapshot");
   if (top.length !== 3) fail("expected [header, heap, roots]");
-  const [header, heap, roots] = top as [Record<string, unknown>, unknown[], Record<string, unknown>];
+  const [header, heap, roots] = top as [
+    Record<string, unknown>,
+    unknown[],
+    Record<string, unknown>,
+  ];
   if (!header || typeof header !== "object") fail("missing header");
   if (header.magic !== SNAPSHOT_MAGIC) fail("not a Jaunt snapshot (bad magic)");
-  if (header.format !== SNAPSHOT_FORMAT) fail(`unsupported format version ${String(header.format)} (this Jaunt reads ${SNAPSHOT_FORMAT})`);
-  if (header.compiler !== COMPILER_VERSION) fail(`made by compiler version ${String(header.compiler)}, this is ${COMPILER_VERSION}`);
+  if (header.format !== SNAPSHOT_FORMAT)
+    fail(
+      `unsupported format version ${String(header.format)} (this Jaunt reads ${SNAPSHOT_FORMAT})`,
+    );
+  if (header.compiler !== COMPILER_VERSION)
+    fail(`made by compiler version ${String(header.compiler)}, this is ${COMPILER_VERSION}`);
   const realm = vm.realm;
   if (header.prelude !== realm.preludeHash || header.intrinsics !== realm.intrinsics.length)
     fail("made by a different Jaunt runtime (built-ins differ)");
@@ -696,12 +777,18 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
   vm.exitCode = roots.exitCode as number | null;
   if (roots.uncaught !== null) {
     const u = asArray(roots.uncaught, "uncaught");
-    vm.uncaught = { value: d.value(u[0], "uncaught"), filename: String(u[1]), line: Number(u[2]), col: Number(u[3]) };
+    vm.uncaught = {
+      value: d.value(u[0], "uncaught"),
+      filename: String(u[1]),
+      line: Number(u[2]),
+      col: Number(u[3]),
+    };
   }
   if (roots.throwSite !== null) {
     const t = asArray(roots.throwSite, "throw site");
     const fn = d.value(t[0], "throw site");
-    if (!(fn instanceof FunctionObject) || !isInt(t[1], 0, fn.code.code.length - 1)) fail("bad throw site");
+    if (!(fn instanceof FunctionObject) || !isInt(t[1], 0, fn.code.code.length - 1))
+      fail("bad throw site");
     vm.throwSite = { fn, ip: t[1], value: d.value(t[2], "throw site") };
   }
   for (const entry of asArray(roots.lex, "global lexicals")) {
@@ -718,10 +805,14 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
     const [fn, thisArg, args] = asArray(j, "job");
     const f = d.value(fn, "job");
     if (!(f instanceof JSObject)) fail("job without a function");
-    realm.jobs.push({ fn: f, thisArg: d.value(thisArg, "job"), args: asArray(args, "job").map((a) => d.value(a, "job")) });
+    realm.jobs.push({
+      fn: f,
+      thisArg: d.value(thisArg, "job"),
+      args: asArray(args, "job").map((a) => d.value(a, "job")),
+    });
   }
   const random = asArray(roots.random, "random state");
-  if (random.length !== 2 || !random.every((x) => isInt(x, 0, 2 ** 32 - 1))) fail("bad random state");
+  if (random.length !== 2 || !random.every((x) => isInt(x, 0, 2 ** 32 - 1)))
+    fail("bad random state");
   realm.randomState = random as number[];
-
 }

@@ -59,13 +59,20 @@ export function installArray(realm: Realm): void {
   // %IteratorPrototype% and %ArrayIteratorPrototype%
   const IP = new JSObject(realm.ObjectPrototype);
   realm.IteratorPrototype = IP;
-  const iterSelf = makeNative(realm, "%IteratorPrototype%.[Symbol.iterator]", "[Symbol.iterator]", 0, (_vm, t) => t);
+  const iterSelf = makeNative(
+    realm,
+    "%IteratorPrototype%.[Symbol.iterator]",
+    "[Symbol.iterator]",
+    0,
+    (_vm, t) => t,
+  );
   IP.props.set(realm.wellKnown.iterator, new Prop(iterSelf, PF.Hidden));
   const AIP = new JSObject(IP);
   realm.ArrayIteratorPrototype = AIP;
   AIP.props.set(realm.wellKnown.toStringTag, new Prop("Array Iterator", PF.Configurable));
   method(realm, AIP, "%ArrayIteratorPrototype%", "next", 0, (vm, t) => {
-    if (!(t instanceof ArrayIteratorObject)) vm.throwTypeError("next method called on incompatible receiver");
+    if (!(t instanceof ArrayIteratorObject))
+      vm.throwTypeError("next method called on incompatible receiver");
     const it = t as ArrayIteratorObject;
     const target = it.target;
     if (target === undefined) return iterResult(realm, undefined, true);
@@ -80,7 +87,8 @@ export function installArray(realm: Realm): void {
           value = v === EMPTY ? lookupProto(target, i) : v;
         } else {
           const p = target.getOwnProperty(String(i));
-          if (p && p.flags & PF.Accessor) return vm.tailCall(realm.helpers.arrayIteratorSlowNext, undefined, [t]);
+          if (p && p.flags & PF.Accessor)
+            return vm.tailCall(realm.helpers.arrayIteratorSlowNext, undefined, [t]);
           value = p ? p.value : lookupProto(target, i);
         }
       }
@@ -98,10 +106,16 @@ export function installArray(realm: Realm): void {
     if (it.kind === 2) return iterResult(realm, realm.newArray([i, value]), false);
     return iterResult(realm, value, false);
   });
-  const values = method(realm, AP, "Array.prototype", "values", 0, (_vm, t) => makeArrayIterator(realm, realm.toObject(t), 1));
+  const values = method(realm, AP, "Array.prototype", "values", 0, (_vm, t) =>
+    makeArrayIterator(realm, realm.toObject(t), 1),
+  );
   AP.props.set(realm.wellKnown.iterator, new Prop(values, PF.Hidden));
-  method(realm, AP, "Array.prototype", "keys", 0, (_vm, t) => makeArrayIterator(realm, realm.toObject(t), 0));
-  method(realm, AP, "Array.prototype", "entries", 0, (_vm, t) => makeArrayIterator(realm, realm.toObject(t), 2));
+  method(realm, AP, "Array.prototype", "keys", 0, (_vm, t) =>
+    makeArrayIterator(realm, realm.toObject(t), 0),
+  );
+  method(realm, AP, "Array.prototype", "entries", 0, (_vm, t) =>
+    makeArrayIterator(realm, realm.toObject(t), 2),
+  );
   void arg;
 
   function lookupProto(target: ArrayObject, i: number): Value {

@@ -19,7 +19,12 @@ export function installConsole(realm: Realm): void {
   const indent = () => state.props.get("indent")!.value as string;
   const write = (toErr: boolean, text: string) => {
     const ind = indent();
-    const out = ind ? text.split("\n").map((l) => ind + l).join("\n") : text;
+    const out = ind
+      ? text
+          .split("\n")
+          .map((l) => ind + l)
+          .join("\n")
+      : text;
     if (toErr) realm.vm.host.stderr(out + "\n");
     else realm.vm.host.stdout(out + "\n");
   };
@@ -31,8 +36,14 @@ export function installConsole(realm: Realm): void {
   for (const name of ["error", "warn"]) method(realm, c, "console", name, 0, log(true));
   method(realm, c, "console", "trace", 0, (vm, _t, args) => {
     const frames = vm.captureStack().filter((f) => !f.native);
-    const lines = frames.map((f) => `    at ${f.name ? `${f.name} (${f.filename}:${f.line}:${f.col})` : `${f.filename}:${f.line}:${f.col}`}`);
-    write(true, ["Trace" + (args.length ? ": " + formatLogArgs(args, realm) : ""), ...lines].join("\n"));
+    const lines = frames.map(
+      (f) =>
+        `    at ${f.name ? `${f.name} (${f.filename}:${f.line}:${f.col})` : `${f.filename}:${f.line}:${f.col}`}`,
+    );
+    write(
+      true,
+      ["Trace" + (args.length ? ": " + formatLogArgs(args, realm) : ""), ...lines].join("\n"),
+    );
     return undefined;
   });
   method(realm, c, "console", "dir", 0, (_vm, _t, args) => {
@@ -41,7 +52,11 @@ export function installConsole(realm: Realm): void {
   });
   method(realm, c, "console", "assert", 0, (_vm, _t, args) => {
     const ok = arg(args, 0);
-    if (!ok) write(true, "Assertion failed" + (args.length > 1 ? ": " + formatLogArgs(args.slice(1), realm) : ""));
+    if (!ok)
+      write(
+        true,
+        "Assertion failed" + (args.length > 1 ? ": " + formatLogArgs(args.slice(1), realm) : ""),
+      );
     return undefined;
   });
   method(realm, c, "console", "group", 0, (_vm, _t, args) => {

@@ -17,7 +17,11 @@ export interface StackFrameInfo {
 
 export const STACK_LIMIT = 10;
 
-export function formatStack(name: string, message: string | undefined, frames: StackFrameInfo[]): string {
+export function formatStack(
+  name: string,
+  message: string | undefined,
+  frames: StackFrameInfo[],
+): string {
   const header = message ? `${name}: ${message}` : name;
   const lines = [header];
   for (const f of frames) {
@@ -32,12 +36,25 @@ export function formatStack(name: string, message: string | undefined, frames: S
 function dataString(o: JSObject, key: string): string | undefined {
   for (let p: JSObject | null = o; p; p = p.proto) {
     const d = p.getOwnProperty(key);
-    if (d) return d.flags & PF.Accessor ? undefined : d.value === undefined ? undefined : String(d.value);
+    if (d)
+      return d.flags & PF.Accessor
+        ? undefined
+        : d.value === undefined
+          ? undefined
+          : String(d.value);
   }
   return undefined;
 }
 
-export const ERROR_TYPES = ["Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError"];
+export const ERROR_TYPES = [
+  "Error",
+  "EvalError",
+  "RangeError",
+  "ReferenceError",
+  "SyntaxError",
+  "TypeError",
+  "URIError",
+];
 
 export function installErrors(realm: Realm): void {
   let base: JSObject | null = null;
@@ -57,11 +74,18 @@ export function installErrors(realm: Realm): void {
         const opts = arg(args, 1);
         if (opts instanceof JSObject) {
           const c = opts.getOwnProperty("cause");
-          if (c) e.props.set("cause", new Prop(c.flags & PF.Accessor ? undefined : c.value, PF.Hidden));
+          if (c)
+            e.props.set("cause", new Prop(c.flags & PF.Accessor ? undefined : c.value, PF.Hidden));
         }
         const stackName = dataString(e, "name") ?? name;
         const frames = vm.captureStack();
-        e.props.set("stack", new Prop(formatStack(stackName, msg === undefined ? undefined : String(msg), frames), PF.Hidden));
+        e.props.set(
+          "stack",
+          new Prop(
+            formatStack(stackName, msg === undefined ? undefined : String(msg), frames),
+            PF.Hidden,
+          ),
+        );
         return e;
       },
       { ctor: true, coerce: "s", proto: base ?? realm.FunctionPrototype },
@@ -84,7 +108,8 @@ export function installErrors(realm: Realm): void {
         return undefined;
       });
       method(realm, proto, "Error.prototype", "toString", 0, (vm, t) => {
-        if (!(t instanceof JSObject)) vm.throwTypeError("Error.prototype.toString called on non-object");
+        if (!(t instanceof JSObject))
+          vm.throwTypeError("Error.prototype.toString called on non-object");
         const o = t as JSObject;
         const n = dataString(o, "name") ?? "Error";
         const m = dataString(o, "message") ?? "";

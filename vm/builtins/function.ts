@@ -2,7 +2,17 @@
 // replaces the native's activation with the target's frame.
 
 import { FnFlags } from "../../compiler/bytecode";
-import { ArgumentsObject, ArrayObject, BoundFunction, FunctionObject, JSObject, NativeFunction, PF, Prop, isCallable } from "../object";
+import {
+  ArgumentsObject,
+  ArrayObject,
+  BoundFunction,
+  FunctionObject,
+  JSObject,
+  NativeFunction,
+  PF,
+  Prop,
+  isCallable,
+} from "../object";
 import type { Value } from "../value";
 import { arg, method, makeNative } from "./util";
 import type { Realm } from "../realm";
@@ -12,7 +22,8 @@ import type { VM } from "../interpreter";
 export function listFromArrayLike(vm: VM, v: Value): Value[] {
   if (v === undefined || v === null) return [];
   if (!(v instanceof JSObject)) vm.throwTypeError("CreateListFromArrayLike called on non-object");
-  if (v instanceof ArrayObject && v.elems) return v.elems.map((x) => (x === (undefined as unknown) ? undefined : x)).map(unhole);
+  if (v instanceof ArrayObject && v.elems)
+    return v.elems.map((x) => (x === (undefined as unknown) ? undefined : x)).map(unhole);
   const o = v as JSObject;
   const lenP = o instanceof ArgumentsObject ? o.getOwnProperty("length") : findData(o, "length");
   const len = Math.min(Number(lenP && !(lenP.flags & PF.Accessor) ? lenP.value : 0) >>> 0, 1 << 24);
@@ -37,7 +48,8 @@ function findData(o: JSObject, key: string): Prop | undefined {
 }
 
 export function functionSource(f: JSObject): string {
-  if (f instanceof FunctionObject && !(f.code.flags & FnFlags.Native)) return f.program.source.slice(f.code.start, f.code.end);
+  if (f instanceof FunctionObject && !(f.code.flags & FnFlags.Native))
+    return f.program.source.slice(f.code.start, f.code.end);
   const n = f.getOwnProperty("name");
   return `function ${n && typeof n.value === "string" ? n.value : ""}() { [native code] }`;
 }
@@ -63,7 +75,10 @@ export function installFunction(realm: Realm): void {
     return vm.tailCall(t, arg(args, 0), args.slice(1));
   });
   method(realm, FP, "Function.prototype", "apply", 2, (vm, t, args) => {
-    if (!isCallable(t)) vm.throwTypeError("Function.prototype.apply was called on " + typeof t + ", which is not a function");
+    if (!isCallable(t))
+      vm.throwTypeError(
+        "Function.prototype.apply was called on " + typeof t + ", which is not a function",
+      );
     return vm.tailCall(t, arg(args, 0), listFromArrayLike(vm, arg(args, 1)));
   });
   method(realm, FP, "Function.prototype", "bind", 1, (vm, t, args) => {
@@ -72,25 +87,39 @@ export function installFunction(realm: Realm): void {
     const b = new BoundFunction(target.proto, target, arg(args, 0), args.slice(1));
     const lenP = target.getOwnProperty("length");
     let len = 0;
-    if (lenP && typeof lenP.value === "number") len = Math.max(0, Math.trunc(lenP.value) - Math.max(0, args.length - 1));
+    if (lenP && typeof lenP.value === "number")
+      len = Math.max(0, Math.trunc(lenP.value) - Math.max(0, args.length - 1));
     if (lenP && lenP.value === Infinity) len = Infinity;
     const nameP = target.getOwnProperty("name");
     b.props.set("length", new Prop(len, PF.Configurable));
-    b.props.set("name", new Prop("bound " + (nameP && typeof nameP.value === "string" ? nameP.value : ""), PF.Configurable));
+    b.props.set(
+      "name",
+      new Prop(
+        "bound " + (nameP && typeof nameP.value === "string" ? nameP.value : ""),
+        PF.Configurable,
+      ),
+    );
     return b;
   });
   method(realm, FP, "Function.prototype", "toString", 0, (vm, t) => {
-    if (!isCallable(t)) vm.throwTypeError("Function.prototype.toString requires that 'this' be a Function");
+    if (!isCallable(t))
+      vm.throwTypeError("Function.prototype.toString requires that 'this' be a Function");
     return functionSource(t as JSObject);
   });
-  const hasInstance = makeNative(realm, "Function.prototype.[Symbol.hasInstance]", "[Symbol.hasInstance]", 1, (vm, t, args) =>
-    isCallable(t) ? vm.ordinaryHasInstance(t as JSObject, arg(args, 0)) : false,
+  const hasInstance = makeNative(
+    realm,
+    "Function.prototype.[Symbol.hasInstance]",
+    "[Symbol.hasInstance]",
+    1,
+    (vm, t, args) => (isCallable(t) ? vm.ordinaryHasInstance(t as JSObject, arg(args, 0)) : false),
   );
   FP.props.set(realm.wellKnown.hasInstance, new Prop(hasInstance, 0));
 
   // %ThrowTypeError%: the accessor of strict arguments.callee.
   const tte = makeNative(realm, "%ThrowTypeError%", "", 0, (vm) =>
-    vm.throwTypeError("'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the arguments objects for calls to them"),
+    vm.throwTypeError(
+      "'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the arguments objects for calls to them",
+    ),
   );
   tte.preventExtensions();
   realm.ThrowTypeError = tte;

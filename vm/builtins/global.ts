@@ -10,11 +10,34 @@ export function installGlobals(realm: Realm): void {
   g.props.set("NaN", new Prop(NaN, 0));
   g.props.set("Infinity", new Prop(Infinity, 0));
   g.props.set("undefined", new Prop(undefined, 0));
-  const parseIntF = method(realm, g, "global", "parseInt", 2, (_vm, _t, args) => parseInt(args[0] as string, args[1] as number), "sn");
-  const parseFloatF = method(realm, g, "global", "parseFloat", 1, (_vm, _t, args) => parseFloat(args[0] as string), "s");
+  const parseIntF = method(
+    realm,
+    g,
+    "global",
+    "parseInt",
+    2,
+    (_vm, _t, args) => parseInt(args[0] as string, args[1] as number),
+    "sn",
+  );
+  const parseFloatF = method(
+    realm,
+    g,
+    "global",
+    "parseFloat",
+    1,
+    (_vm, _t, args) => parseFloat(args[0] as string),
+    "s",
+  );
   method(realm, g, "global", "isNaN", 1, (_vm, _t, args) => isNaN(args[0] as number), "n");
   method(realm, g, "global", "isFinite", 1, (_vm, _t, args) => isFinite(args[0] as number), "n");
-  for (const name of ["encodeURIComponent", "decodeURIComponent", "encodeURI", "decodeURI", "escape", "unescape"]) {
+  for (const name of [
+    "encodeURIComponent",
+    "decodeURIComponent",
+    "encodeURI",
+    "decodeURI",
+    "escape",
+    "unescape",
+  ]) {
     const host = (globalThis as unknown as Record<string, (s: string) => string>)[name];
     method(realm, g, "global", name, 1, (_vm, _t, args) => host(args[0] as string), "s", true);
   }

@@ -1,7 +1,15 @@
 // Internal natives handed to the self-hosted prelude as `$`. Guest programs cannot
 // reach this object: it is only a parameter of the prelude's top-level function.
 
-import { ArrayObject, JSObject, PF, Prop, isCallable, isConstructor, type Descriptor } from "../object";
+import {
+  ArrayObject,
+  JSObject,
+  PF,
+  Prop,
+  isCallable,
+  isConstructor,
+  type Descriptor,
+} from "../object";
 import { JSSymbol, type Value } from "../value";
 import { primToString } from "../operations";
 import { arg, makeNative } from "./util";
@@ -17,14 +25,20 @@ export function installInternals(realm: Realm): void {
   // Calls: the callee's result becomes this native's result (a tail call).
   def("call", 2, (vm, _t, args) => {
     const f = arg(args, 0);
-    if (!isCallable(f)) vm.throwTypeError(`${typeof f === "string" ? JSON.stringify(f) : String(f)} is not a function`);
+    if (!isCallable(f))
+      vm.throwTypeError(
+        `${typeof f === "string" ? JSON.stringify(f) : String(f)} is not a function`,
+      );
     return vm.tailCall(f, arg(args, 1), args.slice(2));
   });
   def("apply", 3, (vm, _t, args) => {
     const f = arg(args, 0);
     if (!isCallable(f)) vm.throwTypeError("not a function");
     const list = arg(args, 2);
-    const values = list instanceof ArrayObject && list.elems ? list.elems.map((v) => (v === undefined ? undefined : v)) : [];
+    const values =
+      list instanceof ArrayObject && list.elems
+        ? list.elems.map((v) => (v === undefined ? undefined : v))
+        : [];
     return vm.tailCall(f, arg(args, 1), values);
   });
   def("isCallable", 1, (_vm, _t, args) => isCallable(arg(args, 0)));
@@ -37,7 +51,9 @@ export function installInternals(realm: Realm): void {
   // The primitive a wrapper object holds, or undefined.
   def("primitiveOf", 1, (_vm, _t, args) => {
     const o = arg(args, 0);
-    return o instanceof JSObject && "primitive" in o ? (o as unknown as { primitive: Value }).primitive : undefined;
+    return o instanceof JSObject && "primitive" in o
+      ? (o as unknown as { primitive: Value }).primitive
+      : undefined;
   });
   def("classOf", 1, (_vm, _t, args) => {
     const o = arg(args, 0);
@@ -75,7 +91,9 @@ export function installInternals(realm: Realm): void {
     return o.defineOwn(key, d);
   });
   def("ownKeys", 1, (_vm, _t, args) => realm.newArray((arg(args, 0) as JSObject).ownKeys()));
-  def("deleteOwn", 2, (_vm, _t, args) => (arg(args, 0) as JSObject).deleteOwn(arg(args, 1) as string));
+  def("deleteOwn", 2, (_vm, _t, args) =>
+    (arg(args, 0) as JSObject).deleteOwn(arg(args, 1) as string),
+  );
   def("createDataProperty", 3, (_vm, _t, args) =>
     (arg(args, 0) as JSObject).defineOwn(arg(args, 1) as string, {
       value: arg(args, 2),
@@ -94,7 +112,9 @@ export function installInternals(realm: Realm): void {
     return s;
   });
   def("symbolDescriptiveString", 1, (_vm, _t, args) => (arg(args, 0) as JSSymbol).toString());
-  def("newArray", 1, (_vm, _t, args) => realm.newArray(new Array(Number(arg(args, 0) ?? 0)).fill(undefined)));
+  def("newArray", 1, (_vm, _t, args) =>
+    realm.newArray(new Array(Number(arg(args, 0) ?? 0)).fill(undefined)),
+  );
   def("arrayPush", 2, (_vm, _t, args) => {
     const a = arg(args, 0) as ArrayObject;
     if (a.elems) a.elems.push(arg(args, 1));
@@ -131,6 +151,8 @@ export function installMoreInternals(realm: Realm, ops: Record<string, number>):
     it.dirty = true;
     return undefined;
   });
-  def("ordinaryHasInstance", 2, (vm, _t, args) => vm.ordinaryHasInstance(arg(args, 0) as JSObject, arg(args, 1)));
+  def("ordinaryHasInstance", 2, (vm, _t, args) =>
+    vm.ordinaryHasInstance(arg(args, 0) as JSObject, arg(args, 1)),
+  );
   def("jsonQuote", 1, (_vm, _t, args) => JSON.stringify(arg(args, 0) as string));
 }

@@ -10,9 +10,20 @@ import type { Realm } from "../realm";
 /** Converts host JSON data to guest values. */
 export function fromHostJSON(realm: Realm, v: unknown): Value {
   if (v === null || typeof v !== "object") return v as Value;
-  if (Array.isArray(v)) return new ArrayObject(realm.ArrayPrototype, v.map((x) => fromHostJSON(realm, x)));
+  if (Array.isArray(v))
+    return new ArrayObject(
+      realm.ArrayPrototype,
+      v.map((x) => fromHostJSON(realm, x)),
+    );
   const o = new JSObject(realm.ObjectPrototype);
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) o.defineOwn(k, { value: fromHostJSON(realm, x), hasValue: true, writable: true, enumerable: true, configurable: true });
+  for (const [k, x] of Object.entries(v as Record<string, unknown>))
+    o.defineOwn(k, {
+      value: fromHostJSON(realm, x),
+      hasValue: true,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
   return o;
 }
 
@@ -35,7 +46,8 @@ export function installJSON(realm: Realm): void {
       }
       const value = fromHostJSON(realm, data);
       const reviver = arg(args, 1);
-      if (reviver instanceof JSObject) return vm.tailCall(realm.helpers.jsonRevive, undefined, [value, reviver]);
+      if (reviver instanceof JSObject)
+        return vm.tailCall(realm.helpers.jsonRevive, undefined, [value, reviver]);
       return value;
     },
     "s-",

@@ -7,7 +7,36 @@ import type { Value } from "../value";
 import { constant, method } from "./util";
 import type { Realm } from "../realm";
 
-const UNARY = ["abs", "acos", "acosh", "asin", "asinh", "atan", "atanh", "cbrt", "ceil", "clz32", "cos", "cosh", "exp", "expm1", "floor", "fround", "log", "log1p", "log10", "log2", "round", "sign", "sin", "sinh", "sqrt", "tan", "tanh", "trunc"];
+const UNARY = [
+  "abs",
+  "acos",
+  "acosh",
+  "asin",
+  "asinh",
+  "atan",
+  "atanh",
+  "cbrt",
+  "ceil",
+  "clz32",
+  "cos",
+  "cosh",
+  "exp",
+  "expm1",
+  "floor",
+  "fround",
+  "log",
+  "log1p",
+  "log10",
+  "log2",
+  "round",
+  "sign",
+  "sin",
+  "sinh",
+  "sqrt",
+  "tan",
+  "tanh",
+  "trunc",
+];
 const BINARY = ["atan2", "imul", "pow"];
 const VARIADIC = ["max", "min", "hypot"];
 
@@ -30,9 +59,20 @@ export function installMath(realm: Realm): void {
   for (const k of ["E", "LN10", "LN2", "LOG10E", "LOG2E", "PI", "SQRT1_2", "SQRT2"])
     constant(M, k, (Math as unknown as Record<string, number>)[k]);
   const host = Math as unknown as Record<string, (...a: number[]) => number>;
-  for (const name of UNARY) method(realm, M, "Math", name, 1, (_vm, _t, args) => host[name](args[0] as number), "n");
-  for (const name of BINARY) method(realm, M, "Math", name, 2, (_vm, _t, args) => host[name](args[0] as number, args[1] as number), "nn");
-  for (const name of VARIADIC) method(realm, M, "Math", name, 2, (_vm, _t, args) => host[name](...(args as number[])), "n*");
+  for (const name of UNARY)
+    method(realm, M, "Math", name, 1, (_vm, _t, args) => host[name](args[0] as number), "n");
+  for (const name of BINARY)
+    method(
+      realm,
+      M,
+      "Math",
+      name,
+      2,
+      (_vm, _t, args) => host[name](args[0] as number, args[1] as number),
+      "nn",
+    );
+  for (const name of VARIADIC)
+    method(realm, M, "Math", name, 2, (_vm, _t, args) => host[name](...(args as number[])), "n*");
   method(realm, M, "Math", "random", 0, () => nextRandom(realm.randomState));
   void (undefined as Value);
 }

@@ -14,7 +14,13 @@ function thisPrim<T>(vm: VM, t: Value, type: string, cls: string, method: string
   return vm.throwTypeError(`${cls}.prototype.${method} requires that 'this' be a ${cls}`);
 }
 
-function wrapperCtor(realm: Realm, name: string, proto: JSObject, convert: (vm: VM, v: Value, args: Value[]) => Value, coerce?: string) {
+function wrapperCtor(
+  realm: Realm,
+  name: string,
+  proto: JSObject,
+  convert: (vm: VM, v: Value, args: Value[]) => Value,
+  coerce?: string,
+) {
   const ctor = makeNative(
     realm,
     name,
@@ -37,12 +43,18 @@ export function installNumber(realm: Realm): void {
   // Number
   const NP = new PrimitiveObject(realm.ObjectPrototype, "Number", 0);
   realm.NumberPrototype = NP;
-  const N = wrapperCtor(realm, "Number", NP, (vm, v, args) => {
-    if (args.length === 0) return 0;
-    if (typeof v === "bigint") return Number(v);
-    if (v instanceof JSSymbol) vm.throwTypeError("Cannot convert a Symbol value to a number");
-    return primToNumber(v as never) as number;
-  }, "n");
+  const N = wrapperCtor(
+    realm,
+    "Number",
+    NP,
+    (vm, v, args) => {
+      if (args.length === 0) return 0;
+      if (typeof v === "bigint") return Number(v);
+      if (v instanceof JSSymbol) vm.throwTypeError("Cannot convert a Symbol value to a number");
+      return primToNumber(v as never) as number;
+    },
+    "n",
+  );
   for (const [k, v] of Object.entries({
     MAX_SAFE_INTEGER: Number.MAX_SAFE_INTEGER,
     MIN_SAFE_INTEGER: Number.MIN_SAFE_INTEGER,
@@ -55,30 +67,84 @@ export function installNumber(realm: Realm): void {
   }))
     constant(N, k, v);
   method(realm, N, "Number", "isInteger", 1, (_vm, _t, args) => Number.isInteger(arg(args, 0)));
-  method(realm, N, "Number", "isSafeInteger", 1, (_vm, _t, args) => Number.isSafeInteger(arg(args, 0)));
+  method(realm, N, "Number", "isSafeInteger", 1, (_vm, _t, args) =>
+    Number.isSafeInteger(arg(args, 0)),
+  );
   method(realm, N, "Number", "isFinite", 1, (_vm, _t, args) => Number.isFinite(arg(args, 0)));
   method(realm, N, "Number", "isNaN", 1, (_vm, _t, args) => Number.isNaN(arg(args, 0)));
   const tn = (vm: VM, t: Value, m: string) => thisPrim<number>(vm, t, "number", "Number", m);
-  method(realm, NP, "Number.prototype", "toString", 1, (vm, t, args) => {
-    const r = arg(args, 0);
-    return tn(vm, t, "toString").toString(r === undefined ? 10 : (r as number));
-  }, "n", true);
-  method(realm, NP, "Number.prototype", "toLocaleString", 0, (vm, t) => tn(vm, t, "toLocaleString").toLocaleString("en-US"));
+  method(
+    realm,
+    NP,
+    "Number.prototype",
+    "toString",
+    1,
+    (vm, t, args) => {
+      const r = arg(args, 0);
+      return tn(vm, t, "toString").toString(r === undefined ? 10 : (r as number));
+    },
+    "n",
+    true,
+  );
+  method(realm, NP, "Number.prototype", "toLocaleString", 0, (vm, t) =>
+    tn(vm, t, "toLocaleString").toLocaleString("en-US"),
+  );
   method(realm, NP, "Number.prototype", "valueOf", 0, (vm, t) => tn(vm, t, "valueOf"));
-  method(realm, NP, "Number.prototype", "toFixed", 1, (vm, t, args) => tn(vm, t, "toFixed").toFixed(arg(args, 0) as number), "n", true);
-  method(realm, NP, "Number.prototype", "toPrecision", 1, (vm, t, args) => {
-    const p = arg(args, 0);
-    return tn(vm, t, "toPrecision").toPrecision(p === undefined ? undefined : (p as number));
-  }, "n", true);
-  method(realm, NP, "Number.prototype", "toExponential", 1, (vm, t, args) => {
-    const p = arg(args, 0);
-    return tn(vm, t, "toExponential").toExponential(p === undefined ? undefined : (p as number));
-  }, "n", true);
+  method(
+    realm,
+    NP,
+    "Number.prototype",
+    "toFixed",
+    1,
+    (vm, t, args) => tn(vm, t, "toFixed").toFixed(arg(args, 0) as number),
+    "n",
+    true,
+  );
+  method(
+    realm,
+    NP,
+    "Number.prototype",
+    "toPrecision",
+    1,
+    (vm, t, args) => {
+      const p = arg(args, 0);
+      return tn(vm, t, "toPrecision").toPrecision(p === undefined ? undefined : (p as number));
+    },
+    "n",
+    true,
+  );
+  method(
+    realm,
+    NP,
+    "Number.prototype",
+    "toExponential",
+    1,
+    (vm, t, args) => {
+      const p = arg(args, 0);
+      return tn(vm, t, "toExponential").toExponential(p === undefined ? undefined : (p as number));
+    },
+    "n",
+    true,
+  );
 
   // Boolean
   const BP = new PrimitiveObject(realm.ObjectPrototype, "Boolean", false);
   realm.BooleanPrototype = BP;
-  wrapperCtor(realm, "Boolean", BP, (_vm, v) => !(v === false || v === 0 || v === "" || v === null || v === undefined || v === 0n || (typeof v === "number" && v !== v)));
+  wrapperCtor(
+    realm,
+    "Boolean",
+    BP,
+    (_vm, v) =>
+      !(
+        v === false ||
+        v === 0 ||
+        v === "" ||
+        v === null ||
+        v === undefined ||
+        v === 0n ||
+        (typeof v === "number" && v !== v)
+      ),
+  );
   const tb = (vm: VM, t: Value, m: string) => thisPrim<boolean>(vm, t, "boolean", "Boolean", m);
   method(realm, BP, "Boolean.prototype", "toString", 0, (vm, t) => String(tb(vm, t, "toString")));
   method(realm, BP, "Boolean.prototype", "valueOf", 0, (vm, t) => tb(vm, t, "valueOf"));
@@ -86,27 +152,65 @@ export function installNumber(realm: Realm): void {
   // BigInt
   const BIP = new JSObject(realm.ObjectPrototype);
   realm.BigIntPrototype = BIP;
-  const BI = wrapperCtor(realm, "BigInt", BIP, (vm, v) => {
-    if (typeof v === "number" && !Number.isInteger(v))
-      vm.throwError("RangeError", `The number ${v} cannot be converted to a BigInt because it is not an integer`);
-    try {
-      return BigInt(v as never);
-    } catch (e) {
-      if (e instanceof SyntaxError) vm.throwError("SyntaxError", e.message);
-      if (e instanceof TypeError) vm.throwTypeError(e.message);
-      throw e;
-    }
-  }, "-");
+  const BI = wrapperCtor(
+    realm,
+    "BigInt",
+    BIP,
+    (vm, v) => {
+      if (typeof v === "number" && !Number.isInteger(v))
+        vm.throwError(
+          "RangeError",
+          `The number ${v} cannot be converted to a BigInt because it is not an integer`,
+        );
+      try {
+        return BigInt(v as never);
+      } catch (e) {
+        if (e instanceof SyntaxError) vm.throwError("SyntaxError", e.message);
+        if (e instanceof TypeError) vm.throwTypeError(e.message);
+        throw e;
+      }
+    },
+    "-",
+  );
   // new BigInt() throws; BigInt(x) converts.
   (BI as unknown as { isConstructor: boolean }).isConstructor = false;
   BIP.props.set(realm.wellKnown.toStringTag, new Prop("BigInt", PF.Configurable));
   const tbi = (vm: VM, t: Value, m: string) => thisPrim<bigint>(vm, t, "bigint", "BigInt", m);
-  method(realm, BIP, "BigInt.prototype", "toString", 0, (vm, t, args) => {
-    const r = arg(args, 0);
-    return tbi(vm, t, "toString").toString(r === undefined ? 10 : (r as number));
-  }, "n", true);
+  method(
+    realm,
+    BIP,
+    "BigInt.prototype",
+    "toString",
+    0,
+    (vm, t, args) => {
+      const r = arg(args, 0);
+      return tbi(vm, t, "toString").toString(r === undefined ? 10 : (r as number));
+    },
+    "n",
+    true,
+  );
   method(realm, BIP, "BigInt.prototype", "valueOf", 0, (vm, t) => tbi(vm, t, "valueOf"));
-  method(realm, BIP, "BigInt.prototype", "toLocaleString", 0, (vm, t) => tbi(vm, t, "toLocaleString").toLocaleString("en-US"));
-  method(realm, BI, "BigInt", "asIntN", 2, (_vm, _t, args) => BigInt.asIntN(args[0] as number, args[1] as bigint), "n-", true);
-  method(realm, BI, "BigInt", "asUintN", 2, (_vm, _t, args) => BigInt.asUintN(args[0] as number, args[1] as bigint), "n-", true);
+  method(realm, BIP, "BigInt.prototype", "toLocaleString", 0, (vm, t) =>
+    tbi(vm, t, "toLocaleString").toLocaleString("en-US"),
+  );
+  method(
+    realm,
+    BI,
+    "BigInt",
+    "asIntN",
+    2,
+    (_vm, _t, args) => BigInt.asIntN(args[0] as number, args[1] as bigint),
+    "n-",
+    true,
+  );
+  method(
+    realm,
+    BI,
+    "BigInt",
+    "asUintN",
+    2,
+    (_vm, _t, args) => BigInt.asUintN(args[0] as number, args[1] as bigint),
+    "n-",
+    true,
+  );
 }

@@ -2,7 +2,17 @@
 // property values (which may be getters) or descriptors are self-hosted in
 // prelude/object.js; the ones here only inspect own-property tables.
 
-import { ArrayObject, BoundFunction, FunctionObject, JSObject, NativeFunction, PF, Prop, isCallable, type Descriptor } from "../object";
+import {
+  ArrayObject,
+  BoundFunction,
+  FunctionObject,
+  JSObject,
+  NativeFunction,
+  PF,
+  Prop,
+  isCallable,
+  type Descriptor,
+} from "../object";
 import { JSSymbol, type PropertyKey, type Value } from "../value";
 import { arg, makeNative, method, getter } from "./util";
 import type { Realm } from "../realm";
@@ -69,13 +79,16 @@ export function installObject(realm: Realm): void {
   realm.global.props.set("Object", new Prop(ctor, PF.Hidden));
 
   const ownKeysOf = (vm: VM, v: Value): { o: JSObject; keys: PropertyKey[] } => {
-    if (v === undefined || v === null) vm.throwTypeError("Cannot convert undefined or null to object");
+    if (v === undefined || v === null)
+      vm.throwTypeError("Cannot convert undefined or null to object");
     const o = realm.toObject(v);
     return { o, keys: o.ownKeys() };
   };
   method(realm, ctor, "Object", "keys", 1, (vm, _t, args) => {
     const { o, keys } = ownKeysOf(vm, arg(args, 0));
-    return realm.newArray(keys.filter((k) => typeof k === "string" && o.getOwnProperty(k)!.flags & PF.Enumerable));
+    return realm.newArray(
+      keys.filter((k) => typeof k === "string" && o.getOwnProperty(k)!.flags & PF.Enumerable),
+    );
   });
   method(realm, ctor, "Object", "getOwnPropertyNames", 1, (vm, _t, args) => {
     const { keys } = ownKeysOf(vm, arg(args, 0));
@@ -104,13 +117,23 @@ export function installObject(realm: Realm): void {
     for (const k of o.ownKeys()) out.setOwn(k, descriptorObject(realm, o.getOwnProperty(k)!));
     return out;
   });
-  method(realm, ctor, "Object", "getPrototypeOf", 1, (_vm, _t, args) => realm.toObject(arg(args, 0)).proto);
+  method(
+    realm,
+    ctor,
+    "Object",
+    "getPrototypeOf",
+    1,
+    (_vm, _t, args) => realm.toObject(arg(args, 0)).proto,
+  );
   method(realm, ctor, "Object", "setPrototypeOf", 2, (vm, _t, args) => {
     const o = arg(args, 0);
     const p = arg(args, 1);
-    if (o === undefined || o === null) vm.throwTypeError("Object.setPrototypeOf called on null or undefined");
-    if (p !== null && !(p instanceof JSObject)) vm.throwTypeError(`Object prototype may only be an Object or null: ${String(p)}`);
-    if (o instanceof JSObject && !setProto(o, p as JSObject | null)) vm.throwTypeError("Cyclic __proto__ value");
+    if (o === undefined || o === null)
+      vm.throwTypeError("Object.setPrototypeOf called on null or undefined");
+    if (p !== null && !(p instanceof JSObject))
+      vm.throwTypeError(`Object prototype may only be an Object or null: ${String(p)}`);
+    if (o instanceof JSObject && !setProto(o, p as JSObject | null))
+      vm.throwTypeError("Cyclic __proto__ value");
     return o;
   });
   method(realm, ctor, "Object", "preventExtensions", 1, (_vm, _t, args) => {
@@ -148,7 +171,8 @@ export function installObject(realm: Realm): void {
     "Object",
     "hasOwn",
     2,
-    (vm, _t, args) => realm.toObject(arg(args, 0)).getOwnProperty(vm.primKey(arg(args, 1))) !== undefined,
+    (vm, _t, args) =>
+      realm.toObject(arg(args, 0)).getOwnProperty(vm.primKey(arg(args, 1))) !== undefined,
     "-k",
   );
 
@@ -184,13 +208,19 @@ export function installObject(realm: Realm): void {
   method(realm, OP, "Object.prototype", "valueOf", 0, (_vm, t) => realm.toObject(t));
   method(realm, OP, "Object.prototype", "toString", 0, (_vm, t) => objectToString(realm, t));
   getter(realm, OP, "Object.prototype", "__proto__", (_vm, t) => realm.toObject(t).proto);
-  const protoSetter = makeNative(realm, "Object.prototype.set __proto__", "set __proto__", 1, (vm, t, args) => {
-    const p = arg(args, 0);
-    if (t instanceof JSObject && (p === null || p instanceof JSObject)) {
-      if (!setProto(t, p)) vm.throwTypeError("Cyclic __proto__ value");
-    }
-    return undefined;
-  });
+  const protoSetter = makeNative(
+    realm,
+    "Object.prototype.set __proto__",
+    "set __proto__",
+    1,
+    (vm, t, args) => {
+      const p = arg(args, 0);
+      if (t instanceof JSObject && (p === null || p instanceof JSObject)) {
+        if (!setProto(t, p)) vm.throwTypeError("Cyclic __proto__ value");
+      }
+      return undefined;
+    },
+  );
   OP.props.get("__proto__")!.setter = protoSetter;
 }
 
@@ -210,8 +240,19 @@ export function objectToString(realm: Realm, t: Value): string {
   const o = realm.toObject(t);
   let tag = "Object";
   if (o instanceof ArrayObject) tag = "Array";
-  else if (o instanceof FunctionObject || o instanceof NativeFunction || o instanceof BoundFunction || isCallable(o)) tag = "Function";
-  else if (["Error", "Boolean", "Number", "String", "Date", "RegExp", "Arguments"].includes((o as JSObject).cls)) tag = (o as JSObject).cls;
+  else if (
+    o instanceof FunctionObject ||
+    o instanceof NativeFunction ||
+    o instanceof BoundFunction ||
+    isCallable(o)
+  )
+    tag = "Function";
+  else if (
+    ["Error", "Boolean", "Number", "String", "Date", "RegExp", "Arguments"].includes(
+      (o as JSObject).cls,
+    )
+  )
+    tag = (o as JSObject).cls;
   for (let p: JSObject | null = o; p; p = p.proto) {
     const d = p.getOwnProperty(realm.wellKnown.toStringTag);
     if (d) {

@@ -32,12 +32,20 @@ export function installProcess(realm: Realm): void {
   ] as const) {
     const stream = new JSObject(realm.ObjectPrototype);
     p.props.set(name, new Prop(stream, PF.Default));
-    method(realm, stream, `process.${name}`, "write", 1, (_vm, _t, args) => {
-      const s = String(arg(args, 0));
-      if (toErr) realm.vm.host.stderr(s);
-      else realm.vm.host.stdout(s);
-      return true;
-    }, "s");
+    method(
+      realm,
+      stream,
+      `process.${name}`,
+      "write",
+      1,
+      (_vm, _t, args) => {
+        const s = String(arg(args, 0));
+        if (toErr) realm.vm.host.stderr(s);
+        else realm.vm.host.stdout(s);
+        return true;
+      },
+      "s",
+    );
     stream.props.set("isTTY", new Prop(false, PF.Default));
   }
 }

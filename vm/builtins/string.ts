@@ -73,8 +73,19 @@ export function installString(realm: Realm): void {
   realm.global.props.set("String", new Prop(ctor, PF.Hidden));
 
   for (const [name, length, spec] of DELEGATED) {
-    const host = (String.prototype as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
-    method(realm, SP, "String.prototype", name, length, (_vm, t, args) => host.apply(t as string, args) as Value, spec, true);
+    const host = (String.prototype as unknown as Record<string, (...a: unknown[]) => unknown>)[
+      name
+    ];
+    method(
+      realm,
+      SP,
+      "String.prototype",
+      name,
+      length,
+      (_vm, t, args) => host.apply(t as string, args) as Value,
+      spec,
+      true,
+    );
   }
   method(realm, SP, "String.prototype", "toString", 0, (vm, t) => thisString(vm, t, "toString"));
   method(realm, SP, "String.prototype", "valueOf", 0, (vm, t) => thisString(vm, t, "valueOf"));
@@ -104,7 +115,13 @@ export function installString(realm: Realm): void {
       (vm, t, args) => {
         const pattern = arg(args, 0);
         const replacement = arg(args, 1);
-        if (replacement instanceof JSObject) return vm.tailCall(realm.helpers.stringReplaceCallback, undefined, [t, pattern, replacement, name === "replaceAll"]);
+        if (replacement instanceof JSObject)
+          return vm.tailCall(realm.helpers.stringReplaceCallback, undefined, [
+            t,
+            pattern,
+            replacement,
+            name === "replaceAll",
+          ]);
         return (t as string)[name](String(pattern), String(replacement));
       },
       "Ss",
@@ -115,7 +132,8 @@ export function installString(realm: Realm): void {
   const SIP = new JSObject(realm.IteratorPrototype);
   SIP.props.set(realm.wellKnown.toStringTag, new Prop("String Iterator", PF.Configurable));
   method(realm, SIP, "%StringIteratorPrototype%", "next", 0, (vm, t) => {
-    if (!(t instanceof StringIteratorObject)) vm.throwTypeError("next method called on incompatible receiver");
+    if (!(t instanceof StringIteratorObject))
+      vm.throwTypeError("next method called on incompatible receiver");
     const it = t as StringIteratorObject;
     const r = new JSObject(realm.ObjectPrototype);
     if (it.index >= it.text.length) {
@@ -131,12 +149,39 @@ export function installString(realm: Realm): void {
     r.props.set("done", new Prop(false, PF.Default));
     return r;
   });
-  const iter = method(realm, SP, "String.prototype", realm.wellKnown.iterator, 0, (_vm, t) => new StringIteratorObject(SIP, t as string), "S");
+  const iter = method(
+    realm,
+    SP,
+    "String.prototype",
+    realm.wellKnown.iterator,
+    0,
+    (_vm, t) => new StringIteratorObject(SIP, t as string),
+    "S",
+  );
   void iter;
 
-  method(realm, ctor, "String", "fromCharCode", 1, (_vm, _t, args) => String.fromCharCode(...(args as number[])), "n*");
-  method(realm, ctor, "String", "fromCodePoint", 1, (_vm, _t, args) => String.fromCodePoint(...(args as number[])), "n*", true);
-  method(realm, ctor, "String", "raw", 1, (vm, _t, args) => vm.tailCall(realm.helpers.stringRaw, undefined, args));
+  method(
+    realm,
+    ctor,
+    "String",
+    "fromCharCode",
+    1,
+    (_vm, _t, args) => String.fromCharCode(...(args as number[])),
+    "n*",
+  );
+  method(
+    realm,
+    ctor,
+    "String",
+    "fromCodePoint",
+    1,
+    (_vm, _t, args) => String.fromCodePoint(...(args as number[])),
+    "n*",
+    true,
+  );
+  method(realm, ctor, "String", "raw", 1, (vm, _t, args) =>
+    vm.tailCall(realm.helpers.stringRaw, undefined, args),
+  );
 }
 
 export class StringIteratorObject extends JSObject {

@@ -31,15 +31,23 @@ export function installSymbol(realm: Realm): void {
   SP.props.set("constructor", new Prop(ctor, PF.Hidden));
   realm.global.props.set("Symbol", new Prop(ctor, PF.Hidden));
   for (const [name, sym] of Object.entries(realm.wellKnown)) constant(ctor, name, sym);
-  method(realm, ctor, "Symbol", "for", 1, (_vm, _t, args) => {
-    const key = String(arg(args, 0));
-    let s = realm.symbolRegistry.get(key);
-    if (!s) {
-      s = new JSSymbol(key, key);
-      realm.symbolRegistry.set(key, s);
-    }
-    return s;
-  }, "s");
+  method(
+    realm,
+    ctor,
+    "Symbol",
+    "for",
+    1,
+    (_vm, _t, args) => {
+      const key = String(arg(args, 0));
+      let s = realm.symbolRegistry.get(key);
+      if (!s) {
+        s = new JSSymbol(key, key);
+        realm.symbolRegistry.set(key, s);
+      }
+      return s;
+    },
+    "s",
+  );
   method(realm, ctor, "Symbol", "keyFor", 1, (vm, _t, args) => {
     const s = arg(args, 0);
     if (!(s instanceof JSSymbol)) vm.throwTypeError(`${String(s)} is not a symbol`);
@@ -48,7 +56,13 @@ export function installSymbol(realm: Realm): void {
   method(realm, SP, "Symbol.prototype", "toString", 0, (vm, t) => thisSymbol(vm, t).toString());
   method(realm, SP, "Symbol.prototype", "valueOf", 0, (vm, t) => thisSymbol(vm, t));
   getter(realm, SP, "Symbol.prototype", "description", (vm, t) => thisSymbol(vm, t).description);
-  const toPrim = makeNative(realm, "Symbol.prototype.[Symbol.toPrimitive]", "[Symbol.toPrimitive]", 1, (vm, t) => thisSymbol(vm, t));
+  const toPrim = makeNative(
+    realm,
+    "Symbol.prototype.[Symbol.toPrimitive]",
+    "[Symbol.toPrimitive]",
+    1,
+    (vm, t) => thisSymbol(vm, t),
+  );
   SP.props.set(realm.wellKnown.toPrimitive, new Prop(toPrim, PF.Configurable));
   SP.props.set(realm.wellKnown.toStringTag, new Prop("Symbol", PF.Configurable));
 }

@@ -7,7 +7,6 @@ import { JSSymbol, type PropertyKey, type Value } from "../value";
 import type { VM } from "../interpreter";
 import type { Realm } from "../realm";
 
-
 /**
  * Argument coercions a native needs before it can run in TypeScript: per position,
  * "s" = ToString, "n" = ToNumber, "k" = ToPropertyKey, "-" = as is. A leading "S"
@@ -37,7 +36,8 @@ export function makeNative(
       let needs = thisToo && thisArg instanceof JSObject;
       if (thisToo && (thisArg === undefined || thisArg === null))
         vm.throwTypeError(`String.prototype.${name} called on null or undefined`);
-      if (thisToo && thisArg instanceof JSSymbol) vm.throwTypeError("Cannot convert a Symbol value to a string");
+      if (thisToo && thisArg instanceof JSSymbol)
+        vm.throwTypeError("Cannot convert a Symbol value to a string");
       const n = variadic ? args.length : Math.min(fixed.length, args.length);
       for (let i = 0; i < n; i++) {
         const c = i < fixed.length ? fixed[i] : fixed[fixed.length - 1];
@@ -45,10 +45,21 @@ export function makeNative(
         const a = args[i];
         if (a instanceof JSObject) needs = true;
         else if (a instanceof JSSymbol && c !== "k")
-          vm.throwTypeError(`Cannot convert a Symbol value to a ${c === "s" ? "string" : "number"}`);
+          vm.throwTypeError(
+            `Cannot convert a Symbol value to a ${c === "s" ? "string" : "number"}`,
+          );
       }
       if (needs) {
-        const full = thisToo ? "S" + fixed + (variadic ? fixed[fixed.length - 1].repeat(Math.max(0, args.length - fixed.length)) : "") : fixed + (variadic ? fixed[fixed.length - 1].repeat(Math.max(0, args.length - fixed.length)) : "");
+        const full = thisToo
+          ? "S" +
+            fixed +
+            (variadic
+              ? fixed[fixed.length - 1].repeat(Math.max(0, args.length - fixed.length))
+              : "")
+          : fixed +
+            (variadic
+              ? fixed[fixed.length - 1].repeat(Math.max(0, args.length - fixed.length))
+              : "");
         return vm.tailCall(realm.helpers.coerceThenCall, undefined, [self, full, thisArg, ...args]);
       }
       return impl(vm, thisArg, args, newTarget, self);
@@ -88,15 +99,28 @@ export function method(
   hostErrors = false,
 ): NativeFunction {
   const key = typeof name === "string" ? name : `[${name.description}]`;
-  const f = makeNative(realm, `${path}.${key}`, typeof name === "string" ? name : `[${name.description}]`, length, impl, {
-    coerce,
-    hostErrors,
-  });
+  const f = makeNative(
+    realm,
+    `${path}.${key}`,
+    typeof name === "string" ? name : `[${name.description}]`,
+    length,
+    impl,
+    {
+      coerce,
+      hostErrors,
+    },
+  );
   obj.props.set(name, new Prop(f, PF.Hidden));
   return f;
 }
 
-export function getter(realm: Realm, obj: JSObject, path: string, name: PropertyKey, impl: NativeImpl): void {
+export function getter(
+  realm: Realm,
+  obj: JSObject,
+  path: string,
+  name: PropertyKey,
+  impl: NativeImpl,
+): void {
   const label = typeof name === "string" ? name : `[${name.description}]`;
   const f = makeNative(realm, `${path}.get ${label}`, `get ${label}`, 0, impl);
   obj.props.set(name, new Prop(undefined, PF.Accessor | PF.Configurable, f, undefined));

@@ -144,17 +144,28 @@ function numericOp(a, b, op) {
   a = toNumeric(a);
   b = toNumeric(b);
   switch (op) {
-    case $.OP_SUB: return a - b;
-    case $.OP_MUL: return a * b;
-    case $.OP_DIV: return a / b;
-    case $.OP_MOD: return a % b;
-    case $.OP_EXP: return a ** b;
-    case $.OP_BAND: return a & b;
-    case $.OP_BOR: return a | b;
-    case $.OP_BXOR: return a ^ b;
-    case $.OP_SHL: return a << b;
-    case $.OP_SAR: return a >> b;
-    default: return a >>> b;
+    case $.OP_SUB:
+      return a - b;
+    case $.OP_MUL:
+      return a * b;
+    case $.OP_DIV:
+      return a / b;
+    case $.OP_MOD:
+      return a % b;
+    case $.OP_EXP:
+      return a ** b;
+    case $.OP_BAND:
+      return a & b;
+    case $.OP_BOR:
+      return a | b;
+    case $.OP_BXOR:
+      return a ^ b;
+    case $.OP_SHL:
+      return a << b;
+    case $.OP_SAR:
+      return a >> b;
+    default:
+      return a >>> b;
   }
 }
 
@@ -198,7 +209,8 @@ function coerceThenCall(fn, spec, thisArg) {
   var args = [];
   var s = 0;
   if (spec[0] === "S") {
-    if (thisArg === undefined || thisArg === null) throwTypeError("Cannot convert undefined or null to object");
+    if (thisArg === undefined || thisArg === null)
+      throwTypeError("Cannot convert undefined or null to object");
     thisArg = toString(thisArg);
     s = 1;
   }

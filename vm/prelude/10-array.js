@@ -123,7 +123,8 @@ defineMethods(ArrayPrototype, [
     }
     var items = arguments.length > 2 ? arguments.length - 2 : 0;
     var removed = arrayCreate(0);
-    for (var i = 0; i < del; i++) if (actualStart + i in o) $.createDataProperty(removed, "" + i, o[actualStart + i]);
+    for (var i = 0; i < del; i++)
+      if (actualStart + i in o) $.createDataProperty(removed, "" + i, o[actualStart + i]);
     removed.length = del;
     var k;
     if (items < del) {
@@ -514,7 +515,8 @@ defineMethods(ArrayCtor, [
   function from(items) {
     var mapfn = arguments[1];
     var t = arguments[2];
-    if (mapfn !== undefined && !isCallable(mapfn)) throwTypeError(describe(mapfn) + " is not a function");
+    if (mapfn !== undefined && !isCallable(mapfn))
+      throwTypeError(describe(mapfn) + " is not a function");
     var a = isConstructor(this) && this !== ArrayCtor ? new this() : arrayCreate(0);
     var k = 0;
     if (items === undefined || items === null) throwTypeError(describe(items) + " is not iterable");

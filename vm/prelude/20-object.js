@@ -24,17 +24,24 @@ function toPropertyDescriptorCall(o, key, desc) {
   if ("get" in desc) {
     mask |= 4;
     get = desc.get;
-    if (get !== undefined && !isCallable(get)) throwTypeError("Getter must be a function: " + describe(get));
+    if (get !== undefined && !isCallable(get))
+      throwTypeError("Getter must be a function: " + describe(get));
   }
   if ("set" in desc) {
     mask |= 8;
     set = desc.set;
-    if (set !== undefined && !isCallable(set)) throwTypeError("Setter must be a function: " + describe(set));
+    if (set !== undefined && !isCallable(set))
+      throwTypeError("Setter must be a function: " + describe(set));
   }
   if (mask & (4 | 8) && mask & (1 | 2))
-    throwTypeError("Invalid property descriptor. Cannot both specify accessors and a value or writable attribute");
+    throwTypeError(
+      "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute",
+    );
   if (!$.defineOwnProperty(o, key, mask, value, writable, get, set, enumerable, configurable))
-    throwTypeError("Cannot redefine property: " + (typeof key === "symbol" ? $.symbolDescriptiveString(key) : key));
+    throwTypeError(
+      "Cannot redefine property: " +
+        (typeof key === "symbol" ? $.symbolDescriptiveString(key) : key),
+    );
 }
 
 function defineProperties(o, props) {
@@ -60,7 +67,8 @@ defineMethods(ObjectCtor, [
     return defineProperties(o, properties);
   },
   function create(o, properties) {
-    if (o !== null && !isObject(o)) throwTypeError("Object prototype may only be an Object or null: " + describe(o));
+    if (o !== null && !isObject(o))
+      throwTypeError("Object prototype may only be an Object or null: " + describe(o));
     var obj = {};
     ObjectCtor.setPrototypeOf(obj, o);
     if (properties !== undefined) defineProperties(obj, properties);
@@ -103,10 +111,12 @@ defineMethods(ObjectCtor, [
     return out;
   },
   function fromEntries(iterable) {
-    if (iterable === undefined || iterable === null) throwTypeError(describe(iterable) + " is not iterable");
+    if (iterable === undefined || iterable === null)
+      throwTypeError(describe(iterable) + " is not iterable");
     var obj = {};
     for (var entry of iterable) {
-      if (!isObject(entry)) throwTypeError("Iterator value " + describe(entry) + " is not an entry object");
+      if (!isObject(entry))
+        throwTypeError("Iterator value " + describe(entry) + " is not an entry object");
       $.createDataProperty(obj, toPropertyKey(entry[0]), entry[1]);
     }
     return obj;

@@ -24,9 +24,11 @@ function serializeJSONProperty(state, key, holder) {
   if (value === true) return "true";
   if (value === false) return "false";
   if (typeof value === "string") return jsonQuote(value);
-  if (typeof value === "number") return value === value && value !== Infinity && value !== -Infinity ? toString(value) : "null";
+  if (typeof value === "number")
+    return value === value && value !== Infinity && value !== -Infinity ? toString(value) : "null";
   if (typeof value === "bigint") throwTypeError("Do not know how to serialize a BigInt");
-  if (isObject(value) && !isCallable(value)) return $.isArray(value) ? serializeJSONArray(state, value) : serializeJSONObject(state, value);
+  if (isObject(value) && !isCallable(value))
+    return $.isArray(value) ? serializeJSONArray(state, value) : serializeJSONObject(state, value);
   return undefined;
 }
 
@@ -89,7 +91,8 @@ defineMethods(JSONObject, [
         var item;
         if (typeof v === "string") item = v;
         else if (typeof v === "number") item = toString(v);
-        else if (isObject(v) && ($.classOf(v) === "String" || $.classOf(v) === "Number")) item = toString(v);
+        else if (isObject(v) && ($.classOf(v) === "String" || $.classOf(v) === "Number"))
+          item = toString(v);
         if (item !== undefined && list.indexOf(item) < 0) push(list, item);
       }
       state.propertyList = list;

@@ -1,0 +1,167 @@
+// Bad input and limits: deep recursion, syntax errors, uncaught errors, corrupt
+// snapshots. Each gets a clear error; nothing crashes the host.
+
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { encode } from "cbor-x";
+import { Jaunt, SnapshotError } from "../vm";
+import { ROOT, runCli, runJaunt, runNode } from "./harness";
+
+const fixtures = path.join(ROOT, "test", "fixtures");
+
+test("100,000-deep recursion throws a catchable RangeError", () => {
+  const r = runJaunt(path.join(fixtures, "deep-recursion.js"));
+  assert.equal(r.stdout, "true Maximum call stack size exceeded\n1000\n");
+  assert.equal(r.code, 0);
+});
+
+test("the call-depth limit is configurable", () => {
+  let out = "";
+  const j = Jaunt.create({ stdout: (t) => (out += t), maxCallDepth: 50 });
+  j.load(
+    "function f(n){ return n ? f(n-1) : 0 } try { f(100) } catch (e) { console.log(e.name) } console.log(f(40))",
+    "/t.js",
+  );
+  j.run();
+  assert.equal(out, "RangeError\n0\n");
+});
+
+test("a syntax error is reported like node, with file:line and a caret", () => {
+  const file = path.join(fixtures, "syntax-error.js");
+  const node = runNode(file);
+  const vm = runCli("vmrun", [file]);
+  assert.equal(vm.code, 1);
+  assert.equal(vm.stdout, "");
+  const lines = vm.stderr.split("\n");
+  assert.equal(lines[0], node.stderr.split("\n")[0]);
+  assert.equal(lines[1], "var x = ;");
+  assert.equal(lines[2], "        ^");
+  assert.match(lines[4], /^SyntaxError: Unexpected token/);
+});
+
+test("an uncaught error prints the throw site and the guest stack", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-err-"));
+  const file = path.join(dir, "boom.js");
+  fs.writeFileSync(file, 'function f() {\n  throw new TypeError("boom");\n}\nf();\n');
+  const r = runCli("vmrun", [file]);
+  assert.equal(r.code, 1);
+  const lines = r.stderr.split("\n");
+  assert.deepEqual(lines.slice(0, 5), [
+    `${file}:2`,
+    '  throw new TypeError("boom");',
+    "  ^",
+    "",
+    "TypeError: boom",
+  ]);
+  assert.equal(lines[5], `    at f (${file}:2:9)`);
+  assert.equal(lines[6], `    at Object.<anonymous> (${file}:4:1)`);
+});
+
+function snapshotOf(source: string, steps: number): Uint8Array {
+  const j = Jaunt.create({ stdout: () => {}, seed: 7, env: {} });
+  j.load(source, "/snap.js");
+  j.run(steps);
+  return j.snapshot();
+}
+
+test("corrupt snapshots are refused with an error that names the problem", () => {
+  const good = snapshotOf(
+    "var o = {a: [1, 2]}; for (var i = 0; i < 100; i++) o.a.push(i); console.log(o.a.length)",
+    200,
+  );
+  const cases: [string, Uint8Array, RegExp][] = [
+    ["empty", new Uint8Array(0), /not CBOR/],
+    ["truncated", good.slice(0, good.length >> 1), /not CBOR|invalid/],
+    ["garbage", new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]), /invalid snapshot/],
+    ["wrong magic", encode([{ magic: "NOPE" }, [], {}]), /bad magic/],
+    [
+      "future format",
+      encode([{ magic: "JAUNT-SNAPSHOT", format: 99 }, [], {}]),
+      /format version 99/,
+    ],
+  ];
+  for (const [name, bytes, pattern] of cases) {
+    assert.throws(
+      () => Jaunt.resume(bytes),
+      (e: unknown) => e instanceof SnapshotError && pattern.test((e as Error).message),
+      name,
+    );
+  }
+});
+
+test("snapshots with bad references, code offsets or edited source are refused", () => {
+  const good = snapshotOf(
+    "var o = {a: [1, 2]}; for (var i = 0; i < 100; i++) o.a.push(i); console.log(o.a.length)",
+    200,
+  );
+  const { decode } = require("cbor-x") as typeof import("cbor-x");
+  const mutate = (f: (s: any) => void): Uint8Array => {
+    const s = decode(good);
+    f(s);
+    return encode(s);
+  };
+  assert.throws(
+    () => Jaunt.resume(mutate((s) => (s[0].programs[0][3] += " "))),
+    /does not match its hash/,
+  );
+  assert.throws(
+    () => Jaunt.resume(mutate((s) => (s[2].frames[s[2].frames.length - 1][1] = 999999))),
+    /instruction/,
+  );
+  assert.throws(() => Jaunt.resume(mutate((s) => (s[2].stack[0] = [2, 123456]))), /out of range/);
+  assert.throws(() => Jaunt.resume(mutate((s) => (s[2].stack[0] = [77, 1]))), /unknown value tag/);
+  assert.throws(() => Jaunt.resume(mutate((s) => s[1].push([0, 42]))), /unknown object kind/);
+});
+
+test("vmresume refuses a bad file with exit code 2 and a message", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-bad-"));
+  const file = path.join(dir, "bad.snap");
+  fs.writeFileSync(file, "this is not a snapshot");
+  const r = runCli("vmresume", [file]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /^vmresume: invalid snapshot: /);
+});
+
+test("the same state always encodes to the same bytes", () => {
+  const src =
+    "var s = 0; var o = {}; for (var i = 0; i < 50; i++) { s += i; o['k' + i] = [i, -0, NaN, 1n]; } console.log(s)";
+  const a = snapshotOf(src, 300);
+  const b = snapshotOf(src, 300);
+  assert.deepEqual(Buffer.from(a), Buffer.from(b));
+  // And a decoded snapshot re-encodes identically.
+  const c = Jaunt.resume(a, { stdout: () => {} }).snapshot();
+  assert.deepEqual(Buffer.from(c), Buffer.from(a));
+});
+
+test("exact values survive a snapshot", () => {
+  let out = "";
+  const src = `
+    var vals = [-0, NaN, Infinity, -Infinity, undefined, null, 2n ** 70n, "s", true, , 1.5];
+    var o = Object.freeze({ a: 1 });
+    var g = { get x() { return 7; } };
+    Object.defineProperty(g, "hidden", { value: 3, enumerable: false });
+    var s = Symbol.for("reg");
+    var marker = 0;
+    marker = 1;
+    console.log(Object.is(vals[0], -0), vals[1] !== vals[1], vals[2], vals[3], vals[4], vals[5], vals[6], 9 in vals, vals.length);
+    console.log(Object.isFrozen(o), g.x, Object.keys(g).join(), g.hidden, Symbol.for("reg") === s, Symbol.keyFor(s));
+  `;
+  const j = Jaunt.create({ stdout: (t) => (out += t) });
+  j.load(src, "/vals.js");
+  // Cut just before the first console.log.
+  j.run(120);
+  const resumed = Jaunt.resume(j.snapshot(), { stdout: (t) => (out += t) });
+  resumed.run();
+  let plain = "";
+  const p = Jaunt.create({ stdout: (t) => (plain += t) });
+  p.load(src, "/vals.js");
+  p.run();
+  assert.equal(out, plain);
+  assert.equal(
+    plain,
+    "true true Infinity -Infinity undefined null 1180591620717411303424n false 11\ntrue 7 x 3 true reg\n",
+  );
+});
