@@ -21,6 +21,10 @@ export const enum FnFlags {
   Setter = 512,
   /** A named function expression: its own name is bound to the callee. */
   NamedExpr = 1024,
+  /** A class constructor: [[Call]] throws; `new` only. */
+  ClassConstructor = 2048,
+  /** The constructor of a class with `extends`: `this` starts uninitialised. */
+  Derived = 4096,
 }
 
 /** Describes the slots of one environment record, for inspection and snapshots. */
@@ -75,3 +79,19 @@ export interface Program {
 
 /** Bumped whenever emitted bytecode changes shape: snapshots record it. */
 export const COMPILER_VERSION = 1;
+
+/**
+ * Self-hosted helpers compiled code may call with CALL_HELPER, by index. The realm
+ * resolves each name in the prelude's exports.
+ */
+export const HELPER_NAMES = [
+  "copyDataProperties", // (target, source, excludedKeys?) → target
+  "spreadInto", // (array, iterable) → array
+  "iterToArray", // (iterator, next) → array of the remaining values
+] as const;
+
+export const enum Helper {
+  CopyDataProperties,
+  SpreadInto,
+  IterToArray,
+}

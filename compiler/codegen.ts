@@ -11,7 +11,8 @@
 import type * as N from "./estree";
 import { Op } from "./opcodes";
 import { Emitter, Label, CompileError } from "./emitter";
-import { FnFlags, type FunctionCode, type ScopeDesc } from "./bytecode";
+import { FnFlags, Helper, type FunctionCode, type ScopeDesc } from "./bytecode";
+import { classPlan, type FieldEntry, type SyntheticInit } from "./classes";
 import {
   SCOPE_KIND_CODE,
   isSimpleParams,
@@ -125,6 +126,9 @@ class FunctionCompiler {
     let flags = 0;
     if (info.strict) flags |= FnFlags.Strict;
     if (info.usesArguments) flags |= FnFlags.UsesArguments;
+    // Rest parameters read the saved arguments too.
+    if (node.type !== "Program" && node.params.some((p) => p.type === "RestElement"))
+      flags |= FnFlags.UsesArguments;
     if (this.ctx.native) flags |= FnFlags.Native;
     let name = "";
     let length = 0;
@@ -139,8 +143,13 @@ class FunctionCompiler {
       }
       name = node.id ? node.id.name : ((node as { jauntName?: string }).jauntName ?? "");
       if (node.type === "ArrowFunctionExpression") flags |= FnFlags.Arrow;
-      const parent = (node as { jauntParent?: string }).jauntParent;
-      if (parent === "method") flags |= FnFlags.Method;
+      const parent =
+        (node as { jauntParent?: string }).jauntParent ??
+        ((node as Partial<SyntheticInit>).jauntFields !== undefined ? "method" : undefined);
+      if (parent === "ctor" || parent === "derivedCtor") {
+        flags |= FnFlags.ClassConstructor | FnFlags.Constructor;
+        if (parent === "derivedCtor") flags |= FnFlags.Derived;
+      } else if (parent === "method") flags |= FnFlags.Method;
       else if (parent === "get") flags |= FnFlags.Getter | FnFlags.Method;
       else if (parent === "set") flags |= FnFlags.Setter | FnFlags.Method;
       else if (
@@ -164,7 +173,18 @@ class FunctionCompiler {
     if (info.scope.needsEnv) flags |= FnFlags.HasFunctionEnv;
 
     this.prologue();
-    if (node.type === "Program") {
+    const fields = (node as Partial<SyntheticInit>).jauntFields;
+    // A base-class constructor defines the instance fields before its body runs.
+    if (
+      (node as { jauntParent?: string }).jauntParent === "ctor" &&
+      (node as { jauntHasFields?: boolean }).jauntHasFields
+    )
+      e.emit(Op.INIT_FIELDS);
+    if (fields) {
+      this.fieldInitializers(fields);
+      e.emit(Op.UNDEF);
+      e.emit(Op.RETURN);
+    } else if (node.type === "Program") {
       for (const s of node.body as N.Statement[]) this.statement(s);
       this.at(node);
       // The completion of a program run is undefined (CommonJS semantics).
@@ -197,8 +217,8 @@ class FunctionCompiler {
       handlers: out.handlers,
       scopes: this.descs,
       funcScope: info.scope.needsEnv ? info.scope.descIndex : -1,
-      start: node.start,
-      end: node.end,
+      start: (node as { jauntRange?: [number, number] }).jauntRange?.[0] ?? node.start,
+      end: (node as { jauntRange?: [number, number] }).jauntRange?.[1] ?? node.end,
       line: loc.start.line,
       col: loc.start.column,
     };
@@ -246,6 +266,11 @@ class FunctionCompiler {
     if (node.type !== "Program") {
       node.params.forEach((p, i) => {
         if (p.type === "Identifier") return;
+        if (p.type === "RestElement") {
+          this.e.emit(Op.REST, i);
+          this.bindPattern(p.argument, "init");
+          return;
+        }
         // Destructuring and default parameters bind from the argument register.
         this.e.emit(Op.GET_LOCAL, i);
         this.bindPattern(p, "init");
@@ -368,6 +393,8 @@ class FunctionCompiler {
   }
 
   private needsTdzCheck(b: Binding, ref: N.Node): boolean {
+    // `this` of a derived constructor is uninitialised until super() returns.
+    if (b.name === "%this") return isDerivedCtor(b.scope.fn.node);
     if (!b.lexical) return false;
     if (b.scope.fn !== this.info) return true;
     if (b.scope.kind === "switch") return true;
@@ -482,9 +509,149 @@ class FunctionCompiler {
         this.bindPattern(p.left, mode);
         return;
       }
+      case "ObjectPattern":
+        return this.objectPattern(p, mode);
+      case "ArrayPattern":
+        return this.arrayPattern(p, mode);
       default:
-        throw new Unsupported("destructuring", p);
+        throw new Unsupported(p.type, p);
     }
+  }
+
+  /** Object destructuring of the value on top of the stack (popped). */
+  private objectPattern(p: N.ObjectPattern, mode: "init" | "assign"): void {
+    const e = this.e;
+    this.at(p);
+    e.emit(Op.REQUIRE_COERCIBLE);
+    const hasRest = p.properties.some((q) => q.type === "RestElement");
+    // Keys already taken, for the rest element: kept in an array register.
+    let keysReg = -1;
+    if (hasRest) {
+      keysReg = this.temp("%keys");
+      e.emit(Op.NEW_ARRAY, 0);
+      e.emit(Op.INIT_LOCAL, keysReg);
+    }
+    for (const prop of p.properties) {
+      if (prop.type === "RestElement") {
+        // rest = copyDataProperties({}, source, takenKeys)
+        e.emit(Op.NEW_OBJECT);
+        e.emit(Op.SWAP);
+        e.emit(Op.GET_LOCAL, keysReg);
+        e.emit(Op.CALL_HELPER, Helper.CopyDataProperties, 3);
+        this.bindPattern(prop.argument, mode);
+        return;
+      }
+      e.emit(Op.DUP);
+      const name = prop.computed ? null : this.keyName(prop.key);
+      if (name !== null) {
+        if (hasRest) {
+          e.emit(Op.GET_LOCAL, keysReg);
+          e.emit(Op.CONST, e.constant(name));
+          e.emit(Op.ARRAY_APPEND);
+          e.emit(Op.POP);
+        }
+        this.at(prop.key);
+        e.emit(Op.GET_PROP, e.constant(name));
+      } else {
+        this.expression(prop.key);
+        e.emit(Op.TO_PROPKEY);
+        if (hasRest) {
+          e.emit(Op.DUP);
+          e.emit(Op.GET_LOCAL, keysReg);
+          e.emit(Op.SWAP);
+          e.emit(Op.ARRAY_APPEND);
+          e.emit(Op.POP);
+        }
+        e.emit(Op.GET_ELEM);
+      }
+      this.bindPattern(prop.value as N.Pattern, mode);
+    }
+    e.emit(Op.POP);
+  }
+
+  /**
+   * Array destructuring: iterates the value on top of the stack (popped). The
+   * iterator is closed when the pattern ends before it does, and (ignoring errors
+   * from return()) when binding an element throws.
+   */
+  private arrayPattern(p: N.ArrayPattern, mode: "init" | "assign"): void {
+    const e = this.e;
+    this.at(p);
+    e.emit(Op.GET_ITER);
+    const iter = this.temp("%iter");
+    const next = this.temp("%next");
+    const done = this.temp("%done");
+    e.emit(Op.DUP);
+    e.emit(Op.GET_PROP, e.constant("next"));
+    e.emit(Op.INIT_LOCAL, next);
+    e.emit(Op.INIT_LOCAL, iter);
+    e.emit(Op.FALSE);
+    e.emit(Op.INIT_LOCAL, done);
+    const depth = e.depth;
+    const envSave = this.info.hasBlockEnvs ? this.temp("%env") : -1;
+    if (envSave >= 0) e.emit(Op.SAVE_ENV, envSave);
+    const start = e.offset;
+    for (const el of p.elements) {
+      if (el && el.type === "RestElement") {
+        const skip = new Label();
+        const have = new Label();
+        e.emit(Op.GET_LOCAL, done);
+        e.jump(Op.JUMP_IF_TRUE, skip);
+        e.emit(Op.GET_LOCAL, iter);
+        e.emit(Op.GET_LOCAL, next);
+        e.emit(Op.CALL_HELPER, Helper.IterToArray, 2);
+        e.emit(Op.TRUE);
+        e.emit(Op.INIT_LOCAL, done);
+        e.jump(Op.JUMP, have);
+        e.place(skip);
+        e.emit(Op.NEW_ARRAY, 0);
+        e.place(have);
+        this.bindPattern(el.argument, mode);
+        continue;
+      }
+      const useUndef = new Label();
+      const markDone = new Label();
+      const have = new Label();
+      e.emit(Op.GET_LOCAL, done);
+      e.jump(Op.JUMP_IF_TRUE, useUndef);
+      e.emit(Op.ITER_NEXT, iter);
+      e.emit(Op.ITER_CHECK);
+      e.emit(Op.DUP);
+      e.emit(Op.GET_PROP, e.constant("done"));
+      e.jump(Op.JUMP_IF_TRUE, markDone);
+      e.emit(Op.GET_PROP, e.constant("value"));
+      e.jump(Op.JUMP, have);
+      e.place(markDone);
+      e.emit(Op.POP);
+      e.emit(Op.TRUE);
+      e.emit(Op.INIT_LOCAL, done);
+      e.place(useUndef);
+      e.emit(Op.UNDEF);
+      e.place(have);
+      if (el) this.bindPattern(el, mode);
+      else e.emit(Op.POP);
+    }
+    const end = e.offset;
+    const after = new Label();
+    e.emit(Op.GET_LOCAL, done);
+    e.jump(Op.JUMP_IF_TRUE, after);
+    e.emit(Op.ITER_CLOSE, iter, 0);
+    e.jump(Op.JUMP, after);
+    // An exception while binding closes the iterator (unless it is done), then rethrows.
+    const handler = new Label();
+    e.addHandler(start, end, handler, depth);
+    e.handlerEntry(handler, depth + 1);
+    if (envSave >= 0) e.emit(Op.RESTORE_ENV, envSave);
+    const exc = this.temp("%exc");
+    const rethrow = new Label();
+    e.emit(Op.INIT_LOCAL, exc);
+    e.emit(Op.GET_LOCAL, done);
+    e.jump(Op.JUMP_IF_TRUE, rethrow);
+    e.emit(Op.ITER_CLOSE, iter, 1);
+    e.place(rethrow);
+    e.emit(Op.GET_LOCAL, exc);
+    e.emit(Op.RETHROW);
+    e.place(after);
   }
 
   private lexicalGlobals: Set<string> | null = null;
@@ -657,8 +824,14 @@ class FunctionCompiler {
         return this.switchStatement(s);
       case "TryStatement":
         return this.tryStatement(s);
-      case "ClassDeclaration":
-        throw new Unsupported("classes", s);
+      case "ClassDeclaration": {
+        this.classDefinition(s);
+        const id = s.id!;
+        const b = this.ctx.analysis.refs.get(id);
+        if (b) this.initBinding(b);
+        else e.emit(Op.INIT_LEX, e.constant(id.name));
+        return;
+      }
       case "WithStatement":
         throw new Unsupported("with", s);
       default:
@@ -1041,13 +1214,9 @@ class FunctionCompiler {
       case "Identifier":
         this.identifier(node);
         return;
-      case "ThisExpression": {
+      case "ThisExpression":
         this.at(node);
-        const b = this.ctx.analysis.refs.get(node);
-        if (b) this.getBinding(b, node);
-        else e.emit(Op.THIS);
-        return;
-      }
+        return this.pushThis(node);
       case "MetaProperty": {
         this.at(node);
         if (node.meta.name !== "new") throw new Unsupported("import.meta", node);
@@ -1073,14 +1242,18 @@ class FunctionCompiler {
       }
       case "ArrayExpression": {
         this.at(node);
-        if (node.elements.some((el) => el && el.type === "SpreadElement"))
-          throw new Unsupported("spread", node);
-        for (const el of node.elements) {
+        const firstSpread = node.elements.findIndex(
+          (el) => el !== null && el.type === "SpreadElement",
+        );
+        const leading = firstSpread < 0 ? node.elements.length : firstSpread;
+        for (let i = 0; i < leading; i++) {
+          const el = node.elements[i];
           if (el) this.expression(el);
           else e.emit(Op.EMPTY);
         }
         this.at(node);
-        e.emit(Op.NEW_ARRAY, node.elements.length);
+        e.emit(Op.NEW_ARRAY, leading);
+        for (let i = leading; i < node.elements.length; i++) this.appendElement(node.elements[i]);
         return;
       }
       case "ObjectExpression":
@@ -1090,7 +1263,8 @@ class FunctionCompiler {
         this.closure(node, nameHint);
         return;
       case "ClassExpression":
-        throw new Unsupported("classes", node);
+        this.classDefinition(node, nameHint);
+        return;
       case "SequenceExpression":
         node.expressions.forEach((x, i) => {
           this.expression(x);
@@ -1102,7 +1276,13 @@ class FunctionCompiler {
       case "UpdateExpression":
         return this.update(node);
       case "BinaryExpression": {
-        if (node.left.type === "PrivateIdentifier") throw new Unsupported("#x in obj", node);
+        if (node.left.type === "PrivateIdentifier") {
+          this.privateName(node.left);
+          this.expression(node.right);
+          this.at(node);
+          e.emit(Op.PRIVATE_HAS);
+          return;
+        }
         this.expression(node.left);
         this.expression(node.right);
         this.at(node);
@@ -1152,12 +1332,11 @@ class FunctionCompiler {
       case "CallExpression":
         return this.call(node);
       case "NewExpression": {
-        if (node.arguments.some((a) => a.type === "SpreadElement"))
-          throw new Unsupported("spread", node);
         this.expression(node.callee);
-        for (const a of node.arguments) this.expression(a);
+        const argc = this.callArguments(node.arguments);
         this.at(node);
-        e.emit(Op.NEW, node.arguments.length, e.constant(this.calleeText(node.callee)));
+        if (argc < 0) e.emit(Op.NEW_ARRAY_ARGS, e.constant(this.calleeText(node.callee)));
+        else e.emit(Op.NEW, argc, e.constant(this.calleeText(node.callee)));
         return;
       }
       case "ParenthesizedExpression":
@@ -1166,6 +1345,189 @@ class FunctionCompiler {
       default:
         throw new Unsupported(node.type, node);
     }
+  }
+
+  // ---- classes -------------------------------------------------------------------
+
+  /** Pushes `this`: checked in derived constructors, lexical in arrows. */
+  private pushThis(node: N.Node): void {
+    const b = this.ctx.analysis.refs.get(node);
+    if (b) this.getBinding(b, node);
+    else if (isDerivedCtor(this.info.node)) this.e.emit(Op.THIS_CHK);
+    else this.e.emit(Op.THIS);
+  }
+
+  /** Pushes the PrivateName that `#x` denotes in this class scope. */
+  private privateName(id: N.PrivateIdentifier): void {
+    const b = this.ctx.analysis.refs.get(id);
+    if (!b)
+      throw new CompileError(`Private field '#${id.name}' must be declared in an enclosing class`);
+    this.getBinding(b, id);
+  }
+
+  /** super(...args) in a derived constructor: construct the parent, bind `this`, fields. */
+  private superCall(node: N.CallExpression): void {
+    const e = this.e;
+    if (this.info.isArrow || !isDerivedCtor(this.info.node))
+      throw new Unsupported("super() outside a derived constructor body", node);
+    const argc = this.callArguments(node.arguments);
+    this.at(node);
+    if (argc < 0) e.emit(Op.SUPER_CALL_ARRAY);
+    else e.emit(Op.SUPER_CALL, argc);
+    e.emit(Op.BIND_THIS);
+    if (this.info.thisBinding) {
+      e.emit(Op.DUP);
+      this.initBinding(this.info.thisBinding);
+    }
+    if ((this.info.node as { jauntHasFields?: boolean }).jauntHasFields) e.emit(Op.INIT_FIELDS);
+  }
+
+  /** Defines the fields of a synthetic initializer on `this`. */
+  private fieldInitializers(fields: FieldEntry[]): void {
+    const e = this.e;
+    for (const f of fields) {
+      e.emit(Op.THIS);
+      if (f.isPrivate) {
+        this.getBinding(this.ctx.analysis.refs.get(f.keyRef!)!, f.keyRef!);
+        if (f.kind === "field") {
+          if (f.value) this.expression(f.value, "#" + f.keyRef!.name.slice(1));
+          else e.emit(Op.UNDEF);
+          e.emit(Op.PRIVATE_DEFINE, 0);
+        } else {
+          this.getBinding(this.ctx.analysis.refs.get(f.fnRef!)!, f.fnRef!);
+          e.emit(Op.PRIVATE_DEFINE, f.kind === "method" ? 1 : f.kind === "get" ? 2 : 3);
+        }
+      } else {
+        if (f.name !== null) e.emit(Op.CONST, e.constant(f.name));
+        else this.getBinding(this.ctx.analysis.refs.get(f.keyRef!)!, f.keyRef!);
+        if (f.value) this.expression(f.value, f.name ?? undefined);
+        else e.emit(Op.UNDEF);
+        e.emit(Op.DEFINE_FIELD);
+      }
+      e.emit(Op.POP);
+    }
+  }
+
+  /** Evaluates a class definition; leaves the constructor on the stack. */
+  private classDefinition(node: N.Class, nameHint?: string): void {
+    const e = this.e;
+    const plan = classPlan(node);
+    this.at(node);
+    const scope = this.pushScope(node);
+    if (scope) this.enterBody(scope, [], true);
+    const refOf = (name: string): Binding => scope!.bindings.get(name)!;
+    for (const h of plan.hidden)
+      if (h.startsWith("#")) {
+        e.emit(Op.NEW_PRIVATE_NAME, e.constant(h));
+        this.initBinding(refOf(h));
+      }
+    if (plan.derived) this.expression(node.superClass!);
+    const ctorNode = plan.ctor as N.FunctionExpression & {
+      jauntParent?: string;
+      jauntHasFields?: boolean;
+      jauntName?: string;
+      jauntRange?: [number, number];
+    };
+    ctorNode.jauntParent = plan.derived ? "derivedCtor" : "ctor";
+    ctorNode.jauntHasFields = plan.instanceInit !== null;
+    ctorNode.jauntName = node.id ? node.id.name : (nameHint ?? "");
+    ctorNode.jauntRange = [node.start, node.end];
+    const ctorInfo = this.ctx.analysis.fnOf.get(plan.ctor)!;
+    this.at(node);
+    e.emit(Op.CLASS, ctorInfo.index, plan.derived ? 1 : 0);
+    const protoReg = this.temp("%proto");
+    const classReg = this.temp("%class");
+    e.emit(Op.INIT_LOCAL, protoReg);
+    e.emit(Op.INIT_LOCAL, classReg);
+    for (const el of node.body.body) {
+      if (el.type === "MethodDefinition" && el.kind !== "constructor") {
+        const kind = el.kind === "get" ? 1 : el.kind === "set" ? 2 : 0;
+        const parent = el.kind === "get" ? "get" : el.kind === "set" ? "set" : "method";
+        const fn = el.value as N.FunctionExpression;
+        const home = el.static ? classReg : protoReg;
+        if (el.key.type === "PrivateIdentifier") {
+          const pname = "#" + el.key.name;
+          this.closure(fn, pname, parent);
+          e.emit(Op.GET_LOCAL, home);
+          e.emit(Op.SET_HOME);
+          if (el.static) {
+            // Static private methods live on the class itself.
+            e.emit(Op.GET_LOCAL, classReg);
+            e.emit(Op.SWAP);
+            this.getBinding(refOf(pname), el.key);
+            e.emit(Op.SWAP);
+            e.emit(Op.PRIVATE_DEFINE, kind === 0 ? 1 : kind + 1);
+            e.emit(Op.POP);
+          } else this.initBinding(refOf(plan.computedKey.get(el)!));
+          continue;
+        }
+        e.emit(Op.GET_LOCAL, home);
+        const name = el.computed ? null : this.keyName(el.key);
+        if (name !== null) e.emit(Op.CONST, e.constant(name));
+        else {
+          this.expression(el.key);
+          e.emit(Op.TO_PROPKEY);
+        }
+        this.closure(fn, name ?? "", parent);
+        this.at(el);
+        e.emit(Op.DEF_METHOD, kind);
+        e.emit(Op.POP);
+      } else if (
+        el.type === "PropertyDefinition" &&
+        el.computed &&
+        el.key.type !== "PrivateIdentifier"
+      ) {
+        this.expression(el.key);
+        e.emit(Op.TO_PROPKEY);
+        this.initBinding(refOf(plan.computedKey.get(el)!));
+      }
+    }
+    if (plan.instanceInit) {
+      e.emit(Op.GET_LOCAL, classReg);
+      this.closure(plan.instanceInit);
+      e.emit(Op.GET_LOCAL, protoReg);
+      e.emit(Op.SET_HOME);
+      e.emit(Op.SET_CLASS_FIELDS);
+    }
+    if (node.id) {
+      e.emit(Op.GET_LOCAL, classReg);
+      this.initBinding(refOf(node.id.name));
+    }
+    for (const st of plan.statics) {
+      this.closure(st);
+      e.emit(Op.GET_LOCAL, classReg);
+      e.emit(Op.SET_HOME);
+      e.emit(Op.GET_LOCAL, classReg);
+      e.emit(Op.CALL, 0, e.constant("static initializer"));
+      e.emit(Op.POP);
+    }
+    e.emit(Op.GET_LOCAL, classReg);
+    this.popScope(scope);
+  }
+
+  /** Appends one array-literal element (value, spread or hole) to the array on top. */
+  private appendElement(el: N.Expression | N.SpreadElement | null): void {
+    const e = this.e;
+    if (!el) e.emit(Op.ARRAY_HOLE);
+    else if (el.type === "SpreadElement") {
+      this.expression(el.argument);
+      this.at(el);
+      e.emit(Op.CALL_HELPER, Helper.SpreadInto, 2);
+    } else {
+      this.expression(el);
+      e.emit(Op.ARRAY_APPEND);
+    }
+  }
+
+  /** Pushes a call's arguments: their count, or -1 when spread made them one array. */
+  private callArguments(args: (N.Expression | N.SpreadElement)[]): number {
+    if (!args.some((a) => a.type === "SpreadElement")) {
+      for (const a of args) this.expression(a);
+      return args.length;
+    }
+    this.e.emit(Op.NEW_ARRAY, 0);
+    for (const a of args) this.appendElement(a);
+    return -1;
   }
 
   /** In an optional chain: if the value on top is nullish, the chain yields undefined. */
@@ -1183,9 +1545,27 @@ class FunctionCompiler {
 
   private member(node: N.MemberExpression): void {
     const e = this.e;
-    if (node.object.type === "Super") throw new Unsupported("super", node);
+    if (node.object.type === "Super") {
+      this.pushThis(node.object);
+      if (node.computed) {
+        this.expression(node.property);
+        e.emit(Op.TO_PROPKEY);
+        this.at(node.property);
+        e.emit(Op.SUPER_GET_ELEM);
+      } else {
+        this.at(node.property);
+        e.emit(Op.SUPER_GET, e.constant(this.propName(node)));
+      }
+      return;
+    }
     this.expression(node.object);
     if (node.optional) this.optionalCheck();
+    if (node.property.type === "PrivateIdentifier") {
+      this.privateName(node.property);
+      this.at(node.property);
+      e.emit(Op.PRIVATE_GET);
+      return;
+    }
     if (node.computed) {
       this.expression(node.property);
       this.at(node.property);
@@ -1198,15 +1578,28 @@ class FunctionCompiler {
 
   private call(node: N.CallExpression): void {
     const e = this.e;
-    if (node.arguments.some((a) => a.type === "SpreadElement"))
-      throw new Unsupported("spread", node);
+
     const callee = node.callee;
-    if (callee.type === "Super") throw new Unsupported("super()", node);
-    if (callee.type === "MemberExpression") {
-      if (callee.object.type === "Super") throw new Unsupported("super", node);
+    if (callee.type === "Super") return this.superCall(node);
+    if (callee.type === "MemberExpression" && callee.object.type === "Super") {
+      this.pushThis(callee.object);
+      if (callee.computed) {
+        e.emit(Op.DUP);
+        this.expression(callee.property);
+        e.emit(Op.TO_PROPKEY);
+        e.emit(Op.SUPER_GET_ELEM);
+        e.emit(Op.SWAP);
+      } else e.emit(Op.SUPER_METHOD, e.constant(this.propName(callee)));
+    } else if (callee.type === "MemberExpression") {
       this.expression(callee.object);
       if (callee.optional) this.optionalCheck();
-      if (callee.computed) {
+      if (callee.property.type === "PrivateIdentifier") {
+        e.emit(Op.DUP);
+        this.privateName(callee.property);
+        this.at(callee.property);
+        e.emit(Op.PRIVATE_GET);
+        e.emit(Op.SWAP);
+      } else if (callee.computed) {
         this.expression(callee.property);
         this.at(callee.property);
         e.emit(Op.GET_METHOD_ELEM);
@@ -1224,10 +1617,11 @@ class FunctionCompiler {
       this.optionalCheck();
       e.emit(Op.SWAP);
     }
-    for (const a of node.arguments) this.expression(a);
+    const argc = this.callArguments(node.arguments);
     if (callee.type === "MemberExpression") this.at(callee.property);
     else this.at(node);
-    e.emit(Op.CALL, node.arguments.length, e.constant(this.calleeText(callee)));
+    if (argc < 0) e.emit(Op.CALL_ARRAY, e.constant(this.calleeText(callee)));
+    else e.emit(Op.CALL, argc, e.constant(this.calleeText(callee)));
   }
 
   private objectLiteral(node: N.ObjectExpression): void {
@@ -1235,7 +1629,13 @@ class FunctionCompiler {
     this.at(node);
     e.emit(Op.NEW_OBJECT);
     for (const p of node.properties) {
-      if (p.type === "SpreadElement") throw new Unsupported("object spread", p);
+      if (p.type === "SpreadElement") {
+        e.emit(Op.DUP);
+        this.expression(p.argument);
+        e.emit(Op.CALL_HELPER, Helper.CopyDataProperties, 2);
+        e.emit(Op.POP);
+        continue;
+      }
       const name = p.computed ? null : this.keyName(p.key);
       if (p.kind === "init") {
         if (!p.computed && !p.shorthand && !p.method && name === "__proto__") {
@@ -1319,6 +1719,47 @@ class FunctionCompiler {
     }
   }
 
+  /**
+   * Pushes the parts of a member target: [obj] for a static name, else [obj, key]
+   * (a computed key, a PrivateName, or for `super.x` the receiver and key). Returns
+   * the read and write opcodes, which all share those stack layouts.
+   */
+  private memberTarget(
+    m: N.MemberExpression,
+    convertKey: boolean,
+  ): { keyed: boolean; get: Op; set: Op; name: number } {
+    const e = this.e;
+    if (m.object.type === "Super") {
+      this.pushThis(m.object);
+      if (m.computed) {
+        this.expression(m.property);
+        e.emit(Op.TO_PROPKEY);
+      } else e.emit(Op.CONST, e.constant(this.propName(m)));
+      return { keyed: true, get: Op.SUPER_GET_ELEM, set: Op.SUPER_SET_ELEM, name: -1 };
+    }
+    this.expression(m.object as N.Expression);
+    if (m.property.type === "PrivateIdentifier") {
+      this.privateName(m.property);
+      return { keyed: true, get: Op.PRIVATE_GET, set: Op.PRIVATE_SET, name: -1 };
+    }
+    if (m.computed) {
+      this.expression(m.property);
+      if (convertKey) e.emit(Op.TO_PROPKEY);
+      return { keyed: true, get: Op.GET_ELEM, set: Op.SET_ELEM, name: -1 };
+    }
+    return { keyed: false, get: Op.GET_PROP, set: Op.SET_PROP, name: e.constant(this.propName(m)) };
+  }
+
+  private emitGet(t: { keyed: boolean; get: Op; name: number }): void {
+    if (t.keyed) this.e.emit(t.get);
+    else this.e.emit(t.get, t.name);
+  }
+
+  private emitSet(t: { keyed: boolean; set: Op; name: number }): void {
+    if (t.keyed) this.e.emit(t.set);
+    else this.e.emit(t.set, t.name);
+  }
+
   private update(node: N.UpdateExpression): void {
     const e = this.e;
     const op = node.operator === "++" ? Op.INC : Op.DEC;
@@ -1340,40 +1781,21 @@ class FunctionCompiler {
     }
     if (arg.type !== "MemberExpression")
       throw new CompileError("Invalid left-hand side expression in postfix operation");
-    this.expression(arg.object as N.Expression);
-    if (arg.computed) {
-      this.expression(arg.property);
-      e.emit(Op.TO_PROPKEY);
-      e.emit(Op.DUP2);
-      this.at(arg.property);
-      e.emit(Op.GET_ELEM);
-      e.emit(Op.TO_NUMERIC);
-      if (node.prefix) {
-        e.emit(op);
-        e.emit(Op.SET_ELEM);
-      } else {
-        e.emit(Op.DUP);
-        e.emit(Op.ROT4);
-        e.emit(op);
-        e.emit(Op.SET_ELEM);
-        e.emit(Op.POP);
-      }
+    const t = this.memberTarget(arg, true);
+    e.emit(t.keyed ? Op.DUP2 : Op.DUP);
+    this.at(arg.property);
+    this.emitGet(t);
+    e.emit(Op.TO_NUMERIC);
+    if (node.prefix) {
+      e.emit(op);
+      this.emitSet(t);
     } else {
-      const name = e.constant(this.propName(arg));
+      // Keep the old value under the target: [old obj (key) old] → set → [old new].
       e.emit(Op.DUP);
-      this.at(arg.property);
-      e.emit(Op.GET_PROP, name);
-      e.emit(Op.TO_NUMERIC);
-      if (node.prefix) {
-        e.emit(op);
-        e.emit(Op.SET_PROP, name);
-      } else {
-        e.emit(Op.DUP);
-        e.emit(Op.ROT3);
-        e.emit(op);
-        e.emit(Op.SET_PROP, name);
-        e.emit(Op.POP);
-      }
+      e.emit(t.keyed ? Op.ROT4 : Op.ROT3);
+      e.emit(op);
+      this.emitSet(t);
+      e.emit(Op.POP);
     }
   }
 
@@ -1411,34 +1833,22 @@ class FunctionCompiler {
       return;
     }
     if (left.type === "MemberExpression") {
-      if (left.object.type === "Super") throw new Unsupported("super", node);
-      this.expression(left.object as N.Expression);
-      const name = left.computed ? -1 : e.constant(this.propName(left));
-      if (left.computed) {
-        this.expression(left.property);
-        if (op !== "=") e.emit(Op.TO_PROPKEY);
-      }
+      const t = this.memberTarget(left, op !== "=");
       if (op === "=") {
         this.expression(node.right);
       } else if (logical) {
         const end = new Label();
         const done = new Label();
-        if (left.computed) {
-          e.emit(Op.DUP2);
-          e.emit(Op.GET_ELEM);
-        } else {
-          e.emit(Op.DUP);
-          e.emit(Op.GET_PROP, name);
-        }
+        e.emit(t.keyed ? Op.DUP2 : Op.DUP);
+        this.emitGet(t);
         e.jump(jumpOp, end);
         this.expression(node.right);
         this.at(left.property);
-        if (left.computed) e.emit(Op.SET_ELEM);
-        else e.emit(Op.SET_PROP, name);
+        this.emitSet(t);
         e.jump(Op.JUMP, done);
         // Short-circuit: [obj (key) value] → [value]
         e.place(end);
-        if (left.computed) {
+        if (t.keyed) {
           e.emit(Op.ROT3);
           e.emit(Op.POP);
           e.emit(Op.POP);
@@ -1449,22 +1859,15 @@ class FunctionCompiler {
         e.place(done);
         return;
       } else {
-        if (left.computed) {
-          e.emit(Op.DUP2);
-          this.at(left.property);
-          e.emit(Op.GET_ELEM);
-        } else {
-          e.emit(Op.DUP);
-          this.at(left.property);
-          e.emit(Op.GET_PROP, name);
-        }
+        e.emit(t.keyed ? Op.DUP2 : Op.DUP);
+        this.at(left.property);
+        this.emitGet(t);
         this.expression(node.right);
         this.at(node);
         e.emit(BINARY_OPS[op.slice(0, -1)]);
       }
       this.at(left.property);
-      if (left.computed) e.emit(Op.SET_ELEM);
-      else e.emit(Op.SET_PROP, name);
+      this.emitSet(t);
       return;
     }
     // Destructuring assignment: the expression's value is the right-hand side.
@@ -1498,3 +1901,8 @@ const BINARY_OPS: Record<string, Op> = {
   instanceof: Op.INSTANCEOF,
   in: Op.IN,
 };
+
+/** Whether a function node is the constructor of a class with `extends`. */
+function isDerivedCtor(node: N.Node): boolean {
+  return (node as { jauntParent?: string }).jauntParent === "derivedCtor";
+}

@@ -60,7 +60,6 @@ export type {
   ArrayPattern,
   RestElement,
   AssignmentPattern,
-  Class,
   ClassBody,
   MethodDefinition,
   ClassDeclaration,
@@ -101,3 +100,6 @@ import type {
 /** Every function node (acorn's own `Function` is a non-discriminated base). */
 export type Function =
   FunctionDeclaration | FunctionExpression | ArrowFunctionExpression | AnonymousFunctionDeclaration;
+import type { ClassDeclaration, ClassExpression, AnonymousClassDeclaration } from "acorn";
+/** Every class node (acorn's own `Class` is a non-discriminated base). */
+export type Class = ClassDeclaration | ClassExpression | AnonymousClassDeclaration;

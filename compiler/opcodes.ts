@@ -117,6 +117,33 @@ export const enum Op {
   ITER_CLOSE,
   SAVE_ENV,
   RESTORE_ENV,
+  CALL_HELPER,
+  ARRAY_APPEND,
+  ARRAY_HOLE,
+  CALL_ARRAY,
+  NEW_ARRAY_ARGS,
+  REST,
+  REQUIRE_COERCIBLE,
+  CLASS,
+  DEF_METHOD,
+  SET_HOME,
+  SET_CLASS_FIELDS,
+  INIT_FIELDS,
+  SUPER_CALL,
+  SUPER_CALL_ARRAY,
+  BIND_THIS,
+  THIS_CHK,
+  SUPER_GET,
+  SUPER_GET_ELEM,
+  SUPER_SET,
+  SUPER_SET_ELEM,
+  SUPER_METHOD,
+  NEW_PRIVATE_NAME,
+  PRIVATE_GET,
+  PRIVATE_SET,
+  PRIVATE_DEFINE,
+  PRIVATE_HAS,
+  DEFINE_FIELD,
   DEBUGGER,
   // Keep this last: the number of opcodes.
   COUNT,
@@ -271,6 +298,46 @@ export const OPS: readonly OpInfo[] = [
   op("ITER_CLOSE", ["local", "int"], N, true),
   op("SAVE_ENV", ["local"], N),
   op("RESTORE_ENV", ["local"], N),
+  // Calls a self-hosted helper (HELPER_NAMES in bytecode.ts) on the top argc values.
+  op("CALL_HELPER", ["int", "argc"], (c, at) => [c[at + 2], 1], true),
+  op("ARRAY_APPEND", [], BINARY),
+  op("ARRAY_HOLE", [], UNARY),
+  // f this argsArray → result: a call whose arguments come from an array (spread).
+  op("CALL_ARRAY", ["const"], [3, 1], true),
+  // ctor argsArray → object: `new` with spread arguments.
+  op("NEW_ARRAY_ARGS", ["const"], [2, 1], true),
+  // The arguments from index `int` on, as a new array (rest parameters).
+  op("REST", ["int"], PUSH),
+  // Throws TypeError when the top value is undefined or null (destructuring).
+  op("REQUIRE_COERCIBLE", [], UNARY),
+  // Classes. CLASS: [superclass if the int is 1] → [constructor, prototype].
+  op("CLASS", ["func", "int"], (c, at) => [c[at + 2], 2], false),
+  // obj key fn → obj: a non-enumerable method (0), getter (1) or setter (2).
+  op("DEF_METHOD", ["int"], [3, 1]),
+  op("SET_HOME", [], BINARY),
+  // constructor initFn →: the function that defines instance fields.
+  op("SET_CLASS_FIELDS", [], [2, 0]),
+  op("INIT_FIELDS", [], N, true),
+  // args → new object: [[Construct]] of the parent class with this new.target.
+  op("SUPER_CALL", ["argc"], (c, at) => [c[at + 1], 1], true),
+  op("SUPER_CALL_ARRAY", [], UNARY, true),
+  // obj → obj: binds `this` in a derived constructor (ReferenceError if bound).
+  op("BIND_THIS", [], UNARY),
+  op("THIS_CHK", [], PUSH),
+  // super.x with the receiver on the stack: [this] → value, etc.
+  op("SUPER_GET", ["name"], UNARY, true),
+  op("SUPER_GET_ELEM", [], BINARY, true),
+  op("SUPER_SET", ["name"], BINARY, true),
+  op("SUPER_SET_ELEM", [], [3, 1], true),
+  op("SUPER_METHOD", ["name"], [1, 2], true),
+  op("NEW_PRIVATE_NAME", ["name"], PUSH),
+  op("PRIVATE_GET", [], BINARY, true),
+  op("PRIVATE_SET", [], [3, 1], true),
+  // obj name value → obj: a private field (0), method (1), getter (2) or setter (3).
+  op("PRIVATE_DEFINE", ["int"], [3, 1]),
+  op("PRIVATE_HAS", [], BINARY),
+  // obj key value → obj: CreateDataPropertyOrThrow (class fields).
+  op("DEFINE_FIELD", [], [3, 1]),
   op("DEBUGGER", [], N),
 ];
 

@@ -5,6 +5,7 @@
 // registers. The code generator reads the result; it never re-resolves names.
 
 import type * as N from "./estree";
+import { classPlan, type SyntheticInit } from "./classes";
 
 export type BindingKind =
   | "var"
@@ -160,6 +161,7 @@ class Analyzer {
   /** Identifiers whose resolution must wait until the enclosing scope is complete. */
   private scope!: Scope;
   private fn!: FunctionInfo;
+  private classDepth = 0;
 
   constructor(private readonly opts: AnalyzeOptions) {}
 
@@ -324,6 +326,11 @@ class Analyzer {
     this.refs.set(id, this.lookup(id.name));
   }
 
+  /** `#x` resolves to the class-scope binding holding that PrivateName. */
+  private resolvePrivate(id: N.PrivateIdentifier): void {
+    this.refs.set(id, this.lookup("#" + id.name));
+  }
+
   private lookup(name: string): Binding | null {
     let s: Scope | null = this.scope;
     while (s) {
@@ -377,6 +384,7 @@ class Analyzer {
     const body = node.body;
     const strict =
       this.fn.strict ||
+      this.classDepth > 0 ||
       (body.type === "BlockStatement" && hasUseStrict((body as N.BlockStatement).body));
     const info = this.newFunction(node, this.fn, arrow, strict);
     const outer = this.scope;
@@ -395,6 +403,13 @@ class Analyzer {
       this.declareLexical((body as N.BlockStatement).body, scope, false);
     }
     for (const p of node.params) this.visitPattern(p);
+    const fields = (node as Partial<SyntheticInit>).jauntFields;
+    if (fields)
+      for (const f of fields) {
+        if (f.keyRef) this.resolve(f.keyRef);
+        if (f.fnRef) this.resolve(f.fnRef);
+        if (f.value) this.visit(f.value);
+      }
     if (body.type === "BlockStatement")
       for (const s of (body as N.BlockStatement).body) this.visit(s);
     else this.visit(body);
@@ -528,6 +543,12 @@ class Analyzer {
       case "MemberExpression":
         this.visit(node.object);
         if (node.computed) this.visit(node.property);
+        else if (node.property.type === "PrivateIdentifier") this.resolvePrivate(node.property);
+        return;
+      case "BinaryExpression":
+        if (node.left.type === "PrivateIdentifier") this.resolvePrivate(node.left);
+        else this.visit(node.left);
+        this.visit(node.right);
         return;
       case "Property":
         if (node.computed) this.visit(node.key);
@@ -549,18 +570,34 @@ class Analyzer {
         this.visit(node.right);
         return;
       case "ClassDeclaration":
-      case "ClassExpression": {
-        if (node.type === "ClassDeclaration" && node.id) this.resolve(node.id);
-        this.visit(node.superClass);
-        const scope = this.enterScope("block", node);
-        if (node.id) this.declare(scope, node.id.name, "const", node.start);
-        for (const m of node.body.body) this.visit(m);
-        this.exitScope();
+      case "ClassExpression":
+        this.visitClass(node);
         return;
-      }
       default:
         this.visitChildren(node);
     }
+  }
+
+  /** A class: its scope holds the inner name, private names and hidden bindings. */
+  private visitClass(node: N.Class): void {
+    const plan = classPlan(node);
+    // All parts of a class are strict mode code.
+    this.classDepth++;
+    if (node.type === "ClassDeclaration" && node.id) this.resolve(node.id);
+    const scope = this.enterScope("block", node);
+    if (node.id) this.declare(scope, node.id.name, "const", node.start);
+    for (const h of plan.hidden) this.declare(scope, h, "const", node.start);
+    this.visit(node.superClass);
+    for (const el of node.body.body)
+      if (el.type !== "StaticBlock" && el.computed) this.visit(el.key);
+    this.visitFunction(plan.ctor);
+    for (const el of node.body.body)
+      if (el.type === "MethodDefinition" && el.kind !== "constructor")
+        this.visitFunction(el.value as N.Function);
+    if (plan.instanceInit) this.visitFunction(plan.instanceInit);
+    for (const st of plan.statics) this.visitFunction(st);
+    this.exitScope();
+    this.classDepth--;
   }
 
   private visitChildren(node: N.Node): void {

@@ -10,7 +10,7 @@
 
 import { Op } from "../compiler/opcodes";
 import { FnFlags, type FunctionCode, type Program } from "../compiler/bytecode";
-import { EMPTY, JSSymbol, isArrayIndex, type PropertyKey, type Value } from "./value";
+import { EMPTY, JSSymbol, PrivateName, isArrayIndex, type PropertyKey, type Value } from "./value";
 import {
   ArgumentsObject,
   ArrayObject,
@@ -24,6 +24,7 @@ import {
   PrimitiveObject,
   Prop,
   isCallable,
+  isConstructor,
 } from "./object";
 import { Env } from "./env";
 import { Frame, FrameFlags } from "./frame";
@@ -310,6 +311,8 @@ export class VM {
         if (this.frames.length >= this.limits.maxCallDepth)
           this.throwError("RangeError", "Maximum call stack size exceeded");
         const cflags = code.flags;
+        if (cflags & FnFlags.ClassConstructor && !(flags & FrameFlags.Construct))
+          this.throwTypeError(`Class constructor ${code.name} cannot be invoked without 'new'`);
         if (
           !(cflags & FnFlags.Strict) &&
           !(cflags & FnFlags.Arrow) &&
@@ -397,9 +400,11 @@ export class VM {
     if (callee instanceof FunctionObject) {
       if (!(callee.code.flags & FnFlags.Constructor))
         this.throwTypeError(`${callee.code.name || "anonymous"} is not a constructor`);
-      const thisObj = new JSObject(
-        this.prototypeFrom(newTarget as JSObject, this.realm.ObjectPrototype),
-      );
+      // A derived constructor's `this` comes from super(): it starts uninitialised.
+      const thisObj =
+        callee.code.flags & FnFlags.Derived
+          ? EMPTY
+          : new JSObject(this.prototypeFrom(newTarget as JSObject, this.realm.ObjectPrototype));
       return this.invoke(
         calleePos,
         argBase,
@@ -1173,7 +1178,10 @@ export class VM {
             }
             case Op.CLOSURE: {
               const program = frame.fn.program;
-              stack[sp++] = this.makeClosure(program, program.functions[code[ip++]], frame.env);
+              const f = this.makeClosure(program, program.functions[code[ip++]], frame.env);
+              // Arrows see `super` of the method they are in.
+              if (f.code.flags & FnFlags.Arrow) f.homeObject = frame.fn.homeObject;
+              stack[sp++] = f;
               break;
             }
             case Op.ARGUMENTS:
@@ -1230,7 +1238,12 @@ export class VM {
             case Op.RETURN: {
               let v = stack[sp - 1];
               const done = frame;
-              if (done.flags & FrameFlags.Construct && !(v instanceof JSObject)) v = done.thisValue;
+              if (done.flags & FrameFlags.Construct && !(v instanceof JSObject)) {
+                if (fcode.flags & FnFlags.Derived && v !== undefined)
+                  this.throwTypeError("Derived constructors may only return object or undefined");
+                v = done.thisValue;
+                if (v === EMPTY) this.tdz("%this");
+              }
               this.frames.pop();
               if (done.flags & FrameFlags.Bottom) {
                 this.realm.onBottomReturn(v);
@@ -1451,7 +1464,8 @@ export class VM {
                   base = frame.base;
                   stack = this.stack;
                 }
-              } else stack[sp - 1] = this.primKey(v);
+              } else if (typeof v !== "number" && typeof v !== "string" && !(v instanceof JSSymbol))
+                stack[sp - 1] = String(v);
               break;
             }
             case Op.INC: {
@@ -1792,8 +1806,412 @@ export class VM {
               } else sp = nsp;
               break;
             }
+            case Op.CALL_HELPER: {
+              const id = code[ip];
+              const argc = code[ip + 1];
+              ip += 2;
+              frame.ip = ip;
+              sp = this.callHelper(realm.helperList[id], sp, argc);
+              if (sp < 0) {
+                frame = this.frames[this.frames.length - 1];
+                fcode = frame.fn.code;
+                code = fcode.code;
+                consts = fcode.consts;
+                ip = frame.ip;
+                sp = frame.sp;
+                base = frame.base;
+                stack = this.stack;
+              }
+              break;
+            }
+            case Op.ARRAY_APPEND: {
+              const v = stack[--sp];
+              const arr = stack[sp - 1] as ArrayObject;
+              if (arr.elems) arr.elems.push(v);
+              else arr.addOwn(String(arr.length), v);
+              break;
+            }
+            case Op.ARRAY_HOLE: {
+              const arr = stack[sp - 1] as ArrayObject;
+              arr.setLength(arr.length + 1);
+              break;
+            }
+            case Op.CALL_ARRAY:
+            case Op.NEW_ARRAY_ARGS: {
+              const isNew = code[ip - 1] === Op.NEW_ARRAY_ARGS;
+              const hint = consts[code[ip++]];
+              const arr = stack[--sp] as ArrayObject;
+              const args = arr.elems ? arr.elems : [];
+              const fpos = sp - (isNew ? 1 : 2);
+              const callee = stack[fpos];
+              frame.ip = ip;
+              this.ensureStack(sp + args.length + 1);
+              for (let i = 0; i < args.length; i++)
+                this.stack[sp + i] = args[i] === EMPTY ? undefined : args[i];
+              sp += args.length;
+              let r: number;
+              if (isNew) {
+                if (!(callee instanceof JSObject) || !isCallable(callee))
+                  this.throwTypeError(`${hint} is not a constructor`);
+                r = this.construct(fpos, fpos + 1, args.length, callee, 0);
+              } else {
+                if (!isCallable(callee)) this.throwTypeError(`${hint} is not a function`);
+                r = this.invoke(fpos, fpos + 2, args.length, stack[fpos + 1], undefined, 0, sp);
+              }
+              if (r < 0) {
+                frame.sp = fpos;
+                {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+              } else sp = r;
+              break;
+            }
+            case Op.REST: {
+              const from = code[ip++];
+              const argv = frame.argv ?? [];
+              stack[sp++] = new ArrayObject(realm.ArrayPrototype, argv.slice(from));
+              break;
+            }
+            case Op.REQUIRE_COERCIBLE: {
+              const v = stack[sp - 1];
+              if (v === undefined || v === null)
+                this.throwTypeError(`Cannot destructure '${v}' as it is ${v}.`);
+              break;
+            }
+            case Op.CLASS: {
+              const program = frame.fn.program;
+              const ccode = program.functions[code[ip]];
+              const hasSuper = code[ip + 1] === 1;
+              ip += 2;
+              let protoParent: JSObject | null = realm.ObjectPrototype;
+              let ctorParent: JSObject = realm.FunctionPrototype;
+              if (hasSuper) {
+                const sup = stack[--sp];
+                if (sup === null) protoParent = null;
+                else {
+                  if (!isConstructor(sup))
+                    this.throwTypeError(
+                      `Class extends value ${describe(sup)} is not a constructor or null`,
+                    );
+                  const pp = this.lookup(sup as JSObject, "prototype");
+                  if (pp !== null && !(pp instanceof JSObject))
+                    this.throwTypeError(
+                      `Class extends value does not have valid prototype property ${describe(pp as Value)}`,
+                    );
+                  protoParent = pp as JSObject | null;
+                  ctorParent = sup as JSObject;
+                }
+              }
+              const proto = new JSObject(protoParent);
+              const F = new FunctionObject(ctorParent, program, ccode, frame.env);
+              F.props.set("length", new Prop(ccode.length, PF.Configurable));
+              F.props.set("name", new Prop(ccode.name, PF.Configurable));
+              F.props.set("prototype", new Prop(proto, 0));
+              proto.props.set("constructor", new Prop(F, PF.Hidden));
+              F.homeObject = proto;
+              stack[sp++] = F;
+              stack[sp++] = proto;
+              break;
+            }
+            case Op.DEF_METHOD: {
+              const kind = code[ip++];
+              const obj = stack[sp - 3] as JSObject;
+              const key = this.primKey(stack[sp - 2]);
+              const f = stack[sp - 1] as FunctionObject;
+              sp -= 2;
+              const label = key instanceof JSSymbol ? `[${key.description ?? ""}]` : key;
+              f.setOwn(
+                "name",
+                kind === 0 ? label : (kind === 1 ? "get " : "set ") + label,
+                PF.Configurable,
+              );
+              f.homeObject = obj;
+              if (kind === 0)
+                obj.defineOwn(key, {
+                  value: f,
+                  hasValue: true,
+                  writable: true,
+                  enumerable: false,
+                  configurable: true,
+                });
+              else if (kind === 1)
+                obj.defineOwn(key, { get: f, hasGet: true, enumerable: false, configurable: true });
+              else
+                obj.defineOwn(key, { set: f, hasSet: true, enumerable: false, configurable: true });
+              break;
+            }
+            case Op.SET_HOME: {
+              const home = stack[--sp] as JSObject;
+              (stack[sp - 1] as FunctionObject).homeObject = home;
+              break;
+            }
+            case Op.SET_CLASS_FIELDS: {
+              const init = stack[--sp] as JSObject;
+              (stack[--sp] as FunctionObject).fields = init;
+              break;
+            }
+            case Op.INIT_FIELDS: {
+              const init = frame.fn.fields;
+              if (init) {
+                frame.ip = ip;
+                sp = this.callAccessor(init, sp, frame.thisValue, [], FrameFlags.Discard);
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+              }
+              break;
+            }
+            case Op.SUPER_CALL:
+            case Op.SUPER_CALL_ARRAY: {
+              let argc: number;
+              if (code[ip - 1] === Op.SUPER_CALL) argc = code[ip++];
+              else {
+                const arr = stack[--sp] as ArrayObject;
+                const args = arr.elems ?? [];
+                this.ensureStack(sp + args.length + 2);
+                for (let i = 0; i < args.length; i++)
+                  this.stack[sp + i] = args[i] === EMPTY ? undefined : args[i];
+                sp += args.length;
+                argc = args.length;
+              }
+              const parent = frame.fn.proto;
+              if (!isConstructor(parent))
+                this.throwTypeError(
+                  `Super constructor ${describe(parent)} of anonymous class is not a constructor`,
+                );
+              this.ensureStack(sp + 2);
+              const s2 = this.stack;
+              for (let i = sp - 1; i >= sp - argc; i--) s2[i + 1] = s2[i];
+              const fpos = sp - argc;
+              s2[fpos] = parent;
+              sp++;
+              frame.ip = ip;
+              const r = this.construct(fpos, fpos + 1, argc, frame.newTarget, 0);
+              if (r < 0) {
+                frame.sp = fpos;
+                {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+              } else sp = r;
+              break;
+            }
+            case Op.BIND_THIS:
+              if (frame.thisValue !== EMPTY)
+                this.throwError("ReferenceError", "Super constructor may only be called once");
+              frame.thisValue = stack[sp - 1];
+              break;
+            case Op.THIS_CHK: {
+              const t = frame.thisValue;
+              if (t === EMPTY) this.tdz("%this");
+              stack[sp++] = t;
+              break;
+            }
+            case Op.SUPER_GET:
+            case Op.SUPER_GET_ELEM:
+            case Op.SUPER_METHOD: {
+              const opc = code[ip - 1];
+              let key: PropertyKey;
+              if (opc === Op.SUPER_GET_ELEM) key = this.primKey(stack[--sp]);
+              else key = consts[code[ip++]] as string;
+              const receiver = stack[sp - 1];
+              const pos = sp - 1;
+              const home = frame.fn.homeObject;
+              if (!home) this.throwError("SyntaxError", "'super' keyword unexpected here");
+              const v = this.lookup(home!.proto, key);
+              const isMethod = opc === Op.SUPER_METHOD;
+              if (v === ACCESSOR) {
+                frame.ip = ip;
+                sp = this.callWithExtra(this.accessor!, pos, receiver, [], isMethod, receiver);
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+                break;
+              }
+              stack[pos] = v;
+              if (isMethod) stack[sp++] = receiver;
+              break;
+            }
+            case Op.SUPER_SET_ELEM: {
+              const receiver = stack[sp - 3];
+              const key = this.primKey(stack[sp - 2]);
+              const v = stack[sp - 1];
+              const home = frame.fn.homeObject;
+              if (!home || !home.proto)
+                this.throwError("SyntaxError", "'super' keyword unexpected here");
+              const r = this.assign(home!.proto!, key, v, receiver);
+              sp -= 2;
+              stack[sp - 1] = v;
+              if (r === ACCESSOR) {
+                frame.ip = ip;
+                sp = this.callAccessor(this.accessor!, sp, receiver, [v], FrameFlags.Discard);
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+              } else if (!r) this.readOnly(receiver, key);
+              break;
+            }
+            case Op.SUPER_SET:
+              throw new Error("internal: SUPER_SET is emitted as SUPER_SET_ELEM");
+            case Op.NEW_PRIVATE_NAME:
+              stack[sp++] = new PrivateName(consts[code[ip++]] as string) as unknown as Value;
+              break;
+            case Op.PRIVATE_GET: {
+              const pn = stack[sp - 1] as unknown as PrivateName;
+              const obj = stack[sp - 2];
+              const p = obj instanceof JSObject && obj.privates ? obj.privates.get(pn) : undefined;
+              if (!p)
+                this.throwTypeError(
+                  `Cannot read private member ${pn.description} from an object whose class did not declare it`,
+                );
+              if (p!.flags & PF.Accessor) {
+                if (!p!.getter)
+                  this.throwTypeError(`'${pn.description}' was defined without a getter`);
+                frame.ip = ip;
+                sp = this.callAccessor(p!.getter!, sp - 2, obj, []);
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+                break;
+              }
+              stack[--sp - 1] = p!.value;
+              break;
+            }
+            case Op.PRIVATE_SET: {
+              const v = stack[sp - 1];
+              const pn = stack[sp - 2] as unknown as PrivateName;
+              const obj = stack[sp - 3];
+              const p = obj instanceof JSObject && obj.privates ? obj.privates.get(pn) : undefined;
+              if (!p)
+                this.throwTypeError(
+                  `Cannot write private member ${pn.description} to an object whose class did not declare it`,
+                );
+              sp -= 2;
+              stack[sp - 1] = v;
+              if (p!.flags & PF.Accessor) {
+                if (!p!.setter)
+                  this.throwTypeError(`'${pn.description}' was defined without a setter`);
+                frame.ip = ip;
+                sp = this.callAccessor(p!.setter!, sp, obj, [v], FrameFlags.Discard);
+                if (sp < 0) {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+                break;
+              }
+              if (!(p!.flags & PF.Writable))
+                this.throwTypeError(`Private method '${pn.description}' is not writable`);
+              p!.value = v;
+              (obj as JSObject).dirty = true;
+              break;
+            }
+            case Op.PRIVATE_DEFINE: {
+              const kind = code[ip++];
+              const v = stack[--sp];
+              const pn = stack[--sp] as unknown as PrivateName;
+              const obj = stack[sp - 1] as JSObject;
+              if (!obj.privates) obj.privates = new Map();
+              const existing = obj.privates.get(pn);
+              if (kind >= 2 && existing && existing.flags & PF.Accessor) {
+                if (kind === 2) existing.getter = v as JSObject;
+                else existing.setter = v as JSObject;
+              } else {
+                if (existing)
+                  this.throwTypeError(
+                    `Cannot initialize ${pn.description} twice on the same object`,
+                  );
+                if (kind === 0) obj.privates.set(pn, new Prop(v, PF.Writable));
+                else if (kind === 1) obj.privates.set(pn, new Prop(v, 0));
+                else
+                  obj.privates.set(
+                    pn,
+                    new Prop(
+                      undefined,
+                      PF.Accessor,
+                      kind === 2 ? (v as JSObject) : undefined,
+                      kind === 3 ? (v as JSObject) : undefined,
+                    ),
+                  );
+              }
+              obj.dirty = true;
+              break;
+            }
+            case Op.PRIVATE_HAS: {
+              const obj = stack[--sp];
+              const pn = stack[sp - 1] as unknown as PrivateName;
+              if (!(obj instanceof JSObject))
+                this.throwTypeError(
+                  "Cannot use 'in' operator to search for a private field in a non-object",
+                );
+              stack[sp - 1] = !!(obj as JSObject).privates?.has(pn);
+              break;
+            }
+            case Op.DEFINE_FIELD: {
+              const v = stack[--sp];
+              const key = this.primKey(stack[--sp]);
+              const obj = stack[sp - 1] as JSObject;
+              if (
+                !obj.defineOwn(key, {
+                  value: v,
+                  hasValue: true,
+                  writable: true,
+                  enumerable: true,
+                  configurable: true,
+                })
+              )
+                this.throwTypeError(`Cannot redefine property: ${keyText(key)}`);
+              break;
+            }
             case Op.DEBUGGER:
               break;
+
             default:
               throw new Error(`internal: bad opcode ${code[ip - 1]} at ${ip - 1}`);
           }
@@ -1879,6 +2297,11 @@ export class VM {
   }
 
   private tdz(name: string): never {
+    if (name === "%this")
+      return this.throwError(
+        "ReferenceError",
+        "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+      );
     return this.throwError("ReferenceError", `Cannot access '${name}' before initialization`);
   }
 

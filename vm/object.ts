@@ -48,6 +48,8 @@ export class JSObject {
   dirty = false;
   /** Index in the realm's intrinsic table, or -1 for objects the program made. */
   intrinsicId = -1;
+  /** Private elements (#x) added by class constructors, or null. */
+  privates: Map<import("./value").PrivateName, Prop> | null = null;
   constructor(
     public proto: JSObject | null,
     /** The [[Class]]-like tag used by inspection and Object.prototype.toString. */
@@ -380,6 +382,8 @@ export class ArrayObject extends JSObject {
 export class FunctionObject extends JSObject {
   /** The object whose prototype `super` refers to (methods), else null. */
   homeObject: JSObject | null = null;
+  /** For class constructors: the function that defines instance fields, or null. */
+  fields: JSObject | null = null;
   constructor(
     proto: JSObject | null,
     readonly program: Program,

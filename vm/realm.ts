@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { compile } from "../compiler";
-import type { Program } from "../compiler/bytecode";
+import { HELPER_NAMES, type Program } from "../compiler/bytecode";
 import { Env } from "./env";
 import {
   ArrayObject,
@@ -123,6 +123,8 @@ export class Realm {
   /** Internal natives handed to the prelude as `$`; unreachable from guest code. */
   readonly internals: JSObject;
   helpers!: Helpers;
+  /** Helpers by index, for CALL_HELPER. */
+  helperList: JSObject[] = [];
   FunctionPrototypeHasInstance: Value;
   ArrayProtoValues: Value;
   ThrowTypeError!: JSObject;
@@ -221,6 +223,10 @@ export class Realm {
     const h = {} as Record<string, JSObject>;
     for (const [k, p] of exports.props) h[k as string] = p.value as JSObject;
     this.helpers = h as unknown as Helpers;
+    this.helperList = HELPER_NAMES.map((n) => {
+      if (!h[n]) throw new Error(`jaunt: the prelude does not export helper ${n}`);
+      return h[n];
+    });
     this.lastReturn = undefined;
   }
 

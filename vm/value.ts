@@ -17,6 +17,11 @@ export class JSSymbol {
   }
 }
 
+/** A class's private name (#x): the key of a private element; one per class evaluation. */
+export class PrivateName {
+  constructor(readonly description: string) {}
+}
+
 /**
  * The internal "empty" marker: an uninitialised let/const binding (TDZ) or an array
  * hole. It never escapes to guest code.

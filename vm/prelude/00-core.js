@@ -278,3 +278,34 @@ function stringRaw(template) {
   }
   return out;
 }
+
+/** CopyDataProperties: own enumerable properties of source, minus excluded keys. */
+function copyDataProperties(target, source, excluded) {
+  if (source === undefined || source === null) return target;
+  var from = toObject(source);
+  var keys = $.ownKeys(from);
+  for (var i = 0; i < keys.length; i++) {
+    var k = keys[i];
+    if (excluded !== undefined && excluded.indexOf(k) >= 0) continue;
+    var d = $.getOwnProperty(from, k);
+    if (d !== undefined && d[0] & 2) $.createDataProperty(target, k, from[k]);
+  }
+  return target;
+}
+
+/** Appends every value of an iterable to an array (array spread). */
+function spreadInto(array, iterable) {
+  for (var v of iterable) push(array, v);
+  return array;
+}
+
+/** The remaining values of an iterator (array-pattern rest elements). */
+function iterToArray(iter, next) {
+  var out = [];
+  for (;;) {
+    var r = call(next, iter);
+    if (!isObject(r)) throwTypeError("Iterator result " + describe(r) + " is not an object");
+    if (r.done) return out;
+    push(out, r.value);
+  }
+}
