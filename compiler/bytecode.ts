@@ -25,6 +25,8 @@ export const enum FnFlags {
   ClassConstructor = 2048,
   /** The constructor of a class with `extends`: `this` starts uninitialised. */
   Derived = 4096,
+  Generator = 8192,
+  Async = 16384,
 }
 
 /** Describes the slots of one environment record, for inspection and snapshots. */
@@ -88,10 +90,12 @@ export const HELPER_NAMES = [
   "copyDataProperties", // (target, source, excludedKeys?) → target
   "spreadInto", // (array, iterable) → array
   "iterToArray", // (iterator, next) → array of the remaining values
+  "yieldStarStep", // (iterator, next, received, mode) → the inner iterator's result
 ] as const;
 
 export const enum Helper {
   CopyDataProperties,
   SpreadInto,
   IterToArray,
+  YieldStarStep,
 }

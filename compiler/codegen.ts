@@ -167,12 +167,15 @@ class FunctionCompiler {
       )
         flags |= FnFlags.MappedArguments;
       if (node.type === "FunctionExpression" && node.id) flags |= FnFlags.NamedExpr;
-      if (node.generator || node.async)
-        throw new Unsupported("generators and async functions", node);
+      if (node.generator && node.async) throw new Unsupported("async generators", node);
+      if (node.generator) flags |= FnFlags.Generator;
+      if (node.async) flags |= FnFlags.Async;
     }
     if (info.scope.needsEnv) flags |= FnFlags.HasFunctionEnv;
 
     this.prologue();
+    // Generators and async functions bind their parameters, then suspend.
+    if (node.type !== "Program" && (node.generator || node.async)) e.emit(Op.GENERATOR);
     const fields = (node as Partial<SyntheticInit>).jauntFields;
     // A base-class constructor defines the instance fields before its body runs.
     if (
@@ -1342,9 +1345,86 @@ class FunctionCompiler {
       case "ParenthesizedExpression":
         this.expression(node.expression, nameHint);
         return;
+      case "YieldExpression":
+        if (node.delegate) return this.yieldStar(node.argument!);
+        if (node.argument) this.expression(node.argument);
+        else e.emit(Op.UNDEF);
+        this.at(node);
+        e.emit(Op.YIELD, 0);
+        this.afterResume(true);
+        return;
+      case "AwaitExpression":
+        if (!this.info.node || (this.info.node as N.Function).async !== true)
+          throw new Unsupported("top-level await", node);
+        this.expression(node.argument);
+        this.at(node);
+        e.emit(Op.YIELD, 0);
+        this.afterResume(false);
+        return;
       default:
         throw new Unsupported(node.type, node);
     }
+  }
+
+  // ---- generators ------------------------------------------------------------------
+
+  /** After YIELD resumes with [value, mode]: return (through finally) or throw or go on. */
+  private afterResume(canReturn: boolean): void {
+    const e = this.e;
+    if (canReturn) {
+      const notReturn = new Label();
+      e.emit(Op.DUP);
+      e.emit(Op.INT, 2);
+      e.emit(Op.SEQ);
+      e.jump(Op.JUMP_IF_FALSE, notReturn);
+      e.emit(Op.POP);
+      this.emitReturn();
+      e.place(notReturn);
+    }
+    e.emit(Op.RESUME_CHECK);
+  }
+
+  /** yield*: forwards next/throw/return to the inner iterator until it is done. */
+  private yieldStar(arg: N.Expression): void {
+    const e = this.e;
+    this.expression(arg);
+    e.emit(Op.GET_ITER);
+    const iter = this.temp("%iter");
+    const next = this.temp("%next");
+    const received = this.temp("%received");
+    const mode = this.temp("%mode");
+    e.emit(Op.DUP);
+    e.emit(Op.GET_PROP, e.constant("next"));
+    e.emit(Op.INIT_LOCAL, next);
+    e.emit(Op.INIT_LOCAL, iter);
+    e.emit(Op.UNDEF);
+    e.emit(Op.INIT_LOCAL, received);
+    e.emit(Op.INT, 0);
+    e.emit(Op.INIT_LOCAL, mode);
+    const loop = new Label();
+    const finished = new Label();
+    const done = new Label();
+    e.place(loop);
+    e.emit(Op.GET_LOCAL, iter);
+    e.emit(Op.GET_LOCAL, next);
+    e.emit(Op.GET_LOCAL, received);
+    e.emit(Op.GET_LOCAL, mode);
+    e.emit(Op.CALL_HELPER, Helper.YieldStarStep, 4);
+    e.emit(Op.DUP);
+    e.emit(Op.GET_PROP, e.constant("done"));
+    e.jump(Op.JUMP_IF_TRUE, finished);
+    e.emit(Op.YIELD, 1);
+    e.emit(Op.INIT_LOCAL, mode);
+    e.emit(Op.INIT_LOCAL, received);
+    e.jump(Op.JUMP, loop);
+    e.place(finished);
+    e.emit(Op.GET_PROP, e.constant("value"));
+    e.emit(Op.GET_LOCAL, mode);
+    e.emit(Op.INT, 2);
+    e.emit(Op.SEQ);
+    e.jump(Op.JUMP_IF_FALSE, done);
+    this.emitReturn();
+    e.place(done);
   }
 
   // ---- classes -------------------------------------------------------------------

@@ -144,6 +144,9 @@ export const enum Op {
   PRIVATE_DEFINE,
   PRIVATE_HAS,
   DEFINE_FIELD,
+  GENERATOR,
+  YIELD,
+  RESUME_CHECK,
   DEBUGGER,
   // Keep this last: the number of opcodes.
   COUNT,
@@ -338,6 +341,15 @@ export const OPS: readonly OpInfo[] = [
   op("PRIVATE_HAS", [], BINARY),
   // obj key value → obj: CreateDataPropertyOrThrow (class fields).
   op("DEFINE_FIELD", [], [3, 1]),
+  // Generators and async functions: coroutines whose frame is parked in an object.
+  // GENERATOR ends the call, returning the generator (or, for async functions, the
+  // promise the driver makes); YIELD parks the frame; on resume the stack holds
+  // [value, mode] (mode 0 next, 1 throw, 2 return). The int of YIELD is 0 to wrap
+  // the value in {value, done: false}, 1 to yield an iterator result as is (yield*).
+  op("GENERATOR", [], N, true),
+  op("YIELD", ["int"], [1, 2], true),
+  // [value mode] → [value]; throws value when mode is 1.
+  op("RESUME_CHECK", [], BINARY),
   op("DEBUGGER", [], N),
 ];
 

@@ -17,6 +17,8 @@ export const enum FrameFlags {
 export class Frame {
   /** Operand stack top (absolute index in vm.stack) while the frame is not running. */
   sp: number;
+  /** The generator (or async function) this frame is the body of, if any. */
+  generator: import("./object").GeneratorObject | null = null;
   /** When set, `extra` is pushed after the result on return (see callWithExtra). */
   pushExtra = false;
   extra: Value = undefined;
@@ -24,13 +26,13 @@ export class Frame {
     public readonly fn: FunctionObject,
     public ip: number,
     /** Index of register 0 in vm.stack; operands start at base + nlocals. */
-    public readonly base: number,
+    public base: number,
     public env: Env | null,
     public thisValue: Value,
     public readonly newTarget: Value,
     /** Where the result goes in the caller's stack (the callee's slot). */
-    public readonly retSp: number,
-    public readonly flags: number,
+    public retSp: number,
+    public flags: number,
     /** All arguments, kept only for functions that read `arguments`. */
     public readonly argv: Value[] | null,
   ) {

@@ -25,6 +25,8 @@ import {
   Prop,
   isCallable,
   isConstructor,
+  GeneratorObject,
+  GenState,
 } from "./object";
 import { Env } from "./env";
 import { Frame, FrameFlags } from "./frame";
@@ -256,7 +258,9 @@ export class VM {
     const f = new FunctionObject(r.FunctionPrototype, program, code, env);
     f.props.set("length", new Prop(code.length, PF.Configurable));
     f.props.set("name", new Prop(code.name, PF.Configurable));
-    if (code.flags & FnFlags.Constructor) {
+    if (code.flags & FnFlags.Generator) {
+      f.props.set("prototype", new Prop(new JSObject(r.GeneratorPrototype), PF.Writable));
+    } else if (code.flags & FnFlags.Constructor) {
       const proto = new JSObject(r.ObjectPrototype);
       proto.props.set("constructor", new Prop(f, PF.Hidden));
       f.props.set("prototype", new Prop(proto, PF.Writable));
@@ -347,6 +351,8 @@ export class VM {
         this.inNative = true;
         const result = callee.impl(this, thisValue, args, newTarget, callee);
         this.inNative = false;
+        if (result === TAIL_CALL && this.pendingResume)
+          return this.attachGenerator(calleePos, flags & ~FrameFlags.Construct);
         if (result === TAIL_CALL) {
           const call = this.pendingCall!;
           this.pendingCall = null;
@@ -453,6 +459,72 @@ export class VM {
     return this.invoke(pos, pos + 2, n, undefined, undefined, flags, sp + 2);
   }
 
+  /**
+   * Delivers `v` as the result of a frame that just left the frame stack (returned,
+   * yielded or was parked). Returns true when the dispatch loop must stop (a bottom
+   * frame finished and nothing is left, or the program exited).
+   */
+  private finishCall(done: Frame, v: Value): boolean {
+    if (done.flags & FrameFlags.Bottom) {
+      this.realm.onBottomReturn(v);
+      return this.frames.length === 0 || this.exitCode !== null;
+    }
+    const caller = this.frames[this.frames.length - 1];
+    let sp = done.retSp;
+    if (!(done.flags & FrameFlags.Discard)) this.stack[sp++] = v;
+    if (done.pushExtra) this.stack[sp++] = done.extra;
+    caller.sp = sp;
+    return false;
+  }
+
+  iterResult(value: Value, done: boolean): JSObject {
+    const r = new JSObject(this.realm.ObjectPrototype);
+    r.props.set("value", new Prop(value, PF.Default));
+    r.props.set("done", new Prop(done, PF.Default));
+    return r;
+  }
+
+  /**
+   * Called by a native as `return vm.resumeGenerator(gen, mode, value)`: the
+   * generator's parked frame continues, and what it yields or returns becomes the
+   * native's result. mode: 0 next, 1 throw, 2 return.
+   */
+  resumeGenerator(gen: GeneratorObject, mode: number, value: Value): typeof TAIL_CALL {
+    this.pendingResume = { gen, mode, value };
+    return TAIL_CALL;
+  }
+  private pendingResume: { gen: GeneratorObject; mode: number; value: Value } | null = null;
+
+  /** Re-attaches a parked generator frame so that its result lands at `pos`. */
+  private attachGenerator(pos: number, flags: number): number {
+    const { gen, mode, value } = this.pendingResume!;
+    this.pendingResume = null;
+    if (gen.state === GenState.Running) this.throwTypeError("Generator is already running");
+    if (this.frames.length >= this.limits.maxCallDepth)
+      this.throwError("RangeError", "Maximum call stack size exceeded");
+    const f = gen.frame!;
+    const saved = gen.saved;
+    this.ensureStack(pos + saved.length + f.fn.code.maxStack + 4);
+    const s = this.stack;
+    for (let i = 0; i < saved.length; i++) s[pos + i] = saved[i];
+    let sp = pos + saved.length;
+    if (gen.state === GenState.Yield) {
+      s[sp++] = value;
+      s[sp++] = mode;
+    }
+    f.base = pos;
+    f.sp = sp;
+    f.retSp = pos;
+    f.flags = flags;
+    f.pushExtra = false;
+    f.extra = undefined;
+    gen.state = GenState.Running;
+    gen.saved = [];
+    gen.dirty = true;
+    this.frames.push(f);
+    return -1;
+  }
+
   /** Calls accessor `fn` with receiver and args placed at stack[pos..]. */
   private callAccessor(
     fn: JSObject,
@@ -514,6 +586,11 @@ export class VM {
         }
       }
       this.frames.pop();
+      if (frame.generator) {
+        frame.generator.state = GenState.Done;
+        frame.generator.frame = null;
+        frame.generator.saved = [];
+      }
       if (frame.flags & FrameFlags.Bottom || this.frames.length === 0) {
         this.reportUncaught(value);
         return false;
@@ -521,6 +598,18 @@ export class VM {
       const caller = this.frames[this.frames.length - 1];
       ip = caller.ip - 1;
     }
+  }
+
+  /** Node's default for an unhandled rejection: report it like an uncaught exception. */
+  reportUnhandledRejection(reason: Value): void {
+    if (reason instanceof ErrorObject && reason.site) this.throwSite = null;
+    this.uncaught = {
+      value: reason,
+      filename: reason instanceof ErrorObject ? (reason.site?.filename ?? "") : "",
+      line: reason instanceof ErrorObject ? (reason.site?.line ?? 0) : 0,
+      col: reason instanceof ErrorObject ? (reason.site?.col ?? 0) : 0,
+    };
+    this.exitCode = 1;
   }
 
   private reportUncaught(value: Value): void {
@@ -1245,6 +1334,15 @@ export class VM {
                 if (v === EMPTY) this.tdz("%this");
               }
               this.frames.pop();
+              if (done.generator) {
+                // A generator's return completes it: the caller gets {value, done: true}.
+                const gen = done.generator;
+                gen.state = GenState.Done;
+                gen.frame = null;
+                gen.saved = [];
+                gen.dirty = true;
+                v = this.iterResult(v, true);
+              }
               if (done.flags & FrameFlags.Bottom) {
                 this.realm.onBottomReturn(v);
                 if (this.frames.length === 0 || this.exitCode !== null) {
@@ -2207,6 +2305,94 @@ export class VM {
                 })
               )
                 this.throwTypeError(`Cannot redefine property: ${keyText(key)}`);
+              break;
+            }
+            case Op.GENERATOR: {
+              // The call ends here: park the frame in a new generator object.
+              const gen = new GeneratorObject(
+                this.prototypeFrom(frame.fn, realm.GeneratorPrototype),
+              );
+              frame.ip = ip;
+              gen.saved = stack.slice(base, sp);
+              gen.frame = frame;
+              frame.generator = gen;
+              this.frames.pop();
+              if (fcode.flags & FnFlags.Async) {
+                // An async function's caller gets the promise of asyncStart(gen).
+                const pos = frame.retSp;
+                this.ensureStack(pos + 3);
+                this.stack[pos] = realm.helpers.asyncStart;
+                this.stack[pos + 1] = undefined;
+                this.stack[pos + 2] = gen;
+                const r = this.invoke(
+                  pos,
+                  pos + 2,
+                  1,
+                  undefined,
+                  undefined,
+                  frame.flags & ~FrameFlags.Construct,
+                  pos + 3,
+                );
+                if (r >= 0) this.frames[this.frames.length - 1].sp = r;
+                {
+                  frame = this.frames[this.frames.length - 1];
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  sp = frame.sp;
+                  base = frame.base;
+                  stack = this.stack;
+                }
+                break;
+              }
+              if (this.finishCall(frame, gen)) {
+                this.steps += executed;
+                return executed;
+              }
+              {
+                frame = this.frames[this.frames.length - 1];
+                fcode = frame.fn.code;
+                code = fcode.code;
+                consts = fcode.consts;
+                ip = frame.ip;
+                sp = frame.sp;
+                base = frame.base;
+                stack = this.stack;
+              }
+              break;
+            }
+            case Op.YIELD: {
+              const kind = code[ip++];
+              const v = stack[--sp];
+              const gen = frame.generator!;
+              frame.ip = ip;
+              gen.saved = stack.slice(base, sp);
+              gen.state = GenState.Yield;
+              this.frames.pop();
+              if (this.finishCall(frame, kind === 0 ? this.iterResult(v, false) : v)) {
+                this.steps += executed;
+                return executed;
+              }
+              {
+                frame = this.frames[this.frames.length - 1];
+                fcode = frame.fn.code;
+                code = fcode.code;
+                consts = fcode.consts;
+                ip = frame.ip;
+                sp = frame.sp;
+                base = frame.base;
+                stack = this.stack;
+              }
+              break;
+            }
+            case Op.RESUME_CHECK: {
+              const mode = stack[--sp];
+              if (mode === 1) {
+                const v = stack[--sp];
+                this.throwSite = { fn: frame.fn, ip: opStart, value: v };
+                throw new ThrowSignal(v);
+              }
               break;
             }
             case Op.DEBUGGER:

@@ -480,6 +480,8 @@ export class PrimitiveObject extends JSObject {
 
 /** An Error instance: its stack frames are captured as data when it is created. */
 export class ErrorObject extends JSObject {
+  /** Where the error was created (the innermost guest frame), for reports. */
+  site: { filename: string; line: number; col: number } | null = null;
   constructor(proto: JSObject | null) {
     super(proto, "Error");
   }
@@ -541,6 +543,26 @@ export class ArgumentsObject extends JSObject {
       }
     }
     return true;
+  }
+}
+
+export const enum GenState {
+  Start = 0,
+  Yield = 1,
+  Running = 2,
+  Done = 3,
+}
+
+/**
+ * A generator (or the coroutine behind an async function): its frame, detached from
+ * the frame stack while suspended, with the frame's registers and operands saved.
+ */
+export class GeneratorObject extends JSObject {
+  state: GenState = GenState.Start;
+  frame: import("./frame").Frame | null = null;
+  saved: Value[] = [];
+  constructor(proto: JSObject | null) {
+    super(proto, "Generator");
   }
 }
 

@@ -19,13 +19,14 @@ import {
   PrimitiveObject,
   Prop,
 } from "./object";
-import { JSSymbol, type Value } from "./value";
+import { JSSymbol, PrivateName, type Value } from "./value";
 import type { VM } from "./interpreter";
 import { installObject } from "./builtins/object";
 import { installFunction } from "./builtins/function";
-import { installErrors, formatStack } from "./builtins/error";
+import { installErrors, installAggregateError, formatStack, siteOf } from "./builtins/error";
 import { installGlobals } from "./builtins/global";
 import { installArray } from "./builtins/array";
+import { installGenerator } from "./builtins/generator";
 import { installString } from "./builtins/string";
 import { installNumber } from "./builtins/number";
 import { installMath } from "./builtins/math";
@@ -34,6 +35,7 @@ import { installSymbol } from "./builtins/symbol";
 import { installConsole } from "./builtins/console";
 import { installProcess } from "./builtins/process";
 import { installInternals, installMoreInternals } from "./builtins/internals";
+import { installTimers, type Timer } from "./builtins/timers";
 import { Op } from "../compiler/opcodes";
 
 /** Well-known symbols are shared by all realms (they are immutable). */
@@ -77,6 +79,8 @@ export interface Helpers {
   stringReplaceCallback: JSObject;
   stringRaw: JSObject;
   jsonRevive: JSObject;
+  asyncStart: JSObject;
+  aggregateErrorFromIterable: JSObject;
 }
 
 export interface Job {
@@ -118,6 +122,7 @@ export class Realm {
   BigIntPrototype!: JSObject;
   IteratorPrototype!: JSObject;
   ArrayIteratorPrototype!: JSObject;
+  GeneratorPrototype!: JSObject;
   readonly errorPrototypes = new Map<string, JSObject>();
   readonly global: JSObject;
   /** Internal natives handed to the prelude as `$`; unreachable from guest code. */
@@ -134,9 +139,17 @@ export class Realm {
   readonly symbolRegistry = new Map<string, JSSymbol>();
   /** Pending jobs (microtasks), run when the stack is empty. */
   readonly jobs: Job[] = [];
+  /** Pending timers and immediates (see builtins/timers.ts). */
+  timers: Timer[] = [];
+  nextTimerId = 1;
+  timerSeq = 0;
+  /** Rejected promises nobody handled yet: [promise, reason]. */
+  rejections: [JSObject, Value][] = [];
   /** Every object of the pristine realm, in a deterministic order (index = intrinsicId). */
   intrinsics: JSObject[] = [];
   intrinsicEnvs: Env[] = [];
+  /** Private names made by the prelude's classes (Promise's internal slots). */
+  intrinsicPrivateNames: PrivateName[] = [];
   /** Native implementations by stable id, for snapshot decoding. */
   readonly natives = new Map<string, { impl: import("./object").NativeImpl; ctor: boolean }>();
   preludeProgram!: Program;
@@ -161,7 +174,9 @@ export class Realm {
     installFunction(this);
     installSymbol(this);
     installErrors(this);
+    installAggregateError(this);
     installArray(this);
+    installGenerator(this);
     installString(this);
     installNumber(this);
     installMath(this);
@@ -169,6 +184,7 @@ export class Realm {
     installGlobals(this);
     installConsole(this);
     installProcess(this);
+    installTimers(this);
     installInternals(this);
     installMoreInternals(this, {
       NEG: Op.NEG,
@@ -259,7 +275,10 @@ export class Realm {
       while (e && !seenEnv.has(e)) {
         seenEnv.add(e);
         envs.push(e);
-        for (const s of e.slots) visit(s);
+        for (const s of e.slots) {
+          if (s instanceof PrivateName) this.intrinsicPrivateNames.push(s);
+          visit(s);
+        }
         e = e.parent;
       }
     };
@@ -272,6 +291,7 @@ export class Realm {
       this.FunctionPrototype,
       this.IteratorPrototype,
       this.ArrayIteratorPrototype,
+      this.GeneratorPrototype,
       this.ThrowTypeError,
     ])
       visit(o);
@@ -327,7 +347,9 @@ export class Realm {
       proto ?? this.errorPrototypes.get(kind) ?? this.errorPrototypes.get("Error")!,
     );
     if (message !== undefined) e.props.set("message", new Prop(message, PF.Hidden));
-    e.props.set("stack", new Prop(formatStack(kind, message, this.vm.captureStack()), PF.Hidden));
+    const frames = this.vm.captureStack();
+    e.site = siteOf(frames);
+    e.props.set("stack", new Prop(formatStack(kind, message, frames), PF.Hidden));
     return e;
   }
 
@@ -349,8 +371,10 @@ export class Realm {
     const p = e.props.get("stack");
     const m = e.props.get("message");
     const name = e.proto?.props.get("name")?.value;
+    const frames = this.vm.captureStack();
+    e.site = siteOf(frames);
     if (p && typeof name === "string")
-      p.value = formatStack(name, m ? String(m.value) : undefined, this.vm.captureStack());
+      p.value = formatStack(name, m ? String(m.value) : undefined, frames);
   }
 
   newArray(elems: Value[]): ArrayObject {
@@ -368,18 +392,64 @@ export class Realm {
   }
 
   hasPendingTasks(): boolean {
-    return this.jobs.length > 0;
+    return this.jobs.length > 0 || this.timers.length > 0 || this.rejections.length > 0;
   }
 
-  /** Starts the next pending job as a bottom frame; false when there is none. */
+  /**
+   * The event loop, one step: the next microtask; else an unhandled rejection (which
+   * ends the program like an uncaught exception, as Node's default mode does); else
+   * the next due timer or immediate, sleeping until one is due. False when nothing
+   * is left to do.
+   */
   nextTask(): boolean {
     const job = this.jobs.shift();
-    if (!job) return false;
-    this.vm.pushBottomCall(job.fn, job.thisArg, job.args);
+    if (job) {
+      this.vm.pushBottomCall(job.fn, job.thisArg, job.args);
+      return true;
+    }
+    if (this.rejections.length) {
+      const [, reason] = this.rejections.shift()!;
+      this.vm.reportUnhandledRejection(reason);
+      return true;
+    }
+    if (!this.timers.length) return false;
+    // Due timers first, in due order; then immediates; else wait for the earliest.
+    const now = this.vm.host.now();
+    let pick = -1;
+    for (let i = 0; i < this.timers.length; i++) {
+      const t = this.timers[i];
+      if (t.due < 0 || t.due > now) continue;
+      if (
+        pick < 0 ||
+        t.due < this.timers[pick].due ||
+        (t.due === this.timers[pick].due && t.seq < this.timers[pick].seq)
+      )
+        pick = i;
+    }
+    if (pick < 0) pick = this.timers.findIndex((t) => t.due < 0);
+    if (pick < 0) {
+      let earliest = 0;
+      for (let i = 1; i < this.timers.length; i++)
+        if (this.timers[i].due < this.timers[earliest].due) earliest = i;
+      const wait = this.timers[earliest].due - now;
+      if (wait > 0) sleep(wait);
+      pick = earliest;
+    }
+    const t = this.timers[pick];
+    if (t.interval >= 0) {
+      t.due = Math.max(this.vm.host.now(), t.due) + t.interval;
+      t.seq = this.timerSeq++;
+    } else this.timers.splice(pick, 1);
+    this.vm.pushBottomCall(t.fn, t.handle, t.args);
     return true;
   }
 
   onBottomReturn(v: Value): void {
     this.lastReturn = v;
   }
+}
+
+/** Blocks the host thread (the VM is single-threaded and has nothing to do). */
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.min(ms, 2 ** 31 - 1));
 }

@@ -29,13 +29,14 @@ import {
   ErrorObject,
   ForInIterator,
   FunctionObject,
+  GeneratorObject,
   JSObject,
   NativeFunction,
   type PF as _PF,
   PrimitiveObject,
   Prop,
 } from "./object";
-import { EMPTY, JSSymbol, type Value } from "./value";
+import { EMPTY, JSSymbol, PrivateName, type Value } from "./value";
 import { ArrayIteratorObject } from "./builtins/array";
 import { StringIteratorObject } from "./builtins/string";
 import { WELL_KNOWN, type Realm } from "./realm";
@@ -61,6 +62,8 @@ const V_EMPTY = 6;
 const V_ENV = 7;
 const V_INTRINSIC_ENV = 8;
 const V_NAN = 9;
+const V_PRIVATE_NAME = 10;
+const V_INTRINSIC_PRIVATE_NAME = 11;
 
 // Object kinds.
 const K_PLAIN = 0;
@@ -74,12 +77,14 @@ const K_ARGUMENTS = 7;
 const K_FORIN = 8;
 const K_ARRAY_ITER = 9;
 const K_STRING_ITER = 10;
+const K_GENERATOR = 11;
 
 // Record tags.
 const R_OBJECT = 0;
 const R_ENV = 1;
 const R_SYMBOL = 2;
 const R_PATCH = 3;
+const R_PRIVATE_NAME = 4;
 
 type Enc = unknown;
 
@@ -94,6 +99,7 @@ function kindOf(o: JSObject): number {
   if (o instanceof ForInIterator) return K_FORIN;
   if (o instanceof ArrayIteratorObject) return K_ARRAY_ITER;
   if (o instanceof StringIteratorObject) return K_STRING_ITER;
+  if (o instanceof GeneratorObject) return K_GENERATOR;
   return K_PLAIN;
 }
 
@@ -167,6 +173,11 @@ class Encoder {
         this.reserve(v, () => [R_SYMBOL, v.description ?? null, v.registered ?? null]),
       ];
     }
+    if (v instanceof PrivateName) {
+      const ip = this.realm.intrinsicPrivateNames.indexOf(v);
+      if (ip >= 0) return [V_INTRINSIC_PRIVATE_NAME, ip];
+      return [V_PRIVATE_NAME, this.reserve(v, () => [R_PRIVATE_NAME, v.description])];
+    }
     if (v instanceof Env) {
       const ie = this.realm.intrinsicEnvs.indexOf(v);
       if (ie >= 0) return [V_INTRINSIC_ENV, ie];
@@ -215,7 +226,17 @@ class Encoder {
   /** The state of an object: kind, proto, flags, props, then kind-specific fields. */
   private objectState(o: JSObject): Enc[] {
     const kind = kindOf(o);
-    const base: Enc[] = [kind, this.value(o.proto), o.extensible, o.cls, this.props(o)];
+    const privates: Enc[] = [];
+    if (o.privates)
+      for (const [k, p] of o.privates)
+        privates.push([
+          this.value(k),
+          p.flags,
+          this.value(p.value),
+          this.value(p.getter),
+          this.value(p.setter),
+        ]);
+    const base: Enc[] = [kind, this.value(o.proto), o.extensible, o.cls, this.props(o), privates];
     switch (kind) {
       case K_ARRAY: {
         const a = o as ArrayObject;
@@ -233,6 +254,7 @@ class Encoder {
           f.code.index,
           f.env ? this.value(f.env) : null,
           this.value(f.homeObject),
+          this.value(f.fields),
         );
         break;
       }
@@ -277,6 +299,21 @@ class Encoder {
         base.push(it.text, it.index);
         break;
       }
+      case K_GENERATOR: {
+        const g = o as GeneratorObject;
+        // A running generator's frame is on the frame stack: it is linked back on decode.
+        base.push(
+          g.state,
+          g.frame && g.state !== 2 ? this.frame(g.frame) : null,
+          g.saved.map((v) => this.value(v)),
+        );
+        break;
+      }
+      case K_ERROR: {
+        const site = (o as ErrorObject).site;
+        base.push(site ? [site.filename, site.line, site.col] : null);
+        break;
+      }
       default:
         break;
     }
@@ -301,6 +338,7 @@ class Encoder {
       f.argv ? f.argv.map((v) => this.value(v)) : null,
       f.pushExtra,
       this.value(f.extra),
+      this.value(f.generator),
     ];
   }
 
@@ -350,6 +388,17 @@ export function encodeSnapshot(vm: VM): Uint8Array {
     registry,
     jobs,
     random: realm.randomState.slice(),
+    timers: realm.timers.map((t) => [
+      t.id,
+      t.due,
+      t.interval,
+      e.value(t.fn),
+      t.args.map((a) => e.value(a)),
+      t.seq,
+      e.value(t.handle),
+    ]),
+    timerIds: [realm.nextTimerId, realm.timerSeq],
+    rejections: realm.rejections.map(([p, r]) => [e.value(p), e.value(r)]),
   };
   e.drain();
   const header = {
@@ -429,19 +478,19 @@ class Decoder {
               o = new ArrayObject(null, []);
               break;
             case K_FUNCTION: {
-              const program = this.program(rec[6]);
-              const fi = rec[7];
+              const program = this.program(rec[7]);
+              const fi = rec[8];
               if (!isInt(fi, 0, program.functions.length - 1))
                 fail(`record ${i}: bad function index`);
               o = new FunctionObject(null, program, program.functions[fi], null);
               break;
             }
             case K_NATIVE: {
-              const id = rec[6];
+              const id = rec[7];
               if (typeof id !== "string") fail(`record ${i}: bad native id`);
               const n = r.natives.get(id);
               if (!n) fail(`record ${i}: unknown native function ${id}`);
-              o = new NativeFunction(null, id, n.impl, !!rec[7]);
+              o = new NativeFunction(null, id, n.impl, !!rec[8]);
               break;
             }
             case K_BOUND:
@@ -465,6 +514,9 @@ class Decoder {
             case K_STRING_ITER:
               o = new StringIteratorObject(r.ObjectPrototype, "");
               break;
+            case K_GENERATOR:
+              o = new GeneratorObject(null);
+              break;
             default:
               return fail(`record ${i}: unknown object kind ${String(kind)}`);
           }
@@ -484,6 +536,10 @@ class Decoder {
         }
         case R_PATCH:
           this.objects.push(null);
+          break;
+        case R_PRIVATE_NAME:
+          if (typeof rec[1] !== "string") fail(`record ${i}: bad private name`);
+          this.objects.push(new PrivateName(rec[1]) as unknown as JSObject);
           break;
         default:
           fail(`record ${i}: unknown record tag ${String(rec[0])}`);
@@ -528,6 +584,15 @@ class Decoder {
       case V_ENV:
       case V_INTRINSIC_ENV:
         return this.env(v, where) as unknown as Value;
+      case V_INTRINSIC_PRIVATE_NAME:
+        if (!isInt(v[1], 0, this.realm.intrinsicPrivateNames.length - 1))
+          fail(`${where}: bad intrinsic private name`);
+        return this.realm.intrinsicPrivateNames[v[1]] as unknown as Value;
+      case V_PRIVATE_NAME: {
+        const o = this.ref(v[1], where) as unknown;
+        if (!(o instanceof PrivateName)) fail(`${where}: reference is not a private name`);
+        return o as unknown as Value;
+      }
       default:
         return fail(`${where}: unknown value tag ${String(v[0])}`);
     }
@@ -600,7 +665,7 @@ class Decoder {
   }
 
   private applyState(o: JSObject, s: unknown[], where: string): void {
-    const [kind, proto, extensible, cls, props] = s;
+    const [kind, proto, extensible, cls, props, privates] = s;
     if (kind !== kindOf(o)) fail(`${where}: object kind mismatch`);
     o.proto = this.objectValue(proto, `${where} proto`);
     o.extensible = !!extensible;
@@ -624,6 +689,27 @@ class Decoder {
       );
     }
     o.props = map;
+    const privList = asArray(privates, `${where} privates`);
+    if (privList.length) {
+      o.privates = new Map();
+      for (const entry of privList) {
+        const [k, flags, value, get, set] = asArray(entry, `${where} private`);
+        const key = this.value(k, where) as unknown;
+        if (!(key instanceof PrivateName) || !isInt(flags, 0, 15))
+          fail(`${where}: bad private element`);
+        o.privates.set(
+          key as PrivateName,
+          new Prop(
+            this.value(value, where),
+            flags as number,
+            this.optObject(get, where),
+            this.optObject(set, where),
+          ),
+        );
+      }
+    } else o.privates = null;
+    // Kind-specific fields follow the six common ones: index them from 5.
+    s = [...s.slice(0, 5), ...s.slice(6)];
     switch (kind) {
       case K_ARRAY: {
         const a = o as ArrayObject;
@@ -643,6 +729,7 @@ class Decoder {
           fail(`${where}: function identity changed`);
         Object.assign(f, { env: this.env(s[7], where) });
         f.homeObject = this.objectValue(s[8], where);
+        f.fields = this.objectValue(s[9], where);
         break;
       }
       case K_NATIVE:
@@ -681,6 +768,27 @@ class Decoder {
         (o as ArrayIteratorObject).index = s[7];
         break;
       }
+      case K_GENERATOR: {
+        const g = o as GeneratorObject;
+        if (!isInt(s[5], 0, 3)) fail(`${where}: bad generator state`);
+        g.state = s[5];
+        g.frame = s[6] === null ? null : this.frame(s[6], -1, -1);
+        g.saved = asArray(s[7], where).map((v) => this.value(v, where));
+        if (g.frame) g.frame.generator = g;
+        if ((g.state === 0 || g.state === 1) !== (g.frame !== null))
+          fail(`${where}: generator state and frame disagree`);
+        break;
+      }
+      case K_ERROR: {
+        const site = s[5];
+        if (site !== null) {
+          const [filename, line, col] = asArray(site, where);
+          if (typeof filename !== "string" || !isInt(line) || !isInt(col))
+            fail(`${where}: bad error site`);
+          (o as ErrorObject).site = { filename, line, col };
+        }
+        break;
+      }
       case K_STRING_ITER:
         if (typeof s[5] !== "string" || !isInt(s[6])) fail(`${where}: bad string iterator`);
         Object.assign(o, { text: s[5] });
@@ -692,8 +800,10 @@ class Decoder {
     o.dirty = o.intrinsicId >= 0;
   }
 
+  /** A frame; stackSize -1 for a generator's parked frame (not on the stack). */
   frame(v: unknown, i: number, stackSize: number): Frame {
-    const where = `frame ${i}`;
+    const where = i < 0 ? "parked generator frame" : `frame ${i}`;
+    const limit = stackSize < 0 ? Number.MAX_SAFE_INTEGER : stackSize;
     const a = asArray(v, where);
     const fn = this.value(a[0], where);
     if (!(fn instanceof FunctionObject)) fail(`${where}: not a function frame`);
@@ -701,12 +811,10 @@ class Decoder {
     const [ip, base, sp, , , , retSp, flags] = a.slice(1, 9);
     if (!isInt(ip, 0, code.code.length - 1) || !isInstructionStart(code.code, ip))
       fail(`${where}: instruction offset ${String(ip)} is not an instruction`);
-    if (!isInt(base, 0, stackSize) || !isInt(sp, base, stackSize))
-      fail(`${where}: bad stack pointers`);
+    if (!isInt(base, 0, limit) || !isInt(sp, base, limit)) fail(`${where}: bad stack pointers`);
     if (sp > base + code.nlocals + code.maxStack + 1)
       fail(`${where}: operand stack deeper than the function allows`);
-    if (!isInt(retSp, 0, stackSize) || !isInt(flags, 0, 7))
-      fail(`${where}: bad return slot or flags`);
+    if (!isInt(retSp, 0, limit) || !isInt(flags, 0, 7)) fail(`${where}: bad return slot or flags`);
     const argv = a[9] === null ? null : asArray(a[9], where).map((x) => this.value(x, where));
     const f = new Frame(
       fn,
@@ -722,6 +830,10 @@ class Decoder {
     f.sp = sp;
     f.pushExtra = !!a[10];
     f.extra = this.value(a[11], where);
+    const gen = this.value(a[12], where);
+    if (gen !== undefined && gen !== null && !(gen instanceof GeneratorObject))
+      fail(`${where}: bad generator link`);
+    f.generator = (gen as GeneratorObject | undefined) ?? null;
     return f;
   }
 }
@@ -771,6 +883,7 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
   const stack = asArray(roots.stack, "stack").map((v, i) => d.value(v, `stack slot ${i}`));
   vm.stack = stack.concat(new Array(Math.max(256, stack.length)).fill(undefined));
   vm.frames = asArray(roots.frames, "frames").map((f, i) => d.frame(f, i, stack.length));
+  for (const f of vm.frames) if (f.generator) f.generator.frame = f;
   if (!isInt(roots.steps)) fail("bad step count");
   vm.steps = roots.steps;
   if (roots.exitCode !== null && !isInt(roots.exitCode, -(2 ** 31), 2 ** 31)) fail("bad exit code");
@@ -810,6 +923,39 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
       thisArg: d.value(thisArg, "job"),
       args: asArray(args, "job").map((a) => d.value(a, "job")),
     });
+  }
+  for (const t of asArray(roots.timers, "timers")) {
+    const [id, due, interval, fn, args, seq, handle] = asArray(t, "timer");
+    const f = d.value(fn, "timer");
+    const h = d.value(handle, "timer");
+    if (
+      !isInt(id) ||
+      typeof due !== "number" ||
+      typeof interval !== "number" ||
+      !isInt(seq) ||
+      !(f instanceof JSObject) ||
+      !(h instanceof JSObject)
+    )
+      fail("bad timer");
+    realm.timers.push({
+      id,
+      due,
+      interval,
+      fn: f,
+      args: asArray(args, "timer").map((a) => d.value(a, "timer")),
+      seq,
+      handle: h,
+    });
+  }
+  const [nextId, seq] = asArray(roots.timerIds, "timer ids");
+  if (!isInt(nextId) || !isInt(seq)) fail("bad timer ids");
+  realm.nextTimerId = nextId;
+  realm.timerSeq = seq;
+  for (const r of asArray(roots.rejections, "rejections")) {
+    const [p, reason] = asArray(r, "rejection");
+    const promise = d.value(p, "rejection");
+    if (!(promise instanceof JSObject)) fail("bad rejection");
+    realm.rejections.push([promise, d.value(reason, "rejection")]);
   }
   const random = asArray(roots.random, "random state");
   if (random.length !== 2 || !random.every((x) => isInt(x, 0, 2 ** 32 - 1)))

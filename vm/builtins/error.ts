@@ -2,7 +2,7 @@
 // when the error is created: "Name: message" then "    at f (file:line:col)" per
 // guest frame, innermost first; self-hosted built-in frames are left out.
 
-import { ErrorObject, JSObject, PF, Prop } from "../object";
+import { ArrayObject, ErrorObject, JSObject, PF, Prop } from "../object";
 import type { Value } from "../value";
 import { arg, makeNative, method } from "./util";
 import type { Realm } from "../realm";
@@ -46,6 +46,14 @@ function dataString(o: JSObject, key: string): string | undefined {
   return undefined;
 }
 
+/** The innermost guest (non-native) frame's position, 0-based column. */
+export function siteOf(
+  frames: StackFrameInfo[],
+): { filename: string; line: number; col: number } | null {
+  const f = frames.find((x) => !x.native);
+  return f ? { filename: f.filename, line: f.line, col: f.col - 1 } : null;
+}
+
 export const ERROR_TYPES = [
   "Error",
   "EvalError",
@@ -79,6 +87,7 @@ export function installErrors(realm: Realm): void {
         }
         const stackName = dataString(e, "name") ?? name;
         const frames = vm.captureStack();
+        e.site = siteOf(frames);
         e.props.set(
           "stack",
           new Prop(
@@ -119,6 +128,52 @@ export function installErrors(realm: Realm): void {
       });
     }
   }
+}
+
+/** AggregateError(errors, message, options): errors is any iterable (self-hosted part). */
+export function installAggregateError(realm: Realm): void {
+  const base = realm.errorPrototypes.get("Error")!;
+  const proto = new JSObject(base);
+  realm.errorPrototypes.set("AggregateError", proto);
+  const ErrorCtor = realm.global.getOwnProperty("Error")!.value as JSObject;
+  const ctor = makeNative(
+    realm,
+    "AggregateError",
+    "AggregateError",
+    2,
+    (vm, _t, args, newTarget) => {
+      const errors = arg(args, 0);
+      if (!(errors instanceof ArrayObject))
+        return vm.tailCall(realm.helpers.aggregateErrorFromIterable, undefined, [
+          newTarget ?? ctor,
+          ...args,
+        ]);
+      const p = newTarget instanceof JSObject ? vm.prototypeFrom(newTarget, proto) : proto;
+      const e = new ErrorObject(p);
+      const msg = arg(args, 1);
+      if (msg !== undefined) e.props.set("message", new Prop(String(msg), PF.Hidden));
+      const frames = vm.captureStack();
+      e.site = siteOf(frames);
+      e.props.set(
+        "stack",
+        new Prop(
+          formatStack("AggregateError", msg === undefined ? undefined : String(msg), frames),
+          PF.Hidden,
+        ),
+      );
+      e.props.set(
+        "errors",
+        new Prop(realm.newArray((errors as ArrayObject).elems!.slice()), PF.Hidden),
+      );
+      return e;
+    },
+    { ctor: true, proto: ErrorCtor },
+  );
+  ctor.props.set("prototype", new Prop(proto, 0));
+  proto.props.set("constructor", new Prop(ctor, PF.Hidden));
+  proto.props.set("name", new Prop("AggregateError", PF.Hidden));
+  proto.props.set("message", new Prop("", PF.Hidden));
+  realm.global.props.set("AggregateError", new Prop(ctor, PF.Hidden));
 }
 
 export function isError(v: Value): v is ErrorObject {

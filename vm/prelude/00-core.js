@@ -309,3 +309,23 @@ function iterToArray(iter, next) {
     push(out, r.value);
   }
 }
+
+/** One step of yield*: forwards a next/throw/return request to the inner iterator. */
+function yieldStarStep(iter, next, received, mode) {
+  var r;
+  if (mode === 0) r = call(next, iter, received);
+  else if (mode === 1) {
+    var t = iter.throw;
+    if (t === undefined || t === null) {
+      iteratorClose(iter, 0);
+      throwTypeError("The iterator does not provide a 'throw' method");
+    }
+    r = call(t, iter, received);
+  } else {
+    var ret = iter.return;
+    if (ret === undefined || ret === null) return { value: received, done: true };
+    r = call(ret, iter, received);
+  }
+  if (!isObject(r)) throwTypeError("Iterator result " + describe(r) + " is not an object");
+  return r;
+}

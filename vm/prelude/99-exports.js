@@ -41,8 +41,11 @@ return {
   copyDataProperties: copyDataProperties,
   spreadInto: spreadInto,
   iterToArray: iterToArray,
+  yieldStarStep: yieldStarStep,
   arrayIteratorSlowNext: arrayIteratorSlowNext,
   stringReplaceCallback: stringReplaceCallback,
   stringRaw: stringRaw,
   jsonRevive: jsonRevive,
+  asyncStart: asyncStart,
+  aggregateErrorFromIterable: aggregateErrorFromIterable,
 };

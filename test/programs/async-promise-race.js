@@ -1,0 +1,24 @@
+// Tests Promise.race: first settled wins (fulfil or reject), empty race stays pending.
+const out = [];
+const log = (m) => out.push(m);
+const delay = (ms, v, fail) =>
+  new Promise((res, rej) => setTimeout(() => (fail ? rej(new Error(v)) : res(v)), ms));
+Promise.race([delay(20, "slow"), delay(5, "fast")]).then((v) => log("race 1: " + v));
+Promise.race([delay(20, "slow"), delay(5, "fast-fail", true)]).then(
+  () => log("wrong"),
+  (e) => log("race 2 rejected: " + e.message),
+);
+Promise.race([delay(5, "timer"), "immediate"]).then((v) => log("race 3: " + v));
+Promise.race([Promise.resolve("a"), Promise.resolve("b")]).then((v) => log("race 4: " + v));
+let settled = false;
+Promise.race([]).then(() => (settled = true));
+// timeout pattern
+function withTimeout(p, ms) {
+  return Promise.race([p, delay(ms, "timeout", true)]);
+}
+withTimeout(delay(40, "too slow"), 10).catch((e) => log("withTimeout: " + e.message));
+withTimeout(delay(1, "quick"), 30).then((v) => log("withTimeout ok: " + v));
+setTimeout(() => {
+  log("empty race settled? " + settled);
+  console.log(out.join("\n"));
+}, 60);

@@ -1,0 +1,52 @@
+// %GeneratorPrototype% (ECMA-262 27.5): next/return/throw resume the generator's
+// parked frame through vm.resumeGenerator, so the generator body runs as ordinary
+// guest frames. `$.generatorResume` gives the self-hosted async driver the same.
+
+import { GeneratorObject, GenState, JSObject, PF, Prop } from "../object";
+import type { Value } from "../value";
+import { arg, makeNative, method } from "./util";
+import type { Realm } from "../realm";
+import type { VM } from "../interpreter";
+
+function thisGenerator(vm: VM, t: Value, name: string): GeneratorObject {
+  if (!(t instanceof GeneratorObject))
+    vm.throwTypeError(`${name} method called on incompatible receiver ${String(t)}`);
+  return t as GeneratorObject;
+}
+
+/** Resumes with a completion, applying the spec's rules for unstarted and finished generators. */
+export function resume(vm: VM, gen: GeneratorObject, mode: number, value: Value): Value {
+  if (gen.state === GenState.Running) vm.throwTypeError("Generator is already running");
+  if (gen.state === GenState.Start && mode !== 0) {
+    gen.state = GenState.Done;
+    gen.frame = null;
+    gen.saved = [];
+    gen.dirty = true;
+  }
+  if (gen.state === GenState.Done) {
+    if (mode === 1) vm.throwValue(value);
+    return vm.iterResult(mode === 2 ? value : undefined, true);
+  }
+  return vm.resumeGenerator(gen, mode, value) as unknown as Value;
+}
+
+export function installGenerator(realm: Realm): void {
+  const GP = new JSObject(realm.IteratorPrototype);
+  realm.GeneratorPrototype = GP;
+  GP.props.set(realm.wellKnown.toStringTag, new Prop("Generator", PF.Configurable));
+  const names = ["next", "throw", "return"];
+  names.forEach((name, mode) => {
+    method(realm, GP, "%GeneratorPrototype%", name, 1, (vm, t, args) =>
+      resume(vm, thisGenerator(vm, t, `Generator.prototype.${name}`), mode, arg(args, 0)),
+    );
+  });
+  realm.internals.props.set(
+    "generatorResume",
+    new Prop(
+      makeNative(realm, "$.generatorResume", "generatorResume", 3, (vm, _t, args) =>
+        resume(vm, args[0] as GeneratorObject, args[1] as number, arg(args, 2)),
+      ),
+      PF.Hidden,
+    ),
+  );
+}

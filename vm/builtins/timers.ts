@@ -1,0 +1,102 @@
+// Timers (setTimeout/setInterval/setImmediate and their clear*) and the bookkeeping
+// of unhandled promise rejections. Timers are data in the realm: absolute due times
+// on the host clock, so a snapshot resumed later runs overdue timers at once.
+
+import { JSObject, PF, Prop, isCallable } from "../object";
+import type { Value } from "../value";
+import { arg, makeNative, method } from "./util";
+import type { Realm } from "../realm";
+
+export interface Timer {
+  id: number;
+  /** Absolute due time in host milliseconds; -1 for setImmediate. */
+  due: number;
+  /** Repeat interval for setInterval, else -1. */
+  interval: number;
+  fn: JSObject;
+  args: Value[];
+  /** Scheduling order, to keep equal due times in order. */
+  seq: number;
+  /** The Timeout object handed to the guest. */
+  handle: JSObject;
+}
+
+function timerId(v: Value): number {
+  if (v instanceof JSObject) {
+    const p = v.getOwnProperty("_id");
+    return p && typeof p.value === "number" ? p.value : -1;
+  }
+  return typeof v === "number" ? v : -1;
+}
+
+export function installTimers(realm: Realm): void {
+  const g = realm.global;
+  const TimeoutProto = new JSObject(realm.ObjectPrototype, "Timeout");
+  const self = (_vm: unknown, t: Value) => t;
+  method(realm, TimeoutProto, "Timeout.prototype", "ref", 0, self);
+  method(realm, TimeoutProto, "Timeout.prototype", "unref", 0, self);
+  method(realm, TimeoutProto, "Timeout.prototype", "hasRef", 0, () => true);
+  method(realm, TimeoutProto, "Timeout.prototype", realm.wellKnown.toPrimitive, 0, (_vm, t) =>
+    timerId(t),
+  );
+  const schedule =
+    (kind: "timeout" | "interval" | "immediate") =>
+    (vm: import("../interpreter").VM, _t: Value, args: Value[]) => {
+      const fn = arg(args, 0);
+      if (!isCallable(fn))
+        vm.throwTypeError(
+          `The "callback" argument must be of type function. Received ${fn === undefined ? "undefined" : typeof fn}`,
+        );
+      const id = realm.nextTimerId++;
+      const handle = new JSObject(TimeoutProto, kind === "immediate" ? "Immediate" : "Timeout");
+      handle.props.set("_id", new Prop(id, PF.Hidden));
+      let delay = kind === "immediate" ? -1 : Number(arg(args, 1));
+      if (kind !== "immediate" && !(delay >= 1 && delay <= 2147483647)) delay = 1;
+      const now = vm.host.now();
+      realm.timers.push({
+        id,
+        due: kind === "immediate" ? -1 : now + delay,
+        interval: kind === "interval" ? delay : -1,
+        fn: fn as JSObject,
+        args: args.slice(kind === "immediate" ? 1 : 2),
+        seq: realm.timerSeq++,
+        handle,
+      });
+      return handle;
+    };
+  const clear = (_vm: unknown, _t: Value, args: Value[]) => {
+    const id = timerId(arg(args, 0));
+    const i = realm.timers.findIndex((t) => t.id === id);
+    if (i >= 0) realm.timers.splice(i, 1);
+    return undefined;
+  };
+  method(realm, g, "global", "setTimeout", 2, schedule("timeout"));
+  method(realm, g, "global", "setInterval", 2, schedule("interval"));
+  method(realm, g, "global", "setImmediate", 1, schedule("immediate"));
+  method(realm, g, "global", "clearTimeout", 1, clear);
+  method(realm, g, "global", "clearInterval", 1, clear);
+  method(realm, g, "global", "clearImmediate", 1, clear);
+
+  const $ = realm.internals;
+  $.props.set(
+    "trackRejection",
+    new Prop(
+      makeNative(realm, "$.trackRejection", "trackRejection", 2, (_vm, _t, args) => {
+        realm.rejections.push([args[0] as JSObject, arg(args, 1)]);
+        return undefined;
+      }),
+      PF.Hidden,
+    ),
+  );
+  $.props.set(
+    "untrackRejection",
+    new Prop(
+      makeNative(realm, "$.untrackRejection", "untrackRejection", 1, (_vm, _t, args) => {
+        const i = realm.rejections.findIndex((r) => r[0] === args[0]);
+        if (i >= 0) realm.rejections.splice(i, 1);
+        return undefined;
+      }),
+      PF.Hidden,
+    ),
+  );
+}
