@@ -1345,6 +1345,8 @@ class FunctionCompiler {
       case "ParenthesizedExpression":
         this.expression(node.expression, nameHint);
         return;
+      case "TaggedTemplateExpression":
+        return this.taggedTemplate(node);
       case "YieldExpression":
         if (node.delegate) return this.yieldStar(node.argument!);
         if (node.argument) this.expression(node.argument);
@@ -1654,6 +1656,37 @@ class FunctionCompiler {
       this.at(node.property);
       e.emit(Op.GET_PROP, e.constant(this.propName(node)));
     }
+  }
+
+  /** tag`a${x}b`: tag(strings, x) with the site's cached strings array. */
+  private taggedTemplate(node: N.TaggedTemplateExpression): void {
+    const e = this.e;
+    const tag = node.tag;
+    if (
+      tag.type === "MemberExpression" &&
+      tag.object.type !== "Super" &&
+      tag.property.type !== "PrivateIdentifier"
+    ) {
+      this.expression(tag.object);
+      if (tag.computed) {
+        this.expression(tag.property);
+        e.emit(Op.GET_METHOD_ELEM);
+      } else e.emit(Op.GET_METHOD, e.constant(this.propName(tag)));
+    } else {
+      this.expression(tag);
+      e.emit(Op.UNDEF);
+    }
+    const q = node.quasi;
+    const strings = JSON.stringify({
+      site: node.start,
+      c: q.quasis.map((x) => (x.value.cooked === undefined ? null : x.value.cooked)),
+      r: q.quasis.map((x) => x.value.raw),
+    });
+    this.at(node);
+    e.emit(Op.TEMPLATE_OBJECT, e.constant(strings));
+    for (const x of q.expressions) this.expression(x);
+    this.at(node);
+    e.emit(Op.CALL, q.expressions.length + 1, e.constant(this.calleeText(tag)));
   }
 
   private call(node: N.CallExpression): void {

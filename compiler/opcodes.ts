@@ -147,6 +147,7 @@ export const enum Op {
   GENERATOR,
   YIELD,
   RESUME_CHECK,
+  TEMPLATE_OBJECT,
   DEBUGGER,
   // Keep this last: the number of opcodes.
   COUNT,
@@ -350,6 +351,9 @@ export const OPS: readonly OpInfo[] = [
   op("YIELD", ["int"], [1, 2], true),
   // [value mode] → [value]; throws value when mode is 1.
   op("RESUME_CHECK", [], BINARY),
+  // The frozen strings array of a tagged template call site (cached per site); the
+  // constant is JSON {c: cooked strings (null if invalid), r: raw strings}.
+  op("TEMPLATE_OBJECT", ["const"], PUSH),
   op("DEBUGGER", [], N),
 ];
 

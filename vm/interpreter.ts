@@ -2386,6 +2386,28 @@ export class VM {
               }
               break;
             }
+            case Op.TEMPLATE_OBJECT: {
+              const text = consts[code[ip++]] as string;
+              const key = frame.fn.program.hash + ":" + text;
+              let t = realm.templates.get(key);
+              if (!t) {
+                const spec = JSON.parse(text) as { c: (string | null)[]; r: string[] };
+                const raw = new ArrayObject(realm.ArrayPrototype, spec.r.slice());
+                const cooked = new ArrayObject(
+                  realm.ArrayPrototype,
+                  spec.c.map((c) => (c === null ? undefined : c)),
+                );
+                cooked.props.set("raw", new Prop(raw, 0));
+                raw.preventExtensions();
+                setFrozen(raw);
+                cooked.preventExtensions();
+                setFrozen(cooked);
+                t = cooked;
+                realm.templates.set(key, t);
+              }
+              stack[sp++] = t;
+              break;
+            }
             case Op.RESUME_CHECK: {
               const mode = stack[--sp];
               if (mode === 1) {
@@ -2705,3 +2727,14 @@ function frameName(f: Frame): string {
 }
 
 export { isPrimitive };
+
+/** Makes every own property of an already non-extensible object read-only and fixed. */
+function setFrozen(o: JSObject): void {
+  for (const k of o.ownKeys()) {
+    const p = o.getOwnProperty(k)!;
+    o.defineOwn(
+      k,
+      p.flags & PF.Accessor ? { configurable: false } : { configurable: false, writable: false },
+    );
+  }
+}

@@ -143,6 +143,8 @@ export class Realm {
   timers: Timer[] = [];
   nextTimerId = 1;
   timerSeq = 0;
+  /** Tagged-template strings arrays, one per call site (program hash + site). */
+  templates = new Map<string, JSObject>();
   /** Rejected promises nobody handled yet: [promise, reason]. */
   rejections: [JSObject, Value][] = [];
   /** Every object of the pristine realm, in a deterministic order (index = intrinsicId). */

@@ -399,6 +399,7 @@ export function encodeSnapshot(vm: VM): Uint8Array {
     ]),
     timerIds: [realm.nextTimerId, realm.timerSeq],
     rejections: realm.rejections.map(([p, r]) => [e.value(p), e.value(r)]),
+    templates: [...realm.templates].map(([k, v]) => [k, e.value(v)]),
   };
   e.drain();
   const header = {
@@ -956,6 +957,12 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
     const promise = d.value(p, "rejection");
     if (!(promise instanceof JSObject)) fail("bad rejection");
     realm.rejections.push([promise, d.value(reason, "rejection")]);
+  }
+  for (const t of asArray(roots.templates, "template objects")) {
+    const [key, value] = asArray(t, "template object");
+    const o = d.value(value, "template object");
+    if (typeof key !== "string" || !(o instanceof JSObject)) fail("bad template object");
+    realm.templates.set(key, o);
   }
   const random = asArray(roots.random, "random state");
   if (random.length !== 2 || !random.every((x) => isInt(x, 0, 2 ** 32 - 1)))
