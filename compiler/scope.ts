@@ -365,7 +365,8 @@ class Analyzer {
     // A declared `arguments` binding (param, var, let…) shadows the implicit one.
     let s: Scope | null = this.scope;
     const owner = this.nonArrow();
-    if (owner.node.type === "Program") return false;
+    // A CommonJS program's top level is a function: its `arguments` are the wrapper's.
+    if (owner.node.type === "Program" && this.opts.topParams.length === 0) return false;
     while (s) {
       if (s.bindings.has("arguments")) return false;
       if (s === owner.scope) break;

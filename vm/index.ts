@@ -84,25 +84,8 @@ export class Jaunt {
       vm.pushBottomCall(main, realm.global, []);
       return;
     }
-    const proc = realm.global.getOwnProperty("process")!.value as JSObject;
-    const argv = proc.getOwnProperty("argv")!.value as JSObject;
-    argv.defineOwn("1", {
-      value: filename,
-      hasValue: true,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
-    const exports = realm.newObject();
-    const module = realm.newObject();
-    module.setOwn("id", ".");
-    module.setOwn("path", path.dirname(filename));
-    module.setOwn("exports", exports);
-    module.setOwn("filename", filename);
-    module.setOwn("loaded", false);
-    module.setOwn("children", realm.newArray([]));
-    const require = realm.makeRequire(filename);
-    vm.pushBottomCall(main, exports, [exports, require, module, filename, path.dirname(filename)]);
+    // The self-hosted loader makes the module object and require(), then runs main.
+    vm.pushBottomCall(realm.helpers.runMain, undefined, [main, filename, path.dirname(filename)]);
   }
 
   /** Runs until the program ends or `budget` more instructions have executed. */

@@ -80,6 +80,7 @@ export interface Helpers {
   stringRaw: JSObject;
   jsonRevive: JSObject;
   asyncStart: JSObject;
+  runMain: JSObject;
   aggregateErrorFromIterable: JSObject;
 }
 
@@ -206,20 +207,6 @@ export class Realm {
       WELL_KNOWN.hasInstance,
     )!.value;
     this.ArrayProtoValues = this.ArrayPrototype.props.get("values")!.value;
-    // Natives made per program (not intrinsics) keep their state in slots, so a
-    // decoded VM can rebuild them from this registry.
-    this.natives.set("require", {
-      ctor: false,
-      impl: (vm, _t, args, _nt, self) => {
-        const id = String(args[0]);
-        const err = vm.makeError(
-          "Error",
-          `Cannot find module '${id}'\nRequire stack:\n- ${String(self.slots[0])}`,
-        );
-        err.setOwn("code", "MODULE_NOT_FOUND");
-        return vm.throwValue(err);
-      },
-    });
     this.runPrelude();
     this.collectIntrinsics();
     // Steps count the program's instructions, not the realm's setup.
@@ -353,19 +340,6 @@ export class Realm {
     e.site = siteOf(frames);
     e.props.set("stack", new Prop(formatStack(kind, message, frames), PF.Hidden));
     return e;
-  }
-
-  /**
-   * The `require` given to a CommonJS program. Module loading arrives with the
-   * modules issue; until then every specifier is reported as not found, as Node
-   * reports a missing module.
-   */
-  makeRequire(filename: string): NativeFunction {
-    const entry = this.natives.get("require")!;
-    const f = new NativeFunction(this.FunctionPrototype, "require", entry.impl, false, [filename]);
-    f.props.set("length", new Prop(1, PF.Configurable));
-    f.props.set("name", new Prop("require", PF.Configurable));
-    return f;
   }
 
   /** Re-captures an error's stack (see VM.staleStackError). */

@@ -16,6 +16,10 @@ import { arg, makeNative } from "./util";
 import type { Realm } from "../realm";
 import type { NativeImpl } from "../object";
 import type { ArrayIteratorObject } from "./array";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { compile, GuestSyntaxError } from "../../compiler";
+import { ModuleNotFound, isESModule, resolveRequire } from "../modules";
 
 export function installInternals(realm: Realm): void {
   const $ = realm.internals;
@@ -151,6 +155,61 @@ export function installMoreInternals(realm: Realm, ops: Record<string, number>):
     it.dirty = true;
     return undefined;
   });
+  // CommonJS loading (see vm/modules.ts and prelude/60-modules.js).
+  const notFound = (vm: import("../interpreter").VM, e: unknown): never => {
+    if (e instanceof ModuleNotFound) {
+      const err = vm.makeError("Error", e.message);
+      err.setOwn("code", "MODULE_NOT_FOUND");
+      return vm.throwValue(err);
+    }
+    throw e;
+  };
+  def("resolveModule", 2, (vm, _t, args) => {
+    try {
+      return resolveRequire(String(args[0]), String(args[1]));
+    } catch (e) {
+      return notFound(vm, e);
+    }
+  });
+  def("readModuleSource", 1, (vm, _t, args) => {
+    try {
+      return fs.readFileSync(String(args[0]), "utf8");
+    } catch (e) {
+      return vm.throwError("Error", `Cannot read ${String(args[0])}: ${(e as Error).message}`);
+    }
+  });
+  def("compileModule", 1, (vm, _t, args) => {
+    const filename = String(args[0]);
+    if (isESModule(filename))
+      return vm.throwError("Error", `require() of ES module ${filename} is not supported yet`);
+    const source = fs.readFileSync(filename, "utf8");
+    let program;
+    try {
+      program = vm.registerProgram(compile(source, { kind: "commonjs", filename }));
+    } catch (e) {
+      if (e instanceof GuestSyntaxError)
+        return vm.throwError("SyntaxError", `${e.message} (${filename}:${e.line}:${e.column + 1})`);
+      throw e;
+    }
+    return vm.makeClosure(program, program.functions[0], null);
+  });
+  def("dirname", 1, (_vm, _t, args) => path.dirname(String(args[0])));
+  def("setArgv1", 1, (_vm, _t, args) => {
+    const proc = realm.global.getOwnProperty("process")?.value;
+    const argv = proc instanceof JSObject ? proc.getOwnProperty("argv")?.value : undefined;
+    if (argv instanceof JSObject)
+      argv.defineOwn("1", {
+        value: args[0],
+        hasValue: true,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    return undefined;
+  });
+  def("jauntModule", 0, (vm) =>
+    vm.throwError("Error", "the jaunt guest module is not available yet"),
+  );
   def("ordinaryHasInstance", 2, (vm, _t, args) =>
     vm.ordinaryHasInstance(arg(args, 0) as JSObject, arg(args, 1)),
   );

@@ -47,5 +47,6 @@ return {
   stringRaw: stringRaw,
   jsonRevive: jsonRevive,
   asyncStart: asyncStart,
+  runMain: runMain,
   aggregateErrorFromIterable: aggregateErrorFromIterable,
 };

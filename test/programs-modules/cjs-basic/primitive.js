@@ -1,0 +1,2 @@
+// module.exports may be any value, even a primitive.
+module.exports = 42;

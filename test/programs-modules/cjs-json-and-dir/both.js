@@ -1,0 +1,2 @@
+// both.js wins over both.json when requiring "./both".
+module.exports = "both.js";

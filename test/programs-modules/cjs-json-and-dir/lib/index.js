@@ -1,0 +1,2 @@
+// Loaded via require("./lib") — directory index resolution.
+exports.where = "lib/index.js";

@@ -1,0 +1,23 @@
+// Tests spreading strings: code points vs code units, surrogate pairs, combining marks.
+const s = "a😀b";
+console.log(s.length, [...s].length);
+console.log([...s].map((c) => c.codePointAt(0).toString(16)).join(" "));
+const flag = "🇳🇴";
+console.log(flag.length, [...flag].length);
+const combined = "e\u0301";
+console.log(combined.length, [...combined].length);
+const lone = "x\uD800y";
+console.log([...lone].length, [...lone][1].length, [...lone][1].charCodeAt(0).toString(16));
+const rev = (str) => [...str].reverse().join("");
+console.log(rev("hello"), rev("ab😀") === "😀ba");
+console.log(Math.max(...[..."39172"].map(Number)));
+console.log(new Set("mississippi").size, [...new Set("mississippi")].join(""));
+const counts = {};
+for (const ch of "banana") counts[ch] = (counts[ch] || 0) + 1;
+console.log(JSON.stringify(counts));
+console.log(String.prototype[Symbol.iterator] === ""[Symbol.iterator]);
+const it = "ok"[Symbol.iterator]();
+console.log(JSON.stringify(it.next()), JSON.stringify(it.next()), JSON.stringify(it.next()));
+console.log(Object.prototype.toString.call(it));
+console.log([...new String("wrapped")].length);
+console.log(Array.from("🙂🙃", (c) => c.length).join(","));
