@@ -67,7 +67,8 @@ export interface FunctionCode {
   readonly col: number;
 }
 
-export type ProgramKind = "script" | "commonjs" | "module" | "prelude";
+/** "eval" is a script whose run returns the completion value of its statements. */
+export type ProgramKind = "script" | "commonjs" | "module" | "prelude" | "eval";
 
 export interface Program {
   /** Content hash of (compiler version, kind, filename, source). */

@@ -49,6 +49,8 @@ export interface CodegenContext {
   readonly native: boolean;
   /** Parameter count of the top-level function (the CommonJS wrapper's five). */
   readonly topParams: number;
+  /** Eval code: the program returns the completion value of its statements. */
+  readonly completion?: boolean;
   readonly functions: FunctionCode[];
 }
 
@@ -67,6 +69,8 @@ class FunctionCompiler {
   private nlocals: number;
   private readonly descs: ScopeDesc[] = [];
   private pendingLabels: string[] = [];
+  /** Register holding the completion value of eval code, or -1. */
+  private completionReg = -1;
   private returnTemp = -1;
   /** Depth of the operand stack at the start of the current optional chain. */
   private chain: { end: Label; depth: number } | null = null;
@@ -188,10 +192,17 @@ class FunctionCompiler {
       e.emit(Op.UNDEF);
       e.emit(Op.RETURN);
     } else if (node.type === "Program") {
+      if (this.ctx.completion) {
+        // Eval code returns the value of the last expression statement executed.
+        this.completionReg = this.temp("%completion");
+        e.emit(Op.UNDEF);
+        e.emit(Op.INIT_LOCAL, this.completionReg);
+      }
       for (const s of node.body as N.Statement[]) this.statement(s);
       this.at(node);
       // The completion of a program run is undefined (CommonJS semantics).
-      e.emit(Op.UNDEF);
+      if (this.completionReg >= 0) e.emit(Op.GET_LOCAL, this.completionReg);
+      else e.emit(Op.UNDEF);
       e.emit(Op.RETURN);
     } else if (node.body.type === "BlockStatement") {
       for (const s of (node.body as N.BlockStatement).body) this.statement(s);
@@ -707,7 +718,8 @@ class FunctionCompiler {
     switch (s.type) {
       case "ExpressionStatement":
         this.expression(s.expression);
-        e.emit(Op.POP);
+        if (this.completionReg >= 0) e.emit(Op.INIT_LOCAL, this.completionReg);
+        else e.emit(Op.POP);
         return;
       case "VariableDeclaration":
         for (const d of s.declarations) {

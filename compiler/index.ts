@@ -79,7 +79,7 @@ export function compile(source: string, opts: CompileOptions): Program {
   const topParams =
     kind === "commonjs" ? COMMONJS_PARAMS : kind === "prelude" ? PRELUDE_PARAMS : [];
   const analysis = analyze(ast, {
-    globalVars: kind === "script",
+    globalVars: kind === "script" || kind === "eval",
     topParams,
     strict: kind === "module",
   });
@@ -88,8 +88,9 @@ export function compile(source: string, opts: CompileOptions): Program {
     generate({
       analysis,
       source,
-      globalVars: kind === "script",
+      globalVars: kind === "script" || kind === "eval",
       native: kind === "prelude",
+      completion: kind === "eval",
       topParams: topParams.length,
       functions,
     });

@@ -467,6 +467,8 @@ class Analyzer {
         this.resolve(node);
         return;
       case "ThisExpression":
+      case "Super":
+        // `super` also needs the method's `this` (lexically, inside arrows).
         this.useThis(node);
         return;
       case "MetaProperty":
@@ -586,7 +588,8 @@ class Analyzer {
     this.classDepth++;
     if (node.type === "ClassDeclaration" && node.id) this.resolve(node.id);
     const scope = this.enterScope("block", node);
-    if (node.id) this.declare(scope, node.id.name, "const", node.start);
+    // The inner name is in TDZ until the class is defined (`class A extends A`).
+    if (node.id) this.declare(scope, node.id.name, "const", node.end);
     for (const h of plan.hidden) this.declare(scope, h, "const", node.start);
     this.visit(node.superClass);
     for (const el of node.body.body)

@@ -12,7 +12,9 @@ const dir = path.join(ROOT, "test", "programs-modules");
 const folders = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
 
 for (const name of folders) {
-  const main = ["main.js", "main.mjs"].map((m) => path.join(dir, name, m)).find((f) => fs.existsSync(f));
+  const main = ["main.js", "main.mjs"]
+    .map((m) => path.join(dir, name, m))
+    .find((f) => fs.existsSync(f));
   if (!main) continue;
   test(`modules: ${name}`, () => {
     const expected = runNode(main);

@@ -79,6 +79,7 @@ export class Jaunt {
     const vm = this.vm;
     const realm = vm.realm;
     const program = vm.registerProgram(compile(source, { kind, filename }));
+    realm.loopNow = vm.host.now();
     const main = vm.makeClosure(program, program.functions[0], null);
     if (kind === "script") {
       vm.pushBottomCall(main, realm.global, []);
@@ -140,6 +141,7 @@ export class Jaunt {
     const vm = new VM(makeHost(opts), { maxCallDepth: opts.maxCallDepth });
     new Realm(vm);
     decodeSnapshot(vm, bytes);
+    vm.realm.loopNow = vm.host.now();
     return new Jaunt(vm);
   }
 }

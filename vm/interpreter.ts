@@ -1236,7 +1236,10 @@ export class VM {
               const v = stack[sp - 1];
               sp -= 2;
               obj.defineOwn(key, dataDesc(v));
-              if (v instanceof FunctionObject) this.setHome(v, obj);
+              if (v instanceof FunctionObject) {
+                this.setHome(v, obj);
+                nameAnonymous(v, key);
+              }
               break;
             }
             case Op.DEF_GETTER:
@@ -2305,6 +2308,7 @@ export class VM {
                 })
               )
                 this.throwTypeError(`Cannot redefine property: ${keyText(key)}`);
+              if (v instanceof FunctionObject) nameAnonymous(v, key);
               break;
             }
             case Op.GENERATOR: {
@@ -2737,4 +2741,15 @@ function setFrozen(o: JSObject): void {
       p.flags & PF.Accessor ? { configurable: false } : { configurable: false, writable: false },
     );
   }
+}
+
+/** SetFunctionName for anonymous functions stored under a computed key. */
+function nameAnonymous(f: FunctionObject, key: PropertyKey): void {
+  const n = f.props.get("name");
+  if (
+    n &&
+    n.value === "" &&
+    !(f.code.flags & FnFlags.ClassConstructor && f.props.has("name") && n.flags !== PF.Configurable)
+  )
+    n.value = key instanceof JSSymbol ? `[${key.description ?? ""}]` : key;
 }

@@ -36,6 +36,8 @@ import { installConsole } from "./builtins/console";
 import { installProcess } from "./builtins/process";
 import { installInternals, installMoreInternals } from "./builtins/internals";
 import { installTimers, type Timer } from "./builtins/timers";
+import { installCollections } from "./builtins/collections";
+import { installReflect } from "./builtins/reflect";
 import { Op } from "../compiler/opcodes";
 
 /** Well-known symbols are shared by all realms (they are immutable). */
@@ -81,7 +83,13 @@ export interface Helpers {
   jsonRevive: JSObject;
   asyncStart: JSObject;
   runMain: JSObject;
+  objectToStringTag: JSObject;
   aggregateErrorFromIterable: JSObject;
+  collectionInit: JSObject;
+  mapInsertComputed: JSObject;
+  reflectSetterCall: JSObject;
+  reflectSetSlow: JSObject;
+  reflectConstructGuest: JSObject;
 }
 
 export interface Job {
@@ -124,6 +132,14 @@ export class Realm {
   IteratorPrototype!: JSObject;
   ArrayIteratorPrototype!: JSObject;
   GeneratorPrototype!: JSObject;
+  MapPrototype!: JSObject;
+  SetPrototype!: JSObject;
+  MapIteratorPrototype!: JSObject;
+  SetIteratorPrototype!: JSObject;
+  WeakMapPrototype!: JSObject;
+  WeakSetPrototype!: JSObject;
+  WeakRefPrototype!: JSObject;
+  FinalizationRegistryPrototype!: JSObject;
   readonly errorPrototypes = new Map<string, JSObject>();
   readonly global: JSObject;
   /** Internal natives handed to the prelude as `$`; unreachable from guest code. */
@@ -143,6 +159,11 @@ export class Realm {
   /** Pending timers and immediates (see builtins/timers.ts). */
   timers: Timer[] = [];
   nextTimerId = 1;
+  /**
+   * The event loop's notion of now, updated once per loop turn like libuv's cached
+   * loop time: timers scheduled in the same turn share one base time.
+   */
+  loopNow = 0;
   timerSeq = 0;
   /** Tagged-template strings arrays, one per call site (program hash + site). */
   templates = new Map<string, JSObject>();
@@ -188,6 +209,8 @@ export class Realm {
     installConsole(this);
     installProcess(this);
     installTimers(this);
+    installCollections(this);
+    installReflect(this);
     installInternals(this);
     installMoreInternals(this, {
       NEG: Op.NEG,
@@ -390,7 +413,7 @@ export class Realm {
     }
     if (!this.timers.length) return false;
     // Due timers first, in due order; then immediates; else wait for the earliest.
-    const now = this.vm.host.now();
+    const now = (this.loopNow = this.vm.host.now());
     let pick = -1;
     for (let i = 0; i < this.timers.length; i++) {
       const t = this.timers[i];
@@ -409,11 +432,12 @@ export class Realm {
         if (this.timers[i].due < this.timers[earliest].due) earliest = i;
       const wait = this.timers[earliest].due - now;
       if (wait > 0) sleep(wait);
+      this.loopNow = this.vm.host.now();
       pick = earliest;
     }
     const t = this.timers[pick];
     if (t.interval >= 0) {
-      t.due = Math.max(this.vm.host.now(), t.due) + t.interval;
+      t.due = Math.max(this.loopNow, t.due) + t.interval;
       t.seq = this.timerSeq++;
     } else this.timers.splice(pick, 1);
     this.vm.pushBottomCall(t.fn, t.handle, t.args);

@@ -4,7 +4,7 @@
 
 import { ArrayObject, JSObject, PF, Prop, PrimitiveObject } from "../object";
 import { EMPTY, type Value } from "../value";
-import { arg, makeNative, method } from "./util";
+import { arg, getter, makeNative, method } from "./util";
 import type { Realm } from "../realm";
 
 /** Array iterators keep [target, index, kind] in their slots (plain data). */
@@ -53,6 +53,7 @@ export function installArray(realm: Realm): void {
     { ctor: true },
   );
   ctor.props.set("prototype", new Prop(AP, 0));
+  getter(realm, ctor, "Array", realm.wellKnown.species, (_vm, t) => t);
   AP.props.set("constructor", new Prop(ctor, PF.Hidden));
   realm.global.props.set("Array", new Prop(ctor, PF.Hidden));
 

@@ -2,6 +2,7 @@
 // replaces the native's activation with the target's frame.
 
 import { FnFlags } from "../../compiler/bytecode";
+import { compile, GuestSyntaxError } from "../../compiler";
 import {
   ArgumentsObject,
   ArrayObject,
@@ -47,6 +48,20 @@ function findData(o: JSObject, key: string): Prop | undefined {
   return undefined;
 }
 
+/** Compiles code made at run time; a syntax error becomes a guest SyntaxError. */
+function compileDynamic(
+  vm: VM,
+  source: string,
+  kind: "script" | "eval",
+): import("../../compiler").Program {
+  try {
+    return vm.registerProgram(compile(source, { kind, filename: "<anonymous>" }));
+  } catch (e) {
+    if (e instanceof GuestSyntaxError) return vm.throwError("SyntaxError", e.message);
+    throw e;
+  }
+}
+
 export function functionSource(f: JSObject): string {
   if (f instanceof FunctionObject && !(f.code.flags & FnFlags.Native))
     return f.program.source.slice(f.code.start, f.code.end);
@@ -63,9 +78,25 @@ export function installFunction(realm: Realm): void {
     "Function",
     "Function",
     1,
-    (vm) => vm.throwError("EvalError", "new Function() is not supported yet"),
-    { ctor: true },
+    (vm, _t, args) => {
+      // CreateDynamicFunction: the function is compiled at global scope.
+      const params = args.slice(0, -1).map(String).join(",");
+      const body = args.length ? String(args[args.length - 1]) : "";
+      const source = `(function anonymous(${params}\n) {\n${body}\n})`;
+      const program = compileDynamic(vm, source, "script");
+      return vm.makeClosure(program, program.functions[1], null);
+    },
+    { ctor: true, coerce: "s*" },
   );
+  // Indirect eval (and, for now, direct eval too): a script at global scope whose run
+  // returns its completion value.
+  const evalFn = makeNative(realm, "eval", "eval", 1, (vm, _t, args) => {
+    const src = args[0];
+    if (typeof src !== "string") return src;
+    const program = compileDynamic(vm, src, "eval");
+    return vm.tailCall(vm.makeClosure(program, program.functions[0], null), realm.global, []);
+  });
+  realm.global.props.set("eval", new Prop(evalFn, PF.Hidden));
   ctor.props.set("prototype", new Prop(FP, 0));
   FP.props.set("constructor", new Prop(ctor, PF.Hidden));
   realm.global.props.set("Function", new Prop(ctor, PF.Hidden));

@@ -206,7 +206,19 @@ export function installObject(realm: Realm): void {
     return false;
   });
   method(realm, OP, "Object.prototype", "valueOf", 0, (_vm, t) => realm.toObject(t));
-  method(realm, OP, "Object.prototype", "toString", 0, (_vm, t) => objectToString(realm, t));
+  method(realm, OP, "Object.prototype", "toString", 0, (vm, t) => {
+    // A Symbol.toStringTag getter is guest code: finish in the self-hosted helper.
+    if (t instanceof JSObject)
+      for (let p: JSObject | null = t; p; p = p.proto) {
+        const d = p.getOwnProperty(realm.wellKnown.toStringTag);
+        if (d) {
+          if (d.flags & PF.Accessor)
+            return vm.tailCall(realm.helpers.objectToStringTag, undefined, [t, builtinTag(t)]);
+          break;
+        }
+      }
+    return objectToString(realm, t);
+  });
   getter(realm, OP, "Object.prototype", "__proto__", (_vm, t) => realm.toObject(t).proto);
   const protoSetter = makeNative(
     realm,
@@ -234,25 +246,26 @@ export function setProto(o: JSObject, p: JSObject | null): boolean {
   return true;
 }
 
-export function objectToString(realm: Realm, t: Value): string {
-  if (t === undefined) return "[object Undefined]";
-  if (t === null) return "[object Null]";
-  const o = realm.toObject(t);
-  let tag = "Object";
-  if (o instanceof ArrayObject) tag = "Array";
-  else if (
+/** The tag Object.prototype.toString uses when there is no Symbol.toStringTag. */
+function builtinTag(o: JSObject): string {
+  if (o instanceof ArrayObject) return "Array";
+  if (
     o instanceof FunctionObject ||
     o instanceof NativeFunction ||
     o instanceof BoundFunction ||
     isCallable(o)
   )
-    tag = "Function";
-  else if (
-    ["Error", "Boolean", "Number", "String", "Date", "RegExp", "Arguments"].includes(
-      (o as JSObject).cls,
-    )
-  )
-    tag = (o as JSObject).cls;
+    return "Function";
+  if (["Error", "Boolean", "Number", "String", "Date", "RegExp", "Arguments"].includes(o.cls))
+    return o.cls;
+  return "Object";
+}
+
+export function objectToString(realm: Realm, t: Value): string {
+  if (t === undefined) return "[object Undefined]";
+  if (t === null) return "[object Null]";
+  const o = realm.toObject(t);
+  let tag = builtinTag(o);
   for (let p: JSObject | null = o; p; p = p.proto) {
     const d = p.getOwnProperty(realm.wellKnown.toStringTag);
     if (d) {

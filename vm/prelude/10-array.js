@@ -11,9 +11,21 @@ function callbackCheck(fn, name) {
   if (!isCallable(fn)) throwTypeError(describe(fn) + " is not a function");
 }
 
-/** ArraySpeciesCreate, simplified: arrays give arrays. */
 function arrayCreate(n) {
   return $.newArray(n);
+}
+
+/** ArraySpeciesCreate: subclasses of Array make instances of themselves. */
+function arraySpeciesCreate(original, n) {
+  if (!$.isArray(original)) return $.newArray(n);
+  var C = original.constructor;
+  if (isObject(C)) {
+    C = C[global.Symbol.species];
+    if (C === null) C = undefined;
+  }
+  if (C === undefined || C === ArrayCtor) return $.newArray(n);
+  if (!isConstructor(C)) throwTypeError("object.constructor[Symbol.species] is not a constructor");
+  return new C(n);
 }
 
 function setLength(o, n) {
@@ -104,7 +116,7 @@ defineMethods(ArrayPrototype, [
     var len = lengthOf(o);
     var k = relativeIndex(start, len, 0);
     var fin = relativeIndex(end, len, len);
-    var a = arrayCreate(0);
+    var a = arraySpeciesCreate(o, 0);
     var n = 0;
     for (; k < fin; k++, n++) if (k in o) $.createDataProperty(a, "" + n, o[k]);
     a.length = n;
@@ -122,7 +134,7 @@ defineMethods(ArrayPrototype, [
       del = del < 0 ? 0 : del > len - actualStart ? len - actualStart : del;
     }
     var items = arguments.length > 2 ? arguments.length - 2 : 0;
-    var removed = arrayCreate(0);
+    var removed = arraySpeciesCreate(o, 0);
     for (var i = 0; i < del; i++)
       if (actualStart + i in o) $.createDataProperty(removed, "" + i, o[actualStart + i]);
     removed.length = del;
@@ -145,7 +157,7 @@ defineMethods(ArrayPrototype, [
   },
   function concat(item) {
     var o = toObject(this);
-    var a = arrayCreate(0);
+    var a = arraySpeciesCreate(o, 0);
     var n = 0;
     for (var i = -1; i < arguments.length; i++) {
       var e = i < 0 ? o : arguments[i];
@@ -233,7 +245,7 @@ defineMethods(ArrayPrototype, [
     var len = lengthOf(o);
     callbackCheck(callbackfn);
     var t = arguments[1];
-    var a = arrayCreate(len);
+    var a = arraySpeciesCreate(o, len);
     for (var k = 0; k < len; k++) {
       if (k in o) $.createDataProperty(a, "" + k, call(callbackfn, t, o[k], k, o));
       else delete a[k];
@@ -245,11 +257,12 @@ defineMethods(ArrayPrototype, [
     var len = lengthOf(o);
     callbackCheck(callbackfn);
     var t = arguments[1];
-    var a = arrayCreate(0);
+    var a = arraySpeciesCreate(o, 0);
+    var n = 0;
     for (var k = 0; k < len; k++) {
       if (k in o) {
         var v = o[k];
-        if (call(callbackfn, t, v, k, o)) push(a, v);
+        if (call(callbackfn, t, v, k, o)) $.createDataProperty(a, "" + n++, v);
       }
     }
     return a;

@@ -139,3 +139,9 @@ defineMethods(ObjectCtor.prototype, [
     return call(this.toString, this);
   },
 ]);
+
+/** Object.prototype.toString when Symbol.toStringTag is an accessor (guest code). */
+function objectToStringTag(o, builtin) {
+  var tag = o[global.Symbol.toStringTag];
+  return "[object " + (typeof tag === "string" ? tag : builtin) + "]";
+}

@@ -48,5 +48,11 @@ return {
   jsonRevive: jsonRevive,
   asyncStart: asyncStart,
   runMain: runMain,
+  objectToStringTag: objectToStringTag,
   aggregateErrorFromIterable: aggregateErrorFromIterable,
+  collectionInit: collectionInit,
+  mapInsertComputed: mapInsertComputed,
+  reflectSetterCall: reflectSetterCall,
+  reflectSetSlow: reflectSetSlow,
+  reflectConstructGuest: reflectConstructGuest,
 };
