@@ -39,6 +39,18 @@ import {
 import { EMPTY, JSSymbol, PrivateName, type Value } from "./value";
 import { ArrayIteratorObject } from "./builtins/array";
 import { StringIteratorObject } from "./builtins/string";
+import {
+  CollectionIteratorObject,
+  FinalizationRegistryObject,
+  MapObject,
+  SetObject,
+  WeakMapObject,
+  WeakRefObject,
+  WeakSetObject,
+  canBeHeldWeakly,
+  iteratorLivePosition,
+  restoreIterator,
+} from "./builtins/collections";
 import { WELL_KNOWN, type Realm } from "./realm";
 import type { VM } from "./interpreter";
 
@@ -78,6 +90,14 @@ const K_FORIN = 8;
 const K_ARRAY_ITER = 9;
 const K_STRING_ITER = 10;
 const K_GENERATOR = 11;
+// Keyed collections and weak references (builtins/collections.ts).
+const K_MAP = 30;
+const K_SET = 31;
+const K_COLLECTION_ITER = 32;
+const K_WEAKMAP = 33;
+const K_WEAKSET = 34;
+const K_WEAKREF = 35;
+const K_FINALIZATION_REGISTRY = 36;
 
 // Record tags.
 const R_OBJECT = 0;
@@ -100,6 +120,13 @@ function kindOf(o: JSObject): number {
   if (o instanceof ArrayIteratorObject) return K_ARRAY_ITER;
   if (o instanceof StringIteratorObject) return K_STRING_ITER;
   if (o instanceof GeneratorObject) return K_GENERATOR;
+  if (o instanceof MapObject) return K_MAP;
+  if (o instanceof SetObject) return K_SET;
+  if (o instanceof CollectionIteratorObject) return K_COLLECTION_ITER;
+  if (o instanceof WeakMapObject) return K_WEAKMAP;
+  if (o instanceof WeakSetObject) return K_WEAKSET;
+  if (o instanceof WeakRefObject) return K_WEAKREF;
+  if (o instanceof FinalizationRegistryObject) return K_FINALIZATION_REGISTRY;
   return K_PLAIN;
 }
 
@@ -314,6 +341,45 @@ class Encoder {
         base.push(site ? [site.filename, site.line, site.col] : null);
         break;
       }
+      case K_MAP: {
+        // Live entries only: tombstones and replaced tables are not observable.
+        const m = o as MapObject;
+        base.push(
+          m.liveKeys().map((v) => this.value(v)),
+          m.liveValues().map((v) => this.value(v)),
+        );
+        break;
+      }
+      case K_SET:
+        base.push((o as SetObject).liveKeys().map((v) => this.value(v)));
+        break;
+      case K_COLLECTION_ITER: {
+        // The position counts the live entries before it in the target's current table.
+        const it = o as CollectionIteratorObject;
+        const pos = iteratorLivePosition(it);
+        base.push(it.forMap, it.kind, pos < 0 ? null : this.value(it.target), Math.max(pos, 0));
+        break;
+      }
+      case K_WEAKMAP: {
+        const out: Enc[] = [];
+        for (const [k, v] of (o as WeakMapObject).entries) out.push([this.value(k), this.value(v)]);
+        base.push(out);
+        break;
+      }
+      case K_WEAKSET:
+        base.push([...(o as WeakSetObject).entries].map((v) => this.value(v)));
+        break;
+      case K_WEAKREF:
+        base.push(this.value((o as WeakRefObject).target));
+        break;
+      case K_FINALIZATION_REGISTRY: {
+        const r = o as FinalizationRegistryObject;
+        base.push(
+          this.value(r.cleanup),
+          r.cells.map((c) => [this.value(c.target), this.value(c.held), this.value(c.token)]),
+        );
+        break;
+      }
       default:
         break;
     }
@@ -517,6 +583,27 @@ class Decoder {
               break;
             case K_GENERATOR:
               o = new GeneratorObject(null);
+              break;
+            case K_MAP:
+              o = new MapObject(null);
+              break;
+            case K_SET:
+              o = new SetObject(null);
+              break;
+            case K_COLLECTION_ITER:
+              o = new CollectionIteratorObject(null, null, 0, true);
+              break;
+            case K_WEAKMAP:
+              o = new WeakMapObject(null);
+              break;
+            case K_WEAKSET:
+              o = new WeakSetObject(null);
+              break;
+            case K_WEAKREF:
+              o = new WeakRefObject(null, undefined);
+              break;
+            case K_FINALIZATION_REGISTRY:
+              o = new FinalizationRegistryObject(null, undefined);
               break;
             default:
               return fail(`record ${i}: unknown object kind ${String(kind)}`);
@@ -795,6 +882,74 @@ class Decoder {
         Object.assign(o, { text: s[5] });
         (o as StringIteratorObject).index = s[6];
         break;
+      case K_MAP: {
+        const keys = asArray(s[5], where).map((v, k) => this.value(v, `${where} key ${k}`));
+        const vals = asArray(s[6], where).map((v, k) => this.value(v, `${where} value ${k}`));
+        if (keys.length !== vals.length) fail(`${where}: map keys and values differ in number`);
+        if (!(o as MapObject).load(keys, vals)) fail(`${where}: bad or repeated map key`);
+        break;
+      }
+      case K_SET: {
+        const keys = asArray(s[5], where).map((v, k) => this.value(v, `${where} value ${k}`));
+        if (!(o as SetObject).load(keys, null)) fail(`${where}: bad or repeated set value`);
+        break;
+      }
+      case K_COLLECTION_ITER: {
+        const it = o as CollectionIteratorObject;
+        const forMap = s[5];
+        if (typeof forMap !== "boolean" || !isInt(s[6], 0, 2) || !isInt(s[8]))
+          fail(`${where}: bad collection iterator`);
+        const target = this.value(s[7], where);
+        if (
+          target !== null &&
+          !(forMap ? target instanceof MapObject : target instanceof SetObject)
+        )
+          fail(`${where}: collection iterator over the wrong kind of object`);
+        it.forMap = forMap;
+        it.kind = s[6];
+        restoreIterator(it, target as MapObject | SetObject | null, s[8]);
+        break;
+      }
+      case K_WEAKMAP: {
+        const m = o as WeakMapObject;
+        m.entries = new Map();
+        for (const [j, entry] of asArray(s[5], where).entries()) {
+          const [k, v] = asArray(entry, `${where} entry ${j}`);
+          const key = this.value(k, `${where} entry ${j}`);
+          if (!canBeHeldWeakly(key) || m.entries.has(key)) fail(`${where}: bad weak map key`);
+          m.entries.set(key, this.value(v, `${where} entry ${j}`));
+        }
+        break;
+      }
+      case K_WEAKSET: {
+        const ws = o as WeakSetObject;
+        ws.entries = new Set();
+        for (const [j, v] of asArray(s[5], where).entries()) {
+          const value = this.value(v, `${where} value ${j}`);
+          if (!canBeHeldWeakly(value) || ws.entries.has(value)) fail(`${where}: bad weak set value`);
+          ws.entries.add(value);
+        }
+        break;
+      }
+      case K_WEAKREF: {
+        const target = this.value(s[5], where);
+        if (!canBeHeldWeakly(target)) fail(`${where}: bad weak reference target`);
+        (o as WeakRefObject).target = target;
+        break;
+      }
+      case K_FINALIZATION_REGISTRY: {
+        const r = o as FinalizationRegistryObject;
+        r.cleanup = this.value(s[5], where);
+        r.cells = asArray(s[6], where).map((c, j) => {
+          const [t, h, tok] = asArray(c, `${where} cell ${j}`);
+          const target = this.value(t, where);
+          const token = this.value(tok, where);
+          if (!canBeHeldWeakly(target) || !(token === EMPTY || canBeHeldWeakly(token)))
+            fail(`${where}: bad finalization cell`);
+          return { target, held: this.value(h, where), token };
+        });
+        break;
+      }
       default:
         break;
     }
