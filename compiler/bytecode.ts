@@ -92,6 +92,8 @@ export const HELPER_NAMES = [
   "spreadInto", // (array, iterable) → array
   "iterToArray", // (iterator, next) → array of the remaining values
   "yieldStarStep", // (iterator, next, received, mode) → the inner iterator's result
+  "getAsyncIterator", // (iterable) → async iterator (sync ones wrapped)
+  "asyncIteratorClose", // (iterator, quiet) → promise of return()'s result (quiet: never rejects)
 ] as const;
 
 export const enum Helper {
@@ -99,4 +101,6 @@ export const enum Helper {
   SpreadInto,
   IterToArray,
   YieldStarStep,
+  GetAsyncIterator,
+  AsyncIteratorClose,
 }

@@ -30,7 +30,7 @@ type Control =
   | { kind: "env" }
   | { kind: "finally"; finallyLabel: Label }
   | { kind: "finallyBody" }
-  | { kind: "forof"; iterReg: number };
+  | { kind: "forof"; iterReg: number; async: boolean };
 
 export class Unsupported extends CompileError {
   constructor(
@@ -171,7 +171,7 @@ class FunctionCompiler {
       )
         flags |= FnFlags.MappedArguments;
       if (node.type === "FunctionExpression" && node.id) flags |= FnFlags.NamedExpr;
-      if (node.generator && node.async) throw new Unsupported("async generators", node);
+
       if (node.generator) flags |= FnFlags.Generator;
       if (node.async) flags |= FnFlags.Async;
     }
@@ -947,11 +947,12 @@ class FunctionCompiler {
 
   private forOfStatement(s: N.ForOfStatement): void {
     const e = this.e;
-    if (s.await) throw new Unsupported("for await", s);
+    const isAsync = s.await;
     const labels = this.takeLabels();
     this.expression(s.right);
     this.at(s.right);
-    e.emit(Op.GET_ITER);
+    if (isAsync) e.emit(Op.CALL_HELPER, Helper.GetAsyncIterator, 1);
+    else e.emit(Op.GET_ITER);
     const iter = this.temp("%iter");
     const next = this.temp("%next");
     if (next !== iter + 1) throw new CompileError("internal: iterator registers must be adjacent");
@@ -970,6 +971,7 @@ class FunctionCompiler {
     const depth = e.depth;
     this.at(s.right);
     e.emit(Op.ITER_NEXT, iter);
+    if (isAsync) this.emitAwait();
     e.emit(Op.ITER_CHECK);
     e.emit(Op.DUP);
     e.emit(Op.GET_PROP, e.constant("done"));
@@ -978,7 +980,7 @@ class FunctionCompiler {
     // From here to the end of the body, an exception closes the iterator; break
     // closes it too (the break target below), continue does not.
     const protectedStart = e.offset;
-    this.control.push({ kind: "forof", iterReg: iter });
+    this.control.push({ kind: "forof", iterReg: iter, async: isAsync });
     this.control.push({ kind: "loop", labels, breakLabel: close, continueLabel: head });
     const scope = this.iterationScope(s);
     this.bindLoopTarget(s.left);
@@ -993,15 +995,30 @@ class FunctionCompiler {
     if (envSave >= 0) e.emit(Op.RESTORE_ENV, envSave);
     const exc = this.temp("%exc");
     e.emit(Op.INIT_LOCAL, exc);
-    e.emit(Op.ITER_CLOSE, iter, 1);
+    this.closeIterator(iter, isAsync, true);
     e.emit(Op.GET_LOCAL, exc);
     e.emit(Op.RETHROW);
     e.place(close);
-    e.emit(Op.ITER_CLOSE, iter, 0);
+    this.closeIterator(iter, isAsync, false);
     e.jump(Op.JUMP, after);
     e.place(donePop);
     e.emit(Op.POP);
     e.place(after);
+  }
+
+  /** IteratorClose (or AsyncIteratorClose, which awaits return()); quiet on a throw. */
+  private closeIterator(iter: number, isAsync: boolean, quiet: boolean): void {
+    const e = this.e;
+    if (!isAsync) {
+      e.emit(Op.ITER_CLOSE, iter, quiet ? 1 : 0);
+      return;
+    }
+    e.emit(Op.GET_LOCAL, iter);
+    e.emit(quiet ? Op.TRUE : Op.FALSE);
+    e.emit(Op.CALL_HELPER, Helper.AsyncIteratorClose, 2);
+    this.emitAwait();
+    if (!quiet) e.emit(Op.ITER_CHECK);
+    e.emit(Op.POP);
   }
 
   private switchStatement(s: N.SwitchStatement): void {
@@ -1111,7 +1128,7 @@ class FunctionCompiler {
         this.e.emit(Op.POP);
         break;
       case "forof":
-        this.e.emit(Op.ITER_CLOSE, c.iterReg, 0);
+        this.closeIterator(c.iterReg, c.async, false);
         break;
       default:
     }
@@ -1360,7 +1377,11 @@ class FunctionCompiler {
       case "TaggedTemplateExpression":
         return this.taggedTemplate(node);
       case "YieldExpression":
-        if (node.delegate) return this.yieldStar(node.argument!);
+        if (node.delegate) {
+          if ((this.info.node as N.Function).async)
+            throw new Unsupported("yield* in async generators", node);
+          return this.yieldStar(node.argument!);
+        }
         if (node.argument) this.expression(node.argument);
         else e.emit(Op.UNDEF);
         this.at(node);
@@ -1368,12 +1389,9 @@ class FunctionCompiler {
         this.afterResume(true);
         return;
       case "AwaitExpression":
-        if (!this.info.node || (this.info.node as N.Function).async !== true)
-          throw new Unsupported("top-level await", node);
         this.expression(node.argument);
         this.at(node);
-        e.emit(Op.YIELD, 0);
-        this.afterResume(false);
+        this.emitAwait();
         return;
       default:
         throw new Unsupported(node.type, node);
@@ -1381,6 +1399,16 @@ class FunctionCompiler {
   }
 
   // ---- generators ------------------------------------------------------------------
+
+  /** Awaits the value on top of the stack (a YIELD the async driver turns into a wait). */
+  private emitAwait(): void {
+    const fn = this.info.node as N.Function;
+    if (this.info.node.type === "Program" || !fn.async)
+      throw new Unsupported("top-level await", this.info.node);
+    // In async generators YIELD 3 marks an await, so the driver can tell it from a yield.
+    this.e.emit(Op.YIELD, fn.generator ? 3 : 0);
+    this.afterResume(false);
+  }
 
   /** After YIELD resumes with [value, mode]: return (through finally) or throw or go on. */
   private afterResume(canReturn: boolean): void {

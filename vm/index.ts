@@ -141,7 +141,6 @@ export class Jaunt {
     const vm = new VM(makeHost(opts), { maxCallDepth: opts.maxCallDepth });
     new Realm(vm);
     decodeSnapshot(vm, bytes);
-    vm.realm.loopNow = vm.host.now();
     return new Jaunt(vm);
   }
 }

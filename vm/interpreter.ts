@@ -259,7 +259,8 @@ export class VM {
     f.props.set("length", new Prop(code.length, PF.Configurable));
     f.props.set("name", new Prop(code.name, PF.Configurable));
     if (code.flags & FnFlags.Generator) {
-      f.props.set("prototype", new Prop(new JSObject(r.GeneratorPrototype), PF.Writable));
+      const base = code.flags & FnFlags.Async ? r.AsyncGeneratorPrototype : r.GeneratorPrototype;
+      f.props.set("prototype", new Prop(new JSObject(base), PF.Writable));
     } else if (code.flags & FnFlags.Constructor) {
       const proto = new JSObject(r.ObjectPrototype);
       proto.props.set("constructor", new Prop(f, PF.Hidden));
@@ -343,6 +344,9 @@ export class VM {
           argv,
         );
         frame.sp = argBase + nlocals;
+        // The caller's operand stack ends where the callee's slot is (snapshots rely on it).
+        const caller = this.frames[this.frames.length - 1];
+        if (caller && caller.sp > calleePos) caller.sp = calleePos;
         this.frames.push(frame);
         return -1;
       }
@@ -521,6 +525,8 @@ export class VM {
     gen.state = GenState.Running;
     gen.saved = [];
     gen.dirty = true;
+    const caller = this.frames[this.frames.length - 1];
+    if (caller && caller.sp > pos) caller.sp = pos;
     this.frames.push(f);
     return -1;
   }
@@ -2313,29 +2319,34 @@ export class VM {
             }
             case Op.GENERATOR: {
               // The call ends here: park the frame in a new generator object.
+              const isAsync = (fcode.flags & FnFlags.Async) !== 0;
+              const isGen = (fcode.flags & FnFlags.Generator) !== 0;
+              // The coroutine of an async function or generator is internal: no prototype.
               const gen = new GeneratorObject(
-                this.prototypeFrom(frame.fn, realm.GeneratorPrototype),
+                isAsync ? null : this.prototypeFrom(frame.fn, realm.GeneratorPrototype),
               );
               frame.ip = ip;
               gen.saved = stack.slice(base, sp);
               gen.frame = frame;
               frame.generator = gen;
               this.frames.pop();
-              if (fcode.flags & FnFlags.Async) {
-                // An async function's caller gets the promise of asyncStart(gen).
+              if (isAsync) {
+                // The caller gets asyncStart(gen)'s promise, or for an async generator
+                // the object asyncGenStart(gen, prototype) makes.
                 const pos = frame.retSp;
-                this.ensureStack(pos + 3);
-                this.stack[pos] = realm.helpers.asyncStart;
+                this.ensureStack(pos + 4);
+                this.stack[pos] = isGen ? realm.helpers.asyncGenStart : realm.helpers.asyncStart;
                 this.stack[pos + 1] = undefined;
                 this.stack[pos + 2] = gen;
+                this.stack[pos + 3] = this.prototypeFrom(frame.fn, realm.AsyncGeneratorPrototype);
                 const r = this.invoke(
                   pos,
                   pos + 2,
-                  1,
+                  isGen ? 2 : 1,
                   undefined,
                   undefined,
                   frame.flags & ~FrameFlags.Construct,
-                  pos + 3,
+                  pos + 4,
                 );
                 if (r >= 0) this.frames[this.frames.length - 1].sp = r;
                 {
@@ -2373,8 +2384,9 @@ export class VM {
               frame.ip = ip;
               gen.saved = stack.slice(base, sp);
               gen.state = GenState.Yield;
+              gen.awaiting = kind === 3;
               this.frames.pop();
-              if (this.finishCall(frame, kind === 0 ? this.iterResult(v, false) : v)) {
+              if (this.finishCall(frame, kind === 1 ? v : this.iterResult(v, false))) {
                 this.steps += executed;
                 return executed;
               }

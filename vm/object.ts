@@ -559,6 +559,8 @@ export const enum GenState {
  */
 export class GeneratorObject extends JSObject {
   state: GenState = GenState.Start;
+  /** For async generators: the last suspension was an await, not a yield. */
+  awaiting = false;
   frame: import("./frame").Frame | null = null;
   saved: Value[] = [];
   constructor(proto: JSObject | null) {

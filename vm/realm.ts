@@ -83,6 +83,7 @@ export interface Helpers {
   jsonRevive: JSObject;
   asyncStart: JSObject;
   runMain: JSObject;
+  asyncGenStart: JSObject;
   objectToStringTag: JSObject;
   aggregateErrorFromIterable: JSObject;
   collectionInit: JSObject;
@@ -132,6 +133,7 @@ export class Realm {
   IteratorPrototype!: JSObject;
   ArrayIteratorPrototype!: JSObject;
   GeneratorPrototype!: JSObject;
+  AsyncGeneratorPrototype!: JSObject;
   MapPrototype!: JSObject;
   SetPrototype!: JSObject;
   MapIteratorPrototype!: JSObject;
@@ -304,6 +306,7 @@ export class Realm {
       this.IteratorPrototype,
       this.ArrayIteratorPrototype,
       this.GeneratorPrototype,
+      this.AsyncGeneratorPrototype,
       this.ThrowTypeError,
     ])
       visit(o);

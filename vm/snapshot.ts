@@ -333,6 +333,7 @@ class Encoder {
           g.state,
           g.frame && g.state !== 2 ? this.frame(g.frame) : null,
           g.saved.map((v) => this.value(v)),
+          g.awaiting,
         );
         break;
       }
@@ -463,7 +464,7 @@ export function encodeSnapshot(vm: VM): Uint8Array {
       t.seq,
       e.value(t.handle),
     ]),
-    timerIds: [realm.nextTimerId, realm.timerSeq],
+    timerIds: [realm.nextTimerId, realm.timerSeq, realm.loopNow],
     rejections: realm.rejections.map(([p, r]) => [e.value(p), e.value(r)]),
     templates: [...realm.templates].map(([k, v]) => [k, e.value(v)]),
   };
@@ -862,6 +863,7 @@ class Decoder {
         g.state = s[5];
         g.frame = s[6] === null ? null : this.frame(s[6], -1, -1);
         g.saved = asArray(s[7], where).map((v) => this.value(v, where));
+        g.awaiting = s[8] === true;
         if (g.frame) g.frame.generator = g;
         if ((g.state === 0 || g.state === 1) !== (g.frame !== null))
           fail(`${where}: generator state and frame disagree`);
@@ -926,7 +928,8 @@ class Decoder {
         ws.entries = new Set();
         for (const [j, v] of asArray(s[5], where).entries()) {
           const value = this.value(v, `${where} value ${j}`);
-          if (!canBeHeldWeakly(value) || ws.entries.has(value)) fail(`${where}: bad weak set value`);
+          if (!canBeHeldWeakly(value) || ws.entries.has(value))
+            fail(`${where}: bad weak set value`);
           ws.entries.add(value);
         }
         break;
@@ -1103,8 +1106,11 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
       handle: h,
     });
   }
-  const [nextId, seq] = asArray(roots.timerIds, "timer ids");
-  if (!isInt(nextId) || !isInt(seq)) fail("bad timer ids");
+  const [nextId, seq, loopNow] = asArray(roots.timerIds, "timer ids");
+  if (!isInt(nextId) || !isInt(seq) || typeof loopNow !== "number") fail("bad timer ids");
+  // The loop time of the turn the snapshot was taken in: timers scheduled in the
+  // rest of that turn keep the same base time.
+  realm.loopNow = loopNow;
   realm.nextTimerId = nextId;
   realm.timerSeq = seq;
   for (const r of asArray(roots.rejections, "rejections")) {

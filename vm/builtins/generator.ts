@@ -40,6 +40,40 @@ export function installGenerator(realm: Realm): void {
       resume(vm, thisGenerator(vm, t, `Generator.prototype.${name}`), mode, arg(args, 0)),
     );
   });
+  // Async iteration: %AsyncIteratorPrototype% and %AsyncGeneratorPrototype% (whose
+  // methods the prelude installs), and the coroutine state the async driver reads.
+  const AIP = new JSObject(realm.ObjectPrototype);
+  const asyncIterSelf = makeNative(
+    realm,
+    "%AsyncIteratorPrototype%.[Symbol.asyncIterator]",
+    "[Symbol.asyncIterator]",
+    0,
+    (_vm, t) => t,
+  );
+  AIP.props.set(realm.wellKnown.asyncIterator, new Prop(asyncIterSelf, PF.Hidden));
+  const AGP = new JSObject(AIP);
+  AGP.props.set(realm.wellKnown.toStringTag, new Prop("AsyncGenerator", PF.Configurable));
+  realm.AsyncGeneratorPrototype = AGP;
+  realm.internals.props.set("AsyncGeneratorPrototype", new Prop(AGP, 0));
+  const internal = (name: string, n: number, impl: (g: GeneratorObject) => Value) =>
+    realm.internals.props.set(
+      name,
+      new Prop(
+        makeNative(realm, `$.${name}`, name, n, (_vm, _t, args) =>
+          impl(args[0] as GeneratorObject),
+        ),
+        PF.Hidden,
+      ),
+    );
+  internal("genState", 1, (g) => g.state);
+  internal("genAwaiting", 1, (g) => g.awaiting);
+  internal("genFinish", 1, (g) => {
+    g.state = GenState.Done;
+    g.frame = null;
+    g.saved = [];
+    g.dirty = true;
+    return undefined;
+  });
   realm.internals.props.set(
     "generatorResume",
     new Prop(

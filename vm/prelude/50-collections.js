@@ -17,6 +17,25 @@ function collText(v) {
   return "" + v;
 }
 
+/**
+ * GetIterator(iterable, sync) with the messages V8's built-ins give, wrapped so that a
+ * for-of loop (which closes the iterator on abrupt exits) can drive it.
+ */
+function collIterable(iterable) {
+  var method = iterable[SymbolIterator];
+  if (!isCallable(method))
+    throwTypeError(
+      $.calleeText(iterable) + " is not iterable (cannot read property Symbol(Symbol.iterator))",
+    );
+  var iter = call(method, iterable);
+  if (!isObject(iter)) throwTypeError("Result of the Symbol.iterator method is not an object");
+  return {
+    [SymbolIterator]: function () {
+      return iter;
+    },
+  };
+}
+
 /** AddEntriesFromIterable / the Set and WeakSet constructors' loop (24.1.1.2). */
 function collectionInit(target, iterable, adderName, entries) {
   var adder = target[adderName];
@@ -31,13 +50,13 @@ function collectionInit(target, iterable, adderName, entries) {
         "' is not a function",
     );
   if (entries) {
-    for (var entry of iterable) {
+    for (var entry of collIterable(iterable)) {
       if (!isObject(entry))
         throwTypeError("Iterator value " + collText(entry) + " is not an entry object");
       call(adder, target, entry[0], entry[1]);
     }
   } else {
-    for (var v of iterable) call(adder, target, v);
+    for (var v of collIterable(iterable)) call(adder, target, v);
   }
   return target;
 }
@@ -72,11 +91,14 @@ defineMethod(collSetCtor.prototype, "forEach", function forEach(callbackfn) {
 });
 
 defineMethod(collMapCtor, "groupBy", function groupBy(items, callbackfn) {
-  if (items === undefined || items === null) throwTypeError(describe(items) + " is not iterable");
+  if (items === undefined || items === null)
+    throwTypeError(
+      $.calleeText(items) + " is not iterable (cannot read property Symbol(Symbol.iterator))",
+    );
   callbackCheck(callbackfn);
   var map = $.newMap();
   var k = 0;
-  for (var v of items) {
+  for (var v of collIterable(items)) {
     var key = call(callbackfn, undefined, v, k++);
     if ($.mapHas(map, key)) push($.mapGet(map, key), v);
     else $.mapPut(map, key, [v]);
@@ -317,7 +339,8 @@ defineMethod(reflectObject, "defineProperty", function defineProperty(target, pr
   }
   if (mask & (4 | 8) && mask & (1 | 2))
     throwTypeError(
-      "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute",
+      "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute, " +
+        $.receiverText(desc),
     );
   if (mask & 1 && key === "length" && $.isArray(target)) {
     // ArraySetLength (10.4.2.4): the new length must be a valid array length.

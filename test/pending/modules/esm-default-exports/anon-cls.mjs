@@ -1,0 +1,6 @@
+// Default export of an anonymous class.
+export default class {
+  kind() {
+    return "anonymous class instance";
+  }
+}

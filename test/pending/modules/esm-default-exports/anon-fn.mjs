@@ -1,0 +1,4 @@
+// Default export of an anonymous function declaration.
+export default function () {
+  return "anonymous default";
+}

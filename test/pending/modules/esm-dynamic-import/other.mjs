@@ -1,0 +1,2 @@
+// Second lazily loaded module, chosen by a computed specifier.
+export const name = "other";

@@ -1,0 +1,3 @@
+// A synchronous sibling dependency.
+console.log("fast: evaluated");
+export const fastValue = "fast value";
