@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { listPrograms, runCli, runJaunt, runNode } from "./harness";
 
 const programs = listPrograms().filter((f) => !path.basename(f).startsWith("heavy-"));
-const SEVEN_MAX_STEPS = 12000;
+const SEVEN_MAX_STEPS = 8000;
 
 function transparent(file: string, every: number, plain = runJaunt(file)): void {
   const cut = runJaunt(file, { snapshotEvery: every });

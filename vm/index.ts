@@ -27,6 +27,8 @@ export interface JauntOptions {
   maxCallDepth?: number;
   /** Seed for Math.random (default: random). */
   seed?: number;
+  /** The host clock in milliseconds, for timers (default: Date.now). */
+  now?: () => number;
 }
 
 export interface RunResult {
@@ -40,7 +42,7 @@ function makeHost(opts: JauntOptions): Host {
   return {
     stdout: opts.stdout ?? base.stdout,
     stderr: opts.stderr ?? base.stderr,
-    now: base.now,
+    now: opts.now ?? base.now,
     argv: opts.argv ?? [],
     env: opts.env ?? base.env,
   };

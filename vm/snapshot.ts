@@ -76,6 +76,8 @@ const V_INTRINSIC_ENV = 8;
 const V_NAN = 9;
 const V_PRIVATE_NAME = 10;
 const V_INTRINSIC_PRIVATE_NAME = 11;
+/** A string with lone surrogates (CBOR text must be UTF-8): its UTF-16 code units. */
+const V_UTF16 = 12;
 
 // Object kinds.
 const K_PLAIN = 0;
@@ -176,6 +178,9 @@ class Encoder {
         if (v !== v) return [V_NAN];
         return v;
       case "string":
+        if (!(v as unknown as { isWellFormed(): boolean }).isWellFormed())
+          return [V_UTF16, Array.from({ length: v.length }, (_, i) => v.charCodeAt(i))];
+        return v;
       case "boolean":
       case "undefined":
         return v;
@@ -313,7 +318,11 @@ class Encoder {
       }
       case K_FORIN: {
         const it = o as ForInIterator;
-        base.push(this.value(it.object), it.keys.slice(), it.index);
+        base.push(
+          this.value(it.object),
+          it.keys.map((k) => this.value(k)),
+          it.index,
+        );
         break;
       }
       case K_ARRAY_ITER: {
@@ -323,7 +332,7 @@ class Encoder {
       }
       case K_STRING_ITER: {
         const it = o as StringIteratorObject;
-        base.push(it.text, it.index);
+        base.push(this.value(it.text), it.index);
         break;
       }
       case K_GENERATOR: {
@@ -646,6 +655,11 @@ class Decoder {
         return -0;
       case V_NAN:
         return NaN;
+      case V_UTF16: {
+        const units = asArray(v[1], where);
+        if (!units.every((u) => isInt(u, 0, 0xffff))) fail(`${where}: bad UTF-16 string`);
+        return String.fromCharCode(...(units as number[]));
+      }
       case V_BIGINT:
         if (typeof v[1] !== "string" || !/^-?\d+$/.test(v[1])) fail(`${where}: bad bigint`);
         return BigInt(v[1]);
@@ -844,7 +858,7 @@ class Decoder {
         break;
       }
       case K_FORIN: {
-        const keys = asArray(s[6], where);
+        const keys = asArray(s[6], where).map((k) => this.value(k, where));
         if (!keys.every((k) => typeof k === "string")) fail(`${where}: bad for-in keys`);
         if (!isInt(s[7], 0, keys.length)) fail(`${where}: bad for-in index`);
         Object.assign(o, { object: this.objectValue(s[5], where), keys });
@@ -880,6 +894,7 @@ class Decoder {
         break;
       }
       case K_STRING_ITER:
+        s[5] = this.value(s[5], where);
         if (typeof s[5] !== "string" || !isInt(s[6])) fail(`${where}: bad string iterator`);
         Object.assign(o, { text: s[5] });
         (o as StringIteratorObject).index = s[6];
