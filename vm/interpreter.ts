@@ -672,1773 +672,1449 @@ export class VM {
     for (;;) {
       try {
         for (;;) {
-          if (executed >= budget) {
-            frame.ip = ip;
-            frame.sp = sp;
-            this.steps += executed;
-            return executed;
-          }
-          executed++;
-          opStart = ip;
-          switch (code[ip++]) {
-            case Op.NOP:
-              break;
-            case Op.UNDEF:
-              stack[sp++] = undefined;
-              break;
-            case Op.NULL:
-              stack[sp++] = null;
-              break;
-            case Op.TRUE:
-              stack[sp++] = true;
-              break;
-            case Op.FALSE:
-              stack[sp++] = false;
-              break;
-            case Op.INT:
-              stack[sp++] = code[ip++];
-              break;
-            case Op.CONST:
-              stack[sp++] = consts[code[ip++]];
-              break;
-            case Op.EMPTY:
-              stack[sp++] = EMPTY as unknown as Value;
-              break;
-            case Op.THIS:
-              stack[sp++] = frame.thisValue;
-              break;
-            case Op.CALLEE:
-              stack[sp++] = frame.fn;
-              break;
-            case Op.NEW_TARGET:
-              stack[sp++] = frame.newTarget;
-              break;
-            case Op.POP:
-              sp--;
-              break;
-            case Op.DUP:
-              stack[sp] = stack[sp - 1];
-              sp++;
-              break;
-            case Op.DUP2:
-              stack[sp] = stack[sp - 2];
-              stack[sp + 1] = stack[sp - 1];
-              sp += 2;
-              break;
-            case Op.SWAP: {
-              const t = stack[sp - 1];
-              stack[sp - 1] = stack[sp - 2];
-              stack[sp - 2] = t;
-              break;
+          // `break reload` leaves the dispatch after a frame was pushed or popped; the
+          // code after this block then reloads the interpreter's locals from the top frame.
+          reload: {
+            if (executed >= budget) {
+              frame.ip = ip;
+              frame.sp = sp;
+              this.steps += executed;
+              return executed;
             }
-            case Op.ROT3: {
-              // a b c → c a b
-              const c = stack[sp - 1];
-              stack[sp - 1] = stack[sp - 2];
-              stack[sp - 2] = stack[sp - 3];
-              stack[sp - 3] = c;
-              break;
-            }
-            case Op.ROT4: {
-              const d = stack[sp - 1];
-              stack[sp - 1] = stack[sp - 2];
-              stack[sp - 2] = stack[sp - 3];
-              stack[sp - 3] = stack[sp - 4];
-              stack[sp - 4] = d;
-              break;
-            }
-            case Op.GET_LOCAL:
-              stack[sp++] = stack[base + code[ip++]];
-              break;
-            case Op.GET_LOCAL_CHK: {
-              const v = stack[base + code[ip]];
-              if (v === (EMPTY as unknown)) this.tdz(consts[code[ip + 1]] as string);
-              ip += 2;
-              stack[sp++] = v;
-              break;
-            }
-            case Op.SET_LOCAL:
-              stack[base + code[ip++]] = stack[sp - 1];
-              break;
-            case Op.SET_LOCAL_CHK: {
-              const r = base + code[ip];
-              if (stack[r] === (EMPTY as unknown)) this.tdz(consts[code[ip + 1]] as string);
-              ip += 2;
-              stack[r] = stack[sp - 1];
-              break;
-            }
-            case Op.INIT_LOCAL:
-              stack[base + code[ip++]] = stack[--sp];
-              break;
-            case Op.GET_ENV: {
-              let env = frame.env!;
-              for (let h = code[ip]; h > 0; h--) env = env.parent!;
-              stack[sp++] = env.slots[code[ip + 1]];
-              ip += 2;
-              break;
-            }
-            case Op.GET_ENV_CHK: {
-              let env = frame.env!;
-              for (let h = code[ip]; h > 0; h--) env = env.parent!;
-              const v = env.slots[code[ip + 1]];
-              if (v === (EMPTY as unknown)) this.tdz(consts[code[ip + 2]] as string);
-              stack[sp++] = v;
-              ip += 3;
-              break;
-            }
-            case Op.SET_ENV: {
-              let env = frame.env!;
-              for (let h = code[ip]; h > 0; h--) env = env.parent!;
-              env.slots[code[ip + 1]] = stack[sp - 1];
-              ip += 2;
-              break;
-            }
-            case Op.SET_ENV_CHK: {
-              let env = frame.env!;
-              for (let h = code[ip]; h > 0; h--) env = env.parent!;
-              const slot = code[ip + 1];
-              if (env.slots[slot] === (EMPTY as unknown)) this.tdz(consts[code[ip + 2]] as string);
-              env.slots[slot] = stack[sp - 1];
-              ip += 3;
-              break;
-            }
-            case Op.INIT_ENV: {
-              let env = frame.env!;
-              for (let h = code[ip]; h > 0; h--) env = env.parent!;
-              env.slots[code[ip + 1]] = stack[--sp];
-              ip += 2;
-              break;
-            }
-            case Op.THROW_CONST:
-              this.throwTypeError("Assignment to constant variable.");
-            // falls through (never reached)
-            case Op.PUSH_ENV: {
-              const desc = fcode.scopes[code[ip]];
-              const kinds = desc.kinds;
-              const slots = new Array<Value>(kinds.length);
-              for (let i = 0; i < kinds.length; i++)
-                slots[i] =
-                  kinds[i] === 1 || kinds[i] === 2 || kinds[i] === 3
-                    ? (EMPTY as unknown as Value)
-                    : undefined;
-              frame.env = new Env(slots, frame.env, fcode, code[ip]);
-              ip++;
-              break;
-            }
-            case Op.POP_ENV:
-              frame.env = frame.env!.parent;
-              break;
-            case Op.COPY_ENV: {
-              const env = frame.env!;
-              frame.env = new Env(env.slots.slice(), env.parent, env.code, env.scope);
-              break;
-            }
-            case Op.SAVE_ENV:
-              stack[base + code[ip++]] = frame.env as unknown as Value;
-              break;
-            case Op.RESTORE_ENV:
-              frame.env = stack[base + code[ip++]] as unknown as Env | null;
-              break;
-            case Op.GET_GLOBAL: {
-              const name = consts[code[ip++]] as string;
-              const lex = realm.globalLex.get(name);
-              if (lex !== undefined) {
-                if (lex.value === (EMPTY as unknown)) this.tdz(name);
-                stack[sp++] = lex.value;
+            executed++;
+            opStart = ip;
+            switch (code[ip++]) {
+              case Op.NOP:
+                break;
+              case Op.UNDEF:
+                stack[sp++] = undefined;
+                break;
+              case Op.NULL:
+                stack[sp++] = null;
+                break;
+              case Op.TRUE:
+                stack[sp++] = true;
+                break;
+              case Op.FALSE:
+                stack[sp++] = false;
+                break;
+              case Op.INT:
+                stack[sp++] = code[ip++];
+                break;
+              case Op.CONST:
+                stack[sp++] = consts[code[ip++]];
+                break;
+              case Op.EMPTY:
+                stack[sp++] = EMPTY as unknown as Value;
+                break;
+              case Op.THIS:
+                stack[sp++] = frame.thisValue;
+                break;
+              case Op.CALLEE:
+                stack[sp++] = frame.fn;
+                break;
+              case Op.NEW_TARGET:
+                stack[sp++] = frame.newTarget;
+                break;
+              case Op.POP:
+                sp--;
+                break;
+              case Op.DUP:
+                stack[sp] = stack[sp - 1];
+                sp++;
+                break;
+              case Op.DUP2:
+                stack[sp] = stack[sp - 2];
+                stack[sp + 1] = stack[sp - 1];
+                sp += 2;
+                break;
+              case Op.SWAP: {
+                const t = stack[sp - 1];
+                stack[sp - 1] = stack[sp - 2];
+                stack[sp - 2] = t;
                 break;
               }
-              const v = this.lookup(realm.global, name);
-              if (v === ACCESSOR) {
-                frame.ip = ip;
-                sp = this.callAccessor(this.accessor!, sp, realm.global, []);
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
+              case Op.ROT3: {
+                // a b c → c a b
+                const c = stack[sp - 1];
+                stack[sp - 1] = stack[sp - 2];
+                stack[sp - 2] = stack[sp - 3];
+                stack[sp - 3] = c;
+                break;
+              }
+              case Op.ROT4: {
+                const d = stack[sp - 1];
+                stack[sp - 1] = stack[sp - 2];
+                stack[sp - 2] = stack[sp - 3];
+                stack[sp - 3] = stack[sp - 4];
+                stack[sp - 4] = d;
+                break;
+              }
+              case Op.GET_LOCAL:
+                stack[sp++] = stack[base + code[ip++]];
+                break;
+              case Op.GET_LOCAL_CHK: {
+                const v = stack[base + code[ip]];
+                if (v === (EMPTY as unknown)) this.tdz(consts[code[ip + 1]] as string);
+                ip += 2;
+                stack[sp++] = v;
+                break;
+              }
+              case Op.SET_LOCAL:
+                stack[base + code[ip++]] = stack[sp - 1];
+                break;
+              case Op.SET_LOCAL_CHK: {
+                const r = base + code[ip];
+                if (stack[r] === (EMPTY as unknown)) this.tdz(consts[code[ip + 1]] as string);
+                ip += 2;
+                stack[r] = stack[sp - 1];
+                break;
+              }
+              case Op.INIT_LOCAL:
+                stack[base + code[ip++]] = stack[--sp];
+                break;
+              case Op.GET_ENV: {
+                let env = frame.env!;
+                for (let h = code[ip]; h > 0; h--) env = env.parent!;
+                stack[sp++] = env.slots[code[ip + 1]];
+                ip += 2;
+                break;
+              }
+              case Op.GET_ENV_CHK: {
+                let env = frame.env!;
+                for (let h = code[ip]; h > 0; h--) env = env.parent!;
+                const v = env.slots[code[ip + 1]];
+                if (v === (EMPTY as unknown)) this.tdz(consts[code[ip + 2]] as string);
+                stack[sp++] = v;
+                ip += 3;
+                break;
+              }
+              case Op.SET_ENV: {
+                let env = frame.env!;
+                for (let h = code[ip]; h > 0; h--) env = env.parent!;
+                env.slots[code[ip + 1]] = stack[sp - 1];
+                ip += 2;
+                break;
+              }
+              case Op.SET_ENV_CHK: {
+                let env = frame.env!;
+                for (let h = code[ip]; h > 0; h--) env = env.parent!;
+                const slot = code[ip + 1];
+                if (env.slots[slot] === (EMPTY as unknown))
+                  this.tdz(consts[code[ip + 2]] as string);
+                env.slots[slot] = stack[sp - 1];
+                ip += 3;
+                break;
+              }
+              case Op.INIT_ENV: {
+                let env = frame.env!;
+                for (let h = code[ip]; h > 0; h--) env = env.parent!;
+                env.slots[code[ip + 1]] = stack[--sp];
+                ip += 2;
+                break;
+              }
+              case Op.THROW_CONST:
+                this.throwTypeError("Assignment to constant variable.");
+              // falls through (never reached)
+              case Op.PUSH_ENV: {
+                const desc = fcode.scopes[code[ip]];
+                const kinds = desc.kinds;
+                const slots = new Array<Value>(kinds.length);
+                for (let i = 0; i < kinds.length; i++)
+                  slots[i] =
+                    kinds[i] === 1 || kinds[i] === 2 || kinds[i] === 3
+                      ? (EMPTY as unknown as Value)
+                      : undefined;
+                frame.env = new Env(slots, frame.env, fcode, code[ip]);
+                ip++;
+                break;
+              }
+              case Op.POP_ENV:
+                frame.env = frame.env!.parent;
+                break;
+              case Op.COPY_ENV: {
+                const env = frame.env!;
+                frame.env = new Env(env.slots.slice(), env.parent, env.code, env.scope);
+                break;
+              }
+              case Op.SAVE_ENV:
+                stack[base + code[ip++]] = frame.env as unknown as Value;
+                break;
+              case Op.RESTORE_ENV:
+                frame.env = stack[base + code[ip++]] as unknown as Env | null;
+                break;
+              case Op.GET_GLOBAL: {
+                const name = consts[code[ip++]] as string;
+                const lex = realm.globalLex.get(name);
+                if (lex !== undefined) {
+                  if (lex.value === (EMPTY as unknown)) this.tdz(name);
+                  stack[sp++] = lex.value;
+                  break;
                 }
-                break;
-              }
-              if (v === undefined && !this.hasProperty(realm.global, name))
-                this.throwError("ReferenceError", `${name} is not defined`);
-              stack[sp++] = v;
-              break;
-            }
-            case Op.TYPEOF_GLOBAL: {
-              const name = consts[code[ip++]] as string;
-              const lex = realm.globalLex.get(name);
-              if (lex !== undefined) {
-                if (lex.value === (EMPTY as unknown)) this.tdz(name);
-                stack[sp++] = typeOf(lex.value);
-                break;
-              }
-              const v = this.lookup(realm.global, name);
-              stack[sp++] = v === ACCESSOR ? "object" : typeOf(v);
-              break;
-            }
-            case Op.SET_GLOBAL: {
-              const name = consts[code[ip++]] as string;
-              const v = stack[sp - 1];
-              const lex = realm.globalLex.get(name);
-              if (lex !== undefined) {
-                if (lex.value === (EMPTY as unknown)) this.tdz(name);
-                if (!lex.mutable) this.throwTypeError("Assignment to constant variable.");
-                lex.value = v;
-                break;
-              }
-              const g = realm.global;
-              if (fcode.flags & FnFlags.Strict && !this.hasProperty(g, name))
-                this.throwError("ReferenceError", `${name} is not defined`);
-              const r = this.assign(g, name, v, g);
-              if (r === ACCESSOR) {
-                frame.ip = ip;
-                sp = this.callAccessor(this.accessor!, sp, g, [v], FrameFlags.Discard);
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
+                const v = this.lookup(realm.global, name);
+                if (v === ACCESSOR) {
+                  frame.ip = ip;
+                  sp = this.callAccessor(this.accessor!, sp, realm.global, []);
+                  if (sp < 0) break reload;
+                  break;
                 }
-              } else if (!r && fcode.flags & FnFlags.Strict) this.readOnly(g, name);
-              break;
-            }
-            case Op.DECL_VAR: {
-              const name = consts[code[ip++]] as string;
-              if (!realm.global.getOwnProperty(name))
-                realm.global.defineOwn(name, {
-                  value: undefined,
-                  hasValue: true,
-                  writable: true,
-                  enumerable: true,
-                  configurable: false,
+                if (v === undefined && !this.hasProperty(realm.global, name))
+                  this.throwError("ReferenceError", `${name} is not defined`);
+                stack[sp++] = v;
+                break;
+              }
+              case Op.TYPEOF_GLOBAL: {
+                const name = consts[code[ip++]] as string;
+                const lex = realm.globalLex.get(name);
+                if (lex !== undefined) {
+                  if (lex.value === (EMPTY as unknown)) this.tdz(name);
+                  stack[sp++] = typeOf(lex.value);
+                  break;
+                }
+                const v = this.lookup(realm.global, name);
+                stack[sp++] = v === ACCESSOR ? "object" : typeOf(v);
+                break;
+              }
+              case Op.SET_GLOBAL: {
+                const name = consts[code[ip++]] as string;
+                const v = stack[sp - 1];
+                const lex = realm.globalLex.get(name);
+                if (lex !== undefined) {
+                  if (lex.value === (EMPTY as unknown)) this.tdz(name);
+                  if (!lex.mutable) this.throwTypeError("Assignment to constant variable.");
+                  lex.value = v;
+                  break;
+                }
+                const g = realm.global;
+                if (fcode.flags & FnFlags.Strict && !this.hasProperty(g, name))
+                  this.throwError("ReferenceError", `${name} is not defined`);
+                const r = this.assign(g, name, v, g);
+                if (r === ACCESSOR) {
+                  frame.ip = ip;
+                  sp = this.callAccessor(this.accessor!, sp, g, [v], FrameFlags.Discard);
+                  if (sp < 0) break reload;
+                } else if (!r && fcode.flags & FnFlags.Strict) this.readOnly(g, name);
+                break;
+              }
+              case Op.DECL_VAR: {
+                const name = consts[code[ip++]] as string;
+                if (!realm.global.getOwnProperty(name))
+                  realm.global.defineOwn(name, {
+                    value: undefined,
+                    hasValue: true,
+                    writable: true,
+                    enumerable: true,
+                    configurable: false,
+                  });
+                break;
+              }
+              case Op.DECL_LEX: {
+                const name = consts[code[ip]] as string;
+                if (realm.globalLex.has(name))
+                  this.throwError("SyntaxError", `Identifier '${name}' has already been declared`);
+                realm.globalLex.set(name, {
+                  value: EMPTY as unknown as Value,
+                  mutable: code[ip + 1] === 0,
                 });
-              break;
-            }
-            case Op.DECL_LEX: {
-              const name = consts[code[ip]] as string;
-              if (realm.globalLex.has(name))
-                this.throwError("SyntaxError", `Identifier '${name}' has already been declared`);
-              realm.globalLex.set(name, {
-                value: EMPTY as unknown as Value,
-                mutable: code[ip + 1] === 0,
-              });
-              ip += 2;
-              break;
-            }
-            case Op.INIT_LEX: {
-              const name = consts[code[ip++]] as string;
-              realm.globalLex.get(name)!.value = stack[--sp];
-              break;
-            }
-            case Op.DEL_GLOBAL: {
-              const name = consts[code[ip++]] as string;
-              stack[sp++] = realm.globalLex.has(name) ? false : realm.global.deleteOwn(name);
-              break;
-            }
-            case Op.GET_PROP: {
-              const key = consts[code[ip++]] as string;
-              const obj = stack[sp - 1];
-              let v: Value | typeof ACCESSOR;
-              if (obj instanceof JSObject) v = this.lookup(obj, key);
-              else if (typeof obj === "string" && (key === "length" || isArrayIndex(key))) {
-                v = this.stringOwn(obj, key);
-                if (v === undefined) v = this.lookup(realm.StringPrototype, key);
-              } else v = this.lookup(this.protoForPrimitive(obj, key, false), key);
-              if (v === ACCESSOR) {
-                frame.ip = ip;
-                sp = this.callAccessor(this.accessor!, sp - 1, obj, []);
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
+                ip += 2;
+                break;
+              }
+              case Op.INIT_LEX: {
+                const name = consts[code[ip++]] as string;
+                realm.globalLex.get(name)!.value = stack[--sp];
+                break;
+              }
+              case Op.DEL_GLOBAL: {
+                const name = consts[code[ip++]] as string;
+                stack[sp++] = realm.globalLex.has(name) ? false : realm.global.deleteOwn(name);
+                break;
+              }
+              case Op.GET_PROP: {
+                const key = consts[code[ip++]] as string;
+                const obj = stack[sp - 1];
+                let v: Value | typeof ACCESSOR;
+                if (obj instanceof JSObject) v = this.lookup(obj, key);
+                else if (typeof obj === "string" && (key === "length" || isArrayIndex(key))) {
+                  v = this.stringOwn(obj, key);
+                  if (v === undefined) v = this.lookup(realm.StringPrototype, key);
+                } else v = this.lookup(this.protoForPrimitive(obj, key, false), key);
+                if (v === ACCESSOR) {
+                  frame.ip = ip;
+                  sp = this.callAccessor(this.accessor!, sp - 1, obj, []);
+                  if (sp < 0) break reload;
+                } else stack[sp - 1] = v;
+                break;
+              }
+              case Op.GET_ELEM:
+              case Op.GET_METHOD_ELEM: {
+                const isMethod = code[ip - 1] === Op.GET_METHOD_ELEM;
+                const obj = stack[sp - 2];
+                let key = stack[sp - 1];
+                if (obj instanceof ArrayObject && typeof key === "number" && obj.elems !== null) {
+                  const v = obj.elems[key];
+                  if (v !== undefined && v !== (EMPTY as unknown)) {
+                    if (isMethod) {
+                      stack[sp - 2] = v;
+                      stack[sp - 1] = obj;
+                    } else stack[--sp - 1] = v;
+                    break;
+                  }
                 }
-              } else stack[sp - 1] = v;
-              break;
-            }
-            case Op.GET_ELEM:
-            case Op.GET_METHOD_ELEM: {
-              const isMethod = code[ip - 1] === Op.GET_METHOD_ELEM;
-              const obj = stack[sp - 2];
-              let key = stack[sp - 1];
-              if (obj instanceof ArrayObject && typeof key === "number" && obj.elems !== null) {
-                const v = obj.elems[key];
-                if (v !== undefined && v !== (EMPTY as unknown)) {
-                  if (isMethod) {
-                    stack[sp - 2] = v;
-                    stack[sp - 1] = obj;
-                  } else stack[--sp - 1] = v;
+                if (key instanceof JSObject) {
+                  // ToPropertyKey needs guest code: convert, then redo this instruction.
+                  frame.ip = opStart;
+                  sp = this.callHelper(realm.helpers.toPropertyKey, sp, 1);
+                  if (sp < 0) break reload;
                   break;
                 }
-              }
-              if (key instanceof JSObject) {
-                // ToPropertyKey needs guest code: convert, then redo this instruction.
-                frame.ip = opStart;
-                sp = this.callHelper(realm.helpers.toPropertyKey, sp, 1);
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
+                key = this.primKey(key);
+                let v: Value | typeof ACCESSOR;
+                if (obj instanceof JSObject) v = this.lookup(obj, key);
+                else if (typeof obj === "string") {
+                  v = this.stringOwn(obj, key);
+                  if (v === undefined) v = this.lookup(realm.StringPrototype, key);
+                } else v = this.lookup(this.protoForPrimitive(obj, key, false), key);
+                if (v === ACCESSOR) {
+                  frame.ip = ip;
+                  // A method's receiver is pushed again after the getter's result.
+                  sp = this.callWithExtra(this.accessor!, sp - 2, obj, [], isMethod, obj);
+                  if (sp < 0) break reload;
+                  break;
                 }
+                if (isMethod) {
+                  stack[sp - 2] = v;
+                  stack[sp - 1] = obj;
+                } else stack[--sp - 1] = v;
                 break;
               }
-              key = this.primKey(key);
-              let v: Value | typeof ACCESSOR;
-              if (obj instanceof JSObject) v = this.lookup(obj, key);
-              else if (typeof obj === "string") {
-                v = this.stringOwn(obj, key);
-                if (v === undefined) v = this.lookup(realm.StringPrototype, key);
-              } else v = this.lookup(this.protoForPrimitive(obj, key, false), key);
-              if (v === ACCESSOR) {
-                frame.ip = ip;
-                // A method's receiver is pushed again after the getter's result.
-                sp = this.callWithExtra(this.accessor!, sp - 2, obj, [], isMethod, obj);
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
+              case Op.GET_METHOD: {
+                const key = consts[code[ip++]] as string;
+                const obj = stack[sp - 1];
+                let v: Value | typeof ACCESSOR;
+                if (obj instanceof JSObject) v = this.lookup(obj, key);
+                else if (typeof obj === "string" && (key === "length" || isArrayIndex(key)))
+                  v = this.stringOwn(obj, key);
+                else v = this.lookup(this.protoForPrimitive(obj, key, false), key);
+                if (v === ACCESSOR) {
+                  frame.ip = ip;
+                  sp = this.callWithExtra(this.accessor!, sp - 1, obj, [], true, obj);
+                  if (sp < 0) break reload;
+                  break;
                 }
+                stack[sp - 1] = v;
+                stack[sp++] = obj;
                 break;
               }
-              if (isMethod) {
-                stack[sp - 2] = v;
-                stack[sp - 1] = obj;
-              } else stack[--sp - 1] = v;
-              break;
-            }
-            case Op.GET_METHOD: {
-              const key = consts[code[ip++]] as string;
-              const obj = stack[sp - 1];
-              let v: Value | typeof ACCESSOR;
-              if (obj instanceof JSObject) v = this.lookup(obj, key);
-              else if (typeof obj === "string" && (key === "length" || isArrayIndex(key)))
-                v = this.stringOwn(obj, key);
-              else v = this.lookup(this.protoForPrimitive(obj, key, false), key);
-              if (v === ACCESSOR) {
-                frame.ip = ip;
-                sp = this.callWithExtra(this.accessor!, sp - 1, obj, [], true, obj);
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
+              case Op.SET_PROP: {
+                const key = consts[code[ip++]] as string;
+                const obj = stack[sp - 2];
+                const v = stack[sp - 1];
+                let r: boolean | typeof ACCESSOR;
+                if (obj instanceof JSObject) {
+                  // Fast path: existing own writable data property of an ordinary object.
+                  const own = obj.props.get(key);
+                  if (
+                    own !== undefined &&
+                    (own.flags & (PF.Writable | PF.Accessor)) === PF.Writable &&
+                    !(obj instanceof ArgumentsObject)
+                  ) {
+                    own.value = v;
+                    obj.dirty = true;
+                    stack[--sp - 1] = v;
+                    break;
+                  }
+                  r = this.assign(obj, key, v, obj);
+                } else r = this.assign(this.protoForPrimitive(obj, key, true), key, v, obj);
+                stack[--sp - 1] = v;
+                if (r === ACCESSOR) {
+                  frame.ip = ip;
+                  sp = this.callAccessor(this.accessor!, sp, obj, [v], FrameFlags.Discard);
+                  if (sp < 0) break reload;
+                } else if (!r && fcode.flags & FnFlags.Strict) this.readOnly(obj, key);
                 break;
               }
-              stack[sp - 1] = v;
-              stack[sp++] = obj;
-              break;
-            }
-            case Op.SET_PROP: {
-              const key = consts[code[ip++]] as string;
-              const obj = stack[sp - 2];
-              const v = stack[sp - 1];
-              let r: boolean | typeof ACCESSOR;
-              if (obj instanceof JSObject) {
-                // Fast path: existing own writable data property of an ordinary object.
-                const own = obj.props.get(key);
+              case Op.SET_ELEM: {
+                const obj = stack[sp - 3];
+                let key = stack[sp - 2];
+                const v = stack[sp - 1];
                 if (
-                  own !== undefined &&
-                  (own.flags & (PF.Writable | PF.Accessor)) === PF.Writable &&
-                  !(obj instanceof ArgumentsObject)
+                  obj instanceof ArrayObject &&
+                  typeof key === "number" &&
+                  obj.elems !== null &&
+                  key >= 0 &&
+                  (key | 0) === key
                 ) {
-                  own.value = v;
-                  obj.dirty = true;
-                  stack[--sp - 1] = v;
+                  const elems = obj.elems;
+                  if (key < elems.length && elems[key] !== (EMPTY as unknown)) {
+                    elems[key] = v;
+                    obj.dirty = true;
+                    sp -= 2;
+                    stack[sp - 1] = v;
+                    break;
+                  }
+                  if (
+                    key === elems.length &&
+                    obj.extensible &&
+                    obj.lengthWritable &&
+                    !this.protoHasIndex(obj)
+                  ) {
+                    elems.push(v);
+                    obj.dirty = true;
+                    sp -= 2;
+                    stack[sp - 1] = v;
+                    break;
+                  }
+                }
+                if (key instanceof JSObject) {
+                  // Convert the key, push the value back, then redo this instruction.
+                  frame.ip = opStart;
+                  sp = this.callWithExtra(
+                    realm.helpers.toPropertyKey,
+                    sp - 2,
+                    undefined,
+                    [key],
+                    true,
+                    v,
+                  );
+                  if (sp < 0) break reload;
                   break;
                 }
-                r = this.assign(obj, key, v, obj);
-              } else r = this.assign(this.protoForPrimitive(obj, key, true), key, v, obj);
-              stack[--sp - 1] = v;
-              if (r === ACCESSOR) {
-                frame.ip = ip;
-                sp = this.callAccessor(this.accessor!, sp, obj, [v], FrameFlags.Discard);
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-              } else if (!r && fcode.flags & FnFlags.Strict) this.readOnly(obj, key);
-              break;
-            }
-            case Op.SET_ELEM: {
-              const obj = stack[sp - 3];
-              let key = stack[sp - 2];
-              const v = stack[sp - 1];
-              if (
-                obj instanceof ArrayObject &&
-                typeof key === "number" &&
-                obj.elems !== null &&
-                key >= 0 &&
-                (key | 0) === key
-              ) {
-                const elems = obj.elems;
-                if (key < elems.length && elems[key] !== (EMPTY as unknown)) {
-                  elems[key] = v;
-                  obj.dirty = true;
-                  sp -= 2;
-                  stack[sp - 1] = v;
-                  break;
-                }
-                if (
-                  key === elems.length &&
-                  obj.extensible &&
-                  obj.lengthWritable &&
-                  !this.protoHasIndex(obj)
-                ) {
-                  elems.push(v);
-                  obj.dirty = true;
-                  sp -= 2;
-                  stack[sp - 1] = v;
-                  break;
-                }
+                key = this.primKey(key);
+                let r: boolean | typeof ACCESSOR;
+                if (obj instanceof JSObject) {
+                  if (obj instanceof ArrayObject && key === "length")
+                    r = this.setArrayLength(obj, v);
+                  else r = this.assign(obj, key, v, obj);
+                } else r = this.assign(this.protoForPrimitive(obj, key, true), key, v, obj);
+                sp -= 2;
+                stack[sp - 1] = v;
+                if (r === ACCESSOR) {
+                  frame.ip = ip;
+                  sp = this.callAccessor(this.accessor!, sp, obj, [v], FrameFlags.Discard);
+                  if (sp < 0) break reload;
+                } else if (!r && fcode.flags & FnFlags.Strict) this.readOnly(obj, key);
+                break;
               }
-              if (key instanceof JSObject) {
-                // Convert the key, push the value back, then redo this instruction.
-                frame.ip = opStart;
-                sp = this.callWithExtra(
-                  realm.helpers.toPropertyKey,
-                  sp - 2,
-                  undefined,
-                  [key],
-                  true,
-                  v,
-                );
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
+              case Op.DEL_PROP: {
+                const key = consts[code[ip++]] as string;
+                const obj = stack[sp - 1];
+                if (obj === undefined || obj === null)
+                  this.throwTypeError(`Cannot convert undefined or null to object`);
+                const ok =
+                  obj instanceof JSObject
+                    ? obj.deleteOwn(key)
+                    : !(typeof obj === "string" && this.stringOwn(obj, key) !== undefined);
+                if (!ok && fcode.flags & FnFlags.Strict)
+                  this.throwTypeError(`Cannot delete property '${key}' of ${describeObject(obj)}`);
+                stack[sp - 1] = ok;
+                break;
+              }
+              case Op.DEL_ELEM: {
+                const obj = stack[sp - 2];
+                const k = stack[sp - 1];
+                if (k instanceof JSObject) {
+                  frame.ip = opStart;
+                  sp = this.callHelper(realm.helpers.toPropertyKey, sp, 1);
+                  if (sp < 0) break reload;
+                  break;
+                }
+                const key = this.primKey(k);
+                if (obj === undefined || obj === null)
+                  this.throwTypeError(`Cannot convert undefined or null to object`);
+                const ok =
+                  obj instanceof JSObject
+                    ? obj.deleteOwn(key)
+                    : !(typeof obj === "string" && this.stringOwn(obj, key) !== undefined);
+                if (!ok && fcode.flags & FnFlags.Strict)
+                  this.throwTypeError(
+                    `Cannot delete property '${keyText(key)}' of ${describeObject(obj)}`,
+                  );
+                stack[--sp - 1] = ok;
+                break;
+              }
+              case Op.NEW_OBJECT:
+                stack[sp++] = new JSObject(realm.ObjectPrototype);
+                break;
+              case Op.NEW_ARRAY: {
+                const n = code[ip++];
+                const elems = stack.slice(sp - n, sp);
+                sp -= n;
+                stack[sp++] = new ArrayObject(realm.ArrayPrototype, elems);
+                break;
+              }
+              case Op.DEF_PROP: {
+                const key = consts[code[ip++]] as string;
+                const obj = stack[sp - 2] as JSObject;
+                const v = stack[--sp];
+                if (obj instanceof ArrayObject) obj.defineOwn(key, dataDesc(v));
+                else obj.setOwn(key, v);
+                if (v instanceof FunctionObject) this.setHome(v, obj);
+                break;
+              }
+              case Op.DEF_ELEM: {
+                const obj = stack[sp - 3] as JSObject;
+                const key = this.primKey(stack[sp - 2]);
+                const v = stack[sp - 1];
+                sp -= 2;
+                obj.defineOwn(key, dataDesc(v));
+                if (v instanceof FunctionObject) {
+                  this.setHome(v, obj);
+                  nameAnonymous(v, key);
                 }
                 break;
               }
-              key = this.primKey(key);
-              let r: boolean | typeof ACCESSOR;
-              if (obj instanceof JSObject) {
-                if (obj instanceof ArrayObject && key === "length") r = this.setArrayLength(obj, v);
-                else r = this.assign(obj, key, v, obj);
-              } else r = this.assign(this.protoForPrimitive(obj, key, true), key, v, obj);
-              sp -= 2;
-              stack[sp - 1] = v;
-              if (r === ACCESSOR) {
-                frame.ip = ip;
-                sp = this.callAccessor(this.accessor!, sp, obj, [v], FrameFlags.Discard);
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-              } else if (!r && fcode.flags & FnFlags.Strict) this.readOnly(obj, key);
-              break;
-            }
-            case Op.DEL_PROP: {
-              const key = consts[code[ip++]] as string;
-              const obj = stack[sp - 1];
-              if (obj === undefined || obj === null)
-                this.throwTypeError(`Cannot convert undefined or null to object`);
-              const ok =
-                obj instanceof JSObject
-                  ? obj.deleteOwn(key)
-                  : !(typeof obj === "string" && this.stringOwn(obj, key) !== undefined);
-              if (!ok && fcode.flags & FnFlags.Strict)
-                this.throwTypeError(`Cannot delete property '${key}' of ${describeObject(obj)}`);
-              stack[sp - 1] = ok;
-              break;
-            }
-            case Op.DEL_ELEM: {
-              const obj = stack[sp - 2];
-              const k = stack[sp - 1];
-              if (k instanceof JSObject) {
-                frame.ip = opStart;
-                sp = this.callHelper(realm.helpers.toPropertyKey, sp, 1);
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
+              case Op.DEF_GETTER:
+              case Op.DEF_SETTER: {
+                const obj = stack[sp - 3] as JSObject;
+                const key = this.primKey(stack[sp - 2]);
+                const f = stack[sp - 1] as FunctionObject;
+                sp -= 2;
+                const getter = code[ip - 1] === Op.DEF_GETTER;
+                const prefix = getter ? "get " : "set ";
+                f.setOwn(
+                  "name",
+                  prefix + (key instanceof JSSymbol ? `[${key.description ?? ""}]` : key),
+                  PF.Configurable,
+                );
+                this.setHome(f, obj);
+                if (getter)
+                  obj.defineOwn(key, {
+                    get: f,
+                    hasGet: true,
+                    enumerable: true,
+                    configurable: true,
+                  });
+                else
+                  obj.defineOwn(key, {
+                    set: f,
+                    hasSet: true,
+                    enumerable: true,
+                    configurable: true,
+                  });
                 break;
               }
-              const key = this.primKey(k);
-              if (obj === undefined || obj === null)
-                this.throwTypeError(`Cannot convert undefined or null to object`);
-              const ok =
-                obj instanceof JSObject
-                  ? obj.deleteOwn(key)
-                  : !(typeof obj === "string" && this.stringOwn(obj, key) !== undefined);
-              if (!ok && fcode.flags & FnFlags.Strict)
-                this.throwTypeError(
-                  `Cannot delete property '${keyText(key)}' of ${describeObject(obj)}`,
-                );
-              stack[--sp - 1] = ok;
-              break;
-            }
-            case Op.NEW_OBJECT:
-              stack[sp++] = new JSObject(realm.ObjectPrototype);
-              break;
-            case Op.NEW_ARRAY: {
-              const n = code[ip++];
-              const elems = stack.slice(sp - n, sp);
-              sp -= n;
-              stack[sp++] = new ArrayObject(realm.ArrayPrototype, elems);
-              break;
-            }
-            case Op.DEF_PROP: {
-              const key = consts[code[ip++]] as string;
-              const obj = stack[sp - 2] as JSObject;
-              const v = stack[--sp];
-              if (obj instanceof ArrayObject) obj.defineOwn(key, dataDesc(v));
-              else obj.setOwn(key, v);
-              if (v instanceof FunctionObject) this.setHome(v, obj);
-              break;
-            }
-            case Op.DEF_ELEM: {
-              const obj = stack[sp - 3] as JSObject;
-              const key = this.primKey(stack[sp - 2]);
-              const v = stack[sp - 1];
-              sp -= 2;
-              obj.defineOwn(key, dataDesc(v));
-              if (v instanceof FunctionObject) {
-                this.setHome(v, obj);
-                nameAnonymous(v, key);
+              case Op.SET_PROTO: {
+                const v = stack[--sp];
+                const obj = stack[sp - 1] as JSObject;
+                if (v === null || v instanceof JSObject) obj.proto = v;
+                break;
               }
-              break;
-            }
-            case Op.DEF_GETTER:
-            case Op.DEF_SETTER: {
-              const obj = stack[sp - 3] as JSObject;
-              const key = this.primKey(stack[sp - 2]);
-              const f = stack[sp - 1] as FunctionObject;
-              sp -= 2;
-              const getter = code[ip - 1] === Op.DEF_GETTER;
-              const prefix = getter ? "get " : "set ";
-              f.setOwn(
-                "name",
-                prefix + (key instanceof JSSymbol ? `[${key.description ?? ""}]` : key),
-                PF.Configurable,
-              );
-              this.setHome(f, obj);
-              if (getter)
-                obj.defineOwn(key, { get: f, hasGet: true, enumerable: true, configurable: true });
-              else
-                obj.defineOwn(key, { set: f, hasSet: true, enumerable: true, configurable: true });
-              break;
-            }
-            case Op.SET_PROTO: {
-              const v = stack[--sp];
-              const obj = stack[sp - 1] as JSObject;
-              if (v === null || v instanceof JSObject) obj.proto = v;
-              break;
-            }
-            case Op.CLOSURE: {
-              const program = frame.fn.program;
-              const f = this.makeClosure(program, program.functions[code[ip++]], frame.env);
-              // Arrows see `super` of the method they are in.
-              if (f.code.flags & FnFlags.Arrow) f.homeObject = frame.fn.homeObject;
-              stack[sp++] = f;
-              break;
-            }
-            case Op.ARGUMENTS:
-              stack[sp++] = this.makeArguments(frame);
-              break;
-            case Op.CALL: {
-              const argc = code[ip];
-              ip += 2;
-              const fpos = sp - argc - 2;
-              const callee = stack[fpos];
-              frame.ip = ip;
-              if (!isCallable(callee))
-                this.throwTypeError(`${consts[code[ip - 1]]} is not a function`);
-              const r = this.invoke(fpos, fpos + 2, argc, stack[fpos + 1], undefined, 0, sp);
-              if (r < 0) {
-                frame.sp = fpos;
-                {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
+              case Op.CLOSURE: {
+                const program = frame.fn.program;
+                const f = this.makeClosure(program, program.functions[code[ip++]], frame.env);
+                // Arrows see `super` of the method they are in.
+                if (f.code.flags & FnFlags.Arrow) f.homeObject = frame.fn.homeObject;
+                stack[sp++] = f;
+                break;
+              }
+              case Op.ARGUMENTS:
+                stack[sp++] = this.makeArguments(frame);
+                break;
+              case Op.CALL: {
+                const argc = code[ip];
+                ip += 2;
+                const fpos = sp - argc - 2;
+                const callee = stack[fpos];
+                frame.ip = ip;
+                if (!isCallable(callee))
+                  this.throwTypeError(`${consts[code[ip - 1]]} is not a function`);
+                const r = this.invoke(fpos, fpos + 2, argc, stack[fpos + 1], undefined, 0, sp);
+                if (r < 0) {
+                  frame.sp = fpos;
+                  break reload;
+                } else sp = r;
+                break;
+              }
+              case Op.NEW: {
+                const argc = code[ip];
+                ip += 2;
+                const fpos = sp - argc - 1;
+                const callee = stack[fpos];
+                frame.ip = ip;
+                if (!(callee instanceof JSObject) || !isCallable(callee))
+                  this.throwTypeError(`${consts[code[ip - 1]]} is not a constructor`);
+                const r = this.construct(fpos, fpos + 1, argc, callee, 0);
+                if (r < 0) {
+                  frame.sp = fpos;
+                  break reload;
+                } else sp = r;
+                break;
+              }
+              case Op.RETURN: {
+                let v = stack[sp - 1];
+                const done = frame;
+                if (done.flags & FrameFlags.Construct && !(v instanceof JSObject)) {
+                  if (fcode.flags & FnFlags.Derived && v !== undefined)
+                    this.throwTypeError("Derived constructors may only return object or undefined");
+                  v = done.thisValue;
+                  if (v === EMPTY) this.tdz("%this");
                 }
-              } else sp = r;
-              break;
-            }
-            case Op.NEW: {
-              const argc = code[ip];
-              ip += 2;
-              const fpos = sp - argc - 1;
-              const callee = stack[fpos];
-              frame.ip = ip;
-              if (!(callee instanceof JSObject) || !isCallable(callee))
-                this.throwTypeError(`${consts[code[ip - 1]]} is not a constructor`);
-              const r = this.construct(fpos, fpos + 1, argc, callee, 0);
-              if (r < 0) {
-                frame.sp = fpos;
-                {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
+                this.frames.pop();
+                if (done.generator) {
+                  // A generator's return completes it: the caller gets {value, done: true}.
+                  const gen = done.generator;
+                  gen.state = GenState.Done;
+                  gen.frame = null;
+                  gen.saved = [];
+                  gen.dirty = true;
+                  v = this.iterResult(v, true);
                 }
-              } else sp = r;
-              break;
-            }
-            case Op.RETURN: {
-              let v = stack[sp - 1];
-              const done = frame;
-              if (done.flags & FrameFlags.Construct && !(v instanceof JSObject)) {
-                if (fcode.flags & FnFlags.Derived && v !== undefined)
-                  this.throwTypeError("Derived constructors may only return object or undefined");
-                v = done.thisValue;
-                if (v === EMPTY) this.tdz("%this");
-              }
-              this.frames.pop();
-              if (done.generator) {
-                // A generator's return completes it: the caller gets {value, done: true}.
-                const gen = done.generator;
-                gen.state = GenState.Done;
-                gen.frame = null;
-                gen.saved = [];
-                gen.dirty = true;
-                v = this.iterResult(v, true);
-              }
-              if (done.flags & FrameFlags.Bottom) {
-                this.realm.onBottomReturn(v);
-                if (this.frames.length === 0 || this.exitCode !== null) {
+                if (this.finishCall(done, v)) {
                   this.steps += executed;
                   return executed;
                 }
-                {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-                break;
+                break reload;
               }
-              {
-                frame = this.frames[this.frames.length - 1];
-                fcode = frame.fn.code;
-                code = fcode.code;
-                consts = fcode.consts;
-                ip = frame.ip;
-                sp = frame.sp;
-                base = frame.base;
-                stack = this.stack;
-              }
-              sp = done.retSp;
-              if (!(done.flags & FrameFlags.Discard)) stack[sp++] = v;
-              if (done.pushExtra) stack[sp++] = done.extra;
-              break;
-            }
-            case Op.THROW: {
-              frame.ip = opStart;
-              const v = stack[--sp];
-              this.throwSite = { fn: frame.fn, ip: opStart, value: v };
-              throw new ThrowSignal(v);
-            }
-            case Op.RETHROW: {
-              // Compiler-made rethrows (finally, for-of close) keep the original site.
-              frame.ip = opStart;
-              const v = stack[--sp];
-              if (!this.throwSite || this.throwSite.value !== v)
-                this.throwSite = { fn: frame.fn, ip: opStart, value: v };
-              throw new ThrowSignal(v);
-            }
-            case Op.JUMP:
-              ip = code[ip];
-              break;
-            case Op.JUMP_IF_FALSE: {
-              const v = stack[--sp];
-              if (
-                v === false ||
-                v === 0 ||
-                v === "" ||
-                v === undefined ||
-                v === null ||
-                (typeof v !== "object" && !toBoolean(v))
-              )
-                ip = code[ip];
-              else ip++;
-              break;
-            }
-            case Op.JUMP_IF_TRUE: {
-              const v = stack[--sp];
-              if (v === true || (v !== false && toBoolean(v))) ip = code[ip];
-              else ip++;
-              break;
-            }
-            case Op.JUMP_IF_FALSE_KEEP:
-              if (!toBoolean(stack[sp - 1])) ip = code[ip];
-              else {
-                sp--;
-                ip++;
-              }
-              break;
-            case Op.JUMP_IF_TRUE_KEEP:
-              if (toBoolean(stack[sp - 1])) ip = code[ip];
-              else {
-                sp--;
-                ip++;
-              }
-              break;
-            case Op.JUMP_IF_NOT_NULLISH_KEEP: {
-              const v = stack[sp - 1];
-              if (v !== undefined && v !== null) ip = code[ip];
-              else {
-                sp--;
-                ip++;
-              }
-              break;
-            }
-            case Op.JSR:
-              stack[sp++] = ip + 1;
-              ip = code[ip];
-              break;
-            case Op.RET:
-              ip = stack[--sp] as unknown as number;
-              break;
-            case Op.NEG: {
-              const v = stack[sp - 1];
-              if (typeof v === "number") stack[sp - 1] = -v;
-              else if (typeof v === "bigint") stack[sp - 1] = -v;
-              else {
-                const r = this.numericSlow(Op.NEG, sp, 1, ip);
-                if (r < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                } else sp = r;
-              }
-              break;
-            }
-            case Op.PLUS: {
-              const v = stack[sp - 1];
-              if (typeof v === "number") break;
-              if (typeof v === "bigint")
-                this.throwTypeError("Cannot convert a BigInt value to a number");
-              if (v instanceof JSObject || v instanceof JSSymbol) {
-                frame.ip = ip;
-                sp = this.callHelper(realm.helpers.toNumber, sp, 1);
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-              } else stack[sp - 1] = +(v as unknown as number);
-              break;
-            }
-            case Op.TO_NUMERIC: {
-              const v = stack[sp - 1];
-              if (typeof v === "number" || typeof v === "bigint") break;
-              if (v instanceof JSObject || v instanceof JSSymbol) {
-                frame.ip = ip;
-                sp = this.callHelper(realm.helpers.toNumeric, sp, 1);
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-              } else stack[sp - 1] = +(v as unknown as number);
-              break;
-            }
-            case Op.NOT:
-              stack[sp - 1] = !toBoolean(stack[sp - 1]);
-              break;
-            case Op.BITNOT: {
-              const v = stack[sp - 1];
-              if (typeof v === "number") stack[sp - 1] = ~v;
-              else {
-                const r = this.numericSlow(Op.BITNOT, sp, 1, ip);
-                if (r < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                } else sp = r;
-              }
-              break;
-            }
-            case Op.TYPEOF:
-              stack[sp - 1] = typeOf(stack[sp - 1]);
-              break;
-            case Op.TO_STRING: {
-              const v = stack[sp - 1];
-              if (typeof v === "string") break;
-              if (v instanceof JSObject) {
-                frame.ip = ip;
-                sp = this.callHelper(realm.helpers.toString, sp, 1);
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-              } else if (v instanceof JSSymbol)
-                this.throwTypeError("Cannot convert a Symbol value to a string");
-              else stack[sp - 1] = String(v);
-              break;
-            }
-            case Op.TO_PROPKEY: {
-              const v = stack[sp - 1];
-              if (v instanceof JSObject) {
-                frame.ip = ip;
-                sp = this.callHelper(realm.helpers.toPropertyKey, sp, 1);
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-              } else if (typeof v !== "number" && typeof v !== "string" && !(v instanceof JSSymbol))
-                stack[sp - 1] = String(v);
-              break;
-            }
-            case Op.INC: {
-              const v = stack[sp - 1] as number;
-              stack[sp - 1] = typeof v === "bigint" ? (v as bigint) + 1n : v + 1;
-              break;
-            }
-            case Op.DEC: {
-              const v = stack[sp - 1] as number;
-              stack[sp - 1] = typeof v === "bigint" ? (v as bigint) - 1n : v - 1;
-              break;
-            }
-            case Op.ADD: {
-              const a = stack[sp - 2];
-              const b = stack[sp - 1];
-              if (typeof a === "number" && typeof b === "number") stack[--sp - 1] = a + b;
-              else if (typeof a === "string" && typeof b === "string") stack[--sp - 1] = a + b;
-              else if (a instanceof JSObject || b instanceof JSObject) {
-                frame.ip = ip;
-                sp = this.callHelper(realm.helpers.add, sp, 2);
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-              } else {
-                if (a instanceof JSSymbol || b instanceof JSSymbol)
-                  this.throwTypeError("Cannot convert a Symbol value to a string");
-                stack[--sp - 1] = hostArith(this, Op.ADD, a, b);
-              }
-              break;
-            }
-            case Op.SUB:
-            case Op.MUL:
-            case Op.DIV:
-            case Op.MOD:
-            case Op.EXP:
-            case Op.BAND:
-            case Op.BOR:
-            case Op.BXOR:
-            case Op.SHL:
-            case Op.SAR:
-            case Op.SHR: {
-              const op = code[ip - 1];
-              const a = stack[sp - 2];
-              const b = stack[sp - 1];
-              if (typeof a === "number" && typeof b === "number") {
-                let r: number;
-                switch (op) {
-                  case Op.SUB:
-                    r = a - b;
-                    break;
-                  case Op.MUL:
-                    r = a * b;
-                    break;
-                  case Op.DIV:
-                    r = a / b;
-                    break;
-                  case Op.MOD:
-                    r = a % b;
-                    break;
-                  case Op.EXP:
-                    r = a ** b;
-                    break;
-                  case Op.BAND:
-                    r = a & b;
-                    break;
-                  case Op.BOR:
-                    r = a | b;
-                    break;
-                  case Op.BXOR:
-                    r = a ^ b;
-                    break;
-                  case Op.SHL:
-                    r = a << b;
-                    break;
-                  case Op.SAR:
-                    r = a >> b;
-                    break;
-                  default:
-                    r = a >>> b;
-                }
-                stack[--sp - 1] = r;
-              } else {
-                const r = this.numericSlow(op, sp, 2, ip);
-                if (r < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                } else sp = r;
-              }
-              break;
-            }
-            case Op.SEQ:
-              stack[sp - 2] = stack[sp - 2] === stack[sp - 1];
-              sp--;
-              break;
-            case Op.SNE:
-              stack[sp - 2] = stack[sp - 2] !== stack[sp - 1];
-              sp--;
-              break;
-            case Op.EQ:
-            case Op.NE: {
-              const a = stack[sp - 2];
-              const b = stack[sp - 1];
-              const neg = code[ip - 1] === Op.NE;
-              const ao = a instanceof JSObject;
-              const bo = b instanceof JSObject;
-              if (ao && bo) stack[--sp - 1] = (a === b) !== neg;
-              else if (!ao && !bo)
-                stack[--sp - 1] = primLooseEquals(a as never, b as never) !== neg;
-              else if (a === undefined || a === null || b === undefined || b === null)
-                stack[--sp - 1] = neg;
-              else {
-                frame.ip = ip;
-                sp = this.callHelper(
-                  neg ? realm.helpers.looseNotEquals : realm.helpers.looseEquals,
-                  sp,
-                  2,
-                );
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-              }
-              break;
-            }
-            case Op.LT:
-            case Op.LE:
-            case Op.GT:
-            case Op.GE: {
-              const op = code[ip - 1];
-              const a = stack[sp - 2];
-              const b = stack[sp - 1];
-              if (
-                (typeof a === "number" && typeof b === "number") ||
-                (typeof a === "string" && typeof b === "string")
-              ) {
-                stack[--sp - 1] =
-                  op === Op.LT ? a < b : op === Op.LE ? a <= b : op === Op.GT ? a > b : a >= b;
-              } else if (a instanceof JSObject || b instanceof JSObject) {
-                frame.ip = ip;
-                const helper =
-                  op === Op.LT
-                    ? realm.helpers.lt
-                    : op === Op.LE
-                      ? realm.helpers.le
-                      : op === Op.GT
-                        ? realm.helpers.gt
-                        : realm.helpers.ge;
-                sp = this.callHelper(helper, sp, 2);
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-              } else {
-                if (a instanceof JSSymbol || b instanceof JSSymbol)
-                  this.throwTypeError("Cannot convert a Symbol value to a number");
-                const x = a as number;
-                const y = b as number;
-                stack[--sp - 1] =
-                  op === Op.LT ? x < y : op === Op.LE ? x <= y : op === Op.GT ? x > y : x >= y;
-              }
-              break;
-            }
-            case Op.INSTANCEOF: {
-              const v = stack[sp - 2];
-              const C = stack[sp - 1];
-              if (!(C instanceof JSObject))
-                this.throwTypeError("Right-hand side of 'instanceof' is not callable");
-              const hi = this.lookup(C, realm.wellKnown.hasInstance);
-              if (hi === realm.FunctionPrototypeHasInstance && !(C instanceof BoundFunction)) {
-                if (!isCallable(C))
-                  this.throwTypeError("Right-hand side of 'instanceof' is not callable");
-                stack[--sp - 1] = this.ordinaryHasInstance(C, v);
-              } else {
-                frame.ip = ip;
-                sp = this.callHelper(realm.helpers.instanceOf, sp, 2);
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-              }
-              break;
-            }
-            case Op.IN: {
-              const k = stack[sp - 2];
-              const obj = stack[sp - 1];
-              if (!(obj instanceof JSObject))
-                this.throwTypeError(
-                  `Cannot use 'in' operator to search for '${k instanceof JSSymbol ? k.toString() : String(k)}' in ${typeof obj === "string" ? obj : String(obj)}`,
-                );
-              if (k instanceof JSObject) {
+              case Op.THROW: {
                 frame.ip = opStart;
-                sp = this.callWithExtra(
-                  realm.helpers.toPropertyKey,
-                  sp - 2,
-                  undefined,
-                  [k],
-                  true,
-                  obj,
-                );
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-                break;
-              }
-              stack[--sp - 1] = this.hasProperty(obj, this.primKey(k));
-              break;
-            }
-            case Op.FOR_IN_START: {
-              const v = stack[sp - 1];
-              stack[sp - 1] = this.forInIterator(v);
-              break;
-            }
-            case Op.FOR_IN_NEXT: {
-              const it = stack[base + code[ip]] as unknown as ForInIterator;
-              let key: string | null = null;
-              while (it.index < it.keys.length) {
-                const k = it.keys[it.index++];
-                // Keys deleted during the loop are skipped.
-                if (it.object && this.hasProperty(it.object, k)) {
-                  key = k;
-                  break;
-                }
-              }
-              if (key === null) ip = code[ip + 1];
-              else {
-                stack[sp++] = key;
-                ip += 2;
-              }
-              break;
-            }
-            case Op.GET_ITER: {
-              frame.ip = ip;
-              sp = this.callHelper(realm.helpers.getIterator, sp, 1);
-              if (sp < 0) {
-                frame = this.frames[this.frames.length - 1];
-                fcode = frame.fn.code;
-                code = fcode.code;
-                consts = fcode.consts;
-                ip = frame.ip;
-                sp = frame.sp;
-                base = frame.base;
-                stack = this.stack;
-              }
-              break;
-            }
-            case Op.ITER_NEXT: {
-              const r = base + code[ip++];
-              stack[sp] = stack[r + 1];
-              stack[sp + 1] = stack[r];
-              frame.ip = ip;
-              if (!isCallable(stack[sp]))
-                this.throwTypeError(`${describe(stack[sp])} is not a function`);
-              const nsp = this.invoke(sp, sp + 2, 0, stack[r], undefined, 0, sp + 2);
-              if (nsp < 0) {
-                frame.sp = sp;
-                {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-              } else sp = nsp;
-              break;
-            }
-            case Op.ITER_CHECK: {
-              const v = stack[sp - 1];
-              if (!(v instanceof JSObject))
-                this.throwTypeError(`Iterator result ${describe(v)} is not an object`);
-              break;
-            }
-            case Op.ITER_CLOSE: {
-              const r = base + code[ip];
-              const mode = code[ip + 1];
-              ip += 2;
-              frame.ip = ip;
-              stack[sp] = stack[r];
-              stack[sp + 1] = mode;
-              const nsp = this.callHelper(
-                realm.helpers.iteratorClose,
-                sp + 2,
-                2,
-                FrameFlags.Discard,
-              );
-              if (nsp < 0) {
-                frame.sp = sp;
-                {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-              } else sp = nsp;
-              break;
-            }
-            case Op.CALL_HELPER: {
-              const id = code[ip];
-              const argc = code[ip + 1];
-              ip += 2;
-              frame.ip = ip;
-              sp = this.callHelper(realm.helperList[id], sp, argc);
-              if (sp < 0) {
-                frame = this.frames[this.frames.length - 1];
-                fcode = frame.fn.code;
-                code = fcode.code;
-                consts = fcode.consts;
-                ip = frame.ip;
-                sp = frame.sp;
-                base = frame.base;
-                stack = this.stack;
-              }
-              break;
-            }
-            case Op.ARRAY_APPEND: {
-              const v = stack[--sp];
-              const arr = stack[sp - 1] as ArrayObject;
-              if (arr.elems) arr.elems.push(v);
-              else arr.addOwn(String(arr.length), v);
-              break;
-            }
-            case Op.ARRAY_HOLE: {
-              const arr = stack[sp - 1] as ArrayObject;
-              arr.setLength(arr.length + 1);
-              break;
-            }
-            case Op.CALL_ARRAY:
-            case Op.NEW_ARRAY_ARGS: {
-              const isNew = code[ip - 1] === Op.NEW_ARRAY_ARGS;
-              const hint = consts[code[ip++]];
-              const arr = stack[--sp] as ArrayObject;
-              const args = arr.elems ? arr.elems : [];
-              const fpos = sp - (isNew ? 1 : 2);
-              const callee = stack[fpos];
-              frame.ip = ip;
-              this.ensureStack(sp + args.length + 1);
-              for (let i = 0; i < args.length; i++)
-                this.stack[sp + i] = args[i] === EMPTY ? undefined : args[i];
-              sp += args.length;
-              let r: number;
-              if (isNew) {
-                if (!(callee instanceof JSObject) || !isCallable(callee))
-                  this.throwTypeError(`${hint} is not a constructor`);
-                r = this.construct(fpos, fpos + 1, args.length, callee, 0);
-              } else {
-                if (!isCallable(callee)) this.throwTypeError(`${hint} is not a function`);
-                r = this.invoke(fpos, fpos + 2, args.length, stack[fpos + 1], undefined, 0, sp);
-              }
-              if (r < 0) {
-                frame.sp = fpos;
-                {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-              } else sp = r;
-              break;
-            }
-            case Op.REST: {
-              const from = code[ip++];
-              const argv = frame.argv ?? [];
-              stack[sp++] = new ArrayObject(realm.ArrayPrototype, argv.slice(from));
-              break;
-            }
-            case Op.REQUIRE_COERCIBLE: {
-              const v = stack[sp - 1];
-              if (v === undefined || v === null)
-                this.throwTypeError(`Cannot destructure '${v}' as it is ${v}.`);
-              break;
-            }
-            case Op.CLASS: {
-              const program = frame.fn.program;
-              const ccode = program.functions[code[ip]];
-              const hasSuper = code[ip + 1] === 1;
-              ip += 2;
-              let protoParent: JSObject | null = realm.ObjectPrototype;
-              let ctorParent: JSObject = realm.FunctionPrototype;
-              if (hasSuper) {
-                const sup = stack[--sp];
-                if (sup === null) protoParent = null;
-                else {
-                  if (!isConstructor(sup))
-                    this.throwTypeError(
-                      `Class extends value ${describe(sup)} is not a constructor or null`,
-                    );
-                  const pp = this.lookup(sup as JSObject, "prototype");
-                  if (pp !== null && !(pp instanceof JSObject))
-                    this.throwTypeError(
-                      `Class extends value does not have valid prototype property ${describe(pp as Value)}`,
-                    );
-                  protoParent = pp as JSObject | null;
-                  ctorParent = sup as JSObject;
-                }
-              }
-              const proto = new JSObject(protoParent);
-              const F = new FunctionObject(ctorParent, program, ccode, frame.env);
-              F.props.set("length", new Prop(ccode.length, PF.Configurable));
-              F.props.set("name", new Prop(ccode.name, PF.Configurable));
-              F.props.set("prototype", new Prop(proto, 0));
-              proto.props.set("constructor", new Prop(F, PF.Hidden));
-              F.homeObject = proto;
-              stack[sp++] = F;
-              stack[sp++] = proto;
-              break;
-            }
-            case Op.DEF_METHOD: {
-              const kind = code[ip++];
-              const obj = stack[sp - 3] as JSObject;
-              const key = this.primKey(stack[sp - 2]);
-              const f = stack[sp - 1] as FunctionObject;
-              sp -= 2;
-              const label = key instanceof JSSymbol ? `[${key.description ?? ""}]` : key;
-              f.setOwn(
-                "name",
-                kind === 0 ? label : (kind === 1 ? "get " : "set ") + label,
-                PF.Configurable,
-              );
-              f.homeObject = obj;
-              if (kind === 0)
-                obj.defineOwn(key, {
-                  value: f,
-                  hasValue: true,
-                  writable: true,
-                  enumerable: false,
-                  configurable: true,
-                });
-              else if (kind === 1)
-                obj.defineOwn(key, { get: f, hasGet: true, enumerable: false, configurable: true });
-              else
-                obj.defineOwn(key, { set: f, hasSet: true, enumerable: false, configurable: true });
-              break;
-            }
-            case Op.SET_HOME: {
-              const home = stack[--sp] as JSObject;
-              (stack[sp - 1] as FunctionObject).homeObject = home;
-              break;
-            }
-            case Op.SET_CLASS_FIELDS: {
-              const init = stack[--sp] as JSObject;
-              (stack[--sp] as FunctionObject).fields = init;
-              break;
-            }
-            case Op.INIT_FIELDS: {
-              const init = frame.fn.fields;
-              if (init) {
-                frame.ip = ip;
-                sp = this.callAccessor(init, sp, frame.thisValue, [], FrameFlags.Discard);
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-              }
-              break;
-            }
-            case Op.SUPER_CALL:
-            case Op.SUPER_CALL_ARRAY: {
-              let argc: number;
-              if (code[ip - 1] === Op.SUPER_CALL) argc = code[ip++];
-              else {
-                const arr = stack[--sp] as ArrayObject;
-                const args = arr.elems ?? [];
-                this.ensureStack(sp + args.length + 2);
-                for (let i = 0; i < args.length; i++)
-                  this.stack[sp + i] = args[i] === EMPTY ? undefined : args[i];
-                sp += args.length;
-                argc = args.length;
-              }
-              const parent = frame.fn.proto;
-              if (!isConstructor(parent))
-                this.throwTypeError(
-                  `Super constructor ${describe(parent)} of anonymous class is not a constructor`,
-                );
-              this.ensureStack(sp + 2);
-              const s2 = this.stack;
-              for (let i = sp - 1; i >= sp - argc; i--) s2[i + 1] = s2[i];
-              const fpos = sp - argc;
-              s2[fpos] = parent;
-              sp++;
-              frame.ip = ip;
-              const r = this.construct(fpos, fpos + 1, argc, frame.newTarget, 0);
-              if (r < 0) {
-                frame.sp = fpos;
-                {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-              } else sp = r;
-              break;
-            }
-            case Op.BIND_THIS:
-              if (frame.thisValue !== EMPTY)
-                this.throwError("ReferenceError", "Super constructor may only be called once");
-              frame.thisValue = stack[sp - 1];
-              break;
-            case Op.THIS_CHK: {
-              const t = frame.thisValue;
-              if (t === EMPTY) this.tdz("%this");
-              stack[sp++] = t;
-              break;
-            }
-            case Op.SUPER_GET:
-            case Op.SUPER_GET_ELEM:
-            case Op.SUPER_METHOD: {
-              const opc = code[ip - 1];
-              let key: PropertyKey;
-              if (opc === Op.SUPER_GET_ELEM) key = this.primKey(stack[--sp]);
-              else key = consts[code[ip++]] as string;
-              const receiver = stack[sp - 1];
-              const pos = sp - 1;
-              const home = frame.fn.homeObject;
-              if (!home) this.throwError("SyntaxError", "'super' keyword unexpected here");
-              const v = this.lookup(home!.proto, key);
-              const isMethod = opc === Op.SUPER_METHOD;
-              if (v === ACCESSOR) {
-                frame.ip = ip;
-                sp = this.callWithExtra(this.accessor!, pos, receiver, [], isMethod, receiver);
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-                break;
-              }
-              stack[pos] = v;
-              if (isMethod) stack[sp++] = receiver;
-              break;
-            }
-            case Op.SUPER_SET_ELEM: {
-              const receiver = stack[sp - 3];
-              const key = this.primKey(stack[sp - 2]);
-              const v = stack[sp - 1];
-              const home = frame.fn.homeObject;
-              if (!home || !home.proto)
-                this.throwError("SyntaxError", "'super' keyword unexpected here");
-              const r = this.assign(home!.proto!, key, v, receiver);
-              sp -= 2;
-              stack[sp - 1] = v;
-              if (r === ACCESSOR) {
-                frame.ip = ip;
-                sp = this.callAccessor(this.accessor!, sp, receiver, [v], FrameFlags.Discard);
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-              } else if (!r) this.readOnly(receiver, key);
-              break;
-            }
-            case Op.SUPER_SET:
-              throw new Error("internal: SUPER_SET is emitted as SUPER_SET_ELEM");
-            case Op.NEW_PRIVATE_NAME:
-              stack[sp++] = new PrivateName(consts[code[ip++]] as string) as unknown as Value;
-              break;
-            case Op.PRIVATE_GET: {
-              const pn = stack[sp - 1] as unknown as PrivateName;
-              const obj = stack[sp - 2];
-              const p = obj instanceof JSObject && obj.privates ? obj.privates.get(pn) : undefined;
-              if (!p)
-                this.throwTypeError(
-                  `Cannot read private member ${pn.description} from an object whose class did not declare it`,
-                );
-              if (p!.flags & PF.Accessor) {
-                if (!p!.getter)
-                  this.throwTypeError(`'${pn.description}' was defined without a getter`);
-                frame.ip = ip;
-                sp = this.callAccessor(p!.getter!, sp - 2, obj, []);
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-                break;
-              }
-              stack[--sp - 1] = p!.value;
-              break;
-            }
-            case Op.PRIVATE_SET: {
-              const v = stack[sp - 1];
-              const pn = stack[sp - 2] as unknown as PrivateName;
-              const obj = stack[sp - 3];
-              const p = obj instanceof JSObject && obj.privates ? obj.privates.get(pn) : undefined;
-              if (!p)
-                this.throwTypeError(
-                  `Cannot write private member ${pn.description} to an object whose class did not declare it`,
-                );
-              sp -= 2;
-              stack[sp - 1] = v;
-              if (p!.flags & PF.Accessor) {
-                if (!p!.setter)
-                  this.throwTypeError(`'${pn.description}' was defined without a setter`);
-                frame.ip = ip;
-                sp = this.callAccessor(p!.setter!, sp, obj, [v], FrameFlags.Discard);
-                if (sp < 0) {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-                break;
-              }
-              if (!(p!.flags & PF.Writable))
-                this.throwTypeError(`Private method '${pn.description}' is not writable`);
-              p!.value = v;
-              (obj as JSObject).dirty = true;
-              break;
-            }
-            case Op.PRIVATE_DEFINE: {
-              const kind = code[ip++];
-              const v = stack[--sp];
-              const pn = stack[--sp] as unknown as PrivateName;
-              const obj = stack[sp - 1] as JSObject;
-              if (!obj.privates) obj.privates = new Map();
-              const existing = obj.privates.get(pn);
-              if (kind >= 2 && existing && existing.flags & PF.Accessor) {
-                if (kind === 2) existing.getter = v as JSObject;
-                else existing.setter = v as JSObject;
-              } else {
-                if (existing)
-                  this.throwTypeError(
-                    `Cannot initialize ${pn.description} twice on the same object`,
-                  );
-                if (kind === 0) obj.privates.set(pn, new Prop(v, PF.Writable));
-                else if (kind === 1) obj.privates.set(pn, new Prop(v, 0));
-                else
-                  obj.privates.set(
-                    pn,
-                    new Prop(
-                      undefined,
-                      PF.Accessor,
-                      kind === 2 ? (v as JSObject) : undefined,
-                      kind === 3 ? (v as JSObject) : undefined,
-                    ),
-                  );
-              }
-              obj.dirty = true;
-              break;
-            }
-            case Op.PRIVATE_HAS: {
-              const obj = stack[--sp];
-              const pn = stack[sp - 1] as unknown as PrivateName;
-              if (!(obj instanceof JSObject))
-                this.throwTypeError(
-                  "Cannot use 'in' operator to search for a private field in a non-object",
-                );
-              stack[sp - 1] = !!(obj as JSObject).privates?.has(pn);
-              break;
-            }
-            case Op.DEFINE_FIELD: {
-              const v = stack[--sp];
-              const key = this.primKey(stack[--sp]);
-              const obj = stack[sp - 1] as JSObject;
-              if (
-                !obj.defineOwn(key, {
-                  value: v,
-                  hasValue: true,
-                  writable: true,
-                  enumerable: true,
-                  configurable: true,
-                })
-              )
-                this.throwTypeError(`Cannot redefine property: ${keyText(key)}`);
-              if (v instanceof FunctionObject) nameAnonymous(v, key);
-              break;
-            }
-            case Op.GENERATOR: {
-              // The call ends here: park the frame in a new generator object.
-              const isAsync = (fcode.flags & FnFlags.Async) !== 0;
-              const isGen = (fcode.flags & FnFlags.Generator) !== 0;
-              // The coroutine of an async function or generator is internal: no prototype.
-              const gen = new GeneratorObject(
-                isAsync ? null : this.prototypeFrom(frame.fn, realm.GeneratorPrototype),
-              );
-              frame.ip = ip;
-              gen.saved = stack.slice(base, sp);
-              gen.frame = frame;
-              frame.generator = gen;
-              this.frames.pop();
-              if (isAsync) {
-                // The caller gets asyncStart(gen)'s promise, or for an async generator
-                // the object asyncGenStart(gen, prototype) makes.
-                const pos = frame.retSp;
-                this.ensureStack(pos + 4);
-                this.stack[pos] = isGen ? realm.helpers.asyncGenStart : realm.helpers.asyncStart;
-                this.stack[pos + 1] = undefined;
-                this.stack[pos + 2] = gen;
-                this.stack[pos + 3] = this.prototypeFrom(frame.fn, realm.AsyncGeneratorPrototype);
-                const r = this.invoke(
-                  pos,
-                  pos + 2,
-                  isGen ? 2 : 1,
-                  undefined,
-                  undefined,
-                  frame.flags & ~FrameFlags.Construct,
-                  pos + 4,
-                );
-                if (r >= 0) this.frames[this.frames.length - 1].sp = r;
-                {
-                  frame = this.frames[this.frames.length - 1];
-                  fcode = frame.fn.code;
-                  code = fcode.code;
-                  consts = fcode.consts;
-                  ip = frame.ip;
-                  sp = frame.sp;
-                  base = frame.base;
-                  stack = this.stack;
-                }
-                break;
-              }
-              if (this.finishCall(frame, gen)) {
-                this.steps += executed;
-                return executed;
-              }
-              {
-                frame = this.frames[this.frames.length - 1];
-                fcode = frame.fn.code;
-                code = fcode.code;
-                consts = fcode.consts;
-                ip = frame.ip;
-                sp = frame.sp;
-                base = frame.base;
-                stack = this.stack;
-              }
-              break;
-            }
-            case Op.YIELD: {
-              const kind = code[ip++];
-              const v = stack[--sp];
-              const gen = frame.generator!;
-              frame.ip = ip;
-              gen.saved = stack.slice(base, sp);
-              gen.state = GenState.Yield;
-              gen.awaiting = kind === 3;
-              this.frames.pop();
-              if (this.finishCall(frame, kind === 1 ? v : this.iterResult(v, false))) {
-                this.steps += executed;
-                return executed;
-              }
-              {
-                frame = this.frames[this.frames.length - 1];
-                fcode = frame.fn.code;
-                code = fcode.code;
-                consts = fcode.consts;
-                ip = frame.ip;
-                sp = frame.sp;
-                base = frame.base;
-                stack = this.stack;
-              }
-              break;
-            }
-            case Op.TEMPLATE_OBJECT: {
-              const text = consts[code[ip++]] as string;
-              const key = frame.fn.program.hash + ":" + text;
-              let t = realm.templates.get(key);
-              if (!t) {
-                const spec = JSON.parse(text) as { c: (string | null)[]; r: string[] };
-                const raw = new ArrayObject(realm.ArrayPrototype, spec.r.slice());
-                const cooked = new ArrayObject(
-                  realm.ArrayPrototype,
-                  spec.c.map((c) => (c === null ? undefined : c)),
-                );
-                cooked.props.set("raw", new Prop(raw, 0));
-                raw.preventExtensions();
-                setFrozen(raw);
-                cooked.preventExtensions();
-                setFrozen(cooked);
-                t = cooked;
-                realm.templates.set(key, t);
-              }
-              stack[sp++] = t;
-              break;
-            }
-            case Op.RESUME_CHECK: {
-              const mode = stack[--sp];
-              if (mode === 1) {
                 const v = stack[--sp];
                 this.throwSite = { fn: frame.fn, ip: opStart, value: v };
                 throw new ThrowSignal(v);
               }
-              break;
-            }
-            case Op.DEBUGGER:
-              break;
+              case Op.RETHROW: {
+                // Compiler-made rethrows (finally, for-of close) keep the original site.
+                frame.ip = opStart;
+                const v = stack[--sp];
+                if (!this.throwSite || this.throwSite.value !== v)
+                  this.throwSite = { fn: frame.fn, ip: opStart, value: v };
+                throw new ThrowSignal(v);
+              }
+              case Op.JUMP:
+                ip = code[ip];
+                break;
+              case Op.JUMP_IF_FALSE: {
+                const v = stack[--sp];
+                if (
+                  v === false ||
+                  v === 0 ||
+                  v === "" ||
+                  v === undefined ||
+                  v === null ||
+                  (typeof v !== "object" && !toBoolean(v))
+                )
+                  ip = code[ip];
+                else ip++;
+                break;
+              }
+              case Op.JUMP_IF_TRUE: {
+                const v = stack[--sp];
+                if (v === true || (v !== false && toBoolean(v))) ip = code[ip];
+                else ip++;
+                break;
+              }
+              case Op.JUMP_IF_FALSE_KEEP:
+                if (!toBoolean(stack[sp - 1])) ip = code[ip];
+                else {
+                  sp--;
+                  ip++;
+                }
+                break;
+              case Op.JUMP_IF_TRUE_KEEP:
+                if (toBoolean(stack[sp - 1])) ip = code[ip];
+                else {
+                  sp--;
+                  ip++;
+                }
+                break;
+              case Op.JUMP_IF_NOT_NULLISH_KEEP: {
+                const v = stack[sp - 1];
+                if (v !== undefined && v !== null) ip = code[ip];
+                else {
+                  sp--;
+                  ip++;
+                }
+                break;
+              }
+              case Op.JSR:
+                stack[sp++] = ip + 1;
+                ip = code[ip];
+                break;
+              case Op.RET:
+                ip = stack[--sp] as unknown as number;
+                break;
+              case Op.NEG: {
+                const v = stack[sp - 1];
+                if (typeof v === "number") stack[sp - 1] = -v;
+                else if (typeof v === "bigint") stack[sp - 1] = -v;
+                else {
+                  const r = this.numericSlow(Op.NEG, sp, 1, ip);
+                  if (r < 0) break reload;
+                  else sp = r;
+                }
+                break;
+              }
+              case Op.PLUS: {
+                const v = stack[sp - 1];
+                if (typeof v === "number") break;
+                if (typeof v === "bigint")
+                  this.throwTypeError("Cannot convert a BigInt value to a number");
+                if (v instanceof JSObject || v instanceof JSSymbol) {
+                  frame.ip = ip;
+                  sp = this.callHelper(realm.helpers.toNumber, sp, 1);
+                  if (sp < 0) break reload;
+                } else stack[sp - 1] = +(v as unknown as number);
+                break;
+              }
+              case Op.TO_NUMERIC: {
+                const v = stack[sp - 1];
+                if (typeof v === "number" || typeof v === "bigint") break;
+                if (v instanceof JSObject || v instanceof JSSymbol) {
+                  frame.ip = ip;
+                  sp = this.callHelper(realm.helpers.toNumeric, sp, 1);
+                  if (sp < 0) break reload;
+                } else stack[sp - 1] = +(v as unknown as number);
+                break;
+              }
+              case Op.NOT:
+                stack[sp - 1] = !toBoolean(stack[sp - 1]);
+                break;
+              case Op.BITNOT: {
+                const v = stack[sp - 1];
+                if (typeof v === "number") stack[sp - 1] = ~v;
+                else {
+                  const r = this.numericSlow(Op.BITNOT, sp, 1, ip);
+                  if (r < 0) break reload;
+                  else sp = r;
+                }
+                break;
+              }
+              case Op.TYPEOF:
+                stack[sp - 1] = typeOf(stack[sp - 1]);
+                break;
+              case Op.TO_STRING: {
+                const v = stack[sp - 1];
+                if (typeof v === "string") break;
+                if (v instanceof JSObject) {
+                  frame.ip = ip;
+                  sp = this.callHelper(realm.helpers.toString, sp, 1);
+                  if (sp < 0) break reload;
+                } else if (v instanceof JSSymbol)
+                  this.throwTypeError("Cannot convert a Symbol value to a string");
+                else stack[sp - 1] = String(v);
+                break;
+              }
+              case Op.TO_PROPKEY: {
+                const v = stack[sp - 1];
+                if (v instanceof JSObject) {
+                  frame.ip = ip;
+                  sp = this.callHelper(realm.helpers.toPropertyKey, sp, 1);
+                  if (sp < 0) break reload;
+                } else if (
+                  typeof v !== "number" &&
+                  typeof v !== "string" &&
+                  !(v instanceof JSSymbol)
+                )
+                  stack[sp - 1] = String(v);
+                break;
+              }
+              case Op.INC: {
+                const v = stack[sp - 1] as number;
+                stack[sp - 1] = typeof v === "bigint" ? (v as bigint) + 1n : v + 1;
+                break;
+              }
+              case Op.DEC: {
+                const v = stack[sp - 1] as number;
+                stack[sp - 1] = typeof v === "bigint" ? (v as bigint) - 1n : v - 1;
+                break;
+              }
+              case Op.ADD: {
+                const a = stack[sp - 2];
+                const b = stack[sp - 1];
+                if (typeof a === "number" && typeof b === "number") stack[--sp - 1] = a + b;
+                else if (typeof a === "string" && typeof b === "string") stack[--sp - 1] = a + b;
+                else if (a instanceof JSObject || b instanceof JSObject) {
+                  frame.ip = ip;
+                  sp = this.callHelper(realm.helpers.add, sp, 2);
+                  if (sp < 0) break reload;
+                } else {
+                  if (a instanceof JSSymbol || b instanceof JSSymbol)
+                    this.throwTypeError("Cannot convert a Symbol value to a string");
+                  stack[--sp - 1] = hostArith(this, Op.ADD, a, b);
+                }
+                break;
+              }
+              case Op.SUB:
+              case Op.MUL:
+              case Op.DIV:
+              case Op.MOD:
+              case Op.EXP:
+              case Op.BAND:
+              case Op.BOR:
+              case Op.BXOR:
+              case Op.SHL:
+              case Op.SAR:
+              case Op.SHR: {
+                const op = code[ip - 1];
+                const a = stack[sp - 2];
+                const b = stack[sp - 1];
+                if (typeof a === "number" && typeof b === "number") {
+                  let r: number;
+                  switch (op) {
+                    case Op.SUB:
+                      r = a - b;
+                      break;
+                    case Op.MUL:
+                      r = a * b;
+                      break;
+                    case Op.DIV:
+                      r = a / b;
+                      break;
+                    case Op.MOD:
+                      r = a % b;
+                      break;
+                    case Op.EXP:
+                      r = a ** b;
+                      break;
+                    case Op.BAND:
+                      r = a & b;
+                      break;
+                    case Op.BOR:
+                      r = a | b;
+                      break;
+                    case Op.BXOR:
+                      r = a ^ b;
+                      break;
+                    case Op.SHL:
+                      r = a << b;
+                      break;
+                    case Op.SAR:
+                      r = a >> b;
+                      break;
+                    default:
+                      r = a >>> b;
+                  }
+                  stack[--sp - 1] = r;
+                } else {
+                  const r = this.numericSlow(op, sp, 2, ip);
+                  if (r < 0) break reload;
+                  else sp = r;
+                }
+                break;
+              }
+              case Op.SEQ:
+                stack[sp - 2] = stack[sp - 2] === stack[sp - 1];
+                sp--;
+                break;
+              case Op.SNE:
+                stack[sp - 2] = stack[sp - 2] !== stack[sp - 1];
+                sp--;
+                break;
+              case Op.EQ:
+              case Op.NE: {
+                const a = stack[sp - 2];
+                const b = stack[sp - 1];
+                const neg = code[ip - 1] === Op.NE;
+                const ao = a instanceof JSObject;
+                const bo = b instanceof JSObject;
+                if (ao && bo) stack[--sp - 1] = (a === b) !== neg;
+                else if (!ao && !bo)
+                  stack[--sp - 1] = primLooseEquals(a as never, b as never) !== neg;
+                else if (a === undefined || a === null || b === undefined || b === null)
+                  stack[--sp - 1] = neg;
+                else {
+                  frame.ip = ip;
+                  sp = this.callHelper(
+                    neg ? realm.helpers.looseNotEquals : realm.helpers.looseEquals,
+                    sp,
+                    2,
+                  );
+                  if (sp < 0) break reload;
+                  break;
+                }
+                break;
+              }
+              case Op.LT:
+              case Op.LE:
+              case Op.GT:
+              case Op.GE: {
+                const op = code[ip - 1];
+                const a = stack[sp - 2];
+                const b = stack[sp - 1];
+                if (
+                  (typeof a === "number" && typeof b === "number") ||
+                  (typeof a === "string" && typeof b === "string")
+                ) {
+                  stack[--sp - 1] =
+                    op === Op.LT ? a < b : op === Op.LE ? a <= b : op === Op.GT ? a > b : a >= b;
+                } else if (a instanceof JSObject || b instanceof JSObject) {
+                  frame.ip = ip;
+                  const helper =
+                    op === Op.LT
+                      ? realm.helpers.lt
+                      : op === Op.LE
+                        ? realm.helpers.le
+                        : op === Op.GT
+                          ? realm.helpers.gt
+                          : realm.helpers.ge;
+                  sp = this.callHelper(helper, sp, 2);
+                  if (sp < 0) break reload;
+                } else {
+                  if (a instanceof JSSymbol || b instanceof JSSymbol)
+                    this.throwTypeError("Cannot convert a Symbol value to a number");
+                  const x = a as number;
+                  const y = b as number;
+                  stack[--sp - 1] =
+                    op === Op.LT ? x < y : op === Op.LE ? x <= y : op === Op.GT ? x > y : x >= y;
+                }
+                break;
+              }
+              case Op.INSTANCEOF: {
+                const v = stack[sp - 2];
+                const C = stack[sp - 1];
+                if (!(C instanceof JSObject))
+                  this.throwTypeError("Right-hand side of 'instanceof' is not callable");
+                const hi = this.lookup(C, realm.wellKnown.hasInstance);
+                if (hi === realm.FunctionPrototypeHasInstance && !(C instanceof BoundFunction)) {
+                  if (!isCallable(C))
+                    this.throwTypeError("Right-hand side of 'instanceof' is not callable");
+                  stack[--sp - 1] = this.ordinaryHasInstance(C, v);
+                } else {
+                  frame.ip = ip;
+                  sp = this.callHelper(realm.helpers.instanceOf, sp, 2);
+                  if (sp < 0) break reload;
+                  break;
+                }
+                break;
+              }
+              case Op.IN: {
+                const k = stack[sp - 2];
+                const obj = stack[sp - 1];
+                if (!(obj instanceof JSObject))
+                  this.throwTypeError(
+                    `Cannot use 'in' operator to search for '${k instanceof JSSymbol ? k.toString() : String(k)}' in ${typeof obj === "string" ? obj : String(obj)}`,
+                  );
+                if (k instanceof JSObject) {
+                  frame.ip = opStart;
+                  sp = this.callWithExtra(
+                    realm.helpers.toPropertyKey,
+                    sp - 2,
+                    undefined,
+                    [k],
+                    true,
+                    obj,
+                  );
+                  if (sp < 0) break reload;
+                  break;
+                }
+                stack[--sp - 1] = this.hasProperty(obj, this.primKey(k));
+                break;
+              }
+              case Op.FOR_IN_START: {
+                const v = stack[sp - 1];
+                stack[sp - 1] = this.forInIterator(v);
+                break;
+              }
+              case Op.FOR_IN_NEXT: {
+                const it = stack[base + code[ip]] as unknown as ForInIterator;
+                let key: string | null = null;
+                while (it.index < it.keys.length) {
+                  const k = it.keys[it.index++];
+                  // Keys deleted during the loop are skipped.
+                  if (it.object && this.hasProperty(it.object, k)) {
+                    key = k;
+                    break;
+                  }
+                }
+                if (key === null) ip = code[ip + 1];
+                else {
+                  stack[sp++] = key;
+                  ip += 2;
+                }
+                break;
+              }
+              case Op.GET_ITER: {
+                frame.ip = ip;
+                sp = this.callHelper(realm.helpers.getIterator, sp, 1);
+                if (sp < 0) break reload;
+                break;
+              }
+              case Op.ITER_NEXT: {
+                const r = base + code[ip++];
+                stack[sp] = stack[r + 1];
+                stack[sp + 1] = stack[r];
+                frame.ip = ip;
+                if (!isCallable(stack[sp]))
+                  this.throwTypeError(`${describe(stack[sp])} is not a function`);
+                const nsp = this.invoke(sp, sp + 2, 0, stack[r], undefined, 0, sp + 2);
+                if (nsp < 0) {
+                  frame.sp = sp;
+                  break reload;
+                } else sp = nsp;
+                break;
+              }
+              case Op.ITER_CHECK: {
+                const v = stack[sp - 1];
+                if (!(v instanceof JSObject))
+                  this.throwTypeError(`Iterator result ${describe(v)} is not an object`);
+                break;
+              }
+              case Op.ITER_CLOSE: {
+                const r = base + code[ip];
+                const mode = code[ip + 1];
+                ip += 2;
+                frame.ip = ip;
+                stack[sp] = stack[r];
+                stack[sp + 1] = mode;
+                const nsp = this.callHelper(
+                  realm.helpers.iteratorClose,
+                  sp + 2,
+                  2,
+                  FrameFlags.Discard,
+                );
+                if (nsp < 0) {
+                  frame.sp = sp;
+                  break reload;
+                } else sp = nsp;
+                break;
+              }
+              case Op.CALL_HELPER: {
+                const id = code[ip];
+                const argc = code[ip + 1];
+                ip += 2;
+                frame.ip = ip;
+                sp = this.callHelper(realm.helperList[id], sp, argc);
+                if (sp < 0) break reload;
+                break;
+              }
+              case Op.ARRAY_APPEND: {
+                const v = stack[--sp];
+                const arr = stack[sp - 1] as ArrayObject;
+                if (arr.elems) arr.elems.push(v);
+                else arr.addOwn(String(arr.length), v);
+                break;
+              }
+              case Op.ARRAY_HOLE: {
+                const arr = stack[sp - 1] as ArrayObject;
+                arr.setLength(arr.length + 1);
+                break;
+              }
+              case Op.CALL_ARRAY:
+              case Op.NEW_ARRAY_ARGS: {
+                const isNew = code[ip - 1] === Op.NEW_ARRAY_ARGS;
+                const hint = consts[code[ip++]];
+                const arr = stack[--sp] as ArrayObject;
+                const args = arr.elems ? arr.elems : [];
+                const fpos = sp - (isNew ? 1 : 2);
+                const callee = stack[fpos];
+                frame.ip = ip;
+                this.ensureStack(sp + args.length + 1);
+                for (let i = 0; i < args.length; i++)
+                  this.stack[sp + i] = args[i] === EMPTY ? undefined : args[i];
+                sp += args.length;
+                let r: number;
+                if (isNew) {
+                  if (!(callee instanceof JSObject) || !isCallable(callee))
+                    this.throwTypeError(`${hint} is not a constructor`);
+                  r = this.construct(fpos, fpos + 1, args.length, callee, 0);
+                } else {
+                  if (!isCallable(callee)) this.throwTypeError(`${hint} is not a function`);
+                  r = this.invoke(fpos, fpos + 2, args.length, stack[fpos + 1], undefined, 0, sp);
+                }
+                if (r < 0) {
+                  frame.sp = fpos;
+                  break reload;
+                } else sp = r;
+                break;
+              }
+              case Op.REST: {
+                const from = code[ip++];
+                const argv = frame.argv ?? [];
+                stack[sp++] = new ArrayObject(realm.ArrayPrototype, argv.slice(from));
+                break;
+              }
+              case Op.REQUIRE_COERCIBLE: {
+                const v = stack[sp - 1];
+                if (v === undefined || v === null)
+                  this.throwTypeError(`Cannot destructure '${v}' as it is ${v}.`);
+                break;
+              }
+              case Op.CLASS: {
+                const program = frame.fn.program;
+                const ccode = program.functions[code[ip]];
+                const hasSuper = code[ip + 1] === 1;
+                ip += 2;
+                let protoParent: JSObject | null = realm.ObjectPrototype;
+                let ctorParent: JSObject = realm.FunctionPrototype;
+                if (hasSuper) {
+                  const sup = stack[--sp];
+                  if (sup === null) protoParent = null;
+                  else {
+                    if (!isConstructor(sup))
+                      this.throwTypeError(
+                        `Class extends value ${describe(sup)} is not a constructor or null`,
+                      );
+                    const pp = this.lookup(sup as JSObject, "prototype");
+                    if (pp !== null && !(pp instanceof JSObject))
+                      this.throwTypeError(
+                        `Class extends value does not have valid prototype property ${describe(pp as Value)}`,
+                      );
+                    protoParent = pp as JSObject | null;
+                    ctorParent = sup as JSObject;
+                  }
+                }
+                const proto = new JSObject(protoParent);
+                const F = new FunctionObject(ctorParent, program, ccode, frame.env);
+                F.props.set("length", new Prop(ccode.length, PF.Configurable));
+                F.props.set("name", new Prop(ccode.name, PF.Configurable));
+                F.props.set("prototype", new Prop(proto, 0));
+                proto.props.set("constructor", new Prop(F, PF.Hidden));
+                F.homeObject = proto;
+                stack[sp++] = F;
+                stack[sp++] = proto;
+                break;
+              }
+              case Op.DEF_METHOD: {
+                const kind = code[ip++];
+                const obj = stack[sp - 3] as JSObject;
+                const key = this.primKey(stack[sp - 2]);
+                const f = stack[sp - 1] as FunctionObject;
+                sp -= 2;
+                const label = key instanceof JSSymbol ? `[${key.description ?? ""}]` : key;
+                f.setOwn(
+                  "name",
+                  kind === 0 ? label : (kind === 1 ? "get " : "set ") + label,
+                  PF.Configurable,
+                );
+                f.homeObject = obj;
+                if (kind === 0)
+                  obj.defineOwn(key, {
+                    value: f,
+                    hasValue: true,
+                    writable: true,
+                    enumerable: false,
+                    configurable: true,
+                  });
+                else if (kind === 1)
+                  obj.defineOwn(key, {
+                    get: f,
+                    hasGet: true,
+                    enumerable: false,
+                    configurable: true,
+                  });
+                else
+                  obj.defineOwn(key, {
+                    set: f,
+                    hasSet: true,
+                    enumerable: false,
+                    configurable: true,
+                  });
+                break;
+              }
+              case Op.SET_HOME: {
+                const home = stack[--sp] as JSObject;
+                (stack[sp - 1] as FunctionObject).homeObject = home;
+                break;
+              }
+              case Op.SET_CLASS_FIELDS: {
+                const init = stack[--sp] as JSObject;
+                (stack[--sp] as FunctionObject).fields = init;
+                break;
+              }
+              case Op.INIT_FIELDS: {
+                const init = frame.fn.fields;
+                if (init) {
+                  frame.ip = ip;
+                  sp = this.callAccessor(init, sp, frame.thisValue, [], FrameFlags.Discard);
+                  if (sp < 0) break reload;
+                  break;
+                }
+                break;
+              }
+              case Op.SUPER_CALL:
+              case Op.SUPER_CALL_ARRAY: {
+                let argc: number;
+                if (code[ip - 1] === Op.SUPER_CALL) argc = code[ip++];
+                else {
+                  const arr = stack[--sp] as ArrayObject;
+                  const args = arr.elems ?? [];
+                  this.ensureStack(sp + args.length + 2);
+                  for (let i = 0; i < args.length; i++)
+                    this.stack[sp + i] = args[i] === EMPTY ? undefined : args[i];
+                  sp += args.length;
+                  argc = args.length;
+                }
+                const parent = frame.fn.proto;
+                if (!isConstructor(parent))
+                  this.throwTypeError(
+                    `Super constructor ${describe(parent)} of anonymous class is not a constructor`,
+                  );
+                this.ensureStack(sp + 2);
+                const s2 = this.stack;
+                for (let i = sp - 1; i >= sp - argc; i--) s2[i + 1] = s2[i];
+                const fpos = sp - argc;
+                s2[fpos] = parent;
+                sp++;
+                frame.ip = ip;
+                const r = this.construct(fpos, fpos + 1, argc, frame.newTarget, 0);
+                if (r < 0) {
+                  frame.sp = fpos;
+                  break reload;
+                } else sp = r;
+                break;
+              }
+              case Op.BIND_THIS:
+                if (frame.thisValue !== EMPTY)
+                  this.throwError("ReferenceError", "Super constructor may only be called once");
+                frame.thisValue = stack[sp - 1];
+                break;
+              case Op.THIS_CHK: {
+                const t = frame.thisValue;
+                if (t === EMPTY) this.tdz("%this");
+                stack[sp++] = t;
+                break;
+              }
+              case Op.SUPER_GET:
+              case Op.SUPER_GET_ELEM:
+              case Op.SUPER_METHOD: {
+                const opc = code[ip - 1];
+                let key: PropertyKey;
+                if (opc === Op.SUPER_GET_ELEM) key = this.primKey(stack[--sp]);
+                else key = consts[code[ip++]] as string;
+                const receiver = stack[sp - 1];
+                const pos = sp - 1;
+                const home = frame.fn.homeObject;
+                if (!home) this.throwError("SyntaxError", "'super' keyword unexpected here");
+                const v = this.lookup(home!.proto, key);
+                const isMethod = opc === Op.SUPER_METHOD;
+                if (v === ACCESSOR) {
+                  frame.ip = ip;
+                  sp = this.callWithExtra(this.accessor!, pos, receiver, [], isMethod, receiver);
+                  if (sp < 0) break reload;
+                  break;
+                }
+                stack[pos] = v;
+                if (isMethod) stack[sp++] = receiver;
+                break;
+              }
+              case Op.SUPER_SET_ELEM: {
+                const receiver = stack[sp - 3];
+                const key = this.primKey(stack[sp - 2]);
+                const v = stack[sp - 1];
+                const home = frame.fn.homeObject;
+                if (!home || !home.proto)
+                  this.throwError("SyntaxError", "'super' keyword unexpected here");
+                const r = this.assign(home!.proto!, key, v, receiver);
+                sp -= 2;
+                stack[sp - 1] = v;
+                if (r === ACCESSOR) {
+                  frame.ip = ip;
+                  sp = this.callAccessor(this.accessor!, sp, receiver, [v], FrameFlags.Discard);
+                  if (sp < 0) break reload;
+                } else if (!r) this.readOnly(receiver, key);
+                break;
+              }
+              case Op.SUPER_SET:
+                throw new Error("internal: SUPER_SET is emitted as SUPER_SET_ELEM");
+              case Op.NEW_PRIVATE_NAME:
+                stack[sp++] = new PrivateName(consts[code[ip++]] as string) as unknown as Value;
+                break;
+              case Op.PRIVATE_GET: {
+                const pn = stack[sp - 1] as unknown as PrivateName;
+                const obj = stack[sp - 2];
+                const p =
+                  obj instanceof JSObject && obj.privates ? obj.privates.get(pn) : undefined;
+                if (!p)
+                  this.throwTypeError(
+                    `Cannot read private member ${pn.description} from an object whose class did not declare it`,
+                  );
+                if (p!.flags & PF.Accessor) {
+                  if (!p!.getter)
+                    this.throwTypeError(`'${pn.description}' was defined without a getter`);
+                  frame.ip = ip;
+                  sp = this.callAccessor(p!.getter!, sp - 2, obj, []);
+                  if (sp < 0) break reload;
+                  break;
+                }
+                stack[--sp - 1] = p!.value;
+                break;
+              }
+              case Op.PRIVATE_SET: {
+                const v = stack[sp - 1];
+                const pn = stack[sp - 2] as unknown as PrivateName;
+                const obj = stack[sp - 3];
+                const p =
+                  obj instanceof JSObject && obj.privates ? obj.privates.get(pn) : undefined;
+                if (!p)
+                  this.throwTypeError(
+                    `Cannot write private member ${pn.description} to an object whose class did not declare it`,
+                  );
+                sp -= 2;
+                stack[sp - 1] = v;
+                if (p!.flags & PF.Accessor) {
+                  if (!p!.setter)
+                    this.throwTypeError(`'${pn.description}' was defined without a setter`);
+                  frame.ip = ip;
+                  sp = this.callAccessor(p!.setter!, sp, obj, [v], FrameFlags.Discard);
+                  if (sp < 0) break reload;
+                  break;
+                }
+                if (!(p!.flags & PF.Writable))
+                  this.throwTypeError(`Private method '${pn.description}' is not writable`);
+                p!.value = v;
+                (obj as JSObject).dirty = true;
+                break;
+              }
+              case Op.PRIVATE_DEFINE: {
+                const kind = code[ip++];
+                const v = stack[--sp];
+                const pn = stack[--sp] as unknown as PrivateName;
+                const obj = stack[sp - 1] as JSObject;
+                if (!obj.privates) obj.privates = new Map();
+                const existing = obj.privates.get(pn);
+                if (kind >= 2 && existing && existing.flags & PF.Accessor) {
+                  if (kind === 2) existing.getter = v as JSObject;
+                  else existing.setter = v as JSObject;
+                } else {
+                  if (existing)
+                    this.throwTypeError(
+                      `Cannot initialize ${pn.description} twice on the same object`,
+                    );
+                  if (kind === 0) obj.privates.set(pn, new Prop(v, PF.Writable));
+                  else if (kind === 1) obj.privates.set(pn, new Prop(v, 0));
+                  else
+                    obj.privates.set(
+                      pn,
+                      new Prop(
+                        undefined,
+                        PF.Accessor,
+                        kind === 2 ? (v as JSObject) : undefined,
+                        kind === 3 ? (v as JSObject) : undefined,
+                      ),
+                    );
+                }
+                obj.dirty = true;
+                break;
+              }
+              case Op.PRIVATE_HAS: {
+                const obj = stack[--sp];
+                const pn = stack[sp - 1] as unknown as PrivateName;
+                if (!(obj instanceof JSObject))
+                  this.throwTypeError(
+                    "Cannot use 'in' operator to search for a private field in a non-object",
+                  );
+                stack[sp - 1] = !!(obj as JSObject).privates?.has(pn);
+                break;
+              }
+              case Op.DEFINE_FIELD: {
+                const v = stack[--sp];
+                const key = this.primKey(stack[--sp]);
+                const obj = stack[sp - 1] as JSObject;
+                if (
+                  !obj.defineOwn(key, {
+                    value: v,
+                    hasValue: true,
+                    writable: true,
+                    enumerable: true,
+                    configurable: true,
+                  })
+                )
+                  this.throwTypeError(`Cannot redefine property: ${keyText(key)}`);
+                if (v instanceof FunctionObject) nameAnonymous(v, key);
+                break;
+              }
+              case Op.GENERATOR: {
+                // The call ends here: park the frame in a new generator object.
+                const isAsync = (fcode.flags & FnFlags.Async) !== 0;
+                const isGen = (fcode.flags & FnFlags.Generator) !== 0;
+                // The coroutine of an async function or generator is internal: no prototype.
+                const gen = new GeneratorObject(
+                  isAsync ? null : this.prototypeFrom(frame.fn, realm.GeneratorPrototype),
+                );
+                frame.ip = ip;
+                gen.saved = stack.slice(base, sp);
+                gen.frame = frame;
+                frame.generator = gen;
+                this.frames.pop();
+                if (isAsync) {
+                  // The caller gets asyncStart(gen)'s promise, or for an async generator
+                  // the object asyncGenStart(gen, prototype) makes.
+                  const pos = frame.retSp;
+                  this.ensureStack(pos + 4);
+                  this.stack[pos] = isGen ? realm.helpers.asyncGenStart : realm.helpers.asyncStart;
+                  this.stack[pos + 1] = undefined;
+                  this.stack[pos + 2] = gen;
+                  this.stack[pos + 3] = this.prototypeFrom(frame.fn, realm.AsyncGeneratorPrototype);
+                  const r = this.invoke(
+                    pos,
+                    pos + 2,
+                    isGen ? 2 : 1,
+                    undefined,
+                    undefined,
+                    frame.flags & ~FrameFlags.Construct,
+                    pos + 4,
+                  );
+                  if (r >= 0) this.frames[this.frames.length - 1].sp = r;
+                  break reload;
+                  break;
+                }
+                if (this.finishCall(frame, gen)) {
+                  this.steps += executed;
+                  return executed;
+                }
+                break reload;
+              }
+              case Op.YIELD: {
+                const kind = code[ip++];
+                const v = stack[--sp];
+                const gen = frame.generator!;
+                frame.ip = ip;
+                gen.saved = stack.slice(base, sp);
+                gen.state = GenState.Yield;
+                gen.awaiting = kind === 3;
+                this.frames.pop();
+                if (this.finishCall(frame, kind === 1 ? v : this.iterResult(v, false))) {
+                  this.steps += executed;
+                  return executed;
+                }
+                break reload;
+              }
+              case Op.TEMPLATE_OBJECT: {
+                const text = consts[code[ip++]] as string;
+                const key = frame.fn.program.hash + ":" + text;
+                let t = realm.templates.get(key);
+                if (!t) {
+                  const spec = JSON.parse(text) as { c: (string | null)[]; r: string[] };
+                  const raw = new ArrayObject(realm.ArrayPrototype, spec.r.slice());
+                  const cooked = new ArrayObject(
+                    realm.ArrayPrototype,
+                    spec.c.map((c) => (c === null ? undefined : c)),
+                  );
+                  cooked.props.set("raw", new Prop(raw, 0));
+                  raw.preventExtensions();
+                  setFrozen(raw);
+                  cooked.preventExtensions();
+                  setFrozen(cooked);
+                  t = cooked;
+                  realm.templates.set(key, t);
+                }
+                stack[sp++] = t;
+                break;
+              }
+              case Op.RESUME_CHECK: {
+                const mode = stack[--sp];
+                if (mode === 1) {
+                  const v = stack[--sp];
+                  this.throwSite = { fn: frame.fn, ip: opStart, value: v };
+                  throw new ThrowSignal(v);
+                }
+                break;
+              }
+              case Op.DEBUGGER:
+                break;
 
-            default:
-              throw new Error(`internal: bad opcode ${code[ip - 1]} at ${ip - 1}`);
+              default:
+                throw new Error(`internal: bad opcode ${code[ip - 1]} at ${ip - 1}`);
+            }
+            continue;
           }
+          frame = this.frames[this.frames.length - 1];
+          fcode = frame.fn.code;
+          code = fcode.code;
+          consts = fcode.consts;
+          ip = frame.ip;
+          sp = frame.sp;
+          base = frame.base;
+          stack = this.stack;
         }
       } catch (e) {
         let value: Value;
