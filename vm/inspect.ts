@@ -25,6 +25,7 @@ import {
 import { EMPTY, JSSymbol, isArrayIndex, type PropertyKey, type Value } from "./value";
 import type { Realm } from "./realm";
 import { functionSource } from "./builtins/function";
+import { collectionIteratorRemaining, mapEntries, setValues } from "./builtins/collections";
 
 export interface InspectOptions {
   /** How many levels of nesting to show; default 2. `null` or Infinity: all. */
@@ -868,31 +869,79 @@ function formatIterableCollection(
 
 /** Set: `Set(n) { 1, 2 }`. */
 function formatSetObject(
-  _ctx: Ctx,
-  _value: JSObject,
-  _constructor: string | null,
-  _tag: string,
+  ctx: Ctx,
+  value: JSObject,
+  constructor: string | null,
+  tag: string,
 ): IterableCollection | string | undefined {
-  return undefined;
+  const values = setValues(value);
+  if (values === undefined) return undefined;
+  const prefix = getPrefix(constructor, tag, "Set", `(${values.length})`);
+  const keys = getKeys(value, ctx.showHidden);
+  if (values.length === 0 && keys.length === 0) return `${prefix}{}`;
+  const formatter: Formatter = (c, _v, recurseTimes) =>
+    formatCollectionItems(c, values.length, (i) => formatValue(c, values[i], recurseTimes));
+  return { keys, braces: [`${prefix}{`, "}"], formatter, extrasType: kObjectType };
 }
 
 /** Map: `Map(n) { 'a' => 1 }`. */
 function formatMapObject(
-  _ctx: Ctx,
-  _value: JSObject,
-  _constructor: string | null,
-  _tag: string,
+  ctx: Ctx,
+  value: JSObject,
+  constructor: string | null,
+  tag: string,
 ): IterableCollection | string | undefined {
-  return undefined;
+  const entries = mapEntries(value);
+  if (entries === undefined) return undefined;
+  const prefix = getPrefix(constructor, tag, "Map", `(${entries.length})`);
+  const keys = getKeys(value, ctx.showHidden);
+  if (entries.length === 0 && keys.length === 0) return `${prefix}{}`;
+  const formatter: Formatter = (c, _v, recurseTimes) =>
+    formatCollectionItems(
+      c,
+      entries.length,
+      (i) =>
+        `${formatValue(c, entries[i][0], recurseTimes)} => ${formatValue(c, entries[i][1], recurseTimes)}`,
+    );
+  return { keys, braces: [`${prefix}{`, "}"], formatter, extrasType: kObjectType };
+}
+
+/** Items of a Map or Set (at most maxArrayLength), indented one level deeper. */
+function formatCollectionItems(ctx: Ctx, length: number, item: (i: number) => string): string[] {
+  const max = Math.min(Math.max(0, ctx.maxArrayLength), length);
+  const output: string[] = [];
+  ctx.indentationLvl += 2;
+  for (let i = 0; i < max; i++) output.push(item(i));
+  if (length > max) output.push(remainingText(length - max));
+  ctx.indentationLvl -= 2;
+  return output;
 }
 
 /** `[Map Iterator] { ... }`, `[Set Entries] { ... }`. */
 function formatCollectionIterator(
-  _ctx: Ctx,
-  _value: JSObject,
-  _tag: string,
+  ctx: Ctx,
+  value: JSObject,
+  tag: string,
 ): IterableCollection | string | undefined {
-  return undefined;
+  const rest = collectionIteratorRemaining(value);
+  if (rest === undefined) return undefined;
+  const type = rest.isMap ? "Map" : "Set";
+  let label = tag;
+  if (label !== `${type} Iterator`) {
+    if (label !== "") label += "] [";
+    label += `${type} Iterator`;
+  }
+  if (rest.entries) label = label.replace(/ Iterator$/, " Entries");
+  const keys = getKeys(value, ctx.showHidden);
+  const formatter: Formatter = (c, _v, recurseTimes) =>
+    formatCollectionItems(c, rest.items.length, (i) => {
+      const it = rest.items[i];
+      if (!rest.entries) return formatValue(c, it as Value, recurseTimes);
+      const pair = it as [Value, Value];
+      const parts = [formatValue(c, pair[0], recurseTimes), formatValue(c, pair[1], recurseTimes)];
+      return reduceToSingleString(c, parts, "", ["[", "]"], kArrayExtrasType, recurseTimes);
+    });
+  return { keys, braces: [`[${label}] {`, "}"], formatter, extrasType: kObjectType };
 }
 
 /** `Uint8Array(3) [ 1, 2, 3 ]`. */
