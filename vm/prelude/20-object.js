@@ -1,8 +1,12 @@
 // Object statics that read property values or descriptor objects (which may run
 // getters), self-hosted.
 
-function toPropertyDescriptorCall(o, key, desc) {
-  if (!isObject(desc)) throwTypeError("Property description must be an object: " + describe(desc));
+/**
+ * ToPropertyDescriptor (reading the descriptor object, which may run getters), then
+ * [[DefineOwnProperty]]. Returns false when the object refuses the definition.
+ */
+function definePropertyFromDescriptor(o, key, desc) {
+  if (!isObject(desc)) throwTypeError("Property description must be an object: " + collText(desc));
   var mask = 0;
   var value, writable, get, set, enumerable, configurable;
   if ("enumerable" in desc) {
@@ -24,24 +28,30 @@ function toPropertyDescriptorCall(o, key, desc) {
   if ("get" in desc) {
     mask |= 4;
     get = desc.get;
-    if (get !== undefined && !isCallable(get))
-      throwTypeError("Getter must be a function: " + describe(get));
+    if (get !== undefined && !isCallable(get)) throwTypeError("Getter must be a function: " + collText(get));
   }
   if ("set" in desc) {
     mask |= 8;
     set = desc.set;
-    if (set !== undefined && !isCallable(set))
-      throwTypeError("Setter must be a function: " + describe(set));
+    if (set !== undefined && !isCallable(set)) throwTypeError("Setter must be a function: " + collText(set));
   }
   if (mask & (4 | 8) && mask & (1 | 2))
     throwTypeError(
-      "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute",
+      "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute, " +
+        $.receiverText(desc),
     );
-  if (!$.defineOwnProperty(o, key, mask, value, writable, get, set, enumerable, configurable))
-    throwTypeError(
-      "Cannot redefine property: " +
-        (typeof key === "symbol" ? $.symbolDescriptiveString(key) : key),
-    );
+  if (mask & 1 && key === "length" && $.isArray(o)) {
+    // ArraySetLength (10.4.2.4): the new length must be a valid array length.
+    var n = toNumber(value);
+    if (n >>> 0 !== n) throwRangeError("Invalid array length");
+    value = n;
+  }
+  return $.defineOwnProperty(o, key, mask, value, writable, get, set, enumerable, configurable);
+}
+
+function toPropertyDescriptorCall(o, key, desc) {
+  if (!definePropertyFromDescriptor(o, key, desc))
+    throwTypeError("Cannot redefine property: " + (typeof key === "symbol" ? $.symbolDescriptiveString(key) : key));
 }
 
 function defineProperties(o, props) {

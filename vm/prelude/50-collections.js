@@ -304,51 +304,7 @@ function reflectTypeText(v) {
 
 defineMethod(reflectObject, "defineProperty", function defineProperty(target, propertyKey, attributes) {
   if (!isObject(target)) throwTypeError("Reflect.defineProperty called on non-object");
-  var key = toPropertyKey(propertyKey);
-  var desc = attributes;
-  if (!isObject(desc)) throwTypeError("Property description must be an object: " + collText(desc));
-  var mask = 0;
-  var value, writable, get, set, enumerable, configurable;
-  if ("enumerable" in desc) {
-    mask |= 16;
-    enumerable = !!desc.enumerable;
-  }
-  if ("configurable" in desc) {
-    mask |= 32;
-    configurable = !!desc.configurable;
-  }
-  if ("value" in desc) {
-    mask |= 1;
-    value = desc.value;
-  }
-  if ("writable" in desc) {
-    mask |= 2;
-    writable = !!desc.writable;
-  }
-  if ("get" in desc) {
-    mask |= 4;
-    get = desc.get;
-    if (get !== undefined && !isCallable(get))
-      throwTypeError("Getter must be a function: " + collText(get));
-  }
-  if ("set" in desc) {
-    mask |= 8;
-    set = desc.set;
-    if (set !== undefined && !isCallable(set))
-      throwTypeError("Setter must be a function: " + collText(set));
-  }
-  if (mask & (4 | 8) && mask & (1 | 2))
-    throwTypeError(
-      "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute, " +
-        $.receiverText(desc),
-    );
-  if (mask & 1 && key === "length" && $.isArray(target)) {
-    // ArraySetLength (10.4.2.4): the new length must be a valid array length.
-    var n = toNumber(value);
-    if (n >>> 0 !== n) throwRangeError("Invalid array length");
-    value = n;
-  }
-  return $.defineOwnProperty(target, key, mask, value, writable, get, set, enumerable, configurable);
+  return definePropertyFromDescriptor(target, toPropertyKey(propertyKey), attributes);
 });
 
 defineMethod(reflectObject, "apply", function apply(target, thisArgument, argumentsList) {
