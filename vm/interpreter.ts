@@ -889,11 +889,9 @@ export class VM {
                 if (fcode.flags & FnFlags.Strict && !this.hasProperty(g, name))
                   this.throwError("ReferenceError", `${name} is not defined`);
                 const r = this.assign(g, name, v, g);
-                if (r === ACCESSOR) {
-                  frame.ip = ip;
-                  sp = this.callAccessor(this.accessor!, sp, g, [v], FrameFlags.Discard);
-                  if (sp < 0) break reload;
-                } else if (!r && fcode.flags & FnFlags.Strict) this.readOnly(g, name);
+                frame.ip = ip;
+                sp = this.afterAssign(r, sp, g, name, v, (fcode.flags & FnFlags.Strict) !== 0);
+                if (sp < 0) break reload;
                 break;
               }
               case Op.DECL_VAR: {
@@ -1026,11 +1024,9 @@ export class VM {
                   r = this.assign(obj, key, v, obj);
                 } else r = this.assign(this.protoForPrimitive(obj, key, true), key, v, obj);
                 stack[--sp - 1] = v;
-                if (r === ACCESSOR) {
-                  frame.ip = ip;
-                  sp = this.callAccessor(this.accessor!, sp, obj, [v], FrameFlags.Discard);
-                  if (sp < 0) break reload;
-                } else if (!r && fcode.flags & FnFlags.Strict) this.readOnly(obj, key);
+                frame.ip = ip;
+                sp = this.afterAssign(r, sp, obj, key, v, (fcode.flags & FnFlags.Strict) !== 0);
+                if (sp < 0) break reload;
                 break;
               }
               case Op.SET_ELEM: {
@@ -1088,11 +1084,9 @@ export class VM {
                 } else r = this.assign(this.protoForPrimitive(obj, key, true), key, v, obj);
                 sp -= 2;
                 stack[sp - 1] = v;
-                if (r === ACCESSOR) {
-                  frame.ip = ip;
-                  sp = this.callAccessor(this.accessor!, sp, obj, [v], FrameFlags.Discard);
-                  if (sp < 0) break reload;
-                } else if (!r && fcode.flags & FnFlags.Strict) this.readOnly(obj, key);
+                frame.ip = ip;
+                sp = this.afterAssign(r, sp, obj, key, v, (fcode.flags & FnFlags.Strict) !== 0);
+                if (sp < 0) break reload;
                 break;
               }
               case Op.DEL_PROP: {
@@ -2194,6 +2188,24 @@ export class VM {
     f.extra = extra;
     f.pushExtra = true;
     return r;
+  }
+
+  /**
+   * After [[Set]]: calls the setter it found (result discarded) or reports a refused
+   * assignment in strict code. Returns the new sp, or -1 when a frame was pushed.
+   */
+  private afterAssign(
+    r: boolean | typeof ACCESSOR,
+    sp: number,
+    receiver: Value,
+    key: PropertyKey,
+    v: Value,
+    strict: boolean,
+  ): number {
+    if (r === ACCESSOR)
+      return this.callAccessor(this.accessor!, sp, receiver, [v], FrameFlags.Discard);
+    if (!r && strict) this.readOnly(receiver, key);
+    return sp;
   }
 
   private tdz(name: string): never {
