@@ -52,6 +52,7 @@ import {
   restoreIterator,
 } from "./builtins/collections";
 import { WELL_KNOWN, type Realm } from "./realm";
+import { codecFor, codecOfKind } from "./object-kinds";
 import type { VM } from "./interpreter";
 
 export const SNAPSHOT_MAGIC = "JAUNT-SNAPSHOT";
@@ -129,7 +130,7 @@ function kindOf(o: JSObject): number {
   if (o instanceof WeakSetObject) return K_WEAKSET;
   if (o instanceof WeakRefObject) return K_WEAKREF;
   if (o instanceof FinalizationRegistryObject) return K_FINALIZATION_REGISTRY;
-  return K_PLAIN;
+  return codecFor(o)?.kind ?? K_PLAIN;
 }
 
 // ---- encoding ------------------------------------------------------------------
@@ -390,8 +391,11 @@ class Encoder {
         );
         break;
       }
-      default:
+      default: {
+        const codec = codecOfKind(kind);
+        if (codec) base.push(...codec.encode(o, this));
         break;
+      }
     }
     return base;
   }
@@ -615,8 +619,11 @@ class Decoder {
             case K_FINALIZATION_REGISTRY:
               o = new FinalizationRegistryObject(null, undefined);
               break;
-            default:
-              return fail(`record ${i}: unknown object kind ${String(kind)}`);
+            default: {
+              const codec = typeof kind === "number" ? codecOfKind(kind) : undefined;
+              if (!codec) return fail(`record ${i}: unknown object kind ${String(kind)}`);
+              o = codec.allocate(r);
+            }
           }
           this.objects.push(o);
           break;
@@ -968,8 +975,11 @@ class Decoder {
         });
         break;
       }
-      default:
+      default: {
+        const codec = codecOfKind(kind as number);
+        if (codec) codec.decode(o, s.slice(5), { value: (v, w) => this.value(v, w), fail }, where);
         break;
+      }
     }
     o.dirty = o.intrinsicId >= 0;
   }
