@@ -85,10 +85,15 @@ export function stderrKey(s: string): string {
   return `${lines[0]}\n${headline}`;
 }
 
+/**
+ * The corpus, or with JAUNT_PROGRAMS=<regexp> set only the programs whose file name
+ * matches it (to iterate on one feature: `JAUNT_PROGRAMS=^regexp- node --test …`).
+ */
 export function listPrograms(): string[] {
+  const only = process.env.JAUNT_PROGRAMS ? new RegExp(process.env.JAUNT_PROGRAMS) : null;
   return fs
     .readdirSync(PROGRAMS)
-    .filter((f) => f.endsWith(".js"))
+    .filter((f) => f.endsWith(".js") && (!only || only.test(f)))
     .sort()
     .map((f) => path.join(PROGRAMS, f));
 }
