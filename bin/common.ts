@@ -3,12 +3,15 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Jaunt, GuestSyntaxError, SnapshotError, type JauntOptions } from "../vm";
 import type { ProgramKind } from "../compiler/bytecode";
+import { isESModule } from "../vm/modules";
 
+/** How Node would run a main file: an ES module (.mjs, "type": "module") or CommonJS. */
 export function programKind(file: string, script: boolean): ProgramKind {
   if (script) return "script";
-  return "commonjs";
+  return isESModule(path.resolve(file)) ? "module" : "commonjs";
 }
 
 /** Reads and loads the main program; on a syntax error prints Node's report and exits 1. */
@@ -22,12 +25,13 @@ export function loadMain(file: string, script: boolean, opts: JauntOptions): Jau
     process.exit(1);
   }
   const j = Jaunt.create(opts);
+  const kind = programKind(filename, script);
   try {
-    j.load(source, filename, programKind(filename, script));
+    j.load(source, filename, kind);
   } catch (e) {
     if (e instanceof GuestSyntaxError) {
       process.stderr.write(
-        `${e.filename}:${e.line}\n${e.sourceLine}\n${" ".repeat(e.column)}^\n\nSyntaxError: ${e.message}\n`,
+        `${kind === "module" ? pathToFileURL(e.filename).href : e.filename}:${e.line}\n${e.sourceLine}\n${" ".repeat(e.column)}^\n\nSyntaxError: ${e.message}\n`,
       );
       process.exit(1);
     }

@@ -32,7 +32,7 @@ export const enum FnFlags {
 /** Describes the slots of one environment record, for inspection and snapshots. */
 export interface ScopeDesc {
   readonly names: readonly string[];
-  /** Per slot: 0 = var/param, 1 = let, 2 = const, 3 = class, 4 = function, 5 = internal */
+  /** Per slot: 0 = var/param, 1 = let, 2 = const, 3 = class, 4 = function, 5 = internal, 6 = import */
   readonly kinds: readonly number[];
 }
 
@@ -78,10 +78,33 @@ export interface Program {
   readonly source: string;
   /** functions[0] is the top level. */
   readonly functions: readonly FunctionCode[];
+  /** For an ES module: what it imports and exports (the loader links by this). */
+  readonly module?: ModuleInfo;
+}
+
+/**
+ * The static import/export shape of an ES module. Slots are indices into the module
+ * environment (the top-level function's scope, where every top-level binding lives).
+ */
+export interface ModuleInfo {
+  /** Module specifiers in first-appearance order; entries below refer to them by index. */
+  readonly requests: readonly string[];
+  /** Import bindings: a name, or "*" for a namespace import. */
+  readonly imports: readonly { slot: number; request: number; name: string }[];
+  /** `export { local as name }` and exported declarations. */
+  readonly localExports: readonly { name: string; slot: number }[];
+  /** `export { name as alias } from "m"`; name "*" for `export * as ns from "m"`. */
+  readonly indirectExports: readonly { alias: string; request: number; name: string }[];
+  /** `export * from "m"`. */
+  readonly starExports: readonly number[];
+  /** Slot of the hidden binding holding `import.meta`, or -1 if the module never reads it. */
+  readonly metaSlot: number;
+  /** Whether the top level uses `await` (the module evaluates asynchronously). */
+  readonly hasTopLevelAwait: boolean;
 }
 
 /** Bumped whenever emitted bytecode changes shape: snapshots record it. */
-export const COMPILER_VERSION = 1;
+export const COMPILER_VERSION = 2;
 
 /**
  * Self-hosted helpers compiled code may call with CALL_HELPER, by index. The realm
@@ -94,6 +117,7 @@ export const HELPER_NAMES = [
   "yieldStarStep", // (iterator, next, received, mode) → the inner iterator's result
   "getAsyncIterator", // (iterable) → async iterator (sync ones wrapped)
   "asyncIteratorClose", // (iterator, quiet) → promise of return()'s result (quiet: never rejects)
+  "dynamicImport", // (specifier, referrer filename) → promise of the module namespace
 ] as const;
 
 export const enum Helper {
@@ -103,4 +127,5 @@ export const enum Helper {
   YieldStarStep,
   GetAsyncIterator,
   AsyncIteratorClose,
+  DynamicImport,
 }

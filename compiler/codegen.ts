@@ -14,7 +14,9 @@ import { Emitter, Label, CompileError } from "./emitter";
 import { FnFlags, Helper, type FunctionCode, type ScopeDesc } from "./bytecode";
 import { classPlan, type FieldEntry, type SyntheticInit } from "./classes";
 import {
+  DEFAULT_EXPORT_BINDING,
   SCOPE_KIND_CODE,
+  unwrapExport,
   isSimpleParams,
   patternNames,
   type Analysis,
@@ -51,6 +53,10 @@ export interface CodegenContext {
   readonly topParams: number;
   /** Eval code: the program returns the completion value of its statements. */
   readonly completion?: boolean;
+  /** An ES module: the top level is a generator the loader instantiates, links, then runs. */
+  readonly module?: boolean;
+  /** The program's file name (the referrer of dynamic `import()`). */
+  readonly filename?: string;
   readonly functions: FunctionCode[];
 }
 
@@ -176,10 +182,14 @@ class FunctionCompiler {
       if (node.async) flags |= FnFlags.Async;
     }
     if (info.scope.needsEnv) flags |= FnFlags.HasFunctionEnv;
+    // A module's top level suspends after its prologue (the environment exists, with
+    // hoisted functions): the loader links imports into it before resuming it.
+    if (node.type === "Program" && this.ctx.module) flags |= FnFlags.Generator;
 
     this.prologue();
     // Generators and async functions bind their parameters, then suspend.
     if (node.type !== "Program" && (node.generator || node.async)) e.emit(Op.GENERATOR);
+    if (node.type === "Program" && this.ctx.module) e.emit(Op.GENERATOR);
     const fields = (node as Partial<SyntheticInit>).jauntFields;
     // A base-class constructor defines the instance fields before its body runs.
     if (
@@ -292,7 +302,7 @@ class FunctionCompiler {
     }
     const body =
       node.type === "Program"
-        ? (node.body as N.Statement[])
+        ? (node.body as N.Statement[]).map((s) => (this.ctx.module ? unwrapExport(s) : s))
         : node.body.type === "BlockStatement"
           ? (node.body as N.BlockStatement).body
           : [];
@@ -377,7 +387,11 @@ class FunctionCompiler {
     }
     if (skipFunctions) return;
     for (const s of body) {
-      if (s.type === "FunctionDeclaration" && s.id) {
+      if (s.type === "FunctionDeclaration" && !s.id && this.ctx.module) {
+        // `export default function () {}`: hoisted like a declaration, named "default".
+        this.closure(s, "default");
+        this.initBinding(scope.bindings.get(DEFAULT_EXPORT_BINDING)!);
+      } else if (s.type === "FunctionDeclaration" && s.id) {
         this.closure(s);
         const b = scope.bindings.get(s.id.name)!;
         this.initBinding(b);
@@ -418,6 +432,10 @@ class FunctionCompiler {
   /** Pushes a binding's value. */
   private getBinding(b: Binding, ref: N.Node): void {
     const e = this.e;
+    if (b.kind === "import") {
+      e.emit(Op.GET_IMPORT, this.hops(b.scope), b.slot, e.constant(b.name));
+      return;
+    }
     const check = this.needsTdzCheck(b, ref);
     if (b.captured) {
       const h = this.hops(b.scope);
@@ -441,7 +459,7 @@ class FunctionCompiler {
       e.emit(Op.SET_GLOBAL, e.constant(id.name));
       return;
     }
-    if (b.kind === "const" || b.kind === "callee") {
+    if (b.kind === "const" || b.kind === "callee" || b.kind === "import") {
       if (b.kind === "callee" && !this.info.strict) return; // silently ignored
       // The TDZ error wins over the const error.
       if (this.needsTdzCheck(b, id)) {
@@ -839,6 +857,22 @@ class FunctionCompiler {
         return this.switchStatement(s);
       case "TryStatement":
         return this.tryStatement(s);
+      case "ImportDeclaration":
+      case "ExportAllDeclaration":
+        return; // linked by the loader before the module runs
+      case "ExportNamedDeclaration":
+        if (s.declaration) this.statement(s.declaration);
+        return;
+      case "ExportDefaultDeclaration": {
+        const d = s.declaration;
+        if (d.type === "FunctionDeclaration") return; // hoisted
+        if (d.type === "ClassDeclaration" && d.id) return this.statement(d);
+        // `export default class {}` and `export default <expression>`.
+        if (d.type === "ClassDeclaration") this.classDefinition(d, "default");
+        else this.expression(d as N.Expression, "default");
+        this.initBinding(this.ctx.analysis.refs.get(s)!);
+        return;
+      }
       case "ClassDeclaration": {
         this.classDefinition(s);
         const id = s.id!;
@@ -1251,8 +1285,11 @@ class FunctionCompiler {
         return this.pushThis(node);
       case "MetaProperty": {
         this.at(node);
-        if (node.meta.name !== "new") throw new Unsupported("import.meta", node);
         const b = this.ctx.analysis.refs.get(node);
+        if (node.meta.name === "import") {
+          if (!b) throw new Unsupported("import.meta outside a module", node);
+          return this.getBinding(b, node);
+        }
         if (b) this.getBinding(b, node);
         else e.emit(Op.NEW_TARGET);
         return;
@@ -1297,6 +1334,18 @@ class FunctionCompiler {
       case "ClassExpression":
         this.classDefinition(node, nameHint);
         return;
+      case "ImportExpression": {
+        // import(specifier[, options]): the loader resolves against this file.
+        this.expression(node.source);
+        if ((node as { options?: N.Expression | null }).options) {
+          this.expression((node as { options: N.Expression }).options);
+          e.emit(Op.POP);
+        }
+        e.emit(Op.CONST, e.constant(this.ctx.filename ?? ""));
+        this.at(node);
+        e.emit(Op.CALL_HELPER, Helper.DynamicImport, 2);
+        return;
+      }
       case "SequenceExpression":
         node.expressions.forEach((x, i) => {
           this.expression(x);
@@ -1403,8 +1452,14 @@ class FunctionCompiler {
   /** Awaits the value on top of the stack (a YIELD the async driver turns into a wait). */
   private emitAwait(): void {
     const fn = this.info.node as N.Function;
-    if (this.info.node.type === "Program" || !fn.async)
-      throw new Unsupported("top-level await", this.info.node);
+    if (this.info.node.type === "Program") {
+      // Top-level await: the module loader drives the top level like an async function.
+      if (!this.ctx.module) throw new Unsupported("top-level await", this.info.node);
+      this.e.emit(Op.YIELD, 0);
+      this.afterResume(false);
+      return;
+    }
+    if (!fn.async) throw new Unsupported("top-level await", this.info.node);
     // In async generators YIELD 3 marks an await, so the driver can tell it from a yield.
     this.e.emit(Op.YIELD, fn.generator ? 3 : 0);
     this.afterResume(false);

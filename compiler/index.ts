@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import type * as N from "./estree";
 import { analyze } from "./scope";
 import { generate } from "./codegen";
+import { moduleInfo } from "./module-info";
 import { CompileError } from "./emitter";
 import { COMPILER_VERSION, type FunctionCode, type Program, type ProgramKind } from "./bytecode";
 
@@ -82,6 +83,7 @@ export function compile(source: string, opts: CompileOptions): Program {
     globalVars: kind === "script" || kind === "eval",
     topParams,
     strict: kind === "module",
+    module: kind === "module",
   });
   const functions: FunctionCode[] = [];
   try {
@@ -91,6 +93,8 @@ export function compile(source: string, opts: CompileOptions): Program {
       globalVars: kind === "script" || kind === "eval",
       native: kind === "prelude",
       completion: kind === "eval",
+      module: kind === "module",
+      filename,
       topParams: topParams.length,
       functions,
     });
@@ -109,5 +113,6 @@ export function compile(source: string, opts: CompileOptions): Program {
     }
     throw err;
   }
-  return { hash: programHash(kind, filename, source), kind, filename, source, functions };
+  const module = kind === "module" ? moduleInfo(ast, analysis) : undefined;
+  return { hash: programHash(kind, filename, source), kind, filename, source, functions, module };
 }

@@ -149,6 +149,7 @@ export const enum Op {
   RESUME_CHECK,
   TEMPLATE_OBJECT,
   DEBUGGER,
+  GET_IMPORT,
   // Keep this last: the number of opcodes.
   COUNT,
 }
@@ -355,6 +356,8 @@ export const OPS: readonly OpInfo[] = [
   // constant is JSON {c: cooked strings (null if invalid), r: raw strings}.
   op("TEMPLATE_OBJECT", ["const"], PUSH),
   op("DEBUGGER", [], N),
+  // An ES module import binding: its slot links to the exporter's binding (TDZ-checked).
+  op("GET_IMPORT", ["hops", "slot", "name"], PUSH),
 ];
 
 /** Total size in words of the instruction starting at `at`. */

@@ -16,6 +16,7 @@ export type BindingKind =
   | "function"
   | "catch"
   | "callee" // the name of a named function expression
+  | "import" // an ES module import: the slot holds a link to the exporter's binding
   | "internal"; // this / arguments / new.target pseudo-bindings
 
 export const SCOPE_KIND_CODE: Record<BindingKind, number> = {
@@ -28,6 +29,7 @@ export const SCOPE_KIND_CODE: Record<BindingKind, number> = {
   catch: 1,
   callee: 2,
   internal: 5,
+  import: 6,
 };
 
 export class Binding {
@@ -112,6 +114,27 @@ export interface AnalyzeOptions {
   /** Names bound as parameters of the top-level function (CommonJS wrapper). */
   topParams: readonly string[];
   strict: boolean;
+  /** An ES module: imports are bindings and every top-level binding lives in the module environment. */
+  module?: boolean;
+}
+
+/** The hidden module-scope bindings of `export default <expression>` and `import.meta`. */
+export const DEFAULT_EXPORT_BINDING = "*default*";
+export const IMPORT_META_BINDING = "%importmeta";
+
+/**
+ * A module's top-level statement with `export` taken off: the declaration it exports
+ * (with a synthetic name for anonymous default functions/classes), or the statement.
+ */
+export function unwrapExport(s: N.Statement): N.Statement {
+  const any = s as unknown as { type: string; declaration?: N.Node | null };
+  if (any.type === "ExportNamedDeclaration" && any.declaration)
+    return any.declaration as N.Statement;
+  if (any.type === "ExportDefaultDeclaration") {
+    const d = any.declaration as N.Node;
+    if (d.type === "FunctionDeclaration" || d.type === "ClassDeclaration") return d as N.Statement;
+  }
+  return s;
 }
 
 function hasUseStrict(body: N.Statement[]): boolean {
@@ -174,10 +197,16 @@ class Analyzer {
     );
     const scope = this.enterScope("function", program, top);
     this.opts.topParams.forEach((name) => this.declare(scope, name, "param", program.start));
-    this.hoistVars(program.body as N.Statement[], scope, this.opts.globalVars);
-    this.declareLexical(program.body as N.Statement[], scope, this.opts.globalVars);
+    const body = (program.body as N.Statement[]).map((s) =>
+      this.opts.module ? unwrapExport(s) : s,
+    );
+    if (this.opts.module) this.declareImports(program.body as N.Statement[], scope);
+    this.hoistVars(body, scope, this.opts.globalVars);
+    this.declareLexical(body, scope, this.opts.globalVars);
     for (const s of program.body as N.Statement[]) this.visit(s);
     this.exitScope();
+    // Importers link to a module's top-level bindings: all of them live in its environment.
+    if (this.opts.module) for (const b of scope.bindings.values()) b.captured = true;
     this.finish();
     return {
       top,
@@ -298,6 +327,33 @@ class Analyzer {
       }
     };
     for (const s of body) visitStmt(s, true);
+  }
+
+  /** A module's import bindings, its `import.meta` and default-export bindings. */
+  private declareImports(body: N.Statement[], scope: Scope): void {
+    this.declare(scope, IMPORT_META_BINDING, "const", 0);
+    for (const s of body) {
+      const any = s as unknown as {
+        type: string;
+        specifiers?: { type: string; local: N.Identifier }[];
+        declaration?: N.Node;
+      };
+      if (any.type === "ImportDeclaration")
+        for (const spec of any.specifiers!)
+          this.declare(
+            scope,
+            spec.local.name,
+            spec.type === "ImportNamespaceSpecifier" ? "const" : "import",
+            0,
+          );
+      else if (any.type === "ExportDefaultDeclaration") {
+        const d = any.declaration as N.Node & { id?: N.Identifier | null };
+        if (d.type === "FunctionDeclaration" && !d.id)
+          this.declare(scope, DEFAULT_EXPORT_BINDING, "function", s.start);
+        else if (!((d.type === "FunctionDeclaration" || d.type === "ClassDeclaration") && d.id))
+          this.declare(scope, DEFAULT_EXPORT_BINDING, "const", s.end);
+      }
+    }
   }
 
   /** Declares the let/const/class/function declarations directly inside a body. */
@@ -472,6 +528,10 @@ class Analyzer {
         this.useThis(node);
         return;
       case "MetaProperty":
+        if (node.meta.name === "import") {
+          this.refs.set(node, this.lookup(IMPORT_META_BINDING));
+          return;
+        }
         if (node.meta.name === "new") {
           const owner = this.nonArrow();
           owner.usesNewTarget = true;
@@ -489,6 +549,27 @@ class Analyzer {
         if (node.type === "FunctionDeclaration" && node.id) this.resolve(node.id);
         this.visitFunction(node);
         return;
+      case "ImportDeclaration" as never:
+      case "ExportAllDeclaration" as never:
+        return;
+      case "ExportNamedDeclaration" as never: {
+        const ex = node as unknown as {
+          declaration: N.Node | null;
+          source: unknown;
+          specifiers: { local: N.Identifier }[];
+        };
+        if (ex.declaration) this.visit(ex.declaration);
+        else if (!ex.source) for (const spec of ex.specifiers) this.resolve(spec.local);
+        return;
+      }
+      case "ExportDefaultDeclaration" as never: {
+        const d = (node as unknown as { declaration: N.Node }).declaration;
+        if (d.type === "FunctionDeclaration" && !(d as N.Function).id)
+          this.visitFunction(d as N.Function);
+        else this.visit(d);
+        this.refs.set(node, this.lookup(DEFAULT_EXPORT_BINDING));
+        return;
+      }
       case "BlockStatement":
         this.visitBlockBody(node, node.body, "block");
         return;

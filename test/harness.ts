@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Jaunt, GuestSyntaxError } from "../vm";
+import { programKind } from "../bin/common";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const PROGRAMS = path.join(ROOT, "test", "programs");
@@ -53,7 +54,7 @@ export function runJaunt(file: string, opts: InProcessOptions = {}): Outcome & {
   const filename = path.resolve(file);
   let j = Jaunt.create(jopts);
   try {
-    j.load(fs.readFileSync(filename, "utf8"), filename, opts.script ? "script" : "commonjs");
+    j.load(fs.readFileSync(filename, "utf8"), filename, programKind(filename, !!opts.script));
   } catch (e) {
     if (e instanceof GuestSyntaxError)
       return {

@@ -5,6 +5,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { ROOT, runCli, runJaunt, runNode, stderrKey } from "./harness";
 
@@ -26,3 +27,32 @@ for (const name of folders) {
     assert.equal(cut.stdout, expected.stdout, "stdout with --snapshot-every 50");
   });
 }
+
+// The guest module `jaunt` exists only under Jaunt: checked against expected output.
+test("modules: the jaunt guest module through require and import", () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-guest-"));
+  try {
+    fs.writeFileSync(
+      path.join(tmp, "lib.mjs"),
+      'import jaunt, { snapshot, Gateway } from "jaunt";\n' +
+        "export const names = Object.keys(jaunt).join();\n" +
+        "export const same = jaunt.snapshot === snapshot && typeof Gateway.open;\n",
+    );
+    fs.writeFileSync(
+      path.join(tmp, "main.js"),
+      'const j = require("jaunt");\n' +
+        'const ns = require("./lib.mjs");\n' +
+        "console.log(ns.names, ns.same, j === require('jaunt'));\n" +
+        "try { j.snapshot('x.snap'); } catch (e) { console.log(e.code, e.message); }\n",
+    );
+    const r = runJaunt(path.join(tmp, "main.js"), {});
+    assert.equal(r.stderr, "");
+    assert.equal(
+      r.stdout,
+      "snapshot,teleport,fork,waitFor,sleep,Gateway function true\n" +
+        "ERR_JAUNT_NOT_AVAILABLE jaunt.snapshot is not available yet in this version of Jaunt\n",
+    );
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});

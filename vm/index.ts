@@ -10,6 +10,7 @@ import { Realm } from "./realm";
 import { processHost, type Host } from "./host";
 import { ErrorObject, JSObject } from "./object";
 import { encodeSnapshot, decodeSnapshot, SnapshotError } from "./snapshot";
+import { displayName } from "./esm";
 import { inspect } from "./inspect";
 
 export { GuestSyntaxError, SnapshotError };
@@ -87,6 +88,10 @@ export class Jaunt {
       vm.pushBottomCall(main, realm.global, []);
       return;
     }
+    if (kind === "module") {
+      vm.pushBottomCall(realm.helpers.runMainModule, undefined, [main, filename]);
+      return;
+    }
     // The self-hosted loader makes the module object and require(), then runs main.
     vm.pushBottomCall(realm.helpers.runMain, undefined, [main, filename, path.dirname(filename)]);
   }
@@ -125,7 +130,7 @@ export class Jaunt {
     // inspected; for non-errors the site is preceded by a blank line.
     const lines: string[] = isError ? [] : [""];
     if (u.filename) {
-      const program = [...this.vm.programs.values()].find((p) => p.filename === u.filename);
+      const program = [...this.vm.programs.values()].find((p) => displayName(p) === u.filename);
       const srcLine = program ? (program.source.split(/\r\n|\r|\n/)[u.line - 1] ?? "") : "";
       lines.push(`${u.filename}:${u.line}`, srcLine, " ".repeat(u.col) + "^");
       if (isError) lines.push("");

@@ -29,6 +29,7 @@ import {
   GenState,
 } from "./object";
 import { Env } from "./env";
+import { ImportBinding, displayName } from "./esm";
 import { Frame, FrameFlags } from "./frame";
 import { ThrowSignal, isPrimitive, primLooseEquals, typeOf, toBoolean } from "./operations";
 import type { Realm } from "./realm";
@@ -625,7 +626,7 @@ export class VM {
     let col = 0;
     if (site) {
       const code = site.fn.code;
-      filename = site.fn.program.filename;
+      filename = displayName(site.fn.program);
       line = code.lines[site.ip];
       col = code.cols[site.ip];
     }
@@ -646,7 +647,7 @@ export class VM {
       const ip = inCall ? Math.max(0, f.ip - 1) : f.ip;
       out.push({
         name: frameName(f),
-        filename: f.fn.program.filename,
+        filename: displayName(f.fn.program),
         line: code.lines[ip] ?? 0,
         col: (code.cols[ip] ?? 0) + 1,
         native: (code.flags & FnFlags.Native) !== 0,
@@ -780,6 +781,16 @@ export class VM {
                 ip += 2;
                 break;
               }
+              case Op.GET_IMPORT: {
+                let env = frame.env!;
+                for (let h = code[ip]; h > 0; h--) env = env.parent!;
+                let v = env.slots[code[ip + 1]];
+                if (v instanceof ImportBinding) v = v.env.slots[v.slot];
+                if (v === (EMPTY as unknown)) this.tdz(consts[code[ip + 2]] as string);
+                stack[sp++] = v;
+                ip += 3;
+                break;
+              }
               case Op.GET_ENV_CHK: {
                 let env = frame.env!;
                 for (let h = code[ip]; h > 0; h--) env = env.parent!;
@@ -822,7 +833,7 @@ export class VM {
                 const slots = new Array<Value>(kinds.length);
                 for (let i = 0; i < kinds.length; i++)
                   slots[i] =
-                    kinds[i] === 1 || kinds[i] === 2 || kinds[i] === 3
+                    kinds[i] === 1 || kinds[i] === 2 || kinds[i] === 3 || kinds[i] === 6
                       ? (EMPTY as unknown as Value)
                       : undefined;
                 frame.env = new Env(slots, frame.env, fcode, code[ip]);
@@ -1262,7 +1273,13 @@ export class VM {
               case Op.THROW: {
                 frame.ip = opStart;
                 const v = stack[--sp];
-                this.throwSite = { fn: frame.fn, ip: opStart, value: v };
+                // A self-hosted built-in rethrowing a guest error keeps the guest's site.
+                if (
+                  !(fcode.flags & FnFlags.Native) ||
+                  !this.throwSite ||
+                  this.throwSite.value !== v
+                )
+                  this.throwSite = { fn: frame.fn, ip: opStart, value: v };
                 throw new ThrowSignal(v);
               }
               case Op.RETHROW: {

@@ -1,12 +1,22 @@
-// Module resolution as Node does it for `require` (CommonJS): relative and absolute
+// Module resolution as Node does it: for `require` (CommonJS) relative and absolute
 // paths with extension and directory index lookup, node_modules up the tree, and
-// package.json `main` and `exports` (conditions "require", "node", "default").
-// Pure host-side file inspection: it never runs guest code.
+// package.json `main` and `exports` (conditions "require", "node", "default"); for
+// `import` exact file paths and the "import" condition. Pure host-side file
+// inspection: it never runs guest code.
 
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { parse as acornParse } from "acorn";
 
-export class ModuleNotFound extends Error {}
+/** A resolution failure; `code` is Node's error code for it. */
+export class ModuleNotFound extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
 
 function isFile(p: string): boolean {
   try {
@@ -131,6 +141,7 @@ function loadNodeModules(request: string, fromDir: string, conditions: string[])
           }
           throw new ModuleNotFound(
             `Package subpath '${rest ? "./" + rest : "."}' is not defined by "exports" in ${path.join(pkgDir, "package.json")}`,
+            "ERR_PACKAGE_PATH_NOT_EXPORTED",
           );
         }
         const full = path.join(pkgDir, rest);
@@ -163,16 +174,84 @@ export function resolveRequire(fromFile: string, request: string): string {
   return found;
 }
 
-/** Whether a file is an ES module by Node's rules (.mjs, or .js under "type": "module"). */
+const BUILTIN_PREFIX = "node:";
+
+/** Resolves an `import` specifier made from `fromFile` (Node's ESM rules) to a file name. */
+export function resolveImport(fromFile: string, request: string): string {
+  const fromDir = path.dirname(fromFile);
+  const where = `imported from ${fromFile}`;
+  if (request.startsWith(BUILTIN_PREFIX)) return request;
+  if (request.startsWith("file://")) request = new URL(request).pathname;
+  if (
+    request.startsWith("./") ||
+    request.startsWith("../") ||
+    request.startsWith("/") ||
+    request === "." ||
+    request === ".."
+  ) {
+    // ESM does not search extensions or directory indexes.
+    const p = path.resolve(fromDir, request);
+    if (isFile(p)) return p;
+    if (isDir(p))
+      throw new ModuleNotFound(
+        `Directory import '${p}' is not supported resolving ES modules ${where}`,
+        "ERR_UNSUPPORTED_DIR_IMPORT",
+      );
+    throw new ModuleNotFound(`Cannot find module '${p}' ${where}`, "ERR_MODULE_NOT_FOUND");
+  }
+  const found = loadNodeModules(request, fromDir, ["import", "node"]);
+  if (!found) {
+    const name = request
+      .split("/")
+      .slice(0, request.startsWith("@") ? 2 : 1)
+      .join("/");
+    throw new ModuleNotFound(`Cannot find package '${name}' ${where}`, "ERR_MODULE_NOT_FOUND");
+  }
+  return found;
+}
+
+/**
+ * Whether a file is an ES module by Node's rules: .mjs; .js under "type": "module";
+ * and, like Node 20.19+, a .js file with no "type" at all whose source only parses
+ * as a module (it uses import/export, import.meta or top-level await).
+ */
 export function isESModule(file: string): boolean {
   if (file.endsWith(".mjs")) return true;
   if (!file.endsWith(".js")) return false;
   let dir = path.dirname(file);
   for (;;) {
     const pkg = readPackage(dir);
-    if (pkg) return pkg.type === "module";
+    if (pkg) {
+      if (pkg.type === "module") return true;
+      if (pkg.type === "commonjs") return false;
+      break;
+    }
     const up = path.dirname(dir);
-    if (up === dir) return false;
+    if (up === dir) break;
     dir = up;
+  }
+  return hasModuleSyntax(file);
+}
+
+function hasModuleSyntax(file: string): boolean {
+  let source: string;
+  try {
+    source = fs.readFileSync(file, "utf8");
+  } catch {
+    return false;
+  }
+  // Cheap test first: most CommonJS files never mention these words.
+  if (!/\b(import|export|await)\b/.test(source)) return false;
+  const opts = { ecmaVersion: "latest", allowHashBang: true } as const;
+  try {
+    acornParse(source, { ...opts, sourceType: "script", allowReturnOutsideFunction: true });
+    return false;
+  } catch {
+    try {
+      acornParse(source, { ...opts, sourceType: "module" });
+      return true;
+    } catch {
+      return false;
+    }
   }
 }

@@ -38,6 +38,7 @@ import { installInternals, installMoreInternals } from "./builtins/internals";
 import { installTimers, type Timer } from "./builtins/timers";
 import { installCollections } from "./builtins/collections";
 import { installReflect } from "./builtins/reflect";
+import { installModuleInternals } from "./esm";
 import { Op } from "../compiler/opcodes";
 
 /** Well-known symbols are shared by all realms (they are immutable). */
@@ -83,6 +84,8 @@ export interface Helpers {
   jsonRevive: JSObject;
   asyncStart: JSObject;
   runMain: JSObject;
+  runMainModule: JSObject;
+  dynamicImport: JSObject;
   asyncGenStart: JSObject;
   objectToStringTag: JSObject;
   aggregateErrorFromIterable: JSObject;
@@ -213,6 +216,7 @@ export class Realm {
     installTimers(this);
     installCollections(this);
     installReflect(this);
+    installModuleInternals(this);
     installInternals(this);
     installMoreInternals(this, {
       NEG: Op.NEG,

@@ -159,7 +159,7 @@ export function installMoreInternals(realm: Realm, ops: Record<string, number>):
   const notFound = (vm: import("../interpreter").VM, e: unknown): never => {
     if (e instanceof ModuleNotFound) {
       const err = vm.makeError("Error", e.message);
-      err.setOwn("code", "MODULE_NOT_FOUND");
+      err.setOwn("code", e.code ?? "MODULE_NOT_FOUND");
       return vm.throwValue(err);
     }
     throw e;
@@ -207,9 +207,6 @@ export function installMoreInternals(realm: Realm, ops: Record<string, number>):
       });
     return undefined;
   });
-  def("jauntModule", 0, (vm) =>
-    vm.throwError("Error", "the jaunt guest module is not available yet"),
-  );
   def("ordinaryHasInstance", 2, (vm, _t, args) =>
     vm.ordinaryHasInstance(arg(args, 0) as JSObject, arg(args, 1)),
   );

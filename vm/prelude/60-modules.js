@@ -4,10 +4,11 @@
 // ordinary guest call, so a snapshot can cut in the middle of loading a package.
 
 function runMain(mainFn, filename, dirname) {
-  var cache = ObjectCtor.create(null);
+  var state = loaderState();
   var module = newModule(filename, ".", null);
-  cache[filename] = module;
-  var require = makeRequire(module, { cache: cache, main: module });
+  state.cache[filename] = module;
+  state.main = module;
+  var require = makeRequire(module, state);
   $.setArgv1(filename);
   call(mainFn, module.exports, module.exports, require, module, filename, dirname);
   module.loaded = true;
@@ -42,10 +43,12 @@ function requireFrom(parent, ctx, request) {
   var cache = ctx.cache;
   if (typeof request !== "string") throwTypeError('The "id" argument must be of type string. Received ' + describe(request));
   if (request === "") throwTypeError("The argument 'id' must be a non-empty string. Received ''");
-  if (request === "jaunt") return $.jauntModule();
+  if (request === "jaunt") return jauntModule();
+  if (request === "module" || request === "node:module") return builtinModule("node:module");
   var filename = $.resolveModule(parent.filename, request);
   var cached = cache[filename];
   if (cached !== undefined) return cached.exports;
+  if ($.moduleFormat(filename) === "esm") return requireESModule(filename);
   var module = newModule(filename, filename, parent);
   cache[filename] = module;
   push(parent.children, module);

@@ -48,6 +48,8 @@ return {
   jsonRevive: jsonRevive,
   asyncStart: asyncStart,
   runMain: runMain,
+  runMainModule: runMainModule,
+  dynamicImport: dynamicImport,
   asyncGenStart: asyncGenStart,
   getAsyncIterator: getAsyncIterator,
   asyncIteratorClose: asyncIteratorClose,
