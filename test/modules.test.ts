@@ -56,3 +56,25 @@ test("modules: the jaunt guest module through require and import", () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+// Loaded programs and module records are part of a snapshot: a program snapshotted
+// halfway through (its modules loaded, linked and partly run) resumes after
+// its whole folder has been deleted.
+test("modules: a snapshot resumes without the files it was loaded from", () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-modsnap-"));
+  try {
+    const folder = path.join(tmp, "app");
+    fs.cpSync(path.join(dir, "esm-live-bindings"), folder, { recursive: true });
+    const main = path.join(folder, "main.mjs");
+    const expected = runNode(main).stdout;
+    const snap = path.join(tmp, "half.snap");
+    const first = runCli("vmsnap", [main, "--at-step", "3000", "-o", snap], folder);
+    assert.equal(first.code, 0, first.stderr);
+    fs.rmSync(folder, { recursive: true, force: true });
+    const second = runCli("vmresume", [snap], tmp);
+    assert.equal(second.stderr, "");
+    assert.equal(first.stdout + second.stdout, expected);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
