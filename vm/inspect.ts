@@ -26,6 +26,7 @@ import { EMPTY, JSSymbol, isArrayIndex, type PropertyKey, type Value } from "./v
 import type { Realm } from "./realm";
 import { functionSource } from "./builtins/function";
 import { collectionIteratorRemaining, mapEntries, setValues } from "./builtins/collections";
+import { DateObject } from "./builtins/date";
 
 export interface InspectOptions {
   /** How many levels of nesting to show; default 2. `null` or Infinity: all. */
@@ -1000,13 +1001,18 @@ function formatRegExpObject(
 
 /** `2020-01-01T00:00:00.000Z` (toISOString), or toString() when invalid. */
 function formatDateObject(
-  _ctx: Ctx,
-  _value: JSObject,
-  _constructor: string | null,
-  _tag: string,
-  _keys: PropertyKey[],
+  ctx: Ctx,
+  value: JSObject,
+  constructor: string | null,
+  tag: string,
+  keys: PropertyKey[],
 ): SpecialObject | undefined {
-  return undefined;
+  if (!(value instanceof DateObject)) return undefined;
+  let base = Number.isNaN(value.tv) ? "Invalid Date" : new Date(value.tv).toISOString();
+  const prefix = getPrefix(constructor, tag, "Date");
+  if (prefix !== "Date ") base = `${prefix}${base}`;
+  if (keys.length === 0 && !ctx.showHidden) return { early: base };
+  return { base };
 }
 
 /** `Promise { 1 }`, `Promise { <pending> }`, `Promise { <rejected> Error... }`. */
