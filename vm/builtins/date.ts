@@ -95,31 +95,38 @@ function primNumber(vm: VM, v: Value): number {
 }
 
 /**
- * ToNumber of the first `count` arguments, left to right. When one is an object (its
- * valueOf is guest code) the call goes through the self-hosted coerceThenCall, which
- * converts them all and calls `self` again with numbers: the result is then TAIL_CALL.
+ * ToNumber of the first `count` arguments, left to right, or null when one is an object
+ * (its valueOf is guest code): the caller then routes the call through the
+ * self-hosted coerceThenCall, which converts them all and calls a native with numbers.
  */
-function numberArgs(
-  vm: VM,
-  self: JSObject,
-  thisArg: Value,
-  args: Value[],
-  count: number,
-): number[] | typeof TAIL_CALL {
+function numberArgs(vm: VM, args: Value[], count: number): number[] | null {
   const n = Math.min(count, args.length);
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     const a = args[i];
-    if (a instanceof JSObject)
-      return vm.tailCall(vm.realm.helpers.coerceThenCall, undefined, [
-        self,
-        "n".repeat(n),
-        thisArg,
-        ...args.slice(0, n),
-      ]);
+    if (a instanceof JSObject) return null;
     out.push(primNumber(vm, a));
   }
   return out;
+}
+
+/** A call of `fn` through coerceThenCall: `keep` leading arguments as is, then numbers. */
+function coerceNumbers(
+  vm: VM,
+  fn: JSObject,
+  thisArg: Value,
+  keep: Value[],
+  args: Value[],
+  count: number,
+): typeof TAIL_CALL {
+  const nums = args.slice(0, count);
+  return vm.tailCall(vm.realm.helpers.coerceThenCall, undefined, [
+    fn,
+    "-".repeat(keep.length) + "n".repeat(nums.length),
+    thisArg,
+    ...keep,
+    ...nums,
+  ]);
 }
 
 // ---- construction --------------------------------------------------------------
@@ -196,8 +203,8 @@ export function installDate(realm: Realm): void {
   method(realm, ctor, "Date", "now", 0, (vm) => now(vm));
   method(realm, ctor, "Date", "parse", 1, (_vm, _t, args) => Date.parse(String(arg(args, 0))), "s");
   method(realm, ctor, "Date", "UTC", 7, (vm, _t, args, _n, self) => {
-    const nums = numberArgs(vm, self, undefined, args, 7);
-    if (nums === TAIL_CALL) return nums;
+    const nums = numberArgs(vm, args, 7);
+    if (nums === null) return coerceNumbers(vm, self, undefined, [], args, 7);
     return (Date.UTC as (...a: number[]) => number)(...nums);
   });
 
@@ -214,15 +221,26 @@ export function installDate(realm: Realm): void {
       const tv = timeValueOf(vm, t);
       return Number.isNaN(tv) ? NaN : (host(tv, name) as number);
     });
+  /** A setter's work once its arguments are numbers; `tv` was read before converting them. */
+  const setWith = (d: DateObject, name: string, tv: number, nums: number[]): number => {
+    // An invalid date stays as it is (even if valueOf changed it meanwhile), except for
+    // the setters that start over from +0 or do not read the old value.
+    if (Number.isNaN(tv) && !/^set(UTC)?FullYear$|^setYear$|^setTime$/.test(name)) return NaN;
+    // The host applies the spec's steps (MakeDay/MakeTime, local time, TimeClip).
+    d.tv = hostProto[name].apply(new Date(tv), nums) as number;
+    return d.tv;
+  };
+  // dateSetWith.call(date, setterName, tv, ...numbers): a setter's second half.
+  const dateSetWith = makeNative(realm, "$.dateSetWith", "dateSetWith", 2, (_vm, t, args) =>
+    setWith(t as DateObject, String(args[0]), args[1] as number, args.slice(2) as number[]),
+  );
+  $.props.set("dateSetWith", new Prop(dateSetWith, PF.Hidden));
   const setterOf = (name: string, length: number) =>
-    method(realm, DP, P, name, length, (vm, t, args, _n, self) => {
+    method(realm, DP, P, name, length, (vm, t, args) => {
       const d = thisDate(vm, t, name);
-      const nums = numberArgs(vm, self, t, args, length);
-      if (nums === TAIL_CALL) return nums;
-      // The host applies the spec's steps (NaN handling, MakeDay/MakeTime, TimeClip).
-      const h = new Date(d.tv);
-      d.tv = hostProto[name].apply(h, nums) as number;
-      return d.tv;
+      const nums = numberArgs(vm, args, length);
+      if (nums === null) return coerceNumbers(vm, dateSetWith, d, [name, d.tv], args, length);
+      return setWith(d, name, d.tv, nums);
     });
 
   formatter("toString");
