@@ -93,6 +93,7 @@ export interface Helpers {
   reflectSetSlow: JSObject;
   reflectConstructGuest: JSObject;
   dateConstruct: JSObject;
+  ordinaryToPrimitive: JSObject;
 }
 
 export interface Job {

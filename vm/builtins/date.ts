@@ -31,6 +31,14 @@ export class DateObject extends JSObject {
 
 const MAX_TIME = 8.64e15;
 
+/** The native id of Date.prototype[@@toPrimitive] (inspect recognizes it). */
+export const DATE_TO_PRIMITIVE = "Date.prototype.[Symbol.toPrimitive]";
+
+/** Date.prototype.toString of a time value, as the host prints it. */
+export function dateToString(tv: number): string {
+  return new Date(tv).toString();
+}
+
 function isTimeValue(v: unknown): v is number {
   if (typeof v !== "number") return false;
   if (Number.isNaN(v)) return true;
@@ -284,6 +292,21 @@ export function installDate(realm: Realm): void {
     return Number.isNaN(d.tv) ? NaN : (host(d.tv, "getYear") as number);
   });
   setterOf("setYear", 1);
+  // Date.prototype[@@toPrimitive](hint): "default" means "string" for dates.
+  const toPrim = makeNative(realm, DATE_TO_PRIMITIVE, "[Symbol.toPrimitive]", 1, (vm, t, args) => {
+    if (!(t instanceof JSObject))
+      vm.throwTypeError(
+        `Method Date.prototype [ @@toPrimitive ] called on incompatible receiver ${receiverText(t)}`,
+      );
+    const hint = arg(args, 0);
+    if (hint !== "string" && hint !== "default" && hint !== "number")
+      vm.throwTypeError(`Invalid hint: ${receiverText(hint)}`);
+    return vm.tailCall(realm.helpers.ordinaryToPrimitive, undefined, [
+      t,
+      hint === "number" ? "number" : "string",
+    ]);
+  });
+  DP.props.set(realm.wellKnown.toPrimitive, new Prop(toPrim, PF.Configurable));
   // Self-hosted in prelude/70-date.js; the slots keep V8's property order.
   for (const name of ["toJSON", "toLocaleString", "toLocaleDateString", "toLocaleTimeString"])
     DP.props.set(name, new Prop(undefined, PF.Hidden));

@@ -1,6 +1,7 @@
 // Date, self-hosted parts: whatever calls guest code. The constructor's ToPrimitive of
 // object arguments, toJSON (generic: it invokes toISOString), Symbol.toPrimitive
-// (OrdinaryToPrimitive calls toString/valueOf) and the locale methods, whose locale
+// (its native tail-calls ordinaryToPrimitive, which calls toString/valueOf) and the
+// locale methods, whose locale
 // lists and option bags are read here into plain data for the host's Intl. The rest
 // is native (builtins/date.ts), reached through `$`.
 
@@ -15,8 +16,6 @@ function dateConstruct(newTarget) {
 }
 
 defineMethod(DateProto, "toJSON", function toJSON(key) {
-  if (this === undefined || this === null)
-    throwTypeError("Date.prototype.toJSON called on null or undefined");
   var o = toObject(this);
   var tv = toPrimitive(o, "number");
   if (typeof tv === "number" && (tv !== tv || tv === Infinity || tv === -Infinity)) return null;
@@ -92,18 +91,3 @@ defineMethod(DateProto, "toLocaleTimeString", function toLocaleTimeString() {
   var tv = $.dateRequire(this, "toLocaleTimeString");
   return $.dateLocale(tv, "toLocaleTimeString", dateLocales(arguments[0]), dateOptions(arguments[1]));
 });
-
-var dateToPrimitive = {
-  [SymbolToPrimitive](hint) {
-    if (!isObject(this))
-      throwTypeError(
-        "Method Date.prototype [ @@toPrimitive ] called on incompatible receiver " +
-          $.receiverText(this),
-      );
-    if (hint === "string" || hint === "default") return ordinaryToPrimitive(this, "string");
-    if (hint === "number") return ordinaryToPrimitive(this, "number");
-    throwTypeError("Invalid hint: " + (typeof hint === "symbol" ? $.symbolDescriptiveString(hint) : hint));
-  },
-}[SymbolToPrimitive];
-// { writable: false, enumerable: false, configurable: true }
-$.defineOwnProperty(DateProto, SymbolToPrimitive, 1 | 2 | 16 | 32, dateToPrimitive, false, undefined, undefined, false, true);

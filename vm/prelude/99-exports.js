@@ -59,4 +59,5 @@ return {
   reflectSetSlow: reflectSetSlow,
   reflectConstructGuest: reflectConstructGuest,
   dateConstruct: dateConstruct,
+  ordinaryToPrimitive: ordinaryToPrimitive,
 };
