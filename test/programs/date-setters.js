@@ -72,3 +72,14 @@ const chain = new Date(0);
 chain.setUTCFullYear(2024, 1, 29);
 chain.setUTCHours(12, 34, 56, 789);
 console.log(chain.toISOString(), chain.getUTCDay());
+
+// Local times around DST changes (in whatever zone the machine uses): gaps and overlaps.
+for (const args of [[2021, 2, 14, 2, 30], [2021, 10, 7, 1, 30], [2021, 2, 28, 2, 30], [2021, 9, 31, 2, 30], [2021, 3, 4, 2, 30], [2021, 9, 3, 2, 0]]) {
+  const d = new Date(...args);
+  console.log(args.join("-"), d.getTime(), d.getHours(), d.getTimezoneOffset(), d.toTimeString());
+  d.setHours(d.getHours() + 24);
+  console.log("  +24h", d.getTime(), d.getHours(), d.getTimezoneOffset());
+  d.setMonth(6, 1);
+  console.log("  july", d.getTime(), d.getTimezoneOffset(), d.toString());
+}
+console.log(new Date(-3e12).getTimezoneOffset(), new Date(-3e12).toString(), new Date(-3e12).getMinutes(), new Date(-3e12).getSeconds());

@@ -6,9 +6,10 @@
 // the same one timers read, so an embedder can inject it and replay a run.
 //
 // What calls guest code lives in the prelude (prelude/70-date.js): ToPrimitive of an
-// object argument of the constructor, toJSON, Symbol.toPrimitive's OrdinaryToPrimitive
-// and the locale methods' option bags. Setters and Date.UTC route object arguments
-// through the self-hosted coerceThenCall and are re-entered with numbers.
+// object argument of the constructor, toJSON and the locale methods' option bags.
+// Symbol.toPrimitive tail-calls the self-hosted ordinaryToPrimitive; setters and
+// Date.UTC route object arguments through the self-hosted coerceThenCall, which calls
+// a native again with numbers.
 
 import { JSObject, Prop, PF, ArrayObject, type NativeImpl } from "../object";
 import { JSSymbol, type Value } from "../value";
@@ -57,6 +58,10 @@ registerObjectKind<DateObject>({
     o.tv = tv;
   },
 });
+
+/** The setters' names (filled as they are defined) and the locale methods'. */
+const SETTERS = new Set<string>();
+const LOCALE_METHODS = new Set(["toLocaleString", "toLocaleDateString", "toLocaleTimeString"]);
 
 // ---- host delegation -----------------------------------------------------------
 
@@ -185,16 +190,21 @@ export function installDate(realm: Realm): void {
   const internal = (name: string, length: number, impl: NativeImpl) => {
     $.props.set(name, new Prop(makeNative(realm, `$.${name}`, name, length, impl), PF.Hidden));
   };
+  // Internals trust their callers (the prelude) but a corrupt snapshot could still
+  // call them with anything: they check what they rely on and refuse the rest.
+  const bad = (vm: VM, name: string): never => vm.throwTypeError(`jaunt: bad call of ${name}`);
   // dateCreate(newTarget, ...primitives): the second half of the constructor.
-  internal("dateCreate", 1, (vm, _t, args) =>
-    create(vm, args[0] as JSObject, args.slice(1).slice(0, 7)),
-  );
+  internal("dateCreate", 1, (vm, _t, args) => {
+    if (!(args[0] instanceof JSObject)) bad(vm, "dateCreate");
+    return create(vm, args[0] as JSObject, args.slice(1, 8));
+  });
   internal("dateRequire", 2, (vm, _t, args) => thisDate(vm, args[0], String(args[1])).tv);
   // dateLocale(tv, method, locales, options) with locales and options already plain
   // data (prelude/70-date.js reads the guest's option bag).
   internal("dateLocale", 4, (vm, _t, args) => {
-    const tv = args[0] as number;
+    const tv = args[0];
     const name = String(args[1]);
+    if (!isTimeValue(tv) || !LOCALE_METHODS.has(name)) return bad(vm, "dateLocale");
     if (Number.isNaN(tv)) return "Invalid Date";
     const locales = hostLocales(args[2]);
     const options = hostOptions(vm, args[3]);
@@ -239,17 +249,28 @@ export function installDate(realm: Realm): void {
     return d.tv;
   };
   // dateSetWith.call(date, setterName, tv, ...numbers): a setter's second half.
-  const dateSetWith = makeNative(realm, "$.dateSetWith", "dateSetWith", 2, (_vm, t, args) =>
-    setWith(t as DateObject, String(args[0]), args[1] as number, args.slice(2) as number[]),
-  );
+  const dateSetWith = makeNative(realm, "$.dateSetWith", "dateSetWith", 2, (vm, t, args) => {
+    const [name, tv, ...nums] = args;
+    if (
+      !(t instanceof DateObject) ||
+      typeof name !== "string" ||
+      !SETTERS.has(name) ||
+      !isTimeValue(tv) ||
+      !nums.every((n) => typeof n === "number")
+    )
+      return bad(vm, "dateSetWith");
+    return setWith(t, name, tv, nums as number[]);
+  });
   $.props.set("dateSetWith", new Prop(dateSetWith, PF.Hidden));
-  const setterOf = (name: string, length: number) =>
-    method(realm, DP, P, name, length, (vm, t, args) => {
+  const setterOf = (name: string, length: number) => {
+    SETTERS.add(name);
+    return method(realm, DP, P, name, length, (vm, t, args) => {
       const d = thisDate(vm, t, name);
       const nums = numberArgs(vm, args, length);
       if (nums === null) return coerceNumbers(vm, dateSetWith, d, [name, d.tv], args, length);
       return setWith(d, name, d.tv, nums);
     });
+  };
 
   formatter("toString");
   formatter("toDateString");

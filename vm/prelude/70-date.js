@@ -1,9 +1,8 @@
 // Date, self-hosted parts: whatever calls guest code. The constructor's ToPrimitive of
-// object arguments, toJSON (generic: it invokes toISOString), Symbol.toPrimitive
-// (its native tail-calls ordinaryToPrimitive, which calls toString/valueOf) and the
-// locale methods, whose locale
-// lists and option bags are read here into plain data for the host's Intl. The rest
-// is native (builtins/date.ts), reached through `$`.
+// object arguments, toJSON (generic: it invokes toISOString) and the locale methods,
+// whose locale lists and option bags are read here into plain data for the host's
+// Intl. The rest is native (builtins/date.ts), reached through `$`; its
+// Symbol.toPrimitive tail-calls ordinaryToPrimitive (00-core.js).
 
 var DateProto = global.Date.prototype;
 
@@ -33,7 +32,8 @@ function dateLocales(locales) {
   for (var k = 0; k < len; k++) {
     if (!(k in o)) continue;
     var v = o[k];
-    if (typeof v !== "string" && !isObject(v)) throwTypeError("Language ID should be string or object.");
+    if (typeof v !== "string" && !isObject(v))
+      throwTypeError("Language ID should be string or object.");
     push(out, toString(v));
   }
   return out;
@@ -71,23 +71,29 @@ function dateOptions(options) {
     var name = dateOptionNames[i];
     var v = o[name];
     if (v === undefined) continue;
-    if (isObject(v)) v = name === "hour12" ? true : name === "fractionalSecondDigits" ? toNumber(v) : toString(v);
+    // The host reads plain values: convert objects the way Intl would (hour12 is a
+    // boolean, fractionalSecondDigits a number, the rest strings).
+    if (isObject(v))
+      v = name === "hour12" ? true : name === "fractionalSecondDigits" ? toNumber(v) : toString(v);
     out[name] = v;
   }
   return out;
 }
 
+/** The three locale methods: the receiver is checked before the arguments are read. */
+function dateLocale(date, name, locales, options) {
+  var tv = $.dateRequire(date, name);
+  return $.dateLocale(tv, name, dateLocales(locales), dateOptions(options));
+}
+
 defineMethod(DateProto, "toLocaleString", function toLocaleString() {
-  var tv = $.dateRequire(this, "toLocaleString");
-  return $.dateLocale(tv, "toLocaleString", dateLocales(arguments[0]), dateOptions(arguments[1]));
+  return dateLocale(this, "toLocaleString", arguments[0], arguments[1]);
 });
 
 defineMethod(DateProto, "toLocaleDateString", function toLocaleDateString() {
-  var tv = $.dateRequire(this, "toLocaleDateString");
-  return $.dateLocale(tv, "toLocaleDateString", dateLocales(arguments[0]), dateOptions(arguments[1]));
+  return dateLocale(this, "toLocaleDateString", arguments[0], arguments[1]);
 });
 
 defineMethod(DateProto, "toLocaleTimeString", function toLocaleTimeString() {
-  var tv = $.dateRequire(this, "toLocaleTimeString");
-  return $.dateLocale(tv, "toLocaleTimeString", dateLocales(arguments[0]), dateOptions(arguments[1]));
+  return dateLocale(this, "toLocaleTimeString", arguments[0], arguments[1]);
 });
