@@ -26,6 +26,7 @@ import { EMPTY, JSSymbol, isArrayIndex, type PropertyKey, type Value } from "./v
 import type { Realm } from "./realm";
 import { functionSource } from "./builtins/function";
 import { collectionIteratorRemaining, mapEntries, setValues } from "./builtins/collections";
+import { DateObject, DATE_TO_PRIMITIVE, dateToString } from "./builtins/date";
 
 export interface InspectOptions {
   /** How many levels of nesting to show; default 2. `null` or Infinity: all. */
@@ -1001,12 +1002,18 @@ function formatRegExpObject(
 /** `2020-01-01T00:00:00.000Z` (toISOString), or toString() when invalid. */
 function formatDateObject(
   _ctx: Ctx,
-  _value: JSObject,
-  _constructor: string | null,
-  _tag: string,
-  _keys: PropertyKey[],
+  value: JSObject,
+  constructor: string | null,
+  tag: string,
+  keys: PropertyKey[],
 ): SpecialObject | undefined {
-  return undefined;
+  if (!(value instanceof DateObject)) return undefined;
+  let base = Number.isNaN(value.tv) ? "Invalid Date" : new Date(value.tv).toISOString();
+  const prefix = getPrefix(constructor, tag, "Date");
+  if (prefix !== "Date ") base = `${prefix}${base}`;
+  // (Node lists no prototype properties for dates, even with showHidden.)
+  if (keys.length === 0) return { early: base };
+  return { base };
 }
 
 /** `Promise { 1 }`, `Promise { <pending> }`, `Promise { <rejected> Error... }`. */
@@ -1482,7 +1489,9 @@ function safeToPrimitive(
   if (realm) {
     const exotic = lookup(o, realm.wellKnown.toPrimitive);
     if (exotic === GUEST) return GUEST;
-    if (exotic !== undefined && exotic !== null) {
+    // Date's @@toPrimitive is OrdinaryToPrimitive with the same hint (never "default" here).
+    const dateHint = exotic instanceof NativeFunction && exotic.id === DATE_TO_PRIMITIVE;
+    if (exotic !== undefined && exotic !== null && !dateHint) {
       const r = callBuiltinConversion(realm, exotic, o, seen);
       return r instanceof JSObject ? GUEST : r;
     }
@@ -1516,6 +1525,10 @@ function callBuiltinConversion(
         return errorToString(o);
       case "Function.prototype.toString":
         return callable(o) ? functionSource(o) : GUEST;
+      case "Date.prototype.valueOf":
+        return o instanceof DateObject ? o.tv : GUEST;
+      case "Date.prototype.toString":
+        return o instanceof DateObject ? dateToString(o.tv) : GUEST;
       case "Number.prototype.valueOf":
       case "String.prototype.valueOf":
       case "Boolean.prototype.valueOf":
@@ -1619,6 +1632,26 @@ function tryStringify(realm: Realm, v: Value): string | undefined {
   }
 }
 
+/** A date whose toJSON, conversion to a number and toISOString are the built-in ones. */
+function hasBuiltinToJSON(realm: Realm, d: DateObject): boolean {
+  const toJSON = lookup(d, "toJSON");
+  const toPrim = lookup(d, realm.wellKnown.toPrimitive);
+  const valueOf = lookup(d, "valueOf");
+  const iso = lookup(d, "toISOString");
+  // Guest code cannot make prelude functions: this one is Date.prototype.toJSON.
+  return (
+    toJSON instanceof FunctionObject &&
+    (toJSON.code.flags & FnFlags.Native) !== 0 &&
+    toJSON.code.name === "toJSON" &&
+    toPrim instanceof NativeFunction &&
+    toPrim.id === DATE_TO_PRIMITIVE &&
+    valueOf instanceof NativeFunction &&
+    valueOf.id === "Date.prototype.valueOf" &&
+    iso instanceof NativeFunction &&
+    iso.id === "Date.prototype.toISOString"
+  );
+}
+
 function jsonValue(realm: Realm, value: Value, stack: JSObject[]): string | undefined {
   if (value instanceof PrimitiveObject) {
     switch (value.cls) {
@@ -1647,6 +1680,9 @@ function jsonValue(realm: Realm, value: Value, stack: JSObject[]): string | unde
     return realm.vm.throwTypeError("Do not know how to serialize a BigInt");
   }
   if (!(value instanceof JSObject) || callable(value)) return undefined;
+  if (value instanceof DateObject && hasBuiltinToJSON(realm, value)) {
+    return Number.isNaN(value.tv) ? "null" : JSON.stringify(new Date(value.tv).toISOString());
+  }
   if (stack.includes(value)) throw CIRCULAR;
   stack.push(value);
   let out: string;

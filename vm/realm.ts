@@ -39,6 +39,7 @@ import { installTimers, type Timer } from "./builtins/timers";
 import { installCollections } from "./builtins/collections";
 import { installReflect } from "./builtins/reflect";
 import { installModuleInternals } from "./esm";
+import { installDate } from "./builtins/date";
 import { Op } from "../compiler/opcodes";
 
 /** Well-known symbols are shared by all realms (they are immutable). */
@@ -94,6 +95,8 @@ export interface Helpers {
   reflectSetterCall: JSObject;
   reflectSetSlow: JSObject;
   reflectConstructGuest: JSObject;
+  dateConstruct: JSObject;
+  ordinaryToPrimitive: JSObject;
 }
 
 export interface Job {
@@ -217,6 +220,7 @@ export class Realm {
     installCollections(this);
     installReflect(this);
     installModuleInternals(this);
+    installDate(this);
     installInternals(this);
     installMoreInternals(this, {
       NEG: Op.NEG,

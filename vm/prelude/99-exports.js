@@ -60,4 +60,6 @@ return {
   reflectSetterCall: reflectSetterCall,
   reflectSetSlow: reflectSetSlow,
   reflectConstructGuest: reflectConstructGuest,
+  dateConstruct: dateConstruct,
+  ordinaryToPrimitive: ordinaryToPrimitive,
 };
