@@ -27,6 +27,7 @@ import { installErrors, installAggregateError, formatStack, siteOf } from "./bui
 import { installGlobals } from "./builtins/global";
 import { installArray } from "./builtins/array";
 import { installGenerator } from "./builtins/generator";
+import { installIterator } from "./builtins/iterator";
 import { installString } from "./builtins/string";
 import { installNumber } from "./builtins/number";
 import { installMath } from "./builtins/math";
@@ -203,6 +204,7 @@ export class Realm {
     installAggregateError(this);
     installArray(this);
     installGenerator(this);
+    installIterator(this);
     installString(this);
     installNumber(this);
     installMath(this);
