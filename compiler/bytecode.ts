@@ -94,6 +94,10 @@ export const HELPER_NAMES = [
   "yieldStarStep", // (iterator, next, received, mode) → the inner iterator's result
   "getAsyncIterator", // (iterable) → async iterator (sync ones wrapped)
   "asyncIteratorClose", // (iterator, quiet) → promise of return()'s result (quiet: never rejects)
+  "disposeStack", // () → a new disposal stack for a scope with `using` declarations
+  "disposeAdd", // (stack, value, async) → value, its dispose method recorded
+  "disposeResources", // (stack, hasError, error) → undefined, or throws the final error
+  "asyncDisposeResources", // (stack, hasError, error) → promise of the same
 ] as const;
 
 export const enum Helper {
@@ -103,4 +107,8 @@ export const enum Helper {
   YieldStarStep,
   GetAsyncIterator,
   AsyncIteratorClose,
+  DisposeStack,
+  DisposeAdd,
+  DisposeResources,
+  AsyncDisposeResources,
 }

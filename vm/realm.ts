@@ -23,7 +23,13 @@ import { JSSymbol, PrivateName, type Value } from "./value";
 import type { VM } from "./interpreter";
 import { installObject } from "./builtins/object";
 import { installFunction } from "./builtins/function";
-import { installErrors, installAggregateError, formatStack, siteOf } from "./builtins/error";
+import {
+  installErrors,
+  installAggregateError,
+  installSuppressedError,
+  formatStack,
+  siteOf,
+} from "./builtins/error";
 import { installGlobals } from "./builtins/global";
 import { installArray } from "./builtins/array";
 import { installGenerator } from "./builtins/generator";
@@ -57,6 +63,8 @@ export const WELL_KNOWN = Object.fromEntries(
     "toPrimitive",
     "toStringTag",
     "unscopables",
+    "dispose",
+    "asyncDispose",
   ].map((n) => [n, new JSSymbol(`Symbol.${n}`, undefined, n)]),
 ) as Record<string, JSSymbol>;
 
@@ -202,6 +210,7 @@ export class Realm {
     installSymbol(this);
     installErrors(this);
     installAggregateError(this);
+    installSuppressedError(this);
     installArray(this);
     installGenerator(this);
     installIterator(this);
