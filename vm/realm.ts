@@ -22,7 +22,7 @@ import {
 import { JSSymbol, PrivateName, type Value } from "./value";
 import type { VM } from "./interpreter";
 import { installObject } from "./builtins/object";
-import { installFunction } from "./builtins/function";
+import { installFunction, installFunctionKinds } from "./builtins/function";
 import {
   installErrors,
   installAggregateError,
@@ -143,6 +143,9 @@ export class Realm {
   ArrayIteratorPrototype!: JSObject;
   GeneratorPrototype!: JSObject;
   AsyncGeneratorPrototype!: JSObject;
+  GeneratorFunctionPrototype!: JSObject;
+  AsyncFunctionPrototype!: JSObject;
+  AsyncGeneratorFunctionPrototype!: JSObject;
   MapPrototype!: JSObject;
   SetPrototype!: JSObject;
   MapIteratorPrototype!: JSObject;
@@ -214,6 +217,7 @@ export class Realm {
     installArray(this);
     installGenerator(this);
     installIterator(this);
+    installFunctionKinds(this);
     installString(this);
     installNumber(this);
     installMath(this);

@@ -107,6 +107,14 @@ export function installErrors(realm: Realm): void {
     if (!base) {
       base = ctor;
       ctor.props.set("stackTraceLimit", new Prop(STACK_LIMIT, PF.Default));
+      method(
+        realm,
+        ctor,
+        "Error",
+        "isError",
+        1,
+        (_vm, _t, args) => arg(args, 0) instanceof ErrorObject,
+      );
       method(realm, ctor, "Error", "captureStackTrace", 1, (vm, _t, args) => {
         const o = arg(args, 0);
         if (o instanceof JSObject) {
