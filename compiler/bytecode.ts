@@ -118,6 +118,10 @@ export const HELPER_NAMES = [
   "getAsyncIterator", // (iterable) → async iterator (sync ones wrapped)
   "asyncIteratorClose", // (iterator, quiet) → promise of return()'s result (quiet: never rejects)
   "dynamicImport", // (specifier, referrer filename) → promise of the module namespace
+  "disposeStack", // () → a new disposal stack for a scope with `using` declarations
+  "disposeAdd", // (stack, value, async) → value, its dispose method recorded
+  "disposeResources", // (stack, hasError, error) → undefined, or throws the final error
+  "asyncDisposeResources", // (stack, hasError, error) → promise of the same
 ] as const;
 
 export const enum Helper {
@@ -128,4 +132,8 @@ export const enum Helper {
   GetAsyncIterator,
   AsyncIteratorClose,
   DynamicImport,
+  DisposeStack,
+  DisposeAdd,
+  DisposeResources,
+  AsyncDisposeResources,
 }

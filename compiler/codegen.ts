@@ -78,6 +78,8 @@ class FunctionCompiler {
   /** Register holding the completion value of eval code, or -1. */
   private completionReg = -1;
   private returnTemp = -1;
+  /** Registers of the disposal stacks of the enclosing `using` scopes. */
+  private readonly disposalStacks: number[] = [];
   /** Depth of the operand stack at the start of the current optional chain. */
   private chain: { end: Label; depth: number } | null = null;
 
@@ -208,14 +210,14 @@ class FunctionCompiler {
         e.emit(Op.UNDEF);
         e.emit(Op.INIT_LOCAL, this.completionReg);
       }
-      for (const s of node.body as N.Statement[]) this.statement(s);
+      this.statements(node.body as N.Statement[]);
       this.at(node);
       // The completion of a program run is undefined (CommonJS semantics).
       if (this.completionReg >= 0) e.emit(Op.GET_LOCAL, this.completionReg);
       else e.emit(Op.UNDEF);
       e.emit(Op.RETURN);
     } else if (node.body.type === "BlockStatement") {
-      for (const s of (node.body as N.BlockStatement).body) this.statement(s);
+      this.statements((node.body as N.BlockStatement).body);
       e.emit(Op.UNDEF);
       e.emit(Op.RETURN);
     } else {
@@ -359,7 +361,7 @@ class FunctionCompiler {
       if (s.type === "VariableDeclaration" && s.kind !== "var")
         for (const d of s.declarations)
           for (const id of patternNames(d.id))
-            e.emit(Op.DECL_LEX, e.constant(id.name), s.kind === "const" ? 1 : 0);
+            e.emit(Op.DECL_LEX, e.constant(id.name), s.kind === "let" ? 0 : 1);
       if (s.type === "ClassDeclaration" && s.id) e.emit(Op.DECL_LEX, e.constant(s.id.name), 0);
     }
     for (const name of vars) e.emit(Op.DECL_VAR, e.constant(name));
@@ -727,7 +729,76 @@ class FunctionCompiler {
   // ---- statements ------------------------------------------------------------
 
   private statements(body: N.Statement[]): void {
-    for (const s of body) this.statement(s);
+    const first = body.findIndex(isUsing);
+    if (first < 0) {
+      for (const s of body) this.statement(s);
+      return;
+    }
+    // From the first `using` declaration on, the list runs inside a disposal scope.
+    for (let i = 0; i < first; i++) this.statement(body[i]);
+    const isAsync = body.some((s) => isUsing(s) && (s as N.VariableDeclaration).kind !== "using");
+    this.disposalScope(isAsync, () => {
+      for (let i = first; i < body.length; i++) this.statement(body[i]);
+    });
+  }
+
+  /**
+   * Runs `inner` like a try/finally whose finally is DisposeResources over a fresh
+   * disposal stack (the `using` declarations inside add to it). Leaving normally, by
+   * break/continue/return or by an exception all dispose, in reverse order; a throw
+   * while disposing after a throw becomes a SuppressedError.
+   */
+  private disposalScope(isAsync: boolean, inner: () => void): void {
+    const e = this.e;
+    const depth = e.depth;
+    e.emit(Op.CALL_HELPER, Helper.DisposeStack, 0);
+    const stack = this.temp("%dispose");
+    e.emit(Op.INIT_LOCAL, stack);
+    const envSave = this.info.hasBlockEnvs ? this.temp("%env") : -1;
+    if (envSave >= 0) e.emit(Op.SAVE_ENV, envSave);
+    const fin = new Label();
+    const after = new Label();
+    this.disposalStacks.push(stack);
+    this.control.push({ kind: "finally", finallyLabel: fin });
+    const start = e.offset;
+    inner();
+    const end = e.offset;
+    this.control.pop();
+    this.disposalStacks.pop();
+    e.jump(Op.JSR, fin);
+    e.jump(Op.JUMP, after);
+    const h = new Label();
+    e.addHandler(start, end, h, depth);
+    e.handlerEntry(h, depth + 1);
+    if (envSave >= 0) e.emit(Op.RESTORE_ENV, envSave);
+    const exc = this.temp("%exc");
+    e.emit(Op.INIT_LOCAL, exc);
+    this.emitDispose(stack, exc, isAsync);
+    // Disposal after a throw always throws; this rethrow is never reached.
+    e.emit(Op.GET_LOCAL, exc);
+    e.emit(Op.RETHROW);
+    e.depth = -1;
+    fin.depth = depth + 1;
+    e.place(fin);
+    this.emitDispose(stack, -1, isAsync);
+    e.emit(Op.RET);
+    e.place(after);
+  }
+
+  /** DisposeResources(stack, completion): `exc` holds the pending exception, or -1. */
+  private emitDispose(stack: number, exc: number, isAsync: boolean): void {
+    const e = this.e;
+    e.emit(Op.GET_LOCAL, stack);
+    if (exc >= 0) {
+      e.emit(Op.TRUE);
+      e.emit(Op.GET_LOCAL, exc);
+    } else {
+      e.emit(Op.FALSE);
+      e.emit(Op.UNDEF);
+    }
+    e.emit(Op.CALL_HELPER, isAsync ? Helper.AsyncDisposeResources : Helper.DisposeResources, 3);
+    if (isAsync) this.emitAwait();
+    e.emit(Op.POP);
   }
 
   private statement(s: N.Statement | N.Node): void {
@@ -740,6 +811,18 @@ class FunctionCompiler {
         else e.emit(Op.POP);
         return;
       case "VariableDeclaration":
+        if (isUsing(s)) {
+          const stack = this.disposalStacks[this.disposalStacks.length - 1];
+          for (const d of s.declarations) {
+            e.emit(Op.GET_LOCAL, stack);
+            this.expression(d.init!, d.id.type === "Identifier" ? d.id.name : undefined);
+            e.emit(s.kind === "using" ? Op.FALSE : Op.TRUE);
+            this.at(d);
+            e.emit(Op.CALL_HELPER, Helper.DisposeAdd, 3);
+            this.bindPattern(d.id, "init");
+          }
+          return;
+        }
         for (const d of s.declarations) {
           if (d.init) {
             this.expression(d.init, d.id.type === "Identifier" ? d.id.name : undefined);
@@ -910,6 +993,17 @@ class FunctionCompiler {
     const labels = this.takeLabels();
     const scope = this.pushScope(s);
     if (scope) this.enterBody(scope, [], true);
+    // `for (using x = …; …)` disposes x when the whole loop ends.
+    if (s.init && isUsing(s.init))
+      this.disposalScope((s.init as N.VariableDeclaration).kind !== "using", () =>
+        this.forLoop(s, labels, scope),
+      );
+    else this.forLoop(s, labels, scope);
+    this.popScope(scope);
+  }
+
+  private forLoop(s: N.ForStatement, labels: string[], scope: Scope | null): void {
+    const e = this.e;
     if (s.init) {
       if (s.init.type === "VariableDeclaration") this.statement(s.init);
       else {
@@ -936,7 +1030,6 @@ class FunctionCompiler {
     }
     e.jump(Op.JUMP, top);
     e.place(end);
-    this.popScope(scope);
   }
 
   /** Binds the loop variable of for-in/for-of from the value on top of the stack. */
@@ -1017,8 +1110,24 @@ class FunctionCompiler {
     this.control.push({ kind: "forof", iterReg: iter, async: isAsync });
     this.control.push({ kind: "loop", labels, breakLabel: close, continueLabel: head });
     const scope = this.iterationScope(s);
-    this.bindLoopTarget(s.left);
-    this.statement(s.body);
+    if (isUsing(s.left)) {
+      // `for (using x of …)`: each iteration's value is disposed when it ends.
+      const valueReg = this.temp("%value");
+      e.emit(Op.INIT_LOCAL, valueReg);
+      const left = s.left as N.VariableDeclaration;
+      this.disposalScope(left.kind !== "using", () => {
+        const stack = this.disposalStacks[this.disposalStacks.length - 1];
+        e.emit(Op.GET_LOCAL, stack);
+        e.emit(Op.GET_LOCAL, valueReg);
+        e.emit(left.kind === "using" ? Op.FALSE : Op.TRUE);
+        e.emit(Op.CALL_HELPER, Helper.DisposeAdd, 3);
+        this.bindLoopTarget(left);
+        this.statement(s.body);
+      });
+    } else {
+      this.bindLoopTarget(s.left);
+      this.statement(s.body);
+    }
     this.popScope(scope);
     this.control.pop();
     this.control.pop();
@@ -2113,4 +2222,11 @@ const BINARY_OPS: Record<string, Op> = {
 /** Whether a function node is the constructor of a class with `extends`. */
 function isDerivedCtor(node: N.Node): boolean {
   return (node as { jauntParent?: string }).jauntParent === "derivedCtor";
+}
+
+/** A `using` or `await using` declaration. */
+function isUsing(s: N.Node): boolean {
+  return (
+    s.type === "VariableDeclaration" && s.kind !== "var" && s.kind !== "let" && s.kind !== "const"
+  );
 }

@@ -32,6 +32,11 @@ export const SCOPE_KIND_CODE: Record<BindingKind, number> = {
   import: 6,
 };
 
+/** The binding kind of a lexical declaration: `using` and `await using` bind constants. */
+export function lexicalKind(kind: string): BindingKind {
+  return kind === "let" ? "let" : "const";
+}
+
 export class Binding {
   captured = false;
   /** Register index when not captured. */
@@ -363,7 +368,7 @@ class Analyzer {
         if (global) continue;
         for (const d of s.declarations)
           for (const id of patternNames(d.id))
-            this.declare(scope, id.name, s.kind as BindingKind, d.end);
+            this.declare(scope, id.name, lexicalKind(s.kind), d.end);
       } else if (s.type === "ClassDeclaration" && s.id) {
         if (!global) this.declare(scope, s.id.name, "class", s.end);
       } else if (s.type === "FunctionDeclaration" && s.id) {
@@ -595,7 +600,7 @@ class Analyzer {
         if (decl && decl.type === "VariableDeclaration" && decl.kind !== "var")
           for (const d of decl.declarations)
             for (const id of patternNames(d.id))
-              this.declare(scope, id.name, decl.kind as BindingKind, d.end);
+              this.declare(scope, id.name, lexicalKind(decl.kind), d.end);
         if (node.type === "ForStatement") {
           this.visit(node.init);
           this.visit(node.test);

@@ -71,7 +71,8 @@ function builtinProto(p: object | null): JSObject | null | undefined {
   if (p === Symbol.prototype) return realm.SymbolPrototype;
   if (p === BigInt.prototype) return realm.BigIntPrototype;
   for (const [name, proto] of realm.errorPrototypes) {
-    if ((globalThis as unknown as Record<string, { prototype: object }>)[name].prototype === p)
+    // Node 20 lacks some of them (SuppressedError).
+    if ((globalThis as unknown as Record<string, { prototype: object }>)[name]?.prototype === p)
       return proto;
   }
   return undefined;

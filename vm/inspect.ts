@@ -663,6 +663,9 @@ function functionKind(f: JSObject): string {
       isGenerator = src[i] === "*";
     }
   }
+  // Class methods' source may start after the `*` or `async` keyword.
+  if (flags & FnFlags.Generator) isGenerator = true;
+  if (flags & FnFlags.Async) isAsync = true;
   return `${isAsync ? "Async" : ""}${isGenerator ? "Generator" : ""}Function`;
 }
 

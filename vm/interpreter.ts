@@ -256,7 +256,16 @@ export class VM {
 
   makeClosure(program: Program, code: FunctionCode, env: Env | null): FunctionObject {
     const r = this.realm;
-    const f = new FunctionObject(r.FunctionPrototype, program, code, env);
+    const kind = code.flags & (FnFlags.Generator | FnFlags.Async);
+    const fproto =
+      kind === 0
+        ? r.FunctionPrototype
+        : kind === FnFlags.Generator
+          ? r.GeneratorFunctionPrototype
+          : kind === FnFlags.Async
+            ? r.AsyncFunctionPrototype
+            : r.AsyncGeneratorFunctionPrototype;
+    const f = new FunctionObject(fproto, program, code, env);
     f.props.set("length", new Prop(code.length, PF.Configurable));
     f.props.set("name", new Prop(code.name, PF.Configurable));
     if (code.flags & FnFlags.Generator) {

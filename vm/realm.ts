@@ -22,11 +22,18 @@ import {
 import { JSSymbol, PrivateName, type Value } from "./value";
 import type { VM } from "./interpreter";
 import { installObject } from "./builtins/object";
-import { installFunction } from "./builtins/function";
-import { installErrors, installAggregateError, formatStack, siteOf } from "./builtins/error";
+import { installFunction, installFunctionKinds } from "./builtins/function";
+import {
+  installErrors,
+  installAggregateError,
+  installSuppressedError,
+  formatStack,
+  siteOf,
+} from "./builtins/error";
 import { installGlobals } from "./builtins/global";
 import { installArray } from "./builtins/array";
 import { installGenerator } from "./builtins/generator";
+import { installIterator } from "./builtins/iterator";
 import { installString } from "./builtins/string";
 import { installNumber } from "./builtins/number";
 import { installMath } from "./builtins/math";
@@ -58,6 +65,8 @@ export const WELL_KNOWN = Object.fromEntries(
     "toPrimitive",
     "toStringTag",
     "unscopables",
+    "dispose",
+    "asyncDispose",
   ].map((n) => [n, new JSSymbol(`Symbol.${n}`, undefined, n)]),
 ) as Record<string, JSSymbol>;
 
@@ -140,6 +149,9 @@ export class Realm {
   ArrayIteratorPrototype!: JSObject;
   GeneratorPrototype!: JSObject;
   AsyncGeneratorPrototype!: JSObject;
+  GeneratorFunctionPrototype!: JSObject;
+  AsyncFunctionPrototype!: JSObject;
+  AsyncGeneratorFunctionPrototype!: JSObject;
   MapPrototype!: JSObject;
   SetPrototype!: JSObject;
   MapIteratorPrototype!: JSObject;
@@ -207,8 +219,11 @@ export class Realm {
     installSymbol(this);
     installErrors(this);
     installAggregateError(this);
+    installSuppressedError(this);
     installArray(this);
     installGenerator(this);
+    installIterator(this);
+    installFunctionKinds(this);
     installString(this);
     installNumber(this);
     installMath(this);

@@ -107,6 +107,14 @@ export function installErrors(realm: Realm): void {
     if (!base) {
       base = ctor;
       ctor.props.set("stackTraceLimit", new Prop(STACK_LIMIT, PF.Default));
+      method(
+        realm,
+        ctor,
+        "Error",
+        "isError",
+        1,
+        (_vm, _t, args) => arg(args, 0) instanceof ErrorObject,
+      );
       method(realm, ctor, "Error", "captureStackTrace", 1, (vm, _t, args) => {
         const o = arg(args, 0);
         if (o instanceof JSObject) {
@@ -174,6 +182,44 @@ export function installAggregateError(realm: Realm): void {
   proto.props.set("name", new Prop("AggregateError", PF.Hidden));
   proto.props.set("message", new Prop("", PF.Hidden));
   realm.global.props.set("AggregateError", new Prop(ctor, PF.Hidden));
+}
+
+/** SuppressedError(error, suppressed, message) (explicit resource management). */
+export function installSuppressedError(realm: Realm): void {
+  const base = realm.errorPrototypes.get("Error")!;
+  const proto = new JSObject(base);
+  realm.errorPrototypes.set("SuppressedError", proto);
+  const ErrorCtor = realm.global.getOwnProperty("Error")!.value as JSObject;
+  const ctor = makeNative(
+    realm,
+    "SuppressedError",
+    "SuppressedError",
+    3,
+    (vm, _t, args, newTarget) => {
+      const p = newTarget instanceof JSObject ? vm.prototypeFrom(newTarget, proto) : proto;
+      const e = new ErrorObject(p);
+      const msg = arg(args, 2);
+      if (msg !== undefined) e.props.set("message", new Prop(String(msg), PF.Hidden));
+      e.props.set("error", new Prop(arg(args, 0), PF.Hidden));
+      e.props.set("suppressed", new Prop(arg(args, 1), PF.Hidden));
+      const frames = vm.captureStack();
+      e.site = siteOf(frames);
+      e.props.set(
+        "stack",
+        new Prop(
+          formatStack("SuppressedError", msg === undefined ? undefined : String(msg), frames),
+          PF.Hidden,
+        ),
+      );
+      return e;
+    },
+    { ctor: true, coerce: "--s", proto: ErrorCtor },
+  );
+  ctor.props.set("prototype", new Prop(proto, 0));
+  proto.props.set("constructor", new Prop(ctor, PF.Hidden));
+  proto.props.set("name", new Prop("SuppressedError", PF.Hidden));
+  proto.props.set("message", new Prop("", PF.Hidden));
+  realm.global.props.set("SuppressedError", new Prop(ctor, PF.Hidden));
 }
 
 export function isError(v: Value): v is ErrorObject {

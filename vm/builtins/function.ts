@@ -69,6 +69,49 @@ export function functionSource(f: JSObject): string {
   return `function ${n && typeof n.value === "string" ? n.value : ""}() { [native code] }`;
 }
 
+/** CreateDynamicFunction: `kind` is the keyword(s) the source starts with. */
+function dynamicFunction(vm: VM, kind: string, args: Value[]): Value {
+  const params = args.slice(0, -1).map(String).join(",");
+  const body = args.length ? String(args[args.length - 1]) : "";
+  const source = `(${kind} anonymous(${params}\n) {\n${body}\n})`;
+  const program = compileDynamic(vm, source, "script");
+  return vm.makeClosure(program, program.functions[1], null);
+}
+
+/**
+ * %GeneratorFunction%, %AsyncFunction% and %AsyncGeneratorFunction% (27.3–27.7): not
+ * globals, reachable as the constructors of the prototypes of such functions.
+ */
+export function installFunctionKinds(realm: Realm): void {
+  const FunctionCtor = realm.global.getOwnProperty("Function")!.value as JSObject;
+  const kinds: [string, string, JSObject | null][] = [
+    ["GeneratorFunction", "function*", realm.GeneratorPrototype],
+    ["AsyncFunction", "async function", null],
+    ["AsyncGeneratorFunction", "async function*", realm.AsyncGeneratorPrototype],
+  ];
+  for (const [name, keyword, instanceProto] of kinds) {
+    const proto = new JSObject(realm.FunctionPrototype);
+    const ctor = makeNative(
+      realm,
+      name,
+      name,
+      1,
+      (vm, _t, args) => dynamicFunction(vm, keyword, args),
+      { ctor: true, coerce: "s*", proto: FunctionCtor },
+    );
+    ctor.props.set("prototype", new Prop(proto, 0));
+    if (instanceProto) {
+      proto.props.set("prototype", new Prop(instanceProto, PF.Configurable));
+      instanceProto.props.set("constructor", new Prop(proto, PF.Configurable));
+    }
+    proto.props.set("constructor", new Prop(ctor, PF.Configurable));
+    proto.props.set(realm.wellKnown.toStringTag, new Prop(name, PF.Configurable));
+    if (name === "GeneratorFunction") realm.GeneratorFunctionPrototype = proto;
+    else if (name === "AsyncFunction") realm.AsyncFunctionPrototype = proto;
+    else realm.AsyncGeneratorFunctionPrototype = proto;
+  }
+}
+
 export function installFunction(realm: Realm): void {
   const FP = realm.FunctionPrototype;
   FP.props.set("length", new Prop(0, PF.Configurable));
@@ -80,11 +123,7 @@ export function installFunction(realm: Realm): void {
     1,
     (vm, _t, args) => {
       // CreateDynamicFunction: the function is compiled at global scope.
-      const params = args.slice(0, -1).map(String).join(",");
-      const body = args.length ? String(args[args.length - 1]) : "";
-      const source = `(function anonymous(${params}\n) {\n${body}\n})`;
-      const program = compileDynamic(vm, source, "script");
-      return vm.makeClosure(program, program.functions[1], null);
+      return dynamicFunction(vm, "function", args);
     },
     { ctor: true, coerce: "s*" },
   );

@@ -169,27 +169,42 @@ function createAsyncFromSyncIterator(it) {
   var next = it.next;
   return {
     next: function (v) {
-      return asyncFromSyncStep(call(next, it, v));
+      return asyncFromSyncStep(call(next, it, v), it, true);
     },
     return: function (v) {
       var r = it.return;
       if (r === undefined || r === null) return PromiseCtor.resolve({ value: v, done: true });
-      return asyncFromSyncStep(call(r, it, v));
+      return asyncFromSyncStep(call(r, it, v), it, false);
     },
     throw: function (v) {
       var t = it.throw;
       if (t === undefined || t === null) return PromiseCtor.reject(v);
-      return asyncFromSyncStep(call(t, it, v));
+      return asyncFromSyncStep(call(t, it, v), it, true);
     },
   };
 }
 
-function asyncFromSyncStep(result) {
+function asyncFromSyncStep(result, it, closeOnRejection) {
   if (!isObject(result)) throwTypeError("Iterator result " + describe(result) + " is not an object");
   var done = !!result.done;
-  return promiseResolve(PromiseCtor, result.value).then(function (v) {
-    return { value: v, done: done };
-  });
+  var close = !done && closeOnRejection;
+  var wrapped;
+  try {
+    wrapped = promiseResolve(PromiseCtor, result.value);
+  } catch (e) {
+    if (close) iteratorClose(it, 1);
+    throw e;
+  }
+  // A rejected value closes the sync iterator (AsyncFromSyncIteratorContinuation).
+  return wrapped.then(
+    function (v) {
+      return { value: v, done: done };
+    },
+    function (e) {
+      if (close) iteratorClose(it, 1);
+      throw e;
+    },
+  );
 }
 
 function asyncIteratorClose(iter, quiet) {
