@@ -94,6 +94,7 @@ export const HELPER_NAMES = [
   "yieldStarStep", // (iterator, next, received, mode) → the inner iterator's result
   "getAsyncIterator", // (iterable) → async iterator (sync ones wrapped)
   "asyncIteratorClose", // (iterator, quiet) → promise of return()'s result (quiet: never rejects)
+  "regexpCreate", // (pattern, flags) → a new RegExp (regex literals; SyntaxError if bad)
 ] as const;
 
 export const enum Helper {
@@ -103,4 +104,5 @@ export const enum Helper {
   YieldStarStep,
   GetAsyncIterator,
   AsyncIteratorClose,
+  RegexpCreate,
 }

@@ -38,6 +38,7 @@ import { installInternals, installMoreInternals } from "./builtins/internals";
 import { installTimers, type Timer } from "./builtins/timers";
 import { installCollections } from "./builtins/collections";
 import { installReflect } from "./builtins/reflect";
+import { installRegExp } from "./builtins/regexp";
 import { Op } from "../compiler/opcodes";
 
 /** Well-known symbols are shared by all realms (they are immutable). */
@@ -78,7 +79,13 @@ export interface Helpers {
   iteratorClose: JSObject;
   coerceThenCall: JSObject;
   arrayIteratorSlowNext: JSObject;
-  stringReplaceCallback: JSObject;
+  stringReplace: JSObject;
+  stringMatch: JSObject;
+  stringMatchAll: JSObject;
+  stringSearch: JSObject;
+  stringSplit: JSObject;
+  regexpConstruct: JSObject;
+  regexpExecSlow: JSObject;
   stringRaw: JSObject;
   jsonRevive: JSObject;
   asyncStart: JSObject;
@@ -213,6 +220,7 @@ export class Realm {
     installTimers(this);
     installCollections(this);
     installReflect(this);
+    installRegExp(this);
     installInternals(this);
     installMoreInternals(this, {
       NEG: Op.NEG,
