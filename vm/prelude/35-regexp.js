@@ -511,8 +511,8 @@ function stringReplace(O, searchValue, replaceValue, all) {
   while (position >= 0) {
     push(positions, position);
     if (!all) break;
-    position = reIndexOf(string, searchString, position + advanceBy);
-    if (searchLength === 0 && position > string.length) break;
+    var from = position + advanceBy;
+    position = from > string.length ? -1 : reIndexOf(string, searchString, from);
   }
   if (positions.length === 0) return string;
   var endOfLastMatch = 0;
