@@ -144,10 +144,10 @@ export function advanceStringIndex(s: string, index: number, unicode: boolean): 
 }
 
 /**
- * RegExpBuiltinExec (22.2.7.2) once lastIndex has gone through ToLength: runs the
- * host matcher and builds the match array (index, input, groups, indices).
+ * RegExpBuiltinExec (22.2.7.2) once lastIndex has gone through ToLength, up to the
+ * host's match: updates lastIndex as the spec does and returns the host match.
  */
-function builtinExec(vm: VM, realm: Realm, r: RegExpObject, s: string, lastIndex: number): Value {
+function execRaw(vm: VM, r: RegExpObject, s: string, lastIndex: number): RegExpExecArray | null {
   const global = r.has("g");
   const sticky = r.has("y");
   if (!global && !sticky) lastIndex = 0;
@@ -163,7 +163,111 @@ function builtinExec(vm: VM, realm: Realm, r: RegExpObject, s: string, lastIndex
     return null;
   }
   if (global || sticky) setLastIndex(vm, r, match.index + match[0].length);
-  return matchArray(realm, match, s);
+  return match;
+}
+
+/** RegExpBuiltinExec: the match array (index, input, groups, indices) or null. */
+function builtinExec(vm: VM, realm: Realm, r: RegExpObject, s: string, lastIndex: number): Value {
+  const match = execRaw(vm, r, s, lastIndex);
+  return match === null ? null : matchArray(realm, match, s);
+}
+
+function lastIndexOf(r: RegExpObject): number {
+  return toLength(r.getOwnProperty("lastIndex")!.value as number);
+}
+
+/**
+ * RegExp.prototype[@@replace] with a string replacement on a regexp whose exec,
+ * flags and flag getters are the built-ins (so no step can run guest code).
+ */
+function replaceFast(vm: VM, r: RegExpObject, s: string, template: string): string {
+  const global = r.has("g");
+  const fullUnicode = r.has("u") || r.has("v");
+  if (global) setLastIndex(vm, r, 0);
+  const results: RegExpExecArray[] = [];
+  for (;;) {
+    const match = execRaw(vm, r, s, lastIndexOf(r));
+    if (match === null) break;
+    results.push(match);
+    if (!global) break;
+    if (match[0] === "") setLastIndex(vm, r, advanceStringIndex(s, lastIndexOf(r), fullUnicode));
+  }
+  let out = "";
+  let next = 0;
+  for (const m of results) {
+    const captures = Array.from(m).slice(1);
+    const rep = getSubstitution(m[0], s, m.index, captures, m.groups, template);
+    if (m.index >= next) {
+      out += s.slice(next, m.index) + rep;
+      next = m.index + m[0].length;
+    }
+  }
+  return next >= s.length ? out : out + s.slice(next);
+}
+
+/** GetSubstitution (22.1.3.19.1) on host values (no guest code can run). */
+export function getSubstitution(
+  matched: string,
+  str: string,
+  position: number,
+  captures: (string | undefined)[],
+  groups: Record<string, string | undefined> | undefined,
+  template: string,
+): string {
+  if (!template.includes("$")) return template;
+  const m = captures.length;
+  const n = template.length;
+  let out = "";
+  let i = 0;
+  while (i < n) {
+    const c = template[i];
+    if (c !== "$" || i + 1 >= n) {
+      out += c;
+      i++;
+      continue;
+    }
+    const d = template[i + 1];
+    if (d === "$") {
+      out += "$";
+      i += 2;
+    } else if (d === "`") {
+      out += str.slice(0, position);
+      i += 2;
+    } else if (d === "&") {
+      out += matched;
+      i += 2;
+    } else if (d === "'") {
+      const tail = position + matched.length;
+      if (tail < str.length) out += str.slice(tail);
+      i += 2;
+    } else if (d >= "0" && d <= "9") {
+      const two = i + 2 < n && template[i + 2] >= "0" && template[i + 2] <= "9";
+      let digits = two ? 2 : 1;
+      let index = Number(template.slice(i + 1, i + 1 + digits));
+      if (index > m && digits === 2) {
+        digits = 1;
+        index = Number(d);
+      }
+      if (index >= 1 && index <= m) out += captures[index - 1] ?? "";
+      else out += template.slice(i, i + 1 + digits);
+      i += 1 + digits;
+    } else if (d === "<") {
+      const gt = template.indexOf(">", i);
+      if (gt < 0 || groups === undefined) {
+        out += "$<";
+        i += 2;
+      } else {
+        const name = template.slice(i + 2, gt);
+        const cap = Object.prototype.hasOwnProperty.call(groups, name) ? groups[name] : undefined;
+        if (cap !== undefined) out += cap;
+        i = gt + 1;
+      }
+    } else {
+      out += "$";
+      i++;
+    }
+  }
+  return out;
 }
 
 /** The guest array for a host match (ECMA-262 22.2.7.2 steps 20–35). */
@@ -312,6 +416,7 @@ export function installRegExp(realm: Realm): void {
     return regexpEscape(s);
   });
   getter(realm, ctor, "RegExp", realm.wellKnown.species, (_vm, t) => t);
+  const speciesGetter = ctor.props.get(realm.wellKnown.species)!.getter;
 
   // RegExp.prototype, in V8's property order; the prelude fills the placeholders.
   const placeholder = (key: string | JSSymbol) => RP.props.set(key, new Prop(undefined, PF.Hidden));
@@ -438,6 +543,38 @@ export function installRegExp(realm: Realm): void {
     for (let i = 0; i < flagKeys.length; i++)
       if (!resolvesTo(r, flagKeys[i], pristineGetters[i], true)) return false;
     return true;
+  });
+  // Fast paths of the protocol methods for regexps that regexpPristine accepts.
+  internal("regexpReplaceFast", 3, (vm, _t, args) =>
+    replaceFast(vm, re(args[0]), args[1] as string, args[2] as string),
+  );
+  // @@match with a global regexp: the matched strings, or null.
+  internal("regexpMatchAllStrings", 2, (vm, _t, args) => {
+    const r = re(args[0]);
+    const s = args[1] as string;
+    const fullUnicode = r.has("u") || r.has("v");
+    setLastIndex(vm, r, 0);
+    const out: Value[] = [];
+    for (;;) {
+      const m = execRaw(vm, r, s, lastIndexOf(r));
+      if (m === null) return out.length ? realm.newArray(out) : null;
+      out.push(m[0]);
+      if (m[0] === "") setLastIndex(vm, r, advanceStringIndex(s, lastIndexOf(r), fullUnicode));
+    }
+  });
+  // @@split when the species constructor is %RegExp% too: the splitter is internal,
+  // so the host's split (the same algorithm) can run on a fresh host RegExp.
+  internal("regexpSplitFast", 3, (_vm, _t, args) => {
+    const r = re(args[0]);
+    const flags = r.flags.includes("y") ? r.flags : r.flags + "y";
+    const splitter = new RegExp(r.source, flags);
+    return realm.newArray((args[1] as string).split(splitter, args[2] as number));
+  });
+  internal("regexpSpeciesPristine", 1, (_vm, _t, args) => {
+    const r = args[0] as JSObject;
+    if (!resolvesTo(r, "constructor", ctor, false)) return false;
+    const sp = ctor.props.get(realm.wellKnown.species);
+    return !!sp && sp.getter === speciesGetter;
   });
   // String.prototype.split's string case after the coercions.
   internal("stringSplitPrimitive", 3, (_vm, _t, args) =>

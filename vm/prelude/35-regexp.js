@@ -255,6 +255,7 @@ defineMethod(RegExpPrototype, SymbolMatch, {
     var rx = this;
     reRequireObject(rx, "@@match");
     var S = toString(string);
+    if ($.regexpPristine(rx) && reIndexOf($.regexpFlags(rx), "g", 0) >= 0) return $.regexpMatchAllStrings(rx, S);
     var flags = toString(rx.flags);
     if (reIndexOf(flags, "g", 0) < 0) return reExec(rx, S);
     var fullUnicode = reIndexOf(flags, "u", 0) >= 0 || reIndexOf(flags, "v", 0) >= 0;
@@ -292,7 +293,10 @@ defineMethod(RegExpPrototype, SymbolReplace, {
     var S = toString(string);
     var lengthS = S.length;
     var functionalReplace = isCallable(replaceValue);
-    if (!functionalReplace) replaceValue = toString(replaceValue);
+    if (!functionalReplace) {
+      replaceValue = toString(replaceValue);
+      if ($.regexpPristine(rx)) return $.regexpReplaceFast(rx, S, replaceValue);
+    }
     var flags = toString(rx.flags);
     var global = reIndexOf(flags, "g", 0) >= 0;
     var fullUnicode = false;
@@ -369,6 +373,8 @@ defineMethod(RegExpPrototype, SymbolSplit, {
     var rx = this;
     reRequireObject(rx, "@@split");
     var S = toString(string);
+    if ((limit === undefined || typeof limit === "number") && $.regexpPristine(rx) && $.regexpSpeciesPristine(rx))
+      return $.regexpSplitFast(rx, S, limit === undefined ? 4294967295 : limit >>> 0);
     var C = reSpeciesConstructor(rx);
     var flags = toString(rx.flags);
     var unicodeMatching = reIndexOf(flags, "u", 0) >= 0 || reIndexOf(flags, "v", 0) >= 0;
