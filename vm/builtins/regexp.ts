@@ -120,7 +120,7 @@ function toLength(n: number): number {
 }
 
 /** Set(R, "lastIndex", v, true) for an object whose lastIndex is an own data property. */
-function setLastIndex(vm: VM, r: RegExpObject, v: number): void {
+function setLastIndex(vm: VM, r: RegExpObject, v: Value): void {
   const p = r.getOwnProperty("lastIndex");
   if (p && !(p.flags & PF.Accessor) && p.flags & PF.Writable) {
     p.value = v;
@@ -575,6 +575,10 @@ export function installRegExp(realm: Realm): void {
     if (!resolvesTo(r, "constructor", ctor, false)) return false;
     const sp = ctor.props.get(realm.wellKnown.species);
     return !!sp && sp.getter === speciesGetter;
+  });
+  internal("regexpSetLastIndex", 2, (vm, _t, args) => {
+    setLastIndex(vm, re(args[0]), args[1] as number);
+    return undefined;
   });
   // String.prototype.split's string case after the coercions.
   internal("stringSplitPrimitive", 3, (_vm, _t, args) =>

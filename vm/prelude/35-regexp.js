@@ -29,6 +29,12 @@ function reSameValue(a, b) {
   return a !== a && b !== b;
 }
 
+/** Set(R, "lastIndex", v, true); a RegExp's lastIndex is always an own data property. */
+function reSetLastIndex(R, v) {
+  if ($.isRegExpObject(R)) $.regexpSetLastIndex(R, v);
+  else R.lastIndex = v;
+}
+
 function reToUint32(v) {
   return toNumber(v) >>> 0;
 }
@@ -85,7 +91,7 @@ function regexpConstruct(pattern, flags, newTarget) {
   P = P === undefined ? "" : toString(P);
   F = F === undefined ? "" : toString(F);
   $.regexpInitialize(O, P, F);
-  O.lastIndex = 0;
+  reSetLastIndex(O, 0);
   return O;
 }
 
@@ -122,7 +128,7 @@ function reSpeciesConstructor(O) {
 /** Sets lastIndex past an empty match (the loops of @@match, @@replace, matchAll). */
 function reAdvanceAfterEmpty(rx, S, fullUnicode) {
   var thisIndex = toLength(rx.lastIndex);
-  rx.lastIndex = $.advanceStringIndex(S, thisIndex, fullUnicode);
+  reSetLastIndex(rx, $.advanceStringIndex(S, thisIndex, fullUnicode));
 }
 
 /** GetSubstitution (22.1.3.19.1). */
@@ -235,7 +241,7 @@ defineMethods(RegExpPrototype, [
       F = flags === undefined ? "" : reToString(flags);
     }
     $.regexpInitialize(this, P, F);
-    this.lastIndex = 0;
+    reSetLastIndex(this, 0);
     return this;
   },
   function toString() {
@@ -259,7 +265,7 @@ defineMethod(RegExpPrototype, SymbolMatch, {
     var flags = toString(rx.flags);
     if (reIndexOf(flags, "g", 0) < 0) return reExec(rx, S);
     var fullUnicode = reIndexOf(flags, "u", 0) >= 0 || reIndexOf(flags, "v", 0) >= 0;
-    rx.lastIndex = 0;
+    reSetLastIndex(rx, 0);
     var A = [];
     for (;;) {
       var result = reExec(rx, S);
@@ -279,7 +285,7 @@ defineMethod(RegExpPrototype, SymbolMatchAll, {
     var C = reSpeciesConstructor(R);
     var flags = toString(R.flags);
     var matcher = new C(R, flags);
-    matcher.lastIndex = toLength(R.lastIndex);
+    reSetLastIndex(matcher, toLength(R.lastIndex));
     var global = reIndexOf(flags, "g", 0) >= 0;
     var fullUnicode = reIndexOf(flags, "u", 0) >= 0 || reIndexOf(flags, "v", 0) >= 0;
     return $.regexpStringIterator(matcher, S, global, fullUnicode);
@@ -302,7 +308,7 @@ defineMethod(RegExpPrototype, SymbolReplace, {
     var fullUnicode = false;
     if (global) {
       fullUnicode = reIndexOf(flags, "u", 0) >= 0 || reIndexOf(flags, "v", 0) >= 0;
-      rx.lastIndex = 0;
+      reSetLastIndex(rx, 0);
     }
     var results = [];
     for (;;) {
@@ -359,10 +365,10 @@ defineMethod(RegExpPrototype, SymbolSearch, {
     reRequireObject(rx, "@@search");
     var S = toString(string);
     var previousLastIndex = rx.lastIndex;
-    if (!reSameValue(previousLastIndex, 0)) rx.lastIndex = 0;
+    if (!reSameValue(previousLastIndex, 0)) reSetLastIndex(rx, 0);
     var result = reExec(rx, S);
     var currentLastIndex = rx.lastIndex;
-    if (!reSameValue(currentLastIndex, previousLastIndex)) rx.lastIndex = previousLastIndex;
+    if (!reSameValue(currentLastIndex, previousLastIndex)) reSetLastIndex(rx, previousLastIndex);
     if (result === null) return -1;
     return result.index;
   },
@@ -392,7 +398,7 @@ defineMethod(RegExpPrototype, SymbolSplit, {
     var p = 0;
     var q = p;
     while (q < size) {
-      splitter.lastIndex = q;
+      reSetLastIndex(splitter, q);
       var z = reExec(splitter, S);
       if (z === null) {
         q = $.advanceStringIndex(S, q, unicodeMatching);
