@@ -997,7 +997,7 @@ function formatRegExpObject(
   recurseTimes: number,
 ): SpecialObject | undefined {
   if (!(value instanceof RegExpObject)) return undefined;
-  let base = `/${value.matcher().source}/${value.flags}`;
+  let base = `/${value.escapedSource()}/${value.flags}`;
   const prefix = getPrefix(constructor, tag, "RegExp");
   if (prefix !== "RegExp ") base = `${prefix}${base}`;
   if (keys.length === 0 || recurseTimes > ctx.depth) return { early: base };

@@ -14,6 +14,12 @@ import { JSSymbol, type Value } from "../value";
 import { registerObjectKind } from "../object-kinds";
 import { arg, getter, makeNative, method } from "./util";
 import { receiverText } from "./collections";
+import {
+  escapeSource,
+  foldGroups,
+  translateDuplicateGroups,
+  type GroupAliases,
+} from "./regexp-translate";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
 
@@ -27,8 +33,12 @@ export class RegExpObject extends JSObject {
   source = "(?:)";
   /** [[OriginalFlags]]. */
   flags = "";
-  /** The compiled host matcher (never snapshotted; see hostMatcher). */
+  /** The compiled host matcher (never snapshotted; rebuilt from source and flags). */
   private cache: RegExp | null = null;
+  /** The pattern given to the host (differs for duplicate group names). */
+  private hostSource = "(?:)";
+  /** Duplicate group names and their host aliases, or null. */
+  aliases: GroupAliases | null = null;
   constructor(proto: JSObject | null) {
     super(proto, "RegExp");
   }
@@ -41,17 +51,40 @@ export class RegExpObject extends JSObject {
     if (this.cache) return this.cache;
     const f = this.flags;
     const hostFlags = f.includes("g") || f.includes("y") ? f : f + "g";
-    this.cache = new RegExp(this.source, hostFlags);
+    this.cache = new RegExp(this.hostSource, hostFlags);
     return this.cache;
+  }
+
+  hostPattern(): string {
+    return this.hostSource;
+  }
+
+  /** The source as the `source` getter shows it (EscapeRegExpPattern). */
+  escapedSource(): string {
+    return this.aliases ? escapeSource(this.source) : this.matcher().source;
   }
 
   /** Sets source and flags after validating them; throws the host's SyntaxError. */
   initialize(source: string, flags: string): void {
-    const compiled = new RegExp(source, flags);
+    let hostSource = source;
+    let aliases: GroupAliases | null = null;
+    try {
+      new RegExp(source, flags);
+    } catch (e) {
+      // The host may lack ES2025 duplicate named groups: rewrite the pattern.
+      if (!(e instanceof SyntaxError) || !e.message.endsWith("Duplicate capture group name"))
+        throw e;
+      const t = translateDuplicateGroups(source, flags);
+      if (typeof t === "string") throw e;
+      new RegExp(t.pattern, flags);
+      hostSource = t.pattern;
+      aliases = t.aliases;
+    }
     this.source = source;
     this.flags = flags;
+    this.hostSource = hostSource;
+    this.aliases = aliases;
     this.cache = null;
-    void compiled;
     this.dirty = true;
   }
 
@@ -163,6 +196,11 @@ function execRaw(vm: VM, r: RegExpObject, s: string, lastIndex: number): RegExpE
     return null;
   }
   if (global || sticky) setLastIndex(vm, r, match.index + match[0].length);
+  if (r.aliases) {
+    if (match.groups) match.groups = foldGroups(match.groups, r.aliases) as Record<string, string>;
+    const ind = (match as RegExpExecArray & { indices?: RegExpIndicesArray }).indices;
+    if (ind?.groups) ind.groups = foldGroups(ind.groups, r.aliases) as typeof ind.groups;
+  }
   return match;
 }
 
@@ -445,7 +483,7 @@ export function installRegExp(realm: Realm): void {
   flagGetter("ignoreCase", "i");
   flagGetter("multiline", "m");
   getter(realm, RP, "RegExp.prototype", "source", (vm, t) => {
-    if (t instanceof RegExpObject) return t.matcher().source;
+    if (t instanceof RegExpObject) return t.escapedSource();
     if (t === RP) return "(?:)";
     return vm.throwTypeError("RegExp.prototype.source getter called on non-RegExp object");
   });
@@ -567,7 +605,7 @@ export function installRegExp(realm: Realm): void {
   internal("regexpSplitFast", 3, (_vm, _t, args) => {
     const r = re(args[0]);
     const flags = r.flags.includes("y") ? r.flags : r.flags + "y";
-    const splitter = new RegExp(r.source, flags);
+    const splitter = new RegExp(r.hostPattern(), flags);
     return realm.newArray((args[1] as string).split(splitter, args[2] as number));
   });
   internal("regexpSpeciesPristine", 1, (_vm, _t, args) => {
