@@ -122,6 +122,7 @@ export const HELPER_NAMES = [
   "disposeAdd", // (stack, value, async) → value, its dispose method recorded
   "disposeResources", // (stack, hasError, error) → undefined, or throws the final error
   "asyncDisposeResources", // (stack, hasError, error) → promise of the same
+  "regexpCreate", // (pattern, flags) → a new RegExp (regex literals; SyntaxError if bad)
 ] as const;
 
 export const enum Helper {
@@ -136,4 +137,5 @@ export const enum Helper {
   DisposeAdd,
   DisposeResources,
   AsyncDisposeResources,
+  RegexpCreate,
 }

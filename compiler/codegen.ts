@@ -1369,10 +1369,10 @@ class FunctionCompiler {
         this.at(node);
         const v = node.value;
         if (node.regex) {
-          e.emit(Op.GET_GLOBAL, e.constant("RegExp"));
+          // A fresh object per evaluation, from the intrinsic %RegExp% (not the global).
           e.emit(Op.CONST, e.constant(node.regex.pattern));
           e.emit(Op.CONST, e.constant(node.regex.flags));
-          e.emit(Op.NEW, 2, e.constant("RegExp"));
+          e.emit(Op.CALL_HELPER, Helper.RegexpCreate, 2);
         } else if (v === null) e.emit(Op.NULL);
         else if (v === true) e.emit(Op.TRUE);
         else if (v === false) e.emit(Op.FALSE);

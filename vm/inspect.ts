@@ -25,6 +25,7 @@ import {
 import { EMPTY, JSSymbol, isArrayIndex, type PropertyKey, type Value } from "./value";
 import type { Realm } from "./realm";
 import { functionSource } from "./builtins/function";
+import { RegExpObject } from "./builtins/regexp";
 import { collectionIteratorRemaining, mapEntries, setValues } from "./builtins/collections";
 import { DateObject, DATE_TO_PRIMITIVE, dateToString } from "./builtins/date";
 
@@ -990,16 +991,21 @@ function formatSpecialObject(
   }
 }
 
-/** `/ab+c/gi`. */
+/** `/ab+c/gi`, from the internal source and flags (never the guest's getters). */
 function formatRegExpObject(
-  _ctx: Ctx,
-  _value: JSObject,
-  _constructor: string | null,
-  _tag: string,
-  _keys: PropertyKey[],
-  _recurseTimes: number,
+  ctx: Ctx,
+  value: JSObject,
+  constructor: string | null,
+  tag: string,
+  keys: PropertyKey[],
+  recurseTimes: number,
 ): SpecialObject | undefined {
-  return undefined;
+  if (!(value instanceof RegExpObject)) return undefined;
+  let base = `/${value.escapedSource()}/${value.flags}`;
+  const prefix = getPrefix(constructor, tag, "RegExp");
+  if (prefix !== "RegExp ") base = `${prefix}${base}`;
+  if (keys.length === 0 || recurseTimes > ctx.depth) return { early: base };
+  return { base };
 }
 
 /** `2020-01-01T00:00:00.000Z` (toISOString), or toString() when invalid. */

@@ -47,6 +47,7 @@ import { installCollections } from "./builtins/collections";
 import { installReflect } from "./builtins/reflect";
 import { installModuleInternals } from "./esm";
 import { installDate } from "./builtins/date";
+import { installRegExp } from "./builtins/regexp";
 import { Op } from "../compiler/opcodes";
 
 /** Well-known symbols are shared by all realms (they are immutable). */
@@ -89,7 +90,13 @@ export interface Helpers {
   iteratorClose: JSObject;
   coerceThenCall: JSObject;
   arrayIteratorSlowNext: JSObject;
-  stringReplaceCallback: JSObject;
+  stringReplace: JSObject;
+  stringMatch: JSObject;
+  stringMatchAll: JSObject;
+  stringSearch: JSObject;
+  stringSplit: JSObject;
+  regexpConstruct: JSObject;
+  regexpExecSlow: JSObject;
   stringRaw: JSObject;
   jsonRevive: JSObject;
   asyncStart: JSObject;
@@ -236,6 +243,7 @@ export class Realm {
     installReflect(this);
     installModuleInternals(this);
     installDate(this);
+    installRegExp(this);
     installInternals(this);
     installMoreInternals(this, {
       NEG: Op.NEG,

@@ -89,45 +89,43 @@ export function installString(realm: Realm): void {
   }
   method(realm, SP, "String.prototype", "toString", 0, (vm, t) => thisString(vm, t, "toString"));
   method(realm, SP, "String.prototype", "valueOf", 0, (vm, t) => thisString(vm, t, "valueOf"));
-  method(
-    realm,
-    SP,
-    "String.prototype",
-    "split",
-    2,
-    (vm, t, args) => {
-      const sep = arg(args, 0);
-      const lim = arg(args, 1);
-      const limit = lim === undefined ? 2 ** 32 - 1 : Number(lim) >>> 0;
-      if (sep === undefined) return realm.newArray(limit === 0 ? [] : [t as string]);
-      return realm.newArray((t as string).split(String(sep), limit));
-    },
-    "Ss-",
-  );
-  // String patterns only; RegExp and function replacements arrive with RegExp.
+  // The methods taking regexps: natives for string patterns, the self-hosted
+  // protocol (prelude/35-regexp.js) for objects and anything needing coercion.
+  const plain = (v: Value) => !(v instanceof JSObject) && !(v instanceof JSSymbol);
+  method(realm, SP, "String.prototype", "split", 2, (vm, t, args) => {
+    const sep = arg(args, 0);
+    const lim = arg(args, 1);
+    if (
+      typeof t === "string" &&
+      typeof sep === "string" &&
+      (lim === undefined || typeof lim === "number")
+    )
+      return realm.newArray(t.split(sep, lim === undefined ? 2 ** 32 - 1 : lim >>> 0));
+    return vm.tailCall(realm.helpers.stringSplit, undefined, [t, sep, lim]);
+  });
   for (const name of ["replace", "replaceAll"] as const) {
-    method(
-      realm,
-      SP,
-      "String.prototype",
-      name,
-      2,
-      (vm, t, args) => {
-        const pattern = arg(args, 0);
-        const replacement = arg(args, 1);
-        if (replacement instanceof JSObject)
-          return vm.tailCall(realm.helpers.stringReplaceCallback, undefined, [
-            t,
-            pattern,
-            replacement,
-            name === "replaceAll",
-          ]);
-        return (t as string)[name](String(pattern), String(replacement));
-      },
-      "Ss",
-      true,
-    );
+    method(realm, SP, "String.prototype", name, 2, (vm, t, args) => {
+      const pattern = arg(args, 0);
+      const replacement = arg(args, 1);
+      if (typeof t === "string" && plain(pattern) && plain(replacement))
+        return t[name](String(pattern), String(replacement));
+      return vm.tailCall(realm.helpers.stringReplace, undefined, [
+        t,
+        pattern,
+        replacement,
+        name === "replaceAll",
+      ]);
+    });
   }
+  method(realm, SP, "String.prototype", "match", 1, (vm, t, args) =>
+    vm.tailCall(realm.helpers.stringMatch, undefined, [t, arg(args, 0)]),
+  );
+  method(realm, SP, "String.prototype", "matchAll", 1, (vm, t, args) =>
+    vm.tailCall(realm.helpers.stringMatchAll, undefined, [t, arg(args, 0)]),
+  );
+  method(realm, SP, "String.prototype", "search", 1, (vm, t, args) =>
+    vm.tailCall(realm.helpers.stringSearch, undefined, [t, arg(args, 0)]),
+  );
   // String iterator: by code points.
   const SIP = new JSObject(realm.IteratorPrototype);
   SIP.props.set(realm.wellKnown.toStringTag, new Prop("String Iterator", PF.Configurable));

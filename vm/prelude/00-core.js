@@ -250,23 +250,6 @@ function arrayIteratorSlowNext(it) {
   return { value: target[i], done: false };
 }
 
-/** String.prototype.replace/replaceAll with a function replacement (string patterns). */
-function stringReplaceCallback(s, pattern, replacer, all) {
-  var search = toString(pattern);
-  var out = "";
-  var pos = 0;
-  var at = s.indexOf(search, 0);
-  if (at < 0) return s;
-  while (at >= 0) {
-    out += s.slice(pos, at) + toString(call(replacer, undefined, search, at, s));
-    pos = at + search.length;
-    if (!all) break;
-    at = s.indexOf(search, search.length === 0 ? pos + 1 : pos);
-    if (search.length === 0 && at > s.length) break;
-  }
-  return out + s.slice(pos);
-}
-
 function stringRaw(template) {
   var cooked = toObject(template);
   var raw = toObject(cooked.raw);

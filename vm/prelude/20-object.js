@@ -54,7 +54,8 @@ function toPropertyDescriptorCall(o, key, desc) {
     throwTypeError("Cannot redefine property: " + (typeof key === "symbol" ? $.symbolDescriptiveString(key) : key));
 }
 
-function defineProperties(o, props) {
+/** ObjectDefineProperties (the method below is a named function expression that shadows a same-named helper). */
+function objectDefineProperties(o, props) {
   var p = toObject(props);
   var keys = $.ownKeys(p);
   var descs = [];
@@ -74,14 +75,14 @@ defineMethods(ObjectCtor, [
   },
   function defineProperties(o, properties) {
     if (!isObject(o)) throwTypeError("Object.defineProperties called on non-object");
-    return defineProperties(o, properties);
+    return objectDefineProperties(o, properties);
   },
   function create(o, properties) {
     if (o !== null && !isObject(o))
       throwTypeError("Object prototype may only be an Object or null: " + describe(o));
     var obj = {};
     ObjectCtor.setPrototypeOf(obj, o);
-    if (properties !== undefined) defineProperties(obj, properties);
+    if (properties !== undefined) objectDefineProperties(obj, properties);
     return obj;
   },
   function assign(target, sources) {

@@ -1,0 +1,625 @@
+// RegExp (ECMA-262 22.2): the objects, the constructor's fast path, exec, the flag and
+// source getters, RegExp.escape and the RegExp String Iterator's state. Everything
+// that may call guest code (IsRegExp, ToString/ToLength of arguments and lastIndex,
+// a user-overridden exec, replacer functions, species constructors, the flags getter
+// reading other getters) is self-hosted in prelude/35-regexp.js on top of the
+// internals defined here.
+//
+// The matcher is the host's RegExp: a match is atomic (it never calls guest code).
+// A RegExp object keeps only its original source and flags as state; the compiled
+// host RegExp is a cache rebuilt on demand (after a snapshot is decoded, too).
+
+import { ArrayObject, JSObject, PF, Prop, type NativeImpl } from "../object";
+import { JSSymbol, type Value } from "../value";
+import { registerObjectKind } from "../object-kinds";
+import { arg, getter, makeNative, method } from "./util";
+import { receiverText } from "./collections";
+import {
+  escapeSource,
+  foldGroups,
+  translateDuplicateGroups,
+  type GroupAliases,
+} from "./regexp-translate";
+import type { Realm } from "../realm";
+import type { VM } from "../interpreter";
+
+/** Snapshot kinds (see object-kinds.ts); never renumber. */
+const KIND_REGEXP = 100;
+const KIND_REGEXP_STRING_ITERATOR = 101;
+
+/** An object with [[RegExpMatcher]], [[OriginalSource]] and [[OriginalFlags]]. */
+export class RegExpObject extends JSObject {
+  /** [[OriginalSource]]: the pattern text as given. */
+  source = "(?:)";
+  /** [[OriginalFlags]]. */
+  flags = "";
+  /** The compiled host matcher (never snapshotted; rebuilt from source and flags). */
+  private cache: RegExp | null = null;
+  /** The pattern given to the host (differs for duplicate group names). */
+  private hostSource = "(?:)";
+  /** Duplicate group names and their host aliases, or null. */
+  aliases: GroupAliases | null = null;
+  constructor(proto: JSObject | null) {
+    super(proto, "RegExp");
+  }
+
+  /**
+   * The host RegExp for this pattern. It always has `g` or `y` so that it honours
+   * lastIndex, and `d` only when asked for (indices cost time).
+   */
+  matcher(): RegExp {
+    if (this.cache) return this.cache;
+    const f = this.flags;
+    const hostFlags = f.includes("g") || f.includes("y") ? f : f + "g";
+    this.cache = new RegExp(this.hostSource, hostFlags);
+    return this.cache;
+  }
+
+  hostPattern(): string {
+    return this.hostSource;
+  }
+
+  /** The source as the `source` getter shows it (EscapeRegExpPattern). */
+  escapedSource(): string {
+    return this.aliases ? escapeSource(this.source) : this.matcher().source;
+  }
+
+  /** Sets source and flags after validating them; throws the host's SyntaxError. */
+  initialize(source: string, flags: string): void {
+    let hostSource = source;
+    let aliases: GroupAliases | null = null;
+    try {
+      new RegExp(source, flags);
+    } catch (e) {
+      // The host may lack ES2025 duplicate named groups: rewrite the pattern.
+      if (!(e instanceof SyntaxError) || !e.message.endsWith("Duplicate capture group name"))
+        throw e;
+      const t = translateDuplicateGroups(source, flags);
+      if (typeof t === "string") throw e;
+      new RegExp(t.pattern, flags);
+      hostSource = t.pattern;
+      aliases = t.aliases;
+    }
+    this.source = source;
+    this.flags = flags;
+    this.hostSource = hostSource;
+    this.aliases = aliases;
+    this.cache = null;
+    this.dirty = true;
+  }
+
+  has(flag: string): boolean {
+    return this.flags.includes(flag);
+  }
+}
+
+/** The state of a RegExp String Iterator (22.2.9): plain values. */
+export class RegExpStringIteratorObject extends JSObject {
+  constructor(
+    proto: JSObject | null,
+    public regexp: Value,
+    public text: string,
+    public global: boolean,
+    public unicode: boolean,
+    public done: boolean,
+  ) {
+    super(proto, "RegExp String Iterator");
+  }
+}
+
+registerObjectKind<RegExpObject>({
+  kind: KIND_REGEXP,
+  cls: RegExpObject,
+  encode: (o) => [o.source, o.flags],
+  allocate: (realm) => new RegExpObject(realm.ObjectPrototype),
+  decode(o, fields, dec, where) {
+    const [source, flags] = fields;
+    if (typeof source !== "string" || typeof flags !== "string")
+      return dec.fail(`${where}: a RegExp needs a string source and flags`);
+    try {
+      o.initialize(source, flags);
+    } catch (e) {
+      dec.fail(`${where}: bad RegExp /${source}/${flags}: ${(e as Error).message}`);
+    }
+  },
+});
+
+registerObjectKind<RegExpStringIteratorObject>({
+  kind: KIND_REGEXP_STRING_ITERATOR,
+  cls: RegExpStringIteratorObject,
+  encode: (o, enc) => [enc.value(o.regexp), o.text, o.global, o.unicode, o.done],
+  allocate: () => new RegExpStringIteratorObject(null, undefined, "", false, false, true),
+  decode(o, fields, dec, where) {
+    const [r, text, g, u, done] = fields;
+    if (
+      typeof text !== "string" ||
+      typeof g !== "boolean" ||
+      typeof u !== "boolean" ||
+      typeof done !== "boolean"
+    )
+      return dec.fail(`${where}: bad RegExp String Iterator state`);
+    o.regexp = dec.value(r, where);
+    o.text = text;
+    o.global = g;
+    o.unicode = u;
+    o.done = done;
+  },
+});
+
+/** ToLength on a number. */
+function toLength(n: number): number {
+  if (!(n > 0)) return 0;
+  return Math.min(Math.floor(n), Number.MAX_SAFE_INTEGER);
+}
+
+/** Set(R, "lastIndex", v, true) for an object whose lastIndex is an own data property. */
+function setLastIndex(vm: VM, r: RegExpObject, v: Value): void {
+  const p = r.getOwnProperty("lastIndex");
+  if (p && !(p.flags & PF.Accessor) && p.flags & PF.Writable) {
+    p.value = v;
+    r.dirty = true;
+    return;
+  }
+  if (!p && r.extensible) {
+    r.addOwn("lastIndex", v);
+    return;
+  }
+  vm.throwTypeError("Cannot assign to read only property 'lastIndex' of object '[object RegExp]'");
+}
+
+/** AdvanceStringIndex (22.2.7.3). */
+export function advanceStringIndex(s: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= s.length) return index + 1;
+  const c = s.charCodeAt(index);
+  if (c < 0xd800 || c > 0xdbff) return index + 1;
+  const d = s.charCodeAt(index + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? index + 2 : index + 1;
+}
+
+/**
+ * RegExpBuiltinExec (22.2.7.2) once lastIndex has gone through ToLength, up to the
+ * host's match: updates lastIndex as the spec does and returns the host match.
+ */
+function execRaw(vm: VM, r: RegExpObject, s: string, lastIndex: number): RegExpExecArray | null {
+  const global = r.has("g");
+  const sticky = r.has("y");
+  if (!global && !sticky) lastIndex = 0;
+  if (lastIndex > s.length) {
+    if (global || sticky) setLastIndex(vm, r, 0);
+    return null;
+  }
+  const m = r.matcher();
+  m.lastIndex = lastIndex;
+  const match = m.exec(s);
+  if (match === null) {
+    if (global || sticky) setLastIndex(vm, r, 0);
+    return null;
+  }
+  if (global || sticky) setLastIndex(vm, r, match.index + match[0].length);
+  if (r.aliases) {
+    if (match.groups) match.groups = foldGroups(match.groups, r.aliases) as Record<string, string>;
+    const ind = (match as RegExpExecArray & { indices?: RegExpIndicesArray }).indices;
+    if (ind?.groups) ind.groups = foldGroups(ind.groups, r.aliases) as typeof ind.groups;
+  }
+  return match;
+}
+
+/** RegExpBuiltinExec: the match array (index, input, groups, indices) or null. */
+function builtinExec(vm: VM, realm: Realm, r: RegExpObject, s: string, lastIndex: number): Value {
+  const match = execRaw(vm, r, s, lastIndex);
+  return match === null ? null : matchArray(realm, match, s);
+}
+
+function lastIndexOf(r: RegExpObject): number {
+  return toLength(r.getOwnProperty("lastIndex")!.value as number);
+}
+
+/**
+ * RegExp.prototype[@@replace] with a string replacement on a regexp whose exec,
+ * flags and flag getters are the built-ins (so no step can run guest code).
+ */
+function replaceFast(vm: VM, r: RegExpObject, s: string, template: string): string {
+  const global = r.has("g");
+  const fullUnicode = r.has("u") || r.has("v");
+  if (global) setLastIndex(vm, r, 0);
+  const results: RegExpExecArray[] = [];
+  for (;;) {
+    const match = execRaw(vm, r, s, lastIndexOf(r));
+    if (match === null) break;
+    results.push(match);
+    if (!global) break;
+    if (match[0] === "") setLastIndex(vm, r, advanceStringIndex(s, lastIndexOf(r), fullUnicode));
+  }
+  let out = "";
+  let next = 0;
+  for (const m of results) {
+    const captures = Array.from(m).slice(1);
+    const rep = getSubstitution(m[0], s, m.index, captures, m.groups, template);
+    if (m.index >= next) {
+      out += s.slice(next, m.index) + rep;
+      next = m.index + m[0].length;
+    }
+  }
+  return next >= s.length ? out : out + s.slice(next);
+}
+
+/** GetSubstitution (22.1.3.19.1) on host values (no guest code can run). */
+export function getSubstitution(
+  matched: string,
+  str: string,
+  position: number,
+  captures: (string | undefined)[],
+  groups: Record<string, string | undefined> | undefined,
+  template: string,
+): string {
+  if (!template.includes("$")) return template;
+  const m = captures.length;
+  const n = template.length;
+  let out = "";
+  let i = 0;
+  while (i < n) {
+    const c = template[i];
+    if (c !== "$" || i + 1 >= n) {
+      out += c;
+      i++;
+      continue;
+    }
+    const d = template[i + 1];
+    if (d === "$") {
+      out += "$";
+      i += 2;
+    } else if (d === "`") {
+      out += str.slice(0, position);
+      i += 2;
+    } else if (d === "&") {
+      out += matched;
+      i += 2;
+    } else if (d === "'") {
+      const tail = position + matched.length;
+      if (tail < str.length) out += str.slice(tail);
+      i += 2;
+    } else if (d >= "0" && d <= "9") {
+      const two = i + 2 < n && template[i + 2] >= "0" && template[i + 2] <= "9";
+      let digits = two ? 2 : 1;
+      let index = Number(template.slice(i + 1, i + 1 + digits));
+      if (index > m && digits === 2) {
+        digits = 1;
+        index = Number(d);
+      }
+      if (index >= 1 && index <= m) out += captures[index - 1] ?? "";
+      else out += template.slice(i, i + 1 + digits);
+      i += 1 + digits;
+    } else if (d === "<") {
+      const gt = template.indexOf(">", i);
+      if (gt < 0 || groups === undefined) {
+        out += "$<";
+        i += 2;
+      } else {
+        const name = template.slice(i + 2, gt);
+        const cap = Object.prototype.hasOwnProperty.call(groups, name) ? groups[name] : undefined;
+        if (cap !== undefined) out += cap;
+        i = gt + 1;
+      }
+    } else {
+      out += "$";
+      i++;
+    }
+  }
+  return out;
+}
+
+/** The guest array for a host match (ECMA-262 22.2.7.2 steps 20–35). */
+function matchArray(realm: Realm, match: RegExpExecArray, s: string): ArrayObject {
+  const a = realm.newArray(Array.from(match, (v) => v));
+  a.props.set("index", new Prop(match.index, PF.Default));
+  a.props.set("input", new Prop(s, PF.Default));
+  a.props.set("groups", new Prop(groupsObject(match.groups), PF.Default));
+  const indices = (match as RegExpExecArray & { indices?: RegExpIndicesArray }).indices;
+  if (indices) {
+    const pairs = realm.newArray(
+      Array.from(indices, (p) => (p === undefined ? undefined : realm.newArray([p[0], p[1]]))),
+    );
+    const g = indices.groups;
+    let groups: Value = undefined;
+    if (g) {
+      const o = new JSObject(null);
+      for (const k of Object.keys(g)) {
+        const p = g[k];
+        o.props.set(k, new Prop(p === undefined ? undefined : realm.newArray([p[0], p[1]]), 7));
+      }
+      groups = o;
+    }
+    pairs.props.set("groups", new Prop(groups, PF.Default));
+    a.props.set("indices", new Prop(pairs, PF.Default));
+  }
+  return a;
+}
+
+function groupsObject(g: Record<string, string> | undefined): Value {
+  if (!g) return undefined;
+  const o = new JSObject(null);
+  for (const k of Object.keys(g)) o.props.set(k, new Prop(g[k], PF.Default));
+  return o;
+}
+
+/**
+ * Whether `key` on `o` (own or inherited) is the data property or accessor given,
+ * looking only through ordinary objects (anything exotic answers false).
+ */
+function resolvesTo(
+  o: JSObject,
+  key: string | JSSymbol,
+  want: JSObject,
+  accessor: boolean,
+): boolean {
+  for (let p: JSObject | null = o; p !== null; p = p.proto) {
+    if (p.constructor !== JSObject && !(p instanceof RegExpObject)) return false;
+    const d = p.props.get(key);
+    if (!d) continue;
+    return accessor ? (d.flags & PF.Accessor) !== 0 && d.getter === want : d.value === want;
+  }
+  return false;
+}
+
+/** RegExp.escape (ES2025, 22.2.5.1) on a string. */
+export function regexpEscape(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (out === "" && /[0-9A-Za-z]/.test(ch)) out += "\\x" + c.toString(16);
+    else out += encodeForRegExpEscape(ch, c);
+  }
+  return out;
+}
+
+const CONTROL_ESCAPES: Record<string, string> = {
+  "\t": "t",
+  "\n": "n",
+  "\v": "v",
+  "\f": "f",
+  "\r": "r",
+};
+
+function encodeForRegExpEscape(ch: string, c: number): string {
+  if ("^$\\.*+?()[]{}|/".includes(ch)) return "\\" + ch;
+  if (ch in CONTROL_ESCAPES) return "\\" + CONTROL_ESCAPES[ch];
+  const surrogate = c >= 0xd800 && c <= 0xdfff;
+  if (",-=<>#&!%:;@~'`\"".includes(ch) || /^[\s\u2028\u2029]$/u.test(ch) || surrogate) {
+    if (c <= 0xff) return "\\x" + c.toString(16).padStart(2, "0");
+    let out = "";
+    for (let i = 0; i < ch.length; i++)
+      out += "\\u" + ch.charCodeAt(i).toString(16).padStart(4, "0");
+    return out;
+  }
+  return ch;
+}
+
+/** Host SyntaxErrors (bad pattern or flags) become guest SyntaxErrors with V8's text. */
+function initializeOrThrow(vm: VM, r: RegExpObject, source: string, flags: string): void {
+  try {
+    r.initialize(source, flags);
+  } catch (e) {
+    if (e instanceof SyntaxError) vm.throwError("SyntaxError", e.message);
+    throw e;
+  }
+}
+
+function isPlainArg(v: Value): boolean {
+  return !(v instanceof JSObject) && !(v instanceof JSSymbol);
+}
+
+export function installRegExp(realm: Realm): void {
+  const $ = realm.internals;
+  const internal = (name: string, length: number, impl: NativeImpl) => {
+    $.props.set(name, new Prop(makeNative(realm, `$.${name}`, name, length, impl), PF.Hidden));
+  };
+  const RP = new JSObject(realm.ObjectPrototype);
+
+  const create = (vm: VM, proto: JSObject, source: string, flags: string): RegExpObject => {
+    const r = new RegExpObject(proto);
+    r.props.set("lastIndex", new Prop(undefined, PF.Writable));
+    initializeOrThrow(vm, r, source, flags);
+    r.props.get("lastIndex")!.value = 0;
+    return r;
+  };
+
+  const ctor = makeNative(
+    realm,
+    "RegExp",
+    "RegExp",
+    2,
+    (vm, _t, args, newTarget) => {
+      const pattern = arg(args, 0);
+      const flags = arg(args, 1);
+      // Objects (IsRegExp reads Symbol.match, ToString may call guest code) and
+      // subclasses go through the self-hosted constructor.
+      if (
+        isPlainArg(pattern) &&
+        isPlainArg(flags) &&
+        (newTarget === undefined || newTarget === ctor)
+      ) {
+        const p = pattern === undefined ? "" : String(pattern);
+        const f = flags === undefined ? "" : String(flags);
+        return create(vm, RP, p, f);
+      }
+      return vm.tailCall(realm.helpers.regexpConstruct, undefined, [pattern, flags, newTarget]);
+    },
+    { ctor: true },
+  );
+  ctor.props.set("prototype", new Prop(RP, 0));
+  realm.global.props.set("RegExp", new Prop(ctor, PF.Hidden));
+  method(realm, ctor, "RegExp", "escape", 1, (vm, _t, args) => {
+    const s = arg(args, 0);
+    if (typeof s !== "string") return vm.throwTypeError("RegExp.escape requires a string argument");
+    return regexpEscape(s);
+  });
+  getter(realm, ctor, "RegExp", realm.wellKnown.species, (_vm, t) => t);
+  const speciesGetter = ctor.props.get(realm.wellKnown.species)!.getter;
+
+  // RegExp.prototype, in V8's property order; the prelude fills the placeholders.
+  const placeholder = (key: string | JSSymbol) => RP.props.set(key, new Prop(undefined, PF.Hidden));
+  RP.props.set("constructor", new Prop(ctor, PF.Hidden));
+  const exec = method(realm, RP, "RegExp.prototype", "exec", 1, (vm, t, args) => {
+    if (!(t instanceof RegExpObject))
+      return vm.throwTypeError(
+        `Method RegExp.prototype.exec called on incompatible receiver ${receiverText(t)}`,
+      );
+    const s = arg(args, 0);
+    const li = t.getOwnProperty("lastIndex");
+    if (typeof s !== "string" || !li || typeof li.value !== "number")
+      return vm.tailCall(realm.helpers.regexpExecSlow, t, [s]);
+    return builtinExec(vm, realm, t, s, toLength(li.value));
+  });
+  const flagGetter = (name: string, flag: string) =>
+    getter(realm, RP, "RegExp.prototype", name, (vm, t) => {
+      if (t instanceof RegExpObject) return t.has(flag);
+      if (t === RP) return undefined;
+      return vm.throwTypeError(`RegExp.prototype.${name} getter called on non-RegExp object`);
+    });
+  flagGetter("dotAll", "s");
+  placeholder("flags");
+  flagGetter("global", "g");
+  flagGetter("hasIndices", "d");
+  flagGetter("ignoreCase", "i");
+  flagGetter("multiline", "m");
+  getter(realm, RP, "RegExp.prototype", "source", (vm, t) => {
+    if (t instanceof RegExpObject) return t.escapedSource();
+    if (t === RP) return "(?:)";
+    return vm.throwTypeError("RegExp.prototype.source getter called on non-RegExp object");
+  });
+  flagGetter("sticky", "y");
+  flagGetter("unicode", "u");
+  placeholder("compile");
+  placeholder("toString");
+  placeholder("test");
+  flagGetter("unicodeSets", "v");
+  for (const k of ["match", "matchAll", "replace", "search", "split"])
+    placeholder(realm.wellKnown[k]);
+
+  // %RegExpStringIteratorPrototype% (22.2.9.2); `next` is self-hosted.
+  const RSIP = new JSObject(realm.IteratorPrototype);
+  RSIP.props.set("next", new Prop(undefined, PF.Hidden));
+  RSIP.props.set(realm.wellKnown.toStringTag, new Prop("RegExp String Iterator", PF.Configurable));
+
+  // ---- internals for prelude/35-regexp.js ----
+  $.props.set("RegExpPrototype", new Prop(RP, 0));
+  $.props.set("RegExpStringIteratorPrototype", new Prop(RSIP, 0));
+  $.props.set("regexpExecNative", new Prop(exec, 0));
+  const re = (v: Value) => v as RegExpObject;
+  internal("isRegExpObject", 1, (_vm, _t, args) => arg(args, 0) instanceof RegExpObject);
+  // RegExpAlloc with a prototype already read from newTarget.
+  internal("regexpAlloc", 1, (_vm, _t, args) => {
+    const r = new RegExpObject(args[0] as JSObject);
+    r.props.set("lastIndex", new Prop(undefined, PF.Writable));
+    return r;
+  });
+  // RegExpInitialize with string pattern and flags (lastIndex is set by the caller).
+  internal("regexpInitialize", 3, (vm, _t, args) => {
+    initializeOrThrow(vm, re(args[0]), args[1] as string, args[2] as string);
+    return args[0];
+  });
+  // RegExpCreate(P, F) with string P and F (also what regex literals evaluate to).
+  internal("regexpCreate", 2, (vm, _t, args) =>
+    create(vm, RP, args[0] as string, args[1] as string),
+  );
+  internal("regexpSource", 1, (_vm, _t, args) => re(args[0]).source);
+  internal("regexpFlags", 1, (_vm, _t, args) => re(args[0]).flags);
+  // RegExpBuiltinExec after ToString(S) and ToLength(lastIndex).
+  internal("regexpExecAt", 3, (vm, _t, args) =>
+    builtinExec(vm, realm, re(args[0]), args[1] as string, args[2] as number),
+  );
+  internal("advanceStringIndex", 3, (_vm, _t, args) =>
+    advanceStringIndex(args[0] as string, args[1] as number, !!args[2]),
+  );
+  internal("regexpStringIterator", 4, (_vm, _t, args) => {
+    return new RegExpStringIteratorObject(
+      RSIP,
+      args[0],
+      args[1] as string,
+      !!args[2],
+      !!args[3],
+      false,
+    );
+  });
+  internal("isRegExpStringIterator", 1, (_vm, _t, args) => {
+    return arg(args, 0) instanceof RegExpStringIteratorObject;
+  });
+  // [regexp, string, global, unicode, done] of an iterator.
+  internal("regexpStringIteratorState", 1, (_vm, _t, args) => {
+    const it = args[0] as RegExpStringIteratorObject;
+    return realm.newArray([it.regexp, it.text, it.global, it.unicode, it.done]);
+  });
+  internal("regexpStringIteratorFinish", 1, (_vm, _t, args) => {
+    const it = args[0] as RegExpStringIteratorObject;
+    it.done = true;
+    it.regexp = undefined;
+    it.dirty = true;
+    return undefined;
+  });
+  // Whether R's exec, flags and flag getters are the built-in ones, so that a
+  // protocol method may run natively with the same observable steps.
+  const flagsGetterOf = () => RP.props.get("flags")?.getter;
+  const flagKeys = [
+    "hasIndices",
+    "global",
+    "ignoreCase",
+    "multiline",
+    "dotAll",
+    "unicode",
+    "unicodeSets",
+    "sticky",
+  ];
+  const pristineGetters = flagKeys.map((k) => RP.props.get(k)!.getter!);
+  internal("regexpPristine", 1, (_vm, _t, args) => {
+    const r = args[0];
+    if (!(r instanceof RegExpObject)) return false;
+    const li = r.props.get("lastIndex");
+    if (!li || typeof li.value !== "number" || !(li.flags & PF.Writable)) return false;
+    if (!resolvesTo(r, "exec", exec, false)) return false;
+    const fg = flagsGetterOf();
+    if (!fg || !resolvesTo(r, "flags", fg, true)) return false;
+    for (let i = 0; i < flagKeys.length; i++)
+      if (!resolvesTo(r, flagKeys[i], pristineGetters[i], true)) return false;
+    return true;
+  });
+  // Fast paths of the protocol methods for regexps that regexpPristine accepts.
+  internal("regexpReplaceFast", 3, (vm, _t, args) =>
+    replaceFast(vm, re(args[0]), args[1] as string, args[2] as string),
+  );
+  // @@match with a global regexp: the matched strings, or null.
+  internal("regexpMatchAllStrings", 2, (vm, _t, args) => {
+    const r = re(args[0]);
+    const s = args[1] as string;
+    const fullUnicode = r.has("u") || r.has("v");
+    setLastIndex(vm, r, 0);
+    const out: Value[] = [];
+    for (;;) {
+      const m = execRaw(vm, r, s, lastIndexOf(r));
+      if (m === null) return out.length ? realm.newArray(out) : null;
+      out.push(m[0]);
+      if (m[0] === "") setLastIndex(vm, r, advanceStringIndex(s, lastIndexOf(r), fullUnicode));
+    }
+  });
+  // @@split when the species constructor is %RegExp% too: the splitter is internal,
+  // so the host's split (the same algorithm) can run on a fresh host RegExp.
+  internal("regexpSplitFast", 3, (_vm, _t, args) => {
+    const r = re(args[0]);
+    const flags = r.flags.includes("y") ? r.flags : r.flags + "y";
+    const splitter = new RegExp(r.hostPattern(), flags);
+    return realm.newArray((args[1] as string).split(splitter, args[2] as number));
+  });
+  internal("regexpSpeciesPristine", 1, (_vm, _t, args) => {
+    const r = args[0] as JSObject;
+    if (!resolvesTo(r, "constructor", ctor, false)) return false;
+    const sp = ctor.props.get(realm.wellKnown.species);
+    return !!sp && sp.getter === speciesGetter;
+  });
+  internal("regexpSetLastIndex", 2, (vm, _t, args) => {
+    setLastIndex(vm, re(args[0]), args[1] as number);
+    return undefined;
+  });
+  // String.prototype.split's string case after the coercions.
+  internal("stringSplitPrimitive", 3, (_vm, _t, args) =>
+    realm.newArray((args[0] as string).split(args[1] as string, args[2] as number)),
+  );
+}
