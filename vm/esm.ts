@@ -125,7 +125,7 @@ export function displayName(p: Program): string {
 }
 
 /** Node's built-in modules that Jaunt provides (as `node:<name>` or bare). */
-const BUILTIN_MODULES = new Set(["module"]);
+const BUILTIN_MODULES = new Set(["module", "process", "buffer"]);
 
 function isEnv(v: unknown): v is Env {
   return v instanceof Env;

@@ -1282,13 +1282,17 @@ export class VM {
               case Op.THROW: {
                 frame.ip = opStart;
                 const v = stack[--sp];
-                // A self-hosted built-in rethrowing a guest error keeps the guest's site.
-                if (
-                  !(fcode.flags & FnFlags.Native) ||
-                  !this.throwSite ||
-                  this.throwSite.value !== v
-                )
+                if (!(fcode.flags & FnFlags.Native))
                   this.throwSite = { fn: frame.fn, ip: opStart, value: v };
+                else if (!this.throwSite || this.throwSite.value !== v) {
+                  // A self-hosted built-in throwing its own error is reported at the
+                  // guest code that called it (a rethrown guest error keeps its site).
+                  let k = this.frames.length - 1;
+                  while (k > 0 && this.frames[k].fn.code.flags & FnFlags.Native) k--;
+                  const g = this.frames[k];
+                  const ip = g === frame ? opStart : Math.max(0, g.ip - 1);
+                  this.throwSite = { fn: g.fn, ip, value: v };
+                }
                 throw new ThrowSignal(v);
               }
               case Op.RETHROW: {

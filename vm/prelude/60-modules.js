@@ -43,8 +43,7 @@ function requireFrom(parent, ctx, request) {
   var cache = ctx.cache;
   if (typeof request !== "string") throwTypeError('The "id" argument must be of type string. Received ' + describe(request));
   if (request === "") throwTypeError("The argument 'id' must be a non-empty string. Received ''");
-  if (request === "jaunt") return jauntModule();
-  if (request === "module" || request === "node:module") return builtinModule("node:module");
+  if (isBuiltinModule(request)) return builtinModule(request);
   var filename = $.resolveModule(parent.filename, request);
   var cached = cache[filename];
   if (cached !== undefined) return cached.exports;
