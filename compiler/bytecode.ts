@@ -27,6 +27,22 @@ export const enum FnFlags {
   Derived = 4096,
   Generator = 8192,
   Async = 16384,
+  /** The top level of eval code: sloppy eval code declares its vars in the caller's scope. */
+  EvalCode = 32768,
+}
+
+/** Context of a direct eval call site, which decides what its code may contain. */
+export const enum EvalFlags {
+  /** The calling code is strict: the eval code is strict too. */
+  Strict = 1,
+  /** Inside a non-arrow function (or an arrow in one): `new.target` is allowed. */
+  InFunction = 2,
+  /** Inside a method: `super.x` is allowed. */
+  InMethod = 4,
+  /** Inside a derived class constructor: `super()` is allowed. */
+  InDerivedCtor = 8,
+  /** A direct eval (sees the caller's scope) rather than an indirect one. */
+  Direct = 16,
 }
 
 /** Describes the slots of one environment record, for inspection and snapshots. */
@@ -78,10 +94,12 @@ export interface Program {
   readonly source: string;
   /** functions[0] is the top level. */
   readonly functions: readonly FunctionCode[];
+  /** For eval code: the EvalFlags of its call site (part of the hash). */
+  readonly evalFlags?: number;
 }
 
 /** Bumped whenever emitted bytecode changes shape: snapshots record it. */
-export const COMPILER_VERSION = 1;
+export const COMPILER_VERSION = 2;
 
 /**
  * Self-hosted helpers compiled code may call with CALL_HELPER, by index. The realm
@@ -94,6 +112,7 @@ export const HELPER_NAMES = [
   "yieldStarStep", // (iterator, next, received, mode) → the inner iterator's result
   "getAsyncIterator", // (iterable) → async iterator (sync ones wrapped)
   "asyncIteratorClose", // (iterator, quiet) → promise of return()'s result (quiet: never rejects)
+  "resolveSlow", // (env, object, name) → reference base: `with` lookups that need guest code
 ] as const;
 
 export const enum Helper {
@@ -103,4 +122,5 @@ export const enum Helper {
   YieldStarStep,
   GetAsyncIterator,
   AsyncIteratorClose,
+  ResolveSlow,
 }

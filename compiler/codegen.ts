@@ -176,6 +176,7 @@ class FunctionCompiler {
       if (node.async) flags |= FnFlags.Async;
     }
     if (info.scope.needsEnv) flags |= FnFlags.HasFunctionEnv;
+    if (node.type === "Program" && this.ctx.completion) flags |= FnFlags.EvalCode;
 
     this.prologue();
     // Generators and async functions bind their parameters, then suspend.
@@ -272,6 +273,10 @@ class FunctionCompiler {
       e.emit(Op.NEW_TARGET);
       this.initBinding(info.newTargetBinding);
     }
+    if (info.fnBinding) {
+      e.emit(Op.CALLEE);
+      this.initBinding(info.fnBinding);
+    }
     if (info.argumentsBinding) {
       e.emit(Op.ARGUMENTS);
       this.initBinding(info.argumentsBinding);
@@ -297,54 +302,15 @@ class FunctionCompiler {
           ? (node.body as N.BlockStatement).body
           : [];
     if (node.type === "Program" && this.ctx.globalVars) this.globalDeclarations(body);
+    else if (node.type === "Program" && this.ctx.completion && !info.strict)
+      this.evalDeclarations(body);
     else this.enterBody(scope, body, false);
   }
 
   /** Script-mode top level: var and function declarations are global properties. */
   private globalDeclarations(body: N.Statement[]): void {
     const e = this.e;
-    const vars = new Set<string>();
-    const collect = (s: N.Node | null | undefined): void => {
-      if (!s) return;
-      switch (s.type) {
-        case "VariableDeclaration":
-          if (s.kind === "var")
-            for (const d of s.declarations) for (const id of patternNames(d.id)) vars.add(id.name);
-          break;
-        case "IfStatement":
-          collect(s.consequent);
-          collect(s.alternate);
-          break;
-        case "BlockStatement":
-          s.body.forEach(collect);
-          break;
-        case "ForStatement":
-          collect(s.init);
-          collect(s.body);
-          break;
-        case "ForInStatement":
-        case "ForOfStatement":
-          collect(s.left);
-          collect(s.body);
-          break;
-        case "WhileStatement":
-        case "DoWhileStatement":
-        case "LabeledStatement":
-        case "WithStatement":
-          collect(s.body);
-          break;
-        case "TryStatement":
-          collect(s.block);
-          collect(s.handler?.body);
-          collect(s.finalizer);
-          break;
-        case "SwitchStatement":
-          s.cases.forEach((c) => c.consequent.forEach(collect));
-          break;
-        default:
-      }
-    };
-    body.forEach(collect);
+    const vars = varNames(body);
     for (const s of body) {
       if (s.type === "VariableDeclaration" && s.kind !== "var")
         for (const d of s.declarations)
@@ -358,6 +324,25 @@ class FunctionCompiler {
         e.emit(Op.DECL_VAR, e.constant(s.id.name));
         this.closure(s);
         e.emit(Op.SET_GLOBAL, e.constant(s.id.name));
+        e.emit(Op.POP);
+      }
+    this.enterBody(this.info.scope, body, true);
+  }
+
+  /**
+   * Sloppy eval code: its vars and functions are declared in the caller's variable
+   * environment (or on the global object) and reached by name.
+   */
+  private evalDeclarations(body: N.Statement[]): void {
+    const e = this.e;
+    for (const name of varNames(body)) e.emit(Op.DECL_EVAL_VAR, e.constant(name), 0);
+    for (const s of body)
+      if (s.type === "FunctionDeclaration" && s.id) {
+        const name = e.constant(s.id.name);
+        e.emit(Op.DECL_EVAL_VAR, name, 1);
+        e.emit(Op.RESOLVE, name);
+        this.closure(s);
+        e.emit(Op.SET_REF, name);
         e.emit(Op.POP);
       }
     this.enterBody(this.info.scope, body, true);
@@ -415,9 +400,32 @@ class FunctionCompiler {
     return ref.start < b.declEnd;
   }
 
+  /** Whether `id` is looked up by name at run time (with, eval). */
+  private isDynamic(id: N.Node): boolean {
+    return this.ctx.analysis.dynamic.has(id);
+  }
+
+  /**
+   * A parameter read by a default value to its left (`function f(a = b, b)`): still
+   * uninitialised, so the read throws. Emits the throw and returns true.
+   */
+  private paramTdz(b: Binding, ref: N.Node): boolean {
+    const node = this.info.node;
+    if (b.kind !== "param" || b.scope.fn !== this.info || node.type === "Program") return false;
+    if (isSimpleParams(node.params) || ref.start >= node.body.start) return false;
+    const p = node.params.find((q) => patternNames(q).some((i) => i.name === b.name));
+    if (!p || ref.start >= p.end) return false;
+    const r = this.temp("%tdz");
+    this.e.emit(Op.EMPTY);
+    this.e.emit(Op.INIT_LOCAL, r);
+    this.e.emit(Op.GET_LOCAL_CHK, r, this.e.constant(b.name));
+    return true;
+  }
+
   /** Pushes a binding's value. */
   private getBinding(b: Binding, ref: N.Node): void {
     const e = this.e;
+    if (this.paramTdz(b, ref)) return;
     const check = this.needsTdzCheck(b, ref);
     if (b.captured) {
       const h = this.hops(b.scope);
@@ -437,6 +445,13 @@ class FunctionCompiler {
   private assignIdentifier(id: N.Identifier): void {
     const e = this.e;
     const b = this.ctx.analysis.refs.get(id);
+    if (this.isDynamic(id)) {
+      const name = e.constant(id.name);
+      e.emit(Op.RESOLVE, name);
+      e.emit(Op.SWAP);
+      e.emit(Op.SET_REF, name);
+      return;
+    }
     if (!b) {
       e.emit(Op.SET_GLOBAL, e.constant(id.name));
       return;
@@ -463,7 +478,11 @@ class FunctionCompiler {
   private identifier(id: N.Identifier): void {
     const b = this.ctx.analysis.refs.get(id);
     this.at(id);
-    if (b) this.getBinding(b, id);
+    if (this.isDynamic(id)) {
+      const name = this.e.constant(id.name);
+      this.e.emit(Op.RESOLVE, name);
+      this.e.emit(Op.GET_REF, name);
+    } else if (b) this.getBinding(b, id);
     // The global `undefined` is non-writable and non-configurable.
     else if (id.name === "undefined") this.e.emit(Op.UNDEF);
     else this.e.emit(Op.GET_GLOBAL, this.e.constant(id.name));
@@ -751,6 +770,7 @@ class FunctionCompiler {
         e.emit(Op.THROW);
         return;
       case "IfStatement": {
+        this.resetCompletion();
         const elseL = new Label();
         this.expression(s.test);
         e.jump(Op.JUMP_IF_FALSE, elseL);
@@ -802,6 +822,7 @@ class FunctionCompiler {
         return;
       }
       case "WhileStatement": {
+        this.resetCompletion();
         const labels = this.takeLabels();
         const top = new Label();
         const end = new Label();
@@ -814,6 +835,7 @@ class FunctionCompiler {
         return;
       }
       case "DoWhileStatement": {
+        this.resetCompletion();
         const labels = this.takeLabels();
         const top = new Label();
         const cont = new Label();
@@ -827,17 +849,22 @@ class FunctionCompiler {
         return;
       }
       case "ForStatement":
+        this.resetCompletion();
         return this.forStatement(s);
       case "ForInStatement":
+        this.resetCompletion();
         return this.forInStatement(s);
       case "ForOfStatement":
+        this.resetCompletion();
         return this.forOfStatement(s);
       case "BreakStatement":
       case "ContinueStatement":
         return this.jumpOut(s);
       case "SwitchStatement":
+        this.resetCompletion();
         return this.switchStatement(s);
       case "TryStatement":
+        this.resetCompletion();
         return this.tryStatement(s);
       case "ClassDeclaration": {
         this.classDefinition(s);
@@ -847,11 +874,33 @@ class FunctionCompiler {
         else e.emit(Op.INIT_LEX, e.constant(id.name));
         return;
       }
-      case "WithStatement":
-        throw new Unsupported("with", s);
+      case "WithStatement": {
+        this.resetCompletion();
+        this.expression(s.object);
+        this.at(s);
+        e.emit(Op.PUSH_WITH);
+        this.control.push({ kind: "env" });
+        const scope = this.ctx.analysis.scopeOf.get(s)!;
+        this.scope = scope;
+        this.statement(s.body);
+        this.scope = scope.parent!;
+        e.emit(Op.POP_ENV);
+        this.control.pop();
+        return;
+      }
       default:
         throw new Unsupported(s.type, s);
     }
+  }
+
+  /**
+   * Eval code: statements like `if` and loops complete with undefined when their body
+   * leaves no value (`eval("1; if (false) 2")` is undefined).
+   */
+  private resetCompletion(): void {
+    if (this.completionReg < 0) return;
+    this.e.emit(Op.UNDEF);
+    this.e.emit(Op.INIT_LOCAL, this.completionReg);
   }
 
   private takeLabels(): string[] {
@@ -1108,7 +1157,11 @@ class FunctionCompiler {
       finallyLabel.depth = depth + 1;
       e.place(finallyLabel);
       this.control.push({ kind: "finallyBody" });
+      // A finally body's statements do not change the completion value.
+      const completion = this.completionReg;
+      this.completionReg = -1;
       this.statement(s.finalizer!);
+      this.completionReg = completion;
       this.control.pop();
       e.emit(Op.RET);
     }
@@ -1253,7 +1306,8 @@ class FunctionCompiler {
         this.at(node);
         if (node.meta.name !== "new") throw new Unsupported("import.meta", node);
         const b = this.ctx.analysis.refs.get(node);
-        if (b) this.getBinding(b, node);
+        if (this.ctx.analysis.lexical.has(node)) e.emit(Op.LEXICAL, e.constant("%newtarget"));
+        else if (b) this.getBinding(b, node);
         else e.emit(Op.NEW_TARGET);
         return;
       }
@@ -1474,7 +1528,8 @@ class FunctionCompiler {
   /** Pushes `this`: checked in derived constructors, lexical in arrows. */
   private pushThis(node: N.Node): void {
     const b = this.ctx.analysis.refs.get(node);
-    if (b) this.getBinding(b, node);
+    if (this.ctx.analysis.lexical.has(node)) this.e.emit(Op.LEXICAL, this.e.constant("%this"));
+    else if (b) this.getBinding(b, node);
     else if (isDerivedCtor(this.info.node)) this.e.emit(Op.THIS_CHK);
     else this.e.emit(Op.THIS);
   }
@@ -1490,6 +1545,17 @@ class FunctionCompiler {
   /** super(...args) in a derived constructor: construct the parent, bind `this`, fields. */
   private superCall(node: N.CallExpression): void {
     const e = this.e;
+    if (this.ctx.analysis.lexical.has(node)) {
+      // In an arrow or eval code: the constructor and its bindings are found by name.
+      e.emit(Op.LEXICAL, e.constant("%fn"));
+      e.emit(Op.DUP);
+      e.emit(Op.LEXICAL, e.constant("%newtarget"));
+      const argc = this.callArguments(node.arguments);
+      this.at(node);
+      e.emit(Op.SUPER_CALL_LEX, argc);
+      e.emit(Op.BIND_THIS_LEX);
+      return;
+    }
     if (this.info.isArrow || !isDerivedCtor(this.info.node))
       throw new Unsupported("super() outside a derived constructor body", node);
     const argc = this.callArguments(node.arguments);
@@ -1760,6 +1826,15 @@ class FunctionCompiler {
         this.at(callee.property);
         e.emit(Op.GET_METHOD, e.constant(this.propName(callee)));
       }
+    } else if (callee.type === "Identifier" && this.isDynamic(callee)) {
+      // f() through `with` gets the object as `this`.
+      const name = e.constant(callee.name);
+      this.at(callee);
+      e.emit(Op.RESOLVE, name);
+      e.emit(Op.DUP);
+      e.emit(Op.GET_REF, name);
+      e.emit(Op.SWAP);
+      e.emit(Op.REF_THIS);
     } else {
       this.expression(callee);
       e.emit(Op.UNDEF);
@@ -1774,6 +1849,8 @@ class FunctionCompiler {
     if (callee.type === "MemberExpression") this.at(callee.property);
     else this.at(node);
     if (argc < 0) e.emit(Op.CALL_ARRAY, e.constant(this.calleeText(callee)));
+    else if (callee.type === "Identifier" && callee.name === "eval" && !node.optional)
+      e.emit(Op.CALL_EVAL, argc, e.constant("eval"));
     else e.emit(Op.CALL, argc, e.constant(this.calleeText(callee)));
   }
 
@@ -1825,6 +1902,13 @@ class FunctionCompiler {
     const arg = node.argument;
     switch (node.operator) {
       case "typeof":
+        if (arg.type === "Identifier" && this.isDynamic(arg)) {
+          this.at(arg);
+          e.emit(Op.RESOLVE, e.constant(arg.name));
+          e.emit(Op.GET_REF_TYPEOF, e.constant(arg.name));
+          e.emit(Op.TYPEOF);
+          return;
+        }
         if (arg.type === "Identifier" && !this.ctx.analysis.refs.get(arg)) {
           this.at(arg);
           e.emit(Op.TYPEOF_GLOBAL, e.constant(arg.name));
@@ -1842,7 +1926,10 @@ class FunctionCompiler {
             e.emit(Op.DEL_ELEM);
           } else e.emit(Op.DEL_PROP, e.constant(this.propName(arg)));
         } else if (arg.type === "ChainExpression") {
-          throw new Unsupported("delete of an optional chain", node);
+          this.deleteChain(arg);
+        } else if (arg.type === "Identifier" && this.isDynamic(arg)) {
+          e.emit(Op.RESOLVE, e.constant(arg.name));
+          e.emit(Op.DEL_REF, e.constant(arg.name));
         } else if (arg.type === "Identifier") {
           if (this.ctx.analysis.refs.get(arg)) e.emit(Op.FALSE);
           else e.emit(Op.DEL_GLOBAL, e.constant(arg.name));
@@ -1870,6 +1957,35 @@ class FunctionCompiler {
                 : Op.BITNOT,
         );
     }
+  }
+
+  /** `delete a?.b`: true when the chain short-circuits. */
+  private deleteChain(node: N.ChainExpression): void {
+    const e = this.e;
+    const m = node.expression;
+    if (m.type !== "MemberExpression" || m.property.type === "PrivateIdentifier") {
+      this.expression(node);
+      e.emit(Op.POP);
+      e.emit(Op.TRUE);
+      return;
+    }
+    const outer = this.chain;
+    const chain = { end: new Label(), depth: e.depth };
+    this.chain = chain;
+    this.expression(m.object as N.Expression);
+    if (m.optional) this.optionalCheck();
+    this.at(m);
+    if (m.computed) {
+      this.expression(m.property);
+      e.emit(Op.DEL_ELEM);
+    } else e.emit(Op.DEL_PROP, e.constant(this.propName(m)));
+    const done = new Label();
+    e.jump(Op.JUMP, done);
+    e.place(chain.end);
+    e.emit(Op.POP);
+    e.emit(Op.TRUE);
+    e.place(done);
+    this.chain = outer;
   }
 
   /**
@@ -1917,6 +2033,27 @@ class FunctionCompiler {
     const e = this.e;
     const op = node.operator === "++" ? Op.INC : Op.DEC;
     const arg = node.argument;
+    if (arg.type === "Identifier" && this.isDynamic(arg)) {
+      const name = e.constant(arg.name);
+      this.at(arg);
+      e.emit(Op.RESOLVE, name);
+      e.emit(Op.DUP);
+      e.emit(Op.GET_REF, name);
+      this.at(node);
+      e.emit(Op.TO_NUMERIC);
+      if (node.prefix) {
+        e.emit(op);
+        e.emit(Op.SET_REF, name);
+      } else {
+        // [base old] → [old base new] → set → [old]
+        e.emit(Op.DUP);
+        e.emit(Op.ROT3);
+        e.emit(op);
+        e.emit(Op.SET_REF, name);
+        e.emit(Op.POP);
+      }
+      return;
+    }
     if (arg.type === "Identifier") {
       this.identifier(arg);
       this.at(node);
@@ -1963,6 +2100,38 @@ class FunctionCompiler {
         : op === "||="
           ? Op.JUMP_IF_TRUE_KEEP
           : Op.JUMP_IF_NOT_NULLISH_KEEP;
+    if (left.type === "Identifier" && this.isDynamic(left)) {
+      // The reference is resolved before the right-hand side runs.
+      const name = e.constant(left.name);
+      this.at(left);
+      e.emit(Op.RESOLVE, name);
+      if (op === "=") this.expression(node.right, left.name);
+      else if (logical) {
+        const end = new Label();
+        const done = new Label();
+        e.emit(Op.DUP);
+        e.emit(Op.GET_REF, name);
+        e.jump(jumpOp, end);
+        this.expression(node.right, left.name);
+        this.at(node);
+        e.emit(Op.SET_REF, name);
+        e.jump(Op.JUMP, done);
+        e.place(end);
+        e.emit(Op.SWAP);
+        e.emit(Op.POP);
+        e.place(done);
+        return;
+      } else {
+        e.emit(Op.DUP);
+        e.emit(Op.GET_REF, name);
+        this.expression(node.right);
+        this.at(node);
+        e.emit(BINARY_OPS[op.slice(0, -1)]);
+      }
+      this.at(node);
+      e.emit(Op.SET_REF, name);
+      return;
+    }
     if (left.type === "Identifier") {
       if (op === "=") {
         this.expression(node.right, left.name);
@@ -2058,4 +2227,51 @@ const BINARY_OPS: Record<string, Op> = {
 /** Whether a function node is the constructor of a class with `extends`. */
 function isDerivedCtor(node: N.Node): boolean {
   return (node as { jauntParent?: string }).jauntParent === "derivedCtor";
+}
+
+/** The names declared by `var` anywhere in a body, outside nested functions. */
+function varNames(body: N.Statement[]): Set<string> {
+  const vars = new Set<string>();
+  const collect = (s: N.Node | null | undefined): void => {
+    if (!s) return;
+    switch (s.type) {
+      case "VariableDeclaration":
+        if (s.kind === "var")
+          for (const d of s.declarations) for (const id of patternNames(d.id)) vars.add(id.name);
+        break;
+      case "IfStatement":
+        collect(s.consequent);
+        collect(s.alternate);
+        break;
+      case "BlockStatement":
+        s.body.forEach(collect);
+        break;
+      case "ForStatement":
+        collect(s.init);
+        collect(s.body);
+        break;
+      case "ForInStatement":
+      case "ForOfStatement":
+        collect(s.left);
+        collect(s.body);
+        break;
+      case "WhileStatement":
+      case "DoWhileStatement":
+      case "LabeledStatement":
+      case "WithStatement":
+        collect(s.body);
+        break;
+      case "TryStatement":
+        collect(s.block);
+        collect(s.handler?.body);
+        collect(s.finalizer);
+        break;
+      case "SwitchStatement":
+        s.cases.forEach((c) => c.consequent.forEach(collect));
+        break;
+      default:
+    }
+  };
+  body.forEach(collect);
+  return vars;
 }

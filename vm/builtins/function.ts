@@ -18,6 +18,7 @@ import type { Value } from "../value";
 import { arg, method, makeNative } from "./util";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
+import { compileEval } from "../names";
 
 /** CreateListFromArrayLike for the common cases (arrays, arguments, array-likes with data properties). */
 export function listFromArrayLike(vm: VM, v: Value): Value[] {
@@ -49,11 +50,7 @@ function findData(o: JSObject, key: string): Prop | undefined {
 }
 
 /** Compiles code made at run time; a syntax error becomes a guest SyntaxError. */
-function compileDynamic(
-  vm: VM,
-  source: string,
-  kind: "script" | "eval",
-): import("../../compiler").Program {
+function compileDynamic(vm: VM, source: string, kind: "script"): import("../../compiler").Program {
   try {
     return vm.registerProgram(compile(source, { kind, filename: "<anonymous>" }));
   } catch (e) {
@@ -88,12 +85,12 @@ export function installFunction(realm: Realm): void {
     },
     { ctor: true, coerce: "s*" },
   );
-  // Indirect eval (and, for now, direct eval too): a script at global scope whose run
-  // returns its completion value.
+  // Indirect eval: eval code at global scope whose run returns its completion value.
+  // (A direct eval never calls this: CALL_EVAL recognises the function by its id.)
   const evalFn = makeNative(realm, "eval", "eval", 1, (vm, _t, args) => {
     const src = args[0];
     if (typeof src !== "string") return src;
-    const program = compileDynamic(vm, src, "eval");
+    const program = compileEval(vm, src, 0);
     return vm.tailCall(vm.makeClosure(program, program.functions[0], null), realm.global, []);
   });
   realm.global.props.set("eval", new Prop(evalFn, PF.Hidden));

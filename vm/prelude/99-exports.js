@@ -51,6 +51,7 @@ return {
   asyncGenStart: asyncGenStart,
   getAsyncIterator: getAsyncIterator,
   asyncIteratorClose: asyncIteratorClose,
+  resolveSlow: resolveSlow,
   objectToStringTag: objectToStringTag,
   aggregateErrorFromIterable: aggregateErrorFromIterable,
   collectionInit: collectionInit,
