@@ -52,9 +52,15 @@ export function programHash(
     .slice(0, 32);
 }
 
+/** V8's wording where acorn's differs. */
+const V8_MESSAGES: Record<string, string> = {
+  "'with' in strict mode": "Strict mode code may not include a with statement",
+};
+
 /** acorn's messages end with " (line:col)"; Node's do not. */
 function nodeStyleMessage(msg: string): string {
-  return msg.replace(/ \(\d+:\d+\)$/, "");
+  const m = msg.replace(/ \(\d+:\d+\)$/, "");
+  return V8_MESSAGES[m] ?? m;
 }
 
 export interface CompileOptions {

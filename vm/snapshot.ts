@@ -783,8 +783,9 @@ class Decoder {
         let withObject: JSObject | null = null;
         if (rec.length > 6) {
           const w = this.value(rec[6], where);
-          if (w !== undefined && !(w instanceof JSObject)) fail(`${where}: bad with object`);
-          withObject = (w as JSObject | undefined) ?? null;
+          if (w !== undefined && w !== null && !(w instanceof JSObject))
+            fail(`${where}: bad with object`);
+          withObject = w instanceof JSObject ? w : null;
           if (rec[7] !== null) {
             extra = asArray(rec[7], where) as string[];
             if (!extra.every((n) => typeof n === "string")) fail(`${where}: bad eval names`);
