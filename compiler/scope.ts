@@ -477,7 +477,16 @@ class Analyzer {
     // A CommonJS program's top level is a function: its `arguments` are the wrapper's.
     if (owner.node.type === "Program" && this.opts.topParams.length === 0) return false;
     while (s) {
-      if (s.bindings.has("arguments")) return false;
+      const b = s.bindings.get("arguments");
+      // `var arguments` still holds the arguments object; other declarations shadow it.
+      if (b && b.kind === "var" && s === owner.scope && owner.node.type !== "Program") {
+        owner.usesArguments = true;
+        owner.argumentsBinding = b;
+        if (owner !== this.fn) b.captured = true;
+        this.refs.set(id, b);
+        return true;
+      }
+      if (b) return false;
       if (s === owner.scope) break;
       s = s.parent;
     }

@@ -151,5 +151,29 @@ export function installFunction(realm: Realm): void {
   );
   tte.preventExtensions();
   realm.ThrowTypeError = tte;
+
+  // Function.prototype.caller/arguments (Annex, as V8 does): null for sloppy
+  // functions, a TypeError for strict ones, arrows, methods and classes.
+  for (const name of ["caller", "arguments"]) {
+    const restricted = (vm: VM, t: Value): void => {
+      const sloppy =
+        t instanceof FunctionObject &&
+        !(t.code.flags & (FnFlags.Strict | FnFlags.Arrow | FnFlags.Method | FnFlags.Generator)) &&
+        !(t.code.flags & FnFlags.Async);
+      if (!sloppy)
+        vm.throwTypeError(
+          "'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the arguments objects for calls to them",
+        );
+    };
+    const get = makeNative(realm, `Function.prototype.get ${name}`, "", 0, (vm, t) => {
+      restricted(vm, t);
+      return null;
+    });
+    const set = makeNative(realm, `Function.prototype.set ${name}`, "", 1, (vm, t) => {
+      restricted(vm, t);
+      return undefined;
+    });
+    FP.props.set(name, new Prop(undefined, PF.Accessor | PF.Configurable, get, set));
+  }
   void NativeFunction;
 }
