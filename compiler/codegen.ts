@@ -564,7 +564,38 @@ class FunctionCompiler {
       e.emit(Op.NEW_ARRAY, 0);
       e.emit(Op.INIT_LOCAL, keysReg);
     }
+    let srcReg = -1;
     for (const prop of p.properties) {
+      if (prop.type !== "RestElement" && !hasRest && mode === "assign") {
+        const target = memberTargetOf(prop.value as N.Pattern);
+        if (target) {
+          // The target reference is evaluated before the property is read.
+          if (srcReg < 0) {
+            srcReg = this.temp("%src");
+            e.emit(Op.DUP);
+            e.emit(Op.INIT_LOCAL, srcReg);
+          }
+          let keyReg = -1;
+          if (prop.computed) {
+            keyReg = this.temp("%key");
+            this.expression(prop.key);
+            e.emit(Op.TO_PROPKEY);
+            e.emit(Op.INIT_LOCAL, keyReg);
+          }
+          const t = this.memberTarget(target, false);
+          e.emit(Op.GET_LOCAL, srcReg);
+          this.at(prop.key);
+          if (keyReg >= 0) {
+            e.emit(Op.GET_LOCAL, keyReg);
+            e.emit(Op.GET_ELEM);
+          } else e.emit(Op.GET_PROP, e.constant(this.keyName(prop.key)!));
+          this.applyDefault(prop.value as N.Pattern);
+          this.at(target.property);
+          this.emitSet(t);
+          e.emit(Op.POP);
+          continue;
+        }
+      }
       if (prop.type === "RestElement") {
         // rest = copyDataProperties({}, source, takenKeys)
         e.emit(Op.NEW_OBJECT);
@@ -645,6 +676,9 @@ class FunctionCompiler {
       const useUndef = new Label();
       const markDone = new Label();
       const have = new Label();
+      // A member target is evaluated before the iterator steps.
+      const target = mode === "assign" && el ? memberTargetOf(el) : null;
+      const t = target ? this.memberTarget(target, false) : null;
       e.emit(Op.GET_LOCAL, done);
       e.jump(Op.JUMP_IF_TRUE, useUndef);
       e.emit(Op.ITER_NEXT, iter);
@@ -661,7 +695,12 @@ class FunctionCompiler {
       e.place(useUndef);
       e.emit(Op.UNDEF);
       e.place(have);
-      if (el) this.bindPattern(el, mode);
+      if (t && target && el) {
+        this.applyDefault(el);
+        this.at(target.property);
+        this.emitSet(t);
+        e.emit(Op.POP);
+      } else if (el) this.bindPattern(el, mode);
       else e.emit(Op.POP);
     }
     const end = e.offset;
@@ -685,6 +724,20 @@ class FunctionCompiler {
     e.emit(Op.GET_LOCAL, exc);
     e.emit(Op.RETHROW);
     e.place(after);
+  }
+
+  /** `target = default`: replaces an undefined value on top of the stack by the default. */
+  private applyDefault(p: N.Pattern): void {
+    if (p.type !== "AssignmentPattern") return;
+    const e = this.e;
+    const done = new Label();
+    e.emit(Op.DUP);
+    e.emit(Op.UNDEF);
+    e.emit(Op.SEQ);
+    e.jump(Op.JUMP_IF_FALSE, done);
+    e.emit(Op.POP);
+    this.expression(p.right);
+    e.place(done);
   }
 
   private lexicalGlobals: Set<string> | null = null;
@@ -2274,4 +2327,12 @@ function varNames(body: N.Statement[]): Set<string> {
   };
   body.forEach(collect);
   return vars;
+}
+
+/** The member expression a destructuring assignment element writes to, if it is one. */
+function memberTargetOf(p: N.Pattern): N.MemberExpression | null {
+  const t = p.type === "AssignmentPattern" ? p.left : p;
+  if (t.type !== "MemberExpression" || t.object.type === "Super") return null;
+  if (t.property.type === "PrivateIdentifier") return null;
+  return t;
 }
