@@ -413,8 +413,9 @@ class FunctionCompiler {
     const node = this.info.node;
     if (b.kind !== "param" || b.scope.fn !== this.info || node.type === "Program") return false;
     if (isSimpleParams(node.params) || ref.start >= node.body.start) return false;
-    const p = node.params.find((q) => patternNames(q).some((i) => i.name === b.name));
-    if (!p || ref.start >= p.end) return false;
+    let initEnd = -1;
+    for (const q of node.params) if (initEnd < 0) initEnd = bindingInitEnd(q, b.name);
+    if (initEnd < 0 || ref.start >= initEnd) return false;
     const r = this.temp("%tdz");
     this.e.emit(Op.EMPTY);
     this.e.emit(Op.INIT_LOCAL, r);
@@ -2335,4 +2336,38 @@ function memberTargetOf(p: N.Pattern): N.MemberExpression | null {
   if (t.type !== "MemberExpression" || t.object.type === "Super") return null;
   if (t.property.type === "PrivateIdentifier") return null;
   return t;
+}
+
+/**
+ * Where the binding of `name` inside a parameter pattern is initialised: the end of
+ * its identifier, or of `name = default` (the default runs before the binding is set).
+ * -1 when the pattern does not bind it.
+ */
+function bindingInitEnd(p: N.Pattern, name: string): number {
+  switch (p.type) {
+    case "Identifier":
+      return p.name === name ? p.end : -1;
+    case "AssignmentPattern":
+      if (p.left.type === "Identifier") return p.left.name === name ? p.end : -1;
+      return bindingInitEnd(p.left, name);
+    case "RestElement":
+      return bindingInitEnd(p.argument, name);
+    case "ArrayPattern":
+      for (const el of p.elements) {
+        const r = el ? bindingInitEnd(el, name) : -1;
+        if (r >= 0) return r;
+      }
+      return -1;
+    case "ObjectPattern":
+      for (const prop of p.properties) {
+        const r = bindingInitEnd(
+          prop.type === "RestElement" ? prop.argument : (prop.value as N.Pattern),
+          name,
+        );
+        if (r >= 0) return r;
+      }
+      return -1;
+    default:
+      return -1;
+  }
 }
