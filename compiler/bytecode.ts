@@ -27,6 +27,22 @@ export const enum FnFlags {
   Derived = 4096,
   Generator = 8192,
   Async = 16384,
+  /** The top level of eval code: sloppy eval code declares its vars in the caller's scope. */
+  EvalCode = 32768,
+}
+
+/** Context of a direct eval call site, which decides what its code may contain. */
+export const enum EvalFlags {
+  /** The calling code is strict: the eval code is strict too. */
+  Strict = 1,
+  /** Inside a non-arrow function (or an arrow in one): `new.target` is allowed. */
+  InFunction = 2,
+  /** Inside a method: `super.x` is allowed. */
+  InMethod = 4,
+  /** Inside a derived class constructor: `super()` is allowed. */
+  InDerivedCtor = 8,
+  /** A direct eval (sees the caller's scope) rather than an indirect one. */
+  Direct = 16,
 }
 
 /** Describes the slots of one environment record, for inspection and snapshots. */
@@ -78,6 +94,8 @@ export interface Program {
   readonly source: string;
   /** functions[0] is the top level. */
   readonly functions: readonly FunctionCode[];
+  /** For eval code: the EvalFlags of its call site (part of the hash). */
+  readonly evalFlags?: number;
   /** For an ES module: what it imports and exports (the loader links by this). */
   readonly module?: ModuleInfo;
 }
@@ -123,6 +141,7 @@ export const HELPER_NAMES = [
   "disposeResources", // (stack, hasError, error) → undefined, or throws the final error
   "asyncDisposeResources", // (stack, hasError, error) → promise of the same
   "regexpCreate", // (pattern, flags) → a new RegExp (regex literals; SyntaxError if bad)
+  "resolveSlow", // (env, object, name) → reference base: `with` lookups that need guest code
 ] as const;
 
 export const enum Helper {
@@ -138,4 +157,5 @@ export const enum Helper {
   DisposeResources,
   AsyncDisposeResources,
   RegexpCreate,
+  ResolveSlow,
 }

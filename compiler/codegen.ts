@@ -187,6 +187,7 @@ class FunctionCompiler {
     // A module's top level suspends after its prologue (the environment exists, with
     // hoisted functions): the loader links imports into it before resuming it.
     if (node.type === "Program" && this.ctx.module) flags |= FnFlags.Generator;
+    if (node.type === "Program" && this.ctx.completion) flags |= FnFlags.EvalCode;
 
     this.prologue();
     // Generators and async functions bind their parameters, then suspend.
@@ -284,6 +285,10 @@ class FunctionCompiler {
       e.emit(Op.NEW_TARGET);
       this.initBinding(info.newTargetBinding);
     }
+    if (info.fnBinding) {
+      e.emit(Op.CALLEE);
+      this.initBinding(info.fnBinding);
+    }
     if (info.argumentsBinding) {
       e.emit(Op.ARGUMENTS);
       this.initBinding(info.argumentsBinding);
@@ -309,54 +314,15 @@ class FunctionCompiler {
           ? (node.body as N.BlockStatement).body
           : [];
     if (node.type === "Program" && this.ctx.globalVars) this.globalDeclarations(body);
+    else if (node.type === "Program" && this.ctx.completion && !info.strict)
+      this.evalDeclarations(body);
     else this.enterBody(scope, body, false);
   }
 
   /** Script-mode top level: var and function declarations are global properties. */
   private globalDeclarations(body: N.Statement[]): void {
     const e = this.e;
-    const vars = new Set<string>();
-    const collect = (s: N.Node | null | undefined): void => {
-      if (!s) return;
-      switch (s.type) {
-        case "VariableDeclaration":
-          if (s.kind === "var")
-            for (const d of s.declarations) for (const id of patternNames(d.id)) vars.add(id.name);
-          break;
-        case "IfStatement":
-          collect(s.consequent);
-          collect(s.alternate);
-          break;
-        case "BlockStatement":
-          s.body.forEach(collect);
-          break;
-        case "ForStatement":
-          collect(s.init);
-          collect(s.body);
-          break;
-        case "ForInStatement":
-        case "ForOfStatement":
-          collect(s.left);
-          collect(s.body);
-          break;
-        case "WhileStatement":
-        case "DoWhileStatement":
-        case "LabeledStatement":
-        case "WithStatement":
-          collect(s.body);
-          break;
-        case "TryStatement":
-          collect(s.block);
-          collect(s.handler?.body);
-          collect(s.finalizer);
-          break;
-        case "SwitchStatement":
-          s.cases.forEach((c) => c.consequent.forEach(collect));
-          break;
-        default:
-      }
-    };
-    body.forEach(collect);
+    const vars = varNames(body);
     for (const s of body) {
       if (s.type === "VariableDeclaration" && s.kind !== "var")
         for (const d of s.declarations)
@@ -370,6 +336,25 @@ class FunctionCompiler {
         e.emit(Op.DECL_VAR, e.constant(s.id.name));
         this.closure(s);
         e.emit(Op.SET_GLOBAL, e.constant(s.id.name));
+        e.emit(Op.POP);
+      }
+    this.enterBody(this.info.scope, body, true);
+  }
+
+  /**
+   * Sloppy eval code: its vars and functions are declared in the caller's variable
+   * environment (or on the global object) and reached by name.
+   */
+  private evalDeclarations(body: N.Statement[]): void {
+    const e = this.e;
+    for (const name of varNames(body)) e.emit(Op.DECL_EVAL_VAR, e.constant(name), 0);
+    for (const s of body)
+      if (s.type === "FunctionDeclaration" && s.id) {
+        const name = e.constant(s.id.name);
+        e.emit(Op.DECL_EVAL_VAR, name, 1);
+        e.emit(Op.RESOLVE, name);
+        this.closure(s);
+        e.emit(Op.SET_REF, name);
         e.emit(Op.POP);
       }
     this.enterBody(this.info.scope, body, true);
@@ -431,6 +416,29 @@ class FunctionCompiler {
     return ref.start < b.declEnd;
   }
 
+  /** Whether `id` is looked up by name at run time (with, eval). */
+  private isDynamic(id: N.Node): boolean {
+    return this.ctx.analysis.dynamic.has(id);
+  }
+
+  /**
+   * A parameter read by a default value to its left (`function f(a = b, b)`): still
+   * uninitialised, so the read throws. Emits the throw and returns true.
+   */
+  private paramTdz(b: Binding, ref: N.Node): boolean {
+    const node = this.info.node;
+    if (b.kind !== "param" || b.scope.fn !== this.info || node.type === "Program") return false;
+    if (isSimpleParams(node.params) || ref.start >= node.body.start) return false;
+    let initEnd = -1;
+    for (const q of node.params) if (initEnd < 0) initEnd = bindingInitEnd(q, b.name);
+    if (initEnd < 0 || ref.start >= initEnd) return false;
+    const r = this.temp("%tdz");
+    this.e.emit(Op.EMPTY);
+    this.e.emit(Op.INIT_LOCAL, r);
+    this.e.emit(Op.GET_LOCAL_CHK, r, this.e.constant(b.name));
+    return true;
+  }
+
   /** Pushes a binding's value. */
   private getBinding(b: Binding, ref: N.Node): void {
     const e = this.e;
@@ -438,6 +446,7 @@ class FunctionCompiler {
       e.emit(Op.GET_IMPORT, this.hops(b.scope), b.slot, e.constant(b.name));
       return;
     }
+    if (this.paramTdz(b, ref)) return;
     const check = this.needsTdzCheck(b, ref);
     if (b.captured) {
       const h = this.hops(b.scope);
@@ -457,6 +466,13 @@ class FunctionCompiler {
   private assignIdentifier(id: N.Identifier): void {
     const e = this.e;
     const b = this.ctx.analysis.refs.get(id);
+    if (this.isDynamic(id)) {
+      const name = e.constant(id.name);
+      e.emit(Op.RESOLVE, name);
+      e.emit(Op.SWAP);
+      e.emit(Op.SET_REF, name);
+      return;
+    }
     if (!b) {
       e.emit(Op.SET_GLOBAL, e.constant(id.name));
       return;
@@ -483,7 +499,11 @@ class FunctionCompiler {
   private identifier(id: N.Identifier): void {
     const b = this.ctx.analysis.refs.get(id);
     this.at(id);
-    if (b) this.getBinding(b, id);
+    if (this.isDynamic(id)) {
+      const name = this.e.constant(id.name);
+      this.e.emit(Op.RESOLVE, name);
+      this.e.emit(Op.GET_REF, name);
+    } else if (b) this.getBinding(b, id);
     // The global `undefined` is non-writable and non-configurable.
     else if (id.name === "undefined") this.e.emit(Op.UNDEF);
     else this.e.emit(Op.GET_GLOBAL, this.e.constant(id.name));
@@ -565,7 +585,38 @@ class FunctionCompiler {
       e.emit(Op.NEW_ARRAY, 0);
       e.emit(Op.INIT_LOCAL, keysReg);
     }
+    let srcReg = -1;
     for (const prop of p.properties) {
+      if (prop.type !== "RestElement" && !hasRest && mode === "assign") {
+        const target = memberTargetOf(prop.value as N.Pattern);
+        if (target) {
+          // The target reference is evaluated before the property is read.
+          if (srcReg < 0) {
+            srcReg = this.temp("%src");
+            e.emit(Op.DUP);
+            e.emit(Op.INIT_LOCAL, srcReg);
+          }
+          let keyReg = -1;
+          if (prop.computed) {
+            keyReg = this.temp("%key");
+            this.expression(prop.key);
+            e.emit(Op.TO_PROPKEY);
+            e.emit(Op.INIT_LOCAL, keyReg);
+          }
+          const t = this.memberTarget(target, false);
+          e.emit(Op.GET_LOCAL, srcReg);
+          this.at(prop.key);
+          if (keyReg >= 0) {
+            e.emit(Op.GET_LOCAL, keyReg);
+            e.emit(Op.GET_ELEM);
+          } else e.emit(Op.GET_PROP, e.constant(this.keyName(prop.key)!));
+          this.applyDefault(prop.value as N.Pattern);
+          this.at(target.property);
+          this.emitSet(t);
+          e.emit(Op.POP);
+          continue;
+        }
+      }
       if (prop.type === "RestElement") {
         // rest = copyDataProperties({}, source, takenKeys)
         e.emit(Op.NEW_OBJECT);
@@ -646,6 +697,9 @@ class FunctionCompiler {
       const useUndef = new Label();
       const markDone = new Label();
       const have = new Label();
+      // A member target is evaluated before the iterator steps.
+      const target = mode === "assign" && el ? memberTargetOf(el) : null;
+      const t = target ? this.memberTarget(target, false) : null;
       e.emit(Op.GET_LOCAL, done);
       e.jump(Op.JUMP_IF_TRUE, useUndef);
       e.emit(Op.ITER_NEXT, iter);
@@ -662,7 +716,12 @@ class FunctionCompiler {
       e.place(useUndef);
       e.emit(Op.UNDEF);
       e.place(have);
-      if (el) this.bindPattern(el, mode);
+      if (t && target && el) {
+        this.applyDefault(el);
+        this.at(target.property);
+        this.emitSet(t);
+        e.emit(Op.POP);
+      } else if (el) this.bindPattern(el, mode);
       else e.emit(Op.POP);
     }
     const end = e.offset;
@@ -686,6 +745,20 @@ class FunctionCompiler {
     e.emit(Op.GET_LOCAL, exc);
     e.emit(Op.RETHROW);
     e.place(after);
+  }
+
+  /** `target = default`: replaces an undefined value on top of the stack by the default. */
+  private applyDefault(p: N.Pattern): void {
+    if (p.type !== "AssignmentPattern") return;
+    const e = this.e;
+    const done = new Label();
+    e.emit(Op.DUP);
+    e.emit(Op.UNDEF);
+    e.emit(Op.SEQ);
+    e.jump(Op.JUMP_IF_FALSE, done);
+    e.emit(Op.POP);
+    this.expression(p.right);
+    e.place(done);
   }
 
   private lexicalGlobals: Set<string> | null = null;
@@ -852,6 +925,7 @@ class FunctionCompiler {
         e.emit(Op.THROW);
         return;
       case "IfStatement": {
+        this.resetCompletion();
         const elseL = new Label();
         this.expression(s.test);
         e.jump(Op.JUMP_IF_FALSE, elseL);
@@ -903,6 +977,7 @@ class FunctionCompiler {
         return;
       }
       case "WhileStatement": {
+        this.resetCompletion();
         const labels = this.takeLabels();
         const top = new Label();
         const end = new Label();
@@ -915,6 +990,7 @@ class FunctionCompiler {
         return;
       }
       case "DoWhileStatement": {
+        this.resetCompletion();
         const labels = this.takeLabels();
         const top = new Label();
         const cont = new Label();
@@ -928,17 +1004,22 @@ class FunctionCompiler {
         return;
       }
       case "ForStatement":
+        this.resetCompletion();
         return this.forStatement(s);
       case "ForInStatement":
+        this.resetCompletion();
         return this.forInStatement(s);
       case "ForOfStatement":
+        this.resetCompletion();
         return this.forOfStatement(s);
       case "BreakStatement":
       case "ContinueStatement":
         return this.jumpOut(s);
       case "SwitchStatement":
+        this.resetCompletion();
         return this.switchStatement(s);
       case "TryStatement":
+        this.resetCompletion();
         return this.tryStatement(s);
       case "ImportDeclaration":
       case "ExportAllDeclaration":
@@ -964,11 +1045,33 @@ class FunctionCompiler {
         else e.emit(Op.INIT_LEX, e.constant(id.name));
         return;
       }
-      case "WithStatement":
-        throw new Unsupported("with", s);
+      case "WithStatement": {
+        this.resetCompletion();
+        this.expression(s.object);
+        this.at(s);
+        e.emit(Op.PUSH_WITH);
+        this.control.push({ kind: "env" });
+        const scope = this.ctx.analysis.scopeOf.get(s)!;
+        this.scope = scope;
+        this.statement(s.body);
+        this.scope = scope.parent!;
+        e.emit(Op.POP_ENV);
+        this.control.pop();
+        return;
+      }
       default:
         throw new Unsupported(s.type, s);
     }
+  }
+
+  /**
+   * Eval code: statements like `if` and loops complete with undefined when their body
+   * leaves no value (`eval("1; if (false) 2")` is undefined).
+   */
+  private resetCompletion(): void {
+    if (this.completionReg < 0) return;
+    this.e.emit(Op.UNDEF);
+    this.e.emit(Op.INIT_LOCAL, this.completionReg);
   }
 
   private takeLabels(): string[] {
@@ -1251,7 +1354,11 @@ class FunctionCompiler {
       finallyLabel.depth = depth + 1;
       e.place(finallyLabel);
       this.control.push({ kind: "finallyBody" });
+      // A finally body's statements do not change the completion value.
+      const completion = this.completionReg;
+      this.completionReg = -1;
       this.statement(s.finalizer!);
+      this.completionReg = completion;
       this.control.pop();
       e.emit(Op.RET);
     }
@@ -1399,7 +1506,8 @@ class FunctionCompiler {
           if (!b) throw new Unsupported("import.meta outside a module", node);
           return this.getBinding(b, node);
         }
-        if (b) this.getBinding(b, node);
+        if (this.ctx.analysis.lexical.has(node)) e.emit(Op.LEXICAL, e.constant("%newtarget"));
+        else if (b) this.getBinding(b, node);
         else e.emit(Op.NEW_TARGET);
         return;
       }
@@ -1638,7 +1746,8 @@ class FunctionCompiler {
   /** Pushes `this`: checked in derived constructors, lexical in arrows. */
   private pushThis(node: N.Node): void {
     const b = this.ctx.analysis.refs.get(node);
-    if (b) this.getBinding(b, node);
+    if (this.ctx.analysis.lexical.has(node)) this.e.emit(Op.LEXICAL, this.e.constant("%this"));
+    else if (b) this.getBinding(b, node);
     else if (isDerivedCtor(this.info.node)) this.e.emit(Op.THIS_CHK);
     else this.e.emit(Op.THIS);
   }
@@ -1654,6 +1763,17 @@ class FunctionCompiler {
   /** super(...args) in a derived constructor: construct the parent, bind `this`, fields. */
   private superCall(node: N.CallExpression): void {
     const e = this.e;
+    if (this.ctx.analysis.lexical.has(node)) {
+      // In an arrow or eval code: the constructor and its bindings are found by name.
+      e.emit(Op.LEXICAL, e.constant("%fn"));
+      e.emit(Op.DUP);
+      e.emit(Op.LEXICAL, e.constant("%newtarget"));
+      const argc = this.callArguments(node.arguments);
+      this.at(node);
+      e.emit(Op.SUPER_CALL_LEX, argc);
+      e.emit(Op.BIND_THIS_LEX);
+      return;
+    }
     if (this.info.isArrow || !isDerivedCtor(this.info.node))
       throw new Unsupported("super() outside a derived constructor body", node);
     const argc = this.callArguments(node.arguments);
@@ -1924,6 +2044,15 @@ class FunctionCompiler {
         this.at(callee.property);
         e.emit(Op.GET_METHOD, e.constant(this.propName(callee)));
       }
+    } else if (callee.type === "Identifier" && this.isDynamic(callee)) {
+      // f() through `with` gets the object as `this`.
+      const name = e.constant(callee.name);
+      this.at(callee);
+      e.emit(Op.RESOLVE, name);
+      e.emit(Op.DUP);
+      e.emit(Op.GET_REF, name);
+      e.emit(Op.SWAP);
+      e.emit(Op.REF_THIS);
     } else {
       this.expression(callee);
       e.emit(Op.UNDEF);
@@ -1938,6 +2067,8 @@ class FunctionCompiler {
     if (callee.type === "MemberExpression") this.at(callee.property);
     else this.at(node);
     if (argc < 0) e.emit(Op.CALL_ARRAY, e.constant(this.calleeText(callee)));
+    else if (callee.type === "Identifier" && callee.name === "eval" && !node.optional)
+      e.emit(Op.CALL_EVAL, argc, e.constant("eval"));
     else e.emit(Op.CALL, argc, e.constant(this.calleeText(callee)));
   }
 
@@ -1989,6 +2120,13 @@ class FunctionCompiler {
     const arg = node.argument;
     switch (node.operator) {
       case "typeof":
+        if (arg.type === "Identifier" && this.isDynamic(arg)) {
+          this.at(arg);
+          e.emit(Op.RESOLVE, e.constant(arg.name));
+          e.emit(Op.GET_REF_TYPEOF, e.constant(arg.name));
+          e.emit(Op.TYPEOF);
+          return;
+        }
         if (arg.type === "Identifier" && !this.ctx.analysis.refs.get(arg)) {
           this.at(arg);
           e.emit(Op.TYPEOF_GLOBAL, e.constant(arg.name));
@@ -2006,7 +2144,10 @@ class FunctionCompiler {
             e.emit(Op.DEL_ELEM);
           } else e.emit(Op.DEL_PROP, e.constant(this.propName(arg)));
         } else if (arg.type === "ChainExpression") {
-          throw new Unsupported("delete of an optional chain", node);
+          this.deleteChain(arg);
+        } else if (arg.type === "Identifier" && this.isDynamic(arg)) {
+          e.emit(Op.RESOLVE, e.constant(arg.name));
+          e.emit(Op.DEL_REF, e.constant(arg.name));
         } else if (arg.type === "Identifier") {
           if (this.ctx.analysis.refs.get(arg)) e.emit(Op.FALSE);
           else e.emit(Op.DEL_GLOBAL, e.constant(arg.name));
@@ -2034,6 +2175,35 @@ class FunctionCompiler {
                 : Op.BITNOT,
         );
     }
+  }
+
+  /** `delete a?.b`: true when the chain short-circuits. */
+  private deleteChain(node: N.ChainExpression): void {
+    const e = this.e;
+    const m = node.expression;
+    if (m.type !== "MemberExpression" || m.property.type === "PrivateIdentifier") {
+      this.expression(node);
+      e.emit(Op.POP);
+      e.emit(Op.TRUE);
+      return;
+    }
+    const outer = this.chain;
+    const chain = { end: new Label(), depth: e.depth };
+    this.chain = chain;
+    this.expression(m.object as N.Expression);
+    if (m.optional) this.optionalCheck();
+    this.at(m);
+    if (m.computed) {
+      this.expression(m.property);
+      e.emit(Op.DEL_ELEM);
+    } else e.emit(Op.DEL_PROP, e.constant(this.propName(m)));
+    const done = new Label();
+    e.jump(Op.JUMP, done);
+    e.place(chain.end);
+    e.emit(Op.POP);
+    e.emit(Op.TRUE);
+    e.place(done);
+    this.chain = outer;
   }
 
   /**
@@ -2081,6 +2251,27 @@ class FunctionCompiler {
     const e = this.e;
     const op = node.operator === "++" ? Op.INC : Op.DEC;
     const arg = node.argument;
+    if (arg.type === "Identifier" && this.isDynamic(arg)) {
+      const name = e.constant(arg.name);
+      this.at(arg);
+      e.emit(Op.RESOLVE, name);
+      e.emit(Op.DUP);
+      e.emit(Op.GET_REF, name);
+      this.at(node);
+      e.emit(Op.TO_NUMERIC);
+      if (node.prefix) {
+        e.emit(op);
+        e.emit(Op.SET_REF, name);
+      } else {
+        // [base old] → [old base new] → set → [old]
+        e.emit(Op.DUP);
+        e.emit(Op.ROT3);
+        e.emit(op);
+        e.emit(Op.SET_REF, name);
+        e.emit(Op.POP);
+      }
+      return;
+    }
     if (arg.type === "Identifier") {
       this.identifier(arg);
       this.at(node);
@@ -2127,6 +2318,38 @@ class FunctionCompiler {
         : op === "||="
           ? Op.JUMP_IF_TRUE_KEEP
           : Op.JUMP_IF_NOT_NULLISH_KEEP;
+    if (left.type === "Identifier" && this.isDynamic(left)) {
+      // The reference is resolved before the right-hand side runs.
+      const name = e.constant(left.name);
+      this.at(left);
+      e.emit(Op.RESOLVE, name);
+      if (op === "=") this.expression(node.right, left.name);
+      else if (logical) {
+        const end = new Label();
+        const done = new Label();
+        e.emit(Op.DUP);
+        e.emit(Op.GET_REF, name);
+        e.jump(jumpOp, end);
+        this.expression(node.right, left.name);
+        this.at(node);
+        e.emit(Op.SET_REF, name);
+        e.jump(Op.JUMP, done);
+        e.place(end);
+        e.emit(Op.SWAP);
+        e.emit(Op.POP);
+        e.place(done);
+        return;
+      } else {
+        e.emit(Op.DUP);
+        e.emit(Op.GET_REF, name);
+        this.expression(node.right);
+        this.at(node);
+        e.emit(BINARY_OPS[op.slice(0, -1)]);
+      }
+      this.at(node);
+      e.emit(Op.SET_REF, name);
+      return;
+    }
     if (left.type === "Identifier") {
       if (op === "=") {
         this.expression(node.right, left.name);
@@ -2229,4 +2452,93 @@ function isUsing(s: N.Node): boolean {
   return (
     s.type === "VariableDeclaration" && s.kind !== "var" && s.kind !== "let" && s.kind !== "const"
   );
+}
+
+/** The names declared by `var` anywhere in a body, outside nested functions. */
+function varNames(body: N.Statement[]): Set<string> {
+  const vars = new Set<string>();
+  const collect = (s: N.Node | null | undefined): void => {
+    if (!s) return;
+    switch (s.type) {
+      case "VariableDeclaration":
+        if (s.kind === "var")
+          for (const d of s.declarations) for (const id of patternNames(d.id)) vars.add(id.name);
+        break;
+      case "IfStatement":
+        collect(s.consequent);
+        collect(s.alternate);
+        break;
+      case "BlockStatement":
+        s.body.forEach(collect);
+        break;
+      case "ForStatement":
+        collect(s.init);
+        collect(s.body);
+        break;
+      case "ForInStatement":
+      case "ForOfStatement":
+        collect(s.left);
+        collect(s.body);
+        break;
+      case "WhileStatement":
+      case "DoWhileStatement":
+      case "LabeledStatement":
+      case "WithStatement":
+        collect(s.body);
+        break;
+      case "TryStatement":
+        collect(s.block);
+        collect(s.handler?.body);
+        collect(s.finalizer);
+        break;
+      case "SwitchStatement":
+        s.cases.forEach((c) => c.consequent.forEach(collect));
+        break;
+      default:
+    }
+  };
+  body.forEach(collect);
+  return vars;
+}
+
+/** The member expression a destructuring assignment element writes to, if it is one. */
+function memberTargetOf(p: N.Pattern): N.MemberExpression | null {
+  const t = p.type === "AssignmentPattern" ? p.left : p;
+  if (t.type !== "MemberExpression" || t.object.type === "Super") return null;
+  if (t.property.type === "PrivateIdentifier") return null;
+  return t;
+}
+
+/**
+ * Where the binding of `name` inside a parameter pattern is initialised: the end of
+ * its identifier, or of `name = default` (the default runs before the binding is set).
+ * -1 when the pattern does not bind it.
+ */
+function bindingInitEnd(p: N.Pattern, name: string): number {
+  switch (p.type) {
+    case "Identifier":
+      return p.name === name ? p.end : -1;
+    case "AssignmentPattern":
+      if (p.left.type === "Identifier") return p.left.name === name ? p.end : -1;
+      return bindingInitEnd(p.left, name);
+    case "RestElement":
+      return bindingInitEnd(p.argument, name);
+    case "ArrayPattern":
+      for (const el of p.elements) {
+        const r = el ? bindingInitEnd(el, name) : -1;
+        if (r >= 0) return r;
+      }
+      return -1;
+    case "ObjectPattern":
+      for (const prop of p.properties) {
+        const r = bindingInitEnd(
+          prop.type === "RestElement" ? prop.argument : (prop.value as N.Pattern),
+          name,
+        );
+        if (r >= 0) return r;
+      }
+      return -1;
+    default:
+      return -1;
+  }
 }

@@ -1,14 +1,20 @@
 // The compiler's public entry: source text → Program (bytecode per function).
 // Deterministic: the same (kind, filename, source) always gives the same bytecode.
 
-import { parse } from "acorn";
+import { Parser, parse } from "acorn";
 import { createHash } from "node:crypto";
 import type * as N from "./estree";
 import { analyze } from "./scope";
 import { generate } from "./codegen";
 import { moduleInfo } from "./module-info";
 import { CompileError } from "./emitter";
-import { COMPILER_VERSION, type FunctionCode, type Program, type ProgramKind } from "./bytecode";
+import {
+  COMPILER_VERSION,
+  EvalFlags,
+  type FunctionCode,
+  type Program,
+  type ProgramKind,
+} from "./bytecode";
 
 export * from "./bytecode";
 export { Op, OPS, instructionSize } from "./opcodes";
@@ -33,35 +39,89 @@ export class GuestSyntaxError extends Error {
   }
 }
 
-export function programHash(kind: ProgramKind, filename: string, source: string): string {
+export function programHash(
+  kind: ProgramKind,
+  filename: string,
+  source: string,
+  evalFlags = 0,
+): string {
+  const ctx = kind === "eval" ? `${evalFlags}\0` : "";
   return createHash("sha256")
-    .update(`jaunt-compiler/${COMPILER_VERSION}\0${kind}\0${filename}\0`)
+    .update(`jaunt-compiler/${COMPILER_VERSION}\0${kind}\0${filename}\0${ctx}`)
     .update(source)
     .digest("hex")
     .slice(0, 32);
 }
 
+/** V8's wording where acorn's differs. */
+const V8_MESSAGES: Record<string, string> = {
+  "'with' in strict mode": "Strict mode code may not include a with statement",
+};
+
 /** acorn's messages end with " (line:col)"; Node's do not. */
 function nodeStyleMessage(msg: string): string {
-  return msg.replace(/ \(\d+:\d+\)$/, "");
+  const m = msg.replace(/ \(\d+:\d+\)$/, "");
+  return V8_MESSAGES[m] ?? m;
 }
 
 export interface CompileOptions {
   kind: ProgramKind;
   filename: string;
+  /** Eval code: the EvalFlags of the call site (strictness, what `super`/`new.target` may do). */
+  evalFlags?: number;
+}
+
+/**
+ * Acorn, told what the code around a direct eval allows at the eval code's top level:
+ * `new.target` inside functions, `super()` inside derived constructors.
+ */
+const parsers = new Map<number, typeof Parser>();
+function parserFor(evalFlags: number): typeof Parser {
+  const key = evalFlags & (EvalFlags.InFunction | EvalFlags.InDerivedCtor);
+  if (!key) return Parser;
+  let p = parsers.get(key);
+  if (!p) {
+    type Scoped = { currentThisScope(): unknown; scopeStack: unknown[] };
+    const Base = Parser as unknown as new (...a: unknown[]) => object;
+    const get = (name: string, self: object): boolean =>
+      Reflect.get(Parser.prototype, name, self) as boolean;
+    p = class extends Base {
+      get allowNewDotTarget(): boolean {
+        const top =
+          (this as unknown as Scoped).currentThisScope() ===
+          (this as unknown as Scoped).scopeStack[0];
+        return get("allowNewDotTarget", this) || (top && (key & EvalFlags.InFunction) !== 0);
+      }
+      get allowDirectSuper(): boolean {
+        const top =
+          (this as unknown as Scoped).currentThisScope() ===
+          (this as unknown as Scoped).scopeStack[0];
+        return get("allowDirectSuper", this) || (top && (key & EvalFlags.InDerivedCtor) !== 0);
+      }
+    } as unknown as typeof Parser;
+    parsers.set(key, p);
+  }
+  return p;
 }
 
 export function compile(source: string, opts: CompileOptions): Program {
   const { kind, filename } = opts;
+  const evalFlags = kind === "eval" ? (opts.evalFlags ?? 0) : 0;
+  const evalStrict = (evalFlags & EvalFlags.Strict) !== 0;
   let ast: N.Program;
   try {
-    ast = parse(source, {
+    // Strict eval code is parsed as strict (a "use strict" prefix would shift positions).
+    const text = evalStrict ? `"use strict";${source}` : source;
+    ast = parserFor(evalFlags).parse(text, {
       ecmaVersion: "latest",
       sourceType: kind === "module" ? "module" : "script",
       locations: true,
       allowReturnOutsideFunction: kind === "commonjs" || kind === "prelude",
-      allowHashBang: true,
+      allowHashBang: kind !== "eval",
+      allowSuperOutsideMethod:
+        (evalFlags & (EvalFlags.InMethod | EvalFlags.InDerivedCtor)) !== 0 || undefined,
     }) as unknown as N.Program;
+    if (evalStrict) shiftPositions(ast, 13);
   } catch (err) {
     const e = err as { message: string; loc?: { line: number; column: number } };
     if (e.loc) {
@@ -80,17 +140,19 @@ export function compile(source: string, opts: CompileOptions): Program {
   const topParams =
     kind === "commonjs" ? COMMONJS_PARAMS : kind === "prelude" ? PRELUDE_PARAMS : [];
   const analysis = analyze(ast, {
-    globalVars: kind === "script" || kind === "eval",
+    globalVars: kind === "script",
     topParams,
-    strict: kind === "module",
+    strict: kind === "module" || evalStrict,
     module: kind === "module",
+    evalCode: kind === "eval",
+    derivedCtor: (evalFlags & EvalFlags.InDerivedCtor) !== 0,
   });
   const functions: FunctionCode[] = [];
   try {
     generate({
       analysis,
       source,
-      globalVars: kind === "script" || kind === "eval",
+      globalVars: kind === "script",
       native: kind === "prelude",
       completion: kind === "eval",
       module: kind === "module",
@@ -113,6 +175,31 @@ export function compile(source: string, opts: CompileOptions): Program {
     }
     throw err;
   }
-  const module = kind === "module" ? moduleInfo(ast, analysis) : undefined;
-  return { hash: programHash(kind, filename, source), kind, filename, source, functions, module };
+  const hash = programHash(kind, filename, source, evalFlags);
+  if (kind === "eval") return { hash, kind, filename, source, functions, evalFlags };
+  if (kind === "module")
+    return { hash, kind, filename, source, functions, module: moduleInfo(ast, analysis) };
+  return { hash, kind, filename, source, functions };
+}
+
+type LinePos = { line: number; column: number };
+
+/** Moves every node's offsets back by `n` (the length of a prefix added before parsing). */
+function shiftPositions(node: unknown, n: number): void {
+  const seen = new Set<object>();
+  const visit = (v: unknown): void => {
+    if (!v || typeof v !== "object" || seen.has(v)) return;
+    seen.add(v);
+    if (Array.isArray(v)) return v.forEach(visit);
+    const o = v as { type?: unknown; start?: number; end?: number; loc?: unknown };
+    if (typeof o.type === "string" && typeof o.start === "number") {
+      o.start = Math.max(0, o.start - n);
+      o.end = Math.max(0, (o.end ?? 0) - n);
+      const loc = o.loc as { start: LinePos; end: LinePos } | undefined;
+      if (loc && loc.start.line === 1) loc.start = { ...loc.start, column: loc.start.column - n };
+      if (loc && loc.end.line === 1) loc.end = { ...loc.end, column: loc.end.column - n };
+    }
+    for (const k in o) if (k !== "loc") visit((o as Record<string, unknown>)[k]);
+  };
+  visit(node);
 }

@@ -150,6 +150,18 @@ export const enum Op {
   TEMPLATE_OBJECT,
   DEBUGGER,
   GET_IMPORT,
+  RESOLVE,
+  GET_REF,
+  GET_REF_TYPEOF,
+  SET_REF,
+  DEL_REF,
+  REF_THIS,
+  PUSH_WITH,
+  LEXICAL,
+  DECL_EVAL_VAR,
+  CALL_EVAL,
+  SUPER_CALL_LEX,
+  BIND_THIS_LEX,
   // Keep this last: the number of opcodes.
   COUNT,
 }
@@ -358,6 +370,33 @@ export const OPS: readonly OpInfo[] = [
   op("DEBUGGER", [], N),
   // An ES module import binding: its slot links to the exporter's binding (TDZ-checked).
   op("GET_IMPORT", ["hops", "slot", "name"], PUSH),
+  // Names resolved at run time (inside `with`, around and inside direct eval): RESOLVE
+  // walks the environment chain and pushes the reference's base (an environment
+  // record, a `with` object, or undefined for the global scope); the others use it.
+  op("RESOLVE", ["name"], PUSH, true),
+  op("GET_REF", ["name"], UNARY, true),
+  // Like GET_REF, but an unresolvable name reads as undefined (typeof).
+  op("GET_REF_TYPEOF", ["name"], UNARY, true),
+  // base value → value
+  op("SET_REF", ["name"], BINARY, true),
+  op("DEL_REF", ["name"], UNARY, true),
+  // base → the `this` of a call through the reference (the `with` object or undefined)
+  op("REF_THIS", [], UNARY),
+  // obj →: enters a `with` object environment (popped with POP_ENV).
+  op("PUSH_WITH", [], [1, 0]),
+  // The nearest %this / %newtarget / %fn binding up the environment chain (eval code
+  // and arrows), or the global this / undefined when there is none.
+  op("LEXICAL", ["name"], PUSH),
+  // Sloppy eval code's var (int 0) or function (int 1) declaration, made in the
+  // caller's variable environment (or the global object).
+  op("DECL_EVAL_VAR", ["name", "int"], N),
+  // Like CALL; when the callee is the realm's eval, a direct eval in this scope.
+  op("CALL_EVAL", ["argc", "const"], (c, at) => [c[at + 1] + 2, 1], true),
+  // fn newTarget args → object: super(...) where the constructor is not the running
+  // frame (arrows, eval code); argc -1 means one array of arguments.
+  op("SUPER_CALL_LEX", ["int"], (c, at) => [c[at + 1] < 0 ? 3 : c[at + 1] + 2, 1], true),
+  // fn obj → obj: binds the constructor's %this binding and runs its field initializers.
+  op("BIND_THIS_LEX", [], [2, 1], true),
 ];
 
 /** Total size in words of the instruction starting at `at`. */

@@ -55,7 +55,8 @@ export class Binding {
   }
 }
 
-export type ScopeKind = "function" | "block" | "catch" | "callee" | "switch" | "for";
+/** "with" is the object environment of a `with` statement's body. */
+export type ScopeKind = "function" | "block" | "catch" | "callee" | "switch" | "for" | "with";
 
 export class Scope {
   readonly bindings = new Map<string, Binding>();
@@ -63,6 +64,8 @@ export class Scope {
   needsEnv = false;
   /** Index into the function's scope descriptors when needsEnv. */
   descIndex = -1;
+  /** Materialise an environment record even without captured bindings (eval's var scope). */
+  forceEnv = false;
   constructor(
     readonly kind: ScopeKind,
     readonly parent: Scope | null,
@@ -86,6 +89,10 @@ export class FunctionInfo {
   newTargetBinding: Binding | null = null;
   /** Whether any block-level scope of this function materialises an environment. */
   hasBlockEnvs = false;
+  /** A direct `eval(…)` call in this function's own body (not in nested functions). */
+  hasDirectEval = false;
+  /** %fn: the function itself, for super() in nested arrows and eval code. */
+  fnBinding: Binding | null = null;
   index = -1;
   readonly children: FunctionInfo[] = [];
   constructor(
@@ -111,6 +118,16 @@ export interface Analysis {
   readonly scopeOf: Map<N.Node, Scope>;
   /** Function node → its info. */
   readonly fnOf: Map<N.Node, FunctionInfo>;
+  /**
+   * Identifiers resolved at run time by name: they cross a `with` scope or the var
+   * scope of a sloppy function with a direct eval, or are free names of eval code.
+   */
+  readonly dynamic: Set<N.Node>;
+  /**
+   * `this`, `new.target` and `super(…)` whose binding is found at run time up the
+   * environment chain (in eval code, and super() in arrows): node → %this/%newtarget.
+   */
+  readonly lexical: Map<N.Node, string>;
 }
 
 export interface AnalyzeOptions {
@@ -121,6 +138,10 @@ export interface AnalyzeOptions {
   strict: boolean;
   /** An ES module: imports are bindings and every top-level binding lives in the module environment. */
   module?: boolean;
+  /** Eval code: free names are resolved at run time; sloppy vars go to the caller. */
+  evalCode?: boolean;
+  /** Eval code called in a derived constructor (super() is allowed). */
+  derivedCtor?: boolean;
 }
 
 /** The hidden module-scope bindings of `export default <expression>` and `import.meta`. */
@@ -186,7 +207,19 @@ class Analyzer {
   readonly scopeOf = new Map<N.Node, Scope>();
   readonly fnOf = new Map<N.Node, FunctionInfo>();
   readonly functions: FunctionInfo[] = [];
-  /** Identifiers whose resolution must wait until the enclosing scope is complete. */
+  readonly dynamic = new Set<N.Node>();
+  readonly lexical = new Map<N.Node, string>();
+  /**
+   * Identifier references, resolved once the whole program is known: whether a name
+   * crosses a scope that eval can add to depends on evals later in the function.
+   */
+  private readonly pending: {
+    id: N.Identifier | N.PrivateIdentifier;
+    name: string;
+    scope: Scope;
+  }[] = [];
+  /** The scopes direct evals are called in: every binding they can see is captured. */
+  private readonly evalScopes: Scope[] = [];
   private scope!: Scope;
   private fn!: FunctionInfo;
   private classDepth = 0;
@@ -206,10 +239,13 @@ class Analyzer {
       this.opts.module ? unwrapExport(s) : s,
     );
     if (this.opts.module) this.declareImports(program.body as N.Statement[], scope);
-    this.hoistVars(body, scope, this.opts.globalVars);
-    this.declareLexical(body, scope, this.opts.globalVars);
+    // Sloppy eval code declares its vars and functions in the caller's var scope.
+    const evalVars = this.opts.evalCode === true && !top.strict;
+    this.hoistVars(body, scope, this.opts.globalVars || evalVars);
+    this.declareLexical(body, scope, this.opts.globalVars, evalVars);
     for (const s of program.body as N.Statement[]) this.visit(s);
     this.exitScope();
+    this.resolvePending();
     // Importers link to a module's top-level bindings: all of them live in its environment.
     if (this.opts.module) for (const b of scope.bindings.values()) b.captured = true;
     this.finish();
@@ -219,6 +255,8 @@ class Analyzer {
       refs: this.refs,
       scopeOf: this.scopeOf,
       fnOf: this.fnOf,
+      dynamic: this.dynamic,
+      lexical: this.lexical,
     };
   }
 
@@ -362,7 +400,12 @@ class Analyzer {
   }
 
   /** Declares the let/const/class/function declarations directly inside a body. */
-  private declareLexical(body: N.Statement[], scope: Scope, global: boolean): void {
+  private declareLexical(
+    body: N.Statement[],
+    scope: Scope,
+    global: boolean,
+    skipFunctions = false,
+  ): void {
     for (const s of body) {
       if (s.type === "VariableDeclaration" && s.kind !== "var") {
         if (global) continue;
@@ -372,7 +415,7 @@ class Analyzer {
       } else if (s.type === "ClassDeclaration" && s.id) {
         if (!global) this.declare(scope, s.id.name, "class", s.end);
       } else if (s.type === "FunctionDeclaration" && s.id) {
-        if (!global)
+        if (!global && !skipFunctions)
           this.declare(
             scope,
             s.id.name,
@@ -384,25 +427,92 @@ class Analyzer {
   }
 
   private resolve(id: N.Identifier): void {
-    this.refs.set(id, this.lookup(id.name));
+    this.pending.push({ id, name: id.name, scope: this.scope });
+  }
+
+  /** A node that stands for a hidden module binding (`import.meta`, `export default`). */
+  private resolveHidden(node: N.Node, name: string): void {
+    this.pending.push({ id: node as unknown as N.Identifier, name, scope: this.scope });
   }
 
   /** `#x` resolves to the class-scope binding holding that PrivateName. */
   private resolvePrivate(id: N.PrivateIdentifier): void {
-    this.refs.set(id, this.lookup("#" + id.name));
+    this.pending.push({ id, name: "#" + id.name, scope: this.scope });
   }
 
-  private lookup(name: string): Binding | null {
-    let s: Scope | null = this.scope;
-    while (s) {
-      const b = s.bindings.get(name);
-      if (b) {
-        if (b.scope.fn !== this.fn) b.captured = true;
-        return b;
+  /**
+   * Resolves every reference. A name that crosses a `with` scope, or the var scope of
+   * a sloppy function calling eval, is looked up by name at run time: the binding it
+   * finds statically (if any) must then live in a named environment slot.
+   */
+  private resolvePending(): void {
+    for (const { id, name, scope } of this.pending) {
+      let dynamic = false;
+      let found: Binding | null = null;
+      for (let s: Scope | null = scope; s; s = s.parent) {
+        const b = s.bindings.get(name);
+        if (b) {
+          found = b;
+          break;
+        }
+        if (s.kind === "with") dynamic = true;
+        else if (s.kind === "function" && s.fn.hasDirectEval && !s.fn.strict) dynamic = true;
       }
-      s = s.parent;
+      if (found && found.scope.fn !== scope.fn) found.captured = true;
+      if (found && dynamic) found.captured = true;
+      if (!found && this.opts.evalCode && !name.startsWith("#")) dynamic = true;
+      if (dynamic && !name.startsWith("#")) this.dynamic.add(id);
+      this.refs.set(id, found);
     }
-    return null;
+    // A direct eval sees every binding in scope at its call: they all get named slots.
+    for (const start of this.evalScopes)
+      for (let s: Scope | null = start; s; s = s.parent)
+        for (const b of s.bindings.values()) b.captured = true;
+  }
+
+  /** A direct eval call: its scope chain is kept by name; `this` & co. are bindings. */
+  private directEval(): void {
+    this.fn.hasDirectEval = true;
+    this.fn.scope.forceEnv = true;
+    this.evalScopes.push(this.scope);
+    const owner = this.nonArrow();
+    this.lexicalBindings(owner);
+    if (owner.node.type !== "Program" && !owner.isArrow) {
+      let shadowed = false;
+      for (let s: Scope | null = this.scope; s; s = s.parent) {
+        const b = s.bindings.get("arguments");
+        if (b) {
+          shadowed = b.kind !== "internal";
+          break;
+        }
+        if (s === owner.scope) break;
+      }
+      if (!shadowed && !owner.argumentsBinding) {
+        owner.usesArguments = true;
+        owner.argumentsBinding = this.declare(owner.scope, "arguments", "internal", 0);
+      }
+      if (owner.argumentsBinding) owner.argumentsBinding.captured = true;
+    }
+  }
+
+  /** Gives a function %this, %newtarget and %fn bindings that nested code finds by name. */
+  private lexicalBindings(owner: FunctionInfo): void {
+    // Script top levels have no bindings of their own: their `this` is the global one.
+    if (owner.node.type === "Program" && (this.opts.globalVars || this.opts.evalCode)) return;
+    owner.usesThis = true;
+    owner.thisBinding ??= this.declare(owner.scope, "%this", "internal", 0);
+    owner.thisBinding.captured = true;
+    if (owner.node.type === "Program") return;
+    owner.usesNewTarget = true;
+    owner.newTargetBinding ??= this.declare(owner.scope, "%newtarget", "internal", 0);
+    owner.newTargetBinding.captured = true;
+    owner.fnBinding ??= this.declare(owner.scope, "%fn", "internal", 0);
+    owner.fnBinding.captured = true;
+  }
+
+  /** Whether `this` & co. at this point belong to the eval code's caller. */
+  private inEvalTop(): boolean {
+    return this.opts.evalCode === true && this.nonArrow().node.type === "Program";
   }
 
   /** The function whose `this`/`arguments` an arrow sees. */
@@ -413,6 +523,10 @@ class Analyzer {
   }
 
   private useThis(node: N.Node): void {
+    if (this.inEvalTop()) {
+      this.lexical.set(node, "%this");
+      return;
+    }
     const owner = this.nonArrow();
     owner.usesThis = true;
     if (owner !== this.fn) {
@@ -429,7 +543,16 @@ class Analyzer {
     // A CommonJS program's top level is a function: its `arguments` are the wrapper's.
     if (owner.node.type === "Program" && this.opts.topParams.length === 0) return false;
     while (s) {
-      if (s.bindings.has("arguments")) return false;
+      const b = s.bindings.get("arguments");
+      // `var arguments` still holds the arguments object; other declarations shadow it.
+      if (b && b.kind === "var" && s === owner.scope && owner.node.type !== "Program") {
+        owner.usesArguments = true;
+        owner.argumentsBinding = b;
+        if (owner !== this.fn) b.captured = true;
+        this.refs.set(id, b);
+        return true;
+      }
+      if (b) return false;
       if (s === owner.scope) break;
       s = s.parent;
     }
@@ -534,10 +657,11 @@ class Analyzer {
         return;
       case "MetaProperty":
         if (node.meta.name === "import") {
-          this.refs.set(node, this.lookup(IMPORT_META_BINDING));
+          this.resolveHidden(node, IMPORT_META_BINDING);
           return;
         }
-        if (node.meta.name === "new") {
+        if (node.meta.name === "new" && this.inEvalTop()) this.lexical.set(node, "%newtarget");
+        else if (node.meta.name === "new") {
           const owner = this.nonArrow();
           owner.usesNewTarget = true;
           if (owner !== this.fn) {
@@ -572,7 +696,7 @@ class Analyzer {
         if (d.type === "FunctionDeclaration" && !(d as N.Function).id)
           this.visitFunction(d as N.Function);
         else this.visit(d);
-        this.refs.set(node, this.lookup(DEFAULT_EXPORT_BINDING));
+        this.resolveHidden(node, DEFAULT_EXPORT_BINDING);
         return;
       }
       case "BlockStatement":
@@ -658,6 +782,23 @@ class Analyzer {
         this.visitPattern(node.left as N.Pattern);
         this.visit(node.right);
         return;
+      case "CallExpression":
+        if (node.callee.type === "Identifier" && node.callee.name === "eval" && !node.optional)
+          this.directEval();
+        if (node.callee.type === "Super" && (this.fn.isArrow || this.inEvalTop())) {
+          // super() outside the constructor's own body finds it by name at run time.
+          this.lexical.set(node, "%fn");
+          if (!this.inEvalTop()) this.lexicalBindings(this.nonArrow());
+        }
+        this.visitChildren(node);
+        return;
+      case "WithStatement": {
+        this.visit(node.object);
+        this.enterScope("with", node);
+        this.visit(node.body);
+        this.exitScope();
+        return;
+      }
       case "ClassDeclaration":
       case "ClassExpression":
         this.visitClass(node);
@@ -722,7 +863,7 @@ class Analyzer {
           if (b.kind === "param" && simple.has(b.name)) b.register = simple.get(b.name)!;
           else if (!b.captured) b.register = register++;
         }
-        scope.needsEnv = slot > 0;
+        scope.needsEnv = slot > 0 || scope.forceEnv || scope.kind === "with";
         if (scope.needsEnv && scope.kind !== "function") fn.hasBlockEnvs = true;
       }
       fn.nregs = register;

@@ -2,9 +2,14 @@
 // the record it was created in; `parent` links the lexical chain.
 
 import type { FunctionCode } from "../compiler/bytecode";
+import type { JSObject } from "./object";
 import type { Value } from "./value";
 
 export class Env {
+  /** Names of the slots sloppy direct eval added after the descriptor's (see names.ts). */
+  extra: string[] | null = null;
+  /** The binding object of a `with` statement's object environment (no slots). */
+  withObject: JSObject | null = null;
   constructor(
     public slots: Value[],
     readonly parent: Env | null,

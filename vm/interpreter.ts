@@ -9,7 +9,7 @@
 // the interpreter: when they need guest code they return a tail call.
 
 import { Op } from "../compiler/opcodes";
-import { FnFlags, type FunctionCode, type Program } from "../compiler/bytecode";
+import { FnFlags, Helper, type FunctionCode, type Program } from "../compiler/bytecode";
 import { EMPTY, JSSymbol, PrivateName, isArrayIndex, type PropertyKey, type Value } from "./value";
 import {
   ArgumentsObject,
@@ -34,6 +34,18 @@ import { Frame, FrameFlags } from "./frame";
 import { ThrowSignal, isPrimitive, primLooseEquals, typeOf, toBoolean } from "./operations";
 import type { Realm } from "./realm";
 import { ExitSignal } from "./builtins/process";
+import {
+  SlowResolve,
+  bindLexicalThis,
+  declareEvalVar,
+  deleteSlot,
+  directEvalClosure,
+  lexicalBinding,
+  ownThisBinding,
+  readSlot,
+  resolveName,
+  writeSlot,
+} from "./names";
 
 /** Returned by a native function that asked for a tail call (see VM.tailCall). */
 export const TAIL_CALL: unique symbol = Symbol("tail call");
@@ -1261,6 +1273,8 @@ export class VM {
                   if (fcode.flags & FnFlags.Derived && v !== undefined)
                     this.throwTypeError("Derived constructors may only return object or undefined");
                   v = done.thisValue;
+                  // super() called from an arrow or eval code bound the %this binding.
+                  if (v === EMPTY) v = ownThisBinding(frame.env, fcode);
                   if (v === EMPTY) this.tdz("%this");
                 }
                 this.frames.pop();
@@ -1882,7 +1896,8 @@ export class VM {
                 frame.thisValue = stack[sp - 1];
                 break;
               case Op.THIS_CHK: {
-                const t = frame.thisValue;
+                let t = frame.thisValue;
+                if (t === EMPTY) t = frame.thisValue = ownThisBinding(frame.env, fcode);
                 if (t === EMPTY) this.tdz("%this");
                 stack[sp++] = t;
                 break;
@@ -2125,6 +2140,189 @@ export class VM {
               }
               case Op.DEBUGGER:
                 break;
+              case Op.RESOLVE: {
+                const name = consts[code[ip++]] as string;
+                const r = resolveName(realm, frame.env, name);
+                if (r instanceof SlowResolve) {
+                  // A `with` object needs guest code (unscopables getter, proxy).
+                  frame.ip = ip;
+                  stack[sp++] = r.env as unknown as Value;
+                  stack[sp++] = r.env.withObject;
+                  stack[sp++] = name;
+                  sp = this.callHelper(realm.helperList[Helper.ResolveSlow], sp, 3);
+                  if (sp < 0) break reload;
+                } else stack[sp++] = r as unknown as Value;
+                break;
+              }
+              case Op.GET_REF:
+              case Op.GET_REF_TYPEOF: {
+                const name = consts[code[ip++]] as string;
+                const base = stack[sp - 1] as unknown;
+                if (base instanceof Env) {
+                  stack[sp - 1] = readSlot(this, base, name);
+                  break;
+                }
+                const global = base === undefined;
+                const obj = global ? realm.global : (base as JSObject);
+                if (global) {
+                  const lex = realm.globalLex.get(name);
+                  if (lex !== undefined) {
+                    if (lex.value === (EMPTY as unknown)) this.tdz(name);
+                    stack[sp - 1] = lex.value;
+                    break;
+                  }
+                }
+                const v = this.lookup(obj, name);
+                if (v === ACCESSOR) {
+                  frame.ip = ip;
+                  sp = this.callAccessor(this.accessor!, sp - 1, obj, []);
+                  if (sp < 0) break reload;
+                  break;
+                }
+                if (
+                  global &&
+                  v === undefined &&
+                  code[ip - 2] === Op.GET_REF &&
+                  !this.hasProperty(obj, name)
+                )
+                  this.throwError("ReferenceError", `${name} is not defined`);
+                stack[sp - 1] = v;
+                break;
+              }
+              case Op.SET_REF: {
+                const name = consts[code[ip++]] as string;
+                const base = stack[sp - 2] as unknown;
+                const v = stack[sp - 1];
+                const strict = (fcode.flags & FnFlags.Strict) !== 0;
+                stack[--sp - 1] = v;
+                if (base instanceof Env) {
+                  writeSlot(this, base, name, v, strict);
+                  break;
+                }
+                const g = realm.global;
+                if (base === undefined) {
+                  const lex = realm.globalLex.get(name);
+                  if (lex !== undefined) {
+                    if (lex.value === (EMPTY as unknown)) this.tdz(name);
+                    if (!lex.mutable) this.throwTypeError("Assignment to constant variable.");
+                    lex.value = v;
+                    break;
+                  }
+                  if (strict && !this.hasProperty(g, name))
+                    this.throwError("ReferenceError", `${name} is not defined`);
+                }
+                const obj = base === undefined ? g : (base as JSObject);
+                const r = this.assign(obj, name, v, obj);
+                frame.ip = ip;
+                sp = this.afterAssign(r, sp, obj, name, v, strict);
+                if (sp < 0) break reload;
+                break;
+              }
+              case Op.DEL_REF: {
+                const name = consts[code[ip++]] as string;
+                const base = stack[sp - 1] as unknown;
+                if (base instanceof Env) stack[sp - 1] = deleteSlot(base, name);
+                else if (base === undefined)
+                  stack[sp - 1] = realm.globalLex.has(name) ? false : realm.global.deleteOwn(name);
+                else stack[sp - 1] = (base as JSObject).deleteOwn(name);
+                break;
+              }
+              case Op.REF_THIS: {
+                const base = stack[sp - 1] as unknown;
+                stack[sp - 1] = base instanceof JSObject ? base : undefined;
+                break;
+              }
+              case Op.PUSH_WITH: {
+                const v = stack[--sp];
+                const obj = realm.toObject(v);
+                const env = new Env([], frame.env, null, -1);
+                env.withObject = obj;
+                frame.env = env;
+                break;
+              }
+              case Op.LEXICAL:
+                stack[sp++] = lexicalBinding(this, frame.env, consts[code[ip++]] as string);
+                break;
+              case Op.DECL_EVAL_VAR: {
+                const name = consts[code[ip]] as string;
+                declareEvalVar(this, frame.env, fcode, name, code[ip + 1] === 1);
+                ip += 2;
+                break;
+              }
+              case Op.CALL_EVAL: {
+                const argc = code[ip];
+                ip += 2;
+                const fpos = sp - argc - 2;
+                const callee = stack[fpos];
+                frame.ip = ip;
+                if (callee instanceof NativeFunction && callee.id === "eval") {
+                  // A direct eval: the code runs in this scope (PerformEval).
+                  const src = argc > 0 ? stack[fpos + 2] : undefined;
+                  if (typeof src !== "string") {
+                    stack[fpos] = src;
+                    sp = fpos + 1;
+                    break;
+                  }
+                  stack[fpos] = directEvalClosure(this, frame.fn, frame.env, src);
+                  stack[fpos + 1] = frame.thisValue;
+                  this.invoke(fpos, fpos + 2, 0, frame.thisValue, undefined, 0, fpos + 2);
+                  frame.sp = fpos;
+                  break reload;
+                }
+                if (!isCallable(callee)) this.throwTypeError(`eval is not a function`);
+                const r = this.invoke(fpos, fpos + 2, argc, stack[fpos + 1], undefined, 0, sp);
+                if (r < 0) {
+                  frame.sp = fpos;
+                  break reload;
+                } else sp = r;
+                break;
+              }
+              case Op.SUPER_CALL_LEX: {
+                // fn newTarget args → object
+                let argc = code[ip++];
+                if (argc < 0) {
+                  const arr = stack[--sp] as ArrayObject;
+                  const args = arr.elems ?? [];
+                  this.ensureStack(sp + args.length + 2);
+                  for (let i = 0; i < args.length; i++)
+                    this.stack[sp + i] = args[i] === EMPTY ? undefined : args[i];
+                  sp += args.length;
+                  argc = args.length;
+                }
+                const s2 = this.stack;
+                const fpos = sp - argc - 2;
+                const fn = s2[fpos] as JSObject;
+                const newTarget = s2[fpos + 1];
+                const parent = fn instanceof JSObject ? fn.proto : null;
+                if (!isConstructor(parent))
+                  this.throwTypeError(
+                    `Super constructor ${describe(parent)} of anonymous class is not a constructor`,
+                  );
+                s2[fpos] = parent;
+                for (let i = fpos + 1; i < sp - 1; i++) s2[i] = s2[i + 1];
+                sp--;
+                frame.ip = ip;
+                const r = this.construct(fpos, fpos + 1, argc, newTarget, 0);
+                if (r < 0) {
+                  frame.sp = fpos;
+                  break reload;
+                } else sp = r;
+                break;
+              }
+              case Op.BIND_THIS_LEX: {
+                // fn obj → obj, then the constructor's field initializers on obj.
+                const obj = stack[sp - 1];
+                const fn = stack[sp - 2] as FunctionObject;
+                bindLexicalThis(this, frame.env, obj);
+                stack[--sp - 1] = obj;
+                const init = fn instanceof FunctionObject ? fn.fields : null;
+                if (init) {
+                  frame.ip = ip;
+                  sp = this.callAccessor(init, sp, obj, [], FrameFlags.Discard);
+                  if (sp < 0) break reload;
+                }
+                break;
+              }
 
               default:
                 throw new Error(`internal: bad opcode ${code[ip - 1]} at ${ip - 1}`);

@@ -2,7 +2,7 @@
 //
 // Layout (one CBOR array):
 //   [header, heap, roots]
-//   header = { magic, format, compiler, prelude, programs: [[hash, kind, filename, source]] }
+//   header = { magic, format, compiler, prelude, programs: [[hash, kind, filename, source, evalFlags?]] }
 //   heap   = array of records; references are indices into it
 //   roots  = { stack, frames, steps, exitCode, uncaught, throwSite, realm state }
 //
@@ -232,7 +232,7 @@ class Encoder {
 
   private env(e: Env): Enc {
     const owner = e.code ? this.vm.codeOwner.get(e.code) : undefined;
-    return [
+    const rec: Enc[] = [
       R_ENV,
       e.slots.map((s) => this.value(s)),
       e.parent ? this.value(e.parent) : null,
@@ -240,6 +240,9 @@ class Encoder {
       e.code ? e.code.index : null,
       e.scope,
     ];
+    // Object environments of `with`, and names sloppy direct eval added.
+    if (e.withObject || e.extra) rec.push(this.value(e.withObject), e.extra ? [...e.extra] : null);
+    return rec;
   }
 
   private props(o: JSObject): Enc[] {
@@ -488,7 +491,11 @@ export function encodeSnapshot(vm: VM): Uint8Array {
     compiler: COMPILER_VERSION,
     prelude: realm.preludeHash,
     intrinsics: realm.intrinsics.length,
-    programs: e.programs.map((p) => [p.hash, p.kind, p.filename, p.source]),
+    programs: e.programs.map((p) =>
+      p.kind === "eval"
+        ? [p.hash, p.kind, p.filename, p.source, p.evalFlags ?? 0]
+        : [p.hash, p.kind, p.filename, p.source],
+    ),
   };
   return cborEncode([header, e.heapRecords, roots]);
 }
@@ -520,14 +527,19 @@ class Decoder {
 
   loadPrograms(list: unknown[]): void {
     this.programs = list.map((entry, i) => {
-      const [hash, kind, filename, source] = asArray(entry, `program ${i}`);
+      const [hash, kind, filename, source, evalFlags] = asArray(entry, `program ${i}`);
       if (typeof hash !== "string" || typeof filename !== "string" || typeof source !== "string")
         fail(`program ${i} has a bad header`);
-      if (kind !== "script" && kind !== "commonjs" && kind !== "module")
+      if (kind !== "script" && kind !== "commonjs" && kind !== "module" && kind !== "eval")
         fail(`program ${i} has unknown kind ${String(kind)}`);
+      if (kind === "eval" && !isInt(evalFlags, 0, 31)) fail(`program ${i} has bad eval flags`);
       let p: Program;
       try {
-        p = compile(source, { kind: kind as ProgramKind, filename });
+        p = compile(source, {
+          kind: kind as ProgramKind,
+          filename,
+          evalFlags: kind === "eval" ? (evalFlags as number) : undefined,
+        });
       } catch (err) {
         return fail(`program ${i} (${filename}) does not compile: ${(err as Error).message}`);
       }
@@ -766,10 +778,24 @@ class Decoder {
           if (!isInt(rec[4], 0, p.functions.length - 1)) fail(`${where}: bad function index`);
           code = p.functions[rec[4]];
           if (!isInt(rec[5], 0, code.scopes.length - 1)) fail(`${where}: bad scope index`);
-          if (code.scopes[rec[5]].names.length !== slots.length)
-            fail(`${where}: slot count does not match its scope`);
         }
-        Object.assign(e, { slots, parent, code, scope: rec[5] });
+        let extra: string[] | null = null;
+        let withObject: JSObject | null = null;
+        if (rec.length > 6) {
+          const w = this.value(rec[6], where);
+          if (w !== undefined && w !== null && !(w instanceof JSObject))
+            fail(`${where}: bad with object`);
+          withObject = w instanceof JSObject ? w : null;
+          if (rec[7] !== null) {
+            extra = asArray(rec[7], where) as string[];
+            if (!extra.every((n) => typeof n === "string")) fail(`${where}: bad eval names`);
+          }
+        }
+        // An environment without code is a module's synthetic one: any number of slots.
+        const declared = code ? code.scopes[rec[5] as number].names.length : 0;
+        if (code && declared + (extra?.length ?? 0) !== slots.length)
+          fail(`${where}: slot count does not match its scope`);
+        Object.assign(e, { slots, parent, code, scope: rec[5], extra, withObject });
       }
     }
   }

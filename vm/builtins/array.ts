@@ -31,6 +31,25 @@ function iterResult(realm: Realm, value: Value, done: boolean): JSObject {
   return r;
 }
 
+const UNSCOPABLE_ARRAY_METHODS = [
+  "at",
+  "copyWithin",
+  "entries",
+  "fill",
+  "find",
+  "findIndex",
+  "findLast",
+  "findLastIndex",
+  "flat",
+  "flatMap",
+  "includes",
+  "keys",
+  "values",
+  "toReversed",
+  "toSorted",
+  "toSpliced",
+];
+
 export function installArray(realm: Realm): void {
   const AP = new ArrayObject(realm.ObjectPrototype, []);
   realm.ArrayPrototype = AP;
@@ -56,6 +75,11 @@ export function installArray(realm: Realm): void {
   getter(realm, ctor, "Array", realm.wellKnown.species, (_vm, t) => t);
   AP.props.set("constructor", new Prop(ctor, PF.Hidden));
   realm.global.props.set("Array", new Prop(ctor, PF.Hidden));
+  // Array.prototype[@@unscopables]: names `with (array)` does not bind (23.1.3.41).
+  const unscopables = new JSObject(null);
+  for (const name of UNSCOPABLE_ARRAY_METHODS)
+    unscopables.props.set(name, new Prop(true, PF.Default));
+  AP.props.set(realm.wellKnown.unscopables, new Prop(unscopables, PF.Configurable));
 
   // %IteratorPrototype% and %ArrayIteratorPrototype%
   const IP = new JSObject(realm.ObjectPrototype);

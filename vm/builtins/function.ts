@@ -18,6 +18,7 @@ import type { Value } from "../value";
 import { arg, method, makeNative } from "./util";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
+import { compileEval } from "../names";
 
 /** CreateListFromArrayLike for the common cases (arrays, arguments, array-likes with data properties). */
 export function listFromArrayLike(vm: VM, v: Value): Value[] {
@@ -49,11 +50,7 @@ function findData(o: JSObject, key: string): Prop | undefined {
 }
 
 /** Compiles code made at run time; a syntax error becomes a guest SyntaxError. */
-function compileDynamic(
-  vm: VM,
-  source: string,
-  kind: "script" | "eval",
-): import("../../compiler").Program {
+function compileDynamic(vm: VM, source: string, kind: "script"): import("../../compiler").Program {
   try {
     return vm.registerProgram(compile(source, { kind, filename: "<anonymous>" }));
   } catch (e) {
@@ -127,12 +124,12 @@ export function installFunction(realm: Realm): void {
     },
     { ctor: true, coerce: "s*" },
   );
-  // Indirect eval (and, for now, direct eval too): a script at global scope whose run
-  // returns its completion value.
+  // Indirect eval: eval code at global scope whose run returns its completion value.
+  // (A direct eval never calls this: CALL_EVAL recognises the function by its id.)
   const evalFn = makeNative(realm, "eval", "eval", 1, (vm, _t, args) => {
     const src = args[0];
     if (typeof src !== "string") return src;
-    const program = compileDynamic(vm, src, "eval");
+    const program = compileEval(vm, src, 0);
     return vm.tailCall(vm.makeClosure(program, program.functions[0], null), realm.global, []);
   });
   realm.global.props.set("eval", new Prop(evalFn, PF.Hidden));
@@ -193,5 +190,29 @@ export function installFunction(realm: Realm): void {
   );
   tte.preventExtensions();
   realm.ThrowTypeError = tte;
+
+  // Function.prototype.caller/arguments (Annex, as V8 does): null for sloppy
+  // functions, a TypeError for strict ones, arrows, methods and classes.
+  for (const name of ["caller", "arguments"]) {
+    const restricted = (vm: VM, t: Value): void => {
+      const sloppy =
+        t instanceof FunctionObject &&
+        !(t.code.flags & (FnFlags.Strict | FnFlags.Arrow | FnFlags.Method | FnFlags.Generator)) &&
+        !(t.code.flags & FnFlags.Async);
+      if (!sloppy)
+        vm.throwTypeError(
+          "'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the arguments objects for calls to them",
+        );
+    };
+    const get = makeNative(realm, `Function.prototype.get ${name}`, "", 0, (vm, t) => {
+      restricted(vm, t);
+      return null;
+    });
+    const set = makeNative(realm, `Function.prototype.set ${name}`, "", 1, (vm, t) => {
+      restricted(vm, t);
+      return undefined;
+    });
+    FP.props.set(name, new Prop(undefined, PF.Accessor | PF.Configurable, get, set));
+  }
   void NativeFunction;
 }

@@ -20,9 +20,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { compile, GuestSyntaxError } from "../../compiler";
 import { ModuleNotFound, isESModule, resolveRequire } from "../modules";
+import { installNameInternals } from "../names";
 
 export function installInternals(realm: Realm): void {
   const $ = realm.internals;
+  installNameInternals(realm);
   const def = (name: string, length: number, impl: NativeImpl) => {
     $.props.set(name, new Prop(makeNative(realm, `$.${name}`, name, length, impl), PF.Hidden));
   };

@@ -64,6 +64,7 @@ return {
   disposeAdd: disposeAdd,
   disposeResources: disposeResources,
   asyncDisposeResources: asyncDisposeResources,
+  resolveSlow: resolveSlow,
   objectToStringTag: objectToStringTag,
   aggregateErrorFromIterable: aggregateErrorFromIterable,
   collectionInit: collectionInit,

@@ -1,0 +1,275 @@
+// Names resolved at run time: the environment records of `with` statements and of
+// code that calls eval directly are searched by name (ECMA-262 9.1 ResolveBinding).
+// Compiled code reaches them through RESOLVE (which yields a reference's base: an
+// environment record, a `with` object, or undefined for the global scope) and the
+// GET_REF/SET_REF/DEL_REF opcodes. Everything here is plain lookups: when a `with`
+// object needs guest code to answer (a getter on Symbol.unscopables, a Proxy), the
+// interpreter calls the self-hosted `resolveSlow` helper instead.
+
+import { EvalFlags, FnFlags, type FunctionCode, type Program } from "../compiler/bytecode";
+import { compile, GuestSyntaxError } from "../compiler";
+import { Env } from "./env";
+import { JSObject, PF, FunctionObject } from "./object";
+import { EMPTY, type PropertyKey, type Value } from "./value";
+import { toBoolean } from "./operations";
+import type { Realm } from "./realm";
+import { Prop } from "./object";
+import { makeNative } from "./builtins/util";
+import type { VM } from "./interpreter";
+
+/** Slot kinds of ScopeDesc.kinds (see compiler/bytecode.ts). */
+const KIND_CONST = 2;
+const isLexicalKind = (k: number): boolean => k === 1 || k === 2 || k === 3;
+
+/** The slot holding `name` in a declarative environment record, or -1. */
+export function slotIndex(env: Env, name: string): number {
+  if (env.code) {
+    const i = env.code.scopes[env.scope].names.indexOf(name);
+    if (i >= 0) return i;
+  }
+  if (env.extra) {
+    const j = env.extra.indexOf(name);
+    if (j >= 0) return (env.code ? env.code.scopes[env.scope].names.length : 0) + j;
+  }
+  return -1;
+}
+
+/** The declared kind of a slot (0 for slots eval added). */
+function slotKind(env: Env, i: number): number {
+  const kinds = env.code ? env.code.scopes[env.scope].kinds : [];
+  return i < kinds.length ? kinds[i] : 0;
+}
+
+/** Whether `env` is a function's variable environment (where sloppy eval puts vars). */
+function isVarScope(env: Env): boolean {
+  const code = env.code;
+  if (!code || env.scope !== code.funcScope) return false;
+  // Sloppy eval code's own top-level scope holds only its lexical declarations.
+  return !(code.flags & FnFlags.EvalCode) || (code.flags & FnFlags.Strict) !== 0;
+}
+
+/** Has `name` as a binding in a `with` object: true/false, or undefined if guest code must decide. */
+function withHasFast(realm: Realm, obj: JSObject, name: string): boolean | undefined {
+  if (!hasPlain(obj, name)) return false;
+  const u = findProp(obj, realm.wellKnown.unscopables);
+  if (u === undefined) return true;
+  if (u.flags & PF.Accessor) return u.getter ? undefined : true;
+  const list = u.value;
+  if (!(list instanceof JSObject)) return true;
+  const blocked = findProp(list, name);
+  if (blocked === undefined) return true;
+  if (blocked.flags & PF.Accessor) return blocked.getter ? undefined : true;
+  return !toBoolean(blocked.value);
+}
+
+function hasPlain(obj: JSObject, key: PropertyKey): boolean {
+  for (let o: JSObject | null = obj; o !== null; o = o.proto)
+    if (o.getOwnProperty(key) !== undefined) return true;
+  return false;
+}
+
+function findProp(obj: JSObject, key: PropertyKey) {
+  for (let o: JSObject | null = obj; o !== null; o = o.proto) {
+    const p = o.getOwnProperty(key);
+    if (p !== undefined) return p;
+  }
+  return undefined;
+}
+
+/** A `with` object environment whose answer needs guest code. */
+export class SlowResolve {
+  constructor(readonly env: Env) {}
+}
+
+/** ResolveBinding from `env` outwards: the reference's base, or where guest code must help. */
+export function resolveName(
+  realm: Realm,
+  env: Env | null,
+  name: string,
+): Env | JSObject | undefined | SlowResolve {
+  for (let e = env; e !== null; e = e.parent) {
+    const obj = e.withObject;
+    if (obj) {
+      const has = withHasFast(realm, obj, name);
+      if (has === undefined) return new SlowResolve(e);
+      if (has) return obj;
+    } else if (slotIndex(e, name) >= 0) return e;
+  }
+  return undefined;
+}
+
+/** The value of a %this/%newtarget/%fn binding up the chain (LEXICAL). */
+export function lexicalBinding(vm: VM, env: Env | null, name: string): Value {
+  for (let e = env; e !== null; e = e.parent) {
+    if (e.withObject || !e.code) continue;
+    const i = e.code.scopes[e.scope].names.indexOf(name);
+    if (i < 0) continue;
+    const v = e.slots[i];
+    if (v === (EMPTY as unknown) && name === "%this")
+      vm.throwError(
+        "ReferenceError",
+        "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+      );
+    return v;
+  }
+  return name === "%this" ? vm.realm.global : undefined;
+}
+
+/** Binds a derived constructor's %this found up the chain (super() in arrows and eval). */
+export function bindLexicalThis(vm: VM, env: Env | null, value: Value): void {
+  for (let e = env; e !== null; e = e.parent) {
+    if (e.withObject || !e.code) continue;
+    const i = e.code.scopes[e.scope].names.indexOf("%this");
+    if (i < 0) continue;
+    if (e.slots[i] !== (EMPTY as unknown))
+      vm.throwError("ReferenceError", "Super constructor may only be called once");
+    e.slots[i] = value;
+    return;
+  }
+}
+
+/** The %this binding of a function's own environment, if it has one (for RETURN/THIS_CHK). */
+export function ownThisBinding(env: Env | null, code: FunctionCode): Value {
+  for (let e = env; e !== null; e = e.parent) {
+    if (e.code === code && e.scope === code.funcScope) {
+      const i = e.code.scopes[e.scope].names.indexOf("%this");
+      return i < 0 ? (EMPTY as unknown as Value) : e.slots[i];
+    }
+  }
+  return EMPTY as unknown as Value;
+}
+
+/** Reads a binding of a declarative record found by RESOLVE. */
+export function readSlot(vm: VM, env: Env, name: string): Value {
+  const v = env.slots[slotIndex(env, name)];
+  if (v === (EMPTY as unknown))
+    vm.throwError("ReferenceError", `Cannot access '${name}' before initialization`);
+  return v;
+}
+
+/** Writes a binding of a declarative record found by RESOLVE. */
+export function writeSlot(vm: VM, env: Env, name: string, v: Value, strict: boolean): void {
+  const i = slotIndex(env, name);
+  if (env.slots[i] === (EMPTY as unknown))
+    vm.throwError("ReferenceError", `Cannot access '${name}' before initialization`);
+  if (slotKind(env, i) === KIND_CONST) {
+    // A named function expression's own name (its first scope) ignores sloppy writes.
+    const code = env.code!;
+    if (!strict && code.flags & FnFlags.NamedExpr && env.scope === 0 && code.funcScope !== 0)
+      return;
+    vm.throwTypeError("Assignment to constant variable.");
+  }
+  env.slots[i] = v;
+}
+
+/** `delete name` on a declarative record: only eval-made bindings can go. */
+export function deleteSlot(env: Env, name: string): boolean {
+  if (!env.extra) return false;
+  const j = env.extra.indexOf(name);
+  if (j < 0) return false;
+  const base = env.code ? env.code.scopes[env.scope].names.length : 0;
+  env.extra.splice(j, 1);
+  env.slots.splice(base + j, 1);
+  return true;
+}
+
+/**
+ * A var (or function) declaration of sloppy eval code (EvalDeclarationInstantiation):
+ * made in the nearest variable environment, or on the global object. A lexical
+ * declaration of the same name on the way is a SyntaxError.
+ */
+export function declareEvalVar(
+  vm: VM,
+  env: Env | null,
+  own: FunctionCode,
+  name: string,
+  isFunction: boolean,
+): void {
+  for (let e = env; e !== null; e = e.parent) {
+    if (e.withObject || e.code === own) continue;
+    const i = slotIndex(e, name);
+    if (i >= 0 && isLexicalKind(slotKind(e, i)))
+      vm.throwError("SyntaxError", `Identifier '${name}' has already been declared`);
+    if (isVarScope(e)) {
+      if (i < 0) {
+        (e.extra ??= []).push(name);
+        e.slots.push(undefined);
+      }
+      return;
+    }
+  }
+  const realm = vm.realm;
+  if (realm.globalLex.has(name))
+    vm.throwError("SyntaxError", `Identifier '${name}' has already been declared`);
+  const existing = realm.global.getOwnProperty(name);
+  if (existing && !(isFunction && existing.flags & PF.Configurable)) return;
+  realm.global.defineOwn(name, {
+    value: undefined,
+    hasValue: true,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/** The context flags of a direct eval called from `frameEnv` in function `fn`. */
+function evalContext(fn: FunctionObject, env: Env | null): number {
+  let flags = EvalFlags.Direct;
+  if (fn.code.flags & FnFlags.Strict) flags |= EvalFlags.Strict;
+  if (fn.homeObject) flags |= EvalFlags.InMethod;
+  for (let e = env; e !== null; e = e.parent) {
+    if (e.withObject || !e.code) continue;
+    const names = e.code.scopes[e.scope].names;
+    if (names.includes("%newtarget")) {
+      flags |= EvalFlags.InFunction;
+      if (e.code.flags & FnFlags.Derived) flags |= EvalFlags.InDerivedCtor;
+      if (e.code.flags & FnFlags.Method) flags |= EvalFlags.InMethod;
+      break;
+    }
+  }
+  return flags;
+}
+
+/** Compiles eval code; a syntax error becomes a guest SyntaxError. */
+export function compileEval(vm: VM, source: string, evalFlags: number): Program {
+  try {
+    return vm.registerProgram(
+      compile(source, { kind: "eval", filename: "<anonymous>", evalFlags }),
+    );
+  } catch (e) {
+    if (e instanceof GuestSyntaxError) return vm.throwError("SyntaxError", e.message);
+    throw e;
+  }
+}
+
+/** The function that runs direct eval code in the caller's scope. */
+export function directEvalClosure(vm: VM, caller: FunctionObject, env: Env | null, src: string) {
+  const program = compileEval(vm, src, evalContext(caller, env));
+  const f = vm.makeClosure(program, program.functions[0], env);
+  f.homeObject = caller.homeObject;
+  return f;
+}
+
+/**
+ * Natives for the prelude's `resolveSlow`: it decides one `with` object with guest
+ * code, then asks where the lookup goes on from the record after it.
+ */
+export function installNameInternals(realm: Realm): void {
+  const $ = realm.internals;
+  const def = (name: string, impl: (vm: VM, env: Env, name: string) => Value) => {
+    const f = makeNative(realm, `$.${name}`, name, 2, (vm, _t, args) => {
+      const env = args[0] as unknown;
+      if (!(env instanceof Env)) return vm.throwTypeError("not an environment");
+      return impl(vm, env, String(args[1]));
+    });
+    $.props.set(name, new Prop(f, PF.Hidden));
+  };
+  // The next `with` record after env that needs guest code, or null.
+  def("resolveNextSlow", (vm, env, name) => {
+    const r = resolveName(vm.realm, env.parent, name);
+    return r instanceof SlowResolve ? (r.env as unknown as Value) : null;
+  });
+  // The base the lookup finds after env (when resolveNextSlow said null).
+  def("resolveFrom", (vm, env, name) => resolveName(vm.realm, env.parent, name) as Value);
+  def("withObject", (_vm, env) => env.withObject ?? undefined);
+}
