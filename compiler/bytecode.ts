@@ -141,6 +141,7 @@ export const HELPER_NAMES = [
   "disposeResources", // (stack, hasError, error) → undefined, or throws the final error
   "asyncDisposeResources", // (stack, hasError, error) → promise of the same
   "regexpCreate", // (pattern, flags) → a new RegExp (regex literals; SyntaxError if bad)
+  "asyncYieldStarStep", // (iterator, next, received, mode) → the inner call's result, to await
   "resolveSlow", // (env, object, name) → reference base: `with` lookups that need guest code
 ] as const;
 
@@ -157,5 +158,6 @@ export const enum Helper {
   DisposeResources,
   AsyncDisposeResources,
   RegexpCreate,
+  AsyncYieldStarStep,
   ResolveSlow,
 }

@@ -1643,11 +1643,8 @@ class FunctionCompiler {
       case "TaggedTemplateExpression":
         return this.taggedTemplate(node);
       case "YieldExpression":
-        if (node.delegate) {
-          if ((this.info.node as N.Function).async)
-            throw new Unsupported("yield* in async generators", node);
-          return this.yieldStar(node.argument!);
-        }
+        if (node.delegate)
+          return this.yieldStar(node.argument!, (this.info.node as N.Function).async);
         if (node.argument) this.expression(node.argument);
         else e.emit(Op.UNDEF);
         this.at(node);
@@ -1698,11 +1695,16 @@ class FunctionCompiler {
     e.emit(Op.RESUME_CHECK);
   }
 
-  /** yield*: forwards next/throw/return to the inner iterator until it is done. */
-  private yieldStar(arg: N.Expression): void {
+  /**
+   * yield*: forwards next/throw/return to the inner iterator until it is done. In an
+   * async generator the inner iterator is async (sync ones wrapped), each of its
+   * results is awaited, and its values are yielded on.
+   */
+  private yieldStar(arg: N.Expression, async: boolean): void {
     const e = this.e;
     this.expression(arg);
-    e.emit(Op.GET_ITER);
+    if (async) e.emit(Op.CALL_HELPER, Helper.GetAsyncIterator, 1);
+    else e.emit(Op.GET_ITER);
     const iter = this.temp("%iter");
     const next = this.temp("%next");
     const received = this.temp("%received");
@@ -1723,11 +1725,18 @@ class FunctionCompiler {
     e.emit(Op.GET_LOCAL, next);
     e.emit(Op.GET_LOCAL, received);
     e.emit(Op.GET_LOCAL, mode);
-    e.emit(Op.CALL_HELPER, Helper.YieldStarStep, 4);
+    if (async) {
+      e.emit(Op.CALL_HELPER, Helper.AsyncYieldStarStep, 4);
+      this.emitAwait();
+      e.emit(Op.ITER_CHECK);
+    } else e.emit(Op.CALL_HELPER, Helper.YieldStarStep, 4);
     e.emit(Op.DUP);
     e.emit(Op.GET_PROP, e.constant("done"));
     e.jump(Op.JUMP_IF_TRUE, finished);
-    e.emit(Op.YIELD, 1);
+    if (async) {
+      e.emit(Op.GET_PROP, e.constant("value"));
+      e.emit(Op.YIELD, 0);
+    } else e.emit(Op.YIELD, 1);
     e.emit(Op.INIT_LOCAL, mode);
     e.emit(Op.INIT_LOCAL, received);
     e.jump(Op.JUMP, loop);

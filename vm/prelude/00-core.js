@@ -294,6 +294,23 @@ function iterToArray(iter, next) {
 }
 
 /** One step of yield*: forwards a next/throw/return request to the inner iterator. */
+/** yield* in an async generator: the inner call's result, which the caller awaits. */
+function asyncYieldStarStep(iter, next, received, mode) {
+  if (mode === 0) return call(next, iter, received);
+  if (mode === 1) {
+    var t = iter.throw;
+    if (t === undefined || t === null) {
+      var r = iter.return;
+      if (r !== undefined && r !== null) call(r, iter);
+      throwTypeError("The iterator does not provide a 'throw' method");
+    }
+    return call(t, iter, received);
+  }
+  var ret = iter.return;
+  if (ret === undefined || ret === null) return { value: received, done: true };
+  return call(ret, iter, received);
+}
+
 function yieldStarStep(iter, next, received, mode) {
   var r;
   if (mode === 0) r = call(next, iter, received);

@@ -42,6 +42,7 @@ return {
   spreadInto: spreadInto,
   iterToArray: iterToArray,
   yieldStarStep: yieldStarStep,
+  asyncYieldStarStep: asyncYieldStarStep,
   arrayIteratorSlowNext: arrayIteratorSlowNext,
   stringReplace: stringReplace,
   stringMatch: stringMatch,
