@@ -21,6 +21,7 @@ import {
   PrimitiveObject,
   type Prop,
   isCallable,
+  ProxyObject,
 } from "./object";
 import { EMPTY, JSSymbol, isArrayIndex, type PropertyKey, type Value } from "./value";
 import type { Realm } from "./realm";
@@ -288,6 +289,11 @@ function formatValue(ctx: Ctx, value: Value, recurseTimes: number): string {
     if (value === null) return "null";
     if (value === EMPTY) return "undefined";
     return formatPrimitive(ctx, value);
+  }
+  // Like Node without showProxy: a proxy prints as its target, read without traps.
+  while (value instanceof ProxyObject) {
+    if (value.target === null) return "<Revoked Proxy>";
+    value = value.target;
   }
   if (ctx.seen.includes(value)) {
     let index = 1;

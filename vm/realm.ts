@@ -38,6 +38,7 @@ import { installInternals, installMoreInternals } from "./builtins/internals";
 import { installTimers, type Timer } from "./builtins/timers";
 import { installCollections } from "./builtins/collections";
 import { installReflect } from "./builtins/reflect";
+import { installProxy } from "./builtins/proxy";
 import { Op } from "../compiler/opcodes";
 
 /** Well-known symbols are shared by all realms (they are immutable). */
@@ -90,7 +91,8 @@ export interface Helpers {
   mapInsertComputed: JSObject;
   reflectSetterCall: JSObject;
   reflectSetSlow: JSObject;
-  reflectConstructGuest: JSObject;
+  /** prelude/55-proxy.js: a proxy's internal methods and friends (see builtins/proxy.ts). */
+  proxy: JSObject;
 }
 
 export interface Job {
@@ -213,6 +215,7 @@ export class Realm {
     installTimers(this);
     installCollections(this);
     installReflect(this);
+    installProxy(this);
     installInternals(this);
     installMoreInternals(this, {
       NEG: Op.NEG,

@@ -57,5 +57,5 @@ return {
   mapInsertComputed: mapInsertComputed,
   reflectSetterCall: reflectSetterCall,
   reflectSetSlow: reflectSetSlow,
-  reflectConstructGuest: reflectConstructGuest,
+  proxy: proxyHelpers,
 };
