@@ -1956,14 +1956,27 @@ export class VM {
                 let protoParent: JSObject | null = realm.ObjectPrototype;
                 let ctorParent: JSObject = realm.FunctionPrototype;
                 if (hasSuper) {
-                  const sup = stack[--sp];
-                  if (sup === null) protoParent = null;
-                  else {
+                  // [sup, prototype, EMPTY]: this instruction again, after a getter or a
+                  // proxy's get trap read sup.prototype.
+                  const again = stack[sp - 1] === (EMPTY as unknown);
+                  const sup = again ? stack[sp - 3] : stack[sp - 1];
+                  if (sup === null) {
+                    protoParent = null;
+                    sp--;
+                  } else {
                     if (!isConstructor(sup))
                       this.throwTypeError(
                         `Class extends value ${describe(sup)} is not a constructor or null`,
                       );
-                    const pp = this.lookup(sup as JSObject, "prototype");
+                    const pp = again ? stack[sp - 2] : this.lookup(sup as JSObject, "prototype");
+                    if (pp === ACCESSOR) {
+                      frame.ip = ip = opStart;
+                      const acc = this.accessor!;
+                      sp = this.callWithExtra(acc, sp, sup, this.accessorArgs, true, EMPTY);
+                      if (sp < 0) break reload;
+                      break;
+                    }
+                    sp -= again ? 3 : 1;
                     if (pp !== null && !(pp instanceof JSObject))
                       this.throwTypeError(
                         `Class extends value does not have valid prototype property ${describe(pp as Value)}`,

@@ -225,11 +225,14 @@ export function installObject(realm: Realm): void {
     },
     "k",
   );
-  method(realm, OP, "Object.prototype", "isPrototypeOf", 1, (_vm, t, args) => {
+  method(realm, OP, "Object.prototype", "isPrototypeOf", 1, (vm, t, args) => {
     const v = arg(args, 0);
     if (!(v instanceof JSObject)) return false;
     const o = realm.toObject(t);
-    for (let p = v.proto; p; p = p.proto) if (p === o) return true;
+    for (let p: JSObject | null = v; p; p = p.proto) {
+      if (p.proto === o) return true;
+      if (p instanceof ProxyObject) return viaHelper(vm, "isPrototypeOf", [o, p]);
+    }
     return false;
   });
   method(realm, OP, "Object.prototype", "valueOf", 0, (_vm, t) => realm.toObject(t));
@@ -286,7 +289,7 @@ export function setProto(o: JSObject, p: JSObject | null): boolean {
 function builtinTag(vm: VM | null, o: JSObject): string {
   if (o instanceof ArrayObject) return "Array";
   if (o instanceof ProxyObject)
-    return vm && unwrapProxy(vm, o) instanceof ArrayObject
+    return vm && unwrapProxy(vm, o, "Object.prototype.toString") instanceof ArrayObject
       ? "Array"
       : o.callable
         ? "Function"

@@ -50,6 +50,7 @@ export type ProxyHelperName =
   | "hasOwn"
   | "propertyIsEnumerable"
   | "ordinaryHasInstance"
+  | "isPrototypeOf"
   | "receiverSet"
   | "bind";
 

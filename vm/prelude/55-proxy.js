@@ -679,6 +679,14 @@ var proxyHelpers = {
     return raw !== undefined && (raw[0] & 2) !== 0;
   },
   ordinaryHasInstance: proxyOrdinaryHasInstance,
+  /** Object.prototype.isPrototypeOf from a proxy on v's chain on (the native did the rest). */
+  isPrototypeOf: function isPrototypeOf(o, v) {
+    for (;;) {
+      v = $.getPrototypeOf(v);
+      if (v === null) return false;
+      if (v === o) return true;
+    }
+  },
   receiverSet: proxyReceiverSet,
   bind: proxyBind,
 };
