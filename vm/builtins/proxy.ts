@@ -7,6 +7,7 @@ import {
   ArrayObject,
   BoundFunction,
   JSObject,
+  NativeFunction,
   PF,
   Prop,
   ProxyObject,
@@ -112,14 +113,19 @@ export function installProxy(realm: Realm): void {
   );
   const revocable = makeNative(realm, "Proxy.revocable", "revocable", 2, (vm, _t, args) => {
     const proxy = createProxy(vm, arg(args, 0), arg(args, 1));
-    const revoke = makeNative(realm, "Proxy.revoke", "", 0, revokeImpl);
-    revoke.slots = [proxy];
+    // One revoke function per proxy, all sharing the native registered below.
+    const revoke = new NativeFunction(realm.FunctionPrototype, "Proxy.revoke", revokeImpl, false, [
+      proxy,
+    ]);
+    revoke.props.set("length", new Prop(0, PF.Configurable));
+    revoke.props.set("name", new Prop("", PF.Configurable));
     const r = realm.newObject();
     r.setOwn("proxy", proxy);
     r.setOwn("revoke", revoke);
     return r;
   });
   ctor.props.set("revocable", new Prop(revocable, PF.Hidden));
+  realm.natives.set("Proxy.revoke", { impl: revokeImpl, ctor: false });
   realm.global.props.set("Proxy", new Prop(ctor, PF.Hidden));
 
   const $ = realm.internals;
