@@ -57,7 +57,8 @@ function toPropertyDescriptorCall(o, key, desc) {
   }
 }
 
-function defineProperties(o, props) {
+// (Not named defineProperties: the method below would call itself through its own name.)
+function objectDefineProperties(o, props) {
   var p = toObject(props);
   var keys = $.ownKeys(p);
   var descs = [];
@@ -77,14 +78,14 @@ defineMethods(ObjectCtor, [
   },
   function defineProperties(o, properties) {
     if (!isObject(o)) throwTypeError("Object.defineProperties called on non-object");
-    return defineProperties(o, properties);
+    return objectDefineProperties(o, properties);
   },
   function create(o, properties) {
     if (o !== null && !isObject(o))
       throwTypeError("Object prototype may only be an Object or null: " + describe(o));
     var obj = {};
     ObjectCtor.setPrototypeOf(obj, o);
-    if (properties !== undefined) defineProperties(obj, properties);
+    if (properties !== undefined) objectDefineProperties(obj, properties);
     return obj;
   },
   function assign(target, sources) {
