@@ -209,8 +209,18 @@ function ordinaryHasInstance(c: JSObject, o: JSObject): boolean {
   while (c instanceof BoundFunction) c = c.target;
   const proto = getData(c, "prototype");
   if (!(proto instanceof JSObject)) return false;
-  for (let p = o.proto; p; p = p.proto) if (p === proto) return true;
+  for (let p = protoOf(o); p; p = protoOf(p)) if (p === proto) return true;
   return false;
+}
+
+/** A proxy stands for its target here (read without traps, as Node's inspection does). */
+function seeThrough(o: JSObject | null): JSObject | null {
+  while (o instanceof ProxyObject) o = o.target;
+  return o;
+}
+
+function protoOf(o: JSObject): JSObject | null {
+  return seeThrough(seeThrough(o)?.proto ?? null);
 }
 
 type Callable = FunctionObject | NativeFunction | BoundFunction;
@@ -461,7 +471,7 @@ function getConstructorName(
 ): string | null {
   let firstProto: JSObject | null | undefined;
   const tmp = obj;
-  let cur: JSObject | null = obj;
+  let cur: JSObject | null = seeThrough(obj);
   while (cur) {
     const wellKnown = wellKnownPrototypeName(ctx.realm, cur);
     // `tmp instanceof C` where C.prototype === cur: cur must be a proper prototype.
@@ -488,7 +498,7 @@ function getConstructorName(
         }
       }
     }
-    cur = cur.proto;
+    cur = protoOf(cur);
     if (firstProto === undefined) firstProto = cur;
   }
 

@@ -112,7 +112,11 @@ export function installFunction(realm: Realm): void {
       vm.throwTypeError(
         "Function.prototype.apply was called on " + typeof t + ", which is not a function",
       );
-    return vm.tailCall(t, arg(args, 0), listFromArrayLike(vm, arg(args, 1)));
+    const list = arg(args, 1);
+    // Reading a proxy's length and elements runs its traps: done in guest code.
+    if (list instanceof ProxyObject)
+      return vm.tailCall(proxyHelper(realm, "applyArrayLike"), undefined, [t, arg(args, 0), list]);
+    return vm.tailCall(t, arg(args, 0), listFromArrayLike(vm, list));
   });
   method(realm, FP, "Function.prototype", "bind", 1, (vm, t, args) => {
     if (!isCallable(t)) vm.throwTypeError("Bind must be called on a function");

@@ -53,7 +53,8 @@ export type ProxyHelperName =
   | "ordinaryHasInstance"
   | "isPrototypeOf"
   | "receiverSet"
-  | "bind";
+  | "bind"
+  | "applyArrayLike";
 
 export function proxyHelper(realm: Realm, name: ProxyHelperName): JSObject {
   const table = realm.helpers.proxy;

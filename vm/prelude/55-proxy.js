@@ -689,4 +689,8 @@ var proxyHelpers = {
   },
   receiverSet: proxyReceiverSet,
   bind: proxyBind,
+  /** Function.prototype.apply with a proxy as the argument list. */
+  applyArrayLike: function applyArrayLike(f, thisArg, list) {
+    return apply(f, thisArg, collListFromArrayLike(list));
+  },
 };
