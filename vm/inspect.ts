@@ -21,6 +21,7 @@ import {
   PrimitiveObject,
   type Prop,
   isCallable,
+  ProxyObject,
 } from "./object";
 import { EMPTY, JSSymbol, isArrayIndex, type PropertyKey, type Value } from "./value";
 import type { Realm } from "./realm";
@@ -210,8 +211,18 @@ function ordinaryHasInstance(c: JSObject, o: JSObject): boolean {
   while (c instanceof BoundFunction) c = c.target;
   const proto = getData(c, "prototype");
   if (!(proto instanceof JSObject)) return false;
-  for (let p = o.proto; p; p = p.proto) if (p === proto) return true;
+  for (let p = protoOf(o); p; p = protoOf(p)) if (p === proto) return true;
   return false;
+}
+
+/** A proxy stands for its target here (read without traps, as Node's inspection does). */
+function seeThrough(o: JSObject | null): JSObject | null {
+  while (o instanceof ProxyObject) o = o.target;
+  return o;
+}
+
+function protoOf(o: JSObject): JSObject | null {
+  return seeThrough(seeThrough(o)?.proto ?? null);
 }
 
 type Callable = FunctionObject | NativeFunction | BoundFunction;
@@ -290,6 +301,11 @@ function formatValue(ctx: Ctx, value: Value, recurseTimes: number): string {
     if (value === null) return "null";
     if (value === EMPTY) return "undefined";
     return formatPrimitive(ctx, value);
+  }
+  // Like Node without showProxy: a proxy prints as its target, read without traps.
+  while (value instanceof ProxyObject) {
+    if (value.target === null) return "<Revoked Proxy>";
+    value = value.target;
   }
   if (ctx.seen.includes(value)) {
     let index = 1;
@@ -457,7 +473,7 @@ function getConstructorName(
 ): string | null {
   let firstProto: JSObject | null | undefined;
   const tmp = obj;
-  let cur: JSObject | null = obj;
+  let cur: JSObject | null = seeThrough(obj);
   while (cur) {
     const wellKnown = wellKnownPrototypeName(ctx.realm, cur);
     // `tmp instanceof C` where C.prototype === cur: cur must be a proper prototype.
@@ -484,7 +500,7 @@ function getConstructorName(
         }
       }
     }
-    cur = cur.proto;
+    cur = protoOf(cur);
     if (firstProto === undefined) firstProto = cur;
   }
 

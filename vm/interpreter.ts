@@ -23,11 +23,13 @@ import {
   PF,
   PrimitiveObject,
   Prop,
+  ProxyObject,
   isCallable,
   isConstructor,
   GeneratorObject,
   GenState,
 } from "./object";
+import { ProxyForInIterator, proxyHelper } from "./builtins/proxy";
 import { Env } from "./env";
 import { ImportBinding, displayName } from "./esm";
 import { Frame, FrameFlags } from "./frame";
@@ -51,8 +53,13 @@ import {
 export const TAIL_CALL: unique symbol = Symbol("tail call");
 export type NativeResult = Value | typeof TAIL_CALL;
 
-/** Returned by property lookups that found an accessor; the function is in vm.accessor. */
+/**
+ * Returned by property lookups that need guest code: a getter or setter, or a proxy's
+ * [[Get]]/[[Set]] helper. The function is in vm.accessor, its arguments (after the
+ * value, for a setter) in vm.accessorArgs.
+ */
 const ACCESSOR: unique symbol = Symbol("accessor");
+const NO_ARGS: Value[] = [];
 
 export interface Limits {
   /** Maximum guest call depth; exceeding it throws a catchable RangeError. */
@@ -89,6 +96,9 @@ export class VM {
   /** Pending tail call requested by a native: [callee, this, ...args]. */
   private pendingCall: Value[] | null = null;
   private accessor: JSObject | null = null;
+  private accessorArgs: Value[] = NO_ARGS;
+  /** A tail call a native asked to run as [[Construct]] (see tailConstruct). */
+  private pendingConstruct: { newTarget: Value; proto: JSObject | undefined } | null = null;
   /** True while a native function runs: the top frame is then inside a call. */
   private inNative = false;
   /** The last error made while the interpreter (not a native) was running. */
@@ -147,6 +157,17 @@ export class VM {
     return TAIL_CALL;
   }
 
+  /**
+   * Like tailCall, but runs f's [[Construct]] with `newTarget` (Reflect.construct, a
+   * proxy without a construct trap). `proto`, when given, replaces the prototype a
+   * guest constructor would read from newTarget.
+   */
+  tailConstruct(f: Value, args: Value[], newTarget: Value, proto?: JSObject): typeof TAIL_CALL {
+    this.pendingCall = [f, undefined, ...args];
+    this.pendingConstruct = { newTarget, proto };
+    return TAIL_CALL;
+  }
+
   // ---- stack -----------------------------------------------------------------
 
   private ensureStack(size: number): void {
@@ -184,16 +205,28 @@ export class VM {
    * with the getter in this.accessor (null getter → undefined value).
    */
   private lookup(obj: JSObject | null, key: PropertyKey): Value | typeof ACCESSOR {
-    for (let o = obj; o !== null; o = o.proto) {
+    if (obj === null) return undefined;
+    let o = obj;
+    for (;;) {
       const p = o.getOwnProperty(key);
       if (p !== undefined) {
         if (p.flags & PF.Accessor) {
           if (!p.getter) return undefined;
           this.accessor = p.getter;
+          this.accessorArgs = NO_ARGS;
           return ACCESSOR;
         }
         return p.value;
       }
+      const next = o.proto;
+      if (next === null) break;
+      o = next;
+    }
+    // A proxy ends every chain it is on (its own proto is null): its [[Get]] takes over.
+    if (o instanceof ProxyObject) {
+      this.accessor = proxyHelper(this.realm, "get");
+      this.accessorArgs = [o, key];
+      return ACCESSOR;
     }
     return undefined;
   }
@@ -227,15 +260,25 @@ export class VM {
     const own = obj.getOwnProperty(key);
     let p: Prop | undefined = own;
     if (p === undefined) {
-      for (let o = obj.proto; o !== null; o = o.proto) {
+      let o = obj;
+      for (;;) {
+        const next = o.proto;
+        if (next === null) break;
+        o = next;
         p = o.getOwnProperty(key);
         if (p !== undefined) break;
+      }
+      if (p === undefined && o instanceof ProxyObject) {
+        this.accessor = proxyHelper(this.realm, "set");
+        this.accessorArgs = [o, key, value];
+        return ACCESSOR;
       }
     }
     if (p !== undefined) {
       if (p.flags & PF.Accessor) {
         if (!p.setter) return false;
         this.accessor = p.setter;
+        this.accessorArgs = NO_ARGS;
         return ACCESSOR;
       }
       if (!(p.flags & PF.Writable)) return false;
@@ -255,6 +298,17 @@ export class VM {
     for (let o: JSObject | null = obj; o !== null; o = o.proto)
       if (o.getOwnProperty(key) !== undefined) return true;
     return false;
+  }
+
+  /** [[HasProperty]] without guest code: the answer, or the proxy that must be asked. */
+  private hasOrProxy(obj: JSObject, key: PropertyKey): boolean | ProxyObject {
+    let o = obj;
+    for (;;) {
+      if (o.getOwnProperty(key) !== undefined) return true;
+      const next = o.proto;
+      if (next === null) return o instanceof ProxyObject ? o : false;
+      o = next;
+    }
   }
 
   /** ToPropertyKey for primitives (objects go through a helper first). */
@@ -384,6 +438,18 @@ export class VM {
           this.pendingCall = null;
           this.ensureStack(calleePos + call.length + 1);
           for (let i = 0; i < call.length; i++) this.stack[calleePos + i] = call[i];
+          const asConstruct = this.pendingConstruct;
+          if (asConstruct !== null) {
+            this.pendingConstruct = null;
+            return this.construct(
+              calleePos,
+              calleePos + 2,
+              call.length - 2,
+              asConstruct.newTarget,
+              flags & ~FrameFlags.Construct,
+              asConstruct.proto,
+            );
+          }
           callee = call[0];
           thisValue = call[1];
           argBase = calleePos + 2;
@@ -416,6 +482,23 @@ export class VM {
           return this.construct(calleePos, argBase, argc, newTarget, flags);
         continue;
       }
+      if (callee instanceof ProxyObject && callee.callable) {
+        // [[Call]] of a proxy: the helper runs the apply trap (or calls the target).
+        const list = this.realm.newArray(this.stack.slice(argBase, argBase + argc));
+        const helper = proxyHelper(this.realm, "call");
+        this.ensureStack(calleePos + 6);
+        const s = this.stack;
+        s[calleePos] = helper;
+        s[calleePos + 1] = undefined;
+        s[calleePos + 2] = callee;
+        s[calleePos + 3] = thisValue;
+        s[calleePos + 4] = list;
+        callee = helper;
+        thisValue = undefined;
+        argBase = calleePos + 2;
+        argc = 3;
+        continue;
+      }
       return this.throwTypeError(`${describe(callee)} is not a function`);
     }
   }
@@ -427,16 +510,29 @@ export class VM {
     argc: number,
     newTarget: Value,
     flags: number,
+    proto?: JSObject,
   ): number {
     const callee = this.stack[calleePos];
     if (callee instanceof FunctionObject) {
       if (!(callee.code.flags & FnFlags.Constructor))
         this.throwTypeError(`${callee.code.name || "anonymous"} is not a constructor`);
+      const derived = callee.code.flags & FnFlags.Derived;
+      if (!derived && proto === undefined && newTarget instanceof ProxyObject)
+        // newTarget.prototype is a [[Get]] on the proxy: a helper reads it first.
+        return this.callProxyHelper(
+          "constructWithNewTarget",
+          calleePos,
+          argBase,
+          argc,
+          [callee, undefined, newTarget],
+          flags,
+        );
       // A derived constructor's `this` comes from super(): it starts uninitialised.
-      const thisObj =
-        callee.code.flags & FnFlags.Derived
-          ? EMPTY
-          : new JSObject(this.prototypeFrom(newTarget as JSObject, this.realm.ObjectPrototype));
+      const thisObj = derived
+        ? EMPTY
+        : new JSObject(
+            proto ?? this.prototypeFrom(newTarget as JSObject, this.realm.ObjectPrototype),
+          );
       return this.invoke(
         calleePos,
         argBase,
@@ -462,7 +558,48 @@ export class VM {
         0,
       );
     }
+    if (callee instanceof ProxyObject && callee.constructable)
+      return this.callProxyHelper(
+        "construct",
+        calleePos,
+        argBase,
+        argc,
+        [callee, undefined, newTarget],
+        flags,
+      );
     return this.throwTypeError(`${describe(callee)} is not a constructor`);
+  }
+
+  /**
+   * Replaces a call or construction set up at calleePos with an ordinary call of a
+   * proxy helper taking (first, [arguments], third); its result lands at calleePos.
+   */
+  private callProxyHelper(
+    name: "construct" | "constructWithNewTarget",
+    calleePos: number,
+    argBase: number,
+    argc: number,
+    [first, , third]: Value[],
+    flags: number,
+  ): number {
+    const list = this.realm.newArray(this.stack.slice(argBase, argBase + argc));
+    const helper = proxyHelper(this.realm, name);
+    this.ensureStack(calleePos + 6);
+    const s = this.stack;
+    s[calleePos] = helper;
+    s[calleePos + 1] = undefined;
+    s[calleePos + 2] = first;
+    s[calleePos + 3] = list;
+    s[calleePos + 4] = third;
+    return this.invoke(
+      calleePos,
+      calleePos + 2,
+      3,
+      undefined,
+      undefined,
+      flags & ~FrameFlags.Construct,
+      calleePos + 5,
+    );
   }
 
   /** GetPrototypeFromConstructor with data properties only. */
@@ -886,7 +1023,7 @@ export class VM {
                 const v = this.lookup(realm.global, name);
                 if (v === ACCESSOR) {
                   frame.ip = ip;
-                  sp = this.callAccessor(this.accessor!, sp, realm.global, []);
+                  sp = this.callAccessor(this.accessor!, sp, realm.global, this.accessorArgs);
                   if (sp < 0) break reload;
                   break;
                 }
@@ -970,7 +1107,7 @@ export class VM {
                 } else v = this.lookup(this.protoForPrimitive(obj, key, false), key);
                 if (v === ACCESSOR) {
                   frame.ip = ip;
-                  sp = this.callAccessor(this.accessor!, sp - 1, obj, []);
+                  sp = this.callAccessor(this.accessor!, sp - 1, obj, this.accessorArgs);
                   if (sp < 0) break reload;
                 } else stack[sp - 1] = v;
                 break;
@@ -1007,7 +1144,14 @@ export class VM {
                 if (v === ACCESSOR) {
                   frame.ip = ip;
                   // A method's receiver is pushed again after the getter's result.
-                  sp = this.callWithExtra(this.accessor!, sp - 2, obj, [], isMethod, obj);
+                  sp = this.callWithExtra(
+                    this.accessor!,
+                    sp - 2,
+                    obj,
+                    this.accessorArgs,
+                    isMethod,
+                    obj,
+                  );
                   if (sp < 0) break reload;
                   break;
                 }
@@ -1027,7 +1171,14 @@ export class VM {
                 else v = this.lookup(this.protoForPrimitive(obj, key, false), key);
                 if (v === ACCESSOR) {
                   frame.ip = ip;
-                  sp = this.callWithExtra(this.accessor!, sp - 1, obj, [], true, obj);
+                  sp = this.callWithExtra(
+                    this.accessor!,
+                    sp - 1,
+                    obj,
+                    this.accessorArgs,
+                    true,
+                    obj,
+                  );
                   if (sp < 0) break reload;
                   break;
                 }
@@ -1126,6 +1277,14 @@ export class VM {
                 const obj = stack[sp - 1];
                 if (obj === undefined || obj === null)
                   this.throwTypeError(`Cannot convert undefined or null to object`);
+                if (obj instanceof ProxyObject) {
+                  frame.ip = ip;
+                  stack[sp++] = key;
+                  stack[sp++] = (fcode.flags & FnFlags.Strict) !== 0;
+                  sp = this.callHelper(proxyHelper(realm, "deleteProperty"), sp, 3);
+                  if (sp < 0) break reload;
+                  break;
+                }
                 const ok =
                   obj instanceof JSObject
                     ? obj.deleteOwn(key)
@@ -1147,6 +1306,14 @@ export class VM {
                 const key = this.primKey(k);
                 if (obj === undefined || obj === null)
                   this.throwTypeError(`Cannot convert undefined or null to object`);
+                if (obj instanceof ProxyObject) {
+                  frame.ip = ip;
+                  stack[sp - 1] = key;
+                  stack[sp++] = (fcode.flags & FnFlags.Strict) !== 0;
+                  sp = this.callHelper(proxyHelper(realm, "deleteProperty"), sp, 3);
+                  if (sp < 0) break reload;
+                  break;
+                }
                 const ok =
                   obj instanceof JSObject
                     ? obj.deleteOwn(key)
@@ -1257,7 +1424,7 @@ export class VM {
                 const fpos = sp - argc - 1;
                 const callee = stack[fpos];
                 frame.ip = ip;
-                if (!(callee instanceof JSObject) || !isCallable(callee))
+                if (!isConstructor(callee))
                   this.throwTypeError(`${consts[code[ip - 1]]} is not a constructor`);
                 const r = this.construct(fpos, fpos + 1, argc, callee, 0);
                 if (r < 0) {
@@ -1605,7 +1772,14 @@ export class VM {
                 if (hi === realm.FunctionPrototypeHasInstance && !(C instanceof BoundFunction)) {
                   if (!isCallable(C))
                     this.throwTypeError("Right-hand side of 'instanceof' is not callable");
-                  stack[--sp - 1] = this.ordinaryHasInstance(C, v);
+                  const r = this.ordinaryHasInstance(C, v);
+                  if (r === null) {
+                    frame.ip = ip;
+                    sp = this.callHelper(realm.helpers.instanceOf, sp, 2);
+                    if (sp < 0) break reload;
+                    break;
+                  }
+                  stack[--sp - 1] = r;
                 } else {
                   frame.ip = ip;
                   sp = this.callHelper(realm.helpers.instanceOf, sp, 2);
@@ -1634,16 +1808,69 @@ export class VM {
                   if (sp < 0) break reload;
                   break;
                 }
-                stack[--sp - 1] = this.hasProperty(obj, this.primKey(k));
+                const key = this.primKey(k);
+                const has = this.hasOrProxy(obj, key);
+                if (has instanceof ProxyObject) {
+                  frame.ip = ip;
+                  stack[sp - 2] = has;
+                  stack[sp - 1] = key;
+                  sp = this.callHelper(proxyHelper(realm, "has"), sp, 2);
+                  if (sp < 0) break reload;
+                  break;
+                }
+                stack[--sp - 1] = has;
                 break;
               }
               case Op.FOR_IN_START: {
                 const v = stack[sp - 1];
-                stack[sp - 1] = this.forInIterator(v);
+                const it = this.forInIterator(v);
+                if (it === null) {
+                  // The chain reaches a proxy: a helper collects the keys (traps run).
+                  frame.ip = ip;
+                  sp = this.callHelper(proxyHelper(realm, "forInStart"), sp, 1);
+                  if (sp < 0) break reload;
+                  break;
+                }
+                stack[sp - 1] = it;
                 break;
               }
               case Op.FOR_IN_NEXT: {
-                const it = stack[base + code[ip]] as unknown as ForInIterator;
+                const anyIt = stack[base + code[ip]] as unknown as JSObject;
+                if (anyIt instanceof ProxyForInIterator) {
+                  // Each key is checked by a helper (which may run traps) that records
+                  // its verdict; then this instruction runs again.
+                  let next: Value | null = null;
+                  while (next === null) {
+                    if (anyIt.verdict === 1) next = anyIt.keys[anyIt.index];
+                    else if (anyIt.verdict === 0) break;
+                    anyIt.index++;
+                    anyIt.verdict = 0;
+                    anyIt.dirty = true;
+                  }
+                  if (next !== null) {
+                    stack[sp++] = next;
+                    ip += 2;
+                  } else if (anyIt.index >= anyIt.keys.length) ip = code[ip + 1];
+                  else {
+                    frame.ip = opStart;
+                    stack[sp] = anyIt;
+                    stack[sp + 1] = anyIt.object;
+                    stack[sp + 2] = anyIt.keys[anyIt.index];
+                    const nsp = this.callHelper(
+                      proxyHelper(realm, "forInFilter"),
+                      sp + 3,
+                      3,
+                      FrameFlags.Discard,
+                    );
+                    if (nsp < 0) {
+                      frame.sp = sp;
+                      break reload;
+                    }
+                    sp = nsp;
+                  }
+                  break;
+                }
+                const it = anyIt as ForInIterator;
                 let key: string | null = null;
                 while (it.index < it.keys.length) {
                   const k = it.keys[it.index++];
@@ -1741,8 +1968,7 @@ export class VM {
                 sp += args.length;
                 let r: number;
                 if (isNew) {
-                  if (!(callee instanceof JSObject) || !isCallable(callee))
-                    this.throwTypeError(`${hint} is not a constructor`);
+                  if (!isConstructor(callee)) this.throwTypeError(`${hint} is not a constructor`);
                   r = this.construct(fpos, fpos + 1, args.length, callee, 0);
                 } else {
                   if (!isCallable(callee)) this.throwTypeError(`${hint} is not a function`);
@@ -1774,14 +2000,27 @@ export class VM {
                 let protoParent: JSObject | null = realm.ObjectPrototype;
                 let ctorParent: JSObject = realm.FunctionPrototype;
                 if (hasSuper) {
-                  const sup = stack[--sp];
-                  if (sup === null) protoParent = null;
-                  else {
+                  // [sup, prototype, EMPTY]: this instruction again, after a getter or a
+                  // proxy's get trap read sup.prototype.
+                  const again = stack[sp - 1] === (EMPTY as unknown);
+                  const sup = again ? stack[sp - 3] : stack[sp - 1];
+                  if (sup === null) {
+                    protoParent = null;
+                    sp--;
+                  } else {
                     if (!isConstructor(sup))
                       this.throwTypeError(
                         `Class extends value ${describe(sup)} is not a constructor or null`,
                       );
-                    const pp = this.lookup(sup as JSObject, "prototype");
+                    const pp = again ? stack[sp - 2] : this.lookup(sup as JSObject, "prototype");
+                    if (pp === ACCESSOR) {
+                      frame.ip = ip = opStart;
+                      const acc = this.accessor!;
+                      sp = this.callWithExtra(acc, sp, sup, this.accessorArgs, true, EMPTY);
+                      if (sp < 0) break reload;
+                      break;
+                    }
+                    sp -= again ? 3 : 1;
                     if (pp !== null && !(pp instanceof JSObject))
                       this.throwTypeError(
                         `Class extends value does not have valid prototype property ${describe(pp as Value)}`,
@@ -1917,7 +2156,14 @@ export class VM {
                 const isMethod = opc === Op.SUPER_METHOD;
                 if (v === ACCESSOR) {
                   frame.ip = ip;
-                  sp = this.callWithExtra(this.accessor!, pos, receiver, [], isMethod, receiver);
+                  sp = this.callWithExtra(
+                    this.accessor!,
+                    pos,
+                    receiver,
+                    this.accessorArgs,
+                    isMethod,
+                    receiver,
+                  );
                   if (sp < 0) break reload;
                   break;
                 }
@@ -1935,11 +2181,9 @@ export class VM {
                 const r = this.assign(home!.proto!, key, v, receiver);
                 sp -= 2;
                 stack[sp - 1] = v;
-                if (r === ACCESSOR) {
-                  frame.ip = ip;
-                  sp = this.callAccessor(this.accessor!, sp, receiver, [v], FrameFlags.Discard);
-                  if (sp < 0) break reload;
-                } else if (!r) this.readOnly(receiver, key);
+                frame.ip = ip;
+                sp = this.afterAssign(r, sp, receiver, key, v, true);
+                if (sp < 0) break reload;
                 break;
               }
               case Op.SUPER_SET:
@@ -2430,8 +2674,11 @@ export class VM {
     v: Value,
     strict: boolean,
   ): number {
-    if (r === ACCESSOR)
-      return this.callAccessor(this.accessor!, sp, receiver, [v], FrameFlags.Discard);
+    if (r === ACCESSOR) {
+      // A proxy's [[Set]] helper takes (proxy, key, value, strict); a setter takes (value).
+      const args = this.accessorArgs === NO_ARGS ? [v] : [...this.accessorArgs, strict];
+      return this.callAccessor(this.accessor!, sp, receiver, args, FrameFlags.Discard);
+    }
     if (!r && strict) this.readOnly(receiver, key);
     return sp;
   }
@@ -2483,19 +2730,39 @@ export class VM {
     if (f.code.flags & FnFlags.Method) f.homeObject = home;
   }
 
-  ordinaryHasInstance(C: JSObject, v: Value): boolean {
+  /**
+   * OrdinaryHasInstance without guest code; null when a proxy (C itself, or on v's
+   * prototype chain) must be asked, which callers hand to a helper.
+   */
+  ordinaryHasInstance(C: JSObject, v: Value): boolean | null {
     if (C instanceof BoundFunction) return this.ordinaryHasInstance(C.target, v);
     if (!(v instanceof JSObject)) return false;
+    if (C instanceof ProxyObject) return null;
     const p = this.lookup(C, "prototype");
     if (!(p instanceof JSObject))
       this.throwTypeError("Function has non-object prototype 'undefined' in instanceof check");
-    for (let o = v.proto; o !== null; o = o.proto) if (o === p) return true;
-    return false;
+    let o: JSObject = v;
+    for (;;) {
+      const next = o.proto;
+      if (next === p) return true;
+      if (next === null) return o instanceof ProxyObject ? null : false;
+      o = next;
+    }
   }
 
-  private forInIterator(v: Value): ForInIterator {
+  /** The function a chain of bound functions ends at. */
+  unbound(C: JSObject): JSObject {
+    while (C instanceof BoundFunction) C = C.target;
+    return C;
+  }
+
+  /** The keys of a for-in loop, or null when its object's chain reaches a proxy. */
+  private forInIterator(v: Value): ForInIterator | null {
     if (v === undefined || v === null) return new ForInIterator(null, []);
     const obj = v instanceof JSObject ? v : this.realm.toObject(v);
+    let last = obj;
+    while (last.proto !== null) last = last.proto;
+    if (last instanceof ProxyObject) return null;
     const keys: string[] = [];
     const seen = new Set<string>();
     for (let o: JSObject | null = obj; o !== null; o = o.proto) {

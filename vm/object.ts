@@ -579,13 +579,61 @@ export class ForInIterator extends JSObject {
   }
 }
 
+/**
+ * A Proxy exotic object (ECMA-262 10.5). Its internal methods run guest code (the
+ * handler's traps), so they are self-hosted in prelude/55-proxy.js: whatever meets a
+ * proxy (the interpreter's property paths, natives taking objects) hands it to those
+ * helpers. For code that does not know about proxies it looks like an empty object
+ * with no prototype that refuses new properties, so nothing is ever stored on it.
+ */
+export class ProxyObject extends JSObject {
+  constructor(
+    /** null once revoked (handler too). */
+    public target: JSObject | null,
+    public handler: JSObject | null,
+    /** [[Call]] and [[Construct]] exist iff the target had them at creation. */
+    public callable: boolean,
+    public constructable: boolean,
+  ) {
+    super(null, "Object");
+  }
+  override getOwnProperty(_key: PropertyKey): Prop | undefined {
+    return undefined;
+  }
+  override ownKeys(): PropertyKey[] {
+    return [];
+  }
+  override deleteOwn(_key: PropertyKey): boolean {
+    return false;
+  }
+  override setOwn(_key: PropertyKey, _value: Value, _flags?: number): void {}
+  override putOwnData(_key: PropertyKey, _value: Value): boolean {
+    return false;
+  }
+  override addOwn(_key: PropertyKey, _value: Value): boolean {
+    return false;
+  }
+  override defineOwn(_key: PropertyKey, _d: Descriptor): boolean {
+    return false;
+  }
+  override preventExtensions(): boolean {
+    return false;
+  }
+}
+
 export function isCallable(v: Value): boolean {
-  return v instanceof FunctionObject || v instanceof NativeFunction || v instanceof BoundFunction;
+  return (
+    v instanceof FunctionObject ||
+    v instanceof NativeFunction ||
+    v instanceof BoundFunction ||
+    (v instanceof ProxyObject && v.callable)
+  );
 }
 
 export function isConstructor(v: Value): boolean {
   if (v instanceof FunctionObject) return (v.code.flags & 4) !== 0;
   if (v instanceof NativeFunction) return v.isConstructor;
   if (v instanceof BoundFunction) return isConstructor(v.target);
+  if (v instanceof ProxyObject) return v.constructable;
   return false;
 }

@@ -48,6 +48,7 @@ import { installReflect } from "./builtins/reflect";
 import { installModuleInternals } from "./esm";
 import { installDate } from "./builtins/date";
 import { installRegExp } from "./builtins/regexp";
+import { installProxy } from "./builtins/proxy";
 import { Op } from "../compiler/opcodes";
 
 /** Well-known symbols are shared by all realms (they are immutable). */
@@ -110,9 +111,10 @@ export interface Helpers {
   mapInsertComputed: JSObject;
   reflectSetterCall: JSObject;
   reflectSetSlow: JSObject;
-  reflectConstructGuest: JSObject;
   dateConstruct: JSObject;
   ordinaryToPrimitive: JSObject;
+  /** prelude/55-proxy.js: a proxy's internal methods and friends (see builtins/proxy.ts). */
+  proxy: JSObject;
 }
 
 export interface Job {
@@ -244,6 +246,7 @@ export class Realm {
     installModuleInternals(this);
     installDate(this);
     installRegExp(this);
+    installProxy(this);
     installInternals(this);
     installMoreInternals(this, {
       NEG: Op.NEG,

@@ -12,8 +12,10 @@ import {
   NativeFunction,
   PF,
   Prop,
+  ProxyObject,
   isCallable,
 } from "../object";
+import { proxyHelper } from "./proxy";
 import type { Value } from "../value";
 import { arg, method, makeNative } from "./util";
 import type { Realm } from "../realm";
@@ -146,10 +148,17 @@ export function installFunction(realm: Realm): void {
       vm.throwTypeError(
         "Function.prototype.apply was called on " + typeof t + ", which is not a function",
       );
-    return vm.tailCall(t, arg(args, 0), listFromArrayLike(vm, arg(args, 1)));
+    const list = arg(args, 1);
+    // Reading a proxy's length and elements runs its traps: done in guest code.
+    if (list instanceof ProxyObject)
+      return vm.tailCall(proxyHelper(realm, "applyArrayLike"), undefined, [t, arg(args, 0), list]);
+    return vm.tailCall(t, arg(args, 0), listFromArrayLike(vm, list));
   });
   method(realm, FP, "Function.prototype", "bind", 1, (vm, t, args) => {
     if (!isCallable(t)) vm.throwTypeError("Bind must be called on a function");
+    // A proxy's prototype, length and name come from its traps: bind in guest code.
+    if (t instanceof ProxyObject)
+      return vm.tailCall(proxyHelper(realm, "bind"), undefined, [t, ...args]);
     const target = t as JSObject;
     const b = new BoundFunction(target.proto, target, arg(args, 0), args.slice(1));
     const lenP = target.getOwnProperty("length");
@@ -178,7 +187,15 @@ export function installFunction(realm: Realm): void {
     "Function.prototype.[Symbol.hasInstance]",
     "[Symbol.hasInstance]",
     1,
-    (vm, t, args) => (isCallable(t) ? vm.ordinaryHasInstance(t as JSObject, arg(args, 0)) : false),
+    (vm, t, args) => {
+      if (!isCallable(t)) return false;
+      const r = vm.ordinaryHasInstance(t as JSObject, arg(args, 0));
+      if (r !== null) return r;
+      return vm.tailCall(proxyHelper(realm, "ordinaryHasInstance"), undefined, [
+        vm.unbound(t as JSObject),
+        arg(args, 0),
+      ]);
+    },
   );
   FP.props.set(realm.wellKnown.hasInstance, new Prop(hasInstance, 0));
 

@@ -6,6 +6,7 @@ import {
   JSObject,
   PF,
   Prop,
+  ProxyObject,
   isCallable,
   isConstructor,
   type Descriptor,
@@ -21,6 +22,8 @@ import * as path from "node:path";
 import { compile, GuestSyntaxError } from "../../compiler";
 import { ModuleNotFound, isESModule, resolveRequire } from "../modules";
 import { installNameInternals } from "../names";
+import { proxyHelper, unwrapProxy } from "./proxy";
+import { setProto } from "./object";
 
 export function installInternals(realm: Realm): void {
   const $ = realm.internals;
@@ -49,7 +52,7 @@ export function installInternals(realm: Realm): void {
   });
   def("isCallable", 1, (_vm, _t, args) => isCallable(arg(args, 0)));
   def("isConstructor", 1, (_vm, _t, args) => isConstructor(arg(args, 0)));
-  def("isArray", 1, (_vm, _t, args) => arg(args, 0) instanceof ArrayObject);
+  def("isArray", 1, (vm, _t, args) => unwrapProxy(vm, arg(args, 0)) instanceof ArrayObject);
   def("toObject", 1, (_vm, _t, args) => realm.toObject(arg(args, 0)));
   def("throwTypeError", 1, (vm, _t, args) => vm.throwTypeError(String(arg(args, 0))));
   def("throwRangeError", 1, (vm, _t, args) => vm.throwError("RangeError", String(arg(args, 0))));
@@ -66,16 +69,21 @@ export function installInternals(realm: Realm): void {
     return o instanceof JSObject ? o.cls : undefined;
   });
   // Own property descriptor without running getters: [flags, value, get, set] or undefined.
-  def("getOwnProperty", 2, (_vm, _t, args) => {
+  // A proxy's internal methods are guest code: the natives below tail-call them.
+  def("getOwnProperty", 2, (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;
+    if (o instanceof ProxyObject)
+      return vm.tailCall(proxyHelper(realm, "getOwnPropertyRaw"), undefined, args);
     const p = o.getOwnProperty(arg(args, 1) as string);
     if (!p) return undefined;
     return realm.newArray([p.flags, p.value, p.getter, p.setter]);
   });
   // Defines a property from a complete or partial descriptor given as fields.
   // mask bits: 1 value, 2 writable, 4 get, 8 set, 16 enumerable, 32 configurable.
-  def("defineOwnProperty", 8, (_vm, _t, args) => {
+  def("defineOwnProperty", 8, (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;
+    if (o instanceof ProxyObject)
+      return vm.tailCall(proxyHelper(realm, "defineOwnPropertyMask"), undefined, args);
     const key = arg(args, 1) as string;
     const mask = arg(args, 2) as number;
     const d: Descriptor = {};
@@ -96,22 +104,67 @@ export function installInternals(realm: Realm): void {
     if (mask & 32) d.configurable = !!arg(args, 8);
     return o.defineOwn(key, d);
   });
-  def("ownKeys", 1, (_vm, _t, args) => realm.newArray((arg(args, 0) as JSObject).ownKeys()));
-  def("deleteOwn", 2, (_vm, _t, args) =>
-    (arg(args, 0) as JSObject).deleteOwn(arg(args, 1) as string),
-  );
-  def("createDataProperty", 3, (_vm, _t, args) =>
-    (arg(args, 0) as JSObject).defineOwn(arg(args, 1) as string, {
+  def("ownKeys", 1, (vm, _t, args) => {
+    const o = arg(args, 0) as JSObject;
+    if (o instanceof ProxyObject) return vm.tailCall(proxyHelper(realm, "ownKeys"), undefined, [o]);
+    return realm.newArray(o.ownKeys());
+  });
+  def("deleteOwn", 2, (vm, _t, args) => {
+    const o = arg(args, 0) as JSObject;
+    if (o instanceof ProxyObject)
+      return vm.tailCall(proxyHelper(realm, "deleteProperty"), undefined, [o, args[1], false]);
+    return o.deleteOwn(arg(args, 1) as string);
+  });
+  def("createDataProperty", 3, (vm, _t, args) => {
+    const o = arg(args, 0) as JSObject;
+    if (o instanceof ProxyObject)
+      return vm.tailCall(proxyHelper(realm, "defineOwnPropertyMask"), undefined, [
+        o,
+        args[1],
+        1 | 2 | 16 | 32,
+        arg(args, 2),
+        true,
+        undefined,
+        undefined,
+        true,
+        true,
+      ]);
+    return o.defineOwn(arg(args, 1) as string, {
       value: arg(args, 2),
       hasValue: true,
       writable: true,
       enumerable: true,
       configurable: true,
-    }),
+    });
+  });
+  const viaProxy =
+    (name: "getPrototypeOf" | "preventExtensions" | "isExtensible", own: (o: JSObject) => Value) =>
+    (vm: import("../interpreter").VM, _t: Value, args: Value[]) => {
+      const o = arg(args, 0) as JSObject;
+      if (o instanceof ProxyObject) return vm.tailCall(proxyHelper(realm, name), undefined, [o]);
+      return own(o);
+    };
+  def(
+    "getPrototypeOf",
+    1,
+    viaProxy("getPrototypeOf", (o) => o.proto),
   );
-  def("getPrototypeOf", 1, (_vm, _t, args) => (arg(args, 0) as JSObject).proto);
-  def("preventExtensions", 1, (_vm, _t, args) => (arg(args, 0) as JSObject).preventExtensions());
-  def("isExtensible", 1, (_vm, _t, args) => (arg(args, 0) as JSObject).extensible);
+  def(
+    "preventExtensions",
+    1,
+    viaProxy("preventExtensions", (o) => o.preventExtensions()),
+  );
+  def(
+    "isExtensible",
+    1,
+    viaProxy("isExtensible", (o) => o.extensible),
+  );
+  def("setPrototypeOf", 2, (vm, _t, args) => {
+    const o = arg(args, 0) as JSObject;
+    if (o instanceof ProxyObject)
+      return vm.tailCall(proxyHelper(realm, "setPrototypeOf"), undefined, args);
+    return setProto(o, arg(args, 1) as JSObject | null);
+  });
   def("primToString", 1, (vm, _t, args) => {
     const s = primToString(arg(args, 0) as never);
     if (s === null) vm.throwTypeError("Cannot convert a Symbol value to a string");
@@ -209,8 +262,14 @@ export function installMoreInternals(realm: Realm, ops: Record<string, number>):
       });
     return undefined;
   });
-  def("ordinaryHasInstance", 2, (vm, _t, args) =>
-    vm.ordinaryHasInstance(arg(args, 0) as JSObject, arg(args, 1)),
-  );
+  def("ordinaryHasInstance", 2, (vm, _t, args) => {
+    const r = vm.ordinaryHasInstance(arg(args, 0) as JSObject, arg(args, 1));
+    if (r === null)
+      return vm.tailCall(proxyHelper(realm, "ordinaryHasInstance"), undefined, [
+        vm.unbound(arg(args, 0) as JSObject),
+        arg(args, 1),
+      ]);
+    return r;
+  });
   def("jsonQuote", 1, (_vm, _t, args) => JSON.stringify(arg(args, 0) as string));
 }

@@ -10,13 +10,15 @@ import {
   NativeFunction,
   PF,
   Prop,
+  ProxyObject,
   isCallable,
   type Descriptor,
 } from "../object";
+import { proxyHelper, unwrapProxy, type ProxyHelperName } from "./proxy";
 import { JSSymbol, type PropertyKey, type Value } from "../value";
 import { arg, makeNative, method, getter } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import { describeObject, type VM } from "../interpreter";
 
 function requireObject(vm: VM, v: Value, fn: string): JSObject {
   if (!(v instanceof JSObject)) vm.throwTypeError(`Object.${fn} called on non-object`);
@@ -59,6 +61,9 @@ export function testIntegrity(o: JSObject, level: "sealed" | "frozen"): boolean 
 
 export function installObject(realm: Realm): void {
   const OP = realm.ObjectPrototype;
+  /** A proxy's internal methods are guest code: the helper named does the whole job. */
+  const viaHelper = (vm: VM, name: ProxyHelperName, args: Value[]) =>
+    vm.tailCall(proxyHelper(realm, name), undefined, args);
   const ctor = makeNative(
     realm,
     "Object",
@@ -85,16 +90,19 @@ export function installObject(realm: Realm): void {
     return { o, keys: o.ownKeys() };
   };
   method(realm, ctor, "Object", "keys", 1, (vm, _t, args) => {
+    if (args[0] instanceof ProxyObject) return viaHelper(vm, "objectKeys", [args[0]]);
     const { o, keys } = ownKeysOf(vm, arg(args, 0));
     return realm.newArray(
       keys.filter((k) => typeof k === "string" && o.getOwnProperty(k)!.flags & PF.Enumerable),
     );
   });
   method(realm, ctor, "Object", "getOwnPropertyNames", 1, (vm, _t, args) => {
+    if (args[0] instanceof ProxyObject) return viaHelper(vm, "getOwnPropertyNames", [args[0]]);
     const { keys } = ownKeysOf(vm, arg(args, 0));
     return realm.newArray(keys.filter((k) => typeof k === "string"));
   });
   method(realm, ctor, "Object", "getOwnPropertySymbols", 1, (vm, _t, args) => {
+    if (args[0] instanceof ProxyObject) return viaHelper(vm, "getOwnPropertySymbols", [args[0]]);
     const { keys } = ownKeysOf(vm, arg(args, 0));
     return realm.newArray(keys.filter((k) => k instanceof JSSymbol));
   });
@@ -106,25 +114,25 @@ export function installObject(realm: Realm): void {
     2,
     (vm, _t, args) => {
       const o = realm.toObject(arg(args, 0));
-      const p = o.getOwnProperty(vm.primKey(arg(args, 1)));
+      const key = vm.primKey(arg(args, 1));
+      if (o instanceof ProxyObject) return viaHelper(vm, "getOwnPropertyDescriptor", [o, key]);
+      const p = o.getOwnProperty(key);
       return p ? descriptorObject(realm, p) : undefined;
     },
     "-k",
   );
-  method(realm, ctor, "Object", "getOwnPropertyDescriptors", 1, (_vm, _t, args) => {
+  method(realm, ctor, "Object", "getOwnPropertyDescriptors", 1, (vm, _t, args) => {
     const o = realm.toObject(arg(args, 0));
+    if (o instanceof ProxyObject) return viaHelper(vm, "getOwnPropertyDescriptors", [o]);
     const out = realm.newObject();
     for (const k of o.ownKeys()) out.setOwn(k, descriptorObject(realm, o.getOwnProperty(k)!));
     return out;
   });
-  method(
-    realm,
-    ctor,
-    "Object",
-    "getPrototypeOf",
-    1,
-    (_vm, _t, args) => realm.toObject(arg(args, 0)).proto,
-  );
+  method(realm, ctor, "Object", "getPrototypeOf", 1, (vm, _t, args) => {
+    const o = realm.toObject(arg(args, 0));
+    if (o instanceof ProxyObject) return viaHelper(vm, "getPrototypeOf", [o]);
+    return o.proto;
+  });
   method(realm, ctor, "Object", "setPrototypeOf", 2, (vm, _t, args) => {
     const o = arg(args, 0);
     const p = arg(args, 1);
@@ -132,25 +140,31 @@ export function installObject(realm: Realm): void {
       vm.throwTypeError("Object.setPrototypeOf called on null or undefined");
     if (p !== null && !(p instanceof JSObject))
       vm.throwTypeError(`Object prototype may only be an Object or null: ${String(p)}`);
+    if (o instanceof ProxyObject) return viaHelper(vm, "setPrototypeOfOrThrow", [o, p]);
     if (o instanceof JSObject && !setProto(o, p as JSObject | null))
-      vm.throwTypeError("Cyclic __proto__ value");
+      vm.throwTypeError(
+        o.extensible ? "Cyclic __proto__ value" : `${describeObject(o)} is not extensible`,
+      );
     return o;
   });
-  method(realm, ctor, "Object", "preventExtensions", 1, (_vm, _t, args) => {
+  method(realm, ctor, "Object", "preventExtensions", 1, (vm, _t, args) => {
     const o = arg(args, 0);
+    if (o instanceof ProxyObject) return viaHelper(vm, "preventExtensionsOrThrow", [o]);
     if (o instanceof JSObject) o.preventExtensions();
     return o;
   });
-  method(realm, ctor, "Object", "isExtensible", 1, (_vm, _t, args) => {
+  method(realm, ctor, "Object", "isExtensible", 1, (vm, _t, args) => {
     const o = arg(args, 0);
+    if (o instanceof ProxyObject) return viaHelper(vm, "isExtensible", [o]);
     return o instanceof JSObject ? o.extensible : false;
   });
   for (const [name, level] of [
     ["freeze", "frozen"],
     ["seal", "sealed"],
   ] as const) {
-    method(realm, ctor, "Object", name, 1, (_vm, _t, args) => {
+    method(realm, ctor, "Object", name, 1, (vm, _t, args) => {
       const o = arg(args, 0);
+      if (o instanceof ProxyObject) return viaHelper(vm, "setIntegrity", [o, level === "frozen"]);
       if (o instanceof JSObject) setIntegrity(o, level);
       return o;
     });
@@ -159,8 +173,9 @@ export function installObject(realm: Realm): void {
     ["isFrozen", "frozen"],
     ["isSealed", "sealed"],
   ] as const) {
-    method(realm, ctor, "Object", name, 1, (_vm, _t, args) => {
+    method(realm, ctor, "Object", name, 1, (vm, _t, args) => {
       const o = arg(args, 0);
+      if (o instanceof ProxyObject) return viaHelper(vm, "testIntegrity", [o, level === "frozen"]);
       return o instanceof JSObject ? testIntegrity(o, level) : true;
     });
   }
@@ -171,8 +186,12 @@ export function installObject(realm: Realm): void {
     "Object",
     "hasOwn",
     2,
-    (vm, _t, args) =>
-      realm.toObject(arg(args, 0)).getOwnProperty(vm.primKey(arg(args, 1))) !== undefined,
+    (vm, _t, args) => {
+      const o = realm.toObject(arg(args, 0));
+      const key = vm.primKey(arg(args, 1));
+      if (o instanceof ProxyObject) return viaHelper(vm, "hasOwn", [o, key]);
+      return o.getOwnProperty(key) !== undefined;
+    },
     "-k",
   );
 
@@ -183,7 +202,12 @@ export function installObject(realm: Realm): void {
     "Object.prototype",
     "hasOwnProperty",
     1,
-    (vm, t, args) => realm.toObject(t).getOwnProperty(vm.primKey(arg(args, 0))) !== undefined,
+    (vm, t, args) => {
+      const key = vm.primKey(arg(args, 0));
+      const o = realm.toObject(t);
+      if (o instanceof ProxyObject) return viaHelper(vm, "hasOwn", [o, key]);
+      return o.getOwnProperty(key) !== undefined;
+    },
     "k",
   );
   method(
@@ -193,33 +217,46 @@ export function installObject(realm: Realm): void {
     "propertyIsEnumerable",
     1,
     (vm, t, args) => {
-      const p = realm.toObject(t).getOwnProperty(vm.primKey(arg(args, 0)));
+      const key = vm.primKey(arg(args, 0));
+      const o = realm.toObject(t);
+      if (o instanceof ProxyObject) return viaHelper(vm, "propertyIsEnumerable", [o, key]);
+      const p = o.getOwnProperty(key);
       return !!p && !!(p.flags & PF.Enumerable);
     },
     "k",
   );
-  method(realm, OP, "Object.prototype", "isPrototypeOf", 1, (_vm, t, args) => {
+  method(realm, OP, "Object.prototype", "isPrototypeOf", 1, (vm, t, args) => {
     const v = arg(args, 0);
     if (!(v instanceof JSObject)) return false;
     const o = realm.toObject(t);
-    for (let p = v.proto; p; p = p.proto) if (p === o) return true;
+    for (let p: JSObject | null = v; p; p = p.proto) {
+      if (p.proto === o) return true;
+      if (p instanceof ProxyObject) return viaHelper(vm, "isPrototypeOf", [o, p]);
+    }
     return false;
   });
   method(realm, OP, "Object.prototype", "valueOf", 0, (_vm, t) => realm.toObject(t));
   method(realm, OP, "Object.prototype", "toString", 0, (vm, t) => {
-    // A Symbol.toStringTag getter is guest code: finish in the self-hosted helper.
+    // A Symbol.toStringTag getter (or a proxy's get trap) is guest code: finish in the
+    // self-hosted helper.
+    if (t instanceof ProxyObject)
+      return vm.tailCall(realm.helpers.objectToStringTag, undefined, [t, builtinTag(vm, t)]);
     if (t instanceof JSObject)
       for (let p: JSObject | null = t; p; p = p.proto) {
         const d = p.getOwnProperty(realm.wellKnown.toStringTag);
         if (d) {
           if (d.flags & PF.Accessor)
-            return vm.tailCall(realm.helpers.objectToStringTag, undefined, [t, builtinTag(t)]);
+            return vm.tailCall(realm.helpers.objectToStringTag, undefined, [t, builtinTag(vm, t)]);
           break;
         }
       }
     return objectToString(realm, t);
   });
-  getter(realm, OP, "Object.prototype", "__proto__", (_vm, t) => realm.toObject(t).proto);
+  getter(realm, OP, "Object.prototype", "__proto__", (vm, t) => {
+    const o = realm.toObject(t);
+    if (o instanceof ProxyObject) return viaHelper(vm, "getPrototypeOf", [o]);
+    return o.proto;
+  });
   const protoSetter = makeNative(
     realm,
     "Object.prototype.set __proto__",
@@ -227,6 +264,8 @@ export function installObject(realm: Realm): void {
     1,
     (vm, t, args) => {
       const p = arg(args, 0);
+      if (t instanceof ProxyObject && (p === null || p instanceof JSObject))
+        return viaHelper(vm, "setPrototypeOfOrThrow", [t, p]);
       if (t instanceof JSObject && (p === null || p instanceof JSObject)) {
         if (!setProto(t, p)) vm.throwTypeError("Cyclic __proto__ value");
       }
@@ -247,8 +286,14 @@ export function setProto(o: JSObject, p: JSObject | null): boolean {
 }
 
 /** The tag Object.prototype.toString uses when there is no Symbol.toStringTag. */
-function builtinTag(o: JSObject): string {
+function builtinTag(vm: VM | null, o: JSObject): string {
   if (o instanceof ArrayObject) return "Array";
+  if (o instanceof ProxyObject)
+    return vm && unwrapProxy(vm, o, "Object.prototype.toString") instanceof ArrayObject
+      ? "Array"
+      : o.callable
+        ? "Function"
+        : "Object";
   if (
     o instanceof FunctionObject ||
     o instanceof NativeFunction ||
@@ -265,7 +310,7 @@ export function objectToString(realm: Realm, t: Value): string {
   if (t === undefined) return "[object Undefined]";
   if (t === null) return "[object Null]";
   const o = realm.toObject(t);
-  let tag = builtinTag(o);
+  let tag = builtinTag(null, o);
   for (let p: JSObject | null = o; p; p = p.proto) {
     const d = p.getOwnProperty(realm.wellKnown.toStringTag);
     if (d) {

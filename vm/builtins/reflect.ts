@@ -12,9 +12,10 @@ import {
   NativeFunction,
   PF,
   Prop,
-  isConstructor,
+  ProxyObject,
   type Descriptor,
 } from "../object";
+import { proxyHelper, type ProxyHelperName } from "./proxy";
 import { JSSymbol, type PropertyKey, type Value } from "../value";
 import { arg, makeNative, method } from "./util";
 import { descriptorObject, setProto } from "./object";
@@ -39,6 +40,8 @@ function ordinarySet(
   for (let q: JSObject | null = o; q !== null; q = q.proto) {
     p = q.getOwnProperty(key);
     if (p !== undefined) break;
+    if (q instanceof ProxyObject)
+      return vm.tailCall(proxyHelper(realm, "set"), receiver, [q, key, value, false]);
   }
   if (p !== undefined && p.flags & PF.Accessor) {
     if (!p.setter) return false;
@@ -46,6 +49,8 @@ function ordinarySet(
   }
   if (p !== undefined && !(p.flags & PF.Writable)) return false;
   if (!(receiver instanceof JSObject)) return false;
+  if (receiver instanceof ProxyObject)
+    return vm.tailCall(proxyHelper(realm, "receiverSet"), undefined, [receiver, key, value]);
   const existing = receiver.getOwnProperty(key);
   if (existing !== undefined && (existing.flags & PF.Accessor || !(existing.flags & PF.Writable)))
     return false;
@@ -69,6 +74,9 @@ export function installReflect(realm: Realm): void {
   const R = new JSObject(realm.ObjectPrototype);
   realm.global.props.set("Reflect", new Prop(R, PF.Hidden));
   const reserve = (name: string) => R.props.set(name, new Prop(undefined, PF.Hidden));
+  /** A proxy's internal methods are guest code: the helper does the whole job. */
+  const viaHelper = (vm: VM, name: ProxyHelperName, thisArg: Value, args: Value[]) =>
+    vm.tailCall(proxyHelper(realm, name), thisArg, args);
   reserve("defineProperty");
   method(
     realm,
@@ -76,7 +84,13 @@ export function installReflect(realm: Realm): void {
     "Reflect",
     "deleteProperty",
     2,
-    (vm, _t, args) => target(vm, arg(args, 0), "deleteProperty").deleteOwn(vm.primKey(args[1])),
+    (vm, _t, args) => {
+      const o = target(vm, arg(args, 0), "deleteProperty");
+      const key = vm.primKey(arg(args, 1));
+      if (o instanceof ProxyObject)
+        return viaHelper(vm, "deleteProperty", undefined, [o, key, false]);
+      return o.deleteOwn(key);
+    },
     "-k",
   );
   reserve("apply");
@@ -93,7 +107,10 @@ export function installReflect(realm: Realm): void {
       const receiver = args.length > 2 ? args[2] : o;
       for (let q: JSObject | null = o; q !== null; q = q.proto) {
         const p = q.getOwnProperty(key);
-        if (p === undefined) continue;
+        if (p === undefined) {
+          if (q instanceof ProxyObject) return viaHelper(vm, "get", receiver, [q, key]);
+          continue;
+        }
         if (!(p.flags & PF.Accessor)) return p.value;
         return p.getter ? vm.tailCall(p.getter, receiver, []) : undefined;
       }
@@ -109,19 +126,19 @@ export function installReflect(realm: Realm): void {
     2,
     (vm, _t, args) => {
       const o = target(vm, arg(args, 0), "getOwnPropertyDescriptor");
-      const p = o.getOwnProperty(vm.primKey(arg(args, 1)));
+      const key = vm.primKey(arg(args, 1));
+      if (o instanceof ProxyObject)
+        return viaHelper(vm, "getOwnPropertyDescriptor", undefined, [o, key]);
+      const p = o.getOwnProperty(key);
       return p ? descriptorObject(realm, p) : undefined;
     },
     "-k",
   );
-  method(
-    realm,
-    R,
-    "Reflect",
-    "getPrototypeOf",
-    1,
-    (vm, _t, args) => target(vm, arg(args, 0), "getPrototypeOf").proto,
-  );
+  method(realm, R, "Reflect", "getPrototypeOf", 1, (vm, _t, args) => {
+    const o = target(vm, arg(args, 0), "getPrototypeOf");
+    if (o instanceof ProxyObject) return viaHelper(vm, "getPrototypeOf", undefined, [o]);
+    return o.proto;
+  });
   method(
     realm,
     R,
@@ -131,26 +148,29 @@ export function installReflect(realm: Realm): void {
     (vm, _t, args) => {
       const o = target(vm, arg(args, 0), "has");
       const key = vm.primKey(arg(args, 1));
-      for (let q: JSObject | null = o; q !== null; q = q.proto)
+      for (let q: JSObject | null = o; q !== null; q = q.proto) {
         if (q.getOwnProperty(key) !== undefined) return true;
+        if (q instanceof ProxyObject) return viaHelper(vm, "has", undefined, [q, key]);
+      }
       return false;
     },
     "-k",
   );
-  method(
-    realm,
-    R,
-    "Reflect",
-    "isExtensible",
-    1,
-    (vm, _t, args) => target(vm, arg(args, 0), "isExtensible").extensible,
-  );
-  method(realm, R, "Reflect", "ownKeys", 1, (vm, _t, args) =>
-    realm.newArray(target(vm, arg(args, 0), "ownKeys").ownKeys()),
-  );
-  method(realm, R, "Reflect", "preventExtensions", 1, (vm, _t, args) =>
-    target(vm, arg(args, 0), "preventExtensions").preventExtensions(),
-  );
+  method(realm, R, "Reflect", "isExtensible", 1, (vm, _t, args) => {
+    const o = target(vm, arg(args, 0), "isExtensible");
+    if (o instanceof ProxyObject) return viaHelper(vm, "isExtensible", undefined, [o]);
+    return o.extensible;
+  });
+  method(realm, R, "Reflect", "ownKeys", 1, (vm, _t, args) => {
+    const o = target(vm, arg(args, 0), "ownKeys");
+    if (o instanceof ProxyObject) return viaHelper(vm, "ownKeys", undefined, [o]);
+    return realm.newArray(o.ownKeys());
+  });
+  method(realm, R, "Reflect", "preventExtensions", 1, (vm, _t, args) => {
+    const o = target(vm, arg(args, 0), "preventExtensions");
+    if (o instanceof ProxyObject) return viaHelper(vm, "preventExtensions", undefined, [o]);
+    return o.preventExtensions();
+  });
   method(
     realm,
     R,
@@ -169,32 +189,28 @@ export function installReflect(realm: Realm): void {
     const p = arg(args, 1);
     if (p !== null && !(p instanceof JSObject))
       vm.throwTypeError(`Object prototype may only be an Object or null: ${String(p)}`);
+    if (o instanceof ProxyObject) return viaHelper(vm, "setPrototypeOf", undefined, [o, p]);
     return setProto(o, p as JSObject | null);
   });
   R.props.set(realm.wellKnown.toStringTag, new Prop("Reflect", PF.Configurable));
 
-  // $.constructWith(target, args, newTarget): [[Construct]] with a different newTarget,
-  // for Reflect.construct. Native constructors take newTarget directly; guest ones go
-  // through the self-hosted approximation (see reflectConstructGuest).
+  // $.constructWith(target, args, newTarget[, proto]): [[Construct]] with any newTarget,
+  // for Reflect.construct and proxies; the interpreter runs it (see VM.tailConstruct).
+  // With a fourth argument, a guest constructor's `this` gets that prototype (an object,
+  // else %Object.prototype%) instead of reading newTarget.prototype.
   realm.internals.props.set(
     "constructWith",
     new Prop(
-      makeNative(realm, "$.constructWith", "constructWith", 3, (vm, _t, args) => {
-        let f = args[0] as JSObject;
-        let list = (args[1] as ArrayObject).elems!.slice();
-        let newTarget = args[2];
-        while (f instanceof BoundFunction) {
-          list = [...f.boundArgs, ...list];
-          if (newTarget === f) newTarget = f.target;
-          f = f.target;
-        }
-        if (f instanceof NativeFunction) return f.impl(vm, undefined, list, newTarget, f);
-        if (!isConstructor(f)) vm.throwTypeError("not a constructor");
-        return vm.tailCall(realm.helpers.reflectConstructGuest, undefined, [
-          f,
-          realm.newArray(list),
-          newTarget,
-        ]);
+      makeNative(realm, "$.constructWith", "constructWith", 4, (vm, _t, args) => {
+        const list = args[1] as ArrayObject;
+        const values = list.elems ? list.elems.slice() : [];
+        const proto =
+          args.length > 3
+            ? args[3] instanceof JSObject
+              ? args[3]
+              : realm.ObjectPrototype
+            : undefined;
+        return vm.tailConstruct(args[0], values, args[2], proto);
       }),
       PF.Hidden,
     ),

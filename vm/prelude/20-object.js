@@ -50,8 +50,11 @@ function definePropertyFromDescriptor(o, key, desc) {
 }
 
 function toPropertyDescriptorCall(o, key, desc) {
-  if (!definePropertyFromDescriptor(o, key, desc))
-    throwTypeError("Cannot redefine property: " + (typeof key === "symbol" ? $.symbolDescriptiveString(key) : key));
+  if (!definePropertyFromDescriptor(o, key, desc)) {
+    var name = typeof key === "symbol" ? $.symbolDescriptiveString(key) : key;
+    if ($.isProxy(o)) throwTypeError("'defineProperty' on proxy: trap returned falsish for property '" + name + "'");
+    throwTypeError("Cannot redefine property: " + name);
+  }
 }
 
 /** ObjectDefineProperties (the method below is a named function expression that shadows a same-named helper). */

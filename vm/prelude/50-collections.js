@@ -281,20 +281,6 @@ function reflectSetSlow(target, key, value, receiver) {
   return call(reflectSetNative, reflectObject, target, key, toNumber(value), receiver);
 }
 
-/**
- * Reflect.construct of a guest function with a different newTarget. The interpreter
- * has no way yet to run a guest [[Construct]] with an arbitrary new.target, so this
- * constructs with target itself and then gives the object newTarget's prototype:
- * `new.target` inside the constructor is `target` (a known deviation).
- */
-function reflectConstructGuest(target, args, newTarget) {
-  var proto = newTarget.prototype;
-  var r = new target(...args);
-  if (isObject(proto) && $.getPrototypeOf(r) === target.prototype)
-    call(collSetPrototypeOf, ObjectCtor, r, proto);
-  return r;
-}
-
 function reflectTypeText(v) {
   if (v === null) return "null";
   var t = typeof v;
@@ -324,6 +310,5 @@ defineMethod(reflectObject, "construct", function construct(target, argumentsLis
   var newTarget = arguments.length > 2 ? arguments[2] : target;
   if (!isConstructor(newTarget)) throwTypeError(collText(newTarget) + " is not a constructor");
   var args = collListFromArrayLike(argumentsList);
-  if (newTarget === target) return new target(...args);
   return $.constructWith(target, args, newTarget);
 });

@@ -72,7 +72,7 @@ return {
   mapInsertComputed: mapInsertComputed,
   reflectSetterCall: reflectSetterCall,
   reflectSetSlow: reflectSetSlow,
-  reflectConstructGuest: reflectConstructGuest,
   dateConstruct: dateConstruct,
   ordinaryToPrimitive: ordinaryToPrimitive,
+  proxy: proxyHelpers,
 };

@@ -1,0 +1,93 @@
+// Invariant violations of every trap throw V8's TypeErrors; refusals in sloppy code are silent.
+const t = (label, f) => {
+  try {
+    const r = f();
+    console.log(label, "->", r);
+  } catch (e) {
+    console.log(label, "!", e.constructor.name + ": " + e.message);
+  }
+};
+t("trap not callable", () => new Proxy({}, { get: 1 }).a);
+t("trap object", () => new Proxy({}, { get: {} }).a);
+t("trap null is absent", () => new Proxy({ a: 1 }, { get: null }).a);
+t("ownKeys number", () => Reflect.ownKeys(new Proxy({}, { ownKeys() { return [1]; } })));
+t("ownKeys non-object", () => Reflect.ownKeys(new Proxy({}, { ownKeys() { return 1; } })));
+t("ownKeys object key", () => Reflect.ownKeys(new Proxy({}, { ownKeys() { return [{}]; } })));
+t("ownKeys duplicates", () => Reflect.ownKeys(new Proxy({}, { ownKeys() { return ["a", "a"]; } })));
+t("ownKeys array-like", () => Reflect.ownKeys(new Proxy({}, { ownKeys() { return { length: 2, 0: "p", 1: "q" }; } })));
+const fz = Object.preventExtensions({ a: 1 });
+t("ownKeys missing", () => Reflect.ownKeys(new Proxy(fz, { ownKeys() { return []; } })));
+t("ownKeys extra", () => Reflect.ownKeys(new Proxy(fz, { ownKeys() { return ["a", "b"]; } })));
+const nc = {};
+Object.defineProperty(nc, "x", { value: 1 });
+t("ownKeys non-configurable", () => Reflect.ownKeys(new Proxy(nc, { ownKeys() { return []; } })));
+t("get constant", () => new Proxy(nc, { get() { return 2; } }).x);
+t("get constant same", () => new Proxy(nc, { get() { return 1; } }).x);
+const acc = {};
+Object.defineProperty(acc, "x", { set(v) {} });
+t("get no getter", () => new Proxy(acc, { get() { return 2; } }).x);
+t("set strict falsish", () => { "use strict"; new Proxy({}, { set() { return false; } }).x = 1; });
+t("set sloppy falsish", () => { new Proxy({}, { set() { return false; } }).x = 1; return "ignored"; });
+t("Reflect.set falsish", () => Reflect.set(new Proxy({}, { set() { return 0; } }), "x", 1));
+t("set constant", () => { new Proxy(nc, { set() { return true; } }).x = 5; });
+const acc2 = {};
+Object.defineProperty(acc2, "x", { get() {} });
+t("set no setter", () => { new Proxy(acc2, { set() { return true; } }).x = 5; });
+t("has non-configurable", () => "x" in new Proxy(nc, { has() { return false; } }));
+t("has non-extensible", () => "a" in new Proxy(fz, { has() { return false; } }));
+t("Reflect.has", () => Reflect.has(new Proxy({}, { has: () => 1 }), "q"));
+t("delete strict falsish", () => { "use strict"; return delete new Proxy({}, { deleteProperty() { return false; } }).x; });
+t("delete sloppy falsish", () => delete new Proxy({}, { deleteProperty() { return false; } }).x);
+t("delete non-configurable", () => delete new Proxy(nc, { deleteProperty() { return true; } }).x);
+t("delete non-extensible", () => delete new Proxy(fz, { deleteProperty() { return true; } }).a);
+t("defineProperty falsish", () => Object.defineProperty(new Proxy({}, { defineProperty() { return false; } }), "x", { value: 1 }));
+t("Reflect.defineProperty falsish", () => Reflect.defineProperty(new Proxy({}, { defineProperty() { return false; } }), "x", { value: 1 }));
+t("defineProperty non-extensible", () => Object.defineProperty(new Proxy(fz, { defineProperty() { return true; } }), "b", { value: 1 }));
+t("defineProperty non-configurable", () => Object.defineProperty(new Proxy({}, { defineProperty() { return true; } }), "b", { value: 1, configurable: false }));
+t("defineProperty incompatible", () => Object.defineProperty(new Proxy(nc, { defineProperty() { return true; } }), "x", { value: 2 }));
+const ncw = {};
+Object.defineProperty(ncw, "x", { value: 1, writable: true });
+t("defineProperty non-writable", () => Object.defineProperty(new Proxy(ncw, { defineProperty() { return true; } }), "x", { value: 2, writable: false, configurable: false }));
+t("defineProperty receives", () => {
+  let seen;
+  Object.defineProperty(new Proxy({}, { defineProperty(t, k, d) { seen = [k, Object.keys(d).join(",")]; return true; } }), "k", { get: undefined, enumerable: true });
+  return seen;
+});
+t("gopd non-object", () => Object.getOwnPropertyDescriptor(new Proxy({}, { getOwnPropertyDescriptor() { return 1; } }), "x"));
+t("gopd hides non-configurable", () => Object.getOwnPropertyDescriptor(new Proxy(nc, { getOwnPropertyDescriptor() { return undefined; } }), "x"));
+t("gopd hides in non-extensible", () => Object.getOwnPropertyDescriptor(new Proxy(fz, { getOwnPropertyDescriptor() { return undefined; } }), "a"));
+t("gopd invents in non-extensible", () => Object.getOwnPropertyDescriptor(new Proxy(fz, { getOwnPropertyDescriptor() { return { value: 1, configurable: true }; } }), "b"));
+t("gopd incompatible", () => Object.getOwnPropertyDescriptor(new Proxy(nc, { getOwnPropertyDescriptor() { return { value: 2, configurable: false }; } }), "x"));
+t("gopd fake non-configurable", () => Object.getOwnPropertyDescriptor(new Proxy({}, { getOwnPropertyDescriptor() { return { value: 2, configurable: false }; } }), "x"));
+t("gopd fake non-writable", () => Object.getOwnPropertyDescriptor(new Proxy(ncw, { getOwnPropertyDescriptor() { return { value: 1, writable: false, configurable: false }; } }), "x"));
+t("gopd bad getter", () => Object.getOwnPropertyDescriptor(new Proxy({}, { getOwnPropertyDescriptor() { return { get: 1 }; } }), "x"));
+t("gopd completes", () => Object.getOwnPropertyDescriptor(new Proxy({ x: 1 }, { getOwnPropertyDescriptor() { return { value: 5, configurable: true }; } }), "x"));
+t("getPrototypeOf non-object", () => Object.getPrototypeOf(new Proxy({}, { getPrototypeOf() { return 1; } })));
+t("getPrototypeOf non-extensible", () => Object.getPrototypeOf(new Proxy(fz, { getPrototypeOf() { return Array.prototype; } })));
+t("setPrototypeOf falsish", () => Object.setPrototypeOf(new Proxy({}, { setPrototypeOf() { return false; } }), null));
+t("Reflect.setPrototypeOf falsish", () => Reflect.setPrototypeOf(new Proxy({}, { setPrototypeOf() { return false; } }), null));
+t("setPrototypeOf non-extensible", () => Object.setPrototypeOf(new Proxy(fz, { setPrototypeOf() { return true; } }), null));
+t("isExtensible lie", () => Object.isExtensible(new Proxy({}, { isExtensible() { return false; } })));
+t("preventExtensions falsish", () => Object.preventExtensions(new Proxy({}, { preventExtensions() { return false; } })));
+t("Reflect.preventExtensions falsish", () => Reflect.preventExtensions(new Proxy({}, { preventExtensions() { return false; } })));
+t("preventExtensions lie", () => Object.preventExtensions(new Proxy({}, { preventExtensions() { return true; } })));
+t("freeze refused", () => Object.freeze(new Proxy({}, { preventExtensions() { return false; } })));
+t("construct non-object", () => new (new Proxy(function () {}, { construct() { return 1; } }))());
+t("construct arrow", () => new (new Proxy(() => {}, {}))());
+t("call object", () => new Proxy({}, {})());
+const p = new Proxy({}, {});
+t("call named", () => p());
+const q = new Proxy(() => {}, {});
+t("new named", () => new q());
+t("create non-object target", () => new Proxy(1, {}));
+t("create non-object handler", () => new Proxy({}, null));
+t("call without new", () => Proxy({}, {}));
+t("freeze/isFrozen", () => {
+  const o = new Proxy({ a: 1, get b() { return 2; } }, {});
+  Object.freeze(o);
+  return [Object.isFrozen(o), Object.isSealed(o), Object.getOwnPropertyDescriptor(o, "a").writable];
+});
+t("seal/isSealed", () => {
+  const o = new Proxy({ a: 1 }, {});
+  return [Object.isSealed(o), Object.isSealed(Object.seal(o)), Object.isFrozen(o)];
+});
