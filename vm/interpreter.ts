@@ -33,6 +33,7 @@ import { Frame, FrameFlags } from "./frame";
 import { ThrowSignal, isPrimitive, primLooseEquals, typeOf, toBoolean } from "./operations";
 import type { Realm } from "./realm";
 import { ExitSignal } from "./builtins/process";
+import { TypedArrayObject, canonicalNumeric } from "./buffers";
 
 /** Returned by a native function that asked for a tail call (see VM.tailCall). */
 export const TAIL_CALL: unique symbol = Symbol("tail call");
@@ -965,6 +966,25 @@ export class VM {
                   if (sp < 0) break reload;
                   break;
                 }
+                if (obj instanceof TypedArrayObject) {
+                  // Integer-indexed exotic [[Get]]: numeric keys never reach the prototype.
+                  const n =
+                    typeof key === "number"
+                      ? key === 0
+                        ? 0
+                        : key
+                      : typeof key === "string"
+                        ? canonicalNumeric(key)
+                        : undefined;
+                  if (n !== undefined) {
+                    const v = obj.get(n);
+                    if (isMethod) {
+                      stack[sp - 2] = v;
+                      stack[sp - 1] = obj;
+                    } else stack[--sp - 1] = v;
+                    break;
+                  }
+                }
                 key = this.primKey(key);
                 let v: Value | typeof ACCESSOR;
                 if (obj instanceof JSObject) v = this.lookup(obj, key);
@@ -1058,6 +1078,31 @@ export class VM {
                     obj.dirty = true;
                     sp -= 2;
                     stack[sp - 1] = v;
+                    break;
+                  }
+                }
+                if (obj instanceof TypedArrayObject && !(key instanceof JSObject)) {
+                  // Integer-indexed exotic [[Set]] with O as the receiver (10.4.5.5).
+                  const n =
+                    typeof key === "number"
+                      ? key === 0
+                        ? 0
+                        : key
+                      : typeof key === "string"
+                        ? canonicalNumeric(key)
+                        : undefined;
+                  if (n !== undefined) {
+                    if (typeof v === (obj.type.bigint ? "bigint" : "number")) {
+                      obj.set(n, v as number | bigint);
+                      sp -= 2;
+                      stack[sp - 1] = v;
+                      break;
+                    }
+                    // The value needs ToNumber/ToBigInt (maybe guest code) first.
+                    stack[sp - 2] = n;
+                    frame.ip = ip;
+                    sp = this.callHelper(realm.helpers.typedArrayStore, sp, 3);
+                    if (sp < 0) break reload;
                     break;
                   }
                 }

@@ -38,6 +38,7 @@ import { installInternals, installMoreInternals } from "./builtins/internals";
 import { installTimers, type Timer } from "./builtins/timers";
 import { installCollections } from "./builtins/collections";
 import { installReflect } from "./builtins/reflect";
+import { installTypedArrays } from "./builtins/typedarray";
 import { Op } from "../compiler/opcodes";
 
 /** Well-known symbols are shared by all realms (they are immutable). */
@@ -91,6 +92,7 @@ export interface Helpers {
   reflectSetterCall: JSObject;
   reflectSetSlow: JSObject;
   reflectConstructGuest: JSObject;
+  typedArrayStore: JSObject;
 }
 
 export interface Job {
@@ -213,6 +215,7 @@ export class Realm {
     installTimers(this);
     installCollections(this);
     installReflect(this);
+    installTypedArrays(this);
     installInternals(this);
     installMoreInternals(this, {
       NEG: Op.NEG,

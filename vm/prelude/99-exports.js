@@ -58,4 +58,5 @@ return {
   reflectSetterCall: reflectSetterCall,
   reflectSetSlow: reflectSetSlow,
   reflectConstructGuest: reflectConstructGuest,
+  typedArrayStore: typedArrayStore,
 };
