@@ -37,6 +37,7 @@ import {
 } from "./conversions";
 import { allocateBuffer, detachedError, installArrayBuffer, placeholder, preludeFn } from "./arraybuffer";
 import { makeArrayIterator } from "./array";
+import { installEncoding } from "./encoding";
 
 const NOT_TA = "this is not a typed array.";
 const MIX = "Cannot mix BigInt and other types, use explicit conversions";
@@ -542,6 +543,7 @@ export function installTypedArrays(realm: Realm): void {
   });
   $.props.set("TypedArrayPrototype", new Prop(TAP, 0));
   $.props.set("TypedArray", new Prop(TA, 0));
+  installEncoding(realm);
 }
 
 function incompatibleGetter(vm: VM, name: string, t: Value): never {

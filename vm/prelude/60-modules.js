@@ -43,6 +43,8 @@ function requireFrom(parent, ctx, request) {
   if (typeof request !== "string") throwTypeError('The "id" argument must be of type string. Received ' + describe(request));
   if (request === "") throwTypeError("The argument 'id' must be a non-empty string. Received ''");
   if (request === "jaunt") return $.jauntModule();
+  // Built-in modules (prelude/75-encoding.js).
+  if (request === "buffer" || request === "node:buffer") return bufferModuleExports;
   var filename = $.resolveModule(parent.filename, request);
   var cached = cache[filename];
   if (cached !== undefined) return cached.exports;
