@@ -368,7 +368,8 @@ registerObjectKind<ArrayBufferObject>({
   allocate: () => new ArrayBufferObject(null, 0),
   decode(o, f, dec, where) {
     const [data, detached, max] = f;
-    if (!(data instanceof Uint8Array)) return dec.fail(`${where}: ArrayBuffer bytes are not a byte string`);
+    if (!(data instanceof Uint8Array))
+      return dec.fail(`${where}: ArrayBuffer bytes are not a byte string`);
     if (typeof detached !== "boolean") return dec.fail(`${where}: bad ArrayBuffer detached flag`);
     if (!(max === -1 || (isIndex(max, MAX_BYTE_LENGTH) && max >= data.length)))
       dec.fail(`${where}: bad ArrayBuffer maxByteLength`);
@@ -390,7 +391,8 @@ registerObjectKind<TypedArrayObject>({
     const [kind, buffer, offset, length] = f;
     if (!isIndex(kind, ELEMENT_TYPES.length - 1)) return dec.fail(`${where}: bad typed array kind`);
     const b = dec.value(buffer, where);
-    if (!(b instanceof ArrayBufferObject)) return dec.fail(`${where}: typed array buffer is not an ArrayBuffer`);
+    if (!(b instanceof ArrayBufferObject))
+      return dec.fail(`${where}: typed array buffer is not an ArrayBuffer`);
     const size = ELEMENT_TYPES[kind].size;
     if (!isIndex(offset, MAX_BYTE_LENGTH) || offset % size !== 0)
       dec.fail(`${where}: bad typed array byteOffset`);
@@ -412,7 +414,8 @@ registerObjectKind<DataViewObject>({
   decode(o, f, dec, where) {
     const [buffer, offset, length] = f;
     const b = dec.value(buffer, where);
-    if (!(b instanceof ArrayBufferObject)) return dec.fail(`${where}: DataView buffer is not an ArrayBuffer`);
+    if (!(b instanceof ArrayBufferObject))
+      return dec.fail(`${where}: DataView buffer is not an ArrayBuffer`);
     if (!isIndex(offset, MAX_BYTE_LENGTH)) return dec.fail(`${where}: bad DataView byteOffset`);
     if (!(length === -1 || isIndex(length, MAX_BYTE_LENGTH)))
       dec.fail(`${where}: bad DataView length`);

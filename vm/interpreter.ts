@@ -215,9 +215,17 @@ export class VM {
     const own = obj.getOwnProperty(key);
     let p: Prop | undefined = own;
     if (p === undefined) {
+      if (obj instanceof TypedArrayObject && typeof key === "string") {
+        // Integer-indexed [[Set]] (10.4.5.5): invalid indices are ignored, never inherited.
+        if (canonicalNumeric(key) !== undefined) return true;
+      }
       for (let o = obj.proto; o !== null; o = o.proto) {
         p = o.getOwnProperty(key);
         if (p !== undefined) break;
+        if (o instanceof TypedArrayObject && typeof key === "string") {
+          const n = canonicalNumeric(key);
+          if (n !== undefined && !o.isValidIndex(n)) return true;
+        }
       }
     }
     if (p !== undefined) {
@@ -240,8 +248,16 @@ export class VM {
   }
 
   hasProperty(obj: JSObject, key: PropertyKey): boolean {
-    for (let o: JSObject | null = obj; o !== null; o = o.proto)
+    for (let o: JSObject | null = obj; o !== null; o = o.proto) {
       if (o.getOwnProperty(key) !== undefined) return true;
+      // A typed array answers numeric keys itself (10.4.5.2).
+      if (
+        o instanceof TypedArrayObject &&
+        typeof key === "string" &&
+        canonicalNumeric(key) !== undefined
+      )
+        return false;
+    }
     return false;
   }
 

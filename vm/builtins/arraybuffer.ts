@@ -190,7 +190,8 @@ export function installArrayBuffer(realm: Realm): {
   const access = (vm: VM, v: DataViewObject, index: number, size: number, name: string) => {
     const i = toIndex(vm, index, "Offset is outside the bounds of the DataView");
     if (v.outOfBounds()) detachedError(vm, name);
-    if (i + size > v.byteLength) vm.throwError("RangeError", "Offset is outside the bounds of the DataView");
+    if (i + size > v.byteLength)
+      vm.throwError("RangeError", "Offset is outside the bounds of the DataView");
     const d = v.buffer.data;
     return { dv: new DataView(d.buffer, d.byteOffset + v.byteOffset), at: i };
   };
@@ -253,7 +254,8 @@ export function installArrayBuffer(realm: Realm): {
     const name = "ArrayBuffer.prototype.slice";
     if (!(dst instanceof ArrayBufferObject)) return incompatible(vm, name, dst);
     if (dst.detached) detachedError(vm, name);
-    if (dst === src) vm.throwTypeError("ArrayBuffer subclass returned this from species constructor");
+    if (dst === src)
+      vm.throwTypeError("ArrayBuffer subclass returned this from species constructor");
     if (dst.byteLength < count)
       vm.throwTypeError("Derived ArrayBuffer constructor created a buffer which was too small");
     if (src.detached) detachedError(vm, name);
@@ -263,7 +265,9 @@ export function installArrayBuffer(realm: Realm): {
   });
   internal("abTransfer", 3, (vm, _t, args) => {
     const [b, n, keep] = args as [ArrayBufferObject, number, boolean];
-    const name = keep ? "ArrayBuffer.prototype.transfer" : "ArrayBuffer.prototype.transferToFixedLength";
+    const name = keep
+      ? "ArrayBuffer.prototype.transfer"
+      : "ArrayBuffer.prototype.transferToFixedLength";
     if (b.detached) detachedError(vm, name);
     const max = keep && b.maxByteLength >= 0 ? b.maxByteLength : -1;
     if (max >= 0 && n > max) vm.throwError("RangeError", `${name}: Invalid length parameter`);
@@ -312,7 +316,11 @@ function createDataView(
   byteOffset: number,
   byteLength: number | undefined,
 ): DataViewObject {
-  const offset = toIndex(vm, byteOffset, `Start offset ${byteOffset} is outside the bounds of the buffer`);
+  const offset = toIndex(
+    vm,
+    byteOffset,
+    `Start offset ${byteOffset} is outside the bounds of the buffer`,
+  );
   if (buffer.detached) detachedError(vm, "DataView constructor");
   const bufLen = buffer.byteLength;
   if (offset > bufLen)

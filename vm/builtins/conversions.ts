@@ -102,7 +102,29 @@ export function coerceCall(
   thisArg: Value,
   args: Value[],
   spec: string,
+  length?: number,
 ): Value {
   const fn = realm.internals.props.get("taCoerceCall")?.value;
-  return vm.tailCall(fn, undefined, [self, thisArg, spec, ...args]);
+  if (length === undefined) return vm.tailCall(fn, undefined, [self, thisArg, spec, ...args]);
+  // Methods that measured the array before converting get that length back, after
+  // the arguments, marked by the internals object (which guest code cannot reach).
+  const padded = spec.split("").map((_, i) => (i < args.length ? args[i] : undefined));
+  return vm.tailCall(fn, undefined, [
+    self,
+    thisArg,
+    `${spec}--`,
+    ...padded,
+    realm.internals,
+    length,
+  ]);
+}
+
+/** The length a method measured before its arguments were converted, if this is that call. */
+export function resumedLength(realm: Realm, args: Value[], specLength: number): number | undefined {
+  if (args.length === specLength + 2 && args[specLength] === realm.internals) {
+    const n = args[specLength + 1] as number;
+    args.length = specLength;
+    return n;
+  }
+  return undefined;
 }

@@ -99,7 +99,8 @@ const HOST_BUFFER_METHODS = new Set([
 /** Re-throws a host error from a Node API as the guest error Node would have thrown. */
 function rethrow(vm: VM, e: unknown): never {
   if (e instanceof Error) {
-    const kind = e instanceof RangeError ? "RangeError" : e instanceof TypeError ? "TypeError" : "Error";
+    const kind =
+      e instanceof RangeError ? "RangeError" : e instanceof TypeError ? "TypeError" : "Error";
     const err = vm.makeError(kind, e.message);
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string") err.props.set("code", new Prop(code, PF.Hidden));
@@ -200,7 +201,8 @@ export function installEncoding(realm: Realm): void {
   internal("btoa", 1, (_vm, _t, args) => {
     const s = String(arg(args, 0));
     for (let i = 0; i < s.length; i++)
-      if (s.charCodeAt(i) > 0xff) return realm.newArray(["InvalidCharacterError", "Invalid character"]);
+      if (s.charCodeAt(i) > 0xff)
+        return realm.newArray(["InvalidCharacterError", "Invalid character"]);
     return Buffer.from(s, "latin1").toString("base64");
   });
   internal("atob", 1, (_vm, _t, args) => {
@@ -233,7 +235,10 @@ export function installEncoding(realm: Realm): void {
     const bytes = bytesOf(v);
     if (bytes) return bytes.length;
     try {
-      return Buffer.byteLength(String(v), (args[1] === undefined ? "utf8" : String(args[1])) as BufferEncoding);
+      return Buffer.byteLength(
+        String(v),
+        (args[1] === undefined ? "utf8" : String(args[1])) as BufferEncoding,
+      );
     } catch (e) {
       return rethrow(vm, e);
     }

@@ -19,6 +19,7 @@ import { JSSymbol, type PropertyKey, type Value } from "../value";
 import { arg, makeNative, method } from "./util";
 import { descriptorObject, setProto } from "./object";
 import type { Realm } from "../realm";
+import { TypedArrayObject, canonicalNumeric } from "../buffers";
 import type { VM } from "../interpreter";
 
 function target(vm: VM, v: Value, name: string): JSObject {
@@ -37,6 +38,24 @@ function ordinarySet(
 ): Value {
   let p: Prop | undefined;
   for (let q: JSObject | null = o; q !== null; q = q.proto) {
+    if (q instanceof TypedArrayObject && typeof key === "string") {
+      // Integer-indexed [[Set]] (10.4.5.5).
+      const n = canonicalNumeric(key);
+      if (n !== undefined) {
+        if (q === receiver) {
+          if (typeof value === (q.type.bigint ? "bigint" : "number")) {
+            q.set(n, value as number | bigint);
+            return true;
+          }
+          return vm.tailCall(realm.internals.props.get("taReflectStore")!.value, undefined, [
+            q,
+            n,
+            value,
+          ]);
+        }
+        if (!q.isValidIndex(n)) return true;
+      }
+    }
     p = q.getOwnProperty(key);
     if (p !== undefined) break;
   }
@@ -130,10 +149,7 @@ export function installReflect(realm: Realm): void {
     2,
     (vm, _t, args) => {
       const o = target(vm, arg(args, 0), "has");
-      const key = vm.primKey(arg(args, 1));
-      for (let q: JSObject | null = o; q !== null; q = q.proto)
-        if (q.getOwnProperty(key) !== undefined) return true;
-      return false;
+      return vm.hasProperty(o, vm.primKey(arg(args, 1)));
     },
     "-k",
   );

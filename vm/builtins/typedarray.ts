@@ -30,12 +30,19 @@ import {
   coerceCall,
   convertArgs,
   relative,
+  resumedLength,
   toBigIntPrim,
   toIndex,
   toInteger,
   toNumberPrim,
 } from "./conversions";
-import { allocateBuffer, detachedError, installArrayBuffer, placeholder, preludeFn } from "./arraybuffer";
+import {
+  allocateBuffer,
+  detachedError,
+  installArrayBuffer,
+  placeholder,
+  preludeFn,
+} from "./arraybuffer";
 import { makeArrayIterator } from "./array";
 import { installEncoding } from "./encoding";
 
@@ -73,6 +80,17 @@ export function installTypedArrays(realm: Realm): void {
     return [t, t.length];
   };
   const P = "%TypedArray%.prototype";
+  /** validate(), or on the call after argument conversion the length measured before it. */
+  const measure = (
+    vm: VM,
+    t: Value,
+    args: Value[],
+    spec: string,
+    name: string,
+  ): [TypedArrayObject, number] => {
+    const n = resumedLength(realm, args, spec.length);
+    return n === undefined ? validate(vm, t, name) : [t as TypedArrayObject, n];
+  };
   const def = (obj: JSObject, path: string, name: string, length: number, impl: NativeImpl) => {
     const f = makeNative(realm, `${path}.${name}`, name, length, impl);
     obj.props.set(name, new Prop(f, PF.Hidden));
@@ -97,18 +115,18 @@ export function installTypedArrays(realm: Realm): void {
   );
 
   def(TAP, P, "at", 1, (vm, t, args, _nt, self) => {
-    const [o, len] = validate(vm, t, `${P}.at`);
+    const [o, len] = measure(vm, t, args, "n", `${P}.at`);
     const a = convertArgs(vm, args, "n");
-    if (!a) return coerceCall(vm, realm, self, t, args, "n");
+    if (!a) return coerceCall(vm, realm, self, t, args, "n", len);
     let k = toInteger(a[0] as number);
     if (k < 0) k += len;
     return k < 0 || k >= len ? undefined : o.get(k);
   });
   def(TAP, P, "copyWithin", 2, (vm, t, args, _nt, self) => {
     const name = `${P}.copyWithin`;
-    const [, len] = validate(vm, t, name);
+    const [, len] = measure(vm, t, args, "nne", name);
     const a = convertArgs(vm, args, "nne");
-    if (!a) return coerceCall(vm, realm, self, t, args, "nne");
+    if (!a) return coerceCall(vm, realm, self, t, args, "nne", len);
     const o = t as TypedArrayObject;
     const to = relative(a[0] as number, len);
     const from = relative(arg(a, 1) as number, len);
@@ -131,11 +149,11 @@ export function installTypedArrays(realm: Realm): void {
   placeholder(TAP, "every");
   def(TAP, P, "fill", 1, (vm, t, args, _nt, self) => {
     const name = `${P}.fill`;
-    const [o, len] = validate(vm, t, name);
-    const spec = o.type.bigint ? "Bne" : "Nne";
+    const spec = t instanceof TypedArrayObject && t.type.bigint ? "Bne" : "Nne";
+    const [o, len] = measure(vm, t, args, spec, name);
     const full = [arg(args, 0), ...args.slice(1)];
     const a = convertArgs(vm, full, spec);
-    if (!a) return coerceCall(vm, realm, self, t, full, spec);
+    if (!a) return coerceCall(vm, realm, self, t, full, spec, len);
     let k = relative(arg(a, 1) as number, len);
     let fin = a[2] === undefined ? len : relative(a[2] as number, len);
     if (o.outOfBounds()) detachedError(vm, name);
@@ -159,10 +177,10 @@ export function installTypedArrays(realm: Realm): void {
   placeholder(TAP, "forEach");
   const search = (mode: "includes" | "indexOf" | "lastIndexOf") =>
     def(TAP, P, mode, 1, (vm, t, args, _nt, self) => {
-      const [o, len] = validate(vm, t, `${P}.${mode}`);
+      const [o, len] = measure(vm, t, args, "-n", `${P}.${mode}`);
       if (len === 0) return mode === "includes" ? false : -1;
       const a = convertArgs(vm, args, "-n");
-      if (!a) return coerceCall(vm, realm, self, t, args, "-n");
+      if (!a) return coerceCall(vm, realm, self, t, args, "-n", len);
       const target = arg(a, 0);
       const cur = o.length;
       if (mode === "lastIndexOf") {
@@ -189,9 +207,9 @@ export function installTypedArrays(realm: Realm): void {
   search("includes");
   search("indexOf");
   def(TAP, P, "join", 1, (vm, t, args, _nt, self) => {
-    const [o, len] = validate(vm, t, `${P}.join`);
+    const [o, len] = measure(vm, t, args, "s", `${P}.join`);
     const a = convertArgs(vm, args, "s");
-    if (!a) return coerceCall(vm, realm, self, t, args, "s");
+    if (!a) return coerceCall(vm, realm, self, t, args, "s", len);
     const sep = a[0] === undefined ? "," : (a[0] as string);
     const parts: string[] = [];
     for (let i = 0; i < len; i++) {
@@ -225,9 +243,9 @@ export function installTypedArrays(realm: Realm): void {
   });
   def(TAP, P, "slice", 2, (vm, t, args, _nt, self) => {
     const name = `${P}.slice`;
-    const [o, len] = validate(vm, t, name);
+    const [o, len] = measure(vm, t, args, "ne", name);
     const a = convertArgs(vm, args, "ne");
-    if (!a) return coerceCall(vm, realm, self, t, args, "ne");
+    if (!a) return coerceCall(vm, realm, self, t, args, "ne", len);
     const start = relative(arg(a, 0) as number, len);
     const fin = a[1] === undefined ? len : relative(a[1] as number, len);
     const count = Math.max(fin - start, 0);
@@ -253,9 +271,10 @@ export function installTypedArrays(realm: Realm): void {
   });
   def(TAP, P, "subarray", 2, (vm, t, args, _nt, self) => {
     if (!(t instanceof TypedArrayObject)) return vm.throwTypeError(NOT_TA);
+    const resumed = resumedLength(realm, args, 2);
+    const len = resumed ?? t.length;
     const a = convertArgs(vm, args, "ne");
-    if (!a) return coerceCall(vm, realm, self, t, args, "ne");
-    const len = t.length;
+    if (!a) return coerceCall(vm, realm, self, t, args, "ne", len);
     const begin = relative(arg(a, 0) as number, len);
     const tracking = t.fixedLength < 0 && a[1] === undefined;
     const fin = a[1] === undefined ? len : relative(a[1] as number, len);
@@ -296,11 +315,11 @@ export function installTypedArrays(realm: Realm): void {
   placeholder(TAP, "toString");
   const values = iter(1, "values");
   def(TAP, P, "with", 2, (vm, t, args, _nt, self) => {
-    const [o, len] = validate(vm, t, `${P}.with`);
-    const spec = o.type.bigint ? "nB" : "nN";
+    const spec = t instanceof TypedArrayObject && t.type.bigint ? "nB" : "nN";
+    const [o, len] = measure(vm, t, args, spec, `${P}.with`);
     const full = [arg(args, 0), arg(args, 1), ...args.slice(2)];
     const a = convertArgs(vm, full, spec);
-    if (!a) return coerceCall(vm, realm, self, t, full, spec);
+    if (!a) return coerceCall(vm, realm, self, t, full, spec, len);
     const rel = toInteger(a[0] as number);
     const actual = rel >= 0 ? rel : len + rel;
     if (!o.isValidIndex(actual)) vm.throwError("RangeError", "Invalid typed array index");
@@ -343,8 +362,12 @@ export function installTypedArrays(realm: Realm): void {
 
   // Math.f16round (ES2025).
   const MathObj = realm.global.props.get("Math")!.value as JSObject;
-  const f16r = makeNative(realm, "Math.f16round", "f16round", 1, (_vm, _t, args) =>
-    f16Round(args.length ? (args[0] as number) : NaN),
+  const f16r = makeNative(
+    realm,
+    "Math.f16round",
+    "f16round",
+    1,
+    (_vm, _t, args) => f16Round(args.length ? (args[0] as number) : NaN),
     { coerce: "n" },
   );
   MathObj.props.set("f16round", new Prop(f16r, PF.Hidden));
@@ -381,11 +404,19 @@ export function installTypedArrays(realm: Realm): void {
     length: number | undefined,
   ): TypedArrayObject {
     const type = ELEMENT_TYPES[kind];
-    const offset = toIndex(vm, byteOffset, `Start offset ${byteOffset} is outside the bounds of the buffer`);
+    const offset = toIndex(
+      vm,
+      byteOffset,
+      `Start offset ${byteOffset} is outside the bounds of the buffer`,
+    );
     if (offset % type.size !== 0)
-      vm.throwError("RangeError", `start offset of ${type.name} should be a multiple of ${type.size}`);
+      vm.throwError(
+        "RangeError",
+        `start offset of ${type.name} should be a multiple of ${type.size}`,
+      );
     let newLength = 0;
-    if (length !== undefined) newLength = toIndex(vm, length, `Invalid typed array length: ${length}`);
+    if (length !== undefined)
+      newLength = toIndex(vm, length, `Invalid typed array length: ${length}`);
     if (buffer.detached) detachedError(vm, "Construct");
     const bufLen = buffer.byteLength;
     if (length === undefined && buffer.maxByteLength >= 0) {
@@ -411,7 +442,11 @@ export function installTypedArrays(realm: Realm): void {
     const first = arg(args, 0);
     const type = ELEMENT_TYPES[kind];
     if (!(first instanceof JSObject)) {
-      const n = toIndex(vm, toNumberPrim(vm, first), `Invalid typed array length: ${String(first)}`);
+      const n = toIndex(
+        vm,
+        toNumberPrim(vm, first),
+        `Invalid typed array length: ${String(first)}`,
+      );
       return create(vm, kind, proto, n);
     }
     if (first instanceof ArrayBufferObject) {
@@ -485,7 +520,12 @@ export function installTypedArrays(realm: Realm): void {
   internal("taKindIsBigInt", 1, (_vm, _t, args) => ELEMENT_TYPES[args[0] as number].bigint);
   internal("taCtorOf", 1, (_vm, _t, args) => ctors[(args[0] as TypedArrayObject).kind]);
   internal("taCreate", 3, (vm, _t, args) =>
-    create(vm, args[0] as number, (args[1] as JSObject | undefined) ?? undefined, args[2] as number),
+    create(
+      vm,
+      args[0] as number,
+      (args[1] as JSObject | undefined) ?? undefined,
+      args[2] as number,
+    ),
   );
   internal("taFromBuffer", 5, (vm, _t, args) =>
     fromBuffer(
@@ -506,7 +546,12 @@ export function installTypedArrays(realm: Realm): void {
     return undefined;
   });
   internal("taSetFromTypedArray", 3, (vm, _t, args) => {
-    setFromTypedArray(vm, args[0] as TypedArrayObject, args[1] as TypedArrayObject, args[2] as number);
+    setFromTypedArray(
+      vm,
+      args[0] as TypedArrayObject,
+      args[1] as TypedArrayObject,
+      args[2] as number,
+    );
     return undefined;
   });
   // The species-created result check (TypedArrayCreateFromConstructor steps 2–4).
@@ -589,7 +634,10 @@ function copyElements(
   if (count <= 0) return;
   const s = src.host();
   const d = dst.host();
-  if (src.kind === dst.kind || (!src.type.f16 && !dst.type.f16 && src.type.bigint === dst.type.bigint)) {
+  if (
+    src.kind === dst.kind ||
+    (!src.type.f16 && !dst.type.f16 && src.type.bigint === dst.type.bigint)
+  ) {
     // The host converts between its own types and handles overlapping buffers.
     d.set(s.subarray(start, start + count) as never, at);
     return;

@@ -49,6 +49,12 @@ function typedArrayStore(ta, index, v) {
   return v;
 }
 
+/** Reflect.set on a typed array element with a value needing conversion. */
+$.taReflectStore = function taReflectStore(ta, index, v) {
+  typedArrayStore(ta, index, v);
+  return true;
+};
+
 // ---- ArrayBuffer -----------------------------------------------------------------
 
 $.abConstruct = function abConstruct(proto, length, options) {
