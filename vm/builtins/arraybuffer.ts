@@ -156,19 +156,20 @@ export function installArrayBuffer(realm: Realm): {
   dvCtor.props.set("prototype", new Prop(DVP, 0));
   DVP.props.set("constructor", new Prop(dvCtor, PF.Hidden));
   realm.global.props.set("DataView", new Prop(dvCtor, PF.Hidden));
+  // V8 names no receiver for DataView methods ("…incompatible receiver undefined").
   const thisDV = (vm: VM, t: Value, name: string): DataViewObject =>
-    t instanceof DataViewObject ? t : incompatible(vm, name, t);
+    t instanceof DataViewObject ? t : incompatible(vm, name, undefined);
   getter(realm, DVP, "DataView.prototype", "buffer", (vm, t) => {
     return thisDV(vm, t, "get DataView.prototype.buffer").buffer;
   });
   getter(realm, DVP, "DataView.prototype", "byteLength", (vm, t) => {
-    const name = "get DataView.prototype.byteLength";
+    const name = "get DataView.prototype.byte_length";
     const v = thisDV(vm, t, name);
     if (v.outOfBounds()) detachedError(vm, name);
     return v.byteLength;
   });
   getter(realm, DVP, "DataView.prototype", "byteOffset", (vm, t) => {
-    const name = "get DataView.prototype.byteOffset";
+    const name = "get DataView.prototype.byte_offset";
     const v = thisDV(vm, t, name);
     if (v.outOfBounds()) detachedError(vm, name);
     return v.byteOffset;

@@ -206,9 +206,25 @@ export function installEncoding(realm: Realm): void {
     return Buffer.from(s, "latin1").toString("base64");
   });
   internal("atob", 1, (_vm, _t, args) => {
-    let s = String(arg(args, 0)).replace(/[\t\n\f\r ]/g, "");
-    if (s.length % 4 === 0) s = s.replace(/==?$/, "");
-    if (s.length % 4 === 1 || /[^A-Za-z0-9+/]/.test(s))
+    const s = String(arg(args, 0));
+    const invalid = () => realm.newArray(["InvalidCharacterError", "Invalid character"]);
+    // Node's checks, in its order: characters (with '=' only at the end, at most two),
+    // then the count of significant characters.
+    let chars = 0;
+    let equals = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s[i];
+      if (c === " " || c === "\t" || c === "\n" || c === "\f" || c === "\r") continue;
+      if (!/[A-Za-z0-9+/=]/.test(c)) return invalid();
+      chars++;
+      if (c === "=") equals++;
+      else if (equals) return invalid();
+      if (equals > 2) return invalid();
+    }
+    let rest = chars % 4;
+    if (!rest) rest = (chars - equals) % 4;
+    else if (equals) return invalid();
+    if (rest === 1)
       return realm.newArray([
         "InvalidCharacterError",
         "The string to be decoded is not correctly encoded.",

@@ -165,6 +165,8 @@ function taSpeciesCreate(exemplar, args) {
 
 /** TypedArrayCreateFromConstructor (23.2.4.2); content types checked for species results. */
 function taCreateFromCtor(C, args, exemplar) {
+  // Buffer (a prelude function, so not a constructor here) makes Buffers of a length.
+  if (C === Buffer && args.length === 1) return $.taCreate(KIND_UINT8, BufferPrototype, args[0]);
   if (!isConstructor(C)) throwTypeError(describe(C) + " is not a constructor");
   var r;
   if (args.length === 1) r = new C(args[0]);

@@ -147,7 +147,11 @@ class TextDecoder {
     var options = arguments[1];
     if (input === undefined) input = new Uint8ArrayCtor(0);
     else if (!$.isByteSource(input))
-      invalidArgType("input", "an instance of ArrayBuffer or ArrayBufferView", input);
+      nodeError(
+        "TypeError",
+        "ERR_INVALID_ARG_TYPE",
+        'The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.',
+      );
     var stream = isObject(options) ? !!options.stream : false;
     var bytes = this.#pending === undefined ? input : $.concatBytes(this.#pending, input);
     this.#pending = undefined;
@@ -528,7 +532,7 @@ function scClone(v, memory) {
 
 defineMethods(global, [
   function structuredClone(value) {
-    if (arguments.length === 0) nodeError("TypeError", "ERR_MISSING_ARGS", 'The "value" argument must be specified');
+    if (arguments.length === 0) nodeError("TypeError", "ERR_MISSING_ARGS", "The value argument must be specified");
     return scClone(value, $.newMap());
   },
 ]);
