@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import yargs from "yargs";
 import { Jaunt, GuestSyntaxError } from "../vm";
-import { JSObject } from "../vm/object";
+import { JSObject, PF } from "../vm/object";
 import type { Value } from "../vm/value";
 
 // ---------------------------------------------------------------------------------
@@ -162,14 +162,24 @@ export interface TestResult {
 
 /** Host-defined globals test262 expects (INTERPRETING.md), as far as Jaunt can offer. */
 const HOST_PRELUDE = `var print = typeof print !== "undefined" ? print : function (msg) { console.log(msg); };
-var $262 = {
-  global: this,
-  evalScript: function () { throw new Test262Error("$262.evalScript is not supported"); },
-  createRealm: function () { throw new Test262Error("$262.createRealm is not supported"); },
-  detachArrayBuffer: function () { throw new Test262Error("$262.detachArrayBuffer is not supported"); },
-  gc: function () { throw new Test262Error("$262.gc is not supported"); }
-};
+var $262 = (function (detach) {
+  delete this.__jauntDetachArrayBuffer;
+  return {
+    global: this,
+    evalScript: function () { throw new Test262Error("$262.evalScript is not supported"); },
+    createRealm: function () { throw new Test262Error("$262.createRealm is not supported"); },
+    detachArrayBuffer: function (buffer) { return detach(buffer); },
+    gc: function () { throw new Test262Error("$262.gc is not supported"); }
+  };
+}).call(this, this.__jauntDetachArrayBuffer);
 `;
+
+/** Hands the VM's DetachArrayBuffer to the host prelude (which removes it from the global). */
+function exposeDetach(j: Jaunt): void {
+  const realm = j.vm.realm;
+  const detach = realm.internals.props.get("abDetach")?.value;
+  realm.global.setOwn("__jauntDetachArrayBuffer", detach, PF.Hidden);
+}
 
 const harnessCache = new Map<string, string>();
 
@@ -239,6 +249,7 @@ type RunOutcome = { status: Status; message?: string };
 function runOnce(source: string, filename: string, meta: Meta, steps: number): RunOutcome {
   let stdout = "";
   const j = Jaunt.create({ stdout: (t) => (stdout += t), stderr: () => {}, argv: [], seed: 1 });
+  exposeDetach(j);
   const neg = meta.negative;
   try {
     // Module tests run as the main ES module, from their own path so that their

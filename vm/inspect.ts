@@ -29,6 +29,7 @@ import { functionSource } from "./builtins/function";
 import { RegExpObject } from "./builtins/regexp";
 import { collectionIteratorRemaining, mapEntries, setValues } from "./builtins/collections";
 import { DateObject, DATE_TO_PRIMITIVE, dateToString } from "./builtins/date";
+import { ArrayBufferObject, DataViewObject, TypedArrayObject } from "./buffers";
 
 export interface InspectOptions {
   /** How many levels of nesting to show; default 2. `null` or Infinity: all. */
@@ -965,14 +966,111 @@ function formatCollectionIterator(
   return { keys, braces: [`[${label}] {`, "}"], formatter, extrasType: kObjectType };
 }
 
-/** `Uint8Array(3) [ 1, 2, 3 ]`. */
+/** `Uint8Array(3) [ 1, 2, 3 ]`; Buffers print as `<Buffer 68 69>` (their custom inspect). */
 function formatTypedArrayObject(
-  _ctx: Ctx,
-  _value: JSObject,
-  _constructor: string | null,
-  _tag: string,
+  ctx: Ctx,
+  value: JSObject,
+  constructor: string | null,
+  tag: string,
 ): IterableCollection | string | undefined {
-  return undefined;
+  if (!(value instanceof TypedArrayObject)) return undefined;
+  if (isBuffer(ctx.realm, value)) return formatBuffer(value);
+  // The toStringTag getter of %TypedArray%.prototype names the element type.
+  if (tag === "") tag = value.type.name;
+  const keys: PropertyKey[] = [];
+  for (const k of JSObject.prototype.ownKeys.call(value))
+    if (ctx.showHidden || isEnumerableOwn(value, k)) keys.push(k);
+  const size = value.length;
+  const prefix = getPrefix(constructor, tag, value.type.name, `(${size})`);
+  if (size === 0 && keys.length === 0 && !ctx.showHidden) return `${prefix}[]`;
+  const formatter: Formatter = (c, _v, recurseTimes) => {
+    const max = Math.min(Math.max(0, c.maxArrayLength), size);
+    const output: string[] = [];
+    for (let i = 0; i < max; i++) {
+      const e = value.get(i);
+      output.push(typeof e === "bigint" ? `${e}n` : formatNumber(e as number));
+    }
+    if (size > max) output.push(remainingText(size - max));
+    if (c.showHidden) {
+      c.indentationLvl += 2;
+      const extra: [string, Value][] = [
+        ["BYTES_PER_ELEMENT", value.type.size],
+        ["length", value.length],
+        ["byteLength", value.byteLength],
+        ["byteOffset", value.outOfBounds() ? 0 : value.byteOffset],
+        ["buffer", value.buffer],
+      ];
+      for (const [k, v] of extra) output.push(`[${k}]: ${formatValue(c, v, recurseTimes)}`);
+      c.indentationLvl -= 2;
+    }
+    return output;
+  };
+  return { keys, braces: [`${prefix}[`, "]"], formatter, extrasType: kArrayExtrasType };
+}
+
+/** Whether `o` inherits from the realm's Buffer.prototype (see prelude/75-encoding.js). */
+function isBuffer(realm: Realm, o: JSObject): boolean {
+  const bp = realm.internals.props.get("BufferPrototype")?.value;
+  if (!(bp instanceof JSObject)) return false;
+  for (let p = o.proto; p; p = p.proto) if (p === bp) return true;
+  return false;
+}
+
+/** Node's Buffer.prototype[inspect.custom]: at most 50 bytes in hex. */
+function formatBuffer(b: TypedArrayObject): string {
+  const bytes = b.host() as Uint8Array;
+  const max = Math.min(50, bytes.length);
+  let str = Array.from(bytes.subarray(0, max), (x) => x.toString(16).padStart(2, "0")).join(" ");
+  const remaining = bytes.length - max;
+  if (remaining > 0) str += ` ... ${remaining} more byte${remaining > 1 ? "s" : ""}`;
+  return `<Buffer ${str}>`;
+}
+
+/** `ArrayBuffer { [Uint8Contents]: <01 02>, byteLength: 2 }`. */
+function formatArrayBufferObject(
+  ctx: Ctx,
+  value: JSObject,
+  constructor: string | null,
+  tag: string,
+): SpecialObject | undefined {
+  if (!(value instanceof ArrayBufferObject)) return undefined;
+  const prefix = getPrefix(constructor, tag, "ArrayBuffer");
+  const formatter: Formatter = (c) => {
+    if (value.detached) return ["(detached)", "byteLength: 0"];
+    const bytes = value.data;
+    const max = Math.min(Math.max(0, c.maxArrayLength), bytes.length);
+    let str = Array.from(bytes.subarray(0, max), (x) => x.toString(16).padStart(2, "0")).join(" ");
+    const remaining = bytes.length - c.maxArrayLength;
+    if (remaining > 0) str += ` ... ${remaining} more byte${remaining > 1 ? "s" : ""}`;
+    return [`[Uint8Contents]: <${str}>`, `byteLength: ${formatNumber(bytes.length)}`];
+  };
+  void ctx;
+  return { braces: [`${prefix}{`, "}"], formatter };
+}
+
+/** `DataView { byteLength: 2, byteOffset: 0, buffer: ArrayBuffer { ... } }`. */
+function formatDataViewObject(
+  _ctx: Ctx,
+  value: JSObject,
+  constructor: string | null,
+  tag: string,
+): SpecialObject | undefined {
+  if (!(value instanceof DataViewObject)) return undefined;
+  const prefix = getPrefix(constructor, tag, "DataView");
+  const formatter: Formatter = (c, _v, recurseTimes) => {
+    const entry = (k: string, v: Value) => {
+      c.indentationLvl += 2;
+      const str = formatValue(c, v, recurseTimes);
+      c.indentationLvl -= 2;
+      return `${k}: ${str}`;
+    };
+    return [
+      entry("byteLength", value.byteLength),
+      entry("byteOffset", value.outOfBounds() ? 0 : value.byteOffset),
+      entry("buffer", value.buffer),
+    ];
+  };
+  return { braces: [`${prefix}{`, "}"], formatter };
 }
 
 interface SpecialObject {
@@ -1002,6 +1100,10 @@ function formatSpecialObject(
     case "WeakMap":
     case "WeakSet":
       return formatWeakCollection(ctx, value, constructor, tag);
+    case "ArrayBuffer":
+      return formatArrayBufferObject(ctx, value, constructor, tag);
+    case "DataView":
+      return formatDataViewObject(ctx, value, constructor, tag);
     default:
       return undefined;
   }

@@ -48,6 +48,7 @@ import {
   resolveName,
   writeSlot,
 } from "./names";
+import { TypedArrayObject, canonicalNumeric } from "./buffers";
 
 /** Returned by a native function that asked for a tail call (see VM.tailCall). */
 export const TAIL_CALL: unique symbol = Symbol("tail call");
@@ -260,6 +261,10 @@ export class VM {
     const own = obj.getOwnProperty(key);
     let p: Prop | undefined = own;
     if (p === undefined) {
+      if (obj instanceof TypedArrayObject && typeof key === "string") {
+        // Integer-indexed [[Set]] (10.4.5.5): invalid indices are ignored, never inherited.
+        if (canonicalNumeric(key) !== undefined) return true;
+      }
       let o = obj;
       for (;;) {
         const next = o.proto;
@@ -267,6 +272,10 @@ export class VM {
         o = next;
         p = o.getOwnProperty(key);
         if (p !== undefined) break;
+        if (o instanceof TypedArrayObject && typeof key === "string") {
+          const n = canonicalNumeric(key);
+          if (n !== undefined && !o.isValidIndex(n)) return true;
+        }
       }
       if (p === undefined && o instanceof ProxyObject) {
         this.accessor = proxyHelper(this.realm, "set");
@@ -295,8 +304,16 @@ export class VM {
   }
 
   hasProperty(obj: JSObject, key: PropertyKey): boolean {
-    for (let o: JSObject | null = obj; o !== null; o = o.proto)
+    for (let o: JSObject | null = obj; o !== null; o = o.proto) {
       if (o.getOwnProperty(key) !== undefined) return true;
+      // A typed array answers numeric keys itself (10.4.5.2).
+      if (
+        o instanceof TypedArrayObject &&
+        typeof key === "string" &&
+        canonicalNumeric(key) !== undefined
+      )
+        return false;
+    }
     return false;
   }
 
@@ -305,6 +322,12 @@ export class VM {
     let o = obj;
     for (;;) {
       if (o.getOwnProperty(key) !== undefined) return true;
+      if (
+        o instanceof TypedArrayObject &&
+        typeof key === "string" &&
+        canonicalNumeric(key) !== undefined
+      )
+        return false;
       const next = o.proto;
       if (next === null) return o instanceof ProxyObject ? o : false;
       o = next;
@@ -1134,6 +1157,25 @@ export class VM {
                   if (sp < 0) break reload;
                   break;
                 }
+                if (obj instanceof TypedArrayObject) {
+                  // Integer-indexed exotic [[Get]]: numeric keys never reach the prototype.
+                  const n =
+                    typeof key === "number"
+                      ? key === 0
+                        ? 0
+                        : key
+                      : typeof key === "string"
+                        ? canonicalNumeric(key)
+                        : undefined;
+                  if (n !== undefined) {
+                    const v = obj.get(n);
+                    if (isMethod) {
+                      stack[sp - 2] = v;
+                      stack[sp - 1] = obj;
+                    } else stack[--sp - 1] = v;
+                    break;
+                  }
+                }
                 key = this.primKey(key);
                 let v: Value | typeof ACCESSOR;
                 if (obj instanceof JSObject) v = this.lookup(obj, key);
@@ -1241,6 +1283,31 @@ export class VM {
                     obj.dirty = true;
                     sp -= 2;
                     stack[sp - 1] = v;
+                    break;
+                  }
+                }
+                if (obj instanceof TypedArrayObject && !(key instanceof JSObject)) {
+                  // Integer-indexed exotic [[Set]] with O as the receiver (10.4.5.5).
+                  const n =
+                    typeof key === "number"
+                      ? key === 0
+                        ? 0
+                        : key
+                      : typeof key === "string"
+                        ? canonicalNumeric(key)
+                        : undefined;
+                  if (n !== undefined) {
+                    if (typeof v === (obj.type.bigint ? "bigint" : "number")) {
+                      obj.set(n, v as number | bigint);
+                      sp -= 2;
+                      stack[sp - 1] = v;
+                      break;
+                    }
+                    // The value needs ToNumber/ToBigInt (maybe guest code) first.
+                    stack[sp - 2] = n;
+                    frame.ip = ip;
+                    sp = this.callHelper(realm.helpers.typedArrayStore, sp, 3);
+                    if (sp < 0) break reload;
                     break;
                   }
                 }

@@ -49,6 +49,7 @@ import { installModuleInternals } from "./esm";
 import { installDate } from "./builtins/date";
 import { installRegExp } from "./builtins/regexp";
 import { installProxy } from "./builtins/proxy";
+import { installTypedArrays } from "./builtins/typedarray";
 import { Op } from "../compiler/opcodes";
 
 /** Well-known symbols are shared by all realms (they are immutable). */
@@ -115,6 +116,7 @@ export interface Helpers {
   ordinaryToPrimitive: JSObject;
   /** prelude/55-proxy.js: a proxy's internal methods and friends (see builtins/proxy.ts). */
   proxy: JSObject;
+  typedArrayStore: JSObject;
 }
 
 export interface Job {
@@ -247,6 +249,7 @@ export class Realm {
     installDate(this);
     installRegExp(this);
     installProxy(this);
+    installTypedArrays(this);
     installInternals(this);
     installMoreInternals(this, {
       NEG: Op.NEG,

@@ -6,6 +6,7 @@ import { ArrayObject, JSObject, PF, Prop, PrimitiveObject } from "../object";
 import { EMPTY, type Value } from "../value";
 import { arg, getter, makeNative, method } from "./util";
 import type { Realm } from "../realm";
+import { TypedArrayObject } from "../buffers";
 
 /** Array iterators keep [target, index, kind] in their slots (plain data). */
 export function makeArrayIterator(realm: Realm, target: Value, kind: number): JSObject {
@@ -120,6 +121,11 @@ export function installArray(realm: Realm): void {
     } else if (target instanceof PrimitiveObject && target.cls === "String") {
       len = (target.primitive as string).length;
       if (i < len) value = (target.primitive as string)[i];
+    } else if (target instanceof TypedArrayObject) {
+      if (target.outOfBounds())
+        vm.throwTypeError("Cannot perform %ArrayIteratorPrototype%.next on a detached ArrayBuffer");
+      len = target.length;
+      if (i < len) value = target.get(i);
     } else return vm.tailCall(realm.helpers.arrayIteratorSlowNext, undefined, [t]);
     if (i >= len) {
       it.target = undefined;

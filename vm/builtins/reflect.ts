@@ -20,6 +20,7 @@ import { JSSymbol, type PropertyKey, type Value } from "../value";
 import { arg, makeNative, method } from "./util";
 import { descriptorObject, setProto } from "./object";
 import type { Realm } from "../realm";
+import { TypedArrayObject, canonicalNumeric } from "../buffers";
 import type { VM } from "../interpreter";
 
 function target(vm: VM, v: Value, name: string): JSObject {
@@ -38,6 +39,24 @@ function ordinarySet(
 ): Value {
   let p: Prop | undefined;
   for (let q: JSObject | null = o; q !== null; q = q.proto) {
+    if (q instanceof TypedArrayObject && typeof key === "string") {
+      // Integer-indexed [[Set]] (10.4.5.5).
+      const n = canonicalNumeric(key);
+      if (n !== undefined) {
+        if (q === receiver) {
+          if (typeof value === (q.type.bigint ? "bigint" : "number")) {
+            q.set(n, value as number | bigint);
+            return true;
+          }
+          return vm.tailCall(realm.internals.props.get("taReflectStore")!.value, undefined, [
+            q,
+            n,
+            value,
+          ]);
+        }
+        if (!q.isValidIndex(n)) return true;
+      }
+    }
     p = q.getOwnProperty(key);
     if (p !== undefined) break;
     if (q instanceof ProxyObject)
@@ -150,6 +169,13 @@ export function installReflect(realm: Realm): void {
       const key = vm.primKey(arg(args, 1));
       for (let q: JSObject | null = o; q !== null; q = q.proto) {
         if (q.getOwnProperty(key) !== undefined) return true;
+        // A typed array answers numeric keys itself (10.4.5.2).
+        if (
+          q instanceof TypedArrayObject &&
+          typeof key === "string" &&
+          canonicalNumeric(key) !== undefined
+        )
+          return false;
         if (q instanceof ProxyObject) return viaHelper(vm, "has", undefined, [q, key]);
       }
       return false;

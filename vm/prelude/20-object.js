@@ -46,6 +46,8 @@ function definePropertyFromDescriptor(o, key, desc) {
     if (n >>> 0 !== n) throwRangeError("Invalid array length");
     value = n;
   }
+  if (mask & 1 && isObject(value) && $.isTypedArray(o) && $.taValidKey(o, key))
+    value = $.taIsBigInt(o) ? toBigInt(value) : toNumber(value);
   return $.defineOwnProperty(o, key, mask, value, writable, get, set, enumerable, configurable);
 }
 

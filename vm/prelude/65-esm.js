@@ -76,7 +76,7 @@ function builtinModule(name) {
   var bare = name.startsWith("node:") ? name.slice(5) : name;
   if (bare === "module") return { createRequire: createRequire, builtinModules: BUILTIN_MODULE_NAMES };
   if (bare === "process") return global.process;
-  if (bare === "buffer" && global.Buffer !== undefined) return { Buffer: global.Buffer };
+  if (bare === "buffer") return bufferModuleExports; // prelude/75-encoding.js
   var err = new global.Error("No such built-in module: " + name);
   err.code = "ERR_UNKNOWN_BUILTIN_MODULE";
   throw err;

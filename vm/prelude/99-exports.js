@@ -75,4 +75,5 @@ return {
   dateConstruct: dateConstruct,
   ordinaryToPrimitive: ordinaryToPrimitive,
   proxy: proxyHelpers,
+  typedArrayStore: typedArrayStore,
 };

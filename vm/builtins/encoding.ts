@@ -1,0 +1,305 @@
+// Text and byte encodings for TextEncoder/TextDecoder, atob/btoa and Node's Buffer.
+// The classes themselves are self-hosted (prelude/75-encoding.js); these natives do
+// the byte work with the host's codecs on copies or views of guest bytes, never
+// keeping host state between calls (a streaming TextDecoder keeps its pending bytes
+// in the guest object).
+//
+// Buffer methods whose validation and messages must be Node's own (readUInt16LE,
+// write, fill with a string, indexOf, …) run the host Buffer method on a host view
+// of the guest bytes: only primitives and byte views cross, and host errors come
+// back as guest errors with the same class, message and `code`.
+
+import { JSObject, PF, Prop, type NativeImpl } from "../object";
+import type { Value } from "../value";
+import { arg, makeNative } from "./util";
+import type { Realm } from "../realm";
+import type { VM } from "../interpreter";
+import { ArrayBufferObject, KIND_UINT8, TypedArrayObject, DataViewObject } from "../buffers";
+import { allocateBuffer } from "./arraybuffer";
+
+/** Host bytes shared with a guest typed array, DataView or ArrayBuffer. */
+function bytesOf(v: Value): Uint8Array | undefined {
+  if (v instanceof TypedArrayObject) {
+    const h = v.host();
+    return new Uint8Array(h.buffer, h.byteOffset, h.byteLength);
+  }
+  if (v instanceof ArrayBufferObject) return v.data;
+  if (v instanceof DataViewObject) {
+    const d = v.buffer.data;
+    return new Uint8Array(d.buffer, d.byteOffset + v.byteOffset, v.byteLength);
+  }
+  return undefined;
+}
+
+function hostBuffer(v: TypedArrayObject): Buffer {
+  const h = v.host();
+  return Buffer.from(h.buffer, h.byteOffset, h.byteLength);
+}
+
+/** Buffer methods run on the host (see the file comment). */
+const HOST_BUFFER_METHODS = new Set([
+  "toString",
+  "write",
+  "fill",
+  "indexOf",
+  "lastIndexOf",
+  "includes",
+  "equals",
+  "compare",
+  "copy",
+  "swap16",
+  "swap32",
+  "swap64",
+  "readUInt8",
+  "readUInt16LE",
+  "readUInt16BE",
+  "readUInt32LE",
+  "readUInt32BE",
+  "readInt8",
+  "readInt16LE",
+  "readInt16BE",
+  "readInt32LE",
+  "readInt32BE",
+  "readUIntLE",
+  "readUIntBE",
+  "readIntLE",
+  "readIntBE",
+  "readFloatLE",
+  "readFloatBE",
+  "readDoubleLE",
+  "readDoubleBE",
+  "readBigInt64LE",
+  "readBigInt64BE",
+  "readBigUInt64LE",
+  "readBigUInt64BE",
+  "writeUInt8",
+  "writeUInt16LE",
+  "writeUInt16BE",
+  "writeUInt32LE",
+  "writeUInt32BE",
+  "writeInt8",
+  "writeInt16LE",
+  "writeInt16BE",
+  "writeInt32LE",
+  "writeInt32BE",
+  "writeUIntLE",
+  "writeUIntBE",
+  "writeIntLE",
+  "writeIntBE",
+  "writeFloatLE",
+  "writeFloatBE",
+  "writeDoubleLE",
+  "writeDoubleBE",
+  "writeBigInt64LE",
+  "writeBigInt64BE",
+  "writeBigUInt64LE",
+  "writeBigUInt64BE",
+]);
+
+/** Re-throws a host error from a Node API as the guest error Node would have thrown. */
+function rethrow(vm: VM, e: unknown): never {
+  if (e instanceof Error) {
+    const kind =
+      e instanceof RangeError ? "RangeError" : e instanceof TypeError ? "TypeError" : "Error";
+    const err = vm.makeError(kind, e.message);
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") err.props.set("code", new Prop(code, PF.Hidden));
+    return vm.throwValue(err);
+  }
+  throw e;
+}
+
+/** The host value a guest argument stands for in a host Buffer call. */
+function toHostArg(v: Value): unknown {
+  if (v instanceof TypedArrayObject) return hostBuffer(v);
+  if (v instanceof JSObject) return {};
+  return v;
+}
+
+export function installEncoding(realm: Realm): void {
+  const $ = realm.internals;
+  const internal = (name: string, length: number, impl: NativeImpl) => {
+    $.props.set(name, new Prop(makeNative(realm, `$.${name}`, name, length, impl), PF.Hidden));
+  };
+  const ABP = $.props.get("ArrayBufferPrototype")!.value as JSObject;
+  const U8P = (realm.global.props.get("Uint8Array")!.value as JSObject).props.get("prototype")!
+    .value as JSObject;
+
+  /** A new Uint8Array (or Buffer, with `proto`) holding a copy of `bytes`. */
+  const newBytes = (vm: VM, bytes: Uint8Array, proto: Value): TypedArrayObject => {
+    const buf = allocateBuffer(vm, ABP, bytes.length);
+    buf.data.set(bytes);
+    return new TypedArrayObject(
+      proto instanceof JSObject ? proto : U8P,
+      KIND_UINT8,
+      buf,
+      0,
+      bytes.length,
+    );
+  };
+
+  internal("isByteSource", 1, (_vm, _t, args) => bytesOf(arg(args, 0)) !== undefined);
+  internal("utf8Encode", 1, (vm, _t, args) =>
+    newBytes(vm, new TextEncoder().encode(String(arg(args, 0))), undefined),
+  );
+  // encodeInto: [read, written].
+  internal("utf8EncodeInto", 2, (_vm, _t, args) => {
+    const dst = bytesOf(arg(args, 1))!;
+    const r = new TextEncoder().encodeInto(String(arg(args, 0)), dst);
+    return realm.newArray([r.read, r.written]);
+  });
+  // The canonical name of an encoding label, or a RangeError like Node's.
+  internal("encodingName", 1, (vm, _t, args) => {
+    const label = String(arg(args, 0));
+    try {
+      return new TextDecoder(label).encoding;
+    } catch (e) {
+      return rethrow(vm, e);
+    }
+  });
+  // (bytes, encoding, fatal, ignoreBOM) → string. The caller keeps streaming state.
+  internal("textDecode", 4, (vm, _t, args) => {
+    const bytes = bytesOf(arg(args, 0)) ?? new Uint8Array(0);
+    try {
+      return new TextDecoder(String(args[1]), {
+        fatal: !!args[2],
+        ignoreBOM: !!args[3],
+      }).decode(bytes);
+    } catch (e) {
+      return rethrow(vm, e);
+    }
+  });
+  // How many trailing bytes of a UTF-8 (or UTF-16) chunk start an incomplete character.
+  internal("incompleteTail", 2, (_vm, _t, args) => {
+    const b = bytesOf(arg(args, 0)) ?? new Uint8Array(0);
+    const enc = String(args[1]);
+    if (enc === "utf-16le") return b.length % 2;
+    if (enc !== "utf-8") return 0;
+    for (let back = 1; back <= Math.min(3, b.length); back++) {
+      const c = b[b.length - back];
+      if ((c & 0xc0) === 0x80) continue; // continuation byte
+      const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+      return need > back ? back : 0;
+    }
+    return 0;
+  });
+  // Concatenates two byte sources into a new Uint8Array (streaming decoders).
+  internal("concatBytes", 2, (vm, _t, args) => {
+    const a = bytesOf(arg(args, 0)) ?? new Uint8Array(0);
+    const b = bytesOf(arg(args, 1)) ?? new Uint8Array(0);
+    const out = new Uint8Array(a.length + b.length);
+    out.set(a);
+    out.set(b, a.length);
+    return newBytes(vm, out, undefined);
+  });
+  internal("sliceBytes", 3, (vm, _t, args) => {
+    const a = bytesOf(arg(args, 0)) ?? new Uint8Array(0);
+    return newBytes(vm, a.slice(args[1] as number, args[2] as number), undefined);
+  });
+
+  // atob/btoa (HTML's forgiving base64), errors as [name, message] for a DOMException.
+  internal("btoa", 1, (_vm, _t, args) => {
+    const s = String(arg(args, 0));
+    for (let i = 0; i < s.length; i++)
+      if (s.charCodeAt(i) > 0xff)
+        return realm.newArray(["InvalidCharacterError", "Invalid character"]);
+    return Buffer.from(s, "latin1").toString("base64");
+  });
+  internal("atob", 1, (_vm, _t, args) => {
+    const s = String(arg(args, 0));
+    const invalid = () => realm.newArray(["InvalidCharacterError", "Invalid character"]);
+    // Node's checks, in its order: characters (with '=' only at the end, at most two),
+    // then the count of significant characters.
+    let chars = 0;
+    let equals = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s[i];
+      if (c === " " || c === "\t" || c === "\n" || c === "\f" || c === "\r") continue;
+      if (!/[A-Za-z0-9+/=]/.test(c)) return invalid();
+      chars++;
+      if (c === "=") equals++;
+      else if (equals) return invalid();
+      if (equals > 2) return invalid();
+    }
+    let rest = chars % 4;
+    if (!rest) rest = (chars - equals) % 4;
+    else if (equals) return invalid();
+    if (rest === 1)
+      return realm.newArray([
+        "InvalidCharacterError",
+        "The string to be decoded is not correctly encoded.",
+      ]);
+    return Buffer.from(s, "base64").toString("latin1");
+  });
+
+  // ---- Buffer ----
+  internal("bufferFromString", 3, (vm, _t, args) => {
+    try {
+      const enc = args[1] === undefined ? "utf8" : String(args[1]);
+      if (!Buffer.isEncoding(enc)) {
+        const e = new TypeError(`Unknown encoding: ${enc}`);
+        (e as { code?: string }).code = "ERR_UNKNOWN_ENCODING";
+        throw e;
+      }
+      return newBytes(vm, Buffer.from(String(args[0]), enc as BufferEncoding), args[2]);
+    } catch (e) {
+      return rethrow(vm, e);
+    }
+  });
+  internal("bufferByteLength", 2, (vm, _t, args) => {
+    const v = arg(args, 0);
+    const bytes = bytesOf(v);
+    if (bytes) return bytes.length;
+    try {
+      return Buffer.byteLength(
+        String(v),
+        (args[1] === undefined ? "utf8" : String(args[1])) as BufferEncoding,
+      );
+    } catch (e) {
+      return rethrow(vm, e);
+    }
+  });
+  internal("isEncoding", 1, (_vm, _t, args) => {
+    const e = arg(args, 0);
+    return typeof e === "string" && Buffer.isEncoding(e);
+  });
+  // (method, buffer, ...args): a host Buffer method on a view of the guest bytes.
+  internal("bufferHost", 2, (vm, _t, args) => {
+    const name = String(args[0]);
+    const target = args[1];
+    if (!HOST_BUFFER_METHODS.has(name) || !(target instanceof TypedArrayObject))
+      return vm.throwTypeError(`Buffer.prototype.${name} is not supported here`);
+    const hb = hostBuffer(target);
+    const fn = (hb as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
+    let r: unknown;
+    try {
+      r = fn.apply(hb, args.slice(2).map(toHostArg));
+    } catch (e) {
+      return rethrow(vm, e);
+    }
+    if (r === hb) return target;
+    if (typeof r === "object" && r !== null) return undefined;
+    return r as Value;
+  });
+  internal("bufferCompare", 2, (_vm, _t, args) =>
+    Buffer.compare(bytesOf(args[0])!, bytesOf(args[1])!),
+  );
+  // Copies a byte source into a new Uint8Array or Buffer (proto).
+  internal("copyBytes", 2, (vm, _t, args) => newBytes(vm, bytesOf(args[0])!.slice(), args[1]));
+  // Copies bytes between byte sources: (dst, dstOffset, src) → bytes copied.
+  internal("setBytes", 3, (_vm, _t, args) => {
+    const dst = bytesOf(args[0])!;
+    const src = bytesOf(args[2])!;
+    const at = args[1] as number;
+    const n = Math.max(0, Math.min(src.length, dst.length - at));
+    dst.set(src.subarray(0, n), at);
+    return n;
+  });
+  internal("cloneArrayBuffer", 1, (vm, _t, args) => {
+    const b = args[0] as ArrayBufferObject;
+    const out = allocateBuffer(vm, ABP, b.byteLength, b.maxByteLength);
+    out.data.set(b.data);
+    return out;
+  });
+  internal("isDataView", 1, (_vm, _t, args) => arg(args, 0) instanceof DataViewObject);
+}
