@@ -535,8 +535,19 @@ class FunctionCompiler {
         return;
       }
       case "MemberExpression": {
-        // value obj → obj value
         if (p.object.type === "Super") throw new Unsupported("super", p);
+        if (p.property.type === "PrivateIdentifier") {
+          // value → (obj #name value): a private field as the target.
+          const value = this.temp("%target");
+          e.emit(Op.INIT_LOCAL, value);
+          const t = this.memberTarget(p, false);
+          e.emit(Op.GET_LOCAL, value);
+          this.at(p.property);
+          this.emitSet(t);
+          e.emit(Op.POP);
+          return;
+        }
+        // value obj → obj value
         this.expression(p.object as N.Expression);
         e.emit(Op.SWAP);
         if (p.computed) {

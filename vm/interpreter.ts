@@ -2657,10 +2657,15 @@ export class VM {
           this.steps += executed;
           return executed;
         }
+        const inNative = this.inNative;
         this.inNative = false;
         if (e instanceof ThrowSignal) value = e.value;
         else if (e instanceof RangeError && /call stack/.test(e.message))
           value = this.makeError("RangeError", "Maximum call stack size exceeded");
+        else if (inNative && (e instanceof TypeError || e instanceof RangeError))
+          // A native's host conversion failed on a guest value (Math.max(1n) and the
+          // like): V8 gives guests the same message, so the guest gets the error.
+          value = this.makeError(e instanceof TypeError ? "TypeError" : "RangeError", e.message);
         else throw e;
         // The throwing frame may have pushed nothing or a half-set-up frame: the
         // top of this.frames is where the exception is thrown.
