@@ -535,8 +535,22 @@ defineMethods(ArrayCtor, [
     if (items === undefined || items === null) throwTypeError(describe(items) + " is not iterable");
     var usingIterator = items[SymbolIterator];
     if (usingIterator !== undefined && usingIterator !== null) {
-      for (var v of items) {
-        $.createDataProperty(a, "" + k, mapfn ? call(mapfn, t, v, k) : v);
+      // The method already read is the one called (Symbol.iterator is looked up once).
+      if (!isCallable(usingIterator)) throwTypeError(describe(items) + " is not iterable");
+      var it = call(usingIterator, items);
+      if (!isObject(it)) throwTypeError("Result of the Symbol.iterator method is not an object");
+      var next = it.next;
+      for (;;) {
+        var r = call(next, it);
+        if (!isObject(r)) throwTypeError("Iterator result " + describe(r) + " is not an object");
+        if (r.done) break;
+        var v = r.value;
+        try {
+          $.createDataProperty(a, "" + k, mapfn ? call(mapfn, t, v, k) : v);
+        } catch (e) {
+          iteratorClose(it, 1);
+          throw e;
+        }
         k++;
       }
       a.length = k;
