@@ -69,12 +69,22 @@ export function functionSource(f: JSObject): string {
 }
 
 /** CreateDynamicFunction: `kind` is the keyword(s) the source starts with. */
-function dynamicFunction(vm: VM, kind: string, args: Value[]): Value {
+function dynamicFunction(
+  vm: VM,
+  kind: string,
+  args: Value[],
+  newTarget: Value,
+  self: JSObject,
+): Value {
   const params = args.slice(0, -1).map(String).join(",");
   const body = args.length ? String(args[args.length - 1]) : "";
   const source = `(${kind} anonymous(${params}\n) {\n${body}\n})`;
   const program = compileDynamic(vm, source, "script");
-  return vm.makeClosure(program, program.functions[1], null);
+  const f = vm.makeClosure(program, program.functions[1], null);
+  // `class F extends Function`: the new function's prototype comes from new.target.
+  if (newTarget instanceof JSObject && newTarget !== self && f.proto)
+    f.proto = vm.prototypeFrom(newTarget, f.proto);
+  return f;
 }
 
 /**
@@ -95,7 +105,7 @@ export function installFunctionKinds(realm: Realm): void {
       name,
       name,
       1,
-      (vm, _t, args) => dynamicFunction(vm, keyword, args),
+      (vm, _t, args, newTarget, self) => dynamicFunction(vm, keyword, args, newTarget, self),
       { ctor: true, coerce: "s*", proto: FunctionCtor },
     );
     ctor.props.set("prototype", new Prop(proto, 0));
@@ -120,10 +130,8 @@ export function installFunction(realm: Realm): void {
     "Function",
     "Function",
     1,
-    (vm, _t, args) => {
-      // CreateDynamicFunction: the function is compiled at global scope.
-      return dynamicFunction(vm, "function", args);
-    },
+    // CreateDynamicFunction: the function is compiled at global scope.
+    (vm, _t, args, newTarget, self) => dynamicFunction(vm, "function", args, newTarget, self),
     { ctor: true, coerce: "s*" },
   );
   // Indirect eval: eval code at global scope whose run returns its completion value.
