@@ -27,6 +27,7 @@ import type { Realm } from "./realm";
 import { functionSource } from "./builtins/function";
 import { RegExpObject } from "./builtins/regexp";
 import { collectionIteratorRemaining, mapEntries, setValues } from "./builtins/collections";
+import { URLObject, SearchParamsObject } from "./builtins/url";
 import { DateObject, DATE_TO_PRIMITIVE, dateToString } from "./builtins/date";
 
 export interface InspectOptions {
@@ -304,7 +305,62 @@ function formatValue(ctx: Ctx, value: Value, recurseTimes: number): string {
     }
     return `[Circular *${index}]`;
   }
+  // URL and URLSearchParams have their own [util.inspect.custom] in Node; its
+  // multi-line result is indented to the current level.
+  if (value instanceof URLObject || value instanceof SearchParamsObject) {
+    const depth = ctx.depth - recurseTimes;
+    const custom =
+      value instanceof URLObject
+        ? formatURL(ctx, value, depth, recurseTimes)
+        : formatSearchParams(ctx, value, depth, recurseTimes);
+    if (custom !== undefined) return custom.replaceAll("\n", `\n${" ".repeat(ctx.indentationLvl)}`);
+  }
   return formatRaw(ctx, value, recurseTimes);
+}
+
+/** `URL { href: '…', origin: '…', … }`: the getters' values as a fresh inspect. */
+function formatURL(ctx: Ctx, value: URLObject, depth: number, recurseTimes: number) {
+  if (depth < 0) return undefined;
+  const h = new URL(value.href);
+  const o = new JSObject(ctx.realm.ObjectPrototype);
+  for (const k of [
+    "href",
+    "origin",
+    "protocol",
+    "username",
+    "password",
+    "host",
+    "hostname",
+    "port",
+    "pathname",
+    "search",
+  ] as const)
+    o.setOwn(k, h[k]);
+  o.setOwn("searchParams", value.params);
+  o.setOwn("hash", h.hash);
+  const name = getConstructorName(value, ctx, recurseTimes, undefined) ?? "URL";
+  return `${name} ${inspect(o, ctx.realm, ctxOptions(ctx))}`;
+}
+
+/** `URLSearchParams { 'a' => '1' }`, one entry a line past breakLength. */
+function formatSearchParams(
+  ctx: Ctx,
+  value: SearchParamsObject,
+  depth: number,
+  recurseTimes: number,
+) {
+  if (depth < 0) return "[Object]";
+  const inner = { ...ctxOptions(ctx), depth: depth - 1 };
+  const output: string[] = [];
+  for (let i = 0; i < value.list.length; i += 2)
+    output.push(
+      `${inspect(value.list[i], ctx.realm, inner)} => ${inspect(value.list[i + 1], ctx.realm, inner)}`,
+    );
+  const length = output.reduce((n, s) => n + s.length + 2, -2);
+  const name = getConstructorName(value, ctx, recurseTimes, undefined) ?? "URLSearchParams";
+  if (length > ctx.breakLength) return `${name} {\n  ${output.join(",\n  ")} }`;
+  if (output.length) return `${name} { ${output.join(", ")} }`;
+  return `${name} {}`;
 }
 
 function getEmptyFormatArray(): string[] {

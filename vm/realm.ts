@@ -48,6 +48,7 @@ import { installReflect } from "./builtins/reflect";
 import { installModuleInternals } from "./esm";
 import { installDate } from "./builtins/date";
 import { installRegExp } from "./builtins/regexp";
+import { installURL } from "./builtins/url";
 import { Op } from "../compiler/opcodes";
 
 /** Well-known symbols are shared by all realms (they are immutable). */
@@ -112,6 +113,8 @@ export interface Helpers {
   reflectSetSlow: JSObject;
   reflectConstructGuest: JSObject;
   dateConstruct: JSObject;
+  uspInit: JSObject;
+  urlConstruct: JSObject;
   ordinaryToPrimitive: JSObject;
 }
 
@@ -244,6 +247,7 @@ export class Realm {
     installModuleInternals(this);
     installDate(this);
     installRegExp(this);
+    installURL(this);
     installInternals(this);
     installMoreInternals(this, {
       NEG: Op.NEG,

@@ -73,5 +73,7 @@ return {
   reflectSetSlow: reflectSetSlow,
   reflectConstructGuest: reflectConstructGuest,
   dateConstruct: dateConstruct,
+  uspInit: uspInit,
+  urlConstruct: urlConstruct,
   ordinaryToPrimitive: ordinaryToPrimitive,
 };

@@ -1,0 +1,75 @@
+// URLSearchParams, self-hosted parts: whatever calls guest code. The constructor's
+// record and iterable forms, forEach and the iterators (generators over the live
+// list, read entry by entry through `$`). The rest is native (builtins/url.ts).
+
+var USPProto = global.URLSearchParams.prototype;
+
+/** new URL(input, base) with an object argument: ToString here, then the native. */
+function urlConstruct(newTarget, input, base) {
+  if (arguments.length < 3) return $.urlCreate(newTarget, toString(input));
+  return $.urlCreate(newTarget, toString(input), base === undefined ? undefined : toString(base));
+}
+
+/** new URLSearchParams(object): pairs from an iterable, else the own enumerable keys. */
+function uspInit(p, init) {
+  var method = init[SymbolIterator];
+  if (method !== undefined && method !== null) {
+    if (!isCallable(method)) throwTypeError("Query pairs must be iterable");
+    forOf(init, function (pair) {
+      if (!isObject(pair) || !isCallable(pair[SymbolIterator]))
+        throwTypeError("Each query pair must be an iterable [name, value] tuple");
+      var parts = [];
+      forOf(pair, function (x) {
+        push(parts, x);
+      });
+      if (parts.length !== 2)
+        throwTypeError("Each query pair must be an iterable [name, value] tuple");
+      $.uspAppend(p, parts[0], parts[1]);
+    });
+    return p;
+  }
+  var keys = $.ownKeys(init);
+  for (var i = 0; i < keys.length; i++) {
+    var k = keys[i];
+    if (typeof k !== "string") continue;
+    var d = $.getOwnProperty(init, k);
+    if (d === undefined || !(d[0] & 2)) continue;
+    $.uspAppend(p, k, init[k]);
+  }
+  return p;
+}
+
+defineMethod(USPProto, "forEach", function forEach(callback) {
+  $.uspCheck(this);
+  if (!isCallable(callback)) {
+    var e = new TypeError('The "callback" argument must be of type function. Received ' + describe(callback));
+    e.code = "ERR_INVALID_ARG_TYPE";
+    throw e;
+  }
+  var thisArg = arguments[1];
+  for (var i = 0; i < $.uspLength(this); i++) {
+    var pair = $.uspEntry(this, i);
+    call(callback, thisArg, pair[1], pair[0], this);
+  }
+});
+
+function uspIterate(p, kind) {
+  $.uspCheck(p);
+  return (function* () {
+    for (var i = 0; i < $.uspLength(p); i++) {
+      var pair = $.uspEntry(p, i);
+      yield kind === 0 ? pair[0] : kind === 1 ? pair[1] : pair;
+    }
+  })();
+}
+
+defineMethod(USPProto, "keys", function keys() {
+  return uspIterate(this, 0);
+});
+defineMethod(USPProto, "values", function values() {
+  return uspIterate(this, 1);
+});
+defineMethod(USPProto, "entries", function entries() {
+  return uspIterate(this, 2);
+});
+defineMethod(USPProto, SymbolIterator, USPProto.entries);
