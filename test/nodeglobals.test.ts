@@ -67,3 +67,12 @@ console.timeEnd();`;
   assert.equal(again.run().status, "done");
   assert.equal(out, "default: 250ms\n");
 });
+
+test("process.hrtime and hrtime.bigint read the VM clock", () => {
+  const out = run(
+    `const t = process.hrtime();
+     console.log(t, process.hrtime.bigint(), process.hrtime([1, 500000000]));`,
+    { now: () => 2500.25 },
+  );
+  assert.equal(out, "[ 2, 500250000 ] 2500250000n [ 1, 250000 ]\n");
+});

@@ -40,7 +40,7 @@ import { installMath } from "./builtins/math";
 import { installJSON } from "./builtins/json";
 import { installSymbol } from "./builtins/symbol";
 import { installConsole } from "./builtins/console";
-import { installProcess } from "./builtins/process";
+import { installProcess, hasTicks, takeTick } from "./builtins/process";
 import { installInternals, installMoreInternals } from "./builtins/internals";
 import { installTimers, type Timer } from "./builtins/timers";
 import { installCollections } from "./builtins/collections";
@@ -429,7 +429,9 @@ export class Realm {
   }
 
   hasPendingTasks(): boolean {
-    return this.jobs.length > 0 || this.timers.length > 0 || this.rejections.length > 0;
+    return (
+      this.jobs.length > 0 || this.timers.length > 0 || this.rejections.length > 0 || hasTicks(this)
+    );
   }
 
   /**
@@ -439,6 +441,12 @@ export class Realm {
    * is left to do.
    */
   nextTask(): boolean {
+    // process.nextTick callbacks come before promise jobs (see builtins/process.ts).
+    const tick = takeTick(this);
+    if (tick) {
+      this.vm.pushBottomCall(tick.fn, undefined, tick.args);
+      return true;
+    }
     const job = this.jobs.shift();
     if (job) {
       this.vm.pushBottomCall(job.fn, job.thisArg, job.args);
