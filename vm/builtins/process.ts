@@ -84,6 +84,16 @@ function installTicks(realm: Realm, p: JSObject): void {
   state.props.set("queue", new Prop(realm.newArray([]), PF.Default));
   state.props.set("inJobs", new Prop(false, PF.Default));
   realm.internals.props.set("tickState", new Prop(state, PF.Hidden));
+  realm.internals.props.set(
+    "tickJobsFirst",
+    new Prop(
+      makeNative(realm, "$.tickJobsFirst", "tickJobsFirst", 0, () => {
+        state.setOwn("inJobs", true);
+        return undefined;
+      }),
+      PF.Hidden,
+    ),
+  );
   method(realm, p, "process", "nextTick", 1, (vm, _t, args) => {
     const fn = arg(args, 0);
     if (!isCallable(fn)) {
