@@ -36,6 +36,18 @@ export class SearchParamsObject extends JSObject {
   }
 }
 
+/** What `keys()`, `values()` and `entries()` return: live over the list. */
+export class SearchParamsIterator extends JSObject {
+  params: SearchParamsObject | null = null;
+  /** 0 keys, 1 values, 2 entries. */
+  kind = 2;
+  /** The next pair's index (pairs, not list slots). */
+  index = 0;
+  constructor(proto: JSObject | null) {
+    super(proto, "URLSearchParams Iterator");
+  }
+}
+
 registerObjectKind<URLObject>({
   kind: 160,
   cls: URLObject,
@@ -75,6 +87,32 @@ registerObjectKind<SearchParamsObject>({
       if (!(u instanceof URLObject))
         return dec.fail(`${where}: a URLSearchParams' url must be a URL`);
       o.url = u;
+    }
+  },
+});
+
+registerObjectKind<SearchParamsIterator>({
+  kind: 162,
+  cls: SearchParamsIterator,
+  encode: (o, enc) => [o.params ? enc.value(o.params) : null, o.kind, o.index],
+  allocate: () => new SearchParamsIterator(null),
+  decode(o, fields, dec, where) {
+    const [params, kind, index] = fields;
+    if (
+      fields.length !== 3 ||
+      (kind !== 0 && kind !== 1 && kind !== 2) ||
+      typeof index !== "number" ||
+      !Number.isSafeInteger(index) ||
+      index < 0
+    )
+      return dec.fail(`${where}: a URLSearchParams Iterator needs kind 0-2 and an index`);
+    o.kind = kind;
+    o.index = index;
+    if (params !== null) {
+      const p = dec.value(params, `${where}.params`);
+      if (!(p instanceof SearchParamsObject))
+        return dec.fail(`${where}: a URLSearchParams Iterator must iterate a URLSearchParams`);
+      o.params = p;
     }
   },
 });
@@ -421,6 +459,42 @@ export function installURL(realm: Realm): void {
   });
   method(realm, SP, P, "toString", 0, (vm, t) => serializeQuery(thisParams(vm, t).list));
   SP.props.set(WELL_KNOWN.toStringTag, new Prop("URLSearchParams", PF.Configurable));
+
+  // Iterators: native, as reading the list calls no guest code.
+  const IP = new JSObject(realm.IteratorPrototype);
+  method(realm, IP, "URLSearchParams Iterator.prototype", "next", 0, (vm, t) => {
+    if (!(t instanceof SearchParamsIterator))
+      vm.throwTypeError('Value of "this" must be of type URLSearchParamsIterator');
+    const it = t as SearchParamsIterator;
+    const list = it.params?.list ?? [];
+    const result = (value: Value, done: boolean) => {
+      const r = new JSObject(realm.ObjectPrototype);
+      r.props.set("value", new Prop(value, PF.Default));
+      r.props.set("done", new Prop(done, PF.Default));
+      return r;
+    };
+    const i = it.index * 2;
+    if (i >= list.length) return result(undefined, true);
+    it.index++;
+    const v =
+      it.kind === 0
+        ? list[i]
+        : it.kind === 1
+          ? list[i + 1]
+          : realm.newArray([list[i], list[i + 1]]);
+    return result(v, false);
+  });
+  IP.props.set(WELL_KNOWN.toStringTag, new Prop("URLSearchParams Iterator", PF.Configurable));
+  const iterate = (kind: number) => (vm: VM, t: Value) => {
+    const it = new SearchParamsIterator(IP);
+    it.params = thisParams(vm, t);
+    it.kind = kind;
+    return it;
+  };
+  method(realm, SP, P, "keys", 0, iterate(0));
+  method(realm, SP, P, "values", 0, iterate(1));
+  const entries = method(realm, SP, P, "entries", 0, iterate(2));
+  SP.props.set(WELL_KNOWN.iterator, new Prop(entries, PF.Hidden));
 
   // For the prelude: the list's length and entries, and append without coercion checks.
   const $ = realm.internals;

@@ -1,6 +1,6 @@
 // URLSearchParams, self-hosted parts: whatever calls guest code. The constructor's
-// record and iterable forms, forEach and the iterators (generators over the live
-// list, read entry by entry through `$`). The rest is native (builtins/url.ts).
+// record and iterable forms and forEach (which reads the live list entry by entry
+// through `$`). The rest, iterators included, is native (builtins/url.ts).
 
 var USPProto = global.URLSearchParams.prototype;
 
@@ -52,24 +52,3 @@ defineMethod(USPProto, "forEach", function forEach(callback) {
     call(callback, thisArg, pair[1], pair[0], this);
   }
 });
-
-function uspIterate(p, kind) {
-  $.uspCheck(p);
-  return (function* () {
-    for (var i = 0; i < $.uspLength(p); i++) {
-      var pair = $.uspEntry(p, i);
-      yield kind === 0 ? pair[0] : kind === 1 ? pair[1] : pair;
-    }
-  })();
-}
-
-defineMethod(USPProto, "keys", function keys() {
-  return uspIterate(this, 0);
-});
-defineMethod(USPProto, "values", function values() {
-  return uspIterate(this, 1);
-});
-defineMethod(USPProto, "entries", function entries() {
-  return uspIterate(this, 2);
-});
-defineMethod(USPProto, SymbolIterator, USPProto.entries);
