@@ -1,9 +1,12 @@
 // Node globals that read the VM clock, through the embedding API with an injected
 // clock: console.time/timeLog/timeEnd print Node's formats for the elapsed time, and
-// their start times survive a snapshot (they are guest data, not host variables).
+// their start times survive a snapshot (they are guest data, not host variables);
+// process.hrtime reads the same clock; corrupt URL/URLSearchParams state in a
+// snapshot is refused.
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
+import { decode as cborDecode, encode as cborEncode } from "cbor-x";
 import { Jaunt, type JauntOptions } from "../vm";
 
 export function run(source: string, opts: JauntOptions = {}): string {
@@ -75,4 +78,31 @@ test("process.hrtime and hrtime.bigint read the VM clock", () => {
     { now: () => 2500.25 },
   );
   assert.equal(out, "[ 2, 500250000 ] 2500250000n [ 1, 250000 ]\n");
+});
+
+/** Runs `source` until a heap record of `kind` shows up, then corrupts field `at`. */
+function refuses(source: string, kind: number, at: number, bad: unknown, message: RegExp): void {
+  const j = Jaunt.create({ stdout: () => {}, argv: [] });
+  j.load(source, "/v.js");
+  while (j.run(1).status === "paused") {
+    const data = cborDecode(j.snapshot()) as unknown[];
+    const heap = data[1] as unknown[][];
+    const rec = heap.find((r) => Array.isArray(r) && r[0] === 0 && r[1] === kind);
+    if (!rec) continue;
+    assert.ok(Jaunt.resume(cborEncode(data), { argv: [] }));
+    rec[at] = bad;
+    assert.throws(() => Jaunt.resume(cborEncode(data), { argv: [] }), message);
+    return;
+  }
+  assert.fail(`no object of kind ${kind} appeared in a snapshot`);
+}
+
+test("snapshots with corrupt URL state are refused", () => {
+  const src = `const u = new URL("http://a/?b=1");\nconst it = u.searchParams.keys();\nlet x = 0;\nfor (let i = 0; i < 50; i++) x += i;\n`;
+  refuses(src, 160, 7, "not a url", /URL's href/);
+  refuses(src, 160, 8, 12, /URL's searchParams/);
+  refuses(src, 161, 7, ["odd"], /even array of strings/);
+  refuses(src, 161, 7, [1, 2], /even array of strings/);
+  refuses(src, 162, 8, 7, /kind 0-2/);
+  refuses(src, 162, 9, -1, /kind 0-2/);
 });
