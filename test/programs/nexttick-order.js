@@ -25,3 +25,4 @@ log(typeof process.hrtime(), process.hrtime().length, typeof process.hrtime.bigi
 const d = process.hrtime(process.hrtime()); log(d.length, d[0] >= 0, d[1] >= 0);
 log(typeof process.version, process.version.startsWith("v"), typeof process.versions.node, typeof process.versions.v8);
 const m = process.memoryUsage(); log(Object.keys(m), typeof m.heapUsed);
+console.log(process.versions.node === process.version.slice(1), process.arch === "x64" || process.arch === "arm64", typeof process.pid);

@@ -30,3 +30,4 @@ console.log(new URLSearchParams("a=%20b&c=%F0%9F%98%80+d").get("c"));
 u.href = "https://new.example/?k=v";
 console.log(sp.get("k"), u.search);
 try { u.href = "nope"; } catch (e) { console.log(e.code, e.input); }
+console.log(URL.parse("nope"), URL.parse("b", "http://a/").href, URL.parse.length);

@@ -288,6 +288,20 @@ export function installURL(realm: Realm): void {
     "ss",
   );
 
+  method(
+    realm,
+    urlCtor,
+    "URL",
+    "parse",
+    1,
+    (vm, _t, args) => {
+      const base = args.length > 1 && args[1] !== undefined ? usv(args[1]) : undefined;
+      if (!URL.canParse(usv(arg(args, 0)), base)) return null;
+      return create(vm, urlCtor, args.slice(0, 2));
+    },
+    "ss",
+  );
+
   // ---- URLSearchParams -------------------------------------------------------------
   const spCtor = makeNative(
     realm,
