@@ -39,3 +39,4 @@ console.groupEnd();
 console.log("back one level");
 console.groupEnd();
 console.log("%s and %d", "fmt", 42, "extra");
+console.log(Object.keys(console).slice(0, 19), Object.prototype.toString.call(console));

@@ -47,6 +47,11 @@ export function installConsole(realm: Realm): void {
     );
     return undefined;
   });
+  // What Node does without a terminal or an inspector: nothing; dirxml is log.
+  for (const name of ["clear", "profile", "profileEnd", "timeStamp"])
+    method(realm, c, "console", name, 0, () => undefined);
+  method(realm, c, "console", "dirxml", 0, log(false));
+  c.props.set(realm.wellKnown.toStringTag, new Prop("console", PF.Configurable));
   // A Node warning (process.emitWarning) on stderr; not indented by groups.
   const warn = (msg: string) => {
     let text = `(node:${process.pid}) Warning: ${msg}\n`;
@@ -153,6 +158,21 @@ export function installConsole(realm: Realm): void {
   const internal = (name: string, length: number, impl: NativeImpl) => {
     $.props.set(name, new Prop(makeNative(realm, `$.${name}`, name, length, impl), PF.Hidden));
   };
+  // Called once the prelude added its methods: Node's methods are enumerable own
+  // properties, in this order.
+  internal("consoleFinish", 0, () => {
+    const rest = new Map(c.props);
+    c.props.clear();
+    for (const name of NODE_ORDER) {
+      const prop = rest.get(name);
+      if (!prop) continue;
+      prop.flags |= PF.Enumerable;
+      c.props.set(name, prop);
+      rest.delete(name);
+    }
+    for (const [k, prop] of rest) c.props.set(k, prop);
+    return undefined;
+  });
   internal("consoleWrite", 2, (_vm, _t, args) => {
     write(args[0] === true, formatLogArgs(args.slice(1), realm));
     return undefined;
@@ -201,6 +221,31 @@ export function installConsole(realm: Realm): void {
     return undefined;
   });
 }
+
+const NODE_ORDER = [
+  "log",
+  "warn",
+  "dir",
+  "time",
+  "timeEnd",
+  "timeLog",
+  "trace",
+  "assert",
+  "clear",
+  "count",
+  "countReset",
+  "group",
+  "groupEnd",
+  "table",
+  "debug",
+  "info",
+  "dirxml",
+  "error",
+  "groupCollapsed",
+  "profile",
+  "profileEnd",
+  "timeStamp",
+];
 
 /** Node's formatTime: "12.345ms", "1.500s", "2:03.004 (m:ss.mmm)". */
 export function formatTime(ms: number): string {

@@ -85,3 +85,5 @@ defineMethod(consoleObject, "table", function table(data, properties) {
   }
   $.consoleTable(head, columns);
 });
+
+$.consoleFinish();
