@@ -171,9 +171,7 @@ export function installURL(realm: Realm): void {
   const thisURL = (vm: VM, t: Value): URLObject =>
     t instanceof URLObject
       ? t
-      : vm.throwTypeError(
-          "Cannot read private member #context from an object whose class did not declare it",
-        );
+      : vm.throwTypeError("Receiver must be an instance of class URL");
   const thisParams = (vm: VM, t: Value): SearchParamsObject => {
     if (t instanceof SearchParamsObject) return t;
     const e = vm.makeError("TypeError", 'Value of "this" must be of type URLSearchParams');
@@ -477,8 +475,11 @@ export function installURL(realm: Realm): void {
   // Iterators: native, as reading the list calls no guest code.
   const IP = new JSObject(realm.IteratorPrototype);
   method(realm, IP, "URLSearchParams Iterator.prototype", "next", 0, (vm, t) => {
-    if (!(t instanceof SearchParamsIterator))
-      vm.throwTypeError('Value of "this" must be of type URLSearchParamsIterator');
+    if (!(t instanceof SearchParamsIterator)) {
+      const e = vm.makeError("TypeError", 'Value of "this" must be of type URLSearchParamsIterator');
+      e.setOwn("code", "ERR_INVALID_THIS", PF.Writable | PF.Configurable);
+      vm.throwValue(e);
+    }
     const it = t as SearchParamsIterator;
     const list = it.params?.list ?? [];
     const result = (value: Value, done: boolean) => {

@@ -4,6 +4,12 @@
 
 var USPProto = global.URLSearchParams.prototype;
 
+function urlError(message, code) {
+  var e = new TypeError(message);
+  e.code = code;
+  throw e;
+}
+
 /** new URL(input, base) with an object argument: ToString here, then the native. */
 function urlConstruct(newTarget, input, base) {
   if (arguments.length < 3) return $.urlCreate(newTarget, toString(input));
@@ -14,16 +20,16 @@ function urlConstruct(newTarget, input, base) {
 function uspInit(p, init) {
   var method = init[SymbolIterator];
   if (method !== undefined && method !== null) {
-    if (!isCallable(method)) throwTypeError("Query pairs must be iterable");
+    if (!isCallable(method)) urlError("Query pairs must be iterable", "ERR_ARG_NOT_ITERABLE");
     forOf(init, function (pair) {
       if (!isObject(pair) || !isCallable(pair[SymbolIterator]))
-        throwTypeError("Each query pair must be an iterable [name, value] tuple");
+        urlError("Each query pair must be an iterable [name, value] tuple", "ERR_INVALID_TUPLE");
       var parts = [];
       forOf(pair, function (x) {
         push(parts, x);
       });
       if (parts.length !== 2)
-        throwTypeError("Each query pair must be an iterable [name, value] tuple");
+        urlError("Each query pair must be an iterable [name, value] tuple", "ERR_INVALID_TUPLE");
       $.uspAppend(p, parts[0], parts[1]);
     });
     return p;
@@ -31,9 +37,9 @@ function uspInit(p, init) {
   var keys = $.ownKeys(init);
   for (var i = 0; i < keys.length; i++) {
     var k = keys[i];
-    if (typeof k !== "string") continue;
     var d = $.getOwnProperty(init, k);
     if (d === undefined || !(d[0] & 2)) continue;
+    if (typeof k === "symbol") throwTypeError("Cannot convert a Symbol value to a string");
     $.uspAppend(p, k, init[k]);
   }
   return p;
