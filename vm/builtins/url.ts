@@ -120,7 +120,8 @@ registerObjectKind<SearchParamsIterator>({
 /** The pairs of a query string (a leading "?" is the caller's to strip). */
 function parseQuery(q: string): string[] {
   const out: string[] = [];
-  for (const [k, v] of new URLSearchParams(q)) out.push(k, v);
+  // (The "&" keeps the host from dropping a "?" that is part of the first name.)
+  for (const [k, v] of new URLSearchParams("&" + q)) out.push(k, v);
   return out;
 }
 
@@ -169,9 +170,7 @@ export function installURL(realm: Realm): void {
   const SP = new JSObject(realm.ObjectPrototype);
 
   const thisURL = (vm: VM, t: Value): URLObject =>
-    t instanceof URLObject
-      ? t
-      : vm.throwTypeError("Receiver must be an instance of class URL");
+    t instanceof URLObject ? t : vm.throwTypeError("Receiver must be an instance of class URL");
   const thisParams = (vm: VM, t: Value): SearchParamsObject => {
     if (t instanceof SearchParamsObject) return t;
     const e = vm.makeError("TypeError", 'Value of "this" must be of type URLSearchParams');
@@ -311,10 +310,7 @@ export function installURL(realm: Realm): void {
         vm.throwTypeError("Class constructor URLSearchParams cannot be invoked without 'new'");
       const p = newParams(vm.prototypeFrom(newTarget as JSObject, SP), [], null);
       const init = arg(args, 0);
-      if (init === undefined || init === null) {
-        if (init === null) p.list = parseQuery("null");
-        return p;
-      }
+      if (init === undefined || init === null) return p;
       if (init instanceof SearchParamsObject) p.list = init.list.slice();
       else if (init instanceof JSObject)
         return vm.tailCall(realm.helpers.uspInit, undefined, [p, init]);
@@ -476,7 +472,10 @@ export function installURL(realm: Realm): void {
   const IP = new JSObject(realm.IteratorPrototype);
   method(realm, IP, "URLSearchParams Iterator.prototype", "next", 0, (vm, t) => {
     if (!(t instanceof SearchParamsIterator)) {
-      const e = vm.makeError("TypeError", 'Value of "this" must be of type URLSearchParamsIterator');
+      const e = vm.makeError(
+        "TypeError",
+        'Value of "this" must be of type URLSearchParamsIterator',
+      );
       e.setOwn("code", "ERR_INVALID_THIS", PF.Writable | PF.Configurable);
       vm.throwValue(e);
     }
