@@ -28,6 +28,7 @@ import type { Realm } from "./realm";
 import { functionSource } from "./builtins/function";
 import { RegExpObject } from "./builtins/regexp";
 import { collectionIteratorRemaining, mapEntries, setValues } from "./builtins/collections";
+import { URLObject, SearchParamsObject, SearchParamsIterator } from "./builtins/url";
 import { DateObject, DATE_TO_PRIMITIVE, dateToString } from "./builtins/date";
 import { ArrayBufferObject, DataViewObject, TypedArrayObject } from "./buffers";
 
@@ -321,7 +322,87 @@ function formatValue(ctx: Ctx, value: Value, recurseTimes: number): string {
     }
     return `[Circular *${index}]`;
   }
+  // URL and URLSearchParams have their own [util.inspect.custom] in Node; its
+  // multi-line result is indented to the current level.
+  if (
+    value instanceof URLObject ||
+    value instanceof SearchParamsObject ||
+    value instanceof SearchParamsIterator
+  ) {
+    const depth = ctx.depth - recurseTimes;
+    const custom =
+      value instanceof URLObject
+        ? formatURL(ctx, value, depth, recurseTimes)
+        : value instanceof SearchParamsObject
+          ? formatSearchParams(ctx, value, depth, recurseTimes)
+          : formatSearchParamsIterator(ctx, value, depth);
+    if (custom !== undefined) return custom.replaceAll("\n", `\n${" ".repeat(ctx.indentationLvl)}`);
+  }
   return formatRaw(ctx, value, recurseTimes);
+}
+
+/** `URL { href: '…', origin: '…', … }`: the getters' values as a fresh inspect. */
+function formatURL(ctx: Ctx, value: URLObject, depth: number, recurseTimes: number) {
+  if (depth < 0) return undefined;
+  const h = new URL(value.href);
+  const o = new JSObject(ctx.realm.ObjectPrototype);
+  for (const k of [
+    "href",
+    "origin",
+    "protocol",
+    "username",
+    "password",
+    "host",
+    "hostname",
+    "port",
+    "pathname",
+    "search",
+  ] as const)
+    o.setOwn(k, h[k]);
+  o.setOwn("searchParams", value.params);
+  o.setOwn("hash", h.hash);
+  const name = getConstructorName(value, ctx, recurseTimes, undefined) ?? "URL";
+  return `${name} ${inspect(o, ctx.realm, ctxOptions(ctx))}`;
+}
+
+/** `URLSearchParams Iterator { [ 'a', '1' ] }`: the entries still to come. */
+function formatSearchParamsIterator(ctx: Ctx, value: SearchParamsIterator, depth: number) {
+  const inner = { ...ctxOptions(ctx), depth: depth - 1 };
+  const list = value.params?.list ?? [];
+  const items: Value[] = [];
+  for (let i = value.index * 2; i + 1 < list.length; i += 2)
+    items.push(
+      value.kind === 0
+        ? list[i]
+        : value.kind === 1
+          ? list[i + 1]
+          : ctx.realm.newArray([list[i], list[i + 1]]),
+    );
+  const breakLn = inspect(ctx.realm.newArray(items), ctx.realm, inner).includes("\n");
+  const strs = items.map((v) => inspect(v, ctx.realm, inner));
+  const body = breakLn ? `\n  ${strs.join(",\n  ")}` : ` ${strs.join(", ")}`;
+  return `URLSearchParams Iterator {${body} }`;
+}
+
+/** `URLSearchParams { 'a' => '1' }`, one entry a line past breakLength. */
+function formatSearchParams(
+  ctx: Ctx,
+  value: SearchParamsObject,
+  depth: number,
+  recurseTimes: number,
+) {
+  if (depth < 0) return "[Object]";
+  const inner = { ...ctxOptions(ctx), depth: depth - 1 };
+  const output: string[] = [];
+  for (let i = 0; i < value.list.length; i += 2)
+    output.push(
+      `${inspect(value.list[i], ctx.realm, inner)} => ${inspect(value.list[i + 1], ctx.realm, inner)}`,
+    );
+  const length = output.reduce((n, s) => n + s.length + 2, -2);
+  const name = getConstructorName(value, ctx, recurseTimes, undefined) ?? "URLSearchParams";
+  if (length > ctx.breakLength) return `${name} {\n  ${output.join(",\n  ")} }`;
+  if (output.length) return `${name} { ${output.join(", ")} }`;
+  return `${name} {}`;
 }
 
 function getEmptyFormatArray(): string[] {

@@ -40,7 +40,7 @@ import { installMath } from "./builtins/math";
 import { installJSON } from "./builtins/json";
 import { installSymbol } from "./builtins/symbol";
 import { installConsole } from "./builtins/console";
-import { installProcess } from "./builtins/process";
+import { installProcess, hasTicks, takeTick } from "./builtins/process";
 import { installInternals, installMoreInternals } from "./builtins/internals";
 import { installTimers, type Timer } from "./builtins/timers";
 import { installCollections } from "./builtins/collections";
@@ -50,6 +50,7 @@ import { installDate } from "./builtins/date";
 import { installRegExp } from "./builtins/regexp";
 import { installProxy } from "./builtins/proxy";
 import { installTypedArrays } from "./builtins/typedarray";
+import { installURL } from "./builtins/url";
 import { Op } from "../compiler/opcodes";
 
 /** Well-known symbols are shared by all realms (they are immutable). */
@@ -113,6 +114,8 @@ export interface Helpers {
   reflectSetterCall: JSObject;
   reflectSetSlow: JSObject;
   dateConstruct: JSObject;
+  uspInit: JSObject;
+  urlConstruct: JSObject;
   ordinaryToPrimitive: JSObject;
   /** prelude/55-proxy.js: a proxy's internal methods and friends (see builtins/proxy.ts). */
   proxy: JSObject;
@@ -250,6 +253,7 @@ export class Realm {
     installRegExp(this);
     installProxy(this);
     installTypedArrays(this);
+    installURL(this);
     installInternals(this);
     installMoreInternals(this, {
       NEG: Op.NEG,
@@ -431,7 +435,9 @@ export class Realm {
   }
 
   hasPendingTasks(): boolean {
-    return this.jobs.length > 0 || this.timers.length > 0 || this.rejections.length > 0;
+    return (
+      this.jobs.length > 0 || this.timers.length > 0 || this.rejections.length > 0 || hasTicks(this)
+    );
   }
 
   /**
@@ -441,6 +447,12 @@ export class Realm {
    * is left to do.
    */
   nextTask(): boolean {
+    // process.nextTick callbacks come before promise jobs (see builtins/process.ts).
+    const tick = takeTick(this);
+    if (tick) {
+      this.vm.pushBottomCall(tick.fn, undefined, tick.args);
+      return true;
+    }
     const job = this.jobs.shift();
     if (job) {
       this.vm.pushBottomCall(job.fn, job.thisArg, job.args);

@@ -2,10 +2,11 @@
 // stderr, formatted like util.format + util.inspect (see ../inspect.ts). Counters and
 // timers live in a guest object so that they are part of snapshots.
 
-import { JSObject, PF, Prop } from "../object";
+import { ArrayObject, JSObject, PF, Prop, type NativeImpl } from "../object";
 import type { Value } from "../value";
-import { formatLogArgs, inspect } from "../inspect";
-import { arg, method } from "./util";
+import { formatLogArgs, inspect, type InspectOptions } from "../inspect";
+import { mapEntries, setValues } from "./collections";
+import { arg, makeNative, method } from "./util";
 import type { Realm } from "../realm";
 
 export function installConsole(realm: Realm): void {
@@ -46,39 +47,302 @@ export function installConsole(realm: Realm): void {
     );
     return undefined;
   });
-  method(realm, c, "console", "dir", 0, (_vm, _t, args) => {
-    write(false, inspect(arg(args, 0), realm));
-    return undefined;
-  });
-  method(realm, c, "console", "assert", 0, (_vm, _t, args) => {
-    const ok = arg(args, 0);
-    if (!ok)
-      write(
-        true,
-        "Assertion failed" + (args.length > 1 ? ": " + formatLogArgs(args.slice(1), realm) : ""),
-      );
-    return undefined;
-  });
-  method(realm, c, "console", "group", 0, (_vm, _t, args) => {
-    if (args.length) write(false, formatLogArgs(args, realm));
-    state.setOwn("indent", indent() + "  ");
-    return undefined;
-  });
+  // What Node does without a terminal or an inspector: nothing; dirxml is log.
+  for (const name of ["clear", "profile", "profileEnd", "timeStamp"])
+    method(realm, c, "console", name, 0, () => undefined);
+  method(realm, c, "console", "dirxml", 0, log(false));
+  c.props.set(realm.wellKnown.toStringTag, new Prop("console", PF.Configurable));
+  // A Node warning (process.emitWarning) on stderr; not indented by groups.
+  const warn = (msg: string) => {
+    let text = `(node:${process.pid}) Warning: ${msg}\n`;
+    if (!state.props.get("warned")?.value) {
+      state.setOwn("warned", true);
+      text += "(Use `node --trace-warnings ...` to show where the warning was created)\n";
+    }
+    realm.vm.host.stderr(text);
+  };
+  const label = (args: Value[]) =>
+    args.length && args[0] !== undefined ? String(args[0]) : "default";
+  const table = (key: string): JSObject => {
+    let t = state.props.get(key)?.value;
+    if (!(t instanceof JSObject)) {
+      t = new JSObject(null);
+      state.setOwn(key, t);
+    }
+    return t;
+  };
+  for (const name of ["group", "groupCollapsed"])
+    method(realm, c, "console", name, 0, (_vm, _t, args) => {
+      if (args.length) write(false, formatLogArgs(args, realm));
+      state.setOwn("indent", indent() + "  ");
+      return undefined;
+    });
   method(realm, c, "console", "groupEnd", 0, () => {
     state.setOwn("indent", indent().slice(2));
     return undefined;
   });
-  method(realm, c, "console", "count", 0, (_vm, _t, args) => {
-    const label = args.length && args[0] !== undefined ? String(args[0]) : "default";
-    const counts = state.props.get("counts")!.value as JSObject;
-    const n = ((counts.props.get(label)?.value as number) ?? 0) + 1;
-    counts.setOwn(label, n);
-    write(false, `${label}: ${n}`);
+  method(
+    realm,
+    c,
+    "console",
+    "count",
+    0,
+    (_vm, _t, args) => {
+      const l = label(args);
+      const counts = table("counts");
+      const n = ((counts.props.get(l)?.value as number) ?? 0) + 1;
+      counts.setOwn(l, n);
+      write(false, `${l}: ${n}`);
+      return undefined;
+    },
+    "s",
+  );
+  method(
+    realm,
+    c,
+    "console",
+    "countReset",
+    0,
+    (_vm, _t, args) => {
+      const l = label(args);
+      const counts = table("counts");
+      if (counts.props.has(l)) counts.setOwn(l, 0);
+      else warn(`Count for '${l}' does not exist`);
+      return undefined;
+    },
+    "s",
+  );
+  // Timers keep their start on the VM clock (host.now, in ms) in the guest state.
+  method(
+    realm,
+    c,
+    "console",
+    "time",
+    0,
+    (vm, _t, args) => {
+      const l = label(args);
+      const timers = table("timers");
+      if (timers.props.has(l)) warn(`Label '${l}' already exists for console.time()`);
+      else timers.setOwn(l, vm.host.now());
+      return undefined;
+    },
+    "s",
+  );
+  for (const name of ["timeLog", "timeEnd"])
+    method(
+      realm,
+      c,
+      "console",
+      name,
+      0,
+      (vm, _t, args) => {
+        const l = label(args);
+        const timers = table("timers");
+        const start = timers.props.get(l)?.value;
+        if (typeof start !== "number") {
+          warn(`No such label '${l}' for console.${name}()`);
+          return undefined;
+        }
+        const text = `${l}: ${formatTime(vm.host.now() - start)}`;
+        const data = name === "timeLog" ? args.slice(1) : [];
+        write(false, data.length ? formatLogArgs(["%s", text, ...data], realm) : text);
+        if (name === "timeEnd") timers.deleteOwn(l);
+        return undefined;
+      },
+      "s",
+    );
+
+  // For the self-hosted parts (prelude/76-console.js): assert, dir and table read
+  // guest values (toString, option bags, rows) there and print through these.
+  const $ = realm.internals;
+  const internal = (name: string, length: number, impl: NativeImpl) => {
+    $.props.set(name, new Prop(makeNative(realm, `$.${name}`, name, length, impl), PF.Hidden));
+  };
+  // Called once the prelude added its methods: Node's methods are enumerable own
+  // properties, in this order.
+  internal("consoleFinish", 0, () => {
+    const rest = new Map(c.props);
+    c.props.clear();
+    for (const name of NODE_ORDER) {
+      const prop = rest.get(name);
+      if (!prop) continue;
+      prop.flags |= PF.Enumerable;
+      c.props.set(name, prop);
+      rest.delete(name);
+    }
+    for (const [k, prop] of rest) c.props.set(k, prop);
     return undefined;
   });
-  method(realm, c, "console", "countReset", 0, (_vm, _t, args) => {
-    const label = args.length && args[0] !== undefined ? String(args[0]) : "default";
-    (state.props.get("counts")!.value as JSObject).setOwn(label, 0);
+  internal("consoleWrite", 2, (_vm, _t, args) => {
+    write(args[0] === true, formatLogArgs(args.slice(1), realm));
     return undefined;
   });
+  internal("consoleDir", 2, (_vm, _t, args) => {
+    write(false, inspect(arg(args, 0), realm, dirOptions(arg(args, 1))));
+    return undefined;
+  });
+  internal("consoleCell", 1, (_vm, _t, args) => tableCell(realm, arg(args, 0)));
+  internal("consoleCollection", 1, (_vm, _t, args) => {
+    const v = arg(args, 0);
+    if (!(v instanceof JSObject)) return undefined;
+    const cell = (x: Value) => tableCell(realm, x);
+    const index = (n: number) => Array.from({ length: n }, (_, i) => String(i));
+    const entries = mapEntries(v);
+    if (entries)
+      return renderTable(
+        ["(iteration index)", "Key", "Values"],
+        [index(entries.length), entries.map((e) => cell(e[0])), entries.map((e) => cell(e[1]))],
+      );
+    const values = setValues(v);
+    if (values)
+      return renderTable(["(iteration index)", "Values"], [index(values.length), values.map(cell)]);
+    return undefined;
+  });
+  internal("consoleTable", 2, (_vm, _t, args) => {
+    // (head: string[], columns: (string[] with holes)[]) from the prelude.
+    const strings = (a: Value): (string | undefined)[] => {
+      if (!(a instanceof ArrayObject)) return [];
+      const out: (string | undefined)[] = [];
+      for (let i = 0; i < a.length; i++) {
+        const p = a.getOwnProperty(String(i));
+        out.push(p && !(p.flags & PF.Accessor) ? String(p.value) : undefined);
+      }
+      return out;
+    };
+    const head = strings(arg(args, 0)).map((h) => h ?? "");
+    const cols = arg(args, 1);
+    const columns =
+      cols instanceof ArrayObject
+        ? Array.from({ length: cols.length }, (_, i) =>
+            strings(cols.getOwnProperty(String(i))?.value),
+          )
+        : [];
+    write(false, renderTable(head, columns));
+    return undefined;
+  });
+}
+
+const NODE_ORDER = [
+  "log",
+  "warn",
+  "dir",
+  "time",
+  "timeEnd",
+  "timeLog",
+  "trace",
+  "assert",
+  "clear",
+  "count",
+  "countReset",
+  "group",
+  "groupEnd",
+  "table",
+  "debug",
+  "info",
+  "dirxml",
+  "error",
+  "groupCollapsed",
+  "profile",
+  "profileEnd",
+  "timeStamp",
+];
+
+/** Node's formatTime: "12.345ms", "1.500s", "2:03.004 (m:ss.mmm)". */
+export function formatTime(ms: number): string {
+  let hours = 0;
+  let minutes = 0;
+  let seconds = 0;
+  if (ms >= 1000) {
+    if (ms >= 60000) {
+      if (ms >= 3600000) {
+        hours = Math.floor(ms / 3600000);
+        ms = ms % 3600000;
+      }
+      minutes = Math.floor(ms / 60000);
+      ms = ms % 60000;
+    }
+    seconds = ms / 1000;
+  }
+  if (hours !== 0 || minutes !== 0) {
+    const [s, frac] = seconds.toFixed(3).split(".");
+    const pad = (v: string | number) => String(v).padStart(2, "0");
+    const res = hours !== 0 ? `${hours}:${pad(minutes)}` : String(minutes);
+    return `${res}:${pad(s)}.${frac} (${hours !== 0 ? "h:m" : ""}m:ss.mmm)`;
+  }
+  if (seconds !== 0) return `${seconds.toFixed(3)}s`;
+  return `${Number(ms.toFixed(3))}ms`;
+}
+
+/** console.dir's options, already read into a plain object by the prelude. */
+function dirOptions(v: Value): InspectOptions {
+  const opts: InspectOptions = {};
+  if (!(v instanceof JSObject)) return opts;
+  const get = (k: string) => {
+    const p = v.getOwnProperty(k);
+    return p && !(p.flags & PF.Accessor) ? p.value : undefined;
+  };
+  const depth = get("depth");
+  if (depth === null || (typeof depth === "number" && !Number.isNaN(depth)))
+    opts.depth = depth === null ? null : depth;
+  if (get("showHidden") !== undefined) opts.showHidden = !!get("showHidden");
+  for (const k of ["breakLength", "maxArrayLength", "maxStringLength"] as const) {
+    const n = get(k);
+    if (typeof n === "number" && !Number.isNaN(n)) opts[k] = n;
+  }
+  const compact = get("compact");
+  if (typeof compact === "number") opts.compact = compact;
+  return opts;
+}
+
+/** A console.table cell: objects with more than two keys shallower. */
+function tableCell(realm: Realm, v: Value): string {
+  let depth = 0;
+  if (v instanceof JSObject && !(v instanceof ArrayObject)) {
+    let n = 0;
+    for (const [k, p] of v.props) if (typeof k === "string" && p.flags & PF.Enumerable) n++;
+    if (n > 2) depth = -1;
+  }
+  return inspect(v, realm, { depth, maxArrayLength: 3, breakLength: Infinity });
+}
+
+/** Display width: code points (Node also counts East Asian wide characters as 2). */
+function width(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    n +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x1f300 && c <= 0x1faff) ||
+      (c >= 0x20000 && c <= 0x3fffd)
+        ? 2
+        : 1;
+  }
+  return n;
+}
+
+/** Node's cli_table: box-drawn, left-aligned cells padded by one space. */
+function renderTable(head: string[], columns: (string | undefined)[][]): string {
+  const widths = head.map(width);
+  const longest = Math.max(0, ...columns.map((c) => c.length));
+  const rows: string[][] = [];
+  for (let i = 0; i < head.length; i++) {
+    const column = columns[i] ?? [];
+    for (let j = 0; j < longest; j++) {
+      const row = (rows[j] ??= []);
+      const value = (row[i] = column[j] ?? "");
+      widths[i] = Math.max(widths[i] ?? 0, width(value));
+    }
+  }
+  const renderRow = (row: string[]) =>
+    "│" + row.map((cell, i) => ` ${cell}${" ".repeat(widths[i] - width(cell))} `).join("│") + "│";
+  const divider = widths.map((w) => "─".repeat(w + 2));
+  let out = `┌${divider.join("┬")}┐\n${renderRow(head)}\n├${divider.join("┼")}┤\n`;
+  for (const row of rows) out += renderRow(row) + "\n";
+  return out + `└${divider.join("┴")}┘`;
 }

@@ -2,8 +2,9 @@
 // platform. argv and env are filled in by the embedder after the realm is built
 // (see VM setup), so the pristine realm does not depend on the host.
 
-import { JSObject, PF, Prop } from "../object";
-import { arg, method } from "./util";
+import { ArrayObject, JSObject, PF, Prop, isCallable } from "../object";
+import type { Value } from "../value";
+import { arg, makeNative, method } from "./util";
 import type { Realm } from "../realm";
 
 /** Thrown by process.exit to leave the dispatch loop at once. */
@@ -18,6 +19,12 @@ export function installProcess(realm: Realm): void {
   p.props.set("env", new Prop(realm.newObject(), PF.Default));
   p.props.set("platform", new Prop(process.platform, PF.Default));
   p.props.set("version", new Prop(process.version, PF.Default));
+  const versions = new JSObject(realm.ObjectPrototype);
+  for (const [k, v] of Object.entries(process.versions))
+    if (typeof v === "string") versions.props.set(k, new Prop(v, PF.Default));
+  p.props.set("versions", new Prop(versions, PF.Default));
+  p.props.set("arch", new Prop(process.arch, PF.Default));
+  p.props.set("pid", new Prop(process.pid, PF.Default));
   p.props.set("exitCode", new Prop(undefined, PF.Default));
   method(realm, p, "process", "exit", 1, (vm, _t, args) => {
     let code = arg(args, 0);
@@ -48,4 +55,132 @@ export function installProcess(realm: Realm): void {
     );
     stream.props.set("isTTY", new Prop(false, PF.Default));
   }
+
+  installTicks(realm, p);
+  installClock(realm, p);
+  method(realm, p, "process", "memoryUsage", 0, () => {
+    const m = process.memoryUsage();
+    const o = realm.newObject();
+    for (const k of ["rss", "heapTotal", "heapUsed", "external", "arrayBuffers"] as const)
+      o.setOwn(k, m[k]);
+    return o;
+  });
+}
+
+// ---- process.nextTick ------------------------------------------------------------
+//
+// The tick queue is guest data: an array of [fn, ...args] entries on an internal
+// object under `$`, replaced (not mutated) on every change so that snapshots see it.
+// Node drains the tick queue after each macrotask and before the promise jobs; jobs
+// queued meanwhile run as one batch (V8's microtask checkpoint) before ticks again.
+// `inJobs` records that a batch of jobs is being drained.
+
+function tickState(realm: Realm): JSObject {
+  return realm.internals.props.get("tickState")!.value as JSObject;
+}
+
+function installTicks(realm: Realm, p: JSObject): void {
+  const state = new JSObject(null);
+  state.props.set("queue", new Prop(realm.newArray([]), PF.Default));
+  state.props.set("inJobs", new Prop(false, PF.Default));
+  realm.internals.props.set("tickState", new Prop(state, PF.Hidden));
+  realm.internals.props.set(
+    "tickJobsFirst",
+    new Prop(
+      makeNative(realm, "$.tickJobsFirst", "tickJobsFirst", 0, () => {
+        state.setOwn("inJobs", true);
+        return undefined;
+      }),
+      PF.Hidden,
+    ),
+  );
+  method(realm, p, "process", "nextTick", 1, (vm, _t, args) => {
+    const fn = arg(args, 0);
+    if (!isCallable(fn)) {
+      const e = vm.makeError(
+        "TypeError",
+        `The "callback" argument must be of type function. Received ${received(fn)}`,
+      );
+      e.setOwn("code", "ERR_INVALID_ARG_TYPE", PF.Writable | PF.Configurable);
+      vm.throwValue(e);
+    }
+    const queue = tickQueue(realm);
+    state.setOwn("queue", realm.newArray([...queue, realm.newArray(args.slice())]));
+    return undefined;
+  });
+}
+
+/** How Node's ERR_INVALID_ARG_TYPE messages show the argument received. */
+function received(v: Value): string {
+  if (v === undefined || v === null) return String(v);
+  if (v instanceof JSObject) return isCallable(v) ? "function" : "an instance of Object";
+  const shown = typeof v === "string" ? `'${v}'` : typeof v === "bigint" ? `${v}n` : String(v);
+  return `type ${typeof v} (${shown})`;
+}
+
+function tickQueue(realm: Realm): Value[] {
+  const q = tickState(realm).props.get("queue")?.value;
+  return q instanceof ArrayObject && q.elems ? q.elems : [];
+}
+
+export function hasTicks(realm: Realm): boolean {
+  return tickQueue(realm).length > 0;
+}
+
+/**
+ * The event loop's choice between a tick and a promise job: the next tick unless a
+ * batch of jobs is being drained. Records whether a job batch runs next.
+ */
+export function takeTick(realm: Realm): { fn: JSObject; args: Value[] } | undefined {
+  const state = tickState(realm);
+  const draining = state.props.get("inJobs")?.value === true && realm.jobs.length > 0;
+  const queue = tickQueue(realm);
+  if (draining || queue.length === 0) {
+    state.setOwn("inJobs", realm.jobs.length > 0);
+    return undefined;
+  }
+  state.setOwn("inJobs", false);
+  state.setOwn("queue", realm.newArray(queue.slice(1)));
+  const entry = queue[0];
+  const items = entry instanceof ArrayObject && entry.elems ? entry.elems : [];
+  if (!(items[0] instanceof JSObject) || !isCallable(items[0])) return undefined;
+  return { fn: items[0], args: items.slice(1) };
+}
+
+// ---- process.hrtime ------------------------------------------------------------------
+// From the VM clock (host.now, ms), so a replayed run sees the same times.
+
+function installClock(realm: Realm, p: JSObject): void {
+  const nowNs = (): bigint => BigInt(Math.round(realm.vm.host.now() * 1e6));
+  const hrtime = method(realm, p, "process", "hrtime", 1, (vm, _t, args) => {
+    const t = nowNs();
+    let sec = t / 1_000_000_000n;
+    let ns = t % 1_000_000_000n;
+    const prev = arg(args, 0);
+    if (prev !== undefined) {
+      if (!(prev instanceof ArrayObject) || !prev.elems || prev.elems.length !== 2) {
+        const e = vm.makeError(
+          "TypeError",
+          `The "time" argument must be an instance of Array. Received ${prev === null ? "null" : typeof prev}`,
+        );
+        e.setOwn("code", "ERR_INVALID_ARG_TYPE", PF.Writable | PF.Configurable);
+        return vm.throwValue(e);
+      }
+      const [ps, pn] = prev.elems;
+      sec -= BigInt(Math.trunc(Number(ps)));
+      ns -= BigInt(Math.trunc(Number(pn)));
+      if (ns < 0n) {
+        sec -= 1n;
+        ns += 1_000_000_000n;
+      }
+    }
+    return realm.newArray([Number(sec), Number(ns)]);
+  });
+  hrtime.props.set(
+    "bigint",
+    new Prop(
+      makeNative(realm, "process.hrtime.bigint", "bigint", 0, () => nowNs()),
+      PF.Hidden,
+    ),
+  );
 }

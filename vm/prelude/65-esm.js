@@ -394,4 +394,7 @@ function runMainModule(mainFn, filename) {
   instantiateModule(r);
   linkModule(r);
   evaluateModule(r);
+  // Node evaluates the main module inside a microtask checkpoint: the promise jobs
+  // it queued run before its process.nextTick callbacks.
+  $.tickJobsFirst();
 }

@@ -73,6 +73,8 @@ return {
   reflectSetterCall: reflectSetterCall,
   reflectSetSlow: reflectSetSlow,
   dateConstruct: dateConstruct,
+  uspInit: uspInit,
+  urlConstruct: urlConstruct,
   ordinaryToPrimitive: ordinaryToPrimitive,
   proxy: proxyHelpers,
   typedArrayStore: typedArrayStore,
