@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { compile, disassemble } from "../compiler";
 import { loadMain, programKind, runToEnd } from "./common";
+import type { UnhandledRejectionsMode } from "../vm/host";
 
 const argv = yargs(process.argv.slice(2))
   .scriptName("vmrun")
@@ -23,7 +24,7 @@ const argv = yargs(process.argv.slice(2))
       "every N instructions, snapshot the VM and continue in a fresh instance decoded from it",
   })
   .option("unhandled-rejections", {
-    choices: ["throw", "strict", "warn", "none"],
+    choices: ["throw", "strict", "warn", "none", "warn-with-error-code"],
     default: "throw",
     describe: "what an unhandled promise rejection does (as in Node)",
   })
@@ -55,6 +56,10 @@ if (argv["print-bytecode"]) {
   );
   process.exit(0);
 }
-const opts = { argv: rest, maxCallDepth: argv["max-call-depth"] };
+const opts = {
+  argv: rest,
+  maxCallDepth: argv["max-call-depth"],
+  unhandledRejections: argv["unhandled-rejections"] as UnhandledRejectionsMode,
+};
 const j = loadMain(file, argv.script, opts);
 process.exitCode = runToEnd(j, opts, argv["snapshot-every"]);

@@ -6,6 +6,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { spawnSync } from "node:child_process";
 import { encode } from "cbor-x";
 import { Jaunt, SnapshotError } from "../vm";
 import { ROOT, runCli, runJaunt, runNode } from "./harness";
@@ -164,4 +165,32 @@ test("exact values survive a snapshot", () => {
     plain,
     "true true Infinity -Infinity undefined null 1180591620717411303424n false 11\ntrue 7 x 3 true reg\n",
   );
+});
+
+// vmrun --unhandled-rejections takes Node's modes: exit code, stdout and the warning
+// (its pid aside) match node's.
+test("vmrun --unhandled-rejections modes behave like node's", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-rejections-"));
+  try {
+    const file = path.join(dir, "reject.js");
+    fs.writeFileSync(
+      file,
+      'Promise.reject(new Error("boom"));\nsetTimeout(() => console.log("after"), 1);\n',
+    );
+    const warning = (s: string) =>
+      s
+        .split("\n")
+        .filter((l) => l.includes("UnhandledPromiseRejectionWarning"))
+        .map((l) => l.replace(/\(node:\d+\)/, "(node)"));
+    for (const mode of ["throw", "strict", "warn", "none", "warn-with-error-code"]) {
+      const flag = `--unhandled-rejections=${mode}`;
+      const node = spawnSync(process.execPath, [flag, file], { encoding: "utf8" });
+      const ours = runCli("vmrun", [flag, file], dir);
+      assert.equal(ours.stdout, node.stdout, `${mode}: stdout`);
+      assert.equal(ours.code, node.status, `${mode}: exit code`);
+      assert.deepEqual(warning(ours.stderr), warning(node.stderr), `${mode}: warning`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -9,7 +9,11 @@ export interface Host {
   /** Arguments after the program name, as `process.argv.slice(2)` shows them. */
   argv: string[];
   env: Record<string, string>;
+  /** Node's --unhandled-rejections mode (default "throw"): a policy of this run. */
+  unhandledRejections?: UnhandledRejectionsMode;
 }
+
+export type UnhandledRejectionsMode = "throw" | "strict" | "warn" | "none" | "warn-with-error-code";
 
 import { writeSync } from "node:fs";
 

@@ -11,6 +11,7 @@ import { processHost, type Host } from "./host";
 import { ErrorObject, JSObject } from "./object";
 import { encodeSnapshot, decodeSnapshot, SnapshotError } from "./snapshot";
 import { displayName } from "./esm";
+import type { UnhandledRejectionsMode } from "./host";
 import { inspect } from "./inspect";
 
 export { GuestSyntaxError, SnapshotError };
@@ -30,6 +31,8 @@ export interface JauntOptions {
   seed?: number;
   /** The host clock in milliseconds, for timers (default: Date.now). */
   now?: () => number;
+  /** What an unhandled promise rejection does, as Node's --unhandled-rejections. */
+  unhandledRejections?: UnhandledRejectionsMode;
 }
 
 export interface RunResult {
@@ -46,6 +49,7 @@ function makeHost(opts: JauntOptions): Host {
     now: opts.now ?? base.now,
     argv: opts.argv ?? [],
     env: opts.env ?? base.env,
+    unhandledRejections: opts.unhandledRejections,
   };
 }
 

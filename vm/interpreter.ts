@@ -32,6 +32,7 @@ import {
 import { ProxyForInIterator, proxyHelper } from "./builtins/proxy";
 import { Env } from "./env";
 import { ImportBinding, displayName } from "./esm";
+import { inspect } from "./inspect";
 import { Frame, FrameFlags } from "./frame";
 import { ThrowSignal, isPrimitive, primLooseEquals, typeOf, toBoolean } from "./operations";
 import type { Realm } from "./realm";
@@ -788,8 +789,18 @@ export class VM {
     }
   }
 
-  /** Node's default for an unhandled rejection: report it like an uncaught exception. */
+  /**
+   * An unhandled rejection, by the host's --unhandled-rejections mode: by default
+   * (throw, strict) it is reported like an uncaught exception; warn modes print Node's
+   * warning and go on (warn-with-error-code also sets process.exitCode to 1).
+   */
   reportUnhandledRejection(reason: Value): void {
+    const mode = this.host.unhandledRejections ?? "throw";
+    if (mode === "none") return;
+    if (mode === "warn" || mode === "warn-with-error-code") {
+      this.warnUnhandledRejection(reason, mode === "warn-with-error-code");
+      return;
+    }
     if (reason instanceof ErrorObject && reason.site) this.throwSite = null;
     this.uncaught = {
       value: reason,
@@ -798,6 +809,25 @@ export class VM {
       col: reason instanceof ErrorObject ? (reason.site?.col ?? 0) : 0,
     };
     this.exitCode = 1;
+  }
+
+  private warnUnhandledRejection(reason: Value, setExitCode: boolean): void {
+    const realm = this.realm;
+    const stack = reason instanceof ErrorObject ? reason.getOwnProperty("stack")?.value : undefined;
+    const text = typeof stack === "string" ? stack : inspect(reason, realm);
+    // The rejection id counts per program run, so it lives in guest-visible state.
+    const counter = realm.internals.getOwnProperty("rejectionId")?.value;
+    const id = (typeof counter === "number" ? counter : 0) + 1;
+    realm.internals.setOwn("rejectionId", id, PF.Hidden);
+    const tag = `(node:${process.pid}) UnhandledPromiseRejectionWarning:`;
+    this.host.stderr(
+      `${tag} ${text}\n(Use \`node --trace-warnings ...\` to show where the warning was created)\n` +
+        `${tag} Unhandled promise rejection. This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). To terminate the node process on unhandled promise rejection, use the CLI flag \`--unhandled-rejections=strict\` (see https://nodejs.org/api/cli.html#cli_unhandled_rejections_mode). (rejection id: ${id})\n`,
+    );
+    if (setExitCode) {
+      const proc = realm.global.getOwnProperty("process")?.value;
+      if (proc instanceof JSObject) proc.setOwn("exitCode", 1);
+    }
   }
 
   private reportUncaught(value: Value): void {
