@@ -171,7 +171,7 @@ var $262 = (function (detach) {
     detachArrayBuffer: function (buffer) { return detach(buffer); },
     gc: function () { throw new Test262Error("$262.gc is not supported"); }
   };
-}).call(this, this.__jauntDetachArrayBuffer);
+}).call(globalThis, globalThis.__jauntDetachArrayBuffer);
 `;
 
 /** Hands the VM's DetachArrayBuffer to the host prelude (which removes it from the global). */
