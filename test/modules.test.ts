@@ -12,19 +12,48 @@ import { ROOT, runCli, runJaunt, runNode, stderrKey } from "./harness";
 const dir = path.join(ROOT, "test", "programs-modules");
 const folders = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
 
+/**
+ * A module folder copied to a temporary directory, with its fake packages (stored as
+ * `node_modules.fixture/` so that no tracked path is a node_modules folder) renamed
+ * to `node_modules/` for node and vmrun to resolve.
+ */
+function materialise(folder: string): string {
+  const copy = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-mod-")),
+    path.basename(folder),
+  );
+  fs.cpSync(folder, copy, { recursive: true });
+  const rename = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (!e.isDirectory()) continue;
+      const full = path.join(dir, e.name);
+      if (e.name === "node_modules.fixture") fs.renameSync(full, path.join(dir, "node_modules"));
+      else rename(full);
+    }
+  };
+  rename(copy);
+  return copy;
+}
+
 for (const name of folders) {
-  const main = ["main.js", "main.mjs"]
-    .map((m) => path.join(dir, name, m))
-    .find((f) => fs.existsSync(f));
-  if (!main) continue;
+  const source = path.join(dir, name);
+  if (!["main.js", "main.mjs"].some((m) => fs.existsSync(path.join(source, m)))) continue;
   test(`modules: ${name}`, () => {
-    const expected = runNode(main);
-    const actual = runCli("vmrun", [main], path.dirname(main));
-    assert.equal(actual.stdout, expected.stdout, "stdout");
-    assert.equal(actual.code, expected.code, "exit code");
-    assert.equal(stderrKey(actual.stderr), stderrKey(expected.stderr), "stderr");
-    const cut = runJaunt(main, { snapshotEvery: 50 });
-    assert.equal(cut.stdout, expected.stdout, "stdout with --snapshot-every 50");
+    const folder = materialise(source);
+    try {
+      const main = ["main.js", "main.mjs"]
+        .map((m) => path.join(folder, m))
+        .find((f) => fs.existsSync(f))!;
+      const expected = runNode(main);
+      const actual = runCli("vmrun", [main], folder);
+      assert.equal(actual.stdout, expected.stdout, "stdout");
+      assert.equal(actual.code, expected.code, "exit code");
+      assert.equal(stderrKey(actual.stderr), stderrKey(expected.stderr), "stderr");
+      const cut = runJaunt(main, { snapshotEvery: 50 });
+      assert.equal(cut.stdout, expected.stdout, "stdout with --snapshot-every 50");
+    } finally {
+      fs.rmSync(path.dirname(folder), { recursive: true, force: true });
+    }
   });
 }
 
