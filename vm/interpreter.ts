@@ -1035,9 +1035,6 @@ export class VM {
                 ip += 2;
                 break;
               }
-              case Op.THROW_CONST:
-                this.throwTypeError("Assignment to constant variable.");
-              // falls through (never reached)
               case Op.PUSH_ENV: {
                 const desc = fcode.scopes[code[ip]];
                 const kinds = desc.kinds;
@@ -1085,18 +1082,6 @@ export class VM {
                 stack[sp++] = v;
                 break;
               }
-              case Op.TYPEOF_GLOBAL: {
-                const name = consts[code[ip++]] as string;
-                const lex = realm.globalLex.get(name);
-                if (lex !== undefined) {
-                  if (lex.value === (EMPTY as unknown)) this.tdz(name);
-                  stack[sp++] = typeOf(lex.value);
-                  break;
-                }
-                const v = this.lookup(realm.global, name);
-                stack[sp++] = v === ACCESSOR ? "object" : typeOf(v);
-                break;
-              }
               case Op.SET_GLOBAL: {
                 const name = consts[code[ip++]] as string;
                 const v = stack[sp - 1];
@@ -1114,39 +1099,6 @@ export class VM {
                 frame.ip = ip;
                 sp = this.afterAssign(r, sp, g, name, v, (fcode.flags & FnFlags.Strict) !== 0);
                 if (sp < 0) break reload;
-                break;
-              }
-              case Op.DECL_VAR: {
-                const name = consts[code[ip++]] as string;
-                if (!realm.global.getOwnProperty(name))
-                  realm.global.defineOwn(name, {
-                    value: undefined,
-                    hasValue: true,
-                    writable: true,
-                    enumerable: true,
-                    configurable: false,
-                  });
-                break;
-              }
-              case Op.DECL_LEX: {
-                const name = consts[code[ip]] as string;
-                if (realm.globalLex.has(name))
-                  this.throwError("SyntaxError", `Identifier '${name}' has already been declared`);
-                realm.globalLex.set(name, {
-                  value: EMPTY as unknown as Value,
-                  mutable: code[ip + 1] === 0,
-                });
-                ip += 2;
-                break;
-              }
-              case Op.INIT_LEX: {
-                const name = consts[code[ip++]] as string;
-                realm.globalLex.get(name)!.value = stack[--sp];
-                break;
-              }
-              case Op.DEL_GLOBAL: {
-                const name = consts[code[ip++]] as string;
-                stack[sp++] = realm.globalLex.has(name) ? false : realm.global.deleteOwn(name);
                 break;
               }
               case Op.GET_PROP: {
@@ -1369,59 +1321,6 @@ export class VM {
                 if (sp < 0) break reload;
                 break;
               }
-              case Op.DEL_PROP: {
-                const key = consts[code[ip++]] as string;
-                const obj = stack[sp - 1];
-                if (obj === undefined || obj === null)
-                  this.throwTypeError(`Cannot convert undefined or null to object`);
-                if (obj instanceof ProxyObject) {
-                  frame.ip = ip;
-                  stack[sp++] = key;
-                  stack[sp++] = (fcode.flags & FnFlags.Strict) !== 0;
-                  sp = this.callHelper(proxyHelper(realm, "deleteProperty"), sp, 3);
-                  if (sp < 0) break reload;
-                  break;
-                }
-                const ok =
-                  obj instanceof JSObject
-                    ? obj.deleteOwn(key)
-                    : !(typeof obj === "string" && this.stringOwn(obj, key) !== undefined);
-                if (!ok && fcode.flags & FnFlags.Strict)
-                  this.throwTypeError(`Cannot delete property '${key}' of ${describeObject(obj)}`);
-                stack[sp - 1] = ok;
-                break;
-              }
-              case Op.DEL_ELEM: {
-                const obj = stack[sp - 2];
-                const k = stack[sp - 1];
-                if (k instanceof JSObject) {
-                  frame.ip = opStart;
-                  sp = this.callHelper(realm.helpers.toPropertyKey, sp, 1);
-                  if (sp < 0) break reload;
-                  break;
-                }
-                const key = this.primKey(k);
-                if (obj === undefined || obj === null)
-                  this.throwTypeError(`Cannot convert undefined or null to object`);
-                if (obj instanceof ProxyObject) {
-                  frame.ip = ip;
-                  stack[sp - 1] = key;
-                  stack[sp++] = (fcode.flags & FnFlags.Strict) !== 0;
-                  sp = this.callHelper(proxyHelper(realm, "deleteProperty"), sp, 3);
-                  if (sp < 0) break reload;
-                  break;
-                }
-                const ok =
-                  obj instanceof JSObject
-                    ? obj.deleteOwn(key)
-                    : !(typeof obj === "string" && this.stringOwn(obj, key) !== undefined);
-                if (!ok && fcode.flags & FnFlags.Strict)
-                  this.throwTypeError(
-                    `Cannot delete property '${keyText(key)}' of ${describeObject(obj)}`,
-                  );
-                stack[--sp - 1] = ok;
-                break;
-              }
               case Op.NEW_OBJECT:
                 stack[sp++] = new JSObject(realm.ObjectPrototype);
                 break;
@@ -1451,42 +1350,6 @@ export class VM {
                   this.setHome(v, obj);
                   nameAnonymous(v, key);
                 }
-                break;
-              }
-              case Op.DEF_GETTER:
-              case Op.DEF_SETTER: {
-                const obj = stack[sp - 3] as JSObject;
-                const key = this.primKey(stack[sp - 2]);
-                const f = stack[sp - 1] as FunctionObject;
-                sp -= 2;
-                const getter = code[ip - 1] === Op.DEF_GETTER;
-                const prefix = getter ? "get " : "set ";
-                f.setOwn(
-                  "name",
-                  prefix + (key instanceof JSSymbol ? `[${key.description ?? ""}]` : key),
-                  PF.Configurable,
-                );
-                this.setHome(f, obj);
-                if (getter)
-                  obj.defineOwn(key, {
-                    get: f,
-                    hasGet: true,
-                    enumerable: true,
-                    configurable: true,
-                  });
-                else
-                  obj.defineOwn(key, {
-                    set: f,
-                    hasSet: true,
-                    enumerable: true,
-                    configurable: true,
-                  });
-                break;
-              }
-              case Op.SET_PROTO: {
-                const v = stack[--sp];
-                const obj = stack[sp - 1] as JSObject;
-                if (v === null || v instanceof JSObject) obj.proto = v;
                 break;
               }
               case Op.CLOSURE: {
@@ -1918,19 +1781,6 @@ export class VM {
                 stack[--sp - 1] = has;
                 break;
               }
-              case Op.FOR_IN_START: {
-                const v = stack[sp - 1];
-                const it = this.forInIterator(v);
-                if (it === null) {
-                  // The chain reaches a proxy: a helper collects the keys (traps run).
-                  frame.ip = ip;
-                  sp = this.callHelper(proxyHelper(realm, "forInStart"), sp, 1);
-                  if (sp < 0) break reload;
-                  break;
-                }
-                stack[sp - 1] = it;
-                break;
-              }
               case Op.FOR_IN_NEXT: {
                 const anyIt = stack[base + code[ip]] as unknown as JSObject;
                 if (anyIt instanceof ProxyForInIterator) {
@@ -2010,25 +1860,6 @@ export class VM {
                   this.throwTypeError(`Iterator result ${describe(v)} is not an object`);
                 break;
               }
-              case Op.ITER_CLOSE: {
-                const r = base + code[ip];
-                const mode = code[ip + 1];
-                ip += 2;
-                frame.ip = ip;
-                stack[sp] = stack[r];
-                stack[sp + 1] = mode;
-                const nsp = this.callHelper(
-                  realm.helpers.iteratorClose,
-                  sp + 2,
-                  2,
-                  FrameFlags.Discard,
-                );
-                if (nsp < 0) {
-                  frame.sp = sp;
-                  break reload;
-                } else sp = nsp;
-                break;
-              }
               case Op.CALL_HELPER: {
                 const id = code[ip];
                 const argc = code[ip + 1];
@@ -2050,140 +1881,6 @@ export class VM {
                 arr.setLength(arr.length + 1);
                 break;
               }
-              case Op.CALL_ARRAY:
-              case Op.NEW_ARRAY_ARGS: {
-                const isNew = code[ip - 1] === Op.NEW_ARRAY_ARGS;
-                const hint = consts[code[ip++]];
-                const arr = stack[--sp] as ArrayObject;
-                const args = arr.elems ? arr.elems : [];
-                const fpos = sp - (isNew ? 1 : 2);
-                const callee = stack[fpos];
-                frame.ip = ip;
-                this.ensureStack(sp + args.length + 1);
-                for (let i = 0; i < args.length; i++)
-                  this.stack[sp + i] = args[i] === EMPTY ? undefined : args[i];
-                sp += args.length;
-                let r: number;
-                if (isNew) {
-                  if (!isConstructor(callee)) this.throwTypeError(`${hint} is not a constructor`);
-                  r = this.construct(fpos, fpos + 1, args.length, callee, 0);
-                } else {
-                  if (!isCallable(callee)) this.throwTypeError(`${hint} is not a function`);
-                  r = this.invoke(fpos, fpos + 2, args.length, stack[fpos + 1], undefined, 0, sp);
-                }
-                if (r < 0) {
-                  frame.sp = fpos;
-                  break reload;
-                } else sp = r;
-                break;
-              }
-              case Op.REST: {
-                const from = code[ip++];
-                const argv = frame.argv ?? [];
-                stack[sp++] = new ArrayObject(realm.ArrayPrototype, argv.slice(from));
-                break;
-              }
-              case Op.REQUIRE_COERCIBLE: {
-                const v = stack[sp - 1];
-                if (v === undefined || v === null)
-                  this.throwTypeError(`Cannot destructure '${v}' as it is ${v}.`);
-                break;
-              }
-              case Op.CLASS: {
-                const program = frame.fn.program;
-                const ccode = program.functions[code[ip]];
-                const hasSuper = code[ip + 1] === 1;
-                ip += 2;
-                let protoParent: JSObject | null = realm.ObjectPrototype;
-                let ctorParent: JSObject = realm.FunctionPrototype;
-                if (hasSuper) {
-                  // [sup, prototype, EMPTY]: this instruction again, after a getter or a
-                  // proxy's get trap read sup.prototype.
-                  const again = stack[sp - 1] === (EMPTY as unknown);
-                  const sup = again ? stack[sp - 3] : stack[sp - 1];
-                  if (sup === null) {
-                    protoParent = null;
-                    sp--;
-                  } else {
-                    if (!isConstructor(sup))
-                      this.throwTypeError(
-                        `Class extends value ${describe(sup)} is not a constructor or null`,
-                      );
-                    const pp = again ? stack[sp - 2] : this.lookup(sup as JSObject, "prototype");
-                    if (pp === ACCESSOR) {
-                      frame.ip = ip = opStart;
-                      const acc = this.accessor!;
-                      sp = this.callWithExtra(acc, sp, sup, this.accessorArgs, true, EMPTY);
-                      if (sp < 0) break reload;
-                      break;
-                    }
-                    sp -= again ? 3 : 1;
-                    if (pp !== null && !(pp instanceof JSObject))
-                      this.throwTypeError(
-                        `Class extends value does not have valid prototype property ${describe(pp as Value)}`,
-                      );
-                    protoParent = pp as JSObject | null;
-                    ctorParent = sup as JSObject;
-                  }
-                }
-                const proto = new JSObject(protoParent);
-                const F = new FunctionObject(ctorParent, program, ccode, frame.env);
-                F.props.set("length", new Prop(ccode.length, PF.Configurable));
-                F.props.set("name", new Prop(ccode.name, PF.Configurable));
-                F.props.set("prototype", new Prop(proto, 0));
-                proto.props.set("constructor", new Prop(F, PF.Hidden));
-                F.homeObject = proto;
-                stack[sp++] = F;
-                stack[sp++] = proto;
-                break;
-              }
-              case Op.DEF_METHOD: {
-                const kind = code[ip++];
-                const obj = stack[sp - 3] as JSObject;
-                const key = this.primKey(stack[sp - 2]);
-                const f = stack[sp - 1] as FunctionObject;
-                sp -= 2;
-                const label = key instanceof JSSymbol ? `[${key.description ?? ""}]` : key;
-                f.setOwn(
-                  "name",
-                  kind === 0 ? label : (kind === 1 ? "get " : "set ") + label,
-                  PF.Configurable,
-                );
-                f.homeObject = obj;
-                if (kind === 0)
-                  obj.defineOwn(key, {
-                    value: f,
-                    hasValue: true,
-                    writable: true,
-                    enumerable: false,
-                    configurable: true,
-                  });
-                else if (kind === 1)
-                  obj.defineOwn(key, {
-                    get: f,
-                    hasGet: true,
-                    enumerable: false,
-                    configurable: true,
-                  });
-                else
-                  obj.defineOwn(key, {
-                    set: f,
-                    hasSet: true,
-                    enumerable: false,
-                    configurable: true,
-                  });
-                break;
-              }
-              case Op.SET_HOME: {
-                const home = stack[--sp] as JSObject;
-                (stack[sp - 1] as FunctionObject).homeObject = home;
-                break;
-              }
-              case Op.SET_CLASS_FIELDS: {
-                const init = stack[--sp] as JSObject;
-                (stack[--sp] as FunctionObject).fields = init;
-                break;
-              }
               case Op.INIT_FIELDS: {
                 const init = frame.fn.fields;
                 if (init) {
@@ -2192,38 +1889,6 @@ export class VM {
                   if (sp < 0) break reload;
                   break;
                 }
-                break;
-              }
-              case Op.SUPER_CALL:
-              case Op.SUPER_CALL_ARRAY: {
-                let argc: number;
-                if (code[ip - 1] === Op.SUPER_CALL) argc = code[ip++];
-                else {
-                  const arr = stack[--sp] as ArrayObject;
-                  const args = arr.elems ?? [];
-                  this.ensureStack(sp + args.length + 2);
-                  for (let i = 0; i < args.length; i++)
-                    this.stack[sp + i] = args[i] === EMPTY ? undefined : args[i];
-                  sp += args.length;
-                  argc = args.length;
-                }
-                const parent = frame.fn.proto;
-                if (!isConstructor(parent))
-                  this.throwTypeError(
-                    `Super constructor ${describe(parent)} of anonymous class is not a constructor`,
-                  );
-                this.ensureStack(sp + 2);
-                const s2 = this.stack;
-                for (let i = sp - 1; i >= sp - argc; i--) s2[i + 1] = s2[i];
-                const fpos = sp - argc;
-                s2[fpos] = parent;
-                sp++;
-                frame.ip = ip;
-                const r = this.construct(fpos, fpos + 1, argc, frame.newTarget, 0);
-                if (r < 0) {
-                  frame.sp = fpos;
-                  break reload;
-                } else sp = r;
                 break;
               }
               case Op.BIND_THIS:
@@ -2238,56 +1903,6 @@ export class VM {
                 stack[sp++] = t;
                 break;
               }
-              case Op.SUPER_GET:
-              case Op.SUPER_GET_ELEM:
-              case Op.SUPER_METHOD: {
-                const opc = code[ip - 1];
-                let key: PropertyKey;
-                if (opc === Op.SUPER_GET_ELEM) key = this.primKey(stack[--sp]);
-                else key = consts[code[ip++]] as string;
-                const receiver = stack[sp - 1];
-                const pos = sp - 1;
-                const home = frame.fn.homeObject;
-                if (!home) this.throwError("SyntaxError", "'super' keyword unexpected here");
-                const v = this.lookup(home!.proto, key);
-                const isMethod = opc === Op.SUPER_METHOD;
-                if (v === ACCESSOR) {
-                  frame.ip = ip;
-                  sp = this.callWithExtra(
-                    this.accessor!,
-                    pos,
-                    receiver,
-                    this.accessorArgs,
-                    isMethod,
-                    receiver,
-                  );
-                  if (sp < 0) break reload;
-                  break;
-                }
-                stack[pos] = v;
-                if (isMethod) stack[sp++] = receiver;
-                break;
-              }
-              case Op.SUPER_SET_ELEM: {
-                const receiver = stack[sp - 3];
-                const key = this.primKey(stack[sp - 2]);
-                const v = stack[sp - 1];
-                const home = frame.fn.homeObject;
-                if (!home || !home.proto)
-                  this.throwError("SyntaxError", "'super' keyword unexpected here");
-                const r = this.assign(home!.proto!, key, v, receiver);
-                sp -= 2;
-                stack[sp - 1] = v;
-                frame.ip = ip;
-                sp = this.afterAssign(r, sp, receiver, key, v, true);
-                if (sp < 0) break reload;
-                break;
-              }
-              case Op.SUPER_SET:
-                throw new Error("internal: SUPER_SET is emitted as SUPER_SET_ELEM");
-              case Op.NEW_PRIVATE_NAME:
-                stack[sp++] = new PrivateName(consts[code[ip++]] as string) as unknown as Value;
-                break;
               case Op.PRIVATE_GET: {
                 const pn = stack[sp - 1] as unknown as PrivateName;
                 const obj = stack[sp - 2];
@@ -2334,37 +1949,6 @@ export class VM {
                 (obj as JSObject).dirty = true;
                 break;
               }
-              case Op.PRIVATE_DEFINE: {
-                const kind = code[ip++];
-                const v = stack[--sp];
-                const pn = stack[--sp] as unknown as PrivateName;
-                const obj = stack[sp - 1] as JSObject;
-                if (!obj.privates) obj.privates = new Map();
-                const existing = obj.privates.get(pn);
-                if (kind >= 2 && existing && existing.flags & PF.Accessor) {
-                  if (kind === 2) existing.getter = v as JSObject;
-                  else existing.setter = v as JSObject;
-                } else {
-                  if (existing)
-                    this.throwTypeError(
-                      `Cannot initialize ${pn.description} twice on the same object`,
-                    );
-                  if (kind === 0) obj.privates.set(pn, new Prop(v, PF.Writable));
-                  else if (kind === 1) obj.privates.set(pn, new Prop(v, 0));
-                  else
-                    obj.privates.set(
-                      pn,
-                      new Prop(
-                        undefined,
-                        PF.Accessor,
-                        kind === 2 ? (v as JSObject) : undefined,
-                        kind === 3 ? (v as JSObject) : undefined,
-                      ),
-                    );
-                }
-                obj.dirty = true;
-                break;
-              }
               case Op.PRIVATE_HAS: {
                 const obj = stack[--sp];
                 const pn = stack[sp - 1] as unknown as PrivateName;
@@ -2373,23 +1957,6 @@ export class VM {
                     "Cannot use 'in' operator to search for a private field in a non-object",
                   );
                 stack[sp - 1] = !!(obj as JSObject).privates?.has(pn);
-                break;
-              }
-              case Op.DEFINE_FIELD: {
-                const v = stack[--sp];
-                const key = this.primKey(stack[--sp]);
-                const obj = stack[sp - 1] as JSObject;
-                if (
-                  !obj.defineOwn(key, {
-                    value: v,
-                    hasValue: true,
-                    writable: true,
-                    enumerable: true,
-                    configurable: true,
-                  })
-                )
-                  this.throwTypeError(`Cannot redefine property: ${keyText(key)}`);
-                if (v instanceof FunctionObject) nameAnonymous(v, key);
                 break;
               }
               case Op.GENERATOR: {
@@ -2448,28 +2015,6 @@ export class VM {
                 }
                 break reload;
               }
-              case Op.TEMPLATE_OBJECT: {
-                const text = consts[code[ip++]] as string;
-                const key = frame.fn.program.hash + ":" + text;
-                let t = realm.templates.get(key);
-                if (!t) {
-                  const spec = JSON.parse(text) as { c: (string | null)[]; r: string[] };
-                  const raw = new ArrayObject(realm.ArrayPrototype, spec.r.slice());
-                  const cooked = new ArrayObject(
-                    realm.ArrayPrototype,
-                    spec.c.map((c) => (c === null ? undefined : c)),
-                  );
-                  cooked.props.set("raw", new Prop(raw, 0));
-                  raw.preventExtensions();
-                  setFrozen(raw);
-                  cooked.preventExtensions();
-                  setFrozen(cooked);
-                  t = cooked;
-                  realm.templates.set(key, t);
-                }
-                stack[sp++] = t;
-                break;
-              }
               case Op.RESUME_CHECK: {
                 const mode = stack[--sp];
                 if (mode === 1) {
@@ -2479,194 +2024,12 @@ export class VM {
                 }
                 break;
               }
-              case Op.DEBUGGER:
-                break;
-              case Op.RESOLVE: {
-                const name = consts[code[ip++]] as string;
-                const r = resolveName(realm, frame.env, name);
-                if (r instanceof SlowResolve) {
-                  // A `with` object needs guest code (unscopables getter, proxy).
-                  frame.ip = ip;
-                  stack[sp++] = r.env as unknown as Value;
-                  stack[sp++] = r.env.withObject;
-                  stack[sp++] = name;
-                  sp = this.callHelper(realm.helperList[Helper.ResolveSlow], sp, 3);
-                  if (sp < 0) break reload;
-                } else stack[sp++] = r as unknown as Value;
-                break;
-              }
-              case Op.GET_REF:
-              case Op.GET_REF_TYPEOF: {
-                const name = consts[code[ip++]] as string;
-                const base = stack[sp - 1] as unknown;
-                if (base instanceof Env) {
-                  stack[sp - 1] = readSlot(this, base, name);
-                  break;
-                }
-                const global = base === undefined;
-                const obj = global ? realm.global : (base as JSObject);
-                if (global) {
-                  const lex = realm.globalLex.get(name);
-                  if (lex !== undefined) {
-                    if (lex.value === (EMPTY as unknown)) this.tdz(name);
-                    stack[sp - 1] = lex.value;
-                    break;
-                  }
-                }
-                const v = this.lookup(obj, name);
-                if (v === ACCESSOR) {
-                  frame.ip = ip;
-                  sp = this.callAccessor(this.accessor!, sp - 1, obj, []);
-                  if (sp < 0) break reload;
-                  break;
-                }
-                if (
-                  global &&
-                  v === undefined &&
-                  code[ip - 2] === Op.GET_REF &&
-                  !this.hasProperty(obj, name)
-                )
-                  this.throwError("ReferenceError", `${name} is not defined`);
-                stack[sp - 1] = v;
-                break;
-              }
-              case Op.SET_REF: {
-                const name = consts[code[ip++]] as string;
-                const base = stack[sp - 2] as unknown;
-                const v = stack[sp - 1];
-                const strict = (fcode.flags & FnFlags.Strict) !== 0;
-                stack[--sp - 1] = v;
-                if (base instanceof Env) {
-                  writeSlot(this, base, name, v, strict);
-                  break;
-                }
-                const g = realm.global;
-                if (base === undefined) {
-                  const lex = realm.globalLex.get(name);
-                  if (lex !== undefined) {
-                    if (lex.value === (EMPTY as unknown)) this.tdz(name);
-                    if (!lex.mutable) this.throwTypeError("Assignment to constant variable.");
-                    lex.value = v;
-                    break;
-                  }
-                  if (strict && !this.hasProperty(g, name))
-                    this.throwError("ReferenceError", `${name} is not defined`);
-                }
-                const obj = base === undefined ? g : (base as JSObject);
-                const r = this.assign(obj, name, v, obj);
-                frame.ip = ip;
-                sp = this.afterAssign(r, sp, obj, name, v, strict);
-                if (sp < 0) break reload;
-                break;
-              }
-              case Op.DEL_REF: {
-                const name = consts[code[ip++]] as string;
-                const base = stack[sp - 1] as unknown;
-                if (base instanceof Env) stack[sp - 1] = deleteSlot(base, name);
-                else if (base === undefined)
-                  stack[sp - 1] = realm.globalLex.has(name) ? false : realm.global.deleteOwn(name);
-                else stack[sp - 1] = (base as JSObject).deleteOwn(name);
-                break;
-              }
-              case Op.REF_THIS: {
-                const base = stack[sp - 1] as unknown;
-                stack[sp - 1] = base instanceof JSObject ? base : undefined;
-                break;
-              }
-              case Op.PUSH_WITH: {
-                const v = stack[--sp];
-                const obj = realm.toObject(v);
-                const env = new Env([], frame.env, null, -1);
-                env.withObject = obj;
-                frame.env = env;
-                break;
-              }
-              case Op.LEXICAL:
-                stack[sp++] = lexicalBinding(this, frame.env, consts[code[ip++]] as string);
-                break;
-              case Op.DECL_EVAL_VAR: {
-                const name = consts[code[ip]] as string;
-                declareEvalVar(this, frame.env, fcode, name, code[ip + 1] === 1);
-                ip += 2;
-                break;
-              }
-              case Op.CALL_EVAL: {
-                const argc = code[ip];
-                ip += 2;
-                const fpos = sp - argc - 2;
-                const callee = stack[fpos];
-                frame.ip = ip;
-                if (callee instanceof NativeFunction && callee.id === "eval") {
-                  // A direct eval: the code runs in this scope (PerformEval).
-                  const src = argc > 0 ? stack[fpos + 2] : undefined;
-                  if (typeof src !== "string") {
-                    stack[fpos] = src;
-                    sp = fpos + 1;
-                    break;
-                  }
-                  stack[fpos] = directEvalClosure(this, frame.fn, frame.env, src);
-                  stack[fpos + 1] = frame.thisValue;
-                  this.invoke(fpos, fpos + 2, 0, frame.thisValue, undefined, 0, fpos + 2);
-                  frame.sp = fpos;
-                  break reload;
-                }
-                if (!isCallable(callee)) this.throwTypeError(`eval is not a function`);
-                const r = this.invoke(fpos, fpos + 2, argc, stack[fpos + 1], undefined, 0, sp);
-                if (r < 0) {
-                  frame.sp = fpos;
-                  break reload;
-                } else sp = r;
-                break;
-              }
-              case Op.SUPER_CALL_LEX: {
-                // fn newTarget args → object
-                let argc = code[ip++];
-                if (argc < 0) {
-                  const arr = stack[--sp] as ArrayObject;
-                  const args = arr.elems ?? [];
-                  this.ensureStack(sp + args.length + 2);
-                  for (let i = 0; i < args.length; i++)
-                    this.stack[sp + i] = args[i] === EMPTY ? undefined : args[i];
-                  sp += args.length;
-                  argc = args.length;
-                }
-                const s2 = this.stack;
-                const fpos = sp - argc - 2;
-                const fn = s2[fpos] as JSObject;
-                const newTarget = s2[fpos + 1];
-                const parent = fn instanceof JSObject ? fn.proto : null;
-                if (!isConstructor(parent))
-                  this.throwTypeError(
-                    `Super constructor ${describe(parent)} of anonymous class is not a constructor`,
-                  );
-                s2[fpos] = parent;
-                for (let i = fpos + 1; i < sp - 1; i++) s2[i] = s2[i + 1];
-                sp--;
-                frame.ip = ip;
-                const r = this.construct(fpos, fpos + 1, argc, newTarget, 0);
-                if (r < 0) {
-                  frame.sp = fpos;
-                  break reload;
-                } else sp = r;
-                break;
-              }
-              case Op.BIND_THIS_LEX: {
-                // fn obj → obj, then the constructor's field initializers on obj.
-                const obj = stack[sp - 1];
-                const fn = stack[sp - 2] as FunctionObject;
-                bindLexicalThis(this, frame.env, obj);
-                stack[--sp - 1] = obj;
-                const init = fn instanceof FunctionObject ? fn.fields : null;
-                if (init) {
-                  frame.ip = ip;
-                  sp = this.callAccessor(init, sp, obj, [], FrameFlags.Discard);
-                  if (sp < 0) break reload;
-                }
-                break;
-              }
-
               default:
-                throw new Error(`internal: bad opcode ${code[ip - 1]} at ${ip - 1}`);
+                // Rare opcodes run out of line (see rareOp); the frame holds ip/sp.
+                frame.ip = ip;
+                frame.sp = sp;
+                this.rareOp(code[ip - 1], frame, opStart);
+                break reload;
             }
             continue;
           }
@@ -2736,6 +2099,646 @@ export class VM {
           stack = this.stack;
         }
       }
+    }
+  }
+
+  /**
+   * Opcodes that are rare at run time: declarations, classes and `super`, spread
+   * calls, `with` and direct eval. Keeping them out of execute() keeps the dispatch
+   * loop small, so V8 optimises it sooner and better. Runs from the frame's saved
+   * ip/sp and saves them back, unless a call pushed or popped a frame (`break reload`).
+   */
+  private rareOp(op: number, frame: Frame, opStart: number): void {
+    const fcode = frame.fn.code;
+    const code = fcode.code;
+    const consts = fcode.consts;
+    let ip = frame.ip;
+    let sp = frame.sp;
+    const base = frame.base;
+    const stack = this.stack;
+    const realm = this.realm;
+    reload: {
+      switch (op) {
+        case Op.THROW_CONST:
+          this.throwTypeError("Assignment to constant variable.");
+        // falls through (never reached)
+        case Op.TYPEOF_GLOBAL: {
+          const name = consts[code[ip++]] as string;
+          const lex = realm.globalLex.get(name);
+          if (lex !== undefined) {
+            if (lex.value === (EMPTY as unknown)) this.tdz(name);
+            stack[sp++] = typeOf(lex.value);
+            break;
+          }
+          const v = this.lookup(realm.global, name);
+          stack[sp++] = v === ACCESSOR ? "object" : typeOf(v);
+          break;
+        }
+        case Op.DECL_VAR: {
+          const name = consts[code[ip++]] as string;
+          if (!realm.global.getOwnProperty(name))
+            realm.global.defineOwn(name, {
+              value: undefined,
+              hasValue: true,
+              writable: true,
+              enumerable: true,
+              configurable: false,
+            });
+          break;
+        }
+        case Op.DECL_LEX: {
+          const name = consts[code[ip]] as string;
+          if (realm.globalLex.has(name))
+            this.throwError("SyntaxError", `Identifier '${name}' has already been declared`);
+          realm.globalLex.set(name, {
+            value: EMPTY as unknown as Value,
+            mutable: code[ip + 1] === 0,
+          });
+          ip += 2;
+          break;
+        }
+        case Op.INIT_LEX: {
+          const name = consts[code[ip++]] as string;
+          realm.globalLex.get(name)!.value = stack[--sp];
+          break;
+        }
+        case Op.DEL_GLOBAL: {
+          const name = consts[code[ip++]] as string;
+          stack[sp++] = realm.globalLex.has(name) ? false : realm.global.deleteOwn(name);
+          break;
+        }
+        case Op.DEL_PROP:
+        case Op.DEL_ELEM: {
+          // `delete o.name` pushes its name and shares the `delete o[key]` path.
+          if (op === Op.DEL_PROP) stack[sp++] = consts[code[ip++]];
+          const obj = stack[sp - 2];
+          const k = stack[sp - 1];
+          if (k instanceof JSObject) {
+            frame.ip = opStart;
+            sp = this.callHelper(realm.helpers.toPropertyKey, sp, 1);
+            if (sp < 0) break reload;
+            break;
+          }
+          const key = this.primKey(k);
+          if (obj === undefined || obj === null)
+            this.throwTypeError(`Cannot convert undefined or null to object`);
+          if (obj instanceof ProxyObject) {
+            frame.ip = ip;
+            stack[sp - 1] = key;
+            stack[sp++] = (fcode.flags & FnFlags.Strict) !== 0;
+            sp = this.callHelper(proxyHelper(realm, "deleteProperty"), sp, 3);
+            if (sp < 0) break reload;
+            break;
+          }
+          const ok =
+            obj instanceof JSObject
+              ? obj.deleteOwn(key)
+              : !(typeof obj === "string" && this.stringOwn(obj, key) !== undefined);
+          if (!ok && fcode.flags & FnFlags.Strict)
+            this.throwTypeError(
+              `Cannot delete property '${keyText(key)}' of ${typeof obj === "string" ? "[object String]" : describeObject(obj)}`,
+            );
+          stack[--sp - 1] = ok;
+          break;
+        }
+        case Op.DEF_GETTER:
+        case Op.DEF_SETTER: {
+          const obj = stack[sp - 3] as JSObject;
+          const key = this.primKey(stack[sp - 2]);
+          const f = stack[sp - 1] as FunctionObject;
+          sp -= 2;
+          const getter = code[ip - 1] === Op.DEF_GETTER;
+          const prefix = getter ? "get " : "set ";
+          f.setOwn(
+            "name",
+            prefix + (key instanceof JSSymbol ? `[${key.description ?? ""}]` : key),
+            PF.Configurable,
+          );
+          this.setHome(f, obj);
+          if (getter)
+            obj.defineOwn(key, {
+              get: f,
+              hasGet: true,
+              enumerable: true,
+              configurable: true,
+            });
+          else
+            obj.defineOwn(key, {
+              set: f,
+              hasSet: true,
+              enumerable: true,
+              configurable: true,
+            });
+          break;
+        }
+        case Op.SET_PROTO: {
+          const v = stack[--sp];
+          const obj = stack[sp - 1] as JSObject;
+          if (v === null || v instanceof JSObject) obj.proto = v;
+          break;
+        }
+        case Op.FOR_IN_START: {
+          const v = stack[sp - 1];
+          const it = this.forInIterator(v);
+          if (it === null) {
+            // The chain reaches a proxy: a helper collects the keys (traps run).
+            frame.ip = ip;
+            sp = this.callHelper(proxyHelper(realm, "forInStart"), sp, 1);
+            if (sp < 0) break reload;
+            break;
+          }
+          stack[sp - 1] = it;
+          break;
+        }
+        case Op.ITER_CLOSE: {
+          const r = base + code[ip];
+          const mode = code[ip + 1];
+          ip += 2;
+          frame.ip = ip;
+          stack[sp] = stack[r];
+          stack[sp + 1] = mode;
+          const nsp = this.callHelper(realm.helpers.iteratorClose, sp + 2, 2, FrameFlags.Discard);
+          if (nsp < 0) {
+            frame.sp = sp;
+            break reload;
+          } else sp = nsp;
+          break;
+        }
+        case Op.CALL_ARRAY:
+        case Op.NEW_ARRAY_ARGS: {
+          const isNew = code[ip - 1] === Op.NEW_ARRAY_ARGS;
+          const hint = consts[code[ip++]];
+          const arr = stack[--sp] as ArrayObject;
+          const args = arr.elems ? arr.elems : [];
+          const fpos = sp - (isNew ? 1 : 2);
+          const callee = stack[fpos];
+          frame.ip = ip;
+          this.ensureStack(sp + args.length + 1);
+          for (let i = 0; i < args.length; i++)
+            this.stack[sp + i] = args[i] === EMPTY ? undefined : args[i];
+          sp += args.length;
+          let r: number;
+          if (isNew) {
+            if (!isConstructor(callee)) this.throwTypeError(`${hint} is not a constructor`);
+            r = this.construct(fpos, fpos + 1, args.length, callee, 0);
+          } else {
+            if (!isCallable(callee)) this.throwTypeError(`${hint} is not a function`);
+            r = this.invoke(fpos, fpos + 2, args.length, stack[fpos + 1], undefined, 0, sp);
+          }
+          if (r < 0) {
+            frame.sp = fpos;
+            break reload;
+          } else sp = r;
+          break;
+        }
+        case Op.REST: {
+          const from = code[ip++];
+          const argv = frame.argv ?? [];
+          stack[sp++] = new ArrayObject(realm.ArrayPrototype, argv.slice(from));
+          break;
+        }
+        case Op.REQUIRE_COERCIBLE: {
+          const v = stack[sp - 1];
+          if (v === undefined || v === null)
+            this.throwTypeError(`Cannot destructure '${v}' as it is ${v}.`);
+          break;
+        }
+        case Op.CLASS: {
+          const program = frame.fn.program;
+          const ccode = program.functions[code[ip]];
+          const hasSuper = code[ip + 1] === 1;
+          ip += 2;
+          let protoParent: JSObject | null = realm.ObjectPrototype;
+          let ctorParent: JSObject = realm.FunctionPrototype;
+          if (hasSuper) {
+            // [sup, prototype, EMPTY]: this instruction again, after a getter or a
+            // proxy's get trap read sup.prototype.
+            const again = stack[sp - 1] === (EMPTY as unknown);
+            const sup = again ? stack[sp - 3] : stack[sp - 1];
+            if (sup === null) {
+              protoParent = null;
+              sp--;
+            } else {
+              if (!isConstructor(sup))
+                this.throwTypeError(
+                  `Class extends value ${describe(sup)} is not a constructor or null`,
+                );
+              const pp = again ? stack[sp - 2] : this.lookup(sup as JSObject, "prototype");
+              if (pp === ACCESSOR) {
+                frame.ip = ip = opStart;
+                const acc = this.accessor!;
+                sp = this.callWithExtra(acc, sp, sup, this.accessorArgs, true, EMPTY);
+                if (sp < 0) break reload;
+                break;
+              }
+              sp -= again ? 3 : 1;
+              if (pp !== null && !(pp instanceof JSObject))
+                this.throwTypeError(
+                  `Class extends value does not have valid prototype property ${describe(pp as Value)}`,
+                );
+              protoParent = pp as JSObject | null;
+              ctorParent = sup as JSObject;
+            }
+          }
+          const proto = new JSObject(protoParent);
+          const F = new FunctionObject(ctorParent, program, ccode, frame.env);
+          F.props.set("length", new Prop(ccode.length, PF.Configurable));
+          F.props.set("name", new Prop(ccode.name, PF.Configurable));
+          F.props.set("prototype", new Prop(proto, 0));
+          proto.props.set("constructor", new Prop(F, PF.Hidden));
+          F.homeObject = proto;
+          stack[sp++] = F;
+          stack[sp++] = proto;
+          break;
+        }
+        case Op.DEF_METHOD: {
+          const kind = code[ip++];
+          const obj = stack[sp - 3] as JSObject;
+          const key = this.primKey(stack[sp - 2]);
+          const f = stack[sp - 1] as FunctionObject;
+          sp -= 2;
+          const label = key instanceof JSSymbol ? `[${key.description ?? ""}]` : key;
+          f.setOwn(
+            "name",
+            kind === 0 ? label : (kind === 1 ? "get " : "set ") + label,
+            PF.Configurable,
+          );
+          f.homeObject = obj;
+          if (kind === 0)
+            obj.defineOwn(key, {
+              value: f,
+              hasValue: true,
+              writable: true,
+              enumerable: false,
+              configurable: true,
+            });
+          else if (kind === 1)
+            obj.defineOwn(key, {
+              get: f,
+              hasGet: true,
+              enumerable: false,
+              configurable: true,
+            });
+          else
+            obj.defineOwn(key, {
+              set: f,
+              hasSet: true,
+              enumerable: false,
+              configurable: true,
+            });
+          break;
+        }
+        case Op.SET_HOME: {
+          const home = stack[--sp] as JSObject;
+          (stack[sp - 1] as FunctionObject).homeObject = home;
+          break;
+        }
+        case Op.SET_CLASS_FIELDS: {
+          const init = stack[--sp] as JSObject;
+          (stack[--sp] as FunctionObject).fields = init;
+          break;
+        }
+        case Op.SUPER_CALL:
+        case Op.SUPER_CALL_ARRAY: {
+          let argc: number;
+          if (code[ip - 1] === Op.SUPER_CALL) argc = code[ip++];
+          else {
+            const arr = stack[--sp] as ArrayObject;
+            const args = arr.elems ?? [];
+            this.ensureStack(sp + args.length + 2);
+            for (let i = 0; i < args.length; i++)
+              this.stack[sp + i] = args[i] === EMPTY ? undefined : args[i];
+            sp += args.length;
+            argc = args.length;
+          }
+          const parent = frame.fn.proto;
+          if (!isConstructor(parent))
+            this.throwTypeError(
+              `Super constructor ${describe(parent)} of anonymous class is not a constructor`,
+            );
+          this.ensureStack(sp + 2);
+          const s2 = this.stack;
+          for (let i = sp - 1; i >= sp - argc; i--) s2[i + 1] = s2[i];
+          const fpos = sp - argc;
+          s2[fpos] = parent;
+          sp++;
+          frame.ip = ip;
+          const r = this.construct(fpos, fpos + 1, argc, frame.newTarget, 0);
+          if (r < 0) {
+            frame.sp = fpos;
+            break reload;
+          } else sp = r;
+          break;
+        }
+        case Op.SUPER_GET:
+        case Op.SUPER_GET_ELEM:
+        case Op.SUPER_METHOD: {
+          const opc = code[ip - 1];
+          let key: PropertyKey;
+          if (opc === Op.SUPER_GET_ELEM) key = this.primKey(stack[--sp]);
+          else key = consts[code[ip++]] as string;
+          const receiver = stack[sp - 1];
+          const pos = sp - 1;
+          const home = frame.fn.homeObject;
+          if (!home) this.throwError("SyntaxError", "'super' keyword unexpected here");
+          const v = this.lookup(home!.proto, key);
+          const isMethod = opc === Op.SUPER_METHOD;
+          if (v === ACCESSOR) {
+            frame.ip = ip;
+            sp = this.callWithExtra(
+              this.accessor!,
+              pos,
+              receiver,
+              this.accessorArgs,
+              isMethod,
+              receiver,
+            );
+            if (sp < 0) break reload;
+            break;
+          }
+          stack[pos] = v;
+          if (isMethod) stack[sp++] = receiver;
+          break;
+        }
+        case Op.SUPER_SET_ELEM: {
+          const receiver = stack[sp - 3];
+          const key = this.primKey(stack[sp - 2]);
+          const v = stack[sp - 1];
+          const home = frame.fn.homeObject;
+          if (!home || !home.proto)
+            this.throwError("SyntaxError", "'super' keyword unexpected here");
+          const r = this.assign(home!.proto!, key, v, receiver);
+          sp -= 2;
+          stack[sp - 1] = v;
+          frame.ip = ip;
+          sp = this.afterAssign(r, sp, receiver, key, v, true);
+          if (sp < 0) break reload;
+          break;
+        }
+        case Op.SUPER_SET:
+          throw new Error("internal: SUPER_SET is emitted as SUPER_SET_ELEM");
+        case Op.NEW_PRIVATE_NAME:
+          stack[sp++] = new PrivateName(consts[code[ip++]] as string) as unknown as Value;
+          break;
+        case Op.PRIVATE_DEFINE: {
+          const kind = code[ip++];
+          const v = stack[--sp];
+          const pn = stack[--sp] as unknown as PrivateName;
+          const obj = stack[sp - 1] as JSObject;
+          if (!obj.privates) obj.privates = new Map();
+          const existing = obj.privates.get(pn);
+          if (kind >= 2 && existing && existing.flags & PF.Accessor) {
+            if (kind === 2) existing.getter = v as JSObject;
+            else existing.setter = v as JSObject;
+          } else {
+            if (existing)
+              this.throwTypeError(`Cannot initialize ${pn.description} twice on the same object`);
+            if (kind === 0) obj.privates.set(pn, new Prop(v, PF.Writable));
+            else if (kind === 1) obj.privates.set(pn, new Prop(v, 0));
+            else
+              obj.privates.set(
+                pn,
+                new Prop(
+                  undefined,
+                  PF.Accessor,
+                  kind === 2 ? (v as JSObject) : undefined,
+                  kind === 3 ? (v as JSObject) : undefined,
+                ),
+              );
+          }
+          obj.dirty = true;
+          break;
+        }
+        case Op.DEFINE_FIELD: {
+          const v = stack[--sp];
+          const key = this.primKey(stack[--sp]);
+          const obj = stack[sp - 1] as JSObject;
+          if (
+            !obj.defineOwn(key, {
+              value: v,
+              hasValue: true,
+              writable: true,
+              enumerable: true,
+              configurable: true,
+            })
+          )
+            this.throwTypeError(`Cannot redefine property: ${keyText(key)}`);
+          if (v instanceof FunctionObject) nameAnonymous(v, key);
+          break;
+        }
+        case Op.TEMPLATE_OBJECT: {
+          const text = consts[code[ip++]] as string;
+          const key = frame.fn.program.hash + ":" + text;
+          let t = realm.templates.get(key);
+          if (!t) {
+            const spec = JSON.parse(text) as { c: (string | null)[]; r: string[] };
+            const raw = new ArrayObject(realm.ArrayPrototype, spec.r.slice());
+            const cooked = new ArrayObject(
+              realm.ArrayPrototype,
+              spec.c.map((c) => (c === null ? undefined : c)),
+            );
+            cooked.props.set("raw", new Prop(raw, 0));
+            raw.preventExtensions();
+            setFrozen(raw);
+            cooked.preventExtensions();
+            setFrozen(cooked);
+            t = cooked;
+            realm.templates.set(key, t);
+          }
+          stack[sp++] = t;
+          break;
+        }
+        case Op.DEBUGGER:
+          break;
+        case Op.RESOLVE: {
+          const name = consts[code[ip++]] as string;
+          const r = resolveName(realm, frame.env, name);
+          if (r instanceof SlowResolve) {
+            // A `with` object needs guest code (unscopables getter, proxy).
+            frame.ip = ip;
+            stack[sp++] = r.env as unknown as Value;
+            stack[sp++] = r.env.withObject;
+            stack[sp++] = name;
+            sp = this.callHelper(realm.helperList[Helper.ResolveSlow], sp, 3);
+            if (sp < 0) break reload;
+          } else stack[sp++] = r as unknown as Value;
+          break;
+        }
+        case Op.GET_REF:
+        case Op.GET_REF_TYPEOF: {
+          const name = consts[code[ip++]] as string;
+          const base = stack[sp - 1] as unknown;
+          if (base instanceof Env) {
+            stack[sp - 1] = readSlot(this, base, name);
+            break;
+          }
+          const global = base === undefined;
+          const obj = global ? realm.global : (base as JSObject);
+          if (global) {
+            const lex = realm.globalLex.get(name);
+            if (lex !== undefined) {
+              if (lex.value === (EMPTY as unknown)) this.tdz(name);
+              stack[sp - 1] = lex.value;
+              break;
+            }
+          }
+          const v = this.lookup(obj, name);
+          if (v === ACCESSOR) {
+            frame.ip = ip;
+            sp = this.callAccessor(this.accessor!, sp - 1, obj, []);
+            if (sp < 0) break reload;
+            break;
+          }
+          if (
+            global &&
+            v === undefined &&
+            code[ip - 2] === Op.GET_REF &&
+            !this.hasProperty(obj, name)
+          )
+            this.throwError("ReferenceError", `${name} is not defined`);
+          stack[sp - 1] = v;
+          break;
+        }
+        case Op.SET_REF: {
+          const name = consts[code[ip++]] as string;
+          const base = stack[sp - 2] as unknown;
+          const v = stack[sp - 1];
+          const strict = (fcode.flags & FnFlags.Strict) !== 0;
+          stack[--sp - 1] = v;
+          if (base instanceof Env) {
+            writeSlot(this, base, name, v, strict);
+            break;
+          }
+          const g = realm.global;
+          if (base === undefined) {
+            const lex = realm.globalLex.get(name);
+            if (lex !== undefined) {
+              if (lex.value === (EMPTY as unknown)) this.tdz(name);
+              if (!lex.mutable) this.throwTypeError("Assignment to constant variable.");
+              lex.value = v;
+              break;
+            }
+            if (strict && !this.hasProperty(g, name))
+              this.throwError("ReferenceError", `${name} is not defined`);
+          }
+          const obj = base === undefined ? g : (base as JSObject);
+          const r = this.assign(obj, name, v, obj);
+          frame.ip = ip;
+          sp = this.afterAssign(r, sp, obj, name, v, strict);
+          if (sp < 0) break reload;
+          break;
+        }
+        case Op.DEL_REF: {
+          const name = consts[code[ip++]] as string;
+          const base = stack[sp - 1] as unknown;
+          if (base instanceof Env) stack[sp - 1] = deleteSlot(base, name);
+          else if (base === undefined)
+            stack[sp - 1] = realm.globalLex.has(name) ? false : realm.global.deleteOwn(name);
+          else stack[sp - 1] = (base as JSObject).deleteOwn(name);
+          break;
+        }
+        case Op.REF_THIS: {
+          const base = stack[sp - 1] as unknown;
+          stack[sp - 1] = base instanceof JSObject ? base : undefined;
+          break;
+        }
+        case Op.PUSH_WITH: {
+          const v = stack[--sp];
+          const obj = realm.toObject(v);
+          const env = new Env([], frame.env, null, -1);
+          env.withObject = obj;
+          frame.env = env;
+          break;
+        }
+        case Op.LEXICAL:
+          stack[sp++] = lexicalBinding(this, frame.env, consts[code[ip++]] as string);
+          break;
+        case Op.DECL_EVAL_VAR: {
+          const name = consts[code[ip]] as string;
+          declareEvalVar(this, frame.env, fcode, name, code[ip + 1] === 1);
+          ip += 2;
+          break;
+        }
+        case Op.CALL_EVAL: {
+          const argc = code[ip];
+          ip += 2;
+          const fpos = sp - argc - 2;
+          const callee = stack[fpos];
+          frame.ip = ip;
+          if (callee instanceof NativeFunction && callee.id === "eval") {
+            // A direct eval: the code runs in this scope (PerformEval).
+            const src = argc > 0 ? stack[fpos + 2] : undefined;
+            if (typeof src !== "string") {
+              stack[fpos] = src;
+              sp = fpos + 1;
+              break;
+            }
+            stack[fpos] = directEvalClosure(this, frame.fn, frame.env, src);
+            stack[fpos + 1] = frame.thisValue;
+            this.invoke(fpos, fpos + 2, 0, frame.thisValue, undefined, 0, fpos + 2);
+            frame.sp = fpos;
+            break reload;
+          }
+          if (!isCallable(callee)) this.throwTypeError(`eval is not a function`);
+          const r = this.invoke(fpos, fpos + 2, argc, stack[fpos + 1], undefined, 0, sp);
+          if (r < 0) {
+            frame.sp = fpos;
+            break reload;
+          } else sp = r;
+          break;
+        }
+        case Op.SUPER_CALL_LEX: {
+          // fn newTarget args → object
+          let argc = code[ip++];
+          if (argc < 0) {
+            const arr = stack[--sp] as ArrayObject;
+            const args = arr.elems ?? [];
+            this.ensureStack(sp + args.length + 2);
+            for (let i = 0; i < args.length; i++)
+              this.stack[sp + i] = args[i] === EMPTY ? undefined : args[i];
+            sp += args.length;
+            argc = args.length;
+          }
+          const s2 = this.stack;
+          const fpos = sp - argc - 2;
+          const fn = s2[fpos] as JSObject;
+          const newTarget = s2[fpos + 1];
+          const parent = fn instanceof JSObject ? fn.proto : null;
+          if (!isConstructor(parent))
+            this.throwTypeError(
+              `Super constructor ${describe(parent)} of anonymous class is not a constructor`,
+            );
+          s2[fpos] = parent;
+          for (let i = fpos + 1; i < sp - 1; i++) s2[i] = s2[i + 1];
+          sp--;
+          frame.ip = ip;
+          const r = this.construct(fpos, fpos + 1, argc, newTarget, 0);
+          if (r < 0) {
+            frame.sp = fpos;
+            break reload;
+          } else sp = r;
+          break;
+        }
+        case Op.BIND_THIS_LEX: {
+          // fn obj → obj, then the constructor's field initializers on obj.
+          const obj = stack[sp - 1];
+          const fn = stack[sp - 2] as FunctionObject;
+          bindLexicalThis(this, frame.env, obj);
+          stack[--sp - 1] = obj;
+          const init = fn instanceof FunctionObject ? fn.fields : null;
+          if (init) {
+            frame.ip = ip;
+            sp = this.callAccessor(init, sp, obj, [], FrameFlags.Discard);
+            if (sp < 0) break reload;
+          }
+          break;
+        }
+
+        default:
+          throw new Error(`internal: bad opcode ${op} at ${opStart}`);
+      }
+      frame.ip = ip;
+      frame.sp = sp;
     }
   }
 

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { compile } from "../compiler";
 import { HELPER_NAMES, type Program } from "../compiler/bytecode";
 import { Env } from "./env";
+import { cachedPrelude } from "./prelude-cache";
 import {
   ArrayObject,
   BoundFunction,
@@ -146,7 +147,9 @@ function loadPrelude(): Program {
   const source = files
     .map((f) => `// ---- ${f}\n` + fs.readFileSync(path.join(dir, f), "utf8"))
     .join("\n");
-  preludeProgram = compile(source, { kind: "prelude", filename: "jaunt:prelude" });
+  preludeProgram = cachedPrelude(source, () =>
+    compile(source, { kind: "prelude", filename: "jaunt:prelude" }),
+  );
   return preludeProgram;
 }
 

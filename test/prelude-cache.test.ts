@@ -1,0 +1,67 @@
+// The compiled-prelude cache: a faithful round trip, and damaged entries are ignored.
+
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { compile, disassemble } from "../compiler";
+import { decodeProgram, encodeProgram, ProgramCodecError } from "../compiler/program-codec";
+import { cachedPrelude } from "../vm/prelude-cache";
+import { decode as cborDecode, encode as cborEncode } from "cbor-x";
+
+const SOURCE = `
+  const big = 12345678901234567890n, neg = -0, s = "\\ud800 😀 \\udc00";
+  function f(a, b = 2, ...c) { try { return a + b + c.length } finally { big; } }
+  return { f, big, neg, s, re: /x/g };
+`;
+
+function fresh() {
+  return compile(SOURCE, { kind: "prelude", filename: "jaunt:test" });
+}
+
+test("a program survives encode → CBOR → decode unchanged", () => {
+  const p = fresh();
+  const back = decodeProgram(cborDecode(cborEncode(encodeProgram(p))));
+  assert.equal(back.hash, p.hash);
+  assert.equal(disassemble(back), disassemble(p));
+  assert.deepEqual(back.functions, p.functions);
+});
+
+test("decoding names what is wrong with a damaged program", () => {
+  const enc = encodeProgram(fresh());
+  const badFn = structuredClone(enc);
+  ((badFn[5] as unknown[][])[0] as unknown[])[8] = [1, 2, 3];
+  assert.throws(() => decodeProgram(badFn), /function 0 code is not an Int32Array/);
+  assert.throws(() => decodeProgram([1, 2]), ProgramCodecError);
+  assert.throws(() => decodeProgram(null), /program is not an array of 6/);
+});
+
+test("the cache compiles once, then serves; damaged files are recompiled", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-cache-test-"));
+  const saved = process.env.JAUNT_CACHE_DIR;
+  process.env.JAUNT_CACHE_DIR = dir;
+  try {
+    let compiles = 0;
+    const build = () => (compiles++, fresh());
+    const first = cachedPrelude(SOURCE, build);
+    const second = cachedPrelude(SOURCE, build);
+    assert.equal(compiles, 1);
+    assert.equal(disassemble(second), disassemble(first));
+    const [file] = fs.readdirSync(dir);
+    // Flip one byte in the middle: the checksum no longer matches.
+    const bytes = fs.readFileSync(path.join(dir, file));
+    bytes[bytes.length >> 1] ^= 0xff;
+    fs.writeFileSync(path.join(dir, file), bytes);
+    const third = cachedPrelude(SOURCE, build);
+    assert.equal(compiles, 2);
+    assert.equal(disassemble(third), disassemble(first));
+    fs.writeFileSync(path.join(dir, file), "not cbor at all");
+    cachedPrelude(SOURCE, build);
+    assert.equal(compiles, 3);
+  } finally {
+    if (saved === undefined) delete process.env.JAUNT_CACHE_DIR;
+    else process.env.JAUNT_CACHE_DIR = saved;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,95 @@
+// A disk cache for the compiled prelude, like Python's __pycache__: parsing and
+// compiling ~200 KB of self-hosted JavaScript was most of a VM's start-up time.
+//
+// The cache key covers the prelude's source and the compiler's own code, so editing
+// either (or rebuilding the compiler) misses the cache instead of running stale
+// bytecode. Files carry a checksum of their payload; anything unreadable, damaged or
+// of the wrong shape is ignored and the prelude is compiled from source.
+// JAUNT_CACHE_DIR picks the folder ("off" disables the cache).
+
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { decode as cborDecode, encode as cborEncode } from "cbor-x";
+import type { Program } from "../compiler/bytecode";
+import { decodeProgram, encodeProgram } from "../compiler/program-codec";
+
+const MAGIC = "jaunt-prelude-cache/1";
+
+function cacheDir(): string | null {
+  const env = process.env.JAUNT_CACHE_DIR;
+  if (env === "off") return null;
+  if (env) return env;
+  const uid = typeof process.getuid === "function" ? process.getuid() : "user";
+  return path.join(os.tmpdir(), `jaunt-cache-${uid}`);
+}
+
+/** Hash of the compiler's built modules: a rebuilt compiler gets a fresh key. */
+function compilerFingerprint(): string {
+  const dir = path.join(__dirname, "..", "compiler");
+  const h = createHash("sha256");
+  for (const f of fs.readdirSync(dir).sort()) {
+    if (f.endsWith(".js"))
+      h.update(f)
+        .update("\0")
+        .update(fs.readFileSync(path.join(dir, f)));
+  }
+  return h.digest("hex");
+}
+
+function checksum(payload: Uint8Array): string {
+  return createHash("sha256").update(payload).digest("hex");
+}
+
+/**
+ * The prelude compiled from `source`: read from the cache when a valid entry exists,
+ * otherwise compiled by `compileSource` and written to the cache (best effort).
+ */
+export function cachedPrelude(source: string, compileSource: () => Program): Program {
+  const dir = cacheDir();
+  if (!dir) return compileSource();
+  let file: string;
+  try {
+    const key = createHash("sha256")
+      .update(MAGIC)
+      .update(compilerFingerprint())
+      .update(source)
+      .digest("hex")
+      .slice(0, 40);
+    file = path.join(dir, `prelude-${key}.cbor`);
+  } catch {
+    return compileSource();
+  }
+  const hit = readEntry(file, source);
+  if (hit) return hit;
+  const program = compileSource();
+  writeEntry(dir, file, program);
+  return program;
+}
+
+function readEntry(file: string, source: string): Program | null {
+  try {
+    const outer = cborDecode(fs.readFileSync(file)) as unknown;
+    if (!Array.isArray(outer) || outer.length !== 3 || outer[0] !== MAGIC) return null;
+    const [, sum, payload] = outer as [string, unknown, unknown];
+    if (!(payload instanceof Uint8Array) || sum !== checksum(payload)) return null;
+    const program = decodeProgram(cborDecode(payload));
+    return program.kind === "prelude" && program.source === source ? program : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeEntry(dir: string, file: string, program: Program): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const payload = cborEncode(encodeProgram(program));
+    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    fs.writeFileSync(tmp, cborEncode([MAGIC, checksum(payload), payload]), { mode: 0o600 });
+    // rename is atomic: concurrent VMs starting at once never read a half-written file.
+    fs.renameSync(tmp, file);
+  } catch {
+    // A read-only or full disk only costs the next start-up a compile.
+  }
+}
