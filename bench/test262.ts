@@ -199,9 +199,19 @@ function buildSource(root: string, meta: Meta, body: string, strict: boolean): s
   if (meta.flags.includes("async")) files.push("doneprintHandle.js");
   files.push(...meta.includes);
   const parts = [HOST_PRELUDE, ...files.map((f) => harnessFile(root, f)), body];
-  // Module code is strict already (and a directive prologue would not make it so).
-  if (meta.flags.includes("module")) return parts.join("\n");
   return (strict ? '"use strict";\n' : "") + parts.join("\n");
+}
+
+/**
+ * For module tests, the host prelude and harness as a classic script run first, so
+ * they are globals that every module of the test sees (some tests import other test
+ * files, which use `assert` too).
+ */
+function moduleHarness(root: string, meta: Meta): string {
+  const files = ["assert.js", "sta.js"];
+  if (meta.flags.includes("async")) files.push("doneprintHandle.js");
+  files.push(...meta.includes);
+  return [HOST_PRELUDE, ...files.map((f) => harnessFile(root, f))].join("\n");
 }
 
 /** Which modes a test must pass in: false = sloppy, true = strict. */
@@ -246,11 +256,22 @@ function firstLine(s: string): string {
 type RunOutcome = { status: Status; message?: string };
 
 /** One compile-and-run of a prepared source, judged by test262's rules. */
-function runOnce(source: string, filename: string, meta: Meta, steps: number): RunOutcome {
+function runOnce(
+  source: string,
+  filename: string,
+  meta: Meta,
+  steps: number,
+  harness: string | null,
+): RunOutcome {
   let stdout = "";
   const j = Jaunt.create({ stdout: (t) => (stdout += t), stderr: () => {}, argv: [], seed: 1 });
   exposeDetach(j);
   const neg = meta.negative;
+  if (harness !== null) {
+    j.load(harness, path.join(path.dirname(filename), "harness.js"), "script");
+    const r = j.run(steps);
+    if (r.status !== "done") return { status: "crash", message: `the harness ended ${r.status}` };
+  }
   try {
     // Module tests run as the main ES module, from their own path so that their
     // relative imports (fixtures, self-imports) resolve.
@@ -303,7 +324,15 @@ export function runTest(root: string, rel: string, steps: number): TestResult {
   for (const strict of modesFor(meta)) {
     let out: RunOutcome;
     try {
-      out = runOnce(buildSource(root, meta, body, strict), file, meta, steps);
+      out = meta.flags.includes("module")
+        ? runOnce(
+            body,
+            file,
+            meta,
+            steps,
+            meta.flags.includes("raw") ? null : moduleHarness(root, meta),
+          )
+        : runOnce(buildSource(root, meta, body, strict), file, meta, steps, null);
     } catch (e) {
       const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
       out = { status: "crash", message: firstLine(text) };

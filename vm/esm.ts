@@ -88,6 +88,10 @@ export class ModuleNamespaceObject extends JSObject {
     return this.props.get(key);
   }
 
+  override hasOwn(key: PropertyKey): boolean {
+    return typeof key === "string" ? this.names.includes(key) : this.props.has(key);
+  }
+
   override ownKeys(): PropertyKey[] {
     return [...this.names, ...this.props.keys()];
   }

@@ -306,7 +306,7 @@ export class VM {
 
   hasProperty(obj: JSObject, key: PropertyKey): boolean {
     for (let o: JSObject | null = obj; o !== null; o = o.proto) {
-      if (o.getOwnProperty(key) !== undefined) return true;
+      if (o.hasOwn(key)) return true;
       // A typed array answers numeric keys itself (10.4.5.2).
       if (
         o instanceof TypedArrayObject &&
@@ -322,7 +322,7 @@ export class VM {
   private hasOrProxy(obj: JSObject, key: PropertyKey): boolean | ProxyObject {
     let o = obj;
     for (;;) {
-      if (o.getOwnProperty(key) !== undefined) return true;
+      if (o.hasOwn(key)) return true;
       if (
         o instanceof TypedArrayObject &&
         typeof key === "string" &&

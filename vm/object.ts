@@ -60,6 +60,11 @@ export class JSObject {
     return this.props.get(key);
   }
 
+  /** Whether an own property exists, without reading it (a namespace binding in its TDZ exists). */
+  hasOwn(key: PropertyKey): boolean {
+    return this.getOwnProperty(key) !== undefined;
+  }
+
   /** Own keys in spec order: array indices ascending, strings, then symbols. */
   ownKeys(): PropertyKey[] {
     const indices: number[] = [];

@@ -39,14 +39,19 @@ export function descriptorObject(realm: Realm, p: Prop): JSObject {
   return d;
 }
 
-export function setIntegrity(o: JSObject, level: "sealed" | "frozen"): void {
+/**
+ * SetIntegrityLevel. Returns the key whose redefinition was refused (module namespace
+ * bindings cannot be made read-only), or undefined when every key was done.
+ */
+export function setIntegrity(o: JSObject, level: "sealed" | "frozen"): PropertyKey | undefined {
   o.preventExtensions();
   for (const k of o.ownKeys()) {
     const p = o.getOwnProperty(k)!;
     const d: Descriptor = { configurable: false };
     if (level === "frozen" && !(p.flags & PF.Accessor)) d.writable = false;
-    o.defineOwn(k, d);
+    if (!o.defineOwn(k, d)) return k;
   }
+  return undefined;
 }
 
 export function testIntegrity(o: JSObject, level: "sealed" | "frozen"): boolean {
@@ -165,7 +170,11 @@ export function installObject(realm: Realm): void {
     method(realm, ctor, "Object", name, 1, (vm, _t, args) => {
       const o = arg(args, 0);
       if (o instanceof ProxyObject) return viaHelper(vm, "setIntegrity", [o, level === "frozen"]);
-      if (o instanceof JSObject) setIntegrity(o, level);
+      if (o instanceof JSObject) {
+        const refused = setIntegrity(o, level);
+        if (refused !== undefined)
+          vm.throwTypeError(`Cannot redefine property: ${String(refused)}`);
+      }
       return o;
     });
   }

@@ -5,6 +5,7 @@
 // (array-likes, descriptors) and are self-hosted in prelude/50-collections.js; their
 // slots are reserved here so that the property order matches V8's.
 
+import { ModuleNamespaceObject } from "../esm";
 import {
   ArrayObject,
   BoundFunction,
@@ -39,6 +40,8 @@ function ordinarySet(
 ): Value {
   let p: Prop | undefined;
   for (let q: JSObject | null = o; q !== null; q = q.proto) {
+    // A module namespace's [[Set]] always fails, even when the value would not change.
+    if (q instanceof ModuleNamespaceObject) return false;
     if (q instanceof TypedArrayObject && typeof key === "string") {
       // Integer-indexed [[Set]] (10.4.5.5).
       const n = canonicalNumeric(key);
@@ -168,7 +171,7 @@ export function installReflect(realm: Realm): void {
       const o = target(vm, arg(args, 0), "has");
       const key = vm.primKey(arg(args, 1));
       for (let q: JSObject | null = o; q !== null; q = q.proto) {
-        if (q.getOwnProperty(key) !== undefined) return true;
+        if (q.hasOwn(key)) return true;
         // A typed array answers numeric keys itself (10.4.5.2).
         if (
           q instanceof TypedArrayObject &&

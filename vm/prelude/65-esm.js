@@ -262,28 +262,64 @@ function importMeta(filename) {
  * when everything ran synchronously, or a promise when the module (or one it
  * depends on) awaits at top level.
  */
+/**
+ * Evaluates a module and its dependencies depth-first: undefined when done, or a
+ * promise when top-level await is involved. As in the spec's InnerModuleEvaluation,
+ * the modules of a cycle stay on an evaluation stack until the cycle's first module
+ * (its root) is done; a module reached later from outside waits for its cycle's root,
+ * not just for itself (a cycle completes as a unit).
+ */
 function evaluateModule(r) {
   if (r.status === MODULE_FAILED) throw r.error;
-  if (r.status >= MODULE_EVALUATING) return r.promise;
+  if (r.status >= MODULE_EVALUATING) {
+    if (r.onStack) return r.promise;
+    var root = r.cycleRoot || r;
+    if (root.status === MODULE_FAILED) throw root.error;
+    return root.promise;
+  }
+  var state = loaderState();
+  if (state.evalStack === undefined) {
+    state.evalStack = [];
+    state.evalIndex = 0;
+  }
   r.status = MODULE_EVALUATING;
+  r.dfsIndex = r.dfsAncestor = state.evalIndex++;
+  r.onStack = true;
+  push(state.evalStack, r);
   var pending = [];
   try {
     for (var i = 0; i < r.deps.length; i++) {
-      var p = evaluateModule(r.deps[i]);
+      var dep = r.deps[i];
+      var p = evaluateModule(dep);
+      if (dep.onStack && dep.dfsAncestor < r.dfsAncestor) r.dfsAncestor = dep.dfsAncestor;
       if (p !== undefined) push(pending, p);
     }
     if (pending.length === 0 && !(r.format === "esm" && r.info.async)) {
       runModuleBody(r);
       r.status = MODULE_EVALUATED;
-      return undefined;
+    } else {
+      r.promise = evaluateAsync(r, pending);
+      r.status = MODULE_EVALUATED;
     }
   } catch (e) {
-    r.status = MODULE_FAILED;
-    r.error = e;
+    // Every module of the unfinished cycle fails with this error.
+    var m;
+    do {
+      m = state.evalStack.pop();
+      m.onStack = false;
+      m.status = MODULE_FAILED;
+      m.error = e;
+    } while (m !== r);
     throw e;
   }
-  r.promise = evaluateAsync(r, pending);
-  r.status = MODULE_EVALUATED;
+  if (r.dfsAncestor === r.dfsIndex) {
+    var done;
+    do {
+      done = state.evalStack.pop();
+      done.onStack = false;
+      done.cycleRoot = r;
+    } while (done !== r);
+  }
   return r.promise;
 }
 

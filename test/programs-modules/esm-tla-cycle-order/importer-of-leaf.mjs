@@ -1,0 +1,2 @@
+import "./cycle-leaf.mjs";
+globalThis.logs.push("importer of cycle leaf");
