@@ -63,8 +63,7 @@ function withHasFast(realm: Realm, obj: JSObject, name: string): boolean | undef
 }
 
 function hasPlain(obj: JSObject, key: PropertyKey): boolean {
-  for (let o: JSObject | null = obj; o !== null; o = o.proto)
-    if (o.hasOwn(key)) return true;
+  for (let o: JSObject | null = obj; o !== null; o = o.proto) if (o.hasOwn(key)) return true;
   return false;
 }
 
