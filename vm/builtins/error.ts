@@ -124,16 +124,7 @@ export function installErrors(realm: Realm): void {
         }
         return undefined;
       });
-      method(realm, proto, "Error.prototype", "toString", 0, (vm, t) => {
-        if (!(t instanceof JSObject))
-          vm.throwTypeError("Error.prototype.toString called on non-object");
-        const o = t as JSObject;
-        const n = dataString(o, "name") ?? "Error";
-        const m = dataString(o, "message") ?? "";
-        if (!n) return m;
-        if (!m) return n;
-        return `${n}: ${m}`;
-      });
+      // Error.prototype.toString is self-hosted (prelude/25-error.js): it runs getters.
     }
   }
 }
