@@ -1228,7 +1228,10 @@ export class VM {
                     stack[--sp - 1] = v;
                     break;
                   }
-                  r = this.assign(obj, key, v, obj);
+                  r =
+                    obj instanceof ArrayObject && key === "length"
+                      ? this.setArrayLength(obj, v)
+                      : this.assign(obj, key, v, obj);
                 } else r = this.assign(this.protoForPrimitive(obj, key, true), key, v, obj);
                 stack[--sp - 1] = v;
                 frame.ip = ip;
@@ -2809,7 +2812,7 @@ export class VM {
     );
   }
 
-  private protoHasIndex(arr: ArrayObject): boolean {
+  protoHasIndex(arr: ArrayObject): boolean {
     // Appending is only a plain push if no prototype defines indexed properties.
     for (let o = arr.proto; o !== null; o = o.proto) {
       if (o instanceof ArrayObject ? o.length > 0 : false) return true;

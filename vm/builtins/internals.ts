@@ -181,6 +181,30 @@ export function installInternals(realm: Realm): void {
     a.dirty = true;
     return undefined;
   });
+  // Array.prototype.push: a plain dense array appends natively; anything else (array-
+  // likes, proxies, frozen arrays, indexed accessors on a prototype) runs the generic
+  // self-hosted version, $.arrayPushGeneric (prelude/10-array.js).
+  $.props.set(
+    "arrayPushMethod",
+    new Prop(
+      makeNative(realm, "Array.prototype.push", "push", 1, (vm, t, args) => {
+        if (
+          t instanceof ArrayObject &&
+          t.elems !== null &&
+          t.extensible &&
+          t.lengthWritable &&
+          t.elems.length + args.length <= 0xfffffffe &&
+          !vm.protoHasIndex(t)
+        ) {
+          for (let i = 0; i < args.length; i++) t.elems.push(args[i]);
+          t.dirty = true;
+          return t.elems.length;
+        }
+        return vm.tailCall($.props.get("arrayPushGeneric")!.value as JSObject, t, args);
+      }),
+      PF.Hidden,
+    ),
+  );
   def("enqueueJob", 2, (_vm, _t, args) => {
     realm.enqueueJob({ fn: arg(args, 0) as JSObject, thisArg: undefined, args: args.slice(1) });
     return undefined;

@@ -32,6 +32,17 @@ function setLength(o, n) {
   o.length = n;
 }
 
+/** Array.prototype.push for anything but a plain dense array (see $.arrayPushMethod). */
+$.arrayPushGeneric = function push(item) {
+  var o = toObject(this);
+  var len = lengthOf(o);
+  var n = arguments.length;
+  if (len + n > 9007199254740991) throwTypeError("Pushing " + n + " elements on an array-like of length " + len + " is disallowed, as the total surpasses 2**53-1");
+  for (var i = 0; i < n; i++) o[len + i] = arguments[i];
+  o.length = len + n;
+  return len + n;
+};
+
 defineMethods(ArrayPrototype, [
   function join(separator) {
     var o = toObject(this);
@@ -62,13 +73,7 @@ defineMethods(ArrayPrototype, [
     }
     return r;
   },
-  function push(item) {
-    var o = toObject(this);
-    var len = lengthOf(o);
-    for (var i = 0; i < arguments.length; i++) o[len + i] = arguments[i];
-    o.length = len + arguments.length;
-    return len + arguments.length;
-  },
+  $.arrayPushMethod,
   function pop() {
     var o = toObject(this);
     var len = lengthOf(o);
