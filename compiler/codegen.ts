@@ -890,9 +890,10 @@ class FunctionCompiler {
     this.at(s);
     switch (s.type) {
       case "ExpressionStatement":
-        this.expression(s.expression);
-        if (this.completionReg >= 0) e.emit(Op.INIT_LOCAL, this.completionReg);
-        else e.emit(Op.POP);
+        if (this.completionReg >= 0) {
+          this.expression(s.expression);
+          e.emit(Op.INIT_LOCAL, this.completionReg);
+        } else this.effect(s.expression);
         return;
       case "VariableDeclaration":
         if (isUsing(s)) {
@@ -1138,10 +1139,7 @@ class FunctionCompiler {
     // Each iteration gets a fresh copy of captured let bindings (closures in the
     // body see the value of their own iteration).
     if (scope && scope.needsEnv) e.emit(Op.COPY_ENV);
-    if (s.update) {
-      this.expression(s.update);
-      e.emit(Op.POP);
-    }
+    if (s.update) this.effect(s.update);
     e.jump(Op.JUMP, top);
     e.place(end);
   }
@@ -2267,8 +2265,20 @@ class FunctionCompiler {
     else this.e.emit(t.set, t.name);
   }
 
-  private update(node: N.UpdateExpression): void {
+  /**
+   * An expression evaluated for its effects only: `i++` compiles as `++i` (no copy of
+   * the old value), and a store into a register followed by the drop becomes one
+   * pop-and-store instruction.
+   */
+  private effect(node: N.Expression): void {
+    if (node.type === "UpdateExpression") this.update(node, true);
+    else this.expression(node);
+    this.e.dropValue();
+  }
+
+  private update(node: N.UpdateExpression, valueUnused = false): void {
     const e = this.e;
+    const prefix = node.prefix || valueUnused;
     const op = node.operator === "++" ? Op.INC : Op.DEC;
     const arg = node.argument;
     if (arg.type === "Identifier" && this.isDynamic(arg)) {
@@ -2279,7 +2289,7 @@ class FunctionCompiler {
       e.emit(Op.GET_REF, name);
       this.at(node);
       e.emit(Op.TO_NUMERIC);
-      if (node.prefix) {
+      if (prefix) {
         e.emit(op);
         e.emit(Op.SET_REF, name);
       } else {
@@ -2296,7 +2306,7 @@ class FunctionCompiler {
       this.identifier(arg);
       this.at(node);
       e.emit(Op.TO_NUMERIC);
-      if (node.prefix) {
+      if (prefix) {
         e.emit(op);
         this.assignIdentifier(arg);
       } else {
@@ -2314,7 +2324,7 @@ class FunctionCompiler {
     this.at(arg.property);
     this.emitGet(t);
     e.emit(Op.TO_NUMERIC);
-    if (node.prefix) {
+    if (prefix) {
       e.emit(op);
       this.emitSet(t);
     } else {

@@ -48,11 +48,16 @@ export class Emitter {
     return i;
   }
 
+  /** Offset of the last instruction emitted, and of the last label placed. */
+  private lastOp = -1;
+  private lastPlace = -1;
+
   emit(op: Op, ...operands: number[]): void {
     const info: OpInfo = OPS[op];
     if (operands.length !== info.operands.length)
       throw new CompileError(`internal: ${info.name} takes ${info.operands.length} operands`);
     const at = this.code.length;
+    this.lastOp = at;
     this.code.push(op, ...operands);
     for (let i = 0; i <= operands.length; i++) {
       this.lines.push(this.line);
@@ -95,7 +100,28 @@ export class Emitter {
     if (label.offset < 0) label.fixups.push(this.code.length - 1);
   }
 
+  /**
+   * Drops the value on top of the stack: a POP, or, right after `SET_LOCAL r` with no
+   * jump target in between, that store becomes `INIT_LOCAL r` (store and pop).
+   */
+  dropValue(): void {
+    const at = this.lastOp;
+    if (
+      this.depth > 0 &&
+      at >= 0 &&
+      this.code[at] === Op.SET_LOCAL &&
+      at + 2 === this.code.length &&
+      this.lastPlace !== this.code.length
+    ) {
+      this.code[at] = Op.INIT_LOCAL;
+      this.depth--;
+      return;
+    }
+    this.emit(Op.POP);
+  }
+
   place(label: Label): void {
+    this.lastPlace = this.code.length;
     label.offset = this.code.length;
     for (const f of label.fixups) this.code[f] = label.offset;
     label.fixups.length = 0;
