@@ -89,7 +89,23 @@ function writeEntry(dir: string, file: string, program: Program): void {
     fs.writeFileSync(tmp, cborEncode([MAGIC, checksum(payload), payload]), { mode: 0o600 });
     // rename is atomic: concurrent VMs starting at once never read a half-written file.
     fs.renameSync(tmp, file);
+    pruneStale(dir, file);
   } catch {
     // A read-only or full disk only costs the next start-up a compile.
+  }
+}
+
+/** Entries unused for a week (other builds' preludes) are deleted when a new one is written. */
+function pruneStale(dir: string, keep: string): void {
+  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
+  for (const f of fs.readdirSync(dir)) {
+    const full = path.join(dir, f);
+    if (full === keep || !/^prelude-[0-9a-f]+\.cbor/.test(f)) continue;
+    try {
+      const st = fs.statSync(full);
+      if (st.atimeMs < weekAgo && st.mtimeMs < weekAgo) fs.unlinkSync(full);
+    } catch {
+      // Another process pruned it first.
+    }
   }
 }
