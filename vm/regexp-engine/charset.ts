@@ -65,8 +65,8 @@ function leafTest(item: ClassItem, ignoreCase: boolean, unicode: boolean): CharT
       if (item.kind === "s") return isSpace;
       return (c) => isWordChar(c, ignoreCase, unicode);
     case "prop": {
-      const name = item.name;
-      return (c) => hasProperty(name, c);
+      const { name, strings } = item;
+      return (c) => hasProperty(name, c, strings);
     }
     case "strings": {
       const singles = item.list.filter((s) => s.length === 1).map((s) => s[0]);

@@ -365,11 +365,6 @@ class Parser {
     if (c === "k" && this.namedGroups) {
       this.i++;
       if (!this.eat("<")) this.error("Invalid named reference");
-      const start = this.i;
-      const close = this.src.indexOf(">", this.i);
-      if (close < 0) this.error("Invalid named reference");
-      // Validate the name's syntax the same way as a group's.
-      this.i = start;
       const name = this.groupName();
       const node: Node & { type: "backref" } = { type: "backref", indices: [], name };
       this.refs.push({ name, node });

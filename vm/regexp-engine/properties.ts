@@ -30,11 +30,14 @@ export function isValidProperty(name: string, vMode: boolean): "chars" | "string
   return kind;
 }
 
-/** Whether code point c has the (character) property `name`. */
-export function hasProperty(name: string, c: number): boolean {
+/**
+ * Whether code point c has the property `name` (for a property of strings: whether
+ * the one-character string c is among its strings).
+ */
+export function hasProperty(name: string, c: number, strings = false): boolean {
   let re = testers.get(name);
   if (!re) {
-    re = new RegExp(`^\\p{${name}}$`, "u");
+    re = new RegExp(`^\\p{${name}}$`, strings ? "v" : "u");
     testers.set(name, re);
   }
   return re.test(String.fromCodePoint(c));
