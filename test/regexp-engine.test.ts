@@ -19,7 +19,11 @@ interface Found {
 }
 
 /** Every match of a global regexp over s, the way String.prototype.matchAll walks. */
-function allMatches(re: { lastIndex: number; exec(s: string): RegExpExecArray | null }, s: string, unicode: boolean): Found[] {
+function allMatches(
+  re: { lastIndex: number; exec(s: string): RegExpExecArray | null },
+  s: string,
+  unicode: boolean,
+): Found[] {
   const out: Found[] = [];
   re.lastIndex = 0;
   for (let guard = 0; guard < 1000; guard++) {
@@ -30,7 +34,9 @@ function allMatches(re: { lastIndex: number; exec(s: string): RegExpExecArray | 
       index: m.index,
       values: Array.from(m),
       groups: m.groups ? { ...m.groups } : undefined,
-      indices: ind ? { pairs: Array.from(ind), groups: ind.groups ? { ...ind.groups } : undefined } : undefined,
+      indices: ind
+        ? { pairs: Array.from(ind), groups: ind.groups ? { ...ind.groups } : undefined }
+        : undefined,
       lastIndex: re.lastIndex,
     });
     if (m[0] === "") {
@@ -451,10 +457,13 @@ test("modifiers with groups, quantifiers, lookarounds and indices", () => {
   const r = new EngineRegExp("(?i:(?<x>a+))b", "dg");
   const m = r.exec("zAaAb") as RegExpExecArray & { indices: RegExpIndicesArray };
   assert.deepEqual([...m], ["AaAb", "AaA"]);
-  assert.deepEqual([...m.indices], [
-    [1, 5],
-    [1, 4],
-  ]);
+  assert.deepEqual(
+    [...m.indices],
+    [
+      [1, 5],
+      [1, 4],
+    ],
+  );
   assert.deepEqual(m.indices.groups?.x, [1, 4]);
   assert.equal(m.groups?.x, "AaA");
   assert.equal(r.lastIndex, 5);
@@ -465,7 +474,16 @@ test("modifier early errors", () => {
     assert.throws(() => new EngineRegExp(p, ""), /Repeated flag in flag group/, p);
   assert.throws(() => new EngineRegExp("(?-:a)", ""), /: Invalid flag group$/);
   assert.throws(() => new EngineRegExp("(?i--m:a)", ""), /Multiple dashes in flag group/);
-  for (const p of ["(?I:a)", "(?g:a)", "(?u:a)", "(?i)", "(?i", "(?i-m)", "(?\u0069\u0307:a)", "(?\u200d:a)"])
+  for (const p of [
+    "(?I:a)",
+    "(?g:a)",
+    "(?u:a)",
+    "(?i)",
+    "(?i",
+    "(?i-m)",
+    "(?\u0069\u0307:a)",
+    "(?\u200d:a)",
+  ])
     assert.throws(() => new EngineRegExp(p, ""), /: Invalid group$/, p);
   assert.throws(() => new EngineRegExp("(?i:a", ""), /Unterminated group/);
   assert.throws(() => new EngineRegExp("(?\\u0069:a)", ""), /Invalid group/);

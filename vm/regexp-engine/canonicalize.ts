@@ -26,13 +26,15 @@ function buildNonUnicode(): void {
     }
     table[c] = canon;
   }
+  // Only characters that change, and what they change into, have company.
   for (let c = 0; c < 0x10000; c++) {
     const k = table[c];
+    if (k === c) continue;
     const list = orbits.get(k);
     if (list) list.push(c);
-    else orbits.set(k, [c]);
+    else orbits.set(k, table[k] === k ? [k, c] : [c]);
   }
-  for (const [k, list] of orbits) if (list.length < 2) orbits.delete(k);
+  for (const list of orbits.values()) list.sort((a, b) => a - b);
   nonUnicodeTable = table;
   nonUnicodeOrbits = orbits;
 }

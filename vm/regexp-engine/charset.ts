@@ -22,8 +22,7 @@ export interface CompiledClass {
 }
 
 const WHITE_SPACE = [
-  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
-  0xfeff,
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
 ];
 
 export function isSpace(c: number): boolean {
@@ -108,11 +107,7 @@ function setClass(cls: ClassNode, ignoreCase: boolean): CharTest {
 }
 
 /** v mode: the strings (≠ one character) of a class, keyed by their folded form. */
-function classStrings(
-  cls: ClassNode,
-  ignoreCase: boolean,
-  props: string[],
-): Map<string, number[]> {
+function classStrings(cls: ClassNode, ignoreCase: boolean, props: string[]): Map<string, number[]> {
   const key = (s: number[]) => s.map((c) => (ignoreCase ? canonicalize(c, true) : c)).join(",");
   const ofItem = (it: ClassItem, collectProps: boolean): Map<string, number[]> => {
     const out = new Map<string, number[]>();
@@ -132,8 +127,7 @@ function classStrings(
   const first = ofItem(cls.items[0], cls.op === "sub");
   for (const it of cls.items.slice(1)) {
     const other = ofItem(it, false);
-    for (const k of [...first.keys()])
-      if (other.has(k) === (cls.op === "sub")) first.delete(k);
+    for (const k of [...first.keys()]) if (other.has(k) === (cls.op === "sub")) first.delete(k);
   }
   return first;
 }
@@ -141,7 +135,12 @@ function classStrings(
 /** Compiles a class (or class escape) under the modifiers in force where it appears. */
 export function compileClass(cls: ClassNode, ignoreCase: boolean, unicode: boolean): CompiledClass {
   if (!cls.vMode)
-    return { test: legacyClass(cls, ignoreCase, unicode), strings: [], stringProps: [], hasEmpty: false };
+    return {
+      test: legacyClass(cls, ignoreCase, unicode),
+      strings: [],
+      stringProps: [],
+      hasEmpty: false,
+    };
   const stringProps: string[] = [];
   const all = [...classStrings(cls, ignoreCase, stringProps).values()];
   const hasEmpty = all.some((s) => s.length === 0);

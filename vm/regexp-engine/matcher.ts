@@ -318,7 +318,7 @@ export class Matcher {
       return n;
     }
     const unicode = this.p.unicode;
-    for (let k = 0; k < n; ) {
+    for (let k = 0; k < n;) {
       const a = unicode ? s.codePointAt(from + k)! : s.charCodeAt(from + k);
       const b = unicode ? s.codePointAt(at + k)! : s.charCodeAt(at + k);
       if (a !== b && canonicalize(a, unicode) !== canonicalize(b, unicode)) return -1;

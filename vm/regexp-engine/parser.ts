@@ -122,7 +122,8 @@ class Parser {
       const t = this.term();
       const q = this.quantifier();
       if (q) {
-        if (t.quantifiable === false) this.error(t.node.type === "look" ? "Invalid quantifier" : "Nothing to repeat");
+        if (t.quantifiable === false)
+          this.error(t.node.type === "look" ? "Invalid quantifier" : "Nothing to repeat");
         items.push({
           type: "repeat",
           min: q.min,
@@ -193,7 +194,10 @@ class Parser {
       case "?":
         this.error("Nothing to repeat");
       case "{": {
-        if (this.unicode) this.error(this.bracedQuantifierAhead() ? "Nothing to repeat" : "Lone quantifier brackets");
+        if (this.unicode)
+          this.error(
+            this.bracedQuantifierAhead() ? "Nothing to repeat" : "Lone quantifier brackets",
+          );
         if (this.bracedQuantifierAhead()) this.error("Nothing to repeat");
         this.i++;
         return { node: { type: "char", cp: 0x7b }, quantifiable: true };
@@ -232,7 +236,10 @@ class Parser {
       const negate = this.src[this.i++] === "!";
       const body = this.closeGroup();
       // Annex B: lookaheads are quantifiable outside u/v mode.
-      return { node: { type: "look", behind, negate, body }, quantifiable: !behind && !this.unicode };
+      return {
+        node: { type: "look", behind, negate, body },
+        quantifiable: !behind && !this.unicode,
+      };
     }
     if (this.eat("<")) {
       const name = this.groupName();
@@ -474,7 +481,8 @@ class Parser {
     const negate = this.eat("^");
     if (this.vMode) {
       const cls = this.classSetContents(negate);
-      if (negate && mayContainStrings(cls)) this.error("Negated character class may contain strings");
+      if (negate && mayContainStrings(cls))
+        this.error("Negated character class may contain strings");
       return cls;
     }
     const items: ClassItem[] = [];
@@ -524,14 +532,19 @@ class Parser {
     if (this.eat("]")) return { negate, op: "union", items, vMode: true };
     const first = this.classSetOperandOrRange();
     items.push(first.item);
-    const op = this.src.startsWith("&&", this.i) ? "inter" : this.src.startsWith("--", this.i) ? "sub" : "union";
+    const op = this.src.startsWith("&&", this.i)
+      ? "inter"
+      : this.src.startsWith("--", this.i)
+        ? "sub"
+        : "union";
     if (op !== "union") {
       if (first.range) this.error("Invalid set operation in character class");
       const sep = op === "inter" ? "&&" : "--";
       for (;;) {
         if (this.eat("]")) break;
         if (!this.eat(sep)) this.error("Invalid set operation in character class");
-        if (op === "inter" && this.peek() === "&") this.error("Invalid character in character class");
+        if (op === "inter" && this.peek() === "&")
+          this.error("Invalid character in character class");
         const next = this.classSetOperandOrRange();
         if (next.range) this.error("Invalid set operation in character class");
         items.push(next.item);
@@ -569,7 +582,8 @@ class Parser {
     if (c === "[") {
       this.i++;
       const cls = this.classSetContents(this.eat("^"));
-      if (cls.negate && mayContainStrings(cls)) this.error("Negated character class may contain strings");
+      if (cls.negate && mayContainStrings(cls))
+        this.error("Negated character class may contain strings");
       return { type: "nested", cls };
     }
     if (c === "\\") {

@@ -47,7 +47,12 @@ export function hasProperty(name: string, c: number, strings = false): boolean {
  * The length of the longest string of the property of strings `name` (or, with
  * ignoreCase, one equal to it under case folding) starting at `pos` in s, or -1.
  */
-export function matchPropertyOfStrings(name: string, ignoreCase: boolean, s: string, pos: number): number {
+export function matchPropertyOfStrings(
+  name: string,
+  ignoreCase: boolean,
+  s: string,
+  pos: number,
+): number {
   const key = (ignoreCase ? "i" : "") + name;
   let re = stringMatchers.get(key);
   if (!re) {
