@@ -249,6 +249,13 @@ const CASES: [string, string, string[]][] = [
   ["[^\\P{Lowercase_Letter}]", "vi", ["a", "A", "1"]],
   ["\\p{RGI_Emoji}", "v", ["a\u{1F468}\u200d\u{1F469}\u200d\u{1F467}b", "\u{1F600}"]],
   ["[\\p{RGI_Emoji}a]+", "v", ["a\u{1F600}b"]],
+  [
+    "^[\\p{Emoji_Keycap_Sequence}&&\\q{0|9\\uFE0F\\u20E3}]+$",
+    "v",
+    ["9\uFE0F\u20E3", "0\uFE0F\u20E3", "0"],
+  ],
+  ["^[\\q{0|9\\uFE0F\\u20E3}--\\p{Emoji_Keycap_Sequence}]+$", "v", ["9\uFE0F\u20E3", "0"]],
+  ["^[\\p{Emoji_Keycap_Sequence}&&\\p{Emoji_Keycap_Sequence}]$", "v", ["#\uFE0F\u20E3", "#"]],
   ["[\\&\\-\\!]", "v", ["-&!"]],
   ["[\\(\\)]", "v", ["()"]],
   // sticky

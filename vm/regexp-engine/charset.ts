@@ -6,7 +6,7 @@
 
 import type { ClassItem, ClassNode } from "./ast";
 import { canonicalize, orbit } from "./canonicalize";
-import { hasProperty } from "./properties";
+import { hasProperty, propertyHasString } from "./properties";
 
 export type CharTest = (c: number) => boolean;
 
@@ -106,30 +106,47 @@ function setClass(cls: ClassNode, ignoreCase: boolean): CharTest {
   return cls.negate ? (c) => !combined(c) : combined;
 }
 
-/** v mode: the strings (≠ one character) of a class, keyed by their folded form. */
-function classStrings(cls: ClassNode, ignoreCase: boolean, props: string[]): Map<string, number[]> {
+/**
+ * v mode: the strings (≠ one character) of a class: listed ones keyed by their folded
+ * form, and properties of strings, whose members only the host can test.
+ */
+interface StringSet {
+  listed: Map<string, number[]>;
+  props: string[];
+}
+
+function classStrings(cls: ClassNode, ignoreCase: boolean): StringSet {
   const key = (s: number[]) => s.map((c) => (ignoreCase ? canonicalize(c, true) : c)).join(",");
-  const ofItem = (it: ClassItem, collectProps: boolean): Map<string, number[]> => {
-    const out = new Map<string, number[]>();
-    if (it.type === "strings") {
-      for (const s of it.list) if (s.length !== 1) out.set(key(s), s);
-    } else if (it.type === "nested" && !it.cls.negate) {
-      return classStrings(it.cls, ignoreCase, collectProps ? props : []);
-    } else if (it.type === "prop" && it.strings && collectProps) props.push(it.name);
-    return out;
+  const ofItem = (it: ClassItem): StringSet => {
+    if (it.type === "nested") return classStrings(it.cls, ignoreCase);
+    const listed = new Map<string, number[]>();
+    if (it.type === "strings") for (const s of it.list) if (s.length !== 1) listed.set(key(s), s);
+    return { listed, props: it.type === "prop" && it.strings ? [it.name] : [] };
   };
-  if (cls.negate) return new Map();
+  const has = (set: StringSet, k: string, s: number[]): boolean =>
+    set.listed.has(k) ||
+    set.props.some((p) => propertyHasString(p, String.fromCodePoint(...s), ignoreCase));
+  if (cls.negate) return { listed: new Map(), props: [] };
+  const sets = cls.items.map(ofItem);
   if (cls.op === "union") {
-    const out = new Map<string, number[]>();
-    for (const it of cls.items) for (const [k, v] of ofItem(it, true)) out.set(k, v);
-    return out;
+    const listed = new Map<string, number[]>();
+    for (const set of sets) for (const [k, v] of set.listed) listed.set(k, v);
+    return { listed, props: sets.flatMap((set) => set.props) };
   }
-  const first = ofItem(cls.items[0], cls.op === "sub");
-  for (const it of cls.items.slice(1)) {
-    const other = ofItem(it, false);
-    for (const k of [...first.keys()]) if (other.has(k) === (cls.op === "sub")) first.delete(k);
-  }
-  return first;
+  const [first, ...rest] = sets;
+  const listed = new Map<string, number[]>();
+  const candidates = cls.op === "sub" ? [first] : sets;
+  for (const set of candidates)
+    for (const [k, v] of set.listed)
+      if (cls.op === "sub" ? !rest.some((o) => has(o, k, v)) : sets.every((o) => has(o, k, v)))
+        listed.set(k, v);
+  // A property intersected with itself stays; subtracting from a property is not
+  // supported (its strings cannot be listed), so it stays whole.
+  const props =
+    cls.op === "sub"
+      ? first.props
+      : first.props.filter((p) => rest.every((o) => o.props.includes(p)));
+  return { listed, props };
 }
 
 /** Compiles a class (or class escape) under the modifiers in force where it appears. */
@@ -141,8 +158,8 @@ export function compileClass(cls: ClassNode, ignoreCase: boolean, unicode: boole
       stringProps: [],
       hasEmpty: false,
     };
-  const stringProps: string[] = [];
-  const all = [...classStrings(cls, ignoreCase, stringProps).values()];
+  const { listed, props: stringProps } = classStrings(cls, ignoreCase);
+  const all = [...listed.values()];
   const hasEmpty = all.some((s) => s.length === 0);
   const strings = all.filter((s) => s.length > 1).sort((a, b) => b.length - a.length);
   return { test: setClass(cls, ignoreCase), strings, stringProps, hasEmpty };

@@ -5,6 +5,7 @@
 const valid = new Map<string, "chars" | "strings" | null>();
 const testers = new Map<string, RegExp>();
 const stringMatchers = new Map<string, RegExp>();
+const wholeMatchers = new Map<string, RegExp>();
 
 /** Whether `\p{name}` is a property of characters, of strings (v mode only), or invalid. */
 export function isValidProperty(name: string, vMode: boolean): "chars" | "strings" | null {
@@ -41,6 +42,17 @@ export function hasProperty(name: string, c: number, strings = false): boolean {
     testers.set(name, re);
   }
   return re.test(String.fromCodePoint(c));
+}
+
+/** Whether the property of strings `name` has the string s (under case folding with i). */
+export function propertyHasString(name: string, s: string, ignoreCase: boolean): boolean {
+  const key = (ignoreCase ? "i" : "") + name;
+  let re = wholeMatchers.get(key);
+  if (!re) {
+    re = new RegExp(`^\\p{${name}}$`, ignoreCase ? "vi" : "v");
+    wholeMatchers.set(key, re);
+  }
+  return re.test(s);
 }
 
 /**
