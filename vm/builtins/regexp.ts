@@ -5,9 +5,11 @@
 // reading other getters) is self-hosted in prelude/35-regexp.js on top of the
 // internals defined here.
 //
-// The matcher is the host's RegExp: a match is atomic (it never calls guest code).
-// A RegExp object keeps only its original source and flags as state; the compiled
-// host RegExp is a cache rebuilt on demand (after a snapshot is decoded, too).
+// The matcher is the host's RegExp, or for patterns the host refuses because they use
+// modifier groups `(?i:…)` (ES2025) Jaunt's own engine (../regexp-engine); both sit
+// behind RegExpMatcherLike. A match is atomic (it never calls guest code). A RegExp
+// object keeps only its original source and flags as state; the compiled matcher is
+// a cache rebuilt on demand (after a snapshot is decoded, too).
 
 import { ArrayObject, JSObject, PF, Prop, type NativeImpl } from "../object";
 import { JSSymbol, type Value } from "../value";
@@ -20,6 +22,7 @@ import {
   translateDuplicateGroups,
   type GroupAliases,
 } from "./regexp-translate";
+import { EngineRegExp, parsePattern, type RegExpMatcherLike } from "../regexp-engine";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
 
@@ -33,8 +36,10 @@ export class RegExpObject extends JSObject {
   source = "(?:)";
   /** [[OriginalFlags]]. */
   flags = "";
-  /** The compiled host matcher (never snapshotted; rebuilt from source and flags). */
-  private cache: RegExp | null = null;
+  /** The compiled matcher (never snapshotted; rebuilt from source and flags). */
+  private cache: RegExpMatcherLike | null = null;
+  /** Whether the pattern needs Jaunt's engine (modifier groups) instead of the host's. */
+  engine = false;
   /** The pattern given to the host (differs for duplicate group names). */
   private hostSource = "(?:)";
   /** Duplicate group names and their host aliases, or null. */
@@ -47,39 +52,49 @@ export class RegExpObject extends JSObject {
    * The host RegExp for this pattern. It always has `g` or `y` so that it honours
    * lastIndex, and `d` only when asked for (indices cost time).
    */
-  matcher(): RegExp {
+  matcher(): RegExpMatcherLike {
     if (this.cache) return this.cache;
     const f = this.flags;
     const hostFlags = f.includes("g") || f.includes("y") ? f : f + "g";
-    this.cache = new RegExp(this.hostSource, hostFlags);
+    this.cache = this.engine
+      ? new EngineRegExp(this.source, hostFlags)
+      : new RegExp(this.hostSource, hostFlags);
     return this.cache;
   }
 
-  hostPattern(): string {
-    return this.hostSource;
+  /** A fresh sticky matcher for @@split (the spec's splitter, made internally). */
+  splitter(): RegExpMatcherLike {
+    const flags = this.flags.includes("y") ? this.flags : this.flags + "y";
+    return this.engine ? new EngineRegExp(this.source, flags) : new RegExp(this.hostSource, flags);
   }
 
   /** The source as the `source` getter shows it (EscapeRegExpPattern). */
   escapedSource(): string {
-    return this.aliases ? escapeSource(this.source) : this.matcher().source;
+    if (this.aliases || this.engine) return escapeSource(this.source);
+    return (this.matcher() as RegExp).source;
   }
 
   /** Sets source and flags after validating them; throws the host's SyntaxError. */
   initialize(source: string, flags: string): void {
     let hostSource = source;
     let aliases: GroupAliases | null = null;
+    let engine = false;
     try {
       new RegExp(source, flags);
     } catch (e) {
+      if (!(e instanceof SyntaxError)) throw e;
+      engine = needsEngine(source, flags);
       // The host may lack ES2025 duplicate named groups: rewrite the pattern.
-      if (!(e instanceof SyntaxError) || !e.message.endsWith("Duplicate capture group name"))
-        throw e;
-      const t = translateDuplicateGroups(source, flags);
-      if (typeof t === "string") throw e;
-      new RegExp(t.pattern, flags);
-      hostSource = t.pattern;
-      aliases = t.aliases;
+      if (!engine) {
+        if (!e.message.endsWith("Duplicate capture group name")) throw e;
+        const t = translateDuplicateGroups(source, flags);
+        if (typeof t === "string") throw e;
+        new RegExp(t.pattern, flags);
+        hostSource = t.pattern;
+        aliases = t.aliases;
+      }
     }
+    this.engine = engine;
     this.source = source;
     this.flags = flags;
     this.hostSource = hostSource;
@@ -90,6 +105,21 @@ export class RegExpObject extends JSObject {
 
   has(flag: string): boolean {
     return this.flags.includes(flag);
+  }
+}
+
+/**
+ * Whether a pattern the host refused is one for Jaunt's engine: it parses and has a
+ * modifier group. A pattern that tries modifiers but is malformed throws the engine's
+ * SyntaxError; anything else is left to the host's verdict.
+ */
+function needsEngine(source: string, flags: string): boolean {
+  new RegExp("", flags); // bad flags: the host's error
+  try {
+    return parsePattern(source, flags).hasModifiers;
+  } catch (e) {
+    if (e instanceof SyntaxError && /\(\?[-ims]/.test(source)) throw e;
+    return false;
   }
 }
 
@@ -165,6 +195,43 @@ function setLastIndex(vm: VM, r: RegExpObject, v: Value): void {
     return;
   }
   vm.throwTypeError("Cannot assign to read only property 'lastIndex' of object '[object RegExp]'");
+}
+
+/** RegExp.prototype[@@split] steps 14–25 with an internal sticky splitter. */
+function splitWith(
+  splitter: RegExpMatcherLike,
+  s: string,
+  lim: number,
+  unicode: boolean,
+): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
+  if (lim === 0) return out;
+  const size = s.length;
+  if (size === 0) {
+    splitter.lastIndex = 0;
+    return splitter.exec(s) === null ? [s] : out;
+  }
+  let p = 0;
+  let q = 0;
+  while (q < size) {
+    splitter.lastIndex = q;
+    const z = splitter.exec(s);
+    const e = z === null ? -1 : Math.min(splitter.lastIndex, size);
+    if (z === null || e === p) {
+      q = advanceStringIndex(s, q, unicode);
+      continue;
+    }
+    out.push(s.slice(p, q));
+    if (out.length === lim) return out;
+    p = e;
+    for (let k = 1; k < z.length; k++) {
+      out.push(z[k]);
+      if (out.length === lim) return out;
+    }
+    q = p;
+  }
+  out.push(s.slice(p));
+  return out;
 }
 
 /** AdvanceStringIndex (22.2.7.3). */
@@ -604,9 +671,11 @@ export function installRegExp(realm: Realm): void {
   // so the host's split (the same algorithm) can run on a fresh host RegExp.
   internal("regexpSplitFast", 3, (_vm, _t, args) => {
     const r = re(args[0]);
-    const flags = r.flags.includes("y") ? r.flags : r.flags + "y";
-    const splitter = new RegExp(r.hostPattern(), flags);
-    return realm.newArray((args[1] as string).split(splitter, args[2] as number));
+    const s = args[1] as string;
+    const lim = args[2] as number;
+    const splitter = r.splitter();
+    if (splitter instanceof RegExp) return realm.newArray(s.split(splitter, lim));
+    return realm.newArray(splitWith(splitter, s, lim, r.has("u") || r.has("v")));
   });
   internal("regexpSpeciesPristine", 1, (_vm, _t, args) => {
     const r = args[0] as JSObject;
