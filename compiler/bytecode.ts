@@ -48,7 +48,10 @@ export const enum EvalFlags {
 /** Describes the slots of one environment record, for inspection and snapshots. */
 export interface ScopeDesc {
   readonly names: readonly string[];
-  /** Per slot: 0 = var/param, 1 = let, 2 = const, 3 = class, 4 = function, 5 = internal, 6 = import */
+  /**
+   * Per slot: 0 = var/param, 1 = let, 2 = const, 3 = class, 4 = function, 5 = internal,
+   * 6 = import, 7 = simple catch parameter
+   */
   readonly kinds: readonly number[];
 }
 
@@ -76,6 +79,12 @@ export interface FunctionCode {
   readonly scopes: readonly ScopeDesc[];
   /** Scope descriptor of the function-level environment, or -1. */
   readonly funcScope: number;
+  /**
+   * Only for functions with parameter expressions: the scope descriptor of the body's
+   * variable environment, separate from the parameters' (funcScope), or -1 if it has
+   * no environment record.
+   */
+  readonly varScope?: number;
   /** Source range, for Function.prototype.toString. */
   readonly start: number;
   readonly end: number;
@@ -122,7 +131,7 @@ export interface ModuleInfo {
 }
 
 /** Bumped whenever emitted bytecode changes shape: snapshots record it. */
-export const COMPILER_VERSION = 2;
+export const COMPILER_VERSION = 3;
 
 /**
  * Self-hosted helpers compiled code may call with CALL_HELPER, by index. The realm

@@ -121,7 +121,11 @@ export function compile(source: string, opts: CompileOptions): Program {
       allowSuperOutsideMethod:
         (evalFlags & (EvalFlags.InMethod | EvalFlags.InDerivedCtor)) !== 0 || undefined,
     }) as unknown as N.Program;
-    if (evalStrict) shiftPositions(ast, 13);
+    if (evalStrict) {
+      shiftPositions(ast, 13);
+      // The prefix is no statement of the eval code: its value must not be the completion.
+      ast.body.shift();
+    }
   } catch (err) {
     const e = err as { message: string; loc?: { line: number; column: number } };
     if (e.loc) {

@@ -2586,7 +2586,7 @@ export class VM {
                 break;
               case Op.DECL_EVAL_VAR: {
                 const name = consts[code[ip]] as string;
-                declareEvalVar(this, frame.env, fcode, name, code[ip + 1] === 1);
+                declareEvalVar(this, frame.env, fcode, name, code[ip + 1]);
                 ip += 2;
                 break;
               }
