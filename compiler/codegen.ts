@@ -277,7 +277,11 @@ class FunctionCompiler {
     if (scope.needsEnv) {
       e.emit(Op.PUSH_ENV, scope.descIndex);
       for (const b of scope.bindings.values())
-        if (b.kind === "param" && b.captured && b.register >= 0) {
+        if (b.kind === "param" && b.captured && info.paramExprs) {
+          // Bound in order below: closures in defaults see later ones uninitialised.
+          e.emit(Op.EMPTY);
+          e.emit(Op.INIT_ENV, 0, b.slot);
+        } else if (b.kind === "param" && b.captured && b.register >= 0) {
           e.emit(Op.GET_LOCAL, b.register);
           e.emit(Op.INIT_ENV, 0, b.slot);
         }
@@ -303,7 +307,14 @@ class FunctionCompiler {
     if (this.asyncEarlySuspend()) e.emit(Op.GENERATOR);
     if (node.type !== "Program") {
       node.params.forEach((p, i) => {
-        if (p.type === "Identifier") return;
+        if (p.type === "Identifier") {
+          const b = info.scope.bindings.get(p.name)!;
+          if (info.paramExprs && b.captured) {
+            this.e.emit(Op.GET_LOCAL, i);
+            this.initBinding(b);
+          }
+          return;
+        }
         if (p.type === "RestElement") {
           this.e.emit(Op.REST, i);
           this.bindPattern(p.argument, "init");
@@ -455,6 +466,13 @@ class FunctionCompiler {
   private needsTdzCheck(b: Binding, ref: N.Node): boolean {
     // `this` of a derived constructor is uninitialised until super() returns.
     if (b.name === "%this") return isDerivedCtor(b.scope.fn.node);
+    // A closure in a parameter default may run before a later parameter is bound.
+    if (b.kind === "param")
+      return (
+        b.scope.fn !== this.info &&
+        b.scope.fn.paramExprs &&
+        ref.start < (b.scope.fn.node as N.Function).body.start
+      );
     if (!b.lexical) return false;
     if (b.scope.fn !== this.info) return true;
     if (b.scope.kind === "switch") return true;

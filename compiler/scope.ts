@@ -127,6 +127,8 @@ export class FunctionInfo {
    * parameter defaults do not see the body's declarations.
    */
   varScope!: Scope;
+  /** The parameter list contains expressions (defaults, computed keys). */
+  paramExprs = false;
   /** Set while the parameter list is visited (a direct eval there declares vars in `scope`). */
   inParams = false;
   /** A direct eval in the body (not in the parameters): the var scope can gain bindings. */
@@ -651,7 +653,8 @@ class Analyzer {
       for (const id of patternNames(p)) this.declare(scope, id.name, "param", node.start);
     });
     // With parameter expressions the body's declarations get a scope of their own.
-    const separate = body.type === "BlockStatement" && hasParameterExpressions(node.params);
+    info.paramExprs = hasParameterExpressions(node.params);
+    const separate = body.type === "BlockStatement" && info.paramExprs;
     const varScope = separate ? new Scope("body", scope, info) : scope;
     if (separate) {
       info.scopes.push(varScope);
