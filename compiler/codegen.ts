@@ -364,9 +364,7 @@ class FunctionCompiler {
    */
   private asyncEarlySuspend(): boolean {
     const node = this.info.node;
-    return (
-      node.type !== "Program" && node.async && !node.generator && !isSimpleParams(node.params)
-    );
+    return node.type !== "Program" && node.async && !node.generator && !isSimpleParams(node.params);
   }
 
   /** Script-mode top level: var and function declarations are global properties. */

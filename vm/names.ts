@@ -225,10 +225,7 @@ export function declareEvalVar(
     const role = varScopeRole(e);
     // In the parameters' record only the declared slots conflict, not earlier evals' vars.
     const declared = i >= 0 && e.code !== null && i < e.code.scopes[e.scope].names.length;
-    if (
-      i >= 0 &&
-      (isLexicalKind(slotKind(e, i)) || (role === VarRole.Params && declared))
-    )
+    if (i >= 0 && (isLexicalKind(slotKind(e, i)) || (role === VarRole.Params && declared)))
       vm.throwError("SyntaxError", `Identifier '${name}' has already been declared`);
     if (role !== VarRole.None) {
       if (i < 0 && !check) {
@@ -254,9 +251,9 @@ export function declareEvalVar(
           (existing.flags & PF.Enumerable) !== 0);
     if (!ok)
       vm.throwTypeError(
-        isFunction
-          ? `Cannot redefine property: ${name}`
-          : `Cannot define property ${name}, object is not extensible`,
+        existing
+          ? `Identifier '${name}' has already been declared`
+          : `Cannot add property ${name}, object is not extensible`,
       );
     return;
   }
