@@ -360,11 +360,15 @@ class FunctionCompiler {
 
   /**
    * Whether an async (non-generator) function suspends before binding its parameters:
-   * only non-simple ones can throw, and then the error must reject its promise.
+   * only patterns and defaults can throw, and then the error must reject its promise.
    */
   private asyncEarlySuspend(): boolean {
     const node = this.info.node;
-    return node.type !== "Program" && node.async && !node.generator && !isSimpleParams(node.params);
+    if (node.type === "Program" || !node.async || node.generator) return false;
+    return node.params.some(
+      (p) =>
+        p.type !== "Identifier" && !(p.type === "RestElement" && p.argument.type === "Identifier"),
+    );
   }
 
   /** Script-mode top level: var and function declarations are global properties. */
