@@ -29,6 +29,8 @@ export const enum FnFlags {
   Async = 16384,
   /** The top level of eval code: sloppy eval code declares its vars in the caller's scope. */
   EvalCode = 32768,
+  /** A class's field initializers: direct eval in them may not contain `arguments`. */
+  FieldInit = 65536,
 }
 
 /** Context of a direct eval call site, which decides what its code may contain. */
@@ -43,6 +45,8 @@ export const enum EvalFlags {
   InDerivedCtor = 8,
   /** A direct eval (sees the caller's scope) rather than an indirect one. */
   Direct = 16,
+  /** Inside a class field initializer: `arguments` is a SyntaxError (PerformEval). */
+  InFieldInit = 32,
 }
 
 /** Describes the slots of one environment record, for inspection and snapshots. */

@@ -184,6 +184,7 @@ class FunctionCompiler {
       if (node.async) flags |= FnFlags.Async;
     }
     if (info.scope.needsEnv) flags |= FnFlags.HasFunctionEnv;
+    if ((node as Partial<SyntheticInit>).jauntFields) flags |= FnFlags.FieldInit;
     // A module's top level suspends after its prologue (the environment exists, with
     // hoisted functions): the loader links imports into it before resuming it.
     if (node.type === "Program" && this.ctx.module) flags |= FnFlags.Generator;
@@ -2151,9 +2152,9 @@ class FunctionCompiler {
     const argc = this.callArguments(node.arguments);
     if (callee.type === "MemberExpression") this.at(callee.property);
     else this.at(node);
-    if (argc < 0) e.emit(Op.CALL_ARRAY, e.constant(this.calleeText(callee)));
-    else if (callee.type === "Identifier" && callee.name === "eval" && !node.optional)
+    if (callee.type === "Identifier" && callee.name === "eval" && !node.optional)
       e.emit(Op.CALL_EVAL, argc, e.constant("eval"));
+    else if (argc < 0) e.emit(Op.CALL_ARRAY, e.constant(this.calleeText(callee)));
     else e.emit(Op.CALL, argc, e.constant(this.calleeText(callee)));
   }
 

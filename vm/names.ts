@@ -280,6 +280,7 @@ function evalContext(fn: FunctionObject, env: Env | null): number {
       flags |= EvalFlags.InFunction;
       if (e.code.flags & FnFlags.Derived) flags |= EvalFlags.InDerivedCtor;
       if (e.code.flags & FnFlags.Method) flags |= EvalFlags.InMethod;
+      if (e.code.flags & FnFlags.FieldInit) flags |= EvalFlags.InFieldInit;
       break;
     }
   }
