@@ -654,7 +654,7 @@ class Analyzer {
     });
     // With parameter expressions the body's declarations get a scope of their own.
     info.paramExprs = hasParameterExpressions(node.params);
-    const separate = body.type === "BlockStatement" && info.paramExprs;
+    const separate = info.paramExprs;
     const varScope = separate ? new Scope("body", scope, info) : scope;
     if (separate) {
       info.scopes.push(varScope);

@@ -112,3 +112,6 @@ t("arrow-arguments-var", () => {
   };
   return f();
 });
+t("expression-arrow-eval-body", () => ((a = 1, g = () => a) => [eval("var a = 2; a"), a, g()])());
+t("expression-arrow-eval-param", () => ((p = eval("var w = 3")) => w)());
+t("expression-arrow-conflict", () => ((a = eval("var a = 1")) => a)());
