@@ -66,7 +66,6 @@ export type ScopeKind =
   | "function"
   | "block"
   | "catch"
-  | "simpleCatch" // `catch (e)`: sloppy eval may declare `var e` over it (Annex B.3.4)
   | "callee"
   | "switch"
   | "for"
