@@ -63,14 +63,7 @@ export class Binding {
  * parameters' (see FunctionInfo.varScope).
  */
 export type ScopeKind =
-  | "function"
-  | "block"
-  | "catch"
-  | "callee"
-  | "switch"
-  | "for"
-  | "with"
-  | "body";
+  "function" | "block" | "catch" | "callee" | "switch" | "for" | "with" | "body";
 
 export class Scope {
   readonly bindings = new Map<string, Binding>();
