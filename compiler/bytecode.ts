@@ -29,6 +29,8 @@ export const enum FnFlags {
   Async = 16384,
   /** The top level of eval code: sloppy eval code declares its vars in the caller's scope. */
   EvalCode = 32768,
+  /** A class's field initializers: direct eval in them may not contain `arguments`. */
+  FieldInit = 65536,
 }
 
 /** Context of a direct eval call site, which decides what its code may contain. */
@@ -43,12 +45,17 @@ export const enum EvalFlags {
   InDerivedCtor = 8,
   /** A direct eval (sees the caller's scope) rather than an indirect one. */
   Direct = 16,
+  /** Inside a class field initializer: `arguments` is a SyntaxError (PerformEval). */
+  InFieldInit = 32,
 }
 
 /** Describes the slots of one environment record, for inspection and snapshots. */
 export interface ScopeDesc {
   readonly names: readonly string[];
-  /** Per slot: 0 = var/param, 1 = let, 2 = const, 3 = class, 4 = function, 5 = internal, 6 = import */
+  /**
+   * Per slot: 0 = var/param, 1 = let, 2 = const, 3 = class, 4 = function, 5 = internal,
+   * 6 = import, 7 = simple catch parameter
+   */
   readonly kinds: readonly number[];
 }
 
@@ -76,6 +83,12 @@ export interface FunctionCode {
   readonly scopes: readonly ScopeDesc[];
   /** Scope descriptor of the function-level environment, or -1. */
   readonly funcScope: number;
+  /**
+   * Only for functions with parameter expressions: the scope descriptor of the body's
+   * variable environment, separate from the parameters' (funcScope), or -1 if it has
+   * no environment record.
+   */
+  readonly varScope?: number;
   /** Source range, for Function.prototype.toString. */
   readonly start: number;
   readonly end: number;

@@ -184,6 +184,7 @@ class FunctionCompiler {
       if (node.async) flags |= FnFlags.Async;
     }
     if (info.scope.needsEnv) flags |= FnFlags.HasFunctionEnv;
+    if ((node as Partial<SyntheticInit>).jauntFields) flags |= FnFlags.FieldInit;
     // A module's top level suspends after its prologue (the environment exists, with
     // hoisted functions): the loader links imports into it before resuming it.
     if (node.type === "Program" && this.ctx.module) flags |= FnFlags.Generator;
@@ -191,7 +192,8 @@ class FunctionCompiler {
 
     this.prologue();
     // Generators and async functions bind their parameters, then suspend.
-    if (node.type !== "Program" && (node.generator || node.async)) e.emit(Op.GENERATOR);
+    if (node.type !== "Program" && (node.generator || node.async) && !this.asyncEarlySuspend())
+      e.emit(Op.GENERATOR);
     if (node.type === "Program" && this.ctx.module) e.emit(Op.GENERATOR);
     const fields = (node as Partial<SyntheticInit>).jauntFields;
     // A base-class constructor defines the instance fields before its body runs.
@@ -244,6 +246,10 @@ class FunctionCompiler {
       handlers: out.handlers,
       scopes: this.descs,
       funcScope: info.scope.needsEnv ? info.scope.descIndex : -1,
+      // Only functions with parameter expressions carry a separate var scope.
+      ...(info.varScope !== info.scope
+        ? { varScope: info.varScope.needsEnv ? info.varScope.descIndex : -1 }
+        : {}),
       start: (node as { jauntRange?: [number, number] }).jauntRange?.[0] ?? node.start,
       end: (node as { jauntRange?: [number, number] }).jauntRange?.[1] ?? node.end,
       line: loc.start.line,
@@ -272,7 +278,11 @@ class FunctionCompiler {
     if (scope.needsEnv) {
       e.emit(Op.PUSH_ENV, scope.descIndex);
       for (const b of scope.bindings.values())
-        if (b.kind === "param" && b.captured && b.register >= 0) {
+        if (b.kind === "param" && b.captured && info.paramExprs) {
+          // Bound in order below: closures in defaults see later ones uninitialised.
+          e.emit(Op.EMPTY);
+          e.emit(Op.INIT_ENV, 0, b.slot);
+        } else if (b.kind === "param" && b.captured && b.register >= 0) {
           e.emit(Op.GET_LOCAL, b.register);
           e.emit(Op.INIT_ENV, 0, b.slot);
         }
@@ -294,9 +304,18 @@ class FunctionCompiler {
       this.initBinding(info.argumentsBinding);
     }
     const node = info.node;
+    // An async function's promise rejects with errors thrown binding its parameters.
+    if (this.asyncEarlySuspend()) e.emit(Op.GENERATOR);
     if (node.type !== "Program") {
       node.params.forEach((p, i) => {
-        if (p.type === "Identifier") return;
+        if (p.type === "Identifier") {
+          const b = info.scope.bindings.get(p.name)!;
+          if (info.paramExprs && b.captured) {
+            this.e.emit(Op.GET_LOCAL, i);
+            this.initBinding(b);
+          }
+          return;
+        }
         if (p.type === "RestElement") {
           this.e.emit(Op.REST, i);
           this.bindPattern(p.argument, "init");
@@ -316,7 +335,41 @@ class FunctionCompiler {
     if (node.type === "Program" && this.ctx.globalVars) this.globalDeclarations(body);
     else if (node.type === "Program" && this.ctx.completion && !info.strict)
       this.evalDeclarations(body);
+    else if (info.varScope !== scope) this.enterVarScope(info.varScope, body);
     else this.enterBody(scope, body, false);
+  }
+
+  /**
+   * The body of a function with parameter expressions runs in a scope of its own: a
+   * body var named like a parameter (or `arguments`) starts with its value.
+   */
+  private enterVarScope(varScope: Scope, body: N.Statement[]): void {
+    const e = this.e;
+    const params = this.info.scope;
+    this.scope = varScope;
+    if (varScope.needsEnv) e.emit(Op.PUSH_ENV, varScope.descIndex);
+    const fnBody = (this.info.node as N.Function).body;
+    for (const b of varScope.bindings.values()) {
+      if (b.kind !== "var") continue;
+      const pb = params.bindings.get(b.name);
+      if (!pb || !(pb.kind === "param" || pb === this.info.argumentsBinding)) continue;
+      this.getBinding(pb, fnBody);
+      this.initBinding(b);
+    }
+    this.enterBody(varScope, body, false);
+  }
+
+  /**
+   * Whether an async (non-generator) function suspends before binding its parameters:
+   * only patterns and defaults can throw, and then the error must reject its promise.
+   */
+  private asyncEarlySuspend(): boolean {
+    const node = this.info.node;
+    if (node.type === "Program" || !node.async || node.generator) return false;
+    return node.params.some(
+      (p) =>
+        p.type !== "Identifier" && !(p.type === "RestElement" && p.argument.type === "Identifier"),
+    );
   }
 
   /** Script-mode top level: var and function declarations are global properties. */
@@ -347,7 +400,13 @@ class FunctionCompiler {
    */
   private evalDeclarations(body: N.Statement[]): void {
     const e = this.e;
-    for (const name of varNames(body)) e.emit(Op.DECL_EVAL_VAR, e.constant(name), 0);
+    // Every name is checked before any is declared (modes 3/2: function/var check).
+    const fnNames = new Set<string>();
+    for (const s of body) if (s.type === "FunctionDeclaration" && s.id) fnNames.add(s.id.name);
+    const vars = [...varNames(body)].filter((n) => !fnNames.has(n));
+    for (const name of [...fnNames].reverse()) e.emit(Op.DECL_EVAL_VAR, e.constant(name), 3);
+    for (const name of vars) e.emit(Op.DECL_EVAL_VAR, e.constant(name), 2);
+    for (const name of vars) e.emit(Op.DECL_EVAL_VAR, e.constant(name), 0);
     for (const s of body)
       if (s.type === "FunctionDeclaration" && s.id) {
         const name = e.constant(s.id.name);
@@ -383,8 +442,8 @@ class FunctionCompiler {
         const b = scope.bindings.get(s.id.name)!;
         this.initBinding(b);
         // Annex B.3.3: a sloppy block function is also assigned to the var binding.
-        if (scope.kind !== "function" && !this.info.strict) {
-          const vb = this.info.scope.bindings.get(s.id.name);
+        if (scope !== this.info.varScope && !this.info.strict) {
+          const vb = this.info.varScope.bindings.get(s.id.name);
           if (vb && vb !== b && (vb.kind === "var" || vb.kind === "function")) {
             this.getBinding(b, s.id);
             this.initBinding(vb);
@@ -410,6 +469,13 @@ class FunctionCompiler {
   private needsTdzCheck(b: Binding, ref: N.Node): boolean {
     // `this` of a derived constructor is uninitialised until super() returns.
     if (b.name === "%this") return isDerivedCtor(b.scope.fn.node);
+    // A closure in a parameter default may run before a later parameter is bound.
+    if (b.kind === "param")
+      return (
+        b.scope.fn !== this.info &&
+        b.scope.fn.paramExprs &&
+        ref.start < (b.scope.fn.node as N.Function).body.start
+      );
     if (!b.lexical) return false;
     if (b.scope.fn !== this.info) return true;
     if (b.scope.kind === "switch") return true;
@@ -2084,9 +2150,9 @@ class FunctionCompiler {
     const argc = this.callArguments(node.arguments);
     if (callee.type === "MemberExpression") this.at(callee.property);
     else this.at(node);
-    if (argc < 0) e.emit(Op.CALL_ARRAY, e.constant(this.calleeText(callee)));
-    else if (callee.type === "Identifier" && callee.name === "eval" && !node.optional)
+    if (callee.type === "Identifier" && callee.name === "eval" && !node.optional)
       e.emit(Op.CALL_EVAL, argc, e.constant("eval"));
+    else if (argc < 0) e.emit(Op.CALL_ARRAY, e.constant(this.calleeText(callee)));
     else e.emit(Op.CALL, argc, e.constant(this.calleeText(callee)));
   }
 

@@ -121,7 +121,21 @@ export function compile(source: string, opts: CompileOptions): Program {
       allowSuperOutsideMethod:
         (evalFlags & (EvalFlags.InMethod | EvalFlags.InDerivedCtor)) !== 0 || undefined,
     }) as unknown as N.Program;
-    if (evalStrict) shiftPositions(ast, 13);
+    if (evalStrict) {
+      shiftPositions(ast, 13);
+      // The prefix is no statement of the eval code: its value must not be the completion.
+      ast.body.shift();
+    }
+    if (evalFlags & EvalFlags.InFieldInit) {
+      const at = findArguments(ast);
+      if (at)
+        throw Object.assign(
+          new SyntaxError(
+            "'arguments' is not allowed in class field initializer or static initialization block",
+          ),
+          { loc: at.loc!.start },
+        );
+    }
   } catch (err) {
     const e = err as { message: string; loc?: { line: number; column: number } };
     if (e.loc) {
@@ -202,4 +216,36 @@ function shiftPositions(node: unknown, n: number): void {
     for (const k in o) if (k !== "loc") visit((o as Record<string, unknown>)[k]);
   };
   visit(node);
+}
+
+/**
+ * ContainsArguments (ECMA-262 PerformEval, eval in a field initializer): an
+ * `arguments` reference outside non-arrow functions; methods count by their keys.
+ */
+function findArguments(node: N.Node): N.Node | null {
+  let found: N.Node | null = null;
+  const visit = (n: unknown, key?: string): void => {
+    if (found || !n || typeof n !== "object") return;
+    if (Array.isArray(n)) {
+      for (const c of n) visit(c);
+      return;
+    }
+    const o = n as N.Node & Record<string, unknown>;
+    if (typeof o.type !== "string") return;
+    if (o.type === "Identifier" && o.name === "arguments" && key !== "property" && key !== "key") {
+      found = o;
+      return;
+    }
+    if (o.type === "FunctionDeclaration" || o.type === "FunctionExpression") return;
+    for (const k of Object.keys(o)) {
+      if (k === "loc") continue;
+      const v = o[k];
+      // `x.arguments` and `{ arguments: 1 }` name properties, not the binding.
+      const nonComputed =
+        (k === "property" || k === "key") && !(o as { computed?: boolean }).computed;
+      visit(v, nonComputed ? k : undefined);
+    }
+  };
+  visit(node);
+  return found;
 }

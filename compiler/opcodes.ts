@@ -391,7 +391,8 @@ export const OPS: readonly OpInfo[] = [
   // caller's variable environment (or the global object).
   op("DECL_EVAL_VAR", ["name", "int"], N),
   // Like CALL; when the callee is the realm's eval, a direct eval in this scope.
-  op("CALL_EVAL", ["argc", "const"], (c, at) => [c[at + 1] + 2, 1], true),
+  // argc -1: the arguments are one array (eval(...args)).
+  op("CALL_EVAL", ["argc", "const"], (c, at) => [c[at + 1] < 0 ? 3 : c[at + 1] + 2, 1], true),
   // fn newTarget args → object: super(...) where the constructor is not the running
   // frame (arrows, eval code); argc -1 means one array of arguments.
   op("SUPER_CALL_LEX", ["int"], (c, at) => [c[at + 1] < 0 ? 3 : c[at + 1] + 2, 1], true),

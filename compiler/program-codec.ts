@@ -106,7 +106,7 @@ export function decodeProgram(data: unknown): Program {
     source: decodeText(source, "source"),
     functions,
   };
-  const flags = int(evalFlags, "eval flags", -1, 31);
+  const flags = int(evalFlags, "eval flags", -1, 63);
   return flags >= 0 ? { ...program, evalFlags: flags } : program;
 }
 

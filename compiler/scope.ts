@@ -15,6 +15,7 @@ export type BindingKind =
   | "class"
   | "function"
   | "catch"
+  | "simpleCatch" // `catch (e)`: sloppy eval may declare `var e` over it (Annex B.3.4)
   | "callee" // the name of a named function expression
   | "import" // an ES module import: the slot holds a link to the exporter's binding
   | "internal"; // this / arguments / new.target pseudo-bindings
@@ -27,6 +28,7 @@ export const SCOPE_KIND_CODE: Record<BindingKind, number> = {
   class: 3,
   function: 4,
   catch: 1,
+  simpleCatch: 7,
   callee: 2,
   internal: 5,
   import: 6,
@@ -55,8 +57,13 @@ export class Binding {
   }
 }
 
-/** "with" is the object environment of a `with` statement's body. */
-export type ScopeKind = "function" | "block" | "catch" | "callee" | "switch" | "for" | "with";
+/**
+ * "with" is the object environment of a `with` statement's body; "body" is the
+ * variable scope of a function with parameter expressions, separate from its
+ * parameters' (see FunctionInfo.varScope).
+ */
+export type ScopeKind =
+  "function" | "block" | "catch" | "callee" | "switch" | "for" | "with" | "body";
 
 export class Scope {
   readonly bindings = new Map<string, Binding>();
@@ -105,6 +112,19 @@ export class FunctionInfo {
   }
   /** The function-level scope (params, vars, top-level lexicals). */
   scope!: Scope;
+  /**
+   * The scope of the body's vars, functions and top-level lexicals: the function
+   * scope, or for a function with parameter expressions a "body" scope of its own
+   * (ECMA-262 FunctionDeclarationInstantiation step 28), so that closures in
+   * parameter defaults do not see the body's declarations.
+   */
+  varScope!: Scope;
+  /** The parameter list contains expressions (defaults, computed keys). */
+  paramExprs = false;
+  /** Set while the parameter list is visited (a direct eval there declares vars in `scope`). */
+  inParams = false;
+  /** A direct eval in the body (not in the parameters): the var scope can gain bindings. */
+  bodyEval = false;
   /** Registers used by bindings, before the code generator adds temporaries. */
   nregs = 0;
 }
@@ -202,6 +222,30 @@ export function isSimpleParams(params: N.Pattern[]): boolean {
   return params.every((p) => p.type === "Identifier");
 }
 
+/** ECMA-262 ContainsExpression over a parameter list: defaults or computed keys. */
+export function hasParameterExpressions(params: N.Pattern[]): boolean {
+  const walk = (p: N.Pattern | null): boolean => {
+    if (!p) return false;
+    switch (p.type) {
+      case "AssignmentPattern":
+        return true;
+      case "ObjectPattern":
+        return p.properties.some((prop) =>
+          prop.type === "RestElement"
+            ? walk(prop.argument)
+            : prop.computed || walk(prop.value as N.Pattern),
+        );
+      case "ArrayPattern":
+        return p.elements.some(walk);
+      case "RestElement":
+        return walk(p.argument);
+      default:
+        return false;
+    }
+  };
+  return params.some(walk);
+}
+
 class Analyzer {
   readonly refs = new Map<N.Node, Binding | null>();
   readonly scopeOf = new Map<N.Node, Scope>();
@@ -277,7 +321,7 @@ class Analyzer {
   private enterScope(kind: ScopeKind, node: N.Node, fn: FunctionInfo = this.fn): Scope {
     const s = new Scope(kind, kind === "function" ? (this.scope ?? null) : this.scope, fn);
     fn.scopes.push(s);
-    if (kind === "function") fn.scope = s;
+    if (kind === "function") fn.scope = fn.varScope = s;
     this.scopeOf.set(node, s);
     this.scope = s;
     this.fn = fn;
@@ -327,7 +371,14 @@ class Analyzer {
           // Top-level functions are declared by declareLexical with the body's
           // other declarations; block functions also get a var binding in sloppy mode
           // (Annex B.3.3) so that they are visible after the block.
-          if (!top && !scope.fn.strict && s.id && !global && !scope.bindings.has(s.id.name))
+          if (
+            !top &&
+            !scope.fn.strict &&
+            s.id &&
+            !global &&
+            !scope.bindings.has(s.id.name) &&
+            scope.fn.scope.bindings.get(s.id.name)?.kind !== "param"
+          )
             this.declare(scope, s.id.name, "var", s.end);
           break;
         case "IfStatement":
@@ -457,6 +508,7 @@ class Analyzer {
         }
         if (s.kind === "with") dynamic = true;
         else if (s.kind === "function" && s.fn.hasDirectEval && !s.fn.strict) dynamic = true;
+        else if (s.kind === "body" && s.fn.bodyEval && !s.fn.strict) dynamic = true;
       }
       if (found && found.scope.fn !== scope.fn) found.captured = true;
       if (found && dynamic) found.captured = true;
@@ -472,8 +524,16 @@ class Analyzer {
 
   /** A direct eval call: its scope chain is kept by name; `this` & co. are bindings. */
   private directEval(): void {
-    this.fn.hasDirectEval = true;
-    this.fn.scope.forceEnv = true;
+    const fn = this.fn;
+    fn.hasDirectEval = true;
+    // A script's top level has no variable environment of its own: its vars are global.
+    const scriptTop = fn.node.type === "Program" && this.opts.globalVars;
+    if (!scriptTop) fn.scope.forceEnv = true;
+    // Eval in the body declares its vars in the body's scope, not the parameters'.
+    if (!fn.inParams && !scriptTop) {
+      fn.bodyEval = true;
+      fn.varScope.forceEnv = true;
+    }
     this.evalScopes.push(this.scope);
     const owner = this.nonArrow();
     this.lexicalBindings(owner);
@@ -549,7 +609,7 @@ class Analyzer {
         owner.usesArguments = true;
         owner.argumentsBinding = b;
         if (owner !== this.fn) b.captured = true;
-        this.refs.set(id, b);
+        this.resolve(id);
         return true;
       }
       if (b) return false;
@@ -560,7 +620,8 @@ class Analyzer {
     if (!owner.argumentsBinding)
       owner.argumentsBinding = this.declare(owner.scope, "arguments", "internal", 0);
     if (owner !== this.fn) owner.argumentsBinding.captured = true;
-    this.refs.set(id, owner.argumentsBinding);
+    // Resolved with the other names: an eval on the way may declare `arguments`.
+    this.resolve(id);
     return true;
   }
 
@@ -583,11 +644,29 @@ class Analyzer {
     node.params.forEach((p) => {
       for (const id of patternNames(p)) this.declare(scope, id.name, "param", node.start);
     });
-    if (body.type === "BlockStatement") {
-      this.hoistVars((body as N.BlockStatement).body, scope, false);
-      this.declareLexical((body as N.BlockStatement).body, scope, false);
+    // With parameter expressions the body's declarations get a scope of their own.
+    info.paramExprs = hasParameterExpressions(node.params);
+    const separate = info.paramExprs;
+    const varScope = separate ? new Scope("body", scope, info) : scope;
+    if (separate) {
+      info.scopes.push(varScope);
+      info.varScope = varScope;
     }
+    if (body.type === "BlockStatement") {
+      this.hoistVars((body as N.BlockStatement).body, varScope, false);
+      this.declareLexical((body as N.BlockStatement).body, varScope, false);
+    }
+    // A body `var arguments` starts as the arguments object, which lives with the parameters.
+    if (separate && !arrow && varScope.bindings.get("arguments")?.kind === "var") {
+      if (!scope.bindings.has("arguments")) {
+        info.usesArguments = true;
+        info.argumentsBinding = this.declare(scope, "arguments", "internal", 0);
+      }
+    }
+    info.inParams = true;
     for (const p of node.params) this.visitPattern(p);
+    info.inParams = false;
+    if (separate) this.scope = varScope;
     const fields = (node as Partial<SyntheticInit>).jauntFields;
     if (fields)
       for (const f of fields) {
@@ -741,7 +820,12 @@ class Analyzer {
         const scope = this.enterScope("catch", node);
         if (node.param)
           for (const id of patternNames(node.param))
-            this.declare(scope, id.name, "catch", node.param.end);
+            this.declare(
+              scope,
+              id.name,
+              node.param.type === "Identifier" ? "simpleCatch" : "catch",
+              node.param.end,
+            );
         if (node.param) this.visitPattern(node.param);
         this.visitBlockBody(node.body, node.body.body, "block");
         this.exitScope();

@@ -2658,13 +2658,23 @@ export class VM {
           break;
         case Op.DECL_EVAL_VAR: {
           const name = consts[code[ip]] as string;
-          declareEvalVar(this, frame.env, fcode, name, code[ip + 1] === 1);
+          declareEvalVar(this, frame.env, fcode, name, code[ip + 1]);
           ip += 2;
           break;
         }
         case Op.CALL_EVAL: {
-          const argc = code[ip];
+          let argc = code[ip];
           ip += 2;
+          if (argc < 0) {
+            // eval(...args): the arguments come as one array (still a direct eval).
+            const arr = stack[--sp] as ArrayObject;
+            const args = arr.elems ?? [];
+            this.ensureStack(sp + args.length + 2);
+            for (let i = 0; i < args.length; i++)
+              stack[sp + i] = args[i] === EMPTY ? undefined : args[i];
+            sp += args.length;
+            argc = args.length;
+          }
           const fpos = sp - argc - 2;
           const callee = stack[fpos];
           frame.ip = ip;

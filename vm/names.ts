@@ -40,12 +40,33 @@ function slotKind(env: Env, i: number): number {
   return i < kinds.length ? kinds[i] : 0;
 }
 
-/** Whether `env` is a function's variable environment (where sloppy eval puts vars). */
-function isVarScope(env: Env): boolean {
+/** What `env` is to a sloppy eval's var declarations (see varScopeRole). */
+const enum VarRole {
+  None,
+  /** A function's variable environment: vars are made there. */
+  Var,
+  /**
+   * The parameters' environment of a function with parameter expressions, reached
+   * by an eval in a parameter default: its vars are made beside the parameters, and
+   * a name a parameter (or `arguments`) already binds is a SyntaxError
+   * (EvalDeclarationInstantiation step 3.d, the parameters' record being between
+   * the eval and its variable environment).
+   */
+  Params,
+}
+
+function varScopeRole(env: Env): VarRole {
   const code = env.code;
-  if (!code || env.scope !== code.funcScope) return false;
+  if (!code) return VarRole.None;
+  if (code.varScope !== undefined) {
+    if (env.scope === code.varScope) return VarRole.Var;
+    return env.scope === code.funcScope ? VarRole.Params : VarRole.None;
+  }
+  if (env.scope !== code.funcScope) return VarRole.None;
   // Sloppy eval code's own top-level scope holds only its lexical declarations.
-  return !(code.flags & FnFlags.EvalCode) || (code.flags & FnFlags.Strict) !== 0;
+  return !(code.flags & FnFlags.EvalCode) || (code.flags & FnFlags.Strict) !== 0
+    ? VarRole.Var
+    : VarRole.None;
 }
 
 /** Has `name` as a binding in a `with` object: true/false, or undefined if guest code must decide. */
@@ -172,25 +193,41 @@ export function deleteSlot(env: Env, name: string): boolean {
   return true;
 }
 
+/** DECL_EVAL_VAR's mode operand: what is declared, and whether only to check it. */
+export const enum EvalDecl {
+  Var = 0,
+  Function = 1,
+  /** Check only: every declaration is checked before any is made. */
+  CheckVar = 2,
+  CheckFunction = 3,
+}
+
 /**
  * A var (or function) declaration of sloppy eval code (EvalDeclarationInstantiation):
  * made in the nearest variable environment, or on the global object. A lexical
- * declaration of the same name on the way is a SyntaxError.
+ * declaration of the same name on the way is a SyntaxError; a global that cannot
+ * be declared (CanDeclareGlobalVar/Function) a TypeError. The compiled code checks
+ * every name first (the Check modes) so that a failure declares nothing.
  */
 export function declareEvalVar(
   vm: VM,
   env: Env | null,
   own: FunctionCode,
   name: string,
-  isFunction: boolean,
+  mode: EvalDecl,
 ): void {
+  const check = mode === EvalDecl.CheckVar || mode === EvalDecl.CheckFunction;
+  const isFunction = mode === EvalDecl.Function || mode === EvalDecl.CheckFunction;
   for (let e = env; e !== null; e = e.parent) {
     if (e.withObject || e.code === own) continue;
     const i = slotIndex(e, name);
-    if (i >= 0 && isLexicalKind(slotKind(e, i)))
+    const role = varScopeRole(e);
+    // In the parameters' record only the declared slots conflict, not earlier evals' vars.
+    const declared = i >= 0 && e.code !== null && i < e.code.scopes[e.scope].names.length;
+    if (i >= 0 && (isLexicalKind(slotKind(e, i)) || (role === VarRole.Params && declared)))
       vm.throwError("SyntaxError", `Identifier '${name}' has already been declared`);
-    if (isVarScope(e)) {
-      if (i < 0) {
+    if (role !== VarRole.None) {
+      if (i < 0 && !check) {
         (e.extra ??= []).push(name);
         e.slots.push(undefined);
       }
@@ -198,11 +235,30 @@ export function declareEvalVar(
     }
   }
   const realm = vm.realm;
+  const global = realm.global;
   if (realm.globalLex.has(name))
     vm.throwError("SyntaxError", `Identifier '${name}' has already been declared`);
-  const existing = realm.global.getOwnProperty(name);
+  const existing = global.getOwnProperty(name);
+  if (check) {
+    // CanDeclareGlobalFunction / CanDeclareGlobalVar.
+    const ok = !existing
+      ? global.extensible
+      : !isFunction ||
+        (existing.flags & PF.Configurable) !== 0 ||
+        ((existing.flags & PF.Accessor) === 0 &&
+          (existing.flags & PF.Writable) !== 0 &&
+          (existing.flags & PF.Enumerable) !== 0);
+    if (!ok)
+      vm.throwTypeError(
+        existing
+          ? `Identifier '${name}' has already been declared`
+          : `Cannot add property ${name}, object is not extensible`,
+      );
+    return;
+  }
+  // CreateGlobalFunctionBinding / CreateGlobalVarBinding (the value is set after).
   if (existing && !(isFunction && existing.flags & PF.Configurable)) return;
-  realm.global.defineOwn(name, {
+  global.defineOwn(name, {
     value: undefined,
     hasValue: true,
     writable: true,
@@ -223,6 +279,7 @@ function evalContext(fn: FunctionObject, env: Env | null): number {
       flags |= EvalFlags.InFunction;
       if (e.code.flags & FnFlags.Derived) flags |= EvalFlags.InDerivedCtor;
       if (e.code.flags & FnFlags.Method) flags |= EvalFlags.InMethod;
+      if (e.code.flags & FnFlags.FieldInit) flags |= EvalFlags.InFieldInit;
       break;
     }
   }

@@ -532,7 +532,7 @@ class Decoder {
         fail(`program ${i} has a bad header`);
       if (kind !== "script" && kind !== "commonjs" && kind !== "module" && kind !== "eval")
         fail(`program ${i} has unknown kind ${String(kind)}`);
-      if (kind === "eval" && !isInt(evalFlags, 0, 31)) fail(`program ${i} has bad eval flags`);
+      if (kind === "eval" && !isInt(evalFlags, 0, 63)) fail(`program ${i} has bad eval flags`);
       let p: Program;
       try {
         p = compile(source, {
