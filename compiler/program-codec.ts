@@ -39,6 +39,35 @@ function decodeText(v: unknown, what: string): string {
   return out;
 }
 
+/** FunctionCode's fields in encoding order (see encodeFunction and decodeFunction). */
+const FIELDS = [
+  "index",
+  "name",
+  "flags",
+  "nparams",
+  "length",
+  "nlocals",
+  "localNames",
+  "maxStack",
+  "code",
+  "lines",
+  "cols",
+  "consts",
+  "handlers",
+  "scopes",
+  "funcScope",
+  "start",
+  "end",
+  "line",
+  "col",
+  "varScope",
+] as const;
+// A field added to FunctionCode but not to FIELDS (and the codec) fails to compile here.
+const everyFieldEncoded: [Exclude<keyof FunctionCode, (typeof FIELDS)[number]>] extends [never]
+  ? true
+  : never = true;
+void everyFieldEncoded;
+
 function encodeFunction(f: FunctionCode): unknown[] {
   return [
     f.index,
@@ -60,6 +89,7 @@ function encodeFunction(f: FunctionCode): unknown[] {
     f.end,
     f.line,
     f.col,
+    f.varScope ?? null,
   ];
 }
 
@@ -112,7 +142,7 @@ export function decodeProgram(data: unknown): Program {
 
 function decodeFunction(data: unknown, i: number): FunctionCode {
   const w = `function ${i}`;
-  const f = arr(data, w, 19);
+  const f = arr(data, w, FIELDS.length);
   const code = ints(f[8], `${w} code`);
   const lines = ints(f[9], `${w} lines`);
   const cols = ints(f[10], `${w} cols`);
@@ -156,5 +186,7 @@ function decodeFunction(data: unknown, i: number): FunctionCode {
     end: int(f[16], `${w} end`),
     line: int(f[17], `${w} line`),
     col: int(f[18], `${w} col`),
+    // Only functions with parameter expressions have a separate var scope.
+    ...(f[19] === null ? {} : { varScope: int(f[19], `${w} varScope`, -1, scopes.length - 1) }),
   };
 }

@@ -13,6 +13,7 @@ import { decode as cborDecode, encode as cborEncode } from "cbor-x";
 const SOURCE = `
   const big = 12345678901234567890n, neg = -0, s = "\\ud800 😀 \\udc00";
   function f(a, b = 2, ...c) { try { return a + b + c.length } finally { big; } }
+  function g(a = () => x, x) { var x = 1; eval("var y"); return a; }
   return { f, big, neg, s, re: /x/g };
 `;
 
@@ -26,6 +27,8 @@ test("a program survives encode → CBOR → decode unchanged", () => {
   assert.equal(back.hash, p.hash);
   assert.equal(disassemble(back), disassemble(p));
   assert.deepEqual(back.functions, p.functions);
+  // g has a separate var scope (parameter expressions): that survives too.
+  assert.ok(p.functions.some((f) => f.varScope !== undefined));
 });
 
 test("decoding names what is wrong with a damaged program", () => {
