@@ -190,6 +190,25 @@ test("vmrun --unhandled-rejections modes behave like node's", () => {
       assert.equal(ours.code, node.status, `${mode}: exit code`);
       assert.deepEqual(warning(ours.stderr), warning(node.stderr), `${mode}: warning`);
     }
+    // A rejected top-level await in the main module is fatal in every mode (Node's ESM
+    // loader reports it, not the rejection tracker), with the error's source line.
+    const tla = path.join(dir, "tla.mjs");
+    fs.writeFileSync(
+      tla,
+      'console.log("before");\nawait Promise.reject(new TypeError("tla boom"));\n',
+    );
+    for (const mode of ["throw", "none", "warn"]) {
+      const flag = `--unhandled-rejections=${mode}`;
+      const node = spawnSync(process.execPath, [flag, tla], { encoding: "utf8" });
+      const ours = runCli("vmrun", [flag, tla], dir);
+      assert.equal(ours.stdout, node.stdout, `tla ${mode}: stdout`);
+      assert.equal(ours.code, node.status, `tla ${mode}: exit code`);
+      assert.deepEqual(
+        ours.stderr.split("\n").slice(0, 5),
+        node.stderr.split("\n").slice(0, 5),
+        `tla ${mode}: report`,
+      );
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

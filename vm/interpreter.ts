@@ -801,6 +801,14 @@ export class VM {
       this.warnUnhandledRejection(reason, mode === "warn-with-error-code");
       return;
     }
+    this.reportRejectionAsUncaught(reason);
+  }
+
+  /**
+   * Ends the program with `reason` reported as an uncaught exception at the place the
+   * error was made (a rejection has no throw site of its own).
+   */
+  reportRejectionAsUncaught(reason: Value): void {
     if (reason instanceof ErrorObject && reason.site) this.throwSite = null;
     this.uncaught = {
       value: reason,

@@ -205,6 +205,11 @@ export function installInternals(realm: Realm): void {
       PF.Hidden,
     ),
   );
+  // A rejected top-level await of the main module (prelude/65-esm.js).
+  def("fatalRejection", 1, (vm, _t, args) => {
+    vm.reportRejectionAsUncaught(arg(args, 0));
+    return undefined;
+  });
   def("enqueueJob", 2, (_vm, _t, args) => {
     realm.enqueueJob({ fn: arg(args, 0) as JSObject, thisArg: undefined, args: args.slice(1) });
     return undefined;

@@ -429,7 +429,18 @@ function runMainModule(mainFn, filename) {
   loadModuleSource(r, mainFn);
   instantiateModule(r);
   linkModule(r);
-  evaluateModule(r);
+  var done = evaluateModule(r);
+  // A rejected top-level await ends the program like an uncaught exception, whatever
+  // --unhandled-rejections says (as in Node: the loader, not the tracker, reports it).
+  if (done !== undefined)
+    performThen(
+      done,
+      undefined,
+      function (e) {
+        $.fatalRejection(e);
+      },
+      undefined,
+    );
   // Node evaluates the main module inside a microtask checkpoint: the promise jobs
   // it queued run before its process.nextTick callbacks.
   $.tickJobsFirst();
