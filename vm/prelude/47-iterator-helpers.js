@@ -1,4 +1,4 @@
-// Iterator helpers (ES2025, 27.1.3): the global `Iterator`, Iterator.from and the
+// Iterator helpers (ES2025, 27.1.3): the global `Iterator`, Iterator.from (and ES2026 Iterator.concat) and the
 // Iterator.prototype methods. A helper object (map, filter, take, drop, flatMap) keeps
 // its progress in an ordinary generator held in a private field, so a helper paused
 // between two `next` calls, or inside its callback, snapshots like any generator.
@@ -88,9 +88,10 @@ class IteratorHelperState {
       },
       return: function (o) {
         if ($.genState(o.#gen) === 0) {
-          // Not started: finish the generator and close the underlying iterator.
+          // Not started: finish the generator and close the underlying iterator
+          // (Iterator.concat's helper has none before it starts).
           $.genFinish(o.#gen);
-          iteratorClose(o.#underlying, 0);
+          if (o.#underlying !== null) iteratorClose(o.#underlying, 0);
           return { value: undefined, done: true };
         }
         return $.generatorResume(o.#gen, 2, undefined);
@@ -405,6 +406,45 @@ var iterStatics = {
   },
 };
 defineMethod(Iterator, "from", iterStatics.from);
+
+/** Iterator.concat's closure: each iterable's iterator is opened only when reached. */
+function* iterConcatGen(iterables) {
+  for (var i = 0; i < iterables.length; i++) {
+    var item = iterables[i];
+    var iter = call(item.method, item.iterable);
+    if (!isObject(iter)) throwTypeError(describe(iter) + " is not an object");
+    var rec = iterDirect(iter);
+    for (;;) {
+      var v = iterStepValue(rec);
+      if (v === ITER_DONE) break;
+      var resumed = false;
+      try {
+        yield v;
+        resumed = true;
+      } finally {
+        // Returned by the consumer: close the iterator being read.
+        if (!resumed) iteratorClose(iter, 0);
+      }
+    }
+  }
+}
+
+var iterConcatStatics = {
+  /** Iterator.concat(...items) (ES2026): every item is checked before any is opened. */
+  concat(...items) {
+    var iterables = [];
+    for (var i = 0; i < items.length; i++) {
+      var item = items[i];
+      if (!isObject(item)) throwTypeError(describe(item) + " is not an object");
+      var method = item[SymbolIterator];
+      if (method === undefined || method === null) throwTypeError(describe(item) + " is not iterable");
+      if (!isCallable(method)) throwTypeError(describe(method) + " is not a function");
+      push(iterables, { method: method, iterable: item });
+    }
+    return iterHelper(iterConcatGen(iterables), null);
+  },
+};
+defineMethod(Iterator, "concat", iterConcatStatics.concat);
 
 /** SetterThatIgnoresPrototypeProperties (27.1.3.1.x). */
 function iterIgnoringSetter(self, key, v) {
