@@ -213,6 +213,11 @@ export function installFunction(realm: Realm): void {
       "'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the arguments objects for calls to them",
     ),
   );
+  // It is frozen (ECMA-262 10.2.4.1): length and name are neither writable nor configurable.
+  for (const key of ["length", "name"]) {
+    const p = tte.props.get(key);
+    if (p) p.flags = 0;
+  }
   tte.preventExtensions();
   realm.ThrowTypeError = tte;
 

@@ -1,0 +1,1 @@
+"use strict"; const t = Object.getOwnPropertyDescriptor((function(){return arguments})(), "callee").get; console.log(Object.isFrozen(t), JSON.stringify(Object.getOwnPropertyDescriptor(t, "length")), JSON.stringify(Object.getOwnPropertyDescriptor(t, "name")));
