@@ -323,7 +323,7 @@ class FunctionCompiler {
         }
         // Destructuring and default parameters bind from the argument register.
         this.e.emit(Op.GET_LOCAL, i);
-        this.bindPattern(p, "init");
+        this.bindPattern(p, "init", "param");
       });
     }
     const body =
@@ -579,7 +579,7 @@ class FunctionCompiler {
    * Binds the value on top of the stack (popped) to a pattern. `init` declares
    * (let/const/var with initialiser, parameters); `assign` is an assignment target.
    */
-  private bindPattern(p: N.Pattern, mode: "init" | "assign"): void {
+  private bindPattern(p: N.Pattern, mode: "init" | "assign", src?: PatternSource): void {
     const e = this.e;
     switch (p.type) {
       case "Identifier": {
@@ -637,11 +637,11 @@ class FunctionCompiler {
         e.emit(Op.POP);
         this.expression(p.right, this.nameOf(p.left));
         e.place(done);
-        this.bindPattern(p.left, mode);
+        this.bindPattern(p.left, mode, src);
         return;
       }
       case "ObjectPattern":
-        return this.objectPattern(p, mode);
+        return this.objectPattern(p, mode, src);
       case "ArrayPattern":
         return this.arrayPattern(p, mode);
       default:
@@ -650,10 +650,10 @@ class FunctionCompiler {
   }
 
   /** Object destructuring of the value on top of the stack (popped). */
-  private objectPattern(p: N.ObjectPattern, mode: "init" | "assign"): void {
+  private objectPattern(p: N.ObjectPattern, mode: "init" | "assign", src?: PatternSource): void {
     const e = this.e;
     this.at(p);
-    e.emit(Op.REQUIRE_COERCIBLE);
+    e.emit(Op.REQUIRE_COERCIBLE, e.constant(coercibleMessage(p, src)));
     const hasRest = p.properties.some((q) => q.type === "RestElement");
     // Keys already taken, for the rest element: kept in an array register.
     let keysReg = -1;
@@ -726,7 +726,7 @@ class FunctionCompiler {
         }
         e.emit(Op.GET_ELEM);
       }
-      this.bindPattern(prop.value as N.Pattern, mode);
+      this.bindPattern(prop.value as N.Pattern, mode, "nested");
     }
     e.emit(Op.POP);
   }
@@ -798,7 +798,7 @@ class FunctionCompiler {
         this.at(target.property);
         this.emitSet(t);
         e.emit(Op.POP);
-      } else if (el) this.bindPattern(el, mode);
+      } else if (el) this.bindPattern(el, mode, "nested");
       else e.emit(Op.POP);
     }
     const end = e.offset;
@@ -970,14 +970,14 @@ class FunctionCompiler {
             e.emit(s.kind === "using" ? Op.FALSE : Op.TRUE);
             this.at(d);
             e.emit(Op.CALL_HELPER, Helper.DisposeAdd, 3);
-            this.bindPattern(d.id, "init");
+            this.bindPattern(d.id, "init", { text: sourceText(d.init!) });
           }
           return;
         }
         for (const d of s.declarations) {
           if (d.init) {
             this.expression(d.init, d.id.type === "Identifier" ? d.id.name : undefined);
-            this.bindPattern(d.id, "init");
+            this.bindPattern(d.id, "init", { text: sourceText(d.init) });
           } else if (s.kind !== "var") {
             e.emit(Op.UNDEF);
             this.bindPattern(d.id, "init");
@@ -2509,7 +2509,7 @@ class FunctionCompiler {
     // Destructuring assignment: the expression's value is the right-hand side.
     this.expression(node.right);
     e.emit(Op.DUP);
-    this.bindPattern(left as N.Pattern, "assign");
+    this.bindPattern(left as N.Pattern, "assign", { text: sourceText(node.right) });
   }
 }
 
@@ -2637,4 +2637,60 @@ function bindingInitEnd(p: N.Pattern, name: string): number {
     default:
       return -1;
   }
+}
+
+/**
+ * Where a destructured value came from, for V8's wording of the TypeError when it is
+ * null or undefined: an initializer's source text (null when V8 would not print it),
+ * a parameter, or a property/element of an outer pattern.
+ */
+type PatternSource = { text: string | null } | "param" | "nested";
+
+/** The source of an initializer as V8 prints it in destructuring errors, or null. */
+function sourceText(node: N.Expression): string | null {
+  switch (node.type) {
+    case "Identifier":
+      return node.name;
+    case "ThisExpression":
+      return "this";
+    case "Literal":
+      return node.value === null && !("regex" in node) ? "null" : null;
+    case "MemberExpression": {
+      if (node.optional || node.object.type === "Super") return null;
+      const obj = sourceText(node.object as N.Expression);
+      if (obj === null) return null;
+      const key = node.property;
+      if (!node.computed && key.type === "Identifier") return `${obj}.${key.name}`;
+      if (key.type === "Literal" && typeof key.value === "string") return `${obj}.${key.value}`;
+      if (key.type === "Literal" && typeof key.value === "number") return `${obj}[${key.raw}]`;
+      if (key.type === "Identifier") return `${obj}[${key.name}]`;
+      return null;
+    }
+    case "CallExpression": {
+      if (node.optional || node.callee.type === "Super") return null;
+      const callee = sourceText(node.callee as N.Expression);
+      return callee === null ? null : `${callee}(...)`;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * REQUIRE_COERCIBLE's message operand: "mode\0key\0source". Mode "r" words the error
+ * as a property read (a nested pattern, or a first property with a default, as V8
+ * does), "p" is a parameter, "d" a declaration or assignment.
+ */
+function coercibleMessage(p: N.ObjectPattern, src: PatternSource | undefined): string {
+  const first = p.properties[0];
+  let key = "";
+  if (first && first.type !== "RestElement" && !first.computed) {
+    if (first.key.type === "Identifier") key = first.key.name;
+    else if (first.key.type === "Literal") key = String(first.key.value);
+  }
+  const defaulted = first?.type === "Property" && first.value.type === "AssignmentPattern";
+  if (key && (src === "nested" || defaulted)) return `r\0${key}\0`;
+  if (src === "param") return `p\0${key}\0`;
+  const text = src && typeof src === "object" ? (src.text ?? "") : "";
+  return `d\0${key}\0${text}`;
 }

@@ -326,7 +326,7 @@ export const OPS: readonly OpInfo[] = [
   // The arguments from index `int` on, as a new array (rest parameters).
   op("REST", ["int"], PUSH),
   // Throws TypeError when the top value is undefined or null (destructuring).
-  op("REQUIRE_COERCIBLE", [], UNARY),
+  op("REQUIRE_COERCIBLE", ["const"], UNARY),
   // Classes. CLASS: [superclass if the int is 1] → [constructor, prototype].
   op("CLASS", ["func", "int"], (c, at) => [c[at + 2], 2], false),
   // obj key fn → obj: a non-enumerable method (0), getter (1) or setter (2).

@@ -2310,8 +2310,8 @@ export class VM {
         }
         case Op.REQUIRE_COERCIBLE: {
           const v = stack[sp - 1];
-          if (v === undefined || v === null)
-            this.throwTypeError(`Cannot destructure '${v}' as it is ${v}.`);
+          const how = consts[code[ip++]] as string;
+          if (v === undefined || v === null) this.throwTypeError(destructureMessage(how, v));
           break;
         }
         case Op.CLASS: {
@@ -3022,6 +3022,17 @@ export function describe(v: Value): string {
   if (v instanceof JSSymbol) return v.toString();
   if (v instanceof JSObject) return isCallable(v) ? "function" : describeObject(v);
   return String(v);
+}
+
+/** V8's TypeError for destructuring null or undefined (see codegen's coercibleMessage). */
+function destructureMessage(how: string, v: null | undefined): string {
+  const [mode, key, source] = how.split("\0");
+  const text = String(v);
+  if (mode === "r") return `Cannot read properties of ${text} (reading '${key}')`;
+  const shown = source || (mode === "p" && v === null ? "object null" : text);
+  return key
+    ? `Cannot destructure property '${key}' of '${shown}' as it is ${text}.`
+    : `Cannot destructure '${shown}' as it is ${text}.`;
 }
 
 export function describeObject(v: Value): string {
