@@ -1229,10 +1229,26 @@ class FunctionCompiler {
     return scope;
   }
 
+  /**
+   * The object of for-in/of, evaluated where the loop's let/const names exist but are
+   * uninitialised (ForIn/OfHeadEvaluation's TDZ environment): scope analysis resolves
+   * names in it to the loop's scope, so a closure there sees that TDZ binding.
+   */
+  private loopHeadExpression(s: N.ForInStatement | N.ForOfStatement): void {
+    const scope = this.ctx.analysis.scopeOf.get(s) ?? null;
+    if (!scope || scope.bindings.size === 0) {
+      this.expression(s.right);
+      return;
+    }
+    this.iterationScope(s);
+    this.expression(s.right);
+    this.popScope(scope);
+  }
+
   private forInStatement(s: N.ForInStatement): void {
     const e = this.e;
     const labels = this.takeLabels();
-    this.expression(s.right);
+    this.loopHeadExpression(s);
     e.emit(Op.FOR_IN_START);
     const it = this.temp("%forin");
     e.emit(Op.INIT_LOCAL, it);
@@ -1254,7 +1270,7 @@ class FunctionCompiler {
     const e = this.e;
     const isAsync = s.await;
     const labels = this.takeLabels();
-    this.expression(s.right);
+    this.loopHeadExpression(s);
     this.at(s.right);
     if (isAsync) e.emit(Op.CALL_HELPER, Helper.GetAsyncIterator, 1);
     else e.emit(Op.GET_ITER);

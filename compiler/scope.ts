@@ -800,10 +800,13 @@ class Analyzer {
       case "ForOfStatement": {
         const scope = this.enterScope("for", node);
         const decl = node.type === "ForStatement" ? node.init : node.left;
+        // In for-in/of the names are initialised only after the head's expression ran
+        // (it is evaluated in their TDZ), so references up to its end are checked.
+        const initAt = node.type === "ForStatement" ? -1 : node.right.end;
         if (decl && decl.type === "VariableDeclaration" && decl.kind !== "var")
           for (const d of decl.declarations)
             for (const id of patternNames(d.id))
-              this.declare(scope, id.name, lexicalKind(decl.kind), d.end);
+              this.declare(scope, id.name, lexicalKind(decl.kind), initAt < 0 ? d.end : initAt);
         if (node.type === "ForStatement") {
           this.visit(node.init);
           this.visit(node.test);
