@@ -162,6 +162,7 @@ export function installNumber(realm: Realm): void {
           "RangeError",
           `The number ${v} cannot be converted to a BigInt because it is not an integer`,
         );
+      if (v instanceof JSSymbol) vm.throwTypeError(`Cannot convert ${v} to a BigInt`);
       try {
         return BigInt(v as never);
       } catch (e) {
@@ -170,7 +171,8 @@ export function installNumber(realm: Realm): void {
         throw e;
       }
     },
-    "-",
+    // ToPrimitive(value, number) first: an object's valueOf/toString run as guest code.
+    "p",
   );
   // new BigInt() throws; BigInt(x) converts.
   (BI as unknown as { isConstructor: boolean }).isConstructor = false;
@@ -199,8 +201,11 @@ export function installNumber(realm: Realm): void {
     "BigInt",
     "asIntN",
     2,
-    (_vm, _t, args) => BigInt.asIntN(args[0] as number, args[1] as bigint),
-    "n-",
+    (vm, _t, args) => {
+      if (args[1] instanceof JSSymbol) vm.throwTypeError(`Cannot convert ${args[1]} to a BigInt`);
+      return BigInt.asIntN(args[0] as number, args[1] as bigint);
+    },
+    "np",
     true,
   );
   method(
@@ -209,8 +214,11 @@ export function installNumber(realm: Realm): void {
     "BigInt",
     "asUintN",
     2,
-    (_vm, _t, args) => BigInt.asUintN(args[0] as number, args[1] as bigint),
-    "n-",
+    (vm, _t, args) => {
+      if (args[1] instanceof JSSymbol) vm.throwTypeError(`Cannot convert ${args[1]} to a BigInt`);
+      return BigInt.asUintN(args[0] as number, args[1] as bigint);
+    },
+    "np",
     true,
   );
 }

@@ -9,7 +9,8 @@ import type { Realm } from "../realm";
 
 /**
  * Argument coercions a native needs before it can run in TypeScript: per position,
- * "s" = ToString, "n" = ToNumber, "k" = ToPropertyKey, "-" = as is. A leading "S"
+ * "s" = ToString, "n" = ToNumber, "k" = ToPropertyKey, "p" = ToPrimitive (hint
+ * number, e.g. before the host's ToBigInt), "-" = as is. A leading "S"
  * coerces `this` with RequireObjectCoercible + ToString. When a coerced value is an
  * object, the call is first routed through the self-hosted `coerceThenCall`, which
  * runs valueOf/toString as guest code and calls the native again with primitives.
@@ -44,7 +45,7 @@ export function makeNative(
         if (c === "-") continue;
         const a = args[i];
         if (a instanceof JSObject) needs = true;
-        else if (a instanceof JSSymbol && c !== "k")
+        else if (a instanceof JSSymbol && c !== "k" && c !== "p")
           vm.throwTypeError(
             `Cannot convert a Symbol value to a ${c === "s" ? "string" : "number"}`,
           );
@@ -76,6 +77,7 @@ export function makeNative(
         if (e instanceof TypeError) vm.throwTypeError(e.message);
         if (e instanceof RangeError) vm.throwError("RangeError", e.message);
         if (e instanceof URIError) vm.throwError("URIError", e.message);
+        if (e instanceof SyntaxError) vm.throwError("SyntaxError", e.message);
         throw e;
       }
     };

@@ -220,6 +220,7 @@ function coerceThenCall(fn, spec, thisArg) {
     if (c === "s") a = toString(a);
     else if (c === "n") a = toNumber(a);
     else if (c === "k") a = toPropertyKey(a);
+    else if (c === "p") a = toPrimitive(a, "number");
     push(args, a);
   }
   return apply(fn, thisArg, args);

@@ -1,0 +1,12 @@
+const t = (f) => { try { console.log(f()); } catch (e) { console.log(e.constructor.name, e.message); } };
+t(() => BigInt({ valueOf() { return 7; } }));
+t(() => BigInt({ toString() { return "12"; }, valueOf: undefined }));
+t(() => BigInt({ valueOf() { return 1.5; } }));
+t(() => BigInt(Symbol("s")));
+t(() => BigInt("abc"));
+t(() => BigInt.asIntN(8, { valueOf() { return 255n; } }));
+t(() => BigInt.asUintN(8, Object(257n)));
+t(() => BigInt.asIntN(3, "abc"));
+t(() => BigInt.asIntN(3, Symbol()));
+t(() => BigInt.asUintN(-1, 1n));
+t(() => new BigInt(1));
