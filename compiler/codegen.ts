@@ -1547,6 +1547,20 @@ class FunctionCompiler {
     this.e.emit(Op.CLOSURE, info.index);
   }
 
+  /**
+   * A method's source text, for Function.prototype.toString, starts at its name with
+   * any get/set/async/* before it (after `static`), as the spec's MethodDefinition.
+   */
+  private markMethodSource(fn: N.FunctionExpression, start: number, isStatic: boolean): void {
+    if (isStatic) {
+      const src = this.ctx.source;
+      const skip = /static(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n\r\u2028\u2029]*)*/y;
+      skip.lastIndex = start;
+      if (skip.test(src)) start = skip.lastIndex;
+    }
+    (fn as { jauntRange?: [number, number] }).jauntRange = [start, fn.end];
+  }
+
   /** The text V8 uses in "x is not a function" messages: the source of simple callees. */
   private calleeText(node: N.Node): string {
     const simple = (n: N.Node): boolean =>
@@ -1947,6 +1961,7 @@ class FunctionCompiler {
     e.emit(Op.INIT_LOCAL, classReg);
     for (const el of node.body.body) {
       if (el.type === "MethodDefinition" && el.kind !== "constructor") {
+        this.markMethodSource(el.value as N.FunctionExpression, el.start, el.static);
         const kind = el.kind === "get" ? 1 : el.kind === "set" ? 2 : 0;
         const parent = el.kind === "get" ? "get" : el.kind === "set" ? "set" : "method";
         const fn = el.value as N.FunctionExpression;
@@ -2185,6 +2200,8 @@ class FunctionCompiler {
         continue;
       }
       const name = p.computed ? null : this.keyName(p.key);
+      if (p.method || p.kind !== "init")
+        this.markMethodSource(p.value as N.FunctionExpression, p.start, false);
       if (p.kind === "init") {
         if (!p.computed && !p.shorthand && !p.method && name === "__proto__") {
           this.expression(p.value);
