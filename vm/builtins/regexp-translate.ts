@@ -3,6 +3,8 @@
 // (`x\u200c1`, …), `\k<x>` becomes a backreference to every alias (only one of them
 // can have participated), and match results are mapped back to the original names.
 
+import { structuralIndices } from "../regexp-engine/scan";
+
 /** Aliases of each duplicated name, in source order (the first is the name itself). */
 export type GroupAliases = Map<string, string[]>;
 
@@ -26,21 +28,10 @@ export function translateDuplicateGroups(source: string, flags: string): Transla
   const groups: Group[] = [];
   const stack: { id: number; alt: number }[] = [{ id: 0, alt: 0 }];
   let nextId = 1;
-  let classDepth = 0;
   // First pass: the named groups and where they sit.
-  for (let i = 0; i < source.length; i++) {
+  for (const i of structuralIndices(source, vMode)) {
     const c = source[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (classDepth > 0) {
-      if (c === "]") classDepth--;
-      else if (c === "[" && vMode) classDepth++;
-      continue;
-    }
-    if (c === "[") classDepth++;
-    else if (c === "|") stack[stack.length - 1].alt++;
+    if (c === "|") stack[stack.length - 1].alt++;
     else if (c === ")") {
       if (stack.length > 1) stack.pop();
     } else if (c === "(") {
@@ -70,7 +61,7 @@ export function translateDuplicateGroups(source: string, flags: string): Transla
   // Second pass: rename the later groups and widen backreferences.
   const seen = new Map<string, number>();
   let out = "";
-  classDepth = 0;
+  let classDepth = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c === "\\") {

@@ -3,6 +3,7 @@
 // like V8's ("Invalid regular expression: /a{2,1}/: numbers out of order in {}
 // quantifier"). Modifier groups `(?ims-ims:…)` (ES2025) are part of the grammar.
 
+import { structuralIndices } from "./scan";
 import type { ClassItem, ClassNode, Node, Pattern } from "./ast";
 import { isValidProperty } from "./properties";
 
@@ -672,25 +673,12 @@ function mightBothParticipate(a: AltPath, b: AltPath): boolean {
 function prescan(src: string, vMode: boolean): { groups: number; named: boolean } {
   let groups = 0;
   let named = false;
-  let classDepth = 0;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (classDepth > 0) {
-      if (c === "]") classDepth--;
-      else if (c === "[" && vMode) classDepth++;
-      continue;
-    }
-    if (c === "[") classDepth++;
-    else if (c === "(") {
-      if (src[i + 1] !== "?") groups++;
-      else if (src[i + 2] === "<" && src[i + 3] !== "=" && src[i + 3] !== "!") {
-        groups++;
-        named = true;
-      }
+  for (const i of structuralIndices(src, vMode)) {
+    if (src[i] !== "(") continue;
+    if (src[i + 1] !== "?") groups++;
+    else if (src[i + 2] === "<" && src[i + 3] !== "=" && src[i + 3] !== "!") {
+      groups++;
+      named = true;
     }
   }
   return { groups, named };
