@@ -810,11 +810,8 @@ class FunctionCompiler {
     // An exception while binding closes the iterator (unless it is done), then rethrows.
     const handler = new Label();
     e.addHandler(start, end, handler, depth);
-    e.handlerEntry(handler, depth + 1);
-    if (envSave >= 0) e.emit(Op.RESTORE_ENV, envSave);
-    const exc = this.temp("%exc");
+    const exc = this.catchIntoRegister(handler, depth, envSave);
     const rethrow = new Label();
-    e.emit(Op.INIT_LOCAL, exc);
     e.emit(Op.GET_LOCAL, done);
     e.jump(Op.JUMP_IF_TRUE, rethrow);
     e.emit(Op.ITER_CLOSE, iter, 1);
@@ -919,10 +916,7 @@ class FunctionCompiler {
     e.jump(Op.JUMP, after);
     const h = new Label();
     e.addHandler(start, end, h, depth);
-    e.handlerEntry(h, depth + 1);
-    if (envSave >= 0) e.emit(Op.RESTORE_ENV, envSave);
-    const exc = this.temp("%exc");
-    e.emit(Op.INIT_LOCAL, exc);
+    const exc = this.catchIntoRegister(h, depth, envSave);
     this.emitDispose(stack, exc, isAsync);
     // Disposal after a throw always throws; this rethrow is never reached.
     e.emit(Op.GET_LOCAL, exc);
@@ -1230,6 +1224,19 @@ class FunctionCompiler {
   }
 
   /**
+   * Enters a catch-everything handler (for cleanup, then a rethrow): restores the
+   * block environment and keeps the exception in a fresh register, which it returns.
+   */
+  private catchIntoRegister(handler: Label, depth: number, envSave: number): number {
+    const e = this.e;
+    e.handlerEntry(handler, depth + 1);
+    if (envSave >= 0) e.emit(Op.RESTORE_ENV, envSave);
+    const exc = this.temp("%exc");
+    e.emit(Op.INIT_LOCAL, exc);
+    return exc;
+  }
+
+  /**
    * The object of for-in/of, evaluated where the loop's let/const names exist but are
    * uninitialised (ForIn/OfHeadEvaluation's TDZ environment): scope analysis resolves
    * names in it to the loop's scope, so a closure there sees that TDZ binding.
@@ -1328,10 +1335,7 @@ class FunctionCompiler {
     const protectedEnd = e.offset;
     e.jump(Op.JUMP, head);
     e.addHandler(protectedStart, protectedEnd, handler, depth);
-    e.handlerEntry(handler, depth + 1);
-    if (envSave >= 0) e.emit(Op.RESTORE_ENV, envSave);
-    const exc = this.temp("%exc");
-    e.emit(Op.INIT_LOCAL, exc);
+    const exc = this.catchIntoRegister(handler, depth, envSave);
     this.closeIterator(iter, isAsync, true);
     e.emit(Op.GET_LOCAL, exc);
     e.emit(Op.RETHROW);
@@ -1433,10 +1437,7 @@ class FunctionCompiler {
       const h = new Label();
       e.addHandler(tryStart, tryEnd, h, depth);
       if (s.handler) e.addHandler(catchStart, catchEnd, h, depth);
-      e.handlerEntry(h, depth + 1);
-      if (envSave >= 0) e.emit(Op.RESTORE_ENV, envSave);
-      const exc = this.temp("%exc");
-      e.emit(Op.INIT_LOCAL, exc);
+      const exc = this.catchIntoRegister(h, depth, envSave);
       e.jump(Op.JSR, finallyLabel);
       e.emit(Op.GET_LOCAL, exc);
       e.emit(Op.RETHROW);
