@@ -64,6 +64,15 @@ export const ERROR_TYPES = [
   "URIError",
 ];
 
+/** An error constructor's prototype links, `name`, `message` and its global binding. */
+function linkErrorConstructor(realm: Realm, name: string, ctor: JSObject, proto: JSObject): void {
+  ctor.props.set("prototype", new Prop(proto, 0));
+  proto.props.set("constructor", new Prop(ctor, PF.Hidden));
+  proto.props.set("name", new Prop(name, PF.Hidden));
+  proto.props.set("message", new Prop("", PF.Hidden));
+  realm.global.props.set(name, new Prop(ctor, PF.Hidden));
+}
+
 export function installErrors(realm: Realm): void {
   let base: JSObject | null = null;
   for (const name of ERROR_TYPES) {
@@ -99,11 +108,7 @@ export function installErrors(realm: Realm): void {
       },
       { ctor: true, coerce: "s", proto: base ?? realm.FunctionPrototype },
     );
-    ctor.props.set("prototype", new Prop(proto, 0));
-    proto.props.set("constructor", new Prop(ctor, PF.Hidden));
-    proto.props.set("name", new Prop(name, PF.Hidden));
-    proto.props.set("message", new Prop("", PF.Hidden));
-    realm.global.props.set(name, new Prop(ctor, PF.Hidden));
+    linkErrorConstructor(realm, name, ctor, proto);
     if (!base) {
       base = ctor;
       ctor.props.set("stackTraceLimit", new Prop(STACK_LIMIT, PF.Default));
@@ -168,11 +173,7 @@ export function installAggregateError(realm: Realm): void {
     },
     { ctor: true, proto: ErrorCtor },
   );
-  ctor.props.set("prototype", new Prop(proto, 0));
-  proto.props.set("constructor", new Prop(ctor, PF.Hidden));
-  proto.props.set("name", new Prop("AggregateError", PF.Hidden));
-  proto.props.set("message", new Prop("", PF.Hidden));
-  realm.global.props.set("AggregateError", new Prop(ctor, PF.Hidden));
+  linkErrorConstructor(realm, "AggregateError", ctor, proto);
 }
 
 /** SuppressedError(error, suppressed, message) (explicit resource management). */
@@ -206,11 +207,7 @@ export function installSuppressedError(realm: Realm): void {
     },
     { ctor: true, coerce: "--s", proto: ErrorCtor },
   );
-  ctor.props.set("prototype", new Prop(proto, 0));
-  proto.props.set("constructor", new Prop(ctor, PF.Hidden));
-  proto.props.set("name", new Prop("SuppressedError", PF.Hidden));
-  proto.props.set("message", new Prop("", PF.Hidden));
-  realm.global.props.set("SuppressedError", new Prop(ctor, PF.Hidden));
+  linkErrorConstructor(realm, "SuppressedError", ctor, proto);
 }
 
 export function isError(v: Value): v is ErrorObject {
