@@ -31,7 +31,7 @@ export function loadMain(file: string, script: boolean, opts: JauntOptions): Jau
   } catch (e) {
     if (e instanceof GuestSyntaxError) {
       process.stderr.write(
-        `${kind === "module" ? pathToFileURL(e.filename).href : e.filename}:${e.line}\n${e.sourceLine}\n${" ".repeat(e.column)}^\n\nSyntaxError: ${e.message}\n`,
+        `${kind === "module" ? pathToFileURL(e.filename).href : e.filename}:${e.line}\n${e.sourceLine}\n${" ".repeat(e.column)}^\n\n${e.errorName}: ${e.message}\n`,
       );
       process.exit(1);
     }

@@ -1,13 +1,15 @@
 // The compiler's public entry: source text → Program (bytecode per function).
 // Deterministic: the same (kind, filename, source) always gives the same bytecode.
 
-import { Parser, parse } from "acorn";
+import { Parser } from "acorn";
 import { createHash } from "node:crypto";
 import type * as N from "./estree";
 import { analyze } from "./scope";
 import { generate } from "./codegen";
 import { moduleInfo } from "./module-info";
 import { CompileError } from "./emitter";
+import { LIMITS, NestingTooDeep, depthLimited, treeDepth } from "./depth";
+import { compileOffThread, inCompileWorker, tooBigForThisHeap } from "./offthread";
 import {
   COMPILER_VERSION,
   EvalFlags,
@@ -34,6 +36,8 @@ export class GuestSyntaxError extends Error {
     readonly line: number,
     readonly column: number,
     readonly sourceLine: string,
+    /** The guest error to raise: a SyntaxError, or a RangeError for source nested too deeply. */
+    readonly errorName: "SyntaxError" | "RangeError" = "SyntaxError",
   ) {
     super(message);
   }
@@ -76,15 +80,16 @@ export interface CompileOptions {
  * `new.target` inside functions, `super()` inside derived constructors.
  */
 const parsers = new Map<number, typeof Parser>();
+const LimitedParser = depthLimited(Parser);
 function parserFor(evalFlags: number): typeof Parser {
   const key = evalFlags & (EvalFlags.InFunction | EvalFlags.InDerivedCtor);
-  if (!key) return Parser;
+  if (!key) return LimitedParser;
   let p = parsers.get(key);
   if (!p) {
     type Scoped = { currentThisScope(): unknown; scopeStack: unknown[] };
-    const Base = Parser as unknown as new (...a: unknown[]) => object;
+    const Base = LimitedParser as unknown as new (...a: unknown[]) => object;
     const get = (name: string, self: object): boolean =>
-      Reflect.get(Parser.prototype, name, self) as boolean;
+      Reflect.get(LimitedParser.prototype, name, self) as boolean;
     p = class extends Base {
       get allowNewDotTarget(): boolean {
         const top =
@@ -104,7 +109,97 @@ function parserFor(evalFlags: number): typeof Parser {
   return p;
 }
 
+/** Why a compilation needs a bigger stack than this thread's: where the source is too deep. */
+class TooDeepHere extends Error {
+  constructor(readonly pos: number) {
+    super("source nested too deeply for this thread");
+  }
+}
+
+/** A host stack overflow, thrown by V8 or reported by acorn (which catches its own). */
+function isStackOverflow(err: unknown): boolean {
+  if (err instanceof RangeError) return /call stack/i.test(err.message);
+  return err instanceof SyntaxError && err.message.startsWith("Not enough stack space");
+}
+
+/** Line and column (0-based) of a source offset, as acorn counts lines. */
+function lineCol(source: string, pos: number): { line: number; column: number; text: string } {
+  const re = /\r\n?|\n|\u2028|\u2029/g;
+  let line = 1;
+  let lineStart = 0;
+  for (let m = re.exec(source); m && m.index < pos; m = re.exec(source)) {
+    line++;
+    lineStart = m.index + m[0].length;
+  }
+  re.lastIndex = lineStart;
+  const next = re.exec(source);
+  const text = source.slice(lineStart, next ? next.index : source.length);
+  return { line, column: Math.max(0, pos - lineStart), text };
+}
+
+/** The guest's error for source nested deeper than Jaunt compiles (Node: a RangeError). */
+function tooDeepError(source: string, filename: string, pos: number): GuestSyntaxError {
+  const at = lineCol(source, Math.min(Math.max(0, pos), source.length));
+  // Deep source is often one huge line: show the 80 characters before the place.
+  const from = Math.max(0, at.column - 80);
+  return new GuestSyntaxError(
+    "Maximum call stack size exceeded",
+    filename,
+    at.line,
+    at.column - from,
+    at.text.slice(from, at.column + 80),
+    "RangeError",
+  );
+}
+
+/**
+ * Compiles source to a Program, or throws GuestSyntaxError (a SyntaxError, or a
+ * RangeError for source nested beyond `LIMITS.worker`). Source nested deeper than this
+ * thread's stack allows, or too big for this thread's heap, is compiled on a worker
+ * thread with a big stack and heap; the host stack never overflows.
+ */
 export function compile(source: string, opts: CompileOptions): Program {
+  if (inCompileWorker()) {
+    try {
+      return compileHere(source, opts, LIMITS.worker);
+    } catch (err) {
+      if (err instanceof TooDeepHere) throw tooDeepError(source, opts.filename, err.pos);
+      if (isStackOverflow(err)) throw tooDeepError(source, opts.filename, 0);
+      throw err;
+    }
+  }
+  if (!tooBigForThisHeap(source.length)) {
+    try {
+      return compileHere(source, opts, LIMITS.inThread);
+    } catch (err) {
+      if (!(err instanceof TooDeepHere) && !isStackOverflow(err)) throw err;
+    }
+  }
+  return compileOffThread(source, opts, (m) => {
+    if (m.syntax) {
+      const e = m.syntax;
+      return new GuestSyntaxError(
+        e.message,
+        e.filename,
+        e.line,
+        e.column,
+        e.sourceLine,
+        e.errorName,
+      );
+    }
+    if (m.limit) {
+      const first = lineCol(source, 0);
+      return new GuestSyntaxError(m.message, opts.filename, 1, 0, first.text, "RangeError");
+    }
+    return Object.assign(new Error(m.message), { stack: m.stack });
+  });
+}
+
+function compileHere(
+  source: string,
+  opts: CompileOptions,
+  limits: { parse: number; tree: number },
+): Program {
   const { kind, filename } = opts;
   const evalFlags = kind === "eval" ? (opts.evalFlags ?? 0) : 0;
   const evalStrict = (evalFlags & EvalFlags.Strict) !== 0;
@@ -112,15 +207,31 @@ export function compile(source: string, opts: CompileOptions): Program {
   try {
     // Strict eval code is parsed as strict (a "use strict" prefix would shift positions).
     const text = evalStrict ? `"use strict";${source}` : source;
-    ast = parserFor(evalFlags).parse(text, {
-      ecmaVersion: "latest",
-      sourceType: kind === "module" ? "module" : "script",
-      locations: true,
-      allowReturnOutsideFunction: kind === "commonjs" || kind === "prelude",
-      allowHashBang: kind !== "eval",
-      allowSuperOutsideMethod:
-        (evalFlags & (EvalFlags.InMethod | EvalFlags.InDerivedCtor)) !== 0 || undefined,
-    }) as unknown as N.Program;
+    const P = parserFor(evalFlags) as unknown as new (
+      o: object,
+      t: string,
+    ) => {
+      depthLeft: number;
+      parse(): unknown;
+    };
+    const parser = new P(
+      {
+        ecmaVersion: "latest",
+        sourceType: kind === "module" ? "module" : "script",
+        locations: true,
+        allowReturnOutsideFunction: kind === "commonjs" || kind === "prelude",
+        allowHashBang: kind !== "eval",
+        allowSuperOutsideMethod:
+          (evalFlags & (EvalFlags.InMethod | EvalFlags.InDerivedCtor)) !== 0 || undefined,
+      },
+      text,
+    );
+    parser.depthLeft = limits.parse;
+    ast = parser.parse() as N.Program;
+    const deep = treeDepth(ast, limits.tree);
+    if (deep.depth > limits.tree) {
+      throw new TooDeepHere((deep.node as N.Node).start - (evalStrict ? 13 : 0));
+    }
     if (evalStrict) {
       shiftPositions(ast, 13);
       // The prefix is no statement of the eval code: its value must not be the completion.
@@ -137,6 +248,8 @@ export function compile(source: string, opts: CompileOptions): Program {
         );
     }
   } catch (err) {
+    if (err instanceof NestingTooDeep) throw new TooDeepHere(err.pos - (evalStrict ? 13 : 0));
+    if (err instanceof TooDeepHere || isStackOverflow(err)) throw err;
     const e = err as { message: string; loc?: { line: number; column: number } };
     if (e.loc) {
       const line = e.loc.line;

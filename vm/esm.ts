@@ -270,7 +270,7 @@ export function installModuleInternals(realm: Realm): void {
       program = vm.registerProgram(compile(source, { kind: "module", filename }));
     } catch (e) {
       if (e instanceof GuestSyntaxError)
-        return vm.throwError("SyntaxError", `${e.message} (${filename}:${e.line}:${e.column + 1})`);
+        return vm.throwError(e.errorName, `${e.message} (${filename}:${e.line}:${e.column + 1})`);
       throw e;
     }
     return vm.makeClosure(program, program.functions[0], null);

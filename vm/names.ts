@@ -293,7 +293,7 @@ export function compileEval(vm: VM, source: string, evalFlags: number): Program 
       compile(source, { kind: "eval", filename: "<anonymous>", evalFlags }),
     );
   } catch (e) {
-    if (e instanceof GuestSyntaxError) return vm.throwError("SyntaxError", e.message);
+    if (e instanceof GuestSyntaxError) return vm.throwError(e.errorName, e.message);
     throw e;
   }
 }

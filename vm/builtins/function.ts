@@ -56,7 +56,7 @@ function compileDynamic(vm: VM, source: string, kind: "script"): import("../../c
   try {
     return vm.registerProgram(compile(source, { kind, filename: "<anonymous>" }));
   } catch (e) {
-    if (e instanceof GuestSyntaxError) return vm.throwError("SyntaxError", e.message);
+    if (e instanceof GuestSyntaxError) return vm.throwError(e.errorName, e.message);
     throw e;
   }
 }

@@ -272,7 +272,7 @@ export function installMoreInternals(realm: Realm, ops: Record<string, number>):
       program = vm.registerProgram(compile(source, { kind: "commonjs", filename }));
     } catch (e) {
       if (e instanceof GuestSyntaxError)
-        return vm.throwError("SyntaxError", `${e.message} (${filename}:${e.line}:${e.column + 1})`);
+        return vm.throwError(e.errorName, `${e.message} (${filename}:${e.line}:${e.column + 1})`);
       throw e;
     }
     return vm.makeClosure(program, program.functions[0], null);

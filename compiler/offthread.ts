@@ -1,0 +1,132 @@
+// Compiling on a worker thread with a big stack and heap, synchronously.
+//
+// `compile` is synchronous (the VM calls it for require, eval and new Function in the
+// middle of an instruction), so the calling thread blocks on a shared flag until the
+// worker has posted its result, then takes the message off the port without the event
+// loop. The Program comes back by structured clone (strings, numbers, bigints and
+// Int32Arrays only). Only source that is nested too deeply for the calling thread, or
+// too big for its heap, pays for the worker (~100 ms to start one).
+
+import * as os from "node:os";
+import * as v8 from "node:v8";
+import {
+  MessageChannel,
+  Worker,
+  isMainThread,
+  receiveMessageOnPort,
+  workerData,
+} from "node:worker_threads";
+import type { Program } from "./bytecode";
+import { WORKER_STACK_MB } from "./depth";
+
+/** A failed compilation, as the worker reports it. */
+export interface OffThreadFailure {
+  syntax?: {
+    message: string;
+    filename: string;
+    line: number;
+    column: number;
+    sourceLine: string;
+    errorName: "SyntaxError" | "RangeError";
+  };
+  message: string;
+  stack?: string;
+  /** The worker ran out of memory or time: a limit, not a compiler bug. */
+  limit?: boolean;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * Peak heap bytes per source byte while compiling, with a margin: the syntax tree is
+ * most of it (~80 bytes per byte for dense statements like `x=1;`).
+ */
+const HEAP_PER_SOURCE_BYTE = 160;
+
+/** Whether this thread is a compile worker started by `compileOffThread`. */
+export function inCompileWorker(): boolean {
+  return (
+    !isMainThread &&
+    (workerData as { jauntCompileWorker?: boolean } | null)?.jauntCompileWorker === true
+  );
+}
+
+/** Whether compiling `length` characters here could exhaust this thread's heap. */
+export function tooBigForThisHeap(length: number): boolean {
+  if (length < 4 * MB) return false;
+  const h = v8.getHeapStatistics();
+  return length * HEAP_PER_SOURCE_BYTE > h.heap_size_limit - h.used_heap_size;
+}
+
+const WORKER_SOURCE = `
+const { workerData } = require("node:worker_threads");
+const { port, flag, modulePath, source, opts } = workerData;
+let msg;
+try {
+  msg = { program: require(modulePath).compile(source, opts) };
+} catch (e) {
+  const err = e instanceof Error ? e : new Error(String(e));
+  msg = { failure: { message: err.message, stack: err.stack } };
+  if (err.constructor && err.constructor.name === "GuestSyntaxError")
+    msg.failure.syntax = {
+      message: err.message, filename: err.filename, line: err.line, column: err.column,
+      sourceLine: err.sourceLine, errorName: err.errorName,
+    };
+}
+port.postMessage(msg);
+Atomics.store(flag, 0, 1);
+Atomics.notify(flag, 0);
+`;
+
+/**
+ * Compiles on a worker with a `WORKER_STACK_MB` stack and a heap sized for the source,
+ * blocking until it is done. `fail` turns a reported failure into the error to throw.
+ */
+export function compileOffThread(
+  source: string,
+  opts: object,
+  fail: (f: OffThreadFailure) => Error,
+): Program {
+  const heapMb = Math.min(
+    Math.ceil((source.length * HEAP_PER_SOURCE_BYTE) / MB) + 512,
+    Math.floor((os.totalmem() * 0.75) / MB),
+  );
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: {
+      jauntCompileWorker: true,
+      port: port2,
+      flag,
+      modulePath: require.resolve("./index"),
+      source,
+      opts,
+    },
+    transferList: [port2],
+    resourceLimits: {
+      stackSizeMb: WORKER_STACK_MB,
+      maxOldGenerationSizeMb: Math.max(heapMb, 256),
+    },
+    stdout: true,
+    stderr: true,
+  });
+  worker.unref();
+  try {
+    // A generous deadline: a worker that dies (out of its heap) never sets the flag.
+    const deadline = Date.now() + 60_000 + source.length / 100;
+    while (Atomics.load(flag, 0) === 0) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw fail({ message: "Source too large to compile", limit: true });
+      Atomics.wait(flag, 0, 0, Math.min(left, 1000));
+    }
+    const got = receiveMessageOnPort(port1)?.message as
+      { program?: Program; failure?: OffThreadFailure } | undefined;
+    if (!got) throw fail({ message: "Source too large to compile", limit: true });
+    if (got.failure) throw fail(got.failure);
+    return got.program!;
+  } finally {
+    port1.close();
+    void worker.terminate();
+  }
+}
