@@ -74,9 +74,13 @@ export interface FunctionCode {
   /** Maximum operand-stack depth above the registers. */
   readonly maxStack: number;
   readonly code: Int32Array;
-  /** Source line (1-based) and column (0-based) of the instruction at each offset. */
-  readonly lines: Int32Array;
-  readonly cols: Int32Array;
+  /**
+   * Source positions as triples (offset, line 1-based, column 0-based), by increasing
+   * offset, one where the position changes: an instruction is at the last triple whose
+   * offset is not after it (see `positionAt`). Most instructions share their
+   * statement's position, so this is a few words per statement, not per code word.
+   */
+  readonly positions: Int32Array;
   readonly consts: readonly Constant[];
   /** Exception table: [start, end, handler, depth] per entry, innermost first. */
   readonly handlers: Int32Array;
@@ -97,6 +101,20 @@ export interface FunctionCode {
 }
 
 /** "eval" is a script whose run returns the completion value of its statements. */
+/** The source line (1-based) and column (0-based) of the code word at `ip`. */
+export function positionAt(fn: FunctionCode, ip: number): { line: number; col: number } {
+  const p = fn.positions;
+  let lo = 0;
+  let hi = p.length / 3 - 1;
+  if (hi < 0 || ip < p[0]) return { line: fn.line, col: fn.col };
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (p[mid * 3] <= ip) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: p[lo * 3 + 1], col: p[lo * 3 + 2] };
+}
+
 export type ProgramKind = "script" | "commonjs" | "module" | "prelude" | "eval";
 
 export interface Program {

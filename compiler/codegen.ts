@@ -10,6 +10,7 @@
 
 import type * as N from "./estree";
 import { Op } from "./opcodes";
+import { LineMap } from "./lines";
 import { Emitter, Label, CompileError } from "./emitter";
 import { FnFlags, Helper, type FunctionCode, type ScopeDesc } from "./bytecode";
 import { classPlan, type FieldEntry, type SyntheticInit } from "./classes";
@@ -58,6 +59,8 @@ export interface CodegenContext {
   /** The program's file name (the referrer of dynamic `import()`). */
   readonly filename?: string;
   readonly functions: FunctionCode[];
+  /** Offsets to lines and columns (the syntax tree carries offsets only). */
+  readonly lines: LineMap;
 }
 
 /** Compiles every function of the analysed program into ctx.functions. */
@@ -121,12 +124,13 @@ class FunctionCompiler {
   // ---- positions -------------------------------------------------------------
 
   private at(node: N.Node): void {
-    const loc = node.loc;
-    if (loc) {
-      this.e.line = loc.start.line;
-      this.e.col = loc.start.column;
-    }
+    if (typeof node.start !== "number" || node.start === this.lastAt) return;
+    this.lastAt = node.start;
+    const p = this.ctx.lines.at(node.start);
+    this.e.line = p.line;
+    this.e.col = p.column;
   }
+  private lastAt = -1;
 
   // ---- functions -------------------------------------------------------------
 
@@ -229,7 +233,7 @@ class FunctionCompiler {
     }
 
     const out = e.finish();
-    const loc = node.loc!;
+    const loc = this.ctx.lines.at(node.start);
     return {
       index: info.index,
       name,
@@ -240,8 +244,7 @@ class FunctionCompiler {
       localNames: Array.from({ length: this.nlocals }, (_, i) => this.localNames[i] ?? ""),
       maxStack: e.maxDepth,
       code: out.code,
-      lines: out.lines,
-      cols: out.cols,
+      positions: out.positions,
       consts: e.consts,
       handlers: out.handlers,
       scopes: this.descs,
@@ -252,8 +255,8 @@ class FunctionCompiler {
         : {}),
       start: (node as { jauntRange?: [number, number] }).jauntRange?.[0] ?? node.start,
       end: (node as { jauntRange?: [number, number] }).jauntRange?.[1] ?? node.end,
-      line: loc.start.line,
-      col: loc.start.column,
+      line: loc.line,
+      col: loc.column,
     };
   }
 

@@ -2,7 +2,7 @@
 // constants and names resolved. Used by `vmrun --print-bytecode` and `vmsnap inspect`.
 
 import { OPS } from "./opcodes";
-import type { FunctionCode, Program } from "./bytecode";
+import { positionAt, type FunctionCode, type Program } from "./bytecode";
 
 function show(v: unknown): string {
   if (typeof v === "string") return JSON.stringify(v);
@@ -38,8 +38,8 @@ export function disassembleFunction(fn: FunctionCode): string {
       if (kind === "target") return `->${w}`;
       return String(w);
     });
-    const line = fn.lines[at];
-    const pos = line !== lastLine ? `${line}:${fn.cols[at]}`.padEnd(8) : "".padEnd(8);
+    const { line, col } = positionAt(fn, at);
+    const pos = line !== lastLine ? `${line}:${col}`.padEnd(8) : "".padEnd(8);
     lastLine = line;
     out.push(
       `  ${String(at).padStart(5)} ${pos} ${info.name}${ops.length ? " " + ops.join(" ") : ""}`,

@@ -19,8 +19,8 @@ export class CompileError extends Error {}
 
 export class Emitter {
   private code: number[] = [];
-  private lines: number[] = [];
-  private cols: number[] = [];
+  /** (offset, line, col) where the position changes; see FunctionCode.positions. */
+  private positions: number[] = [];
   readonly consts: Constant[] = [];
   private readonly constIndex = new Map<string, number>();
   readonly handlers: number[] = [];
@@ -59,10 +59,9 @@ export class Emitter {
     const at = this.code.length;
     this.lastOp = at;
     this.code.push(op, ...operands);
-    for (let i = 0; i <= operands.length; i++) {
-      this.lines.push(this.line);
-      this.cols.push(this.col);
-    }
+    const p = this.positions;
+    const n = p.length;
+    if (n === 0 || p[n - 2] !== this.line || p[n - 1] !== this.col) p.push(at, this.line, this.col);
     if (this.depth < 0) {
       // Unreachable code (after return/throw/jump) is still emitted for simplicity;
       // its depth is unknown, so it is not tracked until the next label.
@@ -160,15 +159,14 @@ export class Emitter {
   }
   private pendingHandlers: [number, Label][] = [];
 
-  finish(): { code: Int32Array; lines: Int32Array; cols: Int32Array; handlers: Int32Array } {
+  finish(): { code: Int32Array; positions: Int32Array; handlers: Int32Array } {
     for (const [slot, label] of this.pendingHandlers) {
       if (label.offset < 0) throw new CompileError("internal: handler label never placed");
       this.handlers[slot] = label.offset;
     }
     return {
       code: Int32Array.from(this.code),
-      lines: Int32Array.from(this.lines),
-      cols: Int32Array.from(this.cols),
+      positions: Int32Array.from(this.positions),
       handlers: Int32Array.from(this.handlers),
     };
   }

@@ -8,6 +8,7 @@ import { analyze } from "./scope";
 import { generate } from "./codegen";
 import { moduleInfo } from "./module-info";
 import { CompileError } from "./emitter";
+import { LineMap } from "./lines";
 import { LIMITS, NestingTooDeep, depthLimited, treeDepth } from "./depth";
 import { compileOffThread, inCompileWorker, tooBigForThisHeap } from "./offthread";
 import {
@@ -218,7 +219,7 @@ function compileHere(
       {
         ecmaVersion: "latest",
         sourceType: kind === "module" ? "module" : "script",
-        locations: true,
+        locations: false,
         allowReturnOutsideFunction: kind === "commonjs" || kind === "prelude",
         allowHashBang: kind !== "eval",
         allowSuperOutsideMethod:
@@ -286,12 +287,14 @@ function compileHere(
       filename,
       topParams: topParams.length,
       functions,
+      lines: new LineMap(source),
     });
   } catch (err) {
     if (err instanceof CompileError) {
       const node = (err as { node?: N.Node }).node;
-      const line = node?.loc?.start.line ?? 1;
-      const col = node?.loc?.start.column ?? 0;
+      const pos = new LineMap(source).at(node?.start ?? 0);
+      const line = pos.line;
+      const col = pos.column;
       throw new GuestSyntaxError(
         err.message,
         filename,

@@ -50,8 +50,7 @@ const FIELDS = [
   "localNames",
   "maxStack",
   "code",
-  "lines",
-  "cols",
+  "positions",
   "consts",
   "handlers",
   "scopes",
@@ -79,8 +78,7 @@ function encodeFunction(f: FunctionCode): unknown[] {
     f.localNames,
     f.maxStack,
     f.code,
-    f.lines,
-    f.cols,
+    f.positions,
     f.consts.map((c) => (typeof c === "string" ? encodeText(c) : c)),
     f.handlers,
     f.scopes.map((s) => [s.names, s.kinds]),
@@ -144,19 +142,20 @@ function decodeFunction(data: unknown, i: number): FunctionCode {
   const w = `function ${i}`;
   const f = arr(data, w, FIELDS.length);
   const code = ints(f[8], `${w} code`);
-  const lines = ints(f[9], `${w} lines`);
-  const cols = ints(f[10], `${w} cols`);
-  if (lines.length !== code.length || cols.length !== code.length)
-    fail(`${w} line tables do not match its code`);
-  const consts = arr(f[11], `${w} constants`).map((c, k): Constant => {
+  const positions = ints(f[9], `${w} positions`);
+  if (positions.length % 3 !== 0) fail(`${w} positions are not triples`);
+  for (let k = 0; k < positions.length; k += 3)
+    if (positions[k] >= code.length || positions[k] <= (k ? positions[k - 3] : -1))
+      fail(`${w} positions are not in code order`);
+  const consts = arr(f[10], `${w} constants`).map((c, k): Constant => {
     if (typeof c === "number" || typeof c === "bigint") return c;
     if (typeof c === "string" || c instanceof Uint16Array)
       return decodeText(c, `${w} constant ${k}`);
     return fail(`${w} constant ${k} has type ${typeof c}`);
   });
-  const handlers = ints(f[12], `${w} handlers`);
+  const handlers = ints(f[11], `${w} handlers`);
   if (handlers.length % 4 !== 0) fail(`${w} handler table is not in fours`);
-  const scopes = arr(f[13], `${w} scopes`).map((s, k): ScopeDesc => {
+  const scopes = arr(f[12], `${w} scopes`).map((s, k): ScopeDesc => {
     const [names, kinds] = arr(s, `${w} scope ${k}`, 2);
     const n = strings(names, `${w} scope ${k} names`);
     const ks = arr(kinds, `${w} scope ${k} kinds`).map((x) => int(x, `${w} slot kind`, 0, 15));
@@ -176,17 +175,16 @@ function decodeFunction(data: unknown, i: number): FunctionCode {
     localNames,
     maxStack: int(f[7], `${w} maxStack`),
     code,
-    lines,
-    cols,
+    positions,
     consts,
     handlers,
     scopes,
-    funcScope: int(f[14], `${w} funcScope`, -1, scopes.length - 1),
-    start: int(f[15], `${w} start`),
-    end: int(f[16], `${w} end`),
-    line: int(f[17], `${w} line`),
-    col: int(f[18], `${w} col`),
+    funcScope: int(f[13], `${w} funcScope`, -1, scopes.length - 1),
+    start: int(f[14], `${w} start`),
+    end: int(f[15], `${w} end`),
+    line: int(f[16], `${w} line`),
+    col: int(f[17], `${w} col`),
     // Only functions with parameter expressions have a separate var scope.
-    ...(f[19] === null ? {} : { varScope: int(f[19], `${w} varScope`, -1, scopes.length - 1) }),
+    ...(f[18] === null ? {} : { varScope: int(f[18], `${w} varScope`, -1, scopes.length - 1) }),
   };
 }

@@ -9,7 +9,7 @@
 // the interpreter: when they need guest code they return a tail call.
 
 import { Op } from "../compiler/opcodes";
-import { FnFlags, Helper, type FunctionCode, type Program } from "../compiler/bytecode";
+import { FnFlags, Helper, positionAt, type FunctionCode, type Program } from "../compiler/bytecode";
 import { EMPTY, JSSymbol, PrivateName, isArrayIndex, type PropertyKey, type Value } from "./value";
 import {
   ArgumentsObject,
@@ -846,8 +846,7 @@ export class VM {
     if (site) {
       const code = site.fn.code;
       filename = displayName(site.fn.program);
-      line = code.lines[site.ip];
-      col = code.cols[site.ip];
+      ({ line, col } = positionAt(code, site.ip));
     }
     this.uncaught = { value, filename, line, col };
     // Like Node: an uncaught exception ends the process with exit code 1.
@@ -864,11 +863,12 @@ export class VM {
       // call instruction; the top frame otherwise at the instruction executing.
       const inCall = i < this.frames.length - 1 || this.inNative;
       const ip = inCall ? Math.max(0, f.ip - 1) : f.ip;
+      const pos = positionAt(code, ip);
       out.push({
         name: frameName(f),
         filename: displayName(f.fn.program),
-        line: code.lines[ip] ?? 0,
-        col: (code.cols[ip] ?? 0) + 1,
+        line: pos.line,
+        col: pos.col + 1,
         native: (code.flags & FnFlags.Native) !== 0,
       });
     }
