@@ -45,6 +45,21 @@ type AnyParser = {
 
 type ParserClass = typeof Parser;
 
+/** An array of names with a set beside it, so that looking up an absent name is O(1). */
+class NameList extends Array<string> {
+  private readonly seen = new Set<string>();
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+  override push(...names: string[]): number {
+    for (const n of names) this.seen.add(n);
+    return super.push(...names);
+  }
+  override indexOf(name: string, from?: number): number {
+    return this.seen.has(name) ? super.indexOf(name, from) : -1;
+  }
+}
+
 /** Acorn with a counted recursion depth and a loop for left-associative binary chains. */
 export function depthLimited(Base: ParserClass): ParserClass {
   const proto = Base.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
@@ -54,6 +69,20 @@ export function depthLimited(Base: ParserClass): ParserClass {
 
     enter(): void {
       if (--this.depthLeft < 0) throw new NestingTooDeep((this as unknown as AnyParser).start);
+    }
+
+    /**
+     * Acorn keeps each scope's declared names in arrays and searches them with
+     * `indexOf` on every declaration: quadratic for a scope with 100,000 `let`s. The
+     * lists here answer `indexOf` from a set when the name is absent (the usual case).
+     */
+    enterScope(flags: unknown): void {
+      proto.enterScope.call(this, flags);
+      const stack = (this as unknown as { scopeStack: Record<string, unknown>[] }).scopeStack;
+      const top = stack[stack.length - 1];
+      top.var = new NameList();
+      top.lexical = new NameList();
+      top.functions = new NameList();
     }
 
     parseStatement(...a: unknown[]): unknown {
