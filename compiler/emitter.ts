@@ -17,10 +17,32 @@ export class Label {
 
 export class CompileError extends Error {}
 
+/**
+ * A growable Int32Array: 4 bytes a word where a JS array of numbers takes 8, so a
+ * long function's code and positions cost half the memory while they are built.
+ */
+class Words {
+  buf = new Int32Array(16);
+  length = 0;
+
+  push(w: number): void {
+    if (this.length === this.buf.length) {
+      const b = new Int32Array(this.buf.length * 2);
+      b.set(this.buf);
+      this.buf = b;
+    }
+    this.buf[this.length++] = w;
+  }
+
+  finish(): Int32Array {
+    return this.buf.slice(0, this.length);
+  }
+}
+
 export class Emitter {
-  private code: number[] = [];
+  private readonly code = new Words();
   /** (offset, line, col) where the position changes; see FunctionCode.positions. */
-  private positions: number[] = [];
+  private readonly positions = new Words();
   readonly consts: Constant[] = [];
   private readonly constIndex = new Map<string, number>();
   readonly handlers: number[] = [];
@@ -58,10 +80,16 @@ export class Emitter {
       throw new CompileError(`internal: ${info.name} takes ${info.operands.length} operands`);
     const at = this.code.length;
     this.lastOp = at;
-    this.code.push(op, ...operands);
+    const code = this.code;
+    code.push(op);
+    for (const w of operands) code.push(w);
     const p = this.positions;
     const n = p.length;
-    if (n === 0 || p[n - 2] !== this.line || p[n - 1] !== this.col) p.push(at, this.line, this.col);
+    if (n === 0 || p.buf[n - 2] !== this.line || p.buf[n - 1] !== this.col) {
+      p.push(at);
+      p.push(this.line);
+      p.push(this.col);
+    }
     if (this.depth < 0) {
       // Unreachable code (after return/throw/jump) is still emitted for simplicity;
       // its depth is unknown, so it is not tracked until the next label.
@@ -76,7 +104,7 @@ export class Emitter {
       return;
     }
     const s = info.stack;
-    const [pop, push] = typeof s === "function" ? s(this.code, at) : s;
+    const [pop, push] = typeof s === "function" ? s(this.code.buf, at) : s;
     this.depth -= pop;
     if (this.depth < 0) throw new CompileError(`internal: stack underflow at ${info.name}`);
     this.depth += push;
@@ -108,11 +136,11 @@ export class Emitter {
     if (
       this.depth > 0 &&
       at >= 0 &&
-      this.code[at] === Op.SET_LOCAL &&
+      this.code.buf[at] === Op.SET_LOCAL &&
       at + 2 === this.code.length &&
       this.lastPlace !== this.code.length
     ) {
-      this.code[at] = Op.INIT_LOCAL;
+      this.code.buf[at] = Op.INIT_LOCAL;
       this.depth--;
       return;
     }
@@ -122,7 +150,7 @@ export class Emitter {
   place(label: Label): void {
     this.lastPlace = this.code.length;
     label.offset = this.code.length;
-    for (const f of label.fixups) this.code[f] = label.offset;
+    for (const f of label.fixups) this.code.buf[f] = label.offset;
     label.fixups.length = 0;
     if (label.depth >= 0) {
       if (this.depth >= 0 && this.depth !== label.depth)
@@ -165,8 +193,8 @@ export class Emitter {
       this.handlers[slot] = label.offset;
     }
     return {
-      code: Int32Array.from(this.code),
-      positions: Int32Array.from(this.positions),
+      code: this.code.finish(),
+      positions: this.positions.finish(),
       handlers: Int32Array.from(this.handlers),
     };
   }
