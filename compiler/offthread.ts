@@ -37,6 +37,12 @@ export interface OffThreadFailure {
 
 const MB = 1024 * 1024;
 
+/** CPU time of the whole process (every thread), in milliseconds. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 /**
  * Peak heap bytes per source byte while compiling, with a margin: the syntax tree is
  * most of it (~80 bytes per byte for dense statements like `x=1;`).
@@ -112,13 +118,22 @@ export function compileOffThread(
     stderr: true,
   });
   worker.unref();
+  // Its failures arrive through the port (or as silence, above), never as events.
+  worker.on("error", () => {});
   try {
-    // A generous deadline: a worker that dies (out of its heap) never sets the flag.
-    const deadline = Date.now() + 60_000 + source.length / 100;
+    // A worker that dies (out of its heap) never sets the flag, and the blocked thread
+    // cannot see its exit event. While the worker compiles, the process's CPU time
+    // grows (this thread only waits); when it stops growing, the worker is gone.
+    let lastCpu = cpuMs();
+    let idleSince = Date.now();
     while (Atomics.load(flag, 0) === 0) {
-      const left = deadline - Date.now();
-      if (left <= 0) throw fail({ message: "Source too large to compile", limit: true });
-      Atomics.wait(flag, 0, 0, Math.min(left, 1000));
+      Atomics.wait(flag, 0, 0, 500);
+      const cpu = cpuMs();
+      if (cpu - lastCpu > 50) {
+        lastCpu = cpu;
+        idleSince = Date.now();
+      } else if (Date.now() - idleSince > 10_000 && Atomics.load(flag, 0) === 0)
+        throw fail({ message: "Source too large to compile", limit: true });
     }
     const got = receiveMessageOnPort(port1)?.message as
       { program?: Program; failure?: OffThreadFailure } | undefined;
