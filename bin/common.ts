@@ -71,6 +71,9 @@ export function commandLine(tool: string, usage: string, haltAtProgram: boolean)
       "unknown-options-as-args": true,
       "duplicate-arguments-array": false,
       "populate--": true,
+      // Values stay as typed, so "1e3" or "0x10" is refused rather than read as a number.
+      "parse-numbers": false,
+      "parse-positional-numbers": false,
     })
     .version(versionText())
     .alias("v", "version")
@@ -140,7 +143,7 @@ export function countOption(
 ): number {
   if (raw === undefined) return fallback;
   const text = String(raw);
-  if (text === "") die(tool, `${flag} requires an argument`, BAD_OPTION);
+  if (text === "" || raw === true) die(tool, `${flag} requires an argument`, BAD_OPTION);
   const n = /^[0-9]+$/.test(text) ? Number(text) : NaN;
   if (!Number.isSafeInteger(n) || (n === 0 && zero === undefined))
     die(
@@ -162,6 +165,7 @@ export function choiceOption<T extends string>(
   fallback: T,
 ): T {
   if (raw === undefined) return fallback;
+  if (raw === "" || raw === true) die(tool, `${flag} requires an argument`, BAD_OPTION);
   const text = String(raw);
   if (!(choices as readonly string[]).includes(text))
     die(

@@ -22,9 +22,8 @@ const argv = commandLine(
   false,
 )
   .option("snapshot-every", {
-    type: "string",
     describe:
-      "as vmrun --snapshot-every: every N instructions, snapshot, discard and decode the VM (0, the default: never)",
+      "N: as vmrun --snapshot-every: every N instructions, snapshot, discard and decode the VM (0, the default: never)",
   })
   .parseSync();
 

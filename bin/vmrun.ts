@@ -35,17 +35,14 @@ const argv = commandLine(
     describe: "run as a classic script: top-level var and this are the global object",
   })
   .option("snapshot-every", {
-    type: "string",
     describe:
-      "every N instructions, snapshot the VM, throw it away and continue in a fresh VM decoded from the snapshot (0, the default: never)",
+      "N: every N instructions, snapshot the VM, throw it away and continue in a fresh VM decoded from the snapshot (0, the default: never)",
   })
   .option("unhandled-rejections", {
-    type: "string",
-    describe: `what an unhandled promise rejection does, as in node: ${REJECTION_MODES.join(", ")} (default: throw)`,
+    describe: `mode: what an unhandled promise rejection does, as in node: ${REJECTION_MODES.join(", ")} (default: throw)`,
   })
   .option("max-call-depth", {
-    type: "string",
-    describe: "guest call depth limit; deeper calls throw RangeError (default: 10000)",
+    describe: "N: guest call depth limit; deeper calls throw RangeError (default: 10000)",
   })
   .option("print-bytecode", {
     type: "boolean",

@@ -27,13 +27,11 @@ const argv = commandLine(
   false,
 )
   .option("at-step", {
-    type: "string",
-    describe: "snapshot after this many instructions (a positive integer)",
+    describe: "N: snapshot after this many instructions (a positive integer)",
   })
   .option("o", {
     alias: "output",
-    type: "string",
-    describe: "where to write the snapshot",
+    describe: "file.snap: where to write the snapshot (its folder must exist)",
   })
   .option("script", {
     type: "boolean",
@@ -45,9 +43,9 @@ const words = argv._.map(String);
 refuseUnknownOptions(TOOL, words);
 if (argv["at-step"] === undefined) die(TOOL, "--at-step N is required", BAD_OPTION);
 const atStep = countOption(TOOL, "--at-step", argv["at-step"], 0);
-const output = argv.o;
-if (output === undefined) die(TOOL, "-o file.snap is required", BAD_OPTION);
-if (output === "") die(TOOL, "-o requires an argument", BAD_OPTION);
+if (argv.o === undefined) die(TOOL, "-o file.snap is required", BAD_OPTION);
+if (argv.o === "" || argv.o === true) die(TOOL, "-o requires an argument", BAD_OPTION);
+const output = String(argv.o);
 const [file, ...rest] = [...words, ...((argv["--"] as unknown[] | undefined) ?? []).map(String)];
 if (file === undefined) die(TOOL, "no program given; see vmsnap --help", BAD_OPTION);
 
