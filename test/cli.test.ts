@@ -344,3 +344,14 @@ test("--help lists every option and --version prints the package version", () =>
     }
   }
 });
+
+test("the README's embedding example is examples/embed.ts, verbatim, and it runs", () => {
+  const example = fs.readFileSync(path.join(ROOT, "examples", "embed.ts"), "utf8");
+  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  assert.ok(readme.includes("```ts\n" + example + "```\n"), "README quotes examples/embed.ts");
+  const r = spawnSync(process.execPath, [path.join(ROOT, "dist", "examples", "embed.js")], {
+    encoding: "utf8",
+  });
+  assert.equal(r.stderr, "");
+  assert.equal(r.stdout, "total 500500\nexit code 0 (no uncaught error)\n");
+});
