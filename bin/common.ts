@@ -131,6 +131,19 @@ export function refuseUnknownOptions(tool: string, words: string[]): void {
 }
 
 /**
+ * yargs reads `--script=abc` as a boolean without a word; node refuses a value it
+ * cannot use, and so do we. `words` are the command-line words that hold options.
+ */
+export function refuseBooleanValues(tool: string, words: string[], names: string[]): void {
+  for (const w of words) {
+    if (w === "--") return;
+    const m = /^--(?:no-)?([^=]+)=(.*)$/s.exec(w);
+    if (m && names.includes(m[1]) && m[2] !== "true" && m[2] !== "false")
+      die(tool, `--${m[1]} takes no value, got '${m[2]}'`, BAD_OPTION);
+  }
+}
+
+/**
  * A count-valued option: absent → `fallback`; otherwise decimal digits only, at least 1
  * (or 0 when `zero` says what 0 means). Anything else is refused in one line.
  */

@@ -13,6 +13,7 @@ import {
   findMain,
   loadMain,
   readMainSource,
+  refuseBooleanValues,
   refuseUnknownOptions,
   runToEnd,
   syntaxErrorReport,
@@ -52,7 +53,10 @@ const argv = commandLine(
 
 // Unknown options stay in `_`; the program and its arguments are in "--".
 const before = argv._.map(String);
+const tail = ((argv["--"] as unknown[] | undefined) ?? []).map(String);
 refuseUnknownOptions(TOOL, before);
+const raw = process.argv.slice(2);
+refuseBooleanValues(TOOL, raw.slice(0, raw.length - tail.length), ["script", "print-bytecode"]);
 const snapshotEvery = countOption(TOOL, "--snapshot-every", argv["snapshot-every"], 0, "= never");
 const maxCallDepth = countOption(TOOL, "--max-call-depth", argv["max-call-depth"], 10000);
 const unhandledRejections: UnhandledRejectionsMode = choiceOption(
@@ -62,7 +66,7 @@ const unhandledRejections: UnhandledRejectionsMode = choiceOption(
   REJECTION_MODES,
   "throw",
 );
-const [file, ...rest] = [...before, ...((argv["--"] as unknown[] | undefined) ?? []).map(String)];
+const [file, ...rest] = [...before, ...tail];
 if (file === undefined)
   die(TOOL, "no program given (Jaunt has no REPL); see vmrun --help", BAD_OPTION);
 const script = argv.script ?? false;

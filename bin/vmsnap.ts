@@ -11,6 +11,7 @@ import {
   ioProblem,
   loadMain,
   outputProblem,
+  refuseBooleanValues,
   refuseUnknownOptions,
   writeFileAtomic,
 } from "./common";
@@ -41,6 +42,7 @@ const argv = commandLine(
 
 const words = argv._.map(String);
 refuseUnknownOptions(TOOL, words);
+refuseBooleanValues(TOOL, process.argv.slice(2), ["script"]);
 if (argv["at-step"] === undefined) die(TOOL, "--at-step N is required", BAD_OPTION);
 const atStep = countOption(TOOL, "--at-step", argv["at-step"], 0);
 if (argv.o === undefined) die(TOOL, "-o file.snap is required", BAD_OPTION);

@@ -125,6 +125,11 @@ test("unknown options before the program are refused as node refuses them", () =
   );
   refused(runCli("vmresume", ["--bogus", "x.snap"], tmp), 9, "vmresume: bad option: --bogus");
   refused(runCli("vmrun", [], tmp), 9, /^vmrun: no program given/);
+  refused(
+    runCli("vmrun", ["--script=abc", prog], tmp),
+    9,
+    "vmrun: --script takes no value, got 'abc'",
+  );
 });
 
 test("words after the program are its arguments, options included (as node)", () => {
