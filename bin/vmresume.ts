@@ -1,18 +1,38 @@
 #!/usr/bin/env node
 // vmresume file.snap — resumes a snapshot and runs it to the end like vmrun.
 
-import yargs from "yargs";
-import { readSnapshot, resumeOrExit, runToEnd } from "./common";
+import {
+  BAD_OPTION,
+  commandLine,
+  countOption,
+  die,
+  readSnapshot,
+  refuseUnknownOptions,
+  resumeOrExit,
+  runToEnd,
+} from "./common";
 
-const argv = yargs(process.argv.slice(2))
-  .scriptName("vmresume")
-  .usage("$0 <file.snap>")
-  .option("snapshot-every", { type: "number", default: 0, describe: "as vmrun --snapshot-every" })
-  .demandCommand(1, "vmresume needs a snapshot file")
-  .help()
+const TOOL = "vmresume";
+
+const argv = commandLine(
+  TOOL,
+  "$0 [options] <file.snap>\n\n" +
+    "Resumes a snapshot written by vmsnap and runs it to the end, with vmrun's output and\n" +
+    "exit-code rules. Exit code 2: the file cannot be read or is not a valid snapshot.",
+  false,
+)
+  .option("snapshot-every", {
+    describe:
+      "N: as vmrun --snapshot-every: every N instructions, snapshot, discard and decode the VM (0, the default: never)",
+  })
   .parseSync();
 
-const file = String(argv._[0]);
+const words = [...argv._.map(String), ...((argv["--"] as unknown[] | undefined) ?? []).map(String)];
+refuseUnknownOptions(TOOL, argv._.map(String));
+const snapshotEvery = countOption(TOOL, "--snapshot-every", argv["snapshot-every"], 0, "= never");
+if (words.length === 0) die(TOOL, "no snapshot file given; see vmresume --help", BAD_OPTION);
+if (words.length > 1)
+  die(TOOL, `one snapshot file expected, got ${words.length}: ${words.join(" ")}`, BAD_OPTION);
 const opts = {};
-const j = resumeOrExit(readSnapshot(file), opts);
-process.exitCode = runToEnd(j, opts, argv["snapshot-every"]);
+const j = resumeOrExit(TOOL, readSnapshot(TOOL, words[0]), opts);
+process.exitCode = runToEnd(j, opts, snapshotEvery);

@@ -1,65 +1,94 @@
 #!/usr/bin/env node
 // vmrun [options] program.js [args…] — runs a program like `node program.js`.
+// As with node, options come before the program; every word after it belongs to the
+// program's process.argv.
 
-import yargs from "yargs";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { compile, disassemble } from "../compiler";
-import { loadMain, programKind, runToEnd } from "./common";
+import { compile, disassemble, GuestSyntaxError } from "../compiler";
+import {
+  BAD_OPTION,
+  choiceOption,
+  commandLine,
+  countOption,
+  die,
+  findMain,
+  loadMain,
+  readMainSource,
+  refuseBooleanValues,
+  refuseUnknownOptions,
+  runToEnd,
+  syntaxErrorReport,
+} from "./common";
 import type { UnhandledRejectionsMode } from "../vm/host";
 
-const argv = yargs(process.argv.slice(2))
-  .scriptName("vmrun")
-  .usage("$0 [options] <program.js> [args…]")
-  .parserConfiguration({ "halt-at-non-option": true })
+const TOOL = "vmrun";
+const REJECTION_MODES = ["throw", "strict", "warn", "none", "warn-with-error-code"] as const;
+
+const argv = commandLine(
+  TOOL,
+  "$0 [options] <program> [args…]\n\n" +
+    "Runs a program like `node program`: a script, CommonJS or ES module, found as node\n" +
+    'finds it (program.js, program, a folder with index.js or package.json "main").\n' +
+    "Options go before the program; words after it are the program's arguments.",
+  true,
+)
   .option("script", {
     type: "boolean",
-    default: false,
-    describe: "run as a classic script (top-level var/this are global)",
+    describe: "run as a classic script: top-level var and this are the global object",
   })
   .option("snapshot-every", {
-    type: "number",
-    default: 0,
     describe:
-      "every N instructions, snapshot the VM and continue in a fresh instance decoded from it",
+      "N: every N instructions, snapshot the VM, throw it away and continue in a fresh VM decoded from the snapshot (0, the default: never)",
   })
   .option("unhandled-rejections", {
-    choices: ["throw", "strict", "warn", "none", "warn-with-error-code"],
-    default: "throw",
-    describe: "what an unhandled promise rejection does (as in Node)",
+    describe: `mode: what an unhandled promise rejection does, as in node: ${REJECTION_MODES.join(", ")} (default: throw)`,
   })
   .option("max-call-depth", {
-    type: "number",
-    default: 10000,
-    describe: "guest call depth limit (RangeError beyond it)",
+    describe: "N: guest call depth limit; deeper calls throw RangeError (default: 10000)",
   })
   .option("print-bytecode", {
     type: "boolean",
-    default: false,
-    describe: "print the compiled bytecode and exit",
+    describe: "print the compiled bytecode of the program and exit",
   })
-  .demandCommand(1, "vmrun needs a program to run")
-  .strict(false)
-  .help()
   .parseSync();
 
-const [file, ...rest] = argv._.map(String);
+// Unknown options stay in `_`; the program and its arguments are in "--".
+const before = argv._.map(String);
+const tail = ((argv["--"] as unknown[] | undefined) ?? []).map(String);
+refuseUnknownOptions(TOOL, before);
+const raw = process.argv.slice(2);
+refuseBooleanValues(TOOL, raw.slice(0, raw.length - tail.length), ["script", "print-bytecode"]);
+const snapshotEvery = countOption(TOOL, "--snapshot-every", argv["snapshot-every"], 0, "= never");
+const maxCallDepth = countOption(TOOL, "--max-call-depth", argv["max-call-depth"], 10000);
+const unhandledRejections: UnhandledRejectionsMode = choiceOption(
+  TOOL,
+  "--unhandled-rejections",
+  argv["unhandled-rejections"],
+  REJECTION_MODES,
+  "throw",
+);
+const [file, ...rest] = [...before, ...tail];
+if (file === undefined)
+  die(TOOL, "no program given (Jaunt has no REPL); see vmrun --help", BAD_OPTION);
+const script = argv.script ?? false;
+
 if (argv["print-bytecode"]) {
-  const filename = path.resolve(file);
-  process.stdout.write(
-    disassemble(
-      compile(fs.readFileSync(filename, "utf8"), {
-        kind: programKind(filename, argv.script),
-        filename,
-      }),
-    ) + "\n",
-  );
-  process.exit(0);
+  const main = findMain(TOOL, file, script, false);
+  const source = readMainSource(TOOL, main);
+  const kind = main.kind === "json" ? "commonjs" : main.kind;
+  try {
+    process.stdout.write(disassemble(compile(source, { kind, filename: main.filename })) + "\n");
+  } catch (e) {
+    if (!(e instanceof GuestSyntaxError)) throw e;
+    process.stderr.write(syntaxErrorReport(e, kind));
+    process.exitCode = 1;
+  }
+} else {
+  const main = findMain(TOOL, file, script, true);
+  const opts = { argv: rest, maxCallDepth, unhandledRejections };
+  // After node's own resolver has printed any warning it queued (DEP0128 for a bad
+  // "main"), as node prints it before the program runs.
+  setImmediate(() => {
+    const j = loadMain(TOOL, main, opts);
+    process.exitCode = runToEnd(j, opts, snapshotEvery);
+  });
 }
-const opts = {
-  argv: rest,
-  maxCallDepth: argv["max-call-depth"],
-  unhandledRejections: argv["unhandled-rejections"] as UnhandledRejectionsMode,
-};
-const j = loadMain(file, argv.script, opts);
-process.exitCode = runToEnd(j, opts, argv["snapshot-every"]);

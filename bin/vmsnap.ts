@@ -1,40 +1,75 @@
 #!/usr/bin/env node
-// vmsnap program.js --at-step N -o file.snap — runs a program for N instructions and
-// writes a snapshot of the whole VM.
+// vmsnap program.js --at-step N -o file.snap [-- args…] — runs a program for N
+// instructions and writes a snapshot of the whole VM, atomically.
 
-import yargs from "yargs";
-import * as fs from "node:fs";
-import { loadMain } from "./common";
+import {
+  BAD_OPTION,
+  commandLine,
+  countOption,
+  die,
+  findMain,
+  ioProblem,
+  loadMain,
+  outputProblem,
+  refuseBooleanValues,
+  refuseUnknownOptions,
+  writeFileAtomic,
+} from "./common";
 
-const argv = yargs(process.argv.slice(2))
-  .scriptName("vmsnap")
-  .usage("$0 <program.js> --at-step N -o file.snap")
+const TOOL = "vmsnap";
+
+const argv = commandLine(
+  TOOL,
+  "$0 <program> --at-step N -o <file.snap> [args…] [-- args…]\n\n" +
+    "Runs a program (found as vmrun and node find it) until N instructions have executed,\n" +
+    "writes a snapshot of the whole VM (temporary file, fsync, rename) and exits 0.\n" +
+    "`vmresume file.snap` continues it. Program arguments that start with '-' go after --.\n" +
+    "Exit codes: 1 program or output problem, 3 the program ended before step N, 9 bad option.",
+  false,
+)
   .option("at-step", {
-    type: "number",
-    demandOption: true,
-    describe: "snapshot after this many instructions",
+    describe: "N: snapshot after this many instructions (a positive integer)",
   })
   .option("o", {
     alias: "output",
-    type: "string",
-    demandOption: true,
-    describe: "where to write the snapshot",
+    describe: "file.snap: where to write the snapshot (its folder must exist)",
   })
-  .option("script", { type: "boolean", default: false, describe: "run as a classic script" })
-  .demandCommand(1, "vmsnap needs a program")
-  .help()
+  .option("script", {
+    type: "boolean",
+    describe: "run as a classic script (as vmrun --script)",
+  })
   .parseSync();
 
-const [file, ...rest] = argv._.map(String);
-const opts = { argv: rest };
-const j = loadMain(file, argv.script, opts);
-const r = j.run(argv["at-step"]);
+const words = argv._.map(String);
+refuseUnknownOptions(TOOL, words);
+refuseBooleanValues(TOOL, process.argv.slice(2), ["script"]);
+if (argv["at-step"] === undefined) die(TOOL, "--at-step N is required", BAD_OPTION);
+const atStep = countOption(TOOL, "--at-step", argv["at-step"], 0);
+if (argv.o === undefined) die(TOOL, "-o file.snap is required", BAD_OPTION);
+if (argv.o === "" || argv.o === true) die(TOOL, "-o requires an argument", BAD_OPTION);
+const output = String(argv.o);
+const [file, ...rest] = [...words, ...((argv["--"] as unknown[] | undefined) ?? []).map(String)];
+if (file === undefined) die(TOOL, "no program given; see vmsnap --help", BAD_OPTION);
+
+// Everything that can be checked before running is: a snapshot that cannot be written
+// must not cost a whole run.
+const main = findMain(TOOL, file, argv.script ?? false, false);
+const problem = outputProblem(output);
+if (problem) die(TOOL, problem, 1);
+
+const j = loadMain(TOOL, main, { argv: rest });
+const r = j.run(atStep);
 if (r.status !== "paused") {
   const report = j.uncaughtReport();
   if (report) process.stderr.write(report);
-  process.stderr.write(
-    `vmsnap: the program ended after ${j.steps} instructions, before step ${argv["at-step"]}; no snapshot written\n`,
+  die(
+    TOOL,
+    `the program ended after ${j.steps} instructions, before step ${atStep}; no snapshot written`,
+    3,
   );
-  process.exit(3);
 }
-fs.writeFileSync(argv.o, j.snapshot());
+try {
+  writeFileAtomic(output, j.snapshot());
+} catch (e) {
+  die(TOOL, `cannot write ${output}: ${ioProblem(e)}`, 1);
+}

@@ -66,6 +66,8 @@ const V8_MESSAGES: Record<string, string> = {
 /** acorn's messages end with " (line:col)"; Node's do not. */
 function nodeStyleMessage(msg: string): string {
   const m = msg.replace(/ \(\d+:\d+\)$/, "");
+  // A character that starts no token (binary data, a stray `#`): V8's one message for it.
+  if (/^Unexpected character '[^]*'$/.test(m)) return "Invalid or unexpected token";
   return V8_MESSAGES[m] ?? m;
 }
 

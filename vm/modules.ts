@@ -233,7 +233,8 @@ export function isESModule(file: string): boolean {
   return hasModuleSyntax(file);
 }
 
-function hasModuleSyntax(file: string): boolean {
+/** Whether a file's source parses only as an ES module (node's syntax detection). */
+export function hasModuleSyntax(file: string): boolean {
   let source: string;
   try {
     source = fs.readFileSync(file, "utf8");

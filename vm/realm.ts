@@ -288,7 +288,16 @@ export class Realm {
     this.preludeHash = program.hash;
     const main = this.vm.makeClosure(program, program.functions[0], null);
     this.vm.pushBottomCall(main, undefined, [this.global, this.internals]);
-    const status = this.vm.run();
+    // The embedder's call-depth limit is for the program: the realm's own setup must
+    // not fail (a host crash) under a small one such as --max-call-depth 1.
+    const depth = this.vm.limits.maxCallDepth;
+    this.vm.limits.maxCallDepth = Math.max(depth, 10000);
+    let status;
+    try {
+      status = this.vm.run();
+    } finally {
+      this.vm.limits.maxCallDepth = depth;
+    }
     if (status !== "done" || this.vm.uncaught) {
       const u = this.vm.uncaught;
       throw new Error(`jaunt: the prelude failed: ${u ? this.describeForHost(u.value) : status}`);
