@@ -2853,7 +2853,9 @@ export class VM {
   }
 
   private setHome(f: FunctionObject, home: JSObject): void {
-    if (f.code.flags & FnFlags.Method) f.homeObject = home;
+    // [[HomeObject]] is fixed when a method is created: a method value copied into
+    // another literal (`{ greet: B.prototype.greet }`) keeps the home it has.
+    if (f.code.flags & FnFlags.Method && f.homeObject === null) f.homeObject = home;
   }
 
   /**

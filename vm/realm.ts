@@ -99,6 +99,7 @@ export interface Helpers {
   stringMatchAll: JSObject;
   stringSearch: JSObject;
   stringSplit: JSObject;
+  stringSearchNoRegExp: JSObject;
   regexpConstruct: JSObject;
   regexpExecSlow: JSObject;
   stringRaw: JSObject;

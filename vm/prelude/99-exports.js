@@ -49,6 +49,7 @@ return {
   stringMatchAll: stringMatchAll,
   stringSearch: stringSearch,
   stringSplit: stringSplit,
+  stringSearchNoRegExp: stringSearchNoRegExp,
   regexpConstruct: regexpConstruct,
   regexpExecSlow: regexpExecSlow,
   regexpCreate: $.regexpCreate,
