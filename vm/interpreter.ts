@@ -2596,7 +2596,7 @@ export class VM {
           const v = this.lookup(obj, name);
           if (v === ACCESSOR) {
             frame.ip = ip;
-            sp = this.callAccessor(this.accessor!, sp - 1, obj, []);
+            sp = this.callAccessor(this.accessor!, sp - 1, obj, this.accessorArgs);
             if (sp < 0) break reload;
             break;
           }
@@ -2645,7 +2645,14 @@ export class VM {
           if (base instanceof Env) stack[sp - 1] = deleteSlot(base, name);
           else if (base === undefined)
             stack[sp - 1] = realm.globalLex.has(name) ? false : realm.global.deleteOwn(name);
-          else stack[sp - 1] = (base as JSObject).deleteOwn(name);
+          else if (base instanceof ProxyObject) {
+            // A `with (proxy)` binding: its deleteProperty trap runs (sloppy code only).
+            frame.ip = ip;
+            stack[sp++] = name;
+            stack[sp++] = false;
+            sp = this.callHelper(proxyHelper(realm, "deleteProperty"), sp, 3);
+            if (sp < 0) break reload;
+          } else stack[sp - 1] = (base as JSObject).deleteOwn(name);
           break;
         }
         case Op.REF_THIS: {
