@@ -115,6 +115,12 @@ export function installInternals(realm: Realm): void {
       return vm.tailCall(proxyHelper(realm, "deleteProperty"), undefined, [o, args[1], false]);
     return o.deleteOwn(arg(args, 1) as string);
   });
+  // OrdinaryObjectCreate(proto): a fresh object cannot close a cycle, so unlike
+  // setPrototypeOf no walk of the chain is needed (Object.create stays O(1)).
+  def("objectCreate", 1, (_vm, _t, args) => {
+    const p = arg(args, 0);
+    return new JSObject(p instanceof JSObject ? p : null);
+  });
   def("createDataProperty", 3, (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;
     if (o instanceof ProxyObject)

@@ -85,8 +85,7 @@ defineMethods(ObjectCtor, [
   function create(o, properties) {
     if (o !== null && !isObject(o))
       throwTypeError("Object prototype may only be an Object or null: " + describe(o));
-    var obj = {};
-    ObjectCtor.setPrototypeOf(obj, o);
+    var obj = $.objectCreate(o);
     if (properties !== undefined) objectDefineProperties(obj, properties);
     return obj;
   },
