@@ -112,7 +112,9 @@ export function compile(source: string, opts: CompileOptions): Program {
   try {
     // Strict eval code is parsed as strict (a "use strict" prefix would shift positions).
     const text = evalStrict ? `"use strict";${source}` : source;
-    ast = parserFor(evalFlags).parse(text, {
+    // A CommonJS module is a function body in Node: `new.target` is allowed at its top.
+    const parseFlags = kind === "commonjs" ? evalFlags | EvalFlags.InFunction : evalFlags;
+    ast = parserFor(parseFlags).parse(text, {
       ecmaVersion: "latest",
       sourceType: kind === "module" ? "module" : "script",
       locations: true,

@@ -2066,6 +2066,11 @@ export class VM {
         if (e instanceof ThrowSignal) value = e.value;
         else if (e instanceof RangeError && /call stack/.test(e.message))
           value = this.makeError("RangeError", "Maximum call stack size exceeded");
+        else if (e instanceof RangeError && e.message === "Invalid string length")
+          // A string longer than the maximum (2**29-24, the host's and Node's limit)
+          // built by an instruction (ADD, a template) or a native (join, repeat,
+          // padStart, replace, JSON.stringify, Buffer#toString…): the guest's RangeError.
+          value = this.makeError("RangeError", "Invalid string length");
         else if (inNative && (e instanceof TypeError || e instanceof RangeError))
           // A native's host conversion failed on a guest value (Math.max(1n) and the
           // like): V8 gives guests the same message, so the guest gets the error.

@@ -121,6 +121,22 @@ export function installInternals(realm: Realm): void {
     const p = arg(args, 0);
     return new JSObject(p instanceof JSObject ? p : null);
   });
+  // Puts the named own properties first, in the given order (built-ins whose property
+  // order Node shows, e.g. Object.prototype's).
+  def("orderOwn", 2, (_vm, _t, args) => {
+    const o = arg(args, 0) as JSObject;
+    const names = arg(args, 1) as ArrayObject;
+    const rest = new Map(o.props);
+    o.props.clear();
+    for (const k of names.elems ?? []) {
+      const p = rest.get(k as string);
+      if (p === undefined) continue;
+      o.props.set(k as string, p);
+      rest.delete(k as string);
+    }
+    for (const [k, p] of rest) o.props.set(k, p);
+    return undefined;
+  });
   def("createDataProperty", 3, (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;
     if (o instanceof ProxyObject)
