@@ -137,6 +137,14 @@ export function installInternals(realm: Realm): void {
     for (const [k, p] of rest) o.props.set(k, p);
     return undefined;
   });
+  // A fresh promise from the prelude: its first two private fields are #state and
+  // #result, which console.log/util.inspect read (never guest code).
+  def("registerPromiseSlots", 1, (_vm, _t, args) => {
+    const p = arg(args, 0) as JSObject;
+    const names = [...(p.privates?.keys() ?? [])];
+    if (names.length >= 2) realm.promiseSlots = [names[0], names[1]];
+    return undefined;
+  });
   def("createDataProperty", 3, (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;
     if (o instanceof ProxyObject)

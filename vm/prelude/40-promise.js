@@ -139,6 +139,8 @@ PromiseCtor = Promise;
 $.defineOwnProperty(Promise.prototype, global.Symbol.toStringTag, 1 | 2 | 16 | 32, "Promise", false, undefined, undefined, false, true);
 $.defineOwnProperty(global, "Promise", 1 | 2 | 16 | 32, Promise, true, undefined, undefined, false, true);
 
+$.registerPromiseSlots(new Promise(function () {}));
+
 function isPromise(p) {
   return promiseOps.is(p);
 }

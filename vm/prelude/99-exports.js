@@ -50,6 +50,7 @@ return {
   stringSearch: stringSearch,
   stringSplit: stringSplit,
   stringSearchNoRegExp: stringSearchNoRegExp,
+  inspectGuestLoop: inspectGuestLoop,
   regexpConstruct: regexpConstruct,
   regexpExecSlow: regexpExecSlow,
   regexpCreate: $.regexpCreate,
