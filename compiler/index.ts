@@ -210,7 +210,9 @@ function compileHere(
   try {
     // Strict eval code is parsed as strict (a "use strict" prefix would shift positions).
     const text = evalStrict ? `"use strict";${source}` : source;
-    const P = parserFor(evalFlags) as unknown as new (
+    // A CommonJS module is a function body in Node: `new.target` is allowed at its top.
+    const parseFlags = kind === "commonjs" ? evalFlags | EvalFlags.InFunction : evalFlags;
+    const P = parserFor(parseFlags) as unknown as new (
       o: object,
       t: string,
     ) => {

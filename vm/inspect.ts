@@ -20,6 +20,7 @@ import {
   PF,
   PrimitiveObject,
   type Prop,
+  Prop as PropCtor,
   isCallable,
   ProxyObject,
 } from "./object";
@@ -104,6 +105,100 @@ meta[13] = "\\r";
 meta[39] = "\\'";
 meta[92] = "\\\\";
 
+// ---- guest code ----------------------------------------------------------------
+//
+// Formatting never calls guest code itself. Where Node would (a [util.inspect.custom]
+// method, a Symbol.toStringTag getter, a user toString/valueOf behind %s/%d/%i/%f), a
+// formatting run started by withGuestAnswers stops with a NeedGuest request; the
+// caller runs that call as guest code (builtins/console.ts, prelude/76-console.js),
+// appends its result to `results` and formats again from the start, now reading the
+// earlier calls' results in order. Without withGuestAnswers (error reports, vmsnap,
+// console.table) the old rule holds: nothing is called.
+
+/** A call of guest code that formatting needs before it can go on. */
+export class NeedGuest {
+  constructor(
+    readonly fn: JSObject,
+    readonly thisArg: Value,
+    readonly args: Value[],
+  ) {}
+}
+
+let answers: { results: Value[]; used: number } | null = null;
+
+/** Runs a formatting function with the results of the guest calls made so far. */
+export function withGuestAnswers<T>(results: Value[], f: () => T): T | NeedGuest {
+  const saved = answers;
+  answers = { results, used: 0 };
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof NeedGuest) return e;
+    throw e;
+  } finally {
+    answers = saved;
+  }
+}
+
+function guestCall(fn: JSObject, thisArg: Value, args: Value[]): Value {
+  const a = answers!;
+  const i = a.used++;
+  if (i < a.results.length) return a.results[i];
+  throw new NeedGuest(fn, thisArg, args);
+}
+
+/** Node's getUserOptions: what a [util.inspect.custom] method receives. */
+function userOptions(ctx: Ctx): JSObject {
+  const realm = ctx.realm;
+  const o = new JSObject(realm.ObjectPrototype);
+  const set = (k: string, v: Value) => o.props.set(k, new PropCtor(v, PF.Default));
+  set("stylize", realm.internals.props.get("inspectStylize")?.value);
+  set("showHidden", ctx.showHidden);
+  set("depth", ctx.depth);
+  set("colors", false);
+  set("customInspect", true);
+  set("showProxy", false);
+  set("maxArrayLength", ctx.maxArrayLength);
+  set("maxStringLength", ctx.maxStringLength);
+  set("breakLength", ctx.breakLength);
+  set("compact", ctx.compact);
+  set("sorted", false);
+  set("getters", false);
+  set("numericSeparator", false);
+  return o;
+}
+
+/**
+ * A [util.inspect.custom] method's output for `value` (context: the value before a
+ * proxy was unwrapped), or undefined to format it normally.
+ */
+function customInspect(
+  ctx: Ctx,
+  value: JSObject,
+  context: JSObject,
+  recurseTimes: number,
+): string | undefined {
+  if (answers === null) return undefined;
+  const realm = ctx.realm;
+  const key = realm.symbolRegistry.get("nodejs.util.inspect.custom");
+  if (key === undefined) return undefined;
+  const fn = getData(value, key);
+  if (!(fn instanceof JSObject) || !callable(fn)) return undefined;
+  if (fn === realm.internals.props.get("inspectFunction")?.value) return undefined;
+  // Not on prototype objects (their constructor.prototype is themselves).
+  const ctor = getData(value, "constructor");
+  if (ctor instanceof JSObject && getData(ctor, "prototype") === value) return undefined;
+  const depth = ctx.depth - recurseTimes;
+  const ret = guestCall(fn, context, [
+    depth,
+    userOptions(ctx),
+    realm.internals.props.get("inspectFunction")?.value,
+  ]);
+  if (ret === context) return undefined;
+  if (typeof ret !== "string") return formatValue(ctx, ret, recurseTimes);
+  return ret.replaceAll("\n", `\n${" ".repeat(ctx.indentationLvl)}`);
+}
+
 // ---- entry points -------------------------------------------------------------
 
 /** util.inspect(value, opts) for a guest value. */
@@ -149,6 +244,15 @@ function getData(o: JSObject, key: PropertyKey): Value {
   for (let p: JSObject | null = o; p; p = p.proto) {
     const d = p.getOwnProperty(key);
     if (d) return d.flags & PF.Accessor ? undefined : d.value;
+  }
+  return undefined;
+}
+
+/** The getter [[Get]] would run for `key`, if the first property on the chain is an accessor. */
+function accessorGetter(o: JSObject, key: PropertyKey): JSObject | undefined {
+  for (let p: JSObject | null = o; p; p = p.proto) {
+    const d = p.getOwnProperty(key);
+    if (d) return d.flags & PF.Accessor ? (d.getter ?? undefined) : undefined;
   }
   return undefined;
 }
@@ -304,11 +408,14 @@ function formatValue(ctx: Ctx, value: Value, recurseTimes: number): string {
     if (value === EMPTY) return "undefined";
     return formatPrimitive(ctx, value);
   }
+  const context = value;
   // Like Node without showProxy: a proxy prints as its target, read without traps.
   while (value instanceof ProxyObject) {
     if (value.target === null) return "<Revoked Proxy>";
     value = value.target;
   }
+  const custom = customInspect(ctx, value, context, recurseTimes);
+  if (custom !== undefined) return custom;
   if (ctx.seen.includes(value)) {
     let index = 1;
     if (ctx.circular === undefined) {
@@ -419,6 +526,11 @@ function formatRaw(ctx: Ctx, value: JSObject, recurseTimes: number): string {
   if (protoProps !== undefined && protoProps.length === 0) protoProps = undefined;
 
   let tag: Value = getData(value, realm.wellKnown.toStringTag);
+  if (answers !== null) {
+    // Node reads value[Symbol.toStringTag]: a getter runs (as guest code).
+    const getter = accessorGetter(value, realm.wellKnown.toStringTag);
+    if (getter) tag = guestCall(getter, value, []);
+  }
   // Only list the tag when it is not an own (enumerable) property: it would show twice.
   if (
     typeof tag !== "string" ||
@@ -1171,6 +1283,9 @@ function formatSpecialObject(
   keys: PropertyKey[],
   recurseTimes: number,
 ): SpecialObject | undefined {
+  const slots = ctx.realm.promiseSlots;
+  if (slots && value.privates?.has(slots[0]))
+    return formatPromiseObject(ctx, value, constructor, tag);
   switch (value.cls) {
     case "RegExp":
       return formatRegExpObject(ctx, value, constructor, tag, keys, recurseTimes);
@@ -1226,12 +1341,23 @@ function formatDateObject(
 
 /** `Promise { 1 }`, `Promise { <pending> }`, `Promise { <rejected> Error... }`. */
 function formatPromiseObject(
-  _ctx: Ctx,
-  _value: JSObject,
-  _constructor: string | null,
-  _tag: string,
+  ctx: Ctx,
+  value: JSObject,
+  constructor: string | null,
+  tag: string,
 ): SpecialObject | undefined {
-  return undefined;
+  const [stateName, resultName] = ctx.realm.promiseSlots!;
+  return {
+    braces: [`${getPrefix(constructor, tag, "Promise")}{`, "}"],
+    formatter: (ctx, _v, recurseTimes) => {
+      const state = value.privates!.get(stateName)!.value;
+      if (state === 0) return ["<pending>"];
+      ctx.indentationLvl += 2;
+      const str = formatValue(ctx, value.privates!.get(resultName)!.value, recurseTimes);
+      ctx.indentationLvl -= 2;
+      return [state === 2 ? `<rejected> ${str}` : str];
+    },
+  };
 }
 
 /** `WeakMap { <items unknown> }`. */
@@ -2009,8 +2135,12 @@ function formatPlaceholder(realm: Realm, kind: number, arg: Value): string {
       if (!(arg instanceof JSObject) || callable(arg) || !hasBuiltInToString(realm, arg)) {
         if (arg instanceof JSSymbol) return arg.toString();
         const s = safeToString(realm, arg, new Set());
-        // A user-defined conversion: the object is inspected instead (see pendingCoercions).
-        return s === GUEST ? inspect(arg, realm, { depth: 0 }) : s;
+        if (s !== GUEST) return s;
+        // A user-defined conversion: String(arg) in guest code; without that, the
+        // object is inspected instead (see pendingCoercions).
+        return answers !== null
+          ? (guestCall(realm.helpers.toString, undefined, [arg]) as string)
+          : inspect(arg, realm, { depth: 0 });
       }
       return inspect(arg, realm, { depth: 0 });
     }
@@ -2021,6 +2151,10 @@ function formatPlaceholder(realm: Realm, kind: number, arg: Value): string {
       if (typeof arg === "bigint") return `${arg}n`;
       if (arg instanceof JSSymbol) return "NaN";
       const n = safeToNumber(realm, arg);
+      if (n === GUEST && answers !== null) {
+        const v = guestCall(realm.helpers.toNumeric, undefined, [arg]);
+        return formatNumber(Number(v));
+      }
       return formatNumber(n === GUEST ? NaN : n);
     }
     case 79: // %O
@@ -2031,18 +2165,25 @@ function formatPlaceholder(realm: Realm, kind: number, arg: Value): string {
       // %i
       if (typeof arg === "bigint") return `${arg}n`;
       if (arg instanceof JSSymbol) return "NaN";
-      const s = safeToString(realm, arg, new Set());
+      const s = guestString(realm, arg);
       return formatNumber(s === GUEST ? NaN : parseInt(s));
     }
     case 102: {
       // %f
       if (arg instanceof JSSymbol) return "NaN";
-      const s = safeToString(realm, arg, new Set());
+      const s = guestString(realm, arg);
       return formatNumber(s === GUEST ? NaN : parseFloat(s));
     }
     default:
       return "";
   }
+}
+
+/** String(arg), with guest code when a user conversion must run and can. */
+function guestString(realm: Realm, arg: Value): Maybe<string> {
+  const s = safeToString(realm, arg, new Set());
+  if (s !== GUEST || answers === null || !(arg instanceof JSObject)) return s;
+  return guestCall(realm.helpers.toString, undefined, [arg]) as string;
 }
 
 /**

@@ -2066,6 +2066,11 @@ export class VM {
         if (e instanceof ThrowSignal) value = e.value;
         else if (e instanceof RangeError && /call stack/.test(e.message))
           value = this.makeError("RangeError", "Maximum call stack size exceeded");
+        else if (e instanceof RangeError && e.message === "Invalid string length")
+          // A string longer than the maximum (2**29-24, the host's and Node's limit)
+          // built by an instruction (ADD, a template) or a native (join, repeat,
+          // padStart, replace, JSON.stringify, Buffer#toString…): the guest's RangeError.
+          value = this.makeError("RangeError", "Invalid string length");
         else if (inNative && (e instanceof TypeError || e instanceof RangeError))
           // A native's host conversion failed on a guest value (Math.max(1n) and the
           // like): V8 gives guests the same message, so the guest gets the error.
@@ -2596,7 +2601,7 @@ export class VM {
           const v = this.lookup(obj, name);
           if (v === ACCESSOR) {
             frame.ip = ip;
-            sp = this.callAccessor(this.accessor!, sp - 1, obj, []);
+            sp = this.callAccessor(this.accessor!, sp - 1, obj, this.accessorArgs);
             if (sp < 0) break reload;
             break;
           }
@@ -2645,7 +2650,14 @@ export class VM {
           if (base instanceof Env) stack[sp - 1] = deleteSlot(base, name);
           else if (base === undefined)
             stack[sp - 1] = realm.globalLex.has(name) ? false : realm.global.deleteOwn(name);
-          else stack[sp - 1] = (base as JSObject).deleteOwn(name);
+          else if (base instanceof ProxyObject) {
+            // A `with (proxy)` binding: its deleteProperty trap runs (sloppy code only).
+            frame.ip = ip;
+            stack[sp++] = name;
+            stack[sp++] = false;
+            sp = this.callHelper(proxyHelper(realm, "deleteProperty"), sp, 3);
+            if (sp < 0) break reload;
+          } else stack[sp - 1] = (base as JSObject).deleteOwn(name);
           break;
         }
         case Op.REF_THIS: {
@@ -2853,7 +2865,9 @@ export class VM {
   }
 
   private setHome(f: FunctionObject, home: JSObject): void {
-    if (f.code.flags & FnFlags.Method) f.homeObject = home;
+    // [[HomeObject]] is fixed when a method is created: a method value copied into
+    // another literal (`{ greet: B.prototype.greet }`) keeps the home it has.
+    if (f.code.flags & FnFlags.Method && f.homeObject === null) f.homeObject = home;
   }
 
   /**

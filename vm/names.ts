@@ -9,7 +9,7 @@
 import { EvalFlags, FnFlags, type FunctionCode, type Program } from "../compiler/bytecode";
 import { compile, GuestSyntaxError } from "../compiler";
 import { Env } from "./env";
-import { JSObject, PF, FunctionObject } from "./object";
+import { JSObject, PF, FunctionObject, ProxyObject } from "./object";
 import { EMPTY, type PropertyKey, type Value } from "./value";
 import { toBoolean } from "./operations";
 import type { Realm } from "./realm";
@@ -71,25 +71,35 @@ function varScopeRole(env: Env): VarRole {
 
 /** Has `name` as a binding in a `with` object: true/false, or undefined if guest code must decide. */
 function withHasFast(realm: Realm, obj: JSObject, name: string): boolean | undefined {
-  if (!hasPlain(obj, name)) return false;
+  // A proxy on the chain answers HasProperty and Get through its traps.
+  const has = hasPlain(obj, name);
+  if (has !== true) return has;
   const u = findProp(obj, realm.wellKnown.unscopables);
+  if (u === null) return undefined;
   if (u === undefined) return true;
   if (u.flags & PF.Accessor) return u.getter ? undefined : true;
   const list = u.value;
   if (!(list instanceof JSObject)) return true;
   const blocked = findProp(list, name);
+  if (blocked === null) return undefined;
   if (blocked === undefined) return true;
   if (blocked.flags & PF.Accessor) return blocked.getter ? undefined : true;
   return !toBoolean(blocked.value);
 }
 
-function hasPlain(obj: JSObject, key: PropertyKey): boolean {
-  for (let o: JSObject | null = obj; o !== null; o = o.proto) if (o.hasOwn(key)) return true;
+/** HasProperty without guest code; undefined when a proxy must be asked. */
+function hasPlain(obj: JSObject, key: PropertyKey): boolean | undefined {
+  for (let o: JSObject | null = obj; o !== null; o = o.proto) {
+    if (o instanceof ProxyObject) return undefined;
+    if (o.hasOwn(key)) return true;
+  }
   return false;
 }
 
+/** The property `key` along obj's chain; null when a proxy must be asked. */
 function findProp(obj: JSObject, key: PropertyKey) {
   for (let o: JSObject | null = obj; o !== null; o = o.proto) {
+    if (o instanceof ProxyObject) return null;
     const p = o.getOwnProperty(key);
     if (p !== undefined) return p;
   }

@@ -99,6 +99,8 @@ export interface Helpers {
   stringMatchAll: JSObject;
   stringSearch: JSObject;
   stringSplit: JSObject;
+  stringSearchNoRegExp: JSObject;
+  inspectGuestLoop: JSObject;
   regexpConstruct: JSObject;
   regexpExecSlow: JSObject;
   stringRaw: JSObject;
@@ -211,6 +213,8 @@ export class Realm {
   intrinsicEnvs: Env[] = [];
   /** Private names made by the prelude's classes (Promise's internal slots). */
   intrinsicPrivateNames: PrivateName[] = [];
+  /** The private names of a promise's #state and #result (prelude/40-promise.js), for inspection. */
+  promiseSlots: [PrivateName, PrivateName] | null = null;
   /** Native implementations by stable id, for snapshot decoding. */
   readonly natives = new Map<string, { impl: import("./object").NativeImpl; ctor: boolean }>();
   preludeProgram!: Program;

@@ -4,10 +4,17 @@
 
 import { ArrayObject, JSObject, PF, Prop, type NativeImpl } from "../object";
 import type { Value } from "../value";
-import { formatLogArgs, inspect, type InspectOptions } from "../inspect";
+import {
+  NeedGuest,
+  formatLogArgs,
+  inspect,
+  withGuestAnswers,
+  type InspectOptions,
+} from "../inspect";
 import { mapEntries, setValues } from "./collections";
 import { arg, makeNative, method } from "./util";
 import type { Realm } from "../realm";
+import type { VM } from "../interpreter";
 
 export function installConsole(realm: Realm): void {
   const c = new JSObject(realm.ObjectPrototype);
@@ -29,10 +36,57 @@ export function installConsole(realm: Realm): void {
     if (toErr) realm.vm.host.stderr(out + "\n");
     else realm.vm.host.stdout(out + "\n");
   };
-  const log = (toErr: boolean) => (_vm: unknown, _t: Value, args: Value[]) => {
-    write(toErr, formatLogArgs(args, realm));
+  // Formatting that may need guest code (see withGuestAnswers in ../inspect.ts): a
+  // state [kind, ...args] is formatted; kind 0/1 logs to stdout/stderr, 2 is inspect().
+  const format = (state: Value[]): Value => {
+    const kind = state[0];
+    if (kind === 2) return inspect(state[1], realm, dirOptions(state[2]));
+    write(kind === 1, formatLogArgs(state.slice(1), realm));
     return undefined;
   };
+  const request = (need: NeedGuest) =>
+    realm.newArray([1, need.fn, need.thisArg, realm.newArray(need.args)]);
+  const $$ = realm.internals;
+  const resume = makeNative(realm, "$.inspectResume", "inspectResume", 2, (_vm, _t, args) => {
+    const state = (args[0] as ArrayObject).elems!;
+    const results = (args[1] as ArrayObject).elems!.slice();
+    const r = withGuestAnswers(results, () => format(state));
+    return r instanceof NeedGuest ? request(r) : realm.newArray([0, r]);
+  });
+  $$.props.set("inspectResume", new Prop(resume, PF.Hidden));
+  // The first attempt runs natively; the first guest call hands the rest to the
+  // self-hosted loop (prelude/76-console.js), which calls inspectResume.
+  const formatWithGuest = (vm: VM, state: Value[]): Value => {
+    const r = withGuestAnswers([], () => format(state));
+    if (!(r instanceof NeedGuest)) return r;
+    return vm.tailCall(realm.helpers.inspectGuestLoop, undefined, [
+      resume,
+      realm.newArray(state),
+      request(r),
+    ]);
+  };
+  const log = (toErr: boolean) => (vm: VM, _t: Value, args: Value[]) =>
+    formatWithGuest(vm, [toErr ? 1 : 0, ...args]);
+  // util.inspect as a [util.inspect.custom] method receives it.
+  $$.props.set(
+    "inspectFunction",
+    new Prop(
+      makeNative(realm, "util.inspect", "inspect", 2, (vm, _t, args) => {
+        const opts = arg(args, 1);
+        return formatWithGuest(vm, [2, arg(args, 0), opts instanceof JSObject ? opts : undefined]);
+      }),
+      PF.Hidden,
+    ),
+  );
+  $$.props.set(
+    "inspectStylize",
+    new Prop(
+      makeNative(realm, "util.inspect.stylize", "stylizeNoColor", 2, (_vm, _t, args) =>
+        String(arg(args, 0)),
+      ),
+      PF.Hidden,
+    ),
+  );
   for (const name of ["log", "info", "debug"]) method(realm, c, "console", name, 0, log(false));
   for (const name of ["error", "warn"]) method(realm, c, "console", name, 0, log(true));
   method(realm, c, "console", "trace", 0, (vm, _t, args) => {

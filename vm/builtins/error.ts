@@ -2,7 +2,7 @@
 // when the error is created: "Name: message" then "    at f (file:line:col)" per
 // guest frame, innermost first; self-hosted built-in frames are left out.
 
-import { ArrayObject, ErrorObject, JSObject, PF, Prop } from "../object";
+import { ArrayObject, ErrorObject, JSObject, PF, Prop, ProxyObject } from "../object";
 import type { Value } from "../value";
 import { arg, makeNative, method } from "./util";
 import type { Realm } from "../realm";
@@ -134,6 +134,23 @@ export function installErrors(realm: Realm): void {
   }
 }
 
+/**
+ * InstallErrorCause (20.5.8.1) without guest code: "none" when options has no
+ * `cause`, its value when a data property has it, "slow" when a getter or a proxy
+ * must run (the caller then hands the whole construction to the prelude).
+ */
+function causeWithoutGuestCode(
+  opts: Value,
+): { kind: "none" } | { kind: "value"; value: Value } | { kind: "slow" } {
+  if (!(opts instanceof JSObject)) return { kind: "none" };
+  for (let o: JSObject | null = opts; o; o = o.proto) {
+    if (o instanceof ProxyObject) return { kind: "slow" };
+    const p = o.getOwnProperty("cause");
+    if (p) return p.flags & PF.Accessor ? { kind: "slow" } : { kind: "value", value: p.value };
+  }
+  return { kind: "none" };
+}
+
 /** AggregateError(errors, message, options): errors is any iterable (self-hosted part). */
 export function installAggregateError(realm: Realm): void {
   const base = realm.errorPrototypes.get("Error")!;
@@ -147,7 +164,12 @@ export function installAggregateError(realm: Realm): void {
     2,
     (vm, _t, args, newTarget) => {
       const errors = arg(args, 0);
-      if (!(errors instanceof ArrayObject))
+      const cause = causeWithoutGuestCode(arg(args, 2));
+      if (
+        !(errors instanceof ArrayObject) ||
+        arg(args, 1) instanceof JSObject ||
+        cause.kind === "slow"
+      )
         return vm.tailCall(realm.helpers.aggregateErrorFromIterable, undefined, [
           newTarget ?? ctor,
           ...args,
@@ -156,6 +178,7 @@ export function installAggregateError(realm: Realm): void {
       const e = new ErrorObject(p);
       const msg = arg(args, 1);
       if (msg !== undefined) e.props.set("message", new Prop(String(msg), PF.Hidden));
+      if (cause.kind === "value") e.props.set("cause", new Prop(cause.value, PF.Hidden));
       const frames = vm.captureStack();
       e.site = siteOf(frames);
       e.props.set(

@@ -4,7 +4,6 @@
 import { FnFlags } from "../../compiler/bytecode";
 import { compile, GuestSyntaxError } from "../../compiler";
 import {
-  ArgumentsObject,
   ArrayObject,
   BoundFunction,
   FunctionObject,
@@ -16,25 +15,35 @@ import {
   isCallable,
 } from "../object";
 import { proxyHelper } from "./proxy";
-import type { Value } from "../value";
+import { JSSymbol, type Value } from "../value";
 import { arg, method, makeNative } from "./util";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
 import { compileEval } from "../names";
 
-/** CreateListFromArrayLike for the common cases (arrays, arguments, array-likes with data properties). */
-export function listFromArrayLike(vm: VM, v: Value): Value[] {
+/**
+ * CreateListFromArrayLike without guest code: arrays, arguments objects and
+ * array-likes whose length and elements are data properties. Null when a getter, a
+ * proxy or a length needing ToNumber of an object stands in the way: the caller then
+ * hands the list to the self-hosted version, which runs them as guest code.
+ */
+export function listFromArrayLike(vm: VM, v: Value): Value[] | null {
   if (v === undefined || v === null) return [];
   if (!(v instanceof JSObject)) vm.throwTypeError("CreateListFromArrayLike called on non-object");
   if (v instanceof ArrayObject && v.elems)
     return v.elems.map((x) => (x === (undefined as unknown) ? undefined : x)).map(unhole);
   const o = v as JSObject;
-  const lenP = o instanceof ArgumentsObject ? o.getOwnProperty("length") : findData(o, "length");
-  const len = Math.min(Number(lenP && !(lenP.flags & PF.Accessor) ? lenP.value : 0) >>> 0, 1 << 24);
+  const lenP = findData(o, "length");
+  if (lenP === null) return null;
+  const raw = lenP === undefined ? undefined : lenP.value;
+  if (raw instanceof JSObject || raw instanceof JSSymbol || typeof raw === "bigint") return null;
+  const n = Number(raw);
+  const len = n > 0 ? Math.min(Math.floor(n), 1 << 24) : 0;
   const out: Value[] = [];
   for (let i = 0; i < len; i++) {
     const p = findData(o, String(i));
-    out.push(p && !(p.flags & PF.Accessor) ? p.value : undefined);
+    if (p === null) return null;
+    out.push(p === undefined ? undefined : p.value);
   }
   return out;
 }
@@ -43,10 +52,12 @@ function unhole(v: Value): Value {
   return typeof v === "object" && v !== null && !(v instanceof JSObject) ? undefined : v;
 }
 
-function findData(o: JSObject, key: string): Prop | undefined {
+/** The data property `key` along o's chain; undefined if absent, null if a getter or proxy is met. */
+function findData(o: JSObject, key: string): Prop | undefined | null {
   for (let p: JSObject | null = o; p; p = p.proto) {
+    if (p instanceof ProxyObject) return null;
     const d = p.getOwnProperty(key);
-    if (d) return d;
+    if (d) return d.flags & PF.Accessor ? null : d;
   }
   return undefined;
 }
@@ -157,10 +168,11 @@ export function installFunction(realm: Realm): void {
         "Function.prototype.apply was called on " + typeof t + ", which is not a function",
       );
     const list = arg(args, 1);
-    // Reading a proxy's length and elements runs its traps: done in guest code.
-    if (list instanceof ProxyObject)
+    // Getters and proxy traps on the way to length and the elements run in guest code.
+    const values = listFromArrayLike(vm, list);
+    if (values === null)
       return vm.tailCall(proxyHelper(realm, "applyArrayLike"), undefined, [t, arg(args, 0), list]);
-    return vm.tailCall(t, arg(args, 0), listFromArrayLike(vm, list));
+    return vm.tailCall(t, arg(args, 0), values);
   });
   method(realm, FP, "Function.prototype", "bind", 1, (vm, t, args) => {
     if (!isCallable(t)) vm.throwTypeError("Bind must be called on a function");

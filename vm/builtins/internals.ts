@@ -115,6 +115,36 @@ export function installInternals(realm: Realm): void {
       return vm.tailCall(proxyHelper(realm, "deleteProperty"), undefined, [o, args[1], false]);
     return o.deleteOwn(arg(args, 1) as string);
   });
+  // OrdinaryObjectCreate(proto): a fresh object cannot close a cycle, so unlike
+  // setPrototypeOf no walk of the chain is needed (Object.create stays O(1)).
+  def("objectCreate", 1, (_vm, _t, args) => {
+    const p = arg(args, 0);
+    return new JSObject(p instanceof JSObject ? p : null);
+  });
+  // Puts the named own properties first, in the given order (built-ins whose property
+  // order Node shows, e.g. Object.prototype's).
+  def("orderOwn", 2, (_vm, _t, args) => {
+    const o = arg(args, 0) as JSObject;
+    const names = arg(args, 1) as ArrayObject;
+    const rest = new Map(o.props);
+    o.props.clear();
+    for (const k of names.elems ?? []) {
+      const p = rest.get(k as string);
+      if (p === undefined) continue;
+      o.props.set(k as string, p);
+      rest.delete(k as string);
+    }
+    for (const [k, p] of rest) o.props.set(k, p);
+    return undefined;
+  });
+  // A fresh promise from the prelude: its first two private fields are #state and
+  // #result, which console.log/util.inspect read (never guest code).
+  def("registerPromiseSlots", 1, (_vm, _t, args) => {
+    const p = arg(args, 0) as JSObject;
+    const names = [...(p.privates?.keys() ?? [])];
+    if (names.length >= 2) realm.promiseSlots = [names[0], names[1]];
+    return undefined;
+  });
   def("createDataProperty", 3, (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;
     if (o instanceof ProxyObject)

@@ -7,24 +7,37 @@ import type { Value } from "../value";
 import { arg, method } from "./util";
 import type { Realm } from "../realm";
 
-/** Converts host JSON data to guest values. */
+/**
+ * Converts host JSON data to guest values. Iterative (a work list of host value and
+ * guest shell), so data nested 20,000 deep does not use the host stack.
+ */
 export function fromHostJSON(realm: Realm, v: unknown): Value {
-  if (v === null || typeof v !== "object") return v as Value;
-  if (Array.isArray(v))
-    return new ArrayObject(
-      realm.ArrayPrototype,
-      v.map((x) => fromHostJSON(realm, x)),
-    );
-  const o = new JSObject(realm.ObjectPrototype);
-  for (const [k, x] of Object.entries(v as Record<string, unknown>))
-    o.defineOwn(k, {
-      value: fromHostJSON(realm, x),
-      hasValue: true,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
-  return o;
+  const work: [unknown, JSObject][] = [];
+  const shell = (x: unknown): Value => {
+    if (x === null || typeof x !== "object") return x as Value;
+    const g = Array.isArray(x)
+      ? new ArrayObject(realm.ArrayPrototype)
+      : new JSObject(realm.ObjectPrototype);
+    work.push([x, g]);
+    return g;
+  };
+  const root = shell(v);
+  while (work.length > 0) {
+    const [x, g] = work.pop()!;
+    if (g instanceof ArrayObject) {
+      g.elems = (x as unknown[]).map(shell);
+      continue;
+    }
+    for (const [k, item] of Object.entries(x as Record<string, unknown>))
+      g.defineOwn(k, {
+        value: shell(item),
+        hasValue: true,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+  }
+  return root;
 }
 
 export function installJSON(realm: Realm): void {

@@ -203,13 +203,16 @@ function splitWith(
   s: string,
   lim: number,
   unicode: boolean,
+  last: { match: RegExpExecArray | null },
 ): (string | undefined)[] {
   const out: (string | undefined)[] = [];
   if (lim === 0) return out;
   const size = s.length;
   if (size === 0) {
     splitter.lastIndex = 0;
-    return splitter.exec(s) === null ? [s] : out;
+    const z = splitter.exec(s);
+    last.match = z;
+    return z === null ? [s] : out;
   }
   let p = 0;
   let q = 0;
@@ -217,11 +220,60 @@ function splitWith(
     splitter.lastIndex = q;
     const z = splitter.exec(s);
     const e = z === null ? -1 : Math.min(splitter.lastIndex, size);
+    if (z !== null) last.match = z;
     if (z === null || e === p) {
       q = advanceStringIndex(s, q, unicode);
       continue;
     }
     out.push(s.slice(p, q));
+    if (out.length === lim) return out;
+    p = e;
+    for (let k = 1; k < z.length; k++) {
+      out.push(z[k]);
+      if (out.length === lim) return out;
+    }
+    q = p;
+  }
+  out.push(s.slice(p));
+  return out;
+}
+
+/**
+ * The same split with a host (sticky) splitter, searching instead of trying every
+ * position: the leftmost match at or after q is the sticky match at the first position
+ * that has one, so the pieces are the same, at the cost of one search per piece. It
+ * also reports the last successful match (for RegExp.$1 and friends).
+ */
+function splitSearching(
+  splitter: RegExp,
+  s: string,
+  lim: number,
+  unicode: boolean,
+  last: { match: RegExpExecArray | null },
+): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
+  if (lim === 0) return out;
+  const size = s.length;
+  if (size === 0) {
+    splitter.lastIndex = 0;
+    const z = splitter.exec(s);
+    last.match = z;
+    return z === null ? [s] : out;
+  }
+  const searcher = new RegExp(splitter.source, splitter.flags.replace(/[gy]/g, "") + "g");
+  let p = 0;
+  let q = 0;
+  while (q < size) {
+    searcher.lastIndex = q;
+    const z = searcher.exec(s);
+    if (z === null || z.index >= size) break;
+    const e = Math.min(z.index + z[0].length, size);
+    last.match = z; // even an empty match that splits nothing, as in V8
+    if (e === p) {
+      q = advanceStringIndex(s, z.index, unicode);
+      continue;
+    }
+    out.push(s.slice(p, z.index));
     if (out.length === lim) return out;
     p = e;
     for (let k = 1; k < z.length; k++) {
@@ -263,12 +315,74 @@ function execRaw(vm: VM, r: RegExpObject, s: string, lastIndex: number): RegExpE
     return null;
   }
   if (global || sticky) setLastIndex(vm, r, match.index + match[0].length);
+  recordLegacyMatch(vm.realm, s, match);
   if (r.aliases) {
     if (match.groups) match.groups = foldGroups(match.groups, r.aliases) as Record<string, string>;
     const ind = (match as RegExpExecArray & { indices?: RegExpIndicesArray }).indices;
     if (ind?.groups) ind.groups = foldGroups(ind.groups, r.aliases) as typeof ind.groups;
   }
   return match;
+}
+
+// ---- Legacy static properties (RegExp.$1…$9, lastMatch, input, …) as in V8 ----
+//
+// The last successful built-in match lives in a guest object held by `$` (so it is
+// part of snapshots): "input" (settable through RegExp.input) and "m", an array
+// [subject, index, lastMatch, lastParen, $1, …, $9].
+
+const LEGACY_STATE = "regexpLegacyState";
+
+function legacyState(realm: Realm): JSObject {
+  return realm.internals.props.get(LEGACY_STATE)!.value as JSObject;
+}
+
+function recordLegacyMatch(realm: Realm, s: string, match: RegExpExecArray): void {
+  const n = match.length;
+  const elems: Value[] = [s, match.index, match[0], n > 1 ? (match[n - 1] ?? "") : ""];
+  for (let i = 1; i <= 9; i++) elems.push(i < n ? (match[i] ?? "") : "");
+  const state = legacyState(realm);
+  state.setOwn("input", s);
+  state.setOwn("m", realm.newArray(elems));
+}
+
+function installLegacyStatics(realm: Realm, ctor: JSObject): void {
+  const state = new JSObject(null);
+  state.props.set("input", new Prop("", PF.Default));
+  state.props.set("m", new Prop(realm.newArray(["", 0, "", "", ...Array(9).fill("")]), PF.Default));
+  realm.internals.props.set(LEGACY_STATE, new Prop(state, PF.Hidden));
+  const field = (i: number) => () => {
+    const m = legacyState(realm).props.get("m")!.value as ArrayObject;
+    return m.elems![i];
+  };
+  const context = (left: boolean) => () => {
+    const e = (legacyState(realm).props.get("m")!.value as ArrayObject).elems!;
+    const subject = e[0] as string;
+    const index = e[1] as number;
+    return left ? subject.slice(0, index) : subject.slice(index + (e[2] as string).length);
+  };
+  const accessor = (name: string, get: NativeImpl, set?: NativeImpl) => {
+    const g = makeNative(realm, `RegExp.get ${name}`, `get ${name}`, 0, get);
+    const st = makeNative(
+      realm,
+      `RegExp.set ${name}`,
+      `set ${name}`,
+      1,
+      set ?? (() => undefined),
+      set ? { coerce: "s" } : {},
+    );
+    ctor.props.set(name, new Prop(undefined, PF.Accessor | PF.Configurable, g, st));
+  };
+  const getInput: NativeImpl = () => legacyState(realm).props.get("input")!.value;
+  const setInput: NativeImpl = (_vm, _t, args) => {
+    legacyState(realm).setOwn("input", String(arg(args, 0)));
+    return undefined;
+  };
+  for (const name of ["input", "$_"]) accessor(name, getInput, setInput);
+  for (const name of ["lastMatch", "$&"]) accessor(name, field(2));
+  for (const name of ["lastParen", "$+"]) accessor(name, field(3));
+  for (const name of ["leftContext", "$`"]) accessor(name, context(true));
+  for (const name of ["rightContext", "$'"]) accessor(name, context(false));
+  for (let i = 1; i <= 9; i++) accessor(`$${i}`, field(3 + i));
 }
 
 /** RegExpBuiltinExec: the match array (index, input, groups, indices) or null. */
@@ -515,6 +629,7 @@ export function installRegExp(realm: Realm): void {
   );
   ctor.props.set("prototype", new Prop(RP, 0));
   realm.global.props.set("RegExp", new Prop(ctor, PF.Hidden));
+  installLegacyStatics(realm, ctor);
   method(realm, ctor, "RegExp", "escape", 1, (vm, _t, args) => {
     const s = arg(args, 0);
     if (typeof s !== "string") return vm.throwTypeError("RegExp.escape requires a string argument");
@@ -674,8 +789,15 @@ export function installRegExp(realm: Realm): void {
     const s = args[1] as string;
     const lim = args[2] as number;
     const splitter = r.splitter();
-    if (splitter instanceof RegExp) return realm.newArray(s.split(splitter, lim));
-    return realm.newArray(splitWith(splitter, s, lim, r.has("u") || r.has("v")));
+    const unicode = r.has("u") || r.has("v");
+    const last: { match: RegExpExecArray | null } = { match: null };
+    const out =
+      splitter instanceof RegExp
+        ? splitSearching(splitter, s, lim, unicode, last)
+        : splitWith(splitter, s, lim, unicode, last);
+    // The splitter's last match is the last successful match, as in V8.
+    if (last.match) recordLegacyMatch(realm, s, last.match);
+    return realm.newArray(out);
   });
   internal("regexpSpeciesPristine", 1, (_vm, _t, args) => {
     const r = args[0] as JSObject;

@@ -16,9 +16,11 @@ const DELEGATED: [string, number, string][] = [
   ["at", 1, "Sn"],
   ["indexOf", 1, "Ssn"],
   ["lastIndexOf", 1, "Ssn"],
-  ["includes", 1, "Ssn"],
-  ["startsWith", 1, "Ssn"],
-  ["endsWith", 1, "Ssn"],
+  // The search string is left as is ("-"): an object may be a RegExp (IsRegExp
+  // runs guest code), which the self-hosted stringSearchNoRegExp checks first.
+  ["includes", 1, "S-n"],
+  ["startsWith", 1, "S-n"],
+  ["endsWith", 1, "S-n"],
   ["slice", 2, "Snn"],
   ["substring", 2, "Snn"],
   ["substr", 2, "Snn"],
@@ -82,7 +84,20 @@ export function installString(realm: Realm): void {
       "String.prototype",
       name,
       length,
-      (_vm, t, args) => host.apply(t as string, args) as Value,
+      spec[1] === "-"
+        ? (vm, t, args, _nt, self) =>
+            args[0] instanceof JSObject
+              ? vm.tailCall(realm.helpers.stringSearchNoRegExp, undefined, [
+                  self,
+                  name,
+                  t,
+                  args[0],
+                  arg(args, 1),
+                ])
+              : args[0] instanceof JSSymbol
+                ? vm.throwTypeError("Cannot convert a Symbol value to a string")
+                : (host.apply(t as string, args) as Value)
+        : (_vm, t, args) => host.apply(t as string, args) as Value,
       spec,
       true,
     );

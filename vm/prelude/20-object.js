@@ -85,8 +85,7 @@ defineMethods(ObjectCtor, [
   function create(o, properties) {
     if (o !== null && !isObject(o))
       throwTypeError("Object prototype may only be an Object or null: " + describe(o));
-    var obj = {};
-    ObjectCtor.setPrototypeOf(obj, o);
+    var obj = $.objectCreate(o);
     if (properties !== undefined) objectDefineProperties(obj, properties);
     return obj;
   },
@@ -154,6 +153,69 @@ defineMethods(ObjectCtor.prototype, [
   function toLocaleString() {
     return call(this.toString, this);
   },
+]);
+
+// Annex B.2.2.2–5: the legacy accessor methods, over DefinePropertyOrThrow and a walk
+// of the prototype chain ([[GetOwnProperty]]/[[GetPrototypeOf]], so proxies trap).
+function legacyDefineAccessor(O, P, fn, getter) {
+  var o = toObject(O);
+  if (!isCallable(fn))
+    throwTypeError("Object.prototype.__define" + (getter ? "Getter" : "Setter") + "__: Expecting function");
+  var key = toPropertyKey(P);
+  var ok = getter
+    ? $.defineOwnProperty(o, key, 4 | 16 | 32, undefined, false, fn, undefined, true, true)
+    : $.defineOwnProperty(o, key, 8 | 16 | 32, undefined, false, undefined, fn, true, true);
+  if (!ok) {
+    var name = typeof key === "symbol" ? $.symbolDescriptiveString(key) : key;
+    if ($.isProxy(o)) throwTypeError("'defineProperty' on proxy: trap returned falsish for property '" + name + "'");
+    if ($.getOwnProperty(o, key) === undefined && !$.isExtensible(o))
+      throwTypeError("Cannot define property " + name + ", object is not extensible");
+    throwTypeError("Cannot redefine property: " + name);
+  }
+}
+
+function legacyLookupAccessor(O, P, getter) {
+  var o = toObject(O);
+  var key = toPropertyKey(P);
+  while (o !== null) {
+    var d = $.getOwnProperty(o, key);
+    if (d !== undefined) {
+      if (!(d[0] & 8)) return undefined; // PF.Accessor
+      return getter ? d[2] : d[3];
+    }
+    o = $.getPrototypeOf(o);
+  }
+  return undefined;
+}
+
+defineMethods(ObjectCtor.prototype, [
+  function __defineGetter__(P, getter) {
+    legacyDefineAccessor(this, P, getter, true);
+  },
+  function __defineSetter__(P, setter) {
+    legacyDefineAccessor(this, P, setter, false);
+  },
+  function __lookupGetter__(P) {
+    return legacyLookupAccessor(this, P, true);
+  },
+  function __lookupSetter__(P) {
+    return legacyLookupAccessor(this, P, false);
+  },
+]);
+// Node's order of Object.prototype's own properties.
+$.orderOwn(ObjectCtor.prototype, [
+  "constructor",
+  "__defineGetter__",
+  "__defineSetter__",
+  "hasOwnProperty",
+  "__lookupGetter__",
+  "__lookupSetter__",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "toString",
+  "valueOf",
+  "__proto__",
+  "toLocaleString",
 ]);
 
 /** Object.prototype.toString when Symbol.toStringTag is an accessor (guest code). */

@@ -541,6 +541,17 @@ function stringReplace(O, searchValue, replaceValue, all) {
   return result;
 }
 
+/**
+ * String.prototype.includes/startsWith/endsWith with an object search string (S is
+ * already a string): IsRegExp honours Symbol.match, then the native runs again with
+ * the converted string.
+ */
+function stringSearchNoRegExp(native, name, S, searchString, position) {
+  if (reIsRegExp(searchString))
+    throwTypeError("First argument to String.prototype." + name + " must not be a regular expression");
+  return call(native, S, toString(searchString), position);
+}
+
 function stringSplit(O, separator, limit) {
   reRequireCoercible(O, "split");
   if (isObject(separator)) {

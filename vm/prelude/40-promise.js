@@ -139,6 +139,8 @@ PromiseCtor = Promise;
 $.defineOwnProperty(Promise.prototype, global.Symbol.toStringTag, 1 | 2 | 16 | 32, "Promise", false, undefined, undefined, false, true);
 $.defineOwnProperty(global, "Promise", 1 | 2 | 16 | 32, Promise, true, undefined, undefined, false, true);
 
+$.registerPromiseSlots(new Promise(function () {}));
+
 function isPromise(p) {
   return promiseOps.is(p);
 }
@@ -349,8 +351,18 @@ $.defineOwnProperty(
   true,
 );
 
+var AggregateErrorCtor = global.AggregateError;
+
+/**
+ * AggregateError (20.5.7.1) when guest code must run: ToString(message), then
+ * InstallErrorCause (HasProperty + Get), then IterableToList(errors), in the spec's
+ * order; the native then builds the error from the plain values.
+ */
 function aggregateErrorFromIterable(newTarget, errors, message, options) {
+  var msg = message === undefined ? undefined : toString(message);
+  var opts = undefined;
+  if (isObject(options) && "cause" in options) opts = { cause: options.cause };
   var list = [];
   for (var e of errors) push(list, e);
-  return new global.AggregateError(list, message, options);
+  return $.constructWith(AggregateErrorCtor, [list, msg, opts], newTarget);
 }

@@ -63,20 +63,72 @@ var domExceptionCodes = {
   DataCloneError: 25,
 };
 
+// The legacy code constants, 1 to 25 in order (WebIDL), on the constructor and prototype.
+var domExceptionConstants = [
+  "INDEX_SIZE_ERR",
+  "DOMSTRING_SIZE_ERR",
+  "HIERARCHY_REQUEST_ERR",
+  "WRONG_DOCUMENT_ERR",
+  "INVALID_CHARACTER_ERR",
+  "NO_DATA_ALLOWED_ERR",
+  "NO_MODIFICATION_ALLOWED_ERR",
+  "NOT_FOUND_ERR",
+  "NOT_SUPPORTED_ERR",
+  "INUSE_ATTRIBUTE_ERR",
+  "INVALID_STATE_ERR",
+  "SYNTAX_ERR",
+  "INVALID_MODIFICATION_ERR",
+  "NAMESPACE_ERR",
+  "INVALID_ACCESS_ERR",
+  "VALIDATION_ERR",
+  "TYPE_MISMATCH_ERR",
+  "SECURITY_ERR",
+  "NETWORK_ERR",
+  "ABORT_ERR",
+  "URL_MISMATCH_ERR",
+  "QUOTA_EXCEEDED_ERR",
+  "TIMEOUT_ERR",
+  "INVALID_NODE_TYPE_ERR",
+  "DATA_CLONE_ERR",
+];
+
+// As in Node: name, message and code are (enumerable) prototype getters over internal
+// state; the only own property is `stack`, whose first line shows the name.
 class DOMException extends Error {
   #name;
+  #message;
   constructor(message, name) {
-    super(message === undefined ? "" : toString(message));
-    this.#name = name === undefined ? "Error" : toString(name);
+    var msg = message === undefined ? "" : toString(message);
+    var nm = name === undefined ? "Error" : toString(name);
+    super(msg);
+    this.#message = msg;
+    this.#name = nm;
+    delete this.message;
+    var stack = this.stack;
+    if (typeof stack === "string" && reIndexOf(stack, "Error", 0) === 0) this.stack = nm + reSlice(stack, 5);
   }
   get name() {
     return this.#name;
+  }
+  get message() {
+    return this.#message;
   }
   get code() {
     var c = domExceptionCodes[this.#name];
     return c === undefined ? 0 : c;
   }
 }
+(function () {
+  var P = DOMException.prototype;
+  $.defineOwnProperty(P, "name", 16, undefined, false, undefined, undefined, true, false);
+  $.defineOwnProperty(P, "message", 16, undefined, false, undefined, undefined, true, false);
+  $.defineOwnProperty(P, "code", 16, undefined, false, undefined, undefined, true, false);
+  for (var i = 0; i < domExceptionConstants.length; i++) {
+    $.defineOwnProperty(DOMException, domExceptionConstants[i], 1 | 2 | 16 | 32, i + 1, false, undefined, undefined, true, false);
+    $.defineOwnProperty(P, domExceptionConstants[i], 1 | 2 | 16 | 32, i + 1, false, undefined, undefined, true, false);
+  }
+  $.defineOwnProperty(P, global.Symbol.toStringTag, 1 | 2 | 16 | 32, "DOMException", false, undefined, undefined, false, true);
+})();
 defineMethod(global, "DOMException", DOMException);
 
 function throwDOMException(pair) {
@@ -434,6 +486,8 @@ function dataCloneError(v) {
   var text;
   if (typeof v === "symbol") text = $.symbolDescriptiveString(v);
   else if (typeof v === "function") text = call(global.Function.prototype.toString, v);
+  else if ($.isProxy(v)) text = $.isArray(v) ? "[object Array]" : "#<Object>";
+  else if ($.classOf(v) === "Symbol") text = "[object Symbol]";
   else text = $.receiverText(v);
   throw new DOMException(text + " could not be cloned.", "DataCloneError");
 }
@@ -446,7 +500,8 @@ function scClone(v, memory) {
     return v;
   }
   if ($.mapHas(memory, v)) return $.mapGet(memory, v);
-  if (isCallable(v)) dataCloneError(v);
+  // V8's serializer refuses functions, proxies and promises before anything else.
+  if (isCallable(v) || $.isProxy(v) || isPromise(v)) dataCloneError(v);
   var cls = $.classOf(v);
   var out, i, keys;
   if ($.isArrayBuffer(v)) {

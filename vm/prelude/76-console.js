@@ -86,4 +86,18 @@ defineMethod(consoleObject, "table", function table(data, properties) {
   $.consoleTable(head, columns);
 });
 
+/**
+ * Formatting that needs guest code (builtins/console.ts): runs each requested call
+ * ([1, fn, this, args]) and formats again with the results so far, until the native
+ * answers [0, value].
+ */
+function inspectGuestLoop(resume, state, req) {
+  var results = [];
+  for (;;) {
+    push(results, apply(req[1], req[2], req[3]));
+    req = resume(state, results);
+    if (req[0] === 0) return req[1];
+  }
+}
+
 $.consoleFinish();

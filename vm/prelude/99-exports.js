@@ -49,6 +49,8 @@ return {
   stringMatchAll: stringMatchAll,
   stringSearch: stringSearch,
   stringSplit: stringSplit,
+  stringSearchNoRegExp: stringSearchNoRegExp,
+  inspectGuestLoop: inspectGuestLoop,
   regexpConstruct: regexpConstruct,
   regexpExecSlow: regexpExecSlow,
   regexpCreate: $.regexpCreate,
