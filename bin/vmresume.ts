@@ -13,6 +13,7 @@ const argv = yargs(process.argv.slice(2))
   .parseSync();
 
 const file = String(argv._[0]);
-const opts = {};
+// vmresume grants what node grants, as vmrun does.
+const opts = { capabilities: "all" as const };
 const j = resumeOrExit(readSnapshot(file), opts);
 process.exitCode = runToEnd(j, opts, argv["snapshot-every"]);

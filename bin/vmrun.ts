@@ -58,6 +58,7 @@ if (argv["print-bytecode"]) {
 }
 const opts = {
   argv: rest,
+  capabilities: "all" as const,
   maxCallDepth: argv["max-call-depth"],
   unhandledRejections: argv["unhandled-rejections"] as UnhandledRejectionsMode,
 };

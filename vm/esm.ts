@@ -242,13 +242,13 @@ export function installModuleInternals(realm: Realm): void {
   // "esm", "commonjs", "json" or "builtin" (the jaunt module) for a resolved file.
   def("moduleFormat", 1, (_vm, _t, args) => {
     const f = String(args[0]);
-    if (f === "jaunt" || f.startsWith("node:")) return "builtin";
+    if (f === "jaunt" || f === "jaunt:host" || f.startsWith("node:")) return "builtin";
     if (f.endsWith(".json")) return "json";
     return isESModule(f) ? "esm" : "commonjs";
   });
   def("resolveImport", 2, (vm, _t, args) => {
     const request = String(args[1]);
-    if (request === "jaunt") return "jaunt";
+    if (request === "jaunt" || request === "jaunt:host") return request;
     if (BUILTIN_MODULES.has(request)) return "node:" + request;
     try {
       return resolveImport(String(args[0]), request);

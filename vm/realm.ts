@@ -44,6 +44,7 @@ import { installConsole } from "./builtins/console";
 import { installProcess, hasTicks, takeTick } from "./builtins/process";
 import { installInternals, installMoreInternals } from "./builtins/internals";
 import { installTimers, type Timer } from "./builtins/timers";
+import { installHostInternals, newHostOpsState } from "./gateway";
 import { installCollections } from "./builtins/collections";
 import { installReflect } from "./builtins/reflect";
 import { installModuleInternals } from "./esm";
@@ -202,6 +203,8 @@ export class Realm {
    */
   loopNow = 0;
   timerSeq = 0;
+  /** Pending host operations and the handle table (see gateway.ts): guest data. */
+  hostOps = newHostOpsState();
   /** Tagged-template strings arrays, one per call site (program hash + site). */
   templates = new Map<string, JSObject>();
   /** Rejected promises nobody handled yet: [promise, reason]. */
@@ -249,6 +252,7 @@ export class Realm {
     installConsole(this);
     installProcess(this);
     installTimers(this);
+    installHostInternals(this);
     installCollections(this);
     installReflect(this);
     installModuleInternals(this);
@@ -439,7 +443,11 @@ export class Realm {
 
   hasPendingTasks(): boolean {
     return (
-      this.jobs.length > 0 || this.timers.length > 0 || this.rejections.length > 0 || hasTicks(this)
+      this.jobs.length > 0 ||
+      this.timers.length > 0 ||
+      this.rejections.length > 0 ||
+      hasTicks(this) ||
+      this.hostOps.ops.length > 0
     );
   }
 
@@ -447,7 +455,9 @@ export class Realm {
    * The event loop, one step: the next microtask; else an unhandled rejection (which
    * ends the program like an uncaught exception, as Node's default mode does); else
    * the next due timer or immediate, sleeping until one is due. False when nothing
-   * is left to do.
+   * can run now: either nothing is left, or (when the VM may not block: host
+   * operations are pending, or runAsync is driving it) the earliest timer is not due
+   * yet, and then vm.wakeAt says when it will be.
    */
   nextTask(): boolean {
     // process.nextTick callbacks come before promise jobs (see builtins/process.ts).
@@ -486,7 +496,13 @@ export class Realm {
       for (let i = 1; i < this.timers.length; i++)
         if (this.timers[i].due < this.timers[earliest].due) earliest = i;
       const wait = this.timers[earliest].due - now;
-      if (wait > 0) sleep(wait);
+      if (wait > 0) {
+        if (!this.vm.mayBlock()) {
+          this.vm.wakeAt = this.timers[earliest].due;
+          return false;
+        }
+        sleep(wait);
+      }
       this.loopNow = this.vm.host.now();
       pick = earliest;
     }
