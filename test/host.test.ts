@@ -71,12 +71,24 @@ test("sync host operations: arguments and results are structured clones, both wa
   );
   // What the host received is made of host values: a plain object, a Map, a Date…
   const got = seen[0] as Record<string, unknown>;
+  assert.equal(seen.length, 1);
   assert.equal(Object.getPrototypeOf(got), Object.prototype);
   assert.equal(got.self, got);
   assert.ok(got.m instanceof Map);
   assert.ok(got.d instanceof Date);
   assert.ok(got.u8 instanceof Uint8Array);
   assert.equal(got.n, 1n);
+});
+
+test("a Node Buffer arrives as a Uint8Array of its own bytes", async () => {
+  const { j, out } = vmWith({ host: { bytes: () => Buffer.from("hi") } });
+  j.load(
+    `const b = require("jaunt:host").bytes();
+     console.log(Object.getPrototypeOf(b) === Uint8Array.prototype, b.byteLength, b.buffer.byteLength, [...b]);`,
+    "/main.js",
+  );
+  await j.runAsync();
+  assert.equal(out.text, "true 2 2 [ 104, 105 ]\n");
 });
 
 test("what cannot cross is refused with a clear TypeError", async () => {
@@ -260,6 +272,9 @@ test("vm.call runs a guest function handed to the host, as a job, and returns it
   assert.deepEqual(await p2, { count: 5, seen: { n: 3 } });
   await run;
   assert.equal(out.text, "true\n");
+  // A released handle is refused.
+  assert.equal(j.release(handle!), true);
+  await assert.rejects(j.call(handle!, { n: 1 }), /does not belong to this VM/);
 });
 
 /** A program waiting on fetchUser(42), snapshotted with the operation pending. */

@@ -259,6 +259,8 @@ function isPlainHost(o: object): boolean {
   return p === Object.prototype || p === null;
 }
 
+const UINT8 = ELEMENT_TYPES.findIndex((t) => t.name === "Uint8Array");
+
 const HOST_TYPED: [unknown, number][] = ELEMENT_TYPES.map((t, i) => [
   t.f16 ? (globalThis as Record<string, unknown>).Float16Array : t.host,
   i,
@@ -352,6 +354,14 @@ export function toGuest(
       seen.set(o, out);
       return out;
     }
+    if (o instanceof Uint8Array && Buffer.isBuffer(o)) {
+      // A Node Buffer arrives as a Uint8Array of its own bytes (not its shared pool).
+      const bytes = new ArrayBufferObject(protos.ArrayBuffer, 0);
+      bytes.data = Uint8Array.prototype.slice.call(o);
+      const out = new TypedArrayObject(protos.typed[UINT8], UINT8, bytes, 0, o.length);
+      seen.set(o, out);
+      return out;
+    }
     if (ArrayBuffer.isView(o)) {
       const buf = conv(o.buffer) as ArrayBufferObject;
       let out: JSObject;
@@ -361,7 +371,7 @@ export function toGuest(
         const kind = HOST_TYPED.find(
           ([C]) => C && Object.getPrototypeOf(o) === (C as { prototype: object }).prototype,
         )?.[1];
-        if (kind === undefined || (o as Uint8Array).constructor === Buffer)
+        if (kind === undefined)
           throw new CloneError(`${hostDescribe(o)} could not be cloned into the VM`);
         out = new TypedArrayObject(
           protos.typed[kind],

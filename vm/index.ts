@@ -299,6 +299,14 @@ export class Jaunt {
     return this.gateway.callHandle(handle, args);
   }
 
+  /**
+   * Forgets a handle: the guest function it stands for is no longer kept alive for the
+   * host, and a later vm.call with it is refused.
+   */
+  release(handle: HostHandle): boolean {
+    return handle instanceof HostHandle && this.vm.realm.hostOps.handles.delete(handle.id);
+  }
+
   /** The limits and policies in force (after a resume: the snapshot's, maybe tightened). */
   get limits(): {
     maxCallDepth: number;
