@@ -9,6 +9,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { spawnSync } from "node:child_process";
 import { Jaunt, HostHandle, type JauntOptions, type ResumeOptions } from "../vm";
 
 /** A VM whose output is collected in `out.text`. */
@@ -557,4 +558,14 @@ test("capabilities: with fs denied, modules come only from the embedder's loader
   const r = await j.runAsync();
   assert.equal(r.status, "done", out.text);
   assert.equal(out.text, "42 [ 1 ]\nMODULE_NOT_FOUND\n5\n");
+});
+
+test("examples/embed-host.ts runs: the documented walk-through", () => {
+  const r = spawnSync(process.execPath, [path.join(__dirname, "..", "examples", "embed-host.js")], {
+    encoding: "utf8",
+  });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^\[guest\] 2 \+ 3 = 5\nwaiting \[/);
+  assert.match(r.stdout, /\[resumed\] RangeError: no user 1\n\[resumed\] hello, Ann\n/);
+  assert.match(r.stdout, /resumed run: done exit code 0\nguest saw click\n$/);
 });
