@@ -10,7 +10,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
-import { Jaunt, HostHandle, type JauntOptions, type ResumeOptions } from "../vm";
+import { decode, encode } from "cbor-x";
+import { Jaunt, HostHandle, SnapshotError, type JauntOptions, type ResumeOptions } from "../vm";
 
 /** A VM whose output is collected in `out.text`. */
 function vmWith(opts: JauntOptions = {}): { j: Jaunt; out: { text: string } } {
@@ -568,4 +569,32 @@ test("examples/embed-host.ts runs: the documented walk-through", () => {
   assert.match(r.stdout, /^\[guest\] 2 \+ 3 = 5\nwaiting \[/);
   assert.match(r.stdout, /\[resumed\] RangeError: no user 1\n\[resumed\] hello, Ann\n/);
   assert.match(r.stdout, /resumed run: done exit code 0\nguest saw click\n$/);
+});
+
+test("host state in a snapshot is validated: a tampered pending operation is refused", () => {
+  const [header, heap, roots] = decode(pendingSnapshot()) as [
+    unknown,
+    unknown,
+    Record<string, unknown[]>,
+  ];
+  const host = roots.host as unknown[];
+  const ops = host[1] as unknown[][];
+  assert.equal(ops.length, 1);
+  assert.equal(ops[0][1], "fetchUser");
+  const tamper = (change: (h: unknown[]) => void): Uint8Array => {
+    const h = structuredClone(host);
+    change(h);
+    return encode([header, heap, { ...roots, host: h }]);
+  };
+  for (const [bytes, msg] of [
+    [tamper((h) => ((h[1] as unknown[][])[0][4] = 1)), /resolving functions are not callable/],
+    [tamper((h) => ((h[1] as unknown[][])[0][0] = 5)), /bad host operation id 5/],
+    [tamper((h) => ((h[4] as unknown[])[0] = 0)), /bad maxCallDepth/],
+    [tamper((h) => ((h[4] as unknown[])[2] = ["fs", "root"])), /unknown capability/],
+    [tamper((h) => h.splice(0)), /host operation counters/],
+  ] as const)
+    assert.throws(
+      () => Jaunt.resume(bytes),
+      (e: Error) => e instanceof SnapshotError && msg.test(e.message),
+    );
 });

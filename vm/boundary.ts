@@ -110,9 +110,14 @@ export function toHost(realm: Realm, table: HandleTable, value: Value): unknown 
     table.handles.set(id, fn);
     return new HostHandle(id);
   };
-  const ownData = (o: JSObject, visit: (key: string, v: unknown) => void): void => {
+  const ownData = (
+    o: JSObject,
+    visit: (key: string, v: unknown) => void,
+    skipIndices = false,
+  ): void => {
     for (const key of o.ownKeys()) {
       if (typeof key !== "string") continue; // symbol keys are skipped, as structuredClone does
+      if (skipIndices && isArrayIndex(key)) continue;
       const p = o.getOwnProperty(key);
       if (!p || !(p.flags & PF.Enumerable)) continue;
       if (p.flags & PF.Accessor)
@@ -140,7 +145,7 @@ export function toHost(realm: Realm, table: HandleTable, value: Value): unknown 
       if (o.elems) {
         for (let i = 0; i < o.elems.length; i++)
           if (o.elems[i] !== EMPTY) out[i] = conv(o.elems[i]);
-        ownData(o, (k, x) => ((out as unknown as Record<string, unknown>)[k] = x));
+        ownData(o, (k, x) => ((out as unknown as Record<string, unknown>)[k] = x), true);
       } else ownData(o, (k, x) => ((out as unknown as Record<string, unknown>)[k] = x));
       return out;
     }
