@@ -598,3 +598,59 @@ test("host state in a snapshot is validated: a tampered pending operation is ref
       (e: Error) => e instanceof SnapshotError && msg.test(e.message),
     );
 });
+
+test("transparency: host operations give the same output when the VM is snapshotted every 7 instructions", async () => {
+  const host = {
+    add: (a: number, b: number) => a + b,
+    fetch: async (o: { i: number; tags: Set<number> }) => {
+      await new Promise((r) => setTimeout(r, 1));
+      return o;
+    },
+    fail: async (m: string) => {
+      throw new TypeError("no " + m);
+    },
+  };
+  const program = `
+    const { add, fetch, fail } = require("jaunt:host");
+    (async () => {
+      for (let i = 0; i < 3; i++) {
+        const v = await fetch({ i, tags: new Set([i]) });
+        console.log("fetched", v.i, [...v.tags], add(i, 10));
+      }
+      try { await fail("x"); } catch (e) { console.log(e.name, e.message); }
+      const all = await Promise.all([fetch({ i: 7, tags: new Set() }), fetch({ i: 8, tags: new Set() })]);
+      console.log(all.map((v) => v.i));
+    })();`;
+  const plain = vmWith({ host });
+  plain.j.load(program, "/main.js");
+  assert.equal((await plain.j.runAsync()).status, "done");
+  assert.equal(
+    plain.out.text,
+    "fetched 0 [ 0 ] 10\nfetched 1 [ 1 ] 11\nfetched 2 [ 2 ] 12\nTypeError no x\n[ 7, 8 ]\n",
+  );
+
+  const out = { text: "" };
+  const sink = (s: string) => (out.text += s);
+  let j = Jaunt.create({ host, stdout: sink, stderr: sink, seed: 1 });
+  j.load(program, "/main.js");
+  let resumes = 0;
+  for (;;) {
+    const r = j.run(7);
+    if (r.status === "done" || r.status === "exited") break;
+    if (r.status === "waiting") {
+      await new Promise((res) => setTimeout(res, 2));
+      continue;
+    }
+    // Every pending operation is re-issued by the fresh VM: the host functions are idempotent.
+    j = Jaunt.resume(j.snapshot(), {
+      host,
+      stdout: sink,
+      stderr: sink,
+      onPendingDefault: "reissue",
+      continueTurn: true,
+    });
+    resumes++;
+  }
+  assert.ok(resumes > 20, `only ${resumes} resumes`);
+  assert.equal(out.text, plain.out.text);
+});
