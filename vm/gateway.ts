@@ -342,11 +342,6 @@ export class Gateway {
     }
     (ok ? c.resolve : c.reject)(v);
   }
-
-  /** Host promises of vm.call() still waiting for the guest. */
-  get callsInFlight(): number {
-    return this.calls.size;
-  }
 }
 
 function isThenable(v: unknown): v is PromiseLike<unknown> {

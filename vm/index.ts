@@ -250,7 +250,8 @@ export class Jaunt {
           continue;
         }
         const live = this.vm.realm.hostOps.ops.some((op) => this.gateway.live.has(op.id));
-        if (r.wakeAt === undefined && !live && this.gateway.callsInFlight === 0) return r;
+        // Nothing can arrive but what the embedder settles by hand: hand control back.
+        if (r.wakeAt === undefined && !live) return r;
         await this.sleepUntil(r.wakeAt);
       }
     } finally {
