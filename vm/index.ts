@@ -396,7 +396,7 @@ export class Jaunt {
       net: saved.capabilities.net && granted.net,
       subprocess: saved.capabilities.subprocess && granted.subprocess,
     };
-    if (!opts.continueTurn) vm.realm.loopNow = vm.host.now();
+    if (!opts.continueTurn) vm.realm.loopTimeStale = true;
     for (const op of vm.realm.hostOps.ops.slice()) {
       const named = opts.onPending && Object.prototype.hasOwnProperty.call(opts.onPending, op.name);
       const policy = named ? opts.onPending![op.name] : (opts.onPendingDefault ?? "settle");

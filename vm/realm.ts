@@ -202,6 +202,12 @@ export class Realm {
    * loop time: timers scheduled in the same turn share one base time.
    */
   loopNow = 0;
+  /**
+   * Set by a resume: the loop time is from before the snapshot, and the next read
+   * (loopTime) takes the host clock instead. Not itself part of a snapshot, so a
+   * resume alone changes no state: snapshotting again gives the same bytes.
+   */
+  loopTimeStale = false;
   timerSeq = 0;
   /** Pending host operations and the handle table (see gateway.ts): guest data. */
   hostOps = newHostOpsState();
@@ -479,6 +485,7 @@ export class Realm {
     if (!this.timers.length) return false;
     // Due timers first, in due order; then immediates; else wait for the earliest.
     const now = (this.loopNow = this.vm.host.now());
+    this.loopTimeStale = false;
     let pick = -1;
     for (let i = 0; i < this.timers.length; i++) {
       const t = this.timers[i];
@@ -513,6 +520,15 @@ export class Realm {
     } else this.timers.splice(pick, 1);
     this.vm.pushBottomCall(t.fn, t.handle, t.args);
     return true;
+  }
+
+  /** The loop time timers are scheduled from (refreshed first after a resume). */
+  loopTime(): number {
+    if (this.loopTimeStale) {
+      this.loopNow = this.vm.host.now();
+      this.loopTimeStale = false;
+    }
+    return this.loopNow;
   }
 
   onBottomReturn(v: Value): void {
