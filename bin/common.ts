@@ -392,7 +392,7 @@ export function runToEnd(j: Jaunt, opts: JauntOptions, snapshotEvery = 0): numbe
     for (;;) {
       const r = j.run(snapshotEvery);
       if (r.status !== "paused") break;
-      j = Jaunt.resume(j.snapshot(), opts);
+      j = Jaunt.resume(j.snapshot(), { ...opts, continueTurn: true });
     }
   } else j.run();
   const report = j.uncaughtReport();

@@ -33,6 +33,7 @@ const snapshotEvery = countOption(TOOL, "--snapshot-every", argv["snapshot-every
 if (words.length === 0) die(TOOL, "no snapshot file given; see vmresume --help", BAD_OPTION);
 if (words.length > 1)
   die(TOOL, `one snapshot file expected, got ${words.length}: ${words.join(" ")}`, BAD_OPTION);
-const opts = {};
+// vmresume grants what node grants, as vmrun does.
+const opts = { capabilities: "all" as const };
 const j = resumeOrExit(TOOL, readSnapshot(TOOL, words[0]), opts);
 process.exitCode = runToEnd(j, opts, snapshotEvery);

@@ -84,7 +84,7 @@ if (argv["print-bytecode"]) {
   }
 } else {
   const main = findMain(TOOL, file, script, true);
-  const opts = { argv: rest, maxCallDepth, unhandledRejections };
+  const opts = { argv: rest, capabilities: "all" as const, maxCallDepth, unhandledRejections };
   // After node's own resolver has printed any warning it queued (DEP0128 for a bad
   // "main"), as node prints it before the program runs.
   setImmediate(() => {

@@ -50,6 +50,7 @@ export function runJaunt(file: string, opts: InProcessOptions = {}): Outcome & {
     stderr: (t: string) => (stderr += t),
     argv: [],
     seed: 1,
+    capabilities: "all" as const,
   };
   const filename = path.resolve(file);
   let j = Jaunt.create(jopts);
@@ -72,7 +73,7 @@ export function runJaunt(file: string, opts: InProcessOptions = {}): Outcome & {
     if (r.status !== "paused") break;
     if (j.steps >= max)
       throw new Error(`${path.basename(file)}: still running after ${max} instructions`);
-    if (every > 0) j = Jaunt.resume(j.snapshot(), jopts);
+    if (every > 0) j = Jaunt.resume(j.snapshot(), { ...jopts, continueTurn: true });
   }
   const report = j.uncaughtReport();
   if (report) stderr += report;

@@ -10,7 +10,6 @@
 // Everything here is plain data (environments, slots, names), so a snapshot taken
 // while modules load, link or run restores exactly.
 
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse as parseCjsExports } from "cjs-module-lexer";
@@ -28,7 +27,7 @@ import {
 import { ThrowSignal } from "./operations";
 import { EMPTY, type PropertyKey, type Value } from "./value";
 import { registerObjectKind } from "./object-kinds";
-import { isESModule, resolveImport, resolveRequire, ModuleNotFound } from "./modules";
+import { ModuleNotFound, moduleAccess, type ModuleAccess } from "./modules";
 import { arg, makeNative } from "./builtins/util";
 import type { NativeImpl } from "./object";
 import type { Realm } from "./realm";
@@ -188,12 +187,16 @@ registerObjectKind({
 });
 
 /** The export names Node's CommonJS lexer finds in a file, following re-exports. */
-function cjsExportNames(filename: string, seen = new Set<string>()): string[] {
+function cjsExportNames(
+  access: ModuleAccess,
+  filename: string,
+  seen = new Set<string>(),
+): string[] {
   if (seen.has(filename)) return [];
   seen.add(filename);
   let source: string;
   try {
-    source = fs.readFileSync(filename, "utf8");
+    source = access.read(filename);
   } catch {
     return [];
   }
@@ -207,7 +210,8 @@ function cjsExportNames(filename: string, seen = new Set<string>()): string[] {
   const names = new Set(found.exports);
   for (const r of found.reexports) {
     try {
-      for (const n of cjsExportNames(resolveRequire(filename, r), seen)) names.add(n);
+      for (const n of cjsExportNames(access, access.resolveRequire(filename, r), seen))
+        names.add(n);
     } catch {
       // An unresolvable re-export contributes nothing, as in Node.
     }
@@ -240,18 +244,18 @@ export function installModuleInternals(realm: Realm): void {
   };
 
   // "esm", "commonjs", "json" or "builtin" (the jaunt module) for a resolved file.
-  def("moduleFormat", 1, (_vm, _t, args) => {
+  def("moduleFormat", 1, (vm, _t, args) => {
     const f = String(args[0]);
-    if (f === "jaunt" || f.startsWith("node:")) return "builtin";
+    if (f === "jaunt" || f === "jaunt:host" || f.startsWith("node:")) return "builtin";
     if (f.endsWith(".json")) return "json";
-    return isESModule(f) ? "esm" : "commonjs";
+    return moduleAccess(vm.host).isESModule(f) ? "esm" : "commonjs";
   });
   def("resolveImport", 2, (vm, _t, args) => {
     const request = String(args[1]);
-    if (request === "jaunt") return "jaunt";
+    if (request === "jaunt" || request === "jaunt:host") return request;
     if (BUILTIN_MODULES.has(request)) return "node:" + request;
     try {
-      return resolveImport(String(args[0]), request);
+      return moduleAccess(vm.host).resolveImport(String(args[0]), request);
     } catch (e) {
       return notFound(vm, e);
     }
@@ -261,9 +265,9 @@ export function installModuleInternals(realm: Realm): void {
     const filename = String(args[0]);
     let source: string;
     try {
-      source = fs.readFileSync(filename, "utf8");
+      source = moduleAccess(vm.host).read(filename);
     } catch (e) {
-      return vm.throwError("Error", `Cannot read ${filename}: ${(e as Error).message}`);
+      return notFound(vm, e);
     }
     let program;
     try {
@@ -365,7 +369,9 @@ export function installModuleInternals(realm: Realm): void {
     ns.dirty = true;
     return ns;
   });
-  def("cjsExportNames", 1, (_vm, _t, args) => guestArray(realm, cjsExportNames(String(args[0]))));
+  def("cjsExportNames", 1, (vm, _t, args) =>
+    guestArray(realm, cjsExportNames(moduleAccess(vm.host), String(args[0]))),
+  );
   def("fileURLToPath", 1, (vm, _t, args) => {
     try {
       return fileURLToPath(String(args[0]));

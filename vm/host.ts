@@ -11,6 +11,52 @@ export interface Host {
   env: Record<string, string>;
   /** Node's --unhandled-rejections mode (default "throw"): a policy of this run. */
   unhandledRejections?: UnhandledRejectionsMode;
+  /** What the guest may reach of the host (default: everything, as vmrun). */
+  capabilities?: Capabilities;
+  /** Where modules come from when `capabilities.fs` is false (see modules.ts). */
+  loader?: ModuleLoader;
+}
+
+/**
+ * What a guest may reach of the host. vmrun grants everything, as `node` does; the
+ * embedding API grants nothing unless asked. Part of every snapshot, and a resume can
+ * only narrow them.
+ */
+export interface Capabilities {
+  /** Host files: module resolution and reading by path. */
+  fs: boolean;
+  /** The host's environment variables as `process.env`. */
+  env: boolean;
+  /** Network access (no network operation exists yet: reserved, recorded, snapshotted). */
+  net: boolean;
+  /** Child processes (none exist yet: reserved, recorded, snapshotted). */
+  subprocess: boolean;
+}
+
+export const ALL_CAPABILITIES: Readonly<Capabilities> = Object.freeze({
+  fs: true,
+  env: true,
+  net: true,
+  subprocess: true,
+});
+
+export const NO_CAPABILITIES: Readonly<Capabilities> = Object.freeze({
+  fs: false,
+  env: false,
+  net: false,
+  subprocess: false,
+});
+
+/**
+ * The embedder's module source, used instead of the file system when `fs` is denied.
+ * `resolve` maps a specifier (as written in require/import) and the referring
+ * module's id to a module id, or null when there is no such module; `read` returns
+ * the module's source (an id ending in .mjs is an ES module, .json is JSON, anything
+ * else CommonJS unless `read` returns `{ source, format }`).
+ */
+export interface ModuleLoader {
+  resolve(specifier: string, referrer: string): string | null | undefined;
+  read(id: string): string | { source: string; format: "commonjs" | "module" | "json" };
 }
 
 export type UnhandledRejectionsMode = "throw" | "strict" | "warn" | "none" | "warn-with-error-code";

@@ -7,15 +7,39 @@ import { compile, GuestSyntaxError } from "../compiler";
 import type { ProgramKind } from "../compiler/bytecode";
 import { VM, type RunStatus } from "./interpreter";
 import { Realm } from "./realm";
-import { processHost, type Host } from "./host";
+import {
+  ALL_CAPABILITIES,
+  NO_CAPABILITIES,
+  processHost,
+  type Capabilities,
+  type Host,
+  type ModuleLoader,
+} from "./host";
+import {
+  Gateway,
+  type HostFunction,
+  type PendingOperation,
+  type PendingPolicy,
+  type Settlement,
+} from "./gateway";
+import { HostHandle } from "./boundary";
 import { ErrorObject, JSObject } from "./object";
 import { encodeSnapshot, decodeSnapshot, SnapshotError } from "./snapshot";
 import { displayName } from "./esm";
 import type { UnhandledRejectionsMode } from "./host";
 import { inspect } from "./inspect";
 
-export { GuestSyntaxError, SnapshotError };
-export type { RunStatus, Host };
+export { GuestSyntaxError, SnapshotError, HostHandle, ALL_CAPABILITIES, NO_CAPABILITIES };
+export type {
+  RunStatus,
+  Host,
+  Capabilities,
+  ModuleLoader,
+  HostFunction,
+  PendingOperation,
+  PendingPolicy,
+  Settlement,
+};
 
 export interface JauntOptions {
   /** Receives everything the guest writes to stdout (default: process.stdout). */
@@ -23,44 +47,117 @@ export interface JauntOptions {
   stderr?: (text: string) => void;
   /** `process.argv.slice(2)` as the guest sees it. */
   argv?: string[];
-  /** The guest's `process.env` (default: a copy of the host's). */
+  /**
+   * The guest's `process.env`. Default: a copy of the host's when the `env`
+   * capability is granted, else empty.
+   */
   env?: Record<string, string>;
-  /** Maximum guest call depth before RangeError (default 10000). */
+  /** Maximum guest call depth before RangeError (default 10000). Same as limits.maxCallDepth. */
   maxCallDepth?: number;
+  limits?: { maxCallDepth?: number };
   /** Seed for Math.random (default: random). */
   seed?: number;
   /** The host clock in milliseconds, for timers (default: Date.now). */
   now?: () => number;
   /** What an unhandled promise rejection does, as Node's --unhandled-rejections. */
   unhandledRejections?: UnhandledRejectionsMode;
+  /**
+   * What the guest may reach of the host: `"all"` (what vmrun grants) or some of
+   * { fs, env, net, subprocess }. Default: nothing.
+   */
+  capabilities?: Partial<Capabilities> | "all";
+  /** Where modules come from when `fs` is not granted (default: nowhere). */
+  loader?: ModuleLoader;
+  /**
+   * Host operations the guest imports from "jaunt:host": synchronous functions, or
+   * functions returning a promise (asynchronous operations).
+   */
+  host?: Record<string, HostFunction>;
+}
+
+export interface ResumeOptions extends JauntOptions {
+  /**
+   * What to do with each operation that was pending when the snapshot was taken, by
+   * operation name: "reissue" (call the host function again with the same arguments:
+   * for idempotent operations), "fail" (reject the guest promise with an Error whose
+   * code is ERR_JAUNT_INTERRUPTED) or "settle" (leave it for `settle`).
+   */
+  onPending?: Record<string, PendingPolicy>;
+  /** The policy for operations `onPending` does not name (default "settle"). */
+  onPendingDefault?: PendingPolicy;
+  /**
+   * Keep the snapshot's event-loop time instead of refreshing it: the resume continues
+   * the same loop turn as if no time had passed (vmrun --snapshot-every uses this so
+   * that timers scheduled in one turn keep Node's order).
+   */
+  continueTurn?: boolean;
 }
 
 export interface RunResult {
   status: RunStatus;
   /** Set once the program has finished or exited. */
   exitCode: number | null;
+  /** When waiting: the pending host operations. */
+  pending?: PendingOperation[];
+  /** When waiting for a timer: the host time it is due. */
+  wakeAt?: number;
 }
 
-function makeHost(opts: JauntOptions): Host {
+function capabilitiesOf(c: JauntOptions["capabilities"]): Capabilities {
+  if (c === "all") return { ...ALL_CAPABILITIES };
+  return { ...NO_CAPABILITIES, ...(c ?? {}) };
+}
+
+function makeHost(opts: JauntOptions, capabilities: Capabilities): Host {
   const base = processHost(opts.argv ?? []);
   return {
     stdout: opts.stdout ?? base.stdout,
     stderr: opts.stderr ?? base.stderr,
     now: opts.now ?? base.now,
     argv: opts.argv ?? [],
-    env: opts.env ?? base.env,
+    env: opts.env ?? (capabilities.env ? base.env : {}),
     unhandledRejections: opts.unhandledRejections,
+    capabilities,
+    loader: opts.loader,
   };
 }
 
+/** Node's modes from the most to the least forgiving (a resume may only move right). */
+const REJECTION_STRICTNESS: UnhandledRejectionsMode[] = [
+  "none",
+  "warn",
+  "warn-with-error-code",
+  "throw",
+  "strict",
+];
+
+/** Yields to the host's event loop (its timers and I/O run) before going on. */
+function yieldToHost(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 export class Jaunt {
-  private constructor(readonly vm: VM) {}
+  private readonly gateway: Gateway;
+  /** True while run() or a host function called from it is on the host stack. */
+  private running = false;
+  /** True while runAsync drives the VM. */
+  private driving = false;
+
+  private constructor(
+    readonly vm: VM,
+    host: Record<string, HostFunction>,
+  ) {
+    // Made before any guest code or snapshot can change the realm's globals.
+    this.gateway = new Gateway(vm, host);
+  }
 
   /** A VM with a fresh realm and nothing loaded. */
   static create(opts: JauntOptions = {}): Jaunt {
-    const vm = new VM(makeHost(opts), { maxCallDepth: opts.maxCallDepth });
+    const vm = new VM(makeHost(opts, capabilitiesOf(opts.capabilities)), {
+      maxCallDepth: opts.maxCallDepth ?? opts.limits?.maxCallDepth,
+    });
     new Realm(vm);
-    const j = new Jaunt(vm);
+    const j = new Jaunt(vm, opts.host ?? {});
     j.setupProcess(opts);
     return j;
   }
@@ -100,10 +197,129 @@ export class Jaunt {
     vm.pushBottomCall(realm.helpers.runMain, undefined, [main, filename, path.dirname(filename)]);
   }
 
-  /** Runs until the program ends or `budget` more instructions have executed. */
+  /**
+   * Runs until the program ends, `budget` more instructions have executed, or nothing
+   * can run now. With no host operation pending it sleeps (blocking the host thread,
+   * as vmrun does) until the next guest timer; with host operations pending it
+   * returns "waiting" instead, since their promises can only settle on the host's
+   * event loop: call run() again after they did, or use runAsync.
+   */
   run(budget = Infinity): RunResult {
-    const status = this.vm.run(budget);
+    if (this.driving) throw new Error("jaunt: run() called while runAsync() drives this VM");
+    return this.step(budget);
+  }
+
+  private step(budget: number): RunResult {
+    if (this.running)
+      throw new Error("jaunt: the VM is already running (re-entered from a host function?)");
+    this.running = true;
+    let status: RunStatus;
+    try {
+      status = this.vm.run(budget);
+    } finally {
+      this.running = false;
+    }
+    if (status === "waiting") {
+      const r: RunResult = { status, exitCode: null, pending: this.pending() };
+      if (this.vm.wakeAt >= 0) r.wakeAt = this.vm.wakeAt;
+      return r;
+    }
     return { status, exitCode: status === "paused" ? null : this.exitCode };
+  }
+
+  /**
+   * Runs to the end on the host's event loop without ever blocking it: the guest runs
+   * in slices of `slice` instructions with a host turn between them, and while it
+   * waits for a timer or a host operation the host's own timers and I/O run. A
+   * snapshot can be taken whenever this promise is pending. Resolves with status
+   * "done" or "exited", or "waiting" when only operations nobody will settle (no
+   * live host promise, e.g. after a resume with the "settle" policy) and no timers
+   * are left: settle them and call runAsync again.
+   */
+  async runAsync(opts: { slice?: number } = {}): Promise<RunResult> {
+    if (this.driving) throw new Error("jaunt: runAsync() is already driving this VM");
+    const slice = opts.slice ?? 20_000;
+    this.driving = true;
+    this.vm.allowBlocking = false;
+    try {
+      for (;;) {
+        const r = this.step(slice);
+        if (r.status === "done" || r.status === "exited") return r;
+        if (r.status === "paused") {
+          await yieldToHost();
+          continue;
+        }
+        const live = this.vm.realm.hostOps.ops.some((op) => this.gateway.live.has(op.id));
+        // Nothing can arrive but what the embedder settles by hand: hand control back.
+        if (r.wakeAt === undefined && !live) return r;
+        await this.sleepUntil(r.wakeAt);
+      }
+    } finally {
+      this.driving = false;
+      this.vm.allowBlocking = true;
+    }
+  }
+
+  /** Waits for host time `at` (if given) or for the gateway to report an arrival. */
+  private sleepUntil(at: number | undefined): Promise<void> {
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const done = () => {
+        if (timer) clearTimeout(timer);
+        this.gateway.wake = null;
+        resolve();
+      };
+      if (at !== undefined) timer = setTimeout(done, Math.max(0, at - this.vm.host.now()));
+      this.gateway.wake = done;
+    });
+  }
+
+  /** The asynchronous host operations in flight, as data. */
+  pending(): PendingOperation[] {
+    return this.gateway.pending();
+  }
+
+  /**
+   * Settles pending operation `id` with `{ value }` or `{ error }` (an Error becomes a
+   * guest error of the same name and message). The guest sees it as a job on its
+   * next run. Throws if no such operation is pending.
+   */
+  settle(id: number, result: Settlement): void {
+    if (!result || typeof result !== "object" || !("value" in result || "error" in result))
+      throw new TypeError("jaunt: settle(id, result) needs { value } or { error }");
+    if (!this.gateway.complete(id, result))
+      throw new Error(`jaunt: no pending host operation with id ${id}`);
+  }
+
+  /**
+   * Calls a guest function the host was given (a HostHandle) with copies of `args`,
+   * as a job: the guest runs it on its next run. The promise settles with a copy of
+   * its result (awaited if it is a promise) or of what it threw.
+   */
+  call(handle: HostHandle, ...args: unknown[]): Promise<unknown> {
+    return this.gateway.callHandle(handle, args);
+  }
+
+  /**
+   * Forgets a handle: the guest function it stands for is no longer kept alive for the
+   * host, and a later vm.call with it is refused.
+   */
+  release(handle: HostHandle): boolean {
+    return handle instanceof HostHandle && this.vm.realm.hostOps.handles.delete(handle.id);
+  }
+
+  /** The limits and policies in force (after a resume: the snapshot's, maybe tightened). */
+  get limits(): {
+    maxCallDepth: number;
+    unhandledRejections: UnhandledRejectionsMode;
+    capabilities: Capabilities;
+  } {
+    const host = this.vm.host;
+    return {
+      maxCallDepth: this.vm.limits.maxCallDepth,
+      unhandledRejections: host.unhandledRejections ?? "throw",
+      capabilities: { ...(host.capabilities ?? ALL_CAPABILITIES) },
+    };
   }
 
   /** The process exit code Node would use: process.exit(n), 1 after an uncaught error, else process.exitCode. */
@@ -143,15 +359,51 @@ export class Jaunt {
     return lines.join("\n") + "\n";
   }
 
+  /** The whole VM as CBOR bytes; possible whenever no instruction is running. */
   snapshot(): Uint8Array {
+    if (this.running) throw new Error("jaunt: snapshot() called while the VM is running");
     return encodeSnapshot(this.vm);
   }
 
-  /** A VM that continues exactly where the snapshot was taken. */
-  static resume(bytes: Uint8Array, opts: JauntOptions = {}): Jaunt {
-    const vm = new VM(makeHost(opts), { maxCallDepth: opts.maxCallDepth });
+  /**
+   * A VM that continues exactly where the snapshot was taken. The snapshot's limits
+   * and policies apply; `opts` may only tighten them (a smaller maxCallDepth, a
+   * stricter unhandledRejections mode, fewer capabilities): looser values are
+   * ignored. Capabilities are those granted both when the snapshot was made and now
+   * (so a resume grants nothing unless `opts.capabilities` does). The event loop's
+   * time is refreshed (unless `continueTurn`), while timers keep their absolute due
+   * times: an overdue timer runs at once, a new setTimeout(f, 3000) waits 3 s.
+   * Operations pending in the snapshot are handled by `onPending`.
+   */
+  static resume(bytes: Uint8Array, opts: ResumeOptions = {}): Jaunt {
+    const granted = capabilitiesOf(opts.capabilities);
+    const vm = new VM(makeHost(opts, granted));
     new Realm(vm);
+    const j = new Jaunt(vm, opts.host ?? {});
     decodeSnapshot(vm, bytes);
-    return new Jaunt(vm);
+    const saved = vm.restoredOptions!;
+    const depth = opts.maxCallDepth ?? opts.limits?.maxCallDepth;
+    vm.limits.maxCallDepth = Math.min(saved.maxCallDepth, depth ?? Infinity);
+    const mode = opts.unhandledRejections;
+    vm.host.unhandledRejections =
+      mode &&
+      REJECTION_STRICTNESS.indexOf(mode) > REJECTION_STRICTNESS.indexOf(saved.unhandledRejections)
+        ? mode
+        : saved.unhandledRejections;
+    vm.host.capabilities = {
+      fs: saved.capabilities.fs && granted.fs,
+      env: saved.capabilities.env && granted.env,
+      net: saved.capabilities.net && granted.net,
+      subprocess: saved.capabilities.subprocess && granted.subprocess,
+    };
+    if (!opts.continueTurn) vm.realm.loopTimeStale = true;
+    for (const op of vm.realm.hostOps.ops.slice()) {
+      const named = opts.onPending && Object.prototype.hasOwnProperty.call(opts.onPending, op.name);
+      const policy = named ? opts.onPending![op.name] : (opts.onPendingDefault ?? "settle");
+      if (policy !== "reissue" && policy !== "fail" && policy !== "settle")
+        throw new TypeError(`jaunt: unknown onPending policy ${String(policy)} for '${op.name}'`);
+      j.gateway.applyPolicy(op.id, policy);
+    }
+    return j;
   }
 }

@@ -68,7 +68,12 @@ export interface Limits {
   maxCallDepth: number;
 }
 
-export type RunStatus = "done" | "paused" | "exited";
+/**
+ * How a run ended: "done" (nothing left to do), "exited" (process.exit or an uncaught
+ * error), "paused" (the instruction budget ran out), "waiting" (nothing can run
+ * until a timer is due, see vm.wakeAt, or a pending host operation completes).
+ */
+export type RunStatus = "done" | "paused" | "exited" | "waiting";
 
 /** An error nobody caught, with the place it was thrown for Node-style reports. */
 export interface Uncaught {
@@ -113,6 +118,14 @@ export class VM {
   /** Host hooks: output sinks etc. Not part of the snapshot. */
   host: import("./host").Host;
   realm!: Realm;
+  /** The live side of the host gateway (host functions), or null: never snapshotted. */
+  gateway: import("./gateway").Gateway | null = null;
+  /** False while runAsync drives the VM: waiting for a timer returns "waiting" instead. */
+  allowBlocking = true;
+  /** After a "waiting" run: the host time the earliest timer is due, or -1. */
+  wakeAt = -1;
+  /** The limits and policies a decoded snapshot carried (Jaunt.resume may tighten them). */
+  restoredOptions: import("./snapshot").SnapshotOptions | null = null;
 
   constructor(host: import("./host").Host, limits: Partial<Limits> = {}) {
     this.host = host;
@@ -740,10 +753,12 @@ export class VM {
 
   /** Runs until the program finishes, exits, or `budget` instructions have executed. */
   run(budget = Infinity): RunStatus {
+    this.wakeAt = -1;
     for (;;) {
       if (this.exitCode !== null && this.frames.length === 0) return "exited";
       if (this.frames.length === 0) {
-        if (!this.realm.nextTask()) return "done";
+        if (!this.realm.nextTask())
+          return this.wakeAt >= 0 || this.realm.hostOps.ops.length > 0 ? "waiting" : "done";
         continue;
       }
       const executed = this.execute(budget);
@@ -758,6 +773,15 @@ export class VM {
         return "paused";
       }
     }
+  }
+
+  /**
+   * Whether the event loop may block the host thread to wait for a timer: only for a
+   * synchronous run with no host operation pending (a host promise can only settle
+   * while the host's own event loop runs).
+   */
+  mayBlock(): boolean {
+    return this.allowBlocking && this.realm.hostOps.ops.length === 0;
   }
 
   /** Finds a handler for `value` thrown at the top frame's `ip`; false if uncaught. */

@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as acornParse } from "acorn";
+import type { Host, ModuleLoader } from "./host";
 
 /** A resolution failure; `code` is Node's error code for it. */
 export class ModuleNotFound extends Error {
@@ -241,6 +242,10 @@ export function hasModuleSyntax(file: string): boolean {
   } catch {
     return false;
   }
+  return hasModuleSyntaxSource(source);
+}
+
+function hasModuleSyntaxSource(source: string): boolean {
   // Cheap test first: most CommonJS files never mention these words.
   if (!/\b(import|export|await)\b/.test(source)) return false;
   const opts = { ecmaVersion: "latest", allowHashBang: true } as const;
@@ -255,4 +260,95 @@ export function hasModuleSyntax(file: string): boolean {
       return false;
     }
   }
+}
+
+// ---- access: the file system, or the embedder's loader ------------------------------
+
+/**
+ * How the VM finds and reads modules. With the `fs` capability: Node's resolution over
+ * host files. Without it: only what the embedder's loader serves (nothing at all
+ * without a loader); no host file is ever looked at, so no error can reveal one.
+ */
+export interface ModuleAccess {
+  resolveRequire(fromFile: string, request: string): string;
+  resolveImport(fromFile: string, request: string): string;
+  /** The module's source; throws ModuleNotFound when it cannot be read. */
+  read(file: string): string;
+  isESModule(file: string): boolean;
+}
+
+const fileAccess: ModuleAccess = {
+  resolveRequire,
+  resolveImport,
+  read: (file) => {
+    try {
+      return fs.readFileSync(file, "utf8");
+    } catch (e) {
+      throw new ModuleNotFound(`Cannot read ${file}: ${(e as Error).message}`);
+    }
+  },
+  isESModule,
+};
+
+function loaderAccess(loader: ModuleLoader | undefined): ModuleAccess {
+  const cache = new Map<string, { source: string; format?: string }>();
+  const entry = (id: string) => {
+    let e = cache.get(id);
+    if (e) return e;
+    if (!loader) throw new ModuleNotFound(`Cannot find module '${id}'`);
+    let got: ReturnType<ModuleLoader["read"]>;
+    try {
+      got = loader.read(id);
+    } catch (err) {
+      throw new ModuleNotFound(
+        `Cannot read module '${id}': ${(err as Error)?.message ?? String(err)}`,
+      );
+    }
+    if (typeof got === "string") e = { source: got };
+    else if (got && typeof got === "object" && typeof got.source === "string")
+      e = { source: got.source, format: got.format };
+    else throw new ModuleNotFound(`The loader returned no source for module '${id}'`);
+    cache.set(id, e);
+    return e;
+  };
+  const resolve = (request: string, from: string): string | null => {
+    const id = loader ? loader.resolve(request, from) : null;
+    return typeof id === "string" ? id : null;
+  };
+  return {
+    resolveRequire(from, request) {
+      const id = resolve(request, from);
+      if (id === null)
+        throw new ModuleNotFound(`Cannot find module '${request}'\nRequire stack:\n- ${from}`);
+      return id;
+    },
+    resolveImport(from, request) {
+      if (request.startsWith(BUILTIN_PREFIX)) return request;
+      const id = resolve(request, from);
+      if (id === null)
+        throw new ModuleNotFound(
+          `Cannot find module '${request}' imported from ${from}`,
+          "ERR_MODULE_NOT_FOUND",
+        );
+      return id;
+    },
+    read: (id) => entry(id).source,
+    isESModule(id) {
+      if (id.endsWith(".mjs")) return true;
+      if (id.endsWith(".cjs") || id.endsWith(".json")) return false;
+      const e = entry(id);
+      if (e.format) return e.format === "module";
+      return hasModuleSyntaxSource(e.source);
+    },
+  };
+}
+
+const accessByHost = new WeakMap<Host, ModuleAccess>();
+
+/** The module access the host's capabilities allow (one per host, loader reads cached). */
+export function moduleAccess(host: Host): ModuleAccess {
+  if (!host.capabilities || host.capabilities.fs) return fileAccess;
+  let a = accessByHost.get(host);
+  if (!a) accessByHost.set(host, (a = loaderAccess(host.loader)));
+  return a;
 }

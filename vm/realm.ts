@@ -44,6 +44,7 @@ import { installConsole } from "./builtins/console";
 import { installProcess, hasTicks, takeTick } from "./builtins/process";
 import { installInternals, installMoreInternals } from "./builtins/internals";
 import { installTimers, type Timer } from "./builtins/timers";
+import { installHostInternals, newHostOpsState } from "./gateway";
 import { installCollections } from "./builtins/collections";
 import { installReflect } from "./builtins/reflect";
 import { installModuleInternals } from "./esm";
@@ -203,7 +204,15 @@ export class Realm {
    * loop time: timers scheduled in the same turn share one base time.
    */
   loopNow = 0;
+  /**
+   * Set by a resume: the loop time is from before the snapshot, and the next read
+   * (loopTime) takes the host clock instead. Not itself part of a snapshot, so a
+   * resume alone changes no state: snapshotting again gives the same bytes.
+   */
+  loopTimeStale = false;
   timerSeq = 0;
+  /** Pending host operations and the handle table (see gateway.ts): guest data. */
+  hostOps = newHostOpsState();
   /** Tagged-template strings arrays, one per call site (program hash + site). */
   templates = new Map<string, JSObject>();
   /** Rejected promises nobody handled yet: [promise, reason]. */
@@ -253,6 +262,7 @@ export class Realm {
     installConsole(this);
     installProcess(this);
     installTimers(this);
+    installHostInternals(this);
     installCollections(this);
     installReflect(this);
     installModuleInternals(this);
@@ -452,7 +462,11 @@ export class Realm {
 
   hasPendingTasks(): boolean {
     return (
-      this.jobs.length > 0 || this.timers.length > 0 || this.rejections.length > 0 || hasTicks(this)
+      this.jobs.length > 0 ||
+      this.timers.length > 0 ||
+      this.rejections.length > 0 ||
+      hasTicks(this) ||
+      this.hostOps.ops.length > 0
     );
   }
 
@@ -460,7 +474,9 @@ export class Realm {
    * The event loop, one step: the next microtask; else an unhandled rejection (which
    * ends the program like an uncaught exception, as Node's default mode does); else
    * the next due timer or immediate, sleeping until one is due. False when nothing
-   * is left to do.
+   * can run now: either nothing is left, or (when the VM may not block: host
+   * operations are pending, or runAsync is driving it) the earliest timer is not due
+   * yet, and then vm.wakeAt says when it will be.
    */
   nextTask(): boolean {
     // process.nextTick callbacks come before promise jobs (see builtins/process.ts).
@@ -482,6 +498,7 @@ export class Realm {
     if (!this.timers.length) return false;
     // Due timers first, in due order; then immediates; else wait for the earliest.
     const now = (this.loopNow = this.vm.host.now());
+    this.loopTimeStale = false;
     let pick = -1;
     for (let i = 0; i < this.timers.length; i++) {
       const t = this.timers[i];
@@ -499,7 +516,13 @@ export class Realm {
       for (let i = 1; i < this.timers.length; i++)
         if (this.timers[i].due < this.timers[earliest].due) earliest = i;
       const wait = this.timers[earliest].due - now;
-      if (wait > 0) sleep(wait);
+      if (wait > 0) {
+        if (!this.vm.mayBlock()) {
+          this.vm.wakeAt = this.timers[earliest].due;
+          return false;
+        }
+        sleep(wait);
+      }
       this.loopNow = this.vm.host.now();
       pick = earliest;
     }
@@ -510,6 +533,15 @@ export class Realm {
     } else this.timers.splice(pick, 1);
     this.vm.pushBottomCall(t.fn, t.handle, t.args);
     return true;
+  }
+
+  /** The loop time timers are scheduled from (refreshed first after a resume). */
+  loopTime(): number {
+    if (this.loopTimeStale) {
+      this.loopNow = this.vm.host.now();
+      this.loopTimeStale = false;
+    }
+    return this.loopNow;
   }
 
   onBottomReturn(v: Value): void {

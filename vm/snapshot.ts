@@ -35,6 +35,7 @@ import {
   type PF as _PF,
   PrimitiveObject,
   Prop,
+  isCallable,
 } from "./object";
 import { EMPTY, JSSymbol, PrivateName, type Value } from "./value";
 import { ArrayIteratorObject } from "./builtins/array";
@@ -54,6 +55,7 @@ import {
 import { WELL_KNOWN, type Realm } from "./realm";
 import { codecFor, codecOfKind } from "./object-kinds";
 import type { VM } from "./interpreter";
+import { ALL_CAPABILITIES, type Capabilities, type UnhandledRejectionsMode } from "./host";
 
 export const SNAPSHOT_MAGIC = "JAUNT-SNAPSHOT";
 export const SNAPSHOT_FORMAT = 1;
@@ -483,6 +485,7 @@ export function encodeSnapshot(vm: VM): Uint8Array {
     timerIds: [realm.nextTimerId, realm.timerSeq, realm.loopNow],
     rejections: realm.rejections.map(([p, r]) => [e.value(p), e.value(r)]),
     templates: [...realm.templates].map(([k, v]) => [k, e.value(v)]),
+    host: encodeHostState(vm, e),
   };
   e.drain();
   const header = {
@@ -1176,8 +1179,104 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
     if (typeof key !== "string" || !(o instanceof JSObject)) fail("bad template object");
     realm.templates.set(key, o);
   }
+  decodeHostState(vm, d, roots.host);
   const random = asArray(roots.random, "random state");
   if (random.length !== 2 || !random.every((x) => isInt(x, 0, 2 ** 32 - 1)))
     fail("bad random state");
   realm.randomState = random as number[];
+}
+
+// ---- host state: pending host operations, handles, limits and policies -------------
+
+/** The limits and policies stored in a snapshot (see Jaunt.resume for how they combine). */
+export interface SnapshotOptions {
+  maxCallDepth: number;
+  unhandledRejections: UnhandledRejectionsMode;
+  capabilities: Capabilities;
+}
+
+const REJECTION_MODES: UnhandledRejectionsMode[] = [
+  "throw",
+  "strict",
+  "warn",
+  "none",
+  "warn-with-error-code",
+];
+const CAPABILITY_NAMES = ["fs", "env", "net", "subprocess"] as const;
+
+function encodeHostState(vm: VM, e: Encoder): Enc {
+  const h = vm.realm.hostOps;
+  const caps = vm.host.capabilities ?? ALL_CAPABILITIES;
+  return [
+    h.nextOpId,
+    h.ops.map((op) => [
+      op.id,
+      op.name,
+      op.args.map((a) => e.value(a)),
+      op.startedAt,
+      e.value(op.resolve),
+      e.value(op.reject),
+      op.frames,
+    ]),
+    h.nextHandleId,
+    [...h.handles].map(([id, fn]) => [id, e.value(fn)]),
+    [
+      vm.limits.maxCallDepth,
+      vm.host.unhandledRejections ?? "throw",
+      CAPABILITY_NAMES.filter((c) => caps[c]),
+    ],
+  ];
+}
+
+function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
+  const [nextOpId, ops, nextHandleId, handles, options] = asArray(raw, "host state");
+  const h = vm.realm.hostOps;
+  if (!isInt(nextOpId, 1) || !isInt(nextHandleId, 1)) fail("bad host operation counters");
+  h.nextOpId = nextOpId;
+  h.nextHandleId = nextHandleId;
+  for (const o of asArray(ops, "pending host operations")) {
+    const [id, name, args, startedAt, resolve, reject, frames] = asArray(o, "host operation");
+    const where = `host operation ${String(id)}`;
+    if (!isInt(id, 1) || id >= nextOpId || h.ops.some((x) => x.id === id))
+      fail(`bad host operation id ${String(id)}`);
+    if (typeof name !== "string" || typeof startedAt !== "number" || typeof frames !== "string")
+      fail(`bad ${where}`);
+    const res = d.value(resolve, where);
+    const rej = d.value(reject, where);
+    if (!isCallable(res) || !isCallable(rej))
+      fail(`${where}: resolving functions are not callable`);
+    h.ops.push({
+      id,
+      name,
+      args: asArray(args, where).map((a) => d.value(a, where)),
+      startedAt,
+      resolve: res as JSObject,
+      reject: rej as JSObject,
+      frames,
+    });
+  }
+  for (const entry of asArray(handles, "host handles")) {
+    const [id, fn] = asArray(entry, "host handle");
+    const f = d.value(fn, "host handle");
+    if (!isInt(id, 1) || id >= nextHandleId || h.handles.has(id) || !isCallable(f))
+      fail(`bad host handle ${String(id)}`);
+    h.handles.set(id, f as JSObject);
+  }
+  const [depth, mode, caps] = asArray(options, "limits and policies");
+  if (!isInt(depth, 1)) fail("bad maxCallDepth");
+  if (!REJECTION_MODES.includes(mode as UnhandledRejectionsMode))
+    fail(`bad unhandledRejections mode ${String(mode)}`);
+  const granted = asArray(caps, "capabilities");
+  if (!granted.every((c) => (CAPABILITY_NAMES as readonly unknown[]).includes(c)))
+    fail("unknown capability");
+  vm.restoredOptions = {
+    maxCallDepth: depth,
+    unhandledRejections: mode as UnhandledRejectionsMode,
+    capabilities: {
+      fs: granted.includes("fs"),
+      env: granted.includes("env"),
+      net: granted.includes("net"),
+      subprocess: granted.includes("subprocess"),
+    },
+  };
 }

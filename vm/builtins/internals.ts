@@ -17,10 +17,9 @@ import { arg, makeNative } from "./util";
 import type { Realm } from "../realm";
 import type { NativeImpl } from "../object";
 import type { ArrayIteratorObject } from "./array";
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { compile, GuestSyntaxError } from "../../compiler";
-import { ModuleNotFound, isESModule, resolveRequire } from "../modules";
+import { ModuleNotFound, moduleAccess } from "../modules";
 import { installNameInternals } from "../names";
 import { proxyHelper, unwrapProxy } from "./proxy";
 import { setProto } from "./object";
@@ -280,23 +279,29 @@ export function installMoreInternals(realm: Realm, ops: Record<string, number>):
   };
   def("resolveModule", 2, (vm, _t, args) => {
     try {
-      return resolveRequire(String(args[0]), String(args[1]));
+      return moduleAccess(vm.host).resolveRequire(String(args[0]), String(args[1]));
     } catch (e) {
       return notFound(vm, e);
     }
   });
   def("readModuleSource", 1, (vm, _t, args) => {
     try {
-      return fs.readFileSync(String(args[0]), "utf8");
+      return moduleAccess(vm.host).read(String(args[0]));
     } catch (e) {
-      return vm.throwError("Error", `Cannot read ${String(args[0])}: ${(e as Error).message}`);
+      return notFound(vm, e);
     }
   });
   def("compileModule", 1, (vm, _t, args) => {
     const filename = String(args[0]);
-    if (isESModule(filename))
+    const access = moduleAccess(vm.host);
+    if (access.isESModule(filename))
       return vm.throwError("Error", `require() of ES module ${filename} is not supported yet`);
-    const source = fs.readFileSync(filename, "utf8");
+    let source: string;
+    try {
+      source = access.read(filename);
+    } catch (e) {
+      return notFound(vm, e);
+    }
     let program;
     try {
       program = vm.registerProgram(compile(source, { kind: "commonjs", filename }));

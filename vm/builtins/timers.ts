@@ -52,7 +52,7 @@ export function installTimers(realm: Realm): void {
       handle.props.set("_id", new Prop(id, PF.Hidden));
       let delay = kind === "immediate" ? -1 : Number(arg(args, 1));
       if (kind !== "immediate" && !(delay >= 1 && delay <= 2147483647)) delay = 1;
-      const now = realm.loopNow;
+      const now = realm.loopTime();
       realm.timers.push({
         id,
         due: kind === "immediate" ? -1 : now + delay,

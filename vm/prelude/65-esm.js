@@ -66,13 +66,14 @@ function loadModuleSource(r, fn) {
 var BUILTIN_MODULE_NAMES = ["module", "process", "buffer"];
 
 function isBuiltinModule(request) {
-  if (request === "jaunt") return true;
+  if (request === "jaunt" || request === "jaunt:host") return true;
   var bare = request.startsWith("node:") ? request.slice(5) : request;
   return BUILTIN_MODULE_NAMES.indexOf(bare) >= 0;
 }
 
 function builtinModule(name) {
   if (name === "jaunt") return jauntModule();
+  if (name === "jaunt:host") return hostModule(); // prelude/66-host.js
   var bare = name.startsWith("node:") ? name.slice(5) : name;
   if (bare === "module") return { createRequire: createRequire, builtinModules: BUILTIN_MODULE_NAMES };
   if (bare === "process") return global.process;
