@@ -5,7 +5,7 @@
 import * as path from "node:path";
 import { compile, GuestSyntaxError } from "../compiler";
 import type { ProgramKind } from "../compiler/bytecode";
-import { VM, type RunStatus } from "./interpreter";
+import { VM, InternalError, type RunStatus } from "./interpreter";
 import { Realm } from "./realm";
 import { processHost, type Host } from "./host";
 import { ErrorObject, JSObject } from "./object";
@@ -14,7 +14,7 @@ import { displayName } from "./esm";
 import type { UnhandledRejectionsMode } from "./host";
 import { inspect } from "./inspect";
 
-export { GuestSyntaxError, SnapshotError };
+export { GuestSyntaxError, SnapshotError, InternalError };
 export type { RunStatus, Host };
 
 export interface JauntOptions {

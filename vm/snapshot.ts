@@ -437,6 +437,8 @@ class Encoder {
 }
 
 export function encodeSnapshot(vm: VM): Uint8Array {
+  // A VM a host exception escaped from has state nobody can vouch for.
+  if (vm.broken) throw vm.broken;
   const realm = vm.realm;
   const e = new Encoder(vm, realm);
   const top = vm.frames.length ? vm.frames[vm.frames.length - 1].sp : 0;
