@@ -58,6 +58,7 @@ function main(): void {
     const cases = fc.sample(arb, { seed: seed + done, numRuns: n });
     for (const c of cases) {
       const { bytes, what } = buildCase(seeds, c);
+      if (process.env.FUZZ_TRACE) fs.writeSync(2, `case ${done}: ${what.join("; ")}\n`);
       const r = runCase(bytes);
       counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
       if (r.outcome === "host-exception") {

@@ -21,7 +21,7 @@ import { compile } from "../compiler";
 import { COMPILER_VERSION, type Program, type ProgramKind } from "../compiler/bytecode";
 import { OPS } from "../compiler/opcodes";
 import { FnFlags } from "../compiler/bytecode";
-import { codeShape } from "./code-shape";
+import { SlotTag, codeShape } from "./code-shape";
 import { Env } from "./env";
 import { Frame, FrameFlags } from "./frame";
 import {
@@ -516,9 +516,9 @@ function isInt(v: unknown, min = 0, max = Number.MAX_SAFE_INTEGER): v is number 
   return typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
 }
 
-/** A host time in milliseconds: finite, within Date's range (and then some). */
+/** A host time in milliseconds, within Date's range (±8.64e15). */
 function isTime(v: unknown): v is number {
-  return typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= 2 ** 53;
+  return typeof v === "number" && Math.abs(v) <= 8.64e15;
 }
 
 function asArray(v: unknown, what: string): unknown[] {
@@ -1104,6 +1104,35 @@ function checkParkedFrame(g: GeneratorObject, where: string): void {
   const expect = code.nlocals + d - (g.state === 1 ? 2 : 0);
   if (d < 0 || g.saved.length !== expect)
     fail(`${where}: ${g.saved.length} saved values where the code has ${expect} at ${f.ip}`);
+  const saved = g.saved;
+  checkSlotTags(
+    codeShape(code).tags[f.ip],
+    (k) => saved[code.nlocals + k],
+    expect - code.nlocals,
+    where,
+  );
+}
+
+/** Operands the code uses without a type check hold what the code put there. */
+function checkSlotTags(
+  tags: Uint8Array | null,
+  at: (k: number) => Value,
+  count: number,
+  where: string,
+): void {
+  if (!tags) return;
+  for (let k = 0; k < Math.min(count, tags.length); k++) {
+    const v = at(k);
+    const ok =
+      tags[k] === SlotTag.Any ||
+      (tags[k] === SlotTag.Object && v instanceof JSObject) ||
+      (tags[k] === SlotTag.Array && v instanceof ArrayObject) ||
+      (tags[k] === SlotTag.Function && v instanceof FunctionObject);
+    if (!ok)
+      fail(
+        `${where}: operand ${k} is not the ${["", "object", "array", "function"][tags[k]]} the code built there`,
+      );
+  }
 }
 
 /**
@@ -1112,7 +1141,8 @@ function checkParkedFrame(g: GeneratorObject, where: string): void {
  * instruction that called, with the callee's result slot where that instruction's
  * result belongs; a frame's registers and operands lie above its caller's.
  */
-function checkFrameStack(frames: Frame[], stackSize: number): void {
+function checkFrameStack(frames: Frame[], stack: Value[]): void {
+  const stackSize = stack.length;
   if (frames.length && !(frames[0].flags & FrameFlags.Bottom)) fail("frame 0 is not a bottom call");
   for (let i = 0; i < frames.length; i++) {
     const f = frames[i];
@@ -1127,6 +1157,7 @@ function checkFrameStack(frames: Frame[], stackSize: number): void {
         fail(
           `${where}: ${f.sp - regs} operands where the code has ${shape.depth[f.ip]} at ${f.ip}`,
         );
+      checkSlotTags(shape.tags[f.ip], (k) => stack[regs + k], f.sp - regs, where);
       continue;
     }
     const callee = frames[i + 1];
@@ -1146,6 +1177,7 @@ function checkFrameStack(frames: Frame[], stackSize: number): void {
       fail(`${where}: callee's result slot does not fit the caller`);
     if (f.sp < regs || f.sp > callee.retSp || callee.base < callee.retSp)
       fail(`${where}: bad stack pointers for a call`);
+    checkSlotTags(shape.tags[f.ip], (k) => stack[regs + k], f.sp - regs, where);
   }
 }
 
@@ -1224,7 +1256,7 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
   vm.stack = stack.concat(new Array(Math.max(256, stack.length)).fill(undefined));
   vm.frames = asArray(roots.frames, "frames").map((f, i) => d.frame(f, i, stack.length));
   for (const f of vm.frames) if (f.generator) f.generator.frame = f;
-  checkFrameStack(vm.frames, stack.length);
+  checkFrameStack(vm.frames, stack);
   for (const check of d.afterFill) check();
   for (const g of d.running)
     if (!g.frame || vm.frames.filter((f) => f.generator === g).length !== 1)
