@@ -38,6 +38,7 @@ import {
   PrimitiveObject,
   Prop,
   PF,
+  UNLISTED_INTRINSIC,
   isCallable,
 } from "./object";
 import { EMPTY, JSSymbol, PrivateName, type Value } from "./value";
@@ -139,6 +140,12 @@ function kindOf(o: JSObject): number {
 
 // ---- encoding ------------------------------------------------------------------
 
+function describeBuiltin(o: JSObject): string {
+  if (o instanceof NativeFunction) return `native ${o.id}`;
+  const names = [...o.props.keys()].slice(0, 4).map((k) => (typeof k === "string" ? k : String(k)));
+  return `${o.cls} object {${names.join(", ")}}`;
+}
+
 class Encoder {
   private readonly heap: Enc[] = [];
   private readonly index = new Map<object, number>();
@@ -201,6 +208,12 @@ class Encoder {
         if (v.dirty) this.patch(v);
         return [V_INTRINSIC, v.intrinsicId];
       }
+      // A built-in only host closures hold would be copied, and a resumed VM would
+      // have two of it: every built-in must be in the realm's intrinsic table.
+      if (v.intrinsicId === UNLISTED_INTRINSIC)
+        throw new Error(
+          `internal: built-in ${describeBuiltin(v)} is not in the realm's intrinsic table (Realm.registerIntrinsic)`,
+        );
       return [V_REF, this.reserve(v, () => this.object(v))];
     }
     if (v instanceof JSSymbol) {
@@ -463,6 +476,13 @@ export function encodeSnapshot(vm: VM): Uint8Array {
   const throwSite = vm.throwSite
     ? [e.value(vm.throwSite.fn), vm.throwSite.ip, e.value(vm.throwSite.value)]
     : null;
+  // Slots of the prelude's environments that changed since start-up.
+  const envSlots: Enc[] = [];
+  realm.intrinsicEnvs.forEach((env, i) => {
+    const pristine = realm.intrinsicEnvSlots[i];
+    for (let k = 0; k < env.slots.length; k++)
+      if (!Object.is(env.slots[k], pristine[k])) envSlots.push([i, k, e.value(env.slots[k])]);
+  });
   // Patches of intrinsics that changed but were not reached through a reference.
   for (const o of realm.intrinsics) if (o.dirty) e.value(o);
   e.drain();
@@ -489,6 +509,7 @@ export function encodeSnapshot(vm: VM): Uint8Array {
     timerIds: [realm.nextTimerId, realm.timerSeq, realm.loopNow],
     rejections: realm.rejections.map(([p, r]) => [e.value(p), e.value(r)]),
     templates: [...realm.templates].map(([k, v]) => [k, e.value(v)]),
+    envSlots,
   };
   e.drain();
   const header = {
@@ -1355,6 +1376,15 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
     const o = d.value(value, "template object");
     if (typeof key !== "string" || !(o instanceof JSObject)) fail("bad template object");
     realm.templates.set(key, o);
+  }
+  for (const [j, entry] of asArray(roots.envSlots ?? [], "intrinsic environment slots").entries()) {
+    const [i, k, v] = asArray(entry, `intrinsic environment slot ${j}`);
+    if (!isInt(i, 0, realm.intrinsicEnvs.length - 1))
+      fail(`bad intrinsic environment ${String(i)}`);
+    const env = realm.intrinsicEnvs[i];
+    if (!isInt(k, 0, env.slots.length - 1))
+      fail(`bad slot ${String(k)} of intrinsic environment ${i}`);
+    env.slots[k] = d.value(v, `intrinsic environment ${i} slot ${k}`);
   }
   checkInternals(realm, internalsShape);
   const random = asArray(roots.random, "random state");
