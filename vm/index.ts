@@ -5,7 +5,7 @@
 import * as path from "node:path";
 import { compile, GuestSyntaxError } from "../compiler";
 import type { ProgramKind } from "../compiler/bytecode";
-import { VM, type RunStatus } from "./interpreter";
+import { VM, InternalError, type RunStatus } from "./interpreter";
 import { Realm } from "./realm";
 import {
   ALL_CAPABILITIES,
@@ -29,7 +29,7 @@ import { displayName } from "./esm";
 import type { UnhandledRejectionsMode } from "./host";
 import { inspect } from "./inspect";
 
-export { GuestSyntaxError, SnapshotError, HostHandle, ALL_CAPABILITIES, NO_CAPABILITIES };
+export { GuestSyntaxError, SnapshotError, InternalError, HostHandle, ALL_CAPABILITIES, NO_CAPABILITIES };
 export type {
   RunStatus,
   Host,

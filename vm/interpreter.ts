@@ -8,7 +8,7 @@
 // instruction simply continues. Native (TypeScript) functions never call back into
 // the interpreter: when they need guest code they return a tail call.
 
-import { Op } from "../compiler/opcodes";
+import { OPS, Op } from "../compiler/opcodes";
 import { FnFlags, Helper, positionAt, type FunctionCode, type Program } from "../compiler/bytecode";
 import { EMPTY, JSSymbol, PrivateName, isArrayIndex, type PropertyKey, type Value } from "./value";
 import {
@@ -50,6 +50,21 @@ import {
   writeSlot,
 } from "./names";
 import { TypedArrayObject, canonicalNumeric } from "./buffers";
+
+/**
+ * A host exception escaped the interpreter: a bug in Jaunt, or VM state that no
+ * validation caught. The embedder gets this (never the raw host exception or an
+ * internal signal object); the VM that threw it is broken and refuses to go on.
+ */
+export class InternalError extends Error {
+  constructor(
+    message: string,
+    readonly hostError: unknown,
+  ) {
+    super(message);
+    this.name = "InternalError";
+  }
+}
 
 /** Returned by a native function that asked for a tail call (see VM.tailCall). */
 export const TAIL_CALL: unique symbol = Symbol("tail call");
@@ -751,13 +766,59 @@ export class VM {
     );
   }
 
-  /** Runs until the program finishes, exits, or `budget` instructions have executed. */
+  /**
+   * Set once a host exception escaped the interpreter (a bug in Jaunt or a state
+   * validation missed): the VM's state can no longer be trusted, so it refuses to
+   * run or snapshot again.
+   */
+  broken: InternalError | null = null;
+  /** The instruction executing when a host exception left execute(), for InternalError. */
+  private fault: { fn: FunctionObject; ip: number } | null = null;
+
+  /**
+   * Runs until the program finishes, exits, or `budget` instructions have executed.
+   * Guest exceptions never escape; a host exception from Jaunt's own code becomes an
+   * InternalError naming the instruction, and the VM is marked broken.
+   */
   run(budget = Infinity): RunStatus {
+    if (this.broken) throw this.broken;
+    try {
+      return this.runLoop(budget);
+    } catch (e) {
+      if (e instanceof InternalError) throw (this.broken = e);
+      throw (this.broken = this.internalError(e));
+    }
+  }
+
+  private internalError(e: unknown): InternalError {
+    const at = this.fault ?? this.topPosition();
+    this.fault = null;
+    let where = "between instructions";
+    if (at) {
+      const code = at.fn.code;
+      const op = at.ip >= 0 && at.ip < code.code.length ? OPS[code.code[at.ip]] : undefined;
+      where = `at ${op ? op.name : "an invalid instruction"} (pc ${at.ip}) in ${
+        code.name || "<anonymous>"
+      } of ${at.fn.program.filename || at.fn.program.kind}`;
+    }
+    let what: string;
+    if (e instanceof ThrowSignal) what = "a guest exception escaped the interpreter";
+    else if (e instanceof Error) what = `${e.name}: ${e.message}`;
+    else what = "a non-error value was thrown";
+    return new InternalError(`jaunt internal error ${where}: ${what}`, e);
+  }
+
+  private topPosition(): { fn: FunctionObject; ip: number } | null {
+    const f = this.frames[this.frames.length - 1];
+    return f && f.fn instanceof FunctionObject ? { fn: f.fn, ip: f.ip } : null;
+  }
+
+  private runLoop(budget: number): RunStatus {
     this.wakeAt = -1;
     for (;;) {
       if (this.exitCode !== null && this.frames.length === 0) return "exited";
       if (this.frames.length === 0) {
-        if (!this.realm.nextTask())
+        if (!this.nextTask())
           return this.wakeAt >= 0 || this.realm.hostOps.ops.length > 0 ? "waiting" : "done";
         continue;
       }
@@ -782,6 +843,28 @@ export class VM {
    */
   mayBlock(): boolean {
     return this.allowBlocking && this.realm.hostOps.ops.length === 0;
+  }
+
+  /**
+   * Starts the next task. A task whose function is a native runs at once, outside
+   * execute(): what it throws is uncaught (setTimeout(JSON.parse, 0, "{")), and
+   * process.exit from it exits.
+   */
+  private nextTask(): boolean {
+    try {
+      return this.realm.nextTask();
+    } catch (e) {
+      this.inNative = false;
+      if (e instanceof ExitSignal) {
+        this.exitCode = e.code;
+        return true;
+      }
+      if (!(e instanceof ThrowSignal)) throw e;
+      this.frames.length = 0;
+      this.throwSite = null;
+      this.reportUncaught(e.value);
+      return true;
+    }
   }
 
   /** Finds a handler for `value` thrown at the top frame's `ip`; false if uncaught. */
@@ -2099,7 +2182,10 @@ export class VM {
           // A native's host conversion failed on a guest value (Math.max(1n) and the
           // like): V8 gives guests the same message, so the guest gets the error.
           value = this.makeError(e instanceof TypeError ? "TypeError" : "RangeError", e.message);
-        else throw e;
+        else {
+          this.fault = { fn: frame.fn, ip: opStart };
+          throw e;
+        }
         // The throwing frame may have pushed nothing or a half-set-up frame: the
         // top of this.frames is where the exception is thrown.
         if (this.frames[this.frames.length - 1] === frame) {

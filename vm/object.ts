@@ -41,13 +41,22 @@ export interface Descriptor {
   hasSet?: boolean;
 }
 
+/**
+ * The intrinsicId new objects start with. While a realm is being built it is
+ * UNLISTED_INTRINSIC: an object made then gets its index when the realm numbers
+ * what is reachable from its roots, and one left UNLISTED is held only by host
+ * closures, which the snapshot encoder refuses to copy (see Realm.registerIntrinsic).
+ */
+export const objectBirth = { id: -1 };
+export const UNLISTED_INTRINSIC = -2;
+
 export class JSObject {
   props = new Map<PropertyKey, Prop>();
   extensible = true;
   /** Set by every mutation; snapshots copy only changed intrinsics. */
   dirty = false;
-  /** Index in the realm's intrinsic table, or -1 for objects the program made. */
-  intrinsicId = -1;
+  /** Index in the realm's intrinsic table, or -1 for objects the program made (see objectBirth). */
+  intrinsicId = objectBirth.id;
   /** Private elements (#x) added by class constructors, or null. */
   privates: Map<import("./value").PrivateName, Prop> | null = null;
   constructor(

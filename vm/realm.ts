@@ -19,6 +19,8 @@ import {
   PF,
   PrimitiveObject,
   Prop,
+  UNLISTED_INTRINSIC,
+  objectBirth,
 } from "./object";
 import { JSSymbol, PrivateName, type Value } from "./value";
 import type { VM } from "./interpreter";
@@ -220,6 +222,11 @@ export class Realm {
   /** Every object of the pristine realm, in a deterministic order (index = intrinsicId). */
   intrinsics: JSObject[] = [];
   intrinsicEnvs: Env[] = [];
+  /**
+   * The slots of each intrinsic environment as start-up left them: snapshots carry
+   * the ones that differ (a self-hosted function may assign a captured variable).
+   */
+  intrinsicEnvSlots: Value[][] = [];
   /** Private names made by the prelude's classes (Promise's internal slots). */
   intrinsicPrivateNames: PrivateName[] = [];
   /** The private names of a promise's #state and #result (prelude/40-promise.js), for inspection. */
@@ -234,16 +241,38 @@ export class Realm {
   lastReturn: Value = undefined;
 
   constructor(readonly vm: VM) {
-    vm.realm = this;
-    this.ObjectPrototype = new JSObject(null);
-    this.FunctionPrototype = new NativeFunction(
-      this.ObjectPrototype,
-      "Function.prototype",
-      () => undefined,
-      false,
-    );
-    this.global = new JSObject(this.ObjectPrototype, "global");
-    this.internals = new JSObject(null, "internals");
+    objectBirth.id = UNLISTED_INTRINSIC;
+    try {
+      vm.realm = this;
+      this.ObjectPrototype = new JSObject(null);
+      this.FunctionPrototype = new NativeFunction(
+        this.ObjectPrototype,
+        "Function.prototype",
+        () => undefined,
+        false,
+      );
+      this.global = new JSObject(this.ObjectPrototype, "global");
+      this.internals = new JSObject(null, "internals");
+      this.build();
+    } finally {
+      objectBirth.id = -1;
+    }
+  }
+
+  /**
+   * Built-in objects that no property of the global or of the internals leads to
+   * (prototypes only natives' closures hold, like %StringIteratorPrototype%): they
+   * join the intrinsic table by name, so snapshots refer to them by index and a
+   * guest's change to one survives a resume.
+   */
+  readonly hiddenIntrinsics = new Map<string, JSObject>();
+  registerIntrinsic(name: string, o: JSObject): void {
+    if (this.hiddenIntrinsics.has(name)) throw new Error(`intrinsic ${name} registered twice`);
+    this.hiddenIntrinsics.set(name, o);
+  }
+
+  private build(): void {
+    const vm = this.vm;
     installObject(this);
     installFunction(this);
     installSymbol(this);
@@ -291,6 +320,9 @@ export class Realm {
     )!.value;
     this.ArrayProtoValues = this.ArrayPrototype.props.get("values")!.value;
     this.runPrelude();
+    // Start-up leaves stale values in the operand stack's dead slots: they are not
+    // the program's, and a snapshot would otherwise copy them.
+    vm.stack.fill(undefined);
     this.collectIntrinsics();
     // Steps count the program's instructions, not the realm's setup.
     vm.steps = 0;
@@ -378,6 +410,7 @@ export class Realm {
     ])
       visit(o);
     for (const k of [...this.errorPrototypes.keys()].sort()) visit(this.errorPrototypes.get(k));
+    for (const k of [...this.hiddenIntrinsics.keys()].sort()) visit(this.hiddenIntrinsics.get(k));
     for (let qi = 0; qi < queue.length; qi++) {
       const o = queue[qi];
       visit(o.proto);
@@ -387,8 +420,16 @@ export class Realm {
         visit(p.setter);
       }
       if (o instanceof ArrayObject && o.elems) o.elems.forEach(visit);
+      if (o.privates)
+        for (const p of o.privates.values()) {
+          visit(p.value);
+          visit(p.getter);
+          visit(p.setter);
+        }
       if (o instanceof FunctionObject) {
         visit(o.homeObject);
+        // A class's field initializer (Promise's #state, #reactions…).
+        visit(o.fields);
         visitEnv(o.env);
       }
       if (o instanceof NativeFunction) o.slots.forEach(visit);
@@ -402,6 +443,7 @@ export class Realm {
     for (const o of objects) o.dirty = false;
     this.intrinsics = objects;
     this.intrinsicEnvs = envs;
+    this.intrinsicEnvSlots = envs.map((e) => e.slots.slice());
   }
 
   // ---- objects ---------------------------------------------------------------

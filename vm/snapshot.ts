@@ -20,8 +20,10 @@ import { encode as cborEncode, decode as cborDecode } from "cbor-x";
 import { compile } from "../compiler";
 import { COMPILER_VERSION, type Program, type ProgramKind } from "../compiler/bytecode";
 import { OPS } from "../compiler/opcodes";
+import { FnFlags } from "../compiler/bytecode";
+import { SlotTag, codeShape } from "./code-shape";
 import { Env } from "./env";
-import { Frame } from "./frame";
+import { Frame, FrameFlags } from "./frame";
 import {
   ArgumentsObject,
   ArrayObject,
@@ -35,6 +37,8 @@ import {
   type PF as _PF,
   PrimitiveObject,
   Prop,
+  PF,
+  UNLISTED_INTRINSIC,
   isCallable,
 } from "./object";
 import { EMPTY, JSSymbol, PrivateName, type Value } from "./value";
@@ -137,6 +141,12 @@ function kindOf(o: JSObject): number {
 
 // ---- encoding ------------------------------------------------------------------
 
+function describeBuiltin(o: JSObject): string {
+  if (o instanceof NativeFunction) return `native ${o.id}`;
+  const names = [...o.props.keys()].slice(0, 4).map((k) => (typeof k === "string" ? k : String(k)));
+  return `${o.cls} object {${names.join(", ")}}`;
+}
+
 class Encoder {
   private readonly heap: Enc[] = [];
   private readonly index = new Map<object, number>();
@@ -199,6 +209,12 @@ class Encoder {
         if (v.dirty) this.patch(v);
         return [V_INTRINSIC, v.intrinsicId];
       }
+      // A built-in only host closures hold would be copied, and a resumed VM would
+      // have two of it: every built-in must be in the realm's intrinsic table.
+      if (v.intrinsicId === UNLISTED_INTRINSIC)
+        throw new Error(
+          `internal: built-in ${describeBuiltin(v)} is not in the realm's intrinsic table (Realm.registerIntrinsic)`,
+        );
       return [V_REF, this.reserve(v, () => this.object(v))];
     }
     if (v instanceof JSSymbol) {
@@ -439,6 +455,8 @@ class Encoder {
 }
 
 export function encodeSnapshot(vm: VM): Uint8Array {
+  // A VM a host exception escaped from has state nobody can vouch for.
+  if (vm.broken) throw vm.broken;
   const realm = vm.realm;
   const e = new Encoder(vm, realm);
   const top = vm.frames.length ? vm.frames[vm.frames.length - 1].sp : 0;
@@ -459,6 +477,13 @@ export function encodeSnapshot(vm: VM): Uint8Array {
   const throwSite = vm.throwSite
     ? [e.value(vm.throwSite.fn), vm.throwSite.ip, e.value(vm.throwSite.value)]
     : null;
+  // Slots of the prelude's environments that changed since start-up.
+  const envSlots: Enc[] = [];
+  realm.intrinsicEnvs.forEach((env, i) => {
+    const pristine = realm.intrinsicEnvSlots[i];
+    for (let k = 0; k < env.slots.length; k++)
+      if (!Object.is(env.slots[k], pristine[k])) envSlots.push([i, k, e.value(env.slots[k])]);
+  });
   // Patches of intrinsics that changed but were not reached through a reference.
   for (const o of realm.intrinsics) if (o.dirty) e.value(o);
   e.drain();
@@ -486,6 +511,7 @@ export function encodeSnapshot(vm: VM): Uint8Array {
     rejections: realm.rejections.map(([p, r]) => [e.value(p), e.value(r)]),
     templates: [...realm.templates].map(([k, v]) => [k, e.value(v)]),
     host: encodeHostState(vm, e),
+    envSlots,
   };
   e.drain();
   const header = {
@@ -513,6 +539,11 @@ function isInt(v: unknown, min = 0, max = Number.MAX_SAFE_INTEGER): v is number 
   return typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
 }
 
+/** A host time in milliseconds, within Date's range (±8.64e15). */
+function isTime(v: unknown): v is number {
+  return typeof v === "number" && Math.abs(v) <= 8.64e15;
+}
+
 function asArray(v: unknown, what: string): unknown[] {
   if (!Array.isArray(v)) fail(`${what} is not an array`);
   return v;
@@ -520,6 +551,10 @@ function asArray(v: unknown, what: string): unknown[] {
 
 class Decoder {
   private readonly objects: (JSObject | Env | JSSymbol | null)[] = [];
+  /** Generators recorded as running: each must be the body of exactly one frame. */
+  readonly running: GeneratorObject[] = [];
+  /** Checks that need every record filled first. */
+  readonly afterFill: (() => void)[] = [];
   private programs: Program[] = [];
 
   constructor(
@@ -890,7 +925,13 @@ class Decoder {
       case K_ARGUMENTS: {
         const mapping = asArray(s[6], where);
         if (!mapping.every((m) => isInt(m, -1))) fail(`${where}: bad arguments mapping`);
-        Object.assign(o, { env: this.env(s[5], where), mapping });
+        const env = this.env(s[5], where);
+        Object.assign(o, { env, mapping });
+        // Mapped arguments read and write their function's environment slots.
+        this.afterFill.push(() => {
+          if (mapping.some((m) => (m as number) >= (env ? env.slots.length : 0)))
+            fail(`${where}: arguments mapped to a slot its environment does not have`);
+        });
         break;
       }
       case K_FORIN: {
@@ -917,6 +958,9 @@ class Decoder {
         if (g.frame) g.frame.generator = g;
         if ((g.state === 0 || g.state === 1) !== (g.frame !== null))
           fail(`${where}: generator state and frame disagree`);
+        if (g.frame) checkParkedFrame(g, where);
+        else if (g.saved.length) fail(`${where}: saved registers without a parked frame`);
+        if (g.state === 2) this.running.push(g);
         break;
       }
       case K_ERROR: {
@@ -1029,11 +1073,14 @@ class Decoder {
       fail(`${where}: operand stack deeper than the function allows`);
     if (!isInt(retSp, 0, limit) || !isInt(flags, 0, 7)) fail(`${where}: bad return slot or flags`);
     const argv = a[9] === null ? null : asArray(a[9], where).map((x) => this.value(x, where));
+    const env = this.env(a[4], where);
+    // Closures are filled in any order: check the chain once every record is.
+    this.afterFill.push(() => checkFrameEnv(fn, env, where));
     const f = new Frame(
       fn,
       ip,
       base,
-      this.env(a[4], where),
+      env,
       this.value(a[5], where),
       this.value(a[6], where),
       retSp,
@@ -1048,6 +1095,140 @@ class Decoder {
       fail(`${where}: bad generator link`);
     f.generator = (gen as GeneratorObject | undefined) ?? null;
     return f;
+  }
+}
+
+/**
+ * A frame's environment is its function's closure environment, or a chain of
+ * records the function itself made (its scopes, `with` objects, module records)
+ * ending in it: GET_ENV/SET_ENV walk that chain by static hop counts.
+ */
+function checkFrameEnv(fn: FunctionObject, env: Env | null, where: string): void {
+  for (let e = env; e !== fn.env; e = e.parent) {
+    if (e === null) fail(`${where}: environment chain does not reach the function's closure`);
+    if (e.code !== null && e.code !== fn.code)
+      fail(
+        `${where}: environment of ${e.code.name || "another function"} in the chain of ${fn.code.name || "<anonymous>"}`,
+      );
+  }
+}
+
+/**
+ * A parked generator frame holds its registers and operands in `saved`: as many as
+ * the code has at the offset it resumes from (a yield gets the sent value and the
+ * resume mode pushed back on top).
+ */
+function checkParkedFrame(g: GeneratorObject, where: string): void {
+  const f = g.frame!;
+  const code = f.fn.code;
+  if (!(code.flags & (FnFlags.Generator | FnFlags.Async)))
+    fail(`${where}: parked frame of a function that is not a generator or async`);
+  const d = codeShape(code).depth[f.ip];
+  const expect = code.nlocals + d - (g.state === 1 ? 2 : 0);
+  if (d < 0 || g.saved.length !== expect)
+    fail(`${where}: ${g.saved.length} saved values where the code has ${expect} at ${f.ip}`);
+  const saved = g.saved;
+  checkSlotTags(
+    codeShape(code).tags[f.ip],
+    (k) => saved[code.nlocals + k],
+    expect - code.nlocals,
+    where,
+  );
+}
+
+/** Operands the code uses without a type check hold what the code put there. */
+function checkSlotTags(
+  tags: Uint8Array | null,
+  at: (k: number) => Value,
+  count: number,
+  where: string,
+): void {
+  if (!tags) return;
+  for (let k = 0; k < Math.min(count, tags.length); k++) {
+    const v = at(k);
+    const ok =
+      tags[k] === SlotTag.Any ||
+      (tags[k] === SlotTag.Object && v instanceof JSObject) ||
+      (tags[k] === SlotTag.Array && v instanceof ArrayObject) ||
+      (tags[k] === SlotTag.Function && v instanceof FunctionObject);
+    if (!ok)
+      fail(
+        `${where}: operand ${k} is not the ${["", "object", "array", "function"][tags[k]]} the code built there`,
+      );
+  }
+}
+
+/**
+ * The frame stack: the bottom frame is a bottom call; the running frame's operand
+ * depth is exactly the code's at its offset; each caller is stopped after the
+ * instruction that called, with the callee's result slot where that instruction's
+ * result belongs; a frame's registers and operands lie above its caller's.
+ */
+function checkFrameStack(frames: Frame[], stack: Value[]): void {
+  const stackSize = stack.length;
+  if (frames.length && !(frames[0].flags & FrameFlags.Bottom)) fail("frame 0 is not a bottom call");
+  for (let i = 0; i < frames.length; i++) {
+    const f = frames[i];
+    const code = f.fn.code;
+    const shape = codeShape(code);
+    const regs = f.base + code.nlocals;
+    const where = `frame ${i}`;
+    if (regs > stackSize) fail(`${where}: registers beyond the stack`);
+    if (f.generator && f.generator.state !== 2) fail(`${where}: body of a generator not running`);
+    if (i === frames.length - 1) {
+      if (f.sp - regs !== shape.depth[f.ip])
+        fail(
+          `${where}: ${f.sp - regs} operands where the code has ${shape.depth[f.ip]} at ${f.ip}`,
+        );
+      checkSlotTags(shape.tags[f.ip], (k) => stack[regs + k], f.sp - regs, where);
+      continue;
+    }
+    const callee = frames[i + 1];
+    if (callee.flags & FrameFlags.Bottom) {
+      if (f.sp < regs || callee.base < f.sp)
+        fail(`${where}: bad stack pointers under a bottom call`);
+      continue;
+    }
+    if (shape.prevStart[f.ip] < 0 || !OPS[code.code[shape.prevStart[f.ip]]].mayCall)
+      fail(`${where}: caller not stopped after an instruction that calls`);
+    const result =
+      callee.retSp -
+      regs +
+      (callee.flags & FrameFlags.Discard ? 0 : 1) +
+      (callee.pushExtra ? 1 : 0);
+    if (result !== shape.depth[f.ip])
+      fail(`${where}: callee's result slot does not fit the caller`);
+    if (f.sp < regs || f.sp > callee.retSp || callee.base < callee.retSp)
+      fail(`${where}: bad stack pointers for a call`);
+    checkSlotTags(shape.tags[f.ip], (k) => stack[regs + k], f.sp - regs, where);
+  }
+}
+
+/** What each property of an object holds, coarsely: accessor, function, object kind, or typeof. */
+function shapeOf(o: JSObject): Map<string | JSSymbol, string> {
+  const shape = new Map<string | JSSymbol, string>();
+  for (const [k, p] of o.props) shape.set(k, propShape(p));
+  return shape;
+}
+
+function propShape(p: Prop): string {
+  if (p.flags & PF.Accessor) return "accessor";
+  const v = p.value;
+  if (v instanceof JSObject) return isCallable(v) ? "function" : `object of kind ${kindOf(v)}`;
+  return v === null ? "null" : typeof v;
+}
+
+/**
+ * The runtime's internal state object (`$` of the prelude; tickState, the helpers the
+ * natives call…) keeps every property a fresh realm gives it, each holding the same
+ * kind of value: natives read them without checking.
+ */
+function checkInternals(realm: Realm, fresh: Map<string | JSSymbol, string>): void {
+  for (const [k, kind] of fresh) {
+    const p = realm.internals.props.get(k);
+    const name = typeof k === "string" ? k : String(k.description);
+    if (!p) fail(`runtime internals lost ${name}`);
+    if (propShape(p) !== kind) fail(`runtime internals: ${name} is no longer ${kind}`);
   }
 }
 
@@ -1088,6 +1269,7 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
   const realm = vm.realm;
   if (header.prelude !== realm.preludeHash || header.intrinsics !== realm.intrinsics.length)
     fail("made by a different Jaunt runtime (built-ins differ)");
+  const internalsShape = shapeOf(realm.internals);
   const d = new Decoder(vm, realm, asArray(heap, "heap"));
   d.loadPrograms(asArray(header.programs, "program list"));
   d.allocate();
@@ -1097,6 +1279,11 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
   vm.stack = stack.concat(new Array(Math.max(256, stack.length)).fill(undefined));
   vm.frames = asArray(roots.frames, "frames").map((f, i) => d.frame(f, i, stack.length));
   for (const f of vm.frames) if (f.generator) f.generator.frame = f;
+  checkFrameStack(vm.frames, stack);
+  for (const check of d.afterFill) check();
+  for (const g of d.running)
+    if (!g.frame || vm.frames.filter((f) => f.generator === g).length !== 1)
+      fail("a running generator is not the body of exactly one frame");
   if (!isInt(roots.steps)) fail("bad step count");
   vm.steps = roots.steps;
   if (roots.exitCode !== null && !isInt(roots.exitCode, -(2 ** 31), 2 ** 31)) fail("bad exit code");
@@ -1130,38 +1317,51 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
   for (const j of asArray(roots.jobs, "jobs")) {
     const [fn, thisArg, args] = asArray(j, "job");
     const f = d.value(fn, "job");
-    if (!(f instanceof JSObject)) fail("job without a function");
+    if (!(f instanceof JSObject) || !isCallable(f)) fail("job without a function");
     realm.jobs.push({
       fn: f,
       thisArg: d.value(thisArg, "job"),
       args: asArray(args, "job").map((a) => d.value(a, "job")),
     });
   }
-  for (const t of asArray(roots.timers, "timers")) {
-    const [id, due, interval, fn, args, seq, handle] = asArray(t, "timer");
-    const f = d.value(fn, "timer");
-    const h = d.value(handle, "timer");
+  const [nextId, seq, loopNow] = asArray(roots.timerIds, "timer ids");
+  if (!isInt(nextId, 1) || !isInt(seq) || !isTime(loopNow)) fail("bad timer ids");
+  const timerIds = new Set<number>();
+  const timerSeqs = new Set<number>();
+  for (const [i, t] of asArray(roots.timers, "timers").entries()) {
+    const [id, due, interval, fn, args, tseq, handle] = asArray(t, `timer ${i}`);
+    const f = d.value(fn, `timer ${i}`);
+    const h = d.value(handle, `timer ${i}`);
+    if (!isInt(id, 1, nextId - 1) || timerIds.has(id)) fail(`timer ${i}: bad or repeated id`);
+    if (!isInt(tseq, 0, seq - 1) || timerSeqs.has(tseq))
+      fail(`timer ${i}: bad or repeated sequence number`);
+    timerIds.add(id);
+    timerSeqs.add(tseq);
+    // Immediates have no due time; timers are due at most a maximal delay after the
+    // loop time (setTimeout clamps delays to 2**31-1 ms), interval timers repeat.
+    const immediate = due === -1 && interval === -1;
     if (
-      !isInt(id) ||
-      typeof due !== "number" ||
-      typeof interval !== "number" ||
-      !isInt(seq) ||
-      !(f instanceof JSObject) ||
-      !(h instanceof JSObject)
+      !immediate &&
+      !(
+        isTime(due) &&
+        due <= loopNow + 2 ** 31 &&
+        (interval === -1 || isInt(interval, 1, 2 ** 31 - 1))
+      )
     )
-      fail("bad timer");
+      fail(`timer ${i}: bad due time or interval`);
+    if (!(f instanceof JSObject) || !isCallable(f)) fail(`timer ${i}: callback is not callable`);
+    if (!(h instanceof JSObject)) fail(`timer ${i}: bad handle`);
+    const seqNo = tseq;
     realm.timers.push({
       id,
       due,
       interval,
       fn: f,
       args: asArray(args, "timer").map((a) => d.value(a, "timer")),
-      seq,
+      seq: seqNo,
       handle: h,
     });
   }
-  const [nextId, seq, loopNow] = asArray(roots.timerIds, "timer ids");
-  if (!isInt(nextId) || !isInt(seq) || typeof loopNow !== "number") fail("bad timer ids");
   // The loop time of the turn the snapshot was taken in: timers scheduled in the
   // rest of that turn keep the same base time.
   realm.loopNow = loopNow;
@@ -1180,6 +1380,16 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
     realm.templates.set(key, o);
   }
   decodeHostState(vm, d, roots.host);
+  for (const [j, entry] of asArray(roots.envSlots ?? [], "intrinsic environment slots").entries()) {
+    const [i, k, v] = asArray(entry, `intrinsic environment slot ${j}`);
+    if (!isInt(i, 0, realm.intrinsicEnvs.length - 1))
+      fail(`bad intrinsic environment ${String(i)}`);
+    const env = realm.intrinsicEnvs[i];
+    if (!isInt(k, 0, env.slots.length - 1))
+      fail(`bad slot ${String(k)} of intrinsic environment ${i}`);
+    env.slots[k] = d.value(v, `intrinsic environment ${i} slot ${k}`);
+  }
+  checkInternals(realm, internalsShape);
   const random = asArray(roots.random, "random state");
   if (random.length !== 2 || !random.every((x) => isInt(x, 0, 2 ** 32 - 1)))
     fail("bad random state");

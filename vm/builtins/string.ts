@@ -143,6 +143,7 @@ export function installString(realm: Realm): void {
   );
   // String iterator: by code points.
   const SIP = new JSObject(realm.IteratorPrototype);
+  realm.registerIntrinsic("%StringIteratorPrototype%", SIP);
   SIP.props.set(realm.wellKnown.toStringTag, new Prop("String Iterator", PF.Configurable));
   method(realm, SIP, "%StringIteratorPrototype%", "next", 0, (vm, t) => {
     if (!(t instanceof StringIteratorObject))

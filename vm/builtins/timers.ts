@@ -32,6 +32,7 @@ function timerId(v: Value): number {
 export function installTimers(realm: Realm): void {
   const g = realm.global;
   const TimeoutProto = new JSObject(realm.ObjectPrototype, "Timeout");
+  realm.registerIntrinsic("%TimeoutPrototype%", TimeoutProto);
   const self = (_vm: unknown, t: Value) => t;
   method(realm, TimeoutProto, "Timeout.prototype", "ref", 0, self);
   method(realm, TimeoutProto, "Timeout.prototype", "unref", 0, self);

@@ -470,6 +470,7 @@ export function installURL(realm: Realm): void {
 
   // Iterators: native, as reading the list calls no guest code.
   const IP = new JSObject(realm.IteratorPrototype);
+  realm.registerIntrinsic("%URLSearchParamsIteratorPrototype%", IP);
   method(realm, IP, "URLSearchParams Iterator.prototype", "next", 0, (vm, t) => {
     if (!(t instanceof SearchParamsIterator)) {
       const e = vm.makeError(

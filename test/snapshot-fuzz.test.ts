@@ -1,0 +1,54 @@
+// A short seeded run of the snapshot fuzzer (see snapshot-fuzz-lib.ts; the long run
+// is `npm run fuzz:snapshots`): mutated snapshots of real programs are refused with a
+// SnapshotError or run as guest code, never ending in a host exception.
+
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as os from "node:os";
+import * as path from "node:path";
+import fc from "fast-check";
+import { Jaunt } from "../vm";
+import {
+  buildCase,
+  caseArbitrary,
+  makeSeeds,
+  runCase,
+  saveReproducer,
+  type FuzzCase,
+} from "./snapshot-fuzz-lib";
+
+const seeds = makeSeeds(4);
+
+test("the unmutated seed snapshots resume and run", () => {
+  assert.ok(seeds.length >= 30, `only ${seeds.length} seeds`);
+  for (const s of seeds) {
+    assert.doesNotThrow(() => Jaunt.resume(s.bytes, { stdout: () => {} }), `${s.name}@${s.step}`);
+    const r = runCase(s.bytes);
+    assert.ok(
+      ["done", "paused", "exited", "deadline"].includes(r.outcome),
+      `${s.name}@${s.step}: ${r.outcome} ${r.message ?? ""}`,
+    );
+  }
+});
+
+test("1,500 mutated snapshots: refused or run, never a host exception", () => {
+  const out = path.join(os.tmpdir(), "jaunt-snapshot-fuzz-test");
+  const outcomes = new Map<string, number>();
+  let n = 0;
+  fc.assert(
+    fc.property(caseArbitrary(seeds.length), (c: FuzzCase) => {
+      const { bytes, what } = buildCase(seeds, c);
+      const r = runCase(bytes);
+      outcomes.set(r.outcome, (outcomes.get(r.outcome) ?? 0) + 1);
+      if (r.outcome === "host-exception") {
+        const file = saveReproducer(out, n, bytes, { case: c, what, message: r.message });
+        throw new Error(`${what.join("; ")}\n${r.message}\nreproducer: ${file}`);
+      }
+      n++;
+    }),
+    { seed: 20261206, numRuns: 1500, endOnFailure: true },
+  );
+  // Most mutations must be caught at decode, and some must still run.
+  assert.ok((outcomes.get("refused") ?? 0) > 700, JSON.stringify([...outcomes]));
+  assert.ok((outcomes.get("done") ?? 0) + (outcomes.get("paused") ?? 0) > 50);
+});

@@ -1,0 +1,175 @@
+// Static facts about a function's bytecode that snapshot validation checks frames
+// against: where instructions start, and the operand-stack depth at each reachable
+// instruction (the same bookkeeping the emitter does, replayed over the finished code
+// from the entry point and every exception handler).
+
+import type { FunctionCode } from "../compiler/bytecode";
+import { OPS, Op } from "../compiler/opcodes";
+
+/** What an operand-stack slot is known to hold at an offset, whatever path led there. */
+export const enum SlotTag {
+  Any = 0,
+  /** An object literal being built (NEW_OBJECT through DEF_PROP/DEF_ELEM/…). */
+  Object = 1,
+  /** An array literal being built (NEW_ARRAY through ARRAY_APPEND/ARRAY_HOLE). */
+  Array = 2,
+  /** A closure just made by CLOSURE. */
+  Function = 3,
+}
+
+/** Opcodes that leave the deepest operand they pop in place as their result. */
+const KEEPS_TARGET = new Set<number>([
+  Op.DEF_PROP,
+  Op.DEF_ELEM,
+  Op.DEF_GETTER,
+  Op.DEF_SETTER,
+  Op.DEF_METHOD,
+  Op.SET_PROTO,
+  Op.ARRAY_APPEND,
+  Op.ARRAY_HOLE,
+]);
+
+export interface CodeShape {
+  /**
+   * Per offset with a known depth, the tag of each operand slot (bottom first), or
+   * null when every slot is Any. The interpreter uses slots tagged here without
+   * checking their type, so a snapshot must match them.
+   */
+  readonly tags: (Uint8Array | null)[];
+  /** Operand-stack depth (above the registers) before the instruction at each offset; -1 if none starts there or it is unreachable. */
+  readonly depth: Int32Array;
+  /** For each offset right after an instruction: that instruction's offset, else -1. */
+  readonly prevStart: Int32Array;
+}
+
+const shapes = new WeakMap<FunctionCode, CodeShape>();
+
+const ENDS_FLOW = new Set<number>([Op.JUMP, Op.RETURN, Op.THROW, Op.RETHROW, Op.RET]);
+
+export function codeShape(fn: FunctionCode): CodeShape {
+  let shape = shapes.get(fn);
+  if (shape) return shape;
+  const code = fn.code;
+  const n = code.length;
+  const depth = new Int32Array(n).fill(-1);
+  const prevStart = new Int32Array(n + 1).fill(-1);
+  const isStart = new Uint8Array(n);
+  for (let at = 0; at < n;) {
+    const info = OPS[code[at]];
+    if (!info) break;
+    isStart[at] = 1;
+    const next = at + 1 + info.operands.length;
+    if (next <= n) prevStart[next] = at;
+    at = next;
+  }
+  const work: number[] = [];
+  const reach = (at: number, d: number): void => {
+    if (at < 0 || at >= n || !isStart[at] || d < 0) return;
+    if (depth[at] >= 0) return;
+    depth[at] = d;
+    work.push(at);
+  };
+  reach(0, 0);
+  const h = fn.handlers;
+  for (;;) {
+    while (work.length) {
+      const at = work.pop()!;
+      const d = depth[at];
+      const op = code[at];
+      const info = OPS[op];
+      const s = info.stack;
+      const [pop, push] = typeof s === "function" ? s(code, at) : s;
+      const after = d - pop + push;
+      const ti = info.operands.indexOf("target");
+      if (ti >= 0) {
+        const target = code[at + 1 + ti];
+        reach(target, op === Op.JUMP ? d : d + (info.branchDelta ?? 0));
+      }
+      if (!ENDS_FLOW.has(op)) reach(at + 1 + info.operands.length, op === Op.JSR ? d : after);
+    }
+    // Handlers are reached from the code they cover: their entry depth is recorded.
+    let more = false;
+    for (let i = 0; i + 3 < h.length; i += 4) {
+      if (depth[h[i + 2]] < 0 && isStart[h[i + 2]]) {
+        reach(h[i + 2], h[i + 3] + 1);
+        more = true;
+      }
+    }
+    if (!more) break;
+  }
+  shape = { depth, prevStart, tags: slotTags(fn, depth, isStart) };
+  shapes.set(fn, shape);
+  return shape;
+}
+
+/**
+ * Forward dataflow of slot tags to a fixpoint: producers tag the slot they push,
+ * KEEPS_TARGET opcodes keep the tag of the operand they leave, every other push is
+ * Any, and where paths meet, slots that differ become Any.
+ */
+function slotTags(fn: FunctionCode, depth: Int32Array, isStart: Uint8Array): (Uint8Array | null)[] {
+  const code = fn.code;
+  const n = code.length;
+  const tags: (Uint8Array | null)[] = new Array(n).fill(null);
+  const seen = new Uint8Array(n);
+  const work: number[] = [];
+  const flow = (at: number, t: Uint8Array): void => {
+    if (at < 0 || at >= n || !isStart[at] || depth[at] !== t.length) return;
+    if (!seen[at]) {
+      seen[at] = 1;
+      tags[at] = t.some((x) => x !== SlotTag.Any) ? t : null;
+      work.push(at);
+      return;
+    }
+    const old = tags[at];
+    if (!old) return;
+    let changed = false;
+    const met = old.slice();
+    for (let i = 0; i < met.length; i++)
+      if (met[i] !== t[i] && met[i] !== SlotTag.Any) {
+        met[i] = SlotTag.Any;
+        changed = true;
+      }
+    if (changed) {
+      tags[at] = met.some((x) => x !== SlotTag.Any) ? met : null;
+      work.push(at);
+    }
+  };
+  flow(0, new Uint8Array(0));
+  const h = fn.handlers;
+  for (let i = 0; i + 3 < h.length; i += 4) flow(h[i + 2], new Uint8Array(h[i + 3] + 1));
+  while (work.length) {
+    const at = work.pop()!;
+    const d = depth[at];
+    const t = tags[at] ?? new Uint8Array(d);
+    const op = code[at];
+    const info = OPS[op];
+    const s = info.stack;
+    const [pop, push] = typeof s === "function" ? s(code, at) : s;
+    const out = new Uint8Array(d - pop + push);
+    out.set(t.subarray(0, d - pop));
+    if (push === 1) {
+      let tag: number = SlotTag.Any;
+      if (op === Op.NEW_OBJECT) tag = SlotTag.Object;
+      else if (op === Op.NEW_ARRAY) tag = SlotTag.Array;
+      else if (op === Op.CLOSURE) tag = SlotTag.Function;
+      else if (KEEPS_TARGET.has(op) && pop >= 1) tag = t[d - pop];
+      out[d - pop] = tag;
+    }
+    const ti = info.operands.indexOf("target");
+    if (ti >= 0) {
+      const target = code[at + 1 + ti];
+      const td = op === Op.JUMP ? d : d + (info.branchDelta ?? 0);
+      const tt = new Uint8Array(td);
+      tt.set(
+        (op === Op.JUMP || op === Op.JSR ? t : out).subarray(
+          0,
+          Math.min(td, op === Op.JUMP || op === Op.JSR ? d : out.length),
+        ),
+      );
+      flow(target, tt);
+    }
+    if (!ENDS_FLOW.has(op)) flow(at + 1 + info.operands.length, op === Op.JSR ? t : out);
+  }
+  return tags;
+}
