@@ -249,7 +249,7 @@ function compileHere(
           new SyntaxError(
             "'arguments' is not allowed in class field initializer or static initialization block",
           ),
-          { loc: at.loc!.start },
+          { loc: new LineMap(source).at(at.start) },
         );
     }
   } catch (err) {
