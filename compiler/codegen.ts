@@ -947,6 +947,10 @@ class FunctionCompiler {
 
   private statement(s: N.Statement | N.Node): void {
     const e = this.e;
+    // A statement after a return/throw/jump is unreachable, but its code is still
+    // emitted: track it at the depth statements run at, so that its labels and the
+    // constructs around it agree on the depth (inside a finally body it is not 0).
+    if (e.depth < 0) e.depth = e.statementDepth;
     this.at(s);
     switch (s.type) {
       case "ExpressionStatement":
@@ -1446,11 +1450,14 @@ class FunctionCompiler {
       finallyLabel.depth = depth + 1;
       e.place(finallyLabel);
       this.control.push({ kind: "finallyBody" });
+      const statementDepth = e.statementDepth;
+      e.statementDepth = depth + 1;
       // A finally body's statements do not change the completion value.
       const completion = this.completionReg;
       this.completionReg = -1;
       this.statement(s.finalizer!);
       this.completionReg = completion;
+      e.statementDepth = statementDepth;
       this.control.pop();
       e.emit(Op.RET);
     }
@@ -1510,6 +1517,10 @@ class FunctionCompiler {
     }
     if (this.returnTemp < 0) this.returnTemp = this.temp("%return");
     e.emit(Op.INIT_LOCAL, this.returnTemp);
+    // A generator's return() resuming a `yield` inside an expression leaves that
+    // expression's operands on the stack: drop them, as the finally subroutines
+    // and the exits below expect the depth statements run at.
+    while (e.depth > e.statementDepth) e.emit(Op.POP);
     for (let i = this.control.length - 1; i >= 0; i--) this.exitControl(this.control[i]);
     e.emit(Op.GET_LOCAL, this.returnTemp);
     e.emit(Op.RETURN);
