@@ -77,7 +77,12 @@ class FunctionCompiler {
   private pendingLabels: string[] = [];
   /** Register holding the completion value of eval code, or -1. */
   private completionReg = -1;
-  private returnTemp = -1;
+  /**
+   * The register a return going through finally bodies keeps its value in, one per
+   * depth of finally-body nesting: a return inside a finally body that a break then
+   * cancels must not overwrite the return value pending outside that body.
+   */
+  private readonly returnTemps: number[] = [];
   /** Registers of the disposal stacks of the enclosing `using` scopes. */
   private readonly disposalStacks: number[] = [];
   /** Depth of the operand stack at the start of the current optional chain. */
@@ -1515,14 +1520,16 @@ class FunctionCompiler {
       e.emit(Op.RETURN);
       return;
     }
-    if (this.returnTemp < 0) this.returnTemp = this.temp("%return");
-    e.emit(Op.INIT_LOCAL, this.returnTemp);
+    let nesting = 0;
+    for (const c of this.control) if (c.kind === "finallyBody") nesting++;
+    const temp = (this.returnTemps[nesting] ??= this.temp("%return"));
+    e.emit(Op.INIT_LOCAL, temp);
     // A generator's return() resuming a `yield` inside an expression leaves that
     // expression's operands on the stack: drop them, as the finally subroutines
     // and the exits below expect the depth statements run at.
     while (e.depth > e.statementDepth) e.emit(Op.POP);
     for (let i = this.control.length - 1; i >= 0; i--) this.exitControl(this.control[i]);
-    e.emit(Op.GET_LOCAL, this.returnTemp);
+    e.emit(Op.GET_LOCAL, temp);
     e.emit(Op.RETURN);
   }
 
