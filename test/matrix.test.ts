@@ -3,25 +3,27 @@
 // from the innermost body, run under node and under Jaunt; each case's log must be
 // the same. Per context: all two-deep nestings (each with a rotating quarter of its
 // transfers, so every transfer of a nesting runs in some context), a seeded sample
-// of three-deep ones, a sample cut by snapshots every 97 instructions and one case
-// cut at every instruction (each cut re-creates a realm and recompiles the program,
-// so these are small).
+// of three-deep ones, a sample snapshotted every 97 instructions, and one case
+// snapshotted at every instruction of a window of its run. Each cut creates a realm
+// and recompiles the program, so the snapshot runs are small samples.
 //
 // `npm run test:matrix` (JAUNT_MATRIX=full) runs the larger matrix instead: every
 // transfer of every two-deep nesting and every three-deep nesting (a rotating quarter
-// of the transfers of each), with more snapshot runs.
+// of the transfers of each), with larger snapshot samples.
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { matrix, rng, type Case } from "./matrix/gen";
-import { checkCases, describe, nodeLogs, type Failure } from "./matrix/run";
+import { checkCases, checkWindow, describe, nodeLogs, type Failure } from "./matrix/run";
 
 const FULL = process.env.JAUNT_MATRIX === "full";
 const SEED = 20261206;
 /** Cases per program: bigger batches compile and run with less overhead per case. */
 const BATCH = 1500;
-const SNAPSHOT_SAMPLE = FULL ? 60 : 8;
-const EVERY_ONE_SAMPLE = FULL ? 4 : 1;
+const SNAPSHOT_SAMPLE = FULL ? 60 : 6;
+/** Cases per context cut at every instruction of a window of that many instructions. */
+const EVERY_ONE_SAMPLE = FULL ? 6 : 1;
+const EVERY_ONE_WINDOW = FULL ? 2000 : 200;
 
 const plan = matrix(
   FULL
@@ -59,8 +61,9 @@ for (const [ctx, { two, three }] of plan) {
     // Snapshot transparency: the sample's logs must still be node's.
     const seed = SEED + cases.length;
     failures.push(...checkCases(ctx, sample(cases, SNAPSHOT_SAMPLE, seed), expected, 97));
-    for (const c of sample(three.length ? three : cases, EVERY_ONE_SAMPLE, seed + 1))
-      failures.push(...checkCases(ctx, [c], expected, 1));
+    const r = rng(seed + 1);
+    for (const c of sample(three.length ? three : cases, EVERY_ONE_SAMPLE, seed + 2))
+      failures.push(...checkWindow(c, expected, EVERY_ONE_WINDOW, r));
     if (failures.length) assert.fail(report(failures));
   });
 }

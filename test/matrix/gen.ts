@@ -2,7 +2,7 @@
 // all ordered pairs; three deep, sampled or in full), in every kind of function and
 // at module/script top level, with each control transfer the innermost body can make
 // (break, continue, labelled ones targeting each enclosing level, return, throw,
-// yield, await). Each case is a small well-defined program that pushes what ran to a
+// yield, yield*, await). Each case is a small well-defined program that pushes what ran to a
 // log array (block entries and exits, finally bodies, iterator return() calls, `using`
 // disposals, catch bindings, generator results, awaited values) and prints it.
 //
@@ -188,7 +188,18 @@ export const FORMS: Record<string, Form> = {
 export const FORM_NAMES = Object.keys(FORMS);
 
 export type Action =
-  | { kind: "none" | "break" | "continue" | "return" | "throw" | "yield" | "await" | "reject" }
+  | {
+      kind:
+        | "none"
+        | "break"
+        | "continue"
+        | "return"
+        | "throw"
+        | "yield"
+        | "yieldstar"
+        | "await"
+        | "reject";
+    }
   | { kind: "breakL" | "continueL"; level: number };
 
 export interface Case {
@@ -226,7 +237,7 @@ export function legalActions(ctx: Ctx, levels: string[]): Action[] {
   });
   if (canReturn(ctx)) out.push({ kind: "return" });
   out.push({ kind: "throw" });
-  if (isGen(ctx)) out.push({ kind: "yield" });
+  if (isGen(ctx)) out.push({ kind: "yield" }, { kind: "yieldstar" });
   if (isAsync(ctx)) out.push({ kind: "await" }, { kind: "reject" });
   return out;
 }
@@ -250,6 +261,9 @@ function actionSource(a: Action): string {
     // yield and await inside an expression: operands are on the stack meanwhile.
     case "yield":
       return `log.push("sent " + (yield "y"));`;
+    // Delegation: the driver's next/return/throw go through to the inner generator.
+    case "yieldstar":
+      return `log.push("delegated " + (yield* sub(log)));`;
     case "await":
       return `log.push("awaited " + (await Promise.resolve("av")));`;
     case "reject":
@@ -291,6 +305,14 @@ function aiter(log, k) {
     next() { return Promise.resolve(i < 2 ? { value: "a" + i++, done: false } : { value: undefined, done: true }); },
     return(v) { log.push("areturn " + k); return Promise.resolve({ value: v, done: true }); },
   };
+}
+function* sub(log) {
+  try {
+    log.push("sub " + (yield "sy"));
+    return "sr";
+  } finally {
+    log.push("sub finally");
+  }
 }
 function res(log, k) {
   log.push("acquire " + k);
@@ -427,7 +449,7 @@ export function rng(seed: number): () => number {
 function variants(ctx: Ctx, levels: string[]): Omit<Case, "id">[] {
   const out: Omit<Case, "id">[] = [];
   for (const action of legalActions(ctx, levels)) {
-    const modes = action.kind === "yield" ? [0, 1, 2] : [0];
+    const modes = action.kind === "yield" || action.kind === "yieldstar" ? [0, 1, 2] : [0];
     for (const mode of modes) out.push({ ctx, levels, action, mode });
   }
   return out;

@@ -50,10 +50,16 @@ export interface JauntRun {
   error?: string;
 }
 
+/**
+ * Runs a program under Jaunt. With `snapshotEvery` > 0 the VM is snapshotted, thrown
+ * away and resumed from the bytes every that many instructions: throughout, or only
+ * for `window.count` instructions from instruction `window.from` on.
+ */
 export function runJauntSource(
   ctx: Ctx,
   source: string,
   snapshotEvery = 0,
+  window?: { from: number; count: number },
   maxSteps = 2e8,
 ): JauntRun {
   let stdout = "";
@@ -66,13 +72,21 @@ export function runJauntSource(
   };
   let j = Jaunt.create(opts);
   j.load(source, fileOf(ctx), kindOf(ctx));
+  const cutFrom = window?.from ?? 0;
+  const cutTo = window ? window.from + window.count : Infinity;
   try {
     for (;;) {
-      const r = j.run(snapshotEvery > 0 ? snapshotEvery : maxSteps);
+      const cutting = snapshotEvery > 0 && j.steps >= cutFrom && j.steps < cutTo;
+      const budget = cutting
+        ? snapshotEvery
+        : j.steps < cutFrom
+          ? cutFrom - j.steps
+          : maxSteps - j.steps;
+      const r = j.run(budget);
       if (r.status !== "paused") break;
       if (j.steps >= maxSteps)
         return { stdout, steps: j.steps, error: `still running after ${maxSteps} instructions` };
-      if (snapshotEvery > 0) j = Jaunt.resume(j.snapshot(), opts);
+      if (cutting) j = Jaunt.resume(j.snapshot(), opts);
     }
   } catch (e) {
     return { stdout, steps: j.steps, error: `host exception: ${(e as Error).stack}` };
@@ -138,6 +152,37 @@ export function checkCases(
     todo = todo.slice(firstMissing + 1);
   }
   return failures;
+}
+
+/**
+ * One case alone, snapshotted and resumed at every instruction of a window of
+ * `count` instructions placed (by `r`) inside the case's own run; its log must be node's.
+ */
+export function checkWindow(
+  c: Case,
+  expected: Map<string, string>,
+  count: number,
+  r: () => number,
+): Failure[] {
+  const source = programSource(c.ctx, [c], "jaunt");
+  const before = runJauntSource(c.ctx, programSource(c.ctx, [], "jaunt")).steps;
+  const plain = runJauntSource(c.ctx, source);
+  const from = before + Math.floor(r() * Math.max(0, plain.steps - before - count));
+  const cut = runJauntSource(c.ctx, source, 1, { from, count });
+  const want = expected.get(c.id)!;
+  const got = parseLines(cut.stdout).get(c.id);
+  const where = `cut at every instruction from step ${from} to ${from + count}`;
+  if (got === undefined) return [{ c, why: `${where}: ${cut.error ?? "printed nothing"}` }];
+  if (got !== want || cut.steps !== plain.steps)
+    return [
+      {
+        c,
+        why: `${where}: ${cut.steps} instructions, ${plain.steps} uncut`,
+        expected: want,
+        actual: got,
+      },
+    ];
+  return [];
 }
 
 /** A failure, with a program that reproduces it (and node's rewrite when it differs). */
