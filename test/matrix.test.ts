@@ -20,10 +20,10 @@ const FULL = process.env.JAUNT_MATRIX === "full";
 const SEED = 20261206;
 /** Cases per program: bigger batches compile and run with less overhead per case. */
 const BATCH = 1500;
-const SNAPSHOT_SAMPLE = FULL ? 60 : 6;
+const SNAPSHOT_SAMPLE = FULL ? 40 : 6;
 /** Cases per context cut at every instruction of a window of that many instructions. */
-const EVERY_ONE_SAMPLE = FULL ? 6 : 1;
-const EVERY_ONE_WINDOW = FULL ? 2000 : 200;
+const EVERY_ONE_SAMPLE = FULL ? 4 : 1;
+const EVERY_ONE_WINDOW = FULL ? 500 : 200;
 
 const plan = matrix(
   FULL

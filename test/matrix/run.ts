@@ -19,6 +19,7 @@ export interface Failure {
 }
 
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-matrix-"));
+process.on("exit", () => fs.rmSync(TMP, { recursive: true, force: true }));
 const fileOf = (ctx: Ctx) => path.join(TMP, ctx === "esm" ? "case.mjs" : "case.cjs");
 const kindOf = (ctx: Ctx) => (ctx === "esm" ? "module" : "commonjs");
 
