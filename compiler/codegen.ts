@@ -32,7 +32,8 @@ type Control =
   | { kind: "env" }
   | { kind: "finally"; finallyLabel: Label }
   | { kind: "finallyBody" }
-  | { kind: "forof"; iterReg: number; async: boolean };
+  | { kind: "forof"; iterReg: number; async: boolean; closing?: number }
+  | { kind: "pattern"; iterReg: number; doneReg: number };
 
 export class Unsupported extends CompileError {
   constructor(
@@ -758,6 +759,8 @@ class FunctionCompiler {
     const envSave = this.info.hasBlockEnvs ? this.temp("%env") : -1;
     if (envSave >= 0) e.emit(Op.SAVE_ENV, envSave);
     const start = e.offset;
+    // gen.return() at a `yield` in a default closes the iterator too (if not done).
+    this.control.push({ kind: "pattern", iterReg: iter, doneReg: done });
     for (const el of p.elements) {
       if (el && el.type === "RestElement") {
         const skip = new Label();
@@ -806,6 +809,7 @@ class FunctionCompiler {
       } else if (el) this.bindPattern(el, mode, "nested");
       else e.emit(Op.POP);
     }
+    this.control.pop();
     const end = e.offset;
     const after = new Label();
     e.emit(Op.GET_LOCAL, done);
@@ -1481,9 +1485,32 @@ class FunctionCompiler {
       case "finallyBody":
         this.e.emit(Op.POP);
         break;
-      case "forof":
-        this.closeIterator(c.iterReg, c.async, false);
+      case "forof": {
+        // Leaving by return or a jump to an outer loop closes the iterator inside the
+        // loop's own exception handler: it is moved out of its register first, so
+        // that handler does not call return() again when return() throws.
+        const e = this.e;
+        c.closing ??= this.temp("%closing");
+        e.emit(Op.GET_LOCAL, c.iterReg);
+        e.emit(Op.INIT_LOCAL, c.closing);
+        e.emit(Op.UNDEF);
+        e.emit(Op.INIT_LOCAL, c.iterReg);
+        this.closeIterator(c.closing, c.async, false);
         break;
+      }
+      case "pattern": {
+        // Only a return (from a yield in a default) leaves a pattern early. Marked
+        // done first, so the pattern's exception handler does not close it again.
+        const e = this.e;
+        const skip = new Label();
+        e.emit(Op.GET_LOCAL, c.doneReg);
+        e.jump(Op.JUMP_IF_TRUE, skip);
+        e.emit(Op.TRUE);
+        e.emit(Op.INIT_LOCAL, c.doneReg);
+        e.emit(Op.ITER_CLOSE, c.iterReg, 0);
+        e.place(skip);
+        break;
+      }
       default:
     }
   }
@@ -1514,7 +1541,11 @@ class FunctionCompiler {
   private emitReturn(): void {
     const e = this.e;
     const needsUnwind = this.control.some(
-      (c) => c.kind === "finally" || c.kind === "forof" || c.kind === "finallyBody",
+      (c) =>
+        c.kind === "finally" ||
+        c.kind === "forof" ||
+        c.kind === "finallyBody" ||
+        c.kind === "pattern",
     );
     if (!needsUnwind) {
       e.emit(Op.RETURN);
