@@ -153,7 +153,7 @@ export interface ModuleInfo {
 }
 
 /** Bumped whenever emitted bytecode changes shape: snapshots record it. */
-export const COMPILER_VERSION = 5;
+export const COMPILER_VERSION = 6;
 
 /**
  * Self-hosted helpers compiled code may call with CALL_HELPER, by index. The realm

@@ -33,7 +33,8 @@ type Control =
   | { kind: "env" }
   | { kind: "finally"; finallyLabel: Label }
   | { kind: "finallyBody" }
-  | { kind: "forof"; iterReg: number; async: boolean };
+  | { kind: "forof"; iterReg: number; async: boolean; closing?: number }
+  | { kind: "pattern"; iterReg: number; doneReg: number };
 
 export class Unsupported extends CompileError {
   constructor(
@@ -80,7 +81,12 @@ class FunctionCompiler {
   private pendingLabels: string[] = [];
   /** Register holding the completion value of eval code, or -1. */
   private completionReg = -1;
-  private returnTemp = -1;
+  /**
+   * The register a return going through finally bodies keeps its value in, one per
+   * depth of finally-body nesting: a return inside a finally body that a break then
+   * cancels must not overwrite the return value pending outside that body.
+   */
+  private readonly returnTemps: number[] = [];
   /** Registers of the disposal stacks of the enclosing `using` scopes. */
   private readonly disposalStacks: number[] = [];
   /** Depth of the operand stack at the start of the current optional chain. */
@@ -756,6 +762,8 @@ class FunctionCompiler {
     const envSave = this.info.hasBlockEnvs ? this.temp("%env") : -1;
     if (envSave >= 0) e.emit(Op.SAVE_ENV, envSave);
     const start = e.offset;
+    // gen.return() at a `yield` in a default closes the iterator too (if not done).
+    this.control.push({ kind: "pattern", iterReg: iter, doneReg: done });
     for (const el of p.elements) {
       if (el && el.type === "RestElement") {
         const skip = new Label();
@@ -804,6 +812,7 @@ class FunctionCompiler {
       } else if (el) this.bindPattern(el, mode, "nested");
       else e.emit(Op.POP);
     }
+    this.control.pop();
     const end = e.offset;
     const after = new Label();
     e.emit(Op.GET_LOCAL, done);
@@ -950,6 +959,10 @@ class FunctionCompiler {
 
   private statement(s: N.Statement | N.Node): void {
     const e = this.e;
+    // A statement after a return/throw/jump is unreachable, but its code is still
+    // emitted: track it at the depth statements run at, so that its labels and the
+    // constructs around it agree on the depth (inside a finally body it is not 0).
+    if (e.depth < 0) e.depth = e.statementDepth;
     this.at(s);
     switch (s.type) {
       case "ExpressionStatement":
@@ -1449,11 +1462,14 @@ class FunctionCompiler {
       finallyLabel.depth = depth + 1;
       e.place(finallyLabel);
       this.control.push({ kind: "finallyBody" });
+      const statementDepth = e.statementDepth;
+      e.statementDepth = depth + 1;
       // A finally body's statements do not change the completion value.
       const completion = this.completionReg;
       this.completionReg = -1;
       this.statement(s.finalizer!);
       this.completionReg = completion;
+      e.statementDepth = statementDepth;
       this.control.pop();
       e.emit(Op.RET);
     }
@@ -1472,9 +1488,32 @@ class FunctionCompiler {
       case "finallyBody":
         this.e.emit(Op.POP);
         break;
-      case "forof":
-        this.closeIterator(c.iterReg, c.async, false);
+      case "forof": {
+        // Leaving by return or a jump to an outer loop closes the iterator inside the
+        // loop's own exception handler: it is moved out of its register first, so
+        // that handler does not call return() again when return() throws.
+        const e = this.e;
+        c.closing ??= this.temp("%closing");
+        e.emit(Op.GET_LOCAL, c.iterReg);
+        e.emit(Op.INIT_LOCAL, c.closing);
+        e.emit(Op.UNDEF);
+        e.emit(Op.INIT_LOCAL, c.iterReg);
+        this.closeIterator(c.closing, c.async, false);
         break;
+      }
+      case "pattern": {
+        // Only a return (from a yield in a default) leaves a pattern early. Marked
+        // done first, so the pattern's exception handler does not close it again.
+        const e = this.e;
+        const skip = new Label();
+        e.emit(Op.GET_LOCAL, c.doneReg);
+        e.jump(Op.JUMP_IF_TRUE, skip);
+        e.emit(Op.TRUE);
+        e.emit(Op.INIT_LOCAL, c.doneReg);
+        e.emit(Op.ITER_CLOSE, c.iterReg, 0);
+        e.place(skip);
+        break;
+      }
       default:
     }
   }
@@ -1505,16 +1544,26 @@ class FunctionCompiler {
   private emitReturn(): void {
     const e = this.e;
     const needsUnwind = this.control.some(
-      (c) => c.kind === "finally" || c.kind === "forof" || c.kind === "finallyBody",
+      (c) =>
+        c.kind === "finally" ||
+        c.kind === "forof" ||
+        c.kind === "finallyBody" ||
+        c.kind === "pattern",
     );
     if (!needsUnwind) {
       e.emit(Op.RETURN);
       return;
     }
-    if (this.returnTemp < 0) this.returnTemp = this.temp("%return");
-    e.emit(Op.INIT_LOCAL, this.returnTemp);
+    let nesting = 0;
+    for (const c of this.control) if (c.kind === "finallyBody") nesting++;
+    const temp = (this.returnTemps[nesting] ??= this.temp("%return"));
+    e.emit(Op.INIT_LOCAL, temp);
+    // A generator's return() resuming a `yield` inside an expression leaves that
+    // expression's operands on the stack: drop them, as the finally subroutines
+    // and the exits below expect the depth statements run at.
+    while (e.depth > e.statementDepth) e.emit(Op.POP);
     for (let i = this.control.length - 1; i >= 0; i--) this.exitControl(this.control[i]);
-    e.emit(Op.GET_LOCAL, this.returnTemp);
+    e.emit(Op.GET_LOCAL, temp);
     e.emit(Op.RETURN);
   }
 

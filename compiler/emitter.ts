@@ -48,6 +48,12 @@ export class Emitter {
   readonly handlers: number[] = [];
   /** Current operand-stack depth; -1 after an unconditional jump (unreachable). */
   depth = 0;
+  /**
+   * The depth statements run at (0, or the return addresses of the enclosing finally
+   * bodies): a label placed in unreachable code that nothing has jumped to yet gets
+   * this depth, as the code after it is a statement continuation.
+   */
+  statementDepth = 0;
   maxDepth = 0;
   line = 1;
   col = 0;
@@ -159,7 +165,7 @@ export class Emitter {
         );
       this.depth = label.depth;
     } else {
-      label.depth = this.depth < 0 ? 0 : this.depth;
+      label.depth = this.depth < 0 ? this.statementDepth : this.depth;
       if (this.depth < 0) this.depth = label.depth;
     }
   }
