@@ -2819,14 +2819,32 @@ export class VM {
   }
 
   private readOnly(obj: Value, key: PropertyKey): never {
-    if (!(obj instanceof JSObject))
+    if (!(obj instanceof JSObject)) {
+      // A string's length and indices are its own read-only properties.
+      const own =
+        typeof obj === "string" &&
+        (key === "length" ||
+          (typeof key === "string" && isArrayIndex(key) && Number(key) < obj.length));
       return this.throwTypeError(
-        `Cannot create property '${keyText(key)}' on ${typeOf(obj)} '${String(obj)}'`,
+        own
+          ? `Cannot assign to read only property '${keyText(key)}' of string '${obj}'`
+          : `Cannot create property '${keyText(key)}' on ${typeOf(obj)} '${String(obj)}'`,
       );
+    }
     if (!obj.extensible && !obj.getOwnProperty(key))
       return this.throwTypeError(`Cannot add property ${keyText(key)}, object is not extensible`);
+    // V8's wording: of object '#<Name>' (or '[object Array]', '[object Number]' for a
+    // wrapper, '[object Object]' without a named constructor).
+    const name = constructorName(obj);
+    const target = isCallable(obj)
+      ? describeObject(obj)
+      : obj instanceof ArrayObject
+        ? "object '[object Array]'"
+        : obj instanceof PrimitiveObject
+          ? `object '[object ${obj.cls}]'`
+          : `object '${name ? `#<${name}>` : "[object Object]"}'`;
     return this.throwTypeError(
-      `Cannot assign to read only property '${keyText(key)}' of ${describeObject(obj)}`,
+      `Cannot assign to read only property '${keyText(key)}' of ${target}`,
     );
   }
 

@@ -40,7 +40,16 @@ export interface CheckOptions {
  * Messages V8 and Jaunt word differently on purpose or by accepted limitation.
  * Applied to both outputs before comparing. Keep this list short and documented.
  */
-export const NORMALISE: [RegExp, string][] = [];
+export const NORMALISE: [RegExp, string][] = [
+  // V8 words "not iterable" from the source text at the site ("{(intermediate value)}
+  // is not iterable", "object null is not iterable (cannot read property
+  // Symbol(Symbol.iterator))", "Spread syntax requires ...iterable[Symbol.iterator] to
+  // be a function"); Jaunt says "<value> is not iterable". The error type still counts.
+  [
+    /TypeError: (?:[^"\n]* is not iterable[^"\n]*|Spread syntax requires [^"\n]*)/g,
+    "TypeError: <x> is not iterable",
+  ],
+];
 
 export function normalise(s: string): string {
   for (const [re, to] of NORMALISE) s = s.replace(re, to);
@@ -63,7 +72,12 @@ export function runNodeTimed(file: string): Run {
     timeout: 20_000,
   });
   if (r.error || r.signal)
-    return { stdout: r.stdout ?? "", stderr: String(r.error ?? r.signal), code: -1, hostError: "node timeout" };
+    return {
+      stdout: r.stdout ?? "",
+      stderr: String(r.error ?? r.signal),
+      code: -1,
+      hostError: "node timeout",
+    };
   return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
 }
 
@@ -80,7 +94,8 @@ export function runJauntSafe(file: string, snapshotEvery = 0): Run {
 function sameAsNode(expected: Run, actual: Run): string | null {
   if (normalise(actual.stdout) !== normalise(expected.stdout)) return "stdout";
   if (actual.code !== expected.code) return `exit code ${actual.code} (node ${expected.code})`;
-  if (normalise(stderrKey(actual.stderr)) !== normalise(stderrKey(expected.stderr))) return "stderr";
+  if (normalise(stderrKey(actual.stderr)) !== normalise(stderrKey(expected.stderr)))
+    return "stderr";
   return null;
 }
 
@@ -105,9 +120,20 @@ export function check(source: string, opts: CheckOptions = {}): Difference[] {
   // (tens of ms); test/transparency covers cutting at every instruction.
   const every = opts.snapshotEvery || Math.max(rng.range(1, 600), Math.ceil(steps / 12));
   const cut = runJauntSafe(file, every);
-  if (cut.hostError) diffs.push({ kind: "host-error", detail: `snapshot-every ${every}: ${cut.hostError}`, expected: plain, actual: cut });
+  if (cut.hostError)
+    diffs.push({
+      kind: "host-error",
+      detail: `snapshot-every ${every}: ${cut.hostError}`,
+      expected: plain,
+      actual: cut,
+    });
   else if (cut.stdout !== plain.stdout || cut.stderr !== plain.stderr || cut.code !== plain.code)
-    diffs.push({ kind: "snapshot", detail: `--snapshot-every ${every} differs from a plain run`, expected: plain, actual: cut });
+    diffs.push({
+      kind: "snapshot",
+      detail: `--snapshot-every ${every} differs from a plain run`,
+      expected: plain,
+      actual: cut,
+    });
 
   if (opts.vmrun) {
     const cli = runCli("vmrun", [file], path.dirname(file));
@@ -116,14 +142,24 @@ export function check(source: string, opts: CheckOptions = {}): Difference[] {
     const n = Math.max(rng.range(1, 400), Math.ceil(steps / 12));
     const cliCut = runCli("vmrun", ["--snapshot-every", String(n), file], path.dirname(file));
     const dcc = sameAsNode(expected, cliCut);
-    if (dcc) diffs.push({ kind: "vmrun-snapshot", detail: `--snapshot-every ${n}: ${dcc}`, expected, actual: cliCut });
+    if (dcc)
+      diffs.push({
+        kind: "vmrun-snapshot",
+        detail: `--snapshot-every ${n}: ${dcc}`,
+        expected,
+        actual: cliCut,
+      });
   }
   return diffs;
 }
 
 export function parses(source: string): boolean {
   try {
-    acorn.parse(source, { ecmaVersion: "latest", sourceType: "script", allowReturnOutsideFunction: true });
+    acorn.parse(source, {
+      ecmaVersion: "latest",
+      sourceType: "script",
+      allowReturnOutsideFunction: true,
+    });
     return true;
   } catch {
     return false;
@@ -135,13 +171,23 @@ export function parses(source: string): boolean {
  * snippets, then chunks of lines (halving the chunk size down to one line). Every
  * candidate must parse. Stops after `budgetMs`.
  */
-export function reduce(source: string, kind: string, budgetMs = 60_000, opts: CheckOptions = {}): string {
+export function reduce(
+  source: string,
+  kind: string,
+  budgetMs = 60_000,
+  opts: CheckOptions = {},
+): string {
   const deadline = Date.now() + budgetMs;
   const keeps = (src: string) => parses(src) && check(src, opts).some((d) => d.kind === kind);
   let lines = source.split("\n");
   // Snippets start at a "// kind i" comment line followed by "try {".
-  const starts = lines.flatMap((l, i) => (/^\/\/ \w+ \d+$/.test(l) && lines[i + 1] === "try {" ? [i] : []));
-  const blocks: [number, number][] = starts.map((s, i) => [s, i + 1 < starts.length ? starts[i + 1] : lines.length]);
+  const starts = lines.flatMap((l, i) =>
+    /^\/\/ \w+ \d+$/.test(l) && lines[i + 1] === "try {" ? [i] : [],
+  );
+  const blocks: [number, number][] = starts.map((s, i) => [
+    s,
+    i + 1 < starts.length ? starts[i + 1] : lines.length,
+  ]);
   // Delete snippets from the last one (later snippets depend on earlier ones less often).
   let removed = new Set<number>();
   for (let b = blocks.length - 1; b >= 0 && Date.now() < deadline; b--) {
@@ -151,8 +197,12 @@ export function reduce(source: string, kind: string, budgetMs = 60_000, opts: Ch
     if (keeps(cand.join("\n"))) removed = tryRemoved;
   }
   lines = lines.filter((_, i) => !removed.has(i));
-  for (let chunk = Math.max(1, lines.length >> 2); chunk >= 1 && Date.now() < deadline; chunk >>= 1) {
-    for (let i = 0; i < lines.length && Date.now() < deadline; ) {
+  for (
+    let chunk = Math.max(1, lines.length >> 2);
+    chunk >= 1 && Date.now() < deadline;
+    chunk >>= 1
+  ) {
+    for (let i = 0; i < lines.length && Date.now() < deadline;) {
       const cand = [...lines.slice(0, i), ...lines.slice(i + chunk)];
       if (keeps(cand.join("\n"))) lines = cand;
       else i += chunk;

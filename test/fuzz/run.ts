@@ -108,10 +108,14 @@ function main(): void {
       console.log(`seed ${args.seed} program ${i}: ${describe(diffs)}`);
       const reduced = args.reduceTime > 0 ? reduce(source, kind, args.reduceTime * 1000) : source;
       const dir = saveReproducer(args.out, `s${args.seed}-p${i}-${kind}`, source, reduced, diffs);
-      console.log(`  saved ${path.relative(process.cwd(), dir)} (${reduced.split("\n").length} lines)`);
+      console.log(
+        `  saved ${path.relative(process.cwd(), dir)} (${reduced.split("\n").length} lines)`,
+      );
     }
     if (ran % 25 === 0)
-      console.log(`… ${ran} programs, ${failed} with differences, ${((Date.now() - start) / 1000).toFixed(0)} s`);
+      console.log(
+        `… ${ran} programs, ${failed} with differences, ${((Date.now() - start) / 1000).toFixed(0)} s`,
+      );
   }
   const secs = ((Date.now() - start) / 1000).toFixed(1);
   console.log(
