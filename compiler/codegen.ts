@@ -1969,7 +1969,16 @@ class FunctionCompiler {
     const refOf = (name: string): Binding => scope!.bindings.get(name)!;
     for (const h of plan.hidden)
       if (h.startsWith("#")) {
-        e.emit(Op.NEW_PRIVATE_NAME, e.constant(h));
+        // Methods and accessors carry their brand for V8's "Receiver must be …" error.
+        const m = node.body.body.find(
+          (d) =>
+            d.type === "MethodDefinition" &&
+            d.key.type === "PrivateIdentifier" &&
+            "#" + d.key.name === h,
+        ) as N.MethodDefinition | undefined;
+        const cls = `class ${node.id?.name ?? "anonymous"}`;
+        const brand = m ? `\0${m.static ? cls : `an instance of ${cls}`}` : "";
+        e.emit(Op.NEW_PRIVATE_NAME, e.constant(h + brand));
         this.initBinding(refOf(h));
       }
     if (plan.derived) this.expression(node.superClass!);

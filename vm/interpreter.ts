@@ -1738,7 +1738,7 @@ export class VM {
                 const v = stack[sp - 2];
                 const C = stack[sp - 1];
                 if (!(C instanceof JSObject))
-                  this.throwTypeError("Right-hand side of 'instanceof' is not callable");
+                  this.throwTypeError("Right-hand side of 'instanceof' is not an object");
                 const hi = this.lookup(C, realm.wellKnown.hasInstance);
                 if (hi === realm.FunctionPrototypeHasInstance && !(C instanceof BoundFunction)) {
                   if (!isCallable(C))
@@ -1921,7 +1921,9 @@ export class VM {
                   obj instanceof JSObject && obj.privates ? obj.privates.get(pn) : undefined;
                 if (!p)
                   this.throwTypeError(
-                    `Cannot read private member ${pn.description} from an object whose class did not declare it`,
+                    pn.brand
+                      ? `Receiver must be ${pn.brand}`
+                      : `Cannot read private member ${pn.description} from an object whose class did not declare it`,
                   );
                 if (p!.flags & PF.Accessor) {
                   if (!p!.getter)
@@ -1942,7 +1944,9 @@ export class VM {
                   obj instanceof JSObject && obj.privates ? obj.privates.get(pn) : undefined;
                 if (!p)
                   this.throwTypeError(
-                    `Cannot write private member ${pn.description} to an object whose class did not declare it`,
+                    pn.brand
+                      ? `Receiver must be ${pn.brand}`
+                      : `Cannot write private member ${pn.description} to an object whose class did not declare it`,
                   );
                 sp -= 2;
                 stack[sp - 1] = v;
@@ -2833,6 +2837,8 @@ export class VM {
     }
     if (!obj.extensible && !obj.getOwnProperty(key))
       return this.throwTypeError(`Cannot add property ${keyText(key)}, object is not extensible`);
+    const getterOnly = this.getterOnlyText(obj, key);
+    if (getterOnly) return this.throwTypeError(getterOnly);
     // V8's wording: of object '#<Name>' (or '[object Array]', '[object Number]' for a
     // wrapper, '[object Object]' without a named constructor).
     const name = constructorName(obj);
@@ -2846,6 +2852,32 @@ export class VM {
     return this.throwTypeError(
       `Cannot assign to read only property '${keyText(key)}' of ${target}`,
     );
+  }
+
+  /**
+   * V8's message when the property found is an accessor without a setter: the object
+   * is `#<Name>` when its toString is Object.prototype's, else `[object Tag]`.
+   */
+  private getterOnlyText(obj: JSObject, key: PropertyKey): string | null {
+    let p = null;
+    for (let o: JSObject | null = obj; o !== null && !p; o = o.proto) p = o.getOwnProperty(key);
+    if (!p || !(p.flags & PF.Accessor) || p.setter) return null;
+    let text: string;
+    if (isCallable(obj)) text = describeObject(obj);
+    else {
+      let ts = null;
+      for (let o: JSObject | null = obj; o !== null && !ts; o = o.proto)
+        ts = o.getOwnProperty("toString");
+      const plain = ts && ts.value === this.realm.ObjectPrototype.getOwnProperty("toString")?.value;
+      text = plain
+        ? `#<${constructorName(obj) ?? "Object"}>`
+        : obj instanceof ArrayObject && obj.proto === this.realm.ArrayPrototype
+          ? "[object Array]"
+          : obj instanceof PrimitiveObject
+            ? `[object ${obj.cls}]`
+            : "[object Object]";
+    }
+    return `Cannot set property ${keyText(key)} of ${text} which has only a getter`;
   }
 
   protoHasIndex(arr: ArrayObject): boolean {

@@ -209,7 +209,7 @@ class Encoder {
     if (v instanceof PrivateName) {
       const ip = this.realm.intrinsicPrivateNames.indexOf(v);
       if (ip >= 0) return [V_INTRINSIC_PRIVATE_NAME, ip];
-      return [V_PRIVATE_NAME, this.reserve(v, () => [R_PRIVATE_NAME, v.description])];
+      return [V_PRIVATE_NAME, this.reserve(v, () => [R_PRIVATE_NAME, v.text])];
     }
     if (v instanceof Env) {
       const ie = this.realm.intrinsicEnvs.indexOf(v);

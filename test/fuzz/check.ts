@@ -26,6 +26,8 @@ export interface Difference {
   detail: string;
   expected: Run;
   actual: Run;
+  /** The snapshot interval of a snapshot difference. */
+  every?: number;
 }
 
 export interface CheckOptions {
@@ -34,6 +36,8 @@ export interface CheckOptions {
   /** Also run the real `vmrun` (plain and with --snapshot-every). */
   vmrun?: boolean;
   rng?: Rng;
+  /** Only node vs a plain Jaunt run (the reducer, for differences found there). */
+  plainOnly?: boolean;
 }
 
 /**
@@ -113,6 +117,7 @@ export function check(source: string, opts: CheckOptions = {}): Difference[] {
   }
   const d = sameAsNode(expected, plain);
   if (d) diffs.push({ kind: "node-vs-jaunt", detail: d, expected, actual: plain });
+  if (opts.plainOnly) return diffs;
 
   const rng = opts.rng ?? new Rng(1);
   const steps = plain.steps ?? 0;
@@ -126,6 +131,7 @@ export function check(source: string, opts: CheckOptions = {}): Difference[] {
       detail: `snapshot-every ${every}: ${cut.hostError}`,
       expected: plain,
       actual: cut,
+      every,
     });
   else if (cut.stdout !== plain.stdout || cut.stderr !== plain.stderr || cut.code !== plain.code)
     diffs.push({
@@ -133,6 +139,7 @@ export function check(source: string, opts: CheckOptions = {}): Difference[] {
       detail: `--snapshot-every ${every} differs from a plain run`,
       expected: plain,
       actual: cut,
+      every,
     });
 
   if (opts.vmrun) {
@@ -173,12 +180,18 @@ export function parses(source: string): boolean {
  */
 export function reduce(
   source: string,
-  kind: string,
+  target: Difference,
   budgetMs = 60_000,
   opts: CheckOptions = {},
 ): string {
   const deadline = Date.now() + budgetMs;
-  const keeps = (src: string) => parses(src) && check(src, opts).some((d) => d.kind === kind);
+  const want = signature(target);
+  opts = target.every
+    ? { ...opts, snapshotEvery: target.every }
+    : target.kind === "vmrun" || target.kind === "vmrun-snapshot"
+      ? { ...opts, vmrun: true }
+      : { ...opts, plainOnly: true };
+  const keeps = (src: string) => parses(src) && check(src, opts).some((d) => signature(d) === want);
   let lines = source.split("\n");
   // Snippets start at a "// kind i" comment line followed by "try {".
   const starts = lines.flatMap((l, i) =>
@@ -210,6 +223,26 @@ export function reduce(
     if (chunk === 1) break;
   }
   return lines.join("\n");
+}
+
+/**
+ * What a reduction must preserve: the kind of difference and Jaunt's first differing
+ * line (digits dropped, as line numbers and counters move when lines are deleted), so
+ * a compile error does not turn into an unrelated message difference.
+ */
+export function signature(d: Difference): string {
+  if (d.actual.hostError)
+    return `${d.kind}|${d.actual.hostError.split("\n")[0].replace(/\d+/g, "")}`;
+  const a = (d.expected.stdout + "\n" + d.expected.stderr).split("\n");
+  const b = (d.actual.stdout + "\n" + d.actual.stderr).split("\n");
+  let i = 0;
+  while (i < a.length && normalise(a[i]) === normalise(b[i])) i++;
+  const line = (b[i] ?? "<end>").replace(/\d+/g, "");
+  // An internal compile error is reported at line 1: its error line says more.
+  const internal = /internal|SyntaxError/.test(d.actual.stderr)
+    ? stderrKey(d.actual.stderr).replace(/\d+/g, "")
+    : "";
+  return `${d.kind}|${d.detail.replace(/\d+/g, "")}|${line}|${internal}`;
 }
 
 function showRun(r: Run): string {

@@ -106,7 +106,8 @@ function main(): void {
       const kind = diffs[0].kind;
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
       console.log(`seed ${args.seed} program ${i}: ${describe(diffs)}`);
-      const reduced = args.reduceTime > 0 ? reduce(source, kind, args.reduceTime * 1000) : source;
+      const reduced =
+        args.reduceTime > 0 ? reduce(source, diffs[0], args.reduceTime * 1000) : source;
       const dir = saveReproducer(args.out, `s${args.seed}-p${i}-${kind}`, source, reduced, diffs);
       console.log(
         `  saved ${path.relative(process.cwd(), dir)} (${reduced.split("\n").length} lines)`,
