@@ -21,6 +21,7 @@ import { compile } from "../compiler";
 import { COMPILER_VERSION, type Program, type ProgramKind } from "../compiler/bytecode";
 import { OPS } from "../compiler/opcodes";
 import { Env } from "./env";
+import { displayName } from "./esm";
 import { Frame } from "./frame";
 import {
   ArgumentsObject,
@@ -146,6 +147,14 @@ class Encoder {
     private readonly vm: VM,
     private readonly realm: Realm,
   ) {}
+
+  private programNamed(filename: string): void {
+    for (const p of this.vm.programs.values())
+      if (p.kind !== "prelude" && p.kind !== "eval" && displayName(p) === filename) {
+        this.program(p);
+        return;
+      }
+  }
 
   private program(p: Program): number {
     if (p.kind === "prelude") return -1;
@@ -353,6 +362,9 @@ class Encoder {
       case K_ERROR: {
         const site = (o as ErrorObject).site;
         base.push(site ? [site.filename, site.line, site.col] : null);
+        // An uncaught report prints the site's source line: carry that program's source
+        // even when no live function of it is left.
+        if (site) this.programNamed(site.filename);
         break;
       }
       case K_MAP: {

@@ -53,6 +53,9 @@ export const NORMALISE: [RegExp, string][] = [
     /TypeError: (?:[^"\n]* is not iterable[^"\n]*|Spread syntax requires [^"\n]*)/g,
     "TypeError: <x> is not iterable",
   ],
+  // V8 names the destructured value by its source text, or by an internal temporary
+  // ('.for' in for-of heads); Jaunt by the value.
+  [/(Cannot destructure property '[^']*' of )'[^']*'( as it is)/g, "$1'<x>'$2"],
 ];
 
 export function normalise(s: string): string {

@@ -9,9 +9,10 @@
 // - loops have private counters with fixed bounds, recursion has a fixed depth;
 // - sort comparators are consistent; BigInt `**` and shifts get small literal right
 //   operands (no huge allocations);
-// - timers are all created synchronously by one snippet (node's timer start time is
-//   the loop's cached clock, so same-pass timers order by delay then creation), and
-//   only the last-due timer creates further timers; setImmediate is never used (its
+// - timers are all created synchronously by one snippet, with delays that are equal
+//   (ordered by creation) or 60 ms apart (node starts each timer from the real clock
+//   at its creation, so closer delays race under load), and only the last-due timer
+//   creates a further timer; setImmediate is never used (its
 //   order against setTimeout(0) is not defined in node's main module);
 // - every promise chain ends in a catch, so no unhandled rejection (except the rare
 //   deliberate uncaught error at the very end of a program).
@@ -200,7 +201,6 @@ const CALLS = [
   "Object.keys",
   "Object.entries",
   "Array.from",
-  "Symbol.keyFor",
   "Object.getPrototypeOf",
 ];
 const CALLS2 = [
@@ -645,7 +645,10 @@ export class Gen {
     const r = this.r;
     this.timersUsed = true;
     const k = r.range(2, 5);
-    const delays = Array.from({ length: k }, () => r.pick([0, 1, 2, 5, 10]));
+    // node starts each timer from the real clock at its creation (not the loop's cached
+    // time), so delays that differ must differ by far more than a preempted process
+    // takes between two setTimeout calls; equal delays order by creation.
+    const delays = Array.from({ length: k }, () => r.pick([0, 1, 60, 120]));
     const max = Math.max(...delays);
     const lines: string[] = [];
     // Either one interval (first due after every timer) or nested timers from the
@@ -663,7 +666,7 @@ export class Gen {
     });
     if (interval)
       lines.push(
-        `let ivn = 0; const iv = setInterval(() => { log("interval", ++ivn); if (ivn >= 2) clearInterval(iv); }, ${max + 5});`,
+        `let ivn = 0; const iv = setInterval(() => { log("interval", ++ivn); if (ivn >= 2) clearInterval(iv); }, ${max + 60});`,
       );
     if (r.chance(0.4))
       lines.push(`const cancelled = setTimeout(() => log("never"), 1); clearTimeout(cancelled);`);
