@@ -637,7 +637,13 @@ class FunctionCompiler {
         e.emit(Op.POP);
         this.expression(p.right, this.nameOf(p.left));
         e.place(done);
-        this.bindPattern(p.left, mode, src);
+        // A nested object pattern with a default is worded as a destructuring (V8 names
+        // the default's source), not as the property read of a plain nested pattern.
+        this.bindPattern(
+          p.left,
+          mode,
+          src === "nested" && p.left.type === "ObjectPattern" ? { text: sourceText(p.right) } : src,
+        );
         return;
       }
       case "ObjectPattern":
@@ -2724,6 +2730,9 @@ function sourceText(node: N.Expression): string | null {
   switch (node.type) {
     case "Identifier":
       return node.name;
+    case "ObjectExpression":
+      // Only met as the default of a nested pattern (`[{ k } = {}] = [null]`).
+      return node.properties.length ? "{(intermediate value)}" : "{}";
     case "ThisExpression":
       return "this";
     case "Literal":

@@ -55,7 +55,7 @@ export const NORMALISE: [RegExp, string][] = [
   ],
   // V8 names the destructured value by its source text, or by an internal temporary
   // ('.for' in for-of heads); Jaunt by the value.
-  [/(Cannot destructure property '[^']*' of )'[^']*'( as it is)/g, "$1'<x>'$2"],
+  [/(Cannot destructure (?:property '[^']*' of )?)'[^']*'( as it is)/g, "$1'<x>'$2"],
 ];
 
 export function normalise(s: string): string {
