@@ -2869,15 +2869,31 @@ export class VM {
       for (let o: JSObject | null = obj; o !== null && !ts; o = o.proto)
         ts = o.getOwnProperty("toString");
       const plain = ts && ts.value === this.realm.ObjectPrototype.getOwnProperty("toString")?.value;
-      text = plain
-        ? `#<${constructorName(obj) ?? "Object"}>`
-        : obj instanceof ArrayObject && obj.proto === this.realm.ArrayPrototype
-          ? "[object Array]"
-          : obj instanceof PrimitiveObject
-            ? `[object ${obj.cls}]`
-            : "[object Object]";
+      text = plain ? `#<${constructorName(obj) ?? "Object"}>` : `[object ${this.plainTag(obj)}]`;
     }
     return `Cannot set property ${keyText(key)} of ${text} which has only a getter`;
+  }
+
+  /**
+   * The tag V8 shows for an object in that message: a Symbol.toStringTag data property,
+   * else Array or the wrapper's class for objects of the intrinsic prototypes, else Object.
+   */
+  private plainTag(obj: JSObject): string {
+    const tagKey = this.realm.wellKnown.toStringTag;
+    for (let o: JSObject | null = obj; o !== null; o = o.proto) {
+      const d = o.getOwnProperty(tagKey);
+      if (d) {
+        if (!(d.flags & PF.Accessor) && typeof d.value === "string") return d.value;
+        break;
+      }
+    }
+    if (obj instanceof ArrayObject && obj.proto === this.realm.ArrayPrototype) return "Array";
+    if (obj instanceof PrimitiveObject) {
+      const ctor = this.realm.global.getOwnProperty(obj.cls)?.value;
+      const proto = ctor instanceof JSObject ? ctor.getOwnProperty("prototype")?.value : undefined;
+      if (obj.proto === proto) return obj.cls;
+    }
+    return "Object";
   }
 
   protoHasIndex(arr: ArrayObject): boolean {

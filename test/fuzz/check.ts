@@ -290,7 +290,7 @@ export function describe(diffs: Difference[]): string {
       const a = d.expected.stdout.split("\n");
       const b = d.actual.stdout.split("\n");
       let i = 0;
-      while (i < a.length && a[i] === b[i]) i++;
+      while (i < a.length && normalise(a[i]) === normalise(b[i] ?? "")) i++;
       const at =
         i < Math.max(a.length, b.length)
           ? `\n  first difference at stdout line ${i + 1}:\n    expected: ${a[i] ?? "<end>"}\n    actual:   ${b[i] ?? "<end>"}`

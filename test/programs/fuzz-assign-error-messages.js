@@ -62,3 +62,16 @@ t(() => ("abc"[7] = "z"));
 t(() => 1 instanceof 2);
 t(() => 1 instanceof {});
 t(() => 1 instanceof null);
+// A getter-only property of a subclass instance whose toString is not Object's: V8
+// shows the Symbol.toStringTag ([object Map]) or [object Object].
+for (const C of [Map, Set, Array, Error, WeakMap, RegExp, ArrayBuffer, Uint8Array, Object, Boolean]) {
+  class X extends C {
+    get a() {
+      return 1;
+    }
+    toString() {
+      return "x";
+    }
+  }
+  t(() => (new X().a = 1));
+}
