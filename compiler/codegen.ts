@@ -646,7 +646,13 @@ class FunctionCompiler {
         e.emit(Op.POP);
         this.expression(p.right, this.nameOf(p.left));
         e.place(done);
-        this.bindPattern(p.left, mode, src);
+        // A nested object pattern with a default is worded as a destructuring (V8 names
+        // the default's source), not as the property read of a plain nested pattern.
+        this.bindPattern(
+          p.left,
+          mode,
+          src === "nested" && p.left.type === "ObjectPattern" ? { text: sourceText(p.right) } : src,
+        );
         return;
       }
       case "ObjectPattern":
@@ -957,7 +963,20 @@ class FunctionCompiler {
     e.emit(Op.POP);
   }
 
+  /** The operand stack depth at the start of the statement being compiled. */
+  private statementDepth = 0;
+
   private statement(s: N.Statement | N.Node): void {
+    const saved = this.statementDepth;
+    this.statementDepth = this.e.depth;
+    try {
+      this.statementBody(s);
+    } finally {
+      this.statementDepth = saved;
+    }
+  }
+
+  private statementBody(s: N.Statement | N.Node): void {
     const e = this.e;
     // A statement after a return/throw/jump is unreachable, but its code is still
     // emitted: track it at the depth statements run at, so that its labels and the
@@ -1847,7 +1866,7 @@ class FunctionCompiler {
       e.emit(Op.SEQ);
       e.jump(Op.JUMP_IF_FALSE, notReturn);
       e.emit(Op.POP);
-      this.emitReturn();
+      this.returnFromExpression();
       e.place(notReturn);
     }
     e.emit(Op.RESUME_CHECK);
@@ -1904,8 +1923,25 @@ class FunctionCompiler {
     e.emit(Op.INT, 2);
     e.emit(Op.SEQ);
     e.jump(Op.JUMP_IF_FALSE, done);
-    this.emitReturn();
+    this.returnFromExpression();
     e.place(done);
+  }
+
+  /**
+   * A return out of the middle of an expression (generator.return() resuming a yield
+   * in `f(a, yield b)`): the operands the expression had pushed are dropped first, so
+   * the unwinding (finally subroutines, iterator closes) runs at statement depth.
+   */
+  private returnFromExpression(): void {
+    const e = this.e;
+    const extra = e.depth - 1 - this.statementDepth;
+    if (extra > 0) {
+      if (this.returnTemp < 0) this.returnTemp = this.temp("%return");
+      e.emit(Op.INIT_LOCAL, this.returnTemp);
+      for (let i = 0; i < extra; i++) e.emit(Op.POP);
+      e.emit(Op.GET_LOCAL, this.returnTemp);
+    }
+    this.emitReturn();
   }
 
   // ---- classes -------------------------------------------------------------------
@@ -1991,7 +2027,16 @@ class FunctionCompiler {
     const refOf = (name: string): Binding => scope!.bindings.get(name)!;
     for (const h of plan.hidden)
       if (h.startsWith("#")) {
-        e.emit(Op.NEW_PRIVATE_NAME, e.constant(h));
+        // Methods and accessors carry their brand for V8's "Receiver must be …" error.
+        const m = node.body.body.find(
+          (d) =>
+            d.type === "MethodDefinition" &&
+            d.key.type === "PrivateIdentifier" &&
+            "#" + d.key.name === h,
+        ) as N.MethodDefinition | undefined;
+        const cls = `class ${node.id?.name ?? "anonymous"}`;
+        const brand = m ? `\0${m.static ? cls : `an instance of ${cls}`}` : "";
+        e.emit(Op.NEW_PRIVATE_NAME, e.constant(h + brand));
         this.initBinding(refOf(h));
       }
     if (plan.derived) this.expression(node.superClass!);
@@ -2737,6 +2782,9 @@ function sourceText(node: N.Expression): string | null {
   switch (node.type) {
     case "Identifier":
       return node.name;
+    case "ObjectExpression":
+      // Only met as the default of a nested pattern (`[{ k } = {}] = [null]`).
+      return node.properties.length ? "{(intermediate value)}" : "{}";
     case "ThisExpression":
       return "this";
     case "Literal":

@@ -51,3 +51,12 @@ for (const file of programs.filter((_, i) => i % 40 === 0)) {
     assert.equal(r.code, node.code);
   });
 }
+
+// A cut at the very last instruction, when the main program has returned and only what
+// ends the run is left (an unhandled rejection's report needs its site's source line).
+for (const file of programs.filter((f) => /^(fuzz|uncaught)-/.test(path.basename(f)))) {
+  test(`cut at the last instruction: ${path.basename(file)}`, () => {
+    const plain = runJaunt(file);
+    if (plain.steps > 0) transparent(file, plain.steps, plain);
+  });
+}

@@ -1845,7 +1845,7 @@ export class VM {
                 const v = stack[sp - 2];
                 const C = stack[sp - 1];
                 if (!(C instanceof JSObject))
-                  this.throwTypeError("Right-hand side of 'instanceof' is not callable");
+                  this.throwTypeError("Right-hand side of 'instanceof' is not an object");
                 const hi = this.lookup(C, realm.wellKnown.hasInstance);
                 if (hi === realm.FunctionPrototypeHasInstance && !(C instanceof BoundFunction)) {
                   if (!isCallable(C))
@@ -2028,7 +2028,9 @@ export class VM {
                   obj instanceof JSObject && obj.privates ? obj.privates.get(pn) : undefined;
                 if (!p)
                   this.throwTypeError(
-                    `Cannot read private member ${pn.description} from an object whose class did not declare it`,
+                    pn.brand
+                      ? `Receiver must be ${pn.brand}`
+                      : `Cannot read private member ${pn.description} from an object whose class did not declare it`,
                   );
                 if (p!.flags & PF.Accessor) {
                   if (!p!.getter)
@@ -2049,7 +2051,9 @@ export class VM {
                   obj instanceof JSObject && obj.privates ? obj.privates.get(pn) : undefined;
                 if (!p)
                   this.throwTypeError(
-                    `Cannot write private member ${pn.description} to an object whose class did not declare it`,
+                    pn.brand
+                      ? `Receiver must be ${pn.brand}`
+                      : `Cannot write private member ${pn.description} to an object whose class did not declare it`,
                   );
                 sp -= 2;
                 stack[sp - 1] = v;
@@ -2941,15 +2945,77 @@ export class VM {
   }
 
   private readOnly(obj: Value, key: PropertyKey): never {
-    if (!(obj instanceof JSObject))
+    if (!(obj instanceof JSObject)) {
+      // A string's length and indices are its own read-only properties.
+      const own =
+        typeof obj === "string" &&
+        (key === "length" ||
+          (typeof key === "string" && isArrayIndex(key) && Number(key) < obj.length));
       return this.throwTypeError(
-        `Cannot create property '${keyText(key)}' on ${typeOf(obj)} '${String(obj)}'`,
+        own
+          ? `Cannot assign to read only property '${keyText(key)}' of string '${obj}'`
+          : `Cannot create property '${keyText(key)}' on ${typeOf(obj)} '${String(obj)}'`,
       );
+    }
     if (!obj.extensible && !obj.getOwnProperty(key))
       return this.throwTypeError(`Cannot add property ${keyText(key)}, object is not extensible`);
+    const getterOnly = this.getterOnlyText(obj, key);
+    if (getterOnly) return this.throwTypeError(getterOnly);
+    // V8's wording: of object '#<Name>' (or '[object Array]', '[object Number]' for a
+    // wrapper, '[object Object]' without a named constructor).
+    const name = constructorName(obj);
+    const target = isCallable(obj)
+      ? describeObject(obj)
+      : obj instanceof ArrayObject
+        ? "object '[object Array]'"
+        : obj instanceof PrimitiveObject
+          ? `object '[object ${obj.cls}]'`
+          : `object '${name ? `#<${name}>` : "[object Object]"}'`;
     return this.throwTypeError(
-      `Cannot assign to read only property '${keyText(key)}' of ${describeObject(obj)}`,
+      `Cannot assign to read only property '${keyText(key)}' of ${target}`,
     );
+  }
+
+  /**
+   * V8's message when the property found is an accessor without a setter: the object
+   * is `#<Name>` when its toString is Object.prototype's, else `[object Tag]`.
+   */
+  private getterOnlyText(obj: JSObject, key: PropertyKey): string | null {
+    let p = null;
+    for (let o: JSObject | null = obj; o !== null && !p; o = o.proto) p = o.getOwnProperty(key);
+    if (!p || !(p.flags & PF.Accessor) || p.setter) return null;
+    let text: string;
+    if (isCallable(obj)) text = describeObject(obj);
+    else {
+      let ts = null;
+      for (let o: JSObject | null = obj; o !== null && !ts; o = o.proto)
+        ts = o.getOwnProperty("toString");
+      const plain = ts && ts.value === this.realm.ObjectPrototype.getOwnProperty("toString")?.value;
+      text = plain ? `#<${constructorName(obj) ?? "Object"}>` : `[object ${this.plainTag(obj)}]`;
+    }
+    return `Cannot set property ${keyText(key)} of ${text} which has only a getter`;
+  }
+
+  /**
+   * The tag V8 shows for an object in that message: a Symbol.toStringTag data property,
+   * else Array or the wrapper's class for objects of the intrinsic prototypes, else Object.
+   */
+  private plainTag(obj: JSObject): string {
+    const tagKey = this.realm.wellKnown.toStringTag;
+    for (let o: JSObject | null = obj; o !== null; o = o.proto) {
+      const d = o.getOwnProperty(tagKey);
+      if (d) {
+        if (!(d.flags & PF.Accessor) && typeof d.value === "string") return d.value;
+        break;
+      }
+    }
+    if (obj instanceof ArrayObject && obj.proto === this.realm.ArrayPrototype) return "Array";
+    if (obj instanceof PrimitiveObject) {
+      const ctor = this.realm.global.getOwnProperty(obj.cls)?.value;
+      const proto = ctor instanceof JSObject ? ctor.getOwnProperty("prototype")?.value : undefined;
+      if (obj.proto === proto) return obj.cls;
+    }
+    return "Object";
   }
 
   protoHasIndex(arr: ArrayObject): boolean {

@@ -23,6 +23,7 @@ import { OPS } from "../compiler/opcodes";
 import { FnFlags } from "../compiler/bytecode";
 import { SlotTag, codeShape } from "./code-shape";
 import { Env } from "./env";
+import { displayName } from "./esm";
 import { Frame, FrameFlags } from "./frame";
 import {
   ArgumentsObject,
@@ -159,6 +160,14 @@ class Encoder {
     private readonly realm: Realm,
   ) {}
 
+  private programNamed(filename: string): void {
+    for (const p of this.vm.programs.values())
+      if (p.kind !== "prelude" && p.kind !== "eval" && displayName(p) === filename) {
+        this.program(p);
+        return;
+      }
+  }
+
   private program(p: Program): number {
     if (p.kind === "prelude") return -1;
     let i = this.programIndex.get(p);
@@ -227,7 +236,7 @@ class Encoder {
     if (v instanceof PrivateName) {
       const ip = this.realm.intrinsicPrivateNames.indexOf(v);
       if (ip >= 0) return [V_INTRINSIC_PRIVATE_NAME, ip];
-      return [V_PRIVATE_NAME, this.reserve(v, () => [R_PRIVATE_NAME, v.description])];
+      return [V_PRIVATE_NAME, this.reserve(v, () => [R_PRIVATE_NAME, v.text])];
     }
     if (v instanceof Env) {
       const ie = this.realm.intrinsicEnvs.indexOf(v);
@@ -371,6 +380,9 @@ class Encoder {
       case K_ERROR: {
         const site = (o as ErrorObject).site;
         base.push(site ? [site.filename, site.line, site.col] : null);
+        // An uncaught report prints the site's source line: carry that program's source
+        // even when no live function of it is left.
+        if (site) this.programNamed(site.filename);
         break;
       }
       case K_MAP: {

@@ -19,7 +19,19 @@ export class JSSymbol {
 
 /** A class's private name (#x): the key of a private element; one per class evaluation. */
 export class PrivateName {
-  constructor(readonly description: string) {}
+  /** `#x` */
+  readonly description: string;
+  /**
+   * For private methods and accessors, which V8 brand-checks first: what the receiver
+   * must be ("an instance of class A", "class A" for static ones), for the TypeError.
+   */
+  readonly brand: string | undefined;
+  /** `text` is the description, then for methods and accessors NUL and the brand. */
+  constructor(readonly text: string) {
+    const nul = text.indexOf("\0");
+    this.description = nul < 0 ? text : text.slice(0, nul);
+    this.brand = nul < 0 ? undefined : text.slice(nul + 1);
+  }
 }
 
 /**

@@ -53,7 +53,8 @@ export function installNumber(realm: Realm): void {
       if (v instanceof JSSymbol) vm.throwTypeError("Cannot convert a Symbol value to a number");
       return primToNumber(v as never) as number;
     },
-    "n",
+    // ToNumeric, not ToNumber: an object whose primitive is a BigInt converts too.
+    "p",
   );
   for (const [k, v] of Object.entries({
     MAX_SAFE_INTEGER: Number.MAX_SAFE_INTEGER,

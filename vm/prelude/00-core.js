@@ -303,7 +303,7 @@ function asyncYieldStarStep(iter, next, received, mode) {
     if (t === undefined || t === null) {
       var r = iter.return;
       if (r !== undefined && r !== null) call(r, iter);
-      throwTypeError("The iterator does not provide a 'throw' method");
+      throwTypeError("The iterator does not provide a 'throw' method.");
     }
     return call(t, iter, received);
   }
@@ -319,7 +319,7 @@ function yieldStarStep(iter, next, received, mode) {
     var t = iter.throw;
     if (t === undefined || t === null) {
       iteratorClose(iter, 0);
-      throwTypeError("The iterator does not provide a 'throw' method");
+      throwTypeError("The iterator does not provide a 'throw' method.");
     }
     r = call(t, iter, received);
   } else {
