@@ -963,17 +963,8 @@ class FunctionCompiler {
     e.emit(Op.POP);
   }
 
-  /** The operand stack depth at the start of the statement being compiled. */
-  private statementDepth = 0;
-
   private statement(s: N.Statement | N.Node): void {
-    const saved = this.statementDepth;
-    this.statementDepth = this.e.depth;
-    try {
-      this.statementBody(s);
-    } finally {
-      this.statementDepth = saved;
-    }
+    this.statementBody(s);
   }
 
   private statementBody(s: N.Statement | N.Node): void {
@@ -1929,18 +1920,10 @@ class FunctionCompiler {
 
   /**
    * A return out of the middle of an expression (generator.return() resuming a yield
-   * in `f(a, yield b)`): the operands the expression had pushed are dropped first, so
+   * in `f(a, yield b)`): emitReturn drops the operands the expression had pushed, so
    * the unwinding (finally subroutines, iterator closes) runs at statement depth.
    */
   private returnFromExpression(): void {
-    const e = this.e;
-    const extra = e.depth - 1 - this.statementDepth;
-    if (extra > 0) {
-      if (this.returnTemp < 0) this.returnTemp = this.temp("%return");
-      e.emit(Op.INIT_LOCAL, this.returnTemp);
-      for (let i = 0; i < extra; i++) e.emit(Op.POP);
-      e.emit(Op.GET_LOCAL, this.returnTemp);
-    }
     this.emitReturn();
   }
 
