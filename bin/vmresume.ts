@@ -13,6 +13,6 @@ const argv = yargs(process.argv.slice(2))
   .parseSync();
 
 const file = String(argv._[0]);
-const opts = {};
+const opts = { moduleFiles: true };
 const j = resumeOrExit(readSnapshot(file), opts);
 process.exitCode = runToEnd(j, opts, argv["snapshot-every"]);

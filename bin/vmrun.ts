@@ -56,8 +56,10 @@ if (argv["print-bytecode"]) {
   );
   process.exit(0);
 }
+// vmrun grants what node grants: module files included.
 const opts = {
   argv: rest,
+  moduleFiles: true,
   maxCallDepth: argv["max-call-depth"],
   unhandledRejections: argv["unhandled-rejections"] as UnhandledRejectionsMode,
 };

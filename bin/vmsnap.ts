@@ -26,7 +26,7 @@ const argv = yargs(process.argv.slice(2))
   .parseSync();
 
 const [file, ...rest] = argv._.map(String);
-const opts = { argv: rest };
+const opts = { argv: rest, moduleFiles: true };
 const j = loadMain(file, argv.script, opts);
 const r = j.run(argv["at-step"]);
 if (r.status !== "paused") {

@@ -50,6 +50,7 @@ export function runJaunt(file: string, opts: InProcessOptions = {}): Outcome & {
     stderr: (t: string) => (stderr += t),
     argv: [],
     seed: 1,
+    moduleFiles: true,
   };
   const filename = path.resolve(file);
   let j = Jaunt.create(jopts);

@@ -28,7 +28,14 @@ import {
 import { ThrowSignal } from "./operations";
 import { EMPTY, type PropertyKey, type Value } from "./value";
 import { registerObjectKind } from "./object-kinds";
-import { isESModule, resolveImport, resolveRequire, ModuleNotFound } from "./modules";
+import {
+  assertModuleFiles,
+  isESModule,
+  moduleFilesRefused,
+  resolveImport,
+  resolveRequire,
+  ModuleNotFound,
+} from "./modules";
 import { arg, makeNative } from "./builtins/util";
 import type { NativeImpl } from "./object";
 import type { Realm } from "./realm";
@@ -240,10 +247,11 @@ export function installModuleInternals(realm: Realm): void {
   };
 
   // "esm", "commonjs", "json" or "builtin" (the jaunt module) for a resolved file.
-  def("moduleFormat", 1, (_vm, _t, args) => {
+  def("moduleFormat", 1, (vm, _t, args) => {
     const f = String(args[0]);
     if (f === "jaunt" || f.startsWith("node:")) return "builtin";
     if (f.endsWith(".json")) return "json";
+    if (!vm.moduleFiles) return "commonjs"; // nothing was read; loading it is refused
     return isESModule(f) ? "esm" : "commonjs";
   });
   def("resolveImport", 2, (vm, _t, args) => {
@@ -251,6 +259,7 @@ export function installModuleInternals(realm: Realm): void {
     if (request === "jaunt") return "jaunt";
     if (BUILTIN_MODULES.has(request)) return "node:" + request;
     try {
+      assertModuleFiles(vm.moduleFiles, request, "ERR_MODULE_NOT_FOUND");
       return resolveImport(String(args[0]), request);
     } catch (e) {
       return notFound(vm, e);
@@ -259,6 +268,7 @@ export function installModuleInternals(realm: Realm): void {
   // Compiles an ES module file; returns its (not yet called) top-level generator function.
   def("compileESModule", 1, (vm, _t, args) => {
     const filename = String(args[0]);
+    if (!vm.moduleFiles) return notFound(vm, moduleFilesRefused(filename, "ERR_MODULE_NOT_FOUND"));
     let source: string;
     try {
       source = fs.readFileSync(filename, "utf8");
@@ -365,7 +375,9 @@ export function installModuleInternals(realm: Realm): void {
     ns.dirty = true;
     return ns;
   });
-  def("cjsExportNames", 1, (_vm, _t, args) => guestArray(realm, cjsExportNames(String(args[0]))));
+  def("cjsExportNames", 1, (vm, _t, args) =>
+    guestArray(realm, vm.moduleFiles ? cjsExportNames(String(args[0])) : []),
+  );
   def("fileURLToPath", 1, (vm, _t, args) => {
     try {
       return fileURLToPath(String(args[0]));

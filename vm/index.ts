@@ -33,6 +33,13 @@ export interface JauntOptions {
   now?: () => number;
   /** What an unhandled promise rejection does, as Node's --unhandled-rejections. */
   unhandledRejections?: UnhandledRejectionsMode;
+  /**
+   * Let require/import read module files from the host file system, as Node does
+   * (vmrun, vmsnap and vmresume grant it). Default false: the embedding API grants
+   * no file reads, so the guest can load only the built-in modules and a require of
+   * any path fails as "Cannot find module" without the file being touched.
+   */
+  moduleFiles?: boolean;
 }
 
 export interface RunResult {
@@ -59,6 +66,7 @@ export class Jaunt {
   /** A VM with a fresh realm and nothing loaded. */
   static create(opts: JauntOptions = {}): Jaunt {
     const vm = new VM(makeHost(opts), { maxCallDepth: opts.maxCallDepth });
+    vm.moduleFiles = opts.moduleFiles === true;
     new Realm(vm);
     const j = new Jaunt(vm);
     j.setupProcess(opts);
@@ -150,6 +158,7 @@ export class Jaunt {
   /** A VM that continues exactly where the snapshot was taken. */
   static resume(bytes: Uint8Array, opts: JauntOptions = {}): Jaunt {
     const vm = new VM(makeHost(opts), { maxCallDepth: opts.maxCallDepth });
+    vm.moduleFiles = opts.moduleFiles === true;
     new Realm(vm);
     decodeSnapshot(vm, bytes);
     return new Jaunt(vm);

@@ -112,6 +112,12 @@ export class VM {
   readonly codeOwner = new Map<FunctionCode, Program>();
   /** Host hooks: output sinks etc. Not part of the snapshot. */
   host: import("./host").Host;
+  /**
+   * Whether require/import may read module files from the host file system (what
+   * vmrun grants). Off for embedders unless they ask: the guest then loads only the
+   * built-in modules. Given again on resume, never part of the snapshot.
+   */
+  moduleFiles = false;
   realm!: Realm;
 
   constructor(host: import("./host").Host, limits: Partial<Limits> = {}) {

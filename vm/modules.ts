@@ -18,6 +18,24 @@ export class ModuleNotFound extends Error {
   }
 }
 
+/** The refusal of a VM that may not read module files (see assertModuleFiles). */
+export function moduleFilesRefused(request: string, code?: string): ModuleNotFound {
+  return new ModuleNotFound(
+    `Cannot find module '${request}': this VM may not read module files (the embedder did not grant moduleFiles)`,
+    code,
+  );
+}
+
+/**
+ * Throws ModuleNotFound unless the VM may read module files. Every native that
+ * resolves, stats or reads a module file asks first, so a VM without module files
+ * never touches the host file system on the guest's behalf (no reads, no existence
+ * probes, no file contents echoed in errors).
+ */
+export function assertModuleFiles(allowed: boolean, request: string, code?: string): void {
+  if (!allowed) throw moduleFilesRefused(request, code);
+}
+
 function isFile(p: string): boolean {
   try {
     return fs.statSync(p).isFile();

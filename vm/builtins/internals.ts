@@ -20,7 +20,13 @@ import type { ArrayIteratorObject } from "./array";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { compile, GuestSyntaxError } from "../../compiler";
-import { ModuleNotFound, isESModule, resolveRequire } from "../modules";
+import {
+  ModuleNotFound,
+  assertModuleFiles,
+  isESModule,
+  moduleFilesRefused,
+  resolveRequire,
+} from "../modules";
 import { installNameInternals } from "../names";
 import { proxyHelper, unwrapProxy } from "./proxy";
 import { setProto } from "./object";
@@ -250,12 +256,14 @@ export function installMoreInternals(realm: Realm, ops: Record<string, number>):
   };
   def("resolveModule", 2, (vm, _t, args) => {
     try {
+      assertModuleFiles(vm.moduleFiles, String(args[1]));
       return resolveRequire(String(args[0]), String(args[1]));
     } catch (e) {
       return notFound(vm, e);
     }
   });
   def("readModuleSource", 1, (vm, _t, args) => {
+    if (!vm.moduleFiles) return notFound(vm, moduleFilesRefused(String(args[0])));
     try {
       return fs.readFileSync(String(args[0]), "utf8");
     } catch (e) {
@@ -264,6 +272,7 @@ export function installMoreInternals(realm: Realm, ops: Record<string, number>):
   });
   def("compileModule", 1, (vm, _t, args) => {
     const filename = String(args[0]);
+    if (!vm.moduleFiles) return notFound(vm, moduleFilesRefused(filename));
     if (isESModule(filename))
       return vm.throwError("Error", `require() of ES module ${filename} is not supported yet`);
     const source = fs.readFileSync(filename, "utf8");
