@@ -259,7 +259,9 @@ export function installModuleInternals(realm: Realm): void {
     if (request === "jaunt") return "jaunt";
     if (BUILTIN_MODULES.has(request)) return "node:" + request;
     try {
-      assertModuleFiles(vm.moduleFiles, request, "ERR_MODULE_NOT_FOUND");
+      // node: names resolve to themselves; loading an unknown one fails as such.
+      if (!request.startsWith("node:"))
+        assertModuleFiles(vm.moduleFiles, request, "ERR_MODULE_NOT_FOUND");
       return resolveImport(String(args[0]), request);
     } catch (e) {
       return notFound(vm, e);
