@@ -335,7 +335,9 @@ for (const file of PROGRAMS) {
 
 test(
   "escape: process reveals host facts (pid, cwd, execPath, memory)",
-  { todo: "Host must supply pid/cwd/execPath/memoryUsage; the embedding defaults should be neutral" },
+  {
+    todo: "Host must supply pid/cwd/execPath/memoryUsage; the embedding defaults should be neutral",
+  },
   () => {
     const o = runGuest(
       "console.log([process.pid, process.cwd(), process.argv[0], process.memoryUsage().rss].join('\\n'));",
@@ -363,9 +365,13 @@ test("escape checks: a host function planted in the guest heap is caught", () =>
 });
 
 test("escape checks: reading a file through module loading is caught", () => {
-  const o = runGuest(`console.log(require(${JSON.stringify(path.join(WORK, "secret.json"))}).secret)`, 0, {
-    moduleFiles: true,
-  });
+  const o = runGuest(
+    `console.log(require(${JSON.stringify(path.join(WORK, "secret.json"))}).secret)`,
+    0,
+    {
+      moduleFiles: true,
+    },
+  );
   const v = violations(o);
   assert.ok(v.some((x) => x.includes("file secret")));
   assert.ok(v.some((x) => x.startsWith("host function called") && x.includes("fs.")));
