@@ -112,8 +112,12 @@ function drive(what, f) {
 
 // Tries every way a value could lead to host code: its constructor chain and the
 // constructor chains of its prototypes, called with host-style source text.
+var __exploited = new Set();
 function exploit(what, v) {
   keep(what, v);
+  // Primitives lead only to the guest's own prototypes; each object is tried once.
+  if ((typeof v !== "object" && typeof v !== "function") || v === null || __exploited.has(v)) return;
+  __exploited.add(v);
   var tried = [];
   var o = v;
   for (var depth = 0; depth < 8 && o !== null && o !== undefined; depth++) {
