@@ -317,15 +317,20 @@ const EXPECT: Record<string, RegExp[]> = {
   "global-require.js": [/^attempt typeof globalThis\.require: string undefined$/m],
 };
 
+/** Options beyond the embedding defaults: a lower depth limit keeps overflow tests quick. */
+const OPTIONS: Record<string, JauntOptions> = {
+  "stack-overflow.js": { maxCallDepth: 2000 },
+};
+
 for (const file of PROGRAMS) {
   const source = LIB + "\n" + fs.readFileSync(path.join(DIR, file), "utf8");
   test(`escape: ${file}`, () => {
-    const plain = runGuest(source);
+    const plain = runGuest(source, 0, OPTIONS[file]);
     assert.deepEqual(violations(plain), [], plain.out);
     assert.deepEqual(completion(plain), [], plain.out);
     for (const re of EXPECT[file] ?? []) assert.match(plain.out, re);
     // Again with snapshots between: the guest's data goes through the codec.
-    const cut = runGuest(source, Math.max(500, Math.ceil(plain.steps / 3)));
+    const cut = runGuest(source, Math.max(500, Math.ceil(plain.steps / 3)), OPTIONS[file]);
     assert.deepEqual(violations(cut), [], cut.out);
     assert.deepEqual(completion(cut), [], cut.out);
   });
