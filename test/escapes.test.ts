@@ -313,7 +313,7 @@ const EXPECT: Record<string, RegExp[]> = {
     /^attempt import\(\) absolute secret\.mjs: Error: Cannot find module/m,
     /^attempt require bare secret-pkg: threw Error: Cannot find module/m,
   ],
-  "process-surface.js": [/^attempt process\.env keys: string 0$/m],
+  "process-surface.js": [/^attempt process\.env keys: number 0$/m],
   "global-require.js": [/^attempt typeof globalThis\.require: string undefined$/m],
 };
 
