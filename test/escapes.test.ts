@@ -51,7 +51,7 @@ const PROGRAMS = fs
   .readdirSync(DIR)
   .filter((f) => f.endsWith(".js") && !f.startsWith("_") && ONLY.test(f))
   .sort();
-const MAX_STEPS = 5e7;
+const MAX_STEPS = 2e7;
 
 // ---- the host's secrets and spies ------------------------------------------------------
 

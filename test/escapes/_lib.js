@@ -7,7 +7,23 @@
 // heap for host values); what the guest can judge itself it reports as a line
 // starting with "ESCAPED", which fails the test too.
 
-var __lab = { attempts: 0, escapes: 0 };
+var __lab = { attempts: 0, escapes: 0, busy: false };
+// The library's own tools, taken before a program can change the intrinsics (some
+// programs pollute or delete them on purpose).
+var __apply = Reflect.apply;
+var __getProto = Object.getPrototypeOf;
+var __objToString = Object.prototype.toString;
+var __indexOf = Array.prototype.indexOf;
+var __log = console.log;
+var __console = console;
+var __String = String;
+var __Error = Error;
+var __Set = Set;
+var __setHas = Set.prototype.has;
+var __setAdd = Set.prototype.add;
+function __print(line) {
+  __apply(__log, __console, [line]);
+}
 // Everything obtained stays reachable from the guest global, so the host's heap walk
 // sees it.
 globalThis.__loot = [];
@@ -28,14 +44,15 @@ var GUEST_FUNCTION_CTORS = [
   Object.getPrototypeOf(async function* () {}).constructor,
 ];
 
+var __loot = globalThis.__loot;
 function keep(what, v) {
-  globalThis.__loot.push([what, v]);
+  __loot[__loot.length] = [what, v];
   return v;
 }
 
 function escaped(what, detail) {
   __lab.escapes++;
-  console.log("ESCAPED " + what + ": " + detail);
+  __print("ESCAPED " + what + ": " + detail);
 }
 
 function describe(v) {
@@ -43,11 +60,11 @@ function describe(v) {
     if (v === null) return "null";
     if (typeof v === "function") return "function " + (v.name || "(anonymous)");
     if (typeof v === "object") {
-      if (v instanceof Error) return (v.name || "Error") + ": " + String(v.message).split("\n")[0];
-      return Object.prototype.toString.call(v);
+      if (v instanceof __Error) return (v.name || "Error") + ": " + __String(v.message).split("\n")[0];
+      return __apply(__objToString, v, []);
     }
     if (typeof v === "symbol") return v.toString();
-    return typeof v + " " + String(v).slice(0, 100).split("\n")[0];
+    return typeof v + " " + __String(v).slice(0, 100).split("\n")[0];
   } catch (e) {
     return "(undescribable)";
   }
@@ -60,17 +77,17 @@ function attempt(what, fn) {
   try {
     r = fn();
   } catch (e) {
-    console.log("attempt " + what + ": threw " + describe(e));
+    __print("attempt " + what + ": threw " + describe(e));
     exploit(what + " (thrown)", e);
     return e;
   }
-  console.log("attempt " + what + ": " + describe(r));
+  __print("attempt " + what + ": " + describe(r));
   exploit(what, r);
   return r;
 }
 
 function isGuestFunctionCtor(c) {
-  return GUEST_FUNCTION_CTORS.indexOf(c) >= 0;
+  return __apply(__indexOf, GUEST_FUNCTION_CTORS, [c]) >= 0;
 }
 
 // Checks that a function's constructor chain ends at one of the guest's function
@@ -79,7 +96,7 @@ function checkFunction(what, f) {
   if (typeof f !== "function") return;
   try {
     var c = f.constructor;
-    if (!isGuestFunctionCtor(c) && Object.getPrototypeOf(f) !== null)
+    if (!isGuestFunctionCtor(c) && __getProto(f) !== null)
       escaped(what, "a function whose constructor is not a guest function constructor");
     else if (c && c.constructor !== Function) escaped(what, "constructor.constructor is foreign");
   } catch (e) {
@@ -112,20 +129,32 @@ function drive(what, f) {
 
 // Tries every way a value could lead to host code: its constructor chain and the
 // constructor chains of its prototypes, called with host-style source text.
-var __exploited = new Set();
+var __exploited = new __Set();
 function exploit(what, v) {
   keep(what, v);
   // Primitives lead only to the guest's own prototypes; each object is tried once.
-  if ((typeof v !== "object" && typeof v !== "function") || v === null || __exploited.has(v)) return;
-  __exploited.add(v);
+  // Trying a value reads its properties, which can run guest getters or proxy traps
+  // that exploit again: the nested calls only keep what they see.
+  if ((typeof v !== "object" && typeof v !== "function") || v === null) return;
+  if (__lab.busy || __apply(__setHas, __exploited, [v])) return;
+  __apply(__setAdd, __exploited, [v]);
+  __lab.busy = true;
+  try {
+    tryAll(what, v);
+  } finally {
+    __lab.busy = false;
+  }
+}
+
+function tryAll(what, v) {
   var tried = [];
   var o = v;
   for (var depth = 0; depth < 8 && o !== null && o !== undefined; depth++) {
     try {
       var c = o.constructor;
       for (var k = 0; k < 2 && typeof c === "function"; k++) {
-        if (tried.indexOf(c) < 0) {
-          tried.push(c);
+        if (__apply(__indexOf, tried, [c]) < 0) {
+          tried[tried.length] = c;
           checkFunction(what + " constructor chain", c);
           drive(what + " constructor chain", c);
         }
@@ -135,7 +164,7 @@ function exploit(what, v) {
       keep(what + " constructor threw", e);
     }
     try {
-      o = Object.getPrototypeOf(o);
+      o = __getProto(o);
     } catch (e) {
       keep(what + " getPrototypeOf threw", e);
       break;
@@ -145,5 +174,5 @@ function exploit(what, v) {
 }
 
 function done() {
-  console.log("DONE attempts=" + __lab.attempts + " escapes=" + __lab.escapes);
+  __print("DONE attempts=" + __lab.attempts + " escapes=" + __lab.escapes);
 }
