@@ -2611,7 +2611,7 @@ export class VM {
           const v = this.lookup(obj, name);
           if (v === ACCESSOR) {
             frame.ip = ip;
-            sp = this.callAccessor(this.accessor!, sp - 1, obj, []);
+            sp = this.callAccessor(this.accessor!, sp - 1, obj, this.accessorArgs);
             if (sp < 0) break reload;
             break;
           }

@@ -9,7 +9,7 @@
 import { EvalFlags, FnFlags, type FunctionCode, type Program } from "../compiler/bytecode";
 import { compile, GuestSyntaxError } from "../compiler";
 import { Env } from "./env";
-import { JSObject, PF, FunctionObject } from "./object";
+import { JSObject, PF, FunctionObject, ProxyObject } from "./object";
 import { EMPTY, type PropertyKey, type Value } from "./value";
 import { toBoolean } from "./operations";
 import type { Realm } from "./realm";
@@ -71,6 +71,9 @@ function varScopeRole(env: Env): VarRole {
 
 /** Has `name` as a binding in a `with` object: true/false, or undefined if guest code must decide. */
 function withHasFast(realm: Realm, obj: JSObject, name: string): boolean | undefined {
+  // A proxy on the chain answers through its has (and get) traps: guest code.
+  for (let o: JSObject | null = obj; o !== null; o = o.proto)
+    if (o instanceof ProxyObject) return undefined;
   if (!hasPlain(obj, name)) return false;
   const u = findProp(obj, realm.wellKnown.unscopables);
   if (u === undefined) return true;
