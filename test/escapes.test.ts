@@ -27,7 +27,8 @@ import Module from "node:module";
 // The modules themselves (not import-star copies), so spies replace what every user sees.
 import childProcess = require("node:child_process");
 import hostFs = require("node:fs");
-import { Jaunt, type JauntOptions } from "../vm";
+import { encode as cborEncode, decode as cborDecode } from "cbor-x";
+import { Jaunt, SnapshotError, type JauntOptions } from "../vm";
 import {
   ArrayObject,
   BoundFunction,
@@ -315,6 +316,8 @@ const EXPECT: Record<string, RegExp[]> = {
   ],
   "process-surface.js": [/^attempt process\.env keys: number 0$/m],
   "global-require.js": [/^attempt typeof globalThis\.require: string undefined$/m],
+  "eval-with.js": [/^attempt names the with-proxy was asked: string .*process.*require/m],
+  "snapshot-keys.js": [/^attempt data intact after the cuts: boolean true$/m],
 };
 
 /** Options beyond the embedding defaults: a lower depth limit keeps overflow tests quick. */
@@ -391,5 +394,33 @@ test("escape checks: a guest ESCAPED line, a missing DONE and host pollution are
     assert.ok(violations(o).some((v) => v.startsWith("host Object.prototype changed")));
   } finally {
     delete (Object.prototype as Record<string, unknown>).polluted;
+  }
+});
+
+// ---- snapshot bytes with __proto__ keys ---------------------------------------------------
+
+test("escape: snapshot bytes whose maps carry __proto__ keys pollute nothing", () => {
+  const source = LIB + "\n" + fs.readFileSync(path.join(DIR, "snapshot-keys.js"), "utf8");
+  const j = Jaunt.create({ stdout: () => {}, env: {}, argv: [WORK] });
+  j.load(source, MAIN);
+  assert.equal(j.run(20_000).status, "paused");
+  const [header, heap, roots] = cborDecode(j.snapshot()) as [object, unknown[], object];
+  const poison = JSON.parse('{"__proto__": {"polluted": "snapshot", "stack": [], "magic": "x"}}');
+  const variants: unknown[] = [
+    [{ ...header, ...poison }, heap, roots],
+    [header, heap, { ...roots, ...poison }],
+    [header, heap.concat([poison]), roots],
+    [poison, heap, roots],
+  ];
+  for (const v of variants) {
+    let resumed: Jaunt | null = null;
+    try {
+      resumed = Jaunt.resume(cborEncode(v), { stdout: () => {}, env: {} });
+    } catch (e) {
+      assert.ok(e instanceof SnapshotError, `not a SnapshotError: ${(e as Error)?.stack}`);
+    }
+    if (resumed) resumed.run(200_000);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.deepEqual(hostShape(), HOST_SHAPE);
   }
 });

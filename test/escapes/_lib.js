@@ -60,7 +60,8 @@ function describe(v) {
     if (v === null) return "null";
     if (typeof v === "function") return "function " + (v.name || "(anonymous)");
     if (typeof v === "object") {
-      if (v instanceof __Error) return (v.name || "Error") + ": " + __String(v.message).split("\n")[0];
+      if (v instanceof __Error)
+        return (v.name || "Error") + ": " + __String(v.message).split("\n")[0];
       return __apply(__objToString, v, []);
     }
     if (typeof v === "symbol") return v.toString();

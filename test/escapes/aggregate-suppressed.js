@@ -10,11 +10,17 @@ function check(what, e) {
 }
 
 attempt("AggregateError from Promise.any", function () {
-  return Promise.any([Promise.reject(new Error("a")), Promise.resolve().then(function () { null.x; })]).catch(function (e) {
+  return Promise.any([
+    Promise.reject(new Error("a")),
+    Promise.resolve().then(function () {
+      null.x;
+    }),
+  ]).catch(function (e) {
     check("Promise.any AggregateError", e);
     if (!(e instanceof AggregateError)) escaped("Promise.any", "not an AggregateError");
     exploit("errors array", e.errors);
-    if (!Array.isArray(e.errors) || e.errors.constructor !== Array) escaped("Promise.any", "errors is not a guest array");
+    if (!Array.isArray(e.errors) || e.errors.constructor !== Array)
+      escaped("Promise.any", "errors is not a guest array");
     e.errors.forEach(function (x, i) {
       check("aggregated " + i, x);
     });

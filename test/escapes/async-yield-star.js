@@ -7,7 +7,8 @@
 function check(what, e) {
   exploit(what, e);
   if (!(e instanceof Error)) escaped(what, "caught a non-error: " + describe(e));
-  else if (e.constructor.constructor !== Function) escaped(what, "constructor.constructor is foreign");
+  else if (e.constructor.constructor !== Function)
+    escaped(what, "constructor.constructor is foreign");
 }
 async function run(what, inner) {
   async function* outer() {
@@ -32,30 +33,49 @@ async function run(what, inner) {
 }
 
 (async function () {
-  await run("native error in the inner generator", (async function* () {
-    yield 1;
-    null.x;
-  })());
+  await run(
+    "native error in the inner generator",
+    (async function* () {
+      yield 1;
+      null.x;
+    })(),
+  );
   await run("inner next returns a primitive", {
     [Symbol.asyncIterator]() {
-      return { next: function () { return 1; } };
+      return {
+        next: function () {
+          return 1;
+        },
+      };
     },
   });
   await run("inner next returns a rejected promise", {
     [Symbol.asyncIterator]() {
-      return { next: function () { return Promise.reject(new RangeError("r")); } };
+      return {
+        next: function () {
+          return Promise.reject(new RangeError("r"));
+        },
+      };
     },
   });
   await run("inner next throws a native error", {
     [Symbol.asyncIterator]() {
-      return { next: function () { return JSON.parse("{"); } };
+      return {
+        next: function () {
+          return JSON.parse("{");
+        },
+      };
     },
   });
   await run("inner result done getter throws", {
     [Symbol.asyncIterator]() {
       return {
         next: function () {
-          return { get done() { throw new TypeError("done getter"); } };
+          return {
+            get done() {
+              throw new TypeError("done getter");
+            },
+          };
         },
       };
     },
@@ -65,18 +85,35 @@ async function run(what, inner) {
       var i = 0;
       return {
         next: function () {
-          return { done: i++ > 0, value: { then: function (res, rej) { exploit("inner thenable resolve", res); rej(new URIError("u")); } } };
+          return {
+            done: i++ > 0,
+            value: {
+              then: function (res, rej) {
+                exploit("inner thenable resolve", res);
+                rej(new URIError("u"));
+              },
+            },
+          };
         },
       };
     },
   });
-  await run("sync iterator under yield* of an async generator", [Promise.reject(new EvalError("e"))]);
+  await run("sync iterator under yield* of an async generator", [
+    Promise.reject(new EvalError("e")),
+  ]);
   // throw() forwarded to an inner iterator without throw(): the VM's own TypeError.
   attempt("throw() into a delegate without throw", function () {
     async function* outer() {
       yield* {
         [Symbol.asyncIterator]() {
-          return { next: function () { return { done: false, value: 1 }; }, return: function () { return {}; } };
+          return {
+            next: function () {
+              return { done: false, value: 1 };
+            },
+            return: function () {
+              return {};
+            },
+          };
         },
       };
     }
@@ -92,8 +129,12 @@ async function run(what, inner) {
       yield* {
         [Symbol.asyncIterator]() {
           return {
-            next: function () { return { done: false, value: 1 }; },
-            return: function () { throw new ReferenceError("in return"); },
+            next: function () {
+              return { done: false, value: 1 };
+            },
+            return: function () {
+              throw new ReferenceError("in return");
+            },
           };
         },
       };

@@ -27,7 +27,8 @@ function look(what, f, args) {
     if (typeof v === "function") escaped(what, k + " handed out a function: " + v.name);
     else if (k === "arguments" && v && !(v instanceof Error)) {
       // f.arguments of a running function: its own arguments; their callee is f.
-      if (v.callee !== undefined && v.callee !== f) escaped(what, "arguments.callee is another function");
+      if (v.callee !== undefined && v.callee !== f)
+        escaped(what, "arguments.callee is another function");
     }
     exploit(what + " " + k, v);
   }

@@ -30,20 +30,23 @@ attempt("captureStackTrace with a hiding function", function () {
 });
 attempt("captureStackTrace on a proxy", function () {
   var log = [];
-  var p = new Proxy({}, {
-    defineProperty: function (t, k, d) {
-      log.push(String(k));
-      exploit("defineProperty descriptor", d);
-      exploit("defineProperty descriptor get", d.get);
-      return Reflect.defineProperty(t, k, d);
+  var p = new Proxy(
+    {},
+    {
+      defineProperty: function (t, k, d) {
+        log.push(String(k));
+        exploit("defineProperty descriptor", d);
+        exploit("defineProperty descriptor get", d.get);
+        return Reflect.defineProperty(t, k, d);
+      },
+      set: function (t, k, v, r) {
+        log.push("set " + String(k));
+        exploit("set value", v);
+        exploit("set receiver", r);
+        return Reflect.set(t, k, v, r);
+      },
     },
-    set: function (t, k, v, r) {
-      log.push("set " + String(k));
-      exploit("set value", v);
-      exploit("set receiver", r);
-      return Reflect.set(t, k, v, r);
-    },
-  });
+  );
   Error.captureStackTrace(p);
   return log.join();
 });

@@ -18,7 +18,8 @@ function tryLog(what, fn) {
       return "logged";
     } catch (e) {
       if (!(e instanceof Error)) escaped(what, "console threw a non-error: " + describe(e));
-      else if (e.constructor.constructor !== Function) escaped(what, "console threw a foreign error");
+      else if (e.constructor.constructor !== Function)
+        escaped(what, "console threw a foreign error");
       return e;
     }
   });
@@ -45,12 +46,15 @@ var o4 = { toString: thrower("toString"), valueOf: thrower("valueOf") };
 tryLog("%s and %d with throwing conversions", function () {
   console.log("%s %d %i %f", o4, o4, o4, o4);
 });
-var p = new Proxy({}, {
-  ownKeys: thrower("ownKeys trap"),
-  get: thrower("get trap"),
-  getPrototypeOf: thrower("getPrototypeOf trap"),
-  getOwnPropertyDescriptor: thrower("gopd trap"),
-});
+var p = new Proxy(
+  {},
+  {
+    ownKeys: thrower("ownKeys trap"),
+    get: thrower("get trap"),
+    getPrototypeOf: thrower("getPrototypeOf trap"),
+    getOwnPropertyDescriptor: thrower("gopd trap"),
+  },
+);
 tryLog("a proxy with throwing traps", function () {
   console.log(p);
   console.log({ inner: p });

@@ -53,7 +53,7 @@ var samples = {
   "string wrapper": Object("s"),
   "native method": Array.prototype.push,
   "native getter": Object.getOwnPropertyDescriptor(RegExp.prototype, "flags").get,
-  "ThrowTypeError": Object.getOwnPropertyDescriptor(
+  ThrowTypeError: Object.getOwnPropertyDescriptor(
     (function () {
       "use strict";
       return arguments;
@@ -64,17 +64,17 @@ var samples = {
   "module object": module,
   "console.log": console.log,
   "process.nextTick": process.nextTick,
-  "setTimeout": setTimeout,
+  setTimeout: setTimeout,
   "timer handle": (function () {
     var h = setTimeout(function () {}, 1);
     clearTimeout(h);
     return h;
   })(),
   "disposable stack": new DisposableStack(),
-  "JSON": JSON,
-  "Math": Math,
-  "Reflect": Reflect,
-  "globalThis": globalThis,
+  JSON: JSON,
+  Math: Math,
+  Reflect: Reflect,
+  globalThis: globalThis,
   "Function.prototype": Function.prototype,
   "Object.prototype": Object.prototype,
   "null-prototype object": Object.create(null),
@@ -86,7 +86,8 @@ for (var name of Object.keys(samples)) {
     // Generator objects' constructor is %GeneratorFunction.prototype%, whose
     // constructor is GeneratorFunction: a guest function constructor all the same.
     var F = v.constructor.constructor;
-    if (!isGuestFunctionCtor(F)) escaped(name, "constructor.constructor is not a guest function constructor");
+    if (!isGuestFunctionCtor(F))
+      escaped(name, "constructor.constructor is not a guest function constructor");
     var g = F("return this")();
     if (F === GUEST_FUNCTION_CTORS[1]) g = g.next().value;
     if (F === GUEST_FUNCTION_CTORS[0] || F === GUEST_FUNCTION_CTORS[1])

@@ -17,11 +17,15 @@ var scope = new Proxy(Object.create(null), {
 });
 attempt("with(proxy) + direct eval of host names", function () {
   with (scope) {
-    return eval("[typeof process === 'object' && typeof process.binding, typeof require, typeof module, typeof __dirname, typeof globalThis].join()");
+    return eval(
+      "[typeof process === 'object' && typeof process.binding, typeof require, typeof module, typeof __dirname, typeof globalThis].join()",
+    );
   }
 });
 attempt("Function body with with(globalThis)", function () {
-  return new Function("with (globalThis) { return [typeof process.binding, typeof require, typeof module].join(); }")();
+  return new Function(
+    "with (globalThis) { return [typeof process.binding, typeof require, typeof module].join(); }",
+  )();
 });
 attempt("with(Function.prototype) and constructor", function () {
   with (Function.prototype) {
@@ -31,14 +35,17 @@ attempt("with(Function.prototype) and constructor", function () {
   }
 });
 attempt("with(a proxy whose get returns a Function-like) and calls", function () {
-  var p = new Proxy({}, {
-    has: function (t, k) {
-      return k === "Function" || k === "eval";
+  var p = new Proxy(
+    {},
+    {
+      has: function (t, k) {
+        return k === "Function" || k === "eval";
+      },
+      get: function (t, k) {
+        return k === "Function" ? Function : eval;
+      },
     },
-    get: function (t, k) {
-      return k === "Function" ? Function : eval;
-    },
-  });
+  );
   with (p) {
     return [Function(HOST_PAYLOAD)(), eval("typeof require")];
   }
@@ -59,12 +66,15 @@ attempt("eval inside with inside a closure", function () {
 });
 attempt("Symbol.unscopables on the with-object", function () {
   var o = { process: "shadow", require: "shadow" };
-  o[Symbol.unscopables] = new Proxy({}, {
-    get: function (t, k) {
-      exploit("unscopables key", k);
-      return false;
+  o[Symbol.unscopables] = new Proxy(
+    {},
+    {
+      get: function (t, k) {
+        exploit("unscopables key", k);
+        return false;
+      },
     },
-  });
+  );
   with (o) {
     return [process, require].join();
   }

@@ -22,15 +22,52 @@ function trap(holder, name) {
   });
   return orig;
 }
-var globalNames = ["process", "console", "Promise", "Symbol", "Error", "TypeError", "Array",
-  "Object", "Function", "JSON", "Reflect", "require", "module", "Buffer", "setTimeout", "queueMicrotask",
-  "structuredClone", "URL", "TextDecoder"];
+var globalNames = [
+  "process",
+  "console",
+  "Promise",
+  "Symbol",
+  "Error",
+  "TypeError",
+  "Array",
+  "Object",
+  "Function",
+  "JSON",
+  "Reflect",
+  "require",
+  "module",
+  "Buffer",
+  "setTimeout",
+  "queueMicrotask",
+  "structuredClone",
+  "URL",
+  "TextDecoder",
+];
 var saved = {};
 for (var n of globalNames) saved[n] = trap(globalThis, n);
 // (Not get/set/value/writable: property descriptors would inherit them.)
-var protoNames = ["then", "constructor", "stack", "toJSON", "toString", "valueOf", "length",
-  "message", "name", "cause", "errors", "next", "done", "prototype", "caller", "callee",
-  "__proto__", "code", "exports", "default"];
+var protoNames = [
+  "then",
+  "constructor",
+  "stack",
+  "toJSON",
+  "toString",
+  "valueOf",
+  "length",
+  "message",
+  "name",
+  "cause",
+  "errors",
+  "next",
+  "done",
+  "prototype",
+  "caller",
+  "callee",
+  "__proto__",
+  "code",
+  "exports",
+  "default",
+];
 var savedProto = {};
 for (var p of protoNames) savedProto[p] = trap(Object.prototype, p);
 

@@ -3,9 +3,32 @@
 // node: prefix), plus the built-ins Jaunt does provide (module, process, buffer),
 // whose exports must be guest objects that lead nowhere.
 
-var HOST_MODULES = ["fs", "fs/promises", "child_process", "vm", "worker_threads", "inspector",
-  "v8", "os", "net", "http", "dns", "cluster", "repl", "perf_hooks", "async_hooks", "wasi",
-  "trace_events", "module/", "sys", "constants", "util", "path", "crypto", "internal/process"];
+var HOST_MODULES = [
+  "fs",
+  "fs/promises",
+  "child_process",
+  "vm",
+  "worker_threads",
+  "inspector",
+  "v8",
+  "os",
+  "net",
+  "http",
+  "dns",
+  "cluster",
+  "repl",
+  "perf_hooks",
+  "async_hooks",
+  "wasi",
+  "trace_events",
+  "module/",
+  "sys",
+  "constants",
+  "util",
+  "path",
+  "crypto",
+  "internal/process",
+];
 for (var name of HOST_MODULES) {
   for (var spec of [name, "node:" + name]) {
     let s = spec;
@@ -57,13 +80,28 @@ attempt("require.cache and module internals", function () {
   exploit("require.cache", require.cache);
   exploit("module", module);
   exploit("module.constructor", module.constructor);
-  return [Object.keys(require.cache).length, typeof module.require, typeof module.constructor._load,
-    typeof module.constructor._resolveFilename, typeof require.extensions].join();
+  return [
+    Object.keys(require.cache).length,
+    typeof module.require,
+    typeof module.constructor._load,
+    typeof module.constructor._resolveFilename,
+    typeof require.extensions,
+  ].join();
 });
 // import() from CommonJS, of host modules and of jaunt's own.
-var imports = ["fs", "node:fs", "node:child_process", "node:vm", "node:worker_threads", "node:module",
-  "node:process", "node:buffer", "jaunt", "data:text/javascript,export default globalThis.process",
-  "file:///etc/passwd"];
+var imports = [
+  "fs",
+  "node:fs",
+  "node:child_process",
+  "node:vm",
+  "node:worker_threads",
+  "node:module",
+  "node:process",
+  "node:buffer",
+  "jaunt",
+  "data:text/javascript,export default globalThis.process",
+  "file:///etc/passwd",
+];
 Promise.all(
   imports.map(function (spec) {
     return import(spec).then(
@@ -72,7 +110,8 @@ Promise.all(
         console.log("attempt import(" + spec + "): " + Object.keys(ns).join());
         exploit("import " + spec, ns);
         for (var k of Object.keys(ns)) exploit("import " + spec + "." + k, ns[k]);
-        if (!/^node:(module|process|buffer)$|^jaunt$/.test(spec)) escaped("import " + spec, "loaded");
+        if (!/^node:(module|process|buffer)$|^jaunt$/.test(spec))
+          escaped("import " + spec, "loaded");
       },
       function (e) {
         __lab.attempts++;

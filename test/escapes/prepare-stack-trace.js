@@ -9,7 +9,14 @@ Error.prepareStackTrace = function (err, sites) {
   keep("prepareStackTrace this", this);
   if (Array.isArray(sites)) {
     for (var s of sites) {
-      for (var m of ["getThis", "getFunction", "getTypeName", "getFileName", "getEvalOrigin", "getFunctionName"]) {
+      for (var m of [
+        "getThis",
+        "getFunction",
+        "getTypeName",
+        "getFileName",
+        "getEvalOrigin",
+        "getFunctionName",
+      ]) {
         try {
           if (typeof s[m] === "function") exploit("CallSite." + m, s[m]());
         } catch (e) {
@@ -65,12 +72,15 @@ attempt("stack inside a getter run by a native", function () {
 });
 attempt("stack inside a proxy trap", function () {
   var s;
-  var p = new Proxy({}, {
-    get: function () {
-      s = new Error("trap").stack;
-      return 1;
+  var p = new Proxy(
+    {},
+    {
+      get: function () {
+        s = new Error("trap").stack;
+        return 1;
+      },
     },
-  });
+  );
   p.x;
   return s;
 });
@@ -104,7 +114,10 @@ setTimeout(function timer() {
   for (var t of texts) {
     if (typeof t !== "string") continue;
     if (/node:internal|\/vm\/|dist\/|interpreter|jaunt:prelude/.test(t))
-      escaped("stack text", "names a host or internal frame: " + t.split("\n").slice(1, 3).join(" | "));
+      escaped(
+        "stack text",
+        "names a host or internal frame: " + t.split("\n").slice(1, 3).join(" | "),
+      );
   }
   attempt("stack texts", function () {
     return texts.length;

@@ -17,9 +17,28 @@ attempt("process.env is a plain guest object", function () {
   exploit("process.env", process.env);
   return Object.getPrototypeOf(process.env) === Object.prototype;
 });
-var forbidden = ["binding", "_linkedBinding", "dlopen", "mainModule", "reallyExit", "kill",
-  "abort", "chdir", "setuid", "setgid", "_rawDebug", "_getActiveHandles", "openStdin",
-  "moduleLoadList", "config", "report", "permission", "_kill", "debugPort", "execve"];
+var forbidden = [
+  "binding",
+  "_linkedBinding",
+  "dlopen",
+  "mainModule",
+  "reallyExit",
+  "kill",
+  "abort",
+  "chdir",
+  "setuid",
+  "setgid",
+  "_rawDebug",
+  "_getActiveHandles",
+  "openStdin",
+  "moduleLoadList",
+  "config",
+  "report",
+  "permission",
+  "_kill",
+  "debugPort",
+  "execve",
+];
 for (var k of forbidden) {
   let key = k;
   var v = attempt("process." + key, function () {
@@ -40,7 +59,11 @@ attempt("process own properties", function () {
 attempt("process.stdout and stderr", function () {
   exploit("stdout", process.stdout);
   exploit("stdout.write", process.stdout.write);
-  return [typeof process.stdout.fd, typeof process.stdout._handle, typeof process.stdout.constructor].join();
+  return [
+    typeof process.stdout.fd,
+    typeof process.stdout._handle,
+    typeof process.stdout.constructor,
+  ].join();
 });
 attempt("process.versions, release, features", function () {
   exploit("versions", process.versions);

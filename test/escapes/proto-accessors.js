@@ -5,11 +5,28 @@
 
 var accessors = [];
 var holders = [
-  Object.prototype, Function.prototype, Array.prototype, RegExp.prototype, Map.prototype,
-  Set.prototype, Symbol.prototype, Error.prototype, Promise.prototype, ArrayBuffer.prototype,
-  DataView.prototype, Object.getPrototypeOf(Uint8Array.prototype), Date.prototype,
-  URL.prototype, URLSearchParams.prototype, TextDecoder.prototype, Buffer.prototype,
-  WeakRef.prototype, Iterator.prototype, globalThis, process, console,
+  Object.prototype,
+  Function.prototype,
+  Array.prototype,
+  RegExp.prototype,
+  Map.prototype,
+  Set.prototype,
+  Symbol.prototype,
+  Error.prototype,
+  Promise.prototype,
+  ArrayBuffer.prototype,
+  DataView.prototype,
+  Object.getPrototypeOf(Uint8Array.prototype),
+  Date.prototype,
+  URL.prototype,
+  URLSearchParams.prototype,
+  TextDecoder.prototype,
+  Buffer.prototype,
+  WeakRef.prototype,
+  Iterator.prototype,
+  globalThis,
+  process,
+  console,
 ];
 for (var h of holders) {
   for (var k of Reflect.ownKeys(h)) {
@@ -17,7 +34,21 @@ for (var h of holders) {
     if (d && (d.get || d.set)) accessors.push([String(k), d]);
   }
 }
-var receivers = [undefined, null, 1, "s", Symbol("r"), {}, [], function () {}, Object.create(null), new Proxy({}, {}), /r/, new Map(), new Uint8Array(1)];
+var receivers = [
+  undefined,
+  null,
+  1,
+  "s",
+  Symbol("r"),
+  {},
+  [],
+  function () {},
+  Object.create(null),
+  new Proxy({}, {}),
+  /r/,
+  new Map(),
+  new Uint8Array(1),
+];
 attempt("accessors of intrinsics on odd receivers", function () {
   var n = 0;
   for (var [name, d] of accessors) {
@@ -45,13 +76,19 @@ attempt("__proto__ getter and setter on intrinsics", function () {
   // Setting __proto__ of intrinsics to null or to a proxy, then using them.
   var saved = Object.getPrototypeOf(Math);
   try {
-    d.set.call(Math, new Proxy({}, {
-      get: function (t, k, rcv) {
-        exploit("proto proxy get key", k);
-        exploit("proto proxy get receiver", rcv);
-        return Reflect.get(t, k, rcv);
-      },
-    }));
+    d.set.call(
+      Math,
+      new Proxy(
+        {},
+        {
+          get: function (t, k, rcv) {
+            exploit("proto proxy get key", k);
+            exploit("proto proxy get receiver", rcv);
+            return Reflect.get(t, k, rcv);
+          },
+        },
+      ),
+    );
     out.push(Math.nothing, String(Math));
   } catch (e) {
     out.push(e);
@@ -89,12 +126,18 @@ attempt("__proto__ in object literals and JSON", function () {
   var lit = { __proto__: Function.prototype };
   var js = JSON.parse('{"__proto__": {"polluted": true}}');
   var computed = { ["__proto__"]: 1 };
-  if (({}).polluted !== undefined) escaped("__proto__", "JSON.parse polluted Object.prototype");
+  if ({}.polluted !== undefined) escaped("__proto__", "JSON.parse polluted Object.prototype");
   return [typeof lit.call, Object.getPrototypeOf(js) === Object.prototype, Object.keys(computed)];
 });
 attempt("__proto__ of functions, generators and bound functions", function () {
   var out = [];
-  for (var f of [function () {}, function* () {}, async function () {}, Math.max.bind(null), class {}]) {
+  for (var f of [
+    function () {},
+    function* () {},
+    async function () {},
+    Math.max.bind(null),
+    class {},
+  ]) {
     var p = f.__proto__;
     exploit("function __proto__", p);
     out.push(p === Object.getPrototypeOf(f));

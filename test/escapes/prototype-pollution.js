@@ -23,7 +23,7 @@ attempt("assignments to Object.prototype and friends", function () {
   Object.getPrototypeOf([][Symbol.iterator]()).polluted = "yes";
   Iterator.prototype.polluted = "yes";
   globalThis.pollutedGlobal = "yes";
-  return ({}).polluted;
+  return {}.polluted;
 });
 attempt("pollution through __proto__ paths", function () {
   var o = {};
@@ -31,7 +31,9 @@ attempt("pollution through __proto__ paths", function () {
   o.constructor.prototype.viaCtor = "yes";
   [].__proto__.__proto__.viaArray = "yes";
   (function () {}).__proto__.__proto__.viaFn = "yes";
-  var merged = JSON.parse('{"__proto__": {"viaJSON": "yes"}, "constructor": {"prototype": {"viaJSONCtor": "yes"}}}');
+  var merged = JSON.parse(
+    '{"__proto__": {"viaJSON": "yes"}, "constructor": {"prototype": {"viaJSONCtor": "yes"}}}',
+  );
   // A naive deep merge, as vulnerable libraries do.
   function merge(t, s) {
     for (var k in s) {
@@ -42,7 +44,7 @@ attempt("pollution through __proto__ paths", function () {
   }
   merge({}, merged);
   merge({}, JSON.parse('{"constructor": {"prototype": {"viaMerge": "yes"}}}'));
-  return [({}).viaProto, ({}).viaMerge].join();
+  return [{}.viaProto, {}.viaMerge].join();
 });
 attempt("redefining and deleting built-in methods", function () {
   Object.prototype.toString = function () {
@@ -73,13 +75,32 @@ attempt("redefining and deleting built-in methods", function () {
   return String({});
 });
 attempt("setters on Object.prototype for names the host writes", function () {
-  for (var name of ["message", "stack", "code", "errno", "syscall", "path", "exports", "default", "status", "exitCode", "result", "value", "done"]) {
+  for (var name of [
+    "message",
+    "stack",
+    "code",
+    "errno",
+    "syscall",
+    "path",
+    "exports",
+    "default",
+    "status",
+    "exitCode",
+    "result",
+    "value",
+    "done",
+  ]) {
     let n = name;
     Object.defineProperty(Object.prototype, n, {
       configurable: true,
       set: function (v) {
         exploit("Object.prototype setter " + n, v);
-        Object.defineProperty(this, n, { value: v, writable: true, configurable: true, enumerable: true });
+        Object.defineProperty(this, n, {
+          value: v,
+          writable: true,
+          configurable: true,
+          enumerable: true,
+        });
       },
       get: function () {
         return undefined;

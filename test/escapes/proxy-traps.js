@@ -7,9 +7,21 @@ var trapLog = [];
 var inTrap = false;
 function handler(tag) {
   var h = {};
-  var traps = ["get", "set", "has", "deleteProperty", "ownKeys", "getOwnPropertyDescriptor",
-    "defineProperty", "getPrototypeOf", "setPrototypeOf", "isExtensible", "preventExtensions",
-    "apply", "construct"];
+  var traps = [
+    "get",
+    "set",
+    "has",
+    "deleteProperty",
+    "ownKeys",
+    "getOwnPropertyDescriptor",
+    "defineProperty",
+    "getPrototypeOf",
+    "setPrototypeOf",
+    "isExtensible",
+    "preventExtensions",
+    "apply",
+    "construct",
+  ];
   for (var name of traps) {
     let trap = name;
     h[trap] = function () {
@@ -19,7 +31,8 @@ function handler(tag) {
       if (!inTrap) {
         inTrap = true;
         try {
-          for (var i = 0; i < arguments.length; i++) exploit(tag + " " + trap + " arg " + i, arguments[i]);
+          for (var i = 0; i < arguments.length; i++)
+            exploit(tag + " " + trap + " arg " + i, arguments[i]);
         } finally {
           inTrap = false;
         }
@@ -101,19 +114,23 @@ attempt("a proxy as a prototype", function () {
   return [child.a, "b" in child, (child.zzz = 1)];
 });
 attempt("a proxy as the handler of another proxy", function () {
-  var meta = new Proxy({}, {
-    get: function (t, trap) {
-      trapLog.push("meta:" + String(trap));
-      return function () {
-        if (!inTrap) {
-          inTrap = true;
-          for (var i = 0; i < arguments.length; i++) exploit("meta " + String(trap) + " arg " + i, arguments[i]);
-          inTrap = false;
-        }
-        return Reflect[trap].apply(null, arguments);
-      };
+  var meta = new Proxy(
+    {},
+    {
+      get: function (t, trap) {
+        trapLog.push("meta:" + String(trap));
+        return function () {
+          if (!inTrap) {
+            inTrap = true;
+            for (var i = 0; i < arguments.length; i++)
+              exploit("meta " + String(trap) + " arg " + i, arguments[i]);
+            inTrap = false;
+          }
+          return Reflect[trap].apply(null, arguments);
+        };
+      },
     },
-  });
+  );
   var p = new Proxy({ q: 1 }, meta);
   return [p.q, Object.keys(p), JSON.stringify(p), "q" in p];
 });

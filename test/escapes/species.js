@@ -56,7 +56,13 @@ attempt("Promise subclass statics (all/race/any/allSettled)", function () {
   P.resolve = function (v) {
     return Promise.resolve(v);
   };
-  return [Promise.all.call(P, [1]), Promise.race.call(P, [1]), Promise.any.call(P, [1]), Promise.allSettled.call(P, [1]), Promise.withResolvers.call(P)];
+  return [
+    Promise.all.call(P, [1]),
+    Promise.race.call(P, [1]),
+    Promise.any.call(P, [1]),
+    Promise.allSettled.call(P, [1]),
+    Promise.withResolvers.call(P),
+  ];
 });
 attempt("RegExp species (split, matchAll)", function () {
   var re = /b/g;

@@ -8,7 +8,8 @@ function checkRange(what, e) {
   exploit(what, e);
   if (!(e instanceof Error)) return escaped(what, "not a guest error: " + describe(e));
   if (e.constructor.constructor !== Function) escaped(what, "constructor.constructor is foreign");
-  if (e.constructor(HOST_PAYLOAD).constructor !== e.constructor) escaped(what, "its constructor is not a guest error constructor");
+  if (e.constructor(HOST_PAYLOAD).constructor !== e.constructor)
+    escaped(what, "its constructor is not a guest error constructor");
 }
 function deep(what, fn) {
   var e = attempt(what, function () {
@@ -50,11 +51,14 @@ deep("recursion through Array.prototype.map", function () {
   })();
 });
 deep("recursion through a proxy trap", function () {
-  var p = new Proxy({}, {
-    get: function (t, k) {
-      return p[k];
+  var p = new Proxy(
+    {},
+    {
+      get: function (t, k) {
+        return p[k];
+      },
     },
-  });
+  );
   return p.x;
 });
 deep("recursion through JSON.stringify toJSON", function () {
@@ -141,7 +145,8 @@ deep("stack overflow then continue", function () {
     r();
   } catch (e) {}
   // The VM must be in a sane state afterwards.
-  if ([1, 2, 3].map((x) => x * 2).join() !== "2,4,6") escaped("after overflow", "the VM is corrupt");
+  if ([1, 2, 3].map((x) => x * 2).join() !== "2,4,6")
+    escaped("after overflow", "the VM is corrupt");
   throw new RangeError("n=" + (n > 100));
 });
 done();

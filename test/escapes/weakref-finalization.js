@@ -37,7 +37,15 @@ attempt("cleanupSome", function () {
 });
 attempt("WeakRef deref of every kind of target", function () {
   var out = [];
-  for (var t of [{}, function () {}, new Proxy({}, {}), Symbol("s"), new WeakRef({}), globalThis, Object.prototype]) {
+  for (var t of [
+    {},
+    function () {},
+    new Proxy({}, {}),
+    Symbol("s"),
+    new WeakRef({}),
+    globalThis,
+    Object.prototype,
+  ]) {
     var w = new WeakRef(t);
     var d = w.deref();
     exploit("deref", d);
@@ -49,10 +57,17 @@ attempt("WeakRef deref of every kind of target", function () {
 attempt("WeakRef and FinalizationRegistry prototypes", function () {
   exploit("WeakRef.prototype.deref", WeakRef.prototype.deref);
   exploit("FR.prototype.register", FinalizationRegistry.prototype.register);
-  return [Object.prototype.toString.call(new WeakRef({})), Object.prototype.toString.call(fr)].join();
+  return [
+    Object.prototype.toString.call(new WeakRef({})),
+    Object.prototype.toString.call(fr),
+  ].join();
 });
 attempt("WeakMap/WeakSet with odd keys", function () {
-  var wm = new WeakMap([[Function, 1], [globalThis, 2], [Symbol("k"), 3]]);
+  var wm = new WeakMap([
+    [Function, 1],
+    [globalThis, 2],
+    [Symbol("k"), 3],
+  ]);
   var ws = new WeakSet([Object.prototype]);
   return [wm.get(Function), wm.has(globalThis), ws.has(Object.prototype)].join();
 });
