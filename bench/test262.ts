@@ -271,6 +271,7 @@ function runOnce(
     argv: [],
     seed: 1,
     unhandledRejections: "none",
+    capabilities: { fs: true }, // module tests import their _FIXTURE files
   });
   exposeDetach(j);
   const neg = meta.negative;

@@ -29,7 +29,14 @@ import { displayName } from "./esm";
 import type { UnhandledRejectionsMode } from "./host";
 import { inspect } from "./inspect";
 
-export { GuestSyntaxError, SnapshotError, InternalError, HostHandle, ALL_CAPABILITIES, NO_CAPABILITIES };
+export {
+  GuestSyntaxError,
+  SnapshotError,
+  InternalError,
+  HostHandle,
+  ALL_CAPABILITIES,
+  NO_CAPABILITIES,
+};
 export type {
   RunStatus,
   Host,

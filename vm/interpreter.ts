@@ -66,6 +66,10 @@ export class InternalError extends Error {
   }
 }
 
+/** Host RangeErrors of allocations too big, which V8 raises in the guest as they are. */
+const HOST_ALLOCATION_FAILURE =
+  /^(Invalid string length|Invalid array length|Invalid typed array length|Array buffer allocation failed)/;
+
 /** Returned by a native function that asked for a tail call (see VM.tailCall). */
 export const TAIL_CALL: unique symbol = Symbol("tail call");
 export type NativeResult = Value | typeof TAIL_CALL;
@@ -2177,11 +2181,11 @@ export class VM {
         if (e instanceof ThrowSignal) value = e.value;
         else if (e instanceof RangeError && /call stack/.test(e.message))
           value = this.makeError("RangeError", "Maximum call stack size exceeded");
-        else if (e instanceof RangeError && e.message === "Invalid string length")
-          // A string longer than the maximum (2**29-24, the host's and Node's limit)
-          // built by an instruction (ADD, a template) or a native (join, repeat,
-          // padStart, replace, JSON.stringify, Buffer#toString…): the guest's RangeError.
-          value = this.makeError("RangeError", "Invalid string length");
+        else if (e instanceof RangeError && HOST_ALLOCATION_FAILURE.test(e.message))
+          // A string, array or buffer too big for the host, made by an instruction
+          // (s += s) as much as by a native: the guest's RangeError, as in V8, rather
+          // than a host exception out of run().
+          value = this.makeError("RangeError", e.message);
         else if (inNative && (e instanceof TypeError || e instanceof RangeError))
           // A native's host conversion failed on a guest value (Math.max(1n) and the
           // like): V8 gives guests the same message, so the guest gets the error.
