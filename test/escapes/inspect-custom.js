@@ -5,10 +5,14 @@
 
 var KEY = Symbol.for("nodejs.util.inspect.custom");
 var calls = [];
+// inspect(this) below calls the method again: one level is enough to see what the
+// inner call receives (unguarded, it recurses to the call-depth limit, as in node).
+var inside = 0;
 function custom(tag) {
   var o = {};
   o[KEY] = function (depth, options, inspect) {
     calls.push(tag);
+    if (inside > 1) return "again(" + tag + ")";
     exploit(tag + " this", this);
     exploit(tag + " depth", depth);
     exploit(tag + " options", options);
@@ -21,8 +25,13 @@ function custom(tag) {
       }
     }
     if (typeof inspect === "function") {
-      exploit(tag + " inspect(this)", inspect(this));
-      exploit(tag + " inspect(Function)", inspect(Function, { showHidden: true }));
+      inside++;
+      try {
+        exploit(tag + " inspect(this)", inspect(this));
+        exploit(tag + " inspect(Function)", inspect(Function, { showHidden: true }));
+      } finally {
+        inside--;
+      }
     }
     return "custom(" + tag + ")";
   };
