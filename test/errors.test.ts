@@ -213,3 +213,57 @@ test("vmrun --unhandled-rejections modes behave like node's", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Snapshot records, as vm/snapshot.ts lays them out: an object record is
+// [0, kind, proto, extensible, class, props, privates, ...kind fields]; a function's
+// kind fields are program, function index, environment; an environment record is
+// [1, slots, parent, ...] and is referenced as [7, index].
+const R_OBJECT = 0;
+const R_ENV = 1;
+const K_FUNCTION = 2;
+const V_ENV = 7;
+
+test("a closure whose environment chain is shorter than its code's scopes is refused", () => {
+  const { decode } = require("cbor-x") as typeof import("cbor-x");
+  const good = snapshotOf(
+    `function outer() {
+       let a = 1, b = 2, c = 3;
+       return function mid() { let x = 0; return function inner() { x++; return a + b + c + x; }; };
+     }
+     var f = outer()(); var n = 0;
+     for (var i = 0; i < 1e6; i++) n += f();`,
+    400,
+  );
+  // Every closure that captured anything: cut its chain (no environment at all), or
+  // skip its innermost record so that the hops its code counts run past the end or
+  // land on a record without the slots it uses.
+  const closures = (s: any): any[] =>
+    s[1].filter((r: any) => r[0] === R_OBJECT && r[1] === K_FUNCTION && r[9] !== null);
+  const mutate = (f: (s: any) => void): Uint8Array => {
+    const s = decode(good);
+    f(s);
+    return encode(s);
+  };
+  assert.ok(closures(decode(good)).length >= 2, "the program has closures over environments");
+  const refused = (bytes: Uint8Array, name: string) =>
+    assert.throws(
+      () => Jaunt.resume(bytes).run(),
+      (e: unknown) =>
+        e instanceof SnapshotError && /environment (chain|\d+ up)/.test((e as Error).message),
+      name,
+    );
+  refused(
+    mutate((s) => closures(s).forEach((r) => (r[9] = null))),
+    "closures without environments",
+  );
+  refused(
+    mutate((s) =>
+      closures(s).forEach((r) => {
+        const env = s[1][r[9][1]];
+        if (env[0] === R_ENV && env[2] !== null) r[9] = env[2];
+      }),
+    ),
+    "closures one record short",
+  );
+  assert.equal(V_ENV, closures(decode(good))[0][9][0]);
+});

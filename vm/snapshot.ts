@@ -21,7 +21,7 @@ import { compile } from "../compiler";
 import { COMPILER_VERSION, type Program, type ProgramKind } from "../compiler/bytecode";
 import { OPS } from "../compiler/opcodes";
 import { FnFlags } from "../compiler/bytecode";
-import { SlotTag, codeShape } from "./code-shape";
+import { SlotTag, codeShape, envNeeds } from "./code-shape";
 import { Env } from "./env";
 import { Frame, FrameFlags } from "./frame";
 import {
@@ -902,6 +902,8 @@ class Decoder {
         if (f.program !== program || f.code.index !== s[6])
           fail(`${where}: function identity changed`);
         Object.assign(f, { env: this.env(s[7], where) });
+        // Environments are filled in any order: check the chain once every record is.
+        this.afterFill.push(() => checkClosureEnv(f, where));
         f.homeObject = this.objectValue(s[8], where);
         f.fields = this.objectValue(s[9], where);
         break;
@@ -1109,6 +1111,26 @@ function checkFrameEnv(fn: FunctionObject, env: Env | null, where: string): void
     if (e.code !== null && e.code !== fn.code)
       fail(
         `${where}: environment of ${e.code.name || "another function"} in the chain of ${fn.code.name || "<anonymous>"}`,
+      );
+  }
+}
+
+/**
+ * A closure's code reads and writes its enclosing scopes' slots by static hop counts
+ * and slot numbers: the environment chain it closes over must have a record at every
+ * depth the code (or a function it makes) reaches, with the slot it uses.
+ */
+function checkClosureEnv(f: FunctionObject, where: string): void {
+  for (const { hops, slot } of envNeeds(f.code, f.program.functions)) {
+    let e = f.env;
+    for (let k = 0; k < hops && e; k++) e = e.parent;
+    if (!e)
+      fail(
+        `${where}: environment chain of ${f.code.name || "<anonymous>"} is shorter than its code's ${hops + 1} enclosing scopes`,
+      );
+    if (slot >= e.slots.length)
+      fail(
+        `${where}: environment ${hops} up from ${f.code.name || "<anonymous>"} has ${e.slots.length} slots, its code uses slot ${slot}`,
       );
   }
 }
