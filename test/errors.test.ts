@@ -222,6 +222,8 @@ const R_OBJECT = 0;
 const R_ENV = 1;
 const K_FUNCTION = 2;
 const V_ENV = 7;
+const V_REF = 2;
+const K_GENERATOR = 11;
 
 test("a closure whose environment chain is shorter than its code's scopes is refused", () => {
   const { decode } = require("cbor-x") as typeof import("cbor-x");
@@ -266,4 +268,38 @@ test("a closure whose environment chain is shorter than its code's scopes is ref
     "closures one record short",
   );
   assert.equal(V_ENV, closures(decode(good))[0][9][0]);
+});
+
+test("an async function's driver handed something else for its generator throws, never crashes", () => {
+  const { decode } = require("cbor-x") as typeof import("cbor-x");
+  const { runCase } = require("./snapshot-fuzz-lib") as typeof import("./snapshot-fuzz-lib");
+  const good = snapshotOf(
+    `var resolveLater;
+     async function f() { var v = await new Promise((r) => { resolveLater = r; }); return v + 1; }
+     var p = f();
+     var o = { not: "a generator" };
+     var spin = 0;
+     for (var i = 0; i < 300; i++) spin++;
+     resolveLater(5);`,
+    800,
+  );
+  const s0 = decode(good);
+  const gen = s0[1].findIndex((r: any) => r[0] === R_OBJECT && r[1] === K_GENERATOR);
+  const plain = s0[1].findIndex((r: any) => r[0] === R_OBJECT && r[1] === 0);
+  assert.ok(gen >= 0 && plain >= 0, "the snapshot has a suspended async function");
+  // Everything that points at the generator (the await's continuations, kept in
+  // closure environments) now points at a plain object.
+  let retargeted = 0;
+  const retarget = (v: any): any => {
+    if (!Array.isArray(v)) return v;
+    if (v.length === 2 && v[0] === V_REF && v[1] === gen) {
+      retargeted++;
+      return [V_REF, plain];
+    }
+    return v.map(retarget);
+  };
+  s0[1] = s0[1].map((r: any, i: number) => (i === gen ? r : retarget(r)));
+  assert.ok(retargeted > 0, "something refers to the suspended generator");
+  const r = runCase(encode(s0));
+  assert.notEqual(r.outcome, "host-exception", r.message);
 });
