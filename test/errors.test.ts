@@ -303,3 +303,32 @@ test("an async function's driver handed something else for its generator throws,
   const r = runCase(encode(s0));
   assert.notEqual(r.outcome, "host-exception", r.message);
 });
+
+test("a frame whose environment lacks a scope record its code has pushed is refused", () => {
+  const { decode } = require("cbor-x") as typeof import("cbor-x");
+  const src = `function run() {
+       let a = 1;
+       { let k = 2; var g = () => k + a; for (var i = 0; i < 1e6; i++) g(); }
+     }
+     run();`;
+  // A cut where the running frame is inside the block, whose scope (captured by the
+  // arrow) is a record the function pushed above its own.
+  let s: any;
+  for (let steps = 400; ; steps++) {
+    assert.ok(steps < 500, "no cut inside the loop body");
+    s = decode(snapshotOf(src, steps));
+    const frames = s[2].frames;
+    const env = frames[frames.length - 1][4];
+    if (env && env[0] === V_ENV && s[1][env[1]][2] !== null) break;
+  }
+  const frames = s[2].frames;
+  const top = frames[frames.length - 1];
+  // Drop the innermost record: the code's hops would then count from the wrong one.
+  top[4] = s[1][top[4][1]][2];
+  assert.throws(
+    () => Jaunt.resume(encode(s)).run(),
+    (e: unknown) =>
+      e instanceof SnapshotError &&
+      /scope records above|environment chain/.test((e as Error).message),
+  );
+});

@@ -180,7 +180,14 @@ export interface EnvNeed {
   readonly slot: number;
 }
 
-const envNeedsMemo = new WeakMap<FunctionCode, EnvNeed[]>();
+export interface EnvShape {
+  /** What a closure of the function needs of the environment it closes over. */
+  readonly needs: EnvNeed[];
+  /** Per offset, how many records the function itself has pushed there; -1 if not one known number. */
+  readonly own: Int32Array;
+}
+
+const envShapes = new WeakMap<FunctionCode, EnvShape>();
 
 /**
  * What a closure of `fn` needs of the environment it closes over: every (hops, slot)
@@ -192,11 +199,11 @@ const envNeedsMemo = new WeakMap<FunctionCode, EnvNeed[]>();
  * where it is not one known number (handler entries until they restore, paths that
  * disagree) add no need, so a valid snapshot is never refused for them.
  */
-export function envNeeds(fn: FunctionCode, functions: readonly FunctionCode[]): EnvNeed[] {
-  const memo = envNeedsMemo.get(fn);
+export function envShape(fn: FunctionCode, functions: readonly FunctionCode[]): EnvShape {
+  const memo = envShapes.get(fn);
   if (memo) return memo;
   // A cycle cannot come from the compiler; break it rather than recurse forever.
-  envNeedsMemo.set(fn, []);
+  envShapes.set(fn, { needs: [], own: new Int32Array(fn.code.length).fill(-1) });
   const code = fn.code;
   const n = code.length;
   const UNSEEN = -1;
@@ -272,10 +279,11 @@ export function envNeeds(fn: FunctionCode, functions: readonly FunctionCode[]): 
     if (fi >= 0) {
       const child = functions[code[at + 1 + fi]];
       if (child && child !== fn)
-        for (const c of envNeeds(child, functions)) if (c.hops >= d) need(c.hops - d, c.slot);
+        for (const c of envShape(child, functions).needs) if (c.hops >= d) need(c.hops - d, c.slot);
     }
   }
-  const list = [...needs.values()];
-  envNeedsMemo.set(fn, list);
-  return list;
+  for (let at = 0; at < n; at++) if (own[at] < 0) own[at] = -1;
+  const shape = { needs: [...needs.values()], own };
+  envShapes.set(fn, shape);
+  return shape;
 }

@@ -21,7 +21,7 @@ import { compile } from "../compiler";
 import { COMPILER_VERSION, type Program, type ProgramKind } from "../compiler/bytecode";
 import { OPS } from "../compiler/opcodes";
 import { FnFlags } from "../compiler/bytecode";
-import { SlotTag, codeShape, envNeeds } from "./code-shape";
+import { SlotTag, codeShape, envShape } from "./code-shape";
 import { Env } from "./env";
 import { Frame, FrameFlags } from "./frame";
 import {
@@ -1077,7 +1077,7 @@ class Decoder {
     const argv = a[9] === null ? null : asArray(a[9], where).map((x) => this.value(x, where));
     const env = this.env(a[4], where);
     // Closures are filled in any order: check the chain once every record is.
-    this.afterFill.push(() => checkFrameEnv(fn, env, where));
+    this.afterFill.push(() => checkFrameEnv(fn, env, ip, where));
     const f = new Frame(
       fn,
       ip,
@@ -1105,14 +1105,20 @@ class Decoder {
  * records the function itself made (its scopes, `with` objects, module records)
  * ending in it: GET_ENV/SET_ENV walk that chain by static hop counts.
  */
-function checkFrameEnv(fn: FunctionObject, env: Env | null, where: string): void {
-  for (let e = env; e !== fn.env; e = e.parent) {
+function checkFrameEnv(fn: FunctionObject, env: Env | null, ip: number, where: string): void {
+  // The code counts its hops from the records it has pushed at ip: exactly that many
+  // lie above the closure environment.
+  const own = envShape(fn.code, fn.program.functions).own[ip];
+  let depth = 0;
+  for (let e = env; e !== fn.env; e = e.parent, depth++) {
     if (e === null) fail(`${where}: environment chain does not reach the function's closure`);
     if (e.code !== null && e.code !== fn.code)
       fail(
         `${where}: environment of ${e.code.name || "another function"} in the chain of ${fn.code.name || "<anonymous>"}`,
       );
   }
+  if (own >= 0 && depth !== own)
+    fail(`${where}: ${depth} scope records above the closure's where the code has ${own} at ${ip}`);
 }
 
 /**
@@ -1121,7 +1127,7 @@ function checkFrameEnv(fn: FunctionObject, env: Env | null, where: string): void
  * depth the code (or a function it makes) reaches, with the slot it uses.
  */
 function checkClosureEnv(f: FunctionObject, where: string): void {
-  for (const { hops, slot } of envNeeds(f.code, f.program.functions)) {
+  for (const { hops, slot } of envShape(f.code, f.program.functions).needs) {
     let e = f.env;
     for (let k = 0; k < hops && e; k++) e = e.parent;
     if (!e)
