@@ -332,3 +332,24 @@ test("a frame whose environment lacks a scope record its code has pushed is refu
       /scope records above|environment chain/.test((e as Error).message),
   );
 });
+
+test("a snapshot cut inside a proxy trap run by delete or for-in resumes", () => {
+  const src = `var n = 0;
+    var p = new Proxy({ a: 1, b: 2 }, {
+      deleteProperty(t, k) { for (var i = 0; i < 20; i++) n++; return delete t[k]; },
+      ownKeys(t) { for (var i = 0; i < 20; i++) n++; return Reflect.ownKeys(t); },
+    });
+    "use strict";
+    delete p.a;
+    for (var k in p) n++;
+    console.log(n);`;
+  for (let steps = 20; steps < 600; steps += 3) {
+    let bytes: Uint8Array;
+    try {
+      bytes = snapshotOf(src, steps);
+    } catch {
+      break;
+    }
+    assert.doesNotThrow(() => Jaunt.resume(bytes), `cut at step ${steps}`);
+  }
+});
