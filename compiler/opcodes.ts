@@ -247,7 +247,7 @@ export const OPS: readonly OpInfo[] = [
   op("GET_ELEM", [], BINARY, true),
   op("SET_PROP", ["name"], BINARY, true),
   op("SET_ELEM", [], [3, 1], true),
-  op("DEL_PROP", ["name"], UNARY),
+  op("DEL_PROP", ["name"], UNARY, true),
   op("DEL_ELEM", [], BINARY, true),
   op("GET_METHOD", ["name"], [1, 2], true),
   op("GET_METHOD_ELEM", [], [2, 2], true),
@@ -305,7 +305,7 @@ export const OPS: readonly OpInfo[] = [
   op("GE", [], BINARY, true),
   op("INSTANCEOF", [], BINARY, true),
   op("IN", [], BINARY, true),
-  op("FOR_IN_START", [], UNARY),
+  op("FOR_IN_START", [], UNARY, true),
   // Iteration state lives in registers: the for-in iterator, or an iterator and its
   // `next` method in registers r and r+1, so break/continue/throw need no stack fixup.
   op("FOR_IN_NEXT", ["local", "target"], [0, 1], false, 0),

@@ -213,3 +213,143 @@ test("vmrun --unhandled-rejections modes behave like node's", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Snapshot records, as vm/snapshot.ts lays them out: an object record is
+// [0, kind, proto, extensible, class, props, privates, ...kind fields]; a function's
+// kind fields are program, function index, environment; an environment record is
+// [1, slots, parent, ...] and is referenced as [7, index].
+const R_OBJECT = 0;
+const R_ENV = 1;
+const K_FUNCTION = 2;
+const V_ENV = 7;
+const V_REF = 2;
+const K_GENERATOR = 11;
+
+test("a closure whose environment chain is shorter than its code's scopes is refused", () => {
+  const { decode } = require("cbor-x") as typeof import("cbor-x");
+  const good = snapshotOf(
+    `function outer() {
+       let a = 1, b = 2, c = 3;
+       return function mid() { let x = 0; return function inner() { x++; return a + b + c + x; }; };
+     }
+     var f = outer()(); var n = 0;
+     for (var i = 0; i < 1e6; i++) n += f();`,
+    400,
+  );
+  // Every closure that captured anything: cut its chain (no environment at all), or
+  // skip its innermost record so that the hops its code counts run past the end or
+  // land on a record without the slots it uses.
+  const closures = (s: any): any[] =>
+    s[1].filter((r: any) => r[0] === R_OBJECT && r[1] === K_FUNCTION && r[9] !== null);
+  const mutate = (f: (s: any) => void): Uint8Array => {
+    const s = decode(good);
+    f(s);
+    return encode(s);
+  };
+  assert.ok(closures(decode(good)).length >= 2, "the program has closures over environments");
+  const refused = (bytes: Uint8Array, name: string) =>
+    assert.throws(
+      () => Jaunt.resume(bytes).run(),
+      (e: unknown) =>
+        e instanceof SnapshotError && /environment (chain|\d+ up)/.test((e as Error).message),
+      name,
+    );
+  refused(
+    mutate((s) => closures(s).forEach((r) => (r[9] = null))),
+    "closures without environments",
+  );
+  refused(
+    mutate((s) =>
+      closures(s).forEach((r) => {
+        const env = s[1][r[9][1]];
+        if (env[0] === R_ENV && env[2] !== null) r[9] = env[2];
+      }),
+    ),
+    "closures one record short",
+  );
+  assert.equal(V_ENV, closures(decode(good))[0][9][0]);
+});
+
+test("an async function's driver handed something else for its generator throws, never crashes", () => {
+  const { decode } = require("cbor-x") as typeof import("cbor-x");
+  const { runCase } = require("./snapshot-fuzz-lib") as typeof import("./snapshot-fuzz-lib");
+  const good = snapshotOf(
+    `var resolveLater;
+     async function f() { var v = await new Promise((r) => { resolveLater = r; }); return v + 1; }
+     var p = f();
+     var o = { not: "a generator" };
+     var spin = 0;
+     for (var i = 0; i < 300; i++) spin++;
+     resolveLater(5);`,
+    800,
+  );
+  const s0 = decode(good);
+  const gen = s0[1].findIndex((r: any) => r[0] === R_OBJECT && r[1] === K_GENERATOR);
+  const plain = s0[1].findIndex((r: any) => r[0] === R_OBJECT && r[1] === 0);
+  assert.ok(gen >= 0 && plain >= 0, "the snapshot has a suspended async function");
+  // Everything that points at the generator (the await's continuations, kept in
+  // closure environments) now points at a plain object.
+  let retargeted = 0;
+  const retarget = (v: any): any => {
+    if (!Array.isArray(v)) return v;
+    if (v.length === 2 && v[0] === V_REF && v[1] === gen) {
+      retargeted++;
+      return [V_REF, plain];
+    }
+    return v.map(retarget);
+  };
+  s0[1] = s0[1].map((r: any, i: number) => (i === gen ? r : retarget(r)));
+  assert.ok(retargeted > 0, "something refers to the suspended generator");
+  const r = runCase(encode(s0));
+  assert.notEqual(r.outcome, "host-exception", r.message);
+});
+
+test("a frame whose environment lacks a scope record its code has pushed is refused", () => {
+  const { decode } = require("cbor-x") as typeof import("cbor-x");
+  const src = `function run() {
+       let a = 1;
+       { let k = 2; var g = () => k + a; for (var i = 0; i < 1e6; i++) g(); }
+     }
+     run();`;
+  // A cut where the running frame is inside the block, whose scope (captured by the
+  // arrow) is a record the function pushed above its own.
+  let s: any;
+  for (let steps = 400; ; steps++) {
+    assert.ok(steps < 500, "no cut inside the loop body");
+    s = decode(snapshotOf(src, steps));
+    const frames = s[2].frames;
+    const env = frames[frames.length - 1][4];
+    if (env && env[0] === V_ENV && s[1][env[1]][2] !== null) break;
+  }
+  const frames = s[2].frames;
+  const top = frames[frames.length - 1];
+  // Drop the innermost record: the code's hops would then count from the wrong one.
+  top[4] = s[1][top[4][1]][2];
+  assert.throws(
+    () => Jaunt.resume(encode(s)).run(),
+    (e: unknown) =>
+      e instanceof SnapshotError &&
+      /scope records above|environment chain/.test((e as Error).message),
+  );
+});
+
+test("a snapshot cut inside a proxy trap run by delete or for-in resumes", () => {
+  const src = `var n = 0;
+    var p = new Proxy({ a: 1, b: 2 }, {
+      deleteProperty(t, k) { for (var i = 0; i < 20; i++) n++; return delete t[k]; },
+      ownKeys(t) { for (var i = 0; i < 20; i++) n++; return Reflect.ownKeys(t); },
+    });
+    "use strict";
+    delete p.a;
+    for (var k in p) n++;
+    console.log(n);`;
+  for (let steps = 20; steps < 600; steps += 3) {
+    let bytes: Uint8Array;
+    try {
+      bytes = snapshotOf(src, steps);
+    } catch {
+      break;
+    }
+    assert.doesNotThrow(() => Jaunt.resume(bytes), `cut at step ${steps}`);
+  }
+});

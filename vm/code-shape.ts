@@ -173,3 +173,117 @@ function slotTags(fn: FunctionCode, depth: Int32Array, isStart: Uint8Array): (Ui
   }
   return tags;
 }
+
+/** A slot a function's code reads or writes `hops` records up from its closure environment. */
+export interface EnvNeed {
+  readonly hops: number;
+  readonly slot: number;
+}
+
+export interface EnvShape {
+  /** What a closure of the function needs of the environment it closes over. */
+  readonly needs: EnvNeed[];
+  /** Per offset, how many records the function itself has pushed there; -1 if not one known number. */
+  readonly own: Int32Array;
+}
+
+const envShapes = new WeakMap<FunctionCode, EnvShape>();
+
+/**
+ * What a closure of `fn` needs of the environment it closes over: every (hops, slot)
+ * that its own GET_ENV/SET_ENV/INIT_ENV/GET_IMPORT instructions reach past the records
+ * the function pushes itself, and, through CLOSURE/CLASS, what the functions it makes
+ * need of the environment they are made in. The number of records the function has
+ * pushed at each offset is a forward dataflow (PUSH_ENV/PUSH_WITH push one, POP_ENV
+ * pops one, SAVE_ENV/RESTORE_ENV save and restore it through a register); offsets
+ * where it is not one known number (handler entries until they restore, paths that
+ * disagree) add no need, so a valid snapshot is never refused for them.
+ */
+export function envShape(fn: FunctionCode, functions: readonly FunctionCode[]): EnvShape {
+  const memo = envShapes.get(fn);
+  if (memo) return memo;
+  // A cycle cannot come from the compiler; break it rather than recurse forever.
+  envShapes.set(fn, { needs: [], own: new Int32Array(fn.code.length).fill(-1) });
+  const code = fn.code;
+  const n = code.length;
+  const UNSEEN = -1;
+  const UNKNOWN = -2;
+  const own = new Int32Array(n).fill(UNSEEN);
+  const savedIn = new Map<number, number>();
+  const work: number[] = [];
+  const isStart = new Uint8Array(n);
+  for (let at = 0; at < n;) {
+    const info = OPS[code[at]];
+    if (!info) break;
+    isStart[at] = 1;
+    at += 1 + info.operands.length;
+  }
+  const flow = (at: number, d: number): void => {
+    if (at < 0 || at >= n || !isStart[at]) return;
+    const cur = own[at];
+    const next = cur === UNSEEN || cur === d ? d : UNKNOWN;
+    if (next === cur) return;
+    own[at] = next;
+    work.push(at);
+  };
+  flow(0, 0);
+  const h = fn.handlers;
+  for (let i = 0; i + 3 < h.length; i += 4) flow(h[i + 2], UNKNOWN);
+  while (work.length) {
+    const at = work.pop()!;
+    const d = own[at];
+    const op = code[at];
+    const info = OPS[op];
+    let after = d;
+    if (d !== UNKNOWN) {
+      if (op === Op.PUSH_ENV || op === Op.PUSH_WITH) after = d + 1;
+      else if (op === Op.POP_ENV) after = d > 0 ? d - 1 : UNKNOWN;
+    }
+    if (op === Op.SAVE_ENV) {
+      const local = code[at + 1];
+      const prev = savedIn.get(local);
+      const merged = prev === undefined || prev === d ? d : UNKNOWN;
+      if (merged !== prev) {
+        savedIn.set(local, merged);
+        // Re-run the restores of this register with the new depth.
+        for (let k = 0; k < n; k++)
+          if (
+            isStart[k] &&
+            code[k] === Op.RESTORE_ENV &&
+            code[k + 1] === local &&
+            own[k] !== UNSEEN
+          )
+            work.push(k);
+      }
+    } else if (op === Op.RESTORE_ENV) after = savedIn.get(code[at + 1]) ?? UNKNOWN;
+    const ti = info.operands.indexOf("target");
+    if (ti >= 0) flow(code[at + 1 + ti], d);
+    if (!ENDS_FLOW.has(op)) flow(at + 1 + info.operands.length, after);
+  }
+  const needs = new Map<string, EnvNeed>();
+  const need = (hops: number, slot: number): void => {
+    const key = `${hops}:${slot}`;
+    if (!needs.has(key)) needs.set(key, { hops, slot });
+  };
+  for (let at = 0; at < n; at++) {
+    const d = own[at];
+    if (!isStart[at] || d < 0) continue;
+    const info = OPS[code[at]];
+    const hi = info.operands.indexOf("hops");
+    const si = info.operands.indexOf("slot");
+    if (hi >= 0 && si >= 0) {
+      const hops = code[at + 1 + hi];
+      if (hops >= d) need(hops - d, code[at + 1 + si]);
+    }
+    const fi = info.operands.indexOf("func");
+    if (fi >= 0) {
+      const child = functions[code[at + 1 + fi]];
+      if (child && child !== fn)
+        for (const c of envShape(child, functions).needs) if (c.hops >= d) need(c.hops - d, c.slot);
+    }
+  }
+  for (let at = 0; at < n; at++) if (own[at] < 0) own[at] = -1;
+  const shape = { needs: [...needs.values()], own };
+  envShapes.set(fn, shape);
+  return shape;
+}

@@ -21,7 +21,7 @@ import { compile } from "../compiler";
 import { COMPILER_VERSION, type Program, type ProgramKind } from "../compiler/bytecode";
 import { OPS } from "../compiler/opcodes";
 import { FnFlags } from "../compiler/bytecode";
-import { SlotTag, codeShape } from "./code-shape";
+import { SlotTag, codeShape, envShape } from "./code-shape";
 import { Env } from "./env";
 import { displayName } from "./esm";
 import { Frame, FrameFlags } from "./frame";
@@ -914,6 +914,8 @@ class Decoder {
         if (f.program !== program || f.code.index !== s[6])
           fail(`${where}: function identity changed`);
         Object.assign(f, { env: this.env(s[7], where) });
+        // Environments are filled in any order: check the chain once every record is.
+        this.afterFill.push(() => checkClosureEnv(f, where));
         f.homeObject = this.objectValue(s[8], where);
         f.fields = this.objectValue(s[9], where);
         break;
@@ -1087,7 +1089,7 @@ class Decoder {
     const argv = a[9] === null ? null : asArray(a[9], where).map((x) => this.value(x, where));
     const env = this.env(a[4], where);
     // Closures are filled in any order: check the chain once every record is.
-    this.afterFill.push(() => checkFrameEnv(fn, env, where));
+    this.afterFill.push(() => checkFrameEnv(fn, env, ip, where));
     const f = new Frame(
       fn,
       ip,
@@ -1115,12 +1117,38 @@ class Decoder {
  * records the function itself made (its scopes, `with` objects, module records)
  * ending in it: GET_ENV/SET_ENV walk that chain by static hop counts.
  */
-function checkFrameEnv(fn: FunctionObject, env: Env | null, where: string): void {
-  for (let e = env; e !== fn.env; e = e.parent) {
+function checkFrameEnv(fn: FunctionObject, env: Env | null, ip: number, where: string): void {
+  // The code counts its hops from the records it has pushed at ip: exactly that many
+  // lie above the closure environment.
+  const own = envShape(fn.code, fn.program.functions).own[ip];
+  let depth = 0;
+  for (let e = env; e !== fn.env; e = e.parent, depth++) {
     if (e === null) fail(`${where}: environment chain does not reach the function's closure`);
     if (e.code !== null && e.code !== fn.code)
       fail(
         `${where}: environment of ${e.code.name || "another function"} in the chain of ${fn.code.name || "<anonymous>"}`,
+      );
+  }
+  if (own >= 0 && depth !== own)
+    fail(`${where}: ${depth} scope records above the closure's where the code has ${own} at ${ip}`);
+}
+
+/**
+ * A closure's code reads and writes its enclosing scopes' slots by static hop counts
+ * and slot numbers: the environment chain it closes over must have a record at every
+ * depth the code (or a function it makes) reaches, with the slot it uses.
+ */
+function checkClosureEnv(f: FunctionObject, where: string): void {
+  for (const { hops, slot } of envShape(f.code, f.program.functions).needs) {
+    let e = f.env;
+    for (let k = 0; k < hops && e; k++) e = e.parent;
+    if (!e)
+      fail(
+        `${where}: environment chain of ${f.code.name || "<anonymous>"} is shorter than its code's ${hops + 1} enclosing scopes`,
+      );
+    if (slot >= e.slots.length)
+      fail(
+        `${where}: environment ${hops} up from ${f.code.name || "<anonymous>"} has ${e.slots.length} slots, its code uses slot ${slot}`,
       );
   }
 }

@@ -14,6 +14,18 @@ function thisGenerator(vm: VM, t: Value, name: string): GeneratorObject {
   return t as GeneratorObject;
 }
 
+/**
+ * The prelude's async drivers hand these natives the generator they keep in guest
+ * data (closure environments, private fields). A restored snapshot may have put
+ * something else there, so check rather than cast: a TypeError in the guest, never a
+ * host exception reading a generator's fields off another object.
+ */
+function internalGenerator(vm: VM, g: Value, name: string): GeneratorObject {
+  if (!(g instanceof GeneratorObject))
+    vm.throwTypeError(`$.${name}: internal state is not a generator (${typeof g})`);
+  return g as GeneratorObject;
+}
+
 /** Resumes with a completion, applying the spec's rules for unstarted and finished generators. */
 export function resume(vm: VM, gen: GeneratorObject, mode: number, value: Value): Value {
   if (gen.state === GenState.Running) vm.throwTypeError("Generator is already running");
@@ -59,8 +71,8 @@ export function installGenerator(realm: Realm): void {
     realm.internals.props.set(
       name,
       new Prop(
-        makeNative(realm, `$.${name}`, name, n, (_vm, _t, args) =>
-          impl(args[0] as GeneratorObject),
+        makeNative(realm, `$.${name}`, name, n, (vm, _t, args) =>
+          impl(internalGenerator(vm, args[0], name)),
         ),
         PF.Hidden,
       ),
@@ -78,7 +90,12 @@ export function installGenerator(realm: Realm): void {
     "generatorResume",
     new Prop(
       makeNative(realm, "$.generatorResume", "generatorResume", 3, (vm, _t, args) =>
-        resume(vm, args[0] as GeneratorObject, args[1] as number, arg(args, 2)),
+        resume(
+          vm,
+          internalGenerator(vm, args[0], "generatorResume"),
+          args[1] === 1 || args[1] === 2 ? args[1] : 0,
+          arg(args, 2),
+        ),
       ),
       PF.Hidden,
     ),
