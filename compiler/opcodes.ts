@@ -308,7 +308,8 @@ export const OPS: readonly OpInfo[] = [
   op("FOR_IN_START", [], UNARY, true),
   // Iteration state lives in registers: the for-in iterator, or an iterator and its
   // `next` method in registers r and r+1, so break/continue/throw need no stack fixup.
-  op("FOR_IN_NEXT", ["local", "target"], [0, 1], false, 0),
+  // It may call a helper (a proxy's traps while filtering keys) and run again after.
+  op("FOR_IN_NEXT", ["local", "target"], [0, 1], true, 0),
   op("GET_ITER", [], UNARY, true),
   op("ITER_NEXT", ["local"], PUSH, true),
   op("ITER_CHECK", [], UNARY),

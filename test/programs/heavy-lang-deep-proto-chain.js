@@ -2,11 +2,10 @@
 // then used: lookups, `in`, instanceof, for-in and inspection walk it without
 // recursing on the host stack.
 const N = 100000;
-const t0 = Date.now();
 let o = { base: 1 };
-for (let i = 0; i < N; i++) o = Object.create(o);
 // Quadratic construction took about a minute here; linear takes well under a second.
-console.log("built fast:", Date.now() - t0 < 15000);
+// (Speed is measured in bench/, not asserted: the test's own timeout is the bound.)
+for (let i = 0; i < N; i++) o = Object.create(o);
 console.log(o.base, o.missing, "base" in o, o instanceof Object, Object.getPrototypeOf(o) !== null);
 o.x = 5;
 o.base = 2;
