@@ -219,6 +219,8 @@ export function ioProblem(e: unknown): string {
 export interface MainEntry {
   filename: string;
   kind: ProgramKind | "json";
+  /** process.argv[1]: the path as given, made absolute (node does not resolve it further). */
+  argv1: string;
 }
 
 /**
@@ -328,7 +330,7 @@ export function findMain(
     }
     die(tool, kind.problem, 1);
   }
-  return { filename: found, kind };
+  return { filename: found, kind, argv1: path.resolve(file) };
 }
 
 /** Node's report of a syntax error in a main program (line, source line, caret, error). */
@@ -371,7 +373,7 @@ export function loadMain(tool: string, main: MainEntry, opts: JauntOptions): Jau
   const j = Jaunt.create(opts);
   const kind = main.kind === "json" ? "commonjs" : main.kind;
   try {
-    j.load(source, main.filename, kind);
+    j.load(source, main.filename, kind, { argv1: main.argv1 });
   } catch (e) {
     if (e instanceof GuestSyntaxError) {
       process.stderr.write(syntaxErrorReport(e, kind));

@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ROOT, runCli, runNode, stderrKey, type Outcome } from "./harness";
+import { BIN, ROOT, runCli, runNode, stderrKey, type Outcome } from "./harness";
 import { writeFileAtomic } from "../bin/common";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-cli-"));
@@ -287,6 +287,25 @@ const entries: [string, Record<string, string | Buffer>, string[]][] = [
     { "p21/index.js": "console.log(process.argv.slice(2))" },
     ["p21", "a", "-b"],
   ],
+  // process.argv[1] is the path as given, made absolute: the folder, the name without .js.
+  [
+    "process.argv[1] of a folder",
+    { "p22/index.js": "console.log(process.argv[1] === __dirname)" },
+    ["p22"],
+  ],
+  [
+    "process.argv[1] of a name without .js",
+    { "p23/prog.js": "console.log(process.argv[1] === __filename.slice(0, -3))" },
+    ["p23/prog"],
+  ],
+  [
+    "process.argv[1] of an ES module folder",
+    {
+      "p24/package.json": '{"type":"module","main":"m.js"}',
+      "p24/m.js": "console.log(process.argv[1].endsWith('/p24'))",
+    },
+    ["p24"],
+  ],
 ];
 for (const [title, files, args] of entries) {
   test(`main entry as node finds it: ${title}`, () => {
@@ -359,4 +378,20 @@ test("the README's embedding example is examples/embed.ts, verbatim, and it runs
   });
   assert.equal(r.stderr, "");
   assert.equal(r.stdout, "total 500500\nexit code 0 (no uncaught error)\n");
+});
+
+test("output into a closed pipe is dropped, as node's console drops it: the program runs on", () => {
+  const many = write(
+    "pipe/many.js",
+    "for (let i = 0; i < 20000; i++) console.log(i);\nconsole.error('end');",
+  );
+  const r = spawnSync(
+    "sh",
+    ["-c", `"${process.execPath}" "${path.join(BIN, "vmrun.js")}" "${many}" | head -1`],
+    {
+      encoding: "utf8",
+    },
+  );
+  assert.equal(r.stdout, "0\n");
+  assert.equal(r.stderr, "end\n");
 });

@@ -63,8 +63,16 @@ export type UnhandledRejectionsMode = "throw" | "strict" | "warn" | "none" | "wa
 
 import { writeSync } from "node:fs";
 
-/** Synchronous writes: output must not be lost when the process exits. */
+/** Descriptors a write failed on (a closed pipe: `vmrun prog | head -1`). */
+const failedFds = new Set<number>();
+
+/**
+ * Synchronous writes: output must not be lost when the process exits. A write that
+ * fails (EPIPE once the reader has gone) drops the output from then on, as node's
+ * console does (it ignores write errors); the program runs on.
+ */
 function writeAll(fd: number, text: string): void {
+  if (failedFds.has(fd)) return;
   const buf = Buffer.from(text, "utf8");
   let off = 0;
   while (off < buf.length) {
@@ -72,7 +80,8 @@ function writeAll(fd: number, text: string): void {
       off += writeSync(fd, buf, off);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === "EAGAIN") continue;
-      throw e;
+      failedFds.add(fd);
+      return;
     }
   }
 }

@@ -184,9 +184,16 @@ export class Jaunt {
   /**
    * Compiles `source` and schedules it as the main program. CommonJS programs get
    * Node's module wrapper (exports, require, module, __filename, __dirname).
-   * Throws GuestSyntaxError for bad source.
+   * Throws GuestSyntaxError for bad source. `process.argv[1]` is `filename` unless
+   * `argv1` says otherwise (node shows the path it was given: `node dir` → the folder).
    */
-  load(source: string, filename: string, kind: ProgramKind = "commonjs"): void {
+  load(
+    source: string,
+    filename: string,
+    kind: ProgramKind = "commonjs",
+    opts: { argv1?: string } = {},
+  ): void {
+    const argv1 = opts.argv1 ?? filename;
     const vm = this.vm;
     const realm = vm.realm;
     const program = vm.registerProgram(compile(source, { kind, filename }));
@@ -197,11 +204,16 @@ export class Jaunt {
       return;
     }
     if (kind === "module") {
-      vm.pushBottomCall(realm.helpers.runMainModule, undefined, [main, filename]);
+      vm.pushBottomCall(realm.helpers.runMainModule, undefined, [main, filename, argv1]);
       return;
     }
     // The self-hosted loader makes the module object and require(), then runs main.
-    vm.pushBottomCall(realm.helpers.runMain, undefined, [main, filename, path.dirname(filename)]);
+    vm.pushBottomCall(realm.helpers.runMain, undefined, [
+      main,
+      filename,
+      path.dirname(filename),
+      argv1,
+    ]);
   }
 
   /**

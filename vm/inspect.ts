@@ -182,7 +182,9 @@ function customInspect(
   const realm = ctx.realm;
   const key = realm.symbolRegistry.get("nodejs.util.inspect.custom");
   if (key === undefined) return undefined;
-  const fn = getData(value, key);
+  // Node reads value[inspect.custom]: a getter runs (as guest code) and its result is used.
+  const getter = accessorGetter(value, key);
+  const fn = getter ? guestCall(getter, context, []) : getData(value, key);
   if (!(fn instanceof JSObject) || !callable(fn)) return undefined;
   if (fn === realm.internals.props.get("inspectFunction")?.value) return undefined;
   // Not on prototype objects (their constructor.prototype is themselves).

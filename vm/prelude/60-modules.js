@@ -3,13 +3,13 @@
 // are natives ($.resolveModule, $.compileModule); running a module body is an
 // ordinary guest call, so a snapshot can cut in the middle of loading a package.
 
-function runMain(mainFn, filename, dirname) {
+function runMain(mainFn, filename, dirname, argv1) {
   var state = loaderState();
   var module = newModule(filename, ".", null);
   state.cache[filename] = module;
   state.main = module;
   var require = makeRequire(module, state);
-  $.setArgv1(filename);
+  $.setArgv1(argv1);
   call(mainFn, module.exports, module.exports, require, module, filename, dirname);
   module.loaded = true;
 }

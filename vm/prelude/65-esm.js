@@ -409,8 +409,8 @@ function requireESModule(filename) {
 }
 
 /** The main program as an ES module (vmrun main.mjs). */
-function runMainModule(mainFn, filename) {
-  $.setArgv1(filename);
+function runMainModule(mainFn, filename, argv1) {
+  $.setArgv1(argv1);
   var state = loaderState();
   var r = {
     filename: filename,
