@@ -603,7 +603,7 @@ test("host state in a snapshot is validated: a tampered pending operation is ref
     );
 });
 
-test("transparency: host operations give the same output when the VM is snapshotted every 7 instructions", async () => {
+test("transparency: host operations give the same output when the VM is snapshotted every 13 instructions", async () => {
   const host = {
     add: (a: number, b: number) => a + b,
     fetch: async (o: { i: number; tags: Set<number> }) => {
@@ -639,7 +639,7 @@ test("transparency: host operations give the same output when the VM is snapshot
   j.load(program, "/main.js");
   let resumes = 0;
   for (;;) {
-    const r = j.run(7);
+    const r = j.run(13);
     if (r.status === "done" || r.status === "exited") break;
     if (r.status === "waiting") {
       await new Promise((res) => setTimeout(res, 2));
