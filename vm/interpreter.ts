@@ -85,6 +85,22 @@ const NO_ARGS: Value[] = [];
 export interface Limits {
   /** Maximum guest call depth; exceeding it throws a catchable RangeError. */
   maxCallDepth: number;
+  /**
+   * Wall-clock milliseconds the program may run, counted on the host clock from its
+   * first run() over its whole life (snapshots carry the time used); Infinity: none.
+   */
+  deadlineMs: number;
+}
+
+/**
+ * While a deadline is in force, the interpreter looks at the clock at least every
+ * this many instructions (a slice of native work counts for WORK_SLICE_CHARGE).
+ */
+const DEADLINE_CHECK_EVERY = 2000;
+
+/** Time the guest has to handle its deadline RangeError before the VM stops. */
+export function deadlineGraceMs(deadlineMs: number): number {
+  return Math.min(1000, Math.max(10, deadlineMs / 10));
 }
 
 /**
@@ -148,7 +164,75 @@ export class VM {
 
   constructor(host: import("./host").Host, limits: Partial<Limits> = {}) {
     this.host = host;
-    this.limits = { maxCallDepth: limits.maxCallDepth ?? 10000 };
+    this.limits = {
+      maxCallDepth: limits.maxCallDepth ?? 10000,
+      deadlineMs: limits.deadlineMs ?? Infinity,
+    };
+  }
+
+  // ---- the deadline ------------------------------------------------------------
+  //
+  // The deadline clock counts host time from the program's first run(); a snapshot
+  // stores the time used so far, and a resumed VM goes on counting from there (the
+  // time a snapshot spends stored is not counted). Past the deadline the guest gets a
+  // catchable RangeError at its next instruction; if it is still running after a
+  // grace period (deadlineGraceMs), or the deadline passes while nothing runs, the
+  // VM stops: run() returns "exited" with that error as the uncaught one.
+
+  /** Host time at which the deadline clock read 0, or null before the first run. */
+  deadlineClockBase: number | null = null;
+  /** 0: deadline not reached; 1: its RangeError was thrown; 2: the VM was stopped. */
+  deadlineState = 0;
+  /** Instructions charged by natives for work done outside the dispatch loop. */
+  private workCharge = 0;
+
+  /** Milliseconds on the deadline clock (0 before the first run). */
+  deadlineElapsed(): number {
+    return this.deadlineClockBase === null ? 0 : this.host.now() - this.deadlineClockBase;
+  }
+
+  /** Host time at which the deadline (or its grace) runs out; Infinity without one. */
+  deadlineAt(): number {
+    const d = this.limits.deadlineMs;
+    if (d === Infinity || this.deadlineClockBase === null) return Infinity;
+    return this.deadlineClockBase + d + (this.deadlineState ? deadlineGraceMs(d) : 0);
+  }
+
+  /** A native's work outside the loop counts as `n` instructions against the budget. */
+  chargeWork(n: number): void {
+    this.workCharge += n;
+  }
+
+  private deadlineMessage(): string {
+    return `Execution deadline exceeded: the program ran longer than its deadline of ${this.limits.deadlineMs} ms`;
+  }
+
+  /**
+   * Checks the deadline between instructions: throws its RangeError into the
+   * running guest code, or stops the VM. True when the VM was stopped.
+   */
+  private checkDeadline(): boolean {
+    if (this.deadlineState === 2) return true;
+    if (this.host.now() < this.deadlineAt()) return false;
+    const err = this.makeError("RangeError", this.deadlineMessage());
+    err.setOwn("code", "ERR_JAUNT_DEADLINE", PF.Hidden);
+    if (this.deadlineState === 0 && this.frames.length > 0) {
+      this.deadlineState = 1;
+      const top = this.frames[this.frames.length - 1];
+      // Reported at the guest code running, not inside a self-hosted built-in.
+      let k = this.frames.length - 1;
+      while (k > 0 && this.frames[k].fn.code.flags & FnFlags.Native) k--;
+      const g = this.frames[k];
+      this.throwSite = { fn: g.fn, ip: g === top ? top.ip : Math.max(0, g.ip - 1), value: err };
+      if (!this.unwind(err, top.ip)) this.frames.length = 0;
+      return false;
+    }
+    this.deadlineState = 2;
+    this.frames.length = 0;
+    this.throwSite = null;
+    this.uncaught = { value: err, filename: "", line: 0, col: 0 };
+    this.exitCode = 1;
+    return true;
   }
 
   registerProgram(p: Program): Program {
@@ -819,14 +903,17 @@ export class VM {
 
   private runLoop(budget: number): RunStatus {
     this.wakeAt = -1;
+    const timed = this.limits.deadlineMs !== Infinity;
+    if (timed && this.deadlineClockBase === null) this.deadlineClockBase = this.host.now();
     for (;;) {
+      if (timed && this.checkDeadline()) return "exited";
       if (this.exitCode !== null && this.frames.length === 0) return "exited";
       if (this.frames.length === 0) {
         if (!this.nextTask())
           return this.wakeAt >= 0 || this.realm.hostOps.ops.length > 0 ? "waiting" : "done";
         continue;
       }
-      const executed = this.execute(budget);
+      const executed = this.execute(timed ? Math.min(budget, DEADLINE_CHECK_EVERY) : budget);
       budget -= executed;
       if (this.exitCode !== null) {
         this.frames.length = 0;
@@ -1498,6 +1585,11 @@ export class VM {
                   frame.sp = fpos;
                   break reload;
                 } else sp = r;
+                if (this.workCharge !== 0) {
+                  // A native did a slice of long work (builtins/work.ts).
+                  executed += this.workCharge;
+                  this.workCharge = 0;
+                }
                 break;
               }
               case Op.NEW: {
