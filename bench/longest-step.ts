@@ -60,6 +60,10 @@ console.log(a[0], a[a.length - 1]);`,
 interface Row {
   name: string;
   worstMs: number;
+  /** The 99th percentile of slice wall times. */
+  p99Ms: number;
+  /** The most CPU time (the process's user + system) one slice took. */
+  worstCpuMs: number;
   totalMs: number;
   slices: number;
   status: string;
@@ -71,15 +75,22 @@ function runCase(Jaunt: typeof import("../vm").Jaunt, c: Case, budget: number, c
   const vm = Jaunt.create({ stdout: (s) => (output += s), stderr: (s) => (output += s) });
   vm.load(c.source, "/bench/" + c.name.replace(/\W+/g, "-") + ".js");
   let worst = 0;
+  let worstCpu = 0;
+  const times: number[] = [];
   let slices = 0;
   let status = "";
   const start = process.hrtime.bigint();
   for (;;) {
     const t = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
     const r = vm.run(budget);
     const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000;
     slices++;
+    times.push(ms);
     if (ms > worst) worst = ms;
+    if (cpuMs > worstCpu) worstCpu = cpuMs;
     status = r.status;
     if (r.status !== "paused") break;
     if (Number(process.hrtime.bigint() - start) / 1e6 > capMs) {
@@ -88,7 +99,18 @@ function runCase(Jaunt: typeof import("../vm").Jaunt, c: Case, budget: number, c
     }
   }
   const totalMs = Number(process.hrtime.bigint() - start) / 1e6;
-  return { name: c.name, worstMs: worst, totalMs, slices, status, output: output.trim() };
+  times.sort((a, b) => a - b);
+  const p99Ms = times[Math.min(times.length - 1, Math.floor(times.length * 0.99))];
+  return {
+    name: c.name,
+    worstMs: worst,
+    p99Ms,
+    worstCpuMs: worstCpu,
+    totalMs,
+    slices,
+    status,
+    output: output.trim(),
+  };
 }
 
 function main(): void {
@@ -105,8 +127,10 @@ function main(): void {
   console.log(`build: ${dist}; run(1000) slices`);
   console.log(
     "case".padEnd(30) +
-      "worst slice ms".padStart(15) +
-      "total ms".padStart(11) +
+      "worst ms".padStart(10) +
+      "p99 ms".padStart(9) +
+      "worst cpu ms".padStart(14) +
+      "total ms".padStart(10) +
       "slices".padStart(9),
   );
   for (const c of CASES) {
@@ -114,8 +138,10 @@ function main(): void {
     const r = runCase(Jaunt, c, 1000, capMs);
     console.log(
       r.name.padEnd(30) +
-        r.worstMs.toFixed(1).padStart(15) +
-        r.totalMs.toFixed(0).padStart(11) +
+        r.worstMs.toFixed(1).padStart(10) +
+        r.p99Ms.toFixed(1).padStart(9) +
+        r.worstCpuMs.toFixed(1).padStart(14) +
+        r.totalMs.toFixed(0).padStart(10) +
         String(r.slices).padStart(9) +
         `  ${r.status}: ${r.output.slice(0, 60).replace(/\n/g, " | ")}`,
     );
