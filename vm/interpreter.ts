@@ -214,9 +214,8 @@ export class VM {
   private checkDeadline(): boolean {
     if (this.deadlineState === 2) return true;
     if (this.host.now() < this.deadlineAt()) return false;
-    const err = this.makeError("RangeError", this.deadlineMessage());
-    err.setOwn("code", "ERR_JAUNT_DEADLINE", PF.Hidden);
-    if (this.deadlineState === 0 && this.frames.length > 0) {
+    if (this.deadlineState === 0) {
+      const err = this.deadlineError();
       this.deadlineState = 1;
       const top = this.frames[this.frames.length - 1];
       // Reported at the guest code running, not inside a self-hosted built-in.
@@ -227,12 +226,23 @@ export class VM {
       if (!this.unwind(err, top.ip)) this.frames.length = 0;
       return false;
     }
+    this.stopForDeadline();
+    return true;
+  }
+
+  private deadlineError(): ErrorObject {
+    const err = this.makeError("RangeError", this.deadlineMessage());
+    err.setOwn("code", "ERR_JAUNT_DEADLINE", PF.Hidden);
+    return err;
+  }
+
+  /** Ends the program at its deadline: the deadline error is its uncaught error. */
+  stopForDeadline(): void {
     this.deadlineState = 2;
     this.frames.length = 0;
     this.throwSite = null;
-    this.uncaught = { value: err, filename: "", line: 0, col: 0 };
+    this.uncaught = { value: this.deadlineError(), filename: "", line: 0, col: 0 };
     this.exitCode = 1;
-    return true;
   }
 
   registerProgram(p: Program): Program {
@@ -906,12 +916,21 @@ export class VM {
     const timed = this.limits.deadlineMs !== Infinity;
     if (timed && this.deadlineClockBase === null) this.deadlineClockBase = this.host.now();
     for (;;) {
-      if (timed && this.checkDeadline()) return "exited";
       if (this.exitCode !== null && this.frames.length === 0) return "exited";
       if (this.frames.length === 0) {
-        if (!this.nextTask())
-          return this.wakeAt >= 0 || this.realm.hostOps.ops.length > 0 ? "waiting" : "done";
+        if (!this.nextTask()) {
+          const waiting = this.wakeAt >= 0 || this.realm.hostOps.ops.length > 0;
+          if (waiting && timed && this.host.now() >= this.deadlineAt()) {
+            this.stopForDeadline();
+            return "exited";
+          }
+          return waiting ? "waiting" : "done";
+        }
         continue;
+      }
+      if (timed) {
+        if (this.checkDeadline()) return "exited";
+        if (this.frames.length === 0) continue; // the deadline error was not caught
       }
       const executed = this.execute(timed ? Math.min(budget, DEADLINE_CHECK_EVERY) : budget);
       budget -= executed;

@@ -570,10 +570,11 @@ export class Realm {
           this.vm.wakeAt = this.timers[earliest].due;
           return false;
         }
-        // Sleep no later than the deadline: the run loop then stops the VM.
+        // Sleep no later than the deadline, which then ends the program.
         const deadline = this.vm.deadlineAt();
         if (deadline < this.timers[earliest].due) {
           sleep(Math.max(0, deadline - now));
+          this.vm.stopForDeadline();
           return true;
         }
         sleep(wait);
