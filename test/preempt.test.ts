@@ -1,7 +1,7 @@
 // Deadline and preemption: limits.deadlineMs (a catchable RangeError, then a clean
 // stop; carried by snapshots and only tightened on resume), and long native work in
 // slices (catastrophic regexps on the counted engine, JSON.parse of big texts,
-// replaceAll over megabytes): run(1000) returns quickly, the result is node's, and a
+// replaceAll over megabytes, huge BigInt powers): run(1000) returns quickly, the result is node's, and a
 // snapshot taken in the middle of the work resumes it where it stopped.
 //
 // Timing bounds are generous (the machine may be loaded); the real figures are logged.
@@ -165,6 +165,10 @@ const v = JSON.parse(s); console.log(s.length, v.length, JSON.stringify(v) === s
     "JSON.parse with a reviver",
     `const s = "[" + "1,".repeat(100000) + "2]";
 console.log(JSON.parse(s, (k, v) => (typeof v === "number" ? v * 2 : v.length)));`,
+  ],
+  [
+    "BigInt power",
+    `let y = 3n; y **= 700001n; console.log(y % 999983n, (-5n) ** 500001n % 1000n);`,
   ],
   [
     "replaceAll",
