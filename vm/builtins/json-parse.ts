@@ -19,7 +19,7 @@ import { fromHostJSON } from "./json";
 export const JSON_SLICED_LENGTH = 4096;
 
 /** Work units (characters read, plus VALUE_COST per value made) in one slice. */
-const SLICE_UNITS = 40_000;
+const SLICE_UNITS = 16_000;
 const VALUE_COST = 8;
 
 const KIND_JSON_PARSE_WORK = 171;

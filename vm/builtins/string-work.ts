@@ -13,7 +13,7 @@ import { getSubstitution } from "./regexp";
 export const STRING_SLICED_LENGTH = 1 << 20;
 
 /** Characters of the subject looked at in one slice (plus per-match costs). */
-const SLICE_CHARS = 1 << 18;
+const SLICE_CHARS = 1 << 16;
 const MATCH_COST = 16;
 
 const KIND_STRING_REPLACE_ALL_WORK = 172;
