@@ -274,3 +274,22 @@ test("a match in progress is plain data: saved, checked and restored", () => {
   assert.match(c.restoreState({ ...state, regs: [1] })!, /registers/);
   assert.match(c.restoreState({ ...state, stack: [0, 0, 7] })!, /backtrack/);
 });
+
+test("snapshots at every instruction around sliced work (finished tasks included) resume to the same end", () => {
+  const source = `const v = JSON.parse(" ".repeat(5000) + '[1,{"a":2}]');
+const r = "ab".repeat(600000).replaceAll("b", "c");
+let y = 3n; y **= 700001n;
+console.log(v[1].a, r.length, r.slice(0, 6), y % 1000n);`;
+  const expected = nodeOutput(source);
+  let text = "";
+  const sink = { stdout: (s: string) => (text += s), stderr: (s: string) => (text += s) };
+  let j = Jaunt.create({ ...sink, seed: 1 });
+  j.load(source, "/test/every.js");
+  let cuts = 0;
+  while (j.run(1).status === "paused") {
+    j = Jaunt.resume(j.snapshot(), { ...sink, continueTurn: true });
+    cuts++;
+  }
+  console.log(`# ${cuts} snapshots`);
+  assert.equal(text, expected);
+});

@@ -344,8 +344,7 @@ export class Matcher {
         case Op.Match:
           regs[0] = start;
           regs[1] = pos;
-          this.stepsTaken = steps;
-          this.s = "";
+          this.settle(start, steps);
           return SearchResult.Match;
       }
       if (ok) continue;
@@ -354,8 +353,7 @@ export class Matcher {
         if (sp === 0) {
           // No match at this start: try the next one.
           if (sticky || start >= len) {
-            this.stepsTaken = steps;
-            this.s = "";
+            this.settle(start, steps);
             return SearchResult.NoMatch;
           }
           start = unicode && isPairAt(s, start) ? start + 2 : start + 1;
@@ -380,6 +378,14 @@ export class Matcher {
         }
       }
     }
+  }
+
+  /** A decided search leaves a consistent, empty state (a snapshot may still save it). */
+  private settle(start: number, steps: number): void {
+    this.stepsTaken = steps;
+    this.start = this.pos = start;
+    this.pc = 0;
+    this.sp = 0;
   }
 
   /** Length matched by a backreference at pos, or -1. */
