@@ -2731,6 +2731,8 @@ export class VM {
           const v = stack[--sp];
           const pn = stack[--sp] as unknown as PrivateName;
           const obj = stack[sp - 1] as JSObject;
+          // Compiled code always has an object here; a doctored snapshot may not.
+          if (!(obj instanceof JSObject)) this.throwTypeError("Cannot define a private field here");
           if (!obj.privates) obj.privates = new Map();
           const existing = obj.privates.get(pn);
           if (kind >= 2 && existing && existing.flags & PF.Accessor) {
