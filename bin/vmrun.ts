@@ -45,6 +45,10 @@ const argv = commandLine(
   .option("max-call-depth", {
     describe: "N: guest call depth limit; deeper calls throw RangeError (default: 10000)",
   })
+  .option("deadline-ms", {
+    describe:
+      "N: wall-clock milliseconds the program may run; past them it gets a RangeError, then stops (default: none)",
+  })
   .option("print-bytecode", {
     type: "boolean",
     describe: "print the compiled bytecode of the program and exit",
@@ -59,6 +63,7 @@ const raw = process.argv.slice(2);
 refuseBooleanValues(TOOL, raw.slice(0, raw.length - tail.length), ["script", "print-bytecode"]);
 const snapshotEvery = countOption(TOOL, "--snapshot-every", argv["snapshot-every"], 0, "= never");
 const maxCallDepth = countOption(TOOL, "--max-call-depth", argv["max-call-depth"], 10000);
+const deadlineMs = countOption(TOOL, "--deadline-ms", argv["deadline-ms"], 0, "= none");
 const unhandledRejections: UnhandledRejectionsMode = choiceOption(
   TOOL,
   "--unhandled-rejections",
@@ -84,7 +89,13 @@ if (argv["print-bytecode"]) {
   }
 } else {
   const main = findMain(TOOL, file, script, true);
-  const opts = { argv: rest, capabilities: "all" as const, maxCallDepth, unhandledRejections };
+  const opts = {
+    argv: rest,
+    capabilities: "all" as const,
+    maxCallDepth,
+    unhandledRejections,
+    limits: deadlineMs > 0 ? { deadlineMs } : {},
+  };
   // After node's own resolver has printed any warning it queued (DEP0128 for a bad
   // "main"), as node prints it before the program runs.
   setImmediate(() => {

@@ -24,7 +24,7 @@ import {
 } from "./gateway";
 import { HostHandle } from "./boundary";
 import { ErrorObject, JSObject } from "./object";
-import { encodeSnapshot, decodeSnapshot, SnapshotError } from "./snapshot";
+import { encodeSnapshot, decodeSnapshot, SnapshotError, type SnapshotOptions } from "./snapshot";
 import { displayName } from "./esm";
 import type { UnhandledRejectionsMode } from "./host";
 import { inspect } from "./inspect";
@@ -61,7 +61,11 @@ export interface JauntOptions {
   env?: Record<string, string>;
   /** Maximum guest call depth before RangeError (default 10000). Same as limits.maxCallDepth. */
   maxCallDepth?: number;
-  limits?: { maxCallDepth?: number };
+  /**
+   * deadlineMs: wall-clock milliseconds the program may run (from its first run(),
+   * across snapshots); past it the guest gets a catchable RangeError, then the VM stops.
+   */
+  limits?: { maxCallDepth?: number; deadlineMs?: number };
   /** Seed for Math.random (default: random). */
   seed?: number;
   /** The host clock in milliseconds, for timers (default: Date.now). */
@@ -129,6 +133,24 @@ function makeHost(opts: JauntOptions, capabilities: Capabilities): Host {
   };
 }
 
+/** A deadline option: a positive number of milliseconds (Infinity or absent: none). */
+function checkDeadlineOption(ms: number | undefined): number | undefined {
+  if (ms === undefined) return undefined;
+  if (typeof ms !== "number" || !(ms > 0))
+    throw new RangeError(`jaunt: limits.deadlineMs must be a positive number, got ${String(ms)}`);
+  return ms;
+}
+
+/**
+ * A resumed VM keeps the snapshot's deadline, or a tighter one given to resume (both
+ * count the program's whole life), and goes on counting from the time it had used.
+ */
+function restoreDeadline(vm: VM, saved: SnapshotOptions["deadline"], given: number | undefined) {
+  vm.limits.deadlineMs = Math.min(saved.ms, given ?? Infinity);
+  vm.deadlineState = saved.state;
+  if (saved.elapsed !== null) vm.deadlineClockBase = vm.host.now() - saved.elapsed;
+}
+
 /** Node's modes from the most to the least forgiving (a resume may only move right). */
 const REJECTION_STRICTNESS: UnhandledRejectionsMode[] = [
   "none",
@@ -162,6 +184,7 @@ export class Jaunt {
   static create(opts: JauntOptions = {}): Jaunt {
     const vm = new VM(makeHost(opts, capabilitiesOf(opts.capabilities)), {
       maxCallDepth: opts.maxCallDepth ?? opts.limits?.maxCallDepth,
+      deadlineMs: checkDeadlineOption(opts.limits?.deadlineMs),
     });
     new Realm(vm);
     const j = new Jaunt(vm, opts.host ?? {});
@@ -271,7 +294,9 @@ export class Jaunt {
         const live = this.vm.realm.hostOps.ops.some((op) => this.gateway.live.has(op.id));
         // Nothing can arrive but what the embedder settles by hand: hand control back.
         if (r.wakeAt === undefined && !live) return r;
-        await this.sleepUntil(r.wakeAt);
+        // Wake by the deadline at the latest: the next step then stops the VM.
+        const at = Math.min(r.wakeAt ?? Infinity, this.vm.deadlineAt());
+        await this.sleepUntil(at === Infinity ? undefined : at);
       }
     } finally {
       this.driving = false;
@@ -330,12 +355,14 @@ export class Jaunt {
   /** The limits and policies in force (after a resume: the snapshot's, maybe tightened). */
   get limits(): {
     maxCallDepth: number;
+    deadlineMs: number;
     unhandledRejections: UnhandledRejectionsMode;
     capabilities: Capabilities;
   } {
     const host = this.vm.host;
     return {
       maxCallDepth: this.vm.limits.maxCallDepth,
+      deadlineMs: this.vm.limits.deadlineMs,
       unhandledRejections: host.unhandledRejections ?? "throw",
       capabilities: { ...(host.capabilities ?? ALL_CAPABILITIES) },
     };
@@ -403,6 +430,7 @@ export class Jaunt {
     const saved = vm.restoredOptions!;
     const depth = opts.maxCallDepth ?? opts.limits?.maxCallDepth;
     vm.limits.maxCallDepth = Math.min(saved.maxCallDepth, depth ?? Infinity);
+    restoreDeadline(vm, saved.deadline, checkDeadlineOption(opts.limits?.deadlineMs));
     const mode = opts.unhandledRejections;
     vm.host.unhandledRejections =
       mode &&

@@ -8,6 +8,7 @@
 // instruction simply continues. Native (TypeScript) functions never call back into
 // the interpreter: when they need guest code they return a tail call.
 
+import { BigIntPowWork, slicedPow } from "./builtins/bigint-work";
 import { OPS, Op } from "../compiler/opcodes";
 import { FnFlags, Helper, positionAt, type FunctionCode, type Program } from "../compiler/bytecode";
 import { EMPTY, JSSymbol, PrivateName, isArrayIndex, type PropertyKey, type Value } from "./value";
@@ -85,6 +86,22 @@ const NO_ARGS: Value[] = [];
 export interface Limits {
   /** Maximum guest call depth; exceeding it throws a catchable RangeError. */
   maxCallDepth: number;
+  /**
+   * Wall-clock milliseconds the program may run, counted on the host clock from its
+   * first run() over its whole life (snapshots carry the time used); Infinity: none.
+   */
+  deadlineMs: number;
+}
+
+/**
+ * While a deadline is in force, the interpreter looks at the clock at least every
+ * this many instructions (a slice of native work counts for WORK_SLICE_CHARGE).
+ */
+const DEADLINE_CHECK_EVERY = 2000;
+
+/** Time the guest has to handle its deadline RangeError before the VM stops. */
+export function deadlineGraceMs(deadlineMs: number): number {
+  return Math.min(1000, Math.max(10, deadlineMs / 10));
 }
 
 /**
@@ -148,7 +165,85 @@ export class VM {
 
   constructor(host: import("./host").Host, limits: Partial<Limits> = {}) {
     this.host = host;
-    this.limits = { maxCallDepth: limits.maxCallDepth ?? 10000 };
+    this.limits = {
+      maxCallDepth: limits.maxCallDepth ?? 10000,
+      deadlineMs: limits.deadlineMs ?? Infinity,
+    };
+  }
+
+  // ---- the deadline ------------------------------------------------------------
+  //
+  // The deadline clock counts host time from the program's first run(); a snapshot
+  // stores the time used so far, and a resumed VM goes on counting from there (the
+  // time a snapshot spends stored is not counted). Past the deadline the guest gets a
+  // catchable RangeError at its next instruction; if it is still running after a
+  // grace period (deadlineGraceMs), or the deadline passes while nothing runs, the
+  // VM stops: run() returns "exited" with that error as the uncaught one.
+
+  /** Host time at which the deadline clock read 0, or null before the first run. */
+  deadlineClockBase: number | null = null;
+  /** 0: deadline not reached; 1: its RangeError was thrown; 2: the VM was stopped. */
+  deadlineState = 0;
+  /** Instructions charged by natives for work done outside the dispatch loop. */
+  private workCharge = 0;
+
+  /** Milliseconds on the deadline clock (0 before the first run). */
+  deadlineElapsed(): number {
+    return this.deadlineClockBase === null ? 0 : this.host.now() - this.deadlineClockBase;
+  }
+
+  /** Host time at which the deadline (or its grace) runs out; Infinity without one. */
+  deadlineAt(): number {
+    const d = this.limits.deadlineMs;
+    if (d === Infinity || this.deadlineClockBase === null) return Infinity;
+    return this.deadlineClockBase + d + (this.deadlineState ? deadlineGraceMs(d) : 0);
+  }
+
+  /** A native's work outside the loop counts as `n` instructions against the budget. */
+  chargeWork(n: number): void {
+    this.workCharge += n;
+  }
+
+  private deadlineMessage(): string {
+    return `Execution deadline exceeded: the program ran longer than its deadline of ${this.limits.deadlineMs} ms`;
+  }
+
+  /**
+   * Checks the deadline between instructions: throws its RangeError into the
+   * running guest code, or stops the VM. True when the VM was stopped.
+   */
+  private checkDeadline(): boolean {
+    if (this.deadlineState === 2) return true;
+    if (this.host.now() < this.deadlineAt()) return false;
+    if (this.deadlineState === 0) {
+      const err = this.deadlineError();
+      this.deadlineState = 1;
+      const top = this.frames[this.frames.length - 1];
+      // Reported at the guest code running, not inside a self-hosted built-in.
+      let k = this.frames.length - 1;
+      while (k > 0 && this.frames[k].fn.code.flags & FnFlags.Native) k--;
+      const g = this.frames[k];
+      this.throwSite = { fn: g.fn, ip: g === top ? top.ip : Math.max(0, g.ip - 1), value: err };
+      if (!this.unwind(err, top.ip)) this.frames.length = 0;
+      return false;
+    }
+    this.stopForDeadline();
+    return true;
+  }
+
+  private deadlineError(): ErrorObject {
+    const err = this.makeError("RangeError", this.deadlineMessage());
+    err.setOwn("code", "ERR_JAUNT_DEADLINE", PF.Hidden);
+    return err;
+  }
+
+  /** Ends the program at its deadline: the deadline error is its uncaught error. */
+  stopForDeadline(): void {
+    this.deadlineState = 2;
+    this.frames.length = 0;
+    this.throwSite = null;
+    this.uncaught = { value: this.deadlineError(), filename: "", line: 0, col: 0 };
+    this.exitCode = 1;
   }
 
   registerProgram(p: Program): Program {
@@ -819,14 +914,26 @@ export class VM {
 
   private runLoop(budget: number): RunStatus {
     this.wakeAt = -1;
+    const timed = this.limits.deadlineMs !== Infinity;
+    if (timed && this.deadlineClockBase === null) this.deadlineClockBase = this.host.now();
     for (;;) {
       if (this.exitCode !== null && this.frames.length === 0) return "exited";
       if (this.frames.length === 0) {
-        if (!this.nextTask())
-          return this.wakeAt >= 0 || this.realm.hostOps.ops.length > 0 ? "waiting" : "done";
+        if (!this.nextTask()) {
+          const waiting = this.wakeAt >= 0 || this.realm.hostOps.ops.length > 0;
+          if (waiting && timed && this.host.now() >= this.deadlineAt()) {
+            this.stopForDeadline();
+            return "exited";
+          }
+          return waiting ? "waiting" : "done";
+        }
         continue;
       }
-      const executed = this.execute(budget);
+      if (timed) {
+        if (this.checkDeadline()) return "exited";
+        if (this.frames.length === 0) continue; // the deadline error was not caught
+      }
+      const executed = this.execute(timed ? Math.min(budget, DEADLINE_CHECK_EVERY) : budget);
       budget -= executed;
       if (this.exitCode !== null) {
         this.frames.length = 0;
@@ -1498,6 +1605,11 @@ export class VM {
                   frame.sp = fpos;
                   break reload;
                 } else sp = r;
+                if (this.workCharge !== 0) {
+                  // A native did a slice of long work (builtins/work.ts).
+                  executed += this.workCharge;
+                  this.workCharge = 0;
+                }
                 break;
               }
               case Op.NEW: {
@@ -2619,6 +2731,8 @@ export class VM {
           const v = stack[--sp];
           const pn = stack[--sp] as unknown as PrivateName;
           const obj = stack[sp - 1] as JSObject;
+          // Compiled code always has an object here; a doctored snapshot may not.
+          if (!(obj instanceof JSObject)) this.throwTypeError("Cannot define a private field here");
           if (!obj.privates) obj.privates = new Map();
           const existing = obj.privates.get(pn);
           if (kind >= 2 && existing && existing.flags & PF.Accessor) {
@@ -3156,6 +3270,12 @@ export class VM {
       const v = s[sp - 1];
       s[sp - 1] = op === Op.NEG ? -(v as number) : ~(v as number);
       return sp;
+    }
+    if (op === Op.EXP && slicedPow(s[sp - 2], s[sp - 1])) {
+      // A huge BigInt power: in slices, its result landing where this one's goes.
+      frame.ip = ip;
+      s[sp - 2] = new BigIntPowWork(s[sp - 2] as bigint, s[sp - 1] as bigint);
+      return this.callHelper(this.realm.helpers.finishWork, sp - 1, 1);
     }
     s[sp - 2] = hostArith(this, op, s[sp - 2], s[sp - 1]);
     return sp - 1;

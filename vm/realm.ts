@@ -55,6 +55,7 @@ import { installRegExp } from "./builtins/regexp";
 import { installProxy } from "./builtins/proxy";
 import { installTypedArrays } from "./builtins/typedarray";
 import { installURL } from "./builtins/url";
+import { installWork } from "./builtins/work";
 import { Op } from "../compiler/opcodes";
 
 /** Well-known symbols are shared by all realms (they are immutable). */
@@ -108,6 +109,8 @@ export interface Helpers {
   regexpExecSlow: JSObject;
   stringRaw: JSObject;
   jsonRevive: JSObject;
+  /** prelude/00-core.js: finishes a native's sliced work (builtins/work.ts). */
+  finishWork: JSObject;
   asyncStart: JSObject;
   runMain: JSObject;
   runMainModule: JSObject;
@@ -300,6 +303,7 @@ export class Realm {
     installProxy(this);
     installTypedArrays(this);
     installURL(this);
+    installWork(this);
     installInternals(this);
     installMoreInternals(this, {
       NEG: Op.NEG,
@@ -336,13 +340,16 @@ export class Realm {
     this.vm.pushBottomCall(main, undefined, [this.global, this.internals]);
     // The embedder's call-depth limit is for the program: the realm's own setup must
     // not fail (a host crash) under a small one such as --max-call-depth 1.
-    const depth = this.vm.limits.maxCallDepth;
+    // Nor does the deadline count the realm's setup.
+    const { maxCallDepth: depth, deadlineMs } = this.vm.limits;
     this.vm.limits.maxCallDepth = Math.max(depth, 10000);
+    this.vm.limits.deadlineMs = Infinity;
     let status;
     try {
       status = this.vm.run();
     } finally {
       this.vm.limits.maxCallDepth = depth;
+      this.vm.limits.deadlineMs = deadlineMs;
     }
     if (status !== "done" || this.vm.uncaught) {
       const u = this.vm.uncaught;
@@ -562,6 +569,13 @@ export class Realm {
         if (!this.vm.mayBlock()) {
           this.vm.wakeAt = this.timers[earliest].due;
           return false;
+        }
+        // Sleep no later than the deadline, which then ends the program.
+        const deadline = this.vm.deadlineAt();
+        if (deadline < this.timers[earliest].due) {
+          sleep(Math.max(0, deadline - now));
+          this.vm.stopForDeadline();
+          return true;
         }
         sleep(wait);
       }

@@ -1453,6 +1453,8 @@ export interface SnapshotOptions {
   maxCallDepth: number;
   unhandledRejections: UnhandledRejectionsMode;
   capabilities: Capabilities;
+  /** The deadline (Infinity: none), the time used of it and how far it got. */
+  deadline: { ms: number; elapsed: number | null; state: number };
 }
 
 const REJECTION_MODES: UnhandledRejectionsMode[] = [
@@ -1484,6 +1486,7 @@ function encodeHostState(vm: VM, e: Encoder): Enc {
       vm.limits.maxCallDepth,
       vm.host.unhandledRejections ?? "throw",
       CAPABILITY_NAMES.filter((c) => caps[c]),
+      encodeDeadline(vm),
     ],
   ];
 }
@@ -1522,7 +1525,7 @@ function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
       fail(`bad host handle ${String(id)}`);
     h.handles.set(id, f as JSObject);
   }
-  const [depth, mode, caps] = asArray(options, "limits and policies");
+  const [depth, mode, caps, deadline] = asArray(options, "limits and policies");
   if (!isInt(depth, 1)) fail("bad maxCallDepth");
   if (!REJECTION_MODES.includes(mode as UnhandledRejectionsMode))
     fail(`bad unhandledRejections mode ${String(mode)}`);
@@ -1538,5 +1541,23 @@ function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
       net: granted.includes("net"),
       subprocess: granted.includes("subprocess"),
     },
+    deadline: decodeDeadline(deadline),
   };
+}
+
+/** [deadlineMs or null, milliseconds used or null before the first run, state]. */
+function encodeDeadline(vm: VM): Enc {
+  const ms = vm.limits.deadlineMs;
+  const used = vm.deadlineClockBase === null ? null : Math.max(0, vm.deadlineElapsed());
+  return [ms === Infinity ? null : ms, used, vm.deadlineState];
+}
+
+function decodeDeadline(raw: unknown): SnapshotOptions["deadline"] {
+  if (raw === undefined) return { ms: Infinity, elapsed: null, state: 0 };
+  const [ms, elapsed, state] = asArray(raw, "deadline");
+  if (ms !== null && !(typeof ms === "number" && ms > 0)) fail("bad deadlineMs");
+  if (elapsed !== null && !(typeof elapsed === "number" && elapsed >= 0 && elapsed < Infinity))
+    fail("bad deadline time used");
+  if (state !== 0 && state !== 1 && state !== 2) fail("bad deadline state");
+  return { ms: ms === null ? Infinity : ms, elapsed, state };
 }

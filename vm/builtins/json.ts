@@ -1,11 +1,14 @@
 // The JSON object (ECMA-262 25.5). JSON.parse without a reviver is pure data work and
-// runs in TypeScript; with a reviver it is self-hosted (the reviver is guest code).
+// runs in TypeScript (a big text in slices: json-parse.ts); with a reviver the revival
+// is self-hosted (the reviver is guest code).
 // JSON.stringify is self-hosted (prelude/30-json.js).
 
 import { ArrayObject, JSObject, PF, Prop } from "../object";
 import type { Value } from "../value";
 import { arg, method } from "./util";
 import type { Realm } from "../realm";
+import { JSON_SLICED_LENGTH, JsonParseWork } from "./json-parse";
+import { runWork } from "./work";
 
 /**
  * Converts host JSON data to guest values. Iterative (a work list of host value and
@@ -51,6 +54,9 @@ export function installJSON(realm: Realm): void {
     "parse",
     2,
     (vm, _t, args) => {
+      const text = args[0] as string;
+      if (text.length >= JSON_SLICED_LENGTH)
+        return runWork(vm, new JsonParseWork(text, arg(args, 1)));
       let data: unknown;
       try {
         data = JSON.parse(args[0] as string);

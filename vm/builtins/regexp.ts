@@ -22,13 +22,49 @@ import {
   translateDuplicateGroups,
   type GroupAliases,
 } from "./regexp-translate";
-import { EngineRegExp, parsePattern, type RegExpMatcherLike } from "../regexp-engine";
+import {
+  EngineRegExp,
+  MORE,
+  mayBacktrackBadly,
+  parsePattern,
+  type RegExpMatcherLike,
+  type SearchState,
+} from "../regexp-engine";
+import { PENDING, WORK_SLICE_CHARGE, WorkObject, runWork } from "./work";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
 
 /** Snapshot kinds (see object-kinds.ts); never renumber. */
 const KIND_REGEXP = 100;
 const KIND_REGEXP_STRING_ITERATOR = 101;
+const KIND_REGEXP_EXEC_WORK = 170;
+
+/**
+ * Matcher steps in one slice of a counted match (about a millisecond). A match that
+ * needs more continues in slices (builtins/work.ts), so a catastrophic pattern never
+ * holds the VM: run(budget), the deadline and snapshots get control between slices.
+ */
+const MATCH_SLICE_STEPS = 20_000;
+
+/**
+ * Whether a pattern risks catastrophic backtracking (see mayBacktrackBadly), by
+ * source and flags: literals are re-created on every evaluation, the analysis once.
+ */
+const riskCache = new Map<string, boolean>();
+function riskyPattern(source: string, flags: string): boolean {
+  const key = flags + "/" + source;
+  let risky = riskCache.get(key);
+  if (risky === undefined) {
+    try {
+      risky = mayBacktrackBadly(parsePattern(source, flags));
+    } catch {
+      risky = false; // a pattern Jaunt's engine cannot parse stays with the host
+    }
+    if (riskCache.size >= 2000) riskCache.clear();
+    riskCache.set(key, risky);
+  }
+  return risky;
+}
 
 /** An object with [[RegExpMatcher]], [[OriginalSource]] and [[OriginalFlags]]. */
 export class RegExpObject extends JSObject {
@@ -40,6 +76,10 @@ export class RegExpObject extends JSObject {
   private cache: RegExpMatcherLike | null = null;
   /** Whether the pattern needs Jaunt's engine (modifier groups) instead of the host's. */
   engine = false;
+  /** Whether the pattern risks catastrophic backtracking (then the engine counts its steps). */
+  risky = false;
+  /** Jaunt's engine for counted matches (never snapshotted), or null. */
+  private countedCache: EngineRegExp | null = null;
   /** The pattern given to the host (differs for duplicate group names). */
   private hostSource = "(?:)";
   /** Duplicate group names and their host aliases, or null. */
@@ -60,6 +100,38 @@ export class RegExpObject extends JSObject {
       ? new EngineRegExp(this.source, hostFlags)
       : new RegExp(this.hostSource, hostFlags);
     return this.cache;
+  }
+
+  /**
+   * Whether matches run on Jaunt's engine in counted slices (see execCounted): for
+   * modifier groups (only the engine can), risky patterns, and every pattern while a
+   * deadline is in force (the host's matcher cannot be interrupted).
+   */
+  counted(vm: VM): boolean {
+    return this.engine || this.risky || vm.limits.deadlineMs !== Infinity;
+  }
+
+  /** The engine for counted matches; null if it cannot compile the pattern. */
+  countedMatcher(): EngineRegExp | null {
+    if (this.engine) return this.matcher() as EngineRegExp;
+    if (!this.countedCache) {
+      const f = this.flags;
+      try {
+        this.countedCache = new EngineRegExp(
+          this.source,
+          f.includes("g") || f.includes("y") ? f : f + "g",
+        );
+      } catch {
+        return null;
+      }
+    }
+    return this.countedCache;
+  }
+
+  /** Hands the counted matcher to a match that continues in slices (it owns it now). */
+  releaseCountedMatcher(): void {
+    if (this.engine) this.cache = null;
+    else this.countedCache = null;
   }
 
   /** A fresh sticky matcher for @@split (the spec's splitter, made internally). */
@@ -95,6 +167,8 @@ export class RegExpObject extends JSObject {
       }
     }
     this.engine = engine;
+    this.risky = !engine && riskyPattern(source, flags);
+    this.countedCache = null;
     this.source = source;
     this.flags = flags;
     this.hostSource = hostSource;
@@ -387,8 +461,83 @@ function installLegacyStatics(realm: Realm, ctor: JSObject): void {
 
 /** RegExpBuiltinExec: the match array (index, input, groups, indices) or null. */
 function builtinExec(vm: VM, realm: Realm, r: RegExpObject, s: string, lastIndex: number): Value {
+  if (r.counted(vm)) {
+    const m = r.countedMatcher();
+    if (m) return execCounted(vm, realm, r, m, s, lastIndex);
+  }
   const match = execRaw(vm, r, s, lastIndex);
   return match === null ? null : matchArray(realm, match, s);
+}
+
+/**
+ * RegExpBuiltinExec on Jaunt's engine, counting its steps: the first slice runs now;
+ * a match that needs more continues as a RegExpExecWork. A match never calls guest
+ * code, so stopping it between two steps is invisible; its state (positions, the
+ * backtrack stack, the registers) is plain numbers, kept in the task and in
+ * snapshots, so a resumed VM continues the match where it stopped.
+ */
+function execCounted(
+  vm: VM,
+  realm: Realm,
+  r: RegExpObject,
+  m: EngineRegExp,
+  s: string,
+  lastIndex: number,
+): Value {
+  const global = r.has("g");
+  const sticky = r.has("y");
+  if (!global && !sticky) lastIndex = 0;
+  if (lastIndex > s.length) {
+    if (global || sticky) setLastIndex(vm, r, 0);
+    return null;
+  }
+  m.lastIndex = lastIndex;
+  m.execBegin(s);
+  const match = m.execSlice(MATCH_SLICE_STEPS);
+  if (match !== MORE) {
+    vm.chargeWork(Math.floor((m.stepsTaken() * WORK_SLICE_CHARGE) / MATCH_SLICE_STEPS));
+    return finishCountedExec(vm, realm, r, s, match);
+  }
+  r.releaseCountedMatcher();
+  return runWork(vm, new RegExpExecWork(r, m, m.flags));
+}
+
+/** The end of RegExpBuiltinExec once the engine has decided (lastIndex, statics, array). */
+function finishCountedExec(
+  vm: VM,
+  realm: Realm,
+  r: RegExpObject,
+  s: string,
+  match: RegExpExecArray | null,
+): Value {
+  const updates = r.has("g") || r.has("y");
+  if (match === null) {
+    if (updates) setLastIndex(vm, r, 0);
+    return null;
+  }
+  if (updates) setLastIndex(vm, r, match.index + match[0].length);
+  recordLegacyMatch(realm, s, match);
+  return matchArray(realm, match, s);
+}
+
+/** A counted match in progress (see execCounted); its subject is in the engine's state. */
+export class RegExpExecWork extends WorkObject {
+  constructor(
+    public regexp: RegExpObject | null,
+    public engine: EngineRegExp | null,
+    /** The flags the engine was compiled with (the regexp's, plus g if it had no g/y). */
+    public engineFlags: string,
+  ) {
+    super();
+  }
+
+  step(vm: VM): Value | typeof PENDING {
+    const m = this.engine!;
+    const s = m.subjectText();
+    const match = m.execSlice(MATCH_SLICE_STEPS);
+    if (match === MORE) return PENDING;
+    return finishCountedExec(vm, vm.realm, this.regexp!, s, match);
+  }
 }
 
 function lastIndexOf(r: RegExpObject): number {
@@ -752,9 +901,10 @@ export function installRegExp(realm: Realm): void {
     "sticky",
   ];
   const pristineGetters = flagKeys.map((k) => RP.props.get(k)!.getter!);
-  internal("regexpPristine", 1, (_vm, _t, args) => {
+  // Counted regexps take the self-hosted paths: one exec (in slices) per match.
+  internal("regexpPristine", 1, (vm, _t, args) => {
     const r = args[0];
-    if (!(r instanceof RegExpObject)) return false;
+    if (!(r instanceof RegExpObject) || r.counted(vm)) return false;
     const li = r.props.get("lastIndex");
     if (!li || typeof li.value !== "number" || !(li.flags & PF.Writable)) return false;
     if (!resolvesTo(r, "exec", exec, false)) return false;
@@ -814,3 +964,53 @@ export function installRegExp(realm: Realm): void {
     realm.newArray((args[0] as string).split(args[1] as string, args[2] as number)),
   );
 }
+
+registerObjectKind<RegExpExecWork>({
+  kind: KIND_REGEXP_EXEC_WORK,
+  cls: RegExpExecWork,
+  encode(o, enc) {
+    const st = o.engine!.saveState();
+    const r = o.regexp!;
+    return [
+      enc.value(r),
+      r.source,
+      o.engineFlags,
+      st.s,
+      st.sticky,
+      st.start,
+      st.pc,
+      st.pos,
+      st.stack,
+      st.regs,
+    ];
+  },
+  allocate: () => new RegExpExecWork(null, null, ""),
+  decode(o, fields, dec, where) {
+    const [r, source, flags, s, sticky, start, pc, pos, stack, regs] = fields;
+    const regexp = dec.value(r, where);
+    if (!(regexp instanceof RegExpObject)) return dec.fail(`${where}: a match without its RegExp`);
+    if (typeof source !== "string" || typeof flags !== "string" || typeof s !== "string")
+      return dec.fail(`${where}: a match needs a string source, flags and subject`);
+    if (typeof sticky !== "boolean" || sticky !== flags.includes("y"))
+      return dec.fail(`${where}: a match with a bad sticky flag`);
+    let engine: EngineRegExp;
+    try {
+      engine = new EngineRegExp(source, flags);
+    } catch (e) {
+      return dec.fail(`${where}: bad pattern /${source}/${flags}: ${(e as Error).message}`);
+    }
+    const problem = engine.restoreState({
+      s,
+      sticky,
+      start: start as number,
+      pc: pc as number,
+      pos: pos as number,
+      stack: stack as number[],
+      regs: regs as number[],
+    });
+    if (problem) return dec.fail(`${where}: a match in progress with ${problem}`);
+    o.regexp = regexp;
+    o.engine = engine;
+    o.engineFlags = flags;
+  },
+});

@@ -7,6 +7,8 @@ import { JSSymbol, type Value } from "../value";
 import { arg, makeNative, method } from "./util";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
+import { STRING_SLICED_LENGTH, StringReplaceAllWork } from "./string-work";
+import { runWork } from "./work";
 
 /** Methods delegated to the host with their coercion specs ("S" = this as string). */
 const DELEGATED: [string, number, string][] = [
@@ -122,8 +124,11 @@ export function installString(realm: Realm): void {
     method(realm, SP, "String.prototype", name, 2, (vm, t, args) => {
       const pattern = arg(args, 0);
       const replacement = arg(args, 1);
-      if (typeof t === "string" && plain(pattern) && plain(replacement))
+      if (typeof t === "string" && plain(pattern) && plain(replacement)) {
+        if (name === "replaceAll" && t.length >= STRING_SLICED_LENGTH)
+          return runWork(vm, new StringReplaceAllWork(t, String(pattern), String(replacement)));
         return t[name](String(pattern), String(replacement));
+      }
       return vm.tailCall(realm.helpers.stringReplace, undefined, [
         t,
         pattern,

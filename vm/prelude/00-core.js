@@ -330,3 +330,15 @@ function yieldStarStep(iter, next, received, mode) {
   if (!isObject(r)) throwTypeError("Iterator result " + describe(r) + " is not an object");
   return r;
 }
+
+/**
+ * Finishes a native's long work in slices (see builtins/work.ts): each $.workStep
+ * does about a millisecond of it, and between two calls the VM may pause, throw its
+ * deadline error or be snapshotted. The task is its own "not done yet" answer.
+ */
+function finishWork(task) {
+  for (;;) {
+    var r = $.workStep(task);
+    if (r !== task) return r;
+  }
+}

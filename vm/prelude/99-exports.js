@@ -56,6 +56,7 @@ return {
   regexpCreate: $.regexpCreate,
   stringRaw: stringRaw,
   jsonRevive: jsonRevive,
+  finishWork: finishWork,
   asyncStart: asyncStart,
   runMain: runMain,
   runMainModule: runMainModule,

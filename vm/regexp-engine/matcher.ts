@@ -26,11 +26,42 @@ function isLineTerminator(c: number): boolean {
   return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 }
 
+/** What `resume` reports: a match (captures in regs), no match, or quota spent. */
+export const enum SearchResult {
+  NoMatch = 0,
+  Match = 1,
+  More = 2,
+}
+
+/**
+ * A search between two slices, as plain numbers (the snapshot form of a match in
+ * progress): the subject, where this attempt started, the program counter and
+ * position, the backtrack stack and the registers.
+ */
+export interface SearchState {
+  s: string;
+  sticky: boolean;
+  start: number;
+  pc: number;
+  pos: number;
+  stack: number[];
+  regs: number[];
+}
+
 export class Matcher {
   /** Captures after a successful run: [start0, end0, start1, end1, …], -1 when unset. */
   readonly regs: Int32Array;
   private stack: number[] = [];
   private readonly code: number[];
+  // The search in progress (see begin/resume).
+  private s = "";
+  private sticky = false;
+  private start = 0;
+  private pc = 0;
+  private pos = 0;
+  private sp = 0;
+  /** Steps taken by the last resume (a measure of its work). */
+  stepsTaken = 0;
 
   constructor(private readonly p: Program) {
     this.regs = new Int32Array(p.regCount);
@@ -42,14 +73,55 @@ export class Matcher {
    * advancing by code points in u/v mode; on success regs holds the captures.
    */
   search(s: string, from: number, sticky: boolean): boolean {
+    this.begin(s, from, sticky);
+    return this.resume(Infinity) === SearchResult.Match;
+  }
+
+  /** Starts a search that `resume` runs in slices. */
+  begin(s: string, from: number, sticky: boolean): void {
+    this.s = s;
+    this.sticky = sticky;
+    this.start = from;
+    this.pc = 0;
+    this.pos = from;
+    this.sp = 0;
+    this.regs.fill(-1);
+  }
+
+  /** The search in progress as data (after a resume that returned More). */
+  saveState(): SearchState {
+    const { s, sticky, start, pc, pos } = this;
+    return { s, sticky, start, pc, pos, stack: this.stack.slice(0, this.sp), regs: [...this.regs] };
+  }
+
+  /** Continues a search saved by saveState (validated by the caller). */
+  restoreState(st: SearchState): void {
+    this.s = st.s;
+    this.sticky = st.sticky;
+    this.start = st.start;
+    this.pc = st.pc;
+    this.pos = st.pos;
+    this.stack = st.stack.slice();
+    this.sp = st.stack.length;
+    this.regs.set(st.regs);
+  }
+
+  /**
+   * Runs the search begun by `begin` for at most `quota` steps (one step is one
+   * instruction or one backtrack): Match, NoMatch, or More (call again).
+   */
+  resume(quota: number): SearchResult {
     const { code, regs, p } = this;
     const stack = this.stack;
     const unicode = p.unicode;
+    const s = this.s;
+    const sticky = this.sticky;
     const len = s.length;
-    let start = from;
-    let sp = 0;
-    let pc = 0;
-    let pos = start;
+    let start = this.start;
+    let sp = this.sp;
+    let pc = this.pc;
+    let pos = this.pos;
+    let steps = 0;
     // Reads the character after (or before) pos: sets ch and width, or returns false.
     let ch = 0;
     let width = 0;
@@ -92,8 +164,15 @@ export class Matcher {
       stack[sp++] = tag;
     };
 
-    regs.fill(-1);
     for (;;) {
+      if (++steps > quota) {
+        this.start = start;
+        this.sp = sp;
+        this.pc = pc;
+        this.pos = pos;
+        this.stepsTaken = steps - 1;
+        return SearchResult.More;
+      }
       let ok = true;
       const op = code[pc] as Op;
       switch (op) {
@@ -265,15 +344,18 @@ export class Matcher {
         case Op.Match:
           regs[0] = start;
           regs[1] = pos;
-          this.stack = stack;
-          return true;
+          this.settle(start, steps);
+          return SearchResult.Match;
       }
       if (ok) continue;
       // Backtrack: undo registers down to the latest choice point.
       for (;;) {
         if (sp === 0) {
           // No match at this start: try the next one.
-          if (sticky || start >= len) return false;
+          if (sticky || start >= len) {
+            this.settle(start, steps);
+            return SearchResult.NoMatch;
+          }
           start = unicode && isPairAt(s, start) ? start + 2 : start + 1;
           pos = start;
           pc = 0;
@@ -296,6 +378,14 @@ export class Matcher {
         }
       }
     }
+  }
+
+  /** A decided search leaves a consistent, empty state (a snapshot may still save it). */
+  private settle(start: number, steps: number): void {
+    this.stepsTaken = steps;
+    this.start = this.pos = start;
+    this.pc = 0;
+    this.sp = 0;
   }
 
   /** Length matched by a backreference at pos, or -1. */

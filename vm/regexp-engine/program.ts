@@ -221,3 +221,13 @@ export function compileProgram(p: Pattern, flags: string): Program {
     regCount: lookBase + e.looks,
   };
 }
+
+/** Each opcode's length in `code` (the opcode and its operands), by Op. */
+const OP_LENGTH = [3, 3, 2, 2, 3, 2, 2, 3, 4, 3, 2, 2, 3, 2, 6, 4, 4, 4, 3, 3, 1];
+
+/** The offsets where instructions start (to validate a saved program counter). */
+export function instructionStarts(p: Program): Set<number> {
+  const starts = new Set<number>();
+  for (let pc = 0; pc < p.code.length; pc += OP_LENGTH[p.code[pc]]) starts.add(pc);
+  return starts;
+}

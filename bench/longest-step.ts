@@ -1,0 +1,151 @@
+// npm run bench:longest-step — the longest single run() slice for programs whose one
+// instruction used to do seconds of native work (a catastrophic regexp, a big
+// JSON.parse, a replaceAll over 30 MB, a huge BigInt power, big sorts and joins).
+// Each case runs under the embedding API in run(1000) slices; the table shows the
+// worst wall time of one run() call, the total, and the number of slices.
+//
+//   node dist/bench/longest-step.js [--dist DIR] [--only NAME] [--cap SECONDS]
+//
+// --dist runs the cases against another build (e.g. /work/main/dist, for "before").
+// A case that has not finished after --cap seconds (default 60) is reported as such.
+// Measured, never asserted.
+
+import * as path from "node:path";
+
+interface Case {
+  name: string;
+  source: string;
+}
+
+export const CASES: Case[] = [
+  {
+    name: "redos-host /(a+)+$/ 25",
+    source: `console.log(/(a+)+$/.test("a".repeat(25) + "b"));`,
+  },
+  {
+    name: "redos-engine /(?i:a+)+$/ 22",
+    source: `console.log(/(?i:a+)+$/.test("a".repeat(22) + "b"));`,
+  },
+  {
+    name: "JSON.parse 45 MB",
+    source: `const s = "[" + '{"a":1,"b":"xyz","c":[true,null]},'.repeat(1300000) + "1]";
+console.log(s.length, JSON.parse(s).length);`,
+  },
+  {
+    name: "JSON.stringify 1e6",
+    source: `const a = Array.from({ length: 200000 }, (_, i) => ({ i, s: "x" + i }));
+console.log(JSON.stringify(a).length);`,
+  },
+  {
+    name: "repeat+replaceAll 30 MB",
+    source: `console.log("abc".repeat(1e7).replaceAll("b", "xy").length);`,
+  },
+  {
+    name: "7n ** 3000000n",
+    source: `console.log((7n ** 3000000n) % 1000n);`,
+  },
+  {
+    name: "join 1e6",
+    source: `const a = new Array(1e6).fill("abc");
+console.log(a.join(",").length);`,
+  },
+  {
+    name: "sort 2e5",
+    source: `const a = Array.from({ length: 200000 }, (_, i) => (i * 7919) % 200000);
+a.sort((x, y) => x - y);
+console.log(a[0], a[a.length - 1]);`,
+  },
+];
+
+interface Row {
+  name: string;
+  worstMs: number;
+  /** The 99th percentile of slice wall times. */
+  p99Ms: number;
+  /** The most CPU time (the process's user + system) one slice took. */
+  worstCpuMs: number;
+  totalMs: number;
+  slices: number;
+  status: string;
+  output: string;
+}
+
+function runCase(Jaunt: typeof import("../vm").Jaunt, c: Case, budget: number, capMs: number): Row {
+  let output = "";
+  const vm = Jaunt.create({ stdout: (s) => (output += s), stderr: (s) => (output += s) });
+  vm.load(c.source, "/bench/" + c.name.replace(/\W+/g, "-") + ".js");
+  let worst = 0;
+  let worstCpu = 0;
+  const times: number[] = [];
+  let slices = 0;
+  let status = "";
+  const start = process.hrtime.bigint();
+  for (;;) {
+    const t = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
+    const r = vm.run(budget);
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000;
+    slices++;
+    times.push(ms);
+    if (ms > worst) worst = ms;
+    if (cpuMs > worstCpu) worstCpu = cpuMs;
+    status = r.status;
+    if (r.status !== "paused") break;
+    if (Number(process.hrtime.bigint() - start) / 1e6 > capMs) {
+      status = "capped";
+      break;
+    }
+  }
+  const totalMs = Number(process.hrtime.bigint() - start) / 1e6;
+  times.sort((a, b) => a - b);
+  const p99Ms = times[Math.min(times.length - 1, Math.floor(times.length * 0.99))];
+  return {
+    name: c.name,
+    worstMs: worst,
+    p99Ms,
+    worstCpuMs: worstCpu,
+    totalMs,
+    slices,
+    status,
+    output: output.trim(),
+  };
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const opt = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const dist = path.resolve(opt("--dist") ?? path.join(__dirname, ".."));
+  const only = opt("--only");
+  const capMs = Number(opt("--cap") ?? 60) * 1000;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Jaunt } = require(path.join(dist, "vm", "index.js")) as typeof import("../vm");
+  console.log(`build: ${dist}; run(1000) slices`);
+  console.log(
+    "case".padEnd(30) +
+      "worst ms".padStart(10) +
+      "p99 ms".padStart(9) +
+      "worst cpu ms".padStart(14) +
+      "total ms".padStart(10) +
+      "slices".padStart(9),
+  );
+  for (const c of CASES) {
+    if (only && !c.name.includes(only)) continue;
+    const r = runCase(Jaunt, c, 1000, capMs);
+    console.log(
+      r.name.padEnd(30) +
+        r.worstMs.toFixed(1).padStart(10) +
+        r.p99Ms.toFixed(1).padStart(9) +
+        r.worstCpuMs.toFixed(1).padStart(14) +
+        r.totalMs.toFixed(0).padStart(10) +
+        String(r.slices).padStart(9) +
+        `  ${r.status}: ${r.output.slice(0, 60).replace(/\n/g, " | ")}`,
+    );
+  }
+}
+
+if (require.main === module) main();

@@ -1,0 +1,93 @@
+// String work on big strings in slices (see work.ts). String.prototype.replaceAll
+// with a string pattern over megabytes (V8 needs seconds to build a result of
+// millions of pieces) runs as a task whose state is data: the subject, the pattern,
+// the template, where the next search starts and the result so far.
+
+import type { Value } from "../value";
+import type { VM } from "../interpreter";
+import { registerObjectKind } from "../object-kinds";
+import { PENDING, WorkObject } from "./work";
+import { getSubstitution } from "./regexp";
+
+/** Subjects at least this long are worked on in slices; shorter ones by the host. */
+export const STRING_SLICED_LENGTH = 1 << 20;
+
+/** Characters of the subject looked at in one slice (plus per-match costs). */
+const SLICE_CHARS = 1 << 16;
+const MATCH_COST = 16;
+
+const KIND_STRING_REPLACE_ALL_WORK = 172;
+
+/** String.prototype.replaceAll(searchString, template) once all are strings. */
+export class StringReplaceAllWork extends WorkObject {
+  /** Where the next search starts (-1: no more matches). */
+  pos = 0;
+  /** The end of the last match (the part of the subject not yet copied starts there). */
+  copied = 0;
+  /** The result so far. */
+  out = "";
+
+  constructor(
+    public subject: string,
+    public search: string,
+    public template: string,
+  ) {
+    super();
+  }
+
+  step(_vm: VM): Value | typeof PENDING {
+    const { subject: s, search, template } = this;
+    const len = s.length;
+    const advance = Math.max(1, search.length);
+    const constant = !template.includes("$");
+    const parts: string[] = [];
+    let { pos, copied } = this;
+    let units = 0;
+    while (pos >= 0 && units < SLICE_CHARS) {
+      // Search a window only, so one slice never scans the whole subject.
+      const end = Math.min(len, pos + SLICE_CHARS);
+      const found = pos > len ? -1 : s.slice(pos, end + search.length - 1).indexOf(search);
+      if (found < 0) {
+        units += end - pos + 1;
+        pos = end >= len ? -1 : end;
+        continue;
+      }
+      const at = pos + found;
+      parts.push(s.slice(copied, at));
+      parts.push(constant ? template : getSubstitution(search, s, at, [], undefined, template));
+      copied = at + search.length;
+      units += found + MATCH_COST;
+      pos = at + advance;
+    }
+    this.out += parts.join("");
+    this.pos = pos;
+    this.copied = copied;
+    if (pos >= 0) return PENDING;
+    const result = this.out + s.slice(copied);
+    this.out = "";
+    return result;
+  }
+}
+
+registerObjectKind<StringReplaceAllWork>({
+  kind: KIND_STRING_REPLACE_ALL_WORK,
+  cls: StringReplaceAllWork,
+  encode: (o) => [o.subject, o.search, o.template, o.pos, o.copied, o.out],
+  allocate: () => new StringReplaceAllWork("", "", ""),
+  decode(o, fields, dec, where) {
+    const [subject, search, template, pos, copied, out] = fields;
+    if (typeof subject !== "string" || typeof search !== "string" || typeof template !== "string")
+      return dec.fail(`${where}: a replaceAll needs string subject, pattern and template`);
+    if (typeof out !== "string") return dec.fail(`${where}: a replaceAll without its result`);
+    const len = subject.length;
+    const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
+    if (!int(pos) || pos < -1 || pos > len + 1 || !int(copied) || copied < 0 || copied > len)
+      return dec.fail(`${where}: a replaceAll position outside its subject`);
+    o.subject = subject;
+    o.search = search;
+    o.template = template;
+    o.pos = pos;
+    o.copied = copied;
+    o.out = out;
+  },
+});
