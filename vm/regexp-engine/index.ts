@@ -176,7 +176,7 @@ export class EngineRegExp implements RegExpMatcherLike {
 /**
  * Whether a pattern may backtrack for a very long time on some subject (a ReDoS
  * risk): a quantifier that can repeat (max > 1) around another such quantifier or an
- * alternation, as in /(a+)+$/ or /(a|aa)*b/, or any backreference. Conservative: many
+ * alternation, as in /(a+)+$/ or /(a|aa)*b/, or a backreference inside a loop. Conservative: many
  * patterns it flags are harmless. Patterns it passes may still be polynomial
  * (/\s*\s*$/); a deadline makes every pattern counted (see builtins/regexp.ts).
  */
@@ -186,7 +186,10 @@ export function mayBacktrackBadly(p: Pattern): boolean {
     const [n, inLoop] = work.pop()!;
     switch (n.type) {
       case "backref":
-        return true;
+        // Outside any loop a backreference costs one comparison per attempt
+        // (/(['"]).*?\1/ is polynomial); inside one it multiplies the ways to match.
+        if (inLoop) return true;
+        break;
       case "disj":
         if (inLoop) return true;
         for (const a of n.alts) work.push([a, inLoop]);
