@@ -45,6 +45,10 @@ const argv = commandLine(
   .option("max-call-depth", {
     describe: "N: guest call depth limit; deeper calls throw RangeError (default: 10000)",
   })
+  .option("max-heap-bytes", {
+    describe:
+      "N: estimated guest heap limit in bytes; going over throws RangeError, allocating on after it stops the program with exit code 134 (0, the default: no limit)",
+  })
   .option("print-bytecode", {
     type: "boolean",
     describe: "print the compiled bytecode of the program and exit",
@@ -59,6 +63,7 @@ const raw = process.argv.slice(2);
 refuseBooleanValues(TOOL, raw.slice(0, raw.length - tail.length), ["script", "print-bytecode"]);
 const snapshotEvery = countOption(TOOL, "--snapshot-every", argv["snapshot-every"], 0, "= never");
 const maxCallDepth = countOption(TOOL, "--max-call-depth", argv["max-call-depth"], 10000);
+const maxHeapBytes = countOption(TOOL, "--max-heap-bytes", argv["max-heap-bytes"], 0, "= no limit");
 const unhandledRejections: UnhandledRejectionsMode = choiceOption(
   TOOL,
   "--unhandled-rejections",
@@ -84,7 +89,13 @@ if (argv["print-bytecode"]) {
   }
 } else {
   const main = findMain(TOOL, file, script, true);
-  const opts = { argv: rest, capabilities: "all" as const, maxCallDepth, unhandledRejections };
+  const opts = {
+    argv: rest,
+    capabilities: "all" as const,
+    maxCallDepth,
+    limits: { heapBytes: maxHeapBytes || Infinity },
+    unhandledRejections,
+  };
   // After node's own resolver has printed any warning it queued (DEP0128 for a bad
   // "main"), as node prints it before the program runs.
   setImmediate(() => {

@@ -4,6 +4,7 @@
 import type { FunctionCode } from "../compiler/bytecode";
 import type { JSObject } from "./object";
 import type { Value } from "./value";
+import { SIZE, charge } from "./heap";
 
 export class Env {
   /** Names of the slots sloppy direct eval added after the descriptor's (see names.ts). */
@@ -16,5 +17,7 @@ export class Env {
     /** The function whose scope descriptor names these slots (for inspection). */
     readonly code: FunctionCode | null,
     readonly scope: number,
-  ) {}
+  ) {
+    charge(SIZE.env + SIZE.slot * slots.length);
+  }
 }

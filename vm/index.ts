@@ -3,6 +3,7 @@
 // vmresume are built on, and what embedders use.
 
 import * as path from "node:path";
+import * as v8 from "node:v8";
 import { compile, GuestSyntaxError } from "../compiler";
 import type { ProgramKind } from "../compiler/bytecode";
 import { VM, InternalError, type RunStatus } from "./interpreter";
@@ -61,7 +62,13 @@ export interface JauntOptions {
   env?: Record<string, string>;
   /** Maximum guest call depth before RangeError (default 10000). Same as limits.maxCallDepth. */
   maxCallDepth?: number;
-  limits?: { maxCallDepth?: number };
+  /**
+   * maxCallDepth: as above. heapBytes: the estimated bytes the guest's objects, strings,
+   * arrays, buffers, collections, closures and environments may hold; going over
+   * throws a catchable RangeError, and a guest that keeps allocating after it is
+   * stopped (exit code 134). Default: half the host's V8 heap limit; Infinity for none.
+   */
+  limits?: { maxCallDepth?: number; heapBytes?: number };
   /** Seed for Math.random (default: random). */
   seed?: number;
   /** The host clock in milliseconds, for timers (default: Date.now). */
@@ -108,6 +115,19 @@ export interface RunResult {
   pending?: PendingOperation[];
   /** When waiting for a timer: the host time it is due. */
   wakeAt?: number;
+  /** When the VM stopped itself: the limit that stopped it and why (also uncaughtReport()). */
+  stopped?: { limit: "heapBytes"; message: string };
+}
+
+/** The embedding API's heap limit when none is given: half of what the host's V8 allows. */
+export const DEFAULT_HEAP_BYTES = Math.floor(v8.getHeapStatistics().heap_size_limit / 2);
+
+function heapLimitOf(opts: JauntOptions): number | undefined {
+  const n = opts.limits?.heapBytes;
+  if (n === undefined) return undefined;
+  if (typeof n !== "number" || !(n > 0))
+    throw new TypeError(`jaunt: limits.heapBytes must be a positive number, got ${String(n)}`);
+  return n;
 }
 
 function capabilitiesOf(c: JauntOptions["capabilities"]): Capabilities {
@@ -162,8 +182,10 @@ export class Jaunt {
   static create(opts: JauntOptions = {}): Jaunt {
     const vm = new VM(makeHost(opts, capabilitiesOf(opts.capabilities)), {
       maxCallDepth: opts.maxCallDepth ?? opts.limits?.maxCallDepth,
+      heapBytes: heapLimitOf(opts) ?? DEFAULT_HEAP_BYTES,
     });
     new Realm(vm);
+    vm.resetHeapAccount();
     const j = new Jaunt(vm, opts.host ?? {});
     j.setupProcess(opts);
     return j;
@@ -231,7 +253,9 @@ export class Jaunt {
       if (this.vm.wakeAt >= 0) r.wakeAt = this.vm.wakeAt;
       return r;
     }
-    return { status, exitCode: status === "paused" ? null : this.exitCode };
+    const r: RunResult = { status, exitCode: status === "paused" ? null : this.exitCode };
+    if (this.vm.stopReason) r.stopped = { limit: "heapBytes", message: this.vm.stopReason };
+    return r;
   }
 
   /**
@@ -318,12 +342,14 @@ export class Jaunt {
   /** The limits and policies in force (after a resume: the snapshot's, maybe tightened). */
   get limits(): {
     maxCallDepth: number;
+    heapBytes: number;
     unhandledRejections: UnhandledRejectionsMode;
     capabilities: Capabilities;
   } {
     const host = this.vm.host;
     return {
       maxCallDepth: this.vm.limits.maxCallDepth,
+      heapBytes: this.vm.limits.heapBytes,
       unhandledRejections: host.unhandledRejections ?? "throw",
       capabilities: { ...(host.capabilities ?? ALL_CAPABILITIES) },
     };
@@ -349,6 +375,7 @@ export class Jaunt {
 
   /** Node's report for an uncaught exception, or null if there was none. */
   uncaughtReport(): string | null {
+    if (this.vm.stopReason) return `FATAL ERROR: ${this.vm.stopReason}\n`;
     const u = this.vm.uncaught;
     if (!u) return null;
     const realm = this.vm.realm;
@@ -391,6 +418,9 @@ export class Jaunt {
     const saved = vm.restoredOptions!;
     const depth = opts.maxCallDepth ?? opts.limits?.maxCallDepth;
     vm.limits.maxCallDepth = Math.min(saved.maxCallDepth, depth ?? Infinity);
+    vm.limits.heapBytes = Math.min(saved.heapBytes, heapLimitOf(opts) ?? Infinity);
+    vm.heapStrike = saved.heapStrike;
+    vm.resetHeapAccount();
     const mode = opts.unhandledRejections;
     vm.host.unhandledRejections =
       mode &&

@@ -1451,6 +1451,10 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
 /** The limits and policies stored in a snapshot (see Jaunt.resume for how they combine). */
 export interface SnapshotOptions {
   maxCallDepth: number;
+  /** Infinity when the snapshot has no heap limit. */
+  heapBytes: number;
+  /** The guest already had the heap limit's RangeError (see VM.heapStrike). */
+  heapStrike: boolean;
   unhandledRejections: UnhandledRejectionsMode;
   capabilities: Capabilities;
 }
@@ -1484,6 +1488,8 @@ function encodeHostState(vm: VM, e: Encoder): Enc {
       vm.limits.maxCallDepth,
       vm.host.unhandledRejections ?? "throw",
       CAPABILITY_NAMES.filter((c) => caps[c]),
+      vm.limits.heapBytes === Infinity ? null : vm.limits.heapBytes,
+      vm.heapStrike,
     ],
   ];
 }
@@ -1522,8 +1528,17 @@ function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
       fail(`bad host handle ${String(id)}`);
     h.handles.set(id, f as JSObject);
   }
-  const [depth, mode, caps] = asArray(options, "limits and policies");
+  const [depth, mode, caps, heapBytes = null, heapStrike = false] = asArray(
+    options,
+    "limits and policies",
+  );
   if (!isInt(depth, 1)) fail("bad maxCallDepth");
+  if (
+    heapBytes !== null &&
+    !(typeof heapBytes === "number" && heapBytes > 0 && heapBytes < Infinity)
+  )
+    fail(`bad heapBytes ${String(heapBytes)}`);
+  if (typeof heapStrike !== "boolean") fail("bad heap limit state");
   if (!REJECTION_MODES.includes(mode as UnhandledRejectionsMode))
     fail(`bad unhandledRejections mode ${String(mode)}`);
   const granted = asArray(caps, "capabilities");
@@ -1531,6 +1546,8 @@ function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
     fail("unknown capability");
   vm.restoredOptions = {
     maxCallDepth: depth,
+    heapBytes: heapBytes ?? Infinity,
+    heapStrike,
     unhandledRejections: mode as UnhandledRejectionsMode,
     capabilities: {
       fs: granted.includes("fs"),

@@ -4,6 +4,7 @@
 
 import { ArrayObject, JSObject, PF, Prop } from "../object";
 import type { Value } from "../value";
+import { SIZE, charge, ensureRoom, stringBytes } from "../heap";
 import { arg, method } from "./util";
 import type { Realm } from "../realm";
 
@@ -25,6 +26,7 @@ export function fromHostJSON(realm: Realm, v: unknown): Value {
   while (work.length > 0) {
     const [x, g] = work.pop()!;
     if (g instanceof ArrayObject) {
+      charge(SIZE.slot * (x as unknown[]).length);
       g.elems = (x as unknown[]).map(shell);
       continue;
     }
@@ -52,6 +54,8 @@ export function installJSON(realm: Realm): void {
     2,
     (vm, _t, args) => {
       let data: unknown;
+      // The host's parse tree comes first, then the guest's: at least the text's size.
+      if (typeof args[0] === "string") ensureRoom(2 * stringBytes(args[0]));
       try {
         data = JSON.parse(args[0] as string);
       } catch (e) {
