@@ -52,6 +52,9 @@ test("every kind of growth is stopped: strings, maps, closures, environments, bu
   const runaways = [
     `let s = ""; for (;;) s += "abcdefgh" + s.length;`,
     `let s = "x"; for (;;) s += s;`,
+    `let s = ""; for (let i = 0; ; i++) s += i;`,
+    `const a = []; for (let x = 3n; ; x *= 3n) a.push(x);`,
+    `const a = []; for (;;) a.push(Symbol("s"));`,
     `const m = new Map(); for (let i = 0; ; i++) m.set(i, i);`,
     `const s = new Set(); for (let i = 0; ; i++) s.add("k" + i);`,
     `const a = []; for (let i = 0; ; i++) a.push(() => i);`,
@@ -72,6 +75,42 @@ test("every kind of growth is stopped: strings, maps, closures, environments, bu
     const r = j.run(50_000_000);
     assert.equal(r.status, "done", `${source}: ${out.text}`);
     assert.equal(out.text, `${limitError(4 * MB)}\n`, source);
+  }
+});
+
+test("what is reachable only through a closure, timer, job, generator, collection or field counts", () => {
+  // HOLD keeps each chunk alive only through one kind of holder: if the measurement
+  // missed that holder, it would find one chunk live and the loop would finish.
+  const holders = [
+    `const fs = []; const HOLD = (c) => fs.push(() => c);`,
+    `const ids = []; const HOLD = (c) => ids.push(setTimeout(() => {}, 1e9, c));`,
+    `const HOLD = (c) => Promise.resolve().then(() => c.length);`,
+    `function* g(c) { yield 1; return c; } const gs = []; const HOLD = (c) => { const it = g(c); it.next(); gs.push(it); };`,
+    `const m = new Map(); const HOLD = (c) => m.set(m.size, c);`,
+    `const ks = [], wm = new WeakMap(); const HOLD = (c) => { const k = {}; ks.push(k); wm.set(k, c); };`,
+    `class H { #c; constructor(c) { this.#c = c; } } const hs = []; const HOLD = (c) => hs.push(new H(c));`,
+    `const fs = []; const HOLD = (c) => fs.push(function () {}.bind(null, c));`,
+    `const ps = []; const HOLD = (c) => ps.push(new Proxy(c, {}));`,
+    `const es = []; const HOLD = (c) => es.push(new Error("e", { cause: c }));`,
+    `const HOLD = (c) => { globalThis["held" + c[0]] = c; };`,
+  ];
+  for (const holder of holders) {
+    const { j, out } = loaded(
+      `${holder}
+       try {
+         for (let i = 0; i < 1000; i++) {
+           const chunk = [i];
+           for (let k = 1; k < 1000; k++) chunk.push(k);
+           HOLD(chunk);
+         }
+         console.log("all held");
+       } catch (e) { console.log(e.message); }
+       if (typeof ids !== "undefined") ids.forEach(clearTimeout);`,
+      { limits: { heapBytes: 4 * MB } },
+    );
+    const r = j.run(50_000_000);
+    assert.notEqual(r.status, "paused", holder);
+    assert.equal(out.text, `Jaunt heap limit of ${4 * MB} bytes exceeded\n`, holder);
   }
 });
 

@@ -8,7 +8,7 @@
 
 import { Env } from "./env";
 import type { Frame } from "./frame";
-import { SIZE, stringBytes } from "./heap";
+import { SIZE, bigintBytes, stringBytes } from "./heap";
 import {
   ArgumentsObject,
   ArrayObject,
@@ -23,6 +23,7 @@ import {
 } from "./object";
 import { JSSymbol, PrivateName, type Value } from "./value";
 import { ArrayIteratorObject } from "./builtins/array";
+import { StringIteratorObject } from "./builtins/string";
 import {
   CollectionIteratorObject,
   CollectionObject,
@@ -61,9 +62,7 @@ class Walker {
         }
         return;
       case "bigint":
-        // Beyond 64 bits: one byte per two hex digits (rare enough to pay toString).
-        this.bytes +=
-          v < 2n ** 64n && v > -(2n ** 64n) ? SIZE.string : SIZE.string + v.toString(16).length / 2;
+        this.bytes += bigintBytes(v);
         return;
       case "object":
         break;
@@ -146,6 +145,7 @@ class Walker {
       this.value(o.object);
       this.values(o.keys);
     } else if (o instanceof ArrayIteratorObject) this.value(o.target);
+    else if (o instanceof StringIteratorObject) this.value(o.text);
     else if (o instanceof GeneratorObject) {
       if (o.frame && o.state !== 2) this.frame(o.frame);
       this.values(o.saved);

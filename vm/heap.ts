@@ -78,6 +78,16 @@ export function allocate(bytes: number): void {
   charge(bytes);
 }
 
+/** BigInts beyond this magnitude are measured by their digits (pays a toString). */
+const SMALL_BIGINT = 2n ** 256n;
+
+/** The estimated size of a BigInt: a header, and beyond 256 bits a byte per two hex digits. */
+export function bigintBytes(v: bigint): number {
+  return v < SMALL_BIGINT && v > -SMALL_BIGINT
+    ? SIZE.string + 32
+    : SIZE.string + v.toString(16).length / 2;
+}
+
 /** The estimated size of a string's characters and header. */
 export function stringBytes(s: string): number {
   return SIZE.string + 2 * s.length;

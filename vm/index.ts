@@ -401,9 +401,9 @@ export class Jaunt {
 
   /**
    * A VM that continues exactly where the snapshot was taken. The snapshot's limits
-   * and policies apply; `opts` may only tighten them (a smaller maxCallDepth, a
-   * stricter unhandledRejections mode, fewer capabilities): looser values are
-   * ignored. Capabilities are those granted both when the snapshot was made and now
+   * and policies apply; `opts` may only tighten them (a smaller maxCallDepth or
+   * heapBytes, a stricter unhandledRejections mode, fewer capabilities): looser values
+   * are ignored. Capabilities are those granted both when the snapshot was made and now
    * (so a resume grants nothing unless `opts.capabilities` does). The event loop's
    * time is refreshed (unless `continueTurn`), while timers keep their absolute due
    * times: an overdue timer runs at once, a new setTimeout(f, 3000) waits 3 s.

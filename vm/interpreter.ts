@@ -50,7 +50,15 @@ import {
   writeSlot,
 } from "./names";
 import { TypedArrayObject, canonicalNumeric } from "./buffers";
-import { HeapAccount, SIZE, charge, enterAccount, stringBytes, type HeapOwner } from "./heap";
+import {
+  HeapAccount,
+  SIZE,
+  bigintBytes,
+  charge,
+  enterAccount,
+  stringBytes,
+  type HeapOwner,
+} from "./heap";
 import { measureHeap } from "./heap-measure";
 
 /**
@@ -845,6 +853,9 @@ export class VM implements HeapOwner {
     }
     this.heap.used = measureHeap(this);
     this.heap.checkAt = Math.max(limit, this.heap.used + limit / 8);
+    // Over already (a snapshot taken between an allocation and the check): say so at
+    // the next safe point.
+    this.heapInterrupt = this.heap.used > limit;
   }
 
   /**
@@ -3289,6 +3300,14 @@ function dataDesc(v: Value) {
 
 /** Combines two primitives with a host operator; host TypeErrors become guest ones. */
 export function hostArith(vm: VM, op: number, a: Value, b: Value): Value {
+  const r = hostArithOp(vm, op, a, b);
+  // Strings (a rope around a short side) and big BigInts grow the heap too.
+  if (typeof r === "string") charge(SIZE.concat + 2 * (r.length < 32 ? r.length : 32));
+  else if (typeof r === "bigint") charge(bigintBytes(r));
+  return r;
+}
+
+function hostArithOp(vm: VM, op: number, a: Value, b: Value): Value {
   const x = a as number;
   const y = b as number;
   try {
