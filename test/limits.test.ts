@@ -241,6 +241,33 @@ test("the heap limit is in the snapshot and only tightens on resume", () => {
   assert.equal(Jaunt.resume(free.snapshot()).limits.heapBytes, Infinity);
 });
 
+test("transparency: snapshotted every N instructions, a guest meets its limit at the same point", () => {
+  const program = `
+    const a = [];
+    try { for (;;) a.push({ i: a.length, s: "v" + a.length }); }
+    catch (e) { console.log(e.message, a.length); }
+    a.length = 0;
+    let b = [];
+    for (let r = 0; r < 3; r++) {
+      try { for (;;) b.push(new Array(100 + r)); } catch (e) { console.log(r, b.length); b = []; }
+    }`;
+  const opts = { limits: { heapBytes: 2 * MB } };
+  const plain = loaded(program, opts);
+  assert.equal(plain.j.run().status, "done");
+  assert.match(
+    plain.out.text,
+    /^Jaunt heap limit of 2000000 bytes exceeded \d+\n0 \d+\n1 \d+\n2 \d+\n$/,
+  );
+  for (const every of [997, 10007]) {
+    const first = loaded(program, opts);
+    const out = first.out;
+    let j = first.j;
+    while (j.run(every).status === "paused")
+      j = Jaunt.resume(j.snapshot(), { stdout: (s) => (out.text += s) });
+    assert.equal(out.text, plain.out.text, `every ${every}`);
+  }
+});
+
 test("a guest stopped after a resume: the RangeError it had is in the snapshot", () => {
   const { j, out } = loaded(
     `const a = [];
@@ -275,12 +302,20 @@ test("a snapshot with a bad heap limit is refused", () => {
       (e: Error) => e instanceof SnapshotError && msg.test(e.message),
     );
   }
-  const h = structuredClone(host);
-  (h[4] as unknown[])[4] = "yes";
-  assert.throws(
-    () => Jaunt.resume(encode([header, heap, { ...roots, host: h }])),
-    (e: Error) => e instanceof SnapshotError && /bad heap limit state/.test(e.message),
-  );
+  for (const [at, bad] of [
+    [4, "yes"],
+    [5, [-1, null, false, 0]],
+    [5, [0, "soon", false, 0]],
+    [5, [0, null, 1, 0]],
+    [5, [0, null, false, Infinity]],
+  ] as const) {
+    const h = structuredClone(host);
+    (h[4] as unknown[])[at] = bad;
+    assert.throws(
+      () => Jaunt.resume(encode([header, heap, { ...roots, host: h }])),
+      (e: Error) => e instanceof SnapshotError && /bad heap limit state/.test(e.message),
+    );
+  }
 });
 
 test("defaults: the embedding API limits the heap to half the host's; a bad limit is refused", () => {

@@ -26,6 +26,7 @@ import {
 import { HostHandle } from "./boundary";
 import { ErrorObject, JSObject } from "./object";
 import { encodeSnapshot, decodeSnapshot, SnapshotError } from "./snapshot";
+import { enterAccount } from "./heap";
 import { displayName } from "./esm";
 import type { UnhandledRejectionsMode } from "./host";
 import { inspect } from "./inspect";
@@ -158,6 +159,20 @@ const REJECTION_STRICTNESS: UnhandledRejectionsMode[] = [
   "strict",
 ];
 
+/**
+ * Runs `f` with the guest allocations it makes charged to no VM: building a realm,
+ * decoding a snapshot or loading a program from inside another VM's host function
+ * must not count against that VM's heap limit.
+ */
+function unaccounted<T>(f: () => T): T {
+  const outer = enterAccount(null);
+  try {
+    return f();
+  } finally {
+    enterAccount(outer);
+  }
+}
+
 /** Yields to the host's event loop (its timers and I/O run) before going on. */
 function yieldToHost(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -180,15 +195,17 @@ export class Jaunt {
 
   /** A VM with a fresh realm and nothing loaded. */
   static create(opts: JauntOptions = {}): Jaunt {
-    const vm = new VM(makeHost(opts, capabilitiesOf(opts.capabilities)), {
-      maxCallDepth: opts.maxCallDepth ?? opts.limits?.maxCallDepth,
-      heapBytes: heapLimitOf(opts) ?? DEFAULT_HEAP_BYTES,
+    return unaccounted(() => {
+      const vm = new VM(makeHost(opts, capabilitiesOf(opts.capabilities)), {
+        maxCallDepth: opts.maxCallDepth ?? opts.limits?.maxCallDepth,
+        heapBytes: heapLimitOf(opts) ?? DEFAULT_HEAP_BYTES,
+      });
+      new Realm(vm);
+      vm.resetHeapAccount();
+      const j = new Jaunt(vm, opts.host ?? {});
+      j.setupProcess(opts);
+      return j;
     });
-    new Realm(vm);
-    vm.resetHeapAccount();
-    const j = new Jaunt(vm, opts.host ?? {});
-    j.setupProcess(opts);
-    return j;
   }
 
   /** Fills in process.argv/env and seeds Math.random: program state from here on. */
@@ -209,21 +226,23 @@ export class Jaunt {
    * Throws GuestSyntaxError for bad source.
    */
   load(source: string, filename: string, kind: ProgramKind = "commonjs"): void {
-    const vm = this.vm;
-    const realm = vm.realm;
-    const program = vm.registerProgram(compile(source, { kind, filename }));
-    realm.loopNow = vm.host.now();
-    const main = vm.makeClosure(program, program.functions[0], null);
-    if (kind === "script") {
-      vm.pushBottomCall(main, realm.global, []);
-      return;
-    }
-    if (kind === "module") {
-      vm.pushBottomCall(realm.helpers.runMainModule, undefined, [main, filename]);
-      return;
-    }
-    // The self-hosted loader makes the module object and require(), then runs main.
-    vm.pushBottomCall(realm.helpers.runMain, undefined, [main, filename, path.dirname(filename)]);
+    unaccounted(() => {
+      const vm = this.vm;
+      const realm = vm.realm;
+      const program = vm.registerProgram(compile(source, { kind, filename }));
+      realm.loopNow = vm.host.now();
+      const main = vm.makeClosure(program, program.functions[0], null);
+      if (kind === "script") {
+        vm.pushBottomCall(main, realm.global, []);
+        return;
+      }
+      if (kind === "module") {
+        vm.pushBottomCall(realm.helpers.runMainModule, undefined, [main, filename]);
+        return;
+      }
+      // The self-hosted loader makes the module object and require(), then runs main.
+      vm.pushBottomCall(realm.helpers.runMain, undefined, [main, filename, path.dirname(filename)]);
+    });
   }
 
   /**
@@ -410,37 +429,47 @@ export class Jaunt {
    * Operations pending in the snapshot are handled by `onPending`.
    */
   static resume(bytes: Uint8Array, opts: ResumeOptions = {}): Jaunt {
-    const granted = capabilitiesOf(opts.capabilities);
-    const vm = new VM(makeHost(opts, granted));
-    new Realm(vm);
-    const j = new Jaunt(vm, opts.host ?? {});
-    decodeSnapshot(vm, bytes);
-    const saved = vm.restoredOptions!;
-    const depth = opts.maxCallDepth ?? opts.limits?.maxCallDepth;
-    vm.limits.maxCallDepth = Math.min(saved.maxCallDepth, depth ?? Infinity);
-    vm.limits.heapBytes = Math.min(saved.heapBytes, heapLimitOf(opts) ?? Infinity);
-    vm.heapStrike = saved.heapStrike;
-    vm.resetHeapAccount();
-    const mode = opts.unhandledRejections;
-    vm.host.unhandledRejections =
-      mode &&
-      REJECTION_STRICTNESS.indexOf(mode) > REJECTION_STRICTNESS.indexOf(saved.unhandledRejections)
-        ? mode
-        : saved.unhandledRejections;
-    vm.host.capabilities = {
-      fs: saved.capabilities.fs && granted.fs,
-      env: saved.capabilities.env && granted.env,
-      net: saved.capabilities.net && granted.net,
-      subprocess: saved.capabilities.subprocess && granted.subprocess,
-    };
-    if (!opts.continueTurn) vm.realm.loopTimeStale = true;
-    for (const op of vm.realm.hostOps.ops.slice()) {
-      const named = opts.onPending && Object.prototype.hasOwnProperty.call(opts.onPending, op.name);
-      const policy = named ? opts.onPending![op.name] : (opts.onPendingDefault ?? "settle");
-      if (policy !== "reissue" && policy !== "fail" && policy !== "settle")
-        throw new TypeError(`jaunt: unknown onPending policy ${String(policy)} for '${op.name}'`);
-      j.gateway.applyPolicy(op.id, policy);
-    }
-    return j;
+    return unaccounted(() => {
+      const granted = capabilitiesOf(opts.capabilities);
+      const vm = new VM(makeHost(opts, granted));
+      new Realm(vm);
+      const j = new Jaunt(vm, opts.host ?? {});
+      decodeSnapshot(vm, bytes);
+      const saved = vm.restoredOptions!;
+      const depth = opts.maxCallDepth ?? opts.limits?.maxCallDepth;
+      vm.limits.maxCallDepth = Math.min(saved.maxCallDepth, depth ?? Infinity);
+      vm.limits.heapBytes = Math.min(saved.heapBytes, heapLimitOf(opts) ?? Infinity);
+      vm.heapStrike = saved.heapStrike;
+      // The same limit: carry on with the snapshot's account (checks fall where an
+      // unbroken run's would); a tighter one: measure afresh.
+      if (vm.limits.heapBytes === saved.heapBytes) {
+        vm.heap.used = saved.heapAccount.used;
+        vm.heap.checkAt = saved.heapAccount.checkAt;
+        vm.heapInterrupt = saved.heapAccount.interrupt;
+        vm.programBytes = saved.heapAccount.programBytes;
+      } else vm.resetHeapAccount();
+      const mode = opts.unhandledRejections;
+      vm.host.unhandledRejections =
+        mode &&
+        REJECTION_STRICTNESS.indexOf(mode) > REJECTION_STRICTNESS.indexOf(saved.unhandledRejections)
+          ? mode
+          : saved.unhandledRejections;
+      vm.host.capabilities = {
+        fs: saved.capabilities.fs && granted.fs,
+        env: saved.capabilities.env && granted.env,
+        net: saved.capabilities.net && granted.net,
+        subprocess: saved.capabilities.subprocess && granted.subprocess,
+      };
+      if (!opts.continueTurn) vm.realm.loopTimeStale = true;
+      for (const op of vm.realm.hostOps.ops.slice()) {
+        const named =
+          opts.onPending && Object.prototype.hasOwnProperty.call(opts.onPending, op.name);
+        const policy = named ? opts.onPending![op.name] : (opts.onPendingDefault ?? "settle");
+        if (policy !== "reissue" && policy !== "fail" && policy !== "settle")
+          throw new TypeError(`jaunt: unknown onPending policy ${String(policy)} for '${op.name}'`);
+        j.gateway.applyPolicy(op.id, policy);
+      }
+      return j;
+    });
   }
 }

@@ -1455,6 +1455,11 @@ export interface SnapshotOptions {
   heapBytes: number;
   /** The guest already had the heap limit's RangeError (see VM.heapStrike). */
   heapStrike: boolean;
+  /**
+   * The heap account (estimate, next check, a pending interrupt): kept so that a
+   * resumed run measures at the same points as an unbroken one.
+   */
+  heapAccount: { used: number; checkAt: number; interrupt: boolean; programBytes: number };
   unhandledRejections: UnhandledRejectionsMode;
   capabilities: Capabilities;
 }
@@ -1490,6 +1495,12 @@ function encodeHostState(vm: VM, e: Encoder): Enc {
       CAPABILITY_NAMES.filter((c) => caps[c]),
       vm.limits.heapBytes === Infinity ? null : vm.limits.heapBytes,
       vm.heapStrike,
+      [
+        vm.heap.used,
+        vm.heap.checkAt === Infinity ? null : vm.heap.checkAt,
+        vm.heapInterrupt,
+        vm.programBytes,
+      ],
     ],
   ];
 }
@@ -1528,17 +1539,23 @@ function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
       fail(`bad host handle ${String(id)}`);
     h.handles.set(id, f as JSObject);
   }
-  const [depth, mode, caps, heapBytes = null, heapStrike = false] = asArray(
-    options,
-    "limits and policies",
-  );
+  const [depth, mode, caps, heapBytes = null, heapStrike = false, account = [0, null, false, 0]] =
+    asArray(options, "limits and policies");
   if (!isInt(depth, 1)) fail("bad maxCallDepth");
   if (
     heapBytes !== null &&
     !(typeof heapBytes === "number" && heapBytes > 0 && heapBytes < Infinity)
   )
     fail(`bad heapBytes ${String(heapBytes)}`);
-  if (typeof heapStrike !== "boolean") fail("bad heap limit state");
+  const [used, checkAt, interrupt, programBytes] = asArray(account, "heap account");
+  if (
+    typeof heapStrike !== "boolean" ||
+    typeof interrupt !== "boolean" ||
+    !(typeof used === "number" && used >= 0 && used < Infinity) ||
+    !(typeof programBytes === "number" && programBytes >= 0 && programBytes < Infinity) ||
+    !(checkAt === null || (typeof checkAt === "number" && checkAt >= 0 && checkAt < Infinity))
+  )
+    fail("bad heap limit state");
   if (!REJECTION_MODES.includes(mode as UnhandledRejectionsMode))
     fail(`bad unhandledRejections mode ${String(mode)}`);
   const granted = asArray(caps, "capabilities");
@@ -1548,6 +1565,7 @@ function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
     maxCallDepth: depth,
     heapBytes: heapBytes ?? Infinity,
     heapStrike,
+    heapAccount: { used, checkAt: checkAt ?? Infinity, interrupt, programBytes },
     unhandledRejections: mode as UnhandledRejectionsMode,
     capabilities: {
       fs: granted.includes("fs"),
