@@ -11,6 +11,8 @@ export class Env {
   extra: string[] | null = null;
   /** The binding object of a `with` statement's object environment (no slots). */
   withObject: JSObject | null = null;
+  /** The last heap measurement that reached this record (heap-measure.ts). */
+  heapMark = 0;
   constructor(
     public slots: Value[],
     readonly parent: Env | null,

@@ -39,8 +39,13 @@ import type { VM } from "./interpreter";
 /** Strings this long are counted once per distinct content, not once per reference. */
 const SHARED_STRING = 64;
 
+/** Numbers measurements: an object or environment whose heapMark is this one was reached. */
+let epoch = 0;
+
 class Walker {
   bytes = 0;
+  private readonly mark = ++epoch;
+  /** Symbols and private names (no mark field: few of them). */
   private readonly seen = new Set<object>();
   private readonly longStrings = new Set<string>();
   private readonly work: (JSObject | Env)[] = [];
@@ -69,14 +74,13 @@ class Walker {
       default:
         return;
     }
-    if (v === null || this.seen.has(v)) return;
-    if (v instanceof JSObject) {
-      this.seen.add(v);
+    if (v === null) return;
+    if (v instanceof JSObject || v instanceof Env) {
+      if (v.heapMark === this.mark) return;
+      v.heapMark = this.mark;
       this.work.push(v);
-    } else if (v instanceof Env) {
-      this.seen.add(v);
-      this.work.push(v);
-    } else if (v instanceof JSSymbol) {
+    } else if (this.seen.has(v)) return;
+    else if (v instanceof JSSymbol) {
       this.seen.add(v);
       this.bytes += SIZE.object / 2;
       this.value(v.description ?? "");
@@ -93,13 +97,16 @@ class Walker {
 
   private props(map: Map<Value, Prop>): void {
     this.bytes += SIZE.property * map.size;
-    for (const [k, p] of map) {
-      this.value(k);
-      this.value(p.value);
-      if (p.getter) this.value(p.getter);
-      if (p.setter) this.value(p.setter);
-    }
+    map.forEach(this.prop);
   }
+
+  /** One property (a bound method: forEach does not allocate an entry per property). */
+  private readonly prop = (p: Prop, k: Value): void => {
+    this.value(k);
+    this.value(p.value);
+    if (p.getter) this.value(p.getter);
+    if (p.setter) this.value(p.setter);
+  };
 
   frame(f: Frame): void {
     this.bytes += SIZE.frame;
@@ -126,6 +133,7 @@ class Walker {
     this.value(o.proto);
     this.props(o.props as Map<Value, Prop>);
     if (o.privates) this.props(o.privates as unknown as Map<Value, Prop>);
+    if (o.constructor === JSObject) return;
     if (o instanceof ArrayObject) {
       if (o.elems) this.values(o.elems);
     } else if (o instanceof FunctionObject) {

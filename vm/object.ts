@@ -63,6 +63,8 @@ export class JSObject {
   intrinsicId = objectBirth.id;
   /** Private elements (#x) added by class constructors, or null. */
   privates: Map<import("./value").PrivateName, Prop> | null = null;
+  /** The last heap measurement that reached this object (heap-measure.ts). */
+  heapMark = 0;
   constructor(
     public proto: JSObject | null,
     /** The [[Class]]-like tag used by inspection and Object.prototype.toString. */
