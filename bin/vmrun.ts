@@ -49,6 +49,10 @@ const argv = commandLine(
     describe:
       "N: wall-clock milliseconds the program may run; past them it gets a RangeError, then stops (default: none)",
   })
+  .option("max-heap-bytes", {
+    describe:
+      "N: estimated guest heap limit in bytes; going over throws RangeError, allocating on after it stops the program with exit code 134 (0, the default: no limit)",
+  })
   .option("print-bytecode", {
     type: "boolean",
     describe: "print the compiled bytecode of the program and exit",
@@ -64,6 +68,7 @@ refuseBooleanValues(TOOL, raw.slice(0, raw.length - tail.length), ["script", "pr
 const snapshotEvery = countOption(TOOL, "--snapshot-every", argv["snapshot-every"], 0, "= never");
 const maxCallDepth = countOption(TOOL, "--max-call-depth", argv["max-call-depth"], 10000);
 const deadlineMs = countOption(TOOL, "--deadline-ms", argv["deadline-ms"], 0, "= none");
+const maxHeapBytes = countOption(TOOL, "--max-heap-bytes", argv["max-heap-bytes"], 0, "= no limit");
 const unhandledRejections: UnhandledRejectionsMode = choiceOption(
   TOOL,
   "--unhandled-rejections",
@@ -94,7 +99,10 @@ if (argv["print-bytecode"]) {
     capabilities: "all" as const,
     maxCallDepth,
     unhandledRejections,
-    limits: deadlineMs > 0 ? { deadlineMs } : {},
+    limits: {
+      heapBytes: maxHeapBytes || Infinity,
+      ...(deadlineMs > 0 ? { deadlineMs } : {}),
+    },
   };
   // After node's own resolver has printed any warning it queued (DEP0128 for a bad
   // "main"), as node prints it before the program runs.

@@ -57,7 +57,11 @@ const main = findMain(TOOL, file, argv.script ?? false, false);
 const problem = outputProblem(output);
 if (problem) die(TOOL, problem, 1);
 
-const j = loadMain(TOOL, main, { argv: rest, capabilities: "all" as const });
+const j = loadMain(TOOL, main, {
+  argv: rest,
+  capabilities: "all" as const,
+  limits: { heapBytes: Infinity },
+});
 const r = j.run(atStep);
 if (r.status !== "paused") {
   const report = j.uncaughtReport();

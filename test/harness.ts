@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Jaunt, GuestSyntaxError } from "../vm";
+import { Jaunt, GuestSyntaxError, type JauntOptions } from "../vm";
 import { programKind } from "../bin/common";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
@@ -102,4 +102,16 @@ export function listPrograms(): string[] {
     .filter((f) => f.endsWith(".js") && (!only || only.test(f)))
     .sort()
     .map((f) => path.join(PROGRAMS, f));
+}
+
+/** A VM (embedding defaults, seed 1) whose stdout and stderr are collected in `out.text`. */
+export function vmWith(opts: JauntOptions = {}): { j: Jaunt; out: { text: string } } {
+  const out = { text: "" };
+  const j = Jaunt.create({
+    stdout: (s) => (out.text += s),
+    stderr: (s) => (out.text += s),
+    seed: 1,
+    ...opts,
+  });
+  return { j, out };
 }

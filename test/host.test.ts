@@ -11,19 +11,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { decode, encode } from "cbor-x";
-import { Jaunt, HostHandle, SnapshotError, type JauntOptions, type ResumeOptions } from "../vm";
-
-/** A VM whose output is collected in `out.text`. */
-function vmWith(opts: JauntOptions = {}): { j: Jaunt; out: { text: string } } {
-  const out = { text: "" };
-  const j = Jaunt.create({
-    stdout: (s) => (out.text += s),
-    stderr: (s) => (out.text += s),
-    seed: 1,
-    ...opts,
-  });
-  return { j, out };
-}
+import { Jaunt, HostHandle, SnapshotError, type ResumeOptions } from "../vm";
+import { vmWith } from "./harness";
 
 function resumeWith(
   bytes: Uint8Array,

@@ -28,6 +28,7 @@ import { ArrayBufferObject, DataViewObject, ELEMENT_TYPES, TypedArrayObject } fr
 import { ERROR_TYPES } from "./builtins/error";
 import type { Realm } from "./realm";
 import type { VM } from "./interpreter";
+import { SIZE, charge } from "./heap";
 
 /**
  * A guest function as the host sees it: an opaque token. The host can hand it back
@@ -324,6 +325,7 @@ export function toGuest(
       if (!isPlainArray(o)) throw new CloneError(`${hostDescribe(o)} could not be cloned`);
       const out = realm.newArray([]);
       seen.set(o, out);
+      charge(SIZE.slot * o.length);
       const elems: Value[] = new Array(o.length);
       for (let i = 0; i < o.length; i++) elems[i] = i in o ? conv(o[i]) : EMPTY;
       out.elems = elems;

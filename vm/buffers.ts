@@ -14,6 +14,7 @@
 
 import { JSObject, PF, Prop, type Descriptor } from "./object";
 import { registerObjectKind } from "./object-kinds";
+import { allocate } from "./heap";
 import type { PropertyKey, Value } from "./value";
 
 // ---- Float16 -------------------------------------------------------------------
@@ -142,6 +143,8 @@ export class ArrayBufferObject extends JSObject {
   gen = 0;
   constructor(proto: JSObject | null, byteLength: number, maxByteLength = -1) {
     super(proto, "ArrayBuffer");
+    // Refused before the host allocates it when it would pass the heap limit.
+    allocate(byteLength);
     this.data = new Uint8Array(byteLength);
     this.maxByteLength = maxByteLength;
   }
@@ -157,6 +160,7 @@ export class ArrayBufferObject extends JSObject {
   }
 
   resize(n: number): void {
+    allocate(n);
     const next = new Uint8Array(n);
     next.set(this.data.subarray(0, Math.min(n, this.data.length)));
     this.data = next;

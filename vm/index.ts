@@ -3,6 +3,7 @@
 // vmresume are built on, and what embedders use.
 
 import * as path from "node:path";
+import * as v8 from "node:v8";
 import { compile, GuestSyntaxError } from "../compiler";
 import type { ProgramKind } from "../compiler/bytecode";
 import { VM, InternalError, type RunStatus } from "./interpreter";
@@ -25,6 +26,7 @@ import {
 import { HostHandle } from "./boundary";
 import { ErrorObject, JSObject } from "./object";
 import { encodeSnapshot, decodeSnapshot, SnapshotError, type SnapshotOptions } from "./snapshot";
+import { enterAccount } from "./heap";
 import { displayName } from "./esm";
 import type { UnhandledRejectionsMode } from "./host";
 import { inspect } from "./inspect";
@@ -62,10 +64,14 @@ export interface JauntOptions {
   /** Maximum guest call depth before RangeError (default 10000). Same as limits.maxCallDepth. */
   maxCallDepth?: number;
   /**
+   * maxCallDepth: as above. heapBytes: the estimated bytes the guest's objects, strings,
+   * arrays, buffers, collections, closures and environments may hold; going over
+   * throws a catchable RangeError, and a guest that keeps allocating after it is
+   * stopped (exit code 134). Default: half the host's V8 heap limit; Infinity for none.
    * deadlineMs: wall-clock milliseconds the program may run (from its first run(),
    * across snapshots); past it the guest gets a catchable RangeError, then the VM stops.
    */
-  limits?: { maxCallDepth?: number; deadlineMs?: number };
+  limits?: { maxCallDepth?: number; heapBytes?: number; deadlineMs?: number };
   /** Seed for Math.random (default: random). */
   seed?: number;
   /** The host clock in milliseconds, for timers (default: Date.now). */
@@ -112,6 +118,19 @@ export interface RunResult {
   pending?: PendingOperation[];
   /** When waiting for a timer: the host time it is due. */
   wakeAt?: number;
+  /** When the VM stopped itself: the limit that stopped it and why (also uncaughtReport()). */
+  stopped?: { limit: "heapBytes"; message: string };
+}
+
+/** The embedding API's heap limit when none is given: half of what the host's V8 allows. */
+export const DEFAULT_HEAP_BYTES = Math.floor(v8.getHeapStatistics().heap_size_limit / 2);
+
+function heapLimitOf(opts: JauntOptions): number | undefined {
+  const n = opts.limits?.heapBytes;
+  if (n === undefined) return undefined;
+  if (typeof n !== "number" || !(n > 0))
+    throw new TypeError(`jaunt: limits.heapBytes must be a positive number, got ${String(n)}`);
+  return n;
 }
 
 function capabilitiesOf(c: JauntOptions["capabilities"]): Capabilities {
@@ -160,6 +179,20 @@ const REJECTION_STRICTNESS: UnhandledRejectionsMode[] = [
   "strict",
 ];
 
+/**
+ * Runs `f` with the guest allocations it makes charged to no VM: building a realm,
+ * decoding a snapshot or loading a program from inside another VM's host function
+ * must not count against that VM's heap limit.
+ */
+function unaccounted<T>(f: () => T): T {
+  const outer = enterAccount(null);
+  try {
+    return f();
+  } finally {
+    enterAccount(outer);
+  }
+}
+
 /** Yields to the host's event loop (its timers and I/O run) before going on. */
 function yieldToHost(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -182,14 +215,18 @@ export class Jaunt {
 
   /** A VM with a fresh realm and nothing loaded. */
   static create(opts: JauntOptions = {}): Jaunt {
-    const vm = new VM(makeHost(opts, capabilitiesOf(opts.capabilities)), {
-      maxCallDepth: opts.maxCallDepth ?? opts.limits?.maxCallDepth,
-      deadlineMs: checkDeadlineOption(opts.limits?.deadlineMs),
+    return unaccounted(() => {
+      const vm = new VM(makeHost(opts, capabilitiesOf(opts.capabilities)), {
+        maxCallDepth: opts.maxCallDepth ?? opts.limits?.maxCallDepth,
+        heapBytes: heapLimitOf(opts) ?? DEFAULT_HEAP_BYTES,
+        deadlineMs: checkDeadlineOption(opts.limits?.deadlineMs),
+      });
+      new Realm(vm);
+      vm.resetHeapAccount();
+      const j = new Jaunt(vm, opts.host ?? {});
+      j.setupProcess(opts);
+      return j;
     });
-    new Realm(vm);
-    const j = new Jaunt(vm, opts.host ?? {});
-    j.setupProcess(opts);
-    return j;
   }
 
   /** Fills in process.argv/env and seeds Math.random: program state from here on. */
@@ -217,26 +254,28 @@ export class Jaunt {
     opts: { argv1?: string } = {},
   ): void {
     const argv1 = opts.argv1 ?? filename;
-    const vm = this.vm;
-    const realm = vm.realm;
-    const program = vm.registerProgram(compile(source, { kind, filename }));
-    realm.loopNow = vm.host.now();
-    const main = vm.makeClosure(program, program.functions[0], null);
-    if (kind === "script") {
-      vm.pushBottomCall(main, realm.global, []);
-      return;
-    }
-    if (kind === "module") {
-      vm.pushBottomCall(realm.helpers.runMainModule, undefined, [main, filename, argv1]);
-      return;
-    }
-    // The self-hosted loader makes the module object and require(), then runs main.
-    vm.pushBottomCall(realm.helpers.runMain, undefined, [
-      main,
-      filename,
-      path.dirname(filename),
-      argv1,
-    ]);
+    unaccounted(() => {
+      const vm = this.vm;
+      const realm = vm.realm;
+      const program = vm.registerProgram(compile(source, { kind, filename }));
+      realm.loopNow = vm.host.now();
+      const main = vm.makeClosure(program, program.functions[0], null);
+      if (kind === "script") {
+        vm.pushBottomCall(main, realm.global, []);
+        return;
+      }
+      if (kind === "module") {
+        vm.pushBottomCall(realm.helpers.runMainModule, undefined, [main, filename, argv1]);
+        return;
+      }
+      // The self-hosted loader makes the module object and require(), then runs main.
+      vm.pushBottomCall(realm.helpers.runMain, undefined, [
+        main,
+        filename,
+        path.dirname(filename),
+        argv1,
+      ]);
+    });
   }
 
   /**
@@ -266,7 +305,9 @@ export class Jaunt {
       if (this.vm.wakeAt >= 0) r.wakeAt = this.vm.wakeAt;
       return r;
     }
-    return { status, exitCode: status === "paused" ? null : this.exitCode };
+    const r: RunResult = { status, exitCode: status === "paused" ? null : this.exitCode };
+    if (this.vm.stopReason) r.stopped = { limit: "heapBytes", message: this.vm.stopReason };
+    return r;
   }
 
   /**
@@ -356,6 +397,7 @@ export class Jaunt {
   get limits(): {
     maxCallDepth: number;
     deadlineMs: number;
+    heapBytes: number;
     unhandledRejections: UnhandledRejectionsMode;
     capabilities: Capabilities;
   } {
@@ -363,6 +405,7 @@ export class Jaunt {
     return {
       maxCallDepth: this.vm.limits.maxCallDepth,
       deadlineMs: this.vm.limits.deadlineMs,
+      heapBytes: this.vm.limits.heapBytes,
       unhandledRejections: host.unhandledRejections ?? "throw",
       capabilities: { ...(host.capabilities ?? ALL_CAPABILITIES) },
     };
@@ -388,6 +431,7 @@ export class Jaunt {
 
   /** Node's report for an uncaught exception, or null if there was none. */
   uncaughtReport(): string | null {
+    if (this.vm.stopReason) return `FATAL ERROR: ${this.vm.stopReason}\n`;
     const u = this.vm.uncaught;
     if (!u) return null;
     const realm = this.vm.realm;
@@ -413,44 +457,57 @@ export class Jaunt {
 
   /**
    * A VM that continues exactly where the snapshot was taken. The snapshot's limits
-   * and policies apply; `opts` may only tighten them (a smaller maxCallDepth, a
-   * stricter unhandledRejections mode, fewer capabilities): looser values are
-   * ignored. Capabilities are those granted both when the snapshot was made and now
+   * and policies apply; `opts` may only tighten them (a smaller maxCallDepth or
+   * heapBytes, a stricter unhandledRejections mode, fewer capabilities): looser values
+   * are ignored. Capabilities are those granted both when the snapshot was made and now
    * (so a resume grants nothing unless `opts.capabilities` does). The event loop's
    * time is refreshed (unless `continueTurn`), while timers keep their absolute due
    * times: an overdue timer runs at once, a new setTimeout(f, 3000) waits 3 s.
    * Operations pending in the snapshot are handled by `onPending`.
    */
   static resume(bytes: Uint8Array, opts: ResumeOptions = {}): Jaunt {
-    const granted = capabilitiesOf(opts.capabilities);
-    const vm = new VM(makeHost(opts, granted));
-    new Realm(vm);
-    const j = new Jaunt(vm, opts.host ?? {});
-    decodeSnapshot(vm, bytes);
-    const saved = vm.restoredOptions!;
-    const depth = opts.maxCallDepth ?? opts.limits?.maxCallDepth;
-    vm.limits.maxCallDepth = Math.min(saved.maxCallDepth, depth ?? Infinity);
-    restoreDeadline(vm, saved.deadline, checkDeadlineOption(opts.limits?.deadlineMs));
-    const mode = opts.unhandledRejections;
-    vm.host.unhandledRejections =
-      mode &&
-      REJECTION_STRICTNESS.indexOf(mode) > REJECTION_STRICTNESS.indexOf(saved.unhandledRejections)
-        ? mode
-        : saved.unhandledRejections;
-    vm.host.capabilities = {
-      fs: saved.capabilities.fs && granted.fs,
-      env: saved.capabilities.env && granted.env,
-      net: saved.capabilities.net && granted.net,
-      subprocess: saved.capabilities.subprocess && granted.subprocess,
-    };
-    if (!opts.continueTurn) vm.realm.loopTimeStale = true;
-    for (const op of vm.realm.hostOps.ops.slice()) {
-      const named = opts.onPending && Object.prototype.hasOwnProperty.call(opts.onPending, op.name);
-      const policy = named ? opts.onPending![op.name] : (opts.onPendingDefault ?? "settle");
-      if (policy !== "reissue" && policy !== "fail" && policy !== "settle")
-        throw new TypeError(`jaunt: unknown onPending policy ${String(policy)} for '${op.name}'`);
-      j.gateway.applyPolicy(op.id, policy);
-    }
-    return j;
+    return unaccounted(() => {
+      const granted = capabilitiesOf(opts.capabilities);
+      const vm = new VM(makeHost(opts, granted));
+      new Realm(vm);
+      const j = new Jaunt(vm, opts.host ?? {});
+      decodeSnapshot(vm, bytes);
+      const saved = vm.restoredOptions!;
+      const depth = opts.maxCallDepth ?? opts.limits?.maxCallDepth;
+      vm.limits.maxCallDepth = Math.min(saved.maxCallDepth, depth ?? Infinity);
+      vm.limits.heapBytes = Math.min(saved.heapBytes, heapLimitOf(opts) ?? Infinity);
+      restoreDeadline(vm, saved.deadline, checkDeadlineOption(opts.limits?.deadlineMs));
+      vm.heapStrike = saved.heapStrike;
+      // The same limit: carry on with the snapshot's account (checks fall where an
+      // unbroken run's would); a tighter one: measure afresh.
+      if (vm.limits.heapBytes === saved.heapBytes) {
+        vm.heap.used = saved.heapAccount.used;
+        vm.heap.checkAt = saved.heapAccount.checkAt;
+        vm.heapInterrupt = saved.heapAccount.interrupt;
+        vm.programBytes = saved.heapAccount.programBytes;
+      } else vm.resetHeapAccount();
+      const mode = opts.unhandledRejections;
+      vm.host.unhandledRejections =
+        mode &&
+        REJECTION_STRICTNESS.indexOf(mode) > REJECTION_STRICTNESS.indexOf(saved.unhandledRejections)
+          ? mode
+          : saved.unhandledRejections;
+      vm.host.capabilities = {
+        fs: saved.capabilities.fs && granted.fs,
+        env: saved.capabilities.env && granted.env,
+        net: saved.capabilities.net && granted.net,
+        subprocess: saved.capabilities.subprocess && granted.subprocess,
+      };
+      if (!opts.continueTurn) vm.realm.loopTimeStale = true;
+      for (const op of vm.realm.hostOps.ops.slice()) {
+        const named =
+          opts.onPending && Object.prototype.hasOwnProperty.call(opts.onPending, op.name);
+        const policy = named ? opts.onPending![op.name] : (opts.onPendingDefault ?? "settle");
+        if (policy !== "reissue" && policy !== "fail" && policy !== "settle")
+          throw new TypeError(`jaunt: unknown onPending policy ${String(policy)} for '${op.name}'`);
+        j.gateway.applyPolicy(op.id, policy);
+      }
+      return j;
+    });
   }
 }

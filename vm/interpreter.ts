@@ -51,6 +51,16 @@ import {
   writeSlot,
 } from "./names";
 import { TypedArrayObject, canonicalNumeric } from "./buffers";
+import {
+  HeapAccount,
+  SIZE,
+  bigintBytes,
+  charge,
+  enterAccount,
+  stringBytes,
+  type HeapOwner,
+} from "./heap";
+import { measureHeap } from "./heap-measure";
 
 /**
  * A host exception escaped the interpreter: a bug in Jaunt, or VM state that no
@@ -86,6 +96,8 @@ const NO_ARGS: Value[] = [];
 export interface Limits {
   /** Maximum guest call depth; exceeding it throws a catchable RangeError. */
   maxCallDepth: number;
+  /** Estimated guest heap bytes (see heap.ts); Infinity for no limit. */
+  heapBytes: number;
   /**
    * Wall-clock milliseconds the program may run, counted on the host clock from its
    * first run() over its whole life (snapshots carry the time used); Infinity: none.
@@ -103,6 +115,12 @@ const DEADLINE_CHECK_EVERY = 2000;
 export function deadlineGraceMs(deadlineMs: number): number {
   return Math.min(1000, Math.max(10, deadlineMs / 10));
 }
+
+/** A heap at this fraction of its limit is near it (see VM.heapStrike). */
+const HEAP_NEAR = 0.75;
+
+/** Exit code of a VM stopped by its heap limit (as node's, killed by SIGABRT on OOM). */
+export const HEAP_STOP_EXIT_CODE = 134;
 
 /**
  * How a run ended: "done" (nothing left to do), "exited" (process.exit or an uncaught
@@ -126,7 +144,7 @@ export interface ThrowSite {
   value: Value;
 }
 
-export class VM {
+export class VM implements HeapOwner {
   stack: Value[] = new Array(256).fill(undefined);
   frames: Frame[] = [];
   /** Instructions executed so far, over the VM's whole life (snapshots included). */
@@ -162,11 +180,28 @@ export class VM {
   wakeAt = -1;
   /** The limits and policies a decoded snapshot carried (Jaunt.resume may tighten them). */
   restoredOptions: import("./snapshot").SnapshotOptions | null = null;
+  /** What the guest's allocations are charged to while this VM runs (see heap.ts). */
+  readonly heap = new HeapAccount(this);
+  /** Estimated bytes of the programs the guest loaded (never released: code is content-addressed). */
+  programBytes = 0;
+  /**
+   * The guest got the heap limit's RangeError near the limit and its heap has not
+   * dropped below ¾ of the limit since: another overflow stops the VM. Part of the
+   * snapshot.
+   */
+  heapStrike = false;
+  /** A charge went over the limit mid-instruction: the next safe point throws. */
+  heapInterrupt = false;
+  /** `heap.used` when the running native started: what it made since is not reachable yet. */
+  private nativeMark = 0;
+  /** Why the VM stopped itself (the heap limit), or null. */
+  stopReason: string | null = null;
 
   constructor(host: import("./host").Host, limits: Partial<Limits> = {}) {
     this.host = host;
     this.limits = {
       maxCallDepth: limits.maxCallDepth ?? 10000,
+      heapBytes: limits.heapBytes ?? Infinity,
       deadlineMs: limits.deadlineMs ?? Infinity,
     };
   }
@@ -249,6 +284,8 @@ export class VM {
   registerProgram(p: Program): Program {
     const existing = this.programs.get(p.hash);
     if (existing) return existing;
+    // Source, code and position tables: about 16 bytes a source character.
+    if (p.kind !== "prelude") this.programBytes += 16 * p.source.length;
     this.programs.set(p.hash, p);
     for (const fn of p.functions) this.codeOwner.set(fn, p);
     return p;
@@ -580,8 +617,11 @@ export class VM {
       if (callee instanceof NativeFunction) {
         const args = stack.slice(argBase, argBase + argc);
         this.inNative = true;
+        this.nativeMark = this.heap.used;
         const result = callee.impl(this, thisValue, args, newTarget, callee);
         this.inNative = false;
+        // Strings natives make (repeat, join, replace, JSON.stringify, …).
+        if (typeof result === "string" && result.length > 64) charge(stringBytes(result));
         if (result === TAIL_CALL && this.pendingResume)
           return this.attachGenerator(calleePos, flags & ~FrameFlags.Construct);
         if (result === TAIL_CALL) {
@@ -881,12 +921,90 @@ export class VM {
    */
   run(budget = Infinity): RunStatus {
     if (this.broken) throw this.broken;
+    const outer = enterAccount(this.heap);
     try {
       return this.runLoop(budget);
     } catch (e) {
       if (e instanceof InternalError) throw (this.broken = e);
       throw (this.broken = this.internalError(e));
+    } finally {
+      enterAccount(outer);
     }
+  }
+
+  // ---- the heap limit ----------------------------------------------------------
+
+  /**
+   * (Re)starts heap accounting under the current limit: measures the live heap once
+   * (after a resume or a change of limit) so the counter starts from the truth.
+   */
+  resetHeapAccount(): void {
+    const limit = this.limits.heapBytes;
+    if (limit === Infinity) {
+      this.heap.checkAt = Infinity;
+      return;
+    }
+    this.heap.used = measureHeap(this);
+    this.heap.checkAt = Math.max(limit, this.heap.used + limit / 8);
+    // Over already (a snapshot taken between an allocation and the check): say so at
+    // the next safe point.
+    this.heapInterrupt = this.heap.used > limit;
+  }
+
+  /**
+   * The counter passed its threshold (heap.ts): measure what is really live. A charge
+   * that went over (room 0) throws at once inside a native, where throwing is what
+   * natives do; inside an instruction it sets heapInterrupt, and the next safe point
+   * (a jump or a call) throws. A reservation (room > 0) that does not fit is refused
+   * before anything is allocated.
+   */
+  heapOverflow(a: HeapAccount, room: number): void {
+    const limit = this.limits.heapBytes;
+    // What the running native made is not reachable from the roots yet: count it live.
+    const inflight = this.inNative ? Math.max(0, a.used - this.nativeMark) : 0;
+    a.checkAt = Infinity;
+    const live = measureHeap(this) + inflight;
+    a.used = live;
+    this.nativeMark = live - inflight;
+    const near = live >= limit * HEAP_NEAR;
+    if (!near) this.heapStrike = false;
+    if (live + room <= limit) {
+      // Near the limit, measure at most every ⅛ of it (the estimate may pass it by that).
+      a.checkAt = Math.max(limit, live + limit / 8);
+      return;
+    }
+    if (room === 0 && !this.inNative) {
+      this.heapInterrupt = true;
+      return;
+    }
+    this.heapExceeded(near);
+  }
+
+  /** A safe point found heapInterrupt set (by a measurement over the limit). */
+  heapSafePoint(): never {
+    this.heapInterrupt = false;
+    return this.heapExceeded(true);
+  }
+
+  /**
+   * Throws the guest's RangeError for the heap limit, or stops the VM (exit code 134,
+   * stopReason set) when the guest had one before and its heap has stayed near the
+   * limit since. A refused allocation far from the limit (one huge buffer) is only
+   * ever a RangeError.
+   */
+  private heapExceeded(near: boolean): never {
+    const a = this.heap;
+    const limit = this.limits.heapBytes;
+    const message = `Jaunt heap limit of ${limit} bytes exceeded`;
+    if (this.heapStrike) {
+      this.stopReason = `${message}: the guest kept allocating after its RangeError`;
+      throw new ExitSignal(HEAP_STOP_EXIT_CODE);
+    }
+    this.heapStrike = near;
+    // Room to make the error and handle it; a handler that keeps allocating is stopped.
+    const err = this.makeError("RangeError", message);
+    a.checkAt = Math.max(limit, a.used) + limit / 8;
+    throw new ThrowSignal(err);
   }
 
   private internalError(e: unknown): InternalError {
@@ -1491,6 +1609,7 @@ export class VM {
                     !this.protoHasIndex(obj)
                   ) {
                     elems.push(v);
+                    charge(SIZE.slot);
                     obj.dirty = true;
                     sp -= 2;
                     stack[sp - 1] = v;
@@ -1598,6 +1717,7 @@ export class VM {
                 const fpos = sp - argc - 2;
                 const callee = stack[fpos];
                 frame.ip = ip;
+                if (this.heapInterrupt) this.heapSafePoint();
                 if (!isCallable(callee))
                   this.throwTypeError(`${consts[code[ip - 1]]} is not a function`);
                 const r = this.invoke(fpos, fpos + 2, argc, stack[fpos + 1], undefined, 0, sp);
@@ -1618,6 +1738,7 @@ export class VM {
                 const fpos = sp - argc - 1;
                 const callee = stack[fpos];
                 frame.ip = ip;
+                if (this.heapInterrupt) this.heapSafePoint();
                 if (!isConstructor(callee))
                   this.throwTypeError(`${consts[code[ip - 1]]} is not a constructor`);
                 const r = this.construct(fpos, fpos + 1, argc, callee, 0);
@@ -1679,6 +1800,9 @@ export class VM {
                 throw new ThrowSignal(v);
               }
               case Op.JUMP:
+                // Loops jump back (JUMP, JUMP_IF_TRUE) and recursion calls: the safe
+                // points where an allocation that went over the heap limit throws.
+                if (this.heapInterrupt) this.heapSafePoint();
                 ip = code[ip];
                 break;
               case Op.JUMP_IF_FALSE: {
@@ -1696,6 +1820,7 @@ export class VM {
                 break;
               }
               case Op.JUMP_IF_TRUE: {
+                if (this.heapInterrupt) this.heapSafePoint();
                 const v = stack[--sp];
                 if (v === true || (v !== false && toBoolean(v))) ip = code[ip];
                 else ip++;
@@ -1820,8 +1945,11 @@ export class VM {
                 const a = stack[sp - 2];
                 const b = stack[sp - 1];
                 if (typeof a === "number" && typeof b === "number") stack[--sp - 1] = a + b;
-                else if (typeof a === "string" && typeof b === "string") stack[--sp - 1] = a + b;
-                else if (a instanceof JSObject || b instanceof JSObject) {
+                else if (typeof a === "string" && typeof b === "string") {
+                  stack[--sp - 1] = a + b;
+                  // V8 makes a rope: it copies neither side, but s += s doubles the text.
+                  charge(SIZE.concat + 2 * (a.length < b.length ? a.length : b.length));
+                } else if (a instanceof JSObject || b instanceof JSObject) {
                   frame.ip = ip;
                   sp = this.callHelper(realm.helpers.add, sp, 2);
                   if (sp < 0) break reload;
@@ -2106,8 +2234,10 @@ export class VM {
               case Op.ARRAY_APPEND: {
                 const v = stack[--sp];
                 const arr = stack[sp - 1] as ArrayObject;
-                if (arr.elems) arr.elems.push(v);
-                else arr.addOwn(String(arr.length), v);
+                if (arr.elems) {
+                  arr.elems.push(v);
+                  charge(SIZE.slot);
+                } else arr.addOwn(String(arr.length), v);
                 break;
               }
               case Op.ARRAY_HOLE: {
@@ -3288,6 +3418,14 @@ function dataDesc(v: Value) {
 
 /** Combines two primitives with a host operator; host TypeErrors become guest ones. */
 export function hostArith(vm: VM, op: number, a: Value, b: Value): Value {
+  const r = hostArithOp(vm, op, a, b);
+  // Strings (a rope around a short side) and big BigInts grow the heap too.
+  if (typeof r === "string") charge(SIZE.concat + 2 * (r.length < 32 ? r.length : 32));
+  else if (typeof r === "bigint") charge(bigintBytes(r));
+  return r;
+}
+
+function hostArithOp(vm: VM, op: number, a: Value, b: Value): Value {
   const x = a as number;
   const y = b as number;
   try {

@@ -6,6 +6,7 @@
 
 import { EMPTY, JSSymbol, isArrayIndex, type PropertyKey, type Value } from "./value";
 import type { FunctionCode, Program } from "../compiler/bytecode";
+import { SIZE, charge } from "./heap";
 
 export const enum PF {
   Writable = 1,
@@ -24,7 +25,10 @@ export class Prop {
     public flags: number,
     public getter: JSObject | undefined = undefined,
     public setter: JSObject | undefined = undefined,
-  ) {}
+  ) {
+    // Every property added anywhere makes one (so do a few transient descriptors).
+    charge(SIZE.property);
+  }
 }
 
 /** A property descriptor with presence: absent fields are undefined members. */
@@ -59,11 +63,15 @@ export class JSObject {
   intrinsicId = objectBirth.id;
   /** Private elements (#x) added by class constructors, or null. */
   privates: Map<import("./value").PrivateName, Prop> | null = null;
+  /** The last heap measurement that reached this object (heap-measure.ts). */
+  heapMark = 0;
   constructor(
     public proto: JSObject | null,
     /** The [[Class]]-like tag used by inspection and Object.prototype.toString. */
     public cls: string = "Object",
-  ) {}
+  ) {
+    charge(SIZE.object);
+  }
 
   getOwnProperty(key: PropertyKey): Prop | undefined {
     return this.props.get(key);
@@ -223,6 +231,7 @@ export class ArrayObject extends JSObject {
   constructor(proto: JSObject | null, elems: Value[] = []) {
     super(proto, "Array");
     this.elems = elems;
+    if (elems.length) charge(SIZE.slot * elems.length);
   }
 
   get length(): number {
@@ -233,11 +242,12 @@ export class ArrayObject extends JSObject {
   makeSparse(): void {
     const elems = this.elems;
     if (!elems) return;
-    const rest = this.props;
-    this.props = new Map();
+    // Built aside and swapped in: the heap limit may throw while it is built.
+    const props = new Map<PropertyKey, Prop>();
     for (let i = 0; i < elems.length; i++)
-      if (elems[i] !== EMPTY) this.props.set(String(i), new Prop(elems[i], PF.Default));
-    for (const [k, p] of rest) this.props.set(k, p);
+      if (elems[i] !== EMPTY) props.set(String(i), new Prop(elems[i], PF.Default));
+    for (const [k, p] of this.props) props.set(k, p);
+    this.props = props;
     this.sparseLength = elems.length;
     this.elems = null;
     this.dirty = true;
@@ -301,6 +311,7 @@ export class ArrayObject extends JSObject {
       if (i >= this.length && !this.lengthWritable) return false;
       if (this.elems) {
         if (i < this.elems.length + 1024 * 1024) {
+          if (i >= this.elems.length) charge(SIZE.slot * (i + 1 - this.elems.length));
           while (this.elems.length < i) this.elems.push(EMPTY);
           this.elems[i] = value;
           this.dirty = true;
@@ -318,9 +329,10 @@ export class ArrayObject extends JSObject {
     this.dirty = true;
     if (this.elems) {
       if (len <= this.elems.length) this.elems.length = len;
-      else if (len - this.elems.length < 1024 * 1024)
+      else if (len - this.elems.length < 1024 * 1024) {
+        charge(SIZE.slot * (len - this.elems.length));
         while (this.elems.length < len) this.elems.push(EMPTY);
-      else {
+      } else {
         this.makeSparse();
         this.sparseLength = len;
       }

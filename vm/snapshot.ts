@@ -63,7 +63,7 @@ import type { VM } from "./interpreter";
 import { ALL_CAPABILITIES, type Capabilities, type UnhandledRejectionsMode } from "./host";
 
 export const SNAPSHOT_MAGIC = "JAUNT-SNAPSHOT";
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 export class SnapshotError extends Error {
   constructor(message: string) {
@@ -1451,6 +1451,15 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
 /** The limits and policies stored in a snapshot (see Jaunt.resume for how they combine). */
 export interface SnapshotOptions {
   maxCallDepth: number;
+  /** Infinity when the snapshot has no heap limit. */
+  heapBytes: number;
+  /** The guest already had the heap limit's RangeError (see VM.heapStrike). */
+  heapStrike: boolean;
+  /**
+   * The heap account (estimate, next check, a pending interrupt): kept so that a
+   * resumed run measures at the same points as an unbroken one.
+   */
+  heapAccount: { used: number; checkAt: number; interrupt: boolean; programBytes: number };
   unhandledRejections: UnhandledRejectionsMode;
   capabilities: Capabilities;
   /** The deadline (Infinity: none), the time used of it and how far it got. */
@@ -1487,6 +1496,14 @@ function encodeHostState(vm: VM, e: Encoder): Enc {
       vm.host.unhandledRejections ?? "throw",
       CAPABILITY_NAMES.filter((c) => caps[c]),
       encodeDeadline(vm),
+      vm.limits.heapBytes === Infinity ? null : vm.limits.heapBytes,
+      vm.heapStrike,
+      [
+        vm.heap.used,
+        vm.heap.checkAt === Infinity ? null : vm.heap.checkAt,
+        vm.heapInterrupt,
+        vm.programBytes,
+      ],
     ],
   ];
 }
@@ -1525,8 +1542,25 @@ function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
       fail(`bad host handle ${String(id)}`);
     h.handles.set(id, f as JSObject);
   }
-  const [depth, mode, caps, deadline] = asArray(options, "limits and policies");
+  const [depth, mode, caps, deadline, heapBytes, heapStrike, account] = asArray(
+    options,
+    "limits and policies",
+  );
   if (!isInt(depth, 1)) fail("bad maxCallDepth");
+  if (
+    heapBytes !== null &&
+    !(typeof heapBytes === "number" && heapBytes > 0 && heapBytes < Infinity)
+  )
+    fail(`bad heapBytes ${String(heapBytes)}`);
+  const [used, checkAt, interrupt, programBytes] = asArray(account, "heap account");
+  if (
+    typeof heapStrike !== "boolean" ||
+    typeof interrupt !== "boolean" ||
+    !(typeof used === "number" && used >= 0 && used < Infinity) ||
+    !(typeof programBytes === "number" && programBytes >= 0 && programBytes < Infinity) ||
+    !(checkAt === null || (typeof checkAt === "number" && checkAt >= 0 && checkAt < Infinity))
+  )
+    fail("bad heap limit state");
   if (!REJECTION_MODES.includes(mode as UnhandledRejectionsMode))
     fail(`bad unhandledRejections mode ${String(mode)}`);
   const granted = asArray(caps, "capabilities");
@@ -1534,6 +1568,9 @@ function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
     fail("unknown capability");
   vm.restoredOptions = {
     maxCallDepth: depth,
+    heapBytes: heapBytes ?? Infinity,
+    heapStrike,
+    heapAccount: { used, checkAt: checkAt ?? Infinity, interrupt, programBytes },
     unhandledRejections: mode as UnhandledRejectionsMode,
     capabilities: {
       fs: granted.includes("fs"),
@@ -1553,7 +1590,6 @@ function encodeDeadline(vm: VM): Enc {
 }
 
 function decodeDeadline(raw: unknown): SnapshotOptions["deadline"] {
-  if (raw === undefined) return { ms: Infinity, elapsed: null, state: 0 };
   const [ms, elapsed, state] = asArray(raw, "deadline");
   if (ms !== null && !(typeof ms === "number" && ms > 0)) fail("bad deadlineMs");
   if (elapsed !== null && !(typeof elapsed === "number" && elapsed >= 0 && elapsed < Infinity))

@@ -3,6 +3,7 @@
 // VM classes, so a guest can never hold a host Symbol, function or object.
 
 import type { JSObject } from "./object";
+import { SIZE, charge } from "./heap";
 
 export class JSSymbol {
   constructor(
@@ -11,7 +12,9 @@ export class JSSymbol {
     readonly registered?: string,
     /** Stable name of a well-known symbol ("Symbol.iterator"), else undefined. */
     readonly wellKnown?: string,
-  ) {}
+  ) {
+    charge(SIZE.object / 2);
+  }
   toString(): string {
     return `Symbol(${this.description ?? ""})`;
   }

@@ -24,6 +24,7 @@ import { arg, getter, makeNative, method } from "./util";
 import { functionSource } from "./function";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
+import { SIZE, charge } from "../heap";
 
 // ---- ordered tables ------------------------------------------------------------
 
@@ -83,6 +84,7 @@ export abstract class CollectionObject extends JSObject {
     t.keys.push(k);
     if (t.vals) t.vals.push(v);
     t.size++;
+    charge(SIZE.entry);
   }
 
   remove(k: Value): boolean {
@@ -654,6 +656,7 @@ export function installCollections(realm: Realm): void {
     const k = arg(args, 0);
     if (!canBeHeldWeakly(k)) vm.throwTypeError("Invalid value used as weak map key");
     m.entries.set(k, arg(args, 1));
+    charge(SIZE.entry);
     return t;
   });
   method(realm, WMP, "WeakMap.prototype", "has", 1, (vm, t, args) =>
@@ -665,6 +668,7 @@ export function installCollections(realm: Realm): void {
     if (!canBeHeldWeakly(k)) vm.throwTypeError("Invalid value used as weak map key");
     if (m.entries.has(k)) return m.entries.get(k);
     m.entries.set(k, arg(args, 1));
+    charge(SIZE.entry);
     return arg(args, 1);
   });
   method(realm, WMP, "WeakMap.prototype", "getOrInsertComputed", 2, (vm, t, args) => {
@@ -701,6 +705,7 @@ export function installCollections(realm: Realm): void {
     const v = arg(args, 0);
     if (!canBeHeldWeakly(v)) vm.throwTypeError("Invalid value used in weak set");
     s.entries.add(v);
+    charge(SIZE.entry);
     return t;
   });
   tag(realm, WSP, "WeakSet");
@@ -748,6 +753,7 @@ export function installCollections(realm: Realm): void {
     if (!canBeHeldWeakly(token) && token !== undefined)
       vm.throwTypeError(`Invalid unregisterToken ('${tokenText(token)}')`);
     r.cells.push({ target, held, token: token === undefined ? EMPTY : token });
+    charge(SIZE.entry);
     return undefined;
   });
   method(realm, FRP, "FinalizationRegistry.prototype", "unregister", 1, (vm, t, args) => {

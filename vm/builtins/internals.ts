@@ -12,6 +12,7 @@ import {
   type Descriptor,
 } from "../object";
 import { JSSymbol, type Value } from "../value";
+import { SIZE, charge, ensureRoom } from "../heap";
 import { primToString } from "../operations";
 import { arg, makeNative } from "./util";
 import type { Realm } from "../realm";
@@ -207,13 +208,17 @@ export function installInternals(realm: Realm): void {
     return s;
   });
   def("symbolDescriptiveString", 1, (_vm, _t, args) => (arg(args, 0) as JSSymbol).toString());
-  def("newArray", 1, (_vm, _t, args) =>
-    realm.newArray(new Array(Number(arg(args, 0) ?? 0)).fill(undefined)),
-  );
+  def("newArray", 1, (_vm, _t, args) => {
+    const n = Number(arg(args, 0) ?? 0);
+    ensureRoom(SIZE.slot * n);
+    return realm.newArray(new Array(n).fill(undefined));
+  });
   def("arrayPush", 2, (_vm, _t, args) => {
     const a = arg(args, 0) as ArrayObject;
-    if (a.elems) a.elems.push(arg(args, 1));
-    else a.addOwn(String(a.length), arg(args, 1));
+    if (a.elems) {
+      a.elems.push(arg(args, 1));
+      charge(SIZE.slot);
+    } else a.addOwn(String(a.length), arg(args, 1));
     a.dirty = true;
     return undefined;
   });
@@ -233,6 +238,7 @@ export function installInternals(realm: Realm): void {
           !vm.protoHasIndex(t)
         ) {
           for (let i = 0; i < args.length; i++) t.elems.push(args[i]);
+          charge(SIZE.slot * args.length);
           t.dirty = true;
           return t.elems.length;
         }

@@ -5,6 +5,7 @@
 
 import { ArrayObject, JSObject, PF, Prop } from "../object";
 import type { Value } from "../value";
+import { SIZE, charge, ensureRoom, stringBytes } from "../heap";
 import { arg, method } from "./util";
 import type { Realm } from "../realm";
 import { JSON_SLICED_LENGTH, JsonParseWork } from "./json-parse";
@@ -28,6 +29,7 @@ export function fromHostJSON(realm: Realm, v: unknown): Value {
   while (work.length > 0) {
     const [x, g] = work.pop()!;
     if (g instanceof ArrayObject) {
+      charge(SIZE.slot * (x as unknown[]).length);
       g.elems = (x as unknown[]).map(shell);
       continue;
     }
@@ -58,6 +60,8 @@ export function installJSON(realm: Realm): void {
       if (text.length >= JSON_SLICED_LENGTH)
         return runWork(vm, new JsonParseWork(text, arg(args, 1)));
       let data: unknown;
+      // The host's parse tree comes first, then the guest's: at least the text's size.
+      if (typeof args[0] === "string") ensureRoom(2 * stringBytes(args[0]));
       try {
         data = JSON.parse(args[0] as string);
       } catch (e) {

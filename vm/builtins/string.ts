@@ -5,6 +5,7 @@
 import { JSObject, PF, Prop, PrimitiveObject } from "../object";
 import { JSSymbol, type Value } from "../value";
 import { arg, makeNative, method } from "./util";
+import { ensureRoom } from "../heap";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
 import { STRING_SLICED_LENGTH, StringReplaceAllWork } from "./string-work";
@@ -43,6 +44,19 @@ const DELEGATED: [string, number, string][] = [
   ["toWellFormed", 0, "S"],
 ];
 
+/** V8's longest string: longer results are its own RangeError, before allocating. */
+const MAX_STRING_LENGTH = 2 ** 29 - 24;
+
+/**
+ * Result lengths of the methods that make a big string from small arguments: checked
+ * against the heap limit before the host builds the string.
+ */
+const RESULT_LENGTH: Record<string, (s: string, args: Value[]) => number> = {
+  repeat: (s, args) => s.length * Math.trunc(Number(args[0])),
+  padStart: (_s, args) => Number(args[0]),
+  padEnd: (_s, args) => Number(args[0]),
+};
+
 function thisString(vm: VM, t: Value, name: string): string {
   if (typeof t === "string") return t;
   if (t instanceof PrimitiveObject && t.cls === "String") return t.primitive as string;
@@ -80,6 +94,7 @@ export function installString(realm: Realm): void {
     const host = (String.prototype as unknown as Record<string, (...a: unknown[]) => unknown>)[
       name
     ];
+    const resultLength = RESULT_LENGTH[name];
     method(
       realm,
       SP,
@@ -99,7 +114,13 @@ export function installString(realm: Realm): void {
               : args[0] instanceof JSSymbol
                 ? vm.throwTypeError("Cannot convert a Symbol value to a string")
                 : (host.apply(t as string, args) as Value)
-        : (_vm, t, args) => host.apply(t as string, args) as Value,
+        : resultLength
+          ? (_vm, t, args) => {
+              const n = resultLength(t as string, args);
+              if (n > 64 && n <= MAX_STRING_LENGTH) ensureRoom(2 * n);
+              return host.apply(t as string, args) as Value;
+            }
+          : (_vm, t, args) => host.apply(t as string, args) as Value,
       spec,
       true,
     );
