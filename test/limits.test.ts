@@ -296,18 +296,18 @@ test("a snapshot with a bad heap limit is refused", () => {
     [0, /bad heapBytes 0/],
   ] as const) {
     const h = structuredClone(host);
-    (h[4] as unknown[])[3] = bad;
+    (h[4] as unknown[])[4] = bad;
     assert.throws(
       () => Jaunt.resume(encode([header, heap, { ...roots, host: h }])),
       (e: Error) => e instanceof SnapshotError && msg.test(e.message),
     );
   }
   for (const [at, bad] of [
-    [4, "yes"],
-    [5, [-1, null, false, 0]],
-    [5, [0, "soon", false, 0]],
-    [5, [0, null, 1, 0]],
-    [5, [0, null, false, Infinity]],
+    [5, "yes"],
+    [6, [-1, null, false, 0]],
+    [6, [0, "soon", false, 0]],
+    [6, [0, null, 1, 0]],
+    [6, [0, null, false, Infinity]],
   ] as const) {
     const h = structuredClone(host);
     (h[4] as unknown[])[at] = bad;
