@@ -3,6 +3,8 @@
 // Layout (one CBOR array):
 //   [header, heap, roots]
 //   header = { magic, format, compiler, prelude, programs: [[hash, kind, filename, source, evalFlags?]] }
+//   (source is null for the runtime's own files, Node's built-in modules: the
+//   resuming runtime compiles its copy, which must have the same hash)
 //   heap   = array of records; references are indices into it
 //   roots  = { stack, frames, steps, exitCode, uncaught, throwSite, realm state }
 //
@@ -18,6 +20,7 @@
 
 import { encode as cborEncode, decode as cborDecode } from "cbor-x";
 import { compile } from "../compiler";
+import { builtinProgram, isBuiltinProgram } from "./node-modules";
 import { COMPILER_VERSION, type Program, type ProgramKind } from "../compiler/bytecode";
 import { OPS } from "../compiler/opcodes";
 import { FnFlags } from "../compiler/bytecode";
@@ -535,7 +538,7 @@ export function encodeSnapshot(vm: VM): Uint8Array {
     programs: e.programs.map((p) =>
       p.kind === "eval"
         ? [p.hash, p.kind, p.filename, p.source, p.evalFlags ?? 0]
-        : [p.hash, p.kind, p.filename, p.source],
+        : [p.hash, p.kind, p.filename, isBuiltinProgram(p) ? null : p.source],
     ),
   };
   return cborEncode([header, e.heapRecords, roots]);
@@ -578,8 +581,10 @@ class Decoder {
   loadPrograms(list: unknown[]): void {
     this.programs = list.map((entry, i) => {
       const [hash, kind, filename, source, evalFlags] = asArray(entry, `program ${i}`);
-      if (typeof hash !== "string" || typeof filename !== "string" || typeof source !== "string")
+      if (typeof hash !== "string" || typeof filename !== "string")
         fail(`program ${i} has a bad header`);
+      if (source === null && kind === "commonjs") return this.runtimeProgram(i, hash, filename);
+      if (typeof source !== "string") fail(`program ${i} has a bad header`);
       if (kind !== "script" && kind !== "commonjs" && kind !== "module" && kind !== "eval")
         fail(`program ${i} has unknown kind ${String(kind)}`);
       if (kind === "eval" && !isInt(evalFlags, 0, 63)) fail(`program ${i} has bad eval flags`);
@@ -596,6 +601,23 @@ class Decoder {
       if (p.hash !== hash) fail(`program ${i} (${filename}) does not match its hash`);
       return this.vm.registerProgram(p);
     });
+  }
+
+  /** A built-in module's file, named by the snapshot: this runtime's copy, same hash. */
+  private runtimeProgram(i: number, hash: string, filename: string): Program {
+    let p: Program;
+    try {
+      p = builtinProgram(filename);
+    } catch (err) {
+      return fail(
+        `program ${i} (${filename}) is not a built-in module file: ${(err as Error).message}`,
+      );
+    }
+    if (p.hash !== hash)
+      fail(
+        `program ${i} (${filename}): this runtime's built-in module file differs from the snapshot's`,
+      );
+    return this.vm.registerProgram(p);
   }
 
   private program(i: unknown): Program {
