@@ -9,15 +9,19 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { listPrograms, runCli, runJaunt, runNode } from "./harness";
+import { listPrograms, runCli, runJauntAsync, runNode } from "./harness";
 
 const programs = listPrograms().filter((f) => !path.basename(f).startsWith("heavy-"));
 const SEVEN_MAX_STEPS = 2000;
 const NINETY_SEVEN_MAX_STEPS = 8000;
 const EVERY_ONE_MAX_STEPS = 1500;
 
-function transparent(file: string, every: number, plain = runJaunt(file)): void {
-  const cut = runJaunt(file, { snapshotEvery: every });
+async function transparent(
+  file: string,
+  every: number,
+  plain: Awaited<ReturnType<typeof runJauntAsync>>,
+): Promise<void> {
+  const cut = await runJauntAsync(file, { snapshotEvery: every });
   assert.equal(cut.stdout, plain.stdout, "stdout");
   assert.equal(cut.stderr, plain.stderr, "stderr");
   assert.equal(cut.code, plain.code, "exit code");
@@ -26,19 +30,19 @@ function transparent(file: string, every: number, plain = runJaunt(file)): void 
 
 for (const file of programs) {
   const name = path.basename(file);
-  test(`--snapshot-every 1000 and 7 or 97: ${name}`, () => {
-    const plain = runJaunt(file);
-    transparent(file, 1000, plain);
-    if (plain.steps <= SEVEN_MAX_STEPS) transparent(file, 7, plain);
-    else if (plain.steps <= NINETY_SEVEN_MAX_STEPS) transparent(file, 97, plain);
+  test(`--snapshot-every 1000 and 7 or 97: ${name}`, async () => {
+    const plain = await runJauntAsync(file);
+    await transparent(file, 1000, plain);
+    if (plain.steps <= SEVEN_MAX_STEPS) await transparent(file, 7, plain);
+    else if (plain.steps <= NINETY_SEVEN_MAX_STEPS) await transparent(file, 97, plain);
   });
 }
 
 // Every instruction boundary of the small programs.
 for (const file of programs.filter((f) => path.basename(f).startsWith("small-"))) {
-  test(`--snapshot-every 1: ${path.basename(file)}`, () => {
-    const plain = runJaunt(file);
-    transparent(file, plain.steps <= EVERY_ONE_MAX_STEPS ? 1 : 5, plain);
+  test(`--snapshot-every 1: ${path.basename(file)}`, async () => {
+    const plain = await runJauntAsync(file);
+    await transparent(file, plain.steps <= EVERY_ONE_MAX_STEPS ? 1 : 5, plain);
   });
 }
 
@@ -55,8 +59,8 @@ for (const file of programs.filter((_, i) => i % 40 === 0)) {
 // A cut at the very last instruction, when the main program has returned and only what
 // ends the run is left (an unhandled rejection's report needs its site's source line).
 for (const file of programs.filter((f) => /^(fuzz|uncaught)-/.test(path.basename(f)))) {
-  test(`cut at the last instruction: ${path.basename(file)}`, () => {
-    const plain = runJaunt(file);
-    if (plain.steps > 0) transparent(file, plain.steps, plain);
+  test(`cut at the last instruction: ${path.basename(file)}`, async () => {
+    const plain = await runJauntAsync(file);
+    if (plain.steps > 0) await transparent(file, plain.steps, plain);
   });
 }

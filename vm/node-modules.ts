@@ -23,6 +23,9 @@ import { ModuleNotFound, resolveRequire } from "./modules";
  */
 const BUILTIN_MODULES: Readonly<Record<string, string>> = {
   buffer: "prelude",
+  fs: "node:fs",
+  "fs/promises": "node:fs/promises",
+  os: "node:os",
   module: "prelude",
   process: "prelude",
   string_decoder: "node:internal/deps/string_decoder/lib/string_decoder.js",

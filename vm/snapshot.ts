@@ -63,6 +63,8 @@ import {
 import { WELL_KNOWN, type Realm } from "./realm";
 import { codecFor, codecOfKind } from "./object-kinds";
 import type { VM } from "./interpreter";
+import type { HostOpsState } from "./gateway";
+import type { ResourceData } from "./host-link";
 import { ALL_CAPABILITIES, type Capabilities, type UnhandledRejectionsMode } from "./host";
 
 export const SNAPSHOT_MAGIC = "JAUNT-SNAPSHOT";
@@ -1499,6 +1501,7 @@ function encodeHostState(vm: VM, e: Encoder): Enc {
       e.value(op.resolve),
       e.value(op.reject),
       op.frames,
+      op.runtime,
     ]),
     h.nextHandleId,
     [...h.handles].map(([id, fn]) => [id, e.value(fn)]),
@@ -1507,21 +1510,30 @@ function encodeHostState(vm: VM, e: Encoder): Enc {
       vm.host.unhandledRejections ?? "throw",
       CAPABILITY_NAMES.filter((c) => caps[c]),
     ],
+    [h.nextResourceId, [...h.resources.values()].map((r) => [r.id, r.kind, { ...r.data }])],
   ];
 }
 
 function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
-  const [nextOpId, ops, nextHandleId, handles, options] = asArray(raw, "host state");
+  const [nextOpId, ops, nextHandleId, handles, options, resources] = asArray(raw, "host state");
   const h = vm.realm.hostOps;
   if (!isInt(nextOpId, 1) || !isInt(nextHandleId, 1)) fail("bad host operation counters");
   h.nextOpId = nextOpId;
   h.nextHandleId = nextHandleId;
   for (const o of asArray(ops, "pending host operations")) {
-    const [id, name, args, startedAt, resolve, reject, frames] = asArray(o, "host operation");
+    const [id, name, args, startedAt, resolve, reject, frames, runtime] = asArray(
+      o,
+      "host operation",
+    );
     const where = `host operation ${String(id)}`;
     if (!isInt(id, 1) || id >= nextOpId || h.ops.some((x) => x.id === id))
       fail(`bad host operation id ${String(id)}`);
-    if (typeof name !== "string" || typeof startedAt !== "number" || typeof frames !== "string")
+    if (
+      typeof name !== "string" ||
+      typeof startedAt !== "number" ||
+      typeof frames !== "string" ||
+      (runtime !== undefined && typeof runtime !== "boolean")
+    )
       fail(`bad ${where}`);
     const res = d.value(resolve, where);
     const rej = d.value(reject, where);
@@ -1535,6 +1547,7 @@ function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
       resolve: res as JSObject,
       reject: rej as JSObject,
       frames,
+      runtime: runtime === true,
     });
   }
   for (const entry of asArray(handles, "host handles")) {
@@ -1544,6 +1557,7 @@ function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
       fail(`bad host handle ${String(id)}`);
     h.handles.set(id, f as JSObject);
   }
+  if (resources !== undefined) decodeResources(h, resources);
   const [depth, mode, caps] = asArray(options, "limits and policies");
   if (!isInt(depth, 1)) fail("bad maxCallDepth");
   if (!REJECTION_MODES.includes(mode as UnhandledRejectionsMode))
@@ -1561,4 +1575,27 @@ function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
       subprocess: granted.includes("subprocess"),
     },
   };
+}
+
+/** Host resource records (host-link.ts): ids, kinds and plain facts, all checked. */
+function decodeResources(h: HostOpsState, raw: unknown): void {
+  const [next, list] = asArray(raw, "host resources");
+  if (!isInt(next, 1)) fail("bad host resource counter");
+  h.nextResourceId = next;
+  for (const r of asArray(list, "host resources")) {
+    const [id, kind, data] = asArray(r, "host resource");
+    if (!isInt(id, 1) || id >= next || h.resources.has(id))
+      fail(`bad host resource id ${String(id)}`);
+    if (typeof kind !== "string" || !/^[a-z][a-z0-9-]*$/.test(kind))
+      fail(`host resource ${id}: bad kind`);
+    if (typeof data !== "object" || data === null || Array.isArray(data) || data instanceof Map)
+      fail(`host resource ${id}: bad data`);
+    const facts: ResourceData = Object.create(null);
+    for (const [k, v] of Object.entries(data as object)) {
+      if (v !== null && typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean")
+        fail(`host resource ${id}: bad value for '${k}'`);
+      facts[k] = v;
+    }
+    h.resources.set(id, { id, kind, data: { ...facts } });
+  }
 }

@@ -82,6 +82,7 @@ function runtimeInternals() {
   if (state.internals !== undefined) return state.internals;
   state.internals = {
     inspect: $.inspectFunction, // vm/inspect.ts, as console uses it
+    hostCall: $.nodeCall, // vm/gateway.ts: the runtime's host operations (fs, os)
   };
   return state.internals;
 }
