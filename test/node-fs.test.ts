@@ -9,7 +9,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
-import { Jaunt, type JauntOptions } from "../vm";
+import { decode, encode } from "cbor-x";
+import { Jaunt, SnapshotError, type JauntOptions } from "../vm";
 import { BIN } from "./harness";
 
 const DIR = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-node-fs-"));
@@ -184,4 +185,36 @@ console.log(JSON.stringify([os.hostname(), os.homedir(), os.tmpdir(), os.cpus().
   const facts = JSON.parse(host.out());
   assert.deepEqual(facts.slice(0, 3), [os.hostname(), os.homedir(), os.tmpdir()]);
   assert.deepEqual(facts.slice(6, 9), [process.pid, process.cwd(), process.execPath]);
+});
+
+test("resource records in a snapshot are validated: a tampered one is refused", () => {
+  const f = file("record.txt", "x");
+  const { j } = vmWith(
+    { capabilities: { fs: true } },
+    `globalThis.fd = require("fs").openSync(${JSON.stringify(f)}, "r");`,
+  );
+  j.run();
+  const [header, heap, roots] = decode(j.snapshot()) as [unknown, unknown, Record<string, unknown>];
+  const host = roots.host as unknown[];
+  const resources = host[5] as [number, unknown[][]];
+  assert.deepEqual(resources[1][0].slice(0, 2), [1, "file"]);
+  const tamper = (change: (r: [number, unknown[][]]) => void): Uint8Array => {
+    const h = structuredClone(host);
+    change(h[5] as [number, unknown[][]]);
+    return encode([header, heap, { ...roots, host: h }]);
+  };
+  for (const [bytes, msg] of [
+    [tamper((r) => (r[1][0][0] = 9)), /bad host resource id 9/],
+    [tamper((r) => (r[1][0][1] = "../x")), /host resource 1: bad kind/],
+    [tamper((r) => (r[1][0][2] = [1])), /host resource 1: bad data/],
+    [
+      tamper((r) => ((r[1][0][2] as Record<string, unknown>).path = { a: 1 })),
+      /bad value for 'path'/,
+    ],
+    [tamper((r) => (r[0] = 0)), /bad host resource counter/],
+  ] as const)
+    assert.throws(
+      () => Jaunt.resume(bytes),
+      (e: Error) => e instanceof SnapshotError && msg.test(e.message),
+    );
 });
