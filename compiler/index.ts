@@ -11,6 +11,7 @@ import { CompileError } from "./emitter";
 import { LineMap } from "./lines";
 import { LIMITS, NestingTooDeep, depthLimited, treeDepth } from "./depth";
 import { compileOffThread, inCompileWorker, tooBigForThisHeap } from "./offthread";
+import { cachedProgram, rememberProgram } from "./cache";
 import {
   COMPILER_VERSION,
   EvalFlags,
@@ -162,6 +163,15 @@ function tooDeepError(source: string, filename: string, pos: number): GuestSynta
  * thread with a big stack and heap; the host stack never overflows.
  */
 export function compile(source: string, opts: CompileOptions): Program {
+  const evalFlags = opts.kind === "eval" ? (opts.evalFlags ?? 0) : 0;
+  const known = cachedProgram(source, opts.kind, opts.filename, evalFlags);
+  if (known) return known;
+  const p = compileUncached(source, opts);
+  rememberProgram(p, evalFlags);
+  return p;
+}
+
+function compileUncached(source: string, opts: CompileOptions): Program {
   if (inCompileWorker()) {
     try {
       return compileHere(source, opts, LIMITS.worker);

@@ -37,6 +37,8 @@ export interface InProcessOptions {
   script?: boolean;
   /** Snapshot, discard and decode the VM every N instructions (0 = never). */
   snapshotEvery?: number;
+  /** With snapshotEvery: where the first cut is (default: at snapshotEvery). */
+  firstCut?: number;
   /** Instruction budget: give up (as a test failure) after this many. */
   maxSteps?: number;
 }
@@ -100,10 +102,12 @@ function startJaunt(file: string, opts: InProcessOptions) {
   }
   const every = opts.snapshotEvery ?? 0;
   const max = opts.maxSteps ?? 5e8;
+  let slice = every > 0 ? (opts.firstCut ?? every) : max;
   const run = {
     j,
     step() {
-      const r = run.j.run(every > 0 ? every : max);
+      const r = run.j.run(slice);
+      if (every > 0) slice = every;
       if (r.status !== "paused") return r;
       if (run.j.steps >= max)
         throw new Error(`${path.basename(file)}: still running after ${max} instructions`);

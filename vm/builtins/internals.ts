@@ -51,6 +51,13 @@ export function installInternals(realm: Realm): void {
   });
   def("isCallable", 1, (_vm, _t, args) => isCallable(arg(args, 0)));
   def("isConstructor", 1, (_vm, _t, args) => isConstructor(arg(args, 0)));
+  // Whether a dense internal array (the prelude's own, never the guest's) holds `v` by
+  // identity: one step instead of a guest loop (JSON.stringify's cycle check would
+  // otherwise cost steps quadratic in the depth of the data).
+  def("holds", 2, (_vm, _t, args) => {
+    const a = arg(args, 0);
+    return a instanceof ArrayObject && a.elems !== null && a.elems.includes(arg(args, 1));
+  });
   def("isArray", 1, (vm, _t, args) => unwrapProxy(vm, arg(args, 0)) instanceof ArrayObject);
   def("toObject", 1, (_vm, _t, args) => realm.toObject(arg(args, 0)));
   def("throwTypeError", 1, (vm, _t, args) => vm.throwTypeError(String(arg(args, 0))));

@@ -33,8 +33,7 @@ function serializeJSONProperty(state, key, holder) {
 }
 
 function checkCycle(state, value) {
-  for (var i = 0; i < state.stack.length; i++)
-    if (state.stack[i] === value) throwTypeError("Converting circular structure to JSON");
+  if ($.holds(state.stack, value)) throwTypeError("Converting circular structure to JSON");
 }
 
 function serializeJSONObject(state, value) {
