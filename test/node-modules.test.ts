@@ -111,3 +111,21 @@ test("a snapshot names the runtime's files without their source, and resumes", (
     (e: unknown) => e instanceof SnapshotError && /not a built-in module file/.test(e.message),
   );
 });
+
+test("events: named imports, and the max-listeners warning on stderr after the tick", () => {
+  const { j, out } = run(
+    `import EventEmitter, { once, errorMonitor, getEventListeners } from "node:events";
+     import * as ns from "events";
+     console.log(typeof once, typeof errorMonitor, ns.default === EventEmitter, ns.EventEmitter === EventEmitter);
+     const e = new EventEmitter();
+     e.setMaxListeners(1);
+     e.on("z", () => {}).on("z", () => {}).on("z", () => {});
+     console.log(getEventListeners(e, "z").length);`,
+    "module",
+  );
+  j.run();
+  assert.match(
+    out.text,
+    /^function symbol true true\n3\n\(node:\d+\) MaxListenersExceededWarning: Possible EventEmitter memory leak detected\. 2 z listeners added to \[EventEmitter\]\. MaxListeners is 1\. Use emitter\.setMaxListeners\(\) to increase limit\n\(Use `node --trace-warnings \.\.\.` to show where the warning was created\)\n$/,
+  );
+});

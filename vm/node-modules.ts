@@ -23,6 +23,7 @@ import { ModuleNotFound, resolveRequire } from "./modules";
  */
 const BUILTIN_MODULES: Readonly<Record<string, string>> = {
   buffer: "prelude",
+  events: "node:events",
   module: "prelude",
   process: "prelude",
   string_decoder: "node:internal/deps/string_decoder/lib/string_decoder.js",

@@ -107,8 +107,8 @@ export function installConsole(realm: Realm): void {
   method(realm, c, "console", "dirxml", 0, log(false));
   c.props.set(realm.wellKnown.toStringTag, new Prop("console", PF.Configurable));
   // A Node warning (process.emitWarning) on stderr; not indented by groups.
-  const warn = (msg: string) => {
-    let text = `(node:${process.pid}) Warning: ${msg}\n`;
+  const warn = (msg: string, name = "Warning") => {
+    let text = `(node:${process.pid}) ${name}: ${msg}\n`;
     if (!state.props.get("warned")?.value) {
       state.setOwn("warned", true);
       text += "(Use `node --trace-warnings ...` to show where the warning was created)\n";
@@ -229,6 +229,11 @@ export function installConsole(realm: Realm): void {
   });
   internal("consoleWrite", 2, (_vm, _t, args) => {
     write(args[0] === true, formatLogArgs(args.slice(1), realm));
+    return undefined;
+  });
+  // A warning of the given name (built-in modules' process.emitWarning stand-in).
+  internal("writeWarning", 2, (_vm, _t, args) => {
+    warn(String(arg(args, 1)), String(arg(args, 0)));
     return undefined;
   });
   internal("consoleDir", 2, (_vm, _t, args) => {

@@ -82,6 +82,25 @@ function runtimeInternals() {
   if (state.internals !== undefined) return state.internals;
   state.internals = {
     inspect: $.inspectFunction, // vm/inspect.ts, as console uses it
+    emitWarning: emitWarning,
   };
   return state.internals;
+}
+
+/**
+ * process.emitWarning(warning) as Node prints it, on the next tick: `(node:PID)
+ * Name: message`. Runtime files call this; process.emitWarning is used when it exists.
+ */
+function emitWarning(warning) {
+  var proc = global.process;
+  if (typeof proc.emitWarning === "function") return call(proc.emitWarning, proc, warning);
+  var name = "Warning";
+  var message = warning;
+  if (isObject(warning)) {
+    name = warning.name;
+    message = warning.message;
+  }
+  call(proc.nextTick, proc, function () {
+    $.writeWarning(toString(name), toString(message));
+  });
 }
