@@ -6,6 +6,7 @@
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
+import * as path from "node:path";
 import { decode, encode } from "cbor-x";
 import { Jaunt, SnapshotError } from "../vm";
 
@@ -128,4 +129,34 @@ test("events: named imports, and the max-listeners warning on stderr after the t
     out.text,
     /^function symbol true true\n3\n\(node:\d+\) MaxListenersExceededWarning: Possible EventEmitter memory leak detected\. 2 z listeners added to \[EventEmitter\]\. MaxListeners is 1\. Use emitter\.setMaxListeners\(\) to increase limit\n\(Use `node --trace-warnings \.\.\.` to show where the warning was created\)\n$/,
   );
+});
+
+test("path: posix and win32 agree with the host's node on random paths", () => {
+  let seed = 7;
+  const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  const alphabet = ["a", ".", "..", "/", "\\", ":", "C:", "?", "con", "x.y", "//", "nul:"];
+  const gen = () => Array.from({ length: rnd(8) }, () => alphabet[rnd(alphabet.length)]).join("");
+  const pairs = Array.from({ length: 300 }, () => [gen(), gen()]);
+  const compute = (p: typeof path.posix, [a, b]: string[]) => [
+    p.normalize(a),
+    p.dirname(a),
+    p.basename(a),
+    p.basename(a, b),
+    p.extname(a),
+    p.parse(a),
+    p.join(a, b),
+    p.resolve(a, b),
+    p.relative(a, b),
+    p.isAbsolute(a),
+    p.toNamespacedPath(a),
+  ];
+  const expected = pairs.map((pair) => [path.posix, path.win32].map((p) => compute(p, pair)));
+  const { j, out } = run(`
+    const path = require("path");
+    const compute = ${compute.toString()};
+    const pairs = ${JSON.stringify(pairs)};
+    console.log(JSON.stringify(pairs.map((pair) => [path.posix, path.win32].map((p) => compute(p, pair)))));
+  `);
+  j.run();
+  assert.deepEqual(JSON.parse(out.text), expected);
 });

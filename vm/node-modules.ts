@@ -25,6 +25,9 @@ const BUILTIN_MODULES: Readonly<Record<string, string>> = {
   buffer: "prelude",
   events: "node:events",
   module: "prelude",
+  path: "node:path",
+  "path/posix": "node:path-posix",
+  "path/win32": "node:path-win32",
   process: "prelude",
   string_decoder: "node:internal/deps/string_decoder/lib/string_decoder.js",
 };
