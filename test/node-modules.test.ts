@@ -160,3 +160,18 @@ test("path: posix and win32 agree with the host's node on random paths", () => {
   j.run();
   assert.deepEqual(JSON.parse(out.text), expected);
 });
+
+test("util: deprecate warns once per code, as Node prints it; named imports", () => {
+  const { j, out } = run(
+    `import { deprecate, format, types } from "node:util";
+     const old = deprecate(() => 1, "old() is gone", "DEP0999");
+     const again = deprecate(() => 2, "same code", "DEP0999");
+     console.log(old() + old() + again(), format("%s=%d", "n", 3), types.isDate(new Date()));`,
+    "module",
+  );
+  j.run();
+  assert.match(
+    out.text,
+    /^4 n=3 true\n\(node:\d+\) \[DEP0999\] DeprecationWarning: old\(\) is gone\n\(Use `node --trace-deprecation \.\.\.` to show where the warning was created\)\n$/,
+  );
+});

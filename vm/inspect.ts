@@ -850,7 +850,7 @@ function skipSpace(src: string, i: number): number {
  * read from the function's source text as Node's isAsyncFunction and
  * isGeneratorFunction would answer.
  */
-function functionKind(f: JSObject): string {
+export function functionKind(f: JSObject): string {
   if (!(f instanceof FunctionObject) || f.code.flags & FnFlags.Native) return "Function";
   const flags = f.code.flags;
   const src = f.program.source.slice(f.code.start, f.code.end);

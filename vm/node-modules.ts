@@ -30,6 +30,8 @@ const BUILTIN_MODULES: Readonly<Record<string, string>> = {
   "path/win32": "node:path-win32",
   process: "prelude",
   string_decoder: "node:internal/deps/string_decoder/lib/string_decoder.js",
+  util: "node:util",
+  "util/types": "node:util-types",
 };
 
 /**

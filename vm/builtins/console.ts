@@ -37,10 +37,12 @@ export function installConsole(realm: Realm): void {
     else realm.vm.host.stdout(out + "\n");
   };
   // Formatting that may need guest code (see withGuestAnswers in ../inspect.ts): a
-  // state [kind, ...args] is formatted; kind 0/1 logs to stdout/stderr, 2 is inspect().
+  // state [kind, ...args] is formatted; kind 0/1 logs to stdout/stderr, 2 is inspect(),
+  // 3 is util.format() (its string).
   const format = (state: Value[]): Value => {
     const kind = state[0];
     if (kind === 2) return inspect(state[1], realm, dirOptions(state[2]));
+    if (kind === 3) return formatLogArgs(state.slice(1), realm);
     write(kind === 1, formatLogArgs(state.slice(1), realm));
     return undefined;
   };
@@ -79,6 +81,15 @@ export function installConsole(realm: Realm): void {
     ),
   );
   $$.props.set(
+    "formatFunction",
+    new Prop(
+      makeNative(realm, "util.format", "format", 0, (vm, _t, args) =>
+        formatWithGuest(vm, [3, ...args]),
+      ),
+      PF.Hidden,
+    ),
+  );
+  $$.props.set(
     "inspectStylize",
     new Prop(
       makeNative(realm, "util.inspect.stylize", "stylizeNoColor", 2, (_vm, _t, args) =>
@@ -111,7 +122,8 @@ export function installConsole(realm: Realm): void {
     let text = `(node:${process.pid}) ${name}: ${msg}\n`;
     if (!state.props.get("warned")?.value) {
       state.setOwn("warned", true);
-      text += "(Use `node --trace-warnings ...` to show where the warning was created)\n";
+      const flag = name.endsWith("DeprecationWarning") ? "--trace-deprecation" : "--trace-warnings";
+      text += `(Use \`node ${flag} ...\` to show where the warning was created)\n`;
     }
     realm.vm.host.stderr(text);
   };
