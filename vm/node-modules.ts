@@ -22,6 +22,8 @@ import { ModuleNotFound, resolveRequire } from "./modules";
  * here plus its file in vm/node/.
  */
 const BUILTIN_MODULES: Readonly<Record<string, string>> = {
+  assert: "node:assert",
+  "assert/strict": "node:assert-strict",
   buffer: "prelude",
   events: "node:events",
   module: "prelude",

@@ -50,7 +50,7 @@ import { installHostInternals, newHostOpsState } from "./gateway";
 import { installCollections } from "./builtins/collections";
 import { installReflect } from "./builtins/reflect";
 import { installModuleInternals } from "./esm";
-import { installNodeTypes } from "./builtins/node-types";
+import { installNodeInternals } from "./builtins/node-internals";
 import { installDate } from "./builtins/date";
 import { installRegExp } from "./builtins/regexp";
 import { installProxy } from "./builtins/proxy";
@@ -296,7 +296,7 @@ export class Realm {
     installCollections(this);
     installReflect(this);
     installModuleInternals(this);
-    installNodeTypes(this);
+    installNodeInternals(this);
     installDate(this);
     installRegExp(this);
     installProxy(this);

@@ -362,6 +362,9 @@ function dirOptions(v: Value): InspectOptions {
   }
   const compact = get("compact");
   if (typeof compact === "number") opts.compact = compact;
+  else if (compact === false) opts.compact = 0; // every entry on its own line, as 0
+  for (const k of ["sorted", "customInspect", "getters"] as const)
+    if (get(k) !== undefined) opts[k] = !!get(k);
   return opts;
 }
 

@@ -83,7 +83,8 @@ function runtimeInternals() {
   state.internals = {
     inspect: $.inspectFunction, // vm/inspect.ts, as console uses it
     format: $.formatFunction, // util.format, as console.log formats
-    internalKind: $.internalKind, // builtins/node-types.ts
+    internalKind: $.internalKind, // builtins/node-internals.ts
+    callSiteMessage: $.callSiteMessage, // builtins/node-internals.ts
     isPromise: isPromise, // prelude/40-promise.js
     emitWarning: emitWarning,
   };
