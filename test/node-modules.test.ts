@@ -6,6 +6,7 @@
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
+import * as path from "node:path";
 import { decode, encode } from "cbor-x";
 import { Jaunt, SnapshotError } from "../vm";
 
@@ -109,5 +110,68 @@ test("a snapshot names the runtime's files without their source, and resumes", (
   assert.throws(
     () => Jaunt.resume(bad((p) => (p[2] = "node:../../package"))),
     (e: unknown) => e instanceof SnapshotError && /not a built-in module file/.test(e.message),
+  );
+});
+
+test("events: named imports, and the max-listeners warning on stderr after the tick", () => {
+  const { j, out } = run(
+    `import EventEmitter, { once, errorMonitor, getEventListeners } from "node:events";
+     import * as ns from "events";
+     console.log(typeof once, typeof errorMonitor, ns.default === EventEmitter, ns.EventEmitter === EventEmitter);
+     const e = new EventEmitter();
+     e.setMaxListeners(1);
+     e.on("z", () => {}).on("z", () => {}).on("z", () => {});
+     console.log(getEventListeners(e, "z").length);`,
+    "module",
+  );
+  j.run();
+  assert.match(
+    out.text,
+    /^function symbol true true\n3\n\(node:\d+\) MaxListenersExceededWarning: Possible EventEmitter memory leak detected\. 2 z listeners added to \[EventEmitter\]\. MaxListeners is 1\. Use emitter\.setMaxListeners\(\) to increase limit\n\(Use `node --trace-warnings \.\.\.` to show where the warning was created\)\n$/,
+  );
+});
+
+test("path: posix and win32 agree with the host's node on random paths", () => {
+  let seed = 7;
+  const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  const alphabet = ["a", ".", "..", "/", "\\", ":", "C:", "?", "con", "x.y", "//", "nul:"];
+  const gen = () => Array.from({ length: rnd(8) }, () => alphabet[rnd(alphabet.length)]).join("");
+  const pairs = Array.from({ length: 300 }, () => [gen(), gen()]);
+  const compute = (p: typeof path.posix, [a, b]: string[]) => [
+    p.normalize(a),
+    p.dirname(a),
+    p.basename(a),
+    p.basename(a, b),
+    p.extname(a),
+    p.parse(a),
+    p.join(a, b),
+    p.resolve(a, b),
+    p.relative(a, b),
+    p.isAbsolute(a),
+    p.toNamespacedPath(a),
+  ];
+  const expected = pairs.map((pair) => [path.posix, path.win32].map((p) => compute(p, pair)));
+  const { j, out } = run(`
+    const path = require("path");
+    const compute = ${compute.toString()};
+    const pairs = ${JSON.stringify(pairs)};
+    console.log(JSON.stringify(pairs.map((pair) => [path.posix, path.win32].map((p) => compute(p, pair)))));
+  `);
+  j.run();
+  assert.deepEqual(JSON.parse(out.text), expected);
+});
+
+test("util: deprecate warns once per code, as Node prints it; named imports", () => {
+  const { j, out } = run(
+    `import { deprecate, format, types } from "node:util";
+     const old = deprecate(() => 1, "old() is gone", "DEP0999");
+     const again = deprecate(() => 2, "same code", "DEP0999");
+     console.log(old() + old() + again(), format("%s=%d", "n", 3), types.isDate(new Date()));`,
+    "module",
+  );
+  j.run();
+  assert.match(
+    out.text,
+    /^4 n=3 true\n\(node:\d+\) \[DEP0999\] DeprecationWarning: old\(\) is gone\n\(Use `node --trace-deprecation \.\.\.` to show where the warning was created\)\n$/,
   );
 });

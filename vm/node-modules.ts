@@ -22,13 +22,21 @@ import { ModuleNotFound, resolveRequire } from "./modules";
  * here plus its file in vm/node/.
  */
 const BUILTIN_MODULES: Readonly<Record<string, string>> = {
+  assert: "node:assert",
+  "assert/strict": "node:assert-strict",
   buffer: "prelude",
+  events: "node:events",
   fs: "node:fs",
   "fs/promises": "node:fs/promises",
-  os: "node:os",
   module: "prelude",
+  os: "node:os",
+  path: "node:path",
+  "path/posix": "node:path-posix",
+  "path/win32": "node:path-win32",
   process: "prelude",
   string_decoder: "node:internal/deps/string_decoder/lib/string_decoder.js",
+  util: "node:util",
+  "util/types": "node:util-types",
 };
 
 /**

@@ -82,7 +82,31 @@ function runtimeInternals() {
   if (state.internals !== undefined) return state.internals;
   state.internals = {
     inspect: $.inspectFunction, // vm/inspect.ts, as console uses it
+    format: $.formatFunction, // util.format, as console.log formats
+    internalKind: $.internalKind, // builtins/node-internals.ts
+    callSiteMessage: $.callSiteMessage, // builtins/node-internals.ts
+    isPromise: isPromise, // prelude/40-promise.js
+    emitWarning: emitWarning,
     hostCall: $.nodeCall, // vm/gateway.ts: the runtime's host operations (fs, os)
   };
   return state.internals;
+}
+
+/**
+ * process.emitWarning(warning, type, code) as Node prints it, on the next tick:
+ * `(node:PID) [code] Type: message`. Runtime files call this; process.emitWarning is used when it exists.
+ */
+function emitWarning(warning, type, code) {
+  var proc = global.process;
+  if (typeof proc.emitWarning === "function") return call(proc.emitWarning, proc, warning, type, code);
+  var name = type === undefined ? "Warning" : type;
+  var message = warning;
+  if (isObject(warning)) {
+    name = warning.name;
+    message = warning.message;
+  }
+  if (code !== undefined) name = "[" + code + "] " + name;
+  call(proc.nextTick, proc, function () {
+    $.writeWarning(toString(name), toString(message));
+  });
 }

@@ -170,3 +170,14 @@ module.exports = {
   ERR_OUT_OF_RANGE,
   ERR_MISSING_ARGS,
 };
+
+/** Node's AbortError (`code: "ABORT_ERR"`), what aborted operations reject with. */
+class AbortError extends Error {
+  constructor(message = "The operation was aborted", options = undefined) {
+    super(message, options);
+    this.code = "ABORT_ERR";
+    this.name = "AbortError";
+  }
+}
+
+module.exports.AbortError = AbortError;
