@@ -8,13 +8,17 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { decode, encode } from "cbor-x";
-import { Jaunt, SnapshotError } from "../vm";
+import { Jaunt, SnapshotError, type JauntOptions } from "../vm";
 
 /** Runs a program in a VM with no capabilities (the embedding default); its output. */
-function run(source: string, kind: "commonjs" | "module" = "commonjs") {
+function run(
+  source: string,
+  kind: "commonjs" | "module" = "commonjs",
+  capabilities?: JauntOptions["capabilities"],
+) {
   const out = { text: "" };
   const sink = (s: string) => void (out.text += s);
-  const j = Jaunt.create({ stdout: sink, stderr: sink, seed: 1 });
+  const j = Jaunt.create({ stdout: sink, stderr: sink, seed: 1, capabilities });
   j.load(source, kind === "module" ? "/app/main.mjs" : "/app/main.js", kind);
   return { j, out };
 }
@@ -151,12 +155,17 @@ test("path: posix and win32 agree with the host's node on random paths", () => {
     p.toNamespacedPath(a),
   ];
   const expected = pairs.map((pair) => [path.posix, path.win32].map((p) => compute(p, pair)));
-  const { j, out } = run(`
+  const { j, out } = run(
+    `
     const path = require("path");
     const compute = ${compute.toString()};
     const pairs = ${JSON.stringify(pairs)};
     console.log(JSON.stringify(pairs.map((pair) => [path.posix, path.win32].map((p) => compute(p, pair)))));
-  `);
+  `,
+    "commonjs",
+    // path.resolve reads process.cwd(), a host fact only with `fs` (neutral "/" without).
+    { fs: true },
+  );
   j.run();
   assert.deepEqual(JSON.parse(out.text), expected);
 });
