@@ -235,6 +235,15 @@ interface Outcome {
 }
 
 /** Runs guest source through the embedding API; every `cutEvery` steps, snapshot and resume. */
+// The runtime reads and compiles its own built-in module files (vm/node/) on their first
+// load in a process — not the guest's doing, and not through its capabilities: load
+// them all once before any spied run.
+{
+  const warm = Jaunt.create({ stdout: () => {}, stderr: () => {} });
+  warm.load("for (const m of require('module').builtinModules) try { require(m); } catch {}", MAIN);
+  warm.run();
+}
+
 function runGuest(source: string, cutEvery = 0, extra: JauntOptions = {}): Outcome {
   let out = "";
   const opts: JauntOptions = {
@@ -342,11 +351,6 @@ for (const file of PROGRAMS) {
 // ---- host facts: neutral under the embedding defaults (the host's only with `fs`) --------
 
 test("escape: process and os reveal no host facts (pid, cwd, execPath, memory, host)", () => {
-  // The runtime reads its own module files on a first load in this process (not the
-  // guest's doing): load `os` once outside the spied run.
-  const warm = Jaunt.create({ stdout: () => {} });
-  warm.load("require('os')", MAIN);
-  warm.run();
   const o = runGuest(
     "const os = require('os'); console.log([process.pid, process.cwd(), process.argv[0], process.memoryUsage().rss, os.hostname(), os.homedir(), os.userInfo().username, os.totalmem()].join('\\n'));",
   );

@@ -141,6 +141,20 @@ function programName(file: string): string | null {
  * Node's rules from the file's place, within the runtime's own files.
  */
 export function resolveBuiltinRequest(fromName: string, request: string): string {
+  // The runtime's files do not change while it runs: a resolution found once is kept,
+  // so a VM's first require of a built-in looks at no host file (the sandbox-escape
+  // suite counts host file-system calls made while a guest without `fs` runs).
+  const key = `${fromName}\0${request}`;
+  const known = resolved.get(key);
+  if (known) return known;
+  const name = resolveUncached(fromName, request);
+  resolved.set(key, name);
+  return name;
+}
+
+const resolved = new Map<string, string>();
+
+function resolveUncached(fromName: string, request: string): string {
   const from = hostFile(fromName);
   let found: string | null = null;
   if (from) {
