@@ -105,7 +105,12 @@ export class Gateway {
   ) {
     this.protos = boundaryProtos(vm.realm);
     vm.gateway = this;
+    // A handed-over link keeps its owner until the resume has decoded (adopt).
     this.link = link ?? new HostLink(this);
+  }
+
+  /** Takes over a handed-over link: completions of its host promises come here now. */
+  adopt(): void {
     this.link.owner = this;
   }
 

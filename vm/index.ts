@@ -413,6 +413,7 @@ export class Jaunt {
     new Realm(vm);
     const j = new Jaunt(vm, opts.host ?? {}, opts.reattach?.gateway.link);
     decodeSnapshot(vm, bytes);
+    j.gateway.adopt();
     const saved = vm.restoredOptions!;
     const depth = opts.maxCallDepth ?? opts.limits?.maxCallDepth;
     vm.limits.maxCallDepth = Math.min(saved.maxCallDepth, depth ?? Infinity);
