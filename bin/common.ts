@@ -387,16 +387,20 @@ export function loadMain(tool: string, main: MainEntry, opts: JauntOptions): Jau
 /**
  * Runs to the end. With `snapshotEvery`, after every N instructions the VM is encoded,
  * thrown away and decoded into a fresh instance that continues (a transparency test
- * that is also a public option).
+ * that is also a public option); the fresh VM takes over the live host resources and
+ * in-flight host operations (reattach). While the guest waits for host operations
+ * (asynchronous file I/O), the host's event loop runs.
  */
-export function runToEnd(j: Jaunt, opts: JauntOptions, snapshotEvery = 0): number {
-  if (snapshotEvery > 0) {
-    for (;;) {
-      const r = j.run(snapshotEvery);
-      if (r.status !== "paused") break;
-      j = Jaunt.resume(j.snapshot(), { ...opts, continueTurn: true });
+export async function runToEnd(j: Jaunt, opts: JauntOptions, snapshotEvery = 0): Promise<number> {
+  for (;;) {
+    const r = j.run(snapshotEvery > 0 ? snapshotEvery : Infinity);
+    if (r.status === "paused") {
+      j = Jaunt.resume(j.snapshot(), { ...opts, continueTurn: true, reattach: j });
+      continue;
     }
-  } else j.run();
+    if (r.status === "waiting" && (await j.waitForWork(r))) continue;
+    break;
+  }
   const report = j.uncaughtReport();
   if (report) process.stderr.write(report);
   return j.exitCode;

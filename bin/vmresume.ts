@@ -36,4 +36,4 @@ if (words.length > 1)
 // vmresume grants what node grants, as vmrun does.
 const opts = { capabilities: "all" as const };
 const j = resumeOrExit(TOOL, readSnapshot(TOOL, words[0]), opts);
-process.exitCode = runToEnd(j, opts, snapshotEvery);
+void runToEnd(j, opts, snapshotEvery).then((code) => (process.exitCode = code));

@@ -108,6 +108,6 @@ if (argv["print-bytecode"]) {
   // "main"), as node prints it before the program runs.
   setImmediate(() => {
     const j = loadMain(TOOL, main, opts);
-    process.exitCode = runToEnd(j, opts, snapshotEvery);
+    void runToEnd(j, opts, snapshotEvery).then((code) => (process.exitCode = code));
   });
 }

@@ -62,18 +62,25 @@ const j = loadMain(TOOL, main, {
   capabilities: "all" as const,
   limits: { heapBytes: Infinity },
 });
-const r = j.run(atStep);
-if (r.status !== "paused") {
-  const report = j.uncaughtReport();
-  if (report) process.stderr.write(report);
-  die(
-    TOOL,
-    `the program ended after ${j.steps} instructions, before step ${atStep}; no snapshot written`,
-    3,
-  );
-}
-try {
-  writeFileAtomic(output, j.snapshot());
-} catch (e) {
-  die(TOOL, `cannot write ${output}: ${ioProblem(e)}`, 1);
+void snapAt(atStep);
+
+async function snapAt(step: number): Promise<void> {
+  let r = j.run(step);
+  // While the guest waits for host operations (file I/O), the host's event loop runs.
+  while (r.status === "waiting" && j.steps < step && (await j.waitForWork(r)))
+    r = j.run(step - j.steps);
+  if (r.status !== "paused") {
+    const report = j.uncaughtReport();
+    if (report) process.stderr.write(report);
+    die(
+      TOOL,
+      `the program ended after ${j.steps} instructions, before step ${step}; no snapshot written`,
+      3,
+    );
+  }
+  try {
+    writeFileAtomic(output, j.snapshot());
+  } catch (e) {
+    die(TOOL, `cannot write ${output}: ${ioProblem(e)}`, 1);
+  }
 }

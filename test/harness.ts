@@ -43,8 +43,40 @@ export interface InProcessOptions {
   maxSteps?: number;
 }
 
-/** Runs a program through the embedding API, exactly as vmrun would. */
+/**
+ * Runs a program through the embedding API, exactly as vmrun would, synchronously: a
+ * program that waits for host operations (asynchronous file I/O) needs runJauntAsync.
+ */
 export function runJaunt(file: string, opts: InProcessOptions = {}): Outcome & { steps: number } {
+  const run = startJaunt(file, opts);
+  if (!("j" in run)) return run;
+  for (;;) {
+    const r = run.step();
+    if (r.status === "waiting" && r.pending?.length)
+      throw new Error(`${path.basename(file)} waits for host operations: use runJauntAsync`);
+    if (r.status !== "paused") return run.end();
+  }
+}
+
+/** runJaunt for programs that wait for host operations: the host's event loop runs meanwhile. */
+export async function runJauntAsync(
+  file: string,
+  opts: InProcessOptions = {},
+): Promise<Outcome & { steps: number }> {
+  const run = startJaunt(file, opts);
+  if (!("j" in run)) return run;
+  for (;;) {
+    const r = run.step();
+    if (r.status === "waiting" && (await run.j.waitForWork(r))) continue;
+    if (r.status !== "paused") return run.end();
+  }
+}
+
+/**
+ * A loaded program and one step of running it: run, and when the budget ran out,
+ * snapshot and resume (reattaching the live host side, as vmrun --snapshot-every does).
+ */
+function startJaunt(file: string, opts: InProcessOptions) {
   let stdout = "";
   let stderr = "";
   const jopts = {
@@ -71,17 +103,25 @@ export function runJaunt(file: string, opts: InProcessOptions = {}): Outcome & {
   const every = opts.snapshotEvery ?? 0;
   const max = opts.maxSteps ?? 5e8;
   let slice = every > 0 ? (opts.firstCut ?? every) : max;
-  for (;;) {
-    const r = j.run(slice);
-    if (every > 0) slice = every;
-    if (r.status !== "paused") break;
-    if (j.steps >= max)
-      throw new Error(`${path.basename(file)}: still running after ${max} instructions`);
-    if (every > 0) j = Jaunt.resume(j.snapshot(), { ...jopts, continueTurn: true });
-  }
-  const report = j.uncaughtReport();
-  if (report) stderr += report;
-  return { stdout, stderr, code: j.exitCode, steps: j.steps };
+  const run = {
+    j,
+    step() {
+      const r = run.j.run(slice);
+      if (every > 0) slice = every;
+      if (r.status !== "paused") return r;
+      if (run.j.steps >= max)
+        throw new Error(`${path.basename(file)}: still running after ${max} instructions`);
+      if (every > 0)
+        run.j = Jaunt.resume(run.j.snapshot(), { ...jopts, continueTurn: true, reattach: run.j });
+      return r;
+    },
+    end(): Outcome & { steps: number } {
+      const report = run.j.uncaughtReport();
+      if (report) stderr += report;
+      return { stdout, stderr, code: run.j.exitCode, steps: run.j.steps };
+    },
+  };
+  return run;
 }
 
 /** The parts of stderr compared with node: its first line and the error headline. */

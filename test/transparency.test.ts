@@ -14,20 +14,21 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { listPrograms, runCli, runJaunt, runNode, type Outcome } from "./harness";
+import { listPrograms, runCli, runJauntAsync, runNode, type Outcome } from "./harness";
 
 const FULL = process.env.JAUNT_TRANSPARENCY === "full";
 const programs = listPrograms().filter((f) => !path.basename(f).startsWith("heavy-"));
 const isSmall = (f: string): boolean => path.basename(f).startsWith("small-");
 const PRIMES = [7, 13, 31, 61, 97, 131, 211, 307, 401, 541, 751, 997];
 
-function transparent(
+// Asynchronous: programs that wait for host I/O (fs) let the host's event loop run.
+async function transparent(
   file: string,
   every: number,
   plain: Outcome & { steps: number },
   firstCut = every,
-): void {
-  const cut = runJaunt(file, { snapshotEvery: every, firstCut });
+): Promise<void> {
+  const cut = await runJauntAsync(file, { snapshotEvery: every, firstCut });
   const where = `cut every ${every} from ${firstCut}`;
   assert.equal(cut.stdout, plain.stdout, `stdout (${where})`);
   assert.equal(cut.stderr, plain.stderr, `stderr (${where})`);
@@ -58,10 +59,10 @@ function cutsFor(steps: number, index: number, small: boolean): [number, number]
 }
 
 programs.forEach((file, index) => {
-  test(`snapshot transparency: ${path.basename(file)}`, () => {
-    const plain = runJaunt(file);
+  test(`snapshot transparency: ${path.basename(file)}`, async () => {
+    const plain = await runJauntAsync(file);
     for (const [every, first] of cutsFor(plain.steps, index, isSmall(file)))
-      if (first <= plain.steps) transparent(file, every, plain, first);
+      if (first <= plain.steps) await transparent(file, every, plain, first);
   });
 });
 
@@ -78,8 +79,8 @@ for (const file of programs.filter((_, i) => i % 40 === 0)) {
 // A cut at the very last instruction, when the main program has returned and only what
 // ends the run is left (an unhandled rejection's report needs its site's source line).
 for (const file of programs.filter((f) => /^(fuzz|uncaught)-/.test(path.basename(f)))) {
-  test(`cut at the last instruction: ${path.basename(file)}`, () => {
-    const plain = runJaunt(file);
-    if (plain.steps > 0) transparent(file, plain.steps, plain);
+  test(`cut at the last instruction: ${path.basename(file)}`, async () => {
+    const plain = await runJauntAsync(file);
+    if (plain.steps > 0) await transparent(file, plain.steps, plain);
   });
 }

@@ -28,6 +28,14 @@ import { ThrowSignal } from "./operations";
 import { EMPTY, type PropertyKey, type Value } from "./value";
 import { registerObjectKind } from "./object-kinds";
 import { ModuleNotFound, moduleAccess, type ModuleAccess } from "./modules";
+import {
+  builtinModuleNames,
+  builtinModuleProgram,
+  builtinName,
+  builtinProgram,
+  dependencyAlias,
+  resolveBuiltinRequest,
+} from "./node-modules";
 import { arg, makeNative } from "./builtins/util";
 import type { NativeImpl } from "./object";
 import type { Realm } from "./realm";
@@ -126,9 +134,6 @@ export class ModuleNamespaceObject extends JSObject {
 export function displayName(p: Program): string {
   return p.kind === "module" ? pathToFileURL(p.filename).href : p.filename;
 }
-
-/** Node's built-in modules that Jaunt provides (as `node:<name>` or bare). */
-const BUILTIN_MODULES = new Set(["module", "process", "buffer"]);
 
 function isEnv(v: unknown): v is Env {
   return v instanceof Env;
@@ -253,7 +258,8 @@ export function installModuleInternals(realm: Realm): void {
   def("resolveImport", 2, (vm, _t, args) => {
     const request = String(args[1]);
     if (request === "jaunt" || request === "jaunt:host") return request;
-    if (BUILTIN_MODULES.has(request)) return "node:" + request;
+    const bare = builtinName(request);
+    if (bare !== null) return "node:" + bare;
     try {
       return moduleAccess(vm.host).resolveImport(String(args[0]), request);
     } catch (e) {
@@ -368,6 +374,30 @@ export function installModuleInternals(realm: Realm): void {
     });
     ns.dirty = true;
     return ns;
+  });
+  // Node's built-in modules (vm/node-modules.ts): the program implementing one
+  // ("prelude" for the prelude's own; undefined if there is no such module), the
+  // names, a runtime file's compiled function, and requests made by those files.
+  def("builtinModuleProgram", 1, (_vm, _t, args) => {
+    const bare = builtinName(String(args[0]));
+    return bare === null ? undefined : builtinModuleProgram(bare);
+  });
+  def("builtinModuleNames", 0, () => guestArray(realm, builtinModuleNames()));
+  def("builtinAlias", 1, (_vm, _t, args) => dependencyAlias(String(args[0])));
+  def("compileBuiltin", 1, (vm, _t, args) => {
+    try {
+      const program = vm.registerProgram(builtinProgram(String(args[0])));
+      return vm.makeClosure(program, program.functions[0], null);
+    } catch (e) {
+      return notFound(vm, e);
+    }
+  });
+  def("resolveBuiltin", 2, (vm, _t, args) => {
+    try {
+      return resolveBuiltinRequest(String(args[0]), String(args[1]));
+    } catch (e) {
+      return notFound(vm, e);
+    }
   });
   def("cjsExportNames", 1, (vm, _t, args) =>
     guestArray(realm, cjsExportNames(moduleAccess(vm.host), String(args[0]))),

@@ -23,6 +23,12 @@ import {
   type BoundaryProtos,
   type HandleTable,
 } from "./boundary";
+import { HostLink, type ResourceRecord } from "./host-link";
+import { ERR_CAPABILITY, OpContext, runtimeOperation } from "./runtime-ops";
+import { ALL_CAPABILITIES } from "./host";
+// The runtime's own operations register themselves (fs.*, os.*).
+import "./host-fs";
+import "./host-os";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type HostFunction = (...args: any[]) => unknown;
@@ -40,15 +46,27 @@ export interface PendingOp {
   reject: JSObject;
   /** The guest stack at the call ("\n    at …" lines), for the error if it fails. */
   frames: string;
+  /** A runtime operation (runtime-ops.ts: fs, os…) rather than one of the embedder's. */
+  runtime: boolean;
 }
 
 export interface HostOpsState extends HandleTable {
   ops: PendingOp[];
   nextOpId: number;
+  /** Host resources (open files…) by id: records only; the live side is in a HostLink. */
+  resources: Map<number, ResourceRecord>;
+  nextResourceId: number;
 }
 
 export function newHostOpsState(): HostOpsState {
-  return { ops: [], nextOpId: 1, handles: new Map(), nextHandleId: 1 };
+  return {
+    ops: [],
+    nextOpId: 1,
+    handles: new Map(),
+    nextHandleId: 1,
+    resources: new Map(),
+    nextResourceId: 1,
+  };
 }
 
 /** What the embedder sees of a pending operation (arguments copied out). */
@@ -68,8 +86,8 @@ export type PendingPolicy = "reissue" | "fail" | "settle";
 export const ERR_INTERRUPTED = "ERR_JAUNT_INTERRUPTED";
 
 export class Gateway {
-  /** Ids of pending operations whose host promise is alive in this process. */
-  readonly live = new Set<number>();
+  /** The live side: resources and host promises (handed on by a resume with reattach). */
+  readonly link: HostLink;
   /** Called whenever something arrives that the guest may be waiting for. */
   wake: (() => void) | null = null;
   private readonly calls = new Map<
@@ -83,9 +101,31 @@ export class Gateway {
   constructor(
     readonly vm: VM,
     readonly functions: Record<string, HostFunction>,
+    link?: HostLink,
   ) {
     this.protos = boundaryProtos(vm.realm);
     vm.gateway = this;
+    // A handed-over link keeps its owner until the resume has decoded (adopt).
+    this.link = link ?? new HostLink(this);
+  }
+
+  /** Takes over a handed-over link: completions of its host promises come here now. */
+  adopt(): void {
+    this.link.owner = this;
+  }
+
+  /** Ids of pending operations whose host promise is alive in this process. */
+  get live(): Set<number> {
+    return this.link.ops;
+  }
+
+  /** What runtime operations see of this VM. */
+  private context(): OpContext {
+    return new OpContext(this.vm.host.capabilities ?? ALL_CAPABILITIES, this.link);
+  }
+
+  resourceState(): HostOpsState {
+    return this.state;
   }
 
   private get state(): HostOpsState {
@@ -126,16 +166,47 @@ export class Gateway {
    * the capability `cap` ({ promise, resolve, reject }), and `cap` is returned.
    */
   call(name: string, args: Value, cap: JSObject): Value {
-    const vm = this.vm;
     const fn = this.fn(name);
     if (!fn)
-      return vm.throwValue(
+      return this.vm.throwValue(
         this.guestError(
           "Error",
           `Host operation '${name}' is not provided by the embedder`,
           "ERR_JAUNT_NO_HOST_OPERATION",
         ),
       );
+    return this.invoke(name, fn, args, cap, false);
+  }
+
+  /**
+   * `$.nodeCall(name, args, cap, api)`: runs runtime operation `name` (runtime-ops.ts)
+   * if the VM holds its capability; `api` names the guest call in the error
+   * ("fs.readFileSync"). As `call` otherwise; `cap` is undefined for synchronous calls.
+   */
+  callRuntime(name: string, args: Value, cap: JSObject | undefined, api: string): Value {
+    const op = runtimeOperation(name);
+    if (!op) return this.vm.throwTypeError(`internal: no runtime operation ${name}`);
+    const caps = this.vm.host.capabilities ?? ALL_CAPABILITIES;
+    if (op.capability && !caps[op.capability])
+      return this.vm.throwValue(
+        this.guestError(
+          "Error",
+          `${api} needs the '${op.capability}' capability, which this VM was not granted`,
+          ERR_CAPABILITY,
+        ),
+      );
+    const ctx = this.context();
+    return this.invoke(name, (...a: unknown[]) => op.run(ctx, ...a), args, cap, true);
+  }
+
+  private invoke(
+    name: string,
+    fn: HostFunction,
+    args: Value,
+    cap: JSObject | undefined,
+    runtime: boolean,
+  ): Value {
+    const vm = this.vm;
     let hostArgs: unknown[];
     try {
       hostArgs = this.toHost(args) as unknown[];
@@ -158,6 +229,7 @@ export class Gateway {
     }
     if (!isThenable(result)) return this.copyIn(name, result);
     const state = this.state;
+    if (!cap) return vm.throwTypeError(`internal: ${name} is asynchronous`);
     const resolve = cap.getOwnProperty("resolve")?.value;
     const reject = cap.getOwnProperty("reject")?.value;
     if (!(resolve instanceof JSObject) || !(reject instanceof JSObject))
@@ -174,6 +246,7 @@ export class Gateway {
       resolve,
       reject,
       frames: stackFramesNow(vm),
+      runtime,
     });
     this.watch(id, result);
     return cap;
@@ -216,11 +289,19 @@ export class Gateway {
     }
   }
 
+  // Completions go to the link's owner: after a resume with reattach, the new VM.
   private watch(id: number, p: PromiseLike<unknown>): void {
-    this.live.add(id);
+    const link = this.link;
+    link.ops.add(id);
     p.then(
-      (value) => this.complete(id, { value }),
-      (error) => this.complete(id, { error }),
+      (value) => {
+        link.owner.complete(id, { value });
+        link.ops.delete(id);
+      },
+      (error) => {
+        link.owner.complete(id, { error });
+        link.ops.delete(id);
+      },
     );
   }
 
@@ -269,11 +350,35 @@ export class Gateway {
     }));
   }
 
-  /** Applies a resume policy to an operation that was pending in the snapshot. */
+  /**
+   * The policy for a pending operation that `onPending` does not name: a runtime
+   * operation is re-issued if idempotent, else failed; an embedder's gets `fallback`.
+   */
+  defaultPolicy(op: PendingOp, fallback: PendingPolicy): PendingPolicy {
+    if (!op.runtime) return fallback;
+    const idem = runtimeOperation(op.name)?.idempotent;
+    if (typeof idem !== "function") return idem ? "reissue" : "fail";
+    const args = this.toHost(this.vm.realm.newArray(op.args.slice())) as unknown[];
+    return idem(args) ? "reissue" : "fail";
+  }
+
+  private opFunction(op: PendingOp): HostFunction | undefined {
+    if (!op.runtime) return this.fn(op.name);
+    const def = runtimeOperation(op.name);
+    const caps = this.vm.host.capabilities ?? ALL_CAPABILITIES;
+    if (!def || (def.capability && !caps[def.capability])) return undefined;
+    const ctx = this.context();
+    return (...a: unknown[]) => def.run(ctx, ...a);
+  }
+
+  /**
+   * Applies a resume policy to an operation that was pending in the snapshot. One
+   * whose host promise is still live (a resume with reattach) just carries on.
+   */
   applyPolicy(id: number, policy: PendingPolicy): void {
     const op = this.state.ops.find((o) => o.id === id);
-    if (!op || policy === "settle") return;
-    const fn = this.fn(op.name);
+    if (!op || policy === "settle" || this.link.ops.has(id)) return;
+    const fn = this.opFunction(op);
     if (policy === "reissue" && fn) {
       let result: unknown;
       try {
@@ -288,9 +393,11 @@ export class Gateway {
       return;
     }
     const why =
-      policy === "reissue"
-        ? "it cannot be re-issued: the embedder does not provide it"
-        : "it was not re-issued";
+      policy !== "reissue"
+        ? "it was not re-issued"
+        : op.runtime
+          ? "it cannot be re-issued: the resumed VM lacks its capability"
+          : "it cannot be re-issued: the embedder does not provide it";
     const message = `Host operation '${op.name}' (id ${op.id}) was interrupted: the VM was resumed from a snapshot and ${why}`;
     const err = this.guestError("Error", message, ERR_INTERRUPTED);
     err.props.set("stack", new Prop(`Error: ${message}${op.frames}`, PF.Hidden));
@@ -363,6 +470,12 @@ export function installHostInternals(realm: import("./realm").Realm): void {
     if (!vm.gateway || !(cap instanceof JSObject) || !(args[1] instanceof ArrayObject))
       return vm.throwTypeError("internal: bad host call");
     return vm.gateway.call(String(args[0]), args[1], cap);
+  });
+  def("nodeCall", 4, (vm, _t, args) => {
+    if (!vm.gateway || !(args[1] instanceof ArrayObject))
+      return vm.throwTypeError("internal: bad runtime call");
+    const cap = args[2] instanceof JSObject ? args[2] : undefined;
+    return vm.gateway.callRuntime(String(args[0]), args[1], cap, String(args[3]));
   });
   def("hostCallDone", 3, (vm, _t, args) => {
     vm.gateway?.callDone(Number(args[0]), args[1] === true, args[2]);

@@ -24,12 +24,14 @@ import {
   type Settlement,
 } from "./gateway";
 import { HostHandle } from "./boundary";
+import { HostLink } from "./host-link";
 import { ErrorObject, JSObject } from "./object";
 import { encodeSnapshot, decodeSnapshot, SnapshotError, type SnapshotOptions } from "./snapshot";
 import { enterAccount } from "./heap";
 import { displayName } from "./esm";
 import type { UnhandledRejectionsMode } from "./host";
 import { inspect } from "./inspect";
+import { NEUTRAL_EXEC_PATH } from "./builtins/process";
 
 export {
   GuestSyntaxError,
@@ -102,6 +104,12 @@ export interface ResumeOptions extends JauntOptions {
   onPending?: Record<string, PendingPolicy>;
   /** The policy for operations `onPending` does not name (default "settle"). */
   onPendingDefault?: PendingPolicy;
+  /**
+   * The VM this resume continues in the same process (vmrun --snapshot-every): its
+   * live host resources (open files) and in-flight host operations are handed over
+   * instead of being reopened, re-issued or failed. That VM must not be used again.
+   */
+  reattach?: Jaunt;
   /**
    * Keep the snapshot's event-loop time instead of refreshing it: the resume continues
    * the same loop turn as if no time had passed (vmrun --snapshot-every uses this so
@@ -208,9 +216,10 @@ export class Jaunt {
   private constructor(
     readonly vm: VM,
     host: Record<string, HostFunction>,
+    link?: HostLink,
   ) {
     // Made before any guest code or snapshot can change the realm's globals.
-    this.gateway = new Gateway(vm, host);
+    this.gateway = new Gateway(vm, host, link);
   }
 
   /** A VM with a fresh realm and nothing loaded. */
@@ -233,7 +242,10 @@ export class Jaunt {
   private setupProcess(opts: JauntOptions): void {
     const realm = this.vm.realm;
     const proc = realm.global.getOwnProperty("process")!.value as JSObject;
-    proc.setOwn("argv", realm.newArray([process.execPath, "", ...(opts.argv ?? [])]));
+    const seesHost = this.vm.host.capabilities?.fs !== false;
+    const execPath = seesHost ? process.execPath : NEUTRAL_EXEC_PATH;
+    proc.setOwn("argv", realm.newArray([execPath, "", ...(opts.argv ?? [])]));
+    if (seesHost) proc.setOwn("pid", process.pid);
     const env = realm.newObject();
     for (const [k, v] of Object.entries(this.vm.host.env)) env.setOwn(k, v);
     proc.setOwn("env", env);
@@ -300,6 +312,8 @@ export class Jaunt {
     } finally {
       this.running = false;
     }
+    if (status === "done" || status === "exited")
+      this.gateway.link.closeAll(this.vm.realm.hostOps.resources);
     if (status === "waiting") {
       const r: RunResult = { status, exitCode: null, pending: this.pending() };
       if (this.vm.wakeAt >= 0) r.wakeAt = this.vm.wakeAt;
@@ -332,17 +346,28 @@ export class Jaunt {
           await yieldToHost();
           continue;
         }
-        const live = this.vm.realm.hostOps.ops.some((op) => this.gateway.live.has(op.id));
         // Nothing can arrive but what the embedder settles by hand: hand control back.
-        if (r.wakeAt === undefined && !live) return r;
-        // Wake by the deadline at the latest: the next step then stops the VM.
-        const at = Math.min(r.wakeAt ?? Infinity, this.vm.deadlineAt());
-        await this.sleepUntil(at === Infinity ? undefined : at);
+        if (!(await this.waitForWork(r))) return r;
       }
     } finally {
       this.driving = false;
       this.vm.allowBlocking = true;
     }
+  }
+
+  /**
+   * After run() returned "waiting": resolves true once the guest may run again (a
+   * host operation completed, or the timer due at `r.wakeAt` is due), without
+   * blocking the host's event loop; false at once if nothing can arrive (only
+   * operations nobody will settle but the embedder, by hand).
+   */
+  async waitForWork(r: RunResult): Promise<boolean> {
+    const live = this.vm.realm.hostOps.ops.some((op) => this.gateway.live.has(op.id));
+    if (r.wakeAt === undefined && !live) return false;
+    // Wake by the deadline at the latest: the next step then stops the VM.
+    const at = Math.min(r.wakeAt ?? Infinity, this.vm.deadlineAt());
+    await this.sleepUntil(at === Infinity ? undefined : at);
+    return true;
   }
 
   /** Waits for host time `at` (if given) or for the gateway to report an arrival. */
@@ -470,8 +495,9 @@ export class Jaunt {
       const granted = capabilitiesOf(opts.capabilities);
       const vm = new VM(makeHost(opts, granted));
       new Realm(vm);
-      const j = new Jaunt(vm, opts.host ?? {});
+      const j = new Jaunt(vm, opts.host ?? {}, opts.reattach?.gateway.link);
       decodeSnapshot(vm, bytes);
+      j.gateway.adopt();
       const saved = vm.restoredOptions!;
       const depth = opts.maxCallDepth ?? opts.limits?.maxCallDepth;
       vm.limits.maxCallDepth = Math.min(saved.maxCallDepth, depth ?? Infinity);
@@ -499,10 +525,16 @@ export class Jaunt {
         subprocess: saved.capabilities.subprocess && granted.subprocess,
       };
       if (!opts.continueTurn) vm.realm.loopTimeStale = true;
+      // process.pid is this process's (a host fact: only with `fs`, as at creation).
+      const proc = vm.realm.global.getOwnProperty("process")?.value;
+      if (vm.host.capabilities.fs && proc instanceof JSObject && proc.getOwnProperty("pid"))
+        proc.setOwn("pid", process.pid);
       for (const op of vm.realm.hostOps.ops.slice()) {
         const named =
           opts.onPending && Object.prototype.hasOwnProperty.call(opts.onPending, op.name);
-        const policy = named ? opts.onPending![op.name] : (opts.onPendingDefault ?? "settle");
+        const policy = named
+          ? opts.onPending![op.name]
+          : j.gateway.defaultPolicy(op, opts.onPendingDefault ?? "settle");
         if (policy !== "reissue" && policy !== "fail" && policy !== "settle")
           throw new TypeError(`jaunt: unknown onPending policy ${String(policy)} for '${op.name}'`);
         j.gateway.applyPolicy(op.id, policy);

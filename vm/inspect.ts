@@ -47,6 +47,12 @@ export interface InspectOptions {
   maxArrayLength?: number;
   /** Characters of strings shown; default 10000. */
   maxStringLength?: number;
+  /** Sort object keys and Map/Set entries (assert's diffs); default false. */
+  sorted?: boolean;
+  /** Call [util.inspect.custom] methods; default true. */
+  customInspect?: boolean;
+  /** Show getters' values (a guest call each); default false. */
+  getters?: boolean;
 }
 
 interface Ctx {
@@ -62,6 +68,9 @@ interface Ctx {
   showHidden: boolean;
   maxArrayLength: number;
   maxStringLength: number;
+  sorted: boolean;
+  customInspect: boolean;
+  getters: boolean;
   builtIns: Set<string> | undefined;
 }
 
@@ -156,14 +165,14 @@ function userOptions(ctx: Ctx): JSObject {
   set("showHidden", ctx.showHidden);
   set("depth", ctx.depth);
   set("colors", false);
-  set("customInspect", true);
+  set("customInspect", ctx.customInspect);
   set("showProxy", false);
   set("maxArrayLength", ctx.maxArrayLength);
   set("maxStringLength", ctx.maxStringLength);
   set("breakLength", ctx.breakLength);
   set("compact", ctx.compact);
-  set("sorted", false);
-  set("getters", false);
+  set("sorted", ctx.sorted);
+  set("getters", ctx.getters);
   set("numericSeparator", false);
   return o;
 }
@@ -178,7 +187,7 @@ function customInspect(
   context: JSObject,
   recurseTimes: number,
 ): string | undefined {
-  if (answers === null) return undefined;
+  if (answers === null || !ctx.customInspect) return undefined;
   const realm = ctx.realm;
   const key = realm.symbolRegistry.get("nodejs.util.inspect.custom");
   if (key === undefined) return undefined;
@@ -223,6 +232,9 @@ function makeCtx(realm: Realm, opts: InspectOptions): Ctx {
     showHidden: opts.showHidden ?? false,
     maxArrayLength: opts.maxArrayLength ?? 100,
     maxStringLength: opts.maxStringLength ?? 10000,
+    sorted: opts.sorted ?? false,
+    customInspect: opts.customInspect ?? true,
+    getters: opts.getters ?? false,
     builtIns: undefined,
   };
 }
@@ -236,6 +248,9 @@ function ctxOptions(ctx: Ctx): InspectOptions {
     showHidden: ctx.showHidden,
     maxArrayLength: ctx.maxArrayLength,
     maxStringLength: ctx.maxStringLength,
+    sorted: ctx.sorted,
+    customInspect: ctx.customInspect,
+    getters: ctx.getters,
   };
 }
 
@@ -630,6 +645,14 @@ function formatRaw(ctx: Ctx, value: JSObject, recurseTimes: number): string {
       output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
     }
     if (protoProps !== undefined) output.push(...protoProps);
+    if (ctx.sorted) {
+      // Objects, Maps and Sets sort every entry; arrays only their named keys.
+      if (extrasType === kObjectType) output.sort();
+      else if (keys.length > 1) {
+        const tail = output.splice(output.length - keys.length).sort();
+        output.push(...tail);
+      }
+    }
   } catch (err) {
     if (!isStackOverflowError(err)) throw err;
     const constructorName = getCtxStyle(realm, value, constructor, tag).slice(0, -1);
@@ -852,7 +875,7 @@ function skipSpace(src: string, i: number): number {
  * read from the function's source text as Node's isAsyncFunction and
  * isGeneratorFunction would answer.
  */
-function functionKind(f: JSObject): string {
+export function functionKind(f: JSObject): string {
   if (!(f instanceof FunctionObject) || f.code.flags & FnFlags.Native) return "Function";
   const flags = f.code.flags;
   const src = f.program.source.slice(f.code.start, f.code.end);
@@ -1674,7 +1697,18 @@ function formatProperty(
     str = formatValue(ctx, desc.value, recurseTimes);
     ctx.indentationLvl -= 2;
   } else if (desc.get !== undefined) {
-    str = desc.set !== undefined ? "[Getter/Setter]" : "[Getter]";
+    const label = desc.set !== undefined ? "Getter/Setter" : "Getter";
+    if (ctx.getters && answers !== null && desc.get instanceof JSObject) {
+      // Node calls the getter (a guest call; what it throws is not caught here).
+      const got = guestCall(desc.get, value, []);
+      ctx.indentationLvl += 2;
+      if (got === null) str = `[${label}: null]`;
+      else if (got instanceof JSObject) str = `[${label}] ${formatValue(ctx, got, recurseTimes)}`;
+      else str = `[${label}: ${formatPrimitive(ctx, got)}]`;
+      ctx.indentationLvl -= 2;
+    } else {
+      str = `[${label}]`;
+    }
   } else if (desc.set !== undefined) {
     str = "[Setter]";
   } else {

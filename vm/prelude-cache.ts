@@ -1,5 +1,6 @@
 // A disk cache for the compiled prelude, like Python's __pycache__: parsing and
-// compiling ~200 KB of self-hosted JavaScript was most of a VM's start-up time.
+// compiling ~200 KB of self-hosted JavaScript was most of a VM's start-up time. The
+// files of Node's built-in modules (vm/node-modules.ts) are cached the same way.
 //
 // The cache key covers the prelude's source and the compiler's own code, so editing
 // either (or rebuilding the compiler) misses the cache instead of running stale
@@ -12,7 +13,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { decode as cborDecode, encode as cborEncode } from "cbor-x";
-import type { Program } from "../compiler/bytecode";
+import type { Program, ProgramKind } from "../compiler/bytecode";
 import { decodeProgram, encodeProgram } from "../compiler/program-codec";
 
 const MAGIC = "jaunt-prelude-cache/1";
@@ -25,8 +26,11 @@ function cacheDir(): string | null {
   return path.join(os.tmpdir(), `jaunt-cache-${uid}`);
 }
 
+let fingerprint: string | null = null;
+
 /** Hash of the compiler's built modules: a rebuilt compiler gets a fresh key. */
 function compilerFingerprint(): string {
+  if (fingerprint !== null) return fingerprint;
   const dir = path.join(__dirname, "..", "compiler");
   const h = createHash("sha256");
   for (const f of fs.readdirSync(dir).sort()) {
@@ -35,7 +39,7 @@ function compilerFingerprint(): string {
         .update("\0")
         .update(fs.readFileSync(path.join(dir, f)));
   }
-  return h.digest("hex");
+  return (fingerprint = h.digest("hex"));
 }
 
 function checksum(payload: Uint8Array): string {
@@ -47,6 +51,16 @@ function checksum(payload: Uint8Array): string {
  * otherwise compiled by `compileSource` and written to the cache (best effort).
  */
 export function cachedPrelude(source: string, compileSource: () => Program): Program {
+  return cachedProgram(source, "prelude", "jaunt:prelude", compileSource);
+}
+
+/** Any program of the runtime's own (kind and filename are part of the key), cached as above. */
+export function cachedProgram(
+  source: string,
+  kind: ProgramKind,
+  filename: string,
+  compileSource: () => Program,
+): Program {
   const dir = cacheDir();
   if (!dir) return compileSource();
   let file: string;
@@ -54,6 +68,7 @@ export function cachedPrelude(source: string, compileSource: () => Program): Pro
     const key = createHash("sha256")
       .update(MAGIC)
       .update(compilerFingerprint())
+      .update(kind + "\0" + filename + "\0")
       .update(source)
       .digest("hex")
       .slice(0, 40);
@@ -61,21 +76,21 @@ export function cachedPrelude(source: string, compileSource: () => Program): Pro
   } catch {
     return compileSource();
   }
-  const hit = readEntry(file, source);
+  const hit = readEntry(file, source, kind);
   if (hit) return hit;
   const program = compileSource();
   writeEntry(dir, file, program);
   return program;
 }
 
-function readEntry(file: string, source: string): Program | null {
+function readEntry(file: string, source: string, kind: ProgramKind): Program | null {
   try {
     const outer = cborDecode(fs.readFileSync(file)) as unknown;
     if (!Array.isArray(outer) || outer.length !== 3 || outer[0] !== MAGIC) return null;
     const [, sum, payload] = outer as [string, unknown, unknown];
     if (!(payload instanceof Uint8Array) || sum !== checksum(payload)) return null;
     const program = decodeProgram(cborDecode(payload));
-    return program.kind === "prelude" && program.source === source ? program : null;
+    return program.kind === kind && program.source === source ? program : null;
   } catch {
     return null;
   }

@@ -50,6 +50,7 @@ import { installHostInternals, newHostOpsState } from "./gateway";
 import { installCollections } from "./builtins/collections";
 import { installReflect } from "./builtins/reflect";
 import { installModuleInternals } from "./esm";
+import { installNodeInternals } from "./builtins/node-internals";
 import { installDate } from "./builtins/date";
 import { installRegExp } from "./builtins/regexp";
 import { installProxy } from "./builtins/proxy";
@@ -298,6 +299,7 @@ export class Realm {
     installCollections(this);
     installReflect(this);
     installModuleInternals(this);
+    installNodeInternals(this);
     installDate(this);
     installRegExp(this);
     installProxy(this);

@@ -3,6 +3,8 @@
 // Layout (one CBOR array):
 //   [header, heap, roots]
 //   header = { magic, format, compiler, prelude, programs: [[hash, kind, filename, source, evalFlags?]] }
+//   (source is null for the runtime's own files, Node's built-in modules: the
+//   resuming runtime compiles its copy, which must have the same hash)
 //   heap   = array of records; references are indices into it
 //   roots  = { stack, frames, steps, exitCode, uncaught, throwSite, realm state }
 //
@@ -18,6 +20,7 @@
 
 import { encode as cborEncode, decode as cborDecode } from "cbor-x";
 import { compile } from "../compiler";
+import { builtinProgram, isBuiltinProgram } from "./node-modules";
 import { COMPILER_VERSION, type Program, type ProgramKind } from "../compiler/bytecode";
 import { OPS } from "../compiler/opcodes";
 import { FnFlags } from "../compiler/bytecode";
@@ -60,6 +63,8 @@ import {
 import { WELL_KNOWN, type Realm } from "./realm";
 import { codecFor, codecOfKind } from "./object-kinds";
 import type { VM } from "./interpreter";
+import type { HostOpsState } from "./gateway";
+import type { ResourceData } from "./host-link";
 import { ALL_CAPABILITIES, type Capabilities, type UnhandledRejectionsMode } from "./host";
 
 export const SNAPSHOT_MAGIC = "JAUNT-SNAPSHOT";
@@ -535,7 +540,7 @@ export function encodeSnapshot(vm: VM): Uint8Array {
     programs: e.programs.map((p) =>
       p.kind === "eval"
         ? [p.hash, p.kind, p.filename, p.source, p.evalFlags ?? 0]
-        : [p.hash, p.kind, p.filename, p.source],
+        : [p.hash, p.kind, p.filename, isBuiltinProgram(p) ? null : p.source],
     ),
   };
   return cborEncode([header, e.heapRecords, roots]);
@@ -578,8 +583,10 @@ class Decoder {
   loadPrograms(list: unknown[]): void {
     this.programs = list.map((entry, i) => {
       const [hash, kind, filename, source, evalFlags] = asArray(entry, `program ${i}`);
-      if (typeof hash !== "string" || typeof filename !== "string" || typeof source !== "string")
+      if (typeof hash !== "string" || typeof filename !== "string")
         fail(`program ${i} has a bad header`);
+      if (source === null && kind === "commonjs") return this.runtimeProgram(i, hash, filename);
+      if (typeof source !== "string") fail(`program ${i} has a bad header`);
       if (kind !== "script" && kind !== "commonjs" && kind !== "module" && kind !== "eval")
         fail(`program ${i} has unknown kind ${String(kind)}`);
       if (kind === "eval" && !isInt(evalFlags, 0, 63)) fail(`program ${i} has bad eval flags`);
@@ -596,6 +603,23 @@ class Decoder {
       if (p.hash !== hash) fail(`program ${i} (${filename}) does not match its hash`);
       return this.vm.registerProgram(p);
     });
+  }
+
+  /** A built-in module's file, named by the snapshot: this runtime's copy, same hash. */
+  private runtimeProgram(i: number, hash: string, filename: string): Program {
+    let p: Program;
+    try {
+      p = builtinProgram(filename);
+    } catch (err) {
+      return fail(
+        `program ${i} (${filename}) is not a built-in module file: ${(err as Error).message}`,
+      );
+    }
+    if (p.hash !== hash)
+      fail(
+        `program ${i} (${filename}): this runtime's built-in module file differs from the snapshot's`,
+      );
+    return this.vm.registerProgram(p);
   }
 
   private program(i: unknown): Program {
@@ -1488,6 +1512,7 @@ function encodeHostState(vm: VM, e: Encoder): Enc {
       e.value(op.resolve),
       e.value(op.reject),
       op.frames,
+      op.runtime,
     ]),
     h.nextHandleId,
     [...h.handles].map(([id, fn]) => [id, e.value(fn)]),
@@ -1505,21 +1530,30 @@ function encodeHostState(vm: VM, e: Encoder): Enc {
         vm.programBytes,
       ],
     ],
+    [h.nextResourceId, [...h.resources.values()].map((r) => [r.id, r.kind, { ...r.data }])],
   ];
 }
 
 function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
-  const [nextOpId, ops, nextHandleId, handles, options] = asArray(raw, "host state");
+  const [nextOpId, ops, nextHandleId, handles, options, resources] = asArray(raw, "host state");
   const h = vm.realm.hostOps;
   if (!isInt(nextOpId, 1) || !isInt(nextHandleId, 1)) fail("bad host operation counters");
   h.nextOpId = nextOpId;
   h.nextHandleId = nextHandleId;
   for (const o of asArray(ops, "pending host operations")) {
-    const [id, name, args, startedAt, resolve, reject, frames] = asArray(o, "host operation");
+    const [id, name, args, startedAt, resolve, reject, frames, runtime] = asArray(
+      o,
+      "host operation",
+    );
     const where = `host operation ${String(id)}`;
     if (!isInt(id, 1) || id >= nextOpId || h.ops.some((x) => x.id === id))
       fail(`bad host operation id ${String(id)}`);
-    if (typeof name !== "string" || typeof startedAt !== "number" || typeof frames !== "string")
+    if (
+      typeof name !== "string" ||
+      typeof startedAt !== "number" ||
+      typeof frames !== "string" ||
+      (runtime !== undefined && typeof runtime !== "boolean")
+    )
       fail(`bad ${where}`);
     const res = d.value(resolve, where);
     const rej = d.value(reject, where);
@@ -1533,6 +1567,7 @@ function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
       resolve: res as JSObject,
       reject: rej as JSObject,
       frames,
+      runtime: runtime === true,
     });
   }
   for (const entry of asArray(handles, "host handles")) {
@@ -1542,6 +1577,7 @@ function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
       fail(`bad host handle ${String(id)}`);
     h.handles.set(id, f as JSObject);
   }
+  decodeResources(h, resources);
   const [depth, mode, caps, deadline, heapBytes, heapStrike, account] = asArray(
     options,
     "limits and policies",
@@ -1596,4 +1632,27 @@ function decodeDeadline(raw: unknown): SnapshotOptions["deadline"] {
     fail("bad deadline time used");
   if (state !== 0 && state !== 1 && state !== 2) fail("bad deadline state");
   return { ms: ms === null ? Infinity : ms, elapsed, state };
+}
+
+/** Host resource records (host-link.ts): ids, kinds and plain facts, all checked. */
+function decodeResources(h: HostOpsState, raw: unknown): void {
+  const [next, list] = asArray(raw, "host resources");
+  if (!isInt(next, 1)) fail("bad host resource counter");
+  h.nextResourceId = next;
+  for (const r of asArray(list, "host resources")) {
+    const [id, kind, data] = asArray(r, "host resource");
+    if (!isInt(id, 1) || id >= next || h.resources.has(id))
+      fail(`bad host resource id ${String(id)}`);
+    if (typeof kind !== "string" || !/^[a-z][a-z0-9-]*$/.test(kind))
+      fail(`host resource ${id}: bad kind`);
+    if (typeof data !== "object" || data === null || Array.isArray(data) || data instanceof Map)
+      fail(`host resource ${id}: bad data`);
+    const facts: ResourceData = Object.create(null);
+    for (const [k, v] of Object.entries(data as object)) {
+      if (v !== null && typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean")
+        fail(`host resource ${id}: bad value for '${k}'`);
+      facts[k] = v;
+    }
+    h.resources.set(id, { id, kind, data: { ...facts } });
+  }
 }

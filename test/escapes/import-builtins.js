@@ -1,7 +1,9 @@
 // require() and import() of Node's built-in modules that reach the host: fs,
 // child_process, vm, worker_threads, inspector, v8, os, net… (with and without the
 // node: prefix), plus the built-ins Jaunt does provide (module, process, buffer),
-// whose exports must be guest objects that lead nowhere.
+// whose exports must be guest objects that lead nowhere. The built-ins Jaunt runs as
+// guest code (module.builtinModules: fs, os, path, util…) may load; what they reach of
+// the host is gated by capabilities, so without `fs` reading a file must fail.
 
 var HOST_MODULES = [
   "fs",
@@ -29,15 +31,55 @@ var HOST_MODULES = [
   "crypto",
   "internal/process",
 ];
+var PROVIDED = require("module").builtinModules;
+var provided = function (spec) {
+  return PROVIDED.indexOf(spec.replace(/^node:/, "")) >= 0;
+};
 for (var name of HOST_MODULES) {
   for (var spec of [name, "node:" + name]) {
     let s = spec;
     var r = attempt("require " + s, function () {
       return require(s);
     });
-    if (!(r instanceof Error)) escaped("require " + s, "loaded: " + describe(r));
+    if (!(r instanceof Error) && !provided(s)) escaped("require " + s, "loaded: " + describe(r));
   }
 }
+attempt("fs without the fs capability", function () {
+  var fs = require("fs");
+  var secret = process.argv[2] + "/secret.txt";
+  var out = [];
+  for (var f of [
+    function () {
+      return fs.readFileSync(secret, "utf8");
+    },
+    function () {
+      return fs.openSync(secret, "r");
+    },
+    function () {
+      return fs.readdirSync(process.argv[2]);
+    },
+    function () {
+      return fs.existsSync(secret);
+    },
+  ]) {
+    try {
+      var got = f();
+      escaped("fs without the capability", "returned " + describe(got));
+    } catch (e) {
+      if (e.code !== "ERR_JAUNT_CAPABILITY") escaped("fs without the capability", describe(e));
+      out.push(e.code);
+    }
+  }
+  fs.promises.readFile(secret, "utf8").then(
+    function (v) {
+      escaped("fs.promises without the capability", "read " + describe(v));
+    },
+    function (e) {
+      exploit("fs.promises error", e);
+    },
+  );
+  return out.join();
+});
 attempt("process.binding and friends from a required process", function () {
   var p = require("process");
   if (p !== process) escaped("require process", "not the guest process");
@@ -52,7 +94,7 @@ attempt("module: createRequire and builtinModules", function () {
   for (var n of ["fs", "child_process", "node:fs", "./secret.js", "/etc/passwd"]) {
     try {
       out.push(describe(req(n)));
-      escaped("createRequire " + n, "loaded");
+      if (!provided(n)) escaped("createRequire " + n, "loaded");
     } catch (e) {
       out.push(describe(e));
     }
@@ -110,7 +152,7 @@ Promise.all(
         console.log("attempt import(" + spec + "): " + Object.keys(ns).join());
         exploit("import " + spec, ns);
         for (var k of Object.keys(ns)) exploit("import " + spec + "." + k, ns[k]);
-        if (!/^node:(module|process|buffer)$|^jaunt$/.test(spec))
+        if (!/^node:(module|process|buffer)$|^jaunt$/.test(spec) && !provided(spec))
           escaped("import " + spec, "loaded");
       },
       function (e) {

@@ -37,10 +37,12 @@ export function installConsole(realm: Realm): void {
     else realm.vm.host.stdout(out + "\n");
   };
   // Formatting that may need guest code (see withGuestAnswers in ../inspect.ts): a
-  // state [kind, ...args] is formatted; kind 0/1 logs to stdout/stderr, 2 is inspect().
+  // state [kind, ...args] is formatted; kind 0/1 logs to stdout/stderr, 2 is inspect(),
+  // 3 is util.format() (its string).
   const format = (state: Value[]): Value => {
     const kind = state[0];
     if (kind === 2) return inspect(state[1], realm, dirOptions(state[2]));
+    if (kind === 3) return formatLogArgs(state.slice(1), realm);
     write(kind === 1, formatLogArgs(state.slice(1), realm));
     return undefined;
   };
@@ -79,6 +81,15 @@ export function installConsole(realm: Realm): void {
     ),
   );
   $$.props.set(
+    "formatFunction",
+    new Prop(
+      makeNative(realm, "util.format", "format", 0, (vm, _t, args) =>
+        formatWithGuest(vm, [3, ...args]),
+      ),
+      PF.Hidden,
+    ),
+  );
+  $$.props.set(
     "inspectStylize",
     new Prop(
       makeNative(realm, "util.inspect.stylize", "stylizeNoColor", 2, (_vm, _t, args) =>
@@ -107,11 +118,12 @@ export function installConsole(realm: Realm): void {
   method(realm, c, "console", "dirxml", 0, log(false));
   c.props.set(realm.wellKnown.toStringTag, new Prop("console", PF.Configurable));
   // A Node warning (process.emitWarning) on stderr; not indented by groups.
-  const warn = (msg: string) => {
-    let text = `(node:${process.pid}) Warning: ${msg}\n`;
+  const warn = (msg: string, name = "Warning") => {
+    let text = `(node:${process.pid}) ${name}: ${msg}\n`;
     if (!state.props.get("warned")?.value) {
       state.setOwn("warned", true);
-      text += "(Use `node --trace-warnings ...` to show where the warning was created)\n";
+      const flag = name.endsWith("DeprecationWarning") ? "--trace-deprecation" : "--trace-warnings";
+      text += `(Use \`node ${flag} ...\` to show where the warning was created)\n`;
     }
     realm.vm.host.stderr(text);
   };
@@ -231,6 +243,11 @@ export function installConsole(realm: Realm): void {
     write(args[0] === true, formatLogArgs(args.slice(1), realm));
     return undefined;
   });
+  // A warning of the given name (built-in modules' process.emitWarning stand-in).
+  internal("writeWarning", 2, (_vm, _t, args) => {
+    warn(String(arg(args, 1)), String(arg(args, 0)));
+    return undefined;
+  });
   internal("consoleDir", 2, (_vm, _t, args) => {
     write(false, inspect(arg(args, 0), realm, dirOptions(arg(args, 1))));
     return undefined;
@@ -345,6 +362,9 @@ function dirOptions(v: Value): InspectOptions {
   }
   const compact = get("compact");
   if (typeof compact === "number") opts.compact = compact;
+  else if (compact === false) opts.compact = 0; // every entry on its own line, as 0
+  for (const k of ["sorted", "customInspect", "getters"] as const)
+    if (get(k) !== undefined) opts[k] = !!get(k);
   return opts;
 }
 

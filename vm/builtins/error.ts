@@ -125,7 +125,16 @@ export function installErrors(realm: Realm): void {
         if (o instanceof JSObject) {
           const name = dataString(o, "name") ?? "Error";
           const msg = dataString(o, "message");
-          o.setOwn("stack", formatStack(name, msg, vm.captureStack()), PF.Hidden);
+          let frames = vm.captureStack();
+          // V8: frames above the topmost call of `constructorOpt`, and that call, are
+          // left out (all of them when it is not on the stack).
+          const fn = arg(args, 1);
+          if (fn instanceof JSObject) {
+            let i = vm.frames.length - 1;
+            while (i >= 0 && vm.frames[i].fn !== fn) i--;
+            frames = i < 0 ? [] : frames.slice(vm.frames.length - i);
+          }
+          o.setOwn("stack", formatStack(name, msg, frames), PF.Hidden);
         }
         return undefined;
       });

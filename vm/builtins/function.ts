@@ -15,7 +15,7 @@ import {
   isCallable,
 } from "../object";
 import { proxyHelper } from "./proxy";
-import { JSSymbol, type Value } from "../value";
+import { EMPTY, JSSymbol, type Value } from "../value";
 import { arg, method, makeNative } from "./util";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
@@ -30,8 +30,7 @@ import { compileEval } from "../names";
 export function listFromArrayLike(vm: VM, v: Value): Value[] | null {
   if (v === undefined || v === null) return [];
   if (!(v instanceof JSObject)) vm.throwTypeError("CreateListFromArrayLike called on non-object");
-  if (v instanceof ArrayObject && v.elems)
-    return v.elems.map((x) => (x === (undefined as unknown) ? undefined : x)).map(unhole);
+  if (v instanceof ArrayObject && v.elems) return v.elems.map(unhole);
   const o = v as JSObject;
   const lenP = findData(o, "length");
   if (lenP === null) return null;
@@ -48,8 +47,9 @@ export function listFromArrayLike(vm: VM, v: Value): Value[] | null {
   return out;
 }
 
+/** A hole reads as undefined (a symbol is also a non-JSObject object: it stays). */
 function unhole(v: Value): Value {
-  return typeof v === "object" && v !== null && !(v instanceof JSObject) ? undefined : v;
+  return v === EMPTY ? undefined : v;
 }
 
 /** The data property `key` along o's chain; undefined if absent, null if a getter or proxy is met. */

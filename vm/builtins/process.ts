@@ -7,6 +7,11 @@ import type { Value } from "../value";
 import { arg, makeNative, method } from "./util";
 import type { Realm } from "../realm";
 
+/** What `process.pid` shows a VM that may not see host facts. */
+export const NEUTRAL_PID = 1;
+/** What `process.argv[0]` shows a VM that may not see host facts. */
+export const NEUTRAL_EXEC_PATH = "node";
+
 /** Thrown by process.exit to leave the dispatch loop at once. */
 export class ExitSignal {
   constructor(readonly code: number) {}
@@ -24,7 +29,8 @@ export function installProcess(realm: Realm): void {
     if (typeof v === "string") versions.props.set(k, new Prop(v, PF.Default));
   p.props.set("versions", new Prop(versions, PF.Default));
   p.props.set("arch", new Prop(process.arch, PF.Default));
-  p.props.set("pid", new Prop(process.pid, PF.Default));
+  // A host fact: the embedder fills it in (Jaunt.create) when the VM may see it.
+  p.props.set("pid", new Prop(NEUTRAL_PID, PF.Default));
   p.props.set("exitCode", new Prop(undefined, PF.Default));
   method(realm, p, "process", "exit", 1, (vm, _t, args) => {
     let code = arg(args, 0);
@@ -32,7 +38,9 @@ export function installProcess(realm: Realm): void {
     throw new ExitSignal(code === undefined || code === null ? 0 : Number(code) | 0);
     void vm;
   });
-  method(realm, p, "process", "cwd", 0, () => process.cwd());
+  // Host facts are the host's only with the `fs` capability (see host-os.ts).
+  const seesHost = () => realm.vm.host.capabilities?.fs !== false;
+  method(realm, p, "process", "cwd", 0, () => (seesHost() ? process.cwd() : "/"));
   for (const [name, toErr] of [
     ["stdout", false],
     ["stderr", true],
@@ -59,10 +67,10 @@ export function installProcess(realm: Realm): void {
   installTicks(realm, p);
   installClock(realm, p);
   method(realm, p, "process", "memoryUsage", 0, () => {
-    const m = process.memoryUsage();
+    const m = seesHost() ? process.memoryUsage() : null;
     const o = realm.newObject();
     for (const k of ["rss", "heapTotal", "heapUsed", "external", "arrayBuffers"] as const)
-      o.setOwn(k, m[k]);
+      o.setOwn(k, m ? m[k] : 0);
     return o;
   });
 }

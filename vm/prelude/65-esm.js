@@ -62,27 +62,6 @@ function loadModuleSource(r, fn) {
     r.deps[i] = moduleRecord($.resolveImport(r.filename, requests[i]));
 }
 
-/** The Node built-in modules Jaunt provides, by bare name. */
-var BUILTIN_MODULE_NAMES = ["module", "process", "buffer"];
-
-function isBuiltinModule(request) {
-  if (request === "jaunt" || request === "jaunt:host") return true;
-  var bare = request.startsWith("node:") ? request.slice(5) : request;
-  return BUILTIN_MODULE_NAMES.indexOf(bare) >= 0;
-}
-
-function builtinModule(name) {
-  if (name === "jaunt") return jauntModule();
-  if (name === "jaunt:host") return hostModule(); // prelude/66-host.js
-  var bare = name.startsWith("node:") ? name.slice(5) : name;
-  if (bare === "module") return { createRequire: createRequire, builtinModules: BUILTIN_MODULE_NAMES };
-  if (bare === "process") return global.process;
-  if (bare === "buffer") return bufferModuleExports; // prelude/75-encoding.js
-  var err = new global.Error("No such built-in module: " + name);
-  err.code = "ERR_UNKNOWN_BUILTIN_MODULE";
-  throw err;
-}
-
 /**
  * The guest module `jaunt` (DESIGN.md). One object per program, shared by require
  * and import. Its operations arrive with the issues that implement them; until then

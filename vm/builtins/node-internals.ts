@@ -1,0 +1,129 @@
+// Natives for Node's built-in modules (vm/node/), reached by runtime files through
+// require("jaunt:internals"): the internal kind of a value (util.types), and the
+// source of the call that made an assertion fail (assert.ok's message).
+
+import {
+  ArgumentsObject,
+  ErrorObject,
+  GeneratorObject,
+  JSObject,
+  PF,
+  PrimitiveObject,
+  Prop,
+  ProxyObject,
+} from "../object";
+import type { Value } from "../value";
+import { ArrayBufferObject, DataViewObject, TypedArrayObject } from "../buffers";
+import { DateObject } from "./date";
+import { RegExpObject } from "./regexp";
+import {
+  CollectionIteratorObject,
+  CollectionObject,
+  WeakMapObject,
+  WeakRefObject,
+  WeakSetObject,
+} from "./collections";
+import { ModuleNamespaceObject } from "../esm";
+import { functionKind } from "../inspect";
+import { isCallable } from "../object";
+import { arg, makeNative } from "./util";
+import type { Realm } from "../realm";
+import type { VM } from "../interpreter";
+import { Parser, tokenizer, type Node as AcornNode } from "acorn";
+import { findNodeAround } from "acorn-walk";
+import { positionAt } from "../../compiler/bytecode";
+
+/**
+ * "Date", "RegExp", "Map", "Set", "WeakMap", "WeakSet", "WeakRef", "Map Iterator",
+ * "Set Iterator", "ArrayBuffer", a typed array's name, "DataView", "Error",
+ * "Arguments", "Number"/"String"/"Boolean"/"Symbol"/"BigInt" (boxed), "Generator",
+ * "Module", "Proxy", "Function"/"AsyncFunction"/"GeneratorFunction"/
+ * "AsyncGeneratorFunction", or "" for anything else (Promise is the prelude's).
+ */
+export function internalKind(v: Value): string {
+  if (!(v instanceof JSObject)) return "";
+  if (v instanceof ProxyObject) return "Proxy";
+  if (v instanceof DateObject) return "Date";
+  if (v instanceof RegExpObject) return "RegExp";
+  if (v instanceof CollectionObject) return v.cls;
+  if (v instanceof WeakMapObject) return "WeakMap";
+  if (v instanceof WeakSetObject) return "WeakSet";
+  if (v instanceof WeakRefObject) return "WeakRef";
+  if (v instanceof CollectionIteratorObject) return v.forMap ? "Map Iterator" : "Set Iterator";
+  if (v instanceof ArrayBufferObject) return "ArrayBuffer";
+  if (v instanceof TypedArrayObject) return v.type.name;
+  if (v instanceof DataViewObject) return "DataView";
+  if (v instanceof ErrorObject) return "Error";
+  if (v instanceof ArgumentsObject || v.cls === "Arguments") return "Arguments";
+  if (v instanceof PrimitiveObject) return v.cls;
+  if (v instanceof GeneratorObject) return "Generator";
+  if (v instanceof ModuleNamespaceObject) return "Module";
+  if (isCallable(v)) return functionKind(v);
+  return "";
+}
+
+/**
+ * assert.ok's message for a falsy value: the source of the call of `fn` made by its
+ * caller, found as Node finds it (the call expression around the caller's position,
+ * parsed from the start of its line; continuation lines re-indented). Undefined when
+ * the source cannot be found.
+ */
+function callSiteMessage(vm: VM, fn: Value): string | undefined {
+  const frames = vm.frames;
+  let i = frames.length - 1;
+  while (i > 0 && frames[i].fn !== fn) i--;
+  if (i <= 0) return undefined;
+  const caller = frames[i - 1];
+  const source = caller.fn.program.source;
+  const { line, col } = positionAt(caller.fn.code, Math.max(0, caller.ip - 1));
+  let lineStart = 0;
+  for (let l = 1; l < line && lineStart >= 0; l++) {
+    const nl = source.indexOf("\n", lineStart);
+    lineStart = nl < 0 ? -1 : nl + 1;
+  }
+  if (lineStart < 0) return undefined;
+  const code = source.slice(lineStart);
+  let found: { start: number; text: string } | undefined;
+  try {
+    for (const token of tokenizer(code, { ecmaVersion: "latest" })) {
+      if (token.start > col) break;
+      try {
+        const node = Parser.parseExpressionAt(code, token.start, { ecmaVersion: "latest" });
+        const around = findNodeAround(node as AcornNode, col, "CallExpression");
+        if (around && around.node.end >= col) {
+          found = {
+            start: around.node.start,
+            text: code.slice(around.node.start, around.node.end),
+          };
+          break;
+        }
+      } catch {
+        continue;
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  if (!found) return undefined;
+  const [first, ...rest] = found.text.split("\n");
+  let message = first;
+  for (const frame of rest) {
+    let pos = 0;
+    while (pos < found.start && (frame[pos] === " " || frame[pos] === "\t")) pos++;
+    message += `\n  ${frame.slice(pos)}`;
+  }
+  return `The expression evaluated to a falsy value:\n\n  ${message}\n`;
+}
+
+export function installNodeInternals(realm: Realm): void {
+  const def = (name: string, length: number, impl: (vm: VM, args: Value[]) => Value) =>
+    realm.internals.props.set(
+      name,
+      new Prop(
+        makeNative(realm, `$.${name}`, name, length, (vm, _t, args) => impl(vm, args)),
+        PF.Hidden,
+      ),
+    );
+  def("internalKind", 1, (_vm, args) => internalKind(arg(args, 0)));
+  def("callSiteMessage", 1, (vm, args) => callSiteMessage(vm, arg(args, 0)));
+}

@@ -1,0 +1,549 @@
+// Node's `fs` (and the promises behind `fs/promises`), guest side, over the runtime's
+// host operations (vm/host-fs.ts). Every call needs the `fs` capability; without it
+// the call fails with an Error whose code is ERR_JAUNT_CAPABILITY.
+//
+// Each API is written once as a plan — which host operation, with which arguments,
+// and how its result becomes the API's result — and run three ways: synchronously
+// (fs.xSync), as a promise (fs/promises) or with a callback (fs.x). An asynchronous
+// run is a pending host operation in the VM's state, so a snapshot can be taken while
+// it is in flight (see the README: reads are re-issued on resume, writes failed).
+// Host failures arrive as plain records and become Node's errors here (uvError).
+//
+// File descriptors are guest data: fds.get(fd) = { id, seekable, append, position },
+// where `id` names the host resource (the live host fd stays on the host side). Reads
+// and writes at the current position pass it explicitly, so a file reopened after a
+// resume in another process goes on where it was.
+"use strict";
+
+const { hostCall } = require("jaunt:internals");
+const { ERR_INVALID_ARG_TYPE, nodeError } = require("internal/errors");
+
+const S_IFMT = 0o170000;
+const FILE_TYPES = {
+  0o100000: 1,
+  0o040000: 2,
+  0o120000: 3,
+  0o010000: 4,
+  0o140000: 5,
+  0o020000: 6,
+  0o060000: 7,
+};
+const kType = Symbol("type");
+
+/** A host failure record → Node's error (errno, code, syscall, path, dest, message). */
+function uvError(e) {
+  if (typeof e !== "object" || e === null || e instanceof Error || typeof e.syscall !== "string")
+    return e;
+  const err = new Error(e.message);
+  err.errno = e.errno;
+  err.code = e.code;
+  err.syscall = e.syscall;
+  if (e.path !== undefined) err.path = e.path;
+  if (e.dest !== undefined) err.dest = e.dest;
+  return err;
+}
+
+function runSync(plan) {
+  let r;
+  try {
+    r = hostCall(`fs.${plan.op}Sync`, plan.args, undefined, `fs.${plan.api}Sync`);
+  } catch (e) {
+    throw uvError(e);
+  }
+  return plan.finish === undefined ? r : plan.finish(r);
+}
+
+function runAsync(plan, api) {
+  if (plan.op === undefined) return Promise.resolve(plan.value);
+  let started;
+  try {
+    const cap = {};
+    cap.promise = new Promise((resolve, reject) => {
+      cap.resolve = resolve;
+      cap.reject = reject;
+    });
+    hostCall(`fs.${plan.op}`, plan.args, cap, api);
+    started = cap.promise;
+  } catch (e) {
+    started = Promise.reject(e);
+  }
+  return started.then(plan.finish, (e) => {
+    throw uvError(e);
+  });
+}
+
+// ---- arguments -----------------------------------------------------------------------
+
+function toPath(p, name = "path") {
+  if (typeof p === "string") return p;
+  if (Buffer.isBuffer(p)) return p.toString();
+  if (p instanceof URL) {
+    if (p.protocol !== "file:")
+      throw nodeError(TypeError, "ERR_INVALID_URL_SCHEME", "The URL must be of scheme file");
+    return decodeURIComponent(p.pathname);
+  }
+  throw ERR_INVALID_ARG_TYPE(name, ["string", "Buffer", "URL"], p);
+}
+
+// (No object spread or argument spreading on these paths: each costs hundreds of steps.)
+function options(o, defaults) {
+  const out = { encoding: defaults.encoding, flag: defaults.flag, mode: defaults.mode };
+  if (o === undefined || o === null || typeof o === "function") return out;
+  if (typeof o === "string") {
+    out.encoding = o;
+    return out;
+  }
+  if (typeof o !== "object") throw ERR_INVALID_ARG_TYPE("options", ["string", "Object"], o);
+  if (o.encoding !== undefined) out.encoding = o.encoding;
+  if (o.flag !== undefined) out.flag = o.flag;
+  if (o.mode !== undefined) out.mode = o.mode;
+  return out;
+}
+
+function toMode(mode, def) {
+  if (mode === undefined || mode === null) return def;
+  return typeof mode === "string" ? parseInt(mode, 8) : mode;
+}
+
+function toBytes(data, encoding) {
+  if (typeof data === "string") return Buffer.from(data, encoding || "utf8");
+  if (ArrayBuffer.isView(data))
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  throw ERR_INVALID_ARG_TYPE("data", ["string", "Buffer", "TypedArray", "DataView"], data);
+}
+
+function decode(u8, encoding) {
+  const b = Buffer.from(u8.buffer, u8.byteOffset, u8.length);
+  return encoding && encoding !== "buffer" ? b.toString(encoding) : b;
+}
+
+// ---- file descriptors ------------------------------------------------------------------
+
+const fds = new Map();
+
+function fdRecord(fd, syscall) {
+  if (typeof fd !== "number") throw ERR_INVALID_ARG_TYPE("fd", "number", fd);
+  const rec = fds.get(fd);
+  if (rec === undefined) {
+    const e = new Error(`EBADF: bad file descriptor, ${syscall}`);
+    e.errno = -9;
+    e.code = "EBADF";
+    e.syscall = syscall;
+    throw e;
+  }
+  return rec;
+}
+
+function allocate([id, seekable], flags) {
+  let fd = 3;
+  while (fds.has(fd)) fd++;
+  const append = typeof flags === "string" ? flags.includes("a") : (flags & 0o2000) !== 0;
+  fds.set(fd, { id, seekable, append, position: 0 });
+  return fd;
+}
+
+/** Where a read or write at `position` goes, and whether it moves the fd's position. */
+function where(rec, position) {
+  if (position === undefined || position === null || position === -1 || position === -1n) {
+    const moves = rec.seekable && !rec.append;
+    return { at: moves ? rec.position : null, moves };
+  }
+  if (typeof position === "bigint") position = Number(position);
+  if (typeof position !== "number") throw ERR_INVALID_ARG_TYPE("position", "number", position);
+  return { at: position, moves: false };
+}
+
+// ---- Stats and Dirent ------------------------------------------------------------------
+
+function typeOfMode(mode) {
+  return FILE_TYPES[mode & S_IFMT];
+}
+
+class Stats {
+  constructor(d) {
+    this.dev = d.dev;
+    this.mode = d.mode;
+    this.nlink = d.nlink;
+    this.uid = d.uid;
+    this.gid = d.gid;
+    this.rdev = d.rdev;
+    this.blksize = d.blksize;
+    this.ino = d.ino;
+    this.size = d.size;
+    this.blocks = d.blocks;
+    this.atimeMs = d.atimeMs;
+    this.mtimeMs = d.mtimeMs;
+    this.ctimeMs = d.ctimeMs;
+    this.birthtimeMs = d.birthtimeMs;
+    this.atime = new Date(d.atimeMs);
+    this.mtime = new Date(d.mtimeMs);
+    this.ctime = new Date(d.ctimeMs);
+    this.birthtime = new Date(d.birthtimeMs);
+  }
+  isFile() {
+    return typeOfMode(this.mode) === 1;
+  }
+  isDirectory() {
+    return typeOfMode(this.mode) === 2;
+  }
+  isSymbolicLink() {
+    return typeOfMode(this.mode) === 3;
+  }
+  isFIFO() {
+    return typeOfMode(this.mode) === 4;
+  }
+  isSocket() {
+    return typeOfMode(this.mode) === 5;
+  }
+  isCharacterDevice() {
+    return typeOfMode(this.mode) === 6;
+  }
+  isBlockDevice() {
+    return typeOfMode(this.mode) === 7;
+  }
+}
+
+class Dirent {
+  constructor(name, type, path) {
+    this.name = name;
+    this.parentPath = path;
+    this.path = path;
+    this[kType] = type;
+  }
+  isFile() {
+    return this[kType] === 1;
+  }
+  isDirectory() {
+    return this[kType] === 2;
+  }
+  isSymbolicLink() {
+    return this[kType] === 3;
+  }
+  isFIFO() {
+    return this[kType] === 4;
+  }
+  isSocket() {
+    return this[kType] === 5;
+  }
+  isCharacterDevice() {
+    return this[kType] === 6;
+  }
+  isBlockDevice() {
+    return this[kType] === 7;
+  }
+}
+
+const toStats = (d) => new Stats(d);
+const nothing = () => undefined;
+const identity = (v) => v;
+
+function plan(api, op, args, finish = identity) {
+  return { api, op, args, finish };
+}
+
+// ---- the plans -----------------------------------------------------------------------------
+
+function writePlan(api, file, bytes, o) {
+  if (typeof file === "number") {
+    if (file === 1 || file === 2) return stdio(file, bytes);
+    const rec = fdRecord(file, "write");
+    const w = where(rec, null);
+    return plan(api, "write", [rec.id, bytes, w.at], (n) => {
+      if (w.moves) rec.position = w.at + n;
+    });
+  }
+  return plan(
+    api,
+    "writeFile",
+    [toPath(file, "file"), bytes, o.flag, toMode(o.mode, 0o666)],
+    nothing,
+  );
+}
+
+/** Writes to fd 1 or 2 go to the VM's stdout/stderr: a plan with no host operation. */
+function stdio(fd, bytes) {
+  const text = Buffer.from(bytes).toString();
+  if (fd === 1) process.stdout.write(text);
+  else process.stderr.write(text);
+  return { api: "write", op: undefined, value: bytes.length };
+}
+
+/** The plans, by API name; each takes the API's arguments (without a callback). */
+const PLANS = {
+  readFile(path, opts) {
+    const o = options(opts, { flag: "r" });
+    if (typeof path === "number") {
+      const rec = fdRecord(path, "read");
+      return plan("readFile", "readAll", [rec.id, rec.seekable ? rec.position : null], (u8) => {
+        if (rec.seekable) rec.position += u8.length;
+        return decode(u8, o.encoding);
+      });
+    }
+    return plan("readFile", "readFile", [toPath(path), o.flag], (u8) => decode(u8, o.encoding));
+  },
+  writeFile(file, data, opts) {
+    const o = options(opts, { flag: "w", mode: 0o666, encoding: "utf8" });
+    return writePlan("writeFile", file, toBytes(data, o.encoding), o);
+  },
+  appendFile(file, data, opts) {
+    const o = options(opts, { flag: "a", mode: 0o666, encoding: "utf8" });
+    return writePlan("appendFile", file, toBytes(data, o.encoding), o);
+  },
+  stat: (path) => plan("stat", "stat", [toPath(path)], toStats),
+  lstat: (path) => plan("lstat", "lstat", [toPath(path)], toStats),
+  fstat: (fd) => plan("fstat", "fstat", [fdRecord(fd, "fstat").id], toStats),
+  readdir(path, opts) {
+    const p = toPath(path);
+    const withTypes = typeof opts === "object" && opts !== null && opts.withFileTypes === true;
+    const encoding = typeof opts === "string" ? opts : opts?.encoding;
+    return plan("readdir", "readdir", [p, withTypes], (list) =>
+      list.map((e) =>
+        withTypes ? new Dirent(e[0], e[1], p) : encoding === "buffer" ? Buffer.from(e) : e,
+      ),
+    );
+  },
+  mkdir(path, opts) {
+    const recursive = typeof opts === "object" && opts !== null && opts.recursive === true;
+    const mode = toMode(typeof opts === "object" && opts !== null ? opts.mode : opts, 0o777);
+    return plan("mkdir", "mkdir", [toPath(path), recursive, mode]);
+  },
+  mkdtemp(prefix) {
+    if (typeof prefix !== "string") throw ERR_INVALID_ARG_TYPE("prefix", "string", prefix);
+    return plan("mkdtemp", "mkdtemp", [prefix]);
+  },
+  rm(path, opts = {}) {
+    return plan("rm", "rm", [toPath(path), opts.recursive === true, opts.force === true], nothing);
+  },
+  rmdir: (path) => plan("rmdir", "rmdir", [toPath(path)], nothing),
+  unlink: (path) => plan("unlink", "unlink", [toPath(path)], nothing),
+  rename: (from, to) =>
+    plan("rename", "rename", [toPath(from, "oldPath"), toPath(to, "newPath")], nothing),
+  copyFile: (from, to, mode = 0) =>
+    plan("copyFile", "copyFile", [toPath(from, "src"), toPath(to, "dest"), mode], nothing),
+  realpath: (path) => plan("realpath", "realpath", [toPath(path)]),
+  access: (path, mode = 0) => plan("access", "access", [toPath(path), mode], nothing),
+  chmod: (path, mode) => plan("chmod", "chmod", [toPath(path), toMode(mode, 0)], nothing),
+  truncate: (path, len = 0) => plan("truncate", "truncate", [toPath(path), len], nothing),
+  ftruncate: (fd, len = 0) =>
+    plan("ftruncate", "ftruncate", [fdRecord(fd, "ftruncate").id, len], nothing),
+  open(path, flags, mode) {
+    const f = flags === undefined || flags === null ? "r" : flags;
+    return plan("open", "open", [toPath(path), f, toMode(mode, 0o666)], (opened) =>
+      allocate(opened, f),
+    );
+  },
+  close(fd) {
+    const rec = fdRecord(fd, "close");
+    return plan("close", "close", [rec.id], () => {
+      fds.delete(fd);
+    });
+  },
+  // read(fd, buffer, offset, length, position) or read(fd, buffer, { offset, length, position })
+  read(fd, buffer, offset, length, position) {
+    const rec = fdRecord(fd, "read");
+    if (!ArrayBuffer.isView(buffer))
+      throw ERR_INVALID_ARG_TYPE("buffer", ["Buffer", "TypedArray", "DataView"], buffer);
+    if (typeof offset === "object" && offset !== null) ({ offset = 0, length, position } = offset);
+    if (offset === undefined) offset = 0;
+    if (length === undefined) length = buffer.byteLength - offset;
+    const w = where(rec, position);
+    return plan("read", "read", [rec.id, length, w.at], (u8) => {
+      new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength).set(u8, offset);
+      if (w.moves) rec.position = w.at + u8.length;
+      return u8.length;
+    });
+  },
+  // write(fd, buffer, offset, length, position) or write(fd, string, position, encoding)
+  write(fd, data, a, b, c) {
+    let bytes, position;
+    if (typeof data === "string") {
+      bytes = Buffer.from(data, b === undefined ? "utf8" : b);
+      position = a;
+    } else {
+      let offset = a ?? 0;
+      if (typeof a === "object" && a !== null) {
+        offset = a.offset ?? 0;
+        b = a.length;
+        c = a.position;
+      }
+      const length = b ?? data.byteLength - offset;
+      bytes = new Uint8Array(data.buffer, data.byteOffset + offset, length);
+      position = c;
+    }
+    if (fd === 1 || fd === 2) return stdio(fd, bytes);
+    const rec = fdRecord(fd, "write");
+    const w = where(rec, position);
+    return plan("write", "write", [rec.id, bytes, w.at], (n) => {
+      if (w.moves) rec.position = w.at + n;
+      return n;
+    });
+  },
+};
+
+const NAMES = Object.keys(PLANS);
+
+// Functions are named through computed keys: Object.defineProperty costs ~200 steps.
+function syncForm(name) {
+  const make = PLANS[name];
+  return {
+    [`${name}Sync`](a, b, c, d, e) {
+      const p = make(a, b, c, d, e);
+      return p.op === undefined ? p.value : runSync(p);
+    },
+  }[`${name}Sync`];
+}
+
+function promiseForm(name, api) {
+  const make = PLANS[name];
+  return {
+    [name](a, b, c, d, e) {
+      let p;
+      try {
+        p = make(a, b, c, d, e);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      return runAsync(p, api);
+    },
+  }[name];
+}
+
+/**
+ * The callback form: bad arguments throw at once, as Node's do; the callback runs on
+ * a tick (so what it throws is an uncaught exception, as in Node) with (err, result),
+ * or (err, bytes, buffer) for read and write.
+ */
+function callbackForm(name) {
+  const make = PLANS[name];
+  const withBuffer = name === "read" || name === "write";
+  return {
+    [name]() {
+      const n = arguments.length - 1;
+      const cb = arguments[n];
+      if (typeof cb !== "function") throw ERR_INVALID_ARG_TYPE("cb", "function", cb);
+      const a = [undefined, undefined, undefined, undefined, undefined];
+      for (let i = 0; i < n && i < 5; i++) a[i] = arguments[i];
+      const p = make(a[0], a[1], a[2], a[3], a[4]);
+      runAsync(p, `fs.${name}`).then(
+        (v) => (withBuffer ? process.nextTick(cb, null, v, a[1]) : process.nextTick(cb, null, v)),
+        (e) => process.nextTick(cb, e),
+      );
+    },
+  }[name];
+}
+
+// ---- fs/promises and FileHandle --------------------------------------------------------
+
+// Indexed loops: module set-up runs on every first require, and for-of costs more.
+const raw = {};
+for (let i = 0; i < NAMES.length; i++)
+  raw[NAMES[i]] = promiseForm(NAMES[i], `filehandle.${NAMES[i]}`);
+
+class FileHandle {
+  constructor(fd) {
+    this.fd = fd;
+  }
+  async read(buffer, offset, length, position) {
+    if (buffer === undefined) buffer = Buffer.alloc(16384);
+    else if (!ArrayBuffer.isView(buffer) && typeof buffer === "object") {
+      ({ offset, length, position } = buffer);
+      buffer = buffer.buffer ?? Buffer.alloc(16384);
+    }
+    const bytesRead = await raw.read(this.fd, buffer, offset, length, position);
+    return { bytesRead, buffer };
+  }
+  async write(data, a, b, c) {
+    const bytesWritten = await raw.write(this.fd, data, a, b, c);
+    return { bytesWritten, buffer: data };
+  }
+  readFile(opts) {
+    return raw.readFile(this.fd, opts);
+  }
+  writeFile(data, opts) {
+    return raw.writeFile(this.fd, data, opts);
+  }
+  appendFile(data, opts) {
+    return raw.writeFile(this.fd, data, opts);
+  }
+  stat() {
+    return raw.fstat(this.fd);
+  }
+  truncate(len) {
+    return raw.ftruncate(this.fd, len);
+  }
+  close() {
+    const fd = this.fd;
+    if (fd === -1) return Promise.resolve();
+    this.fd = -1;
+    return raw.close(fd);
+  }
+  [Symbol.asyncDispose]() {
+    return this.close();
+  }
+}
+
+const constants = {
+  F_OK: 0,
+  R_OK: 4,
+  W_OK: 2,
+  X_OK: 1,
+  O_RDONLY: 0,
+  O_WRONLY: 1,
+  O_RDWR: 2,
+  O_CREAT: 0o100,
+  O_EXCL: 0o200,
+  O_TRUNC: 0o1000,
+  O_APPEND: 0o2000,
+  S_IFMT,
+  S_IFREG: 0o100000,
+  S_IFDIR: 0o040000,
+  S_IFLNK: 0o120000,
+  COPYFILE_EXCL: 1,
+  COPYFILE_FICLONE: 2,
+  COPYFILE_FICLONE_FORCE: 4,
+};
+
+/** APIs on file descriptors: fs/promises has them as FileHandle methods instead. */
+const FD_ONLY = { fstat: true, ftruncate: true, close: true, read: true, write: true };
+const promises = {};
+for (let i = 0; i < NAMES.length; i++) {
+  const name = NAMES[i];
+  if (FD_ONLY[name] !== true) promises[name] = promiseForm(name, `fs.promises.${name}`);
+}
+const openFd = promises.open;
+promises.open = async function open(path, flags, mode) {
+  return new FileHandle(await openFd(path, flags, mode));
+};
+promises.constants = constants;
+
+// ---- the module ------------------------------------------------------------------------
+
+for (let i = 0; i < NAMES.length; i++) {
+  exports[NAMES[i]] = callbackForm(NAMES[i]);
+  exports[`${NAMES[i]}Sync`] = syncForm(NAMES[i]);
+}
+exports.existsSync = function existsSync(path) {
+  let p;
+  try {
+    p = toPath(path);
+  } catch {
+    return false;
+  }
+  return hostCall("fs.existsSync", [p], undefined, "fs.existsSync");
+};
+exports.exists = function exists(path, cb) {
+  runAsync(plan("exists", "exists", [toPath(path)]), "fs.exists").then(
+    (v) => process.nextTick(cb, v),
+    () => process.nextTick(cb, false),
+  );
+};
+exports.realpathSync.native = exports.realpathSync;
+exports.realpath.native = exports.realpath;
+exports.Stats = Stats;
+exports.Dirent = Dirent;
+exports.constants = constants;
+exports.F_OK = 0;
+exports.R_OK = 4;
+exports.W_OK = 2;
+exports.X_OK = 1;
+exports.promises = promises;

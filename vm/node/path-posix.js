@@ -1,0 +1,4 @@
+// node:path/posix — path.posix.
+"use strict";
+
+module.exports = require("path").posix;
