@@ -31,7 +31,8 @@ const BUILTIN_MODULES: Readonly<Record<string, string>> = {
   "path/posix": "node:path-posix",
   "path/win32": "node:path-win32",
   process: "prelude",
-  string_decoder: "node:internal/deps/string_decoder/lib/string_decoder.js",
+  punycode: "node:internal/deps/punycode/punycode.js",
+  string_decoder: "node:string_decoder",
   util: "node:util",
   "util/types": "node:util-types",
 };
