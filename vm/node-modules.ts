@@ -32,6 +32,7 @@ const BUILTIN_MODULES: Readonly<Record<string, string>> = {
   "path/win32": "node:path-win32",
   process: "prelude",
   punycode: "node:internal/deps/punycode/punycode.js",
+  querystring: "node:querystring",
   string_decoder: "node:string_decoder",
   util: "node:util",
   "util/types": "node:util-types",
