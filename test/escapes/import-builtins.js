@@ -1,7 +1,8 @@
 // require() and import() of Node's built-in modules that reach the host: fs,
 // child_process, vm, worker_threads, inspector, v8, os, net… (with and without the
-// node: prefix), plus the built-ins Jaunt does provide (module, process, buffer),
-// whose exports must be guest objects that lead nowhere.
+// node: prefix), plus the built-ins Jaunt does provide (module, process, buffer and
+// the guest-code modules of vm/node/), whose exports must be guest objects that lead
+// nowhere.
 
 var HOST_MODULES = [
   "fs",
@@ -24,8 +25,6 @@ var HOST_MODULES = [
   "module/",
   "sys",
   "constants",
-  "util",
-  "path",
   "crypto",
   "internal/process",
 ];
@@ -63,6 +62,17 @@ attempt("buffer module", function () {
   var b = require("buffer");
   for (var k of Reflect.ownKeys(b)) exploit("buffer." + String(k), b[k]);
   return Object.keys(b).join();
+});
+attempt("guest-code built-in modules", function () {
+  var names = require("module").builtinModules.filter(function (n) {
+    return n !== "module" && n !== "process" && n !== "buffer";
+  });
+  for (var n of names) {
+    var m = require("node:" + n);
+    exploit(n, m);
+    for (var k of Reflect.ownKeys(m)) exploit(n + "." + String(k), m[k]);
+  }
+  return names.join();
 });
 attempt("require.resolve of host modules", function () {
   var out = [];
