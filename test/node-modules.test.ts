@@ -7,6 +7,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
+import * as querystring from "node:querystring";
 import { decode, encode } from "cbor-x";
 import { Jaunt, SnapshotError, type JauntOptions } from "../vm";
 
@@ -183,4 +184,28 @@ test("util: deprecate warns once per code, as Node prints it; named imports", ()
     out.text,
     /^4 n=3 true\n\(node:\d+\) \[DEP0999\] DeprecationWarning: old\(\) is gone\n\(Use `node --trace-deprecation \.\.\.` to show where the warning was created\)\n$/,
   );
+});
+
+test("querystring: parse and escapes agree with the host's node on random strings", () => {
+  let seed = 42;
+  const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  const alphabet = ["a", "=", "&", "+", "%", "%2", "%41", "%zz", "é", "%E9", ";", "==", "&&", " "];
+  const gen = () => Array.from({ length: rnd(10) }, () => alphabet[rnd(alphabet.length)]).join("");
+  const inputs = Array.from({ length: 200 }, gen);
+  type QS = typeof querystring & { unescapeBuffer(s: string, spaces: boolean): Buffer };
+  const compute = (q: QS, s: string) => [
+    q.parse(s),
+    q.parse(s, ";", "=="),
+    q.parse(s, "&&", "=", { maxKeys: 2 }),
+    q.unescape(s),
+    q.unescapeBuffer(s, true).toString("hex"),
+    q.escape(s),
+  ];
+  const expected = JSON.stringify(inputs.map((s) => compute(querystring as QS, s)));
+  const { j, out } = run(`
+    const compute = ${compute.toString()};
+    console.log(JSON.stringify(${JSON.stringify(inputs)}.map((s) => compute(require("querystring"), s))));
+  `);
+  j.run();
+  assert.equal(out.text.trim(), expected);
 });

@@ -34,7 +34,9 @@ const BUILTIN_MODULES: Readonly<Record<string, string>> = {
   "path/posix": "node:path-posix",
   "path/win32": "node:path-win32",
   process: "prelude",
-  string_decoder: "node:internal/deps/string_decoder/lib/string_decoder.js",
+  punycode: "node:internal/deps/punycode/punycode.js",
+  querystring: "node:querystring",
+  string_decoder: "node:string_decoder",
   util: "node:util",
   "util/types": "node:util-types",
 };
@@ -75,24 +77,25 @@ export function dependencyAlias(request: string): string | undefined {
 
 // ---- where the files are ---------------------------------------------------------
 
-let nodeDirCache: string | null = null;
+// Where the files are is settled when this module loads (a few stats), so that no
+// host file is looked at for it while a guest runs.
 
 /** vm/node/ beside the built files (dist/vm → ../../vm/node) or the sources. */
+const NODE_DIR: string | null =
+  [path.join(__dirname, "node"), path.join(__dirname, "..", "..", "vm", "node")].find((d) =>
+    fs.existsSync(d),
+  ) ?? null;
+
 function nodeDir(): string {
-  if (nodeDirCache) return nodeDirCache;
-  const candidates = [path.join(__dirname, "node"), path.join(__dirname, "..", "..", "vm", "node")];
-  const dir = candidates.find((d) => fs.existsSync(d));
-  if (!dir) throw new ModuleNotFound("jaunt: cannot find the built-in modules (vm/node)");
-  return (nodeDirCache = dir);
+  if (!NODE_DIR) throw new ModuleNotFound("jaunt: cannot find the built-in modules (vm/node)");
+  return NODE_DIR;
 }
 
-let depsBasesCache: string[] | null = null;
-
 /** The node_modules folders Jaunt's dependencies can be in, nearest first (hoisting). */
-function depsBases(): string[] {
-  if (depsBasesCache) return depsBasesCache;
+const DEPS_BASES: string[] = (() => {
   const bases: string[] = [];
-  let dir = path.dirname(nodeDir());
+  if (!NODE_DIR) return bases;
+  let dir = path.dirname(NODE_DIR);
   for (;;) {
     if (path.basename(dir) !== "node_modules") {
       const nm = path.join(dir, "node_modules");
@@ -102,7 +105,11 @@ function depsBases(): string[] {
     if (up === dir) break;
     dir = up;
   }
-  return (depsBasesCache = bases);
+  return bases;
+})();
+
+function depsBases(): string[] {
+  return DEPS_BASES;
 }
 
 /** The host file of a runtime program name, or null if the name is not one. */

@@ -26,8 +26,6 @@ var HOST_MODULES = [
   "module/",
   "sys",
   "constants",
-  "util",
-  "path",
   "crypto",
   "internal/process",
 ];
@@ -105,6 +103,17 @@ attempt("buffer module", function () {
   var b = require("buffer");
   for (var k of Reflect.ownKeys(b)) exploit("buffer." + String(k), b[k]);
   return Object.keys(b).join();
+});
+attempt("guest-code built-in modules", function () {
+  var names = require("module").builtinModules.filter(function (n) {
+    return n !== "module" && n !== "process" && n !== "buffer";
+  });
+  for (var n of names) {
+    var m = require("node:" + n);
+    exploit(n, m);
+    for (var k of Reflect.ownKeys(m)) exploit(n + "." + String(k), m[k]);
+  }
+  return names.join();
 });
 attempt("require.resolve of host modules", function () {
   var out = [];

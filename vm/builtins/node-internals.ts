@@ -30,7 +30,6 @@ import { arg, makeNative } from "./util";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
 import { Parser, tokenizer, type Node as AcornNode } from "acorn";
-import { findNodeAround } from "acorn-walk";
 import { positionAt } from "../../compiler/bytecode";
 
 /**
@@ -83,6 +82,8 @@ function callSiteMessage(vm: VM, fn: Value): string | undefined {
   }
   if (lineStart < 0) return undefined;
   const code = source.slice(lineStart);
+  // Loaded here, not at start-up: only a failing assert.ok needs it.
+  const { findNodeAround } = require("acorn-walk") as typeof import("acorn-walk");
   let found: { start: number; text: string } | undefined;
   try {
     for (const token of tokenizer(code, { ecmaVersion: "latest" })) {
