@@ -31,7 +31,8 @@ test("the unmutated seed snapshots resume and run", () => {
   }
 });
 
-test("700 mutated snapshots: refused or run, never a host exception", () => {
+const RUNS = 700;
+test(`${RUNS} mutated snapshots: refused or run, never a host exception`, () => {
   const out = path.join(os.tmpdir(), "jaunt-snapshot-fuzz-test");
   const outcomes = new Map<string, number>();
   let n = 0;
@@ -46,9 +47,9 @@ test("700 mutated snapshots: refused or run, never a host exception", () => {
       }
       n++;
     }),
-    { seed: 20261206, numRuns: 700, endOnFailure: true },
+    { seed: 20261206, numRuns: RUNS, endOnFailure: true },
   );
   // Most mutations must be caught at decode, and some must still run.
-  assert.ok((outcomes.get("refused") ?? 0) > 700, JSON.stringify([...outcomes]));
+  assert.ok((outcomes.get("refused") ?? 0) > RUNS / 2, JSON.stringify([...outcomes]));
   assert.ok((outcomes.get("done") ?? 0) + (outcomes.get("paused") ?? 0) > 50);
 });

@@ -2644,7 +2644,11 @@ export class VM implements HeapOwner {
         case Op.NEW_ARRAY_ARGS: {
           const isNew = code[ip - 1] === Op.NEW_ARRAY_ARGS;
           const hint = consts[code[ip++]];
-          const arr = stack[--sp] as ArrayObject;
+          const arr = stack[--sp];
+          // Compiled code always leaves an array here, but a decoded snapshot's operand
+          // stack is only typed where code-shape.ts can prove it (not after CALL_HELPER).
+          if (!(arr instanceof ArrayObject))
+            this.throwTypeError("internal: spread arguments are not an array");
           const args = arr.elems ? arr.elems : [];
           const fpos = sp - (isNew ? 1 : 2);
           const callee = stack[fpos];
