@@ -236,6 +236,8 @@ export class TypedArrayObject extends JSObject {
   set(index: number, v: number | bigint): void {
     const h = this.host() as unknown as Record<number, number | bigint>;
     if (Object.is(index, -0) || h[index] === undefined) return;
+    // The host array would throw on a bigint into a number array or the reverse.
+    if (typeof v !== (this.type.bigint ? "bigint" : "number")) return;
     h[index] = this.type.f16 ? f16Encode(v as number) : v;
   }
 

@@ -36,7 +36,7 @@ import {
   dependencyAlias,
   resolveBuiltinRequest,
 } from "./node-modules";
-import { arg, makeNative } from "./builtins/util";
+import { arg, internalDefiner } from "./builtins/util";
 import type { NativeImpl } from "./object";
 import type { Realm } from "./realm";
 import type { VM } from "./interpreter";
@@ -230,15 +230,20 @@ function envOf(vm: VM, v: Value): Env {
   return (v as ModuleEnvObject).env;
 }
 
+/** A slot index the environment has (a write past its end would grow it). */
+function slotIn(vm: VM, env: Env, i: Value): number {
+  if (typeof i !== "number" || !(i < env.slots.length))
+    vm.throwTypeError("internal: not a slot of the module environment");
+  return i as number;
+}
+
 function guestArray(realm: Realm, values: Value[]): ArrayObject {
   return new ArrayObject(realm.ArrayPrototype, values);
 }
 
 export function installModuleInternals(realm: Realm): void {
   const $ = realm.internals;
-  const def = (name: string, length: number, impl: NativeImpl) => {
-    $.props.set(name, new Prop(makeNative(realm, `$.${name}`, name, length, impl), PF.Hidden));
-  };
+  const def = internalDefiner(realm);
   const notFound = (vm: VM, e: unknown): never => {
     if (e instanceof ModuleNotFound) {
       const err = vm.makeError("Error", e.message);
@@ -249,13 +254,17 @@ export function installModuleInternals(realm: Realm): void {
   };
 
   // "esm", "commonjs", "json" or "builtin" (the jaunt module) for a resolved file.
-  def("moduleFormat", 1, (vm, _t, args) => {
+  def("moduleFormat", 1, "-", (vm, _t, args) => {
     const f = String(args[0]);
     if (f === "jaunt" || f === "jaunt:host" || f.startsWith("node:")) return "builtin";
     if (f.endsWith(".json")) return "json";
-    return moduleAccess(vm.host).isESModule(f) ? "esm" : "commonjs";
+    try {
+      return moduleAccess(vm.host).isESModule(f) ? "esm" : "commonjs";
+    } catch (e) {
+      return notFound(vm, e);
+    }
   });
-  def("resolveImport", 2, (vm, _t, args) => {
+  def("resolveImport", 2, "-", (vm, _t, args) => {
     const request = String(args[1]);
     if (request === "jaunt" || request === "jaunt:host") return request;
     const bare = builtinName(request);
@@ -267,7 +276,7 @@ export function installModuleInternals(realm: Realm): void {
     }
   });
   // Compiles an ES module file; returns its (not yet called) top-level generator function.
-  def("compileESModule", 1, (vm, _t, args) => {
+  def("compileESModule", 1, "-", (vm, _t, args) => {
     const filename = String(args[0]);
     let source: string;
     try {
@@ -286,7 +295,7 @@ export function installModuleInternals(realm: Realm): void {
     return vm.makeClosure(program, program.functions[0], null);
   });
   // The static shape of a compiled module, as arrays the loader can walk.
-  def("moduleInfo", 1, (vm, _t, args) => {
+  def("moduleInfo", 1, "-", (vm, _t, args) => {
     const fn = arg(args, 0);
     const info =
       fn instanceof JSObject && "program" in fn
@@ -322,46 +331,59 @@ export function installModuleInternals(realm: Realm): void {
     return o;
   });
   // The environment of an instantiated (suspended) module generator.
-  def("moduleEnv", 1, (vm, _t, args) => {
+  def("moduleEnv", 1, "-", (vm, _t, args) => {
     const g = arg(args, 0);
     if (!(g instanceof GeneratorObject) || !g.frame || !g.frame.env)
       return vm.throwTypeError("internal: not an instantiated module");
     return new ModuleEnvObject(g.frame.env);
   });
   // A fresh environment of `n` slots (in TDZ) for a CommonJS, JSON or built-in module.
-  def("syntheticEnv", 1, (_vm, _t, args) => {
+  def("syntheticEnv", 1, ["r", 2 ** 20], (_vm, _t, args) => {
     const n = Number(args[0]);
     return new ModuleEnvObject(
       new Env(new Array<Value>(n).fill(EMPTY as unknown as Value), null, null, -1),
     );
   });
-  def("linkImport", 4, (vm, _t, args) => {
+  def("linkImport", 4, "-i-i", (vm, _t, args) => {
     const env = envOf(vm, arg(args, 0));
-    env.slots[Number(args[1])] = new ImportBinding(envOf(vm, arg(args, 2)), Number(args[3]));
+    env.slots[slotIn(vm, env, args[1])] = new ImportBinding(
+      envOf(vm, arg(args, 2)),
+      Number(args[3]),
+    );
     return undefined;
   });
-  def("setModuleSlot", 3, (vm, _t, args) => {
-    envOf(vm, arg(args, 0)).slots[Number(args[1])] = arg(args, 2);
+  def("setModuleSlot", 3, "-i", (vm, _t, args) => {
+    const env = envOf(vm, arg(args, 0));
+    env.slots[slotIn(vm, env, args[1])] = arg(args, 2);
     return undefined;
   });
-  def("getModuleSlot", 2, (vm, _t, args) => {
+  def("getModuleSlot", 2, "-i", (vm, _t, args) => {
     const v = envOf(vm, arg(args, 0)).slots[Number(args[1])];
     return v === (EMPTY as unknown) ? undefined : v;
   });
   // An empty namespace object, filled by setNamespaceExports once every namespace
   // it refers to exists (`export * as ns` may refer back to the module itself).
-  def("makeNamespace", 0, () => {
+  def("makeNamespace", 0, "", () => {
     const ns = new ModuleNamespaceObject(realm.errorPrototypes.get("ReferenceError") ?? null);
     ns.props.set(realm.wellKnown.toStringTag, new Prop("Module", 0));
     return ns;
   });
   // Names sorted by code unit; targets are [envObject, slot] or a namespace.
-  def("setNamespaceExports", 3, (vm, _t, args) => {
+  def("setNamespaceExports", 3, "-aa", (vm, _t, args) => {
     const ns = arg(args, 0);
     if (!(ns instanceof ModuleNamespaceObject))
       return vm.throwTypeError("internal: not a namespace");
     const names = (arg(args, 1) as ArrayObject).elems as string[];
     const targets = (arg(args, 2) as ArrayObject).elems as Value[];
+    // Names are keys; a target is a namespace or a dense [envObject, slot] pair.
+    const fits = (t: Value) =>
+      t instanceof ModuleNamespaceObject ||
+      (t instanceof ArrayObject && t.elems !== null && typeof t.elems[1] === "number");
+    if (
+      targets.length < names.length ||
+      !names.every((n, i) => typeof n === "string" && fits(targets[i]))
+    )
+      return vm.throwTypeError("internal: bad argument 2 to $.setNamespaceExports");
     const order = names
       .map((_, i) => i)
       .sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
@@ -378,13 +400,14 @@ export function installModuleInternals(realm: Realm): void {
   // Node's built-in modules (vm/node-modules.ts): the program implementing one
   // ("prelude" for the prelude's own; undefined if there is no such module), the
   // names, a runtime file's compiled function, and requests made by those files.
-  def("builtinModuleProgram", 1, (_vm, _t, args) => {
+  // Their string arguments are converted with String(): any value is safe.
+  def("builtinModuleProgram", 1, "-", (_vm, _t, args) => {
     const bare = builtinName(String(args[0]));
     return bare === null ? undefined : builtinModuleProgram(bare);
   });
-  def("builtinModuleNames", 0, () => guestArray(realm, builtinModuleNames()));
-  def("builtinAlias", 1, (_vm, _t, args) => dependencyAlias(String(args[0])));
-  def("compileBuiltin", 1, (vm, _t, args) => {
+  def("builtinModuleNames", 0, "", () => guestArray(realm, builtinModuleNames()));
+  def("builtinAlias", 1, "-", (_vm, _t, args) => dependencyAlias(String(args[0])));
+  def("compileBuiltin", 1, "-", (vm, _t, args) => {
     try {
       const program = vm.registerProgram(builtinProgram(String(args[0])));
       return vm.makeClosure(program, program.functions[0], null);
@@ -392,24 +415,24 @@ export function installModuleInternals(realm: Realm): void {
       return notFound(vm, e);
     }
   });
-  def("resolveBuiltin", 2, (vm, _t, args) => {
+  def("resolveBuiltin", 2, "-", (vm, _t, args) => {
     try {
       return resolveBuiltinRequest(String(args[0]), String(args[1]));
     } catch (e) {
       return notFound(vm, e);
     }
   });
-  def("cjsExportNames", 1, (vm, _t, args) =>
+  def("cjsExportNames", 1, "-", (vm, _t, args) =>
     guestArray(realm, cjsExportNames(moduleAccess(vm.host), String(args[0]))),
   );
-  def("fileURLToPath", 1, (vm, _t, args) => {
+  def("fileURLToPath", 1, "-", (vm, _t, args) => {
     try {
       return fileURLToPath(String(args[0]));
     } catch (e) {
       return vm.throwTypeError((e as Error).message);
     }
   });
-  def("fileURL", 1, (_vm, _t, args) => pathToFileURL(String(args[0])).href);
-  def("isNamespace", 1, (_vm, _t, args) => arg(args, 0) instanceof ModuleNamespaceObject);
-  def("pathDirname", 1, (_vm, _t, args) => path.dirname(String(args[0])));
+  def("fileURL", 1, "-", (_vm, _t, args) => pathToFileURL(String(args[0])).href);
+  def("isNamespace", 1, "-", (_vm, _t, args) => arg(args, 0) instanceof ModuleNamespaceObject);
+  def("pathDirname", 1, "-", (_vm, _t, args) => path.dirname(String(args[0])));
 }

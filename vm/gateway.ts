@@ -12,7 +12,7 @@
 import { ArrayObject, JSObject, PF, Prop } from "./object";
 import type { Value } from "./value";
 import type { VM } from "./interpreter";
-import { makeNative } from "./builtins/util";
+import { internalDefiner, makeNative } from "./builtins/util";
 import {
   CloneError,
   HostHandle,
@@ -462,22 +462,23 @@ function isThenable(v: unknown): v is PromiseLike<unknown> {
 /** The natives the guest side (prelude/66-host.js) uses; they reach the live gateway. */
 export function installHostInternals(realm: import("./realm").Realm): void {
   const $ = realm.internals;
-  const def = (name: string, length: number, impl: import("./object").NativeImpl) =>
-    $.props.set(name, new Prop(makeNative(realm, `$.${name}`, name, length, impl), PF.Hidden));
-  def("hostNames", 0, (vm) => realm.newArray(vm.gateway ? vm.gateway.names() : []));
-  def("hostCall", 3, (vm, _t, args) => {
+  const def = internalDefiner(realm);
+  def("hostNames", 0, "", (vm) => realm.newArray(vm.gateway ? vm.gateway.names() : []));
+  def("hostCall", 3, "-", (vm, _t, args) => {
     const cap = args[2];
     if (!vm.gateway || !(cap instanceof JSObject) || !(args[1] instanceof ArrayObject))
       return vm.throwTypeError("internal: bad host call");
     return vm.gateway.call(String(args[0]), args[1], cap);
   });
-  def("nodeCall", 4, (vm, _t, args) => {
+  // Checks its own arguments (a runtime operation's name, an argument array, an
+  // optional capability record and a call-site string).
+  def("nodeCall", 4, "-", (vm, _t, args) => {
     if (!vm.gateway || !(args[1] instanceof ArrayObject))
       return vm.throwTypeError("internal: bad runtime call");
     const cap = args[2] instanceof JSObject ? args[2] : undefined;
     return vm.gateway.callRuntime(String(args[0]), args[1], cap, String(args[3]));
   });
-  def("hostCallDone", 3, (vm, _t, args) => {
+  def("hostCallDone", 3, "-", (vm, _t, args) => {
     vm.gateway?.callDone(Number(args[0]), args[1] === true, args[2]);
     return undefined;
   });

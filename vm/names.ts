@@ -14,7 +14,7 @@ import { EMPTY, type PropertyKey, type Value } from "./value";
 import { toBoolean } from "./operations";
 import type { Realm } from "./realm";
 import { Prop } from "./object";
-import { makeNative } from "./builtins/util";
+import { defineInternal } from "./builtins/util";
 import type { VM } from "./interpreter";
 
 /** Slot kinds of ScopeDesc.kinds (see compiler/bytecode.ts). */
@@ -321,14 +321,10 @@ export function directEvalClosure(vm: VM, caller: FunctionObject, env: Env | nul
  * code, then asks where the lookup goes on from the record after it.
  */
 export function installNameInternals(realm: Realm): void {
-  const $ = realm.internals;
   const def = (name: string, impl: (vm: VM, env: Env, name: string) => Value) => {
-    const f = makeNative(realm, `$.${name}`, name, 2, (vm, _t, args) => {
-      const env = args[0] as unknown;
-      if (!(env instanceof Env)) return vm.throwTypeError("not an environment");
-      return impl(vm, env, String(args[1]));
-    });
-    $.props.set(name, new Prop(f, PF.Hidden));
+    defineInternal(realm, name, 2, ["c", Env], (vm, _t, args) =>
+      impl(vm, args[0] as unknown as Env, String(args[1])),
+    );
   };
   // The next `with` record after env that needs guest code, or null.
   def("resolveNextSlow", (vm, env, name) => {

@@ -5,7 +5,7 @@
 
 import { JSObject, PF, Prop, type NativeImpl, type NativeFunction } from "../object";
 import { type Value } from "../value";
-import { arg, getter, makeNative } from "./util";
+import { arg, getter, internalDefiner, makeNative } from "./util";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
 import { receiverText } from "./collections";
@@ -53,9 +53,7 @@ export function installArrayBuffer(realm: Realm): {
 } {
   const wk = realm.wellKnown;
   const $ = realm.internals;
-  const internal = (name: string, length: number, impl: NativeImpl) => {
-    $.props.set(name, new Prop(makeNative(realm, `$.${name}`, name, length, impl), PF.Hidden));
-  };
+  const internal = internalDefiner(realm);
 
   // ---- ArrayBuffer ----
   const ABP = new JSObject(realm.ObjectPrototype);
@@ -232,8 +230,8 @@ export function installArrayBuffer(realm: Realm): {
   DVP.props.set(wk.toStringTag, new Prop("DataView", PF.Configurable));
 
   // ---- internals for the prelude ----
-  internal("isArrayBuffer", 1, (_vm, _t, args) => arg(args, 0) instanceof ArrayBufferObject);
-  internal("abCreate", 3, (vm, _t, args) => {
+  internal("isArrayBuffer", 1, "-", (_vm, _t, args) => arg(args, 0) instanceof ArrayBufferObject);
+  internal("abCreate", 3, "onn?", (vm, _t, args) => {
     // Lengths already converted to numbers by the prelude.
     const n = toIndex(vm, args[1] as number, "Invalid array buffer length");
     let max = -1;
@@ -243,14 +241,14 @@ export function installArrayBuffer(realm: Realm): {
     }
     return allocateBuffer(vm, args[0] as JSObject, n, max);
   });
-  internal("abRequire", 3, (vm, _t, args) => {
+  internal("abRequire", 3, "-", (vm, _t, args) => {
     const b = arg(args, 0);
     if (!(b instanceof ArrayBufferObject)) incompatible(vm, String(args[1]), b);
     if (args[2] && b.detached) detachedError(vm, String(args[1]));
     return b.byteLength;
   });
   // slice's result check and copy (25.1.6.7 steps 15–24).
-  internal("abSliceInto", 4, (vm, _t, args) => {
+  internal("abSliceInto", 4, ["c-ii", ArrayBufferObject], (vm, _t, args) => {
     const [src, dst, first, count] = args as [ArrayBufferObject, Value, number, number];
     const name = "ArrayBuffer.prototype.slice";
     if (!(dst instanceof ArrayBufferObject)) return incompatible(vm, name, dst);
@@ -264,7 +262,7 @@ export function installArrayBuffer(realm: Realm): {
     if (end > first) dst.data.set(src.data.subarray(first, end));
     return dst;
   });
-  internal("abTransfer", 3, (vm, _t, args) => {
+  internal("abTransfer", 3, ["ci", ArrayBufferObject], (vm, _t, args) => {
     const [b, n, keep] = args as [ArrayBufferObject, number, boolean];
     const name = keep
       ? "ArrayBuffer.prototype.transfer"
@@ -277,13 +275,13 @@ export function installArrayBuffer(realm: Realm): {
     b.detach();
     return out;
   });
-  internal("abDetach", 1, (vm, _t, args) => {
+  internal("abDetach", 1, "-", (vm, _t, args) => {
     const b = arg(args, 0);
     if (!(b instanceof ArrayBufferObject)) return vm.throwTypeError("not an ArrayBuffer");
     b.detach();
     return null;
   });
-  internal("dvCreate", 4, (vm, _t, args) =>
+  internal("dvCreate", 4, ["ocnn?", ArrayBufferObject], (vm, _t, args) =>
     createDataView(
       vm,
       args[0] as JSObject,

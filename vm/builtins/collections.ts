@@ -20,7 +20,7 @@
 import { ArrayObject, JSObject, NativeFunction, PF, Prop, isCallable } from "../object";
 import type { NativeImpl } from "../object";
 import { EMPTY, JSSymbol, type Value } from "../value";
-import { arg, getter, makeNative, method } from "./util";
+import { arg, getter, internalDefiner, makeNative, method } from "./util";
 import { functionSource } from "./function";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
@@ -433,9 +433,9 @@ function tag(realm: Realm, obj: JSObject, name: string): void {
 export function installCollections(realm: Realm): void {
   const wk = realm.wellKnown;
   const $ = realm.internals;
-  const internal = (name: string, length: number, impl: NativeImpl) => {
-    $.props.set(name, new Prop(makeNative(realm, `$.${name}`, name, length, impl), PF.Hidden));
-  };
+  const internal = internalDefiner(realm);
+  const IS_SET = ["c", SetObject] as const;
+  const IS_MAP = ["c", MapObject] as const;
   const result = (value: Value, done: boolean) => {
     const r = new JSObject(realm.ObjectPrototype);
     r.props.set("value", new Prop(value, PF.Default));
@@ -772,21 +772,21 @@ export function installCollections(realm: Realm): void {
   // makes them intrinsics (numbered, referenced by index in snapshots).
   $.props.set("MapIteratorPrototype", new Prop(MIP, 0));
   $.props.set("SetIteratorPrototype", new Prop(SIP, 0));
-  internal("requireMap", 2, (vm, _t, args) => {
+  internal("requireMap", 2, "-", (vm, _t, args) => {
     if (!(args[0] instanceof MapObject)) incompatible(vm, String(args[1]), args[0]);
     return undefined;
   });
-  internal("requireSet", 2, (vm, _t, args) => {
+  internal("requireSet", 2, "-", (vm, _t, args) => {
     if (!(args[0] instanceof SetObject)) incompatible(vm, String(args[1]), args[0]);
     return undefined;
   });
   // An entries iterator over a Map or Set for self-hosted loops (never exposed).
-  internal("collectionIterator", 1, (_vm, _t, args) => {
+  internal("collectionIterator", 1, ["c", CollectionObject], (_vm, _t, args) => {
     const c = args[0] as CollectionObject;
     return new CollectionIteratorObject(null, c, 2, c instanceof MapObject);
   });
   // Steps it, writing the key and value into out[0] and out[1]; false when done.
-  internal("collectionStep", 2, (_vm, _t, args) => {
+  internal("collectionStep", 2, ["ca", CollectionIteratorObject], (_vm, _t, args) => {
     const it = args[0] as CollectionIteratorObject;
     const out = args[1] as ArrayObject;
     const pos = stepIterator(it);
@@ -798,29 +798,31 @@ export function installCollections(realm: Realm): void {
     return true;
   });
   // Map or WeakMap: sets an entry without the user-visible method.
-  internal("mapPut", 3, (_vm, _t, args) => {
+  internal("mapPut", 3, ["c", [MapObject, WeakMapObject]], (_vm, _t, args) => {
     const m = args[0];
     if (m instanceof WeakMapObject) m.entries.set(args[1], args[2]);
     else (m as MapObject).put(args[1], args[2]);
     return undefined;
   });
-  internal("mapGet", 2, (_vm, _t, args) => (args[0] as MapObject).get(args[1]));
-  internal("mapHas", 2, (_vm, _t, args) => (args[0] as MapObject).has(args[1]));
-  internal("newMap", 0, () => new MapObject(MP));
-  internal("newSet", 0, () => new SetObject(SP));
-  internal("setCopy", 1, (_vm, _t, args) => {
+  internal("mapGet", 2, IS_MAP, (_vm, _t, args) => (args[0] as MapObject).get(args[1]));
+  internal("mapHas", 2, IS_MAP, (_vm, _t, args) => (args[0] as MapObject).has(args[1]));
+  internal("newMap", 0, "", () => new MapObject(MP));
+  internal("newSet", 0, "", () => new SetObject(SP));
+  internal("setCopy", 1, IS_SET, (_vm, _t, args) => {
     const s = new SetObject(SP);
     for (const k of (args[0] as SetObject).liveKeys()) s.put(k, undefined);
     return s;
   });
-  internal("setValues", 1, (_vm, _t, args) => realm.newArray((args[0] as SetObject).liveKeys()));
-  internal("setHas", 2, (_vm, _t, args) => (args[0] as SetObject).has(args[1]));
-  internal("setAdd", 2, (_vm, _t, args) => {
+  internal("setValues", 1, IS_SET, (_vm, _t, args) =>
+    realm.newArray((args[0] as SetObject).liveKeys()),
+  );
+  internal("setHas", 2, IS_SET, (_vm, _t, args) => (args[0] as SetObject).has(args[1]));
+  internal("setAdd", 2, IS_SET, (_vm, _t, args) => {
     (args[0] as SetObject).put(args[1], undefined);
     return undefined;
   });
-  internal("setDelete", 2, (_vm, _t, args) => (args[0] as SetObject).remove(args[1]));
-  internal("setSize", 1, (_vm, _t, args) => (args[0] as SetObject).table.size);
-  internal("calleeText", 1, (_vm, _t, args) => calleeText(arg(args, 0)));
-  internal("receiverText", 1, (_vm, _t, args) => receiverText(arg(args, 0)));
+  internal("setDelete", 2, IS_SET, (_vm, _t, args) => (args[0] as SetObject).remove(args[1]));
+  internal("setSize", 1, IS_SET, (_vm, _t, args) => (args[0] as SetObject).table.size);
+  internal("calleeText", 1, "-", (_vm, _t, args) => calleeText(arg(args, 0)));
+  internal("receiverText", 1, "-", (_vm, _t, args) => receiverText(arg(args, 0)));
 }

@@ -12,7 +12,7 @@ import {
   type InspectOptions,
 } from "../inspect";
 import { mapEntries, setValues } from "./collections";
-import { arg, makeNative, method } from "./util";
+import { arg, defineInternal, internalDefiner, makeNative, method } from "./util";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
 
@@ -49,13 +49,12 @@ export function installConsole(realm: Realm): void {
   const request = (need: NeedGuest) =>
     realm.newArray([1, need.fn, need.thisArg, realm.newArray(need.args)]);
   const $$ = realm.internals;
-  const resume = makeNative(realm, "$.inspectResume", "inspectResume", 2, (_vm, _t, args) => {
+  const resume = defineInternal(realm, "inspectResume", 2, "aa", (_vm, _t, args) => {
     const state = (args[0] as ArrayObject).elems!;
     const results = (args[1] as ArrayObject).elems!.slice();
     const r = withGuestAnswers(results, () => format(state));
     return r instanceof NeedGuest ? request(r) : realm.newArray([0, r]);
   });
-  $$.props.set("inspectResume", new Prop(resume, PF.Hidden));
   // The first attempt runs natively; the first guest call hands the rest to the
   // self-hosted loop (prelude/76-console.js), which calls inspectResume.
   const formatWithGuest = (vm: VM, state: Value[]): Value => {
@@ -221,12 +220,10 @@ export function installConsole(realm: Realm): void {
   // For the self-hosted parts (prelude/76-console.js): assert, dir and table read
   // guest values (toString, option bags, rows) there and print through these.
   const $ = realm.internals;
-  const internal = (name: string, length: number, impl: NativeImpl) => {
-    $.props.set(name, new Prop(makeNative(realm, `$.${name}`, name, length, impl), PF.Hidden));
-  };
+  const internal = internalDefiner(realm);
   // Called once the prelude added its methods: Node's methods are enumerable own
   // properties, in this order.
-  internal("consoleFinish", 0, () => {
+  internal("consoleFinish", 0, "", () => {
     const rest = new Map(c.props);
     c.props.clear();
     for (const name of NODE_ORDER) {
@@ -239,21 +236,21 @@ export function installConsole(realm: Realm): void {
     for (const [k, prop] of rest) c.props.set(k, prop);
     return undefined;
   });
-  internal("consoleWrite", 2, (_vm, _t, args) => {
+  internal("consoleWrite", 2, "-", (_vm, _t, args) => {
     write(args[0] === true, formatLogArgs(args.slice(1), realm));
     return undefined;
   });
   // A warning of the given name (built-in modules' process.emitWarning stand-in).
-  internal("writeWarning", 2, (_vm, _t, args) => {
+  internal("writeWarning", 2, "-", (_vm, _t, args) => {
     warn(String(arg(args, 1)), String(arg(args, 0)));
     return undefined;
   });
-  internal("consoleDir", 2, (_vm, _t, args) => {
+  internal("consoleDir", 2, "-", (_vm, _t, args) => {
     write(false, inspect(arg(args, 0), realm, dirOptions(arg(args, 1))));
     return undefined;
   });
-  internal("consoleCell", 1, (_vm, _t, args) => tableCell(realm, arg(args, 0)));
-  internal("consoleCollection", 1, (_vm, _t, args) => {
+  internal("consoleCell", 1, "-", (_vm, _t, args) => tableCell(realm, arg(args, 0)));
+  internal("consoleCollection", 1, "-", (_vm, _t, args) => {
     const v = arg(args, 0);
     if (!(v instanceof JSObject)) return undefined;
     const cell = (x: Value) => tableCell(realm, x);
@@ -269,7 +266,7 @@ export function installConsole(realm: Realm): void {
       return renderTable(["(iteration index)", "Values"], [index(values.length), values.map(cell)]);
     return undefined;
   });
-  internal("consoleTable", 2, (_vm, _t, args) => {
+  internal("consoleTable", 2, "-", (_vm, _t, args) => {
     // (head: string[], columns: (string[] with holes)[]) from the prelude.
     const strings = (a: Value): (string | undefined)[] => {
       if (!(a instanceof ArrayObject)) return [];

@@ -18,7 +18,7 @@ import type { Realm } from "../realm";
 import { registerObjectKind } from "../object-kinds";
 import { primToNumber } from "../operations";
 import { receiverText } from "./collections";
-import { arg, makeNative, method } from "./util";
+import { arg, internalDefiner, makeNative, method, signedInternals } from "./util";
 
 export class DateObject extends JSObject {
   constructor(
@@ -187,21 +187,19 @@ export function installDate(realm: Realm): void {
   realm.global.props.set("Date", new Prop(ctor, PF.Hidden));
 
   const $ = realm.internals;
-  const internal = (name: string, length: number, impl: NativeImpl) => {
-    $.props.set(name, new Prop(makeNative(realm, `$.${name}`, name, length, impl), PF.Hidden));
-  };
+  const internal = internalDefiner(realm);
   // Internals trust their callers (the prelude) but a corrupt snapshot could still
   // call them with anything: they check what they rely on and refuse the rest.
   const bad = (vm: VM, name: string): never => vm.throwTypeError(`jaunt: bad call of ${name}`);
   // dateCreate(newTarget, ...primitives): the second half of the constructor.
-  internal("dateCreate", 1, (vm, _t, args) => {
+  internal("dateCreate", 1, "o", (vm, _t, args) => {
     if (!(args[0] instanceof JSObject)) bad(vm, "dateCreate");
     return create(vm, args[0] as JSObject, args.slice(1, 8));
   });
-  internal("dateRequire", 2, (vm, _t, args) => thisDate(vm, args[0], String(args[1])).tv);
+  internal("dateRequire", 2, "-", (vm, _t, args) => thisDate(vm, args[0], String(args[1])).tv);
   // dateLocale(tv, method, locales, options) with locales and options already plain
   // data (prelude/70-date.js reads the guest's option bag).
-  internal("dateLocale", 4, (vm, _t, args) => {
+  internal("dateLocale", 4, "-", (vm, _t, args) => {
     const tv = args[0];
     const name = String(args[1]);
     if (!isTimeValue(tv) || !LOCALE_METHODS.has(name)) return bad(vm, "dateLocale");
@@ -261,6 +259,7 @@ export function installDate(realm: Realm): void {
       return bad(vm, "dateSetWith");
     return setWith(t, name, tv, nums as number[]);
   });
+  signedInternals.add(dateSetWith); // checks its own arguments
   $.props.set("dateSetWith", new Prop(dateSetWith, PF.Hidden));
   const setterOf = (name: string, length: number) => {
     SETTERS.add(name);

@@ -11,7 +11,7 @@
 
 import { JSObject, PF, Prop, type NativeImpl } from "../object";
 import type { Value } from "../value";
-import { arg, makeNative } from "./util";
+import { arg, internalDefiner, makeNative } from "./util";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
 import { ArrayBufferObject, KIND_UINT8, TypedArrayObject, DataViewObject } from "../buffers";
@@ -118,9 +118,10 @@ function toHostArg(v: Value): unknown {
 
 export function installEncoding(realm: Realm): void {
   const $ = realm.internals;
-  const internal = (name: string, length: number, impl: NativeImpl) => {
-    $.props.set(name, new Prop(makeNative(realm, `$.${name}`, name, length, impl), PF.Hidden));
-  };
+  const internal = internalDefiner(realm);
+  /** What bytesOf reads: the byte sources. */
+  const BYTES = [TypedArrayObject, ArrayBufferObject, DataViewObject];
+  const IS_BYTES = ["c", BYTES] as const;
   const ABP = $.props.get("ArrayBufferPrototype")!.value as JSObject;
   const U8P = (realm.global.props.get("Uint8Array")!.value as JSObject).props.get("prototype")!
     .value as JSObject;
@@ -138,18 +139,18 @@ export function installEncoding(realm: Realm): void {
     );
   };
 
-  internal("isByteSource", 1, (_vm, _t, args) => bytesOf(arg(args, 0)) !== undefined);
-  internal("utf8Encode", 1, (vm, _t, args) =>
+  internal("isByteSource", 1, "-", (_vm, _t, args) => bytesOf(arg(args, 0)) !== undefined);
+  internal("utf8Encode", 1, "-", (vm, _t, args) =>
     newBytes(vm, new TextEncoder().encode(String(arg(args, 0))), undefined),
   );
   // encodeInto: [read, written].
-  internal("utf8EncodeInto", 2, (_vm, _t, args) => {
+  internal("utf8EncodeInto", 2, ["-c", BYTES], (_vm, _t, args) => {
     const dst = bytesOf(arg(args, 1))!;
     const r = new TextEncoder().encodeInto(String(arg(args, 0)), dst);
     return realm.newArray([r.read, r.written]);
   });
   // The canonical name of an encoding label, or a RangeError like Node's.
-  internal("encodingName", 1, (vm, _t, args) => {
+  internal("encodingName", 1, "-", (vm, _t, args) => {
     const label = String(arg(args, 0));
     try {
       return new TextDecoder(label).encoding;
@@ -158,7 +159,7 @@ export function installEncoding(realm: Realm): void {
     }
   });
   // (bytes, encoding, fatal, ignoreBOM) → string. The caller keeps streaming state.
-  internal("textDecode", 4, (vm, _t, args) => {
+  internal("textDecode", 4, "-", (vm, _t, args) => {
     const bytes = bytesOf(arg(args, 0)) ?? new Uint8Array(0);
     try {
       return new TextDecoder(String(args[1]), {
@@ -170,7 +171,7 @@ export function installEncoding(realm: Realm): void {
     }
   });
   // How many trailing bytes of a UTF-8 (or UTF-16) chunk start an incomplete character.
-  internal("incompleteTail", 2, (_vm, _t, args) => {
+  internal("incompleteTail", 2, "-", (_vm, _t, args) => {
     const b = bytesOf(arg(args, 0)) ?? new Uint8Array(0);
     const enc = String(args[1]);
     if (enc === "utf-16le") return b.length % 2;
@@ -184,7 +185,7 @@ export function installEncoding(realm: Realm): void {
     return 0;
   });
   // Concatenates two byte sources into a new Uint8Array (streaming decoders).
-  internal("concatBytes", 2, (vm, _t, args) => {
+  internal("concatBytes", 2, "-", (vm, _t, args) => {
     const a = bytesOf(arg(args, 0)) ?? new Uint8Array(0);
     const b = bytesOf(arg(args, 1)) ?? new Uint8Array(0);
     const out = new Uint8Array(a.length + b.length);
@@ -192,20 +193,20 @@ export function installEncoding(realm: Realm): void {
     out.set(b, a.length);
     return newBytes(vm, out, undefined);
   });
-  internal("sliceBytes", 3, (vm, _t, args) => {
+  internal("sliceBytes", 3, "-n?n?", (vm, _t, args) => {
     const a = bytesOf(arg(args, 0)) ?? new Uint8Array(0);
     return newBytes(vm, a.slice(args[1] as number, args[2] as number), undefined);
   });
 
   // atob/btoa (HTML's forgiving base64), errors as [name, message] for a DOMException.
-  internal("btoa", 1, (_vm, _t, args) => {
+  internal("btoa", 1, "-", (_vm, _t, args) => {
     const s = String(arg(args, 0));
     for (let i = 0; i < s.length; i++)
       if (s.charCodeAt(i) > 0xff)
         return realm.newArray(["InvalidCharacterError", "Invalid character"]);
     return Buffer.from(s, "latin1").toString("base64");
   });
-  internal("atob", 1, (_vm, _t, args) => {
+  internal("atob", 1, "-", (_vm, _t, args) => {
     const s = String(arg(args, 0));
     const invalid = () => realm.newArray(["InvalidCharacterError", "Invalid character"]);
     // Node's checks, in its order: characters (with '=' only at the end, at most two),
@@ -233,7 +234,7 @@ export function installEncoding(realm: Realm): void {
   });
 
   // ---- Buffer ----
-  internal("bufferFromString", 3, (vm, _t, args) => {
+  internal("bufferFromString", 3, "-", (vm, _t, args) => {
     try {
       const enc = args[1] === undefined ? "utf8" : String(args[1]);
       if (!Buffer.isEncoding(enc)) {
@@ -246,7 +247,7 @@ export function installEncoding(realm: Realm): void {
       return rethrow(vm, e);
     }
   });
-  internal("bufferByteLength", 2, (vm, _t, args) => {
+  internal("bufferByteLength", 2, "-", (vm, _t, args) => {
     const v = arg(args, 0);
     const bytes = bytesOf(v);
     if (bytes) return bytes.length;
@@ -259,12 +260,12 @@ export function installEncoding(realm: Realm): void {
       return rethrow(vm, e);
     }
   });
-  internal("isEncoding", 1, (_vm, _t, args) => {
+  internal("isEncoding", 1, "-", (_vm, _t, args) => {
     const e = arg(args, 0);
     return typeof e === "string" && Buffer.isEncoding(e);
   });
   // (method, buffer, ...args): a host Buffer method on a view of the guest bytes.
-  internal("bufferHost", 2, (vm, _t, args) => {
+  internal("bufferHost", 2, "-", (vm, _t, args) => {
     const name = String(args[0]);
     const target = args[1];
     if (!HOST_BUFFER_METHODS.has(name) || !(target instanceof TypedArrayObject))
@@ -281,25 +282,28 @@ export function installEncoding(realm: Realm): void {
     if (typeof r === "object" && r !== null) return undefined;
     return r as Value;
   });
-  internal("bufferCompare", 2, (_vm, _t, args) =>
+  internal("bufferCompare", 2, ["cc", BYTES, BYTES], (_vm, _t, args) =>
     Buffer.compare(bytesOf(args[0])!, bytesOf(args[1])!),
   );
   // Copies a byte source into a new Uint8Array or Buffer (proto).
-  internal("copyBytes", 2, (vm, _t, args) => newBytes(vm, bytesOf(args[0])!.slice(), args[1]));
+  internal("copyBytes", 2, IS_BYTES, (vm, _t, args) =>
+    newBytes(vm, bytesOf(args[0])!.slice(), args[1]),
+  );
   // Copies bytes between byte sources: (dst, dstOffset, src) → bytes copied.
-  internal("setBytes", 3, (_vm, _t, args) => {
+  internal("setBytes", 3, ["cic", BYTES, BYTES], (_vm, _t, args) => {
     const dst = bytesOf(args[0])!;
     const src = bytesOf(args[2])!;
     const at = args[1] as number;
+    if (at > dst.length) return 0;
     const n = Math.max(0, Math.min(src.length, dst.length - at));
     dst.set(src.subarray(0, n), at);
     return n;
   });
-  internal("cloneArrayBuffer", 1, (vm, _t, args) => {
+  internal("cloneArrayBuffer", 1, ["c", ArrayBufferObject], (vm, _t, args) => {
     const b = args[0] as ArrayBufferObject;
     const out = allocateBuffer(vm, ABP, b.byteLength, b.maxByteLength);
     out.data.set(b.data);
     return out;
   });
-  internal("isDataView", 1, (_vm, _t, args) => arg(args, 0) instanceof DataViewObject);
+  internal("isDataView", 1, "-", (_vm, _t, args) => arg(args, 0) instanceof DataViewObject);
 }

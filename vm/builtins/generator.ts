@@ -4,7 +4,9 @@
 
 import { GeneratorObject, GenState, JSObject, PF, Prop } from "../object";
 import type { Value } from "../value";
-import { arg, makeNative, method } from "./util";
+import { arg, defineInternal, makeNative, method } from "./util";
+
+const GEN = ["c", GeneratorObject] as const;
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
 
@@ -68,14 +70,8 @@ export function installGenerator(realm: Realm): void {
   realm.AsyncGeneratorPrototype = AGP;
   realm.internals.props.set("AsyncGeneratorPrototype", new Prop(AGP, 0));
   const internal = (name: string, n: number, impl: (g: GeneratorObject) => Value) =>
-    realm.internals.props.set(
-      name,
-      new Prop(
-        makeNative(realm, `$.${name}`, name, n, (vm, _t, args) =>
-          impl(internalGenerator(vm, args[0], name)),
-        ),
-        PF.Hidden,
-      ),
+    defineInternal(realm, name, n, GEN, (vm, _t, args) =>
+      impl(internalGenerator(vm, args[0], name)),
     );
   internal("genState", 1, (g) => g.state);
   internal("genAwaiting", 1, (g) => g.awaiting);
@@ -86,18 +82,12 @@ export function installGenerator(realm: Realm): void {
     g.dirty = true;
     return undefined;
   });
-  realm.internals.props.set(
-    "generatorResume",
-    new Prop(
-      makeNative(realm, "$.generatorResume", "generatorResume", 3, (vm, _t, args) =>
-        resume(
-          vm,
-          internalGenerator(vm, args[0], "generatorResume"),
-          args[1] === 1 || args[1] === 2 ? args[1] : 0,
-          arg(args, 2),
-        ),
-      ),
-      PF.Hidden,
+  defineInternal(realm, "generatorResume", 3, GEN, (vm, _t, args) =>
+    resume(
+      vm,
+      internalGenerator(vm, args[0], "generatorResume"),
+      args[1] === 1 || args[1] === 2 ? args[1] : 0,
+      arg(args, 2),
     ),
   );
 }

@@ -14,10 +14,10 @@ import {
 import { JSSymbol, type Value } from "../value";
 import { SIZE, charge, ensureRoom } from "../heap";
 import { primToString } from "../operations";
-import { arg, makeNative } from "./util";
+import { arg, internalDefiner, makeNative } from "./util";
 import type { Realm } from "../realm";
 import type { NativeImpl } from "../object";
-import type { ArrayIteratorObject } from "./array";
+import { ArrayIteratorObject } from "./array";
 import * as path from "node:path";
 import { compile, GuestSyntaxError } from "../../compiler";
 import { ModuleNotFound, moduleAccess } from "../modules";
@@ -28,11 +28,9 @@ import { setProto } from "./object";
 export function installInternals(realm: Realm): void {
   const $ = realm.internals;
   installNameInternals(realm);
-  const def = (name: string, length: number, impl: NativeImpl) => {
-    $.props.set(name, new Prop(makeNative(realm, `$.${name}`, name, length, impl), PF.Hidden));
-  };
+  const def = internalDefiner(realm);
   // Calls: the callee's result becomes this native's result (a tail call).
-  def("call", 2, (vm, _t, args) => {
+  def("call", 2, "-", (vm, _t, args) => {
     const f = arg(args, 0);
     if (!isCallable(f))
       vm.throwTypeError(
@@ -40,7 +38,7 @@ export function installInternals(realm: Realm): void {
       );
     return vm.tailCall(f, arg(args, 1), args.slice(2));
   });
-  def("apply", 3, (vm, _t, args) => {
+  def("apply", 3, "-", (vm, _t, args) => {
     const f = arg(args, 0);
     if (!isCallable(f)) vm.throwTypeError("not a function");
     const list = arg(args, 2);
@@ -50,34 +48,38 @@ export function installInternals(realm: Realm): void {
         : [];
     return vm.tailCall(f, arg(args, 1), values);
   });
-  def("isCallable", 1, (_vm, _t, args) => isCallable(arg(args, 0)));
-  def("isConstructor", 1, (_vm, _t, args) => isConstructor(arg(args, 0)));
+  def("isCallable", 1, "-", (_vm, _t, args) => isCallable(arg(args, 0)));
+  def("isConstructor", 1, "-", (_vm, _t, args) => isConstructor(arg(args, 0)));
   // Whether a dense internal array (the prelude's own, never the guest's) holds `v` by
   // identity: one step instead of a guest loop (JSON.stringify's cycle check would
   // otherwise cost steps quadratic in the depth of the data).
-  def("holds", 2, (_vm, _t, args) => {
+  def("holds", 2, "-", (_vm, _t, args) => {
     const a = arg(args, 0);
     return a instanceof ArrayObject && a.elems !== null && a.elems.includes(arg(args, 1));
   });
-  def("isArray", 1, (vm, _t, args) => unwrapProxy(vm, arg(args, 0)) instanceof ArrayObject);
-  def("toObject", 1, (_vm, _t, args) => realm.toObject(arg(args, 0)));
-  def("throwTypeError", 1, (vm, _t, args) => vm.throwTypeError(String(arg(args, 0))));
-  def("throwRangeError", 1, (vm, _t, args) => vm.throwError("RangeError", String(arg(args, 0))));
-  def("throwError", 2, (vm, _t, args) => vm.throwError(String(arg(args, 0)), String(arg(args, 1))));
+  def("isArray", 1, "-", (vm, _t, args) => unwrapProxy(vm, arg(args, 0)) instanceof ArrayObject);
+  def("toObject", 1, "-", (_vm, _t, args) => realm.toObject(arg(args, 0)));
+  def("throwTypeError", 1, "-", (vm, _t, args) => vm.throwTypeError(String(arg(args, 0))));
+  def("throwRangeError", 1, "-", (vm, _t, args) =>
+    vm.throwError("RangeError", String(arg(args, 0))),
+  );
+  def("throwError", 2, "-", (vm, _t, args) =>
+    vm.throwError(String(arg(args, 0)), String(arg(args, 1))),
+  );
   // The primitive a wrapper object holds, or undefined.
-  def("primitiveOf", 1, (_vm, _t, args) => {
+  def("primitiveOf", 1, "-", (_vm, _t, args) => {
     const o = arg(args, 0);
     return o instanceof JSObject && "primitive" in o
       ? (o as unknown as { primitive: Value }).primitive
       : undefined;
   });
-  def("classOf", 1, (_vm, _t, args) => {
+  def("classOf", 1, "-", (_vm, _t, args) => {
     const o = arg(args, 0);
     return o instanceof JSObject ? o.cls : undefined;
   });
   // Own property descriptor without running getters: [flags, value, get, set] or undefined.
   // A proxy's internal methods are guest code: the natives below tail-call them.
-  def("getOwnProperty", 2, (vm, _t, args) => {
+  def("getOwnProperty", 2, "ok", (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;
     if (o instanceof ProxyObject)
       return vm.tailCall(proxyHelper(realm, "getOwnPropertyRaw"), undefined, args);
@@ -87,7 +89,7 @@ export function installInternals(realm: Realm): void {
   });
   // Defines a property from a complete or partial descriptor given as fields.
   // mask bits: 1 value, 2 writable, 4 get, 8 set, 16 enumerable, 32 configurable.
-  def("defineOwnProperty", 8, (vm, _t, args) => {
+  def("defineOwnProperty", 8, "oki--f?f?", (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;
     if (o instanceof ProxyObject)
       return vm.tailCall(proxyHelper(realm, "defineOwnPropertyMask"), undefined, args);
@@ -111,12 +113,12 @@ export function installInternals(realm: Realm): void {
     if (mask & 32) d.configurable = !!arg(args, 8);
     return o.defineOwn(key, d);
   });
-  def("ownKeys", 1, (vm, _t, args) => {
+  def("ownKeys", 1, "o", (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;
     if (o instanceof ProxyObject) return vm.tailCall(proxyHelper(realm, "ownKeys"), undefined, [o]);
     return realm.newArray(o.ownKeys());
   });
-  def("deleteOwn", 2, (vm, _t, args) => {
+  def("deleteOwn", 2, "ok", (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;
     if (o instanceof ProxyObject)
       return vm.tailCall(proxyHelper(realm, "deleteProperty"), undefined, [o, args[1], false]);
@@ -124,13 +126,13 @@ export function installInternals(realm: Realm): void {
   });
   // OrdinaryObjectCreate(proto): a fresh object cannot close a cycle, so unlike
   // setPrototypeOf no walk of the chain is needed (Object.create stays O(1)).
-  def("objectCreate", 1, (_vm, _t, args) => {
+  def("objectCreate", 1, "-", (_vm, _t, args) => {
     const p = arg(args, 0);
     return new JSObject(p instanceof JSObject ? p : null);
   });
   // Puts the named own properties first, in the given order (built-ins whose property
   // order Node shows, e.g. Object.prototype's).
-  def("orderOwn", 2, (_vm, _t, args) => {
+  def("orderOwn", 2, "oa", (_vm, _t, args) => {
     const o = arg(args, 0) as JSObject;
     const names = arg(args, 1) as ArrayObject;
     const rest = new Map(o.props);
@@ -146,13 +148,13 @@ export function installInternals(realm: Realm): void {
   });
   // A fresh promise from the prelude: its first two private fields are #state and
   // #result, which console.log/util.inspect read (never guest code).
-  def("registerPromiseSlots", 1, (_vm, _t, args) => {
+  def("registerPromiseSlots", 1, "o", (_vm, _t, args) => {
     const p = arg(args, 0) as JSObject;
     const names = [...(p.privates?.keys() ?? [])];
     if (names.length >= 2) realm.promiseSlots = [names[0], names[1]];
     return undefined;
   });
-  def("createDataProperty", 3, (vm, _t, args) => {
+  def("createDataProperty", 3, "ok", (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;
     if (o instanceof ProxyObject)
       return vm.tailCall(proxyHelper(realm, "defineOwnPropertyMask"), undefined, [
@@ -184,36 +186,41 @@ export function installInternals(realm: Realm): void {
   def(
     "getPrototypeOf",
     1,
+    "o",
     viaProxy("getPrototypeOf", (o) => o.proto),
   );
   def(
     "preventExtensions",
     1,
+    "o",
     viaProxy("preventExtensions", (o) => o.preventExtensions()),
   );
   def(
     "isExtensible",
     1,
+    "o",
     viaProxy("isExtensible", (o) => o.extensible),
   );
-  def("setPrototypeOf", 2, (vm, _t, args) => {
+  def("setPrototypeOf", 2, "op", (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;
     if (o instanceof ProxyObject)
       return vm.tailCall(proxyHelper(realm, "setPrototypeOf"), undefined, args);
     return setProto(o, arg(args, 1) as JSObject | null);
   });
-  def("primToString", 1, (vm, _t, args) => {
+  def("primToString", 1, "v", (vm, _t, args) => {
     const s = primToString(arg(args, 0) as never);
     if (s === null) vm.throwTypeError("Cannot convert a Symbol value to a string");
     return s;
   });
-  def("symbolDescriptiveString", 1, (_vm, _t, args) => (arg(args, 0) as JSSymbol).toString());
-  def("newArray", 1, (_vm, _t, args) => {
+  def("symbolDescriptiveString", 1, ["c", JSSymbol], (_vm, _t, args) =>
+    (arg(args, 0) as JSSymbol).toString(),
+  );
+  def("newArray", 1, ["r", 2 ** 32], (_vm, _t, args) => {
     const n = Number(arg(args, 0) ?? 0);
     ensureRoom(SIZE.slot * n);
     return realm.newArray(new Array(n).fill(undefined));
   });
-  def("arrayPush", 2, (_vm, _t, args) => {
+  def("arrayPush", 2, ["c", ArrayObject], (_vm, _t, args) => {
     const a = arg(args, 0) as ArrayObject;
     if (a.elems) {
       a.elems.push(arg(args, 1));
@@ -248,11 +255,11 @@ export function installInternals(realm: Realm): void {
     ),
   );
   // A rejected top-level await of the main module (prelude/65-esm.js).
-  def("fatalRejection", 1, (vm, _t, args) => {
+  def("fatalRejection", 1, "-", (vm, _t, args) => {
     vm.reportRejectionAsUncaught(arg(args, 0));
     return undefined;
   });
-  def("enqueueJob", 2, (_vm, _t, args) => {
+  def("enqueueJob", 2, "f", (_vm, _t, args) => {
     realm.enqueueJob({ fn: arg(args, 0) as JSObject, thisArg: undefined, args: args.slice(1) });
     return undefined;
   });
@@ -262,20 +269,19 @@ export function installInternals(realm: Realm): void {
 export function installMoreInternals(realm: Realm, ops: Record<string, number>): void {
   const $ = realm.internals;
   for (const [k, v] of Object.entries(ops)) $.props.set(`OP_${k}`, new Prop(v, 0));
-  const def = (name: string, length: number, impl: NativeImpl) => {
-    $.props.set(name, new Prop(makeNative(realm, `$.${name}`, name, length, impl), PF.Hidden));
-  };
+  const def = internalDefiner(realm);
+  const ITER = ["c", ArrayIteratorObject] as const;
   const iter = (v: Value) => v as unknown as ArrayIteratorObject;
-  def("iteratorTarget", 1, (_vm, _t, args) => iter(arg(args, 0)).target);
-  def("iteratorIndex", 1, (_vm, _t, args) => iter(arg(args, 0)).index);
-  def("iteratorKind", 1, (_vm, _t, args) => iter(arg(args, 0)).kind);
-  def("iteratorAdvance", 1, (_vm, _t, args) => {
+  def("iteratorTarget", 1, ITER, (_vm, _t, args) => iter(arg(args, 0)).target);
+  def("iteratorIndex", 1, ITER, (_vm, _t, args) => iter(arg(args, 0)).index);
+  def("iteratorKind", 1, ITER, (_vm, _t, args) => iter(arg(args, 0)).kind);
+  def("iteratorAdvance", 1, ITER, (_vm, _t, args) => {
     const it = iter(arg(args, 0));
     it.index++;
     it.dirty = true;
     return undefined;
   });
-  def("iteratorFinish", 1, (_vm, _t, args) => {
+  def("iteratorFinish", 1, ITER, (_vm, _t, args) => {
     const it = iter(arg(args, 0));
     it.target = undefined;
     it.dirty = true;
@@ -290,24 +296,30 @@ export function installMoreInternals(realm: Realm, ops: Record<string, number>):
     }
     throw e;
   };
-  def("resolveModule", 2, (vm, _t, args) => {
+  def("resolveModule", 2, "-", (vm, _t, args) => {
     try {
       return moduleAccess(vm.host).resolveRequire(String(args[0]), String(args[1]));
     } catch (e) {
       return notFound(vm, e);
     }
   });
-  def("readModuleSource", 1, (vm, _t, args) => {
+  def("readModuleSource", 1, "-", (vm, _t, args) => {
     try {
       return moduleAccess(vm.host).read(String(args[0]));
     } catch (e) {
       return notFound(vm, e);
     }
   });
-  def("compileModule", 1, (vm, _t, args) => {
+  def("compileModule", 1, "-", (vm, _t, args) => {
     const filename = String(args[0]);
     const access = moduleAccess(vm.host);
-    if (access.isESModule(filename))
+    let esm: boolean;
+    try {
+      esm = access.isESModule(filename);
+    } catch (e) {
+      return notFound(vm, e);
+    }
+    if (esm)
       return vm.throwError("Error", `require() of ES module ${filename} is not supported yet`);
     let source: string;
     try {
@@ -325,8 +337,8 @@ export function installMoreInternals(realm: Realm, ops: Record<string, number>):
     }
     return vm.makeClosure(program, program.functions[0], null);
   });
-  def("dirname", 1, (_vm, _t, args) => path.dirname(String(args[0])));
-  def("setArgv1", 1, (_vm, _t, args) => {
+  def("dirname", 1, "-", (_vm, _t, args) => path.dirname(String(args[0])));
+  def("setArgv1", 1, "-", (_vm, _t, args) => {
     const proc = realm.global.getOwnProperty("process")?.value;
     const argv = proc instanceof JSObject ? proc.getOwnProperty("argv")?.value : undefined;
     if (argv instanceof JSObject)
@@ -339,7 +351,7 @@ export function installMoreInternals(realm: Realm, ops: Record<string, number>):
       });
     return undefined;
   });
-  def("ordinaryHasInstance", 2, (vm, _t, args) => {
+  def("ordinaryHasInstance", 2, "o", (vm, _t, args) => {
     const r = vm.ordinaryHasInstance(arg(args, 0) as JSObject, arg(args, 1));
     if (r === null)
       return vm.tailCall(proxyHelper(realm, "ordinaryHasInstance"), undefined, [
@@ -348,5 +360,5 @@ export function installMoreInternals(realm: Realm, ops: Record<string, number>):
       ]);
     return r;
   });
-  def("jsonQuote", 1, (_vm, _t, args) => JSON.stringify(arg(args, 0) as string));
+  def("jsonQuote", 1, "s", (_vm, _t, args) => JSON.stringify(arg(args, 0) as string));
 }

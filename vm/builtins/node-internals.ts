@@ -26,7 +26,7 @@ import {
 import { ModuleNamespaceObject } from "../esm";
 import { functionKind } from "../inspect";
 import { isCallable } from "../object";
-import { arg, makeNative } from "./util";
+import { arg, defineInternal } from "./util";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
 import { Parser, tokenizer, type Node as AcornNode } from "acorn";
@@ -117,14 +117,9 @@ function callSiteMessage(vm: VM, fn: Value): string | undefined {
 }
 
 export function installNodeInternals(realm: Realm): void {
+  // Both read any value (a kind name for objects, "" otherwise; a message or undefined).
   const def = (name: string, length: number, impl: (vm: VM, args: Value[]) => Value) =>
-    realm.internals.props.set(
-      name,
-      new Prop(
-        makeNative(realm, `$.${name}`, name, length, (vm, _t, args) => impl(vm, args)),
-        PF.Hidden,
-      ),
-    );
+    defineInternal(realm, name, length, "-", (vm, _t, args) => impl(vm, args));
   def("internalKind", 1, (_vm, args) => internalKind(arg(args, 0)));
   def("callSiteMessage", 1, (vm, args) => callSiteMessage(vm, arg(args, 0)));
 }

@@ -4,7 +4,7 @@
 
 import { ArrayObject, JSObject, PF, Prop, isCallable } from "../object";
 import type { Value } from "../value";
-import { arg, makeNative, method } from "./util";
+import { arg, defineInternal, makeNative, method } from "./util";
 import type { Realm } from "../realm";
 
 /** What `process.pid` shows a VM that may not see host facts. */
@@ -92,16 +92,10 @@ function installTicks(realm: Realm, p: JSObject): void {
   state.props.set("queue", new Prop(realm.newArray([]), PF.Default));
   state.props.set("inJobs", new Prop(false, PF.Default));
   realm.internals.props.set("tickState", new Prop(state, PF.Hidden));
-  realm.internals.props.set(
-    "tickJobsFirst",
-    new Prop(
-      makeNative(realm, "$.tickJobsFirst", "tickJobsFirst", 0, () => {
-        state.setOwn("inJobs", true);
-        return undefined;
-      }),
-      PF.Hidden,
-    ),
-  );
+  defineInternal(realm, "tickJobsFirst", 0, "", () => {
+    state.setOwn("inJobs", true);
+    return undefined;
+  });
   method(realm, p, "process", "nextTick", 1, (vm, _t, args) => {
     const fn = arg(args, 0);
     if (!isCallable(fn)) {

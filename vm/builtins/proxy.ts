@@ -16,7 +16,7 @@ import {
   type NativeImpl,
 } from "../object";
 import type { Value } from "../value";
-import { arg, makeNative } from "./util";
+import { arg, internalDefiner, makeNative } from "./util";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
 import { registerObjectKind } from "../object-kinds";
@@ -130,29 +130,30 @@ export function installProxy(realm: Realm): void {
   realm.global.props.set("Proxy", new Prop(ctor, PF.Hidden));
 
   const $ = realm.internals;
-  const def = (name: string, length: number, impl: NativeImpl) => {
-    $.props.set(name, new Prop(makeNative(realm, `$.${name}`, name, length, impl), PF.Hidden));
-  };
-  def("isProxy", 1, (_vm, _t, args) => arg(args, 0) instanceof ProxyObject);
+  const def = internalDefiner(realm);
+  const IS_PROXY = ["c", ProxyObject] as const;
+  def("isProxy", 1, "-", (_vm, _t, args) => arg(args, 0) instanceof ProxyObject);
   // The handler of a live proxy; a revoked one throws V8's message for `op`.
-  def("proxyHandler", 2, (vm, _t, args) => {
+  def("proxyHandler", 2, IS_PROXY, (vm, _t, args) => {
     const p = arg(args, 0) as ProxyObject;
     if (p.handler === null) revoked(vm, p, String(arg(args, 1)));
     return p.handler;
   });
-  def("proxyTarget", 1, (_vm, _t, args) => (arg(args, 0) as ProxyObject).target);
-  def("makeProxyForIn", 2, (_vm, _t, args) => {
+  def("proxyTarget", 1, IS_PROXY, (_vm, _t, args) => (arg(args, 0) as ProxyObject).target);
+  def("makeProxyForIn", 2, "oa", (vm, _t, args) => {
     const keys = arg(args, 1) as ArrayObject;
+    if (!keys.elems!.every((k) => typeof k === "string"))
+      vm.throwTypeError("internal: bad argument 2 to $.makeProxyForIn");
     return new ProxyForInIterator(arg(args, 0) as JSObject, keys.elems ? keys.elems.slice() : []);
   });
-  def("forInVerdict", 2, (_vm, _t, args) => {
+  def("forInVerdict", 2, ["c", ProxyForInIterator], (_vm, _t, args) => {
     const it = arg(args, 0) as ProxyForInIterator;
     it.verdict = arg(args, 1) ? 1 : 2;
     it.dirty = true;
     return undefined;
   });
   // BoundFunctionCreate with the values Function.prototype.bind read from a proxy.
-  def("makeBound", 6, (_vm, _t, args) => {
+  def("makeBound", 6, ["fp-c", ArrayObject], (_vm, _t, args) => {
     const list = arg(args, 3) as ArrayObject;
     const b = new BoundFunction(
       arg(args, 1) as JSObject | null,

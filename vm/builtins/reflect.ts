@@ -18,7 +18,7 @@ import {
 } from "../object";
 import { proxyHelper, type ProxyHelperName } from "./proxy";
 import { JSSymbol, type PropertyKey, type Value } from "../value";
-import { arg, makeNative, method } from "./util";
+import { arg, defineInternal, makeNative, method } from "./util";
 import { descriptorObject, setProto } from "./object";
 import type { Realm } from "../realm";
 import { TypedArrayObject, canonicalNumeric } from "../buffers";
@@ -227,21 +227,11 @@ export function installReflect(realm: Realm): void {
   // for Reflect.construct and proxies; the interpreter runs it (see VM.tailConstruct).
   // With a fourth argument, a guest constructor's `this` gets that prototype (an object,
   // else %Object.prototype%) instead of reading newTarget.prototype.
-  realm.internals.props.set(
-    "constructWith",
-    new Prop(
-      makeNative(realm, "$.constructWith", "constructWith", 4, (vm, _t, args) => {
-        const list = args[1] as ArrayObject;
-        const values = list.elems ? list.elems.slice() : [];
-        const proto =
-          args.length > 3
-            ? args[3] instanceof JSObject
-              ? args[3]
-              : realm.ObjectPrototype
-            : undefined;
-        return vm.tailConstruct(args[0], values, args[2], proto);
-      }),
-      PF.Hidden,
-    ),
-  );
+  defineInternal(realm, "constructWith", 4, ["-c", ArrayObject], (vm, _t, args) => {
+    const list = args[1] as ArrayObject;
+    const values = list.elems ? list.elems.slice() : [];
+    const proto =
+      args.length > 3 ? (args[3] instanceof JSObject ? args[3] : realm.ObjectPrototype) : undefined;
+    return vm.tailConstruct(args[0], values, args[2], proto);
+  });
 }

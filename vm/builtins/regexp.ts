@@ -14,7 +14,7 @@
 import { ArrayObject, JSObject, PF, Prop, type NativeImpl } from "../object";
 import { JSSymbol, type Value } from "../value";
 import { registerObjectKind } from "../object-kinds";
-import { arg, getter, makeNative, method } from "./util";
+import { arg, getter, internalDefiner, makeNative, method } from "./util";
 import { receiverText } from "./collections";
 import {
   escapeSource,
@@ -740,9 +740,7 @@ function isPlainArg(v: Value): boolean {
 
 export function installRegExp(realm: Realm): void {
   const $ = realm.internals;
-  const internal = (name: string, length: number, impl: NativeImpl) => {
-    $.props.set(name, new Prop(makeNative(realm, `$.${name}`, name, length, impl), PF.Hidden));
-  };
+  const internal = internalDefiner(realm);
   const RP = new JSObject(realm.ObjectPrototype);
 
   const create = (vm: VM, proto: JSObject, source: string, flags: string): RegExpObject => {
@@ -837,32 +835,32 @@ export function installRegExp(realm: Realm): void {
   $.props.set("RegExpStringIteratorPrototype", new Prop(RSIP, 0));
   $.props.set("regexpExecNative", new Prop(exec, 0));
   const re = (v: Value) => v as RegExpObject;
-  internal("isRegExpObject", 1, (_vm, _t, args) => arg(args, 0) instanceof RegExpObject);
+  internal("isRegExpObject", 1, "-", (_vm, _t, args) => arg(args, 0) instanceof RegExpObject);
   // RegExpAlloc with a prototype already read from newTarget.
-  internal("regexpAlloc", 1, (_vm, _t, args) => {
+  internal("regexpAlloc", 1, "o", (_vm, _t, args) => {
     const r = new RegExpObject(args[0] as JSObject);
     r.props.set("lastIndex", new Prop(undefined, PF.Writable));
     return r;
   });
   // RegExpInitialize with string pattern and flags (lastIndex is set by the caller).
-  internal("regexpInitialize", 3, (vm, _t, args) => {
+  internal("regexpInitialize", 3, ["css", RegExpObject], (vm, _t, args) => {
     initializeOrThrow(vm, re(args[0]), args[1] as string, args[2] as string);
     return args[0];
   });
   // RegExpCreate(P, F) with string P and F (also what regex literals evaluate to).
-  internal("regexpCreate", 2, (vm, _t, args) =>
+  internal("regexpCreate", 2, "ss", (vm, _t, args) =>
     create(vm, RP, args[0] as string, args[1] as string),
   );
-  internal("regexpSource", 1, (_vm, _t, args) => re(args[0]).source);
-  internal("regexpFlags", 1, (_vm, _t, args) => re(args[0]).flags);
+  internal("regexpSource", 1, ["c", RegExpObject], (_vm, _t, args) => re(args[0]).source);
+  internal("regexpFlags", 1, ["c", RegExpObject], (_vm, _t, args) => re(args[0]).flags);
   // RegExpBuiltinExec after ToString(S) and ToLength(lastIndex).
-  internal("regexpExecAt", 3, (vm, _t, args) =>
+  internal("regexpExecAt", 3, ["csi", RegExpObject], (vm, _t, args) =>
     builtinExec(vm, realm, re(args[0]), args[1] as string, args[2] as number),
   );
-  internal("advanceStringIndex", 3, (_vm, _t, args) =>
+  internal("advanceStringIndex", 3, "sn", (_vm, _t, args) =>
     advanceStringIndex(args[0] as string, args[1] as number, !!args[2]),
   );
-  internal("regexpStringIterator", 4, (_vm, _t, args) => {
+  internal("regexpStringIterator", 4, "os", (_vm, _t, args) => {
     return new RegExpStringIteratorObject(
       RSIP,
       args[0],
@@ -872,15 +870,15 @@ export function installRegExp(realm: Realm): void {
       false,
     );
   });
-  internal("isRegExpStringIterator", 1, (_vm, _t, args) => {
+  internal("isRegExpStringIterator", 1, "-", (_vm, _t, args) => {
     return arg(args, 0) instanceof RegExpStringIteratorObject;
   });
   // [regexp, string, global, unicode, done] of an iterator.
-  internal("regexpStringIteratorState", 1, (_vm, _t, args) => {
+  internal("regexpStringIteratorState", 1, ["c", RegExpStringIteratorObject], (_vm, _t, args) => {
     const it = args[0] as RegExpStringIteratorObject;
     return realm.newArray([it.regexp, it.text, it.global, it.unicode, it.done]);
   });
-  internal("regexpStringIteratorFinish", 1, (_vm, _t, args) => {
+  internal("regexpStringIteratorFinish", 1, ["c", RegExpStringIteratorObject], (_vm, _t, args) => {
     const it = args[0] as RegExpStringIteratorObject;
     it.done = true;
     it.regexp = undefined;
@@ -902,7 +900,7 @@ export function installRegExp(realm: Realm): void {
   ];
   const pristineGetters = flagKeys.map((k) => RP.props.get(k)!.getter!);
   // Counted regexps take the self-hosted paths: one exec (in slices) per match.
-  internal("regexpPristine", 1, (vm, _t, args) => {
+  internal("regexpPristine", 1, "-", (vm, _t, args) => {
     const r = args[0];
     if (!(r instanceof RegExpObject) || r.counted(vm)) return false;
     const li = r.props.get("lastIndex");
@@ -915,11 +913,11 @@ export function installRegExp(realm: Realm): void {
     return true;
   });
   // Fast paths of the protocol methods for regexps that regexpPristine accepts.
-  internal("regexpReplaceFast", 3, (vm, _t, args) =>
+  internal("regexpReplaceFast", 3, ["css", RegExpObject], (vm, _t, args) =>
     replaceFast(vm, re(args[0]), args[1] as string, args[2] as string),
   );
   // @@match with a global regexp: the matched strings, or null.
-  internal("regexpMatchAllStrings", 2, (vm, _t, args) => {
+  internal("regexpMatchAllStrings", 2, ["cs", RegExpObject], (vm, _t, args) => {
     const r = re(args[0]);
     const s = args[1] as string;
     const fullUnicode = r.has("u") || r.has("v");
@@ -934,7 +932,7 @@ export function installRegExp(realm: Realm): void {
   });
   // @@split when the species constructor is %RegExp% too: the splitter is internal,
   // so the host's split (the same algorithm) can run on a fresh host RegExp.
-  internal("regexpSplitFast", 3, (_vm, _t, args) => {
+  internal("regexpSplitFast", 3, ["csn", RegExpObject], (_vm, _t, args) => {
     const r = re(args[0]);
     const s = args[1] as string;
     const lim = args[2] as number;
@@ -949,18 +947,18 @@ export function installRegExp(realm: Realm): void {
     if (last.match) recordLegacyMatch(realm, s, last.match);
     return realm.newArray(out);
   });
-  internal("regexpSpeciesPristine", 1, (_vm, _t, args) => {
+  internal("regexpSpeciesPristine", 1, "o", (_vm, _t, args) => {
     const r = args[0] as JSObject;
     if (!resolvesTo(r, "constructor", ctor, false)) return false;
     const sp = ctor.props.get(realm.wellKnown.species);
     return !!sp && sp.getter === speciesGetter;
   });
-  internal("regexpSetLastIndex", 2, (vm, _t, args) => {
+  internal("regexpSetLastIndex", 2, ["c", RegExpObject], (vm, _t, args) => {
     setLastIndex(vm, re(args[0]), args[1] as number);
     return undefined;
   });
   // String.prototype.split's string case after the coercions.
-  internal("stringSplitPrimitive", 3, (_vm, _t, args) =>
+  internal("stringSplitPrimitive", 3, "ssn", (_vm, _t, args) =>
     realm.newArray((args[0] as string).split(args[1] as string, args[2] as number)),
   );
 }

@@ -4,7 +4,7 @@
 
 import { JSObject, PF, Prop, isCallable } from "../object";
 import type { Value } from "../value";
-import { arg, makeNative, method } from "./util";
+import { arg, defineInternal, makeNative, method } from "./util";
 import type { Realm } from "../realm";
 
 export interface Timer {
@@ -78,26 +78,13 @@ export function installTimers(realm: Realm): void {
   method(realm, g, "global", "clearInterval", 1, clear);
   method(realm, g, "global", "clearImmediate", 1, clear);
 
-  const $ = realm.internals;
-  $.props.set(
-    "trackRejection",
-    new Prop(
-      makeNative(realm, "$.trackRejection", "trackRejection", 2, (_vm, _t, args) => {
-        realm.rejections.push([args[0] as JSObject, arg(args, 1)]);
-        return undefined;
-      }),
-      PF.Hidden,
-    ),
-  );
-  $.props.set(
-    "untrackRejection",
-    new Prop(
-      makeNative(realm, "$.untrackRejection", "untrackRejection", 1, (_vm, _t, args) => {
-        const i = realm.rejections.findIndex((r) => r[0] === args[0]);
-        if (i >= 0) realm.rejections.splice(i, 1);
-        return undefined;
-      }),
-      PF.Hidden,
-    ),
-  );
+  defineInternal(realm, "trackRejection", 2, "o", (_vm, _t, args) => {
+    realm.rejections.push([args[0] as JSObject, arg(args, 1)]);
+    return undefined;
+  });
+  defineInternal(realm, "untrackRejection", 1, "-", (_vm, _t, args) => {
+    const i = realm.rejections.findIndex((r) => r[0] === args[0]);
+    if (i >= 0) realm.rejections.splice(i, 1);
+    return undefined;
+  });
 }

@@ -14,7 +14,7 @@ import {
   isCallable,
 } from "../object";
 import { EMPTY, type Value, type PropertyKey } from "../value";
-import { arg, getter, makeNative } from "./util";
+import { arg, getter, internalDefiner, makeNative } from "./util";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
 import {
@@ -53,9 +53,14 @@ export function installTypedArrays(realm: Realm): void {
   const wk = realm.wellKnown;
   const $ = realm.internals;
   const { ABP } = installArrayBuffer(realm);
-  const internal = (name: string, length: number, impl: NativeImpl) => {
-    $.props.set(name, new Prop(makeNative(realm, `$.${name}`, name, length, impl), PF.Hidden));
-  };
+  const internal = internalDefiner(realm);
+  // Argument signatures (see defineInternal in util.ts).
+  const N_KINDS = ELEMENT_TYPES.length;
+  const IS_TA = ["c", TypedArrayObject] as const;
+  const KIND = ["r", N_KINDS] as const;
+  const SET_TA = ["ccu", TypedArrayObject, TypedArrayObject] as const;
+  const COPY_TA = ["cicn", TypedArrayObject, TypedArrayObject] as const;
+  const FROM_BUFFER = ["rocnn?", N_KINDS, ArrayBufferObject] as const;
 
   // ---- %TypedArray% ----
   const TAP = new JSObject(realm.ObjectPrototype);
@@ -509,17 +514,17 @@ export function installTypedArrays(realm: Realm): void {
   }
 
   // ---- internals for the prelude ----
-  internal("isTypedArray", 1, (_vm, _t, args) => arg(args, 0) instanceof TypedArrayObject);
-  internal("taValidate", 2, (vm, _t, args) => validate(vm, args[0], String(args[1]))[1]);
-  internal("taLength", 1, (_vm, _t, args) => {
+  internal("isTypedArray", 1, "-", (_vm, _t, args) => arg(args, 0) instanceof TypedArrayObject);
+  internal("taValidate", 2, "-", (vm, _t, args) => validate(vm, args[0], String(args[1]))[1]);
+  internal("taLength", 1, "-", (_vm, _t, args) => {
     const o = arg(args, 0);
     return o instanceof TypedArrayObject ? o.length : 0;
   });
-  internal("taKind", 1, (_vm, _t, args) => (args[0] as TypedArrayObject).kind);
-  internal("taIsBigInt", 1, (_vm, _t, args) => (args[0] as TypedArrayObject).type.bigint);
-  internal("taKindIsBigInt", 1, (_vm, _t, args) => ELEMENT_TYPES[args[0] as number].bigint);
-  internal("taCtorOf", 1, (_vm, _t, args) => ctors[(args[0] as TypedArrayObject).kind]);
-  internal("taCreate", 3, (vm, _t, args) =>
+  internal("taKind", 1, IS_TA, (_vm, _t, args) => (args[0] as TypedArrayObject).kind);
+  internal("taIsBigInt", 1, IS_TA, (_vm, _t, args) => (args[0] as TypedArrayObject).type.bigint);
+  internal("taKindIsBigInt", 1, KIND, (_vm, _t, args) => ELEMENT_TYPES[args[0] as number].bigint);
+  internal("taCtorOf", 1, IS_TA, (_vm, _t, args) => ctors[(args[0] as TypedArrayObject).kind]);
+  internal("taCreate", 3, ["ro?i", N_KINDS], (vm, _t, args) =>
     create(
       vm,
       args[0] as number,
@@ -527,7 +532,7 @@ export function installTypedArrays(realm: Realm): void {
       args[2] as number,
     ),
   );
-  internal("taFromBuffer", 5, (vm, _t, args) =>
+  internal("taFromBuffer", 5, FROM_BUFFER, (vm, _t, args) =>
     fromBuffer(
       vm,
       args[0] as number,
@@ -537,15 +542,15 @@ export function installTypedArrays(realm: Realm): void {
       args[4] as number | undefined,
     ),
   );
-  internal("taFromTypedArray", 3, (vm, _t, args) =>
+  internal("taFromTypedArray", 3, ["ro", N_KINDS], (vm, _t, args) =>
     construct(vm, args[0] as number, args[1] as JSObject, [args[2]]),
   );
   // Stores an already converted value at a numeric index (ignored when invalid).
-  internal("taStore", 3, (_vm, _t, args) => {
+  internal("taStore", 3, ["cnx", TypedArrayObject], (_vm, _t, args) => {
     (args[0] as TypedArrayObject).set(args[1] as number, args[2] as number | bigint);
     return undefined;
   });
-  internal("taSetFromTypedArray", 3, (vm, _t, args) => {
+  internal("taSetFromTypedArray", 3, SET_TA, (vm, _t, args) => {
     setFromTypedArray(
       vm,
       args[0] as TypedArrayObject,
@@ -555,7 +560,7 @@ export function installTypedArrays(realm: Realm): void {
     return undefined;
   });
   // The species-created result check (TypedArrayCreateFromConstructor steps 2–4).
-  internal("taCheckCreated", 3, (vm, _t, args) => {
+  internal("taCheckCreated", 3, "-", (vm, _t, args) => {
     const [o, n, exemplar] = args;
     if (!(o instanceof TypedArrayObject)) return vm.throwTypeError(NOT_TA);
     if (o.outOfBounds()) detachedError(vm, "Construct");
@@ -565,21 +570,21 @@ export function installTypedArrays(realm: Realm): void {
       vm.throwTypeError("Content type of the result does not match the content type of the source");
     return o;
   });
-  internal("taCopy", 5, (vm, _t, args) => {
+  internal("taCopy", 5, COPY_TA, (vm, _t, args) => {
     const [src, start, dst, count] = args as [TypedArrayObject, number, TypedArrayObject, number];
     if (src.outOfBounds()) detachedError(vm, `${P}.slice`);
     if (src.type.bigint !== dst.type.bigint) vm.throwTypeError(MIX);
     copyElements(src, start, dst, Math.min(count, src.length - start, dst.length));
     return undefined;
   });
-  internal("taSortDefault", 1, (_vm, _t, args) => {
+  internal("taSortDefault", 1, IS_TA, (_vm, _t, args) => {
     sortDefault(args[0] as TypedArrayObject);
     return undefined;
   });
-  internal("primToBigInt", 1, (vm, _t, args) => toBigIntPrim(vm, arg(args, 0)));
-  internal("taTypeName", 1, (_vm, _t, args) => (args[0] as TypedArrayObject).type.name);
+  internal("primToBigInt", 1, "v", (vm, _t, args) => toBigIntPrim(vm, arg(args, 0)));
+  internal("taTypeName", 1, IS_TA, (_vm, _t, args) => (args[0] as TypedArrayObject).type.name);
   // Whether a property key denotes a valid element (defineProperty converts values first).
-  internal("taValidKey", 2, (_vm, _t, args) => {
+  internal("taValidKey", 2, IS_TA, (_vm, _t, args) => {
     const o = args[0] as TypedArrayObject;
     const k = args[1];
     if (typeof k !== "string") return false;

@@ -14,7 +14,7 @@ import { JSSymbol, type Value } from "../value";
 import type { VM } from "../interpreter";
 import { WELL_KNOWN, type Realm } from "../realm";
 import { registerObjectKind } from "../object-kinds";
-import { arg, makeNative, method } from "./util";
+import { arg, defineInternal, makeNative, method, type Signature } from "./util";
 
 export class URLObject extends JSObject {
   /** The serialized URL; always one the host parses. */
@@ -513,19 +513,20 @@ export function installURL(realm: Realm): void {
 
   // For the prelude: the list's length and entries, and append without coercion checks.
   const $ = realm.internals;
-  const internal = (name: string, length: number, impl: NativeImpl, coerce?: string) => {
-    $.props.set(
-      name,
-      new Prop(makeNative(realm, `$.${name}`, name, length, impl, { coerce }), PF.Hidden),
-    );
-  };
-  internal("urlCreate", 3, (vm, _t, args) => {
+  const internal = (
+    name: string,
+    length: number,
+    sig: Signature,
+    impl: NativeImpl,
+    coerce?: string,
+  ) => defineInternal(realm, name, length, sig, impl, { coerce });
+  internal("urlCreate", 3, "o", (vm, _t, args) => {
     if (!(args[0] instanceof JSObject)) vm.throwTypeError("jaunt: bad call of urlCreate");
     return create(vm, args[0] as JSObject, args.slice(1, 3));
   });
-  internal("uspCheck", 1, (vm, _t, args) => (thisParams(vm, args[0]), undefined));
-  internal("uspLength", 1, (vm, _t, args) => thisParams(vm, args[0]).list.length / 2);
-  internal("uspEntry", 2, (vm, _t, args) => {
+  internal("uspCheck", 1, "-", (vm, _t, args) => (thisParams(vm, args[0]), undefined));
+  internal("uspLength", 1, "-", (vm, _t, args) => thisParams(vm, args[0]).list.length / 2);
+  internal("uspEntry", 2, "-", (vm, _t, args) => {
     const p = thisParams(vm, args[0]);
     const i = Number(args[1]) * 2;
     if (!(i >= 0 && i < p.list.length)) return undefined;
@@ -534,6 +535,7 @@ export function installURL(realm: Realm): void {
   internal(
     "uspAppend",
     3,
+    "-",
     (vm, _t, args) => {
       const p = thisParams(vm, args[0]);
       p.list.push(usv(args[1]), usv(args[2]));

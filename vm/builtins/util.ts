@@ -2,7 +2,15 @@
 // ("Array.prototype.push") by which snapshots refer to it; each realm's registry
 // (realm.natives) maps ids to that realm's implementations.
 
-import { JSObject, NativeFunction, PF, Prop, type NativeImpl } from "../object";
+import {
+  ArrayObject,
+  JSObject,
+  NativeFunction,
+  PF,
+  Prop,
+  isCallable,
+  type NativeImpl,
+} from "../object";
 import { JSSymbol, type PropertyKey, type Value } from "../value";
 import type { VM } from "../interpreter";
 import type { Realm } from "../realm";
@@ -137,3 +145,137 @@ export function arg(args: Value[], i: number): Value {
 }
 
 export type { VM };
+
+// ---- Internal natives ($.name) and their argument signatures ----
+//
+// The prelude's locals and operand stacks are plain data in a snapshot, so a hostile
+// snapshot can hand an internal native any value. Every internal native therefore
+// declares what it relies on, one character per argument, checked before it runs:
+//   "-" anything            "n" number             "s" string        "b" boolean
+//   "i" integer 0..2^53-1   "o" object             "p" object or null
+//   "a" dense ArrayObject   "f" callable           "k" string or symbol
+//   "u" number >= 0 (or +Infinity)   "v" primitive (not an object)   "x" number or bigint
+//   "c" instance of the next class (or of one of the next list of classes) given
+//   "r" integer in [0, next bound given)
+// A "?" after a kind also admits undefined; a missing argument is undefined; arguments
+// past the signature are not checked (variadic natives). A mismatch is a catchable
+// guest TypeError "internal: bad argument N to $.name" (N counts from 1).
+
+/** A class an argument must be an instance of ("c"). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ArgClass = abstract new (...args: any[]) => object;
+/** A signature: its characters, or its characters followed by the classes and bounds. */
+export type Signature = string | readonly [string, ...(ArgClass | readonly ArgClass[] | number)[]];
+type Extra = ArgClass | readonly ArgClass[] | number | undefined;
+
+const OPTIONAL = 0x80;
+const KINDS = "-nsbiopafkcruvx";
+
+/** A signature compiled once: a kind code per argument, and its class or bound. */
+interface CompiledSignature {
+  codes: Uint8Array;
+  extra: Extra[];
+}
+
+function compileSignature(sig: Signature, name: string): CompiledSignature {
+  const text = typeof sig === "string" ? sig : sig[0];
+  const extras = typeof sig === "string" ? [] : (sig.slice(1) as Extra[]);
+  const codes: number[] = [];
+  const extra: Extra[] = [];
+  let next = 0;
+  for (const ch of text) {
+    if (ch === "?") {
+      codes[codes.length - 1] |= OPTIONAL;
+      continue;
+    }
+    const k = KINDS.indexOf(ch);
+    if (k < 0) throw new Error(`bad signature ${text} for $.${name}`);
+    codes.push(k);
+    extra.push(ch === "c" || ch === "r" ? extras[next++] : undefined);
+  }
+  if (next !== extras.length) throw new Error(`bad signature ${text} for $.${name}`);
+  return { codes: Uint8Array.from(codes), extra };
+}
+
+function argFits(code: number, extra: Extra, v: Value): boolean {
+  if (v === undefined && code & OPTIONAL) return true;
+  switch (code & 0x7f) {
+    case 0:
+      return true;
+    case 1:
+      return typeof v === "number";
+    case 2:
+      return typeof v === "string";
+    case 3:
+      return typeof v === "boolean";
+    case 4:
+      return typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+    case 5:
+      return v instanceof JSObject;
+    case 6:
+      return v === null || v instanceof JSObject;
+    case 7:
+      return v instanceof ArrayObject && v.elems !== null;
+    case 8:
+      return isCallable(v);
+    case 9:
+      return typeof v === "string" || v instanceof JSSymbol;
+    case 10:
+      if (typeof extra === "function") return v instanceof extra;
+      for (const c of extra as readonly ArgClass[]) if (v instanceof c) return true;
+      return false;
+    case 11:
+      return typeof v === "number" && Number.isInteger(v) && v >= 0 && v < (extra as number);
+    case 12:
+      return typeof v === "number" && v >= 0;
+    case 13:
+      return !(typeof v === "object" && v !== null && !(v instanceof JSSymbol));
+    default:
+      return typeof v === "number" || typeof v === "bigint";
+  }
+}
+
+/**
+ * The $ natives whose arguments are checked: by a signature, or (marked by hand) by
+ * their own code. The tests hold every $ native to this.
+ */
+export const signedInternals = new WeakSet<NativeFunction>();
+
+/** Wraps `impl` so that it runs only on arguments that fit `sig`. */
+export function checkedImpl(name: string, sig: Signature, impl: NativeImpl): NativeImpl {
+  const { codes, extra } = compileSignature(sig, name);
+  // Trailing "anything" positions need no check; nothing to check means no wrapper.
+  let n = codes.length;
+  while (n > 0 && codes[n - 1] === 0) n--;
+  if (n === 0) return impl;
+  const run: NativeImpl = (vm, thisArg, args, newTarget, self) => {
+    for (let i = 0; i < n; i++) {
+      if (!argFits(codes[i], extra[i], i < args.length ? args[i] : undefined))
+        vm.throwTypeError(`internal: bad argument ${i + 1} to $.${name}`);
+    }
+    return impl(vm, thisArg, args, newTarget, self);
+  };
+  return run;
+}
+
+/** Defines the internal native `$.name` (for the prelude only), checked against `sig`. */
+export function defineInternal(
+  realm: Realm,
+  name: string,
+  length: number,
+  sig: Signature,
+  impl: NativeImpl,
+  opts: { coerce?: Coercions } = {},
+): NativeFunction {
+  const f = makeNative(realm, `$.${name}`, name, length, checkedImpl(name, sig, impl), opts);
+  signedInternals.add(f);
+  realm.internals.props.set(name, new Prop(f, PF.Hidden));
+  return f;
+}
+
+/** `defineInternal` bound to a realm: the per-file `internal(name, length, sig, impl)`. */
+export function internalDefiner(
+  realm: Realm,
+): (name: string, length: number, sig: Signature, impl: NativeImpl) => NativeFunction {
+  return (name, length, sig, impl) => defineInternal(realm, name, length, sig, impl);
+}

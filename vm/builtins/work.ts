@@ -15,7 +15,7 @@ import { JSObject, PF, Prop } from "../object";
 import type { Value } from "../value";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
-import { makeNative } from "./util";
+import { defineInternal } from "./util";
 
 /** What `step` returns while the work is not done. */
 export const PENDING: unique symbol = Symbol("work pending");
@@ -50,12 +50,10 @@ export function runWork(vm: VM, task: WorkObject): Value {
 
 export function installWork(realm: Realm): void {
   // $.workStep(task): one slice; the task itself while it is not done.
-  const step = makeNative(realm, "$.workStep", "workStep", 1, (vm, _t, args) => {
-    const task = args[0];
-    if (!(task instanceof WorkObject)) return vm.throwTypeError("workStep: not a task");
+  defineInternal(realm, "workStep", 1, ["c", WorkObject], (vm, _t, args) => {
+    const task = args[0] as WorkObject;
     const r = task.step(vm);
     vm.chargeWork(WORK_SLICE_CHARGE);
     return r === PENDING ? task : r;
   });
-  realm.internals.props.set("workStep", new Prop(step, PF.Hidden));
 }
