@@ -241,8 +241,8 @@ test("the heap limit is in the snapshot and only tightens on resume", () => {
   assert.equal(Jaunt.resume(free.snapshot()).limits.heapBytes, Infinity);
 });
 
-test("transparency: snapshotted every N instructions, a guest meets its limit at the same point", () => {
-  const program = `
+/** Fills the heap three times, catching the limit's RangeError each time. */
+const RUNAWAYS = `
     const a = [];
     try { for (;;) a.push({ i: a.length, s: "v" + a.length }); }
     catch (e) { console.log(e.message, a.length); }
@@ -251,6 +251,23 @@ test("transparency: snapshotted every N instructions, a guest meets its limit at
     for (let r = 0; r < 3; r++) {
       try { for (;;) b.push(new Array(100 + r)); } catch (e) { console.log(r, b.length); b = []; }
     }`;
+
+test("the heap account does not depend on how run() is sliced", () => {
+  // The measurement once read the top frame's operand stack up to frame.sp, which
+  // the interpreter writes back when run() pauses: a sliced run measured differently.
+  const opts = { limits: { heapBytes: 2 * MB } };
+  const plain = loaded(RUNAWAYS, opts);
+  assert.equal(plain.j.run().status, "done");
+  for (const every of [1, 7, 997, 4099, 10007]) {
+    const sliced = loaded(RUNAWAYS, opts);
+    while (sliced.j.run(every).status === "paused");
+    assert.equal(sliced.out.text, plain.out.text, `every ${every}`);
+    assert.equal(sliced.j.vm.heap.used, plain.j.vm.heap.used, `heap account, every ${every}`);
+  }
+});
+
+test("transparency: snapshotted every N instructions, a guest meets its limit at the same point", () => {
+  const program = RUNAWAYS;
   const opts = { limits: { heapBytes: 2 * MB } };
   const plain = loaded(program, opts);
   assert.equal(plain.j.run().status, "done");

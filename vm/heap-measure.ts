@@ -205,7 +205,14 @@ class Walker {
 export function measureHeap(vm: VM): number {
   const w = new Walker();
   const realm = vm.realm;
-  const top = vm.frames.length ? vm.frames[vm.frames.length - 1].sp : 0;
+  // Every slot below the top frame's operand stack: the callers' operands and all
+  // locals. The top frame's own operands are left out: the interpreter keeps their
+  // extent in a local and writes it to frame.sp only at some points, one of them
+  // run() pausing, so counting up to frame.sp would make the measurement (and where
+  // the limit is met) depend on how the run was sliced. They are a few values in
+  // flight; the next measurement counts what of them stays reachable.
+  const f = vm.frames.length ? vm.frames[vm.frames.length - 1] : null;
+  const top = f ? f.base + f.fn.code.nlocals : 0;
   w.bytes += SIZE.slot * top;
   for (let i = 0; i < top; i++) w.value(vm.stack[i]);
   for (const f of vm.frames) w.frame(f);
