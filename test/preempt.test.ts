@@ -11,17 +11,12 @@ import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { Jaunt, type JauntOptions } from "../vm";
 import { EngineRegExp, MORE } from "../vm/regexp-engine";
+import { vmWith as blankVm } from "./harness";
 
 function vmWith(source: string, opts: JauntOptions = {}): { j: Jaunt; out: { text: string } } {
-  const out = { text: "" };
-  const j = Jaunt.create({
-    stdout: (s) => (out.text += s),
-    stderr: (s) => (out.text += s),
-    seed: 1,
-    ...opts,
-  });
-  j.load(source, "/test/preempt.js");
-  return { j, out };
+  const vm = blankVm(opts);
+  vm.j.load(source, "/test/preempt.js");
+  return vm;
 }
 
 function ms(since: bigint): number {

@@ -370,10 +370,10 @@ export function advanceStringIndex(s: string, index: number, unicode: boolean): 
 }
 
 /**
- * RegExpBuiltinExec (22.2.7.2) once lastIndex has gone through ToLength, up to the
- * host's match: updates lastIndex as the spec does and returns the host match.
+ * Where RegExpBuiltinExec starts matching: lastIndex for global and sticky patterns,
+ * else 0; null (lastIndex reset to 0) when that is past the end of the subject.
  */
-function execRaw(vm: VM, r: RegExpObject, s: string, lastIndex: number): RegExpExecArray | null {
+function matchStart(vm: VM, r: RegExpObject, s: string, lastIndex: number): number | null {
   const global = r.has("g");
   const sticky = r.has("y");
   if (!global && !sticky) lastIndex = 0;
@@ -381,6 +381,19 @@ function execRaw(vm: VM, r: RegExpObject, s: string, lastIndex: number): RegExpE
     if (global || sticky) setLastIndex(vm, r, 0);
     return null;
   }
+  return lastIndex;
+}
+
+/**
+ * RegExpBuiltinExec (22.2.7.2) once lastIndex has gone through ToLength, up to the
+ * host's match: updates lastIndex as the spec does and returns the host match.
+ */
+function execRaw(vm: VM, r: RegExpObject, s: string, lastIndex: number): RegExpExecArray | null {
+  const from = matchStart(vm, r, s, lastIndex);
+  if (from === null) return null;
+  lastIndex = from;
+  const global = r.has("g");
+  const sticky = r.has("y");
   const m = r.matcher();
   m.lastIndex = lastIndex;
   const match = m.exec(s);
@@ -484,13 +497,11 @@ function execCounted(
   s: string,
   lastIndex: number,
 ): Value {
+  const from = matchStart(vm, r, s, lastIndex);
+  if (from === null) return null;
+  lastIndex = from;
   const global = r.has("g");
   const sticky = r.has("y");
-  if (!global && !sticky) lastIndex = 0;
-  if (lastIndex > s.length) {
-    if (global || sticky) setLastIndex(vm, r, 0);
-    return null;
-  }
   m.lastIndex = lastIndex;
   m.execBegin(s);
   const match = m.execSlice(MATCH_SLICE_STEPS);
