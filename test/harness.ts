@@ -9,6 +9,8 @@ import { programKind } from "../bin/common";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const PROGRAMS = path.join(ROOT, "test", "programs");
+/** Programs that use Node's built-in modules (one or more per module). */
+export const NODE_PROGRAMS = path.join(ROOT, "test", "programs-node");
 export const BIN = path.join(ROOT, "dist", "bin");
 
 export interface Outcome {
@@ -137,11 +139,10 @@ export function stderrKey(s: string): string {
  */
 export function listPrograms(): string[] {
   const only = process.env.JAUNT_PROGRAMS ? new RegExp(process.env.JAUNT_PROGRAMS) : null;
-  return fs
-    .readdirSync(PROGRAMS)
-    .filter((f) => f.endsWith(".js") && (!only || only.test(f)))
-    .sort()
-    .map((f) => path.join(PROGRAMS, f));
+  return [PROGRAMS, NODE_PROGRAMS]
+    .flatMap((dir) => fs.readdirSync(dir).map((f) => path.join(dir, f)))
+    .filter((f) => f.endsWith(".js") && (!only || only.test(path.basename(f))))
+    .sort((a, b) => (path.basename(a) < path.basename(b) ? -1 : 1));
 }
 
 /** A VM (embedding defaults, seed 1) whose stdout and stderr are collected in `out.text`. */

@@ -2,7 +2,7 @@
 // registry, lazy loading from the runtime's own files whatever the guest's
 // capabilities, `node:` names, named ESM exports, and snapshots that name the
 // runtime's files instead of carrying their source. Each module's behaviour is
-// compared with node by the differential programs test/programs/node-*.js.
+// compared with node by the differential programs test/programs-node/*.js.
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
