@@ -215,10 +215,12 @@ export function installInternals(realm: Realm): void {
   def("symbolDescriptiveString", 1, ["c", JSSymbol], (_vm, _t, args) =>
     (arg(args, 0) as JSSymbol).toString(),
   );
+  // ArrayCreate(n): n holes, held densely up to setLength's bound and sparsely beyond it,
+  // so a guest-chosen length (a map over `length = 2**32 - 1`) never allocates n slots.
   def("newArray", 1, ["r", 2 ** 32], (_vm, _t, args) => {
-    const n = Number(arg(args, 0) ?? 0);
-    ensureRoom(SIZE.slot * n);
-    return realm.newArray(new Array(n).fill(undefined));
+    const a = realm.newArray([]);
+    a.setLength(Number(arg(args, 0) ?? 0));
+    return a;
   });
   def("arrayPush", 2, ["c", ArrayObject], (_vm, _t, args) => {
     const a = arg(args, 0) as ArrayObject;
