@@ -12,7 +12,7 @@ import {
   type Descriptor,
 } from "../object";
 import { JSSymbol, type Value } from "../value";
-import { SIZE, charge, ensureRoom } from "../heap";
+import { SIZE, charge } from "../heap";
 import { primToString } from "../operations";
 import { arg, internalDefiner, makeNative } from "./util";
 import type { Realm } from "../realm";
