@@ -49,6 +49,7 @@ export function installInternals(realm: Realm): void {
     return vm.tailCall(f, arg(args, 1), values);
   });
   def("isCallable", 1, "-", (_vm, _t, args) => isCallable(arg(args, 0)));
+  def("isObject", 1, "-", (_vm, _t, args) => arg(args, 0) instanceof JSObject);
   def("isConstructor", 1, "-", (_vm, _t, args) => isConstructor(arg(args, 0)));
   // Whether a dense internal array (the prelude's own, never the guest's) holds `v` by
   // identity: one step instead of a guest loop (JSON.stringify's cycle check would

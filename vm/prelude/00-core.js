@@ -9,6 +9,7 @@ var call = $.call;
 var apply = $.apply;
 var isCallable = $.isCallable;
 var isConstructor = $.isConstructor;
+var isObject = $.isObject; // one step: the prelude asks it on nearly every path
 var throwTypeError = $.throwTypeError;
 var throwRangeError = $.throwRangeError;
 var push = $.arrayPush;
@@ -16,6 +17,7 @@ var SymbolIterator = global.Symbol.iterator;
 var SymbolToPrimitive = global.Symbol.toPrimitive;
 var SymbolHasInstance = global.Symbol.hasInstance;
 var SymbolIsConcatSpreadable = global.Symbol.isConcatSpreadable;
+var SymbolSpecies = global.Symbol.species;
 var ObjectCtor = global.Object;
 var ArrayCtor = global.Array;
 var MathFloor = global.Math.floor;
@@ -23,9 +25,6 @@ var MathMin = global.Math.min;
 var MathMax = global.Math.max;
 var MathAbs = global.Math.abs;
 
-function isObject(v) {
-  return (typeof v === "object" && v !== null) || typeof v === "function";
-}
 
 function describe(v) {
   if (typeof v === "string") return '"' + v + '"';

@@ -20,7 +20,7 @@ function arraySpeciesCreate(original, n) {
   if (!$.isArray(original)) return $.newArray(n);
   var C = original.constructor;
   if (isObject(C)) {
-    C = C[global.Symbol.species];
+    C = C[SymbolSpecies];
     if (C === null) C = undefined;
   }
   if (C === undefined || C === ArrayCtor) return $.newArray(n);

@@ -10,7 +10,6 @@ var SymbolMatchAll = global.Symbol.matchAll;
 var SymbolReplace = global.Symbol.replace;
 var SymbolSearch = global.Symbol.search;
 var SymbolSplit = global.Symbol.split;
-var SymbolSpecies = global.Symbol.species;
 // Named function expressions below (toString) shadow the core helper inside them.
 var reToString = toString;
 var reStrSlice = global.String.prototype.slice;

@@ -13,6 +13,7 @@ class Promise {
   #handled = false;
 
   constructor(executor) {
+    if (executor === bareExecutor) return;
     if (!isCallable(executor)) throwTypeError("Promise resolver " + describe(executor) + " is not a function");
     var fns = createResolvingFunctions(this);
     try {
@@ -23,9 +24,9 @@ class Promise {
   }
 
   then(onFulfilled, onRejected) {
-    if (!isPromise(this)) throwTypeError("Method Promise.prototype.then called on incompatible receiver " + describe(this));
-    var cap = newPromiseCapability(speciesConstructor(this, PromiseCtor));
-    return performThen(this, onFulfilled, onRejected, cap);
+    if (!isObject(this) || !(#state in this)) throwTypeError("Method Promise.prototype.then called on incompatible receiver " + describe(this));
+    var C = speciesConstructor(this, PromiseCtor);
+    return performThen(this, onFulfilled, onRejected, C === PromiseCtor ? bareCapability() : newPromiseCapability(C));
   }
 
   catch(onRejected) {
@@ -149,7 +150,7 @@ function speciesConstructor(o, dflt) {
   var C = o.constructor;
   if (C === undefined) return dflt;
   if (!isObject(C)) throwTypeError("object.constructor is not an object");
-  var S = C[global.Symbol.species];
+  var S = C[SymbolSpecies];
   if (S === undefined || S === null) return dflt;
   if (isConstructor(S)) return S;
   throwTypeError("object.constructor[Symbol.species] is not a constructor");
@@ -157,18 +158,17 @@ function speciesConstructor(o, dflt) {
 
 function createResolvingFunctions(promise) {
   var already = false;
-  var resolve = function (resolution) {
+  // In a comma expression a function gets no inferred name: resolving functions' is "".
+  var resolve = (0, function (resolution) {
     if (already) return;
     already = true;
     resolvePromise(promise, resolution);
-  };
-  var reject = function (reason) {
+  });
+  var reject = (0, function (reason) {
     if (already) return;
     already = true;
     promiseOps.settle(promise, 2, reason);
-  };
-  $.defineOwnProperty(resolve, "name", 1, "");
-  $.defineOwnProperty(reject, "name", 1, "");
+  });
   return { resolve: resolve, reject: reject };
 }
 
@@ -204,10 +204,17 @@ function resolveThenableJob(promise, thenable, then) {
   }
 }
 
-/** A reaction: [onFulfilled, onRejected, capability or undefined]. */
+/**
+ * A reaction: [onFulfilled, onRejected, capability or undefined], or for an await
+ * [awaitMarker, the async function's coroutine, its capability] (resumed directly,
+ * with no closures, as the spec's await steps would after one job).
+ */
 function enqueueReaction(reaction, state, value) {
-  $.enqueueJob(reactionJob, state === 1 ? reaction[0] : reaction[1], reaction[2], state, value);
+  if (reaction[0] === awaitMarker) $.enqueueJob(asyncStep, reaction[1], state === 1 ? 0 : 1, value, reaction[2]);
+  else $.enqueueJob(reactionJob, state === 1 ? reaction[0] : reaction[1], reaction[2], state, value);
 }
+
+var awaitMarker = {};
 
 function reactionJob(handler, cap, state, argument) {
   var result = argument;
@@ -222,8 +229,8 @@ function reactionJob(handler, cap, state, argument) {
     }
   }
   if (cap === undefined) return;
-  if (ok) call(cap.resolve, undefined, result);
-  else call(cap.reject, undefined, result);
+  if (ok) capabilityResolve(cap, result);
+  else capabilityReject(cap, result);
 }
 
 function performThen(promise, onFulfilled, onRejected, cap) {
@@ -237,7 +244,7 @@ function performThen(promise, onFulfilled, onRejected, cap) {
 
 function newPromiseCapability(C) {
   if (C === PromiseCtor) {
-    var p = new PromiseCtor(noopExecutor);
+    var p = new PromiseCtor(bareExecutor);
     var fns = createResolvingFunctions(p);
     return { promise: p, resolve: fns.resolve, reject: fns.reject };
   }
@@ -252,12 +259,32 @@ function newPromiseCapability(C) {
   return cap;
 }
 
-function noopExecutor() {}
+/** The constructor's "no executor" path: the caller settles the promise itself. */
+function bareExecutor() {}
+
+/**
+ * A capability for an intrinsic promise whose resolving functions no guest code can
+ * see (then's derived promise, an async function's result): no closures are made;
+ * its one settlement goes straight to the promise (capabilityResolve/Reject).
+ */
+function bareCapability() {
+  return { promise: new PromiseCtor(bareExecutor), resolve: undefined, reject: undefined };
+}
+
+function capabilityResolve(cap, value) {
+  if (cap.resolve === undefined) resolvePromise(cap.promise, value);
+  else call(cap.resolve, undefined, value);
+}
+
+function capabilityReject(cap, reason) {
+  if (cap.reject === undefined) promiseOps.settle(cap.promise, 2, reason);
+  else call(cap.reject, undefined, reason);
+}
 
 function promiseResolve(C, x) {
   if (isPromise(x) && x.constructor === C) return x;
-  var cap = newPromiseCapability(C);
-  call(cap.resolve, undefined, x);
+  var cap = C === PromiseCtor ? bareCapability() : newPromiseCapability(C);
+  capabilityResolve(cap, x);
   return cap.promise;
 }
 
@@ -306,34 +333,31 @@ function finishCombinator(values, cap, kind) {
 
 /** Drives an async function's coroutine: each await is a promise reaction. */
 function asyncStart(gen) {
-  var cap = newPromiseCapability(PromiseCtor);
+  var cap = bareCapability();
   asyncStep(gen, 0, undefined, cap);
   return cap.promise;
 }
 
+/**
+ * Runs an async function's coroutine to its next await (or its end). `await v` is
+ * PromiseResolve(%Promise%, v) then a reaction; a primitive v makes an already
+ * fulfilled promise, so its reaction is simply the next job.
+ */
 function asyncStep(gen, mode, value, cap) {
   var r;
   try {
     r = $.generatorResume(gen, mode, value);
   } catch (e) {
-    call(cap.reject, undefined, e);
+    capabilityReject(cap, e);
     return;
   }
   if (r.done) {
-    call(cap.resolve, undefined, r.value);
+    capabilityResolve(cap, r.value);
     return;
   }
-  var p = promiseResolve(PromiseCtor, r.value);
-  performThen(
-    p,
-    function (v) {
-      asyncStep(gen, 0, v, cap);
-    },
-    function (e) {
-      asyncStep(gen, 1, e, cap);
-    },
-    undefined,
-  );
+  var v = r.value;
+  if (!isObject(v)) $.enqueueJob(asyncStep, gen, 0, v, cap);
+  else promiseOps.addReaction(promiseResolve(PromiseCtor, v), [awaitMarker, gen, cap]);
 }
 
 $.defineOwnProperty(

@@ -8,7 +8,6 @@ var TypedArrayCtor = $.TypedArray;
 var TypedArrayPrototype = $.TypedArrayPrototype;
 var ArrayBufferCtor = global.ArrayBuffer;
 var ArrayBufferPrototype = $.ArrayBufferPrototype;
-var SymbolSpecies = global.Symbol.species;
 
 /** ToBigInt (7.1.13). */
 function toBigInt(v) {
