@@ -52,6 +52,7 @@ import { installReflect } from "./builtins/reflect";
 import { installModuleInternals } from "./esm";
 import { installNodeInternals } from "./builtins/node-internals";
 import { installDate } from "./builtins/date";
+import { installIntl } from "./builtins/intl";
 import { installRegExp } from "./builtins/regexp";
 import { installProxy } from "./builtins/proxy";
 import { installTypedArrays } from "./builtins/typedarray";
@@ -301,6 +302,7 @@ export class Realm {
     installModuleInternals(this);
     installNodeInternals(this);
     installDate(this);
+    installIntl(this);
     installRegExp(this);
     installProxy(this);
     installTypedArrays(this);

@@ -69,7 +69,7 @@ defineMethods(ArrayPrototype, [
     for (var i = 0; i < len; i++) {
       if (i > 0) r += ",";
       var e = o[i];
-      if (e !== undefined && e !== null) r += toString(e.toLocaleString());
+      if (e !== undefined && e !== null) r += toString(e.toLocaleString(arguments[0], arguments[1]));
     }
     return r;
   },

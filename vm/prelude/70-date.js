@@ -62,22 +62,9 @@ var dateOptionNames = [
   "timeStyle",
 ];
 
-/** The option bag as plain primitives: each option read once, objects converted. */
+/** The option bag as plain primitives (intlOptions, prelude/72-intl.js). */
 function dateOptions(options) {
-  if (options === undefined) return undefined;
-  var o = toObject(options);
-  var out = {};
-  for (var i = 0; i < dateOptionNames.length; i++) {
-    var name = dateOptionNames[i];
-    var v = o[name];
-    if (v === undefined) continue;
-    // The host reads plain values: convert objects the way Intl would (hour12 is a
-    // boolean, fractionalSecondDigits a number, the rest strings).
-    if (isObject(v))
-      v = name === "hour12" ? true : name === "fractionalSecondDigits" ? toNumber(v) : toString(v);
-    out[name] = v;
-  }
-  return out;
+  return intlOptions(options, dateOptionNames);
 }
 
 /** The three locale methods: the receiver is checked before the arguments are read. */
