@@ -50,6 +50,7 @@ const EXCLUDED_SOURCE = [
   /\/\/ Flags:/,
   /require\('internal\//,
   /internalBinding|process\.binding/,
+  /require\('node:test'\)/,
   /require\('(node:)?(worker_threads|cluster|inspector|tls|https|http2|dgram|v8|vm|async_hooks|domain|trace_events|wasi|repl)'\)/,
   /require\('\.\.\/common\/(?!(index|fixtures|tmpdir|countdown|arraystream|duplexpair)(\.js)?'\))/,
 ];
@@ -331,7 +332,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}
