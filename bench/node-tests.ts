@@ -159,7 +159,7 @@ interface TestResult {
   vmrun: RunResult;
 }
 
-function prepareWorkDir(root: string, tests: string[]): string {
+export function prepareWorkDir(root: string, tests: string[]): string {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-node-tests-"));
   fs.mkdirSync(path.join(work, "test", "parallel"), { recursive: true });
   fs.cpSync(SHIM, path.join(work, "test", "common"), { recursive: true });
@@ -177,7 +177,7 @@ function firstErrorLine(stderr: string, stdout: string): string {
   return (named ?? lines.find((l) => l !== "") ?? stdout.split("\n")[0] ?? "").slice(0, 200);
 }
 
-function runOne(
+export function runOne(
   argv: string[],
   cwd: string,
   env: NodeJS.ProcessEnv,

@@ -157,7 +157,10 @@ const viewTypes = [
 
 /** Every view type over a copy of buf's bytes (those whose element size divides it). */
 function getArrayBufferViews(buf) {
-  const { buffer, byteOffset, byteLength } = buf;
+  const byteLength = buf.byteLength;
+  const buffer = new ArrayBuffer(byteLength);
+  new Uint8Array(buffer).set(new Uint8Array(buf.buffer, buf.byteOffset, byteLength));
+  const byteOffset = 0;
   const out = [];
   for (const Type of viewTypes) {
     const size = Type.BYTES_PER_ELEMENT || 1;
