@@ -35,7 +35,7 @@ function runExitChecks(code) {
 
 function callSite() {
   const lines = String(new Error().stack).split("\n");
-  return (lines[3] || "").trim();
+  return (lines[3] || "").trim().replace(/^at /, "");
 }
 
 function countCalls(fn, expected, compare, what) {
