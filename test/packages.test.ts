@@ -32,8 +32,8 @@ const EXPECTED_TO_FAIL: Record<string, string> = {
   "fs-extra-ops.js": "needs constants (graceful-fs), stream, fs.opendir (copy)",
   "csv-parse-records.js": "needs stream",
   "express-server.js":
-    "needs http, net, stream, url, crypto, zlib, tty, async_hooks, diagnostics_channel",
-  "ws-echo.js": "needs http, https, net, tls, stream, url, crypto, zlib",
+    "needs http, net, stream, url, crypto, zlib (body-parser), tty (debug), diagnostics_channel (router)",
+  "ws-echo.js": "needs http, net, stream, url, crypto, zlib, and https and tls at load time",
 };
 
 for (const name of programs) {
