@@ -168,13 +168,19 @@ export function prepareWorkDir(root: string, tests: string[]): string {
   return work;
 }
 
-/** The line that names the error: an `…Error:` line, else the first non-empty one. */
+/**
+ * The line that names the error (an `…Error:` line, else the first non-empty one),
+ * with the first place in the test file that stderr mentions (the stack's top, or the
+ * failing line the runtime printed above the message).
+ */
 function firstErrorLine(stderr: string, stdout: string): string {
   const lines = stderr.split("\n").map((l) => l.trim());
   const named = lines.find((l) =>
     /^(\w+\.)?\w*(Error|Exception)\b|^Mismatched|^expected warnings|^common shim/.test(l),
   );
-  return (named ?? lines.find((l) => l !== "") ?? stdout.split("\n")[0] ?? "").slice(0, 200);
+  const line = (named ?? lines.find((l) => l !== "") ?? stdout.split("\n")[0] ?? "").slice(0, 200);
+  const where = /test\/parallel\/([^:\s)]+:\d+)/.exec(stderr);
+  return where ? `${line} (${where[1]})` : line;
 }
 
 export function runOne(
