@@ -1,13 +1,17 @@
-// Real npm packages (devDependencies: a parser, a template engine, a utility library,
-// a markdown renderer, YAML, dates, decimals) used by the programs in test/packages/:
-// each must print under vmrun exactly what it prints under node, also when the VM is
-// snapshotted and restored every few thousand instructions.
+// Real npm packages (devDependencies) used by the programs in test/packages/: each must
+// print under vmrun exactly what it prints under node (stdout, stderr, exit code), also
+// when the VM is snapshotted and restored every few thousand instructions.
+//
+// The first seven (a parser, a template engine, a utility library, markdown, YAML,
+// dates, decimals) are pure JavaScript; the ten of issue 11 use node's built-in
+// modules, and those whose modules Jaunt does not have yet are marked `todo` below:
+// they still run and report, but do not fail the suite.
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ROOT, runCli, runJaunt, runNode } from "./harness";
+import { ROOT, runCli, runJauntAsync, runNode } from "./harness";
 
 const dir = path.join(ROOT, "test", "packages");
 const programs = fs
@@ -15,16 +19,33 @@ const programs = fs
   .filter((f) => /\.(m?js)$/.test(f))
   .sort();
 
+/**
+ * Programs expected to fail today, with the reason: the built-in modules they reach
+ * that Jaunt lacks (as node loads them for that program). Remove an entry when its
+ * modules land; a todo test that passes shows up as such in the report.
+ */
+const EXPECTED_TO_FAIL: Record<string, string> = {
+  "commander-cli.js": "needs child_process",
+  "debug-namespaces.js": "needs tty",
+  "chalk-colours.js": "needs tty (supports-color)",
+  "glob-tree.js": "needs url, stream (minipass, path-scurry)",
+  "fs-extra-ops.js": "needs constants (graceful-fs), stream, fs.opendir (copy)",
+  "csv-parse-records.js": "needs stream",
+  "express-server.js":
+    "needs http, net, stream, url, crypto, zlib (body-parser), tty (debug), diagnostics_channel (router)",
+  "ws-echo.js": "needs http, net, stream, url, crypto, zlib, and https and tls at load time",
+};
+
 for (const name of programs) {
   const file = path.join(dir, name);
-  test(`packages: ${name}`, () => {
+  test(`packages: ${name}`, { todo: EXPECTED_TO_FAIL[name] }, async () => {
     const expected = runNode(file);
     assert.equal(expected.code, 0, `node failed: ${expected.stderr}`);
-    const actual = runCli("vmrun", [file]);
-    assert.equal(actual.stderr, "", "stderr");
+    const actual = runCli("vmrun", [file], dir);
+    assert.equal(actual.stderr, expected.stderr, "stderr");
     assert.equal(actual.stdout, expected.stdout, "stdout");
     assert.equal(actual.code, 0, "exit code");
-    const cut = runJaunt(file, { snapshotEvery: 20000 });
+    const cut = await runJauntAsync(file, { snapshotEvery: 20000 });
     assert.equal(cut.stdout, expected.stdout, "stdout with --snapshot-every 20000");
   });
 }

@@ -7,6 +7,10 @@ import type { Realm } from "../realm";
 export function installGlobals(realm: Realm): void {
   const g = realm.global;
   g.props.set("globalThis", new Prop(g, PF.Hidden));
+  // Node's own name for the global object (writable, enumerable and configurable there)…
+  g.props.set("global", new Prop(g, PF.Default));
+  // …and its tag: Object.prototype.toString gives "[object global]", as in node.
+  g.props.set(realm.wellKnown.toStringTag, new Prop("global", PF.Configurable));
   g.props.set("NaN", new Prop(NaN, 0));
   g.props.set("Infinity", new Prop(Infinity, 0));
   g.props.set("undefined", new Prop(undefined, 0));

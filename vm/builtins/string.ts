@@ -125,6 +125,9 @@ export function installString(realm: Realm): void {
       true,
     );
   }
+  // Annex B.2.2.15-16: trimLeft and trimRight are the very functions trimStart and trimEnd.
+  SP.props.set("trimLeft", new Prop(SP.props.get("trimStart")!.value, PF.Hidden));
+  SP.props.set("trimRight", new Prop(SP.props.get("trimEnd")!.value, PF.Hidden));
   method(realm, SP, "String.prototype", "toString", 0, (vm, t) => thisString(vm, t, "toString"));
   method(realm, SP, "String.prototype", "valueOf", 0, (vm, t) => thisString(vm, t, "valueOf"));
   // The methods taking regexps: natives for string patterns, the self-hosted

@@ -39,41 +39,63 @@ function asBuffer(buf) {
   return Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-class StringDecoder {
-  constructor(encoding) {
-    this.encoding = normalizeEncoding(encoding);
-    Object.defineProperty(this, kDecoder, { value: new Decoder(this.encoding), writable: true });
-  }
+/**
+ * The npm decoder has no base64url: its output is base64's, recoded (same 3-byte
+ * groups, "-" and "_" for "+" and "/", no "=" padding). Its base64 `end` is an own
+ * property, so both methods are wrapped on the instance.
+ */
+function makeDecoder(encoding) {
+  if (encoding !== "base64url") return new Decoder(encoding);
+  const d = new Decoder("base64");
+  const write = d.write;
+  const end = d.end;
+  d.write = (buf) => toBase64Url(write.call(d, buf));
+  d.end = (buf) => toBase64Url(end.call(d, buf));
+  return d;
+}
 
-  write(buf) {
-    const b = asBuffer(buf);
-    return typeof b === "string" ? b : this[kDecoder].write(b);
-  }
+function toBase64Url(text) {
+  return text.replace(/[+/=]/g, (c) => (c === "+" ? "-" : c === "/" ? "_" : ""));
+}
 
-  end(buf) {
-    let ret = "";
-    if (buf !== undefined) ret = this.write(buf);
-    ret += this[kDecoder].end();
-    this[kDecoder] = new Decoder(this.encoding); // ready for new input, as in Node
-    return ret;
-  }
+// A function, not a class, as in node: StringDecoder.call(obj) initialises obj, and the
+// prototype's methods and getters are enumerable.
+function StringDecoder(encoding) {
+  this.encoding = normalizeEncoding(encoding);
+  Object.defineProperty(this, kDecoder, {
+    __proto__: null,
+    value: makeDecoder(this.encoding),
+    writable: true,
+  });
+}
 
-  text(buf, offset) {
-    this[kDecoder] = new Decoder(this.encoding);
-    return this.write(asBuffer(buf).slice(offset));
-  }
+StringDecoder.prototype.write = function write(buf) {
+  const b = asBuffer(buf);
+  return typeof b === "string" ? b : this[kDecoder].write(b);
+};
 
-  get lastChar() {
-    return this[kDecoder].lastChar;
-  }
+StringDecoder.prototype.end = function end(buf) {
+  let ret = "";
+  if (buf !== undefined) ret = this.write(buf);
+  ret += this[kDecoder].end();
+  this[kDecoder] = makeDecoder(this.encoding); // ready for new input, as in Node
+  return ret;
+};
 
-  get lastNeed() {
-    return this[kDecoder].lastNeed;
-  }
+StringDecoder.prototype.text = function text(buf, offset) {
+  this[kDecoder] = makeDecoder(this.encoding);
+  return this.write(asBuffer(buf).slice(offset));
+};
 
-  get lastTotal() {
-    return this[kDecoder].lastTotal;
-  }
+for (const name of ["lastChar", "lastNeed", "lastTotal"]) {
+  Object.defineProperty(StringDecoder.prototype, name, {
+    __proto__: null,
+    get() {
+      return this[kDecoder][name];
+    },
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 module.exports = { StringDecoder };

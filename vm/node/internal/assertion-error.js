@@ -184,7 +184,7 @@ function createErrDiff(actual, expected, operator, message = "") {
 
 function copyError(source) {
   const target = Object.assign({ __proto__: Object.getPrototypeOf(source) }, source);
-  Object.defineProperty(target, "message", { value: source.message });
+  Object.defineProperty(target, "message", { __proto__: null, value: source.message });
   return target;
 }
 
@@ -259,7 +259,9 @@ class AssertionError extends Error {
     }
     super(text);
     this.generatedMessage = !message;
+    // Null-prototype descriptors: a test may put `get` or `set` on Object.prototype.
     Object.defineProperty(this, "name", {
+      __proto__: null,
       value: "AssertionError [ERR_ASSERTION]",
       enumerable: false,
       writable: true,
