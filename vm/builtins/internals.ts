@@ -50,6 +50,24 @@ export function installInternals(realm: Realm): void {
   });
   def("isCallable", 1, "-", (_vm, _t, args) => isCallable(arg(args, 0)));
   def("isObject", 1, "-", (_vm, _t, args) => arg(args, 0) instanceof JSObject);
+  // $.makeConstructor(name, length, impl): a built-in constructor that may also be
+  // called without `new` (Intl's legacy three, Buffer), running the guest impl(newTarget, ...args).
+  // Prelude functions are never constructors themselves.
+  def("makeConstructor", 3, "snf", (_vm, _t, args) => {
+    const impl = arg(args, 2) as JSObject;
+    const name = arg(args, 0) as string;
+    // Only this closure holds impl: the table must list it, or a snapshot taken while
+    // it runs could not name it.
+    realm.registerIntrinsic(`%${name}Impl%`, impl);
+    return makeNative(
+      realm,
+      name,
+      name,
+      arg(args, 1) as number,
+      (vm, _this, callArgs, newTarget) => vm.tailCall(impl, undefined, [newTarget, ...callArgs]),
+      { ctor: true },
+    );
+  });
   def("isConstructor", 1, "-", (_vm, _t, args) => isConstructor(arg(args, 0)));
   // Whether a dense internal array (the prelude's own, never the guest's) holds `v` by
   // identity: one step instead of a guest loop (JSON.stringify's cycle check would

@@ -9,7 +9,7 @@ import type { Realm } from "../realm";
 import { ArrayObject, JSObject, PF } from "../object";
 import type { Value } from "../value";
 import type { VM } from "../interpreter";
-import { arg, defineInternal, makeNative } from "./util";
+import { arg, defineInternal } from "./util";
 import { DateObject } from "./date";
 
 type HostIntl = Record<string, (...a: unknown[]) => unknown>;
@@ -112,24 +112,6 @@ function guarded<T>(vm: VM, fn: () => T): T {
 
 export function installIntl(realm: Realm): void {
   defineInternal(realm, "isDate", 1, "-", (_vm, _t, args) => arg(args, 0) instanceof DateObject);
-  // $.makeConstructor(name, length, impl): a built-in constructor that may also be
-  // called without `new` (Intl's legacy three), running the guest impl(newTarget, ...args).
-  // Prelude functions are never constructors themselves.
-  defineInternal(realm, "makeConstructor", 3, "snf", (_vm, _t, args) => {
-    const impl = arg(args, 2) as JSObject;
-    const name = arg(args, 0) as string;
-    // Only this closure holds impl: the table must list it, or a snapshot taken while
-    // it runs could not name it.
-    realm.registerIntrinsic(`%Intl${name}Impl%`, impl);
-    return makeNative(
-      realm,
-      name,
-      name,
-      arg(args, 1) as number,
-      (vm, _this, callArgs, newTarget) => vm.tailCall(impl, undefined, [newTarget, ...callArgs]),
-      { ctor: true },
-    );
-  });
   // $.intl(kind, locales, options, method, args): a new formatter's resolvedOptions
   // ("resolvedOptions"), or the result of one of its methods.
   defineInternal(realm, "intl", 5, "s--sa", (vm, _t, args) => {

@@ -228,14 +228,16 @@ defineMethod(global, "TextDecoder", TextDecoder);
 
 var kMaxLength = 4294967296;
 
-function Buffer(arg, encodingOrOffset, length) {
+// A constructor as in node: `Buffer(n)`, the deprecated `new Buffer(n)`, and
+// `Buffer.of`/`Buffer.from` inherited from Uint8Array (which construct `this`).
+var Buffer = $.makeConstructor("Buffer", 3, function (newTarget, arg, encodingOrOffset, length) {
   if (typeof arg === "number") {
     if (typeof encodingOrOffset === "string")
       invalidArgType("string", "of type string", arg);
     return bufferAlloc(arg);
   }
   return bufferFrom(arg, encodingOrOffset, length);
-}
+});
 var BufferPrototype = ObjectCtor.create(Uint8ArrayPrototype);
 $.defineOwnProperty(Buffer, "prototype", 1 | 2 | 16 | 32, BufferPrototype, true, undefined, undefined, false, false);
 defineMethod(BufferPrototype, "constructor", Buffer);
