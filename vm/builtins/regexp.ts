@@ -56,7 +56,7 @@ function riskyPattern(source: string, flags: string): boolean {
   let risky = riskCache.get(key);
   if (risky === undefined) {
     try {
-      risky = mayBacktrackBadly(parsePattern(source, flags));
+      risky = mayBacktrackBadly(parsePattern(source, flags), flags);
     } catch {
       risky = false; // a pattern Jaunt's engine cannot parse stays with the host
     }
