@@ -179,6 +179,14 @@ console.log("x".repeat(1 << 20).replace(/(?:)/g, "-").length, "".split(/a/), "ab
 console.log(a.length, a[0], a.at(-1) === "", b, c, s.split("q").length, (s + "z").split("ab").length);`,
   ],
   [
+    "typed array sort and join",
+    `const b = new TextEncoder().encode("qwertyuiop-asdfghjkl-zxcvbnm ".repeat(12000));
+const t = new Float64Array(b); t[5] = NaN; t[6] = -0; t[7] = -1.5; t[8] = 0;
+const u = t.toSorted(); t.sort();
+console.log(t.length, t[0], Object.is(t[1], -0), t.at(-1), t.join().length, t.join("").slice(-8), u.join() === t.join());
+console.log(new Int16Array(b).sort().subarray(0, 4).join("|"), new BigInt64Array(4).sort().join());`,
+  ],
+  [
     "replaceAll",
     `const s = "abc".repeat(400000); const r = s.replaceAll("b", "[$&]");
 console.log(r.length, r.slice(0, 20), r.slice(-20));`,

@@ -8,7 +8,7 @@
 
 import type { Value } from "../value";
 import type { VM } from "../interpreter";
-import { TypedArrayObject } from "../buffers";
+import { ELEMENT_TYPES, TypedArrayObject } from "../buffers";
 import { registerObjectKind } from "../object-kinds";
 import { PENDING, WorkObject } from "./work";
 
@@ -51,14 +51,23 @@ export class TypedArraySortWork extends WorkObject {
   /** The scratch copy's bytes (empty outside the merge passes). */
   scratch = new Uint8Array(0);
 
+  /** The array's element kind and length when the sort began. */
+  kind: number;
+  length: number;
+
   constructor(public array: TypedArrayObject | null) {
     super();
+    this.kind = array?.kind ?? 0;
+    this.length = array?.length ?? 0;
   }
 
-  step(_vm: VM): Value | typeof PENDING {
+  step(vm: VM): Value | typeof PENDING {
     const o = this.array!;
     const h = o.host() as unknown as HostElements;
     const len = h.length;
+    // Only a snapshot edited by hand can pair a task with another array.
+    if (o.kind !== this.kind || len !== this.length)
+      vm.throwTypeError("internal: a typed array sort resumed on a different array");
     if (this.phase === Phase.Runs) {
       let done = 0;
       while (this.pos < len && done < SLICE_ELEMENTS) {
@@ -195,6 +204,8 @@ registerObjectKind<TypedArraySortWork>({
   cls: TypedArraySortWork,
   encode: (o, enc) => [
     enc.value(o.array),
+    o.kind,
+    o.length,
     o.phase,
     o.width,
     o.inScratch,
@@ -205,27 +216,29 @@ registerObjectKind<TypedArraySortWork>({
   ],
   allocate: () => new TypedArraySortWork(null),
   decode(o, fields, dec, where) {
-    const [array, phase, width, inScratch, pos, i, j, scratch] = fields;
+    const [array, kind, length, phase, width, inScratch, pos, i, j, scratch] = fields;
     const a = dec.value(array, where);
-    if (!(a instanceof TypedArrayObject) || a.type.f16)
+    if (!(a instanceof TypedArrayObject))
       return dec.fail(`${where}: a typed array sort without its array`);
+    const type = int(kind) ? ELEMENT_TYPES[kind] : undefined;
+    if (!type || type.f16) return dec.fail(`${where}: a typed array sort of an unknown kind`);
     if (phase !== Phase.Runs && phase !== Phase.Merge && phase !== Phase.CopyBack)
       return dec.fail(`${where}: a typed array sort in an unknown phase`);
     if (!(scratch instanceof Uint8Array) || typeof inScratch !== "boolean")
       return dec.fail(`${where}: a typed array sort without its scratch copy`);
-    const len = a.length;
-    if (!int(width) || width < RUN || !int(pos) || !int(i) || !int(j))
+    if (!int(length) || !int(width) || width < RUN || !int(pos) || !int(i) || !int(j))
       return dec.fail(`${where}: a typed array sort with bad cursors`);
-    if (phase !== Phase.Runs) {
-      const mid = Math.min(pos + width, len);
-      const end = Math.min(pos + 2 * width, len);
-      if (scratch.length !== len * a.type.size)
-        return dec.fail(`${where}: a typed array sort whose scratch copy does not fit`);
-      if (phase === Phase.Merge && !(pos <= i && i <= mid && mid <= j && j <= end && pos < len))
-        return dec.fail(`${where}: a typed array sort with cursors outside their runs`);
-      if (pos > len) return dec.fail(`${where}: a typed array sort past its array`);
-    }
+    const len = length;
+    if (phase === Phase.Runs ? scratch.length !== 0 : scratch.length !== len * type.size)
+      return dec.fail(`${where}: a typed array sort whose scratch copy does not fit`);
+    const mid = Math.min(pos + width, len);
+    const end = Math.min(pos + 2 * width, len);
+    if (phase === Phase.Merge && !(pos <= i && i <= mid && mid <= j && j <= end && pos < len))
+      return dec.fail(`${where}: a typed array sort with cursors outside their runs`);
+    if (pos > len + RUN) return dec.fail(`${where}: a typed array sort past its array`);
     o.array = a;
+    o.kind = kind as number;
+    o.length = len;
     o.phase = phase;
     o.width = width;
     o.inScratch = inScratch;
