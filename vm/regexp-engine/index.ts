@@ -124,7 +124,8 @@ export class EngineRegExp implements RegExpMatcherLike {
     for (let i = 0; i < k.length; i += 3) {
       const tag = k[i + 2];
       if (tag === 1) {
-        if (k[i] < 0 || k[i] >= p.regCount || k[i + 1] < -1) return "a bad register undo";
+        if (k[i] < 0 || k[i] >= p.regCount || k[i + 1] < -1 || k[i + 1] >= 2 ** 31)
+          return "a bad register undo";
       } else if (tag === 0 || tag === 2 || tag === 3) {
         if (!starts.has(k[i]) || !inString(k[i + 1])) return "a bad backtrack choice";
       } else return "a bad backtrack frame";
