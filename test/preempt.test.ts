@@ -187,6 +187,11 @@ console.log(t.length, t[0], Object.is(t[1], -0), t.at(-1), t.join().length, t.jo
 console.log(new Int16Array(b).sort().subarray(0, 4).join("|"), new BigInt64Array(4).sort().join());`,
   ],
   [
+    "BigInt of a long decimal string",
+    `const v = BigInt("31415926535".repeat(40000));
+console.log(v % 1000000007n, v % 999999937n, BigInt("-" + "9".repeat(70000)) % 97n, BigInt(" +" + "1".repeat(65537) + "\\n") % 13n);`,
+  ],
+  [
     "replaceAll",
     `const s = "abc".repeat(400000); const r = s.replaceAll("b", "[$&]");
 console.log(r.length, r.slice(0, 20), r.slice(-20));`,
