@@ -55,6 +55,163 @@ console.log(a.join(",").length);`,
 a.sort((x, y) => x - y);
 console.log(a[0], a[a.length - 1]);`,
   },
+
+  // Adversarial cases: one host call on a huge operand.
+  {
+    name: "bigint toString 7n**2e6n",
+    source: `const x = 7n ** 2000000n;
+console.log(x.toString().length);`,
+  },
+  {
+    name: "bigint mul 1e6 digits",
+    source: `const a = 10n ** 1000000n - 1n, b = 10n ** 1000000n - 3n;
+console.log((a * b) % 1000n);`,
+  },
+  {
+    name: "bigint div 2e6/1e6 digits",
+    source: `const a = 10n ** 2000000n - 1n, b = 10n ** 1000000n - 3n;
+console.log((a / b) % 1000n, (a % b) % 1000n);`,
+  },
+  {
+    name: "BigInt(string) 1e6 digits",
+    source: `const s = "9".repeat(1e6);
+console.log(BigInt(s) % 1000n);`,
+  },
+  {
+    name: "split string 30 MB",
+    source: `const s = "abc".repeat(1e7);
+console.log(s.split("b").length);`,
+  },
+  {
+    name: "split regexp 30 MB",
+    source: `const s = "abc".repeat(1e7);
+console.log(s.split(/b/).length);`,
+  },
+  {
+    name: "replace regexp g 30 MB",
+    source: `const s = "abc".repeat(1e7);
+console.log(s.replace(/b/g, "xy").length);`,
+  },
+  {
+    name: "replace fn-free string 30 MB",
+    source: `const s = "abc".repeat(1e7) + "z";
+console.log(s.replace("z", "y").length);`,
+  },
+  {
+    name: "repeat 1e8 + flatten",
+    source: `const s = "abc".repeat(3e7);
+console.log(s.length, s.indexOf("d"), s.charCodeAt(5e7));`,
+  },
+  {
+    name: "padStart/padEnd 1e8",
+    source: `const s = "x".padStart(1e8, "ab").padEnd(1.5e8, "cd");
+console.log(s.length, s.lastIndexOf("x"));`,
+  },
+  {
+    name: "toUpperCase 50 MB",
+    source: `const s = "abc".repeat(1.7e7);
+console.log(s.toUpperCase().length);`,
+  },
+  {
+    name: "normalize 10 MB",
+    source: `const s = "e\\u0301a\\u0308".repeat(2.5e6);
+console.log(s.normalize("NFC").length);`,
+  },
+  {
+    name: "localeCompare 30 MB",
+    source: `const s = "abc".repeat(1e7), t = s.slice(0, -1) + "d";
+console.log(s.localeCompare(t));`,
+  },
+  {
+    name: "String.fromCharCode.apply 1e5",
+    source: `const a = new Array(1e5).fill(65);
+console.log(String.fromCharCode.apply(null, a).length);`,
+  },
+  {
+    name: "Math.max.apply 1e6",
+    source: `const a = new Array(1e6).fill(1);
+console.log(Math.max.apply(null, a), Math.max(...a));`,
+  },
+  {
+    name: "array indexOf/includes 1e7",
+    source: `const a = new Array(1e7).fill(1);
+console.log(a.indexOf(2), a.includes(2), a.lastIndexOf(2));`,
+  },
+  {
+    name: "array copyWithin/splice 1e6",
+    source: `const a = new Array(1e6).fill(1);
+a.copyWithin(0, 1); a.splice(0, 0, 5);
+console.log(a.length, a.join("").length);`,
+  },
+  {
+    name: "array sort default 2e5",
+    source: `const a = Array.from({ length: 200000 }, (_, i) => "k" + ((i * 7919) % 200000));
+a.sort();
+console.log(a[0], a[a.length - 1]);`,
+  },
+  {
+    name: "array flat 1e6",
+    source: `const a = new Array(1e3).fill(new Array(1e3).fill(1));
+console.log(a.flat().length);`,
+  },
+  {
+    name: "typedarray fill/sort/slice 1e8",
+    source: `const t = new Float64Array(2.5e7).fill(1.5);
+t[7] = -1; t.sort();
+const u = t.slice(1); u.set(t.subarray(0, 1e7));
+console.log(t[0], u.indexOf(7), u.length, t.includes(3), t.join(",").length);`,
+  },
+  {
+    name: "typedarray reverse/map 1e7",
+    source: `const t = new Int32Array(1e7).fill(3);
+t.reverse();
+console.log(t.map((x) => x + 1)[5]);`,
+  },
+  {
+    name: "Object.keys/assign 1e6",
+    source: `const o = {};
+for (let i = 0; i < 1e6; i++) o["k" + i] = i;
+const k = Object.keys(o), p = Object.assign({}, o);
+console.log(k.length, Object.entries(p).length, JSON.stringify(o).length);`,
+  },
+  {
+    name: "structuredClone 1e6",
+    source: `const a = new Array(1e6).fill(0).map((_, i) => ({ i }));
+console.log(structuredClone(a).length);`,
+  },
+  {
+    name: "Map/Set from 1e6",
+    source: `const a = new Array(1e6).fill(0).map((_, i) => [i, i]);
+console.log(new Map(a).size, new Set(a).size);`,
+  },
+  {
+    name: "btoa/atob 30 MB",
+    source: `const s = "abc".repeat(1e7);
+const b = btoa(s);
+console.log(b.length, atob(b).length);`,
+  },
+  {
+    name: "TextEncoder/Decoder 30 MB",
+    source: `const s = "abc\\u00e9".repeat(7.5e6);
+const u = new TextEncoder().encode(s);
+console.log(u.length, new TextDecoder().decode(u).length);`,
+  },
+  {
+    name: "Buffer 30 MB",
+    source: `const s = "abc".repeat(1e7);
+const b = Buffer.from(s);
+console.log(b.length, b.toString("base64").length, b.toString("hex").length, Buffer.concat([b, b]).length, b.indexOf("z"));`,
+  },
+  {
+    name: "new Array(1e8).fill",
+    source: `const a = new Array(1e8).fill(0);
+console.log(a.length);`,
+  },
+  {
+    name: "regexp exec 100 MB simple",
+    source: `const s = "a".repeat(1e8) + "b";
+console.log(/b/.exec(s).index, /a*b/.test(s), /[^a]/.test(s));`,
+  },
 ];
 
 interface Row {

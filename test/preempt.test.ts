@@ -1,8 +1,9 @@
 // Deadline and preemption: limits.deadlineMs (a catchable RangeError, then a clean
 // stop; carried by snapshots and only tightened on resume), and long native work in
 // slices (catastrophic regexps on the counted engine, JSON.parse of big texts,
-// replaceAll over megabytes, huge BigInt powers): run(1000) returns quickly, the result is node's, and a
-// snapshot taken in the middle of the work resumes it where it stopped.
+// replaceAll, split and global regexp loops over megabytes, huge BigInt powers):
+// run(1000) returns quickly, the result is node's, and a snapshot taken in the middle
+// of the work resumes it where it stopped.
 //
 // Timing bounds are generous (the machine may be loaded); the real figures are logged.
 
@@ -166,6 +167,31 @@ console.log(JSON.parse(s, (k, v) => (typeof v === "number" ? v * 2 : v.length)))
     `let y = 3n; y **= 700001n; console.log(y % 999983n, (-5n) ** 500001n % 1000n);`,
   ],
   [
+    "global regexp replace, match and split",
+    `const s = "abc".repeat(150000); const re = /b(c)/g; re.lastIndex = 7;
+const r = s.replace(re, "[$1$&]"), m = s.match(/ca/g), p = s.split(/(b)/), q = s.split(/c/, 5);
+console.log(r.length, r.slice(0, 12), re.lastIndex, m.length, p.length, p.slice(-3), q, RegExp.$1, RegExp.lastMatch);
+console.log("x".repeat(1 << 20).replace(/(?:)/g, "-").length, "".split(/a/), "ab".repeat(9e5).split(/(?:)/).length);`,
+  ],
+  [
+    "string split",
+    `const s = "ab,".repeat(500000); const a = s.split(","), b = s.split("", 4), c = s.split("b,a", 3);
+console.log(a.length, a[0], a.at(-1) === "", b, c, s.split("q").length, (s + "z").split("ab").length);`,
+  ],
+  [
+    "typed array sort and join",
+    `const b = new TextEncoder().encode("qwertyuiop-asdfghjkl-zxcvbnm ".repeat(12000));
+const t = new Float64Array(b); t[5] = NaN; t[6] = -0; t[7] = -1.5; t[8] = 0;
+const u = t.toSorted(); t.sort();
+console.log(t.length, t[0], Object.is(t[1], -0), t.at(-1), t.join().length, t.join("").slice(-8), u.join() === t.join());
+console.log(new Int16Array(b).sort().subarray(0, 4).join("|"), new BigInt64Array(4).sort().join());`,
+  ],
+  [
+    "BigInt of a long decimal string",
+    `const v = BigInt("31415926535".repeat(40000));
+console.log(v % 1000000007n, v % 999999937n, BigInt("-" + "9".repeat(70000)) % 97n, BigInt(" +" + "1".repeat(65537) + "\\n") % 13n);`,
+  ],
+  [
     "replaceAll",
     `const s = "abc".repeat(400000); const r = s.replaceAll("b", "[$&]");
 console.log(r.length, r.slice(0, 20), r.slice(-20));`,
@@ -204,6 +230,32 @@ for (const [name, source, nodeSays] of LONG_CASES) {
     assert.equal(again.steps, straight.j.steps);
   });
 }
+
+test("known ReDoS patterns run in counted slices, never as one host step", () => {
+  // Subjects the host would need about a second for; a pattern wrongly classified safe
+  // runs as one long step and the VM never pauses.
+  const cases: [string, string][] = [
+    ["/(a+)+$/", `"a".repeat(24) + "!"`],
+    ["/(a|a)*$/", `"a".repeat(24) + "!"`],
+    ["/(\\w+\\s?)+$/", `"a".repeat(24) + "!"`],
+    ["/^(([a-z])+.)+[A-Z]([a-z])+$/", `"a".repeat(30) + "!"`],
+    [
+      "/^([a-zA-Z0-9])(([\\-.]|[_]+)?([a-zA-Z0-9]+))*(@){1}[a-z0-9]+[.]{1}(([a-z]{2,3})|([a-z]{2,3}[.]{1}[a-z]{2,3}))$/",
+      `"a".repeat(25) + "!"`,
+    ],
+  ];
+  for (const [re, subject] of cases) {
+    const { j } = vmWith(`console.log(${re}.test(${subject}));`);
+    let worst = 0;
+    for (let i = 0; i < 20; i++) {
+      const t = process.hrtime.bigint();
+      const r = j.run(1000);
+      worst = Math.max(worst, ms(t));
+      assert.equal(r.status, "paused", `${re} finished in ${i + 1} slices`);
+    }
+    assert.ok(worst < 1000, `${re}: a run(1000) took ${worst} ms`);
+  }
+});
 
 test("JSON.parse of big texts: the sliced parser agrees with the host, errors included", () => {
   const pad = " ".repeat(5000);

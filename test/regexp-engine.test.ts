@@ -7,7 +7,7 @@
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { EngineRegExp } from "../vm/regexp-engine";
+import { EngineRegExp, mayBacktrackBadly, parsePattern } from "../vm/regexp-engine";
 import { Jaunt } from "../vm";
 
 interface Found {
@@ -534,4 +534,61 @@ console.log(JSON.stringify("xAbAB".split(new RegExp("(?i:(a))b"))));
     assert.equal(again.run().status, "done");
     assert.equal(out, plain, `cut at step ${at}`);
   }
+});
+
+/** Known ReDoS patterns (exponential on a backtracking matcher), with their flags. */
+const KNOWN_REDOS: [string, string][] = [
+  ["(a+)+$", ""],
+  ["(a|a)*$", ""],
+  ["(a|ab)*c", ""],
+  ["(\\w+\\s?)+$", ""],
+  ["^(\\w+\\s?)*$", ""],
+  ["^(([a-z])+.)+[A-Z]([a-z])+$", ""],
+  ["^(([a-zA-Z0-9])+)+$", ""],
+  ["^(\\d+)*$", ""],
+  ["(.*a){12}", ""],
+  ["(x+x+)+y", ""],
+  ["^(a|aa)+$", ""],
+  ["^(a?){25}(a){25}$", ""],
+  ["(\\s*\\w+)+$", ""],
+  ["^([\\w.-]+)+@", ""],
+  ["(?:a*)*b", ""],
+  ["(a{1,3})+b", ""],
+  ["(?:ab?|b)+c", ""],
+  ["(a|A)+$", "i"],
+  ["(?:[a-z]|\u212a)+$", "iu"],
+  ["(\\1a|b)+", ""],
+  ["(?:(?=a)a+)+$", ""],
+  ["(?:a\\b|a)+$", ""],
+  // OWASP's list: e-mail validators, a Java class name, a name validator.
+  [
+    "^([a-zA-Z0-9])(([\\-.]|[_]+)?([a-zA-Z0-9]+))*(@){1}[a-z0-9]+[.]{1}(([a-z]{2,3})|([a-z]{2,3}[.]{1}[a-z]{2,3}))$",
+    "",
+  ],
+  ["^[a-zA-Z]+(([\\'\\,\\.\\- ][a-zA-Z ])?[a-zA-Z]*)*$", ""],
+  ["^(([a-z])+.)+[A-Z]([a-z])+$", ""],
+  ["^([a-zA-Z0-9_\\.\\-])+\\@(([a-zA-Z0-9\\-])+\\.)+([a-zA-Z0-9]{2,4})+$", ""],
+];
+
+test("every known ReDoS pattern is classified risky (matched by the counted engine)", () => {
+  for (const [source, flags] of KNOWN_REDOS)
+    assert.ok(mayBacktrackBadly(parsePattern(source, flags), flags), `/${source}/${flags} passed`);
+});
+
+test("unambiguous repetition stays with the host's matcher", () => {
+  const safe: [string, string][] = [
+    ["(?:\\w+ )+dog", ""],
+    ['(?:[^"\\\\]|\\\\.)*"', ""],
+    ["(?:a|b)+c", ""],
+    ["(?:\\s*x)+", ""],
+    ["(?:ab?)+c", ""],
+    ["^(?:\\d{3}-)+\\d+$", ""],
+    ["(?:[a-z]+,)*[a-z]+", "i"],
+    ["^(([a-z])+\\.)+[A-Z]([a-z])+$", ""],
+  ];
+  for (const [source, flags] of safe)
+    assert.ok(!mayBacktrackBadly(parsePattern(source, flags), flags), `/${source}/${flags} risky`);
+  // Folding decides: K and the Kelvin sign are one character under iu.
+  assert.ok(!mayBacktrackBadly(parsePattern("(?:[a-j]|\\u212a)+$", "iu"), "iu"));
+  assert.ok(mayBacktrackBadly(parsePattern("(?:[a-k]|\\u212a)+$", "iu"), "iu"));
 });

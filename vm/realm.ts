@@ -58,6 +58,7 @@ import { installProxy } from "./builtins/proxy";
 import { installTypedArrays } from "./builtins/typedarray";
 import { installURL } from "./builtins/url";
 import { installWork } from "./builtins/work";
+import { installRegExpWork } from "./builtins/regexp-work";
 import { Op } from "../compiler/opcodes";
 
 /** Well-known symbols are shared by all realms (they are immutable). */
@@ -304,6 +305,7 @@ export class Realm {
     installDate(this);
     installIntl(this);
     installRegExp(this);
+    installRegExpWork(this);
     installProxy(this);
     installTypedArrays(this);
     installURL(this);

@@ -201,27 +201,20 @@ export function installEncoding(realm: Realm): void {
   // atob/btoa (HTML's forgiving base64), errors as [name, message] for a DOMException.
   internal("btoa", 1, "-", (_vm, _t, args) => {
     const s = String(arg(args, 0));
-    for (let i = 0; i < s.length; i++)
-      if (s.charCodeAt(i) > 0xff)
-        return realm.newArray(["InvalidCharacterError", "Invalid character"]);
+    // One host scan (a loop of charCodeAt took a second over 30 MB).
+    if (/[^\0-\xff]/.test(s)) return realm.newArray(["InvalidCharacterError", "Invalid character"]);
     return Buffer.from(s, "latin1").toString("base64");
   });
   internal("atob", 1, "-", (_vm, _t, args) => {
     const s = String(arg(args, 0));
     const invalid = () => realm.newArray(["InvalidCharacterError", "Invalid character"]);
     // Node's checks, in its order: characters (with '=' only at the end, at most two),
-    // then the count of significant characters.
-    let chars = 0;
-    let equals = 0;
-    for (let i = 0; i < s.length; i++) {
-      const c = s[i];
-      if (c === " " || c === "\t" || c === "\n" || c === "\f" || c === "\r") continue;
-      if (!/[A-Za-z0-9+/=]/.test(c)) return invalid();
-      chars++;
-      if (c === "=") equals++;
-      else if (equals) return invalid();
-      if (equals > 2) return invalid();
-    }
+    // then the count of significant characters. Host scans only: a test per character
+    // took seconds over megabytes.
+    const t = s.replace(/[ \t\n\f\r]+/g, "");
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t)) return invalid();
+    const chars = t.length;
+    const equals = t.endsWith("==") ? 2 : t.endsWith("=") ? 1 : 0;
     let rest = chars % 4;
     if (!rest) rest = (chars - equals) % 4;
     else if (equals) return invalid();

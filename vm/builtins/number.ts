@@ -7,6 +7,8 @@ import { primToNumber } from "../operations";
 import { arg, constant, makeNative, method } from "./util";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
+import { runWork } from "./work";
+import { slicedBigIntParse } from "./bigint-work";
 
 function thisPrim<T>(vm: VM, t: Value, type: string, cls: string, method: string): T {
   if (typeof t === type) return t as T;
@@ -164,6 +166,8 @@ export function installNumber(realm: Realm): void {
           `The number ${v} cannot be converted to a BigInt because it is not an integer`,
         );
       if (v instanceof JSSymbol) vm.throwTypeError(`Cannot convert ${v} to a BigInt`);
+      const task = typeof v === "string" ? slicedBigIntParse(v) : null;
+      if (task) return runWork(vm, task);
       try {
         return BigInt(v as never);
       } catch (e) {

@@ -56,7 +56,7 @@ function riskyPattern(source: string, flags: string): boolean {
   let risky = riskCache.get(key);
   if (risky === undefined) {
     try {
-      risky = mayBacktrackBadly(parsePattern(source, flags));
+      risky = mayBacktrackBadly(parsePattern(source, flags), flags);
     } catch {
       risky = false; // a pattern Jaunt's engine cannot parse stays with the host
     }
@@ -134,10 +134,12 @@ export class RegExpObject extends JSObject {
     else this.countedCache = null;
   }
 
-  /** A fresh sticky matcher for @@split (the spec's splitter, made internally). */
-  splitter(): RegExpMatcherLike {
-    const flags = this.flags.includes("y") ? this.flags : this.flags + "y";
-    return this.engine ? new EngineRegExp(this.source, flags) : new RegExp(this.hostSource, flags);
+  /**
+   * A fresh host matcher for @@split that searches (global, never sticky) where the
+   * spec's internal splitter is sticky; host patterns only (see regexp-work.ts).
+   */
+  searcher(): RegExp {
+    return new RegExp(this.hostSource, this.flags.replace(/[gy]/g, "") + "g");
   }
 
   /** The source as the `source` getter shows it (EscapeRegExpPattern). */
@@ -257,7 +259,7 @@ function toLength(n: number): number {
 }
 
 /** Set(R, "lastIndex", v, true) for an object whose lastIndex is an own data property. */
-function setLastIndex(vm: VM, r: RegExpObject, v: Value): void {
+export function setLastIndex(vm: VM, r: RegExpObject, v: Value): void {
   const p = r.getOwnProperty("lastIndex");
   if (p && !(p.flags & PF.Accessor) && p.flags & PF.Writable) {
     p.value = v;
@@ -269,95 +271,6 @@ function setLastIndex(vm: VM, r: RegExpObject, v: Value): void {
     return;
   }
   vm.throwTypeError("Cannot assign to read only property 'lastIndex' of object '[object RegExp]'");
-}
-
-/** RegExp.prototype[@@split] steps 14–25 with an internal sticky splitter. */
-function splitWith(
-  splitter: RegExpMatcherLike,
-  s: string,
-  lim: number,
-  unicode: boolean,
-  last: { match: RegExpExecArray | null },
-): (string | undefined)[] {
-  const out: (string | undefined)[] = [];
-  if (lim === 0) return out;
-  const size = s.length;
-  if (size === 0) {
-    splitter.lastIndex = 0;
-    const z = splitter.exec(s);
-    last.match = z;
-    return z === null ? [s] : out;
-  }
-  let p = 0;
-  let q = 0;
-  while (q < size) {
-    splitter.lastIndex = q;
-    const z = splitter.exec(s);
-    const e = z === null ? -1 : Math.min(splitter.lastIndex, size);
-    if (z !== null) last.match = z;
-    if (z === null || e === p) {
-      q = advanceStringIndex(s, q, unicode);
-      continue;
-    }
-    out.push(s.slice(p, q));
-    if (out.length === lim) return out;
-    p = e;
-    for (let k = 1; k < z.length; k++) {
-      out.push(z[k]);
-      if (out.length === lim) return out;
-    }
-    q = p;
-  }
-  out.push(s.slice(p));
-  return out;
-}
-
-/**
- * The same split with a host (sticky) splitter, searching instead of trying every
- * position: the leftmost match at or after q is the sticky match at the first position
- * that has one, so the pieces are the same, at the cost of one search per piece. It
- * also reports the last successful match (for RegExp.$1 and friends).
- */
-function splitSearching(
-  splitter: RegExp,
-  s: string,
-  lim: number,
-  unicode: boolean,
-  last: { match: RegExpExecArray | null },
-): (string | undefined)[] {
-  const out: (string | undefined)[] = [];
-  if (lim === 0) return out;
-  const size = s.length;
-  if (size === 0) {
-    splitter.lastIndex = 0;
-    const z = splitter.exec(s);
-    last.match = z;
-    return z === null ? [s] : out;
-  }
-  const searcher = new RegExp(splitter.source, splitter.flags.replace(/[gy]/g, "") + "g");
-  let p = 0;
-  let q = 0;
-  while (q < size) {
-    searcher.lastIndex = q;
-    const z = searcher.exec(s);
-    if (z === null || z.index >= size) break;
-    const e = Math.min(z.index + z[0].length, size);
-    last.match = z; // even an empty match that splits nothing, as in V8
-    if (e === p) {
-      q = advanceStringIndex(s, z.index, unicode);
-      continue;
-    }
-    out.push(s.slice(p, z.index));
-    if (out.length === lim) return out;
-    p = e;
-    for (let k = 1; k < z.length; k++) {
-      out.push(z[k]);
-      if (out.length === lim) return out;
-    }
-    q = p;
-  }
-  out.push(s.slice(p));
-  return out;
 }
 
 /** AdvanceStringIndex (22.2.7.3). */
@@ -388,22 +301,32 @@ function matchStart(vm: VM, r: RegExpObject, s: string, lastIndex: number): numb
  * RegExpBuiltinExec (22.2.7.2) once lastIndex has gone through ToLength, up to the
  * host's match: updates lastIndex as the spec does and returns the host match.
  */
-function execRaw(vm: VM, r: RegExpObject, s: string, lastIndex: number): RegExpExecArray | null {
+export function execRaw(
+  vm: VM,
+  r: RegExpObject,
+  s: string,
+  lastIndex: number,
+): RegExpExecArray | null {
   const from = matchStart(vm, r, s, lastIndex);
   if (from === null) return null;
-  lastIndex = from;
   const global = r.has("g");
   const sticky = r.has("y");
-  const m = r.matcher();
-  m.lastIndex = lastIndex;
-  const match = m.exec(s);
+  const match = hostExec(r, s, from);
   if (match === null) {
     if (global || sticky) setLastIndex(vm, r, 0);
     return null;
   }
   if (global || sticky) setLastIndex(vm, r, match.index + match[0].length);
   recordLegacyMatch(vm.realm, s, match);
-  if (r.aliases) {
+  return match;
+}
+
+/** The host matcher's match at or after `from` (sticky: at), groups folded; no state changes. */
+export function hostExec(r: RegExpObject, s: string, from: number): RegExpExecArray | null {
+  const m = r.matcher();
+  m.lastIndex = from;
+  const match = m.exec(s);
+  if (match && r.aliases) {
     if (match.groups) match.groups = foldGroups(match.groups, r.aliases) as Record<string, string>;
     const ind = (match as RegExpExecArray & { indices?: RegExpIndicesArray }).indices;
     if (ind?.groups) ind.groups = foldGroups(ind.groups, r.aliases) as typeof ind.groups;
@@ -423,7 +346,7 @@ function legacyState(realm: Realm): JSObject {
   return realm.internals.props.get(LEGACY_STATE)!.value as JSObject;
 }
 
-function recordLegacyMatch(realm: Realm, s: string, match: RegExpExecArray): void {
+export function recordLegacyMatch(realm: Realm, s: string, match: RegExpExecArray): void {
   const n = match.length;
   const elems: Value[] = [s, match.index, match[0], n > 1 ? (match[n - 1] ?? "") : ""];
   for (let i = 1; i <= 9; i++) elems.push(i < n ? (match[i] ?? "") : "");
@@ -551,37 +474,8 @@ export class RegExpExecWork extends WorkObject {
   }
 }
 
-function lastIndexOf(r: RegExpObject): number {
+export function lastIndexOf(r: RegExpObject): number {
   return toLength(r.getOwnProperty("lastIndex")!.value as number);
-}
-
-/**
- * RegExp.prototype[@@replace] with a string replacement on a regexp whose exec,
- * flags and flag getters are the built-ins (so no step can run guest code).
- */
-function replaceFast(vm: VM, r: RegExpObject, s: string, template: string): string {
-  const global = r.has("g");
-  const fullUnicode = r.has("u") || r.has("v");
-  if (global) setLastIndex(vm, r, 0);
-  const results: RegExpExecArray[] = [];
-  for (;;) {
-    const match = execRaw(vm, r, s, lastIndexOf(r));
-    if (match === null) break;
-    results.push(match);
-    if (!global) break;
-    if (match[0] === "") setLastIndex(vm, r, advanceStringIndex(s, lastIndexOf(r), fullUnicode));
-  }
-  let out = "";
-  let next = 0;
-  for (const m of results) {
-    const captures = Array.from(m).slice(1);
-    const rep = getSubstitution(m[0], s, m.index, captures, m.groups, template);
-    if (m.index >= next) {
-      out += s.slice(next, m.index) + rep;
-      next = m.index + m[0].length;
-    }
-  }
-  return next >= s.length ? out : out + s.slice(next);
 }
 
 /** GetSubstitution (22.1.3.19.1) on host values (no guest code can run). */
@@ -923,41 +817,8 @@ export function installRegExp(realm: Realm): void {
       if (!resolvesTo(r, flagKeys[i], pristineGetters[i], true)) return false;
     return true;
   });
-  // Fast paths of the protocol methods for regexps that regexpPristine accepts.
-  internal("regexpReplaceFast", 3, ["css", RegExpObject], (vm, _t, args) =>
-    replaceFast(vm, re(args[0]), args[1] as string, args[2] as string),
-  );
-  // @@match with a global regexp: the matched strings, or null.
-  internal("regexpMatchAllStrings", 2, ["cs", RegExpObject], (vm, _t, args) => {
-    const r = re(args[0]);
-    const s = args[1] as string;
-    const fullUnicode = r.has("u") || r.has("v");
-    setLastIndex(vm, r, 0);
-    const out: Value[] = [];
-    for (;;) {
-      const m = execRaw(vm, r, s, lastIndexOf(r));
-      if (m === null) return out.length ? realm.newArray(out) : null;
-      out.push(m[0]);
-      if (m[0] === "") setLastIndex(vm, r, advanceStringIndex(s, lastIndexOf(r), fullUnicode));
-    }
-  });
-  // @@split when the species constructor is %RegExp% too: the splitter is internal,
-  // so the host's split (the same algorithm) can run on a fresh host RegExp.
-  internal("regexpSplitFast", 3, ["csn", RegExpObject], (_vm, _t, args) => {
-    const r = re(args[0]);
-    const s = args[1] as string;
-    const lim = args[2] as number;
-    const splitter = r.splitter();
-    const unicode = r.has("u") || r.has("v");
-    const last: { match: RegExpExecArray | null } = { match: null };
-    const out =
-      splitter instanceof RegExp
-        ? splitSearching(splitter, s, lim, unicode, last)
-        : splitWith(splitter, s, lim, unicode, last);
-    // The splitter's last match is the last successful match, as in V8.
-    if (last.match) recordLegacyMatch(realm, s, last.match);
-    return realm.newArray(out);
-  });
+  // Fast paths of the protocol methods for regexps that regexpPristine accepts: see
+  // regexp-work.ts.
   internal("regexpSpeciesPristine", 1, "o", (_vm, _t, args) => {
     const r = args[0] as JSObject;
     if (!resolvesTo(r, "constructor", ctor, false)) return false;
@@ -968,10 +829,6 @@ export function installRegExp(realm: Realm): void {
     setLastIndex(vm, re(args[0]), args[1] as number);
     return undefined;
   });
-  // String.prototype.split's string case after the coercions.
-  internal("stringSplitPrimitive", 3, "ssn", (_vm, _t, args) =>
-    realm.newArray((args[0] as string).split(args[1] as string, args[2] as number)),
-  );
 }
 
 registerObjectKind<RegExpExecWork>({

@@ -1,12 +1,13 @@
 // String work on big strings in slices (see work.ts). String.prototype.replaceAll
-// with a string pattern over megabytes (V8 needs seconds to build a result of
-// millions of pieces) runs as a task whose state is data: the subject, the pattern,
+// and split with a string pattern over megabytes (V8 needs seconds to build a result
+// of millions of pieces) run as tasks whose state is data: the subject, the pattern,
 // the template, where the next search starts and the result so far.
 
 import type { Value } from "../value";
 import type { VM } from "../interpreter";
+import type { Realm } from "../realm";
 import { registerObjectKind } from "../object-kinds";
-import { PENDING, WorkObject } from "./work";
+import { PENDING, WorkObject, runWork } from "./work";
 import { getSubstitution } from "./regexp";
 
 /** Subjects at least this long are worked on in slices; shorter ones by the host. */
@@ -17,6 +18,7 @@ const SLICE_CHARS = 1 << 16;
 const MATCH_COST = 16;
 
 const KIND_STRING_REPLACE_ALL_WORK = 172;
+const KIND_STRING_SPLIT_WORK = 175;
 
 /** String.prototype.replaceAll(searchString, template) once all are strings. */
 export class StringReplaceAllWork extends WorkObject {
@@ -89,5 +91,90 @@ registerObjectKind<StringReplaceAllWork>({
     o.pos = pos;
     o.copied = copied;
     o.out = out;
+  },
+});
+
+/** String.prototype.split(separator, limit) once both are primitives (limit ≥ 1). */
+export function splitString(vm: VM, realm: Realm, s: string, sep: string, lim: number): Value {
+  if (s.length < STRING_SLICED_LENGTH || lim === 0) return realm.newArray(s.split(sep, lim));
+  return runWork(vm, new StringSplitWork(s, sep, lim));
+}
+
+/** String.prototype.split with a string separator on a long subject. */
+export class StringSplitWork extends WorkObject {
+  /** Where the next search starts (-1: no more separators). */
+  pos = 0;
+  /** The start of the piece being looked for. */
+  copied = 0;
+  pieces: string[] = [];
+
+  constructor(
+    public subject: string,
+    public separator: string,
+    public limit: number,
+  ) {
+    super();
+  }
+
+  step(vm: VM): Value | typeof PENDING {
+    const { subject: s, separator: sep, limit, pieces } = this;
+    const len = s.length;
+    let { pos, copied } = this;
+    let units = 0;
+    while (pos >= 0 && units < SLICE_CHARS && pieces.length < limit) {
+      const end = Math.min(len, pos + SLICE_CHARS);
+      if (sep === "") {
+        // Every code unit is a piece (the last one is not followed by an empty piece).
+        const n = Math.min(end - pos, limit - pieces.length);
+        for (let i = 0; i < n; i++) pieces.push(s[pos + i]);
+        units += n * 4;
+        pos += n;
+        copied = pos;
+        if (pos >= len) pos = -1;
+        continue;
+      }
+      const found = s.slice(pos, end + sep.length - 1).indexOf(sep);
+      if (found < 0) {
+        units += end - pos + 1;
+        pos = end >= len ? -1 : end;
+        continue;
+      }
+      const at = pos + found;
+      pieces.push(s.slice(copied, at));
+      copied = pos = at + sep.length;
+      units += found + MATCH_COST;
+    }
+    this.pos = pos;
+    this.copied = copied;
+    if (pos >= 0 && pieces.length < limit) return PENDING;
+    this.pieces = [];
+    if (pieces.length < limit && sep !== "") pieces.push(s.slice(copied));
+    return vm.realm.newArray(pieces);
+  }
+}
+
+registerObjectKind<StringSplitWork>({
+  kind: KIND_STRING_SPLIT_WORK,
+  cls: StringSplitWork,
+  encode: (o) => [o.subject, o.separator, o.limit, o.pos, o.copied, o.pieces],
+  allocate: () => new StringSplitWork("", "", 1),
+  decode(o, fields, dec, where) {
+    const [subject, separator, limit, pos, copied, pieces] = fields;
+    if (typeof subject !== "string" || typeof separator !== "string")
+      return dec.fail(`${where}: a split needs string subject and separator`);
+    const len = subject.length;
+    const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
+    if (!int(limit) || limit < 1 || limit > 2 ** 32 - 1)
+      return dec.fail(`${where}: a split limit out of range`);
+    if (!int(pos) || pos < -1 || pos > len || !int(copied) || copied < 0 || copied > len)
+      return dec.fail(`${where}: a split position outside its subject`);
+    if (!Array.isArray(pieces) || !pieces.every((p) => typeof p === "string"))
+      return dec.fail(`${where}: a split with malformed pieces`);
+    o.subject = subject;
+    o.separator = separator;
+    o.limit = limit;
+    o.pos = pos;
+    o.copied = copied;
+    o.pieces = pieces as string[];
   },
 });

@@ -4,11 +4,11 @@
 
 import { JSObject, PF, Prop, PrimitiveObject } from "../object";
 import { JSSymbol, type Value } from "../value";
-import { arg, makeNative, method } from "./util";
+import { arg, internalDefiner, makeNative, method } from "./util";
 import { ensureRoom } from "../heap";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
-import { STRING_SLICED_LENGTH, StringReplaceAllWork } from "./string-work";
+import { STRING_SLICED_LENGTH, StringReplaceAllWork, splitString } from "./string-work";
 import { runWork } from "./work";
 
 /** Methods delegated to the host with their coercion specs ("S" = this as string). */
@@ -133,6 +133,10 @@ export function installString(realm: Realm): void {
   // The methods taking regexps: natives for string patterns, the self-hosted
   // protocol (prelude/35-regexp.js) for objects and anything needing coercion.
   const plain = (v: Value) => !(v instanceof JSObject) && !(v instanceof JSSymbol);
+  // String.prototype.split's string case after the coercions (prelude/35-regexp.js).
+  internalDefiner(realm)("stringSplitPrimitive", 3, "ssn", (vm, _t, args) =>
+    splitString(vm, realm, args[0] as string, args[1] as string, args[2] as number),
+  );
   method(realm, SP, "String.prototype", "split", 2, (vm, t, args) => {
     const sep = arg(args, 0);
     const lim = arg(args, 1);
@@ -141,7 +145,7 @@ export function installString(realm: Realm): void {
       typeof sep === "string" &&
       (lim === undefined || typeof lim === "number")
     )
-      return realm.newArray(t.split(sep, lim === undefined ? 2 ** 32 - 1 : lim >>> 0));
+      return splitString(vm, realm, t, sep, lim === undefined ? 2 ** 32 - 1 : lim >>> 0);
     return vm.tailCall(realm.helpers.stringSplit, undefined, [t, sep, lim]);
   });
   for (const name of ["replace", "replaceAll"] as const) {

@@ -45,6 +45,8 @@ import {
 } from "./arraybuffer";
 import { makeArrayIterator } from "./array";
 import { installEncoding } from "./encoding";
+import { runWork } from "./work";
+import { SORT_SLICED_LENGTH, TypedArrayJoinWork, TypedArraySortWork } from "./typedarray-work";
 
 const NOT_TA = "this is not a typed array.";
 const MIX = "Cannot mix BigInt and other types, use explicit conversions";
@@ -188,6 +190,7 @@ export function installTypedArrays(realm: Realm): void {
       if (!a) return coerceCall(vm, realm, self, t, args, "-n", len);
       const target = arg(a, 0);
       const cur = o.length;
+      if (!o.type.f16) return hostSearch(o.host(), mode, target, a, len);
       if (mode === "lastIndexOf") {
         let k = a.length > 1 ? toInteger(a[1] as number) : len - 1;
         k = k >= 0 ? Math.min(k, len - 1) : len + k;
@@ -216,12 +219,7 @@ export function installTypedArrays(realm: Realm): void {
     const a = convertArgs(vm, args, "s");
     if (!a) return coerceCall(vm, realm, self, t, args, "s", len);
     const sep = a[0] === undefined ? "," : (a[0] as string);
-    const parts: string[] = [];
-    for (let i = 0; i < len; i++) {
-      const e = o.get(i);
-      parts.push(e === undefined ? "" : String(e));
-    }
-    return parts.join(sep);
+    return runWork(vm, new TypedArrayJoinWork(o, sep, len));
   });
   iter(0, "keys");
   search("lastIndexOf");
@@ -271,8 +269,7 @@ export function installTypedArrays(realm: Realm): void {
     const [o] = validate(vm, t, `${P}.sort`);
     if (cmp !== undefined)
       return vm.tailCall(preludeFn(realm, "taSortWith"), undefined, [o, cmp, false]);
-    sortDefault(o);
-    return o;
+    return sortDefault(vm, o);
   });
   def(TAP, P, "subarray", 2, (vm, t, args, _nt, self) => {
     if (!(t instanceof TypedArrayObject)) return vm.throwTypeError(NOT_TA);
@@ -313,8 +310,7 @@ export function installTypedArrays(realm: Realm): void {
     out.host().set(o.host() as never);
     if (cmp !== undefined)
       return vm.tailCall(preludeFn(realm, "taSortWith"), undefined, [out, cmp, true]);
-    sortDefault(out);
-    return out;
+    return sortDefault(vm, out);
   });
   // toString is Array.prototype.toString itself (23.2.3.32); the prelude defines both.
   placeholder(TAP, "toString");
@@ -577,10 +573,6 @@ export function installTypedArrays(realm: Realm): void {
     copyElements(src, start, dst, Math.min(count, src.length - start, dst.length));
     return undefined;
   });
-  internal("taSortDefault", 1, IS_TA, (_vm, _t, args) => {
-    sortDefault(args[0] as TypedArrayObject);
-    return undefined;
-  });
   internal("primToBigInt", 1, "v", (vm, _t, args) => toBigIntPrim(vm, arg(args, 0)));
   internal("taTypeName", 1, IS_TA, (_vm, _t, args) => (args[0] as TypedArrayObject).type.name);
   // Whether a property key denotes a valid element (defineProperty converts values first).
@@ -652,13 +644,51 @@ function copyElements(
   for (let i = 0; i < count; i++) dst.set(at + i, tmp[i]);
 }
 
-/** The default sort: numeric ascending, -0 before +0, NaN last (what the host's sort does). */
-function sortDefault(o: TypedArrayObject): void {
+/**
+ * indexOf, lastIndexOf and includes with the host's searches (at memory speed: a
+ * guest loop of gets took seconds over 10^8 elements). `len` is the length measured
+ * before the arguments' coercion; the array may have shrunk since.
+ */
+function hostSearch(
+  h: ReturnType<TypedArrayObject["host"]>,
+  mode: string,
+  target: Value,
+  a: Value[],
+  len: number,
+): Value {
+  const cur = h.length;
+  const search = h as unknown as {
+    indexOf(v: unknown, k: number): number;
+    lastIndexOf(v: unknown, k: number): number;
+    includes(v: unknown, k: number): boolean;
+  };
+  if (mode === "lastIndexOf") {
+    let k = a.length > 1 ? toInteger(a[1] as number) : len - 1;
+    k = k >= 0 ? Math.min(k, len - 1) : len + k;
+    if (k < 0 || cur === 0) return -1;
+    return search.lastIndexOf(target, Math.min(k, cur - 1));
+  }
+  let k = a.length > 1 ? toInteger(a[1] as number) : 0;
+  if (k >= len) return mode === "includes" ? false : -1;
+  if (k < 0) k = Math.max(0, len + k);
+  if (mode === "indexOf") return search.indexOf(target, k);
+  // includes: undefined matches the elements past a shrunk length.
+  if (target === undefined) return k < len && cur < len;
+  return search.includes(target, k);
+}
+
+/**
+ * The default sort: numeric ascending, -0 before +0, NaN last (what the host's sort
+ * does); long arrays in slices (typedarray-work.ts). Returns the array.
+ */
+function sortDefault(vm: VM, o: TypedArrayObject): Value {
   const h = o.host();
   if (!o.type.f16) {
+    if (h.length >= SORT_SLICED_LENGTH) return runWork(vm, new TypedArraySortWork(o));
     h.sort();
-    return;
+    return o;
   }
   const vals = Float64Array.from(h as Uint16Array, f16Decode).sort();
   for (let i = 0; i < vals.length; i++) (h as Uint16Array)[i] = f16Encode(vals[i]);
+  return o;
 }

@@ -6,10 +6,11 @@
 import { parsePattern } from "./parser";
 import { compileProgram, instructionStarts, type Program } from "./program";
 import { Matcher, SearchResult, type SearchState } from "./matcher";
-import type { Node, Pattern } from "./ast";
+import type { Pattern } from "./ast";
 
 export { parsePattern } from "./parser";
 export type { SearchState } from "./matcher";
+export { mayBacktrackBadly } from "./risk";
 
 /** What execSlice returns while the match is not decided yet. */
 export const MORE: unique symbol = Symbol("regexp match in progress");
@@ -123,7 +124,8 @@ export class EngineRegExp implements RegExpMatcherLike {
     for (let i = 0; i < k.length; i += 3) {
       const tag = k[i + 2];
       if (tag === 1) {
-        if (k[i] < 0 || k[i] >= p.regCount || k[i + 1] < -1) return "a bad register undo";
+        if (k[i] < 0 || k[i] >= p.regCount || k[i + 1] < -1 || k[i + 1] >= 2 ** 31)
+          return "a bad register undo";
       } else if (tag === 0 || tag === 2 || tag === 3) {
         if (!starts.has(k[i]) || !inString(k[i + 1])) return "a bad backtrack choice";
       } else return "a bad backtrack frame";
@@ -171,44 +173,4 @@ export class EngineRegExp implements RegExpMatcherLike {
     }
     return match;
   }
-}
-
-/**
- * Whether a pattern may backtrack for a very long time on some subject (a ReDoS
- * risk): a quantifier that can repeat (max > 1) around another such quantifier or an
- * alternation, as in /(a+)+$/ or /(a|aa)*b/, or a backreference inside a loop. Conservative: many
- * patterns it flags are harmless. Patterns it passes may still be polynomial
- * (/\s*\s*$/); a deadline makes every pattern counted (see builtins/regexp.ts).
- */
-export function mayBacktrackBadly(p: Pattern): boolean {
-  const work: [Node, boolean][] = [[p.body, false]];
-  while (work.length > 0) {
-    const [n, inLoop] = work.pop()!;
-    switch (n.type) {
-      case "backref":
-        // Outside any loop a backreference costs one comparison per attempt
-        // (/(['"]).*?\1/ is polynomial); inside one it multiplies the ways to match.
-        if (inLoop) return true;
-        break;
-      case "disj":
-        if (inLoop) return true;
-        for (const a of n.alts) work.push([a, inLoop]);
-        break;
-      case "seq":
-        for (const a of n.items) work.push([a, inLoop]);
-        break;
-      case "repeat": {
-        const loops = n.max > 1;
-        if (loops && inLoop) return true;
-        work.push([n.body, inLoop || loops]);
-        break;
-      }
-      case "look":
-      case "group":
-      case "modifiers":
-        work.push([n.body, inLoop]);
-        break;
-    }
-  }
-  return false;
 }

@@ -51,7 +51,12 @@ export interface SearchState {
 export class Matcher {
   /** Captures after a successful run: [start0, end0, start1, end1, …], -1 when unset. */
   readonly regs: Int32Array;
-  private stack: number[] = [];
+  /**
+   * The backtrack stack, grown by doubling: an Int32Array because a JS array of tens
+   * of millions of entries (/a*b/ over 10 MB) made each growth a multi-second step of
+   * copying and garbage collection; a typed array is one memcpy, outside the GC heap.
+   */
+  private stack: Int32Array = new Int32Array(48);
   private readonly code: number[];
   // The search in progress (see begin/resume).
   private s = "";
@@ -91,7 +96,8 @@ export class Matcher {
   /** The search in progress as data (after a resume that returned More). */
   saveState(): SearchState {
     const { s, sticky, start, pc, pos } = this;
-    return { s, sticky, start, pc, pos, stack: this.stack.slice(0, this.sp), regs: [...this.regs] };
+    const stack = Array.from(this.stack.subarray(0, this.sp));
+    return { s, sticky, start, pc, pos, stack, regs: [...this.regs] };
   }
 
   /** Continues a search saved by saveState (validated by the caller). */
@@ -101,7 +107,8 @@ export class Matcher {
     this.start = st.start;
     this.pc = st.pc;
     this.pos = st.pos;
-    this.stack = st.stack.slice();
+    this.stack = new Int32Array(Math.max(48, st.stack.length * 2));
+    this.stack.set(st.stack);
     this.sp = st.stack.length;
     this.regs.set(st.regs);
   }
@@ -112,7 +119,7 @@ export class Matcher {
    */
   resume(quota: number): SearchResult {
     const { code, regs, p } = this;
-    const stack = this.stack;
+    let stack = this.stack;
     const unicode = p.unicode;
     const s = this.s;
     const sticky = this.sticky;
@@ -153,12 +160,14 @@ export class Matcher {
     };
     const setReg = (r: number, v: number): void => {
       if (regs[r] === v) return;
+      if (sp + 3 > stack.length) stack = this.grow(sp);
       stack[sp++] = r;
       stack[sp++] = regs[r];
       stack[sp++] = UNDO;
       regs[r] = v;
     };
     const push = (a: number, b: number, tag: number): void => {
+      if (sp + 3 > stack.length) stack = this.grow(sp);
       stack[sp++] = a;
       stack[sp++] = b;
       stack[sp++] = tag;
@@ -378,6 +387,14 @@ export class Matcher {
         }
       }
     }
+  }
+
+  /** A backtrack stack twice as big holding the first `sp` entries. */
+  private grow(sp: number): Int32Array {
+    const bigger = new Int32Array(this.stack.length * 2);
+    bigger.set(this.stack.subarray(0, sp));
+    this.stack = bigger;
+    return bigger;
   }
 
   /** A decided search leaves a consistent, empty state (a snapshot may still save it). */
