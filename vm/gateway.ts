@@ -27,6 +27,7 @@ import { HostLink, type ResourceRecord } from "./host-link";
 import { ERR_CAPABILITY, OpContext, runtimeOperation } from "./runtime-ops";
 import { ALL_CAPABILITIES } from "./host";
 // The runtime's own operations register themselves (fs.*, os.*).
+import "./host-crypto";
 import "./host-fs";
 import "./host-os";
 
