@@ -29,6 +29,7 @@ import { ALL_CAPABILITIES } from "./host";
 // The runtime's own operations register themselves (fs.*, os.*).
 import "./host-crypto";
 import "./host-fs";
+import "./host-zlib";
 import "./host-os";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -19,27 +19,13 @@
 //   input the guest kept. Any other mode is replayed: each update runs the whole input
 //   so far and returns the part not yet given out (quadratic, but exact).
 //
-// Failures cross as plain records { name, message, code, library?, reason? } from which
-// the guest builds Node's error (vm/node/crypto.js: cryptoError).
+// Failures cross as plain records (host-pure.ts) from which the guest rebuilds Node's
+// errors (vm/node/internal/host-call.js).
 
 import * as crypto from "node:crypto";
 import type { HostLink } from "./host-link";
-import { defineOperations, type OpContext, type RuntimeOperation } from "./runtime-ops";
-
-/** A host failure as plain data (Node's crypto errors carry library/reason/code). */
-function failure(e: unknown): unknown {
-  if (!(e instanceof Error)) return e;
-  const x = e as Error & { code?: unknown; library?: unknown; reason?: unknown };
-  const r: Record<string, unknown> = { name: x.name, message: x.message };
-  if (typeof x.library === "string") r.library = x.library;
-  if (typeof x.reason === "string") r.reason = x.reason;
-  if (typeof x.code === "string") {
-    r.code = x.code;
-    // Errors Node raises in JavaScript name their code in the stack's first line.
-    if (String(x.stack).split("\n", 1)[0].includes(`[${x.code}]`)) r.coded = true;
-  }
-  return r;
-}
+import { definePureOperations, viaCallback, type PureOperation } from "./host-pure";
+import type { OpContext } from "./runtime-ops";
 
 function bytes(v: unknown): Uint8Array {
   return v instanceof Uint8Array ? v : new Uint8Array(0);
@@ -160,7 +146,7 @@ function streamAt(
 
 // ---- the operations --------------------------------------------------------------
 
-const ops: Record<string, (ctx: OpContext, ...a: any[]) => unknown> = {
+const ops: Record<string, PureOperation> = {
   hashes: () => crypto.getHashes(),
   ciphers: () => crypto.getCiphers(),
   curves: () => crypto.getCurves(),
@@ -308,21 +294,8 @@ const ops: Record<string, (ctx: OpContext, ...a: any[]) => unknown> = {
   ) => Buffer.from(crypto.hkdfSync(digest, bytes(ikm), bytes(salt), bytes(info), keylen)),
 };
 
-/**
- * A Node callback API as a promise. `start` runs outside a promise executor, so the
- * parameter errors Node throws at once reach the guest at once too.
- */
-function viaCallback<T>(start: (cb: (e: Error | null, v: T) => void) => void): Promise<T> {
-  let settle!: (e: Error | null, v: T) => void;
-  const p = new Promise<T>((resolve, reject) => {
-    settle = (e, v) => (e ? reject(e) : resolve(v));
-  });
-  start(settle);
-  return p;
-}
-
 /** Asynchronous forms: Node runs them on its thread pool; the guest sees a pending op. */
-const asyncOps: Record<string, (ctx: OpContext, ...a: any[]) => Promise<unknown>> = {
+const asyncOps: Record<string, PureOperation> = {
   randomBytes: (_, n: number) => viaCallback<Buffer>((cb) => crypto.randomBytes(n, cb)),
   pbkdf2: (
     _,
@@ -354,34 +327,4 @@ const asyncOps: Record<string, (ctx: OpContext, ...a: any[]) => Promise<unknown>
     crypto.createHash(alg).update(bytes(data)).digest(),
 };
 
-const table: Record<string, RuntimeOperation> = {};
-for (const [name, run] of Object.entries(ops))
-  table[name] = {
-    capability: null,
-    run(ctx, ...args) {
-      try {
-        return run(ctx, ...args);
-      } catch (e) {
-        throw failure(e);
-      }
-    },
-  };
-// All are pure or random: a resume may simply run them again.
-for (const [name, run] of Object.entries(asyncOps))
-  table[`${name}Async`] = {
-    capability: null,
-    idempotent: true,
-    run(ctx, ...args) {
-      // Bad parameters throw now, as in Node (the guest gets the error synchronously).
-      let p: Promise<unknown>;
-      try {
-        p = run(ctx, ...args);
-      } catch (e) {
-        throw failure(e);
-      }
-      return p.catch((e) => {
-        throw failure(e);
-      });
-    },
-  };
-defineOperations("crypto", table);
+definePureOperations("crypto", ops, asyncOps);

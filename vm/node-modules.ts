@@ -40,6 +40,7 @@ const BUILTIN_MODULES: Readonly<Record<string, string>> = {
   string_decoder: "node:string_decoder",
   util: "node:util",
   "util/types": "node:util-types",
+  zlib: "node:zlib",
 };
 
 /**

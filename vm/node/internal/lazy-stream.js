@@ -45,4 +45,16 @@ function inheritTransformLazily(proto) {
   Object.setPrototypeOf(proto, standIn);
 }
 
-module.exports = { transformClass, inheritTransformLazily };
+/**
+ * Puts methods and writable slots (undefined) on a prototype, by plain assignment: do
+ * it before the prototype inherits from the stand-in. Afterwards, an assignment there
+ * (or to a slot an instance has not got yet) would reach the stand-in's set trap, and
+ * Object.defineProperty costs as much (a few hundred steps each).
+ */
+function assignMethods(proto, methods, slots = []) {
+  const keys = Reflect.ownKeys(methods);
+  for (let i = 0; i < keys.length; i++) proto[keys[i]] = methods[keys[i]];
+  for (let i = 0; i < slots.length; i++) proto[slots[i]] = undefined;
+}
+
+module.exports = { transformClass, inheritTransformLazily, assignMethods };

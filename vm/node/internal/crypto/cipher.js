@@ -18,7 +18,7 @@ const { ERR_INVALID_ARG_TYPE, nodeError } = require("internal/errors");
 const { validateString, validateObject } = require("internal/validators");
 const { SLICE, call, asBuffer, toBytes } = require("internal/crypto/util");
 const { keyBytes } = require("internal/crypto/keys");
-const { LazyTransform } = require("internal/crypto/lazy-transform");
+const { LazyTransform, assignMethods } = require("internal/crypto/lazy-transform");
 
 const kState = Symbol("kState");
 const EMPTY = Buffer.alloc(0);
@@ -222,28 +222,32 @@ function Cipheriv(cipher, key, iv, options) {
   if (!(this instanceof Cipheriv)) return new Cipheriv(cipher, key, iv, options);
   init(this, cipher, key, iv, options, false);
 }
+assignMethods(Cipheriv.prototype, methods, [kState]);
+assignMethods(Cipheriv.prototype, {
+  getAuthTag() {
+    const s = this[kState];
+    if (!s.finalized || s.authTag === null) throw ERR_CRYPTO_INVALID_STATE("getAuthTag");
+    return Buffer.from(s.authTag);
+  },
+});
 Object.setPrototypeOf(Cipheriv.prototype, LazyTransform.prototype);
-Object.assign(Cipheriv.prototype, methods);
-Cipheriv.prototype.getAuthTag = function getAuthTag() {
-  const s = this[kState];
-  if (!s.finalized || s.authTag === null) throw ERR_CRYPTO_INVALID_STATE("getAuthTag");
-  return Buffer.from(s.authTag);
-};
 
 function Decipheriv(cipher, key, iv, options) {
   if (!(this instanceof Decipheriv)) return new Decipheriv(cipher, key, iv, options);
   init(this, cipher, key, iv, options, true);
 }
+assignMethods(Decipheriv.prototype, methods, [kState]);
+assignMethods(Decipheriv.prototype, {
+  setAuthTag(tagbuf, encoding) {
+    const s = this[kState];
+    if (s.finalized || !s.aead || s.tag !== null) throw ERR_CRYPTO_INVALID_STATE("setAuthTag");
+    s.tag = Buffer.from(
+      toBytes(tagbuf, "buffer", encoding, ["string", "Buffer", "TypedArray", "DataView"]),
+    );
+    return this;
+  },
+});
 Object.setPrototypeOf(Decipheriv.prototype, LazyTransform.prototype);
-Object.assign(Decipheriv.prototype, methods);
-Decipheriv.prototype.setAuthTag = function setAuthTag(tagbuf, encoding) {
-  const s = this[kState];
-  if (s.finalized || !s.aead || s.tag !== null) throw ERR_CRYPTO_INVALID_STATE("setAuthTag");
-  s.tag = Buffer.from(
-    toBytes(tagbuf, "buffer", encoding, ["string", "Buffer", "TypedArray", "DataView"]),
-  );
-  return this;
-};
 
 function createCipheriv(cipher, key, iv, options) {
   return new Cipheriv(cipher, key, iv, options);

@@ -13,7 +13,7 @@ const { ERR_INVALID_ARG_TYPE, nodeError } = require("internal/errors");
 const { validateString, validateObject } = require("internal/validators");
 const { SLICE, call, asBuffer, toBytes, encoded } = require("internal/crypto/util");
 const { keyBytes } = require("internal/crypto/keys");
-const { LazyTransform } = require("internal/crypto/lazy-transform");
+const { LazyTransform, assignMethods } = require("internal/crypto/lazy-transform");
 
 const kState = Symbol("kState");
 let nextDigestId = 1;
@@ -100,35 +100,40 @@ function Hash(algorithm, options) {
   } else this[kState] = newState("crypto.createHash", algorithm, null, outputLength);
   LazyTransform.call(this, options);
 }
-Object.setPrototypeOf(Hash.prototype, LazyTransform.prototype);
-
-Hash.prototype.copy = function copy(options) {
-  if (this[kState].finalized) throw ERR_CRYPTO_HASH_FINALIZED();
-  return new Hash(this, options);
-};
-
-Hash.prototype.update = function update_(data, encoding) {
-  const s = this[kState];
-  if (s.finalized) throw ERR_CRYPTO_HASH_FINALIZED();
-  update(s, data, encoding);
-  return this;
-};
-
-Hash.prototype.digest = function digest(outputEncoding) {
-  const s = this[kState];
-  if (s.finalized) throw ERR_CRYPTO_HASH_FINALIZED();
-  return encoded(final(s), outputEncoding);
-};
-
-Hash.prototype._transform = function _transform(chunk, encoding, callback) {
+function transform(chunk, encoding, callback) {
   update(this[kState], chunk, encoding);
   callback();
-};
+}
 
-Hash.prototype._flush = function _flush(callback) {
+function flush(callback) {
   this.push(this.digest());
   callback();
-};
+}
+
+assignMethods(
+  Hash.prototype,
+  {
+    copy(options) {
+      if (this[kState].finalized) throw ERR_CRYPTO_HASH_FINALIZED();
+      return new Hash(this, options);
+    },
+    update(data, encoding) {
+      const s = this[kState];
+      if (s.finalized) throw ERR_CRYPTO_HASH_FINALIZED();
+      update(s, data, encoding);
+      return this;
+    },
+    digest(outputEncoding) {
+      const s = this[kState];
+      if (s.finalized) throw ERR_CRYPTO_HASH_FINALIZED();
+      return encoded(final(s), outputEncoding);
+    },
+    _transform: transform,
+    _flush: flush,
+  },
+  [kState],
+);
+Object.setPrototypeOf(Hash.prototype, LazyTransform.prototype);
 
 function Hmac(hmac, key, options) {
   if (!(this instanceof Hmac)) return new Hmac(hmac, key, options);
@@ -138,19 +143,22 @@ function Hmac(hmac, key, options) {
   this[kState] = newState("crypto.createHmac", hmac, bytes, undefined);
   LazyTransform.call(this, options);
 }
+assignMethods(
+  Hmac.prototype,
+  {
+    update: Hash.prototype.update,
+    // A second digest() of an Hmac gives an empty result, as in Node.
+    digest(outputEncoding) {
+      const s = this[kState];
+      if (s.finalized) return encoded(Buffer.alloc(0), outputEncoding);
+      return encoded(final(s), outputEncoding);
+    },
+    _transform: transform,
+    _flush: flush,
+  },
+  [kState],
+);
 Object.setPrototypeOf(Hmac.prototype, LazyTransform.prototype);
-
-Hmac.prototype.update = Hash.prototype.update;
-
-// A second digest() of an Hmac gives an empty result, as in Node.
-Hmac.prototype.digest = function digest(outputEncoding) {
-  const s = this[kState];
-  if (s.finalized) return encoded(Buffer.alloc(0), outputEncoding);
-  return encoded(final(s), outputEncoding);
-};
-
-Hmac.prototype._transform = Hash.prototype._transform;
-Hmac.prototype._flush = Hash.prototype._flush;
 
 function createHash(algorithm, options) {
   return new Hash(algorithm, options);

@@ -4,12 +4,12 @@
 // internal/lazy-stream.js).
 "use strict";
 
-const { transformClass, inheritTransformLazily } = require("internal/lazy-stream");
+const { transformClass, inheritTransformLazily, assignMethods } = require("internal/lazy-stream");
 
 function LazyTransform(options) {
   this._options = options;
 }
-inheritTransformLazily(LazyTransform.prototype);
+assignMethods(LazyTransform.prototype, {}, ["_options"]);
 
 function makeGetter(name) {
   return function () {
@@ -38,4 +38,6 @@ for (const name of ["_readableState", "_writableState", "_transformState"])
     enumerable: true,
   });
 
-module.exports = { LazyTransform };
+inheritTransformLazily(LazyTransform.prototype);
+
+module.exports = { LazyTransform, assignMethods };

@@ -122,20 +122,13 @@ function randomInt(min, max, callback) {
   process.nextTick(callback, null, n);
 }
 
-const HEX = [];
-for (let i = 0; i < 256; i++) HEX.push((i + 0x100).toString(16).slice(1));
-
 function randomUUID(options) {
   if (options !== undefined) validateObject(options, "options");
   const b = hostBytes(16);
   b[6] = (b[6] & 0x0f) | 0x40;
   b[8] = (b[8] & 0x3f) | 0x80;
-  let s = "";
-  for (let i = 0; i < 16; i++) {
-    if (i === 4 || i === 6 || i === 8 || i === 10) s += "-";
-    s += HEX[b[i]];
-  }
-  return s;
+  const h = b.toString("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 function getRandomValues(data) {

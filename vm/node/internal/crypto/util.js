@@ -1,60 +1,14 @@
-// What the crypto files share: the call into the host operations of vm/host-crypto.ts,
-// Node's errors rebuilt from the host's failure records, and byte conversions.
+// What the crypto files share: the calls into the host operations of vm/host-crypto.ts
+// and byte conversions.
 "use strict";
 
-const { hostCall } = require("jaunt:internals");
-const { ERR_INVALID_ARG_TYPE, nodeError } = require("internal/errors");
+const { ERR_INVALID_ARG_TYPE } = require("internal/errors");
+const { hostCaller } = require("internal/host-call");
 
 /** The most bytes one host operation is given (a bounded step; see host-crypto.ts). */
 const SLICE = 1 << 20;
 
-const ERROR_TYPES = { Error, TypeError, RangeError };
-
-/**
- * A host failure record → Node's error. Errors Node raises from JavaScript show their
- * code in the stack's first line (`TypeError [ERR_X]: …`); those from OpenSSL or C++
- * carry `library`/`reason`/`code` as properties only.
- */
-function cryptoError(e) {
-  if (typeof e !== "object" || e === null || e instanceof Error || typeof e.message !== "string")
-    return e;
-  const Base = ERROR_TYPES[e.name] || Error;
-  if (e.coded) return nodeError(Base, e.code, e.message);
-  const err = new Base(e.message);
-  if (e.library !== undefined) err.library = e.library;
-  if (e.reason !== undefined) err.reason = e.reason;
-  if (e.code !== undefined) err.code = e.code;
-  return err;
-}
-
-/** Runs host operation crypto.<op> now; `api` names the guest call in errors. */
-function call(op, args, api) {
-  try {
-    return hostCall(`crypto.${op}`, args, undefined, api);
-  } catch (e) {
-    throw cryptoError(e);
-  }
-}
-
-/**
- * Runs the asynchronous crypto.<op>Async: a promise (a pending host operation). Bad
- * parameters throw now, as Node throws them before it starts the job.
- */
-function callAsync(op, args, api) {
-  const cap = {};
-  cap.promise = new Promise((resolve, reject) => {
-    cap.resolve = resolve;
-    cap.reject = reject;
-  });
-  try {
-    hostCall(`crypto.${op}Async`, args, cap, api);
-  } catch (e) {
-    throw cryptoError(e);
-  }
-  return cap.promise.then(undefined, (e) => {
-    throw cryptoError(e);
-  });
-}
+const { call, callAsync } = hostCaller("crypto");
 
 /** A host Uint8Array result as a Buffer (no copy). */
 function asBuffer(u8) {
@@ -87,4 +41,4 @@ function encoded(buf, encoding) {
   return encoding === undefined || encoding === "buffer" ? buf : buf.toString(encoding);
 }
 
-module.exports = { SLICE, call, callAsync, cryptoError, asBuffer, compact, toBytes, encoded };
+module.exports = { SLICE, call, callAsync, asBuffer, compact, toBytes, encoded };
