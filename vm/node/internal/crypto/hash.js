@@ -43,11 +43,16 @@ function rederive(s) {
   s.fed = 0;
 }
 
-/** Feeds the host every slice it has not absorbed yet. */
+/** Feeds the host every slice it has not absorbed yet (re-deriving it at most once). */
 function feed(s) {
+  let restarted = false;
   while (s.fed < s.slices.length) {
-    if (call("digestFeed", [s.id, s.fed, s.slices[s.fed]], s.api) === null) rederive(s);
-    else s.fed++;
+    if (call("digestFeed", [s.id, s.fed, s.slices[s.fed]], s.api) !== null) s.fed++;
+    else if (restarted) throw new Error("jaunt: internal: a re-derived digest was lost");
+    else {
+      rederive(s);
+      restarted = true;
+    }
   }
 }
 
@@ -62,15 +67,16 @@ function update(s, data, encoding) {
 
 function final(s) {
   s.finalized = true;
-  for (;;) {
-    feed(s);
-    const r = call("digestFinal", [s.id, s.fed], s.api);
-    if (r !== null) {
-      s.slices = [];
-      return asBuffer(r);
-    }
+  feed(s);
+  let r = call("digestFinal", [s.id, s.fed], s.api);
+  if (r === null) {
     rederive(s);
+    feed(s);
+    r = call("digestFinal", [s.id, s.fed], s.api);
+    if (r === null) throw new Error("jaunt: internal: a re-derived digest was lost");
   }
+  s.slices = [];
+  return asBuffer(r);
 }
 
 function Hash(algorithm, options) {
