@@ -31,10 +31,10 @@ async function resumeElsewhere(bytes: Uint8Array): Promise<string> {
 }
 
 test("a hash, an hmac and a copy snapshotted mid-update resume in a new VM with node's digests", async () => {
-  const big = "x".repeat(2_500_000); // three slices: the re-derivation feeds each again
+  const big = "x".repeat(600_000); // three slices: the re-derivation feeds each again
   const { j } = runUntilReady(`const crypto = require("crypto");
 const h = crypto.createHash("sha256").update("first part, ");
-const m = crypto.createHmac("sha1", "key").update(${JSON.stringify("a")}.repeat(2_500_000));
+const m = crypto.createHmac("sha1", "key").update(${JSON.stringify("a")}.repeat(600_000));
 const c = h.copy();
 globalThis.ready = true;
 h.update("second part");
@@ -139,4 +139,35 @@ console.log(crypto.randomUUID().length, crypto.createHash("md5").update("").dige
       "",
     ].join("\n"),
   );
+});
+
+test("inputs larger than a host slice (256 KB) hash and encrypt as in node", async () => {
+  let out = "";
+  const j = Jaunt.create({ stdout: (t) => (out += t) });
+  j.load(
+    `const crypto = require("crypto");
+const data = Buffer.alloc(700_000);
+for (let i = 0; i < data.length; i += 997) data[i] = i & 255;
+const key = Buffer.alloc(32, 9), iv = Buffer.alloc(16, 8);
+const lines = [crypto.createHash("sha512").update(data).digest("hex").slice(0, 32)];
+for (const alg of ["aes-256-cbc", "aes-256-ctr", "aes-256-gcm"]) {
+  const c = crypto.createCipheriv(alg, key, alg.endsWith("gcm") ? iv.subarray(0, 12) : iv);
+  const sealed = Buffer.concat([c.update(data.subarray(0, 5)), c.update(data.subarray(5)), c.final()]);
+  lines.push(alg + " " + sealed.length + " " + crypto.createHash("sha1").update(sealed).digest("hex"));
+}
+console.log(lines.join("\\n"));`,
+    "/main.js",
+  );
+  await j.runAsync();
+  const data = Buffer.alloc(700_000);
+  for (let i = 0; i < data.length; i += 997) data[i] = i & 255;
+  const key = Buffer.alloc(32, 9);
+  const iv = Buffer.alloc(16, 8);
+  const lines = [crypto.createHash("sha512").update(data).digest("hex").slice(0, 32)];
+  for (const alg of ["aes-256-cbc", "aes-256-ctr", "aes-256-gcm"]) {
+    const c = crypto.createCipheriv(alg, key, alg.endsWith("gcm") ? iv.subarray(0, 12) : iv);
+    const sealed = Buffer.concat([c.update(data), c.final()]);
+    lines.push(`${alg} ${sealed.length} ${crypto.createHash("sha1").update(sealed).digest("hex")}`);
+  }
+  assert.equal(out, lines.join("\n") + "\n");
 });

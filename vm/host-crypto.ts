@@ -1,7 +1,7 @@
 // The host operations under the guest's `crypto` (vm/node/crypto.js): hashing, MACs,
 // ciphers, key derivation and randomness, as pure computations over byte buffers. None
 // needs a capability. Every one is bounded by the bytes it is given: the guest hands
-// them over in slices of at most 1 MB (a step of a few milliseconds at most: see the
+// them over in slices of at most 256 KB (a step of a few milliseconds at most: see the
 // README for the measured rates), except key derivation (pbkdf2/scrypt), whose cost the
 // caller chooses with its parameters, as in Node.
 //

@@ -1,7 +1,7 @@
 // Hash and Hmac (createHash, createHmac, crypto.hash).
 //
 // A digest is guest data, so it can be snapshotted between any two instructions: the
-// algorithm, the key, and every input slice (≤ 1 MB, copied) until digest(). Node's
+// algorithm, the key, and every input slice (≤ 256 KB, copied) until digest(). Node's
 // digests cannot export their running state, so keeping the input is what makes one
 // re-derivable after a resume anywhere. update() still costs only its own bytes: the
 // host keeps a live digest per VM that has absorbed the first `fed` slices

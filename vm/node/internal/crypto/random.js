@@ -1,5 +1,5 @@
 // Randomness: randomBytes, randomFill(Sync), randomInt, randomUUID, getRandomValues.
-// The bytes come from the host (one operation per ≤ 1 MB); the asynchronous forms
+// The bytes come from the host (one operation per ≤ 256 KB); the asynchronous forms
 // are pending host operations that a resume simply issues again (any random bytes
 // will do).
 "use strict";

@@ -6,7 +6,7 @@ const { ERR_INVALID_ARG_TYPE } = require("internal/errors");
 const { hostCaller } = require("internal/host-call");
 
 /** The most bytes one host operation is given (a bounded step; see host-crypto.ts). */
-const SLICE = 1 << 20;
+const SLICE = 1 << 18;
 
 const { call, callAsync } = hostCaller("crypto");
 
