@@ -8,7 +8,7 @@
 // A stream keeps its input as guest data until its end and is then processed at once
 // (vm/node/zlib.js explains why), so no live host zlib object ever outlives a step.
 
-import * as zlib from "node:zlib";
+import type * as Zlib from "node:zlib";
 import { definePureOperations, viaCallback, type PureOperation } from "./host-pure";
 
 type Kind =
@@ -22,49 +22,76 @@ type Kind =
   | "brotliCompress"
   | "brotliDecompress";
 
-type Options = zlib.ZlibOptions & zlib.BrotliOptions;
+type Options = Zlib.ZlibOptions & Zlib.BrotliOptions;
+type Callback = (e: Error | null, r: Buffer) => void;
 
-const SYNC: Record<Kind, (b: Uint8Array, o: Options) => Buffer> = {
-  deflate: zlib.deflateSync,
-  inflate: zlib.inflateSync,
-  gzip: zlib.gzipSync,
-  gunzip: zlib.gunzipSync,
-  deflateRaw: zlib.deflateRawSync,
-  inflateRaw: zlib.inflateRawSync,
-  unzip: zlib.unzipSync,
-  brotliCompress: zlib.brotliCompressSync,
-  brotliDecompress: zlib.brotliDecompressSync,
-};
+interface Tables {
+  zlib: typeof Zlib;
+  sync: Record<Kind, (b: Uint8Array, o: Options) => Buffer>;
+  async: Record<Kind, (b: Uint8Array, o: Options, cb: Callback) => void>;
+  create: Record<Kind, (o: Options) => Zlib.Gzip | Zlib.BrotliCompress>;
+}
 
-const ASYNC: Record<
-  Kind,
-  (b: Uint8Array, o: Options, cb: (e: Error | null, r: Buffer) => void) => void
-> = {
-  deflate: zlib.deflate,
-  inflate: zlib.inflate,
-  gzip: zlib.gzip,
-  gunzip: zlib.gunzip,
-  deflateRaw: zlib.deflateRaw,
-  inflateRaw: zlib.inflateRaw,
-  unzip: zlib.unzip,
-  brotliCompress: zlib.brotliCompress,
-  brotliDecompress: zlib.brotliDecompress,
-};
+let tables: Tables | undefined;
 
-const CLASSES: Record<Kind, (o: Options) => zlib.Gzip | zlib.BrotliCompress> = {
-  deflate: zlib.createDeflate,
-  inflate: zlib.createInflate,
-  gzip: zlib.createGzip,
-  gunzip: zlib.createGunzip,
-  deflateRaw: zlib.createDeflateRaw,
-  inflateRaw: zlib.createInflateRaw,
-  unzip: zlib.createUnzip,
-  brotliCompress: zlib.createBrotliCompress,
-  brotliDecompress: zlib.createBrotliDecompress,
-};
+/** Node's zlib, loaded on first use (it costs start-up time every run would pay). */
+function z(): Tables {
+  if (tables) return tables;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const zlib = require("node:zlib") as typeof Zlib;
+  tables = {
+    zlib,
+    sync: {
+      deflate: zlib.deflateSync,
+      inflate: zlib.inflateSync,
+      gzip: zlib.gzipSync,
+      gunzip: zlib.gunzipSync,
+      deflateRaw: zlib.deflateRawSync,
+      inflateRaw: zlib.inflateRawSync,
+      unzip: zlib.unzipSync,
+      brotliCompress: zlib.brotliCompressSync,
+      brotliDecompress: zlib.brotliDecompressSync,
+    },
+    async: {
+      deflate: zlib.deflate,
+      inflate: zlib.inflate,
+      gzip: zlib.gzip,
+      gunzip: zlib.gunzip,
+      deflateRaw: zlib.deflateRaw,
+      inflateRaw: zlib.inflateRaw,
+      unzip: zlib.unzip,
+      brotliCompress: zlib.brotliCompress,
+      brotliDecompress: zlib.brotliDecompress,
+    },
+    create: {
+      deflate: zlib.createDeflate,
+      inflate: zlib.createInflate,
+      gzip: zlib.createGzip,
+      gunzip: zlib.createGunzip,
+      deflateRaw: zlib.createDeflateRaw,
+      inflateRaw: zlib.createInflateRaw,
+      unzip: zlib.createUnzip,
+      brotliCompress: zlib.createBrotliCompress,
+      brotliDecompress: zlib.createBrotliDecompress,
+    },
+  };
+  return tables;
+}
+
+const KINDS = new Set<string>([
+  "deflate",
+  "inflate",
+  "gzip",
+  "gunzip",
+  "deflateRaw",
+  "inflateRaw",
+  "unzip",
+  "brotliCompress",
+  "brotliDecompress",
+]);
 
 function kind(k: unknown): Kind {
-  if (typeof k === "string" && Object.hasOwn(SYNC, k)) return k as Kind;
+  if (typeof k === "string" && KINDS.has(k)) return k as Kind;
   throw new TypeError(`internal: no zlib operation ${String(k)}`);
 }
 
@@ -78,23 +105,24 @@ function options(o: unknown): Options {
 }
 
 const sync: Record<string, PureOperation> = {
-  constants: () => ({ ...zlib.constants }),
+  constants: () => ({ ...z().zlib.constants }),
   /** The zlib constants Node also puts on the module itself (Z_SYNC_FLUSH…). */
   legacyConstants: () =>
-    Object.fromEntries(Object.entries(zlib.constants).filter(([k]) => !k.startsWith("BROTLI"))),
-  codes: () => ({ ...(zlib as unknown as { codes: Record<string, unknown> }).codes }),
-  process: (_, k: string, data: Uint8Array, o: unknown) => SYNC[kind(k)](bytes(data), options(o)),
+    Object.fromEntries(Object.entries(z().zlib.constants).filter(([k]) => !k.startsWith("BROTLI"))),
+  codes: () => ({ ...(z().zlib as unknown as { codes: Record<string, unknown> }).codes }),
+  process: (_, k: string, data: Uint8Array, o: unknown) =>
+    z().sync[kind(k)](bytes(data), options(o)),
   /** Validates a stream's options as the constructor of Node's class does. */
   check(_, k: string, o: unknown) {
-    CLASSES[kind(k)](options(o)).close();
+    z().create[kind(k)](options(o)).close();
     return true;
   },
-  crc32: (_, data: Uint8Array | string, value: number) => zlib.crc32(data, value),
+  crc32: (_, data: Uint8Array | string, value: number) => z().zlib.crc32(data, value),
 };
 
 const async: Record<string, PureOperation> = {
   process: (_, k: string, data: Uint8Array, o: unknown) =>
-    viaCallback<Buffer>((cb) => ASYNC[kind(k)](bytes(data), options(o), cb)),
+    viaCallback<Buffer>((cb) => z().async[kind(k)](bytes(data), options(o), cb)),
 };
 
 definePureOperations("zlib", sync, async);
