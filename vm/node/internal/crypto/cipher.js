@@ -16,7 +16,7 @@
 
 const { ERR_INVALID_ARG_TYPE, nodeError } = require("internal/errors");
 const { validateString, validateObject } = require("internal/validators");
-const { SLICE, call, asBuffer, toBytes } = require("internal/crypto/util");
+const { SLICE, call, asBuffer, copyBytes, toBytes } = require("internal/crypto/util");
 const { keyBytes } = require("internal/crypto/keys");
 const { LazyTransform, assignMethods } = require("internal/crypto/lazy-transform");
 
@@ -101,15 +101,14 @@ function options(s) {
   };
 }
 
-/** Whole blocks through ECB/CBC from the carried chaining value. */
-function runBlocks(s, data) {
+/** The first `length` bytes of `data` (whole blocks) through ECB/CBC from the chaining value. */
+function runBlocks(s, data, length) {
   const parts = [];
-  for (let at = 0; at < data.length;) {
-    const n = Math.min(data.length - at, SLICE - (SLICE % s.blockSize));
-    const chunk = data.slice(at, at + n);
+  for (let at = 0; at < length;) {
+    const n = Math.min(length - at, SLICE - (SLICE % s.blockSize));
+    const chunk = copyBytes(data, at, at + n);
     const out = asBuffer(call("cipherBlocks", [s.alg, s.key, s.chain, s.decrypt, chunk], s.api));
-    if (s.mode === "cbc")
-      s.chain = Buffer.from((s.decrypt ? chunk : out).subarray(n - s.blockSize));
+    if (s.mode === "cbc") s.chain = copyBytes(s.decrypt ? chunk : out, n - s.blockSize, n);
     parts.push(out);
     at += n;
   }
@@ -121,13 +120,13 @@ function updateBytes(s, data) {
     const all = s.pending.length ? Buffer.concat([s.pending, data]) : data;
     let n = all.length - (all.length % s.blockSize);
     if (s.decrypt && s.autoPadding && n === all.length && n > 0) n -= s.blockSize;
-    s.pending = Buffer.from(all.subarray(n));
-    return n > 0 ? runBlocks(s, all.subarray(0, n)) : EMPTY;
+    s.pending = copyBytes(all, n);
+    return n > 0 ? runBlocks(s, all, n) : EMPTY;
   }
   if (data.length === 0) return EMPTY;
   const parts = [];
   for (let at = 0; at < data.length; at += SLICE) {
-    const slice = data.slice(at, Math.min(at + SLICE, data.length));
+    const slice = copyBytes(data, at, Math.min(at + SLICE, data.length));
     if (s.path === "stream") {
       if (s.aead) s.kept.push(slice);
       parts.push(

@@ -11,7 +11,7 @@
 
 const { ERR_INVALID_ARG_TYPE, nodeError } = require("internal/errors");
 const { validateString, validateObject } = require("internal/validators");
-const { SLICE, call, asBuffer, toBytes, encoded } = require("internal/crypto/util");
+const { SLICE, call, asBuffer, copyBytes, toBytes, encoded } = require("internal/crypto/util");
 const { keyBytes } = require("internal/crypto/keys");
 const { LazyTransform, assignMethods } = require("internal/crypto/lazy-transform");
 
@@ -61,7 +61,7 @@ function update(s, data, encoding) {
     throw ERR_INVALID_ARG_TYPE("data", ["string", "Buffer", "TypedArray", "DataView"], data);
   const u8 = toBytes(data, "data", encoding);
   for (let at = 0; at < u8.length; at += SLICE)
-    s.slices.push(u8.slice(at, Math.min(at + SLICE, u8.length)));
+    s.slices.push(copyBytes(u8, at, Math.min(at + SLICE, u8.length)));
   feed(s);
 }
 

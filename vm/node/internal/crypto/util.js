@@ -16,13 +16,21 @@ function asBuffer(u8) {
 }
 
 /**
+ * A copy of bytes [at, end) of a Uint8Array, owning its buffer. (Made by the
+ * Uint8Array constructor: slice() and subarray() look up species, ~120 steps each.)
+ */
+function copyBytes(u8, at = 0, end = u8.length) {
+  return new Uint8Array(new Uint8Array(u8.buffer, u8.byteOffset + at, end - at));
+}
+
+/**
  * The bytes of a view as a Uint8Array that owns its whole buffer, so crossing the
  * boundary copies only these bytes (a view crosses with its whole ArrayBuffer).
  */
 function compact(view) {
   const u8 = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
   if (u8.byteOffset === 0 && u8.byteLength === u8.buffer.byteLength) return u8;
-  return u8.slice();
+  return new Uint8Array(u8);
 }
 
 const BYTES_TYPES = ["string", "Buffer", "TypedArray", "DataView"];
@@ -41,4 +49,4 @@ function encoded(buf, encoding) {
   return encoding === undefined || encoding === "buffer" ? buf : buf.toString(encoding);
 }
 
-module.exports = { SLICE, call, callAsync, asBuffer, compact, toBytes, encoded };
+module.exports = { SLICE, call, callAsync, asBuffer, compact, copyBytes, toBytes, encoded };
