@@ -27,7 +27,9 @@ import { HostLink, type ResourceRecord } from "./host-link";
 import { ERR_CAPABILITY, OpContext, runtimeOperation } from "./runtime-ops";
 import { ALL_CAPABILITIES } from "./host";
 // The runtime's own operations register themselves (fs.*, os.*).
+import "./host-crypto";
 import "./host-fs";
+import "./host-zlib";
 import "./host-os";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

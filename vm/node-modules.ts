@@ -25,6 +25,7 @@ const BUILTIN_MODULES: Readonly<Record<string, string>> = {
   assert: "node:assert",
   "assert/strict": "node:assert-strict",
   buffer: "prelude",
+  crypto: "node:crypto",
   events: "node:events",
   fs: "node:fs",
   "fs/promises": "node:fs/promises",
@@ -39,6 +40,7 @@ const BUILTIN_MODULES: Readonly<Record<string, string>> = {
   string_decoder: "node:string_decoder",
   util: "node:util",
   "util/types": "node:util-types",
+  zlib: "node:zlib",
 };
 
 /**

@@ -110,3 +110,17 @@ function emitWarning(warning, type, code) {
     $.writeWarning(toString(name), toString(message));
   });
 }
+
+// The global `crypto` (Web Crypto), an accessor as in Node: node:crypto loads on first use.
+ObjectCtor.defineProperty(global, "crypto", {
+  get: ObjectCtor.getOwnPropertyDescriptor(
+    {
+      get crypto() {
+        return builtinModule("crypto").webcrypto;
+      },
+    },
+    "crypto",
+  ).get,
+  enumerable: true,
+  configurable: true,
+});
