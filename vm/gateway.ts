@@ -26,9 +26,11 @@ import {
 import { HostLink, type ResourceRecord } from "./host-link";
 import { ERR_CAPABILITY, OpContext, runtimeOperation } from "./runtime-ops";
 import { ALL_CAPABILITIES } from "./host";
-// The runtime's own operations register themselves (fs.*, os.*).
+// The runtime's own operations register themselves (fs.*, os.*, net.*, proc.*).
 import "./host-fs";
 import "./host-os";
+import "./host-net";
+import "./host-proc";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type HostFunction = (...args: any[]) => unknown;
@@ -48,6 +50,17 @@ export interface PendingOp {
   frames: string;
   /** A runtime operation (runtime-ops.ts: fs, os…) rather than one of the embedder's. */
   runtime: boolean;
+  /**
+   * Does not keep the event loop alive (a server or socket after `unref()`): the run
+   * ends when only such operations are left.
+   */
+  unref: boolean;
+}
+
+/** Whether a pending operation keeps the VM's event loop alive. */
+export function keepsAlive(state: HostOpsState): boolean {
+  for (const op of state.ops) if (!op.unref) return true;
+  return false;
 }
 
 export interface HostOpsState extends HandleTable {
@@ -121,7 +134,12 @@ export class Gateway {
 
   /** What runtime operations see of this VM. */
   private context(): OpContext {
-    return new OpContext(this.vm.host.capabilities ?? ALL_CAPABILITIES, this.link);
+    const vm = this.vm;
+    return new OpContext(
+      vm.host.capabilities ?? ALL_CAPABILITIES,
+      this.link,
+      () => vm.deadlineAt() - vm.host.now(),
+    );
   }
 
   resourceState(): HostOpsState {
@@ -247,6 +265,7 @@ export class Gateway {
       reject,
       frames: stackFramesNow(vm),
       runtime,
+      unref: false,
     });
     this.watch(id, result);
     return cap;
@@ -336,6 +355,18 @@ export class Gateway {
     }
     this.vm.realm.enqueueJob({ fn, thisArg: undefined, args: [v] });
     this.wake?.();
+    return true;
+  }
+
+  /**
+   * `$.nodeRef(cap, ref)`: whether the pending operation that settles capability `cap`
+   * keeps the event loop alive (`server.unref()`). False if no such operation is pending.
+   */
+  setRef(cap: JSObject, ref: boolean): boolean {
+    const resolve = cap.getOwnProperty("resolve")?.value;
+    const op = this.state.ops.find((o) => o.resolve === resolve);
+    if (!op) return false;
+    op.unref = !ref;
     return true;
   }
 
@@ -477,6 +508,9 @@ export function installHostInternals(realm: import("./realm").Realm): void {
       return vm.throwTypeError("internal: bad runtime call");
     const cap = args[2] instanceof JSObject ? args[2] : undefined;
     return vm.gateway.callRuntime(String(args[0]), args[1], cap, String(args[3]));
+  });
+  def("nodeRef", 2, "ob", (vm, _t, args) => {
+    return vm.gateway ? vm.gateway.setRef(args[0] as JSObject, args[1] as boolean) : false;
   });
   def("hostCallDone", 3, "-", (vm, _t, args) => {
     vm.gateway?.callDone(Number(args[0]), args[1] === true, args[2]);
