@@ -16,7 +16,7 @@
 
 import * as net from "node:net";
 import { defineResourceKind, type ResourceData } from "./host-link";
-import { defineOperations, type OpContext, type RuntimeOperation } from "./runtime-ops";
+import { defineOperations, promised, type OpContext, type RuntimeOperation } from "./runtime-ops";
 import { Inbox, errnoRecord } from "./host-inbox";
 
 interface SocketLive {
@@ -135,7 +135,7 @@ const ops: Record<string, RuntimeOperation> = {
   accept: {
     capability: "net",
     idempotent: true,
-    run: (ctx, id: number) => {
+    run: promised((ctx, id: number) => {
       const live = liveOf<ServerLive>(ctx, id, "server", "accept");
       return new Promise<unknown>((resolve) => {
         const take = (s: net.Socket | null) => resolve(s ? adopt(ctx, s) : null);
@@ -144,7 +144,7 @@ const ops: Record<string, RuntimeOperation> = {
         else if (live.closed) take(null);
         else live.waiters.push(take);
       });
-    },
+    }),
   },
   /** Stops listening; resolves once the host server has closed (its connections ended). */
   closeServer: {
@@ -186,27 +186,27 @@ const ops: Record<string, RuntimeOperation> = {
   read: {
     capability: "net",
     idempotent: true,
-    run: (ctx, id: number) => liveOf<SocketLive>(ctx, id, "socket", "read").inbox.read(),
+    run: promised((ctx, id: number) => liveOf<SocketLive>(ctx, id, "socket", "read").inbox.read()),
   },
   /** Writes bytes; resolves once the host has handed them to the kernel. */
   write: {
     capability: "net",
-    run: (ctx, id: number, data: Uint8Array) => {
+    run: promised((ctx, id: number, data: Uint8Array) => {
       const { sock } = liveOf<SocketLive>(ctx, id, "socket", "write");
       return failed(
         new Promise<void>((resolve, reject) =>
           sock.write(data, (e) => (e ? reject(e) : resolve())),
         ),
       );
-    },
+    }),
   },
   /** Half-closes: sends FIN after what was written. */
   end: {
     capability: "net",
-    run: (ctx, id: number) => {
+    run: promised((ctx, id: number) => {
       const { sock } = liveOf<SocketLive>(ctx, id, "socket", "end");
       return new Promise<void>((resolve) => sock.end(() => resolve()));
-    },
+    }),
   },
   /** Closes the socket at once and forgets it (a severed one too). */
   destroy: {

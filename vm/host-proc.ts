@@ -23,7 +23,7 @@
 
 import * as cp from "node:child_process";
 import { defineResourceKind, type ResourceData } from "./host-link";
-import { defineOperations, type OpContext, type RuntimeOperation } from "./runtime-ops";
+import { defineOperations, promised, type OpContext, type RuntimeOperation } from "./runtime-ops";
 import { Inbox, errnoRecord } from "./host-inbox";
 
 interface ChildLive {
@@ -112,35 +112,35 @@ const ops: Record<string, RuntimeOperation> = {
   read: {
     capability: "subprocess",
     idempotent: true,
-    run: (ctx, id: number, fd: number) => {
+    run: promised((ctx, id: number, fd: number) => {
       const inbox = childOf(ctx, id, "read").out[fd];
       return inbox ? inbox.read() : Promise.resolve(null);
-    },
+    }),
   },
   /** Writes to the child's stdin; resolves once written. */
   write: {
     capability: "subprocess",
-    run: (ctx, id: number, data: Uint8Array) => {
+    run: promised((ctx, id: number, data: Uint8Array) => {
       const stdin = childOf(ctx, id, "write").child.stdin;
       if (!stdin) return Promise.resolve();
       return new Promise<void>((resolve, reject) =>
         stdin.write(data, (e) => (e ? reject(errnoRecord(e)) : resolve())),
       );
-    },
+    }),
   },
   /** Closes the child's stdin. */
   endInput: {
     capability: "subprocess",
-    run: (ctx, id: number) => {
+    run: promised((ctx, id: number) => {
       const stdin = childOf(ctx, id, "end").child.stdin;
       return new Promise<void>((resolve) => (stdin ? stdin.end(() => resolve()) : resolve()));
-    },
+    }),
   },
   /** { code, signal } once the child exited, or { error } if it could not start. */
   wait: {
     capability: "subprocess",
     idempotent: true,
-    run: (ctx, id: number) => childOf(ctx, id, "wait").exit,
+    run: promised((ctx, id: number) => childOf(ctx, id, "wait").exit),
   },
   /** Sends a signal; true if it was sent (Node's subprocess.kill). */
   kill: {

@@ -106,3 +106,17 @@ export function runtimeOperation(name: string): RuntimeOperation | undefined {
 }
 
 export const ERR_CAPABILITY = "ERR_JAUNT_CAPABILITY";
+
+/**
+ * The body of an asynchronous operation whose synchronous failures (a handle that is
+ * not open, a severed resource) reject its promise, as its other failures do.
+ */
+export function promised(run: RuntimeOperation["run"]): RuntimeOperation["run"] {
+  return (ctx, ...args) => {
+    try {
+      return Promise.resolve(run(ctx, ...args));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+}

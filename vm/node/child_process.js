@@ -106,10 +106,17 @@ class ChildOutput extends Readable {
       },
       (e) => {
         this._cap = null;
-        this.destroy(uvError(e));
+        // A severed child (a resume in another process) says so once, by its 'error'.
+        if (e && e.code === "ERR_JAUNT_SEVERED") this.push(null);
+        else this.destroy(uvError(e));
       },
     );
   }
+}
+
+/** A stdin operation's failure; a severed child (resumed elsewhere) says so by its own 'error'. */
+function inputFailure(cb) {
+  return (e) => cb(e && e.code === "ERR_JAUNT_SEVERED" ? undefined : uvError(e));
 }
 
 /** A child's stdin. */
@@ -122,14 +129,14 @@ class ChildInput extends Writable {
     if (this._child._id === null) return cb();
     pending("proc.write", [this._child._id, chunk], "child_process.stdin.write").promise.then(
       () => cb(),
-      (e) => cb(uvError(e)),
+      inputFailure(cb),
     );
   }
   _final(cb) {
     if (this._child._id === null) return cb();
     pending("proc.endInput", [this._child._id], "child_process.stdin.end").promise.then(
       () => cb(),
-      (e) => cb(uvError(e)),
+      inputFailure(cb),
     );
   }
 }
@@ -183,6 +190,8 @@ class ChildProcess extends EventEmitter {
         out.on("data", (b) => sink.write(b));
       } else if (fd === 1) this.stdout = out;
       else this.stderr = out;
+      // As Node does: output is read from the start (buffered until consumed).
+      out.read(0);
     }
     this.stdio = [this.stdin, this.stdout, this.stderr];
     this._waitCap = pending("proc.wait", [id], "child_process.wait", this._ref);
