@@ -240,3 +240,23 @@ test("a tampered unref flag in a snapshot is refused", () => {
   assert.ok(Jaunt.resume(bytes, { capabilities: { net: true } }));
   assert.throws(() => Jaunt.resume(bad, { capabilities: { net: true } }), /bad host operation/);
 });
+
+test("spawnSync is bounded by the VM's deadline: the child is killed at the deadline", async () => {
+  const { j, out } = vmWith(
+    { capabilities: { subprocess: true }, limits: { deadlineMs: 3000 } },
+    `try {
+  require("child_process").spawnSync("sleep", ["60"]);
+  console.log("returned");
+} catch (e) {
+  console.log(e.name, e.message);
+}`,
+  );
+  const t0 = Date.now();
+  const r = await j.runAsync();
+  assert.ok(Date.now() - t0 < 15_000, `took ${Date.now() - t0} ms`);
+  assert.equal(r.status, "done");
+  assert.equal(
+    out(),
+    "RangeError Execution deadline exceeded: the program ran longer than its deadline of 3000 ms\n",
+  );
+});
