@@ -26,11 +26,13 @@ import {
 import { HostLink, type ResourceRecord } from "./host-link";
 import { ERR_CAPABILITY, OpContext, runtimeOperation } from "./runtime-ops";
 import { ALL_CAPABILITIES } from "./host";
-// The runtime's own operations register themselves (fs.*, os.*).
+// The runtime's own operations register themselves (fs.*, os.*, net.*, proc.*, crypto.*, zlib.*).
 import "./host-crypto";
 import "./host-fs";
 import "./host-zlib";
 import "./host-os";
+import "./host-net";
+import "./host-proc";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type HostFunction = (...args: any[]) => unknown;
@@ -50,6 +52,17 @@ export interface PendingOp {
   frames: string;
   /** A runtime operation (runtime-ops.ts: fs, os…) rather than one of the embedder's. */
   runtime: boolean;
+  /**
+   * Does not keep the event loop alive (a server or socket after `unref()`): the run
+   * ends when only such operations are left.
+   */
+  unref: boolean;
+}
+
+/** Whether a pending operation keeps the VM's event loop alive. */
+export function keepsAlive(state: HostOpsState): boolean {
+  for (const op of state.ops) if (!op.unref) return true;
+  return false;
 }
 
 export interface HostOpsState extends HandleTable {
@@ -123,7 +136,12 @@ export class Gateway {
 
   /** What runtime operations see of this VM. */
   private context(): OpContext {
-    return new OpContext(this.vm.host.capabilities ?? ALL_CAPABILITIES, this.link);
+    const vm = this.vm;
+    return new OpContext(
+      vm.host.capabilities ?? ALL_CAPABILITIES,
+      this.link,
+      () => vm.deadlineAt() - vm.host.now(),
+    );
   }
 
   resourceState(): HostOpsState {
@@ -249,6 +267,7 @@ export class Gateway {
       reject,
       frames: stackFramesNow(vm),
       runtime,
+      unref: false,
     });
     this.watch(id, result);
     return cap;
@@ -338,6 +357,18 @@ export class Gateway {
     }
     this.vm.realm.enqueueJob({ fn, thisArg: undefined, args: [v] });
     this.wake?.();
+    return true;
+  }
+
+  /**
+   * `$.nodeRef(cap, ref)`: whether the pending operation that settles capability `cap`
+   * keeps the event loop alive (`server.unref()`). False if no such operation is pending.
+   */
+  setRef(cap: JSObject, ref: boolean): boolean {
+    const resolve = cap.getOwnProperty("resolve")?.value;
+    const op = this.state.ops.find((o) => o.resolve === resolve);
+    if (!op) return false;
+    op.unref = !ref;
     return true;
   }
 
@@ -479,6 +510,9 @@ export function installHostInternals(realm: import("./realm").Realm): void {
       return vm.throwTypeError("internal: bad runtime call");
     const cap = args[2] instanceof JSObject ? args[2] : undefined;
     return vm.gateway.callRuntime(String(args[0]), args[1], cap, String(args[3]));
+  });
+  def("nodeRef", 2, "ob", (vm, _t, args) => {
+    return vm.gateway ? vm.gateway.setRef(args[0] as JSObject, args[1] as boolean) : false;
   });
   def("hostCallDone", 3, "-", (vm, _t, args) => {
     vm.gateway?.callDone(Number(args[0]), args[1] === true, args[2]);

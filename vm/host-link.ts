@@ -82,8 +82,12 @@ export class HostLink {
 
   constructor(public owner: LinkOwner) {}
 
+  /** The program ended: resources opened from now on are closed at once. */
+  ended = false;
+
   /** Closes every live resource (the program ended). */
   closeAll(records: Map<number, ResourceRecord>): void {
+    this.ended = true;
     for (const [id, live] of this.live) {
       const rec = records.get(id);
       try {

@@ -61,6 +61,7 @@ import {
   type HeapOwner,
 } from "./heap";
 import { measureHeap } from "./heap-measure";
+import { keepsAlive } from "./gateway";
 
 /**
  * A host exception escaped the interpreter: a bug in Jaunt, or VM state that no
@@ -1038,7 +1039,7 @@ export class VM implements HeapOwner {
       if (this.exitCode !== null && this.frames.length === 0) return "exited";
       if (this.frames.length === 0) {
         if (!this.nextTask()) {
-          const waiting = this.wakeAt >= 0 || this.realm.hostOps.ops.length > 0;
+          const waiting = this.wakeAt >= 0 || keepsAlive(this.realm.hostOps);
           if (waiting && timed && this.host.now() >= this.deadlineAt()) {
             this.stopForDeadline();
             return "exited";

@@ -46,7 +46,7 @@ import { installConsole } from "./builtins/console";
 import { installProcess, hasTicks, takeTick } from "./builtins/process";
 import { installInternals, installMoreInternals } from "./builtins/internals";
 import { installTimers, type Timer } from "./builtins/timers";
-import { installHostInternals, newHostOpsState } from "./gateway";
+import { installHostInternals, keepsAlive, newHostOpsState } from "./gateway";
 import { installCollections } from "./builtins/collections";
 import { installReflect } from "./builtins/reflect";
 import { installModuleInternals } from "./esm";
@@ -521,7 +521,7 @@ export class Realm {
       this.timers.length > 0 ||
       this.rejections.length > 0 ||
       hasTicks(this) ||
-      this.hostOps.ops.length > 0
+      keepsAlive(this.hostOps)
     );
   }
 

@@ -27,6 +27,8 @@ export class OpContext {
   constructor(
     readonly capabilities: Capabilities,
     readonly link: HostLink,
+    /** Milliseconds left before the VM's deadline (Infinity without one). */
+    readonly timeLeft: () => number = () => Infinity,
   ) {}
 
   /** Records a new resource with its live object; returns its id. */
@@ -35,6 +37,9 @@ export class OpContext {
     const id = state.nextResourceId++;
     state.resources.set(id, { id, kind, data });
     this.link.live.set(id, live);
+    // An operation that ends after the program did (a listen, a connect): nobody
+    // will use or close what it opened, and a live server would keep the host alive.
+    if (this.link.ended) this.link.closeAll(state.resources);
     return id;
   }
 
@@ -101,3 +106,17 @@ export function runtimeOperation(name: string): RuntimeOperation | undefined {
 }
 
 export const ERR_CAPABILITY = "ERR_JAUNT_CAPABILITY";
+
+/**
+ * The body of an asynchronous operation whose synchronous failures (a handle that is
+ * not open, a severed resource) reject its promise, as its other failures do.
+ */
+export function promised(run: RuntimeOperation["run"]): RuntimeOperation["run"] {
+  return (ctx, ...args) => {
+    try {
+      return Promise.resolve(run(ctx, ...args));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+}

@@ -1513,6 +1513,7 @@ function encodeHostState(vm: VM, e: Encoder): Enc {
       e.value(op.reject),
       op.frames,
       op.runtime,
+      op.unref,
     ]),
     h.nextHandleId,
     [...h.handles].map(([id, fn]) => [id, e.value(fn)]),
@@ -1541,7 +1542,7 @@ function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
   h.nextOpId = nextOpId;
   h.nextHandleId = nextHandleId;
   for (const o of asArray(ops, "pending host operations")) {
-    const [id, name, args, startedAt, resolve, reject, frames, runtime] = asArray(
+    const [id, name, args, startedAt, resolve, reject, frames, runtime, unref] = asArray(
       o,
       "host operation",
     );
@@ -1552,7 +1553,8 @@ function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
       typeof name !== "string" ||
       typeof startedAt !== "number" ||
       typeof frames !== "string" ||
-      (runtime !== undefined && typeof runtime !== "boolean")
+      (runtime !== undefined && typeof runtime !== "boolean") ||
+      (unref !== undefined && typeof unref !== "boolean")
     )
       fail(`bad ${where}`);
     const res = d.value(resolve, where);
@@ -1568,6 +1570,7 @@ function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
       reject: rej as JSObject,
       frames,
       runtime: runtime === true,
+      unref: unref === true,
     });
   }
   for (const entry of asArray(handles, "host handles")) {

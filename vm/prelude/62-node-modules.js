@@ -87,7 +87,8 @@ function runtimeInternals() {
     callSiteMessage: $.callSiteMessage, // builtins/node-internals.ts
     isPromise: isPromise, // prelude/40-promise.js
     emitWarning: emitWarning,
-    hostCall: $.nodeCall, // vm/gateway.ts: the runtime's host operations (fs, os)
+    hostCall: $.nodeCall, // vm/gateway.ts: the runtime's host operations (fs, os, net, proc)
+    hostRef: $.nodeRef, // vm/gateway.ts: whether a pending one keeps the loop alive (unref)
   };
   return state.internals;
 }

@@ -1,0 +1,507 @@
+// Node's `child_process`, guest side, over the runtime's host operations
+// (vm/host-proc.ts). Every call needs the `subprocess` capability.
+//
+// A child's output and its end arrive as completions of host operations the guest
+// keeps pending: `proc.read` on each piped output while its stream wants data, and
+// `proc.wait` until it exits. `stdio: "inherit"` output is read the same way and
+// copied to this process's stdout/stderr (the VM's own output, which the embedder
+// owns). The Sync variants block the host until the child ends, bounded by the VM's
+// deadline (see vm/host-proc.ts). fork() runs the module with the host's node.
+"use strict";
+
+const EventEmitter = require("events");
+// The lead switches this to require("stream") once `stream` is readable-stream's.
+const { Readable, Writable } = require("readable-stream/lib/stream.js");
+const { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, nodeError } = require("internal/errors");
+const { pending, now, setRef, uvError, toBuffer } = require("internal/host-io");
+
+const kCustomPromisify = Symbol.for("nodejs.util.promisify.custom");
+
+// ---- arguments ---------------------------------------------------------------------
+
+function normalizeStdio(stdio) {
+  if (stdio === undefined || stdio === null) return ["pipe", "pipe", "pipe"];
+  if (typeof stdio === "string") {
+    if (stdio === "overlapped") stdio = "pipe";
+    if (stdio !== "pipe" && stdio !== "ignore" && stdio !== "inherit")
+      throw ERR_INVALID_ARG_VALUE("stdio", stdio);
+    return [stdio, stdio, stdio];
+  }
+  if (!Array.isArray(stdio)) throw ERR_INVALID_ARG_VALUE("stdio", stdio);
+  const out = [];
+  for (let fd = 0; fd < 3; fd++) {
+    const v = stdio[fd];
+    if (v === undefined || v === null || v === "pipe" || v === "overlapped") out.push("pipe");
+    else if (v === "ignore" || v === "inherit") out.push(v);
+    else if (v === fd || v === process.stdin || v === process.stdout || v === process.stderr)
+      out.push("inherit");
+    else if (v === "ipc") out.push("ignore");
+    else throw ERR_INVALID_ARG_VALUE("stdio", stdio);
+  }
+  return out;
+}
+
+function envOf(env) {
+  const out = {};
+  const from = env === undefined || env === null ? process.env : env;
+  for (const k of Object.keys(from)) if (from[k] !== undefined) out[k] = String(from[k]);
+  return out;
+}
+
+/** (file, [args], [options]) → { file, args, options } with the shell applied, as Node does. */
+function normalizeSpawnArgs(file, args, options) {
+  if (typeof file !== "string") throw ERR_INVALID_ARG_TYPE("file", "string", file);
+  if (file.length === 0) throw ERR_INVALID_ARG_VALUE("file", file, "cannot be empty");
+  if (Array.isArray(args)) args = args.slice();
+  else if (args === undefined || args === null) args = [];
+  else if (typeof args === "object") {
+    options = args;
+    args = [];
+  } else throw ERR_INVALID_ARG_TYPE("args", "object", args);
+  if (options === undefined || options === null) options = {};
+  else if (typeof options !== "object") throw ERR_INVALID_ARG_TYPE("options", "object", options);
+  for (const a of args) if (typeof a !== "string") throw ERR_INVALID_ARG_TYPE("args", "string", a);
+  if (options.shell) {
+    const command = [file, ...args].join(" ");
+    file = typeof options.shell === "string" ? options.shell : "/bin/sh";
+    args = ["-c", command];
+  }
+  return { file, args, options };
+}
+
+function hostOptions(options, stdio) {
+  return {
+    cwd: options.cwd === undefined || options.cwd === null ? null : String(options.cwd),
+    env: envOf(options.env),
+    stdio,
+    argv0: typeof options.argv0 === "string" ? options.argv0 : null,
+    detached: options.detached === true,
+    node: options._node === true,
+  };
+}
+
+// ---- ChildProcess ------------------------------------------------------------------
+
+/** A child's piped output: a Readable that keeps one proc.read pending while flowing. */
+class ChildOutput extends Readable {
+  constructor(child, fd) {
+    super();
+    this._child = child;
+    this._fd = fd;
+    this._cap = null;
+  }
+  _read() {
+    if (this._cap !== null || this._child._id === null) return;
+    const cap = pending(
+      "proc.read",
+      [this._child._id, this._fd],
+      "child_process.read",
+      this._child._ref,
+    );
+    this._cap = cap;
+    cap.promise.then(
+      (chunk) => {
+        this._cap = null;
+        this.push(chunk === null ? null : toBuffer(chunk));
+      },
+      (e) => {
+        this._cap = null;
+        // A severed child (a resume in another process) says so once, by its 'error'.
+        if (e && e.code === "ERR_JAUNT_SEVERED") this.push(null);
+        else this.destroy(uvError(e));
+      },
+    );
+  }
+}
+
+/** A stdin operation's failure; a severed child (resumed elsewhere) says so by its own 'error'. */
+function inputFailure(cb) {
+  return (e) => cb(e && e.code === "ERR_JAUNT_SEVERED" ? undefined : uvError(e));
+}
+
+/** A child's stdin. */
+class ChildInput extends Writable {
+  constructor(child) {
+    super();
+    this._child = child;
+  }
+  _write(chunk, encoding, cb) {
+    if (this._child._id === null) return cb();
+    pending("proc.write", [this._child._id, chunk], "child_process.stdin.write").promise.then(
+      () => cb(),
+      inputFailure(cb),
+    );
+  }
+  _final(cb) {
+    if (this._child._id === null) return cb();
+    pending("proc.endInput", [this._child._id], "child_process.stdin.end").promise.then(
+      () => cb(),
+      inputFailure(cb),
+    );
+  }
+}
+
+class ChildProcess extends EventEmitter {
+  constructor() {
+    super();
+    this._id = null;
+    this._ref = true;
+    this._waitCap = null;
+    this._outputs = []; // the ChildOutput streams (piped or inherited)
+    this._open = 0; // outputs not closed yet
+    this._exit = null;
+    this.pid = undefined;
+    this.stdin = null;
+    this.stdout = null;
+    this.stderr = null;
+    this.stdio = [null, null, null];
+    this.exitCode = null;
+    this.signalCode = null;
+    this.killed = false;
+    this.connected = false;
+    this.spawnfile = undefined;
+    this.spawnargs = [];
+  }
+
+  spawn(options) {
+    const { file, args } = options;
+    const stdio = normalizeStdio(options.stdio);
+    this.spawnfile = file;
+    this.spawnargs = [options.argv0 || file, ...args];
+    const [id, pid] = now(
+      "proc.spawn",
+      [file, args, hostOptions(options, stdio)],
+      "child_process.spawn",
+    );
+    this._id = id;
+    if (pid !== null) this.pid = pid;
+    if (stdio[0] === "pipe") this.stdin = new ChildInput(this);
+    for (const fd of [1, 2]) {
+      if (stdio[fd] === "ignore") continue;
+      const out = new ChildOutput(this, fd);
+      this._outputs.push(out);
+      this._open++;
+      out.once("close", () => {
+        this._open--;
+        this._maybeClose();
+      });
+      if (stdio[fd] === "inherit") {
+        const sink = fd === 1 ? process.stdout : process.stderr;
+        out.on("data", (b) => sink.write(b));
+      } else if (fd === 1) this.stdout = out;
+      else this.stderr = out;
+      // As Node does: output is read from the start (buffered until consumed).
+      out.read(0);
+    }
+    this.stdio = [this.stdin, this.stdout, this.stderr];
+    this._waitCap = pending("proc.wait", [id], "child_process.wait", this._ref);
+    this._waitCap.promise.then(
+      (r) => {
+        this._waitCap = null;
+        if (r.error !== undefined) this._failed(uvError(r.error));
+        else this._exited(r.code, r.signal);
+      },
+      (e) => {
+        this._waitCap = null;
+        this._failed(uvError(e));
+      },
+    );
+    if (pid !== null) process.nextTick(() => this.emit("spawn"));
+    return this;
+  }
+
+  _failed(err) {
+    this._exit = [err.errno === undefined ? -1 : err.errno, null];
+    if (this.stdin) this.stdin.destroy();
+    for (const s of this._outputs) s.destroy();
+    this.emit("error", err);
+    this._maybeClose();
+  }
+
+  _exited(code, signal) {
+    this.exitCode = code;
+    this.signalCode = signal;
+    this._exit = [code, signal];
+    if (this.stdin) this.stdin.destroy();
+    this.emit("exit", code, signal);
+    // As Node does: output nobody listens to is let flow away, so 'close' comes.
+    for (const s of this._outputs)
+      if (s._readableState.flowing === null && !s._readableState.readableListening) s.resume();
+    this._maybeClose();
+  }
+
+  _maybeClose() {
+    if (this._exit === null || this._open > 0 || this._id === null) return;
+    const id = this._id;
+    this._id = null;
+    now("proc.release", [id], "child_process.release");
+    this.emit("close", this._exit[0], this._exit[1]);
+  }
+
+  kill(signal = "SIGTERM") {
+    if (this._id === null || this._exit !== null) return false;
+    const sent = now("proc.kill", [this._id, signal], "child_process.kill");
+    if (sent) this.killed = true;
+    return sent;
+  }
+
+  ref() {
+    this._ref = true;
+    setRef(this._waitCap, true);
+    for (const s of this._outputs) setRef(s._cap, true);
+  }
+
+  unref() {
+    this._ref = false;
+    setRef(this._waitCap, false);
+    for (const s of this._outputs) setRef(s._cap, false);
+  }
+
+  send() {
+    throw nodeError(
+      Error,
+      "ERR_JAUNT_UNSUPPORTED",
+      "child_process: IPC (send/'message') is not supported yet",
+    );
+  }
+
+  disconnect() {}
+}
+
+function spawn(file, args, options) {
+  const n = normalizeSpawnArgs(file, args, options);
+  const child = new ChildProcess();
+  child.spawn({ ...n.options, file: n.file, args: n.args });
+  const timeout = n.options.timeout;
+  if (typeof timeout === "number" && timeout > 0) {
+    const timer = setTimeout(() => child.kill(n.options.killSignal || "SIGTERM"), timeout);
+    child.once("exit", () => clearTimeout(timer));
+  }
+  return child;
+}
+
+// ---- exec and execFile ---------------------------------------------------------------
+
+function decodeOutput(chunks, encoding) {
+  const b = Buffer.concat(chunks);
+  return encoding && encoding !== "buffer" && Buffer.isEncoding(encoding)
+    ? b.toString(encoding)
+    : b;
+}
+
+function execFile(file, args, options, callback) {
+  if (typeof args === "function") {
+    callback = args;
+    args = [];
+    options = {};
+  } else if (typeof options === "function") {
+    callback = options;
+    if (Array.isArray(args) || args === undefined || args === null) options = {};
+    else {
+      options = args;
+      args = [];
+    }
+  }
+  if (!Array.isArray(args)) args = [];
+  options = { encoding: "utf8", maxBuffer: 1024 * 1024, killSignal: "SIGTERM", ...(options || {}) };
+  const child = spawn(file, args, options);
+  const out = [];
+  const err = [];
+  let size = 0;
+  let killed = false;
+  let ex = null;
+  const collect = (list) => (chunk) => {
+    size += chunk.length;
+    list.push(chunk);
+    if (size > options.maxBuffer && ex === null) {
+      ex = nodeError(
+        RangeError,
+        "ERR_CHILD_PROCESS_STDIO_MAXBUFFER",
+        "stdout maxBuffer length exceeded",
+      );
+      killed = child.kill(options.killSignal);
+    }
+  };
+  if (child.stdout) child.stdout.on("data", collect(out));
+  if (child.stderr) child.stderr.on("data", collect(err));
+  let done = false;
+  const finish = (code, signal) => {
+    if (done) return;
+    done = true;
+    const stdout = decodeOutput(out, options.encoding);
+    const stderr = decodeOutput(err, options.encoding);
+    if (typeof callback !== "function") return;
+    if (ex === null && code === 0 && signal === null) {
+      callback(null, stdout, stderr);
+      return;
+    }
+    let cmd = file;
+    if (args.length > 0) cmd += ` ${args.join(" ")}`;
+    if (ex === null) {
+      ex = new Error(`Command failed: ${cmd}\n${stderr}`);
+      ex.code = code;
+      ex.killed = child.killed || killed;
+      ex.signal = signal;
+    }
+    ex.cmd = cmd;
+    callback(ex, stdout, stderr);
+  };
+  child.on("close", finish);
+  child.on("error", (e) => {
+    ex = e;
+  });
+  return child;
+}
+
+function exec(command, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = {};
+  }
+  return execFile(
+    command,
+    [],
+    { ...(options || {}), shell: (options && options.shell) || true },
+    callback,
+  );
+}
+
+function promisified(run) {
+  return function (...args) {
+    let child;
+    const p = new Promise((resolve, reject) => {
+      child = run(...args, (err, stdout, stderr) => {
+        if (err) {
+          err.stdout = stdout;
+          err.stderr = stderr;
+          reject(err);
+        } else resolve({ stdout, stderr });
+      });
+    });
+    p.child = child;
+    return p;
+  };
+}
+
+Object.defineProperty(exec, kCustomPromisify, { value: promisified(exec), enumerable: false });
+Object.defineProperty(execFile, kCustomPromisify, {
+  value: promisified((file, args, options, cb) =>
+    cb === undefined ? execFile(file, args, options) : execFile(file, args, options, cb),
+  ),
+  enumerable: false,
+});
+
+// ---- the Sync variants -----------------------------------------------------------------
+
+function spawnSync(file, args, options) {
+  const n = normalizeSpawnArgs(file, args, options);
+  const o = n.options;
+  const stdio = normalizeStdio(o.stdio);
+  let input = o.input;
+  if (typeof input === "string")
+    input = Buffer.from(input, o.encoding && o.encoding !== "buffer" ? o.encoding : "utf8");
+  else if (input !== undefined && input !== null && !ArrayBuffer.isView(input))
+    throw ERR_INVALID_ARG_TYPE(
+      "options.input",
+      ["string", "Buffer", "TypedArray", "DataView"],
+      input,
+    );
+  const host = hostOptions(o, stdio);
+  host.input = input === undefined ? null : input;
+  if (typeof o.timeout === "number") host.timeout = o.timeout;
+  if (typeof o.maxBuffer === "number") host.maxBuffer = o.maxBuffer;
+  if (o.killSignal !== undefined) host.killSignal = o.killSignal;
+  const r = now("proc.spawnSync", [n.file, n.args, host], "child_process.spawnSync");
+  const encoding = o.encoding && o.encoding !== "buffer" ? o.encoding : null;
+  const output = [null];
+  for (const fd of [1, 2]) {
+    let v = r[fd === 1 ? "stdout" : "stderr"];
+    if (v !== null && v !== undefined) v = toBuffer(v);
+    if (stdio[fd] === "inherit") {
+      if (v && v.length > 0) (fd === 1 ? process.stdout : process.stderr).write(v);
+      v = null;
+    } else if (stdio[fd] === "ignore") v = null;
+    output.push(v && encoding ? v.toString(encoding) : v);
+  }
+  const result = {
+    pid: r.pid,
+    output,
+    stdout: output[1],
+    stderr: output[2],
+    status: r.status,
+    signal: r.signal,
+  };
+  if (r.error !== undefined) {
+    result.error = uvError(r.error);
+    result.error.spawnargs = n.args;
+  }
+  return result;
+}
+
+function checkSync(result, cmd) {
+  if (result.error) throw result.error;
+  if (result.status !== 0) {
+    let msg = `Command failed: ${cmd}`;
+    if (result.stderr && result.stderr.length > 0) msg += `\n${result.stderr.toString()}`;
+    const err = new Error(msg);
+    err.status = result.status;
+    err.signal = result.signal;
+    err.output = result.output;
+    err.pid = result.pid;
+    err.stdout = result.stdout;
+    err.stderr = result.stderr;
+    throw err;
+  }
+}
+
+function syncOptions(options) {
+  return { stdio: ["pipe", "pipe", "inherit"], ...(options || {}) };
+}
+
+function execSync(command, options) {
+  const o = syncOptions(options);
+  o.shell = o.shell || true;
+  const r = spawnSync(command, [], o);
+  checkSync(r, command);
+  return r.stdout;
+}
+
+function execFileSync(file, args, options) {
+  if (!Array.isArray(args)) {
+    options = args;
+    args = [];
+  }
+  const r = spawnSync(file, args, syncOptions(options));
+  checkSync(r, [file, ...args].join(" "));
+  return r.stdout;
+}
+
+// ---- fork ------------------------------------------------------------------------------
+
+/** Runs a node program with the host's node (as Node runs it with process.execPath). */
+function fork(modulePath, args, options) {
+  if (typeof modulePath !== "string" && !(modulePath instanceof URL))
+    throw ERR_INVALID_ARG_TYPE("modulePath", ["string", "URL"], modulePath);
+  if (!Array.isArray(args)) {
+    options = args;
+    args = [];
+  }
+  options = { ...(options || {}) };
+  const path = modulePath instanceof URL ? decodeURIComponent(modulePath.pathname) : modulePath;
+  const execArgv = options.execArgv || [];
+  if (options.stdio === undefined) options.stdio = options.silent ? "pipe" : "inherit";
+  options._node = true;
+  delete options.shell;
+  return spawn("node", [...execArgv, path, ...args], options);
+}
+
+module.exports = {
+  ChildProcess,
+  spawn,
+  spawnSync,
+  exec,
+  execSync,
+  execFile,
+  execFileSync,
+  fork,
+};

@@ -1,0 +1,452 @@
+// Node's `net`, guest side, over the runtime's TCP host operations (vm/host-net.ts).
+// Every call needs the `net` capability (ERR_JAUNT_CAPABILITY without it).
+//
+// What comes from the outside arrives as the completion of a host operation the
+// guest keeps pending: a listening Server keeps one `net.accept` pending, a Socket
+// whose stream wants data one `net.read`. So a snapshot can be taken at any moment,
+// and the socket's state (its id, addresses, buffered stream data) is guest data.
+// unref() marks those operations as not keeping the event loop alive.
+"use strict";
+
+const EventEmitter = require("events");
+// The lead switches this to require("stream") once `stream` is readable-stream's.
+const { Duplex } = require("readable-stream/lib/stream.js");
+const { nodeError } = require("internal/errors");
+const { pending, now, setRef, uvError, toBuffer } = require("internal/host-io");
+
+// ---- addresses -------------------------------------------------------------------
+
+const IPV4_PART = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])";
+const IPV4 = new RegExp(`^${IPV4_PART}(?:\\.${IPV4_PART}){3}$`);
+const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
+
+function isIPv4(s) {
+  return typeof s === "string" && IPV4.test(s);
+}
+
+function isIPv6(s) {
+  if (typeof s !== "string" || s.length === 0) return false;
+  const zone = s.indexOf("%");
+  if (zone >= 0) {
+    if (zone === s.length - 1) return false;
+    s = s.slice(0, zone);
+  }
+  const halves = s.split("::");
+  if (halves.length > 2) return false;
+  const groups = (text) => (text === "" ? [] : text.split(":"));
+  const parts = halves.length === 2 ? [...groups(halves[0]), ...groups(halves[1])] : groups(s);
+  let count = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (i === parts.length - 1 && p.includes(".")) {
+      if (!isIPv4(p)) return false;
+      count += 2;
+    } else if (HEX_GROUP.test(p)) count++;
+    else return false;
+  }
+  return halves.length === 2 ? count < 8 : count === 8;
+}
+
+function isIP(s) {
+  return isIPv4(s) ? 4 : isIPv6(s) ? 6 : 0;
+}
+
+function familyOf(address) {
+  return isIPv6(address) ? "IPv6" : "IPv4";
+}
+
+// ---- arguments ---------------------------------------------------------------------
+
+function validPort(port, name = "options.port") {
+  if (typeof port === "string" && port.trim() !== "") port = Number(port);
+  if (typeof port !== "number" || !Number.isInteger(port) || port < 0 || port > 65535)
+    throw nodeError(
+      RangeError,
+      "ERR_SOCKET_BAD_PORT",
+      `${name} should be >= 0 and < 65536. Received ${typeof port === "number" ? port : `type ${typeof port} (${String(port)})`}.`,
+    );
+  return port;
+}
+
+/** connect(options | port[, host][, cb]) or connect(path…) → { port, host, cb }. */
+function connectArgs(args) {
+  let [a, b, c] = args;
+  let options;
+  if (a !== null && typeof a === "object") {
+    options = a;
+    c = b;
+  } else {
+    options = { port: a };
+    if (typeof b === "string") options.host = b;
+    else c = b;
+  }
+  if (options.path !== undefined)
+    throw nodeError(Error, "ERR_JAUNT_UNSUPPORTED", "net: Unix domain sockets are not supported");
+  return {
+    port: validPort(options.port),
+    host: options.host || "localhost",
+    cb: typeof c === "function" ? c : undefined,
+    options,
+  };
+}
+
+// ---- Socket ----------------------------------------------------------------------
+
+class Socket extends Duplex {
+  constructor(options = {}) {
+    super({
+      allowHalfOpen: options.allowHalfOpen === true,
+      emitClose: false,
+      autoDestroy: true,
+      decodeStrings: true,
+    });
+    this._id = null; // the host resource, once connected
+    this._info = null; // addresses
+    this._ref = true;
+    this._readCap = null; // the pending net.read
+    this._waiting = null; // a write or end held until the connection is made
+    this.connecting = false;
+    this.bytesRead = 0;
+    this.bytesWritten = 0;
+    this.server = null;
+    this._timeoutMs = 0;
+    this._timer = null;
+  }
+
+  /** Takes on host socket `id` (connected or accepted) and starts reading. */
+  _attach(id, info) {
+    this._id = id;
+    this._info = info;
+    this.connecting = false;
+    this._touch();
+    // As Node does: a new connection starts reading at once (what arrives is buffered).
+    // A read the stream asked for while connecting is started now.
+    if (this._readableState.reading) this._read();
+    else this.read(0);
+  }
+
+  connect(...args) {
+    const { port, host, cb } = connectArgs(args);
+    if (cb) this.once("connect", cb);
+    this.connecting = true;
+    const op = pending("net.connect", [port, host], "net.Socket.connect", this._ref);
+    op.promise.then(
+      ([id, info]) => {
+        if (this.destroyed) {
+          now("net.destroy", [id], "net.Socket.destroy");
+          return;
+        }
+        this._attach(id, info);
+        this.emit("connect");
+        this.emit("ready");
+        const w = this._waiting;
+        this._waiting = null;
+        if (w) w();
+      },
+      (e) => {
+        this.connecting = false;
+        this.destroy(uvError(e));
+      },
+    );
+    return this;
+  }
+
+  _read() {
+    if (this._id === null || this._readCap !== null) return;
+    const cap = pending("net.read", [this._id], "net.Socket.read", this._ref);
+    this._readCap = cap;
+    cap.promise.then(
+      (chunk) => {
+        this._readCap = null;
+        if (this.destroyed) return;
+        this._touch();
+        if (chunk === null) {
+          this.push(null);
+          return;
+        }
+        this.bytesRead += chunk.length;
+        this.push(toBuffer(chunk));
+      },
+      (e) => {
+        this._readCap = null;
+        this.destroy(uvError(e));
+      },
+    );
+  }
+
+  _write(chunk, encoding, cb) {
+    if (this.connecting) {
+      this._waiting = () => this._write(chunk, encoding, cb);
+      return;
+    }
+    if (this._id === null) {
+      cb(nodeError(Error, "ERR_SOCKET_CLOSED", "Socket is closed"));
+      return;
+    }
+    pending("net.write", [this._id, chunk], "net.Socket.write").promise.then(
+      () => {
+        this.bytesWritten += chunk.length;
+        this._touch();
+        cb();
+      },
+      (e) => cb(uvError(e)),
+    );
+  }
+
+  _final(cb) {
+    if (this.connecting) {
+      this._waiting = () => this._final(cb);
+      return;
+    }
+    if (this._id === null) {
+      cb();
+      return;
+    }
+    pending("net.end", [this._id], "net.Socket.end").promise.then(
+      () => cb(),
+      (e) => cb(uvError(e)),
+    );
+  }
+
+  _destroy(err, cb) {
+    this._clearTimer();
+    if (this._id !== null) {
+      const id = this._id;
+      this._id = null;
+      now("net.destroy", [id], "net.Socket.destroy");
+    }
+    this.connecting = false;
+    cb(err);
+    // After the stream's own 'error' (also a next tick), as Node orders them.
+    process.nextTick(() => this.emit("close", Boolean(err)));
+  }
+
+  // ---- addresses and state ----
+
+  get remoteAddress() {
+    return this._info ? this._info.remoteAddress : undefined;
+  }
+  get remotePort() {
+    return this._info ? this._info.remotePort : undefined;
+  }
+  get remoteFamily() {
+    return this._info ? this._info.remoteFamily : undefined;
+  }
+  get localAddress() {
+    return this._info ? this._info.localAddress : undefined;
+  }
+  get localPort() {
+    return this._info ? this._info.localPort : undefined;
+  }
+  get pending() {
+    return this._id === null;
+  }
+  get readyState() {
+    if (this.connecting) return "opening";
+    if (this.readable && this.writable) return "open";
+    if (this.readable && !this.writable) return "readOnly";
+    if (!this.readable && this.writable) return "writeOnly";
+    return "closed";
+  }
+  address() {
+    if (!this._info) return {};
+    const address = this._info.localAddress;
+    return { address, family: familyOf(address), port: this._info.localPort };
+  }
+
+  // ---- options that are the host's business ----
+
+  setNoDelay() {
+    return this;
+  }
+  setKeepAlive() {
+    return this;
+  }
+  ref() {
+    this._ref = true;
+    setRef(this._readCap, true);
+    return this;
+  }
+  unref() {
+    this._ref = false;
+    setRef(this._readCap, false);
+    return this;
+  }
+  destroySoon() {
+    if (this.writable) this.end();
+    if (this.writableFinished) this.destroy();
+    else this.once("finish", () => this.destroy());
+  }
+
+  /** 'timeout' after `ms` without activity (0: never), as Node's socket.setTimeout. */
+  setTimeout(ms, cb) {
+    this._timeoutMs = ms;
+    if (cb) {
+      if (ms === 0) this.removeListener("timeout", cb);
+      else this.once("timeout", cb);
+    }
+    this._touch();
+    return this;
+  }
+  _touch() {
+    this._clearTimer();
+    if (this._timeoutMs > 0 && !this.destroyed) {
+      this._timer = setTimeout(() => {
+        this._timer = null;
+        this.emit("timeout");
+      }, this._timeoutMs);
+      if (!this._ref || this._id === null) this._timer.unref();
+    }
+  }
+  _clearTimer() {
+    if (this._timer !== null) clearTimeout(this._timer);
+    this._timer = null;
+  }
+}
+
+// ---- Server ------------------------------------------------------------------------
+
+class Server extends EventEmitter {
+  constructor(options, listener) {
+    super();
+    if (typeof options === "function") {
+      listener = options;
+      options = {};
+    }
+    this._options = options || {};
+    if (listener) this.on("connection", listener);
+    this._id = null;
+    this._address = null;
+    this._ref = true;
+    this._acceptCap = null;
+    this._connections = 0;
+    this.listening = false;
+    this.maxConnections = undefined;
+  }
+
+  listen(...args) {
+    let [a, b, c, d] = args;
+    let options;
+    if (a !== null && typeof a === "object") {
+      options = a;
+      d = b;
+    } else {
+      options = { port: a };
+      if (typeof b === "string") {
+        options.host = b;
+        if (typeof c === "number") options.backlog = c;
+        else d = c;
+      } else if (typeof b === "number") {
+        options.backlog = b;
+        d = c;
+      } else d = b;
+    }
+    if (typeof a === "function") {
+      d = a;
+      options = {};
+    }
+    if (options.path !== undefined)
+      throw nodeError(Error, "ERR_JAUNT_UNSUPPORTED", "net: Unix domain sockets are not supported");
+    const port = options.port === undefined || options.port === null ? 0 : validPort(options.port);
+    if (typeof d === "function") this.once("listening", d);
+    const host = options.host === undefined ? null : options.host;
+    const backlog = typeof options.backlog === "number" ? options.backlog : null;
+    pending("net.listen", [port, host, backlog], "net.Server.listen").promise.then(
+      ([id, address]) => {
+        this._id = id;
+        this._address = address;
+        this.listening = true;
+        this._accept();
+        this.emit("listening");
+      },
+      (e) => this.emit("error", uvError(e)),
+    );
+    return this;
+  }
+
+  _accept() {
+    const cap = pending("net.accept", [this._id], "net.Server.accept", this._ref);
+    this._acceptCap = cap;
+    cap.promise.then(
+      (r) => {
+        this._acceptCap = null;
+        if (r === null) return;
+        const socket = new Socket({ allowHalfOpen: this._options.allowHalfOpen });
+        socket.server = this;
+        socket._attach(r[0], r[1]);
+        this._connections++;
+        socket.once("close", () => this._connections--);
+        if (this.listening) this._accept();
+        this.emit("connection", socket);
+      },
+      (e) => {
+        this._acceptCap = null;
+        this.emit("error", uvError(e));
+      },
+    );
+  }
+
+  close(cb) {
+    if (!this.listening) {
+      if (typeof cb === "function")
+        process.nextTick(cb, nodeError(Error, "ERR_SERVER_NOT_RUNNING", "Server is not running."));
+      return this;
+    }
+    if (typeof cb === "function") this.once("close", cb);
+    this.listening = false;
+    const id = this._id;
+    pending("net.closeServer", [id], "net.Server.close").promise.then(
+      () => {
+        this._id = null;
+        this.emit("close");
+      },
+      (e) => this.emit("error", uvError(e)),
+    );
+    return this;
+  }
+
+  address() {
+    return this.listening ? { ...this._address } : null;
+  }
+  getConnections(cb) {
+    process.nextTick(cb, null, this._connections);
+    return this;
+  }
+  ref() {
+    this._ref = true;
+    setRef(this._acceptCap, true);
+    return this;
+  }
+  unref() {
+    this._ref = false;
+    setRef(this._acceptCap, false);
+    return this;
+  }
+}
+
+// ---- the module --------------------------------------------------------------------
+
+function createServer(options, listener) {
+  return new Server(options, listener);
+}
+
+function connect(...args) {
+  const { options } = connectArgs(args);
+  const socket = new Socket(options);
+  if (options.timeout) socket.setTimeout(options.timeout);
+  return socket.connect(...args);
+}
+
+module.exports = {
+  Server,
+  Socket,
+  Stream: Socket,
+  createServer,
+  connect,
+  createConnection: connect,
+  isIP: (s) => isIP(String(s)),
+  isIPv4: (s) => isIPv4(String(s)),
+  isIPv6: (s) => isIPv6(String(s)),
+  getDefaultAutoSelectFamily: () => true,
+  setDefaultAutoSelectFamily() {},
+};
