@@ -34,6 +34,9 @@ import "./host-os";
 import "./host-net";
 import "./host-proc";
 
+/** A synchronous host call longer than this ends the interpreter's slice. */
+const LONG_HOST_CALL_MS = 1;
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type HostFunction = (...args: any[]) => unknown;
 
@@ -242,10 +245,16 @@ export class Gateway {
       throw e;
     }
     let result: unknown;
+    const started = performance.now();
     try {
       result = fn(...hostArgs);
     } catch (e) {
       return vm.throwValue(this.hostFailure(name, e));
+    } finally {
+      // A call that held the host thread (spawnSync, a big readFileSync, an embedder's
+      // slow function) ends the interpreter's slice, so the deadline and run(budget)
+      // are looked at before the next instruction.
+      if (performance.now() - started > LONG_HOST_CALL_MS) vm.endSlice();
     }
     if (!isThenable(result)) return this.copyIn(name, result);
     const state = this.state;

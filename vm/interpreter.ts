@@ -240,6 +240,15 @@ export class VM implements HeapOwner {
     this.workCharge += n;
   }
 
+  /**
+   * A native that held the host thread a while: the current slice of instructions
+   * ends after it (it counts as one deadline check interval), so the deadline and
+   * run(budget) are looked at before the next instruction.
+   */
+  endSlice(): void {
+    this.workCharge += DEADLINE_CHECK_EVERY;
+  }
+
   private deadlineMessage(): string {
     return `Execution deadline exceeded: the program ran longer than its deadline of ${this.limits.deadlineMs} ms`;
   }
