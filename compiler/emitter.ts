@@ -17,6 +17,8 @@ export class Label {
 
 export class CompileError extends Error {}
 
+const NO_HANDLERS = new Int32Array(0);
+
 /**
  * A growable Int32Array: 4 bytes a word where a JS array of numbers takes 8, so a
  * long function's code and positions cost half the memory while they are built.
@@ -201,7 +203,8 @@ export class Emitter {
     return {
       code: this.code.finish(),
       positions: this.positions.finish(),
-      handlers: Int32Array.from(this.handlers),
+      // Most functions have no handler: they share one empty table (nothing can write to it).
+      handlers: this.handlers.length ? Int32Array.from(this.handlers) : NO_HANDLERS,
     };
   }
 }
