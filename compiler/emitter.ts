@@ -36,7 +36,9 @@ class Words {
     this.buf[this.length++] = w;
   }
 
+  /** The words: a view of the buffer when it is mostly full (no copy of long code). */
   finish(): Int32Array {
+    if (this.length * 4 >= this.buf.length * 3) return this.buf.subarray(0, this.length);
     return this.buf.slice(0, this.length);
   }
 }

@@ -28,7 +28,7 @@ import {
 } from "./codegen";
 import { patternNames } from "./scope";
 import { LineMap } from "./lines";
-import { NestingTooDeep, treeDepth } from "./depth";
+import { NestingTooDeep } from "./depth";
 import type { FunctionCode } from "./bytecode";
 
 /** Sizes that decide streaming; tests lower them to stream small programs. */
@@ -75,32 +75,42 @@ function* statements(p: StatementParser): Generator<N.Statement> {
 }
 
 /**
- * Whether a statement's top level needs no fact a later chunk could change: no
- * this/arguments/new.target/super outside non-arrow functions, no direct eval, no
- * with, no top-level `using`. Conservative (any `arguments` name counts).
+ * Checks one top-level statement in a walk without recursion: its tree may be at most
+ * `limit` levels deep (else NestingTooDeep, as a whole compile's `treeDepth` check),
+ * and it must need no fact a later chunk could change — no this/arguments/new.target/
+ * super outside non-arrow functions, no direct eval, no with, no top-level `using`
+ * (conservative: any `arguments` name counts). Returns whether it can stream.
  */
-function streamable(stmt: N.Statement): boolean {
+function check(stmt: N.Statement, limit: number): boolean {
   const kind = (stmt as { kind?: string }).kind;
-  if (stmt.type === "VariableDeclaration" && (kind === "using" || kind === "await using"))
-    return false;
+  let ok = !(stmt.type === "VariableDeclaration" && (kind === "using" || kind === "await using"));
   const nodes: object[] = [stmt];
   const inFn: boolean[] = [false];
+  const depths: number[] = [1];
+  const push = (c: unknown, f: boolean, d: number): void => {
+    nodes.push(c as object);
+    inFn.push(f);
+    depths.push(d);
+  };
   while (nodes.length) {
     const n = nodes.pop() as N.Node & Record<string, unknown>;
     let f = inFn.pop()!;
+    const d = depths.pop()!;
+    if (d > limit) throw new NestingTooDeep(n.start);
     switch (n.type) {
       case "WithStatement":
-        return false;
+        ok = false;
+        break;
       case "CallExpression":
-        if (n.callee.type === "Identifier" && n.callee.name === "eval") return false;
+        if (n.callee.type === "Identifier" && n.callee.name === "eval") ok = false;
         break;
       case "ThisExpression":
       case "Super":
       case "MetaProperty":
-        if (!f) return false;
+        if (!f) ok = false;
         break;
       case "Identifier":
-        if (!f && n.name === "arguments") return false;
+        if (!f && n.name === "arguments") ok = false;
         break;
       case "FunctionDeclaration":
       case "FunctionExpression":
@@ -110,15 +120,10 @@ function streamable(stmt: N.Statement): boolean {
       case "StaticBlock":
         // Field initializers and static blocks run as functions of their own (`this` is
         // the instance or the class); a computed key runs where the class is.
-        if (n.type === "PropertyDefinition" && n.computed) {
-          nodes.push(n.key as object);
-          inFn.push(f);
-        }
-        for (const c of n.type === "StaticBlock" ? (n.body as object[]) : [n.value])
-          if (c) {
-            nodes.push(c as object);
-            inFn.push(true);
-          }
+        if (n.type === "PropertyDefinition") {
+          push(n.key, n.computed ? f : true, d + 1);
+          if (n.value) push(n.value, true, d + 1);
+        } else for (const c of n.body as object[]) push(c, true, d + 1);
         continue;
       default:
     }
@@ -127,17 +132,11 @@ function streamable(stmt: N.Statement): boolean {
       if (!v || typeof v !== "object") continue;
       if (Array.isArray(v)) {
         for (const c of v)
-          if (c && typeof (c as { type?: unknown }).type === "string") {
-            nodes.push(c as object);
-            inFn.push(f);
-          }
-      } else if (typeof (v as { type?: unknown }).type === "string") {
-        nodes.push(v);
-        inFn.push(f);
-      }
+          if (c && typeof (c as { type?: unknown }).type === "string") push(c, f, d + 1);
+      } else if (typeof (v as { type?: unknown }).type === "string") push(v, f, d + 1);
     }
   }
-  return true;
+  return ok;
 }
 
 /** Facts of the top level that no chunk may change once code has been generated. */
@@ -185,9 +184,8 @@ export function compileStreamed(input: StreamInput): FunctionCode[] | null {
     : null;
   let hoisting = false;
   for (const s of statements(parser)) {
-    const deep = treeDepth(s, input.treeLimit - 1);
-    if (deep.depth + 1 > input.treeLimit) throw new NestingTooDeep((deep.node as N.Node).start);
-    if (!streamable(s)) return null;
+    // The Program is one level above its statements.
+    if (!check(s, input.treeLimit - 1)) return null;
     analyzer.streamHoist(s);
     if (s.type === "FunctionDeclaration") hoisting = true;
     if (globals) {

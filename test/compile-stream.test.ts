@@ -97,10 +97,17 @@ test("errors in a later chunk are the whole compile's", () => {
   }
 });
 
+test("nesting too deep for this thread goes to the worker, as in a whole compile", () => {
+  same(
+    `x=1;\nvar a={};a.a=a;\nconsole.log(typeof a${".a".repeat(2000)});`,
+    "commonjs",
+    "object\n|done|",
+  );
+  same(`x=1;\n${"{".repeat(3000)}console.log(1);${"}".repeat(3000)}`, "commonjs", "1\n|done|");
+});
+
 test("the programs of the differential suite behave the same streamed", () => {
-  const sample = fs
-    .readdirSync(PROGRAMS)
-    .filter((f) => /^(small|closure|tdz)-.*\.js$/.test(f));
+  const sample = fs.readdirSync(PROGRAMS).filter((f) => /^(small|closure|tdz)-.*\.js$/.test(f));
   assert.ok(sample.length > 40, `${sample.length} programs`);
   for (const f of sample) {
     const source = fs.readFileSync(path.join(PROGRAMS, f), "utf8");
