@@ -152,8 +152,11 @@ export interface ModuleInfo {
   readonly hasTopLevelAwait: boolean;
 }
 
-/** Bumped whenever emitted bytecode changes shape: snapshots record it. */
-export const COMPILER_VERSION = 6;
+/**
+ * Bumped whenever emitted bytecode changes shape: snapshots record it. 7: sources of
+ * 1 MB or more compile in chunks of statements (stream.ts), with different code.
+ */
+export const COMPILER_VERSION = 7;
 
 /**
  * Self-hosted helpers compiled code may call with CALL_HELPER, by index. The realm

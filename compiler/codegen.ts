@@ -64,11 +64,43 @@ export interface CodegenContext {
   readonly lines: LineMap;
 }
 
+/** What `header()` finds out about a function before its code is emitted. */
+interface FunctionHead {
+  name: string;
+  flags: number;
+  nparams: number;
+  length: number;
+}
+
+/** A script's global declarations, emitted before any of its code runs. */
+export interface GlobalDeclarations {
+  /** Lexical names, with DECL_LEX's mode (0 let/class, 1 const). */
+  lexical: [string, number][];
+  vars: Iterable<string>;
+  /** Names of the top-level function declarations. */
+  functions: string[];
+}
+
 /** Compiles every function of the analysed program into ctx.functions. */
 export function generate(ctx: CodegenContext): void {
   for (const info of ctx.analysis.functions) {
     ctx.functions[info.index] = new FunctionCompiler(ctx, info).compile();
   }
+}
+
+/** Compiles one function (whose enclosing functions' code has been generated). */
+export function generateFunction(ctx: CodegenContext, info: FunctionInfo): FunctionCode {
+  return new FunctionCompiler(ctx, info).compile();
+}
+
+/** The code generator of a top level compiled in chunks of statements (stream.ts). */
+export type TopLevelStream = Pick<
+  FunctionCompiler,
+  "streamBegin" | "streamChunk" | "streamEnd" | "nextRegister"
+>;
+
+export function topLevelStream(ctx: CodegenContext, top: FunctionInfo): TopLevelStream {
+  return new FunctionCompiler(ctx, top);
 }
 
 class FunctionCompiler {
@@ -98,8 +130,23 @@ class FunctionCompiler {
   ) {
     this.scope = info.scope;
     this.nlocals = info.nregs;
-    // Describe environment records and name registers, for inspection and snapshots.
-    for (const s of info.scopes) {
+    this.describeScopes();
+    const node = info.node;
+    if (node.type !== "Program")
+      node.params.forEach((p, i) => {
+        if (this.localNames[i] === undefined)
+          this.localNames[i] = p.type === "Identifier" ? p.name : `%arg${i}`;
+      });
+  }
+
+  /** Scopes of `info.scopes` already described (a streamed top level gains more). */
+  private described = 0;
+
+  /** Describes environment records and names registers, for inspection and snapshots. */
+  private describeScopes(): void {
+    const scopes = this.info.scopes;
+    for (; this.described < scopes.length; this.described++) {
+      const s = scopes[this.described];
       const names: string[] = [];
       const kinds: number[] = [];
       for (const b of s.bindings.values()) {
@@ -113,12 +160,6 @@ class FunctionCompiler {
         this.descs.push({ names, kinds });
       }
     }
-    const node = info.node;
-    if (node.type !== "Program")
-      node.params.forEach((p, i) => {
-        if (this.localNames[i] === undefined)
-          this.localNames[i] = p.type === "Identifier" ? p.name : `%arg${i}`;
-      });
   }
 
   private temp(name: string): number {
@@ -141,10 +182,129 @@ class FunctionCompiler {
   // ---- functions -------------------------------------------------------------
 
   compile(): FunctionCode {
-    const info = this.info;
-    const node = info.node;
+    const node = this.info.node;
     const e = this.e;
     this.at(node);
+    const head = this.header();
+    this.prologue();
+    // Generators and async functions bind their parameters, then suspend.
+    if (node.type !== "Program" && (node.generator || node.async) && !this.asyncEarlySuspend())
+      e.emit(Op.GENERATOR);
+    if (node.type === "Program" && this.ctx.module) e.emit(Op.GENERATOR);
+    const fields = (node as Partial<SyntheticInit>).jauntFields;
+    // A base-class constructor defines the instance fields before its body runs.
+    if (
+      (node as { jauntParent?: string }).jauntParent === "ctor" &&
+      (node as { jauntHasFields?: boolean }).jauntHasFields
+    )
+      e.emit(Op.INIT_FIELDS);
+    if (fields) {
+      this.fieldInitializers(fields);
+      e.emit(Op.UNDEF);
+      e.emit(Op.RETURN);
+    } else if (node.type === "Program") {
+      if (this.ctx.completion) {
+        // Eval code returns the value of the last expression statement executed.
+        this.completionReg = this.temp("%completion");
+        e.emit(Op.UNDEF);
+        e.emit(Op.INIT_LOCAL, this.completionReg);
+      }
+      this.statements(node.body as N.Statement[]);
+      this.at(node);
+      // The completion of a program run is undefined (CommonJS semantics).
+      if (this.completionReg >= 0) e.emit(Op.GET_LOCAL, this.completionReg);
+      else e.emit(Op.UNDEF);
+      e.emit(Op.RETURN);
+    } else if (node.body.type === "BlockStatement") {
+      this.statements((node.body as N.BlockStatement).body);
+      e.emit(Op.UNDEF);
+      e.emit(Op.RETURN);
+    } else {
+      this.expression(node.body as N.Expression);
+      e.emit(Op.RETURN);
+    }
+    return this.output(head);
+  }
+
+  // ---- a top level compiled in chunks of statements (see TopLevelStream) -------
+
+  /** The start of the hoisting code of the next chunk with function declarations. */
+  private hoist: Label | null = null;
+  /** Where the hoisting code, once run, continues: the first statement. */
+  private readonly bodyStart = new Label();
+  private head: FunctionHead | null = null;
+
+  /**
+   * A streamed top level's prologue. `globals` are a script's global declarations
+   * (found before any code is compiled); `hoisting` says whether there are function
+   * declarations, whose closures are created by code placed beside each chunk and
+   * chained by jumps, run before the first statement.
+   */
+  streamBegin(globals: GlobalDeclarations | null, hoisting: boolean): void {
+    const e = this.e;
+    this.at(this.info.node);
+    this.head = this.header();
+    this.prologue();
+    if (globals) {
+      // The stand-in Program has no body to find the lexical globals in.
+      this.lexicalGlobals = new Set(globals.lexical.map(([name]) => name));
+      for (const [name, mode] of globals.lexical) e.emit(Op.DECL_LEX, e.constant(name), mode);
+      for (const name of globals.vars) e.emit(Op.DECL_VAR, e.constant(name));
+      for (const name of globals.functions) e.emit(Op.DECL_VAR, e.constant(name));
+    }
+    if (hoisting) {
+      this.hoist = new Label();
+      e.jump(Op.JUMP, this.hoist);
+      e.place(this.bodyStart);
+    }
+  }
+
+  /** The next chunk of top-level statements; the analyzer has just seen them. */
+  streamChunk(body: N.Statement[]): void {
+    const e = this.e;
+    this.nlocals = Math.max(this.nlocals, this.info.nregs);
+    this.describeScopes();
+    const fns = body.filter((s): s is N.FunctionDeclaration => s.type === "FunctionDeclaration");
+    if (fns.length) {
+      if (!this.hoist) throw new CompileError("internal: hoisting not prepared");
+      const skip = new Label();
+      e.jump(Op.JUMP, skip);
+      e.place(this.hoist);
+      for (const s of fns) {
+        this.closure(s);
+        if (this.ctx.globalVars) {
+          e.emit(Op.SET_GLOBAL, e.constant(s.id!.name));
+          e.emit(Op.POP);
+        } else this.initBinding(this.info.scope.bindings.get(s.id!.name)!);
+      }
+      this.hoist = new Label();
+      e.jump(Op.JUMP, this.hoist);
+      e.place(skip);
+    }
+    this.statements(body);
+  }
+
+  /** The next free register of the top level (the analyzer numbers block bindings on). */
+  get nextRegister(): number {
+    return this.nlocals;
+  }
+
+  streamEnd(): FunctionCode {
+    const e = this.e;
+    this.at(this.info.node);
+    e.emit(Op.UNDEF);
+    e.emit(Op.RETURN);
+    if (this.hoist) {
+      e.place(this.hoist);
+      e.jump(Op.JUMP, this.bodyStart);
+    }
+    return this.output(this.head!);
+  }
+
+  /** Name, flags and parameter counts of the function being compiled. */
+  private header(): FunctionHead {
+    const info = this.info;
+    const node = info.node;
     let flags = 0;
     if (info.strict) flags |= FnFlags.Strict;
     if (info.usesArguments) flags |= FnFlags.UsesArguments;
@@ -199,45 +359,13 @@ class FunctionCompiler {
     // hoisted functions): the loader links imports into it before resuming it.
     if (node.type === "Program" && this.ctx.module) flags |= FnFlags.Generator;
     if (node.type === "Program" && this.ctx.completion) flags |= FnFlags.EvalCode;
+    return { name, flags, nparams, length };
+  }
 
-    this.prologue();
-    // Generators and async functions bind their parameters, then suspend.
-    if (node.type !== "Program" && (node.generator || node.async) && !this.asyncEarlySuspend())
-      e.emit(Op.GENERATOR);
-    if (node.type === "Program" && this.ctx.module) e.emit(Op.GENERATOR);
-    const fields = (node as Partial<SyntheticInit>).jauntFields;
-    // A base-class constructor defines the instance fields before its body runs.
-    if (
-      (node as { jauntParent?: string }).jauntParent === "ctor" &&
-      (node as { jauntHasFields?: boolean }).jauntHasFields
-    )
-      e.emit(Op.INIT_FIELDS);
-    if (fields) {
-      this.fieldInitializers(fields);
-      e.emit(Op.UNDEF);
-      e.emit(Op.RETURN);
-    } else if (node.type === "Program") {
-      if (this.ctx.completion) {
-        // Eval code returns the value of the last expression statement executed.
-        this.completionReg = this.temp("%completion");
-        e.emit(Op.UNDEF);
-        e.emit(Op.INIT_LOCAL, this.completionReg);
-      }
-      this.statements(node.body as N.Statement[]);
-      this.at(node);
-      // The completion of a program run is undefined (CommonJS semantics).
-      if (this.completionReg >= 0) e.emit(Op.GET_LOCAL, this.completionReg);
-      else e.emit(Op.UNDEF);
-      e.emit(Op.RETURN);
-    } else if (node.body.type === "BlockStatement") {
-      this.statements((node.body as N.BlockStatement).body);
-      e.emit(Op.UNDEF);
-      e.emit(Op.RETURN);
-    } else {
-      this.expression(node.body as N.Expression);
-      e.emit(Op.RETURN);
-    }
-
+  private output({ name, flags, nparams, length }: FunctionHead): FunctionCode {
+    const info = this.info;
+    const node = info.node;
+    const e = this.e;
     const out = e.finish();
     const loc = this.ctx.lines.at(node.start);
     return {
@@ -2665,7 +2793,7 @@ function isUsing(s: N.Node): boolean {
 }
 
 /** The names declared by `var` anywhere in a body, outside nested functions. */
-function varNames(body: N.Statement[]): Set<string> {
+export function varNames(body: N.Statement[]): Set<string> {
   const vars = new Set<string>();
   const collect = (s: N.Node | null | undefined): void => {
     if (!s) return;

@@ -17,6 +17,8 @@ export class Label {
 
 export class CompileError extends Error {}
 
+const NO_HANDLERS = new Int32Array(0);
+
 /**
  * A growable Int32Array: 4 bytes a word where a JS array of numbers takes 8, so a
  * long function's code and positions cost half the memory while they are built.
@@ -34,7 +36,9 @@ class Words {
     this.buf[this.length++] = w;
   }
 
+  /** The words: a view of the buffer when it is mostly full (no copy of long code). */
   finish(): Int32Array {
+    if (this.length * 4 >= this.buf.length * 3) return this.buf.subarray(0, this.length);
     return this.buf.slice(0, this.length);
   }
 }
@@ -201,7 +205,8 @@ export class Emitter {
     return {
       code: this.code.finish(),
       positions: this.positions.finish(),
-      handlers: Int32Array.from(this.handlers),
+      // Most functions have no handler: they share one empty table (nothing can write to it).
+      handlers: this.handlers.length ? Int32Array.from(this.handlers) : NO_HANDLERS,
     };
   }
 }

@@ -12,6 +12,7 @@ import { LineMap } from "./lines";
 import { LIMITS, NestingTooDeep, depthLimited, treeDepth } from "./depth";
 import { compileOffThread, inCompileWorker, tooBigForThisHeap } from "./offthread";
 import { cachedProgram, rememberProgram } from "./cache";
+import { STREAMING, compileStreamed, type StatementParser } from "./stream";
 import {
   COMPILER_VERSION,
   EvalFlags,
@@ -174,12 +175,21 @@ export function compile(source: string, opts: CompileOptions): Program {
 function compileUncached(source: string, opts: CompileOptions): Program {
   if (inCompileWorker()) {
     try {
-      return compileHere(source, opts, LIMITS.worker);
+      return (
+        compileStreamedHere(source, opts, LIMITS.worker) ?? compileHere(source, opts, LIMITS.worker)
+      );
     } catch (err) {
       if (err instanceof TooDeepHere) throw tooDeepError(source, opts.filename, err.pos);
       if (isStackOverflow(err)) throw tooDeepError(source, opts.filename, 0);
       throw err;
     }
+  }
+  // A long script is compiled in chunks here, whatever the heap (see stream.ts).
+  try {
+    const p = compileStreamedHere(source, opts, LIMITS.inThread);
+    if (p) return p;
+  } catch (err) {
+    if (!(err instanceof TooDeepHere) && !isStackOverflow(err)) throw err;
   }
   if (!tooBigForThisHeap(source.length)) {
     try {
@@ -208,11 +218,95 @@ function compileUncached(source: string, opts: CompileOptions): Program {
   });
 }
 
-function compileHere(
-  source: string,
-  opts: CompileOptions,
-  limits: { parse: number; tree: number },
-): Program {
+type Limits = { parse: number; tree: number };
+
+/** A depth-limited acorn parser over `text`, configured for the program's kind. */
+function newParser(
+  text: string,
+  kind: ProgramKind,
+  evalFlags: number,
+  limits: Limits,
+): StatementParser & { parse(): unknown } {
+  // A CommonJS module is a function body in Node: `new.target` is allowed at its top.
+  const parseFlags = kind === "commonjs" ? evalFlags | EvalFlags.InFunction : evalFlags;
+  const P = parserFor(parseFlags) as unknown as new (
+    o: object,
+    t: string,
+  ) => StatementParser & { depthLeft: number; parse(): unknown };
+  const parser = new P(
+    {
+      ecmaVersion: "latest",
+      sourceType: kind === "module" ? "module" : "script",
+      locations: false,
+      allowReturnOutsideFunction: kind === "commonjs" || kind === "prelude",
+      allowHashBang: kind !== "eval",
+      allowSuperOutsideMethod:
+        (evalFlags & (EvalFlags.InMethod | EvalFlags.InDerivedCtor)) !== 0 || undefined,
+    },
+    text,
+  );
+  parser.depthLeft = limits.parse;
+  return parser;
+}
+
+/**
+ * A long script or CommonJS module compiled a chunk of statements at a time, or null
+ * if it is short or cannot be streamed (see stream.ts).
+ */
+function compileStreamedHere(source: string, opts: CompileOptions, limits: Limits): Program | null {
+  const { kind, filename } = opts;
+  if ((kind !== "commonjs" && kind !== "script") || source.length < STREAMING.minChars) return null;
+  let functions: FunctionCode[] | null;
+  try {
+    functions = compileStreamed({
+      source,
+      filename,
+      script: kind === "script",
+      topParams: kind === "commonjs" ? COMMONJS_PARAMS : [],
+      treeLimit: limits.tree,
+      newParser: () => newParser(source, kind, 0, limits),
+    });
+  } catch (err) {
+    if (err instanceof CompileError) throw codegenFailure(err, source, filename);
+    throw parseFailure(err, source, filename, 0);
+  }
+  if (!functions) return null;
+  return { hash: programHash(kind, filename, source), kind, filename, source, functions };
+}
+
+/** A parse failure as compile's callers expect it (see `compile`). */
+function parseFailure(err: unknown, source: string, filename: string, shift: number): unknown {
+  if (err instanceof NestingTooDeep) return new TooDeepHere(err.pos - shift);
+  if (err instanceof TooDeepHere || isStackOverflow(err)) return err;
+  const e = err as { message: string; loc?: { line: number; column: number } };
+  if (e.loc) {
+    const line = e.loc.line;
+    const sourceLine = source.split(/\r\n|\r|\n/)[line - 1] ?? "";
+    return new GuestSyntaxError(
+      nodeStyleMessage(e.message),
+      filename,
+      line,
+      e.loc.column,
+      sourceLine,
+    );
+  }
+  return err;
+}
+
+/** A code generator's error (unsupported syntax, a limit) as a guest SyntaxError. */
+function codegenFailure(err: CompileError, source: string, filename: string): GuestSyntaxError {
+  const node = (err as { node?: N.Node }).node;
+  const pos = new LineMap(source).at(node?.start ?? 0);
+  return new GuestSyntaxError(
+    err.message,
+    filename,
+    pos.line,
+    pos.column,
+    source.split(/\r\n|\r|\n/)[pos.line - 1] ?? "",
+  );
+}
+
+function compileHere(source: string, opts: CompileOptions, limits: Limits): Program {
   const { kind, filename } = opts;
   const evalFlags = kind === "eval" ? (opts.evalFlags ?? 0) : 0;
   const evalStrict = (evalFlags & EvalFlags.Strict) !== 0;
@@ -220,29 +314,7 @@ function compileHere(
   try {
     // Strict eval code is parsed as strict (a "use strict" prefix would shift positions).
     const text = evalStrict ? `"use strict";${source}` : source;
-    // A CommonJS module is a function body in Node: `new.target` is allowed at its top.
-    const parseFlags = kind === "commonjs" ? evalFlags | EvalFlags.InFunction : evalFlags;
-    const P = parserFor(parseFlags) as unknown as new (
-      o: object,
-      t: string,
-    ) => {
-      depthLeft: number;
-      parse(): unknown;
-    };
-    const parser = new P(
-      {
-        ecmaVersion: "latest",
-        sourceType: kind === "module" ? "module" : "script",
-        locations: false,
-        allowReturnOutsideFunction: kind === "commonjs" || kind === "prelude",
-        allowHashBang: kind !== "eval",
-        allowSuperOutsideMethod:
-          (evalFlags & (EvalFlags.InMethod | EvalFlags.InDerivedCtor)) !== 0 || undefined,
-      },
-      text,
-    );
-    parser.depthLeft = limits.parse;
-    ast = parser.parse() as N.Program;
+    ast = newParser(text, kind, evalFlags, limits).parse() as N.Program;
     const deep = treeDepth(ast, limits.tree);
     if (deep.depth > limits.tree) {
       throw new TooDeepHere((deep.node as N.Node).start - (evalStrict ? 13 : 0));
@@ -263,21 +335,7 @@ function compileHere(
         );
     }
   } catch (err) {
-    if (err instanceof NestingTooDeep) throw new TooDeepHere(err.pos - (evalStrict ? 13 : 0));
-    if (err instanceof TooDeepHere || isStackOverflow(err)) throw err;
-    const e = err as { message: string; loc?: { line: number; column: number } };
-    if (e.loc) {
-      const line = e.loc.line;
-      const sourceLine = source.split(/\r\n|\r|\n/)[line - 1] ?? "";
-      throw new GuestSyntaxError(
-        nodeStyleMessage(e.message),
-        filename,
-        line,
-        e.loc.column,
-        sourceLine,
-      );
-    }
-    throw err;
+    throw parseFailure(err, source, filename, evalStrict ? 13 : 0);
   }
   const topParams =
     kind === "commonjs" ? COMMONJS_PARAMS : kind === "prelude" ? PRELUDE_PARAMS : [];
@@ -304,19 +362,7 @@ function compileHere(
       lines: new LineMap(source),
     });
   } catch (err) {
-    if (err instanceof CompileError) {
-      const node = (err as { node?: N.Node }).node;
-      const pos = new LineMap(source).at(node?.start ?? 0);
-      const line = pos.line;
-      const col = pos.column;
-      throw new GuestSyntaxError(
-        err.message,
-        filename,
-        line,
-        col,
-        source.split(/\r\n|\r|\n/)[line - 1] ?? "",
-      );
-    }
+    if (err instanceof CompileError) throw codegenFailure(err, source, filename);
     throw err;
   }
   const hash = programHash(kind, filename, source, evalFlags);

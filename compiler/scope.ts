@@ -246,6 +246,35 @@ export function hasParameterExpressions(params: N.Pattern[]): boolean {
   return params.some(walk);
 }
 
+/** A declaration found before it is declared (see `Analyzer.streamHoist`). */
+export interface PendingDeclaration {
+  name: string;
+  kind: BindingKind;
+  declEnd: number;
+}
+
+/** The let/const/class/function declarations directly inside a body, in order. */
+function lexicalDeclarations(
+  body: N.Statement[],
+  global: boolean,
+  skipFunctions: boolean,
+  out: PendingDeclaration[] = [],
+): PendingDeclaration[] {
+  if (global) return out;
+  for (const s of body) {
+    if (s.type === "VariableDeclaration" && s.kind !== "var") {
+      for (const d of s.declarations)
+        for (const id of patternNames(d.id))
+          out.push({ name: id.name, kind: lexicalKind(s.kind), declEnd: d.end });
+    } else if (s.type === "ClassDeclaration" && s.id) {
+      out.push({ name: s.id.name, kind: "class", declEnd: s.end });
+    } else if (s.type === "FunctionDeclaration" && s.id && !skipFunctions) {
+      out.push({ name: s.id.name, kind: "function", declEnd: s.start });
+    }
+  }
+  return out;
+}
+
 class Analyzer {
   readonly refs = new Map<N.Node, Binding | null>();
   readonly scopeOf = new Map<N.Node, Scope>();
@@ -293,15 +322,7 @@ class Analyzer {
     // Importers link to a module's top-level bindings: all of them live in its environment.
     if (this.opts.module) for (const b of scope.bindings.values()) b.captured = true;
     this.finish();
-    return {
-      top,
-      functions: this.functions,
-      refs: this.refs,
-      scopeOf: this.scopeOf,
-      fnOf: this.fnOf,
-      dynamic: this.dynamic,
-      lexical: this.lexical,
-    };
+    return this.result(top);
   }
 
   private newFunction(
@@ -457,24 +478,8 @@ class Analyzer {
     global: boolean,
     skipFunctions = false,
   ): void {
-    for (const s of body) {
-      if (s.type === "VariableDeclaration" && s.kind !== "var") {
-        if (global) continue;
-        for (const d of s.declarations)
-          for (const id of patternNames(d.id))
-            this.declare(scope, id.name, lexicalKind(s.kind), d.end);
-      } else if (s.type === "ClassDeclaration" && s.id) {
-        if (!global) this.declare(scope, s.id.name, "class", s.end);
-      } else if (s.type === "FunctionDeclaration" && s.id) {
-        if (!global && !skipFunctions)
-          this.declare(
-            scope,
-            s.id.name,
-            scope.kind === "function" ? "function" : "function",
-            s.start,
-          );
-      }
-    }
+    for (const d of lexicalDeclarations(body, global, skipFunctions))
+      this.declare(scope, d.name, d.kind, d.declEnd);
   }
 
   private resolve(id: N.Identifier): void {
@@ -934,30 +939,132 @@ class Analyzer {
 
   /** Assigns registers and environment slots once capture is known. */
   private finish(): void {
-    for (const fn of this.functions) {
-      // Parameters arrive in registers 0..n-1; a simple parameter's binding is its
-      // register (the last one wins for sloppy duplicates). Captured ones are copied
-      // into the environment by the prologue.
-      const simple = new Map<string, number>();
-      if (fn.node.type === "Program") this.opts.topParams.forEach((n, i) => simple.set(n, i));
-      else fn.node.params.forEach((p, i) => p.type === "Identifier" && simple.set(p.name, i));
-      let register =
-        fn.node.type === "Program" ? this.opts.topParams.length : fn.node.params.length;
-      for (const scope of fn.scopes) {
-        let slot = 0;
-        for (const b of scope.bindings.values()) {
-          if (b.captured) b.slot = slot++;
-          if (b.kind === "param" && simple.has(b.name)) b.register = simple.get(b.name)!;
-          else if (!b.captured) b.register = register++;
-        }
-        scope.needsEnv = slot > 0 || scope.forceEnv || scope.kind === "with";
-        if (scope.needsEnv && scope.kind !== "function") fn.hasBlockEnvs = true;
+    for (const fn of this.functions) if (fn) this.finishFunction(fn, 0, -1);
+  }
+
+  /**
+   * Assigns registers and environment slots to the bindings of `fn`'s scopes from
+   * index `fromScope` on, registers from `register` (-1: after the parameters).
+   */
+  private finishFunction(fn: FunctionInfo, fromScope: number, register: number): void {
+    // Parameters arrive in registers 0..n-1; a simple parameter's binding is its
+    // register (the last one wins for sloppy duplicates). Captured ones are copied
+    // into the environment by the prologue.
+    const simple = new Map<string, number>();
+    if (fn.node.type === "Program") this.opts.topParams.forEach((n, i) => simple.set(n, i));
+    else fn.node.params.forEach((p, i) => p.type === "Identifier" && simple.set(p.name, i));
+    if (register < 0)
+      register = fn.node.type === "Program" ? this.opts.topParams.length : fn.node.params.length;
+    for (let i = fromScope; i < fn.scopes.length; i++) {
+      const scope = fn.scopes[i];
+      let slot = 0;
+      for (const b of scope.bindings.values()) {
+        if (b.captured) b.slot = slot++;
+        if (b.kind === "param" && simple.has(b.name)) b.register = simple.get(b.name)!;
+        else if (!b.captured) b.register = register++;
       }
-      fn.nregs = register;
+      scope.needsEnv = slot > 0 || scope.forceEnv || scope.kind === "with";
+      if (scope.needsEnv && scope.kind !== "function") fn.hasBlockEnvs = true;
     }
+    fn.nregs = register;
+  }
+
+  // ---- top-level statements in chunks (compiler/stream.ts) --------------------
+  //
+  // A long script is analysed and compiled a chunk of top-level statements at a time,
+  // so that only one chunk's syntax tree is alive. The top level's declarations are
+  // found first (`streamHoist` per statement, `streamDeclare`), and every top-level
+  // binding lives in the environment: whether a later chunk's closure captures one is
+  // unknown when the first chunks are compiled. The stream driver only streams code
+  // whose top level needs no other fact from later chunks (no this/arguments at top
+  // level, no eval, no with), and checks after each chunk that none appeared.
+
+  private streamLexical: PendingDeclaration[] = [];
+  /** Functions already handed to the code generator (their entries are cleared). */
+  private streamDone = 0;
+
+  /** The top level of a streamed program: `program` is a stub whose body stays empty. */
+  streamBegin(program: N.Program, strict: boolean): FunctionInfo {
+    const top = this.newFunction(program, null, false, this.opts.strict || strict);
+    const scope = this.enterScope("function", program, top);
+    this.opts.topParams.forEach((name) => this.declare(scope, name, "param", program.start));
+    return top;
+  }
+
+  /** Declares one top-level statement's vars now and records its lexical declarations. */
+  streamHoist(s: N.Statement): void {
+    const scope = this.functions[0]!.scope;
+    this.hoistVars([s], scope, this.opts.globalVars);
+    lexicalDeclarations([s], this.opts.globalVars, false, this.streamLexical);
+  }
+
+  /** After every statement's `streamHoist`: the lexical declarations, all in the environment. */
+  streamDeclare(): Analysis {
+    const top = this.functions[0]!;
+    for (const d of this.streamLexical) this.declare(top.scope, d.name, d.kind, d.declEnd);
+    this.streamLexical = [];
+    for (const b of top.scope.bindings.values()) b.captured = true;
+    this.finishFunction(top, 0, -1);
+    // Block scopes of later chunks may need environments: saved and restored as if so.
+    top.hasBlockEnvs = true;
+    this.streamDone = 1;
+    return this.result(top);
+  }
+
+  /**
+   * Analyses the next chunk of top-level statements. The maps of the previous chunk
+   * are cleared (its syntax tree can go); `nregs` is the top level's next free register.
+   * Returns the infos of the functions the chunk contains, in index order.
+   */
+  streamChunk(program: N.Program, body: N.Statement[], nregs: number): FunctionInfo[] {
+    const top = this.functions[0]!;
+    // The previous chunk's functions have been compiled: their trees can go.
+    for (; this.streamDone < this.functions.length; this.streamDone++)
+      this.functions[this.streamDone] = null!;
+    top.children.length = 0;
+    this.refs.clear();
+    this.scopeOf.clear();
+    this.fnOf.clear();
+    this.dynamic.clear();
+    this.lexical.clear();
+    this.scopeOf.set(program, top.scope);
+    this.fnOf.set(program, top);
+    const firstScope = top.scopes.length;
+    const firstFn = this.functions.length;
+    this.scope = top.scope;
+    this.fn = top;
+    for (const s of body) this.visit(s);
+    this.resolvePending();
+    this.pending.length = 0;
+    this.finishFunction(top, firstScope, nregs);
+    const fns = this.functions.slice(firstFn);
+    for (const fn of fns) this.finishFunction(fn, 0, -1);
+    return fns;
+  }
+
+  private result(top: FunctionInfo): Analysis {
+    return {
+      top,
+      functions: this.functions,
+      refs: this.refs,
+      scopeOf: this.scopeOf,
+      fnOf: this.fnOf,
+      dynamic: this.dynamic,
+      lexical: this.lexical,
+    };
   }
 }
 
 export function analyze(program: N.Program, opts: AnalyzeOptions): Analysis {
   return new Analyzer(opts).analyze(program);
 }
+
+/** An analyzer for a program compiled in chunks of top-level statements. */
+export function streamAnalyzer(opts: AnalyzeOptions): StreamAnalyzer {
+  return new Analyzer(opts);
+}
+
+export type StreamAnalyzer = Pick<
+  Analyzer,
+  "streamBegin" | "streamHoist" | "streamDeclare" | "streamChunk"
+>;
