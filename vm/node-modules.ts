@@ -36,6 +36,10 @@ const BUILTIN_MODULES: Readonly<Record<string, string>> = {
   process: "prelude",
   punycode: "node:internal/deps/punycode/punycode.js",
   querystring: "node:querystring",
+  readline: "node:readline",
+  "readline/promises": "node:readline-promises",
+  stream: "node:internal/deps/readable-stream/lib/stream.js",
+  "stream/promises": "node:internal/deps/readable-stream/lib/stream/promises.js",
   string_decoder: "node:string_decoder",
   util: "node:util",
   "util/types": "node:util-types",
@@ -48,6 +52,7 @@ const BUILTIN_MODULES: Readonly<Record<string, string>> = {
  */
 const DEPENDENCY_ALIASES: Readonly<Record<string, string>> = {
   "process/": "process",
+  "string_decoder/": "string_decoder",
 };
 
 const BUILTIN_NAMES = Object.keys(BUILTIN_MODULES).sort();
