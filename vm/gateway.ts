@@ -26,9 +26,10 @@ import {
 import { HostLink, type ResourceRecord } from "./host-link";
 import { ERR_CAPABILITY, OpContext, runtimeOperation } from "./runtime-ops";
 import { ALL_CAPABILITIES } from "./host";
-// The runtime's own operations register themselves (fs.*, os.*).
+// The runtime's own operations register themselves (fs.*, os.*, stdin.*).
 import "./host-fs";
 import "./host-os";
+import "./host-stdio";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type HostFunction = (...args: any[]) => unknown;
