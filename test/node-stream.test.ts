@@ -109,3 +109,21 @@ process.stdin.on("end", () => console.log("end", process.stdin.readableEnded));`
   assert.equal(r.status, "done");
   assert.equal(out, "end true\n");
 });
+
+// In a child process: the host stdin it starts reading belongs to that child alone.
+test("a stdin read pending in a snapshot fails on resume elsewhere, as an 'error' on process.stdin", () => {
+  const script = `
+const { Jaunt } = require(${JSON.stringify(path.join(BIN, "..", "vm"))});
+const source = 'process.stdin.on("error", (e) => console.log("error", e.code));' +
+  'process.stdin.on("data", (d) => console.log("data", String(d)));';
+const j = Jaunt.create({ capabilities: { fs: true }, stdout: () => {} });
+j.load(source, ${JSON.stringify(path.join(DIR, "snap.js"))});
+const r = j.run();
+const pending = r.pending.map((p) => p.name).join();
+let out = "";
+const again = Jaunt.resume(j.snapshot(), { capabilities: { fs: true }, stdout: (t) => (out += t) });
+again.runAsync().then((d) => console.log(r.status, pending, d.status, JSON.stringify(out)));`;
+  const r = spawnSync(process.execPath, ["-e", script], { input: "late", encoding: "utf8" });
+  assert.equal(r.stderr, "");
+  assert.equal(r.stdout, 'waiting stdin.read done "error ERR_JAUNT_INTERRUPTED\\n"\n');
+});
