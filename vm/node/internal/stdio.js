@@ -37,8 +37,8 @@ function writeOut(fd, chunk, encoding) {
 }
 
 function checkChunk(chunk) {
-  if (typeof chunk !== "string" && !(chunk instanceof Uint8Array))
-    throw ERR_INVALID_ARG_TYPE("chunk", ["string", "Buffer", "Uint8Array"], chunk);
+  if (typeof chunk !== "string" && !ArrayBuffer.isView(chunk))
+    throw ERR_INVALID_ARG_TYPE("chunk", ["string", "Buffer", "TypedArray", "DataView"], chunk);
 }
 
 // ---- the light object and its upgrade ----------------------------------------------
