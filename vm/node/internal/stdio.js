@@ -18,7 +18,6 @@
 "use strict";
 
 const { hostCall, stdoutWrite, stderrWrite } = require("jaunt:internals");
-const { ERR_INVALID_ARG_TYPE } = require("internal/errors");
 
 let streamModule = null; // node:stream, once loaded
 const light = []; // the stdout/stderr objects not yet upgraded
@@ -38,7 +37,11 @@ function writeOut(fd, chunk, encoding) {
 
 function checkChunk(chunk) {
   if (typeof chunk !== "string" && !ArrayBuffer.isView(chunk))
-    throw ERR_INVALID_ARG_TYPE("chunk", ["string", "Buffer", "TypedArray", "DataView"], chunk);
+    throw require("internal/errors").ERR_INVALID_ARG_TYPE(
+      "chunk",
+      ["string", "Buffer", "TypedArray", "DataView"],
+      chunk,
+    );
 }
 
 // ---- the light object and its upgrade ----------------------------------------------
