@@ -26,13 +26,15 @@ import {
 import { HostLink, type ResourceRecord } from "./host-link";
 import { ERR_CAPABILITY, OpContext, runtimeOperation } from "./runtime-ops";
 import { ALL_CAPABILITIES } from "./host";
-// The runtime's own operations register themselves (fs.*, os.*, net.*, proc.*, crypto.*, zlib.*).
+// The runtime's own operations register themselves (fs.*, os.*, net.*, proc.*, stdin.*,
+// crypto.*, zlib.*).
 import "./host-crypto";
 import "./host-fs";
 import "./host-zlib";
 import "./host-os";
 import "./host-net";
 import "./host-proc";
+import "./host-stdio";
 
 /** A synchronous host call longer than this ends the interpreter's slice. */
 const LONG_HOST_CALL_MS = 1;

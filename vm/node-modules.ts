@@ -39,6 +39,11 @@ const BUILTIN_MODULES: Readonly<Record<string, string>> = {
   process: "prelude",
   punycode: "node:internal/deps/punycode/punycode.js",
   querystring: "node:querystring",
+  readline: "node:readline",
+  "readline/promises": "node:readline-promises",
+  stream: "node:stream",
+  "stream/consumers": "node:stream-consumers",
+  "stream/promises": "node:stream-promises",
   string_decoder: "node:string_decoder",
   util: "node:util",
   "util/types": "node:util-types",
@@ -52,6 +57,7 @@ const BUILTIN_MODULES: Readonly<Record<string, string>> = {
  */
 const DEPENDENCY_ALIASES: Readonly<Record<string, string>> = {
   "process/": "process",
+  "string_decoder/": "string_decoder",
 };
 
 const BUILTIN_NAMES = Object.keys(BUILTIN_MODULES).sort();

@@ -10,8 +10,7 @@
 "use strict";
 
 const EventEmitter = require("events");
-// The lead switches this to require("stream") once `stream` is readable-stream's.
-const { Readable, Writable } = require("readable-stream/lib/stream.js");
+const { Readable, Writable } = require("stream");
 const { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, nodeError } = require("internal/errors");
 const { pending, now, setRef, uvError, toBuffer } = require("internal/host-io");
 

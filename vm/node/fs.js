@@ -547,3 +547,17 @@ exports.R_OK = 4;
 exports.W_OK = 2;
 exports.X_OK = 1;
 exports.promises = promises;
+
+// Streams load node:stream on their first use, not with fs (vm/node/internal/fs-streams.js).
+let fsStreams;
+const streams = () => fsStreams || (fsStreams = require("internal/fs-streams"));
+exports.createReadStream = function createReadStream(path, options) {
+  return new (streams().ReadStream)(path, options);
+};
+exports.createWriteStream = function createWriteStream(path, options) {
+  return new (streams().WriteStream)(path, options);
+};
+Object.defineProperties(exports, {
+  ReadStream: { get: () => streams().ReadStream, enumerable: true, configurable: true },
+  WriteStream: { get: () => streams().WriteStream, enumerable: true, configurable: true },
+});

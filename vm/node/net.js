@@ -9,8 +9,7 @@
 "use strict";
 
 const EventEmitter = require("events");
-// The lead switches this to require("stream") once `stream` is readable-stream's.
-const { Duplex } = require("readable-stream/lib/stream.js");
+const { Duplex } = require("stream");
 const { nodeError } = require("internal/errors");
 const { pending, now, setRef, uvError, toBuffer } = require("internal/host-io");
 

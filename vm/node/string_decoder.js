@@ -4,7 +4,8 @@
 "use strict";
 
 const { nodeError, ERR_INVALID_ARG_TYPE } = require("internal/errors");
-const Decoder = require("string_decoder/").StringDecoder; // the npm package, not this module
+// The npm package, by a path (a bare "string_decoder/" is this module, for readable-stream).
+const Decoder = require("string_decoder/lib/string_decoder.js").StringDecoder;
 
 const kDecoder = Symbol("kNativeDecoder");
 

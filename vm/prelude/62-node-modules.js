@@ -87,8 +87,10 @@ function runtimeInternals() {
     callSiteMessage: $.callSiteMessage, // builtins/node-internals.ts
     isPromise: isPromise, // prelude/40-promise.js
     emitWarning: emitWarning,
-    hostCall: $.nodeCall, // vm/gateway.ts: the runtime's host operations (fs, os, net, proc)
+    hostCall: $.nodeCall, // vm/gateway.ts: the runtime's host operations (fs, os, net, proc, stdin)
     hostRef: $.nodeRef, // vm/gateway.ts: whether a pending one keeps the loop alive (unref)
+    stdoutWrite: stdioWrites.stdout, // builtins/process.ts: straight to the VM's output
+    stderrWrite: stdioWrites.stderr,
   };
   return state.internals;
 }
@@ -124,4 +126,47 @@ ObjectCtor.defineProperty(global, "crypto", {
   ).get,
   enumerable: true,
   configurable: true,
+});
+
+// process.stdin/stdout/stderr are Node's streams, made on first use by
+// vm/node/internal/stdio.js: a program that never touches them loads nothing. The
+// natives behind the plain stdout/stderr of builtins/process.ts do the writing.
+var stdioWrites = {
+  stdout: global.process.stdout.write,
+  stderr: global.process.stderr.write,
+};
+
+function stdioStream(name) {
+  var made = $.stdio; // internal state, not the loader's: this runs on every access
+  if (made === undefined) made = $.stdio = ObjectCtor.create(null);
+  var s = made[name];
+  if (s === undefined) {
+    s = call(requireBuiltinFile("node:internal/stdio")[name]);
+    made[name] = s;
+  }
+  return s;
+}
+
+ObjectCtor.defineProperties(global.process, {
+  stdin: {
+    get: function stdin() {
+      return stdioStream("stdin");
+    },
+    configurable: true,
+    enumerable: true,
+  },
+  stdout: {
+    get: function stdout() {
+      return stdioStream("stdout");
+    },
+    configurable: true,
+    enumerable: true,
+  },
+  stderr: {
+    get: function stderr() {
+      return stdioStream("stderr");
+    },
+    configurable: true,
+    enumerable: true,
+  },
 });

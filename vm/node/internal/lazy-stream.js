@@ -10,9 +10,7 @@ let Transform;
 
 function transformClass() {
   if (Transform === undefined) {
-    // readable-stream's classes (Node's own streams, as guest code). TODO(lead): becomes
-    // require("stream") once that module exists.
-    Transform = require("readable-stream/lib/ours/browser.js").Transform;
+    Transform = require("stream").Transform;
   }
   return Transform;
 }

@@ -1,0 +1,4 @@
+// node:readline/promises — readline.promises.
+"use strict";
+
+module.exports = require("readline").promises;
