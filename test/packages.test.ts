@@ -25,15 +25,13 @@ const programs = fs
  * modules land; a todo test that passes shows up as such in the report.
  */
 const EXPECTED_TO_FAIL: Record<string, string> = {
-  "commander-cli.js": "needs child_process",
   "debug-namespaces.js": "needs tty",
   "chalk-colours.js": "needs tty (supports-color)",
-  "glob-tree.js": "needs url, stream (minipass, path-scurry)",
-  "fs-extra-ops.js": "needs constants (graceful-fs), stream, fs.opendir (copy)",
-  "csv-parse-records.js": "needs stream",
+  "glob-tree.js": "needs url (path-scurry)",
+  "fs-extra-ops.js": "needs constants (graceful-fs), fs.opendir (copy)",
   "express-server.js":
-    "needs http, net, stream, url, crypto, zlib (body-parser), tty (debug), diagnostics_channel (router)",
-  "ws-echo.js": "needs http, net, stream, url, crypto, zlib, and https and tls at load time",
+    "needs http, url, tty (debug), diagnostics_channel (router)",
+  "ws-echo.js": "needs http, url, and https and tls at load time",
 };
 
 for (const name of programs) {
