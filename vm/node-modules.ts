@@ -37,6 +37,7 @@ const BUILTIN_MODULES: Readonly<Record<string, string>> = {
   punycode: "node:internal/deps/punycode/punycode.js",
   querystring: "node:querystring",
   string_decoder: "node:string_decoder",
+  url: "node:url",
   util: "node:util",
   "util/types": "node:util-types",
 };
