@@ -29,6 +29,7 @@ import { ALL_CAPABILITIES } from "./host";
 // The runtime's own operations register themselves (fs.*, os.*).
 import "./host-fs";
 import "./host-os";
+import "./host-net-facts";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type HostFunction = (...args: any[]) => unknown;

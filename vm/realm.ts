@@ -514,7 +514,7 @@ export class Realm {
   hasPendingTasks(): boolean {
     return (
       this.jobs.length > 0 ||
-      this.timers.length > 0 ||
+      this.hasRefTimers() ||
       this.rejections.length > 0 ||
       hasTicks(this) ||
       this.hostOps.ops.length > 0
@@ -542,11 +542,13 @@ export class Realm {
       return true;
     }
     if (this.rejections.length) {
-      const [, reason] = this.rejections.shift()!;
-      this.vm.reportUnhandledRejection(reason);
+      const [promise, reason] = this.rejections.shift()!;
+      this.vm.reportUnhandledRejection(reason, promise);
       return true;
     }
-    if (!this.timers.length) return false;
+    // Timers that were unref()'d do not keep the program alive on their own.
+    if (!this.timers.length || (!this.hasRefTimers() && this.hostOps.ops.length === 0))
+      return false;
     // Due timers first, in due order; then immediates; else wait for the earliest.
     const now = (this.loopNow = this.vm.host.now());
     this.loopTimeStale = false;
@@ -591,6 +593,12 @@ export class Realm {
     } else this.timers.splice(pick, 1);
     this.vm.pushBottomCall(t.fn, t.handle, t.args);
     return true;
+  }
+
+  /** Whether a timer that keeps the program alive (not unref()'d) is pending. */
+  hasRefTimers(): boolean {
+    for (const t of this.timers) if (t.ref) return true;
+    return false;
   }
 
   /** The loop time timers are scheduled from (refreshed first after a resume). */

@@ -20,6 +20,7 @@ function builtinModule(name) {
     throw err;
   }
   var bare = name.startsWith("node:") ? name.slice(5) : name;
+  if (program === "node:events") processEmitter(); // prelude/77-node-globals.js
   if (program !== "prelude") return requireBuiltinFile(program);
   if (bare === "process") return global.process;
   if (bare === "buffer") return bufferModuleExports; // prelude/75-encoding.js
@@ -88,6 +89,7 @@ function runtimeInternals() {
     isPromise: isPromise, // prelude/40-promise.js
     emitWarning: emitWarning,
     hostCall: $.nodeCall, // vm/gateway.ts: the runtime's host operations (fs, os)
+    startTime: programStartTime, // prelude/77-node-globals.js
   };
   return state.internals;
 }
