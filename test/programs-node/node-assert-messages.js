@@ -1,13 +1,6 @@
 // node:assert — Node 20's messages: assert.ok quotes its call, diffs of inspected values.
 const assert = require("node:assert");
-function t(f) {
-  try {
-    f();
-    console.log("passed");
-  } catch (e) {
-    console.log(JSON.stringify(e.message), e.generatedMessage, e.operator);
-  }
-}
+function t(f) { try { f(); console.log("passed"); } catch (e) { console.log(JSON.stringify(e.message), e.generatedMessage, e.operator); } }
 t(() => assert(typeof 1 === "string"));
 t(() => assert.ok());
 t(() => assert.equal(1, 2));
