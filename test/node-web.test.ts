@@ -202,3 +202,12 @@ test("the web globals load on first use only, and become plain data properties",
   assert.equal(j.run().status, "done");
   assert.equal(o.out, "function false\ntrue true false\n5\n");
 });
+
+test("typeof a global not loaded yet says what it will be, also after a resume", () => {
+  const source = `console.log(typeof AbortController, typeof performance, typeof Event);
+    console.log(typeof AbortController, AbortController.name);`;
+  for (const every of [0, 1]) {
+    const { out } = runCut(source, every);
+    assert.equal(out, "function object function\nfunction AbortController\n", `cut every ${every}`);
+  }
+});

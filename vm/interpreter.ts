@@ -2570,7 +2570,10 @@ export class VM implements HeapOwner {
             break;
           }
           const v = this.lookup(realm.global, name);
-          stack[sp++] = v === ACCESSOR ? "object" : typeOf(v);
+          // typeof does not run a getter here: a global loaded on first use
+          // (prelude/77-node-globals.js) says what it will be; other accessors, "object".
+          stack[sp++] =
+            v === ACCESSOR ? (realm.lazyGlobalTypes.get(this.accessor!) ?? "object") : typeOf(v);
           break;
         }
         case Op.DECL_VAR: {

@@ -221,6 +221,11 @@ export class Realm {
   hostOps = newHostOpsState();
   /** Tagged-template strings arrays, one per call site (program hash + site). */
   templates = new Map<string, JSObject>();
+  /**
+   * The getters of globals loaded on first use, with the typeof of what they load
+   * (typeof does not call a getter). Filled by the prelude, so rebuilt with every realm.
+   */
+  readonly lazyGlobalTypes = new WeakMap<JSObject, string>();
   /** Rejected promises nobody handled yet: [promise, reason]. */
   rejections: [JSObject, Value][] = [];
   /** Every object of the pristine realm, in a deterministic order (index = intrinsicId). */

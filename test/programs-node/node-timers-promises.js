@@ -24,10 +24,10 @@ console.log(timers.setTimeout === setTimeout, timers.promises === tp, tp.setTime
   await tp.scheduler.wait(2);
   console.log(await tp.scheduler.yield());
   const ac2 = new AbortController();
-  setTimeout(() => ac2.abort(), 5);
+  let m = 0;
   try {
-    for await (const v of tp.setInterval(2, "x", { signal: ac2.signal })) void v;
+    for await (const v of tp.setInterval(2, "x", { signal: ac2.signal })) if (++m === 2) ac2.abort(v);
   } catch (e) {
-    console.log("interval", e.name);
+    console.log("interval", e.name, e.cause, m);
   }
 })();

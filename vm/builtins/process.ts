@@ -213,6 +213,12 @@ export function processExiting(realm: Realm): boolean {
 }
 
 function installProcessEvents(realm: Realm): void {
+  // prelude/77-node-globals.js: what `typeof name` gives before a lazy global loads.
+  defineInternal(realm, "lazyGlobalType", 2, "-", (_vm, _t, args) => {
+    const getter = arg(args, 0);
+    if (getter instanceof JSObject) realm.lazyGlobalTypes.set(getter, String(arg(args, 1)));
+    return undefined;
+  });
   // An 'uncaughtException' listener threw: Node ends the program with exit code 7.
   defineInternal(realm, "fatalInHandler", 1, "-", (vm, _t, args) =>
     vm.reportFatal(arg(args, 0), 7),

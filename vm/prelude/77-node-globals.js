@@ -10,35 +10,29 @@
 // ends by an uncaught error: 'exit', then the end). Their state is guest data:
 // process._events, process._exiting, process.exitCode and $.exitCheck.
 
-function lazyGlobal(name, load) {
-  ObjectCtor.defineProperty(global, name, {
-    get: function () {
-      var value = load();
-      ObjectCtor.defineProperty(global, name, {
-        value: value,
-        writable: true,
-        enumerable: false,
-        configurable: true,
-      });
-      return value;
-    },
-    set: function (value) {
-      ObjectCtor.defineProperty(global, name, {
-        value: value,
-        writable: true,
-        enumerable: false,
-        configurable: true,
-      });
-    },
-    enumerable: false,
-    configurable: true,
-  });
+// Start-up code here uses $.defineOwnProperty, not Object.defineProperty: the latter's
+// first call in a run makes V8 re-optimise the interpreter loop, which costs every
+// `vmrun` ~100 ms of CPU (measured; see the README of vm/).
+function lazyGlobal(name, type, load) {
+  var define = function (value) {
+    $.defineOwnProperty(global, name, 1 | 2 | 16 | 32, value, true, undefined, undefined, false, true);
+  };
+  var get = function () {
+    var value = load();
+    define(value);
+    return value;
+  };
+  var set = function (value) {
+    define(value);
+  };
+  $.defineOwnProperty(global, name, 4 | 8 | 16 | 32, undefined, false, get, set, false, true);
+  $.lazyGlobalType(get, type);
 }
 
 function lazyGlobals(file, names) {
   for (var i = 0; i < names.length; i++) {
     (function (name) {
-      lazyGlobal(name, function () {
+      lazyGlobal(name, name === "performance" ? "object" : "function", function () {
         return requireBuiltinFile(file)[name];
       });
     })(names[i]);
@@ -66,8 +60,8 @@ function programStartTime() {
 // ---- process as an EventEmitter ---------------------------------------------------
 
 var processObject = global.process;
-var processProto = ObjectCtor.create(ObjectCtor.prototype);
-ObjectCtor.setPrototypeOf(processObject, processProto);
+var processProto = {};
+$.setPrototypeOf(processObject, processProto);
 
 var EMITTER_METHODS = [
   "on",
@@ -108,12 +102,7 @@ for (var pi = 0; pi < EMITTER_METHODS.length; pi++) {
         return apply(EventEmitter.prototype[name], this, args);
       },
     }[name];
-    ObjectCtor.defineProperty(processProto, name, {
-      value: stub,
-      writable: true,
-      enumerable: false,
-      configurable: true,
-    });
+    defineMethod(processProto, name, stub);
   })(EMITTER_METHODS[pi]);
 }
 
