@@ -35,6 +35,7 @@ import "./host-os";
 import "./host-net";
 import "./host-proc";
 import "./host-stdio";
+import "./host-net-facts";
 
 /** A synchronous host call longer than this ends the interpreter's slice. */
 const LONG_HOST_CALL_MS = 1;

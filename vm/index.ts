@@ -25,7 +25,7 @@ import {
 } from "./gateway";
 import { HostHandle } from "./boundary";
 import { HostLink } from "./host-link";
-import { ErrorObject, JSObject } from "./object";
+import { ErrorObject, JSObject, PF } from "./object";
 import { encodeSnapshot, decodeSnapshot, SnapshotError, type SnapshotOptions } from "./snapshot";
 import { enterAccount } from "./heap";
 import { displayName } from "./esm";
@@ -246,6 +246,8 @@ export class Jaunt {
     const execPath = seesHost ? process.execPath : NEUTRAL_EXEC_PATH;
     proc.setOwn("argv", realm.newArray([execPath, "", ...(opts.argv ?? [])]));
     if (seesHost) proc.setOwn("pid", process.pid);
+    // When the program started, on the VM clock: process.uptime, performance.timeOrigin.
+    realm.internals.setOwn("startTime", this.vm.host.now(), PF.Hidden);
     const env = realm.newObject();
     for (const [k, v] of Object.entries(this.vm.host.env)) env.setOwn(k, v);
     proc.setOwn("env", env);

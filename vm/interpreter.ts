@@ -37,7 +37,7 @@ import { inspect } from "./inspect";
 import { Frame, FrameFlags } from "./frame";
 import { ThrowSignal, isPrimitive, primLooseEquals, typeOf, toBoolean } from "./operations";
 import type { Realm } from "./realm";
-import { ExitSignal } from "./builtins/process";
+import { ExitSignal, processExiting, processHasListeners } from "./builtins/process";
 import {
   SlowResolve,
   bindLexicalThis,
@@ -1053,6 +1053,7 @@ export class VM implements HeapOwner {
             this.stopForDeadline();
             return "exited";
           }
+          if (!waiting && this.drainedToProcess()) continue;
           return waiting ? "waiting" : "done";
         }
         continue;
@@ -1069,7 +1070,7 @@ export class VM implements HeapOwner {
       }
       if (budget <= 0 && this.frames.length > 0) return "paused";
       if (budget <= 0 && this.frames.length === 0) {
-        if (!this.realm.hasPendingTasks()) return "done";
+        if (!this.realm.hasPendingTasks() && !this.drainedToProcess()) return "done";
         return "paused";
       }
     }
@@ -1140,14 +1141,69 @@ export class VM implements HeapOwner {
    * (throw, strict) it is reported like an uncaught exception; warn modes print Node's
    * warning and go on (warn-with-error-code also sets process.exitCode to 1).
    */
-  reportUnhandledRejection(reason: Value): void {
+  reportUnhandledRejection(reason: Value, promise: Value): void {
+    // process.on('unhandledRejection') listeners take it, in every mode (as in Node).
+    if (this.toProcessEvent("unhandledRejection", "processRejection", [reason, promise])) return;
     const mode = this.host.unhandledRejections ?? "throw";
     if (mode === "none") return;
     if (mode === "warn" || mode === "warn-with-error-code") {
       this.warnUnhandledRejection(reason, mode === "warn-with-error-code");
       return;
     }
+    if (this.toProcessEvent("uncaughtException", "processUncaught", [reason, "unhandledRejection"]))
+      return;
     this.reportRejectionAsUncaught(reason);
+    this.exitListenersFirst();
+  }
+
+  /**
+   * With the event loop empty and no frame running: calls `$[hook](...args)` (a prelude
+   * function, 77-node-globals.js) to emit process event `type`, if process has
+   * listeners for it. True if it did. Not for the deadline's error, which ends the run.
+   */
+  private toProcessEvent(type: string, hook: string, args: Value[]): boolean {
+    if (this.frames.length > 0 || this.deadlineState !== 0) return false;
+    if (!processHasListeners(this.realm, type)) return false;
+    const fn = this.realm.internals.getOwnProperty(hook)?.value;
+    if (!(fn instanceof JSObject)) return false;
+    this.throwSite = null;
+    this.pushBottomCall(fn, undefined, args);
+    return true;
+  }
+
+  /**
+   * An uncaught error ends the program; 'exit' listeners run first (with
+   * process.exitCode 1, which they may change), as in Node.
+   */
+  private exitListenersFirst(): void {
+    if (this.frames.length > 0 || this.deadlineState !== 0 || processExiting(this.realm)) return;
+    if (this.toProcessEvent("exit", "processExit", [])) this.exitCode = null;
+  }
+
+  /**
+   * The event loop ran out of work: 'beforeExit' and 'exit' listeners run (they may
+   * schedule more work). True if a call to them was pushed.
+   */
+  private drainedToProcess(): boolean {
+    if (this.frames.length > 0 || processExiting(this.realm)) return false;
+    const $ = this.realm.internals;
+    if ($.getOwnProperty("exitCheck")?.value !== true) {
+      if (
+        !processHasListeners(this.realm, "beforeExit") &&
+        !processHasListeners(this.realm, "exit")
+      )
+        return false;
+    }
+    const fn = $.getOwnProperty("processDrained")?.value;
+    if (!(fn instanceof JSObject)) return false;
+    this.pushBottomCall(fn, undefined, []);
+    return true;
+  }
+
+  /** An error thrown by an 'uncaughtException' listener: the program ends with `code`. */
+  reportFatal(value: Value, code: number): never {
+    this.reportUncaughtAt(value);
+    throw new ExitSignal(code);
   }
 
   /**
@@ -1185,6 +1241,13 @@ export class VM implements HeapOwner {
   }
 
   private reportUncaught(value: Value): void {
+    if (this.toProcessEvent("uncaughtException", "processUncaught", [value, "uncaughtException"]))
+      return;
+    this.reportUncaughtAt(value);
+    this.exitListenersFirst();
+  }
+
+  private reportUncaughtAt(value: Value): void {
     const site = this.throwSite;
     let filename = "";
     let line = 0;
@@ -2517,7 +2580,10 @@ export class VM implements HeapOwner {
             break;
           }
           const v = this.lookup(realm.global, name);
-          stack[sp++] = v === ACCESSOR ? "object" : typeOf(v);
+          // typeof does not run a getter here: a global loaded on first use
+          // (prelude/77-node-globals.js) says what it will be; other accessors, "object".
+          stack[sp++] =
+            v === ACCESSOR ? (realm.lazyGlobalTypes.get(this.accessor!) ?? "object") : typeOf(v);
           break;
         }
         case Op.DECL_VAR: {

@@ -223,6 +223,11 @@ export class Realm {
   hostOps = newHostOpsState();
   /** Tagged-template strings arrays, one per call site (program hash + site). */
   templates = new Map<string, JSObject>();
+  /**
+   * The getters of globals loaded on first use, with the typeof of what they load
+   * (typeof does not call a getter). Filled by the prelude, so rebuilt with every realm.
+   */
+  readonly lazyGlobalTypes = new WeakMap<JSObject, string>();
   /** Rejected promises nobody handled yet: [promise, reason]. */
   rejections: [JSObject, Value][] = [];
   /** Every object of the pristine realm, in a deterministic order (index = intrinsicId). */
@@ -518,7 +523,7 @@ export class Realm {
   hasPendingTasks(): boolean {
     return (
       this.jobs.length > 0 ||
-      this.timers.length > 0 ||
+      this.hasRefTimers() ||
       this.rejections.length > 0 ||
       hasTicks(this) ||
       keepsAlive(this.hostOps)
@@ -546,11 +551,13 @@ export class Realm {
       return true;
     }
     if (this.rejections.length) {
-      const [, reason] = this.rejections.shift()!;
-      this.vm.reportUnhandledRejection(reason);
+      const [promise, reason] = this.rejections.shift()!;
+      this.vm.reportUnhandledRejection(reason, promise);
       return true;
     }
-    if (!this.timers.length) return false;
+    // Timers that were unref()'d do not keep the program alive on their own.
+    if (!this.timers.length || (!this.hasRefTimers() && this.hostOps.ops.length === 0))
+      return false;
     // Due timers first, in due order; then immediates; else wait for the earliest.
     const now = (this.loopNow = this.vm.host.now());
     this.loopTimeStale = false;
@@ -595,6 +602,12 @@ export class Realm {
     } else this.timers.splice(pick, 1);
     this.vm.pushBottomCall(t.fn, t.handle, t.args);
     return true;
+  }
+
+  /** Whether a timer that keeps the program alive (not unref()'d) is pending. */
+  hasRefTimers(): boolean {
+    for (const t of this.timers) if (t.ref) return true;
+    return false;
   }
 
   /** The loop time timers are scheduled from (refreshed first after a resume). */

@@ -523,6 +523,7 @@ export function encodeSnapshot(vm: VM): Uint8Array {
       t.args.map((a) => e.value(a)),
       t.seq,
       e.value(t.handle),
+      t.ref,
     ]),
     timerIds: [realm.nextTimerId, realm.timerSeq, realm.loopNow],
     rejections: realm.rejections.map(([p, r]) => [e.value(p), e.value(r)]),
@@ -1403,7 +1404,8 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
   const timerIds = new Set<number>();
   const timerSeqs = new Set<number>();
   for (const [i, t] of asArray(roots.timers, "timers").entries()) {
-    const [id, due, interval, fn, args, tseq, handle] = asArray(t, `timer ${i}`);
+    const [id, due, interval, fn, args, tseq, handle, ref = true] = asArray(t, `timer ${i}`);
+    if (typeof ref !== "boolean") fail(`timer ${i}: bad ref flag`);
     const f = d.value(fn, `timer ${i}`);
     const h = d.value(handle, `timer ${i}`);
     if (!isInt(id, 1, nextId - 1) || timerIds.has(id)) fail(`timer ${i}: bad or repeated id`);
@@ -1434,6 +1436,7 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
       args: asArray(args, "timer").map((a) => d.value(a, "timer")),
       seq: seqNo,
       handle: h,
+      ref,
     });
   }
   // The loop time of the turn the snapshot was taken in: timers scheduled in the

@@ -1,5 +1,6 @@
 // The guest's process object: no binding/_linkedBinding/dlopen/mainModule/
-// reallyExit/kill, an empty env under the embedding defaults (the host's variables,
+// reallyExit, kill and chdir refused without their capabilities, an empty env under
+// the embedding defaults (the host's variables,
 // including the runner's secret, must not be there), and methods that are guest
 // functions. process.exit is the guest's own and is not called here: the runner
 // spies on the host's.
@@ -23,9 +24,7 @@ var forbidden = [
   "dlopen",
   "mainModule",
   "reallyExit",
-  "kill",
   "abort",
-  "chdir",
   "setuid",
   "setgid",
   "_rawDebug",
@@ -45,6 +44,20 @@ for (var k of forbidden) {
     return process[key];
   });
   if (v !== undefined) escaped("process." + key, "present: " + describe(v));
+}
+for (var call of [
+  ["kill", () => process.kill(process.pid, 0)],
+  ["chdir", () => process.chdir("/")],
+]) {
+  let [name, fn] = call;
+  attempt("process." + name + " without its capability", function () {
+    try {
+      fn();
+    } catch (e) {
+      if (e.code === "ERR_JAUNT_CAPABILITY") return e.code;
+    }
+    escaped("process." + name, "ran without its capability");
+  });
 }
 attempt("process own properties", function () {
   var out = [];

@@ -66,6 +66,7 @@ export function installProcess(realm: Realm): void {
 
   installTicks(realm, p);
   installClock(realm, p);
+  installProcessEvents(realm);
   method(realm, p, "process", "memoryUsage", 0, () => {
     const m = seesHost() ? process.memoryUsage() : null;
     const o = realm.newObject();
@@ -184,5 +185,50 @@ function installClock(realm: Realm, p: JSObject): void {
       makeNative(realm, "process.hrtime.bigint", "bigint", 0, () => nowNs()),
       PF.Hidden,
     ),
+  );
+}
+
+// ---- process events --------------------------------------------------------------
+// process is an EventEmitter once the guest uses it as one (prelude/77-node-globals.js).
+// The interpreter asks here whether an event has listeners before it calls the
+// prelude to emit it: a read of guest data (process._events), no guest code.
+
+function processObject(realm: Realm): JSObject | undefined {
+  const p = realm.global.getOwnProperty("process")?.value;
+  return p instanceof JSObject ? p : undefined;
+}
+
+/** Whether process has listeners for `type` (EventEmitter keeps them in `_events`). */
+export function processHasListeners(realm: Realm, type: string): boolean {
+  const events = processObject(realm)?.getOwnProperty("_events")?.value;
+  if (!(events instanceof JSObject)) return false;
+  const l = events.getOwnProperty(type)?.value;
+  if (l instanceof ArrayObject) return (l.elems?.length ?? 1) > 0;
+  return l instanceof JSObject && isCallable(l);
+}
+
+/** Whether the 'exit' event was emitted already (process._exiting, as in Node). */
+export function processExiting(realm: Realm): boolean {
+  return processObject(realm)?.getOwnProperty("_exiting")?.value === true;
+}
+
+function installProcessEvents(realm: Realm): void {
+  // prelude/77-node-globals.js: what `typeof name` gives before a lazy global loads.
+  defineInternal(realm, "lazyGlobalType", 2, "-", (_vm, _t, args) => {
+    const getter = arg(args, 0);
+    if (getter instanceof JSObject) realm.lazyGlobalTypes.set(getter, String(arg(args, 1)));
+    return undefined;
+  });
+  // An 'uncaughtException' listener threw: Node ends the program with exit code 7.
+  defineInternal(realm, "fatalInHandler", 1, "-", (vm, _t, args) =>
+    vm.reportFatal(arg(args, 0), 7),
+  );
+  // Whether the event loop still has work that keeps it running (after 'beforeExit').
+  defineInternal(
+    realm,
+    "hasLoopWork",
+    0,
+    "",
+    () => realm.hasRefTimers() || realm.hostOps.ops.length > 0,
   );
 }

@@ -19,6 +19,8 @@ export interface Timer {
   seq: number;
   /** The Timeout object handed to the guest. */
   handle: JSObject;
+  /** False once unref()'d: the timer alone does not keep the program running. */
+  ref: boolean;
 }
 
 function timerId(v: Value): number {
@@ -33,10 +35,26 @@ export function installTimers(realm: Realm): void {
   const g = realm.global;
   const TimeoutProto = new JSObject(realm.ObjectPrototype, "Timeout");
   realm.registerIntrinsic("%TimeoutPrototype%", TimeoutProto);
-  const self = (_vm: unknown, t: Value) => t;
-  method(realm, TimeoutProto, "Timeout.prototype", "ref", 0, self);
-  method(realm, TimeoutProto, "Timeout.prototype", "unref", 0, self);
-  method(realm, TimeoutProto, "Timeout.prototype", "hasRef", 0, () => true);
+  const timerOf = (t: Value) => {
+    const id = timerId(t);
+    return realm.timers.find((x) => x.id === id);
+  };
+  const setRef = (ref: boolean) => (_vm: unknown, t: Value) => {
+    const timer = timerOf(t);
+    if (timer) timer.ref = ref;
+    return t;
+  };
+  method(realm, TimeoutProto, "Timeout.prototype", "ref", 0, setRef(true));
+  method(realm, TimeoutProto, "Timeout.prototype", "unref", 0, setRef(false));
+  // A timer that has run or was cleared keeps no state: it counts as referenced.
+  method(
+    realm,
+    TimeoutProto,
+    "Timeout.prototype",
+    "hasRef",
+    0,
+    (_vm, t) => timerOf(t)?.ref ?? true,
+  );
   method(realm, TimeoutProto, "Timeout.prototype", realm.wellKnown.toPrimitive, 0, (_vm, t) =>
     timerId(t),
   );
@@ -62,6 +80,7 @@ export function installTimers(realm: Realm): void {
         args: args.slice(kind === "immediate" ? 1 : 2),
         seq: realm.timerSeq++,
         handle,
+        ref: true,
       });
       return handle;
     };

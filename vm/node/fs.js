@@ -515,6 +515,19 @@ promises.open = async function open(path, flags, mode) {
   return new FileHandle(await openFd(path, flags, mode));
 };
 promises.constants = constants;
+// readFile's `signal`: an aborted signal rejects it with an AbortError, before the read
+// or once it is done (Node checks between chunks: the outcome is the same).
+const readFileUnsignalled = promises.readFile;
+promises.readFile = async function readFile(path, options) {
+  const signal = options !== null && typeof options === "object" ? options.signal : undefined;
+  const { validateAbortSignal } = require("internal/validators");
+  validateAbortSignal(signal, "options.signal");
+  const { AbortError } = require("internal/errors");
+  if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
+  const data = await readFileUnsignalled(path, options);
+  if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
+  return data;
+};
 
 // ---- the module ------------------------------------------------------------------------
 

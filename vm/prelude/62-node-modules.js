@@ -20,6 +20,7 @@ function builtinModule(name) {
     throw err;
   }
   var bare = name.startsWith("node:") ? name.slice(5) : name;
+  if (program === "node:events") processEmitter(); // prelude/77-node-globals.js
   if (program !== "prelude") return requireBuiltinFile(program);
   if (bare === "process") return global.process;
   if (bare === "buffer") return bufferModuleExports; // prelude/75-encoding.js
@@ -91,6 +92,7 @@ function runtimeInternals() {
     hostRef: $.nodeRef, // vm/gateway.ts: whether a pending one keeps the loop alive (unref)
     stdoutWrite: stdioWrites.stdout, // builtins/process.ts: straight to the VM's output
     stderrWrite: stdioWrites.stderr,
+    startTime: programStartTime, // prelude/77-node-globals.js
   };
   return state.internals;
 }
