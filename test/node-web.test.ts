@@ -46,7 +46,7 @@ test("exit listeners run at the end of a run cut by snapshots, and set the exit 
   const plain = runCut(source, 0);
   assert.equal(plain.out, "main\nbeforeExit 2 0\ntimer\nbeforeExit 2 1\nexit 2\n");
   assert.equal(plain.r.exitCode, 6);
-  for (const every of [1, 7, 50]) {
+  for (const every of [13, 97]) {
     const cut = runCut(source, every);
     assert.equal(cut.out, plain.out, `cut every ${every}`);
     assert.equal(cut.r.exitCode, 6);
@@ -206,7 +206,7 @@ test("the web globals load on first use only, and become plain data properties",
 test("typeof a global not loaded yet says what it will be, also after a resume", () => {
   const source = `console.log(typeof AbortController, typeof performance, typeof Event);
     console.log(typeof AbortController, AbortController.name);`;
-  for (const every of [0, 1]) {
+  for (const every of [0, 29]) {
     const { out } = runCut(source, every);
     assert.equal(out, "function object function\nfunction AbortController\n", `cut every ${every}`);
   }

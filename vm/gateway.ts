@@ -255,8 +255,8 @@ export class Gateway {
       return vm.throwValue(this.hostFailure(name, e));
     } finally {
       // A call that held the host thread (spawnSync, a big readFileSync, an embedder's
-      // slow function) ends the interpreter's slice, so the deadline and run(budget)
-      // are looked at before the next instruction.
+      // slow function) ends the interpreter's slice, so a deadline is looked at before
+      // the next instruction (instruction counts do not change).
       if (performance.now() - started > LONG_HOST_CALL_MS) vm.endSlice();
     }
     if (!isThenable(result)) return this.copyIn(name, result);

@@ -241,13 +241,18 @@ export class VM implements HeapOwner {
   }
 
   /**
-   * A native that held the host thread a while: the current slice of instructions
-   * ends after it (it counts as one deadline check interval), so the deadline and
-   * run(budget) are looked at before the next instruction.
+   * A native that held the host thread a while, under a deadline: the current slice of
+   * instructions ends after it, so the deadline is looked at before the next one.
    */
   endSlice(): void {
-    this.workCharge += DEADLINE_CHECK_EVERY;
+    if (this.limits.deadlineMs === Infinity) return;
+    // Counts as nothing (instruction counts stay deterministic); only ends the slice.
+    this.sliceEnded = true;
+    this.workCharge += 1;
   }
+
+  /** Set by endSlice: the slice ends after the current call, its charge of 1 not counted. */
+  private sliceEnded = false;
 
   private deadlineMessage(): string {
     return `Execution deadline exceeded: the program ran longer than its deadline of ${this.limits.deadlineMs} ms`;
@@ -1799,7 +1804,13 @@ export class VM implements HeapOwner {
                   break reload;
                 } else sp = r;
                 if (this.workCharge !== 0) {
-                  // A native did a slice of long work (builtins/work.ts).
+                  // A native did a slice of long work (builtins/work.ts), or held the
+                  // host thread while a deadline is in force (endSlice).
+                  if (this.sliceEnded) {
+                    this.sliceEnded = false;
+                    this.workCharge -= 1;
+                    budget = executed;
+                  }
                   executed += this.workCharge;
                   this.workCharge = 0;
                 }

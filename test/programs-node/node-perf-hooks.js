@@ -1,4 +1,4 @@
-// perf_hooks: performance marks/measures, the entry lists, PerformanceObserver.
+// perf_hooks: performance marks/measures, the entry lists, PerformanceObserver (the instruction count varies with the clock).
 const {
   performance,
   PerformanceObserver,
