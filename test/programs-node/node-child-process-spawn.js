@@ -1,4 +1,4 @@
-// spawn: piped output, exit codes, stdin, kill, env/cwd, the shell option, a missing program.
+// spawn: piped output, exit codes, stdin, kill, env/cwd, the shell option, a missing program. (the instruction count varies with how host I/O arrives)
 const { spawn } = require("child_process");
 
 function run(file, args, options) {

@@ -1,4 +1,4 @@
-// fs streams: createWriteStream with backpressure and 'open'/'ready'/'finish'/'close',
+// fs streams: createWriteStream with backpressure and 'open'/'ready'/'finish'/'close', (the instruction count varies with how host I/O arrives)
 // createReadStream with start/end/highWaterMark/encoding, pipe between files, errors.
 const fs = require("fs");
 const os = require("os");

@@ -17,11 +17,13 @@ try {
   console.log(e.code, e.message);
 }
 console.log(tty.isatty(-1), typeof tty.WriteStream, Object.keys(tty).join());
-dns.lookup("localhost", (err, address, family) =>
-  console.log("cb", err, typeof address, [4, 6].includes(family)),
-);
+// The two lookups of "localhost" go to the host's resolver: one after the other, so the
+// order of their lines does not depend on which the thread pool finishes first.
+dns.lookup("localhost", (err, address, family) => {
+  console.log("cb", err, typeof address, [4, 6].includes(family));
+  dns.promises.lookup("localhost", { all: true }).then((list) => console.log("all", list.length > 0));
+});
 dns.lookup("127.0.0.1", { all: true }, (err, list) => console.log("ip", err, list));
-dns.promises.lookup("localhost", { all: true }).then((list) => console.log("all", list.length > 0));
 require("dns/promises")
   .lookup("::1")
   .then((r) => console.log("p6", r));
