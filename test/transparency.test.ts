@@ -34,8 +34,7 @@ async function transparent(
   assert.equal(cut.stdout, plain.stdout, `stdout (${where})`);
   assert.equal(cut.stderr, plain.stderr, `stderr (${where})`);
   assert.equal(cut.code, plain.code, `exit code (${where})`);
-  if (!countVaries(file))
-    assert.equal(cut.steps, plain.steps, `instruction count (${where})`);
+  if (!countVaries(file)) assert.equal(cut.steps, plain.steps, `instruction count (${where})`);
 }
 
 /**
