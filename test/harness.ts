@@ -1,6 +1,7 @@
 // Shared test machinery: run a program under node and under Jaunt (in this process,
 // through the embedding API, or through the real command-line tools) and compare.
 
+import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -155,4 +156,28 @@ export function vmWith(opts: JauntOptions = {}): { j: Jaunt; out: { text: string
     ...opts,
   });
   return { j, out };
+}
+
+/**
+ * Runs `source` until it sets globalThis.ready (or waits for the host); returns the VM
+ * and its output so far (tests that snapshot a VM in the middle of some work).
+ */
+export function runUntilReady(source: string, opts: JauntOptions = {}) {
+  let out = "";
+  const j = Jaunt.create({ ...opts, stdout: (t) => (out += t), stderr: (t) => (out += t) });
+  j.load(source, "/main.js");
+  const ready = () => j.vm.realm.global.getOwnProperty("ready")?.value === true;
+  let status = "paused";
+  while (!ready() && status === "paused") status = j.run(50).status;
+  assert.ok(ready(), out);
+  return { j, out: () => out };
+}
+
+/** Resumes a snapshot in a fresh VM (as another process would) and runs it to the end. */
+export async function resumeElsewhere(bytes: Uint8Array): Promise<string> {
+  let out = "";
+  const j = Jaunt.resume(bytes, { stdout: (t) => (out += t), stderr: (t) => (out += t) });
+  const r = await j.runAsync();
+  assert.equal(r.status, "done", out);
+  return out;
 }

@@ -7,28 +7,8 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as crypto from "node:crypto";
-import { Jaunt, type JauntOptions } from "../vm";
-
-/** Runs `source` until it sets globalThis.ready (or waits for the host); returns the VM and its output so far. */
-function runUntilReady(source: string, opts: JauntOptions = {}) {
-  let out = "";
-  const j = Jaunt.create({ ...opts, stdout: (t) => (out += t), stderr: (t) => (out += t) });
-  j.load(source, "/main.js");
-  const ready = () => j.vm.realm.global.getOwnProperty("ready")?.value === true;
-  let status = "paused";
-  while (!ready() && status === "paused") status = j.run(50).status;
-  assert.ok(ready(), out);
-  return { j, out: () => out };
-}
-
-/** Resumes a snapshot in a fresh VM (as another process would) and runs it to the end. */
-async function resumeElsewhere(bytes: Uint8Array): Promise<string> {
-  let out = "";
-  const j = Jaunt.resume(bytes, { stdout: (t) => (out += t), stderr: (t) => (out += t) });
-  const r = await j.runAsync();
-  assert.equal(r.status, "done", out);
-  return out;
-}
+import { Jaunt } from "../vm";
+import { resumeElsewhere, runUntilReady } from "./harness";
 
 test("a hash, an hmac and a copy snapshotted mid-update resume in a new VM with node's digests", async () => {
   const big = "x".repeat(600_000); // three slices: the re-derivation feeds each again

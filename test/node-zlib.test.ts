@@ -7,26 +7,7 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as zlib from "node:zlib";
 import { Jaunt } from "../vm";
-
-/** Runs `source` until it sets globalThis.ready (or waits for the host). */
-function runUntilReady(source: string) {
-  let out = "";
-  const j = Jaunt.create({ stdout: (t) => (out += t), stderr: (t) => (out += t) });
-  j.load(source, "/main.js");
-  const ready = () => j.vm.realm.global.getOwnProperty("ready")?.value === true;
-  let status = "paused";
-  while (!ready() && status === "paused") status = j.run(50).status;
-  assert.ok(ready(), out);
-  return { j, out: () => out };
-}
-
-async function resumeElsewhere(bytes: Uint8Array): Promise<string> {
-  let out = "";
-  const j = Jaunt.resume(bytes, { stdout: (t) => (out += t), stderr: (t) => (out += t) });
-  const r = await j.runAsync();
-  assert.equal(r.status, "done", out);
-  return out;
-}
+import { resumeElsewhere, runUntilReady } from "./harness";
 
 const TEXT = "a stream of words, of words and more words; ".repeat(30);
 
