@@ -23,7 +23,7 @@ for (const file of programs) {
 // The command-line tool itself, on a sample that includes every uncaught-error and
 // exit-code program (process exit paths differ from the in-process runner) and every
 // file-system program (vmrun drives host I/O on its own event loop).
-const cliSample = programs.filter((f, i) => /\/(uncaught|exit|node-fs)-/.test(f) || i % 15 === 0);
+const cliSample = programs.filter((f, i) => /\/(uncaught|exit|node-fs)-/.test(f) || i % 30 === 0);
 for (const file of cliSample) {
   const name = path.basename(file);
   test(`node vs vmrun: ${name}`, () => {

@@ -91,7 +91,7 @@ const b = Buffer.alloc(11);
 fs.readSync(fd, b, 0, 11, null);
 console.log(b.toString());
 let n = 0;
-for (let i = 0; i < 50; i++) n += i; // cuts land between the two reads
+for (let i = 0; i < 50; i++) n += i; // about 400 instructions: cuts land between the reads
 const rest = Buffer.alloc(20);
 const got = fs.readSync(fd, rest, 0, 20, null);
 console.log(rest.toString("utf8", 0, got), fs.writeSync(fd, "!"), n);
@@ -100,7 +100,7 @@ fs.closeSync(fd);
   );
   const r = spawnSync(
     process.execPath,
-    [path.join(BIN, "vmrun.js"), "--snapshot-every", "3", prog],
+    [path.join(BIN, "vmrun.js"), "--snapshot-every", "37", prog],
     {
       encoding: "utf8",
     },

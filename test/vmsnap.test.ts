@@ -10,7 +10,7 @@ import { listPrograms, runCli, runJaunt } from "./harness";
 
 const sample = listPrograms()
   .filter((f) => /\/(small-|closure-|finally-|exc-|uncaught-|exit-)/.test(f))
-  .filter((_, i) => i % 4 === 0);
+  .filter((_, i) => i % 8 === 0);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-snap-"));
 
 // Each cut spawns two processes (about 0.3 s of start-up each), so a program is cut at
