@@ -26,7 +26,52 @@ const k = Object.keys(o), n = Object.getOwnPropertyNames(o), s = Object.getOwnPr
 console.log(k.length, k.slice(0, 3), k.at(-1), n.length, n.at(-1), s, r.length, String(r.at(-1)), Reflect.ownKeys(new Proxy(o, {})).length);`,
     6,
   ],
+  [
+    "case mapping of a long string",
+    // The period is 30 and the first piece ends 524,288 = 30k + 8 units in: inside
+    // the surrogate pair at 7-8 of the first text, between Σ and x in the second.
+    `const h = (s) => require("crypto").createHash("sha1").update(s).digest("hex");
+const up = "Abc ΣΑ\u{1F600}Σ. déjà ß ﬃ x'İ ǅ".padEnd(30, "z").repeat(80000);
+const low = "Abc ΣΑΣΣxΣ. DÉJÀ ẞ'Σ İ ǅ Σ".padEnd(30, "Z").repeat(80000);
+console.log(up.length, low.length, "ready");
+const u = up.toUpperCase(), l = low.toLowerCase(), w = up.toLowerCase();
+console.log(u.length, l.length, h(u), h(l), h(w), l.slice(524280, 524300));`,
+    10,
+  ],
+  [
+    "normalization of a long string",
+    `const h = (s) => require("crypto").createHash("sha1").update(s).digest("hex");
+const s = "e\u0301a\u0308 A\u030a\u0323 ﬁ 한국 \u1100\u1161\u11a8 Ω\u0345\u0313 ǅ ① \u0f73 q\u0307\u0323 ".repeat(6000);
+console.log(s.length, "ready");
+const r = ["NFC", "NFD", "NFKC", "NFKD"].map((f) => s.normalize(f));
+console.log(r.map((x) => x.length), r.map(h));`,
+    12,
+  ],
+  [
+    "UTF-8 encoding and decoding of long texts",
+    `const h = (s) => require("crypto").createHash("sha1").update(s).digest("hex");
+const s = "abc é € \\u{1F600} x ".padEnd(21, "-").repeat(50000);
+const bad = Buffer.alloc(1100000, Buffer.from([0xef, 0xbb, 0xbf, 0xc3, 0x28, 0xe2, 0x82, 0x41, 0xf0, 0x9f, 0x98, 0x80, 0x80, 0xe2, 0x82, 0xac]));
+console.log(s.length, bad.length, "ready");
+const u = new TextEncoder().encode(s), b = Buffer.from(s), b8 = Buffer.from(s, "UTF-8");
+console.log(u.length, b.length, h(u), Buffer.compare(b, u), b8.equals(b), Object.getPrototypeOf(b) === Buffer.prototype);
+const d = new TextDecoder().decode(bad), k = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bad);
+console.log(d.length, k.length, h(d), h(k), h(bad.toString()), h(b.toString("utf8")), new TextDecoder().decode(u) === b.toString());
+try { new TextDecoder("utf-8", { fatal: true }).decode(bad.subarray(3)); } catch (e) { console.log(e.name, e.code, e.message); }`,
+    12,
+  ],
 ];
+
+test("sliced UTF-8 encoding counts a lone surrogate as three bytes, as node does", () => {
+  const source = `const s = "ab\\ud800c\\udc00\\u{1F600}".repeat(200000);
+console.log(s.length, new TextEncoder().encode(s).length, Buffer.from(s).toString("hex", 0, 40));`;
+  const { j, out } = vmWith();
+  j.load(source, "/test/preempt-slices.js");
+  let slices = 0;
+  while (j.run(1000).status === "paused") slices++;
+  assert.equal(out.text, nodeOutput(source));
+  assert.ok(slices >= 8, `only ${slices} paused slices`);
+});
 
 function nodeOutput(source: string): string {
   return execFileSync(process.execPath, ["-e", source], { encoding: "utf8" });
@@ -57,8 +102,9 @@ for (const [name, source, fewest] of CASES) {
     straight.j.load(source, "/test/preempt-slices.js");
     straight.j.run();
     const { j, out } = runToReady(source);
+    const before = out.text;
     for (let i = 0; i < 3; i++) assert.equal(j.run(1000).status, "paused");
-    assert.equal(out.text, READY);
+    assert.equal(out.text, before);
     const resumed = { text: out.text };
     const again = Jaunt.resume(j.snapshot(), {
       stdout: (s) => (resumed.text += s),
