@@ -8,6 +8,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { decode, encode } from "cbor-x";
 import { Jaunt } from "../vm";
 import { vmWith } from "./harness";
 
@@ -117,3 +118,58 @@ for (const [name, source, fewest] of CASES) {
     assert.equal(again.steps, straight.j.steps);
   });
 }
+
+test("a snapshot whose own-keys or text task was edited is refused with a message naming it", () => {
+  const snapshotIn = (source: string): Uint8Array => {
+    const { j } = runToReady(source);
+    return j.snapshot();
+  };
+  const keys = snapshotIn(`const o = {}; for (let i = 0; i < 70000; i++) o["k" + i] = i;
+console.log("ready"); console.log(Object.keys(o).length);`);
+  const text = snapshotIn(
+    `const s = "abc".repeat(1e6); console.log("ready"); console.log(s.toUpperCase().length);`,
+  );
+  /** The snapshot with the task's own fields (after kind and the common five) edited. */
+  const edit = (bytes: Uint8Array, kind: number, f: (fields: unknown[]) => void) => {
+    const s = decode(bytes);
+    const rec = (s[1] as unknown[][]).find((r) => r[1] === kind);
+    assert.ok(rec, `no object of kind ${kind} in the snapshot`);
+    const fields = rec.slice(7);
+    f(fields);
+    rec.splice(7, fields.length, ...fields);
+    return encode(s);
+  };
+  const refused = (bytes: Uint8Array, pattern: RegExp) =>
+    assert.throws(() => Jaunt.resume(bytes), pattern);
+  // Own keys: [object, which, size, read, indices, strings, symbols], in the middle.
+  edit(keys, 179, (f) => assert.ok((f[3] as number) > 0 && (f[3] as number) < (f[2] as number)));
+  refused(
+    edit(keys, 179, (f) => (f[1] = 9)),
+    /own-keys listing of an unknown kind/,
+  );
+  refused(
+    edit(keys, 179, (f) => (f[3] = (f[2] as number) + 1)),
+    /own-keys listing with a bad position/,
+  );
+  refused(
+    edit(keys, 179, (f) => (f[4] = ["k1"])),
+    /index keys out of place/,
+  );
+  refused(
+    edit(keys, 179, (f) => (f[3] = 0)),
+    /more keys than entries read/,
+  );
+  // Text: [op, subject, source, start, end, fatal, ignoreBOM, proto, pos, out, …].
+  refused(
+    edit(text, 180, (f) => (f[0] = 42)),
+    /text task of an unknown kind/,
+  );
+  refused(
+    edit(text, 180, (f) => (f[8] = 1e9)),
+    /text task position past its input/,
+  );
+  refused(
+    edit(text, 180, (f) => (f[9] = 7)),
+    /text task needs string input and result/,
+  );
+});
