@@ -61,6 +61,15 @@ console.log(d.length, k.length, h(d), h(k), h(bad.toString()), h(b.toString("utf
 try { new TextDecoder("utf-8", { fatal: true }).decode(bad.subarray(3)); } catch (e) { console.log(e.name, e.code, e.message); }`,
     12,
   ],
+  [
+    "hex and base64 of a big buffer",
+    `const h = (s) => require("crypto").createHash("sha1").update(s).digest("hex");
+const b = Buffer.alloc(3200003, Buffer.from([0xfb, 0xff, 0x00, 0x41, 0x3e, 0x3f, 0x80]));
+console.log(b.length, "ready");
+const x = b.toString("hex"), y = b.toString("base64"), z = b.toString("Base64url");
+console.log(x.length, y.length, z.length, h(x), h(y), h(z), y.slice(-8), z.slice(-8));`,
+    10,
+  ],
 ];
 
 test("sliced UTF-8 encoding counts a lone surrogate as three bytes, as node does", () => {

@@ -98,6 +98,14 @@ const HOST_BUFFER_METHODS = new Set([
   "writeBigUInt64BE",
 ]);
 
+/** Buffer#toString encodings done in slices for big buffers. */
+const BYTE_TEXT_OPS: Record<string, TextOp> = {
+  __proto__: null as never,
+  hex: TextOp.Hex,
+  base64: TextOp.Base64,
+  base64url: TextOp.Base64Url,
+};
+
 /** Re-throws a host error from a Node API as the guest error Node would have thrown. */
 export function rethrow(vm: VM, e: unknown): never {
   if (e instanceof Error) {
@@ -298,9 +306,14 @@ export function installEncoding(realm: Realm): void {
     if (!HOST_BUFFER_METHODS.has(name) || !(target instanceof TypedArrayObject))
       return vm.throwTypeError(`Buffer.prototype.${name} is not supported here`);
     // toString() and toString("utf8") of the whole buffer: big ones in slices.
-    const utf8 = args[2] === undefined || /^utf-?8$/i.test(String(args[2]));
-    if (name === "toString" && utf8 && args[3] === undefined && args[4] === undefined)
-      return utf8Text(vm, target, false, true);
+    if (name === "toString" && args[3] === undefined && args[4] === undefined) {
+      const enc = args[2] === undefined ? "utf8" : String(args[2]).toLowerCase();
+      if (enc === "utf8" || enc === "utf-8") return utf8Text(vm, target, false, true);
+      const op = BYTE_TEXT_OPS[enc];
+      const length = target.host().byteLength;
+      if (op !== undefined && slicedText(op, length))
+        return runWork(vm, new TextWork(op, "", target, 0, length));
+    }
     const hb = hostBuffer(target);
     const fn = (hb as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
     let r: unknown;
