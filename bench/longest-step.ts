@@ -187,6 +187,11 @@ for (let i = 0; i < 1e6; i++) o["k" + i] = i;
 console.log(Object.keys(o).length, Object.getOwnPropertyNames(o).length, Reflect.ownKeys(o).length);`,
   },
   {
+    name: "Object.keys array 1e7",
+    source: `const a = new Array(1e7).fill(1);
+console.log(Object.keys(a).length);`,
+  },
+  {
     name: "structuredClone 1e6",
     source: `const a = new Array(1e6).fill(0).map((_, i) => ({ i }));
 console.log(structuredClone(a).length);`,

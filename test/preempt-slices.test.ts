@@ -28,11 +28,14 @@ console.log(k.length, k.slice(0, 3), k.at(-1), n.length, n.at(-1), s, r.length, 
     6,
   ],
   [
-    "own keys of an array of 70,000 elements",
+    "own keys of arrays of 70,000 elements, dense and sparse",
     `const a = new Array(70000).fill(1); delete a[3]; a.x = 1; a[Symbol.for("s")] = 2;
 console.log("ready");
 const k = Object.keys(a), n = Object.getOwnPropertyNames(a), r = Reflect.ownKeys(a), p = Reflect.ownKeys(new Proxy(a, {}));
-console.log(k.length, k.slice(0, 4), k.slice(-2), n.length, n.slice(-3), r.length, r.slice(-3).map(String), p.length, Object.getOwnPropertySymbols(a));`,
+console.log(k.length, k.slice(0, 4), k.slice(-2), n.length, n.slice(-3), r.length, r.slice(-3).map(String), p.length, Object.getOwnPropertySymbols(a));
+const b = new Array(2e6); b[1999999] = 2; b.fill(1, 0, 70000); b.y = 0;
+const bk = Object.keys(b), bn = Object.getOwnPropertyNames(b);
+console.log(bk.length, bk.slice(0, 2), bk.slice(-2), bn.length, bn.slice(-3));`,
     6,
   ],
   [
@@ -158,27 +161,27 @@ console.log("ready"); console.log(Object.keys(o).length);`);
   };
   const refused = (bytes: Uint8Array, pattern: RegExp) =>
     assert.throws(() => Jaunt.resume(bytes), pattern);
-  // Own keys: [elements, element, elementKeys, object, which, size, read, indices,
+  // Own keys: [elements, unordered, element, elementKeys, object, which, size, read, indices,
   // strings, symbols], in the middle.
-  edit(keys, 179, (f) => assert.ok((f[6] as number) > 0 && (f[6] as number) < (f[5] as number)));
+  edit(keys, 179, (f) => assert.ok((f[7] as number) > 0 && (f[7] as number) < (f[6] as number)));
   refused(
-    edit(keys, 179, (f) => (f[4] = 9)),
+    edit(keys, 179, (f) => (f[5] = 9)),
     /own-keys listing of an unknown kind/,
   );
   refused(
-    edit(keys, 179, (f) => (f[6] = (f[5] as number) + 1)),
+    edit(keys, 179, (f) => (f[7] = (f[6] as number) + 1)),
     /own-keys listing with a bad position/,
   );
   refused(
-    edit(keys, 179, (f) => (f[7] = ["k1"])),
+    edit(keys, 179, (f) => (f[8] = ["k1"])),
     /index keys out of place/,
   );
   refused(
-    edit(keys, 179, (f) => (f[6] = 0)),
+    edit(keys, 179, (f) => (f[7] = 0)),
     /more keys than entries read/,
   );
   refused(
-    edit(keys, 179, (f) => (f[1] = 5)),
+    edit(keys, 179, (f) => (f[2] = 5)),
     /elements past its array/,
   );
   // Text: [op, subject, source, start, end, fatal, ignoreBOM, proto, pos, out, …].
