@@ -1,6 +1,7 @@
 // npm run bench:longest-step — the longest single run() slice for programs whose one
 // instruction used to do seconds of native work (a catastrophic regexp, a big
-// JSON.parse, a replaceAll over 30 MB, a huge BigInt power, big sorts and joins).
+// JSON.parse, a replaceAll over 30 MB, a huge BigInt power, big sorts and joins, the
+// keys of 10^6 properties, case mapping, normalization and UTF-8 over 10-50 MB).
 // Each case runs under the embedding API in run(1000) slices; the table shows the
 // worst wall time of one run() call, the total, and the number of slices.
 //
@@ -113,6 +114,11 @@ console.log(s.length, s.lastIndexOf("x"));`,
 console.log(s.toUpperCase().length);`,
   },
   {
+    name: "toLowerCase 50 MB",
+    source: `const s = "ABC\u03a3 ".repeat(1e7);
+console.log(s.toLowerCase().length);`,
+  },
+  {
     name: "normalize 10 MB",
     source: `const s = "e\\u0301a\\u0308".repeat(2.5e6);
 console.log(s.normalize("NFC").length);`,
@@ -173,6 +179,17 @@ console.log(t.map((x) => x + 1)[5]);`,
 for (let i = 0; i < 1e6; i++) o["k" + i] = i;
 const k = Object.keys(o), p = Object.assign({}, o);
 console.log(k.length, Object.entries(p).length, JSON.stringify(o).length);`,
+  },
+  {
+    name: "Object.keys/names 1e6",
+    source: `const o = {};
+for (let i = 0; i < 1e6; i++) o["k" + i] = i;
+console.log(Object.keys(o).length, Object.getOwnPropertyNames(o).length, Reflect.ownKeys(o).length);`,
+  },
+  {
+    name: "Object.keys array 1e7",
+    source: `const a = new Array(1e7).fill(1);
+console.log(Object.keys(a).length);`,
   },
   {
     name: "structuredClone 1e6",

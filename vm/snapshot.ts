@@ -752,7 +752,11 @@ class Decoder {
       case V_UTF16: {
         const units = asArray(v[1], where);
         if (!units.every((u) => isInt(u, 0, 0xffff))) fail(`${where}: bad UTF-16 string`);
-        return String.fromCharCode(...(units as number[]));
+        // In pieces: spreading a million arguments overflows the host stack.
+        const parts: string[] = [];
+        for (let i = 0; i < units.length; i += 1 << 14)
+          parts.push(String.fromCharCode(...(units.slice(i, i + (1 << 14)) as number[])));
+        return parts.join("");
       }
       case V_BIGINT:
         if (typeof v[1] !== "string" || !/^-?\d+$/.test(v[1])) fail(`${where}: bad bigint`);

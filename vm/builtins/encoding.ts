@@ -16,9 +16,11 @@ import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
 import { ArrayBufferObject, KIND_UINT8, TypedArrayObject, DataViewObject } from "../buffers";
 import { allocateBuffer } from "./arraybuffer";
+import { runWork } from "./work";
+import { TextOp, TextWork, slicedText } from "./text-work";
 
 /** Host bytes shared with a guest typed array, DataView or ArrayBuffer. */
-function bytesOf(v: Value): Uint8Array | undefined {
+export function bytesOf(v: Value): Uint8Array | undefined {
   if (v instanceof TypedArrayObject) {
     const h = v.host();
     return new Uint8Array(h.buffer, h.byteOffset, h.byteLength);
@@ -96,8 +98,16 @@ const HOST_BUFFER_METHODS = new Set([
   "writeBigUInt64BE",
 ]);
 
+/** Buffer#toString encodings done in slices for big buffers. */
+const BYTE_TEXT_OPS: Record<string, TextOp> = {
+  __proto__: null as never,
+  hex: TextOp.Hex,
+  base64: TextOp.Base64,
+  base64url: TextOp.Base64Url,
+};
+
 /** Re-throws a host error from a Node API as the guest error Node would have thrown. */
-function rethrow(vm: VM, e: unknown): never {
+export function rethrow(vm: VM, e: unknown): never {
   if (e instanceof Error) {
     const kind =
       e instanceof RangeError ? "RangeError" : e instanceof TypeError ? "TypeError" : "Error";
@@ -140,9 +150,39 @@ export function installEncoding(realm: Realm): void {
   };
 
   internal("isByteSource", 1, "-", (_vm, _t, args) => bytesOf(arg(args, 0)) !== undefined);
-  internal("utf8Encode", 1, "-", (vm, _t, args) =>
-    newBytes(vm, new TextEncoder().encode(String(arg(args, 0))), undefined),
-  );
+  /** UTF-8 bytes of a string, as a new Uint8Array or (with `proto`) Buffer. */
+  const utf8Bytes = (vm: VM, s: string, proto: Value): Value => {
+    if (slicedText(TextOp.Utf8Encode, s.length))
+      return runWork(
+        vm,
+        new TextWork(
+          TextOp.Utf8Encode,
+          s,
+          null,
+          0,
+          0,
+          false,
+          false,
+          proto instanceof JSObject ? proto : null,
+        ),
+      );
+    return newBytes(vm, Buffer.from(s, "utf8"), proto);
+  };
+  /** The text of UTF-8 bytes (a byte order mark dropped unless ignoreBOM). */
+  const utf8Text = (vm: VM, source: Value, fatal: boolean, ignoreBOM: boolean): Value => {
+    const bytes = bytesOf(source) ?? new Uint8Array(0);
+    if (source instanceof JSObject && slicedText(TextOp.Utf8Decode, bytes.length))
+      return runWork(
+        vm,
+        new TextWork(TextOp.Utf8Decode, "", source, 0, bytes.length, fatal, ignoreBOM),
+      );
+    try {
+      return new TextDecoder("utf-8", { fatal, ignoreBOM }).decode(bytes);
+    } catch (e) {
+      return rethrow(vm, e);
+    }
+  };
+  internal("utf8Encode", 1, "-", (vm, _t, args) => utf8Bytes(vm, String(arg(args, 0)), null));
   // encodeInto: [read, written].
   internal("utf8EncodeInto", 2, ["-c", BYTES], (_vm, _t, args) => {
     const dst = bytesOf(arg(args, 1))!;
@@ -160,6 +200,7 @@ export function installEncoding(realm: Realm): void {
   });
   // (bytes, encoding, fatal, ignoreBOM) → string. The caller keeps streaming state.
   internal("textDecode", 4, "-", (vm, _t, args) => {
+    if (String(args[1]) === "utf-8") return utf8Text(vm, arg(args, 0), !!args[2], !!args[3]);
     const bytes = bytesOf(arg(args, 0)) ?? new Uint8Array(0);
     try {
       return new TextDecoder(String(args[1]), {
@@ -235,6 +276,7 @@ export function installEncoding(realm: Realm): void {
         (e as { code?: string }).code = "ERR_UNKNOWN_ENCODING";
         throw e;
       }
+      if (/^utf-?8$/i.test(enc)) return utf8Bytes(vm, String(args[0]), args[2]);
       return newBytes(vm, Buffer.from(String(args[0]), enc as BufferEncoding), args[2]);
     } catch (e) {
       return rethrow(vm, e);
@@ -263,6 +305,15 @@ export function installEncoding(realm: Realm): void {
     const target = args[1];
     if (!HOST_BUFFER_METHODS.has(name) || !(target instanceof TypedArrayObject))
       return vm.throwTypeError(`Buffer.prototype.${name} is not supported here`);
+    // toString() and toString("utf8") of the whole buffer: big ones in slices.
+    if (name === "toString" && args[3] === undefined && args[4] === undefined) {
+      const enc = args[2] === undefined ? "utf8" : String(args[2]).toLowerCase();
+      if (enc === "utf8" || enc === "utf-8") return utf8Text(vm, target, false, true);
+      const op = BYTE_TEXT_OPS[enc];
+      const length = target.host().byteLength;
+      if (op !== undefined && slicedText(op, length))
+        return runWork(vm, new TextWork(op, "", target, 0, length));
+    }
     const hb = hostBuffer(target);
     const fn = (hb as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
     let r: unknown;

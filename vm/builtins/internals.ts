@@ -24,6 +24,7 @@ import { ModuleNotFound, moduleAccess } from "../modules";
 import { installNameInternals } from "../names";
 import { proxyHelper, unwrapProxy } from "./proxy";
 import { setProto } from "./object";
+import { KeysOf, listOwnKeys } from "./object-work";
 
 export function installInternals(realm: Realm): void {
   const $ = realm.internals;
@@ -135,7 +136,7 @@ export function installInternals(realm: Realm): void {
   def("ownKeys", 1, "o", (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;
     if (o instanceof ProxyObject) return vm.tailCall(proxyHelper(realm, "ownKeys"), undefined, [o]);
-    return realm.newArray(o.ownKeys());
+    return listOwnKeys(vm, realm, o, KeysOf.All);
   });
   def("deleteOwn", 2, "ok", (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;

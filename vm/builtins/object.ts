@@ -17,6 +17,7 @@ import {
 import { proxyHelper, unwrapProxy, type ProxyHelperName } from "./proxy";
 import { JSSymbol, type PropertyKey, type Value } from "../value";
 import { arg, makeNative, method, getter } from "./util";
+import { KeysOf, listOwnKeys } from "./object-work";
 import type { Realm } from "../realm";
 import { describeObject, type VM } from "../interpreter";
 
@@ -88,28 +89,22 @@ export function installObject(realm: Realm): void {
   OP.props.set("constructor", new Prop(ctor, PF.Hidden));
   realm.global.props.set("Object", new Prop(ctor, PF.Hidden));
 
-  const ownKeysOf = (vm: VM, v: Value): { o: JSObject; keys: PropertyKey[] } => {
+  const objectOf = (vm: VM, v: Value): JSObject => {
     if (v === undefined || v === null)
       vm.throwTypeError("Cannot convert undefined or null to object");
-    const o = realm.toObject(v);
-    return { o, keys: o.ownKeys() };
+    return realm.toObject(v);
   };
   method(realm, ctor, "Object", "keys", 1, (vm, _t, args) => {
     if (args[0] instanceof ProxyObject) return viaHelper(vm, "objectKeys", [args[0]]);
-    const { o, keys } = ownKeysOf(vm, arg(args, 0));
-    return realm.newArray(
-      keys.filter((k) => typeof k === "string" && o.getOwnProperty(k)!.flags & PF.Enumerable),
-    );
+    return listOwnKeys(vm, realm, objectOf(vm, arg(args, 0)), KeysOf.Enumerable);
   });
   method(realm, ctor, "Object", "getOwnPropertyNames", 1, (vm, _t, args) => {
     if (args[0] instanceof ProxyObject) return viaHelper(vm, "getOwnPropertyNames", [args[0]]);
-    const { keys } = ownKeysOf(vm, arg(args, 0));
-    return realm.newArray(keys.filter((k) => typeof k === "string"));
+    return listOwnKeys(vm, realm, objectOf(vm, arg(args, 0)), KeysOf.Names);
   });
   method(realm, ctor, "Object", "getOwnPropertySymbols", 1, (vm, _t, args) => {
     if (args[0] instanceof ProxyObject) return viaHelper(vm, "getOwnPropertySymbols", [args[0]]);
-    const { keys } = ownKeysOf(vm, arg(args, 0));
-    return realm.newArray(keys.filter((k) => k instanceof JSSymbol));
+    return listOwnKeys(vm, realm, objectOf(vm, arg(args, 0)), KeysOf.Symbols);
   });
   method(
     realm,

@@ -20,6 +20,7 @@ import { proxyHelper, type ProxyHelperName } from "./proxy";
 import { JSSymbol, type PropertyKey, type Value } from "../value";
 import { arg, defineInternal, makeNative, method } from "./util";
 import { descriptorObject, setProto } from "./object";
+import { KeysOf, listOwnKeys } from "./object-work";
 import type { Realm } from "../realm";
 import { TypedArrayObject, canonicalNumeric } from "../buffers";
 import type { VM } from "../interpreter";
@@ -193,7 +194,7 @@ export function installReflect(realm: Realm): void {
   method(realm, R, "Reflect", "ownKeys", 1, (vm, _t, args) => {
     const o = target(vm, arg(args, 0), "ownKeys");
     if (o instanceof ProxyObject) return viaHelper(vm, "ownKeys", undefined, [o]);
-    return realm.newArray(o.ownKeys());
+    return listOwnKeys(vm, realm, o, KeysOf.All);
   });
   method(realm, R, "Reflect", "preventExtensions", 1, (vm, _t, args) => {
     const o = target(vm, arg(args, 0), "preventExtensions");

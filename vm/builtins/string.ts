@@ -2,7 +2,7 @@
 // arguments are primitives (see the coercion specs), the host's String methods have
 // the spec's semantics, so most methods delegate to them.
 
-import { JSObject, PF, Prop, PrimitiveObject } from "../object";
+import { JSObject, PF, Prop, PrimitiveObject, type NativeImpl } from "../object";
 import { JSSymbol, type Value } from "../value";
 import { arg, internalDefiner, makeNative, method } from "./util";
 import { ensureRoom } from "../heap";
@@ -10,6 +10,7 @@ import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
 import { STRING_SLICED_LENGTH, StringReplaceAllWork, splitString } from "./string-work";
 import { runWork } from "./work";
+import { TextOp, TextWork, slicedText } from "./text-work";
 
 /** Methods delegated to the host with their coercion specs ("S" = this as string). */
 const DELEGATED: [string, number, string][] = [
@@ -125,6 +126,39 @@ export function installString(realm: Realm): void {
       true,
     );
   }
+  // Case mapping and normalization: long strings in slices (text-work.ts). These
+  // replace the delegated natives in place (the property order stays).
+  const caseMap =
+    (op: TextOp.Upper | TextOp.Lower): NativeImpl =>
+    (vm, t) => {
+      const s = t as string;
+      if (slicedText(op, s.length)) return runWork(vm, new TextWork(op, s));
+      return op === TextOp.Upper ? s.toUpperCase() : s.toLowerCase();
+    };
+  method(realm, SP, "String.prototype", "toUpperCase", 0, caseMap(TextOp.Upper), "S", true);
+  method(realm, SP, "String.prototype", "toLowerCase", 0, caseMap(TextOp.Lower), "S", true);
+  const FORM_OPS: Record<string, TextOp> = {
+    NFC: TextOp.NFC,
+    NFD: TextOp.NFD,
+    NFKC: TextOp.NFKC,
+    NFKD: TextOp.NFKD,
+  };
+  method(
+    realm,
+    SP,
+    "String.prototype",
+    "normalize",
+    0,
+    (vm, t, args) => {
+      const s = t as string;
+      const form = args[0] === undefined ? "NFC" : (args[0] as string);
+      const op = Object.hasOwn(FORM_OPS, form) ? FORM_OPS[form] : undefined;
+      if (op !== undefined && slicedText(op, s.length)) return runWork(vm, new TextWork(op, s));
+      return s.normalize(form); // (a RangeError for an unknown form)
+    },
+    "Ss",
+    true,
+  );
   // Annex B.2.2.15-16: trimLeft and trimRight are the very functions trimStart and trimEnd.
   SP.props.set("trimLeft", new Prop(SP.props.get("trimStart")!.value, PF.Hidden));
   SP.props.set("trimRight", new Prop(SP.props.get("trimEnd")!.value, PF.Hidden));

@@ -1,0 +1,200 @@
+// More long native work in slices (see preempt.test.ts for the first cases): each
+// program builds its big input, prints "ready", then makes the calls that used to be
+// one long step. Under run(1000) the calls must take several paused slices and end
+// with node's output; a snapshot taken in the middle of them must resume in a new VM
+// to the same output, with no slice done twice (the same instruction count).
+// Assertions are on counts, never on wall time.
+
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { decode, encode } from "cbor-x";
+import { Jaunt } from "../vm";
+import { vmWith } from "./harness";
+
+const READY = "ready\n";
+
+/** [name, program, the fewest paused run(1000) slices its calls must take]. */
+const CASES: [string, string, number][] = [
+  [
+    "own keys of an object with 70,000 properties",
+    `const o = {};
+for (let i = 0; i < 70000; i++) o["k" + i] = i;
+o[7] = "seven"; o[3] = "three"; o[Symbol.for("s")] = 1;
+Object.defineProperty(o, "hidden", { value: 1, enumerable: false });
+console.log("ready");
+const k = Object.keys(o), n = Object.getOwnPropertyNames(o), s = Object.getOwnPropertySymbols(o), r = Reflect.ownKeys(o);
+console.log(k.length, k.slice(0, 3), k.at(-1), n.length, n.at(-1), s, r.length, String(r.at(-1)), Reflect.ownKeys(new Proxy(o, {})).length);`,
+    6,
+  ],
+  [
+    "own keys of arrays of 70,000 elements, dense and sparse",
+    `const a = new Array(70000).fill(1); delete a[3]; a.x = 1; a[Symbol.for("s")] = 2;
+console.log("ready");
+const k = Object.keys(a), n = Object.getOwnPropertyNames(a), r = Reflect.ownKeys(a), p = Reflect.ownKeys(new Proxy(a, {}));
+console.log(k.length, k.slice(0, 4), k.slice(-2), n.length, n.slice(-3), r.length, r.slice(-3).map(String), p.length, Object.getOwnPropertySymbols(a));
+const b = new Array(2e6); b[1999999] = 2; b.fill(1, 0, 70000); b.y = 0;
+const bk = Object.keys(b), bn = Object.getOwnPropertyNames(b);
+console.log(bk.length, bk.slice(0, 2), bk.slice(-2), bn.length, bn.slice(-3));`,
+    6,
+  ],
+  [
+    "case mapping of a long string",
+    // The period is 30 and the first piece ends 524,288 = 30k + 8 units in: inside
+    // the surrogate pair at 7-8 of the first text, between Σ and x in the second.
+    `const h = (s) => require("crypto").createHash("sha1").update(s).digest("hex");
+const up = "Abc ΣΑ\u{1F600}Σ. déjà ß ﬃ x'İ ǅ".padEnd(30, "z").repeat(80000);
+const low = "Abc ΣΑΣΣxΣ. DÉJÀ ẞ'Σ İ ǅ Σ".padEnd(30, "Z").repeat(80000);
+console.log(up.length, low.length, "ready");
+const u = up.toUpperCase(), l = low.toLowerCase(), w = up.toLowerCase();
+console.log(u.length, l.length, h(u), h(l), h(w), l.slice(524280, 524300));`,
+    10,
+  ],
+  [
+    "normalization of a long string",
+    `const h = (s) => require("crypto").createHash("sha1").update(s).digest("hex");
+const s = "e\u0301a\u0308 A\u030a\u0323 ﬁ 한국 \u1100\u1161\u11a8 Ω\u0345\u0313 ǅ ① \u0f73 q\u0307\u0323 ".repeat(6000);
+console.log(s.length, "ready");
+const r = ["NFC", "NFD", "NFKC", "NFKD"].map((f) => s.normalize(f));
+console.log(r.map((x) => x.length), r.map(h));`,
+    12,
+  ],
+  [
+    "UTF-8 encoding and decoding of long texts",
+    `const h = (s) => require("crypto").createHash("sha1").update(s).digest("hex");
+const s = "abc é € \\u{1F600} x ".padEnd(21, "-").repeat(50000);
+const bad = Buffer.alloc(1100000, Buffer.from([0xef, 0xbb, 0xbf, 0xc3, 0x28, 0xe2, 0x82, 0x41, 0xf0, 0x9f, 0x98, 0x80, 0x80, 0xe2, 0x82, 0xac]));
+console.log(s.length, bad.length, "ready");
+const u = new TextEncoder().encode(s), b = Buffer.from(s), b8 = Buffer.from(s, "UTF-8");
+console.log(u.length, b.length, h(u), Buffer.compare(b, u), b8.equals(b), Object.getPrototypeOf(b) === Buffer.prototype);
+const d = new TextDecoder().decode(bad), k = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bad);
+console.log(d.length, k.length, h(d), h(k), h(bad.toString()), h(b.toString("utf8")), new TextDecoder().decode(u) === b.toString());
+try { new TextDecoder("utf-8", { fatal: true }).decode(bad.subarray(3)); } catch (e) { console.log(e.name, e.code, e.message); }`,
+    12,
+  ],
+  [
+    "hex and base64 of a big buffer",
+    `const h = (s) => require("crypto").createHash("sha1").update(s).digest("hex");
+const b = Buffer.alloc(3200003, Buffer.from([0xfb, 0xff, 0x00, 0x41, 0x3e, 0x3f, 0x80]));
+console.log(b.length, "ready");
+const x = b.toString("hex"), y = b.toString("base64"), z = b.toString("Base64url");
+console.log(x.length, y.length, z.length, h(x), h(y), h(z), y.slice(-8), z.slice(-8));`,
+    10,
+  ],
+];
+
+test("sliced UTF-8 encoding counts a lone surrogate as three bytes, as node does", () => {
+  const source = `const s = "ab\\ud800c\\udc00\\u{1F600}".repeat(200000);
+console.log(s.length, new TextEncoder().encode(s).length, Buffer.from(s).toString("hex", 0, 40));`;
+  const { j, out } = vmWith();
+  j.load(source, "/test/preempt-slices.js");
+  let slices = 0;
+  while (j.run(1000).status === "paused") slices++;
+  assert.equal(out.text, nodeOutput(source));
+  assert.ok(slices >= 8, `only ${slices} paused slices`);
+});
+
+function nodeOutput(source: string): string {
+  return execFileSync(process.execPath, ["-e", source], { encoding: "utf8" });
+}
+
+/** Runs in run(1000) slices until the program has printed "ready"; the VM is paused. */
+function runToReady(source: string): { j: Jaunt; out: { text: string } } {
+  const vm = vmWith();
+  vm.j.load(source, "/test/preempt-slices.js");
+  while (!vm.out.text.includes(READY)) assert.equal(vm.j.run(1000).status, "paused");
+  return vm;
+}
+
+for (const [name, source, fewest] of CASES) {
+  test(`run(1000) slices of ${name} pause often and end with node's result`, () => {
+    const expected = nodeOutput(source);
+    const { j, out } = runToReady(source);
+    let after = 0;
+    while (j.run(1000).status === "paused") after++;
+    console.log(`# ${name}: ${after} paused slices after "ready"`);
+    assert.equal(out.text, expected);
+    assert.ok(after >= fewest, `only ${after} paused slices after "ready"`);
+  });
+
+  test(`a snapshot in the middle of ${name} resumes it where it stopped`, () => {
+    const expected = nodeOutput(source);
+    const straight = vmWith();
+    straight.j.load(source, "/test/preempt-slices.js");
+    straight.j.run();
+    const { j, out } = runToReady(source);
+    const before = out.text;
+    for (let i = 0; i < 3; i++) assert.equal(j.run(1000).status, "paused");
+    assert.equal(out.text, before);
+    const resumed = { text: out.text };
+    const again = Jaunt.resume(j.snapshot(), {
+      stdout: (s) => (resumed.text += s),
+      stderr: (s) => (resumed.text += s),
+    });
+    let after = 0;
+    while (again.run(1000).status === "paused") after++;
+    assert.equal(resumed.text, expected);
+    assert.ok(after >= 2, `the resumed VM finished in ${after + 1} slices`);
+    assert.equal(again.steps, straight.j.steps);
+  });
+}
+
+test("a snapshot whose own-keys or text task was edited is refused with a message naming it", () => {
+  const snapshotIn = (source: string): Uint8Array => {
+    const { j } = runToReady(source);
+    return j.snapshot();
+  };
+  const keys = snapshotIn(`const o = {}; for (let i = 0; i < 70000; i++) o["k" + i] = i;
+console.log("ready"); console.log(Object.keys(o).length);`);
+  const text = snapshotIn(
+    `const s = "abc".repeat(1e6); console.log("ready"); console.log(s.toUpperCase().length);`,
+  );
+  /** The snapshot with the task's own fields (after kind and the common five) edited. */
+  const edit = (bytes: Uint8Array, kind: number, f: (fields: unknown[]) => void) => {
+    const s = decode(bytes);
+    const rec = (s[1] as unknown[][]).find((r) => r[1] === kind);
+    assert.ok(rec, `no object of kind ${kind} in the snapshot`);
+    const fields = rec.slice(7);
+    f(fields);
+    rec.splice(7, fields.length, ...fields);
+    return encode(s);
+  };
+  const refused = (bytes: Uint8Array, pattern: RegExp) =>
+    assert.throws(() => Jaunt.resume(bytes), pattern);
+  // Own keys: [elements, unordered, element, elementKeys, object, which, size, read, indices,
+  // strings, symbols], in the middle.
+  edit(keys, 179, (f) => assert.ok((f[7] as number) > 0 && (f[7] as number) < (f[6] as number)));
+  refused(
+    edit(keys, 179, (f) => (f[5] = 9)),
+    /own-keys listing of an unknown kind/,
+  );
+  refused(
+    edit(keys, 179, (f) => (f[7] = (f[6] as number) + 1)),
+    /own-keys listing with a bad position/,
+  );
+  refused(
+    edit(keys, 179, (f) => (f[8] = ["k1"])),
+    /index keys out of place/,
+  );
+  refused(
+    edit(keys, 179, (f) => (f[7] = 0)),
+    /more keys than entries read/,
+  );
+  refused(
+    edit(keys, 179, (f) => (f[2] = 5)),
+    /elements past its array/,
+  );
+  // Text: [op, subject, source, start, end, fatal, ignoreBOM, proto, pos, out, …].
+  refused(
+    edit(text, 180, (f) => (f[0] = 42)),
+    /text task of an unknown kind/,
+  );
+  refused(
+    edit(text, 180, (f) => (f[8] = 1e9)),
+    /text task position past its input/,
+  );
+  refused(
+    edit(text, 180, (f) => (f[9] = 7)),
+    /text task needs string input and result/,
+  );
+});

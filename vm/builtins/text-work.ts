@@ -1,0 +1,267 @@
+// Text transforms over big strings and byte arrays in slices (see work.ts):
+// toUpperCase, toLowerCase and normalize of a long string, UTF-8 decoding
+// (TextDecoder, Buffer#toString) and encoding (TextEncoder#encode, Buffer.from), and
+// Buffer#toString("hex" | "base64" | "base64url"). The
+// host does each in one call — 0.2 to 1 s over 30 MB (normalize is the slowest, about
+// 35 ms a megabyte) — and each is local: the input cut at a safe place transforms
+// to the concatenation of its pieces' transforms. So a task transforms a piece of
+// about a millisecond per slice, cutting only where the result cannot change:
+// - case mapping: not inside a surrogate pair; lower case also not next to Σ or a
+//   case-ignorable character (final sigma, Σ → ς, looks at the letters around it
+//   across those);
+// - normalization: before a character that never composes with what precedes it
+//   and decomposes to a starter (ASCII, Latin-1/Extended-A letters, CJK, Hangul
+//   syllables); text without any stays one step;
+// - UTF-8 decoding: before a byte that is not a continuation byte (a byte order mark
+//   is looked for in the first piece only); hex anywhere, base64 every three bytes;
+// - UTF-8 encoding: not inside a surrogate pair; a first pass counts the bytes, the
+//   guest array is allocated, a second pass encodes into it.
+// The state is the input, where the next piece starts and the result so far.
+
+import type { Value } from "../value";
+import type { VM } from "../interpreter";
+import { JSObject } from "../object";
+import { KIND_UINT8, TypedArrayObject } from "../buffers";
+import { registerObjectKind } from "../object-kinds";
+import { allocateBuffer } from "./arraybuffer";
+import { PENDING, WorkObject } from "./work";
+import { bytesOf, rethrow } from "./encoding";
+
+const KIND_TEXT_WORK = 180;
+
+export const enum TextOp {
+  Upper = 0,
+  Lower = 1,
+  NFC = 2,
+  NFD = 3,
+  NFKC = 4,
+  NFKD = 5,
+  Utf8Decode = 6,
+  Utf8Encode = 7,
+  /** Buffer#toString("hex" | "base64" | "base64url") of bytes. */
+  Hex = 8,
+  Base64 = 9,
+  Base64Url = 10,
+}
+const LAST_OP = TextOp.Base64Url;
+/** The ops whose input is bytes. */
+const BYTES_IN = (op: TextOp) => op === TextOp.Utf8Decode || op >= TextOp.Hex;
+
+/** Input units (characters or bytes) in one piece: about a millisecond of host work. */
+const PIECE: readonly number[] = [
+  1 << 19, // Upper
+  1 << 19, // Lower
+  1 << 15, // NFC (combining-heavy text: ~35 ms a million characters)
+  1 << 16, // NFD
+  1 << 15, // NFKC
+  1 << 16, // NFKD
+  1 << 18, // Utf8Decode
+  1 << 18, // Utf8Encode (each pass)
+  1 << 18, // Hex
+  3 << 18, // Base64 (whole groups of three bytes: no padding but at the end)
+  3 << 18, // Base64Url
+];
+const BYTE_ENCODINGS = ["hex", "base64", "base64url"] as const;
+
+/** Whether an input of `length` units is worth doing in slices. */
+export function slicedText(op: TextOp, length: number): boolean {
+  return length >= 4 * PIECE[op];
+}
+
+const FORMS = ["NFC", "NFD", "NFKC", "NFKD"];
+/** Two neighbours that are neither case-ignorable, Σ, surrogates nor astral. */
+const LOWER_CUT =
+  /(?=[\0-\ud7ff\ue000-\uffff])(?!\u03a3)\P{CI}(?=[\0-\ud7ff\ue000-\uffff])(?!\u03a3)\P{CI}/gu;
+/** A character before which normalization can cut (see the file comment). */
+const NORMALIZE_CUT = /[\0-\x7f\u00c0-\u017f\u4e00-\u9fff\uac00-\ud7a3]/g;
+
+function isHigh(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+/** Where a piece of `s` that should end near `at` may end (at ≤ result ≤ s.length). */
+function cutString(op: TextOp, s: string, at: number): number {
+  if (at >= s.length) return s.length;
+  if (op === TextOp.Lower) {
+    LOWER_CUT.lastIndex = at - 1;
+    const m = LOWER_CUT.exec(s);
+    return m ? m.index + 1 : s.length;
+  }
+  if (op === TextOp.Upper || op === TextOp.Utf8Encode)
+    return isHigh(s.charCodeAt(at - 1)) ? at + 1 : at;
+  NORMALIZE_CUT.lastIndex = at;
+  const m = NORMALIZE_CUT.exec(s);
+  return m ? m.index : s.length;
+}
+
+export class TextWork extends WorkObject {
+  /** Where the next piece starts (in the input; the second pass of encoding restarts at 0). */
+  pos = 0;
+  /** A string result so far. */
+  out = "";
+  /** Encoding: the byte count (first pass), then the guest array being filled. */
+  bytes = 0;
+  target: TypedArrayObject | null = null;
+  written = 0;
+
+  constructor(
+    public op: TextOp,
+    /** The string input ("" for decoding). */
+    public subject: string,
+    /** Decoding: the byte source and its range. */
+    public source: JSObject | null = null,
+    public start = 0,
+    public end = 0,
+    /** Decoding: TextDecoder's fatal and ignoreBOM; encoding: the result's prototype. */
+    public fatal = false,
+    public ignoreBOM = false,
+    public resultProto: JSObject | null = null,
+  ) {
+    super();
+  }
+
+  /** The input's length in units. */
+  get length(): number {
+    return BYTES_IN(this.op) ? this.end - this.start : this.subject.length;
+  }
+
+  step(vm: VM): Value | typeof PENDING {
+    if (BYTES_IN(this.op)) return this.decode(vm);
+    if (this.op === TextOp.Utf8Encode) return this.encode(vm);
+    const s = this.subject;
+    const end = cutString(this.op, s, this.pos + PIECE[this.op]);
+    const piece = s.slice(this.pos, end);
+    this.out +=
+      this.op === TextOp.Upper
+        ? piece.toUpperCase()
+        : this.op === TextOp.Lower
+          ? piece.toLowerCase()
+          : piece.normalize(FORMS[this.op - TextOp.NFC]);
+    this.pos = end;
+    return end < s.length ? PENDING : this.finish();
+  }
+
+  private finish(): string {
+    const out = this.out;
+    this.out = "";
+    return out;
+  }
+
+  private decode(vm: VM): Value | typeof PENDING {
+    const all = bytesOf(this.source) ?? new Uint8Array(0);
+    // Only a snapshot edited by hand can pair a task with shorter bytes.
+    if (this.end > all.length) vm.throwTypeError("internal: a decoding resumed on other bytes");
+    const b = all.subarray(this.start, this.end);
+    let end = Math.min(b.length, this.pos + PIECE[this.op]);
+    if (this.op !== TextOp.Utf8Decode) {
+      const piece = Buffer.from(b.buffer, b.byteOffset + this.pos, end - this.pos);
+      this.out += piece.toString(BYTE_ENCODINGS[this.op - TextOp.Hex]);
+      this.pos = end;
+      return end < b.length ? PENDING : this.finish();
+    }
+    while (end < b.length && (b[end] & 0xc0) === 0x80) end++;
+    const first = this.pos === 0;
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", {
+        fatal: this.fatal,
+        ignoreBOM: this.ignoreBOM || !first,
+      }).decode(b.subarray(this.pos, end));
+    } catch (e) {
+      return rethrow(vm, e);
+    }
+    this.out += text;
+    this.pos = end;
+    return end < b.length ? PENDING : this.finish();
+  }
+
+  private encode(vm: VM): Value | typeof PENDING {
+    const s = this.subject;
+    const end = cutString(this.op, s, this.pos + PIECE[this.op]);
+    const piece = s.slice(this.pos, end);
+    if (this.target === null) {
+      this.bytes += Buffer.byteLength(piece, "utf8");
+      this.pos = end;
+      if (end < s.length) return PENDING;
+      const realm = vm.realm;
+      const abp = realm.internals.props.get("ArrayBufferPrototype")!.value as JSObject;
+      const u8 = realm.global.props.get("Uint8Array")!.value as JSObject;
+      const proto = this.resultProto ?? (u8.props.get("prototype")!.value as JSObject);
+      const buf = allocateBuffer(vm, abp, this.bytes);
+      this.target = new TypedArrayObject(proto, KIND_UINT8, buf, 0, this.bytes);
+      this.pos = 0;
+      return PENDING;
+    }
+    // Only a snapshot edited by hand can give the task another target.
+    if (this.target.kind !== KIND_UINT8 || this.target.length !== this.bytes)
+      vm.throwTypeError("internal: an encoding resumed with another target");
+    const dst = bytesOf(this.target)!;
+    const r = new TextEncoder().encodeInto(piece, dst.subarray(this.written));
+    this.written += r.written;
+    this.pos = end;
+    if (end < s.length) return PENDING;
+    const t = this.target;
+    this.target = null;
+    return t;
+  }
+}
+
+registerObjectKind<TextWork>({
+  kind: KIND_TEXT_WORK,
+  cls: TextWork,
+  encode: (o, enc) => [
+    o.op,
+    o.subject,
+    enc.value(o.source),
+    o.start,
+    o.end,
+    o.fatal,
+    o.ignoreBOM,
+    enc.value(o.resultProto),
+    o.pos,
+    o.out,
+    o.bytes,
+    enc.value(o.target),
+    o.written,
+  ],
+  allocate: () => new TextWork(TextOp.Upper, ""),
+  decode(o, fields, dec, where) {
+    const [op, subject, source, start, end, fatal, ignoreBOM, proto, pos, out, bytes, target] =
+      fields;
+    const written = fields[12];
+    const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
+    if (!int(op) || op > LAST_OP) return dec.fail(`${where}: a text task of an unknown kind`);
+    if (typeof subject !== "string" || typeof out !== "string")
+      return dec.fail(`${where}: a text task needs string input and result`);
+    if (typeof fatal !== "boolean" || typeof ignoreBOM !== "boolean")
+      return dec.fail(`${where}: a text task with malformed flags`);
+    const src = dec.value(source, where);
+    const pro = dec.value(proto, where);
+    const tgt = dec.value(target, where);
+    if (
+      (src !== null && !(src instanceof JSObject)) ||
+      (pro !== null && !(pro instanceof JSObject))
+    )
+      return dec.fail(`${where}: a text task with a malformed source or prototype`);
+    if (tgt !== null && !(tgt instanceof TypedArrayObject))
+      return dec.fail(`${where}: a text task whose target is not a Uint8Array`);
+    if (!int(start) || !int(end) || start > end || !int(pos) || !int(bytes) || !int(written))
+      return dec.fail(`${where}: a text task with bad positions`);
+    o.op = op;
+    o.subject = subject;
+    o.start = start;
+    o.end = end;
+    if (pos > o.length) return dec.fail(`${where}: a text task position past its input`);
+    if (tgt !== null && (op !== TextOp.Utf8Encode || written > tgt.length))
+      return dec.fail(`${where}: a text task written past its target`);
+    o.source = src;
+    o.fatal = fatal;
+    o.ignoreBOM = ignoreBOM;
+    o.resultProto = pro;
+    o.pos = pos;
+    o.out = out;
+    o.bytes = bytes;
+    o.target = tgt;
+    o.written = written;
+  },
+});
