@@ -147,13 +147,15 @@ function capabilitiesOf(c: JauntOptions["capabilities"]): Capabilities {
 }
 
 function makeHost(opts: JauntOptions, capabilities: Capabilities): Host {
-  const base = processHost(opts.argv ?? []);
+  // The host's environment is copied only when the guest gets it (every VM and every
+  // resume comes through here).
+  const base = processHost(opts.argv ?? [], opts.env ?? (capabilities.env ? undefined : {}));
   return {
     stdout: opts.stdout ?? base.stdout,
     stderr: opts.stderr ?? base.stderr,
     now: opts.now ?? base.now,
     argv: opts.argv ?? [],
-    env: opts.env ?? (capabilities.env ? base.env : {}),
+    env: base.env,
     unhandledRejections: opts.unhandledRejections,
     capabilities,
     loader: opts.loader,
