@@ -249,7 +249,9 @@ export class Jaunt {
     proc.setOwn("argv", realm.newArray([execPath, "", ...(opts.argv ?? [])]));
     if (seesHost) proc.setOwn("pid", process.pid);
     // When the program started, on the VM clock: process.uptime, performance.timeOrigin.
-    realm.internals.setOwn("startTime", this.vm.host.now(), PF.Hidden);
+    // On $.clock (prelude/77-node-globals.js), not on $: a snapshot copies what changed.
+    const clock = realm.internals.getOwnProperty("clock")?.value;
+    if (clock instanceof JSObject) clock.setOwn("startTime", this.vm.host.now());
     const env = realm.newObject();
     for (const [k, v] of Object.entries(this.vm.host.env)) env.setOwn(k, v);
     proc.setOwn("env", env);
