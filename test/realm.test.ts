@@ -132,3 +132,17 @@ test("resumes share the compiled program but check the snapshot's source against
     (e: unknown) => e instanceof SnapshotError && /does not match its hash/.test(String(e)),
   );
 });
+
+test("a small program's snapshot carries no copy of the prelude's internals", () => {
+  // Loading and running a program once dirtied `$` (hundreds of properties), which a
+  // snapshot then copied whole: 6.6 KB for this program, 1.5 KB without.
+  const { j } = vmWithOutput();
+  j.load(
+    `console.log("start"); let t = 0; for (let i = 0; i < 200; i++) t += i; console.log(t);`,
+    "/small.js",
+  );
+  assert.equal(j.run(600).status, "paused");
+  const size = j.snapshot().length;
+  assert.ok(size < 3000, `the snapshot is ${size} bytes`);
+  assert.equal(j.vm.realm.internals.dirty, false);
+});
