@@ -1,10 +1,12 @@
 // npm run bench — times vmrun against node and node --jitless on bench/programs and
 // prints a table (median wall time of several runs, process start-up included).
-// Measured, never asserted: speed is not part of `npm test`.
+// Measured, never asserted: speed is not part of `npm test`. Then start-up and
+// resume (bench/startup.ts); `npm run bench -- --startup` prints only those.
 
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { startupRows } from "./startup";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PROGRAMS = path.join(ROOT, "bench", "programs");
@@ -36,10 +38,12 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
+const onlyStartup = process.argv.includes("--startup");
 const files = fs
   .readdirSync(PROGRAMS)
   .filter((f) => f.endsWith(".js"))
-  .sort();
+  .sort()
+  .filter(() => !onlyStartup);
 const rows: string[][] = [];
 for (const f of files) {
   const file = path.join(PROGRAMS, f);
@@ -62,12 +66,22 @@ for (const f of files) {
   }
   rows.push(row);
 }
-const header = ["program", ...engines.map((e) => e.name)];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
-console.log(line(header));
-console.log(widths.map((w) => "-".repeat(w)).join("  "));
-for (const r of rows) console.log(line(r));
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of rows) console.log(line(r));
+}
+
+if (rows.length) {
+  printTable(["program", ...engines.map((e) => e.name)], rows);
+  console.log(
+    `\nmedian of ${RUNS} runs each, wall time including process start-up; ${process.version} on ${process.arch}\n`,
+  );
+}
+const startupRuns = Math.max(RUNS, 5);
+printTable(["start-up and resume", "median wall"], startupRows(startupRuns));
 console.log(
-  `\nmedian of ${RUNS} runs each, wall time including process start-up; ${process.version} on ${process.arch}`,
+  `\nprocesses: median of ${startupRuns} alternating runs; in-process: median of 20 after the first`,
 );

@@ -86,14 +86,19 @@ function writeAll(fd: number, text: string): void {
   }
 }
 
-export function processHost(argv: string[] = []): Host {
+export function processHost(argv: string[] = [], env: Record<string, string> = processEnv()): Host {
   return {
     stdout: (t) => writeAll(1, t),
     stderr: (t) => writeAll(2, t),
     now: () => Date.now(),
     argv,
-    env: Object.fromEntries(
-      Object.entries(process.env).filter(([, v]) => v !== undefined),
-    ) as Record<string, string>,
+    env,
   };
+}
+
+/** A copy of the host process's environment (reading process.env is not free). */
+function processEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([, v]) => v !== undefined),
+  ) as Record<string, string>;
 }

@@ -147,13 +147,15 @@ function capabilitiesOf(c: JauntOptions["capabilities"]): Capabilities {
 }
 
 function makeHost(opts: JauntOptions, capabilities: Capabilities): Host {
-  const base = processHost(opts.argv ?? []);
+  // The host's environment is copied only when the guest gets it (every VM and every
+  // resume comes through here).
+  const base = processHost(opts.argv ?? [], opts.env ?? (capabilities.env ? undefined : {}));
   return {
     stdout: opts.stdout ?? base.stdout,
     stderr: opts.stderr ?? base.stderr,
     now: opts.now ?? base.now,
     argv: opts.argv ?? [],
-    env: opts.env ?? (capabilities.env ? base.env : {}),
+    env: base.env,
     unhandledRejections: opts.unhandledRejections,
     capabilities,
     loader: opts.loader,
@@ -247,7 +249,9 @@ export class Jaunt {
     proc.setOwn("argv", realm.newArray([execPath, "", ...(opts.argv ?? [])]));
     if (seesHost) proc.setOwn("pid", process.pid);
     // When the program started, on the VM clock: process.uptime, performance.timeOrigin.
-    realm.internals.setOwn("startTime", this.vm.host.now(), PF.Hidden);
+    // On $.clock (prelude/77-node-globals.js), not on $: a snapshot copies what changed.
+    const clock = realm.internals.getOwnProperty("clock")?.value;
+    if (clock instanceof JSObject) clock.setOwn("startTime", this.vm.host.now());
     const env = realm.newObject();
     for (const [k, v] of Object.entries(this.vm.host.env)) env.setOwn(k, v);
     proc.setOwn("env", env);

@@ -248,6 +248,12 @@ export class Realm {
   preludeHash = "";
   /** Math.random's PRNG state; the embedder seeds it after the realm is built. */
   randomState: number[] = [0x9e3779b9, 0x243f6a88];
+  /**
+   * Guest instructions the prelude ran to build this realm. Kept low: every VM pays
+   * them, and past ~16k V8 compiles the interpreter loop (on-stack replacement)
+   * during a short program, a compile node waits for at exit (see README, Start-up).
+   */
+  startupSteps = 0;
   /** The value the last bottom frame returned (the prelude's exports at startup). */
   lastReturn: Value = undefined;
 
@@ -340,6 +346,7 @@ export class Realm {
     vm.stack.fill(undefined);
     this.collectIntrinsics();
     // Steps count the program's instructions, not the realm's setup.
+    this.startupSteps = vm.steps;
     vm.steps = 0;
   }
 

@@ -19,7 +19,7 @@
 // and any problem is reported as a SnapshotError naming it.
 
 import { encode as cborEncode, decode as cborDecode } from "cbor-x";
-import { compile } from "../compiler";
+import { compileMemo } from "./program-memo";
 import { builtinProgram, isBuiltinProgram } from "./node-modules";
 import { COMPILER_VERSION, type Program, type ProgramKind } from "../compiler/bytecode";
 import { OPS } from "../compiler/opcodes";
@@ -593,11 +593,13 @@ class Decoder {
       if (kind === "eval" && !isInt(evalFlags, 0, 63)) fail(`program ${i} has bad eval flags`);
       let p: Program;
       try {
-        p = compile(source, {
-          kind: kind as ProgramKind,
+        p = compileMemo(
+          hash,
+          source,
+          kind as ProgramKind,
           filename,
-          evalFlags: kind === "eval" ? (evalFlags as number) : undefined,
-        });
+          kind === "eval" ? (evalFlags as number) : undefined,
+        );
       } catch (err) {
         return fail(`program ${i} (${filename}) does not compile: ${(err as Error).message}`);
       }

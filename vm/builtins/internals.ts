@@ -11,11 +11,12 @@ import {
   isConstructor,
   type Descriptor,
 } from "../object";
-import { JSSymbol, type Value } from "../value";
+import { JSSymbol, type PropertyKey, type Value } from "../value";
 import { SIZE, charge } from "../heap";
 import { primToString } from "../operations";
 import { arg, internalDefiner, makeNative } from "./util";
 import type { Realm } from "../realm";
+import type { VM } from "../interpreter";
 import type { NativeImpl } from "../object";
 import { ArrayIteratorObject } from "./array";
 import * as path from "node:path";
@@ -53,21 +54,28 @@ export function installInternals(realm: Realm): void {
   def("isObject", 1, "-", (_vm, _t, args) => arg(args, 0) instanceof JSObject);
   // $.makeConstructor(name, length, impl): a built-in constructor that may also be
   // called without `new` (Intl's legacy three, Buffer), running the guest impl(newTarget, ...args).
-  // Prelude functions are never constructors themselves.
+  // Prelude functions are never constructors themselves. The impl rides in the
+  // native's slot, so every such constructor shares one native id: one made after
+  // start-up (Intl's, loaded on first use) is as snapshot-able as one made during it.
+  const constructWithImpl: NativeImpl = (vm, _this, callArgs, newTarget, self) => {
+    const impl = self.slots[0];
+    if (!isCallable(impl)) return vm.throwTypeError("internal: a constructor without its impl");
+    return vm.tailCall(impl, undefined, [newTarget, ...callArgs]);
+  };
   def("makeConstructor", 3, "snf", (_vm, _t, args) => {
-    const impl = arg(args, 2) as JSObject;
     const name = arg(args, 0) as string;
-    // Only this closure holds impl: the table must list it, or a snapshot taken while
-    // it runs could not name it.
-    realm.registerIntrinsic(`%${name}Impl%`, impl);
-    return makeNative(
+    const f = makeNative(
       realm,
-      name,
+      "$.constructorWithImpl",
       name,
       arg(args, 1) as number,
-      (vm, _this, callArgs, newTarget) => vm.tailCall(impl, undefined, [newTarget, ...callArgs]),
-      { ctor: true },
+      constructWithImpl,
+      {
+        ctor: true,
+      },
     );
+    f.slots = [arg(args, 2)];
+    return f;
   });
   def("isConstructor", 1, "-", (_vm, _t, args) => isConstructor(arg(args, 0)));
   // Whether a dense internal array (the prelude's own, never the guest's) holds `v` by
@@ -132,6 +140,49 @@ export function installInternals(realm: Realm): void {
     if (mask & 16) d.enumerable = !!arg(args, 7);
     if (mask & 32) d.configurable = !!arg(args, 8);
     return o.defineOwn(key, d);
+  });
+  // prelude/00-core.js's defineMethod(obj, key, fn) and defineMethods(obj, [fn…]) (a
+  // built-in method: writable, configurable, not enumerable) as one step each. Every
+  // realm defines ~500 methods at start-up; as guest functions they were a third of
+  // its instructions, enough to make V8 compile the interpreter loop (on-stack
+  // replacement) during `vmrun hello.js`, a compile node then waits for at exit.
+  const defineMethodOn = (vm: VM, o: JSObject, key: PropertyKey, fn: Value): Value => {
+    if (o instanceof ProxyObject)
+      return vm.tailCall(proxyHelper(realm, "defineOwnPropertyMask"), undefined, [
+        o,
+        key,
+        1 | 2 | 16 | 32,
+        fn,
+        true,
+        undefined,
+        undefined,
+        false,
+        true,
+      ]);
+    const d: Descriptor = {
+      value: fn,
+      hasValue: true,
+      writable: true,
+      enumerable: false,
+      configurable: true,
+    };
+    return o.defineOwn(key, d);
+  };
+  def("defineMethod", 3, "ok-", (vm, _t, args) =>
+    defineMethodOn(vm, arg(args, 0) as JSObject, arg(args, 1) as PropertyKey, arg(args, 2)),
+  );
+  def("defineMethods", 2, "oa", (vm, _t, args) => {
+    const o = arg(args, 0) as JSObject;
+    const fns = arg(args, 1) as ArrayObject;
+    if (o instanceof ProxyObject) vm.throwTypeError("internal: $.defineMethods on a proxy");
+    for (const fn of fns.elems!) {
+      const name = fn instanceof JSObject ? fn.getOwnProperty("name") : undefined;
+      const key = name && !(name.flags & PF.Accessor) ? name.value : undefined;
+      if (typeof key !== "string")
+        return vm.throwTypeError("internal: $.defineMethods takes named functions");
+      defineMethodOn(vm, o, key, fn);
+    }
+    return undefined;
   });
   def("ownKeys", 1, "o", (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;

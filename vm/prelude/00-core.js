@@ -13,6 +13,11 @@ var isObject = $.isObject; // one step: the prelude asks it on nearly every path
 var throwTypeError = $.throwTypeError;
 var throwRangeError = $.throwRangeError;
 var push = $.arrayPush;
+// defineMethod(obj, key, fn) defines a built-in method (writable, configurable, not
+// enumerable); defineMethods(obj, [fn…]) each under its name. Natives: start-up runs
+// them ~500 times (see builtins/internals.ts).
+var defineMethod = $.defineMethod;
+var defineMethods = $.defineMethods;
 var SymbolIterator = global.Symbol.iterator;
 var SymbolToPrimitive = global.Symbol.toPrimitive;
 var SymbolHasInstance = global.Symbol.hasInstance;
@@ -223,15 +228,6 @@ function coerceThenCall(fn, spec, thisArg) {
     push(args, a);
   }
   return apply(fn, thisArg, args);
-}
-
-/** Defines a built-in method: writable, configurable, not enumerable. */
-function defineMethod(obj, key, fn) {
-  $.defineOwnProperty(obj, key, 1 | 2 | 16 | 32, fn, true, undefined, undefined, false, true);
-}
-
-function defineMethods(obj, fns) {
-  for (var i = 0; i < fns.length; i++) defineMethod(obj, fns[i].name, fns[i]);
 }
 
 /** %ArrayIteratorPrototype%.next for array-likes whose elements may be accessors. */

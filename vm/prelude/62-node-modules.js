@@ -138,9 +138,12 @@ var stdioWrites = {
   stderr: global.process.stderr.write,
 };
 
+// The stdio streams made so far: internal state, not the loader's. Made at start-up,
+// so that the first console write changes this object, not `$` (see $.loader).
+$.stdio = ObjectCtor.create(null);
+
 function stdioStream(name) {
-  var made = $.stdio; // internal state, not the loader's: this runs on every access
-  if (made === undefined) made = $.stdio = ObjectCtor.create(null);
+  var made = $.stdio; // this runs on every access
   var s = made[name];
   if (s === undefined) {
     s = call(requireBuiltinFile("node:internal/stdio")[name]);

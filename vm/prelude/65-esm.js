@@ -13,13 +13,12 @@ var MODULE_EVALUATING = 3;
 var MODULE_EVALUATED = 4;
 var MODULE_FAILED = 5;
 
+// Made at start-up: loading a program then changes this object, not `$` (a snapshot
+// copies each changed built-in whole, and `$` has hundreds of properties).
+$.loader = { cache: ObjectCtor.create(null), esm: ObjectCtor.create(null), main: undefined };
+
 function loaderState() {
-  var s = $.loader;
-  if (s === undefined) {
-    s = { cache: ObjectCtor.create(null), esm: ObjectCtor.create(null), main: undefined };
-    $.loader = s;
-  }
-  return s;
+  return $.loader;
 }
 
 function moduleRecord(filename) {

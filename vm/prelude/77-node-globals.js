@@ -50,10 +50,15 @@ lazyGlobals("node:perf_hooks", [
   "PerformanceObserverEntryList",
 ]);
 
-/** When the program started (VM clock ms): set by the embedder at creation. */
+/**
+ * When the program started (VM clock ms): set by the embedder at creation. A small
+ * object of its own: a change to `$` itself would put all of `$` in every snapshot.
+ */
+$.clock = { startTime: undefined };
 function programStartTime() {
-  if (typeof $.startTime !== "number") $.startTime = global.Date.now();
-  return $.startTime;
+  var clock = $.clock;
+  if (typeof clock.startTime !== "number") clock.startTime = global.Date.now();
+  return clock.startTime;
 }
 
 // ---- process as an EventEmitter ---------------------------------------------------

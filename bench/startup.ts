@@ -1,0 +1,76 @@
+// Start-up and resume, for `npm run bench`: `vmrun hello.js` against `node hello.js`
+// (separate processes, alternating), and in this process Jaunt.create, create + load +
+// run of hello.js, and the resume of a small snapshot: the first call (which builds
+// the runtime's caches) and the median of the calls after it.
+
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Jaunt } from "../vm";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const HELLO = path.join(ROOT, "examples", "hello.js");
+const VMRUN = path.join(ROOT, "dist", "bin", "vmrun.js");
+
+/** A program paused half-way, small enough that its snapshot is about 2 KB. */
+const SMALL = `let total = 0;
+for (let i = 0; i < 200; i++) total += i;
+console.log(total);`;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function ms(f: () => void): number {
+  const t = process.hrtime.bigint();
+  f();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+function processWall(args: string[]): number {
+  return ms(() => {
+    const r = spawnSync(process.execPath, args, { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
+  });
+}
+
+/** First call, then the median of `n` more. */
+function firstAndMedian(n: number, f: () => void): [number, number] {
+  const first = ms(f);
+  const rest: number[] = [];
+  for (let i = 0; i < n; i++) rest.push(ms(f));
+  return [first, median(rest)];
+}
+
+export function startupRows(runs: number): string[][] {
+  const nodeMs: number[] = [];
+  const vmrunMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    nodeMs.push(processWall([HELLO]));
+    vmrunMs.push(processWall([VMRUN, HELLO]));
+  }
+  const hello = fs.readFileSync(HELLO, "utf8");
+  const quiet = { stdout: () => {}, stderr: () => {} };
+  const [createFirst, create] = firstAndMedian(20, () => Jaunt.create(quiet));
+  const [, helloRun] = firstAndMedian(20, () => {
+    const j = Jaunt.create(quiet);
+    j.load(hello, HELLO);
+    j.run();
+  });
+  const j = Jaunt.create(quiet);
+  j.load(SMALL, "/bench/small.js");
+  j.run(300);
+  const snap = j.snapshot();
+  const [resumeFirst, resume] = firstAndMedian(20, () => Jaunt.resume(snap, quiet).run());
+  const f = (x: number) => `${x.toFixed(1)} ms`;
+  const node = median(nodeMs);
+  const vmrun = median(vmrunMs);
+  return [
+    ["node hello.js (process)", f(node)],
+    ["vmrun hello.js (process)", `${f(vmrun)} (${(vmrun / node).toFixed(1)}x node)`],
+    ["Jaunt.create", `${f(create)} (first ${f(createFirst)})`],
+    ["create + load + run hello.js", f(helloRun)],
+    [`resume ${snap.length} B snapshot + run`, `${f(resume)} (first ${f(resumeFirst)})`],
+  ];
+}
