@@ -177,6 +177,27 @@ function entries(list: fs.Dirent[]): [string, number][] {
   return list.map((d) => [d.name, direntType(d)]);
 }
 
+/**
+ * A directory's entries in the order the OS gives them, as fs.opendir reads them (the
+ * guest's Dir keeps the whole list as data, so an open Dir survives a snapshot).
+ */
+function dirEntriesSync(path: string): [string, number][] {
+  const dir = fs.opendirSync(path);
+  const out: [string, number][] = [];
+  try {
+    for (let d = dir.readSync(); d !== null; d = dir.readSync()) out.push([d.name, direntType(d)]);
+  } finally {
+    dir.closeSync();
+  }
+  return out;
+}
+
+async function dirEntries(path: string): Promise<[string, number][]> {
+  const out: [string, number][] = [];
+  for await (const d of await fs.promises.opendir(path)) out.push([d.name, direntType(d)]);
+  return out;
+}
+
 function bytes(v: unknown): Uint8Array {
   return v instanceof Uint8Array ? v : new Uint8Array(0);
 }
@@ -214,6 +235,7 @@ const sync = {
   lstat: (_: OpContext, path: string) => statData(fs.lstatSync(path)),
   readdir: (_: OpContext, path: string, types: boolean) =>
     types ? entries(fs.readdirSync(path, { withFileTypes: true })) : fs.readdirSync(path),
+  opendir: (_: OpContext, path: string) => dirEntriesSync(path),
   mkdir: (_: OpContext, path: string, recursive: boolean, mode: number) =>
     fs.mkdirSync(path, { recursive, mode }),
   mkdtemp: (_: OpContext, prefix: string) => fs.mkdtempSync(prefix),
@@ -285,6 +307,7 @@ const async: { [K in keyof SyncOps]: (...a: Parameters<SyncOps[K]>) => Promise<u
   lstat: async (_, path) => statData(await P.lstat(path)),
   readdir: async (_, path, types) =>
     types ? entries(await P.readdir(path, { withFileTypes: true })) : P.readdir(path),
+  opendir: (_, path) => dirEntries(path),
   mkdir: (_, path, recursive, mode) => P.mkdir(path, { recursive, mode }),
   mkdtemp: (_, prefix) => P.mkdtemp(prefix),
   rm: (_, path, recursive, force) => P.rm(path, { recursive, force }),
@@ -313,6 +336,7 @@ const READS = new Set([
   "stat",
   "lstat",
   "readdir",
+  "opendir",
   "realpath",
   "access",
   "exists",
@@ -354,4 +378,6 @@ for (const name of Object.keys(sync) as (keyof SyncOps)[]) {
     },
   };
 }
+// fs.constants: the host platform's numbers (the same for every VM on this host).
+ops.constants = { capability: null, run: () => ({ ...fs.constants }) };
 defineOperations("fs", ops);
