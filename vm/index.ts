@@ -92,6 +92,11 @@ export interface JauntOptions {
    * functions returning a promise (asynchronous operations).
    */
   host?: Record<string, HostFunction>;
+  /**
+   * The program was forked with an IPC channel (this host process has one): the guest
+   * gets process.send and 'message' over it (with `subprocess`). vmrun sets it.
+   */
+  ipc?: boolean;
 }
 
 export interface ResumeOptions extends JauntOptions {
@@ -248,6 +253,9 @@ export class Jaunt {
     if (seesHost) proc.setOwn("pid", process.pid);
     // When the program started, on the VM clock: process.uptime, performance.timeOrigin.
     realm.internals.setOwn("startTime", this.vm.host.now(), PF.Hidden);
+    // A forked program: the main loader sets up process.send first (prelude/60-modules.js).
+    if (opts.ipc === true && this.vm.host.capabilities?.subprocess)
+      realm.internals.setOwn("ipcChannel", true, PF.Hidden);
     const env = realm.newObject();
     for (const [k, v] of Object.entries(this.vm.host.env)) env.setOwn(k, v);
     proc.setOwn("env", env);
