@@ -14,17 +14,20 @@ import type { Serializable } from "node:child_process";
 import { defineResourceKind } from "./host-link";
 import { defineOperations, promised, type OpContext } from "./runtime-ops";
 
-/** Messages (JSON texts) that arrived and were not read yet; one read at a time. */
-export class MessageBox {
-  private queue: string[] = [];
+/**
+ * Messages (JSON texts; fs.watch's events) that arrived and were not read yet; one
+ * read at a time.
+ */
+export class MessageBox<T = string> {
+  private queue: T[] = [];
   private ended = false;
-  private waiter: ((v: string[] | null | undefined) => void) | null = null;
+  private waiter: ((v: T[] | null | undefined) => void) | null = null;
 
   /** Called when a read starts waiting (true) or stops (false). */
   constructor(private readonly onWait: (waiting: boolean) => void = () => {}) {}
 
-  push(json: string): void {
-    this.queue.push(json);
+  push(message: T): void {
+    this.queue.push(message);
     this.wake();
   }
 
@@ -35,7 +38,7 @@ export class MessageBox {
   }
 
   /** The messages queued so far (waiting for one if none), or null once the channel closed. */
-  read(): Promise<string[] | null | undefined> {
+  read(): Promise<T[] | null | undefined> {
     if (this.waiter) return Promise.reject(new Error("the IPC channel is already being read"));
     return new Promise((resolve) => {
       this.waiter = resolve;
@@ -50,7 +53,7 @@ export class MessageBox {
   }
 
   /** Whatever is queued, at once (the guest drains the channel before 'exit'). */
-  take(): string[] {
+  take(): T[] {
     return this.queue.splice(0);
   }
 
@@ -60,7 +63,7 @@ export class MessageBox {
     else if (this.ended) this.settle(null);
   }
 
-  private settle(v: string[] | null | undefined): void {
+  private settle(v: T[] | null | undefined): void {
     const w = this.waiter;
     if (!w) return;
     this.waiter = null;

@@ -623,6 +623,21 @@ exports.W_OK = 2;
 exports.X_OK = 1;
 exports.promises = promises;
 
+// Watchers load events on their first use (vm/node/internal/fs-watch.js).
+let fsWatch;
+const watching = () =>
+  fsWatch ||
+  (fsWatch = require("internal/fs-watch")({ toPath, Stats, stat: exports.stat, uvError }));
+exports.watch = function watch(filename, options, listener) {
+  return watching().watch(filename, options, listener);
+};
+exports.watchFile = function watchFile(filename, options, listener) {
+  return watching().watchFile(filename, options, listener);
+};
+exports.unwatchFile = function unwatchFile(filename, listener) {
+  return watching().unwatchFile(filename, listener);
+};
+
 // Streams load node:stream on their first use, not with fs (vm/node/internal/fs-streams.js).
 let fsStreams;
 const streams = () => fsStreams || (fsStreams = require("internal/fs-streams"));
