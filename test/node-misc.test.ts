@@ -1,0 +1,157 @@
+// dns resolvers against a tiny DNS server this test runs over UDP on 127.0.0.1 (no
+// other address is ever asked): the same program under node and under Jaunt (also
+// snapshotted every few hundred instructions) must print the same answers and errors.
+
+import { test, before, after } from "node:test";
+import * as assert from "node:assert/strict";
+import * as dgram from "node:dgram";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { spawn } from "node:child_process";
+import { runJauntAsync } from "./harness";
+
+// ---- a DNS server that knows a few names ---------------------------------------------
+
+const A = 1,
+  PTR = 12,
+  MX = 15,
+  TXT = 16,
+  AAAA = 28;
+
+function name(n: string): Buffer {
+  const parts = n.split(".").filter((p) => p.length > 0);
+  return Buffer.concat([
+    ...parts.map((p) => Buffer.concat([Buffer.from([p.length]), Buffer.from(p)])),
+    Buffer.from([0]),
+  ]);
+}
+
+/** The records of each (name, type): rdata bytes. */
+function records(qname: string, qtype: number): Buffer[] | null {
+  const key = `${qname.toLowerCase()} ${qtype}`;
+  const u16 = (n: number) => Buffer.from([n >> 8, n & 255]);
+  const txt = (...s: string[]) =>
+    Buffer.concat(s.map((x) => Buffer.concat([Buffer.from([x.length]), Buffer.from(x)])));
+  const table: Record<string, Buffer[]> = {
+    [`a.test ${A}`]: [Buffer.from([10, 0, 0, 1]), Buffer.from([10, 0, 0, 2])],
+    [`a.test ${AAAA}`]: [Buffer.from("20010db8000000000000000000000001", "hex")],
+    [`a.test ${MX}`]: [
+      Buffer.concat([u16(10), name("mail.a.test")]),
+      Buffer.concat([u16(20), name("backup.a.test")]),
+    ],
+    [`a.test ${TXT}`]: [txt("hello", "world"), txt("v=1")],
+    [`1.0.0.10.in-addr.arpa ${PTR}`]: [name("a.test")],
+  };
+  if (table[key]) return table[key];
+  return qname.toLowerCase() === "a.test" ? [] : null;
+}
+
+function answer(q: Buffer): Buffer {
+  let at = 12;
+  const labels: string[] = [];
+  while (q[at] !== 0) {
+    labels.push(q.subarray(at + 1, at + 1 + q[at]).toString());
+    at += q[at] + 1;
+  }
+  const qtype = q.readUInt16BE(at + 1);
+  const question = q.subarray(12, at + 5);
+  const found = records(labels.join("."), qtype);
+  const header = Buffer.alloc(12);
+  q.copy(header, 0, 0, 2); // id
+  header[2] = 0x80 | (q[2] & 0x01); // QR, RD copied
+  header[3] = found === null ? 3 : 0; // NXDOMAIN or NOERROR
+  header.writeUInt16BE(1, 4);
+  header.writeUInt16BE(found ? found.length : 0, 6);
+  const rrs = (found ?? []).map((rdata) => {
+    const rr = Buffer.alloc(12);
+    rr.writeUInt16BE(0xc00c, 0); // the question's name
+    rr.writeUInt16BE(qtype, 2);
+    rr.writeUInt16BE(1, 4);
+    rr.writeUInt32BE(300, 6);
+    rr.writeUInt16BE(rdata.length, 10);
+    return Buffer.concat([rr, rdata]);
+  });
+  return Buffer.concat([header, question, ...rrs]);
+}
+
+const server = dgram.createSocket("udp4");
+let port = 0;
+const DIR = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-node-misc-"));
+
+before(async () => {
+  server.on("message", (msg, from) => server.send(answer(msg), from.port, from.address));
+  await new Promise<void>((resolve) => server.bind(0, "127.0.0.1", resolve));
+  port = server.address().port;
+});
+after(() => {
+  server.close();
+  fs.rmSync(DIR, { recursive: true, force: true });
+});
+
+// ---- the program ------------------------------------------------------------------------
+
+const PROGRAM = (p: number) => `const dns = require("dns");
+const show = (label) => [
+  (v) => console.log(label, JSON.stringify(v)),
+  (e) => console.log(label, "error", e.code, e.syscall, e.hostname, e.message),
+];
+async function main() {
+  dns.setServers(["127.0.0.1:${p}"]);
+  console.log(dns.getServers());
+  const P = dns.promises;
+  await P.resolve4("a.test").then(...show("A"));
+  await P.resolve4("a.test", { ttl: true }).then(...show("A ttl"));
+  await P.resolve6("a.test").then(...show("AAAA"));
+  await P.resolveMx("a.test").then(...show("MX"));
+  await P.resolveTxt("a.test").then(...show("TXT"));
+  await P.resolve("a.test", "MX").then(...show("resolve MX"));
+  await P.reverse("10.0.0.1").then(...show("reverse"));
+  await P.resolve4("missing.test").then(...show("missing"));
+  await P.resolveMx("1.0.0.10.in-addr.arpa").then(...show("no MX"));
+  await new Promise((done) =>
+    dns.resolveTxt("a.test", (err, v) => {
+      console.log("callback", err, JSON.stringify(v));
+      done();
+    }),
+  );
+  const r = new dns.Resolver({ timeout: 2000, tries: 2 });
+  r.setServers(["127.0.0.1:${p}"]);
+  console.log("own servers", r.getServers());
+  await new Promise((done) => r.resolve4("a.test", (e, v) => (console.log("Resolver", e, v), done())));
+  const c = new dns.promises.Resolver();
+  c.setServers(["127.0.0.1:${p}"]);
+  const cancelled = c.resolve4("a.test").then(...show("cancelled"));
+  c.cancel();
+  await cancelled;
+  for (const bad of [() => dns.resolve("a.test", "BOGUS", () => {}), () => dns.setServers(["1.2.3"]), () => dns.resolve4(5, () => {}), () => dns.reverse("nope", () => {})])
+    try {
+      bad();
+    } catch (e) {
+      console.log(e.name, e.code, e.message);
+    }
+}
+main();
+`;
+
+function runNodeAsync(file: string): Promise<{ stdout: string; code: number | null }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [file], { stdio: ["ignore", "pipe", "inherit"] });
+    let stdout = "";
+    child.stdout.on("data", (b) => (stdout += b));
+    child.on("close", (code) => resolve({ stdout, code }));
+  });
+}
+
+test("dns resolvers: answers and errors from a local DNS server match node's", async () => {
+  const file = path.join(DIR, "dns-resolve.js");
+  fs.writeFileSync(file, PROGRAM(port));
+  const expected = await runNodeAsync(file);
+  assert.equal(expected.code, 0);
+  assert.match(expected.stdout, /A \["10\.0\.0\.1","10\.0\.0\.2"\]/);
+  const actual = await runJauntAsync(file);
+  assert.equal(actual.stderr, "");
+  assert.equal(actual.stdout, expected.stdout);
+  const cut = await runJauntAsync(file, { snapshotEvery: 20011 });
+  assert.equal(cut.stdout, expected.stdout, "with a snapshot every 20011 instructions");
+});
