@@ -1,6 +1,8 @@
 // dns resolvers against a tiny DNS server this test runs over UDP on 127.0.0.1 (no
 // other address is ever asked): the same program under node and under Jaunt (also
-// snapshotted every few hundred instructions) must print the same answers and errors.
+// snapshotted) must print the same answers and errors. And tty: process.stdout on a
+// pipe and on a terminal (a pseudo-terminal made by `script`, where it exists), the
+// same under node and vmrun.
 
 import { test, before, after } from "node:test";
 import * as assert from "node:assert/strict";
@@ -8,8 +10,8 @@ import * as dgram from "node:dgram";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { spawn } from "node:child_process";
-import { runJauntAsync } from "./harness";
+import { spawn, spawnSync } from "node:child_process";
+import { BIN, runJauntAsync } from "./harness";
 
 // ---- a DNS server that knows a few names ---------------------------------------------
 
@@ -155,3 +157,57 @@ test("dns resolvers: answers and errors from a local DNS server match node's", a
   const cut = await runJauntAsync(file, { snapshotEvery: 20011 });
   assert.equal(cut.stdout, expected.stdout, "with a snapshot every 20011 instructions");
 });
+
+// ---- tty ------------------------------------------------------------------------------
+
+const TTY_PROGRAM = `const tty = require("tty");
+const o = process.stdout;
+const line = (...a) => o.write(a.map(String).join(" ") + "\\n");
+line("stdout", o.isTTY, o.columns, o.rows, typeof o.getColorDepth, typeof o.hasColors, tty.isatty(1));
+if (o.isTTY) {
+  line("depth", o.getColorDepth(), o.getColorDepth({ TERM: "xterm-256color" }), o.getColorDepth({ COLORTERM: "truecolor" }), o.getColorDepth({ NO_COLOR: "1", TERM: "xterm" }));
+  line("hasColors", o.hasColors(), o.hasColors(256), o.hasColors({ TERM: "dumb" }), o.hasColors(2 ** 24, { COLORTERM: "truecolor" }));
+  line("size", JSON.stringify(o.getWindowSize()), o._type, process.stderr.isTTY);
+  try { o.hasColors(1); } catch (e) { line(e.code); }
+  const w = new tty.WriteStream(1);
+  line("WriteStream", w.isTTY, w instanceof tty.WriteStream, w.columns, w.getColorDepth({ TERM: "xterm-256color" }));
+}
+`;
+
+function both(run: (argv: string[]) => string): [string, string] {
+  const file = path.join(DIR, "tty-facts.js");
+  fs.writeFileSync(file, TTY_PROGRAM);
+  return [run([process.execPath, file]), run([process.execPath, path.join(BIN, "vmrun.js"), file])];
+}
+
+test("tty: process.stdout on a pipe is no terminal, as in node", () => {
+  const [node, vmrun] = both(
+    (argv) => spawnSync(argv[0], argv.slice(1), { encoding: "utf8" }).stdout,
+  );
+  assert.equal(node, "stdout undefined undefined undefined undefined undefined false\n");
+  assert.equal(vmrun, node);
+});
+
+/** The environment of the terminal runs: TERM=xterm, no colour overrides. */
+const TERMINAL_ENV: NodeJS.ProcessEnv = { ...process.env, TERM: "xterm" };
+for (const k of ["COLORTERM", "NO_COLOR", "FORCE_COLOR", "NODE_DISABLE_COLORS", "CI"])
+  delete TERMINAL_ENV[k];
+
+const hasScript = spawnSync("script", ["-qc", "true", "/dev/null"]).status === 0;
+
+test(
+  "tty: process.stdout on a terminal has node's isTTY, size, colour depth and helpers",
+  { skip: !hasScript && "no `script` to make a pseudo-terminal" },
+  () => {
+    const [node, vmrun] = both(
+      (argv) =>
+        spawnSync("script", ["-qc", argv.map((a) => `'${a}'`).join(" "), "/dev/null"], {
+          encoding: "utf8",
+          env: TERMINAL_ENV,
+        }).stdout,
+    );
+    assert.match(node, /^stdout true /);
+    assert.match(node, /WriteStream true true/);
+    assert.equal(vmrun, node);
+  },
+);
