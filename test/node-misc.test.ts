@@ -11,6 +11,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { spawn, spawnSync } from "node:child_process";
+import { Jaunt } from "../vm";
 import { BIN, runJauntAsync } from "./harness";
 
 // ---- a DNS server that knows a few names ---------------------------------------------
@@ -211,3 +212,52 @@ test(
     assert.equal(vmrun, node);
   },
 );
+
+// ---- fork's IPC channel in a snapshot ----------------------------------------------------
+
+// The child answers "ping" and ends by itself a little later.
+const IPC_CHILD = `process.on("message", (m) => process.send(m + " pong"));
+setTimeout(() => process.exit(0), 1500);
+`;
+const IPC_PARENT = (child: string) => `const { fork } = require("child_process");
+const c = fork(${JSON.stringify(child)});
+c.on("message", (m) => {
+  console.log("got", m);
+  globalThis.ready = true;
+});
+c.on("disconnect", () => console.log("disconnect"));
+c.on("error", (e) => console.log("error", e.code));
+c.on("exit", (code) => console.log("exit", code));
+c.send("ping");
+`;
+
+test("fork: the IPC channel is pending operations in a snapshot, severed when resumed elsewhere", async () => {
+  const child = path.join(DIR, "ipc-child.js");
+  fs.writeFileSync(child, IPC_CHILD);
+  let here = "";
+  const j = Jaunt.create({ capabilities: "all", stdout: (t) => (here += t) });
+  j.load(IPC_PARENT(child), path.join(DIR, "ipc-parent.js"));
+  const ready = () => j.vm.realm.global.getOwnProperty("ready")?.value === true;
+  for (;;) {
+    const r = j.run(500);
+    if (ready()) break;
+    if (r.status === "waiting") assert.ok(await j.waitForWork(r));
+    else assert.equal(r.status, "paused");
+  }
+  j.run(500); // the message's reactions: its next read is pending
+  const names = j
+    .pending()
+    .map((p) => p.name)
+    .sort();
+  assert.deepEqual(names, ["proc.read", "proc.read", "proc.recv", "proc.wait"]);
+  const bytes = j.snapshot();
+  // Here the channel is live: the child ends by itself, its channel closes first.
+  await j.runAsync();
+  assert.equal(here, "got ping pong\ndisconnect\nexit 0\n");
+
+  let there = "";
+  const k = Jaunt.resume(bytes, { capabilities: "all", stdout: (t) => (there += t) });
+  await k.runAsync();
+  // Elsewhere the child and its channel are severed: one 'error' says so.
+  assert.equal(there, "error ERR_JAUNT_SEVERED\n");
+});
