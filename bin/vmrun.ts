@@ -99,6 +99,8 @@ if (argv["print-bytecode"]) {
     capabilities: "all" as const,
     maxCallDepth,
     unhandledRejections,
+    // Forked by a parent with a channel: the program gets process.send.
+    ipc: typeof process.send === "function",
     limits: {
       heapBytes: maxHeapBytes || Infinity,
       ...(deadlineMs > 0 ? { deadlineMs } : {}),

@@ -25,10 +25,6 @@ const programs = fs
  * modules land; a todo test that passes shows up as such in the report.
  */
 const EXPECTED_TO_FAIL: Record<string, string> = {
-  "debug-namespaces.js": "needs tty",
-  "chalk-colours.js": "needs tty (supports-color)",
-  "glob-tree.js": "needs url (path-scurry)",
-  "fs-extra-ops.js": "needs constants (graceful-fs), fs.opendir (copy)",
   "express-server.js": "needs http, url, tty (debug), diagnostics_channel (router)",
   "ws-echo.js": "needs http, url, and https and tls at load time",
 };

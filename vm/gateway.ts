@@ -36,6 +36,8 @@ import "./host-net";
 import "./host-proc";
 import "./host-stdio";
 import "./host-net-facts";
+import "./host-dns";
+import "./host-tty";
 
 /** A synchronous host call longer than this ends the interpreter's slice. */
 const LONG_HOST_CALL_MS = 1;

@@ -19,7 +19,8 @@
 
 import * as fs from "node:fs";
 import { defineResourceKind, type ResourceData } from "./host-link";
-import { defineOperations, type OpContext, type RuntimeOperation } from "./runtime-ops";
+import { MessageBox } from "./host-ipc";
+import { defineOperations, promised, type OpContext, type RuntimeOperation } from "./runtime-ops";
 
 const O_ACCMODE = 3;
 
@@ -177,6 +178,27 @@ function entries(list: fs.Dirent[]): [string, number][] {
   return list.map((d) => [d.name, direntType(d)]);
 }
 
+/**
+ * A directory's entries in the order the OS gives them, as fs.opendir reads them (the
+ * guest's Dir keeps the whole list as data, so an open Dir survives a snapshot).
+ */
+function dirEntriesSync(path: string): [string, number][] {
+  const dir = fs.opendirSync(path);
+  const out: [string, number][] = [];
+  try {
+    for (let d = dir.readSync(); d !== null; d = dir.readSync()) out.push([d.name, direntType(d)]);
+  } finally {
+    dir.closeSync();
+  }
+  return out;
+}
+
+async function dirEntries(path: string): Promise<[string, number][]> {
+  const out: [string, number][] = [];
+  for await (const d of await fs.promises.opendir(path)) out.push([d.name, direntType(d)]);
+  return out;
+}
+
 function bytes(v: unknown): Uint8Array {
   return v instanceof Uint8Array ? v : new Uint8Array(0);
 }
@@ -214,6 +236,7 @@ const sync = {
   lstat: (_: OpContext, path: string) => statData(fs.lstatSync(path)),
   readdir: (_: OpContext, path: string, types: boolean) =>
     types ? entries(fs.readdirSync(path, { withFileTypes: true })) : fs.readdirSync(path),
+  opendir: (_: OpContext, path: string) => dirEntriesSync(path),
   mkdir: (_: OpContext, path: string, recursive: boolean, mode: number) =>
     fs.mkdirSync(path, { recursive, mode }),
   mkdtemp: (_: OpContext, prefix: string) => fs.mkdtempSync(prefix),
@@ -285,6 +308,7 @@ const async: { [K in keyof SyncOps]: (...a: Parameters<SyncOps[K]>) => Promise<u
   lstat: async (_, path) => statData(await P.lstat(path)),
   readdir: async (_, path, types) =>
     types ? entries(await P.readdir(path, { withFileTypes: true })) : P.readdir(path),
+  opendir: (_, path) => dirEntries(path),
   mkdir: (_, path, recursive, mode) => P.mkdir(path, { recursive, mode }),
   mkdtemp: (_, prefix) => P.mkdtemp(prefix),
   rm: (_, path, recursive, force) => P.rm(path, { recursive, force }),
@@ -313,6 +337,7 @@ const READS = new Set([
   "stat",
   "lstat",
   "readdir",
+  "opendir",
   "realpath",
   "access",
   "exists",
@@ -354,4 +379,69 @@ for (const name of Object.keys(sync) as (keyof SyncOps)[]) {
     },
   };
 }
+// ---- fs.watch ----------------------------------------------------------------------
+
+// A watcher is a resource of kind "watcher": its events wait in a box until the guest's
+// pending "fs.watchNext" takes them. The host watcher keeps this process alive only
+// while such a read waits (the guest's `persistent`/unref decide whether it keeps the
+// VM alive). Resumed in another process it is severed (events seen by the old one are
+// gone; a program that must not miss one re-reads what it watches).
+
+interface WatcherLive {
+  watcher: fs.FSWatcher;
+  box: MessageBox<[string, string | null]>;
+}
+
+defineResourceKind<WatcherLive>({
+  kind: "watcher",
+  describe: (d) => `fs.watch of '${String(d.path)}'`,
+  reopen: () => ({ severed: "a watcher's events belong to the process that watched" }),
+  close(live) {
+    live.watcher.close();
+    live.box.end();
+  },
+});
+
+function watchStart(ctx: OpContext, path: string, recursive: boolean): number {
+  let watcher: fs.FSWatcher;
+  try {
+    watcher = fs.watch(path, { recursive, persistent: true });
+  } catch (e) {
+    throw failure(e);
+  }
+  watcher.unref();
+  const box = new MessageBox<[string, string | null]>((waiting) =>
+    waiting ? watcher.ref() : watcher.unref(),
+  );
+  watcher.on("change", (type, name) => box.push([type, name === null ? null : String(name)]));
+  watcher.on("error", () => box.end());
+  watcher.on("close", () => box.end());
+  return ctx.open("watcher", { path, recursive }, { watcher, box } satisfies WatcherLive);
+}
+
+function watcherOf(ctx: OpContext, id: unknown): WatcherLive | null {
+  const rec = ctx.record(id);
+  return rec && rec.kind === "watcher" ? ctx.use<WatcherLive>(rec) : null;
+}
+
+ops.watchStart = {
+  capability: "fs",
+  run: (ctx, path: string, recursive: boolean) => watchStart(ctx, path, recursive === true),
+};
+/** The events since the last read ([eventType, filename] pairs; waits for one), null once closed. */
+ops.watchNext = {
+  capability: "fs",
+  idempotent: true,
+  run: promised((ctx, id: number) => watcherOf(ctx, id)?.box.read() ?? Promise.resolve(null)),
+};
+ops.watchClose = {
+  capability: "fs",
+  run: (ctx, id: number) => {
+    const rec = ctx.record(id);
+    if (rec && rec.kind === "watcher") ctx.close(rec);
+  },
+};
+
+// fs.constants: the host platform's numbers (the same for every VM on this host).
+ops.constants = { capability: null, run: () => ({ ...fs.constants }) };
 defineOperations("fs", ops);

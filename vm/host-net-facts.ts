@@ -9,7 +9,7 @@ import * as tty from "node:tty";
 import { defineOperations } from "./runtime-ops";
 
 /** A host error as the plain record the guest rebuilds (see vm/node/dns.js). */
-function failure(e: unknown): unknown {
+export function hostFailure(e: unknown): unknown {
   if (!(e instanceof Error)) return e;
   const x = e as NodeJS.ErrnoException & { hostname?: string; dest?: string };
   const r: Record<string, unknown> = { message: x.message, code: x.code, syscall: x.syscall };
@@ -34,7 +34,7 @@ defineOperations("dns", {
         const list = found.map((a) => ({ address: a.address, family: a.family }));
         return all === true ? list : list[0];
       } catch (e) {
-        throw failure(e);
+        throw hostFailure(e);
       }
     },
   },
@@ -54,7 +54,7 @@ defineOperations("process", {
       try {
         process.chdir(String(dir));
       } catch (e) {
-        throw failure(e);
+        throw hostFailure(e);
       }
       return process.cwd();
     },
@@ -65,7 +65,7 @@ defineOperations("process", {
       try {
         return process.kill(Number(pid), signal as NodeJS.Signals | number);
       } catch (e) {
-        throw failure(e);
+        throw hostFailure(e);
       }
     },
   },

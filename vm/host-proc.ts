@@ -22,15 +22,23 @@
 // ETIMEDOUT, as Node's timeout does).
 
 import * as cp from "node:child_process";
+import * as path from "node:path";
 import { defineResourceKind, type ResourceData } from "./host-link";
 import { defineOperations, promised, type OpContext, type RuntimeOperation } from "./runtime-ops";
 import { Inbox, errnoRecord } from "./host-inbox";
+import { MessageBox, Sender } from "./host-ipc";
+
+/** vmrun beside this file (dist/vm → dist/bin): what a fork of a Jaunt program runs. */
+const VMRUN = path.join(__dirname, "..", "bin", "vmrun.js");
 
 interface ChildLive {
   child: cp.ChildProcess;
   /** Inboxes of the piped outputs, by fd (1, 2). */
   out: (Inbox | null)[];
-  /** { code, signal } once it exited, or a spawn failure record. */
+  /** Messages from a forked child (its IPC channel), or null without one. */
+  messages: MessageBox | null;
+  sender: Sender;
+  /** { code, signal } once it exited (and its channel closed), or a spawn failure record. */
   exit: Promise<{ code: number | null; signal: string | null } | { error: unknown }>;
 }
 
@@ -39,7 +47,9 @@ defineResourceKind<ChildLive>({
   describe: (d) => `child process ${String(d.pid)} ('${String(d.file)}')`,
   reopen: () => ({ severed: "a child process belongs to the process that started it" }),
   close(live) {
-    // Forgetting a child neither waits for it nor kills it (Node lets it run too).
+    // Forgetting a child neither waits for it nor kills it (Node lets it run too);
+    // its IPC channel closes (as when a parent ends), else it would keep this one alive.
+    if (live.child.connected) live.child.disconnect();
     live.child.stdin?.destroy();
     live.child.stdout?.destroy();
     live.child.stderr?.destroy();
@@ -56,29 +66,44 @@ interface SpawnOptions {
   stdio?: Stdio[];
   /** Run the host's node (fork, process.execPath). */
   node?: boolean;
+  /** Run the program under Jaunt: the host's node running vmrun (a fork's default). */
+  jaunt?: boolean;
+  /** Open an IPC channel (fork), serialization "json". */
+  ipc?: boolean;
   argv0?: string | null;
   detached?: boolean;
   windowsHide?: boolean;
 }
 
-function hostStdio(stdio: Stdio[] | undefined): cp.StdioOptions {
+function hostStdio(stdio: Stdio[] | undefined, ipc: boolean): cp.StdioOptions {
   const s = stdio ?? ["pipe", "pipe", "pipe"];
-  return [0, 1, 2].map((fd) => {
+  const out: string[] = [0, 1, 2].map((fd) => {
     const v = s[fd] ?? "pipe";
     if (v === "ignore") return "ignore";
     if (v === "inherit" && fd === 0) return "inherit";
     return "pipe";
-  }) as cp.StdioOptions;
+  });
+  if (ipc) out.push("ipc");
+  return out as cp.StdioOptions;
 }
 
 function spawnOptions(o: SpawnOptions): cp.SpawnOptions {
-  const r: cp.SpawnOptions = { stdio: hostStdio(o.stdio) };
+  const r: cp.SpawnOptions = { stdio: hostStdio(o.stdio, o.ipc === true) };
+  if (o.ipc) r.serialization = "json";
   if (o.cwd) r.cwd = o.cwd;
   if (o.env) r.env = o.env;
   if (o.shell) r.shell = o.shell;
   if (o.argv0) r.argv0 = o.argv0;
   if (o.detached) r.detached = true;
   return r;
+}
+
+/** A forked child's messages, gathered as they come (the guest reads them in batches). */
+function childMessages(child: cp.ChildProcess): MessageBox {
+  const box = new MessageBox();
+  child.on("message", (m) => box.push(JSON.stringify(m)));
+  child.once("disconnect", () => box.end());
+  return box;
 }
 
 function childOf(ctx: OpContext, id: unknown, syscall: string): ChildLive {
@@ -93,11 +118,18 @@ const ops: Record<string, RuntimeOperation> = {
   spawn: {
     capability: "subprocess",
     run: (ctx, file: string, args: string[], o: SpawnOptions) => {
-      const child = cp.spawn(o.node ? process.execPath : file, args, spawnOptions(o));
-      const exit = new Promise<Awaited<ChildLive["exit"]>>((resolve) => {
+      const program = o.jaunt || o.node ? process.execPath : file;
+      const child = cp.spawn(program, o.jaunt ? [VMRUN, ...args] : args, spawnOptions(o));
+      const messages = o.ipc ? childMessages(child) : null;
+      let exit = new Promise<Awaited<ChildLive["exit"]>>((resolve) => {
         child.once("error", (e) => resolve({ error: errnoRecord(e) }));
         child.once("exit", (code, signal) => resolve({ code, signal }));
       });
+      // Its end is seen after its last message: once the channel closed too.
+      if (messages) {
+        const closed = new Promise((resolve) => child.once("disconnect", resolve));
+        exit = exit.then((r) => ("error" in r ? r : closed.then(() => r)));
+      }
       // Later errors (a kill that fails) are the guest's to see through kill's result.
       child.on("error", () => {});
       child.stdin?.on("error", () => {});
@@ -105,7 +137,16 @@ const ops: Record<string, RuntimeOperation> = {
         s ? new Inbox(s, errnoRecord) : null,
       );
       const data: ResourceData = { file, pid: child.pid ?? null };
-      return [ctx.open("child", data, { child, out, exit } satisfies ChildLive), child.pid ?? null];
+      return [
+        ctx.open("child", data, {
+          child,
+          out,
+          exit,
+          messages,
+          sender: new Sender(),
+        } satisfies ChildLive),
+        child.pid ?? null,
+      ];
     },
   },
   /** What the child wrote on fd 1 or 2 since the last read (waits for some), or null at the end. */
@@ -141,6 +182,36 @@ const ops: Record<string, RuntimeOperation> = {
     capability: "subprocess",
     idempotent: true,
     run: promised((ctx, id: number) => childOf(ctx, id, "wait").exit),
+  },
+  /** Messages from a forked child (waits for one), or null once its channel closed. */
+  recv: {
+    capability: "subprocess",
+    idempotent: true,
+    run: promised((ctx, id: number) => {
+      const box = childOf(ctx, id, "recv").messages;
+      return box ? box.read() : Promise.resolve(null);
+    }),
+  },
+  /** The messages that arrived and were not read yet, at once. */
+  takeMessages: {
+    capability: "subprocess",
+    run: (ctx, id: number) => childOf(ctx, id, "recv").messages?.take() ?? [],
+  },
+  /** Sends a message (JSON text) to a forked child; resolves once written. */
+  send: {
+    capability: "subprocess",
+    run: promised((ctx, id: number, json: string) => {
+      const { child, sender } = childOf(ctx, id, "send");
+      return sender.send(child.connected ? child.send.bind(child) : null, json);
+    }),
+  },
+  /** Closes a forked child's channel. */
+  disconnect: {
+    capability: "subprocess",
+    run: (ctx, id: number) => {
+      const { child, sender } = childOf(ctx, id, "disconnect");
+      sender.drained(() => child.connected && child.disconnect());
+    },
   },
   /** Sends a signal; true if it was sent (Node's subprocess.kill). */
   kill: {

@@ -92,6 +92,11 @@ export interface JauntOptions {
    * functions returning a promise (asynchronous operations).
    */
   host?: Record<string, HostFunction>;
+  /**
+   * The program was forked with an IPC channel (this host process has one): the guest
+   * gets process.send and 'message' over it (with `subprocess`). vmrun sets it.
+   */
+  ipc?: boolean;
 }
 
 export interface ResumeOptions extends JauntOptions {
@@ -252,6 +257,11 @@ export class Jaunt {
     // On $.clock (prelude/77-node-globals.js), not on $: a snapshot copies what changed.
     const clock = realm.internals.getOwnProperty("clock")?.value;
     if (clock instanceof JSObject) clock.setOwn("startTime", this.vm.host.now());
+    // A forked program: the main loader sets up process.send first (prelude/60-modules.js).
+    // On $.loader, not on $: a snapshot copies what changed.
+    const loader = realm.internals.getOwnProperty("loader")?.value;
+    if (opts.ipc === true && this.vm.host.capabilities?.subprocess && loader instanceof JSObject)
+      loader.setOwn("ipcChannel", true);
     const env = realm.newObject();
     for (const [k, v] of Object.entries(this.vm.host.env)) env.setOwn(k, v);
     proc.setOwn("env", env);

@@ -26,6 +26,7 @@ const BUILTIN_MODULES: Readonly<Record<string, string>> = {
   "assert/strict": "node:assert-strict",
   buffer: "prelude",
   child_process: "node:child_process",
+  constants: "node:constants",
   crypto: "node:crypto",
   dns: "node:dns",
   "dns/promises": "node:dns-promises",

@@ -1,4 +1,4 @@
-// fork runs a node program (this file, with an argument) with the host's node.
+// fork runs this file, with an argument, as a child: under node in node, under vmrun in vmrun.
 const { fork } = require("child_process");
 
 if (process.argv[2] === "child") {

@@ -6,13 +6,15 @@
 // `proc.wait` until it exits. `stdio: "inherit"` output is read the same way and
 // copied to this process's stdout/stderr (the VM's own output, which the embedder
 // owns). The Sync variants block the host until the child ends, bounded by the VM's
-// deadline (see vm/host-proc.ts). fork() runs the module with the host's node.
+// deadline (see vm/host-proc.ts). fork() runs the module under vmrun with an IPC
+// channel (internal/ipc.js).
 "use strict";
 
 const EventEmitter = require("events");
 const { Readable, Writable } = require("stream");
 const { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, nodeError } = require("internal/errors");
 const { pending, now, setRef, uvError, toBuffer } = require("internal/host-io");
+const ipc = require("internal/ipc");
 
 const kCustomPromisify = Symbol.for("nodejs.util.promisify.custom");
 
@@ -76,6 +78,8 @@ function hostOptions(options, stdio) {
     argv0: typeof options.argv0 === "string" ? options.argv0 : null,
     detached: options.detached === true,
     node: options._node === true,
+    jaunt: options._jaunt === true,
+    ipc: options._ipc === true,
   };
 }
 
@@ -149,6 +153,7 @@ class ChildProcess extends EventEmitter {
     this._outputs = []; // the ChildOutput streams (piped or inherited)
     this._open = 0; // outputs not closed yet
     this._exit = null;
+    this._recvCap = null; // the pending read of a forked child's messages
     this.pid = undefined;
     this.stdin = null;
     this.stdout = null;
@@ -193,12 +198,21 @@ class ChildProcess extends EventEmitter {
       out.read(0);
     }
     this.stdio = [this.stdin, this.stdout, this.stderr];
+    if (options._ipc === true && pid !== null) {
+      this.connected = true;
+      this._receive();
+    }
     this._waitCap = pending("proc.wait", [id], "child_process.wait", this._ref);
     this._waitCap.promise.then(
       (r) => {
         this._waitCap = null;
         if (r.error !== undefined) this._failed(uvError(r.error));
-        else this._exited(r.code, r.signal);
+        else if (this.connected) {
+          // Its last messages and the channel's end come before 'exit'.
+          ipc.deliver(this, now("proc.takeMessages", [id], "child_process.recv"));
+          ipc.disconnected(this);
+          process.nextTick(() => this._exited(r.code, r.signal));
+        } else this._exited(r.code, r.signal);
       },
       (e) => {
         this._waitCap = null;
@@ -209,7 +223,29 @@ class ChildProcess extends EventEmitter {
     return this;
   }
 
+  /** Keeps a read of a forked child's messages pending while the channel is open. */
+  _receive() {
+    if (!this.connected || this._recvCap !== null || this._id === null) return;
+    // Unref'd: the child itself (proc.wait) keeps the program alive, as in Node.
+    const cap = pending("proc.recv", [this._id], "child_process.recv", false);
+    this._recvCap = cap;
+    cap.promise.then(
+      (list) => {
+        this._recvCap = null;
+        if (!this.connected) return;
+        if (list === null) return ipc.disconnected(this);
+        ipc.deliver(this, list);
+        this._receive();
+      },
+      () => {
+        this._recvCap = null;
+        ipc.disconnected(this);
+      },
+    );
+  }
+
   _failed(err) {
+    this.connected = false;
     this._exit = [err.errno === undefined ? -1 : err.errno, null];
     if (this.stdin) this.stdin.destroy();
     for (const s of this._outputs) s.destroy();
@@ -256,15 +292,25 @@ class ChildProcess extends EventEmitter {
     for (const s of this._outputs) setRef(s._cap, false);
   }
 
-  send() {
-    throw nodeError(
-      Error,
-      "ERR_JAUNT_UNSUPPORTED",
-      "child_process: IPC (send/'message') is not supported yet",
+  send(message, handle, options, callback) {
+    return ipc.send(
+      this,
+      (json) => pending("proc.send", [this._id, json], "child_process.send").promise,
+      message,
+      handle,
+      options,
+      callback,
     );
   }
 
-  disconnect() {}
+  disconnect() {
+    if (!this.connected) {
+      this.emit("error", ipc.alreadyDisconnected());
+      return;
+    }
+    now("proc.disconnect", [this._id], "child_process.disconnect");
+    ipc.disconnected(this);
+  }
 }
 
 function spawn(file, args, options) {
@@ -477,7 +523,12 @@ function execFileSync(file, args, options) {
 
 // ---- fork ------------------------------------------------------------------------------
 
-/** Runs a node program with the host's node (as Node runs it with process.execPath). */
+/**
+ * Runs a module as a child with an IPC channel (serialization "json"). A fork of a
+ * Jaunt program runs under Jaunt (the host's node running vmrun, which gives the child
+ * process.send); `execPath` names another runtime (node) to run it with instead, with
+ * `execArgv` before the module.
+ */
 function fork(modulePath, args, options) {
   if (typeof modulePath !== "string" && !(modulePath instanceof URL))
     throw ERR_INVALID_ARG_TYPE("modulePath", ["string", "URL"], modulePath);
@@ -487,11 +538,19 @@ function fork(modulePath, args, options) {
   }
   options = { ...(options || {}) };
   const path = modulePath instanceof URL ? decodeURIComponent(modulePath.pathname) : modulePath;
-  const execArgv = options.execArgv || [];
+  if (options.serialization !== undefined && options.serialization !== "json")
+    throw nodeError(
+      Error,
+      "ERR_JAUNT_UNSUPPORTED",
+      `child_process.fork: serialization '${options.serialization}' is not supported (only "json")`,
+    );
   if (options.stdio === undefined) options.stdio = options.silent ? "pipe" : "inherit";
-  options._node = true;
+  options._ipc = true;
   delete options.shell;
-  return spawn("node", [...execArgv, path, ...args], options);
+  if (typeof options.execPath === "string")
+    return spawn(options.execPath, [...(options.execArgv || []), path, ...args], options);
+  options._jaunt = true;
+  return spawn("vmrun", [path, ...args], options);
 }
 
 module.exports = {

@@ -1,7 +1,7 @@
 // Node's `dns`: lookup (the system resolver, as getaddrinfo) with its callback and
 // promise forms, over the runtime operation "dns.lookup" (vm/host-net-facts.ts), which
-// needs the `net` capability. The DNS-protocol resolvers (resolve*, Resolver) are not
-// here yet.
+// needs the `net` capability. The DNS-protocol resolvers (resolve*, reverse, Resolver)
+// are internal/dns-resolve.js.
 "use strict";
 
 const { hostCall } = require("jaunt:internals");
@@ -164,3 +164,5 @@ module.exports = {
   promises,
 };
 for (const c of CODES) module.exports[c] = promises[c] = `E${c}`;
+// The resolvers (resolve*, reverse, get/setServers, Resolver): internal/dns-resolve.js.
+require("internal/dns-resolve").install(module.exports, promises, ipFamily);

@@ -16,7 +16,7 @@
 "use strict";
 
 const { hostCall } = require("jaunt:internals");
-const { ERR_INVALID_ARG_TYPE, nodeError } = require("internal/errors");
+const { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, nodeError } = require("internal/errors");
 
 const S_IFMT = 0o170000;
 const FILE_TYPES = {
@@ -233,6 +233,76 @@ class Dirent {
   }
 }
 
+// ---- Dir (fs.opendir) ------------------------------------------------------------------
+
+// A Dir holds its whole entry list as guest data, read by the host when it opens (in
+// the OS's order, as Node's reads come): nothing stays open on the host, so an open
+// Dir survives a snapshot and a resume anywhere.
+const kDirPath = Symbol("kDirPath");
+const kDirEntries = Symbol("kDirEntries");
+const kDirNext = Symbol("kDirNext");
+const kDirClosed = Symbol("kDirClosed");
+
+function dirClosed() {
+  return nodeError(Error, "ERR_DIR_CLOSED", "Directory handle was closed");
+}
+
+class Dir {
+  constructor(path, list) {
+    this[kDirPath] = path;
+    this[kDirEntries] = list;
+    this[kDirNext] = 0;
+    this[kDirClosed] = false;
+  }
+  get path() {
+    return this[kDirPath];
+  }
+  readSync() {
+    if (this[kDirClosed]) throw dirClosed();
+    const list = this[kDirEntries];
+    if (this[kDirNext] >= list.length) return null;
+    const e = list[this[kDirNext]++];
+    return new Dirent(e[0], e[1], this[kDirPath]);
+  }
+  // A closed Dir throws at once, with or without a callback (as Node's does).
+  read(callback) {
+    if (callback === undefined) return Promise.resolve(this.readSync());
+    if (typeof callback !== "function")
+      throw ERR_INVALID_ARG_TYPE("callback", "function", callback);
+    const entry = this.readSync();
+    process.nextTick(callback, null, entry);
+  }
+  closeSync() {
+    if (this[kDirClosed]) throw dirClosed();
+    this[kDirClosed] = true;
+    this[kDirEntries] = [];
+  }
+  close(callback) {
+    if (callback !== undefined && typeof callback !== "function")
+      throw ERR_INVALID_ARG_TYPE("callback", "function", callback);
+    let error = null;
+    try {
+      this.closeSync();
+    } catch (e) {
+      error = e;
+    }
+    if (callback !== undefined) process.nextTick(callback, error);
+    else return error === null ? Promise.resolve() : Promise.reject(error);
+  }
+  async *entries() {
+    try {
+      for (;;) {
+        const entry = await this.read();
+        if (entry === null) break;
+        yield entry;
+      }
+    } finally {
+      await this.close();
+    }
+  }
+}
+Dir.prototype[Symbol.asyncIterator] = Dir.prototype.entries;
+
 const toStats = (d) => new Stats(d);
 const nothing = () => undefined;
 const identity = (v) => v;
@@ -301,6 +371,15 @@ const PLANS = {
         withTypes ? new Dirent(e[0], e[1], p) : encoding === "buffer" ? Buffer.from(e) : e,
       ),
     );
+  },
+  opendir(path, opts) {
+    const p = toPath(path);
+    if (opts !== undefined && opts !== null && typeof opts !== "object")
+      throw ERR_INVALID_ARG_TYPE("options", "Object", opts);
+    const size = opts?.bufferSize;
+    if (size !== undefined && (!Number.isInteger(size) || size < 1 || size > 4294967295))
+      throw ERR_OUT_OF_RANGE("options.bufferSize", ">= 1 && <= 4294967295", size);
+    return plan("opendir", "opendir", [p], (list) => new Dir(p, list));
   },
   mkdir(path, opts) {
     const recursive = typeof opts === "object" && opts !== null && opts.recursive === true;
@@ -482,26 +561,8 @@ class FileHandle {
   }
 }
 
-const constants = {
-  F_OK: 0,
-  R_OK: 4,
-  W_OK: 2,
-  X_OK: 1,
-  O_RDONLY: 0,
-  O_WRONLY: 1,
-  O_RDWR: 2,
-  O_CREAT: 0o100,
-  O_EXCL: 0o200,
-  O_TRUNC: 0o1000,
-  O_APPEND: 0o2000,
-  S_IFMT,
-  S_IFREG: 0o100000,
-  S_IFDIR: 0o040000,
-  S_IFLNK: 0o120000,
-  COPYFILE_EXCL: 1,
-  COPYFILE_FICLONE: 2,
-  COPYFILE_FICLONE_FORCE: 4,
-};
+// The host platform's numbers, as Node's fs.constants gives them.
+const constants = hostCall("fs.constants", [], undefined, "fs.constants");
 
 /** APIs on file descriptors: fs/promises has them as FileHandle methods instead. */
 const FD_ONLY = { fstat: true, ftruncate: true, close: true, read: true, write: true };
@@ -554,12 +615,28 @@ exports.realpathSync.native = exports.realpathSync;
 exports.realpath.native = exports.realpath;
 exports.Stats = Stats;
 exports.Dirent = Dirent;
+exports.Dir = Dir;
 exports.constants = constants;
 exports.F_OK = 0;
 exports.R_OK = 4;
 exports.W_OK = 2;
 exports.X_OK = 1;
 exports.promises = promises;
+
+// Watchers load events on their first use (vm/node/internal/fs-watch.js).
+let fsWatch;
+const watching = () =>
+  fsWatch ||
+  (fsWatch = require("internal/fs-watch")({ toPath, Stats, stat: exports.stat, uvError }));
+exports.watch = function watch(filename, options, listener) {
+  return watching().watch(filename, options, listener);
+};
+exports.watchFile = function watchFile(filename, options, listener) {
+  return watching().watchFile(filename, options, listener);
+};
+exports.unwatchFile = function unwatchFile(filename, listener) {
+  return watching().unwatchFile(filename, listener);
+};
 
 // Streams load node:stream on their first use, not with fs (vm/node/internal/fs-streams.js).
 let fsStreams;

@@ -1,10 +1,15 @@
 // Node's `tty`: isatty (a host fact: false for a VM without the `fs` capability), and
-// the ReadStream/WriteStream classes by name. Jaunt's process.stdout and stderr are not
-// terminals, so programs take their non-TTY paths, as they do under a pipe.
+// WriteStream/ReadStream for descriptors that are terminals. process.stdout and
+// process.stderr become terminals too when the host's are (internal/stdio.js calls
+// makeTerminal): isTTY, columns/rows (the host's window size), getColorDepth/hasColors
+// (Node's own rules over the guest's process.env, vm/host-tty.ts), getWindowSize and
+// the cursor helpers. On a pipe or a file they stay plain Writables without these, as
+// in Node, so programs take their non-TTY paths.
 "use strict";
 
 const { hostCall } = require("jaunt:internals");
 const { nodeError } = require("internal/errors");
+const { validateInteger } = require("internal/validators");
 
 function isatty(fd) {
   return (
@@ -21,6 +26,57 @@ function ttyInitFailed() {
     "ERR_TTY_INIT_FAILED",
     "TTY initialization failed: uv_tty_init returned EINVAL (invalid argument)",
   );
+}
+
+/** What a terminal output has beyond a Writable (tty.WriteStream.prototype in Node). */
+const TERMINAL = {
+  getColorDepth(env = process.env) {
+    return hostCall("tty.colorDepth", [env], undefined, "tty.getColorDepth");
+  },
+  hasColors(count, env) {
+    if (
+      env === undefined &&
+      (count === undefined || (typeof count === "object" && count !== null))
+    ) {
+      env = count;
+      count = 16;
+    } else validateInteger(count, "count", 2);
+    return count <= 2 ** this.getColorDepth(env);
+  },
+  getWindowSize() {
+    return [this.columns, this.rows];
+  },
+  cursorTo(x, y, cb) {
+    return require("readline").cursorTo(this, x, y, cb);
+  },
+  moveCursor(dx, dy, cb) {
+    return require("readline").moveCursor(this, dx, dy, cb);
+  },
+  clearLine(dir, cb) {
+    return require("readline").clearLine(this, dir, cb);
+  },
+  clearScreenDown(cb) {
+    return require("readline").clearScreenDown(this, cb);
+  },
+};
+const TERMINAL_METHODS = Object.keys(TERMINAL);
+
+/** The window size of terminal `fd` (Node's 80×24 where the host cannot tell). */
+function windowSize(fd) {
+  return hostCall("tty.size", [fd], undefined, "tty.getWindowSize") || [80, 24];
+}
+
+/** Makes process.stdout/stderr (fd 1/2, a terminal) what Node's is on a terminal. */
+function makeTerminal(obj, fd) {
+  for (let i = 0; i < TERMINAL_METHODS.length; i++) {
+    const name = TERMINAL_METHODS[i];
+    Object.defineProperty(obj, name, { value: TERMINAL[name], writable: true, configurable: true });
+  }
+  const [columns, rows] = windowSize(fd);
+  obj.isTTY = true;
+  obj.columns = columns;
+  obj.rows = rows;
+  obj._type = "tty";
 }
 
 class ReadStream {
@@ -40,19 +96,17 @@ class WriteStream {
   constructor(fd) {
     if (!isatty(fd)) throw ttyInitFailed();
     this.fd = fd;
-    this.isTTY = true;
-    this.columns = 80;
-    this.rows = 24;
+    this._type = "tty";
+    const [columns, rows] = windowSize(fd);
+    this.columns = columns;
+    this.rows = rows;
   }
-  getColorDepth() {
-    return 1;
-  }
-  hasColors() {
-    return false;
-  }
-  getWindowSize() {
-    return [this.columns, this.rows];
+  write(chunk, encoding, cb) {
+    return (this.fd === 2 ? process.stderr : process.stdout).write(chunk, encoding, cb);
   }
 }
+Object.assign(WriteStream.prototype, TERMINAL);
+WriteStream.prototype.isTTY = true;
 
 module.exports = { isatty, ReadStream, WriteStream };
+Object.defineProperty(module.exports, "_makeTerminal", { value: makeTerminal });

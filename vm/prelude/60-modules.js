@@ -10,6 +10,7 @@ function runMain(mainFn, filename, dirname, argv1) {
   state.main = module;
   var require = makeRequire(module, state);
   $.setArgv1(argv1);
+  if (state.ipcChannel === true) requireBuiltinFile("node:internal/ipc-child");
   call(mainFn, module.exports, module.exports, require, module, filename, dirname);
   module.loaded = true;
 }

@@ -389,6 +389,7 @@ function requireESModule(filename) {
 /** The main program as an ES module (vmrun main.mjs). */
 function runMainModule(mainFn, filename, argv1) {
   $.setArgv1(argv1);
+  if (loaderState().ipcChannel === true) requireBuiltinFile("node:internal/ipc-child");
   var state = loaderState();
   var r = {
     filename: filename,

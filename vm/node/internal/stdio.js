@@ -8,7 +8,8 @@
 // turns the same object into a real Writable (its prototype changes, identity
 // stays), so `src.pipe(process.stdout)` and `instanceof Writable` work as in Node.
 // Writes are synchronous, as Node's are to files and pipes: write() returns true and
-// its callback runs on a later tick. Not a TTY: isTTY and columns are undefined.
+// its callback runs on a later tick. On a pipe or file isTTY and columns are undefined;
+// on a terminal node:tty adds them (and getColorDepth, hasColors…), as Node has.
 //
 // stdin is a Readable over the runtime's host operation "stdin.read" (vm/host-stdio.ts),
 // made (and node:stream loaded) on first use. A read is only in flight while the
@@ -180,6 +181,9 @@ function makeOutput(fd) {
   obj.fd = fd;
   obj._type = "pipe";
   obj._isStdio = true;
+  // On a terminal (vmrun in one): isTTY, columns, getColorDepth… as Node's (node:tty).
+  if (hostCall("tty.isatty", [fd], undefined, "tty.isatty") === true)
+    require("tty")._makeTerminal(obj, fd);
   light.push(obj);
   if (streamModule !== null) upgrade(obj);
   return obj;
