@@ -17,9 +17,9 @@ const READY = "ready\n";
 /** [name, program, the fewest paused run(1000) slices its calls must take]. */
 const CASES: [string, string, number][] = [
   [
-    "own keys of an object with 70,000 properties",
+    "own keys of an object with 36,000 properties",
     `const o = {};
-for (let i = 0; i < 70000; i++) o["k" + i] = i;
+for (let i = 0; i < 36000; i++) o["k" + i] = i;
 o[7] = "seven"; o[3] = "three"; o[Symbol.for("s")] = 1;
 Object.defineProperty(o, "hidden", { value: 1, enumerable: false });
 console.log("ready");
@@ -28,26 +28,26 @@ console.log(k.length, k.slice(0, 3), k.at(-1), n.length, n.at(-1), s, r.length, 
     6,
   ],
   [
-    "own keys of arrays of 70,000 elements, dense and sparse",
-    `const a = new Array(70000).fill(1); delete a[3]; a.x = 1; a[Symbol.for("s")] = 2;
+    "own keys of arrays of 36,000 elements, dense and sparse",
+    `const a = new Array(36000).fill(1); delete a[3]; a.x = 1; a[Symbol.for("s")] = 2;
 console.log("ready");
 const k = Object.keys(a), n = Object.getOwnPropertyNames(a), r = Reflect.ownKeys(a), p = Reflect.ownKeys(new Proxy(a, {}));
 console.log(k.length, k.slice(0, 4), k.slice(-2), n.length, n.slice(-3), r.length, r.slice(-3).map(String), p.length, Object.getOwnPropertySymbols(a));
-const b = new Array(2e6); b[1999999] = 2; b.fill(1, 0, 70000); b.y = 0;
+const b = new Array(2e6); b[1999999] = 2; b.fill(1, 0, 36000); b.y = 0;
 const bk = Object.keys(b), bn = Object.getOwnPropertyNames(b);
 console.log(bk.length, bk.slice(0, 2), bk.slice(-2), bn.length, bn.slice(-3));`,
     6,
   ],
   [
     "case mapping of a long string",
-    // The period is 30 and the first piece ends 524,288 = 30k + 8 units in: inside
-    // the surrogate pair at 7-8 of the first text, between Σ and x in the second.
+    // The period is 30 and the first piece ends 262,144 = 30k + 4 units in: inside
+    // the surrogate pair at 3-4 of the first text, between Σ and x in the second.
     `const h = (s) => require("crypto").createHash("sha1").update(s).digest("hex");
-const up = "Abc ΣΑ\u{1F600}Σ. déjà ß ﬃ x'İ ǅ".padEnd(30, "z").repeat(80000);
-const low = "Abc ΣΑΣΣxΣ. DÉJÀ ẞ'Σ İ ǅ Σ".padEnd(30, "Z").repeat(80000);
+const up = "Abc\u{1F600}ΣΑΣ. déjà ß ﬃ x'İ ǅ".padEnd(30, "z").repeat(40000);
+const low = "AbcΣxΣΑΣΣ. DÉJÀ ẞ'Σ İ ǅ Σ".padEnd(30, "Z").repeat(40000);
 console.log(up.length, low.length, "ready");
 const u = up.toUpperCase(), l = low.toLowerCase(), w = up.toLowerCase();
-console.log(u.length, l.length, h(u), h(l), h(w), l.slice(524280, 524300));`,
+console.log(u.length, l.length, h(u), h(l), h(w), l.slice(262136, 262156));`,
     10,
   ],
   [
@@ -144,10 +144,10 @@ test("a snapshot whose own-keys or text task was edited is refused with a messag
     const { j } = runToReady(source);
     return j.snapshot();
   };
-  const keys = snapshotIn(`const o = {}; for (let i = 0; i < 70000; i++) o["k" + i] = i;
+  const keys = snapshotIn(`const o = {}; for (let i = 0; i < 36000; i++) o["k" + i] = i;
 console.log("ready"); console.log(Object.keys(o).length);`);
   const text = snapshotIn(
-    `const s = "abc".repeat(1e6); console.log("ready"); console.log(s.toUpperCase().length);`,
+    `const s = "abc".repeat(4e5); console.log("ready"); console.log(s.toUpperCase().length);`,
   );
   /** The snapshot with the task's own fields (after kind and the common five) edited. */
   const edit = (bytes: Uint8Array, kind: number, f: (fields: unknown[]) => void) => {

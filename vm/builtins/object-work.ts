@@ -21,9 +21,9 @@ import { registerObjectKind } from "../object-kinds";
 import { PENDING, WorkObject, runWork } from "./work";
 
 /** Objects with at least this many own properties have their keys listed in slices. */
-export const KEYS_SLICED_SIZE = 1 << 16;
+export const KEYS_SLICED_SIZE = 1 << 15;
 /** Table entries read in one slice (skipping after a resume counts an eighth each). */
-const ENTRIES_PER_SLICE = 1 << 15;
+const ENTRIES_PER_SLICE = 1 << 14;
 
 const KIND_OWN_KEYS_WORK = 179;
 

@@ -49,8 +49,8 @@ const BYTES_IN = (op: TextOp) => op === TextOp.Utf8Decode || op >= TextOp.Hex;
 
 /** Input units (characters or bytes) in one piece: about a millisecond of host work. */
 const PIECE: readonly number[] = [
-  1 << 19, // Upper
-  1 << 19, // Lower
+  1 << 18, // Upper
+  1 << 18, // Lower
   1 << 15, // NFC (combining-heavy text: ~35 ms a million characters)
   1 << 16, // NFD
   1 << 15, // NFKC
