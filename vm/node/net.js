@@ -128,7 +128,12 @@ class Socket extends Duplex {
     const { port, host, cb } = connectArgs(args);
     if (cb) this.once("connect", cb);
     this.connecting = true;
-    const op = pending("net.connect", [port, host], "net.Socket.connect", this._ref);
+    const op = pending(
+      this._connectOp,
+      this._connectArgs(port, host),
+      "net.Socket.connect",
+      this._ref,
+    );
     op.promise.then(
       ([id, info]) => {
         if (this.destroyed) {
@@ -148,6 +153,14 @@ class Socket extends Duplex {
       },
     );
     return this;
+  }
+
+  // What tls.TLSSocket changes: how a connection is made (vm/node/tls.js).
+  get _connectOp() {
+    return "net.connect";
+  }
+  _connectArgs(port, host) {
+    return [port, host];
   }
 
   _read() {
@@ -350,7 +363,11 @@ class Server extends EventEmitter {
     if (typeof d === "function") this.once("listening", d);
     const host = options.host === undefined ? null : options.host;
     const backlog = typeof options.backlog === "number" ? options.backlog : null;
-    pending("net.listen", [port, host, backlog], "net.Server.listen").promise.then(
+    pending(
+      this._listenOp,
+      this._listenArgs(port, host, backlog),
+      "net.Server.listen",
+    ).promise.then(
       ([id, address]) => {
         this._id = id;
         this._address = address;
@@ -370,19 +387,33 @@ class Server extends EventEmitter {
       (r) => {
         this._acceptCap = null;
         if (r === null) return;
-        const socket = new Socket({ allowHalfOpen: this._options.allowHalfOpen });
+        const socket = this._acceptedSocket({ allowHalfOpen: this._options.allowHalfOpen });
         socket.server = this;
         socket._attach(r[0], r[1]);
         this._connections++;
         socket.once("close", () => this._connections--);
         if (this.listening) this._accept();
-        this.emit("connection", socket);
+        this.emit(this._connectionEvent, socket);
       },
       (e) => {
         this._acceptCap = null;
         this.emit("error", uvError(e));
       },
     );
+  }
+
+  // What tls.Server changes: how it listens, and what its connections are.
+  get _listenOp() {
+    return "net.listen";
+  }
+  _listenArgs(port, host, backlog) {
+    return [port, host, backlog];
+  }
+  _acceptedSocket(options) {
+    return new Socket(options);
+  }
+  get _connectionEvent() {
+    return "connection";
   }
 
   close(cb) {

@@ -10,7 +10,7 @@ const { HttpParser } = require("internal/http-parser");
 const { IncomingMessage } = require("internal/http-incoming");
 const { OutgoingMessage } = require("internal/http-outgoing");
 const { checkIsHttpToken } = require("internal/http-common");
-const { Agent, globalAgent } = require("internal/http-agent");
+const { globalAgent } = require("internal/http-agent");
 
 const NO_BODY_BY_DEFAULT = new Set(["GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT"]);
 const UNESCAPED = /[\u0000-\u0020]/;
@@ -38,7 +38,7 @@ function requestArgs(input, options, cb) {
 }
 
 class ClientRequest extends OutgoingMessage {
-  constructor(input, options, cb, defaults = { Agent, globalAgent, protocol: "http:" }) {
+  constructor(input, options, cb, defaults = { globalAgent }) {
     super();
     [options, cb] = requestArgs(input, options, cb);
     let agent = options.agent;

@@ -344,45 +344,69 @@ function connReset(message) {
 
 // ---- Server --------------------------------------------------------------------------
 
-class Server extends net.Server {
-  constructor(options, requestListener) {
-    if (typeof options === "function") {
-      requestListener = options;
-      options = {};
-    } else if (options === null || options === undefined) options = {};
-    super({ allowHalfOpen: true });
-    this._responseOptions = options;
-    if (requestListener) this.on("request", requestListener);
-    this.timeout = 0;
-    this.keepAliveTimeout = 5000;
-    this.maxHeadersCount = null;
-    this.maxRequestsPerSocket = 0;
-    this.headersTimeout = 60000;
-    this.requestTimeout = 300000;
-    this.httpAllowHalfOpen = false;
-    this._httpConnections = new Set();
-    this.on("connection", (socket) => this._httpConnections.add(new Connection(this, socket)));
-  }
+/**
+ * Makes `server` (a net.Server, or tls.Server for https) serve HTTP on the sockets its
+ * `event` brings ('connection', or 'secureConnection' for TLS).
+ */
+function initHttpServer(server, options, requestListener, event) {
+  server._responseOptions = options;
+  if (requestListener) server.on("request", requestListener);
+  server.timeout = 0;
+  server.keepAliveTimeout = 5000;
+  server.maxHeadersCount = null;
+  server.maxRequestsPerSocket = 0;
+  server.headersTimeout = 60000;
+  server.requestTimeout = 300000;
+  server.httpAllowHalfOpen = false;
+  server._httpConnections = new Set();
+  server.on(event, (socket) => server._httpConnections.add(new Connection(server, socket)));
+}
 
+/** The methods an HTTP server adds to its net or tls server. */
+const httpServerMethods = {
   close(cb) {
     this.closeIdleConnections();
-    return super.close(cb);
-  }
-
+    return net.Server.prototype.close.call(this, cb);
+  },
   closeAllConnections() {
     for (const c of this._httpConnections) c.socket.destroy();
-  }
-
+  },
   closeIdleConnections() {
     for (const c of this._httpConnections)
       if (c.active === 0 && c.request === null) c.socket.destroy();
-  }
-
+  },
   setTimeout(ms, cb) {
     this.timeout = ms;
     if (cb) this.on("timeout", cb);
     return this;
-  }
+  },
+};
+
+function normalizeServerArgs(options, requestListener) {
+  if (typeof options === "function") return [{}, options];
+  if (options === null || options === undefined) return [{}, requestListener];
+  return [options, requestListener];
 }
 
-module.exports = { Server, ServerResponse, Connection };
+class Server extends net.Server {
+  constructor(options, requestListener) {
+    [options, requestListener] = normalizeServerArgs(options, requestListener);
+    super({ allowHalfOpen: true });
+    initHttpServer(this, options, requestListener, "connection");
+  }
+}
+for (const name of Object.keys(httpServerMethods))
+  Object.defineProperty(Server.prototype, name, {
+    value: httpServerMethods[name],
+    writable: true,
+    configurable: true,
+  });
+
+module.exports = {
+  Server,
+  ServerResponse,
+  Connection,
+  initHttpServer,
+  httpServerMethods,
+  normalizeServerArgs,
+};
