@@ -29,8 +29,6 @@ const EXPECTED_TO_FAIL: Record<string, string> = {
   "chalk-colours.js": "needs tty (supports-color)",
   "glob-tree.js": "needs url (path-scurry)",
   "fs-extra-ops.js": "needs constants (graceful-fs), fs.opendir (copy)",
-  "express-server.js": "needs http, url, tty (debug), diagnostics_channel (router)",
-  "ws-echo.js": "needs http, url, and https and tls at load time",
 };
 
 for (const name of programs) {

@@ -174,6 +174,8 @@ class Socket extends Duplex {
         this._touch();
         if (chunk === null) {
           this.push(null);
+          // As Node's net does: with nothing buffered, 'end' comes without a reader.
+          this.read(0);
           return;
         }
         this.bytesRead += chunk.length;
@@ -391,7 +393,10 @@ class Server extends EventEmitter {
         socket.server = this;
         socket._attach(r[0], r[1]);
         this._connections++;
-        socket.once("close", () => this._connections--);
+        socket.once("close", () => {
+          this._connections--;
+          if (this._connections === 0 && this._closing) process.nextTick(() => this._emitClose());
+        });
         if (this.listening) this._accept();
         this.emit(this._connectionEvent, socket);
       },
@@ -428,11 +433,19 @@ class Server extends EventEmitter {
     pending("net.closeServer", [id], "net.Server.close").promise.then(
       () => {
         this._id = null;
-        this.emit("close");
+        // As in Node, 'close' follows the 'close' of every connection (the host may
+        // know they closed before the guest has heard).
+        if (this._connections === 0) this._emitClose();
+        else this._closing = true;
       },
       (e) => this.emit("error", uvError(e)),
     );
     return this;
+  }
+
+  _emitClose() {
+    this._closing = false;
+    this.emit("close");
   }
 
   address() {
