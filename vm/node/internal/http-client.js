@@ -410,6 +410,8 @@ class ClientRequest extends OutgoingMessage {
     if (!socket || socket.destroyed) return;
     this._detach();
     socket._httpMessage = null;
+    // The socket is the agent's again: the response lets go of it (as in Node).
+    if (this.res) this.res.socket = null;
     process.nextTick(() => {
       socket.emit("free");
       if (!this._closed) {
