@@ -123,7 +123,15 @@ class Agent extends EventEmitter {
       this._installListeners(socket, options);
       cb(null, socket);
     };
-    const socket = this.createConnection(options, oncreate);
+    let socket;
+    try {
+      socket = this.createConnection(options, oncreate);
+    } catch (e) {
+      // (ERR_JAUNT_CAPABILITY without `net`): the request's 'error', as Node reports
+      // a connection that cannot be made.
+      oncreate(e);
+      return;
+    }
     if (socket) oncreate(null, socket);
   }
 
