@@ -16,6 +16,21 @@ const { Server, ServerResponse } = require("internal/http-server");
 const { ClientRequest } = require("internal/http-client");
 const { Agent, globalAgent } = require("internal/http-agent");
 
+/**
+ * Node's http classes are functions: `http.Server()` without `new` makes one too
+ * (older code and Node's own tests call them so). The callable shares the class's
+ * prototype, so instanceof and subclassing see one class.
+ */
+function callable(Class) {
+  const F = function (...args) {
+    return Reflect.construct(Class, args, new.target || F);
+  };
+  Object.defineProperty(F, "name", { value: Class.name });
+  F.prototype = Class.prototype;
+  Object.setPrototypeOf(F, Class);
+  return F;
+}
+
 function createServer(options, requestListener) {
   return new Server(options, requestListener);
 }
@@ -33,12 +48,12 @@ function get(url, options, cb) {
 module.exports = {
   METHODS: METHODS.slice().sort(),
   STATUS_CODES,
-  Agent,
-  ClientRequest,
-  IncomingMessage,
-  OutgoingMessage,
-  Server,
-  ServerResponse,
+  Agent: callable(Agent),
+  ClientRequest: callable(ClientRequest),
+  IncomingMessage: callable(IncomingMessage),
+  OutgoingMessage: callable(OutgoingMessage),
+  Server: callable(Server),
+  ServerResponse: callable(ServerResponse),
   createServer,
   validateHeaderName,
   validateHeaderValue,

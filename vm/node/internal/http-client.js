@@ -183,9 +183,9 @@ class ClientRequest extends OutgoingMessage {
 
   _closeWithoutSocket(err) {
     if (this._closed) return;
-    if (!this.res && !this._errorEmitted) {
+    if (!this.res && !this._errorEmitted && err) {
       this._errorEmitted = true;
-      this.emit("error", err || connResetError("socket hang up"));
+      this.emit("error", err);
     }
     this._closed = true;
     this.emit("close");
@@ -223,10 +223,11 @@ class ClientRequest extends OutgoingMessage {
         return;
       }
       if (this.destroyed) {
+        // Destroyed (or aborted) while waiting: the socket is closed unused, and the
+        // request never sees it ('socket' is not emitted).
         socket.emit("agentRemove");
-        socket.destroy(this._destroyError || undefined);
-        this.socket = socket;
-        this._attach(socket);
+        socket.destroy();
+        this._closeWithoutSocket(this._destroyError || undefined);
         return;
       }
       this._attach(socket);
@@ -263,7 +264,7 @@ class ClientRequest extends OutgoingMessage {
       } catch {
         // a response cut short: reported below or by 'close'
       }
-      if (!this.res && !this._errorEmitted) {
+      if (!this.res && !this._errorEmitted && !this.destroyed) {
         this._errorEmitted = true;
         this.emit("error", connResetError("socket hang up"));
       }
@@ -280,9 +281,10 @@ class ClientRequest extends OutgoingMessage {
         if (!res.complete) {
           res.destroy(connResetError("aborted"));
         }
-      } else if (!this._errorEmitted) {
+      } else if (!this._errorEmitted && !(this.destroyed && !this._destroyError)) {
+        // (a request the program destroyed or aborted without an error reports none)
         this._errorEmitted = true;
-        this.emit("error", connResetError("socket hang up"));
+        this.emit("error", this._destroyError || connResetError("socket hang up"));
       }
       if (!this._closed) {
         this._closed = true;

@@ -100,7 +100,8 @@ class IncomingMessage extends Readable {
       // A message destroyed before its end takes its connection with it, as in Node.
       if (this.socket && !this.socket.destroyed) this.socket.destroy(err);
     }
-    cb(err);
+    // As Node keeps it: the error is emitted only when someone listens for it.
+    cb(this.listenerCount("error") > 0 ? err : undefined);
   }
 }
 
