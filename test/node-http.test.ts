@@ -154,14 +154,17 @@ for (const https of [false, true]) {
   });
 }
 
-test("http: without the net capability, listen and request fail with ERR_JAUNT_CAPABILITY", async () => {
+test("http: without the net capability, listen, request and fetch fail with ERR_JAUNT_CAPABILITY", async () => {
   let out = "";
   const j = Jaunt.create({ stdout: (t) => (out += t), stderr: (t) => (out += t) });
   j.load(
     `const http = require("http");
 try { http.createServer().listen(0, "127.0.0.1"); console.log("allowed"); } catch (e) { console.log(e.code); }
 const req = http.get("http://127.0.0.1:9/");
-req.on("error", (e) => console.log("request:", e.code, e.message));
+req.on("error", (e) => {
+  console.log("request:", e.code, e.message);
+  fetch("http://127.0.0.1:9/").catch((e) => console.log("fetch:", e.message, e.cause.code));
+});
 `,
     path.join(DIR, "nocap.js"),
   );
@@ -169,5 +172,8 @@ req.on("error", (e) => console.log("request:", e.code, e.message));
   assert.equal(r.status, "done");
   const need = (api: string) =>
     `ERR_JAUNT_CAPABILITY ${api} needs the 'net' capability, which this VM was not granted`;
-  assert.equal(out, `ERR_JAUNT_CAPABILITY\nrequest: ${need("net.Socket.connect")}\n`);
+  assert.equal(
+    out,
+    `ERR_JAUNT_CAPABILITY\nrequest: ${need("net.Socket.connect")}\nfetch: fetch failed ERR_JAUNT_CAPABILITY\n`,
+  );
 });
