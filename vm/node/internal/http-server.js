@@ -183,7 +183,8 @@ class Connection {
       this.server.emit("clientError", e, this.socket);
       return;
     }
-    if (this.socket.writable && !this.socket._httpMessage) {
+    const res = this.socket._httpMessage;
+    if (this.socket.writable && (!res || !res._headerSent)) {
       const status =
         e.code === "HPE_HEADER_OVERFLOW"
           ? "431 Request Header Fields Too Large"
