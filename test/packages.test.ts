@@ -24,10 +24,7 @@ const programs = fs
  * that Jaunt lacks (as node loads them for that program). Remove an entry when its
  * modules land; a todo test that passes shows up as such in the report.
  */
-const EXPECTED_TO_FAIL: Record<string, string> = {
-  "express-server.js": "needs http, url, tty (debug), diagnostics_channel (router)",
-  "ws-echo.js": "needs http, url, and https and tls at load time",
-};
+const EXPECTED_TO_FAIL: Record<string, string> = {};
 
 for (const name of programs) {
   const file = path.join(dir, name);

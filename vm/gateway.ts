@@ -33,6 +33,7 @@ import "./host-fs";
 import "./host-zlib";
 import "./host-os";
 import "./host-net";
+import "./host-tls";
 import "./host-proc";
 import "./host-stdio";
 import "./host-net-facts";

@@ -19,18 +19,23 @@ import { defineResourceKind, type ResourceData } from "./host-link";
 import { defineOperations, promised, type OpContext, type RuntimeOperation } from "./runtime-ops";
 import { Inbox, errnoRecord } from "./host-inbox";
 
-interface SocketLive {
+export interface SocketLive {
   sock: net.Socket;
   inbox: Inbox;
 }
 
-interface ServerLive {
+export interface ServerLive {
   server: net.Server;
   /** Connections accepted by the host that the guest has not taken yet. */
   queue: net.Socket[];
   /** Pending net.accept calls. */
   waiters: ((s: net.Socket | null) => void)[];
   closed: boolean;
+  /** The resource kind of its connections, and facts about one beyond its addresses. */
+  socketKind: string;
+  facts?: (s: net.Socket) => ResourceData;
+  /** Run when it stops listening (TLS closes the connections still in their handshake). */
+  onStop?: () => void;
 }
 
 const NOT_HERE = "a TCP connection lives in the process that opened it and cannot be reopened";
@@ -58,10 +63,11 @@ defineResourceKind<ServerLive>({
   },
 });
 
-function stopListening(live: ServerLive, done?: () => void): void {
+export function stopListening(live: ServerLive, done?: () => void): void {
   if (!live.closed) {
     live.closed = true;
     live.server.close(() => done?.());
+    live.onStop?.();
     for (const w of live.waiters.splice(0)) w(null);
   } else done?.();
 }
@@ -76,13 +82,34 @@ function socketInfo(s: net.Socket): ResourceData {
   };
 }
 
-/** Records a connected host socket; returns [id, addresses]. */
-function adopt(ctx: OpContext, sock: net.Socket): [number, ResourceData] {
-  const info = socketInfo(sock);
+/**
+ * The resource kinds the stream operations (read, write, end, destroy, accept,
+ * closeServer) take: TCP's, and TLS's (host-tls.ts), whose live objects have the same
+ * shape — a TLS socket is a net.Socket.
+ */
+const STREAM_KINDS: Record<string, Set<string>> = {
+  socket: new Set(["socket"]),
+  server: new Set(["server"]),
+};
+
+/** Lets the stream operations take resources of kinds `socket` and `server` too. */
+export function addStreamKinds(socket: string, server: string): void {
+  STREAM_KINDS.socket.add(socket);
+  STREAM_KINDS.server.add(server);
+}
+
+/** Records a connected host socket; returns [id, addresses (and `extra`)]. */
+export function adopt(
+  ctx: OpContext,
+  sock: net.Socket,
+  kind = "socket",
+  extra: ResourceData = {},
+): [number, ResourceData] {
+  const info = { ...socketInfo(sock), ...extra };
   const inbox = new Inbox(sock, errnoRecord);
   // Errors reach the guest through its reads and writes; the host must not crash.
   sock.on("error", () => {});
-  return [ctx.open("socket", info, { sock, inbox } satisfies SocketLive), info];
+  return [ctx.open(kind, info, { sock, inbox } satisfies SocketLive), info];
 }
 
 function badHandle(syscall: string): unknown {
@@ -91,19 +118,59 @@ function badHandle(syscall: string): unknown {
 
 function liveOf<L>(ctx: OpContext, id: unknown, kind: string, syscall: string): L {
   const rec = ctx.record(id);
-  if (!rec || rec.kind !== kind) throw badHandle(syscall);
+  if (!rec || !STREAM_KINDS[kind].has(rec.kind)) throw badHandle(syscall);
   return ctx.use<L>(rec);
 }
 
 function closeRecord(ctx: OpContext, id: unknown, kind: string): void {
   const rec = ctx.record(id);
-  if (rec && rec.kind === kind) ctx.close(rec);
+  if (rec && STREAM_KINDS[kind].has(rec.kind)) ctx.close(rec);
 }
 
-function failed<T>(p: Promise<T>): Promise<T> {
+export function failed<T>(p: Promise<T>): Promise<T> {
   return p.catch((e) => {
     throw errnoRecord(e);
   });
+}
+
+/**
+ * Listens with host server `server` on host:port; its `event` brings connections.
+ * Resolves [id, { address, family, port }] with the server recorded as `kind`.
+ */
+export function listenWith(
+  ctx: OpContext,
+  server: net.Server,
+  how: Pick<ServerLive, "socketKind" | "facts" | "onStop"> & { event: string; kind: string },
+  port: number,
+  host: string,
+  backlog: number | null,
+): Promise<unknown> {
+  return failed(
+    new Promise((resolve, reject) => {
+      const live: ServerLive = {
+        server,
+        queue: [],
+        waiters: [],
+        closed: false,
+        socketKind: how.socketKind,
+        facts: how.facts,
+        onStop: how.onStop,
+      };
+      server.on(how.event, (s: net.Socket) => {
+        const w = live.waiters.shift();
+        if (w) w(s);
+        else live.queue.push(s);
+      });
+      server.once("error", reject);
+      server.listen({ port, host, backlog: backlog ?? undefined }, () => {
+        server.removeListener("error", reject);
+        server.on("error", () => {});
+        const a = server.address() as net.AddressInfo;
+        const data = { address: a.address, family: a.family, port: a.port };
+        resolve([ctx.open(how.kind, data, live), data]);
+      });
+    }),
+  );
 }
 
 const ops: Record<string, RuntimeOperation> = {
@@ -111,24 +178,13 @@ const ops: Record<string, RuntimeOperation> = {
   listen: {
     capability: "net",
     run: (ctx, port: number, host: string, backlog: number | null) =>
-      failed(
-        new Promise((resolve, reject) => {
-          const server = net.createServer({ allowHalfOpen: true, pauseOnConnect: false });
-          const live: ServerLive = { server, queue: [], waiters: [], closed: false };
-          server.on("connection", (s: net.Socket) => {
-            const w = live.waiters.shift();
-            if (w) w(s);
-            else live.queue.push(s);
-          });
-          server.once("error", reject);
-          server.listen({ port, host, backlog: backlog ?? undefined }, () => {
-            server.removeListener("error", reject);
-            server.on("error", () => {});
-            const a = server.address() as net.AddressInfo;
-            const data = { address: a.address, family: a.family, port: a.port };
-            resolve([ctx.open("server", data, live), data]);
-          });
-        }),
+      listenWith(
+        ctx,
+        net.createServer({ allowHalfOpen: true, pauseOnConnect: false }),
+        { event: "connection", kind: "server", socketKind: "socket" },
+        port,
+        host,
+        backlog,
       ),
   },
   /** The next connection: [socket id, addresses], or null once the server is closed. */
@@ -138,7 +194,8 @@ const ops: Record<string, RuntimeOperation> = {
     run: promised((ctx, id: number) => {
       const live = liveOf<ServerLive>(ctx, id, "server", "accept");
       return new Promise<unknown>((resolve) => {
-        const take = (s: net.Socket | null) => resolve(s ? adopt(ctx, s) : null);
+        const take = (s: net.Socket | null) =>
+          resolve(s ? adopt(ctx, s, live.socketKind, live.facts?.(s)) : null);
         const s = live.queue.shift();
         if (s) take(s);
         else if (live.closed) take(null);
@@ -151,7 +208,7 @@ const ops: Record<string, RuntimeOperation> = {
     capability: "net",
     run: (ctx, id: number) => {
       const rec = ctx.record(id);
-      if (!rec || rec.kind !== "server") return Promise.resolve();
+      if (!rec || !STREAM_KINDS.server.has(rec.kind)) return Promise.resolve();
       let live: ServerLive;
       try {
         live = ctx.use<ServerLive>(rec);

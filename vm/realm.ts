@@ -121,6 +121,8 @@ export interface Helpers {
   asyncGenStart: JSObject;
   objectToStringTag: JSObject;
   aggregateErrorFromIterable: JSObject;
+  /** prelude/25-error.js: Error.captureStackTrace with Error.prepareStackTrace set. */
+  prepareStackTraceCall: JSObject;
   collectionInit: JSObject;
   mapInsertComputed: JSObject;
   reflectSetterCall: JSObject;

@@ -2,7 +2,7 @@
 // when the error is created: "Name: message" then "    at f (file:line:col)" per
 // guest frame, innermost first; self-hosted built-in frames are left out.
 
-import { ArrayObject, ErrorObject, JSObject, PF, Prop, ProxyObject } from "../object";
+import { ArrayObject, ErrorObject, JSObject, PF, Prop, ProxyObject, isCallable } from "../object";
 import type { Value } from "../value";
 import { arg, makeNative, method } from "./util";
 import type { Realm } from "../realm";
@@ -31,6 +31,13 @@ export function formatStack(
     lines.push(f.name ? `    at ${f.name} (${loc})` : `    at ${loc}`);
   }
   return lines.join("\n");
+}
+
+/** Error.stackTraceLimit when it is a number (V8 reads it at capture), else the default. */
+function stackLimit(ctor: JSObject): number {
+  const p = ctor.getOwnProperty("stackTraceLimit");
+  const n = p && !(p.flags & PF.Accessor) ? p.value : undefined;
+  return typeof n === "number" && n >= 0 ? n : STACK_LIMIT;
 }
 
 function dataString(o: JSObject, key: string): string | undefined {
@@ -133,6 +140,19 @@ export function installErrors(realm: Realm): void {
             let i = vm.frames.length - 1;
             while (i >= 0 && vm.frames[i].fn !== fn) i--;
             frames = i < 0 ? [] : frames.slice(vm.frames.length - i);
+          }
+          // V8's stack trace API: Error.prepareStackTrace(target, callSites) makes it.
+          const prepare = ctor.getOwnProperty("prepareStackTrace");
+          if (prepare && !(prepare.flags & PF.Accessor) && isCallable(prepare.value)) {
+            const sites = frames
+              .filter((f) => !f.native)
+              .slice(0, stackLimit(ctor))
+              .map((f) => realm.newArray([f.name, f.filename, f.line, f.col + 1]));
+            return vm.tailCall(realm.helpers.prepareStackTraceCall, undefined, [
+              o,
+              prepare.value,
+              realm.newArray(sites),
+            ]);
           }
           o.setOwn("stack", formatStack(name, msg, frames), PF.Hidden);
         }

@@ -128,7 +128,12 @@ class Socket extends Duplex {
     const { port, host, cb } = connectArgs(args);
     if (cb) this.once("connect", cb);
     this.connecting = true;
-    const op = pending("net.connect", [port, host], "net.Socket.connect", this._ref);
+    const op = pending(
+      this._connectOp,
+      this._connectArgs(port, host),
+      "net.Socket.connect",
+      this._ref,
+    );
     op.promise.then(
       ([id, info]) => {
         if (this.destroyed) {
@@ -150,6 +155,14 @@ class Socket extends Duplex {
     return this;
   }
 
+  // What tls.TLSSocket changes: how a connection is made (vm/node/tls.js).
+  get _connectOp() {
+    return "net.connect";
+  }
+  _connectArgs(port, host) {
+    return [port, host];
+  }
+
   _read() {
     if (this._id === null || this._readCap !== null) return;
     const cap = pending("net.read", [this._id], "net.Socket.read", this._ref);
@@ -161,6 +174,8 @@ class Socket extends Duplex {
         this._touch();
         if (chunk === null) {
           this.push(null);
+          // As Node's net does: with nothing buffered, 'end' comes without a reader.
+          this.read(0);
           return;
         }
         this.bytesRead += chunk.length;
@@ -350,7 +365,11 @@ class Server extends EventEmitter {
     if (typeof d === "function") this.once("listening", d);
     const host = options.host === undefined ? null : options.host;
     const backlog = typeof options.backlog === "number" ? options.backlog : null;
-    pending("net.listen", [port, host, backlog], "net.Server.listen").promise.then(
+    pending(
+      this._listenOp,
+      this._listenArgs(port, host, backlog),
+      "net.Server.listen",
+    ).promise.then(
       ([id, address]) => {
         this._id = id;
         this._address = address;
@@ -370,19 +389,36 @@ class Server extends EventEmitter {
       (r) => {
         this._acceptCap = null;
         if (r === null) return;
-        const socket = new Socket({ allowHalfOpen: this._options.allowHalfOpen });
+        const socket = this._acceptedSocket({ allowHalfOpen: this._options.allowHalfOpen });
         socket.server = this;
         socket._attach(r[0], r[1]);
         this._connections++;
-        socket.once("close", () => this._connections--);
+        socket.once("close", () => {
+          this._connections--;
+          if (this._connections === 0 && this._closing) process.nextTick(() => this._emitClose());
+        });
         if (this.listening) this._accept();
-        this.emit("connection", socket);
+        this.emit(this._connectionEvent, socket);
       },
       (e) => {
         this._acceptCap = null;
         this.emit("error", uvError(e));
       },
     );
+  }
+
+  // What tls.Server changes: how it listens, and what its connections are.
+  get _listenOp() {
+    return "net.listen";
+  }
+  _listenArgs(port, host, backlog) {
+    return [port, host, backlog];
+  }
+  _acceptedSocket(options) {
+    return new Socket(options);
+  }
+  get _connectionEvent() {
+    return "connection";
   }
 
   close(cb) {
@@ -397,11 +433,19 @@ class Server extends EventEmitter {
     pending("net.closeServer", [id], "net.Server.close").promise.then(
       () => {
         this._id = null;
-        this.emit("close");
+        // As in Node, 'close' follows the 'close' of every connection (the host may
+        // know they closed before the guest has heard).
+        if (this._connections === 0) this._emitClose();
+        else this._closing = true;
       },
       (e) => this.emit("error", uvError(e)),
     );
     return this;
+  }
+
+  _emitClose() {
+    this._closing = false;
+    this.emit("close");
   }
 
   address() {

@@ -17,3 +17,67 @@ defineMethod(global.Error.prototype, "toString", {
     return name + ": " + msg;
   },
 }.toString);
+
+// Error.captureStackTrace(target) while Error.prepareStackTrace is a function (V8's
+// stack trace API, which depd and others use to find their caller): the function is
+// called with the target and V8-style call sites, and what it returns is the stack.
+// `frames` are [functionName, fileName, line, column] from the native.
+var callSiteProto = {};
+defineMethod(callSiteProto, "getFunctionName", function getFunctionName() {
+  return this._frame[0] || null;
+});
+defineMethod(callSiteProto, "getMethodName", function getMethodName() {
+  return null;
+});
+defineMethod(callSiteProto, "getTypeName", function getTypeName() {
+  return null;
+});
+defineMethod(callSiteProto, "getFileName", function getFileName() {
+  return this._frame[1] || undefined;
+});
+defineMethod(callSiteProto, "getScriptNameOrSourceURL", function getScriptNameOrSourceURL() {
+  return this._frame[1] || undefined;
+});
+defineMethod(callSiteProto, "getLineNumber", function getLineNumber() {
+  return this._frame[2];
+});
+defineMethod(callSiteProto, "getColumnNumber", function getColumnNumber() {
+  return this._frame[3];
+});
+defineMethod(callSiteProto, "getThis", function getThis() {
+  return undefined;
+});
+defineMethod(callSiteProto, "getFunction", function getFunction() {
+  return undefined;
+});
+defineMethod(callSiteProto, "getEvalOrigin", function getEvalOrigin() {
+  return undefined;
+});
+function callSiteNo() {
+  return false;
+}
+defineMethod(callSiteProto, "isEval", callSiteNo);
+defineMethod(callSiteProto, "isNative", callSiteNo);
+defineMethod(callSiteProto, "isConstructor", callSiteNo);
+defineMethod(callSiteProto, "isAsync", callSiteNo);
+defineMethod(callSiteProto, "isPromiseAll", callSiteNo);
+defineMethod(callSiteProto, "isToplevel", function isToplevel() {
+  return !this._frame[0];
+});
+defineMethod(callSiteProto, "toString", function toString() {
+  var f = this._frame;
+  var loc = f[1] + ":" + f[2] + ":" + f[3];
+  return f[0] ? f[0] + " (" + loc + ")" : loc;
+});
+
+function prepareStackTraceCall(target, prepare, frames) {
+  var sites = [];
+  for (var i = 0; i < frames.length; i++) {
+    var site = { _frame: frames[i] };
+    $.setPrototypeOf(site, callSiteProto);
+    sites[i] = site;
+  }
+  var stack = prepare(target, sites);
+  $.defineOwnProperty(target, "stack", 1 | 2 | 16 | 32, stack, true, undefined, undefined, false, true);
+  return undefined;
+}

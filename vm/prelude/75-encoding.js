@@ -302,7 +302,9 @@ function bufferFrom(value, encodingOrOffset, length) {
   );
 }
 
-defineMethods(Buffer, [
+// Buffer's statics are enumerable in Node (they are assigned): safer-buffer copies
+// them with for-in.
+defineEnumerableMethods(Buffer, [
   function from(value, encodingOrOffset, length) {
     return bufferFrom(value, encodingOrOffset, length);
   },
@@ -356,6 +358,10 @@ defineMethods(Buffer, [
     return out;
   },
 ]);
+function defineEnumerableMethods(obj, fns) {
+  for (var i = 0; i < fns.length; i++)
+    $.defineOwnProperty(obj, fns[i].name, 1 | 2 | 16 | 32, fns[i], true, undefined, undefined, true, true);
+}
 $.defineOwnProperty(Buffer, "poolSize", 1 | 2 | 16 | 32, 8192, true, undefined, undefined, true, true);
 
 /** Node's adjustOffset for subarray/slice. */

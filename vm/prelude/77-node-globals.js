@@ -40,6 +40,7 @@ function lazyGlobals(file, names) {
 
 lazyGlobals("node:internal/event-target", ["EventTarget", "Event", "CustomEvent"]);
 lazyGlobals("node:internal/abort", ["AbortController", "AbortSignal"]);
+lazyGlobals("node:internal/fetch", ["fetch", "Headers", "Request", "Response"]);
 lazyGlobals("node:perf_hooks", [
   "performance",
   "Performance",

@@ -71,6 +71,7 @@ return {
   resolveSlow: resolveSlow,
   objectToStringTag: objectToStringTag,
   aggregateErrorFromIterable: aggregateErrorFromIterable,
+  prepareStackTraceCall: prepareStackTraceCall,
   collectionInit: collectionInit,
   mapInsertComputed: mapInsertComputed,
   reflectSetterCall: reflectSetterCall,
