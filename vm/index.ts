@@ -245,6 +245,8 @@ export class Jaunt {
     const seesHost = this.vm.host.capabilities?.fs !== false;
     const execPath = seesHost ? process.execPath : NEUTRAL_EXEC_PATH;
     proc.setOwn("argv", realm.newArray([execPath, "", ...(opts.argv ?? [])]));
+    // Spawning process.execPath runs the host's node, as a node program expects.
+    proc.setOwn("execPath", execPath);
     if (seesHost) proc.setOwn("pid", process.pid);
     // When the program started, on the VM clock: process.uptime, performance.timeOrigin.
     realm.internals.setOwn("startTime", this.vm.host.now(), PF.Hidden);
