@@ -450,17 +450,6 @@ function doesNotMatch(string, regexp, message) {
   internalMatch(string, regexp, message, doesNotMatch);
 }
 
-/** CallTracker is deprecated in Node 20 and not provided: constructing one says so. */
-class CallTracker {
-  constructor() {
-    throw nodeError(
-      Error,
-      "ERR_JAUNT_NOT_AVAILABLE",
-      "assert.CallTracker is not available in Jaunt",
-    );
-  }
-}
-
 function strict(...args) {
   innerOk(strict, args.length, ...args);
 }
@@ -486,7 +475,6 @@ Object.assign(assert, {
   ifError,
   match: assertMatch,
   doesNotMatch,
-  CallTracker,
 });
 Object.assign(strict, assert, {
   equal: strictEqual,
@@ -496,5 +484,18 @@ Object.assign(strict, assert, {
 });
 assert.strict = strict;
 strict.strict = strict;
+// CallTracker (deprecated, rarely used): its file loads on first use. (In Node's
+// order, after doesNotMatch; assert.strict comes after it there too.)
+for (const target of [assert, strict]) {
+  delete target.strict;
+  Object.defineProperty(target, "CallTracker", {
+    get() {
+      return require("internal/call-tracker").CallTracker;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  target.strict = strict;
+}
 
 module.exports = assert;
