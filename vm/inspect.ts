@@ -1248,7 +1248,8 @@ function formatTypedArrayObject(
   tag: string,
 ): IterableCollection | string | undefined {
   if (!(value instanceof TypedArrayObject)) return undefined;
-  if (isBuffer(ctx.realm, value)) return formatBuffer(value);
+  // Buffer.prototype[inspect.custom] in Node: without customInspect, a plain typed array.
+  if (ctx.customInspect && isBuffer(ctx.realm, value)) return formatBuffer(value);
   // The toStringTag getter of %TypedArray%.prototype names the element type.
   if (tag === "") tag = value.type.name;
   const keys: PropertyKey[] = [];
@@ -1400,7 +1401,9 @@ function formatRegExpObject(
   recurseTimes: number,
 ): SpecialObject | undefined {
   if (!(value instanceof RegExpObject)) return undefined;
-  let base = `/${value.escapedSource()}/${value.flags}`;
+  // The flags in the order the flags getter gives them, whatever order they were written in.
+  const flags = [..."dgimsuvy"].filter((f) => value.flags.includes(f)).join("");
+  let base = `/${value.escapedSource()}/${flags}`;
   const prefix = getPrefix(constructor, tag, "RegExp");
   if (prefix !== "RegExp ") base = `${prefix}${base}`;
   if (keys.length === 0 || recurseTimes > ctx.depth) return { early: base };

@@ -13,6 +13,7 @@ const {
 const { AssertionError } = require("internal/assertion-error");
 const {
   nodeError,
+  describeReceived,
   ERR_INVALID_ARG_TYPE,
   ERR_INVALID_ARG_VALUE,
   ERR_MISSING_ARGS,
@@ -75,7 +76,9 @@ function innerOk(fn, argLen, value, message) {
     message = "No value argument passed to `assert.ok()`";
   } else if (message == null) {
     generated = true;
-    message = callSiteMessage(fn) ?? "The expression evaluated to a falsy value";
+    // null: a built-in module called; Node then says `false == true`.
+    const quoted = callSiteMessage(fn);
+    message = quoted === null ? undefined : (quoted ?? "The expression evaluated to a falsy value");
   } else if (isError(message)) {
     throw message;
   }
@@ -272,9 +275,7 @@ async function waitForActual(promiseFn) {
   if (typeof promiseFn === "function") {
     resultPromise = promiseFn();
     if (!checkIsPromise(resultPromise)) {
-      const received = resultPromise?.constructor?.name
-        ? `instance of ${resultPromise.constructor.name}`
-        : `type ${typeof resultPromise}`;
+      const received = describeReceived(resultPromise);
       throw nodeError(
         TypeError,
         "ERR_INVALID_RETURN_VALUE",
