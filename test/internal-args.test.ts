@@ -20,6 +20,7 @@ const PUBLIC = new Set([
   "inspectFunction", // util.inspect
   "inspectStylize", // util.inspect's stylize
   "formatFunction", // util.format
+  "formatWithOptionsFunction", // util.formatWithOptions
   "regexpExecNative", // RegExp.prototype.exec
   "TypedArray", // %TypedArray%
 ]);

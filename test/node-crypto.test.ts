@@ -151,3 +151,38 @@ console.log(lines.join("\\n"));`,
   }
   assert.equal(out, lines.join("\n") + "\n");
 });
+
+test("keys are guest data: a key pair and a half-fed Sign resume in a new VM and sign as node does", async () => {
+  const der = "302e020100300506032b657004220420" + "22".repeat(32);
+  const { j } = runUntilReady(`const crypto = require("crypto");
+const priv = crypto.createPrivateKey({ key: Buffer.from("${der}", "hex"), format: "der", type: "pkcs8" });
+const pub = crypto.createPublicKey(priv);
+const { publicKey, privateKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 1024 });
+const signer = crypto.createSign("sha256").update("first, ");
+globalThis.ready = true;
+const sig = crypto.sign(null, Buffer.from("msg"), priv);
+const rsa = signer.update("second").sign(privateKey);
+console.log(sig.toString("hex"), crypto.verify(null, Buffer.from("msg"), pub, sig));
+console.log(crypto.createVerify("sha256").update("first, second").verify(publicKey, rsa));
+console.log(crypto.privateDecrypt(privateKey, crypto.publicEncrypt(publicKey, Buffer.from("hi"))).toString());
+`);
+  const priv = crypto.createPrivateKey({
+    key: Buffer.from(der, "hex"),
+    format: "der",
+    type: "pkcs8",
+  });
+  const expected = `${crypto.sign(null, Buffer.from("msg"), priv).toString("hex")} true\ntrue\nhi\n`;
+  assert.equal(await resumeElsewhere(j.snapshot()), expected);
+});
+
+test("a pending generateKeyPair is re-issued when resumed in a new VM", async () => {
+  const { j } = runUntilReady(`const crypto = require("crypto");
+crypto.generateKeyPair("ed25519", (e, pub, priv) => {
+  const s = crypto.sign(null, Buffer.from("x"), priv);
+  console.log(e, pub.type, priv.asymmetricKeyType, crypto.verify(null, Buffer.from("x"), pub, s));
+});
+globalThis.ready = true;
+`);
+  assert.ok(j.pending().some((p) => p.name === "crypto.generateKeyPairAsync"));
+  assert.equal(await resumeElsewhere(j.snapshot()), "null public ed25519 true\n");
+});

@@ -29,6 +29,7 @@ import { ALL_CAPABILITIES } from "./host";
 // The runtime's own operations register themselves (fs.*, os.*, net.*, proc.*, stdin.*,
 // crypto.*, zlib.*).
 import "./host-crypto";
+import "./host-crypto-keys";
 import "./host-fs";
 import "./host-zlib";
 import "./host-os";

@@ -24,6 +24,7 @@ const NEUTRAL = {
   cpus: [] as unknown[],
   networkInterfaces: {},
   userInfo: { uid: -1, gid: -1, username: "", homedir: "/", shell: null },
+  passwdHomedir: "/",
 };
 
 /** The host's facts, or NEUTRAL's where the VM may not see them. */
@@ -54,6 +55,8 @@ export function hostFacts(caps: Capabilities): Record<string, unknown> {
     cpus: os.cpus().map((c) => ({ model: c.model, speed: c.speed, times: { ...c.times } })),
     networkInterfaces: JSON.parse(JSON.stringify(os.networkInterfaces())),
     userInfo: { uid: u.uid, gid: u.gid, username: u.username, homedir: u.homedir, shell: u.shell },
+    // os.homedir() without HOME in the guest's env: the password database's.
+    passwdHomedir: u.homedir,
   };
 }
 
@@ -62,7 +65,35 @@ function constants(): unknown {
   return JSON.parse(JSON.stringify(os.constants));
 }
 
+/**
+ * Node's SystemError from libuv (os.getPriority(-1)) as a plain failure record: the
+ * guest's os.js rebuilds the error from it.
+ */
+function systemFailure(e: unknown): unknown {
+  const err = e as { code?: string; message?: string; info?: Record<string, unknown> };
+  if (err?.code !== "ERR_SYSTEM_ERROR") return e;
+  return { name: "SystemError", message: err.message, code: err.code, info: { ...err.info } };
+}
+
+/** A priority call on the host, failures as records. */
+function priorityCall<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw systemFailure(e);
+  }
+}
+
 defineOperations("os", {
   facts: { capability: null, run: (ctx) => hostFacts(ctx.capabilities) },
   constants: { capability: null, run: () => constants() },
+  // Process priorities act on host processes, as child processes do.
+  getPriority: {
+    capability: "subprocess",
+    run: (_ctx, pid: number) => priorityCall(() => os.getPriority(pid)),
+  },
+  setPriority: {
+    capability: "subprocess",
+    run: (_ctx, pid: number, priority: number) => priorityCall(() => os.setPriority(pid, priority)),
+  },
 });

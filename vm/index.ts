@@ -252,6 +252,8 @@ export class Jaunt {
     const seesHost = this.vm.host.capabilities?.fs !== false;
     const execPath = seesHost ? process.execPath : NEUTRAL_EXEC_PATH;
     proc.setOwn("argv", realm.newArray([execPath, "", ...(opts.argv ?? [])]));
+    // Spawning process.execPath runs the host's node, as a node program expects.
+    proc.setOwn("execPath", execPath);
     if (seesHost) proc.setOwn("pid", process.pid);
     // When the program started, on the VM clock: process.uptime, performance.timeOrigin.
     // On $.clock (prelude/77-node-globals.js), not on $: a snapshot copies what changed.

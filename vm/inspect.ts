@@ -53,6 +53,8 @@ export interface InspectOptions {
   customInspect?: boolean;
   /** Show getters' values (a guest call each); default false. */
   getters?: boolean;
+  /** Underscores every three digits of numbers and bigints; default false. */
+  numericSeparator?: boolean;
 }
 
 interface Ctx {
@@ -71,6 +73,7 @@ interface Ctx {
   sorted: boolean;
   customInspect: boolean;
   getters: boolean;
+  numericSeparator: boolean;
   builtIns: Set<string> | undefined;
 }
 
@@ -173,7 +176,7 @@ function userOptions(ctx: Ctx): JSObject {
   set("compact", ctx.compact);
   set("sorted", ctx.sorted);
   set("getters", ctx.getters);
-  set("numericSeparator", false);
+  set("numericSeparator", ctx.numericSeparator);
   return o;
 }
 
@@ -217,7 +220,58 @@ export function inspect(value: Value, realm: Realm, opts: InspectOptions = {}): 
   return formatValue(makeCtx(realm, opts), value, 0);
 }
 
-function makeCtx(realm: Realm, opts: InspectOptions): Ctx {
+/** Node's defaults of util.inspect, before the guest changes util.inspect.defaultOptions. */
+export const NODE_INSPECT_DEFAULTS = {
+  showHidden: false,
+  depth: 2,
+  colors: false,
+  customInspect: true,
+  showProxy: false,
+  maxArrayLength: 100,
+  maxStringLength: 10000,
+  breakLength: 80,
+  compact: 3,
+  sorted: false,
+  getters: false,
+  numericSeparator: false,
+};
+
+/**
+ * Options read from a guest options object (own data properties only; an accessor or
+ * a value of the wrong type is ignored): util.inspect's argument, or
+ * util.inspect.defaultOptions.
+ */
+export function readInspectOptions(v: Value): InspectOptions {
+  const opts: InspectOptions = {};
+  if (!(v instanceof JSObject)) return opts;
+  const get = (k: string) => {
+    const p = v.getOwnProperty(k);
+    return p && !(p.flags & PF.Accessor) ? p.value : undefined;
+  };
+  const depth = get("depth");
+  if (depth === null || (typeof depth === "number" && !Number.isNaN(depth))) opts.depth = depth;
+  if (get("showHidden") !== undefined) opts.showHidden = !!get("showHidden");
+  for (const k of ["breakLength", "maxArrayLength", "maxStringLength"] as const) {
+    const n = get(k);
+    if (typeof n === "number" && !Number.isNaN(n)) opts[k] = n;
+  }
+  const compact = get("compact");
+  if (typeof compact === "number") opts.compact = compact;
+  else if (compact === false) opts.compact = 0; // every entry on its own line, as 0
+  for (const k of ["sorted", "customInspect", "getters", "numericSeparator"] as const)
+    if (get(k) !== undefined) opts[k] = !!get(k);
+  return opts;
+}
+
+/** util.inspect.defaultOptions as the guest left them (a guest object of the realm). */
+function guestDefaults(realm: Realm): InspectOptions {
+  return readInspectOptions(realm.internals.props.get("inspectDefaults")?.value);
+}
+
+function makeCtx(realm: Realm, given: InspectOptions): Ctx {
+  const opts = guestDefaults(realm);
+  for (const [k, v] of Object.entries(given))
+    if (v !== undefined) (opts as Record<string, unknown>)[k] = v;
   const depth = opts.depth === undefined ? 2 : opts.depth === null ? Infinity : opts.depth;
   return {
     realm,
@@ -235,6 +289,7 @@ function makeCtx(realm: Realm, opts: InspectOptions): Ctx {
     sorted: opts.sorted ?? false,
     customInspect: opts.customInspect ?? true,
     getters: opts.getters ?? false,
+    numericSeparator: opts.numericSeparator ?? false,
     builtIns: undefined,
   };
 }
@@ -251,6 +306,7 @@ function ctxOptions(ctx: Ctx): InspectOptions {
     sorted: ctx.sorted,
     customInspect: ctx.customInspect,
     getters: ctx.getters,
+    numericSeparator: ctx.numericSeparator,
   };
 }
 
@@ -1192,7 +1248,8 @@ function formatTypedArrayObject(
   tag: string,
 ): IterableCollection | string | undefined {
   if (!(value instanceof TypedArrayObject)) return undefined;
-  if (isBuffer(ctx.realm, value)) return formatBuffer(value);
+  // Buffer.prototype[inspect.custom] in Node: without customInspect, a plain typed array.
+  if (ctx.customInspect && isBuffer(ctx.realm, value)) return formatBuffer(value);
   // The toStringTag getter of %TypedArray%.prototype names the element type.
   if (tag === "") tag = value.type.name;
   const keys: PropertyKey[] = [];
@@ -1206,7 +1263,11 @@ function formatTypedArrayObject(
     const output: string[] = [];
     for (let i = 0; i < max; i++) {
       const e = value.get(i);
-      output.push(typeof e === "bigint" ? `${e}n` : formatNumber(e as number));
+      output.push(
+        typeof e === "bigint"
+          ? formatBigInt(e, c.numericSeparator)
+          : formatNumber(e as number, c.numericSeparator),
+      );
     }
     if (size > max) output.push(remainingText(size - max));
     if (c.showHidden) {
@@ -1340,7 +1401,9 @@ function formatRegExpObject(
   recurseTimes: number,
 ): SpecialObject | undefined {
   if (!(value instanceof RegExpObject)) return undefined;
-  let base = `/${value.escapedSource()}/${value.flags}`;
+  // The flags in the order the flags getter gives them, whatever order they were written in.
+  const flags = [..."dgimsuvy"].filter((f) => value.flags.includes(f)).join("");
+  let base = `/${value.escapedSource()}/${flags}`;
   const prefix = getPrefix(constructor, tag, "RegExp");
   if (prefix !== "RegExp ") base = `${prefix}${base}`;
   if (keys.length === 0 || recurseTimes > ctx.depth) return { early: base };
@@ -1644,8 +1707,39 @@ function strEscape(str: string): string {
   return addQuotes(result, singleQuote);
 }
 
-function formatNumber(n: number): string {
-  return Object.is(n, -0) ? "-0" : `${n}`;
+/** Node's formatNumber: `-0` kept; with separators, `1_234.567_8` (not in exponents). */
+function formatNumber(n: number, numericSeparator = false): string {
+  if (!numericSeparator) return Object.is(n, -0) ? "-0" : `${n}`;
+  const integer = Math.trunc(n);
+  const digits = String(integer);
+  if (integer === n) {
+    if (!Number.isFinite(n) || digits.includes("e")) return digits;
+    return addNumericSeparator(digits);
+  }
+  if (Number.isNaN(n)) return digits;
+  const fraction = String(n).slice(digits.length + 1);
+  return `${addNumericSeparator(digits)}.${addNumericSeparatorEnd(fraction)}`;
+}
+
+function formatBigInt(n: bigint, numericSeparator = false): string {
+  return `${numericSeparator ? addNumericSeparator(String(n)) : n}n`;
+}
+
+/** `1234567` → `1_234_567` (groups from the right, a sign kept apart). */
+function addNumericSeparator(digits: string): string {
+  let result = "";
+  let i = digits.length;
+  const start = digits.startsWith("-") ? 1 : 0;
+  for (; i >= start + 4; i -= 3) result = `_${digits.slice(i - 3, i)}${result}`;
+  return i === digits.length ? digits : `${digits.slice(0, i)}${result}`;
+}
+
+/** A fraction's digits grouped from the left: `5678` → `567_8`. */
+function addNumericSeparatorEnd(digits: string): string {
+  let result = "";
+  let i = 0;
+  for (; i < digits.length - 3; i += 3) result += `${digits.slice(i, i + 3)}_`;
+  return i === 0 ? digits : `${result}${digits.slice(i)}`;
 }
 
 function formatPrimitive(ctx: Ctx, value: Value): string {
@@ -1666,8 +1760,8 @@ function formatPrimitive(ctx: Ctx, value: Value): string {
     }
     return strEscape(value) + trailer;
   }
-  if (typeof value === "number") return formatNumber(value);
-  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value === "number") return formatNumber(value, ctx.numericSeparator);
+  if (typeof value === "bigint") return formatBigInt(value, ctx.numericSeparator);
   if (typeof value === "boolean") return `${value}`;
   if (value === undefined) return "undefined";
   if (value instanceof JSSymbol) return value.toString();
@@ -1991,15 +2085,29 @@ function hasBuiltInToString(realm: Realm, value: JSObject): boolean {
 // ---- JSON for %j ---------------------------------------------------------------------
 
 const CIRCULAR = Symbol("circular");
+/** jsonValue met what only guest code can serialize: a toJSON, a getter, a proxy. */
+const NEEDS_GUEST = Symbol("needs guest");
 
 /** JSON.stringify(v) for %j: '[Circular]' for cyclic data. toJSON methods are not called. */
-function tryStringify(realm: Realm, v: Value): string | undefined {
+function tryStringify(realm: Realm, v: Value): Value {
   try {
     return jsonValue(realm, v, []);
   } catch (e) {
     if (e === CIRCULAR) return "[Circular]";
-    throw e;
+    if (e !== NEEDS_GUEST) throw e;
   }
+  // JSON.stringify itself, as guest code (what it throws, util.format throws).
+  const json = getData(realm.global, "JSON");
+  const stringify = json instanceof JSObject ? getData(json, "stringify") : undefined;
+  if (answers === null || !(stringify instanceof JSObject)) return undefined;
+  return guestCall(stringify, json, [v]);
+}
+
+/** An own property jsonValue reads without guest code (an accessor needs it). */
+function jsonData(o: JSObject, key: string): Value {
+  const d = o.getOwnProperty(key);
+  if (d && d.flags & PF.Accessor) throw NEEDS_GUEST;
+  return d ? d.value : getData(o, key);
 }
 
 /** A date whose toJSON, conversion to a number and toISOString are the built-in ones. */
@@ -2053,19 +2161,20 @@ function jsonValue(realm: Realm, value: Value, stack: JSObject[]): string | unde
   if (value instanceof DateObject && hasBuiltinToJSON(realm, value)) {
     return Number.isNaN(value.tv) ? "null" : JSON.stringify(new Date(value.tv).toISOString());
   }
+  if (value instanceof ProxyObject || lookup(value, "toJSON") !== undefined) throw NEEDS_GUEST;
   if (stack.includes(value)) throw CIRCULAR;
   stack.push(value);
   let out: string;
   if (value instanceof ArrayObject) {
     const parts: string[] = [];
     for (let i = 0; i < value.length; i++) {
-      parts.push(jsonValue(realm, getData(value, String(i)), stack) ?? "null");
+      parts.push(jsonValue(realm, jsonData(value, String(i)), stack) ?? "null");
     }
     out = `[${parts.join(",")}]`;
   } else {
     const parts: string[] = [];
     for (const k of enumerableStringKeys(value)) {
-      const s = jsonValue(realm, getData(value, k), stack);
+      const s = jsonValue(realm, jsonData(value, k), stack);
       if (s !== undefined) parts.push(`${JSON.stringify(k)}:${s}`);
     }
     out = `{${parts.join(",")}}`;
@@ -2140,14 +2249,14 @@ function scanFormat(
  * util.format semantics: %s %d %i %f %j %o %O %c %% when the first argument is a
  * string; the rest appended with spaces, strings raw, others inspected.
  */
-export function formatLogArgs(args: Value[], realm: Realm): string {
+export function formatLogArgs(args: Value[], realm: Realm, opts: InspectOptions = {}): string {
   const first = args[0];
   let a = 0;
   let str = "";
   let join = "";
   if (typeof first === "string") {
     if (args.length === 1) return first;
-    const r = scanFormat(args, (kind, index) => formatPlaceholder(realm, kind, args[index]));
+    const r = scanFormat(args, (kind, index) => formatPlaceholder(realm, kind, args[index], opts));
     str = r.str;
     a = r.next;
     if (a !== 0) join = " ";
@@ -2155,19 +2264,21 @@ export function formatLogArgs(args: Value[], realm: Realm): string {
   while (a < args.length) {
     const value = args[a];
     str += join;
-    str += typeof value !== "string" ? inspect(value, realm) : value;
+    str += typeof value !== "string" ? inspect(value, realm, opts) : value;
     join = " ";
     a++;
   }
   return str;
 }
 
-function formatPlaceholder(realm: Realm, kind: number, arg: Value): string {
+function formatPlaceholder(realm: Realm, kind: number, arg: Value, opts: InspectOptions): string {
+  const sep = opts.numericSeparator ?? guestDefaults(realm).numericSeparator ?? false;
+  const shallow = { ...opts, depth: 0, compact: 3 };
   switch (kind) {
     case 115: {
       // %s
-      if (typeof arg === "number") return formatNumber(arg);
-      if (typeof arg === "bigint") return `${arg}n`;
+      if (typeof arg === "number") return formatNumber(arg, sep);
+      if (typeof arg === "bigint") return formatBigInt(arg, sep);
       if (!(arg instanceof JSObject) || callable(arg) || !hasBuiltInToString(realm, arg)) {
         if (arg instanceof JSSymbol) return arg.toString();
         const s = safeToString(realm, arg, new Set());
@@ -2176,39 +2287,39 @@ function formatPlaceholder(realm: Realm, kind: number, arg: Value): string {
         // object is inspected instead (see pendingCoercions).
         return answers !== null
           ? (guestCall(realm.helpers.toString, undefined, [arg]) as string)
-          : inspect(arg, realm, { depth: 0 });
+          : inspect(arg, realm, shallow);
       }
-      return inspect(arg, realm, { depth: 0 });
+      return inspect(arg, realm, shallow);
     }
     case 106: // %j
       return String(tryStringify(realm, arg));
     case 100: {
       // %d
-      if (typeof arg === "bigint") return `${arg}n`;
+      if (typeof arg === "bigint") return formatBigInt(arg, sep);
       if (arg instanceof JSSymbol) return "NaN";
       const n = safeToNumber(realm, arg);
       if (n === GUEST && answers !== null) {
         const v = guestCall(realm.helpers.toNumeric, undefined, [arg]);
-        return formatNumber(Number(v));
+        return formatNumber(Number(v), sep);
       }
-      return formatNumber(n === GUEST ? NaN : n);
+      return formatNumber(n === GUEST ? NaN : n, sep);
     }
     case 79: // %O
-      return inspect(arg, realm);
+      return inspect(arg, realm, opts);
     case 111: // %o
-      return inspect(arg, realm, { showHidden: true, depth: 4 });
+      return inspect(arg, realm, { ...opts, showHidden: true, depth: 4 });
     case 105: {
       // %i
-      if (typeof arg === "bigint") return `${arg}n`;
+      if (typeof arg === "bigint") return formatBigInt(arg, sep);
       if (arg instanceof JSSymbol) return "NaN";
       const s = guestString(realm, arg);
-      return formatNumber(s === GUEST ? NaN : parseInt(s));
+      return formatNumber(s === GUEST ? NaN : parseInt(s), sep);
     }
     case 102: {
       // %f
       if (arg instanceof JSSymbol) return "NaN";
       const s = guestString(realm, arg);
-      return formatNumber(s === GUEST ? NaN : parseFloat(s));
+      return formatNumber(s === GUEST ? NaN : parseFloat(s), sep);
     }
     default:
       return "";

@@ -5,11 +5,12 @@
 import { ArrayObject, JSObject, PF, Prop, type NativeImpl } from "../object";
 import type { Value } from "../value";
 import {
+  NODE_INSPECT_DEFAULTS,
   NeedGuest,
   formatLogArgs,
   inspect,
+  readInspectOptions,
   withGuestAnswers,
-  type InspectOptions,
 } from "../inspect";
 import { mapEntries, setValues } from "./collections";
 import { arg, defineInternal, internalDefiner, makeNative, method } from "./util";
@@ -38,11 +39,12 @@ export function installConsole(realm: Realm): void {
   };
   // Formatting that may need guest code (see withGuestAnswers in ../inspect.ts): a
   // state [kind, ...args] is formatted; kind 0/1 logs to stdout/stderr, 2 is inspect(),
-  // 3 is util.format() (its string).
+  // 3 is util.format() (its string), 4 util.formatWithOptions().
   const format = (state: Value[]): Value => {
     const kind = state[0];
-    if (kind === 2) return inspect(state[1], realm, dirOptions(state[2]));
+    if (kind === 2) return inspect(state[1], realm, readInspectOptions(state[2]));
     if (kind === 3) return formatLogArgs(state.slice(1), realm);
+    if (kind === 4) return formatLogArgs(state.slice(2), realm, readInspectOptions(state[1]));
     write(kind === 1, formatLogArgs(state.slice(1), realm));
     return undefined;
   };
@@ -88,6 +90,21 @@ export function installConsole(realm: Realm): void {
       PF.Hidden,
     ),
   );
+  $$.props.set(
+    "formatWithOptionsFunction",
+    new Prop(
+      makeNative(realm, "util.formatWithOptions", "formatWithOptions", 1, (vm, _t, args) =>
+        formatWithGuest(vm, [4, ...args]),
+      ),
+      PF.Hidden,
+    ),
+  );
+  // util.inspect.defaultOptions: guest data that every inspect reads (as sealed as Node's).
+  const defaults = new JSObject(realm.ObjectPrototype);
+  for (const [k, v] of Object.entries(NODE_INSPECT_DEFAULTS))
+    defaults.props.set(k, new Prop(v, PF.Writable | PF.Enumerable));
+  defaults.extensible = false;
+  $$.props.set("inspectDefaults", new Prop(defaults, PF.Hidden));
   $$.props.set(
     "inspectStylize",
     new Prop(
@@ -246,7 +263,7 @@ export function installConsole(realm: Realm): void {
     return undefined;
   });
   internal("consoleDir", 2, "-", (_vm, _t, args) => {
-    write(false, inspect(arg(args, 0), realm, dirOptions(arg(args, 1))));
+    write(false, inspect(arg(args, 0), realm, readInspectOptions(arg(args, 1))));
     return undefined;
   });
   internal("consoleCell", 1, "-", (_vm, _t, args) => tableCell(realm, arg(args, 0)));
@@ -339,30 +356,6 @@ export function formatTime(ms: number): string {
   }
   if (seconds !== 0) return `${seconds.toFixed(3)}s`;
   return `${Number(ms.toFixed(3))}ms`;
-}
-
-/** console.dir's options, already read into a plain object by the prelude. */
-function dirOptions(v: Value): InspectOptions {
-  const opts: InspectOptions = {};
-  if (!(v instanceof JSObject)) return opts;
-  const get = (k: string) => {
-    const p = v.getOwnProperty(k);
-    return p && !(p.flags & PF.Accessor) ? p.value : undefined;
-  };
-  const depth = get("depth");
-  if (depth === null || (typeof depth === "number" && !Number.isNaN(depth)))
-    opts.depth = depth === null ? null : depth;
-  if (get("showHidden") !== undefined) opts.showHidden = !!get("showHidden");
-  for (const k of ["breakLength", "maxArrayLength", "maxStringLength"] as const) {
-    const n = get(k);
-    if (typeof n === "number" && !Number.isNaN(n)) opts[k] = n;
-  }
-  const compact = get("compact");
-  if (typeof compact === "number") opts.compact = compact;
-  else if (compact === false) opts.compact = 0; // every entry on its own line, as 0
-  for (const k of ["sorted", "customInspect", "getters"] as const)
-    if (get(k) !== undefined) opts[k] = !!get(k);
-  return opts;
 }
 
 /** A console.table cell: objects with more than two keys shallower. */

@@ -18,6 +18,7 @@ import { ArrayBufferObject, KIND_UINT8, TypedArrayObject, DataViewObject } from 
 import { allocateBuffer } from "./arraybuffer";
 import { runWork } from "./work";
 import { TextOp, TextWork, slicedText } from "./text-work";
+import { isAscii, isUtf8 } from "node:buffer";
 
 /** Host bytes shared with a guest typed array, DataView or ArrayBuffer. */
 export function bytesOf(v: Value): Uint8Array | undefined {
@@ -294,6 +295,17 @@ export function installEncoding(realm: Realm): void {
     } catch (e) {
       return rethrow(vm, e);
     }
+  });
+  // buffer.isUtf8/isAscii over a view's or an ArrayBuffer's bytes: true, false, or
+  // undefined for something else; "detached" for a detached buffer.
+  internal("bytesCheck", 2, "-", (_vm, _t, args) => {
+    const v = arg(args, 1);
+    const ab = v instanceof TypedArrayObject || v instanceof DataViewObject ? v.buffer : v;
+    if (ab instanceof ArrayBufferObject && ab.detached) return "detached";
+    if (v instanceof DataViewObject) return undefined;
+    const bytes = bytesOf(v);
+    if (!bytes) return undefined;
+    return args[0] === "ascii" ? isAscii(bytes) : isUtf8(bytes);
   });
   internal("isEncoding", 1, "-", (_vm, _t, args) => {
     const e = arg(args, 0);

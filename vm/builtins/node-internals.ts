@@ -65,14 +65,16 @@ export function internalKind(v: Value): string {
  * assert.ok's message for a falsy value: the source of the call of `fn` made by its
  * caller, found as Node finds it (the call expression around the caller's position,
  * parsed from the start of its line; continuation lines re-indented). Undefined when
- * the source cannot be found.
+ * the source cannot be found; null when the caller is a built-in module (`node:…`),
+ * whose source Node never quotes (its message is then `false == true`).
  */
-function callSiteMessage(vm: VM, fn: Value): string | undefined {
+function callSiteMessage(vm: VM, fn: Value): string | null | undefined {
   const frames = vm.frames;
   let i = frames.length - 1;
   while (i > 0 && frames[i].fn !== fn) i--;
   if (i <= 0) return undefined;
   const caller = frames[i - 1];
+  if (caller.fn.program.filename.startsWith("node:")) return null;
   const source = caller.fn.program.source;
   const { line, col } = positionAt(caller.fn.code, Math.max(0, caller.ip - 1));
   let lineStart = 0;

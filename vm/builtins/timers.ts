@@ -4,7 +4,7 @@
 
 import { JSObject, PF, Prop, isCallable } from "../object";
 import type { Value } from "../value";
-import { arg, defineInternal, makeNative, method } from "./util";
+import { arg, defineInternal, getter, makeNative, method } from "./util";
 import type { Realm } from "../realm";
 
 export interface Timer {
@@ -23,11 +23,13 @@ export interface Timer {
   ref: boolean;
 }
 
+/** A timer's id from its handle, or from the number or string its primitive gives. */
 function timerId(v: Value): number {
   if (v instanceof JSObject) {
     const p = v.getOwnProperty("_id");
     return p && typeof p.value === "number" ? p.value : -1;
   }
+  if (typeof v === "string" && v !== "" && String(Number(v)) === v) return Number(v);
   return typeof v === "number" ? v : -1;
 }
 
@@ -58,6 +60,21 @@ export function installTimers(realm: Realm): void {
   method(realm, TimeoutProto, "Timeout.prototype", realm.wellKnown.toPrimitive, 0, (_vm, t) =>
     timerId(t),
   );
+  // Node's Timeout.close() and [Symbol.dispose]() clear the timer; _destroyed says
+  // whether it is gone (run or cleared). (An inherited getter here, where Node has an
+  // own property: inspecting a handle shows what it showed before.)
+  const clearHandle = (_vm: unknown, t: Value) => {
+    const id = timerId(t);
+    const i = realm.timers.findIndex((x) => x.id === id);
+    if (i >= 0) realm.timers.splice(i, 1);
+    return t;
+  };
+  method(realm, TimeoutProto, "Timeout.prototype", "close", 0, clearHandle);
+  method(realm, TimeoutProto, "Timeout.prototype", realm.wellKnown.dispose, 0, (vm, t) => {
+    clearHandle(vm, t);
+    return undefined;
+  });
+  getter(realm, TimeoutProto, "Timeout.prototype", "_destroyed", (_vm, t) => !timerOf(t));
   const schedule =
     (kind: "timeout" | "interval" | "immediate") =>
     (vm: import("../interpreter").VM, _t: Value, args: Value[]) => {
@@ -84,10 +101,8 @@ export function installTimers(realm: Realm): void {
       });
       return handle;
     };
-  const clear = (_vm: unknown, _t: Value, args: Value[]) => {
-    const id = timerId(arg(args, 0));
-    const i = realm.timers.findIndex((t) => t.id === id);
-    if (i >= 0) realm.timers.splice(i, 1);
+  const clear = (vm: unknown, _t: Value, args: Value[]) => {
+    clearHandle(vm, arg(args, 0));
     return undefined;
   };
   method(realm, g, "global", "setTimeout", 2, schedule("timeout"));

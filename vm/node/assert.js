@@ -13,6 +13,7 @@ const {
 const { AssertionError } = require("internal/assertion-error");
 const {
   nodeError,
+  describeReceived,
   ERR_INVALID_ARG_TYPE,
   ERR_INVALID_ARG_VALUE,
   ERR_MISSING_ARGS,
@@ -75,7 +76,9 @@ function innerOk(fn, argLen, value, message) {
     message = "No value argument passed to `assert.ok()`";
   } else if (message == null) {
     generated = true;
-    message = callSiteMessage(fn) ?? "The expression evaluated to a falsy value";
+    // null: a built-in module called; Node then says `false == true`.
+    const quoted = callSiteMessage(fn);
+    message = quoted === null ? undefined : (quoted ?? "The expression evaluated to a falsy value");
   } else if (isError(message)) {
     throw message;
   }
@@ -272,9 +275,7 @@ async function waitForActual(promiseFn) {
   if (typeof promiseFn === "function") {
     resultPromise = promiseFn();
     if (!checkIsPromise(resultPromise)) {
-      const received = resultPromise?.constructor?.name
-        ? `instance of ${resultPromise.constructor.name}`
-        : `type ${typeof resultPromise}`;
+      const received = describeReceived(resultPromise);
       throw nodeError(
         TypeError,
         "ERR_INVALID_RETURN_VALUE",
@@ -450,17 +451,6 @@ function doesNotMatch(string, regexp, message) {
   internalMatch(string, regexp, message, doesNotMatch);
 }
 
-/** CallTracker is deprecated in Node 20 and not provided: constructing one says so. */
-class CallTracker {
-  constructor() {
-    throw nodeError(
-      Error,
-      "ERR_JAUNT_NOT_AVAILABLE",
-      "assert.CallTracker is not available in Jaunt",
-    );
-  }
-}
-
 function strict(...args) {
   innerOk(strict, args.length, ...args);
 }
@@ -486,7 +476,6 @@ Object.assign(assert, {
   ifError,
   match: assertMatch,
   doesNotMatch,
-  CallTracker,
 });
 Object.assign(strict, assert, {
   equal: strictEqual,
@@ -496,5 +485,18 @@ Object.assign(strict, assert, {
 });
 assert.strict = strict;
 strict.strict = strict;
+// CallTracker (deprecated, rarely used): its file loads on first use. (In Node's
+// order, after doesNotMatch; assert.strict comes after it there too.)
+for (const target of [assert, strict]) {
+  delete target.strict;
+  Object.defineProperty(target, "CallTracker", {
+    get() {
+      return require("internal/call-tracker").CallTracker;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  target.strict = strict;
+}
 
 module.exports = assert;

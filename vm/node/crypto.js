@@ -1,13 +1,16 @@
 // Node's `crypto`, guest side, over the host operations of vm/host-crypto.ts (pure
 // computations over bytes: no capability). Hash, Hmac and the ciphers keep their
 // state as guest data (internal/crypto/hash.js, cipher.js), so a snapshot can be
-// taken at any instruction and resumed anywhere. Not here: public-key crypto (sign,
-// verify, key pairs, Diffie-Hellman, X509) and subtle's key operations.
+// taken at any instruction and resumed anywhere. Keys are guest data too (keys.js);
+// signatures, key pairs and RSA encryption are host operations over them (sig.js,
+// keypair.js). Not here: Diffie-Hellman, ECDH, X509 and subtle's key operations.
 "use strict";
 
 const { Hash, Hmac, createHash, createHmac, hash } = require("internal/crypto/hash");
 const cipher = require("internal/crypto/cipher");
-const { KeyObject, createSecretKey } = require("internal/crypto/keys");
+const keys = require("internal/crypto/keys");
+const sig = require("internal/crypto/sig");
+const keypair = require("internal/crypto/keypair");
 const random = require("internal/crypto/random");
 const derive = require("internal/crypto/derive");
 const { webcrypto, subtle } = require("internal/crypto/webcrypto");
@@ -26,7 +29,19 @@ module.exports = {
   createDecipheriv: cipher.createDecipheriv,
   createHash,
   createHmac,
-  createSecretKey,
+  createSecretKey: keys.createSecretKey,
+  createPublicKey: keys.createPublicKey,
+  createPrivateKey: keys.createPrivateKey,
+  createSign: sig.createSign,
+  createVerify: sig.createVerify,
+  generateKeyPair: keypair.generateKeyPair,
+  generateKeyPairSync: keypair.generateKeyPairSync,
+  privateDecrypt: keypair.privateDecrypt,
+  privateEncrypt: keypair.privateEncrypt,
+  publicDecrypt: keypair.publicDecrypt,
+  publicEncrypt: keypair.publicEncrypt,
+  sign: sig.sign,
+  verify: sig.verify,
   getCiphers: cipher.getCiphers,
   getCipherInfo: cipher.getCipherInfo,
   getCurves,
@@ -49,7 +64,9 @@ module.exports = {
   Decipheriv: cipher.Decipheriv,
   Hash,
   Hmac,
-  KeyObject,
+  KeyObject: keys.KeyObject,
+  Sign: sig.Sign,
+  Verify: sig.Verify,
   constants: call("constants", [], "crypto.constants"),
   webcrypto,
   subtle,

@@ -4,7 +4,14 @@
 "use strict";
 
 const internals = require("jaunt:internals");
-const { inspect, format, internalKind, isPromise, emitWarning } = internals;
+const {
+  inspect,
+  format,
+  formatWithOptions: formatWith,
+  internalKind,
+  isPromise,
+  emitWarning,
+} = internals;
 const { nodeError, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE } = require("internal/errors");
 const { validateFunction, validateObject, validateString } = require("internal/validators");
 
@@ -75,6 +82,18 @@ if (!Object.hasOwn(inspect, "custom")) {
     enumerable: true,
   });
   inspect.colors = colors;
+  // Node's getter and setter: the setter copies the given options into the same object.
+  Object.defineProperty(inspect, "defaultOptions", {
+    get() {
+      return internals.inspectDefaults;
+    },
+    set(options) {
+      validateObject(options, "options");
+      return Object.assign(internals.inspectDefaults, options);
+    },
+    enumerable: true,
+    configurable: true,
+  });
   inspect.styles = Object.assign(Object.create(null), {
     special: "cyan",
     number: "yellow",
@@ -92,7 +111,7 @@ if (!Object.hasOwn(inspect, "custom")) {
 
 function formatWithOptions(inspectOptions, ...args) {
   validateObject(inspectOptions, "inspectOptions", { allowArray: true });
-  return format(...args);
+  return formatWith(inspectOptions, ...args);
 }
 
 /** ANSI styles around text — only when the stream is a colour terminal, unless told not to check. */

@@ -84,6 +84,8 @@ function runtimeInternals() {
   state.internals = {
     inspect: $.inspectFunction, // vm/inspect.ts, as console uses it
     format: $.formatFunction, // util.format, as console.log formats
+    formatWithOptions: $.formatWithOptionsFunction,
+    inspectDefaults: $.inspectDefaults, // util.inspect.defaultOptions (vm/inspect.ts reads it)
     internalKind: $.internalKind, // builtins/node-internals.ts
     callSiteMessage: $.callSiteMessage, // builtins/node-internals.ts
     isPromise: isPromise, // prelude/40-promise.js

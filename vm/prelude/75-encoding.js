@@ -26,7 +26,12 @@ function nodeReceived(v) {
 }
 
 function nodeError(kind, code, message) {
-  var e = kind === "RangeError" ? new global.RangeError(message) : new global.TypeError(message);
+  var e =
+    kind === "RangeError"
+      ? new global.RangeError(message)
+      : kind === "Error"
+        ? new global.Error(message)
+        : new global.TypeError(message);
   $.defineOwnProperty(e, "code", 1 | 2 | 32, code, true, undefined, undefined, false, true);
   throw e;
 }
@@ -254,8 +259,28 @@ function checkSize(size) {
     nodeError(
       "RangeError",
       "ERR_OUT_OF_RANGE",
-      'The value of "size" is out of range. It must be >= 0 && <= ' + kMaxLength + ". Received " + size,
+      'The value of "size" is out of range. It must be >= 0 && <= ' + kMaxLength + ". Received " + receivedNumber(size),
     );
+}
+
+/** A number as Node's ERR_OUT_OF_RANGE shows it: integers past 2^32 with `_` separators. */
+function receivedNumber(n) {
+  var text = "" + n;
+  if (n % 1 !== 0 || !(n > 4294967296 || n < -4294967296)) return text;
+  var out = "";
+  var i = text.length;
+  var start = text[0] === "-" ? 1 : 0;
+  for (; i >= start + 4; i -= 3) out = "_" + text.slice(i - 3, i) + out;
+  return text.slice(0, i) + out;
+}
+
+/** buffer.isUtf8 / buffer.isAscii: what the bytes of a view or an ArrayBuffer are. */
+function bytesCheck(kind, input) {
+  var r = $.bytesCheck(kind, input);
+  if (r === "detached")
+    nodeError("Error", "ERR_INVALID_STATE", "Cannot validate on a detached buffer");
+  if (r === undefined) invalidArgType("input", "an instance of ArrayBuffer, Buffer, or TypedArray", input);
+  return r;
 }
 
 function bufferAlloc(size) {
@@ -386,6 +411,8 @@ function bufferSubarray(b, start, end) {
 defineMethods(BufferPrototype, [
   function toString(encoding, start, end) {
     if (arguments.length === 0) return $.bufferHost("toString", this);
+    // As Node's getEncodingOps: any encoding but undefined is converted (`${encoding}`).
+    if (encoding !== undefined && typeof encoding !== "string") encoding = "" + encoding;
     return $.bufferHost("toString", this, encoding, start, end);
   },
   function toLocaleString(encoding, start, end) {
@@ -486,6 +513,15 @@ var bufferModuleExports = {
   kMaxLength: kMaxLength,
   constants: { MAX_LENGTH: kMaxLength, MAX_STRING_LENGTH: 536870888 },
   INSPECT_MAX_BYTES: 50,
+  SlowBuffer: function SlowBuffer(size) {
+    return bufferAlloc(size);
+  },
+  isAscii: function isAscii(input) {
+    return bytesCheck("ascii", input);
+  },
+  isUtf8: function isUtf8(input) {
+    return bytesCheck("utf8", input);
+  },
 };
 
 // ---- structuredClone -------------------------------------------------------------
@@ -594,8 +630,27 @@ function scClone(v, memory) {
 }
 
 defineMethods(global, [
-  function structuredClone(value) {
+  function structuredClone(value, options) {
     if (arguments.length === 0) nodeError("TypeError", "ERR_MISSING_ARGS", "The value argument must be specified");
-    return scClone(value, $.newMap());
+    var memory = $.newMap();
+    // options.transfer: each ArrayBuffer moves to the clone and is detached here
+    // (Node 20's messages).
+    var transfer = isObject(options) ? options.transfer : undefined;
+    var moved = [];
+    if (transfer !== undefined) {
+      if (!isObject(transfer)) throwTypeError("Optional transferList argument must be an iterable");
+      var len = lengthOf(transfer);
+      for (var i = 0; i < len; i++) {
+        var ab = transfer[i];
+        if (!$.isArrayBuffer(ab)) throwTypeError("Found invalid object in transferList");
+        if ($.mapHas(memory, ab)) throw new DOMException("Transfer list contains duplicate ArrayBuffer", "DataCloneError");
+        var len0 = $.abRequire(ab, "structuredClone", false);
+        $.mapPut(memory, ab, len0 > 0 ? call(global.ArrayBuffer.prototype.slice, ab, 0) : new global.ArrayBuffer(0));
+        push(moved, ab);
+      }
+    }
+    var out = scClone(value, memory);
+    for (var m = 0; m < moved.length; m++) $.abDetach(moved[m]);
+    return out;
   },
 ]);

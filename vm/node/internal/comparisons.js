@@ -11,6 +11,13 @@ const LOOSE = false;
 const objectToString = Object.prototype.toString;
 const hasOwn = Object.prototype.hasOwnProperty;
 const propertyIsEnumerable = Object.prototype.propertyIsEnumerable;
+const BOXED_VALUE_OF = {
+  Number: Number.prototype.valueOf,
+  String: String.prototype.valueOf,
+  Boolean: Boolean.prototype.valueOf,
+  BigInt: BigInt.prototype.valueOf,
+  Symbol: Symbol.prototype.valueOf,
+};
 
 function isDeepEqual(a, b) {
   return innerDeepEqual(a, b, LOOSE, undefined);
@@ -34,13 +41,16 @@ function innerDeepEqual(a, b, strict, memos) {
     }
     if (b === null || typeof b !== "object") return false;
   }
-  if (objectToString.call(a) !== objectToString.call(b)) return false;
-  const kind = internalKind(a);
-  if (kind !== internalKind(b)) return false;
+  const tag = objectToString.call(a);
+  if (tag !== objectToString.call(b)) return false;
+  // Arrays first: a proxy of an array is an array here, as in Node.
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
     return keyCheck(a, b, strict, memos, "array");
   }
+  if (Array.isArray(b)) return false;
+  const kind = kindOf(a);
+  if (kind !== kindOf(b)) return false;
   switch (kind) {
     case "Date":
       if (Date.prototype.getTime.call(a) !== Date.prototype.getTime.call(b)) return false;
@@ -55,9 +65,12 @@ function innerDeepEqual(a, b, strict, memos) {
     case "String":
     case "Boolean":
     case "BigInt":
-    case "Symbol":
-      if (!Object.is(a.valueOf(), b.valueOf())) return false;
+    case "Symbol": {
+      // The built-in valueOf: an own or inherited one of the guest's does not count.
+      const valueOf = BOXED_VALUE_OF[kind];
+      if (!Object.is(valueOf.call(a), valueOf.call(b))) return false;
       break;
+    }
     case "ArrayBuffer":
       if (!sameBytes(new Uint8Array(a), new Uint8Array(b))) return false;
       break;
@@ -89,8 +102,20 @@ function innerDeepEqual(a, b, strict, memos) {
         }
         return keyCheck(a, b, strict, memos, "typed");
       }
+      // Not native errors but errors by their prototype, unless tagged as plain objects:
+      // compared as errors too (Node's order of checks).
+      if (tag !== "[object Object]" && (a instanceof Error || b instanceof Error)) {
+        if (!(a instanceof Error && b instanceof Error)) return false;
+        if (a.message !== b.message || a.name !== b.name) return false;
+      }
   }
   return keyCheck(a, b, strict, memos, "object");
+}
+
+/** What a value is inside (Date, Map, Uint8Array…); a proxy is a plain object, as in Node. */
+function kindOf(v) {
+  const kind = internalKind(v);
+  return kind === "Proxy" ? "" : kind;
 }
 
 function sameBytes(x, y) {
@@ -114,9 +139,7 @@ function keyCheck(a, b, strict, memos, iterationType) {
   const aKeys = ownKeys(a, strict, skip);
   const bKeys = ownKeys(b, strict, skip);
   if (aKeys.length !== bKeys.length) return false;
-  for (const k of aKeys)
-    if (!hasOwn.call(b, k) || (typeof k === "symbol" && !propertyIsEnumerable.call(b, k)))
-      return false;
+  for (const k of aKeys) if (!propertyIsEnumerable.call(b, k)) return false;
 
   // Cycles: a pair already under comparison is taken as equal.
   if (memos === undefined) memos = { a: new Map(), b: new Map(), position: 0 };
@@ -179,7 +202,7 @@ function setEquiv(a, b, strict, memos) {
 }
 
 function setHasLoosePrimitive(set, v) {
-  for (const w of set) if (typeof w !== "object" && w == v) return true;
+  for (const w of set) if ((typeof w !== "object" || w === null) && w == v) return true;
   return false;
 }
 

@@ -52,6 +52,16 @@ function validateInteger(
   if (value < min || value > max) throw ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
 }
 
+/** Node's validateInt32: a number, an integer, in [min, max] (the int32 range by default). */
+function validateInt32(value, name, min = -2147483648, max = 2147483647) {
+  validateInteger(value, name, min, max);
+}
+
+/** Node's validateUint32: an integer in [0, 2³² - 1] ([1, …] when `positive`). */
+function validateUint32(value, name, positive = false) {
+  validateInteger(value, name, positive ? 1 : 0, 4294967295);
+}
+
 function validateAbortSignal(signal, name) {
   if (
     signal !== undefined &&
@@ -73,8 +83,10 @@ module.exports = {
   validateArray,
   validateBoolean,
   validateFunction,
+  validateInt32,
   validateInteger,
   validateNumber,
   validateObject,
   validateString,
+  validateUint32,
 };

@@ -10,7 +10,7 @@
 "use strict";
 
 const { ERR_INVALID_ARG_TYPE, nodeError } = require("internal/errors");
-const { validateString, validateObject } = require("internal/validators");
+const { validateString, validateUint32 } = require("internal/validators");
 const { SLICE, call, asBuffer, copyBytes, toBytes, encoded } = require("internal/crypto/util");
 const { keyBytes } = require("internal/crypto/keys");
 const { LazyTransform, assignMethods } = require("internal/crypto/lazy-transform");
@@ -65,8 +65,9 @@ function update(s, data, encoding) {
   feed(s);
 }
 
+/** The digest's bytes, computed once: _flush (a stream's end) and digest() share them. */
 function final(s) {
-  s.finalized = true;
+  if (s.result !== undefined) return s.result;
   feed(s);
   let r = call("digestFinal", [s.id, s.fed], s.api);
   if (r === null) {
@@ -76,24 +77,35 @@ function final(s) {
     if (r === null) throw new Error("jaunt: internal: a re-derived digest was lost");
   }
   s.slices = [];
-  return asBuffer(r);
+  s.result = asBuffer(r);
+  return s.result;
+}
+
+/**
+ * digest()'s output as Node's native handle gives it: the encoding converted with
+ * `${…}` (a throwing toString throws), a Buffer unless it names a string encoding.
+ */
+function digestOutput(s, outputEncoding) {
+  const encoding = `${outputEncoding || "buffer"}`;
+  const buf = final(s);
+  s.finalized = true;
+  return Buffer.isEncoding(encoding) ? buf.toString(encoding) : buf;
 }
 
 function Hash(algorithm, options) {
   if (!(this instanceof Hash)) return new Hash(algorithm, options);
   const copyFrom = algorithm instanceof Hash ? algorithm[kState] : undefined;
   if (copyFrom === undefined) validateString(algorithm, "algorithm");
-  if (options !== undefined) validateObject(options, "options");
-  const outputLength = options !== undefined ? options.outputLength : undefined;
-  if (outputLength !== undefined && typeof outputLength !== "number")
-    throw ERR_INVALID_ARG_TYPE("options.outputLength", "number", outputLength);
+  const outputLength =
+    typeof options === "object" && options !== null ? options.outputLength : undefined;
+  if (outputLength !== undefined) validateUint32(outputLength, "options.outputLength");
   if (copyFrom !== undefined) {
     const s = {
       id: nextDigestId++,
       api: copyFrom.api,
       alg: copyFrom.alg,
       key: null,
-      outputLength: outputLength !== undefined ? outputLength : copyFrom.outputLength,
+      outputLength,
       slices: copyFrom.slices.slice(),
       fed: 0,
       finalized: false,
@@ -112,7 +124,7 @@ function transform(chunk, encoding, callback) {
 }
 
 function flush(callback) {
-  this.push(this.digest());
+  this.push(final(this[kState]));
   callback();
 }
 
@@ -132,7 +144,7 @@ assignMethods(
     digest(outputEncoding) {
       const s = this[kState];
       if (s.finalized) throw ERR_CRYPTO_HASH_FINALIZED();
-      return encoded(final(s), outputEncoding);
+      return digestOutput(s, outputEncoding);
     },
     _transform: transform,
     _flush: flush,
@@ -156,8 +168,8 @@ assignMethods(
     // A second digest() of an Hmac gives an empty result, as in Node.
     digest(outputEncoding) {
       const s = this[kState];
-      if (s.finalized) return encoded(Buffer.alloc(0), outputEncoding);
-      return encoded(final(s), outputEncoding);
+      if (s.finalized) return encoded(Buffer.alloc(0), outputEncoding || "buffer");
+      return digestOutput(s, outputEncoding);
     },
     _transform: transform,
     _flush: flush,
