@@ -51,6 +51,7 @@ const BUILTIN_MODULES: Readonly<Record<string, string>> = {
   stream: "node:stream",
   "stream/consumers": "node:stream-consumers",
   "stream/promises": "node:stream-promises",
+  "stream/web": "node:stream-web",
   string_decoder: "node:string_decoder",
   timers: "node:timers",
   tls: "node:tls",

@@ -108,6 +108,24 @@ var ALLOWED = [
   "Headers",
   "Request",
   "Response",
+  // stream/web: pure guest code (web-streams-polyfill), no host operation of its own.
+  "ReadableStream",
+  "ReadableStreamDefaultReader",
+  "ReadableStreamBYOBReader",
+  "ReadableStreamBYOBRequest",
+  "ReadableByteStreamController",
+  "ReadableStreamDefaultController",
+  "TransformStream",
+  "TransformStreamDefaultController",
+  "WritableStream",
+  "WritableStreamDefaultWriter",
+  "WritableStreamDefaultController",
+  "ByteLengthQueuingStrategy",
+  "CountQueuingStrategy",
+  "TextEncoderStream",
+  "TextDecoderStream",
+  "CompressionStream",
+  "DecompressionStream",
   "__loot", // the test library's own
 ];
 var HOST_ONLY = [

@@ -41,6 +41,25 @@ function lazyGlobals(file, names) {
 lazyGlobals("node:internal/event-target", ["EventTarget", "Event", "CustomEvent"]);
 lazyGlobals("node:internal/abort", ["AbortController", "AbortSignal"]);
 lazyGlobals("node:internal/fetch", ["fetch", "Headers", "Request", "Response"]);
+lazyGlobals("node:stream-web", [
+  "ReadableStream",
+  "ReadableStreamDefaultReader",
+  "ReadableStreamBYOBReader",
+  "ReadableStreamBYOBRequest",
+  "ReadableByteStreamController",
+  "ReadableStreamDefaultController",
+  "TransformStream",
+  "TransformStreamDefaultController",
+  "WritableStream",
+  "WritableStreamDefaultWriter",
+  "WritableStreamDefaultController",
+  "ByteLengthQueuingStrategy",
+  "CountQueuingStrategy",
+  "TextEncoderStream",
+  "TextDecoderStream",
+  "CompressionStream",
+  "DecompressionStream",
+]);
 lazyGlobals("node:perf_hooks", [
   "performance",
   "Performance",
