@@ -94,6 +94,14 @@ export type NativeResult = Value | typeof TAIL_CALL;
 const ACCESSOR: unique symbol = Symbol("accessor");
 const NO_ARGS: Value[] = [];
 
+/**
+ * The default guest call depth. Guest frames live on the heap, so this is a policy, not
+ * a host limit; it is set so a plain nested call chain reaches at least as deep as in
+ * node 20 with its default stack (about 11,400 frames for `f(n) { return f(n + 1) + 1 }`,
+ * 14,000 for a call without arguments).
+ */
+export const DEFAULT_MAX_CALL_DEPTH = 14000;
+
 export interface Limits {
   /** Maximum guest call depth; exceeding it throws a catchable RangeError. */
   maxCallDepth: number;
@@ -201,7 +209,7 @@ export class VM implements HeapOwner {
   constructor(host: import("./host").Host, limits: Partial<Limits> = {}) {
     this.host = host;
     this.limits = {
-      maxCallDepth: limits.maxCallDepth ?? 10000,
+      maxCallDepth: limits.maxCallDepth ?? DEFAULT_MAX_CALL_DEPTH,
       heapBytes: limits.heapBytes ?? Infinity,
       deadlineMs: limits.deadlineMs ?? Infinity,
     };

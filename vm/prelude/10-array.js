@@ -173,7 +173,16 @@ defineMethods(ArrayPrototype, [
       }
       if (spreadable) {
         var len = lengthOf(e);
-        for (var k = 0; k < len; k++, n++) if (k in e) $.createDataProperty(a, "" + n, e[k]);
+        if (n + len > 9007199254740991) throwTypeError("Invalid array length");
+        // As V8: a result that cannot be an array's length fails before the copy.
+        if (n + len > 4294967295 && $.isArray(a)) throwRangeError("Invalid array length");
+        var sparse = $.sparseIndices(e, len, a);
+        if (sparse !== null) {
+          for (var j = 0; j < sparse.length; j++)
+            $.createDataProperty(a, "" + (n + sparse[j]), e[sparse[j]]);
+          n += len;
+        } else
+          for (var k = 0; k < len; k++, n++) if (k in e) $.createDataProperty(a, "" + n, e[k]);
       } else {
         $.createDataProperty(a, "" + n, e);
         n++;
