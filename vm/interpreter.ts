@@ -34,6 +34,7 @@ import { ProxyForInIterator, proxyHelper } from "./builtins/proxy";
 import { Env } from "./env";
 import { ImportBinding, displayName } from "./esm";
 import { inspect } from "./inspect";
+import { functionSource } from "./builtins/function";
 import { Frame, FrameFlags } from "./frame";
 import { ThrowSignal, isPrimitive, primLooseEquals, typeOf, toBoolean } from "./operations";
 import type { Realm } from "./realm";
@@ -2207,7 +2208,7 @@ export class VM implements HeapOwner {
                 const obj = stack[sp - 1];
                 if (!(obj instanceof JSObject))
                   this.throwTypeError(
-                    `Cannot use 'in' operator to search for '${k instanceof JSSymbol ? k.toString() : String(k)}' in ${typeof obj === "string" ? obj : String(obj)}`,
+                    `Cannot use 'in' operator to search for '${this.quietText(k)}' in ${typeof obj === "string" ? obj : String(obj)}`,
                   );
                 if (k instanceof JSObject) {
                   frame.ip = opStart;
@@ -3331,16 +3332,24 @@ export class VM implements HeapOwner {
     let p = null;
     for (let o: JSObject | null = obj; o !== null && !p; o = o.proto) p = o.getOwnProperty(key);
     if (!p || !(p.flags & PF.Accessor) || p.setter) return null;
-    let text: string;
-    if (isCallable(obj)) text = describeObject(obj);
-    else {
-      let ts = null;
-      for (let o: JSObject | null = obj; o !== null && !ts; o = o.proto)
-        ts = o.getOwnProperty("toString");
-      const plain = ts && ts.value === this.realm.ObjectPrototype.getOwnProperty("toString")?.value;
-      text = plain ? `#<${constructorName(obj) ?? "Object"}>` : `[object ${this.plainTag(obj)}]`;
-    }
+    const text = isCallable(obj) ? describeObject(obj) : this.objectText(obj);
     return `Cannot set property ${keyText(key)} of ${text} which has only a getter`;
+  }
+
+  /** V8's text for an object in a message: `#<Name>` when its toString is Object.prototype's, else `[object Tag]`. */
+  private objectText(obj: JSObject): string {
+    let ts = null;
+    for (let o: JSObject | null = obj; o !== null && !ts; o = o.proto)
+      ts = o.getOwnProperty("toString");
+    const plain = ts && ts.value === this.realm.ObjectPrototype.getOwnProperty("toString")?.value;
+    return plain ? `#<${constructorName(obj) ?? "Object"}>` : `[object ${this.plainTag(obj)}]`;
+  }
+
+  /** A value as V8 shows it in a message without running guest code (a function by its source). */
+  private quietText(v: Value): string {
+    if (v instanceof JSSymbol) return v.toString();
+    if (!(v instanceof JSObject)) return String(v);
+    return isCallable(v) ? functionSource(v) : this.objectText(v);
   }
 
   /**
