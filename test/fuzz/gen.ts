@@ -5,7 +5,7 @@
 // that the reducer can delete snippets one by one).
 //
 // Everything generated must print the same under node and under a correct engine:
-// - no Math.random, Date, locale-dependent methods, Function.prototype.toString;
+// - no Math.random, Date.now or local-time Date methods, locale-dependent methods, Function.prototype.toString;
 // - loops have private counters with fixed bounds, recursion has a fixed depth;
 // - sort comparators are consistent; BigInt `**` and shifts get small literal right
 //   operands (no huge allocations);
@@ -21,6 +21,15 @@
 // array-likes, huge strings.
 
 import { Rng } from "./random";
+import {
+  snippetAsyncGenerators,
+  snippetBindings,
+  snippetDates,
+  snippetFunctions,
+  snippetIteratorClose,
+  snippetTagged,
+  snippetTyped,
+} from "./gen-extra";
 
 export const PRELUDE = `function show(v, d, seen) {
   d = d || 0;
@@ -760,7 +769,6 @@ export class Gen {
         ];
       }
       case "forof": {
-        if (ctx.inFinally) return simple(); // for-of inside finally: known codegen bug, owned elsewhere
         const v = this.fresh("v");
         const label = r.chance(0.3) ? this.fresh("L") : null;
         const c = { ...ctx, loops: [...ctx.loops, label ?? ""] };
@@ -1274,6 +1282,13 @@ export class Gen {
     regexp: () => this.snippetRegexp(),
     operators: () => this.snippetOperators(),
     recursion: () => this.snippetRecursion(),
+    tagged: () => snippetTagged(this),
+    asyncGenerators: () => snippetAsyncGenerators(this),
+    iteratorClose: () => snippetIteratorClose(this),
+    functions: () => snippetFunctions(this),
+    bindings: () => snippetBindings(this),
+    typed: () => snippetTyped(this),
+    dates: () => snippetDates(this),
   };
 
   /** One program: the prelude then 2–5 snippets, each in its own block and try/catch. */
