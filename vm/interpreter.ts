@@ -2047,8 +2047,11 @@ export class VM implements HeapOwner {
                   sp = this.callHelper(realm.helpers.add, sp, 2);
                   if (sp < 0) break reload;
                 } else {
+                  // With a string on either side `+` concatenates, else it adds numbers.
                   if (a instanceof JSSymbol || b instanceof JSSymbol)
-                    this.throwTypeError("Cannot convert a Symbol value to a string");
+                    this.throwTypeError(
+                      `Cannot convert a Symbol value to a ${typeof a === "string" || typeof b === "string" ? "string" : "number"}`,
+                    );
                   stack[--sp - 1] = hostArith(this, Op.ADD, a, b);
                 }
                 break;
