@@ -161,8 +161,7 @@ export function snippetFunctions(g: Gen): string {
     `(() => { const f = function g() { return typeof g; }; return [f(), typeof g]; })()`,
     `(() => { let n = 0; const o = { get [(n++, "dyn")]() { return n; } }; return [o.dyn, n]; })()`,
   ];
-  for (let i = 0, k = r.range(3, 7); i < k; i++)
-    lines.push(`attempt("${p}:${i}", () => ${r.pick(uses)});`);
+  lines.push(...g.attempts(p, uses, 3, 7));
   return lines.join("\n");
 }
 
@@ -241,8 +240,7 @@ export function snippetTyped(g: Gen): string {
     `Array.from(${t}.fill(${v(5)}, 1, 3))`,
     `Object.keys(${t})`,
   ];
-  for (let i = 0, k = r.range(3, 6); i < k; i++)
-    lines.push(`attempt("${t}:${i}", () => ${r.pick(uses)});`);
+  lines.push(...g.attempts(t, uses, 3, 6));
   return lines.join("\n");
 }
 
@@ -283,7 +281,6 @@ export function snippetDates(g: Gen): string {
     `Object.prototype.toString.call(${d})`,
     `new Date(${d}).getTime() === ${d}.getTime()`,
   ];
-  for (let i = 0, k = r.range(3, 6); i < k; i++)
-    lines.push(`attempt("${d}:${i}", () => ${r.pick(uses)});`);
+  lines.push(...g.attempts(d, uses, 3, 6));
   return lines.join("\n");
 }

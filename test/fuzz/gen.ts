@@ -243,6 +243,14 @@ export class Gen {
     return `${prefix}${this.n++}`;
   }
 
+  /** Between lo and hi `attempt` lines, labelled `label:i`, each calling a use picked at random. */
+  attempts(label: string, uses: string[], lo: number, hi: number): string[] {
+    const out: string[] = [];
+    for (let i = 0, k = this.r.range(lo, hi); i < k; i++)
+      out.push(`attempt("${label}:${i}", () => ${this.r.pick(uses)});`);
+    return out;
+  }
+
   // ---------- expressions ----------
 
   atom(vars: string[]): string {
@@ -373,8 +381,7 @@ export class Gen {
       `!${o}`,
       `JSON.stringify({ v: ${o} })`,
     ];
-    const k = r.range(3, 7);
-    for (let i = 0; i < k; i++) lines.push(`attempt("${o}:${i}", () => ${r.pick(uses)});`);
+    lines.push(...this.attempts(o, uses, 3, 7));
     return lines.join("\n");
   }
 
@@ -901,8 +908,7 @@ export class Gen {
       `${o}.hasOwnProperty("computed")`,
       `Object.getOwnPropertyNames(${o})`,
     ];
-    const k = r.range(3, 7);
-    for (let i = 0; i < k; i++) lines.push(`attempt("${o}:${i}", () => ${r.pick(uses)});`);
+    lines.push(...this.attempts(o, uses, 3, 7));
     return lines.join("\n");
   }
 
@@ -940,8 +946,7 @@ export class Gen {
       `${p}.length`,
       `(() => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy.x; })()`,
     ];
-    const k = r.range(3, 7);
-    for (let i = 0; i < k; i++) lines.push(`attempt("${p}:${i}", () => ${r.pick(uses)});`);
+    lines.push(...this.attempts(p, uses, 3, 7));
     return lines.join("\n");
   }
 
@@ -1039,8 +1044,7 @@ export class Gen {
       `Array.prototype.slice.call({ length: 2, 0: 'x', 1: 'y' })`,
     ];
     const lines = [`const ${a} = ${init};`];
-    const k = r.range(3, 8);
-    for (let i = 0; i < k; i++) lines.push(`attempt("${a}:${i}", () => ${r.pick(ops)});`);
+    lines.push(...this.attempts(a, ops, 3, 8));
     lines.push(`log(${a});`);
     return lines.join("\n");
   }
@@ -1097,8 +1101,7 @@ export class Gen {
       `Object.keys(${s}).length`,
     ];
     const lines = [`const ${s} = ${init};`];
-    const k = r.range(3, 8);
-    for (let i = 0; i < k; i++) lines.push(`attempt("${s}:${i}", () => ${r.pick(ops)});`);
+    lines.push(...this.attempts(s, ops, 3, 8));
     if (r.chance(0.4))
       lines.push(
         `function tag${s}(strs, ...vals) { return strs.raw.join("|") + "#" + show(vals) + strs.length; }`,
