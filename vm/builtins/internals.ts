@@ -198,28 +198,43 @@ export function installInternals(realm: Realm): void {
     if (names.length >= 2) realm.promiseSlots = [names[0], names[1]];
     return undefined;
   });
-  def("createDataProperty", 3, "ok", (vm, _t, args) => {
-    const o = arg(args, 0) as JSObject;
-    if (o instanceof ProxyObject)
-      return vm.tailCall(proxyHelper(realm, "defineOwnPropertyMask"), undefined, [
-        o,
-        args[1],
-        1 | 2 | 16 | 32,
-        arg(args, 2),
-        true,
-        undefined,
-        undefined,
-        true,
-        true,
-      ]);
-    return o.defineOwn(arg(args, 1) as string, {
-      value: arg(args, 2),
-      hasValue: true,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
-  });
+  // CreateDataProperty (false when refused) and CreateDataPropertyOrThrow (a TypeError).
+  const createDataProperty =
+    (orThrow: boolean): NativeImpl =>
+    (vm, _t, args) => {
+      const o = arg(args, 0) as JSObject;
+      const key = arg(args, 1) as string;
+      if (o instanceof ProxyObject)
+        return vm.tailCall(proxyHelper(realm, "defineOwnPropertyMask"), undefined, [
+          o,
+          key,
+          1 | 2 | 16 | 32,
+          arg(args, 2),
+          true,
+          undefined,
+          undefined,
+          true,
+          true,
+          orThrow,
+        ]);
+      const had = o.getOwnProperty(key) !== undefined;
+      const ok = o.defineOwn(key, {
+        value: arg(args, 2),
+        hasValue: true,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+      if (!ok && orThrow)
+        vm.throwTypeError(
+          had
+            ? `Cannot redefine property: ${String(key)}`
+            : `Cannot add property ${String(key)}, object is not extensible`,
+        );
+      return ok;
+    };
+  def("createDataProperty", 3, "ok", createDataProperty(false));
+  def("createDataPropertyOrThrow", 3, "ok", createDataProperty(true));
   const viaProxy =
     (name: "getPrototypeOf" | "preventExtensions" | "isExtensible", own: (o: JSObject) => Value) =>
     (vm: import("../interpreter").VM, _t: Value, args: Value[]) => {
