@@ -19,6 +19,7 @@ import {
   syntaxErrorReport,
 } from "./common";
 import type { UnhandledRejectionsMode } from "../vm/host";
+import { DEFAULT_MAX_CALL_DEPTH } from "../vm/interpreter";
 
 const TOOL = "vmrun";
 const REJECTION_MODES = ["throw", "strict", "warn", "none", "warn-with-error-code"] as const;
@@ -43,7 +44,10 @@ const argv = commandLine(
     describe: `mode: what an unhandled promise rejection does, as in node: ${REJECTION_MODES.join(", ")} (default: throw)`,
   })
   .option("max-call-depth", {
-    describe: "N: guest call depth limit; deeper calls throw RangeError (default: 10000)",
+    describe:
+      "N: guest call depth limit; deeper calls throw RangeError (default: " +
+      DEFAULT_MAX_CALL_DEPTH +
+      ")",
   })
   .option("deadline-ms", {
     describe:
@@ -66,7 +70,12 @@ refuseUnknownOptions(TOOL, before);
 const raw = process.argv.slice(2);
 refuseBooleanValues(TOOL, raw.slice(0, raw.length - tail.length), ["script", "print-bytecode"]);
 const snapshotEvery = countOption(TOOL, "--snapshot-every", argv["snapshot-every"], 0, "= never");
-const maxCallDepth = countOption(TOOL, "--max-call-depth", argv["max-call-depth"], 10000);
+const maxCallDepth = countOption(
+  TOOL,
+  "--max-call-depth",
+  argv["max-call-depth"],
+  DEFAULT_MAX_CALL_DEPTH,
+);
 const deadlineMs = countOption(TOOL, "--deadline-ms", argv["deadline-ms"], 0, "= none");
 const maxHeapBytes = countOption(TOOL, "--max-heap-bytes", argv["max-heap-bytes"], 0, "= no limit");
 const unhandledRejections: UnhandledRejectionsMode = choiceOption(

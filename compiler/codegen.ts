@@ -904,11 +904,12 @@ class FunctionCompiler {
         const have = new Label();
         e.emit(Op.GET_LOCAL, done);
         e.jump(Op.JUMP_IF_TRUE, skip);
+        // Done before the steps: an iterator whose next() throws is not closed.
+        e.emit(Op.TRUE);
+        e.emit(Op.INIT_LOCAL, done);
         e.emit(Op.GET_LOCAL, iter);
         e.emit(Op.GET_LOCAL, next);
         e.emit(Op.CALL_HELPER, Helper.IterToArray, 2);
-        e.emit(Op.TRUE);
-        e.emit(Op.INIT_LOCAL, done);
         e.jump(Op.JUMP, have);
         e.place(skip);
         e.emit(Op.NEW_ARRAY, 0);
@@ -924,17 +925,21 @@ class FunctionCompiler {
       const t = target ? this.memberTarget(target, false) : null;
       e.emit(Op.GET_LOCAL, done);
       e.jump(Op.JUMP_IF_TRUE, useUndef);
+      // IteratorStepValue: if next(), the result check or its done/value getters
+      // throw, the iterator counts as done and is not closed. Done until the value is read.
+      e.emit(Op.TRUE);
+      e.emit(Op.INIT_LOCAL, done);
       e.emit(Op.ITER_NEXT, iter);
       e.emit(Op.ITER_CHECK);
       e.emit(Op.DUP);
       e.emit(Op.GET_PROP, e.constant("done"));
       e.jump(Op.JUMP_IF_TRUE, markDone);
       e.emit(Op.GET_PROP, e.constant("value"));
+      e.emit(Op.FALSE);
+      e.emit(Op.INIT_LOCAL, done);
       e.jump(Op.JUMP, have);
       e.place(markDone);
       e.emit(Op.POP);
-      e.emit(Op.TRUE);
-      e.emit(Op.INIT_LOCAL, done);
       e.place(useUndef);
       e.emit(Op.UNDEF);
       e.place(have);

@@ -63,7 +63,7 @@ export interface JauntOptions {
    * capability is granted, else empty.
    */
   env?: Record<string, string>;
-  /** Maximum guest call depth before RangeError (default 10000). Same as limits.maxCallDepth. */
+  /** Maximum guest call depth before RangeError (default 14000, DEFAULT_MAX_CALL_DEPTH). Same as limits.maxCallDepth. */
   maxCallDepth?: number;
   /**
    * maxCallDepth: as above. heapBytes: the estimated bytes the guest's objects, strings,

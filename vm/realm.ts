@@ -23,7 +23,7 @@ import {
   objectBirth,
 } from "./object";
 import { JSSymbol, PrivateName, type Value } from "./value";
-import type { VM } from "./interpreter";
+import { DEFAULT_MAX_CALL_DEPTH, type VM } from "./interpreter";
 import { installObject } from "./builtins/object";
 import { installFunction, installFunctionKinds } from "./builtins/function";
 import {
@@ -362,7 +362,7 @@ export class Realm {
     // not fail (a host crash) under a small one such as --max-call-depth 1.
     // Nor does the deadline count the realm's setup.
     const { maxCallDepth: depth, deadlineMs } = this.vm.limits;
-    this.vm.limits.maxCallDepth = Math.max(depth, 10000);
+    this.vm.limits.maxCallDepth = Math.max(depth, DEFAULT_MAX_CALL_DEPTH);
     this.vm.limits.deadlineMs = Infinity;
     let status;
     try {

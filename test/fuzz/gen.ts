@@ -5,7 +5,7 @@
 // that the reducer can delete snippets one by one).
 //
 // Everything generated must print the same under node and under a correct engine:
-// - no Math.random, Date, locale-dependent methods, Function.prototype.toString;
+// - no Math.random, Date.now or local-time Date methods, locale-dependent methods, Function.prototype.toString;
 // - loops have private counters with fixed bounds, recursion has a fixed depth;
 // - sort comparators are consistent; BigInt `**` and shifts get small literal right
 //   operands (no huge allocations);
@@ -21,6 +21,15 @@
 // array-likes, huge strings.
 
 import { Rng } from "./random";
+import {
+  snippetAsyncGenerators,
+  snippetBindings,
+  snippetDates,
+  snippetFunctions,
+  snippetIteratorClose,
+  snippetTagged,
+  snippetTyped,
+} from "./gen-extra";
 
 export const PRELUDE = `function show(v, d, seen) {
   d = d || 0;
@@ -234,6 +243,14 @@ export class Gen {
     return `${prefix}${this.n++}`;
   }
 
+  /** Between lo and hi `attempt` lines, labelled `label:i`, each calling a use picked at random. */
+  attempts(label: string, uses: string[], lo: number, hi: number): string[] {
+    const out: string[] = [];
+    for (let i = 0, k = this.r.range(lo, hi); i < k; i++)
+      out.push(`attempt("${label}:${i}", () => ${this.r.pick(uses)});`);
+    return out;
+  }
+
   // ---------- expressions ----------
 
   atom(vars: string[]): string {
@@ -364,8 +381,7 @@ export class Gen {
       `!${o}`,
       `JSON.stringify({ v: ${o} })`,
     ];
-    const k = r.range(3, 7);
-    for (let i = 0; i < k; i++) lines.push(`attempt("${o}:${i}", () => ${r.pick(uses)});`);
+    lines.push(...this.attempts(o, uses, 3, 7));
     return lines.join("\n");
   }
 
@@ -760,7 +776,6 @@ export class Gen {
         ];
       }
       case "forof": {
-        if (ctx.inFinally) return simple(); // for-of inside finally: known codegen bug, owned elsewhere
         const v = this.fresh("v");
         const label = r.chance(0.3) ? this.fresh("L") : null;
         const c = { ...ctx, loops: [...ctx.loops, label ?? ""] };
@@ -893,8 +908,7 @@ export class Gen {
       `${o}.hasOwnProperty("computed")`,
       `Object.getOwnPropertyNames(${o})`,
     ];
-    const k = r.range(3, 7);
-    for (let i = 0; i < k; i++) lines.push(`attempt("${o}:${i}", () => ${r.pick(uses)});`);
+    lines.push(...this.attempts(o, uses, 3, 7));
     return lines.join("\n");
   }
 
@@ -932,8 +946,7 @@ export class Gen {
       `${p}.length`,
       `(() => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy.x; })()`,
     ];
-    const k = r.range(3, 7);
-    for (let i = 0; i < k; i++) lines.push(`attempt("${p}:${i}", () => ${r.pick(uses)});`);
+    lines.push(...this.attempts(p, uses, 3, 7));
     return lines.join("\n");
   }
 
@@ -1031,8 +1044,7 @@ export class Gen {
       `Array.prototype.slice.call({ length: 2, 0: 'x', 1: 'y' })`,
     ];
     const lines = [`const ${a} = ${init};`];
-    const k = r.range(3, 8);
-    for (let i = 0; i < k; i++) lines.push(`attempt("${a}:${i}", () => ${r.pick(ops)});`);
+    lines.push(...this.attempts(a, ops, 3, 8));
     lines.push(`log(${a});`);
     return lines.join("\n");
   }
@@ -1089,8 +1101,7 @@ export class Gen {
       `Object.keys(${s}).length`,
     ];
     const lines = [`const ${s} = ${init};`];
-    const k = r.range(3, 8);
-    for (let i = 0; i < k; i++) lines.push(`attempt("${s}:${i}", () => ${r.pick(ops)});`);
+    lines.push(...this.attempts(s, ops, 3, 8));
     if (r.chance(0.4))
       lines.push(
         `function tag${s}(strs, ...vals) { return strs.raw.join("|") + "#" + show(vals) + strs.length; }`,
@@ -1274,6 +1285,13 @@ export class Gen {
     regexp: () => this.snippetRegexp(),
     operators: () => this.snippetOperators(),
     recursion: () => this.snippetRecursion(),
+    tagged: () => snippetTagged(this),
+    asyncGenerators: () => snippetAsyncGenerators(this),
+    iteratorClose: () => snippetIteratorClose(this),
+    functions: () => snippetFunctions(this),
+    bindings: () => snippetBindings(this),
+    typed: () => snippetTyped(this),
+    dates: () => snippetDates(this),
   };
 
   /** One program: the prelude then 2–5 snippets, each in its own block and try/catch. */

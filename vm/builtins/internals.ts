@@ -11,7 +11,7 @@ import {
   isConstructor,
   type Descriptor,
 } from "../object";
-import { JSSymbol, type PropertyKey, type Value } from "../value";
+import { JSSymbol, isArrayIndex, type PropertyKey, type Value } from "../value";
 import { SIZE, charge } from "../heap";
 import { primToString } from "../operations";
 import { arg, internalDefiner, makeNative } from "./util";
@@ -86,6 +86,31 @@ export function installInternals(realm: Realm): void {
     return a instanceof ArrayObject && a.elems !== null && a.elems.includes(arg(args, 1));
   });
   def("isArray", 1, "-", (vm, _t, args) => unwrapProxy(vm, arg(args, 0)) instanceof ArrayObject);
+  // $.sparseIndices(e, len, target): for Array.prototype.concat, the indices below `len`
+  // that `k in e` can find, ascending, when e is a sparse array (a huge length with few
+  // elements, where a loop over every index would run for hours), or null for the
+  // ordinary loop. Only when no guest code could run between the reads (e, its
+  // prototypes and target are plain objects and arrays, every index property on the
+  // chain is a data property), so the result is the spec's loop, without the holes.
+  def("sparseIndices", 3, "-", (_vm, _t, args) => {
+    const e = arg(args, 0);
+    const len = arg(args, 1) as number;
+    const target = arg(args, 2);
+    if (!(e instanceof ArrayObject) || e.elems !== null || !(target instanceof ArrayObject))
+      return null;
+    const found = new Set<number>();
+    for (let o: JSObject | null = e; o; o = o.proto) {
+      if (!(o instanceof ArrayObject) && Object.getPrototypeOf(o) !== JSObject.prototype)
+        return null;
+      for (const k of o.ownKeys()) {
+        if (typeof k !== "string" || !isArrayIndex(k) || Number(k) >= len) continue;
+        const p = o.getOwnProperty(k)!;
+        if (p.getter || p.setter) return null;
+        found.add(Number(k));
+      }
+    }
+    return realm.newArray([...found].sort((x, y) => x - y));
+  });
   def("toObject", 1, "-", (_vm, _t, args) => realm.toObject(arg(args, 0)));
   def("throwTypeError", 1, "-", (vm, _t, args) => vm.throwTypeError(String(arg(args, 0))));
   def("throwRangeError", 1, "-", (vm, _t, args) =>
@@ -225,28 +250,43 @@ export function installInternals(realm: Realm): void {
     if (names.length >= 2) realm.promiseSlots = [names[0], names[1]];
     return undefined;
   });
-  def("createDataProperty", 3, "ok", (vm, _t, args) => {
-    const o = arg(args, 0) as JSObject;
-    if (o instanceof ProxyObject)
-      return vm.tailCall(proxyHelper(realm, "defineOwnPropertyMask"), undefined, [
-        o,
-        args[1],
-        1 | 2 | 16 | 32,
-        arg(args, 2),
-        true,
-        undefined,
-        undefined,
-        true,
-        true,
-      ]);
-    return o.defineOwn(arg(args, 1) as string, {
-      value: arg(args, 2),
-      hasValue: true,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
-  });
+  // CreateDataProperty (false when refused) and CreateDataPropertyOrThrow (a TypeError).
+  const createDataProperty =
+    (orThrow: boolean): NativeImpl =>
+    (vm, _t, args) => {
+      const o = arg(args, 0) as JSObject;
+      const key = arg(args, 1) as string;
+      if (o instanceof ProxyObject)
+        return vm.tailCall(proxyHelper(realm, "defineOwnPropertyMask"), undefined, [
+          o,
+          key,
+          1 | 2 | 16 | 32,
+          arg(args, 2),
+          true,
+          undefined,
+          undefined,
+          true,
+          true,
+          orThrow,
+        ]);
+      const had = o.getOwnProperty(key) !== undefined;
+      const ok = o.defineOwn(key, {
+        value: arg(args, 2),
+        hasValue: true,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+      if (!ok && orThrow)
+        vm.throwTypeError(
+          had
+            ? `Cannot redefine property: ${String(key)}`
+            : `Cannot add property ${String(key)}, object is not extensible`,
+        );
+      return ok;
+    };
+  def("createDataProperty", 3, "ok", createDataProperty(false));
+  def("createDataPropertyOrThrow", 3, "ok", createDataProperty(true));
   const viaProxy =
     (name: "getPrototypeOf" | "preventExtensions" | "isExtensible", own: (o: JSObject) => Value) =>
     (vm: import("../interpreter").VM, _t: Value, args: Value[]) => {

@@ -12,18 +12,19 @@ function callbackCheck(fn, name) {
 }
 
 function arrayCreate(n) {
+  if (n > 4294967295) throwRangeError("Invalid array length");
   return $.newArray(n);
 }
 
 /** ArraySpeciesCreate: subclasses of Array make instances of themselves. */
 function arraySpeciesCreate(original, n) {
-  if (!$.isArray(original)) return $.newArray(n);
+  if (!$.isArray(original)) return arrayCreate(n);
   var C = original.constructor;
   if (isObject(C)) {
     C = C[SymbolSpecies];
     if (C === null) C = undefined;
   }
-  if (C === undefined || C === ArrayCtor) return $.newArray(n);
+  if (C === undefined || C === ArrayCtor) return arrayCreate(n);
   if (!isConstructor(C)) throwTypeError("object.constructor[Symbol.species] is not a constructor");
   return new C(n);
 }
@@ -121,9 +122,9 @@ defineMethods(ArrayPrototype, [
     var len = lengthOf(o);
     var k = relativeIndex(start, len, 0);
     var fin = relativeIndex(end, len, len);
-    var a = arraySpeciesCreate(o, 0);
+    var a = arraySpeciesCreate(o, fin > k ? fin - k : 0);
     var n = 0;
-    for (; k < fin; k++, n++) if (k in o) $.createDataProperty(a, "" + n, o[k]);
+    for (; k < fin; k++, n++) if (k in o) $.createDataPropertyOrThrow(a, "" + n, o[k]);
     a.length = n;
     return a;
   },
@@ -139,9 +140,10 @@ defineMethods(ArrayPrototype, [
       del = del < 0 ? 0 : del > len - actualStart ? len - actualStart : del;
     }
     var items = arguments.length > 2 ? arguments.length - 2 : 0;
-    var removed = arraySpeciesCreate(o, 0);
+    if (len + items - del > 9007199254740991) throwTypeError("Invalid array length");
+    var removed = arraySpeciesCreate(o, del);
     for (var i = 0; i < del; i++)
-      if (actualStart + i in o) $.createDataProperty(removed, "" + i, o[actualStart + i]);
+      if (actualStart + i in o) $.createDataPropertyOrThrow(removed, "" + i, o[actualStart + i]);
     removed.length = del;
     var k;
     if (items < del) {
@@ -173,9 +175,16 @@ defineMethods(ArrayPrototype, [
       }
       if (spreadable) {
         var len = lengthOf(e);
-        for (var k = 0; k < len; k++, n++) if (k in e) $.createDataProperty(a, "" + n, e[k]);
+        if (n + len > 9007199254740991) throwTypeError("Invalid array length");
+        var sparse = $.sparseIndices(e, len, a);
+        if (sparse !== null) {
+          for (var j = 0; j < sparse.length; j++)
+            $.createDataPropertyOrThrow(a, "" + (n + sparse[j]), e[sparse[j]]);
+          n += len;
+        } else
+          for (var k = 0; k < len; k++, n++) if (k in e) $.createDataPropertyOrThrow(a, "" + n, e[k]);
       } else {
-        $.createDataProperty(a, "" + n, e);
+        $.createDataPropertyOrThrow(a, "" + n, e);
         n++;
       }
     }
@@ -252,7 +261,7 @@ defineMethods(ArrayPrototype, [
     var t = arguments[1];
     var a = arraySpeciesCreate(o, len);
     for (var k = 0; k < len; k++) {
-      if (k in o) $.createDataProperty(a, "" + k, call(callbackfn, t, o[k], k, o));
+      if (k in o) $.createDataPropertyOrThrow(a, "" + k, call(callbackfn, t, o[k], k, o));
       else delete a[k];
     }
     return a;
@@ -267,7 +276,7 @@ defineMethods(ArrayPrototype, [
     for (var k = 0; k < len; k++) {
       if (k in o) {
         var v = o[k];
-        if (call(callbackfn, t, v, k, o)) $.createDataProperty(a, "" + n++, v);
+        if (call(callbackfn, t, v, k, o)) $.createDataPropertyOrThrow(a, "" + n++, v);
       }
     }
     return a;
@@ -420,21 +429,17 @@ defineMethods(ArrayPrototype, [
     var o = toObject(this);
     var len = lengthOf(o);
     var depth = arguments[0] === undefined ? 1 : toIntegerOrInfinity(arguments[0]);
-    var a = [];
-    flattenInto(a, o, len, depth);
+    if (depth < 0) depth = 0;
+    var a = arraySpeciesCreate(o, 0);
+    flattenInto(a, o, len, 0, depth);
     return a;
   },
   function flatMap(callbackfn) {
     var o = toObject(this);
     var len = lengthOf(o);
     callbackCheck(callbackfn);
-    var a = [];
-    for (var k = 0; k < len; k++) {
-      if (!(k in o)) continue;
-      var v = call(callbackfn, arguments[1], o[k], k, o);
-      if ($.isArray(v)) flattenInto(a, v, lengthOf(v), 0);
-      else push(a, v);
-    }
+    var a = arraySpeciesCreate(o, 0);
+    flattenInto(a, o, len, 0, 1, callbackfn, arguments[1]);
     return a;
   },
   function copyWithin(target, start) {
@@ -462,13 +467,20 @@ defineMethod(ArrayPrototype, "with", ArrayPrototype.with_);
 $.deleteOwn(ArrayPrototype, "with_");
 $.defineOwnProperty(ArrayPrototype.with, "name", 1, "with");
 
-function flattenInto(target, source, len, depth) {
+/** FlattenIntoArray: returns the next target index. */
+function flattenInto(target, source, len, start, depth, mapper, thisArg) {
+  var n = start;
   for (var k = 0; k < len; k++) {
     if (!(k in source)) continue;
     var e = source[k];
-    if (depth > 0 && $.isArray(e)) flattenInto(target, e, lengthOf(e), depth - 1);
-    else push(target, e);
+    if (mapper !== undefined) e = call(mapper, thisArg, e, k, source);
+    if (depth > 0 && $.isArray(e)) n = flattenInto(target, e, lengthOf(e), n, depth - 1);
+    else {
+      if (n >= 9007199254740991) throwTypeError("Invalid array length");
+      $.createDataPropertyOrThrow(target, "" + n++, e);
+    }
   }
+  return n;
 }
 
 /** Stable merge sort of o[0..len); holes dropped, undefineds last. */
@@ -526,7 +538,7 @@ defineMethods(ArrayCtor, [
   },
   function of() {
     var a = isConstructor(this) && this !== ArrayCtor ? new this(arguments.length) : arrayCreate(0);
-    for (var k = 0; k < arguments.length; k++) $.createDataProperty(a, "" + k, arguments[k]);
+    for (var k = 0; k < arguments.length; k++) $.createDataPropertyOrThrow(a, "" + k, arguments[k]);
     a.length = arguments.length;
     return a;
   },
@@ -535,13 +547,15 @@ defineMethods(ArrayCtor, [
     var t = arguments[2];
     if (mapfn !== undefined && !isCallable(mapfn))
       throwTypeError(describe(mapfn) + " is not a function");
-    var a = isConstructor(this) && this !== ArrayCtor ? new this() : arrayCreate(0);
+    var C = this;
     var k = 0;
     if (items === undefined || items === null) throwTypeError(describe(items) + " is not iterable");
     var usingIterator = items[SymbolIterator];
+    var a;
     if (usingIterator !== undefined && usingIterator !== null) {
       // The method already read is the one called (Symbol.iterator is looked up once).
       if (!isCallable(usingIterator)) throwTypeError(describe(items) + " is not iterable");
+      a = isConstructor(C) && C !== ArrayCtor ? new C() : arrayCreate(0);
       var it = call(usingIterator, items);
       if (!isObject(it)) throwTypeError("Result of the Symbol.iterator method is not an object");
       var next = it.next;
@@ -551,7 +565,7 @@ defineMethods(ArrayCtor, [
         if (r.done) break;
         var v = r.value;
         try {
-          $.createDataProperty(a, "" + k, mapfn ? call(mapfn, t, v, k) : v);
+          $.createDataPropertyOrThrow(a, "" + k, mapfn ? call(mapfn, t, v, k) : v);
         } catch (e) {
           iteratorClose(it, 1);
           throw e;
@@ -563,7 +577,8 @@ defineMethods(ArrayCtor, [
     }
     var o = toObject(items);
     var len = lengthOf(o);
-    for (; k < len; k++) $.createDataProperty(a, "" + k, mapfn ? call(mapfn, t, o[k], k) : o[k]);
+    a = isConstructor(C) && C !== ArrayCtor ? new C(len) : arrayCreate(len);
+    for (; k < len; k++) $.createDataPropertyOrThrow(a, "" + k, mapfn ? call(mapfn, t, o[k], k) : o[k]);
     a.length = len;
     return a;
   },

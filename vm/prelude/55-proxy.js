@@ -640,8 +640,10 @@ var proxyHelpers = {
     var d = proxyGetOwnProperty(p, key);
     return d === undefined ? undefined : recToRaw(d);
   },
-  defineOwnPropertyMask: function defineOwnPropertyMask(p, key, mask, value, writable, get, set, enumerable, configurable) {
-    return proxyDefineOwnProperty(p, key, [mask, value, !!writable, get, set, !!enumerable, !!configurable]);
+  defineOwnPropertyMask: function defineOwnPropertyMask(p, key, mask, value, writable, get, set, enumerable, configurable, orThrow) {
+    var ok = proxyDefineOwnProperty(p, key, [mask, value, !!writable, get, set, !!enumerable, !!configurable]);
+    if (!ok && orThrow) throwTypeError("'defineProperty' on proxy: trap returned falsish for property '" + String(key) + "'");
+    return ok;
   },
   getPrototypeOf: proxyGetPrototypeOf,
   setPrototypeOf: proxySetPrototypeOf,
