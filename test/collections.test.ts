@@ -11,15 +11,11 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { decode as cborDecode, encode as cborEncode } from "cbor-x";
 import { Jaunt } from "../vm";
-import { runJaunt, runNode } from "./harness";
+import { runJaunt, runNode, programIn } from "./harness";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-collections-"));
 
-function program(name: string, source: string): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, source);
-  return file;
-}
+const program = programIn(dir);
 
 function sameAsNode(file: string, snapshotEvery = 0, firstCut = snapshotEvery): void {
   const expected = runNode(file);

@@ -181,3 +181,17 @@ export async function resumeElsewhere(bytes: Uint8Array): Promise<string> {
   assert.equal(r.status, "done", out);
   return out;
 }
+
+/** A writer of test programs into `dir`: program(name, source) returns the file's path. */
+export function programIn(dir: string): (name: string, source: string) => string {
+  return (name, source) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, source);
+    return file;
+  };
+}
+
+/** The non-empty lines of `text`, sorted (output whose order races between sources). */
+export function sortedLines(text: string): string[] {
+  return text.split("\n").filter(Boolean).sort();
+}

@@ -11,7 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { Jaunt } from "../vm";
-import { BIN } from "./harness";
+import { BIN, programIn, sortedLines } from "./harness";
 
 const DIR = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-node-http-"));
 after(() => fs.rmSync(DIR, { recursive: true, force: true }));
@@ -85,15 +85,7 @@ server.listen(0, "127.0.0.1", () => {
 
 const LIVE_LINES = ["request POST / chunked", "response 200 got hello world", "server closed"];
 
-function program(name: string, source: string): string {
-  const f = path.join(DIR, name);
-  fs.writeFileSync(f, source);
-  return f;
-}
-
-function sorted(text: string): string[] {
-  return text.split("\n").filter(Boolean).sort();
-}
+const program = programIn(DIR);
 
 for (const https of [false, true]) {
   const kind = https ? "https" : "http";
@@ -139,7 +131,7 @@ for (const https of [false, true]) {
     });
     assert.equal(r.stderr, "");
     assert.equal(r.status, 0);
-    const lines = sorted(r.stdout);
+    const lines = sortedLines(r.stdout);
     const what = https ? "TLS" : "TCP";
     const severed = `ERR_JAUNT_SEVERED ${what} (socket 127\\.0\\.0\\.1:\\d+ -> 127\\.0\\.0\\.1:\\d+|server on 127\\.0\\.0\\.1:\\d+) was severed: the VM was resumed from a snapshot where it was not live`;
     assert.ok(

@@ -11,7 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { Jaunt, type JauntOptions } from "../vm";
-import { BIN } from "./harness";
+import { BIN, programIn, sortedLines } from "./harness";
 
 const DIR = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-node-net-"));
 after(() => fs.rmSync(DIR, { recursive: true, force: true }));
@@ -54,15 +54,7 @@ server.listen(0, "127.0.0.1", () => {
 });
 `;
 
-function program(name: string, source: string): string {
-  const f = path.join(DIR, name);
-  fs.writeFileSync(f, source);
-  return f;
-}
-
-function sorted(text: string): string[] {
-  return text.split("\n").filter(Boolean).sort();
-}
+const program = programIn(DIR);
 
 const LIVE_LINES = ["cat says meow", "child close 0", "echo PING", "server closed"];
 
@@ -75,7 +67,7 @@ test("a server, sockets and a child keep working under vmrun --snapshot-every (r
   );
   assert.equal(r.stderr, "");
   assert.equal(r.status, 0);
-  assert.deepEqual(sorted(r.stdout), LIVE_LINES);
+  assert.deepEqual(sortedLines(r.stdout), LIVE_LINES);
 });
 
 test("cuts with every resource live and its operations pending carry on (reattach)", async () => {
@@ -96,7 +88,7 @@ test("cuts with every resource live and its operations pending carry on (reattac
     break;
   }
   assert.equal(j.exitCode, 0);
-  assert.deepEqual(sorted(out), LIVE_LINES);
+  assert.deepEqual(sortedLines(out), LIVE_LINES);
   assert.ok(liveCuts >= 2, `only ${liveCuts} cuts with everything live`);
 });
 
@@ -127,7 +119,7 @@ test("resumed in another process, the server, sockets and child are severed", as
   fs.writeFileSync(snap, j.snapshot());
   // The VM left running here still has its live resources.
   await j.runAsync();
-  assert.deepEqual(sorted(inProcess), LIVE_LINES);
+  assert.deepEqual(sortedLines(inProcess), LIVE_LINES);
 
   const r = spawnSync(process.execPath, [path.join(BIN, "vmresume.js"), snap], {
     encoding: "utf8",
@@ -135,7 +127,7 @@ test("resumed in another process, the server, sockets and child are severed", as
   });
   assert.equal(r.stderr, "");
   assert.equal(r.status, 0);
-  const lines = sorted(r.stdout);
+  const lines = sortedLines(r.stdout);
   const severed = (who: string, what: string) =>
     new RegExp(
       `^${who}: ERR_JAUNT_SEVERED ${what} was severed: the VM was resumed from a snapshot where it was not live, and `,

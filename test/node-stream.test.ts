@@ -10,16 +10,12 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { spawn, spawnSync } from "node:child_process";
 import { Jaunt } from "../vm";
-import { BIN } from "./harness";
+import { BIN, programIn } from "./harness";
 
 const DIR = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-node-stream-"));
 after(() => fs.rmSync(DIR, { recursive: true, force: true }));
 
-function program(name: string, source: string): string {
-  const f = path.join(DIR, name);
-  fs.writeFileSync(f, source);
-  return f;
-}
+const program = programIn(DIR);
 
 function run(cmd: string[], input: string | Buffer) {
   const r = spawnSync(process.execPath, cmd, { input, encoding: "utf8", cwd: DIR });
