@@ -156,7 +156,7 @@ export interface ModuleInfo {
  * Bumped whenever emitted bytecode changes shape: snapshots record it. 7: sources of
  * 1 MB or more compile in chunks of statements (stream.ts), with different code.
  */
-export const COMPILER_VERSION = 7;
+export const COMPILER_VERSION = 8;
 
 /**
  * Self-hosted helpers compiled code may call with CALL_HELPER, by index. The realm

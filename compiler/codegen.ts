@@ -1145,8 +1145,10 @@ class FunctionCompiler {
         e.emit(Op.DEBUGGER);
         return;
       case "ReturnStatement":
-        if (s.argument) this.expression(s.argument);
-        else e.emit(Op.UNDEF);
+        if (s.argument) {
+          this.expression(s.argument);
+          this.awaitReturnValue();
+        } else e.emit(Op.UNDEF);
         this.at(s);
         this.emitReturn();
         return;
@@ -1990,6 +1992,7 @@ class FunctionCompiler {
       e.emit(Op.SEQ);
       e.jump(Op.JUMP_IF_FALSE, notReturn);
       e.emit(Op.POP);
+      this.awaitReturnValue();
       this.returnFromExpression();
       e.place(notReturn);
     }
@@ -2047,8 +2050,20 @@ class FunctionCompiler {
     e.emit(Op.INT, 2);
     e.emit(Op.SEQ);
     e.jump(Op.JUMP_IF_FALSE, done);
+    if (async) this.awaitReturnValue();
     this.returnFromExpression();
     e.place(done);
+  }
+
+  /**
+   * In an async generator every return completion awaits its value before the
+   * unwinding (finally blocks) runs: `return v`, a return() resuming a yield, and a
+   * yield* whose inner iterator returned. A rejection throws at that point.
+   */
+  private awaitReturnValue(): void {
+    const fn = this.info.node;
+    if (fn.type !== "Program" && (fn as N.Function).async && (fn as N.Function).generator)
+      this.emitAwait();
   }
 
   /**

@@ -112,17 +112,8 @@ function asyncGenResume(o, mode, value) {
     return;
   }
   if (r.done) {
-    // `return v` in an async generator awaits v too.
-    performThen(
-      promiseResolve(PromiseCtor, r.value),
-      function (v) {
-        asyncGenSettle(o, true, { value: v, done: true });
-      },
-      function (e) {
-        asyncGenSettle(o, false, e);
-      },
-      undefined,
-    );
+    // The value of a return was awaited where it returned (compiled code).
+    asyncGenSettle(o, true, { value: r.value, done: true });
     return;
   }
   // `yield v` in an async generator awaits v first.
