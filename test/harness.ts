@@ -28,10 +28,12 @@ export function runNode(file: string, args: string[] = []): Outcome {
   return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
 }
 
-export function runCli(tool: string, args: string[], cwd = ROOT): Outcome {
+/** Runs one of the command-line tools; `timeout` (ms) kills a run that hangs. */
+export function runCli(tool: string, args: string[], cwd = ROOT, timeout?: number): Outcome {
   const r = spawnSync(process.execPath, [path.join(BIN, `${tool}.js`), ...args], {
     encoding: "utf8",
     cwd,
+    timeout,
   });
   return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
 }

@@ -11,7 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { Jaunt } from "../vm";
-import { BIN, programIn, sortedLines } from "./harness";
+import { programIn, sortedLines, ROOT, runCli } from "./harness";
 
 const DIR = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-node-http-"));
 after(() => fs.rmSync(DIR, { recursive: true, force: true }));
@@ -92,13 +92,9 @@ for (const https of [false, true]) {
 
   test(`${kind}: a server with a request in flight keeps working under vmrun --snapshot-every`, () => {
     const prog = program(`${kind}-live.js`, live(https));
-    const r = spawnSync(
-      process.execPath,
-      [path.join(BIN, "vmrun.js"), "--snapshot-every", "4999", prog],
-      { encoding: "utf8", timeout: 120_000 },
-    );
+    const r = runCli("vmrun", ["--snapshot-every", "4999", prog], ROOT, 120_000);
     assert.equal(r.stderr, "");
-    assert.equal(r.status, 0);
+    assert.equal(r.code, 0);
     assert.deepEqual(r.stdout.split("\n").filter(Boolean), LIVE_LINES);
   });
 
@@ -125,12 +121,9 @@ for (const https of [false, true]) {
     await j.runAsync();
     assert.deepEqual(inProcess.split("\n").filter(Boolean), LIVE_LINES);
 
-    const r = spawnSync(process.execPath, [path.join(BIN, "vmresume.js"), snap], {
-      encoding: "utf8",
-      timeout: 60_000,
-    });
+    const r = runCli("vmresume", [snap], ROOT, 60_000);
     assert.equal(r.stderr, "");
-    assert.equal(r.status, 0);
+    assert.equal(r.code, 0);
     const lines = sortedLines(r.stdout);
     const what = https ? "TLS" : "TCP";
     const severed = `ERR_JAUNT_SEVERED ${what} (socket 127\\.0\\.0\\.1:\\d+ -> 127\\.0\\.0\\.1:\\d+|server on 127\\.0\\.0\\.1:\\d+) was severed: the VM was resumed from a snapshot where it was not live`;

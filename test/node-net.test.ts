@@ -9,9 +9,8 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { spawnSync } from "node:child_process";
 import { Jaunt, type JauntOptions } from "../vm";
-import { BIN, programIn, sortedLines } from "./harness";
+import { programIn, sortedLines, ROOT, runCli } from "./harness";
 
 const DIR = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-node-net-"));
 after(() => fs.rmSync(DIR, { recursive: true, force: true }));
@@ -60,13 +59,9 @@ const LIVE_LINES = ["cat says meow", "child close 0", "echo PING", "server close
 
 test("a server, sockets and a child keep working under vmrun --snapshot-every (reattach)", () => {
   const prog = program("live.js", LIVE);
-  const r = spawnSync(
-    process.execPath,
-    [path.join(BIN, "vmrun.js"), "--snapshot-every", "4999", prog],
-    { encoding: "utf8", timeout: 120_000 },
-  );
+  const r = runCli("vmrun", ["--snapshot-every", "4999", prog], ROOT, 120_000);
   assert.equal(r.stderr, "");
-  assert.equal(r.status, 0);
+  assert.equal(r.code, 0);
   assert.deepEqual(sortedLines(r.stdout), LIVE_LINES);
 });
 
@@ -121,12 +116,9 @@ test("resumed in another process, the server, sockets and child are severed", as
   await j.runAsync();
   assert.deepEqual(sortedLines(inProcess), LIVE_LINES);
 
-  const r = spawnSync(process.execPath, [path.join(BIN, "vmresume.js"), snap], {
-    encoding: "utf8",
-    timeout: 60_000,
-  });
+  const r = runCli("vmresume", [snap], ROOT, 60_000);
   assert.equal(r.stderr, "");
-  assert.equal(r.status, 0);
+  assert.equal(r.code, 0);
   const lines = sortedLines(r.stdout);
   const severed = (who: string, what: string) =>
     new RegExp(
