@@ -7,6 +7,7 @@
 
 const EventEmitter = require("events");
 const net = require("net");
+const { listenTo } = require("internal/http-common");
 
 function countOf(table) {
   let n = 0;
@@ -153,15 +154,14 @@ class Agent extends EventEmitter {
       this.totalSocketCount--;
       take(this.sockets, this.getName(options), socket) ||
         take(this.freeSockets, this.getName(options), socket);
-      socket.removeListener("free", onFree);
-      socket.removeListener("close", onClose);
-      socket.removeListener("timeout", onTimeout);
-      socket.removeListener("agentRemove", onRemove);
+      detach();
     };
-    socket.on("free", onFree);
-    socket.on("close", onClose);
-    socket.on("timeout", onTimeout);
-    socket.on("agentRemove", onRemove);
+    const detach = listenTo(socket, {
+      free: onFree,
+      close: onClose,
+      timeout: onTimeout,
+      agentRemove: onRemove,
+    });
   }
 
   removeSocket(socket, options) {

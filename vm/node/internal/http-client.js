@@ -9,7 +9,7 @@ const { nodeError, ERR_INVALID_ARG_TYPE } = require("internal/errors");
 const { HttpParser } = require("internal/http-parser");
 const { IncomingMessage } = require("internal/http-incoming");
 const { OutgoingMessage } = require("internal/http-outgoing");
-const { checkIsHttpToken } = require("internal/http-common");
+const { checkIsHttpToken, listenTo } = require("internal/http-common");
 const { globalAgent } = require("internal/http-agent");
 
 const NO_BODY_BY_DEFAULT = new Set(["GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT"]);
@@ -298,21 +298,15 @@ class ClientRequest extends OutgoingMessage {
       }
     };
     const onTimeout = () => this.emit("timeout");
-    const detach = () => {
-      socket.removeListener("data", onData);
-      socket.removeListener("end", onEnd);
-      socket.removeListener("error", onError);
-      socket.removeListener("close", onClose);
-      socket.removeListener("drain", onDrain);
-      socket.removeListener("timeout", onTimeout);
-    };
+    const detach = listenTo(socket, {
+      data: onData,
+      end: onEnd,
+      error: onError,
+      close: onClose,
+      drain: onDrain,
+      timeout: onTimeout,
+    });
     this._detach = detach;
-    socket.on("data", onData);
-    socket.on("end", onEnd);
-    socket.on("error", onError);
-    socket.on("close", onClose);
-    socket.on("drain", onDrain);
-    socket.on("timeout", onTimeout);
     if (this.timeout !== undefined) socket.setTimeout(this.timeout);
     this.emit("socket", socket);
     if (socket.destroyed) return;

@@ -209,7 +209,20 @@ function utcDate() {
   return cachedDate;
 }
 
+/**
+ * Adds each handler of `handlers` (event name → listener, in order) to `emitter`;
+ * returns a function that removes them all again.
+ */
+function listenTo(emitter, handlers) {
+  const events = Object.keys(handlers);
+  for (const event of events) emitter.on(event, handlers[event]);
+  return () => {
+    for (const event of events) emitter.removeListener(event, handlers[event]);
+  };
+}
+
 module.exports = {
+  listenTo,
   STATUS_CODES,
   METHODS,
   checkIsHttpToken,
