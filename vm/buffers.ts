@@ -71,7 +71,7 @@ export function f32Round(x: number): number {
 
 // ---- element types -------------------------------------------------------------
 
-type HostTA =
+export type HostTA =
   | Int8Array
   | Uint8Array
   | Uint8ClampedArray
@@ -141,8 +141,17 @@ export class ArrayBufferObject extends JSObject {
   maxByteLength = -1;
   /** Bumped whenever `data` is replaced (resize, detach): views re-derive their host arrays. */
   gen = 0;
-  constructor(proto: JSObject | null, byteLength: number, maxByteLength = -1) {
-    super(proto, "ArrayBuffer");
+  constructor(
+    proto: JSObject | null,
+    byteLength: number,
+    maxByteLength = -1,
+    /**
+     * A SharedArrayBuffer: never detached, only grows. The VM is one agent, so its
+     * bytes are an ordinary host buffer; what differs is only what the guest may do.
+     */
+    readonly shared = false,
+  ) {
+    super(proto, shared ? "SharedArrayBuffer" : "ArrayBuffer");
     // Refused before the host allocates it when it would pass the heap limit.
     allocate(byteLength);
     this.data = new Uint8Array(byteLength);
@@ -370,10 +379,13 @@ function isIndex(v: unknown, max = Number.MAX_SAFE_INTEGER): v is number {
 registerObjectKind<ArrayBufferObject>({
   kind: 120,
   cls: ArrayBufferObject,
-  encode: (o) => [o.data, o.detached, o.maxByteLength],
+  encode: (o) => [o.data, o.detached, o.maxByteLength, ...(o.shared ? [true] : [])],
   allocate: () => new ArrayBufferObject(null, 0),
   decode(o, f, dec, where) {
-    const [data, detached, max] = f;
+    const [data, detached, max, shared] = f;
+    if (shared !== undefined && shared !== true)
+      return dec.fail(`${where}: bad ArrayBuffer shared flag`);
+    if (shared && detached) return dec.fail(`${where}: a detached SharedArrayBuffer`);
     if (!(data instanceof Uint8Array))
       return dec.fail(`${where}: ArrayBuffer bytes are not a byte string`);
     if (typeof detached !== "boolean") return dec.fail(`${where}: bad ArrayBuffer detached flag`);
@@ -382,6 +394,10 @@ registerObjectKind<ArrayBufferObject>({
     if (data.length > MAX_BYTE_LENGTH) return dec.fail(`${where}: ArrayBuffer too large`);
     if (detached && data.length) return dec.fail(`${where}: detached ArrayBuffer with bytes`);
     o.data = new Uint8Array(data);
+    if (shared) {
+      (o as { shared: boolean }).shared = true;
+      o.cls = "SharedArrayBuffer";
+    }
     o.detached = detached;
     o.maxByteLength = max as number;
     o.gen++;

@@ -1313,7 +1313,7 @@ function formatArrayBufferObject(
   tag: string,
 ): SpecialObject | undefined {
   if (!(value instanceof ArrayBufferObject)) return undefined;
-  const prefix = getPrefix(constructor, tag, "ArrayBuffer");
+  const prefix = getPrefix(constructor, tag, value.cls);
   const formatter: Formatter = (c) => {
     if (value.detached) return ["(detached)", "byteLength: 0"];
     const bytes = value.data;
@@ -1383,6 +1383,7 @@ function formatSpecialObject(
     case "WeakSet":
       return formatWeakCollection(ctx, value, constructor, tag);
     case "ArrayBuffer":
+    case "SharedArrayBuffer":
       return formatArrayBufferObject(ctx, value, constructor, tag);
     case "DataView":
       return formatDataViewObject(ctx, value, constructor, tag);

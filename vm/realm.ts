@@ -56,6 +56,7 @@ import { installIntl } from "./builtins/intl";
 import { installRegExp } from "./builtins/regexp";
 import { installProxy } from "./builtins/proxy";
 import { installTypedArrays } from "./builtins/typedarray";
+import { installSharedMemory } from "./builtins/shared-memory";
 import { installURL } from "./builtins/url";
 import { installWork } from "./builtins/work";
 import { installRegExpWork } from "./builtins/regexp-work";
@@ -321,6 +322,7 @@ export class Realm {
     installRegExpWork(this);
     installProxy(this);
     installTypedArrays(this);
+    installSharedMemory(this);
     installURL(this);
     installWork(this);
     installInternals(this);

@@ -3,9 +3,9 @@
 // (options objects, species constructors, valueOf of arguments) goes through the
 // prelude (prelude/70-typedarray.js, `$.taCoerceCall`).
 
-import { JSObject, PF, Prop, type NativeImpl, type NativeFunction } from "../object";
+import { JSObject, PF, Prop, type NativeFunction } from "../object";
 import { type Value } from "../value";
-import { arg, getter, internalDefiner, makeNative } from "./util";
+import { arg, getter, internalDefiner, makeNative, method } from "./util";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
 import { receiverText } from "./collections";
@@ -34,10 +34,11 @@ export function allocateBuffer(
   proto: JSObject,
   byteLength: number,
   max = -1,
+  shared = false,
 ): ArrayBufferObject {
   if (byteLength > MAX_BYTE_LENGTH || max > MAX_BYTE_LENGTH)
     vm.throwError("RangeError", "Array buffer allocation failed");
-  return new ArrayBufferObject(proto, byteLength, max);
+  return new ArrayBufferObject(proto, byteLength, max, shared);
 }
 
 /** The slow paths the prelude defines on `$` (they are looked up when needed). */
@@ -77,44 +78,14 @@ export function installArrayBuffer(realm: Realm): {
   abCtor.props.set("prototype", new Prop(ABP, 0));
   ABP.props.set("constructor", new Prop(abCtor, PF.Hidden));
   realm.global.props.set("ArrayBuffer", new Prop(abCtor, PF.Hidden));
-  def(abCtor, "ArrayBuffer", "isView", 1, (_vm, _t, args) => {
+  method(realm, abCtor, "ArrayBuffer", "isView", 1, (_vm, _t, args) => {
     const v = arg(args, 0);
     return v instanceof TypedArrayObject || v instanceof DataViewObject;
   });
   getter(realm, abCtor, "ArrayBuffer", wk.species, (_vm, t) => t);
   const thisAB = (vm: VM, t: Value, name: string): ArrayBufferObject =>
-    t instanceof ArrayBufferObject ? t : incompatible(vm, name, t);
-  getter(
-    realm,
-    ABP,
-    "ArrayBuffer.prototype",
-    "byteLength",
-    (vm, t) => thisAB(vm, t, "get ArrayBuffer.prototype.byteLength").byteLength,
-  );
-  placeholder(ABP, "slice");
-  getter(realm, ABP, "ArrayBuffer.prototype", "maxByteLength", (vm, t) => {
-    const b = thisAB(vm, t, "get ArrayBuffer.prototype.maxByteLength");
-    return b.maxByteLength >= 0 ? b.maxByteLength : b.byteLength;
-  });
-  getter(
-    realm,
-    ABP,
-    "ArrayBuffer.prototype",
-    "resizable",
-    (vm, t) => thisAB(vm, t, "get ArrayBuffer.prototype.resizable").maxByteLength >= 0,
-  );
-  def(ABP, "ArrayBuffer.prototype", "resize", 1, (vm, t, args, _nt, self) => {
-    const name = "ArrayBuffer.prototype.resize";
-    const b = thisAB(vm, t, name);
-    if (b.maxByteLength < 0) incompatible(vm, name, t);
-    const a = convertArgs(vm, args, "n");
-    if (!a) return coerceCall(vm, realm, self, t, args, "n");
-    const n = toIndex(vm, a[0] as number, `${name}: Invalid length parameter`);
-    if (b.detached) detachedError(vm, name);
-    if (n > b.maxByteLength) vm.throwError("RangeError", `${name}: Invalid length parameter`);
-    b.resize(n);
-    return undefined;
-  });
+    t instanceof ArrayBufferObject && !t.shared ? t : incompatible(vm, name, t);
+  defineBufferBasics(realm, ABP, "ArrayBuffer", thisAB);
   placeholder(ABP, "transfer");
   placeholder(ABP, "transferToFixedLength");
   getter(
@@ -197,7 +168,7 @@ export function installArrayBuffer(realm: Realm): {
   for (const [type, size] of accessors) {
     const big = type.startsWith("Big");
     const getName = `DataView.prototype.get${type}`;
-    def(DVP, "DataView.prototype", `get${type}`, 1, (vm, t, args, _nt, self) => {
+    method(realm, DVP, "DataView.prototype", `get${type}`, 1, (vm, t, args, _nt, self) => {
       const v = thisDV(vm, t, getName);
       const a = convertArgs(vm, args, "n");
       if (!a) return coerceCall(vm, realm, self, t, args, "n");
@@ -210,7 +181,7 @@ export function installArrayBuffer(realm: Realm): {
     });
     const setName = `DataView.prototype.set${type}`;
     const spec = big ? "nB" : "nN";
-    def(DVP, "DataView.prototype", `set${type}`, 2, (vm, t, args, _nt, self) => {
+    method(realm, DVP, "DataView.prototype", `set${type}`, 2, (vm, t, args, _nt, self) => {
       const v = thisDV(vm, t, setName);
       const full = [arg(args, 0), arg(args, 1), ...args.slice(2)];
       const a = convertArgs(vm, full, spec);
@@ -231,7 +202,8 @@ export function installArrayBuffer(realm: Realm): {
 
   // ---- internals for the prelude ----
   internal("isArrayBuffer", 1, "-", (_vm, _t, args) => arg(args, 0) instanceof ArrayBufferObject);
-  internal("abCreate", 3, "onn?", (vm, _t, args) => {
+  // $.abCreate(proto, length, maxLength, shared): an ArrayBuffer, or a SharedArrayBuffer.
+  internal("abCreate", 4, "onn?-", (vm, _t, args) => {
     // Lengths already converted to numbers by the prelude.
     const n = toIndex(vm, args[1] as number, "Invalid array buffer length");
     let max = -1;
@@ -239,19 +211,23 @@ export function installArrayBuffer(realm: Realm): {
       max = toIndex(vm, args[2] as number, "Invalid array buffer max length");
       if (n > max) vm.throwError("RangeError", "Invalid array buffer max length");
     }
-    return allocateBuffer(vm, args[0] as JSObject, n, max);
+    return allocateBuffer(vm, args[0] as JSObject, n, max, args[3] === true);
   });
-  internal("abRequire", 3, "-", (vm, _t, args) => {
+  // $.abRequire(buffer, name, mustBeAttached, shared?): the buffer's length, or a TypeError
+  // when it is not a buffer (of that kind, when `shared` is given).
+  internal("abRequire", 4, "-", (vm, _t, args) => {
     const b = arg(args, 0);
-    if (!(b instanceof ArrayBufferObject)) incompatible(vm, String(args[1]), b);
+    if (!(b instanceof ArrayBufferObject) || (args[3] !== undefined && b.shared !== args[3]))
+      incompatible(vm, String(args[1]), b);
     if (args[2] && b.detached) detachedError(vm, String(args[1]));
     return b.byteLength;
   });
   // slice's result check and copy (25.1.6.7 steps 15–24).
   internal("abSliceInto", 4, ["c-ii", ArrayBufferObject], (vm, _t, args) => {
     const [src, dst, first, count] = args as [ArrayBufferObject, Value, number, number];
-    const name = "ArrayBuffer.prototype.slice";
-    if (!(dst instanceof ArrayBufferObject)) return incompatible(vm, name, dst);
+    const name = src.shared ? "SharedArrayBuffer.prototype.slice" : "ArrayBuffer.prototype.slice";
+    if (!(dst instanceof ArrayBufferObject) || dst.shared !== src.shared)
+      return incompatible(vm, name, dst);
     if (dst.detached) detachedError(vm, name);
     if (dst === src)
       vm.throwTypeError("ArrayBuffer subclass returned this from species constructor");
@@ -278,6 +254,7 @@ export function installArrayBuffer(realm: Realm): {
   internal("abDetach", 1, "-", (vm, _t, args) => {
     const b = arg(args, 0);
     if (!(b instanceof ArrayBufferObject)) return vm.throwTypeError("not an ArrayBuffer");
+    if (b.shared) return vm.throwTypeError("A SharedArrayBuffer cannot be detached");
     b.detach();
     return null;
   });
@@ -293,18 +270,6 @@ export function installArrayBuffer(realm: Realm): {
   $.props.set("ArrayBufferPrototype", new Prop(ABP, 0));
 
   return { ABP, abCtor };
-
-  function def(
-    obj: JSObject,
-    path: string,
-    name: string,
-    length: number,
-    impl: NativeImpl,
-  ): NativeFunction {
-    const f = makeNative(realm, `${path}.${name}`, name, length, impl);
-    obj.props.set(name, new Prop(f, PF.Hidden));
-    return f;
-  }
 }
 
 /** The DataView constructor after its arguments became numbers (25.3.2.1). */
@@ -331,6 +296,56 @@ function createDataView(
     if (offset + len > bufLen) vm.throwError("RangeError", `Invalid DataView length ${byteLength}`);
   }
   return new DataViewObject(proto, buffer, offset, len);
+}
+
+/**
+ * What ArrayBuffer.prototype and SharedArrayBuffer.prototype have alike, in V8's order:
+ * byteLength, slice (the prelude's), maxByteLength, resizable/growable and
+ * resize/grow (a SharedArrayBuffer only grows; neither works on a fixed-length buffer).
+ */
+export function defineBufferBasics(
+  realm: Realm,
+  P: JSObject,
+  ctorName: "ArrayBuffer" | "SharedArrayBuffer",
+  thisBuffer: (vm: VM, t: Value, name: string) => ArrayBufferObject,
+): void {
+  const path = `${ctorName}.prototype`;
+  const shared = ctorName === "SharedArrayBuffer";
+  getter(
+    realm,
+    P,
+    path,
+    "byteLength",
+    (vm, t) => thisBuffer(vm, t, `get ${path}.byteLength`).byteLength,
+  );
+  placeholder(P, "slice");
+  getter(realm, P, path, "maxByteLength", (vm, t) => {
+    const b = thisBuffer(vm, t, `get ${path}.maxByteLength`);
+    return b.maxByteLength >= 0 ? b.maxByteLength : b.byteLength;
+  });
+  const flexible = shared ? "growable" : "resizable";
+  getter(
+    realm,
+    P,
+    path,
+    flexible,
+    (vm, t) => thisBuffer(vm, t, `get ${path}.${flexible}`).maxByteLength >= 0,
+  );
+  const method = shared ? "grow" : "resize";
+  const name = `${path}.${method}`;
+  const f = makeNative(realm, name, method, 1, (vm, t, args, _nt, self) => {
+    const b = thisBuffer(vm, t, name);
+    if (b.maxByteLength < 0) incompatible(vm, name, t);
+    const a = convertArgs(vm, args, "n");
+    if (!a) return coerceCall(vm, realm, self, t, args, "n");
+    const n = toIndex(vm, a[0] as number, `${name}: Invalid length parameter`);
+    if (b.detached) detachedError(vm, name);
+    if (n > b.maxByteLength || (shared && n < b.byteLength))
+      vm.throwError("RangeError", `${name}: Invalid length parameter`);
+    if (!shared || n > b.byteLength) b.resize(n);
+    return undefined;
+  });
+  P.props.set(method, new Prop(f, PF.Hidden));
 }
 
 /** A slot for a method the prelude defines, so that property order matches V8's. */

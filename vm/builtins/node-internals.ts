@@ -49,7 +49,7 @@ export function internalKind(v: Value): string {
   if (v instanceof WeakSetObject) return "WeakSet";
   if (v instanceof WeakRefObject) return "WeakRef";
   if (v instanceof CollectionIteratorObject) return v.forMap ? "Map Iterator" : "Set Iterator";
-  if (v instanceof ArrayBufferObject) return "ArrayBuffer";
+  if (v instanceof ArrayBufferObject) return v.shared ? "SharedArrayBuffer" : "ArrayBuffer";
   if (v instanceof TypedArrayObject) return v.type.name;
   if (v instanceof DataViewObject) return "DataView";
   if (v instanceof ErrorObject) return "Error";

@@ -112,6 +112,29 @@ export function installTimers(realm: Realm): void {
   method(realm, g, "global", "clearInterval", 1, clear);
   method(realm, g, "global", "clearImmediate", 1, clear);
 
+  // $.unrefTimer(fn, delay, arg) → its id: a timer that does not keep the event loop
+  // alive (Atomics.waitAsync's timeout, as in Node); $.cancelTimer(id) clears it.
+  defineInternal(realm, "cancelTimer", 1, "n", (_vm, _t, args) => {
+    const i = realm.timers.findIndex((x) => x.id === args[0]);
+    if (i >= 0) realm.timers.splice(i, 1);
+    return undefined;
+  });
+  defineInternal(realm, "unrefTimer", 3, "fn-", (_vm, _t, args) => {
+    const id = realm.nextTimerId++;
+    const handle = new JSObject(TimeoutProto, "Timeout");
+    handle.props.set("_id", new Prop(id, PF.Hidden));
+    realm.timers.push({
+      id,
+      due: realm.loopTime() + Math.min(Math.max(args[1] as number, 1), 2147483647),
+      interval: -1,
+      fn: args[0] as JSObject,
+      args: [args[2]],
+      seq: realm.timerSeq++,
+      handle,
+      ref: false,
+    });
+    return id;
+  });
   defineInternal(realm, "trackRejection", 2, "o", (_vm, _t, args) => {
     realm.rejections.push([args[0] as JSObject, arg(args, 1)]);
     return undefined;

@@ -306,10 +306,11 @@ const types = {
   isWeakSet: kindIs("WeakSet"),
   isArrayBuffer: kindIs("ArrayBuffer"),
   isDataView: kindIs("DataView"),
-  isSharedArrayBuffer: () => false,
+  isSharedArrayBuffer: kindIs("SharedArrayBuffer"),
   isProxy: kindIs("Proxy"),
   isModuleNamespaceObject: kindIs("Module"),
-  isAnyArrayBuffer: kindIs("ArrayBuffer"),
+  isAnyArrayBuffer: (v) =>
+    internalKind(v) === "ArrayBuffer" || internalKind(v) === "SharedArrayBuffer",
   isBoxedPrimitive: (v) => BOXED.includes(internalKind(v)),
   isArrayBufferView: (v) => ArrayBuffer.isView(v),
   isTypedArray: (v) => TYPED.includes(internalKind(v)),

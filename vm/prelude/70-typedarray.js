@@ -8,6 +8,7 @@ var TypedArrayCtor = $.TypedArray;
 var TypedArrayPrototype = $.TypedArrayPrototype;
 var ArrayBufferCtor = global.ArrayBuffer;
 var ArrayBufferPrototype = $.ArrayBufferPrototype;
+var SharedArrayBufferCtor = global.SharedArrayBuffer;
 
 /** ToBigInt (7.1.13). */
 function toBigInt(v) {
@@ -56,42 +57,93 @@ $.taReflectStore = function taReflectStore(ta, index, v) {
 
 // ---- ArrayBuffer -----------------------------------------------------------------
 
-$.abConstruct = function abConstruct(proto, length, options) {
+$.abConstruct = function abConstruct(proto, length, options, shared) {
   var n = toIndex(length, "Invalid array buffer length");
   var max;
   if (isObject(options)) {
     var m = options.maxByteLength;
     if (m !== undefined) max = toIndex(m, "Invalid array buffer max length");
   }
-  return $.abCreate(proto, n, max);
+  return $.abCreate(proto, n, max, shared);
 };
 
-function abSpeciesConstructor(o) {
+function abSpeciesConstructor(o, D) {
   var C = o.constructor;
-  if (C === undefined) return ArrayBufferCtor;
+  if (C === undefined) return D;
   if (!isObject(C)) throwTypeError("The .constructor property is not an object");
   var S = C[SymbolSpecies];
-  if (S === undefined || S === null) return ArrayBufferCtor;
+  if (S === undefined || S === null) return D;
   if (!isConstructor(S)) throwTypeError("object.constructor[Symbol.species] is not a constructor");
   return S;
 }
 
 function abTransfer(o, newLength, keep, name) {
-  $.abRequire(o, name, false);
-  var n = newLength === undefined ? $.abRequire(o, name, false) : toIndex(newLength, "Invalid array buffer length");
+  $.abRequire(o, name, false, false);
+  var n = newLength === undefined ? $.abRequire(o, name, false, false) : toIndex(newLength, "Invalid array buffer length");
   return $.abTransfer(o, n, keep);
 }
 
+/** ArrayBuffer.prototype.slice and SharedArrayBuffer.prototype.slice (25.1.6.7, 25.2.5.6). */
+function abSlice(o, start, end, shared) {
+  var name = shared ? "SharedArrayBuffer.prototype.slice" : "ArrayBuffer.prototype.slice";
+  var len = $.abRequire(o, name, true, shared);
+  var first = relativeIndex(start, len, 0);
+  var fin = relativeIndex(end, len, len);
+  var count = MathMax(fin - first, 0);
+  var D = shared ? SharedArrayBufferCtor : ArrayBufferCtor;
+  var C = abSpeciesConstructor(o, D);
+  var r = C === D ? $.abCreate(shared ? $.SharedArrayBufferPrototype : ArrayBufferPrototype, count, undefined, shared) : new C(count);
+  return $.abSliceInto(o, r, first, count);
+}
+
+// Atomics.waitAsync's waiters: [buffer, byteIndex, resolve, timer] records in FIFO
+// order, guest data like the timers they hold. The VM is one agent, so only its own
+// Atomics.notify (or a waiter's timeout) ends a wait.
+var atomicsWaiters = [];
+
+$.atomicsWaitAsync = function atomicsWaitAsync(buffer, byteIndex, timeout) {
+  var cap = newPromiseCapability(PromiseCtor);
+  var waiter = [buffer, byteIndex, cap.resolve, undefined];
+  push(atomicsWaiters, waiter);
+  // Like Node's, a waiter's timeout does not keep the event loop alive.
+  if (timeout !== Infinity) waiter[3] = $.unrefTimer(atomicsTimedOut, timeout, waiter);
+  return { async: true, value: cap.promise };
+};
+
+function atomicsTimedOut(waiter) {
+  var i = atomicsWaiters.indexOf(waiter);
+  if (i < 0) return;
+  atomicsWaiters.splice(i, 1);
+  call(waiter[2], undefined, "timed-out");
+}
+
+/** Atomics.notify of a shared buffer: wakes up to `count` waiters on that byte, oldest first. */
+$.atomicsNotify = function atomicsNotify(buffer, byteIndex, count) {
+  var n = 0;
+  for (var i = 0; i < atomicsWaiters.length && n < count; ) {
+    var w = atomicsWaiters[i];
+    if (w[0] !== buffer || w[1] !== byteIndex) {
+      i++;
+      continue;
+    }
+    atomicsWaiters.splice(i, 1);
+    if (w[3] !== undefined) $.cancelTimer(w[3]);
+    // The waiter's promise resolves in a job of its own (EnqueueResolveInAgentJob).
+    $.enqueueJob(w[2], "ok");
+    n++;
+  }
+  return n;
+};
+
+defineMethods($.SharedArrayBufferPrototype, [
+  function slice(start, end) {
+    return abSlice(this, start, end, true);
+  },
+]);
+
 defineMethods(ArrayBufferPrototype, [
   function slice(start, end) {
-    var name = "ArrayBuffer.prototype.slice";
-    var len = $.abRequire(this, name, true);
-    var first = relativeIndex(start, len, 0);
-    var fin = relativeIndex(end, len, len);
-    var count = MathMax(fin - first, 0);
-    var C = abSpeciesConstructor(this);
-    var r = C === ArrayBufferCtor ? $.abCreate(ArrayBufferPrototype, count, undefined) : new C(count);
-    return $.abSliceInto(this, r, first, count);
+    return abSlice(this, start, end, false);
   },
   function transfer() {
     return abTransfer(this, arguments[0], true, "ArrayBuffer.prototype.transfer");
