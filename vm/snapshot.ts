@@ -1370,10 +1370,11 @@ function checkVersions(header: Record<string, unknown>, realm: Realm): SnapshotH
   if (header.magic !== SNAPSHOT_MAGIC) fail("not a Jaunt snapshot (bad magic)");
   const ours = runtimeName(realm.preludeHash);
   // Format 2 and before had no runtime name.
-  const theirs = typeof header.runtime === "string" ? header.runtime : "an older Jaunt";
+  const theirs =
+    typeof header.runtime === "string" ? header.runtime : "a Jaunt that did not record its name";
   if (header.format !== SNAPSHOT_FORMAT)
     fail(
-      `snapshot format ${String(header.format)} (made by ${theirs}); this Jaunt (${ours}) reads format ${SNAPSHOT_FORMAT} only`,
+      `format version ${String(header.format)} (made by ${theirs}); this Jaunt (${ours}) reads format version ${SNAPSHOT_FORMAT} only`,
     );
   if (header.compiler !== COMPILER_VERSION)
     fail(
