@@ -7,9 +7,18 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { pathToFileURL } from "node:url";
 import { decode, encode } from "cbor-x";
-import { runCli } from "./harness";
-import { signSnapshot, verifySnapshot, SnapshotError, type SnapshotReport } from "../vm";
+import { listPrograms, runCli } from "./harness";
+import {
+  Jaunt,
+  inspectSnapshot,
+  signSnapshot,
+  verifySnapshot,
+  SnapshotError,
+  type SnapshotReport,
+} from "../vm";
+import { renderReport } from "../vm/snapshot-report";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-inspect-"));
 const file = path.join(dir, "stopped.js");
@@ -300,4 +309,73 @@ test("a snapshot from another format, compiler or runtime is refused naming both
       if (!/format version 2/.test(r.stderr)) assert.ok(r.stderr.includes(ours), r.stderr);
     }
   }
+});
+
+test("an ES module's top level, a derived constructor and a `with` scope", () => {
+  const mod = path.join(dir, "stopped.mjs");
+  // `with` is sloppy-mode only: it lives in a CommonJS file the module imports.
+  const sloppy = path.join(dir, "with.cjs");
+  fs.writeFileSync(
+    sloppy,
+    "exports.withScope = function withScope(o) { with (o) { (function inWith() { let q = p; for (;;) q++; })(); } };\n",
+  );
+  fs.writeFileSync(
+    mod,
+    `import w from "./with.cjs";
+const top = 1;
+class A { constructor() { this.a = 1; } }
+class B extends A { constructor() { const before = 2; super(); w.withScope({ p: 3 }); } }
+new B();
+`,
+  );
+  const out = path.join(dir, "module.snap");
+  const made = runCli("vmsnap", [mod, "--at-step", "5000", "-o", out]);
+  assert.equal(made.code, 0, made.stderr);
+  const r = runCli("vmsnap", ["inspect", out, "--json", "--frames"]);
+  assert.equal(r.code, 0, r.stderr);
+  const frames = (JSON.parse(r.stdout) as SnapshotReport).frames;
+  assert.deepEqual(
+    frames.map((f) => [f.function, f.kind, f.file]),
+    [
+      ["inWith", "function", sloppy],
+      ["withScope", "function", sloppy],
+      ["B", "function", pathToFileURL(mod).href],
+      ["<top level>", "module", pathToFileURL(mod).href],
+    ],
+  );
+  assert.deepEqual(frames[0].closure[0], {
+    name: "<with object>",
+    value: "{ p: 3 }",
+    scope: "with",
+  });
+  assert.equal(frames[2].this, "B { a: 1 }");
+  assert.deepEqual(frames[2].locals, [{ name: "before", value: "2" }]);
+  assert.deepEqual(
+    frames[3].locals.map((l) => `${l.name} = ${l.value}`),
+    [
+      "w = { withScope: [Function: withScope] }",
+      "top = 1",
+      "A = [class A]",
+      "B = [class B extends A]",
+    ],
+  );
+});
+
+test("inspectSnapshot describes snapshots of assorted programs, and its JSON round-trips", () => {
+  const files = listPrograms().filter((_, i) => i % 29 === 0);
+  let described = 0;
+  for (const f of files) {
+    const source = fs.readFileSync(f, "utf8");
+    for (const budget of [400, 4000]) {
+      const j = Jaunt.create({ stdout: () => {}, stderr: () => {}, seed: 1 });
+      j.load(source, f, f.endsWith(".mjs") ? "module" : "commonjs");
+      if (["done", "exited"].includes(j.run(budget).status)) break;
+      const r = inspectSnapshot(j.snapshot(), { depth: 1 });
+      assert.deepEqual(JSON.parse(JSON.stringify(r)), r, path.basename(f));
+      assert.equal(r.header.steps, j.steps);
+      assert.ok(renderReport(r, { sections: { frames: true, heap: true, rest: true } }).length > 0);
+      described++;
+    }
+  }
+  assert.ok(described >= 10, `${described} snapshots described`);
 });

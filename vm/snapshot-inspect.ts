@@ -12,7 +12,7 @@
 import { FnFlags, positionAt, type FunctionCode } from "../compiler/bytecode";
 import { codeShape } from "./code-shape";
 import { Env } from "./env";
-import { displayName } from "./esm";
+import { ImportBinding, displayName } from "./esm";
 import type { Frame } from "./frame";
 import { enterAccount } from "./heap";
 import { measureHeap } from "./heap-measure";
@@ -50,7 +50,7 @@ export interface NamedValue {
 export interface FrameReport {
   /** The function's name; "<anonymous>", or "<top level>" for a program's own code. */
   function: string;
-  /** "function", "generator", "async function" or "async generator". */
+  /** "function", "generator", "async function", "async generator", or "module" (an ES module's top level). */
   kind: string;
   /** Where it is: the file as stack traces name it, line 1-based, column 0-based. */
   file: string;
@@ -291,6 +291,8 @@ class Describer {
   }
 
   private value(v: Value): string {
+    // An imported binding's slot holds a link to the exporting module's slot.
+    if (v instanceof ImportBinding) v = v.env.slots[v.slot];
     if (v === EMPTY) return "<uninitialized>";
     return inspect(v, this.realm, { depth: this.depth });
   }
@@ -321,7 +323,7 @@ class Describer {
     const closure: (NamedValue & { scope: string })[] = [];
     for (let e = f.env; e && !this.intrinsicEnvs.has(e); e = e.parent) {
       const own = e.code === code;
-      const scope = e.code ? this.codeName(e.code) : "<module>";
+      const scope = this.envClass(e)[1];
       for (const b of this.bindings(e)) {
         if (own) captured.push(b);
         else closure.push({ ...b, scope });
@@ -337,7 +339,8 @@ class Describer {
     locals.push(...captured);
     return {
       function: this.codeName(code),
-      kind: kindOfCode(code),
+      // A module's top level is compiled as a generator (it may await): say what it is.
+      kind: code.index === 0 && program.kind === "module" ? "module" : kindOfCode(code),
       file: displayName(program),
       line,
       col,
