@@ -41,7 +41,10 @@ class Writer {
     this.line(indent, prefix + shown[0]);
     for (const p of shown.slice(1)) this.line(indent + prefix.length, p);
     if (parts.length > shown.length)
-      this.line(indent + prefix.length, `… ${parts.length - shown.length} more lines`);
+      this.line(
+        indent + prefix.length,
+        `… ${parts.length - shown.length} more line${parts.length - shown.length === 1 ? "" : "s"}`,
+      );
   }
 }
 
