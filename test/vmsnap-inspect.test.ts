@@ -51,6 +51,8 @@ gen.next();
 setTimeout(() => console.log("later"), 5000);
 setInterval(() => {}, 1000).unref();
 load("x").then((n) => console.log(n));
+Promise.resolve(1).then(function onOne(v) { return v; });
+queueMicrotask(function later() {});
 makeAdder(10)(5);
 `,
 );
@@ -114,6 +116,13 @@ test("suspended generators and async functions, with their own frames", () => {
     { name: "name", value: "'x'" },
     { name: "data", value: "<uninitialized>" },
   ]);
+});
+
+test("queued microtasks, in the order they will run", () => {
+  const jobs = report.microtasks.map((m) => `${m.function}(${m.args.join(", ")})`);
+  const onOne = jobs.findIndex((j) => j.startsWith("reactionJob([Function: onOne]"));
+  assert.ok(onOne >= 0, jobs.join("\n"));
+  assert.equal(jobs[onOne + 1], "later()");
 });
 
 test("timers with due times, pending host operations and open files", () => {
