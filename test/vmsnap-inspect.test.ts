@@ -261,7 +261,7 @@ test("signSnapshot/verifySnapshot: any changed byte or envelope field is refused
   const signed = signSnapshot(bytes, key);
   assert.deepEqual(Buffer.from(verifySnapshot(signed, key)), Buffer.from(bytes));
   for (const at of [9, 10, 41, 42, signed.length - 1]) {
-    const changed = signed.slice();
+    const changed = Uint8Array.from(signed);
     changed[at] ^= 1;
     assert.throws(
       () => verifySnapshot(changed, key),
@@ -271,6 +271,9 @@ test("signSnapshot/verifySnapshot: any changed byte or envelope field is refused
       `byte ${at}`,
     );
   }
+  assert.equal(inspectSnapshot(signed, { key }).header.steps, 30000);
+  assert.throws(() => inspectSnapshot(signed), /the snapshot is signed/);
+  assert.throws(() => Jaunt.resume(signed), /the snapshot is signed/);
   assert.throws(() => verifySnapshot(signed.subarray(0, 30), key), /envelope truncated/);
   assert.throws(() => verifySnapshot(bytes, key), /not signed/);
   assert.throws(() => signSnapshot(bytes, "short"), /at least 16 bytes/);
