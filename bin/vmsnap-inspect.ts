@@ -68,7 +68,7 @@ export function inspectCommand(args: string[]): never {
     if (!sections.frames) (delete json.frames, delete json.suspended);
     if (!sections.heap) delete json.heap;
     if (!sections.rest)
-      for (const k of ["microtasks", "timers", "hostOperations", "resources", "handles"])
+      for (const k of ["ticks", "microtasks", "timers", "hostOperations", "resources", "handles"])
         delete json[k];
     writeAllSync(1, JSON.stringify(json, null, 2) + "\n");
   } else writeAllSync(1, renderReport(report, { sections }));

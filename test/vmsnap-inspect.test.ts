@@ -53,6 +53,7 @@ setInterval(() => {}, 1000).unref();
 load("x").then((n) => console.log(n));
 Promise.resolve(1).then(function onOne(v) { return v; });
 queueMicrotask(function later() {});
+process.nextTick(function tick(a) {}, 7);
 makeAdder(10)(5);
 `,
 );
@@ -118,7 +119,8 @@ test("suspended generators and async functions, with their own frames", () => {
   ]);
 });
 
-test("queued microtasks, in the order they will run", () => {
+test("queued nextTick callbacks and microtasks, in the order they will run", () => {
+  assert.deepEqual(report.ticks, [{ function: "tick", args: ["7"] }]);
   const jobs = report.microtasks.map((m) => `${m.function}(${m.args.join(", ")})`);
   const onOne = jobs.findIndex((j) => j.startsWith("reactionJob([Function: onOne]"));
   assert.ok(onOne >= 0, jobs.join("\n"));

@@ -29,6 +29,7 @@ import {
   PF,
 } from "./object";
 import { Realm } from "./realm";
+import { pendingTicks } from "./builtins/process";
 import { decodeSnapshot } from "./snapshot";
 import { verifySnapshot, type SnapshotKey } from "./snapshot-sign";
 import { EMPTY, type Value } from "./value";
@@ -119,6 +120,8 @@ export interface SnapshotReport {
   /** The call stack, innermost first (the runtime's own self-hosted frames left out). */
   frames: FrameReport[];
   suspended: SuspendedReport[];
+  /** process.nextTick callbacks, in order: they run before the microtasks. */
+  ticks: { function: string; args: string[] }[];
   /** Queued jobs (promise reactions, queueMicrotask) in the order they will run. */
   microtasks: { function: string; args: string[] }[];
   timers: TimerReport[];
@@ -243,6 +246,10 @@ class Describer {
                 : "suspended at yield",
           frame: this.frame(g.frame!, this.callSite(g.frame!), (k) => g.saved[k]),
         })),
+      ticks: pendingTicks(realm).map((t) => ({
+        function: t.fn instanceof JSObject ? this.functionName(t.fn) : this.value(t.fn),
+        args: t.args.map((a) => this.value(a)),
+      })),
       microtasks: realm.jobs.map((j) => ({
         function: this.functionName(j.fn),
         args: j.args.map((a) => this.value(a)),

@@ -115,6 +115,9 @@ export function renderReport(r: SnapshotReport, opts: RenderOptions): string {
   }
   if (rest) {
     w.line(0, "");
+    w.line(0, `process.nextTick queue (${r.ticks.length})`);
+    for (const t of r.ticks) w.value(2, "", `${t.function}(${t.args.join(", ")})`);
+    w.line(0, "");
     w.line(0, `Microtasks queued (${r.microtasks.length})`);
     for (const m of r.microtasks) w.value(2, "", `${m.function}(${m.args.join(", ")})`);
     w.line(0, "");
