@@ -119,6 +119,7 @@ export interface SnapshotReport {
   uncaught: string | null;
   /** The call stack, innermost first (the runtime's own self-hosted frames left out). */
   frames: FrameReport[];
+  /** Generators and async functions parked at a yield or await, in the order the heap walk meets them. */
   suspended: SuspendedReport[];
   /** process.nextTick callbacks, in order: they run before the microtasks. */
   ticks: { function: string; args: string[] }[];
@@ -388,8 +389,6 @@ class Describer {
         g.bytes += bytes;
       } else groups.set(key, { kind, class: cls, count: 1, bytes });
     });
-    // The walk is depth-first from a work list: order suspended generators by age instead.
-    suspended.reverse();
     return {
       totalBytes: total,
       programBytes: this.vm.programBytes,
