@@ -11,22 +11,29 @@ import { Jaunt, GuestSyntaxError, SnapshotError, type JauntOptions } from "../vm
 import { COMPILER_VERSION, type ProgramKind } from "../compiler/bytecode";
 import { SNAPSHOT_FORMAT } from "../vm/snapshot";
 export { writeFileAtomic } from "../vm/atomic-file";
+import { JAUNT_VERSION } from "../vm/version";
+import { MIN_KEY_BYTES, verifySnapshot } from "../vm/snapshot-sign";
 import { hasModuleSyntax, isESModule } from "../vm/modules";
 
 /** Node's exit code for a bad command-line option or option value. */
 export const BAD_OPTION = 9;
 
-/** Writes one line to stderr synchronously (nothing is lost when we exit right after). */
-export function say(text: string): void {
-  const buf = Buffer.from(text + "\n", "utf8");
+/** Writes all of `text` to a file descriptor synchronously (nothing is lost when we exit right after). */
+export function writeAllSync(fd: number, text: string): void {
+  const buf = Buffer.from(text, "utf8");
   let off = 0;
   while (off < buf.length) {
     try {
-      off += fs.writeSync(2, buf, off);
+      off += fs.writeSync(fd, buf, off);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
     }
   }
+}
+
+/** Writes one line to stderr synchronously. */
+export function say(text: string): void {
+  writeAllSync(2, text + "\n");
 }
 
 /** Prints `tool: message` and exits: the one-line refusal every command uses. */
@@ -35,25 +42,9 @@ export function die(tool: string, message: string, code: number): never {
   process.exit(code);
 }
 
-function packageVersion(): string {
-  // dist/bin/common.js → the package root; also works from bin/ under ts-node-like runs.
-  for (const up of ["../..", ".."]) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, up, "package.json"), "utf8")) as {
-        name?: string;
-        version?: string;
-      };
-      if (pkg.name === "jaunt" && pkg.version) return pkg.version;
-    } catch {
-      // try the next candidate
-    }
-  }
-  return "unknown";
-}
-
 /** What `--version` prints: Jaunt's version and what decides snapshot compatibility. */
 export function versionText(): string {
-  return `jaunt ${packageVersion()} (snapshot format ${SNAPSHOT_FORMAT}, compiler ${COMPILER_VERSION}, node ${process.version})`;
+  return `jaunt ${JAUNT_VERSION} (snapshot format ${SNAPSHOT_FORMAT}, compiler ${COMPILER_VERSION}, node ${process.version})`;
 }
 
 /**
@@ -62,8 +53,13 @@ export function versionText(): string {
  * them in one line, as node does), the last of a repeated option winning, and any
  * yargs complaint turned into one line and exit code 9.
  */
-export function commandLine(tool: string, usage: string, haltAtProgram: boolean): Argv {
-  return yargs(process.argv.slice(2))
+export function commandLine(
+  tool: string,
+  usage: string,
+  haltAtProgram: boolean,
+  args = process.argv.slice(2),
+): Argv {
+  return yargs(args)
     .scriptName(tool)
     .usage(usage)
     .parserConfiguration({
@@ -416,6 +412,47 @@ export function readSnapshot(tool: string, file: string): Uint8Array {
     return fs.readFileSync(file);
   } catch (e) {
     die(tool, `cannot read ${file}: ${ioProblem(e)}`, 2);
+  }
+}
+
+/**
+ * The key of `--key-file F`: the file's bytes, a final newline left out (so `echo` can
+ * make one). Missing, unreadable or too short: refused in one line, exit code 9.
+ */
+export function readKeyFile(tool: string, raw: unknown): Uint8Array | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === "" || raw === true) die(tool, "--key-file requires an argument", BAD_OPTION);
+  const file = String(raw);
+  let key: Buffer;
+  try {
+    key = fs.readFileSync(file);
+  } catch (e) {
+    die(tool, `cannot read key file ${file}: ${ioProblem(e)}`, BAD_OPTION);
+  }
+  let end = key.length;
+  if (end > 0 && key[end - 1] === 0x0a) end--;
+  if (end > 0 && key[end - 1] === 0x0d) end--;
+  if (end < MIN_KEY_BYTES)
+    die(
+      tool,
+      `key file ${file} holds ${end} bytes; a key needs at least ${MIN_KEY_BYTES}`,
+      BAD_OPTION,
+    );
+  return key.subarray(0, end);
+}
+
+/** A signed snapshot's contents, verified with `key` (none: the bytes as they are); exit code 2 if refused. */
+export function verifiedOrExit(
+  tool: string,
+  bytes: Uint8Array,
+  key: Uint8Array | undefined,
+): Uint8Array {
+  if (key === undefined) return bytes;
+  try {
+    return verifySnapshot(bytes, key);
+  } catch (e) {
+    if (e instanceof SnapshotError) die(tool, e.message, 2);
+    throw e;
   }
 }
 

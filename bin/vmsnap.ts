@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // vmsnap program.js --at-step N -o file.snap [-- args…] — runs a program for N
 // instructions and writes a snapshot of the whole VM, atomically.
+// vmsnap inspect file.snap — describes a snapshot (vmsnap-inspect.ts); a program
+// named "inspect" is still run as ./inspect.
 
 import {
   BAD_OPTION,
@@ -11,12 +13,16 @@ import {
   ioProblem,
   loadMain,
   outputProblem,
+  readKeyFile,
   refuseBooleanValues,
   refuseUnknownOptions,
   writeFileAtomic,
 } from "./common";
+import { inspectCommand } from "./vmsnap-inspect";
+import { signSnapshot } from "../vm";
 
 const TOOL = "vmsnap";
+if (process.argv[2] === "inspect") inspectCommand(process.argv.slice(3));
 
 const argv = commandLine(
   TOOL,
@@ -34,6 +40,9 @@ const argv = commandLine(
     alias: "output",
     describe: "file.snap: where to write the snapshot (its folder must exist)",
   })
+  .option("key-file", {
+    describe: "F: sign the snapshot (HMAC-SHA256) with the key in F; vmresume then needs it",
+  })
   .option("script", {
     type: "boolean",
     describe: "run as a classic script (as vmrun --script)",
@@ -48,6 +57,7 @@ const atStep = countOption(TOOL, "--at-step", argv["at-step"], 0);
 if (argv.o === undefined) die(TOOL, "-o file.snap is required", BAD_OPTION);
 if (argv.o === "" || argv.o === true) die(TOOL, "-o requires an argument", BAD_OPTION);
 const output = String(argv.o);
+const key = readKeyFile(TOOL, argv["key-file"]);
 const [file, ...rest] = [...words, ...((argv["--"] as unknown[] | undefined) ?? []).map(String)];
 if (file === undefined) die(TOOL, "no program given; see vmsnap --help", BAD_OPTION);
 
@@ -79,7 +89,8 @@ async function snapAt(step: number): Promise<void> {
     );
   }
   try {
-    writeFileAtomic(output, j.snapshot());
+    const bytes = j.snapshot({ takenAt: Date.now() });
+    writeFileAtomic(output, key ? signSnapshot(bytes, key) : bytes);
   } catch (e) {
     die(TOOL, `cannot write ${output}: ${ioProblem(e)}`, 1);
   }

@@ -42,6 +42,9 @@ const SHARED_STRING = 64;
 /** Numbers measurements: an object or environment whose heapMark is this one was reached. */
 let epoch = 0;
 
+/** Told each object or environment reached, with the bytes it was charged (itself and its strings). */
+export type HeapTally = (x: JSObject | Env, bytes: number) => void;
+
 class Walker {
   bytes = 0;
   private readonly mark = ++epoch;
@@ -56,6 +59,8 @@ class Walker {
       return null;
     },
   };
+
+  constructor(private readonly tally?: HeapTally) {}
 
   value(v: Value | Env | PrivateName | null): void {
     switch (typeof v) {
@@ -193,17 +198,23 @@ class Walker {
 
   drain(): void {
     const work = this.work;
+    const tally = this.tally;
     while (work.length > 0) {
       const x = work.pop()!;
+      const before = this.bytes;
       if (x instanceof Env) this.env(x);
       else this.object(x);
+      if (tally && this.bytes > before) tally(x, this.bytes - before);
     }
   }
 }
 
-/** The estimated bytes of the guest heap reachable from the VM's roots. */
-export function measureHeap(vm: VM): number {
-  const w = new Walker();
+/**
+ * The estimated bytes of the guest heap reachable from the VM's roots. `tally` (for
+ * inspection) is told what each object and environment was charged.
+ */
+export function measureHeap(vm: VM, tally?: HeapTally): number {
+  const w = new Walker(tally);
   const realm = vm.realm;
   // Every slot below the top frame's operand stack: the callers' operands and all
   // locals. The top frame's own operands are left out: the interpreter keeps their

@@ -26,7 +26,15 @@ import {
 import { HostHandle } from "./boundary";
 import { HostLink } from "./host-link";
 import { ErrorObject, JSObject, PF } from "./object";
-import { encodeSnapshot, decodeSnapshot, SnapshotError, type SnapshotOptions } from "./snapshot";
+import {
+  encodeSnapshot,
+  decodeSnapshot,
+  SnapshotError,
+  type EncodeOptions,
+  type SnapshotOptions,
+} from "./snapshot";
+import { signSnapshot, verifySnapshot, type SnapshotKey } from "./snapshot-sign";
+import { inspectSnapshot } from "./snapshot-inspect";
 import { enterAccount } from "./heap";
 import { displayName } from "./esm";
 import type { UnhandledRejectionsMode } from "./host";
@@ -41,7 +49,12 @@ export {
   HostHandle,
   ALL_CAPABILITIES,
   NO_CAPABILITIES,
+  signSnapshot,
+  verifySnapshot,
+  inspectSnapshot,
 };
+export type { SnapshotKey, EncodeOptions };
+export type { SnapshotReport, FrameReport, InspectSnapshotOptions } from "./snapshot-inspect";
 export type {
   RunStatus,
   Host,
@@ -529,10 +542,14 @@ export class Jaunt {
     return lines.join("\n") + "\n";
   }
 
-  /** The whole VM as CBOR bytes; possible whenever no instruction is running. */
-  snapshot(): Uint8Array {
+  /**
+   * The whole VM as CBOR bytes; possible whenever no instruction is running.
+   * `opts.takenAt` is the time the header records (default: the loop time, so the same
+   * state gives the same bytes). signSnapshot wraps the result for storage.
+   */
+  snapshot(opts: EncodeOptions = {}): Uint8Array {
     if (this.running) throw new Error("jaunt: snapshot() called while the VM is running");
-    return encodeSnapshot(this.vm);
+    return encodeSnapshot(this.vm, opts);
   }
 
   /**

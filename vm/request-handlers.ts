@@ -62,7 +62,7 @@ export function serveRequest(
     args: gateway.requestArgs(req),
     snapshot(result) {
       gateway.answerRequest(req, { value: result });
-      const bytes = encodeSnapshot(vm);
+      const bytes = encodeSnapshot(vm, { takenAt: vm.host.now() });
       // Until the handler answers, a snapshot taken by anyone else shows the call unanswered.
       setRequestResult(vm, req, undefined);
       return bytes;

@@ -2,7 +2,8 @@
 //
 // Layout (one CBOR array):
 //   [header, heap, roots]
-//   header = { magic, format, compiler, prelude, programs: [[hash, kind, filename, source, evalFlags?]] }
+//   header = { magic, format, compiler, runtime, prelude, intrinsics, takenAt,
+//              programs: [[hash, kind, filename, source, evalFlags?]] }
 //   (source is null for the runtime's own files, Node's built-in modules: the
 //   resuming runtime compiles its copy, which must have the same hash)
 //   heap   = array of records; references are indices into it
@@ -16,7 +17,8 @@
 // numbered in the order a fixed traversal reaches them.
 //
 // Decoding trusts nothing: every tag, reference, index and code offset is checked,
-// and any problem is reported as a SnapshotError naming it.
+// and any problem is reported as a SnapshotError naming it. docs/snapshot-format.md
+// has the whole layout as a CDDL schema and the version policy.
 
 import { encode as cborEncode, decode as cborDecode } from "cbor-x";
 import { compileMemo } from "./program-memo";
@@ -66,9 +68,15 @@ import type { VM } from "./interpreter";
 import type { HostOpsState } from "./gateway";
 import type { ResourceData } from "./host-link";
 import { ALL_CAPABILITIES, type Capabilities, type UnhandledRejectionsMode } from "./host";
+import { runtimeName } from "./version";
+import { isSignedSnapshot } from "./snapshot-sign";
 
 export const SNAPSHOT_MAGIC = "JAUNT-SNAPSHOT";
-export const SNAPSHOT_FORMAT = 2;
+/**
+ * Bumped whenever the layout changes (docs/snapshot-format.md, "Version policy"). 3:
+ * the header names the runtime that made it and when it was taken.
+ */
+export const SNAPSHOT_FORMAT = 3;
 
 export class SnapshotError extends Error {
   constructor(message: string) {
@@ -471,7 +479,28 @@ class Encoder {
   }
 }
 
-export function encodeSnapshot(vm: VM): Uint8Array {
+/** What the header says about where a snapshot comes from (decodeSnapshot returns it). */
+export interface SnapshotHeader {
+  format: number;
+  compiler: number;
+  /** The runtime that made it: package version and built-ins hash (version.ts). */
+  runtime: string;
+  /** When it was taken: host milliseconds since 1970 (see EncodeOptions.takenAt). */
+  takenAt: number;
+  /** builtin: a file of the runtime's own (Node's built-in modules), not carried in the snapshot. */
+  programs: { hash: string; kind: string; filename: string; builtin: boolean }[];
+}
+
+export interface EncodeOptions {
+  /**
+   * The time to record as when the snapshot was taken (host ms since 1970). Default:
+   * the event-loop time of the current turn, which is VM state, so that the same state
+   * still gives the same bytes; vmsnap passes the wall clock.
+   */
+  takenAt?: number;
+}
+
+export function encodeSnapshot(vm: VM, opts: EncodeOptions = {}): Uint8Array {
   // A VM a host exception escaped from has state nobody can vouch for.
   if (vm.broken) throw vm.broken;
   const realm = vm.realm;
@@ -536,8 +565,10 @@ export function encodeSnapshot(vm: VM): Uint8Array {
     magic: SNAPSHOT_MAGIC,
     format: SNAPSHOT_FORMAT,
     compiler: COMPILER_VERSION,
+    runtime: runtimeName(realm.preludeHash),
     prelude: realm.preludeHash,
     intrinsics: realm.intrinsics.length,
+    takenAt: opts.takenAt ?? realm.loopNow,
     programs: e.programs.map((p) =>
       p.kind === "eval"
         ? [p.hash, p.kind, p.filename, p.source, p.evalFlags ?? 0]
@@ -581,7 +612,8 @@ class Decoder {
     private readonly heap: unknown[],
   ) {}
 
-  loadPrograms(list: unknown[]): void {
+  /** Compiles (or finds) the header's programs; returns them as the header names them. */
+  loadPrograms(list: unknown[]): SnapshotHeader["programs"] {
     this.programs = list.map((entry, i) => {
       const [hash, kind, filename, source, evalFlags] = asArray(entry, `program ${i}`);
       if (typeof hash !== "string" || typeof filename !== "string")
@@ -606,6 +638,12 @@ class Decoder {
       if (p.hash !== hash) fail(`program ${i} (${filename}) does not match its hash`);
       return this.vm.registerProgram(p);
     });
+    return this.programs.map((p) => ({
+      hash: p.hash,
+      kind: p.kind,
+      filename: p.filename,
+      builtin: isBuiltinProgram(p),
+    }));
   }
 
   /** A built-in module's file, named by the snapshot: this runtime's copy, same hash. */
@@ -1324,8 +1362,44 @@ function isInstructionStart(code: Int32Array, ip: number): boolean {
   return starts.has(ip);
 }
 
-/** Restores a snapshot into `vm`, whose realm must be freshly built. */
-export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
+/**
+ * The version checks, before anything else is read: another format, compiler or
+ * runtime is refused naming both sides' versions.
+ */
+function checkVersions(header: Record<string, unknown>, realm: Realm): SnapshotHeader {
+  if (header.magic !== SNAPSHOT_MAGIC) fail("not a Jaunt snapshot (bad magic)");
+  const ours = runtimeName(realm.preludeHash);
+  // Format 2 and before had no runtime name.
+  const theirs =
+    typeof header.runtime === "string" ? header.runtime : "a Jaunt that did not record its name";
+  if (header.format !== SNAPSHOT_FORMAT)
+    fail(
+      `format version ${String(header.format)} (made by ${theirs}); this Jaunt (${ours}) reads format version ${SNAPSHOT_FORMAT} only`,
+    );
+  if (header.compiler !== COMPILER_VERSION)
+    fail(
+      `made by compiler version ${String(header.compiler)} (${theirs}); this is compiler version ${COMPILER_VERSION} (${ours})`,
+    );
+  if (header.prelude !== realm.preludeHash || header.intrinsics !== realm.intrinsics.length)
+    fail(`made by a different Jaunt runtime (built-ins differ): ${theirs}; this is ${ours}`);
+  if (typeof header.runtime !== "string") fail("bad runtime name");
+  if (!isTime(header.takenAt)) fail("bad takenAt time");
+  return {
+    format: SNAPSHOT_FORMAT,
+    compiler: COMPILER_VERSION,
+    runtime: header.runtime,
+    takenAt: header.takenAt,
+    programs: [],
+  };
+}
+
+/**
+ * Restores a snapshot into `vm`, whose realm must be freshly built, and returns what
+ * its header says.
+ */
+export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
+  if (isSignedSnapshot(bytes))
+    fail("the snapshot is signed: verify it with its key first (--key-file, verifySnapshot)");
   let data: unknown;
   try {
     data = cborDecode(bytes);
@@ -1340,19 +1414,11 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
     Record<string, unknown>,
   ];
   if (!header || typeof header !== "object") fail("missing header");
-  if (header.magic !== SNAPSHOT_MAGIC) fail("not a Jaunt snapshot (bad magic)");
-  if (header.format !== SNAPSHOT_FORMAT)
-    fail(
-      `unsupported format version ${String(header.format)} (this Jaunt reads ${SNAPSHOT_FORMAT})`,
-    );
-  if (header.compiler !== COMPILER_VERSION)
-    fail(`made by compiler version ${String(header.compiler)}, this is ${COMPILER_VERSION}`);
   const realm = vm.realm;
-  if (header.prelude !== realm.preludeHash || header.intrinsics !== realm.intrinsics.length)
-    fail("made by a different Jaunt runtime (built-ins differ)");
+  const info = checkVersions(header, realm);
   const internalsShape = shapeOf(realm.internals);
   const d = new Decoder(vm, realm, asArray(heap, "heap"));
-  d.loadPrograms(asArray(header.programs, "program list"));
+  info.programs = d.loadPrograms(asArray(header.programs, "program list"));
   d.allocate();
   d.fill();
   if (!roots || typeof roots !== "object") fail("missing roots");
@@ -1477,6 +1543,7 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): void {
   if (random.length !== 2 || !random.every((x) => isInt(x, 0, 2 ** 32 - 1)))
     fail("bad random state");
   realm.randomState = random as number[];
+  return info;
 }
 
 // ---- host state: pending host operations, handles, limits and policies -------------

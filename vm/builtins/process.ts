@@ -130,6 +130,17 @@ export function hasTicks(realm: Realm): boolean {
   return tickQueue(realm).length > 0;
 }
 
+/** A queue entry [fn, ...args] as the callback and its arguments. */
+function tickEntry(entry: Value): { fn: Value; args: Value[] } {
+  const items = entry instanceof ArrayObject && entry.elems ? entry.elems : [];
+  return { fn: items[0], args: items.slice(1) };
+}
+
+/** The queued process.nextTick callbacks, in order, without taking any (vmsnap inspect). */
+export function pendingTicks(realm: Realm): { fn: Value; args: Value[] }[] {
+  return tickQueue(realm).map(tickEntry);
+}
+
 /**
  * The event loop's choice between a tick and a promise job: the next tick unless a
  * batch of jobs is being drained. Records whether a job batch runs next.
@@ -144,10 +155,9 @@ export function takeTick(realm: Realm): { fn: JSObject; args: Value[] } | undefi
   }
   state.setOwn("inJobs", false);
   state.setOwn("queue", realm.newArray(queue.slice(1)));
-  const entry = queue[0];
-  const items = entry instanceof ArrayObject && entry.elems ? entry.elems : [];
-  if (!(items[0] instanceof JSObject) || !isCallable(items[0])) return undefined;
-  return { fn: items[0], args: items.slice(1) };
+  const { fn, args } = tickEntry(queue[0]);
+  if (!(fn instanceof JSObject) || !isCallable(fn)) return undefined;
+  return { fn, args };
 }
 
 // ---- process.hrtime ------------------------------------------------------------------
