@@ -4,9 +4,11 @@
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import { Engine } from "../workflow/engine";
 import { SqliteStore } from "../workflow/sqlite-store";
 import { BIN, programIn, runCli } from "./harness";
@@ -245,6 +247,79 @@ test("outside the engine waitFor and step throw ERR_JAUNT_NOT_AVAILABLE naming v
       r.stderr,
     );
     assert.ok(fs.existsSync(path.join(BIN, "vmrun.js")));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a lease expires: a workflow leased by a worker that died is taken over", async () => {
+  await withEngine(async (e, clock, program) => {
+    await e.start(program("order.js", ORDER), { id: "l", input: { amount: 1 } });
+    await e.signal("l", "paid", { via: "late" }, { run: false });
+    const [dead] = await e.store.claim(1, 30_000, clock.t);
+    assert.equal(dead.id, "l");
+    assert.equal(await e.runDue(), 0, "leased: nobody else takes it");
+    clock.t += 30_001;
+    assert.equal(await e.runDue(), 1);
+    assert.equal((await e.get("l"))!.status, "done");
+    await assert.rejects(
+      e.store.commit(dead, { status: "failed", error: "{}" }, 30_000, clock.t),
+      /lease on workflow l was lost/,
+      "the dead worker's lease is refused",
+    );
+  });
+});
+
+test("vmflow: start, list, show (frames at the wait), signal, cancel, and a worker firing a timer", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vmflow-cli-"));
+  const store = ["--store", `sqlite:${path.join(dir, "s.db")}`];
+  const flow = (...args: string[]) => runCli("vmflow", [...store, ...args], dir, 60_000);
+  try {
+    const file = programIn(dir)("order.js", ORDER);
+    let r = flow("start", file, "--id", "a", "--input", '{"amount":3}');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^a {2}waiting {2}for paid {2}until /);
+    r = flow("show", "a");
+    assert.match(r.stdout, /waits at vmflow\.waitFor\('paid', 259200000\)/);
+    assert.match(r.stdout, /at .*order\.js:7:/, "the workflow's own frame at the wait");
+    r = flow("signal", "a", "paid", '{"via":"cli"}');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(
+      r.stdout,
+      /paid by cli\na {2}done {2}\{ receipt: \{ key: 'a\/charge', amount: 3 \}/,
+    );
+    r = flow("start", file, "--id", "b", "--input", "{}");
+    assert.equal(flow("cancel", "b").code, 0);
+    r = flow("list", "--status", "cancelled", "--json");
+    assert.equal(JSON.parse(r.stdout).id, "b");
+    r = flow("cancel", "b");
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /vmflow: workflow 'b' has already finished/);
+    assert.equal(flow("signal", "b", "x", "{bad").code, 9);
+    // A sleep longer than the engine waits for in memory is parked; the worker fires it.
+    const sleeper = programIn(dir)(
+      "sleeper.js",
+      `const { sleep, workflow } = require("jaunt");
+       workflow(async () => { await sleep("1500ms"); return "woke"; });`,
+    );
+    assert.match(flow("start", sleeper, "--id", "z").stdout, /z {2}waiting {2}until/);
+    const worker = spawn(process.execPath, [
+      path.join(BIN, "vmflow.js"),
+      ...store,
+      "worker",
+      "--poll-ms",
+      "100",
+    ]);
+    try {
+      const e = await Engine.open({ store: `sqlite:${path.join(dir, "s.db")}` });
+      for (let i = 0; i < 200 && (await e.get("z"))!.status !== "done"; i++) await delay(100);
+      assert.equal((await e.get("z"))!.result, "woke");
+      await e.close();
+    } finally {
+      worker.kill("SIGTERM");
+      await new Promise((res) => worker.once("exit", res));
+    }
+    assert.equal(worker.exitCode, 0);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
