@@ -205,7 +205,14 @@ export class Engine {
       while (!opts.signal?.aborted) {
         const free = concurrency - active.size;
         let leases: Lease[] = [];
-        if (free > 0) leases = await this.store.claim(free, this.ctx.leaseMs, this.ctx.now());
+        let next: number | null = null;
+        try {
+          if (free > 0) leases = await this.store.claim(free, this.ctx.leaseMs, this.ctx.now());
+          if (free === 0 || leases.length < free) next = await this.store.nextWake();
+        } catch (e) {
+          // The store is unreachable for now (a cut connection): try again after a poll.
+          this.onError("(worker)", e);
+        }
         for (const lease of leases) {
           const p: Promise<unknown> = this.activate(lease).finally(() => {
             active.delete(p);
@@ -214,7 +221,6 @@ export class Engine {
           active.add(p);
         }
         if (free > 0 && leases.length === free) continue;
-        const next = await this.store.nextWake();
         const delay = Math.max(0, Math.min(pollMs, next === null ? pollMs : next - this.ctx.now()));
         await new Promise<void>((resolve) => {
           const t = setTimeout(done, delay);
