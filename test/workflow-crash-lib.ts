@@ -12,6 +12,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { Engine } from "../workflow/engine";
+import { rng } from "./matrix/gen";
 
 export interface CrashOptions {
   store: string;
@@ -63,20 +64,8 @@ workflow(async ({ ledger }) => {
 });
 `;
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function runCrash(o: CrashOptions): Promise<CrashReport> {
-  const rnd = random(o.seed ?? 1);
+  const rnd = rng(o.seed ?? 1);
   const file = path.join(o.dir, "crash-flow.js");
   const ledger = path.join(o.dir, "ledger.txt");
   fs.writeFileSync(file, PROGRAM);
