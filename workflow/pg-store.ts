@@ -292,13 +292,28 @@ export class PgStore implements Store {
   }
 
   async onWork(f: () => void): Promise<() => Promise<void>> {
-    const client = new Client({ connectionString: this.url });
-    client.on("error", () => {});
-    client.on("notification", () => f());
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    let stopped = false;
+    let client: Client | null = null;
+    // A cut connection is replaced (after a second): until then the worker's poll
+    // still finds the work, only later.
+    const listen = async (): Promise<void> => {
+      const c = new Client({ connectionString: this.url });
+      client = c;
+      const again = () => {
+        if (stopped || client !== c) return;
+        client = null;
+        setTimeout(() => void listen().catch(again), 1000);
+      };
+      c.on("error", again);
+      c.on("end", again);
+      c.on("notification", () => f());
+      await c.connect();
+      await c.query(`LISTEN ${CHANNEL}`);
+    };
+    await listen();
     return async () => {
-      await client.end().catch(() => {});
+      stopped = true;
+      await (client as Client | null)?.end().catch(() => {});
     };
   }
 
