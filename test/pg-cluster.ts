@@ -63,14 +63,18 @@ export async function startCluster(opts: { fsync?: boolean } = {}): Promise<Clus
     "-o",
     `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${opts.fsync ? "on" : "off"}`,
   ]);
-  return {
-    url: `postgres://jaunt@127.0.0.1:${port}/postgres`,
-    stop() {
-      try {
-        run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    },
+  let running = true;
+  const stop = () => {
+    if (!running) return;
+    running = false;
+    process.removeListener("exit", stop);
+    try {
+      run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   };
+  // Never left running, even when the process dies of an uncaught error.
+  process.on("exit", stop);
+  return { url: `postgres://jaunt@127.0.0.1:${port}/postgres`, stop };
 }

@@ -86,6 +86,9 @@ export async function runCrash(o: CrashOptions): Promise<CrashReport> {
       stdio: "ignore",
     });
   const workers: ChildProcess[] = Array.from({ length: o.workers }, spawnWorker);
+  // Never orphaned, even when this process dies of an uncaught error.
+  const killAll = () => workers.forEach((w) => w.kill("SIGKILL"));
+  process.on("exit", killAll);
   let kills = 0;
   let cuts = 0;
   // Every event of every workflow, in a random order (most arrive before their wait).
@@ -119,6 +122,7 @@ export async function runCrash(o: CrashOptions): Promise<CrashReport> {
       }
     }
   } finally {
+    process.removeListener("exit", killAll);
     for (const w of workers) w.kill("SIGTERM");
     await Promise.all(
       workers.map((w) => (w.exitCode === null ? new Promise((r) => w.once("exit", r)) : null)),

@@ -51,6 +51,7 @@ export class PgStore implements Store {
     pool.on("error", () => {});
     const store = new PgStore(pool, url);
     const c = await pool.connect();
+    c.on("error", () => {});
     try {
       // Two processes creating the schema at once would race on the catalog.
       await c.query("SELECT pg_advisory_lock(7215)");
@@ -64,16 +65,24 @@ export class PgStore implements Store {
 
   private async tx<T>(f: (q: Q) => Promise<T>): Promise<T> {
     const c = await this.pool.connect();
+    // A connection cut while checked out is reported on the client: the failing query
+    // says it too, and the client is then thrown away rather than pooled.
+    const ignore = () => {};
+    c.on("error", ignore);
+    let broken = false;
     try {
       await c.query("BEGIN");
       const r = await f(c);
       await c.query("COMMIT");
       return r;
     } catch (e) {
-      await c.query("ROLLBACK").catch(() => {});
+      await c.query("ROLLBACK").catch(() => {
+        broken = true;
+      });
       throw e;
     } finally {
-      c.release();
+      c.removeListener("error", ignore);
+      c.release(broken);
     }
   }
 
