@@ -6,8 +6,7 @@
 
 var host = require("jaunt:host");
 
-var ENGINE_HINT =
-  "run this program with `vmflow start FILE` (or Engine.start) to get the workflow engine";
+var ENGINE_HINT = "run this program with `vmflow start FILE` (or Engine.start)";
 
 function notAvailable(what) {
   var err = new Error("jaunt." + what + " needs the durable workflow engine: " + ENGINE_HINT);
