@@ -3,7 +3,7 @@
 // LISTEN/NOTIFY on channel "vmflow" wakes idle workers when a workflow becomes ready.
 
 import * as crypto from "node:crypto";
-import { Client, Pool, type PoolClient } from "pg";
+import { Client, Pool, type QueryResult } from "pg";
 import {
   LeaseLost,
   wakesOn,
@@ -36,8 +36,20 @@ CREATE TABLE IF NOT EXISTS vmflow_steps (workflow TEXT NOT NULL, name TEXT NOT N
 `;
 
 const CHANNEL = "vmflow";
+const RETRIES = 3;
+const RETRY = Symbol("retry");
 
-type Q = Pick<PoolClient, "query">;
+/** The server went away or cut this connection (the statement may be retried elsewhere). */
+function isConnectionError(e: unknown): boolean {
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === "string" && (code.startsWith("08") || code.startsWith("57P"))) return true;
+  if (code === "ECONNRESET" || code === "ECONNREFUSED" || code === "EPIPE") return true;
+  return /Connection terminated|Client has encountered a connection error/.test(
+    String((e as Error)?.message),
+  );
+}
+
+type Q = { query(text: string, params?: unknown[]): Promise<QueryResult> };
 
 export class PgStore implements Store {
   private constructor(
@@ -63,7 +75,31 @@ export class PgStore implements Store {
     return store;
   }
 
+  /**
+   * A statement that may safely run twice (a read, or an idempotent write), retried on
+   * a fresh connection when the pooled one turns out to have been cut.
+   */
+  async query(text: string, params: unknown[] = []): Promise<QueryResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.pool.query(text, params);
+      } catch (e) {
+        if (attempt >= RETRIES || !isConnectionError(e)) throw e;
+      }
+    }
+  }
+
+  /** One transaction; retried (on a fresh connection) only if its BEGIN found the connection cut. */
   private async tx<T>(f: (q: Q) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const r = await this.txOnce(f);
+      if (r !== RETRY) return r;
+      if (attempt >= RETRIES)
+        throw new Error("vmflow: the PostgreSQL connection was cut, again and again");
+    }
+  }
+
+  private async txOnce<T>(f: (q: Q) => Promise<T>): Promise<T | typeof RETRY> {
     const c = await this.pool.connect();
     // A connection cut while checked out is reported on the client: the failing query
     // says it too, and the client is then thrown away rather than pooled.
@@ -71,7 +107,13 @@ export class PgStore implements Store {
     c.on("error", ignore);
     let broken = false;
     try {
-      await c.query("BEGIN");
+      try {
+        await c.query("BEGIN");
+      } catch (e) {
+        if (!isConnectionError(e)) throw e;
+        broken = true;
+        return RETRY;
+      }
       const r = await f(c);
       await c.query("COMMIT");
       return r;
@@ -88,23 +130,23 @@ export class PgStore implements Store {
 
   async signingKey(): Promise<Buffer> {
     const key = crypto.randomBytes(32);
-    await this.pool.query(
+    await this.query(
       "INSERT INTO vmflow_meta (key, value) VALUES ('hmac', $1) ON CONFLICT (key) DO NOTHING",
       [key],
     );
-    const r = await this.pool.query("SELECT value FROM vmflow_meta WHERE key = 'hmac'");
+    const r = await this.query("SELECT value FROM vmflow_meta WHERE key = 'hmac'");
     return r.rows[0].value as Buffer;
   }
 
   async saveProgram(p: ProgramRecord): Promise<void> {
-    await this.pool.query(
+    await this.query(
       "INSERT INTO vmflow_programs (hash, filename, source) VALUES ($1, $2, $3) ON CONFLICT (hash) DO NOTHING",
       [p.hash, p.filename, p.source],
     );
   }
 
   async program(hash: string): Promise<ProgramRecord | null> {
-    const r = await this.pool.query(
+    const r = await this.query(
       "SELECT hash, filename, source FROM vmflow_programs WHERE hash = $1",
       [hash],
     );
@@ -192,7 +234,7 @@ export class PgStore implements Store {
   }
 
   async renew(lease: Lease, leaseMs: number, now: number): Promise<void> {
-    await this.checkLease(this.pool, lease, leaseMs, now);
+    await this.checkLease(this, lease, leaseMs, now);
   }
 
   async commit(lease: Lease, c: Commit, leaseMs: number, now: number): Promise<void> {
@@ -246,22 +288,22 @@ export class PgStore implements Store {
   }
 
   async get(id: string): Promise<WorkflowRecord | null> {
-    const r = await this.pool.query("SELECT * FROM vmflow_workflows WHERE id = $1", [id]);
+    const r = await this.query("SELECT * FROM vmflow_workflows WHERE id = $1", [id]);
     return r.rows[0] ? rowToRecord(r.rows[0] as Row) : null;
   }
 
   async list(status?: WorkflowStatus): Promise<WorkflowRecord[]> {
     const r = status
-      ? await this.pool.query(
+      ? await this.query(
           "SELECT * FROM vmflow_workflows WHERE status = $1 ORDER BY created_at, id",
           [status],
         )
-      : await this.pool.query("SELECT * FROM vmflow_workflows ORDER BY created_at, id");
+      : await this.query("SELECT * FROM vmflow_workflows ORDER BY created_at, id");
     return (r.rows as Row[]).map(rowToRecord);
   }
 
   async events(id: string): Promise<EventRecord[]> {
-    const r = await this.pool.query(
+    const r = await this.query(
       "SELECT seq, name, payload FROM vmflow_events WHERE workflow = $1 ORDER BY seq",
       [id],
     );
@@ -273,7 +315,7 @@ export class PgStore implements Store {
   }
 
   async step(id: string, name: string): Promise<StepRecord | null> {
-    const r = await this.pool.query(
+    const r = await this.query(
       "SELECT name, status, attempts, value, error FROM vmflow_steps WHERE workflow = $1 AND name = $2",
       [id, name],
     );
@@ -293,7 +335,7 @@ export class PgStore implements Store {
   }
 
   async nextWake(): Promise<number | null> {
-    const r = await this.pool.query(
+    const r = await this.query(
       "SELECT MIN(wake_at) AS t FROM vmflow_workflows WHERE status = 'waiting'",
     );
     const t = (r.rows[0] as { t: string | null }).t;
@@ -327,7 +369,7 @@ export class PgStore implements Store {
   }
 
   async sizeBytes(): Promise<number> {
-    const r = await this.pool.query(
+    const r = await this.query(
       `SELECT sum(pg_total_relation_size(c.oid))::bigint AS n FROM pg_class c
        WHERE c.relname LIKE 'vmflow_%' AND c.relkind = 'r'`,
     );
