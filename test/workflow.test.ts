@@ -192,6 +192,9 @@ test("a program that throws fails with the uncaught report; one that ends plainl
       ["bad"],
     );
     await assert.rejects(e.start(program("plain2.js", ``), { id: "plain" }), /already exists/);
+    const syntax = await e.start(program("syntax.js", `let = ;`), { id: "syntax" });
+    assert.equal(syntax.status, "failed");
+    assert.equal(syntax.error!.name, "SyntaxError");
   });
 });
 
@@ -222,8 +225,10 @@ test("a stored snapshot changed outside the engine is refused (HMAC)", async () 
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     (raw as any).db.prepare("UPDATE workflows SET snapshot = ? WHERE id = 't'").run(snap);
     await raw.close();
-    await e.signal("t", "paid", {});
-    assert.match(errors.join(""), /signature does not match/);
+    const w = await e.signal("t", "paid", {});
+    assert.equal(w.status, "failed");
+    assert.match(w.error!.message, /signature does not match/);
+    assert.deepEqual(errors, []);
   } finally {
     await e.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@
 // stored). The write-ahead rule for steps: the snapshot with the step's begin pending
 // is stored before the effect runs; the result after.
 
-import { Jaunt, type Capabilities, type PendingOperation } from "../vm/index";
+import { GuestSyntaxError, Jaunt, type Capabilities, type PendingOperation } from "../vm/index";
 import { LeaseLost, type EventRecord, type Lease, type Store, type WorkflowRecord } from "./store";
 import { signSnapshot, verifySnapshot } from "./sign";
 import { decodeValue, encodeValue, errorText, parseError, type ErrorRecord } from "./values";
@@ -122,7 +122,22 @@ export class Activation {
       Math.max(50, ctx.leaseMs / 3),
     );
     try {
-      await this.open();
+      try {
+        await this.open();
+      } catch (e) {
+        // Permanent: a program that does not compile, a snapshot refused or unreadable.
+        if (e instanceof LeaseLost) throw e;
+        const err = e instanceof Error ? e : new Error(String(e));
+        await this.commit({
+          status: "failed",
+          error: errorText({
+            name: e instanceof GuestSyntaxError ? "SyntaxError" : err.name,
+            message: err.message,
+            stack: err.stack,
+          }),
+        });
+        return "failed";
+      }
       return await this.loop();
     } catch (e) {
       if (e instanceof LeaseLost) return "lost";
