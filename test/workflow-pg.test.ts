@@ -99,3 +99,43 @@ test(
     }
   },
 );
+
+test(
+  "connections cut under a running worker: it reconnects (pool and LISTEN) and goes on",
+  { skip },
+  async () => {
+    const e = await Engine.open({ store: cluster.url });
+    const worker = await Engine.open({ store: cluster.url });
+    const stop = new AbortController();
+    const running = worker.runWorker({ pollMs: 60_000, signal: stop.signal });
+    try {
+      const file = programIn(dir)("flow.js", FLOW);
+      await e.start(file, { id: "cut", input: 1 });
+      const { Client } = await import("pg");
+      const admin = new Client({ connectionString: cluster.url });
+      await admin.connect();
+      const r = await admin.query(
+        "SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()",
+      );
+      await admin.end();
+      assert.ok((r.rows[0] as { n: number }).n >= 2, "the worker's connections were cut");
+      await delay(1500); // the LISTEN connection is replaced after a second
+      await e.signal("cut", "add", 5, { run: false });
+      let w = await e.get("cut");
+      for (let i = 0; i < 100 && w!.status !== "done"; i++) {
+        await delay(100);
+        w = await e.get("cut");
+      }
+      assert.equal(
+        w!.result,
+        7,
+        "woken by NOTIFY on the new LISTEN connection (the poll is a minute)",
+      );
+    } finally {
+      stop.abort();
+      await running;
+      await worker.close();
+      await e.close();
+    }
+  },
+);
