@@ -6,6 +6,7 @@ import yargs from "yargs";
 import { Engine, type WorkflowInfo } from "../workflow/engine";
 import { waitPoints } from "../workflow/at-wait";
 import { verifySnapshot } from "../workflow/sign";
+import { decodeValue, parseError } from "../workflow/values";
 import type { WorkflowStatus } from "../workflow/store";
 import { BAD_OPTION, die, versionText } from "./common";
 
@@ -78,6 +79,14 @@ async function show(e: Engine, id: string): Promise<void> {
   out.push(
     `  created  ${when(w.createdAt)}, updated ${when(w.updatedAt)}, ${w.activations} activation(s)`,
   );
+  for (const s of await e.store.steps(id)) {
+    const what =
+      s.status === "done"
+        ? util.inspect(decodeValue(s.value), { depth: 2, breakLength: Infinity })
+        : s.status;
+    const err = s.error ? ` (last error: ${parseError(s.error)!.message})` : "";
+    out.push(`  step     ${s.name}: ${what}, ${s.attempts} attempt(s)${err}`);
+  }
   const events = await e.store.events(id);
   if (events.length) out.push(`  buffered ${events.map((ev) => ev.name).join(", ")}`);
   if (w.error?.stack) out.push("  error", ...w.error.stack.split("\n").map((l) => "    " + l));

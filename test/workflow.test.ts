@@ -287,6 +287,7 @@ test("vmflow: start, list, show (frames at the wait), signal, cancel, and a work
     r = flow("show", "a");
     assert.match(r.stdout, /waits at vmflow\.waitFor\('paid', 259200000\)/);
     assert.match(r.stdout, /at .*order\.js:7:/, "the workflow's own frame at the wait");
+    assert.match(r.stdout, /step {5}charge: \{ key: 'a\/charge', amount: 3 \}, 1 attempt\(s\)/);
     r = flow("signal", "a", "paid", '{"via":"cli"}');
     assert.equal(r.code, 0, r.stderr);
     assert.match(

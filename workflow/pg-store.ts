@@ -322,6 +322,14 @@ export class PgStore implements Store {
     return (r.rows[0] as StepRecord | undefined) ?? null;
   }
 
+  async steps(id: string): Promise<StepRecord[]> {
+    const r = await this.query(
+      "SELECT name, status, attempts, value, error FROM vmflow_steps WHERE workflow = $1 ORDER BY name",
+      [id],
+    );
+    return r.rows as StepRecord[];
+  }
+
   async cancel(id: string, now: number): Promise<boolean> {
     return this.tx(async (q) => {
       const r = await q.query(

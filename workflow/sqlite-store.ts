@@ -228,6 +228,14 @@ export class SqliteStore implements Store {
     );
   }
 
+  async steps(id: string): Promise<StepRecord[]> {
+    return this.db
+      .prepare(
+        "SELECT name, status, attempts, value, error FROM steps WHERE workflow = ? ORDER BY name",
+      )
+      .all(id) as StepRecord[];
+  }
+
   async cancel(id: string, now: number): Promise<boolean> {
     return this.tx(() => this.cancelNow(id, now));
   }

@@ -102,6 +102,8 @@ export interface Store {
   list(status?: WorkflowStatus): Promise<WorkflowRecord[]>;
   events(id: string): Promise<EventRecord[]>;
   step(id: string, name: string): Promise<StepRecord | null>;
+  /** Every step record of a workflow, by name. */
+  steps(id: string): Promise<StepRecord[]>;
   /** Cancels an unfinished workflow (its lease, if any, is lost). False if finished. */
   cancel(id: string, now: number): Promise<boolean>;
   /** The earliest timer of a waiting workflow, or null. */
