@@ -78,8 +78,8 @@ test("modules: the jaunt guest module through require and import", () => {
     assert.equal(r.stderr, "");
     assert.equal(
       r.stdout,
-      "snapshot,teleport,fork,Gateway,waitFor,sleep,step function true\n" +
-        "ERR_JAUNT_NOT_AVAILABLE jaunt.waitFor is not available yet in this version of Jaunt\n",
+      "snapshot,teleport,fork,Gateway,waitFor,sleep,step,workflow function true\n" +
+        "ERR_JAUNT_NOT_AVAILABLE jaunt.waitFor needs the durable workflow engine: run this program with `vmflow start FILE` (or Engine.start)\n",
     );
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

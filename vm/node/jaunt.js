@@ -50,14 +50,24 @@ function notYetAvailable(name) {
   return f;
 }
 
+/** `name` of vm/node/jaunt-workflow.js, which is loaded when first called. */
+function fromWorkflow(name) {
+  const f = function (...args) {
+    return require("./jaunt-workflow")[name](...args);
+  };
+  Object.defineProperty(f, "name", { value: name });
+  return f;
+}
+
 module.exports = {
   snapshot,
   teleport,
   fork,
   // Remote execution (vm/node/jaunt-transport.js, when it exists).
   Gateway: { open: notYetAvailable("Gateway.open") },
-  // Durable workflows (vm/node/jaunt-workflow.js, when it exists).
-  waitFor: notYetAvailable("waitFor"),
-  sleep: notYetAvailable("sleep"),
-  step: notYetAvailable("step"),
+  // Durable workflows (vm/node/jaunt-workflow.js, loaded on first use).
+  waitFor: fromWorkflow("waitFor"),
+  sleep: fromWorkflow("sleep"),
+  step: fromWorkflow("step"),
+  workflow: fromWorkflow("workflow"),
 };

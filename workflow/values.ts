@@ -1,0 +1,29 @@
+// Values the engine stores (inputs, event payloads, step results, outcomes): host
+// copies of guest values as structured-clone bytes (v8.serialize), so Dates, Maps,
+// undefined and typed arrays survive as they do across the host boundary.
+
+import * as v8 from "node:v8";
+
+export function encodeValue(v: unknown): Uint8Array {
+  return v8.serialize(v);
+}
+
+export function decodeValue(bytes: Uint8Array | null): unknown {
+  return bytes === null ? undefined : v8.deserialize(Buffer.from(bytes));
+}
+
+/** A guest error as the guest module reports it (vm/node/jaunt-workflow.js errorRecord). */
+export interface ErrorRecord {
+  name: string;
+  message: string;
+  code?: string;
+  stack?: string;
+}
+
+export function errorText(e: ErrorRecord): string {
+  return JSON.stringify(e);
+}
+
+export function parseError(text: string | null): ErrorRecord | null {
+  return text === null ? null : (JSON.parse(text) as ErrorRecord);
+}
