@@ -6,9 +6,9 @@
 // a big string is a chunk of its own. Joining the chunks gives the bytes back exactly.
 
 /** An item of more bytes than this is cut inside (a container) or stands alone. */
-const BIG = 16 * 1024;
+const BIG = 4096;
 /** Small children of a big container per chunk (heap records, mostly). */
-const RUN = 64;
+const RUN = 32;
 /** Containers nested deeper than this are not cut inside (they stay whole). */
 const MAX_DEPTH = 32;
 /** `need` of an indefinite-length container: it ends at a break byte (0xff). */

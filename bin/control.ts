@@ -32,18 +32,19 @@ export function listen(live: LiveRun): void {
   const file = socketPath(dir, process.pid);
   // A socket left by a process that had our pid and was killed.
   fs.rmSync(file, { force: true });
+  // Before the socket exists, so no signal can leave it behind.
+  removeOnExit(file);
   const server = net.createServer((sock) => serve(sock, live));
   server.on("error", () => server.close());
-  server.listen(file, () => {
-    // The folder already keeps others out; the mode says it twice.
-    try {
-      fs.chmodSync(file, 0o600);
-    } catch {
-      // the folder's mode is what protects it
-    }
-  });
+  // Born 0600 (bind runs within listen(), while no guest code can create files); the
+  // folder's mode already keeps others out.
+  const umask = process.umask(0o177);
+  try {
+    server.listen(file);
+  } finally {
+    process.umask(umask);
+  }
   server.unref();
-  removeOnExit(file);
 }
 
 function removeOnExit(file: string): void {

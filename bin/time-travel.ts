@@ -95,7 +95,7 @@ export async function replayTo(
   }
   while (j.steps < step) {
     const r = j.run(step - j.steps);
-    if (r.status === "paused") continue;
+    if (r.status === "paused" || j.steps === step) continue;
     if (r.status === "waiting" && (await j.waitForWork(r))) continue;
     throw new RecordingError(
       `replayed from step ${from}, the program ended at step ${j.steps}, before step ${step} (it did not repeat the recorded run)`,
