@@ -14,26 +14,29 @@ const MAX_DEPTH = 32;
 /** `need` of an indefinite-length container: it ends at a break byte (0xff). */
 const INDEFINITE = -1;
 
-interface Head {
-  major: number;
-  /** The length, count or value; INDEFINITE for an indefinite length. */
-  arg: number;
-  /** Bytes of the head itself. */
-  size: number;
-}
+// The head just read by readHead (module state: heads are read per item, in hot loops,
+// and must not allocate).
+let major = 0;
+/** The length, count or value; INDEFINITE for an indefinite length. */
+let arg = 0;
+/** Bytes of the head itself. */
+let headSize = 0;
 
-function readHead(b: Uint8Array, off: number): Head {
+function readHead(b: Uint8Array, off: number): void {
   if (off >= b.length) throw new Error(`CBOR ends inside an item (at byte ${off})`);
-  const major = b[off] >> 5;
+  major = b[off] >> 5;
   const info = b[off] & 31;
-  if (info < 24) return { major, arg: info, size: 1 };
-  if (info === 31) return { major, arg: INDEFINITE, size: 1 };
-  const bytes = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
-  if (bytes === 0) throw new Error(`bad CBOR head 0x${b[off].toString(16)} at byte ${off}`);
-  if (off + 1 + bytes > b.length) throw new Error(`CBOR ends inside an item (at byte ${off})`);
-  let arg = 0;
-  for (let i = 1; i <= bytes; i++) arg = arg * 256 + b[off + i];
-  return { major, arg, size: 1 + bytes };
+  headSize = 1;
+  if (info < 24) arg = info;
+  else if (info === 31) arg = INDEFINITE;
+  else {
+    const bytes = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
+    if (bytes === 0) throw new Error(`bad CBOR head 0x${b[off].toString(16)} at byte ${off}`);
+    if (off + 1 + bytes > b.length) throw new Error(`CBOR ends inside an item (at byte ${off})`);
+    arg = 0;
+    for (let i = 1; i <= bytes; i++) arg = arg * 256 + b[off + i];
+    headSize = 1 + bytes;
+  }
 }
 
 /** The offset just past the item that starts at `off` (iterative: nesting is not bounded). */
@@ -50,28 +53,28 @@ export function itemEnd(b: Uint8Array, off: number): number {
       need = 0;
       continue;
     }
-    const h = readHead(b, off);
+    readHead(b, off);
     if (need > 0) need--;
-    off += h.size;
-    switch (h.major) {
+    off += headSize;
+    switch (major) {
       case 2:
       case 3:
-        if (h.arg === INDEFINITE) {
+        if (arg === INDEFINITE) {
           outer.push(need);
           need = INDEFINITE;
-        } else off += h.arg;
+        } else off += arg;
         break;
       case 4:
       case 5:
         outer.push(need);
-        need = h.arg === INDEFINITE ? INDEFINITE : h.major === 5 ? 2 * h.arg : h.arg;
+        need = arg === INDEFINITE ? INDEFINITE : major === 5 ? 2 * arg : arg;
         break;
       case 6:
         // A tag's content is the next item, which belongs to the same level.
         if (need !== INDEFINITE) need++;
         break;
       case 7:
-        if (h.arg === INDEFINITE) throw new Error(`unexpected CBOR break at byte ${off - 1}`);
+        if (arg === INDEFINITE) throw new Error(`unexpected CBOR break at byte ${off - 1}`);
         break;
     }
     if (off > b.length) throw new Error(`CBOR ends inside an item (at byte ${off})`);
@@ -81,15 +84,16 @@ export function itemEnd(b: Uint8Array, off: number): number {
 /** Adds to `cuts` the cut points inside the big item [start, end). */
 function cutInside(b: Uint8Array, start: number, end: number, cuts: number[], depth: number) {
   if (depth > MAX_DEPTH) return;
-  let h = readHead(b, start);
-  while (h.major === 6) {
-    start += h.size;
-    h = readHead(b, start);
+  readHead(b, start);
+  while (major === 6) {
+    start += headSize;
+    readHead(b, start);
   }
-  if (h.major !== 4 && h.major !== 5) return; // a string or number: one chunk
-  let off = start + h.size;
+  if (major !== 4 && major !== 5) return; // a string or number: one chunk
+  const indefinite = arg === INDEFINITE;
+  let off = start + headSize;
   let small = 0;
-  while (off < end && !(h.arg === INDEFINITE && b[off] === 0xff)) {
+  while (off < end && !(indefinite && b[off] === 0xff)) {
     const next = itemEnd(b, off);
     if (next - off > BIG) {
       cuts.push(off);

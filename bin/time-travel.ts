@@ -18,14 +18,16 @@ import { RecordReader, RecordingError, type RecordWriter } from "./record-store"
 
 /** --every's default starts here and doubles while recording costs too much. */
 const AUTO_FIRST_EVERY = 10_000;
-/** The default interval doubles while recording takes more than this share of the run's time. */
-const AUTO_MAX_SHARE = 0.5;
+/** With the default interval, recording takes at most about this share of the run's time. */
+const AUTO_MAX_SHARE = 0.4;
 
 /** Takes vmrun --record's snapshots: every `every` instructions, or adaptively ("auto"). */
 export class Recorder {
   nextStep = 0;
   private every: number;
   private spentMs = 0;
+  /** The previous snapshot: its step and what it cost (ms). */
+  private last = { steps: 0, cost: 0 };
   private readonly startedMs = performance.now();
 
   constructor(
@@ -54,10 +56,21 @@ export class Recorder {
     const t0 = performance.now();
     this.writer.add(j.steps, j.snapshot());
     const now = performance.now();
-    this.spentMs += now - t0;
-    // Keep recording's share of the time bounded: fewer, further-apart snapshots.
-    if (this.interval === "auto" && this.spentMs > AUTO_MAX_SHARE * (now - this.startedMs))
-      this.every *= 2;
+    const cost = now - t0;
+    this.spentMs += cost;
+    // Keep recording's share of the time bounded: the next snapshot, I steps on, costs
+    // about cost + growth × I (the cost grows with the heap: `growth` is its rise per
+    // step since the last snapshot) and must fit in share × I / rate. When nothing
+    // fits (the heap grows too fast), no more snapshots are taken.
+    const runMs = now - this.startedMs - this.spentMs;
+    if (this.interval === "auto" && j.steps > 0 && runMs > 0) {
+      const rate = j.steps / runMs;
+      const growth = Math.max(0, (cost - this.last.cost) / (j.steps - this.last.steps));
+      const spare = AUTO_MAX_SHARE / rate - growth;
+      const needed = spare > 0 ? cost / spare : Infinity;
+      while (this.every < needed && this.every < Number.MAX_SAFE_INTEGER) this.every *= 2;
+    }
+    this.last = { steps: j.steps, cost };
     this.nextStep = (Math.floor(j.steps / this.every) + 1) * this.every;
   }
 

@@ -54,7 +54,7 @@ const argv = defineRunOptions(
   })
   .option("every", {
     describe:
-      "N: with --record, the instructions between two snapshots (default: from 10000, doubled while recording would cost more than half the run's time)",
+      "N: with --record, the instructions between two snapshots (default: from 10000, doubled while a snapshot costs more than 40% of the time to run to the next)",
   })
   .option("print-bytecode", {
     type: "boolean",

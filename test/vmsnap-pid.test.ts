@@ -15,24 +15,38 @@ import { controlDirs, socketPath } from "../bin/control-socket";
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-pid-"));
 const write = programIn(tmp);
 
-// A counter on timers: the snapshot is taken while it waits, between two ticks.
+// A counter on timers that waits at tick 10 until the test creates its flag file, so
+// that a slow machine cannot let it end before the test has taken its snapshot.
 const counter = write(
   "counter.js",
-  `let i = 0;
+  `const fs = require("fs");
+let i = 0;
 const t = setInterval(() => {
+  if (i === 10 && !fs.existsSync(process.argv[2])) return;
   console.log("tick", i++);
   if (i === 40) { clearInterval(t); console.error("done"); process.exitCode = 3; }
-}, 25);
+}, 10);
 `,
 );
-// A busy loop: the snapshot is taken between two slices of the run.
+// A busy loop (the snapshot is taken between two slices of the run) that ends once
+// the flag file exists.
 const busy = write(
   "busy.js",
-  `let s = 0;
-for (let i = 0; i < 4e6; i++) s = (s + i * 7) % 1000003;
-console.log("sum", s);
+  `const fs = require("fs");
+let s = 0;
+for (let i = 1; ; i++) {
+  s = (s + i * 7) % 1000003;
+  if (i % 100000 === 0 && fs.existsSync(process.argv[2])) break;
+}
+console.log("done");
 `,
 );
+let flags = 0;
+/** A flag file name (not there yet) and a function that creates it. */
+function flag(): [string, () => void] {
+  const file = path.join(tmp, `flag-${flags++}`);
+  return [file, () => fs.writeFileSync(file, "")];
+}
 
 interface Running {
   child: ChildProcess;
@@ -67,8 +81,8 @@ function vmsnap(args: string[]): Promise<{ stdout: string; stderr: string; code:
 }
 
 test("vmsnap PID --stop, then vmresume: together they print what one run prints", async () => {
-  const plain = runNode(counter);
-  const run = start("vmrun", [counter]);
+  const [gate, open] = flag();
+  const run = start("vmrun", [counter, gate]);
   await until("the first ticks", () => run.out.stdout.includes("tick 5\n"));
   const snap = path.join(tmp, "counter.snap");
   const r = await vmsnap([String(run.child.pid), "-o", snap, "--stop"]);
@@ -79,6 +93,8 @@ test("vmsnap PID --stop, then vmresume: together they print what one run prints"
   );
   assert.deepEqual(await run.exited, { code: 0, signal: null });
   assert.ok(!run.out.stdout.includes("tick 39"), "stopped before the end");
+  open();
+  const plain = runNode(counter, [gate]);
   const rest = runCli("vmresume", [snap], tmp);
   assert.equal(run.out.stdout + rest.stdout, plain.stdout);
   assert.equal(run.out.stderr + rest.stderr, plain.stderr);
@@ -86,7 +102,8 @@ test("vmsnap PID --stop, then vmresume: together they print what one run prints"
 });
 
 test("vmsnap PID without --stop: the program goes on, and the snapshot resumes", async () => {
-  const run = start("vmrun", [busy]);
+  const [gate, open] = flag();
+  const run = start("vmrun", [busy, gate]);
   const pid = run.child.pid!;
   await until("the control socket", () =>
     controlDirs().some((d) => fs.existsSync(socketPath(d, pid))),
@@ -96,8 +113,12 @@ test("vmsnap PID without --stop: the program goes on, and the snapshot resumes",
   assert.equal(r.code, 0, r.stderr);
   const step = Number(/step (\d+)/.exec(r.stdout)![1]);
   assert.ok(step > 0);
+  // Still running after the snapshot.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.equal(run.child.exitCode, null);
+  open();
   assert.deepEqual(await run.exited, { code: 0, signal: null });
-  const plain = runNode(busy);
+  const plain = runNode(busy, [gate]);
   assert.equal(run.out.stdout, plain.stdout);
   assert.equal(runCli("vmresume", [snap], tmp).stdout, plain.stdout);
   // The socket went away with the process.
@@ -105,7 +126,7 @@ test("vmsnap PID without --stop: the program goes on, and the snapshot resumes",
 });
 
 test("the control socket is private, and removed when the process is killed by a signal", async () => {
-  const run = start("vmrun", [counter]);
+  const run = start("vmrun", [counter, flag()[0]]);
   const pid = run.child.pid!;
   await until("the control socket", () =>
     controlDirs().some((d) => fs.existsSync(socketPath(d, pid))),
@@ -120,10 +141,11 @@ test("the control socket is private, and removed when the process is killed by a
 });
 
 test("a failed write leaves the old file in place, and the program goes on", async () => {
+  const [gate, open] = flag();
   // The vmrun may write files of 512 bytes at most: the snapshot cannot be written.
   const run = start(
     "vmrun",
-    [counter],
+    [counter, gate],
     [
       "sh",
       "-c",
@@ -141,9 +163,10 @@ test("a failed write leaves the old file in place, and the program goes on", asy
     fs.readdirSync(tmp).filter((f) => f.endsWith(".tmp")),
     [],
   );
+  open();
   const end = await run.exited;
   assert.equal(end.code, 3, "the program ran to its end");
-  assert.equal(run.out.stdout, runNode(counter).stdout);
+  assert.equal(run.out.stdout, runNode(counter, [gate]).stdout);
 });
 
 test("a pid that is not a running vmrun is refused in one line", () => {
