@@ -9,7 +9,8 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { decode as cborDecode } from "cbor-x";
+import { decode as cborDecode, encode as cborEncode } from "cbor-x";
+import { chunkBounds, itemEnd } from "../bin/cbor-chunks";
 import { programIn, runCli, runNode } from "./harness";
 import { stateAt } from "../bin/time-travel";
 import { RecordReader } from "../bin/record-store";
@@ -177,4 +178,28 @@ test("vmrun --record checks its folder and options before the program runs", () 
     assert.match(r.stderr, line);
   }
   assert.ok(!fs.existsSync(path.join(tmp, "r2")));
+});
+
+test("snapshots are cut at CBOR item boundaries, the same way where they agree", () => {
+  const records = Array.from({ length: 2000 }, (_, i) => [0, i, `name ${i}`, { x: i }]);
+  const chunks = (value: unknown) => {
+    const bytes = cborEncode(value);
+    const cuts = chunkBounds(bytes);
+    assert.equal(cuts[0], 0);
+    assert.equal(cuts[cuts.length - 1], bytes.length);
+    return cuts.slice(1).map((end, i) => Buffer.from(bytes.subarray(cuts[i], end)).toString("hex"));
+  };
+  const a = chunks([{ magic: "x" }, records, { steps: 1 }]);
+  const b = chunks([
+    { magic: "x" },
+    records.map((r, i) => (i === 1500 ? [0, i, "changed", {}] : r)),
+    { steps: 2 },
+  ]);
+  assert.ok(a.length > 20, `${a.length} chunks`);
+  const shared = a.filter((c) => b.includes(c)).length;
+  assert.ok(shared >= a.length - 3, `${shared} of ${a.length} chunks shared`);
+  // Indefinite lengths, tags, and malformed input.
+  assert.equal(itemEnd(Uint8Array.from([0x9f, 0x01, 0xc1, 0x02, 0xff, 0x07]), 0), 5);
+  assert.throws(() => chunkBounds(Uint8Array.from([0x83, 0x01])), /CBOR ends inside an item/);
+  assert.throws(() => chunkBounds(Uint8Array.from([0x01, 0x02])), /bytes after its item/);
 });
