@@ -15,6 +15,7 @@
 import { Jaunt, type ResumeOptions } from "../vm";
 import { processHost } from "../vm/host";
 import { RecordReader, RecordingError, type RecordWriter } from "./record-store";
+import { ioProblem, say } from "./common";
 
 /** --every's default starts here and doubles while recording costs too much. */
 const AUTO_FIRST_EVERY = 10_000;
@@ -54,7 +55,11 @@ export class Recorder {
 
   take(j: Jaunt): void {
     const t0 = performance.now();
-    this.writer.add(j.steps, j.snapshot());
+    try {
+      this.writer.add(j.steps, j.snapshot());
+    } catch (e) {
+      return this.fail(e);
+    }
     const now = performance.now();
     const cost = now - t0;
     this.spentMs += cost;
@@ -75,7 +80,18 @@ export class Recorder {
   }
 
   finish(j: Jaunt): void {
-    this.writer.end(j.steps, j.exitCode);
+    if (this.nextStep === Infinity) return;
+    try {
+      this.writer.end(j.steps, j.exitCode);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /** A recording that cannot be written stops; the program runs on (the steps so far stay). */
+  private fail(e: unknown): void {
+    this.nextStep = Infinity;
+    say(`vmrun: recording stopped: ${this.writer.dir}: ${ioProblem(e)}`);
   }
 }
 

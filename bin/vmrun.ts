@@ -11,6 +11,7 @@ import {
   defineRunOptions,
   die,
   findMain,
+  ioProblem,
   limitOptions,
   loadMain,
   readMainSource,
@@ -97,13 +98,7 @@ if (argv["print-bytecode"]) {
     const problem = recordingDirProblem(recordDir);
     if (problem) die(TOOL, problem, 1);
   }
-  const recorder =
-    recordDir === undefined
-      ? undefined
-      : new Recorder(
-          new RecordWriter(recordDir, { program: main.filename, argv: rest, every }),
-          every,
-        );
+  const recorder = recordDir === undefined ? undefined : startRecording(recordDir, main.filename);
   const opts: JauntOptions = {
     ...limitOptions(run, true),
     argv: rest,
@@ -121,4 +116,12 @@ if (argv["print-bytecode"]) {
     const plan = { snapshotEvery: run.snapshotEvery, recorder, control: true };
     void runToEnd(j, opts, plan).then((code) => (process.exitCode = code));
   });
+}
+
+function startRecording(dir: string, program: string): Recorder {
+  try {
+    return new Recorder(new RecordWriter(dir, { program, argv: rest, every }), every);
+  } catch (e) {
+    die(TOOL, `cannot record into ${dir}: ${ioProblem(e)}`, 1);
+  }
 }

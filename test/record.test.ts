@@ -11,7 +11,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { decode as cborDecode, encode as cborEncode } from "cbor-x";
 import { chunkBounds, itemEnd } from "../bin/cbor-chunks";
-import { programIn, runCli, runNode } from "./harness";
+import { spawnSync } from "node:child_process";
+import { BIN, programIn, runCli, runNode } from "./harness";
 import { stateAt } from "../bin/time-travel";
 import { RecordReader } from "../bin/record-store";
 
@@ -202,4 +203,26 @@ test("snapshots are cut at CBOR item boundaries, the same way where they agree",
   assert.equal(itemEnd(Uint8Array.from([0x9f, 0x01, 0xc1, 0x02, 0xff, 0x07]), 0), 5);
   assert.throws(() => chunkBounds(Uint8Array.from([0x83, 0x01])), /CBOR ends inside an item/);
   assert.throws(() => chunkBounds(Uint8Array.from([0x01, 0x02])), /bytes after its item/);
+});
+
+test("a recording that cannot be written stops, and the program runs on", () => {
+  const dir = path.join(tmp, "rec-full");
+  // Files of 512 bytes at most: recording.json fits, the first snapshot does not.
+  const r = spawnSync(
+    "sh",
+    [
+      "-c",
+      `ulimit -f 1; exec "${process.execPath}" "${path.join(BIN, "vmrun.js")}" "$@"`,
+      "sh",
+      "--record",
+      dir,
+      prog,
+    ],
+    { encoding: "utf8", cwd: tmp },
+  );
+  const plain = runNode(prog);
+  assert.equal(r.stdout, plain.stdout);
+  assert.equal(r.stderr, `vmrun: recording stopped: ${dir}: file too large\n` + plain.stderr);
+  assert.equal(r.status, plain.code);
+  assert.deepEqual(fs.readdirSync(dir), ["recording.json"]);
 });
