@@ -14,6 +14,8 @@ export { writeFileAtomic } from "../vm/atomic-file";
 import { JAUNT_VERSION } from "../vm/version";
 import { MIN_KEY_BYTES, verifySnapshot } from "../vm/snapshot-sign";
 import { hasModuleSyntax, isESModule } from "../vm/modules";
+import type { UnhandledRejectionsMode } from "../vm/host";
+import { DEFAULT_MAX_CALL_DEPTH } from "../vm/interpreter";
 
 /** Node's exit code for a bad command-line option or option value. */
 export const BAD_OPTION = 9;
@@ -183,6 +185,86 @@ export function choiceOption<T extends string>(
       BAD_OPTION,
     );
   return text as T;
+}
+
+const REJECTION_MODES = ["throw", "strict", "warn", "none", "warn-with-error-code"] as const;
+
+/**
+ * vmrun's options that vmsnap and vmresume accept too, defined once. Under vmresume
+ * a limit may only tighten the snapshot's (Jaunt.resume's rule).
+ */
+const RUN_OPTIONS = {
+  "snapshot-every":
+    "N: every N instructions, snapshot the VM, throw it away and continue in a fresh VM decoded from the snapshot (0, the default: never)",
+  "unhandled-rejections": `mode: what an unhandled promise rejection does, as in node: ${REJECTION_MODES.join(", ")} (default: throw)`,
+  "max-call-depth": `N: guest call depth limit; deeper calls throw RangeError (default: ${DEFAULT_MAX_CALL_DEPTH})`,
+  "deadline-ms":
+    "N: wall-clock milliseconds the program may run; past them it gets a RangeError, then stops (default: none)",
+  "max-heap-bytes":
+    "N: estimated guest heap limit in bytes; going over throws RangeError, allocating on after it stops the program with exit code 134 (0, the default: no limit)",
+} as const;
+
+export type RunOptionName = keyof typeof RUN_OPTIONS;
+
+/** The values of the run options given on the command line (absent: undefined). */
+export interface RunOptionValues {
+  snapshotEvery?: number;
+  unhandledRejections?: UnhandledRejectionsMode;
+  maxCallDepth?: number;
+  /** 0: none. */
+  deadlineMs?: number;
+  /** 0: no limit. */
+  maxHeapBytes?: number;
+}
+
+/** Adds the named run options to a command's parser. */
+export function defineRunOptions(argv: Argv, names: readonly RunOptionName[]): Argv {
+  for (const name of names) argv = argv.option(name, { describe: RUN_OPTIONS[name] });
+  return argv;
+}
+
+/** Reads and checks the named run options (a bad value is refused in one line, exit 9). */
+export function readRunOptions(
+  tool: string,
+  argv: Record<string, unknown>,
+  names: readonly RunOptionName[],
+): RunOptionValues {
+  const v: RunOptionValues = {};
+  const has = (n: RunOptionName) => names.includes(n) && argv[n] !== undefined;
+  if (has("snapshot-every"))
+    v.snapshotEvery = countOption(tool, "--snapshot-every", argv["snapshot-every"], 0, "= never");
+  if (has("unhandled-rejections"))
+    v.unhandledRejections = choiceOption(
+      tool,
+      "--unhandled-rejections",
+      argv["unhandled-rejections"],
+      REJECTION_MODES,
+      "throw",
+    );
+  if (has("max-call-depth"))
+    v.maxCallDepth = countOption(tool, "--max-call-depth", argv["max-call-depth"], 0);
+  if (has("deadline-ms"))
+    v.deadlineMs = countOption(tool, "--deadline-ms", argv["deadline-ms"], 0, "= none");
+  if (has("max-heap-bytes"))
+    v.maxHeapBytes = countOption(tool, "--max-heap-bytes", argv["max-heap-bytes"], 0, "= no limit");
+  return v;
+}
+
+/**
+ * The Jaunt options the run options make. For a new run (`fresh`) absent limits are
+ * vmrun's defaults (no heap limit); for a resume they are left out, so the snapshot's
+ * stay in force.
+ */
+export function limitOptions(v: RunOptionValues, fresh: boolean): JauntOptions {
+  const o: JauntOptions = {};
+  if (v.maxCallDepth !== undefined) o.maxCallDepth = v.maxCallDepth;
+  if (v.unhandledRejections !== undefined) o.unhandledRejections = v.unhandledRejections;
+  const limits: NonNullable<JauntOptions["limits"]> = {};
+  if (v.maxHeapBytes) limits.heapBytes = v.maxHeapBytes;
+  else if (fresh) limits.heapBytes = Infinity;
+  if (v.deadlineMs) limits.deadlineMs = v.deadlineMs;
+  o.limits = limits;
+  return o;
 }
 
 const IO_PROBLEMS: Record<string, string> = {
@@ -380,27 +462,90 @@ export function loadMain(tool: string, main: MainEntry, opts: JauntOptions): Jau
   return j;
 }
 
+/** Instructions per slice of a run that keeps the host's event loop turning (~4 ms). */
+const SLICE = 100_000;
+/** A run yields to the host's event loop at least this often (ms) while it computes. */
+const YIELD_MS = 5;
+
+/** What runToEnd does besides running. */
+export interface RunPlan {
+  /**
+   * vmrun --snapshot-every N: after every N instructions the VM is encoded, thrown
+   * away and decoded into a fresh instance that continues (a transparency test that
+   * is also a public option); the fresh VM takes over the live host resources and
+   * in-flight host operations (reattach).
+   */
+  snapshotEvery?: number;
+  /** vmrun --record: called whenever the run reaches `nextStep` (see time-travel.ts). */
+  recorder?: { nextStep: number; take(j: Jaunt): void; finish(j: Jaunt): void };
+  /**
+   * Answer `vmsnap PID` (bin/control.ts). The run then goes in slices with turns of the
+   * host's event loop between them and never blocks it while the guest waits for a
+   * timer (`opts.blocking` must be false); the socket is made at the first such turn,
+   * so a program that ends within its first slice never makes one.
+   */
+  control?: boolean;
+}
+
+/** The VM a run is on now (a snapshot round trip replaces it), for the control channel. */
+export interface LiveRun {
+  j: Jaunt;
+  /** Set by `vmsnap PID --stop`: the run must not execute one more instruction. */
+  frozen: boolean;
+}
+
+function yieldToHost(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /**
- * Runs to the end. With `snapshotEvery`, after every N instructions the VM is encoded,
- * thrown away and decoded into a fresh instance that continues (a transparency test
- * that is also a public option); the fresh VM takes over the live host resources and
- * in-flight host operations (reattach). While the guest waits for host operations
- * (asynchronous file I/O), the host's event loop runs.
+ * Runs to the end with Node's output and exit-code rules, doing what `plan` adds.
+ * While the guest waits for host operations (asynchronous file I/O), or for timers
+ * under `control`, the host's event loop runs.
  */
-export async function runToEnd(j: Jaunt, opts: JauntOptions, snapshotEvery = 0): Promise<number> {
+export async function runToEnd(j: Jaunt, opts: JauntOptions, plan: RunPlan = {}): Promise<number> {
+  const every = plan.snapshotEvery ?? 0;
+  const rec = plan.recorder;
+  const live: LiveRun = { j, frozen: false };
+  if (plan.control)
+    setTimeout(() => (require("./control") as typeof import("./control")).listen(live), 0).unref();
+  if (rec && j.steps === rec.nextStep) rec.take(j);
+  let untilCut = every;
+  let yielded = performance.now();
   for (;;) {
-    const r = j.run(snapshotEvery > 0 ? snapshotEvery : Infinity);
+    // Parked for good: the control channel exits the process.
+    if (live.frozen) await new Promise<never>(() => {});
+    let budget = every > 0 ? untilCut : plan.control ? SLICE : Infinity;
+    if (rec) budget = Math.min(budget, rec.nextStep - j.steps);
+    const before = j.steps;
+    const r = j.run(budget);
+    untilCut -= j.steps - before;
     if (r.status === "request") {
+      // A jaunt request answered asynchronously (teleport, fork): wait, then go on.
       await r.answered;
       continue;
     }
+    if (rec && j.steps === rec.nextStep && (r.status === "paused" || r.status === "waiting"))
+      rec.take(j);
     if (r.status === "paused") {
-      j = Jaunt.resume(j.snapshot(), { ...opts, continueTurn: true, reattach: j });
+      if (every > 0 && untilCut <= 0) {
+        j = live.j = Jaunt.resume(j.snapshot(), { ...opts, continueTurn: true, reattach: j });
+        untilCut = every;
+      }
+      if (plan.control && performance.now() - yielded >= YIELD_MS) {
+        await yieldToHost();
+        yielded = performance.now();
+      }
       continue;
     }
-    if (r.status === "waiting" && (await j.waitForWork(r))) continue;
+    untilCut = every;
+    if (r.status === "waiting" && (await j.waitForWork(r))) {
+      yielded = performance.now();
+      continue;
+    }
     break;
   }
+  rec?.finish(j);
   const report = j.uncaughtReport();
   if (report) process.stderr.write(report);
   return j.exitCode;

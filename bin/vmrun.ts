@@ -6,56 +6,56 @@
 import { compile, disassemble, GuestSyntaxError } from "../compiler";
 import {
   BAD_OPTION,
-  choiceOption,
   commandLine,
   countOption,
+  defineRunOptions,
   die,
   findMain,
+  ioProblem,
+  limitOptions,
   loadMain,
   readMainSource,
+  readRunOptions,
   refuseBooleanValues,
   refuseUnknownOptions,
   runToEnd,
   syntaxErrorReport,
 } from "./common";
-import type { UnhandledRejectionsMode } from "../vm/host";
-import { DEFAULT_MAX_CALL_DEPTH } from "../vm/interpreter";
+import type { JauntOptions } from "../vm";
+import { RecordWriter, recordingDirProblem } from "./record-store";
+import { Recorder } from "./time-travel";
 
 const TOOL = "vmrun";
-const REJECTION_MODES = ["throw", "strict", "warn", "none", "warn-with-error-code"] as const;
+const RUN_OPTION_NAMES = [
+  "snapshot-every",
+  "unhandled-rejections",
+  "max-call-depth",
+  "deadline-ms",
+  "max-heap-bytes",
+] as const;
 
-const argv = commandLine(
-  TOOL,
-  "$0 [options] <program> [args…]\n\n" +
-    "Runs a program like `node program`: a script, CommonJS or ES module, found as node\n" +
-    'finds it (program.js, program, a folder with index.js or package.json "main").\n' +
-    "Options go before the program; words after it are the program's arguments.",
-  true,
+const argv = defineRunOptions(
+  commandLine(
+    TOOL,
+    "$0 [options] <program> [args…]\n\n" +
+      "Runs a program like `node program`: a script, CommonJS or ES module, found as node\n" +
+      'finds it (program.js, program, a folder with index.js or package.json "main").\n' +
+      "Options go before the program; words after it are the program's arguments.",
+    true,
+  ),
+  RUN_OPTION_NAMES,
 )
   .option("script", {
     type: "boolean",
     describe: "run as a classic script: top-level var and this are the global object",
   })
-  .option("snapshot-every", {
+  .option("record", {
     describe:
-      "N: every N instructions, snapshot the VM, throw it away and continue in a fresh VM decoded from the snapshot (0, the default: never)",
+      "DIR: keep a snapshot every --every instructions in DIR (a new or empty folder), content shared between them stored once; `vmresume DIR --at STEP` goes back to any step",
   })
-  .option("unhandled-rejections", {
-    describe: `mode: what an unhandled promise rejection does, as in node: ${REJECTION_MODES.join(", ")} (default: throw)`,
-  })
-  .option("max-call-depth", {
+  .option("every", {
     describe:
-      "N: guest call depth limit; deeper calls throw RangeError (default: " +
-      DEFAULT_MAX_CALL_DEPTH +
-      ")",
-  })
-  .option("deadline-ms", {
-    describe:
-      "N: wall-clock milliseconds the program may run; past them it gets a RangeError, then stops (default: none)",
-  })
-  .option("max-heap-bytes", {
-    describe:
-      "N: estimated guest heap limit in bytes; going over throws RangeError, allocating on after it stops the program with exit code 134 (0, the default: no limit)",
+      "N: with --record, the instructions between two snapshots (default: from 10000, doubled while a snapshot costs more than 40% of the time to run to the next)",
   })
   .option("print-bytecode", {
     type: "boolean",
@@ -69,22 +69,13 @@ const tail = ((argv["--"] as unknown[] | undefined) ?? []).map(String);
 refuseUnknownOptions(TOOL, before);
 const raw = process.argv.slice(2);
 refuseBooleanValues(TOOL, raw.slice(0, raw.length - tail.length), ["script", "print-bytecode"]);
-const snapshotEvery = countOption(TOOL, "--snapshot-every", argv["snapshot-every"], 0, "= never");
-const maxCallDepth = countOption(
-  TOOL,
-  "--max-call-depth",
-  argv["max-call-depth"],
-  DEFAULT_MAX_CALL_DEPTH,
-);
-const deadlineMs = countOption(TOOL, "--deadline-ms", argv["deadline-ms"], 0, "= none");
-const maxHeapBytes = countOption(TOOL, "--max-heap-bytes", argv["max-heap-bytes"], 0, "= no limit");
-const unhandledRejections: UnhandledRejectionsMode = choiceOption(
-  TOOL,
-  "--unhandled-rejections",
-  argv["unhandled-rejections"],
-  REJECTION_MODES,
-  "throw",
-);
+const run = readRunOptions(TOOL, argv, RUN_OPTION_NAMES);
+const recordDir = argv.record === undefined ? undefined : String(argv.record);
+if (recordDir !== undefined && (argv.record === true || recordDir === ""))
+  die(TOOL, "--record requires an argument", BAD_OPTION);
+if (argv.every !== undefined && recordDir === undefined)
+  die(TOOL, "--every applies to --record only", BAD_OPTION);
+const every = argv.every === undefined ? "auto" : countOption(TOOL, "--every", argv.every, 0);
 const [file, ...rest] = [...before, ...tail];
 if (file === undefined)
   die(TOOL, "no program given (Jaunt has no REPL); see vmrun --help", BAD_OPTION);
@@ -103,22 +94,34 @@ if (argv["print-bytecode"]) {
   }
 } else {
   const main = findMain(TOOL, file, script, true);
-  const opts = {
+  if (recordDir !== undefined) {
+    const problem = recordingDirProblem(recordDir);
+    if (problem) die(TOOL, problem, 1);
+  }
+  const recorder = recordDir === undefined ? undefined : startRecording(recordDir, main.filename);
+  const opts: JauntOptions = {
+    ...limitOptions(run, true),
     argv: rest,
     capabilities: "all" as const,
-    maxCallDepth,
-    unhandledRejections,
     // Forked by a parent with a channel: the program gets process.send.
     ipc: typeof process.send === "function",
-    limits: {
-      heapBytes: maxHeapBytes || Infinity,
-      ...(deadlineMs > 0 ? { deadlineMs } : {}),
-    },
+    // The control channel must hear vmsnap while the guest waits for a timer.
+    blocking: false,
+    ...(recorder ? recorder.outputSinks() : {}),
   };
   // After node's own resolver has printed any warning it queued (DEP0128 for a bad
   // "main"), as node prints it before the program runs.
   setImmediate(() => {
     const j = loadMain(TOOL, main, opts);
-    void runToEnd(j, opts, snapshotEvery).then((code) => (process.exitCode = code));
+    const plan = { snapshotEvery: run.snapshotEvery, recorder, control: true };
+    void runToEnd(j, opts, plan).then((code) => (process.exitCode = code));
   });
+}
+
+function startRecording(dir: string, program: string): Recorder {
+  try {
+    return new Recorder(new RecordWriter(dir, { program, argv: rest, every }), every);
+  } catch (e) {
+    die(TOOL, `cannot record into ${dir}: ${ioProblem(e)}`, 1);
+  }
 }

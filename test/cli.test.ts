@@ -119,7 +119,7 @@ test("unknown options before the program are refused as node refuses them", () =
       `vmrun: ${name} is a node option that Jaunt does not support`,
     );
   refused(
-    runCli("vmsnap", [prog, "--at-step", "3", "-o", "x.snap", "--bogus"], tmp),
+    runCli("vmsnap", ["--bogus", prog, "--at-step", "3", "-o", "x.snap"], tmp),
     9,
     "vmsnap: bad option: --bogus",
   );

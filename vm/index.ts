@@ -122,6 +122,12 @@ export interface JauntOptions {
    * ERR_JAUNT_NOT_AVAILABLE in the guest.
    */
   requests?: Record<string, RequestHandler>;
+  /**
+   * Whether run() may block the host thread while the guest waits only for a timer
+   * (default true). false: run() returns "waiting" with `wakeAt` instead, as under
+   * runAsync, so the host's event loop keeps running (vmrun: its control socket).
+   */
+  blocking?: boolean;
 }
 
 export interface ResumeOptions extends JauntOptions {
@@ -250,6 +256,8 @@ export class Jaunt {
   private running = false;
   /** True while runAsync drives the VM. */
   private driving = false;
+  /** The `blocking` option: what run() does while the guest waits for a timer. */
+  private blocking = true;
 
   private constructor(
     readonly vm: VM,
@@ -271,7 +279,9 @@ export class Jaunt {
       });
       new Realm(vm);
       vm.resetHeapAccount();
+      vm.allowBlocking = opts.blocking ?? true;
       const j = new Jaunt(vm, opts.host ?? {}, undefined, opts.requests ?? {});
+      j.blocking = vm.allowBlocking;
       j.setupProcess(opts);
       return j;
     });
@@ -419,7 +429,7 @@ export class Jaunt {
       }
     } finally {
       this.driving = false;
-      this.vm.allowBlocking = true;
+      this.vm.allowBlocking = this.blocking;
     }
   }
 
@@ -568,6 +578,7 @@ export class Jaunt {
       const vm = new VM(makeHost(opts, granted));
       new Realm(vm);
       const j = new Jaunt(vm, opts.host ?? {}, opts.reattach?.gateway.link, opts.requests ?? {});
+      j.blocking = vm.allowBlocking = opts.blocking ?? true;
       decodeSnapshot(vm, bytes);
       j.gateway.adopt();
       const saved = vm.restoredOptions!;

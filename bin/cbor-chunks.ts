@@ -1,0 +1,123 @@
+// Cutting a CBOR encoding into chunks at item boundaries, without decoding it: a
+// recording (record-store.ts) stores each snapshot as chunks and keeps every distinct
+// chunk once, so the cuts must fall at the same places in two snapshots that share
+// content. A small item is never cut; a big container is cut before every run of
+// RUN small children and around every big child (which is cut the same way inside);
+// a big string is a chunk of its own. Joining the chunks gives the bytes back exactly.
+
+/** An item of more bytes than this is cut inside (a container) or stands alone. */
+const BIG = 4096;
+/** Small children of a big container per chunk (heap records, mostly). */
+const RUN = 32;
+/** Containers nested deeper than this are not cut inside (they stay whole). */
+const MAX_DEPTH = 32;
+/** `need` of an indefinite-length container: it ends at a break byte (0xff). */
+const INDEFINITE = -1;
+
+// The head just read by readHead (module state: heads are read per item, in hot loops,
+// and must not allocate).
+let major = 0;
+/** The length, count or value; INDEFINITE for an indefinite length. */
+let arg = 0;
+/** Bytes of the head itself. */
+let headSize = 0;
+
+function readHead(b: Uint8Array, off: number): void {
+  if (off >= b.length) throw new Error(`CBOR ends inside an item (at byte ${off})`);
+  major = b[off] >> 5;
+  const info = b[off] & 31;
+  headSize = 1;
+  if (info < 24) arg = info;
+  else if (info === 31) arg = INDEFINITE;
+  else {
+    const bytes = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
+    if (bytes === 0) throw new Error(`bad CBOR head 0x${b[off].toString(16)} at byte ${off}`);
+    if (off + 1 + bytes > b.length) throw new Error(`CBOR ends inside an item (at byte ${off})`);
+    arg = 0;
+    for (let i = 1; i <= bytes; i++) arg = arg * 256 + b[off + i];
+    headSize = 1 + bytes;
+  }
+}
+
+/** The offset just past the item that starts at `off` (iterative: nesting is not bounded). */
+export function itemEnd(b: Uint8Array, off: number): number {
+  const outer: number[] = [];
+  let need = 1;
+  for (;;) {
+    while (need === 0) {
+      if (outer.length === 0) return off;
+      need = outer.pop()!;
+    }
+    if (need === INDEFINITE && b[off] === 0xff) {
+      off++;
+      need = 0;
+      continue;
+    }
+    readHead(b, off);
+    if (need > 0) need--;
+    off += headSize;
+    switch (major) {
+      case 2:
+      case 3:
+        if (arg === INDEFINITE) {
+          outer.push(need);
+          need = INDEFINITE;
+        } else off += arg;
+        break;
+      case 4:
+      case 5:
+        outer.push(need);
+        need = arg === INDEFINITE ? INDEFINITE : major === 5 ? 2 * arg : arg;
+        break;
+      case 6:
+        // A tag's content is the next item, which belongs to the same level.
+        if (need !== INDEFINITE) need++;
+        break;
+      case 7:
+        if (arg === INDEFINITE) throw new Error(`unexpected CBOR break at byte ${off - 1}`);
+        break;
+    }
+    if (off > b.length) throw new Error(`CBOR ends inside an item (at byte ${off})`);
+  }
+}
+
+/** Adds to `cuts` the cut points inside the big item [start, end). */
+function cutInside(b: Uint8Array, start: number, end: number, cuts: number[], depth: number) {
+  if (depth > MAX_DEPTH) return;
+  readHead(b, start);
+  while (major === 6) {
+    start += headSize;
+    readHead(b, start);
+  }
+  if (major !== 4 && major !== 5) return; // a string or number: one chunk
+  const indefinite = arg === INDEFINITE;
+  let off = start + headSize;
+  let small = 0;
+  while (off < end && !(indefinite && b[off] === 0xff)) {
+    const next = itemEnd(b, off);
+    if (next - off > BIG) {
+      cuts.push(off);
+      cutInside(b, off, next, cuts, depth + 1);
+      cuts.push(next);
+      small = 0;
+    } else {
+      if (small === RUN) {
+        cuts.push(off);
+        small = 0;
+      }
+      small++;
+    }
+    off = next;
+  }
+}
+
+/**
+ * The chunk boundaries of one CBOR item filling `b`: sorted offsets from 0 to
+ * b.length; chunk i is b[cuts[i], cuts[i+1]). Throws on malformed CBOR.
+ */
+export function chunkBounds(b: Uint8Array): number[] {
+  if (itemEnd(b, 0) !== b.length) throw new Error("CBOR has bytes after its item");
+  const cuts = [0, b.length];
+  if (b.length > BIG) cutInside(b, 0, b.length, cuts, 0);
+  return [...new Set(cuts)].sort((x, y) => x - y);
+}
