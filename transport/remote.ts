@@ -1,0 +1,133 @@
+// The remote side of a connection: after Hello, each Resume frame starts a program on
+// its channel (a VM resumed from the snapshot it carries), whose stdout/stderr travel
+// back as frames and whose end is an Exit frame with its exit code; an Open frame
+// starts a further hop from here (via=) and relays its bytes. Used by the bootstrapped
+// remote (remote-main) and by the `vmresume --listen` server.
+
+import { Jaunt, SnapshotError } from "../vm/index";
+import { bootstrap, type BootedProcess } from "./bootstrap";
+import { runtimePayload } from "./bundle";
+import type { Connection } from "./connection";
+import { FrameKind, type Frame } from "./frame";
+import { parseSpec } from "./spec";
+
+export const PROTOCOL = 1;
+
+export interface ServeOptions {
+  /** End this process when the connection ends (a bootstrapped remote). */
+  exitWhenDone?: boolean;
+  /**
+   * Checks a Resume frame's body and returns the snapshot to run; throws (with a
+   * message for the origin) to refuse it. Default: any snapshot is taken.
+   */
+  acceptSnapshot?: (body: Record<string, unknown>) => Uint8Array;
+}
+
+/** A frame body that is a plain object (the shape every frame but Stdout/Relay has). */
+export function objectBody(frame: Frame): Record<string, unknown> {
+  const b = frame.body;
+  if (b === null || typeof b !== "object" || Array.isArray(b) || b instanceof Uint8Array)
+    throw new Error(`a ${FrameKind[frame.kind]} frame's body must be a map`);
+  return b as Record<string, unknown>;
+}
+
+function bytesField(body: Record<string, unknown>, name: string): Uint8Array {
+  const v = body[name];
+  if (!(v instanceof Uint8Array)) throw new Error(`the frame has no '${name}' bytes`);
+  return v;
+}
+
+function errorBody(e: unknown): { message: string; code?: string } {
+  const err = e as { message?: unknown; code?: unknown };
+  return {
+    message: typeof err?.message === "string" ? err.message : String(e),
+    ...(typeof err?.code === "string" ? { code: err.code } : {}),
+  };
+}
+
+export function serveConnection(conn: Connection, opts: ServeOptions = {}): void {
+  const quiet = () => {};
+  conn.onUnrouted = (frame) => {
+    try {
+      switch (frame.kind) {
+        case FrameKind.Resume:
+          void runProgram(conn, frame.channel, objectBody(frame), opts);
+          return;
+        case FrameKind.Open:
+          void openHop(conn, frame.channel, objectBody(frame));
+          return;
+        default:
+          throw new Error(`unexpected ${FrameKind[frame.kind]} frame on channel ${frame.channel}`);
+      }
+    } catch (e) {
+      conn.send(FrameKind.Error, frame.channel, errorBody(e)).catch(quiet);
+    }
+  };
+  if (opts.exitWhenDone) conn.onEnd(() => process.exit(0));
+  conn
+    .send(FrameKind.Hello, 0, { node: process.version, pid: process.pid, protocol: PROTOCOL })
+    .catch(quiet);
+}
+
+async function runProgram(
+  conn: Connection,
+  ch: number,
+  body: Record<string, unknown>,
+  opts: ServeOptions,
+): Promise<void> {
+  const quiet = () => {};
+  const out = (kind: FrameKind) => (text: string) => void conn.send(kind, ch, text).catch(quiet);
+  let j: Jaunt;
+  try {
+    const snapshot = opts.acceptSnapshot ? opts.acceptSnapshot(body) : bytesField(body, "snapshot");
+    j = Jaunt.resume(snapshot, {
+      capabilities: "all",
+      stdout: out(FrameKind.Stdout),
+      stderr: out(FrameKind.Stderr),
+    });
+  } catch (e) {
+    const why = e instanceof SnapshotError ? e : errorBody(e);
+    await conn.send(FrameKind.Error, ch, errorBody(why)).catch(quiet);
+    return;
+  }
+  // Acknowledged only once resumed: a refused program stays the origin's.
+  await conn.send(FrameKind.Ack, ch, { pid: process.pid }).catch(quiet);
+  let code: number;
+  try {
+    await j.runAsync();
+    const report = j.uncaughtReport();
+    if (report) out(FrameKind.Stderr)(report);
+    code = j.exitCode;
+  } catch (e) {
+    out(FrameKind.Stderr)(`jaunt: the remote VM failed: ${(e as Error).stack ?? String(e)}\n`);
+    code = 70;
+  }
+  await conn.send(FrameKind.Exit, ch, { code }).catch(quiet);
+}
+
+/** via=: starts the next hop from this machine and relays its bytes both ways. */
+async function openHop(conn: Connection, ch: number, body: Record<string, unknown>) {
+  const quiet = () => {};
+  let hop: BootedProcess;
+  try {
+    if (typeof body.spec !== "string") throw new Error("an Open frame needs a 'spec' string");
+    hop = await bootstrap(parseSpec(body.spec), runtimePayload(), {
+      onStderr: (t) => void conn.send(FrameKind.Stderr, ch, t).catch(quiet),
+    });
+  } catch (e) {
+    await conn.send(FrameKind.Error, ch, errorBody(e)).catch(quiet);
+    return;
+  }
+  conn.route(ch, (f) => {
+    if (f.kind === FrameKind.Relay && f.body instanceof Uint8Array) hop.output.write(f.body);
+    else if (f.kind === FrameKind.Close) void hop.close();
+  });
+  conn.onEnd(() => void hop.close());
+  hop.input.on("data", (c: Buffer) => void conn.send(FrameKind.Relay, ch, c).catch(quiet));
+  hop.input.on("end", () => {
+    conn.unroute(ch);
+    void conn.send(FrameKind.Close, ch, {}).catch(quiet);
+  });
+  await conn.send(FrameKind.Ack, ch, {}).catch(quiet);
+  hop.input.resume();
+}
