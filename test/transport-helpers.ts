@@ -50,3 +50,106 @@ export function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
     }),
   ]);
 }
+
+/** A real sshd on a loopback port with its own host and user keys (SERVERS.md's recipe). */
+export interface Sshd {
+  port: number;
+  /** An ssh_config naming the host "jaunt-test" with the key and a known_hosts of its own. */
+  config: string;
+  dir: string;
+  stop(): void;
+}
+
+export const SSHD = "/usr/sbin/sshd";
+
+/** Why ssh tests cannot run here, or null (as root without sshd they fail: CI installs it). */
+export function sshdMissing(): string | null {
+  if (fs.existsSync(SSHD)) return null;
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  return root ? null : `${SSHD} is missing and this is not root (.ci/run installs openssh-server)`;
+}
+
+async function freePort(): Promise<number> {
+  const net = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startSshd(t: { after(f: () => void): void }): Promise<Sshd> {
+  const { execFileSync } = await import("node:child_process");
+  const net = await import("node:net");
+  const dir = tempDir(t, "jaunt-sshd-");
+  const keygen = (name: string) =>
+    execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", path.join(dir, name)]);
+  keygen("hostkey");
+  keygen("userkey");
+  fs.copyFileSync(path.join(dir, "userkey.pub"), path.join(dir, "authorized_keys"));
+  const port = await freePort();
+  fs.writeFileSync(
+    path.join(dir, "sshd_config"),
+    [
+      `Port ${port}`,
+      "ListenAddress 127.0.0.1",
+      `HostKey ${dir}/hostkey`,
+      `AuthorizedKeysFile ${dir}/authorized_keys`,
+      "PasswordAuthentication no",
+      "PermitRootLogin prohibit-password",
+      "StrictModes no",
+      "UsePAM no",
+      `PidFile ${dir}/sshd.pid`,
+      // Many sessions at once (fork tests) without sshd's start-up throttling.
+      "MaxStartups 100",
+      "MaxSessions 100",
+      "",
+    ].join("\n"),
+  );
+  const hostPub = fs.readFileSync(path.join(dir, "hostkey.pub"), "utf8").trim();
+  fs.writeFileSync(path.join(dir, "known_hosts"), `[127.0.0.1]:${port} ${hostPub}\n`);
+  const user = os.userInfo().username;
+  const config = path.join(dir, "ssh_config");
+  fs.writeFileSync(
+    config,
+    [
+      "Host jaunt-test",
+      "  HostName 127.0.0.1",
+      `  Port ${port}`,
+      `  User ${user}`,
+      `  IdentityFile ${dir}/userkey`,
+      "  IdentitiesOnly yes",
+      `  UserKnownHostsFile ${dir}/known_hosts`,
+      "  GlobalKnownHostsFile /dev/null",
+      // Host keys are checked: the test's known_hosts holds the server's real key.
+      "  StrictHostKeyChecking yes",
+      "  LogLevel ERROR",
+      "",
+    ].join("\n"),
+  );
+  fs.mkdirSync("/run/sshd", { recursive: true });
+  execFileSync(SSHD, ["-f", path.join(dir, "sshd_config"), "-E", path.join(dir, "sshd.log")]);
+  const stop = () => {
+    try {
+      process.kill(Number(fs.readFileSync(path.join(dir, "sshd.pid"), "utf8")), "SIGTERM");
+    } catch {
+      // Already gone.
+    }
+  };
+  t.after(stop);
+  // Wait until it accepts connections.
+  for (let i = 0; ; i++) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = net.connect(port, "127.0.0.1", () => (s.destroy(), resolve(true)));
+      s.on("error", () => resolve(false));
+    });
+    if (ok) break;
+    if (i > 100)
+      throw new Error(`sshd did not start: ${fs.readFileSync(path.join(dir, "sshd.log"), "utf8")}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { port, config, dir, stop };
+}
