@@ -207,3 +207,19 @@ test(
     }
   },
 );
+
+test("popen via popen: a hop started from the remote, its frames relayed", T, async () => {
+  const gw = await within(Gateway.open("popen//via=popen"), 30_000, "open");
+  try {
+    const io = collector();
+    const run = gw.resume(snapshotOf(`console.log("two hops", process.pid, process.ppid)`, 1), io);
+    assert.equal(await within(run.exit, 20_000, "exit"), 0);
+    const [, pid, ppid] = io.out.trim().split(" ").map(Number);
+    assert.equal(pid, gw.remote.pid);
+    // Its parent is the first hop, not this process.
+    assert.notEqual(ppid, process.pid);
+    assert.ok(ppid > 0);
+  } finally {
+    await gw.close();
+  }
+});

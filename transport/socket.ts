@@ -61,11 +61,14 @@ export function connectSocket(
     const conn = new Connection(sock, sock, spec.text, { channelBase: 1 });
     const ms = opts.timeoutMs ?? 30_000;
     const timer = setTimeout(() => fail(`no answer within ${ms} ms`), ms);
+    let settled = false;
     const fail = (why: string) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
+      reject(new AuthError(`jaunt: ${spec.text}: ${why}`));
       conn.end();
       sock.destroy();
-      reject(new AuthError(`jaunt: ${spec.text}: ${why}`));
     };
     conn.onEnd((e) => fail(e.message));
     const ours = randomBytes(32);
@@ -91,6 +94,7 @@ export function connectSocket(
         if (f.kind !== FrameKind.Answer || !sameMac(b.mac, mac(key, "server", ours)))
           throw new Error("the server does not know the key");
         step = "done";
+        settled = true;
         clearTimeout(timer);
         resolve({ conn, early, sign: key });
       } catch (e) {
