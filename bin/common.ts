@@ -4,13 +4,13 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import Module from "node:module";
 import yargs, { type Argv } from "yargs";
 import { Jaunt, GuestSyntaxError, SnapshotError, type JauntOptions } from "../vm";
 import { COMPILER_VERSION, type ProgramKind } from "../compiler/bytecode";
 import { SNAPSHOT_FORMAT } from "../vm/snapshot";
+export { writeFileAtomic } from "../vm/atomic-file";
 import { hasModuleSyntax, isESModule } from "../vm/modules";
 
 /** Node's exit code for a bad command-line option or option value. */
@@ -394,6 +394,10 @@ export function loadMain(tool: string, main: MainEntry, opts: JauntOptions): Jau
 export async function runToEnd(j: Jaunt, opts: JauntOptions, snapshotEvery = 0): Promise<number> {
   for (;;) {
     const r = j.run(snapshotEvery > 0 ? snapshotEvery : Infinity);
+    if (r.status === "request") {
+      await r.answered;
+      continue;
+    }
     if (r.status === "paused") {
       j = Jaunt.resume(j.snapshot(), { ...opts, continueTurn: true, reattach: j });
       continue;
@@ -451,49 +455,4 @@ export function outputProblem(file: string): string | null {
     return `cannot write ${file}: folder ${dir} is not writable`;
   }
   return null;
-}
-
-/**
- * Writes `data` to `file` atomically: a temporary file beside it, written and fsynced,
- * renamed over the target, then the folder fsynced so the rename is durable. Readers
- * see the old file or the whole new one, never a part; on any failure the temporary
- * file is removed and the error rethrown.
- */
-export function writeFileAtomic(file: string, data: Uint8Array): void {
-  const abs = path.resolve(file);
-  const dir = path.dirname(abs);
-  const tmp = path.join(
-    dir,
-    `.${path.basename(abs)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
-  );
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(tmp, "wx", 0o644);
-    let off = 0;
-    while (off < data.length) off += fs.writeSync(fd, data, off, data.length - off);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = undefined;
-    fs.renameSync(tmp, abs);
-  } catch (e) {
-    if (fd !== undefined) {
-      try {
-        fs.closeSync(fd);
-      } catch {
-        // already failing: the first error is the one to report
-      }
-    }
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-  try {
-    const dfd = fs.openSync(dir, "r");
-    try {
-      fs.fsyncSync(dfd);
-    } finally {
-      fs.closeSync(dfd);
-    }
-  } catch {
-    // Some file systems refuse to fsync a folder; the data itself is already synced.
-  }
 }

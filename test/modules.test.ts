@@ -72,14 +72,14 @@ test("modules: the jaunt guest module through require and import", () => {
       'const j = require("jaunt");\n' +
         'const ns = require("./lib.mjs");\n' +
         "console.log(ns.names, ns.same, j === require('jaunt'));\n" +
-        "try { j.snapshot('x.snap'); } catch (e) { console.log(e.code, e.message); }\n",
+        "try { j.waitFor('x'); } catch (e) { console.log(e.code, e.message); }\n",
     );
     const r = runJaunt(path.join(tmp, "main.js"), {});
     assert.equal(r.stderr, "");
     assert.equal(
       r.stdout,
-      "snapshot,teleport,fork,waitFor,sleep,Gateway function true\n" +
-        "ERR_JAUNT_NOT_AVAILABLE jaunt.snapshot is not available yet in this version of Jaunt\n",
+      "snapshot,teleport,fork,Gateway,waitFor,sleep,step function true\n" +
+        "ERR_JAUNT_NOT_AVAILABLE jaunt.waitFor is not available yet in this version of Jaunt\n",
     );
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

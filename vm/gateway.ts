@@ -24,6 +24,7 @@ import {
   type HandleTable,
 } from "./boundary";
 import { HostLink, type ResourceRecord } from "./host-link";
+import { beginRequest, setRequestResult, type ActiveRequest } from "./requests";
 import { ERR_CAPABILITY, OpContext, runtimeOperation } from "./runtime-ops";
 import { ALL_CAPABILITIES } from "./host";
 // The runtime's own operations register themselves (fs.*, os.*, net.*, proc.*, stdin.*,
@@ -174,6 +175,48 @@ export class Gateway {
       typeof this.functions[name] === "function"
       ? this.functions[name]
       : undefined;
+  }
+
+  // ---- jaunt-module requests (requests.ts) ----------------------------------------
+
+  /** The guest's unanswered `jaunt` request, if the run stopped for one (live state). */
+  request: ActiveRequest | null = null;
+
+  /** The request's arguments as host copies (for the embedder's handler). */
+  requestArgs(req: ActiveRequest): unknown[] {
+    return req.args.map((a) => this.toHost(a));
+  }
+
+  /**
+   * Gives the request's call the result `outcome` (it may be answered again: a handler
+   * snapshots the VM as it will be with one answer, then gives the live run another).
+   * The guest sees { ok: true, value } or { ok: false, error }.
+   */
+  answerRequest(req: ActiveRequest, outcome: Settlement): void {
+    const realm = this.vm.realm;
+    const rec = realm.newObject();
+    if ("value" in outcome) {
+      let v: Value;
+      try {
+        v = this.toGuest(outcome.value);
+      } catch (e) {
+        if (!(e instanceof CloneError)) throw e;
+        return this.answerRequest(req, {
+          error: Object.assign(
+            new TypeError(
+              `jaunt.${req.kind}: its result could not be copied into the VM: ${e.message}`,
+            ),
+            { code: "ERR_JAUNT_DATA_CLONE" },
+          ),
+        });
+      }
+      rec.setOwn("ok", true);
+      rec.setOwn("value", v);
+    } else {
+      rec.setOwn("ok", false);
+      rec.setOwn("error", this.hostFailure(`jaunt.${req.kind}`, outcome.error));
+    }
+    setRequestResult(this.vm, req, rec);
   }
 
   private guestError(kind: string, message: string, code: string): JSObject {
@@ -529,6 +572,15 @@ export function installHostInternals(realm: import("./realm").Realm): void {
   });
   def("nodeRef", 2, "ob", (vm, _t, args) => {
     return vm.gateway ? vm.gateway.setRef(args[0] as JSObject, args[1] as boolean) : false;
+  });
+  // `$.jauntRequest(kind, args)`: the guest module jaunt hands control to the embedder.
+  def("jauntRequest", 2, "-", (vm, _t, args) => {
+    const list = args[1] instanceof ArrayObject ? args[1].elems : null;
+    if (!vm.gateway || typeof args[0] !== "string" || !list)
+      return vm.throwTypeError("internal: bad jaunt request");
+    if (vm.gateway.request) return vm.throwTypeError("internal: a jaunt request is already active");
+    vm.gateway.request = beginRequest(vm, args[0], list.slice());
+    return undefined;
   });
   def("hostCallDone", 3, "-", (vm, _t, args) => {
     vm.gateway?.callDone(Number(args[0]), args[1] === true, args[2]);

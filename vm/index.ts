@@ -31,6 +31,7 @@ import { enterAccount } from "./heap";
 import { displayName } from "./esm";
 import type { UnhandledRejectionsMode } from "./host";
 import { inspect } from "./inspect";
+import { serveRequest, type JauntRequest, type RequestHandler } from "./request-handlers";
 import { NEUTRAL_EXEC_PATH } from "./builtins/process";
 
 export {
@@ -50,6 +51,8 @@ export type {
   PendingOperation,
   PendingPolicy,
   Settlement,
+  JauntRequest,
+  RequestHandler,
 };
 
 export interface JauntOptions {
@@ -97,6 +100,15 @@ export interface JauntOptions {
    * gets process.send and 'message' over it (with `subprocess`). vmrun sets it.
    */
   ipc?: boolean;
+  /**
+   * Handlers for the guest module `jaunt`'s requests, by kind ("snapshot", "teleport",
+   * "fork", …): the guest's call stops the run right after it, the handler answers
+   * (synchronously, or with a promise: then run() returns status "request"), and its
+   * value or exception is what the call returns or throws. "snapshot" has a built-in
+   * handler (writes the file, with the `fs` capability); a kind without one throws
+   * ERR_JAUNT_NOT_AVAILABLE in the guest.
+   */
+  requests?: Record<string, RequestHandler>;
 }
 
 export interface ResumeOptions extends JauntOptions {
@@ -124,7 +136,13 @@ export interface ResumeOptions extends JauntOptions {
 }
 
 export interface RunResult {
-  status: RunStatus;
+  /**
+   * "request": the guest made a `jaunt` request whose handler answers asynchronously;
+   * await `answered`, then run again.
+   */
+  status: RunStatus | "request";
+  /** With status "request": settles once the handler has answered. */
+  answered?: Promise<void>;
   /** Set once the program has finished or exited. */
   exitCode: number | null;
   /** When waiting: the pending host operations. */
@@ -223,7 +241,8 @@ export class Jaunt {
   private constructor(
     readonly vm: VM,
     host: Record<string, HostFunction>,
-    link?: HostLink,
+    link: HostLink | undefined,
+    private readonly requests: Record<string, RequestHandler>,
   ) {
     // Made before any guest code or snapshot can change the realm's globals.
     this.gateway = new Gateway(vm, host, link);
@@ -239,7 +258,7 @@ export class Jaunt {
       });
       new Realm(vm);
       vm.resetHeapAccount();
-      const j = new Jaunt(vm, opts.host ?? {});
+      const j = new Jaunt(vm, opts.host ?? {}, undefined, opts.requests ?? {});
       j.setupProcess(opts);
       return j;
     });
@@ -323,12 +342,26 @@ export class Jaunt {
   private step(budget: number): RunResult {
     if (this.running)
       throw new Error("jaunt: the VM is already running (re-entered from a host function?)");
-    this.running = true;
+    if (this.gateway.request)
+      throw new Error(
+        `jaunt: run() called while the guest's '${this.gateway.request.kind}' request waits for its handler (await the run result's answered)`,
+      );
     let status: RunStatus;
-    try {
-      status = this.vm.run(budget);
-    } finally {
-      this.running = false;
+    for (;;) {
+      const before = this.vm.steps;
+      this.running = true;
+      try {
+        status = this.vm.run(budget);
+      } finally {
+        this.running = false;
+      }
+      const req = this.gateway.request;
+      if (req === null || status !== "paused") break;
+      // The guest made a jaunt request: serve it, then go on with the rest of the budget.
+      budget -= this.vm.steps - before;
+      const answered = serveRequest(this.vm, this.gateway, this.requests, req);
+      if (answered) return { status: "request", exitCode: null, answered };
+      if (budget <= 0 && this.vm.exitCode === null) break;
     }
     if (status === "done" || status === "exited")
       this.gateway.link.closeAll(this.vm.realm.hostOps.resources);
@@ -360,6 +393,10 @@ export class Jaunt {
       for (;;) {
         const r = this.step(slice);
         if (r.status === "done" || r.status === "exited") return r;
+        if (r.status === "request") {
+          await r.answered;
+          continue;
+        }
         if (r.status === "paused") {
           await yieldToHost();
           continue;
@@ -513,7 +550,7 @@ export class Jaunt {
       const granted = capabilitiesOf(opts.capabilities);
       const vm = new VM(makeHost(opts, granted));
       new Realm(vm);
-      const j = new Jaunt(vm, opts.host ?? {}, opts.reattach?.gateway.link);
+      const j = new Jaunt(vm, opts.host ?? {}, opts.reattach?.gateway.link, opts.requests ?? {});
       decodeSnapshot(vm, bytes);
       j.gateway.adopt();
       const saved = vm.restoredOptions!;

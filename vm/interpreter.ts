@@ -263,6 +263,19 @@ export class VM implements HeapOwner {
   /** Set by endSlice: the slice ends after the current call, its charge of 1 not counted. */
   private sliceEnded = false;
 
+  /**
+   * A native asks to hand control to the embedder (a `jaunt` module request): run()
+   * returns "paused" right after the call instruction that made it, whatever the budget.
+   * Only a direct guest call (Op.CALL) honours it; requests.ts checks where it landed.
+   */
+  stopAfterCall(): void {
+    this.sliceEnded = true;
+    this.workCharge += 1;
+    this.stopRequested = true;
+  }
+
+  private stopRequested = false;
+
   private deadlineMessage(): string {
     return `Execution deadline exceeded: the program ran longer than its deadline of ${this.limits.deadlineMs} ms`;
   }
@@ -1081,6 +1094,10 @@ export class VM implements HeapOwner {
       if (this.exitCode !== null) {
         this.frames.length = 0;
         return "exited";
+      }
+      if (this.stopRequested) {
+        this.stopRequested = false;
+        return "paused";
       }
       if (budget <= 0 && this.frames.length > 0) return "paused";
       if (budget <= 0 && this.frames.length === 0) {

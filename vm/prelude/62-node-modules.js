@@ -92,6 +92,7 @@ function runtimeInternals() {
     emitWarning: emitWarning,
     hostCall: $.nodeCall, // vm/gateway.ts: the runtime's host operations (fs, os, net, proc, stdin)
     hostRef: $.nodeRef, // vm/gateway.ts: whether a pending one keeps the loop alive (unref)
+    request: $.jauntRequest, // vm/gateway.ts + requests.ts: the jaunt module asks the embedder
     stdoutWrite: stdioWrites.stdout, // builtins/process.ts: straight to the VM's output
     stderrWrite: stdioWrites.stderr,
     startTime: programStartTime, // prelude/77-node-globals.js

@@ -61,30 +61,9 @@ function loadModuleSource(r, fn) {
     r.deps[i] = moduleRecord($.resolveImport(r.filename, requests[i]));
 }
 
-/**
- * The guest module `jaunt` (DESIGN.md). One object per program, shared by require
- * and import. Its operations arrive with the issues that implement them; until then
- * each throws an Error that names itself.
- */
+/** The guest module `jaunt` (DESIGN.md): vm/node/jaunt.js, shared by require and import. */
 function jauntModule() {
-  var state = loaderState();
-  if (state.jaunt !== undefined) return state.jaunt;
-  var m = {};
-  var names = ["snapshot", "teleport", "fork", "waitFor", "sleep"];
-  for (var i = 0; i < names.length; i++) m[names[i]] = notYetAvailable(names[i]);
-  m.Gateway = { open: notYetAvailable("Gateway.open") };
-  state.jaunt = m;
-  return m;
-}
-
-function notYetAvailable(name) {
-  var f = function () {
-    var err = new global.Error("jaunt." + name + " is not available yet in this version of Jaunt");
-    err.code = "ERR_JAUNT_NOT_AVAILABLE";
-    throw err;
-  };
-  ObjectCtor.defineProperty(f, "name", { value: name });
-  return f;
+  return requireBuiltinFile("node:jaunt");
 }
 
 function createRequire(from) {

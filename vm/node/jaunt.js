@@ -1,0 +1,63 @@
+// The guest module `jaunt` (DESIGN.md "Contracts"): snapshot, teleport, fork, remote
+// execution and durable-workflow waits. One object per program, shared by require and
+// import. Every operation hands control to the embedder as a request
+// (internal/jaunt-request.js); an embedder without a handler for it answers with
+// ERR_JAUNT_NOT_AVAILABLE. Operations not built yet throw that error themselves.
+"use strict";
+
+const { ask } = require("internal/jaunt-request");
+const { validateString } = require("internal/validators");
+
+/**
+ * Writes a snapshot of the whole VM to `path` and returns { resumed: false }; when that
+ * file is resumed, this same call returns { resumed: true } there.
+ */
+function snapshot(path) {
+  validateString(path, "path");
+  return ask("snapshot", [path]);
+}
+
+/**
+ * Moves the running program to `target` (a gateway spec such as "popen" or
+ * "ssh=host") and continues there; the origin relays its output and exits with its
+ * exit code. Served by the embedder's "teleport" handler (vmrun: transport/).
+ */
+function teleport(target) {
+  validateString(target, "target");
+  return ask("teleport", [target]);
+}
+
+/** Starts `n` copies at `target`: returns 0 here and 1…n in the copies. */
+function fork(target, n = 1) {
+  validateString(target, "target");
+  if (!Number.isInteger(n) || n < 1) {
+    const err = new RangeError(
+      `The value of "n" is out of range. It must be an integer >= 1. Received ${n}`,
+    );
+    err.code = "ERR_OUT_OF_RANGE";
+    throw err;
+  }
+  return ask("fork", [target, n]);
+}
+
+function notYetAvailable(name) {
+  const f = function () {
+    const err = new Error(`jaunt.${name} is not available yet in this version of Jaunt`);
+    err.code = "ERR_JAUNT_NOT_AVAILABLE";
+    throw err;
+  };
+  Object.defineProperty(f, "name", { value: name });
+  return f;
+}
+
+module.exports = {
+  snapshot,
+  teleport,
+  fork,
+  // Remote execution (vm/node/jaunt-transport.js, when it exists).
+  Gateway: { open: notYetAvailable("Gateway.open") },
+  // Durable workflows (vm/node/jaunt-workflow.js, when it exists).
+  waitFor: notYetAvailable("waitFor"),
+  sleep: notYetAvailable("sleep"),
+  step: notYetAvailable("step"),
+};
