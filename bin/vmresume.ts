@@ -14,6 +14,7 @@ import {
 } from "./common";
 import * as fs from "node:fs";
 import { listen, sharedKey } from "../transport/socket";
+import { localContext, transportRequests } from "../transport/teleport";
 
 const TOOL = "vmresume";
 
@@ -84,7 +85,10 @@ function resumeFile(): void {
   if (words.length > 1)
     die(TOOL, `one snapshot file expected, got ${words.length}: ${words.join(" ")}`, BAD_OPTION);
   // vmresume grants what node grants, as vmrun does.
-  const opts = { capabilities: "all" as const };
+  const opts = {
+    capabilities: "all" as const,
+    requests: transportRequests(localContext()),
+  };
   const j = resumeOrExit(TOOL, readSnapshot(TOOL, words[0]), opts);
   void runToEnd(j, opts, snapshotEvery).then((code) => (process.exitCode = code));
 }

@@ -20,6 +20,7 @@ import {
 } from "./common";
 import type { UnhandledRejectionsMode } from "../vm/host";
 import { DEFAULT_MAX_CALL_DEPTH } from "../vm/interpreter";
+import { localContext, transportRequests } from "../transport/teleport";
 
 const TOOL = "vmrun";
 const REJECTION_MODES = ["throw", "strict", "warn", "none", "warn-with-error-code"] as const;
@@ -110,6 +111,8 @@ if (argv["print-bytecode"]) {
     unhandledRejections,
     // Forked by a parent with a channel: the program gets process.send.
     ipc: typeof process.send === "function",
+    // jaunt.teleport and jaunt.fork (transport/).
+    requests: transportRequests(localContext()),
     limits: {
       heapBytes: maxHeapBytes || Infinity,
       ...(deadlineMs > 0 ? { deadlineMs } : {}),

@@ -153,3 +153,65 @@ export async function startSshd(t: { after(f: () => void): void }): Promise<Sshd
   }
   return { port, config, dir, stop };
 }
+
+/** Runs vmrun on `file` as a real process (asynchronously: servers in this process keep running). */
+export function vmrun(
+  file: string,
+  opts: { env?: Record<string, string>; timeoutMs?: number; args?: string[] } = {},
+): Promise<{ stdout: string; stderr: string; code: number | null }> {
+  const { spawn } = require("node:child_process") as typeof import("node:child_process");
+  const child = spawn(
+    process.execPath,
+    [path.join(__dirname, "..", "bin", "vmrun.js"), file, ...(opts.args ?? [])],
+    {
+      cwd: path.dirname(file),
+      env: { ...process.env, ...opts.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+  const ms = opts.timeoutMs ?? 60_000;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      stderr += `\n[killed after ${ms} ms]`;
+    }, ms);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ stdout, stderr, code });
+    });
+  });
+}
+
+/** Starts `vmresume --listen` on a free loopback port with `key`; resolves once it listens. */
+export function startListener(
+  t: { after(f: () => void): void },
+  key: string,
+): Promise<{ host: string; port: number; pid: number; log: () => string }> {
+  const { spawn } = require("node:child_process") as typeof import("node:child_process");
+  const child = spawn(
+    process.execPath,
+    [path.join(__dirname, "..", "bin", "vmresume.js"), "--listen", "0"],
+    {
+      env: { ...process.env, JAUNT_SOCKET_KEY: key },
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
+  t.after(() => child.kill("SIGKILL"));
+  let err = "";
+  return within(
+    new Promise((resolve, reject) => {
+      child.stderr.on("data", (c: Buffer) => {
+        err += c.toString();
+        const m = /listening on (.+):(\d+)\n/.exec(err);
+        if (m) resolve({ host: m[1], port: Number(m[2]), pid: child.pid!, log: () => err });
+      });
+      child.on("exit", (code) => reject(new Error(`vmresume --listen exited (${code}): ${err}`)));
+    }),
+    20_000,
+    "vmresume --listen",
+  );
+}

@@ -3,43 +3,18 @@
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
 import * as net from "node:net";
 import * as path from "node:path";
 import { Gateway } from "../transport/gateway";
 import { Connection } from "../transport/connection";
 import { FrameKind, type Frame } from "../transport/frame";
 import { BIN } from "./harness";
-import { collector, snapshotOf, within } from "./transport-helpers";
+import { collector, snapshotOf, startListener, within } from "./transport-helpers";
 
 const T = { timeout: 60_000 };
 const KEY = "a shared key for the socket tests";
 
-/** Starts `vmresume --listen` and resolves with its address once it listens. */
-async function startServer(
-  t: { after(f: () => void): void },
-  listenAt = "0",
-  key = KEY,
-): Promise<{ host: string; port: number; child: ChildProcess; log: () => string }> {
-  const child = spawn(process.execPath, [path.join(BIN, "vmresume.js"), "--listen", listenAt], {
-    env: { ...process.env, JAUNT_SOCKET_KEY: key },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  t.after(() => child.kill("SIGKILL"));
-  let err = "";
-  return within(
-    new Promise((resolve, reject) => {
-      child.stderr!.on("data", (c: Buffer) => {
-        err += c.toString();
-        const m = /listening on (.+):(\d+)\n/.exec(err);
-        if (m) resolve({ host: m[1], port: Number(m[2]), child, log: () => err });
-      });
-      child.on("exit", (code) => reject(new Error(`the server exited (${code}): ${err}`)));
-    }),
-    20_000,
-    "vmresume --listen",
-  );
-}
+const startServer = (t: { after(f: () => void): void }) => startListener(t, KEY);
 
 test(
   "socket: a signed snapshot resumes on a vmresume --listen server (loopback by default)",
@@ -57,7 +32,7 @@ test(
       const prog = `console.log("on the server"); process.exitCode = 5;`;
       assert.equal(await within(gw.resume(snapshotOf(prog, 1), io).exit, 20_000, "exit"), 5);
       assert.equal(io.out, "on the server\n");
-      assert.equal(gw.remote.pid, srv.child.pid);
+      assert.equal(gw.remote.pid, srv.pid);
     } finally {
       await gw.close();
     }

@@ -8,37 +8,21 @@ import { bootstrap, type BootOptions, type BootedProcess } from "./bootstrap";
 import { runtimePayload } from "./bundle";
 import { Connection, DisconnectedError } from "./connection";
 import { FrameKind, type Frame } from "./frame";
-import { objectBody, PROTOCOL } from "./remote";
+import { frameDispatcher, objectBody, PROTOCOL } from "./remote";
+import type { TransportContext } from "./teleport";
 import { connectSocket, type SocketOptions } from "./socket";
 import { signForSocket } from "./signing";
+import { RemoteFailure, sendProgram, type ProgramIO, type RemoteProgram } from "./programs";
+
+export { RemoteFailure, type ProgramIO, type RemoteProgram };
 import { parseSpec, withoutVia, type GatewaySpec } from "./spec";
 
-export interface GatewayOptions extends BootOptions, SocketOptions {}
-
-/** Where a remote program's output goes (default: this process's stdout/stderr). */
-export interface ProgramIO {
-  stdout?: (text: string) => void;
-  stderr?: (text: string) => void;
-}
-
-/** A program sent to a remote. */
-export interface RemoteProgram {
-  /** Resolves once the remote has resumed it; rejects if it was refused or never arrived. */
-  accepted: Promise<void>;
-  /** Resolves with the remote exit code. */
-  exit: Promise<number>;
-}
-
-/** The remote refused something or failed; `remoteCode` is its error code if it had one. */
-export class RemoteFailure extends Error {
-  readonly code = "ERR_JAUNT_REMOTE";
-  constructor(
-    message: string,
-    readonly remoteCode?: string,
-  ) {
-    super(message);
-    this.name = "RemoteFailure";
-  }
+export interface GatewayOptions extends BootOptions, SocketOptions {
+  /**
+   * Accept programs the remote sends back (teleport("origin")) and run them here with
+   * this context. Without it such programs are refused.
+   */
+  home?: TransportContext;
 }
 
 export class Gateway {
@@ -103,7 +87,9 @@ export class Gateway {
           if (b.protocol !== PROTOCOL) throw new Error(`remote protocol ${String(b.protocol)}`);
           const remote = { node: String(b.node), pid: Number(b.pid) };
           const gw = new Gateway(spec, conn, remote, shutdown, signKey);
-          conn.onUnrouted = (frame) => gw.unexpected(frame);
+          const serve = opts.home ? frameDispatcher(conn, { home: opts.home }) : null;
+          conn.onUnrouted = (frame) =>
+            serve && frame.kind === FrameKind.Resume ? serve(frame) : gw.unexpected(frame);
           resolve(gw);
         } catch (e) {
           void shutdown();
@@ -117,6 +103,9 @@ export class Gateway {
     if (frame.kind === FrameKind.Error && frame.channel === 0) {
       const b = frame.body as { message?: string };
       this.conn.end(new DisconnectedError(`${this.spec.text}: remote error: ${b?.message}`));
+    } else if (frame.kind === FrameKind.Resume) {
+      const message = "this origin does not take programs back (no home for them)";
+      this.conn.send(FrameKind.Error, frame.channel, { message }).catch(() => {});
     }
     // Frames for channels already closed are dropped.
   }
@@ -127,54 +116,8 @@ export class Gateway {
     io: ProgramIO = {},
     extra: Record<string, unknown> = {},
   ): RemoteProgram {
-    const stdout = io.stdout ?? ((t: string) => process.stdout.write(t));
-    const stderr = io.stderr ?? ((t: string) => process.stderr.write(t));
-    let accept!: () => void, refuse!: (e: Error) => void;
-    let finish!: (code: number) => void, fail!: (e: Error) => void;
-    const accepted = new Promise<void>((a, r) => ((accept = a), (refuse = r)));
-    const exit = new Promise<number>((a, r) => ((finish = a), (fail = r)));
-    // A program refused is also a program that never exits: both promises reject.
-    accepted.catch(() => {});
-    exit.catch(() => {});
-    let ch = 0;
-    const off = this.conn.onEnd((e) => {
-      refuse(e);
-      fail(e);
-    });
-    const done = () => {
-      off();
-      this.conn.unroute(ch);
-    };
-    ch = this.conn.openChannel((f) => {
-      switch (f.kind) {
-        case FrameKind.Stdout:
-          stdout(String(f.body));
-          break;
-        case FrameKind.Stderr:
-          stderr(String(f.body));
-          break;
-        case FrameKind.Ack:
-          accept();
-          break;
-        case FrameKind.Exit: {
-          const code = (f.body as { code?: unknown })?.code;
-          done();
-          finish(typeof code === "number" && Number.isInteger(code) ? code : 1);
-          break;
-        }
-        case FrameKind.Error: {
-          const b = f.body as { message?: string; code?: string };
-          const e = new RemoteFailure(`jaunt: ${this.spec.text}: ${b?.message}`, b?.code);
-          done();
-          refuse(e);
-          fail(e);
-          break;
-        }
-      }
-    });
     const signed = this.signKey ? signForSocket(snapshot, this.signKey) : { snapshot };
-    this.conn.send(FrameKind.Resume, ch, { ...signed, ...extra }).catch(() => {});
-    return { accepted, exit };
+    return sendProgram(this.conn, this.spec.text, { ...signed, ...extra }, io);
   }
 
   /** Opens `spec` from the remote's side: a connection relayed through this one. */

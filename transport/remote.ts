@@ -4,12 +4,13 @@
 // starts a further hop from here (via=) and relays its bytes. Used by the bootstrapped
 // remote (remote-main) and by the `vmresume --listen` server.
 
-import { Jaunt, SnapshotError } from "../vm/index";
+import { Jaunt } from "../vm/index";
 import { bootstrap, type BootedProcess } from "./bootstrap";
 import { runtimePayload } from "./bundle";
-import type { Connection } from "./connection";
+import type { Connection, FrameHandler } from "./connection";
 import { FrameKind, type Frame } from "./frame";
 import { parseSpec } from "./spec";
+import { transportRequests, type TransportContext } from "./teleport";
 
 export const PROTOCOL = 1;
 
@@ -21,6 +22,11 @@ export interface ServeOptions {
    * message for the origin) to refuse it. Default: any snapshot is taken.
    */
   acceptSnapshot?: (body: Record<string, unknown>) => Uint8Array;
+  /**
+   * The origin's side of a gateway (programs coming home): they run with this context's
+   * output and origin instead of sending their output back over the connection.
+   */
+  home?: TransportContext;
 }
 
 /** A frame body that is a plain object (the shape every frame but Stdout/Relay has). */
@@ -45,15 +51,17 @@ function errorBody(e: unknown): { message: string; code?: string } {
   };
 }
 
-export function serveConnection(conn: Connection, opts: ServeOptions = {}): void {
+/** Handles the frames that start something on this side: Resume (a program) and Open (a hop). */
+export function frameDispatcher(conn: Connection, opts: ServeOptions = {}): FrameHandler {
   const quiet = () => {};
-  conn.onUnrouted = (frame) => {
+  return (frame) => {
     try {
       switch (frame.kind) {
         case FrameKind.Resume:
           void runProgram(conn, frame.channel, objectBody(frame), opts);
           return;
         case FrameKind.Open:
+          if (opts.home) throw new Error("an origin does not open hops for its remote");
           void openHop(conn, frame.channel, objectBody(frame));
           return;
         default:
@@ -63,10 +71,15 @@ export function serveConnection(conn: Connection, opts: ServeOptions = {}): void
       conn.send(FrameKind.Error, frame.channel, errorBody(e)).catch(quiet);
     }
   };
+}
+
+/** The remote's side of a connection: Hello, then programs and hops as they are asked for. */
+export function serveConnection(conn: Connection, opts: ServeOptions = {}): void {
+  conn.onUnrouted = frameDispatcher(conn, opts);
   if (opts.exitWhenDone) conn.onEnd(() => process.exit(0));
   conn
     .send(FrameKind.Hello, 0, { node: process.version, pid: process.pid, protocol: PROTOCOL })
-    .catch(quiet);
+    .catch(() => {});
 }
 
 async function runProgram(
@@ -77,17 +90,27 @@ async function runProgram(
 ): Promise<void> {
   const quiet = () => {};
   const out = (kind: FrameKind) => (text: string) => void conn.send(kind, ch, text).catch(quiet);
+  const ctx: TransportContext = opts.home
+    ? { ...opts.home, children: [] }
+    : {
+        stdout: out(FrameKind.Stdout),
+        stderr: out(FrameKind.Stderr),
+        upstream: conn,
+        children: [],
+      };
   let j: Jaunt;
   try {
     const snapshot = opts.acceptSnapshot ? opts.acceptSnapshot(body) : bytesField(body, "snapshot");
     j = Jaunt.resume(snapshot, {
       capabilities: "all",
-      stdout: out(FrameKind.Stdout),
-      stderr: out(FrameKind.Stderr),
+      stdout: ctx.stdout,
+      stderr: ctx.stderr,
+      requests: transportRequests(ctx),
     });
+    // A forked copy: a PRNG sequence of its own.
+    if (typeof body.seed === "number") j.reseed(body.seed);
   } catch (e) {
-    const why = e instanceof SnapshotError ? e : errorBody(e);
-    await conn.send(FrameKind.Error, ch, errorBody(why)).catch(quiet);
+    await conn.send(FrameKind.Error, ch, errorBody(e)).catch(quiet);
     return;
   }
   // Acknowledged only once resumed: a refused program stays the origin's.
@@ -96,12 +119,14 @@ async function runProgram(
   try {
     await j.runAsync();
     const report = j.uncaughtReport();
-    if (report) out(FrameKind.Stderr)(report);
+    if (report) ctx.stderr(report);
     code = j.exitCode;
   } catch (e) {
-    out(FrameKind.Stderr)(`jaunt: the remote VM failed: ${(e as Error).stack ?? String(e)}\n`);
+    ctx.stderr(`jaunt: the remote VM failed: ${(e as Error).stack ?? String(e)}\n`);
     code = 70;
   }
+  // The copies it forked end before it does (their output comes through here).
+  await Promise.allSettled(ctx.children);
   await conn.send(FrameKind.Exit, ch, { code }).catch(quiet);
 }
 

@@ -24,7 +24,7 @@ export interface SocketOptions {
 
 /** Authentication failed or could not happen; the message says which side and why. */
 export class AuthError extends Error {
-  readonly code = "ERR_JAUNT_AUTH";
+  readonly code: string = "ERR_JAUNT_AUTH";
   constructor(message: string) {
     super(message);
     this.name = "AuthError";
@@ -62,15 +62,20 @@ export function connectSocket(
     const ms = opts.timeoutMs ?? 30_000;
     const timer = setTimeout(() => fail(`no answer within ${ms} ms`), ms);
     let settled = false;
-    const fail = (why: string) => {
+    const fail = (why: string, code = "ERR_JAUNT_AUTH") => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      reject(new AuthError(`jaunt: ${spec.text}: ${why}`));
+      const e = new AuthError(`jaunt: ${spec.text}: ${why}`);
+      // Not reaching the server is not an authentication failure.
+      if (code !== e.code) Object.defineProperty(e, "code", { value: code });
+      reject(e);
       conn.end();
       sock.destroy();
     };
-    conn.onEnd((e) => fail(e.message));
+    conn.onEnd((e) =>
+      fail(e.message, step === "challenge" ? "ERR_JAUNT_CONNECT" : "ERR_JAUNT_AUTH"),
+    );
     const ours = randomBytes(32);
     const early: Frame[] = [];
     let step: "challenge" | "answer" | "done" = "challenge";
@@ -101,7 +106,7 @@ export function connectSocket(
         fail((e as Error).message);
       }
     };
-    sock.once("error", (e) => fail(`cannot connect: ${e.message}`));
+    sock.once("error", (e) => fail(`cannot connect: ${e.message}`, "ERR_JAUNT_CONNECT"));
   });
 }
 

@@ -1,0 +1,154 @@
+// jaunt.teleport and jaunt.fork from real vmrun processes, over each gateway: the program
+// continues on the next line remotely, the origin relays its output and exits with its
+// exit code; fork's copies see 1…n and PRNGs of their own; nested A → B → C and
+// back-teleport home; a target that cannot be reached leaves the program where it was.
+
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { sshdMissing, startListener, startSshd, tempDir, vmrun } from "./transport-helpers";
+
+const T = { timeout: 120_000 };
+const KEY = "the teleport tests' shared key";
+
+interface Target {
+  /** The spec a program teleports to (from the origin and from each hop). */
+  spec: string;
+  env: Record<string, string>;
+}
+
+type Setup = (t: { after(f: () => void): void }) => Promise<Target>;
+
+const GATEWAYS: [string, Setup, string | false][] = [
+  ["popen", async () => ({ spec: "popen", env: {} }), false],
+  [
+    "ssh",
+    async (t) => {
+      const sshd = await startSshd(t);
+      // Hops started on the remote find the test's ssh config through env:.
+      return {
+        spec: `ssh=jaunt-test//env:JAUNT_SSH_CONFIG=${sshd.config}`,
+        env: { JAUNT_SSH_CONFIG: sshd.config },
+      };
+    },
+    sshdMissing() ?? false,
+  ],
+  [
+    "socket",
+    async (t) => {
+      const srv = await startListener(t, KEY);
+      return { spec: `socket=127.0.0.1:${srv.port}`, env: { JAUNT_SOCKET_KEY: KEY } };
+    },
+    false,
+  ],
+];
+
+function program(t: { after(f: () => void): void }, name: string, source: string): string {
+  const file = path.join(tempDir(t), name);
+  fs.writeFileSync(file, source);
+  return file;
+}
+
+for (const [name, setup, skip] of GATEWAYS) {
+  test(
+    `teleport over ${name}: the next line runs remotely, output relayed, remote exit code`,
+    { ...T, skip },
+    async (t) => {
+      const target = await setup(t);
+      const file = program(
+        t,
+        "teleport.js",
+        `const { teleport } = require("jaunt");
+       const origin = process.pid;
+       const greeting = ["hello", "from"];
+       console.log("before");
+       const r = teleport(${JSON.stringify(target.spec)});
+       greeting.push("afar");
+       console.log(greeting.join(" "), r.teleported, process.pid !== origin);
+       console.error("remote stderr");
+       process.exitCode = 7;`,
+      );
+      const r = await vmrun(file, { env: target.env });
+      assert.equal(r.stdout, "before\nhello from afar true true\n", r.stderr);
+      assert.match(r.stderr, /remote stderr\n/);
+      assert.equal(r.code, 7);
+    },
+  );
+
+  test(
+    `fork(4) over ${name}: copies see 1…4 with PRNGs of their own, the original 0`,
+    { ...T, skip },
+    async (t) => {
+      const target = await setup(t);
+      const file = program(
+        t,
+        "fork.js",
+        `const { fork } = require("jaunt");
+       Math.random();
+       const i = fork(${JSON.stringify(target.spec)}, 4);
+       console.log("copy " + i + " " + Math.random());`,
+      );
+      const r = await vmrun(file, { env: target.env });
+      assert.equal(r.code, 0, r.stderr);
+      const lines = r.stdout.trim().split("\n").sort();
+      assert.deepEqual(
+        lines.map((l) => l.split(" ")[1]),
+        ["0", "1", "2", "3", "4"],
+        r.stdout + r.stderr,
+      );
+      const randoms = new Set(lines.map((l) => l.split(" ")[2]));
+      assert.equal(randoms.size, 5, "each copy has a PRNG of its own");
+    },
+  );
+
+  test(
+    `nested teleport over ${name}: A → B → C, then back to B and home to A`,
+    { ...T, skip },
+    async (t) => {
+      const target = await setup(t);
+      const file = program(
+        t,
+        "nested.js",
+        `const { teleport } = require("jaunt");
+       const pids = [process.pid];
+       teleport(${JSON.stringify(target.spec)});
+       pids.push(process.pid);
+       teleport(${JSON.stringify(target.spec)});
+       pids.push(process.pid);
+       console.log("on C", pids.length, pids[0] !== pids[2]);
+       teleport("origin");
+       console.log("back on B", process.pid === pids[1]);
+       teleport("origin");
+       console.log("home", process.pid === pids[0]);
+       process.exitCode = 5;`,
+      );
+      const r = await vmrun(file, { env: target.env });
+      assert.equal(r.stdout, "on C 3 true\nback on B true\nhome true\n", r.stderr);
+      assert.equal(r.code, 5);
+    },
+  );
+}
+
+test(
+  "teleport to a target that cannot be reached throws there and the program goes on",
+  T,
+  async (t) => {
+    const file = program(
+      t,
+      "unreachable.js",
+      `const { teleport } = require("jaunt");
+     try { teleport("socket=127.0.0.1:1"); } catch (e) { console.log("stayed:", e.code); }
+     try { teleport("origin"); } catch (e) { console.log("no origin:", e.code); }
+     try { teleport("telnet=x"); } catch (e) { console.log("bad spec:", e.code); }
+     console.log("still here", process.pid > 0);`,
+    );
+    const r = await vmrun(file, { env: { JAUNT_SOCKET_KEY: KEY } });
+    assert.equal(
+      r.stdout,
+      "stayed: ERR_JAUNT_CONNECT\nno origin: ERR_JAUNT_NO_ORIGIN\nbad spec: ERR_JAUNT_BAD_SPEC\nstill here true\n",
+      r.stderr,
+    );
+    assert.equal(r.code, 0);
+  },
+);
