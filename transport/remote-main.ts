@@ -7,6 +7,7 @@
 import * as net from "node:net";
 import type { Readable } from "node:stream";
 import { decode as cborDecode } from "cbor-x";
+import { trace } from "./trace";
 import { installRuntimeFiles, VIRTUAL_ROOT, type RuntimeFiles } from "./runtime-files";
 
 export interface Boot {
@@ -22,6 +23,7 @@ export interface Boot {
 }
 
 export function main(boot: Boot): void {
+  trace("payload evaluated");
   installRuntimeFiles(cborDecode(boot.files) as RuntimeFiles);
   // The compiled programs the payload carries; writes there fail (the path has a NUL).
   process.env.JAUNT_CACHE_DIR = `${VIRTUAL_ROOT}/cache`;
@@ -30,6 +32,7 @@ export function main(boot: Boot): void {
   const { serveConnection } = require("./remote") as typeof import("./remote");
   const { Connection } = require("./connection") as typeof import("./connection");
   adoptPayload(boot.compressed);
+  trace("modules loaded");
   const out = new net.Socket({ fd: 3, readable: false, writable: true });
   out.write(`JAUNT:${boot.token}\n`);
   const conn = new Connection(boot.stdin, out, "origin", { channelBase: 2 });

@@ -10,6 +10,7 @@ import { runtimePayload } from "./bundle";
 import type { Connection, FrameHandler } from "./connection";
 import { FrameKind, type Frame } from "./frame";
 import { parseSpec } from "./spec";
+import { trace } from "./trace";
 import { transportRequests, type TransportContext } from "./teleport";
 
 export const PROTOCOL = 1;
@@ -99,6 +100,7 @@ async function runProgram(
         children: [],
       };
   let j: Jaunt;
+  trace("program received");
   try {
     const snapshot = opts.acceptSnapshot ? opts.acceptSnapshot(body) : bytesField(body, "snapshot");
     j = Jaunt.resume(snapshot, {
@@ -113,6 +115,7 @@ async function runProgram(
     await conn.send(FrameKind.Error, ch, errorBody(e)).catch(quiet);
     return;
   }
+  trace("program resumed");
   // Acknowledged only once resumed: a refused program stays the origin's.
   await conn.send(FrameKind.Ack, ch, { pid: process.pid }).catch(quiet);
   let code: number;
