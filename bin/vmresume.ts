@@ -14,7 +14,7 @@ import {
 } from "./common";
 import * as fs from "node:fs";
 import { listen, sharedKey } from "../transport/socket";
-import { localContext, transportRequests } from "../transport/teleport";
+import { finishContext, localContext, transportRequests } from "../transport/teleport";
 
 const TOOL = "vmresume";
 
@@ -84,11 +84,15 @@ function resumeFile(): void {
   if (words.length === 0) die(TOOL, "no snapshot file given; see vmresume --help", BAD_OPTION);
   if (words.length > 1)
     die(TOOL, `one snapshot file expected, got ${words.length}: ${words.join(" ")}`, BAD_OPTION);
+  const transport = localContext();
   // vmresume grants what node grants, as vmrun does.
   const opts = {
     capabilities: "all" as const,
-    requests: transportRequests(localContext()),
+    requests: transportRequests(transport),
   };
   const j = resumeOrExit(TOOL, readSnapshot(TOOL, words[0]), opts);
-  void runToEnd(j, opts, snapshotEvery).then((code) => (process.exitCode = code));
+  void runToEnd(j, opts, snapshotEvery).then((code) => {
+    process.exitCode = code;
+    return finishContext(transport);
+  });
 }

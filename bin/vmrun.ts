@@ -20,7 +20,7 @@ import {
 } from "./common";
 import type { UnhandledRejectionsMode } from "../vm/host";
 import { DEFAULT_MAX_CALL_DEPTH } from "../vm/interpreter";
-import { localContext, transportRequests } from "../transport/teleport";
+import { finishContext, localContext, transportRequests } from "../transport/teleport";
 
 const TOOL = "vmrun";
 const REJECTION_MODES = ["throw", "strict", "warn", "none", "warn-with-error-code"] as const;
@@ -104,6 +104,7 @@ if (argv["print-bytecode"]) {
   }
 } else {
   const main = findMain(TOOL, file, script, true);
+  const transport = localContext();
   const opts = {
     argv: rest,
     capabilities: "all" as const,
@@ -112,7 +113,7 @@ if (argv["print-bytecode"]) {
     // Forked by a parent with a channel: the program gets process.send.
     ipc: typeof process.send === "function",
     // jaunt.teleport and jaunt.fork (transport/).
-    requests: transportRequests(localContext()),
+    requests: transportRequests(transport),
     limits: {
       heapBytes: maxHeapBytes || Infinity,
       ...(deadlineMs > 0 ? { deadlineMs } : {}),
@@ -122,6 +123,10 @@ if (argv["print-bytecode"]) {
   // "main"), as node prints it before the program runs.
   setImmediate(() => {
     const j = loadMain(TOOL, main, opts);
-    void runToEnd(j, opts, snapshotEvery).then((code) => (process.exitCode = code));
+    void runToEnd(j, opts, snapshotEvery).then((code) => {
+      process.exitCode = code;
+      // Gateways the program left open (remoteExec) close, so this process can end.
+      return finishContext(transport);
+    });
   });
 }

@@ -12,6 +12,7 @@ import { frameDispatcher, objectBody, PROTOCOL } from "./remote";
 import type { TransportContext } from "./teleport";
 import { connectSocket, type SocketOptions } from "./socket";
 import { signForSocket } from "./signing";
+import { ChannelEnd } from "./channels";
 import { RemoteFailure, sendProgram, type ProgramIO, type RemoteProgram } from "./programs";
 
 export { RemoteFailure, type ProgramIO, type RemoteProgram };
@@ -118,6 +119,32 @@ export class Gateway {
   ): RemoteProgram {
     const signed = this.signKey ? signForSocket(snapshot, this.signKey) : { snapshot };
     return sendProgram(this.conn, this.spec.text, { ...signed, ...extra }, io);
+  }
+
+  /**
+   * Runs a call snapshot (JauntRequest.snapshotCall) remotely with a channel back: its
+   * end here, and a promise that settles once the remote has resumed it.
+   */
+  exec(snapshot: Uint8Array, io: ProgramIO = {}): { end: ChannelEnd; accepted: Promise<void> } {
+    const signed = this.signKey ? signForSocket(snapshot, this.signKey) : { snapshot };
+    let accept!: () => void, refuse!: (e: Error) => void;
+    const accepted = new Promise<void>((a, r) => ((accept = a), (refuse = r)));
+    accepted.catch(() => {});
+    let end: ChannelEnd | null = null;
+    const ch = this.conn.openChannel((f) => {
+      if (f.kind === FrameKind.Ack) accept();
+      else if (f.kind === FrameKind.Error)
+        refuse(
+          new RemoteFailure(
+            `jaunt: ${this.spec.text}: ${(f.body as { message?: string })?.message}`,
+          ),
+        );
+      end!.deliver(f);
+    });
+    end = new ChannelEnd(this.conn, ch, io);
+    this.conn.onEnd(refuse);
+    this.conn.send(FrameKind.Exec, ch, signed).catch(() => {});
+    return { end, accepted };
   }
 
   /** Opens `spec` from the remote's side: a connection relayed through this one. */

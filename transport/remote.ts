@@ -11,7 +11,8 @@ import type { Connection, FrameHandler } from "./connection";
 import { FrameKind, type Frame } from "./frame";
 import { parseSpec } from "./spec";
 import { trace } from "./trace";
-import { transportRequests, type TransportContext } from "./teleport";
+import { finishContext, newContext, transportRequests, type TransportContext } from "./teleport";
+import { ChannelEnd } from "./channels";
 
 export const PROTOCOL = 1;
 
@@ -59,7 +60,14 @@ export function frameDispatcher(conn: Connection, opts: ServeOptions = {}): Fram
     try {
       switch (frame.kind) {
         case FrameKind.Resume:
-          void runProgram(conn, frame.channel, objectBody(frame), opts);
+        case FrameKind.Exec:
+          void runProgram(
+            conn,
+            frame.channel,
+            objectBody(frame),
+            opts,
+            frame.kind === FrameKind.Exec,
+          );
           return;
         case FrameKind.Open:
           if (opts.home) throw new Error("an origin does not open hops for its remote");
@@ -88,17 +96,25 @@ async function runProgram(
   ch: number,
   body: Record<string, unknown>,
   opts: ServeOptions,
+  exec = false,
 ): Promise<void> {
   const quiet = () => {};
   const out = (kind: FrameKind) => (text: string) => void conn.send(kind, ch, text).catch(quiet);
   const ctx: TransportContext = opts.home
-    ? { ...opts.home, children: [] }
-    : {
-        stdout: out(FrameKind.Stdout),
-        stderr: out(FrameKind.Stderr),
-        upstream: conn,
-        children: [],
-      };
+    ? newContext(opts.home, {
+        upstream: opts.home.upstream,
+        gatewayOptions: opts.home.gatewayOptions,
+      })
+    : newContext(
+        { stdout: out(FrameKind.Stdout), stderr: out(FrameKind.Stderr) },
+        { upstream: conn },
+      );
+  if (exec) {
+    // remoteExec: the function's channel to the origin is channel 0 for its guest.
+    const end = new ChannelEnd(conn, ch);
+    ctx.channels.set(0, end);
+    conn.route(ch, (f) => end.deliver(f));
+  }
   let j: Jaunt;
   trace("program received");
   try {
@@ -128,8 +144,13 @@ async function runProgram(
     ctx.stderr(`jaunt: the remote VM failed: ${(e as Error).stack ?? String(e)}\n`);
     code = 70;
   }
-  // The copies it forked end before it does (their output comes through here).
-  await Promise.allSettled(ctx.children);
+  // The copies it forked end before it does (their output comes through here); the
+  // gateways it left open close.
+  await finishContext(ctx);
+  if (exec) {
+    await ctx.channels.get(0)?.close();
+    conn.unroute(ch);
+  }
   await conn.send(FrameKind.Exit, ch, { code }).catch(quiet);
 }
 

@@ -12,6 +12,8 @@ import { randomInt } from "node:crypto";
 import type { JauntRequest, RequestHandler } from "../vm/index";
 import type { Connection } from "./connection";
 import { Gateway, type GatewayOptions } from "./gateway";
+import type { ChannelEnd } from "./channels";
+import { execRequests } from "./exec";
 import { sendProgram, type ProgramIO, type RemoteProgram } from "./programs";
 
 /** Where a program runs, as the transport handlers see it. */
@@ -22,6 +24,27 @@ export interface TransportContext extends Required<ProgramIO> {
   gatewayOptions?: GatewayOptions;
   /** Copies this program forked that are still running (their end is waited for). */
   children: Promise<unknown>[];
+  /** The program's open gateways and channels (remoteExec), by the ids its guest holds. */
+  gateways: Map<number, Gateway>;
+  channels: Map<number, ChannelEnd>;
+  nextHandle: number;
+}
+
+/** A context for a program whose output goes to `io`. */
+export function newContext(
+  io: Required<ProgramIO>,
+  more: { upstream?: Connection; gatewayOptions?: GatewayOptions } = {},
+): TransportContext {
+  return { ...io, ...more, children: [], gateways: new Map(), channels: new Map(), nextHandle: 1 };
+}
+
+/** The program has ended: close the gateways it left open (their remotes end). */
+export async function finishContext(ctx: TransportContext): Promise<void> {
+  await Promise.allSettled(ctx.children);
+  const gws = [...ctx.gateways.values()];
+  ctx.gateways.clear();
+  ctx.channels.clear();
+  await Promise.allSettled(gws.map((g) => g.close()));
 }
 
 /** What jaunt.teleport returns where the program arrives. */
@@ -37,20 +60,22 @@ export function transportRequests(ctx: TransportContext): Record<string, Request
   return {
     teleport: (req) => teleport(req, ctx),
     fork: (req) => fork(req, ctx),
+    ...execRequests(ctx),
   };
 }
 
 /** A context for a program whose output goes to this process's stdout/stderr. */
 export function localContext(gatewayOptions?: GatewayOptions): TransportContext {
-  return {
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
-    gatewayOptions,
-    children: [],
-  };
+  return newContext(
+    {
+      stdout: (t) => void process.stdout.write(t),
+      stderr: (t) => void process.stderr.write(t),
+    },
+    { gatewayOptions },
+  );
 }
 
-function openFrom(ctx: TransportContext, target: string): Promise<Gateway> {
+export function openFrom(ctx: TransportContext, target: string): Promise<Gateway> {
   return Gateway.open(target, {
     onStderr: ctx.stderr,
     ...ctx.gatewayOptions,

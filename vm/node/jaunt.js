@@ -54,8 +54,13 @@ module.exports = {
   snapshot,
   teleport,
   fork,
-  // Remote execution (vm/node/jaunt-transport.js, when it exists).
-  Gateway: { open: notYetAvailable("Gateway.open") },
+  // Remote execution (vm/node/jaunt-transport.js), loaded on first use.
+  get Gateway() {
+    return require("./jaunt-transport").Gateway;
+  },
+  get RemoteError() {
+    return require("./jaunt-transport").RemoteError;
+  },
   // Durable workflows (vm/node/jaunt-workflow.js, when it exists).
   waitFor: notYetAvailable("waitFor"),
   sleep: notYetAvailable("sleep"),
