@@ -5,42 +5,12 @@
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { sshdMissing, startListener, startSshd, tempDir, vmrun } from "./transport-helpers";
+import { gatewayTargets, programFile, vmrun } from "./transport-helpers";
 
 const T = { timeout: 120_000 };
 const KEY = "the exec tests' shared key";
 
-type Setup = (t: {
-  after(f: () => void): void;
-}) => Promise<{ spec: string; env: Record<string, string> }>;
-
-const GATEWAYS: [string, Setup, string | false][] = [
-  ["popen", async () => ({ spec: "popen", env: {} }), false],
-  [
-    "ssh",
-    async (t) => {
-      const sshd = await startSshd(t);
-      return { spec: "ssh=jaunt-test", env: { JAUNT_SSH_CONFIG: sshd.config } };
-    },
-    sshdMissing() ?? false,
-  ],
-  [
-    "socket",
-    async (t) => {
-      const srv = await startListener(t, KEY);
-      return { spec: `socket=127.0.0.1:${srv.port}`, env: { JAUNT_SOCKET_KEY: KEY } };
-    },
-    false,
-  ],
-];
-
-function program(t: { after(f: () => void): void }, source: string): string {
-  const file = path.join(tempDir(t), "exec.js");
-  fs.writeFileSync(file, source);
-  return file;
-}
+const GATEWAYS = gatewayTargets(KEY);
 
 const EXEC_PROGRAM = (spec: string) => `
 const { Gateway, RemoteError } = require("jaunt");
@@ -78,7 +48,9 @@ for (const [name, setup, skip] of GATEWAYS) {
     { ...T, skip },
     async (t) => {
       const target = await setup(t);
-      const r = await vmrun(program(t, EXEC_PROGRAM(target.spec)), { env: target.env });
+      const r = await vmrun(programFile(t, "exec.js", EXEC_PROGRAM(target.spec)), {
+        env: target.env,
+      });
       assert.equal(
         r.stdout,
         [
@@ -100,8 +72,9 @@ for (const [name, setup, skip] of GATEWAYS) {
 
 test("remoteExec: receive deadlines, a closed channel, and a peer that dies", T, async (t) => {
   const r = await vmrun(
-    program(
+    programFile(
       t,
+      "exec.js",
       `const { Gateway } = require("jaunt");
        const gw = Gateway.open("popen");
        const quiet = gw.remoteExec((c) => { c.receive(); });

@@ -215,3 +215,46 @@ export function startListener(
     "vmresume --listen",
   );
 }
+
+/** A gateway to test against: the spec a program uses, and the environment vmrun needs. */
+export type TargetSetup = (t: {
+  after(f: () => void): void;
+}) => Promise<{ spec: string; env: Record<string, string> }>;
+
+/** popen, ssh (a real sshd here) and socket (a vmresume --listen here): [name, setup, skip]. */
+export function gatewayTargets(key: string): [string, TargetSetup, string | false][] {
+  return [
+    ["popen", async () => ({ spec: "popen", env: {} }), false],
+    [
+      "ssh",
+      async (t) => {
+        const sshd = await startSshd(t);
+        // Hops started on the remote find the test's ssh config through env:.
+        return {
+          spec: `ssh=jaunt-test//env:JAUNT_SSH_CONFIG=${sshd.config}`,
+          env: { JAUNT_SSH_CONFIG: sshd.config },
+        };
+      },
+      sshdMissing() ?? false,
+    ],
+    [
+      "socket",
+      async (t) => {
+        const srv = await startListener(t, key);
+        return { spec: `socket=127.0.0.1:${srv.port}`, env: { JAUNT_SOCKET_KEY: key } };
+      },
+      false,
+    ],
+  ];
+}
+
+/** Writes a program into a fresh temporary folder; returns its path. */
+export function programFile(
+  t: { after(f: () => void): void },
+  name: string,
+  source: string,
+): string {
+  const file = path.join(tempDir(t), name);
+  fs.writeFileSync(file, source);
+  return file;
+}

@@ -5,9 +5,7 @@
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { sshdMissing, startListener, startSshd, tempDir, vmrun } from "./transport-helpers";
+import { gatewayTargets, programFile, vmrun } from "./transport-helpers";
 
 const T = { timeout: 120_000 };
 const KEY = "the teleport tests' shared key";
@@ -18,37 +16,7 @@ interface Target {
   env: Record<string, string>;
 }
 
-type Setup = (t: { after(f: () => void): void }) => Promise<Target>;
-
-const GATEWAYS: [string, Setup, string | false][] = [
-  ["popen", async () => ({ spec: "popen", env: {} }), false],
-  [
-    "ssh",
-    async (t) => {
-      const sshd = await startSshd(t);
-      // Hops started on the remote find the test's ssh config through env:.
-      return {
-        spec: `ssh=jaunt-test//env:JAUNT_SSH_CONFIG=${sshd.config}`,
-        env: { JAUNT_SSH_CONFIG: sshd.config },
-      };
-    },
-    sshdMissing() ?? false,
-  ],
-  [
-    "socket",
-    async (t) => {
-      const srv = await startListener(t, KEY);
-      return { spec: `socket=127.0.0.1:${srv.port}`, env: { JAUNT_SOCKET_KEY: KEY } };
-    },
-    false,
-  ],
-];
-
-function program(t: { after(f: () => void): void }, name: string, source: string): string {
-  const file = path.join(tempDir(t), name);
-  fs.writeFileSync(file, source);
-  return file;
-}
+const GATEWAYS = gatewayTargets(KEY);
 
 for (const [name, setup, skip] of GATEWAYS) {
   test(
@@ -56,7 +24,7 @@ for (const [name, setup, skip] of GATEWAYS) {
     { ...T, skip },
     async (t) => {
       const target = await setup(t);
-      const file = program(
+      const file = programFile(
         t,
         "teleport.js",
         `const { teleport } = require("jaunt");
@@ -81,7 +49,7 @@ for (const [name, setup, skip] of GATEWAYS) {
     { ...T, skip },
     async (t) => {
       const target = await setup(t);
-      const file = program(
+      const file = programFile(
         t,
         "fork.js",
         `const { fork } = require("jaunt");
@@ -107,7 +75,7 @@ for (const [name, setup, skip] of GATEWAYS) {
     { ...T, skip },
     async (t) => {
       const target = await setup(t);
-      const file = program(
+      const file = programFile(
         t,
         "nested.js",
         `const { teleport } = require("jaunt");
@@ -134,7 +102,7 @@ test(
   "teleport to a target that cannot be reached throws there and the program goes on",
   T,
   async (t) => {
-    const file = program(
+    const file = programFile(
       t,
       "unreachable.js",
       `const { teleport } = require("jaunt");
