@@ -132,9 +132,12 @@ export async function startSshd(t: { after(f: () => void): void }): Promise<Sshd
   );
   fs.mkdirSync("/run/sshd", { recursive: true });
   execFileSync(SSHD, ["-f", path.join(dir, "sshd_config"), "-E", path.join(dir, "sshd.log")]);
+  // sshd daemonizes: its pid is in the pid file (read once: the folder goes before it stops).
+  let pid = 0;
   const stop = () => {
     try {
-      process.kill(Number(fs.readFileSync(path.join(dir, "sshd.pid"), "utf8")), "SIGTERM");
+      if (!pid) pid = Number(fs.readFileSync(path.join(dir, "sshd.pid"), "utf8"));
+      process.kill(pid, "SIGTERM");
     } catch {
       // Already gone.
     }
@@ -146,7 +149,10 @@ export async function startSshd(t: { after(f: () => void): void }): Promise<Sshd
       const s = net.connect(port, "127.0.0.1", () => (s.destroy(), resolve(true)));
       s.on("error", () => resolve(false));
     });
-    if (ok) break;
+    if (ok) {
+      pid = Number(fs.readFileSync(path.join(dir, "sshd.pid"), "utf8"));
+      break;
+    }
     if (i > 100)
       throw new Error(`sshd did not start: ${fs.readFileSync(path.join(dir, "sshd.log"), "utf8")}`);
     await new Promise((r) => setTimeout(r, 50));
