@@ -3,6 +3,7 @@
 // As with node, options come before the program; every word after it belongs to the
 // program's process.argv.
 
+import * as path from "node:path";
 import { compile, disassemble, GuestSyntaxError } from "../compiler";
 import {
   BAD_OPTION,
@@ -104,7 +105,8 @@ if (argv["print-bytecode"]) {
   }
 } else {
   const main = findMain(TOOL, file, script, true);
-  const transport = localContext();
+  // Files of the program's folder go with it when it moves (import forwarding).
+  const transport = localContext(undefined, path.dirname(main.filename));
   const opts = {
     argv: rest,
     capabilities: "all" as const,

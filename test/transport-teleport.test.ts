@@ -5,6 +5,8 @@
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { gatewayTargets, programFile, vmrun } from "./transport-helpers";
 
 const T = { timeout: 120_000 };
@@ -120,3 +122,41 @@ test(
     assert.equal(r.code, 0);
   },
 );
+
+for (const [name, setup, skip] of GATEWAYS) {
+  test(
+    `import forwarding over ${name}: a file first required remotely comes from the origin`,
+    { ...T, skip },
+    async (t) => {
+      const target = await setup(t);
+      const file = programFile(
+        t,
+        "main.js",
+        `const { teleport } = require("jaunt");
+       const fs = require("fs");
+       const path = require("path");
+       teleport(${JSON.stringify(target.spec)});
+       // Remotely (same disk in this test): hide the never-loaded helper, so only the
+       // origin's manifest can provide it.
+       const helper = path.join(__dirname, "lib", "helper.js");
+       fs.renameSync(helper, helper + ".away");
+       try {
+         console.log(require("./lib/helper").greet("forwarded"));
+       } finally {
+         fs.renameSync(helper + ".away", helper);
+       }
+       try { require("./lib/nope"); } catch (e) { console.log(e.code); }`,
+      );
+      const dir = path.dirname(file);
+      fs.mkdirSync(path.join(dir, "lib"));
+      fs.writeFileSync(
+        path.join(dir, "lib", "helper.js"),
+        'exports.greet = (w) => "hello " + w + " " + require("../data.json").n;',
+      );
+      fs.writeFileSync(path.join(dir, "data.json"), '{ "n": 7 }');
+      const r = await vmrun(file, { env: target.env });
+      assert.equal(r.stdout, "hello forwarded 7\nMODULE_NOT_FOUND\n", r.stderr);
+      assert.equal(r.code, 0);
+    },
+  );
+}

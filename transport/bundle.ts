@@ -13,6 +13,7 @@ import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { encode as cborEncode } from "cbor-x";
 import type { RuntimeFiles } from "./runtime-files";
+import { walkFiles } from "./files";
 
 /** The repository root (this file is dist/transport/bundle.js). */
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -77,23 +78,12 @@ export function runtimePayload(): Buffer {
  */
 function inputsFingerprint(): string {
   const h = createHash("sha256").update(FORMAT);
-  const walk = (dir: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== "node_modules") walk(full);
-      } else if (e.name.endsWith(".js") || e.name === "package.json") {
-        const st = fs.statSync(full);
-        h.update(`${full}\0${st.size}\0${st.mtimeMs}\0`);
-      }
-    }
-  };
+  const walk = (dir: string) =>
+    walkFiles(dir, (full, name) => {
+      if (!name.endsWith(".js") && name !== "package.json") return;
+      const st = fs.statSync(full);
+      h.update(`${full}\0${st.size}\0${st.mtimeMs}\0`);
+    });
   for (const d of ["transport", "vm", "compiler"]) walk(path.join(DIST, d));
   walk(path.join(ROOT, "vm", "prelude"));
   walk(path.join(ROOT, "vm", "node"));
@@ -134,13 +124,13 @@ function add(files: RuntimeFiles, rel: string, full: string): void {
 }
 
 function addTree(files: RuntimeFiles, rel: string, full: string, keep: (f: string) => boolean) {
-  for (const entry of fs.readdirSync(full, { withFileTypes: true })) {
-    const r = path.join(rel, entry.name);
-    const f = path.join(full, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== "node_modules" && entry.name !== "test") addTree(files, r, f, keep);
-    } else if (keep(entry.name)) add(files, r, f);
-  }
+  walkFiles(
+    full,
+    (f, name) => {
+      if (keep(name)) add(files, path.join(rel, path.relative(full, f)), f);
+    },
+    (name) => name === "node_modules" || name === "test",
+  );
 }
 
 /** The files the VM reads at run time, by their path relative to the repository root. */

@@ -28,7 +28,7 @@ function timeoutOf(v: unknown): number | undefined {
 export function execRequests(ctx: TransportContext): Record<string, RequestHandler> {
   return {
     "gateway.open": async (req) => {
-      // Loaded here: teleport.ts imports this module.
+      // Loaded here (as below): teleport.ts imports this module.
       const { openFrom } = require("./teleport") as typeof import("./teleport");
       const gw = await openFrom(ctx, req.args[0] as string);
       const id = ctx.nextHandle++;
@@ -39,7 +39,8 @@ export function execRequests(ctx: TransportContext): Record<string, RequestHandl
       const gw = ctx.gateways.get(req.args[0] as number);
       if (!gw) throw badId("gateway", req.args[0]);
       // The function's guest sees its channel as id 0 (transport/remote.ts).
-      const { end, accepted } = gw.exec(req.snapshotCall(1, [0]), ctx);
+      const { carried } = require("./teleport") as typeof import("./teleport");
+      const { end, accepted } = gw.exec(req.snapshotCall(1, [0]), ctx, carried(ctx));
       await accepted;
       const id = ctx.nextHandle++;
       ctx.channels.set(id, end);

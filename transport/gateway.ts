@@ -125,7 +125,11 @@ export class Gateway {
    * Runs a call snapshot (JauntRequest.snapshotCall) remotely with a channel back: its
    * end here, and a promise that settles once the remote has resumed it.
    */
-  exec(snapshot: Uint8Array, io: ProgramIO = {}): { end: ChannelEnd; accepted: Promise<void> } {
+  exec(
+    snapshot: Uint8Array,
+    io: ProgramIO = {},
+    extra: Record<string, unknown> = {},
+  ): { end: ChannelEnd; accepted: Promise<void> } {
     const signed = this.signKey ? signForSocket(snapshot, this.signKey) : { snapshot };
     let accept!: () => void, refuse!: (e: Error) => void;
     const accepted = new Promise<void>((a, r) => ((accept = a), (refuse = r)));
@@ -143,7 +147,7 @@ export class Gateway {
     });
     end = new ChannelEnd(this.conn, ch, io);
     this.conn.onEnd(refuse);
-    this.conn.send(FrameKind.Exec, ch, signed).catch(() => {});
+    this.conn.send(FrameKind.Exec, ch, { ...signed, ...extra }).catch(() => {});
     return { end, accepted };
   }
 

@@ -13,6 +13,7 @@ import { parseSpec } from "./spec";
 import { trace } from "./trace";
 import { finishContext, newContext, transportRequests, type TransportContext } from "./teleport";
 import { ChannelEnd } from "./channels";
+import { manifestOf, serveForwarded } from "./forwarding";
 
 export const PROTOCOL = 1;
 
@@ -101,10 +102,7 @@ async function runProgram(
   const quiet = () => {};
   const out = (kind: FrameKind) => (text: string) => void conn.send(kind, ch, text).catch(quiet);
   const ctx: TransportContext = opts.home
-    ? newContext(opts.home, {
-        upstream: opts.home.upstream,
-        gatewayOptions: opts.home.gatewayOptions,
-      })
+    ? newContext(opts.home, opts.home)
     : newContext(
         { stdout: out(FrameKind.Stdout), stderr: out(FrameKind.Stderr) },
         { upstream: conn },
@@ -119,6 +117,13 @@ async function runProgram(
   trace("program received");
   try {
     const snapshot = opts.acceptSnapshot ? opts.acceptSnapshot(body) : bytesField(body, "snapshot");
+    // Import forwarding: the program's own module files, for requires of files this
+    // machine lacks; passed on wherever it goes next.
+    const modules = manifestOf(body.modules);
+    if (modules) {
+      if (!opts.home) serveForwarded(modules);
+      ctx.modules = () => modules;
+    }
     j = Jaunt.resume(snapshot, {
       capabilities: "all",
       stdout: ctx.stdout,

@@ -7,6 +7,7 @@
 
 import type * as FS from "node:fs";
 import * as path from "node:path";
+import { memoryStats, readAs } from "./files";
 
 // The module object itself, not an import namespace (a bundler's copy has only getters):
 // the VM's modules read node:fs through it.
@@ -49,9 +50,7 @@ export function installRuntimeFiles(files: RuntimeFiles): void {
   const statOf = (p: string): FS.Stats | null => {
     const file = contents.get(p);
     if (!file && !dirs.has(p)) return null;
-    const st = Object.create(fs.Stats.prototype) as FS.Stats;
-    const mode = file ? 0o100444 : 0o040555;
-    return Object.assign(st, { mode, size: file ? file.length : 0, mtimeMs: 0, atimeMs: 0 });
+    return memoryStats(file ? file.length : null);
   };
 
   const real = {
@@ -76,8 +75,7 @@ export function installRuntimeFiles(files: RuntimeFiles): void {
     if (!ours(p)) return (real.readFileSync as (p: unknown, o: unknown) => unknown)(p, opts);
     const data = contents.get(path.posix.normalize(p));
     if (!data) throw missing(p, "open");
-    const encoding = typeof opts === "string" ? opts : (opts as { encoding?: string })?.encoding;
-    return encoding ? data.toString(encoding as BufferEncoding) : Buffer.from(data);
+    return readAs(data, opts);
   };
   fsw.readdirSync = (p: FS.PathLike, opts?: unknown) => {
     if (!ours(p)) return (real.readdirSync as (p: unknown, o: unknown) => unknown)(p, opts);

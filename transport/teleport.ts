@@ -14,6 +14,7 @@ import type { Connection } from "./connection";
 import { Gateway, type GatewayOptions } from "./gateway";
 import type { ChannelEnd } from "./channels";
 import { execRequests } from "./exec";
+import { collectModules, type Manifest } from "./forwarding";
 import { sendProgram, type ProgramIO, type RemoteProgram } from "./programs";
 
 /** Where a program runs, as the transport handlers see it. */
@@ -28,12 +29,18 @@ export interface TransportContext extends Required<ProgramIO> {
   gateways: Map<number, Gateway>;
   channels: Map<number, ChannelEnd>;
   nextHandle: number;
+  /** The program's module files, sent with it wherever it goes (import forwarding). */
+  modules?: () => Manifest | null;
 }
 
 /** A context for a program whose output goes to `io`. */
 export function newContext(
   io: Required<ProgramIO>,
-  more: { upstream?: Connection; gatewayOptions?: GatewayOptions } = {},
+  more: {
+    upstream?: Connection;
+    gatewayOptions?: GatewayOptions;
+    modules?: () => Manifest | null;
+  } = {},
 ): TransportContext {
   return { ...io, ...more, children: [], gateways: new Map(), channels: new Map(), nextHandle: 1 };
 }
@@ -65,14 +72,28 @@ export function transportRequests(ctx: TransportContext): Record<string, Request
 }
 
 /** A context for a program whose output goes to this process's stdout/stderr. */
-export function localContext(gatewayOptions?: GatewayOptions): TransportContext {
+export function localContext(
+  gatewayOptions?: GatewayOptions,
+  programRoot?: string,
+): TransportContext {
+  let manifest: Manifest | null | undefined;
+  // Collected at the first move, not at start-up: most programs never move.
+  const modules = programRoot
+    ? () => (manifest === undefined ? (manifest = collectModules(programRoot)) : manifest)
+    : undefined;
   return newContext(
     {
       stdout: (t) => void process.stdout.write(t),
       stderr: (t) => void process.stderr.write(t),
     },
-    { gatewayOptions },
+    { gatewayOptions, modules },
   );
+}
+
+/** The fields a program carries besides its snapshot: its module files, if any. */
+export function carried(ctx: TransportContext): Record<string, unknown> {
+  const modules = ctx.modules?.();
+  return modules ? { modules } : {};
 }
 
 export function openFrom(ctx: TransportContext, target: string): Promise<Gateway> {
@@ -104,7 +125,7 @@ async function teleport(req: JauntRequest, ctx: TransportContext): Promise<void>
   }
   const gw = await openFrom(ctx, target);
   try {
-    await follow(req, ctx, gw.resume(req.snapshot(arrival), ctx));
+    await follow(req, ctx, gw.resume(req.snapshot(arrival), ctx, carried(ctx)));
   } finally {
     await gw.close();
   }
@@ -136,7 +157,9 @@ async function fork(req: JauntRequest, ctx: TransportContext): Promise<number> {
   const gw = await openFrom(ctx, target);
   const copies: RemoteProgram[] = [];
   for (let i = 1; i <= n; i++)
-    copies.push(gw.resume(req.snapshot(i), ctx, { seed: randomInt(2 ** 32 - 1) + 1 }));
+    copies.push(
+      gw.resume(req.snapshot(i), ctx, { seed: randomInt(2 ** 32 - 1) + 1, ...carried(ctx) }),
+    );
   try {
     await Promise.all(copies.map((c) => c.accepted));
   } catch (e) {
