@@ -78,7 +78,7 @@ test("modules: the jaunt guest module through require and import", () => {
     assert.equal(r.stderr, "");
     assert.equal(
       r.stdout,
-      "snapshot,teleport,fork,Gateway,waitFor,sleep,step function true\n" +
+      "snapshot,teleport,fork,Gateway,RemoteError,waitFor,sleep,step function true\n" +
         "ERR_JAUNT_NOT_AVAILABLE jaunt.waitFor is not available yet in this version of Jaunt\n",
     );
   } finally {

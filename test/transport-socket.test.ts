@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { Gateway } from "../transport/gateway";
 import { Connection } from "../transport/connection";
 import { FrameKind, type Frame } from "../transport/frame";
+import { signForSocket } from "../transport/signing";
 import { BIN } from "./harness";
 import { collector, snapshotOf, startListener, within } from "./transport-helpers";
 
@@ -95,6 +96,15 @@ test("socket: unsigned and wrongly signed snapshots are refused", T, async (t) =
     );
     assert.equal(forged.kind, FrameKind.Error);
     assert.match(String((forged.body as { message: string }).message), /signature is not valid/);
+    // Module files slipped in beside a signed snapshot break its signature too.
+    const signed = signForSocket(snapshot, Buffer.from(KEY), { "/a.js": Buffer.from("1") });
+    const swapped = await within(
+      rawResume(gw, { ...signed, modules: { "/a.js": Buffer.from("2") } }),
+      10_000,
+      "answer",
+    );
+    assert.equal(swapped.kind, FrameKind.Error);
+    assert.match(String((swapped.body as { message: string }).message), /signature is not valid/);
   } finally {
     await gw.close();
   }

@@ -117,7 +117,9 @@ export class Gateway {
     io: ProgramIO = {},
     extra: Record<string, unknown> = {},
   ): RemoteProgram {
-    const signed = this.signKey ? signForSocket(snapshot, this.signKey) : { snapshot };
+    const signed = this.signKey
+      ? signForSocket(snapshot, this.signKey, extra.modules)
+      : { snapshot };
     return sendProgram(this.conn, this.spec.text, { ...signed, ...extra }, io);
   }
 
@@ -130,7 +132,9 @@ export class Gateway {
     io: ProgramIO = {},
     extra: Record<string, unknown> = {},
   ): { end: ChannelEnd; accepted: Promise<void> } {
-    const signed = this.signKey ? signForSocket(snapshot, this.signKey) : { snapshot };
+    const signed = this.signKey
+      ? signForSocket(snapshot, this.signKey, extra.modules)
+      : { snapshot };
     let accept!: () => void, refuse!: (e: Error) => void;
     const accepted = new Promise<void>((a, r) => ((accept = a), (refuse = r)));
     accepted.catch(() => {});
