@@ -99,7 +99,13 @@ export class Connection {
    */
   send(kind: FrameKind, channel: number, body: unknown): Promise<void> {
     if (this.ended) return Promise.reject(this.ended);
-    const bytes = encodeFrame({ kind, channel, body });
+    let bytes: Buffer;
+    try {
+      bytes = encodeFrame({ kind, channel, body });
+    } catch (e) {
+      // Too big, or not encodable: this frame fails, the connection goes on.
+      return Promise.reject(e);
+    }
     if (this.output.write(bytes)) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const off = this.onEnd(reject);
