@@ -13,8 +13,7 @@ import {
   runToEnd,
 } from "./common";
 import * as fs from "node:fs";
-import { listen, sharedKey } from "../transport/socket";
-import { finishContext, localContext, transportRequests } from "../transport/teleport";
+import { finishContext, localContext, transportRequests } from "../transport/requests";
 
 const TOOL = "vmresume";
 
@@ -51,6 +50,9 @@ if (argv.listen !== undefined) {
 
 /** --listen: serves until killed. */
 async function serve(where: string, keyFile: string | undefined): Promise<void> {
+  // Loaded here: a plain resume does not need the server.
+  const { listen, sharedKey } =
+    require("../transport/socket") as typeof import("../transport/socket");
   const m = /^(?:(.+):)?(\d+)$/.exec(where);
   const port = m ? Number(m[2]) : NaN;
   if (!m || !(port >= 0 && port <= 65535))

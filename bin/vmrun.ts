@@ -21,7 +21,7 @@ import {
 } from "./common";
 import type { UnhandledRejectionsMode } from "../vm/host";
 import { DEFAULT_MAX_CALL_DEPTH } from "../vm/interpreter";
-import { finishContext, localContext, transportRequests } from "../transport/teleport";
+import { finishContext, localContext, transportRequests } from "../transport/requests";
 
 const TOOL = "vmrun";
 const REJECTION_MODES = ["throw", "strict", "warn", "none", "warn-with-error-code"] as const;

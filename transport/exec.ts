@@ -6,7 +6,7 @@
 
 import type { JauntRequest, RequestHandler } from "../vm/index";
 import type { ChannelEnd, ErrorBody } from "./channels";
-import type { TransportContext } from "./teleport";
+import { carried, type TransportContext } from "./context";
 
 function badId(what: string, id: unknown): Error {
   return Object.assign(new Error(`jaunt: no open ${what} with id ${String(id)}`), {
@@ -39,7 +39,6 @@ export function execRequests(ctx: TransportContext): Record<string, RequestHandl
       const gw = ctx.gateways.get(req.args[0] as number);
       if (!gw) throw badId("gateway", req.args[0]);
       // The function's guest sees its channel as id 0 (transport/remote.ts).
-      const { carried } = require("./teleport") as typeof import("./teleport");
       const { end, accepted } = gw.exec(req.snapshotCall(1, [0]), ctx, carried(ctx));
       await accepted;
       const id = ctx.nextHandle++;

@@ -9,7 +9,7 @@ import { runtimePayload } from "./bundle";
 import { Connection, DisconnectedError } from "./connection";
 import { FrameKind, type Frame } from "./frame";
 import { frameDispatcher, objectBody, PROTOCOL } from "./remote";
-import type { TransportContext } from "./teleport";
+import type { TransportContext } from "./context";
 import { connectSocket, type SocketOptions } from "./socket";
 import { signForSocket } from "./signing";
 import { ChannelEnd } from "./channels";

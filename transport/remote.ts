@@ -11,7 +11,8 @@ import type { Connection, FrameHandler } from "./connection";
 import { FrameKind, type Frame } from "./frame";
 import { parseSpec } from "./spec";
 import { trace } from "./trace";
-import { finishContext, newContext, transportRequests, type TransportContext } from "./teleport";
+import { finishContext, newContext, type TransportContext } from "./context";
+import { serveRequests } from "./teleport";
 import { ChannelEnd } from "./channels";
 import { manifestOf, serveForwarded } from "./forwarding";
 
@@ -128,7 +129,7 @@ async function runProgram(
       capabilities: "all",
       stdout: ctx.stdout,
       stderr: ctx.stderr,
-      requests: transportRequests(ctx),
+      requests: serveRequests(ctx),
     });
     // A forked copy: a PRNG sequence of its own.
     if (typeof body.seed === "number") j.reseed(body.seed);

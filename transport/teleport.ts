@@ -10,49 +10,12 @@
 
 import { randomInt } from "node:crypto";
 import type { JauntRequest, RequestHandler } from "../vm/index";
-import type { Connection } from "./connection";
-import { Gateway, type GatewayOptions } from "./gateway";
-import type { ChannelEnd } from "./channels";
+import { Gateway } from "./gateway";
+import { carried, type TransportContext } from "./context";
 import { execRequests } from "./exec";
-import { collectModules, type Manifest } from "./forwarding";
-import { sendProgram, type ProgramIO, type RemoteProgram } from "./programs";
+import { sendProgram, type RemoteProgram } from "./programs";
 
-/** Where a program runs, as the transport handlers see it. */
-export interface TransportContext extends Required<ProgramIO> {
-  /** On a remote: the connection to the origin (teleport("origin") goes back over it). */
-  upstream?: Connection;
-  /** Options for gateways the program opens. */
-  gatewayOptions?: GatewayOptions;
-  /** Copies this program forked that are still running (their end is waited for). */
-  children: Promise<unknown>[];
-  /** The program's open gateways and channels (remoteExec), by the ids its guest holds. */
-  gateways: Map<number, Gateway>;
-  channels: Map<number, ChannelEnd>;
-  nextHandle: number;
-  /** The program's module files, sent with it wherever it goes (import forwarding). */
-  modules?: () => Manifest | null;
-}
-
-/** A context for a program whose output goes to `io`. */
-export function newContext(
-  io: Required<ProgramIO>,
-  more: {
-    upstream?: Connection;
-    gatewayOptions?: GatewayOptions;
-    modules?: () => Manifest | null;
-  } = {},
-): TransportContext {
-  return { ...io, ...more, children: [], gateways: new Map(), channels: new Map(), nextHandle: 1 };
-}
-
-/** The program has ended: close the gateways it left open (their remotes end). */
-export async function finishContext(ctx: TransportContext): Promise<void> {
-  await Promise.allSettled(ctx.children);
-  const gws = [...ctx.gateways.values()];
-  ctx.gateways.clear();
-  ctx.channels.clear();
-  await Promise.allSettled(gws.map((g) => g.close()));
-}
+export type { TransportContext };
 
 /** What jaunt.teleport returns where the program arrives. */
 export interface Arrival {
@@ -62,38 +25,13 @@ export interface Arrival {
 
 export const ORIGIN = "origin";
 
-/** The request handlers for vmrun, vmresume and every remote program. */
-export function transportRequests(ctx: TransportContext): Record<string, RequestHandler> {
+/** The request handlers (loaded through transport/requests.ts by vmrun and vmresume). */
+export function serveRequests(ctx: TransportContext): Record<string, RequestHandler> {
   return {
     teleport: (req) => teleport(req, ctx),
     fork: (req) => fork(req, ctx),
     ...execRequests(ctx),
   };
-}
-
-/** A context for a program whose output goes to this process's stdout/stderr. */
-export function localContext(
-  gatewayOptions?: GatewayOptions,
-  programRoot?: string,
-): TransportContext {
-  let manifest: Manifest | null | undefined;
-  // Collected at the first move, not at start-up: most programs never move.
-  const modules = programRoot
-    ? () => (manifest === undefined ? (manifest = collectModules(programRoot)) : manifest)
-    : undefined;
-  return newContext(
-    {
-      stdout: (t) => void process.stdout.write(t),
-      stderr: (t) => void process.stderr.write(t),
-    },
-    { gatewayOptions, modules },
-  );
-}
-
-/** The fields a program carries besides its snapshot: its module files, if any. */
-export function carried(ctx: TransportContext): Record<string, unknown> {
-  const modules = ctx.modules?.();
-  return modules ? { modules } : {};
 }
 
 export function openFrom(ctx: TransportContext, target: string): Promise<Gateway> {
