@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // vmresume file.snap — resumes a snapshot and runs it to the end like vmrun.
 // vmresume DIR --at STEP — resumes a recording (vmrun --record) at any step.
+// vmresume --listen [host:]port — the authenticated server for socket= gateways.
 
 import * as fs from "node:fs";
 import {
@@ -21,6 +22,7 @@ import {
 import { Jaunt, type ResumeOptions } from "../vm";
 import { isRecording, RecordReader, RecordingError } from "./record-store";
 import { replayTo } from "./time-travel";
+import { finishContext, localContext, transportRequests } from "../transport/requests";
 
 const TOOL = "vmresume";
 const RUN_OPTION_NAMES = [
@@ -39,13 +41,22 @@ const argv = defineRunOptions(
       "exit-code rules; or, with --at, a run recorded by `vmrun --record DIR` at any step:\n" +
       "what the run printed after that step is printed again. Limits may only tighten the\n" +
       "snapshot's. Exit code 2: the file cannot be read or is not a valid snapshot or\n" +
-      "recording.",
+      "recording.\n\n" +
+      "$0 --listen [host:]port [--key-file FILE]\n\n" +
+      "Serves socket= gateways (loopback unless a host is given): every connection proves it\n" +
+      "knows the shared key (--key-file, JAUNT_SOCKET_KEY or JAUNT_SOCKET_KEY_FILE) and only\n" +
+      "snapshots signed with it are resumed.",
     false,
   ),
   RUN_OPTION_NAMES,
 )
   .option("key-file", {
-    describe: "F: the snapshot is signed (vmsnap --key-file): verify it with the key in F first",
+    describe:
+      "F: the snapshot is signed (vmsnap --key-file): verify it with the key in F first; with --listen: the shared key",
+  })
+  .option("listen", {
+    describe: "[host:]port: serve socket= gateways there (host default 127.0.0.1)",
+    type: "string",
   })
   .option("at", {
     describe:
@@ -53,45 +64,94 @@ const argv = defineRunOptions(
   })
   .parseSync();
 
-const words = [...argv._.map(String), ...((argv["--"] as unknown[] | undefined) ?? []).map(String)];
-refuseUnknownOptions(TOOL, argv._.map(String));
-const run = readRunOptions(TOOL, argv, RUN_OPTION_NAMES);
-const key = readKeyFile(TOOL, argv["key-file"]);
-const at = argv.at === undefined ? undefined : countOption(TOOL, "--at", argv.at, 0, "= the start");
-if (words.length === 0) die(TOOL, "no snapshot file given; see vmresume --help", BAD_OPTION);
-if (words.length > 1)
-  die(TOOL, `one snapshot file expected, got ${words.length}: ${words.join(" ")}`, BAD_OPTION);
-const source = words[0];
-// vmresume grants what node grants, as vmrun does, and answers vmsnap PID as vmrun does.
-const opts: ResumeOptions = { ...limitOptions(run, false), capabilities: "all", blocking: false };
-const plan = { snapshotEvery: run.snapshotEvery, control: true };
+if (argv.listen !== undefined)
+  void serve(String(argv.listen), argv["key-file"] as string | undefined);
+else resumeFromArgs();
 
-if (isRecording(source)) {
-  if (at === undefined) die(TOOL, `${source} is a recording: say where with --at STEP`, BAD_OPTION);
-  void resumeRecording(source, at);
-} else {
-  if (at !== undefined) {
-    const isDir = fs.statSync(source, { throwIfNoEntry: false })?.isDirectory();
-    die(
-      TOOL,
-      `--at needs a recording folder; ${source} is ${isDir ? "a folder without recording.json" : "not a folder"}`,
-      2,
-    );
+/** --listen: serves until killed. */
+async function serve(where: string, keyFile: string | undefined): Promise<void> {
+  // Loaded here: a plain resume does not need the server.
+  const { listen, sharedKey } =
+    require("../transport/socket") as typeof import("../transport/socket");
+  const m = /^(?:(.+):)?(\d+)$/.exec(where);
+  const port = m ? Number(m[2]) : NaN;
+  if (!m || !(port >= 0 && port <= 65535))
+    die(TOOL, `--listen wants [host:]port, got '${where}'`, BAD_OPTION);
+  const host = (m[1] ?? "127.0.0.1").replace(/^\[|\]$/g, "");
+  let key: Buffer;
+  try {
+    key = keyFile !== undefined ? fs.readFileSync(keyFile) : sharedKey();
+  } catch (e) {
+    die(TOOL, e instanceof Error ? e.message.replace(/^jaunt: /, "") : String(e), BAD_OPTION);
   }
-  const j = resumeOrExit(TOOL, verifiedOrExit(TOOL, readSnapshot(TOOL, source), key), opts);
-  void runToEnd(j, opts, plan).then((code) => (process.exitCode = code));
+  if (key.length < 16) die(TOOL, "the shared key must be at least 16 bytes", BAD_OPTION);
+  try {
+    const l = await listen(host, port, {
+      key,
+      log: (line) => process.stderr.write(`${TOOL}: ${line}\n`),
+    });
+    process.stderr.write(`${TOOL}: listening on ${l.address.host}:${l.address.port}\n`);
+  } catch (e) {
+    die(TOOL, `cannot listen on ${host}:${port}: ${(e as Error).message}`, 1);
+  }
 }
 
-async function resumeRecording(dir: string, step: number): Promise<void> {
-  let j: Jaunt;
-  try {
-    const rec = new RecordReader(dir);
-    const silent = await replayTo(rec, step, opts);
-    // The same VM from here on, with the real output (and its live host resources).
-    j = Jaunt.resume(silent.snapshot(), { ...opts, continueTurn: true, reattach: silent });
-  } catch (e) {
-    if (e instanceof RecordingError) die(TOOL, e.message, 2);
-    throw e;
+function resumeFromArgs(): void {
+  const words = [
+    ...argv._.map(String),
+    ...((argv["--"] as unknown[] | undefined) ?? []).map(String),
+  ];
+  refuseUnknownOptions(TOOL, argv._.map(String));
+  const run = readRunOptions(TOOL, argv, RUN_OPTION_NAMES);
+  const key = readKeyFile(TOOL, argv["key-file"]);
+  const at =
+    argv.at === undefined ? undefined : countOption(TOOL, "--at", argv.at, 0, "= the start");
+  if (words.length === 0) die(TOOL, "no snapshot file given; see vmresume --help", BAD_OPTION);
+  if (words.length > 1)
+    die(TOOL, `one snapshot file expected, got ${words.length}: ${words.join(" ")}`, BAD_OPTION);
+  const source = words[0];
+  // vmresume grants what node grants, as vmrun does, and answers vmsnap PID as vmrun does.
+  const transport = localContext();
+  const opts: ResumeOptions = {
+    ...limitOptions(run, false),
+    capabilities: "all",
+    blocking: false,
+    // jaunt.teleport and jaunt.fork (transport/).
+    requests: transportRequests(transport),
+  };
+  const plan = { snapshotEvery: run.snapshotEvery, control: true };
+
+  if (isRecording(source)) {
+    if (at === undefined)
+      die(TOOL, `${source} is a recording: say where with --at STEP`, BAD_OPTION);
+    void resumeRecording(source, at);
+  } else {
+    if (at !== undefined) {
+      const isDir = fs.statSync(source, { throwIfNoEntry: false })?.isDirectory();
+      die(
+        TOOL,
+        `--at needs a recording folder; ${source} is ${isDir ? "a folder without recording.json" : "not a folder"}`,
+        2,
+      );
+    }
+    const j = resumeOrExit(TOOL, verifiedOrExit(TOOL, readSnapshot(TOOL, source), key), opts);
+    void runToEnd(j, opts, plan).then((code) => {
+      process.exitCode = code;
+      return finishContext(transport);
+    });
   }
-  process.exitCode = await runToEnd(j, opts, plan);
+
+  async function resumeRecording(dir: string, step: number): Promise<void> {
+    let j: Jaunt;
+    try {
+      const rec = new RecordReader(dir);
+      const silent = await replayTo(rec, step, opts);
+      // The same VM from here on, with the real output (and its live host resources).
+      j = Jaunt.resume(silent.snapshot(), { ...opts, continueTurn: true, reattach: silent });
+    } catch (e) {
+      if (e instanceof RecordingError) die(TOOL, e.message, 2);
+      throw e;
+    }
+    process.exitCode = await runToEnd(j, opts, plan);
+  }
 }

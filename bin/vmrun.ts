@@ -3,6 +3,7 @@
 // As with node, options come before the program; every word after it belongs to the
 // program's process.argv.
 
+import * as path from "node:path";
 import { compile, disassemble, GuestSyntaxError } from "../compiler";
 import {
   BAD_OPTION,
@@ -24,6 +25,7 @@ import {
 import type { JauntOptions } from "../vm";
 import { RecordWriter, recordingDirProblem } from "./record-store";
 import { Recorder } from "./time-travel";
+import { finishContext, localContext, transportRequests } from "../transport/requests";
 
 const TOOL = "vmrun";
 const RUN_OPTION_NAMES = [
@@ -99,6 +101,8 @@ if (argv["print-bytecode"]) {
     if (problem) die(TOOL, problem, 1);
   }
   const recorder = recordDir === undefined ? undefined : startRecording(recordDir, main.filename);
+  // Files of the program's folder go with it when it moves (import forwarding).
+  const transport = localContext(undefined, path.dirname(main.filename));
   const opts: JauntOptions = {
     ...limitOptions(run, true),
     argv: rest,
@@ -108,13 +112,19 @@ if (argv["print-bytecode"]) {
     // The control channel must hear vmsnap while the guest waits for a timer.
     blocking: false,
     ...(recorder ? recorder.outputSinks() : {}),
+    // jaunt.teleport and jaunt.fork (transport/).
+    requests: transportRequests(transport),
   };
   // After node's own resolver has printed any warning it queued (DEP0128 for a bad
   // "main"), as node prints it before the program runs.
   setImmediate(() => {
     const j = loadMain(TOOL, main, opts);
     const plan = { snapshotEvery: run.snapshotEvery, recorder, control: true };
-    void runToEnd(j, opts, plan).then((code) => (process.exitCode = code));
+    void runToEnd(j, opts, plan).then((code) => {
+      process.exitCode = code;
+      // Gateways the program left open (remoteExec) close, so this process can end.
+      return finishContext(transport);
+    });
   });
 }
 

@@ -78,7 +78,7 @@ test("modules: the jaunt guest module through require and import", () => {
     assert.equal(r.stderr, "");
     assert.equal(
       r.stdout,
-      "snapshot,teleport,fork,Gateway,waitFor,sleep,step,workflow function true\n" +
+      "snapshot,teleport,fork,Gateway,RemoteError,waitFor,sleep,step,workflow function true\n" +
         "ERR_JAUNT_NOT_AVAILABLE jaunt.waitFor needs the durable workflow engine: run this program with `vmflow start FILE` (or Engine.start)\n",
     );
   } finally {

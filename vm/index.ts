@@ -309,8 +309,15 @@ export class Jaunt {
     const env = realm.newObject();
     for (const [k, v] of Object.entries(this.vm.host.env)) env.setOwn(k, v);
     proc.setOwn("env", env);
-    const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 32);
-    realm.randomState = [seed >>> 0 || 1, Math.imul(seed, 2654435761) >>> 0 || 2];
+    this.reseed(opts.seed ?? Math.floor(Math.random() * 2 ** 32));
+  }
+
+  /**
+   * Seeds Math.random afresh (program state from here on): a forked copy resumed from
+   * the same snapshot as its siblings gets a sequence of its own.
+   */
+  reseed(seed: number): void {
+    this.vm.realm.randomState = [seed >>> 0 || 1, Math.imul(seed, 2654435761) >>> 0 || 2];
   }
 
   /**

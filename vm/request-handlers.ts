@@ -6,6 +6,9 @@ import type { VM } from "./interpreter";
 import type { Gateway, Settlement } from "./gateway";
 import { setRequestResult, type ActiveRequest } from "./requests";
 import { encodeSnapshot } from "./snapshot";
+import { encodeCallSnapshot } from "./call-snapshot";
+import { JSObject, isCallable } from "./object";
+import type { Value } from "./value";
 import { writeFileAtomic } from "./atomic-file";
 import { ERR_CAPABILITY } from "./runtime-ops";
 
@@ -22,6 +25,12 @@ export interface JauntRequest {
   snapshot(result: unknown): Uint8Array;
   /** Ends the program with exit code `code` once the handler is done; no more guest code runs. */
   exit(code: number): void;
+  /**
+   * A snapshot of the VM whose only work is calling the request's argument `index` (a
+   * guest function) with `args` (primitives): the heap its closure reaches travels, the
+   * running program's stack, jobs and timers do not (remote execution).
+   */
+  snapshotCall(index: number, args: (string | number | boolean | null | undefined)[]): Uint8Array;
 }
 
 /**
@@ -69,6 +78,15 @@ export function serveRequest(
     },
     exit(code) {
       exitCode = Number.isInteger(code) ? code : 1;
+    },
+    snapshotCall(index, args) {
+      const fn = req.args[index];
+      if (!(fn instanceof JSObject) || !isCallable(fn))
+        throw new TypeError(`jaunt.${req.kind}: argument ${index} is not a function`);
+      for (const a of args)
+        if (a !== null && typeof a === "object")
+          throw new TypeError("jaunt: snapshotCall takes primitive arguments only");
+      return encodeCallSnapshot(vm, fn, args as Value[]);
     },
   };
   const finish = (outcome: Settlement) => {

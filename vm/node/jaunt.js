@@ -40,16 +40,6 @@ function fork(target, n = 1) {
   return ask("fork", [target, n]);
 }
 
-function notYetAvailable(name) {
-  const f = function () {
-    const err = new Error(`jaunt.${name} is not available yet in this version of Jaunt`);
-    err.code = "ERR_JAUNT_NOT_AVAILABLE";
-    throw err;
-  };
-  Object.defineProperty(f, "name", { value: name });
-  return f;
-}
-
 /** `name` of vm/node/jaunt-workflow.js, which is loaded when first called. */
 function fromWorkflow(name) {
   const f = function (...args) {
@@ -63,8 +53,13 @@ module.exports = {
   snapshot,
   teleport,
   fork,
-  // Remote execution (vm/node/jaunt-transport.js, when it exists).
-  Gateway: { open: notYetAvailable("Gateway.open") },
+  // Remote execution (vm/node/jaunt-transport.js), loaded on first use.
+  get Gateway() {
+    return require("./jaunt-transport").Gateway;
+  },
+  get RemoteError() {
+    return require("./jaunt-transport").RemoteError;
+  },
   // Durable workflows (vm/node/jaunt-workflow.js, loaded on first use).
   waitFor: fromWorkflow("waitFor"),
   sleep: fromWorkflow("sleep"),

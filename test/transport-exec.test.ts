@@ -1,0 +1,96 @@
+// Gateway.open / gw.remoteExec(fn, ...args) from a real vmrun process over each gateway:
+// fn's closure travels (copied), values go both ways over the channel, a remote throw is
+// a RemoteError whose remoteStack lists the remote guest frames, async iteration ends at
+// the close; deadlines and a lost peer wake a waiting receive with a reason.
+
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import { gatewayTargets, programFile, vmrun } from "./transport-helpers";
+
+const T = { timeout: 120_000 };
+const KEY = "the exec tests' shared key";
+
+const GATEWAYS = gatewayTargets(KEY);
+
+const EXEC_PROGRAM = (spec: string) => `
+const { Gateway, RemoteError } = require("jaunt");
+const gw = Gateway.open(${JSON.stringify(spec)});
+const factor = 3;
+const table = new Map([["k", 10]]);
+const ch = gw.remoteExec((channel, base) => {
+  console.log("remote runs elsewhere:", process.pid !== base.pid);
+  for (;;) {
+    const v = channel.receive();
+    if (v === null) break;
+    channel.send(v * factor + base.add + table.get("k"));
+  }
+}, { pid: process.pid, add: 1 });
+for (const x of [1, 2]) { ch.send(x); console.log("got", ch.receive(10000)); }
+ch.send(null);
+ch.waitClose(10000);
+function thrower() {
+  function deep() { throw new TypeError("remote boom"); }
+  deep();
+}
+try { gw.remoteExec(thrower).receive(10000); } catch (e) {
+  console.log(e instanceof RemoteError, e.message, e.remoteStack.map((f) => f.fn + ":" + f.line).slice(0, 2).join(" "));
+}
+(async () => {
+  for await (const v of gw.remoteExec((c) => { c.send("a"); c.send({ b: [1, 2] }); })) console.log("iter", JSON.stringify(v));
+  gw.close();
+  console.log("done");
+})();
+`;
+
+for (const [name, setup, skip] of GATEWAYS) {
+  test(
+    `remoteExec over ${name}: closure, channel both ways, RemoteError frames, iteration`,
+    { ...T, skip },
+    async (t) => {
+      const target = await setup(t);
+      const r = await vmrun(programFile(t, "exec.js", EXEC_PROGRAM(target.spec)), {
+        env: target.env,
+      });
+      assert.equal(
+        r.stdout,
+        [
+          "remote runs elsewhere: true",
+          "got 14",
+          "got 17",
+          "true TypeError: remote boom deep:18 thrower:19",
+          'iter "a"',
+          'iter {"b":[1,2]}',
+          "done",
+          "",
+        ].join("\n"),
+        r.stderr,
+      );
+      assert.equal(r.code, 0);
+    },
+  );
+}
+
+test("remoteExec: receive deadlines, a closed channel, and a peer that dies", T, async (t) => {
+  const r = await vmrun(
+    programFile(
+      t,
+      "exec.js",
+      `const { Gateway } = require("jaunt");
+       const gw = Gateway.open("popen");
+       const quiet = gw.remoteExec((c) => { c.receive(); });
+       const t0 = Date.now();
+       try { quiet.receive(300); } catch (e) { console.log("timeout", e.code, Date.now() - t0 >= 250); }
+       const short = gw.remoteExec(() => {});
+       short.waitClose(10000);
+       try { short.receive(1000); } catch (e) { console.log("closed", e.code); }
+       // The remote process dies under a function (the guest here is blocked in receive).
+       const waiting = gw.remoteExec(() => { process.kill(process.pid, "SIGKILL"); });
+       try { waiting.receive(20000); } catch (e) { console.log("lost", e.code); }`,
+    ),
+  );
+  assert.equal(
+    r.stdout,
+    "timeout ERR_JAUNT_TIMEOUT true\nclosed ERR_JAUNT_CHANNEL_CLOSED\nlost ERR_JAUNT_DISCONNECTED\n",
+    r.stderr,
+  );
+});

@@ -1,0 +1,130 @@
+// socket= gateways against a real `vmresume --listen` server on a loopback port: the
+// shared-key challenge–response both ways, signed snapshots only, loopback by default.
+
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as net from "node:net";
+import * as path from "node:path";
+import { Gateway } from "../transport/gateway";
+import { Connection } from "../transport/connection";
+import { FrameKind, type Frame } from "../transport/frame";
+import { signForSocket } from "../transport/signing";
+import { BIN } from "./harness";
+import { collector, snapshotOf, startListener, within } from "./transport-helpers";
+
+const T = { timeout: 60_000 };
+const KEY = "a shared key for the socket tests";
+
+const startServer = (t: { after(f: () => void): void }) => startListener(t, KEY);
+
+test(
+  "socket: a signed snapshot resumes on a vmresume --listen server (loopback by default)",
+  T,
+  async (t) => {
+    const srv = await startServer(t);
+    assert.equal(srv.host, "127.0.0.1");
+    const gw = await within(
+      Gateway.open(`socket=127.0.0.1:${srv.port}`, { key: KEY }),
+      20_000,
+      "open",
+    );
+    try {
+      const io = collector();
+      const prog = `console.log("on the server"); process.exitCode = 5;`;
+      assert.equal(await within(gw.resume(snapshotOf(prog, 1), io).exit, 20_000, "exit"), 5);
+      assert.equal(io.out, "on the server\n");
+      assert.equal(gw.remote.pid, srv.pid);
+    } finally {
+      await gw.close();
+    }
+  },
+);
+
+test("socket: a client with the wrong key is refused", T, async (t) => {
+  const srv = await startServer(t);
+  await assert.rejects(
+    Gateway.open(`socket=127.0.0.1:${srv.port}`, { key: "not the key at all, no" }),
+    (e: Error & { code?: string }) => {
+      assert.equal(e.code, "ERR_JAUNT_AUTH");
+      assert.match(e.message, /refused: authentication failed/);
+      return true;
+    },
+  );
+  assert.match(srv.log(), /refused 127\.0\.0\.1:\d+: authentication failed/);
+});
+
+test("socket: a server that does not know the key is refused by the client", T, async (t) => {
+  // A fake server: sends a challenge, then answers with a MAC made with another key.
+  const server = net.createServer((sock) => {
+    const conn = new Connection(sock, sock, "fake", { channelBase: 2 });
+    conn.onUnrouted = () => void conn.send(FrameKind.Answer, 0, { mac: Buffer.alloc(32) });
+    void conn.send(FrameKind.Challenge, 0, { nonce: Buffer.alloc(32, 7) });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  t.after(() => server.close());
+  const { port } = server.address() as net.AddressInfo;
+  await assert.rejects(
+    Gateway.open(`socket=127.0.0.1:${port}`, { key: KEY }),
+    /does not know the key/,
+  );
+});
+
+/** Sends a raw Resume frame body and returns the first answer on its channel. */
+function rawResume(gw: Gateway, body: Record<string, unknown>): Promise<Frame> {
+  return new Promise((resolve) => {
+    const ch = gw.conn.openChannel((f) => resolve(f));
+    void gw.conn.send(FrameKind.Resume, ch, body);
+  });
+}
+
+test("socket: unsigned and wrongly signed snapshots are refused", T, async (t) => {
+  const srv = await startServer(t);
+  const gw = await within(
+    Gateway.open(`socket=127.0.0.1:${srv.port}`, { key: KEY }),
+    20_000,
+    "open",
+  );
+  try {
+    const snapshot = snapshotOf(`console.log("must not run")`, 1);
+    const unsigned = await within(rawResume(gw, { snapshot }), 10_000, "answer");
+    assert.equal(unsigned.kind, FrameKind.Error);
+    assert.match(String((unsigned.body as { message: string }).message), /not signed/);
+    const forged = await within(
+      rawResume(gw, { snapshot, signature: Buffer.alloc(32) }),
+      10_000,
+      "answer",
+    );
+    assert.equal(forged.kind, FrameKind.Error);
+    assert.match(String((forged.body as { message: string }).message), /signature is not valid/);
+    // Module files slipped in beside a signed snapshot break its signature too.
+    const signed = signForSocket(snapshot, Buffer.from(KEY), { "/a.js": Buffer.from("1") });
+    const swapped = await within(
+      rawResume(gw, { ...signed, modules: { "/a.js": Buffer.from("2") } }),
+      10_000,
+      "answer",
+    );
+    assert.equal(swapped.kind, FrameKind.Error);
+    assert.match(String((swapped.body as { message: string }).message), /signature is not valid/);
+  } finally {
+    await gw.close();
+  }
+});
+
+test("socket: vmresume --listen refuses a missing key and a bad address in one line", T, () => {
+  const { spawnSync } = require("node:child_process") as typeof import("node:child_process");
+  const env = { ...process.env };
+  delete env.JAUNT_SOCKET_KEY;
+  delete env.JAUNT_SOCKET_KEY_FILE;
+  const noKey = spawnSync(process.execPath, [path.join(BIN, "vmresume.js"), "--listen", "0"], {
+    env,
+    encoding: "utf8",
+  });
+  assert.equal(noKey.status, 9);
+  assert.match(noKey.stderr, /^vmresume: socket gateways need a shared key/);
+  const bad = spawnSync(process.execPath, [path.join(BIN, "vmresume.js"), "--listen", "x:y"], {
+    env,
+    encoding: "utf8",
+  });
+  assert.equal(bad.status, 9);
+  assert.match(bad.stderr, /^vmresume: --listen wants \[host:\]port, got 'x:y'/);
+});

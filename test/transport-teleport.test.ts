@@ -1,0 +1,162 @@
+// jaunt.teleport and jaunt.fork from real vmrun processes, over each gateway: the program
+// continues on the next line remotely, the origin relays its output and exits with its
+// exit code; fork's copies see 1…n and PRNGs of their own; nested A → B → C and
+// back-teleport home; a target that cannot be reached leaves the program where it was.
+
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { gatewayTargets, programFile, vmrun } from "./transport-helpers";
+
+const T = { timeout: 120_000 };
+const KEY = "the teleport tests' shared key";
+
+interface Target {
+  /** The spec a program teleports to (from the origin and from each hop). */
+  spec: string;
+  env: Record<string, string>;
+}
+
+const GATEWAYS = gatewayTargets(KEY);
+
+for (const [name, setup, skip] of GATEWAYS) {
+  test(
+    `teleport over ${name}: the next line runs remotely, output relayed, remote exit code`,
+    { ...T, skip },
+    async (t) => {
+      const target = await setup(t);
+      const file = programFile(
+        t,
+        "teleport.js",
+        `const { teleport } = require("jaunt");
+       const origin = process.pid;
+       const greeting = ["hello", "from"];
+       console.log("before");
+       const r = teleport(${JSON.stringify(target.spec)});
+       greeting.push("afar");
+       console.log(greeting.join(" "), r.teleported, process.pid !== origin);
+       console.error("remote stderr");
+       process.exitCode = 7;`,
+      );
+      const r = await vmrun(file, { env: target.env });
+      assert.equal(r.stdout, "before\nhello from afar true true\n", r.stderr);
+      assert.match(r.stderr, /remote stderr\n/);
+      assert.equal(r.code, 7);
+    },
+  );
+
+  test(
+    `fork(4) over ${name}: copies see 1…4 with PRNGs of their own, the original 0`,
+    { ...T, skip },
+    async (t) => {
+      const target = await setup(t);
+      const file = programFile(
+        t,
+        "fork.js",
+        `const { fork } = require("jaunt");
+       Math.random();
+       const i = fork(${JSON.stringify(target.spec)}, 4);
+       console.log("copy " + i + " " + Math.random());`,
+      );
+      const r = await vmrun(file, { env: target.env });
+      assert.equal(r.code, 0, r.stderr);
+      const lines = r.stdout.trim().split("\n").sort();
+      assert.deepEqual(
+        lines.map((l) => l.split(" ")[1]),
+        ["0", "1", "2", "3", "4"],
+        r.stdout + r.stderr,
+      );
+      const randoms = new Set(lines.map((l) => l.split(" ")[2]));
+      assert.equal(randoms.size, 5, "each copy has a PRNG of its own");
+    },
+  );
+
+  test(
+    `nested teleport over ${name}: A → B → C, then back to B and home to A`,
+    { ...T, skip },
+    async (t) => {
+      const target = await setup(t);
+      const file = programFile(
+        t,
+        "nested.js",
+        `const { teleport } = require("jaunt");
+       const pids = [process.pid];
+       teleport(${JSON.stringify(target.spec)});
+       pids.push(process.pid);
+       teleport(${JSON.stringify(target.spec)});
+       pids.push(process.pid);
+       console.log("on C", pids.length, pids[0] !== pids[2]);
+       teleport("origin");
+       console.log("back on B", process.pid === pids[1]);
+       teleport("origin");
+       console.log("home", process.pid === pids[0]);
+       process.exitCode = 5;`,
+      );
+      const r = await vmrun(file, { env: target.env });
+      assert.equal(r.stdout, "on C 3 true\nback on B true\nhome true\n", r.stderr);
+      assert.equal(r.code, 5);
+    },
+  );
+}
+
+test(
+  "teleport to a target that cannot be reached throws there and the program goes on",
+  T,
+  async (t) => {
+    const file = programFile(
+      t,
+      "unreachable.js",
+      `const { teleport } = require("jaunt");
+     try { teleport("socket=127.0.0.1:1"); } catch (e) { console.log("stayed:", e.code); }
+     try { teleport("origin"); } catch (e) { console.log("no origin:", e.code); }
+     try { teleport("telnet=x"); } catch (e) { console.log("bad spec:", e.code); }
+     console.log("still here", process.pid > 0);`,
+    );
+    const r = await vmrun(file, { env: { JAUNT_SOCKET_KEY: KEY } });
+    assert.equal(
+      r.stdout,
+      "stayed: ERR_JAUNT_CONNECT\nno origin: ERR_JAUNT_NO_ORIGIN\nbad spec: ERR_JAUNT_BAD_SPEC\nstill here true\n",
+      r.stderr,
+    );
+    assert.equal(r.code, 0);
+  },
+);
+
+for (const [name, setup, skip] of GATEWAYS) {
+  test(
+    `import forwarding over ${name}: a file first required remotely comes from the origin`,
+    { ...T, skip },
+    async (t) => {
+      const target = await setup(t);
+      const file = programFile(
+        t,
+        "main.js",
+        `const { teleport } = require("jaunt");
+       const fs = require("fs");
+       const path = require("path");
+       teleport(${JSON.stringify(target.spec)});
+       // Remotely (same disk in this test): hide the never-loaded helper, so only the
+       // origin's manifest can provide it.
+       const helper = path.join(__dirname, "lib", "helper.js");
+       fs.renameSync(helper, helper + ".away");
+       try {
+         console.log(require("./lib/helper").greet("forwarded"));
+       } finally {
+         fs.renameSync(helper + ".away", helper);
+       }
+       try { require("./lib/nope"); } catch (e) { console.log(e.code); }`,
+      );
+      const dir = path.dirname(file);
+      fs.mkdirSync(path.join(dir, "lib"));
+      fs.writeFileSync(
+        path.join(dir, "lib", "helper.js"),
+        'exports.greet = (w) => "hello " + w + " " + require("../data.json").n;',
+      );
+      fs.writeFileSync(path.join(dir, "data.json"), '{ "n": 7 }');
+      const r = await vmrun(file, { env: target.env });
+      assert.equal(r.stdout, "hello forwarded 7\nMODULE_NOT_FOUND\n", r.stderr);
+      assert.equal(r.code, 0);
+    },
+  );
+}

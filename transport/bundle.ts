@@ -1,0 +1,191 @@
+// The payload the first stage receives: the remote entry (transport/remote-main: the VM
+// and the frame loop) bundled by esbuild from dist, plus the runtime files the VM reads
+// (prelude, vm/node, their npm dependencies) and compiled-program cache entries so the
+// remote compiles nothing at start-up. Built lazily on first use from the local build
+// (esbuild is a local binary: no network), kept in memory for the process and on disk
+// in the program cache folder, keyed by a hash of every input.
+
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as zlib from "node:zlib";
+import { encode as cborEncode } from "cbor-x";
+import type { RuntimeFiles } from "./runtime-files";
+import { walkFiles } from "./files";
+
+/** The repository root (this file is dist/transport/bundle.js). */
+const ROOT = path.resolve(__dirname, "..", "..");
+const DIST = path.join(ROOT, "dist");
+
+/** npm packages the built-in modules' files require (and what those require). */
+const RUNTIME_PACKAGES = ["readable-stream", "string_decoder", "web-streams-polyfill", "punycode"];
+
+/** Modules whose compiled programs the payload carries (the rest compile on first use). */
+const WARM_MODULES = ["util", "events", "stream", "fs", "path", "os", "child_process", "net"];
+
+/** Bumped when the payload's layout changes. */
+const FORMAT = "jaunt-remote-payload/1";
+
+let memo: Buffer | null = null;
+let carried: Buffer | null = null;
+
+/**
+ * The payload as the remote received it, when this process is itself a remote (a hop
+ * passes on what it was given); set by remote-main.
+ */
+export function adoptPayload(compressed: Buffer): void {
+  carried = compressed;
+}
+
+/** The brotli-compressed payload (built or read from the cache on first call). */
+export function runtimePayload(): Buffer {
+  if (carried) return carried;
+  if (memo) return memo;
+  const cacheFile = path.join(cacheDir(), `remote-${inputsFingerprint()}.br`);
+  try {
+    return (memo = fs.readFileSync(cacheFile));
+  } catch {
+    // Not built yet for these inputs.
+  }
+  const files = { ...runtimeFiles(), ...warmCache() };
+  const js = Buffer.from(bundleSource(), "utf8");
+  const head = Buffer.alloc(4);
+  head.writeUInt32BE(js.length, 0);
+  const raw = Buffer.concat([head, js, cborEncode(files)]);
+  memo = zlib.brotliCompressSync(raw, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 9,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+    },
+  });
+  try {
+    fs.mkdirSync(path.dirname(cacheFile), { recursive: true, mode: 0o700 });
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, memo, { mode: 0o600 });
+    fs.renameSync(tmp, cacheFile);
+  } catch {
+    // A read-only disk only costs the next process a build.
+  }
+  return memo;
+}
+
+/**
+ * A hash of every input's path, size and modification time (the built JavaScript, the
+ * runtime files, the packages): cheap enough for every process, and any rebuild or
+ * edit changes it.
+ */
+function inputsFingerprint(): string {
+  const h = createHash("sha256").update(FORMAT);
+  const walk = (dir: string) =>
+    walkFiles(dir, (full, name) => {
+      if (!name.endsWith(".js") && name !== "package.json") return;
+      const st = fs.statSync(full);
+      h.update(`${full}\0${st.size}\0${st.mtimeMs}\0`);
+    });
+  for (const d of ["transport", "vm", "compiler"]) walk(path.join(DIST, d));
+  walk(path.join(ROOT, "vm", "prelude"));
+  walk(path.join(ROOT, "vm", "node"));
+  for (const name of RUNTIME_PACKAGES) walk(path.join(ROOT, "node_modules", name));
+  return h.digest("hex").slice(0, 32);
+}
+
+function cacheDir(): string {
+  const env = process.env.JAUNT_CACHE_DIR;
+  if (env && env !== "off") return env;
+  const uid = typeof process.getuid === "function" ? process.getuid() : "user";
+  return path.join(os.tmpdir(), `jaunt-cache-${uid}`);
+}
+
+function bundleSource(): string {
+  // Loaded here, not at the top: only an origin that opens a gateway needs esbuild.
+  const esbuild = require("esbuild") as typeof import("esbuild");
+  const out = esbuild.buildSync({
+    entryPoints: [path.join(DIST, "transport", "remote-main.js")],
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    write: false,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    keepNames: true,
+    // cbor-x's native extension is optional (it falls back to JavaScript); esbuild
+    // and the database drivers are never reached on a remote.
+    external: ["cbor-extract", "esbuild", "better-sqlite3", "pg"],
+    logLevel: "silent",
+  });
+  return out.outputFiles[0].text;
+}
+
+function add(files: RuntimeFiles, rel: string, full: string): void {
+  files[rel.split(path.sep).join("/")] = fs.readFileSync(full);
+}
+
+function addTree(files: RuntimeFiles, rel: string, full: string, keep: (f: string) => boolean) {
+  walkFiles(
+    full,
+    (f, name) => {
+      if (keep(name)) add(files, path.join(rel, path.relative(full, f)), f);
+    },
+    (name) => name === "node_modules" || name === "test",
+  );
+}
+
+/** The files the VM reads at run time, by their path relative to the repository root. */
+function runtimeFiles(): RuntimeFiles {
+  const files: RuntimeFiles = {};
+  const js = (f: string) => f.endsWith(".js");
+  addTree(files, "vm/prelude", path.join(ROOT, "vm", "prelude"), js);
+  addTree(files, "vm/node", path.join(ROOT, "vm", "node"), js);
+  // The compiler's built files key the program cache (vm/prelude-cache.ts): the remote
+  // sees the same ones, so the entries built here are valid there.
+  addTree(files, "dist/compiler", path.join(DIST, "compiler"), js);
+  const seen = new Set<string>();
+  const visit = (name: string, from: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const pkgJson = require.resolve(`${name}/package.json`, { paths: [from] });
+    const dir = path.dirname(pkgJson);
+    addTree(
+      files,
+      path.join("node_modules", name),
+      dir,
+      (f) => /\.(c?js|json)$/.test(f) && !f.endsWith(".map"),
+    );
+    const deps = (JSON.parse(fs.readFileSync(pkgJson, "utf8")) as { dependencies?: object })
+      .dependencies;
+    for (const d of Object.keys(deps ?? {})) visit(d, dir);
+  };
+  for (const name of RUNTIME_PACKAGES) visit(name, ROOT);
+  return files;
+}
+
+/**
+ * Compiled-program cache entries for the prelude and common modules, made by a child
+ * VM with a cache folder of its own (their names are keyed by content, so the remote's
+ * VM finds them under its cache folder).
+ */
+function warmCache(): RuntimeFiles {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-warm-"));
+  try {
+    const program = `for (const m of ${JSON.stringify(WARM_MODULES)}) require(m);`;
+    const script =
+      `const { Jaunt } = require(${JSON.stringify(path.join(DIST, "vm", "index.js"))});` +
+      `const j = Jaunt.create({ capabilities: "all", stdout() {}, stderr() {} });` +
+      `j.load(${JSON.stringify(program)}, "/warm.js"); j.run();`;
+    const r = spawnSync(process.execPath, ["-e", script], {
+      env: { ...process.env, JAUNT_CACHE_DIR: dir },
+      stdio: "ignore",
+      timeout: 120_000,
+    });
+    if (r.status !== 0) return {};
+    const files: RuntimeFiles = {};
+    for (const f of fs.readdirSync(dir))
+      if (f.endsWith(".cbor")) add(files, path.join("cache", f), path.join(dir, f));
+    return files;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

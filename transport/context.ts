@@ -1,0 +1,72 @@
+// A program's transport state, light enough for vmrun to make at start-up without
+// loading the gateways: where its output goes, where it came from (a remote's
+// connection to its origin), the gateways and channels it holds, the copies it forked,
+// and the module files that go with it when it moves.
+
+import type { Connection } from "./connection";
+import type { Gateway, GatewayOptions } from "./gateway";
+import type { ChannelEnd } from "./channels";
+import { collectModules, type Manifest } from "./forwarding";
+import type { ProgramIO } from "./programs";
+
+/** Where a program runs, as the transport handlers see it. */
+export interface TransportContext extends Required<ProgramIO> {
+  /** On a remote: the connection to the origin (teleport("origin") goes back over it). */
+  upstream?: Connection;
+  /** Options for gateways the program opens. */
+  gatewayOptions?: GatewayOptions;
+  /** Copies this program forked that are still running (their end is waited for). */
+  children: Promise<unknown>[];
+  /** The program's open gateways and channels (remoteExec), by the ids its guest holds. */
+  gateways: Map<number, Gateway>;
+  channels: Map<number, ChannelEnd>;
+  nextHandle: number;
+  /** The program's module files, sent with it wherever it goes (import forwarding). */
+  modules?: () => Manifest | null;
+}
+
+/** A context for a program whose output goes to `io`. */
+export function newContext(
+  io: Required<ProgramIO>,
+  more: {
+    upstream?: Connection;
+    gatewayOptions?: GatewayOptions;
+    modules?: () => Manifest | null;
+  } = {},
+): TransportContext {
+  return { ...io, ...more, children: [], gateways: new Map(), channels: new Map(), nextHandle: 1 };
+}
+
+/** The program has ended: close the gateways it left open (their remotes end). */
+export async function finishContext(ctx: TransportContext): Promise<void> {
+  await Promise.allSettled(ctx.children);
+  const gws = [...ctx.gateways.values()];
+  ctx.gateways.clear();
+  ctx.channels.clear();
+  await Promise.allSettled(gws.map((g) => g.close()));
+}
+
+/** A context for a program whose output goes to this process's stdout/stderr. */
+export function localContext(
+  gatewayOptions?: GatewayOptions,
+  programRoot?: string,
+): TransportContext {
+  let manifest: Manifest | null | undefined;
+  // Collected at the first move, not at start-up: most programs never move.
+  const modules = programRoot
+    ? () => (manifest === undefined ? (manifest = collectModules(programRoot)) : manifest)
+    : undefined;
+  return newContext(
+    {
+      stdout: (t) => void process.stdout.write(t),
+      stderr: (t) => void process.stderr.write(t),
+    },
+    { gatewayOptions, modules },
+  );
+}
+
+/** The fields a program carries besides its snapshot: its module files, if any. */
+export function carried(ctx: TransportContext): Record<string, unknown> {
+  const modules = ctx.modules?.();
+  return modules ? { modules } : {};
+}

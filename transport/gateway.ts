@@ -1,0 +1,202 @@
+// The origin's side: Gateway.open(spec) starts (or connects to) a remote runtime and
+// speaks frames with it; gw.resume(snapshot) runs a program there, relaying its output
+// and resolving with its exit code. One connection carries any number of programs (the
+// payload is sent once per connection).
+
+import { PassThrough } from "node:stream";
+import { bootstrap, type BootOptions, type BootedProcess } from "./bootstrap";
+import { runtimePayload } from "./bundle";
+import { Connection, DisconnectedError } from "./connection";
+import { FrameKind, type Frame } from "./frame";
+import { frameDispatcher, objectBody, PROTOCOL } from "./remote";
+import type { TransportContext } from "./context";
+import { connectSocket, type SocketOptions } from "./socket";
+import { signForSocket } from "./signing";
+import { ChannelEnd } from "./channels";
+import { RemoteFailure, sendProgram, type ProgramIO, type RemoteProgram } from "./programs";
+
+export { RemoteFailure, type ProgramIO, type RemoteProgram };
+import { parseSpec, withoutVia, type GatewaySpec } from "./spec";
+
+export interface GatewayOptions extends BootOptions, SocketOptions {
+  /**
+   * Accept programs the remote sends back (teleport("origin")) and run them here with
+   * this context. Without it such programs are refused.
+   */
+  home?: TransportContext;
+}
+
+export class Gateway {
+  private constructor(
+    readonly spec: GatewaySpec,
+    readonly conn: Connection,
+    /** What the remote said in its Hello frame. */
+    readonly remote: { node: string; pid: number },
+    private readonly shutdown: () => Promise<void>,
+    /** socket=: the shared key snapshots are signed with. */
+    private readonly signKey?: Buffer,
+  ) {}
+
+  static async open(spec: string | GatewaySpec, opts: GatewayOptions = {}): Promise<Gateway> {
+    const s = typeof spec === "string" ? parseSpec(spec) : spec;
+    if (s.via) {
+      const outer = await Gateway.open(s.via, opts);
+      try {
+        return await outer.openHop(withoutVia(s), opts);
+      } catch (e) {
+        await outer.close();
+        throw e;
+      }
+    }
+    if (s.kind === "socket") {
+      const { conn, early, sign } = await connectSocket(s, opts);
+      const gw = Gateway.greet(s, conn, async () => conn.end(), opts, sign);
+      for (const f of early) conn.onUnrouted(f);
+      return gw;
+    }
+    const booted: BootedProcess = await bootstrap(s, runtimePayload(), opts);
+    const conn = new Connection(booted.input, booted.output, s.text, { channelBase: 1 });
+    return Gateway.greet(s, conn, () => booted.close(), opts);
+  }
+
+  /** Waits for the remote's Hello; a connection that ends first, or says nothing, fails. */
+  private static greet(
+    spec: GatewaySpec,
+    conn: Connection,
+    shutdown: () => Promise<void>,
+    opts: GatewayOptions,
+    signKey?: Buffer,
+  ): Promise<Gateway> {
+    return new Promise((resolve, reject) => {
+      const ms = opts.timeoutMs ?? 60_000;
+      const timer = setTimeout(() => {
+        void shutdown();
+        reject(new RemoteFailure(`jaunt: ${spec.text}: no Hello from the remote within ${ms} ms`));
+      }, ms);
+      const off = conn.onEnd((e) => {
+        clearTimeout(timer);
+        void shutdown();
+        reject(e);
+      });
+      conn.onUnrouted = (f) => {
+        clearTimeout(timer);
+        off();
+        try {
+          if (f.kind !== FrameKind.Hello)
+            throw new Error(`a ${FrameKind[f.kind]} frame before Hello`);
+          const b = objectBody(f);
+          if (b.protocol !== PROTOCOL) throw new Error(`remote protocol ${String(b.protocol)}`);
+          const remote = { node: String(b.node), pid: Number(b.pid) };
+          const gw = new Gateway(spec, conn, remote, shutdown, signKey);
+          const serve = opts.home ? frameDispatcher(conn, { home: opts.home }) : null;
+          conn.onUnrouted = (frame) =>
+            serve && frame.kind === FrameKind.Resume ? serve(frame) : gw.unexpected(frame);
+          resolve(gw);
+        } catch (e) {
+          void shutdown();
+          reject(new RemoteFailure(`jaunt: ${spec.text}: ${(e as Error).message}`));
+        }
+      };
+    });
+  }
+
+  private unexpected(frame: Frame): void {
+    if (frame.kind === FrameKind.Error && frame.channel === 0) {
+      const b = frame.body as { message?: string };
+      this.conn.end(new DisconnectedError(`${this.spec.text}: remote error: ${b?.message}`));
+    } else if (frame.kind === FrameKind.Resume) {
+      const message = "this origin does not take programs back (no home for them)";
+      this.conn.send(FrameKind.Error, frame.channel, { message }).catch(() => {});
+    }
+    // Frames for channels already closed are dropped.
+  }
+
+  /** Runs a snapshot remotely; its output goes to `io` as it arrives. */
+  resume(
+    snapshot: Uint8Array,
+    io: ProgramIO = {},
+    extra: Record<string, unknown> = {},
+  ): RemoteProgram {
+    const signed = this.signKey
+      ? signForSocket(snapshot, this.signKey, extra.modules)
+      : { snapshot };
+    return sendProgram(this.conn, this.spec.text, { ...signed, ...extra }, io);
+  }
+
+  /**
+   * Runs a call snapshot (JauntRequest.snapshotCall) remotely with a channel back: its
+   * end here, and a promise that settles once the remote has resumed it.
+   */
+  exec(
+    snapshot: Uint8Array,
+    io: ProgramIO = {},
+    extra: Record<string, unknown> = {},
+  ): { end: ChannelEnd; accepted: Promise<void> } {
+    const signed = this.signKey
+      ? signForSocket(snapshot, this.signKey, extra.modules)
+      : { snapshot };
+    let accept!: () => void, refuse!: (e: Error) => void;
+    const accepted = new Promise<void>((a, r) => ((accept = a), (refuse = r)));
+    accepted.catch(() => {});
+    let end: ChannelEnd | null = null;
+    const ch = this.conn.openChannel((f) => {
+      if (f.kind === FrameKind.Ack) accept();
+      else if (f.kind === FrameKind.Error)
+        refuse(
+          new RemoteFailure(
+            `jaunt: ${this.spec.text}: ${(f.body as { message?: string })?.message}`,
+          ),
+        );
+      end!.deliver(f);
+    });
+    end = new ChannelEnd(this.conn, ch, io);
+    this.conn.onEnd(refuse);
+    this.conn.send(FrameKind.Exec, ch, { ...signed, ...extra }).catch(() => {});
+    return { end, accepted };
+  }
+
+  /** Opens `spec` from the remote's side: a connection relayed through this one. */
+  private openHop(spec: GatewaySpec, opts: GatewayOptions): Promise<Gateway> {
+    const fromRemote = new PassThrough();
+    const toRemote = new PassThrough();
+    let ch = 0;
+    let opened!: () => void, failed!: (e: Error) => void;
+    const ready = new Promise<void>((a, r) => ((opened = a), (failed = r)));
+    ch = this.conn.openChannel((f) => {
+      if (f.kind === FrameKind.Relay && f.body instanceof Uint8Array) fromRemote.write(f.body);
+      else if (f.kind === FrameKind.Ack) opened();
+      else if (f.kind === FrameKind.Stderr)
+        (opts.onStderr ?? process.stderr.write.bind(process.stderr))(String(f.body));
+      else if (f.kind === FrameKind.Error)
+        failed(
+          new RemoteFailure(`jaunt: ${spec.text}: ${(f.body as { message?: string })?.message}`),
+        );
+      else if (f.kind === FrameKind.Close) fromRemote.end();
+    });
+    this.conn.onEnd((e) => {
+      failed(e);
+      fromRemote.end();
+    });
+    toRemote.on("data", (c: Buffer) => void this.conn.send(FrameKind.Relay, ch, c).catch(() => {}));
+    void this.conn.send(FrameKind.Open, ch, { spec: spec.text });
+    const outer = this;
+    return ready.then(() => {
+      const conn = new Connection(fromRemote, toRemote, spec.text, { channelBase: 1 });
+      return Gateway.greet(
+        spec,
+        conn,
+        async () => {
+          conn.end();
+          await outer.close();
+        },
+        opts,
+      );
+    });
+  }
+
+  /** Closes the connection: the remote ends; a process gets a grace period, then is killed. */
+  async close(): Promise<void> {
+    this.conn.end();
+    await this.shutdown();
+  }
+}

@@ -1,0 +1,92 @@
+// Programs sent over a connection, in either direction: the origin sends one to a remote
+// (teleport, fork, Gateway.resume), and a remote sends one back to its origin
+// (back-teleport). A program has its own channel; its stdout/stderr come back as frames,
+// Ack says it was resumed, Exit carries its exit code, Error says it was refused.
+
+import type { Connection } from "./connection";
+import { FrameKind } from "./frame";
+
+/** Where a remote program's output goes (default: this process's stdout/stderr). */
+export interface ProgramIO {
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+}
+
+/** A program sent to a remote. */
+export interface RemoteProgram {
+  /** Resolves once the remote has resumed it; rejects if it was refused or never arrived. */
+  accepted: Promise<void>;
+  /** Resolves with the remote exit code. */
+  exit: Promise<number>;
+}
+
+/** The remote refused something or failed; `remoteCode` is its error code if it had one. */
+export class RemoteFailure extends Error {
+  readonly code = "ERR_JAUNT_REMOTE";
+  constructor(
+    message: string,
+    readonly remoteCode?: string,
+  ) {
+    super(message);
+    this.name = "RemoteFailure";
+  }
+}
+
+/**
+ * Sends a Resume frame with `body` ({ snapshot, signature?, seed? }) on a fresh channel
+ * and follows the program it starts.
+ */
+export function sendProgram(
+  conn: Connection,
+  label: string,
+  body: Record<string, unknown>,
+  io: ProgramIO = {},
+): RemoteProgram {
+  const stdout = io.stdout ?? ((t: string) => void process.stdout.write(t));
+  const stderr = io.stderr ?? ((t: string) => void process.stderr.write(t));
+  let accept!: () => void, refuse!: (e: Error) => void;
+  let finish!: (code: number) => void, fail!: (e: Error) => void;
+  const accepted = new Promise<void>((a, r) => ((accept = a), (refuse = r)));
+  const exit = new Promise<number>((a, r) => ((finish = a), (fail = r)));
+  // A program refused is also a program that never exits: both promises reject.
+  accepted.catch(() => {});
+  exit.catch(() => {});
+  let ch = 0;
+  const off = conn.onEnd((e) => {
+    refuse(e);
+    fail(e);
+  });
+  const done = () => {
+    off();
+    conn.unroute(ch);
+  };
+  ch = conn.openChannel((f) => {
+    switch (f.kind) {
+      case FrameKind.Stdout:
+        stdout(String(f.body));
+        break;
+      case FrameKind.Stderr:
+        stderr(String(f.body));
+        break;
+      case FrameKind.Ack:
+        accept();
+        break;
+      case FrameKind.Exit: {
+        const code = (f.body as { code?: unknown })?.code;
+        done();
+        finish(typeof code === "number" && Number.isInteger(code) ? code : 1);
+        break;
+      }
+      case FrameKind.Error: {
+        const b = f.body as { message?: string; code?: string };
+        const e = new RemoteFailure(`jaunt: ${label}: ${b?.message}`, b?.code);
+        done();
+        refuse(e);
+        fail(e);
+        break;
+      }
+    }
+  });
+  conn.send(FrameKind.Resume, ch, body).catch(() => {});
+  return { accepted, exit };
+}

@@ -1,0 +1,42 @@
+// The remote entry: what the first stage evaluates on a machine with nothing but node.
+// It serves the runtime's files from memory, then speaks frames: stdin in, fd 3 out
+// (fd 1 was pointed at stderr by the command line, so stray writes cannot corrupt the
+// stream). Its VM modules are required only after the files are in place, since they
+// look for them when they load.
+
+import * as net from "node:net";
+import type { Readable } from "node:stream";
+import { decode as cborDecode } from "cbor-x";
+import { trace } from "./trace";
+import { installRuntimeFiles, VIRTUAL_ROOT, type RuntimeFiles } from "./runtime-files";
+
+export interface Boot {
+  /** The compressed payload, as received (passed on to the next hop). */
+  compressed: Buffer;
+  /** CBOR of the runtime files. */
+  files: Buffer;
+  /** Bytes read from stdin after the payload: the first frames. */
+  rest: Buffer;
+  stdin: Readable;
+  /** Written before the first frame, so the origin can skip what a login shell printed. */
+  token: string;
+}
+
+export function main(boot: Boot): void {
+  trace("payload evaluated");
+  installRuntimeFiles(cborDecode(boot.files) as RuntimeFiles);
+  // The compiled programs the payload carries; writes there fail (the path has a NUL).
+  process.env.JAUNT_CACHE_DIR = `${VIRTUAL_ROOT}/cache`;
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { adoptPayload } = require("./bundle") as typeof import("./bundle");
+  const { serveConnection } = require("./remote") as typeof import("./remote");
+  const { Connection } = require("./connection") as typeof import("./connection");
+  adoptPayload(boot.compressed);
+  trace("modules loaded");
+  const out = new net.Socket({ fd: 3, readable: false, writable: true });
+  out.write(`JAUNT:${boot.token}\n`);
+  const conn = new Connection(boot.stdin, out, "origin", { channelBase: 2 });
+  serveConnection(conn, { exitWhenDone: true });
+  if (boot.rest.length) conn.receive(boot.rest);
+  boot.stdin.resume();
+}

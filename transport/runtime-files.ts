@@ -1,0 +1,86 @@
+// The runtime's own files on a remote that has nothing installed: the VM reads its
+// prelude, Node's built-in modules (vm/node), their npm dependencies and its compiled
+// program cache from disk, by paths under its own folder. The bootstrap bundle carries
+// those files, and this read-only overlay serves them from memory under a root no real
+// path can have (it holds a NUL byte, which every real fs call refuses): nothing is
+// written to the remote disk, and the remote's own files are untouched.
+
+import type * as FS from "node:fs";
+import * as path from "node:path";
+import { memoryStats, readAs } from "./files";
+
+// The module object itself, not an import namespace (a bundler's copy has only getters):
+// the VM's modules read node:fs through it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fs = require("node:fs") as typeof FS;
+
+/** Where the bundled runtime believes it is installed (its __dirname is under it). */
+export const VIRTUAL_ROOT = "/\0jaunt";
+
+/** Relative path (with "/") → contents. */
+export type RuntimeFiles = Record<string, Uint8Array>;
+
+let installed = false;
+
+/** Serves `files` under VIRTUAL_ROOT through node:fs's synchronous readers. */
+export function installRuntimeFiles(files: RuntimeFiles): void {
+  if (installed) throw new Error("jaunt: the runtime files are already installed");
+  installed = true;
+  const contents = new Map<string, Buffer>();
+  const dirs = new Map<string, Set<string>>();
+  for (const [rel, data] of Object.entries(files)) {
+    const full = path.posix.join(VIRTUAL_ROOT, rel);
+    contents.set(full, Buffer.from(data.buffer, data.byteOffset, data.length));
+    // Every ancestor up to the root lists its child.
+    for (let child = full; child !== VIRTUAL_ROOT;) {
+      const parent = path.posix.dirname(child);
+      let set = dirs.get(parent);
+      if (!set) dirs.set(parent, (set = new Set()));
+      set.add(path.posix.basename(child));
+      child = parent;
+    }
+  }
+  const ours = (p: unknown): p is string => typeof p === "string" && p.startsWith(VIRTUAL_ROOT);
+  const missing = (p: string, syscall: string) =>
+    Object.assign(new Error(`ENOENT: no such file or directory, ${syscall} '${p}'`), {
+      code: "ENOENT",
+      syscall,
+      path: p,
+    });
+  const statOf = (p: string): FS.Stats | null => {
+    const file = contents.get(p);
+    if (!file && !dirs.has(p)) return null;
+    return memoryStats(file ? file.length : null);
+  };
+
+  const real = {
+    existsSync: fs.existsSync,
+    statSync: fs.statSync,
+    readFileSync: fs.readFileSync,
+    readdirSync: fs.readdirSync,
+  };
+  const fsw = fs as unknown as Record<string, unknown>;
+  fsw.existsSync = (p: FS.PathLike) =>
+    ours(p)
+      ? contents.has(path.posix.normalize(p)) || dirs.has(path.posix.normalize(p))
+      : real.existsSync(p);
+  fsw.statSync = (p: FS.PathLike, opts?: FS.StatSyncOptions) => {
+    if (!ours(p)) return real.statSync(p, opts);
+    const st = statOf(path.posix.normalize(p));
+    if (st) return st;
+    if (opts?.throwIfNoEntry === false) return undefined;
+    throw missing(p, "stat");
+  };
+  fsw.readFileSync = (p: FS.PathOrFileDescriptor, opts?: unknown) => {
+    if (!ours(p)) return (real.readFileSync as (p: unknown, o: unknown) => unknown)(p, opts);
+    const data = contents.get(path.posix.normalize(p));
+    if (!data) throw missing(p, "open");
+    return readAs(data, opts);
+  };
+  fsw.readdirSync = (p: FS.PathLike, opts?: unknown) => {
+    if (!ours(p)) return (real.readdirSync as (p: unknown, o: unknown) => unknown)(p, opts);
+    const names = dirs.get(path.posix.normalize(p));
+    if (!names) throw missing(p, "scandir");
+    return [...names].sort();
+  };
+}

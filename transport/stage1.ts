@@ -1,0 +1,73 @@
+// The first stage of the zero-install bootstrap, small enough for a command line
+// (`node -e '…' TOKEN`): it checks the node version, reads a 4-byte length and exactly
+// that many bytes of brotli-compressed payload from stdin, and evaluates the bundle
+// inside it without writing anything to disk. The payload is
+//   [u32 length of the bundle's JavaScript][JavaScript][CBOR of the runtime files].
+// The bundle's main() then writes "JAUNT:TOKEN\n" and frames to fd 3 (the command line
+// points fd 1 at stderr, so nothing else the remote prints can reach the frame stream).
+//
+// It is written without single quotes so that it can be quoted for a POSIX shell as
+// '…' (ssh hands the remote command to the user's shell).
+
+import { VIRTUAL_ROOT } from "./runtime-files";
+
+/** The lowest node major version the runtime runs on (package.json "engines"). */
+export const MIN_NODE_MAJOR = 20;
+/** The exit code of a first stage that finds node too old. */
+export const EXIT_TOO_OLD = 97;
+/** The exit code of a remote whose bundle failed to start. */
+export const EXIT_BOOT_FAILED = 99;
+/** The exit code of a first stage whose stdin ended before the payload did. */
+export const EXIT_SHORT_PAYLOAD = 98;
+
+const DIRNAME = JSON.stringify(VIRTUAL_ROOT + "/dist/transport");
+
+export const STAGE1 = [
+  `var V=process.versions.node;`,
+  `if(+V.split(".")[0]<${MIN_NODE_MAJOR}){process.stderr.write("jaunt: the remote node is v"+V+"; jaunt needs node >= ${MIN_NODE_MAJOR}\\n");process.exit(${EXIT_TOO_OLD})}`,
+  `var S=process.stdin,Q=[],N=0,L=-1;`,
+  `function D(c){Q.push(c);N+=c.length;if(N<4)return;var B=Buffer.concat(Q);Q=[B];L=B.readUInt32BE(0);if(N<4+L)return;`,
+  `S.removeListener("data",D);S.removeListener("end",E);S.pause();`,
+  `var C=B.subarray(4,4+L),P=require("zlib").brotliDecompressSync(C),J=P.readUInt32BE(0),M={exports:{}};`,
+  `try{new Function("require","module","exports","__dirname","__filename",P.toString("utf8",4,4+J))(require,M,M.exports,${DIRNAME},${DIRNAME}+"/remote-main.js");`,
+  `M.exports.main({compressed:C,files:P.subarray(4+J),rest:B.subarray(4+L),stdin:S,token:process.argv[1]})}catch(e){process.stderr.write("jaunt: the remote failed to start: "+(e&&e.stack||e)+"\\n");process.exit(${EXIT_BOOT_FAILED})}}`,
+  `function E(){process.stderr.write("jaunt: the bootstrap payload ended after "+N+" of "+(L<0?"?":L+4)+" bytes\\n");process.exit(${EXIT_SHORT_PAYLOAD})}`,
+  `S.on("data",D);S.on("end",E);`,
+].join("");
+
+/** What stdin carries before the frames: the payload with its length in front. */
+export function framedPayload(compressed: Uint8Array): Buffer {
+  const head = Buffer.alloc(4);
+  head.writeUInt32BE(compressed.length, 0);
+  return Buffer.concat([head, compressed]);
+}
+
+/** Quotes a word for a POSIX shell. */
+export function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The remote command line for ssh: the first stage with fd 3 on the session's stdout
+ * and fd 1 on its stderr, after `cd` and environment options.
+ */
+export function remoteCommand(opts: {
+  node: string;
+  token: string;
+  env: Record<string, string>;
+  chdir?: string;
+}): string {
+  if (STAGE1.includes("'")) throw new Error("jaunt: the first stage must not contain a quote");
+  const env = Object.entries(opts.env).map(([k, v]) => `${k}=${shellQuote(v)}`);
+  const run = [
+    "exec",
+    ...(env.length ? ["env", ...env] : []),
+    shellQuote(opts.node),
+    "-e",
+    `'${STAGE1}'`,
+    opts.token,
+    "3>&1",
+    "1>&2",
+  ].join(" ");
+  return opts.chdir ? `cd ${shellQuote(opts.chdir)} && ${run}` : run;
+}

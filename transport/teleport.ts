@@ -1,0 +1,111 @@
+// The guest's jaunt.teleport(target) and jaunt.fork(target, n), served as requests
+// (vm/requests.ts): at the request the VM is data, so the handler takes a snapshot of
+// it "as it will be when the call returns X", sends that to the target and resumes it
+// there. teleport then relays the remote output and ends the program here with the
+// remote exit code; fork starts n copies (each seeing its index and with a PRNG of its
+// own) and returns 0 here, the copies relayed until they end.
+//
+// teleport("origin") on a remote sends the program back over the connection it came
+// from (back-teleport): the origin resumes it in its own process.
+
+import { randomInt } from "node:crypto";
+import type { JauntRequest, RequestHandler } from "../vm/index";
+import { Gateway } from "./gateway";
+import { carried, type TransportContext } from "./context";
+import { execRequests } from "./exec";
+import { sendProgram, type RemoteProgram } from "./programs";
+
+export type { TransportContext };
+
+/** What jaunt.teleport returns where the program arrives. */
+export interface Arrival {
+  teleported: true;
+  target: string;
+}
+
+export const ORIGIN = "origin";
+
+/** The request handlers (loaded through transport/requests.ts by vmrun and vmresume). */
+export function serveRequests(ctx: TransportContext): Record<string, RequestHandler> {
+  return {
+    teleport: (req) => teleport(req, ctx),
+    fork: (req) => fork(req, ctx),
+    ...execRequests(ctx),
+  };
+}
+
+export function openFrom(ctx: TransportContext, target: string): Promise<Gateway> {
+  return Gateway.open(target, {
+    onStderr: ctx.stderr,
+    ...ctx.gatewayOptions,
+    // Programs that come back over this gateway run here, with this program's output.
+    home: ctx,
+  });
+}
+
+async function teleport(req: JauntRequest, ctx: TransportContext): Promise<void> {
+  const target = req.args[0] as string;
+  const arrival: Arrival = { teleported: true, target };
+  if (target === ORIGIN) {
+    if (!ctx.upstream)
+      throw Object.assign(
+        new Error("jaunt.teleport('origin'): this program did not come from a remote origin"),
+        {
+          code: "ERR_JAUNT_NO_ORIGIN",
+        },
+      );
+    await follow(
+      req,
+      ctx,
+      sendProgram(ctx.upstream, ORIGIN, { snapshot: req.snapshot(arrival) }, ctx),
+    );
+    return;
+  }
+  const gw = await openFrom(ctx, target);
+  try {
+    await follow(req, ctx, gw.resume(req.snapshot(arrival), ctx, carried(ctx)));
+  } finally {
+    await gw.close();
+  }
+}
+
+/**
+ * Until the target has resumed the program, a failure is the guest's exception (the
+ * program goes on here); after that the program lives there, and this copy ends with
+ * its exit code (1, with a message, if the connection is lost).
+ */
+async function follow(
+  req: JauntRequest,
+  ctx: TransportContext,
+  prog: RemoteProgram,
+): Promise<void> {
+  await prog.accepted;
+  let code: number;
+  try {
+    code = await prog.exit;
+  } catch (e) {
+    ctx.stderr(`jaunt: lost the teleported program: ${(e as Error).message}\n`);
+    code = 1;
+  }
+  req.exit(code);
+}
+
+async function fork(req: JauntRequest, ctx: TransportContext): Promise<number> {
+  const [target, n] = req.args as [string, number];
+  const gw = await openFrom(ctx, target);
+  const copies: RemoteProgram[] = [];
+  for (let i = 1; i <= n; i++)
+    copies.push(
+      gw.resume(req.snapshot(i), ctx, { seed: randomInt(2 ** 32 - 1) + 1, ...carried(ctx) }),
+    );
+  try {
+    await Promise.all(copies.map((c) => c.accepted));
+  } catch (e) {
+    // All or none: the copies that did start end with the connection.
+    await gw.close();
+    throw e;
+  }
+  const ended = Promise.allSettled(copies.map((c) => c.exit)).then(() => gw.close());
+  ctx.children.push(ended);
+  return 0;
+}
