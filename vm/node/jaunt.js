@@ -2,7 +2,7 @@
 // execution and durable-workflow waits. One object per program, shared by require and
 // import. Every operation hands control to the embedder as a request
 // (internal/jaunt-request.js); an embedder without a handler for it answers with
-// ERR_JAUNT_NOT_AVAILABLE. Operations not built yet throw that error themselves.
+// ERR_JAUNT_NOT_AVAILABLE.
 "use strict";
 
 const { ask } = require("internal/jaunt-request");
