@@ -131,7 +131,11 @@ class Walker {
     if (o.intrinsicId >= 0 && !o.dirty) return;
     this.bytes += SIZE.object;
     this.value(o.proto);
-    this.props(o.props as Map<Value, Prop>);
+    if (o.shape !== null) {
+      // Fast mode: a key and a value slot per property (the shape itself is shared).
+      this.values(o.shape.keys() as readonly Value[]);
+      this.values(o.slotValues);
+    } else this.props(o.props as Map<Value, Prop>);
     if (o.privates) this.props(o.privates as unknown as Map<Value, Prop>);
     if (o.constructor === JSObject) return;
     if (o instanceof ArrayObject) {

@@ -398,6 +398,16 @@ export class VM implements HeapOwner {
     if (obj === null) return undefined;
     let o = obj;
     for (;;) {
+      const shape = o.shape;
+      if (shape !== null) {
+        // Fast mode holds data properties only.
+        const s = shape.find(key);
+        if (s !== undefined) return o.slotValues[s.slot];
+        const next = o.proto;
+        if (next === null) break;
+        o = next;
+        continue;
+      }
       const p = o.getOwnProperty(key);
       if (p !== undefined) {
         if (p.flags & PF.Accessor) {
@@ -447,6 +457,16 @@ export class VM implements HeapOwner {
     receiver: Value,
   ): boolean | typeof ACCESSOR {
     // Fast path: an own writable data property.
+    const shape = obj.shape;
+    if (shape !== null) {
+      const s = shape.find(key);
+      if (s !== undefined && s.flags & PF.Writable) {
+        if (receiver !== obj) return this.assignToReceiver(key, value, receiver, false);
+        obj.slotValues[s.slot] = value;
+        obj.dirty = true;
+        return true;
+      }
+    }
     const own = obj.getOwnProperty(key);
     let p: Prop | undefined = own;
     if (p === undefined) {
@@ -481,9 +501,22 @@ export class VM implements HeapOwner {
       }
       if (!(p.flags & PF.Writable)) return false;
     }
-    if (!(receiver instanceof JSObject)) return false;
     if (receiver === obj && own !== undefined) return obj.writeOwn(key, own, value);
-    const existing = receiver === obj ? undefined : receiver.getOwnProperty(key);
+    return this.assignToReceiver(key, value, receiver, receiver === obj);
+  }
+
+  /**
+   * The end of OrdinarySet once no setter or read-only property is in the way:
+   * updates or creates the receiver's own data property (`absent`: known to lack it).
+   */
+  private assignToReceiver(
+    key: PropertyKey,
+    value: Value,
+    receiver: Value,
+    absent: boolean,
+  ): boolean {
+    if (!(receiver instanceof JSObject)) return false;
+    const existing = absent ? undefined : receiver.getOwnProperty(key);
     if (existing) {
       if (existing.flags & PF.Accessor || !(existing.flags & PF.Writable)) return false;
       return receiver.writeOwn(key, existing, value);
@@ -544,15 +577,15 @@ export class VM implements HeapOwner {
             ? r.AsyncFunctionPrototype
             : r.AsyncGeneratorFunctionPrototype;
     const f = new FunctionObject(fproto, program, code, env);
-    f.props.set("length", new Prop(code.length, PF.Configurable));
-    f.props.set("name", new Prop(code.name, PF.Configurable));
+    f.setOwn("length", code.length, PF.Configurable);
+    f.setOwn("name", code.name, PF.Configurable);
     if (code.flags & FnFlags.Generator) {
       const base = code.flags & FnFlags.Async ? r.AsyncGeneratorPrototype : r.GeneratorPrototype;
-      f.props.set("prototype", new Prop(new JSObject(base), PF.Writable));
+      f.setOwn("prototype", new JSObject(base), PF.Writable);
     } else if (code.flags & FnFlags.Constructor) {
       const proto = new JSObject(r.ObjectPrototype);
-      proto.props.set("constructor", new Prop(f, PF.Hidden));
-      f.props.set("prototype", new Prop(proto, PF.Writable));
+      proto.setOwn("constructor", f, PF.Hidden);
+      f.setOwn("prototype", proto, PF.Writable);
     }
     return f;
   }
@@ -857,8 +890,8 @@ export class VM implements HeapOwner {
 
   iterResult(value: Value, done: boolean): JSObject {
     const r = new JSObject(this.realm.ObjectPrototype);
-    r.props.set("value", new Prop(value, PF.Default));
-    r.props.set("done", new Prop(done, PF.Default));
+    r.setOwn("value", value);
+    r.setOwn("done", done);
     return r;
   }
 
@@ -1648,7 +1681,17 @@ export class VM implements HeapOwner {
                 let r: boolean | typeof ACCESSOR;
                 if (obj instanceof JSObject) {
                   // Fast path: existing own writable data property of an ordinary object.
-                  const own = obj.props.get(key);
+                  const shape = obj.shape;
+                  if (shape !== null) {
+                    const s = shape.find(key);
+                    if (s !== undefined && s.flags & PF.Writable) {
+                      obj.slotValues[s.slot] = v;
+                      obj.dirty = true;
+                      stack[--sp - 1] = v;
+                      break;
+                    }
+                  }
+                  const own = shape === null ? obj.props.get(key) : undefined;
                   if (
                     own !== undefined &&
                     (own.flags & (PF.Writable | PF.Accessor)) === PF.Writable &&
@@ -2821,10 +2864,10 @@ export class VM implements HeapOwner {
           }
           const proto = new JSObject(protoParent);
           const F = new FunctionObject(ctorParent, program, ccode, frame.env);
-          F.props.set("length", new Prop(ccode.length, PF.Configurable));
-          F.props.set("name", new Prop(ccode.name, PF.Configurable));
-          F.props.set("prototype", new Prop(proto, 0));
-          proto.props.set("constructor", new Prop(F, PF.Hidden));
+          F.setOwn("length", ccode.length, PF.Configurable);
+          F.setOwn("name", ccode.name, PF.Configurable);
+          F.setOwn("prototype", proto, 0);
+          proto.setOwn("constructor", F, PF.Hidden);
           F.homeObject = proto;
           stack[sp++] = F;
           stack[sp++] = proto;
@@ -3381,9 +3424,12 @@ export class VM implements HeapOwner {
     // Appending is only a plain push if no prototype defines indexed properties.
     for (let o = arr.proto; o !== null; o = o.proto) {
       if (o instanceof ArrayObject ? o.length > 0 : false) return true;
-      if (o.props.size > 0 && o !== this.realm.ArrayPrototype && o !== this.realm.ObjectPrototype) {
+      const builtin = o === this.realm.ArrayPrototype || o === this.realm.ObjectPrototype;
+      if (o.shape !== null) {
+        if (o.shape.hasIndexKey) return true;
+      } else if (o.propertyCount > 0 && !builtin) {
         for (const k of o.props.keys()) if (typeof k === "string" && isArrayIndex(k)) return true;
-      } else if (o === this.realm.ArrayPrototype || o === this.realm.ObjectPrototype) {
+      } else if (builtin) {
         if (o.dirty && [...o.props.keys()].some((k) => typeof k === "string" && isArrayIndex(k)))
           return true;
       }
