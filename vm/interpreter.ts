@@ -62,6 +62,15 @@ import {
   type HeapOwner,
 } from "./heap";
 import { measureHeap } from "./heap-measure";
+import {
+  MISS,
+  SiteCache,
+  cachedPut,
+  cachedRead,
+  codeCache,
+  recordRead,
+  type CodeCache,
+} from "./shape-cache";
 import { keepsAlive } from "./gateway";
 
 /**
@@ -429,6 +438,23 @@ export class VM implements HeapOwner {
       return ACCESSOR;
     }
     return undefined;
+  }
+
+  /** lookup() for an object in fast mode, through the inline cache of the instruction at `offset`. */
+  private cachedGet(
+    obj: JSObject,
+    key: PropertyKey,
+    table: CodeCache,
+    offset: number,
+  ): Value | typeof ACCESSOR {
+    const c = table[offset];
+    if (c !== undefined) {
+      if (c.megamorphic) return this.lookup(obj, key);
+      const hit = cachedRead(c, obj, obj.shape!);
+      if (hit !== MISS) return hit as Value;
+    }
+    recordRead(c ?? (table[offset] = new SiteCache()), obj, obj.shape!, key);
+    return this.lookup(obj, key);
   }
 
   /** [[Get]] for natives: data properties only; an accessor is reported as needing a call. */
@@ -1343,6 +1369,8 @@ export class VM implements HeapOwner {
     let stack = this.stack;
     let executed = 0;
     let opStart = ip;
+    /** The inline caches of fcode, fetched on the first property instruction after a reload. */
+    let ics: CodeCache | null = null;
     const realm = this.realm;
 
     for (;;) {
@@ -1569,7 +1597,11 @@ export class VM implements HeapOwner {
                 const key = consts[code[ip++]] as string;
                 const obj = stack[sp - 1];
                 let v: Value | typeof ACCESSOR;
-                if (obj instanceof JSObject) v = this.lookup(obj, key);
+                if (obj instanceof JSObject)
+                  v =
+                    obj.shape !== null
+                      ? this.cachedGet(obj, key, (ics ??= codeCache(fcode)), opStart)
+                      : this.lookup(obj, key);
                 else if (typeof obj === "string" && (key === "length" || isArrayIndex(key))) {
                   v = this.stringOwn(obj, key);
                   if (v === undefined) v = this.lookup(realm.StringPrototype, key);
@@ -1653,7 +1685,11 @@ export class VM implements HeapOwner {
                 const key = consts[code[ip++]] as string;
                 const obj = stack[sp - 1];
                 let v: Value | typeof ACCESSOR;
-                if (obj instanceof JSObject) v = this.lookup(obj, key);
+                if (obj instanceof JSObject)
+                  v =
+                    obj.shape !== null
+                      ? this.cachedGet(obj, key, (ics ??= codeCache(fcode)), opStart)
+                      : this.lookup(obj, key);
                 else if (typeof obj === "string" && (key === "length" || isArrayIndex(key)))
                   v = this.stringOwn(obj, key);
                 else v = this.lookup(this.protoForPrimitive(obj, key, false), key);
@@ -1682,14 +1718,12 @@ export class VM implements HeapOwner {
                 if (obj instanceof JSObject) {
                   // Fast path: existing own writable data property of an ordinary object.
                   const shape = obj.shape;
-                  if (shape !== null) {
-                    const s = shape.find(key);
-                    if (s !== undefined && s.flags & PF.Writable) {
-                      obj.slotValues[s.slot] = v;
-                      obj.dirty = true;
-                      stack[--sp - 1] = v;
-                      break;
-                    }
+                  if (
+                    shape !== null &&
+                    cachedPut(obj, shape, key, v, (ics ??= codeCache(fcode)), opStart)
+                  ) {
+                    stack[--sp - 1] = v;
+                    break;
                   }
                   const own = shape === null ? obj.props.get(key) : undefined;
                   if (
@@ -2544,6 +2578,7 @@ export class VM implements HeapOwner {
           fcode = frame.fn.code;
           code = fcode.code;
           consts = fcode.consts;
+          ics = null;
           ip = frame.ip;
           sp = frame.sp;
           base = frame.base;
@@ -2608,6 +2643,7 @@ export class VM implements HeapOwner {
           fcode = frame.fn.code;
           code = fcode.code;
           consts = fcode.consts;
+          ics = null;
           ip = frame.ip;
           sp = frame.sp;
           base = frame.base;

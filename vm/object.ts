@@ -168,7 +168,7 @@ export class JSObject {
       const values: Value[] = [];
       for (const [k, p] of map) {
         if (p.flags & PF.Accessor) break;
-        shape = shape.add(k, p.flags, typeof k === "string" && isArrayIndex(k));
+        shape = shape.add(k, p.flags);
         if (shape === null) break;
         values.push(p.value);
       }
@@ -255,10 +255,7 @@ export class JSObject {
   /** Adds a property that is not there yet in fast mode, or in dictionary mode if it must. */
   private addSlot(key: PropertyKey, value: Value, flags: number): void {
     const shape = this.shape!;
-    const next =
-      shape.count < MAX_SHAPE_PROPERTIES
-        ? shape.add(key, flags, typeof key === "string" && isArrayIndex(key))
-        : null;
+    const next = shape.count < MAX_SHAPE_PROPERTIES ? shape.add(key, flags) : null;
     if (next === null) {
       this.toDictionary().set(key, new Prop(value, flags));
       return;

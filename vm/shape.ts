@@ -10,7 +10,7 @@
 // Shapes are guest-invisible and never part of a snapshot (the decoder rebuilds
 // them); the tree is per process and only grows.
 
-import type { PropertyKey } from "./value";
+import { isArrayIndex, type PropertyKey } from "./value";
 
 /** More own properties than this and an object is used as a map: dictionary mode. */
 export const MAX_SHAPE_PROPERTIES = 64;
@@ -60,11 +60,12 @@ export class Shape {
   }
 
   /** The child that adds `key` with `flags`, or null if this shape has too many children. */
-  add(key: PropertyKey, flags: number, isIndex: boolean): Shape | null {
+  add(key: PropertyKey, flags: number): Shape | null {
     const first = this.transitions?.get(key);
     for (let s: Shape | null = first ?? null; s !== null; s = s.sibling)
       if (s.flags === flags) return s;
     if (this.transitionCount >= MAX_TRANSITIONS) return null;
+    const isIndex = typeof key === "string" && isArrayIndex(key);
     const child = new Shape(this, key, flags, this.count, this.hasIndexKey || isIndex);
     if (this.transitions === null) this.transitions = new Map();
     if (first === undefined) this.transitions.set(key, child);
