@@ -133,8 +133,9 @@ class Walker {
     this.value(o.proto);
     if (o.shape !== null) {
       // Fast mode: a key and a value slot per property (the shape itself is shared).
-      this.values(o.shape.keys() as readonly Value[]);
-      this.values(o.slotValues);
+      const keys = o.shape.keys();
+      this.values(keys as readonly Value[]);
+      this.values(o.slotValues.slice(0, keys.length));
     } else this.props(o.props as Map<Value, Prop>);
     if (o.privates) this.props(o.privates as unknown as Map<Value, Prop>);
     if (o.constructor === JSObject) return;

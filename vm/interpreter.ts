@@ -3722,11 +3722,12 @@ function setFrozen(o: JSObject): void {
 
 /** SetFunctionName for anonymous functions stored under a computed key. */
 function nameAnonymous(f: FunctionObject, key: PropertyKey): void {
-  const n = f.props.get("name");
+  const n = f.getOwnProperty("name");
   if (
     n &&
+    !(n.flags & PF.Accessor) &&
     n.value === "" &&
-    !(f.code.flags & FnFlags.ClassConstructor && f.props.has("name") && n.flags !== PF.Configurable)
+    !(f.code.flags & FnFlags.ClassConstructor && n.flags !== PF.Configurable)
   )
-    n.value = key instanceof JSSymbol ? `[${key.description ?? ""}]` : key;
+    f.setOwn("name", key instanceof JSSymbol ? `[${key.description ?? ""}]` : key, n.flags);
 }

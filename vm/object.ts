@@ -1,7 +1,7 @@
 // Guest objects. Every object is a JSObject with a prototype, its own properties (in
 // fast mode: a shape and a slot array; else an ordered map) and an extensible flag;
-// exotic objects (arrays, functions, arguments,
-// string wrappers) are subclasses that override the own-property operations.
+// exotic objects (arrays, arguments, string wrappers…) are subclasses that override
+// the own-property operations.
 // Nothing here calls guest code: accessors are returned to the interpreter, which
 // pushes a frame for them.
 
@@ -76,7 +76,7 @@ const NO_SLOTS: Value[] = Object.freeze([]) as unknown as Value[];
 export class JSObject {
   /** The hidden class of the own properties in fast mode; null in dictionary mode. */
   shape: Shape | null;
-  /** Fast mode: property values, indexed by the shape's slots. */
+  /** Fast mode: property values, indexed by the shape's slots (it may be longer: spare room). */
   slotValues: Value[] = NO_SLOTS;
   /** Dictionary mode: the own properties. */
   private dict: Map<PropertyKey, Prop> | null;
@@ -218,7 +218,7 @@ export class JSObject {
       if (s === shape) {
         // The last property added: back to the parent shape, order unchanged.
         this.shape = shape.parent;
-        this.slotValues.length--;
+        this.slotValues[s.slot] = undefined;
         return true;
       }
       this.toDictionary().delete(key);
@@ -261,8 +261,16 @@ export class JSObject {
       return;
     }
     charge(SIZE.slot);
-    if (this.slotValues === NO_SLOTS) this.slotValues = [value];
-    else this.slotValues.push(value);
+    const slot = shape.count;
+    let values = this.slotValues;
+    if (slot >= values.length) {
+      // Room for as many properties as objects of this shape went on to get (within
+      // reason: a few objects of many keys must not make every sibling big).
+      const grown = new Array<Value>(Math.max(Math.min(next.expected, slot + 8), 2 * slot, 2));
+      for (let i = 0; i < slot; i++) grown[i] = values[i];
+      this.slotValues = values = grown;
+    }
+    values[slot] = value;
     this.shape = next;
   }
 

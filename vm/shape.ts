@@ -32,6 +32,12 @@ export class Shape {
   private keyList: PropertyKey[] | null = null;
   /** Whether some key is an array index (ownKeys must then sort), computed once. */
   readonly hasIndexKey: boolean;
+  /**
+   * The most properties any shape below this one has had: objects that reach this
+   * shape get slot arrays this big, so that one built by a constructor or a literal
+   * allocates its slots once (V8 would grow an array pushed one by one to 17 slots).
+   */
+  expected: number;
 
   constructor(
     readonly parent: Shape | null,
@@ -45,6 +51,9 @@ export class Shape {
   ) {
     this.count = parent === null ? 0 : parent.count + 1;
     this.hasIndexKey = hasIndexKey;
+    this.expected = this.count;
+    for (let s = parent; s !== null && s.expected < this.count; s = s.parent)
+      s.expected = this.count;
   }
 
   /** The shape that added `key`, or undefined if objects of this shape lack it. */
