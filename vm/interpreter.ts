@@ -62,15 +62,7 @@ import {
   type HeapOwner,
 } from "./heap";
 import { measureHeap } from "./heap-measure";
-import {
-  MISS,
-  SiteCache,
-  cachedPut,
-  cachedRead,
-  codeCache,
-  recordRead,
-  type CodeCache,
-} from "./shape-cache";
+import { MISS, SiteCache, cachedPut, cachedRead, codeCache, recordRead } from "./shape-cache";
 import { keepsAlive } from "./gateway";
 
 /**
@@ -440,13 +432,19 @@ export class VM implements HeapOwner {
     return undefined;
   }
 
-  /** lookup() for an object in fast mode, through the inline cache of the instruction at `offset`. */
-  private cachedGet(
+  /**
+   * lookup() for a named-property instruction of `fn` at `offset`: through its inline
+   * cache for an object in fast mode. (Out of the dispatch loop on purpose: the loop's
+   * size decides when and how well V8 compiles it.)
+   */
+  private getNamed(
     obj: JSObject,
     key: PropertyKey,
-    table: CodeCache,
+    fn: FunctionObject,
     offset: number,
   ): Value | typeof ACCESSOR {
+    if (obj.shape === null) return this.lookup(obj, key);
+    const table = (fn.caches ??= codeCache(fn.code));
     const c = table[offset];
     if (c !== undefined) {
       if (c.megamorphic) return this.lookup(obj, key);
@@ -455,6 +453,33 @@ export class VM implements HeapOwner {
     }
     recordRead(c ?? (table[offset] = new SiteCache()), obj, obj.shape!, key);
     return this.lookup(obj, key);
+  }
+
+  /**
+   * SET_PROP's fast path: assigns an existing own writable data property of an
+   * ordinary object (through the instruction's inline cache in fast mode); false when
+   * the full [[Set]] must run.
+   */
+  private putOwnWritable(
+    obj: JSObject,
+    key: PropertyKey,
+    v: Value,
+    fn: FunctionObject,
+    offset: number,
+  ): boolean {
+    const shape = obj.shape;
+    if (shape !== null)
+      return cachedPut(obj, shape, key, v, (fn.caches ??= codeCache(fn.code)), offset);
+    const own = obj.props.get(key);
+    if (
+      own === undefined ||
+      (own.flags & (PF.Writable | PF.Accessor)) !== PF.Writable ||
+      obj instanceof ArgumentsObject
+    )
+      return false;
+    own.value = v;
+    obj.dirty = true;
+    return true;
   }
 
   /** [[Get]] for natives: data properties only; an accessor is reported as needing a call. */
@@ -1369,8 +1394,6 @@ export class VM implements HeapOwner {
     let stack = this.stack;
     let executed = 0;
     let opStart = ip;
-    /** The inline caches of fcode, fetched on the first property instruction after a reload. */
-    let ics: CodeCache | null = null;
     const realm = this.realm;
 
     for (;;) {
@@ -1597,11 +1620,7 @@ export class VM implements HeapOwner {
                 const key = consts[code[ip++]] as string;
                 const obj = stack[sp - 1];
                 let v: Value | typeof ACCESSOR;
-                if (obj instanceof JSObject)
-                  v =
-                    obj.shape !== null
-                      ? this.cachedGet(obj, key, (ics ??= codeCache(fcode)), opStart)
-                      : this.lookup(obj, key);
+                if (obj instanceof JSObject) v = this.getNamed(obj, key, frame.fn, opStart);
                 else if (typeof obj === "string" && (key === "length" || isArrayIndex(key))) {
                   v = this.stringOwn(obj, key);
                   if (v === undefined) v = this.lookup(realm.StringPrototype, key);
@@ -1685,11 +1704,7 @@ export class VM implements HeapOwner {
                 const key = consts[code[ip++]] as string;
                 const obj = stack[sp - 1];
                 let v: Value | typeof ACCESSOR;
-                if (obj instanceof JSObject)
-                  v =
-                    obj.shape !== null
-                      ? this.cachedGet(obj, key, (ics ??= codeCache(fcode)), opStart)
-                      : this.lookup(obj, key);
+                if (obj instanceof JSObject) v = this.getNamed(obj, key, frame.fn, opStart);
                 else if (typeof obj === "string" && (key === "length" || isArrayIndex(key)))
                   v = this.stringOwn(obj, key);
                 else v = this.lookup(this.protoForPrimitive(obj, key, false), key);
@@ -1716,23 +1731,7 @@ export class VM implements HeapOwner {
                 const v = stack[sp - 1];
                 let r: boolean | typeof ACCESSOR;
                 if (obj instanceof JSObject) {
-                  // Fast path: existing own writable data property of an ordinary object.
-                  const shape = obj.shape;
-                  if (
-                    shape !== null &&
-                    cachedPut(obj, shape, key, v, (ics ??= codeCache(fcode)), opStart)
-                  ) {
-                    stack[--sp - 1] = v;
-                    break;
-                  }
-                  const own = shape === null ? obj.props.get(key) : undefined;
-                  if (
-                    own !== undefined &&
-                    (own.flags & (PF.Writable | PF.Accessor)) === PF.Writable &&
-                    !(obj instanceof ArgumentsObject)
-                  ) {
-                    own.value = v;
-                    obj.dirty = true;
+                  if (this.putOwnWritable(obj, key, v, frame.fn, opStart)) {
                     stack[--sp - 1] = v;
                     break;
                   }
@@ -2578,7 +2577,6 @@ export class VM implements HeapOwner {
           fcode = frame.fn.code;
           code = fcode.code;
           consts = fcode.consts;
-          ics = null;
           ip = frame.ip;
           sp = frame.sp;
           base = frame.base;
@@ -2643,7 +2641,6 @@ export class VM implements HeapOwner {
           fcode = frame.fn.code;
           code = fcode.code;
           consts = fcode.consts;
-          ics = null;
           ip = frame.ip;
           sp = frame.sp;
           base = frame.base;

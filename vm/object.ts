@@ -599,6 +599,8 @@ export class FunctionObject extends JSObject {
   homeObject: JSObject | null = null;
   /** For class constructors: the function that defines instance fields, or null. */
   fields: JSObject | null = null;
+  /** The inline caches of `code` (shape-cache.ts), fetched on first use; never encoded. */
+  caches: import("./shape-cache").CodeCache | null = null;
   constructor(
     proto: JSObject | null,
     readonly program: Program,
