@@ -136,7 +136,12 @@ class Walker {
     if (o.intrinsicId >= 0 && !o.dirty) return;
     this.bytes += SIZE.object;
     this.value(o.proto);
-    this.props(o.props as Map<Value, Prop>);
+    if (o.shape !== null) {
+      // Fast mode: a key and a value slot per property (the shape itself is shared).
+      const keys = o.shape.keys();
+      this.values(keys as readonly Value[]);
+      this.values(o.slotValues.slice(0, keys.length));
+    } else this.props(o.props as Map<Value, Prop>);
     if (o.privates) this.props(o.privates as unknown as Map<Value, Prop>);
     if (o.constructor === JSObject) return;
     if (o instanceof ArrayObject) {

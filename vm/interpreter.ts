@@ -62,6 +62,7 @@ import {
   type HeapOwner,
 } from "./heap";
 import { measureHeap } from "./heap-measure";
+import { MISS, SiteCache, cachedPut, cachedRead, codeCache, recordRead } from "./shape-cache";
 import { keepsAlive } from "./gateway";
 
 /**
@@ -411,6 +412,16 @@ export class VM implements HeapOwner {
     if (obj === null) return undefined;
     let o = obj;
     for (;;) {
+      const shape = o.shape;
+      if (shape !== null) {
+        // Fast mode holds data properties only.
+        const s = shape.find(key);
+        if (s !== undefined) return o.slotValues[s.slot];
+        const next = o.proto;
+        if (next === null) break;
+        o = next;
+        continue;
+      }
       const p = o.getOwnProperty(key);
       if (p !== undefined) {
         if (p.flags & PF.Accessor) {
@@ -432,6 +443,56 @@ export class VM implements HeapOwner {
       return ACCESSOR;
     }
     return undefined;
+  }
+
+  /**
+   * lookup() for a named-property instruction of `fn` at `offset`: through its inline
+   * cache for an object in fast mode. (Out of the dispatch loop on purpose: the loop's
+   * size decides when and how well V8 compiles it.)
+   */
+  private getNamed(
+    obj: JSObject,
+    key: PropertyKey,
+    fn: FunctionObject,
+    offset: number,
+  ): Value | typeof ACCESSOR {
+    if (obj.shape === null) return this.lookup(obj, key);
+    const table = (fn.caches ??= codeCache(fn.code));
+    const c = table[offset];
+    if (c !== undefined) {
+      if (c.megamorphic) return this.lookup(obj, key);
+      const hit = cachedRead(c, obj, obj.shape!);
+      if (hit !== MISS) return hit as Value;
+    }
+    recordRead(c ?? (table[offset] = new SiteCache()), obj, obj.shape!, key);
+    return this.lookup(obj, key);
+  }
+
+  /**
+   * SET_PROP's fast path: assigns an existing own writable data property of an
+   * ordinary object (through the instruction's inline cache in fast mode); false when
+   * the full [[Set]] must run.
+   */
+  private putOwnWritable(
+    obj: JSObject,
+    key: PropertyKey,
+    v: Value,
+    fn: FunctionObject,
+    offset: number,
+  ): boolean {
+    const shape = obj.shape;
+    if (shape !== null)
+      return cachedPut(obj, shape, key, v, (fn.caches ??= codeCache(fn.code)), offset);
+    const own = obj.props.get(key);
+    if (
+      own === undefined ||
+      (own.flags & (PF.Writable | PF.Accessor)) !== PF.Writable ||
+      obj instanceof ArgumentsObject
+    )
+      return false;
+    own.value = v;
+    obj.dirty = true;
+    return true;
   }
 
   /** [[Get]] for natives: data properties only; an accessor is reported as needing a call. */
@@ -460,6 +521,16 @@ export class VM implements HeapOwner {
     receiver: Value,
   ): boolean | typeof ACCESSOR {
     // Fast path: an own writable data property.
+    const shape = obj.shape;
+    if (shape !== null) {
+      const s = shape.find(key);
+      if (s !== undefined && s.flags & PF.Writable) {
+        if (receiver !== obj) return this.assignToReceiver(key, value, receiver, false);
+        obj.slotValues[s.slot] = value;
+        obj.dirty = true;
+        return true;
+      }
+    }
     const own = obj.getOwnProperty(key);
     let p: Prop | undefined = own;
     if (p === undefined) {
@@ -494,9 +565,22 @@ export class VM implements HeapOwner {
       }
       if (!(p.flags & PF.Writable)) return false;
     }
-    if (!(receiver instanceof JSObject)) return false;
     if (receiver === obj && own !== undefined) return obj.writeOwn(key, own, value);
-    const existing = receiver === obj ? undefined : receiver.getOwnProperty(key);
+    return this.assignToReceiver(key, value, receiver, receiver === obj);
+  }
+
+  /**
+   * The end of OrdinarySet once no setter or read-only property is in the way:
+   * updates or creates the receiver's own data property (`absent`: known to lack it).
+   */
+  private assignToReceiver(
+    key: PropertyKey,
+    value: Value,
+    receiver: Value,
+    absent: boolean,
+  ): boolean {
+    if (!(receiver instanceof JSObject)) return false;
+    const existing = absent ? undefined : receiver.getOwnProperty(key);
     if (existing) {
       if (existing.flags & PF.Accessor || !(existing.flags & PF.Writable)) return false;
       return receiver.writeOwn(key, existing, value);
@@ -557,15 +641,15 @@ export class VM implements HeapOwner {
             ? r.AsyncFunctionPrototype
             : r.AsyncGeneratorFunctionPrototype;
     const f = new FunctionObject(fproto, program, code, env);
-    f.props.set("length", new Prop(code.length, PF.Configurable));
-    f.props.set("name", new Prop(code.name, PF.Configurable));
+    f.setOwn("length", code.length, PF.Configurable);
+    f.setOwn("name", code.name, PF.Configurable);
     if (code.flags & FnFlags.Generator) {
       const base = code.flags & FnFlags.Async ? r.AsyncGeneratorPrototype : r.GeneratorPrototype;
-      f.props.set("prototype", new Prop(new JSObject(base), PF.Writable));
+      f.setOwn("prototype", new JSObject(base), PF.Writable);
     } else if (code.flags & FnFlags.Constructor) {
       const proto = new JSObject(r.ObjectPrototype);
-      proto.props.set("constructor", new Prop(f, PF.Hidden));
-      f.props.set("prototype", new Prop(proto, PF.Writable));
+      proto.setOwn("constructor", f, PF.Hidden);
+      f.setOwn("prototype", proto, PF.Writable);
     }
     return f;
   }
@@ -870,8 +954,8 @@ export class VM implements HeapOwner {
 
   iterResult(value: Value, done: boolean): JSObject {
     const r = new JSObject(this.realm.ObjectPrototype);
-    r.props.set("value", new Prop(value, PF.Default));
-    r.props.set("done", new Prop(done, PF.Default));
+    r.setOwn("value", value);
+    r.setOwn("done", done);
     return r;
   }
 
@@ -1553,7 +1637,7 @@ export class VM implements HeapOwner {
                 const key = consts[code[ip++]] as string;
                 const obj = stack[sp - 1];
                 let v: Value | typeof ACCESSOR;
-                if (obj instanceof JSObject) v = this.lookup(obj, key);
+                if (obj instanceof JSObject) v = this.getNamed(obj, key, frame.fn, opStart);
                 else if (typeof obj === "string" && (key === "length" || isArrayIndex(key))) {
                   v = this.stringOwn(obj, key);
                   if (v === undefined) v = this.lookup(realm.StringPrototype, key);
@@ -1637,7 +1721,7 @@ export class VM implements HeapOwner {
                 const key = consts[code[ip++]] as string;
                 const obj = stack[sp - 1];
                 let v: Value | typeof ACCESSOR;
-                if (obj instanceof JSObject) v = this.lookup(obj, key);
+                if (obj instanceof JSObject) v = this.getNamed(obj, key, frame.fn, opStart);
                 else if (typeof obj === "string" && (key === "length" || isArrayIndex(key)))
                   v = this.stringOwn(obj, key);
                 else v = this.lookup(this.protoForPrimitive(obj, key, false), key);
@@ -1664,15 +1748,7 @@ export class VM implements HeapOwner {
                 const v = stack[sp - 1];
                 let r: boolean | typeof ACCESSOR;
                 if (obj instanceof JSObject) {
-                  // Fast path: existing own writable data property of an ordinary object.
-                  const own = obj.props.get(key);
-                  if (
-                    own !== undefined &&
-                    (own.flags & (PF.Writable | PF.Accessor)) === PF.Writable &&
-                    !(obj instanceof ArgumentsObject)
-                  ) {
-                    own.value = v;
-                    obj.dirty = true;
+                  if (this.putOwnWritable(obj, key, v, frame.fn, opStart)) {
                     stack[--sp - 1] = v;
                     break;
                   }
@@ -2838,10 +2914,10 @@ export class VM implements HeapOwner {
           }
           const proto = new JSObject(protoParent);
           const F = new FunctionObject(ctorParent, program, ccode, frame.env);
-          F.props.set("length", new Prop(ccode.length, PF.Configurable));
-          F.props.set("name", new Prop(ccode.name, PF.Configurable));
-          F.props.set("prototype", new Prop(proto, 0));
-          proto.props.set("constructor", new Prop(F, PF.Hidden));
+          F.setOwn("length", ccode.length, PF.Configurable);
+          F.setOwn("name", ccode.name, PF.Configurable);
+          F.setOwn("prototype", proto, 0);
+          proto.setOwn("constructor", F, PF.Hidden);
           F.homeObject = proto;
           stack[sp++] = F;
           stack[sp++] = proto;
@@ -3398,9 +3474,12 @@ export class VM implements HeapOwner {
     // Appending is only a plain push if no prototype defines indexed properties.
     for (let o = arr.proto; o !== null; o = o.proto) {
       if (o instanceof ArrayObject ? o.length > 0 : false) return true;
-      if (o.props.size > 0 && o !== this.realm.ArrayPrototype && o !== this.realm.ObjectPrototype) {
+      const builtin = o === this.realm.ArrayPrototype || o === this.realm.ObjectPrototype;
+      if (o.shape !== null) {
+        if (o.shape.hasIndexKey) return true;
+      } else if (o.propertyCount > 0 && !builtin) {
         for (const k of o.props.keys()) if (typeof k === "string" && isArrayIndex(k)) return true;
-      } else if (o === this.realm.ArrayPrototype || o === this.realm.ObjectPrototype) {
+      } else if (builtin) {
         if (o.dirty && [...o.props.keys()].some((k) => typeof k === "string" && isArrayIndex(k)))
           return true;
       }
@@ -3657,11 +3736,12 @@ function setFrozen(o: JSObject): void {
 
 /** SetFunctionName for anonymous functions stored under a computed key. */
 function nameAnonymous(f: FunctionObject, key: PropertyKey): void {
-  const n = f.props.get("name");
+  const n = f.getOwnProperty("name");
   if (
     n &&
+    !(n.flags & PF.Accessor) &&
     n.value === "" &&
-    !(f.code.flags & FnFlags.ClassConstructor && f.props.has("name") && n.flags !== PF.Configurable)
+    !(f.code.flags & FnFlags.ClassConstructor && n.flags !== PF.Configurable)
   )
-    n.value = key instanceof JSSymbol ? `[${key.description ?? ""}]` : key;
+    f.setOwn("name", key instanceof JSSymbol ? `[${key.description ?? ""}]` : key, n.flags);
 }

@@ -1,12 +1,14 @@
-// Guest objects. Every object is a JSObject with a prototype, an ordered map of own
-// properties and an extensible flag; exotic objects (arrays, functions, arguments,
-// string wrappers) are subclasses that override the own-property operations.
+// Guest objects. Every object is a JSObject with a prototype, its own properties (in
+// fast mode: a shape and a slot array; else an ordered map) and an extensible flag;
+// exotic objects (arrays, arguments, string wrappers…) are subclasses that override
+// the own-property operations.
 // Nothing here calls guest code: accessors are returned to the interpreter, which
 // pushes a frame for them.
 
 import { EMPTY, JSSymbol, isArrayIndex, type PropertyKey, type Value } from "./value";
 import type { FunctionCode, Program } from "../compiler/bytecode";
 import { SIZE, charge } from "./heap";
+import { MAX_SHAPE_PROPERTIES, ROOT_SHAPE, type Shape } from "./shape";
 
 export const enum PF {
   Writable = 1,
@@ -25,9 +27,11 @@ export class Prop {
     public flags: number,
     public getter: JSObject | undefined = undefined,
     public setter: JSObject | undefined = undefined,
+    /** False for a transient view of a fast-mode property, which owns no memory. */
+    charged = true,
   ) {
     // Every property added anywhere makes one (so do a few transient descriptors).
-    charge(SIZE.property);
+    if (charged) charge(SIZE.property);
   }
 }
 
@@ -54,8 +58,28 @@ export interface Descriptor {
 export const objectBirth = { id: -1 };
 export const UNLISTED_INTRINSIC = -2;
 
+/** The slots of an object without fast-mode properties (never written: adding replaces it). */
+const NO_SLOTS: Value[] = Object.freeze([]) as unknown as Value[];
+
+/**
+ * An object's own properties live in one of two forms:
+ * - fast mode (`shape` set): the shape holds keys, attributes and slot indices, and
+ *   `slotValues` the values. Only data properties; objects start here.
+ * - dictionary mode (`shape` null): a Map of Prop records, as ordered as the keys were
+ *   added. An object goes there for good on an accessor, a change of attributes, the
+ *   delete of a property other than the last, too many properties, or whenever code
+ *   reads `props` (the Map itself), so code written against the Map stays correct.
+ * Only ordinary kinds (see SHAPED_KINDS) start in fast mode: an object with a shape
+ * is known to use JSObject's own-property methods, which the interpreter's fast paths
+ * and inline caches rely on.
+ */
 export class JSObject {
-  props = new Map<PropertyKey, Prop>();
+  /** The hidden class of the own properties in fast mode; null in dictionary mode. */
+  shape: Shape | null;
+  /** Fast mode: property values, indexed by the shape's slots (it may be longer: spare room). */
+  slotValues: Value[] = NO_SLOTS;
+  /** Dictionary mode: the own properties. */
+  private dict: Map<PropertyKey, Prop> | null;
   extensible = true;
   /** Set by every mutation; snapshots copy only changed intrinsics. */
   dirty = false;
@@ -71,49 +95,183 @@ export class JSObject {
     public cls: string = "Object",
   ) {
     charge(SIZE.object);
+    if (new.target === JSObject || SHAPED_KINDS.has(new.target)) {
+      this.shape = ROOT_SHAPE;
+      this.dict = null;
+    } else {
+      this.shape = null;
+      this.dict = new Map();
+    }
+  }
+
+  /**
+   * The own properties as a Map of Prop records. Reading it moves the object to
+   * dictionary mode for good: prefer the methods below, which work in both modes.
+   */
+  get props(): Map<PropertyKey, Prop> {
+    return this.dict ?? this.toDictionary();
+  }
+
+  set props(map: Map<PropertyKey, Prop>) {
+    this.dict = map;
+    this.shape = null;
+    this.slotValues = NO_SLOTS;
+  }
+
+  /** Whether the object is in dictionary mode. */
+  get isDictionary(): boolean {
+    return this.shape === null;
+  }
+
+  /** Moves a fast-mode object to dictionary mode, keeping the order of its keys. */
+  protected toDictionary(): Map<PropertyKey, Prop> {
+    const shape = this.shape!;
+    const keys = shape.keys();
+    // Built aside and swapped in: the heap limit may throw while it is built.
+    const map = new Map<PropertyKey, Prop>();
+    for (let i = 0; i < keys.length; i++)
+      map.set(keys[i], new Prop(this.slotValues[i], shape.find(keys[i])!.flags));
+    this.props = map;
+    return map;
+  }
+
+  /** The number of own properties kept by this object itself (not an exotic's elements). */
+  get propertyCount(): number {
+    return this.shape !== null ? this.shape.count : this.dict!.size;
+  }
+
+  /**
+   * Calls `f` for each own property this object keeps itself, in insertion order
+   * (exotic elements and the like excluded), without leaving fast mode.
+   */
+  forEachProp(f: (key: PropertyKey, p: Prop) => void): void {
+    const shape = this.shape;
+    if (shape === null) {
+      for (const [k, p] of this.dict!) f(k, p);
+      return;
+    }
+    const keys = shape.keys();
+    for (let i = 0; i < keys.length; i++)
+      f(
+        keys[i],
+        new Prop(this.slotValues[i], shape.find(keys[i])!.flags, undefined, undefined, false),
+      );
+  }
+
+  /**
+   * Replaces all own properties (snapshot decoding): fast mode when the object's kind
+   * allows it and the properties are few plain data ones, else dictionary mode.
+   */
+  loadProps(map: Map<PropertyKey, Prop>, shaped: boolean): void {
+    if (shaped && map.size <= MAX_SHAPE_PROPERTIES) {
+      let shape: Shape | null = ROOT_SHAPE;
+      const values: Value[] = [];
+      for (const [k, p] of map) {
+        if (p.flags & PF.Accessor) break;
+        shape = shape.add(k, p.flags);
+        if (shape === null) break;
+        values.push(p.value);
+      }
+      if (shape !== null && values.length === map.size) {
+        this.dict = null;
+        this.shape = shape;
+        this.slotValues = values.length ? values : NO_SLOTS;
+        return;
+      }
+    }
+    this.props = map;
+  }
+
+  /** Whether objects of this one's kind may use fast mode (snapshot decoding). */
+  get shapedKind(): boolean {
+    return this.constructor === JSObject || SHAPED_KINDS.has(this.constructor);
   }
 
   getOwnProperty(key: PropertyKey): Prop | undefined {
-    return this.props.get(key);
+    const shape = this.shape;
+    if (shape === null) return this.dict!.get(key);
+    const s = shape.find(key);
+    return s === undefined
+      ? undefined
+      : new Prop(this.slotValues[s.slot], s.flags, undefined, undefined, false);
   }
 
   /** Whether an own property exists, without reading it (a namespace binding in its TDZ exists). */
   hasOwn(key: PropertyKey): boolean {
+    if (this.shape !== null) return this.shape.find(key) !== undefined;
     return this.getOwnProperty(key) !== undefined;
   }
 
   /** Own keys in spec order: array indices ascending, strings, then symbols. */
   ownKeys(): PropertyKey[] {
-    const indices: number[] = [];
-    const strings: string[] = [];
-    const symbols: JSSymbol[] = [];
-    for (const k of this.props.keys()) {
-      if (typeof k !== "string") symbols.push(k);
-      else if (isArrayIndex(k)) indices.push(Number(k));
-      else strings.push(k);
-    }
-    if (indices.length === 0) return symbols.length ? [...strings, ...symbols] : strings;
-    indices.sort((a, b) => a - b);
-    return [...indices.map(String), ...strings, ...symbols];
+    const shape = this.shape;
+    return orderKeys(shape !== null ? shape.keys() : this.dict!.keys(), shape?.hasIndexKey ?? true);
   }
 
   deleteOwn(key: PropertyKey): boolean {
-    const p = this.props.get(key);
+    const shape = this.shape;
+    if (shape !== null) {
+      const s = shape.find(key);
+      if (s === undefined) return true;
+      if (!(s.flags & PF.Configurable)) return false;
+      this.dirty = true;
+      if (s === shape) {
+        // The last property added: back to the parent shape, order unchanged.
+        this.shape = shape.parent;
+        this.slotValues[s.slot] = undefined;
+        return true;
+      }
+      this.toDictionary().delete(key);
+      return true;
+    }
+    const p = this.dict!.get(key);
     if (!p) return true;
     if (!(p.flags & PF.Configurable)) return false;
-    this.props.delete(key);
+    this.dict!.delete(key);
     this.dirty = true;
     return true;
   }
 
   /** CreateDataProperty without checks: for building fresh objects. */
   setOwn(key: PropertyKey, value: Value, flags: number = PF.Default): void {
-    const p = this.props.get(key);
+    this.dirty = true;
+    const shape = this.shape;
+    if (shape !== null) {
+      const s = shape.find(key);
+      if (s === undefined) return this.addSlot(key, value, flags);
+      if (s.flags === flags) {
+        this.slotValues[s.slot] = value;
+        return;
+      }
+    }
+    const map = this.props;
+    const p = map.get(key);
     if (p && !(p.flags & PF.Accessor)) {
       p.value = value;
       p.flags = flags;
-    } else this.props.set(key, new Prop(value, flags));
-    this.dirty = true;
+    } else map.set(key, new Prop(value, flags));
+  }
+
+  /** Adds a property that is not there yet in fast mode, or in dictionary mode if it must. */
+  private addSlot(key: PropertyKey, value: Value, flags: number): void {
+    const shape = this.shape!;
+    const next = shape.count < MAX_SHAPE_PROPERTIES ? shape.add(key, flags) : null;
+    if (next === null) {
+      this.toDictionary().set(key, new Prop(value, flags));
+      return;
+    }
+    charge(SIZE.slot);
+    const slot = shape.count;
+    let values = this.slotValues;
+    if (slot >= values.length) {
+      // Room for as many properties as objects of this shape went on to get (within
+      // reason: a few objects of many keys must not make every sibling big).
+      const grown = new Array<Value>(Math.max(Math.min(next.expected, slot + 8), 2 * slot, 2));
+      for (let i = 0; i < slot; i++) grown[i] = values[i];
+      this.slotValues = values = grown;
+    }
+    values[slot] = value;
+    this.shape = next;
   }
 
   /** Assigns an existing writable own data property or creates one; false if not allowed. */
@@ -127,17 +285,20 @@ export class JSObject {
     return this.addOwn(key, value);
   }
 
-  /** Writes a value into an existing own data property. */
-  writeOwn(_key: PropertyKey, p: Prop, value: Value): boolean {
-    p.value = value;
+  /** Writes a value into an existing own data property (`p` as getOwnProperty returned it). */
+  writeOwn(key: PropertyKey, p: Prop, value: Value): boolean {
     this.dirty = true;
+    const s = this.shape?.find(key);
+    if (s !== undefined) this.slotValues[s.slot] = value;
+    else p.value = value;
     return true;
   }
 
   /** Adds a new own data property with default attributes. */
   addOwn(key: PropertyKey, value: Value): boolean {
-    this.props.set(key, new Prop(value, PF.Default));
     this.dirty = true;
+    if (this.shape !== null) this.addSlot(key, value, PF.Default);
+    else this.dict!.set(key, new Prop(value, PF.Default));
     return true;
   }
 
@@ -157,7 +318,9 @@ export class JSObject {
       if (isAccessor) this.props.set(key, new Prop(undefined, flags | PF.Accessor, d.get, d.set));
       else {
         if (d.writable) flags |= PF.Writable;
-        this.props.set(key, new Prop(d.hasValue ? d.value : undefined, flags));
+        const value = d.hasValue ? d.value : undefined;
+        if (this.shape !== null) this.addSlot(key, value, flags);
+        else this.dict!.set(key, new Prop(value, flags));
       }
       return;
     }
@@ -166,6 +329,17 @@ export class JSObject {
       flags = d.enumerable ? flags | PF.Enumerable : flags & ~PF.Enumerable;
     if (d.configurable !== undefined)
       flags = d.configurable ? flags | PF.Configurable : flags & ~PF.Configurable;
+    if (this.shape !== null) {
+      const s = this.shape.find(key)!;
+      const sameData =
+        !isAccessor && (d.writable === undefined || !!d.writable === !!(flags & PF.Writable));
+      if (sameData && flags === s.flags) {
+        if (d.hasValue) this.slotValues[s.slot] = d.value;
+        return;
+      }
+      // New attributes: dictionary mode keeps them per property.
+      current = this.toDictionary().get(key)!;
+    }
     if (isAccessor && !(flags & PF.Accessor)) {
       flags = (flags & ~PF.Writable) | PF.Accessor;
       current.value = undefined;
@@ -192,6 +366,21 @@ export class JSObject {
     this.dirty = true;
     return true;
   }
+}
+
+/** Own keys in spec order (array indices ascending, strings, symbols) from insertion order. */
+function orderKeys(keys: Iterable<PropertyKey>, mayHaveIndex: boolean): PropertyKey[] {
+  const indices: number[] = [];
+  const strings: string[] = [];
+  const symbols: JSSymbol[] = [];
+  for (const k of keys) {
+    if (typeof k !== "string") symbols.push(k);
+    else if (mayHaveIndex && isArrayIndex(k)) indices.push(Number(k));
+    else strings.push(k);
+  }
+  if (indices.length === 0) return symbols.length ? [...strings, ...symbols] : strings;
+  indices.sort((a, b) => a - b);
+  return [...indices.map(String), ...strings, ...symbols];
 }
 
 export function validateDescriptor(
@@ -410,6 +599,8 @@ export class FunctionObject extends JSObject {
   homeObject: JSObject | null = null;
   /** For class constructors: the function that defines instance fields, or null. */
   fields: JSObject | null = null;
+  /** The inline caches of `code` (shape-cache.ts), fetched on first use; never encoded. */
+  caches: import("./shape-cache").CodeCache | null = null;
   constructor(
     proto: JSObject | null,
     readonly program: Program,
@@ -646,6 +837,13 @@ export class ProxyObject extends JSObject {
     return false;
   }
 }
+
+/**
+ * Kinds whose objects start in fast mode: they keep JSObject's own-property methods
+ * (getOwnProperty, writeOwn, addOwn, defineOwn…), and no code mutates the Prop that
+ * getOwnProperty returns for them. Exotic kinds start (and stay) in dictionary mode.
+ */
+const SHAPED_KINDS = new Set<unknown>([FunctionObject, GeneratorObject, BoundFunction]);
 
 export function isCallable(v: Value): boolean {
   return (

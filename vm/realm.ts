@@ -443,11 +443,11 @@ export class Realm {
     for (let qi = 0; qi < queue.length; qi++) {
       const o = queue[qi];
       visit(o.proto);
-      for (const p of o.props.values()) {
+      o.forEachProp((_k, p) => {
         visit(p.value);
         visit(p.getter);
         visit(p.setter);
-      }
+      });
       if (o instanceof ArrayObject && o.elems) o.elems.forEach(visit);
       if (o.privates)
         for (const p of o.privates.values()) {

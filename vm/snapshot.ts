@@ -157,7 +157,10 @@ function kindOf(o: JSObject): number {
 
 function describeBuiltin(o: JSObject): string {
   if (o instanceof NativeFunction) return `native ${o.id}`;
-  const names = [...o.props.keys()].slice(0, 4).map((k) => (typeof k === "string" ? k : String(k)));
+  const names = o
+    .ownKeys()
+    .slice(0, 4)
+    .map((k) => (typeof k === "string" ? k : String(k)));
   return `${o.cls} object {${names.join(", ")}}`;
 }
 
@@ -287,7 +290,7 @@ class Encoder {
 
   private props(o: JSObject): Enc[] {
     const out: Enc[] = [];
-    for (const [k, p] of o.props) {
+    o.forEachProp((k, p) => {
       out.push([
         this.value(k),
         p.flags,
@@ -295,7 +298,7 @@ class Encoder {
         this.value(p.getter),
         this.value(p.setter),
       ]);
-    }
+    });
     return out;
   }
 
@@ -943,7 +946,7 @@ class Decoder {
         ),
       );
     }
-    o.props = map;
+    o.loadProps(map, o.shapedKind);
     const privList = asArray(privates, `${where} privates`);
     if (privList.length) {
       o.privates = new Map();
@@ -1326,7 +1329,7 @@ function checkFrameStack(frames: Frame[], stack: Value[]): void {
 /** What each property of an object holds, coarsely: accessor, function, object kind, or typeof. */
 function shapeOf(o: JSObject): Map<string | JSSymbol, string> {
   const shape = new Map<string | JSSymbol, string>();
-  for (const [k, p] of o.props) shape.set(k, propShape(p));
+  o.forEachProp((k, p) => shape.set(k, propShape(p)));
   return shape;
 }
 

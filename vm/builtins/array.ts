@@ -27,8 +27,8 @@ export class ArrayIteratorObject extends JSObject {
 
 function iterResult(realm: Realm, value: Value, done: boolean): JSObject {
   const r = new JSObject(realm.ObjectPrototype);
-  r.props.set("value", new Prop(value, PF.Default));
-  r.props.set("done", new Prop(done, PF.Default));
+  r.setOwn("value", value);
+  r.setOwn("done", done);
   return r;
 }
 

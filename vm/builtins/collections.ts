@@ -438,8 +438,8 @@ export function installCollections(realm: Realm): void {
   const IS_MAP = ["c", MapObject] as const;
   const result = (value: Value, done: boolean) => {
     const r = new JSObject(realm.ObjectPrototype);
-    r.props.set("value", new Prop(value, PF.Default));
-    r.props.set("done", new Prop(done, PF.Default));
+    r.setOwn("value", value);
+    r.setOwn("done", done);
     return r;
   };
   const arrayValues = realm.ArrayPrototype.props.get("values")!.value;

@@ -363,7 +363,9 @@ function tableCell(realm: Realm, v: Value): string {
   let depth = 0;
   if (v instanceof JSObject && !(v instanceof ArrayObject)) {
     let n = 0;
-    for (const [k, p] of v.props) if (typeof k === "string" && p.flags & PF.Enumerable) n++;
+    v.forEachProp((k, p) => {
+      if (typeof k === "string" && p.flags & PF.Enumerable) n++;
+    });
     if (n > 2) depth = -1;
   }
   return inspect(v, realm, { depth, maxArrayLength: 3, breakLength: Infinity });

@@ -58,12 +58,13 @@ function isPlain(o: JSObject): boolean {
  * that lists them in slices). Objects that are not plain, or small, take the direct way.
  */
 export function listOwnKeys(vm: VM, realm: Realm, o: JSObject, which: KeysOf): Value {
-  if (o.props.size >= KEYS_SLICED_SIZE && isPlain(o))
+  // (Objects that big are in dictionary mode: shapes stop well before.)
+  if (o.propertyCount >= KEYS_SLICED_SIZE && isPlain(o))
     return runWork(vm, new OwnKeysWork(o, which, o.props.size));
   if (isArray(o) && which !== KeysOf.Symbols) {
     if (o.elems && o.elems.length >= KEYS_SLICED_SIZE)
       return runWork(vm, new OwnKeysWork(o, which, o.props.size, o.elems.length));
-    if (!o.elems && o.props.size >= KEYS_SLICED_SIZE)
+    if (!o.elems && o.propertyCount >= KEYS_SLICED_SIZE)
       return runWork(vm, new OwnKeysWork(o, which, o.props.size, SPARSE));
   }
   const keys = o.ownKeys();

@@ -218,16 +218,16 @@ export function installString(realm: Realm): void {
     const it = t as StringIteratorObject;
     const r = new JSObject(realm.ObjectPrototype);
     if (it.index >= it.text.length) {
-      r.props.set("value", new Prop(undefined, PF.Default));
-      r.props.set("done", new Prop(true, PF.Default));
+      r.setOwn("value", undefined);
+      r.setOwn("done", true);
       return r;
     }
     const cp = it.text.codePointAt(it.index)!;
     const ch = String.fromCodePoint(cp);
     it.index += ch.length;
     it.dirty = true;
-    r.props.set("value", new Prop(ch, PF.Default));
-    r.props.set("done", new Prop(false, PF.Default));
+    r.setOwn("value", ch);
+    r.setOwn("done", false);
     return r;
   });
   const iter = method(

@@ -484,8 +484,8 @@ export function installURL(realm: Realm): void {
     const list = it.params?.list ?? [];
     const result = (value: Value, done: boolean) => {
       const r = new JSObject(realm.ObjectPrototype);
-      r.props.set("value", new Prop(value, PF.Default));
-      r.props.set("done", new Prop(done, PF.Default));
+      r.setOwn("value", value);
+      r.setOwn("done", done);
       return r;
     };
     const i = it.index * 2;

@@ -1,0 +1,195 @@
+// Hidden classes (vm/shape.ts) and inline caches (vm/shape-cache.ts): which objects are
+// in fast mode, when they fall back to dictionary mode, that the order of keys and the
+// attributes survive both, that caches go megamorphic, and that snapshots are the same
+// whatever the mode (decoding rebuilds shapes).
+
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import { Jaunt } from "../vm";
+import { ArrayObject, FunctionObject, JSObject, PF } from "../vm/object";
+import { MAX_SHAPE_PROPERTIES } from "../vm/shape";
+import { MAX_POLYMORPHISM, codeCache } from "../vm/shape-cache";
+
+function plain(...keys: string[]): JSObject {
+  const o = new JSObject(null);
+  keys.forEach((k, i) => o.setOwn(k, i));
+  return o;
+}
+
+test("objects built alike share one shape; exotic kinds start in dictionary mode", () => {
+  const a = plain("x", "y");
+  const b = plain("x", "y");
+  assert.ok(a.shape !== null && a.shape === b.shape);
+  assert.notEqual(plain("y", "x").shape, a.shape);
+  assert.equal(a.shape.count, 2);
+  assert.equal(new ArrayObject(null).shape, null);
+});
+
+test("keys keep spec order in fast mode: indices ascending, strings, then symbols", () => {
+  const o = plain("b", "10", "a", "2");
+  assert.ok(o.shape !== null);
+  assert.deepEqual(o.ownKeys(), ["2", "10", "b", "a"]);
+  assert.equal(o.getOwnProperty("a")?.value, 2);
+});
+
+test("deleting the last property stays in fast mode; another one goes to dictionary mode", () => {
+  const o = plain("a", "b", "c");
+  const parentShape = plain("a", "b").shape;
+  assert.ok(o.deleteOwn("c"));
+  assert.equal(o.shape, parentShape);
+  o.setOwn("d", 4);
+  assert.ok(o.deleteOwn("a"));
+  assert.equal(o.shape, null);
+  o.setOwn("a", 5);
+  assert.deepEqual(o.ownKeys(), ["b", "d", "a"]);
+  assert.equal(o.getOwnProperty("b")?.value, 1);
+});
+
+test("reading props, an accessor, new attributes or many keys mean dictionary mode", () => {
+  const viaProps = plain("a", "b");
+  assert.equal(viaProps.props.get("b")?.value, 1);
+  assert.equal(viaProps.shape, null);
+  assert.deepEqual(viaProps.ownKeys(), ["a", "b"]);
+
+  const accessor = plain("a");
+  accessor.defineOwn("g", { get: undefined, hasGet: true, enumerable: true, configurable: true });
+  assert.equal(accessor.shape, null);
+  assert.equal(accessor.getOwnProperty("g")!.flags & PF.Accessor, PF.Accessor);
+
+  const sameAttrs = plain("a", "b");
+  assert.ok(sameAttrs.defineOwn("a", { value: 9, hasValue: true, writable: true }));
+  assert.ok(sameAttrs.shape !== null, "a value-only redefinition keeps the shape");
+  assert.equal(sameAttrs.getOwnProperty("a")?.value, 9);
+  assert.ok(sameAttrs.defineOwn("a", { writable: false }));
+  assert.equal(sameAttrs.shape, null);
+  assert.equal(sameAttrs.getOwnProperty("a")!.flags, PF.Enumerable | PF.Configurable);
+  assert.equal(sameAttrs.putOwnData("a", 1), false);
+
+  const many = new JSObject(null);
+  for (let i = 0; i <= MAX_SHAPE_PROPERTIES; i++) many.setOwn("k" + i, i);
+  assert.equal(many.shape, null);
+  assert.equal(many.propertyCount, MAX_SHAPE_PROPERTIES + 1);
+  assert.equal(many.ownKeys()[MAX_SHAPE_PROPERTIES], "k" + MAX_SHAPE_PROPERTIES);
+});
+
+test("attributes live in the shape: a read-only fast-mode property refuses writes", () => {
+  const o = new JSObject(null);
+  o.setOwn("r", 1, PF.Enumerable);
+  assert.ok(o.shape !== null);
+  assert.equal(o.putOwnData("r", 2), false);
+  assert.equal(o.getOwnProperty("r")?.value, 1);
+  assert.equal(o.deleteOwn("r"), false);
+  o.preventExtensions();
+  assert.equal(o.putOwnData("s", 1), false);
+});
+
+function runGuest(source: string): Jaunt {
+  const j = Jaunt.create({ stdout: () => {}, stderr: () => {}, seed: 1 });
+  j.load(source, "/shapes-test.js");
+  assert.equal(j.run().status, "done");
+  return j;
+}
+
+function globalFunction(j: Jaunt, name: string): FunctionObject {
+  const f = j.vm.realm.global.getOwnProperty(name)?.value;
+  assert.ok(f instanceof FunctionObject);
+  return f;
+}
+
+test("a read site caches up to four shapes, then goes megamorphic", () => {
+  const j = runGuest(`
+    function one(o) { return o.x; }
+    function four(o) { return o.x; }
+    function six(o) { return o.x; }
+    const objs = [{ x: 1 }, { a: 1, x: 2 }, { b: 1, x: 3 }, { c: 1, x: 4 }, { d: 1, x: 5 }, { e: 1, x: 6 }];
+    for (let i = 0; i < 3; i++) {
+      one(objs[0]);
+      for (const o of objs.slice(0, 4)) four(o);
+      for (const o of objs) six(o);
+    }
+    Object.assign(globalThis, { one, four, six });`);
+  const sites = (name: string) =>
+    codeCache(globalFunction(j, name).code).filter((c) => c !== undefined);
+  const [one] = sites("one");
+  assert.equal(one.shapes.length, 1);
+  assert.equal(one.megamorphic, false);
+  const [four] = sites("four");
+  assert.equal(four.shapes.length, MAX_POLYMORPHISM);
+  assert.equal(four.megamorphic, false);
+  const [six] = sites("six");
+  assert.equal(six.megamorphic, true);
+});
+
+test("a method read from the prototype is cached with the prototype as holder", () => {
+  const j = runGuest(`
+    function P() { this.v = 1; }
+    P.prototype.m = function () { return this.v; };
+    function call(p) { return p.m(); }
+    for (let i = 0; i < 3; i++) call(new P());
+    Object.assign(globalThis, { P, call });`);
+  const sites = codeCache(globalFunction(j, "call").code).filter((c) => c !== undefined);
+  assert.equal(sites.length, 1);
+  const proto = globalFunction(j, "P").getOwnProperty("prototype")?.value;
+  assert.equal(sites[0].holders[0], proto);
+});
+
+const ACROSS_A_CUT = `
+  var a = { p: 1, q: 2, r: 3 };
+  var b = { p: 1 };
+  var log = [];
+  for (let i = 0; i < 12; i++) {
+    if (i === 3) delete a.q;           // a: dictionary mode
+    if (i === 5) a.q = "again";
+    if (i === 6) Object.defineProperty(b, "p", { enumerable: false });
+    if (i === 8) b.z = i;
+    if (i === 9) Object.freeze(a);
+    log.push(Object.keys(a).join("") + Object.keys(b).join("") + (a.q ?? "-") + b.p);
+  }
+  globalThis.fresh = { s: 1, t: 2 };
+  console.log(log.join(" "), JSON.stringify(a), Object.isFrozen(a));
+`;
+
+test("objects whose mode changes across a cut resume with the same keys, order and attributes", () => {
+  let expected = "";
+  const whole = Jaunt.create({ stdout: (t) => (expected += t), stderr: () => {}, seed: 1 });
+  whole.load(ACROSS_A_CUT, "/cut.js");
+  assert.equal(whole.run().status, "done");
+  const steps = whole.steps;
+  assert.ok(steps > 100);
+  for (let at = 1; at < steps; at += Math.max(1, Math.floor(steps / 23))) {
+    let out = "";
+    const opts = { stdout: (t: string) => (out += t), stderr: () => {}, seed: 1, argv: [] };
+    const j = Jaunt.create(opts);
+    j.load(ACROSS_A_CUT, "/cut.js");
+    assert.equal(j.run(at).status, "paused");
+    const bytes = j.snapshot();
+    const again = Jaunt.resume(bytes, opts);
+    // The encoding does not depend on the mode an object is in.
+    assert.ok(Buffer.from(again.snapshot()).equals(Buffer.from(bytes)), `at step ${at}`);
+    assert.equal(again.run().status, "done");
+    assert.equal(out, expected, `cut at step ${at}`);
+    const fresh = again.vm.realm.global.getOwnProperty("fresh")?.value;
+    assert.ok(fresh instanceof JSObject && fresh.shape !== null);
+  }
+});
+
+test("decoding rebuilds fast mode for plain objects, dictionary mode past the limits", () => {
+  const opts = { stdout: () => {}, stderr: () => {}, seed: 1, argv: [] };
+  const j = Jaunt.create(opts);
+  j.load(
+    `const small = { x: 1, y: 2 }; delete small.x; small.x = 3;
+     const big = {}; for (let i = 0; i < 100; i++) big["k" + i] = i;
+     const acc = { get g() { return 1; } };
+     Object.assign(globalThis, { small, big, acc });
+     for (let i = 0; i < 10000; i++);`,
+    "/decode.js",
+  );
+  assert.equal(j.run(3000).status, "paused");
+  assert.equal((j.vm.realm.global.getOwnProperty("small")?.value as JSObject).shape, null);
+  const again = Jaunt.resume(j.snapshot(), opts);
+  const get = (name: string) => again.vm.realm.global.getOwnProperty(name)?.value as JSObject;
+  assert.ok(get("small").shape !== null);
+  assert.deepEqual(get("small").ownKeys(), ["y", "x"]);
+  assert.equal(get("big").shape, null);
+  assert.equal(get("acc").shape, null);
+});

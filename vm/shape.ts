@@ -1,0 +1,102 @@
+// Hidden classes. A Shape describes the own data properties of an object in fast mode:
+// which keys it has, in insertion order, each one's attributes and the index of its
+// value in the object's `slots` array. Objects that gain the same keys in the same
+// order with the same attributes share one Shape, so a property read is a lookup in
+// the shared shape (or, with an inline cache, one shape comparison) and an object
+// costs one small array instead of a Map plus a record per property.
+//
+// Shapes form a transition tree rooted at ROOT_SHAPE: adding key k with flags f to an
+// object of shape S moves it to S's child for (k, f), made once and then shared.
+// Shapes are guest-invisible and never part of a snapshot (the decoder rebuilds
+// them); the tree is per process and only grows.
+
+import { isArrayIndex, type PropertyKey } from "./value";
+
+/** More own properties than this and an object is used as a map: dictionary mode. */
+export const MAX_SHAPE_PROPERTIES = 64;
+
+/** Beyond this many children a shape stops recording transitions (its objects go to dictionary mode). */
+const MAX_TRANSITIONS = 256;
+
+export class Shape {
+  /** Number of properties: the next slot index. */
+  readonly count: number;
+  /** Children by key; a child with other flags for the same key hangs off `sibling`. */
+  private transitions: Map<PropertyKey, Shape> | null = null;
+  private transitionCount = 0;
+  /** Another shape with the same parent and key but different flags. */
+  private sibling: Shape | null = null;
+  /** key → the shape that added it (its slot and flags), built on first lookup. */
+  private table: Map<PropertyKey, Shape> | null = null;
+  /** The keys in insertion order, built on first use. */
+  private keyList: PropertyKey[] | null = null;
+  /** Whether some key is an array index (ownKeys must then sort), computed once. */
+  readonly hasIndexKey: boolean;
+  /**
+   * The most properties any shape below this one has had: objects that reach this
+   * shape get slot arrays this big, so that one built by a constructor or a literal
+   * allocates its slots once (V8 would grow an array pushed one by one to 17 slots).
+   */
+  expected: number;
+
+  constructor(
+    readonly parent: Shape | null,
+    /** The key this shape added (null for the root). */
+    readonly key: PropertyKey | null,
+    /** PF flags of `key`: never an accessor (those live in dictionary mode). */
+    readonly flags: number,
+    /** Slot index of `key`. */
+    readonly slot: number,
+    hasIndexKey: boolean,
+  ) {
+    this.count = parent === null ? 0 : parent.count + 1;
+    this.hasIndexKey = hasIndexKey;
+    this.expected = this.count;
+    for (let s = parent; s !== null && s.expected < this.count; s = s.parent)
+      s.expected = this.count;
+  }
+
+  /** The shape that added `key`, or undefined if objects of this shape lack it. */
+  find(key: PropertyKey): Shape | undefined {
+    if (this.count === 0) return undefined;
+    let table = this.table;
+    if (table === null) {
+      table = new Map();
+      for (let s: Shape = this; s.parent !== null; s = s.parent) table.set(s.key!, s);
+      this.table = table;
+    }
+    return table.get(key);
+  }
+
+  /** The child that adds `key` with `flags`, or null if this shape has too many children. */
+  add(key: PropertyKey, flags: number): Shape | null {
+    const first = this.transitions?.get(key);
+    for (let s: Shape | null = first ?? null; s !== null; s = s.sibling)
+      if (s.flags === flags) return s;
+    if (this.transitionCount >= MAX_TRANSITIONS) return null;
+    const isIndex = typeof key === "string" && isArrayIndex(key);
+    const child = new Shape(this, key, flags, this.count, this.hasIndexKey || isIndex);
+    if (this.transitions === null) this.transitions = new Map();
+    if (first === undefined) this.transitions.set(key, child);
+    else {
+      child.sibling = first.sibling;
+      first.sibling = child;
+    }
+    this.transitionCount++;
+    return child;
+  }
+
+  /** Keys in insertion order (shared: callers must not modify it). */
+  keys(): readonly PropertyKey[] {
+    let list = this.keyList;
+    if (list === null) {
+      list = new Array<PropertyKey>(this.count);
+      for (let s: Shape = this; s.parent !== null; s = s.parent) list[s.slot] = s.key!;
+      this.keyList = list;
+    }
+    return list;
+  }
+}
+
+/** The shape of an object with no own properties. */
+export const ROOT_SHAPE = new Shape(null, null, 0, -1, false);
