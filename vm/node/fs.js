@@ -105,6 +105,22 @@ function toMode(mode, def) {
   return typeof mode === "string" ? parseInt(mode, 8) : mode;
 }
 
+/** A time as utimes takes it: seconds (a number or numeric string) or a Date. */
+function toTime(time) {
+  if (typeof time === "string" && +time == time) return +time; // eslint-disable-line eqeqeq
+  if (Number.isFinite(time)) return time < 0 ? Date.now() / 1000 : time;
+  if (time instanceof Date) return time.getTime() / 1000;
+  throw ERR_INVALID_ARG_TYPE("time", ["Date", "Time in seconds"], time);
+}
+
+/** A uid or gid: an integer from -1 (unchanged) to 2³²-1. */
+function toId(id, name) {
+  if (typeof id !== "number") throw ERR_INVALID_ARG_TYPE(name, "number", id);
+  if (!Number.isInteger(id)) throw ERR_OUT_OF_RANGE(name, "an integer", id);
+  if (id < -1 || id > 4294967295) throw ERR_OUT_OF_RANGE(name, ">= -1 && <= 4294967295", id);
+  return id;
+}
+
 function toBytes(data, encoding) {
   if (typeof data === "string") return Buffer.from(data, encoding || "utf8");
   if (ArrayBuffer.isView(data))
@@ -405,6 +421,37 @@ const PLANS = {
   truncate: (path, len = 0) => plan("truncate", "truncate", [toPath(path), len], nothing),
   ftruncate: (fd, len = 0) =>
     plan("ftruncate", "ftruncate", [fdRecord(fd, "ftruncate").id, len], nothing),
+  symlink: (target, path, type) =>
+    plan("symlink", "symlink", [toPath(target, "target"), toPath(path), type ?? null], nothing),
+  readlink(path, opts) {
+    const encoding = typeof opts === "string" ? opts : opts?.encoding;
+    return plan("readlink", "readlink", [toPath(path)], (link) =>
+      encoding === "buffer" ? Buffer.from(link) : link,
+    );
+  },
+  link: (existing, path) =>
+    plan("link", "link", [toPath(existing, "existingPath"), toPath(path, "newPath")], nothing),
+  utimes: (path, atime, mtime) =>
+    plan("utimes", "utimes", [toPath(path), toTime(atime), toTime(mtime)], nothing),
+  lutimes: (path, atime, mtime) =>
+    plan("lutimes", "lutimes", [toPath(path), toTime(atime), toTime(mtime)], nothing),
+  futimes: (fd, atime, mtime) =>
+    plan("futimes", "futimes", [fdRecord(fd, "futimes").id, toTime(atime), toTime(mtime)], nothing),
+  chown: (path, uid, gid) =>
+    plan("chown", "chown", [toPath(path), toId(uid, "uid"), toId(gid, "gid")], nothing),
+  lchown: (path, uid, gid) =>
+    plan("lchown", "lchown", [toPath(path), toId(uid, "uid"), toId(gid, "gid")], nothing),
+  fchown: (fd, uid, gid) =>
+    plan(
+      "fchown",
+      "fchown",
+      [fdRecord(fd, "fchown").id, toId(uid, "uid"), toId(gid, "gid")],
+      nothing,
+    ),
+  fchmod: (fd, mode) =>
+    plan("fchmod", "fchmod", [fdRecord(fd, "fchmod").id, toMode(mode, 0)], nothing),
+  fsync: (fd) => plan("fsync", "fsync", [fdRecord(fd, "fsync").id], nothing),
+  fdatasync: (fd) => plan("fdatasync", "fdatasync", [fdRecord(fd, "fdatasync").id], nothing),
   open(path, flags, mode) {
     const f = flags === undefined || flags === null ? "r" : flags;
     return plan("open", "open", [toPath(path), f, toMode(mode, 0o666)], (opened) =>
@@ -550,6 +597,21 @@ class FileHandle {
   truncate(len) {
     return raw.ftruncate(this.fd, len);
   }
+  utimes(atime, mtime) {
+    return raw.futimes(this.fd, atime, mtime);
+  }
+  chown(uid, gid) {
+    return raw.fchown(this.fd, uid, gid);
+  }
+  chmod(mode) {
+    return raw.fchmod(this.fd, mode);
+  }
+  sync() {
+    return raw.fsync(this.fd);
+  }
+  datasync() {
+    return raw.fdatasync(this.fd);
+  }
   close() {
     const fd = this.fd;
     if (fd === -1) return Promise.resolve();
@@ -565,7 +627,18 @@ class FileHandle {
 const constants = hostCall("fs.constants", [], undefined, "fs.constants");
 
 /** APIs on file descriptors: fs/promises has them as FileHandle methods instead. */
-const FD_ONLY = { fstat: true, ftruncate: true, close: true, read: true, write: true };
+const FD_ONLY = {
+  fstat: true,
+  ftruncate: true,
+  close: true,
+  read: true,
+  write: true,
+  futimes: true,
+  fchown: true,
+  fchmod: true,
+  fsync: true,
+  fdatasync: true,
+};
 const promises = {};
 for (let i = 0; i < NAMES.length; i++) {
   const name = NAMES[i];
@@ -596,6 +669,7 @@ for (let i = 0; i < NAMES.length; i++) {
   exports[NAMES[i]] = callbackForm(NAMES[i]);
   exports[`${NAMES[i]}Sync`] = syncForm(NAMES[i]);
 }
+exports._toUnixTimestamp = toTime;
 exports.existsSync = function existsSync(path) {
   let p;
   try {

@@ -192,4 +192,26 @@ class WriteStream extends Writable {
   }
 }
 
-module.exports = { ReadStream, WriteStream };
+/**
+ * Node's fs.ReadStream and fs.WriteStream are old-style constructors: callable without
+ * `new`. This one builds the class's instance (or a subclass's, through new.target)
+ * and shares the class's prototype, so instanceof and `extends` work either way.
+ */
+function callable(Class) {
+  // A function expression, not a method: methods cannot be constructors.
+  const Ctor = {
+    [Class.name]: function (...args) {
+      return Reflect.construct(Class, args, new.target ?? Ctor);
+    },
+  }[Class.name];
+  Ctor.prototype = Class.prototype;
+  Object.defineProperty(Class.prototype, "constructor", {
+    value: Ctor,
+    writable: true,
+    configurable: true,
+  });
+  Object.setPrototypeOf(Ctor, Object.getPrototypeOf(Class));
+  return Ctor;
+}
+
+module.exports = { ReadStream: callable(ReadStream), WriteStream: callable(WriteStream) };
