@@ -100,6 +100,11 @@ function options(o, defaults) {
   return out;
 }
 
+/** An options argument as Node's validateObject takes it: null or a non-array object. */
+function isOptions(o) {
+  return o === null || (typeof o === "object" && !Array.isArray(o));
+}
+
 function toMode(mode, def) {
   if (mode === undefined || mode === null) return def;
   return typeof mode === "string" ? parseInt(mode, 8) : mode;
@@ -469,7 +474,12 @@ const PLANS = {
     const rec = fdRecord(fd, "read");
     if (!ArrayBuffer.isView(buffer))
       throw ERR_INVALID_ARG_TYPE("buffer", ["Buffer", "TypedArray", "DataView"], buffer);
-    if (typeof offset === "object" && offset !== null) ({ offset = 0, length, position } = offset);
+    if (isOptions(offset)) ({ offset = 0, length, position } = offset ?? {});
+    else if (offset !== undefined && typeof offset !== "number") {
+      if (length === undefined && position === undefined)
+        throw ERR_INVALID_ARG_TYPE("options", "object", offset);
+      throw ERR_INVALID_ARG_TYPE("offset", "number", offset);
+    }
     if (offset === undefined) offset = 0;
     if (length === undefined) length = buffer.byteLength - offset;
     const w = where(rec, position);
@@ -513,6 +523,9 @@ function syncForm(name) {
   const make = PLANS[name];
   return {
     [`${name}Sync`](a, b, c, d, e) {
+      // readSync(fd, buffer, x): as in Node, a third and last argument must be options.
+      if (name === "read" && arguments.length <= 3 && c !== undefined && !isOptions(c))
+        throw ERR_INVALID_ARG_TYPE("options", "object", c);
       const p = make(a, b, c, d, e);
       return p.op === undefined ? p.value : runSync(p);
     },
@@ -549,6 +562,13 @@ function callbackForm(name) {
       if (typeof cb !== "function") throw ERR_INVALID_ARG_TYPE("cb", "function", cb);
       const a = [undefined, undefined, undefined, undefined, undefined];
       for (let i = 0; i < n && i < 5; i++) a[i] = arguments[i];
+      // fs.read(fd[, options], cb): the buffer comes in the options, or is a new 16 KiB.
+      if (name === "read" && n <= 2 && !ArrayBuffer.isView(a[1])) {
+        const params = a[1] ?? {};
+        if (!isOptions(params)) throw ERR_INVALID_ARG_TYPE("options", "object", params);
+        a[1] = params.buffer ?? Buffer.alloc(16384);
+        a[2] = params;
+      }
       const p = make(a[0], a[1], a[2], a[3], a[4]);
       runAsync(p, `fs.${name}`).then(
         (v) => (withBuffer ? process.nextTick(cb, null, v, a[1]) : process.nextTick(cb, null, v)),
