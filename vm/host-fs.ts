@@ -242,7 +242,12 @@ const sync = {
   mkdtemp: (_: OpContext, prefix: string) => fs.mkdtempSync(prefix),
   rm: (_: OpContext, path: string, recursive: boolean, force: boolean) =>
     fs.rmSync(path, { recursive, force }),
-  rmdir: (_: OpContext, path: string) => fs.rmdirSync(path),
+  rmdir: (_: OpContext, path: string, recursive: boolean) => {
+    // recursive (deprecated in Node) removes a directory's tree; on a non-directory
+    // rmdir's own ENOTDIR stands.
+    if (recursive && fs.lstatSync(path).isDirectory()) fs.rmSync(path, { recursive: true });
+    else fs.rmdirSync(path);
+  },
   unlink: (_: OpContext, path: string) => fs.unlinkSync(path),
   rename: (_: OpContext, from: string, to: string) => fs.renameSync(from, to),
   copyFile: (_: OpContext, from: string, to: string, mode: number) =>
@@ -330,7 +335,10 @@ const async: { [K in keyof SyncOps]: (...a: Parameters<SyncOps[K]>) => Promise<u
   mkdir: (_, path, recursive, mode) => P.mkdir(path, { recursive, mode }),
   mkdtemp: (_, prefix) => P.mkdtemp(prefix),
   rm: (_, path, recursive, force) => P.rm(path, { recursive, force }),
-  rmdir: (_, path) => P.rmdir(path),
+  rmdir: async (_, path, recursive) => {
+    if (recursive && (await P.lstat(path)).isDirectory()) await P.rm(path, { recursive: true });
+    else await P.rmdir(path);
+  },
   unlink: (_, path) => P.unlink(path),
   rename: (_, from, to) => P.rename(from, to),
   copyFile: (_, from, to, mode) => P.copyFile(from, to, mode),

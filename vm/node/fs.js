@@ -100,6 +100,18 @@ function options(o, defaults) {
   return out;
 }
 
+let warnedRecursiveRmdir = false;
+function warnRecursiveRmdir() {
+  if (warnedRecursiveRmdir) return;
+  warnedRecursiveRmdir = true;
+  require("jaunt:internals").emitWarning(
+    "In future versions of Node.js, fs.rmdir(path, { recursive: true }) will be removed. " +
+      "Use fs.rm(path, { recursive: true }) instead",
+    "DeprecationWarning",
+    "DEP0147",
+  );
+}
+
 /** An options argument as Node's validateObject takes it: null or a non-array object. */
 function isOptions(o) {
   return o === null || (typeof o === "object" && !Array.isArray(o));
@@ -414,7 +426,12 @@ const PLANS = {
   rm(path, opts = {}) {
     return plan("rm", "rm", [toPath(path), opts.recursive === true, opts.force === true], nothing);
   },
-  rmdir: (path) => plan("rmdir", "rmdir", [toPath(path)], nothing),
+  rmdir(path, opts) {
+    const recursive = isOptions(opts) && opts?.recursive === true;
+    const p = toPath(path);
+    if (recursive) warnRecursiveRmdir();
+    return plan("rmdir", "rmdir", [p, recursive], nothing);
+  },
   unlink: (path) => plan("unlink", "unlink", [toPath(path)], nothing),
   rename: (from, to) =>
     plan("rename", "rename", [toPath(from, "oldPath"), toPath(to, "newPath")], nothing),
@@ -700,7 +717,14 @@ exports.existsSync = function existsSync(path) {
   return hostCall("fs.existsSync", [p], undefined, "fs.existsSync");
 };
 exports.exists = function exists(path, cb) {
-  runAsync(plan("exists", "exists", [toPath(path)]), "fs.exists").then(
+  if (typeof cb !== "function") throw ERR_INVALID_ARG_TYPE("cb", "function", cb);
+  let p;
+  try {
+    p = toPath(path);
+  } catch {
+    return cb(false); // an invalid path does not exist (at once, as in Node)
+  }
+  runAsync(plan("exists", "exists", [p]), "fs.exists").then(
     (v) => process.nextTick(cb, v),
     () => process.nextTick(cb, false),
   );
