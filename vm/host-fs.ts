@@ -242,7 +242,12 @@ const sync = {
   mkdtemp: (_: OpContext, prefix: string) => fs.mkdtempSync(prefix),
   rm: (_: OpContext, path: string, recursive: boolean, force: boolean) =>
     fs.rmSync(path, { recursive, force }),
-  rmdir: (_: OpContext, path: string) => fs.rmdirSync(path),
+  rmdir: (_: OpContext, path: string, recursive: boolean) => {
+    // recursive (deprecated in Node) removes a directory's tree; on a non-directory
+    // rmdir's own ENOTDIR stands.
+    if (recursive && fs.lstatSync(path).isDirectory()) fs.rmSync(path, { recursive: true });
+    else fs.rmdirSync(path);
+  },
   unlink: (_: OpContext, path: string) => fs.unlinkSync(path),
   rename: (_: OpContext, from: string, to: string) => fs.renameSync(from, to),
   copyFile: (_: OpContext, from: string, to: string, mode: number) =>
@@ -252,6 +257,24 @@ const sync = {
   exists: (_: OpContext, path: string) => fs.existsSync(path),
   chmod: (_: OpContext, path: string, mode: number) => fs.chmodSync(path, mode),
   truncate: (_: OpContext, path: string, len: number) => fs.truncateSync(path, len),
+  symlink: (_: OpContext, target: string, path: string, type: string | null) =>
+    fs.symlinkSync(target, path, type as fs.symlink.Type | null),
+  readlink: (_: OpContext, path: string) => fs.readlinkSync(path),
+  link: (_: OpContext, existing: string, path: string) => fs.linkSync(existing, path),
+  utimes: (_: OpContext, path: string, atime: number, mtime: number) =>
+    fs.utimesSync(path, atime, mtime),
+  lutimes: (_: OpContext, path: string, atime: number, mtime: number) =>
+    fs.lutimesSync(path, atime, mtime),
+  futimes: (ctx: OpContext, id: unknown, atime: number, mtime: number) =>
+    fs.futimesSync(fileOf(ctx, id, "futimes").fd, atime, mtime),
+  chown: (_: OpContext, path: string, uid: number, gid: number) => fs.chownSync(path, uid, gid),
+  lchown: (_: OpContext, path: string, uid: number, gid: number) => fs.lchownSync(path, uid, gid),
+  fchown: (ctx: OpContext, id: unknown, uid: number, gid: number) =>
+    fs.fchownSync(fileOf(ctx, id, "fchown").fd, uid, gid),
+  fchmod: (ctx: OpContext, id: unknown, mode: number) =>
+    fs.fchmodSync(fileOf(ctx, id, "fchmod").fd, mode),
+  fsync: (ctx: OpContext, id: unknown) => fs.fsyncSync(fileOf(ctx, id, "fsync").fd),
+  fdatasync: (ctx: OpContext, id: unknown) => fs.fdatasyncSync(fileOf(ctx, id, "fdatasync").fd),
   readFile: (_: OpContext, path: string, flag: string) => fs.readFileSync(path, { flag }),
   writeFile: (_: OpContext, path: string, data: Uint8Array, flag: string, mode: number) =>
     fs.writeFileSync(path, bytes(data), { flag, mode }),
@@ -312,7 +335,10 @@ const async: { [K in keyof SyncOps]: (...a: Parameters<SyncOps[K]>) => Promise<u
   mkdir: (_, path, recursive, mode) => P.mkdir(path, { recursive, mode }),
   mkdtemp: (_, prefix) => P.mkdtemp(prefix),
   rm: (_, path, recursive, force) => P.rm(path, { recursive, force }),
-  rmdir: (_, path) => P.rmdir(path),
+  rmdir: async (_, path, recursive) => {
+    if (recursive && (await P.lstat(path)).isDirectory()) await P.rm(path, { recursive: true });
+    else await P.rmdir(path);
+  },
   unlink: (_, path) => P.unlink(path),
   rename: (_, from, to) => P.rename(from, to),
   copyFile: (_, from, to, mode) => P.copyFile(from, to, mode),
@@ -325,6 +351,33 @@ const async: { [K in keyof SyncOps]: (...a: Parameters<SyncOps[K]>) => Promise<u
     ),
   chmod: (_, path, mode) => P.chmod(path, mode),
   truncate: (_, path, len) => P.truncate(path, len),
+  symlink: (_, target, path, type) => P.symlink(target, path, type),
+  readlink: (_, path) => P.readlink(path),
+  link: (_, existing, path) => P.link(existing, path),
+  utimes: (_, path, atime, mtime) => P.utimes(path, atime, mtime),
+  lutimes: (_, path, atime, mtime) => P.lutimes(path, atime, mtime),
+  futimes: (ctx, id, atime, mtime) => {
+    const { fd } = fileOf(ctx, id, "futimes");
+    return fdPromise<void>((cb) => fs.futimes(fd, atime, mtime, (e) => cb(e, undefined)));
+  },
+  chown: (_, path, uid, gid) => P.chown(path, uid, gid),
+  lchown: (_, path, uid, gid) => P.lchown(path, uid, gid),
+  fchown: (ctx, id, uid, gid) => {
+    const { fd } = fileOf(ctx, id, "fchown");
+    return fdPromise<void>((cb) => fs.fchown(fd, uid, gid, (e) => cb(e, undefined)));
+  },
+  fchmod: (ctx, id, mode) => {
+    const { fd } = fileOf(ctx, id, "fchmod");
+    return fdPromise<void>((cb) => fs.fchmod(fd, mode, (e) => cb(e, undefined)));
+  },
+  fsync: (ctx, id) => {
+    const { fd } = fileOf(ctx, id, "fsync");
+    return fdPromise<void>((cb) => fs.fsync(fd, (e) => cb(e, undefined)));
+  },
+  fdatasync: (ctx, id) => {
+    const { fd } = fileOf(ctx, id, "fdatasync");
+    return fdPromise<void>((cb) => fs.fdatasync(fd, (e) => cb(e, undefined)));
+  },
   readFile: (_, path, flag) => P.readFile(path, { flag }),
   writeFile: (_, path, data, flag, mode) => P.writeFile(path, bytes(data), { flag, mode }),
 };
@@ -342,6 +395,7 @@ const READS = new Set([
   "access",
   "exists",
   "readFile",
+  "readlink",
   "close",
 ]);
 

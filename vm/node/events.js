@@ -12,9 +12,11 @@ const {
   validateAbortSignal,
   validateBoolean,
   validateFunction,
+  validateInteger,
   validateNumber,
   validateObject,
 } = require("internal/validators");
+const { kFirstEventParam } = require("internal/event-symbols");
 
 const kCapture = Symbol("kCapture");
 const kShapeMode = Symbol("shapeMode");
@@ -406,22 +408,37 @@ const AsyncIteratorPrototype = Object.getPrototypeOf(
   Object.getPrototypeOf(async function* () {}).prototype,
 );
 
+const kWatermarkData = Symbol.for("nodejs.watermarkData");
+
 /** An async iterator of the event's argument arrays (events.on). */
 function on(emitter, event, options = {}) {
   validateObject(options, "options");
   const signal = options.signal;
   validateAbortSignal(signal, "options.signal");
   if (signal?.aborted) throw new AbortError(undefined, { cause: signal?.reason });
+  // Backpressure: past `highWaterMark` queued events the emitter is paused, and it is
+  // resumed once the queue is below `lowWaterMark` (both in events, not bytes).
+  const highWaterMark = options.highWaterMark ?? options.highWatermark ?? Number.MAX_SAFE_INTEGER;
+  validateInteger(highWaterMark, "options.highWaterMark", 1);
+  const lowWaterMark = options.lowWaterMark ?? options.lowWatermark ?? 1;
+  validateInteger(lowWaterMark, "options.lowWaterMark", 1);
   const unconsumedEvents = [];
   const unconsumedPromises = [];
   let error = null;
   let finished = false;
+  let paused = false;
 
   const iterator = Object.setPrototypeOf(
     {
       next() {
-        if (unconsumedEvents.length > 0)
-          return Promise.resolve({ value: unconsumedEvents.shift(), done: false });
+        if (unconsumedEvents.length > 0) {
+          const value = unconsumedEvents.shift();
+          if (paused && unconsumedEvents.length < lowWaterMark) {
+            emitter.resume();
+            paused = false;
+          }
+          return Promise.resolve({ value, done: false });
+        }
         if (error) {
           const p = Promise.reject(error);
           error = null;
@@ -441,10 +458,27 @@ function on(emitter, event, options = {}) {
       [Symbol.asyncIterator]() {
         return this;
       },
+      get [kWatermarkData]() {
+        return {
+          get size() {
+            return unconsumedEvents.length;
+          },
+          get low() {
+            return lowWaterMark;
+          },
+          get high() {
+            return highWaterMark;
+          },
+          get isPaused() {
+            return paused;
+          },
+        };
+      },
     },
     AsyncIteratorPrototype,
   );
 
+  const firstArgOnly = options[kFirstEventParam] === true;
   agnosticAddListener(emitter, event, eventHandler);
   if (event !== "error" && typeof emitter.on === "function") emitter.on("error", errorHandler);
   const closeEvents = options?.close;
@@ -457,9 +491,16 @@ function on(emitter, event, options = {}) {
     errorHandler(new AbortError(undefined, { cause: signal?.reason }));
   }
   function eventHandler(...args) {
-    if (unconsumedPromises.length > 0)
-      unconsumedPromises.shift().resolve({ value: args, done: false });
-    else unconsumedEvents.push(args);
+    const value = firstArgOnly ? args[0] : args;
+    if (unconsumedPromises.length > 0) {
+      unconsumedPromises.shift().resolve({ value, done: false });
+      return;
+    }
+    unconsumedEvents.push(value);
+    if (!paused && unconsumedEvents.length > highWaterMark) {
+      paused = true;
+      emitter.pause();
+    }
   }
   function errorHandler(err) {
     if (unconsumedPromises.length > 0) unconsumedPromises.shift().reject(err);

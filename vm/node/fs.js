@@ -100,9 +100,42 @@ function options(o, defaults) {
   return out;
 }
 
+let warnedRecursiveRmdir = false;
+function warnRecursiveRmdir() {
+  if (warnedRecursiveRmdir) return;
+  warnedRecursiveRmdir = true;
+  require("jaunt:internals").emitWarning(
+    "In future versions of Node.js, fs.rmdir(path, { recursive: true }) will be removed. " +
+      "Use fs.rm(path, { recursive: true }) instead",
+    "DeprecationWarning",
+    "DEP0147",
+  );
+}
+
+/** An options argument as Node's validateObject takes it: null or a non-array object. */
+function isOptions(o) {
+  return o === null || (typeof o === "object" && !Array.isArray(o));
+}
+
 function toMode(mode, def) {
   if (mode === undefined || mode === null) return def;
   return typeof mode === "string" ? parseInt(mode, 8) : mode;
+}
+
+/** A time as utimes takes it: seconds (a number or numeric string) or a Date. */
+function toTime(time) {
+  if (typeof time === "string" && +time == time) return +time; // eslint-disable-line eqeqeq
+  if (Number.isFinite(time)) return time < 0 ? Date.now() / 1000 : time;
+  if (time instanceof Date) return time.getTime() / 1000;
+  throw ERR_INVALID_ARG_TYPE("time", ["Date", "Time in seconds"], time);
+}
+
+/** A uid or gid: an integer from -1 (unchanged) to 2³²-1. */
+function toId(id, name) {
+  if (typeof id !== "number") throw ERR_INVALID_ARG_TYPE(name, "number", id);
+  if (!Number.isInteger(id)) throw ERR_OUT_OF_RANGE(name, "an integer", id);
+  if (id < -1 || id > 4294967295) throw ERR_OUT_OF_RANGE(name, ">= -1 && <= 4294967295", id);
+  return id;
 }
 
 function toBytes(data, encoding) {
@@ -393,7 +426,12 @@ const PLANS = {
   rm(path, opts = {}) {
     return plan("rm", "rm", [toPath(path), opts.recursive === true, opts.force === true], nothing);
   },
-  rmdir: (path) => plan("rmdir", "rmdir", [toPath(path)], nothing),
+  rmdir(path, opts) {
+    const recursive = isOptions(opts) && opts?.recursive === true;
+    const p = toPath(path);
+    if (recursive) warnRecursiveRmdir();
+    return plan("rmdir", "rmdir", [p, recursive], nothing);
+  },
   unlink: (path) => plan("unlink", "unlink", [toPath(path)], nothing),
   rename: (from, to) =>
     plan("rename", "rename", [toPath(from, "oldPath"), toPath(to, "newPath")], nothing),
@@ -405,6 +443,37 @@ const PLANS = {
   truncate: (path, len = 0) => plan("truncate", "truncate", [toPath(path), len], nothing),
   ftruncate: (fd, len = 0) =>
     plan("ftruncate", "ftruncate", [fdRecord(fd, "ftruncate").id, len], nothing),
+  symlink: (target, path, type) =>
+    plan("symlink", "symlink", [toPath(target, "target"), toPath(path), type ?? null], nothing),
+  readlink(path, opts) {
+    const encoding = typeof opts === "string" ? opts : opts?.encoding;
+    return plan("readlink", "readlink", [toPath(path)], (link) =>
+      encoding === "buffer" ? Buffer.from(link) : link,
+    );
+  },
+  link: (existing, path) =>
+    plan("link", "link", [toPath(existing, "existingPath"), toPath(path, "newPath")], nothing),
+  utimes: (path, atime, mtime) =>
+    plan("utimes", "utimes", [toPath(path), toTime(atime), toTime(mtime)], nothing),
+  lutimes: (path, atime, mtime) =>
+    plan("lutimes", "lutimes", [toPath(path), toTime(atime), toTime(mtime)], nothing),
+  futimes: (fd, atime, mtime) =>
+    plan("futimes", "futimes", [fdRecord(fd, "futimes").id, toTime(atime), toTime(mtime)], nothing),
+  chown: (path, uid, gid) =>
+    plan("chown", "chown", [toPath(path), toId(uid, "uid"), toId(gid, "gid")], nothing),
+  lchown: (path, uid, gid) =>
+    plan("lchown", "lchown", [toPath(path), toId(uid, "uid"), toId(gid, "gid")], nothing),
+  fchown: (fd, uid, gid) =>
+    plan(
+      "fchown",
+      "fchown",
+      [fdRecord(fd, "fchown").id, toId(uid, "uid"), toId(gid, "gid")],
+      nothing,
+    ),
+  fchmod: (fd, mode) =>
+    plan("fchmod", "fchmod", [fdRecord(fd, "fchmod").id, toMode(mode, 0)], nothing),
+  fsync: (fd) => plan("fsync", "fsync", [fdRecord(fd, "fsync").id], nothing),
+  fdatasync: (fd) => plan("fdatasync", "fdatasync", [fdRecord(fd, "fdatasync").id], nothing),
   open(path, flags, mode) {
     const f = flags === undefined || flags === null ? "r" : flags;
     return plan("open", "open", [toPath(path), f, toMode(mode, 0o666)], (opened) =>
@@ -422,7 +491,12 @@ const PLANS = {
     const rec = fdRecord(fd, "read");
     if (!ArrayBuffer.isView(buffer))
       throw ERR_INVALID_ARG_TYPE("buffer", ["Buffer", "TypedArray", "DataView"], buffer);
-    if (typeof offset === "object" && offset !== null) ({ offset = 0, length, position } = offset);
+    if (isOptions(offset)) ({ offset = 0, length, position } = offset ?? {});
+    else if (offset !== undefined && typeof offset !== "number") {
+      if (length === undefined && position === undefined)
+        throw ERR_INVALID_ARG_TYPE("options", "object", offset);
+      throw ERR_INVALID_ARG_TYPE("offset", "number", offset);
+    }
     if (offset === undefined) offset = 0;
     if (length === undefined) length = buffer.byteLength - offset;
     const w = where(rec, position);
@@ -466,6 +540,9 @@ function syncForm(name) {
   const make = PLANS[name];
   return {
     [`${name}Sync`](a, b, c, d, e) {
+      // readSync(fd, buffer, x): as in Node, a third and last argument must be options.
+      if (name === "read" && arguments.length <= 3 && c !== undefined && !isOptions(c))
+        throw ERR_INVALID_ARG_TYPE("options", "object", c);
       const p = make(a, b, c, d, e);
       return p.op === undefined ? p.value : runSync(p);
     },
@@ -502,6 +579,13 @@ function callbackForm(name) {
       if (typeof cb !== "function") throw ERR_INVALID_ARG_TYPE("cb", "function", cb);
       const a = [undefined, undefined, undefined, undefined, undefined];
       for (let i = 0; i < n && i < 5; i++) a[i] = arguments[i];
+      // fs.read(fd[, options], cb): the buffer comes in the options, or is a new 16 KiB.
+      if (name === "read" && n <= 2 && !ArrayBuffer.isView(a[1])) {
+        const params = a[1] ?? {};
+        if (!isOptions(params)) throw ERR_INVALID_ARG_TYPE("options", "object", params);
+        a[1] = params.buffer ?? Buffer.alloc(16384);
+        a[2] = params;
+      }
       const p = make(a[0], a[1], a[2], a[3], a[4]);
       runAsync(p, `fs.${name}`).then(
         (v) => (withBuffer ? process.nextTick(cb, null, v, a[1]) : process.nextTick(cb, null, v)),
@@ -550,6 +634,21 @@ class FileHandle {
   truncate(len) {
     return raw.ftruncate(this.fd, len);
   }
+  utimes(atime, mtime) {
+    return raw.futimes(this.fd, atime, mtime);
+  }
+  chown(uid, gid) {
+    return raw.fchown(this.fd, uid, gid);
+  }
+  chmod(mode) {
+    return raw.fchmod(this.fd, mode);
+  }
+  sync() {
+    return raw.fsync(this.fd);
+  }
+  datasync() {
+    return raw.fdatasync(this.fd);
+  }
   close() {
     const fd = this.fd;
     if (fd === -1) return Promise.resolve();
@@ -565,7 +664,18 @@ class FileHandle {
 const constants = hostCall("fs.constants", [], undefined, "fs.constants");
 
 /** APIs on file descriptors: fs/promises has them as FileHandle methods instead. */
-const FD_ONLY = { fstat: true, ftruncate: true, close: true, read: true, write: true };
+const FD_ONLY = {
+  fstat: true,
+  ftruncate: true,
+  close: true,
+  read: true,
+  write: true,
+  futimes: true,
+  fchown: true,
+  fchmod: true,
+  fsync: true,
+  fdatasync: true,
+};
 const promises = {};
 for (let i = 0; i < NAMES.length; i++) {
   const name = NAMES[i];
@@ -596,6 +706,7 @@ for (let i = 0; i < NAMES.length; i++) {
   exports[NAMES[i]] = callbackForm(NAMES[i]);
   exports[`${NAMES[i]}Sync`] = syncForm(NAMES[i]);
 }
+exports._toUnixTimestamp = toTime;
 exports.existsSync = function existsSync(path) {
   let p;
   try {
@@ -606,7 +717,14 @@ exports.existsSync = function existsSync(path) {
   return hostCall("fs.existsSync", [p], undefined, "fs.existsSync");
 };
 exports.exists = function exists(path, cb) {
-  runAsync(plan("exists", "exists", [toPath(path)]), "fs.exists").then(
+  if (typeof cb !== "function") throw ERR_INVALID_ARG_TYPE("cb", "function", cb);
+  let p;
+  try {
+    p = toPath(path);
+  } catch {
+    return cb(false); // an invalid path does not exist (at once, as in Node)
+  }
+  runAsync(plan("exists", "exists", [p]), "fs.exists").then(
     (v) => process.nextTick(cb, v),
     () => process.nextTick(cb, false),
   );

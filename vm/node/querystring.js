@@ -3,7 +3,9 @@
 // stringify/escape/unescape with its rules for numbers, arrays and bad encodings.
 "use strict";
 
-const { nodeError } = require("internal/errors");
+const { asciiTable, percentEncode } = require("internal/percent-encode");
+
+const QS_KEEP = asciiTable("");
 
 const PLUS = 43;
 const PERCENT = 37;
@@ -65,11 +67,7 @@ function qsEscape(str) {
     if (typeof str === "object") str = String(str);
     else str += "";
   }
-  try {
-    return encodeURIComponent(str);
-  } catch {
-    throw nodeError(URIError, "ERR_INVALID_URI", "URI malformed"); // a lone surrogate
-  }
+  return percentEncode(str, QS_KEEP);
 }
 
 function stringifyPrimitive(v) {

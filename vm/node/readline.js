@@ -10,6 +10,7 @@
 
 const EventEmitter = require("events");
 const { StringDecoder } = require("string_decoder");
+const { kFirstEventParam } = require("internal/event-symbols");
 const { nodeError, ERR_INVALID_ARG_VALUE, AbortError } = require("internal/errors");
 const { validateString, validateFunction } = require("internal/validators");
 
@@ -22,6 +23,7 @@ const kSawReturnAt = Symbol("sawReturnAt");
 const kInputListeners = Symbol("inputListeners");
 const kQuestion = Symbol("question");
 const kQuestionCancel = Symbol("questionCancel");
+const kLineIterator = Symbol("lineIterator");
 
 const ERR_USE_AFTER_CLOSE = () => nodeError(Error, "ERR_USE_AFTER_CLOSE", "readline was closed");
 
@@ -155,8 +157,18 @@ class Interface extends EventEmitter {
     this.emit("close");
   }
 
+  /**
+   * `for await (const line of rl)`: one iterator per interface (loops nested over the
+   * same interface share it), lines queue up while the input is paused past 1024.
+   */
   [Symbol.asyncIterator]() {
-    return lineIterator(this);
+    if (this[kLineIterator] === undefined)
+      this[kLineIterator] = EventEmitter.on(this, "line", {
+        close: ["close"],
+        highWaterMark: 1024,
+        [kFirstEventParam]: true,
+      });
+    return this[kLineIterator];
   }
 
   // ---- input and output (not Node API; names without a leading underscore would
@@ -221,78 +233,6 @@ class Interface extends EventEmitter {
 // prototype, as Node's internal symbols are.
 for (const name of ["writeOutput", "writeInput", "endInput", "onLine"])
   Object.defineProperty(Interface.prototype, name, { enumerable: false });
-
-/**
- * `for await (const line of rl)`: lines queue up as they come (the input is paused
- * while more than 1024 wait, as Node's highWaterMark does); 'close' ends the
- * iteration once the queue is drained; return() closes the interface.
- */
-function lineIterator(rl) {
-  const queue = [];
-  const waiters = [];
-  let done = rl.closed;
-  let failure = null;
-  const settle = () => {
-    while (waiters.length > 0) {
-      const w = waiters.shift();
-      if (queue.length > 0) w.resolve({ value: queue.shift(), done: false });
-      else if (failure) {
-        w.reject(failure);
-        failure = null;
-        done = true;
-      } else if (done) w.resolve({ value: undefined, done: true });
-      else {
-        waiters.unshift(w);
-        return;
-      }
-    }
-  };
-  const onLine = (line) => {
-    queue.push(line);
-    if (queue.length > 1024) rl.pause();
-    settle();
-  };
-  const onClose = () => {
-    done = true;
-    detach();
-    settle();
-  };
-  const onError = (err) => {
-    failure = err;
-    detach();
-    settle();
-  };
-  const detach = () => {
-    rl.removeListener("line", onLine);
-    rl.removeListener("close", onClose);
-    rl.removeListener("error", onError);
-  };
-  if (!done) {
-    rl.on("line", onLine);
-    rl.on("close", onClose);
-    rl.on("error", onError);
-  }
-  return {
-    next() {
-      return new Promise((resolve, reject) => {
-        waiters.push({ resolve, reject });
-        settle();
-        if (queue.length < 1024 && rl.paused && !rl.closed) rl.resume();
-      });
-    },
-    return() {
-      detach();
-      done = true;
-      queue.length = 0;
-      rl.close();
-      settle();
-      return Promise.resolve({ value: undefined, done: true });
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
-}
 
 function createInterface(input, output, completer, terminal) {
   return new Interface(input, output, completer, terminal);

@@ -7,6 +7,8 @@ const { nodeError, ERR_INVALID_ARG_TYPE } = require("internal/errors");
 // The npm package, by a path (a bare "string_decoder/" is this module, for readable-stream).
 const Decoder = require("string_decoder/lib/string_decoder.js").StringDecoder;
 
+const { Utf8Decoder } = require("internal/utf8-decoder");
+
 const kDecoder = Symbol("kNativeDecoder");
 
 const ENCODINGS = {
@@ -46,6 +48,7 @@ function asBuffer(buf) {
  * property, so both methods are wrapped on the instance.
  */
 function makeDecoder(encoding) {
+  if (encoding === "utf8") return new Utf8Decoder();
   if (encoding !== "base64url") return new Decoder(encoding);
   const d = new Decoder("base64");
   const write = d.write;
@@ -72,7 +75,10 @@ function StringDecoder(encoding) {
 
 StringDecoder.prototype.write = function write(buf) {
   const b = asBuffer(buf);
-  return typeof b === "string" ? b : this[kDecoder].write(b);
+  if (typeof b === "string") return b;
+  if (this[kDecoder] === undefined)
+    throw nodeError(TypeError, "ERR_INVALID_THIS", 'Value of "this" must be of type StringDecoder');
+  return this[kDecoder].write(b);
 };
 
 StringDecoder.prototype.end = function end(buf) {

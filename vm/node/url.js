@@ -7,6 +7,9 @@ const querystring = require("querystring");
 const path = require("path");
 const { nodeError, ERR_INVALID_ARG_TYPE } = require("internal/errors");
 const { emitWarning } = require("jaunt:internals");
+const { asciiTable, percentEncode } = require("internal/percent-encode");
+
+const AUTH_KEEP = asciiTable(":");
 
 const { URL, URLSearchParams } = globalThis;
 
@@ -58,17 +61,9 @@ const HOSTNAME_MAX = 255;
 const FORBIDDEN_HOST = /[\0\t\n\r #%/:<>?@[\\\]^|]/;
 const FORBIDDEN_HOST_IPV6 = /[\0\t\n\r #%/<>?@\\^|]/;
 
-/** The whitespace Node trims around a legacy URL. */
+/** What Node trims around a legacy URL: control characters, space, NBSP and BOM. */
 function isTrimmed(code) {
-  return (
-    code === 32 ||
-    code === 9 ||
-    code === 10 ||
-    code === 13 ||
-    code === 12 ||
-    code === 0xa0 ||
-    code === 0xfeff
-  );
+  return code < 33 || code === 0xa0 || code === 0xfeff;
 }
 
 /** Characters the parser escapes in a URL's rest, and what they become. */
@@ -94,7 +89,10 @@ function autoEscape(s) {
   return s.replace(AUTO_ESCAPE_CHARS, (c) => AUTO_ESCAPE[c]);
 }
 
-/** Where the auth ends ('@') and the host (at '#', '/', '?' or a character no host has). */
+/**
+ * Where the auth ends ('@') and the host (at '#', '/', '?' or a character no host has),
+ * in `rest` without the tabs and line breaks before that point (WHATWG URL drops them).
+ */
 function hostScan(rest) {
   let atSign = -1;
   let nonHost = -1;
@@ -104,12 +102,15 @@ function hostScan(rest) {
       if (nonHost === -1) nonHost = i;
       break;
     }
-    if (c === "@") {
+    if (c === "\t" || c === "\n" || c === "\r") {
+      rest = rest.slice(0, i) + rest.slice(i + 1);
+      i--;
+    } else if (c === "@") {
       atSign = i;
       nonHost = -1;
-    } else if (nonHost === -1 && "\t\n\r \"%';<>\\^`{|}".includes(c)) nonHost = i;
+    } else if (nonHost === -1 && " \"%';<>\\^`{|}".includes(c)) nonHost = i;
   }
-  return { atSign, nonHost };
+  return { rest, atSign, nonHost };
 }
 
 Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
@@ -137,7 +138,11 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
       end = i;
       inWs = true;
     }
-    if (split) continue;
+    if (split) {
+      // A '#' after the query still makes this URL one with a hash.
+      if (code === 35 /* # */) hasHash = true;
+      continue;
+    }
     if (code === 64 /* @ */) hasAt = true;
     else if (code === 35 /* # */) {
       hasHash = true;
@@ -194,7 +199,9 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
   }
 
   if (!HOSTLESS.has(lowerProto) && (slashes || (proto && !SLASHED.has(proto)))) {
-    const { atSign, nonHost } = hostScan(rest);
+    const scan = hostScan(rest);
+    const { atSign, nonHost } = scan;
+    rest = scan.rest;
     let from = 0;
     if (atSign !== -1) {
       this.auth = decodeURIComponent(rest.slice(0, atSign));
@@ -305,7 +312,7 @@ Url.prototype.parseHost = function parseHost() {
 
 /** encodeURIComponent, but keeping what an auth part may show as is. */
 function escapeAuth(auth) {
-  return auth.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:]/g, (c) => encodeURIComponent(c));
+  return percentEncode(auth, AUTH_KEEP);
 }
 
 Url.prototype.format = function format() {
@@ -419,6 +426,7 @@ Url.prototype.resolveObject = function resolveObject(relative) {
     if (relative.protocol) {
       relative.hostname = null;
       relative.port = null;
+      result.auth = null;
       if (relative.host) {
         if (relPath[0] === "") relPath[0] = relative.host;
         else relPath.unshift(relative.host);

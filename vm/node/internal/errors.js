@@ -61,7 +61,7 @@ function listed(items, one, two, many) {
 /** How Node's messages describe a received value ("type number (1)", "an instance of Map"). */
 function describeReceived(value) {
   if (value == null) return "" + value;
-  if (typeof value === "function" && value.name) return `function ${value.name}`;
+  if (typeof value === "function") return `function ${value.name}`;
   if (typeof value === "object") {
     if (value.constructor && value.constructor.name)
       return `an instance of ${value.constructor.name}`;

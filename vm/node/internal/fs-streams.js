@@ -27,10 +27,21 @@ function checkPosition(value, name) {
     throw ERR_OUT_OF_RANGE(name, `>= 0 && <= ${Number.MAX_SAFE_INTEGER}`, value);
 }
 
+/**
+ * The fd, or else the path, checked before the stream is built (a stream half set up
+ * would still open its undefined path on the next tick).
+ */
+function source(path, o) {
+  if (o.fd !== undefined && o.fd !== null && typeof o.fd !== "number")
+    throw ERR_INVALID_ARG_TYPE("options.fd", ["number", "FileHandle"], o.fd);
+  const fd = o.fd === undefined ? null : o.fd;
+  return { fd, path: fd === null ? toPathValue(path) : undefined };
+}
+
 /** What both streams do on construction: take an fd, or open the path. */
-function setUp(stream, path, o, defaultFlags) {
-  stream.fd = o.fd === undefined ? null : o.fd;
-  stream.path = stream.fd === null ? toPathValue(path) : undefined;
+function setUp(stream, from, o, defaultFlags) {
+  stream.fd = from.fd;
+  stream.path = from.path;
   stream.flags = o.flags === undefined ? defaultFlags : o.flags;
   stream.mode = o.mode === undefined ? 0o666 : o.mode;
   stream.start = o.start;
@@ -76,9 +87,10 @@ function destroy(stream, err, callback) {
 class ReadStream extends Readable {
   constructor(path, options) {
     const o = copyOptions(options);
+    const from = source(path, o);
     if (o.highWaterMark === undefined) o.highWaterMark = 64 * 1024;
     super(o);
-    setUp(this, path, o, "r");
+    setUp(this, from, o, "r");
     checkPosition(o.start, "start");
     if (o.end !== undefined) checkPosition(o.end, "end");
     this.end = o.end === undefined ? Infinity : o.end;
@@ -135,9 +147,10 @@ class ReadStream extends Readable {
 class WriteStream extends Writable {
   constructor(path, options) {
     const o = copyOptions(options);
+    const from = source(path, o);
     o.decodeStrings = true;
     super(o);
-    setUp(this, path, o, "w");
+    setUp(this, from, o, "w");
     checkPosition(o.start, "start");
     this.pos = o.start;
     this.bytesWritten = 0;
@@ -192,4 +205,26 @@ class WriteStream extends Writable {
   }
 }
 
-module.exports = { ReadStream, WriteStream };
+/**
+ * Node's fs.ReadStream and fs.WriteStream are old-style constructors: callable without
+ * `new`. This one builds the class's instance (or a subclass's, through new.target)
+ * and shares the class's prototype, so instanceof and `extends` work either way.
+ */
+function callable(Class) {
+  // A function expression, not a method: methods cannot be constructors.
+  const Ctor = {
+    [Class.name]: function (...args) {
+      return Reflect.construct(Class, args, new.target ?? Ctor);
+    },
+  }[Class.name];
+  Ctor.prototype = Class.prototype;
+  Object.defineProperty(Class.prototype, "constructor", {
+    value: Ctor,
+    writable: true,
+    configurable: true,
+  });
+  Object.setPrototypeOf(Ctor, Object.getPrototypeOf(Class));
+  return Ctor;
+}
+
+module.exports = { ReadStream: callable(ReadStream), WriteStream: callable(WriteStream) };
