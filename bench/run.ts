@@ -1,5 +1,7 @@
-// npm run bench — times vmrun against node and node --jitless on bench/programs and
-// prints a table (median wall time of several runs, process start-up included).
+// npm run bench — times vmrun against node, node --jitless and QuickJS compiled to
+// WebAssembly on bench/programs and prints two tables: the work time each program
+// reports itself (its last line, "@work MS"; best of several runs) with each engine's
+// geomean ratio to node, and the median wall time (process start-up included).
 // Measured, never asserted: speed is not part of `npm test`. Then start-up and
 // resume (bench/startup.ts); `npm run bench -- --startup` prints only those.
 
@@ -11,6 +13,7 @@ import { startupRows } from "./startup";
 const ROOT = path.resolve(__dirname, "..", "..");
 const PROGRAMS = path.join(ROOT, "bench", "programs");
 const VMRUN = path.join(ROOT, "dist", "bin", "vmrun.js");
+const QUICKJS = path.join(ROOT, "dist", "bench", "quickjs-run.js");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 interface Engine {
@@ -21,16 +24,20 @@ interface Engine {
 const engines: Engine[] = [
   { name: "node", argv: (f) => [f] },
   { name: "node --jitless", argv: (f) => ["--jitless", f] },
+  { name: "quickjs-wasm", argv: (f) => [QUICKJS, f] },
   { name: "vmrun", argv: (f) => [VMRUN, f] },
   { name: "vmrun (jitless host)", argv: (f) => ["--jitless", VMRUN, f] },
 ];
 
-function time(args: string[]): { ms: number; out: string } {
+/** One run: wall time, the work time the program reported, and its output without that line. */
+function time(args: string[]): { ms: number; work: number; out: string } {
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { encoding: "utf8" });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
-  return { ms, out: r.stdout };
+  const m = /^@work (\d+(?:\.\d+)?)\n/m.exec(r.stdout);
+  if (!m) throw new Error(`${args.join(" ")} printed no "@work MS" line`);
+  return { ms, work: Number(m[1]), out: r.stdout.replace(m[0], "") };
 }
 
 function median(xs: number[]): number {
@@ -45,27 +52,41 @@ const files = fs
   .sort()
   .filter(() => !onlyStartup);
 const rows: string[][] = [];
+const workRows: string[][] = [];
+const ratios: number[][] = engines.map(() => []);
 for (const f of files) {
   const file = path.join(PROGRAMS, f);
   const row = [f];
+  const workRow = [f];
   let reference = "";
   let nodeMs = 0;
-  for (const e of engines) {
+  let nodeWork = 0;
+  engines.forEach((e, k) => {
     const samples: number[] = [];
+    let work = Infinity;
     let out = "";
     for (let i = 0; i < RUNS; i++) {
       const r = time(e.argv(file));
       samples.push(r.ms);
+      work = Math.min(work, r.work);
       out = r.out;
     }
     if (!reference) reference = out;
     else if (out !== reference) throw new Error(`${e.name} printed something else for ${f}`);
     const ms = median(samples);
-    if (e.name === "node") nodeMs = ms;
+    if (e.name === "node") {
+      nodeMs = ms;
+      nodeWork = Math.max(work, 1);
+    }
+    const ratio = Math.max(work, 1) / nodeWork;
+    ratios[k].push(ratio);
     row.push(`${ms.toFixed(0)} ms` + (e.name === "node" ? "" : ` (${(ms / nodeMs).toFixed(1)}x)`));
-  }
+    workRow.push(`${work.toFixed(0)} ms` + (e.name === "node" ? "" : ` (${ratio.toFixed(1)}x)`));
+  });
   rows.push(row);
+  workRows.push(workRow);
 }
+const geomean = (xs: number[]) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
 function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
@@ -75,6 +96,9 @@ function printTable(header: string[], rows: string[][]): void {
 }
 
 if (rows.length) {
+  workRows.push(["geomean / node", ...ratios.map((r) => `${geomean(r).toFixed(1)}x`)]);
+  printTable(["work time", ...engines.map((e) => e.name)], workRows);
+  console.log(`\nbest of ${RUNS} runs each of the time the program reports itself\n`);
   printTable(["program", ...engines.map((e) => e.name)], rows);
   console.log(
     `\nmedian of ${RUNS} runs each, wall time including process start-up; ${process.version} on ${process.arch}\n`,

@@ -1,4 +1,6 @@
 // Object-heavy code: allocate, read and update many small objects and arrays.
+const now = typeof performance === "object" ? () => performance.now() : () => Date.now();
+const T0 = now();
 function Point(x, y) {
   this.x = x;
   this.y = y;
@@ -21,3 +23,4 @@ for (let i = 0; i < pts.length; i++) {
   tally[k] = (tally[k] || 0) + 1;
 }
 console.log(acc.x, acc.y, far, JSON.stringify(tally));
+console.log("@work", Math.round(now() - T0));

@@ -1,5 +1,7 @@
 // Property access: monomorphic and polymorphic reads and writes, prototype methods,
 // objects built by literals, constructors and Object.create.
+const now = typeof performance === "object" ? () => performance.now() : () => Date.now();
+const T0 = now();
 function Vec(x, y) {
   this.x = x;
   this.y = y;
@@ -25,3 +27,4 @@ for (let round = 0; round < 40; round++) {
   for (let i = 0; i < objs.length; i += 4) sum += objs[i].dot(objs[i + 3]);
 }
 console.log(sum);
+console.log("@work", Math.round(now() - T0));
