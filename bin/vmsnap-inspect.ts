@@ -5,6 +5,8 @@
 
 import { inspectSnapshot, SnapshotError } from "../vm";
 import { renderReport } from "../vm/snapshot-report";
+import { isRecording, RecordingError } from "./record-store";
+import { stateAt } from "./time-travel";
 import {
   BAD_OPTION,
   commandLine,
@@ -22,14 +24,16 @@ const TOOL = "vmsnap inspect";
 const SECTIONS = ["json", "frames", "heap"];
 
 /** Runs `vmsnap inspect` with the words after "inspect", and exits. */
-export function inspectCommand(args: string[]): never {
+export async function inspectCommand(args: string[]): Promise<never> {
   const argv = commandLine(
     TOOL,
-    "vmsnap inspect <file.snap> [--json] [--frames] [--heap] [--depth N] [--key-file F]\n\n" +
+    "vmsnap inspect <file.snap> [--json] [--frames] [--heap] [--depth N] [--key-file F]\n" +
+      "vmsnap inspect <DIR> --at STEP [--json] [--frames] [--heap] [--depth N]\n\n" +
       "Describes a snapshot without running it: header (versions, programs, steps, when\n" +
       "taken), frames innermost first with locals and closure variables by name,\n" +
       "suspended generators and async functions, microtasks, timers, pending host\n" +
-      "operations and resources, and a heap summary by kind and class.\n" +
+      "operations and resources, and a heap summary by kind and class. With a recording\n" +
+      "(vmrun --record DIR) and --at STEP: the state after exactly STEP instructions.\n" +
       "Exit codes: 2 the file cannot be read or is not a valid snapshot, 9 bad option.",
     false,
     args,
@@ -39,6 +43,7 @@ export function inspectCommand(args: string[]): never {
     .option("heap", { type: "boolean", describe: "only the heap summary" })
     .option("depth", { describe: "N: nesting levels shown of each value (default 2)" })
     .option("key-file", { describe: "F: the snapshot is signed; verify it with the key in F" })
+    .option("at", { describe: "STEP: with a recording folder, the state after STEP instructions" })
     .parseSync();
   const words = [
     ...argv._.map(String),
@@ -52,7 +57,9 @@ export function inspectCommand(args: string[]): never {
     die(TOOL, "no snapshot file given; see vmsnap inspect --help", BAD_OPTION);
   if (words.length > 1)
     die(TOOL, `one snapshot file expected, got ${words.length}: ${words.join(" ")}`, BAD_OPTION);
-  const bytes = verifiedOrExit(TOOL, readSnapshot(TOOL, words[0]), key);
+  const at =
+    argv.at === undefined ? undefined : countOption(TOOL, "--at", argv.at, 0, "= the start");
+  const bytes = await snapshotToInspect(words[0], at, key);
   let report;
   try {
     report = inspectSnapshot(bytes, { depth });
@@ -73,4 +80,26 @@ export function inspectCommand(args: string[]): never {
     writeAllSync(1, JSON.stringify(json, null, 2) + "\n");
   } else writeAllSync(1, renderReport(report, { sections }));
   process.exit(0);
+}
+
+/** The snapshot file's bytes (verified with `key`), or a recording's state at step `at`. */
+async function snapshotToInspect(
+  source: string,
+  at: number | undefined,
+  key: Uint8Array | undefined,
+): Promise<Uint8Array> {
+  if (!isRecording(source)) {
+    if (at !== undefined)
+      die(TOOL, `--at needs a recording folder (vmrun --record); ${source} is not one`, 2);
+    return verifiedOrExit(TOOL, readSnapshot(TOOL, source), key);
+  }
+  if (at === undefined) die(TOOL, `${source} is a recording: say where with --at STEP`, BAD_OPTION);
+  if (key) die(TOOL, "--key-file applies to a snapshot file, not to a recording", BAD_OPTION);
+  try {
+    // Running forward from the nearest earlier snapshot prints nothing.
+    return await stateAt(source, at, { stdout: () => {}, stderr: () => {} });
+  } catch (e) {
+    if (e instanceof RecordingError) die(TOOL, e.message, 2);
+    throw e;
+  }
 }

@@ -393,3 +393,38 @@ test("inspectSnapshot describes snapshots of assorted programs, and its JSON rou
   }
   assert.ok(described >= 10, `${described} snapshots described`);
 });
+
+test("vmsnap inspect DIR --at STEP: a recorded run's state at a recorded step and between two", () => {
+  const rdir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-inspect-rec-"));
+  try {
+    const prog = path.join(rdir, "count.js");
+    fs.writeFileSync(
+      prog,
+      "let total = 0;\n" +
+        "function add(n) {\n  total += n;\n  return total;\n}\n" +
+        "for (let i = 0; i < 50; i++) add(i);\n" +
+        "console.log(total);\n",
+    );
+    const rec = path.join(rdir, "rec");
+    const run = runCli("vmrun", ["--record", rec, "--every", "100", prog], rdir);
+    assert.equal(run.stdout, "1225\n", run.stderr);
+    for (const step of [200, 257]) {
+      const r = runCli("vmsnap", ["inspect", rec, "--at", String(step), "--json"], rdir);
+      assert.equal(r.code, 0, r.stderr);
+      const report = JSON.parse(r.stdout) as SnapshotReport;
+      assert.equal(report.header.steps, step);
+      assert.ok(
+        report.frames.some((f) => f.file === prog),
+        r.stdout.slice(0, 400),
+      );
+    }
+    const noAt = runCli("vmsnap", ["inspect", rec], rdir);
+    assert.equal(noAt.code, 9);
+    assert.match(noAt.stderr, /is a recording: say where with --at STEP/);
+    const notRec = runCli("vmsnap", ["inspect", prog, "--at", "5"], rdir);
+    assert.equal(notRec.code, 2);
+    assert.match(notRec.stderr, /--at needs a recording folder/);
+  } finally {
+    fs.rmSync(rdir, { recursive: true, force: true });
+  }
+});
