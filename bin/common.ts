@@ -217,6 +217,14 @@ export interface RunOptionValues {
   maxHeapBytes?: number;
 }
 
+/** The options that bound a run (vmrun, vmsnap and vmresume take them). */
+export const LIMIT_OPTION_NAMES = [
+  "unhandled-rejections",
+  "max-call-depth",
+  "deadline-ms",
+  "max-heap-bytes",
+] as const;
+
 /** Adds the named run options to a command's parser. */
 export function defineRunOptions(argv: Argv, names: readonly RunOptionName[]): Argv {
   for (const name of names) argv = argv.option(name, { describe: RUN_OPTIONS[name] });

@@ -9,6 +9,7 @@ import {
   commandLine,
   countOption,
   defineRunOptions,
+  LIMIT_OPTION_NAMES,
   die,
   limitOptions,
   readKeyFile,
@@ -25,13 +26,7 @@ import { replayTo } from "./time-travel";
 import { finishContext, localContext, transportRequests } from "../transport/requests";
 
 const TOOL = "vmresume";
-const RUN_OPTION_NAMES = [
-  "snapshot-every",
-  "unhandled-rejections",
-  "max-call-depth",
-  "deadline-ms",
-  "max-heap-bytes",
-] as const;
+const RUN_OPTION_NAMES = ["snapshot-every", ...LIMIT_OPTION_NAMES] as const;
 
 const argv = defineRunOptions(
   commandLine(

@@ -10,6 +10,7 @@ import {
   commandLine,
   countOption,
   defineRunOptions,
+  LIMIT_OPTION_NAMES,
   die,
   findMain,
   ioProblem,
@@ -28,13 +29,7 @@ import { Recorder } from "./time-travel";
 import { finishContext, localContext, transportRequests } from "../transport/requests";
 
 const TOOL = "vmrun";
-const RUN_OPTION_NAMES = [
-  "snapshot-every",
-  "unhandled-rejections",
-  "max-call-depth",
-  "deadline-ms",
-  "max-heap-bytes",
-] as const;
+const RUN_OPTION_NAMES = ["snapshot-every", ...LIMIT_OPTION_NAMES] as const;
 
 const argv = defineRunOptions(
   commandLine(

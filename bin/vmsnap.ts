@@ -10,6 +10,7 @@ import {
   commandLine,
   countOption,
   defineRunOptions,
+  LIMIT_OPTION_NAMES,
   die,
   findMain,
   ioProblem,
@@ -32,12 +33,7 @@ else snapshotCommand();
 
 /** vmsnap program --at-step N, or vmsnap PID. */
 function snapshotCommand(): void {
-  const RUN_OPTION_NAMES = [
-    "unhandled-rejections",
-    "max-call-depth",
-    "deadline-ms",
-    "max-heap-bytes",
-  ] as const;
+  const RUN_OPTION_NAMES = LIMIT_OPTION_NAMES;
 
   const argv = defineRunOptions(
     commandLine(
