@@ -10,7 +10,7 @@ import { Rng } from "./fuzz/random";
 import { programSeed } from "./fuzz/run";
 
 const SEED = 20261206;
-const COUNT = 24;
+const COUNT = 16;
 
 test(`fuzz: ${COUNT} generated programs of seed ${SEED}`, () => {
   const failures: string[] = [];

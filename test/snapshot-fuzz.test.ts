@@ -31,7 +31,7 @@ test("the unmutated seed snapshots resume and run", () => {
   }
 });
 
-const RUNS = 700;
+const RUNS = 450;
 test(`${RUNS} mutated snapshots: refused or run, never a host exception`, () => {
   const out = path.join(os.tmpdir(), "jaunt-snapshot-fuzz-test");
   const outcomes = new Map<string, number>();

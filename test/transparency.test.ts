@@ -3,7 +3,7 @@
 // instruction count.
 //
 // Each cut costs an encode, a fresh VM and a decode (10–20 ms, most of it building
-// the new realm), so `npm test` spends a budget of cuts per program: about 8 spread
+// the new realm), so `npm test` spends a budget of cuts per program: about 6 spread
 // over the whole run and, for programs up to 8,000 instructions, about 8 more on a
 // prime stride so they land on varied instructions. The small- programs are cut on a
 // stride of 3 whose offset differs between programs, so together they cut the code
@@ -54,7 +54,7 @@ function cutsFor(steps: number, index: number, small: boolean): [number, number]
     if (small) strides.push(steps <= 1500 ? [1, 1] : [5, 5]);
     return strides;
   }
-  const spread = Math.max(1000, Math.ceil(steps / 8));
+  const spread = Math.max(1000, Math.ceil(steps / 6));
   const strides: [number, number][] = [[spread, spread]];
   if (steps <= 8000) {
     const p = PRIMES.find((q) => q >= steps / 8) ?? 997;
