@@ -1,5 +1,5 @@
-// https with a self-signed certificate made by openssl in a temp dir (the instruction
-// count varies with how host I/O arrives): refused without its CA, accepted with `ca`
+// https, self-signed (the instruction count varies with how host I/O arrives): a
+// certificate made by openssl in a temp dir is refused without its CA, accepted with `ca`
 // or rejectUnauthorized: false; tls underneath.
 const https = require("https");
 const fs = require("fs");
