@@ -71,6 +71,12 @@ export interface FunctionCode {
   /** Total registers, parameters included. */
   readonly nlocals: number;
   readonly localNames: readonly string[];
+  /**
+   * Where block-scoped registers are in scope: (register, start, end) triples, end
+   * exclusive, one per stretch of code emitted inside the block. A register with no
+   * triple is in scope in the whole function. Only inspection reads it.
+   */
+  readonly liveRanges: Int32Array;
   /** Maximum operand-stack depth above the registers. */
   readonly maxStack: number;
   readonly code: Int32Array;
@@ -156,7 +162,7 @@ export interface ModuleInfo {
  * Bumped whenever emitted bytecode changes shape: snapshots record it. 7: sources of
  * 1 MB or more compile in chunks of statements (stream.ts), with different code.
  */
-export const COMPILER_VERSION = 8;
+export const COMPILER_VERSION = 9;
 
 /**
  * Self-hosted helpers compiled code may call with CALL_HELPER, by index. The realm
@@ -194,4 +200,19 @@ export const enum Helper {
   RegexpCreate,
   AsyncYieldStarStep,
   ResolveSlow,
+}
+
+/** The live-range table of functions without block-scoped registers (shared, never written). */
+export const NO_RANGES = new Int32Array(0);
+
+/** Whether register `reg` of `fn` is in scope at code offset `ip` (see liveRanges). */
+export function registerInScope(fn: FunctionCode, reg: number, ip: number): boolean {
+  const r = fn.liveRanges;
+  let ranged = false;
+  for (let k = 0; k < r.length; k += 3) {
+    if (r[k] !== reg) continue;
+    if (ip >= r[k + 1] && ip < r[k + 2]) return true;
+    ranged = true;
+  }
+  return !ranged;
 }

@@ -12,7 +12,7 @@ import type * as N from "./estree";
 import { Op } from "./opcodes";
 import { LineMap } from "./lines";
 import { Emitter, Label, CompileError } from "./emitter";
-import { FnFlags, Helper, type FunctionCode, type ScopeDesc } from "./bytecode";
+import { FnFlags, Helper, NO_RANGES, type FunctionCode, type ScopeDesc } from "./bytecode";
 import { classPlan, type FieldEntry, type SyntheticInit } from "./classes";
 import {
   DEFAULT_EXPORT_BINDING,
@@ -105,7 +105,11 @@ export function topLevelStream(ctx: CodegenContext, top: FunctionInfo): TopLevel
 
 class FunctionCompiler {
   private readonly e = new Emitter();
-  private scope: Scope;
+  private current!: Scope;
+  /** Live ranges of block-scoped registers, as FunctionCode.liveRanges (flat triples). */
+  private readonly ranges: number[] = [];
+  /** Code offset at which each block scope now open was entered. */
+  private readonly openedAt = new Map<Scope, number>();
   private readonly control: Control[] = [];
   private readonly localNames: string[] = [];
   private nlocals: number;
@@ -137,6 +141,37 @@ class FunctionCompiler {
         if (this.localNames[i] === undefined)
           this.localNames[i] = p.type === "Identifier" ? p.name : `%arg${i}`;
       });
+  }
+
+  /** The scope the code being emitted runs in; moving it opens and closes live ranges. */
+  private get scope(): Scope {
+    return this.current;
+  }
+
+  private set scope(to: Scope) {
+    const from = this.current;
+    this.current = to;
+    const inner: Scope[] = [];
+    for (let s: Scope | null = to; s && s.fn === this.info; s = s.parent) inner.push(s);
+    for (let s: Scope | null = from; s && s.fn === this.info; s = s.parent)
+      if (!inner.includes(s)) this.closeRange(s);
+    for (const s of inner)
+      if (!this.openedAt.has(s) && this.isBlockScope(s)) this.openedAt.set(s, this.e.offset);
+  }
+
+  /** A scope whose register bindings exist only in part of the function's code. */
+  private isBlockScope(s: Scope): boolean {
+    return s !== this.info.scope && s !== this.info.varScope;
+  }
+
+  private closeRange(s: Scope): void {
+    const start = this.openedAt.get(s);
+    if (start === undefined) return;
+    this.openedAt.delete(s);
+    const end = this.e.offset;
+    if (end === start) return;
+    for (const b of s.bindings.values())
+      if (!b.captured && b.register >= 0) this.ranges.push(b.register, start, end);
   }
 
   /** Scopes of `info.scopes` already described (a streamed top level gains more). */
@@ -366,6 +401,7 @@ class FunctionCompiler {
     const info = this.info;
     const node = info.node;
     const e = this.e;
+    for (const s of [...this.openedAt.keys()]) this.closeRange(s);
     const out = e.finish();
     const loc = this.ctx.lines.at(node.start);
     return {
@@ -376,6 +412,7 @@ class FunctionCompiler {
       length,
       nlocals: this.nlocals,
       localNames: Array.from({ length: this.nlocals }, (_, i) => this.localNames[i] ?? ""),
+      liveRanges: this.ranges.length ? Int32Array.from(this.ranges) : NO_RANGES,
       maxStack: e.maxDepth,
       code: out.code,
       positions: out.positions,

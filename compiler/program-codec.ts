@@ -60,6 +60,7 @@ const FIELDS = [
   "line",
   "col",
   "varScope",
+  "liveRanges",
 ] as const;
 // A field added to FunctionCode but not to FIELDS (and the codec) fails to compile here.
 const everyFieldEncoded: [Exclude<keyof FunctionCode, (typeof FIELDS)[number]>] extends [never]
@@ -88,6 +89,7 @@ function encodeFunction(f: FunctionCode): unknown[] {
     f.line,
     f.col,
     f.varScope ?? null,
+    f.liveRanges,
   ];
 }
 
@@ -165,6 +167,17 @@ function decodeFunction(data: unknown, i: number): FunctionCode {
   const nlocals = int(f[5], `${w} nlocals`);
   const localNames = strings(f[6], `${w} local names`);
   if (localNames.length !== nlocals) fail(`${w} local names do not match nlocals`);
+  const liveRanges = ints(f[19], `${w} live ranges`);
+  if (liveRanges.length % 3 !== 0) fail(`${w} live ranges are not triples`);
+  for (let k = 0; k < liveRanges.length; k += 3)
+    if (
+      liveRanges[k] < 0 ||
+      liveRanges[k] >= nlocals ||
+      liveRanges[k + 1] < 0 ||
+      liveRanges[k + 1] > liveRanges[k + 2] ||
+      liveRanges[k + 2] > code.length
+    )
+      fail(`${w} live range ${k / 3} is outside the registers or the code`);
   return {
     index: int(f[0], `${w} index`, i, i),
     name: str(f[1], `${w} name`),
@@ -173,6 +186,7 @@ function decodeFunction(data: unknown, i: number): FunctionCode {
     length: int(f[4], `${w} length`),
     nlocals,
     localNames,
+    liveRanges,
     maxStack: int(f[7], `${w} maxStack`),
     code,
     positions,

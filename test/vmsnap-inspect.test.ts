@@ -428,3 +428,30 @@ test("vmsnap inspect DIR --at STEP: a recorded run's state at a recorded step an
     fs.rmSync(rdir, { recursive: true, force: true });
   }
 });
+
+test("a block's let, const and class show only while the frame is inside the block", () => {
+  const localsAt = (source: string): string[] => {
+    const j = Jaunt.create({ stdout: () => {}, stderr: () => {}, seed: 1 });
+    j.load(source, path.join(dir, "blocks.js"), "commonjs");
+    assert.equal(j.run(2000).status, "paused");
+    return inspectSnapshot(j.snapshot()).frames[0].locals.map((l) => l.name);
+  };
+  const outside = `function f() {
+  let before = 1;
+  { let inBlock = 2; class K {} for (let i = 0; i < 3; i++) { const sq = i * i; } }
+  switch (before) { case 1: let inCase = 4; }
+  try { throw 0; } catch (e) { let inCatch = e; }
+  let after = 3;
+  for (;;) after++;
+}
+f();`;
+  assert.deepEqual(localsAt(outside), ["before", "after"]);
+  const inside = `function f() {
+  let before = 1;
+  { let inBlock = 2; for (let i = 0; ; i++) { const sq = i * i; } }
+  let after = 3;
+}
+f();`;
+  // Function-level bindings come first (register order); `after` is still in its TDZ.
+  assert.deepEqual(localsAt(inside), ["before", "after", "inBlock", "i", "sq"]);
+});

@@ -9,7 +9,7 @@
 // its slots. Values are formatted by inspect.ts (util.inspect), which never runs
 // guest code: getters show as [Getter], custom inspect methods are not called.
 
-import { FnFlags, positionAt, type FunctionCode } from "../compiler/bytecode";
+import { FnFlags, positionAt, registerInScope, type FunctionCode } from "../compiler/bytecode";
 import { codeShape } from "./code-shape";
 import { Env } from "./env";
 import { ImportBinding, displayName } from "./esm";
@@ -341,7 +341,8 @@ class Describer {
     const inRecords = new Set(captured.map((b) => b.name));
     for (let k = 0; k < code.nlocals; k++) {
       const name = code.localNames[k];
-      if (isUserName(name) && !inRecords.has(name))
+      // A block's let/const/class is shown only while the frame is inside the block.
+      if (isUserName(name) && !inRecords.has(name) && registerInScope(code, k, ip))
         locals.push({ name, value: this.value(register(k)) });
     }
     locals.push(...captured);
