@@ -1,7 +1,7 @@
 // npm run bench:longest-step — the longest single run() slice for programs whose one
 // instruction used to do seconds of native work (a catastrophic regexp, a big
 // JSON.parse, a replaceAll over 30 MB, a huge BigInt power, big sorts and joins, the
-// keys of 10^6 properties, case mapping, normalization and UTF-8 over 10-50 MB).
+// keys of 10^6 properties, for-in over them, case mapping, normalization and UTF-8 over 10-50 MB).
 // Each case runs under the embedding API in run(1000) slices; the table shows the
 // worst wall time of one run() call, the total, and the number of slices.
 //
@@ -185,6 +185,14 @@ console.log(k.length, Object.entries(p).length, JSON.stringify(o).length);`,
     source: `const o = {};
 for (let i = 0; i < 1e6; i++) o["k" + i] = i;
 console.log(Object.keys(o).length, Object.getOwnPropertyNames(o).length, Reflect.ownKeys(o).length);`,
+  },
+  {
+    name: "for-in 1e6",
+    source: `const o = {};
+for (let i = 0; i < 1e6; i++) o["k" + i] = i;
+let n = 0;
+for (const k in o) n++;
+console.log(n);`,
   },
   {
     name: "Object.keys array 1e7",

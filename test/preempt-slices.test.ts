@@ -39,6 +39,20 @@ console.log(bk.length, bk.slice(0, 2), bk.slice(-2), bn.length, bn.slice(-3));`,
     6,
   ],
   [
+    "for-in over an object with 40,000 properties and a prototype that shadows and is shadowed",
+    `const o = {};
+for (let i = 0; i < 40000; i++) o["k" + i] = i;
+Object.defineProperty(o, "hidden", { value: 1, enumerable: false });
+Object.setPrototypeOf(o, { k5: "shadowed", extra: 1, hidden: 2 });
+const a = new Array(36000).fill(0); a.named = 1;
+console.log("ready");
+let n = 0, last, seen = [];
+for (const k in o) { n++; last = k; if (k === "extra" || k === "hidden" || k === "k5") seen.push(k); if (k === "k10") delete o.k11; }
+let m = 0; for (const k in a) m++;
+console.log(n, last, seen, m);`,
+    6,
+  ],
+  [
     "case mapping of a long string",
     // The period is 30 and the first piece ends 262,144 = 30k + 4 units in: inside
     // the surrogate pair at 3-4 of the first text, between Σ and x in the second.

@@ -31,6 +31,7 @@ import {
   GenState,
 } from "./object";
 import { ProxyForInIterator, proxyHelper } from "./builtins/proxy";
+import { forInNeedsSlices } from "./builtins/for-in-work";
 import { Env } from "./env";
 import { ImportBinding, displayName } from "./esm";
 import { inspect } from "./inspect";
@@ -2807,6 +2808,13 @@ export class VM implements HeapOwner {
         }
         case Op.FOR_IN_START: {
           const v = stack[sp - 1];
+          if (v instanceof JSObject && forInNeedsSlices(v)) {
+            // Tens of thousands of keys: listed and filtered in slices by a helper.
+            frame.ip = ip;
+            sp = this.callHelper(realm.helpers.forInSliced, sp, 1);
+            if (sp < 0) break reload;
+            break;
+          }
           const it = this.forInIterator(v);
           if (it === null) {
             // The chain reaches a proxy: a helper collects the keys (traps run).

@@ -115,6 +115,8 @@ export interface Helpers {
   jsonRevive: JSObject;
   /** prelude/00-core.js: finishes a native's sliced work (builtins/work.ts). */
   finishWork: JSObject;
+  /** prelude/00-core.js: a for-in start over a chain with a huge object (for-in-work.ts). */
+  forInSliced: JSObject;
   asyncStart: JSObject;
   runMain: JSObject;
   runMainModule: JSObject;

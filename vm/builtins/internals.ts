@@ -26,6 +26,7 @@ import { installNameInternals } from "../names";
 import { proxyHelper, unwrapProxy } from "./proxy";
 import { setProto } from "./object";
 import { KeysOf, listOwnKeys } from "./object-work";
+import { forInLevel, makeForIn } from "./for-in-work";
 
 export function installInternals(realm: Realm): void {
   const $ = realm.internals;
@@ -214,6 +215,12 @@ export function installInternals(realm: Realm): void {
     if (o instanceof ProxyObject) return vm.tailCall(proxyHelper(realm, "ownKeys"), undefined, [o]);
     return listOwnKeys(vm, realm, o, KeysOf.All);
   });
+  def("forInLevel", 3, "aaa", (vm, _t, args) =>
+    forInLevel(vm, args[0] as ArrayObject, args[1] as ArrayObject, args[2] as ArrayObject),
+  );
+  def("makeForIn", 2, "oa", (vm, _t, args) =>
+    makeForIn(vm, args[0] as JSObject, args[1] as ArrayObject),
+  );
   def("deleteOwn", 2, "ok", (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;
     if (o instanceof ProxyObject)

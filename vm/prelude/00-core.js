@@ -327,6 +327,22 @@ function yieldStarStep(iter, next, received, mode) {
 }
 
 /**
+ * The iterator of a for-in loop whose chain holds an object with very many properties
+ * (builtins/for-in-work.ts): each level's keys are listed and filtered in slices, so
+ * the loop's start never runs long in one step.
+ */
+function forInSliced(v) {
+  var o = toObject(v);
+  var keys = [];
+  var chain = [];
+  for (var cur = o; cur !== null; cur = $.getPrototypeOf(cur)) {
+    push(chain, cur);
+    $.forInLevel(keys, $.ownKeys(cur), chain);
+  }
+  return $.makeForIn(o, keys);
+}
+
+/**
  * Finishes a native's long work in slices (see builtins/work.ts): each $.workStep
  * does about a millisecond of it, and between two calls the VM may pause, throw its
  * deadline error or be snapshotted. The task is its own "not done yet" answer.

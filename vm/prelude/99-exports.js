@@ -57,6 +57,7 @@ return {
   stringRaw: stringRaw,
   jsonRevive: jsonRevive,
   finishWork: finishWork,
+  forInSliced: forInSliced,
   asyncStart: asyncStart,
   runMain: runMain,
   runMainModule: runMainModule,
