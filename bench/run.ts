@@ -3,7 +3,8 @@
 // reports itself (its last line, "@work MS"; best of several runs) with each engine's
 // geomean ratio to node, and the median wall time (process start-up included).
 // Measured, never asserted: speed is not part of `npm test`. Then start-up and
-// resume (bench/startup.ts); `npm run bench -- --startup` prints only those.
+// resume (bench/startup.ts); `npm run bench -- --startup` prints only those;
+// `npm run bench -- --programs DIR` times the programs in DIR instead of bench/programs.
 
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -11,7 +12,12 @@ import * as path from "node:path";
 import { startupRows } from "./startup";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const PROGRAMS = path.join(ROOT, "bench", "programs");
+// `--programs DIR` times another folder's programs (e.g. Octane's, bench/octane.ts).
+const programsAt = process.argv.indexOf("--programs");
+const PROGRAMS =
+  programsAt >= 0
+    ? path.resolve(process.argv[programsAt + 1])
+    : path.join(ROOT, "bench", "programs");
 const VMRUN = path.join(ROOT, "dist", "bin", "vmrun.js");
 const QUICKJS = path.join(ROOT, "dist", "bench", "quickjs-run.js");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
