@@ -9,6 +9,7 @@ import type { Connection } from "./connection";
 import { DisconnectedError } from "./connection";
 import { FrameKind, type Frame } from "./frame";
 import type { ProgramIO } from "./programs";
+import { answerModuleRequest } from "./forwarding";
 
 /** A remote guest error: its name, message and stack frames. */
 export interface ErrorBody {
@@ -70,6 +71,9 @@ export class ChannelEnd {
         this.conn.unroute(this.id);
         break;
       }
+      case FrameKind.ModuleRequest:
+        answerModuleRequest(this.conn, this.id, f.body, this.io.fetchModule);
+        break;
       case FrameKind.Stdout:
         (this.io.stdout ?? ((t: string) => process.stdout.write(t)))(String(f.body));
         break;

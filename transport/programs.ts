@@ -5,11 +5,14 @@
 
 import type { Connection } from "./connection";
 import { FrameKind } from "./frame";
+import { answerModuleRequest } from "./forwarding";
 
 /** Where a remote program's output goes (default: this process's stdout/stderr). */
 export interface ProgramIO {
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
+  /** Serves the remote's requests for the program's module files (import forwarding). */
+  fetchModule?: (file: string) => Promise<Uint8Array | null>;
 }
 
 /** A program sent to a remote. */
@@ -70,6 +73,9 @@ export function sendProgram(
         break;
       case FrameKind.Ack:
         accept();
+        break;
+      case FrameKind.ModuleRequest:
+        answerModuleRequest(conn, ch, f.body, io.fetchModule);
         break;
       case FrameKind.Exit: {
         const code = (f.body as { code?: unknown })?.code;
