@@ -8,7 +8,7 @@
 import type { Connection } from "./connection";
 import { DisconnectedError } from "./connection";
 import { FrameKind, type Frame } from "./frame";
-import type { ProgramIO } from "./programs";
+import { relayOutput, type ProgramIO } from "./programs";
 import { answerModuleRequest } from "./forwarding";
 
 /** A remote guest error: its name, message and stack frames. */
@@ -75,10 +75,10 @@ export class ChannelEnd {
         answerModuleRequest(this.conn, this.id, f.body, this.io.fetchModule);
         break;
       case FrameKind.Stdout:
-        (this.io.stdout ?? ((t: string) => process.stdout.write(t)))(String(f.body));
+        relayOutput(this.conn, this.io.stdout ?? ((t) => void process.stdout.write(t)), f.body);
         break;
       case FrameKind.Stderr:
-        (this.io.stderr ?? ((t: string) => process.stderr.write(t)))(String(f.body));
+        relayOutput(this.conn, this.io.stderr ?? ((t) => void process.stderr.write(t)), f.body);
         break;
     }
   }

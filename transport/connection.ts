@@ -29,6 +29,8 @@ export class Connection {
   private readonly channels = new Map<number, FrameHandler>();
   private readonly endListeners = new Set<(e: DisconnectedError) => void>();
   private nextChannel = 1;
+  /** Consumers that asked to stop reading for now (hold). */
+  private holds = 0;
   /** Set once the connection has ended; why. */
   ended: DisconnectedError | null = null;
   /** Frames for no registered channel (channel 0 and unknown ones) go here. */
@@ -114,6 +116,36 @@ export class Connection {
         resolve();
       });
     });
+  }
+
+  /** Bytes written to the peer that the stream has not taken yet (its back-log). */
+  get buffered(): number {
+    return this.output.writableLength;
+  }
+
+  /** Resolves once the back-log has gone out (at once if there is none, or the end). */
+  drained(): Promise<void> {
+    if (this.ended || this.output.writableLength === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const off = this.onEnd(() => resolve());
+      this.output.once("drain", () => {
+        off();
+        resolve();
+      });
+    });
+  }
+
+  /**
+   * Reads nothing more from the peer until `until` settles (a slow consumer of what
+   * arrives): the peer's writes back up, and its sender pauses.
+   */
+  hold(until: Promise<unknown>): void {
+    this.holds++;
+    this.input.pause();
+    const release = () => {
+      if (--this.holds === 0 && !this.ended) this.input.resume();
+    };
+    until.then(release, release);
   }
 
   /** Calls `f` once when the connection ends (at once if it has); returns an unsubscribe. */

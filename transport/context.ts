@@ -49,6 +49,29 @@ export async function finishContext(ctx: TransportContext): Promise<void> {
   await Promise.allSettled(gws.map((g) => g.close()));
 }
 
+/** Writes `text`; a stream that is full says to wait for its drain (relayed output pauses). */
+function writeOut(stream: NodeJS.WriteStream, text: string): Promise<void> | undefined {
+  if (stream.write(text)) return undefined;
+  let wait = draining.get(stream);
+  if (!wait) {
+    wait = new Promise((resolve) => {
+      const done = () => {
+        stream.off("drain", done);
+        stream.off("close", done);
+        draining.delete(stream);
+        resolve();
+      };
+      stream.on("drain", done);
+      stream.on("close", done);
+    });
+    draining.set(stream, wait);
+  }
+  return wait;
+}
+
+/** One wait per full stream, shared by every write that found it full. */
+const draining = new WeakMap<NodeJS.WriteStream, Promise<void>>();
+
 /** A context for a program whose output goes to this process's stdout/stderr. */
 export function localContext(
   gatewayOptions?: GatewayOptions,
@@ -58,10 +81,7 @@ export function localContext(
   // Collected at the first move, not at start-up: most programs never move.
   const collected = () => (source ??= collectModules(programRoot!, forwardModeFromEnv()));
   return newContext(
-    {
-      stdout: (t) => void process.stdout.write(t),
-      stderr: (t) => void process.stderr.write(t),
-    },
+    { stdout: (t) => writeOut(process.stdout, t), stderr: (t) => writeOut(process.stderr, t) },
     programRoot
       ? {
           gatewayOptions,

@@ -11,6 +11,7 @@ import type { Connection, FrameHandler } from "./connection";
 import { FrameKind, type Frame } from "./frame";
 import { parseSpec } from "./spec";
 import { trace } from "./trace";
+import { runWithBackPressure } from "./drive";
 import { finishContext, newContext, type TransportContext } from "./context";
 import { serveRequests } from "./teleport";
 import { ChannelEnd } from "./channels";
@@ -24,6 +25,9 @@ import {
 } from "./forwarding";
 
 export const PROTOCOL = 1;
+
+/** Bytes of output waiting to go to the origin past which a remote guest is paused. */
+export const OUTPUT_HIGH_WATER = 256 * 1024;
 
 export interface ServeOptions {
   /** End this process when the connection ends (a bootstrapped remote). */
@@ -108,7 +112,13 @@ async function runProgram(
   exec = false,
 ): Promise<void> {
   const quiet = () => {};
-  const out = (kind: FrameKind) => (text: string) => void conn.send(kind, ch, text).catch(quiet);
+  // Output goes out as frames; past the mark the sender (a hop relaying a further
+  // remote's output, or the driver below) is asked to wait for the back-log to drain.
+  const congested = () => (conn.buffered > OUTPUT_HIGH_WATER ? conn.drained() : null);
+  const out = (kind: FrameKind) => (text: string) => {
+    conn.send(kind, ch, text).catch(quiet);
+    return congested() ?? undefined;
+  };
   const ctx: TransportContext = opts.home
     ? newContext(opts.home, opts.home)
     : newContext(
@@ -145,6 +155,7 @@ async function runProgram(
     };
     j = Jaunt.resume(snapshot, {
       capabilities: "all",
+      blocking: false,
       stdout: ctx.stdout,
       stderr: ctx.stderr,
       requests,
@@ -162,7 +173,8 @@ async function runProgram(
   await conn.send(FrameKind.Ack, ch, { pid: process.pid }).catch(quiet);
   let code: number;
   try {
-    await j.runAsync();
+    // Programs coming home write here directly: only a remote's output backs up.
+    await runWithBackPressure(j, opts.home ? () => null : congested);
     const report = j.uncaughtReport();
     if (report) ctx.stderr(report);
     code = j.exitCode;
