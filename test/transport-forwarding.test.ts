@@ -23,11 +23,11 @@ console.log(out, nope, require("./package.json").name);
 `;
 
 /** A program folder's manifest and fetch log; the folder is gone before the program runs. */
-function forwardedProgram(t: { after(f: () => void): void }, mode: ForwardMode) {
+function forwardedProgram(t: { after(f: () => void): void }, mode: ForwardMode, main = MAIN) {
   const dir = fs.realpathSync(tempDir(t));
   const file = path.join(dir, "main.js");
   fs.mkdirSync(path.join(dir, "lib"));
-  fs.writeFileSync(file, MAIN);
+  fs.writeFileSync(file, main);
   fs.writeFileSync(
     path.join(dir, "lib", "helper.js"),
     'exports.greet = (w) => "hello " + w + " " + require("../data.json").n;',
@@ -35,7 +35,7 @@ function forwardedProgram(t: { after(f: () => void): void }, mode: ForwardMode) 
   fs.writeFileSync(path.join(dir, "data.json"), '{ "n": 7 }');
   fs.writeFileSync(path.join(dir, "package.json"), '{ "name": "fwd" }');
   const source = collectModules(dir, mode);
-  const snapshot = snapshotOf(MAIN, 1, file);
+  const snapshot = snapshotOf(main, 1, file);
   // The remote shares this disk: without the folder only the origin has the files.
   fs.rmSync(dir, { recursive: true });
   const fetched: string[] = [];
@@ -79,7 +79,7 @@ test(
 );
 
 test(
-  "forwarding: bytes that do not match the manifest are refused; eager sends all",
+  "forwarding: bytes that do not match the manifest are refused; eager sends all; hops fetch through their origin",
   T,
   async (t) => {
     const p = forwardedProgram(t, "on-demand");
@@ -99,6 +99,13 @@ test(
       assert.equal(await within(prog.exit, 20_000, "exit"), 0, io2.err);
       assert.equal(io2.out, "hello remote 7 MODULE_NOT_FOUND fwd\n");
       assert.deepEqual(eager.fetched, []);
+      // A program that moves on from the remote (A → B → C) fetches through B.
+      const hop = forwardedProgram(t, "on-demand", `require("jaunt").teleport("popen");\n${MAIN}`);
+      const io3 = Object.assign(collector(), { fetchModule: hop.fetchModule });
+      const moved = gw.resume(hop.snapshot, io3, { modules: hop.manifest });
+      assert.equal(await within(moved.exit, 30_000, "exit"), 0, io3.err);
+      assert.equal(io3.out, "hello remote 7 MODULE_NOT_FOUND fwd\n");
+      assert.deepEqual(hop.fetched, ["lib/helper.js", "data.json"]);
     } finally {
       await gw.close();
     }
