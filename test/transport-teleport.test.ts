@@ -129,12 +129,16 @@ test(
      try { teleport("socket=127.0.0.1:1"); } catch (e) { console.log("stayed:", e.code); }
      try { teleport("origin"); } catch (e) { console.log("no origin:", e.code); }
      try { teleport("telnet=x"); } catch (e) { console.log("bad spec:", e.code); }
+     const { fork } = require("jaunt");
+     try { fork("popen", 1, { prefix: 3 }); } catch (e) { console.log("bad prefix:", e.code); }
+     try { fork("popen", 1, null); } catch (e) { console.log("bad options:", e.code); }
      console.log("still here", process.pid > 0);`,
     );
     const r = await vmrun(file, { env: { JAUNT_SOCKET_KEY: KEY } });
     assert.equal(
       r.stdout,
-      "stayed: ERR_JAUNT_CONNECT\nno origin: ERR_JAUNT_NO_ORIGIN\nbad spec: ERR_JAUNT_BAD_SPEC\nstill here true\n",
+      "stayed: ERR_JAUNT_CONNECT\nno origin: ERR_JAUNT_NO_ORIGIN\nbad spec: ERR_JAUNT_BAD_SPEC\n" +
+        "bad prefix: ERR_INVALID_ARG_TYPE\nbad options: ERR_INVALID_ARG_TYPE\nstill here true\n",
       r.stderr,
     );
     assert.equal(r.code, 0);
