@@ -31,6 +31,8 @@ export class Connection {
   private nextChannel = 1;
   /** Consumers that asked to stop reading for now (hold). */
   private holds = 0;
+  /** The wait for the output's back-log to drain, while there is one. */
+  private draining: Promise<void> | null = null;
   /** Set once the connection has ended; why. */
   ended: DisconnectedError | null = null;
   /** Frames for no registered channel (channel 0 and unknown ones) go here. */
@@ -126,13 +128,17 @@ export class Connection {
   /** Resolves once the back-log has gone out (at once if there is none, or the end). */
   drained(): Promise<void> {
     if (this.ended || this.output.writableLength === 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const off = this.onEnd(() => resolve());
-      this.output.once("drain", () => {
+    // One wait shared by every caller until the drain (a guest may write often meanwhile).
+    return (this.draining ??= new Promise<void>((resolve) => {
+      const done = () => {
         off();
+        this.output.removeListener("drain", done);
+        this.draining = null;
         resolve();
-      });
-    });
+      };
+      const off = this.onEnd(done);
+      this.output.once("drain", done);
+    }));
   }
 
   /**
