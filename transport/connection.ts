@@ -111,13 +111,26 @@ export class Connection {
       return Promise.reject(e);
     }
     if (this.output.write(bytes)) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const off = this.onEnd(reject);
-      this.output.once("drain", () => {
+    return this.nextDrain();
+  }
+
+  /**
+   * The next drain of the output (rejects if the connection ends first): one wait
+   * shared by every caller, however many writes found the output full meanwhile.
+   */
+  private nextDrain(): Promise<void> {
+    return (this.draining ??= new Promise<void>((resolve, reject) => {
+      const settle = (e?: DisconnectedError) => {
         off();
-        resolve();
-      });
-    });
+        this.output.removeListener("drain", drained);
+        this.draining = null;
+        if (e) reject(e);
+        else resolve();
+      };
+      const drained = () => settle();
+      const off = this.onEnd(settle);
+      this.output.once("drain", drained);
+    }));
   }
 
   /** Bytes written to the peer that the stream has not taken yet (its back-log). */
@@ -128,17 +141,7 @@ export class Connection {
   /** Resolves once the back-log has gone out (at once if there is none, or the end). */
   drained(): Promise<void> {
     if (this.ended || this.output.writableLength === 0) return Promise.resolve();
-    // One wait shared by every caller until the drain (a guest may write often meanwhile).
-    return (this.draining ??= new Promise<void>((resolve) => {
-      const done = () => {
-        off();
-        this.output.removeListener("drain", done);
-        this.draining = null;
-        resolve();
-      };
-      const off = this.onEnd(done);
-      this.output.once("drain", done);
-    }));
+    return this.nextDrain().catch(() => {});
   }
 
   /**
