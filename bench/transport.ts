@@ -9,7 +9,13 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { Gateway } from "../transport/gateway";
 import { runtimePayload } from "../transport/bundle";
-import { snapshotOf, sshdMissing, startListener, startSshd } from "../test/transport-helpers";
+import {
+  selfSignedCert,
+  snapshotOf,
+  sshdMissing,
+  startListener,
+  startSshd,
+} from "../test/transport-helpers";
 
 const KEY = "the transport bench's shared key";
 const VMRUN = path.join(__dirname, "..", "bin", "vmrun.js");
@@ -122,6 +128,12 @@ async function main(): Promise<void> {
   );
   await measure("socket: vmrun teleport(...) then console.log, first line", () =>
     firstLine(process.execPath, [VMRUN, prog(spec)], { ...process.env, JAUNT_SOCKET_KEY: KEY }),
+  );
+  const tls = selfSignedCert(dir);
+  const tlsSrv = await startListener(t, KEY, ["--tls-cert", tls.cert, "--tls-key", tls.key]);
+  const tlsSpec = `socket=127.0.0.1:${tlsSrv.port}//tls`;
+  await measure("socket//tls: Gateway.open + resume, first line", () =>
+    gatewayFirstLine(tlsSpec, hello, { key: KEY, tlsCa: fs.readFileSync(tls.cert) }),
   );
 
   // A 10 MB heap: 100,000 strings of 100 characters (and their array), then teleport.

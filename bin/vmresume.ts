@@ -37,10 +37,11 @@ const argv = defineRunOptions(
       "what the run printed after that step is printed again. Limits may only tighten the\n" +
       "snapshot's. Exit code 2: the file cannot be read or is not a valid snapshot or\n" +
       "recording.\n\n" +
-      "$0 --listen [host:]port [--key-file FILE]\n\n" +
+      "$0 --listen [host:]port [--key-file FILE] [--tls-cert CERT --tls-key KEY]\n\n" +
       "Serves socket= gateways (loopback unless a host is given): every connection proves it\n" +
       "knows the shared key (--key-file, JAUNT_SOCKET_KEY or JAUNT_SOCKET_KEY_FILE) and only\n" +
-      "snapshots signed with it are resumed.",
+      "snapshots signed with it are resumed. With a certificate it speaks only TLS\n" +
+      "(socket=host:port//tls) and refuses plaintext clients.",
     false,
   ),
   RUN_OPTION_NAMES,
@@ -53,6 +54,14 @@ const argv = defineRunOptions(
     describe: "[host:]port: serve socket= gateways there (host default 127.0.0.1)",
     type: "string",
   })
+  .option("tls-cert", {
+    describe: "CERT: with --listen, speak TLS with this certificate (PEM file)",
+    type: "string",
+  })
+  .option("tls-key", {
+    describe: "KEY: with --listen, the certificate's private key (PEM file)",
+    type: "string",
+  })
   .option("at", {
     describe:
       "STEP: with a recording folder, resume after exactly STEP instructions of the recorded run",
@@ -60,11 +69,34 @@ const argv = defineRunOptions(
   .parseSync();
 
 if (argv.listen !== undefined)
-  void serve(String(argv.listen), argv["key-file"] as string | undefined);
+  void serve(String(argv.listen), argv["key-file"] as string | undefined, tlsFiles());
+else if (argv["tls-cert"] !== undefined || argv["tls-key"] !== undefined)
+  die(TOOL, "--tls-cert and --tls-key go with --listen", BAD_OPTION);
 else resumeFromArgs();
 
+/** --tls-cert and --tls-key: both or neither; their files read. */
+function tlsFiles(): { cert: Buffer; key: Buffer } | undefined {
+  const cert = argv["tls-cert"];
+  const key = argv["tls-key"];
+  if (cert === undefined && key === undefined) return undefined;
+  if (cert === undefined || key === undefined)
+    die(TOOL, "--tls-cert and --tls-key go together", BAD_OPTION);
+  const read = (option: string, file: string) => {
+    try {
+      return fs.readFileSync(file);
+    } catch (e) {
+      return die(TOOL, `${option}: ${(e as Error).message}`, BAD_OPTION);
+    }
+  };
+  return { cert: read("--tls-cert", cert), key: read("--tls-key", key) };
+}
+
 /** --listen: serves until killed. */
-async function serve(where: string, keyFile: string | undefined): Promise<void> {
+async function serve(
+  where: string,
+  keyFile: string | undefined,
+  tls: { cert: Buffer; key: Buffer } | undefined,
+): Promise<void> {
   // Loaded here: a plain resume does not need the server.
   const { listen, sharedKey } =
     require("../transport/socket") as typeof import("../transport/socket");
@@ -83,9 +115,11 @@ async function serve(where: string, keyFile: string | undefined): Promise<void> 
   try {
     const l = await listen(host, port, {
       key,
+      tls,
       log: (line) => process.stderr.write(`${TOOL}: ${line}\n`),
     });
-    process.stderr.write(`${TOOL}: listening on ${l.address.host}:${l.address.port}\n`);
+    const mode = tls ? " (TLS only)" : "";
+    process.stderr.write(`${TOOL}: listening on ${l.address.host}:${l.address.port}${mode}\n`);
   } catch (e) {
     die(TOOL, `cannot listen on ${host}:${port}: ${(e as Error).message}`, 1);
   }

@@ -94,3 +94,35 @@ test("remoteExec: receive deadlines, a closed channel, and a peer that dies", T,
     r.stderr,
   );
 });
+
+test("remoteExec: a channel sent over a channel works on the other side", T, async (t) => {
+  const r = await vmrun(
+    programFile(
+      t,
+      "channels.js",
+      `const { Gateway } = require("jaunt");
+       const a = Gateway.open("popen");
+       const b = Gateway.open("popen");
+       // On b: an echo service. On a: a user that gets a channel to it through here.
+       const echo = b.remoteExec((c) => {
+         for (let v; (v = c.receive()) !== null;) c.send("echo " + v + " from " + process.pid);
+       });
+       const user = a.remoteExec((c) => {
+         const other = c.receive();
+         other.send("hi");
+         c.send([other.constructor.name, other.receive(10000)]);
+         other.send(null);
+         c.send(process.pid);
+       });
+       user.send(echo);
+       try { echo.send(1); } catch (e) { console.log("moved:", e.code); }
+       const [kind, reply] = user.receive(10000);
+       const userPid = user.receive(10000);
+       console.log(kind, reply.startsWith("echo hi from "), reply !== "echo hi from " + userPid);
+       user.waitClose(10000);
+       a.close(); b.close();`,
+    ),
+  );
+  assert.equal(r.stdout, "moved: ERR_JAUNT_CHANNEL_CLOSED\nChannel true true\n", r.stderr);
+  assert.equal(r.code, 0);
+});

@@ -192,15 +192,33 @@ export function vmrun(
   });
 }
 
+/** A self-signed certificate for 127.0.0.1 (openssl) in `dir`: its cert and key files. */
+export function selfSignedCert(dir: string): { cert: string; key: string } {
+  const { execFileSync } = require("node:child_process") as typeof import("node:child_process");
+  const cert = path.join(dir, "cert.pem");
+  const key = path.join(dir, "key.pem");
+  execFileSync(
+    "openssl",
+    [
+      ...["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"],
+      ...["-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=jaunt-test"],
+      ...["-addext", "subjectAltName=IP:127.0.0.1"],
+    ],
+    { stdio: "ignore" },
+  );
+  return { cert, key };
+}
+
 /** Starts `vmresume --listen` on a free loopback port with `key`; resolves once it listens. */
 export function startListener(
   t: { after(f: () => void): void },
   key: string,
+  extraArgs: string[] = [],
 ): Promise<{ host: string; port: number; pid: number; log: () => string }> {
   const { spawn } = require("node:child_process") as typeof import("node:child_process");
   const child = spawn(
     process.execPath,
-    [path.join(__dirname, "..", "bin", "vmresume.js"), "--listen", "0"],
+    [path.join(__dirname, "..", "bin", "vmresume.js"), "--listen", "0", ...extraArgs],
     {
       env: { ...process.env, JAUNT_SOCKET_KEY: key },
       stdio: ["ignore", "ignore", "pipe"],
@@ -212,7 +230,7 @@ export function startListener(
     new Promise((resolve, reject) => {
       child.stderr.on("data", (c: Buffer) => {
         err += c.toString();
-        const m = /listening on (.+):(\d+)\n/.exec(err);
+        const m = /listening on (.+):(\d+)(?: \(TLS only\))?\n/.exec(err);
         if (m) resolve({ host: m[1], port: Number(m[2]), pid: child.pid!, log: () => err });
       });
       child.on("exit", (code) => reject(new Error(`vmresume --listen exited (${code}): ${err}`)));

@@ -225,3 +225,45 @@ test("popen via popen: a hop started from the remote, its frames relayed", T, as
     await gw.close();
   }
 });
+
+test(
+  "popen: a slow reader of the output pauses the remote guest instead of piling it up there",
+  T,
+  async (t) => {
+    const progress = path.join(tempDir(t), "progress");
+    // 200 lines of 64 KB (12.8 MB); the guest notes how far it got in a file.
+    const prog = `const fs = require("fs"); const line = "x".repeat(65535) + "\\n";
+      for (let i = 0; i < 200; i++) { process.stdout.write(line); fs.writeFileSync(${JSON.stringify(progress)}, String(i)); }`;
+    let stray = "";
+    const onStderr = (text: string) => void (stray += text);
+    const gw = await within(Gateway.open("popen", { onStderr }), 30_000, "open");
+    try {
+      let received = 0;
+      let reachedWhilePaused = -1;
+      const stdout = (text: string) => {
+        received += text.length;
+        if (reachedWhilePaused >= 0) return;
+        // The first output: stop reading for a while, then see how far the guest went.
+        return new Promise<void>((resolve) =>
+          setTimeout(() => {
+            reachedWhilePaused = Number(fs.readFileSync(progress, "utf8"));
+            resolve();
+          }, 1500),
+        );
+      };
+      const run = gw.resume(snapshotOf(prog, 1), { stdout, stderr() {} });
+      assert.equal(await within(run.exit, 40_000, "exit"), 0);
+      assert.equal(received, 200 * 65536, "nothing lost");
+      // Unpaused it would have written all 200 lines (12.8 MB) into its back-log; held,
+      // it stops near the mark (256 KB) plus the pipe and one slice of guest work.
+      assert.ok(
+        reachedWhilePaused >= 0 && reachedWhilePaused < 60,
+        `the guest wrote ${reachedWhilePaused + 1} lines while the reader was paused`,
+      );
+      // Many writes while held share one wait (no listener piles up on the remote).
+      assert.doesNotMatch(stray, /MaxListeners/);
+    } finally {
+      await gw.close();
+    }
+  },
+);

@@ -3,6 +3,7 @@
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import * as net from "node:net";
 import * as path from "node:path";
 import { Gateway } from "../transport/gateway";
@@ -10,7 +11,17 @@ import { Connection } from "../transport/connection";
 import { FrameKind, type Frame } from "../transport/frame";
 import { signForSocket } from "../transport/signing";
 import { BIN } from "./harness";
-import { collector, snapshotOf, startListener, within } from "./transport-helpers";
+import * as fs from "node:fs";
+import {
+  collector,
+  programFile,
+  selfSignedCert,
+  snapshotOf,
+  startListener,
+  tempDir,
+  vmrun,
+  within,
+} from "./transport-helpers";
 
 const T = { timeout: 60_000 };
 const KEY = "a shared key for the socket tests";
@@ -100,15 +111,22 @@ test("socket: unsigned and wrongly signed snapshots are refused", T, async (t) =
     );
     assert.equal(forged.kind, FrameKind.Error);
     assert.match(String((forged.body as { message: string }).message), /signature is not valid/);
-    // Module files slipped in beside a signed snapshot break its signature too.
-    const signed = signForSocket(snapshot, Buffer.from(KEY), { "/a.js": Buffer.from("1") });
+    // A module manifest changed beside a signed snapshot breaks its signature too.
+    const entry = (text: string) => ({
+      size: text.length,
+      digest: createHash("sha256").update(text).digest(),
+    });
+    const signed = signForSocket(snapshot, Buffer.from(KEY), { "/a.js": entry("1") });
     const swapped = await within(
-      rawResume(gw, { ...signed, modules: { "/a.js": Buffer.from("2") } }),
+      rawResume(gw, { ...signed, modules: { "/a.js": entry("2") } }),
       10_000,
       "answer",
     );
     assert.equal(swapped.kind, FrameKind.Error);
-    assert.match(String((swapped.body as { message: string }).message), /signature is not valid/);
+    assert.match(
+      String((swapped.body as { message: string }).message),
+      /manifest's signature is not valid/,
+    );
   } finally {
     await gw.close();
   }
@@ -131,4 +149,65 @@ test("socket: vmresume --listen refuses a missing key and a bad address in one l
   });
   assert.equal(bad.status, 9);
   assert.match(bad.stderr, /^vmresume: --listen wants \[host:\]port, got 'x:y'/);
+});
+
+test(
+  "socket//tls: a TLS-only server runs programs for clients that trust its certificate, refuses the rest",
+  T,
+  async (t) => {
+    const tls = selfSignedCert(tempDir(t));
+    const srv = await startListener(t, KEY, ["--tls-cert", tls.cert, "--tls-key", tls.key]);
+    const spec = `socket=127.0.0.1:${srv.port}//tls`;
+    const ca = fs.readFileSync(tls.cert);
+    const gw = await within(Gateway.open(spec, { key: KEY, tlsCa: ca }), 20_000, "open");
+    try {
+      const io = collector();
+      const run = gw.resume(snapshotOf(`console.log("over TLS"); process.exitCode = 6;`, 1), io);
+      assert.equal(await within(run.exit, 20_000, "exit"), 6);
+      assert.equal(io.out, "over TLS\n");
+    } finally {
+      await gw.close();
+    }
+    const refusedWith = (code: string, message: RegExp) => (e: Error & { code?: string }) => {
+      assert.equal(e.code, code, e.message);
+      assert.match(e.message, message);
+      return true;
+    };
+    // Plaintext to a TLS server: one readable refusal, not a reset.
+    await assert.rejects(
+      Gateway.open(`socket=127.0.0.1:${srv.port}`, { key: KEY }),
+      refusedWith("ERR_JAUNT_TLS", /refused: this server speaks only TLS/),
+    );
+    // A client that does not trust the certificate (the system's authorities only).
+    await assert.rejects(
+      Gateway.open(spec, { key: KEY }),
+      refusedWith("ERR_JAUNT_TLS", /self.signed|certificate/i),
+    );
+    // A vmrun program teleports over TLS, trusting the certificate through JAUNT_SOCKET_CA.
+    const file = programFile(
+      t,
+      "tls.js",
+      `const { teleport } = require("jaunt"); const here = process.pid;
+       teleport(${JSON.stringify(spec)}); console.log("moved", process.pid !== here);`,
+    );
+    const r = await vmrun(file, { env: { JAUNT_SOCKET_KEY: KEY, JAUNT_SOCKET_CA: tls.cert } });
+    assert.equal(r.stdout, "moved true\n", r.stderr);
+    assert.equal(r.code, 0);
+  },
+);
+
+test("socket: --tls-cert and --tls-key go together, and only with --listen", T, () => {
+  const { spawnSync } = require("node:child_process") as typeof import("node:child_process");
+  const env = { ...process.env, JAUNT_SOCKET_KEY: KEY };
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, [path.join(BIN, "vmresume.js"), ...args], {
+      env,
+      encoding: "utf8",
+    });
+  const half = run(["--listen", "0", "--tls-cert", "/nonexistent.pem"]);
+  assert.equal(half.status, 9);
+  assert.match(half.stderr, /^vmresume: --tls-cert and --tls-key go together/);
+  const alone = run(["--tls-cert", "a", "--tls-key", "b", "x.snap"]);
+  assert.equal(alone.status, 9);
+  assert.match(alone.stderr, /^vmresume: --tls-cert and --tls-key go with --listen/);
 });

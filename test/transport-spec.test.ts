@@ -27,6 +27,11 @@ test("node=, chdir= and env: options", () => {
   assert.deepEqual(s.env, { A: "1", B: "x=y" });
 });
 
+test("tls marks a socket= gateway as TLS", () => {
+  assert.equal(parseSpec("socket=h:1//tls").tls, true);
+  assert.equal(parseSpec("socket=h:1").tls, undefined);
+});
+
 test("via= takes the rest of the spec, so hops chain to the right", () => {
   const s = parseSpec("ssh=c//chdir=/w//via=ssh=b//env:X=1//via=popen");
   assert.equal(s.host, "c");
@@ -52,6 +57,7 @@ test("bad specs are refused with the part that is wrong", () => {
     ["popen//chdir=", /unknown or empty option 'chdir='/],
     ["popen//env:1A=x", /bad environment option 'env:1A=x'/],
     ["popen//via=", /non-empty/],
+    ["popen//tls", /the tls option is for socket= gateways/],
   ];
   for (const [text, re] of bad)
     assert.throws(

@@ -47,7 +47,7 @@ for (const [name, setup, skip] of GATEWAYS) {
   );
 
   test(
-    `fork(4) over ${name}: copies see 1…4 with PRNGs of their own, the original 0`,
+    `fork(4) over ${name}: copies see 1…4 with PRNGs of their own, the original 0, lines prefixed`,
     { ...T, skip },
     async (t) => {
       const target = await setup(t);
@@ -56,18 +56,36 @@ for (const [name, setup, skip] of GATEWAYS) {
         "fork.js",
         `const { fork } = require("jaunt");
        Math.random();
-       const i = fork(${JSON.stringify(target.spec)}, 4);
-       console.log("copy " + i + " " + Math.random());`,
+       const i = fork(${JSON.stringify(target.spec)}, 4, { prefix: true });
+       process.stdout.write("copy " + i);
+       console.log(" " + Math.random() + (i ? "\\nsecond line" : ""));`,
       );
       const r = await vmrun(file, { env: target.env });
       assert.equal(r.code, 0, r.stderr);
       const lines = r.stdout.trim().split("\n").sort();
+      // The original's line as it is; each copy's lines (one written in two parts) prefixed.
+      const copies = lines.map((l) => /^(?:\[(\d)\] )?(?:copy (\d) (\S+)|second line)$/.exec(l));
+      assert.ok(copies.every(Boolean), r.stdout);
       assert.deepEqual(
-        lines.map((l) => l.split(" ")[1]),
-        ["0", "1", "2", "3", "4"],
+        copies
+          .filter((m) => m![2])
+          .map((m) => [m![1], m![2]])
+          .sort((a, b) => Number(a[1]) - Number(b[1])),
+        [
+          [undefined, "0"],
+          ["1", "1"],
+          ["2", "2"],
+          ["3", "3"],
+          ["4", "4"],
+        ],
         r.stdout + r.stderr,
       );
-      const randoms = new Set(lines.map((l) => l.split(" ")[2]));
+      assert.deepEqual(
+        copies.filter((m) => !m![2]).map((m) => m![1]),
+        ["1", "2", "3", "4"],
+        r.stdout,
+      );
+      const randoms = new Set(copies.filter((m) => m![3]).map((m) => m![3]));
       assert.equal(randoms.size, 5, "each copy has a PRNG of its own");
     },
   );
@@ -111,12 +129,16 @@ test(
      try { teleport("socket=127.0.0.1:1"); } catch (e) { console.log("stayed:", e.code); }
      try { teleport("origin"); } catch (e) { console.log("no origin:", e.code); }
      try { teleport("telnet=x"); } catch (e) { console.log("bad spec:", e.code); }
+     const { fork } = require("jaunt");
+     try { fork("popen", 1, { prefix: 3 }); } catch (e) { console.log("bad prefix:", e.code); }
+     try { fork("popen", 1, null); } catch (e) { console.log("bad options:", e.code); }
      console.log("still here", process.pid > 0);`,
     );
     const r = await vmrun(file, { env: { JAUNT_SOCKET_KEY: KEY } });
     assert.equal(
       r.stdout,
-      "stayed: ERR_JAUNT_CONNECT\nno origin: ERR_JAUNT_NO_ORIGIN\nbad spec: ERR_JAUNT_BAD_SPEC\nstill here true\n",
+      "stayed: ERR_JAUNT_CONNECT\nno origin: ERR_JAUNT_NO_ORIGIN\nbad spec: ERR_JAUNT_BAD_SPEC\n" +
+        "bad prefix: ERR_INVALID_ARG_TYPE\nbad options: ERR_INVALID_ARG_TYPE\nstill here true\n",
       r.stderr,
     );
     assert.equal(r.code, 0);

@@ -29,6 +29,10 @@ export class Connection {
   private readonly channels = new Map<number, FrameHandler>();
   private readonly endListeners = new Set<(e: DisconnectedError) => void>();
   private nextChannel = 1;
+  /** Consumers that asked to stop reading for now (hold). */
+  private holds = 0;
+  /** The wait for the output's back-log to drain, while there is one. */
+  private draining: Promise<void> | null = null;
   /** Set once the connection has ended; why. */
   ended: DisconnectedError | null = null;
   /** Frames for no registered channel (channel 0 and unknown ones) go here. */
@@ -107,13 +111,50 @@ export class Connection {
       return Promise.reject(e);
     }
     if (this.output.write(bytes)) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const off = this.onEnd(reject);
-      this.output.once("drain", () => {
+    return this.nextDrain();
+  }
+
+  /**
+   * The next drain of the output (rejects if the connection ends first): one wait
+   * shared by every caller, however many writes found the output full meanwhile.
+   */
+  private nextDrain(): Promise<void> {
+    return (this.draining ??= new Promise<void>((resolve, reject) => {
+      const settle = (e?: DisconnectedError) => {
         off();
-        resolve();
-      });
-    });
+        this.output.removeListener("drain", drained);
+        this.draining = null;
+        if (e) reject(e);
+        else resolve();
+      };
+      const drained = () => settle();
+      const off = this.onEnd(settle);
+      this.output.once("drain", drained);
+    }));
+  }
+
+  /** Bytes written to the peer that the stream has not taken yet (its back-log). */
+  get buffered(): number {
+    return this.output.writableLength;
+  }
+
+  /** Resolves once the back-log has gone out (at once if there is none, or the end). */
+  drained(): Promise<void> {
+    if (this.ended || this.output.writableLength === 0) return Promise.resolve();
+    return this.nextDrain().catch(() => {});
+  }
+
+  /**
+   * Reads nothing more from the peer until `until` settles (a slow consumer of what
+   * arrives): the peer's writes back up, and its sender pauses.
+   */
+  hold(until: Promise<unknown>): void {
+    this.holds++;
+    this.input.pause();
+    const release = () => {
+      if (--this.holds === 0 && !this.ended) this.input.resume();
+    };
+    until.then(release, release);
   }
 
   /** Calls `f` once when the connection ends (at once if it has); returns an unsubscribe. */

@@ -6,11 +6,11 @@
 import type { Connection } from "./connection";
 import type { Gateway, GatewayOptions } from "./gateway";
 import type { ChannelEnd } from "./channels";
-import { collectModules, type Manifest } from "./forwarding";
+import { collectModules, forwardModeFromEnv, type Manifest, type ModuleSource } from "./forwarding";
 import type { ProgramIO } from "./programs";
 
 /** Where a program runs, as the transport handlers see it. */
-export interface TransportContext extends Required<ProgramIO> {
+export interface TransportContext extends Required<Omit<ProgramIO, "fetchModule">> {
   /** On a remote: the connection to the origin (teleport("origin") goes back over it). */
   upstream?: Connection;
   /** Options for gateways the program opens. */
@@ -21,17 +21,20 @@ export interface TransportContext extends Required<ProgramIO> {
   gateways: Map<number, Gateway>;
   channels: Map<number, ChannelEnd>;
   nextHandle: number;
-  /** The program's module files, sent with it wherever it goes (import forwarding). */
+  /** The manifest of the program's module files, sent with it wherever it goes (import forwarding). */
   modules?: () => Manifest | null;
+  /** Serves a remote's request for one of those files (ProgramIO.fetchModule). */
+  fetchModule?: (file: string) => Promise<Uint8Array | null>;
 }
 
 /** A context for a program whose output goes to `io`. */
 export function newContext(
-  io: Required<ProgramIO>,
+  io: Required<Omit<ProgramIO, "fetchModule">>,
   more: {
     upstream?: Connection;
     gatewayOptions?: GatewayOptions;
     modules?: () => Manifest | null;
+    fetchModule?: (file: string) => Promise<Uint8Array | null>;
   } = {},
 ): TransportContext {
   return { ...io, ...more, children: [], gateways: new Map(), channels: new Map(), nextHandle: 1 };
@@ -46,22 +49,46 @@ export async function finishContext(ctx: TransportContext): Promise<void> {
   await Promise.allSettled(gws.map((g) => g.close()));
 }
 
+/** Writes `text`; a stream that is full says to wait for its drain (relayed output pauses). */
+function writeOut(stream: NodeJS.WriteStream, text: string): Promise<void> | undefined {
+  if (stream.write(text)) return undefined;
+  let wait = draining.get(stream);
+  if (!wait) {
+    wait = new Promise((resolve) => {
+      const done = () => {
+        stream.off("drain", done);
+        stream.off("close", done);
+        draining.delete(stream);
+        resolve();
+      };
+      stream.on("drain", done);
+      stream.on("close", done);
+    });
+    draining.set(stream, wait);
+  }
+  return wait;
+}
+
+/** One wait per full stream, shared by every write that found it full. */
+const draining = new WeakMap<NodeJS.WriteStream, Promise<void>>();
+
 /** A context for a program whose output goes to this process's stdout/stderr. */
 export function localContext(
   gatewayOptions?: GatewayOptions,
   programRoot?: string,
 ): TransportContext {
-  let manifest: Manifest | null | undefined;
+  let source: ModuleSource | undefined;
   // Collected at the first move, not at start-up: most programs never move.
-  const modules = programRoot
-    ? () => (manifest === undefined ? (manifest = collectModules(programRoot)) : manifest)
-    : undefined;
+  const collected = () => (source ??= collectModules(programRoot!, forwardModeFromEnv()));
   return newContext(
-    {
-      stdout: (t) => void process.stdout.write(t),
-      stderr: (t) => void process.stderr.write(t),
-    },
-    { gatewayOptions, modules },
+    { stdout: (t) => writeOut(process.stdout, t), stderr: (t) => writeOut(process.stderr, t) },
+    programRoot
+      ? {
+          gatewayOptions,
+          modules: () => collected().manifest,
+          fetchModule: (file) => collected().fetch(file),
+        }
+      : { gatewayOptions },
   );
 }
 

@@ -53,7 +53,21 @@ export function execRequests(ctx: TransportContext): Record<string, RequestHandl
       await gw.close();
     },
     "channel.send": (req) => channelOf(ctx, req).send(req.args[1]),
-    "channel.receive": (req) => channelOf(ctx, req).receive(timeoutOf(req.args[1])),
+    "channel.sendChannel": async (req) => {
+      const other = ctx.channels.get(req.args[1] as number);
+      if (!other) throw badId("channel", req.args[1]);
+      await channelOf(ctx, req).sendChannel(other);
+      // It lives on the other side now.
+      ctx.channels.delete(req.args[1] as number);
+    },
+    "channel.receive": async (req) => {
+      const r = await channelOf(ctx, req).receive(timeoutOf(req.args[1]));
+      if (!("channel" in r)) return r;
+      // A channel sent from the other side: the guest gets an id for its end here.
+      const id = ctx.nextHandle++;
+      ctx.channels.set(id, r.channel);
+      return { channel: id };
+    },
     "channel.waitClose": (req) => channelOf(ctx, req).waitClose(timeoutOf(req.args[1])),
     "channel.close": (req) => channelOf(ctx, req).close(req.args[1] as ErrorBody | undefined),
   };

@@ -1,30 +1,63 @@
-// Import forwarding: a program moved to another machine may require or import files of
-// its own that were not loaded yet (so not in its snapshot) and do not exist there. The
-// origin sends, with the program, the module files of the program's folder (a manifest
-// of paths and contents: .js/.cjs/.mjs/.json outside node_modules, bounded in number
-// and size), and the remote serves a read of such a path from it when its own disk has
-// no such file. The remote never asks for anything: what is not in the manifest does
-// not exist for it, as on the origin. Hops pass the manifest on.
+// Import forwarding (Mitogen's importer): a program moved to another machine may require
+// or import files of its own that were not loaded yet (so not in its snapshot) and do
+// not exist there. With the program the origin sends a manifest of its folder's module
+// files (.js/.cjs/.mjs/.json outside node_modules, bounded in number and size): each
+// path with its size and SHA-256, so the remote never asks for what cannot exist.
+//
+// On demand (the default) only package.json files travel with the manifest (module
+// resolution reads them synchronously); the guest's loader asks for any other file
+// when it first needs it (the "module.fetch" request, vm/prelude/60-modules.js), and
+// the remote fetches it from the origin with a ModuleRequest frame on the program's
+// channel. Fetched files are kept per connection (by digest), so the programs and
+// functions of one connection fetch each file once. Eager (JAUNT_FORWARD_MODULES=eager)
+// sends every file's bytes up front. Either way a remote serves such a path only when
+// its own disk has no such file; hops pass the manifest on and fetch through their
+// own origin.
 
+import { createHash } from "node:crypto";
 import type * as FS from "node:fs";
 import * as path from "node:path";
+import type { Connection } from "./connection";
+import { FrameKind } from "./frame";
 import { memoryStats, readAs, walkFiles } from "./files";
 
 // The module object itself (a bundler's import namespace has only getters).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const fs = require("node:fs") as typeof FS;
 
-/** Absolute path → contents. */
-export type Manifest = Record<string, Uint8Array>;
+/** One module file: its size and SHA-256, and its bytes when they travel up front. */
+export interface ModuleEntry {
+  size: number;
+  digest: Uint8Array;
+  data?: Uint8Array;
+}
+
+/** Absolute path → entry. */
+export type Manifest = Record<string, ModuleEntry>;
+
+/** What a program's origin does with its module files: what travels, what is fetched. */
+export type ForwardMode = "on-demand" | "eager";
+
+/** A program's module files where it started: the manifest, and the bytes to serve. */
+export interface ModuleSource {
+  manifest: Manifest;
+  /** The bytes of a path in the manifest (null: not one of them). */
+  fetch(file: string): Promise<Uint8Array | null>;
+}
 
 const EXTENSIONS = /\.(c|m)?js$|\.json$/;
 const MAX_FILES = 2000;
 const MAX_FILE_BYTES = 1024 * 1024;
-const MAX_TOTAL_BYTES = 4 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 16 * 1024 * 1024;
+/** Sent up front even on demand: module resolution reads them synchronously. */
+const ALWAYS_SENT = /(^|[/\\])package\.json$/;
+
+const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest();
 
 /** The module files under `root` (not node_modules, not dot folders), within the bounds. */
-export function collectModules(root: string): Manifest {
-  const out: Manifest = {};
+export function collectModules(root: string, mode: ForwardMode = "on-demand"): ModuleSource {
+  const manifest: Manifest = {};
+  const contents = new Map<string, Buffer>();
   let files = 0;
   let total = 0;
   walkFiles(
@@ -35,58 +68,209 @@ export function collectModules(root: string): Manifest {
       try {
         const st = fs.statSync(full);
         if (st.size > MAX_FILE_BYTES || total + st.size > MAX_TOTAL_BYTES) return;
-        out[full] = fs.readFileSync(full);
+        const data = fs.readFileSync(full);
+        contents.set(full, data);
+        const sent = mode === "eager" || ALWAYS_SENT.test(full);
+        manifest[full] = { size: data.length, digest: sha256(data), ...(sent ? { data } : {}) };
         files++;
-        total += st.size;
+        total += data.length;
       } catch {
         // Unreadable here: not forwarded.
       }
     },
     (name) => name === "node_modules" || name.startsWith("."),
   );
-  return out;
+  return { manifest, fetch: async (file) => contents.get(file) ?? null };
 }
 
-/** Checks a manifest from a peer: absolute paths to bytes, nothing else. */
+/** The mode JAUNT_FORWARD_MODULES asks for (on-demand unless it says eager). */
+export function forwardModeFromEnv(): ForwardMode {
+  return process.env.JAUNT_FORWARD_MODULES === "eager" ? "eager" : "on-demand";
+}
+
+/**
+ * Checks a manifest from a peer: absolute paths to { size, digest, data? }, and data
+ * that matches its digest (so a signed manifest vouches for the bytes it carries).
+ */
 export function manifestOf(v: unknown): Manifest | null {
   if (v === undefined || v === null) return null;
   if (typeof v !== "object" || Array.isArray(v))
     throw new Error("the modules manifest is not a map");
-  for (const [k, data] of Object.entries(v))
-    if (!path.isAbsolute(k) || k.includes("\0") || !(data instanceof Uint8Array))
-      throw new Error(`the modules manifest has a bad entry '${k}'`);
+  for (const [k, e] of Object.entries(v as Record<string, unknown>)) {
+    const entry = e as Partial<ModuleEntry> | null;
+    const ok =
+      path.isAbsolute(k) &&
+      !k.includes("\0") &&
+      entry !== null &&
+      typeof entry === "object" &&
+      Number.isInteger(entry.size) &&
+      entry.digest instanceof Uint8Array &&
+      entry.digest.length === 32 &&
+      (entry.data === undefined ||
+        (entry.data instanceof Uint8Array &&
+          entry.data.length === entry.size &&
+          sha256(entry.data).equals(entry.digest)));
+    if (!ok) throw new Error(`the modules manifest has a bad entry '${k}'`);
+  }
   return v as Manifest;
 }
 
-const forwarded = new Map<string, Buffer>();
-let patched = false;
+/** The digest as a map key. */
+const hex = (d: Uint8Array) => Buffer.from(d.buffer, d.byteOffset, d.length).toString("hex");
 
-/** Serves `manifest`'s files where this machine has none (process-wide, merged). */
+/** Forwarded files known to this process: path → entry (data once it is here). */
+const forwarded = new Map<string, { digest: string; size: number; data?: Buffer }>();
+/** Bytes fetched over each connection, by digest: a file is fetched once per connection. */
+const fetchedOver = new WeakMap<Connection, Map<string, Promise<Buffer>>>();
+/** node:fs's readers as they were before serveForwarded wrapped them (null: not yet). */
+let realFs: Pick<typeof FS, "existsSync" | "statSync" | "readFileSync"> | null = null;
+
+function realExists(p: string): boolean {
+  return (realFs ?? fs).existsSync(p);
+}
+
+/**
+ * Serves `manifest`'s files where this machine has none (process-wide, merged; a later
+ * manifest's entry for a path replaces an earlier one).
+ */
 export function serveForwarded(manifest: Manifest): void {
-  for (const [p, data] of Object.entries(manifest))
-    forwarded.set(path.normalize(p), Buffer.from(data.buffer, data.byteOffset, data.length));
-  if (patched) return;
-  patched = true;
-  const prev = {
+  for (const [p, e] of Object.entries(manifest)) {
+    const key = path.normalize(p);
+    const digest = hex(e.digest);
+    const had = forwarded.get(key);
+    const data = e.data
+      ? Buffer.from(e.data.buffer, e.data.byteOffset, e.data.length)
+      : had?.digest === digest
+        ? had.data
+        : undefined;
+    forwarded.set(key, { digest, size: e.size, data });
+  }
+  if (realFs) return;
+  // Captured now, not at load: the runtime's own overlay (runtime-files.ts) is under it.
+  const real = (realFs = {
     existsSync: fs.existsSync,
     statSync: fs.statSync,
     readFileSync: fs.readFileSync,
-  };
+  });
   // Only a path the real disk lacks is served from the manifest.
-  const served = (p: unknown): Buffer | undefined => {
+  const entry = (p: unknown) => {
     if (typeof p !== "string" || forwarded.size === 0) return undefined;
-    const data = forwarded.get(path.normalize(p));
-    return data && !prev.existsSync(p) ? data : undefined;
+    const e = forwarded.get(path.normalize(p));
+    return e && !realExists(p) ? e : undefined;
   };
   const fsw = fs as unknown as Record<string, unknown>;
-  fsw.existsSync = (p: FS.PathLike) => served(p) !== undefined || prev.existsSync(p);
+  fsw.existsSync = (p: FS.PathLike) => entry(p) !== undefined || real.existsSync(p);
   fsw.statSync = (p: FS.PathLike, opts?: FS.StatSyncOptions) => {
-    const data = served(p);
-    return data ? memoryStats(data.length) : prev.statSync(p, opts);
+    const e = entry(p);
+    return e ? memoryStats(e.size) : real.statSync(p, opts);
   };
   fsw.readFileSync = (p: FS.PathOrFileDescriptor, opts?: unknown) => {
-    const data = served(p);
-    if (!data) return (prev.readFileSync as (p: unknown, o: unknown) => unknown)(p, opts);
-    return readAs(data, opts);
+    const e = entry(p);
+    if (!e) return (real.readFileSync as (p: unknown, o: unknown) => unknown)(p, opts);
+    if (!e.data)
+      throw Object.assign(new Error(`jaunt: ${String(p)} has not been fetched from the origin`), {
+        code: "ENOENT",
+      });
+    return readAs(e.data, opts);
   };
+}
+
+/** Whether `file` is a forwarded file whose bytes are not here yet (the VM's modulePending). */
+export function modulePending(file: string): boolean {
+  const e = forwarded.get(path.normalize(file));
+  return e !== undefined && e.data === undefined && !realExists(file);
+}
+
+/**
+ * Fetches a forwarded file from the origin over `conn`, on the program's channel `ch`
+ * (a ModuleRequest frame; `awaitReply` waits for its ModuleReply), checks it against
+ * the manifest's digest and makes it readable here.
+ */
+export async function fetchForwarded(
+  conn: Connection,
+  file: string,
+  ask: (file: string) => Promise<Uint8Array | null>,
+): Promise<Buffer> {
+  const key = path.normalize(file);
+  const e = forwarded.get(key);
+  if (!e) throw moduleError(`${file} is not one of the program's forwarded files`);
+  if (e.data) return e.data;
+  let cache = fetchedOver.get(conn);
+  if (!cache) fetchedOver.set(conn, (cache = new Map()));
+  let got = cache.get(e.digest);
+  if (!got) {
+    got = ask(file).then((data) => {
+      if (!data) throw moduleError(`the origin has no ${file}`);
+      const bytes = Buffer.from(data.buffer, data.byteOffset, data.length);
+      if (sha256(bytes).toString("hex") !== e.digest)
+        throw moduleError(`${file} from the origin does not match its manifest`);
+      return bytes;
+    });
+    cache.set(e.digest, got);
+    got.catch(() => cache.delete(e.digest));
+  }
+  const data = await got;
+  if (forwarded.get(key)?.digest === e.digest) forwarded.get(key)!.data = data;
+  return data;
+}
+
+function moduleError(message: string): Error {
+  return Object.assign(new Error(`jaunt: import forwarding: ${message}`), {
+    code: "ERR_JAUNT_MODULE_FETCH",
+  });
+}
+
+/**
+ * Asks the peer for `file` on channel `ch` of `conn`; `replies` is where the channel's
+ * ModuleReply frames are handed (see programReplies). Resolves with its bytes or null.
+ */
+export function requestModule(
+  conn: Connection,
+  ch: number,
+  replies: ModuleReplies,
+  file: string,
+): Promise<Uint8Array | null> {
+  return new Promise((resolve, reject) => {
+    const off = conn.onEnd(reject);
+    replies.waiting.set(file, (data) => {
+      off();
+      resolve(data);
+    });
+    conn.send(FrameKind.ModuleRequest, ch, { path: file }).catch((e: Error) => {
+      off();
+      replies.waiting.delete(file);
+      reject(e);
+    });
+  });
+}
+
+/** The ModuleReply frames a program's channel is waiting for, by path. */
+export class ModuleReplies {
+  readonly waiting = new Map<string, (data: Uint8Array | null) => void>();
+
+  /** A ModuleReply frame's body: { path, data } or { path, missing: true }. */
+  deliver(body: unknown): void {
+    const b = body as { path?: unknown; data?: unknown } | null;
+    if (!b || typeof b.path !== "string") return;
+    const done = this.waiting.get(b.path);
+    if (!done) return;
+    this.waiting.delete(b.path);
+    done(b.data instanceof Uint8Array ? b.data : null);
+  }
+}
+
+/** Answers a peer's ModuleRequest on channel `ch`: only paths of the program's manifest. */
+export function answerModuleRequest(
+  conn: Connection,
+  ch: number,
+  body: unknown,
+  fetch: ((file: string) => Promise<Uint8Array | null>) | undefined,
+): void {
+  const file = (body as { path?: unknown } | null)?.path;
+  if (typeof file !== "string") return;
+  const reply = (data: Uint8Array | null) =>
+    conn
+      .send(FrameKind.ModuleReply, ch, data ? { path: file, data } : { path: file, missing: true })
+      .catch(() => {});
+  (fetch ? fetch(file) : Promise.resolve(null)).then(reply, () => reply(null));
 }

@@ -42,9 +42,9 @@ export enum FrameKind {
   Close = 7,
   /** either way: a failure that ends the channel (0: the connection): { message, code? }. */
   Error = 8,
-  /** remote → origin: a module the remote guest requires: { path }. */
+  /** remote → origin, on a program's channel: a forwarded module file it needs: { path }. */
   ModuleRequest = 9,
-  /** origin → remote: { path, source } or { path, missing: true }. */
+  /** origin → remote: { path, data } or { path, missing: true }. */
   ModuleReply = 10,
   /** origin → remote: open a gateway from the remote (via=): { spec }. */
   Open = 11,

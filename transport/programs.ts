@@ -5,11 +5,18 @@
 
 import type { Connection } from "./connection";
 import { FrameKind } from "./frame";
+import { answerModuleRequest } from "./forwarding";
 
 /** Where a remote program's output goes (default: this process's stdout/stderr). */
 export interface ProgramIO {
-  stdout?: (text: string) => void;
-  stderr?: (text: string) => void;
+  /**
+   * The program's output as it arrives. Returning a promise says "wait": nothing more
+   * is read from the connection until it settles, so the remote program pauses.
+   */
+  stdout?: (text: string) => void | Promise<void>;
+  stderr?: (text: string) => void | Promise<void>;
+  /** Serves the remote's requests for the program's module files (import forwarding). */
+  fetchModule?: (file: string) => Promise<Uint8Array | null>;
 }
 
 /** A program sent to a remote. */
@@ -30,6 +37,33 @@ export class RemoteFailure extends Error {
     super(message);
     this.name = "RemoteFailure";
   }
+}
+
+/**
+ * `sink` with `prefix` in front of every line (fork's prefix option); the prefix of a
+ * line split over several writes is written once.
+ */
+export function prefixLines(
+  sink: (text: string) => void | Promise<void>,
+  prefix: string,
+): (text: string) => void | Promise<void> {
+  let atLineStart = true;
+  return (text) => {
+    if (text === "") return sink(text);
+    const out = (atLineStart ? prefix : "") + text.replace(/\n(?!$)/g, `\n${prefix}`);
+    atLineStart = text.endsWith("\n");
+    return sink(out);
+  };
+}
+
+/** Hands output to `sink`; a sink that asks to wait holds the connection's reading. */
+export function relayOutput(
+  conn: Connection,
+  sink: (text: string) => void | Promise<void>,
+  body: unknown,
+): void {
+  const wait = sink(String(body));
+  if (wait) conn.hold(wait);
 }
 
 /**
@@ -63,13 +97,16 @@ export function sendProgram(
   ch = conn.openChannel((f) => {
     switch (f.kind) {
       case FrameKind.Stdout:
-        stdout(String(f.body));
+        relayOutput(conn, stdout, f.body);
         break;
       case FrameKind.Stderr:
-        stderr(String(f.body));
+        relayOutput(conn, stderr, f.body);
         break;
       case FrameKind.Ack:
         accept();
+        break;
+      case FrameKind.ModuleRequest:
+        answerModuleRequest(conn, ch, f.body, io.fetchModule);
         break;
       case FrameKind.Exit: {
         const code = (f.body as { code?: unknown })?.code;

@@ -11,12 +11,23 @@ import type { Connection, FrameHandler } from "./connection";
 import { FrameKind, type Frame } from "./frame";
 import { parseSpec } from "./spec";
 import { trace } from "./trace";
+import { runWithBackPressure } from "./drive";
 import { finishContext, newContext, type TransportContext } from "./context";
 import { serveRequests } from "./teleport";
 import { ChannelEnd } from "./channels";
-import { manifestOf, serveForwarded } from "./forwarding";
+import {
+  fetchForwarded,
+  manifestOf,
+  modulePending,
+  ModuleReplies,
+  requestModule,
+  serveForwarded,
+} from "./forwarding";
 
 export const PROTOCOL = 1;
+
+/** Bytes of output waiting to go to the origin past which a remote guest is paused. */
+export const OUTPUT_HIGH_WATER = 256 * 1024;
 
 export interface ServeOptions {
   /** End this process when the connection ends (a bootstrapped remote). */
@@ -101,39 +112,59 @@ async function runProgram(
   exec = false,
 ): Promise<void> {
   const quiet = () => {};
-  const out = (kind: FrameKind) => (text: string) => void conn.send(kind, ch, text).catch(quiet);
+  // Output goes out as frames; past the mark the sender (a hop relaying a further
+  // remote's output, or the driver below) is asked to wait for the back-log to drain.
+  const congested = () => (conn.buffered > OUTPUT_HIGH_WATER ? conn.drained() : null);
+  const out = (kind: FrameKind) => (text: string) => {
+    conn.send(kind, ch, text).catch(quiet);
+    return congested() ?? undefined;
+  };
   const ctx: TransportContext = opts.home
     ? newContext(opts.home, opts.home)
     : newContext(
         { stdout: out(FrameKind.Stdout), stderr: out(FrameKind.Stderr) },
         { upstream: conn },
       );
-  if (exec) {
-    // remoteExec: the function's channel to the origin is channel 0 for its guest.
-    const end = new ChannelEnd(conn, ch);
-    ctx.channels.set(0, end);
-    conn.route(ch, (f) => end.deliver(f));
-  }
+  // remoteExec: the function's channel to the origin is channel 0 for its guest.
+  const end = exec ? new ChannelEnd(conn, ch) : null;
+  if (end) ctx.channels.set(0, end);
+  const replies = new ModuleReplies();
+  conn.route(ch, (f) => {
+    if (f.kind === FrameKind.ModuleReply) replies.deliver(f.body);
+    else end?.deliver(f);
+  });
   let j: Jaunt;
   trace("program received");
   try {
     const snapshot = opts.acceptSnapshot ? opts.acceptSnapshot(body) : bytesField(body, "snapshot");
     // Import forwarding: the program's own module files, for requires of files this
-    // machine lacks; passed on wherever it goes next.
+    // machine lacks, fetched from the origin when first needed; passed on wherever it
+    // goes next (a further remote fetches them through this one).
     const modules = manifestOf(body.modules);
-    if (modules) {
-      if (!opts.home) serveForwarded(modules);
+    if (modules && !opts.home) {
+      serveForwarded(modules);
       ctx.modules = () => modules;
+      ctx.fetchModule = (file) =>
+        fetchForwarded(conn, file, (f) => requestModule(conn, ch, replies, f));
     }
+    const requests = serveRequests(ctx);
+    requests["module.fetch"] = async (req) => {
+      if (!ctx.fetchModule)
+        throw new Error("jaunt: this program has no origin to fetch modules from");
+      await ctx.fetchModule(String(req.args[0]));
+    };
     j = Jaunt.resume(snapshot, {
       capabilities: "all",
+      blocking: false,
       stdout: ctx.stdout,
       stderr: ctx.stderr,
-      requests: serveRequests(ctx),
+      requests,
+      modulePending,
     });
     // A forked copy: a PRNG sequence of its own.
     if (typeof body.seed === "number") j.reseed(body.seed);
   } catch (e) {
+    conn.unroute(ch);
     await conn.send(FrameKind.Error, ch, errorBody(e)).catch(quiet);
     return;
   }
@@ -142,7 +173,8 @@ async function runProgram(
   await conn.send(FrameKind.Ack, ch, { pid: process.pid }).catch(quiet);
   let code: number;
   try {
-    await j.runAsync();
+    // Programs coming home write here directly: only a remote's output backs up.
+    await runWithBackPressure(j, opts.home ? () => null : congested);
     const report = j.uncaughtReport();
     if (report) ctx.stderr(report);
     code = j.exitCode;
@@ -153,10 +185,8 @@ async function runProgram(
   // The copies it forked end before it does (their output comes through here); the
   // gateways it left open close.
   await finishContext(ctx);
-  if (exec) {
-    await ctx.channels.get(0)?.close();
-    conn.unroute(ch);
-  }
+  await end?.close();
+  conn.unroute(ch);
   await conn.send(FrameKind.Exit, ch, { code }).catch(quiet);
 }
 

@@ -14,6 +14,7 @@ const KINDS = [
   "gateway.exec",
   "gateway.close",
   "channel.send",
+  "channel.sendChannel",
   "channel.receive",
   "channel.waitClose",
   "channel.close",

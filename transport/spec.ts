@@ -6,6 +6,7 @@
 //   …//node=PATH                          the remote node binary (default: node; popen: this one)
 //   …//env:NAME=value                     an environment variable for the remote process
 //   …//chdir=DIR                          the remote working folder
+//   socket=…//tls                         TLS to a `vmresume --listen … --tls-cert` server
 //   …//via=SPEC                           reach this target from SPEC's side (the rest of
 //                                         the string is SPEC, so hops chain to the right)
 //
@@ -24,6 +25,8 @@ export interface GatewaySpec {
   node?: string;
   env: Record<string, string>;
   chdir?: string;
+  /** socket: speak TLS (the server's certificate is checked). */
+  tls?: boolean;
   via?: GatewaySpec;
   /** The spec as written (for messages). */
   text: string;
@@ -97,6 +100,12 @@ function applyOption(spec: GatewaySpec, opt: string, text: string): void {
     spec.env[name] = opt.slice(eq + 1);
     return;
   }
+  if (opt === "tls") {
+    if (spec.kind !== "socket")
+      throw new SpecError(`the tls option is for socket= gateways, in '${text}'`);
+    spec.tls = true;
+    return;
+  }
   const eq = opt.indexOf("=");
   const name = eq < 0 ? opt : opt.slice(0, eq);
   const value = opt.slice(eq + 1);
@@ -105,7 +114,7 @@ function applyOption(spec: GatewaySpec, opt: string, text: string): void {
     return;
   }
   throw new SpecError(
-    `unknown or empty option '${opt}' in '${text}': want node=, chdir=, env:, via=`,
+    `unknown or empty option '${opt}' in '${text}': want node=, chdir=, env:, tls, via=`,
   );
 }
 

@@ -13,7 +13,7 @@ import type { JauntRequest, RequestHandler } from "../vm/index";
 import { Gateway } from "./gateway";
 import { carried, type TransportContext } from "./context";
 import { execRequests } from "./exec";
-import { sendProgram, type RemoteProgram } from "./programs";
+import { prefixLines, sendProgram, type ProgramIO, type RemoteProgram } from "./programs";
 
 export type { TransportContext };
 
@@ -90,13 +90,27 @@ async function follow(
   req.exit(code);
 }
 
+/** Where copy `index`'s output goes: the program's, each line prefixed if asked. */
+function copyIO(ctx: TransportContext, template: string | null, index: number): ProgramIO {
+  if (!template) return ctx;
+  const prefix = template.replaceAll("{index}", String(index));
+  return {
+    stdout: prefixLines(ctx.stdout, prefix),
+    stderr: prefixLines(ctx.stderr, prefix),
+    fetchModule: ctx.fetchModule,
+  };
+}
+
 async function fork(req: JauntRequest, ctx: TransportContext): Promise<number> {
-  const [target, n] = req.args as [string, number];
+  const [target, n, template] = req.args as [string, number, string | null | undefined];
   const gw = await openFrom(ctx, target);
   const copies: RemoteProgram[] = [];
   for (let i = 1; i <= n; i++)
     copies.push(
-      gw.resume(req.snapshot(i), ctx, { seed: randomInt(2 ** 32 - 1) + 1, ...carried(ctx) }),
+      gw.resume(req.snapshot(i), copyIO(ctx, template ?? null, i), {
+        seed: randomInt(2 ** 32 - 1) + 1,
+        ...carried(ctx),
+      }),
     );
   try {
     await Promise.all(copies.map((c) => c.accepted));

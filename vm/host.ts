@@ -15,6 +15,12 @@ export interface Host {
   capabilities?: Capabilities;
   /** Where modules come from when `capabilities.fs` is false (see modules.ts). */
   loader?: ModuleLoader;
+  /**
+   * A module file whose source the embedder has still to fetch (a teleported program's
+   * file, served on demand by its origin): the guest's loader then makes a
+   * "module.fetch" request for it before reading it.
+   */
+  modulePending?: (file: string) => boolean;
 }
 
 /**

@@ -104,6 +104,12 @@ export interface JauntOptions {
   /** Where modules come from when `fs` is not granted (default: nowhere). */
   loader?: ModuleLoader;
   /**
+   * Files whose source the embedder fetches on demand: for such a file the guest's
+   * require/import first makes a "module.fetch" request (args: [file]), whose handler
+   * makes it readable (transport's import forwarding).
+   */
+  modulePending?: (file: string) => boolean;
+  /**
    * Host operations the guest imports from "jaunt:host": synchronous functions, or
    * functions returning a promise (asynchronous operations).
    */
@@ -201,6 +207,7 @@ function makeHost(opts: JauntOptions, capabilities: Capabilities): Host {
     unhandledRejections: opts.unhandledRejections,
     capabilities,
     loader: opts.loader,
+    modulePending: opts.modulePending,
   };
 }
 

@@ -423,6 +423,8 @@ export function installMoreInternals(realm: Realm, ops: Record<string, number>):
       return notFound(vm, e);
     }
   });
+  // Whether the embedder must fetch the file first ("module.fetch" request, 60-modules.js).
+  def("modulePending", 1, "-", (vm, _t, args) => vm.host.modulePending?.(String(args[0])) === true);
   def("readModuleSource", 1, "-", (vm, _t, args) => {
     try {
       return moduleAccess(vm.host).read(String(args[0]));

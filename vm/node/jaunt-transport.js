@@ -56,9 +56,14 @@ class Channel {
     this.#id = id;
   }
 
-  /** Sends a copy of `value` (structured-clone rules) to the other side. */
+  /**
+   * Sends a copy of `value` (structured-clone rules) to the other side. A Channel sent
+   * arrives there as a working channel to its far side (relayed through here), and is
+   * no longer usable here.
+   */
   send(value) {
-    ask("channel.send", [this.#id, value]);
+    if (value instanceof Channel) ask("channel.sendChannel", [this.#id, value.#id]);
+    else ask("channel.send", [this.#id, value]);
   }
 
   /**
@@ -72,6 +77,7 @@ class Channel {
       if (r.error) throw new RemoteError(r.error);
       throw closedError("the other side closed the channel");
     }
+    if (r.channel !== undefined) return new Channel(r.channel);
     return r.value;
   }
 

@@ -6,7 +6,7 @@
 "use strict";
 
 const { ask } = require("internal/jaunt-request");
-const { validateString } = require("internal/validators");
+const { validateObject, validateString } = require("internal/validators");
 
 /**
  * Writes a snapshot of the whole VM to `path` and returns { resumed: false }; when that
@@ -27,9 +27,16 @@ function teleport(target) {
   return ask("teleport", [target]);
 }
 
-/** Starts `n` copies at `target`: returns 0 here and 1…n in the copies. */
-function fork(target, n = 1) {
+/**
+ * Starts `n` copies at `target`: returns 0 here and 1…n in the copies. With
+ * `{ prefix: true }` each line a copy prints is relayed as "[index] line"; a string
+ * prefix is a template whose "{index}" is the copy's index.
+ */
+function fork(target, n = 1, options = undefined) {
   validateString(target, "target");
+  if (options !== undefined) validateObject(options, "options");
+  const prefix = options === undefined ? undefined : options.prefix;
+  if (prefix !== undefined && typeof prefix !== "boolean") validateString(prefix, "options.prefix");
   if (!Number.isInteger(n) || n < 1) {
     const err = new RangeError(
       `The value of "n" is out of range. It must be an integer >= 1. Received ${n}`,
@@ -37,7 +44,8 @@ function fork(target, n = 1) {
     err.code = "ERR_OUT_OF_RANGE";
     throw err;
   }
-  return ask("fork", [target, n]);
+  const template = prefix === true ? "[{index}] " : prefix || null;
+  return ask("fork", [target, n, template]);
 }
 
 /** `name` of vm/node/jaunt-workflow.js, which is loaded when first called. */

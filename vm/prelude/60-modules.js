@@ -15,6 +15,19 @@ function runMain(mainFn, filename, dirname, argv1) {
   module.loaded = true;
 }
 
+/**
+ * A file the embedder serves on demand (a teleported program's own module, sent by its
+ * origin): a "module.fetch" request makes it readable. A direct call, so the VM stops
+ * right after it while the embedder fetches.
+ */
+function fetchPendingModule(filename) {
+  if (!$.modulePending(filename)) return;
+  var answer = $.jauntRequest("module.fetch", [filename]);
+  // Unanswered: a snapshot taken during the fetch was resumed; ask this host again.
+  if (answer === undefined) return fetchPendingModule(filename);
+  if (!answer.ok) throw answer.error;
+}
+
 function newModule(filename, id, parent) {
   return {
     id: id,
@@ -48,6 +61,7 @@ function requireFrom(parent, ctx, request) {
   var filename = $.resolveModule(parent.filename, request);
   var cached = cache[filename];
   if (cached !== undefined) return cached.exports;
+  fetchPendingModule(filename);
   if ($.moduleFormat(filename) === "esm") return requireESModule(filename);
   var module = newModule(filename, filename, parent);
   cache[filename] = module;

@@ -25,6 +25,7 @@ function moduleRecord(filename) {
   var state = loaderState();
   var r = state.esm[filename];
   if (r !== undefined) return r;
+  fetchPendingModule(filename);
   r = {
     filename: filename,
     format: $.moduleFormat(filename),
