@@ -16,6 +16,7 @@ import { MIN_KEY_BYTES, verifySnapshot } from "../vm/snapshot-sign";
 import { hasModuleSyntax, isESModule } from "../vm/modules";
 import type { UnhandledRejectionsMode } from "../vm/host";
 import { DEFAULT_MAX_CALL_DEPTH } from "../vm/interpreter";
+import { releaseTierUp, TIER_UP_AFTER_MS, tierUpHeld } from "./tier-up";
 
 /** Node's exit code for a bad command-line option or option value. */
 export const BAD_OPTION = 9;
@@ -515,21 +516,34 @@ export async function runToEnd(j: Jaunt, opts: JauntOptions, plan: RunPlan = {})
   const every = plan.snapshotEvery ?? 0;
   const rec = plan.recorder;
   const live: LiveRun = { j, frozen: false };
-  if (plan.control)
-    setTimeout(() => (require("./control") as typeof import("./control")).listen(live), 0).unref();
+  // The control channel is made at the run's first turn of the host's event loop, so a
+  // program that ends before it never makes one (nor loads control.ts).
+  let listening = !plan.control;
+  const beforeHostTurn = () => {
+    if (listening) return;
+    listening = true;
+    (require("./control") as typeof import("./control")).listen(live);
+  };
   if (rec && j.steps === rec.nextStep) rec.take(j);
   let untilCut = every;
   let yielded = performance.now();
+  // Guest compute time, until the optimizer is turned back on (tier-up.ts).
+  let computed = 0;
   for (;;) {
     // Parked for good: the control channel exits the process.
     if (live.frozen) await new Promise<never>(() => {});
-    let budget = every > 0 ? untilCut : plan.control ? SLICE : Infinity;
+    const slices = plan.control || tierUpHeld();
+    let budget = every > 0 ? untilCut : slices ? SLICE : Infinity;
     if (rec) budget = Math.min(budget, rec.nextStep - j.steps);
     const before = j.steps;
+    const started = performance.now();
     const r = j.run(budget);
+    if (tierUpHeld() && (computed += performance.now() - started) >= TIER_UP_AFTER_MS)
+      releaseTierUp();
     untilCut -= j.steps - before;
     if (r.status === "request") {
       // A jaunt request answered asynchronously (teleport, fork): wait, then go on.
+      beforeHostTurn();
       await r.answered;
       continue;
     }
@@ -541,15 +555,19 @@ export async function runToEnd(j: Jaunt, opts: JauntOptions, plan: RunPlan = {})
         untilCut = every;
       }
       if (plan.control && performance.now() - yielded >= YIELD_MS) {
+        beforeHostTurn();
         await yieldToHost();
         yielded = performance.now();
       }
       continue;
     }
     untilCut = every;
-    if (r.status === "waiting" && (await j.waitForWork(r))) {
-      yielded = performance.now();
-      continue;
+    if (r.status === "waiting") {
+      beforeHostTurn();
+      if (await j.waitForWork(r)) {
+        yielded = performance.now();
+        continue;
+      }
     }
     break;
   }

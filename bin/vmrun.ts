@@ -3,6 +3,8 @@
 // As with node, options come before the program; every word after it belongs to the
 // program's process.argv.
 
+// First: the modules below load with V8's optimizer held back (see tier-up.ts).
+import "./tier-up";
 import * as path from "node:path";
 import { compile, disassemble, GuestSyntaxError } from "../compiler";
 import {
