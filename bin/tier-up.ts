@@ -10,8 +10,8 @@
 // command-line tools start with the optimizer off and turn it on once the guest has
 // computed for TIER_UP_AFTER_MS (runToEnd in common.ts counts it).
 //
-// Imported first by each tool's entry module, so the loading of the tools' modules runs
-// with the optimizer off too. A node option that chooses V8's tiering itself (--jitless,
+// Called first by each tool's entry module (boot.ts), so the loading of the tools'
+// modules runs with the optimizer off too. A node option that chooses V8's tiering itself (--jitless,
 // --no-opt, --max-lazy…, given on the command line or in NODE_OPTIONS) is left alone.
 
 import * as v8 from "node:v8";
@@ -48,5 +48,3 @@ export function releaseTierUp(): void {
   held = false;
   v8.setFlagsFromString("--opt");
 }
-
-holdTierUp();

@@ -3,8 +3,8 @@
 // vmresume DIR --at STEP — resumes a recording (vmrun --record) at any step.
 // vmresume --listen [host:]port — the authenticated server for socket= gateways.
 
-// First: the modules below load with V8's optimizer held back (see tier-up.ts).
-import "./tier-up";
+// First: the modules below load with the code cache and V8's optimizer held back.
+import "./boot";
 import * as fs from "node:fs";
 import {
   BAD_OPTION,

@@ -3,8 +3,8 @@
 // As with node, options come before the program; every word after it belongs to the
 // program's process.argv.
 
-// First: the modules below load with V8's optimizer held back (see tier-up.ts).
-import "./tier-up";
+// First: the modules below load with the code cache and V8's optimizer held back.
+import "./boot";
 import * as path from "node:path";
 import { compile, disassemble, GuestSyntaxError } from "../compiler";
 import {
