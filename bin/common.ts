@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import Module from "node:module";
-import yargs, { type Argv } from "yargs";
+import type { Argv } from "yargs";
 import { Jaunt, GuestSyntaxError, SnapshotError, type JauntOptions } from "../vm";
 import { COMPILER_VERSION, type ProgramKind } from "../compiler/bytecode";
 import { SNAPSHOT_FORMAT } from "../vm/snapshot";
@@ -62,6 +62,8 @@ export function commandLine(
   haltAtProgram: boolean,
   args = process.argv.slice(2),
 ): Argv {
+  // Loaded here: a command line without options never needs it (withoutOptions).
+  const yargs = require("yargs") as (typeof import("yargs"))["default"];
   return yargs(args)
     .scriptName(tool)
     .usage(usage)
@@ -86,6 +88,31 @@ export function commandLine(
       if (err) throw err;
       die(tool, msg, BAD_OPTION);
     });
+}
+
+/** A parsed command line, as yargs gives it: `_` the positional words, "--" the words after. */
+export type ParsedWords = Record<string, unknown> & { _: (string | number)[]; "--"?: unknown[] };
+
+/**
+ * What commandLine's parser makes of a command line with no option — the usual
+ * `vmrun program args…` or `vmresume file.snap` — without loading yargs: for a tool
+ * that stops at the program (`haltAtProgram`) all words go to "--", otherwise all are
+ * positional. Null when yargs must parse: no word at all, a word before the program
+ * that looks like an option, or (without haltAtProgram) any such word.
+ */
+export function withoutOptions(
+  haltAtProgram: boolean,
+  args = process.argv.slice(2),
+): ParsedWords | null {
+  const optionLike = (w: string) => w.startsWith("-");
+  if (args.length === 0) return null;
+  if (haltAtProgram) return optionLike(args[0]) ? null : { _: [], "--": args };
+  return args.some(optionLike) ? null : { _: args };
+}
+
+/** The command line parsed by `parse` (a commandLine chain), or withoutOptions' answer. */
+export function parseWords<T>(haltAtProgram: boolean, parse: () => T): T {
+  return (withoutOptions(haltAtProgram) as T | null) ?? parse();
 }
 
 /** Flags of node's own that `node` accepts but not every NODE_OPTIONS list shows. */
