@@ -5,13 +5,14 @@
 // last compile; when any module missed, the process writes a fresh cache as it exits,
 // made after the run so it holds the functions the run compiled lazily too.
 //
-// One file per node version and architecture in the cache folder the prelude cache
-// uses (JAUNT_CACHE_DIR, "off" disables both; JAUNT_CODE_CACHE=off this one only): a
-// header with an index (file name, stamp of the source, place of its data) and a
-// checksum of the data, written atomically. V8 itself refuses data of another V8
-// version or other flags, but checks only the source's length and not the data's
-// integrity, so a module whose file changed size, modification time or inode (stale)
-// or a cache file whose checksum fails (corrupt) is compiled from source instead.
+// One file per node version, architecture and installation in the cache folder the
+// prelude cache uses (JAUNT_CACHE_DIR, "off" disables both; JAUNT_CODE_CACHE=off only
+// this one): a header with an index (file name, stamp of the source, place of its
+// data) and a checksum of the data, written atomically; files unused for a week are
+// pruned. V8 itself refuses data of another V8 version or other flags, but checks only
+// the source's length and not the data's integrity, so a module whose file changed
+// size, modification time or inode (stale) or a cache file whose checksum fails
+// (corrupt) is compiled from source instead.
 
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
@@ -37,9 +38,31 @@ export function codeCacheDir(): string | null {
   return path.join(os.tmpdir(), `jaunt-cache-${uid}`);
 }
 
-/** The cache file for this node (V8 refuses other versions' data anyway). */
+/** Where this installation lives: each checkout or install keeps its own cache file. */
+const INSTALL_ROOT = path.resolve(__dirname, "..", "..");
+
+/**
+ * The cache file for this node (V8 refuses other versions' data anyway) and this
+ * installation, so that runs of two checkouts never overwrite each other's entries.
+ */
 export function codeCacheFile(dir: string): string {
-  return path.join(dir, `code-${process.version}-${process.arch}.bin`);
+  const root = createHash("sha256").update(INSTALL_ROOT).digest("hex").slice(0, 16);
+  return path.join(dir, `code-${process.version}-${process.arch}-${root}.bin`);
+}
+
+/** Cache files unused for a week (other node versions, removed checkouts) are deleted. */
+function pruneStale(dir: string, keep: string): void {
+  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
+  for (const f of fs.readdirSync(dir)) {
+    const full = path.join(dir, f);
+    if (full === keep || !/^code-.*\.bin$/.test(f)) continue;
+    try {
+      const st = fs.statSync(full);
+      if (st.atimeMs < weekAgo && st.mtimeMs < weekAgo) fs.unlinkSync(full);
+    } catch {
+      // Another process pruned it first.
+    }
+  }
 }
 
 /**
@@ -119,6 +142,7 @@ export function writeCodeCache(file: string, entries: Map<string, Entry>): void 
       mode: 0o600,
     });
     fs.renameSync(tmp, file);
+    pruneStale(path.dirname(file), file);
   } catch {
     fs.rmSync(tmp, { force: true });
   }
