@@ -1,16 +1,19 @@
-// Start-up and resume, for `npm run bench`: `vmrun hello.js` against `node hello.js`
-// (separate processes, alternating), and in this process Jaunt.create, create + load +
+// Start-up and resume, for `npm run bench`: `vmrun hello.js` against `node hello.js`,
+// `vmrun --version` and `vmresume` of a small snapshot (separate processes,
+// alternating), and in this process Jaunt.create, create + load +
 // run of hello.js, and the resume of a small snapshot: the first call (which builds
 // the runtime's caches) and the median of the calls after it.
 
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { Jaunt } from "../vm";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const HELLO = path.join(ROOT, "examples", "hello.js");
 const VMRUN = path.join(ROOT, "dist", "bin", "vmrun.js");
+const VMRESUME = path.join(ROOT, "dist", "bin", "vmresume.js");
 
 /** A program paused half-way, small enough that its snapshot is about 2 KB. */
 const SMALL = `let total = 0;
@@ -44,12 +47,6 @@ function firstAndMedian(n: number, f: () => void): [number, number] {
 }
 
 export function startupRows(runs: number): string[][] {
-  const nodeMs: number[] = [];
-  const vmrunMs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    nodeMs.push(processWall([HELLO]));
-    vmrunMs.push(processWall([VMRUN, HELLO]));
-  }
   const hello = fs.readFileSync(HELLO, "utf8");
   const quiet = { stdout: () => {}, stderr: () => {} };
   const [createFirst, create] = firstAndMedian(20, () => Jaunt.create(quiet));
@@ -63,12 +60,27 @@ export function startupRows(runs: number): string[][] {
   j.run(300);
   const snap = j.snapshot();
   const [resumeFirst, resume] = firstAndMedian(20, () => Jaunt.resume(snap, quiet).run());
+  const snapFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-bench-")), "small.snap");
+  fs.writeFileSync(snapFile, snap);
+  const nodeMs: number[] = [];
+  const vmrunMs: number[] = [];
+  const versionMs: number[] = [];
+  const vmresumeMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    nodeMs.push(processWall([HELLO]));
+    vmrunMs.push(processWall([VMRUN, HELLO]));
+    versionMs.push(processWall([VMRUN, "--version"]));
+    vmresumeMs.push(processWall([VMRESUME, snapFile]));
+  }
+  fs.rmSync(path.dirname(snapFile), { recursive: true, force: true });
   const f = (x: number) => `${x.toFixed(1)} ms`;
   const node = median(nodeMs);
   const vmrun = median(vmrunMs);
   return [
     ["node hello.js (process)", f(node)],
     ["vmrun hello.js (process)", `${f(vmrun)} (${(vmrun / node).toFixed(1)}x node)`],
+    ["vmrun --version (process)", f(median(versionMs))],
+    [`vmresume of the ${snap.length} B snapshot (process)`, f(median(vmresumeMs))],
     ["Jaunt.create", `${f(create)} (first ${f(createFirst)})`],
     ["create + load + run hello.js", f(helloRun)],
     [`resume ${snap.length} B snapshot + run`, `${f(resume)} (first ${f(resumeFirst)})`],

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import Module from "node:module";
-import yargs, { type Argv } from "yargs";
+import type { Argv } from "yargs";
 import { Jaunt, GuestSyntaxError, SnapshotError, type JauntOptions } from "../vm";
 import { COMPILER_VERSION, type ProgramKind } from "../compiler/bytecode";
 import { SNAPSHOT_FORMAT } from "../vm/snapshot";
@@ -16,6 +16,7 @@ import { MIN_KEY_BYTES, verifySnapshot } from "../vm/snapshot-sign";
 import { hasModuleSyntax, isESModule } from "../vm/modules";
 import type { UnhandledRejectionsMode } from "../vm/host";
 import { DEFAULT_MAX_CALL_DEPTH } from "../vm/interpreter";
+import { releaseTierUp, TIER_UP_AFTER_MS, tierUpHeld } from "./tier-up";
 
 /** Node's exit code for a bad command-line option or option value. */
 export const BAD_OPTION = 9;
@@ -61,6 +62,8 @@ export function commandLine(
   haltAtProgram: boolean,
   args = process.argv.slice(2),
 ): Argv {
+  // Loaded here: a command line without options never needs it (withoutOptions).
+  const yargs = require("yargs") as (typeof import("yargs"))["default"];
   return yargs(args)
     .scriptName(tool)
     .usage(usage)
@@ -85,6 +88,31 @@ export function commandLine(
       if (err) throw err;
       die(tool, msg, BAD_OPTION);
     });
+}
+
+/** A parsed command line, as yargs gives it: `_` the positional words, "--" the words after. */
+export type ParsedWords = Record<string, unknown> & { _: (string | number)[]; "--"?: unknown[] };
+
+/**
+ * What commandLine's parser makes of a command line with no option — the usual
+ * `vmrun program args…` or `vmresume file.snap` — without loading yargs: for a tool
+ * that stops at the program (`haltAtProgram`) all words go to "--", otherwise all are
+ * positional. Null when yargs must parse: no word at all, a word before the program
+ * that looks like an option, or (without haltAtProgram) any such word.
+ */
+export function withoutOptions(
+  haltAtProgram: boolean,
+  args = process.argv.slice(2),
+): ParsedWords | null {
+  const optionLike = (w: string) => w.startsWith("-");
+  if (args.length === 0) return null;
+  if (haltAtProgram) return optionLike(args[0]) ? null : { _: [], "--": args };
+  return args.some(optionLike) ? null : { _: args };
+}
+
+/** The command line parsed by `parse` (a commandLine chain), or withoutOptions' answer. */
+export function parseWords<T>(haltAtProgram: boolean, parse: () => T): T {
+  return (withoutOptions(haltAtProgram) as T | null) ?? parse();
 }
 
 /** Flags of node's own that `node` accepts but not every NODE_OPTIONS list shows. */
@@ -515,21 +543,34 @@ export async function runToEnd(j: Jaunt, opts: JauntOptions, plan: RunPlan = {})
   const every = plan.snapshotEvery ?? 0;
   const rec = plan.recorder;
   const live: LiveRun = { j, frozen: false };
-  if (plan.control)
-    setTimeout(() => (require("./control") as typeof import("./control")).listen(live), 0).unref();
+  // The control channel is made at the run's first turn of the host's event loop, so a
+  // program that ends before it never makes one (nor loads control.ts).
+  let listening = !plan.control;
+  const beforeHostTurn = () => {
+    if (listening) return;
+    listening = true;
+    (require("./control") as typeof import("./control")).listen(live);
+  };
   if (rec && j.steps === rec.nextStep) rec.take(j);
   let untilCut = every;
   let yielded = performance.now();
+  // Guest compute time, until the optimizer is turned back on (tier-up.ts).
+  let computed = 0;
   for (;;) {
     // Parked for good: the control channel exits the process.
     if (live.frozen) await new Promise<never>(() => {});
-    let budget = every > 0 ? untilCut : plan.control ? SLICE : Infinity;
+    const slices = plan.control || tierUpHeld();
+    let budget = every > 0 ? untilCut : slices ? SLICE : Infinity;
     if (rec) budget = Math.min(budget, rec.nextStep - j.steps);
     const before = j.steps;
+    const started = performance.now();
     const r = j.run(budget);
+    if (tierUpHeld() && (computed += performance.now() - started) >= TIER_UP_AFTER_MS)
+      releaseTierUp();
     untilCut -= j.steps - before;
     if (r.status === "request") {
       // A jaunt request answered asynchronously (teleport, fork): wait, then go on.
+      beforeHostTurn();
       await r.answered;
       continue;
     }
@@ -541,15 +582,19 @@ export async function runToEnd(j: Jaunt, opts: JauntOptions, plan: RunPlan = {})
         untilCut = every;
       }
       if (plan.control && performance.now() - yielded >= YIELD_MS) {
+        beforeHostTurn();
         await yieldToHost();
         yielded = performance.now();
       }
       continue;
     }
     untilCut = every;
-    if (r.status === "waiting" && (await j.waitForWork(r))) {
-      yielded = performance.now();
-      continue;
+    if (r.status === "waiting") {
+      beforeHostTurn();
+      if (await j.waitForWork(r)) {
+        yielded = performance.now();
+        continue;
+      }
     }
     break;
   }

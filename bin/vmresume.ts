@@ -3,10 +3,13 @@
 // vmresume DIR --at STEP — resumes a recording (vmrun --record) at any step.
 // vmresume --listen [host:]port — the authenticated server for socket= gateways.
 
+// First: the modules below load with the code cache and V8's optimizer held back.
+import "./boot";
 import * as fs from "node:fs";
 import {
   BAD_OPTION,
   commandLine,
+  parseWords,
   countOption,
   defineRunOptions,
   LIMIT_OPTION_NAMES,
@@ -28,45 +31,48 @@ import { finishContext, localContext, transportRequests } from "../transport/req
 const TOOL = "vmresume";
 const RUN_OPTION_NAMES = ["snapshot-every", ...LIMIT_OPTION_NAMES] as const;
 
-const argv = defineRunOptions(
-  commandLine(
-    TOOL,
-    "$0 [options] <file.snap>\n$0 [options] <DIR> --at STEP\n\n" +
-      "Resumes a snapshot written by vmsnap and runs it to the end, with vmrun's output and\n" +
-      "exit-code rules; or, with --at, a run recorded by `vmrun --record DIR` at any step:\n" +
-      "what the run printed after that step is printed again. Limits may only tighten the\n" +
-      "snapshot's. Exit code 2: the file cannot be read or is not a valid snapshot or\n" +
-      "recording.\n\n" +
-      "$0 --listen [host:]port [--key-file FILE] [--tls-cert CERT --tls-key KEY]\n\n" +
-      "Serves socket= gateways (loopback unless a host is given): every connection proves it\n" +
-      "knows the shared key (--key-file, JAUNT_SOCKET_KEY or JAUNT_SOCKET_KEY_FILE) and only\n" +
-      "snapshots signed with it are resumed. With a certificate it speaks only TLS\n" +
-      "(socket=host:port//tls) and refuses plaintext clients.",
-    false,
-  ),
-  RUN_OPTION_NAMES,
-)
-  .option("key-file", {
-    describe:
-      "F: the snapshot is signed (vmsnap --key-file): verify it with the key in F first; with --listen: the shared key",
-  })
-  .option("listen", {
-    describe: "[host:]port: serve socket= gateways there (host default 127.0.0.1)",
-    type: "string",
-  })
-  .option("tls-cert", {
-    describe: "CERT: with --listen, speak TLS with this certificate (PEM file)",
-    type: "string",
-  })
-  .option("tls-key", {
-    describe: "KEY: with --listen, the certificate's private key (PEM file)",
-    type: "string",
-  })
-  .option("at", {
-    describe:
-      "STEP: with a recording folder, resume after exactly STEP instructions of the recorded run",
-  })
-  .parseSync();
+// Without options (the usual case) the parse needs no yargs (withoutOptions).
+const argv = parseWords(false, () =>
+  defineRunOptions(
+    commandLine(
+      TOOL,
+      "$0 [options] <file.snap>\n$0 [options] <DIR> --at STEP\n\n" +
+        "Resumes a snapshot written by vmsnap and runs it to the end, with vmrun's output and\n" +
+        "exit-code rules; or, with --at, a run recorded by `vmrun --record DIR` at any step:\n" +
+        "what the run printed after that step is printed again. Limits may only tighten the\n" +
+        "snapshot's. Exit code 2: the file cannot be read or is not a valid snapshot or\n" +
+        "recording.\n\n" +
+        "$0 --listen [host:]port [--key-file FILE] [--tls-cert CERT --tls-key KEY]\n\n" +
+        "Serves socket= gateways (loopback unless a host is given): every connection proves it\n" +
+        "knows the shared key (--key-file, JAUNT_SOCKET_KEY or JAUNT_SOCKET_KEY_FILE) and only\n" +
+        "snapshots signed with it are resumed. With a certificate it speaks only TLS\n" +
+        "(socket=host:port//tls) and refuses plaintext clients.",
+      false,
+    ),
+    RUN_OPTION_NAMES,
+  )
+    .option("key-file", {
+      describe:
+        "F: the snapshot is signed (vmsnap --key-file): verify it with the key in F first; with --listen: the shared key",
+    })
+    .option("listen", {
+      describe: "[host:]port: serve socket= gateways there (host default 127.0.0.1)",
+      type: "string",
+    })
+    .option("tls-cert", {
+      describe: "CERT: with --listen, speak TLS with this certificate (PEM file)",
+      type: "string",
+    })
+    .option("tls-key", {
+      describe: "KEY: with --listen, the certificate's private key (PEM file)",
+      type: "string",
+    })
+    .option("at", {
+      describe:
+        "STEP: with a recording folder, resume after exactly STEP instructions of the recorded run",
+    })
+    .parseSync(),
+);
 
 if (argv.listen !== undefined)
   void serve(String(argv.listen), argv["key-file"] as string | undefined, tlsFiles());

@@ -3,11 +3,14 @@
 // As with node, options come before the program; every word after it belongs to the
 // program's process.argv.
 
+// First: the modules below load with the code cache and V8's optimizer held back.
+import "./boot";
 import * as path from "node:path";
 import { compile, disassemble, GuestSyntaxError } from "../compiler";
 import {
   BAD_OPTION,
   commandLine,
+  parseWords,
   countOption,
   defineRunOptions,
   LIMIT_OPTION_NAMES,
@@ -31,34 +34,37 @@ import { finishContext, localContext, transportRequests } from "../transport/req
 const TOOL = "vmrun";
 const RUN_OPTION_NAMES = ["snapshot-every", ...LIMIT_OPTION_NAMES] as const;
 
-const argv = defineRunOptions(
-  commandLine(
-    TOOL,
-    "$0 [options] <program> [args…]\n\n" +
-      "Runs a program like `node program`: a script, CommonJS or ES module, found as node\n" +
-      'finds it (program.js, program, a folder with index.js or package.json "main").\n' +
-      "Options go before the program; words after it are the program's arguments.",
-    true,
-  ),
-  RUN_OPTION_NAMES,
-)
-  .option("script", {
-    type: "boolean",
-    describe: "run as a classic script: top-level var and this are the global object",
-  })
-  .option("record", {
-    describe:
-      "DIR: keep a snapshot every --every instructions in DIR (a new or empty folder), content shared between them stored once; `vmresume DIR --at STEP` goes back to any step",
-  })
-  .option("every", {
-    describe:
-      "N: with --record, the instructions between two snapshots (default: from 10000, doubled while a snapshot costs more than 40% of the time to run to the next)",
-  })
-  .option("print-bytecode", {
-    type: "boolean",
-    describe: "print the compiled bytecode of the program and exit",
-  })
-  .parseSync();
+// Without options (the usual case) the parse needs no yargs (withoutOptions).
+const argv = parseWords(true, () =>
+  defineRunOptions(
+    commandLine(
+      TOOL,
+      "$0 [options] <program> [args…]\n\n" +
+        "Runs a program like `node program`: a script, CommonJS or ES module, found as node\n" +
+        'finds it (program.js, program, a folder with index.js or package.json "main").\n' +
+        "Options go before the program; words after it are the program's arguments.",
+      true,
+    ),
+    RUN_OPTION_NAMES,
+  )
+    .option("script", {
+      type: "boolean",
+      describe: "run as a classic script: top-level var and this are the global object",
+    })
+    .option("record", {
+      describe:
+        "DIR: keep a snapshot every --every instructions in DIR (a new or empty folder), content shared between them stored once; `vmresume DIR --at STEP` goes back to any step",
+    })
+    .option("every", {
+      describe:
+        "N: with --record, the instructions between two snapshots (default: from 10000, doubled while a snapshot costs more than 40% of the time to run to the next)",
+    })
+    .option("print-bytecode", {
+      type: "boolean",
+      describe: "print the compiled bytecode of the program and exit",
+    })
+    .parseSync(),
+);
 
 // Unknown options stay in `_`; the program and its arguments are in "--".
 const before = argv._.map(String);

@@ -1,0 +1,50 @@
+// Holding back V8's optimizing compiler while a command starts.
+//
+// TurboFan compiles hot functions on a background thread, and node does not exit while
+// such a compile is in flight (it drains V8's worker tasks when the event loop empties,
+// and process.exit joins the worker threads). The interpreter's dispatch function is
+// large: its compile costs ~100 ms of CPU, and the few thousand instructions of the
+// prelude were enough to start it, so `vmrun hello.js` spent that long waiting at exit
+// for code it would never run (and as long again compiling the loader's own hot
+// functions). Optimization pays only for a program that computes for a while, so the
+// command-line tools start with the optimizer off and turn it on once the guest has
+// computed for TIER_UP_AFTER_MS (runToEnd in common.ts counts it).
+//
+// Called first by each tool's entry module (boot.ts), so the loading of the tools'
+// modules runs with the optimizer off too. A node option that chooses V8's tiering itself (--jitless,
+// --no-opt, --max-lazy…, given on the command line or in NODE_OPTIONS) is left alone.
+
+import * as v8 from "node:v8";
+
+/** Guest compute time after which the optimizer is turned back on. */
+export const TIER_UP_AFTER_MS = 30;
+
+/** V8 options that say the user chose the tiering: we then change nothing. */
+const TIERING_OPTION =
+  /^--(?:no-)?(?:jitless|opt|turbofan|maglev|sparkplug|always-|ticks-|interrupt-budget|use-osr|concurrent-)/;
+
+function userChoosesTiering(): boolean {
+  const words = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)];
+  return words.some((w) => TIERING_OPTION.test(w.replace(/_/g, "-")));
+}
+
+let held = false;
+
+/** Turns the optimizer off until releaseTierUp (unless the user chose V8's tiering). */
+export function holdTierUp(): void {
+  if (held || process.env.JAUNT_TIER_UP === "now" || userChoosesTiering()) return;
+  v8.setFlagsFromString("--no-opt");
+  held = true;
+}
+
+/** True while the optimizer is held back. */
+export function tierUpHeld(): boolean {
+  return held;
+}
+
+/** Turns the optimizer back on (once the guest has computed long enough to gain from it). */
+export function releaseTierUp(): void {
+  if (!held) return;
+  held = false;
+  v8.setFlagsFromString("--opt");
+}
