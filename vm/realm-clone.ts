@@ -289,8 +289,9 @@ function fillFrom(
       props.set(k, new Prop(map(p.value), p.flags, mapObject(p.getter), mapObject(p.setter)));
     o.props = props;
   } else {
-    // Fast mode: the shape is shared (immutable), the slots are copied.
-    o.loadProps(new Map(), true);
+    // Fast mode: the shape is shared (immutable), the slots are copied. A shell of a
+    // shaped kind starts in fast mode; a paired object may have to go back to it.
+    if (o.isDictionary) o.loadProps(new Map(), true);
     o.shape = t.shape;
     o.slotValues = t.slotValues.length ? t.slotValues.map(map) : t.slotValues;
   }

@@ -178,13 +178,16 @@ function loadPrelude(): Program {
 
 let pristine: PristineRealm | null = null;
 let buildingPristine = false;
+let realmsMade = 0;
 
 /**
- * The process's pristine realm: built from scratch on first use, in a VM of its own
- * that never runs guest code afterwards, with a host that grants and prints nothing.
+ * The process's pristine realm: built from scratch when a second realm is made, in a
+ * VM of its own that never runs guest code afterwards, with a host that grants and
+ * prints nothing. The first realm runs its prelude itself: a process that makes one
+ * VM (vmrun hello.js) pays nothing for the copy.
  */
 function pristineRealm(): PristineRealm | null {
-  if (pristine || buildingPristine) return pristine;
+  if (pristine || realmsMade++ === 0) return pristine;
   buildingPristine = true;
   const outer = enterAccount(null);
   try {
@@ -289,8 +292,10 @@ export class Realm {
   startupSteps = 0;
   /** The value the last bottom frame returned (the prelude's exports at startup). */
   lastReturn: Value = undefined;
-  /** Set on a realm that ran its prelude: what copying it into another realm needs. */
+  /** Set on the pristine realm: what copying it into another realm needs. */
   pristine: PristineRealm | null = null;
+  /** Whether this realm ran the prelude or copied its work from the pristine realm. */
+  builtBy: "prelude" | "copy" = "prelude";
 
   /**
    * `fromScratch` runs the prelude here instead of copying the pristine realm's work
@@ -450,7 +455,7 @@ export class Realm {
     vm.stack.fill(undefined);
     const changed = installed.objects.map((o) => o.dirty);
     this.collectIntrinsics();
-    this.pristine = describePristine(this, installed.objects, changed);
+    if (buildingPristine) this.pristine = describePristine(this, installed.objects, changed);
     // Steps count the program's instructions, not the realm's setup.
     this.startupSteps = vm.steps;
     vm.steps = 0;
@@ -458,6 +463,7 @@ export class Realm {
 
   /** What running the prelude would do, taken from the pristine realm (see realm-clone.ts). */
   private copyPrelude(pristine: PristineRealm): void {
+    this.builtBy = "copy";
     const from = pristine.realm;
     this.preludeProgram = this.vm.registerProgram(from.preludeProgram);
     this.preludeHash = from.preludeHash;
