@@ -30,6 +30,8 @@ import type { Realm } from "./realm";
 /** What a traversal of a realm's object graph reached, in its fixed order. */
 export interface RealmGraph {
   objects: JSObject[];
+  /** Per object, the intrinsicId it had before it was numbered (see PRELUDE_BIRTH). */
+  births: number[];
   envs: Env[];
   privateNames: PrivateName[];
 }
@@ -43,11 +45,13 @@ export interface RealmGraph {
  */
 export function numberReachable(roots: readonly unknown[]): RealmGraph {
   const objects: JSObject[] = [];
+  const births: number[] = [];
   const envs: Env[] = [];
   const privateNames: PrivateName[] = [];
   const seenEnv = new Set<Env>();
   const visit = (v: unknown): void => {
     if (v instanceof JSObject && v.intrinsicId < 0) {
+      births.push(v.intrinsicId);
       v.intrinsicId = objects.length;
       objects.push(v);
     }
@@ -89,8 +93,11 @@ export function numberReachable(roots: readonly unknown[]): RealmGraph {
     }
     if (o instanceof PrimitiveObject) visit(o.primitive);
   }
-  return { objects, envs, privateNames };
+  return { objects, births, envs, privateNames };
 }
+
+/** The intrinsicId of objects the pristine realm's prelude makes (its installers' are UNLISTED). */
+export const PRELUDE_BIRTH = -3;
 
 /** The pristine realm and what a copy of it needs, computed once. */
 export interface PristineRealm {
@@ -130,8 +137,18 @@ export function describePristine(
   realm: Realm,
   installed: JSObject[],
   changed: boolean[],
+  births: number[],
 ): PristineRealm {
   const n = installed.length;
+  // An installers' object the copy would not pair is made afresh, while the natives'
+  // closures keep the realm's own twin of it: two objects where there was one.
+  const paired = new Set(installed);
+  realm.intrinsics.forEach((o, i) => {
+    if (births[i] !== PRELUDE_BIRTH && !paired.has(o))
+      mismatch(
+        `intrinsic ${i} (${o.cls}) is made by an installer but reachable only after the prelude: name it in Realm.installedRoots`,
+      );
+  });
   const installedIds = new Int32Array(n);
   const installedChanged = new Uint8Array(n);
   for (let i = 0; i < n; i++) {

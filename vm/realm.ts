@@ -30,6 +30,7 @@ import {
   copyPristine,
   describePristine,
   numberReachable,
+  PRELUDE_BIRTH,
   snapshotInstalled,
   type PristineRealm,
 } from "./realm-clone";
@@ -449,13 +450,21 @@ export class Realm {
   private build(): void {
     const vm = this.vm;
     const installed = snapshotInstalled(this.installedRoots());
-    this.runPrelude();
+    // The pristine realm tells the prelude's objects from the installers' (see
+    // describePristine); other realms keep UNLISTED, which snapshots rely on.
+    if (buildingPristine) objectBirth.id = PRELUDE_BIRTH;
+    try {
+      this.runPrelude();
+    } finally {
+      objectBirth.id = UNLISTED_INTRINSIC;
+    }
     // Start-up leaves stale values in the operand stack's dead slots: they are not
     // the program's, and a snapshot would otherwise copy them.
     vm.stack.fill(undefined);
     const changed = installed.objects.map((o) => o.dirty);
-    this.collectIntrinsics();
-    if (buildingPristine) this.pristine = describePristine(this, installed.objects, changed);
+    const births = this.collectIntrinsics();
+    if (buildingPristine)
+      this.pristine = describePristine(this, installed.objects, changed, births);
     // Steps count the program's instructions, not the realm's setup.
     this.startupSteps = vm.steps;
     vm.steps = 0;
@@ -531,13 +540,14 @@ export class Realm {
    * Numbers every object reachable from the realm's roots, in a fixed traversal
    * order, and marks them clean. Snapshots encode these as references.
    */
-  private collectIntrinsics(): void {
-    const { objects, envs, privateNames } = numberReachable(this.intrinsicRoots());
+  private collectIntrinsics(): number[] {
+    const { objects, envs, privateNames, births } = numberReachable(this.intrinsicRoots());
     for (const o of objects) o.dirty = false;
     this.intrinsics = objects;
     this.intrinsicEnvs = envs;
     this.intrinsicEnvSlots = envs.map((e) => e.slots.slice());
     this.intrinsicPrivateNames = privateNames;
+    return births;
   }
 
   // ---- objects ---------------------------------------------------------------
