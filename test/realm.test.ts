@@ -8,7 +8,7 @@ import { decode as cborDecode, encode as cborEncode } from "cbor-x";
 import { Jaunt, SnapshotError } from "../vm";
 import { ArrayObject, FunctionObject, JSObject, NativeFunction } from "../vm/object";
 import { VM } from "../vm/interpreter";
-import { Realm, type Helpers } from "../vm/realm";
+import { Realm, pristineRealm, type Helpers } from "../vm/realm";
 import { NO_CAPABILITIES, type Capabilities } from "../vm/host";
 import { PrivateName } from "../vm/value";
 
@@ -269,6 +269,8 @@ test("a realm copied from the pristine realm is the realm its prelude would buil
     const copied = new Realm(quietVM(caps));
     assert.equal(built.builtBy, "prelude");
     assert.equal(copied.builtBy, "copy");
+    // The installers' objects are found by their paths, not by traversing the copy.
+    assert.ok(pristineRealm()!.installedPaths);
     assertSameRealm(built, copied);
   }
 });

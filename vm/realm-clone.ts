@@ -96,6 +96,97 @@ export function numberReachable(roots: readonly unknown[]): RealmGraph {
   return { objects, births, envs, privateNames };
 }
 
+/** How each of a traversal's objects is reached from one before it (or a root). */
+export interface Paths {
+  /** The earlier object's index, or -1 for a root (then `key` is the root's index). */
+  parent: Int32Array;
+  kind: Uint8Array;
+  key: (PropertyKey | number)[];
+}
+
+const ROOT = 0;
+const PROTO = 1;
+const VALUE = 2;
+const GETTER = 3;
+const SETTER = 4;
+const ELEMENT = 5;
+const SLOT = 6;
+
+/**
+ * The edge by which numberReachable first reached each of `objects` (numbered 0…n-1),
+ * or null when one is reached by an edge `follow` does not take (an environment, a
+ * private field): then a copy pairs objects by traversing instead.
+ */
+export function pathsOf(objects: JSObject[], roots: readonly unknown[]): Paths | null {
+  const n = objects.length;
+  const parent = new Int32Array(n).fill(-2);
+  const kind = new Uint8Array(n);
+  const key: (PropertyKey | number)[] = new Array(n);
+  const reach = (v: unknown, from: number, k: number, at: PropertyKey | number): void => {
+    if (!(v instanceof JSObject)) return;
+    const i = objects.indexOf(v, from + 1);
+    if (i < 0 || parent[i] !== -2) return;
+    parent[i] = from;
+    kind[i] = k;
+    key[i] = at;
+  };
+  roots.forEach((r, i) => reach(r, -1, ROOT, i));
+  for (let qi = 0; qi < n; qi++) {
+    const o = objects[qi];
+    reach(o.proto, qi, PROTO, 0);
+    o.forEachProp((k, p) => {
+      reach(p.value, qi, VALUE, k);
+      reach(p.getter, qi, GETTER, k);
+      reach(p.setter, qi, SETTER, k);
+    });
+    if (o instanceof ArrayObject && o.elems) o.elems.forEach((v, i) => reach(v, qi, ELEMENT, i));
+    if (o instanceof NativeFunction) o.slots.forEach((v, i) => reach(v, qi, SLOT, i));
+  }
+  return parent.includes(-2) ? null : { parent, kind, key };
+}
+
+/** The objects `paths` lead to from `roots`, or null where one does not lead to an object. */
+function follow(paths: Paths, roots: readonly unknown[]): JSObject[] | null {
+  const n = paths.parent.length;
+  const out = new Array<JSObject>(n);
+  for (let i = 0; i < n; i++) {
+    const p = paths.parent[i];
+    const key = paths.key[i];
+    const from = p < 0 ? null : out[p];
+    let v: unknown;
+    switch (paths.kind[i]) {
+      case ROOT:
+        v = roots[key as number];
+        break;
+      case PROTO:
+        v = from!.proto;
+        break;
+      case VALUE:
+        v = from!.getOwnProperty(key as PropertyKey)?.value;
+        break;
+      case GETTER:
+        v = from!.getOwnProperty(key as PropertyKey)?.getter;
+        break;
+      case SETTER:
+        v = from!.getOwnProperty(key as PropertyKey)?.setter;
+        break;
+      case ELEMENT:
+        v = (from as ArrayObject).elems?.[key as number];
+        break;
+      default:
+        v = (from as NativeFunction).slots?.[key as number];
+    }
+    // Numbered as numberReachable would: an object reached twice is a different graph.
+    if (!(v instanceof JSObject) || v.intrinsicId !== UNLISTED_INTRINSIC) {
+      for (let k = 0; k < i; k++) out[k].intrinsicId = UNLISTED_INTRINSIC;
+      return null;
+    }
+    v.intrinsicId = i;
+    out[i] = v;
+  }
+  return out;
+}
+
 /** The intrinsicId of objects the pristine realm's prelude makes (its installers' are UNLISTED). */
 export const PRELUDE_BIRTH = -3;
 
@@ -106,6 +197,8 @@ export interface PristineRealm {
   installedIds: Int32Array;
   /** Per installers' object: 1 if the prelude changed it (its state is copied). */
   installedChanged: Uint8Array;
+  /** How to find the installers' objects in another realm without traversing it. */
+  installedPaths: Paths | null;
   /** Per intrinsic: the index of its function's environment in intrinsicEnvs, or -1. */
   envOf: Int32Array;
   /** Per intrinsic environment: the index of its parent, or -1. */
@@ -117,16 +210,18 @@ export interface PristineRealm {
 /** What the template records between the installers and the prelude. */
 export interface InstalledState {
   objects: JSObject[];
+  paths: Paths | null;
 }
 
 /** Numbers what the installers made, then forgets the numbers (the prelude's run renumbers). */
 export function snapshotInstalled(roots: readonly unknown[]): InstalledState {
   const { objects } = numberReachable(roots);
+  const paths = pathsOf(objects, roots);
   for (const o of objects) {
     o.intrinsicId = UNLISTED_INTRINSIC;
     o.dirty = false;
   }
-  return { objects };
+  return { objects, paths };
 }
 
 /**
@@ -135,7 +230,7 @@ export function snapshotInstalled(roots: readonly unknown[]): InstalledState {
  */
 export function describePristine(
   realm: Realm,
-  installed: JSObject[],
+  { objects: installed, paths: installedPaths }: InstalledState,
   changed: boolean[],
   births: number[],
 ): PristineRealm {
@@ -168,7 +263,7 @@ export function describePristine(
   const envParent = Int32Array.from(realm.intrinsicEnvs, (e) =>
     e.parent ? envIndex.get(e.parent)! : -1,
   );
-  return { realm, installedIds, installedChanged, envOf, envParent, lazyTypes };
+  return { realm, installedIds, installedChanged, installedPaths, envOf, envParent, lazyTypes };
 }
 
 /** Raised when a realm's installers made a graph unlike the template's (a bug, not input). */
@@ -194,7 +289,9 @@ function copyInto(realm: Realm, pristine: PristineRealm, roots: unknown[]): void
   const src = from.intrinsics;
   const count = src.length;
   const out = new Array<JSObject>(count);
-  const installed = numberReachable(roots).objects;
+  const installed =
+    (pristine.installedPaths && follow(pristine.installedPaths, roots)) ??
+    numberReachable(roots).objects;
   if (installed.length !== pristine.installedIds.length)
     mismatch(`${installed.length} objects, not ${pristine.installedIds.length}`);
   // Pair the installers' objects; what the prelude changed on them is copied below.

@@ -187,7 +187,7 @@ let realmsMade = 0;
  * prints nothing. The first realm runs its prelude itself: a process that makes one
  * VM (vmrun hello.js) pays nothing for the copy.
  */
-function pristineRealm(): PristineRealm | null {
+export function pristineRealm(): PristineRealm | null {
   if (pristine || realmsMade++ === 0) return pristine;
   buildingPristine = true;
   const outer = enterAccount(null);
@@ -463,8 +463,7 @@ export class Realm {
     vm.stack.fill(undefined);
     const changed = installed.objects.map((o) => o.dirty);
     const births = this.collectIntrinsics();
-    if (buildingPristine)
-      this.pristine = describePristine(this, installed.objects, changed, births);
+    if (buildingPristine) this.pristine = describePristine(this, installed, changed, births);
     // Steps count the program's instructions, not the realm's setup.
     this.startupSteps = vm.steps;
     vm.steps = 0;
