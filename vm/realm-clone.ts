@@ -122,10 +122,11 @@ export function pathsOf(objects: JSObject[], roots: readonly unknown[]): Paths |
   const parent = new Int32Array(n).fill(-2);
   const kind = new Uint8Array(n);
   const key: (PropertyKey | number)[] = new Array(n);
+  // `objects` are numbered by their index here (numberReachable just ran).
   const reach = (v: unknown, from: number, k: number, at: PropertyKey | number): void => {
     if (!(v instanceof JSObject)) return;
-    const i = objects.indexOf(v, from + 1);
-    if (i < 0 || parent[i] !== -2) return;
+    const i = v.intrinsicId;
+    if (i <= from || i >= n || objects[i] !== v || parent[i] !== -2) return;
     parent[i] = from;
     kind[i] = k;
     key[i] = at;
