@@ -113,5 +113,5 @@ if (rows.length) {
 const startupRuns = Math.max(RUNS, 5);
 printTable(["start-up and resume", "median wall"], startupRows(startupRuns));
 console.log(
-  `\nprocesses: median of ${startupRuns} alternating runs; in-process: median of 20 after the first`,
+  `\nprocesses: median of ${startupRuns} alternating runs; in-process: median of 20 after the first, and their mean CPU time`,
 );

@@ -2,7 +2,8 @@
 // `vmrun --version` and `vmresume` of a small snapshot (separate processes,
 // alternating), and in this process Jaunt.create, create + load +
 // run of hello.js, and the resume of a small snapshot: the first call (which builds
-// the runtime's caches) and the median of the calls after it.
+// the runtime's caches), the median wall time of the calls after it and their mean
+// CPU time.
 
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -38,19 +39,32 @@ function processWall(args: string[]): number {
   });
 }
 
-/** First call, then the median of `n` more. */
-function firstAndMedian(n: number, f: () => void): [number, number] {
+/** Host CPU milliseconds (user + system, garbage collection included) `f` takes. */
+function cpuMs(f: () => void): number {
+  const t = process.cpuUsage();
+  f();
+  const d = process.cpuUsage(t);
+  return (d.user + d.system) / 1000;
+}
+
+/**
+ * First call, then the median wall time of `n` more and their mean CPU time (which
+ * load does not inflate, and which counts the collections their garbage costs).
+ */
+function firstAndMedian(n: number, f: () => void): [number, number, number] {
   const first = ms(f);
   const rest: number[] = [];
-  for (let i = 0; i < n; i++) rest.push(ms(f));
-  return [first, median(rest)];
+  const cpu = cpuMs(() => {
+    for (let i = 0; i < n; i++) rest.push(ms(f));
+  });
+  return [first, median(rest), cpu / n];
 }
 
 export function startupRows(runs: number): string[][] {
   const hello = fs.readFileSync(HELLO, "utf8");
   const quiet = { stdout: () => {}, stderr: () => {} };
-  const [createFirst, create] = firstAndMedian(20, () => Jaunt.create(quiet));
-  const [, helloRun] = firstAndMedian(20, () => {
+  const [createFirst, create, createCpu] = firstAndMedian(20, () => Jaunt.create(quiet));
+  const [, helloRun, helloCpu] = firstAndMedian(20, () => {
     const j = Jaunt.create(quiet);
     j.load(hello, HELLO);
     j.run();
@@ -59,7 +73,9 @@ export function startupRows(runs: number): string[][] {
   j.load(SMALL, "/bench/small.js");
   j.run(300);
   const snap = j.snapshot();
-  const [resumeFirst, resume] = firstAndMedian(20, () => Jaunt.resume(snap, quiet).run());
+  const [resumeFirst, resume, resumeCpu] = firstAndMedian(20, () =>
+    Jaunt.resume(snap, quiet).run(),
+  );
   const snapFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-bench-")), "small.snap");
   fs.writeFileSync(snapFile, snap);
   const nodeMs: number[] = [];
@@ -74,6 +90,7 @@ export function startupRows(runs: number): string[][] {
   }
   fs.rmSync(path.dirname(snapFile), { recursive: true, force: true });
   const f = (x: number) => `${x.toFixed(1)} ms`;
+  const cpu = (x: number) => `, ${f(x)} CPU`;
   const node = median(nodeMs);
   const vmrun = median(vmrunMs);
   return [
@@ -81,8 +98,11 @@ export function startupRows(runs: number): string[][] {
     ["vmrun hello.js (process)", `${f(vmrun)} (${(vmrun / node).toFixed(1)}x node)`],
     ["vmrun --version (process)", f(median(versionMs))],
     [`vmresume of the ${snap.length} B snapshot (process)`, f(median(vmresumeMs))],
-    ["Jaunt.create", `${f(create)} (first ${f(createFirst)})`],
-    ["create + load + run hello.js", f(helloRun)],
-    [`resume ${snap.length} B snapshot + run`, `${f(resume)} (first ${f(resumeFirst)})`],
+    ["Jaunt.create", `${f(create)} (first ${f(createFirst)}${cpu(createCpu)})`],
+    ["create + load + run hello.js", `${f(helloRun)} (${cpu(helloCpu).slice(2)})`],
+    [
+      `resume ${snap.length} B snapshot + run`,
+      `${f(resume)} (first ${f(resumeFirst)}${cpu(resumeCpu)})`,
+    ],
   ];
 }

@@ -6,7 +6,11 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { decode as cborDecode, encode as cborEncode } from "cbor-x";
 import { Jaunt, SnapshotError } from "../vm";
-import { JSObject } from "../vm/object";
+import { ArrayObject, FunctionObject, JSObject, NativeFunction } from "../vm/object";
+import { VM } from "../vm/interpreter";
+import { Realm, pristineRealm, type Helpers } from "../vm/realm";
+import { NO_CAPABILITIES, type Capabilities } from "../vm/host";
+import { PrivateName } from "../vm/value";
 
 function vmWithOutput(): { j: Jaunt; out: () => string } {
   let text = "";
@@ -145,4 +149,228 @@ test("a small program's snapshot carries no copy of the prelude's internals", ()
   const size = j.snapshot().length;
   assert.ok(size < 3000, `the snapshot is ${size} bytes`);
   assert.equal(j.vm.realm.internals.dirty, false);
+});
+
+// ---- the pristine realm, copied into every realm (vm/realm-clone.ts) ----
+
+function quietVM(capabilities: Partial<Capabilities>): VM {
+  return new VM({
+    stdout: () => {},
+    stderr: () => {},
+    now: () => 0,
+    argv: [],
+    env: {},
+    capabilities: { ...NO_CAPABILITIES, ...capabilities },
+  });
+}
+
+/** Realms whose values sameValue compares (private names correspond by index). */
+let pair: [Realm, Realm] | null = null;
+
+/** A value of one realm as the other realm's must be: objects by intrinsic index. */
+function sameValue(a: unknown, b: unknown, where: string): void {
+  if (a instanceof PrivateName && pair) {
+    const i = pair[0].intrinsicPrivateNames.indexOf(a);
+    assert.ok(i >= 0 && pair[1].intrinsicPrivateNames[i] === b, where);
+  } else if (a instanceof JSObject || b instanceof JSObject) {
+    assert.ok(a instanceof JSObject && b instanceof JSObject, `${where}: object vs non-object`);
+    assert.ok(a.intrinsicId >= 0, `${where}: not an intrinsic`);
+    assert.equal(a.intrinsicId, b.intrinsicId, where);
+  } else assert.equal(a, b, where);
+}
+
+/** Walks two realms' intrinsics side by side: every field and property must correspond. */
+function assertSameRealm(a: Realm, b: Realm): void {
+  pair = [a, b];
+  assert.equal(a.intrinsics.length, b.intrinsics.length);
+  assert.equal(a.intrinsicEnvs.length, b.intrinsicEnvs.length);
+  a.intrinsics.forEach((x, i) => {
+    const y = b.intrinsics[i];
+    const at = `intrinsic ${i} (${x.constructor.name} ${x.cls})`;
+    assert.notEqual(x, y, `${at} is shared`);
+    assert.equal(x.constructor, y.constructor, at);
+    assert.equal(x.intrinsicId, i, at);
+    assert.equal(y.intrinsicId, i, at);
+    assert.equal(y.dirty, false, at);
+    assert.equal(x.cls, y.cls, at);
+    assert.equal(x.extensible, y.extensible, at);
+    sameValue(x.proto, y.proto, `${at} proto`);
+    assert.deepEqual(x.ownKeys(), y.ownKeys(), `${at} keys`);
+    for (const k of x.ownKeys()) {
+      const p = x.getOwnProperty(k)!;
+      const q = y.getOwnProperty(k)!;
+      const key = `${at}.${String(k)}`;
+      assert.equal(p.flags, q.flags, key);
+      sameValue(p.value, q.value, key);
+      sameValue(p.getter, q.getter, `${key} getter`);
+      sameValue(p.setter, q.setter, `${key} setter`);
+    }
+    assert.equal(x.privates?.size, y.privates?.size, at);
+    [...(x.privates?.values() ?? [])].forEach((p, k) =>
+      sameValue(p.value, [...y.privates!.values()][k].value, at),
+    );
+    if (x instanceof ArrayObject) {
+      const ya = y as ArrayObject;
+      assert.equal(x.length, ya.length, at);
+      x.elems?.forEach((v, k) => sameValue(v, ya.elems![k], `${at}[${k}]`));
+    }
+    if (x instanceof FunctionObject) {
+      const yf = y as FunctionObject;
+      assert.equal(x.code, yf.code, at);
+      sameValue(x.homeObject, yf.homeObject, at);
+      sameValue(x.fields, yf.fields, at);
+      assert.equal(a.intrinsicEnvs.indexOf(x.env!), b.intrinsicEnvs.indexOf(yf.env!), at);
+      assert.equal(yf.caches, null, `${at}: inline caches copied`);
+    }
+    if (x instanceof NativeFunction) {
+      const yn = y as NativeFunction;
+      assert.equal(x.id, yn.id, at);
+      assert.equal(x.isConstructor, yn.isConstructor, at);
+      x.slots.forEach((v, k) => sameValue(v, yn.slots[k], at));
+    }
+  });
+  a.intrinsicEnvs.forEach((e, i) => {
+    const f = b.intrinsicEnvs[i];
+    assert.notEqual(e, f, `environment ${i} is shared`);
+    assert.notEqual(e.slots, f.slots, `environment ${i}'s slots are shared`);
+    assert.equal(a.intrinsicEnvs.indexOf(e.parent!), b.intrinsicEnvs.indexOf(f.parent!));
+    e.slots.forEach((v, k) => sameValue(v, f.slots[k], `environment ${i} slot ${k}`));
+    b.intrinsicEnvSlots[i].forEach((v, k) => assert.equal(v, f.slots[k]));
+  });
+  assert.deepEqual(a.intrinsicPrivateNames, b.intrinsicPrivateNames);
+  a.promiseSlots!.forEach((n, i) => sameValue(n, b.promiseSlots![i], "promise slots"));
+  for (const k of Object.keys(a.helpers) as (keyof Helpers)[])
+    sameValue(a.helpers[k], b.helpers[k], `helper ${k}`);
+  a.helperList.forEach((h, i) => sameValue(h, b.helperList[i], `helper ${i}`));
+  for (const name of [
+    "ArrayPrototype",
+    "AsyncFunctionPrototype",
+    "GeneratorFunctionPrototype",
+    "MapPrototype",
+    "ThrowTypeError",
+    "FunctionPrototypeHasInstance",
+    "ArrayProtoValues",
+  ] as const)
+    sameValue(a[name], b[name], name);
+  for (const [k, o] of a.hiddenIntrinsics) sameValue(o, b.hiddenIntrinsics.get(k), k);
+  for (const [k, o] of a.errorPrototypes) sameValue(o, b.errorPrototypes.get(k), k);
+  for (const o of a.intrinsics)
+    assert.equal(a.lazyGlobalTypes.get(o), b.lazyGlobalTypes.get(b.intrinsics[o.intrinsicId]));
+  assert.equal(a.startupSteps, b.startupSteps);
+  assert.equal(a.preludeHash, b.preludeHash);
+  assert.deepEqual([...a.natives.keys()].sort(), [...b.natives.keys()].sort());
+  assert.deepEqual([...a.vm.programs.keys()], [...b.vm.programs.keys()]);
+}
+
+test("a realm copied from the pristine realm is the realm its prelude would build", () => {
+  new Realm(quietVM({})); // the first realm of a process runs its prelude itself
+  for (const caps of [{}, { fs: true, env: true, net: true, subprocess: true }]) {
+    const built = new Realm(quietVM(caps), { fromScratch: true });
+    const copied = new Realm(quietVM(caps));
+    assert.equal(built.builtBy, "prelude");
+    assert.equal(copied.builtBy, "copy");
+    // The installers' objects are found by their paths, not by traversing the copy.
+    assert.ok(pristineRealm()!.installedPaths);
+    assertSameRealm(built, copied);
+  }
+});
+
+test("only natives that reach their realm through the VM are shared by copied realms", () => {
+  // The prelude makes a few natives itself (makeNative at run time): a copied realm
+  // takes their registry entries from the pristine realm, so their code must not
+  // capture a realm. Add to this list only after checking that. (Proxy.revoke's code
+  // is its module's own: a fresh revoke function is made for each revocable proxy.)
+  new Realm(quietVM({})); // the first realm of a process runs its prelude itself
+  const a = new Realm(quietVM({}));
+  const b = new Realm(quietVM({}));
+  assert.equal(b.builtBy, "copy");
+  const shared = [...a.natives].filter(([id, n]) => b.natives.get(id)!.impl === n.impl);
+  assert.deepEqual(
+    shared.map(([id]) => id),
+    ["Proxy.revoke", "$.constructorWithImpl"],
+  );
+});
+
+test("copied realms share no mutable state: a change to one never reaches another", () => {
+  const a = Jaunt.create({});
+  const b = Jaunt.create({});
+  const ra = a.vm.realm;
+  const rb = b.vm.realm;
+  for (let i = 0; i < ra.intrinsics.length; i++) {
+    const x = ra.intrinsics[i];
+    const y = rb.intrinsics[i];
+    assert.notEqual(x, y);
+    if (x.slotValues.length) assert.notEqual(x.slotValues, y.slotValues, `slots of ${i}`);
+    if (x.isDictionary) assert.notEqual(x.props, y.props, `properties of ${i}`);
+    if (x instanceof ArrayObject && x.elems) assert.notEqual(x.elems, (y as ArrayObject).elems);
+  }
+  // Host-side changes to a prelude-internal object and to a self-hosted function's
+  // environment stay in their realm.
+  ra.internals.setOwn("probe", 1);
+  const fn = ra.intrinsics.find((o) => o instanceof FunctionObject && o.env?.slots.length)!;
+  const env = (fn as FunctionObject).env!;
+  const saved = env.slots[0];
+  env.slots[0] = "changed";
+  const twin = rb.intrinsics[fn.intrinsicId] as FunctionObject;
+  assert.notEqual(twin.env!.slots[0], "changed");
+  assert.equal(rb.internals.getOwnProperty("probe"), undefined);
+  assert.equal(Jaunt.create({}).vm.realm.internals.getOwnProperty("probe"), undefined);
+  env.slots[0] = saved;
+});
+
+const DEEP_PATCH = `
+Array.prototype.map.tag = "patched";
+Math.max.tag = "patched";
+Promise.prototype.then.tag = "patched";
+Object.getPrototypeOf(async function () {}).tag = "patched";
+Object.getPrototypeOf([][Symbol.iterator]()).next = function () { return { done: true }; };
+JSON.stringify = () => "patched";
+String.prototype.padStart = () => "patched";
+console.log(Array.prototype.map.tag, [...[1, 2]].length, JSON.stringify(1), "x".padStart(3));
+`;
+const DEEP_PROBE = `
+console.log(Array.prototype.map.tag, Math.max.tag, Promise.prototype.then.tag,
+  Object.getPrototypeOf(async function () {}).tag, [...[1, 2]].length, JSON.stringify(1),
+  "x".padStart(3, "-"));
+`;
+
+test("patches to built-in functions, self-hosted ones and hidden prototypes stay in their VM", () => {
+  assert.equal(runProgram(DEEP_PATCH), "patched 0 patched patched\n");
+  assert.equal(runProgram(DEEP_PROBE), "undefined undefined undefined undefined 2 1 --x\n");
+  // And a snapshot taken before the patch resumes unaffected.
+  const { j } = vmWithOutput();
+  j.load(`let x = 0; for (let i = 0; i < 1000; i++) x += i;\n${DEEP_PROBE}`, "/deep.js");
+  assert.equal(j.run(40).status, "paused");
+  const snap = j.snapshot();
+  runProgram(DEEP_PATCH);
+  let text = "";
+  Jaunt.resume(snap, { stdout: (t) => (text += t) }).run();
+  assert.equal(text, "undefined undefined undefined undefined 2 1 --x\n");
+});
+
+test("inline caches of shared code never hand one VM another VM's prototype", () => {
+  // The prelude's code (and a program resumed twice) is shared by VMs, and so are its
+  // inline caches: each VM's prototype must still be its own.
+  const program = (tag: string) => `
+    Array.prototype.tag = "${tag}";
+    Array.prototype.toString = function () { return this.tag; };
+    let s = "";
+    for (let i = 0; i < 6; i++) s += String([]) + [].tag;
+    console.log(s);`;
+  assert.equal(runProgram(program("a")), "aa".repeat(6) + "\n");
+  assert.equal(runProgram(program("b")), "bb".repeat(6) + "\n");
+  const { j } = vmWithOutput();
+  j.load(`let s = ""; for (let i = 0; i < 20; i++) s += [].tag; console.log(s);`, "/ic.js");
+  assert.equal(j.run(30).status, "paused");
+  const snap = j.snapshot();
+  const outputs: string[] = [];
+  for (const tag of ["x", "y"]) {
+    let text = "";
+    const r = Jaunt.resume(snap, { stdout: (t) => (text += t) });
+    (r.vm.realm.ArrayPrototype as JSObject).setOwn("tag", tag);
+    r.run();
+    outputs.push(text);
+  }
+  assert.match(outputs[0], /^(undefined)*x+\n$/);
+  assert.match(outputs[1], /^(undefined)*y+\n$/);
 });

@@ -102,6 +102,18 @@ export function processHost(argv: string[] = [], env: Record<string, string> = p
   };
 }
 
+/** A host that prints nothing and grants nothing (VMs that never run a program's code). */
+export function silentHost(): Host {
+  return {
+    stdout: () => {},
+    stderr: () => {},
+    now: () => Date.now(),
+    argv: [],
+    env: {},
+    capabilities: { ...NO_CAPABILITIES },
+  };
+}
+
 /** A copy of the host process's environment (reading process.env is not free). */
 function processEnv(): Record<string, string> {
   return Object.fromEntries(

@@ -23,7 +23,17 @@ import {
   objectBirth,
 } from "./object";
 import { JSSymbol, PrivateName, type Value } from "./value";
-import { DEFAULT_MAX_CALL_DEPTH, type VM } from "./interpreter";
+import { DEFAULT_MAX_CALL_DEPTH, VM } from "./interpreter";
+import { silentHost } from "./host";
+import { enterAccount } from "./heap";
+import {
+  copyPristine,
+  describePristine,
+  numberReachable,
+  PRELUDE_BIRTH,
+  snapshotInstalled,
+  type PristineRealm,
+} from "./realm-clone";
 import { installObject } from "./builtins/object";
 import { installFunction, installFunctionKinds } from "./builtins/function";
 import {
@@ -169,6 +179,30 @@ function loadPrelude(): Program {
   return preludeProgram;
 }
 
+let pristine: PristineRealm | null = null;
+let buildingPristine = false;
+let realmsMade = 0;
+
+/**
+ * The process's pristine realm: built from scratch when a second realm is made, in a
+ * VM of its own that never runs guest code afterwards, with a host that grants and
+ * prints nothing. The first realm runs its prelude itself: a process that makes one
+ * VM (vmrun hello.js) pays nothing for the copy.
+ */
+export function pristineRealm(): PristineRealm | null {
+  if (pristine || realmsMade++ === 0) return pristine;
+  buildingPristine = true;
+  const outer = enterAccount(null);
+  try {
+    const vm = new VM(silentHost());
+    pristine = new Realm(vm, { fromScratch: true }).pristine;
+  } finally {
+    enterAccount(outer);
+    buildingPristine = false;
+  }
+  return pristine;
+}
+
 export class Realm {
   readonly ObjectPrototype: JSObject;
   readonly FunctionPrototype: JSObject;
@@ -261,8 +295,21 @@ export class Realm {
   startupSteps = 0;
   /** The value the last bottom frame returned (the prelude's exports at startup). */
   lastReturn: Value = undefined;
+  /** Set on the pristine realm: what copying it into another realm needs. */
+  pristine: PristineRealm | null = null;
+  /** Whether this realm ran the prelude or copied its work from the pristine realm. */
+  builtBy: "prelude" | "copy" = "prelude";
 
-  constructor(readonly vm: VM) {
+  /**
+   * `fromScratch` runs the prelude here instead of copying the pristine realm's work
+   * (the pristine realm itself, and tests that compare the two).
+   */
+  constructor(
+    readonly vm: VM,
+    opts: { fromScratch?: boolean } = {},
+  ) {
+    // Built before this realm starts numbering objects (it is a realm of its own).
+    const template = opts.fromScratch ? null : pristineRealm();
     objectBirth.id = UNLISTED_INTRINSIC;
     try {
       vm.realm = this;
@@ -275,7 +322,9 @@ export class Realm {
       );
       this.global = new JSObject(this.ObjectPrototype, "global");
       this.internals = new JSObject(null, "internals");
-      this.build();
+      this.installBuiltins();
+      if (template) this.copyPrelude(template);
+      else this.build();
     } finally {
       objectBirth.id = -1;
     }
@@ -293,8 +342,8 @@ export class Realm {
     this.hiddenIntrinsics.set(name, o);
   }
 
-  private build(): void {
-    const vm = this.vm;
+  /** The native built-ins: per realm, since their host closures capture it. */
+  private installBuiltins(): void {
     installObject(this);
     installFunction(this);
     installSymbol(this);
@@ -346,14 +395,103 @@ export class Realm {
       WELL_KNOWN.hasInstance,
     )!.value;
     this.ArrayProtoValues = this.ArrayPrototype.props.get("values")!.value;
-    this.runPrelude();
+  }
+
+  /** The roots the intrinsic table is numbered from, in a fixed order. */
+  private intrinsicRoots(): unknown[] {
+    const roots: unknown[] = [this.global, this.internals];
+    if (this.helpers) {
+      const h = this.helpers as unknown as Record<string, JSObject>;
+      for (const k of Object.keys(h).sort()) roots.push(h[k]);
+    }
+    roots.push(
+      this.ObjectPrototype,
+      this.FunctionPrototype,
+      this.IteratorPrototype,
+      this.ArrayIteratorPrototype,
+      this.GeneratorPrototype,
+      this.AsyncGeneratorPrototype,
+      this.ThrowTypeError,
+    );
+    for (const k of [...this.errorPrototypes.keys()].sort())
+      roots.push(this.errorPrototypes.get(k));
+    for (const k of [...this.hiddenIntrinsics.keys()].sort())
+      roots.push(this.hiddenIntrinsics.get(k));
+    return roots;
+  }
+
+  /**
+   * The roots the installers' objects are paired from (realm-clone.ts): the intrinsic
+   * roots and every prototype the realm names, since some (AsyncFunction's) become
+   * reachable from the intrinsic roots only through objects the prelude makes.
+   */
+  private installedRoots(): unknown[] {
+    return [
+      ...this.intrinsicRoots(),
+      this.ArrayPrototype,
+      this.StringPrototype,
+      this.NumberPrototype,
+      this.BooleanPrototype,
+      this.SymbolPrototype,
+      this.BigIntPrototype,
+      this.GeneratorFunctionPrototype,
+      this.AsyncFunctionPrototype,
+      this.AsyncGeneratorFunctionPrototype,
+      this.MapPrototype,
+      this.SetPrototype,
+      this.MapIteratorPrototype,
+      this.SetIteratorPrototype,
+      this.WeakMapPrototype,
+      this.WeakSetPrototype,
+      this.WeakRefPrototype,
+      this.FinalizationRegistryPrototype,
+    ];
+  }
+
+  /** Runs the prelude and numbers the intrinsics (the pristine realm, or fromScratch). */
+  private build(): void {
+    const vm = this.vm;
+    const installed = snapshotInstalled(this.installedRoots());
+    // The pristine realm tells the prelude's objects from the installers' (see
+    // describePristine); other realms keep UNLISTED, which snapshots rely on.
+    if (buildingPristine) objectBirth.id = PRELUDE_BIRTH;
+    try {
+      this.runPrelude();
+    } finally {
+      objectBirth.id = UNLISTED_INTRINSIC;
+    }
     // Start-up leaves stale values in the operand stack's dead slots: they are not
     // the program's, and a snapshot would otherwise copy them.
     vm.stack.fill(undefined);
-    this.collectIntrinsics();
+    const changed = installed.objects.map((o) => o.dirty);
+    const births = this.collectIntrinsics();
+    if (buildingPristine) this.pristine = describePristine(this, installed, changed, births);
     // Steps count the program's instructions, not the realm's setup.
     this.startupSteps = vm.steps;
     vm.steps = 0;
+  }
+
+  /** What running the prelude would do, taken from the pristine realm (see realm-clone.ts). */
+  private copyPrelude(pristine: PristineRealm): void {
+    this.builtBy = "copy";
+    const from = pristine.realm;
+    this.preludeProgram = this.vm.registerProgram(from.preludeProgram);
+    this.preludeHash = from.preludeHash;
+    // Natives the prelude made itself (makeNative at run time) are registered by it:
+    // such natives reach their realm only through the VM they are called with.
+    for (const [id, n] of from.natives) if (!this.natives.has(id)) this.natives.set(id, n);
+    copyPristine(this, pristine, this.installedRoots());
+    const map = (o: JSObject) => this.intrinsics[o.intrinsicId];
+    const h: Record<string, JSObject> = {};
+    for (const [k, f] of Object.entries(from.helpers)) h[k] = map(f as JSObject);
+    this.helpers = h as unknown as Helpers;
+    this.helperList = from.helperList.map(map);
+    for (const [k, o] of from.hiddenIntrinsics)
+      if (!this.hiddenIntrinsics.has(k)) this.hiddenIntrinsics.set(k, map(o));
+    for (const [k, s] of from.symbolRegistry) this.symbolRegistry.set(k, s);
+    for (const [k, t] of from.templates) this.templates.set(k, map(t));
+    this.promiseSlots = from.promiseSlots;
+    this.startupSteps = from.startupSteps;
   }
 
   private runPrelude(): void {
@@ -403,78 +541,14 @@ export class Realm {
    * Numbers every object reachable from the realm's roots, in a fixed traversal
    * order, and marks them clean. Snapshots encode these as references.
    */
-  private collectIntrinsics(): void {
-    const objects: JSObject[] = [];
-    const envs: Env[] = [];
-    const seenEnv = new Set<Env>();
-    const queue: JSObject[] = [];
-    const visit = (v: unknown): void => {
-      if (v instanceof JSObject && v.intrinsicId < 0) {
-        v.intrinsicId = objects.length;
-        objects.push(v);
-        queue.push(v);
-      }
-    };
-    const visitEnv = (e: Env | null): void => {
-      while (e && !seenEnv.has(e)) {
-        seenEnv.add(e);
-        envs.push(e);
-        for (const s of e.slots) {
-          if (s instanceof PrivateName) this.intrinsicPrivateNames.push(s);
-          visit(s);
-        }
-        e = e.parent;
-      }
-    };
-    visit(this.global);
-    visit(this.internals);
-    for (const k of Object.keys(this.helpers).sort())
-      visit((this.helpers as unknown as Record<string, JSObject>)[k]);
-    for (const o of [
-      this.ObjectPrototype,
-      this.FunctionPrototype,
-      this.IteratorPrototype,
-      this.ArrayIteratorPrototype,
-      this.GeneratorPrototype,
-      this.AsyncGeneratorPrototype,
-      this.ThrowTypeError,
-    ])
-      visit(o);
-    for (const k of [...this.errorPrototypes.keys()].sort()) visit(this.errorPrototypes.get(k));
-    for (const k of [...this.hiddenIntrinsics.keys()].sort()) visit(this.hiddenIntrinsics.get(k));
-    for (let qi = 0; qi < queue.length; qi++) {
-      const o = queue[qi];
-      visit(o.proto);
-      o.forEachProp((_k, p) => {
-        visit(p.value);
-        visit(p.getter);
-        visit(p.setter);
-      });
-      if (o instanceof ArrayObject && o.elems) o.elems.forEach(visit);
-      if (o.privates)
-        for (const p of o.privates.values()) {
-          visit(p.value);
-          visit(p.getter);
-          visit(p.setter);
-        }
-      if (o instanceof FunctionObject) {
-        visit(o.homeObject);
-        // A class's field initializer (Promise's #state, #reactions…).
-        visit(o.fields);
-        visitEnv(o.env);
-      }
-      if (o instanceof NativeFunction) o.slots.forEach(visit);
-      if (o instanceof BoundFunction) {
-        visit(o.target);
-        visit(o.boundThis);
-        o.boundArgs.forEach(visit);
-      }
-      if (o instanceof PrimitiveObject) visit(o.primitive);
-    }
+  private collectIntrinsics(): number[] {
+    const { objects, envs, privateNames, births } = numberReachable(this.intrinsicRoots());
     for (const o of objects) o.dirty = false;
     this.intrinsics = objects;
     this.intrinsicEnvs = envs;
     this.intrinsicEnvSlots = envs.map((e) => e.slots.slice());
+    this.intrinsicPrivateNames = privateNames;
+    return births;
   }
 
   // ---- objects ---------------------------------------------------------------

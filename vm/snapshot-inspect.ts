@@ -16,7 +16,7 @@ import { ImportBinding, displayName } from "./esm";
 import type { Frame } from "./frame";
 import { enterAccount } from "./heap";
 import { measureHeap } from "./heap-measure";
-import { NO_CAPABILITIES } from "./host";
+import { silentHost } from "./host";
 import { inspect } from "./inspect";
 import { VM } from "./interpreter";
 import {
@@ -153,14 +153,7 @@ export function inspectSnapshot(
   const raw = opts.key === undefined ? bytes : verifySnapshot(bytes, opts.key);
   const outer = enterAccount(null);
   try {
-    const vm = new VM({
-      stdout: () => {},
-      stderr: () => {},
-      now: () => Date.now(),
-      argv: [],
-      env: {},
-      capabilities: NO_CAPABILITIES,
-    });
+    const vm = new VM(silentHost());
     new Realm(vm);
     const header = decodeSnapshot(vm, raw);
     return new Describer(vm, opts.depth ?? 2).report(header);
