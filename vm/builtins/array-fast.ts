@@ -27,7 +27,7 @@ function denseElements(vm: VM, o: Value, len: number): Value[] | null {
 export function installArrayFastPaths(realm: Realm): void {
   // denseIndexOf(o, search, from, len): Array.prototype.indexOf's loop (strict
   // equality, holes skipped), or -2 when o is not a plain dense array.
-  defineInternal(realm, "denseIndexOf", 4, "-", (vm, _t, args) => {
+  defineInternal(realm, "denseIndexOf", 4, "--ii", (vm, _t, args) => {
     const elems = denseElements(vm, args[0], args[3] as number);
     if (elems === null) return NOT_HANDLED;
     const search = args[1];
@@ -38,7 +38,7 @@ export function installArrayFastPaths(realm: Realm): void {
   // denseJoin(o, sep, len): Array.prototype.join of a dense array of primitives, or
   // undefined when an element needs guest code (an object's toString) or throws (a
   // symbol), or the result would be long.
-  defineInternal(realm, "denseJoin", 3, "-", (vm, _t, args) => {
+  defineInternal(realm, "denseJoin", 3, "-si", (vm, _t, args) => {
     const elems = denseElements(vm, args[0], args[2] as number);
     if (elems === null) return undefined;
     const sep = args[1] as string;
