@@ -74,26 +74,37 @@ const NO_SLOTS: Value[] = Object.freeze([]) as unknown as Value[];
  * and inline caches rely on.
  */
 export class JSObject {
+  // The fields are `declare`d and assigned in the constructor, not initialised as class
+  // fields: every kind of object runs this constructor, and V8's class-field initialiser
+  // (a define, not a store) goes megamorphic and slow over that many subclasses — it
+  // was a third of the host's time on the async benchmark (see bench/README.md).
+  declare proto: JSObject | null;
+  /** The [[Class]]-like tag used by inspection and Object.prototype.toString. */
+  declare cls: string;
   /** The hidden class of the own properties in fast mode; null in dictionary mode. */
-  shape: Shape | null;
+  declare shape: Shape | null;
   /** Fast mode: property values, indexed by the shape's slots (it may be longer: spare room). */
-  slotValues: Value[] = NO_SLOTS;
+  declare slotValues: Value[];
   /** Dictionary mode: the own properties. */
-  private dict: Map<PropertyKey, Prop> | null;
-  extensible = true;
+  declare private dict: Map<PropertyKey, Prop> | null;
+  declare extensible: boolean;
   /** Set by every mutation; snapshots copy only changed intrinsics. */
-  dirty = false;
+  declare dirty: boolean;
   /** Index in the realm's intrinsic table, or -1 for objects the program made (see objectBirth). */
-  intrinsicId = objectBirth.id;
+  declare intrinsicId: number;
   /** Private elements (#x) added by class constructors, or null. */
-  privates: Map<import("./value").PrivateName, Prop> | null = null;
+  declare privates: Map<import("./value").PrivateName, Prop> | null;
   /** The last heap measurement that reached this object (heap-measure.ts). */
-  heapMark = 0;
-  constructor(
-    public proto: JSObject | null,
-    /** The [[Class]]-like tag used by inspection and Object.prototype.toString. */
-    public cls: string = "Object",
-  ) {
+  declare heapMark: number;
+  constructor(proto: JSObject | null, cls: string = "Object") {
+    this.proto = proto;
+    this.cls = cls;
+    this.slotValues = NO_SLOTS;
+    this.extensible = true;
+    this.dirty = false;
+    this.intrinsicId = objectBirth.id;
+    this.privates = null;
+    this.heapMark = 0;
     charge(SIZE.object);
     if (new.target === JSObject || SHAPED_KINDS.has(new.target)) {
       this.shape = ROOT_SHAPE;

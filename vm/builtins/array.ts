@@ -7,6 +7,7 @@ import { EMPTY, type Value } from "../value";
 import { arg, getter, makeNative, method } from "./util";
 import type { Realm } from "../realm";
 import { TypedArrayObject } from "../buffers";
+import { installArrayFastPaths } from "./array-fast";
 
 /** Array iterators keep [target, index, kind] in their slots (plain data). */
 export function makeArrayIterator(realm: Realm, target: Value, kind: number): JSObject {
@@ -156,4 +157,5 @@ export function installArray(realm: Realm): void {
     }
     return undefined;
   }
+  installArrayFastPaths(realm);
 }

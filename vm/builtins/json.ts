@@ -10,6 +10,7 @@ import { arg, method } from "./util";
 import type { Realm } from "../realm";
 import { JSON_SLICED_LENGTH, JsonParseWork } from "./json-parse";
 import { runWork } from "./work";
+import { installJSONFastPath } from "./json-fast";
 
 /**
  * Converts host JSON data to guest values. Iterative (a work list of host value and
@@ -46,6 +47,7 @@ export function fromHostJSON(realm: Realm, v: unknown): Value {
 }
 
 export function installJSON(realm: Realm): void {
+  installJSONFastPath(realm);
   const J = new JSObject(realm.ObjectPrototype);
   realm.global.props.set("JSON", new Prop(J, PF.Hidden));
   J.props.set(realm.wellKnown.toStringTag, new Prop("JSON", PF.Configurable));

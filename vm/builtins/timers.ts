@@ -6,6 +6,7 @@ import { JSObject, PF, Prop, isCallable } from "../object";
 import type { Value } from "../value";
 import { arg, defineInternal, getter, makeNative, method } from "./util";
 import type { Realm } from "../realm";
+import { installPromiseCore } from "./promise-core";
 
 export interface Timer {
   id: number;
@@ -135,6 +136,7 @@ export function installTimers(realm: Realm): void {
     });
     return id;
   });
+  installPromiseCore(realm);
   defineInternal(realm, "trackRejection", 2, "o", (_vm, _t, args) => {
     realm.rejections.push([args[0] as JSObject, arg(args, 1)]);
     return undefined;

@@ -76,6 +76,7 @@ function toNumeric(v) {
 }
 
 function toNumber(v) {
+  if (typeof v === "number") return v;
   v = toPrimitive(v, "number");
   if (typeof v === "bigint") throwTypeError("Cannot convert a BigInt value to a number");
   if (typeof v === "symbol") throwTypeError("Cannot convert a Symbol value to a number");
@@ -98,6 +99,7 @@ function toObject(v) {
 }
 
 function toIntegerOrInfinity(v) {
+  if (typeof v === "number" && (v | 0) === v) return v + 0; // an int32 (-0 becomes 0)
   var n = toNumber(v);
   if (n !== n || n === 0) return 0;
   if (n === Infinity || n === -Infinity) return n;
@@ -106,6 +108,7 @@ function toIntegerOrInfinity(v) {
 }
 
 function toLength(v) {
+  if (typeof v === "number" && (v | 0) === v) return v < 0 ? 0 : v + 0;
   var len = toIntegerOrInfinity(v);
   if (len <= 0) return 0;
   return len > 9007199254740991 ? 9007199254740991 : len;

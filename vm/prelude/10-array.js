@@ -49,7 +49,9 @@ defineMethods(ArrayPrototype, [
     var o = toObject(this);
     var len = lengthOf(o);
     var sep = separator === undefined ? "," : toString(separator);
-    var r = "";
+    var r = $.denseJoin(o, sep, len);
+    if (r !== undefined) return r;
+    r = "";
     for (var i = 0; i < len; i++) {
       if (i > 0) r += sep;
       var e = o[i];
@@ -215,6 +217,8 @@ defineMethods(ArrayPrototype, [
     var k = arguments.length > 1 ? toIntegerOrInfinity(arguments[1]) : 0;
     if (k >= len) return -1;
     if (k < 0) k = k + len < 0 ? 0 : k + len;
+    var found = $.denseIndexOf(o, search, k, len);
+    if (found !== -2) return found;
     for (; k < len; k++) if (k in o && o[k] === search) return k;
     return -1;
   },

@@ -80,6 +80,11 @@ function serializeJSONArray(state, value) {
 
 defineMethods(JSONObject, [
   function stringify(value, replacer, space) {
+    if (replacer === undefined && space === undefined) {
+      // Plain data is serialized natively (builtins/json-fast.ts); null: not handled.
+      var fast = $.fastStringify(value);
+      if (fast !== null) return fast;
+    }
     var state = { replacer: undefined, propertyList: undefined, stack: [], indent: "", gap: "" };
     if (isCallable(replacer)) state.replacer = replacer;
     else if ($.isArray(replacer)) {

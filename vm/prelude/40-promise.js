@@ -1,10 +1,14 @@
 // Promise (ECMA-262 27.2), self-hosted: reactions are jobs in the VM's job queue, so
 // every callback is an ordinary guest frame and a snapshot can cut anywhere. The
-// promise state lives in private fields; `promiseOps` is the module-internal door to
-// them for the functions outside the class.
+// promise state lives in private fields; settling, adding a reaction and the brand
+// check are natives over them (builtins/promise-core.ts), which run no guest code.
 
-var promiseOps;
 var PromiseCtor;
+var settlePromise = $.promiseSettle;
+var addReaction = $.promiseAddReaction;
+var isPromise = $.isPromise;
+var newPromise = $.newPromise;
+var hasOwnGetter = $.hasOwnGetter;
 
 class Promise {
   #state = 0; // 0 pending, 1 fulfilled, 2 rejected
@@ -13,7 +17,6 @@ class Promise {
   #handled = false;
 
   constructor(executor) {
-    if (executor === bareExecutor) return;
     if (!isCallable(executor)) throwTypeError("Promise resolver " + describe(executor) + " is not a function");
     var fns = createResolvingFunctions(this);
     try {
@@ -24,8 +27,10 @@ class Promise {
   }
 
   then(onFulfilled, onRejected) {
-    if (!isObject(this) || !(#state in this)) throwTypeError("Method Promise.prototype.then called on incompatible receiver " + describe(this));
-    var C = speciesConstructor(this, PromiseCtor);
+    if (!isPromise(this)) throwTypeError("Method Promise.prototype.then called on incompatible receiver " + describe(this));
+    var C = this.constructor;
+    // The intrinsic species getter returns Promise itself: no need to call it.
+    if (C !== PromiseCtor || !hasOwnGetter(C, SymbolSpecies, promiseSpeciesGetter)) C = speciesFrom(C, PromiseCtor);
     return performThen(this, onFulfilled, onRejected, C === PromiseCtor ? bareCapability() : newPromiseCapability(C));
   }
 
@@ -105,49 +110,24 @@ class Promise {
   static get [global.Symbol.species]() {
     return this;
   }
-
-  static {
-    promiseOps = {
-      is: function (p) {
-        return isObject(p) && #state in p;
-      },
-      state: function (p) {
-        return p.#state;
-      },
-      result: function (p) {
-        return p.#result;
-      },
-      settle: function (p, state, value) {
-        var reactions = p.#reactions;
-        p.#state = state;
-        p.#result = value;
-        p.#reactions = undefined;
-        if (state === 2 && !p.#handled) $.trackRejection(p, value);
-        for (var i = 0; i < reactions.length; i++) enqueueReaction(reactions[i], state, value);
-      },
-      addReaction: function (p, reaction) {
-        if (p.#state === 0) push(p.#reactions, reaction);
-        else {
-          if (p.#state === 2 && !p.#handled) $.untrackRejection(p);
-          enqueueReaction(reaction, p.#state, p.#result);
-        }
-        p.#handled = true;
-      },
-    };
-  }
 }
 PromiseCtor = Promise;
+var PromisePrototype = Promise.prototype;
+var promiseSpeciesGetter = ObjectCtor.getOwnPropertyDescriptor(Promise, SymbolSpecies).get;
 $.defineOwnProperty(Promise.prototype, global.Symbol.toStringTag, 1 | 2 | 16 | 32, "Promise", false, undefined, undefined, false, true);
 $.defineOwnProperty(global, "Promise", 1 | 2 | 16 | 32, Promise, true, undefined, undefined, false, true);
 
-$.registerPromiseSlots(new Promise(function () {}));
-
-function isPromise(p) {
-  return promiseOps.is(p);
-}
+var promiseProbe = new Promise(function () {});
+$.registerPromiseSlots(promiseProbe);
+$.registerPromiseFields(promiseProbe);
+promiseProbe = undefined;
 
 function speciesConstructor(o, dflt) {
-  var C = o.constructor;
+  return speciesFrom(o.constructor, dflt);
+}
+
+/** SpeciesConstructor's steps after reading o.constructor (C). */
+function speciesFrom(C, dflt) {
   if (C === undefined) return dflt;
   if (!isObject(C)) throwTypeError("object.constructor is not an object");
   var S = C[SymbolSpecies];
@@ -167,29 +147,29 @@ function createResolvingFunctions(promise) {
   var reject = (0, function (reason) {
     if (already) return;
     already = true;
-    promiseOps.settle(promise, 2, reason);
+    settlePromise(promise, 2, reason);
   });
   return { resolve: resolve, reject: reject };
 }
 
 function resolvePromise(promise, resolution) {
   if (resolution === promise) {
-    promiseOps.settle(promise, 2, new global.TypeError("Chaining cycle detected for promise #<Promise>"));
+    settlePromise(promise, 2, new global.TypeError("Chaining cycle detected for promise #<Promise>"));
     return;
   }
   if (!isObject(resolution)) {
-    promiseOps.settle(promise, 1, resolution);
+    settlePromise(promise, 1, resolution);
     return;
   }
   var then;
   try {
     then = resolution.then;
   } catch (e) {
-    promiseOps.settle(promise, 2, e);
+    settlePromise(promise, 2, e);
     return;
   }
   if (!isCallable(then)) {
-    promiseOps.settle(promise, 1, resolution);
+    settlePromise(promise, 1, resolution);
     return;
   }
   $.enqueueJob(resolveThenableJob, promise, resolution, then);
@@ -205,16 +185,11 @@ function resolveThenableJob(promise, thenable, then) {
 }
 
 /**
- * A reaction: [onFulfilled, onRejected, capability or undefined], or for an await
- * [awaitMarker, the async function's coroutine, its capability] (resumed directly,
- * with no closures, as the spec's await steps would after one job).
+ * A reaction: [reactionJob, onFulfilled, onRejected, capability or undefined], or for
+ * an await [asyncStep, the async function's coroutine, its promise] (resumed
+ * directly, with no closures, as the spec's await steps would after one job). Settling
+ * queues the job (promise-core.ts).
  */
-function enqueueReaction(reaction, state, value) {
-  if (reaction[0] === awaitMarker) $.enqueueJob(asyncStep, reaction[1], state === 1 ? 0 : 1, value, reaction[2]);
-  else $.enqueueJob(reactionJob, state === 1 ? reaction[0] : reaction[1], reaction[2], state, value);
-}
-
-var awaitMarker = {};
 
 function reactionJob(handler, cap, state, argument) {
   var result = argument;
@@ -234,7 +209,8 @@ function reactionJob(handler, cap, state, argument) {
 }
 
 function performThen(promise, onFulfilled, onRejected, cap) {
-  promiseOps.addReaction(promise, [
+  addReaction(promise, [
+    reactionJob,
     isCallable(onFulfilled) ? onFulfilled : undefined,
     isCallable(onRejected) ? onRejected : undefined,
     cap,
@@ -244,7 +220,7 @@ function performThen(promise, onFulfilled, onRejected, cap) {
 
 function newPromiseCapability(C) {
   if (C === PromiseCtor) {
-    var p = new PromiseCtor(bareExecutor);
+    var p = newPromise(PromisePrototype);
     var fns = createResolvingFunctions(p);
     return { promise: p, resolve: fns.resolve, reject: fns.reject };
   }
@@ -259,16 +235,13 @@ function newPromiseCapability(C) {
   return cap;
 }
 
-/** The constructor's "no executor" path: the caller settles the promise itself. */
-function bareExecutor() {}
-
 /**
  * A capability for an intrinsic promise whose resolving functions no guest code can
  * see (then's derived promise, an async function's result): no closures are made;
  * its one settlement goes straight to the promise (capabilityResolve/Reject).
  */
 function bareCapability() {
-  return { promise: new PromiseCtor(bareExecutor), resolve: undefined, reject: undefined };
+  return { promise: newPromise(PromisePrototype), resolve: undefined, reject: undefined };
 }
 
 function capabilityResolve(cap, value) {
@@ -277,7 +250,7 @@ function capabilityResolve(cap, value) {
 }
 
 function capabilityReject(cap, reason) {
-  if (cap.reject === undefined) promiseOps.settle(cap.promise, 2, reason);
+  if (cap.reject === undefined) settlePromise(cap.promise, 2, reason);
   else call(cap.reject, undefined, reason);
 }
 
@@ -331,11 +304,14 @@ function finishCombinator(values, cap, kind) {
   } else call(cap.resolve, undefined, values);
 }
 
-/** Drives an async function's coroutine: each await is a promise reaction. */
+/**
+ * Drives an async function's coroutine: each await is a promise reaction. Its promise
+ * is settled once, by asyncStep, so it needs no capability (no resolving functions).
+ */
 function asyncStart(gen) {
-  var cap = bareCapability();
-  asyncStep(gen, 0, undefined, cap);
-  return cap.promise;
+  var p = newPromise(PromisePrototype);
+  asyncStep(gen, 0, undefined, p);
+  return p;
 }
 
 /**
@@ -343,21 +319,21 @@ function asyncStart(gen) {
  * PromiseResolve(%Promise%, v) then a reaction; a primitive v makes an already
  * fulfilled promise, so its reaction is simply the next job.
  */
-function asyncStep(gen, mode, value, cap) {
+function asyncStep(gen, mode, value, promise) {
   var r;
   try {
     r = $.generatorResume(gen, mode, value);
   } catch (e) {
-    capabilityReject(cap, e);
+    settlePromise(promise, 2, e);
     return;
   }
   if (r.done) {
-    capabilityResolve(cap, r.value);
+    resolvePromise(promise, r.value);
     return;
   }
   var v = r.value;
-  if (!isObject(v)) $.enqueueJob(asyncStep, gen, 0, v, cap);
-  else promiseOps.addReaction(promiseResolve(PromiseCtor, v), [awaitMarker, gen, cap]);
+  if (!isObject(v)) $.enqueueJob(asyncStep, gen, 0, v, promise);
+  else addReaction(promiseResolve(PromiseCtor, v), [asyncStep, gen, promise]);
 }
 
 $.defineOwnProperty(

@@ -286,9 +286,9 @@ async function evaluateAsync(r, pending) {
   try {
     for (var i = 0; i < pending.length; i++) await pending[i];
     if (r.format === "esm" && r.info.async) {
-      var cap = newPromiseCapability(PromiseCtor);
-      asyncStep(r.gen, 0, undefined, cap);
-      await cap.promise;
+      var body = newPromise(PromisePrototype);
+      asyncStep(r.gen, 0, undefined, body);
+      await body;
     } else runModuleBody(r);
   } catch (e) {
     r.status = MODULE_FAILED;
