@@ -281,6 +281,12 @@ export class Realm {
   intrinsicPrivateNames: PrivateName[] = [];
   /** The private names of a promise's #state and #result (prelude/40-promise.js), for inspection. */
   promiseSlots: [PrivateName, PrivateName] | null = null;
+  /**
+   * A promise's private names in declaration order (#state, #result, #reactions,
+   * #handled), for the natives of builtins/promise-core.ts; shared with copies, as
+   * the prelude's private names are.
+   */
+  promiseFields: readonly PrivateName[] = [];
   /** Native implementations by stable id, for snapshot decoding. */
   readonly natives = new Map<string, { impl: import("./object").NativeImpl; ctor: boolean }>();
   preludeProgram!: Program;
@@ -491,6 +497,7 @@ export class Realm {
     for (const [k, s] of from.symbolRegistry) this.symbolRegistry.set(k, s);
     for (const [k, t] of from.templates) this.templates.set(k, map(t));
     this.promiseSlots = from.promiseSlots;
+    this.promiseFields = from.promiseFields;
     this.startupSteps = from.startupSteps;
   }
 

@@ -249,11 +249,13 @@ export function installInternals(realm: Realm): void {
     for (const [k, p] of rest) o.props.set(k, p);
     return undefined;
   });
-  // A fresh promise from the prelude: its first two private fields are #state and
-  // #result, which console.log/util.inspect read (never guest code).
+  // A fresh promise from the prelude: its private fields, in declaration order, are
+  // what promise-core.ts's natives read; the first two (#state, #result) are also
+  // what console.log/util.inspect read (never guest code).
   def("registerPromiseSlots", 1, "o", (_vm, _t, args) => {
     const p = arg(args, 0) as JSObject;
     const names = [...(p.privates?.keys() ?? [])];
+    realm.promiseFields = names;
     if (names.length >= 2) realm.promiseSlots = [names[0], names[1]];
     return undefined;
   });

@@ -53,23 +53,18 @@ function pendingReactions(vm: VM, reactions: Prop): Value[] {
 }
 
 export function installPromiseCore(realm: Realm): void {
-  // The private names of the prelude's Promise fields, from the first promise it makes
-  // (re-registered whenever a realm is built, so never part of a snapshot).
-  let names: PrivateName[] = [];
+  // The private names of the prelude's Promise fields ($.registerPromiseSlots, from
+  // the first promise it makes; a copied realm shares its pristine realm's).
   const field = (vm: VM, p: Value, f: Field): Prop => {
-    const prop = p instanceof JSObject ? p.privates?.get(names[f]) : undefined;
+    const prop = p instanceof JSObject ? p.privates?.get(realm.promiseFields[f]) : undefined;
     if (prop === undefined) vm.throwTypeError("internal: not a promise");
     return prop!;
   };
 
-  defineInternal(realm, "registerPromiseFields", 1, "o", (_vm, _t, args) => {
-    names = [...((args[0] as JSObject).privates?.keys() ?? [])];
-    return undefined;
-  });
-
   // newPromise(proto): a pending promise, as `new Promise(bareExecutor)` makes it
   // (the same private fields, in the same order) without the constructor's frames.
   defineInternal(realm, "newPromise", 1, "o", (vm, _t, args) => {
+    const names = realm.promiseFields;
     if (names.length < 4) vm.throwTypeError("internal: no promise fields registered");
     const p = new JSObject(args[0] as JSObject);
     const privates = new Map<PrivateName, Prop>();
@@ -92,7 +87,11 @@ export function installPromiseCore(realm: Realm): void {
 
   defineInternal(realm, "isPromise", 1, "-", (_vm, _t, args) => {
     const p = args[0];
-    return p instanceof JSObject && p.privates !== null && p.privates.has(names[Field.State]);
+    return (
+      p instanceof JSObject &&
+      p.privates !== null &&
+      p.privates.has(realm.promiseFields[Field.State])
+    );
   });
 
   // settle(p, state, value): fulfils (1) or rejects (2) a pending promise and queues a

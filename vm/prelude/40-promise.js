@@ -119,7 +119,6 @@ $.defineOwnProperty(global, "Promise", 1 | 2 | 16 | 32, Promise, true, undefined
 
 var promiseProbe = new Promise(function () {});
 $.registerPromiseSlots(promiseProbe);
-$.registerPromiseFields(promiseProbe);
 promiseProbe = undefined;
 
 function speciesConstructor(o, dflt) {
