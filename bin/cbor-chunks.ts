@@ -111,7 +111,10 @@ function cutInside(b: Uint8Array, start: number, end: number, cuts: number[], de
       runStart = next;
     } else {
       const run = off - runStart;
+      // The snapshot's own parts (header, heap, roots, layouts) are chunks apart: the
+      // roots change at every step, the rest much less.
       if (
+        (depth === 0 && run > 0) ||
         (run >= MIN_RUN_BYTES && hashOf(b, off, next) % CUT_ODDS === 0) ||
         run + (next - off) > MAX_RUN_BYTES
       ) {
