@@ -565,11 +565,10 @@ test("examples/embed-host.ts runs: the documented walk-through", () => {
 });
 
 test("host state in a snapshot is validated: a tampered pending operation is refused", () => {
-  const [header, heap, roots, layouts] = decode(pendingSnapshot()) as [
+  const [header, heap, roots] = decode(pendingSnapshot()) as [
     unknown,
     unknown,
     Record<string, unknown[]>,
-    unknown,
   ];
   const host = roots.host as unknown[];
   const ops = host[1] as unknown[][];
@@ -578,7 +577,7 @@ test("host state in a snapshot is validated: a tampered pending operation is ref
   const tamper = (change: (h: unknown[]) => void): Uint8Array => {
     const h = structuredClone(host);
     change(h);
-    return encode([header, heap, { ...roots, host: h }, layouts]);
+    return encode([header, heap, { ...roots, host: h }]);
   };
   for (const [bytes, msg] of [
     [tamper((h) => ((h[1] as unknown[][])[0][4] = 1)), /resolving functions are not callable/],

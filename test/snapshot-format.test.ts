@@ -138,12 +138,12 @@ test("real snapshots follow the documented schema", () => {
   const snapshots = sampleSnapshots();
   assert.ok(snapshots.length >= 8, `${snapshots.length} snapshots`);
   for (const bytes of snapshots) {
-    const [header, heap, roots, layouts] = decode(bytes) as [
+    const [header, heap, roots] = decode(bytes) as [
       Record<string, unknown>,
       (unknown[] | null)[],
       Record<string, unknown>,
-      (unknown[] | null)[],
     ];
+    const layouts = roots.layouts as (unknown[] | null)[];
     assert.deepEqual(Object.keys(header), headerKeys);
     assert.equal(header.format, 4);
     for (const [i, l] of layouts.entries()) {

@@ -137,7 +137,7 @@ const R_ENV = 1;
 const R_SYMBOL = 2;
 const R_PATCH = 3;
 const R_PRIVATE_NAME = 4;
-/** An ordinary object in fast mode: its layout (the 4th top-level list) and slot values. */
+/** An ordinary object in fast mode: its layout (roots.layouts) and slot values. */
 const R_SHAPED = 5;
 
 type Enc = unknown;
@@ -755,8 +755,10 @@ function encodeWith(vm: VM, opts: EncodeOptions, ids: IdTable): [Uint8Array, Enc
     templates: [...realm.templates].map(([k, v]) => [k, e.value(v)]),
     host: encodeHostState(vm, e),
     envSlots,
+    layouts: [] as Enc[],
   };
   e.drain();
+  roots.layouts = e.layouts;
   const header = {
     magic: SNAPSHOT_MAGIC,
     format: SNAPSHOT_FORMAT,
@@ -771,7 +773,7 @@ function encodeWith(vm: VM, opts: EncodeOptions, ids: IdTable): [Uint8Array, Enc
         : [p.hash, p.kind, p.filename, isBuiltinProgram(p) ? null : p.source],
     ),
   };
-  return [cborEncode([header, e.heapRecords, roots, e.layouts]), e];
+  return [cborEncode([header, e.heapRecords, roots]), e];
 }
 
 // ---- decoding ------------------------------------------------------------------
@@ -1728,23 +1730,22 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
   }
   const top = asArray(data, "snapshot");
   // The header first: a snapshot of another format is refused naming both versions.
-  const [header, heap, roots, layouts] = top as [
+  const [header, heap, roots] = top as [
     Record<string, unknown>,
     unknown[],
     Record<string, unknown>,
-    unknown[],
   ];
   if (!header || typeof header !== "object" || Array.isArray(header)) fail("missing header");
   const realm = vm.realm;
   const info = checkVersions(header, realm);
-  if (top.length !== 4) fail("expected [header, heap, roots, layouts]");
+  if (top.length !== 3) fail("expected [header, heap, roots]");
+  if (!roots || typeof roots !== "object") fail("missing roots");
   const internalsShape = shapeOf(realm.internals);
   const d = new Decoder(vm, realm, asArray(heap, "heap"));
   info.programs = d.loadPrograms(asArray(header.programs, "program list"));
   d.allocate();
-  d.loadLayouts(asArray(layouts, "layouts"));
+  d.loadLayouts(asArray(roots.layouts, "layouts"));
   d.fill();
-  if (!roots || typeof roots !== "object") fail("missing roots");
   const stack = asArray(roots.stack, "stack").map((v, i) => d.value(v, `stack slot ${i}`));
   vm.stack = stack.concat(new Array(Math.max(256, stack.length)).fill(undefined));
   vm.frames = asArray(roots.frames, "frames").map((f, i) => d.frame(f, i, stack.length));
