@@ -100,19 +100,21 @@ function cutInside(b: Uint8Array, start: number, end: number, cuts: number[], de
   }
   if (major !== 4 && major !== 5) return; // a string or number: one chunk
   const indefinite = arg === INDEFINITE;
+  // The snapshot's parts and the members of a map (header, roots: what changes at every
+  // step sits beside what does not) stand apart from a smaller size than array items.
+  const big = depth === 0 || major === 5 ? MIN_RUN_BYTES : BIG;
   let off = start + headSize;
   let runStart = off;
   while (off < end && !(indefinite && b[off] === 0xff)) {
     const next = itemEnd(b, off);
-    if (next - off > BIG) {
+    if (next - off > big) {
       cuts.push(off);
       cutInside(b, off, next, cuts, depth + 1);
       cuts.push(next);
       runStart = next;
     } else {
       const run = off - runStart;
-      // The snapshot's own parts (header, heap, roots, layouts) are chunks apart: the
-      // roots change at every step, the rest much less.
+      // The snapshot's own parts (header, heap, roots) are chunks apart.
       if (
         (depth === 0 && run > 0) ||
         (run >= MIN_RUN_BYTES && hashOf(b, off, next) % CUT_ODDS === 0) ||
