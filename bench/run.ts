@@ -3,13 +3,15 @@
 // reports itself (its last line, "@work MS"; best of several runs) with each engine's
 // geomean ratio to node, and the median wall time (process start-up included).
 // Measured, never asserted: speed is not part of `npm test`. Then start-up and
-// resume (bench/startup.ts); `npm run bench -- --startup` prints only those;
-// `npm run bench -- --programs DIR` times the programs in DIR instead of bench/programs.
+// resume (bench/startup.ts); `npm run bench -- --startup` prints only those,
+// `npm run bench -- --snapshot` only the snapshot codec at scale (bench/snapshot.ts),
+// and `npm run bench -- --programs DIR` times the programs in DIR instead of bench/programs.
 
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { startupRows } from "./startup";
+import { snapshotRows } from "./snapshot";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 // `--programs DIR` times another folder's programs (e.g. Octane's, bench/octane.ts).
@@ -52,11 +54,12 @@ function median(xs: number[]): number {
 }
 
 const onlyStartup = process.argv.includes("--startup");
+const onlySnapshot = process.argv.includes("--snapshot");
 const files = fs
   .readdirSync(PROGRAMS)
   .filter((f) => f.endsWith(".js"))
   .sort()
-  .filter(() => !onlyStartup);
+  .filter(() => !onlyStartup && !onlySnapshot);
 const rows: string[][] = [];
 const workRows: string[][] = [];
 const ratios: number[][] = engines.map(() => []);
@@ -110,8 +113,15 @@ if (rows.length) {
     `\nmedian of ${RUNS} runs each, wall time including process start-up; ${process.version} on ${process.arch}\n`,
   );
 }
-const startupRuns = Math.max(RUNS, 5);
-printTable(["start-up and resume", "median wall"], startupRows(startupRuns));
-console.log(
-  `\nprocesses: median of ${startupRuns} alternating runs; in-process: median of 20 after the first, and their mean CPU time`,
-);
+if (onlySnapshot) {
+  printTable(["snapshot", "size", "encode", "decode"], snapshotRows(RUNS));
+  console.log(
+    `\nCPU time (user + system), best of ${RUNS} runs; decode is Jaunt.resume (a realm built, then the heap); ${process.version}`,
+  );
+} else {
+  const startupRuns = Math.max(RUNS, 5);
+  printTable(["start-up and resume", "median wall"], startupRows(startupRuns));
+  console.log(
+    `\nprocesses: median of ${startupRuns} alternating runs; in-process: median of 20 after the first, and their mean CPU time`,
+  );
+}

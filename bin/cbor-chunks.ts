@@ -1,14 +1,23 @@
 // Cutting a CBOR encoding into chunks at item boundaries, without decoding it: a
 // recording (record-store.ts) stores each snapshot as chunks and keeps every distinct
 // chunk once, so the cuts must fall at the same places in two snapshots that share
-// content. A small item is never cut; a big container is cut before every run of
-// RUN small children and around every big child (which is cut the same way inside);
-// a big string is a chunk of its own. Joining the chunks gives the bytes back exactly.
+// content. A small item is never cut; a big container is cut around every big child
+// (which is cut the same way inside) and between small children where their content
+// says so: before a child whose hash has its low bits zero, once the chunk has
+// MIN_RUN_BYTES (and always at MAX_RUN_BYTES). Cuts that depend on content, not on a
+// count of children, fall at the same records when one is added or removed earlier
+// (the same idea as rsync's and restic's rolling-hash chunking, one CBOR item at a
+// time). A big string is a chunk of its own. Joining the chunks gives the bytes back
+// exactly.
 
 /** An item of more bytes than this is cut inside (a container) or stands alone. */
 const BIG = 4096;
-/** Small children of a big container per chunk (heap records, mostly). */
-const RUN = 32;
+/** A run of small children is cut only once it has this many bytes... */
+const MIN_RUN_BYTES = 256;
+/** ...before a child whose hash is 0 modulo this (about one in 16)... */
+const CUT_ODDS = 16;
+/** ...or when it would grow past this many bytes. */
+const MAX_RUN_BYTES = 8192;
 /** Containers nested deeper than this are not cut inside (they stay whole). */
 const MAX_DEPTH = 32;
 /** `need` of an indefinite-length container: it ends at a break byte (0xff). */
@@ -91,24 +100,39 @@ function cutInside(b: Uint8Array, start: number, end: number, cuts: number[], de
   }
   if (major !== 4 && major !== 5) return; // a string or number: one chunk
   const indefinite = arg === INDEFINITE;
+  // The snapshot's parts and the members of a map (header, roots: what changes at every
+  // step sits beside what does not) stand apart from a smaller size than array items.
+  const big = depth === 0 || major === 5 ? MIN_RUN_BYTES : BIG;
   let off = start + headSize;
-  let small = 0;
+  let runStart = off;
   while (off < end && !(indefinite && b[off] === 0xff)) {
     const next = itemEnd(b, off);
-    if (next - off > BIG) {
+    if (next - off > big) {
       cuts.push(off);
       cutInside(b, off, next, cuts, depth + 1);
       cuts.push(next);
-      small = 0;
+      runStart = next;
     } else {
-      if (small === RUN) {
+      const run = off - runStart;
+      // The snapshot's own parts (header, heap, roots) are chunks apart.
+      if (
+        (depth === 0 && run > 0) ||
+        (run >= MIN_RUN_BYTES && hashOf(b, off, next) % CUT_ODDS === 0) ||
+        run + (next - off) > MAX_RUN_BYTES
+      ) {
         cuts.push(off);
-        small = 0;
+        runStart = off;
       }
-      small++;
     }
     off = next;
   }
+}
+
+/** FNV-1a of b[start, end), as an unsigned 32-bit number, its bits mixed down. */
+function hashOf(b: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ b[i], 16777619);
+  return (h ^ (h >>> 15)) >>> 0;
 }
 
 /**

@@ -56,7 +56,9 @@ export class Recorder {
   take(j: Jaunt): void {
     const t0 = performance.now();
     try {
-      this.writer.add(j.steps, j.snapshot());
+      // Stable record ids: objects that did not change are the same bytes in every
+      // snapshot, so the recording stores them once.
+      this.writer.add(j.steps, j.snapshot({ stableIds: true }));
     } catch (e) {
       return this.fail(e);
     }

@@ -67,6 +67,10 @@ function snapshotCommand(): void {
       type: "boolean",
       describe: "run as a classic script (as vmrun --script)",
     })
+    .option("compress", {
+      type: "boolean",
+      describe: "compress the snapshot (brotli); vmresume reads it as it is",
+    })
     .option("stop", {
       type: "boolean",
       describe: "with a PID: end that vmrun once the snapshot is written (vmresume continues it)",
@@ -83,6 +87,7 @@ function snapshotCommand(): void {
   refuseBooleanValues(TOOL, process.argv.slice(2, process.argv.length - tail.length), [
     "script",
     "stop",
+    "compress",
   ]);
   if (argv.o !== undefined && (argv.o === "" || argv.o === true))
     die(TOOL, "-o requires an argument", BAD_OPTION);
@@ -95,6 +100,7 @@ function snapshotCommand(): void {
     for (const [given, name] of [
       [argv.script, "--script"],
       [argv["key-file"], "--key-file"],
+      [argv.compress, "--compress"],
       ...RUN_OPTION_NAMES.map((n) => [argv[n], `--${n}`]),
     ] as const)
       if (given !== undefined)
@@ -137,7 +143,10 @@ function snapshotCommand(): void {
         );
       }
       try {
-        const bytes = j.snapshot({ takenAt: Date.now() });
+        const bytes = j.snapshot({
+          takenAt: Date.now(),
+          compress: argv.compress ? "brotli" : undefined,
+        });
         writeFileAtomic(output, key ? signSnapshot(bytes, key) : bytes);
       } catch (e) {
         die(TOOL, `cannot write ${output}: ${ioProblem(e)}`, 1);

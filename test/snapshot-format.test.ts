@@ -57,13 +57,16 @@ const recordTags = new Map(
   [...DOC.matchAll(/^([\w-]+)-record = \[(\d+),/gm)].map((m) => [Number(m[2]), m[1]]),
 );
 const valueTags = new Set([...rule("value").matchAll(/\/ \[(\d+)/g)].map((m) => Number(m[1])));
+/** Tags an array element may have besides a value's (runs of references). */
+const elementTags = new Set([...rule("element").matchAll(/\/ \[(\d+)/g)].map((m) => Number(m[1])));
 
 test("the document's rules were read", () => {
   assert.equal(commonFields, 5);
   assert.ok(coreKinds.size >= 19, `${coreKinds.size} core kinds`);
   assert.ok(registeredKinds.size >= 20);
-  assert.deepEqual([...recordTags.keys()].sort(), [0, 1, 2, 3, 4]);
+  assert.deepEqual([...recordTags.keys()].sort(), [0, 1, 2, 3, 4, 5]);
   assert.equal(valueTags.size, 13);
+  assert.deepEqual([...elementTags], [13]);
 });
 
 /** Snapshots of a few programs at a few points, plus one of a program built to hold many kinds. */
@@ -106,6 +109,7 @@ test("real snapshots follow the documented schema", () => {
   const headerKeys = memberKeys("header");
   const rootKeys = memberKeys("roots");
   const kindsSeen = new Set<number>();
+  let shapedSeen = 0;
   const checkValue = (v: unknown, where: string): void => {
     if (Array.isArray(v)) assert.ok(valueTags.has(v[0] as number), `${where}: value tag ${v[0]}`);
     else
@@ -127,22 +131,40 @@ test("real snapshots follow the documented schema", () => {
       assert.equal(prop.length, 5, `${where} property ${k}`);
       prop.forEach((v, i) => i !== 1 && checkValue(v, `${where} property ${k}`));
     }
-    if (kind === 1 && state[6]) (state[6] as unknown[]).forEach((v) => checkValue(v, where));
+    if (kind === 1 && state[6])
+      for (const v of state[6] as unknown[])
+        if (!(Array.isArray(v) && elementTags.has(v[0] as number))) checkValue(v, where);
   };
   const snapshots = sampleSnapshots();
   assert.ok(snapshots.length >= 8, `${snapshots.length} snapshots`);
   for (const bytes of snapshots) {
     const [header, heap, roots] = decode(bytes) as [
       Record<string, unknown>,
-      unknown[][],
+      (unknown[] | null)[],
       Record<string, unknown>,
     ];
+    const layouts = roots.layouts as (unknown[] | null)[];
     assert.deepEqual(Object.keys(header), headerKeys);
-    assert.equal(header.format, 3);
+    assert.equal(header.format, 4);
+    for (const [i, l] of layouts.entries()) {
+      if (l === null) continue;
+      assert.equal(l.length, 5, `layout ${i}`);
+      checkValue(l[0], `layout ${i} proto`);
+      assert.equal(typeof l[1], "string");
+      assert.equal(typeof l[2], "boolean");
+      assert.equal((l[3] as unknown[]).length, (l[4] as unknown[]).length, `layout ${i} keys`);
+    }
     assert.deepEqual(Object.keys(roots), rootKeys);
     (roots.stack as unknown[]).forEach((v, i) => checkValue(v, `stack ${i}`));
     for (const [i, rec] of heap.entries()) {
       const where = `record ${i}`;
+      if (rec === null) continue;
+      if (rec[0] === 5) {
+        shapedSeen++;
+        const keys = layouts[rec[1] as number]![3] as unknown[];
+        assert.equal(rec.length, 2 + keys.length, `${where}: one value per layout key`);
+        rec.slice(2).forEach((v) => checkValue(v, where));
+      }
       assert.ok(recordTags.has(rec[0] as number), `${where}: tag ${rec[0]}`);
       if (rec[0] === 0) checkState(rec.slice(1), where);
       if (rec[0] === 3) checkState(rec[2] as unknown[], where);
@@ -154,7 +176,8 @@ test("real snapshots follow the documented schema", () => {
       if (rec[0] === 4) assert.equal(rec.length, 2, where);
     }
   }
-  // Not a vacuous pass: most documented kinds were met.
+  // Not a vacuous pass: most documented kinds and shaped objects were met.
+  assert.ok(shapedSeen > 0, "shaped-object records met");
   for (const k of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 30, 31, 32, 33, 34, 35, 36, 100, 110])
     assert.ok(kindsSeen.has(k), `kind ${k} met in a real snapshot`);
 });

@@ -154,3 +154,27 @@ test("vmsnap and vmresume take vmrun's limits, checked before anything runs", ()
     for (const o of opts) assert.ok(help.includes(o), `${tool} --help shows ${o}`);
   }
 });
+
+test("vmsnap --compress writes a compressed snapshot that vmresume reads as it is", () => {
+  const prog = path.join(dir, "compress.js");
+  fs.writeFileSync(
+    prog,
+    'const a = [];\nfor (let i = 0; i < 300; i++) a.push({ i, s: "x" + i });\nconsole.log(a.length);\nconsole.log(a[299].s);\n',
+  );
+  const plain = runJaunt(prog);
+  const at = plain.steps - 20;
+  const sizes: number[] = [];
+  for (const flags of [[], ["--compress"]]) {
+    const snap = path.join(dir, `compress${flags.length}.snap`);
+    const first = runCli("vmsnap", [prog, ...flags, "--at-step", String(at), "-o", snap], dir);
+    assert.equal(first.code, 0, first.stderr);
+    const bytes = fs.readFileSync(snap);
+    sizes.push(bytes.length);
+    assert.equal(bytes.subarray(0, 8).toString("latin1") === "JAUNTZIP", flags.length > 0);
+    const second = runCli("vmresume", [snap], dir);
+    assert.equal(first.stdout + second.stdout, plain.stdout);
+  }
+  assert.ok(sizes[1] < sizes[0] / 2, `compressed ${sizes[1]} of ${sizes[0]} bytes`);
+  const bad = runCli("vmsnap", [prog, "--compress=yes", "--at-step", "5", "-o", "x.snap"], dir);
+  assert.equal(bad.code, 9, bad.stderr);
+});

@@ -70,13 +70,20 @@ import type { ResourceData } from "./host-link";
 import { ALL_CAPABILITIES, type Capabilities, type UnhandledRejectionsMode } from "./host";
 import { runtimeName } from "./version";
 import { isSignedSnapshot } from "./snapshot-sign";
+import { ROOT_SHAPE, MAX_SHAPE_PROPERTIES, type Shape } from "./shape";
+import {
+  compressSnapshot,
+  decompressSnapshot,
+  isCompressedSnapshot,
+  type SnapshotCompression,
+} from "./snapshot-compress";
 
 export const SNAPSHOT_MAGIC = "JAUNT-SNAPSHOT";
 /**
  * Bumped whenever the layout changes (docs/snapshot-format.md, "Version policy"). 3:
  * the header names the runtime that made it and when it was taken.
  */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 
 export class SnapshotError extends Error {
   constructor(message: string) {
@@ -99,6 +106,8 @@ const V_PRIVATE_NAME = 10;
 const V_INTRINSIC_PRIVATE_NAME = 11;
 /** A string with lone surrogates (CBOR text must be UTF-8): its UTF-16 code units. */
 const V_UTF16 = 12;
+/** Array elements only: references to `count` consecutive records from `first`. */
+const V_REF_RUN = 13;
 
 // Object kinds.
 const K_PLAIN = 0;
@@ -128,6 +137,8 @@ const R_ENV = 1;
 const R_SYMBOL = 2;
 const R_PATCH = 3;
 const R_PRIVATE_NAME = 4;
+/** An ordinary object in fast mode: its layout (roots.layouts) and slot values. */
+const R_SHAPED = 5;
 
 type Enc = unknown;
 
@@ -164,16 +175,67 @@ function describeBuiltin(o: JSObject): string {
   return `${o.cls} object {${names.join(", ")}}`;
 }
 
+/** The layout of shaped plain objects: their shape plus what the shape leaves out. */
+interface Layout {
+  proto: JSObject | null;
+  cls: string;
+  extensible: boolean;
+  id: number;
+}
+
+/**
+ * Record and layout ids. A plain snapshot numbers records in traversal order, afresh
+ * each time; a VM snapshotted with `stableIds` (recordings) keeps one table for its
+ * life, so an object keeps its record number from one snapshot to the next and the
+ * records of unchanged objects are the same bytes (see bin/record-store.ts).
+ */
+interface IdTable {
+  ids: WeakMap<object, number> | null;
+  next: number;
+  layouts: Map<Shape, Layout[]>;
+  nextLayout: number;
+}
+
+const freshIds = (stable: boolean): IdTable => ({
+  ids: stable ? new WeakMap() : null,
+  next: 0,
+  layouts: new Map(),
+  nextLayout: 0,
+});
+
+/** The stable id tables of VMs recorded with `stableIds`: host-side, never guest-visible. */
+const stableTables = new WeakMap<VM, IdTable>();
+
+/**
+ * The most references runs of array elements may stand for in one snapshot: a run
+ * is a few bytes however long, so the decoder bounds what it expands (the encoder
+ * writes single references beyond it).
+ */
+export function runBudget(heapLength: number): number {
+  return 2 ** 24 + 8 * heapLength;
+}
+
 class Encoder {
+  /** Records by id (holes: ids not used by this snapshot). */
   private readonly heap: Enc[] = [];
   private readonly index = new Map<object, number>();
-  private readonly pending: (() => void)[] = [];
+  /** Things reserved but not yet encoded, with their ids. */
+  private readonly pending: object[] = [];
+  private readonly pendingIds: number[] = [];
   private readonly programIndex = new Map<Program, number>();
   readonly programs: Program[] = [];
+  /** Layout records by id (holes: layouts not used by this snapshot). */
+  readonly layoutRecords: Enc[] = [];
+  /** The number of records, and one more than the highest id, so far. */
+  records = 0;
+  heapLength = 0;
+  layoutCount = 0;
+  private runTotal = 0;
 
   constructor(
     private readonly vm: VM,
     private readonly realm: Realm,
+    private readonly ids: IdTable,
   ) {}
 
   private programNamed(filename: string): void {
@@ -195,17 +257,24 @@ class Encoder {
     return i;
   }
 
-  private reserve(o: object, build: () => Enc): number {
+  /**
+   * The record id of `o`, queued to be encoded on first sight. Records are filled
+   * breadth-first (drain) so deep structures don't recurse on the host stack.
+   */
+  private reserve(o: object): number {
     let i = this.index.get(o);
     if (i !== undefined) return i;
-    i = this.heap.length;
+    const t = this.ids;
+    if (t.ids === null) i = t.next++;
+    else {
+      i = t.ids.get(o);
+      if (i === undefined) t.ids.set(o, (i = t.next++));
+    }
     this.index.set(o, i);
-    this.heap.push(null);
-    const slot = i;
-    // Fill records breadth-first so deep structures don't recurse on the host stack.
-    this.pending.push(() => {
-      this.heap[slot] = build();
-    });
+    this.pending.push(o);
+    this.pendingIds.push(i);
+    this.records++;
+    if (i >= this.heapLength) this.heapLength = i + 1;
     return i;
   }
 
@@ -231,7 +300,8 @@ class Encoder {
     if (v === EMPTY) return [V_EMPTY];
     if (v instanceof JSObject) {
       if (v.intrinsicId >= 0) {
-        if (v.dirty) this.patch(v);
+        // A changed intrinsic carries a patch record with its new state.
+        if (v.dirty) this.reserve(v);
         return [V_INTRINSIC, v.intrinsicId];
       }
       // A built-in only host closures hold would be copied, and a resumed VM would
@@ -240,37 +310,93 @@ class Encoder {
         throw new Error(
           `internal: built-in ${describeBuiltin(v)} is not in the realm's intrinsic table (Realm.registerIntrinsic)`,
         );
-      return [V_REF, this.reserve(v, () => this.object(v))];
+      return [V_REF, this.reserve(v)];
     }
     if (v instanceof JSSymbol) {
       if (v.wellKnown) return [V_WELL_KNOWN, v.wellKnown];
-      return [
-        V_SYMBOL,
-        this.reserve(v, () => [R_SYMBOL, v.description ?? null, v.registered ?? null]),
-      ];
+      return [V_SYMBOL, this.reserve(v)];
     }
     if (v instanceof PrivateName) {
       const ip = this.realm.intrinsicPrivateNames.indexOf(v);
       if (ip >= 0) return [V_INTRINSIC_PRIVATE_NAME, ip];
-      return [V_PRIVATE_NAME, this.reserve(v, () => [R_PRIVATE_NAME, v.text])];
+      return [V_PRIVATE_NAME, this.reserve(v)];
     }
     if (v instanceof Env) {
       const ie = this.realm.intrinsicEnvs.indexOf(v);
       if (ie >= 0) return [V_INTRINSIC_ENV, ie];
-      return [V_ENV, this.reserve(v, () => this.env(v))];
+      return [V_ENV, this.reserve(v)];
     }
     throw new Error(`internal: cannot snapshot host value ${String(v)}`);
   }
 
-  private patched = new Set<JSObject>();
-  private patch(o: JSObject): void {
-    if (this.patched.has(o)) return;
-    this.patched.add(o);
-    const slot = this.heap.length;
-    this.heap.push(null);
-    this.pending.push(() => {
-      this.heap[slot] = [R_PATCH, o.intrinsicId, this.objectState(o)];
-    });
+  /**
+   * Array elements: references to consecutive records (an array of objects made in a
+   * loop, numbered as the traversal met them) become one run [V_REF_RUN, first, count].
+   */
+  private elements(elems: Value[]): Enc[] {
+    const out: Enc[] = [];
+    const n = elems.length;
+    for (let k = 0; k < n;) {
+      const v = elems[k];
+      if (!(v instanceof JSObject) || v.intrinsicId !== -1) {
+        out.push(this.value(v));
+        k++;
+        continue;
+      }
+      const first = this.reserve(v);
+      let count = 1;
+      while (k + count < n) {
+        const w = elems[k + count];
+        if (!(w instanceof JSObject) || w.intrinsicId !== -1 || this.reserve(w) !== first + count)
+          break;
+        count++;
+      }
+      if (count >= 3 && this.runTotal + count <= runBudget(this.heapLength)) {
+        this.runTotal += count;
+        out.push([V_REF_RUN, first, count]);
+      } else for (let j = 0; j < count; j++) out.push([V_REF, first + j]);
+      k += count;
+    }
+    return out;
+  }
+
+  /** The id of the layout of a shaped plain object, its record made on first use. */
+  private layout(shape: Shape, o: JSObject): number {
+    const t = this.ids;
+    let list = t.layouts.get(shape);
+    if (list === undefined) t.layouts.set(shape, (list = []));
+    let l: Layout | undefined;
+    for (const c of list)
+      if (c.proto === o.proto && c.cls === o.cls && c.extensible === o.extensible) {
+        l = c;
+        break;
+      }
+    if (l === undefined) {
+      l = { proto: o.proto, cls: o.cls, extensible: o.extensible, id: t.nextLayout++ };
+      list.push(l);
+    }
+    if (this.layoutRecords[l.id] === undefined) {
+      const keys: Enc[] = new Array(shape.count);
+      const flags: number[] = new Array(shape.count);
+      for (let s: Shape = shape; s.parent !== null; s = s.parent) {
+        keys[s.slot] = this.value(s.key);
+        flags[s.slot] = s.flags;
+      }
+      this.layoutRecords[l.id] = [this.value(o.proto), o.cls, o.extensible, keys, flags];
+      this.layoutCount++;
+    }
+    return l.id;
+  }
+
+  /** A record: what `reserve` queued. */
+  private record(x: object): Enc {
+    if (x instanceof JSObject) {
+      if (x.intrinsicId >= 0) return [R_PATCH, x.intrinsicId, this.objectState(x)];
+      return this.object(x);
+    }
+    if (x instanceof JSSymbol) return [R_SYMBOL, x.description ?? null, x.registered ?? null];
+    if (x instanceof PrivateName) return [R_PRIVATE_NAME, x.text];
+    return this.env(x as Env);
   }
 
   private env(e: Env): Enc {
@@ -319,11 +445,7 @@ class Encoder {
     switch (kind) {
       case K_ARRAY: {
         const a = o as ArrayObject;
-        base.push(
-          a.elems ? a.elems.map((v) => this.value(v)) : null,
-          a.sparseLength,
-          a.lengthWritable,
-        );
+        base.push(a.elems ? this.elements(a.elems) : null, a.sparseLength, a.lengthWritable);
         break;
       }
       case K_FUNCTION: {
@@ -450,6 +572,26 @@ class Encoder {
   }
 
   private object(o: JSObject): Enc {
+    // Ordinary objects a shape can describe: a layout and the slot values, nothing per
+    // property. Decided by content, not by the object's mode, so that resuming (which
+    // rebuilds fast mode where it can) and snapshotting again gives the same bytes.
+    if (o.constructor === JSObject && o.privates === null) {
+      const shape = o.shape ?? shapeOfDictionary(o);
+      if (shape !== null) {
+        const n = shape.count;
+        const rec: Enc[] = new Array(n + 2);
+        rec[0] = R_SHAPED;
+        rec[1] = this.layout(shape, o);
+        if (o.shape !== null) {
+          const values = o.slotValues;
+          for (let k = 0; k < n; k++) rec[k + 2] = this.value(values[k]);
+        } else {
+          let k = 2;
+          o.forEachProp((_, p) => (rec[k++] = this.value(p.value)));
+        }
+        return rec;
+      }
+    }
     return [R_OBJECT, ...this.objectState(o)];
   }
 
@@ -473,13 +615,39 @@ class Encoder {
 
   /** Encodes records queued so far (and those they queue). */
   drain(): void {
-    for (let i = 0; i < this.pending.length; i++) this.pending[i]();
+    for (let i = 0; i < this.pending.length; i++)
+      this.heap[this.pendingIds[i]] = this.record(this.pending[i]);
     this.pending.length = 0;
+    this.pendingIds.length = 0;
   }
 
+  /** The records by id, a hole (an id this snapshot does not use) as null. */
   get heapRecords(): Enc[] {
-    return this.heap;
+    return dense(this.heap, this.heapLength);
   }
+
+  get layouts(): Enc[] {
+    return dense(this.layoutRecords, this.layoutRecords.length);
+  }
+}
+
+/**
+ * The shape a dictionary-mode object's properties would have in fast mode (what
+ * decoding gives it), or null if they do not fit one (accessors, too many).
+ */
+function shapeOfDictionary(o: JSObject): Shape | null {
+  if (o.propertyCount > MAX_SHAPE_PROPERTIES) return null;
+  let shape: Shape | null = ROOT_SHAPE;
+  o.forEachProp((k, p) => {
+    if (shape !== null) shape = p.flags & PF.Accessor ? null : shape.add(k, p.flags);
+  });
+  return shape;
+}
+
+function dense(list: Enc[], length: number): Enc[] {
+  const out: Enc[] = new Array(length);
+  for (let i = 0; i < length; i++) out[i] = list[i] ?? null;
+  return out;
 }
 
 /** What the header says about where a snapshot comes from (decodeSnapshot returns it). */
@@ -501,13 +669,38 @@ export interface EncodeOptions {
    * still gives the same bytes; vmsnap passes the wall clock.
    */
   takenAt?: number;
+  /**
+   * Keep record numbers from one snapshot of this VM to the next (an object keeps
+   * its id for its life; ids of dead objects are null records until the table is
+   * compacted), so that snapshots of one run share most of their bytes: what
+   * recordings (vmrun --record) use. The bytes then depend on earlier snapshots too.
+   */
+  stableIds?: boolean;
+  /** Compress the snapshot (snapshot-compress.ts); decoding recognises it by its header. */
+  compress?: SnapshotCompression;
 }
 
 export function encodeSnapshot(vm: VM, opts: EncodeOptions = {}): Uint8Array {
   // A VM a host exception escaped from has state nobody can vouch for.
   if (vm.broken) throw vm.broken;
+  let bytes: Uint8Array;
+  if (opts.stableIds) {
+    let table = stableTables.get(vm);
+    if (!table) stableTables.set(vm, (table = freshIds(true)));
+    let e: Encoder;
+    [bytes, e] = encodeWith(vm, opts, table);
+    // Too many dead ids: number afresh (one snapshot shares less with the one before).
+    if (e.heapLength > 2 * e.records + 1024 || e.layoutRecords.length > 2 * e.layoutCount + 64) {
+      stableTables.set(vm, (table = freshIds(true)));
+      [bytes] = encodeWith(vm, opts, table);
+    }
+  } else [bytes] = encodeWith(vm, opts, freshIds(false));
+  return opts.compress ? compressSnapshot(bytes, opts.compress) : bytes;
+}
+
+function encodeWith(vm: VM, opts: EncodeOptions, ids: IdTable): [Uint8Array, Encoder] {
   const realm = vm.realm;
-  const e = new Encoder(vm, realm);
+  const e = new Encoder(vm, realm, ids);
   const top = vm.frames.length ? vm.frames[vm.frames.length - 1].sp : 0;
   const stack = vm.stack.slice(0, top).map((v) => e.value(v));
   const frames = vm.frames.map((f) => e.frame(f));
@@ -562,8 +755,10 @@ export function encodeSnapshot(vm: VM, opts: EncodeOptions = {}): Uint8Array {
     templates: [...realm.templates].map(([k, v]) => [k, e.value(v)]),
     host: encodeHostState(vm, e),
     envSlots,
+    layouts: [] as Enc[],
   };
   e.drain();
+  roots.layouts = e.layouts;
   const header = {
     magic: SNAPSHOT_MAGIC,
     format: SNAPSHOT_FORMAT,
@@ -578,7 +773,7 @@ export function encodeSnapshot(vm: VM, opts: EncodeOptions = {}): Uint8Array {
         : [p.hash, p.kind, p.filename, isBuiltinProgram(p) ? null : p.source],
     ),
   };
-  return cborEncode([header, e.heapRecords, roots]);
+  return [cborEncode([header, e.heapRecords, roots]), e];
 }
 
 // ---- decoding ------------------------------------------------------------------
@@ -601,8 +796,28 @@ function asArray(v: unknown, what: string): unknown[] {
   return v;
 }
 
+/** A layout record, decoded: the shape it stands for (null: dictionary mode) and the rest. */
+interface DecodedLayout {
+  shape: Shape | null;
+  keys: (string | JSSymbol)[];
+  flags: number[];
+  proto: JSObject | null;
+  cls: string;
+  extensible: boolean;
+}
+
+/** Where a decoded value sits, for messages: a text, or a record's index. */
+type Where = string | number;
+
+function place(where: Where): string {
+  return typeof where === "number" ? `record ${where}` : where;
+}
+
 class Decoder {
   private readonly objects: (JSObject | Env | JSSymbol | null)[] = [];
+  private layouts: DecodedLayout[] = [];
+  /** References array-element runs have expanded to so far (bounded by runBudget). */
+  private runTotal = 0;
   /** Generators recorded as running: each must be the body of exactly one frame. */
   readonly running: GeneratorObject[] = [];
   /** Checks that need every record filled first. */
@@ -676,8 +891,17 @@ class Decoder {
   allocate(): void {
     const r = this.realm;
     for (let i = 0; i < this.heap.length; i++) {
-      const rec = asArray(this.heap[i], `record ${i}`);
+      const raw = this.heap[i];
+      // An id this snapshot does not use (stable ids: an object that died).
+      if (raw === null) {
+        this.objects.push(null);
+        continue;
+      }
+      const rec = asArray(raw, `record ${i}`);
       switch (rec[0]) {
+        case R_SHAPED:
+          this.objects.push(new JSObject(null));
+          break;
         case R_OBJECT: {
           const kind = rec[1];
           let o: JSObject;
@@ -782,19 +1006,19 @@ class Decoder {
     }
   }
 
-  value(v: unknown, where: string): Value {
+  value(v: unknown, where: Where): Value {
     if (v === null || v === undefined || typeof v === "string" || typeof v === "boolean")
       return v as Value;
     if (typeof v === "number") return v;
-    if (!Array.isArray(v)) fail(`${where}: unexpected ${typeof v}`);
+    if (!Array.isArray(v)) fail(`${place(where)}: unexpected ${typeof v}`);
     switch (v[0]) {
       case V_NEG_ZERO:
         return -0;
       case V_NAN:
         return NaN;
       case V_UTF16: {
-        const units = asArray(v[1], where);
-        if (!units.every((u) => isInt(u, 0, 0xffff))) fail(`${where}: bad UTF-16 string`);
+        const units = asArray(v[1], place(where));
+        if (!units.every((u) => isInt(u, 0, 0xffff))) fail(`${place(where)}: bad UTF-16 string`);
         // In pieces: spreading a million arguments overflows the host stack.
         const parts: string[] = [];
         for (let i = 0; i < units.length; i += 1 << 14)
@@ -802,27 +1026,27 @@ class Decoder {
         return parts.join("");
       }
       case V_BIGINT:
-        if (typeof v[1] !== "string" || !/^-?\d+$/.test(v[1])) fail(`${where}: bad bigint`);
+        if (typeof v[1] !== "string" || !/^-?\d+$/.test(v[1])) fail(`${place(where)}: bad bigint`);
         return BigInt(v[1]);
       case V_EMPTY:
         return EMPTY;
       case V_WELL_KNOWN: {
         const s = WELL_KNOWN[v[1] as string];
-        if (!s) fail(`${where}: unknown well-known symbol ${String(v[1])}`);
+        if (!s) fail(`${place(where)}: unknown well-known symbol ${String(v[1])}`);
         return s;
       }
       case V_INTRINSIC:
         if (!isInt(v[1], 0, this.realm.intrinsics.length - 1))
-          fail(`${where}: bad intrinsic index ${String(v[1])}`);
+          fail(`${place(where)}: bad intrinsic index ${String(v[1])}`);
         return this.realm.intrinsics[v[1]];
       case V_REF: {
         const o = this.ref(v[1], where);
-        if (!(o instanceof JSObject)) fail(`${where}: reference to a non-object`);
+        if (!(o instanceof JSObject)) fail(`${place(where)}: reference to a non-object`);
         return o;
       }
       case V_SYMBOL: {
         const o = this.ref(v[1], where);
-        if (!(o instanceof JSSymbol)) fail(`${where}: reference to a non-symbol`);
+        if (!(o instanceof JSSymbol)) fail(`${place(where)}: reference to a non-symbol`);
         return o;
       }
       case V_ENV:
@@ -830,42 +1054,43 @@ class Decoder {
         return this.env(v, where) as unknown as Value;
       case V_INTRINSIC_PRIVATE_NAME:
         if (!isInt(v[1], 0, this.realm.intrinsicPrivateNames.length - 1))
-          fail(`${where}: bad intrinsic private name`);
+          fail(`${place(where)}: bad intrinsic private name`);
         return this.realm.intrinsicPrivateNames[v[1]] as unknown as Value;
       case V_PRIVATE_NAME: {
         const o = this.ref(v[1], where) as unknown;
-        if (!(o instanceof PrivateName)) fail(`${where}: reference is not a private name`);
+        if (!(o instanceof PrivateName)) fail(`${place(where)}: reference is not a private name`);
         return o as unknown as Value;
       }
       default:
-        return fail(`${where}: unknown value tag ${String(v[0])}`);
+        return fail(`${place(where)}: unknown value tag ${String(v[0])}`);
     }
   }
 
-  private ref(i: unknown, where: string): JSObject | Env | JSSymbol {
+  private ref(i: unknown, where: Where): JSObject | Env | JSSymbol {
     if (!isInt(i, 0, this.objects.length - 1))
-      fail(`${where}: reference ${String(i)} out of range`);
+      fail(`${place(where)}: reference ${String(i)} out of range`);
     const o = this.objects[i];
-    if (!o) fail(`${where}: reference to a patch record`);
+    if (!o) fail(`${place(where)}: reference ${i} to a patch or missing record`);
     return o;
   }
 
-  env(v: unknown, where: string): Env | null {
+  env(v: unknown, where: Where): Env | null {
     if (v === null) return null;
-    const a = asArray(v, where);
+    const a = asArray(v, place(where));
     if (a[0] === V_INTRINSIC_ENV) {
-      if (!isInt(a[1], 0, this.realm.intrinsicEnvs.length - 1)) fail(`${where}: bad intrinsic env`);
+      if (!isInt(a[1], 0, this.realm.intrinsicEnvs.length - 1))
+        fail(`${place(where)}: bad intrinsic env`);
       return this.realm.intrinsicEnvs[a[1]];
     }
-    if (a[0] !== V_ENV) fail(`${where}: expected an environment`);
+    if (a[0] !== V_ENV) fail(`${place(where)}: expected an environment`);
     const e = this.ref(a[1], where);
-    if (!(e instanceof Env)) fail(`${where}: reference is not an environment`);
+    if (!(e instanceof Env)) fail(`${place(where)}: reference is not an environment`);
     return e;
   }
 
-  private objectValue(v: unknown, where: string): JSObject | null {
+  private objectValue(v: unknown, where: Where): JSObject | null {
     const o = this.value(v, where);
-    if (o !== null && !(o instanceof JSObject)) fail(`${where}: expected an object or null`);
+    if (o !== null && !(o instanceof JSObject)) fail(`${place(where)}: expected an object or null`);
     return o as JSObject | null;
   }
 
@@ -880,6 +1105,11 @@ class Decoder {
   fill(): void {
     for (let i = 0; i < this.heap.length; i++) {
       const rec = this.heap[i] as unknown[];
+      if (rec === null) continue;
+      if (rec[0] === R_SHAPED) {
+        this.fillShaped(this.objects[i] as JSObject, rec, i);
+        continue;
+      }
       const where = `record ${i}`;
       if (rec[0] === R_OBJECT) this.applyState(this.objects[i] as JSObject, rec.slice(1), where);
       else if (rec[0] === R_PATCH) {
@@ -922,6 +1152,97 @@ class Decoder {
     }
   }
 
+  /**
+   * Pass 1½: the layouts of shaped objects (after allocate, so that their prototypes
+   * and symbol keys resolve). Each becomes a shape of the process's transition tree,
+   * or dictionary mode where the tree will not take it.
+   */
+  loadLayouts(raw: unknown[]): void {
+    this.layouts = raw.map((entry, i) => {
+      const where = `layout ${i}`;
+      if (entry === null) return null as unknown as DecodedLayout;
+      const [proto, cls, extensible, keyList, flagList] = asArray(entry, where);
+      const keys = asArray(keyList, where);
+      const flags = asArray(flagList, where);
+      if (typeof cls !== "string" || typeof extensible !== "boolean")
+        fail(`${where}: bad class tag or extensible flag`);
+      if (keys.length !== flags.length || keys.length > MAX_SHAPE_PROPERTIES)
+        fail(`${where}: ${keys.length} keys and ${flags.length} flags`);
+      const seen = new Set<unknown>();
+      let shape: Shape | null = ROOT_SHAPE;
+      const decodedKeys = keys.map((k, j) => {
+        const key = this.value(k, where);
+        if (typeof key !== "string" && !(key instanceof JSSymbol))
+          fail(`${where}: key ${j} is not a string or symbol`);
+        if (seen.has(key)) fail(`${where}: repeated key ${String(key)}`);
+        seen.add(key);
+        // Data properties only: accessors never live in a shape.
+        if (!isInt(flags[j], 0, PF.Default)) fail(`${where}: bad flags for key ${j}`);
+        if (shape !== null) shape = shape.add(key, flags[j] as number);
+        return key;
+      });
+      return {
+        shape,
+        keys: decodedKeys,
+        flags: flags as number[],
+        proto: this.objectValue(proto, `${where} proto`),
+        cls,
+        extensible,
+      };
+    });
+  }
+
+  /** An ordinary object in fast mode: [R_SHAPED, layout, ...slot values]. */
+  private fillShaped(o: JSObject, rec: unknown[], i: number): void {
+    const l = isInt(rec[1], 0, this.layouts.length - 1) ? this.layouts[rec[1]] : null;
+    if (!l) fail(`record ${i}: bad layout ${String(rec[1])}`);
+    const n = l.keys.length;
+    if (rec.length !== n + 2) fail(`record ${i}: ${rec.length - 2} values for ${n} properties`);
+    o.proto = l.proto;
+    o.cls = l.cls;
+    o.extensible = l.extensible;
+    if (n === 0) return;
+    const values: Value[] = new Array(n);
+    for (let k = 0; k < n; k++) values[k] = this.value(rec[k + 2], i);
+    if (l.shape !== null) {
+      o.shape = l.shape;
+      o.slotValues = values;
+      return;
+    }
+    const map = new Map<string | JSSymbol, Prop>();
+    for (let k = 0; k < n; k++) map.set(l.keys[k], new Prop(values[k], l.flags[k]));
+    o.loadProps(map, false);
+  }
+
+  /** Array elements, with runs of references expanded (at most runBudget in all). */
+  private elements(list: unknown[], where: string): Value[] {
+    const out: Value[] = [];
+    for (let k = 0; k < list.length; k++) {
+      const v = list[k];
+      if (!Array.isArray(v) || v[0] !== V_REF_RUN) {
+        out.push(this.value(v, `${where} elem ${out.length}`));
+        continue;
+      }
+      const [, first, count] = v;
+      if (
+        v.length !== 3 ||
+        !isInt(first, 0, this.objects.length - 1) ||
+        !isInt(count, 1, this.objects.length - first)
+      )
+        fail(`${where} elem ${out.length}: bad run of references`);
+      this.runTotal += count;
+      if (this.runTotal > runBudget(this.objects.length))
+        fail(`${where}: runs of references stand for more than ${runBudget(this.objects.length)}`);
+      for (let j = first; j < first + count; j++) {
+        const o = this.objects[j];
+        if (!(o instanceof JSObject))
+          fail(`${where}: run of references reaches record ${j}, not an object`);
+        out.push(o);
+      }
+    }
+    return out;
+  }
+
   private applyState(o: JSObject, s: unknown[], where: string): void {
     const [kind, proto, extensible, cls, props, privates] = s;
     if (kind !== kindOf(o)) fail(`${where}: object kind mismatch`);
@@ -946,8 +1267,8 @@ class Decoder {
         ),
       );
     }
-    o.loadProps(map, o.shapedKind);
     const privList = asArray(privates, `${where} privates`);
+    o.loadProps(map, o.shapedKind);
     if (privList.length) {
       o.privates = new Map();
       for (const entry of privList) {
@@ -971,10 +1292,7 @@ class Decoder {
     switch (kind) {
       case K_ARRAY: {
         const a = o as ArrayObject;
-        a.elems =
-          s[5] === null
-            ? null
-            : asArray(s[5], where).map((v, k) => this.value(v, `${where} elem ${k}`));
+        a.elems = s[5] === null ? null : this.elements(asArray(s[5], where), where);
         if (!isInt(s[6], 0, 2 ** 32 - 1)) fail(`${where}: bad array length`);
         a.sparseLength = s[6];
         a.lengthWritable = !!s[7];
@@ -1403,6 +1721,7 @@ function checkVersions(header: Record<string, unknown>, realm: Realm): SnapshotH
 export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
   if (isSignedSnapshot(bytes))
     fail("the snapshot is signed: verify it with its key first (--key-file, verifySnapshot)");
+  if (isCompressedSnapshot(bytes)) bytes = decompressSnapshot(bytes, fail);
   let data: unknown;
   try {
     data = cborDecode(bytes);
@@ -1410,21 +1729,23 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
     fail(`not CBOR (${(err as Error).message})`);
   }
   const top = asArray(data, "snapshot");
-  if (top.length !== 3) fail("expected [header, heap, roots]");
+  // The header first: a snapshot of another format is refused naming both versions.
   const [header, heap, roots] = top as [
     Record<string, unknown>,
     unknown[],
     Record<string, unknown>,
   ];
-  if (!header || typeof header !== "object") fail("missing header");
+  if (!header || typeof header !== "object" || Array.isArray(header)) fail("missing header");
   const realm = vm.realm;
   const info = checkVersions(header, realm);
+  if (top.length !== 3) fail("expected [header, heap, roots]");
+  if (!roots || typeof roots !== "object") fail("missing roots");
   const internalsShape = shapeOf(realm.internals);
   const d = new Decoder(vm, realm, asArray(heap, "heap"));
   info.programs = d.loadPrograms(asArray(header.programs, "program list"));
   d.allocate();
+  d.loadLayouts(asArray(roots.layouts, "layouts"));
   d.fill();
-  if (!roots || typeof roots !== "object") fail("missing roots");
   const stack = asArray(roots.stack, "stack").map((v, i) => d.value(v, `stack slot ${i}`));
   vm.stack = stack.concat(new Array(Math.max(256, stack.length)).fill(undefined));
   vm.frames = asArray(roots.frames, "frames").map((f, i) => d.frame(f, i, stack.length));
