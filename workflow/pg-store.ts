@@ -330,6 +330,21 @@ export class PgStore implements Store {
     return r.rows as StepRecord[];
   }
 
+  async upgrade(
+    id: string,
+    activations: number,
+    program: string,
+    snapshot: Uint8Array,
+    now: number,
+  ): Promise<boolean> {
+    const r = await this.query(
+      `UPDATE vmflow_workflows SET program = $1, snapshot = $2, updated_at = $3 WHERE id = $4
+         AND activations = $5 AND lease_token IS NULL AND status IN ('waiting', 'ready')`,
+      [program, snapshot, now, id, activations],
+    );
+    return r.rowCount === 1;
+  }
+
   async cancel(id: string, now: number): Promise<boolean> {
     return this.tx(async (q) => {
       const r = await q.query(

@@ -236,6 +236,22 @@ export class SqliteStore implements Store {
       .all(id) as StepRecord[];
   }
 
+  async upgrade(
+    id: string,
+    activations: number,
+    program: string,
+    snapshot: Uint8Array,
+    now: number,
+  ): Promise<boolean> {
+    const r = this.db
+      .prepare(
+        `UPDATE workflows SET program = ?, snapshot = ?, updated_at = ? WHERE id = ? AND activations = ?
+           AND lease_token IS NULL AND status IN ('waiting', 'ready')`,
+      )
+      .run(program, snapshot, now, id, activations);
+    return r.changes === 1;
+  }
+
   async cancel(id: string, now: number): Promise<boolean> {
     return this.tx(() => this.cancelNow(id, now));
   }

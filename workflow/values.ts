@@ -2,7 +2,13 @@
 // copies of guest values as structured-clone bytes (v8.serialize), so Dates, Maps,
 // undefined and typed arrays survive as they do across the host boundary.
 
+import * as crypto from "node:crypto";
 import * as v8 from "node:v8";
+
+/** A stored program's key: its filename and source (programs are content-addressed). */
+export function programHash(filename: string, source: string): string {
+  return crypto.createHash("sha256").update(filename).update("\0").update(source).digest("hex");
+}
 
 export function encodeValue(v: unknown): Uint8Array {
   return v8.serialize(v);

@@ -1,0 +1,307 @@
+// Rebasing a snapshot onto new code: the state of a program stopped at a wait (its
+// suspended async functions, closures and scopes) is carried over to a new version of
+// its source, so the run continues on the new code. Used by `vmflow upgrade`.
+//
+// The snapshot is resumed (nothing runs), every live object of the old program is
+// moved onto its counterpart in the new one, and the VM is encoded again; the result
+// is decoded once more, so the codec's own checks (environment depths, operand
+// shapes at each frame's offset) vet it. What maps onto what:
+// - functions by identity: the chain of enclosing functions' names, and among
+//   siblings of one name their order in the source (not line numbers: lines move);
+// - a suspended frame's wait by the source text of the awaited expression (from its
+//   position to the end of its line), the k-th such wait onto the k-th;
+// - registers and scope slots by variable name (the k-th of a name onto the k-th).
+// Whatever cannot be mapped refuses the rebase with a RebaseRefused naming the frame
+// (or function, or variable) and its line.
+
+import { compile, type FunctionCode, type Program } from "../compiler";
+import { Op, instructionSize } from "../compiler/opcodes";
+import { FnFlags, positionAt } from "../compiler/bytecode";
+import { codeShape } from "./code-shape";
+import { Env } from "./env";
+import { measureHeap } from "./heap-measure";
+import { FunctionObject, GeneratorObject } from "./object";
+import type { Value } from "./value";
+import { Jaunt } from "./index";
+import type { VM } from "./interpreter";
+
+export class RebaseRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RebaseRefused";
+  }
+}
+
+/** One suspended frame of the old program and where it continues in the new one. */
+export interface RebasedFrame {
+  function: string;
+  /** Line of the wait in the old source and in the new one. */
+  from: number;
+  to: number;
+  /** The awaited expression as the source has it. */
+  wait: string;
+}
+
+export interface RebaseResult {
+  snapshot: Uint8Array;
+  frames: RebasedFrame[];
+  /** Variables the new code has in a suspended scope that the old did not: they start undefined. */
+  added: string[];
+}
+
+function label(fn: FunctionCode): string {
+  return fn.name || (fn.index === 0 ? "<top level>" : "<anonymous>");
+}
+
+/**
+ * Each function's identity: its enclosing functions' names and, among its siblings of
+ * the same name, its rank in source order ("/<anonymous>#0/pay#0").
+ */
+function functionTree(p: Program): { ids: string[]; parent: number[] } {
+  const fns = p.functions;
+  const parent = fns.map((f, i) => {
+    let best = -1;
+    for (let j = 0; j < fns.length; j++) {
+      const g = fns[j];
+      if (j === i || g.start > f.start || g.end < f.end) continue;
+      if (g.start === f.start && g.end === f.end && j > i) continue;
+      if (best < 0 || g.end - g.start < fns[best].end - fns[best].start) best = j;
+    }
+    return best;
+  });
+  // Source order, enclosing functions first: a parent is named before its children.
+  const order = fns
+    .map((_, i) => i)
+    .sort((a, b) => fns[a].start - fns[b].start || fns[b].end - fns[a].end);
+  const ids: string[] = new Array<string>(fns.length).fill("");
+  const rank = new Map<string, number>();
+  for (const i of order) {
+    if (i === 0) continue;
+    const base = `${ids[Math.max(parent[i], 0)]}/${label(fns[i])}`;
+    const k = rank.get(base) ?? 0;
+    rank.set(base, k + 1);
+    ids[i] = `${base}#${k}`;
+  }
+  return { ids, parent };
+}
+
+/** Old function index → new function, by identity (and the same kind of coroutine). */
+function mapFunctions(oldP: Program, newP: Program): (FunctionCode | undefined)[] {
+  const newIds = new Map(functionTree(newP).ids.map((id, i) => [id, newP.functions[i]]));
+  const kind = FnFlags.Async | FnFlags.Generator | FnFlags.Arrow;
+  return functionTree(oldP).ids.map((id, i) => {
+    const f = newIds.get(id);
+    return f && (f.flags & kind) === (oldP.functions[i].flags & kind) ? f : undefined;
+  });
+}
+
+/** The k-th of each name in `from` onto the k-th of that name in `to` (-1: none). */
+function mapNames(from: readonly string[], to: readonly string[]): number[] {
+  const seen = new Map<string, number>();
+  const key = (n: string) => {
+    const k = seen.get(n) ?? 0;
+    seen.set(n, k + 1);
+    return `${n}\0${k}`;
+  };
+  const at = new Map(from.map((n, i) => [key(n), i]));
+  seen.clear();
+  return to.map((n) => at.get(key(n)) ?? -1);
+}
+
+/** The wait a suspension point is at: the source from its position to the end of the line. */
+function waitText(p: Program, fn: FunctionCode, yieldAt: number): { text: string; line: number } {
+  const { line, col } = positionAt(fn, yieldAt);
+  const text = (p.source.split("\n")[line - 1] ?? "").slice(col).trim();
+  return { text, line };
+}
+
+/** Offsets of the suspension points (YIELD, or GENERATOR for a coroutine not started). */
+function suspensions(fn: FunctionCode): number[] {
+  const out: number[] = [];
+  for (let at = 0; at < fn.code.length; at += instructionSize(fn.code, at))
+    if (fn.code[at] === Op.YIELD || fn.code[at] === Op.GENERATOR) out.push(at);
+  return out;
+}
+
+class Rebaser {
+  readonly frames: RebasedFrame[] = [];
+  readonly added: string[] = [];
+  private readonly fnMap: (FunctionCode | undefined)[];
+  /** Old functions with a suspended frame: their scopes may still gain variables. */
+  private readonly running = new Set<FunctionCode>();
+
+  private readonly newParent: number[];
+
+  constructor(
+    private readonly vm: VM,
+    private readonly oldP: Program,
+    private readonly newP: Program,
+  ) {
+    this.fnMap = mapFunctions(oldP, newP);
+    this.newParent = functionTree(newP).parent;
+  }
+
+  private where(fn: FunctionCode, line = fn.line): string {
+    return `${label(fn)} (${this.oldP.filename}:${line})`;
+  }
+
+  /** The new function for an old one; refuses naming `what` (a frame, function or scope). */
+  private counterpart(fn: FunctionCode, what: string): FunctionCode {
+    const to = this.fnMap[fn.index];
+    if (!to)
+      throw new RebaseRefused(
+        `${what}: the new code has no ${label(fn)} at that place (the same enclosing functions, of the same kind)`,
+      );
+    return to;
+  }
+
+  /** A suspended coroutine: its frame moves to the same wait in the new function. */
+  generator(g: GeneratorObject): void {
+    const f = g.frame!;
+    const old = f.fn.code;
+    const shape = codeShape(old);
+    const at = shape.prevStart[f.ip];
+    if (at < 0) throw new RebaseRefused(`frame ${this.where(old)}: not stopped at a wait`);
+    const { text, line } = waitText(this.oldP, old, at);
+    const to = this.counterpart(old, `frame ${this.where(old, line)} waits at \`${text}\``);
+    const same = (p: Program, fn: FunctionCode, ip: number) =>
+      fn.code[ip] === old.code[at] && waitText(p, fn, ip).text === text;
+    const rank = suspensions(old)
+      .filter((ip) => same(this.oldP, old, ip))
+      .indexOf(at);
+    const target = suspensions(to).filter((ip) => same(this.newP, to, ip))[rank];
+    if (target === undefined)
+      throw new RebaseRefused(
+        `frame ${this.where(old, line)} waits at \`${text}\`: the new ${label(to)} has no such wait`,
+      );
+    const ip = target + instructionSize(to.code, target);
+    const operands = g.saved.length - old.nlocals;
+    const depth = codeShape(to).depth[ip] - (g.state === 1 ? 2 : 0);
+    if (depth !== operands)
+      throw new RebaseRefused(
+        `frame ${this.where(old, line)} waits at \`${text}\` inside an expression the new code evaluates differently (${operands} values pending, the new code has ${depth})`,
+      );
+    const map = mapNames(old.localNames, to.localNames);
+    const regs = map.map((i) => (i < 0 ? undefined : g.saved[i]));
+    map.forEach((i, k) => {
+      if (i < 0) this.added.push(`${to.localNames[k]} in ${label(to)}`);
+    });
+    g.saved = [...regs, ...g.saved.slice(old.nlocals)];
+    f.ip = ip;
+    this.running.add(old);
+    this.frames.push({
+      function: label(old),
+      from: line,
+      to: positionAt(to, target).line,
+      wait: text,
+    });
+  }
+
+  fn(o: FunctionObject): void {
+    const to = this.counterpart(o.code, `function ${this.where(o.code)}`);
+    Object.assign(o as { program: Program; code: FunctionCode }, { program: this.newP, code: to });
+    o.caches = null;
+  }
+
+  /** A scope: its slots by name; one of a function that has returned may not gain any. */
+  env(e: Env): void {
+    const old = e.code!;
+    const to = this.counterpart(old, `the scope of ${this.where(old)}`);
+    const names = old.scopes[e.scope].names;
+    const scope = this.scopeIn(old, to, e.scope);
+    const newNames = to.scopes[scope].names;
+    const map = mapNames(names, newNames);
+    const slots: Value[] = map.map((i) => (i < 0 ? undefined : e.slots[i]));
+    if (e.extra) slots.push(...e.slots.slice(names.length));
+    Object.assign(e as { code: FunctionCode; scope: number }, { code: to, scope });
+    e.slots = slots;
+    // A new function declaration gets its closure, as entering the scope would have made.
+    const unknown: string[] = [];
+    map.forEach((i, k) => {
+      if (i >= 0) return;
+      const name = newNames[k];
+      const decl = to.scopes[scope].kinds[k] === 4 ? this.declared(to, name) : undefined;
+      if (decl) slots[k] = this.vm.makeClosure(this.newP, decl, e);
+      else if (this.running.has(old)) this.added.push(`${name} in ${label(to)}`);
+      else unknown.push(`\`${name}\``);
+    });
+    if (unknown.length)
+      throw new RebaseRefused(
+        `the scope of ${this.where(old)} gains ${unknown.join(", ")} in the new code, but it has already run: the value cannot be known`,
+      );
+  }
+
+  /** The function declaration `name` directly inside `fn` in the new code. */
+  private declared(fn: FunctionCode, name: string): FunctionCode | undefined {
+    return this.newP.functions.find((f, i) => f.name === name && this.newParent[i] === fn.index);
+  }
+
+  /** The new function's scope for an old one: the same role, else the most names shared. */
+  private scopeIn(old: FunctionCode, to: FunctionCode, scope: number): number {
+    if (scope === old.funcScope && to.funcScope >= 0) return to.funcScope;
+    if (scope === old.varScope && to.varScope !== undefined && to.varScope >= 0) return to.varScope;
+    const names = new Set(old.scopes[scope].names);
+    let best = -1;
+    let shared = 0;
+    to.scopes.forEach((s, i) => {
+      if (i === to.funcScope || i === to.varScope) return;
+      const n = s.names.filter((x) => names.has(x)).length;
+      if (n > shared) [best, shared] = [i, n];
+    });
+    if (best < 0)
+      throw new RebaseRefused(
+        `the scope of ${[...names].map((n) => `\`${n}\``).join(", ")} in ${this.where(old)} has no counterpart in the new code`,
+      );
+    return best;
+  }
+}
+
+/**
+ * Moves the snapshot's program `filename` onto `source` (compiled under the same
+ * filename, so the module keeps its identity). Throws RebaseRefused.
+ */
+export function rebaseSnapshot(bytes: Uint8Array, filename: string, source: string): RebaseResult {
+  const j = Jaunt.resume(bytes, { onPendingDefault: "settle", stdout: () => {}, stderr: () => {} });
+  const vm = j.vm;
+  const oldP = [...vm.programs.values()].find(
+    (p) => p.filename === filename && p.kind !== "prelude" && p.kind !== "eval",
+  );
+  if (!oldP) throw new RebaseRefused(`the snapshot has no program ${filename}`);
+  let newP: Program;
+  try {
+    newP = vm.registerProgram(compile(source, { kind: oldP.kind, filename }));
+  } catch (e) {
+    throw new RebaseRefused(`the new code does not compile: ${(e as Error).message}`);
+  }
+  const r = new Rebaser(vm, oldP, newP);
+  for (const f of vm.frames)
+    if (f.fn.program === oldP)
+      throw new RebaseRefused(`frame ${label(f.fn.code)} is running, not waiting`);
+  const fns: FunctionObject[] = [];
+  const envs: Env[] = [];
+  const gens: GeneratorObject[] = [];
+  measureHeap(vm, (x) => {
+    if (x instanceof FunctionObject && x.program === oldP) fns.push(x);
+    else if (x instanceof Env && x.code && vm.codeOwner.get(x.code) === oldP) envs.push(x);
+    if (x instanceof GeneratorObject && x.frame?.fn.program === oldP) gens.push(x);
+  });
+  // Frames first (they say which scopes may gain variables), then scopes, then closures.
+  const refusals: string[] = [];
+  for (const g of gens)
+    try {
+      r.generator(g);
+    } catch (e) {
+      if (!(e instanceof RebaseRefused)) throw e;
+      refusals.push(e.message);
+    }
+  if (refusals.length) throw new RebaseRefused(refusals.sort().join("; "));
+  for (const e of envs) r.env(e);
+  for (const f of fns) r.fn(f);
+  const snapshot = j.snapshot();
+  try {
+    Jaunt.resume(snapshot, { onPendingDefault: "settle", stdout: () => {}, stderr: () => {} });
+  } catch (e) {
+    throw new RebaseRefused(`the rebased state does not fit the new code: ${(e as Error).message}`);
+  }
+  return { snapshot, frames: r.frames, added: r.added };
+}
