@@ -260,6 +260,7 @@ function upgradeLines(o: UpgradeOutcome): string {
   const out = [`${o.id}  ${o.result}${o.reason ? `: ${o.reason}` : ""}`];
   for (const f of o.frames ?? [])
     out.push(`  ${f.function}: line ${f.from} -> ${f.to}, at ${f.wait}`);
-  if (o.added?.length) out.push(`  new variables (start undefined): ${o.added.join(", ")}`);
+  if (o.added?.length)
+    out.push(`  new variables (undefined until the new code sets them): ${o.added.join(", ")}`);
   return out.join("\n");
 }

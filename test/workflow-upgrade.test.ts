@@ -29,13 +29,14 @@ async function withEngine(
 }
 
 const V1 = `const { waitFor, step, workflow } = require("jaunt");
+const fs = require("fs");
 async function pay(order) {
   const paid = await waitFor("paid");
   return paid.via;
 }
 workflow(async (order) => {
   const via = await pay(order);
-  const receipt = await step("receipt", async () => "v1 receipt for " + order.amount);
+  const receipt = await step("receipt", async () => "v1 receipt for " + order.amount + (fs ? "" : "?"));
   return { via, receipt };
 });
 `;
@@ -44,6 +45,7 @@ workflow(async (order) => {
 // and the step after it changes its effect.
 const V2 = `// version 2
 const { waitFor, step, workflow } = require("jaunt");
+const fs = require("fs");
 function euros(n) {
   return n.toFixed(2) + " EUR";
 }
@@ -56,7 +58,8 @@ async function pay(order) {
 workflow(async (order) => {
   const via = await pay(order);
   const receipt = await step("receipt", async () => "v2 receipt for " + euros(order.amount));
-  return { via, receipt, version: 2 };
+  // A capability the workflow had (fs) survives the upgrade; __dirname is known.
+  return { via, receipt, version: 2, fs: fs.existsSync(__dirname) };
 });
 `;
 
@@ -69,15 +72,20 @@ test("a workflow started on v1 continues at its wait on v2 after upgrade; one no
     const [o] = await e.upgrade("up", { source: V2 });
     assert.equal(o.result, "upgraded", o.reason);
     assert.deepEqual(o.frames?.map((f) => [f.function, f.from, f.to]).sort(), [
-      ["<anonymous>", 7, 13],
-      ["pay", 3, 8],
+      ["<anonymous>", 8, 14],
+      ["pay", 4, 9],
     ]);
     const rec = (await e.store.get("up"))!;
     assert.notEqual(rec.program, before);
     assert.equal((await e.store.program(rec.program))!.source, V2);
     const done = await e.signal("up", "paid", { via: "card" });
     assert.equal(done.status, "done", done.error?.message);
-    assert.deepEqual(done.result, { via: "card", receipt: "v2 receipt for 5.00 EUR", version: 2 });
+    assert.deepEqual(done.result, {
+      via: "card",
+      receipt: "v2 receipt for 5.00 EUR",
+      version: 2,
+      fs: true,
+    });
     assert.deepEqual(out, ["v2: paid by card\n"]);
     // Old code stays content-addressed: the other workflow finishes on v1.
     const stay = await e.signal("stay", "paid", { via: "cash" });
@@ -99,7 +107,7 @@ test("an unmappable change is refused naming the frame and line; the workflow st
     assert.equal(o.result, "refused");
     assert.match(
       o.reason!,
-      /; frame pay \(.*order\.js:3\) waits at `await waitFor\("paid"\);`: the new code has no pay at that place/,
+      /; frame pay \(.*order\.js:4\) waits at `await waitFor\("paid"\);`: the new code has no pay at that place/,
     );
     // The wait moved into another function.
     const moved = V1.replace(
@@ -113,7 +121,7 @@ test("an unmappable change is refused naming the frame and line; the workflow st
     assert.equal(o.result, "refused");
     assert.match(
       o.reason!,
-      /^frame pay \(.*order\.js:3\) waits at `await waitFor\("paid"\);`: the new pay has no such wait$/,
+      /^frame pay \(.*order\.js:4\) waits at `await waitFor\("paid"\);`: the new pay has no such wait$/,
     );
     // A variable of a scope that has already run cannot be given a value.
     const newConst = V1.replace(
@@ -145,7 +153,7 @@ test("vmflow upgrade: --dry-run reports per workflow and changes nothing; --all 
     assert.equal(r.code, 0, r.stderr);
     assert.match(
       r.stdout,
-      /^a {2}would upgrade\n {2}<anonymous>: line 7 -> 13, at await pay\(order\);\n {2}pay: line 3 -> 8/,
+      /^a {2}would upgrade\n {2}<anonymous>: line 8 -> 14, at await pay\(order\);\n {2}pay: line 4 -> 9/,
     );
     assert.match(r.stdout, /\nb {2}would upgrade\n/);
     e = await Engine.open({ store, stdout: () => {} });
@@ -154,7 +162,7 @@ test("vmflow upgrade: --dry-run reports per workflow and changes nothing; --all 
     const bad = programIn(dir)("bad.js", 'require("jaunt").workflow(() => 1);');
     r = flow("upgrade", "a", "--to", bad);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /^a {2}refused: frame <anonymous> \(.*order\.js:7\)/);
+    assert.match(r.stdout, /^a {2}refused: frame <anonymous> \(.*order\.js:8\)/);
     r = flow("upgrade", "--all", "--from", v1, "--to", v2);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^a {2}upgraded\n[^]*\nb {2}upgraded\n/);

@@ -14,6 +14,7 @@
 // Whatever cannot be mapped refuses the rebase with a RebaseRefused naming the frame
 // (or function, or variable) and its line.
 
+import * as path from "node:path";
 import { compile, type FunctionCode, type Program } from "../compiler";
 import { Op, instructionSize } from "../compiler/opcodes";
 import { FnFlags, positionAt } from "../compiler/bytecode";
@@ -221,14 +222,27 @@ class Rebaser {
       if (i >= 0) return;
       const name = newNames[k];
       const decl = to.scopes[scope].kinds[k] === 4 ? this.declared(to, name) : undefined;
+      const known = to.index === 0 ? this.wrapperArg(name) : undefined;
       if (decl) slots[k] = this.vm.makeClosure(this.newP, decl, e);
+      else if (known !== undefined) slots[k] = known;
       else if (this.running.has(old)) this.added.push(`${name} in ${label(to)}`);
       else unknown.push(`\`${name}\``);
     });
     if (unknown.length)
       throw new RebaseRefused(
-        `the scope of ${this.where(old)} gains ${unknown.join(", ")} in the new code, but it has already run: the value cannot be known`,
+        `the scope of ${this.where(old)} gains ${unknown.join(", ")} in the new code, but it has already run: the value cannot be known` +
+          (old.index === 0
+            ? " (keep top-level names the old code had; a module's require, module and exports are only known if the old code used them in a function)"
+            : ""),
       );
+  }
+
+  /** A CommonJS module's wrapper argument the old code did not keep but can be known. */
+  private wrapperArg(name: string): string | undefined {
+    if (this.newP.kind !== "commonjs") return undefined;
+    if (name === "__filename") return this.newP.filename;
+    if (name === "__dirname") return path.dirname(this.newP.filename);
+    return undefined;
   }
 
   /** The function declaration `name` directly inside `fn` in the new code. */
@@ -260,8 +274,18 @@ class Rebaser {
  * Moves the snapshot's program `filename` onto `source` (compiled under the same
  * filename, so the module keeps its identity). Throws RebaseRefused.
  */
+/** Resumes without running anything, keeping the snapshot's capabilities and limits. */
+function open(bytes: Uint8Array): Jaunt {
+  return Jaunt.resume(bytes, {
+    capabilities: "all",
+    onPendingDefault: "settle",
+    stdout: () => {},
+    stderr: () => {},
+  });
+}
+
 export function rebaseSnapshot(bytes: Uint8Array, filename: string, source: string): RebaseResult {
-  const j = Jaunt.resume(bytes, { onPendingDefault: "settle", stdout: () => {}, stderr: () => {} });
+  const j = open(bytes);
   const vm = j.vm;
   const oldP = [...vm.programs.values()].find(
     (p) => p.filename === filename && p.kind !== "prelude" && p.kind !== "eval",
@@ -299,7 +323,7 @@ export function rebaseSnapshot(bytes: Uint8Array, filename: string, source: stri
   for (const f of fns) r.fn(f);
   const snapshot = j.snapshot();
   try {
-    Jaunt.resume(snapshot, { onPendingDefault: "settle", stdout: () => {}, stderr: () => {} });
+    open(snapshot);
   } catch (e) {
     throw new RebaseRefused(`the rebased state does not fit the new code: ${(e as Error).message}`);
   }
