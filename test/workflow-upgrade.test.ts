@@ -138,6 +138,35 @@ test("an unmappable change is refused naming the frame and line; the workflow st
   });
 });
 
+test("a wait inside a loop keeps its iteration when the new code adds loops before and after it", async () => {
+  const loop = (before: string, after: string) => `const { waitFor, workflow } = require("jaunt");
+workflow(async (order) => {
+  const got = [];${before}
+  for (const item of order.items) {
+    const paid = await waitFor("paid");
+    got.push(item + ":" + paid.via);
+  }${after}
+  return got;
+});
+`;
+  await withEngine(async (e, program) => {
+    await e.start(program("loop.js", loop("", "")), { id: "l", input: { items: ["x", "y", "z"] } });
+    await e.signal("l", "paid", { via: "a" });
+    const v2 = loop(
+      '\n  for (const w of ["never", "runs"]) got.push(w);',
+      '\n  for (const w of ["end"]) got.push(w);',
+    );
+    const [o] = await e.upgrade("l", { source: v2 });
+    assert.equal(o.result, "upgraded", o.reason);
+    assert.deepEqual(o.added, ["w in <anonymous>"]);
+    await e.signal("l", "paid", { via: "b" });
+    const w = await e.signal("l", "paid", { via: "c" });
+    // The loop goes on with y and z (its iterator found among the new loops' by the
+    // code around the wait); the loop added before the wait never runs.
+    assert.deepEqual(w.result, ["x:a", "y:b", "z:c", "end"]);
+  });
+});
+
 test("vmflow upgrade: --dry-run reports per workflow and changes nothing; --all moves every workflow of the file", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vmflow-upgrade-cli-"));
   const store = `sqlite:${path.join(dir, "s.db")}`;

@@ -16,13 +16,13 @@
 
 import * as path from "node:path";
 import { compile, type FunctionCode, type Program } from "../compiler";
-import { Op, instructionSize } from "../compiler/opcodes";
+import { OPS, Op, instructionSize } from "../compiler/opcodes";
 import { FnFlags, positionAt } from "../compiler/bytecode";
 import { codeShape } from "./code-shape";
 import { Env } from "./env";
 import { measureHeap } from "./heap-measure";
 import { FunctionObject, GeneratorObject } from "./object";
-import type { Value } from "./value";
+import { EMPTY, type Value } from "./value";
 import { Jaunt } from "./index";
 import type { VM } from "./interpreter";
 
@@ -109,6 +109,54 @@ function mapNames(from: readonly string[], to: readonly string[]): number[] {
   return to.map((n) => at.get(key(n)) ?? -1);
 }
 
+/**
+ * New register → old register (-1: none) for a frame moving from `at` in `old` to
+ * `target` in `to`. The code around the wait is read backwards and forwards in
+ * lockstep while it is the same: the registers it uses pair up (this tells apart the
+ * compiler's internal registers, %iter and the like, of loops around the wait). The
+ * rest pair by name, the k-th of a name onto the k-th; an internal register not
+ * paired so, or whose name occurs a different number of times, is left unmapped.
+ */
+function mapRegisters(old: FunctionCode, at: number, to: FunctionCode, target: number): number[] {
+  const map = new Array<number>(to.nlocals).fill(-1);
+  const taken = new Set<number>();
+  const pair = (a: number, b: number) => {
+    if (map[b] < 0 && !taken.has(a)) {
+      map[b] = a;
+      taken.add(a);
+    }
+  };
+  // The same instruction: opcode and constants (jump offsets and registers may differ).
+  const same = (a: number, b: number) => {
+    if (old.code[a] !== to.code[b]) return false;
+    const ops = OPS[old.code[a]].operands;
+    const [x, y] = [old.code.subarray(a + 1), to.code.subarray(b + 1)];
+    if (ops.some((k, i) => (k === "const" || k === "name") && old.consts[x[i]] !== to.consts[y[i]]))
+      return false;
+    ops.forEach((k, i) => {
+      if (k === "local") pair(x[i], y[i]);
+    });
+    return true;
+  };
+  const oldPrev = codeShape(old).prevStart;
+  const newPrev = codeShape(to).prevStart;
+  for (let a = at, b = target; a >= 0 && b >= 0 && same(a, b); a = oldPrev[a], b = newPrev[b]);
+  for (
+    let a = at, b = target;
+    a < old.code.length && b < to.code.length && same(a, b);
+    a += instructionSize(old.code, a), b += instructionSize(to.code, b)
+  );
+  const byName = mapNames(old.localNames, to.localNames);
+  const count = (names: readonly string[], n: string) => names.filter((x) => x === n).length;
+  byName.forEach((a, b) => {
+    if (a < 0 || map[b] >= 0) return;
+    const n = to.localNames[b];
+    if (n.startsWith("%") && count(old.localNames, n) !== count(to.localNames, n)) return;
+    pair(a, b);
+  });
+  return map;
+}
+
 /** The wait a suspension point is at: the source from its position to the end of the line. */
 function waitText(p: Program, fn: FunctionCode, yieldAt: number): { text: string; line: number } {
   const { line, col } = positionAt(fn, yieldAt);
@@ -182,10 +230,22 @@ class Rebaser {
       throw new RebaseRefused(
         `frame ${this.where(old, line)} waits at \`${text}\` inside an expression the new code evaluates differently (${operands} values pending, the new code has ${depth})`,
       );
-    const map = mapNames(old.localNames, to.localNames);
+    const map = mapRegisters(old, at, to, target);
+    // An internal register of the old code that holds something and has no place in
+    // the new code would lose a loop's iterator or a pending exception.
+    const kept = new Set(map);
+    const unmapped = old.localNames.filter(
+      (n, i) =>
+        n.startsWith("%") && !kept.has(i) && g.saved[i] !== undefined && g.saved[i] !== EMPTY,
+    );
+    if (unmapped.length)
+      throw new RebaseRefused(
+        `frame ${this.where(old, line)} waits at \`${text}\`: the new code changed the loops or try blocks around it too much to tell which internal state is which (${unmapped.join(", ")})`,
+      );
     const regs = map.map((i) => (i < 0 ? undefined : g.saved[i]));
     map.forEach((i, k) => {
-      if (i < 0) this.added.push(`${to.localNames[k]} in ${label(to)}`);
+      const name = to.localNames[k];
+      if (i < 0 && !name.startsWith("%")) this.addedVariable(name, to);
     });
     g.saved = [...regs, ...g.saved.slice(old.nlocals)];
     f.ip = ip;
@@ -225,7 +285,7 @@ class Rebaser {
       const known = to.index === 0 ? this.wrapperArg(name) : undefined;
       if (decl) slots[k] = this.vm.makeClosure(this.newP, decl, e);
       else if (known !== undefined) slots[k] = known;
-      else if (this.running.has(old)) this.added.push(`${name} in ${label(to)}`);
+      else if (this.running.has(old)) this.addedVariable(name, to);
       else unknown.push(`\`${name}\``);
     });
     if (unknown.length)
@@ -235,6 +295,11 @@ class Rebaser {
             ? " (keep top-level names the old code had; a module's require, module and exports are only known if the old code used them in a function)"
             : ""),
       );
+  }
+
+  private addedVariable(name: string, fn: FunctionCode): void {
+    const what = `${name} in ${label(fn)}`;
+    if (!this.added.includes(what)) this.added.push(what);
   }
 
   /** A CommonJS module's wrapper argument the old code did not keep but can be known. */
