@@ -164,6 +164,15 @@ workflow(async (order) => {
     // The loop goes on with y and z (its iterator found among the new loops' by the
     // code around the wait); the loop added before the wait never runs.
     assert.deepEqual(w.result, ["x:a", "y:b", "z:c", "end"]);
+    // A loop before it declaring the same variables (item, paid, %iter twice): the
+    // code around the wait tells which is which.
+    await e.start(program("loop.js", loop("", "")), { id: "m", input: { items: ["x", "y"] } });
+    const [r] = await e.upgrade("m", {
+      source: loop('\n  for (const item of ["w"]) { const paid = 1; got.push(item + paid); }', ""),
+    });
+    assert.equal(r.result, "upgraded", r.reason);
+    await e.signal("m", "paid", { via: "a" });
+    assert.deepEqual((await e.signal("m", "paid", { via: "b" })).result, ["x:a", "y:b"]);
   });
 });
 

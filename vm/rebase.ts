@@ -111,17 +111,33 @@ function mapNames(from: readonly string[], to: readonly string[]): number[] {
 
 /**
  * New register → old register (-1: none) for a frame moving from `at` in `old` to
- * `target` in `to`. The code around the wait is read backwards and forwards in
- * lockstep while it is the same: the registers it uses pair up (this tells apart the
- * compiler's internal registers, %iter and the like, of loops around the wait). The
- * rest pair by name, the k-th of a name onto the k-th; an internal register not
- * paired so, or whose name occurs a different number of times, is left unmapped.
+ * `target` in `to`. A register pairs with one of the same name. The compiler's
+ * internal registers (%iter, %next, %exc… of the loops and try blocks around the
+ * wait), and variables whose name the two versions declare a different number of
+ * times, pair through the code around the wait: read backwards and forwards from it
+ * in lockstep while both versions have the same instructions, the registers they use
+ * pair up. The rest pair by rank (the k-th of a name onto the k-th) when both versions
+ * have as many of the name. Scopes pushed by those instructions pair up too (into
+ * `scopes`, old → new).
  */
-function mapRegisters(old: FunctionCode, at: number, to: FunctionCode, target: number): number[] {
+function mapRegisters(
+  old: FunctionCode,
+  at: number,
+  to: FunctionCode,
+  target: number,
+  scopes: Map<number, number>,
+): number[] {
   const map = new Array<number>(to.nlocals).fill(-1);
   const taken = new Set<number>();
+  const count = (names: readonly string[], n: string) => names.filter((x) => x === n).length;
+  // Names both versions have as many of pair by rank, but for the compiler's internal
+  // ones; those and the rest pair through the code first.
+  const byCode = (n: string) =>
+    n.startsWith("%") || count(old.localNames, n) !== count(to.localNames, n);
+  const byName = mapNames(old.localNames, to.localNames);
   const pair = (a: number, b: number) => {
-    if (map[b] < 0 && !taken.has(a)) {
+    const n = to.localNames[b];
+    if (old.localNames[a] === n && map[b] < 0 && !taken.has(a)) {
       map[b] = a;
       taken.add(a);
     }
@@ -131,28 +147,32 @@ function mapRegisters(old: FunctionCode, at: number, to: FunctionCode, target: n
     if (old.code[a] !== to.code[b]) return false;
     const ops = OPS[old.code[a]].operands;
     const [x, y] = [old.code.subarray(a + 1), to.code.subarray(b + 1)];
-    if (ops.some((k, i) => (k === "const" || k === "name") && old.consts[x[i]] !== to.consts[y[i]]))
-      return false;
-    ops.forEach((k, i) => {
-      if (k === "local") pair(x[i], y[i]);
-    });
-    return true;
+    return !ops.some(
+      (k, i) => (k === "const" || k === "name") && old.consts[x[i]] !== to.consts[y[i]],
+    );
   };
+  const link = (a: number, b: number) => {
+    const [x, y] = [old.code.subarray(a + 1), to.code.subarray(b + 1)];
+    OPS[old.code[a]].operands.forEach((k, i) => {
+      if (k === "local" && byCode(to.localNames[y[i]])) pair(x[i], y[i]);
+      if (k === "scope" && !scopes.has(x[i])) scopes.set(x[i], y[i]);
+    });
+  };
+  // The code around the wait, read backwards and forwards in lockstep while it is the
+  // same in both versions.
   const oldPrev = codeShape(old).prevStart;
   const newPrev = codeShape(to).prevStart;
-  for (let a = at, b = target; a >= 0 && b >= 0 && same(a, b); a = oldPrev[a], b = newPrev[b]);
+  const both = (a: number, b: number) => same(a, b) && (link(a, b), true);
+  for (let a = at, b = target; a >= 0 && b >= 0 && both(a, b); a = oldPrev[a], b = newPrev[b]);
   for (
     let a = at, b = target;
-    a < old.code.length && b < to.code.length && same(a, b);
+    a < old.code.length && b < to.code.length && both(a, b);
     a += instructionSize(old.code, a), b += instructionSize(to.code, b)
   );
-  const byName = mapNames(old.localNames, to.localNames);
-  const count = (names: readonly string[], n: string) => names.filter((x) => x === n).length;
+  // What the code around the wait did not pair: by rank, if both versions have as many.
   byName.forEach((a, b) => {
-    if (a < 0 || map[b] >= 0) return;
     const n = to.localNames[b];
-    if (n.startsWith("%") && count(old.localNames, n) !== count(to.localNames, n)) return;
-    pair(a, b);
+    if (a >= 0 && count(old.localNames, n) === count(to.localNames, n)) pair(a, b);
   });
   return map;
 }
@@ -180,6 +200,8 @@ class Rebaser {
   private readonly running = new Set<FunctionCode>();
 
   private readonly newParent: number[];
+  /** Per old function with a suspended frame: its scopes' counterparts seen around the wait. */
+  private readonly scopes = new Map<FunctionCode, Map<number, number>>();
 
   constructor(
     private readonly vm: VM,
@@ -230,17 +252,21 @@ class Rebaser {
       throw new RebaseRefused(
         `frame ${this.where(old, line)} waits at \`${text}\` inside an expression the new code evaluates differently (${operands} values pending, the new code has ${depth})`,
       );
-    const map = mapRegisters(old, at, to, target);
+    if (!this.scopes.has(old)) this.scopes.set(old, new Map());
+    const map = mapRegisters(old, at, to, target, this.scopes.get(old)!);
     // An internal register of the old code that holds something and has no place in
     // the new code would lose a loop's iterator or a pending exception.
     const kept = new Set(map);
     const unmapped = old.localNames.filter(
       (n, i) =>
-        n.startsWith("%") && !kept.has(i) && g.saved[i] !== undefined && g.saved[i] !== EMPTY,
+        to.localNames.includes(n) &&
+        !kept.has(i) &&
+        g.saved[i] !== undefined &&
+        g.saved[i] !== EMPTY,
     );
     if (unmapped.length)
       throw new RebaseRefused(
-        `frame ${this.where(old, line)} waits at \`${text}\`: the new code changed the loops or try blocks around it too much to tell which internal state is which (${unmapped.join(", ")})`,
+        `frame ${this.where(old, line)} waits at \`${text}\`: the new code changed the code around it too much to tell which of its variables is which (${unmapped.join(", ")})`,
       );
     const regs = map.map((i) => (i < 0 ? undefined : g.saved[i]));
     map.forEach((i, k) => {
@@ -315,18 +341,29 @@ class Rebaser {
     return this.newP.functions.find((f, i) => f.name === name && this.newParent[i] === fn.index);
   }
 
-  /** The new function's scope for an old one: the same role, else the most names shared. */
+  /**
+   * The new function's scope for an old one: the one the code around a wait pushes in
+   * its place, else the same role, else the most names shared.
+   */
   private scopeIn(old: FunctionCode, to: FunctionCode, scope: number): number {
+    const seen = this.scopes.get(old)?.get(scope);
+    if (seen !== undefined) return seen;
     if (scope === old.funcScope && to.funcScope >= 0) return to.funcScope;
     if (scope === old.varScope && to.varScope !== undefined && to.varScope >= 0) return to.varScope;
     const names = new Set(old.scopes[scope].names);
     let best = -1;
     let shared = 0;
+    let tie = false;
     to.scopes.forEach((s, i) => {
       if (i === to.funcScope || i === to.varScope) return;
       const n = s.names.filter((x) => names.has(x)).length;
-      if (n > shared) [best, shared] = [i, n];
+      if (n > shared) [best, shared, tie] = [i, n, false];
+      else if (n === shared && n > 0) tie = true;
     });
+    if (tie)
+      throw new RebaseRefused(
+        `the scope of ${[...names].map((n) => `\`${n}\``).join(", ")} in ${this.where(old)} matches several of the new code's: cannot tell which`,
+      );
     if (best < 0)
       throw new RebaseRefused(
         `the scope of ${[...names].map((n) => `\`${n}\``).join(", ")} in ${this.where(old)} has no counterpart in the new code`,
