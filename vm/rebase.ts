@@ -10,9 +10,14 @@
 //   siblings of one name their order in the source (not line numbers: lines move);
 // - a suspended frame's wait by the source text of the awaited expression (from its
 //   position to the end of its line), the k-th such wait onto the k-th;
-// - registers and scope slots by variable name (the k-th of a name onto the k-th).
+// - registers and scope slots by variable name (the k-th of a name onto the k-th);
+//   the compiler's internal registers (a loop's iterator), and names declared a
+//   different number of times in the two versions, by the code around the wait
+//   (mapRegisters). A new variable of a suspended function starts undefined; a scope
+//   that has finished running (the top level) may gain only function declarations.
 // Whatever cannot be mapped refuses the rebase with a RebaseRefused naming the frame
-// (or function, or variable) and its line.
+// (or function, or variable) and its line. Only the named program moves: modules it
+// required keep their code.
 
 import * as path from "node:path";
 import { compile, type FunctionCode, type Program } from "../compiler";
