@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// vmflow — durable workflows (workflow/): start, signal, list, show, cancel, worker.
+// vmflow — durable workflows (workflow/): start, signal, list, show, cancel, worker, upgrade.
 
 import * as util from "node:util";
 import yargs from "yargs";
@@ -10,6 +10,7 @@ import { renderReport } from "../vm/snapshot-report";
 import { verifySnapshot } from "../workflow/sign";
 import { decodeValue, parseError } from "../workflow/values";
 import type { WorkflowStatus } from "../workflow/store";
+import type { UpgradeOutcome } from "../workflow/upgrade";
 import { BAD_OPTION, die, versionText } from "./common";
 
 const TOOL = "vmflow";
@@ -212,6 +213,34 @@ void yargs(process.argv.slice(2))
         });
       }),
   )
+  .command(
+    "upgrade [id]",
+    "move waiting workflows onto a new version of their program, at the same wait",
+    (y) =>
+      y
+        .positional("id", { type: "string", describe: "the workflow (or --all)" })
+        .option("all", {
+          type: "boolean",
+          describe: "every unfinished workflow started from --from (default: the --to file)",
+        })
+        .option("to", { type: "string", demandOption: true, describe: "the new program" })
+        .option("from", { type: "string", describe: "with --all: the file they started from" })
+        .option("dry-run", {
+          type: "boolean",
+          describe: "report what would happen; change nothing",
+        }),
+    (a) =>
+      withEngine(a, async (e) => {
+        if ((a.id === undefined) === !a.all) die(TOOL, "give a workflow id or --all", BAD_OPTION);
+        if (a.from !== undefined && !a.all) die(TOOL, "--from goes with --all", BAD_OPTION);
+        const which = a.all ? { all: a.from ?? a.to } : a.id!;
+        const outcomes = await e.upgrade(which, a.to, { dryRun: a["dry-run"] });
+        for (const o of outcomes)
+          process.stdout.write((a.json ? JSON.stringify(o) : upgradeLines(o)) + "\n");
+        if (a.all && outcomes.length === 0) process.stdout.write("no unfinished workflow\n");
+        if (outcomes.some((o) => o.result === "refused")) process.exitCode = 1;
+      }),
+  )
   .demandCommand(1, "a command is needed; see vmflow --help")
   .strict()
   .version(versionText())
@@ -224,4 +253,14 @@ void yargs(process.argv.slice(2))
 
 function print(json: boolean | undefined, w: WorkflowInfo): void {
   process.stdout.write((json ? JSON.stringify(w) : line(w)) + "\n");
+}
+
+/** One workflow's upgrade: its outcome, then where each of its frames continues. */
+function upgradeLines(o: UpgradeOutcome): string {
+  const out = [`${o.id}  ${o.result}${o.reason ? `: ${o.reason}` : ""}`];
+  for (const f of o.frames ?? [])
+    out.push(`  ${f.function}: line ${f.from} -> ${f.to}, at ${f.wait}`);
+  if (o.added?.length)
+    out.push(`  new variables (undefined until the new code sets them): ${o.added.join(", ")}`);
+  return out.join("\n");
 }

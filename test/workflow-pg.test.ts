@@ -56,6 +56,29 @@ test("on PostgreSQL a workflow waits, is signalled, and finishes", { skip }, asy
 });
 
 test(
+  "on PostgreSQL a waiting workflow is upgraded to new code (and a dry run changes nothing)",
+  { skip },
+  async () => {
+    const e = await Engine.open({ store: cluster.url });
+    try {
+      const file = programIn(dir)("flow.js", FLOW);
+      await e.start(file, { id: "up1", input: 5 });
+      const before = await e.store.get("up1");
+      const v2 = FLOW.replace("return a + b;", "return { v2: a + b };");
+      assert.equal(
+        (await e.upgrade("up1", { source: v2 }, { dryRun: true }))[0].result,
+        "would upgrade",
+      );
+      assert.deepEqual(await e.store.get("up1"), before);
+      assert.equal((await e.upgrade({ all: file }, { source: v2 }))[0].result, "upgraded");
+      assert.deepEqual((await e.signal("up1", "add", 1)).result, { v2: 11 });
+    } finally {
+      await e.close();
+    }
+  },
+);
+
+test(
   "three workers share the work; a signal wakes an idle worker through NOTIFY",
   { skip },
   async () => {

@@ -119,25 +119,96 @@ test("Promise.race of waitFors takes the first event; the workflow ends when its
   });
 });
 
-test("a step's result is stored once: a stored step is answered from the store, never run again", async () => {
-  await withEngine(async (e, _clock, program, out) => {
+test("a step's result is stored once: resumed from the snapshot before it, a stored step is not run again", async () => {
+  await withEngine(async (e, clock, program, out) => {
     const file = program(
       "once.js",
       `const { waitFor, step, workflow } = require("jaunt");
        workflow(async () => {
          const a = await step("a", async (key, { attempt }) => { console.log("effect", key, attempt); return 41; });
          await waitFor("go");
-         const again = await step("a", async () => { console.log("never"); return 0; });
-         return a + again;
+         return a + 1;
        });`,
     );
-    await e.start(file, { id: "s" });
-    const rec = await e.store.step("s", "a");
-    assert.equal(rec!.status, "done");
-    assert.equal(rec!.attempts, 1);
-    const w = await e.signal("s", "go");
-    assert.equal(w.result, 82);
+    // The worker dies after storing the step's result, before storing the wait: the
+    // workflow is taken over from the snapshot stored before the effect.
+    const real = e.store.commit.bind(e.store);
+    e.store.commit = async (lease, c, leaseMs, now) => {
+      if (c.status === "waiting") throw new Error("killed");
+      return real(lease, c, leaseMs, now);
+    };
+    await e.start(file, { id: "s" }).catch(() => {});
+    e.store.commit = real;
+    assert.equal((await e.get("s"))!.status, "running");
+    assert.equal((await e.store.step("s", "a"))!.status, "done");
+    clock.t += 60_000;
+    assert.equal(await e.runDue(), 1);
+    assert.equal((await e.get("s"))!.status, "waiting");
+    assert.equal((await e.signal("s", "go")).result, 42);
     assert.deepEqual(out, ["effect s/a 1\n"]);
+  });
+});
+
+test("repeated step names are numbered in call order (a, a#2, a#3): each has its own key and record", async () => {
+  await withEngine(async (e, _clock, program, out) => {
+    const file = program(
+      "loop.js",
+      `const { waitFor, step, workflow } = require("jaunt");
+       workflow(async () => {
+         let sum = 0;
+         for (let i = 1; i <= 2; i++) sum += await step("a", async (key) => { console.log(key); return i; });
+         await waitFor("go");
+         sum += await step("a", async (key) => { console.log(key); return 10; });
+         await step("b#2", async () => 0);
+         await step("b", async () => 0);
+         await step("b", async () => 0).catch((err) => console.log(err.code, err.message));
+         return sum;
+       });`,
+    );
+    await e.start(file, { id: "n" });
+    const w = await e.signal("n", "go");
+    assert.equal(w.result, 13);
+    assert.deepEqual(out, [
+      "n/a\n",
+      "n/a#2\n",
+      "n/a#3\n",
+      "ERR_JAUNT_STEP_NAME step: 'b' (its use number 2, 'b#2') collides with a step named 'b#2'; name steps without '#<number>'\n",
+    ]);
+    assert.deepEqual(
+      (await e.store.steps("n")).map((s) => s.name),
+      ["a", "a#2", "a#3", "b", "b#2"],
+    );
+  });
+});
+
+test("a step whose result cannot be stored (a function, a symbol) fails at once with a DataCloneError, recorded", async () => {
+  await withEngine(async (e, _clock, program, out) => {
+    const file = program(
+      "clone.js",
+      `const { step, workflow } = require("jaunt");
+       workflow(async () => {
+         let runs = 0;
+         for (const [name, f] of [["fn", () => ({ f() {} })], ["sym", () => Symbol("s")]])
+           await step(name, async () => { runs++; return f(); }).catch((err) => console.log(err.name, err.code, err.message));
+         return runs;
+       });`,
+    );
+    const w = await e.start(file, { id: "c" });
+    assert.equal(w.status, "done");
+    assert.equal(w.result, 2, "no retry: the effect ran and succeeded");
+    assert.match(
+      out[0],
+      /^DataCloneError ERR_JAUNT_STEP_RESULT step 'fn': its result cannot be stored \(a function could not be cloned\)/,
+    );
+    assert.match(
+      out[1],
+      /^DataCloneError ERR_JAUNT_STEP_RESULT step 'sym': its result cannot be stored \(.*Symbol\(s\) could not be cloned\)/,
+    );
+    const rec = (await e.store.step("c", "fn"))!;
+    assert.equal(rec.status, "failed");
+    assert.equal(rec.attempts, 1);
+    assert.match(rec.error!, /DataCloneError/);
+    assert.equal((await e.store.step("c", "sym"))!.status, "failed");
   });
 });
 

@@ -7,7 +7,14 @@
 import { GuestSyntaxError, Jaunt, type Capabilities, type PendingOperation } from "../vm/index";
 import { LeaseLost, type EventRecord, type Lease, type Store, type WorkflowRecord } from "./store";
 import { signSnapshot, verifySnapshot } from "./sign";
-import { decodeValue, encodeValue, errorText, parseError, type ErrorRecord } from "./values";
+import {
+  decodeValue,
+  encodeValue,
+  errorText,
+  parseError,
+  unstorable,
+  type ErrorRecord,
+} from "./values";
 
 /** What every activation of an engine shares. */
 export interface ActivationContext {
@@ -215,6 +222,14 @@ export class Activation {
           await this.stepBegin(op.id, String(a0));
           break;
         case "vmflow.stepEnd": {
+          const bad = unstorable(a1);
+          if (bad) {
+            // The guest records this as the step's failure (vmflow.stepFail).
+            const err = new Error(`${bad} could not be cloned`);
+            err.name = "DataCloneError";
+            this.j.settle(op.id, { error: err });
+            break;
+          }
           const prev = await this.ctx.store.step(this.id, String(a0));
           const step = {
             name: String(a0),

@@ -9,7 +9,8 @@ import type { Capabilities } from "../vm/index";
 import { Activation, type ActivationContext, type ActivationEnd } from "./activation";
 import { openStore } from "./open-store";
 import type { Lease, Store, WorkflowRecord, WorkflowStatus } from "./store";
-import { decodeValue, encodeValue, parseError, type ErrorRecord } from "./values";
+import { upgradeOne, workflowsOf, type UpgradeOptions, type UpgradeOutcome } from "./upgrade";
+import { decodeValue, encodeValue, parseError, programHash, type ErrorRecord } from "./values";
 
 export interface EngineOptions {
   /** A Store, or "sqlite:PATH" (the default kind; a bare path is SQLite too) or "postgres://…". */
@@ -111,12 +112,7 @@ export class Engine {
       typeof program === "string"
         ? { source: fs.readFileSync(program, "utf8"), filename: path.resolve(program) }
         : program;
-    const hash = crypto
-      .createHash("sha256")
-      .update(p.filename)
-      .update("\0")
-      .update(p.source)
-      .digest("hex");
+    const hash = programHash(p.filename, p.source);
     await this.store.saveProgram({ hash, filename: p.filename, source: p.source });
     const id = opts.id ?? crypto.randomUUID();
     const lease = await this.store.create(
@@ -158,6 +154,30 @@ export class Engine {
 
   async list(opts: { status?: WorkflowStatus } = {}): Promise<WorkflowInfo[]> {
     return (await this.store.list(opts.status)).map(infoOf);
+  }
+
+  /**
+   * Moves waiting workflows onto a new version of their program (a file, or
+   * { source }): `which` is an id, or { all: FILE } for every unfinished workflow
+   * started from FILE. Each continues at the same wait in the new code, with its
+   * variables; one whose frames cannot be mapped is refused (the outcome names the
+   * frame and line) and stays on its code. With dryRun nothing changes.
+   */
+  async upgrade(
+    which: string | { all: string },
+    program: string | { source: string },
+    opts: UpgradeOptions = {},
+  ): Promise<UpgradeOutcome[]> {
+    const source = typeof program === "string" ? fs.readFileSync(program, "utf8") : program.source;
+    let recs: WorkflowRecord[];
+    if (typeof which === "string") {
+      const rec = await this.store.get(which);
+      if (!rec) throw new Error(`vmflow: no workflow with id '${which}'`);
+      recs = [rec];
+    } else recs = await workflowsOf(this.store, path.resolve(which.all));
+    const out: UpgradeOutcome[] = [];
+    for (const rec of recs) out.push(await upgradeOne(this.ctx, rec, source, opts));
+    return out;
   }
 
   /** Cancels an unfinished workflow; false if it had already finished. */

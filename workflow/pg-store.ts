@@ -18,22 +18,9 @@ import {
   rowToRecord,
   type WorkflowRow as Row,
 } from "./store";
+import { POSTGRES, schema } from "./schema";
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS vmflow_meta (key TEXT PRIMARY KEY, value BYTEA NOT NULL);
-CREATE TABLE IF NOT EXISTS vmflow_programs (hash TEXT PRIMARY KEY, filename TEXT NOT NULL, source TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS vmflow_workflows (
-  id TEXT PRIMARY KEY, program TEXT NOT NULL, status TEXT NOT NULL, input BYTEA NOT NULL,
-  snapshot BYTEA, waits TEXT NOT NULL DEFAULT '[]', wake_at BIGINT, result BYTEA, error TEXT,
-  created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, lease_token TEXT, lease_until BIGINT,
-  activations INTEGER NOT NULL DEFAULT 0);
-CREATE INDEX IF NOT EXISTS vmflow_workflows_runnable ON vmflow_workflows (status, wake_at);
-CREATE TABLE IF NOT EXISTS vmflow_events (seq BIGSERIAL PRIMARY KEY, workflow TEXT NOT NULL,
-  name TEXT NOT NULL, payload BYTEA NOT NULL, sent_at BIGINT NOT NULL);
-CREATE INDEX IF NOT EXISTS vmflow_events_workflow ON vmflow_events (workflow, seq);
-CREATE TABLE IF NOT EXISTS vmflow_steps (workflow TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL,
-  attempts INTEGER NOT NULL, value BYTEA, error TEXT, PRIMARY KEY (workflow, name));
-`;
+const SCHEMA = schema(POSTGRES);
 
 const CHANNEL = "vmflow";
 const RETRIES = 3;
@@ -328,6 +315,21 @@ export class PgStore implements Store {
       [id],
     );
     return r.rows as StepRecord[];
+  }
+
+  async upgrade(
+    id: string,
+    activations: number,
+    program: string,
+    snapshot: Uint8Array,
+    now: number,
+  ): Promise<boolean> {
+    const r = await this.query(
+      `UPDATE vmflow_workflows SET program = $1, snapshot = $2, updated_at = $3 WHERE id = $4
+         AND activations = $5 AND lease_token IS NULL AND status IN ('waiting', 'ready')`,
+      [program, snapshot, now, id, activations],
+    );
+    return r.rowCount === 1;
   }
 
   async cancel(id: string, now: number): Promise<boolean> {

@@ -18,22 +18,9 @@ import {
   rowToRecord,
   type WorkflowRow as Row,
 } from "./store";
+import { SQLITE, schema } from "./schema";
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS programs (hash TEXT PRIMARY KEY, filename TEXT NOT NULL, source TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS workflows (
-  id TEXT PRIMARY KEY, program TEXT NOT NULL, status TEXT NOT NULL, input BLOB NOT NULL,
-  snapshot BLOB, waits TEXT NOT NULL DEFAULT '[]', wake_at INTEGER, result BLOB, error TEXT,
-  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, lease_token TEXT, lease_until INTEGER,
-  activations INTEGER NOT NULL DEFAULT 0);
-CREATE INDEX IF NOT EXISTS workflows_runnable ON workflows (status, wake_at);
-CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY AUTOINCREMENT, workflow TEXT NOT NULL,
-  name TEXT NOT NULL, payload BLOB NOT NULL, sent_at INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS events_workflow ON events (workflow, seq);
-CREATE TABLE IF NOT EXISTS steps (workflow TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL,
-  attempts INTEGER NOT NULL, value BLOB, error TEXT, PRIMARY KEY (workflow, name));
-`;
+const SCHEMA = schema(SQLITE);
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
@@ -234,6 +221,22 @@ export class SqliteStore implements Store {
         "SELECT name, status, attempts, value, error FROM steps WHERE workflow = ? ORDER BY name",
       )
       .all(id) as StepRecord[];
+  }
+
+  async upgrade(
+    id: string,
+    activations: number,
+    program: string,
+    snapshot: Uint8Array,
+    now: number,
+  ): Promise<boolean> {
+    const r = this.db
+      .prepare(
+        `UPDATE workflows SET program = ?, snapshot = ?, updated_at = ? WHERE id = ? AND activations = ?
+           AND lease_token IS NULL AND status IN ('waiting', 'ready')`,
+      )
+      .run(program, snapshot, now, id, activations);
+    return r.changes === 1;
   }
 
   async cancel(id: string, now: number): Promise<boolean> {

@@ -104,6 +104,18 @@ export interface Store {
   step(id: string, name: string): Promise<StepRecord | null>;
   /** Every step record of a workflow, by name. */
   steps(id: string): Promise<StepRecord[]>;
+  /**
+   * Moves a waiting (or ready) workflow onto another program with its rebased
+   * snapshot, unless a worker took it since it was read (`activations` then differs):
+   * false in that case.
+   */
+  upgrade(
+    id: string,
+    activations: number,
+    program: string,
+    snapshot: Uint8Array,
+    now: number,
+  ): Promise<boolean>;
   /** Cancels an unfinished workflow (its lease, if any, is lost). False if finished. */
   cancel(id: string, now: number): Promise<boolean>;
   /** The earliest timer of a waiting workflow, or null. */

@@ -92,12 +92,47 @@ function errorFrom(rec) {
   return err;
 }
 
+/** Uses of each step name in this run, and the step ids given out (part of the snapshot). */
+var stepUses = Object.create(null);
+var stepIds = Object.create(null);
+
+/**
+ * The id of a step call: its name the first time, "name#2", "name#3"… for the
+ * following calls with the same name, in the order the calls are made (a loop of
+ * step("charge", …) makes charge, charge#2…). The count is guest state, stored with
+ * the snapshot, so a resumed run goes on counting where it stopped.
+ */
+function stepId(name) {
+  var n = (stepUses[name] || 0) + 1;
+  stepUses[name] = n;
+  var id = n === 1 ? name : name + "#" + n;
+  if (stepIds[id]) {
+    var err = new Error(
+      "step: '" +
+        name +
+        "' (its use number " +
+        n +
+        ", '" +
+        id +
+        "') collides with a step named '" +
+        id +
+        "'; name steps without '#<number>'",
+    );
+    err.code = "ERR_JAUNT_STEP_NAME";
+    throw err;
+  }
+  stepIds[id] = true;
+  return id;
+}
+
 /**
  * Runs the effect `fn(key, { attempt })` once and stores its result: once stored it is
  * never run again (the engine stores the snapshot before the effect, the result
- * after). `key` is "<workflow id>/<name>", the same on every attempt. A failure is
- * retried with exponential backoff (opts.retries, default 3; opts.backoff, default
- * "1s"); the last error is stored and thrown, then and on every later call.
+ * after). `key` is "<workflow id>/<step id>" (stepId: a repeated name is numbered), the
+ * same on every attempt. A failure is retried with exponential backoff (opts.retries,
+ * default 3; opts.backoff, default "1s"); the last error is stored and thrown (again
+ * if the run resumes from before it). A result the engine cannot store (a function, a symbol…) fails
+ * the step with a DataCloneError, as a failure of the effect would.
  */
 async function step(name, fn, opts) {
   checkName(name, "step");
@@ -110,6 +145,7 @@ async function step(name, fn, opts) {
     opts != null && opts.backoff !== undefined ? opts.backoff : 1000,
     "step backoff",
   );
+  name = stepId(name);
   for (;;) {
     var r = await begin(name);
     if (r.done) {
@@ -117,17 +153,46 @@ async function step(name, fn, opts) {
       return r.value;
     }
     var value;
+    var failure = undefined;
     try {
       value = await fn(r.key, { attempt: r.attempt });
     } catch (e) {
-      var d = await engineOp("stepFail", "step")(name, errorRecord(e), r.attempt, retries, backoff);
-      if (d.final) throw e;
-      await engineOp("sleep", "step")(d.retryIn);
-      continue;
+      failure = e;
     }
-    await engineOp("stepEnd", "step")(name, value);
-    return value;
+    if (failure === undefined) {
+      try {
+        await engineOp("stepEnd", "step")(name, value);
+        return value;
+      } catch (e) {
+        // The only refusal of stepEnd: the effect ran, but its result cannot be
+        // stored. A final failure: retrying would repeat an effect that succeeded.
+        failure = unstorableResult(name, e);
+      }
+    }
+    var last = failure.code === "ERR_JAUNT_STEP_RESULT" ? r.attempt - 1 : retries;
+    var d = await engineOp("stepFail", "step")(
+      name,
+      errorRecord(failure),
+      r.attempt,
+      last,
+      backoff,
+    );
+    if (d.final) throw failure;
+    await engineOp("sleep", "step")(d.retryIn);
   }
+}
+
+function unstorableResult(name, cause) {
+  var err = new Error(
+    "step '" + name + "': its result cannot be stored (" + String(cause && cause.message) + ")",
+  );
+  Object.defineProperty(err, "name", {
+    value: "DataCloneError",
+    writable: true,
+    configurable: true,
+  });
+  err.code = "ERR_JAUNT_STEP_RESULT";
+  return err;
 }
 
 /**
