@@ -10,6 +10,7 @@ import {
   formatLogArgs,
   inspect,
   readInspectOptions,
+  stylizeWithColor,
   withGuestAnswers,
 } from "../inspect";
 import { mapEntries, setValues } from "./collections";
@@ -110,6 +111,16 @@ export function installConsole(realm: Realm): void {
     new Prop(
       makeNative(realm, "util.inspect.stylize", "stylizeNoColor", 2, (_vm, _t, args) =>
         String(arg(args, 0)),
+      ),
+      PF.Hidden,
+    ),
+  );
+  // The stylize a [util.inspect.custom] method receives when colours are on.
+  $$.props.set(
+    "inspectStylizeColor",
+    new Prop(
+      makeNative(realm, "util.inspect.stylizeColor", "stylizeWithColor", 2, (_vm, _t, args) =>
+        stylizeWithColor(realm, String(arg(args, 0)), String(arg(args, 1))),
       ),
       PF.Hidden,
     ),

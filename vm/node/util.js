@@ -73,8 +73,29 @@ const colors = {
   bgCyanBright: [106, 49],
   bgWhiteBright: [107, 49],
 };
-// (Node also has non-enumerable aliases — grey, faint, crossedout… — not given here:
-// accessors cost a start-up that few programs would use.)
+// Node's non-enumerable aliases (grey is what styles.undefined names). Node makes
+// them accessors of the original; here they are data properties holding the same
+// array, which the host-side stylize (vm/inspect.ts) can read without guest code.
+for (const [original, alias] of [
+  ["gray", "grey"],
+  ["gray", "blackBright"],
+  ["bgGray", "bgGrey"],
+  ["bgGray", "bgBlackBright"],
+  ["dim", "faint"],
+  ["strikethrough", "crossedout"],
+  ["strikethrough", "strikeThrough"],
+  ["strikethrough", "crossedOut"],
+  ["hidden", "conceal"],
+  ["inverse", "swapColors"],
+  ["inverse", "swapcolors"],
+  ["doubleunderline", "doubleUnderline"],
+])
+  Object.defineProperty(colors, alias, {
+    value: colors[original],
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
 
 if (!Object.hasOwn(inspect, "custom")) {
   Object.defineProperty(inspect, "custom", {
