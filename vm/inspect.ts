@@ -1615,7 +1615,7 @@ function isZeroWidthCodePoint(code: number): boolean {
 }
 
 /** Columns a string takes on a terminal (Node's getStringWidth without ICU). */
-function getStringWidth(str: string): number {
+export function getStringWidth(str: string): number {
   str = str.replace(ansi, "");
   let width = 0;
   let i = 0;

@@ -8,6 +8,7 @@ import {
   NODE_INSPECT_DEFAULTS,
   NeedGuest,
   formatLogArgs,
+  getStringWidth,
   inspect,
   readInspectOptions,
   stylizeWithColor,
@@ -121,6 +122,16 @@ export function installConsole(realm: Realm): void {
     new Prop(
       makeNative(realm, "util.inspect.stylizeColor", "stylizeWithColor", 2, (_vm, _t, args) =>
         stylizeWithColor(realm, String(arg(args, 0)), String(arg(args, 1))),
+      ),
+      PF.Hidden,
+    ),
+  );
+  // Terminal columns of a string, for readline's line editor (vm/node/readline.js).
+  $$.props.set(
+    "stringWidth",
+    new Prop(
+      makeNative(realm, "jaunt.stringWidth", "stringWidth", 1, (_vm, _t, args) =>
+        getStringWidth(String(arg(args, 0))),
       ),
       PF.Hidden,
     ),
