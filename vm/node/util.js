@@ -12,8 +12,40 @@ const {
   isPromise,
   emitWarning,
 } = internals;
-const { nodeError, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE } = require("internal/errors");
-const { validateFunction, validateObject, validateString } = require("internal/validators");
+const {
+  nodeError,
+  ERR_INVALID_ARG_TYPE,
+  ERR_INVALID_ARG_VALUE,
+  ERR_OUT_OF_RANGE,
+} = require("internal/errors");
+const {
+  validateFunction,
+  validateNumber,
+  validateObject,
+  validateString,
+} = require("internal/validators");
+
+// libuv's error names and messages, from the host on first use: [errno, name, message].
+let systemErrors;
+function systemErrorList() {
+  if (systemErrors === undefined)
+    systemErrors = internals.hostCall("os.systemErrors", [], undefined, "util.getSystemErrorMap");
+  return systemErrors;
+}
+
+function getSystemErrorMap() {
+  const map = new Map();
+  for (const [errno, name, message] of systemErrorList()) map.set(errno, [name, message]);
+  return map;
+}
+
+function getSystemErrorName(err) {
+  validateNumber(err, "err");
+  if (err >= 0 || !Number.isSafeInteger(err))
+    throw ERR_OUT_OF_RANGE("err", "a negative integer", err);
+  const entry = systemErrorList().find((e) => e[0] === err);
+  return entry === undefined ? `Unknown system error ${err}` : entry[1];
+}
 
 // Loaded on first use: most programs never call these.
 function isDeepStrictEqual(a, b) {
@@ -392,6 +424,8 @@ module.exports = {
   format,
   styleText,
   formatWithOptions,
+  getSystemErrorMap,
+  getSystemErrorName,
   inherits,
   inspect,
   isArray: Array.isArray,
