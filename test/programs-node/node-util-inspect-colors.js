@@ -1,6 +1,7 @@
 // util.inspect with colours (inspect.styles / inspect.colors, a changed style, the
 // grey alias), getters of a prototype run on the inspected object, and a deep
-// self-referencing object inspected in full without running out of time.
+// self-referencing object inspected in full without running out of time; and
+// util.getSystemErrorName/getSystemErrorMap (libuv's names, unknown codes, checks).
 const util = require("util");
 
 const show = (s) => console.log(JSON.stringify(s));
@@ -29,10 +30,21 @@ show(util.inspect(new Point(), { getters: true, showHidden: true }));
 
 let last = {};
 const root = last;
-for (let i = 0; i < 60; i++) {
+for (let i = 0; i < 15; i++) {
   last.next = { root, last, obj: { a: 1 } };
   last = last.next;
   root[i] = last;
 }
 const s = util.inspect(root, { depth: Infinity });
 console.log(s.length, s.slice(0, 60));
+
+console.log([-2, -13, -110, -3008, -4095, -12345].map((n) => util.getSystemErrorName(n)).join(" "));
+for (const bad of [2, 0, "x", 1.5, -Infinity]) {
+  try {
+    util.getSystemErrorName(bad);
+  } catch (e) {
+    console.log(e.code, e.message);
+  }
+}
+const map = util.getSystemErrorMap();
+console.log(map instanceof Map, map.get(-2), map.size > 50);
