@@ -5,6 +5,7 @@
 // but the platform Jaunt runs on (process.platform and process.arch show that too).
 
 import * as os from "node:os";
+import * as util from "node:util";
 import type { Capabilities } from "./host";
 import { defineOperations } from "./runtime-ops";
 
@@ -87,6 +88,12 @@ function priorityCall<T>(f: () => T): T {
 defineOperations("os", {
   facts: { capability: null, run: (ctx) => hostFacts(ctx.capabilities) },
   constants: { capability: null, run: () => constants() },
+  // util.getSystemErrorMap: libuv's error names and messages, [errno, name, message].
+  systemErrors: {
+    capability: null,
+    run: () =>
+      [...util.getSystemErrorMap()].map(([errno, [name, message]]) => [errno, name, message]),
+  },
   // Process priorities act on host processes, as child processes do.
   getPriority: {
     capability: "subprocess",

@@ -36,7 +36,8 @@ import { ArrayBufferObject, DataViewObject, TypedArrayObject } from "./buffers";
 export interface InspectOptions {
   /** How many levels of nesting to show; default 2. `null` or Infinity: all. */
   depth?: number | null;
-  colors?: false;
+  /** ANSI colours after util.inspect.styles and util.inspect.colors; default false. */
+  colors?: boolean;
   /** Line width used to decide when to break; default 80. */
   breakLength?: number;
   /** How many inner levels may be put on one line; default 3. 0 puts every entry on its own line. */
@@ -74,6 +75,7 @@ interface Ctx {
   customInspect: boolean;
   getters: boolean;
   numericSeparator: boolean;
+  colors: boolean;
   builtIns: Set<string> | undefined;
 }
 
@@ -164,10 +166,13 @@ function userOptions(ctx: Ctx): JSObject {
   const realm = ctx.realm;
   const o = new JSObject(realm.ObjectPrototype);
   const set = (k: string, v: Value) => o.props.set(k, new PropCtor(v, PF.Default));
-  set("stylize", realm.internals.props.get("inspectStylize")?.value);
+  set(
+    "stylize",
+    realm.internals.props.get(ctx.colors ? "inspectStylizeColor" : "inspectStylize")?.value,
+  );
   set("showHidden", ctx.showHidden);
   set("depth", ctx.depth);
-  set("colors", false);
+  set("colors", ctx.colors);
   set("customInspect", ctx.customInspect);
   set("showProxy", false);
   set("maxArrayLength", ctx.maxArrayLength);
@@ -258,7 +263,7 @@ export function readInspectOptions(v: Value): InspectOptions {
   const compact = get("compact");
   if (typeof compact === "number") opts.compact = compact;
   else if (compact === false) opts.compact = 0; // every entry on its own line, as 0
-  for (const k of ["sorted", "customInspect", "getters", "numericSeparator"] as const)
+  for (const k of ["sorted", "customInspect", "getters", "numericSeparator", "colors"] as const)
     if (get(k) !== undefined) opts[k] = !!get(k);
   return opts;
 }
@@ -290,6 +295,7 @@ function makeCtx(realm: Realm, given: InspectOptions): Ctx {
     customInspect: opts.customInspect ?? true,
     getters: opts.getters ?? false,
     numericSeparator: opts.numericSeparator ?? false,
+    colors: opts.colors ?? false,
     builtIns: undefined,
   };
 }
@@ -307,7 +313,39 @@ function ctxOptions(ctx: Ctx): InspectOptions {
     customInspect: ctx.customInspect,
     getters: ctx.getters,
     numericSeparator: ctx.numericSeparator,
+    colors: ctx.colors,
   };
+}
+
+// ---- colours ------------------------------------------------------------------
+
+/**
+ * Node's stylizeWithColor: `str` in the colour util.inspect.styles[styleType] names,
+ * read from the guest's util.inspect (data properties only), which a program may
+ * change. The tables are node:util's (vm/node/util.js); colours are only ever asked
+ * for through it, so before it is loaded nothing is coloured.
+ */
+export function stylizeWithColor(realm: Realm, str: string, styleType: string): string {
+  const inspectFn = realm.internals.props.get("inspectFunction")?.value;
+  if (!(inspectFn instanceof JSObject)) return str;
+  const styles = getData(inspectFn, "styles");
+  const colors = getData(inspectFn, "colors");
+  if (!(styles instanceof JSObject) || !(colors instanceof JSObject)) return str;
+  const style = getData(styles, styleType);
+  const code = style === undefined ? undefined : getData(colors, plainString(style));
+  if (!(code instanceof JSObject)) return str;
+  return `\u001b[${plainString(getData(code, "0"))}m${str}\u001b[${plainString(getData(code, "1"))}m`;
+}
+
+/** ctx.stylize: colours only when asked for. */
+function stylize(ctx: Ctx, str: string, styleType: string): string {
+  return ctx.colors ? stylizeWithColor(ctx.realm, str, styleType) : str;
+}
+
+const colorRegExp = /\u001b\[\d\d?m/g;
+
+function removeColors(str: string): string {
+  return str.replace(colorRegExp, "");
 }
 
 // ---- property access without guest code --------------------------------------
@@ -477,14 +515,14 @@ function builtInObjects(ctx: Ctx): Set<string> {
 
 function formatValue(ctx: Ctx, value: Value, recurseTimes: number): string {
   if (!(value instanceof JSObject)) {
-    if (value === null) return "null";
-    if (value === EMPTY) return "undefined";
+    if (value === null) return stylize(ctx, "null", "null");
+    if (value === EMPTY) return stylize(ctx, "undefined", "undefined");
     return formatPrimitive(ctx, value);
   }
   const context = value;
   // Like Node without showProxy: a proxy prints as its target, read without traps.
   while (value instanceof ProxyObject) {
-    if (value.target === null) return "<Revoked Proxy>";
+    if (value.target === null) return stylize(ctx, "<Revoked Proxy>", "special");
     value = value.target;
   }
   const custom = customInspect(ctx, value, context, recurseTimes);
@@ -500,7 +538,7 @@ function formatValue(ctx: Ctx, value: Value, recurseTimes: number): string {
         ctx.circular.set(value, index);
       } else index = known;
     }
-    return `[Circular *${index}]`;
+    return stylize(ctx, `[Circular *${index}]`, "special");
   }
   // URL and URLSearchParams have their own [util.inspect.custom] in Node; its
   // multi-line result is indented to the current level.
@@ -571,7 +609,7 @@ function formatSearchParams(
   depth: number,
   recurseTimes: number,
 ) {
-  if (depth < 0) return "[Object]";
+  if (depth < 0) return stylize(ctx, "[Object]", "special");
   const inner = { ...ctxOptions(ctx), depth: depth - 1 };
   const output: string[] = [];
   for (let i = 0; i < value.list.length; i += 2)
@@ -652,7 +690,7 @@ function formatRaw(ctx: Ctx, value: JSObject, recurseTimes: number): string {
     let special: SpecialObject | undefined;
     if (callable(value)) {
       base = getFunctionBase(value, constructor, tag);
-      if (keys.length === 0 && protoProps === undefined) return base;
+      if (keys.length === 0 && protoProps === undefined) return stylize(ctx, base, "special");
     } else if (constructor === "Object") {
       if (value.cls === "Arguments") {
         braces[0] = "[Arguments] {";
@@ -687,7 +725,7 @@ function formatRaw(ctx: Ctx, value: JSObject, recurseTimes: number): string {
   if (recurseTimes > ctx.depth) {
     let constructorName = getCtxStyle(realm, value, constructor, tag).slice(0, -1);
     if (constructor !== null) constructorName = `[${constructorName}]`;
-    return constructorName;
+    return stylize(ctx, constructorName, "special");
   }
   recurseTimes += 1;
 
@@ -714,12 +752,16 @@ function formatRaw(ctx: Ctx, value: JSObject, recurseTimes: number): string {
     const constructorName = getCtxStyle(realm, value, constructor, tag).slice(0, -1);
     ctx.seen.pop();
     ctx.indentationLvl = indentationLvl;
-    return `[${constructorName}: Inspection interrupted prematurely. Maximum call stack size exceeded.]`;
+    return stylize(
+      ctx,
+      `[${constructorName}: Inspection interrupted prematurely. Maximum call stack size exceeded.]`,
+      "special",
+    );
   }
   if (ctx.circular !== undefined) {
     const index = ctx.circular.get(value);
     if (index !== undefined) {
-      const reference = `<ref *${index}>`;
+      const reference = stylize(ctx, `<ref *${index}>`, "special");
       base = base === "" ? reference : `${reference} ${base}`;
     }
   }
@@ -829,7 +871,7 @@ function addPrototypeProperties(
       if (!p) continue;
       const desc = toDesc(p);
       if (callable(desc.value)) continue;
-      output.push(formatProperty(ctx, cur, recurseTimes, key, kObjectType, desc));
+      output.push(formatProperty(ctx, cur, recurseTimes, key, kObjectType, desc, main));
     }
     ctx.seen.pop();
   } while (++depth !== 3);
@@ -1123,9 +1165,10 @@ function getBoxedBase(
     if (constructor === null) base += " (null prototype)";
     else base += ` (${constructor})`;
   }
-  base += `: ${formatPrimitive(ctx, value.primitive)}]`;
+  base += `: ${formatPrimitive({ ...ctx, colors: false }, value.primitive)}]`;
   if (tag !== "" && tag !== constructor) base += ` [${tag}]`;
-  return base;
+  if (keys.length !== 0) return base;
+  return stylize(ctx, base, type.toLowerCase());
 }
 
 // ---- types the VM does not have yet --------------------------------------------------
@@ -1265,8 +1308,8 @@ function formatTypedArrayObject(
       const e = value.get(i);
       output.push(
         typeof e === "bigint"
-          ? formatBigInt(e, c.numericSeparator)
-          : formatNumber(e as number, c.numericSeparator),
+          ? stylize(c, formatBigInt(e, c.numericSeparator), "bigint")
+          : stylize(c, formatNumber(e as number, c.numericSeparator), "number"),
       );
     }
     if (size > max) output.push(remainingText(size - max));
@@ -1315,13 +1358,14 @@ function formatArrayBufferObject(
   if (!(value instanceof ArrayBufferObject)) return undefined;
   const prefix = getPrefix(constructor, tag, value.cls);
   const formatter: Formatter = (c) => {
-    if (value.detached) return ["(detached)", "byteLength: 0"];
+    const byteLength = `byteLength: ${stylize(c, formatNumber(value.detached ? 0 : value.data.length), "number")}`;
+    if (value.detached) return [stylize(c, "(detached)", "special"), byteLength];
     const bytes = value.data;
     const max = Math.min(Math.max(0, c.maxArrayLength), bytes.length);
     let str = Array.from(bytes.subarray(0, max), (x) => x.toString(16).padStart(2, "0")).join(" ");
     const remaining = bytes.length - c.maxArrayLength;
     if (remaining > 0) str += ` ... ${remaining} more byte${remaining > 1 ? "s" : ""}`;
-    return [`[Uint8Contents]: <${str}>`, `byteLength: ${formatNumber(bytes.length)}`];
+    return [`${stylize(c, "[Uint8Contents]", "special")}: <${str}>`, byteLength];
   };
   void ctx;
   return { braces: [`${prefix}{`, "}"], formatter };
@@ -1407,13 +1451,13 @@ function formatRegExpObject(
   let base = `/${value.escapedSource()}/${flags}`;
   const prefix = getPrefix(constructor, tag, "RegExp");
   if (prefix !== "RegExp ") base = `${prefix}${base}`;
-  if (keys.length === 0 || recurseTimes > ctx.depth) return { early: base };
+  if (keys.length === 0 || recurseTimes > ctx.depth) return { early: stylize(ctx, base, "regexp") };
   return { base };
 }
 
 /** `2020-01-01T00:00:00.000Z` (toISOString), or toString() when invalid. */
 function formatDateObject(
-  _ctx: Ctx,
+  ctx: Ctx,
   value: JSObject,
   constructor: string | null,
   tag: string,
@@ -1424,7 +1468,7 @@ function formatDateObject(
   const prefix = getPrefix(constructor, tag, "Date");
   if (prefix !== "Date ") base = `${prefix}${base}`;
   // (Node lists no prototype properties for dates, even with showHidden.)
-  if (keys.length === 0) return { early: base };
+  if (keys.length === 0) return { early: stylize(ctx, base, "date") };
   return { base };
 }
 
@@ -1440,7 +1484,7 @@ function formatPromiseObject(
     braces: [`${getPrefix(constructor, tag, "Promise")}{`, "}"],
     formatter: (ctx, _v, recurseTimes) => {
       const state = value.privates!.get(stateName)!.value;
-      if (state === 0) return ["<pending>"];
+      if (state === 0) return [stylize(ctx, "<pending>", "special")];
       ctx.indentationLvl += 2;
       const str = formatValue(ctx, value.privates!.get(resultName)!.value, recurseTimes);
       ctx.indentationLvl -= 2;
@@ -1451,14 +1495,14 @@ function formatPromiseObject(
 
 /** `WeakMap { <items unknown> }`. */
 function formatWeakCollection(
-  _ctx: Ctx,
+  ctx: Ctx,
   value: JSObject,
   constructor: string | null,
   tag: string,
 ): SpecialObject | undefined {
   return {
     braces: [`${getPrefix(constructor, tag, value.cls)}{`, "}"],
-    formatter: () => ["<items unknown>"],
+    formatter: () => [stylize(ctx, "<items unknown>", "special")],
   };
 }
 
@@ -1503,7 +1547,7 @@ function formatSpecialArray(
       if (!numberRegExp.test(key)) break;
       const emptyItems = tmp - index;
       const ending = emptyItems > 1 ? "s" : "";
-      output.push(`<${emptyItems} empty item${ending}>`);
+      output.push(stylize(ctx, `<${emptyItems} empty item${ending}>`, "undefined"));
       index = tmp;
       if (output.length === maxLength) break;
     }
@@ -1514,7 +1558,7 @@ function formatSpecialArray(
   if (output.length !== maxLength) {
     if (remaining > 0) {
       const ending = remaining > 1 ? "s" : "";
-      output.push(`<${remaining} empty item${ending}>`);
+      output.push(stylize(ctx, `<${remaining} empty item${ending}>`, "undefined"));
     }
   } else if (remaining > 0) {
     output.push(remainingText(remaining));
@@ -1571,7 +1615,7 @@ function isZeroWidthCodePoint(code: number): boolean {
 }
 
 /** Columns a string takes on a terminal (Node's getStringWidth without ICU). */
-function getStringWidth(str: string): number {
+export function getStringWidth(str: string): number {
   str = str.replace(ansi, "");
   let width = 0;
   let i = 0;
@@ -1755,17 +1799,19 @@ function formatPrimitive(ctx: Ctx, value: Value): string {
       return (
         value
           .split(/(?<=\n)/)
-          .map((line) => strEscape(line))
+          .map((line) => stylize(ctx, strEscape(line), "string"))
           .join(` +\n${" ".repeat(ctx.indentationLvl + 2)}`) + trailer
       );
     }
-    return strEscape(value) + trailer;
+    return stylize(ctx, strEscape(value), "string") + trailer;
   }
-  if (typeof value === "number") return formatNumber(value, ctx.numericSeparator);
-  if (typeof value === "bigint") return formatBigInt(value, ctx.numericSeparator);
-  if (typeof value === "boolean") return `${value}`;
-  if (value === undefined) return "undefined";
-  if (value instanceof JSSymbol) return value.toString();
+  if (typeof value === "number")
+    return stylize(ctx, formatNumber(value, ctx.numericSeparator), "number");
+  if (typeof value === "bigint")
+    return stylize(ctx, formatBigInt(value, ctx.numericSeparator), "bigint");
+  if (typeof value === "boolean") return stylize(ctx, `${value}`, "boolean");
+  if (value === undefined) return stylize(ctx, "undefined", "undefined");
+  if (value instanceof JSSymbol) return stylize(ctx, value.toString(), "symbol");
   return String(value);
 }
 
@@ -1778,6 +1824,7 @@ function formatProperty(
   key: PropertyKey,
   type: number,
   desc?: Desc,
+  original: JSObject = value,
 ): string {
   let name: string;
   let str: string;
@@ -1793,33 +1840,38 @@ function formatProperty(
     ctx.indentationLvl -= 2;
   } else if (desc.get !== undefined) {
     const label = desc.set !== undefined ? "Getter/Setter" : "Getter";
+    const sp = "special";
     if (ctx.getters && answers !== null && desc.get instanceof JSObject) {
       // Node calls the getter (a guest call; what it throws is not caught here).
-      const got = guestCall(desc.get, value, []);
+      // A prototype's getter runs on the inspected object, not on the prototype.
+      const got = guestCall(desc.get, original, []);
       ctx.indentationLvl += 2;
-      if (got === null) str = `[${label}: null]`;
-      else if (got instanceof JSObject) str = `[${label}] ${formatValue(ctx, got, recurseTimes)}`;
-      else str = `[${label}: ${formatPrimitive(ctx, got)}]`;
+      if (got === null)
+        str = `${stylize(ctx, `[${label}:`, sp)} ${stylize(ctx, "null", "null")}${stylize(ctx, "]", sp)}`;
+      else if (got instanceof JSObject)
+        str = `${stylize(ctx, `[${label}]`, sp)} ${formatValue(ctx, got, recurseTimes)}`;
+      else
+        str = `${stylize(ctx, `[${label}:`, sp)} ${formatPrimitive(ctx, got)}${stylize(ctx, "]", sp)}`;
       ctx.indentationLvl -= 2;
     } else {
-      str = `[${label}]`;
+      str = stylize(ctx, `[${label}]`, sp);
     }
   } else if (desc.set !== undefined) {
-    str = "[Setter]";
+    str = stylize(ctx, "[Setter]", "special");
   } else {
-    str = "undefined";
+    str = stylize(ctx, "undefined", "undefined");
   }
   if (type === kArrayType) return str;
   if (key instanceof JSSymbol) {
-    name = `[${key.toString().replace(strEscapeSequencesReplacer, escapeFn)}]`;
+    name = `[${stylize(ctx, key.toString().replace(strEscapeSequencesReplacer, escapeFn), "symbol")}]`;
   } else if (key === "__proto__") {
     name = "['__proto__']";
   } else if (!desc.enumerable) {
     name = `[${key.replace(strEscapeSequencesReplacer, escapeFn)}]`;
   } else if (keyStrRegExp.test(key)) {
-    name = key;
+    name = stylize(ctx, key, "name");
   } else {
-    name = strEscape(key);
+    name = stylize(ctx, strEscape(key), "string");
   }
   return `${name}: ${str}`;
 }
@@ -1829,11 +1881,28 @@ function isBelowBreakLength(ctx: Ctx, output: string[], start: number, base: str
   let totalLength = output.length + start;
   if (totalLength + output.length > ctx.breakLength) return false;
   for (let i = 0; i < output.length; i++) {
-    totalLength += output[i].length;
+    totalLength += ctx.colors ? removeColors(output[i]).length : output[i].length;
     if (totalLength > ctx.breakLength) return false;
   }
   // Do not line up properties on the same line if `base` contains line breaks.
   return base === "" || !base.includes("\n");
+}
+
+/**
+ * Node's join: concatenation keeps V8's strings as ropes, where Array.prototype.join
+ * copies every level's output again (quadratic on deep, huge objects).
+ */
+function join(output: string[], separator: string): string {
+  let str = "";
+  if (output.length !== 0) {
+    const last = output.length - 1;
+    for (let i = 0; i < last; i++) {
+      str += output[i];
+      str += separator;
+    }
+    str += output[last];
+  }
+  return str;
 }
 
 function reduceToSingleString(
@@ -1856,7 +1925,7 @@ function reduceToSingleString(
     if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
       const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
       if (isBelowBreakLength(ctx, output, start, base)) {
-        const joinedOutput = output.join(", ");
+        const joinedOutput = join(output, ", ");
         if (!joinedOutput.includes("\n")) {
           return `${base ? `${base} ` : ""}${braces[0]} ${joinedOutput} ${braces[1]}`;
         }
@@ -1864,7 +1933,8 @@ function reduceToSingleString(
     }
   }
   const indentation = `\n${" ".repeat(ctx.indentationLvl)}`;
-  return `${base ? `${base} ` : ""}${braces[0]}${indentation}  ${output.join(
+  return `${base ? `${base} ` : ""}${braces[0]}${indentation}  ${join(
+    output,
     `,${indentation}  `,
   )}${indentation}${braces[1]}`;
 }
@@ -2274,7 +2344,7 @@ export function formatLogArgs(args: Value[], realm: Realm, opts: InspectOptions 
 
 function formatPlaceholder(realm: Realm, kind: number, arg: Value, opts: InspectOptions): string {
   const sep = opts.numericSeparator ?? guestDefaults(realm).numericSeparator ?? false;
-  const shallow = { ...opts, depth: 0, compact: 3 };
+  const shallow = { ...opts, depth: 0, colors: false, compact: 3 };
   switch (kind) {
     case 115: {
       // %s

@@ -8,8 +8,10 @@ import {
   NODE_INSPECT_DEFAULTS,
   NeedGuest,
   formatLogArgs,
+  getStringWidth,
   inspect,
   readInspectOptions,
+  stylizeWithColor,
   withGuestAnswers,
 } from "../inspect";
 import { mapEntries, setValues } from "./collections";
@@ -110,6 +112,26 @@ export function installConsole(realm: Realm): void {
     new Prop(
       makeNative(realm, "util.inspect.stylize", "stylizeNoColor", 2, (_vm, _t, args) =>
         String(arg(args, 0)),
+      ),
+      PF.Hidden,
+    ),
+  );
+  // The stylize a [util.inspect.custom] method receives when colours are on.
+  $$.props.set(
+    "inspectStylizeColor",
+    new Prop(
+      makeNative(realm, "util.inspect.stylizeColor", "stylizeWithColor", 2, (_vm, _t, args) =>
+        stylizeWithColor(realm, String(arg(args, 0)), String(arg(args, 1))),
+      ),
+      PF.Hidden,
+    ),
+  );
+  // Terminal columns of a string, for readline's line editor (vm/node/readline.js).
+  $$.props.set(
+    "stringWidth",
+    new Prop(
+      makeNative(realm, "jaunt.stringWidth", "stringWidth", 1, (_vm, _t, args) =>
+        getStringWidth(String(arg(args, 0))),
       ),
       PF.Hidden,
     ),

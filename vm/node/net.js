@@ -27,7 +27,8 @@ function isIPv6(s) {
   if (typeof s !== "string" || s.length === 0) return false;
   const zone = s.indexOf("%");
   if (zone >= 0) {
-    if (zone === s.length - 1) return false;
+    // A zone id (fe80::1%eth0.0) is letters, digits, '-', '.' and ':'.
+    if (!/^%[0-9a-zA-Z\-.:]+$/.test(s.slice(zone))) return false;
     s = s.slice(0, zone);
   }
   const halves = s.split("::");
@@ -91,6 +92,31 @@ function connectArgs(args) {
 
 // ---- Socket ----------------------------------------------------------------------
 
+const kNoDelay = Symbol("noDelay");
+const kKeepAlive = Symbol("keepAlive");
+const kKeepAliveDelay = Symbol("keepAliveInitialDelay");
+
+/** What a Socket's `_handle` is while it has a connection: the options go nowhere. */
+class SocketHandle {
+  setNoDelay() {}
+  setKeepAlive() {}
+}
+
+function onReadableStreamEnd() {
+  if (!this.allowHalfOpen) this.write = writeAfterFIN;
+}
+
+function writeAfterFIN(chunk, encoding, cb) {
+  if (!this.writableEnded) return Duplex.prototype.write.call(this, chunk, encoding, cb);
+  if (typeof encoding === "function") cb = encoding;
+  const err = Object.assign(new Error("This socket has been ended by the other party"), {
+    code: "EPIPE",
+  });
+  if (typeof cb === "function") process.nextTick(cb, err);
+  this.destroy(err);
+  return false;
+}
+
 class Socket extends Duplex {
   constructor(options = {}) {
     super({
@@ -110,6 +136,15 @@ class Socket extends Duplex {
     this.server = null;
     this._timeoutMs = 0;
     this._timer = null;
+    // Node's handle: null until a connection is under way and after it is gone. Here a
+    // small guest object (SocketHandle) standing for the host socket, or the one given.
+    this._handle = options.handle || null;
+    this._sockname = null;
+    this[kNoDelay] = Boolean(options.noDelay);
+    this[kKeepAlive] = Boolean(options.keepAlive);
+    this[kKeepAliveDelay] = ~~(options.keepAliveInitialDelay / 1000);
+    // Without half-open, writing after the other side's FIN destroys with EPIPE.
+    this.on("end", onReadableStreamEnd);
   }
 
   /** Takes on host socket `id` (connected or accepted) and starts reading. */
@@ -117,6 +152,7 @@ class Socket extends Duplex {
     this._id = id;
     this._info = info;
     this.connecting = false;
+    if (this._handle === null) this._handle = new SocketHandle();
     this._touch();
     // As Node does: a new connection starts reading at once (what arrives is buffered).
     // A read the stream asked for while connecting is started now.
@@ -128,6 +164,7 @@ class Socket extends Duplex {
     const { port, host, cb } = connectArgs(args);
     if (cb) this.once("connect", cb);
     this.connecting = true;
+    if (this._handle === null) this._handle = new SocketHandle();
     const op = pending(
       this._connectOp,
       this._connectArgs(port, host),
@@ -141,6 +178,9 @@ class Socket extends Duplex {
           return;
         }
         this._attach(id, info);
+        if (this[kNoDelay] && this._handle.setNoDelay) this._handle.setNoDelay(true);
+        if (this[kKeepAlive] && this._handle.setKeepAlive)
+          this._handle.setKeepAlive(true, this[kKeepAliveDelay]);
         this.emit("connect");
         this.emit("ready");
         const w = this._waiting;
@@ -224,6 +264,7 @@ class Socket extends Duplex {
 
   _destroy(err, cb) {
     this._clearTimer();
+    this._handle = null;
     if (this._id !== null) {
       const id = this._id;
       this._id = null;
@@ -262,18 +303,40 @@ class Socket extends Duplex {
     if (!this.readable && this.writable) return "writeOnly";
     return "closed";
   }
+  /** As Node: known while there is a handle, and remembered once asked. */
   address() {
-    if (!this._info) return {};
+    if (this._handle === null || !this._info || this.connecting) return this._sockname || {};
     const address = this._info.localAddress;
-    return { address, family: familyOf(address), port: this._info.localPort };
+    this._sockname = { address, family: familyOf(address), port: this._info.localPort };
+    return this._sockname;
   }
 
   // ---- options that are the host's business ----
 
-  setNoDelay() {
+  // Node's bookkeeping: the handle hears of a change only (the host keeps its defaults).
+  setNoDelay(enable) {
+    enable = Boolean(enable === undefined ? true : enable);
+    if (!this._handle) this[kNoDelay] = enable;
+    else if (this._handle.setNoDelay && enable !== this[kNoDelay]) {
+      this[kNoDelay] = enable;
+      this._handle.setNoDelay(enable);
+    }
     return this;
   }
-  setKeepAlive() {
+  setKeepAlive(enable, initialDelayMsecs) {
+    enable = Boolean(enable);
+    const initialDelay = ~~(initialDelayMsecs / 1000);
+    if (!this._handle) {
+      this[kKeepAlive] = enable;
+      this[kKeepAliveDelay] = initialDelay;
+    } else if (
+      this._handle.setKeepAlive &&
+      (enable !== this[kKeepAlive] || (enable && this[kKeepAliveDelay] !== initialDelay))
+    ) {
+      this[kKeepAlive] = enable;
+      this[kKeepAliveDelay] = initialDelay;
+      this._handle.setKeepAlive(enable, initialDelay);
+    }
     return this;
   }
   ref() {

@@ -12,8 +12,40 @@ const {
   isPromise,
   emitWarning,
 } = internals;
-const { nodeError, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE } = require("internal/errors");
-const { validateFunction, validateObject, validateString } = require("internal/validators");
+const {
+  nodeError,
+  ERR_INVALID_ARG_TYPE,
+  ERR_INVALID_ARG_VALUE,
+  ERR_OUT_OF_RANGE,
+} = require("internal/errors");
+const {
+  validateFunction,
+  validateNumber,
+  validateObject,
+  validateString,
+} = require("internal/validators");
+
+// libuv's error names and messages, from the host on first use: [errno, name, message].
+let systemErrors;
+function systemErrorList() {
+  if (systemErrors === undefined)
+    systemErrors = internals.hostCall("os.systemErrors", [], undefined, "util.getSystemErrorMap");
+  return systemErrors;
+}
+
+function getSystemErrorMap() {
+  const map = new Map();
+  for (const [errno, name, message] of systemErrorList()) map.set(errno, [name, message]);
+  return map;
+}
+
+function getSystemErrorName(err) {
+  validateNumber(err, "err");
+  if (err >= 0 || !Number.isSafeInteger(err))
+    throw ERR_OUT_OF_RANGE("err", "a negative integer", err);
+  const entry = systemErrorList().find((e) => e[0] === err);
+  return entry === undefined ? `Unknown system error ${err}` : entry[1];
+}
 
 // Loaded on first use: most programs never call these.
 function isDeepStrictEqual(a, b) {
@@ -73,8 +105,29 @@ const colors = {
   bgCyanBright: [106, 49],
   bgWhiteBright: [107, 49],
 };
-// (Node also has non-enumerable aliases — grey, faint, crossedout… — not given here:
-// accessors cost a start-up that few programs would use.)
+// Node's non-enumerable aliases (grey is what styles.undefined names). Node makes
+// them accessors of the original; here they are data properties holding the same
+// array, which the host-side stylize (vm/inspect.ts) can read without guest code.
+for (const [original, alias] of [
+  ["gray", "grey"],
+  ["gray", "blackBright"],
+  ["bgGray", "bgGrey"],
+  ["bgGray", "bgBlackBright"],
+  ["dim", "faint"],
+  ["strikethrough", "crossedout"],
+  ["strikethrough", "strikeThrough"],
+  ["strikethrough", "crossedOut"],
+  ["hidden", "conceal"],
+  ["inverse", "swapColors"],
+  ["inverse", "swapcolors"],
+  ["doubleunderline", "doubleUnderline"],
+])
+  Object.defineProperty(colors, alias, {
+    value: colors[original],
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
 
 if (!Object.hasOwn(inspect, "custom")) {
   Object.defineProperty(inspect, "custom", {
@@ -371,6 +424,8 @@ module.exports = {
   format,
   styleText,
   formatWithOptions,
+  getSystemErrorMap,
+  getSystemErrorName,
   inherits,
   inspect,
   isArray: Array.isArray,

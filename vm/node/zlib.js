@@ -14,8 +14,8 @@
 // applies to the whole stream, and the input is held in memory until the end.
 "use strict";
 
-const { ERR_INVALID_ARG_TYPE } = require("internal/errors");
-const { validateFunction } = require("internal/validators");
+const { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE } = require("internal/errors");
+const { validateFunction, validateNumber } = require("internal/validators");
 const { hostCaller } = require("internal/host-call");
 const { transformClass, inheritTransformLazily, assignMethods } = require("internal/lazy-stream");
 
@@ -122,9 +122,24 @@ function ZlibBase(kind, opts, api) {
   this[kState] = { kind, opts: o, api, chunks: [] };
   this.bytesWritten = 0;
   this._closed = false;
+  // Node's native handle; here a mark that the stream is not destroyed yet.
+  this._handle = {};
+}
+
+/** Node's checkRangesOrGetDefault: undefined and NaN pass, other numbers are checked. */
+function checkRange(number, name, lower, upper) {
+  if (number === undefined || Number.isNaN(number)) return;
+  if (!Number.isFinite(number)) {
+    validateNumber(number, name);
+    throw ERR_OUT_OF_RANGE(name, "a finite number", number);
+  }
+  if (number < lower || number > upper)
+    throw ERR_OUT_OF_RANGE(name, `>= ${lower} and <= ${upper}`, number);
 }
 assignMethods(ZlibBase.prototype, {
   _transform(chunk, encoding, callback) {
+    if (!ArrayBuffer.isView(chunk))
+      throw ERR_INVALID_ARG_TYPE("chunk", ["string", "Buffer", "TypedArray", "DataView"], chunk);
     const s = this[kState];
     if (chunk.length > 0) s.chunks.push(Buffer.from(chunk));
     this.bytesWritten += chunk.length;
@@ -156,6 +171,8 @@ assignMethods(ZlibBase.prototype, {
   },
 
   params(level, strategy, callback) {
+    checkRange(level, "level", constants.Z_MIN_LEVEL, constants.Z_MAX_LEVEL);
+    checkRange(strategy, "strategy", constants.Z_DEFAULT_STRATEGY, constants.Z_FIXED);
     const s = this[kState];
     s.opts.level = level;
     s.opts.strategy = strategy;
@@ -167,9 +184,37 @@ assignMethods(ZlibBase.prototype, {
   },
 
   close(callback) {
-    if (callback) this.once("close", callback);
+    // Also when already closed: finished() calls back at once then.
+    if (callback) require("stream").finished(this, callback);
     this._closed = true;
     this.destroy();
+  },
+
+  _destroy(err, callback) {
+    this._handle = null;
+    callback(err);
+  },
+
+  /**
+   * Node's _processChunk without a callback: the input so far and `chunk`, compressed
+   * at once when the flush flag finishes the stream (other flags only keep the chunk,
+   * as output comes at the end here, see the top of the file); no stream events.
+   */
+  _processChunk(chunk, flushFlag, cb) {
+    const s = this[kState];
+    if (typeof cb === "function") {
+      this.write(chunk, cb);
+      return undefined;
+    }
+    s.chunks.push(Buffer.from(chunk));
+    this.bytesWritten += chunk.length;
+    const finish = s.kind.startsWith("brotli")
+      ? constants.BROTLI_OPERATION_FINISH
+      : constants.Z_FINISH;
+    if (flushFlag !== finish) return EMPTY;
+    const all = Buffer.concat(s.chunks);
+    s.chunks = [];
+    return asBuffer(call("process", [s.kind, input(all), s.opts], s.api));
   },
 });
 inheritTransformLazily(ZlibBase.prototype);
@@ -217,8 +262,13 @@ for (let i = 0; i < FACTORIES.length; i++) {
   const name = `create${FACTORIES[i]}`;
   module.exports[name] = { [name]: (opts) => new C(opts) }[name];
 }
-module.exports.constants = constants;
-module.exports.codes = codes;
+// The exports' properties cannot be replaced; codes is frozen, as Node's. Node's
+// constants are read-only properties of an extensible object; frozen here is one call
+// where ~100 defineProperty calls would cost every require("zlib").
+Object.defineProperties(module.exports, {
+  constants: { enumerable: true, value: Object.freeze(constants) },
+  codes: { enumerable: true, value: Object.freeze(codes) },
+});
 // Node's legacy names for the zlib constants (zlib.Z_SYNC_FLUSH…), which Object.keys
 // does not list: here they are inherited from a prototype of the exports rather than
 // non-enumerable own properties (44 Object.defineProperty calls cost ~9,000 steps).

@@ -85,6 +85,7 @@ function runtimeInternals() {
     inspect: $.inspectFunction, // vm/inspect.ts, as console uses it
     format: $.formatFunction, // util.format, as console.log formats
     formatWithOptions: $.formatWithOptionsFunction,
+    stringWidth: $.stringWidth, // terminal columns (vm/inspect.ts), for readline
     inspectDefaults: $.inspectDefaults, // util.inspect.defaultOptions (vm/inspect.ts reads it)
     internalKind: $.internalKind, // builtins/node-internals.ts
     callSiteMessage: $.callSiteMessage, // builtins/node-internals.ts
