@@ -19,6 +19,8 @@ const PUBLIC = new Set([
   "arrayPushMethod", // Array.prototype.push
   "inspectFunction", // util.inspect
   "inspectStylize", // util.inspect's stylize
+  "inspectStylizeColor", // the stylize a [util.inspect.custom] gets with colours on
+  "stringWidth", // readline's column count (String()s its argument)
   "formatFunction", // util.format
   "formatWithOptionsFunction", // util.formatWithOptions
   "regexpExecNative", // RegExp.prototype.exec
