@@ -216,6 +216,12 @@ export function runOne(
     }, timeoutMs);
     child.on("close", (code, signal) => {
       clearTimeout(timer);
+      // What the test left running in its group (a child it failed to kill) goes too.
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // The group is already empty.
+      }
       if (timedOut) resolve({ status: "timeout", error: `no end within ${timeoutMs} ms` });
       else if (code === 0 && /^1\.\.0 # Skipped/m.test(stdout))
         resolve({ status: "skip", error: stdout.trim() });
