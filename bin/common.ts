@@ -16,7 +16,7 @@ import { MIN_KEY_BYTES, verifySnapshot } from "../vm/snapshot-sign";
 import { hasModuleSyntax, isESModule } from "../vm/modules";
 import type { UnhandledRejectionsMode } from "../vm/host";
 import { DEFAULT_MAX_CALL_DEPTH } from "../vm/interpreter";
-import { releaseTierUp, TIER_UP_AFTER_MS, tierUpHeld } from "./tier-up";
+import { releaseTierUp, settleForExit, TIER_UP_AFTER_MS, tierUpHeld } from "./tier-up";
 
 /** Node's exit code for a bad command-line option or option value. */
 export const BAD_OPTION = 9;
@@ -598,6 +598,7 @@ export async function runToEnd(j: Jaunt, opts: JauntOptions, plan: RunPlan = {})
     }
     break;
   }
+  settleForExit();
   rec?.finish(j);
   const report = j.uncaughtReport();
   if (report) process.stderr.write(report);

@@ -42,6 +42,20 @@ export function tierUpHeld(): boolean {
   return held;
 }
 
+/**
+ * Turns the optimizer off for good once the guest has finished. node 20 unregisters
+ * its isolate from the platform before disposing of it, and a TurboFan job still
+ * running on a worker thread in between asks the platform for the isolate's task
+ * runner and aborts the process (`Assertion failed: (data.first) != nullptr` in
+ * NodePlatform::ForIsolate): about one `vmrun` in six of a program that had just got
+ * hot. Nothing is compiled after the guest's last instruction, so none is started.
+ */
+export function settleForExit(): void {
+  if (userChoosesTiering() || process.env.JAUNT_TIER_UP === "now") return;
+  held = false;
+  v8.setFlagsFromString("--no-opt");
+}
+
 /** Turns the optimizer back on (once the guest has computed long enough to gain from it). */
 export function releaseTierUp(): void {
   if (!held) return;
