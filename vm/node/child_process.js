@@ -317,12 +317,39 @@ function spawn(file, args, options) {
   const n = normalizeSpawnArgs(file, args, options);
   const child = new ChildProcess();
   child.spawn({ ...n.options, file: n.file, args: n.args });
+  if (n.options.signal !== undefined) abortOnSignal(child, n.options.signal, n.options.killSignal);
   const timeout = n.options.timeout;
   if (typeof timeout === "number" && timeout > 0) {
     const timer = setTimeout(() => child.kill(n.options.killSignal || "SIGTERM"), timeout);
     child.once("exit", () => clearTimeout(timer));
   }
   return child;
+}
+
+/**
+ * The `signal` option (spawn, fork, exec, execFile): aborting it kills the child with
+ * `killSignal` and emits an AbortError whose cause is the signal's reason, as node does;
+ * a signal aborted already does so on the next tick.
+ */
+function abortOnSignal(child, signal, killSignal) {
+  const { validateAbortSignal } = require("internal/validators");
+  validateAbortSignal(signal, "options.signal");
+  const onAbort = () => {
+    try {
+      if (child.kill(killSignal || "SIGTERM")) {
+        const { AbortError } = require("internal/errors");
+        child.emit("error", new AbortError(undefined, { cause: signal.reason }));
+      }
+    } catch (err) {
+      child.emit("error", err);
+    }
+  };
+  if (signal.aborted) {
+    process.nextTick(onAbort);
+    return;
+  }
+  signal.addEventListener("abort", onAbort, { once: true });
+  child.once("exit", () => signal.removeEventListener("abort", onAbort));
 }
 
 // ---- exec and execFile ---------------------------------------------------------------
