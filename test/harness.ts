@@ -21,9 +21,14 @@ export interface Outcome {
 }
 
 export function runNode(file: string, args: string[] = []): Outcome {
+  // Under `node --test` this variable makes a child's node:test speak the runner's
+  // binary protocol instead of printing its report.
+  const env = { ...process.env };
+  delete env.NODE_TEST_CONTEXT;
   const r = spawnSync(process.execPath, [file, ...args], {
     encoding: "utf8",
     cwd: path.dirname(file),
+    env,
   });
   return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
 }

@@ -64,6 +64,15 @@ const BUILTIN_MODULES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Built-in modules that exist only under the `node:` scheme, as in Node: `require("test")`
+ * looks in node_modules, `require("node:test")` is the test runner. They are not listed
+ * in `module.builtinModules`.
+ */
+const SCHEME_ONLY_MODULES: Readonly<Record<string, string>> = {
+  test: "node:test",
+};
+
+/**
  * Requests made by the npm packages' files that name a core module in a way Node
  * would send to node_modules ("process/" asks for the browser shim): Jaunt's core
  * module serves them, as it does in Node.
@@ -79,8 +88,13 @@ const DEPS_PREFIX = "node:internal/deps/";
 
 /** The bare name of a built-in module request (`node:x` or `x`), or null. */
 export function builtinName(request: string): string | null {
-  const bare = request.startsWith(NODE_PREFIX) ? request.slice(NODE_PREFIX.length) : request;
-  return Object.hasOwn(BUILTIN_MODULES, bare) ? bare : null;
+  if (request.startsWith(NODE_PREFIX)) {
+    const bare = request.slice(NODE_PREFIX.length);
+    return Object.hasOwn(BUILTIN_MODULES, bare) || Object.hasOwn(SCHEME_ONLY_MODULES, bare)
+      ? bare
+      : null;
+  }
+  return Object.hasOwn(BUILTIN_MODULES, request) ? request : null;
 }
 
 /** The sorted names of the built-in modules (`module.builtinModules`). */
@@ -90,7 +104,7 @@ export function builtinModuleNames(): string[] {
 
 /** The program name implementing a built-in module ("prelude" for the prelude's own). */
 export function builtinModuleProgram(bare: string): string {
-  return BUILTIN_MODULES[bare];
+  return Object.hasOwn(BUILTIN_MODULES, bare) ? BUILTIN_MODULES[bare] : SCHEME_ONLY_MODULES[bare];
 }
 
 /** The core module a dependency's request stands for, if it is an alias of one. */
