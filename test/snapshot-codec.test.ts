@@ -263,3 +263,34 @@ test("snapshots with stable ids share most chunks when one object is added early
   assert.ok(a.length > 20, `${a.length} chunks`);
   assert.ok(sharedBytes > 0.8 * before.length, `${sharedBytes} of ${before.length} bytes shared`);
 });
+
+test("a prototype chain or environment chain that is a cycle is refused, not followed forever", () => {
+  const j = Jaunt.create(quiet);
+  j.load(
+    `globalThis.a = {}; globalThis.b = Object.create(a);
+     function outer() { let x = 1; return function inner() { return x; }; }
+     globalThis.f = outer(); let w = 0; while (w < 1e9) w++;`,
+    "/cycles.js",
+  );
+  assert.equal(j.run(5000).status, "paused");
+  const g = j.vm.realm.global;
+  const a = g.getOwnProperty("a")!.value as JSObject;
+  const b = g.getOwnProperty("b")!.value as JSObject;
+  // What the language never makes, made on the host: a → b → a.
+  a.proto = b;
+  assert.throws(
+    () => Jaunt.resume(j.snapshot(), quiet),
+    (e: Error) => e instanceof SnapshotError && /a prototype chain is a cycle/.test(e.message),
+  );
+  a.proto = j.vm.realm.ObjectPrototype;
+  const f = g.getOwnProperty("f")!.value as unknown as { env: { parent: unknown } };
+  const env = f.env;
+  const saved = env.parent;
+  env.parent = env;
+  assert.throws(
+    () => Jaunt.resume(j.snapshot(), quiet),
+    (e: Error) => e instanceof SnapshotError && /an environment chain is a cycle/.test(e.message),
+  );
+  env.parent = saved;
+  assert.equal(Jaunt.resume(j.snapshot(), quiet).run(100).status, "paused");
+});

@@ -830,6 +830,14 @@ class Decoder {
     private readonly heap: unknown[],
   ) {}
 
+  /** After fill: no prototype chain or environment chain is a cycle. */
+  checkChains(): void {
+    const objects = this.objects.filter((o): o is JSObject => o instanceof JSObject);
+    const envs = this.objects.filter((o): o is Env => o instanceof Env);
+    checkAcyclic<JSObject>("a prototype chain", (o) => o.proto, objects, this.realm.intrinsics);
+    checkAcyclic<Env>("an environment chain", (e) => e.parent, envs, this.realm.intrinsicEnvs);
+  }
+
   /** Compiles (or finds) the header's programs; returns them as the header names them. */
   loadPrograms(list: unknown[]): SnapshotHeader["programs"] {
     this.programs = list.map((entry, i) => {
@@ -1718,6 +1726,40 @@ function checkVersions(header: Record<string, unknown>, realm: Realm): SnapshotH
  * Restores a snapshot into `vm`, whose realm must be freshly built, and returns what
  * its header says.
  */
+/**
+ * No prototype chain of ordinary objects and no chain of environments may be a
+ * cycle: the language never makes one ([[SetPrototypeOf]] refuses, a scope's parent
+ * is older than it), and lookups follow chains to their end, so a crafted cycle would
+ * hang the host. Every member of a cycle is the next link of another, so only the
+ * (few) objects that are some object's link are walked, each once (three colours).
+ */
+function checkAcyclic<T extends object>(
+  what: string,
+  next: (x: T) => T | null,
+  ...groups: Iterable<T>[]
+): void {
+  const links = new Set<T>();
+  for (const group of groups)
+    for (const x of group) {
+      const n = next(x);
+      if (n !== null) links.add(n);
+    }
+  const DONE = 2;
+  const colour = new Map<T, number>();
+  for (const start of links) {
+    if (colour.has(start)) continue;
+    const path: T[] = [];
+    for (let x: T | null = start; x !== null; x = next(x)) {
+      const c = colour.get(x);
+      if (c === DONE) break;
+      if (c !== undefined) fail(`${what} is a cycle`);
+      colour.set(x, 1);
+      path.push(x);
+    }
+    for (const x of path) colour.set(x, DONE);
+  }
+}
+
 export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
   if (isSignedSnapshot(bytes))
     fail("the snapshot is signed: verify it with its key first (--key-file, verifySnapshot)");
@@ -1746,6 +1788,7 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
   d.allocate();
   d.loadLayouts(asArray(roots.layouts, "layouts"));
   d.fill();
+  d.checkChains();
   const stack = asArray(roots.stack, "stack").map((v, i) => d.value(v, `stack slot ${i}`));
   vm.stack = stack.concat(new Array(Math.max(256, stack.length)).fill(undefined));
   vm.frames = asArray(roots.frames, "frames").map((f, i) => d.frame(f, i, stack.length));
