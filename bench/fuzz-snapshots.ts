@@ -3,12 +3,18 @@
 // distinct host exceptions found, and saves each failing case (its bytes and what was
 // done to them) as a reproducer under the output directory it names.
 //
+// The cases run on a worker thread watched by this one: a case that holds the host for
+// more than --hang-ms (default 60 s) without finishing — a loop the decoded state made
+// endless — is a finding too ("hang"): the worker is stopped, the case saved, and a new
+// worker goes on from the next case.
+//
 // FUZZ_COUNT, FUZZ_SEED and FUZZ_OUT in the environment work too. A reproducer runs
 // again with `node dist/bench/fuzz-snapshots.js --replay DIR/case-N.snap`.
 
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import fc from "fast-check";
 import {
   buildCase,
@@ -25,7 +31,43 @@ function option(name: string, env: string, fallback: string): string {
   return process.env[env] ?? fallback;
 }
 
-function main(): void {
+/** What a worker tells the watcher. */
+type Message =
+  | { kind: "seeds"; text: string }
+  | { kind: "case"; n: number; bytes: Uint8Array; what: string[]; case: unknown }
+  | { kind: "result"; n: number; outcome: Outcome; message?: string };
+
+interface Range {
+  seed: number;
+  from: number;
+  count: number;
+}
+
+/** The worker: runs cases from..count-1, saying which one it starts and how it ended. */
+function work({ seed, from, count }: Range): void {
+  const post = (m: Message) => parentPort!.postMessage(m);
+  const seeds = makeSeeds();
+  post({
+    kind: "seeds",
+    text: `${seeds.length} seed snapshots from ${new Set(seeds.map((s) => s.name)).size} programs`,
+  });
+  const arb = caseArbitrary(seeds.length);
+  const chunk = 1000;
+  // Chunks are sampled from seed + their first case, so a range can start anywhere.
+  for (let start = from - (from % chunk); start < count; start += chunk) {
+    const cases = fc.sample(arb, { seed: seed + start, numRuns: Math.min(chunk, count - start) });
+    for (let k = Math.max(0, from - start); k < cases.length; k++) {
+      const n = start + k;
+      const { bytes, what } = buildCase(seeds, cases[k]);
+      if (process.env.FUZZ_TRACE) fs.writeSync(2, `case ${n}: ${what.join("; ")}\n`);
+      post({ kind: "case", n, bytes, what, case: cases[k] });
+      const r = runCase(bytes);
+      post({ kind: "result", n, outcome: r.outcome, message: r.message });
+    }
+  }
+}
+
+async function main(): Promise<void> {
   const replay = option("replay", "FUZZ_REPLAY", "");
   if (replay) {
     const r = runCase(new Uint8Array(fs.readFileSync(replay)));
@@ -36,56 +78,93 @@ function main(): void {
   }
   const count = Number(option("count", "FUZZ_COUNT", "100000"));
   const seed = Number(option("seed", "FUZZ_SEED", String(Date.now() % 2 ** 31)));
+  const hangMs = Number(option("hang-ms", "FUZZ_HANG_MS", "60000"));
   const out = option("out", "FUZZ_OUT", path.join(os.tmpdir(), `jaunt-snapshot-fuzz-${seed}`));
-  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed)) {
-    console.error("fuzz-snapshots: --count and --seed must be integers");
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed) || !(hangMs > 0)) {
+    console.error("fuzz-snapshots: --count, --seed and --hang-ms must be positive integers");
     process.exitCode = 2;
     return;
   }
   const t0 = Date.now();
-  const seeds = makeSeeds();
-  console.log(
-    `${seeds.length} seed snapshots from ${new Set(seeds.map((s) => s.name)).size} programs; ` +
-      `${count} cases, seed ${seed}; reproducers go to ${out}`,
-  );
-  const counts = new Map<Outcome, number>();
+  console.log(`${count} cases, seed ${seed}; reproducers go to ${out}`);
+  const counts = new Map<Outcome | "hang", number>();
   const found = new Map<string, { n: number; file: string }>();
-  const arb = caseArbitrary(seeds.length);
-  const chunk = 1000;
   let failures = 0;
-  for (let done = 0; done < count;) {
-    const n = Math.min(chunk, count - done);
-    const cases = fc.sample(arb, { seed: seed + done, numRuns: n });
-    for (const c of cases) {
-      const { bytes, what } = buildCase(seeds, c);
-      if (process.env.FUZZ_TRACE) fs.writeSync(2, `case ${done}: ${what.join("; ")}\n`);
-      const r = runCase(bytes);
-      counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
-      if (r.outcome === "host-exception") {
-        failures++;
-        const key = (r.message ?? "").split("\n").slice(0, 2).join(" | ");
-        const known = found.get(key);
-        if (known) known.n++;
-        else {
-          const file = saveReproducer(out, done, bytes, { case: c, what, message: r.message });
-          found.set(key, { n: 1, file });
-          console.log(`FAIL case ${done}: ${key}\n  ${what.join("; ")}\n  saved as ${file}`);
+  let finished = 0;
+  let seedsSaid = false;
+
+  const finding = (n: number, c: Extract<Message, { kind: "case" }>, key: string) => {
+    failures++;
+    const known = found.get(key);
+    if (known) {
+      known.n++;
+      return;
+    }
+    const file = saveReproducer(out, n, c.bytes, { case: c.case, what: c.what, message: key });
+    found.set(key, { n: 1, file });
+    console.log(`FAIL case ${n}: ${key}\n  ${c.what.join("; ")}\n  saved as ${file}`);
+  };
+
+  let from = 0;
+  while (from < count) {
+    const range: Range = { seed, from, count };
+    const worker = new Worker(__filename, { workerData: range });
+    let current: Extract<Message, { kind: "case" }> | null = null;
+    let lastNews = Date.now();
+    let hung = false;
+    worker.on("message", (m: Message) => {
+      lastNews = Date.now();
+      if (m.kind === "seeds") {
+        if (!seedsSaid) console.log(m.text);
+        seedsSaid = true;
+      } else if (m.kind === "case") current = m;
+      else {
+        counts.set(m.outcome, (counts.get(m.outcome) ?? 0) + 1);
+        if (m.outcome === "host-exception" && current)
+          finding(m.n, current, (m.message ?? "").split("\n").slice(0, 2).join(" | "));
+        finished = m.n + 1;
+        if (finished % 1000 === 0 || finished === count) {
+          const secs = ((Date.now() - t0) / 1000).toFixed(0);
+          console.log(
+            `${finished}/${count} (${secs} s): ` +
+              [...counts].map(([k, v]) => `${k} ${v}`).join(", "),
+          );
         }
       }
-      done++;
-    }
-    const secs = ((Date.now() - t0) / 1000).toFixed(0);
-    console.log(
-      `${done}/${count} (${secs} s): ` + [...counts].map(([k, v]) => `${k} ${v}`).join(", "),
-    );
+    });
+    await new Promise<void>((resolve) => {
+      const watchdog = setInterval(() => {
+        if (Date.now() - lastNews < hangMs) return;
+        hung = true;
+        void worker.terminate();
+      }, 1000);
+      worker.on("error", (e) => console.log(`worker failed: ${e.stack ?? e}`));
+      worker.on("exit", () => {
+        clearInterval(watchdog);
+        resolve();
+      });
+    });
+    if (hung && current) {
+      const c: Extract<Message, { kind: "case" }> = current;
+      counts.set("hang", (counts.get("hang") ?? 0) + 1);
+      finding(c.n, c, `hang: no answer in ${hangMs} ms`);
+      from = c.n + 1;
+    } else if (finished < count) {
+      // The worker died without a hang (a host crash): the case it was on is a finding.
+      if (current === null) break;
+      const c: Extract<Message, { kind: "case" }> = current;
+      finding(c.n, c, "the worker died");
+      from = c.n + 1;
+    } else from = count;
   }
   console.log("\noutcomes:");
   for (const [k, v] of [...counts].sort((a, b) => b[1] - a[1]))
     console.log(`  ${k.padEnd(15)} ${v}`);
-  console.log(`distinct host exceptions: ${found.size} (${failures} cases)`);
+  console.log(`distinct findings: ${found.size} (${failures} cases)`);
   for (const [k, v] of found) console.log(`  ${v.n}× ${k}\n     ${v.file}`);
   console.log(`${((Date.now() - t0) / 1000).toFixed(0)} s`);
   process.exitCode = failures ? 1 : 0;
 }
 
-main();
+if (isMainThread) void main();
+else work(workerData as Range);
