@@ -17,6 +17,7 @@ import { RemoteFailure, sendProgram, type ProgramIO, type RemoteProgram } from "
 
 export { RemoteFailure, type ProgramIO, type RemoteProgram };
 import { parseSpec, withoutVia, type GatewaySpec } from "./spec";
+import { trace } from "./trace";
 
 export interface GatewayOptions extends BootOptions, SocketOptions {
   /**
@@ -54,7 +55,10 @@ export class Gateway {
       for (const f of early) conn.onUnrouted(f);
       return gw;
     }
-    const booted: BootedProcess = await bootstrap(s, runtimePayload(), opts);
+    const payload = runtimePayload();
+    trace("payload ready");
+    const booted: BootedProcess = await bootstrap(s, payload, opts);
+    trace("remote's marker seen");
     const conn = new Connection(booted.input, booted.output, s.text, { channelBase: 1 });
     return Gateway.greet(s, conn, () => booted.close(), opts);
   }
@@ -87,6 +91,7 @@ export class Gateway {
           const b = objectBody(f);
           if (b.protocol !== PROTOCOL) throw new Error(`remote protocol ${String(b.protocol)}`);
           const remote = { node: String(b.node), pid: Number(b.pid) };
+          trace("Hello received");
           const gw = new Gateway(spec, conn, remote, shutdown, signKey);
           const serve = opts.home ? frameDispatcher(conn, { home: opts.home }) : null;
           conn.onUnrouted = (frame) =>
