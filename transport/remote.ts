@@ -15,14 +15,7 @@ import { runWithBackPressure } from "./drive";
 import { finishContext, newContext, type TransportContext } from "./context";
 import { serveRequests } from "./teleport";
 import { ChannelEnd } from "./channels";
-import {
-  fetchForwarded,
-  manifestOf,
-  modulePending,
-  ModuleReplies,
-  requestModule,
-  serveForwarded,
-} from "./forwarding";
+import { ForwardedFiles, manifestOf, ModuleReplies, requestModule } from "./forwarding";
 
 export const PROTOCOL = 1;
 
@@ -115,7 +108,10 @@ async function runProgram(
   // Output goes out as frames; past the mark the sender (a hop relaying a further
   // remote's output, or the driver below) is asked to wait for the back-log to drain.
   const congested = () => (conn.buffered > OUTPUT_HIGH_WATER ? conn.drained() : null);
+  let first = true;
   const out = (kind: FrameKind) => (text: string) => {
+    if (first) trace("first output sent");
+    first = false;
     conn.send(kind, ch, text).catch(quiet);
     return congested() ?? undefined;
   };
@@ -140,12 +136,13 @@ async function runProgram(
     // Import forwarding: the program's own module files, for requires of files this
     // machine lacks, fetched from the origin when first needed; passed on wherever it
     // goes next (a further remote fetches them through this one).
+    // They are this program's alone: its VM's loader serves them.
     const modules = manifestOf(body.modules);
-    if (modules && !opts.home) {
-      serveForwarded(modules);
-      ctx.modules = () => modules;
+    const files = modules && !opts.home ? new ForwardedFiles(modules) : null;
+    if (files) {
+      ctx.modules = () => files.manifest;
       ctx.fetchModule = (file) =>
-        fetchForwarded(conn, file, (f) => requestModule(conn, ch, replies, f));
+        files.fetch(conn, file, (f) => requestModule(conn, ch, replies, f));
     }
     const requests = serveRequests(ctx);
     requests["module.fetch"] = async (req) => {
@@ -159,7 +156,7 @@ async function runProgram(
       stdout: ctx.stdout,
       stderr: ctx.stderr,
       requests,
-      modulePending,
+      ...(files ? { loader: files.loader, modulePending: (f) => files.pending(f) } : {}),
     });
     // A forked copy: a PRNG sequence of its own.
     if (typeof body.seed === "number") j.reseed(body.seed);
