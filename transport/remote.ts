@@ -4,12 +4,14 @@
 // starts a further hop from here (via=) and relays its bytes. Used by the bootstrapped
 // remote (remote-main) and by the `vmresume --listen` server.
 
+import * as net from "node:net";
+import type { Readable, Writable } from "node:stream";
 import { Jaunt } from "../vm/index";
-import { bootstrap, type BootedProcess } from "./bootstrap";
+import { bootstrap, type BootOptions } from "./bootstrap";
 import { runtimePayload } from "./bundle";
 import type { Connection, FrameHandler } from "./connection";
 import { FrameKind, type Frame } from "./frame";
-import { parseSpec } from "./spec";
+import { parseSpec, type GatewaySpec } from "./spec";
 import { trace } from "./trace";
 import { runWithBackPressure } from "./drive";
 import { finishContext, newContext, type TransportContext } from "./context";
@@ -187,13 +189,37 @@ async function runProgram(
   await conn.send(FrameKind.Exit, ch, { code }).catch(quiet);
 }
 
-/** via=: starts the next hop from this machine and relays its bytes both ways. */
+/** The next hop's byte stream, seen from here. */
+interface Hop {
+  input: Readable;
+  output: Writable;
+  close(): Promise<void>;
+}
+
+/**
+ * Reaches the next hop from this machine: a process started with the payload this one
+ * got (popen, ssh=), or a TCP connection to a vmresume --listen server (socket=; the
+ * origin authenticates through it, TLS included, end to end: the key and the
+ * certificate check stay with the origin, this machine only carries bytes).
+ */
+async function dialHop(spec: GatewaySpec, opts: BootOptions): Promise<Hop> {
+  if (spec.kind !== "socket") return bootstrap(spec, runtimePayload(), opts);
+  const sock = net.connect({ host: spec.host, port: spec.port! });
+  await new Promise<void>((resolve, reject) => {
+    sock.once("connect", resolve);
+    sock.once("error", (e) => reject(new Error(`cannot connect to ${spec.text}: ${e.message}`)));
+  });
+  sock.on("error", () => sock.destroy());
+  return { input: sock, output: sock, close: async () => void sock.destroy() };
+}
+
+/** via=: reaches the next hop from this machine and relays its bytes both ways. */
 async function openHop(conn: Connection, ch: number, body: Record<string, unknown>) {
   const quiet = () => {};
-  let hop: BootedProcess;
+  let hop: Hop;
   try {
     if (typeof body.spec !== "string") throw new Error("an Open frame needs a 'spec' string");
-    hop = await bootstrap(parseSpec(body.spec), runtimePayload(), {
+    hop = await dialHop(parseSpec(body.spec), {
       onStderr: (t) => void conn.send(FrameKind.Stderr, ch, t).catch(quiet),
     });
   } catch (e) {
