@@ -8,6 +8,7 @@ import * as net from "node:net";
 import type { Readable } from "node:stream";
 import { decode as cborDecode } from "cbor-x";
 import { trace } from "./trace";
+import { holdTierUp } from "../bin/tier-up";
 import { installRuntimeFiles, VIRTUAL_ROOT, type RuntimeFiles } from "./runtime-files";
 
 export interface Boot {
@@ -25,6 +26,8 @@ export interface Boot {
 }
 
 export function main(boot: Boot): void {
+  // As vmrun does: the optimizer waits until a guest computes for a while (drive.ts).
+  holdTierUp();
   const [began, read, inflated] = (boot.times ?? []).map((t) => performance.timeOrigin + t);
   if (began !== undefined) {
     trace("stage 1 began", began);

@@ -13,6 +13,7 @@ import type { Connection, FrameHandler } from "./connection";
 import { FrameKind, type Frame } from "./frame";
 import { parseSpec, type GatewaySpec } from "./spec";
 import { trace } from "./trace";
+import { settleForExit } from "../bin/tier-up";
 import { runWithBackPressure } from "./drive";
 import { finishContext, newContext, type TransportContext } from "./context";
 import { serveRequests } from "./teleport";
@@ -93,7 +94,11 @@ export function frameDispatcher(conn: Connection, opts: ServeOptions = {}): Fram
 /** The remote's side of a connection: Hello, then programs and hops as they are asked for. */
 export function serveConnection(conn: Connection, opts: ServeOptions = {}): void {
   conn.onUnrouted = frameDispatcher(conn, opts);
-  if (opts.exitWhenDone) conn.onEnd(() => process.exit(0));
+  if (opts.exitWhenDone)
+    conn.onEnd(() => {
+      settleForExit(); // no TurboFan job in flight as node exits (bin/tier-up.ts)
+      process.exit(0);
+    });
   conn
     .send(FrameKind.Hello, 0, { node: process.version, pid: process.pid, protocol: PROTOCOL })
     .catch(() => {});
