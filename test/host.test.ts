@@ -554,6 +554,38 @@ test("capabilities: with fs denied, modules come only from the embedder's loader
   assert.equal(out.text, "42 [ 1 ]\nMODULE_NOT_FOUND\n5\n");
 });
 
+test("capabilities: with fs, the loader goes first and leaves what it does not know to the files", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-loader-fs-"));
+  fs.writeFileSync(path.join(dir, "disk.js"), "exports.where = 'disk';");
+  fs.writeFileSync(path.join(dir, "both.js"), "exports.where = 'disk';");
+  const served: Record<string, string> = {
+    [path.join(dir, "only-loader.js")]: "exports.where = 'loader';",
+    [path.join(dir, "both.js")]: "exports.where = 'loader';",
+  };
+  const kinds: string[] = [];
+  const { j, out } = vmWith({
+    capabilities: "all",
+    loader: {
+      resolve: (spec, from, kind) => {
+        kinds.push(kind);
+        const id = path.join(path.dirname(from), spec) + ".js";
+        return id in served ? id : null;
+      },
+      read: (id) => served[id] ?? null,
+    },
+  });
+  j.load(
+    `console.log(require("./only-loader").where, require("./both").where, require("./disk").where);
+     try { require("./neither"); } catch (e) { console.log(e.code); }`,
+    path.join(dir, "main.js"),
+  );
+  const r = await j.runAsync();
+  fs.rmSync(dir, { recursive: true, force: true });
+  assert.equal(r.status, "done", out.text);
+  assert.equal(out.text, "loader loader disk\nMODULE_NOT_FOUND\n");
+  assert.deepEqual([...new Set(kinds)], ["require"]);
+});
+
 test("examples/embed-host.ts runs: the documented walk-through", () => {
   const r = spawnSync(process.execPath, [path.join(__dirname, "..", "examples", "embed-host.js")], {
     encoding: "utf8",

@@ -126,3 +126,55 @@ test("remoteExec: a channel sent over a channel works on the other side", T, asy
   assert.equal(r.stdout, "moved: ERR_JAUNT_CHANNEL_CLOSED\nChannel true true\n", r.stderr);
   assert.equal(r.code, 0);
 });
+
+test(
+  "remoteExec: channels inside objects, arrays and remoteExec's arguments arrive working",
+  T,
+  async (t) => {
+    const r = await vmrun(
+      programFile(
+        t,
+        "nested.js",
+        `const { Gateway } = require("jaunt");
+       const gw = Gateway.open("popen");
+       const echo = () => gw.remoteExec((c) => {
+         for (let v; (v = c.receive()) !== null;) c.send("echo " + v);
+       });
+       // In an object and an array, with other data around them; the same channel twice.
+       const e1 = echo();
+       const e2 = echo();
+       const user = gw.remoteExec((c) => {
+         const m = c.receive();
+         m.reply.send("a");
+         m.list[1].send("b");
+         c.send([m.tag, m.list[0], m.reply.receive(10000), m.list[1].receive(10000), m.again === m.reply]);
+         m.reply.send(null);
+         m.list[1].send(null);
+       });
+       const msg = { tag: "t", reply: e1, list: [7, e2], again: e1 };
+       user.send(msg);
+       console.log(JSON.stringify(user.receive(10000)), msg.reply === e1);
+       try { e1.send(1); } catch (e) { console.log("moved:", e.code); }
+       // In remoteExec's arguments.
+       const e3 = echo();
+       const worker = gw.remoteExec((c, opts, [out]) => {
+         opts.to.send("x");
+         c.send([opts.to.receive(10000), out === opts.to, opts.n]);
+         opts.to.send(null);
+       }, { to: e3, n: 5 }, [e3]);
+       console.log(JSON.stringify(worker.receive(10000)));
+       // A channel in a Map cannot travel: a TypeError here, nothing sent.
+       try { user.send(new Map([["k", echo()]])); } catch (e) { console.log(e.name); }
+       // A value that cannot be copied is the guest's error, not the VM's end.
+       try { user.send(new (class Thing {})()); } catch (e) { console.log(e.name); }
+       gw.close();`,
+      ),
+    );
+    assert.equal(
+      r.stdout,
+      '["t",7,"echo a","echo b",true] true\nmoved: ERR_JAUNT_CHANNEL_CLOSED\n["echo x",true,5]\nTypeError\nDataCloneError\n',
+      r.stderr,
+    );
+    assert.equal(r.code, 0);
+  },
+);

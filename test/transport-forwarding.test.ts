@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Gateway } from "../transport/gateway";
 import { collectModules, type ForwardMode } from "../transport/forwarding";
-import { collector, snapshotOf, tempDir, within } from "./transport-helpers";
+import { collector, snapshotOf, startListener, tempDir, within } from "./transport-helpers";
 
 const T = { timeout: 60_000 };
 
@@ -108,6 +108,53 @@ test(
       assert.deepEqual(hop.fetched, ["lib/helper.js", "data.json"]);
     } finally {
       await gw.close();
+    }
+  },
+);
+
+test(
+  "forwarding: two clients of one socket server, same path, different files: each program sees its own",
+  T,
+  async (t) => {
+    const KEY = "a shared key for the forwarding tests";
+    const srv = await startListener(t, KEY);
+    const dir = fs.realpathSync(tempDir(t));
+    const file = path.join(dir, "main.js");
+    // Each requires a file, lets the other program run, then requires a second one.
+    const main = `
+      const first = require("./lib/which").name;
+      setTimeout(() => console.log(first, require("./lib/later").name, require("./package.json").v), 300);`;
+    fs.mkdirSync(path.join(dir, "lib"));
+    fs.writeFileSync(file, main);
+    const version = (name: string) => {
+      fs.writeFileSync(path.join(dir, "lib", "which.js"), `exports.name = "${name}";`);
+      fs.writeFileSync(path.join(dir, "lib", "later.js"), `exports.name = "${name}-later";`);
+      fs.writeFileSync(path.join(dir, "package.json"), `{ "v": "${name}-pkg" }`);
+      return { source: collectModules(dir), snapshot: snapshotOf(main, 1, file) };
+    };
+    const a = version("A");
+    const b = version("B");
+    fs.rmSync(dir, { recursive: true }); // only the origins have them
+    const spec = `socket=127.0.0.1:${srv.port}`;
+    const [gwA, gwB] = await within(
+      Promise.all([Gateway.open(spec, { key: KEY }), Gateway.open(spec, { key: KEY })]),
+      20_000,
+      "open",
+    );
+    try {
+      const run = (gw: Gateway, v: typeof a) => {
+        const io = Object.assign(collector(), { fetchModule: v.source.fetch });
+        return { io, exit: gw.resume(v.snapshot, io, { modules: v.source.manifest }).exit };
+      };
+      const ra = run(gwA, a);
+      const rb = run(gwB, b);
+      assert.deepEqual(await within(Promise.all([ra.exit, rb.exit]), 20_000, "exit"), [0, 0]);
+      assert.equal(ra.io.out, "A A-later A-pkg\n", ra.io.err);
+      assert.equal(rb.io.out, "B B-later B-pkg\n", rb.io.err);
+      // One server process ran both.
+      assert.equal(gwA.remote.pid, gwB.remote.pid);
+    } finally {
+      await Promise.all([gwA.close(), gwB.close()]);
     }
   },
 );

@@ -211,3 +211,39 @@ test("socket: --tls-cert and --tls-key go together, and only with --listen", T, 
   assert.equal(alone.status, 9);
   assert.match(alone.stderr, /^vmresume: --tls-cert and --tls-key go with --listen/);
 });
+
+test(
+  "socket: via= reaches a server from the hop's side (A --popen--> B --socket--> C), TLS end to end",
+  T,
+  async (t) => {
+    const srv = await startServer(t);
+    const dir = tempDir(t);
+    const cert = selfSignedCert(dir);
+    const tlsSrv = await startListener(t, KEY, ["--tls-cert", cert.cert, "--tls-key", cert.key]);
+    const prog = snapshotOf(`console.log("on C", process.pid);`, 1);
+    for (const [spec, srvPid, extra] of [
+      [`socket=127.0.0.1:${srv.port}//via=popen`, srv.pid, {}],
+      [
+        `socket=127.0.0.1:${tlsSrv.port}//tls//via=popen`,
+        tlsSrv.pid,
+        { tlsCa: fs.readFileSync(cert.cert) },
+      ],
+    ] as const) {
+      const gw = await within(Gateway.open(spec, { key: KEY, ...extra }), 30_000, `open ${spec}`);
+      try {
+        const io = collector();
+        assert.equal(await within(gw.resume(prog, io).exit, 20_000, "exit"), 0, io.err);
+        // The program ran in the server (C), reached through a popen child (B).
+        assert.equal(io.out, `on C ${srvPid}\n`);
+        assert.equal(gw.remote.pid, srvPid);
+      } finally {
+        await gw.close();
+      }
+    }
+    // A hop that cannot reach the server says so; the key never left A (B only relays).
+    await assert.rejects(
+      Gateway.open(`socket=127.0.0.1:1//via=popen`, { key: KEY }),
+      /cannot connect to socket=127\.0\.0\.1:1/,
+    );
+  },
+);

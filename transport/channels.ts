@@ -5,11 +5,14 @@
 // too, with a reason. Values are host copies of guest values (structured-clone rules),
 // carried as CBOR.
 //
-// A channel end can itself be sent over a channel (execnet's channels over channels):
-// the sender opens a sub-channel on the carrying channel's connection, tells the peer
-// its id (a Data frame { channel: id }), and from then on relays between the end it
-// gave away and the sub-channel, both ways, closes included. The peer makes a working
-// end of the sub-channel, so its guest talks to the far side as if it held the channel.
+// A channel end can itself be sent over a channel (execnet's channels over channels),
+// alone or inside the value sent (an object's property, an array's element, at any
+// depth): the sender opens a sub-channel on the carrying channel's connection for each,
+// tells the peer their ids and where they sit in the value (a Data frame
+// { value, channels: [{ id, paths }] }, the channels' places left null in the value),
+// and from then on relays between the end it gave away and the sub-channel, both ways,
+// closes included. The peer makes a working end of each sub-channel, so its guest talks
+// to the far side as if it held the channel.
 
 import type { Connection } from "./connection";
 import { DisconnectedError } from "./connection";
@@ -25,15 +28,32 @@ export interface ErrorBody {
   stack: { fn: string; file: string; line: number; col: number }[];
 }
 
-/**
- * What receive() answers: a value, a channel that was sent (a working end here), or the
- * channel closed (with the remote error if any).
- */
-export type Received =
-  { value: unknown } | { channel: ChannelEnd } | { closed: true; error?: ErrorBody };
+/** Where a channel sits in a value sent: the keys from the value down ([] is the value itself). */
+export type ValuePath = (string | number)[];
 
-/** What arrives on a channel: a value or a channel end. */
-type Item = { value: unknown } | { channel: ChannelEnd };
+/** Channel ends that travel with a value, each with its places in it. */
+export type CarriedChannels = { end: ChannelEnd; paths: ValuePath[] }[];
+
+/** What arrives on a channel: a value, with the channel ends it carries (working ends here). */
+export interface Item {
+  value: unknown;
+  channels?: CarriedChannels;
+}
+
+/** What receive() answers: an item, or the channel closed (with the remote error if any). */
+export type Received = Item | { closed: true; error?: ErrorBody };
+
+/** At most this many channels in one value, and keys in one path (a peer's frame is checked). */
+const MAX_CARRIED = 1024;
+const MAX_PATH = 256;
+
+function isPath(p: unknown): p is ValuePath {
+  return (
+    Array.isArray(p) &&
+    p.length <= MAX_PATH &&
+    p.every((k) => typeof k === "string" || (Number.isInteger(k) && (k as number) >= 0))
+  );
+}
 
 interface Waiter {
   resolve: (r: Received) => void;
@@ -102,16 +122,35 @@ export class ChannelEnd {
     }
   }
 
-  /** A Data frame's body as an item: { value }, or { channel: id } the peer opened. */
+  /**
+   * A Data frame's body as an item: { value, channels?: [{ id, paths }] } (ids of
+   * sub-channels the peer opened). A malformed list drops the frame.
+   */
   private itemOf(body: unknown): Item | null {
-    const b = body as { value?: unknown; channel?: unknown } | null;
+    const b = body as { value?: unknown; channels?: unknown } | null;
     if (b === null || typeof b !== "object") return { value: undefined };
-    if (!("channel" in b)) return { value: b.value };
-    const ch = b.channel;
-    if (typeof ch !== "number" || !Number.isInteger(ch) || ch <= 0 || ch > 0xffffffff) return null;
-    const end = new ChannelEnd(this.conn, ch, this.io);
-    this.conn.route(ch, (f) => end.deliver(f));
-    return { channel: end };
+    if (b.channels === undefined) return { value: b.value };
+    const list = b.channels;
+    if (!Array.isArray(list) || list.length === 0 || list.length > MAX_CARRIED) return null;
+    const ok = list.every((c: { id?: unknown; paths?: unknown } | null) => {
+      const id = c?.id;
+      return (
+        typeof id === "number" &&
+        Number.isInteger(id) &&
+        id > 0 &&
+        id <= 0xffffffff &&
+        Array.isArray(c!.paths) &&
+        c!.paths.length > 0 &&
+        c!.paths.every(isPath)
+      );
+    });
+    if (!ok) return null;
+    const channels = (list as { id: number; paths: ValuePath[] }[]).map(({ id, paths }) => {
+      const end = new ChannelEnd(this.conn, id, this.io);
+      this.conn.route(id, (f) => end.deliver(f));
+      return { end, paths };
+    });
+    return { value: b.value, channels };
   }
 
   /** Hands an item on to where this end was sent (its relay). */
@@ -178,39 +217,47 @@ export class ChannelEnd {
     return this.wait(this.closeWaiters, "channel.waitClose", timeoutMs);
   }
 
-  send(value: unknown): Promise<void> {
-    const refused = this.refusal();
+  /**
+   * Sends `value` and the channel ends it carries (channels this side holds, at their
+   * places in it): each goes over a sub-channel relayed here, and is not usable here
+   * afterwards.
+   */
+  send(value: unknown, channels: CarriedChannels = []): Promise<void> {
+    const self = channels.some((c) => c.end === this);
+    if (self) return Promise.reject(closedError("a channel cannot be sent over itself"));
+    const refused = this.refusal() ?? channels.map((c) => c.end.refusal()).find((r) => r);
     if (refused) return Promise.reject(refused);
-    return this.transmit({ value });
+    return this.transmit({ value, channels });
   }
 
   /** Sends an item to the peer (what send and a relay have in common). */
-  private transmit(item: Item): Promise<void> {
+  private async transmit(item: Item): Promise<void> {
     // A relay that outlived its channel drops what it still had.
-    if (this.closedHere || this.conn.ended) return Promise.resolve();
-    if ("channel" in item) return this.pass(item.channel);
-    return this.conn.send(FrameKind.Data, this.id, { value: item.value });
+    if (this.closedHere || this.conn.ended) return;
+    if (!item.channels?.length)
+      return this.conn.send(FrameKind.Data, this.id, { value: item.value });
+    const subs = item.channels.map(({ end }) => this.subChannel(end));
+    const channels = item.channels.map(({ paths }, i) => ({ id: subs[i].id, paths }));
+    await this.conn.send(FrameKind.Data, this.id, { value: item.value, channels });
+    // Relayed only once the peer knows the sub-channels (their frames follow this one).
+    for (const s of subs) s.relay();
   }
 
   /**
-   * Sends the channel end `other` (a channel this side holds) to the peer: a
-   * sub-channel carries what the two sides say, relayed here; `other` is not usable
-   * here afterwards.
+   * Hands the channel end `other` on: a sub-channel of this connection carries what
+   * the two sides say, relayed here once `relay` is called. Its id is for the peer.
    */
-  async sendChannel(other: ChannelEnd): Promise<void> {
-    if (other === this) throw closedError("a channel cannot be sent over itself");
-    const refused = this.refusal() ?? other.refusal();
-    if (refused) throw refused;
-    await this.pass(other);
-  }
-
-  private async pass(other: ChannelEnd): Promise<void> {
+  private subChannel(other: ChannelEnd): { id: number; relay: () => void } {
     let sub: ChannelEnd | null = null;
     const id = this.conn.openChannel((f) => sub?.deliver(f));
     sub = new ChannelEnd(this.conn, id, this.io);
-    await this.conn.send(FrameKind.Data, this.id, { channel: id });
-    sub.relayTo(other);
-    other.relayTo(sub);
+    return {
+      id,
+      relay: () => {
+        sub!.relayTo(other);
+        other.relayTo(sub!);
+      },
+    };
   }
 
   /** From now on what arrives here goes to `to` (what had arrived goes first). */

@@ -1,5 +1,5 @@
-// File helpers the bootstrap bundle and import forwarding share: walking a folder, and
-// answering node:fs's synchronous readers from bytes held in memory.
+// File helpers: walking a folder (the bootstrap bundle, import forwarding), and
+// answering node:fs's synchronous readers from bytes held in memory (the runtime files).
 
 import * as fs from "node:fs";
 import * as path from "node:path";

@@ -11,15 +11,23 @@
 // channel. Fetched files are kept per connection (by digest), so the programs and
 // functions of one connection fetch each file once. Eager (JAUNT_FORWARD_MODULES=eager)
 // sends every file's bytes up front. Either way a remote serves such a path only when
-// its own disk has no such file; hops pass the manifest on and fetch through their
-// own origin.
+// its own disk has no such file, and only to the program it came with (its VM's
+// loader: a socket server runs many clients' programs in one process); hops pass the
+// manifest on and fetch through their own origin.
 
 import { createHash } from "node:crypto";
 import type * as FS from "node:fs";
 import * as path from "node:path";
+import {
+  hostFiles,
+  nodeResolution,
+  type FileView,
+  type ModuleLoader,
+  type NodeResolution,
+} from "../vm/index";
 import type { Connection } from "./connection";
 import { FrameKind } from "./frame";
-import { memoryStats, readAs, walkFiles } from "./files";
+import { walkFiles } from "./files";
 
 // The module object itself (a bundler's import namespace has only getters).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -118,100 +126,111 @@ export function manifestOf(v: unknown): Manifest | null {
 /** The digest as a map key. */
 const hex = (d: Uint8Array) => Buffer.from(d.buffer, d.byteOffset, d.length).toString("hex");
 
-/** Forwarded files known to this process: path → entry (data once it is here). */
-const forwarded = new Map<string, { digest: string; size: number; data?: Buffer }>();
 /** Bytes fetched over each connection, by digest: a file is fetched once per connection. */
 const fetchedOver = new WeakMap<Connection, Map<string, Promise<Buffer>>>();
-/** node:fs's readers as they were before serveForwarded wrapped them (null: not yet). */
-let realFs: Pick<typeof FS, "existsSync" | "statSync" | "readFileSync"> | null = null;
-
-function realExists(p: string): boolean {
-  return (realFs ?? fs).existsSync(p);
-}
 
 /**
- * Serves `manifest`'s files where this machine has none (process-wide, merged; a later
- * manifest's entry for a path replaces an earlier one).
+ * One program's forwarded files on a remote, served to that program's VM alone through
+ * its module loader (so two programs in one process — a socket server's clients — may
+ * each have their own file at the same path). A path the remote's disk has is left to
+ * the disk; the others resolve by Node's rules over the manifest and the disk together.
  */
-export function serveForwarded(manifest: Manifest): void {
-  for (const [p, e] of Object.entries(manifest)) {
-    const key = path.normalize(p);
-    const digest = hex(e.digest);
-    const had = forwarded.get(key);
-    const data = e.data
-      ? Buffer.from(e.data.buffer, e.data.byteOffset, e.data.length)
-      : had?.digest === digest
-        ? had.data
-        : undefined;
-    forwarded.set(key, { digest, size: e.size, data });
+export class ForwardedFiles {
+  private readonly files = new Map<string, { digest: string; size: number; data?: Buffer }>();
+  /** Folders that hold forwarded files (resolution asks whether a folder exists). */
+  private readonly dirs = new Set<string>();
+  private readonly resolution: NodeResolution;
+  /** The VM's loader (Jaunt's `loader` option): forwarded files, then the disk. */
+  readonly loader: ModuleLoader;
+
+  constructor(readonly manifest: Manifest) {
+    for (const [p, e] of Object.entries(manifest)) {
+      const key = path.normalize(p);
+      const data = e.data && Buffer.from(e.data.buffer, e.data.byteOffset, e.data.length);
+      this.files.set(key, { digest: hex(e.digest), size: e.size, data });
+      for (let d = path.dirname(key); !this.dirs.has(d); d = path.dirname(d)) {
+        this.dirs.add(d);
+        if (d === path.dirname(d)) break;
+      }
+    }
+    const view: FileView = {
+      isFile: (p) => this.served(p) !== undefined || hostFiles.isFile(p),
+      isDir: (p) => this.dirs.has(path.normalize(p)) || hostFiles.isDir(p),
+      readText: (p) => {
+        const e = this.served(p);
+        if (!e) return hostFiles.readText(p);
+        if (!e.data) throw moduleError(`${p} has not been fetched from the origin`);
+        return e.data.toString("utf8");
+      },
+    };
+    this.resolution = nodeResolution(view);
+    this.loader = {
+      resolve: (specifier, referrer, kind) => {
+        let file: string;
+        try {
+          file =
+            kind === "import"
+              ? this.resolution.resolveImport(referrer, specifier)
+              : this.resolution.resolveRequire(referrer, specifier);
+        } catch {
+          return null; // Not found here either: the disk's resolution says why.
+        }
+        return this.served(file) ? file : null;
+      },
+      read: (id) => {
+        if (!this.served(id)) return null;
+        const source = view.readText(id);
+        const format = id.endsWith(".json")
+          ? "json"
+          : this.resolution.isESModule(id)
+            ? "module"
+            : "commonjs";
+        return { source, format };
+      },
+    };
   }
-  if (realFs) return;
-  // Captured now, not at load: the runtime's own overlay (runtime-files.ts) is under it.
-  const real = (realFs = {
-    existsSync: fs.existsSync,
-    statSync: fs.statSync,
-    readFileSync: fs.readFileSync,
-  });
-  // Only a path the real disk lacks is served from the manifest.
-  const entry = (p: unknown) => {
-    if (typeof p !== "string" || forwarded.size === 0) return undefined;
-    const e = forwarded.get(path.normalize(p));
-    return e && !realExists(p) ? e : undefined;
-  };
-  const fsw = fs as unknown as Record<string, unknown>;
-  fsw.existsSync = (p: FS.PathLike) => entry(p) !== undefined || real.existsSync(p);
-  fsw.statSync = (p: FS.PathLike, opts?: FS.StatSyncOptions) => {
-    const e = entry(p);
-    return e ? memoryStats(e.size) : real.statSync(p, opts);
-  };
-  fsw.readFileSync = (p: FS.PathOrFileDescriptor, opts?: unknown) => {
-    const e = entry(p);
-    if (!e) return (real.readFileSync as (p: unknown, o: unknown) => unknown)(p, opts);
-    if (!e.data)
-      throw Object.assign(new Error(`jaunt: ${String(p)} has not been fetched from the origin`), {
-        code: "ENOENT",
+
+  /** The entry of a forwarded file this machine's disk lacks, or undefined. */
+  private served(file: string) {
+    const e = this.files.get(path.normalize(file));
+    return e && !hostFiles.isFile(file) ? e : undefined;
+  }
+
+  /** Whether `file` is a forwarded file whose bytes are not here yet (the VM's modulePending). */
+  pending(file: string): boolean {
+    const e = this.served(file);
+    return e !== undefined && e.data === undefined;
+  }
+
+  /**
+   * Fetches a forwarded file from the origin with `ask` (a ModuleRequest frame on the
+   * program's channel of `conn`), checks it against the manifest's digest and makes it
+   * readable here. Programs on one connection share what was fetched (by digest).
+   */
+  async fetch(
+    conn: Connection,
+    file: string,
+    ask: (file: string) => Promise<Uint8Array | null>,
+  ): Promise<Buffer> {
+    const e = this.files.get(path.normalize(file));
+    if (!e) throw moduleError(`${file} is not one of the program's forwarded files`);
+    if (e.data) return e.data;
+    let cache = fetchedOver.get(conn);
+    if (!cache) fetchedOver.set(conn, (cache = new Map()));
+    let got = cache.get(e.digest);
+    if (!got) {
+      got = ask(file).then((data) => {
+        if (!data) throw moduleError(`the origin has no ${file}`);
+        const bytes = Buffer.from(data.buffer, data.byteOffset, data.length);
+        if (sha256(bytes).toString("hex") !== e.digest)
+          throw moduleError(`${file} from the origin does not match its manifest`);
+        return bytes;
       });
-    return readAs(e.data, opts);
-  };
-}
-
-/** Whether `file` is a forwarded file whose bytes are not here yet (the VM's modulePending). */
-export function modulePending(file: string): boolean {
-  const e = forwarded.get(path.normalize(file));
-  return e !== undefined && e.data === undefined && !realExists(file);
-}
-
-/**
- * Fetches a forwarded file from the origin over `conn`, on the program's channel `ch`
- * (a ModuleRequest frame; `awaitReply` waits for its ModuleReply), checks it against
- * the manifest's digest and makes it readable here.
- */
-export async function fetchForwarded(
-  conn: Connection,
-  file: string,
-  ask: (file: string) => Promise<Uint8Array | null>,
-): Promise<Buffer> {
-  const key = path.normalize(file);
-  const e = forwarded.get(key);
-  if (!e) throw moduleError(`${file} is not one of the program's forwarded files`);
-  if (e.data) return e.data;
-  let cache = fetchedOver.get(conn);
-  if (!cache) fetchedOver.set(conn, (cache = new Map()));
-  let got = cache.get(e.digest);
-  if (!got) {
-    got = ask(file).then((data) => {
-      if (!data) throw moduleError(`the origin has no ${file}`);
-      const bytes = Buffer.from(data.buffer, data.byteOffset, data.length);
-      if (sha256(bytes).toString("hex") !== e.digest)
-        throw moduleError(`${file} from the origin does not match its manifest`);
-      return bytes;
-    });
-    cache.set(e.digest, got);
-    got.catch(() => cache.delete(e.digest));
+      cache.set(e.digest, got);
+      got.catch(() => cache.delete(e.digest));
+    }
+    return (e.data = await got);
   }
-  const data = await got;
-  if (forwarded.get(key)?.digest === e.digest) forwarded.get(key)!.data = data;
-  return data;
 }
 
 function moduleError(message: string): Error {

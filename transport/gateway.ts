@@ -3,7 +3,7 @@
 // and resolving with its exit code. One connection carries any number of programs (the
 // payload is sent once per connection).
 
-import { PassThrough } from "node:stream";
+import { Duplex, PassThrough } from "node:stream";
 import { bootstrap, type BootOptions, type BootedProcess } from "./bootstrap";
 import { runtimePayload } from "./bundle";
 import { Connection, DisconnectedError } from "./connection";
@@ -17,6 +17,7 @@ import { RemoteFailure, sendProgram, type ProgramIO, type RemoteProgram } from "
 
 export { RemoteFailure, type ProgramIO, type RemoteProgram };
 import { parseSpec, withoutVia, type GatewaySpec } from "./spec";
+import { trace } from "./trace";
 
 export interface GatewayOptions extends BootOptions, SocketOptions {
   /**
@@ -48,15 +49,33 @@ export class Gateway {
         throw e;
       }
     }
-    if (s.kind === "socket") {
-      const { conn, early, sign } = await connectSocket(s, opts);
-      const gw = Gateway.greet(s, conn, async () => conn.end(), opts, sign);
-      for (const f of early) conn.onUnrouted(f);
-      return gw;
-    }
-    const booted: BootedProcess = await bootstrap(s, runtimePayload(), opts);
+    if (s.kind === "socket") return Gateway.openSocket(s, opts);
+    const payload = runtimePayload();
+    trace("payload ready");
+    const booted: BootedProcess = await bootstrap(s, payload, opts);
+    trace("remote's marker seen");
     const conn = new Connection(booted.input, booted.output, s.text, { channelBase: 1 });
     return Gateway.greet(s, conn, () => booted.close(), opts);
+  }
+
+  /**
+   * socket=: authenticates (over `stream`, a hop's relayed bytes, or a TCP connection
+   * of its own) and waits for the server's Hello; `after` runs at shutdown.
+   */
+  private static async openSocket(
+    spec: GatewaySpec,
+    opts: GatewayOptions,
+    stream?: Duplex,
+    after: () => Promise<void> = async () => {},
+  ): Promise<Gateway> {
+    const { conn, early, sign } = await connectSocket(spec, opts, stream);
+    const shutdown = async () => {
+      conn.end();
+      await after();
+    };
+    const gw = Gateway.greet(spec, conn, shutdown, opts, sign);
+    for (const f of early) conn.onUnrouted(f);
+    return gw;
   }
 
   /** Waits for the remote's Hello; a connection that ends first, or says nothing, fails. */
@@ -87,6 +106,7 @@ export class Gateway {
           const b = objectBody(f);
           if (b.protocol !== PROTOCOL) throw new Error(`remote protocol ${String(b.protocol)}`);
           const remote = { node: String(b.node), pid: Number(b.pid) };
+          trace("Hello received");
           const gw = new Gateway(spec, conn, remote, shutdown, signKey);
           const serve = opts.home ? frameDispatcher(conn, { home: opts.home }) : null;
           conn.onUnrouted = (frame) =>
@@ -181,6 +201,13 @@ export class Gateway {
     void this.conn.send(FrameKind.Open, ch, { spec: spec.text });
     const outer = this;
     return ready.then(() => {
+      if (spec.kind === "socket")
+        return Gateway.openSocket(
+          spec,
+          opts,
+          Duplex.from({ readable: fromRemote, writable: toRemote }),
+          () => outer.close(),
+        );
       const conn = new Connection(fromRemote, toRemote, spec.text, { channelBase: 1 });
       return Gateway.greet(
         spec,

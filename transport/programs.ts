@@ -6,6 +6,7 @@
 import type { Connection } from "./connection";
 import { FrameKind } from "./frame";
 import { answerModuleRequest } from "./forwarding";
+import { trace } from "./trace";
 
 /** Where a remote program's output goes (default: this process's stdout/stderr). */
 export interface ProgramIO {
@@ -76,7 +77,13 @@ export function sendProgram(
   body: Record<string, unknown>,
   io: ProgramIO = {},
 ): RemoteProgram {
-  const stdout = io.stdout ?? ((t: string) => void process.stdout.write(t));
+  let firstOutput = true;
+  const sink = io.stdout ?? ((t: string) => void process.stdout.write(t));
+  const stdout = (t: string) => {
+    if (firstOutput) trace("first output line received");
+    firstOutput = false;
+    return sink(t);
+  };
   const stderr = io.stderr ?? ((t: string) => void process.stderr.write(t));
   let accept!: () => void, refuse!: (e: Error) => void;
   let finish!: (code: number) => void, fail!: (e: Error) => void;

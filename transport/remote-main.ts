@@ -8,6 +8,7 @@ import * as net from "node:net";
 import type { Readable } from "node:stream";
 import { decode as cborDecode } from "cbor-x";
 import { trace } from "./trace";
+import { holdTierUp } from "../bin/tier-up";
 import { installRuntimeFiles, VIRTUAL_ROOT, type RuntimeFiles } from "./runtime-files";
 
 export interface Boot {
@@ -20,9 +21,19 @@ export interface Boot {
   stdin: Readable;
   /** Written before the first frame, so the origin can skip what a login shell printed. */
   token: string;
+  /** performance.now() when stage 1 began, had the whole payload, had decompressed it. */
+  times?: number[];
 }
 
 export function main(boot: Boot): void {
+  // As vmrun does: the optimizer waits until a guest computes for a while (drive.ts).
+  holdTierUp();
+  const [began, read, inflated] = (boot.times ?? []).map((t) => performance.timeOrigin + t);
+  if (began !== undefined) {
+    trace("stage 1 began", began);
+    trace(`payload read (${boot.compressed.length} bytes)`, read);
+    trace("payload decompressed", inflated);
+  }
   trace("payload evaluated");
   installRuntimeFiles(cborDecode(boot.files) as RuntimeFiles);
   // The compiled programs the payload carries; writes there fail (the path has a NUL).
@@ -37,6 +48,7 @@ export function main(boot: Boot): void {
   out.write(`JAUNT:${boot.token}\n`);
   const conn = new Connection(boot.stdin, out, "origin", { channelBase: 2 });
   serveConnection(conn, { exitWhenDone: true });
+  trace("Hello sent");
   if (boot.rest.length) conn.receive(boot.rest);
   boot.stdin.resume();
 }

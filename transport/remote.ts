@@ -4,25 +4,21 @@
 // starts a further hop from here (via=) and relays its bytes. Used by the bootstrapped
 // remote (remote-main) and by the `vmresume --listen` server.
 
+import * as net from "node:net";
+import type { Readable, Writable } from "node:stream";
 import { Jaunt } from "../vm/index";
-import { bootstrap, type BootedProcess } from "./bootstrap";
+import { bootstrap, type BootOptions } from "./bootstrap";
 import { runtimePayload } from "./bundle";
 import type { Connection, FrameHandler } from "./connection";
 import { FrameKind, type Frame } from "./frame";
-import { parseSpec } from "./spec";
+import { parseSpec, type GatewaySpec } from "./spec";
 import { trace } from "./trace";
+import { settleForExit } from "../bin/tier-up";
 import { runWithBackPressure } from "./drive";
 import { finishContext, newContext, type TransportContext } from "./context";
 import { serveRequests } from "./teleport";
 import { ChannelEnd } from "./channels";
-import {
-  fetchForwarded,
-  manifestOf,
-  modulePending,
-  ModuleReplies,
-  requestModule,
-  serveForwarded,
-} from "./forwarding";
+import { ForwardedFiles, manifestOf, ModuleReplies, requestModule } from "./forwarding";
 
 export const PROTOCOL = 1;
 
@@ -98,7 +94,11 @@ export function frameDispatcher(conn: Connection, opts: ServeOptions = {}): Fram
 /** The remote's side of a connection: Hello, then programs and hops as they are asked for. */
 export function serveConnection(conn: Connection, opts: ServeOptions = {}): void {
   conn.onUnrouted = frameDispatcher(conn, opts);
-  if (opts.exitWhenDone) conn.onEnd(() => process.exit(0));
+  if (opts.exitWhenDone)
+    conn.onEnd(() => {
+      settleForExit(); // no TurboFan job in flight as node exits (bin/tier-up.ts)
+      process.exit(0);
+    });
   conn
     .send(FrameKind.Hello, 0, { node: process.version, pid: process.pid, protocol: PROTOCOL })
     .catch(() => {});
@@ -115,7 +115,10 @@ async function runProgram(
   // Output goes out as frames; past the mark the sender (a hop relaying a further
   // remote's output, or the driver below) is asked to wait for the back-log to drain.
   const congested = () => (conn.buffered > OUTPUT_HIGH_WATER ? conn.drained() : null);
+  let first = true;
   const out = (kind: FrameKind) => (text: string) => {
+    if (first) trace("first output sent");
+    first = false;
     conn.send(kind, ch, text).catch(quiet);
     return congested() ?? undefined;
   };
@@ -140,12 +143,13 @@ async function runProgram(
     // Import forwarding: the program's own module files, for requires of files this
     // machine lacks, fetched from the origin when first needed; passed on wherever it
     // goes next (a further remote fetches them through this one).
+    // They are this program's alone: its VM's loader serves them.
     const modules = manifestOf(body.modules);
-    if (modules && !opts.home) {
-      serveForwarded(modules);
-      ctx.modules = () => modules;
+    const files = modules && !opts.home ? new ForwardedFiles(modules) : null;
+    if (files) {
+      ctx.modules = () => files.manifest;
       ctx.fetchModule = (file) =>
-        fetchForwarded(conn, file, (f) => requestModule(conn, ch, replies, f));
+        files.fetch(conn, file, (f) => requestModule(conn, ch, replies, f));
     }
     const requests = serveRequests(ctx);
     requests["module.fetch"] = async (req) => {
@@ -159,7 +163,7 @@ async function runProgram(
       stdout: ctx.stdout,
       stderr: ctx.stderr,
       requests,
-      modulePending,
+      ...(files ? { loader: files.loader, modulePending: (f) => files.pending(f) } : {}),
     });
     // A forked copy: a PRNG sequence of its own.
     if (typeof body.seed === "number") j.reseed(body.seed);
@@ -190,13 +194,37 @@ async function runProgram(
   await conn.send(FrameKind.Exit, ch, { code }).catch(quiet);
 }
 
-/** via=: starts the next hop from this machine and relays its bytes both ways. */
+/** The next hop's byte stream, seen from here. */
+interface Hop {
+  input: Readable;
+  output: Writable;
+  close(): Promise<void>;
+}
+
+/**
+ * Reaches the next hop from this machine: a process started with the payload this one
+ * got (popen, ssh=), or a TCP connection to a vmresume --listen server (socket=; the
+ * origin authenticates through it, TLS included, end to end: the key and the
+ * certificate check stay with the origin, this machine only carries bytes).
+ */
+async function dialHop(spec: GatewaySpec, opts: BootOptions): Promise<Hop> {
+  if (spec.kind !== "socket") return bootstrap(spec, runtimePayload(), opts);
+  const sock = net.connect({ host: spec.host, port: spec.port! });
+  await new Promise<void>((resolve, reject) => {
+    sock.once("connect", resolve);
+    sock.once("error", (e) => reject(new Error(`cannot connect to ${spec.text}: ${e.message}`)));
+  });
+  sock.on("error", () => sock.destroy());
+  return { input: sock, output: sock, close: async () => void sock.destroy() };
+}
+
+/** via=: reaches the next hop from this machine and relays its bytes both ways. */
 async function openHop(conn: Connection, ch: number, body: Record<string, unknown>) {
   const quiet = () => {};
-  let hop: BootedProcess;
+  let hop: Hop;
   try {
     if (typeof body.spec !== "string") throw new Error("an Open frame needs a 'spec' string");
-    hop = await bootstrap(parseSpec(body.spec), runtimePayload(), {
+    hop = await dialHop(parseSpec(body.spec), {
       onStderr: (t) => void conn.send(FrameKind.Stderr, ch, t).catch(quiet),
     });
   } catch (e) {

@@ -14,7 +14,6 @@ const KINDS = [
   "gateway.exec",
   "gateway.close",
   "channel.send",
-  "channel.sendChannel",
   "channel.receive",
   "channel.waitClose",
   "channel.close",

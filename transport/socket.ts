@@ -12,6 +12,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import * as fs from "node:fs";
 import * as net from "node:net";
+import type { Duplex } from "node:stream";
 import * as tls from "node:tls";
 import { Connection } from "./connection";
 import { encodeFrame, FrameKind, type Frame } from "./frame";
@@ -47,13 +48,20 @@ function trustedCa(given?: string | Uint8Array): Buffer | undefined {
   return file ? fs.readFileSync(file) : undefined;
 }
 
-/** A TCP (or, for //tls, TLS) stream to the server of `spec`. */
-function dial(spec: GatewaySpec, opts: SocketOptions): net.Socket {
+/**
+ * A TCP (or, for //tls, TLS) stream to the server of `spec`; over `carrier` (a via=
+ * hop's relayed bytes) instead of a TCP connection of its own when given.
+ */
+function dial(spec: GatewaySpec, opts: SocketOptions, carrier?: Duplex): Duplex {
   const where = { host: spec.host, port: spec.port! };
-  if (!spec.tls) return net.connect(where);
+  if (!spec.tls) return carrier ?? net.connect(where);
   // An IP address is checked against the certificate's IP names; SNI wants a host name.
   const servername = net.isIP(spec.host!) ? undefined : spec.host;
-  return tls.connect({ ...where, servername, ca: trustedCa(opts.tlsCa) });
+  const ca = trustedCa(opts.tlsCa);
+  // Over a carrier, `host` is only what the certificate is checked against.
+  return carrier
+    ? tls.connect({ socket: carrier, host: spec.host, servername, ca })
+    : tls.connect({ ...where, servername, ca });
 }
 
 /** Authentication failed or could not happen; the message says which side and why. */
@@ -88,10 +96,11 @@ function sameMac(a: unknown, b: Buffer): boolean {
 export function connectSocket(
   spec: GatewaySpec,
   opts: SocketOptions,
+  carrier?: Duplex,
 ): Promise<{ conn: Connection; early: Frame[]; sign: Buffer }> {
   const key = sharedKey(opts.key);
   return new Promise((resolve, reject) => {
-    const sock = dial(spec, opts);
+    const sock = dial(spec, opts, carrier);
     const conn = new Connection(sock, sock, spec.text, { channelBase: 1 });
     const ms = opts.timeoutMs ?? 30_000;
     const timer = setTimeout(() => fail(`no answer within ${ms} ms`), ms);

@@ -1,6 +1,7 @@
 // The first stage of the zero-install bootstrap, small enough for a command line
 // (`node -e '…' TOKEN`): it checks the node version, reads a 4-byte length and exactly
-// that many bytes of brotli-compressed payload from stdin, and evaluates the bundle
+// that many bytes of brotli-compressed payload from stdin (its chunks are joined once,
+// when the last arrives), and evaluates the bundle
 // inside it without writing anything to disk. The payload is
 //   [u32 length of the bundle's JavaScript][JavaScript][CBOR of the runtime files].
 // The bundle's main() then writes "JAUNT:TOKEN\n" and frames to fd 3 (the command line
@@ -25,12 +26,12 @@ const DIRNAME = JSON.stringify(VIRTUAL_ROOT + "/dist/transport");
 export const STAGE1 = [
   `var V=process.versions.node;`,
   `if(+V.split(".")[0]<${MIN_NODE_MAJOR}){process.stderr.write("jaunt: the remote node is v"+V+"; jaunt needs node >= ${MIN_NODE_MAJOR}\\n");process.exit(${EXIT_TOO_OLD})}`,
-  `var S=process.stdin,Q=[],N=0,L=-1;`,
-  `function D(c){Q.push(c);N+=c.length;if(N<4)return;var B=Buffer.concat(Q);Q=[B];L=B.readUInt32BE(0);if(N<4+L)return;`,
-  `S.removeListener("data",D);S.removeListener("end",E);S.pause();`,
-  `var C=B.subarray(4,4+L),P=require("zlib").brotliDecompressSync(C),J=P.readUInt32BE(0),M={exports:{}};`,
+  `var T=[performance.now()],S=process.stdin,Q=[],N=0,L=-1;`,
+  `function D(c){Q.push(c);N+=c.length;if(N<4)return;if(L<0){Q=[Buffer.concat(Q)];L=Q[0].readUInt32BE(0)}if(N<4+L)return;var B=Buffer.concat(Q);`,
+  `S.removeListener("data",D);S.removeListener("end",E);S.pause();T.push(performance.now());`,
+  `var C=B.subarray(4,4+L),P=require("zlib").brotliDecompressSync(C),J=P.readUInt32BE(0),M={exports:{}};T.push(performance.now());`,
   `try{new Function("require","module","exports","__dirname","__filename",P.toString("utf8",4,4+J))(require,M,M.exports,${DIRNAME},${DIRNAME}+"/remote-main.js");`,
-  `M.exports.main({compressed:C,files:P.subarray(4+J),rest:B.subarray(4+L),stdin:S,token:process.argv[1]})}catch(e){process.stderr.write("jaunt: the remote failed to start: "+(e&&e.stack||e)+"\\n");process.exit(${EXIT_BOOT_FAILED})}}`,
+  `M.exports.main({compressed:C,files:P.subarray(4+J),rest:B.subarray(4+L),stdin:S,token:process.argv[1],times:T})}catch(e){process.stderr.write("jaunt: the remote failed to start: "+(e&&e.stack||e)+"\\n");process.exit(${EXIT_BOOT_FAILED})}}`,
   `function E(){process.stderr.write("jaunt: the bootstrap payload ended after "+N+" of "+(L<0?"?":L+4)+" bytes\\n");process.exit(${EXIT_SHORT_PAYLOAD})}`,
   `S.on("data",D);S.on("end",E);`,
 ].join("");

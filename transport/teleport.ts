@@ -13,6 +13,7 @@ import type { JauntRequest, RequestHandler } from "../vm/index";
 import { Gateway } from "./gateway";
 import { carried, type TransportContext } from "./context";
 import { execRequests } from "./exec";
+import { trace } from "./trace";
 import { prefixLines, sendProgram, type ProgramIO, type RemoteProgram } from "./programs";
 
 export type { TransportContext };
@@ -61,9 +62,13 @@ async function teleport(req: JauntRequest, ctx: TransportContext): Promise<void>
     );
     return;
   }
+  trace(`teleport(${target}) requested`);
   const gw = await openFrom(ctx, target);
+  trace("gateway open");
   try {
-    await follow(req, ctx, gw.resume(req.snapshot(arrival), ctx, carried(ctx)));
+    const snapshot = req.snapshot(arrival);
+    trace(`snapshot taken (${snapshot.length} bytes)`);
+    await follow(req, ctx, gw.resume(snapshot, ctx, carried(ctx)));
   } finally {
     await gw.close();
   }
@@ -80,6 +85,7 @@ async function follow(
   prog: RemoteProgram,
 ): Promise<void> {
   await prog.accepted;
+  trace("program accepted");
   let code: number;
   try {
     code = await prog.exit;

@@ -1,9 +1,26 @@
-// JAUNT_TRANSPORT_TRACE=1: a process's transport milestones on stderr, in milliseconds
-// since it started (for measuring where a remote's start-up time goes).
+// JAUNT_TRANSPORT_TRACE=1: a process's transport milestones on stderr, each with the
+// wall clock (epoch ms, so the origin's and a remote's lines line up on one machine)
+// and the milliseconds since that process started. The first line also says when the
+// process started, which is what a remote's node start-up costs.
 
-export const trace: (what: string) => void = process.env.JAUNT_TRANSPORT_TRACE
-  ? (what) =>
-      void process.stderr.write(
-        `[jaunt ${process.pid} ${performance.now().toFixed(0)} ms] ${what}\n`,
-      )
+const on = !!process.env.JAUNT_TRANSPORT_TRACE;
+let started = false;
+
+function line(at: number, what: string): void {
+  const rel = at - performance.timeOrigin;
+  const cpu = process.cpuUsage();
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  process.stderr.write(
+    `[jaunt ${process.pid} ${at.toFixed(1)} +${rel.toFixed(0)} ms cpu ${cpuMs.toFixed(0)}] ${what}\n`,
+  );
+}
+
+export const trace: (what: string, at?: number) => void = on
+  ? (what, at = performance.timeOrigin + performance.now()) => {
+      if (!started) {
+        started = true;
+        line(performance.timeOrigin, "process started");
+      }
+      line(at, what);
+    }
   : () => {};

@@ -13,7 +13,10 @@ export interface Host {
   unhandledRejections?: UnhandledRejectionsMode;
   /** What the guest may reach of the host (default: everything, as vmrun). */
   capabilities?: Capabilities;
-  /** Where modules come from when `capabilities.fs` is false (see modules.ts). */
+  /**
+   * Where modules come from when `capabilities.fs` is false; with `fs`, asked before
+   * the file system (see modules.ts).
+   */
   loader?: ModuleLoader;
   /**
    * A module file whose source the embedder has still to fetch (a teleported program's
@@ -58,11 +61,19 @@ export const NO_CAPABILITIES: Readonly<Capabilities> = Object.freeze({
  * `resolve` maps a specifier (as written in require/import) and the referring
  * module's id to a module id, or null when there is no such module; `read` returns
  * the module's source (an id ending in .mjs is an ES module, .json is JSON, anything
- * else CommonJS unless `read` returns `{ source, format }`).
+ * else CommonJS unless `read` returns `{ source, format }`). With `fs` the loader is
+ * asked first, and a null from `resolve` or `read` leaves that module to the files.
  */
 export interface ModuleLoader {
-  resolve(specifier: string, referrer: string): string | null | undefined;
-  read(id: string): string | { source: string; format: "commonjs" | "module" | "json" };
+  /** `kind`: whether a require() or an import asks (their rules differ). */
+  resolve(
+    specifier: string,
+    referrer: string,
+    kind: "require" | "import",
+  ): string | null | undefined;
+  read(
+    id: string,
+  ): string | { source: string; format: "commonjs" | "module" | "json" } | null | undefined;
 }
 
 export type UnhandledRejectionsMode = "throw" | "strict" | "warn" | "none" | "warn-with-error-code";

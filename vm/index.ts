@@ -41,6 +41,7 @@ import type { UnhandledRejectionsMode } from "./host";
 import { inspect } from "./inspect";
 import { serveRequest, type JauntRequest, type RequestHandler } from "./request-handlers";
 import { NEUTRAL_EXEC_PATH } from "./builtins/process";
+import { hostFiles, nodeResolution, type FileView, type NodeResolution } from "./modules";
 
 export {
   GuestSyntaxError,
@@ -52,8 +53,11 @@ export {
   signSnapshot,
   verifySnapshot,
   inspectSnapshot,
+  // Node's module resolution over other files (a loader that serves files by path).
+  nodeResolution,
+  hostFiles,
 };
-export type { SnapshotKey, EncodeOptions };
+export type { SnapshotKey, EncodeOptions, FileView, NodeResolution };
 export type { SnapshotReport, FrameReport, InspectSnapshotOptions } from "./snapshot-inspect";
 export type {
   RunStatus,
@@ -101,7 +105,10 @@ export interface JauntOptions {
    * { fs, env, net, subprocess }. Default: nothing.
    */
   capabilities?: Partial<Capabilities> | "all";
-  /** Where modules come from when `fs` is not granted (default: nowhere). */
+  /**
+   * Where modules come from when `fs` is not granted (default: nowhere); with `fs`, it
+   * is asked first and a null from its resolve or read leaves the module to the files.
+   */
   loader?: ModuleLoader;
   /**
    * Files whose source the embedder fetches on demand: for such a file the guest's

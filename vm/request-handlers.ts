@@ -66,9 +66,26 @@ export function serveRequest(
   req: ActiveRequest,
 ): Promise<void> | null {
   let exitCode: number | null = null;
+  const finish = (outcome: Settlement) => {
+    gateway.request = null;
+    if (exitCode !== null) {
+      vm.exitCode = exitCode;
+      vm.frames.length = 0;
+      return;
+    }
+    gateway.answerRequest(req, outcome);
+  };
+  let args: unknown[];
+  try {
+    args = gateway.requestArgs(req);
+  } catch (error) {
+    // An argument that cannot be copied (a class instance): the guest call throws it.
+    finish({ error });
+    return null;
+  }
   const api: JauntRequest = {
     kind: req.kind,
-    args: gateway.requestArgs(req),
+    args,
     snapshot(result) {
       gateway.answerRequest(req, { value: result });
       const bytes = encodeSnapshot(vm, { takenAt: vm.host.now() });
@@ -88,15 +105,6 @@ export function serveRequest(
           throw new TypeError("jaunt: snapshotCall takes primitive arguments only");
       return encodeCallSnapshot(vm, fn, args as Value[]);
     },
-  };
-  const finish = (outcome: Settlement) => {
-    gateway.request = null;
-    if (exitCode !== null) {
-      vm.exitCode = exitCode;
-      vm.frames.length = 0;
-      return;
-    }
-    gateway.answerRequest(req, outcome);
   };
   const handler = Object.hasOwn(handlers, req.kind)
     ? handlers[req.kind]

@@ -49,6 +49,102 @@ function closedError(message) {
   return err;
 }
 
+/**
+ * The channels in `value` — itself, or inside its arrays and plain objects at any
+ * depth — each with the paths (lists of keys) where it sits. A channel in a Map or a
+ * Set cannot travel (its place could not be named): that is a TypeError.
+ */
+function channelsIn(value) {
+  const found = new Map();
+  const seen = new Set();
+  const walk = (v, path) => {
+    if (v instanceof Channel) {
+      const paths = found.get(v);
+      if (paths) paths.push(path);
+      else found.set(v, [path]);
+      return;
+    }
+    if (v === null || typeof v !== "object" || seen.has(v)) return;
+    seen.add(v);
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) walk(v[i], [...path, i]);
+    else if (v instanceof Map || v instanceof Set) {
+      for (const entry of v instanceof Map ? v.entries() : v.values())
+        for (const x of Array.isArray(entry) ? entry : [entry])
+          if (x instanceof Channel)
+            throw new TypeError(
+              "a channel inside a Map or a Set cannot be sent: put it in an object or an array",
+            );
+    } else {
+      const proto = Object.getPrototypeOf(v);
+      if (proto === Object.prototype || proto === null)
+        for (const k of Object.keys(v)) walk(v[k], [...path, k]);
+    }
+  };
+  walk(value, []);
+  return [...found];
+}
+
+/** `value` with its channels' places set to null (copying only the containers on the way). */
+function withoutChannels(value, found) {
+  if (value instanceof Channel) return null;
+  const copies = new Map();
+  const copyOf = (o) => {
+    let c = copies.get(o);
+    if (!c)
+      copies.set(
+        o,
+        (c = Array.isArray(o)
+          ? o.slice()
+          : Object.assign(Object.create(Object.getPrototypeOf(o)), o)),
+      );
+    return c;
+  };
+  const root = copyOf(value);
+  for (const [, paths] of found)
+    for (const path of paths) {
+      let orig = value;
+      let copy = root;
+      for (let i = 0; i < path.length - 1; i++) {
+        orig = orig[path[i]];
+        copy = copy[path[i]] = copyOf(orig);
+      }
+      copy[path[path.length - 1]] = null;
+    }
+  return root;
+}
+
+/** Puts the channels that arrived ([id, paths] pairs) in their places in `value`. */
+function placeChannels(value, arrived) {
+  for (const [id, paths] of arrived) {
+    const channel = new Channel(id);
+    for (const path of paths) {
+      if (path.length === 0) {
+        value = channel;
+        continue;
+      }
+      let o = value;
+      for (let i = 0; i < path.length - 1 && o !== null && typeof o === "object"; i++)
+        o = o[path[i]];
+      // defineProperty: a key such as "__proto__" names a property, never the prototype.
+      if (o !== null && typeof o === "object")
+        Object.defineProperty(o, path[path.length - 1], {
+          value: channel,
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
+    }
+  }
+  return value;
+}
+
+/** The request arguments for `value`: itself, or a copy without its channels and their list. */
+function sendArgs(value) {
+  const found = channelsIn(value);
+  if (found.length === 0) return [value];
+  return [withoutChannels(value, found), found.map(([channel, paths]) => [channel.id, paths])];
+}
+
 class Channel {
   #id;
   #closed = false;
@@ -56,14 +152,18 @@ class Channel {
     this.#id = id;
   }
 
+  /** This channel's handle (for the embedder's requests). */
+  get id() {
+    return this.#id;
+  }
+
   /**
-   * Sends a copy of `value` (structured-clone rules) to the other side. A Channel sent
-   * arrives there as a working channel to its far side (relayed through here), and is
-   * no longer usable here.
+   * Sends a copy of `value` (structured-clone rules) to the other side. A Channel sent,
+   * alone or inside the value's objects and arrays, arrives there as a working channel
+   * to its far side (relayed through here), and is no longer usable here.
    */
   send(value) {
-    if (value instanceof Channel) ask("channel.sendChannel", [this.#id, value.#id]);
-    else ask("channel.send", [this.#id, value]);
+    ask("channel.send", [this.#id, ...sendArgs(value)]);
   }
 
   /**
@@ -77,8 +177,7 @@ class Channel {
       if (r.error) throw new RemoteError(r.error);
       throw closedError("the other side closed the channel");
     }
-    if (r.channel !== undefined) return new Channel(r.channel);
-    return r.value;
+    return r.channels ? placeChannels(r.value, r.channels) : r.value;
   }
 
   /** Closes this side (the other side's receive then reports the close). */
@@ -112,10 +211,17 @@ class Channel {
   }
 }
 
-/** Makes the function the remote calls: fn(channel, ...args), then close (with its error). */
-function remoteMain(fn, args) {
+/**
+ * Makes the function the remote calls: fn(channel, ...args), then close (with its
+ * error). Channels among args arrive first on its channel, to be put in their places.
+ */
+function remoteMain(fn, args, carriesChannels) {
   return function runRemotely(channelId) {
     const channel = new Channel(channelId);
+    if (carriesChannels) {
+      const r = ask("channel.receive", [channelId]);
+      if (r.channels) args = placeChannels(args, r.channels);
+    }
     const fail = (e) => channel.close(errorBody(e));
     let result;
     try {
@@ -149,7 +255,14 @@ class Gateway {
    */
   remoteExec(fn, ...args) {
     validateFunction(fn, "fn");
-    return new Channel(ask("gateway.exec", [this.#id, remoteMain(fn, args)]));
+    const found = channelsIn(args);
+    const run = remoteMain(
+      fn,
+      found.length ? withoutChannels(args, found) : args,
+      found.length > 0,
+    );
+    const carried = found.map(([channel, paths]) => [channel.id, paths]);
+    return new Channel(ask("gateway.exec", [this.#id, run, ...(found.length ? [carried] : [])]));
   }
 
   /** Ends the remote (its channels close). */
