@@ -7,12 +7,10 @@
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { decode, encode } from "cbor-x";
 import { Jaunt } from "../vm";
 import { vmWith } from "./harness";
-
-const READY = "ready\n";
+import { nodeOutput, resumeToEnd, runToReady as runToReadyIn } from "./preempt-harness";
 
 /** [name, program, the fewest paused run(1000) slices its calls must take]. */
 const CASES: [string, string, number][] = [
@@ -108,17 +106,7 @@ console.log(s.length, new TextEncoder().encode(s).length, Buffer.from(s).toStrin
   assert.ok(slices >= 8, `only ${slices} paused slices`);
 });
 
-function nodeOutput(source: string): string {
-  return execFileSync(process.execPath, ["-e", source], { encoding: "utf8" });
-}
-
-/** Runs in run(1000) slices until the program has printed "ready"; the VM is paused. */
-function runToReady(source: string): { j: Jaunt; out: { text: string } } {
-  const vm = vmWith();
-  vm.j.load(source, "/test/preempt-slices.js");
-  while (!vm.out.text.includes(READY)) assert.equal(vm.j.run(1000).status, "paused");
-  return vm;
-}
+const runToReady = (source: string) => runToReadyIn(source, "/test/preempt-slices.js");
 
 for (const [name, source, fewest] of CASES) {
   test(`run(1000) slices of ${name} pause often and end with node's result`, () => {
@@ -140,15 +128,9 @@ for (const [name, source, fewest] of CASES) {
     const before = out.text;
     for (let i = 0; i < 3; i++) assert.equal(j.run(1000).status, "paused");
     assert.equal(out.text, before);
-    const resumed = { text: out.text };
-    const again = Jaunt.resume(j.snapshot(), {
-      stdout: (s) => (resumed.text += s),
-      stderr: (s) => (resumed.text += s),
-    });
-    let after = 0;
-    while (again.run(1000).status === "paused") after++;
-    assert.equal(resumed.text, expected);
-    assert.ok(after >= 2, `the resumed VM finished in ${after + 1} slices`);
+    const again = resumeToEnd(j, out);
+    assert.equal(again.text, expected);
+    assert.ok(again.after >= 2, `the resumed VM finished in ${again.after + 1} slices`);
     assert.equal(again.steps, straight.j.steps);
   });
 }

@@ -8,8 +8,8 @@
 // instruction simply continues. Native (TypeScript) functions never call back into
 // the interpreter: when they need guest code they return a tail call.
 
-import { BigIntPowWork, slicedPow } from "./builtins/bigint-work";
-import { Arith, slicedArith, slicedToString } from "./builtins/bigint-arith-work";
+import { slicedPow } from "./builtins/bigint-work";
+import { Arith, powTask, slicedArith, slicedToString } from "./builtins/bigint-arith-work";
 import { OPS, Op } from "../compiler/opcodes";
 import { FnFlags, Helper, positionAt, type FunctionCode, type Program } from "../compiler/bytecode";
 import { EMPTY, JSSymbol, PrivateName, isArrayIndex, type PropertyKey, type Value } from "./value";
@@ -3640,7 +3640,7 @@ export class VM implements HeapOwner {
     if (op === Op.EXP && slicedPow(s[sp - 2], s[sp - 1])) {
       // A huge BigInt power: in slices, its result landing where this one's goes.
       frame.ip = ip;
-      s[sp - 2] = new BigIntPowWork(s[sp - 2] as bigint, s[sp - 1] as bigint);
+      s[sp - 2] = powTask(s[sp - 2] as bigint, s[sp - 1] as bigint);
       return this.callHelper(this.realm.helpers.finishWork, sp - 1, 1);
     }
     const what =

@@ -25,14 +25,16 @@ import { PENDING, WorkObject } from "./work";
  * small numbers; a VM never changes them.
  */
 export const BIGINT_SLICING = {
-  /** Both factors at most this long: one host multiplication (~6 ms). */
-  mulLeafBits: 1 << 19,
+  /** Both factors at most this long: one host multiplication (~2.5 ms). */
+  mulLeafBits: 1 << 18,
   /** A factor at most this long: one host multiplication, whatever the other. */
   tinyBits: 1024,
   /** Divisors at most this long divide on the host, this many quotient bits a leaf. */
   divLeafBits: 1 << 16,
   /** A toString leaf: a number of at most about this many bits (~2 ms). */
   toStringLeafBits: 1 << 16,
+  /** A power squares and multiplies on the host while its value is this short. */
+  powSmallBits: 1 << 17,
   /** Numbers below 2^smallBits are never worth slicing (a cheap first test). */
   smallBits: 4096,
   /** Estimated microseconds of leaves in one slice. */
@@ -51,6 +53,7 @@ export const enum Arith {
   Div = 1,
   Mod = 2,
   ToString = 3,
+  Pow = 4,
 }
 
 /** The machine's frame kinds (numbers in snapshots: never renumber). */
@@ -62,6 +65,7 @@ const enum Op {
   DivDigits = 4,
   ToString = 5,
   Powers = 6,
+  Pow = 7,
 }
 
 /** Per frame kind: [numbers, BigInt slots, last stage]. */
@@ -73,6 +77,7 @@ const FRAME_SHAPE: readonly [number, number, number][] = [
   [4, 4, 2], // DivDigits  n: digit bits, digits, bits of b, low bits   v: x, b, q1, lo
   [4, 2, 3], // ToString   n: power, padded, split power, bits of x     v: x, r
   [1, 1, 2], // Powers     n: bits of x                 v: x
+  [2, 3, 2], // Pow        n: next exponent bit (-1: done, stored +1), bits of base   v: base, exponent, acc
 ];
 
 interface Frame {
@@ -134,6 +139,15 @@ export function slicedArith(what: Arith, a: Value, b: Value): BigIntArithWork | 
   if (ba <= bb || divCost(ba - bb, bb) <= BIGINT_SLICING.slicedMicros) return null;
   const task = new BigIntArithWork(what, what === Arith.Div ? a < 0n !== b < 0n : a < 0n, 10);
   task.callDivmod(a < 0n ? -a : a, b < 0n ? -b : b, ba, bb);
+  return task;
+}
+
+/** The task for base ** exponent (a huge result: see bigint-work.ts's slicedPow). */
+export function powTask(base: bigint, exponent: bigint): BigIntArithWork {
+  const task = new BigIntArithWork(Arith.Pow, base < 0n && (exponent & 1n) === 1n, 10);
+  const b = base < 0n ? -base : base;
+  const topBit = bitLength(exponent) - 1;
+  task.frames.push({ op: Op.Pow, stage: 0, n: [topBit + 1, bitLength(b)], v: [b, exponent, 1n] });
   return task;
 }
 
@@ -207,6 +221,7 @@ export class BigIntArithWork extends WorkObject {
     };
     switch (this.what) {
       case Arith.Mul:
+      case Arith.Pow:
       case Arith.Div:
         return sign(this.ret[0]);
       case Arith.Mod:
@@ -295,8 +310,10 @@ export class BigIntArithWork extends WorkObject {
         return this.divDigits(f);
       case Op.ToString:
         return this.toStringStage(f);
-      default:
+      case Op.Powers:
         return this.powersStage(f);
+      default:
+        return this.powStage(f);
     }
   }
 
@@ -482,6 +499,46 @@ export class BigIntArithWork extends WorkObject {
     }
   }
 
+  /** Square-and-multiply over the exponent's bits from the top, products as above. */
+  private powStage(f: Frame): number {
+    const [bitPlus1, baseBits] = f.n;
+    const bit = bitPlus1 - 1;
+    const v = f.v;
+    const [base, exponent] = v;
+    // The value so far is about (the exponent's bits used) × baseBits long.
+    const accBits = () => Number(exponent >> BigInt(bit + 1)) * baseBits + 1;
+    const set = () => Number((exponent >> BigInt(bit)) & 1n) === 1;
+    switch (f.stage) {
+      case 0: {
+        if (bit < 0) return this.done([v[2]], 1);
+        const bits = accBits();
+        if (2 * bits <= BIGINT_SLICING.powSmallBits) {
+          // Small values: one square-and-multiply now.
+          v[2] *= v[2];
+          if (set()) v[2] *= base;
+          f.n[0]--;
+          return mulCost(2 * bits, 2 * bits);
+        }
+        f.stage = 1;
+        return this.callMul(v[2], v[2], bits, bits);
+      }
+      case 1:
+        v[2] = this.ret[0];
+        if (set()) {
+          f.stage = 2;
+          return this.callMul(v[2], base, 2 * accBits(), baseBits);
+        }
+        f.n[0]--;
+        f.stage = 0;
+        return 1;
+      default:
+        v[2] = this.ret[0];
+        f.n[0]--;
+        f.stage = 0;
+        return 1;
+    }
+  }
+
   /** Squares the last power until its square exceeds x, then writes x. */
   private powersStage(f: Frame): number {
     const xBits = f.n[0];
@@ -530,8 +587,7 @@ registerObjectKind<BigIntArithWork>({
   decode(o, fields, dec, where) {
     const fail = (what: string) => dec.fail(`${where}: a sliced BigInt ${what}`);
     const [what, negative, radix, frames, ret, powers, powerBits, out, before, after] = fields;
-    if (what !== Arith.Mul && what !== Arith.Div && what !== Arith.Mod && what !== Arith.ToString)
-      return fail("operation of an unknown kind");
+    if (!isInt(what) || what > Arith.Pow) return fail("operation of an unknown kind");
     if (typeof negative !== "boolean") return fail("operation without its sign");
     if (!isInt(radix) || radix < 2 || radix > 36) return fail("toString with a bad radix");
     const bigs = (list: unknown, name: string): bigint[] => {
@@ -558,6 +614,11 @@ registerObjectKind<BigIntArithWork>({
         op === Op.Div2n1n ? [1] : op === Op.Div3n2n ? [2, 3] : op === Op.DivDigits ? [1] : [];
       if (divisors.some((i) => values[i] === 0n)) return fail("division by zero");
       if (op === Op.DivDigits && (n[0] < 1 || n[1] < 2)) return fail("division with bad digits");
+      if (
+        op === Op.Pow &&
+        (values[1] > BigInt(MAX_BITS) || n[0] > bitLength(values[1]) || n[1] < 1)
+      )
+        return fail("power with a bad exponent or bit");
       return { op, stage, n, v: values };
     });
     const retValues = bigs(ret, "result");
@@ -566,12 +627,10 @@ registerObjectKind<BigIntArithWork>({
     if (!Array.isArray(powerBits) || powerBits.length !== pows.length)
       return fail("toString whose powers do not match their sizes");
     // Increasing powers above 1 make every split shrink its number: the work ends.
-    for (let i = 0; i < pows.length; i++) {
-      if (pows[i] < 2n || (i > 0 && pows[i] <= pows[i - 1]))
-        return fail("toString with powers out of order");
-      if (powerBits[i] !== bitLength(pows[i], powerBits[i] as number))
-        return fail("toString whose powers do not match their sizes");
-    }
+    if (pows.some((p, i) => p < 2n || (i > 0 && p <= pows[i - 1])))
+      return fail("toString with powers out of order");
+    if (pows.some((p, i) => powerBits[i] !== bitLength(p, powerBits[i] as number)))
+      return fail("toString whose powers do not match their sizes");
     // toString frames name powers by their index.
     const powerIndexOk = (f: Frame) =>
       f.op === Op.Powers
