@@ -36,7 +36,7 @@ export const BIGINT_SLICING = {
   /** A power squares and multiplies on the host while its value is this short. */
   powSmallBits: 1 << 17,
   /** Numbers below 2^smallBits are never worth slicing (a cheap first test). */
-  smallBits: 4096,
+  smallBits: 1024,
   /** Estimated microseconds of leaves in one slice. */
   sliceMicros: 4000,
   /** An operation the host would take more than about this many microseconds over. */
@@ -123,9 +123,10 @@ function isSmall(x: bigint): boolean {
 
 /** The task for a * b, a / b or a % b when the host would take long, else null. */
 export function slicedArith(what: Arith, a: Value, b: Value): BigIntArithWork | null {
-  if (typeof a !== "bigint" || typeof b !== "bigint" || isSmall(b)) return null;
+  // A small dividend, or a small factor times a huge one, is quick on the host.
+  if (typeof a !== "bigint" || typeof b !== "bigint" || isSmall(a)) return null;
   if (what === Arith.Mul) {
-    if (isSmall(a)) return null;
+    if (isSmall(b)) return null;
     const ba = bitLength(a);
     const bb = bitLength(b);
     if (Math.max(ba, bb) <= BIGINT_SLICING.mulLeafBits || ba + bb > MAX_BITS) return null;
@@ -136,7 +137,8 @@ export function slicedArith(what: Arith, a: Value, b: Value): BigIntArithWork | 
   }
   const ba = bitLength(a);
   const bb = bitLength(b);
-  if (ba <= bb || divCost(ba - bb, bb) <= BIGINT_SLICING.slicedMicros) return null;
+  // Divisors of one or two words divide in linear time.
+  if (bb <= 64 || ba <= bb || divCost(ba - bb, bb) <= BIGINT_SLICING.slicedMicros) return null;
   const task = new BigIntArithWork(what, what === Arith.Div ? a < 0n !== b < 0n : a < 0n, 10);
   task.callDivmod(a < 0n ? -a : a, b < 0n ? -b : b, ba, bb);
   return task;
