@@ -168,6 +168,17 @@ const u = t.slice(1); u.set(t.subarray(0, 1e7));
 console.log(t[0], u.indexOf(7), u.length, t.includes(3), t.join(",").length);`,
   },
   {
+    name: "typedarray reverse/set/search 1e8",
+    source: `const t = new Uint8Array(1e8); t[5] = 1;
+t.reverse(); const f = new Float32Array(2.5e7); f.set(new Float64Array(2.5e7).fill(0.1));
+console.log(t.lastIndexOf(1), t.indexOf(2), t.includes(3), f[7]);`,
+  },
+  {
+    name: "bigint toString radix 7 / String() 3n**1.5e6n",
+    source: `const x = 3n ** 1500000n;
+console.log(x.toString(7).length, String(x).length);`,
+  },
+  {
     name: "typedarray reverse/map 1e7",
     source: `const t = new Int32Array(1e7).fill(3);
 t.reverse();

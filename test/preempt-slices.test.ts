@@ -7,12 +7,10 @@
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { decode, encode } from "cbor-x";
 import { Jaunt } from "../vm";
 import { vmWith } from "./harness";
-
-const READY = "ready\n";
+import { nodeOutput, resumeToEnd, runToReady as runToReadyIn } from "./preempt-harness";
 
 /** [name, program, the fewest paused run(1000) slices its calls must take]. */
 const CASES: [string, string, number][] = [
@@ -95,6 +93,17 @@ const x = b.toString("hex"), y = b.toString("base64"), z = b.toString("Base64url
 console.log(x.length, y.length, z.length, h(x), h(y), h(z), y.slice(-8), z.slice(-8));`,
     10,
   ],
+  [
+    "fill, set, slice, searches and reverse of big typed arrays",
+    `const h = (x) => require("crypto").createHash("sha1").update(x).digest("hex");
+const f = new Float64Array(1.6e6), g = new Float32Array(1.6e6 + 9), u = new Uint8Array(9e6), n = new BigInt64Array(1.1e6);
+console.log("ready");
+f.fill(1.5, 7); f[1.6e6 - 5] = NaN; f[100] = -0; g.set(f, 3); u.fill(200, 5, 8.5e6); u[8.7e6] = 7; n.fill(-3n, 1);
+const s = f.slice(2, -1), r = new Int32Array(f).reverse();
+console.log(h(new Uint8Array(f.buffer)), h(new Uint8Array(g.buffer)), h(new Uint8Array(s.buffer)), s.length, h(new Uint8Array(r.buffer)), n.at(-1));
+console.log(f.indexOf(1.5), f.includes(NaN), f.lastIndexOf(0), u.indexOf(7), u.lastIndexOf(200), u.includes(9), n.indexOf(-3n), n.lastIndexOf(0n), u.lastIndexOf(7, 8e6));`,
+    20,
+  ],
 ];
 
 test("sliced UTF-8 encoding counts a lone surrogate as three bytes, as node does", () => {
@@ -108,17 +117,7 @@ console.log(s.length, new TextEncoder().encode(s).length, Buffer.from(s).toStrin
   assert.ok(slices >= 8, `only ${slices} paused slices`);
 });
 
-function nodeOutput(source: string): string {
-  return execFileSync(process.execPath, ["-e", source], { encoding: "utf8" });
-}
-
-/** Runs in run(1000) slices until the program has printed "ready"; the VM is paused. */
-function runToReady(source: string): { j: Jaunt; out: { text: string } } {
-  const vm = vmWith();
-  vm.j.load(source, "/test/preempt-slices.js");
-  while (!vm.out.text.includes(READY)) assert.equal(vm.j.run(1000).status, "paused");
-  return vm;
-}
+const runToReady = (source: string) => runToReadyIn(source, "/test/preempt-slices.js");
 
 for (const [name, source, fewest] of CASES) {
   test(`run(1000) slices of ${name} pause often and end with node's result`, () => {
@@ -140,18 +139,44 @@ for (const [name, source, fewest] of CASES) {
     const before = out.text;
     for (let i = 0; i < 3; i++) assert.equal(j.run(1000).status, "paused");
     assert.equal(out.text, before);
-    const resumed = { text: out.text };
-    const again = Jaunt.resume(j.snapshot(), {
-      stdout: (s) => (resumed.text += s),
-      stderr: (s) => (resumed.text += s),
-    });
-    let after = 0;
-    while (again.run(1000).status === "paused") after++;
-    assert.equal(resumed.text, expected);
-    assert.ok(after >= 2, `the resumed VM finished in ${after + 1} slices`);
+    const again = resumeToEnd(j, out);
+    assert.equal(again.text, expected);
+    assert.ok(again.after >= 2, `the resumed VM finished in ${again.after + 1} slices`);
     assert.equal(again.steps, straight.j.steps);
   });
 }
+
+test("a snapshot whose typed array task was edited is refused with a message naming it", () => {
+  const { j } = runToReady(`const u = new Uint8Array(2e7), v = new Uint8Array(2e7);
+console.log("ready"); v.set(u, 0); console.log(u.indexOf(1));`);
+  assert.equal(j.run(1000).status, "paused");
+  const bytes = j.snapshot();
+  const edit = (f: (fields: unknown[]) => void) => {
+    const s = decode(bytes);
+    const rec = (s[1] as unknown[][]).find((r) => r[1] === 191);
+    assert.ok(rec, "no typed array task in the snapshot");
+    const fields = rec.slice(7);
+    f(fields);
+    rec.splice(7, fields.length, ...fields);
+    return encode(s);
+  };
+  const refused = (f: (fields: unknown[]) => void, pattern: RegExp) =>
+    assert.throws(() => Jaunt.resume(edit(f)), pattern);
+  // [op, array, value, pos, end, source, start, result]
+  refused((f) => (f[0] = 9), /sliced typed array task of an unknown kind/);
+  refused((f) => (f[3] = 3e7), /task with bad positions/);
+  refused((f) => (f[5] = null), /copy without its source/);
+  refused((f) => (f[2] = -1), /copy with a bad target/);
+  // Ranges are checked against the arrays when the work goes on: a guest error.
+  for (const f of [(f: unknown[]) => (f[6] = 1e7), (f: unknown[]) => (f[5] = f[1])]) {
+    const again = Jaunt.resume(edit(f));
+    assert.equal(again.run().exitCode, 1);
+    assert.match(
+      again.uncaughtReport() ?? "",
+      /TypeError: internal: a sliced typed array task outside its arrays/,
+    );
+  }
+});
 
 test("a snapshot whose own-keys or text task was edited is refused with a message naming it", () => {
   const snapshotIn = (source: string): Uint8Array => {

@@ -8,7 +8,8 @@
 // instruction simply continues. Native (TypeScript) functions never call back into
 // the interpreter: when they need guest code they return a tail call.
 
-import { BigIntPowWork, slicedPow } from "./builtins/bigint-work";
+import { slicedPow } from "./builtins/bigint-work";
+import { Arith, powTask, slicedArith, slicedToString } from "./builtins/bigint-arith-work";
 import { OPS, Op } from "../compiler/opcodes";
 import { FnFlags, Helper, positionAt, type FunctionCode, type Program } from "../compiler/bytecode";
 import { EMPTY, JSSymbol, PrivateName, isArrayIndex, type PropertyKey, type Value } from "./value";
@@ -2101,7 +2102,16 @@ export class VM implements HeapOwner {
                   if (sp < 0) break reload;
                 } else if (v instanceof JSSymbol)
                   this.throwTypeError("Cannot convert a Symbol value to a string");
-                else stack[sp - 1] = String(v);
+                else {
+                  const task = typeof v === "bigint" ? slicedToString(v, 10) : null;
+                  if (task) {
+                    // A huge BigInt's digits, in slices (bigint-arith-work.ts).
+                    frame.ip = ip;
+                    stack[sp - 1] = task;
+                    sp = this.callHelper(realm.helpers.finishWork, sp, 1);
+                    if (sp < 0) break reload;
+                  } else stack[sp - 1] = String(v);
+                }
                 break;
               }
               case Op.TO_PROPKEY: {
@@ -2146,7 +2156,18 @@ export class VM implements HeapOwner {
                     this.throwTypeError(
                       `Cannot convert a Symbol value to a ${typeof a === "string" || typeof b === "string" ? "string" : "number"}`,
                     );
-                  stack[--sp - 1] = hostArith(this, Op.ADD, a, b);
+                  const task =
+                    typeof a === "bigint" && typeof b === "string"
+                      ? slicedToString(a, 10, "", b)
+                      : typeof b === "bigint" && typeof a === "string"
+                        ? slicedToString(b, 10, a, "")
+                        : null;
+                  if (task) {
+                    frame.ip = ip;
+                    stack[sp - 2] = task;
+                    sp = this.callHelper(realm.helpers.finishWork, sp - 1, 1);
+                    if (sp < 0) break reload;
+                  } else stack[--sp - 1] = hostArith(this, Op.ADD, a, b);
                 }
                 break;
               }
@@ -3619,7 +3640,16 @@ export class VM implements HeapOwner {
     if (op === Op.EXP && slicedPow(s[sp - 2], s[sp - 1])) {
       // A huge BigInt power: in slices, its result landing where this one's goes.
       frame.ip = ip;
-      s[sp - 2] = new BigIntPowWork(s[sp - 2] as bigint, s[sp - 1] as bigint);
+      s[sp - 2] = powTask(s[sp - 2] as bigint, s[sp - 1] as bigint);
+      return this.callHelper(this.realm.helpers.finishWork, sp - 1, 1);
+    }
+    const what =
+      op === Op.MUL ? Arith.Mul : op === Op.DIV ? Arith.Div : op === Op.MOD ? Arith.Mod : -1;
+    const task = what !== -1 ? slicedArith(what, s[sp - 2], s[sp - 1]) : null;
+    if (task) {
+      // A huge BigInt product, quotient or remainder, in slices.
+      frame.ip = ip;
+      s[sp - 2] = task;
       return this.callHelper(this.realm.helpers.finishWork, sp - 1, 1);
     }
     s[sp - 2] = hostArith(this, op, s[sp - 2], s[sp - 1]);

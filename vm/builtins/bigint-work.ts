@@ -1,12 +1,10 @@
 // BigInt exponentiation with a huge result, and BigInt(string) of a long decimal
-// string, in slices (see work.ts). V8 computes
-// 7n ** 3000000n in one call of up to a second or more; here it is square-and-
-// multiply over the exponent's bits, one big multiplication per slice once the
-// numbers are big (while they are small, many bits per slice), with the state as
-// data: base, exponent, the next bit and the value so far. A single multiplication
-// stays one host operation — V8's own algorithms cannot be interrupted, and splitting
-// one into partial products costs far more than it saves — so the longest step left
-// is the last squaring (about 50 ms for a 4-million-bit number).
+// string, in slices (see work.ts). V8 computes 7n ** 3000000n in one call of up to a
+// second or more. slicedPow says when a power goes in slices; the interpreter then
+// runs it as a task of bigint-arith-work.ts (square-and-multiply whose products are
+// themselves sliced). BigIntPowWork below, one host multiplication per slice (the
+// last squaring of a 4-million-bit number took ~50 ms), is no longer created: it is
+// kept so that a snapshot holding one still resumes.
 
 import type { Value } from "../value";
 import type { VM } from "../interpreter";

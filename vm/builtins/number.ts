@@ -9,6 +9,7 @@ import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
 import { runWork } from "./work";
 import { slicedBigIntParse } from "./bigint-work";
+import { slicedToString } from "./bigint-arith-work";
 
 function thisPrim<T>(vm: VM, t: Value, type: string, cls: string, method: string): T {
   if (typeof t === type) return t as T;
@@ -191,7 +192,11 @@ export function installNumber(realm: Realm): void {
     0,
     (vm, t, args) => {
       const r = arg(args, 0);
-      return tbi(vm, t, "toString").toString(r === undefined ? 10 : (r as number));
+      const x = tbi(vm, t, "toString");
+      const radix = r === undefined ? 10 : (r as number);
+      const whole = Math.trunc(radix);
+      const task = whole >= 2 && whole <= 36 ? slicedToString(x, whole) : null;
+      return task ? runWork(vm, task) : x.toString(radix);
     },
     "n",
     true,

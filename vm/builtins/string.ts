@@ -11,6 +11,7 @@ import type { VM } from "../interpreter";
 import { STRING_SLICED_LENGTH, StringReplaceAllWork, splitString } from "./string-work";
 import { runWork } from "./work";
 import { TextOp, TextWork, slicedText } from "./text-work";
+import { slicedToString } from "./bigint-arith-work";
 
 /** Methods delegated to the host with their coercion specs ("S" = this as string). */
 const DELEGATED: [string, number, string][] = [
@@ -80,6 +81,10 @@ export function installString(realm: Realm): void {
         if (v instanceof JSSymbol && newTarget === undefined) return v.toString();
         if (v instanceof JSObject) return vm.tailCall(realm.helpers.toString, undefined, [v]);
         if (v instanceof JSSymbol) vm.throwTypeError("Cannot convert a Symbol value to a string");
+        // A huge BigInt's digits, in slices (bigint-arith-work.ts).
+        const task =
+          typeof v === "bigint" && newTarget === undefined ? slicedToString(v, 10) : null;
+        if (task) return runWork(vm, task);
         s = String(v);
       }
       if (newTarget === undefined) return s;

@@ -47,6 +47,7 @@ import { makeArrayIterator } from "./array";
 import { installEncoding } from "./encoding";
 import { runWork } from "./work";
 import { SORT_SLICED_LENGTH, TypedArrayJoinWork, TypedArraySortWork } from "./typedarray-work";
+import { Bulk, TypedArrayBulkWork, bulkCopyable, bulkSliced } from "./typedarray-bulk-work";
 
 const NOT_TA = "this is not a typed array.";
 const MIX = "Cannot mix BigInt and other types, use explicit conversions";
@@ -168,12 +169,11 @@ export function installTypedArrays(realm: Realm): void {
     fin = Math.min(fin, cur);
     k = Math.min(k, fin);
     const v = a[0] as number | bigint;
+    const value = o.type.f16 ? f16Encode(v as number) : v;
+    if (bulkSliced(o, fin - k))
+      return runWork(vm, new TypedArrayBulkWork(Bulk.Fill, o, value, k, fin));
     const h = o.host();
-    (h as unknown as { fill(v: number | bigint, s: number, e: number): void }).fill(
-      o.type.f16 ? f16Encode(v as number) : v,
-      k,
-      fin,
-    );
+    (h as unknown as { fill(v: number | bigint, s: number, e: number): void }).fill(value, k, fin);
     return o;
   });
   placeholder(TAP, "filter");
@@ -190,7 +190,7 @@ export function installTypedArrays(realm: Realm): void {
       if (!a) return coerceCall(vm, realm, self, t, args, "-n", len);
       const target = arg(a, 0);
       const cur = o.length;
-      if (!o.type.f16) return hostSearch(o.host(), mode, target, a, len);
+      if (!o.type.f16) return hostSearch(vm, o, mode, target, a, len);
       if (mode === "lastIndexOf") {
         let k = a.length > 1 ? toInteger(a[1] as number) : len - 1;
         k = k >= 0 ? Math.min(k, len - 1) : len + k;
@@ -227,7 +227,9 @@ export function installTypedArrays(realm: Realm): void {
   placeholder(TAP, "reduce");
   placeholder(TAP, "reduceRight");
   def(TAP, P, "reverse", 0, (vm, t) => {
-    const [o] = validate(vm, t, `${P}.reverse`);
+    const [o, len] = validate(vm, t, `${P}.reverse`);
+    if (bulkSliced(o, len))
+      return runWork(vm, new TypedArrayBulkWork(Bulk.Reverse, o, undefined, 0, len));
     o.host().reverse();
     return o;
   });
@@ -238,10 +240,7 @@ export function installTypedArrays(realm: Realm): void {
     const offset = toInteger(arg(a, 1) as number);
     if (offset < 0) vm.throwError("RangeError", "offset is out of bounds");
     const src = arg(a, 0);
-    if (src instanceof TypedArrayObject) {
-      setFromTypedArray(vm, t, src, offset);
-      return undefined;
-    }
+    if (src instanceof TypedArrayObject) return setFromTypedArray(vm, t, src, offset);
     return vm.tailCall(preludeFn(realm, "taSetArrayLike"), undefined, [t, src, offset]);
   });
   def(TAP, P, "slice", 2, (vm, t, args, _nt, self) => {
@@ -257,7 +256,10 @@ export function installTypedArrays(realm: Realm): void {
     const out = create(vm, o.kind, undefined, count);
     if (count > 0) {
       if (o.outOfBounds()) detachedError(vm, name);
-      copyElements(o, start, out, Math.min(count, o.length - start));
+      const n = Math.min(count, o.length - start);
+      if (bulkSliced(o, n) && bulkCopyable(o, out))
+        return runWork(vm, new TypedArrayBulkWork(Bulk.Copy, out, 0, 0, n, o, start, out));
+      copyElements(o, start, out, n);
     }
     return out;
   });
@@ -497,7 +499,7 @@ export function installTypedArrays(realm: Realm): void {
     target: TypedArrayObject,
     src: TypedArrayObject,
     offset: number,
-  ): void {
+  ): Value {
     const name = `${P}.set`;
     if (target.outOfBounds()) detachedError(vm, name);
     const targetLen = target.length;
@@ -506,7 +508,10 @@ export function installTypedArrays(realm: Realm): void {
     if (target.type.bigint !== src.type.bigint) vm.throwTypeError(MIX);
     if (offset === Infinity || srcLen + offset > targetLen)
       vm.throwError("RangeError", "offset is out of bounds");
+    if (bulkSliced(src, srcLen) && bulkCopyable(src, target))
+      return runWork(vm, new TypedArrayBulkWork(Bulk.Copy, target, offset, 0, srcLen, src, 0));
     copyElements(src, 0, target, srcLen, offset);
+    return undefined;
   }
 
   // ---- internals for the prelude ----
@@ -650,12 +655,14 @@ function copyElements(
  * before the arguments' coercion; the array may have shrunk since.
  */
 function hostSearch(
-  h: ReturnType<TypedArrayObject["host"]>,
+  vm: VM,
+  o: TypedArrayObject,
   mode: string,
   target: Value,
   a: Value[],
   len: number,
 ): Value {
+  const h = o.host();
   const cur = h.length;
   const search = h as unknown as {
     indexOf(v: unknown, k: number): number;
@@ -666,11 +673,18 @@ function hostSearch(
     let k = a.length > 1 ? toInteger(a[1] as number) : len - 1;
     k = k >= 0 ? Math.min(k, len - 1) : len + k;
     if (k < 0 || cur === 0) return -1;
-    return search.lastIndexOf(target, Math.min(k, cur - 1));
+    const from = Math.min(k, cur - 1);
+    if (bulkSliced(o, from))
+      return runWork(vm, new TypedArrayBulkWork(Bulk.LastIndexOf, o, target, from + 1, 0));
+    return search.lastIndexOf(target, from);
   }
   let k = a.length > 1 ? toInteger(a[1] as number) : 0;
   if (k >= len) return mode === "includes" ? false : -1;
   if (k < 0) k = Math.max(0, len + k);
+  if (bulkSliced(o, cur - k) && target !== undefined) {
+    const op = mode === "indexOf" ? Bulk.IndexOf : Bulk.Includes;
+    return runWork(vm, new TypedArrayBulkWork(op, o, target, k, cur));
+  }
   if (mode === "indexOf") return search.indexOf(target, k);
   // includes: undefined matches the elements past a shrunk length.
   if (target === undefined) return k < len && cur < len;
