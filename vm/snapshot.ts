@@ -1126,9 +1126,12 @@ class Decoder {
       case Major.Array: {
         if (n === 2 && r.peek() === V_REF) {
           r.pos++;
-          const o = this.ref(r.uint(), where);
-          if (!(o instanceof JSObject)) fail(`${place(where)}: reference to a non-object`);
-          return o;
+          const k = r.uint();
+          if (k >= 0) {
+            const o = this.ref(k, where);
+            if (!(o instanceof JSObject)) fail(`${place(where)}: reference to a non-object`);
+            return o;
+          }
         }
         r.pos = start;
         return this.value(r.plain(2), where);
