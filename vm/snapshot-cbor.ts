@@ -18,9 +18,6 @@ export const enum Major {
   Simple = 7,
 }
 
-/** Initial bytes of items the heap reader meets often. */
-export const CBOR_NULL = 0xf6;
-
 const utf8 = new TextDecoder();
 
 export class CborReader {

@@ -20,7 +20,11 @@
 // and any problem is reported as a SnapshotError naming it. docs/snapshot-format.md
 // has the whole layout as a CDDL schema and the version policy.
 
-import { encode as cborEncode, decode as cborDecode } from "cbor-x";
+import {
+  encode as cborEncode,
+  decode as cborDecode,
+  decodeMultiple as cborDecodeMultiple,
+} from "cbor-x";
 import { compileMemo } from "./program-memo";
 import { builtinProgram, isBuiltinProgram } from "./node-modules";
 import { COMPILER_VERSION, type Program, type ProgramKind } from "../compiler/bytecode";
@@ -71,7 +75,7 @@ import { ALL_CAPABILITIES, type Capabilities, type UnhandledRejectionsMode } fro
 import { runtimeName } from "./version";
 import { isSignedSnapshot } from "./snapshot-sign";
 import { ROOT_SHAPE, MAX_SHAPE_PROPERTIES, type Shape } from "./shape";
-import { CBOR_NULL, CborReader, Major } from "./snapshot-cbor";
+import { CborReader, Major } from "./snapshot-cbor";
 import {
   compressSnapshot,
   decompressSnapshot,
@@ -143,7 +147,24 @@ const R_SHAPED = 5;
 
 type Enc = unknown;
 
+/**
+ * Kinds by host class: what kindOfClass answers depends on the class alone, and its
+ * forty-odd instanceof checks showed in the profiles of small resumes. A plain answer
+ * for a class other than JSObject is not kept: a codec may be registered for it later.
+ */
+const kindsByClass = new Map<unknown, number>();
+
 function kindOf(o: JSObject): number {
+  const c = o.constructor;
+  let k = kindsByClass.get(c);
+  if (k === undefined) {
+    k = kindOfClass(o);
+    if (k !== K_PLAIN || c === JSObject) kindsByClass.set(c, k);
+  }
+  return k;
+}
+
+function kindOfClass(o: JSObject): number {
   if (o instanceof ArrayObject) return K_ARRAY;
   if (o instanceof FunctionObject) return K_FUNCTION;
   if (o instanceof NativeFunction) return K_NATIVE;
@@ -915,27 +936,49 @@ class Decoder {
    */
   allocate(): void {
     const reader = this.reader;
+    // Records between shaped ones are decoded in runs, one cbor-x call each (a small
+    // snapshot has no shaped records: one call for its whole heap).
+    let runStart = -1;
+    let runFirst = 0;
     for (let i = 0; i < this.heapLength; i++) {
       const start = reader.pos;
+      const length = reader.head();
+      const shaped = reader.major === Major.Array && length > 0 && reader.uint() === R_SHAPED;
+      reader.pos = start;
+      reader.skip();
+      if (!shaped) {
+        if (runStart < 0) [runStart, runFirst] = [start, i];
+        continue;
+      }
+      if (runStart >= 0) this.allocateRun(runStart, start, runFirst, i - runFirst);
+      runStart = -1;
+      this.records.push(start);
+      this.objects.push(new JSObject(null));
+    }
+    if (runStart >= 0) this.allocateRun(runStart, reader.pos, runFirst, this.heapLength - runFirst);
+  }
+
+  /** `count` records from `first` on, none shaped, whose bytes lie between two offsets. */
+  private allocateRun(from: number, to: number, first: number, count: number): void {
+    let list: unknown;
+    try {
+      list = cborDecodeMultiple(this.reader.bytes.subarray(from, to));
+    } catch (err) {
+      fail(`not CBOR (${(err as Error).message})`);
+    }
+    if (!Array.isArray(list) || list.length !== count)
+      fail(`records ${first} to ${first + count - 1} are not ${count} CBOR items`);
+    for (let k = 0; k < list.length; k++) {
+      const raw = list[k];
       // An id this snapshot does not use (stable ids: an object that died).
-      if (reader.peek() === CBOR_NULL) {
-        reader.pos++;
+      if (raw === null) {
         this.records.push(null);
         this.objects.push(null);
         continue;
       }
-      const length = reader.head();
-      const isShaped = reader.major === Major.Array && length > 0 && reader.uint() === R_SHAPED;
-      reader.pos = start;
-      reader.skip();
-      if (isShaped) {
-        this.records.push(start);
-        this.objects.push(new JSObject(null));
-        continue;
-      }
-      const rec = asArray(cborItem(reader.bytes, start, reader.pos), `record ${i}`);
+      const rec = asArray(raw, `record ${first + k}`);
       this.records.push(rec);
-      this.allocateRecord(rec, i);
+      this.allocateRecord(rec, first + k);
     }
   }
 
