@@ -1328,8 +1328,7 @@ class Decoder {
     o.cls = l.cls;
     o.extensible = l.extensible;
     if (n === 0) return;
-    const values: Value[] = new Array(n);
-    for (let k = 0; k < n; k++) values[k] = this.readValue(i);
+    const values = this.slotValues(n, i);
     if (l.shape !== null) {
       o.shape = l.shape;
       o.slotValues = values;
@@ -1338,6 +1337,30 @@ class Decoder {
     const map = new Map<string | JSSymbol, Prop>();
     for (let k = 0; k < n; k++) map.set(l.keys[k], new Prop(values[k], l.flags[k]));
     o.loadProps(map, false);
+  }
+
+  /**
+   * The next `n` values, as an object's slot array. Small ones are array literals:
+   * V8 pretenures a literal's allocation site once it sees its arrays survive, so the
+   * slot arrays of a large heap go straight to the old generation instead of being
+   * copied by scavenge after scavenge (`new Array(n)` has no such site).
+   */
+  private slotValues(n: number, i: number): Value[] {
+    switch (n) {
+      case 1:
+        return [this.readValue(i)];
+      case 2:
+        return [this.readValue(i), this.readValue(i)];
+      case 3:
+        return [this.readValue(i), this.readValue(i), this.readValue(i)];
+      case 4:
+        return [this.readValue(i), this.readValue(i), this.readValue(i), this.readValue(i)];
+      default: {
+        const values: Value[] = new Array(n);
+        for (let k = 0; k < n; k++) values[k] = this.readValue(i);
+        return values;
+      }
+    }
   }
 
   /** Array elements, with runs of references expanded (at most runBudget in all). */
