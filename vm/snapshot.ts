@@ -601,20 +601,46 @@ class Encoder {
       const shape = o.shape ?? shapeOfDictionary(o);
       if (shape !== null) {
         const n = shape.count;
+        const layout = this.layout(shape, o);
+        if (o.shape !== null) return this.shapedRecord(layout, o.slotValues, n);
         const rec: Enc[] = new Array(n + 2);
         rec[0] = R_SHAPED;
-        rec[1] = this.layout(shape, o);
-        if (o.shape !== null) {
-          const values = o.slotValues;
-          for (let k = 0; k < n; k++) rec[k + 2] = this.value(values[k]);
-        } else {
-          let k = 2;
-          o.forEachProp((_, p) => (rec[k++] = this.value(p.value)));
-        }
+        rec[1] = layout;
+        let k = 2;
+        o.forEachProp((_, p) => (rec[k++] = this.value(p.value)));
         return rec;
       }
     }
     return [R_OBJECT, ...this.objectState(o)];
+  }
+
+  /**
+   * [R_SHAPED, layout, ...values] of a fast-mode object. Small ones are array
+   * literals, which V8 pretenures once it sees them survive: the records of a large
+   * heap live until the whole snapshot is written (see the decoder's slotValues).
+   */
+  private shapedRecord(layout: number, values: Value[], n: number): Enc[] {
+    switch (n) {
+      case 1:
+        return [R_SHAPED, layout, this.value(values[0])];
+      case 2:
+        return [R_SHAPED, layout, this.value(values[0]), this.value(values[1])];
+      case 3:
+        return [
+          R_SHAPED,
+          layout,
+          this.value(values[0]),
+          this.value(values[1]),
+          this.value(values[2]),
+        ];
+      default: {
+        const rec: Enc[] = new Array(n + 2);
+        rec[0] = R_SHAPED;
+        rec[1] = layout;
+        for (let k = 0; k < n; k++) rec[k + 2] = this.value(values[k]);
+        return rec;
+      }
+    }
   }
 
   frame(f: Frame): Enc {
