@@ -20,7 +20,11 @@
 // and any problem is reported as a SnapshotError naming it. docs/snapshot-format.md
 // has the whole layout as a CDDL schema and the version policy.
 
-import { encode as cborEncode, decode as cborDecode } from "cbor-x";
+import {
+  encode as cborEncode,
+  decode as cborDecode,
+  decodeMultiple as cborDecodeMultiple,
+} from "cbor-x";
 import { compileMemo } from "./program-memo";
 import { builtinProgram, isBuiltinProgram } from "./node-modules";
 import { COMPILER_VERSION, type Program, type ProgramKind } from "../compiler/bytecode";
@@ -71,6 +75,7 @@ import { ALL_CAPABILITIES, type Capabilities, type UnhandledRejectionsMode } fro
 import { runtimeName } from "./version";
 import { isSignedSnapshot } from "./snapshot-sign";
 import { ROOT_SHAPE, MAX_SHAPE_PROPERTIES, type Shape } from "./shape";
+import { CborReader, Major } from "./snapshot-cbor";
 import {
   compressSnapshot,
   decompressSnapshot,
@@ -142,7 +147,24 @@ const R_SHAPED = 5;
 
 type Enc = unknown;
 
+/**
+ * Kinds by host class: what kindOfClass answers depends on the class alone, and its
+ * forty-odd instanceof checks showed in the profiles of small resumes. A plain answer
+ * for a class other than JSObject is not kept: a codec may be registered for it later.
+ */
+const kindsByClass = new Map<unknown, number>();
+
 function kindOf(o: JSObject): number {
+  const c = o.constructor;
+  let k = kindsByClass.get(c);
+  if (k === undefined) {
+    k = kindOfClass(o);
+    if (k !== K_PLAIN || c === JSObject) kindsByClass.set(c, k);
+  }
+  return k;
+}
+
+function kindOfClass(o: JSObject): number {
   if (o instanceof ArrayObject) return K_ARRAY;
   if (o instanceof FunctionObject) return K_FUNCTION;
   if (o instanceof NativeFunction) return K_NATIVE;
@@ -579,20 +601,46 @@ class Encoder {
       const shape = o.shape ?? shapeOfDictionary(o);
       if (shape !== null) {
         const n = shape.count;
+        const layout = this.layout(shape, o);
+        if (o.shape !== null) return this.shapedRecord(layout, o.slotValues, n);
         const rec: Enc[] = new Array(n + 2);
         rec[0] = R_SHAPED;
-        rec[1] = this.layout(shape, o);
-        if (o.shape !== null) {
-          const values = o.slotValues;
-          for (let k = 0; k < n; k++) rec[k + 2] = this.value(values[k]);
-        } else {
-          let k = 2;
-          o.forEachProp((_, p) => (rec[k++] = this.value(p.value)));
-        }
+        rec[1] = layout;
+        let k = 2;
+        o.forEachProp((_, p) => (rec[k++] = this.value(p.value)));
         return rec;
       }
     }
     return [R_OBJECT, ...this.objectState(o)];
+  }
+
+  /**
+   * [R_SHAPED, layout, ...values] of a fast-mode object. Small ones are array
+   * literals, which V8 pretenures once it sees them survive: the records of a large
+   * heap live until the whole snapshot is written (see the decoder's slotValues).
+   */
+  private shapedRecord(layout: number, values: Value[], n: number): Enc[] {
+    switch (n) {
+      case 1:
+        return [R_SHAPED, layout, this.value(values[0])];
+      case 2:
+        return [R_SHAPED, layout, this.value(values[0]), this.value(values[1])];
+      case 3:
+        return [
+          R_SHAPED,
+          layout,
+          this.value(values[0]),
+          this.value(values[1]),
+          this.value(values[2]),
+        ];
+      default: {
+        const rec: Enc[] = new Array(n + 2);
+        rec[0] = R_SHAPED;
+        rec[1] = layout;
+        for (let k = 0; k < n; k++) rec[k + 2] = this.value(values[k]);
+        return rec;
+      }
+    }
   }
 
   frame(f: Frame): Enc {
@@ -782,6 +830,15 @@ function fail(msg: string): never {
   throw new SnapshotError(msg);
 }
 
+/** The item between two offsets of `bytes`, decoded by cbor-x. */
+function cborItem(bytes: Uint8Array, start: number, end: number): unknown {
+  try {
+    return cborDecode(bytes.subarray(start, end));
+  } catch (err) {
+    return fail(`not CBOR (${(err as Error).message})`);
+  }
+}
+
 function isInt(v: unknown, min = 0, max = Number.MAX_SAFE_INTEGER): v is number {
   return typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
 }
@@ -813,8 +870,16 @@ function place(where: Where): string {
   return typeof where === "number" ? `record ${where}` : where;
 }
 
+/**
+ * The heap's records as the decoder keeps them between its passes: null for an unused
+ * id, the byte offset of a shaped-object record (read in place when it is filled), or
+ * any other record decoded by cbor-x.
+ */
+type HeapEntry = null | number | unknown[];
+
 class Decoder {
   private readonly objects: (JSObject | Env | JSSymbol | null)[] = [];
+  private readonly records: HeapEntry[] = [];
   private layouts: DecodedLayout[] = [];
   /** References array-element runs have expanded to so far (bounded by runBudget). */
   private runTotal = 0;
@@ -827,7 +892,10 @@ class Decoder {
   constructor(
     private readonly vm: VM,
     private readonly realm: Realm,
-    private readonly heap: unknown[],
+    /** The snapshot's bytes, at the first record of the heap (read by `allocate`). */
+    private readonly reader: CborReader,
+    /** The number of heap records. */
+    private readonly heapLength: number,
   ) {}
 
   /** After fill: no prototype chain or environment chain is a cycle. */
@@ -895,122 +963,163 @@ class Decoder {
     return this.programs[i];
   }
 
-  /** Pass 1: create an empty shell for every record so references resolve. */
+  /**
+   * Pass 1: create an empty shell for every record so references resolve. Shaped
+   * objects, the bulk of a large heap, are only skipped here (their bytes are read
+   * once, when they are filled); other records are decoded with cbor-x and kept.
+   */
   allocate(): void {
-    const r = this.realm;
-    for (let i = 0; i < this.heap.length; i++) {
-      const raw = this.heap[i];
+    const reader = this.reader;
+    // Records between shaped ones are decoded in runs, one cbor-x call each (a small
+    // snapshot has no shaped records: one call for its whole heap).
+    let runStart = -1;
+    let runFirst = 0;
+    for (let i = 0; i < this.heapLength; i++) {
+      const start = reader.pos;
+      const length = reader.head();
+      const shaped = reader.major === Major.Array && length > 0 && reader.uint() === R_SHAPED;
+      reader.pos = start;
+      reader.skip();
+      if (!shaped) {
+        if (runStart < 0) [runStart, runFirst] = [start, i];
+        continue;
+      }
+      if (runStart >= 0) this.allocateRun(runStart, start, runFirst, i - runFirst);
+      runStart = -1;
+      this.records.push(start);
+      this.objects.push(new JSObject(null));
+    }
+    if (runStart >= 0) this.allocateRun(runStart, reader.pos, runFirst, this.heapLength - runFirst);
+  }
+
+  /** `count` records from `first` on, none shaped, whose bytes lie between two offsets. */
+  private allocateRun(from: number, to: number, first: number, count: number): void {
+    let list: unknown;
+    try {
+      list = cborDecodeMultiple(this.reader.bytes.subarray(from, to));
+    } catch (err) {
+      fail(`not CBOR (${(err as Error).message})`);
+    }
+    if (!Array.isArray(list) || list.length !== count)
+      fail(`records ${first} to ${first + count - 1} are not ${count} CBOR items`);
+    for (let k = 0; k < list.length; k++) {
+      const raw = list[k];
       // An id this snapshot does not use (stable ids: an object that died).
       if (raw === null) {
+        this.records.push(null);
         this.objects.push(null);
         continue;
       }
-      const rec = asArray(raw, `record ${i}`);
-      switch (rec[0]) {
-        case R_SHAPED:
-          this.objects.push(new JSObject(null));
-          break;
-        case R_OBJECT: {
-          const kind = rec[1];
-          let o: JSObject;
-          switch (kind) {
-            case K_PLAIN:
-              o = new JSObject(null);
-              break;
-            case K_ARRAY:
-              o = new ArrayObject(null, []);
-              break;
-            case K_FUNCTION: {
-              const program = this.program(rec[7]);
-              const fi = rec[8];
-              if (!isInt(fi, 0, program.functions.length - 1))
-                fail(`record ${i}: bad function index`);
-              o = new FunctionObject(null, program, program.functions[fi], null);
-              break;
-            }
-            case K_NATIVE: {
-              const id = rec[7];
-              if (typeof id !== "string") fail(`record ${i}: bad native id`);
-              const n = r.natives.get(id);
-              if (!n) fail(`record ${i}: unknown native function ${id}`);
-              o = new NativeFunction(null, id, n.impl, !!rec[8]);
-              break;
-            }
-            case K_BOUND:
-              o = new BoundFunction(null, r.ObjectPrototype, undefined, []);
-              break;
-            case K_PRIMITIVE:
-              o = new PrimitiveObject(null, "Object", undefined);
-              break;
-            case K_ERROR:
-              o = new ErrorObject(null);
-              break;
-            case K_ARGUMENTS:
-              o = new ArgumentsObject(null, null, []);
-              break;
-            case K_FORIN:
-              o = new ForInIterator(null, []);
-              break;
-            case K_ARRAY_ITER:
-              o = new ArrayIteratorObject(r.ArrayIteratorPrototype, undefined, 1);
-              break;
-            case K_STRING_ITER:
-              o = new StringIteratorObject(r.ObjectPrototype, "");
-              break;
-            case K_GENERATOR:
-              o = new GeneratorObject(null);
-              break;
-            case K_MAP:
-              o = new MapObject(null);
-              break;
-            case K_SET:
-              o = new SetObject(null);
-              break;
-            case K_COLLECTION_ITER:
-              o = new CollectionIteratorObject(null, null, 0, true);
-              break;
-            case K_WEAKMAP:
-              o = new WeakMapObject(null);
-              break;
-            case K_WEAKSET:
-              o = new WeakSetObject(null);
-              break;
-            case K_WEAKREF:
-              o = new WeakRefObject(null, undefined);
-              break;
-            case K_FINALIZATION_REGISTRY:
-              o = new FinalizationRegistryObject(null, undefined);
-              break;
-            default: {
-              const codec = typeof kind === "number" ? codecOfKind(kind) : undefined;
-              if (!codec) return fail(`record ${i}: unknown object kind ${String(kind)}`);
-              o = codec.allocate(r);
-            }
+      const rec = asArray(raw, `record ${first + k}`);
+      this.records.push(rec);
+      this.allocateRecord(rec, first + k);
+    }
+  }
+
+  /** The shell of a record other than a shaped object's. */
+  private allocateRecord(rec: unknown[], i: number): void {
+    const r = this.realm;
+    switch (rec[0]) {
+      case R_OBJECT: {
+        const kind = rec[1];
+        let o: JSObject;
+        switch (kind) {
+          case K_PLAIN:
+            o = new JSObject(null);
+            break;
+          case K_ARRAY:
+            o = new ArrayObject(null, []);
+            break;
+          case K_FUNCTION: {
+            const program = this.program(rec[7]);
+            const fi = rec[8];
+            if (!isInt(fi, 0, program.functions.length - 1))
+              fail(`record ${i}: bad function index`);
+            o = new FunctionObject(null, program, program.functions[fi], null);
+            break;
           }
-          this.objects.push(o);
-          break;
+          case K_NATIVE: {
+            const id = rec[7];
+            if (typeof id !== "string") fail(`record ${i}: bad native id`);
+            const n = r.natives.get(id);
+            if (!n) fail(`record ${i}: unknown native function ${id}`);
+            o = new NativeFunction(null, id, n.impl, !!rec[8]);
+            break;
+          }
+          case K_BOUND:
+            o = new BoundFunction(null, r.ObjectPrototype, undefined, []);
+            break;
+          case K_PRIMITIVE:
+            o = new PrimitiveObject(null, "Object", undefined);
+            break;
+          case K_ERROR:
+            o = new ErrorObject(null);
+            break;
+          case K_ARGUMENTS:
+            o = new ArgumentsObject(null, null, []);
+            break;
+          case K_FORIN:
+            o = new ForInIterator(null, []);
+            break;
+          case K_ARRAY_ITER:
+            o = new ArrayIteratorObject(r.ArrayIteratorPrototype, undefined, 1);
+            break;
+          case K_STRING_ITER:
+            o = new StringIteratorObject(r.ObjectPrototype, "");
+            break;
+          case K_GENERATOR:
+            o = new GeneratorObject(null);
+            break;
+          case K_MAP:
+            o = new MapObject(null);
+            break;
+          case K_SET:
+            o = new SetObject(null);
+            break;
+          case K_COLLECTION_ITER:
+            o = new CollectionIteratorObject(null, null, 0, true);
+            break;
+          case K_WEAKMAP:
+            o = new WeakMapObject(null);
+            break;
+          case K_WEAKSET:
+            o = new WeakSetObject(null);
+            break;
+          case K_WEAKREF:
+            o = new WeakRefObject(null, undefined);
+            break;
+          case K_FINALIZATION_REGISTRY:
+            o = new FinalizationRegistryObject(null, undefined);
+            break;
+          default: {
+            const codec = typeof kind === "number" ? codecOfKind(kind) : undefined;
+            if (!codec) return fail(`record ${i}: unknown object kind ${String(kind)}`);
+            o = codec.allocate(r);
+          }
         }
-        case R_ENV:
-          this.objects.push(new Env([], null, null, -1));
-          break;
-        case R_SYMBOL: {
-          const d = rec[1];
-          const reg = rec[2];
-          if (d !== null && typeof d !== "string") fail(`record ${i}: bad symbol description`);
-          if (reg !== null && typeof reg !== "string") fail(`record ${i}: bad symbol registry key`);
-          this.objects.push(new JSSymbol(d ?? undefined, reg ?? undefined));
-          break;
-        }
-        case R_PATCH:
-          this.objects.push(null);
-          break;
-        case R_PRIVATE_NAME:
-          if (typeof rec[1] !== "string") fail(`record ${i}: bad private name`);
-          this.objects.push(new PrivateName(rec[1]) as unknown as JSObject);
-          break;
-        default:
-          fail(`record ${i}: unknown record tag ${String(rec[0])}`);
+        this.objects.push(o);
+        break;
       }
+      case R_ENV:
+        this.objects.push(new Env([], null, null, -1));
+        break;
+      case R_SYMBOL: {
+        const d = rec[1];
+        const reg = rec[2];
+        if (d !== null && typeof d !== "string") fail(`record ${i}: bad symbol description`);
+        if (reg !== null && typeof reg !== "string") fail(`record ${i}: bad symbol registry key`);
+        this.objects.push(new JSSymbol(d ?? undefined, reg ?? undefined));
+        break;
+      }
+      case R_PATCH:
+        this.objects.push(null);
+        break;
+      case R_PRIVATE_NAME:
+        if (typeof rec[1] !== "string") fail(`record ${i}: bad private name`);
+        this.objects.push(new PrivateName(rec[1]) as unknown as JSObject);
+        break;
+      default:
+        fail(`record ${i}: unknown record tag ${String(rec[0])}`);
     }
   }
 
@@ -1074,6 +1183,41 @@ class Decoder {
     }
   }
 
+  /**
+   * A value read in place from the heap's bytes: what `value` makes of the same item,
+   * without building it first (references, the common tagged value, are read directly).
+   */
+  private readValue(where: number): Value {
+    const r = this.reader;
+    const start = r.pos;
+    const n = r.head();
+    switch (r.major) {
+      case Major.Uint:
+        return n;
+      case Major.NegInt:
+        return -1 - n;
+      case Major.Text:
+        return r.text(n);
+      case Major.Simple:
+        return r.simple(n) as Value;
+      case Major.Array: {
+        if (n === 2 && r.peek() === V_REF) {
+          r.pos++;
+          const k = r.uint();
+          if (k >= 0) {
+            const o = this.ref(k, where);
+            if (!(o instanceof JSObject)) fail(`${place(where)}: reference to a non-object`);
+            return o;
+          }
+        }
+        r.pos = start;
+        return this.value(r.plain(2), where);
+      }
+      default:
+        return fail(`${place(where)}: unexpected CBOR item (major type ${r.major})`);
+    }
+  }
+
   private ref(i: unknown, where: Where): JSObject | Env | JSSymbol {
     if (!isInt(i, 0, this.objects.length - 1))
       fail(`${place(where)}: reference ${String(i)} out of range`);
@@ -1111,10 +1255,10 @@ class Decoder {
 
   /** Pass 2: fill every shell from its record. */
   fill(): void {
-    for (let i = 0; i < this.heap.length; i++) {
-      const rec = this.heap[i] as unknown[];
+    for (let i = 0; i < this.heapLength; i++) {
+      const rec = this.records[i];
       if (rec === null) continue;
-      if (rec[0] === R_SHAPED) {
+      if (typeof rec === "number") {
         this.fillShaped(this.objects[i] as JSObject, rec, i);
         continue;
       }
@@ -1200,18 +1344,25 @@ class Decoder {
     });
   }
 
-  /** An ordinary object in fast mode: [R_SHAPED, layout, ...slot values]. */
-  private fillShaped(o: JSObject, rec: unknown[], i: number): void {
-    const l = isInt(rec[1], 0, this.layouts.length - 1) ? this.layouts[rec[1]] : null;
-    if (!l) fail(`record ${i}: bad layout ${String(rec[1])}`);
+  /**
+   * An ordinary object in fast mode, [R_SHAPED, layout, ...slot values], read from
+   * its bytes at `start` (allocate checked the array and its tag).
+   */
+  private fillShaped(o: JSObject, start: number, i: number): void {
+    const r = this.reader;
+    r.pos = start;
+    const length = r.head();
+    r.head();
+    const li = r.uint();
+    const l = li >= 0 && li < this.layouts.length ? this.layouts[li] : null;
+    if (!l) fail(`record ${i}: bad layout ${li >= 0 ? li : "(not a number)"}`);
     const n = l.keys.length;
-    if (rec.length !== n + 2) fail(`record ${i}: ${rec.length - 2} values for ${n} properties`);
+    if (length !== n + 2) fail(`record ${i}: ${length - 2} values for ${n} properties`);
     o.proto = l.proto;
     o.cls = l.cls;
     o.extensible = l.extensible;
     if (n === 0) return;
-    const values: Value[] = new Array(n);
-    for (let k = 0; k < n; k++) values[k] = this.value(rec[k + 2], i);
+    const values = this.slotValues(n, i);
     if (l.shape !== null) {
       o.shape = l.shape;
       o.slotValues = values;
@@ -1220,6 +1371,30 @@ class Decoder {
     const map = new Map<string | JSSymbol, Prop>();
     for (let k = 0; k < n; k++) map.set(l.keys[k], new Prop(values[k], l.flags[k]));
     o.loadProps(map, false);
+  }
+
+  /**
+   * The next `n` values, as an object's slot array. Small ones are array literals:
+   * V8 pretenures a literal's allocation site once it sees its arrays survive, so the
+   * slot arrays of a large heap go straight to the old generation instead of being
+   * copied by scavenge after scavenge (`new Array(n)` has no such site).
+   */
+  private slotValues(n: number, i: number): Value[] {
+    switch (n) {
+      case 1:
+        return [this.readValue(i)];
+      case 2:
+        return [this.readValue(i), this.readValue(i)];
+      case 3:
+        return [this.readValue(i), this.readValue(i), this.readValue(i)];
+      case 4:
+        return [this.readValue(i), this.readValue(i), this.readValue(i), this.readValue(i)];
+      default: {
+        const values: Value[] = new Array(n);
+        for (let k = 0; k < n; k++) values[k] = this.readValue(i);
+        return values;
+      }
+    }
   }
 
   /** Array elements, with runs of references expanded (at most runBudget in all). */
@@ -1764,28 +1939,30 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
   if (isSignedSnapshot(bytes))
     fail("the snapshot is signed: verify it with its key first (--key-file, verifySnapshot)");
   if (isCompressedSnapshot(bytes)) bytes = decompressSnapshot(bytes, fail);
-  let data: unknown;
-  try {
-    data = cborDecode(bytes);
-  } catch (err) {
-    fail(`not CBOR (${(err as Error).message})`);
-  }
-  const top = asArray(data, "snapshot");
+  // The heap is read in place (snapshot-cbor.ts); the header and roots with cbor-x.
+  const reader = new CborReader(bytes, fail);
+  const parts = reader.arrayHead("snapshot");
+  const item = (): unknown => {
+    const start = reader.pos;
+    reader.skip();
+    return cborItem(bytes, start, reader.pos);
+  };
   // The header first: a snapshot of another format is refused naming both versions.
-  const [header, heap, roots] = top as [
-    Record<string, unknown>,
-    unknown[],
-    Record<string, unknown>,
-  ];
+  const header = (parts > 0 ? item() : null) as Record<string, unknown> | null;
   if (!header || typeof header !== "object" || Array.isArray(header)) fail("missing header");
   const realm = vm.realm;
   const info = checkVersions(header, realm);
-  if (top.length !== 3) fail("expected [header, heap, roots]");
-  if (!roots || typeof roots !== "object") fail("missing roots");
+  if (parts !== 3) fail("expected [header, heap, roots]");
+  const heapLength = reader.arrayHead("heap");
+  // Each record takes at least a byte: a longer heap is a lie, refused before allocating.
+  if (heapLength > bytes.length - reader.pos) fail(`not CBOR (truncated at byte ${reader.pos})`);
   const internalsShape = shapeOf(realm.internals);
-  const d = new Decoder(vm, realm, asArray(heap, "heap"));
+  const d = new Decoder(vm, realm, reader, heapLength);
   info.programs = d.loadPrograms(asArray(header.programs, "program list"));
   d.allocate();
+  const roots = item() as Record<string, unknown>;
+  if (reader.pos !== bytes.length) fail("not CBOR (bytes after the snapshot's end)");
+  if (!roots || typeof roots !== "object") fail("missing roots");
   d.loadLayouts(asArray(roots.layouts, "layouts"));
   d.fill();
   d.checkChains();
