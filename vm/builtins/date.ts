@@ -159,11 +159,15 @@ function timeFromPrimitives(vm: VM, args: Value[]): number {
 
 export function installDate(realm: Realm): void {
   const DP = new JSObject(realm.ObjectPrototype);
+  realm.DatePrototype = DP;
   const P = "Date.prototype";
 
   /** Makes the Date once any object argument went through ToPrimitive (see dateConstruct). */
   const create = (vm: VM, newTarget: JSObject, args: Value[]): DateObject =>
-    new DateObject(vm.prototypeFrom(newTarget, DP), timeFromPrimitives(vm, args));
+    new DateObject(
+      vm.prototypeFrom(newTarget, vm.realm.DatePrototype),
+      timeFromPrimitives(vm, args),
+    );
 
   const ctor = makeNative(
     realm,
@@ -174,10 +178,13 @@ export function installDate(realm: Realm): void {
       // Called as a function: the current time as a string; arguments are ignored.
       if (newTarget === undefined) return String(host(now(vm), "toString"));
       if (args.length === 1 && args[0] instanceof DateObject)
-        return new DateObject(vm.prototypeFrom(newTarget as JSObject, DP), args[0].tv);
+        return new DateObject(
+          vm.prototypeFrom(newTarget as JSObject, vm.realm.DatePrototype),
+          args[0].tv,
+        );
       const given = args.slice(0, 7);
       if (given.some((a) => a instanceof JSObject))
-        return vm.tailCall(realm.helpers.dateConstruct, undefined, [newTarget, ...given]);
+        return vm.tailCall(vm.realm.helpers.dateConstruct, undefined, [newTarget, ...given]);
       return create(vm, newTarget as JSObject, given);
     },
     { ctor: true },
@@ -266,7 +273,15 @@ export function installDate(realm: Realm): void {
     return method(realm, DP, P, name, length, (vm, t, args) => {
       const d = thisDate(vm, t, name);
       const nums = numberArgs(vm, args, length);
-      if (nums === null) return coerceNumbers(vm, dateSetWith, d, [name, d.tv], args, length);
+      if (nums === null)
+        return coerceNumbers(
+          vm,
+          vm.realm.internals.getOwnProperty("dateSetWith")!.value as JSObject,
+          d,
+          [name, d.tv],
+          args,
+          length,
+        );
       return setWith(d, name, d.tv, nums);
     });
   };
@@ -321,7 +336,7 @@ export function installDate(realm: Realm): void {
     const hint = arg(args, 0);
     if (hint !== "string" && hint !== "default" && hint !== "number")
       vm.throwTypeError(`Invalid hint: ${receiverText(hint)}`);
-    return vm.tailCall(realm.helpers.ordinaryToPrimitive, undefined, [
+    return vm.tailCall(vm.realm.helpers.ordinaryToPrimitive, undefined, [
       t,
       hint === "number" ? "number" : "string",
     ]);

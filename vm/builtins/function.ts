@@ -151,7 +151,7 @@ export function installFunction(realm: Realm): void {
     const src = args[0];
     if (typeof src !== "string") return src;
     const program = compileEval(vm, src, 0);
-    return vm.tailCall(vm.makeClosure(program, program.functions[0], null), realm.global, []);
+    return vm.tailCall(vm.makeClosure(program, program.functions[0], null), vm.realm.global, []);
   });
   realm.global.props.set("eval", new Prop(evalFn, PF.Hidden));
   ctor.props.set("prototype", new Prop(FP, 0));
@@ -171,14 +171,18 @@ export function installFunction(realm: Realm): void {
     // Getters and proxy traps on the way to length and the elements run in guest code.
     const values = listFromArrayLike(vm, list);
     if (values === null)
-      return vm.tailCall(proxyHelper(realm, "applyArrayLike"), undefined, [t, arg(args, 0), list]);
+      return vm.tailCall(proxyHelper(vm.realm, "applyArrayLike"), undefined, [
+        t,
+        arg(args, 0),
+        list,
+      ]);
     return vm.tailCall(t, arg(args, 0), values);
   });
   method(realm, FP, "Function.prototype", "bind", 1, (vm, t, args) => {
     if (!isCallable(t)) vm.throwTypeError("Bind must be called on a function");
     // A proxy's prototype, length and name come from its traps: bind in guest code.
     if (t instanceof ProxyObject)
-      return vm.tailCall(proxyHelper(realm, "bind"), undefined, [t, ...args]);
+      return vm.tailCall(proxyHelper(vm.realm, "bind"), undefined, [t, ...args]);
     const target = t as JSObject;
     const b = new BoundFunction(target.proto, target, arg(args, 0), args.slice(1));
     const lenP = target.getOwnProperty("length");
@@ -211,7 +215,7 @@ export function installFunction(realm: Realm): void {
       if (!isCallable(t)) return false;
       const r = vm.ordinaryHasInstance(t as JSObject, arg(args, 0));
       if (r !== null) return r;
-      return vm.tailCall(proxyHelper(realm, "ordinaryHasInstance"), undefined, [
+      return vm.tailCall(proxyHelper(vm.realm, "ordinaryHasInstance"), undefined, [
         vm.unbound(t as JSObject),
         arg(args, 0),
       ]);

@@ -132,7 +132,7 @@ export function installIntl(realm: Realm): void {
           const { input: _input, ...rest } = s;
           return rest;
         });
-      return toGuestData(realm, r);
+      return toGuestData(vm.realm, r);
     });
   });
   // $.intlStatic(name, kind, locales, options): getCanonicalLocales,
@@ -143,17 +143,20 @@ export function installIntl(realm: Realm): void {
     const locales = hostLocales(vm, arg(args, 2));
     return guarded(vm, () => {
       if (name === "getCanonicalLocales")
-        return toGuestData(realm, Intl.getCanonicalLocales(locales));
+        return toGuestData(vm.realm, Intl.getCanonicalLocales(locales));
       if (name === "supportedValuesOf") {
         const of = (Intl as unknown as { supportedValuesOf(k: string): string[] })
           .supportedValuesOf;
-        return toGuestData(realm, of(String(locales)));
+        return toGuestData(vm.realm, of(String(locales)));
       }
       if (name === "supportedLocalesOf" && Object.hasOwn(KINDS, kind)) {
         const ctor = KINDS[kind].ctor as unknown as {
           supportedLocalesOf(l: unknown, o: unknown): string[];
         };
-        return toGuestData(realm, ctor.supportedLocalesOf(locales, hostOptions(vm, arg(args, 3))));
+        return toGuestData(
+          vm.realm,
+          ctor.supportedLocalesOf(locales, hostOptions(vm, arg(args, 3))),
+        );
       }
       return vm.throwTypeError(`internal: no Intl static ${name}`);
     });
@@ -179,7 +182,7 @@ export function installIntl(realm: Realm): void {
         facts[k] = (l as unknown as Record<string, unknown>)[k];
       facts.maximized = l.maximize().toString();
       facts.minimized = l.minimize().toString();
-      return toGuestData(realm, facts);
+      return toGuestData(vm.realm, facts);
     });
   });
 }

@@ -21,11 +21,11 @@ const BAIL = Symbol("not handled");
 
 export function installJSONFastPath(realm: Realm): void {
   defineInternal(realm, "fastStringify", 1, "-", (vm, _t, args) => {
-    if (hasToJSON(realm.ObjectPrototype) || hasToJSON(realm.ArrayPrototype)) return null;
+    if (hasToJSON(vm.realm.ObjectPrototype) || hasToJSON(vm.realm.ArrayPrototype)) return null;
     const out: string[] = [];
     const state = { chars: 0, stack: [] as JSObject[] };
     try {
-      const r = serialize(vm, realm, args[0], out, state);
+      const r = serialize(vm, vm.realm, args[0], out, state);
       return r ? out.join("") : undefined;
     } catch (e) {
       if (e === BAIL) return null;

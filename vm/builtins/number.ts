@@ -4,7 +4,7 @@
 import { JSObject, PF, Prop, PrimitiveObject } from "../object";
 import { JSSymbol, type Value } from "../value";
 import { primToNumber } from "../operations";
-import { arg, constant, makeNative, method } from "./util";
+import { arg, constant, makeNative, method, ctorPrototype } from "./util";
 import type { Realm } from "../realm";
 import type { VM } from "../interpreter";
 import { runWork } from "./work";
@@ -28,9 +28,10 @@ function wrapperCtor(
     name,
     name,
     1,
-    (vm, _t, args, newTarget) => {
+    (vm, _t, args, newTarget, self) => {
       const v = convert(vm, arg(args, 0), args);
       if (newTarget === undefined) return v;
+      const proto = ctorPrototype(self);
       return new PrimitiveObject(vm.prototypeFrom(newTarget as JSObject, proto), name, v);
     },
     { ctor: name !== "BigInt", coerce },

@@ -115,12 +115,16 @@ export function installProxy(realm: Realm): void {
   const revocable = makeNative(realm, "Proxy.revocable", "revocable", 2, (vm, _t, args) => {
     const proxy = createProxy(vm, arg(args, 0), arg(args, 1));
     // One revoke function per proxy, all sharing the native registered below.
-    const revoke = new NativeFunction(realm.FunctionPrototype, "Proxy.revoke", revokeImpl, false, [
-      proxy,
-    ]);
+    const revoke = new NativeFunction(
+      vm.realm.FunctionPrototype,
+      "Proxy.revoke",
+      revokeImpl,
+      false,
+      [proxy],
+    );
     revoke.props.set("length", new Prop(0, PF.Configurable));
     revoke.props.set("name", new Prop("", PF.Configurable));
-    const r = realm.newObject();
+    const r = vm.realm.newObject();
     r.setOwn("proxy", proxy);
     r.setOwn("revoke", revoke);
     return r;

@@ -180,17 +180,17 @@ export function installRegExpWork(realm: Realm): void {
   // @@split when the species constructor is %RegExp% too: the splitter is internal,
   // so searching with a host RegExp finds the same pieces (the leftmost match at or
   // after q is the sticky match at the first position that has one).
-  internal("regexpSplitFast", 3, ["csn", RegExpObject], (_vm, _t, args) => {
+  internal("regexpSplitFast", 3, ["csn", RegExpObject], (vm, _t, args) => {
     const r = re(args[0]);
     const s = args[1] as string;
     const lim = args[2] as number;
-    if (lim === 0) return realm.newArray([]);
+    if (lim === 0) return vm.realm.newArray([]);
     if (s.length === 0) {
       const z = r.searcher().exec(s);
-      if (z) recordLegacyMatch(realm, s, z);
-      return realm.newArray(z === null ? [s] : []);
+      if (z) recordLegacyMatch(vm.realm, s, z);
+      return vm.realm.newArray(z === null ? [s] : []);
     }
-    return runWork(_vm, new RegExpGlobalWork(r, s, Mode.Split, "", lim));
+    return runWork(vm, new RegExpGlobalWork(r, s, Mode.Split, "", lim));
   });
 }
 

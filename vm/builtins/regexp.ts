@@ -11,10 +11,10 @@
 // object keeps only its original source and flags as state; the compiled matcher is
 // a cache rebuilt on demand (after a snapshot is decoded, too).
 
-import { ArrayObject, JSObject, PF, Prop, type NativeImpl } from "../object";
+import { ArrayObject, JSObject, NativeFunction, PF, Prop, type NativeImpl } from "../object";
 import { JSSymbol, type Value } from "../value";
 import { registerObjectKind } from "../object-kinds";
-import { arg, getter, internalDefiner, makeNative, method } from "./util";
+import { arg, getter, internalDefiner, isBuiltin, makeNative, method } from "./util";
 import { receiverText } from "./collections";
 import {
   escapeSource,
@@ -360,16 +360,20 @@ function installLegacyStatics(realm: Realm, ctor: JSObject): void {
   state.props.set("input", new Prop("", PF.Default));
   state.props.set("m", new Prop(realm.newArray(["", 0, "", "", ...Array(9).fill("")]), PF.Default));
   realm.internals.props.set(LEGACY_STATE, new Prop(state, PF.Hidden));
-  const field = (i: number) => () => {
-    const m = legacyState(realm).props.get("m")!.value as ArrayObject;
-    return m.elems![i];
-  };
-  const context = (left: boolean) => () => {
-    const e = (legacyState(realm).props.get("m")!.value as ArrayObject).elems!;
-    const subject = e[0] as string;
-    const index = e[1] as number;
-    return left ? subject.slice(0, index) : subject.slice(index + (e[2] as string).length);
-  };
+  const field =
+    (i: number): NativeImpl =>
+    (vm) => {
+      const m = legacyState(vm.realm).props.get("m")!.value as ArrayObject;
+      return m.elems![i];
+    };
+  const context =
+    (left: boolean): NativeImpl =>
+    (vm) => {
+      const e = (legacyState(vm.realm).props.get("m")!.value as ArrayObject).elems!;
+      const subject = e[0] as string;
+      const index = e[1] as number;
+      return left ? subject.slice(0, index) : subject.slice(index + (e[2] as string).length);
+    };
   const accessor = (name: string, get: NativeImpl, set?: NativeImpl) => {
     const g = makeNative(realm, `RegExp.get ${name}`, `get ${name}`, 0, get);
     const st = makeNative(
@@ -382,9 +386,9 @@ function installLegacyStatics(realm: Realm, ctor: JSObject): void {
     );
     ctor.props.set(name, new Prop(undefined, PF.Accessor | PF.Configurable, g, st));
   };
-  const getInput: NativeImpl = () => legacyState(realm).props.get("input")!.value;
-  const setInput: NativeImpl = (_vm, _t, args) => {
-    legacyState(realm).setOwn("input", String(arg(args, 0)));
+  const getInput: NativeImpl = (vm) => legacyState(vm.realm).props.get("input")!.value;
+  const setInput: NativeImpl = (vm, _t, args) => {
+    legacyState(vm.realm).setOwn("input", String(arg(args, 0)));
     return undefined;
   };
   for (const name of ["input", "$_"]) accessor(name, getInput, setInput);
@@ -584,14 +588,16 @@ function groupsObject(g: Record<string, string> | undefined): Value {
 function resolvesTo(
   o: JSObject,
   key: string | JSSymbol,
-  want: JSObject,
+  /** The built-in native's id (a native serves every realm: see isBuiltin), or an object. */
+  want: string | JSObject,
   accessor: boolean,
 ): boolean {
   for (let p: JSObject | null = o; p !== null; p = p.proto) {
     if (p.constructor !== JSObject && !(p instanceof RegExpObject)) return false;
     const d = p.props.get(key);
     if (!d) continue;
-    return accessor ? (d.flags & PF.Accessor) !== 0 && d.getter === want : d.value === want;
+    const v = accessor ? (d.flags & PF.Accessor ? d.getter : null) : d.value;
+    return typeof want === "string" ? isBuiltin(v, want) : v === want;
   }
   return false;
 }
@@ -647,6 +653,7 @@ export function installRegExp(realm: Realm): void {
   const $ = realm.internals;
   const internal = internalDefiner(realm);
   const RP = new JSObject(realm.ObjectPrototype);
+  realm.RegExpPrototype = RP;
 
   const create = (vm: VM, proto: JSObject, source: string, flags: string): RegExpObject => {
     const r = new RegExpObject(proto);
@@ -661,7 +668,7 @@ export function installRegExp(realm: Realm): void {
     "RegExp",
     "RegExp",
     2,
-    (vm, _t, args, newTarget) => {
+    (vm, _t, args, newTarget, self) => {
       const pattern = arg(args, 0);
       const flags = arg(args, 1);
       // Objects (IsRegExp reads Symbol.match, ToString may call guest code) and
@@ -669,13 +676,13 @@ export function installRegExp(realm: Realm): void {
       if (
         isPlainArg(pattern) &&
         isPlainArg(flags) &&
-        (newTarget === undefined || newTarget === ctor)
+        (newTarget === undefined || newTarget === self)
       ) {
         const p = pattern === undefined ? "" : String(pattern);
         const f = flags === undefined ? "" : String(flags);
-        return create(vm, RP, p, f);
+        return create(vm, vm.realm.RegExpPrototype, p, f);
       }
-      return vm.tailCall(realm.helpers.regexpConstruct, undefined, [pattern, flags, newTarget]);
+      return vm.tailCall(vm.realm.helpers.regexpConstruct, undefined, [pattern, flags, newTarget]);
     },
     { ctor: true },
   );
@@ -688,7 +695,7 @@ export function installRegExp(realm: Realm): void {
     return regexpEscape(s);
   });
   getter(realm, ctor, "RegExp", realm.wellKnown.species, (_vm, t) => t);
-  const speciesGetter = ctor.props.get(realm.wellKnown.species)!.getter;
+  const speciesGetter = (ctor.props.get(realm.wellKnown.species)!.getter as NativeFunction).id;
 
   // RegExp.prototype, in V8's property order; the prelude fills the placeholders.
   const placeholder = (key: string | JSSymbol) => RP.props.set(key, new Prop(undefined, PF.Hidden));
@@ -701,13 +708,13 @@ export function installRegExp(realm: Realm): void {
     const s = arg(args, 0);
     const li = t.getOwnProperty("lastIndex");
     if (typeof s !== "string" || !li || typeof li.value !== "number")
-      return vm.tailCall(realm.helpers.regexpExecSlow, t, [s]);
-    return builtinExec(vm, realm, t, s, toLength(li.value));
+      return vm.tailCall(vm.realm.helpers.regexpExecSlow, t, [s]);
+    return builtinExec(vm, vm.realm, t, s, toLength(li.value));
   });
   const flagGetter = (name: string, flag: string) =>
     getter(realm, RP, "RegExp.prototype", name, (vm, t) => {
       if (t instanceof RegExpObject) return t.has(flag);
-      if (t === RP) return undefined;
+      if (t === vm.realm.RegExpPrototype) return undefined;
       return vm.throwTypeError(`RegExp.prototype.${name} getter called on non-RegExp object`);
     });
   flagGetter("dotAll", "s");
@@ -718,7 +725,7 @@ export function installRegExp(realm: Realm): void {
   flagGetter("multiline", "m");
   getter(realm, RP, "RegExp.prototype", "source", (vm, t) => {
     if (t instanceof RegExpObject) return t.escapedSource();
-    if (t === RP) return "(?:)";
+    if (t === vm.realm.RegExpPrototype) return "(?:)";
     return vm.throwTypeError("RegExp.prototype.source getter called on non-RegExp object");
   });
   flagGetter("sticky", "y");
@@ -732,6 +739,7 @@ export function installRegExp(realm: Realm): void {
 
   // %RegExpStringIteratorPrototype% (22.2.9.2); `next` is self-hosted.
   const RSIP = new JSObject(realm.IteratorPrototype);
+  realm.RegExpStringIteratorPrototype = RSIP;
   RSIP.props.set("next", new Prop(undefined, PF.Hidden));
   RSIP.props.set(realm.wellKnown.toStringTag, new Prop("RegExp String Iterator", PF.Configurable));
 
@@ -754,20 +762,20 @@ export function installRegExp(realm: Realm): void {
   });
   // RegExpCreate(P, F) with string P and F (also what regex literals evaluate to).
   internal("regexpCreate", 2, "ss", (vm, _t, args) =>
-    create(vm, RP, args[0] as string, args[1] as string),
+    create(vm, vm.realm.RegExpPrototype, args[0] as string, args[1] as string),
   );
   internal("regexpSource", 1, ["c", RegExpObject], (_vm, _t, args) => re(args[0]).source);
   internal("regexpFlags", 1, ["c", RegExpObject], (_vm, _t, args) => re(args[0]).flags);
   // RegExpBuiltinExec after ToString(S) and ToLength(lastIndex).
   internal("regexpExecAt", 3, ["csi", RegExpObject], (vm, _t, args) =>
-    builtinExec(vm, realm, re(args[0]), args[1] as string, args[2] as number),
+    builtinExec(vm, vm.realm, re(args[0]), args[1] as string, args[2] as number),
   );
   internal("advanceStringIndex", 3, "sn", (_vm, _t, args) =>
     advanceStringIndex(args[0] as string, args[1] as number, !!args[2]),
   );
-  internal("regexpStringIterator", 4, "os", (_vm, _t, args) => {
+  internal("regexpStringIterator", 4, "os", (vm, _t, args) => {
     return new RegExpStringIteratorObject(
-      RSIP,
+      vm.realm.RegExpStringIteratorPrototype,
       args[0],
       args[1] as string,
       !!args[2],
@@ -779,9 +787,9 @@ export function installRegExp(realm: Realm): void {
     return arg(args, 0) instanceof RegExpStringIteratorObject;
   });
   // [regexp, string, global, unicode, done] of an iterator.
-  internal("regexpStringIteratorState", 1, ["c", RegExpStringIteratorObject], (_vm, _t, args) => {
+  internal("regexpStringIteratorState", 1, ["c", RegExpStringIteratorObject], (vm, _t, args) => {
     const it = args[0] as RegExpStringIteratorObject;
-    return realm.newArray([it.regexp, it.text, it.global, it.unicode, it.done]);
+    return vm.realm.newArray([it.regexp, it.text, it.global, it.unicode, it.done]);
   });
   internal("regexpStringIteratorFinish", 1, ["c", RegExpStringIteratorObject], (_vm, _t, args) => {
     const it = args[0] as RegExpStringIteratorObject;
@@ -792,7 +800,7 @@ export function installRegExp(realm: Realm): void {
   });
   // Whether R's exec, flags and flag getters are the built-in ones, so that a
   // protocol method may run natively with the same observable steps.
-  const flagsGetterOf = () => RP.props.get("flags")?.getter;
+  const flagsGetterOf = (vm: VM) => vm.realm.RegExpPrototype.props.get("flags")?.getter;
   const flagKeys = [
     "hasIndices",
     "global",
@@ -803,15 +811,15 @@ export function installRegExp(realm: Realm): void {
     "unicodeSets",
     "sticky",
   ];
-  const pristineGetters = flagKeys.map((k) => RP.props.get(k)!.getter!);
+  const pristineGetters = flagKeys.map((k) => (RP.props.get(k)!.getter as NativeFunction).id);
   // Counted regexps take the self-hosted paths: one exec (in slices) per match.
   internal("regexpPristine", 1, "-", (vm, _t, args) => {
     const r = args[0];
     if (!(r instanceof RegExpObject) || r.counted(vm)) return false;
     const li = r.props.get("lastIndex");
     if (!li || typeof li.value !== "number" || !(li.flags & PF.Writable)) return false;
-    if (!resolvesTo(r, "exec", exec, false)) return false;
-    const fg = flagsGetterOf();
+    if (!resolvesTo(r, "exec", exec.id, false)) return false;
+    const fg = flagsGetterOf(vm);
     if (!fg || !resolvesTo(r, "flags", fg, true)) return false;
     for (let i = 0; i < flagKeys.length; i++)
       if (!resolvesTo(r, flagKeys[i], pristineGetters[i], true)) return false;
@@ -819,11 +827,12 @@ export function installRegExp(realm: Realm): void {
   });
   // Fast paths of the protocol methods for regexps that regexpPristine accepts: see
   // regexp-work.ts.
-  internal("regexpSpeciesPristine", 1, "o", (_vm, _t, args) => {
+  internal("regexpSpeciesPristine", 1, "o", (vm, _t, args) => {
     const r = args[0] as JSObject;
-    if (!resolvesTo(r, "constructor", ctor, false)) return false;
-    const sp = ctor.props.get(realm.wellKnown.species);
-    return !!sp && sp.getter === speciesGetter;
+    if (!resolvesTo(r, "constructor", "RegExp", false)) return false;
+    const ctor = vm.getData(r, "constructor") as JSObject;
+    const sp = ctor.props.get(vm.realm.wellKnown.species);
+    return !!sp && isBuiltin(sp.getter, speciesGetter);
   });
   internal("regexpSetLastIndex", 2, ["c", RegExpObject], (vm, _t, args) => {
     setLastIndex(vm, re(args[0]), args[1] as number);

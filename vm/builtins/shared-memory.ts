@@ -49,6 +49,7 @@ export function installSharedMemory(realm: Realm): void {
 
   // ---- SharedArrayBuffer ----
   const SABP = new JSObject(realm.ObjectPrototype);
+  realm.SharedArrayBufferPrototype = SABP;
   const sabCtor = makeNative(
     realm,
     "SharedArrayBuffer",
@@ -57,11 +58,11 @@ export function installSharedMemory(realm: Realm): void {
     (vm, _t, args, newTarget) => {
       if (newTarget === undefined)
         vm.throwTypeError("Constructor SharedArrayBuffer requires 'new'");
-      const proto = vm.prototypeFrom(newTarget as JSObject, SABP);
+      const proto = vm.prototypeFrom(newTarget as JSObject, vm.realm.SharedArrayBufferPrototype);
       const len = arg(args, 0);
       const opts = arg(args, 1);
       if (len instanceof JSObject || opts instanceof JSObject)
-        return vm.tailCall(preludeFn(realm, "abConstruct"), undefined, [proto, len, opts, true]);
+        return vm.tailCall(preludeFn(vm.realm, "abConstruct"), undefined, [proto, len, opts, true]);
       const n = toIndex(vm, toNumberPrim(vm, len), "Invalid array buffer length");
       return allocateBuffer(vm, proto, n, -1, true);
     },
@@ -128,7 +129,9 @@ export function installSharedMemory(realm: Realm): void {
     // Called again after a conversion: the array was validated then (and may have been
     // detached since, which only the operation's own revalidation may see).
     const again =
-      first instanceof TypedArrayObject ? resumedLength(realm, args, args.length - 2) : undefined;
+      first instanceof TypedArrayObject
+        ? resumedLength(vm.realm, args, args.length - 2)
+        : undefined;
     const ta =
       again === undefined ? integerArray(vm, first, waitable, name) : (first as TypedArrayObject);
     if (waitable && name !== "Atomics.notify" && !ta.buffer.shared)
@@ -139,13 +142,13 @@ export function installSharedMemory(realm: Realm): void {
     for (let k = 0; k < ops.length; k++) all.push(arg(args, 2 + k));
     if (all[1] instanceof JSObject)
       return {
-        tail: coerceCall(vm, realm, self, undefined, all, "-n" + "-".repeat(ops.length), length),
+        tail: coerceCall(vm, vm.realm, self, undefined, all, "-n" + "-".repeat(ops.length), length),
       };
     const i = toIndex(vm, toNumberPrim(vm, all[1]), "Invalid atomic access index");
     if (i >= length) vm.throwError("RangeError", "Invalid atomic access index");
     all[1] = i;
     const a = convertArgs(vm, all, `--${ops}`);
-    if (!a) return { tail: coerceCall(vm, realm, self, undefined, all, `--${ops}`, length) };
+    if (!a) return { tail: coerceCall(vm, vm.realm, self, undefined, all, `--${ops}`, length) };
     return { ta, i, ops: a.slice(2) };
   };
 
@@ -185,7 +188,7 @@ export function installSharedMemory(realm: Realm): void {
   });
   method(realm, atomics, "Atomics", "isLockFree", 1, (vm, _t, args, _nt, self) => {
     const a = convertArgs(vm, args, "n");
-    if (!a) return coerceCall(vm, realm, self, undefined, args, "n");
+    if (!a) return coerceCall(vm, vm.realm, self, undefined, args, "n");
     const n = toInteger(a[0] as number);
     return n === 1 || n === 2 || n === 4 || n === 8;
   });
@@ -221,7 +224,7 @@ export function installSharedMemory(realm: Realm): void {
     if ("tail" in p) return p.tail;
     const w = waitState(p);
     if (!w.equal || w.timeout === 0) {
-      const result = realm.newObject();
+      const result = vm.realm.newObject();
       result.setOwn("async", false);
       result.setOwn("value", w.equal ? "timed-out" : "not-equal");
       return result;
@@ -229,7 +232,7 @@ export function installSharedMemory(realm: Realm): void {
     // A waiter in the realm's list (guest data, prelude/70-typedarray.js) until notify
     // wakes it or its timeout passes.
     const byteIndex = p.ta.byteOffset + p.i * p.ta.type.size;
-    return vm.tailCall(preludeFn(realm, "atomicsWaitAsync"), undefined, [
+    return vm.tailCall(preludeFn(vm.realm, "atomicsWaitAsync"), undefined, [
       p.ta.buffer,
       byteIndex,
       w.timeout,
@@ -241,7 +244,11 @@ export function installSharedMemory(realm: Realm): void {
     const c = p.ops[0] === undefined ? Infinity : Math.max(toInteger(p.ops[0] as number), 0);
     if (!p.ta.buffer.shared) return 0;
     const byteIndex = p.ta.byteOffset + p.i * p.ta.type.size;
-    return vm.tailCall(preludeFn(realm, "atomicsNotify"), undefined, [p.ta.buffer, byteIndex, c]);
+    return vm.tailCall(preludeFn(vm.realm, "atomicsNotify"), undefined, [
+      p.ta.buffer,
+      byteIndex,
+      c,
+    ]);
   });
   atomics.props.set(wk.toStringTag, new Prop("Atomics", PF.Configurable));
 }

@@ -37,12 +37,12 @@ export function installSymbol(realm: Realm): void {
     "Symbol",
     "for",
     1,
-    (_vm, _t, args) => {
+    (vm, _t, args) => {
       const key = String(arg(args, 0));
-      let s = realm.symbolRegistry.get(key);
+      let s = vm.realm.symbolRegistry.get(key);
       if (!s) {
         s = new JSSymbol(key, key);
-        realm.symbolRegistry.set(key, s);
+        vm.realm.symbolRegistry.set(key, s);
       }
       return s;
     },
