@@ -39,7 +39,7 @@ import {
 import { arg, internalDefiner } from "./builtins/util";
 import type { NativeImpl } from "./object";
 import type { Realm } from "./realm";
-import type { VM } from "./interpreter";
+import type { Agent } from "./agent";
 
 /** An import slot's link to the binding it imports: a slot of another module's environment. */
 export class ImportBinding extends JSObject {
@@ -225,13 +225,13 @@ function cjsExportNames(
   return [...names];
 }
 
-function envOf(vm: VM, v: Value): Env {
+function envOf(vm: Agent, v: Value): Env {
   if (!(v instanceof ModuleEnvObject)) vm.throwTypeError("internal: not a module environment");
   return (v as ModuleEnvObject).env;
 }
 
 /** A slot index the environment has (a write past its end would grow it). */
-function slotIn(vm: VM, env: Env, i: Value): number {
+function slotIn(vm: Agent, env: Env, i: Value): number {
   if (typeof i !== "number" || !(i < env.slots.length))
     vm.throwTypeError("internal: not a slot of the module environment");
   return i as number;
@@ -244,7 +244,7 @@ function guestArray(realm: Realm, values: Value[]): ArrayObject {
 export function installModuleInternals(realm: Realm): void {
   const $ = realm.internals;
   const def = internalDefiner(realm);
-  const notFound = (vm: VM, e: unknown): never => {
+  const notFound = (vm: Agent, e: unknown): never => {
     if (e instanceof ModuleNotFound) {
       const err = vm.makeError("Error", e.message);
       err.setOwn("code", e.code ?? "ERR_MODULE_NOT_FOUND");

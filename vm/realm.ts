@@ -71,26 +71,8 @@ import { installWork } from "./builtins/work";
 import { installRegExpWork } from "./builtins/regexp-work";
 import { Op } from "../compiler/opcodes";
 
-/** Well-known symbols are shared by all realms (they are immutable). */
-export const WELL_KNOWN = Object.fromEntries(
-  [
-    "asyncIterator",
-    "hasInstance",
-    "isConcatSpreadable",
-    "iterator",
-    "match",
-    "matchAll",
-    "replace",
-    "search",
-    "species",
-    "split",
-    "toPrimitive",
-    "toStringTag",
-    "unscopables",
-    "dispose",
-    "asyncDispose",
-  ].map((n) => [n, new JSSymbol(`Symbol.${n}`, undefined, n)]),
-) as Record<string, JSSymbol>;
+import { WELL_KNOWN } from "./well-known";
+export { WELL_KNOWN };
 
 /** Self-hosted helpers the interpreter calls for slow paths (see prelude/). */
 export interface Helpers {

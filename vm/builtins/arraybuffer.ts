@@ -7,7 +7,7 @@ import { JSObject, PF, Prop, type NativeFunction } from "../object";
 import { type Value } from "../value";
 import { arg, getter, internalDefiner, makeNative, method } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { receiverText } from "./collections";
 import {
   ArrayBufferObject,
@@ -20,17 +20,17 @@ import {
 import { coerceCall, convertArgs, toIndex, toNumberPrim } from "./conversions";
 import { toBoolean } from "../operations";
 
-function incompatible(vm: VM, name: string, v: Value): never {
+function incompatible(vm: Agent, name: string, v: Value): never {
   return vm.throwTypeError(`Method ${name} called on incompatible receiver ${receiverText(v)}`);
 }
 
-export function detachedError(vm: VM, name: string): never {
+export function detachedError(vm: Agent, name: string): never {
   return vm.throwTypeError(`Cannot perform ${name} on a detached ArrayBuffer`);
 }
 
 /** A new buffer, or V8's RangeError when it is too large. */
 export function allocateBuffer(
-  vm: VM,
+  vm: Agent,
   proto: JSObject,
   byteLength: number,
   max = -1,
@@ -84,7 +84,7 @@ export function installArrayBuffer(realm: Realm): {
     return v instanceof TypedArrayObject || v instanceof DataViewObject;
   });
   getter(realm, abCtor, "ArrayBuffer", wk.species, (_vm, t) => t);
-  const thisAB = (vm: VM, t: Value, name: string): ArrayBufferObject =>
+  const thisAB = (vm: Agent, t: Value, name: string): ArrayBufferObject =>
     t instanceof ArrayBufferObject && !t.shared ? t : incompatible(vm, name, t);
   defineBufferBasics(realm, ABP, "ArrayBuffer", thisAB);
   placeholder(ABP, "transfer");
@@ -128,7 +128,7 @@ export function installArrayBuffer(realm: Realm): {
   DVP.props.set("constructor", new Prop(dvCtor, PF.Hidden));
   realm.global.props.set("DataView", new Prop(dvCtor, PF.Hidden));
   // V8 names no receiver for DataView methods ("…incompatible receiver undefined").
-  const thisDV = (vm: VM, t: Value, name: string): DataViewObject =>
+  const thisDV = (vm: Agent, t: Value, name: string): DataViewObject =>
     t instanceof DataViewObject ? t : incompatible(vm, name, undefined);
   getter(realm, DVP, "DataView.prototype", "buffer", (vm, t) => {
     return thisDV(vm, t, "get DataView.prototype.buffer").buffer;
@@ -159,7 +159,7 @@ export function installArrayBuffer(realm: Realm): {
     ["BigUint64", 8],
   ];
   /** The host DataView over the view's bytes and the checked position of an access. */
-  const access = (vm: VM, v: DataViewObject, index: number, size: number, name: string) => {
+  const access = (vm: Agent, v: DataViewObject, index: number, size: number, name: string) => {
     const i = toIndex(vm, index, "Offset is outside the bounds of the DataView");
     if (v.outOfBounds()) detachedError(vm, name);
     if (i + size > v.byteLength)
@@ -276,7 +276,7 @@ export function installArrayBuffer(realm: Realm): {
 
 /** The DataView constructor after its arguments became numbers (25.3.2.1). */
 function createDataView(
-  vm: VM,
+  vm: Agent,
   proto: JSObject,
   buffer: ArrayBufferObject,
   byteOffset: number,
@@ -309,7 +309,7 @@ export function defineBufferBasics(
   realm: Realm,
   P: JSObject,
   ctorName: "ArrayBuffer" | "SharedArrayBuffer",
-  thisBuffer: (vm: VM, t: Value, name: string) => ArrayBufferObject,
+  thisBuffer: (vm: Agent, t: Value, name: string) => ArrayBufferObject,
 ): void {
   const path = `${ctorName}.prototype`;
   const shared = ctorName === "SharedArrayBuffer";

@@ -23,7 +23,7 @@ import { EMPTY, JSSymbol, type Value } from "../value";
 import { arg, getter, internalDefiner, isBuiltin, makeNative, method } from "./util";
 import { functionSource } from "./function";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { SIZE, charge } from "../heap";
 
 // ---- ordered tables ------------------------------------------------------------
@@ -401,7 +401,7 @@ export function calleeText(v: Value): string {
   }
 }
 
-function incompatible(vm: VM, name: string, v: Value): never {
+function incompatible(vm: Agent, name: string, v: Value): never {
   return vm.throwTypeError(`Method ${name} called on incompatible receiver ${receiverText(v)}`);
 }
 
@@ -436,7 +436,7 @@ export function installCollections(realm: Realm): void {
   const internal = internalDefiner(realm);
   const IS_SET = ["c", SetObject] as const;
   const IS_MAP = ["c", MapObject] as const;
-  const result = (vm: VM, value: Value, done: boolean) => {
+  const result = (vm: Agent, value: Value, done: boolean) => {
     const r = new JSObject(vm.realm.ObjectPrototype);
     r.setOwn("value", value);
     r.setOwn("done", done);
@@ -446,7 +446,7 @@ export function installCollections(realm: Realm): void {
   // ---- Map ----
   const MP = new JSObject(realm.ObjectPrototype);
   realm.MapPrototype = MP;
-  const thisMap = (vm: VM, t: Value, name: string): MapObject =>
+  const thisMap = (vm: Agent, t: Value, name: string): MapObject =>
     t instanceof MapObject ? t : incompatible(vm, `Map.prototype.${name}`, t);
   const mapCtor = defineCtor(realm, "Map", 0, MP, (vm, _t, args, newTarget) => {
     if (newTarget === undefined) vm.throwTypeError("Constructor Map requires 'new'");
@@ -511,14 +511,14 @@ export function installCollections(realm: Realm): void {
   realm.MapIteratorPrototype = MIP;
   method(realm, MIP, "%MapIteratorPrototype%", "next", 0, (vm, t) => iterNext(vm, t, true));
   tag(realm, MIP, "Map Iterator");
-  function mapIterator(vm: VM, m: MapObject, kind: number): JSObject {
+  function mapIterator(vm: Agent, m: MapObject, kind: number): JSObject {
     return new CollectionIteratorObject(vm.realm.MapIteratorPrototype, m, kind, true);
   }
 
   // ---- Set ----
   const SP = new JSObject(realm.ObjectPrototype);
   realm.SetPrototype = SP;
-  const thisSet = (vm: VM, t: Value, name: string): SetObject =>
+  const thisSet = (vm: Agent, t: Value, name: string): SetObject =>
     t instanceof SetObject ? t : incompatible(vm, `Set.prototype.${name}`, t);
   const setCtor = defineCtor(realm, "Set", 0, SP, (vm, _t, args, newTarget) => {
     if (newTarget === undefined) vm.throwTypeError("Constructor Set requires 'new'");
@@ -572,11 +572,11 @@ export function installCollections(realm: Realm): void {
   realm.SetIteratorPrototype = SIP;
   method(realm, SIP, "%SetIteratorPrototype%", "next", 0, (vm, t) => iterNext(vm, t, false));
   tag(realm, SIP, "Set Iterator");
-  function setIterator(vm: VM, s: SetObject, kind: number): JSObject {
+  function setIterator(vm: Agent, s: SetObject, kind: number): JSObject {
     return new CollectionIteratorObject(vm.realm.SetIteratorPrototype, s, kind, false);
   }
 
-  function iterNext(vm: VM, t: Value, forMap: boolean): Value {
+  function iterNext(vm: Agent, t: Value, forMap: boolean): Value {
     if (!(t instanceof CollectionIteratorObject) || t.forMap !== forMap)
       return incompatible(vm, `${forMap ? "Map" : "Set"} Iterator.prototype.next`, t);
     const pos = stepIterator(t);
@@ -594,7 +594,7 @@ export function installCollections(realm: Realm): void {
    * is unobservable: a plain array (of plain [key, value] arrays for a Map), Map or
    * Set whose iteration methods are the built-in ones. False to take the guest path.
    */
-  function fillFast(vm: VM, target: CollectionObject, iterable: Value, isMap: boolean): boolean {
+  function fillFast(vm: Agent, target: CollectionObject, iterable: Value, isMap: boolean): boolean {
     if (!(iterable instanceof JSObject)) return false;
     const iterFn = vm.getData(iterable, wk.iterator);
     if (iterable instanceof ArrayObject) {
@@ -648,7 +648,7 @@ export function installCollections(realm: Realm): void {
   // ---- WeakMap ----
   const WMP = new JSObject(realm.ObjectPrototype);
   realm.WeakMapPrototype = WMP;
-  const thisWeakMap = (vm: VM, t: Value, name: string): WeakMapObject =>
+  const thisWeakMap = (vm: Agent, t: Value, name: string): WeakMapObject =>
     t instanceof WeakMapObject ? t : incompatible(vm, `WeakMap.prototype.${name}`, t);
   defineCtor(realm, "WeakMap", 0, WMP, (vm, _t, args, newTarget) => {
     if (newTarget === undefined) vm.throwTypeError("Constructor WeakMap requires 'new'");
@@ -697,7 +697,7 @@ export function installCollections(realm: Realm): void {
   // ---- WeakSet ----
   const WSP = new JSObject(realm.ObjectPrototype);
   realm.WeakSetPrototype = WSP;
-  const thisWeakSet = (vm: VM, t: Value, name: string): WeakSetObject =>
+  const thisWeakSet = (vm: Agent, t: Value, name: string): WeakSetObject =>
     t instanceof WeakSetObject ? t : incompatible(vm, `WeakSet.prototype.${name}`, t);
   defineCtor(realm, "WeakSet", 0, WSP, (vm, _t, args, newTarget) => {
     if (newTarget === undefined) vm.throwTypeError("Constructor WeakSet requires 'new'");
@@ -742,7 +742,7 @@ export function installCollections(realm: Realm): void {
   // ---- FinalizationRegistry ----
   const FRP = new JSObject(realm.ObjectPrototype);
   realm.FinalizationRegistryPrototype = FRP;
-  const thisRegistry = (vm: VM, t: Value, name: string): FinalizationRegistryObject =>
+  const thisRegistry = (vm: Agent, t: Value, name: string): FinalizationRegistryObject =>
     t instanceof FinalizationRegistryObject
       ? t
       : incompatible(vm, `FinalizationRegistry.prototype.${name}`, t);

@@ -17,7 +17,7 @@ import {
 import { mapEntries, setValues } from "./collections";
 import { arg, defineInternal, internalDefiner, makeNative, method } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 
 export function installConsole(realm: Realm): void {
   const c = new JSObject(realm.ObjectPrototype);
@@ -62,7 +62,7 @@ export function installConsole(realm: Realm): void {
   });
   // The first attempt runs natively; the first guest call hands the rest to the
   // self-hosted loop (prelude/76-console.js), which calls inspectResume.
-  const formatWithGuest = (vm: VM, state: Value[]): Value => {
+  const formatWithGuest = (vm: Agent, state: Value[]): Value => {
     const r = withGuestAnswers([], () => format(vm.realm, state));
     if (!(r instanceof NeedGuest)) return r;
     return vm.tailCall(vm.realm.helpers.inspectGuestLoop, undefined, [
@@ -71,7 +71,7 @@ export function installConsole(realm: Realm): void {
       request(vm.realm, r),
     ]);
   };
-  const log = (toErr: boolean) => (vm: VM, _t: Value, args: Value[]) =>
+  const log = (toErr: boolean) => (vm: Agent, _t: Value, args: Value[]) =>
     formatWithGuest(vm, [toErr ? 1 : 0, ...args]);
   // util.inspect as a [util.inspect.custom] method receives it.
   $$.props.set(

@@ -13,7 +13,7 @@ import { JSObject, PF, Prop, type NativeImpl } from "../object";
 import type { Value } from "../value";
 import { arg, internalDefiner, makeNative } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { ArrayBufferObject, KIND_UINT8, TypedArrayObject, DataViewObject } from "../buffers";
 import { allocateBuffer } from "./arraybuffer";
 import { runWork } from "./work";
@@ -108,7 +108,7 @@ const BYTE_TEXT_OPS: Record<string, TextOp> = {
 };
 
 /** Re-throws a host error from a Node API as the guest error Node would have thrown. */
-export function rethrow(vm: VM, e: unknown): never {
+export function rethrow(vm: Agent, e: unknown): never {
   if (e instanceof Error) {
     const kind =
       e instanceof RangeError ? "RangeError" : e instanceof TypeError ? "TypeError" : "Error";
@@ -135,7 +135,7 @@ export function installEncoding(realm: Realm): void {
   const IS_BYTES = ["c", BYTES] as const;
 
   /** A new Uint8Array (or Buffer, with `proto`) holding a copy of `bytes`. */
-  const newBytes = (vm: VM, bytes: Uint8Array, proto: Value): TypedArrayObject => {
+  const newBytes = (vm: Agent, bytes: Uint8Array, proto: Value): TypedArrayObject => {
     const buf = allocateBuffer(vm, vm.realm.ArrayBufferPrototype, bytes.length);
     buf.data.set(bytes);
     return new TypedArrayObject(
@@ -149,7 +149,7 @@ export function installEncoding(realm: Realm): void {
 
   internal("isByteSource", 1, "-", (_vm, _t, args) => bytesOf(arg(args, 0)) !== undefined);
   /** UTF-8 bytes of a string, as a new Uint8Array or (with `proto`) Buffer. */
-  const utf8Bytes = (vm: VM, s: string, proto: Value): Value => {
+  const utf8Bytes = (vm: Agent, s: string, proto: Value): Value => {
     if (slicedText(TextOp.Utf8Encode, s.length))
       return runWork(
         vm,
@@ -167,7 +167,7 @@ export function installEncoding(realm: Realm): void {
     return newBytes(vm, Buffer.from(s, "utf8"), proto);
   };
   /** The text of UTF-8 bytes (a byte order mark dropped unless ignoreBOM). */
-  const utf8Text = (vm: VM, source: Value, fatal: boolean, ignoreBOM: boolean): Value => {
+  const utf8Text = (vm: Agent, source: Value, fatal: boolean, ignoreBOM: boolean): Value => {
     const bytes = bytesOf(source) ?? new Uint8Array(0);
     if (source instanceof JSObject && slicedText(TextOp.Utf8Decode, bytes.length))
       return runWork(

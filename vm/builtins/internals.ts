@@ -16,7 +16,7 @@ import { SIZE, charge } from "../heap";
 import { primToString } from "../operations";
 import { arg, internalDefiner, makeNative } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import type { NativeImpl } from "../object";
 import { ArrayIteratorObject } from "./array";
 import * as path from "node:path";
@@ -172,7 +172,7 @@ export function installInternals(realm: Realm): void {
   // realm defines ~500 methods at start-up; as guest functions they were a third of
   // its instructions, enough to make V8 compile the interpreter loop (on-stack
   // replacement) during `vmrun hello.js`, a compile node then waits for at exit.
-  const defineMethodOn = (vm: VM, o: JSObject, key: PropertyKey, fn: Value): Value => {
+  const defineMethodOn = (vm: Agent, o: JSObject, key: PropertyKey, fn: Value): Value => {
     if (o instanceof ProxyObject)
       return vm.tailCall(proxyHelper(vm.realm, "defineOwnPropertyMask"), undefined, [
         o,
@@ -299,7 +299,7 @@ export function installInternals(realm: Realm): void {
   def("createDataPropertyOrThrow", 3, "ok", createDataProperty(true));
   const viaProxy =
     (name: "getPrototypeOf" | "preventExtensions" | "isExtensible", own: (o: JSObject) => Value) =>
-    (vm: import("../interpreter").VM, _t: Value, args: Value[]) => {
+    (vm: import("../agent").Agent, _t: Value, args: Value[]) => {
       const o = arg(args, 0) as JSObject;
       if (o instanceof ProxyObject) return vm.tailCall(proxyHelper(vm.realm, name), undefined, [o]);
       return own(o);
@@ -415,7 +415,7 @@ export function installMoreInternals(realm: Realm, ops: Record<string, number>):
     return undefined;
   });
   // CommonJS loading (see vm/modules.ts and prelude/60-modules.js).
-  const notFound = (vm: import("../interpreter").VM, e: unknown): never => {
+  const notFound = (vm: import("../agent").Agent, e: unknown): never => {
     if (e instanceof ModuleNotFound) {
       const err = vm.makeError("Error", e.message);
       err.setOwn("code", e.code ?? "MODULE_NOT_FOUND");

@@ -6,11 +6,11 @@ import { JSSymbol, type Value } from "../value";
 import { primToNumber } from "../operations";
 import { arg, constant, makeNative, method, ctorPrototype } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { runWork } from "./work";
 import { slicedBigIntParse } from "./bigint-work";
 
-function thisPrim<T>(vm: VM, t: Value, type: string, cls: string, method: string): T {
+function thisPrim<T>(vm: Agent, t: Value, type: string, cls: string, method: string): T {
   if (typeof t === type) return t as T;
   if (t instanceof PrimitiveObject && t.cls === cls) return t.primitive as T;
   return vm.throwTypeError(`${cls}.prototype.${method} requires that 'this' be a ${cls}`);
@@ -20,7 +20,7 @@ function wrapperCtor(
   realm: Realm,
   name: string,
   proto: JSObject,
-  convert: (vm: VM, v: Value, args: Value[]) => Value,
+  convert: (vm: Agent, v: Value, args: Value[]) => Value,
   coerce?: string,
 ) {
   const ctor = makeNative(
@@ -76,7 +76,7 @@ export function installNumber(realm: Realm): void {
   );
   method(realm, N, "Number", "isFinite", 1, (_vm, _t, args) => Number.isFinite(arg(args, 0)));
   method(realm, N, "Number", "isNaN", 1, (_vm, _t, args) => Number.isNaN(arg(args, 0)));
-  const tn = (vm: VM, t: Value, m: string) => thisPrim<number>(vm, t, "number", "Number", m);
+  const tn = (vm: Agent, t: Value, m: string) => thisPrim<number>(vm, t, "number", "Number", m);
   method(
     realm,
     NP,
@@ -149,7 +149,7 @@ export function installNumber(realm: Realm): void {
         (typeof v === "number" && v !== v)
       ),
   );
-  const tb = (vm: VM, t: Value, m: string) => thisPrim<boolean>(vm, t, "boolean", "Boolean", m);
+  const tb = (vm: Agent, t: Value, m: string) => thisPrim<boolean>(vm, t, "boolean", "Boolean", m);
   method(realm, BP, "Boolean.prototype", "toString", 0, (vm, t) => String(tb(vm, t, "toString")));
   method(realm, BP, "Boolean.prototype", "valueOf", 0, (vm, t) => tb(vm, t, "valueOf"));
 
@@ -183,7 +183,7 @@ export function installNumber(realm: Realm): void {
   // new BigInt() throws; BigInt(x) converts.
   (BI as unknown as { isConstructor: boolean }).isConstructor = false;
   BIP.props.set(realm.wellKnown.toStringTag, new Prop("BigInt", PF.Configurable));
-  const tbi = (vm: VM, t: Value, m: string) => thisPrim<bigint>(vm, t, "bigint", "BigInt", m);
+  const tbi = (vm: Agent, t: Value, m: string) => thisPrim<bigint>(vm, t, "bigint", "BigInt", m);
   method(
     realm,
     BIP,

@@ -19,9 +19,10 @@ import { JSSymbol, type PropertyKey, type Value } from "../value";
 import { arg, makeNative, method, getter } from "./util";
 import { KeysOf, listOwnKeys } from "./object-work";
 import type { Realm } from "../realm";
-import { describeObject, type VM } from "../interpreter";
+import { describeObject } from "../describe";
+import type { Agent } from "../agent";
 
-function requireObject(vm: VM, v: Value, fn: string): JSObject {
+function requireObject(vm: Agent, v: Value, fn: string): JSObject {
   if (!(v instanceof JSObject)) vm.throwTypeError(`Object.${fn} called on non-object`);
   return v as JSObject;
 }
@@ -68,7 +69,7 @@ export function testIntegrity(o: JSObject, level: "sealed" | "frozen"): boolean 
 export function installObject(realm: Realm): void {
   const OP = realm.ObjectPrototype;
   /** A proxy's internal methods are guest code: the helper named does the whole job. */
-  const viaHelper = (vm: VM, name: ProxyHelperName, args: Value[]) =>
+  const viaHelper = (vm: Agent, name: ProxyHelperName, args: Value[]) =>
     vm.tailCall(proxyHelper(vm.realm, name), undefined, args);
   const ctor = makeNative(
     realm,
@@ -89,7 +90,7 @@ export function installObject(realm: Realm): void {
   OP.props.set("constructor", new Prop(ctor, PF.Hidden));
   realm.global.props.set("Object", new Prop(ctor, PF.Hidden));
 
-  const objectOf = (vm: VM, v: Value): JSObject => {
+  const objectOf = (vm: Agent, v: Value): JSObject => {
     if (v === undefined || v === null)
       vm.throwTypeError("Cannot convert undefined or null to object");
     return vm.realm.toObject(v);
@@ -293,7 +294,7 @@ export function setProto(o: JSObject, p: JSObject | null): boolean {
 }
 
 /** The tag Object.prototype.toString uses when there is no Symbol.toStringTag. */
-function builtinTag(vm: VM | null, o: JSObject): string {
+function builtinTag(vm: Agent | null, o: JSObject): string {
   if (o instanceof ArrayObject) return "Array";
   if (o instanceof ProxyObject)
     return vm && unwrapProxy(vm, o, "Object.prototype.toString") instanceof ArrayObject

@@ -6,7 +6,7 @@ import { ArrayObject, JSObject, PF, Prop, isCallable } from "../object";
 import type { Value } from "../value";
 import { arg, defineInternal, makeNative, method } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 
 /** What `process.pid` shows a VM that may not see host facts. */
 export const NEUTRAL_PID = 1;
@@ -40,7 +40,7 @@ export function installProcess(realm: Realm): void {
     void vm;
   });
   // Host facts are the host's only with the `fs` capability (see host-os.ts).
-  const seesHost = (vm: VM) => vm.host.capabilities?.fs !== false;
+  const seesHost = (vm: Agent) => vm.host.capabilities?.fs !== false;
   method(realm, p, "process", "cwd", 0, (vm) => (seesHost(vm) ? process.cwd() : "/"));
   for (const [name, toErr] of [
     ["stdout", false],
@@ -168,7 +168,7 @@ export function takeTick(realm: Realm): { fn: JSObject; args: Value[] } | undefi
 // From the VM clock (host.now, ms), so a replayed run sees the same times.
 
 function installClock(realm: Realm, p: JSObject): void {
-  const nowNs = (vm: VM): bigint => BigInt(Math.round(vm.host.now() * 1e6));
+  const nowNs = (vm: Agent): bigint => BigInt(Math.round(vm.host.now() * 1e6));
   const hrtime = method(realm, p, "process", "hrtime", 1, (vm, _t, args) => {
     const t = nowNs(vm);
     let sec = t / 1_000_000_000n;

@@ -10,7 +10,7 @@ import type { PrivateName, PropertyKey, Value } from "../value";
 import { SIZE, charge } from "../heap";
 import { defineInternal } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 
 /** Where the fields are in a promise's private names (their declaration order). */
 const enum Field {
@@ -25,7 +25,13 @@ const enum Field {
  * await (the job resumes the coroutine), [job, onFulfilled, onRejected, capability]
  * for then(); its job function comes first so that settling needs no lookup.
  */
-function enqueueReaction(vm: VM, realm: Realm, reaction: Value, state: number, value: Value): void {
+function enqueueReaction(
+  vm: Agent,
+  realm: Realm,
+  reaction: Value,
+  state: number,
+  value: Value,
+): void {
   // Checked: a hostile snapshot can put anything in a promise's fields.
   const r = reaction instanceof ArrayObject ? reaction.elems : null;
   if (r === null || (r.length !== 3 && r.length !== 4) || !isCallable(r[0]))
@@ -45,7 +51,7 @@ function enqueueReaction(vm: VM, realm: Realm, reaction: Value, state: number, v
 }
 
 /** The reactions of a pending promise (a dense guest array). */
-function pendingReactions(vm: VM, reactions: Prop): Value[] {
+function pendingReactions(vm: Agent, reactions: Prop): Value[] {
   const list = reactions.value;
   if (!(list instanceof ArrayObject) || list.elems === null)
     vm.throwTypeError("internal: the promise is not pending");
@@ -55,7 +61,7 @@ function pendingReactions(vm: VM, reactions: Prop): Value[] {
 export function installPromiseCore(realm: Realm): void {
   // The private names of the prelude's Promise fields ($.registerPromiseSlots, from
   // the first promise it makes; a copied realm shares its pristine realm's).
-  const field = (vm: VM, p: Value, f: Field): Prop => {
+  const field = (vm: Agent, p: Value, f: Field): Prop => {
     const prop = p instanceof JSObject ? p.privates?.get(vm.realm.promiseFields[f]) : undefined;
     if (prop === undefined) vm.throwTypeError("internal: not a promise");
     return prop!;

@@ -23,16 +23,16 @@ import { descriptorObject, setProto } from "./object";
 import { KeysOf, listOwnKeys } from "./object-work";
 import type { Realm } from "../realm";
 import { TypedArrayObject, canonicalNumeric } from "../buffers";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 
-function target(vm: VM, v: Value, name: string): JSObject {
+function target(vm: Agent, v: Value, name: string): JSObject {
   if (!(v instanceof JSObject)) vm.throwTypeError(`Reflect.${name} called on non-object`);
   return v as JSObject;
 }
 
 /** OrdinarySet (10.1.9.2) for natives: the result, or a tail call of the setter. */
 function ordinarySet(
-  vm: VM,
+  vm: Agent,
   realm: Realm,
   o: JSObject,
   key: PropertyKey,
@@ -98,7 +98,7 @@ export function installReflect(realm: Realm): void {
   realm.global.props.set("Reflect", new Prop(R, PF.Hidden));
   const reserve = (name: string) => R.props.set(name, new Prop(undefined, PF.Hidden));
   /** A proxy's internal methods are guest code: the helper does the whole job. */
-  const viaHelper = (vm: VM, name: ProxyHelperName, thisArg: Value, args: Value[]) =>
+  const viaHelper = (vm: Agent, name: ProxyHelperName, thisArg: Value, args: Value[]) =>
     vm.tailCall(proxyHelper(vm.realm, name), thisArg, args);
   reserve("defineProperty");
   method(

@@ -10,7 +10,7 @@
 
 import type { Value } from "../value";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { registerObjectKind } from "../object-kinds";
 import { internalDefiner } from "./util";
 import { PENDING, WorkObject, runWork } from "./work";
@@ -63,7 +63,7 @@ export class RegExpGlobalWork extends WorkObject {
     super();
   }
 
-  step(vm: VM): Value | typeof PENDING {
+  step(vm: Agent): Value | typeof PENDING {
     const r = this.regexp!;
     const s = this.subject;
     const size = s.length;
@@ -135,7 +135,7 @@ export class RegExpGlobalWork extends WorkObject {
   }
 
   /** The result, with lastIndex and the legacy statics as the loop leaves them. */
-  private finish(vm: VM): Value {
+  private finish(vm: Agent): Value {
     const r = this.regexp!;
     const s = this.subject;
     const realm = vm.realm;
@@ -155,7 +155,7 @@ export class RegExpGlobalWork extends WorkObject {
 }
 
 /** RegExp.prototype[@@replace] with a string template (after the coercions). */
-function replaceFast(vm: VM, r: RegExpObject, s: string, template: string): Value {
+function replaceFast(vm: Agent, r: RegExpObject, s: string, template: string): Value {
   if (r.has("g")) {
     setLastIndex(vm, r, 0);
     return runWork(vm, new RegExpGlobalWork(r, s, Mode.Replace, template, 0));

@@ -32,7 +32,7 @@ import {
 } from "../regexp-engine";
 import { PENDING, WORK_SLICE_CHARGE, WorkObject, runWork } from "./work";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 
 /** Snapshot kinds (see object-kinds.ts); never renumber. */
 const KIND_REGEXP = 100;
@@ -107,7 +107,7 @@ export class RegExpObject extends JSObject {
    * modifier groups (only the engine can), risky patterns, and every pattern while a
    * deadline is in force (the host's matcher cannot be interrupted).
    */
-  counted(vm: VM): boolean {
+  counted(vm: Agent): boolean {
     return this.engine || this.risky || vm.limits.deadlineMs !== Infinity;
   }
 
@@ -259,7 +259,7 @@ function toLength(n: number): number {
 }
 
 /** Set(R, "lastIndex", v, true) for an object whose lastIndex is an own data property. */
-export function setLastIndex(vm: VM, r: RegExpObject, v: Value): void {
+export function setLastIndex(vm: Agent, r: RegExpObject, v: Value): void {
   const p = r.getOwnProperty("lastIndex");
   if (p && !(p.flags & PF.Accessor) && p.flags & PF.Writable) {
     p.value = v;
@@ -286,7 +286,7 @@ export function advanceStringIndex(s: string, index: number, unicode: boolean): 
  * Where RegExpBuiltinExec starts matching: lastIndex for global and sticky patterns,
  * else 0; null (lastIndex reset to 0) when that is past the end of the subject.
  */
-function matchStart(vm: VM, r: RegExpObject, s: string, lastIndex: number): number | null {
+function matchStart(vm: Agent, r: RegExpObject, s: string, lastIndex: number): number | null {
   const global = r.has("g");
   const sticky = r.has("y");
   if (!global && !sticky) lastIndex = 0;
@@ -302,7 +302,7 @@ function matchStart(vm: VM, r: RegExpObject, s: string, lastIndex: number): numb
  * host's match: updates lastIndex as the spec does and returns the host match.
  */
 export function execRaw(
-  vm: VM,
+  vm: Agent,
   r: RegExpObject,
   s: string,
   lastIndex: number,
@@ -400,7 +400,13 @@ function installLegacyStatics(realm: Realm, ctor: JSObject): void {
 }
 
 /** RegExpBuiltinExec: the match array (index, input, groups, indices) or null. */
-function builtinExec(vm: VM, realm: Realm, r: RegExpObject, s: string, lastIndex: number): Value {
+function builtinExec(
+  vm: Agent,
+  realm: Realm,
+  r: RegExpObject,
+  s: string,
+  lastIndex: number,
+): Value {
   if (r.counted(vm)) {
     const m = r.countedMatcher();
     if (m) return execCounted(vm, realm, r, m, s, lastIndex);
@@ -417,7 +423,7 @@ function builtinExec(vm: VM, realm: Realm, r: RegExpObject, s: string, lastIndex
  * snapshots, so a resumed VM continues the match where it stopped.
  */
 function execCounted(
-  vm: VM,
+  vm: Agent,
   realm: Realm,
   r: RegExpObject,
   m: EngineRegExp,
@@ -442,7 +448,7 @@ function execCounted(
 
 /** The end of RegExpBuiltinExec once the engine has decided (lastIndex, statics, array). */
 function finishCountedExec(
-  vm: VM,
+  vm: Agent,
   realm: Realm,
   r: RegExpObject,
   s: string,
@@ -469,7 +475,7 @@ export class RegExpExecWork extends WorkObject {
     super();
   }
 
-  step(vm: VM): Value | typeof PENDING {
+  step(vm: Agent): Value | typeof PENDING {
     const m = this.engine!;
     const s = m.subjectText();
     const match = m.execSlice(MATCH_SLICE_STEPS);
@@ -636,7 +642,7 @@ function encodeForRegExpEscape(ch: string, c: number): string {
 }
 
 /** Host SyntaxErrors (bad pattern or flags) become guest SyntaxErrors with V8's text. */
-function initializeOrThrow(vm: VM, r: RegExpObject, source: string, flags: string): void {
+function initializeOrThrow(vm: Agent, r: RegExpObject, source: string, flags: string): void {
   try {
     r.initialize(source, flags);
   } catch (e) {
@@ -655,7 +661,7 @@ export function installRegExp(realm: Realm): void {
   const RP = new JSObject(realm.ObjectPrototype);
   realm.RegExpPrototype = RP;
 
-  const create = (vm: VM, proto: JSObject, source: string, flags: string): RegExpObject => {
+  const create = (vm: Agent, proto: JSObject, source: string, flags: string): RegExpObject => {
     const r = new RegExpObject(proto);
     r.props.set("lastIndex", new Prop(undefined, PF.Writable));
     initializeOrThrow(vm, r, source, flags);
@@ -800,7 +806,7 @@ export function installRegExp(realm: Realm): void {
   });
   // Whether R's exec, flags and flag getters are the built-in ones, so that a
   // protocol method may run natively with the same observable steps.
-  const flagsGetterOf = (vm: VM) => vm.realm.RegExpPrototype.props.get("flags")?.getter;
+  const flagsGetterOf = (vm: Agent) => vm.realm.RegExpPrototype.props.get("flags")?.getter;
   const flagKeys = [
     "hasIndices",
     "global",

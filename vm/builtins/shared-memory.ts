@@ -10,7 +10,7 @@
 import { JSObject, PF, Prop, type NativeFunction } from "../object";
 import type { Value } from "../value";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { ArrayBufferObject, TypedArrayObject, type HostTA } from "../buffers";
 import { arg, getter, makeNative, method } from "./util";
 import { receiverText } from "./collections";
@@ -37,7 +37,7 @@ function atomicsSubject(v: Value): string {
 }
 
 /** Blocks the host thread for `ms` (no later than the deadline, which then stops the guest). */
-function blockFor(vm: VM, ms: number): void {
+function blockFor(vm: Agent, ms: number): void {
   const wait = Math.min(ms, vm.deadlineAt() - vm.host.now());
   if (wait > 0)
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.min(wait, 2 ** 31 - 1));
@@ -72,7 +72,7 @@ export function installSharedMemory(realm: Realm): void {
   getter(realm, sabCtor, "SharedArrayBuffer", wk.species, (_vm, t) => t);
   SABP.props.set("constructor", new Prop(sabCtor, PF.Hidden));
   realm.global.props.set("SharedArrayBuffer", new Prop(sabCtor, PF.Hidden));
-  const thisSAB = (vm: VM, t: Value, name: string): ArrayBufferObject =>
+  const thisSAB = (vm: Agent, t: Value, name: string): ArrayBufferObject =>
     t instanceof ArrayBufferObject && t.shared
       ? t
       : vm.throwTypeError(`Method ${name} called on incompatible receiver ${receiverText(t)}`);
@@ -86,7 +86,7 @@ export function installSharedMemory(realm: Realm): void {
   realm.global.props.set("Atomics", new Prop(atomics, PF.Hidden));
 
   /** ValidateIntegerTypedArray (25.4.3.1): the typed array, in bounds. */
-  const integerArray = (vm: VM, v: Value, waitable: boolean, name: string): TypedArrayObject => {
+  const integerArray = (vm: Agent, v: Value, waitable: boolean, name: string): TypedArrayObject => {
     const ok =
       v instanceof TypedArrayObject && (waitable ? WAITABLE_KINDS : INTEGER_KINDS).has(v.kind);
     if (!ok)
@@ -98,7 +98,7 @@ export function installSharedMemory(realm: Realm): void {
     return ta;
   };
   /** RevalidateAtomicAccess (25.4.3.4) after conversions that ran guest code. */
-  const revalidate = (vm: VM, ta: TypedArrayObject, i: number, name: string): HostTA => {
+  const revalidate = (vm: Agent, ta: TypedArrayObject, i: number, name: string): HostTA => {
     if (ta.outOfBounds()) detachedError(vm, name);
     if (i >= ta.length) vm.throwError("RangeError", "Invalid atomic access index");
     return ta.host();
@@ -118,7 +118,7 @@ export function installSharedMemory(realm: Realm): void {
    * tail call that makes it and calls the native again (with the measured length).
    */
   const prepare = (
-    vm: VM,
+    vm: Agent,
     self: NativeFunction,
     args: Value[],
     name: string,

@@ -7,7 +7,7 @@ import { JSSymbol, type Value } from "../value";
 import { arg, internalDefiner, makeNative, method } from "./util";
 import { ensureRoom } from "../heap";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { STRING_SLICED_LENGTH, StringReplaceAllWork, splitString } from "./string-work";
 import { runWork } from "./work";
 import { TextOp, TextWork, slicedText } from "./text-work";
@@ -58,7 +58,7 @@ const RESULT_LENGTH: Record<string, (s: string, args: Value[]) => number> = {
   padEnd: (_s, args) => Number(args[0]),
 };
 
-function thisString(vm: VM, t: Value, name: string): string {
+function thisString(vm: Agent, t: Value, name: string): string {
   if (typeof t === "string") return t;
   if (t instanceof PrimitiveObject && t.cls === "String") return t.primitive as string;
   return vm.throwTypeError(`String.prototype.${name} requires that 'this' be a String`);

@@ -4,9 +4,9 @@ import { JSObject, PF, Prop, PrimitiveObject } from "../object";
 import { JSSymbol, type Value } from "../value";
 import { arg, constant, getter, makeNative, method } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 
-function thisSymbol(vm: VM, t: Value): JSSymbol {
+function thisSymbol(vm: Agent, t: Value): JSSymbol {
   if (t instanceof JSSymbol) return t;
   if (t instanceof PrimitiveObject && t.primitive instanceof JSSymbol) return t.primitive;
   return vm.throwTypeError("Symbol.prototype method called on incompatible receiver");

@@ -6,7 +6,7 @@ import { JSObject, PF, Prop, isCallable } from "../object";
 import type { Value } from "../value";
 import { arg, defineInternal, getter, makeNative, method } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { installPromiseCore } from "./promise-core";
 
 export interface Timer {
@@ -40,11 +40,11 @@ export function installTimers(realm: Realm): void {
   const TimeoutProto = new JSObject(realm.ObjectPrototype, "Timeout");
   realm.registerIntrinsic("%TimeoutPrototype%", TimeoutProto);
   realm.TimeoutPrototype = TimeoutProto;
-  const timerOf = (vm: VM, t: Value) => {
+  const timerOf = (vm: Agent, t: Value) => {
     const id = timerId(t);
     return vm.realm.timers.find((x) => x.id === id);
   };
-  const setRef = (ref: boolean) => (vm: VM, t: Value) => {
+  const setRef = (ref: boolean) => (vm: Agent, t: Value) => {
     const timer = timerOf(vm, t);
     if (timer) timer.ref = ref;
     return t;
@@ -66,7 +66,7 @@ export function installTimers(realm: Realm): void {
   // Node's Timeout.close() and [Symbol.dispose]() clear the timer; _destroyed says
   // whether it is gone (run or cleared). (An inherited getter here, where Node has an
   // own property: inspecting a handle shows what it showed before.)
-  const clearHandle = (vm: VM, t: Value) => {
+  const clearHandle = (vm: Agent, t: Value) => {
     const id = timerId(t);
     const i = vm.realm.timers.findIndex((x) => x.id === id);
     if (i >= 0) vm.realm.timers.splice(i, 1);
@@ -79,7 +79,7 @@ export function installTimers(realm: Realm): void {
   });
   getter(realm, TimeoutProto, "Timeout.prototype", "_destroyed", (vm, t) => !timerOf(vm, t));
   const schedule =
-    (kind: "timeout" | "interval" | "immediate") => (vm: VM, _t: Value, args: Value[]) => {
+    (kind: "timeout" | "interval" | "immediate") => (vm: Agent, _t: Value, args: Value[]) => {
       const realm = vm.realm;
       const fn = arg(args, 0);
       if (!isCallable(fn))
@@ -107,7 +107,7 @@ export function installTimers(realm: Realm): void {
       });
       return handle;
     };
-  const clear = (vm: VM, _t: Value, args: Value[]) => {
+  const clear = (vm: Agent, _t: Value, args: Value[]) => {
     clearHandle(vm, arg(args, 0));
     return undefined;
   };

@@ -16,7 +16,7 @@ import {
 import { EMPTY, type Value, type PropertyKey } from "../value";
 import { arg, ctorPrototype, getter, internalDefiner, isBuiltin, makeNative } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import {
   ArrayBufferObject,
   ELEMENT_TYPES,
@@ -81,7 +81,7 @@ export function installTypedArrays(realm: Realm): void {
   TAP.props.set("constructor", new Prop(TA, PF.Hidden));
 
   /** ValidateTypedArray: the array and its length, or a TypeError. */
-  const validate = (vm: VM, t: Value, name: string): [TypedArrayObject, number] => {
+  const validate = (vm: Agent, t: Value, name: string): [TypedArrayObject, number] => {
     if (!(t instanceof TypedArrayObject)) return vm.throwTypeError(NOT_TA);
     if (t.outOfBounds()) detachedError(vm, name);
     return [t, t.length];
@@ -89,7 +89,7 @@ export function installTypedArrays(realm: Realm): void {
   const P = "%TypedArray%.prototype";
   /** validate(), or on the call after argument conversion the length measured before it. */
   const measure = (
-    vm: VM,
+    vm: Agent,
     t: Value,
     args: Value[],
     spec: string,
@@ -359,7 +359,7 @@ export function installTypedArrays(realm: Realm): void {
     ctors.push(ctor);
     protos.push(proto);
   });
-  const protoOf = (vm: VM, kind: number) => vm.realm.typedArrayPrototypes[kind];
+  const protoOf = (vm: Agent, kind: number) => vm.realm.typedArrayPrototypes[kind];
 
   // Math.f16round (ES2025).
   const MathObj = realm.global.props.get("Math")!.value as JSObject;
@@ -374,7 +374,7 @@ export function installTypedArrays(realm: Realm): void {
   MathObj.props.set("f16round", new Prop(f16r, PF.Hidden));
 
   /** Whether `o.constructor[Symbol.species]` is, without running guest code, o's own constructor. */
-  function defaultSpecies(vm: VM, o: TypedArrayObject): boolean {
+  function defaultSpecies(vm: Agent, o: TypedArrayObject): boolean {
     const ctor = vm.realm.typedArrayConstructors[o.kind];
     const c = findProp(o, "constructor");
     if (!c || c.flags & PF.Accessor || c.value !== ctor) return false;
@@ -384,7 +384,7 @@ export function installTypedArrays(realm: Realm): void {
 
   /** A new typed array of `kind` with a fresh buffer (AllocateTypedArray with a length). */
   function create(
-    vm: VM,
+    vm: Agent,
     kind: number,
     proto: JSObject | undefined,
     length: number,
@@ -398,7 +398,7 @@ export function installTypedArrays(realm: Realm): void {
 
   /** InitializeTypedArrayFromArrayBuffer (23.2.5.1.3) with numeric offset/length. */
   function fromBuffer(
-    vm: VM,
+    vm: Agent,
     kind: number,
     proto: JSObject,
     buffer: ArrayBufferObject,
@@ -440,7 +440,7 @@ export function installTypedArrays(realm: Realm): void {
     return new TypedArrayObject(proto, kind, buffer, offset, newLength);
   }
 
-  function construct(vm: VM, kind: number, proto: JSObject, args: Value[]): Value {
+  function construct(vm: Agent, kind: number, proto: JSObject, args: Value[]): Value {
     const first = arg(args, 0);
     const type = ELEMENT_TYPES[kind];
     if (!(first instanceof JSObject)) {
@@ -483,7 +483,7 @@ export function installTypedArrays(realm: Realm): void {
     return vm.tailCall(preludeFn(vm.realm, "taConstructObject"), undefined, [kind, proto, first]);
   }
 
-  function plainIteration(vm: VM, a: ArrayObject): boolean {
+  function plainIteration(vm: Agent, a: ArrayObject): boolean {
     return (
       vm.getData(a, wk.iterator) === vm.realm.ArrayProtoValues &&
       isBuiltin(
@@ -495,7 +495,7 @@ export function installTypedArrays(realm: Realm): void {
   }
 
   function setFromTypedArray(
-    vm: VM,
+    vm: Agent,
     target: TypedArrayObject,
     src: TypedArrayObject,
     offset: number,
@@ -595,7 +595,7 @@ export function installTypedArrays(realm: Realm): void {
   installEncoding(realm);
 }
 
-function incompatibleGetter(vm: VM, name: string, t: Value): never {
+function incompatibleGetter(vm: Agent, name: string, t: Value): never {
   return vm.throwTypeError(
     `Method get TypedArray.prototype.${name} called on incompatible receiver ${receiverTextLite(t)}`,
   );
@@ -688,7 +688,7 @@ function hostSearch(
  * The default sort: numeric ascending, -0 before +0, NaN last (what the host's sort
  * does); long arrays in slices (typedarray-work.ts). Returns the array.
  */
-function sortDefault(vm: VM, o: TypedArrayObject): Value {
+function sortDefault(vm: Agent, o: TypedArrayObject): Value {
   const h = o.host();
   if (!o.type.f16) {
     if (h.length >= SORT_SLICED_LENGTH) return runWork(vm, new TypedArraySortWork(o));

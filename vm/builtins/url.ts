@@ -11,8 +11,9 @@
 
 import { JSObject, PF, Prop, type NativeImpl } from "../object";
 import { JSSymbol, type Value } from "../value";
-import type { VM } from "../interpreter";
-import { WELL_KNOWN, type Realm } from "../realm";
+import type { Agent } from "../agent";
+import { WELL_KNOWN } from "../well-known";
+import type { Realm } from "../realm";
 import { registerObjectKind } from "../object-kinds";
 import { arg, defineInternal, makeNative, method, type Signature } from "./util";
 
@@ -171,16 +172,16 @@ export function installURL(realm: Realm): void {
   realm.URLPrototype = UP;
   realm.URLSearchParamsPrototype = SP;
 
-  const thisURL = (vm: VM, t: Value): URLObject =>
+  const thisURL = (vm: Agent, t: Value): URLObject =>
     t instanceof URLObject ? t : vm.throwTypeError("Receiver must be an instance of class URL");
-  const thisParams = (vm: VM, t: Value): SearchParamsObject => {
+  const thisParams = (vm: Agent, t: Value): SearchParamsObject => {
     if (t instanceof SearchParamsObject) return t;
     const e = vm.makeError("TypeError", 'Value of "this" must be of type URLSearchParams');
     e.setOwn("code", "ERR_INVALID_THIS", PF.Writable | PF.Configurable);
     throw vm.throwValue(e);
   };
 
-  const invalid = (vm: VM, input: string, base: string | undefined): never => {
+  const invalid = (vm: Agent, input: string, base: string | undefined): never => {
     const e = vm.makeError("TypeError", "Invalid URL");
     e.setOwn("code", "ERR_INVALID_URL");
     e.setOwn("input", input);
@@ -198,7 +199,7 @@ export function installURL(realm: Realm): void {
   // ---- URL ----------------------------------------------------------------------
   /** new URL(input, base) once the arguments are primitives (see urlConstruct). */
   /** (null `newTarget`: URL itself, as URL.parse constructs.) */
-  const create = (vm: VM, newTarget: JSObject | null, args: Value[]): URLObject => {
+  const create = (vm: Agent, newTarget: JSObject | null, args: Value[]): URLObject => {
     if (args.some((a) => a instanceof JSSymbol))
       vm.throwTypeError("Cannot convert a Symbol value to a string");
     const input = usv(arg(args, 0));
@@ -334,7 +335,7 @@ export function installURL(realm: Realm): void {
   realm.global.props.set("URLSearchParams", new Prop(spCtor, PF.Hidden));
 
   const P = "URLSearchParams.prototype";
-  const missing = (vm: VM, args: Value[], n: number, names: string) => {
+  const missing = (vm: Agent, args: Value[], n: number, names: string) => {
     if (args.length < n) {
       const e = vm.makeError("TypeError", `The ${names} arguments must be specified`);
       e.setOwn("code", "ERR_MISSING_ARGS", PF.Writable | PF.Configurable);
@@ -508,7 +509,7 @@ export function installURL(realm: Realm): void {
     return result(v, false);
   });
   IP.props.set(WELL_KNOWN.toStringTag, new Prop("URLSearchParams Iterator", PF.Configurable));
-  const iterate = (kind: number) => (vm: VM, t: Value) => {
+  const iterate = (kind: number) => (vm: Agent, t: Value) => {
     const it = new SearchParamsIterator(
       vm.realm.hiddenIntrinsics.get("%URLSearchParamsIteratorPrototype%")!,
     );

@@ -12,7 +12,7 @@ import {
   type NativeImpl,
 } from "../object";
 import { JSSymbol, type PropertyKey, type Value } from "../value";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import type { Realm } from "../realm";
 
 /**
@@ -165,8 +165,6 @@ export function constant(obj: JSObject, name: PropertyKey, value: Value): void {
 export function arg(args: Value[], i: number): Value {
   return i < args.length ? args[i] : undefined;
 }
-
-export type { VM };
 
 // ---- Internal natives ($.name) and their argument signatures ----
 //
