@@ -269,26 +269,28 @@ test("a realm copied from the pristine realm is the realm its prelude would buil
     const copied = new Realm(quietVM(caps));
     assert.equal(built.builtBy, "prelude");
     assert.equal(copied.builtBy, "copy");
-    // The installers' objects are found by their paths, not by traversing the copy.
-    assert.ok(pristineRealm()!.installedPaths);
+    // Nothing was installed: the copy's natives are the pristine realm's host closures.
+    assert.equal(copied.natives, pristineRealm()!.realm.natives);
     assertSameRealm(built, copied);
   }
 });
 
-test("only natives that reach their realm through the VM are shared by copied realms", () => {
-  // The prelude makes a few natives itself (makeNative at run time): a copied realm
-  // takes their registry entries from the pristine realm, so their code must not
-  // capture a realm. Add to this list only after checking that. (Proxy.revoke's code
-  // is its module's own: a fresh revoke function is made for each revocable proxy.)
+test("copied realms share every native's host closure, each on its own function object", () => {
+  // A native reaches its realm through the VM it is called with, so a copied realm
+  // runs no installer: its natives are new objects around the pristine realm's code.
   new Realm(quietVM({})); // the first realm of a process runs its prelude itself
   const a = new Realm(quietVM({}));
   const b = new Realm(quietVM({}));
   assert.equal(b.builtBy, "copy");
-  const shared = [...a.natives].filter(([id, n]) => b.natives.get(id)!.impl === n.impl);
-  assert.deepEqual(
-    shared.map(([id]) => id),
-    ["Proxy.revoke", "$.constructorWithImpl"],
-  );
+  let natives = 0;
+  a.intrinsics.forEach((o, i) => {
+    const p = b.intrinsics[i];
+    assert.notEqual(o, p);
+    if (!(o instanceof NativeFunction)) return;
+    natives++;
+    assert.equal((p as NativeFunction).impl, o.impl, o.id);
+  });
+  assert.ok(natives > 500, `${natives} natives`);
 });
 
 test("copied realms share no mutable state: a change to one never reaches another", () => {
@@ -373,4 +375,93 @@ test("inline caches of shared code never hand one VM another VM's prototype", ()
   }
   assert.match(outputs[0], /^(undefined)*x+\n$/);
   assert.match(outputs[1], /^(undefined)*y+\n$/);
+});
+
+// Natives' host closures are shared by every realm (realm-clone.ts): each must make
+// its objects from the realm of the VM that calls it, whichever VM came first.
+const PROTOS = `
+const u = new URL("http://x/?a=1");
+const checks = {
+  Map: [new Map([[1, 2]]), Map.prototype],
+  Set: [new Set([1]), Set.prototype],
+  WeakMap: [new WeakMap(), WeakMap.prototype],
+  WeakSet: [new WeakSet(), WeakSet.prototype],
+  WeakRef: [new WeakRef({}), WeakRef.prototype],
+  FinalizationRegistry: [new FinalizationRegistry(() => {}), FinalizationRegistry.prototype],
+  mapIterator: [new Map().entries(), Object.getPrototypeOf(new Map()[Symbol.iterator]())],
+  "=mapIteratorCtor": [Object.getPrototypeOf(Object.getPrototypeOf(new Map().keys())), Iterator.prototype],
+  "=setIterator": [Object.getPrototypeOf(Object.getPrototypeOf(new Set().keys())), Iterator.prototype],
+  "=mapIteratorProto": [Object.getPrototypeOf(new Map().keys()), Object.getPrototypeOf(new Map().values())],
+  ArrayBuffer: [new ArrayBuffer(2), ArrayBuffer.prototype],
+  transfer: [new ArrayBuffer(2).transfer(), ArrayBuffer.prototype],
+  SharedArrayBuffer: [new SharedArrayBuffer(2), SharedArrayBuffer.prototype],
+  DataView: [new DataView(new ArrayBuffer(2)), DataView.prototype],
+  Uint8Array: [new Uint8Array(2), Uint8Array.prototype],
+  subarray: [new Float64Array(4).subarray(1), Float64Array.prototype],
+  slice: [new Int16Array(4).slice(1), Int16Array.prototype],
+  taBuffer: [new Int32Array(2).buffer, ArrayBuffer.prototype],
+  Date: [new Date(0), Date.prototype],
+  RegExp: [new RegExp("a"), RegExp.prototype],
+  literal: [/a/, RegExp.prototype],
+  "=matchAll": [Object.getPrototypeOf("aa".matchAll(/a/g)), Object.getPrototypeOf(/a/g[Symbol.matchAll]("a"))],
+  "=stringIterator": [Object.getPrototypeOf(Object.getPrototypeOf(""[Symbol.iterator]())), Iterator.prototype],
+  "=arrayIterator": [Object.getPrototypeOf([].values()), Object.getPrototypeOf([][Symbol.iterator]())],
+  arrayIteratorNext: [[1].values().next(), Object.prototype],
+  Array: [new Array(3), Array.prototype],
+  String: [new String("s"), String.prototype],
+  Number: [new Number(1), Number.prototype],
+  Error: [new Error("e"), Error.prototype],
+  TypeError: [new TypeError("e"), TypeError.prototype],
+  AggregateError: [new AggregateError([]), AggregateError.prototype],
+  thrown: [(() => { try { null.x; } catch (e) { return e; } })(), TypeError.prototype],
+  URL: [u, URL.prototype],
+  URLparse: [URL.parse("http://y/"), URL.prototype],
+  searchParams: [u.searchParams, URLSearchParams.prototype],
+  "=Timeout": [Object.getPrototypeOf(setTimeout(() => {}, 0)), Object.getPrototypeOf(setInterval(() => {}, 1e9))],
+  TextEncoder: [new TextEncoder().encode("x"), Uint8Array.prototype],
+  subclass: [new (class extends Map {})(), undefined],
+};
+let bad = [];
+for (const [name, [o, p]] of Object.entries(checks))
+  // "=name": the two are compared as they are; else o's prototype must be p.
+  if (name[0] === "=" ? o !== p : p !== undefined ? Object.getPrototypeOf(o) !== p : !(o instanceof Map))
+    bad.push(name);
+console.log(bad.join(",") || "ok");
+process.exit(0);
+`;
+
+test("natives called in any VM make their objects from that VM's realm", () => {
+  // The first VM of a process builds its realm itself; later ones copy the pristine realm.
+  for (let i = 0; i < 3; i++) assert.equal(runProgram(PROTOS), "ok\n", `VM ${i}`);
+});
+
+test("patched built-ins and native-internal state of one VM never reach another", () => {
+  const a = vmWithOutput();
+  const b = vmWithOutput();
+  a.j.load(
+    `let sets = 0;
+     const set = Map.prototype.set;
+     Map.prototype.set = function (k, v) { sets++; return set.call(this, k, v); };
+     new Map([[1, 2]]);
+     Array.prototype.values.tag = "a";
+     Object.getPrototypeOf([].values()).next = function () { return { done: true }; };
+     /(x)(y)/.exec("xy");
+     console.group("g");
+     console.log("in A", sets, [...[1, 2]].length);`,
+    "/a.js",
+  );
+  a.j.run();
+  assert.equal(a.out(), "g\n  in A 1 0\n");
+  b.j.load(
+    `let sets = 0;
+     const set = Map.prototype.set;
+     Map.prototype.set = function (k, v) { sets++; return set.call(this, k, v); };
+     const before = sets;
+     Map.prototype.set = set;
+     console.log("in B", before, new Map([[1, 2]]).size, [...[1, 2]].length,
+       Array.prototype.values.tag, JSON.stringify(RegExp.$1));`,
+    "/b.js",
+  );
+  b.j.run();
+  assert.equal(b.out(), 'in B 0 1 2 undefined ""\n');
 });

@@ -39,7 +39,7 @@ import {
 import { arg, internalDefiner } from "./builtins/util";
 import type { NativeImpl } from "./object";
 import type { Realm } from "./realm";
-import type { VM } from "./interpreter";
+import type { Agent } from "./agent";
 
 /** An import slot's link to the binding it imports: a slot of another module's environment. */
 export class ImportBinding extends JSObject {
@@ -225,13 +225,13 @@ function cjsExportNames(
   return [...names];
 }
 
-function envOf(vm: VM, v: Value): Env {
+function envOf(vm: Agent, v: Value): Env {
   if (!(v instanceof ModuleEnvObject)) vm.throwTypeError("internal: not a module environment");
   return (v as ModuleEnvObject).env;
 }
 
 /** A slot index the environment has (a write past its end would grow it). */
-function slotIn(vm: VM, env: Env, i: Value): number {
+function slotIn(vm: Agent, env: Env, i: Value): number {
   if (typeof i !== "number" || !(i < env.slots.length))
     vm.throwTypeError("internal: not a slot of the module environment");
   return i as number;
@@ -244,7 +244,7 @@ function guestArray(realm: Realm, values: Value[]): ArrayObject {
 export function installModuleInternals(realm: Realm): void {
   const $ = realm.internals;
   const def = internalDefiner(realm);
-  const notFound = (vm: VM, e: unknown): never => {
+  const notFound = (vm: Agent, e: unknown): never => {
     if (e instanceof ModuleNotFound) {
       const err = vm.makeError("Error", e.message);
       err.setOwn("code", e.code ?? "ERR_MODULE_NOT_FOUND");
@@ -303,29 +303,29 @@ export function installModuleInternals(realm: Realm): void {
         : undefined;
     if (!info) return vm.throwTypeError("internal: not a module function");
     const o = new JSObject(null);
-    o.setOwn("requests", guestArray(realm, info.requests.slice()));
+    o.setOwn("requests", guestArray(vm.realm, info.requests.slice()));
     o.setOwn(
       "imports",
       guestArray(
-        realm,
-        info.imports.map((i) => guestArray(realm, [i.slot, i.request, i.name])),
+        vm.realm,
+        info.imports.map((i) => guestArray(vm.realm, [i.slot, i.request, i.name])),
       ),
     );
     o.setOwn(
       "localExports",
       guestArray(
-        realm,
-        info.localExports.map((x) => guestArray(realm, [x.name, x.slot])),
+        vm.realm,
+        info.localExports.map((x) => guestArray(vm.realm, [x.name, x.slot])),
       ),
     );
     o.setOwn(
       "indirectExports",
       guestArray(
-        realm,
-        info.indirectExports.map((x) => guestArray(realm, [x.alias, x.request, x.name])),
+        vm.realm,
+        info.indirectExports.map((x) => guestArray(vm.realm, [x.alias, x.request, x.name])),
       ),
     );
-    o.setOwn("starExports", guestArray(realm, info.starExports.slice()));
+    o.setOwn("starExports", guestArray(vm.realm, info.starExports.slice()));
     o.setOwn("metaSlot", info.metaSlot);
     o.setOwn("async", info.hasTopLevelAwait);
     return o;
@@ -363,9 +363,9 @@ export function installModuleInternals(realm: Realm): void {
   });
   // An empty namespace object, filled by setNamespaceExports once every namespace
   // it refers to exists (`export * as ns` may refer back to the module itself).
-  def("makeNamespace", 0, "", () => {
-    const ns = new ModuleNamespaceObject(realm.errorPrototypes.get("ReferenceError") ?? null);
-    ns.props.set(realm.wellKnown.toStringTag, new Prop("Module", 0));
+  def("makeNamespace", 0, "", (vm) => {
+    const ns = new ModuleNamespaceObject(vm.realm.errorPrototypes.get("ReferenceError") ?? null);
+    ns.props.set(vm.realm.wellKnown.toStringTag, new Prop("Module", 0));
     return ns;
   });
   // Names sorted by code unit; targets are [envObject, slot] or a namespace.
@@ -405,7 +405,7 @@ export function installModuleInternals(realm: Realm): void {
     const bare = builtinName(String(args[0]));
     return bare === null ? undefined : builtinModuleProgram(bare);
   });
-  def("builtinModuleNames", 0, "", () => guestArray(realm, builtinModuleNames()));
+  def("builtinModuleNames", 0, "", (vm) => guestArray(vm.realm, builtinModuleNames()));
   def("builtinAlias", 1, "-", (_vm, _t, args) => dependencyAlias(String(args[0])));
   def("compileBuiltin", 1, "-", (vm, _t, args) => {
     try {
@@ -423,7 +423,7 @@ export function installModuleInternals(realm: Realm): void {
     }
   });
   def("cjsExportNames", 1, "-", (vm, _t, args) =>
-    guestArray(realm, cjsExportNames(moduleAccess(vm.host), String(args[0]))),
+    guestArray(vm.realm, cjsExportNames(moduleAccess(vm.host), String(args[0]))),
   );
   def("fileURLToPath", 1, "-", (vm, _t, args) => {
     try {

@@ -555,7 +555,7 @@ function isThenable(v: unknown): v is PromiseLike<unknown> {
 export function installHostInternals(realm: import("./realm").Realm): void {
   const $ = realm.internals;
   const def = internalDefiner(realm);
-  def("hostNames", 0, "", (vm) => realm.newArray(vm.gateway ? vm.gateway.names() : []));
+  def("hostNames", 0, "", (vm) => vm.realm.newArray(vm.gateway ? vm.gateway.names() : []));
   def("hostCall", 3, "-", (vm, _t, args) => {
     const cap = args[2];
     if (!vm.gateway || !(cap instanceof JSObject) || !(args[1] instanceof ArrayObject))

@@ -34,6 +34,9 @@ import {
 import { ProxyForInIterator, proxyHelper } from "./builtins/proxy";
 import { forInNeedsSlices } from "./builtins/for-in-work";
 import { Env } from "./env";
+import { ACCESSOR, TAIL_CALL, type Agent } from "./agent";
+import { constructorName, describeObject } from "./describe";
+export { describeObject };
 import { ImportBinding, displayName } from "./esm";
 import { inspect } from "./inspect";
 import { functionSource } from "./builtins/function";
@@ -86,16 +89,10 @@ export class InternalError extends Error {
 const HOST_ALLOCATION_FAILURE =
   /^(Invalid string length|Invalid array length|Invalid typed array length|Array buffer allocation failed)/;
 
-/** Returned by a native function that asked for a tail call (see VM.tailCall). */
-export const TAIL_CALL: unique symbol = Symbol("tail call");
-export type NativeResult = Value | typeof TAIL_CALL;
+export { TAIL_CALL, type NativeResult } from "./agent";
 
-/**
- * Returned by property lookups that need guest code: a getter or setter, or a proxy's
- * [[Get]]/[[Set]] helper. The function is in vm.accessor, its arguments (after the
- * value, for a setter) in vm.accessorArgs.
- */
-const ACCESSOR: unique symbol = Symbol("accessor");
+// ACCESSOR (agent.ts): the function is in vm.accessor, its arguments (after the value,
+// for a setter) in vm.accessorArgs.
 const NO_ARGS: Value[] = [];
 
 /**
@@ -157,7 +154,7 @@ export interface ThrowSite {
   value: Value;
 }
 
-export class VM implements HeapOwner {
+export class VM implements HeapOwner, Agent {
   stack: Value[] = new Array(256).fill(undefined);
   frames: Frame[] = [];
   /** Instructions executed so far, over the VM's whole life (snapshots included). */
@@ -3730,24 +3727,6 @@ function destructureMessage(how: string, v: null | undefined): string {
   return key
     ? `Cannot destructure property '${key}' of '${shown}' as it is ${text}.`
     : `Cannot destructure '${shown}' as it is ${text}.`;
-}
-
-export function describeObject(v: Value): string {
-  if (v instanceof ArrayObject) return "[object Array]";
-  if (v instanceof JSObject)
-    return "#<" + (v instanceof PrimitiveObject ? v.cls : (constructorName(v) ?? "Object")) + ">";
-  return String(v);
-}
-
-function constructorName(o: JSObject): string | undefined {
-  for (let p: JSObject | null = o; p !== null; p = p.proto) {
-    const c = p.getOwnProperty("constructor");
-    if (c && !(c.flags & PF.Accessor) && c.value instanceof JSObject) {
-      const n = c.value.getOwnProperty("name");
-      if (n && typeof n.value === "string" && n.value) return n.value;
-    }
-  }
-  return undefined;
 }
 
 function frameName(f: Frame): string {

@@ -16,6 +16,7 @@ import type { Realm } from "./realm";
 import { Prop } from "./object";
 import { defineInternal } from "./builtins/util";
 import type { VM } from "./interpreter";
+import type { Agent } from "./agent";
 
 /** Slot kinds of ScopeDesc.kinds (see compiler/bytecode.ts). */
 const KIND_CONST = 2;
@@ -297,7 +298,7 @@ function evalContext(fn: FunctionObject, env: Env | null): number {
 }
 
 /** Compiles eval code; a syntax error becomes a guest SyntaxError. */
-export function compileEval(vm: VM, source: string, evalFlags: number): Program {
+export function compileEval(vm: Agent, source: string, evalFlags: number): Program {
   try {
     return vm.registerProgram(
       compile(source, { kind: "eval", filename: "<anonymous>", evalFlags }),
@@ -321,7 +322,7 @@ export function directEvalClosure(vm: VM, caller: FunctionObject, env: Env | nul
  * code, then asks where the lookup goes on from the record after it.
  */
 export function installNameInternals(realm: Realm): void {
-  const def = (name: string, impl: (vm: VM, env: Env, name: string) => Value) => {
+  const def = (name: string, impl: (vm: Agent, env: Env, name: string) => Value) => {
     defineInternal(realm, name, 2, ["c", Env], (vm, _t, args) =>
       impl(vm, args[0] as unknown as Env, String(args[1])),
     );

@@ -623,7 +623,7 @@ export class FunctionObject extends JSObject {
 }
 
 export type NativeImpl = (
-  vm: import("./interpreter").VM,
+  vm: import("./agent").Agent,
   thisArg: Value,
   args: Value[],
   newTarget: Value,

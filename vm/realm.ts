@@ -29,9 +29,8 @@ import { enterAccount } from "./heap";
 import {
   copyPristine,
   describePristine,
+  mismatch,
   numberReachable,
-  PRELUDE_BIRTH,
-  snapshotInstalled,
   type PristineRealm,
 } from "./realm-clone";
 import { installObject } from "./builtins/object";
@@ -72,26 +71,8 @@ import { installWork } from "./builtins/work";
 import { installRegExpWork } from "./builtins/regexp-work";
 import { Op } from "../compiler/opcodes";
 
-/** Well-known symbols are shared by all realms (they are immutable). */
-export const WELL_KNOWN = Object.fromEntries(
-  [
-    "asyncIterator",
-    "hasInstance",
-    "isConcatSpreadable",
-    "iterator",
-    "match",
-    "matchAll",
-    "replace",
-    "search",
-    "species",
-    "split",
-    "toPrimitive",
-    "toStringTag",
-    "unscopables",
-    "dispose",
-    "asyncDispose",
-  ].map((n) => [n, new JSSymbol(`Symbol.${n}`, undefined, n)]),
-) as Record<string, JSSymbol>;
+import { WELL_KNOWN } from "./well-known";
+export { WELL_KNOWN };
 
 /** Self-hosted helpers the interpreter calls for slow paths (see prelude/). */
 export interface Helpers {
@@ -204,8 +185,8 @@ export function pristineRealm(): PristineRealm | null {
 }
 
 export class Realm {
-  readonly ObjectPrototype: JSObject;
-  readonly FunctionPrototype: JSObject;
+  ObjectPrototype!: JSObject;
+  FunctionPrototype!: JSObject;
   ArrayPrototype!: JSObject;
   StringPrototype!: JSObject;
   NumberPrototype!: JSObject;
@@ -227,15 +208,34 @@ export class Realm {
   WeakSetPrototype!: JSObject;
   WeakRefPrototype!: JSObject;
   FinalizationRegistryPrototype!: JSObject;
+  // Installers' objects their natives reach through the realm they are called in (a
+  // native's host closure is shared by every realm, see realm-clone.ts).
+  ArrayBufferPrototype!: JSObject;
+  SharedArrayBufferPrototype!: JSObject;
+  DataViewPrototype!: JSObject;
+  DatePrototype!: JSObject;
+  RegExpPrototype!: JSObject;
+  RegExpStringIteratorPrototype!: JSObject;
+  StringIteratorPrototype!: JSObject;
+  TypedArrayPrototype!: JSObject;
+  URLPrototype!: JSObject;
+  URLSearchParamsPrototype!: JSObject;
+  TimeoutPrototype!: JSObject;
+  ErrorConstructor!: JSObject;
+  /** console's group indentation, counters and timers (guest data, builtins/console.ts). */
+  consoleState!: JSObject;
+  /** Per typed-array kind (index in ELEMENT_TYPES): its prototype and constructor. */
+  typedArrayPrototypes: JSObject[] = [];
+  typedArrayConstructors: JSObject[] = [];
   readonly errorPrototypes = new Map<string, JSObject>();
-  readonly global: JSObject;
+  global!: JSObject;
   /** Internal natives handed to the prelude as `$`; unreachable from guest code. */
-  readonly internals: JSObject;
+  internals!: JSObject;
   helpers!: Helpers;
   /** Helpers by index, for CALL_HELPER. */
   helperList: JSObject[] = [];
-  FunctionPrototypeHasInstance: Value;
-  ArrayProtoValues: Value;
+  FunctionPrototypeHasInstance: Value = undefined;
+  ArrayProtoValues: Value = undefined;
   ThrowTypeError!: JSObject;
   readonly wellKnown = WELL_KNOWN;
   /** Script-mode global let/const/class bindings. */
@@ -287,8 +287,11 @@ export class Realm {
    * the prelude's private names are.
    */
   promiseFields: readonly PrivateName[] = [];
-  /** Native implementations by stable id, for snapshot decoding. */
-  readonly natives = new Map<string, { impl: import("./object").NativeImpl; ctor: boolean }>();
+  /**
+   * Native implementations by stable id, for snapshot decoding. A copy shares the
+   * pristine realm's: a native's host closure serves every realm.
+   */
+  natives = new Map<string, { impl: import("./object").NativeImpl; ctor: boolean }>();
   preludeProgram!: Program;
   preludeHash = "";
   /** Math.random's PRNG state; the embedder seeds it after the realm is built. */
@@ -319,6 +322,10 @@ export class Realm {
     objectBirth.id = UNLISTED_INTRINSIC;
     try {
       vm.realm = this;
+      if (template) {
+        this.copyPrelude(template);
+        return;
+      }
       this.ObjectPrototype = new JSObject(null);
       this.FunctionPrototype = new NativeFunction(
         this.ObjectPrototype,
@@ -329,8 +336,7 @@ export class Realm {
       this.global = new JSObject(this.ObjectPrototype, "global");
       this.internals = new JSObject(null, "internals");
       this.installBuiltins();
-      if (template) this.copyPrelude(template);
-      else this.build();
+      this.build();
     } finally {
       objectBirth.id = -1;
     }
@@ -348,7 +354,7 @@ export class Realm {
     this.hiddenIntrinsics.set(name, o);
   }
 
-  /** The native built-ins: per realm, since their host closures capture it. */
+  /** The native built-ins (their host closures reach the realm through the VM). */
   private installBuiltins(): void {
     installObject(this);
     installFunction(this);
@@ -426,76 +432,53 @@ export class Realm {
     return roots;
   }
 
-  /**
-   * The roots the installers' objects are paired from (realm-clone.ts): the intrinsic
-   * roots and every prototype the realm names, since some (AsyncFunction's) become
-   * reachable from the intrinsic roots only through objects the prelude makes.
-   */
-  private installedRoots(): unknown[] {
-    return [
-      ...this.intrinsicRoots(),
-      this.ArrayPrototype,
-      this.StringPrototype,
-      this.NumberPrototype,
-      this.BooleanPrototype,
-      this.SymbolPrototype,
-      this.BigIntPrototype,
-      this.GeneratorFunctionPrototype,
-      this.AsyncFunctionPrototype,
-      this.AsyncGeneratorFunctionPrototype,
-      this.MapPrototype,
-      this.SetPrototype,
-      this.MapIteratorPrototype,
-      this.SetIteratorPrototype,
-      this.WeakMapPrototype,
-      this.WeakSetPrototype,
-      this.WeakRefPrototype,
-      this.FinalizationRegistryPrototype,
-    ];
-  }
-
   /** Runs the prelude and numbers the intrinsics (the pristine realm, or fromScratch). */
   private build(): void {
     const vm = this.vm;
-    const installed = snapshotInstalled(this.installedRoots());
-    // The pristine realm tells the prelude's objects from the installers' (see
-    // describePristine); other realms keep UNLISTED, which snapshots rely on.
-    if (buildingPristine) objectBirth.id = PRELUDE_BIRTH;
-    try {
-      this.runPrelude();
-    } finally {
-      objectBirth.id = UNLISTED_INTRINSIC;
-    }
+    this.runPrelude();
     // Start-up leaves stale values in the operand stack's dead slots: they are not
     // the program's, and a snapshot would otherwise copy them.
     vm.stack.fill(undefined);
-    const changed = installed.objects.map((o) => o.dirty);
-    const births = this.collectIntrinsics();
-    if (buildingPristine) this.pristine = describePristine(this, installed, changed, births);
+    this.collectIntrinsics();
+    if (buildingPristine) this.pristine = describePristine(this);
     // Steps count the program's instructions, not the realm's setup.
     this.startupSteps = vm.steps;
     vm.steps = 0;
   }
 
-  /** What running the prelude would do, taken from the pristine realm (see realm-clone.ts). */
+  /** What building from scratch would make, copied from the pristine realm (see realm-clone.ts). */
   private copyPrelude(pristine: PristineRealm): void {
     this.builtBy = "copy";
     const from = pristine.realm;
     this.preludeProgram = this.vm.registerProgram(from.preludeProgram);
     this.preludeHash = from.preludeHash;
-    // Natives the prelude made itself (makeNative at run time) are registered by it:
-    // such natives reach their realm only through the VM they are called with.
-    for (const [id, n] of from.natives) if (!this.natives.has(id)) this.natives.set(id, n);
-    copyPristine(this, pristine, this.installedRoots());
-    const map = (o: JSObject) => this.intrinsics[o.intrinsicId];
+    this.natives = from.natives;
+    const map = copyPristine(this, pristine);
+    this.copyFields(from, map);
+  }
+
+  /**
+   * The realm's own references to intrinsics (prototypes, helpers, the global…),
+   * mapped onto the copy: every field holding an object, and the containers below.
+   */
+  private copyFields(from: Realm, map: (v: Value) => Value): void {
+    const self = this as unknown as Record<string, unknown>;
+    for (const [k, v] of Object.entries(from)) {
+      if (!(v instanceof JSObject)) continue;
+      if (v.intrinsicId < 0) mismatch(`Realm.${k} is not an intrinsic`);
+      self[k] = map(v);
+    }
+    const mapObject = (o: JSObject) => map(o) as JSObject;
     const h: Record<string, JSObject> = {};
-    for (const [k, f] of Object.entries(from.helpers)) h[k] = map(f as JSObject);
+    for (const [k, f] of Object.entries(from.helpers)) h[k] = mapObject(f as JSObject);
     this.helpers = h as unknown as Helpers;
-    this.helperList = from.helperList.map(map);
-    for (const [k, o] of from.hiddenIntrinsics)
-      if (!this.hiddenIntrinsics.has(k)) this.hiddenIntrinsics.set(k, map(o));
+    this.helperList = from.helperList.map(mapObject);
+    this.typedArrayPrototypes = from.typedArrayPrototypes.map(mapObject);
+    this.typedArrayConstructors = from.typedArrayConstructors.map(mapObject);
+    for (const [k, o] of from.errorPrototypes) this.errorPrototypes.set(k, mapObject(o));
+    for (const [k, o] of from.hiddenIntrinsics) this.hiddenIntrinsics.set(k, mapObject(o));
     for (const [k, s] of from.symbolRegistry) this.symbolRegistry.set(k, s);
-    for (const [k, t] of from.templates) this.templates.set(k, map(t));
+    for (const [k, t] of from.templates) this.templates.set(k, mapObject(t));
     this.promiseSlots = from.promiseSlots;
     this.promiseFields = from.promiseFields;
     this.startupSteps = from.startupSteps;
@@ -548,14 +531,13 @@ export class Realm {
    * Numbers every object reachable from the realm's roots, in a fixed traversal
    * order, and marks them clean. Snapshots encode these as references.
    */
-  private collectIntrinsics(): number[] {
-    const { objects, envs, privateNames, births } = numberReachable(this.intrinsicRoots());
+  private collectIntrinsics(): void {
+    const { objects, envs, privateNames } = numberReachable(this.intrinsicRoots());
     for (const o of objects) o.dirty = false;
     this.intrinsics = objects;
     this.intrinsicEnvs = envs;
     this.intrinsicEnvSlots = envs.map((e) => e.slots.slice());
     this.intrinsicPrivateNames = privateNames;
-    return births;
   }
 
   // ---- objects ---------------------------------------------------------------

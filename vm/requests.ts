@@ -11,6 +11,7 @@
 
 import type { Value } from "./value";
 import type { VM } from "./interpreter";
+import type { Agent } from "./agent";
 import type { Frame } from "./frame";
 
 /** A request the guest made and the embedder has not answered yet (live state only). */
@@ -24,7 +25,7 @@ export interface ActiveRequest {
 }
 
 /** Called by the native: records the request and stops the run after this call. */
-export function beginRequest(vm: VM, kind: string, args: Value[]): ActiveRequest {
+export function beginRequest(vm: Agent, kind: string, args: Value[]): ActiveRequest {
   const frame = vm.frames[vm.frames.length - 1];
   vm.stopAfterCall();
   return { kind, args, frame, depth: vm.frames.length };

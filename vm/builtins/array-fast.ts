@@ -7,7 +7,7 @@ import { ArrayObject, JSObject } from "../object";
 import { EMPTY, JSSymbol, type Value } from "../value";
 import { defineInternal } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 
 /** Elements a fast path looks at in one instruction at most. */
 const MAX_ELEMENTS = 1 << 20;
@@ -16,7 +16,7 @@ const MAX_JOIN_CHARS = 1 << 20;
 const NOT_HANDLED = -2;
 
 /** The elements of `o` if it is a dense array of length `len` whose holes read as absent. */
-function denseElements(vm: VM, o: Value, len: number): Value[] | null {
+function denseElements(vm: Agent, o: Value, len: number): Value[] | null {
   if (!(o instanceof ArrayObject) || o.elems === null) return null;
   const elems = o.elems;
   if (elems.length !== len || len > MAX_ELEMENTS) return null;

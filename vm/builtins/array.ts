@@ -61,6 +61,7 @@ export function installArray(realm: Realm): void {
     "Array",
     1,
     (vm, _t, args, newTarget) => {
+      const AP = vm.realm.ArrayPrototype;
       const proto = newTarget instanceof JSObject ? vm.prototypeFrom(newTarget, AP) : AP;
       if (args.length === 1 && typeof args[0] === "number") {
         const n = args[0];
@@ -102,7 +103,7 @@ export function installArray(realm: Realm): void {
       vm.throwTypeError("next method called on incompatible receiver");
     const it = t as ArrayIteratorObject;
     const target = it.target;
-    if (target === undefined) return iterResult(realm, undefined, true);
+    if (target === undefined) return iterResult(vm.realm, undefined, true);
     let len: number;
     let value: Value = undefined;
     const i = it.index;
@@ -115,7 +116,7 @@ export function installArray(realm: Realm): void {
         } else {
           const p = target.getOwnProperty(String(i));
           if (p && p.flags & PF.Accessor)
-            return vm.tailCall(realm.helpers.arrayIteratorSlowNext, undefined, [t]);
+            return vm.tailCall(vm.realm.helpers.arrayIteratorSlowNext, undefined, [t]);
           value = p ? p.value : lookupProto(target, i);
         }
       }
@@ -127,26 +128,26 @@ export function installArray(realm: Realm): void {
         vm.throwTypeError("Cannot perform %ArrayIteratorPrototype%.next on a detached ArrayBuffer");
       len = target.length;
       if (i < len) value = target.get(i);
-    } else return vm.tailCall(realm.helpers.arrayIteratorSlowNext, undefined, [t]);
+    } else return vm.tailCall(vm.realm.helpers.arrayIteratorSlowNext, undefined, [t]);
     if (i >= len) {
       it.target = undefined;
-      return iterResult(realm, undefined, true);
+      return iterResult(vm.realm, undefined, true);
     }
     it.index = i + 1;
     it.dirty = true;
-    if (it.kind === 0) return iterResult(realm, i, false);
-    if (it.kind === 2) return iterResult(realm, realm.newArray([i, value]), false);
-    return iterResult(realm, value, false);
+    if (it.kind === 0) return iterResult(vm.realm, i, false);
+    if (it.kind === 2) return iterResult(vm.realm, vm.realm.newArray([i, value]), false);
+    return iterResult(vm.realm, value, false);
   });
-  const values = method(realm, AP, "Array.prototype", "values", 0, (_vm, t) =>
-    makeArrayIterator(realm, realm.toObject(t), 1),
+  const values = method(realm, AP, "Array.prototype", "values", 0, (vm, t) =>
+    makeArrayIterator(vm.realm, vm.realm.toObject(t), 1),
   );
   AP.props.set(realm.wellKnown.iterator, new Prop(values, PF.Hidden));
-  method(realm, AP, "Array.prototype", "keys", 0, (_vm, t) =>
-    makeArrayIterator(realm, realm.toObject(t), 0),
+  method(realm, AP, "Array.prototype", "keys", 0, (vm, t) =>
+    makeArrayIterator(vm.realm, vm.realm.toObject(t), 0),
   );
-  method(realm, AP, "Array.prototype", "entries", 0, (_vm, t) =>
-    makeArrayIterator(realm, realm.toObject(t), 2),
+  method(realm, AP, "Array.prototype", "entries", 0, (vm, t) =>
+    makeArrayIterator(vm.realm, vm.realm.toObject(t), 2),
   );
   void arg;
 

@@ -7,7 +7,7 @@ import { JSObject, PF, Prop, type NativeFunction } from "../object";
 import { type Value } from "../value";
 import { arg, getter, internalDefiner, makeNative, method } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { receiverText } from "./collections";
 import {
   ArrayBufferObject,
@@ -20,17 +20,17 @@ import {
 import { coerceCall, convertArgs, toIndex, toNumberPrim } from "./conversions";
 import { toBoolean } from "../operations";
 
-function incompatible(vm: VM, name: string, v: Value): never {
+function incompatible(vm: Agent, name: string, v: Value): never {
   return vm.throwTypeError(`Method ${name} called on incompatible receiver ${receiverText(v)}`);
 }
 
-export function detachedError(vm: VM, name: string): never {
+export function detachedError(vm: Agent, name: string): never {
   return vm.throwTypeError(`Cannot perform ${name} on a detached ArrayBuffer`);
 }
 
 /** A new buffer, or V8's RangeError when it is too large. */
 export function allocateBuffer(
-  vm: VM,
+  vm: Agent,
   proto: JSObject,
   byteLength: number,
   max = -1,
@@ -58,6 +58,7 @@ export function installArrayBuffer(realm: Realm): {
 
   // ---- ArrayBuffer ----
   const ABP = new JSObject(realm.ObjectPrototype);
+  realm.ArrayBufferPrototype = ABP;
   const abCtor = makeNative(
     realm,
     "ArrayBuffer",
@@ -65,11 +66,11 @@ export function installArrayBuffer(realm: Realm): {
     1,
     (vm, _t, args, newTarget) => {
       if (newTarget === undefined) vm.throwTypeError("Constructor ArrayBuffer requires 'new'");
-      const proto = vm.prototypeFrom(newTarget as JSObject, ABP);
+      const proto = vm.prototypeFrom(newTarget as JSObject, vm.realm.ArrayBufferPrototype);
       const len = arg(args, 0);
       const opts = arg(args, 1);
       if (len instanceof JSObject || opts instanceof JSObject)
-        return vm.tailCall(preludeFn(realm, "abConstruct"), undefined, [proto, len, opts]);
+        return vm.tailCall(preludeFn(vm.realm, "abConstruct"), undefined, [proto, len, opts]);
       const n = toIndex(vm, toNumberPrim(vm, len), "Invalid array buffer length");
       return allocateBuffer(vm, proto, n);
     },
@@ -83,7 +84,7 @@ export function installArrayBuffer(realm: Realm): {
     return v instanceof TypedArrayObject || v instanceof DataViewObject;
   });
   getter(realm, abCtor, "ArrayBuffer", wk.species, (_vm, t) => t);
-  const thisAB = (vm: VM, t: Value, name: string): ArrayBufferObject =>
+  const thisAB = (vm: Agent, t: Value, name: string): ArrayBufferObject =>
     t instanceof ArrayBufferObject && !t.shared ? t : incompatible(vm, name, t);
   defineBufferBasics(realm, ABP, "ArrayBuffer", thisAB);
   placeholder(ABP, "transfer");
@@ -99,6 +100,7 @@ export function installArrayBuffer(realm: Realm): {
 
   // ---- DataView ----
   const DVP = new JSObject(realm.ObjectPrototype);
+  realm.DataViewPrototype = DVP;
   const dvCtor = makeNative(
     realm,
     "DataView",
@@ -109,10 +111,10 @@ export function installArrayBuffer(realm: Realm): {
       const buffer = arg(args, 0);
       if (!(buffer instanceof ArrayBufferObject))
         return vm.throwTypeError("First argument to DataView constructor must be an ArrayBuffer");
-      const proto = vm.prototypeFrom(newTarget as JSObject, DVP);
+      const proto = vm.prototypeFrom(newTarget as JSObject, vm.realm.DataViewPrototype);
       const a = convertArgs(vm, args, "-ne");
       if (!a)
-        return vm.tailCall(preludeFn(realm, "dvConstruct"), undefined, [
+        return vm.tailCall(preludeFn(vm.realm, "dvConstruct"), undefined, [
           proto,
           buffer,
           arg(args, 1),
@@ -126,7 +128,7 @@ export function installArrayBuffer(realm: Realm): {
   DVP.props.set("constructor", new Prop(dvCtor, PF.Hidden));
   realm.global.props.set("DataView", new Prop(dvCtor, PF.Hidden));
   // V8 names no receiver for DataView methods ("…incompatible receiver undefined").
-  const thisDV = (vm: VM, t: Value, name: string): DataViewObject =>
+  const thisDV = (vm: Agent, t: Value, name: string): DataViewObject =>
     t instanceof DataViewObject ? t : incompatible(vm, name, undefined);
   getter(realm, DVP, "DataView.prototype", "buffer", (vm, t) => {
     return thisDV(vm, t, "get DataView.prototype.buffer").buffer;
@@ -157,7 +159,7 @@ export function installArrayBuffer(realm: Realm): {
     ["BigUint64", 8],
   ];
   /** The host DataView over the view's bytes and the checked position of an access. */
-  const access = (vm: VM, v: DataViewObject, index: number, size: number, name: string) => {
+  const access = (vm: Agent, v: DataViewObject, index: number, size: number, name: string) => {
     const i = toIndex(vm, index, "Offset is outside the bounds of the DataView");
     if (v.outOfBounds()) detachedError(vm, name);
     if (i + size > v.byteLength)
@@ -171,7 +173,7 @@ export function installArrayBuffer(realm: Realm): {
     method(realm, DVP, "DataView.prototype", `get${type}`, 1, (vm, t, args, _nt, self) => {
       const v = thisDV(vm, t, getName);
       const a = convertArgs(vm, args, "n");
-      if (!a) return coerceCall(vm, realm, self, t, args, "n");
+      if (!a) return coerceCall(vm, vm.realm, self, t, args, "n");
       const le = toBoolean(arg(a, 1));
       const { dv, at } = access(vm, v, arg(a, 0) as number, size, getName);
       if (type === "Float16") return f16Decode(dv.getUint16(at, le));
@@ -185,7 +187,7 @@ export function installArrayBuffer(realm: Realm): {
       const v = thisDV(vm, t, setName);
       const full = [arg(args, 0), arg(args, 1), ...args.slice(2)];
       const a = convertArgs(vm, full, spec);
-      if (!a) return coerceCall(vm, realm, self, t, full, spec);
+      if (!a) return coerceCall(vm, vm.realm, self, t, full, spec);
       const le = toBoolean(arg(a, 2));
       const { dv, at } = access(vm, v, a[0] as number, size, setName);
       if (type === "Float16") dv.setUint16(at, f16Encode(a[1] as number), le);
@@ -246,7 +248,7 @@ export function installArrayBuffer(realm: Realm): {
     if (b.detached) detachedError(vm, name);
     const max = keep && b.maxByteLength >= 0 ? b.maxByteLength : -1;
     if (max >= 0 && n > max) vm.throwError("RangeError", `${name}: Invalid length parameter`);
-    const out = allocateBuffer(vm, ABP, n, max);
+    const out = allocateBuffer(vm, vm.realm.ArrayBufferPrototype, n, max);
     out.data.set(b.data.subarray(0, Math.min(n, b.byteLength)));
     b.detach();
     return out;
@@ -274,7 +276,7 @@ export function installArrayBuffer(realm: Realm): {
 
 /** The DataView constructor after its arguments became numbers (25.3.2.1). */
 function createDataView(
-  vm: VM,
+  vm: Agent,
   proto: JSObject,
   buffer: ArrayBufferObject,
   byteOffset: number,
@@ -307,7 +309,7 @@ export function defineBufferBasics(
   realm: Realm,
   P: JSObject,
   ctorName: "ArrayBuffer" | "SharedArrayBuffer",
-  thisBuffer: (vm: VM, t: Value, name: string) => ArrayBufferObject,
+  thisBuffer: (vm: Agent, t: Value, name: string) => ArrayBufferObject,
 ): void {
   const path = `${ctorName}.prototype`;
   const shared = ctorName === "SharedArrayBuffer";
@@ -337,7 +339,7 @@ export function defineBufferBasics(
     const b = thisBuffer(vm, t, name);
     if (b.maxByteLength < 0) incompatible(vm, name, t);
     const a = convertArgs(vm, args, "n");
-    if (!a) return coerceCall(vm, realm, self, t, args, "n");
+    if (!a) return coerceCall(vm, vm.realm, self, t, args, "n");
     const n = toIndex(vm, a[0] as number, `${name}: Invalid length parameter`);
     if (b.detached) detachedError(vm, name);
     if (n > b.maxByteLength || (shared && n < b.byteLength))

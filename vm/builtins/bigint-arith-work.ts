@@ -15,14 +15,14 @@
 // Results are the host's exactly (test/bigint-arith.test.ts checks them against it).
 
 import type { Value } from "../value";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { registerObjectKind } from "../object-kinds";
 import { bigintBytes, charge, stringBytes } from "../heap";
 import { PENDING, WorkObject } from "./work";
 
 /**
  * Sizes in bits. `let` fields so a test can shrink them to exercise the recursion on
- * small numbers; a VM never changes them.
+ * small numbers; a Agent never changes them.
  */
 export const BIGINT_SLICING = {
   /** Both factors at most this long: one host multiplication (~2.5 ms). */
@@ -202,7 +202,7 @@ export class BigIntArithWork extends WorkObject {
     return Math.floor(BIGINT_SLICING.toStringLeafBits / Math.log2(this.radix));
   }
 
-  step(vm: VM): Value | typeof PENDING {
+  step(vm: Agent): Value | typeof PENDING {
     let spent = 0;
     try {
       while (this.frames.length > 0 && spent < BIGINT_SLICING.sliceMicros) spent += this.advance();

@@ -7,7 +7,7 @@
 // kept so that a snapshot holding one still resumes.
 
 import type { Value } from "../value";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { registerObjectKind } from "../object-kinds";
 import { PENDING, WorkObject } from "./work";
 
@@ -47,7 +47,7 @@ export class BigIntPowWork extends WorkObject {
     this.bit = exponent.toString(2).length - 1;
   }
 
-  step(_vm: VM): Value | typeof PENDING {
+  step(_vm: Agent): Value | typeof PENDING {
     const { base, exponent } = this;
     const baseBits = bitLength(base);
     let { bit, acc } = this;
@@ -125,7 +125,7 @@ export class BigIntParseWork extends WorkObject {
     super();
   }
 
-  step(_vm: VM): Value | typeof PENDING {
+  step(_vm: Agent): Value | typeof PENDING {
     const s = this.digits;
     let units = 0;
     while (this.pos < s.length && units < PARSE_SLICE_DIGITS) {

@@ -20,10 +20,10 @@
 import { ArrayObject, JSObject, NativeFunction, PF, Prop, isCallable } from "../object";
 import type { NativeImpl } from "../object";
 import { EMPTY, JSSymbol, type Value } from "../value";
-import { arg, getter, internalDefiner, makeNative, method } from "./util";
+import { arg, getter, internalDefiner, isBuiltin, makeNative, method } from "./util";
 import { functionSource } from "./function";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { SIZE, charge } from "../heap";
 
 // ---- ordered tables ------------------------------------------------------------
@@ -401,7 +401,7 @@ export function calleeText(v: Value): string {
   }
 }
 
-function incompatible(vm: VM, name: string, v: Value): never {
+function incompatible(vm: Agent, name: string, v: Value): never {
   return vm.throwTypeError(`Method ${name} called on incompatible receiver ${receiverText(v)}`);
 }
 
@@ -436,34 +436,33 @@ export function installCollections(realm: Realm): void {
   const internal = internalDefiner(realm);
   const IS_SET = ["c", SetObject] as const;
   const IS_MAP = ["c", MapObject] as const;
-  const result = (value: Value, done: boolean) => {
-    const r = new JSObject(realm.ObjectPrototype);
+  const result = (vm: Agent, value: Value, done: boolean) => {
+    const r = new JSObject(vm.realm.ObjectPrototype);
     r.setOwn("value", value);
     r.setOwn("done", done);
     return r;
   };
-  const arrayValues = realm.ArrayPrototype.props.get("values")!.value;
-  const arrayNext = realm.ArrayIteratorPrototype.props.get("next")!.value;
 
   // ---- Map ----
   const MP = new JSObject(realm.ObjectPrototype);
   realm.MapPrototype = MP;
-  const thisMap = (vm: VM, t: Value, name: string): MapObject =>
+  const thisMap = (vm: Agent, t: Value, name: string): MapObject =>
     t instanceof MapObject ? t : incompatible(vm, `Map.prototype.${name}`, t);
   const mapCtor = defineCtor(realm, "Map", 0, MP, (vm, _t, args, newTarget) => {
     if (newTarget === undefined) vm.throwTypeError("Constructor Map requires 'new'");
-    const m = new MapObject(vm.prototypeFrom(newTarget as JSObject, MP));
+    const m = new MapObject(vm.prototypeFrom(newTarget as JSObject, vm.realm.MapPrototype));
     const iterable = arg(args, 0);
     if (iterable === undefined || iterable === null) return m;
-    if (vm.getData(m, "set") === mapSet && fillFast(vm, m, iterable, true)) return m;
-    return vm.tailCall(realm.helpers.collectionInit, undefined, [m, iterable, "set", true]);
+    if (isBuiltin(vm.getData(m, "set"), "Map.prototype.set") && fillFast(vm, m, iterable, true))
+      return m;
+    return vm.tailCall(vm.realm.helpers.collectionInit, undefined, [m, iterable, "set", true]);
   });
   placeholder(mapCtor, "groupBy");
   getter(realm, mapCtor, "Map", wk.species, (_vm, t) => t);
   method(realm, MP, "Map.prototype", "get", 1, (vm, t, args) =>
     thisMap(vm, t, "get").get(arg(args, 0)),
   );
-  const mapSet = method(realm, MP, "Map.prototype", "set", 2, (vm, t, args) => {
+  method(realm, MP, "Map.prototype", "set", 2, (vm, t, args) => {
     thisMap(vm, t, "set").put(arg(args, 0), arg(args, 1));
     return t;
   });
@@ -478,15 +477,17 @@ export function installCollections(realm: Realm): void {
     return undefined;
   });
   const mapEntriesFn = method(realm, MP, "Map.prototype", "entries", 0, (vm, t) =>
-    mapIterator(thisMap(vm, t, "entries"), 2),
+    mapIterator(vm, thisMap(vm, t, "entries"), 2),
   );
   placeholder(MP, "forEach");
-  method(realm, MP, "Map.prototype", "keys", 0, (vm, t) => mapIterator(thisMap(vm, t, "keys"), 0));
+  method(realm, MP, "Map.prototype", "keys", 0, (vm, t) =>
+    mapIterator(vm, thisMap(vm, t, "keys"), 0),
+  );
   getter(realm, MP, "Map.prototype", "size", (vm, t) =>
     t instanceof MapObject ? t.table.size : incompatible(vm, "get Map.prototype.size", t),
   );
   method(realm, MP, "Map.prototype", "values", 0, (vm, t) =>
-    mapIterator(thisMap(vm, t, "values"), 1),
+    mapIterator(vm, thisMap(vm, t, "values"), 1),
   );
   method(realm, MP, "Map.prototype", "getOrInsert", 2, (vm, t, args) => {
     const m = thisMap(vm, t, "getOrInsert");
@@ -501,39 +502,38 @@ export function installCollections(realm: Realm): void {
     if (!isCallable(cb)) vm.throwTypeError(`${calleeText(cb)} is not a function`);
     const k = canonical(arg(args, 0));
     if (m.has(k)) return m.get(k);
-    return vm.tailCall(realm.helpers.mapInsertComputed, undefined, [m, k, cb]);
+    return vm.tailCall(vm.realm.helpers.mapInsertComputed, undefined, [m, k, cb]);
   });
   tag(realm, MP, "Map");
   MP.props.set(wk.iterator, new Prop(mapEntriesFn, PF.Hidden));
 
   const MIP = new JSObject(realm.IteratorPrototype);
   realm.MapIteratorPrototype = MIP;
-  const mapIterNext = method(realm, MIP, "%MapIteratorPrototype%", "next", 0, (vm, t) =>
-    iterNext(vm, t, true),
-  );
+  method(realm, MIP, "%MapIteratorPrototype%", "next", 0, (vm, t) => iterNext(vm, t, true));
   tag(realm, MIP, "Map Iterator");
-  function mapIterator(m: MapObject, kind: number): JSObject {
-    return new CollectionIteratorObject(MIP, m, kind, true);
+  function mapIterator(vm: Agent, m: MapObject, kind: number): JSObject {
+    return new CollectionIteratorObject(vm.realm.MapIteratorPrototype, m, kind, true);
   }
 
   // ---- Set ----
   const SP = new JSObject(realm.ObjectPrototype);
   realm.SetPrototype = SP;
-  const thisSet = (vm: VM, t: Value, name: string): SetObject =>
+  const thisSet = (vm: Agent, t: Value, name: string): SetObject =>
     t instanceof SetObject ? t : incompatible(vm, `Set.prototype.${name}`, t);
   const setCtor = defineCtor(realm, "Set", 0, SP, (vm, _t, args, newTarget) => {
     if (newTarget === undefined) vm.throwTypeError("Constructor Set requires 'new'");
-    const s = new SetObject(vm.prototypeFrom(newTarget as JSObject, SP));
+    const s = new SetObject(vm.prototypeFrom(newTarget as JSObject, vm.realm.SetPrototype));
     const iterable = arg(args, 0);
     if (iterable === undefined || iterable === null) return s;
-    if (vm.getData(s, "add") === setAdd && fillFast(vm, s, iterable, false)) return s;
-    return vm.tailCall(realm.helpers.collectionInit, undefined, [s, iterable, "add", false]);
+    if (isBuiltin(vm.getData(s, "add"), "Set.prototype.add") && fillFast(vm, s, iterable, false))
+      return s;
+    return vm.tailCall(vm.realm.helpers.collectionInit, undefined, [s, iterable, "add", false]);
   });
   getter(realm, setCtor, "Set", wk.species, (_vm, t) => t);
   method(realm, SP, "Set.prototype", "has", 1, (vm, t, args) =>
     thisSet(vm, t, "has").has(arg(args, 0)),
   );
-  const setAdd = method(realm, SP, "Set.prototype", "add", 1, (vm, t, args) => {
+  method(realm, SP, "Set.prototype", "add", 1, (vm, t, args) => {
     thisSet(vm, t, "add").put(arg(args, 0), undefined);
     return t;
   });
@@ -545,14 +545,14 @@ export function installCollections(realm: Realm): void {
     return undefined;
   });
   method(realm, SP, "Set.prototype", "entries", 0, (vm, t) =>
-    setIterator(thisSet(vm, t, "entries"), 2),
+    setIterator(vm, thisSet(vm, t, "entries"), 2),
   );
   placeholder(SP, "forEach");
   getter(realm, SP, "Set.prototype", "size", (vm, t) =>
     t instanceof SetObject ? t.table.size : incompatible(vm, "get Set.prototype.size", t),
   );
   const setValuesFn = method(realm, SP, "Set.prototype", "values", 0, (vm, t) =>
-    setIterator(thisSet(vm, t, "values"), 1),
+    setIterator(vm, thisSet(vm, t, "values"), 1),
   );
   SP.props.set("keys", new Prop(setValuesFn, PF.Hidden));
   for (const name of [
@@ -570,25 +570,23 @@ export function installCollections(realm: Realm): void {
 
   const SIP = new JSObject(realm.IteratorPrototype);
   realm.SetIteratorPrototype = SIP;
-  const setIterNext = method(realm, SIP, "%SetIteratorPrototype%", "next", 0, (vm, t) =>
-    iterNext(vm, t, false),
-  );
+  method(realm, SIP, "%SetIteratorPrototype%", "next", 0, (vm, t) => iterNext(vm, t, false));
   tag(realm, SIP, "Set Iterator");
-  function setIterator(s: SetObject, kind: number): JSObject {
-    return new CollectionIteratorObject(SIP, s, kind, false);
+  function setIterator(vm: Agent, s: SetObject, kind: number): JSObject {
+    return new CollectionIteratorObject(vm.realm.SetIteratorPrototype, s, kind, false);
   }
 
-  function iterNext(vm: VM, t: Value, forMap: boolean): Value {
+  function iterNext(vm: Agent, t: Value, forMap: boolean): Value {
     if (!(t instanceof CollectionIteratorObject) || t.forMap !== forMap)
       return incompatible(vm, `${forMap ? "Map" : "Set"} Iterator.prototype.next`, t);
     const pos = stepIterator(t);
-    if (pos < 0) return result(undefined, true);
+    if (pos < 0) return result(vm, undefined, true);
     const cur = t.table!;
     const k = cur.keys[pos];
-    if (t.kind === 0) return result(k, false);
+    if (t.kind === 0) return result(vm, k, false);
     const v = cur.vals ? cur.vals[pos] : k;
-    if (t.kind === 1) return result(v, false);
-    return result(realm.newArray([k, v]), false);
+    if (t.kind === 1) return result(vm, v, false);
+    return result(vm, vm.realm.newArray([k, v]), false);
   }
 
   /**
@@ -596,13 +594,19 @@ export function installCollections(realm: Realm): void {
    * is unobservable: a plain array (of plain [key, value] arrays for a Map), Map or
    * Set whose iteration methods are the built-in ones. False to take the guest path.
    */
-  function fillFast(vm: VM, target: CollectionObject, iterable: Value, isMap: boolean): boolean {
+  function fillFast(vm: Agent, target: CollectionObject, iterable: Value, isMap: boolean): boolean {
     if (!(iterable instanceof JSObject)) return false;
     const iterFn = vm.getData(iterable, wk.iterator);
     if (iterable instanceof ArrayObject) {
       const elems = iterable.elems;
-      if (!elems || iterFn !== arrayValues) return false;
-      if (vm.getData(realm.ArrayIteratorPrototype, "next") !== arrayNext) return false;
+      if (!elems || !isBuiltin(iterFn, "Array.prototype.values")) return false;
+      if (
+        !isBuiltin(
+          vm.getData(vm.realm.ArrayIteratorPrototype, "next"),
+          "%ArrayIteratorPrototype%.next",
+        )
+      )
+        return false;
       for (const e of elems) {
         if (e === EMPTY) return false;
         if (isMap) {
@@ -619,12 +623,20 @@ export function installCollections(realm: Realm): void {
       return true;
     }
     if (iterable instanceof SetObject && !isMap) {
-      if (iterFn !== setValuesFn || vm.getData(SIP, "next") !== setIterNext) return false;
+      if (
+        !isBuiltin(iterFn, "Set.prototype.values") ||
+        !isBuiltin(vm.getData(vm.realm.SetIteratorPrototype, "next"), "%SetIteratorPrototype%.next")
+      )
+        return false;
       for (const k of iterable.liveKeys()) target.put(k, undefined);
       return true;
     }
     if (iterable instanceof MapObject && isMap) {
-      if (iterFn !== mapEntriesFn || vm.getData(MIP, "next") !== mapIterNext) return false;
+      if (
+        !isBuiltin(iterFn, "Map.prototype.entries") ||
+        !isBuiltin(vm.getData(vm.realm.MapIteratorPrototype, "next"), "%MapIteratorPrototype%.next")
+      )
+        return false;
       const t = iterable.table;
       for (let i = 0; i < t.keys.length; i++)
         if (t.keys[i] !== EMPTY) target.put(t.keys[i], t.vals![i]);
@@ -636,14 +648,14 @@ export function installCollections(realm: Realm): void {
   // ---- WeakMap ----
   const WMP = new JSObject(realm.ObjectPrototype);
   realm.WeakMapPrototype = WMP;
-  const thisWeakMap = (vm: VM, t: Value, name: string): WeakMapObject =>
+  const thisWeakMap = (vm: Agent, t: Value, name: string): WeakMapObject =>
     t instanceof WeakMapObject ? t : incompatible(vm, `WeakMap.prototype.${name}`, t);
   defineCtor(realm, "WeakMap", 0, WMP, (vm, _t, args, newTarget) => {
     if (newTarget === undefined) vm.throwTypeError("Constructor WeakMap requires 'new'");
-    const m = new WeakMapObject(vm.prototypeFrom(newTarget as JSObject, WMP));
+    const m = new WeakMapObject(vm.prototypeFrom(newTarget as JSObject, vm.realm.WeakMapPrototype));
     const iterable = arg(args, 0);
     if (iterable === undefined || iterable === null) return m;
-    return vm.tailCall(realm.helpers.collectionInit, undefined, [m, iterable, "set", true]);
+    return vm.tailCall(vm.realm.helpers.collectionInit, undefined, [m, iterable, "set", true]);
   });
   method(realm, WMP, "WeakMap.prototype", "delete", 1, (vm, t, args) =>
     thisWeakMap(vm, t, "delete").entries.delete(arg(args, 0)),
@@ -678,21 +690,21 @@ export function installCollections(realm: Realm): void {
     const cb = arg(args, 1);
     if (!isCallable(cb)) vm.throwTypeError(`${calleeText(cb)} is not a function`);
     if (m.entries.has(k)) return m.entries.get(k);
-    return vm.tailCall(realm.helpers.mapInsertComputed, undefined, [m, k, cb]);
+    return vm.tailCall(vm.realm.helpers.mapInsertComputed, undefined, [m, k, cb]);
   });
   tag(realm, WMP, "WeakMap");
 
   // ---- WeakSet ----
   const WSP = new JSObject(realm.ObjectPrototype);
   realm.WeakSetPrototype = WSP;
-  const thisWeakSet = (vm: VM, t: Value, name: string): WeakSetObject =>
+  const thisWeakSet = (vm: Agent, t: Value, name: string): WeakSetObject =>
     t instanceof WeakSetObject ? t : incompatible(vm, `WeakSet.prototype.${name}`, t);
   defineCtor(realm, "WeakSet", 0, WSP, (vm, _t, args, newTarget) => {
     if (newTarget === undefined) vm.throwTypeError("Constructor WeakSet requires 'new'");
-    const s = new WeakSetObject(vm.prototypeFrom(newTarget as JSObject, WSP));
+    const s = new WeakSetObject(vm.prototypeFrom(newTarget as JSObject, vm.realm.WeakSetPrototype));
     const iterable = arg(args, 0);
     if (iterable === undefined || iterable === null) return s;
-    return vm.tailCall(realm.helpers.collectionInit, undefined, [s, iterable, "add", false]);
+    return vm.tailCall(vm.realm.helpers.collectionInit, undefined, [s, iterable, "add", false]);
   });
   method(realm, WSP, "WeakSet.prototype", "delete", 1, (vm, t, args) =>
     thisWeakSet(vm, t, "delete").entries.delete(arg(args, 0)),
@@ -717,7 +729,10 @@ export function installCollections(realm: Realm): void {
     if (newTarget === undefined) vm.throwTypeError("Constructor WeakRef requires 'new'");
     const target = arg(args, 0);
     if (!canBeHeldWeakly(target)) vm.throwTypeError("WeakRef: invalid target");
-    return new WeakRefObject(vm.prototypeFrom(newTarget as JSObject, WRP), target);
+    return new WeakRefObject(
+      vm.prototypeFrom(newTarget as JSObject, vm.realm.WeakRefPrototype),
+      target,
+    );
   });
   method(realm, WRP, "WeakRef.prototype", "deref", 0, (vm, t) =>
     t instanceof WeakRefObject ? t.target : incompatible(vm, "WeakRef.prototype.deref", t),
@@ -727,7 +742,7 @@ export function installCollections(realm: Realm): void {
   // ---- FinalizationRegistry ----
   const FRP = new JSObject(realm.ObjectPrototype);
   realm.FinalizationRegistryPrototype = FRP;
-  const thisRegistry = (vm: VM, t: Value, name: string): FinalizationRegistryObject =>
+  const thisRegistry = (vm: Agent, t: Value, name: string): FinalizationRegistryObject =>
     t instanceof FinalizationRegistryObject
       ? t
       : incompatible(vm, `FinalizationRegistry.prototype.${name}`, t);
@@ -736,7 +751,10 @@ export function installCollections(realm: Realm): void {
       vm.throwTypeError("Constructor FinalizationRegistry requires 'new'");
     const cleanup = arg(args, 0);
     if (!isCallable(cleanup)) vm.throwTypeError("FinalizationRegistry: cleanup must be callable");
-    return new FinalizationRegistryObject(vm.prototypeFrom(newTarget as JSObject, FRP), cleanup);
+    return new FinalizationRegistryObject(
+      vm.prototypeFrom(newTarget as JSObject, vm.realm.FinalizationRegistryPrototype),
+      cleanup,
+    );
   });
   const tokenText = (v: Value) => (v instanceof JSSymbol ? v.toString() : String(v));
   method(realm, FRP, "FinalizationRegistry.prototype", "register", 2, (vm, t, args) => {
@@ -806,15 +824,15 @@ export function installCollections(realm: Realm): void {
   });
   internal("mapGet", 2, IS_MAP, (_vm, _t, args) => (args[0] as MapObject).get(args[1]));
   internal("mapHas", 2, IS_MAP, (_vm, _t, args) => (args[0] as MapObject).has(args[1]));
-  internal("newMap", 0, "", () => new MapObject(MP));
-  internal("newSet", 0, "", () => new SetObject(SP));
-  internal("setCopy", 1, IS_SET, (_vm, _t, args) => {
-    const s = new SetObject(SP);
+  internal("newMap", 0, "", (vm) => new MapObject(vm.realm.MapPrototype));
+  internal("newSet", 0, "", (vm) => new SetObject(vm.realm.SetPrototype));
+  internal("setCopy", 1, IS_SET, (vm, _t, args) => {
+    const s = new SetObject(vm.realm.SetPrototype);
     for (const k of (args[0] as SetObject).liveKeys()) s.put(k, undefined);
     return s;
   });
-  internal("setValues", 1, IS_SET, (_vm, _t, args) =>
-    realm.newArray((args[0] as SetObject).liveKeys()),
+  internal("setValues", 1, IS_SET, (vm, _t, args) =>
+    vm.realm.newArray((args[0] as SetObject).liveKeys()),
   );
   internal("setHas", 2, IS_SET, (_vm, _t, args) => (args[0] as SetObject).has(args[1]));
   internal("setAdd", 2, IS_SET, (_vm, _t, args) => {

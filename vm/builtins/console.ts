@@ -17,7 +17,7 @@ import {
 import { mapEntries, setValues } from "./collections";
 import { arg, defineInternal, internalDefiner, makeNative, method } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 
 export function installConsole(realm: Realm): void {
   const c = new JSObject(realm.ObjectPrototype);
@@ -27,9 +27,10 @@ export function installConsole(realm: Realm): void {
   state.props.set("indent", new Prop("", PF.Default));
   state.props.set("counts", new Prop(new JSObject(null), PF.Default));
   c.props.set("_state", new Prop(state, 0));
-  const indent = () => state.props.get("indent")!.value as string;
-  const write = (toErr: boolean, text: string) => {
-    const ind = indent();
+  realm.consoleState = state;
+  const indent = (realm: Realm) => realm.consoleState.props.get("indent")!.value as string;
+  const write = (realm: Realm, toErr: boolean, text: string) => {
+    const ind = indent(realm);
     const out = ind
       ? text
           .split("\n")
@@ -42,35 +43,35 @@ export function installConsole(realm: Realm): void {
   // Formatting that may need guest code (see withGuestAnswers in ../inspect.ts): a
   // state [kind, ...args] is formatted; kind 0/1 logs to stdout/stderr, 2 is inspect(),
   // 3 is util.format() (its string), 4 util.formatWithOptions().
-  const format = (state: Value[]): Value => {
+  const format = (realm: Realm, state: Value[]): Value => {
     const kind = state[0];
     if (kind === 2) return inspect(state[1], realm, readInspectOptions(state[2]));
     if (kind === 3) return formatLogArgs(state.slice(1), realm);
     if (kind === 4) return formatLogArgs(state.slice(2), realm, readInspectOptions(state[1]));
-    write(kind === 1, formatLogArgs(state.slice(1), realm));
+    write(realm, kind === 1, formatLogArgs(state.slice(1), realm));
     return undefined;
   };
-  const request = (need: NeedGuest) =>
+  const request = (realm: Realm, need: NeedGuest) =>
     realm.newArray([1, need.fn, need.thisArg, realm.newArray(need.args)]);
   const $$ = realm.internals;
-  const resume = defineInternal(realm, "inspectResume", 2, "aa", (_vm, _t, args) => {
+  defineInternal(realm, "inspectResume", 2, "aa", (vm, _t, args) => {
     const state = (args[0] as ArrayObject).elems!;
     const results = (args[1] as ArrayObject).elems!.slice();
-    const r = withGuestAnswers(results, () => format(state));
-    return r instanceof NeedGuest ? request(r) : realm.newArray([0, r]);
+    const r = withGuestAnswers(results, () => format(vm.realm, state));
+    return r instanceof NeedGuest ? request(vm.realm, r) : vm.realm.newArray([0, r]);
   });
   // The first attempt runs natively; the first guest call hands the rest to the
   // self-hosted loop (prelude/76-console.js), which calls inspectResume.
-  const formatWithGuest = (vm: VM, state: Value[]): Value => {
-    const r = withGuestAnswers([], () => format(state));
+  const formatWithGuest = (vm: Agent, state: Value[]): Value => {
+    const r = withGuestAnswers([], () => format(vm.realm, state));
     if (!(r instanceof NeedGuest)) return r;
-    return vm.tailCall(realm.helpers.inspectGuestLoop, undefined, [
-      resume,
-      realm.newArray(state),
-      request(r),
+    return vm.tailCall(vm.realm.helpers.inspectGuestLoop, undefined, [
+      vm.realm.internals.getOwnProperty("inspectResume")!.value,
+      vm.realm.newArray(state),
+      request(vm.realm, r),
     ]);
   };
-  const log = (toErr: boolean) => (vm: VM, _t: Value, args: Value[]) =>
+  const log = (toErr: boolean) => (vm: Agent, _t: Value, args: Value[]) =>
     formatWithGuest(vm, [toErr ? 1 : 0, ...args]);
   // util.inspect as a [util.inspect.custom] method receives it.
   $$.props.set(
@@ -120,8 +121,8 @@ export function installConsole(realm: Realm): void {
   $$.props.set(
     "inspectStylizeColor",
     new Prop(
-      makeNative(realm, "util.inspect.stylizeColor", "stylizeWithColor", 2, (_vm, _t, args) =>
-        stylizeWithColor(realm, String(arg(args, 0)), String(arg(args, 1))),
+      makeNative(realm, "util.inspect.stylizeColor", "stylizeWithColor", 2, (vm, _t, args) =>
+        stylizeWithColor(vm.realm, String(arg(args, 0)), String(arg(args, 1))),
       ),
       PF.Hidden,
     ),
@@ -145,8 +146,9 @@ export function installConsole(realm: Realm): void {
         `    at ${f.name ? `${f.name} (${f.filename}:${f.line}:${f.col})` : `${f.filename}:${f.line}:${f.col}`}`,
     );
     write(
+      vm.realm,
       true,
-      ["Trace" + (args.length ? ": " + formatLogArgs(args, realm) : ""), ...lines].join("\n"),
+      ["Trace" + (args.length ? ": " + formatLogArgs(args, vm.realm) : ""), ...lines].join("\n"),
     );
     return undefined;
   });
@@ -156,7 +158,8 @@ export function installConsole(realm: Realm): void {
   method(realm, c, "console", "dirxml", 0, log(false));
   c.props.set(realm.wellKnown.toStringTag, new Prop("console", PF.Configurable));
   // A Node warning (process.emitWarning) on stderr; not indented by groups.
-  const warn = (msg: string, name = "Warning") => {
+  const warn = (realm: Realm, msg: string, name = "Warning") => {
+    const state = realm.consoleState;
     let text = `(node:${process.pid}) ${name}: ${msg}\n`;
     if (!state.props.get("warned")?.value) {
       state.setOwn("warned", true);
@@ -167,7 +170,8 @@ export function installConsole(realm: Realm): void {
   };
   const label = (args: Value[]) =>
     args.length && args[0] !== undefined ? String(args[0]) : "default";
-  const table = (key: string): JSObject => {
+  const table = (realm: Realm, key: string): JSObject => {
+    const state = realm.consoleState;
     let t = state.props.get(key)?.value;
     if (!(t instanceof JSObject)) {
       t = new JSObject(null);
@@ -176,13 +180,13 @@ export function installConsole(realm: Realm): void {
     return t;
   };
   for (const name of ["group", "groupCollapsed"])
-    method(realm, c, "console", name, 0, (_vm, _t, args) => {
-      if (args.length) write(false, formatLogArgs(args, realm));
-      state.setOwn("indent", indent() + "  ");
+    method(realm, c, "console", name, 0, (vm, _t, args) => {
+      if (args.length) write(vm.realm, false, formatLogArgs(args, vm.realm));
+      vm.realm.consoleState.setOwn("indent", indent(vm.realm) + "  ");
       return undefined;
     });
-  method(realm, c, "console", "groupEnd", 0, () => {
-    state.setOwn("indent", indent().slice(2));
+  method(realm, c, "console", "groupEnd", 0, (vm) => {
+    vm.realm.consoleState.setOwn("indent", indent(vm.realm).slice(2));
     return undefined;
   });
   method(
@@ -191,12 +195,12 @@ export function installConsole(realm: Realm): void {
     "console",
     "count",
     0,
-    (_vm, _t, args) => {
+    (vm, _t, args) => {
       const l = label(args);
-      const counts = table("counts");
+      const counts = table(vm.realm, "counts");
       const n = ((counts.props.get(l)?.value as number) ?? 0) + 1;
       counts.setOwn(l, n);
-      write(false, `${l}: ${n}`);
+      write(vm.realm, false, `${l}: ${n}`);
       return undefined;
     },
     "s",
@@ -207,11 +211,11 @@ export function installConsole(realm: Realm): void {
     "console",
     "countReset",
     0,
-    (_vm, _t, args) => {
+    (vm, _t, args) => {
       const l = label(args);
-      const counts = table("counts");
+      const counts = table(vm.realm, "counts");
       if (counts.props.has(l)) counts.setOwn(l, 0);
-      else warn(`Count for '${l}' does not exist`);
+      else warn(vm.realm, `Count for '${l}' does not exist`);
       return undefined;
     },
     "s",
@@ -225,8 +229,8 @@ export function installConsole(realm: Realm): void {
     0,
     (vm, _t, args) => {
       const l = label(args);
-      const timers = table("timers");
-      if (timers.props.has(l)) warn(`Label '${l}' already exists for console.time()`);
+      const timers = table(vm.realm, "timers");
+      if (timers.props.has(l)) warn(vm.realm, `Label '${l}' already exists for console.time()`);
       else timers.setOwn(l, vm.host.now());
       return undefined;
     },
@@ -241,15 +245,15 @@ export function installConsole(realm: Realm): void {
       0,
       (vm, _t, args) => {
         const l = label(args);
-        const timers = table("timers");
+        const timers = table(vm.realm, "timers");
         const start = timers.props.get(l)?.value;
         if (typeof start !== "number") {
-          warn(`No such label '${l}' for console.${name}()`);
+          warn(vm.realm, `No such label '${l}' for console.${name}()`);
           return undefined;
         }
         const text = `${l}: ${formatTime(vm.host.now() - start)}`;
         const data = name === "timeLog" ? args.slice(1) : [];
-        write(false, data.length ? formatLogArgs(["%s", text, ...data], realm) : text);
+        write(vm.realm, false, data.length ? formatLogArgs(["%s", text, ...data], vm.realm) : text);
         if (name === "timeEnd") timers.deleteOwn(l);
         return undefined;
       },
@@ -262,7 +266,8 @@ export function installConsole(realm: Realm): void {
   const internal = internalDefiner(realm);
   // Called once the prelude added its methods: Node's methods are enumerable own
   // properties, in this order.
-  internal("consoleFinish", 0, "", () => {
+  internal("consoleFinish", 0, "", (vm) => {
+    const c = vm.realm.global.getOwnProperty("console")!.value as JSObject;
     const rest = new Map(c.props);
     c.props.clear();
     for (const name of NODE_ORDER) {
@@ -275,24 +280,24 @@ export function installConsole(realm: Realm): void {
     for (const [k, prop] of rest) c.props.set(k, prop);
     return undefined;
   });
-  internal("consoleWrite", 2, "-", (_vm, _t, args) => {
-    write(args[0] === true, formatLogArgs(args.slice(1), realm));
+  internal("consoleWrite", 2, "-", (vm, _t, args) => {
+    write(vm.realm, args[0] === true, formatLogArgs(args.slice(1), vm.realm));
     return undefined;
   });
   // A warning of the given name (built-in modules' process.emitWarning stand-in).
-  internal("writeWarning", 2, "-", (_vm, _t, args) => {
-    warn(String(arg(args, 1)), String(arg(args, 0)));
+  internal("writeWarning", 2, "-", (vm, _t, args) => {
+    warn(vm.realm, String(arg(args, 1)), String(arg(args, 0)));
     return undefined;
   });
-  internal("consoleDir", 2, "-", (_vm, _t, args) => {
-    write(false, inspect(arg(args, 0), realm, readInspectOptions(arg(args, 1))));
+  internal("consoleDir", 2, "-", (vm, _t, args) => {
+    write(vm.realm, false, inspect(arg(args, 0), vm.realm, readInspectOptions(arg(args, 1))));
     return undefined;
   });
-  internal("consoleCell", 1, "-", (_vm, _t, args) => tableCell(realm, arg(args, 0)));
-  internal("consoleCollection", 1, "-", (_vm, _t, args) => {
+  internal("consoleCell", 1, "-", (vm, _t, args) => tableCell(vm.realm, arg(args, 0)));
+  internal("consoleCollection", 1, "-", (vm, _t, args) => {
     const v = arg(args, 0);
     if (!(v instanceof JSObject)) return undefined;
-    const cell = (x: Value) => tableCell(realm, x);
+    const cell = (x: Value) => tableCell(vm.realm, x);
     const index = (n: number) => Array.from({ length: n }, (_, i) => String(i));
     const entries = mapEntries(v);
     if (entries)
@@ -305,7 +310,7 @@ export function installConsole(realm: Realm): void {
       return renderTable(["(iteration index)", "Values"], [index(values.length), values.map(cell)]);
     return undefined;
   });
-  internal("consoleTable", 2, "-", (_vm, _t, args) => {
+  internal("consoleTable", 2, "-", (vm, _t, args) => {
     // (head: string[], columns: (string[] with holes)[]) from the prelude.
     const strings = (a: Value): (string | undefined)[] => {
       if (!(a instanceof ArrayObject)) return [];
@@ -324,7 +329,7 @@ export function installConsole(realm: Realm): void {
             strings(cols.getOwnProperty(String(i))?.value),
           )
         : [];
-    write(false, renderTable(head, columns));
+    write(vm.realm, false, renderTable(head, columns));
     return undefined;
   });
 }

@@ -8,11 +8,11 @@
 
 import { JSObject } from "../object";
 import { JSSymbol, type Value } from "../value";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import type { Realm } from "../realm";
 import type { NativeFunction } from "../object";
 
-export function toNumberPrim(vm: VM, v: Value): number {
+export function toNumberPrim(vm: Agent, v: Value): number {
   switch (typeof v) {
     case "number":
       return v;
@@ -30,7 +30,7 @@ export function toNumberPrim(vm: VM, v: Value): number {
   }
 }
 
-export function toBigIntPrim(vm: VM, v: Value): bigint {
+export function toBigIntPrim(vm: Agent, v: Value): bigint {
   switch (typeof v) {
     case "bigint":
       return v;
@@ -58,7 +58,7 @@ export function toInteger(n: number): number {
 }
 
 /** ToIndex of a number, with the RangeError message the caller gives. */
-export function toIndex(vm: VM, n: number, message: string): number {
+export function toIndex(vm: Agent, n: number, message: string): number {
   const i = toInteger(n);
   if (i < 0 || i > Number.MAX_SAFE_INTEGER) vm.throwError("RangeError", message);
   return i;
@@ -75,7 +75,7 @@ export function relative(n: number, len: number): number {
  * Converts primitive arguments per `spec`; null when some argument is an object and
  * the call must go through the prelude's conversion trampoline first.
  */
-export function convertArgs(vm: VM, args: Value[], spec: string): Value[] | null {
+export function convertArgs(vm: Agent, args: Value[], spec: string): Value[] | null {
   const out = args.slice();
   const n = Math.min(args.length, spec.length);
   for (let i = 0; i < n; i++) {
@@ -96,7 +96,7 @@ export function convertArgs(vm: VM, args: Value[], spec: string): Value[] | null
 
 /** The call that converts the object arguments as guest code, then calls `self` again. */
 export function coerceCall(
-  vm: VM,
+  vm: Agent,
   realm: Realm,
   self: NativeFunction,
   thisArg: Value,

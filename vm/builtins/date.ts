@@ -13,7 +13,8 @@
 
 import { JSObject, Prop, PF, ArrayObject, type NativeImpl } from "../object";
 import { JSSymbol, type Value } from "../value";
-import { TAIL_CALL, type VM } from "../interpreter";
+import { TAIL_CALL } from "../agent";
+import type { Agent } from "../agent";
 import type { Realm } from "../realm";
 import { registerObjectKind } from "../object-kinds";
 import { primToNumber } from "../operations";
@@ -78,20 +79,20 @@ function timeClip(n: number): number {
   return new Date(n).getTime();
 }
 
-function now(vm: VM): number {
+function now(vm: Agent): number {
   return timeClip(vm.host.now());
 }
 
 // ---- receivers and arguments ---------------------------------------------------
 
 /** thisTimeValue for getters and valueOf, with V8's message. */
-function timeValueOf(vm: VM, t: Value): number {
+function timeValueOf(vm: Agent, t: Value): number {
   if (!(t instanceof DateObject)) vm.throwTypeError("this is not a Date object.");
   return t.tv;
 }
 
 /** RequireInternalSlot for the other methods, with V8's message. */
-function thisDate(vm: VM, t: Value, name: string): DateObject {
+function thisDate(vm: Agent, t: Value, name: string): DateObject {
   if (!(t instanceof DateObject))
     vm.throwTypeError(
       `Method Date.prototype.${name} called on incompatible receiver ${receiverText(t)}`,
@@ -99,7 +100,7 @@ function thisDate(vm: VM, t: Value, name: string): DateObject {
   return t;
 }
 
-function primNumber(vm: VM, v: Value): number {
+function primNumber(vm: Agent, v: Value): number {
   const n = primToNumber(v as Exclude<Value, JSObject>);
   if (n !== null) return n;
   return vm.throwTypeError(
@@ -112,7 +113,7 @@ function primNumber(vm: VM, v: Value): number {
  * (its valueOf is guest code): the caller then routes the call through the
  * self-hosted coerceThenCall, which converts them all and calls a native with numbers.
  */
-function numberArgs(vm: VM, args: Value[], count: number): number[] | null {
+function numberArgs(vm: Agent, args: Value[], count: number): number[] | null {
   const n = Math.min(count, args.length);
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -125,7 +126,7 @@ function numberArgs(vm: VM, args: Value[], count: number): number[] | null {
 
 /** A call of `fn` through coerceThenCall: `keep` leading arguments as is, then numbers. */
 function coerceNumbers(
-  vm: VM,
+  vm: Agent,
   fn: JSObject,
   thisArg: Value,
   keep: Value[],
@@ -145,7 +146,7 @@ function coerceNumbers(
 // ---- construction --------------------------------------------------------------
 
 /** The time value `new Date(...args)` gets once every argument is a primitive. */
-function timeFromPrimitives(vm: VM, args: Value[]): number {
+function timeFromPrimitives(vm: Agent, args: Value[]): number {
   if (args.length === 0) return now(vm);
   if (args.length === 1) {
     const v = args[0];
@@ -159,11 +160,15 @@ function timeFromPrimitives(vm: VM, args: Value[]): number {
 
 export function installDate(realm: Realm): void {
   const DP = new JSObject(realm.ObjectPrototype);
+  realm.DatePrototype = DP;
   const P = "Date.prototype";
 
   /** Makes the Date once any object argument went through ToPrimitive (see dateConstruct). */
-  const create = (vm: VM, newTarget: JSObject, args: Value[]): DateObject =>
-    new DateObject(vm.prototypeFrom(newTarget, DP), timeFromPrimitives(vm, args));
+  const create = (vm: Agent, newTarget: JSObject, args: Value[]): DateObject =>
+    new DateObject(
+      vm.prototypeFrom(newTarget, vm.realm.DatePrototype),
+      timeFromPrimitives(vm, args),
+    );
 
   const ctor = makeNative(
     realm,
@@ -174,10 +179,13 @@ export function installDate(realm: Realm): void {
       // Called as a function: the current time as a string; arguments are ignored.
       if (newTarget === undefined) return String(host(now(vm), "toString"));
       if (args.length === 1 && args[0] instanceof DateObject)
-        return new DateObject(vm.prototypeFrom(newTarget as JSObject, DP), args[0].tv);
+        return new DateObject(
+          vm.prototypeFrom(newTarget as JSObject, vm.realm.DatePrototype),
+          args[0].tv,
+        );
       const given = args.slice(0, 7);
       if (given.some((a) => a instanceof JSObject))
-        return vm.tailCall(realm.helpers.dateConstruct, undefined, [newTarget, ...given]);
+        return vm.tailCall(vm.realm.helpers.dateConstruct, undefined, [newTarget, ...given]);
       return create(vm, newTarget as JSObject, given);
     },
     { ctor: true },
@@ -190,7 +198,7 @@ export function installDate(realm: Realm): void {
   const internal = internalDefiner(realm);
   // Internals trust their callers (the prelude) but a corrupt snapshot could still
   // call them with anything: they check what they rely on and refuse the rest.
-  const bad = (vm: VM, name: string): never => vm.throwTypeError(`jaunt: bad call of ${name}`);
+  const bad = (vm: Agent, name: string): never => vm.throwTypeError(`jaunt: bad call of ${name}`);
   // dateCreate(newTarget, ...primitives): the second half of the constructor.
   internal("dateCreate", 1, "o", (vm, _t, args) => {
     if (!(args[0] instanceof JSObject)) bad(vm, "dateCreate");
@@ -266,7 +274,15 @@ export function installDate(realm: Realm): void {
     return method(realm, DP, P, name, length, (vm, t, args) => {
       const d = thisDate(vm, t, name);
       const nums = numberArgs(vm, args, length);
-      if (nums === null) return coerceNumbers(vm, dateSetWith, d, [name, d.tv], args, length);
+      if (nums === null)
+        return coerceNumbers(
+          vm,
+          vm.realm.internals.getOwnProperty("dateSetWith")!.value as JSObject,
+          d,
+          [name, d.tv],
+          args,
+          length,
+        );
       return setWith(d, name, d.tv, nums);
     });
   };
@@ -321,7 +337,7 @@ export function installDate(realm: Realm): void {
     const hint = arg(args, 0);
     if (hint !== "string" && hint !== "default" && hint !== "number")
       vm.throwTypeError(`Invalid hint: ${receiverText(hint)}`);
-    return vm.tailCall(realm.helpers.ordinaryToPrimitive, undefined, [
+    return vm.tailCall(vm.realm.helpers.ordinaryToPrimitive, undefined, [
       t,
       hint === "number" ? "number" : "string",
     ]);
@@ -341,7 +357,7 @@ function hostLocales(v: Value): string | string[] | undefined {
 }
 
 /** An option bag the prelude copied into a plain object of primitives. */
-function hostOptions(vm: VM, v: Value): Record<string, unknown> | undefined {
+function hostOptions(vm: Agent, v: Value): Record<string, unknown> | undefined {
   if (!(v instanceof JSObject)) return undefined;
   const out: Record<string, unknown> = {};
   for (const [k, p] of v.props) {

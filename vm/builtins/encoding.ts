@@ -13,7 +13,7 @@ import { JSObject, PF, Prop, type NativeImpl } from "../object";
 import type { Value } from "../value";
 import { arg, internalDefiner, makeNative } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { ArrayBufferObject, KIND_UINT8, TypedArrayObject, DataViewObject } from "../buffers";
 import { allocateBuffer } from "./arraybuffer";
 import { runWork } from "./work";
@@ -108,7 +108,7 @@ const BYTE_TEXT_OPS: Record<string, TextOp> = {
 };
 
 /** Re-throws a host error from a Node API as the guest error Node would have thrown. */
-export function rethrow(vm: VM, e: unknown): never {
+export function rethrow(vm: Agent, e: unknown): never {
   if (e instanceof Error) {
     const kind =
       e instanceof RangeError ? "RangeError" : e instanceof TypeError ? "TypeError" : "Error";
@@ -133,16 +133,13 @@ export function installEncoding(realm: Realm): void {
   /** What bytesOf reads: the byte sources. */
   const BYTES = [TypedArrayObject, ArrayBufferObject, DataViewObject];
   const IS_BYTES = ["c", BYTES] as const;
-  const ABP = $.props.get("ArrayBufferPrototype")!.value as JSObject;
-  const U8P = (realm.global.props.get("Uint8Array")!.value as JSObject).props.get("prototype")!
-    .value as JSObject;
 
   /** A new Uint8Array (or Buffer, with `proto`) holding a copy of `bytes`. */
-  const newBytes = (vm: VM, bytes: Uint8Array, proto: Value): TypedArrayObject => {
-    const buf = allocateBuffer(vm, ABP, bytes.length);
+  const newBytes = (vm: Agent, bytes: Uint8Array, proto: Value): TypedArrayObject => {
+    const buf = allocateBuffer(vm, vm.realm.ArrayBufferPrototype, bytes.length);
     buf.data.set(bytes);
     return new TypedArrayObject(
-      proto instanceof JSObject ? proto : U8P,
+      proto instanceof JSObject ? proto : vm.realm.typedArrayPrototypes[KIND_UINT8],
       KIND_UINT8,
       buf,
       0,
@@ -152,7 +149,7 @@ export function installEncoding(realm: Realm): void {
 
   internal("isByteSource", 1, "-", (_vm, _t, args) => bytesOf(arg(args, 0)) !== undefined);
   /** UTF-8 bytes of a string, as a new Uint8Array or (with `proto`) Buffer. */
-  const utf8Bytes = (vm: VM, s: string, proto: Value): Value => {
+  const utf8Bytes = (vm: Agent, s: string, proto: Value): Value => {
     if (slicedText(TextOp.Utf8Encode, s.length))
       return runWork(
         vm,
@@ -170,7 +167,7 @@ export function installEncoding(realm: Realm): void {
     return newBytes(vm, Buffer.from(s, "utf8"), proto);
   };
   /** The text of UTF-8 bytes (a byte order mark dropped unless ignoreBOM). */
-  const utf8Text = (vm: VM, source: Value, fatal: boolean, ignoreBOM: boolean): Value => {
+  const utf8Text = (vm: Agent, source: Value, fatal: boolean, ignoreBOM: boolean): Value => {
     const bytes = bytesOf(source) ?? new Uint8Array(0);
     if (source instanceof JSObject && slicedText(TextOp.Utf8Decode, bytes.length))
       return runWork(
@@ -185,10 +182,10 @@ export function installEncoding(realm: Realm): void {
   };
   internal("utf8Encode", 1, "-", (vm, _t, args) => utf8Bytes(vm, String(arg(args, 0)), null));
   // encodeInto: [read, written].
-  internal("utf8EncodeInto", 2, ["-c", BYTES], (_vm, _t, args) => {
+  internal("utf8EncodeInto", 2, ["-c", BYTES], (vm, _t, args) => {
     const dst = bytesOf(arg(args, 1))!;
     const r = new TextEncoder().encodeInto(String(arg(args, 0)), dst);
-    return realm.newArray([r.read, r.written]);
+    return vm.realm.newArray([r.read, r.written]);
   });
   // The canonical name of an encoding label, or a RangeError like Node's.
   internal("encodingName", 1, "-", (vm, _t, args) => {
@@ -241,15 +238,16 @@ export function installEncoding(realm: Realm): void {
   });
 
   // atob/btoa (HTML's forgiving base64), errors as [name, message] for a DOMException.
-  internal("btoa", 1, "-", (_vm, _t, args) => {
+  internal("btoa", 1, "-", (vm, _t, args) => {
     const s = String(arg(args, 0));
     // One host scan (a loop of charCodeAt took a second over 30 MB).
-    if (/[^\0-\xff]/.test(s)) return realm.newArray(["InvalidCharacterError", "Invalid character"]);
+    if (/[^\0-\xff]/.test(s))
+      return vm.realm.newArray(["InvalidCharacterError", "Invalid character"]);
     return Buffer.from(s, "latin1").toString("base64");
   });
-  internal("atob", 1, "-", (_vm, _t, args) => {
+  internal("atob", 1, "-", (vm, _t, args) => {
     const s = String(arg(args, 0));
-    const invalid = () => realm.newArray(["InvalidCharacterError", "Invalid character"]);
+    const invalid = () => vm.realm.newArray(["InvalidCharacterError", "Invalid character"]);
     // Node's checks, in its order: characters (with '=' only at the end, at most two),
     // then the count of significant characters. Host scans only: a test per character
     // took seconds over megabytes.
@@ -261,7 +259,7 @@ export function installEncoding(realm: Realm): void {
     if (!rest) rest = (chars - equals) % 4;
     else if (equals) return invalid();
     if (rest === 1)
-      return realm.newArray([
+      return vm.realm.newArray([
         "InvalidCharacterError",
         "The string to be decoded is not correctly encoded.",
       ]);
@@ -357,7 +355,7 @@ export function installEncoding(realm: Realm): void {
   });
   internal("cloneArrayBuffer", 1, ["c", ArrayBufferObject], (vm, _t, args) => {
     const b = args[0] as ArrayBufferObject;
-    const out = allocateBuffer(vm, ABP, b.byteLength, b.maxByteLength);
+    const out = allocateBuffer(vm, vm.realm.ArrayBufferPrototype, b.byteLength, b.maxByteLength);
     out.data.set(b.data);
     return out;
   });

@@ -4,7 +4,7 @@
 
 import { ArrayObject, ErrorObject, JSObject, PF, Prop, ProxyObject, isCallable } from "../object";
 import type { Value } from "../value";
-import { arg, makeNative, method } from "./util";
+import { arg, makeNative, method, ctorPrototype } from "./util";
 import type { Realm } from "../realm";
 
 export interface StackFrameInfo {
@@ -90,7 +90,8 @@ export function installErrors(realm: Realm): void {
       name,
       name,
       1,
-      (vm, _t, args, newTarget) => {
+      (vm, _t, args, newTarget, self) => {
+        const proto = ctorPrototype(self);
         const p = newTarget instanceof JSObject ? vm.prototypeFrom(newTarget, proto) : proto;
         const e = new ErrorObject(p);
         const msg = arg(args, 0);
@@ -118,6 +119,7 @@ export function installErrors(realm: Realm): void {
     linkErrorConstructor(realm, name, ctor, proto);
     if (!base) {
       base = ctor;
+      realm.ErrorConstructor = ctor;
       ctor.props.set("stackTraceLimit", new Prop(STACK_LIMIT, PF.Default));
       method(
         realm,
@@ -142,16 +144,16 @@ export function installErrors(realm: Realm): void {
             frames = i < 0 ? [] : frames.slice(vm.frames.length - i);
           }
           // V8's stack trace API: Error.prepareStackTrace(target, callSites) makes it.
-          const prepare = ctor.getOwnProperty("prepareStackTrace");
+          const prepare = vm.realm.ErrorConstructor.getOwnProperty("prepareStackTrace");
           if (prepare && !(prepare.flags & PF.Accessor) && isCallable(prepare.value)) {
             const sites = frames
               .filter((f) => !f.native)
-              .slice(0, stackLimit(ctor))
-              .map((f) => realm.newArray([f.name, f.filename, f.line, f.col + 1]));
-            return vm.tailCall(realm.helpers.prepareStackTraceCall, undefined, [
+              .slice(0, stackLimit(vm.realm.ErrorConstructor))
+              .map((f) => vm.realm.newArray([f.name, f.filename, f.line, f.col + 1]));
+            return vm.tailCall(vm.realm.helpers.prepareStackTraceCall, undefined, [
               o,
               prepare.value,
-              realm.newArray(sites),
+              vm.realm.newArray(sites),
             ]);
           }
           o.setOwn("stack", formatStack(name, msg, frames), PF.Hidden);
@@ -191,7 +193,8 @@ export function installAggregateError(realm: Realm): void {
     "AggregateError",
     "AggregateError",
     2,
-    (vm, _t, args, newTarget) => {
+    (vm, _t, args, newTarget, self) => {
+      const proto = ctorPrototype(self);
       const errors = arg(args, 0);
       const cause = causeWithoutGuestCode(arg(args, 2));
       if (
@@ -199,8 +202,8 @@ export function installAggregateError(realm: Realm): void {
         arg(args, 1) instanceof JSObject ||
         cause.kind === "slow"
       )
-        return vm.tailCall(realm.helpers.aggregateErrorFromIterable, undefined, [
-          newTarget ?? ctor,
+        return vm.tailCall(vm.realm.helpers.aggregateErrorFromIterable, undefined, [
+          newTarget ?? self,
           ...args,
         ]);
       const p = newTarget instanceof JSObject ? vm.prototypeFrom(newTarget, proto) : proto;
@@ -219,7 +222,7 @@ export function installAggregateError(realm: Realm): void {
       );
       e.props.set(
         "errors",
-        new Prop(realm.newArray((errors as ArrayObject).elems!.slice()), PF.Hidden),
+        new Prop(vm.realm.newArray((errors as ArrayObject).elems!.slice()), PF.Hidden),
       );
       return e;
     },
@@ -239,7 +242,8 @@ export function installSuppressedError(realm: Realm): void {
     "SuppressedError",
     "SuppressedError",
     3,
-    (vm, _t, args, newTarget) => {
+    (vm, _t, args, newTarget, self) => {
+      const proto = ctorPrototype(self);
       const p = newTarget instanceof JSObject ? vm.prototypeFrom(newTarget, proto) : proto;
       const e = new ErrorObject(p);
       const msg = arg(args, 2);

@@ -10,7 +10,7 @@
 // No guest code runs while the task is in progress (proxies take their own path).
 
 import type { Value } from "../value";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { ArrayObject, ForInIterator, JSObject, PF, ProxyObject } from "../object";
 import { registerObjectKind } from "../object-kinds";
 import { KEYS_SLICED_SIZE } from "./object-work";
@@ -50,7 +50,7 @@ export class ForInLevelWork extends WorkObject {
     super();
   }
 
-  step(vm: VM): Value | typeof PENDING {
+  step(vm: Agent): Value | typeof PENDING {
     const out = this.keys!.elems;
     const own = this.own!.elems;
     const chain = this.chain!.elems;
@@ -74,14 +74,19 @@ export class ForInLevelWork extends WorkObject {
 }
 
 /** $.forInLevel(keys, own, chain): appends to `keys` what for-in visits of the last level. */
-export function forInLevel(vm: VM, keys: ArrayObject, own: ArrayObject, chain: ArrayObject): Value {
+export function forInLevel(
+  vm: Agent,
+  keys: ArrayObject,
+  own: ArrayObject,
+  chain: ArrayObject,
+): Value {
   if (!keys.elems || !own.elems || !chain.elems?.every((o) => o instanceof JSObject))
     return vm.throwTypeError("internal: bad arguments to $.forInLevel");
   return runWork(vm, new ForInLevelWork(keys, own, chain));
 }
 
 /** $.makeForIn(object, keys): the loop's iterator over keys a listing collected. */
-export function makeForIn(vm: VM, object: JSObject, keys: ArrayObject): Value {
+export function makeForIn(vm: Agent, object: JSObject, keys: ArrayObject): Value {
   if (!keys.elems?.every((k) => typeof k === "string"))
     return vm.throwTypeError("internal: bad arguments to $.makeForIn");
   return new ForInIterator(object, keys.elems as string[]);

@@ -18,7 +18,7 @@ import { proxyHelper } from "./proxy";
 import { EMPTY, JSSymbol, type Value } from "../value";
 import { arg, method, makeNative } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { compileEval } from "../names";
 
 /**
@@ -27,7 +27,7 @@ import { compileEval } from "../names";
  * proxy or a length needing ToNumber of an object stands in the way: the caller then
  * hands the list to the self-hosted version, which runs them as guest code.
  */
-export function listFromArrayLike(vm: VM, v: Value): Value[] | null {
+export function listFromArrayLike(vm: Agent, v: Value): Value[] | null {
   if (v === undefined || v === null) return [];
   if (!(v instanceof JSObject)) vm.throwTypeError("CreateListFromArrayLike called on non-object");
   if (v instanceof ArrayObject && v.elems) return v.elems.map(unhole);
@@ -63,7 +63,11 @@ function findData(o: JSObject, key: string): Prop | undefined | null {
 }
 
 /** Compiles code made at run time; a syntax error becomes a guest SyntaxError. */
-function compileDynamic(vm: VM, source: string, kind: "script"): import("../../compiler").Program {
+function compileDynamic(
+  vm: Agent,
+  source: string,
+  kind: "script",
+): import("../../compiler").Program {
   try {
     return vm.registerProgram(compile(source, { kind, filename: "<anonymous>" }));
   } catch (e) {
@@ -81,7 +85,7 @@ export function functionSource(f: JSObject): string {
 
 /** CreateDynamicFunction: `kind` is the keyword(s) the source starts with. */
 function dynamicFunction(
-  vm: VM,
+  vm: Agent,
   kind: string,
   args: Value[],
   newTarget: Value,
@@ -151,7 +155,7 @@ export function installFunction(realm: Realm): void {
     const src = args[0];
     if (typeof src !== "string") return src;
     const program = compileEval(vm, src, 0);
-    return vm.tailCall(vm.makeClosure(program, program.functions[0], null), realm.global, []);
+    return vm.tailCall(vm.makeClosure(program, program.functions[0], null), vm.realm.global, []);
   });
   realm.global.props.set("eval", new Prop(evalFn, PF.Hidden));
   ctor.props.set("prototype", new Prop(FP, 0));
@@ -171,14 +175,18 @@ export function installFunction(realm: Realm): void {
     // Getters and proxy traps on the way to length and the elements run in guest code.
     const values = listFromArrayLike(vm, list);
     if (values === null)
-      return vm.tailCall(proxyHelper(realm, "applyArrayLike"), undefined, [t, arg(args, 0), list]);
+      return vm.tailCall(proxyHelper(vm.realm, "applyArrayLike"), undefined, [
+        t,
+        arg(args, 0),
+        list,
+      ]);
     return vm.tailCall(t, arg(args, 0), values);
   });
   method(realm, FP, "Function.prototype", "bind", 1, (vm, t, args) => {
     if (!isCallable(t)) vm.throwTypeError("Bind must be called on a function");
     // A proxy's prototype, length and name come from its traps: bind in guest code.
     if (t instanceof ProxyObject)
-      return vm.tailCall(proxyHelper(realm, "bind"), undefined, [t, ...args]);
+      return vm.tailCall(proxyHelper(vm.realm, "bind"), undefined, [t, ...args]);
     const target = t as JSObject;
     const b = new BoundFunction(target.proto, target, arg(args, 0), args.slice(1));
     const lenP = target.getOwnProperty("length");
@@ -211,7 +219,7 @@ export function installFunction(realm: Realm): void {
       if (!isCallable(t)) return false;
       const r = vm.ordinaryHasInstance(t as JSObject, arg(args, 0));
       if (r !== null) return r;
-      return vm.tailCall(proxyHelper(realm, "ordinaryHasInstance"), undefined, [
+      return vm.tailCall(proxyHelper(vm.realm, "ordinaryHasInstance"), undefined, [
         vm.unbound(t as JSObject),
         arg(args, 0),
       ]);
@@ -236,7 +244,7 @@ export function installFunction(realm: Realm): void {
   // Function.prototype.caller/arguments (Annex, as V8 does): null for sloppy
   // functions, a TypeError for strict ones, arrows, methods and classes.
   for (const name of ["caller", "arguments"]) {
-    const restricted = (vm: VM, t: Value): void => {
+    const restricted = (vm: Agent, t: Value): void => {
       const sloppy =
         t instanceof FunctionObject &&
         !(t.code.flags & (FnFlags.Strict | FnFlags.Arrow | FnFlags.Method | FnFlags.Generator)) &&

@@ -8,9 +8,9 @@ import { arg, defineInternal, makeNative, method } from "./util";
 
 const GEN = ["c", GeneratorObject] as const;
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 
-function thisGenerator(vm: VM, t: Value, name: string): GeneratorObject {
+function thisGenerator(vm: Agent, t: Value, name: string): GeneratorObject {
   if (!(t instanceof GeneratorObject))
     vm.throwTypeError(`${name} method called on incompatible receiver ${String(t)}`);
   return t as GeneratorObject;
@@ -22,14 +22,14 @@ function thisGenerator(vm: VM, t: Value, name: string): GeneratorObject {
  * something else there, so check rather than cast: a TypeError in the guest, never a
  * host exception reading a generator's fields off another object.
  */
-function internalGenerator(vm: VM, g: Value, name: string): GeneratorObject {
+function internalGenerator(vm: Agent, g: Value, name: string): GeneratorObject {
   if (!(g instanceof GeneratorObject))
     vm.throwTypeError(`$.${name}: internal state is not a generator (${typeof g})`);
   return g as GeneratorObject;
 }
 
 /** Resumes with a completion, applying the spec's rules for unstarted and finished generators. */
-export function resume(vm: VM, gen: GeneratorObject, mode: number, value: Value): Value {
+export function resume(vm: Agent, gen: GeneratorObject, mode: number, value: Value): Value {
   if (gen.state === GenState.Running) vm.throwTypeError("Generator is already running");
   if (gen.state === GenState.Start && mode !== 0) {
     gen.state = GenState.Done;

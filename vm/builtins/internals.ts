@@ -16,7 +16,7 @@ import { SIZE, charge } from "../heap";
 import { primToString } from "../operations";
 import { arg, internalDefiner, makeNative } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import type { NativeImpl } from "../object";
 import { ArrayIteratorObject } from "./array";
 import * as path from "node:path";
@@ -63,10 +63,10 @@ export function installInternals(realm: Realm): void {
     if (!isCallable(impl)) return vm.throwTypeError("internal: a constructor without its impl");
     return vm.tailCall(impl, undefined, [newTarget, ...callArgs]);
   };
-  def("makeConstructor", 3, "snf", (_vm, _t, args) => {
+  def("makeConstructor", 3, "snf", (vm, _t, args) => {
     const name = arg(args, 0) as string;
     const f = makeNative(
-      realm,
+      vm.realm,
       "$.constructorWithImpl",
       name,
       arg(args, 1) as number,
@@ -93,7 +93,7 @@ export function installInternals(realm: Realm): void {
   // ordinary loop. Only when no guest code could run between the reads (e, its
   // prototypes and target are plain objects and arrays, every index property on the
   // chain is a data property), so the result is the spec's loop, without the holes.
-  def("sparseIndices", 3, "-", (_vm, _t, args) => {
+  def("sparseIndices", 3, "-", (vm, _t, args) => {
     const e = arg(args, 0);
     const len = arg(args, 1) as number;
     const target = arg(args, 2);
@@ -110,9 +110,9 @@ export function installInternals(realm: Realm): void {
         found.add(Number(k));
       }
     }
-    return realm.newArray([...found].sort((x, y) => x - y));
+    return vm.realm.newArray([...found].sort((x, y) => x - y));
   });
-  def("toObject", 1, "-", (_vm, _t, args) => realm.toObject(arg(args, 0)));
+  def("toObject", 1, "-", (vm, _t, args) => vm.realm.toObject(arg(args, 0)));
   def("throwTypeError", 1, "-", (vm, _t, args) => vm.throwTypeError(String(arg(args, 0))));
   def("throwRangeError", 1, "-", (vm, _t, args) =>
     vm.throwError("RangeError", String(arg(args, 0))),
@@ -136,17 +136,17 @@ export function installInternals(realm: Realm): void {
   def("getOwnProperty", 2, "ok", (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;
     if (o instanceof ProxyObject)
-      return vm.tailCall(proxyHelper(realm, "getOwnPropertyRaw"), undefined, args);
+      return vm.tailCall(proxyHelper(vm.realm, "getOwnPropertyRaw"), undefined, args);
     const p = o.getOwnProperty(arg(args, 1) as string);
     if (!p) return undefined;
-    return realm.newArray([p.flags, p.value, p.getter, p.setter]);
+    return vm.realm.newArray([p.flags, p.value, p.getter, p.setter]);
   });
   // Defines a property from a complete or partial descriptor given as fields.
   // mask bits: 1 value, 2 writable, 4 get, 8 set, 16 enumerable, 32 configurable.
   def("defineOwnProperty", 8, "oki--f?f?", (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;
     if (o instanceof ProxyObject)
-      return vm.tailCall(proxyHelper(realm, "defineOwnPropertyMask"), undefined, args);
+      return vm.tailCall(proxyHelper(vm.realm, "defineOwnPropertyMask"), undefined, args);
     const key = arg(args, 1) as string;
     const mask = arg(args, 2) as number;
     const d: Descriptor = {};
@@ -172,9 +172,9 @@ export function installInternals(realm: Realm): void {
   // realm defines ~500 methods at start-up; as guest functions they were a third of
   // its instructions, enough to make V8 compile the interpreter loop (on-stack
   // replacement) during `vmrun hello.js`, a compile node then waits for at exit.
-  const defineMethodOn = (vm: VM, o: JSObject, key: PropertyKey, fn: Value): Value => {
+  const defineMethodOn = (vm: Agent, o: JSObject, key: PropertyKey, fn: Value): Value => {
     if (o instanceof ProxyObject)
-      return vm.tailCall(proxyHelper(realm, "defineOwnPropertyMask"), undefined, [
+      return vm.tailCall(proxyHelper(vm.realm, "defineOwnPropertyMask"), undefined, [
         o,
         key,
         1 | 2 | 16 | 32,
@@ -212,8 +212,9 @@ export function installInternals(realm: Realm): void {
   });
   def("ownKeys", 1, "o", (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;
-    if (o instanceof ProxyObject) return vm.tailCall(proxyHelper(realm, "ownKeys"), undefined, [o]);
-    return listOwnKeys(vm, realm, o, KeysOf.All);
+    if (o instanceof ProxyObject)
+      return vm.tailCall(proxyHelper(vm.realm, "ownKeys"), undefined, [o]);
+    return listOwnKeys(vm, vm.realm, o, KeysOf.All);
   });
   def("forInLevel", 3, "aaa", (vm, _t, args) =>
     forInLevel(vm, args[0] as ArrayObject, args[1] as ArrayObject, args[2] as ArrayObject),
@@ -224,7 +225,7 @@ export function installInternals(realm: Realm): void {
   def("deleteOwn", 2, "ok", (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;
     if (o instanceof ProxyObject)
-      return vm.tailCall(proxyHelper(realm, "deleteProperty"), undefined, [o, args[1], false]);
+      return vm.tailCall(proxyHelper(vm.realm, "deleteProperty"), undefined, [o, args[1], false]);
     return o.deleteOwn(arg(args, 1) as string);
   });
   // OrdinaryObjectCreate(proto): a fresh object cannot close a cycle, so unlike
@@ -252,11 +253,11 @@ export function installInternals(realm: Realm): void {
   // A fresh promise from the prelude: its private fields, in declaration order, are
   // what promise-core.ts's natives read; the first two (#state, #result) are also
   // what console.log/util.inspect read (never guest code).
-  def("registerPromiseSlots", 1, "o", (_vm, _t, args) => {
+  def("registerPromiseSlots", 1, "o", (vm, _t, args) => {
     const p = arg(args, 0) as JSObject;
     const names = [...(p.privates?.keys() ?? [])];
-    realm.promiseFields = names;
-    if (names.length >= 2) realm.promiseSlots = [names[0], names[1]];
+    vm.realm.promiseFields = names;
+    if (names.length >= 2) vm.realm.promiseSlots = [names[0], names[1]];
     return undefined;
   });
   // CreateDataProperty (false when refused) and CreateDataPropertyOrThrow (a TypeError).
@@ -266,7 +267,7 @@ export function installInternals(realm: Realm): void {
       const o = arg(args, 0) as JSObject;
       const key = arg(args, 1) as string;
       if (o instanceof ProxyObject)
-        return vm.tailCall(proxyHelper(realm, "defineOwnPropertyMask"), undefined, [
+        return vm.tailCall(proxyHelper(vm.realm, "defineOwnPropertyMask"), undefined, [
           o,
           key,
           1 | 2 | 16 | 32,
@@ -298,9 +299,9 @@ export function installInternals(realm: Realm): void {
   def("createDataPropertyOrThrow", 3, "ok", createDataProperty(true));
   const viaProxy =
     (name: "getPrototypeOf" | "preventExtensions" | "isExtensible", own: (o: JSObject) => Value) =>
-    (vm: import("../interpreter").VM, _t: Value, args: Value[]) => {
+    (vm: import("../agent").Agent, _t: Value, args: Value[]) => {
       const o = arg(args, 0) as JSObject;
-      if (o instanceof ProxyObject) return vm.tailCall(proxyHelper(realm, name), undefined, [o]);
+      if (o instanceof ProxyObject) return vm.tailCall(proxyHelper(vm.realm, name), undefined, [o]);
       return own(o);
     };
   def(
@@ -324,7 +325,7 @@ export function installInternals(realm: Realm): void {
   def("setPrototypeOf", 2, "op", (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;
     if (o instanceof ProxyObject)
-      return vm.tailCall(proxyHelper(realm, "setPrototypeOf"), undefined, args);
+      return vm.tailCall(proxyHelper(vm.realm, "setPrototypeOf"), undefined, args);
     return setProto(o, arg(args, 1) as JSObject | null);
   });
   def("primToString", 1, "v", (vm, _t, args) => {
@@ -337,8 +338,8 @@ export function installInternals(realm: Realm): void {
   );
   // ArrayCreate(n): n holes, held densely up to setLength's bound and sparsely beyond it,
   // so a guest-chosen length (a map over `length = 2**32 - 1`) never allocates n slots.
-  def("newArray", 1, ["r", 2 ** 32], (_vm, _t, args) => {
-    const a = realm.newArray([]);
+  def("newArray", 1, ["r", 2 ** 32], (vm, _t, args) => {
+    const a = vm.realm.newArray([]);
     a.setLength(Number(arg(args, 0) ?? 0));
     return a;
   });
@@ -371,7 +372,11 @@ export function installInternals(realm: Realm): void {
           t.dirty = true;
           return t.elems.length;
         }
-        return vm.tailCall($.props.get("arrayPushGeneric")!.value as JSObject, t, args);
+        return vm.tailCall(
+          vm.realm.internals.getOwnProperty("arrayPushGeneric")!.value as JSObject,
+          t,
+          args,
+        );
       }),
       PF.Hidden,
     ),
@@ -381,8 +386,8 @@ export function installInternals(realm: Realm): void {
     vm.reportRejectionAsUncaught(arg(args, 0));
     return undefined;
   });
-  def("enqueueJob", 2, "f", (_vm, _t, args) => {
-    realm.enqueueJob({ fn: arg(args, 0) as JSObject, thisArg: undefined, args: args.slice(1) });
+  def("enqueueJob", 2, "f", (vm, _t, args) => {
+    vm.realm.enqueueJob({ fn: arg(args, 0) as JSObject, thisArg: undefined, args: args.slice(1) });
     return undefined;
   });
 }
@@ -410,7 +415,7 @@ export function installMoreInternals(realm: Realm, ops: Record<string, number>):
     return undefined;
   });
   // CommonJS loading (see vm/modules.ts and prelude/60-modules.js).
-  const notFound = (vm: import("../interpreter").VM, e: unknown): never => {
+  const notFound = (vm: import("../agent").Agent, e: unknown): never => {
     if (e instanceof ModuleNotFound) {
       const err = vm.makeError("Error", e.message);
       err.setOwn("code", e.code ?? "MODULE_NOT_FOUND");
@@ -462,8 +467,8 @@ export function installMoreInternals(realm: Realm, ops: Record<string, number>):
     return vm.makeClosure(program, program.functions[0], null);
   });
   def("dirname", 1, "-", (_vm, _t, args) => path.dirname(String(args[0])));
-  def("setArgv1", 1, "-", (_vm, _t, args) => {
-    const proc = realm.global.getOwnProperty("process")?.value;
+  def("setArgv1", 1, "-", (vm, _t, args) => {
+    const proc = vm.realm.global.getOwnProperty("process")?.value;
     const argv = proc instanceof JSObject ? proc.getOwnProperty("argv")?.value : undefined;
     if (argv instanceof JSObject)
       argv.defineOwn("1", {
@@ -478,7 +483,7 @@ export function installMoreInternals(realm: Realm, ops: Record<string, number>):
   def("ordinaryHasInstance", 2, "o", (vm, _t, args) => {
     const r = vm.ordinaryHasInstance(arg(args, 0) as JSObject, arg(args, 1));
     if (r === null)
-      return vm.tailCall(proxyHelper(realm, "ordinaryHasInstance"), undefined, [
+      return vm.tailCall(proxyHelper(vm.realm, "ordinaryHasInstance"), undefined, [
         vm.unbound(arg(args, 0) as JSObject),
         arg(args, 1),
       ]);

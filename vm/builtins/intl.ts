@@ -8,7 +8,7 @@
 import type { Realm } from "../realm";
 import { ArrayObject, JSObject, PF } from "../object";
 import type { Value } from "../value";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { arg, defineInternal } from "./util";
 import { DateObject } from "./date";
 
@@ -57,7 +57,7 @@ function hostFormatter(kind: string, locales: unknown, options: unknown): HostIn
 }
 
 /** A locale list the prelude read: undefined, a string, or a dense array of strings. */
-function hostLocales(vm: VM, v: Value): string | string[] | undefined {
+function hostLocales(vm: Agent, v: Value): string | string[] | undefined {
   if (v === undefined || typeof v === "string") return v;
   if (v instanceof ArrayObject && v.elems && v.elems.every((e) => typeof e === "string"))
     return v.elems as string[];
@@ -65,7 +65,7 @@ function hostLocales(vm: VM, v: Value): string | string[] | undefined {
 }
 
 /** An option bag the prelude built: own data properties holding primitives. */
-function hostOptions(vm: VM, v: Value): Record<string, unknown> | undefined {
+function hostOptions(vm: Agent, v: Value): Record<string, unknown> | undefined {
   if (v === undefined) return undefined;
   if (!(v instanceof JSObject)) return vm.throwTypeError("internal: bad options for $.intl");
   const out: Record<string, unknown> = {};
@@ -78,7 +78,7 @@ function hostOptions(vm: VM, v: Value): Record<string, unknown> | undefined {
 }
 
 /** Arguments of a formatting call: primitives, and arrays of strings (ListFormat). */
-function hostArgs(vm: VM, v: Value): unknown[] {
+function hostArgs(vm: Agent, v: Value): unknown[] {
   if (!(v instanceof ArrayObject) || !v.elems)
     return vm.throwTypeError("internal: bad arguments for $.intl");
   return v.elems.map((e) => {
@@ -100,7 +100,7 @@ function toGuestData(realm: Realm, v: unknown): Value {
 }
 
 /** Runs `fn`, turning the host's RangeError/TypeError into the guest's. */
-function guarded<T>(vm: VM, fn: () => T): T {
+function guarded<T>(vm: Agent, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
@@ -132,7 +132,7 @@ export function installIntl(realm: Realm): void {
           const { input: _input, ...rest } = s;
           return rest;
         });
-      return toGuestData(realm, r);
+      return toGuestData(vm.realm, r);
     });
   });
   // $.intlStatic(name, kind, locales, options): getCanonicalLocales,
@@ -143,17 +143,20 @@ export function installIntl(realm: Realm): void {
     const locales = hostLocales(vm, arg(args, 2));
     return guarded(vm, () => {
       if (name === "getCanonicalLocales")
-        return toGuestData(realm, Intl.getCanonicalLocales(locales));
+        return toGuestData(vm.realm, Intl.getCanonicalLocales(locales));
       if (name === "supportedValuesOf") {
         const of = (Intl as unknown as { supportedValuesOf(k: string): string[] })
           .supportedValuesOf;
-        return toGuestData(realm, of(String(locales)));
+        return toGuestData(vm.realm, of(String(locales)));
       }
       if (name === "supportedLocalesOf" && Object.hasOwn(KINDS, kind)) {
         const ctor = KINDS[kind].ctor as unknown as {
           supportedLocalesOf(l: unknown, o: unknown): string[];
         };
-        return toGuestData(realm, ctor.supportedLocalesOf(locales, hostOptions(vm, arg(args, 3))));
+        return toGuestData(
+          vm.realm,
+          ctor.supportedLocalesOf(locales, hostOptions(vm, arg(args, 3))),
+        );
       }
       return vm.throwTypeError(`internal: no Intl static ${name}`);
     });
@@ -179,7 +182,7 @@ export function installIntl(realm: Realm): void {
         facts[k] = (l as unknown as Record<string, unknown>)[k];
       facts.maximized = l.maximize().toString();
       facts.minimized = l.minimize().toString();
-      return toGuestData(realm, facts);
+      return toGuestData(vm.realm, facts);
     });
   });
 }

@@ -13,11 +13,11 @@ export function installIterator(realm: Realm): void {
     "Iterator",
     "Iterator",
     0,
-    (vm, _t, _args, newTarget) => {
+    (vm, _t, _args, newTarget, self) => {
       if (newTarget === undefined) vm.throwTypeError("Constructor Iterator requires 'new'");
-      if (newTarget === ctor)
+      if (newTarget === self)
         vm.throwTypeError("Abstract class Iterator not directly constructable");
-      return new JSObject(vm.prototypeFrom(newTarget as JSObject, IP));
+      return new JSObject(vm.prototypeFrom(newTarget as JSObject, vm.realm.IteratorPrototype));
     },
     { ctor: true },
   );

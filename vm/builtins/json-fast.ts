@@ -10,7 +10,7 @@ import { ArrayObject, JSObject, PF, isCallable } from "../object";
 import { EMPTY, JSSymbol, type Value } from "../value";
 import { defineInternal } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 
 /** Characters a fast stringify builds in one instruction at most. */
 const MAX_CHARS = 1 << 20;
@@ -21,11 +21,11 @@ const BAIL = Symbol("not handled");
 
 export function installJSONFastPath(realm: Realm): void {
   defineInternal(realm, "fastStringify", 1, "-", (vm, _t, args) => {
-    if (hasToJSON(realm.ObjectPrototype) || hasToJSON(realm.ArrayPrototype)) return null;
+    if (hasToJSON(vm.realm.ObjectPrototype) || hasToJSON(vm.realm.ArrayPrototype)) return null;
     const out: string[] = [];
     const state = { chars: 0, stack: [] as JSObject[] };
     try {
-      const r = serialize(vm, realm, args[0], out, state);
+      const r = serialize(vm, vm.realm, args[0], out, state);
       return r ? out.join("") : undefined;
     } catch (e) {
       if (e === BAIL) return null;
@@ -46,7 +46,7 @@ function emit(out: string[], state: { chars: number }, s: string): void {
 
 /** Appends the JSON text of v; false when v serializes to nothing (undefined, a function). */
 function serialize(
-  vm: VM,
+  vm: Agent,
   realm: Realm,
   v: Value,
   out: string[],
@@ -70,7 +70,7 @@ function serialize(
 }
 
 function serializeArray(
-  vm: VM,
+  vm: Agent,
   realm: Realm,
   a: ArrayObject,
   out: string[],
@@ -89,7 +89,7 @@ function serializeArray(
 }
 
 function serializeObject(
-  vm: VM,
+  vm: Agent,
   realm: Realm,
   o: JSObject,
   out: string[],

@@ -10,7 +10,7 @@
 import { ArrayObject, JSObject } from "../object";
 import type { Value } from "../value";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { registerObjectKind } from "../object-kinds";
 import { PENDING, WorkObject } from "./work";
 import { fromHostJSON } from "./json";
@@ -51,7 +51,7 @@ export class JsonParseWork extends WorkObject {
     super();
   }
 
-  step(vm: VM): Value | typeof PENDING {
+  step(vm: Agent): Value | typeof PENDING {
     let result: Value | typeof PENDING;
     try {
       result = this.parseSlice(vm.realm);
@@ -159,7 +159,7 @@ export class JsonParseWork extends WorkObject {
  * The host's verdict on a text this parser refused: its SyntaxError, worded as V8
  * words it. (Should the host accept the text after all, its value is the answer.)
  */
-function hostVerdict(vm: VM, text: string): Value {
+function hostVerdict(vm: Agent, text: string): Value {
   let data: unknown;
   try {
     data = JSON.parse(text);

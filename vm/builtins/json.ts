@@ -69,10 +69,10 @@ export function installJSON(realm: Realm): void {
       } catch (e) {
         return vm.throwError("SyntaxError", (e as Error).message);
       }
-      const value = fromHostJSON(realm, data);
+      const value = fromHostJSON(vm.realm, data);
       const reviver = arg(args, 1);
       if (reviver instanceof JSObject)
-        return vm.tailCall(realm.helpers.jsonRevive, undefined, [value, reviver]);
+        return vm.tailCall(vm.realm.helpers.jsonRevive, undefined, [value, reviver]);
       return value;
     },
     "s-",

@@ -73,6 +73,6 @@ export function installMath(realm: Realm): void {
     );
   for (const name of VARIADIC)
     method(realm, M, "Math", name, 2, (_vm, _t, args) => host[name](...(args as number[])), "n*");
-  method(realm, M, "Math", "random", 0, () => nextRandom(realm.randomState));
+  method(realm, M, "Math", "random", 0, (vm) => nextRandom(vm.realm.randomState));
   void (undefined as Value);
 }

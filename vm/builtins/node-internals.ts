@@ -28,7 +28,7 @@ import { functionKind } from "../inspect";
 import { isCallable } from "../object";
 import { arg, defineInternal } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { Parser, tokenizer, type Node as AcornNode } from "acorn";
 import { positionAt } from "../../compiler/bytecode";
 
@@ -68,7 +68,7 @@ export function internalKind(v: Value): string {
  * the source cannot be found; null when the caller is a built-in module (`node:…`),
  * whose source Node never quotes (its message is then `false == true`).
  */
-function callSiteMessage(vm: VM, fn: Value): string | null | undefined {
+function callSiteMessage(vm: Agent, fn: Value): string | null | undefined {
   const frames = vm.frames;
   let i = frames.length - 1;
   while (i > 0 && frames[i].fn !== fn) i--;
@@ -120,7 +120,7 @@ function callSiteMessage(vm: VM, fn: Value): string | null | undefined {
 
 export function installNodeInternals(realm: Realm): void {
   // Both read any value (a kind name for objects, "" otherwise; a message or undefined).
-  const def = (name: string, length: number, impl: (vm: VM, args: Value[]) => Value) =>
+  const def = (name: string, length: number, impl: (vm: Agent, args: Value[]) => Value) =>
     defineInternal(realm, name, length, "-", (vm, _t, args) => impl(vm, args));
   def("internalKind", 1, (_vm, args) => internalKind(arg(args, 0)));
   def("callSiteMessage", 1, (vm, args) => callSiteMessage(vm, arg(args, 0)));

@@ -4,14 +4,14 @@
 import { JSObject, PF, Prop, PrimitiveObject } from "../object";
 import { JSSymbol, type Value } from "../value";
 import { primToNumber } from "../operations";
-import { arg, constant, makeNative, method } from "./util";
+import { arg, constant, makeNative, method, ctorPrototype } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { runWork } from "./work";
 import { slicedBigIntParse } from "./bigint-work";
 import { slicedToString } from "./bigint-arith-work";
 
-function thisPrim<T>(vm: VM, t: Value, type: string, cls: string, method: string): T {
+function thisPrim<T>(vm: Agent, t: Value, type: string, cls: string, method: string): T {
   if (typeof t === type) return t as T;
   if (t instanceof PrimitiveObject && t.cls === cls) return t.primitive as T;
   return vm.throwTypeError(`${cls}.prototype.${method} requires that 'this' be a ${cls}`);
@@ -21,7 +21,7 @@ function wrapperCtor(
   realm: Realm,
   name: string,
   proto: JSObject,
-  convert: (vm: VM, v: Value, args: Value[]) => Value,
+  convert: (vm: Agent, v: Value, args: Value[]) => Value,
   coerce?: string,
 ) {
   const ctor = makeNative(
@@ -29,9 +29,10 @@ function wrapperCtor(
     name,
     name,
     1,
-    (vm, _t, args, newTarget) => {
+    (vm, _t, args, newTarget, self) => {
       const v = convert(vm, arg(args, 0), args);
       if (newTarget === undefined) return v;
+      const proto = ctorPrototype(self);
       return new PrimitiveObject(vm.prototypeFrom(newTarget as JSObject, proto), name, v);
     },
     { ctor: name !== "BigInt", coerce },
@@ -76,7 +77,7 @@ export function installNumber(realm: Realm): void {
   );
   method(realm, N, "Number", "isFinite", 1, (_vm, _t, args) => Number.isFinite(arg(args, 0)));
   method(realm, N, "Number", "isNaN", 1, (_vm, _t, args) => Number.isNaN(arg(args, 0)));
-  const tn = (vm: VM, t: Value, m: string) => thisPrim<number>(vm, t, "number", "Number", m);
+  const tn = (vm: Agent, t: Value, m: string) => thisPrim<number>(vm, t, "number", "Number", m);
   method(
     realm,
     NP,
@@ -149,7 +150,7 @@ export function installNumber(realm: Realm): void {
         (typeof v === "number" && v !== v)
       ),
   );
-  const tb = (vm: VM, t: Value, m: string) => thisPrim<boolean>(vm, t, "boolean", "Boolean", m);
+  const tb = (vm: Agent, t: Value, m: string) => thisPrim<boolean>(vm, t, "boolean", "Boolean", m);
   method(realm, BP, "Boolean.prototype", "toString", 0, (vm, t) => String(tb(vm, t, "toString")));
   method(realm, BP, "Boolean.prototype", "valueOf", 0, (vm, t) => tb(vm, t, "valueOf"));
 
@@ -183,7 +184,7 @@ export function installNumber(realm: Realm): void {
   // new BigInt() throws; BigInt(x) converts.
   (BI as unknown as { isConstructor: boolean }).isConstructor = false;
   BIP.props.set(realm.wellKnown.toStringTag, new Prop("BigInt", PF.Configurable));
-  const tbi = (vm: VM, t: Value, m: string) => thisPrim<bigint>(vm, t, "bigint", "BigInt", m);
+  const tbi = (vm: Agent, t: Value, m: string) => thisPrim<bigint>(vm, t, "bigint", "BigInt", m);
   method(
     realm,
     BIP,

@@ -14,7 +14,7 @@
 
 import type { Value } from "../value";
 import { EMPTY, JSSymbol, isArrayIndex, type PropertyKey } from "../value";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import type { Realm } from "../realm";
 import { ArrayObject, JSObject, PF, type Prop } from "../object";
 import { registerObjectKind } from "../object-kinds";
@@ -57,7 +57,7 @@ function isPlain(o: JSObject): boolean {
  * For a native: the keys of `o` that `which` keeps, as a new array (or the tail call
  * that lists them in slices). Objects that are not plain, or small, take the direct way.
  */
-export function listOwnKeys(vm: VM, realm: Realm, o: JSObject, which: KeysOf): Value {
+export function listOwnKeys(vm: Agent, realm: Realm, o: JSObject, which: KeysOf): Value {
   // (Objects that big are in dictionary mode: shapes stop well before.)
   if (o.propertyCount >= KEYS_SLICED_SIZE && isPlain(o))
     return runWork(vm, new OwnKeysWork(o, which, o.props.size));
@@ -104,7 +104,7 @@ export class OwnKeysWork extends WorkObject {
     super();
   }
 
-  step(vm: VM): Value | typeof PENDING {
+  step(vm: Agent): Value | typeof PENDING {
     const o = this.object!;
     // Only a snapshot edited by hand can pair a task with another object.
     const elems = this.elements < 0 ? null : (o as ArrayObject).elems;

@@ -19,9 +19,10 @@ import { JSSymbol, type PropertyKey, type Value } from "../value";
 import { arg, makeNative, method, getter } from "./util";
 import { KeysOf, listOwnKeys } from "./object-work";
 import type { Realm } from "../realm";
-import { describeObject, type VM } from "../interpreter";
+import { describeObject } from "../describe";
+import type { Agent } from "../agent";
 
-function requireObject(vm: VM, v: Value, fn: string): JSObject {
+function requireObject(vm: Agent, v: Value, fn: string): JSObject {
   if (!(v instanceof JSObject)) vm.throwTypeError(`Object.${fn} called on non-object`);
   return v as JSObject;
 }
@@ -68,20 +69,20 @@ export function testIntegrity(o: JSObject, level: "sealed" | "frozen"): boolean 
 export function installObject(realm: Realm): void {
   const OP = realm.ObjectPrototype;
   /** A proxy's internal methods are guest code: the helper named does the whole job. */
-  const viaHelper = (vm: VM, name: ProxyHelperName, args: Value[]) =>
-    vm.tailCall(proxyHelper(realm, name), undefined, args);
+  const viaHelper = (vm: Agent, name: ProxyHelperName, args: Value[]) =>
+    vm.tailCall(proxyHelper(vm.realm, name), undefined, args);
   const ctor = makeNative(
     realm,
     "Object",
     "Object",
     1,
-    (vm, _t, args, newTarget) => {
+    (vm, _t, args, newTarget, self) => {
       const v = arg(args, 0);
-      if (newTarget !== undefined && newTarget !== ctor) {
-        return new JSObject(vm.prototypeFrom(newTarget as JSObject, OP));
+      if (newTarget !== undefined && newTarget !== self) {
+        return new JSObject(vm.prototypeFrom(newTarget as JSObject, vm.realm.ObjectPrototype));
       }
-      if (v === undefined || v === null) return realm.newObject();
-      return realm.toObject(v);
+      if (v === undefined || v === null) return vm.realm.newObject();
+      return vm.realm.toObject(v);
     },
     { ctor: true },
   );
@@ -89,22 +90,22 @@ export function installObject(realm: Realm): void {
   OP.props.set("constructor", new Prop(ctor, PF.Hidden));
   realm.global.props.set("Object", new Prop(ctor, PF.Hidden));
 
-  const objectOf = (vm: VM, v: Value): JSObject => {
+  const objectOf = (vm: Agent, v: Value): JSObject => {
     if (v === undefined || v === null)
       vm.throwTypeError("Cannot convert undefined or null to object");
-    return realm.toObject(v);
+    return vm.realm.toObject(v);
   };
   method(realm, ctor, "Object", "keys", 1, (vm, _t, args) => {
     if (args[0] instanceof ProxyObject) return viaHelper(vm, "objectKeys", [args[0]]);
-    return listOwnKeys(vm, realm, objectOf(vm, arg(args, 0)), KeysOf.Enumerable);
+    return listOwnKeys(vm, vm.realm, objectOf(vm, arg(args, 0)), KeysOf.Enumerable);
   });
   method(realm, ctor, "Object", "getOwnPropertyNames", 1, (vm, _t, args) => {
     if (args[0] instanceof ProxyObject) return viaHelper(vm, "getOwnPropertyNames", [args[0]]);
-    return listOwnKeys(vm, realm, objectOf(vm, arg(args, 0)), KeysOf.Names);
+    return listOwnKeys(vm, vm.realm, objectOf(vm, arg(args, 0)), KeysOf.Names);
   });
   method(realm, ctor, "Object", "getOwnPropertySymbols", 1, (vm, _t, args) => {
     if (args[0] instanceof ProxyObject) return viaHelper(vm, "getOwnPropertySymbols", [args[0]]);
-    return listOwnKeys(vm, realm, objectOf(vm, arg(args, 0)), KeysOf.Symbols);
+    return listOwnKeys(vm, vm.realm, objectOf(vm, arg(args, 0)), KeysOf.Symbols);
   });
   method(
     realm,
@@ -113,23 +114,23 @@ export function installObject(realm: Realm): void {
     "getOwnPropertyDescriptor",
     2,
     (vm, _t, args) => {
-      const o = realm.toObject(arg(args, 0));
+      const o = vm.realm.toObject(arg(args, 0));
       const key = vm.primKey(arg(args, 1));
       if (o instanceof ProxyObject) return viaHelper(vm, "getOwnPropertyDescriptor", [o, key]);
       const p = o.getOwnProperty(key);
-      return p ? descriptorObject(realm, p) : undefined;
+      return p ? descriptorObject(vm.realm, p) : undefined;
     },
     "-k",
   );
   method(realm, ctor, "Object", "getOwnPropertyDescriptors", 1, (vm, _t, args) => {
-    const o = realm.toObject(arg(args, 0));
+    const o = vm.realm.toObject(arg(args, 0));
     if (o instanceof ProxyObject) return viaHelper(vm, "getOwnPropertyDescriptors", [o]);
-    const out = realm.newObject();
-    for (const k of o.ownKeys()) out.setOwn(k, descriptorObject(realm, o.getOwnProperty(k)!));
+    const out = vm.realm.newObject();
+    for (const k of o.ownKeys()) out.setOwn(k, descriptorObject(vm.realm, o.getOwnProperty(k)!));
     return out;
   });
   method(realm, ctor, "Object", "getPrototypeOf", 1, (vm, _t, args) => {
-    const o = realm.toObject(arg(args, 0));
+    const o = vm.realm.toObject(arg(args, 0));
     if (o instanceof ProxyObject) return viaHelper(vm, "getPrototypeOf", [o]);
     return o.proto;
   });
@@ -191,7 +192,7 @@ export function installObject(realm: Realm): void {
     "hasOwn",
     2,
     (vm, _t, args) => {
-      const o = realm.toObject(arg(args, 0));
+      const o = vm.realm.toObject(arg(args, 0));
       const key = vm.primKey(arg(args, 1));
       if (o instanceof ProxyObject) return viaHelper(vm, "hasOwn", [o, key]);
       return o.getOwnProperty(key) !== undefined;
@@ -208,7 +209,7 @@ export function installObject(realm: Realm): void {
     1,
     (vm, t, args) => {
       const key = vm.primKey(arg(args, 0));
-      const o = realm.toObject(t);
+      const o = vm.realm.toObject(t);
       if (o instanceof ProxyObject) return viaHelper(vm, "hasOwn", [o, key]);
       return o.getOwnProperty(key) !== undefined;
     },
@@ -222,7 +223,7 @@ export function installObject(realm: Realm): void {
     1,
     (vm, t, args) => {
       const key = vm.primKey(arg(args, 0));
-      const o = realm.toObject(t);
+      const o = vm.realm.toObject(t);
       if (o instanceof ProxyObject) return viaHelper(vm, "propertyIsEnumerable", [o, key]);
       const p = o.getOwnProperty(key);
       return !!p && !!(p.flags & PF.Enumerable);
@@ -232,32 +233,35 @@ export function installObject(realm: Realm): void {
   method(realm, OP, "Object.prototype", "isPrototypeOf", 1, (vm, t, args) => {
     const v = arg(args, 0);
     if (!(v instanceof JSObject)) return false;
-    const o = realm.toObject(t);
+    const o = vm.realm.toObject(t);
     for (let p: JSObject | null = v; p; p = p.proto) {
       if (p.proto === o) return true;
       if (p instanceof ProxyObject) return viaHelper(vm, "isPrototypeOf", [o, p]);
     }
     return false;
   });
-  method(realm, OP, "Object.prototype", "valueOf", 0, (_vm, t) => realm.toObject(t));
+  method(realm, OP, "Object.prototype", "valueOf", 0, (vm, t) => vm.realm.toObject(t));
   method(realm, OP, "Object.prototype", "toString", 0, (vm, t) => {
     // A Symbol.toStringTag getter (or a proxy's get trap) is guest code: finish in the
     // self-hosted helper.
     if (t instanceof ProxyObject)
-      return vm.tailCall(realm.helpers.objectToStringTag, undefined, [t, builtinTag(vm, t)]);
+      return vm.tailCall(vm.realm.helpers.objectToStringTag, undefined, [t, builtinTag(vm, t)]);
     if (t instanceof JSObject)
       for (let p: JSObject | null = t; p; p = p.proto) {
-        const d = p.getOwnProperty(realm.wellKnown.toStringTag);
+        const d = p.getOwnProperty(vm.realm.wellKnown.toStringTag);
         if (d) {
           if (d.flags & PF.Accessor)
-            return vm.tailCall(realm.helpers.objectToStringTag, undefined, [t, builtinTag(vm, t)]);
+            return vm.tailCall(vm.realm.helpers.objectToStringTag, undefined, [
+              t,
+              builtinTag(vm, t),
+            ]);
           break;
         }
       }
-    return objectToString(realm, t);
+    return objectToString(vm.realm, t);
   });
   getter(realm, OP, "Object.prototype", "__proto__", (vm, t) => {
-    const o = realm.toObject(t);
+    const o = vm.realm.toObject(t);
     if (o instanceof ProxyObject) return viaHelper(vm, "getPrototypeOf", [o]);
     return o.proto;
   });
@@ -290,7 +294,7 @@ export function setProto(o: JSObject, p: JSObject | null): boolean {
 }
 
 /** The tag Object.prototype.toString uses when there is no Symbol.toStringTag. */
-function builtinTag(vm: VM | null, o: JSObject): string {
+function builtinTag(vm: Agent | null, o: JSObject): string {
   if (o instanceof ArrayObject) return "Array";
   if (o instanceof ProxyObject)
     return vm && unwrapProxy(vm, o, "Object.prototype.toString") instanceof ArrayObject

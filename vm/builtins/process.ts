@@ -6,6 +6,7 @@ import { ArrayObject, JSObject, PF, Prop, isCallable } from "../object";
 import type { Value } from "../value";
 import { arg, defineInternal, makeNative, method } from "./util";
 import type { Realm } from "../realm";
+import type { Agent } from "../agent";
 
 /** What `process.pid` shows a VM that may not see host facts. */
 export const NEUTRAL_PID = 1;
@@ -34,13 +35,13 @@ export function installProcess(realm: Realm): void {
   p.props.set("exitCode", new Prop(undefined, PF.Default));
   method(realm, p, "process", "exit", 1, (vm, _t, args) => {
     let code = arg(args, 0);
-    if (code === undefined) code = p.getOwnProperty("exitCode")?.value;
+    if (code === undefined) code = processObject(vm.realm)?.getOwnProperty("exitCode")?.value;
     throw new ExitSignal(code === undefined || code === null ? 0 : Number(code) | 0);
     void vm;
   });
   // Host facts are the host's only with the `fs` capability (see host-os.ts).
-  const seesHost = () => realm.vm.host.capabilities?.fs !== false;
-  method(realm, p, "process", "cwd", 0, () => (seesHost() ? process.cwd() : "/"));
+  const seesHost = (vm: Agent) => vm.host.capabilities?.fs !== false;
+  method(realm, p, "process", "cwd", 0, (vm) => (seesHost(vm) ? process.cwd() : "/"));
   for (const [name, toErr] of [
     ["stdout", false],
     ["stderr", true],
@@ -53,10 +54,10 @@ export function installProcess(realm: Realm): void {
       `process.${name}`,
       "write",
       1,
-      (_vm, _t, args) => {
+      (vm, _t, args) => {
         const s = String(arg(args, 0));
-        if (toErr) realm.vm.host.stderr(s);
-        else realm.vm.host.stdout(s);
+        if (toErr) vm.host.stderr(s);
+        else vm.host.stdout(s);
         return true;
       },
       "s",
@@ -67,9 +68,9 @@ export function installProcess(realm: Realm): void {
   installTicks(realm, p);
   installClock(realm, p);
   installProcessEvents(realm);
-  method(realm, p, "process", "memoryUsage", 0, () => {
-    const m = seesHost() ? process.memoryUsage() : null;
-    const o = realm.newObject();
+  method(realm, p, "process", "memoryUsage", 0, (vm) => {
+    const m = seesHost(vm) ? process.memoryUsage() : null;
+    const o = vm.realm.newObject();
     for (const k of ["rss", "heapTotal", "heapUsed", "external", "arrayBuffers"] as const)
       o.setOwn(k, m ? m[k] : 0);
     return o;
@@ -93,8 +94,8 @@ function installTicks(realm: Realm, p: JSObject): void {
   state.props.set("queue", new Prop(realm.newArray([]), PF.Default));
   state.props.set("inJobs", new Prop(false, PF.Default));
   realm.internals.props.set("tickState", new Prop(state, PF.Hidden));
-  defineInternal(realm, "tickJobsFirst", 0, "", () => {
-    state.setOwn("inJobs", true);
+  defineInternal(realm, "tickJobsFirst", 0, "", (vm) => {
+    tickState(vm.realm).setOwn("inJobs", true);
     return undefined;
   });
   method(realm, p, "process", "nextTick", 1, (vm, _t, args) => {
@@ -107,8 +108,11 @@ function installTicks(realm: Realm, p: JSObject): void {
       e.setOwn("code", "ERR_INVALID_ARG_TYPE", PF.Writable | PF.Configurable);
       vm.throwValue(e);
     }
-    const queue = tickQueue(realm);
-    state.setOwn("queue", realm.newArray([...queue, realm.newArray(args.slice())]));
+    const queue = tickQueue(vm.realm);
+    tickState(vm.realm).setOwn(
+      "queue",
+      vm.realm.newArray([...queue, vm.realm.newArray(args.slice())]),
+    );
     return undefined;
   });
 }
@@ -164,9 +168,9 @@ export function takeTick(realm: Realm): { fn: JSObject; args: Value[] } | undefi
 // From the VM clock (host.now, ms), so a replayed run sees the same times.
 
 function installClock(realm: Realm, p: JSObject): void {
-  const nowNs = (): bigint => BigInt(Math.round(realm.vm.host.now() * 1e6));
+  const nowNs = (vm: Agent): bigint => BigInt(Math.round(vm.host.now() * 1e6));
   const hrtime = method(realm, p, "process", "hrtime", 1, (vm, _t, args) => {
-    const t = nowNs();
+    const t = nowNs(vm);
     let sec = t / 1_000_000_000n;
     let ns = t % 1_000_000_000n;
     const prev = arg(args, 0);
@@ -187,12 +191,12 @@ function installClock(realm: Realm, p: JSObject): void {
         ns += 1_000_000_000n;
       }
     }
-    return realm.newArray([Number(sec), Number(ns)]);
+    return vm.realm.newArray([Number(sec), Number(ns)]);
   });
   hrtime.props.set(
     "bigint",
     new Prop(
-      makeNative(realm, "process.hrtime.bigint", "bigint", 0, () => nowNs()),
+      makeNative(realm, "process.hrtime.bigint", "bigint", 0, (vm) => nowNs(vm)),
       PF.Hidden,
     ),
   );
@@ -224,9 +228,9 @@ export function processExiting(realm: Realm): boolean {
 
 function installProcessEvents(realm: Realm): void {
   // prelude/77-node-globals.js: what `typeof name` gives before a lazy global loads.
-  defineInternal(realm, "lazyGlobalType", 2, "-", (_vm, _t, args) => {
+  defineInternal(realm, "lazyGlobalType", 2, "-", (vm, _t, args) => {
     const getter = arg(args, 0);
-    if (getter instanceof JSObject) realm.lazyGlobalTypes.set(getter, String(arg(args, 1)));
+    if (getter instanceof JSObject) vm.realm.lazyGlobalTypes.set(getter, String(arg(args, 1)));
     return undefined;
   });
   // An 'uncaughtException' listener threw: Node ends the program with exit code 7.
@@ -239,6 +243,6 @@ function installProcessEvents(realm: Realm): void {
     "hasLoopWork",
     0,
     "",
-    () => realm.hasRefTimers() || realm.hostOps.ops.length > 0,
+    (vm) => vm.realm.hasRefTimers() || vm.realm.hostOps.ops.length > 0,
   );
 }

@@ -10,7 +10,7 @@ import type { PrivateName, PropertyKey, Value } from "../value";
 import { SIZE, charge } from "../heap";
 import { defineInternal } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 
 /** Where the fields are in a promise's private names (their declaration order). */
 const enum Field {
@@ -25,7 +25,13 @@ const enum Field {
  * await (the job resumes the coroutine), [job, onFulfilled, onRejected, capability]
  * for then(); its job function comes first so that settling needs no lookup.
  */
-function enqueueReaction(vm: VM, realm: Realm, reaction: Value, state: number, value: Value): void {
+function enqueueReaction(
+  vm: Agent,
+  realm: Realm,
+  reaction: Value,
+  state: number,
+  value: Value,
+): void {
   // Checked: a hostile snapshot can put anything in a promise's fields.
   const r = reaction instanceof ArrayObject ? reaction.elems : null;
   if (r === null || (r.length !== 3 && r.length !== 4) || !isCallable(r[0]))
@@ -45,7 +51,7 @@ function enqueueReaction(vm: VM, realm: Realm, reaction: Value, state: number, v
 }
 
 /** The reactions of a pending promise (a dense guest array). */
-function pendingReactions(vm: VM, reactions: Prop): Value[] {
+function pendingReactions(vm: Agent, reactions: Prop): Value[] {
   const list = reactions.value;
   if (!(list instanceof ArrayObject) || list.elems === null)
     vm.throwTypeError("internal: the promise is not pending");
@@ -55,8 +61,8 @@ function pendingReactions(vm: VM, reactions: Prop): Value[] {
 export function installPromiseCore(realm: Realm): void {
   // The private names of the prelude's Promise fields ($.registerPromiseSlots, from
   // the first promise it makes; a copied realm shares its pristine realm's).
-  const field = (vm: VM, p: Value, f: Field): Prop => {
-    const prop = p instanceof JSObject ? p.privates?.get(realm.promiseFields[f]) : undefined;
+  const field = (vm: Agent, p: Value, f: Field): Prop => {
+    const prop = p instanceof JSObject ? p.privates?.get(vm.realm.promiseFields[f]) : undefined;
     if (prop === undefined) vm.throwTypeError("internal: not a promise");
     return prop!;
   };
@@ -64,13 +70,13 @@ export function installPromiseCore(realm: Realm): void {
   // newPromise(proto): a pending promise, as `new Promise(bareExecutor)` makes it
   // (the same private fields, in the same order) without the constructor's frames.
   defineInternal(realm, "newPromise", 1, "o", (vm, _t, args) => {
-    const names = realm.promiseFields;
+    const names = vm.realm.promiseFields;
     if (names.length < 4) vm.throwTypeError("internal: no promise fields registered");
     const p = new JSObject(args[0] as JSObject);
     const privates = new Map<PrivateName, Prop>();
     privates.set(names[Field.State], new Prop(0, PF.Writable));
     privates.set(names[Field.Result], new Prop(undefined, PF.Writable));
-    privates.set(names[Field.Reactions], new Prop(realm.newArray([]), PF.Writable));
+    privates.set(names[Field.Reactions], new Prop(vm.realm.newArray([]), PF.Writable));
     privates.set(names[Field.Handled], new Prop(false, PF.Writable));
     p.privates = privates;
     return p;
@@ -85,12 +91,12 @@ export function installPromiseCore(realm: Realm): void {
     return prop !== undefined && (prop.flags & PF.Accessor) !== 0 && prop.getter === args[2];
   });
 
-  defineInternal(realm, "isPromise", 1, "-", (_vm, _t, args) => {
+  defineInternal(realm, "isPromise", 1, "-", (vm, _t, args) => {
     const p = args[0];
     return (
       p instanceof JSObject &&
       p.privates !== null &&
-      p.privates.has(realm.promiseFields[Field.State])
+      p.privates.has(vm.realm.promiseFields[Field.State])
     );
   });
 
@@ -106,8 +112,8 @@ export function installPromiseCore(realm: Realm): void {
     field(vm, p, Field.Result).value = value;
     reactions.value = undefined;
     p.dirty = true;
-    if (state === 2 && !field(vm, p, Field.Handled).value) realm.rejections.push([p, value]);
-    for (let i = 0; i < list.length; i++) enqueueReaction(vm, realm, list[i], state, value);
+    if (state === 2 && !field(vm, p, Field.Handled).value) vm.realm.rejections.push([p, value]);
+    for (let i = 0; i < list.length; i++) enqueueReaction(vm, vm.realm, list[i], state, value);
     return undefined;
   });
 
@@ -123,10 +129,10 @@ export function installPromiseCore(realm: Realm): void {
       charge(SIZE.slot);
     } else {
       if (state === 2 && !handled.value) {
-        const i = realm.rejections.findIndex((r) => r[0] === p);
-        if (i >= 0) realm.rejections.splice(i, 1);
+        const i = vm.realm.rejections.findIndex((r) => r[0] === p);
+        if (i >= 0) vm.realm.rejections.splice(i, 1);
       }
-      enqueueReaction(vm, realm, args[1], state, field(vm, p, Field.Result).value);
+      enqueueReaction(vm, vm.realm, args[1], state, field(vm, p, Field.Result).value);
     }
     handled.value = true;
     p.dirty = true;

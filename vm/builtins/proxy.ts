@@ -18,7 +18,7 @@ import {
 import type { Value } from "../value";
 import { arg, internalDefiner, makeNative } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { registerObjectKind } from "../object-kinds";
 
 /** The self-hosted helpers of prelude/55-proxy.js, by name (the prelude's `proxyHelpers`). */
@@ -80,13 +80,13 @@ export class ProxyForInIterator extends JSObject {
 }
 
 /** Throws V8's TypeError for an operation on a revoked proxy. */
-export function revoked(vm: VM, p: ProxyObject, op: string): never {
+export function revoked(vm: Agent, p: ProxyObject, op: string): never {
   void p;
   return vm.throwTypeError(`Cannot perform '${op}' on a proxy that has been revoked`);
 }
 
 /** The object Array.isArray and friends look at: proxies are seen through. */
-export function unwrapProxy(vm: VM, v: Value, op = "IsArray"): Value {
+export function unwrapProxy(vm: Agent, v: Value, op = "IsArray"): Value {
   while (v instanceof ProxyObject) {
     if (v.target === null) revoked(vm, v, op);
     v = v.target;
@@ -94,7 +94,7 @@ export function unwrapProxy(vm: VM, v: Value, op = "IsArray"): Value {
   return v;
 }
 
-function createProxy(vm: VM, target: Value, handler: Value): ProxyObject {
+function createProxy(vm: Agent, target: Value, handler: Value): ProxyObject {
   if (!(target instanceof JSObject) || !(handler instanceof JSObject))
     return vm.throwTypeError("Cannot create proxy with a non-object as target or handler");
   return new ProxyObject(target, handler, isCallable(target), isConstructor(target));
@@ -115,12 +115,16 @@ export function installProxy(realm: Realm): void {
   const revocable = makeNative(realm, "Proxy.revocable", "revocable", 2, (vm, _t, args) => {
     const proxy = createProxy(vm, arg(args, 0), arg(args, 1));
     // One revoke function per proxy, all sharing the native registered below.
-    const revoke = new NativeFunction(realm.FunctionPrototype, "Proxy.revoke", revokeImpl, false, [
-      proxy,
-    ]);
+    const revoke = new NativeFunction(
+      vm.realm.FunctionPrototype,
+      "Proxy.revoke",
+      revokeImpl,
+      false,
+      [proxy],
+    );
     revoke.props.set("length", new Prop(0, PF.Configurable));
     revoke.props.set("name", new Prop("", PF.Configurable));
-    const r = realm.newObject();
+    const r = vm.realm.newObject();
     r.setOwn("proxy", proxy);
     r.setOwn("revoke", revoke);
     return r;

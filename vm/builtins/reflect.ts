@@ -23,16 +23,16 @@ import { descriptorObject, setProto } from "./object";
 import { KeysOf, listOwnKeys } from "./object-work";
 import type { Realm } from "../realm";
 import { TypedArrayObject, canonicalNumeric } from "../buffers";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 
-function target(vm: VM, v: Value, name: string): JSObject {
+function target(vm: Agent, v: Value, name: string): JSObject {
   if (!(v instanceof JSObject)) vm.throwTypeError(`Reflect.${name} called on non-object`);
   return v as JSObject;
 }
 
 /** OrdinarySet (10.1.9.2) for natives: the result, or a tail call of the setter. */
 function ordinarySet(
-  vm: VM,
+  vm: Agent,
   realm: Realm,
   o: JSObject,
   key: PropertyKey,
@@ -98,8 +98,8 @@ export function installReflect(realm: Realm): void {
   realm.global.props.set("Reflect", new Prop(R, PF.Hidden));
   const reserve = (name: string) => R.props.set(name, new Prop(undefined, PF.Hidden));
   /** A proxy's internal methods are guest code: the helper does the whole job. */
-  const viaHelper = (vm: VM, name: ProxyHelperName, thisArg: Value, args: Value[]) =>
-    vm.tailCall(proxyHelper(realm, name), thisArg, args);
+  const viaHelper = (vm: Agent, name: ProxyHelperName, thisArg: Value, args: Value[]) =>
+    vm.tailCall(proxyHelper(vm.realm, name), thisArg, args);
   reserve("defineProperty");
   method(
     realm,
@@ -153,7 +153,7 @@ export function installReflect(realm: Realm): void {
       if (o instanceof ProxyObject)
         return viaHelper(vm, "getOwnPropertyDescriptor", undefined, [o, key]);
       const p = o.getOwnProperty(key);
-      return p ? descriptorObject(realm, p) : undefined;
+      return p ? descriptorObject(vm.realm, p) : undefined;
     },
     "-k",
   );
@@ -194,7 +194,7 @@ export function installReflect(realm: Realm): void {
   method(realm, R, "Reflect", "ownKeys", 1, (vm, _t, args) => {
     const o = target(vm, arg(args, 0), "ownKeys");
     if (o instanceof ProxyObject) return viaHelper(vm, "ownKeys", undefined, [o]);
-    return listOwnKeys(vm, realm, o, KeysOf.All);
+    return listOwnKeys(vm, vm.realm, o, KeysOf.All);
   });
   method(realm, R, "Reflect", "preventExtensions", 1, (vm, _t, args) => {
     const o = target(vm, arg(args, 0), "preventExtensions");
@@ -210,7 +210,7 @@ export function installReflect(realm: Realm): void {
     (vm, _t, args) => {
       const o = target(vm, arg(args, 0), "set");
       const key = vm.primKey(arg(args, 1));
-      return ordinarySet(vm, realm, o, key, arg(args, 2), args.length > 3 ? args[3] : o);
+      return ordinarySet(vm, vm.realm, o, key, arg(args, 2), args.length > 3 ? args[3] : o);
     },
     "-k",
   );
@@ -232,7 +232,11 @@ export function installReflect(realm: Realm): void {
     const list = args[1] as ArrayObject;
     const values = list.elems ? list.elems.slice() : [];
     const proto =
-      args.length > 3 ? (args[3] instanceof JSObject ? args[3] : realm.ObjectPrototype) : undefined;
+      args.length > 3
+        ? args[3] instanceof JSObject
+          ? args[3]
+          : vm.realm.ObjectPrototype
+        : undefined;
     return vm.tailConstruct(args[0], values, args[2], proto);
   });
 }

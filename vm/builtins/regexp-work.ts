@@ -10,7 +10,7 @@
 
 import type { Value } from "../value";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { registerObjectKind } from "../object-kinds";
 import { internalDefiner } from "./util";
 import { PENDING, WorkObject, runWork } from "./work";
@@ -63,7 +63,7 @@ export class RegExpGlobalWork extends WorkObject {
     super();
   }
 
-  step(vm: VM): Value | typeof PENDING {
+  step(vm: Agent): Value | typeof PENDING {
     const r = this.regexp!;
     const s = this.subject;
     const size = s.length;
@@ -135,7 +135,7 @@ export class RegExpGlobalWork extends WorkObject {
   }
 
   /** The result, with lastIndex and the legacy statics as the loop leaves them. */
-  private finish(vm: VM): Value {
+  private finish(vm: Agent): Value {
     const r = this.regexp!;
     const s = this.subject;
     const realm = vm.realm;
@@ -155,7 +155,7 @@ export class RegExpGlobalWork extends WorkObject {
 }
 
 /** RegExp.prototype[@@replace] with a string template (after the coercions). */
-function replaceFast(vm: VM, r: RegExpObject, s: string, template: string): Value {
+function replaceFast(vm: Agent, r: RegExpObject, s: string, template: string): Value {
   if (r.has("g")) {
     setLastIndex(vm, r, 0);
     return runWork(vm, new RegExpGlobalWork(r, s, Mode.Replace, template, 0));
@@ -180,17 +180,17 @@ export function installRegExpWork(realm: Realm): void {
   // @@split when the species constructor is %RegExp% too: the splitter is internal,
   // so searching with a host RegExp finds the same pieces (the leftmost match at or
   // after q is the sticky match at the first position that has one).
-  internal("regexpSplitFast", 3, ["csn", RegExpObject], (_vm, _t, args) => {
+  internal("regexpSplitFast", 3, ["csn", RegExpObject], (vm, _t, args) => {
     const r = re(args[0]);
     const s = args[1] as string;
     const lim = args[2] as number;
-    if (lim === 0) return realm.newArray([]);
+    if (lim === 0) return vm.realm.newArray([]);
     if (s.length === 0) {
       const z = r.searcher().exec(s);
-      if (z) recordLegacyMatch(realm, s, z);
-      return realm.newArray(z === null ? [s] : []);
+      if (z) recordLegacyMatch(vm.realm, s, z);
+      return vm.realm.newArray(z === null ? [s] : []);
     }
-    return runWork(_vm, new RegExpGlobalWork(r, s, Mode.Split, "", lim));
+    return runWork(vm, new RegExpGlobalWork(r, s, Mode.Split, "", lim));
   });
 }
 

@@ -11,10 +11,10 @@
 // object keeps only its original source and flags as state; the compiled matcher is
 // a cache rebuilt on demand (after a snapshot is decoded, too).
 
-import { ArrayObject, JSObject, PF, Prop, type NativeImpl } from "../object";
+import { ArrayObject, JSObject, NativeFunction, PF, Prop, type NativeImpl } from "../object";
 import { JSSymbol, type Value } from "../value";
 import { registerObjectKind } from "../object-kinds";
-import { arg, getter, internalDefiner, makeNative, method } from "./util";
+import { arg, getter, internalDefiner, isBuiltin, makeNative, method } from "./util";
 import { receiverText } from "./collections";
 import {
   escapeSource,
@@ -32,7 +32,7 @@ import {
 } from "../regexp-engine";
 import { PENDING, WORK_SLICE_CHARGE, WorkObject, runWork } from "./work";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 
 /** Snapshot kinds (see object-kinds.ts); never renumber. */
 const KIND_REGEXP = 100;
@@ -107,7 +107,7 @@ export class RegExpObject extends JSObject {
    * modifier groups (only the engine can), risky patterns, and every pattern while a
    * deadline is in force (the host's matcher cannot be interrupted).
    */
-  counted(vm: VM): boolean {
+  counted(vm: Agent): boolean {
     return this.engine || this.risky || vm.limits.deadlineMs !== Infinity;
   }
 
@@ -259,7 +259,7 @@ function toLength(n: number): number {
 }
 
 /** Set(R, "lastIndex", v, true) for an object whose lastIndex is an own data property. */
-export function setLastIndex(vm: VM, r: RegExpObject, v: Value): void {
+export function setLastIndex(vm: Agent, r: RegExpObject, v: Value): void {
   const p = r.getOwnProperty("lastIndex");
   if (p && !(p.flags & PF.Accessor) && p.flags & PF.Writable) {
     p.value = v;
@@ -286,7 +286,7 @@ export function advanceStringIndex(s: string, index: number, unicode: boolean): 
  * Where RegExpBuiltinExec starts matching: lastIndex for global and sticky patterns,
  * else 0; null (lastIndex reset to 0) when that is past the end of the subject.
  */
-function matchStart(vm: VM, r: RegExpObject, s: string, lastIndex: number): number | null {
+function matchStart(vm: Agent, r: RegExpObject, s: string, lastIndex: number): number | null {
   const global = r.has("g");
   const sticky = r.has("y");
   if (!global && !sticky) lastIndex = 0;
@@ -302,7 +302,7 @@ function matchStart(vm: VM, r: RegExpObject, s: string, lastIndex: number): numb
  * host's match: updates lastIndex as the spec does and returns the host match.
  */
 export function execRaw(
-  vm: VM,
+  vm: Agent,
   r: RegExpObject,
   s: string,
   lastIndex: number,
@@ -360,16 +360,20 @@ function installLegacyStatics(realm: Realm, ctor: JSObject): void {
   state.props.set("input", new Prop("", PF.Default));
   state.props.set("m", new Prop(realm.newArray(["", 0, "", "", ...Array(9).fill("")]), PF.Default));
   realm.internals.props.set(LEGACY_STATE, new Prop(state, PF.Hidden));
-  const field = (i: number) => () => {
-    const m = legacyState(realm).props.get("m")!.value as ArrayObject;
-    return m.elems![i];
-  };
-  const context = (left: boolean) => () => {
-    const e = (legacyState(realm).props.get("m")!.value as ArrayObject).elems!;
-    const subject = e[0] as string;
-    const index = e[1] as number;
-    return left ? subject.slice(0, index) : subject.slice(index + (e[2] as string).length);
-  };
+  const field =
+    (i: number): NativeImpl =>
+    (vm) => {
+      const m = legacyState(vm.realm).props.get("m")!.value as ArrayObject;
+      return m.elems![i];
+    };
+  const context =
+    (left: boolean): NativeImpl =>
+    (vm) => {
+      const e = (legacyState(vm.realm).props.get("m")!.value as ArrayObject).elems!;
+      const subject = e[0] as string;
+      const index = e[1] as number;
+      return left ? subject.slice(0, index) : subject.slice(index + (e[2] as string).length);
+    };
   const accessor = (name: string, get: NativeImpl, set?: NativeImpl) => {
     const g = makeNative(realm, `RegExp.get ${name}`, `get ${name}`, 0, get);
     const st = makeNative(
@@ -382,9 +386,9 @@ function installLegacyStatics(realm: Realm, ctor: JSObject): void {
     );
     ctor.props.set(name, new Prop(undefined, PF.Accessor | PF.Configurable, g, st));
   };
-  const getInput: NativeImpl = () => legacyState(realm).props.get("input")!.value;
-  const setInput: NativeImpl = (_vm, _t, args) => {
-    legacyState(realm).setOwn("input", String(arg(args, 0)));
+  const getInput: NativeImpl = (vm) => legacyState(vm.realm).props.get("input")!.value;
+  const setInput: NativeImpl = (vm, _t, args) => {
+    legacyState(vm.realm).setOwn("input", String(arg(args, 0)));
     return undefined;
   };
   for (const name of ["input", "$_"]) accessor(name, getInput, setInput);
@@ -396,7 +400,13 @@ function installLegacyStatics(realm: Realm, ctor: JSObject): void {
 }
 
 /** RegExpBuiltinExec: the match array (index, input, groups, indices) or null. */
-function builtinExec(vm: VM, realm: Realm, r: RegExpObject, s: string, lastIndex: number): Value {
+function builtinExec(
+  vm: Agent,
+  realm: Realm,
+  r: RegExpObject,
+  s: string,
+  lastIndex: number,
+): Value {
   if (r.counted(vm)) {
     const m = r.countedMatcher();
     if (m) return execCounted(vm, realm, r, m, s, lastIndex);
@@ -413,7 +423,7 @@ function builtinExec(vm: VM, realm: Realm, r: RegExpObject, s: string, lastIndex
  * snapshots, so a resumed VM continues the match where it stopped.
  */
 function execCounted(
-  vm: VM,
+  vm: Agent,
   realm: Realm,
   r: RegExpObject,
   m: EngineRegExp,
@@ -438,7 +448,7 @@ function execCounted(
 
 /** The end of RegExpBuiltinExec once the engine has decided (lastIndex, statics, array). */
 function finishCountedExec(
-  vm: VM,
+  vm: Agent,
   realm: Realm,
   r: RegExpObject,
   s: string,
@@ -465,7 +475,7 @@ export class RegExpExecWork extends WorkObject {
     super();
   }
 
-  step(vm: VM): Value | typeof PENDING {
+  step(vm: Agent): Value | typeof PENDING {
     const m = this.engine!;
     const s = m.subjectText();
     const match = m.execSlice(MATCH_SLICE_STEPS);
@@ -584,14 +594,16 @@ function groupsObject(g: Record<string, string> | undefined): Value {
 function resolvesTo(
   o: JSObject,
   key: string | JSSymbol,
-  want: JSObject,
+  /** The built-in native's id (a native serves every realm: see isBuiltin), or an object. */
+  want: string | JSObject,
   accessor: boolean,
 ): boolean {
   for (let p: JSObject | null = o; p !== null; p = p.proto) {
     if (p.constructor !== JSObject && !(p instanceof RegExpObject)) return false;
     const d = p.props.get(key);
     if (!d) continue;
-    return accessor ? (d.flags & PF.Accessor) !== 0 && d.getter === want : d.value === want;
+    const v = accessor ? (d.flags & PF.Accessor ? d.getter : null) : d.value;
+    return typeof want === "string" ? isBuiltin(v, want) : v === want;
   }
   return false;
 }
@@ -630,7 +642,7 @@ function encodeForRegExpEscape(ch: string, c: number): string {
 }
 
 /** Host SyntaxErrors (bad pattern or flags) become guest SyntaxErrors with V8's text. */
-function initializeOrThrow(vm: VM, r: RegExpObject, source: string, flags: string): void {
+function initializeOrThrow(vm: Agent, r: RegExpObject, source: string, flags: string): void {
   try {
     r.initialize(source, flags);
   } catch (e) {
@@ -647,8 +659,9 @@ export function installRegExp(realm: Realm): void {
   const $ = realm.internals;
   const internal = internalDefiner(realm);
   const RP = new JSObject(realm.ObjectPrototype);
+  realm.RegExpPrototype = RP;
 
-  const create = (vm: VM, proto: JSObject, source: string, flags: string): RegExpObject => {
+  const create = (vm: Agent, proto: JSObject, source: string, flags: string): RegExpObject => {
     const r = new RegExpObject(proto);
     r.props.set("lastIndex", new Prop(undefined, PF.Writable));
     initializeOrThrow(vm, r, source, flags);
@@ -661,7 +674,7 @@ export function installRegExp(realm: Realm): void {
     "RegExp",
     "RegExp",
     2,
-    (vm, _t, args, newTarget) => {
+    (vm, _t, args, newTarget, self) => {
       const pattern = arg(args, 0);
       const flags = arg(args, 1);
       // Objects (IsRegExp reads Symbol.match, ToString may call guest code) and
@@ -669,13 +682,13 @@ export function installRegExp(realm: Realm): void {
       if (
         isPlainArg(pattern) &&
         isPlainArg(flags) &&
-        (newTarget === undefined || newTarget === ctor)
+        (newTarget === undefined || newTarget === self)
       ) {
         const p = pattern === undefined ? "" : String(pattern);
         const f = flags === undefined ? "" : String(flags);
-        return create(vm, RP, p, f);
+        return create(vm, vm.realm.RegExpPrototype, p, f);
       }
-      return vm.tailCall(realm.helpers.regexpConstruct, undefined, [pattern, flags, newTarget]);
+      return vm.tailCall(vm.realm.helpers.regexpConstruct, undefined, [pattern, flags, newTarget]);
     },
     { ctor: true },
   );
@@ -688,7 +701,7 @@ export function installRegExp(realm: Realm): void {
     return regexpEscape(s);
   });
   getter(realm, ctor, "RegExp", realm.wellKnown.species, (_vm, t) => t);
-  const speciesGetter = ctor.props.get(realm.wellKnown.species)!.getter;
+  const speciesGetter = (ctor.props.get(realm.wellKnown.species)!.getter as NativeFunction).id;
 
   // RegExp.prototype, in V8's property order; the prelude fills the placeholders.
   const placeholder = (key: string | JSSymbol) => RP.props.set(key, new Prop(undefined, PF.Hidden));
@@ -701,13 +714,13 @@ export function installRegExp(realm: Realm): void {
     const s = arg(args, 0);
     const li = t.getOwnProperty("lastIndex");
     if (typeof s !== "string" || !li || typeof li.value !== "number")
-      return vm.tailCall(realm.helpers.regexpExecSlow, t, [s]);
-    return builtinExec(vm, realm, t, s, toLength(li.value));
+      return vm.tailCall(vm.realm.helpers.regexpExecSlow, t, [s]);
+    return builtinExec(vm, vm.realm, t, s, toLength(li.value));
   });
   const flagGetter = (name: string, flag: string) =>
     getter(realm, RP, "RegExp.prototype", name, (vm, t) => {
       if (t instanceof RegExpObject) return t.has(flag);
-      if (t === RP) return undefined;
+      if (t === vm.realm.RegExpPrototype) return undefined;
       return vm.throwTypeError(`RegExp.prototype.${name} getter called on non-RegExp object`);
     });
   flagGetter("dotAll", "s");
@@ -718,7 +731,7 @@ export function installRegExp(realm: Realm): void {
   flagGetter("multiline", "m");
   getter(realm, RP, "RegExp.prototype", "source", (vm, t) => {
     if (t instanceof RegExpObject) return t.escapedSource();
-    if (t === RP) return "(?:)";
+    if (t === vm.realm.RegExpPrototype) return "(?:)";
     return vm.throwTypeError("RegExp.prototype.source getter called on non-RegExp object");
   });
   flagGetter("sticky", "y");
@@ -732,6 +745,7 @@ export function installRegExp(realm: Realm): void {
 
   // %RegExpStringIteratorPrototype% (22.2.9.2); `next` is self-hosted.
   const RSIP = new JSObject(realm.IteratorPrototype);
+  realm.RegExpStringIteratorPrototype = RSIP;
   RSIP.props.set("next", new Prop(undefined, PF.Hidden));
   RSIP.props.set(realm.wellKnown.toStringTag, new Prop("RegExp String Iterator", PF.Configurable));
 
@@ -754,20 +768,20 @@ export function installRegExp(realm: Realm): void {
   });
   // RegExpCreate(P, F) with string P and F (also what regex literals evaluate to).
   internal("regexpCreate", 2, "ss", (vm, _t, args) =>
-    create(vm, RP, args[0] as string, args[1] as string),
+    create(vm, vm.realm.RegExpPrototype, args[0] as string, args[1] as string),
   );
   internal("regexpSource", 1, ["c", RegExpObject], (_vm, _t, args) => re(args[0]).source);
   internal("regexpFlags", 1, ["c", RegExpObject], (_vm, _t, args) => re(args[0]).flags);
   // RegExpBuiltinExec after ToString(S) and ToLength(lastIndex).
   internal("regexpExecAt", 3, ["csi", RegExpObject], (vm, _t, args) =>
-    builtinExec(vm, realm, re(args[0]), args[1] as string, args[2] as number),
+    builtinExec(vm, vm.realm, re(args[0]), args[1] as string, args[2] as number),
   );
   internal("advanceStringIndex", 3, "sn", (_vm, _t, args) =>
     advanceStringIndex(args[0] as string, args[1] as number, !!args[2]),
   );
-  internal("regexpStringIterator", 4, "os", (_vm, _t, args) => {
+  internal("regexpStringIterator", 4, "os", (vm, _t, args) => {
     return new RegExpStringIteratorObject(
-      RSIP,
+      vm.realm.RegExpStringIteratorPrototype,
       args[0],
       args[1] as string,
       !!args[2],
@@ -779,9 +793,9 @@ export function installRegExp(realm: Realm): void {
     return arg(args, 0) instanceof RegExpStringIteratorObject;
   });
   // [regexp, string, global, unicode, done] of an iterator.
-  internal("regexpStringIteratorState", 1, ["c", RegExpStringIteratorObject], (_vm, _t, args) => {
+  internal("regexpStringIteratorState", 1, ["c", RegExpStringIteratorObject], (vm, _t, args) => {
     const it = args[0] as RegExpStringIteratorObject;
-    return realm.newArray([it.regexp, it.text, it.global, it.unicode, it.done]);
+    return vm.realm.newArray([it.regexp, it.text, it.global, it.unicode, it.done]);
   });
   internal("regexpStringIteratorFinish", 1, ["c", RegExpStringIteratorObject], (_vm, _t, args) => {
     const it = args[0] as RegExpStringIteratorObject;
@@ -792,7 +806,7 @@ export function installRegExp(realm: Realm): void {
   });
   // Whether R's exec, flags and flag getters are the built-in ones, so that a
   // protocol method may run natively with the same observable steps.
-  const flagsGetterOf = () => RP.props.get("flags")?.getter;
+  const flagsGetterOf = (vm: Agent) => vm.realm.RegExpPrototype.props.get("flags")?.getter;
   const flagKeys = [
     "hasIndices",
     "global",
@@ -803,15 +817,15 @@ export function installRegExp(realm: Realm): void {
     "unicodeSets",
     "sticky",
   ];
-  const pristineGetters = flagKeys.map((k) => RP.props.get(k)!.getter!);
+  const pristineGetters = flagKeys.map((k) => (RP.props.get(k)!.getter as NativeFunction).id);
   // Counted regexps take the self-hosted paths: one exec (in slices) per match.
   internal("regexpPristine", 1, "-", (vm, _t, args) => {
     const r = args[0];
     if (!(r instanceof RegExpObject) || r.counted(vm)) return false;
     const li = r.props.get("lastIndex");
     if (!li || typeof li.value !== "number" || !(li.flags & PF.Writable)) return false;
-    if (!resolvesTo(r, "exec", exec, false)) return false;
-    const fg = flagsGetterOf();
+    if (!resolvesTo(r, "exec", exec.id, false)) return false;
+    const fg = flagsGetterOf(vm);
     if (!fg || !resolvesTo(r, "flags", fg, true)) return false;
     for (let i = 0; i < flagKeys.length; i++)
       if (!resolvesTo(r, flagKeys[i], pristineGetters[i], true)) return false;
@@ -819,11 +833,12 @@ export function installRegExp(realm: Realm): void {
   });
   // Fast paths of the protocol methods for regexps that regexpPristine accepts: see
   // regexp-work.ts.
-  internal("regexpSpeciesPristine", 1, "o", (_vm, _t, args) => {
+  internal("regexpSpeciesPristine", 1, "o", (vm, _t, args) => {
     const r = args[0] as JSObject;
-    if (!resolvesTo(r, "constructor", ctor, false)) return false;
-    const sp = ctor.props.get(realm.wellKnown.species);
-    return !!sp && sp.getter === speciesGetter;
+    if (!resolvesTo(r, "constructor", "RegExp", false)) return false;
+    const ctor = vm.getData(r, "constructor") as JSObject;
+    const sp = ctor.props.get(vm.realm.wellKnown.species);
+    return !!sp && isBuiltin(sp.getter, speciesGetter);
   });
   internal("regexpSetLastIndex", 2, ["c", RegExpObject], (vm, _t, args) => {
     setLastIndex(vm, re(args[0]), args[1] as number);

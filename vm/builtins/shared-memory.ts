@@ -10,7 +10,7 @@
 import { JSObject, PF, Prop, type NativeFunction } from "../object";
 import type { Value } from "../value";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { ArrayBufferObject, TypedArrayObject, type HostTA } from "../buffers";
 import { arg, getter, makeNative, method } from "./util";
 import { receiverText } from "./collections";
@@ -37,7 +37,7 @@ function atomicsSubject(v: Value): string {
 }
 
 /** Blocks the host thread for `ms` (no later than the deadline, which then stops the guest). */
-function blockFor(vm: VM, ms: number): void {
+function blockFor(vm: Agent, ms: number): void {
   const wait = Math.min(ms, vm.deadlineAt() - vm.host.now());
   if (wait > 0)
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.min(wait, 2 ** 31 - 1));
@@ -49,6 +49,7 @@ export function installSharedMemory(realm: Realm): void {
 
   // ---- SharedArrayBuffer ----
   const SABP = new JSObject(realm.ObjectPrototype);
+  realm.SharedArrayBufferPrototype = SABP;
   const sabCtor = makeNative(
     realm,
     "SharedArrayBuffer",
@@ -57,11 +58,11 @@ export function installSharedMemory(realm: Realm): void {
     (vm, _t, args, newTarget) => {
       if (newTarget === undefined)
         vm.throwTypeError("Constructor SharedArrayBuffer requires 'new'");
-      const proto = vm.prototypeFrom(newTarget as JSObject, SABP);
+      const proto = vm.prototypeFrom(newTarget as JSObject, vm.realm.SharedArrayBufferPrototype);
       const len = arg(args, 0);
       const opts = arg(args, 1);
       if (len instanceof JSObject || opts instanceof JSObject)
-        return vm.tailCall(preludeFn(realm, "abConstruct"), undefined, [proto, len, opts, true]);
+        return vm.tailCall(preludeFn(vm.realm, "abConstruct"), undefined, [proto, len, opts, true]);
       const n = toIndex(vm, toNumberPrim(vm, len), "Invalid array buffer length");
       return allocateBuffer(vm, proto, n, -1, true);
     },
@@ -71,7 +72,7 @@ export function installSharedMemory(realm: Realm): void {
   getter(realm, sabCtor, "SharedArrayBuffer", wk.species, (_vm, t) => t);
   SABP.props.set("constructor", new Prop(sabCtor, PF.Hidden));
   realm.global.props.set("SharedArrayBuffer", new Prop(sabCtor, PF.Hidden));
-  const thisSAB = (vm: VM, t: Value, name: string): ArrayBufferObject =>
+  const thisSAB = (vm: Agent, t: Value, name: string): ArrayBufferObject =>
     t instanceof ArrayBufferObject && t.shared
       ? t
       : vm.throwTypeError(`Method ${name} called on incompatible receiver ${receiverText(t)}`);
@@ -85,7 +86,7 @@ export function installSharedMemory(realm: Realm): void {
   realm.global.props.set("Atomics", new Prop(atomics, PF.Hidden));
 
   /** ValidateIntegerTypedArray (25.4.3.1): the typed array, in bounds. */
-  const integerArray = (vm: VM, v: Value, waitable: boolean, name: string): TypedArrayObject => {
+  const integerArray = (vm: Agent, v: Value, waitable: boolean, name: string): TypedArrayObject => {
     const ok =
       v instanceof TypedArrayObject && (waitable ? WAITABLE_KINDS : INTEGER_KINDS).has(v.kind);
     if (!ok)
@@ -97,7 +98,7 @@ export function installSharedMemory(realm: Realm): void {
     return ta;
   };
   /** RevalidateAtomicAccess (25.4.3.4) after conversions that ran guest code. */
-  const revalidate = (vm: VM, ta: TypedArrayObject, i: number, name: string): HostTA => {
+  const revalidate = (vm: Agent, ta: TypedArrayObject, i: number, name: string): HostTA => {
     if (ta.outOfBounds()) detachedError(vm, name);
     if (i >= ta.length) vm.throwError("RangeError", "Invalid atomic access index");
     return ta.host();
@@ -117,7 +118,7 @@ export function installSharedMemory(realm: Realm): void {
    * tail call that makes it and calls the native again (with the measured length).
    */
   const prepare = (
-    vm: VM,
+    vm: Agent,
     self: NativeFunction,
     args: Value[],
     name: string,
@@ -128,7 +129,9 @@ export function installSharedMemory(realm: Realm): void {
     // Called again after a conversion: the array was validated then (and may have been
     // detached since, which only the operation's own revalidation may see).
     const again =
-      first instanceof TypedArrayObject ? resumedLength(realm, args, args.length - 2) : undefined;
+      first instanceof TypedArrayObject
+        ? resumedLength(vm.realm, args, args.length - 2)
+        : undefined;
     const ta =
       again === undefined ? integerArray(vm, first, waitable, name) : (first as TypedArrayObject);
     if (waitable && name !== "Atomics.notify" && !ta.buffer.shared)
@@ -139,13 +142,13 @@ export function installSharedMemory(realm: Realm): void {
     for (let k = 0; k < ops.length; k++) all.push(arg(args, 2 + k));
     if (all[1] instanceof JSObject)
       return {
-        tail: coerceCall(vm, realm, self, undefined, all, "-n" + "-".repeat(ops.length), length),
+        tail: coerceCall(vm, vm.realm, self, undefined, all, "-n" + "-".repeat(ops.length), length),
       };
     const i = toIndex(vm, toNumberPrim(vm, all[1]), "Invalid atomic access index");
     if (i >= length) vm.throwError("RangeError", "Invalid atomic access index");
     all[1] = i;
     const a = convertArgs(vm, all, `--${ops}`);
-    if (!a) return { tail: coerceCall(vm, realm, self, undefined, all, `--${ops}`, length) };
+    if (!a) return { tail: coerceCall(vm, vm.realm, self, undefined, all, `--${ops}`, length) };
     return { ta, i, ops: a.slice(2) };
   };
 
@@ -185,7 +188,7 @@ export function installSharedMemory(realm: Realm): void {
   });
   method(realm, atomics, "Atomics", "isLockFree", 1, (vm, _t, args, _nt, self) => {
     const a = convertArgs(vm, args, "n");
-    if (!a) return coerceCall(vm, realm, self, undefined, args, "n");
+    if (!a) return coerceCall(vm, vm.realm, self, undefined, args, "n");
     const n = toInteger(a[0] as number);
     return n === 1 || n === 2 || n === 4 || n === 8;
   });
@@ -221,7 +224,7 @@ export function installSharedMemory(realm: Realm): void {
     if ("tail" in p) return p.tail;
     const w = waitState(p);
     if (!w.equal || w.timeout === 0) {
-      const result = realm.newObject();
+      const result = vm.realm.newObject();
       result.setOwn("async", false);
       result.setOwn("value", w.equal ? "timed-out" : "not-equal");
       return result;
@@ -229,7 +232,7 @@ export function installSharedMemory(realm: Realm): void {
     // A waiter in the realm's list (guest data, prelude/70-typedarray.js) until notify
     // wakes it or its timeout passes.
     const byteIndex = p.ta.byteOffset + p.i * p.ta.type.size;
-    return vm.tailCall(preludeFn(realm, "atomicsWaitAsync"), undefined, [
+    return vm.tailCall(preludeFn(vm.realm, "atomicsWaitAsync"), undefined, [
       p.ta.buffer,
       byteIndex,
       w.timeout,
@@ -241,7 +244,11 @@ export function installSharedMemory(realm: Realm): void {
     const c = p.ops[0] === undefined ? Infinity : Math.max(toInteger(p.ops[0] as number), 0);
     if (!p.ta.buffer.shared) return 0;
     const byteIndex = p.ta.byteOffset + p.i * p.ta.type.size;
-    return vm.tailCall(preludeFn(realm, "atomicsNotify"), undefined, [p.ta.buffer, byteIndex, c]);
+    return vm.tailCall(preludeFn(vm.realm, "atomicsNotify"), undefined, [
+      p.ta.buffer,
+      byteIndex,
+      c,
+    ]);
   });
   atomics.props.set(wk.toStringTag, new Prop("Atomics", PF.Configurable));
 }

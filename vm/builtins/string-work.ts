@@ -4,7 +4,7 @@
 // the template, where the next search starts and the result so far.
 
 import type { Value } from "../value";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import type { Realm } from "../realm";
 import { registerObjectKind } from "../object-kinds";
 import { PENDING, WorkObject, runWork } from "./work";
@@ -37,7 +37,7 @@ export class StringReplaceAllWork extends WorkObject {
     super();
   }
 
-  step(_vm: VM): Value | typeof PENDING {
+  step(_vm: Agent): Value | typeof PENDING {
     const { subject: s, search, template } = this;
     const len = s.length;
     const advance = Math.max(1, search.length);
@@ -95,7 +95,7 @@ registerObjectKind<StringReplaceAllWork>({
 });
 
 /** String.prototype.split(separator, limit) once both are primitives (limit ≥ 1). */
-export function splitString(vm: VM, realm: Realm, s: string, sep: string, lim: number): Value {
+export function splitString(vm: Agent, realm: Realm, s: string, sep: string, lim: number): Value {
   if (s.length < STRING_SLICED_LENGTH || lim === 0) return realm.newArray(s.split(sep, lim));
   return runWork(vm, new StringSplitWork(s, sep, lim));
 }
@@ -116,7 +116,7 @@ export class StringSplitWork extends WorkObject {
     super();
   }
 
-  step(vm: VM): Value | typeof PENDING {
+  step(vm: Agent): Value | typeof PENDING {
     const { subject: s, separator: sep, limit, pieces } = this;
     const len = s.length;
     let { pos, copied } = this;

@@ -7,7 +7,7 @@ import { JSSymbol, type Value } from "../value";
 import { arg, internalDefiner, makeNative, method } from "./util";
 import { ensureRoom } from "../heap";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { STRING_SLICED_LENGTH, StringReplaceAllWork, splitString } from "./string-work";
 import { runWork } from "./work";
 import { TextOp, TextWork, slicedText } from "./text-work";
@@ -59,7 +59,7 @@ const RESULT_LENGTH: Record<string, (s: string, args: Value[]) => number> = {
   padEnd: (_s, args) => Number(args[0]),
 };
 
-function thisString(vm: VM, t: Value, name: string): string {
+function thisString(vm: Agent, t: Value, name: string): string {
   if (typeof t === "string") return t;
   if (t instanceof PrimitiveObject && t.cls === "String") return t.primitive as string;
   return vm.throwTypeError(`String.prototype.${name} requires that 'this' be a String`);
@@ -79,7 +79,7 @@ export function installString(realm: Realm): void {
       else {
         const v = args[0];
         if (v instanceof JSSymbol && newTarget === undefined) return v.toString();
-        if (v instanceof JSObject) return vm.tailCall(realm.helpers.toString, undefined, [v]);
+        if (v instanceof JSObject) return vm.tailCall(vm.realm.helpers.toString, undefined, [v]);
         if (v instanceof JSSymbol) vm.throwTypeError("Cannot convert a Symbol value to a string");
         // A huge BigInt's digits, in slices (bigint-arith-work.ts).
         const task =
@@ -88,7 +88,11 @@ export function installString(realm: Realm): void {
         s = String(v);
       }
       if (newTarget === undefined) return s;
-      return new PrimitiveObject(vm.prototypeFrom(newTarget as JSObject, SP), "String", s);
+      return new PrimitiveObject(
+        vm.prototypeFrom(newTarget as JSObject, vm.realm.StringPrototype),
+        "String",
+        s,
+      );
     },
     { ctor: true },
   );
@@ -110,7 +114,7 @@ export function installString(realm: Realm): void {
       spec[1] === "-"
         ? (vm, t, args, _nt, self) =>
             args[0] instanceof JSObject
-              ? vm.tailCall(realm.helpers.stringSearchNoRegExp, undefined, [
+              ? vm.tailCall(vm.realm.helpers.stringSearchNoRegExp, undefined, [
                   self,
                   name,
                   t,
@@ -174,7 +178,7 @@ export function installString(realm: Realm): void {
   const plain = (v: Value) => !(v instanceof JSObject) && !(v instanceof JSSymbol);
   // String.prototype.split's string case after the coercions (prelude/35-regexp.js).
   internalDefiner(realm)("stringSplitPrimitive", 3, "ssn", (vm, _t, args) =>
-    splitString(vm, realm, args[0] as string, args[1] as string, args[2] as number),
+    splitString(vm, vm.realm, args[0] as string, args[1] as string, args[2] as number),
   );
   method(realm, SP, "String.prototype", "split", 2, (vm, t, args) => {
     const sep = arg(args, 0);
@@ -184,8 +188,8 @@ export function installString(realm: Realm): void {
       typeof sep === "string" &&
       (lim === undefined || typeof lim === "number")
     )
-      return splitString(vm, realm, t, sep, lim === undefined ? 2 ** 32 - 1 : lim >>> 0);
-    return vm.tailCall(realm.helpers.stringSplit, undefined, [t, sep, lim]);
+      return splitString(vm, vm.realm, t, sep, lim === undefined ? 2 ** 32 - 1 : lim >>> 0);
+    return vm.tailCall(vm.realm.helpers.stringSplit, undefined, [t, sep, lim]);
   });
   for (const name of ["replace", "replaceAll"] as const) {
     method(realm, SP, "String.prototype", name, 2, (vm, t, args) => {
@@ -196,7 +200,7 @@ export function installString(realm: Realm): void {
           return runWork(vm, new StringReplaceAllWork(t, String(pattern), String(replacement)));
         return t[name](String(pattern), String(replacement));
       }
-      return vm.tailCall(realm.helpers.stringReplace, undefined, [
+      return vm.tailCall(vm.realm.helpers.stringReplace, undefined, [
         t,
         pattern,
         replacement,
@@ -205,23 +209,24 @@ export function installString(realm: Realm): void {
     });
   }
   method(realm, SP, "String.prototype", "match", 1, (vm, t, args) =>
-    vm.tailCall(realm.helpers.stringMatch, undefined, [t, arg(args, 0)]),
+    vm.tailCall(vm.realm.helpers.stringMatch, undefined, [t, arg(args, 0)]),
   );
   method(realm, SP, "String.prototype", "matchAll", 1, (vm, t, args) =>
-    vm.tailCall(realm.helpers.stringMatchAll, undefined, [t, arg(args, 0)]),
+    vm.tailCall(vm.realm.helpers.stringMatchAll, undefined, [t, arg(args, 0)]),
   );
   method(realm, SP, "String.prototype", "search", 1, (vm, t, args) =>
-    vm.tailCall(realm.helpers.stringSearch, undefined, [t, arg(args, 0)]),
+    vm.tailCall(vm.realm.helpers.stringSearch, undefined, [t, arg(args, 0)]),
   );
   // String iterator: by code points.
   const SIP = new JSObject(realm.IteratorPrototype);
   realm.registerIntrinsic("%StringIteratorPrototype%", SIP);
+  realm.StringIteratorPrototype = SIP;
   SIP.props.set(realm.wellKnown.toStringTag, new Prop("String Iterator", PF.Configurable));
   method(realm, SIP, "%StringIteratorPrototype%", "next", 0, (vm, t) => {
     if (!(t instanceof StringIteratorObject))
       vm.throwTypeError("next method called on incompatible receiver");
     const it = t as StringIteratorObject;
-    const r = new JSObject(realm.ObjectPrototype);
+    const r = new JSObject(vm.realm.ObjectPrototype);
     if (it.index >= it.text.length) {
       r.setOwn("value", undefined);
       r.setOwn("done", true);
@@ -241,7 +246,7 @@ export function installString(realm: Realm): void {
     "String.prototype",
     realm.wellKnown.iterator,
     0,
-    (_vm, t) => new StringIteratorObject(SIP, t as string),
+    (vm, t) => new StringIteratorObject(vm.realm.StringIteratorPrototype, t as string),
     "S",
   );
   void iter;
@@ -266,7 +271,7 @@ export function installString(realm: Realm): void {
     true,
   );
   method(realm, ctor, "String", "raw", 1, (vm, _t, args) =>
-    vm.tailCall(realm.helpers.stringRaw, undefined, args),
+    vm.tailCall(vm.realm.helpers.stringRaw, undefined, args),
   );
 }
 

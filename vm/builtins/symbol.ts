@@ -4,9 +4,9 @@ import { JSObject, PF, Prop, PrimitiveObject } from "../object";
 import { JSSymbol, type Value } from "../value";
 import { arg, constant, getter, makeNative, method } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 
-function thisSymbol(vm: VM, t: Value): JSSymbol {
+function thisSymbol(vm: Agent, t: Value): JSSymbol {
   if (t instanceof JSSymbol) return t;
   if (t instanceof PrimitiveObject && t.primitive instanceof JSSymbol) return t.primitive;
   return vm.throwTypeError("Symbol.prototype method called on incompatible receiver");
@@ -37,12 +37,12 @@ export function installSymbol(realm: Realm): void {
     "Symbol",
     "for",
     1,
-    (_vm, _t, args) => {
+    (vm, _t, args) => {
       const key = String(arg(args, 0));
-      let s = realm.symbolRegistry.get(key);
+      let s = vm.realm.symbolRegistry.get(key);
       if (!s) {
         s = new JSSymbol(key, key);
-        realm.symbolRegistry.set(key, s);
+        vm.realm.symbolRegistry.set(key, s);
       }
       return s;
     },

@@ -19,7 +19,7 @@
 // The state is the input, where the next piece starts and the result so far.
 
 import type { Value } from "../value";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { JSObject } from "../object";
 import { KIND_UINT8, TypedArrayObject } from "../buffers";
 import { registerObjectKind } from "../object-kinds";
@@ -125,7 +125,7 @@ export class TextWork extends WorkObject {
     return BYTES_IN(this.op) ? this.end - this.start : this.subject.length;
   }
 
-  step(vm: VM): Value | typeof PENDING {
+  step(vm: Agent): Value | typeof PENDING {
     if (BYTES_IN(this.op)) return this.decode(vm);
     if (this.op === TextOp.Utf8Encode) return this.encode(vm);
     const s = this.subject;
@@ -147,7 +147,7 @@ export class TextWork extends WorkObject {
     return out;
   }
 
-  private decode(vm: VM): Value | typeof PENDING {
+  private decode(vm: Agent): Value | typeof PENDING {
     const all = bytesOf(this.source) ?? new Uint8Array(0);
     // Only a snapshot edited by hand can pair a task with shorter bytes.
     if (this.end > all.length) vm.throwTypeError("internal: a decoding resumed on other bytes");
@@ -175,7 +175,7 @@ export class TextWork extends WorkObject {
     return end < b.length ? PENDING : this.finish();
   }
 
-  private encode(vm: VM): Value | typeof PENDING {
+  private encode(vm: Agent): Value | typeof PENDING {
     const s = this.subject;
     const end = cutString(this.op, s, this.pos + PIECE[this.op]);
     const piece = s.slice(this.pos, end);

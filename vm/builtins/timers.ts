@@ -6,6 +6,7 @@ import { JSObject, PF, Prop, isCallable } from "../object";
 import type { Value } from "../value";
 import { arg, defineInternal, getter, makeNative, method } from "./util";
 import type { Realm } from "../realm";
+import type { Agent } from "../agent";
 import { installPromiseCore } from "./promise-core";
 
 export interface Timer {
@@ -38,12 +39,13 @@ export function installTimers(realm: Realm): void {
   const g = realm.global;
   const TimeoutProto = new JSObject(realm.ObjectPrototype, "Timeout");
   realm.registerIntrinsic("%TimeoutPrototype%", TimeoutProto);
-  const timerOf = (t: Value) => {
+  realm.TimeoutPrototype = TimeoutProto;
+  const timerOf = (vm: Agent, t: Value) => {
     const id = timerId(t);
-    return realm.timers.find((x) => x.id === id);
+    return vm.realm.timers.find((x) => x.id === id);
   };
-  const setRef = (ref: boolean) => (_vm: unknown, t: Value) => {
-    const timer = timerOf(t);
+  const setRef = (ref: boolean) => (vm: Agent, t: Value) => {
+    const timer = timerOf(vm, t);
     if (timer) timer.ref = ref;
     return t;
   };
@@ -56,7 +58,7 @@ export function installTimers(realm: Realm): void {
     "Timeout.prototype",
     "hasRef",
     0,
-    (_vm, t) => timerOf(t)?.ref ?? true,
+    (vm, t) => timerOf(vm, t)?.ref ?? true,
   );
   method(realm, TimeoutProto, "Timeout.prototype", realm.wellKnown.toPrimitive, 0, (_vm, t) =>
     timerId(t),
@@ -64,10 +66,10 @@ export function installTimers(realm: Realm): void {
   // Node's Timeout.close() and [Symbol.dispose]() clear the timer; _destroyed says
   // whether it is gone (run or cleared). (An inherited getter here, where Node has an
   // own property: inspecting a handle shows what it showed before.)
-  const clearHandle = (_vm: unknown, t: Value) => {
+  const clearHandle = (vm: Agent, t: Value) => {
     const id = timerId(t);
-    const i = realm.timers.findIndex((x) => x.id === id);
-    if (i >= 0) realm.timers.splice(i, 1);
+    const i = vm.realm.timers.findIndex((x) => x.id === id);
+    if (i >= 0) vm.realm.timers.splice(i, 1);
     return t;
   };
   method(realm, TimeoutProto, "Timeout.prototype", "close", 0, clearHandle);
@@ -75,17 +77,20 @@ export function installTimers(realm: Realm): void {
     clearHandle(vm, t);
     return undefined;
   });
-  getter(realm, TimeoutProto, "Timeout.prototype", "_destroyed", (_vm, t) => !timerOf(t));
+  getter(realm, TimeoutProto, "Timeout.prototype", "_destroyed", (vm, t) => !timerOf(vm, t));
   const schedule =
-    (kind: "timeout" | "interval" | "immediate") =>
-    (vm: import("../interpreter").VM, _t: Value, args: Value[]) => {
+    (kind: "timeout" | "interval" | "immediate") => (vm: Agent, _t: Value, args: Value[]) => {
+      const realm = vm.realm;
       const fn = arg(args, 0);
       if (!isCallable(fn))
         vm.throwTypeError(
           `The "callback" argument must be of type function. Received ${fn === undefined ? "undefined" : typeof fn}`,
         );
       const id = realm.nextTimerId++;
-      const handle = new JSObject(TimeoutProto, kind === "immediate" ? "Immediate" : "Timeout");
+      const handle = new JSObject(
+        realm.TimeoutPrototype,
+        kind === "immediate" ? "Immediate" : "Timeout",
+      );
       handle.props.set("_id", new Prop(id, PF.Hidden));
       let delay = kind === "immediate" ? -1 : Number(arg(args, 1));
       if (kind !== "immediate" && !(delay >= 1 && delay <= 2147483647)) delay = 1;
@@ -102,7 +107,7 @@ export function installTimers(realm: Realm): void {
       });
       return handle;
     };
-  const clear = (vm: unknown, _t: Value, args: Value[]) => {
+  const clear = (vm: Agent, _t: Value, args: Value[]) => {
     clearHandle(vm, arg(args, 0));
     return undefined;
   };
@@ -115,35 +120,35 @@ export function installTimers(realm: Realm): void {
 
   // $.unrefTimer(fn, delay, arg) → its id: a timer that does not keep the event loop
   // alive (Atomics.waitAsync's timeout, as in Node); $.cancelTimer(id) clears it.
-  defineInternal(realm, "cancelTimer", 1, "n", (_vm, _t, args) => {
-    const i = realm.timers.findIndex((x) => x.id === args[0]);
-    if (i >= 0) realm.timers.splice(i, 1);
+  defineInternal(realm, "cancelTimer", 1, "n", (vm, _t, args) => {
+    const i = vm.realm.timers.findIndex((x) => x.id === args[0]);
+    if (i >= 0) vm.realm.timers.splice(i, 1);
     return undefined;
   });
-  defineInternal(realm, "unrefTimer", 3, "fn-", (_vm, _t, args) => {
-    const id = realm.nextTimerId++;
-    const handle = new JSObject(TimeoutProto, "Timeout");
+  defineInternal(realm, "unrefTimer", 3, "fn-", (vm, _t, args) => {
+    const id = vm.realm.nextTimerId++;
+    const handle = new JSObject(vm.realm.TimeoutPrototype, "Timeout");
     handle.props.set("_id", new Prop(id, PF.Hidden));
-    realm.timers.push({
+    vm.realm.timers.push({
       id,
-      due: realm.loopTime() + Math.min(Math.max(args[1] as number, 1), 2147483647),
+      due: vm.realm.loopTime() + Math.min(Math.max(args[1] as number, 1), 2147483647),
       interval: -1,
       fn: args[0] as JSObject,
       args: [args[2]],
-      seq: realm.timerSeq++,
+      seq: vm.realm.timerSeq++,
       handle,
       ref: false,
     });
     return id;
   });
   installPromiseCore(realm);
-  defineInternal(realm, "trackRejection", 2, "o", (_vm, _t, args) => {
-    realm.rejections.push([args[0] as JSObject, arg(args, 1)]);
+  defineInternal(realm, "trackRejection", 2, "o", (vm, _t, args) => {
+    vm.realm.rejections.push([args[0] as JSObject, arg(args, 1)]);
     return undefined;
   });
-  defineInternal(realm, "untrackRejection", 1, "-", (_vm, _t, args) => {
-    const i = realm.rejections.findIndex((r) => r[0] === args[0]);
-    if (i >= 0) realm.rejections.splice(i, 1);
+  defineInternal(realm, "untrackRejection", 1, "-", (vm, _t, args) => {
+    const i = vm.realm.rejections.findIndex((r) => r[0] === args[0]);
+    if (i >= 0) vm.realm.rejections.splice(i, 1);
     return undefined;
   });
 }

@@ -7,7 +7,7 @@
 // cannot change under it.
 
 import type { Value } from "../value";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { TypedArrayObject } from "../buffers";
 import { registerObjectKind } from "../object-kinds";
 import { PENDING, WorkObject } from "./work";
@@ -74,7 +74,7 @@ export class TypedArrayBulkWork extends WorkObject {
     super();
   }
 
-  step(vm: VM): Value | typeof PENDING {
+  step(vm: Agent): Value | typeof PENDING {
     const o = this.array;
     if (!o || !this.fits(o)) {
       // Only a snapshot edited by hand gets here (its arrays are decoded after the task).

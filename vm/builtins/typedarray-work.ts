@@ -7,7 +7,7 @@
 // it. Float16Array keeps the host's one-call sort (it sorts decoded copies).
 
 import type { Value } from "../value";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { ELEMENT_TYPES, TypedArrayObject } from "../buffers";
 import { registerObjectKind } from "../object-kinds";
 import { PENDING, WorkObject } from "./work";
@@ -61,7 +61,7 @@ export class TypedArraySortWork extends WorkObject {
     this.length = array?.length ?? 0;
   }
 
-  step(vm: VM): Value | typeof PENDING {
+  step(vm: Agent): Value | typeof PENDING {
     const o = this.array!;
     const h = o.host() as unknown as HostElements;
     const len = h.length;
@@ -179,7 +179,7 @@ export class TypedArrayJoinWork extends WorkObject {
     super();
   }
 
-  step(_vm: VM): Value | typeof PENDING {
+  step(_vm: Agent): Value | typeof PENDING {
     const o = this.array!;
     const end = Math.min(this.length, this.pos + SLICE_ELEMENTS);
     const parts: string[] = [];

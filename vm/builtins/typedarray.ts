@@ -14,9 +14,9 @@ import {
   isCallable,
 } from "../object";
 import { EMPTY, type Value, type PropertyKey } from "../value";
-import { arg, getter, internalDefiner, makeNative } from "./util";
+import { arg, ctorPrototype, getter, internalDefiner, isBuiltin, makeNative } from "./util";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import {
   ArrayBufferObject,
   ELEMENT_TYPES,
@@ -55,7 +55,7 @@ const MIX = "Cannot mix BigInt and other types, use explicit conversions";
 export function installTypedArrays(realm: Realm): void {
   const wk = realm.wellKnown;
   const $ = realm.internals;
-  const { ABP } = installArrayBuffer(realm);
+  installArrayBuffer(realm);
   const internal = internalDefiner(realm);
   // Argument signatures (see defineInternal in util.ts).
   const N_KINDS = ELEMENT_TYPES.length;
@@ -82,7 +82,7 @@ export function installTypedArrays(realm: Realm): void {
   TAP.props.set("constructor", new Prop(TA, PF.Hidden));
 
   /** ValidateTypedArray: the array and its length, or a TypeError. */
-  const validate = (vm: VM, t: Value, name: string): [TypedArrayObject, number] => {
+  const validate = (vm: Agent, t: Value, name: string): [TypedArrayObject, number] => {
     if (!(t instanceof TypedArrayObject)) return vm.throwTypeError(NOT_TA);
     if (t.outOfBounds()) detachedError(vm, name);
     return [t, t.length];
@@ -90,13 +90,13 @@ export function installTypedArrays(realm: Realm): void {
   const P = "%TypedArray%.prototype";
   /** validate(), or on the call after argument conversion the length measured before it. */
   const measure = (
-    vm: VM,
+    vm: Agent,
     t: Value,
     args: Value[],
     spec: string,
     name: string,
   ): [TypedArrayObject, number] => {
-    const n = resumedLength(realm, args, spec.length);
+    const n = resumedLength(vm.realm, args, spec.length);
     return n === undefined ? validate(vm, t, name) : [t as TypedArrayObject, n];
   };
   const def = (obj: JSObject, path: string, name: string, length: number, impl: NativeImpl) => {
@@ -125,7 +125,7 @@ export function installTypedArrays(realm: Realm): void {
   def(TAP, P, "at", 1, (vm, t, args, _nt, self) => {
     const [o, len] = measure(vm, t, args, "n", `${P}.at`);
     const a = convertArgs(vm, args, "n");
-    if (!a) return coerceCall(vm, realm, self, t, args, "n", len);
+    if (!a) return coerceCall(vm, vm.realm, self, t, args, "n", len);
     let k = toInteger(a[0] as number);
     if (k < 0) k += len;
     return k < 0 || k >= len ? undefined : o.get(k);
@@ -134,7 +134,7 @@ export function installTypedArrays(realm: Realm): void {
     const name = `${P}.copyWithin`;
     const [, len] = measure(vm, t, args, "nne", name);
     const a = convertArgs(vm, args, "nne");
-    if (!a) return coerceCall(vm, realm, self, t, args, "nne", len);
+    if (!a) return coerceCall(vm, vm.realm, self, t, args, "nne", len);
     const o = t as TypedArrayObject;
     const to = relative(a[0] as number, len);
     const from = relative(arg(a, 1) as number, len);
@@ -151,7 +151,7 @@ export function installTypedArrays(realm: Realm): void {
   const iter = (kind: number, name: string) =>
     def(TAP, P, name, 0, (vm, t) => {
       validate(vm, t, `${P}.${name}`);
-      return makeArrayIterator(realm, t, kind);
+      return makeArrayIterator(vm.realm, t, kind);
     });
   iter(2, "entries");
   placeholder(TAP, "every");
@@ -161,7 +161,7 @@ export function installTypedArrays(realm: Realm): void {
     const [o, len] = measure(vm, t, args, spec, name);
     const full = [arg(args, 0), ...args.slice(1)];
     const a = convertArgs(vm, full, spec);
-    if (!a) return coerceCall(vm, realm, self, t, full, spec, len);
+    if (!a) return coerceCall(vm, vm.realm, self, t, full, spec, len);
     let k = relative(arg(a, 1) as number, len);
     let fin = a[2] === undefined ? len : relative(a[2] as number, len);
     if (o.outOfBounds()) detachedError(vm, name);
@@ -187,7 +187,7 @@ export function installTypedArrays(realm: Realm): void {
       const [o, len] = measure(vm, t, args, "-n", `${P}.${mode}`);
       if (len === 0) return mode === "includes" ? false : -1;
       const a = convertArgs(vm, args, "-n");
-      if (!a) return coerceCall(vm, realm, self, t, args, "-n", len);
+      if (!a) return coerceCall(vm, vm.realm, self, t, args, "-n", len);
       const target = arg(a, 0);
       const cur = o.length;
       if (!o.type.f16) return hostSearch(vm, o, mode, target, a, len);
@@ -217,7 +217,7 @@ export function installTypedArrays(realm: Realm): void {
   def(TAP, P, "join", 1, (vm, t, args, _nt, self) => {
     const [o, len] = measure(vm, t, args, "s", `${P}.join`);
     const a = convertArgs(vm, args, "s");
-    if (!a) return coerceCall(vm, realm, self, t, args, "s", len);
+    if (!a) return coerceCall(vm, vm.realm, self, t, args, "s", len);
     const sep = a[0] === undefined ? "," : (a[0] as string);
     return runWork(vm, new TypedArrayJoinWork(o, sep, len));
   });
@@ -236,23 +236,23 @@ export function installTypedArrays(realm: Realm): void {
   def(TAP, P, "set", 1, (vm, t, args, _nt, self) => {
     if (!(t instanceof TypedArrayObject)) return vm.throwTypeError(NOT_TA);
     const a = convertArgs(vm, args, "-n");
-    if (!a) return coerceCall(vm, realm, self, t, args, "-n");
+    if (!a) return coerceCall(vm, vm.realm, self, t, args, "-n");
     const offset = toInteger(arg(a, 1) as number);
     if (offset < 0) vm.throwError("RangeError", "offset is out of bounds");
     const src = arg(a, 0);
     if (src instanceof TypedArrayObject) return setFromTypedArray(vm, t, src, offset);
-    return vm.tailCall(preludeFn(realm, "taSetArrayLike"), undefined, [t, src, offset]);
+    return vm.tailCall(preludeFn(vm.realm, "taSetArrayLike"), undefined, [t, src, offset]);
   });
   def(TAP, P, "slice", 2, (vm, t, args, _nt, self) => {
     const name = `${P}.slice`;
     const [o, len] = measure(vm, t, args, "ne", name);
     const a = convertArgs(vm, args, "ne");
-    if (!a) return coerceCall(vm, realm, self, t, args, "ne", len);
+    if (!a) return coerceCall(vm, vm.realm, self, t, args, "ne", len);
     const start = relative(arg(a, 0) as number, len);
     const fin = a[1] === undefined ? len : relative(a[1] as number, len);
     const count = Math.max(fin - start, 0);
-    if (!defaultSpecies(o))
-      return vm.tailCall(preludeFn(realm, "taSliceSpecies"), undefined, [o, start, count]);
+    if (!defaultSpecies(vm, o))
+      return vm.tailCall(preludeFn(vm.realm, "taSliceSpecies"), undefined, [o, start, count]);
     const out = create(vm, o.kind, undefined, count);
     if (count > 0) {
       if (o.outOfBounds()) detachedError(vm, name);
@@ -270,29 +270,29 @@ export function installTypedArrays(realm: Realm): void {
       vm.throwTypeError("The comparison function must be either a function or undefined");
     const [o] = validate(vm, t, `${P}.sort`);
     if (cmp !== undefined)
-      return vm.tailCall(preludeFn(realm, "taSortWith"), undefined, [o, cmp, false]);
+      return vm.tailCall(preludeFn(vm.realm, "taSortWith"), undefined, [o, cmp, false]);
     return sortDefault(vm, o);
   });
   def(TAP, P, "subarray", 2, (vm, t, args, _nt, self) => {
     if (!(t instanceof TypedArrayObject)) return vm.throwTypeError(NOT_TA);
-    const resumed = resumedLength(realm, args, 2);
+    const resumed = resumedLength(vm.realm, args, 2);
     const len = resumed ?? t.length;
     const a = convertArgs(vm, args, "ne");
-    if (!a) return coerceCall(vm, realm, self, t, args, "ne", len);
+    if (!a) return coerceCall(vm, vm.realm, self, t, args, "ne", len);
     const begin = relative(arg(a, 0) as number, len);
     const tracking = t.fixedLength < 0 && a[1] === undefined;
     const fin = a[1] === undefined ? len : relative(a[1] as number, len);
     const size = t.type.size;
     const byteOffset = t.byteOffset + begin * size;
     const newLength = tracking ? undefined : Math.max(fin - begin, 0);
-    if (!defaultSpecies(t))
-      return vm.tailCall(preludeFn(realm, "taSubarraySpecies"), undefined, [
+    if (!defaultSpecies(vm, t))
+      return vm.tailCall(preludeFn(vm.realm, "taSubarraySpecies"), undefined, [
         t,
         t.buffer,
         byteOffset,
         newLength,
       ]);
-    return fromBuffer(vm, t.kind, protoOf(t.kind), t.buffer, byteOffset, newLength);
+    return fromBuffer(vm, t.kind, protoOf(vm, t.kind), t.buffer, byteOffset, newLength);
   });
   placeholder(TAP, "toLocaleString");
   def(TAP, P, "toReversed", 0, (vm, t) => {
@@ -311,7 +311,7 @@ export function installTypedArrays(realm: Realm): void {
     const out = create(vm, o.kind, undefined, len);
     out.host().set(o.host() as never);
     if (cmp !== undefined)
-      return vm.tailCall(preludeFn(realm, "taSortWith"), undefined, [out, cmp, true]);
+      return vm.tailCall(preludeFn(vm.realm, "taSortWith"), undefined, [out, cmp, true]);
     return sortDefault(vm, out);
   });
   // toString is Array.prototype.toString itself (23.2.3.32); the prelude defines both.
@@ -322,7 +322,7 @@ export function installTypedArrays(realm: Realm): void {
     const [o, len] = measure(vm, t, args, spec, `${P}.with`);
     const full = [arg(args, 0), arg(args, 1), ...args.slice(2)];
     const a = convertArgs(vm, full, spec);
-    if (!a) return coerceCall(vm, realm, self, t, full, spec, len);
+    if (!a) return coerceCall(vm, vm.realm, self, t, full, spec, len);
     const rel = toInteger(a[0] as number);
     const actual = rel >= 0 ? rel : len + rel;
     if (!o.isValidIndex(actual)) vm.throwError("RangeError", "Invalid typed array index");
@@ -337,8 +337,8 @@ export function installTypedArrays(realm: Realm): void {
   TAP.props.set(wk.iterator, new Prop(values, PF.Hidden));
 
   // ---- the constructors ----
-  const ctors: NativeFunction[] = [];
-  const protos: JSObject[] = [];
+  const ctors = realm.typedArrayConstructors;
+  const protos = realm.typedArrayPrototypes;
   ELEMENT_TYPES.forEach((type, kind) => {
     const proto = new JSObject(TAP);
     const ctor = makeNative(
@@ -346,9 +346,9 @@ export function installTypedArrays(realm: Realm): void {
       type.name,
       type.name,
       3,
-      (vm, _t, args, newTarget) => {
+      (vm, _t, args, newTarget, self) => {
         if (newTarget === undefined) vm.throwTypeError(`Constructor ${type.name} requires 'new'`);
-        const p = vm.prototypeFrom(newTarget as JSObject, proto);
+        const p = vm.prototypeFrom(newTarget as JSObject, ctorPrototype(self));
         return construct(vm, kind, p, args);
       },
       { ctor: true, proto: TA },
@@ -361,7 +361,7 @@ export function installTypedArrays(realm: Realm): void {
     ctors.push(ctor);
     protos.push(proto);
   });
-  const protoOf = (kind: number) => protos[kind];
+  const protoOf = (vm: Agent, kind: number) => vm.realm.typedArrayPrototypes[kind];
 
   // Math.f16round (ES2025).
   const MathObj = realm.global.props.get("Math")!.value as JSObject;
@@ -376,16 +376,17 @@ export function installTypedArrays(realm: Realm): void {
   MathObj.props.set("f16round", new Prop(f16r, PF.Hidden));
 
   /** Whether `o.constructor[Symbol.species]` is, without running guest code, o's own constructor. */
-  function defaultSpecies(o: TypedArrayObject): boolean {
+  function defaultSpecies(vm: Agent, o: TypedArrayObject): boolean {
+    const ctor = vm.realm.typedArrayConstructors[o.kind];
     const c = findProp(o, "constructor");
-    if (!c || c.flags & PF.Accessor || c.value !== ctors[o.kind]) return false;
-    const s = findProp(ctors[o.kind], wk.species);
+    if (!c || c.flags & PF.Accessor || c.value !== ctor) return false;
+    const s = findProp(ctor, wk.species);
     return !!s && s.getter === species;
   }
 
   /** A new typed array of `kind` with a fresh buffer (AllocateTypedArray with a length). */
   function create(
-    vm: VM,
+    vm: Agent,
     kind: number,
     proto: JSObject | undefined,
     length: number,
@@ -393,13 +394,13 @@ export function installTypedArrays(realm: Realm): void {
     const size = ELEMENT_TYPES[kind].size;
     if (length * size > 2 ** 32)
       vm.throwError("RangeError", `Invalid typed array length: ${length}`);
-    const buf = allocateBuffer(vm, ABP, length * size);
-    return new TypedArrayObject(proto ?? protos[kind], kind, buf, 0, length);
+    const buf = allocateBuffer(vm, vm.realm.ArrayBufferPrototype, length * size);
+    return new TypedArrayObject(proto ?? vm.realm.typedArrayPrototypes[kind], kind, buf, 0, length);
   }
 
   /** InitializeTypedArrayFromArrayBuffer (23.2.5.1.3) with numeric offset/length. */
   function fromBuffer(
-    vm: VM,
+    vm: Agent,
     kind: number,
     proto: JSObject,
     buffer: ArrayBufferObject,
@@ -441,7 +442,7 @@ export function installTypedArrays(realm: Realm): void {
     return new TypedArrayObject(proto, kind, buffer, offset, newLength);
   }
 
-  function construct(vm: VM, kind: number, proto: JSObject, args: Value[]): Value {
+  function construct(vm: Agent, kind: number, proto: JSObject, args: Value[]): Value {
     const first = arg(args, 0);
     const type = ELEMENT_TYPES[kind];
     if (!(first instanceof JSObject)) {
@@ -455,7 +456,7 @@ export function installTypedArrays(realm: Realm): void {
     if (first instanceof ArrayBufferObject) {
       const a = convertArgs(vm, args, "-ne");
       if (!a)
-        return vm.tailCall(preludeFn(realm, "taConstructBuffer"), undefined, [
+        return vm.tailCall(preludeFn(vm.realm, "taConstructBuffer"), undefined, [
           kind,
           proto,
           first,
@@ -481,21 +482,22 @@ export function installTypedArrays(realm: Realm): void {
         return out;
       }
     }
-    return vm.tailCall(preludeFn(realm, "taConstructObject"), undefined, [kind, proto, first]);
+    return vm.tailCall(preludeFn(vm.realm, "taConstructObject"), undefined, [kind, proto, first]);
   }
 
-  const arrayValues = realm.ArrayProtoValues;
-  const arrayNext = realm.ArrayIteratorPrototype.props.get("next")!.value;
-  function plainIteration(vm: VM, a: ArrayObject): boolean {
+  function plainIteration(vm: Agent, a: ArrayObject): boolean {
     return (
-      vm.getData(a, wk.iterator) === arrayValues &&
-      vm.getData(realm.ArrayIteratorPrototype, "next") === arrayNext &&
+      vm.getData(a, wk.iterator) === vm.realm.ArrayProtoValues &&
+      isBuiltin(
+        vm.getData(vm.realm.ArrayIteratorPrototype, "next"),
+        "%ArrayIteratorPrototype%.next",
+      ) &&
       !a.elems!.includes(EMPTY)
     );
   }
 
   function setFromTypedArray(
-    vm: VM,
+    vm: Agent,
     target: TypedArrayObject,
     src: TypedArrayObject,
     offset: number,
@@ -524,7 +526,12 @@ export function installTypedArrays(realm: Realm): void {
   internal("taKind", 1, IS_TA, (_vm, _t, args) => (args[0] as TypedArrayObject).kind);
   internal("taIsBigInt", 1, IS_TA, (_vm, _t, args) => (args[0] as TypedArrayObject).type.bigint);
   internal("taKindIsBigInt", 1, KIND, (_vm, _t, args) => ELEMENT_TYPES[args[0] as number].bigint);
-  internal("taCtorOf", 1, IS_TA, (_vm, _t, args) => ctors[(args[0] as TypedArrayObject).kind]);
+  internal(
+    "taCtorOf",
+    1,
+    IS_TA,
+    (vm, _t, args) => vm.realm.typedArrayConstructors[(args[0] as TypedArrayObject).kind],
+  );
   internal("taCreate", 3, ["ro?i", N_KINDS], (vm, _t, args) =>
     create(
       vm,
@@ -593,7 +600,7 @@ export function installTypedArrays(realm: Realm): void {
   installEncoding(realm);
 }
 
-function incompatibleGetter(vm: VM, name: string, t: Value): never {
+function incompatibleGetter(vm: Agent, name: string, t: Value): never {
   return vm.throwTypeError(
     `Method get TypedArray.prototype.${name} called on incompatible receiver ${receiverTextLite(t)}`,
   );
@@ -655,7 +662,7 @@ function copyElements(
  * before the arguments' coercion; the array may have shrunk since.
  */
 function hostSearch(
-  vm: VM,
+  vm: Agent,
   o: TypedArrayObject,
   mode: string,
   target: Value,
@@ -695,7 +702,7 @@ function hostSearch(
  * The default sort: numeric ascending, -0 before +0, NaN last (what the host's sort
  * does); long arrays in slices (typedarray-work.ts). Returns the array.
  */
-function sortDefault(vm: VM, o: TypedArrayObject): Value {
+function sortDefault(vm: Agent, o: TypedArrayObject): Value {
   const h = o.host();
   if (!o.type.f16) {
     if (h.length >= SORT_SLICED_LENGTH) return runWork(vm, new TypedArraySortWork(o));

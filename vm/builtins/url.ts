@@ -11,8 +11,9 @@
 
 import { JSObject, PF, Prop, type NativeImpl } from "../object";
 import { JSSymbol, type Value } from "../value";
-import type { VM } from "../interpreter";
-import { WELL_KNOWN, type Realm } from "../realm";
+import type { Agent } from "../agent";
+import { WELL_KNOWN } from "../well-known";
+import type { Realm } from "../realm";
 import { registerObjectKind } from "../object-kinds";
 import { arg, defineInternal, makeNative, method, type Signature } from "./util";
 
@@ -168,17 +169,19 @@ const URL_PARTS = [
 export function installURL(realm: Realm): void {
   const UP = new JSObject(realm.ObjectPrototype);
   const SP = new JSObject(realm.ObjectPrototype);
+  realm.URLPrototype = UP;
+  realm.URLSearchParamsPrototype = SP;
 
-  const thisURL = (vm: VM, t: Value): URLObject =>
+  const thisURL = (vm: Agent, t: Value): URLObject =>
     t instanceof URLObject ? t : vm.throwTypeError("Receiver must be an instance of class URL");
-  const thisParams = (vm: VM, t: Value): SearchParamsObject => {
+  const thisParams = (vm: Agent, t: Value): SearchParamsObject => {
     if (t instanceof SearchParamsObject) return t;
     const e = vm.makeError("TypeError", 'Value of "this" must be of type URLSearchParams');
     e.setOwn("code", "ERR_INVALID_THIS", PF.Writable | PF.Configurable);
     throw vm.throwValue(e);
   };
 
-  const invalid = (vm: VM, input: string, base: string | undefined): never => {
+  const invalid = (vm: Agent, input: string, base: string | undefined): never => {
     const e = vm.makeError("TypeError", "Invalid URL");
     e.setOwn("code", "ERR_INVALID_URL");
     e.setOwn("input", input);
@@ -195,7 +198,8 @@ export function installURL(realm: Realm): void {
 
   // ---- URL ----------------------------------------------------------------------
   /** new URL(input, base) once the arguments are primitives (see urlConstruct). */
-  const create = (vm: VM, newTarget: JSObject, args: Value[]): URLObject => {
+  /** (null `newTarget`: URL itself, as URL.parse constructs.) */
+  const create = (vm: Agent, newTarget: JSObject | null, args: Value[]): URLObject => {
     if (args.some((a) => a instanceof JSSymbol))
       vm.throwTypeError("Cannot convert a Symbol value to a string");
     const input = usv(arg(args, 0));
@@ -206,9 +210,10 @@ export function installURL(realm: Realm): void {
     } catch {
       return invalid(vm, input, base);
     }
-    const u = new URLObject(vm.prototypeFrom(newTarget, UP));
+    const UP = vm.realm.URLPrototype;
+    const u = new URLObject(newTarget ? vm.prototypeFrom(newTarget, UP) : UP);
     u.href = h.href;
-    u.params = newParams(SP, parseQuery(h.search.slice(1)), u);
+    u.params = newParams(vm.realm.URLSearchParamsPrototype, parseQuery(h.search.slice(1)), u);
     return u;
   };
   const urlCtor = makeNative(
@@ -221,7 +226,7 @@ export function installURL(realm: Realm): void {
         vm.throwTypeError("Class constructor URL cannot be invoked without 'new'");
       const given = args.slice(0, 2);
       if (given.some((a) => a instanceof JSObject))
-        return vm.tailCall(realm.helpers.urlConstruct, undefined, [newTarget, ...given]);
+        return vm.tailCall(vm.realm.helpers.urlConstruct, undefined, [newTarget, ...given]);
       return create(vm, newTarget as JSObject, given);
     },
     { ctor: true },
@@ -294,7 +299,7 @@ export function installURL(realm: Realm): void {
     (vm, _t, args) => {
       const base = args.length > 1 && args[1] !== undefined ? usv(args[1]) : undefined;
       if (!URL.canParse(usv(arg(args, 0)), base)) return null;
-      return create(vm, urlCtor, args.slice(0, 2));
+      return create(vm, null, args.slice(0, 2));
     },
     "ss",
   );
@@ -308,12 +313,16 @@ export function installURL(realm: Realm): void {
     (vm, _t, args, newTarget) => {
       if (newTarget === undefined)
         vm.throwTypeError("Class constructor URLSearchParams cannot be invoked without 'new'");
-      const p = newParams(vm.prototypeFrom(newTarget as JSObject, SP), [], null);
+      const p = newParams(
+        vm.prototypeFrom(newTarget as JSObject, vm.realm.URLSearchParamsPrototype),
+        [],
+        null,
+      );
       const init = arg(args, 0);
       if (init === undefined || init === null) return p;
       if (init instanceof SearchParamsObject) p.list = init.list.slice();
       else if (init instanceof JSObject)
-        return vm.tailCall(realm.helpers.uspInit, undefined, [p, init]);
+        return vm.tailCall(vm.realm.helpers.uspInit, undefined, [p, init]);
       else if (init instanceof JSSymbol)
         vm.throwTypeError("Cannot convert a Symbol value to a string");
       else p.list = parseQuery(usv(init).replace(/^\?/, ""));
@@ -326,7 +335,7 @@ export function installURL(realm: Realm): void {
   realm.global.props.set("URLSearchParams", new Prop(spCtor, PF.Hidden));
 
   const P = "URLSearchParams.prototype";
-  const missing = (vm: VM, args: Value[], n: number, names: string) => {
+  const missing = (vm: Agent, args: Value[], n: number, names: string) => {
     if (args.length < n) {
       const e = vm.makeError("TypeError", `The ${names} arguments must be specified`);
       e.setOwn("code", "ERR_MISSING_ARGS", PF.Writable | PF.Configurable);
@@ -407,7 +416,7 @@ export function installURL(realm: Realm): void {
       const name = usv(args[0]);
       const out: Value[] = [];
       for (let i = 0; i < p.list.length; i += 2) if (p.list[i] === name) out.push(p.list[i + 1]);
-      return realm.newArray(out);
+      return vm.realm.newArray(out);
     },
     "s",
   );
@@ -483,7 +492,7 @@ export function installURL(realm: Realm): void {
     const it = t as SearchParamsIterator;
     const list = it.params?.list ?? [];
     const result = (value: Value, done: boolean) => {
-      const r = new JSObject(realm.ObjectPrototype);
+      const r = new JSObject(vm.realm.ObjectPrototype);
       r.setOwn("value", value);
       r.setOwn("done", done);
       return r;
@@ -496,12 +505,14 @@ export function installURL(realm: Realm): void {
         ? list[i]
         : it.kind === 1
           ? list[i + 1]
-          : realm.newArray([list[i], list[i + 1]]);
+          : vm.realm.newArray([list[i], list[i + 1]]);
     return result(v, false);
   });
   IP.props.set(WELL_KNOWN.toStringTag, new Prop("URLSearchParams Iterator", PF.Configurable));
-  const iterate = (kind: number) => (vm: VM, t: Value) => {
-    const it = new SearchParamsIterator(IP);
+  const iterate = (kind: number) => (vm: Agent, t: Value) => {
+    const it = new SearchParamsIterator(
+      vm.realm.hiddenIntrinsics.get("%URLSearchParamsIteratorPrototype%")!,
+    );
     it.params = thisParams(vm, t);
     it.kind = kind;
     return it;
@@ -530,7 +541,7 @@ export function installURL(realm: Realm): void {
     const p = thisParams(vm, args[0]);
     const i = Number(args[1]) * 2;
     if (!(i >= 0 && i < p.list.length)) return undefined;
-    return realm.newArray([p.list[i], p.list[i + 1]]);
+    return vm.realm.newArray([p.list[i], p.list[i + 1]]);
   });
   internal(
     "uspAppend",

@@ -12,7 +12,7 @@ import {
   type NativeImpl,
 } from "../object";
 import { JSSymbol, type PropertyKey, type Value } from "../value";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import type { Realm } from "../realm";
 
 /**
@@ -69,7 +69,12 @@ export function makeNative(
             (variadic
               ? fixed[fixed.length - 1].repeat(Math.max(0, args.length - fixed.length))
               : "");
-        return vm.tailCall(realm.helpers.coerceThenCall, undefined, [self, full, thisArg, ...args]);
+        return vm.tailCall(vm.realm.helpers.coerceThenCall, undefined, [
+          self,
+          full,
+          thisArg,
+          ...args,
+        ]);
       }
       return impl(vm, thisArg, args, newTarget, self);
     };
@@ -95,6 +100,23 @@ export function makeNative(
   f.props.set("length", new Prop(length, PF.Configurable));
   f.props.set("name", new Prop(name, PF.Configurable));
   return f;
+}
+
+/**
+ * Whether `v` is the built-in native `id` of whatever realm it belongs to: natives'
+ * host closures serve every realm, so they recognise built-ins by id, not identity.
+ */
+export function isBuiltin(v: Value, id: string): boolean {
+  return v instanceof NativeFunction && v.id === id;
+}
+
+/**
+ * A built-in constructor's `prototype`, read from the constructor a native was called
+ * as (`self`): the property is neither writable nor configurable, so it is always that
+ * realm's, where a captured object would be the first realm's.
+ */
+export function ctorPrototype(self: NativeFunction): JSObject {
+  return self.getOwnProperty("prototype")!.value as JSObject;
 }
 
 /** Defines a method (writable, configurable, not enumerable) on `obj`. */
@@ -143,8 +165,6 @@ export function constant(obj: JSObject, name: PropertyKey, value: Value): void {
 export function arg(args: Value[], i: number): Value {
   return i < args.length ? args[i] : undefined;
 }
-
-export type { VM };
 
 // ---- Internal natives ($.name) and their argument signatures ----
 //

@@ -14,7 +14,7 @@
 import { JSObject, PF, Prop } from "../object";
 import type { Value } from "../value";
 import type { Realm } from "../realm";
-import type { VM } from "../interpreter";
+import type { Agent } from "../agent";
 import { defineInternal } from "./util";
 
 /** What `step` returns while the work is not done. */
@@ -34,14 +34,14 @@ export abstract class WorkObject extends JSObject {
   }
 
   /** Does one slice of the work: its result when done, else PENDING. */
-  abstract step(vm: VM): Value | typeof PENDING;
+  abstract step(vm: Agent): Value | typeof PENDING;
 }
 
 /**
  * For a native: runs the task's first slice now and returns its result, or (when it
  * needs more) the tail call that finishes it in slices.
  */
-export function runWork(vm: VM, task: WorkObject): Value {
+export function runWork(vm: Agent, task: WorkObject): Value {
   const r = task.step(vm);
   if (r !== PENDING) return r;
   vm.chargeWork(WORK_SLICE_CHARGE);
