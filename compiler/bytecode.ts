@@ -161,8 +161,9 @@ export interface ModuleInfo {
 /**
  * Bumped whenever emitted bytecode changes shape: snapshots record it. 7: sources of
  * 1 MB or more compile in chunks of statements (stream.ts), with different code.
+ * 10: fused instructions (fuse.ts).
  */
-export const COMPILER_VERSION = 9;
+export const COMPILER_VERSION = 10;
 
 /**
  * Self-hosted helpers compiled code may call with CALL_HELPER, by index. The realm

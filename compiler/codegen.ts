@@ -10,6 +10,7 @@
 
 import type * as N from "./estree";
 import { Op } from "./opcodes";
+import { fuseInstructions } from "./fuse";
 import { LineMap } from "./lines";
 import { Emitter, Label, CompileError } from "./emitter";
 import { FnFlags, Helper, NO_RANGES, type FunctionCode, type ScopeDesc } from "./bytecode";
@@ -414,7 +415,7 @@ class FunctionCompiler {
       localNames: Array.from({ length: this.nlocals }, (_, i) => this.localNames[i] ?? ""),
       liveRanges: this.ranges.length ? Int32Array.from(this.ranges) : NO_RANGES,
       maxStack: e.maxDepth,
-      code: out.code,
+      code: fuseInstructions(out.code),
       positions: out.positions,
       consts: e.consts,
       handlers: out.handlers,

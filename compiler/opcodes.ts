@@ -162,6 +162,20 @@ export const enum Op {
   CALL_EVAL,
   SUPER_CALL_LEX,
   BIND_THIS_LEX,
+  // Fused instructions (compiler/fuse.ts): each replaces the opcode word of the first
+  // instruction of a common sequence, keeps its operands, and runs the whole sequence
+  // in one dispatch when it can; otherwise it does what that first instruction does.
+  GET_LOCAL_GET_LOCAL,
+  GET_LOCAL_INT,
+  GET_LOCAL_INC,
+  LT_JUMP_IF_FALSE,
+  LE_JUMP_IF_FALSE,
+  GT_JUMP_IF_FALSE,
+  GE_JUMP_IF_FALSE,
+  SEQ_JUMP_IF_FALSE,
+  SNE_JUMP_IF_FALSE,
+  GET_ENV_UNDEF,
+  SET_LOCAL_POP,
   // Keep this last: the number of opcodes.
   COUNT,
 }
@@ -399,6 +413,19 @@ export const OPS: readonly OpInfo[] = [
   op("SUPER_CALL_LEX", ["int"], (c, at) => [c[at + 1] < 0 ? 3 : c[at + 1] + 2, 1], true),
   // fn obj → obj: binds the constructor's %this binding and runs its field initializers.
   op("BIND_THIS_LEX", [], [2, 1], true),
+  // Fused instructions: operands and stack effect of the first instruction they stand
+  // for (what the validators see), which stays in the code after them.
+  op("GET_LOCAL_GET_LOCAL", ["local"], PUSH),
+  op("GET_LOCAL_INT", ["local"], PUSH),
+  op("GET_LOCAL_INC", ["local"], PUSH),
+  op("LT_JUMP_IF_FALSE", [], BINARY, true),
+  op("LE_JUMP_IF_FALSE", [], BINARY, true),
+  op("GT_JUMP_IF_FALSE", [], BINARY, true),
+  op("GE_JUMP_IF_FALSE", [], BINARY, true),
+  op("SEQ_JUMP_IF_FALSE", [], BINARY),
+  op("SNE_JUMP_IF_FALSE", [], BINARY),
+  op("GET_ENV_UNDEF", ["hops", "slot"], PUSH),
+  op("SET_LOCAL_POP", ["local"], UNARY),
 ];
 
 /** Total size in words of the instruction starting at `at`. */

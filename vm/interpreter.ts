@@ -121,6 +121,11 @@ export interface Limits {
  */
 const DEADLINE_CHECK_EVERY = 2000;
 
+/** Guest functions CALL leaves to invoke(): class constructors, users of `arguments`. */
+const FAST_CALL_EXCLUDES = FnFlags.ClassConstructor | FnFlags.UsesArguments;
+/** NEW does itself the constructors with only Constructor of these flags. */
+const FAST_NEW_FLAGS = FnFlags.Constructor | FnFlags.Derived | FnFlags.UsesArguments;
+
 /** Time the guest has to handle its deadline RangeError before the VM stops. */
 export function deadlineGraceMs(deadlineMs: number): number {
   return Math.min(1000, Math.max(10, deadlineMs / 10));
@@ -711,27 +716,7 @@ export class VM implements HeapOwner, Agent {
           else if (!(thisValue instanceof JSObject)) thisValue = this.realm.toObject(thisValue);
         }
         const argv = cflags & FnFlags.UsesArguments ? stack.slice(argBase, argBase + argc) : null;
-        const nparams = code.nparams;
-        const nlocals = code.nlocals;
-        this.ensureStack(argBase + nlocals + code.maxStack + 1);
-        const s = this.stack;
-        for (let i = nparams < argc ? nparams : argc; i < nlocals; i++) s[argBase + i] = undefined;
-        const frame = new Frame(
-          callee,
-          0,
-          argBase,
-          callee.env,
-          thisValue,
-          newTarget,
-          calleePos,
-          flags,
-          argv,
-        );
-        frame.sp = argBase + nlocals;
-        // The caller's operand stack ends where the callee's slot is (snapshots rely on it).
-        const caller = this.frames[this.frames.length - 1];
-        if (caller && caller.sp > calleePos) caller.sp = calleePos;
-        this.frames.push(frame);
+        this.pushFrame(callee, argBase, argc, thisValue, newTarget, calleePos, flags, argv);
         return -1;
       }
       if (callee instanceof NativeFunction) {
@@ -812,6 +797,46 @@ export class VM implements HeapOwner, Agent {
       }
       return this.throwTypeError(`${describe(callee)} is not a function`);
     }
+  }
+
+  /**
+   * Pushes the frame of a call of guest function `callee` whose arguments are at
+   * stack[argBase, argBase+argc) and whose result goes to stack[calleePos]: its other
+   * registers start undefined. `this` is already coerced. Returns the frame.
+   */
+  private pushFrame(
+    callee: FunctionObject,
+    argBase: number,
+    argc: number,
+    thisValue: Value,
+    newTarget: Value,
+    calleePos: number,
+    flags: number,
+    argv: Value[] | null,
+  ): Frame {
+    const code = callee.code;
+    const nparams = code.nparams;
+    const nlocals = code.nlocals;
+    this.ensureStack(argBase + nlocals + code.maxStack + 1);
+    const s = this.stack;
+    for (let i = nparams < argc ? nparams : argc; i < nlocals; i++) s[argBase + i] = undefined;
+    const frame = new Frame(
+      callee,
+      0,
+      argBase,
+      callee.env,
+      thisValue,
+      newTarget,
+      calleePos,
+      flags,
+      argv,
+    );
+    frame.sp = argBase + nlocals;
+    // The caller's operand stack ends where the callee's slot is (snapshots rely on it).
+    const caller = this.frames[this.frames.length - 1];
+    if (caller && caller.sp > calleePos) caller.sp = calleePos;
+    this.frames.push(frame);
+    return frame;
   }
 
   /** [[Construct]]: creates `this` from newTarget.prototype and calls the constructor. */
@@ -1496,6 +1521,36 @@ export class VM implements HeapOwner, Agent {
               case Op.GET_LOCAL:
                 stack[sp++] = stack[base + code[ip++]];
                 break;
+              case Op.GET_LOCAL_GET_LOCAL:
+                // GET_LOCAL a; GET_LOCAL b (compiler/fuse.ts)
+                stack[sp] = stack[base + code[ip]];
+                stack[sp + 1] = stack[base + code[ip + 2]];
+                sp += 2;
+                ip += 3;
+                break;
+              case Op.GET_LOCAL_INT:
+                // GET_LOCAL r; INT n
+                stack[sp] = stack[base + code[ip]];
+                stack[sp + 1] = code[ip + 2];
+                sp += 2;
+                ip += 3;
+                break;
+              case Op.GET_LOCAL_INC: {
+                // GET_LOCAL r; TO_NUMERIC; INC|DEC; INIT_LOCAL|SET_LOCAL r: on a number,
+                // all of it; otherwise the GET_LOCAL, and the rest runs after.
+                const r = base + code[ip];
+                const v = stack[r];
+                if (typeof v === "number") {
+                  const n = code[ip + 2] === Op.INC ? v + 1 : v - 1;
+                  stack[r] = n;
+                  if (code[ip + 3] === Op.SET_LOCAL) stack[sp++] = n;
+                  ip += 5;
+                } else {
+                  stack[sp++] = v;
+                  ip++;
+                }
+                break;
+              }
               case Op.GET_LOCAL_CHK: {
                 const v = stack[base + code[ip]];
                 if (v === (EMPTY as unknown)) this.tdz(consts[code[ip + 1]] as string);
@@ -1505,6 +1560,11 @@ export class VM implements HeapOwner, Agent {
               }
               case Op.SET_LOCAL:
                 stack[base + code[ip++]] = stack[sp - 1];
+                break;
+              case Op.SET_LOCAL_POP:
+                // SET_LOCAL r; POP
+                stack[base + code[ip]] = stack[--sp];
+                ip += 2;
                 break;
               case Op.SET_LOCAL_CHK: {
                 const r = base + code[ip];
@@ -1521,6 +1581,16 @@ export class VM implements HeapOwner, Agent {
                 for (let h = code[ip]; h > 0; h--) env = env.parent!;
                 stack[sp++] = env.slots[code[ip + 1]];
                 ip += 2;
+                break;
+              }
+              case Op.GET_ENV_UNDEF: {
+                // GET_ENV hops slot; UNDEF (a function and the `this` of its call)
+                let env = frame.env!;
+                for (let h = code[ip]; h > 0; h--) env = env.parent!;
+                stack[sp] = env.slots[code[ip + 1]];
+                stack[sp + 1] = undefined;
+                sp += 2;
+                ip += 3;
                 break;
               }
               case Op.GET_IMPORT: {
@@ -1897,6 +1967,38 @@ export class VM implements HeapOwner, Agent {
                 const callee = stack[fpos];
                 frame.ip = ip;
                 if (this.heapInterrupt) this.heapSafePoint();
+                if (
+                  callee instanceof FunctionObject &&
+                  !(callee.code.flags & FAST_CALL_EXCLUDES) &&
+                  this.frames.length < this.limits.maxCallDepth
+                ) {
+                  // The common call, done here: what invoke() does for a guest function
+                  // that is no class constructor and reads no `arguments`, with the
+                  // interpreter's locals switched to the new frame without a reload.
+                  let thisValue = stack[fpos + 1];
+                  if (!(callee.code.flags & (FnFlags.Strict | FnFlags.Arrow)))
+                    if (thisValue === undefined || thisValue === null) thisValue = realm.global;
+                    else if (!(thisValue instanceof JSObject))
+                      thisValue = realm.toObject(thisValue);
+                  frame.sp = sp;
+                  frame = this.pushFrame(
+                    callee,
+                    fpos + 2,
+                    argc,
+                    thisValue,
+                    undefined,
+                    fpos,
+                    0,
+                    null,
+                  );
+                  fcode = callee.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = 0;
+                  sp = frame.sp;
+                  base = frame.base;
+                  break;
+                }
                 if (!isCallable(callee))
                   this.throwTypeError(`${consts[code[ip - 1]]} is not a function`);
                 const r = this.invoke(fpos, fpos + 2, argc, stack[fpos + 1], undefined, 0, sp);
@@ -1924,6 +2026,33 @@ export class VM implements HeapOwner, Agent {
                 const callee = stack[fpos];
                 frame.ip = ip;
                 if (this.heapInterrupt) this.heapSafePoint();
+                if (
+                  callee instanceof FunctionObject &&
+                  (callee.code.flags & FAST_NEW_FLAGS) === FnFlags.Constructor &&
+                  this.frames.length < this.limits.maxCallDepth
+                ) {
+                  // What construct() and invoke() do for a base constructor that reads
+                  // no `arguments`, without leaving the loop.
+                  const thisObj = new JSObject(this.prototypeFrom(callee, realm.ObjectPrototype));
+                  frame.sp = sp;
+                  frame = this.pushFrame(
+                    callee,
+                    fpos + 1,
+                    argc,
+                    thisObj,
+                    callee,
+                    fpos,
+                    FrameFlags.Construct,
+                    null,
+                  );
+                  fcode = callee.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = 0;
+                  sp = frame.sp;
+                  base = frame.base;
+                  break;
+                }
                 if (!isConstructor(callee))
                   this.throwTypeError(`${consts[code[ip - 1]]} is not a constructor`);
                 const r = this.construct(fpos, fpos + 1, argc, callee, 0);
@@ -1935,6 +2064,30 @@ export class VM implements HeapOwner, Agent {
               }
               case Op.RETURN: {
                 let v = stack[sp - 1];
+                const rflags = frame.flags;
+                if (
+                  (rflags === 0 ||
+                    (rflags === FrameFlags.Construct && !(fcode.flags & FnFlags.Derived))) &&
+                  frame.generator === null &&
+                  !frame.pushExtra
+                ) {
+                  // The common return (what finishCall does for it), without a reload.
+                  // A base constructor's `this` is its object unless it returns one.
+                  if (rflags !== 0 && !(v instanceof JSObject)) v = frame.thisValue;
+                  const frames = this.frames;
+                  frames.pop();
+                  const rsp = frame.retSp;
+                  stack[rsp] = v;
+                  frame = frames[frames.length - 1];
+                  sp = rsp + 1;
+                  frame.sp = sp;
+                  fcode = frame.fn.code;
+                  code = fcode.code;
+                  consts = fcode.consts;
+                  ip = frame.ip;
+                  base = frame.base;
+                  break;
+                }
                 const done = frame;
                 if (done.flags & FrameFlags.Construct && !(v instanceof JSObject)) {
                   if (fcode.flags & FnFlags.Derived && v !== undefined)
@@ -2265,34 +2418,50 @@ export class VM implements HeapOwner, Agent {
                 const op = code[ip - 1];
                 const a = stack[sp - 2];
                 const b = stack[sp - 1];
-                if (
-                  (typeof a === "number" && typeof b === "number") ||
-                  (typeof a === "string" && typeof b === "string")
-                ) {
+                if (typeof a === "number" && typeof b === "number")
                   stack[--sp - 1] =
                     op === Op.LT ? a < b : op === Op.LE ? a <= b : op === Op.GT ? a > b : a >= b;
-                } else if (a instanceof JSObject || b instanceof JSObject) {
-                  frame.ip = ip;
-                  const helper =
-                    op === Op.LT
-                      ? realm.helpers.lt
-                      : op === Op.LE
-                        ? realm.helpers.le
-                        : op === Op.GT
-                          ? realm.helpers.gt
-                          : realm.helpers.ge;
-                  sp = this.callHelper(helper, sp, 2);
+                else {
+                  sp = this.relationalSlow(op, sp, ip);
                   if (sp < 0) break reload;
-                } else {
-                  if (a instanceof JSSymbol || b instanceof JSSymbol)
-                    this.throwTypeError("Cannot convert a Symbol value to a number");
-                  const x = a as number;
-                  const y = b as number;
-                  stack[--sp - 1] =
-                    op === Op.LT ? x < y : op === Op.LE ? x <= y : op === Op.GT ? x > y : x >= y;
                 }
                 break;
               }
+              case Op.LT_JUMP_IF_FALSE:
+              case Op.LE_JUMP_IF_FALSE:
+              case Op.GT_JUMP_IF_FALSE:
+              case Op.GE_JUMP_IF_FALSE: {
+                // LT; JUMP_IF_FALSE target (compiler/fuse.ts)
+                const op = code[ip - 1];
+                const a = stack[sp - 2];
+                const b = stack[sp - 1];
+                if (typeof a === "number" && typeof b === "number") {
+                  const r =
+                    op === Op.LT_JUMP_IF_FALSE
+                      ? a < b
+                      : op === Op.LE_JUMP_IF_FALSE
+                        ? a <= b
+                        : op === Op.GT_JUMP_IF_FALSE
+                          ? a > b
+                          : a >= b;
+                  sp -= 2;
+                  ip = r ? ip + 2 : code[ip + 1];
+                } else {
+                  // Just the comparison; the JUMP_IF_FALSE after it runs next.
+                  sp = this.relationalSlow(op - (Op.LT_JUMP_IF_FALSE - Op.LT), sp, ip);
+                  if (sp < 0) break reload;
+                }
+                break;
+              }
+              case Op.SEQ_JUMP_IF_FALSE:
+                // SEQ; JUMP_IF_FALSE target
+                ip = stack[sp - 2] === stack[sp - 1] ? ip + 2 : code[ip + 1];
+                sp -= 2;
+                break;
+              case Op.SNE_JUMP_IF_FALSE:
+                ip = stack[sp - 2] !== stack[sp - 1] ? ip + 2 : code[ip + 1];
+                sp -= 2;
+                break;
               case Op.INSTANCEOF: {
                 const v = stack[sp - 2];
                 const C = stack[sp - 1];
@@ -3614,6 +3783,31 @@ export class VM implements HeapOwner, Agent {
    * primitives are the spec's (BigInt mixing errors become guest TypeErrors).
    * Returns the new sp, or -1 when a frame was pushed.
    */
+  /**
+   * `<`, `<=`, `>`, `>=` (op) on the top two operands when they are not both numbers:
+   * strings compare by code units, objects go through a helper (ToPrimitive). Returns
+   * the new sp, or -1 when the helper's frame was pushed.
+   */
+  private relationalSlow(op: number, sp: number, ip: number): number {
+    const s = this.stack;
+    const a = s[sp - 2];
+    const b = s[sp - 1];
+    if (a instanceof JSObject || b instanceof JSObject) {
+      this.frames[this.frames.length - 1].ip = ip;
+      const h = this.realm.helpers;
+      const helper = op === Op.LT ? h.lt : op === Op.LE ? h.le : op === Op.GT ? h.gt : h.ge;
+      return this.callHelper(helper, sp, 2);
+    }
+    if (a instanceof JSSymbol || b instanceof JSSymbol)
+      this.throwTypeError("Cannot convert a Symbol value to a number");
+    // Two strings compare as strings; otherwise the host converts to numbers (bigints
+    // compare with numbers and numeric strings as the spec says).
+    const x = a as number;
+    const y = b as number;
+    s[sp - 2] = op === Op.LT ? x < y : op === Op.LE ? x <= y : op === Op.GT ? x > y : x >= y;
+    return sp - 1;
+  }
+
   private numericSlow(op: number, sp: number, n: number, ip: number): number {
     const s = this.stack;
     const frame = this.frames[this.frames.length - 1];

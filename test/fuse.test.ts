@@ -1,0 +1,78 @@
+// Fused instructions (compiler/fuse.ts): only the opcode word of a sequence's first
+// instruction changes, so the code read without fusing is the code compiled before.
+
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import { compile, OPS } from "../compiler";
+import { Op, instructionSize } from "../compiler/opcodes";
+import { FUSED_FROM, fuseInstructions } from "../compiler/fuse";
+
+const SOURCE = `
+function f(a, n) {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += a[i] * 2;
+  let j = n;
+  while (j >= 1) j--;
+  if (s === n) s = g(s);
+  if (s !== 3) s = g(s);
+  if (s <= 1) s = 0;
+  if (s > 2) s = 1;
+  return s;
+}
+function g(x) { return x + 1; }
+f([1, 2], 2);
+`;
+
+function unfused(code: Int32Array): Int32Array {
+  const out = code.slice();
+  for (let at = 0; at < out.length; at += instructionSize(out, at))
+    out[at] = FUSED_FROM.get(out[at]) ?? out[at];
+  return out;
+}
+
+test("fused opcodes keep the operands and stack effect of the instruction they replace", () => {
+  for (const [fused, base] of FUSED_FROM) {
+    assert.deepEqual(OPS[fused].operands, OPS[base].operands, OPS[fused].name);
+    assert.deepEqual(OPS[fused].stack, OPS[base].stack, OPS[fused].name);
+    assert.equal(OPS[fused].branchDelta, undefined);
+  }
+  // The interpreter maps a fused comparison to its comparison by offset.
+  for (const [fused, base] of [
+    [Op.LE_JUMP_IF_FALSE, Op.LE],
+    [Op.GT_JUMP_IF_FALSE, Op.GT],
+    [Op.GE_JUMP_IF_FALSE, Op.GE],
+  ])
+    assert.equal(fused - Op.LT_JUMP_IF_FALSE, base - Op.LT);
+});
+
+test("fusing changes only opcode words, and fusing again changes nothing", () => {
+  const p = compile(SOURCE, { kind: "commonjs", filename: "/fuse.js" });
+  const seen = new Set<number>();
+  for (const fn of p.functions) {
+    const plain = unfused(fn.code);
+    for (let i = 0; i < plain.length; i++)
+      if (plain[i] !== fn.code[i]) {
+        assert.ok(FUSED_FROM.has(fn.code[i]), `word ${i} of ${fn.name}`);
+        seen.add(fn.code[i]);
+      }
+    assert.deepEqual(fuseInstructions(plain), fn.code);
+  }
+  for (const op of [
+    Op.GET_LOCAL_INC,
+    Op.LT_JUMP_IF_FALSE,
+    Op.GE_JUMP_IF_FALSE,
+    Op.SEQ_JUMP_IF_FALSE,
+    Op.SNE_JUMP_IF_FALSE,
+    Op.LE_JUMP_IF_FALSE,
+    Op.GT_JUMP_IF_FALSE,
+    Op.GET_ENV_UNDEF,
+  ])
+    assert.ok(seen.has(op), `${OPS[op].name} is emitted`);
+});
+
+test("a sequence cut short by the end of the code is not fused", () => {
+  const code = Int32Array.from([Op.GET_LOCAL, 0, Op.TO_NUMERIC, Op.INC]);
+  assert.deepEqual(fuseInstructions(code.slice()), code);
+  const cmp = Int32Array.from([Op.UNDEF, Op.UNDEF, Op.LT, Op.JUMP_IF_FALSE]);
+  assert.deepEqual(fuseInstructions(cmp.slice()), cmp);
+});
