@@ -1,0 +1,52 @@
+// Where a tool's bundle lives (bundle.ts writes it) and whether it may run (boot.ts
+// asks at every start): only while the bundle and every module it was made from have
+// the size and modification time its manifest records. A rebuild with `tsc` alone
+// rewrites the modules, so their bundle is stale and the tool loads them directly.
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** The tools that start through boot.ts's launch and get a bundle. */
+export const BUNDLED_TOOLS = ["vmrun", "vmresume"];
+
+/** dist/bundle/TOOL.json: [size, mtimeMs] of the bundle and of each input (path relative to dist). */
+export interface BundleManifest {
+  bundle: [number, number];
+  inputs: [string, number, number][];
+}
+
+/** The bundle and manifest files of `tool` in the built tree `dist`. */
+export function bundleFiles(dist: string, tool: string): { js: string; manifest: string } {
+  const base = path.join(dist, "bundle", tool);
+  return { js: `${base}.js`, manifest: `${base}.json` };
+}
+
+function sameStamp(file: string, size: unknown, mtimeMs: unknown): boolean {
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  return st !== undefined && st.size === size && st.mtimeMs === mtimeMs;
+}
+
+/**
+ * The bundle of `tool` when it is there and up to date with every input; null when
+ * missing, stale, or its manifest unreadable (the tool then loads its modules).
+ */
+export function freshBundle(dist: string, tool: string): string | null {
+  const { js, manifest } = bundleFiles(dist, tool);
+  let record: BundleManifest;
+  try {
+    record = JSON.parse(fs.readFileSync(manifest, "utf8")) as BundleManifest;
+  } catch {
+    return null;
+  }
+  try {
+    if (!Array.isArray(record.bundle) || !Array.isArray(record.inputs)) return null;
+    if (!sameStamp(js, record.bundle[0], record.bundle[1])) return null;
+    for (const input of record.inputs) {
+      if (!Array.isArray(input) || typeof input[0] !== "string") return null;
+      if (!sameStamp(path.join(dist, input[0]), input[1], input[2])) return null;
+    }
+  } catch {
+    return null;
+  }
+  return js;
+}
