@@ -8,15 +8,12 @@
 import * as path from "node:path";
 import { holdTierUp } from "./tier-up";
 import { install as installCodeCache } from "./code-cache";
-import { freshBundle } from "./bundle-manifest";
-
-/** The built tree this file is part of (dist/). */
-const DIST = path.join(__dirname, "..");
+import { BUNDLE_DIR, freshBundle } from "./bundle-manifest";
 
 /** Starts `tool` (vmrun, vmresume). */
 export function launch(tool: string): void {
   holdTierUp();
   installCodeCache();
-  const bundle = process.env.JAUNT_BUNDLE === "off" ? null : freshBundle(DIST, tool);
+  const bundle = process.env.JAUNT_BUNDLE === "off" ? null : freshBundle(BUNDLE_DIR, tool);
   require(bundle ?? path.join(__dirname, `${tool}-main.js`));
 }

@@ -15,7 +15,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as Esbuild from "esbuild";
-import { BUNDLED_TOOLS, bundleFiles, type BundleManifest } from "./bundle-manifest";
+import { BUNDLE_DIR, BUNDLED_TOOLS, bundleFiles, type BundleManifest } from "./bundle-manifest";
 
 const DIST = path.resolve(__dirname, "..");
 const ROOT = path.dirname(DIST);
@@ -76,7 +76,7 @@ module.exports = found ?? require("cbor-extract");
 `;
 
 /** The plugin: lazy built-ins, the direct cbor-extract, each module's own paths. */
-function runtimePlugin(): Esbuild.Plugin {
+function runtimePlugin(outDir: string): Esbuild.Plugin {
   return {
     name: "jaunt-tools",
     setup(build) {
@@ -101,25 +101,24 @@ function runtimePlugin(): Esbuild.Plugin {
         resolveDir: ROOT,
       }));
       build.onLoad({ filter: /\.c?js$/, namespace: "file" }, (args) => ({
-        contents: withOwnPaths(args.path, fs.readFileSync(args.path, "utf8")),
+        contents: withOwnPaths(outDir, args.path, fs.readFileSync(args.path, "utf8")),
         loader: "js",
       }));
     },
   };
 }
 
-/**
- * A module's source with its own __dirname and __filename (relative to the bundle, so
- * the installation can move), and `require.resolve("./x")` resolved from its folder.
- */
 const STRICT_PROLOGUE = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(["'])use strict\1;?/;
 
-export function withOwnPaths(file: string, source: string): string {
+/**
+ * A module's source with its own __dirname and __filename (relative to the bundle's
+ * folder `outDir`, so the installation can move), and `require.resolve("./x")`
+ * resolved from its folder.
+ */
+export function withOwnPaths(outDir: string, file: string, source: string): string {
   const usesPaths = /\b__(?:dirname|filename)\b|require\.resolve\(\s*["']\./.test(source);
   if (!usesPaths) return source;
-  const rel = JSON.stringify(
-    path.relative(path.join(DIST, "bundle"), file).split(path.sep).join("/"),
-  );
+  const rel = JSON.stringify(path.relative(outDir, file).split(path.sep).join("/"));
   const head = `var __filename = require("node:path").join(__bundleDir, ${rel}), __dirname = require("node:path").dirname(__filename);`;
   const body = source.replace(
     /require\.resolve\(\s*(["'])\.\/([^"']*)\1/g,
@@ -133,10 +132,11 @@ export function withOwnPaths(file: string, source: string): string {
     : head + "\n" + body.replace(/^#!/, "//");
 }
 
-async function bundle(tool: string): Promise<void> {
+/** Bundles `tool` (dist/bin/TOOL-main.js) into outDir/TOOL.js, with its manifest. */
+export async function bundle(tool: string, outDir = BUNDLE_DIR): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require("esbuild") as typeof Esbuild;
-  const { js, manifest } = bundleFiles(DIST, tool);
+  const { js, manifest } = bundleFiles(outDir, tool);
   const result = await esbuild.build({
     entryPoints: [path.join(DIST, "bin", `${tool}-main.js`)],
     outfile: js,
@@ -148,7 +148,7 @@ async function bundle(tool: string): Promise<void> {
     external: EXTERNAL,
     // The modules' own __dirname: the bundle's folder, as the bundle sees it.
     banner: { js: "var __bundleDir = __dirname;" },
-    plugins: [runtimePlugin()],
+    plugins: [runtimePlugin(outDir)],
     metafile: true,
     logLevel: "error",
     write: false,
@@ -159,7 +159,7 @@ async function bundle(tool: string): Promise<void> {
     if (colon > 1) continue; // a plugin's virtual module (lazy-builtin:…, cbor-extract:…)
     const full = path.resolve(ROOT, input);
     const st = fs.statSync(full);
-    inputs.push([path.relative(DIST, full).split(path.sep).join("/"), st.size, st.mtimeMs]);
+    inputs.push([path.relative(outDir, full).split(path.sep).join("/"), st.size, st.mtimeMs]);
   }
   fs.mkdirSync(path.dirname(js), { recursive: true });
   // The manifest goes last: a bundle without one (a build cut short) is never run.
