@@ -13,7 +13,7 @@ import { BUNDLE_DIR, freshBundle } from "./bundle-manifest";
 /** Starts `tool` (vmrun, vmresume). */
 export function launch(tool: string): void {
   holdTierUp();
-  installCodeCache();
   const bundle = process.env.JAUNT_BUNDLE === "off" ? null : freshBundle(BUNDLE_DIR, tool);
+  installCodeCache(bundle ? tool : "");
   require(bundle ?? path.join(__dirname, `${tool}-main.js`));
 }
