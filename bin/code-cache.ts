@@ -43,11 +43,14 @@ const INSTALL_ROOT = path.resolve(__dirname, "..", "..");
 
 /**
  * The cache file for this node (V8 refuses other versions' data anyway) and this
- * installation, so that runs of two checkouts never overwrite each other's entries.
+ * installation, so that runs of two checkouts never overwrite each other's entries;
+ * `set` names what loads (a tool's bundle, or "" for the modules), so that a bundled
+ * run reads and checks only its bundle's data, not that of ~150 modules besides.
  */
-export function codeCacheFile(dir: string): string {
+export function codeCacheFile(dir: string, set = ""): string {
   const root = createHash("sha256").update(INSTALL_ROOT).digest("hex").slice(0, 16);
-  return path.join(dir, `code-${process.version}-${process.arch}-${root}.bin`);
+  const tail = set ? `-${set}` : "";
+  return path.join(dir, `code-${process.version}-${process.arch}-${root}${tail}.bin`);
 }
 
 /** Cache files unused for a week (other node versions, removed checkouts) are deleted. */
@@ -189,15 +192,16 @@ let installed = false;
 export const codeCacheUse = { hits: 0, misses: 0 };
 
 /**
- * Compiles the CommonJS modules loaded from now on with the code cache. A module
+ * Compiles the CommonJS modules loaded from now on with the code cache (the cache
+ * file of `set`: see codeCacheFile). A module
  * whose cached data is missing, stale or refused is compiled from source, and the
  * cache is rewritten when the process exits.
  */
-export function install(): void {
+export function install(set = ""): void {
   const dir = codeCacheDir();
   if (installed || !dir || process.env.JAUNT_CODE_CACHE === "off") return;
   installed = true;
-  const file = codeCacheFile(dir);
+  const file = codeCacheFile(dir, set);
   const cached = readCodeCache(file);
   const compiled = new Map<string, { hash: string; script: vm.Script }>();
   let missed = false;

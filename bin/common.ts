@@ -535,6 +535,14 @@ function yieldToHost(): Promise<void> {
 }
 
 /**
+ * Milliseconds on a monotonic clock. Not performance.now(): its first use loads
+ * perf_hooks (~2% of `vmrun hello.js`).
+ */
+function nowMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+/**
  * Runs to the end with Node's output and exit-code rules, doing what `plan` adds.
  * While the guest waits for host operations (asynchronous file I/O), or for timers
  * under `control`, the host's event loop runs.
@@ -553,7 +561,7 @@ export async function runToEnd(j: Jaunt, opts: JauntOptions, plan: RunPlan = {})
   };
   if (rec && j.steps === rec.nextStep) rec.take(j);
   let untilCut = every;
-  let yielded = performance.now();
+  let yielded = nowMs();
   // Guest compute time, until the optimizer is turned back on (tier-up.ts).
   let computed = 0;
   for (;;) {
@@ -563,10 +571,9 @@ export async function runToEnd(j: Jaunt, opts: JauntOptions, plan: RunPlan = {})
     let budget = every > 0 ? untilCut : slices ? SLICE : Infinity;
     if (rec) budget = Math.min(budget, rec.nextStep - j.steps);
     const before = j.steps;
-    const started = performance.now();
+    const started = nowMs();
     const r = j.run(budget);
-    if (tierUpHeld() && (computed += performance.now() - started) >= TIER_UP_AFTER_MS)
-      releaseTierUp();
+    if (tierUpHeld() && (computed += nowMs() - started) >= TIER_UP_AFTER_MS) releaseTierUp();
     untilCut -= j.steps - before;
     if (r.status === "request") {
       // A jaunt request answered asynchronously (teleport, fork): wait, then go on.
@@ -581,10 +588,10 @@ export async function runToEnd(j: Jaunt, opts: JauntOptions, plan: RunPlan = {})
         j = live.j = Jaunt.resume(j.snapshot(), { ...opts, continueTurn: true, reattach: j });
         untilCut = every;
       }
-      if (plan.control && performance.now() - yielded >= YIELD_MS) {
+      if (plan.control && nowMs() - yielded >= YIELD_MS) {
         beforeHostTurn();
         await yieldToHost();
-        yielded = performance.now();
+        yielded = nowMs();
       }
       continue;
     }
@@ -592,7 +599,7 @@ export async function runToEnd(j: Jaunt, opts: JauntOptions, plan: RunPlan = {})
     if (r.status === "waiting") {
       beforeHostTurn();
       if (await j.waitForWork(r)) {
-        yielded = performance.now();
+        yielded = nowMs();
         continue;
       }
     }

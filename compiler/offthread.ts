@@ -9,13 +9,7 @@
 
 import * as os from "node:os";
 import * as v8 from "node:v8";
-import {
-  MessageChannel,
-  Worker,
-  isMainThread,
-  receiveMessageOnPort,
-  workerData,
-} from "node:worker_threads";
+import { MessageChannel, Worker, receiveMessageOnPort } from "node:worker_threads";
 import type { Program } from "./bytecode";
 import { WORKER_STACK_MB } from "./depth";
 
@@ -49,12 +43,15 @@ function cpuMs(): number {
  */
 const HEAP_PER_SOURCE_BYTE = 160;
 
+/**
+ * Set by WORKER_SOURCE in a compile worker's global object: asking worker_threads
+ * (isMainThread, workerData) would load it in every process, ~2% of `vmrun hello.js`.
+ */
+const COMPILE_WORKER = "jaunt.compileWorker";
+
 /** Whether this thread is a compile worker started by `compileOffThread`. */
 export function inCompileWorker(): boolean {
-  return (
-    !isMainThread &&
-    (workerData as { jauntCompileWorker?: boolean } | null)?.jauntCompileWorker === true
-  );
+  return (globalThis as Record<symbol, unknown>)[Symbol.for(COMPILE_WORKER)] === true;
 }
 
 /** Whether compiling `length` characters here could exhaust this thread's heap. */
@@ -65,6 +62,7 @@ export function tooBigForThisHeap(length: number): boolean {
 }
 
 const WORKER_SOURCE = `
+globalThis[Symbol.for(${JSON.stringify(COMPILE_WORKER)})] = true;
 const { workerData } = require("node:worker_threads");
 const { port, flag, modulePath, source, opts } = workerData;
 let msg;
@@ -102,7 +100,6 @@ export function compileOffThread(
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {
-      jauntCompileWorker: true,
       port: port2,
       flag,
       modulePath: require.resolve("./index"),

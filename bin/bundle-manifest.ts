@@ -1,0 +1,55 @@
+// Where a tool's bundle lives (bundle.ts writes it) and whether it may run (boot.ts
+// asks at every start): only while the bundle and every module it was made from have
+// the size and modification time its manifest records. A rebuild with `tsc` alone
+// rewrites the modules, so their bundle is stale and the tool loads them directly.
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** Where `npm run build` puts the bundles: dist/bundle. */
+export const BUNDLE_DIR = path.join(__dirname, "..", "bundle");
+
+/** The tools that start through boot.ts's launch and get a bundle. */
+export const BUNDLED_TOOLS = ["vmrun", "vmresume"];
+
+/** TOOL.json beside TOOL.js: [size, mtimeMs] of the bundle and of each input (path relative to the bundle's folder). */
+export interface BundleManifest {
+  bundle: [number, number];
+  inputs: [string, number, number][];
+}
+
+/** The bundle and manifest files of `tool` in folder `dir` (dist/bundle). */
+export function bundleFiles(dir: string, tool: string): { js: string; manifest: string } {
+  const base = path.join(dir, tool);
+  return { js: `${base}.js`, manifest: `${base}.json` };
+}
+
+function sameStamp(file: string, size: unknown, mtimeMs: unknown): boolean {
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  return st !== undefined && st.size === size && st.mtimeMs === mtimeMs;
+}
+
+/**
+ * The bundle of `tool` when it is there and up to date with every input; null when
+ * missing, stale, or its manifest unreadable (the tool then loads its modules).
+ */
+export function freshBundle(dir: string, tool: string): string | null {
+  const { js, manifest } = bundleFiles(dir, tool);
+  let record: BundleManifest;
+  try {
+    record = JSON.parse(fs.readFileSync(manifest, "utf8")) as BundleManifest;
+  } catch {
+    return null;
+  }
+  try {
+    if (!Array.isArray(record.bundle) || !Array.isArray(record.inputs)) return null;
+    if (!sameStamp(js, record.bundle[0], record.bundle[1])) return null;
+    for (const input of record.inputs) {
+      if (!Array.isArray(input) || typeof input[0] !== "string") return null;
+      if (!sameStamp(path.join(dir, input[0]), input[1], input[2])) return null;
+    }
+  } catch {
+    return null;
+  }
+  return js;
+}

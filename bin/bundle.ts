@@ -1,0 +1,185 @@
+// `npm run build`'s last step: one file per command-line tool (dist/bundle/TOOL.js),
+// made by esbuild from the tool's built modules (dist/bin/TOOL-main.js and everything
+// it requires), with a manifest of its inputs (dist/bundle/TOOL.json). node then
+// resolves, reads and compiles one script instead of ~150, and the code cache
+// (code-cache.ts) covers that one script. boot.ts runs the bundle only while every
+// input still has the size and modification time it had when bundled, so a plain
+// `tsc -p .` after it (the bundle stale) runs the modules themselves again.
+//
+// Each module keeps the __dirname and __filename of its own file in dist (the runtime
+// finds its prelude, vm/node and worker scripts from there), and Node's heavier
+// built-in modules are required only when first used (lazyBuiltin).
+//
+// Usage: node dist/bin/bundle.js [tool…] (all tools without arguments).
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type * as Esbuild from "esbuild";
+import { BUNDLE_DIR, BUNDLED_TOOLS, bundleFiles, type BundleManifest } from "./bundle-manifest";
+
+const DIST = path.resolve(__dirname, "..");
+const ROOT = path.dirname(DIST);
+
+/**
+ * Node modules that hello.js never needs but our modules import at their top: each
+ * becomes an object of getters that requires the real module on first use. Only
+ * modules whose export is a plain namespace object (not a function or class that
+ * code could call or extend) can be stood in for this way.
+ */
+const LAZY_BUILTINS = [
+  "child_process",
+  "dgram",
+  "dns",
+  "http",
+  "https",
+  "net",
+  "perf_hooks",
+  "readline",
+  "tls",
+  "tty",
+  "worker_threads",
+  "zlib",
+];
+
+/** Packages left to node's resolver: native code, a binary, optional drivers. */
+const EXTERNAL = ["esbuild", "better-sqlite3", "pg", "pg-native"];
+
+/** The module source standing in for built-in `name` (its export names read here). */
+export function lazyBuiltin(name: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const keys = Object.keys(require(`node:${name}`) as object);
+  return [
+    `let real;`,
+    `const load = () => (real ??= require(${JSON.stringify(`node:${name}`)}));`,
+    `const lazy = {};`,
+    `for (const k of ${JSON.stringify(keys)})`,
+    `  Object.defineProperty(lazy, k, { enumerable: true, get: () => load()[k], set: (v) => { load()[k] = v; } });`,
+    `module.exports = lazy;`,
+  ].join("\n");
+}
+
+/**
+ * cbor-x's optional native string extractor, loaded from its prebuilt binary for this
+ * platform: the package's own loader detects the C library by loading child_process
+ * (and net, dgram…) — a tenth of `vmrun hello.js`. Any failure falls back to it.
+ */
+const CBOR_EXTRACT = `
+let found;
+if (process.platform === "linux" || process.platform === "darwin" || process.platform === "win32") {
+  try {
+    const dir = "@cbor-extract/cbor-extract-" + process.platform + "-" + process.arch;
+    const libc = process.platform === "linux" ? ".glibc" : "";
+    found = require(dir + "/node.napi" + libc + ".node");
+  } catch {}
+}
+module.exports = found ?? require("cbor-extract");
+`;
+
+/** The plugin: lazy built-ins, the direct cbor-extract, each module's own paths. */
+function runtimePlugin(outDir: string): Esbuild.Plugin {
+  return {
+    name: "jaunt-tools",
+    setup(build) {
+      build.onResolve({ filter: /^(node:)?[a-z_]+$/ }, (args) => {
+        const name = args.path.replace(/^node:/, "");
+        if (args.namespace === "lazy-builtin" || !LAZY_BUILTINS.includes(name)) return undefined;
+        return { path: name, namespace: "lazy-builtin" };
+      });
+      build.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, (args) => ({
+        contents: lazyBuiltin(args.path),
+        loader: "js",
+      }));
+      // Only the direct require from cbor-x: our stand-in's own fallback resolves normally.
+      build.onResolve({ filter: /^cbor-extract$/ }, (args) =>
+        args.namespace === "cbor-extract"
+          ? { path: "cbor-extract", external: true }
+          : { path: "cbor-extract", namespace: "cbor-extract" },
+      );
+      build.onLoad({ filter: /.*/, namespace: "cbor-extract" }, () => ({
+        contents: CBOR_EXTRACT,
+        loader: "js",
+        resolveDir: ROOT,
+      }));
+      build.onLoad({ filter: /\.c?js$/, namespace: "file" }, (args) => ({
+        contents: withOwnPaths(outDir, args.path, fs.readFileSync(args.path, "utf8")),
+        loader: "js",
+      }));
+    },
+  };
+}
+
+const STRICT_PROLOGUE = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(["'])use strict\1;?/;
+
+/**
+ * A module's source with its own __dirname and __filename (relative to the bundle's
+ * folder `outDir`, so the installation can move), and `require.resolve("./x")`
+ * resolved from its folder.
+ */
+export function withOwnPaths(outDir: string, file: string, source: string): string {
+  const usesPaths = /\b__(?:dirname|filename)\b|require\.resolve\(\s*["']\./.test(source);
+  if (!usesPaths) return source;
+  const rel = JSON.stringify(path.relative(outDir, file).split(path.sep).join("/"));
+  const head = `var __filename = require("node:path").join(__bundleDir, ${rel}), __dirname = require("node:path").dirname(__filename);`;
+  const body = source.replace(
+    /require\.resolve\(\s*(["'])\.\/([^"']*)\1/g,
+    (_m, _q, rest: string) =>
+      `require.resolve(require("node:path").join(__dirname, ${JSON.stringify(rest)})`,
+  );
+  // After a "use strict" directive (still the first statement); a #! line stays a comment.
+  const strict = STRICT_PROLOGUE.exec(body);
+  return strict
+    ? body.slice(0, strict[0].length) + head + body.slice(strict[0].length)
+    : head + "\n" + body.replace(/^#!/, "//");
+}
+
+/** Bundles `tool` (dist/bin/TOOL-main.js) into outDir/TOOL.js, with its manifest. */
+export async function bundle(tool: string, outDir = BUNDLE_DIR): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const esbuild = require("esbuild") as typeof Esbuild;
+  const { js, manifest } = bundleFiles(outDir, tool);
+  const result = await esbuild.build({
+    entryPoints: [path.join(DIST, "bin", `${tool}-main.js`)],
+    outfile: js,
+    absWorkingDir: ROOT,
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    external: EXTERNAL,
+    // The modules' own __dirname: the bundle's folder, as the bundle sees it.
+    banner: { js: "var __bundleDir = __dirname;" },
+    plugins: [runtimePlugin(outDir)],
+    metafile: true,
+    logLevel: "error",
+    write: false,
+  });
+  const inputs: BundleManifest["inputs"] = [];
+  for (const input of Object.keys(result.metafile.inputs)) {
+    const colon = input.indexOf(":");
+    if (colon > 1) continue; // a plugin's virtual module (lazy-builtin:…, cbor-extract:…)
+    const full = path.resolve(ROOT, input);
+    const st = fs.statSync(full);
+    inputs.push([path.relative(outDir, full).split(path.sep).join("/"), st.size, st.mtimeMs]);
+  }
+  fs.mkdirSync(path.dirname(js), { recursive: true });
+  // The manifest goes last: a bundle without one (a build cut short) is never run.
+  fs.rmSync(manifest, { force: true });
+  fs.writeFileSync(js, result.outputFiles[0].contents);
+  const st = fs.statSync(js);
+  const record: BundleManifest = { bundle: [st.size, st.mtimeMs], inputs };
+  fs.writeFileSync(manifest, JSON.stringify(record));
+}
+
+async function main(): Promise<void> {
+  const tools = process.argv.slice(2);
+  for (const tool of tools.length ? tools : BUNDLED_TOOLS) {
+    if (!BUNDLED_TOOLS.includes(tool)) throw new Error(`bundle: no tool named ${tool}`);
+    await bundle(tool);
+  }
+}
+
+if (require.main === module)
+  main().catch((e: unknown) => {
+    process.stderr.write(`bundle: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });

@@ -1,0 +1,106 @@
+// bin/bundle.ts and bin/bundle-manifest.ts: a tool's bundle runs only while it and
+// every module it was made from are unchanged; the bundle behaves as the modules do
+// (its modules keep their own __dirname, Node's heavier modules load on first use).
+
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as vm from "node:vm";
+import { BIN, ROOT } from "./harness";
+import { bundleFiles, freshBundle, type BundleManifest } from "../bin/bundle-manifest";
+import { bundle, lazyBuiltin, withOwnPaths } from "../bin/bundle";
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-bundle-"));
+test.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function stamp(file: string): [number, number] {
+  const st = fs.statSync(file);
+  return [st.size, st.mtimeMs];
+}
+
+test("a bundle is fresh only while it and each input keep their size and mtime", () => {
+  const dir = path.join(tmp, "fresh", "bundle");
+  fs.mkdirSync(path.join(dir, "..", "vm"), { recursive: true });
+  fs.mkdirSync(dir);
+  const input = path.join(dir, "..", "vm", "a.js");
+  fs.writeFileSync(input, "module.exports = 1;\n");
+  const { js, manifest } = bundleFiles(dir, "t");
+  fs.writeFileSync(js, "// the bundle\n");
+  const write = (m: unknown) => fs.writeFileSync(manifest, JSON.stringify(m));
+  const good: BundleManifest = { bundle: stamp(js), inputs: [["../vm/a.js", ...stamp(input)]] };
+  write(good);
+  assert.equal(freshBundle(dir, "t"), js);
+
+  const later = new Date(Date.now() + 10_000);
+  fs.utimesSync(input, later, later);
+  assert.equal(freshBundle(dir, "t"), null, "an input rewritten (same size)");
+  write({ ...good, inputs: [["../vm/a.js", ...stamp(input)]] });
+  assert.equal(freshBundle(dir, "t"), js, "re-stamped");
+  fs.appendFileSync(js, "// edited\n");
+  assert.equal(freshBundle(dir, "t"), null, "the bundle itself changed");
+  write({ ...good, bundle: stamp(js), inputs: [["../vm/gone.js", 1, 1]] });
+  assert.equal(freshBundle(dir, "t"), null, "an input removed");
+  for (const bad of ["not json", "{}", '{"bundle":[1,1],"inputs":[[3,1,1]]}', "null"]) {
+    fs.writeFileSync(manifest, bad);
+    assert.equal(freshBundle(dir, "t"), null, bad);
+  }
+  fs.rmSync(manifest);
+  assert.equal(freshBundle(dir, "t"), null, "no manifest");
+});
+
+test("a lazy built-in loads its module on first use, and only then", () => {
+  const loaded: string[] = [];
+  const module = { exports: {} as Record<string, unknown> };
+  const fakeRequire = (id: string) => {
+    loaded.push(id);
+    return require(id) as unknown;
+  };
+  vm.runInThisContext(`(function (require, module) {${lazyBuiltin("zlib")}\n})`)(
+    fakeRequire,
+    module,
+  );
+  const lazy = module.exports;
+  assert.deepEqual(loaded, []);
+  assert.ok(Object.keys(lazy).includes("gzipSync"), "its export names are known before");
+  const zipped = (lazy.gzipSync as (b: Buffer) => Buffer)(Buffer.from("x"));
+  assert.deepEqual(loaded, ["node:zlib"]);
+  assert.equal(require("node:zlib").gunzipSync(zipped).toString(), "x");
+});
+
+test("a bundled module keeps its own __dirname, __filename and require.resolve('./x')", () => {
+  const out = path.join(ROOT, "dist", "bundle");
+  const file = path.join(ROOT, "dist", "vm", "x.js");
+  const source = '"use strict";\nconst here = __dirname + require.resolve("./y");\n';
+  const changed = withOwnPaths(out, file, source);
+  assert.ok(changed.startsWith('"use strict";var __filename'), "after the directive");
+  assert.match(changed, /"\.\.\/vm\/x\.js"/);
+  assert.match(changed, /require\.resolve\(require\("node:path"\)\.join\(__dirname, "y"\)/);
+  assert.equal(withOwnPaths(out, file, "module.exports = 1;\n"), "module.exports = 1;\n");
+});
+
+test("the vmrun bundle runs a program as the modules do, from any folder", async () => {
+  // Built into a folder of its own: relative paths must still lead to the runtime's files.
+  const dir = path.join(tmp, "elsewhere");
+  await bundle("vmrun", dir);
+  const { js } = bundleFiles(dir, "vmrun");
+  assert.equal(freshBundle(dir, "vmrun"), js);
+  const program = path.join(tmp, "p.js");
+  fs.writeFileSync(
+    program,
+    "const zlib = require('zlib');\n" +
+      "console.log([1, 2].map((x) => x * 2), zlib.gunzipSync(zlib.gzipSync('z')).toString());\n",
+  );
+  const env = { ...process.env, JAUNT_CACHE_DIR: path.join(tmp, "cache") };
+  const bundled = spawnSync(process.execPath, [js, program], { encoding: "utf8", env });
+  const modules = spawnSync(process.execPath, [path.join(BIN, "vmrun.js"), program], {
+    encoding: "utf8",
+    env: { ...env, JAUNT_BUNDLE: "off" },
+  });
+  assert.equal(bundled.stderr, "");
+  assert.equal(bundled.status, 0);
+  assert.equal(bundled.stdout, "[ 2, 4 ] z\n");
+  assert.equal(modules.stdout, bundled.stdout);
+});
