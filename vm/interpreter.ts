@@ -457,7 +457,12 @@ export class VM implements HeapOwner {
     fn: FunctionObject,
     offset: number,
   ): Value | typeof ACCESSOR {
-    if (obj.shape === null) return this.lookup(obj, key);
+    if (obj.shape === null) {
+      // An array's own `length` (a data property every array has): read without the
+      // transient Prop that getOwnProperty would allocate.
+      if (key === "length" && obj instanceof ArrayObject) return obj.length;
+      return this.lookup(obj, key);
+    }
     const table = (fn.caches ??= codeCache(fn.code));
     const c = table[offset];
     if (c !== undefined) {
