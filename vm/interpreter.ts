@@ -21,6 +21,7 @@ import {
   FunctionObject,
   JSObject,
   NativeFunction,
+  makeIterResult,
   PF,
   PrimitiveObject,
   Prop,
@@ -922,6 +923,13 @@ export class VM implements HeapOwner {
 
   /** GetPrototypeFromConstructor with data properties only. */
   prototypeFrom(ctor: JSObject, fallback: JSObject): JSObject {
+    const shape = ctor.shape;
+    if (shape !== null) {
+      // Fast mode (data properties only): no transient Prop per `new`.
+      const s = shape.find("prototype");
+      const v = s === undefined ? undefined : ctor.slotValues[s.slot];
+      return v instanceof JSObject ? v : fallback;
+    }
     const p = ctor.getOwnProperty("prototype");
     return p && !(p.flags & PF.Accessor) && p.value instanceof JSObject ? p.value : fallback;
   }
@@ -959,10 +967,7 @@ export class VM implements HeapOwner {
   }
 
   iterResult(value: Value, done: boolean): JSObject {
-    const r = new JSObject(this.realm.ObjectPrototype);
-    r.setOwn("value", value);
-    r.setOwn("done", done);
-    return r;
+    return makeIterResult(this.realm.ObjectPrototype, value, done);
   }
 
   /**

@@ -11,6 +11,7 @@ import {
   FunctionObject,
   JSObject,
   NativeFunction,
+  ObjectTemplate,
   PF,
   Prop,
   isCallable,
@@ -169,6 +170,9 @@ function plainGet(o: JSObject, key: PropertyKey): Value | typeof SLOW {
 
 const SLOW: unique symbol = Symbol("slow path");
 
+/** A capability object as the prelude's bareCapability makes it. */
+const CAPABILITY = new ObjectTemplate(["promise", "resolve", "reject"]);
+
 /**
  * The steps of then(), await and promise resolution that run no guest code when the
  * objects involved are intrinsic promises with their intrinsic `constructor`,
@@ -202,10 +206,7 @@ function installFastPaths(
   /** A pending promise with a capability no guest code sees (bareCapability in the prelude). */
   const bareCapability = (vm: VM): { promise: JSObject; cap: JSObject } => {
     const promise = newPromiseObject(vm, realm, realm.helpers.promisePrototype);
-    const cap = new JSObject(realm.ObjectPrototype);
-    cap.setOwn("promise", promise);
-    cap.setOwn("resolve", undefined);
-    cap.setOwn("reject", undefined);
+    const cap = CAPABILITY.make(realm.ObjectPrototype, [promise, undefined, undefined]);
     return { promise, cap };
   };
 
