@@ -147,7 +147,13 @@ function cachedAdd(obj: JSObject, next: Shape, key: PropertyKey, v: Value): bool
 }
 
 /** OrdinarySet's addition of a new own data property, recorded as the site's transition. */
-function addProperty(obj: JSObject, shape: Shape, key: PropertyKey, v: Value, c: SiteCache): boolean {
+function addProperty(
+  obj: JSObject,
+  shape: Shape,
+  key: PropertyKey,
+  v: Value,
+  c: SiteCache,
+): boolean {
   if (!obj.extensible || shape.count >= MAX_SHAPE_PROPERTIES || !protosAllowAdd(obj.proto, key))
     return false;
   const next = shape.add(key, PF.Default);
