@@ -193,3 +193,46 @@ test("decoding rebuilds fast mode for plain objects, dictionary mode past the li
   assert.equal(get("big").shape, null);
   assert.equal(get("acc").shape, null);
 });
+
+test("a write that adds a property caches its transition, and a setter or read-only prototype property stops it", () => {
+  let out = "";
+  const j = Jaunt.create({ stdout: (t) => (out += t), stderr: () => {}, seed: 1 });
+  j.load(
+    `
+    function P(x) { this.x = x; }
+    const a = new P(1), b = new P(2);
+    let log = [];
+    Object.defineProperty(Object.prototype, "x", {
+      configurable: true, set(v) { log.push("setter " + v); } });
+    const c = new P(3);
+    delete Object.prototype.x;
+    Object.defineProperty(P.prototype, "x", { value: 0, writable: false, configurable: true });
+    const d = new P(4);
+    delete P.prototype.x;
+    const e = Object.preventExtensions(Object.create(P.prototype));
+    P.call(e, 5);
+    const f = new P(6);
+    console.log(a.x, b.x, Object.hasOwn(c, "x"), Object.hasOwn(d, "x"), d.x,
+      Object.hasOwn(e, "x"), f.x, log.join());
+    Object.assign(globalThis, { P });`,
+    "/shapes-test.js",
+  );
+  assert.equal(j.run().status, "done");
+  assert.equal(out, "1 2 false false undefined false 6 setter 3\n");
+  const [site] = codeCache(globalFunction(j, "P").code).filter((c) => c !== undefined);
+  assert.ok(site.addFrom !== null && site.addTo !== null);
+  assert.equal(site.addTo.key, "x");
+});
+
+test("arrays share an empty dictionary until their first named property", () => {
+  const j = runGuest(`
+    const a = [1, 2], b = [3];
+    b.name = "b";
+    globalThis.arrays = [a, b, Object.keys(b).join()];`);
+  const arrays = j.vm.realm.global.getOwnProperty("arrays")?.value as ArrayObject;
+  const [a, b, keys] = arrays.elems as [ArrayObject, ArrayObject, string];
+  assert.equal(a.dictionary, new ArrayObject(null).dictionary);
+  assert.notEqual(b.dictionary, a.dictionary);
+  assert.equal(keys, "0,name");
+  assert.throws(() => (a.dictionary as Map<string, unknown>).set("x", 1), /shared empty/);
+});

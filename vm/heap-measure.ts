@@ -141,7 +141,7 @@ class Walker {
       const keys = o.shape.keys();
       this.values(keys as readonly Value[]);
       this.values(o.slotValues.slice(0, keys.length));
-    } else this.props(o.props as Map<Value, Prop>);
+    } else this.props(o.dictionary as Map<Value, Prop>);
     if (o.privates) this.props(o.privates as unknown as Map<Value, Prop>);
     if (o.constructor === JSObject) return;
     if (o instanceof ArrayObject) {

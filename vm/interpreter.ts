@@ -22,6 +22,7 @@ import {
   FunctionObject,
   JSObject,
   NativeFunction,
+  makeIterResult,
   PF,
   PrimitiveObject,
   Prop,
@@ -460,7 +461,12 @@ export class VM implements HeapOwner, Agent {
     fn: FunctionObject,
     offset: number,
   ): Value | typeof ACCESSOR {
-    if (obj.shape === null) return this.lookup(obj, key);
+    if (obj.shape === null) {
+      // An array's own `length` (a data property every array has): read without the
+      // transient Prop that getOwnProperty would allocate.
+      if (key === "length" && obj instanceof ArrayObject) return obj.length;
+      return this.lookup(obj, key);
+    }
     const table = (fn.caches ??= codeCache(fn.code));
     const c = table[offset];
     if (c !== undefined) {
@@ -940,6 +946,13 @@ export class VM implements HeapOwner, Agent {
 
   /** GetPrototypeFromConstructor with data properties only. */
   prototypeFrom(ctor: JSObject, fallback: JSObject): JSObject {
+    const shape = ctor.shape;
+    if (shape !== null) {
+      // Fast mode (data properties only): no transient Prop per `new`.
+      const s = shape.find("prototype");
+      const v = s === undefined ? undefined : ctor.slotValues[s.slot];
+      return v instanceof JSObject ? v : fallback;
+    }
     const p = ctor.getOwnProperty("prototype");
     return p && !(p.flags & PF.Accessor) && p.value instanceof JSObject ? p.value : fallback;
   }
@@ -977,10 +990,7 @@ export class VM implements HeapOwner, Agent {
   }
 
   iterResult(value: Value, done: boolean): JSObject {
-    const r = new JSObject(this.realm.ObjectPrototype);
-    r.setOwn("value", value);
-    r.setOwn("done", done);
-    return r;
+    return makeIterResult(this.realm.ObjectPrototype, value, done);
   }
 
   /**

@@ -61,6 +61,24 @@ export const UNLISTED_INTRINSIC = -2;
 /** The slots of an object without fast-mode properties (never written: adding replaces it). */
 const NO_SLOTS: Value[] = Object.freeze([]) as unknown as Value[];
 
+/** A Map that refuses writes: the shared dictionary of exotic objects without named properties. */
+class EmptyDictionary extends Map<PropertyKey, Prop> {
+  override set(): this {
+    throw new Error("jaunt: write to the shared empty dictionary");
+  }
+  override delete(): boolean {
+    return false;
+  }
+  override clear(): void {}
+}
+
+/**
+ * The dictionary of an exotic object (an array, an arguments object…) that has no
+ * named property yet: shared, and replaced by its own Map on the first write (most
+ * arrays never get one, and a Map per array was a third of an empty array's memory).
+ */
+const EMPTY_DICT: Map<PropertyKey, Prop> = new EmptyDictionary();
+
 /**
  * An object's own properties live in one of two forms:
  * - fast mode (`shape` set): the shape holds keys, attributes and slot indices, and
@@ -86,7 +104,7 @@ export class JSObject {
   /** Fast mode: property values, indexed by the shape's slots (it may be longer: spare room). */
   declare slotValues: Value[];
   /** Dictionary mode: the own properties. */
-  declare private dict: Map<PropertyKey, Prop> | null;
+  declare protected dict: Map<PropertyKey, Prop> | null;
   declare extensible: boolean;
   /** Set by every mutation; snapshots copy only changed intrinsics. */
   declare dirty: boolean;
@@ -111,7 +129,7 @@ export class JSObject {
       this.dict = null;
     } else {
       this.shape = null;
-      this.dict = new Map();
+      this.dict = EMPTY_DICT;
     }
   }
 
@@ -120,7 +138,17 @@ export class JSObject {
    * dictionary mode for good: prefer the methods below, which work in both modes.
    */
   get props(): Map<PropertyKey, Prop> {
-    return this.dict ?? this.toDictionary();
+    const d = this.dict;
+    if (d === EMPTY_DICT) return (this.dict = new Map());
+    return d ?? this.toDictionary();
+  }
+
+  /**
+   * The own properties of a dictionary-mode object, for reading only (it may be a
+   * shared empty Map): unlike `props`, never allocates. Null in fast mode.
+   */
+  get dictionary(): ReadonlyMap<PropertyKey, Prop> | null {
+    return this.dict;
   }
 
   set props(map: Map<PropertyKey, Prop>) {
@@ -271,8 +299,16 @@ export class JSObject {
       this.toDictionary().set(key, new Prop(value, flags));
       return;
     }
+    this.appendSlot(next, value);
+  }
+
+  /**
+   * Adds the property that leads from this object's shape to `next` (a child of it,
+   * as Shape.add returned it: the caller checked that the property may be added).
+   */
+  appendSlot(next: Shape, value: Value): void {
     charge(SIZE.slot);
-    const slot = shape.count;
+    const slot = this.shape!.count;
     let values = this.slotValues;
     if (slot >= values.length) {
       // Room for as many properties as objects of this shape went on to get (within
@@ -309,7 +345,7 @@ export class JSObject {
   addOwn(key: PropertyKey, value: Value): boolean {
     this.dirty = true;
     if (this.shape !== null) this.addSlot(key, value, PF.Default);
-    else this.dict!.set(key, new Prop(value, PF.Default));
+    else this.props.set(key, new Prop(value, PF.Default));
     return true;
   }
 
@@ -331,7 +367,7 @@ export class JSObject {
         if (d.writable) flags |= PF.Writable;
         const value = d.hasValue ? d.value : undefined;
         if (this.shape !== null) this.addSlot(key, value, flags);
-        else this.dict!.set(key, new Prop(value, flags));
+        else this.props.set(key, new Prop(value, flags));
       }
       return;
     }
@@ -377,6 +413,45 @@ export class JSObject {
     this.dirty = true;
     return true;
   }
+}
+
+/**
+ * Ordinary objects made by the runtime with the same keys every time ({value, done}
+ * iterator results, promise capabilities): the shape those keys lead to is found once,
+ * and each object gets it and its slot array in one step instead of a shape lookup
+ * and transition per key.
+ */
+export class ObjectTemplate {
+  private shape: Shape | null = null;
+  constructor(private readonly keys: readonly PropertyKey[]) {}
+
+  /** A new object with `values[i]` for `keys[i]` (default attributes); takes `values`. */
+  make(proto: JSObject | null, values: Value[]): JSObject {
+    const o = new JSObject(proto);
+    let shape = this.shape;
+    if (shape === null) {
+      let s: Shape | null = ROOT_SHAPE;
+      for (let i = 0; i < this.keys.length && s !== null; i++) s = s.add(this.keys[i], PF.Default);
+      // The root had too many transitions: add the keys one by one (dictionary mode).
+      if (s === null) {
+        for (let i = 0; i < this.keys.length; i++) o.setOwn(this.keys[i], values[i]);
+        return o;
+      }
+      shape = this.shape = s;
+    }
+    charge(SIZE.slot * values.length);
+    o.shape = shape;
+    o.slotValues = values;
+    o.dirty = true;
+    return o;
+  }
+}
+
+const ITER_RESULT = new ObjectTemplate(["value", "done"]);
+
+/** CreateIterResultObject: {value, done} with `proto` (the realm's Object.prototype). */
+export function makeIterResult(proto: JSObject, value: Value, done: boolean): JSObject {
+  return ITER_RESULT.make(proto, [value, done]);
 }
 
 /** Own keys in spec order (array indices ascending, strings, symbols) from insertion order. */
@@ -465,7 +540,7 @@ export class ArrayObject extends JSObject {
             : new Prop(v, PF.Default);
       }
     }
-    return this.props.get(key);
+    return this.dict!.get(key);
   }
 
   override ownKeys(): PropertyKey[] {
@@ -673,7 +748,7 @@ export class PrimitiveObject extends JSObject {
       if (isArrayIndex(key) && Number(key) < s.length)
         return new Prop(s[Number(key)], PF.Enumerable);
     }
-    return this.props.get(key);
+    return this.dict!.get(key);
   }
 
   override ownKeys(): PropertyKey[] {
@@ -692,7 +767,7 @@ export class PrimitiveObject extends JSObject {
   override defineOwn(key: PropertyKey, d: Descriptor): boolean {
     if (this.cls === "String" && typeof key === "string") {
       const own = this.getOwnProperty(key);
-      if (own && !this.props.has(key)) return validateDescriptor(own, d, false);
+      if (own && !this.dict!.has(key)) return validateDescriptor(own, d, false);
     }
     return super.defineOwn(key, d);
   }
@@ -700,7 +775,7 @@ export class PrimitiveObject extends JSObject {
   override deleteOwn(key: PropertyKey): boolean {
     if (this.cls === "String" && typeof key === "string") {
       const own = this.getOwnProperty(key);
-      if (own && !this.props.has(key)) return false;
+      if (own && !this.dict!.has(key)) return false;
     }
     return super.deleteOwn(key);
   }
@@ -736,7 +811,7 @@ export class ArgumentsObject extends JSObject {
   }
 
   override getOwnProperty(key: PropertyKey): Prop | undefined {
-    const p = this.props.get(key);
+    const p = this.dict!.get(key);
     const slot = this.mapped(key);
     if (p && slot >= 0) p.value = this.env!.slots[slot];
     return p;
@@ -761,7 +836,7 @@ export class ArgumentsObject extends JSObject {
 
   override defineOwn(key: PropertyKey, d: Descriptor): boolean {
     const slot = this.mapped(key);
-    if (slot >= 0 && this.props.has(key)) this.props.get(key)!.value = this.env!.slots[slot];
+    if (slot >= 0 && this.dict!.has(key)) this.dict!.get(key)!.value = this.env!.slots[slot];
     if (!super.defineOwn(key, d)) return false;
     if (slot >= 0) {
       if (d.hasGet || d.hasSet) this.unmap(key);

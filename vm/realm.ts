@@ -109,6 +109,13 @@ export interface Helpers {
   /** prelude/00-core.js: a for-in start over a chain with a huge object (for-in-work.ts). */
   forInSliced: JSObject;
   asyncStart: JSObject;
+  /** prelude/40-promise.js: what the promise fast paths of builtins/promise-core.ts need. */
+  asyncStep: JSObject;
+  promiseCtor: JSObject;
+  promisePrototype: JSObject;
+  promiseSpeciesGetter: JSObject;
+  promiseReactionJob: JSObject;
+  resolveThenableJob: JSObject;
   runMain: JSObject;
   runMainModule: JSObject;
   dynamicImport: JSObject;

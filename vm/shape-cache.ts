@@ -9,12 +9,13 @@
 // Reads cache own properties and properties of the receiver's direct prototype
 // (guarded by the prototype's identity and shape: the receiver's shape says it lacks
 // the key, the prototype's shape that it still has it); writes cache own writable
-// data properties only (adding a property depends on the whole prototype chain and
-// on extensibility, which shapes do not record).
+// data properties, and one transition that adds the property (as a constructor's
+// `this.x = x` does): its hit still checks extensibility and that no prototype holds
+// a setter or a read-only property of that name, which shapes do not record.
 
 import type { FunctionCode } from "../compiler/bytecode";
-import { PF, type JSObject } from "./object";
-import type { Shape } from "./shape";
+import { FunctionObject, JSObject, NativeFunction, PF } from "./object";
+import { MAX_SHAPE_PROPERTIES, type Shape } from "./shape";
 import type { PropertyKey, Value } from "./value";
 
 /** Shapes a site may see before it stops caching. */
@@ -29,6 +30,9 @@ export class SiteCache {
   readonly holderShapes: (Shape | null)[] = [];
   readonly slots: number[] = [];
   megamorphic = false;
+  /** A write that added the property: the receiver's shape before and after (monomorphic). */
+  addFrom: Shape | null = null;
+  addTo: Shape | null = null;
 
   /** Records one more receiver shape; the fifth makes the site megamorphic. */
   add(shape: Shape, holder: JSObject | null, slot: number): void {
@@ -122,13 +126,64 @@ export function cachedPut(
     }
   } else c = table[offset] = new SiteCache();
   if (slot < 0) {
+    if (c.addFrom === shape) return cachedAdd(obj, c.addTo!, key, v);
     const s = shape.find(key);
-    if (s === undefined || !(s.flags & PF.Writable)) return false;
+    if (s === undefined) return addProperty(obj, shape, key, v, c);
+    if (!(s.flags & PF.Writable)) return false;
     slot = s.slot;
     c.add(shape, null, slot);
   }
   obj.slotValues[slot] = v;
   obj.dirty = true;
+  return true;
+}
+
+/** The add that the site's transition predicts, if the object and its prototypes allow it. */
+function cachedAdd(obj: JSObject, next: Shape, key: PropertyKey, v: Value): boolean {
+  if (!obj.extensible || !protosAllowAdd(obj.proto, key)) return false;
+  obj.appendSlot(next, v);
+  obj.dirty = true;
+  return true;
+}
+
+/** OrdinarySet's addition of a new own data property, recorded as the site's transition. */
+function addProperty(
+  obj: JSObject,
+  shape: Shape,
+  key: PropertyKey,
+  v: Value,
+  c: SiteCache,
+): boolean {
+  if (!obj.extensible || shape.count >= MAX_SHAPE_PROPERTIES || !protosAllowAdd(obj.proto, key))
+    return false;
+  const next = shape.add(key, PF.Default);
+  if (next === null) return false;
+  c.addFrom = shape;
+  c.addTo = next;
+  obj.appendSlot(next, v);
+  obj.dirty = true;
+  return true;
+}
+
+/**
+ * Whether [[Set]] of `key` on an object lacking it creates an own data property: no
+ * prototype holds it as an accessor or a read-only property. Prototypes of kinds
+ * whose [[GetOwnProperty]] is not a plain lookup (proxies, typed arrays…) say no, and
+ * the generic path decides.
+ */
+function protosAllowAdd(proto: JSObject | null, key: PropertyKey): boolean {
+  for (let o = proto; o !== null; o = o.proto) {
+    const shape = o.shape;
+    if (shape !== null) {
+      const s = shape.find(key);
+      if (s !== undefined) return (s.flags & PF.Writable) !== 0;
+      continue;
+    }
+    const kind = o.constructor;
+    if (kind !== JSObject && kind !== NativeFunction && kind !== FunctionObject) return false;
+    const p = o.getOwnProperty(key);
+    if (p !== undefined) return (p.flags & (PF.Accessor | PF.Writable)) === PF.Writable;
+  }
   return true;
 }
 

@@ -2,7 +2,7 @@
 // methods are self-hosted (prelude/10-array.js); here are the constructor, the
 // iterator objects and fast paths that never call guest code.
 
-import { ArrayObject, JSObject, PF, Prop, PrimitiveObject } from "../object";
+import { ArrayObject, JSObject, PF, Prop, PrimitiveObject, makeIterResult } from "../object";
 import { EMPTY, type Value } from "../value";
 import { arg, getter, makeNative, method } from "./util";
 import type { Realm } from "../realm";
@@ -27,10 +27,7 @@ export class ArrayIteratorObject extends JSObject {
 }
 
 function iterResult(realm: Realm, value: Value, done: boolean): JSObject {
-  const r = new JSObject(realm.ObjectPrototype);
-  r.setOwn("value", value);
-  r.setOwn("done", done);
-  return r;
+  return makeIterResult(realm.ObjectPrototype, value, done);
 }
 
 const UNSCOPABLE_ARRAY_METHODS = [

@@ -5,7 +5,17 @@
 // async.js). The promise's state stays in its private fields (#state, #result,
 // #reactions, #handled), so snapshots see exactly what they saw before.
 
-import { ArrayObject, JSObject, PF, Prop, isCallable } from "../object";
+import {
+  ArrayObject,
+  ErrorObject,
+  FunctionObject,
+  JSObject,
+  NativeFunction,
+  ObjectTemplate,
+  PF,
+  Prop,
+  isCallable,
+} from "../object";
 import type { PrivateName, PropertyKey, Value } from "../value";
 import { SIZE, charge } from "../heap";
 import { defineInternal } from "./util";
@@ -70,16 +80,7 @@ export function installPromiseCore(realm: Realm): void {
   // newPromise(proto): a pending promise, as `new Promise(bareExecutor)` makes it
   // (the same private fields, in the same order) without the constructor's frames.
   defineInternal(realm, "newPromise", 1, "o", (vm, _t, args) => {
-    const names = vm.realm.promiseFields;
-    if (names.length < 4) vm.throwTypeError("internal: no promise fields registered");
-    const p = new JSObject(args[0] as JSObject);
-    const privates = new Map<PrivateName, Prop>();
-    privates.set(names[Field.State], new Prop(0, PF.Writable));
-    privates.set(names[Field.Result], new Prop(undefined, PF.Writable));
-    privates.set(names[Field.Reactions], new Prop(vm.realm.newArray([]), PF.Writable));
-    privates.set(names[Field.Handled], new Prop(false, PF.Writable));
-    p.privates = privates;
-    return p;
+    return newPromiseObject(vm, args[0] as JSObject);
   });
 
   // hasOwnGetter(o, key, getter): whether o's own property key is an accessor with that
@@ -102,10 +103,7 @@ export function installPromiseCore(realm: Realm): void {
 
   // settle(p, state, value): fulfils (1) or rejects (2) a pending promise and queues a
   // job per reaction; an unhandled rejection is tracked.
-  defineInternal(realm, "promiseSettle", 3, ["or", 3], (vm, _t, args) => {
-    const p = args[0] as JSObject;
-    const state = args[1] as number;
-    const value = args[2];
+  const settle = (vm: Agent, p: JSObject, state: number, value: Value): void => {
     const reactions = field(vm, p, Field.Reactions);
     const list = pendingReactions(vm, reactions);
     field(vm, p, Field.State).value = state;
@@ -114,17 +112,18 @@ export function installPromiseCore(realm: Realm): void {
     p.dirty = true;
     if (state === 2 && !field(vm, p, Field.Handled).value) vm.realm.rejections.push([p, value]);
     for (let i = 0; i < list.length; i++) enqueueReaction(vm, vm.realm, list[i], state, value);
+  };
+  defineInternal(realm, "promiseSettle", 3, ["or", 3], (vm, _t, args) => {
+    settle(vm, args[0] as JSObject, args[1] as number, args[2]);
     return undefined;
   });
 
-  // addReaction(p, reaction): kept while p is pending, else queued at once.
-  defineInternal(realm, "promiseAddReaction", 2, "oa", (vm, _t, args) => {
-    const p = args[0] as JSObject;
+  const addReaction = (vm: Agent, p: JSObject, reaction: Value): void => {
     const state = field(vm, p, Field.State).value as number;
     const handled = field(vm, p, Field.Handled);
     if (state === 0) {
       const list = field(vm, p, Field.Reactions);
-      pendingReactions(vm, list).push(args[1]);
+      pendingReactions(vm, list).push(reaction);
       (list.value as ArrayObject).dirty = true;
       charge(SIZE.slot);
     } else {
@@ -132,10 +131,195 @@ export function installPromiseCore(realm: Realm): void {
         const i = vm.realm.rejections.findIndex((r) => r[0] === p);
         if (i >= 0) vm.realm.rejections.splice(i, 1);
       }
-      enqueueReaction(vm, vm.realm, args[1], state, field(vm, p, Field.Result).value);
+      enqueueReaction(vm, vm.realm, reaction, state, field(vm, p, Field.Result).value);
     }
     handled.value = true;
     p.dirty = true;
+  };
+  // addReaction(p, reaction): kept while p is pending, else queued at once.
+  defineInternal(realm, "promiseAddReaction", 2, "oa", (vm, _t, args) => {
+    addReaction(vm, args[0] as JSObject, args[1]);
     return undefined;
   });
+
+  installFastPaths(realm, settle, addReaction);
+}
+
+/**
+ * [[Get]] of a data property along a chain of ordinary objects, or SLOW if it meets
+ * an accessor or an object whose [[GetOwnProperty]] is not a plain lookup (a proxy,
+ * a module namespace…): the fast paths below then leave the work to the prelude,
+ * where guest code may run in the spec's order.
+ */
+function plainGet(o: JSObject, key: PropertyKey): Value | typeof SLOW {
+  for (let x: JSObject | null = o; x !== null; x = x.proto) {
+    const shape = x.shape;
+    if (shape !== null) {
+      const s = shape.find(key);
+      if (s !== undefined) return x.slotValues[s.slot];
+      continue;
+    }
+    const kind = x.constructor;
+    if (
+      kind !== JSObject &&
+      kind !== ArrayObject &&
+      kind !== FunctionObject &&
+      kind !== NativeFunction &&
+      kind !== ErrorObject
+    )
+      return SLOW;
+    const p = x.getOwnProperty(key);
+    if (p !== undefined) return p.flags & PF.Accessor ? SLOW : p.value;
+  }
+  return undefined;
+}
+
+const SLOW: unique symbol = Symbol("slow path");
+
+/** A capability object as the prelude's bareCapability makes it. */
+const CAPABILITY = new ObjectTemplate(["promise", "resolve", "reject"]);
+
+/**
+ * The steps of then(), await and promise resolution that run no guest code when the
+ * objects involved are intrinsic promises with their intrinsic `constructor`,
+ * `Symbol.species` and no `then` getter: each returns undefined/false when it cannot
+ * be sure, and the prelude takes the general path (prelude/40-promise.js). They save
+ * the dozens of guest instructions per then() and per await that the prelude's
+ * general code costs.
+ */
+function installFastPaths(
+  realm: Realm,
+  settle: (vm: Agent, p: JSObject, state: number, value: Value) => void,
+  addReaction: (vm: Agent, p: JSObject, reaction: Value) => void,
+): void {
+  const isPromise = (vm: Agent, p: Value): p is JSObject =>
+    p instanceof JSObject && p.privates !== null && p.privates.has(vm.realm.promiseFields[0]);
+
+  /** Whether `p.constructor` is %Promise% and %Promise%[@@species] its intrinsic getter. */
+  const intrinsicSpecies = (vm: Agent, p: JSObject): boolean => {
+    // Undefined while the prelude itself runs (the helpers are its result).
+    const C = vm.realm.helpers?.promiseCtor;
+    if (C === undefined) return false;
+    if (plainGet(p, "constructor") !== C) return false;
+    const species = C.getOwnProperty(vm.realm.wellKnown.species);
+    return (
+      species !== undefined &&
+      (species.flags & PF.Accessor) !== 0 &&
+      species.getter === vm.realm.helpers.promiseSpeciesGetter
+    );
+  };
+
+  /** A pending promise with a capability no guest code sees (bareCapability in the prelude). */
+  const bareCapability = (vm: Agent): { promise: JSObject; cap: JSObject } => {
+    const promise = newPromiseObject(vm, vm.realm.helpers.promisePrototype);
+    const cap = CAPABILITY.make(vm.realm.ObjectPrototype, [promise, undefined, undefined]);
+    return { promise, cap };
+  };
+
+  /**
+   * resolvePromise's steps without guest code: true once `value` resolved `p` (a
+   * primitive or non-thenable settles it, a thenable queues its job), false when the
+   * prelude must do it (a self-resolution, a `then` getter, a proxy…).
+   */
+  const resolveFast = (vm: Agent, p: JSObject, value: Value): boolean => {
+    if (vm.realm.helpers === undefined) return false;
+    if (!(value instanceof JSObject)) {
+      settle(vm, p, 1, value);
+      return true;
+    }
+    if (value === p) return false;
+    const then = plainGet(value, "then");
+    if (then === SLOW) return false;
+    if (!isCallable(then)) settle(vm, p, 1, value);
+    else
+      vm.realm.enqueueJob({
+        fn: vm.realm.helpers.resolveThenableJob,
+        thisArg: undefined,
+        args: [p, value, then],
+      });
+    return true;
+  };
+
+  // promiseThen(p, onFulfilled, onRejected): then()'s result, or undefined when the
+  // general path must run (not a promise, another constructor or species).
+  defineInternal(realm, "promiseThen", 3, "-", (vm, _t, args) => {
+    const p = args[0];
+    if (!isPromise(vm, p) || !intrinsicSpecies(vm, p)) return undefined;
+    const { promise, cap } = bareCapability(vm);
+    const onFulfilled = isCallable(args[1]) ? args[1] : undefined;
+    const onRejected = isCallable(args[2]) ? args[2] : undefined;
+    addReaction(
+      vm,
+      p,
+      vm.realm.newArray([vm.realm.helpers.promiseReactionJob, onFulfilled, onRejected, cap]),
+    );
+    return promise;
+  });
+
+  // promiseResolveFast(p, value): true if resolvePromise(p, value) is done.
+  defineInternal(realm, "promiseResolveFast", 2, "o", (vm, _t, args) =>
+    resolveFast(vm, args[0] as JSObject, args[1]),
+  );
+
+  // capabilitySettle(cap, ok, value): a reaction's outcome given to its capability when
+  // that is bare (its promise settled directly) or absent; false for the prelude's way.
+  defineInternal(realm, "capabilitySettle", 3, "-b", (vm, _t, args) => {
+    const cap = args[0];
+    if (cap === undefined) return true;
+    if (!(cap instanceof JSObject) || vm.realm.helpers === undefined) return false;
+    const ok = args[1] as boolean;
+    const fn = plainGet(cap, ok ? "resolve" : "reject");
+    const promise = plainGet(cap, "promise");
+    if (fn !== undefined || !(promise instanceof JSObject)) return false;
+    if (ok) return resolveFast(vm, promise, args[2]);
+    settle(vm, promise, 2, args[2]);
+    return true;
+  });
+
+  // asyncStart(gen): an async function's promise, its coroutine run to the first await
+  // by asyncStep (which returns the promise).
+  defineInternal(realm, "asyncStart", 1, "o", (vm, _t, args) => {
+    if (vm.realm.helpers === undefined) vm.throwTypeError("internal: no promise helpers yet");
+    const promise = newPromiseObject(vm, vm.realm.helpers.promisePrototype);
+    return vm.tailCall(vm.realm.helpers.asyncStep, undefined, [args[0], 0, undefined, promise]);
+  });
+
+  // asyncAfterStep(gen, promise, r): what asyncStep does with the coroutine's result r
+  // ({value, done}) — resolve its promise, or queue the next step for an awaited
+  // primitive or intrinsic promise; false when the prelude must.
+  defineInternal(realm, "asyncAfterStep", 3, "ooo", (vm, _t, args) => {
+    const [gen, promise, r] = args as [JSObject, JSObject, JSObject];
+    if (vm.realm.helpers === undefined) return false;
+    const done = plainGet(r, "done");
+    const value = plainGet(r, "value");
+    if (done === SLOW || value === SLOW) return false;
+    if (done) return resolveFast(vm, promise, value);
+    if (!(value instanceof JSObject)) {
+      vm.realm.enqueueJob({
+        fn: vm.realm.helpers.asyncStep,
+        thisArg: undefined,
+        args: [gen, 0, value, promise],
+      });
+      return true;
+    }
+    if (!isPromise(vm, value) || plainGet(value, "constructor") !== vm.realm.helpers.promiseCtor)
+      return false;
+    addReaction(vm, value, vm.realm.newArray([vm.realm.helpers.asyncStep, gen, promise]));
+    return true;
+  });
+}
+
+/** A pending promise, as `newPromise` makes it. */
+function newPromiseObject(vm: Agent, proto: JSObject): JSObject {
+  const realm = vm.realm;
+  const names = realm.promiseFields;
+  if (names.length < 4) vm.throwTypeError("internal: no promise fields registered");
+  const p = new JSObject(proto);
+  const privates = new Map<PrivateName, Prop>();
+  privates.set(names[Field.State], new Prop(0, PF.Writable));
+  privates.set(names[Field.Result], new Prop(undefined, PF.Writable));
+  privates.set(names[Field.Reactions], new Prop(realm.newArray([]), PF.Writable));
+  privates.set(names[Field.Handled], new Prop(false, PF.Writable));
+  p.privates = privates;
+  return p;
 }

@@ -2,7 +2,7 @@
 // arguments are primitives (see the coercion specs), the host's String methods have
 // the spec's semantics, so most methods delegate to them.
 
-import { JSObject, PF, Prop, PrimitiveObject, type NativeImpl } from "../object";
+import { JSObject, PF, Prop, PrimitiveObject, makeIterResult, type NativeImpl } from "../object";
 import { JSSymbol, type Value } from "../value";
 import { arg, internalDefiner, makeNative, method } from "./util";
 import { ensureRoom } from "../heap";
@@ -226,19 +226,13 @@ export function installString(realm: Realm): void {
     if (!(t instanceof StringIteratorObject))
       vm.throwTypeError("next method called on incompatible receiver");
     const it = t as StringIteratorObject;
-    const r = new JSObject(vm.realm.ObjectPrototype);
-    if (it.index >= it.text.length) {
-      r.setOwn("value", undefined);
-      r.setOwn("done", true);
-      return r;
-    }
+    if (it.index >= it.text.length)
+      return makeIterResult(vm.realm.ObjectPrototype, undefined, true);
     const cp = it.text.codePointAt(it.index)!;
     const ch = String.fromCodePoint(cp);
     it.index += ch.length;
     it.dirty = true;
-    r.setOwn("value", ch);
-    r.setOwn("done", false);
-    return r;
+    return makeIterResult(vm.realm.ObjectPrototype, ch, false);
   });
   const iter = method(
     realm,

@@ -9,6 +9,13 @@ var addReaction = $.promiseAddReaction;
 var isPromise = $.isPromise;
 var newPromise = $.newPromise;
 var hasOwnGetter = $.hasOwnGetter;
+// Fast paths without guest code for intrinsic promises (promise-core.ts): each gives
+// up (undefined/false) when a getter, a proxy or another constructor is involved.
+var promiseThen = $.promiseThen;
+var resolveFast = $.promiseResolveFast;
+var asyncAfterStep = $.asyncAfterStep;
+var capabilitySettle = $.capabilitySettle;
+var generatorResume = $.generatorResume;
 
 class Promise {
   #state = 0; // 0 pending, 1 fulfilled, 2 rejected
@@ -27,6 +34,8 @@ class Promise {
   }
 
   then(onFulfilled, onRejected) {
+    var q = promiseThen(this, onFulfilled, onRejected);
+    if (q !== undefined) return q;
     if (!isPromise(this)) throwTypeError("Method Promise.prototype.then called on incompatible receiver " + describe(this));
     var C = this.constructor;
     // The intrinsic species getter returns Promise itself: no need to call it.
@@ -152,6 +161,7 @@ function createResolvingFunctions(promise) {
 }
 
 function resolvePromise(promise, resolution) {
+  if (resolveFast(promise, resolution)) return;
   if (resolution === promise) {
     settlePromise(promise, 2, new global.TypeError("Chaining cycle detected for promise #<Promise>"));
     return;
@@ -191,20 +201,19 @@ function resolveThenableJob(promise, thenable, then) {
  */
 
 function reactionJob(handler, cap, state, argument) {
-  var result = argument;
-  var ok = state === 1;
-  if (handler !== undefined) {
-    try {
-      result = call(handler, undefined, argument);
-      ok = true;
-    } catch (e) {
-      result = e;
-      ok = false;
-    }
+  if (handler === undefined) return reactionSettle(cap, state === 1, argument);
+  try {
+    var result = call(handler, undefined, argument);
+  } catch (e) {
+    return reactionSettle(cap, false, e);
   }
-  if (cap === undefined) return;
-  if (ok) capabilityResolve(cap, result);
-  else capabilityReject(cap, result);
+  if (!capabilitySettle(cap, true, result)) capabilityResolve(cap, result);
+}
+
+function reactionSettle(cap, ok, value) {
+  if (capabilitySettle(cap, ok, value)) return;
+  if (ok) capabilityResolve(cap, value);
+  else capabilityReject(cap, value);
 }
 
 function performThen(promise, onFulfilled, onRejected, cap) {
@@ -306,33 +315,33 @@ function finishCombinator(values, cap, kind) {
 /**
  * Drives an async function's coroutine: each await is a promise reaction. Its promise
  * is settled once, by asyncStep, so it needs no capability (no resolving functions).
+ * A native (promise-core.ts): makes the promise, then tail-calls asyncStep.
  */
-function asyncStart(gen) {
-  var p = newPromise(PromisePrototype);
-  asyncStep(gen, 0, undefined, p);
-  return p;
-}
+var asyncStart = $.asyncStart;
 
 /**
  * Runs an async function's coroutine to its next await (or its end). `await v` is
  * PromiseResolve(%Promise%, v) then a reaction; a primitive v makes an already
- * fulfilled promise, so its reaction is simply the next job.
+ * fulfilled promise, so its reaction is simply the next job. Returns the promise (the
+ * result of asyncStart).
  */
 function asyncStep(gen, mode, value, promise) {
   var r;
   try {
-    r = $.generatorResume(gen, mode, value);
+    r = generatorResume(gen, mode, value);
   } catch (e) {
     settlePromise(promise, 2, e);
-    return;
+    return promise;
   }
+  if (asyncAfterStep(gen, promise, r)) return promise;
   if (r.done) {
     resolvePromise(promise, r.value);
-    return;
+    return promise;
   }
   var v = r.value;
   if (!isObject(v)) $.enqueueJob(asyncStep, gen, 0, v, promise);
   else addReaction(promiseResolve(PromiseCtor, v), [asyncStep, gen, promise]);
+  return promise;
 }
 
 $.defineOwnProperty(
