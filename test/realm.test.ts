@@ -420,6 +420,9 @@ const checks = {
   "=Timeout": [Object.getPrototypeOf(setTimeout(() => {}, 0)), Object.getPrototypeOf(setInterval(() => {}, 1e9))],
   TextEncoder: [new TextEncoder().encode("x"), Uint8Array.prototype],
   subclass: [new (class extends Map {})(), undefined],
+  then: [Promise.resolve(1).then((x) => x), Promise.prototype],
+  asyncCall: [(async () => 1)(), Promise.prototype],
+  stringIteratorNext: ["ab"[Symbol.iterator]().next(), Object.prototype],
 };
 let bad = [];
 for (const [name, [o, p]] of Object.entries(checks))
