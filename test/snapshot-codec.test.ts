@@ -9,6 +9,7 @@ import { decode, encode } from "cbor-x";
 import { Jaunt, SnapshotError, signSnapshot, verifySnapshot } from "../vm";
 import { JSObject } from "../vm/object";
 import { chunkBounds } from "../bin/cbor-chunks";
+import { Op } from "../compiler/opcodes";
 
 const quiet = { stdout: () => {}, stderr: () => {}, seed: 1 };
 
@@ -293,4 +294,21 @@ test("a prototype chain or environment chain that is a cycle is refused, not fol
   );
   env.parent = saved;
   assert.equal(Jaunt.resume(j.snapshot(), quiet).run(100).status, "paused");
+});
+
+test("operands edited in a snapshot under a method definition are a guest TypeError, not a host one", () => {
+  const j = Jaunt.create(quiet);
+  j.load("try { class A { m() {} } } catch (e) { console.log(e.name, e.message); }", "/def.js");
+  // Step to the method definition, then damage its object operand as an edit would.
+  for (;;) {
+    const f = j.vm.frames[j.vm.frames.length - 1];
+    if (f && f.fn.code.code[f.ip] === Op.DEF_METHOD) break;
+    assert.equal(j.run(1).status, "paused");
+  }
+  const f = j.vm.frames[j.vm.frames.length - 1];
+  j.vm.stack[f.sp - 3] = 2147483647;
+  let out = "";
+  const r = Jaunt.resume(j.snapshot(), { ...quiet, stdout: (t) => (out += t) });
+  assert.equal(r.run().status, "done");
+  assert.equal(out, "TypeError corrupt operands for a method definition\n");
 });

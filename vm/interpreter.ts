@@ -3131,8 +3131,11 @@ export class VM implements HeapOwner, Agent {
         case Op.DEF_METHOD: {
           const kind = code[ip++];
           const obj = stack[sp - 3] as JSObject;
-          const key = this.primKey(stack[sp - 2]);
           const f = stack[sp - 1] as FunctionObject;
+          // Compiled code always has them; operands edited in a snapshot might not.
+          if (!(obj instanceof JSObject) || !(f instanceof FunctionObject))
+            this.throwTypeError("corrupt operands for a method definition");
+          const key = this.primKey(stack[sp - 2]);
           sp -= 2;
           const label = key instanceof JSSymbol ? `[${key.description ?? ""}]` : key;
           f.setOwn(
