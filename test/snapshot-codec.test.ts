@@ -12,6 +12,8 @@ import { chunkBounds } from "../bin/cbor-chunks";
 import { Op } from "../compiler/opcodes";
 
 const quiet = { stdout: () => {}, stderr: () => {}, seed: 1 };
+/** The value tag of a reference (vm/snapshot.ts V_REF). */
+const V_REF = 2;
 
 /** Resumes `bytes` and runs it to the end: what it printed. */
 function finish(bytes: Uint8Array): string {
@@ -311,4 +313,14 @@ test("operands edited in a snapshot under a method definition are a guest TypeEr
   const r = Jaunt.resume(j.snapshot(), { ...quiet, stdout: (t) => (out += t) });
   assert.equal(r.run().status, "done");
   assert.equal(out, "TypeError corrupt operands for a method definition\n");
+});
+
+test("an item that cannot be printed (a map with a toString key) is still refused by name", () => {
+  const j = manyObjects(3);
+  const tree = decode(j.snapshot()) as Tree;
+  const stack = tree[2].stack as unknown[];
+  const at = stack.findIndex((v) => Array.isArray(v) && v[0] === V_REF);
+  assert.ok(at >= 0, "a reference on the stack");
+  stack[at] = [V_REF, { toString: [1] }];
+  refused(tree, /reference a map out of range/);
 });

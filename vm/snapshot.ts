@@ -830,6 +830,15 @@ function fail(msg: string): never {
   throw new SnapshotError(msg);
 }
 
+/**
+ * A decoded item in an error message, whatever it is: String() of a CBOR map with a
+ * "toString" key (or a null prototype) throws a host TypeError.
+ */
+function shown(v: unknown): string {
+  if (v === null || typeof v !== "object") return typeof v === "symbol" ? v.toString() : String(v);
+  return Array.isArray(v) ? "an array" : "a map";
+}
+
 /** The item between two offsets of `bytes`, decoded by cbor-x. */
 function cborItem(bytes: Uint8Array, start: number, end: number): unknown {
   try {
@@ -915,7 +924,7 @@ class Decoder {
       if (source === null && kind === "commonjs") return this.runtimeProgram(i, hash, filename);
       if (typeof source !== "string") fail(`program ${i} has a bad header`);
       if (kind !== "script" && kind !== "commonjs" && kind !== "module" && kind !== "eval")
-        fail(`program ${i} has unknown kind ${String(kind)}`);
+        fail(`program ${i} has unknown kind ${shown(kind)}`);
       if (kind === "eval" && !isInt(evalFlags, 0, 63)) fail(`program ${i} has bad eval flags`);
       let p: Program;
       try {
@@ -959,7 +968,7 @@ class Decoder {
 
   private program(i: unknown): Program {
     if (i === -1) return this.realm.preludeProgram;
-    if (!isInt(i, 0, this.programs.length - 1)) fail(`bad program index ${String(i)}`);
+    if (!isInt(i, 0, this.programs.length - 1)) fail(`bad program index ${shown(i)}`);
     return this.programs[i];
   }
 
@@ -1093,7 +1102,7 @@ class Decoder {
             break;
           default: {
             const codec = typeof kind === "number" ? codecOfKind(kind) : undefined;
-            if (!codec) return fail(`record ${i}: unknown object kind ${String(kind)}`);
+            if (!codec) return fail(`record ${i}: unknown object kind ${shown(kind)}`);
             o = codec.allocate(r);
           }
         }
@@ -1119,7 +1128,7 @@ class Decoder {
         this.objects.push(new PrivateName(rec[1]) as unknown as JSObject);
         break;
       default:
-        fail(`record ${i}: unknown record tag ${String(rec[0])}`);
+        fail(`record ${i}: unknown record tag ${shown(rec[0])}`);
     }
   }
 
@@ -1149,12 +1158,12 @@ class Decoder {
         return EMPTY;
       case V_WELL_KNOWN: {
         const s = WELL_KNOWN[v[1] as string];
-        if (!s) fail(`${place(where)}: unknown well-known symbol ${String(v[1])}`);
+        if (!s) fail(`${place(where)}: unknown well-known symbol ${shown(v[1])}`);
         return s;
       }
       case V_INTRINSIC:
         if (!isInt(v[1], 0, this.realm.intrinsics.length - 1))
-          fail(`${place(where)}: bad intrinsic index ${String(v[1])}`);
+          fail(`${place(where)}: bad intrinsic index ${shown(v[1])}`);
         return this.realm.intrinsics[v[1]];
       case V_REF: {
         const o = this.ref(v[1], where);
@@ -1179,7 +1188,7 @@ class Decoder {
         return o as unknown as Value;
       }
       default:
-        return fail(`${place(where)}: unknown value tag ${String(v[0])}`);
+        return fail(`${place(where)}: unknown value tag ${shown(v[0])}`);
     }
   }
 
@@ -1220,7 +1229,7 @@ class Decoder {
 
   private ref(i: unknown, where: Where): JSObject | Env | JSSymbol {
     if (!isInt(i, 0, this.objects.length - 1))
-      fail(`${place(where)}: reference ${String(i)} out of range`);
+      fail(`${place(where)}: reference ${shown(i)} out of range`);
     const o = this.objects[i];
     if (!o) fail(`${place(where)}: reference ${i} to a patch or missing record`);
     return o;
@@ -1326,7 +1335,7 @@ class Decoder {
         const key = this.value(k, where);
         if (typeof key !== "string" && !(key instanceof JSSymbol))
           fail(`${where}: key ${j} is not a string or symbol`);
-        if (seen.has(key)) fail(`${where}: repeated key ${String(key)}`);
+        if (seen.has(key)) fail(`${where}: repeated key ${shown(key)}`);
         seen.add(key);
         // Data properties only: accessors never live in a shape.
         if (!isInt(flags[j], 0, PF.Default)) fail(`${where}: bad flags for key ${j}`);
@@ -1654,7 +1663,7 @@ class Decoder {
     const code = fn.code;
     const [ip, base, sp, , , , retSp, flags] = a.slice(1, 9);
     if (!isInt(ip, 0, code.code.length - 1) || !isInstructionStart(code.code, ip))
-      fail(`${where}: instruction offset ${String(ip)} is not an instruction`);
+      fail(`${where}: instruction offset ${shown(ip)} is not an instruction`);
     if (!isInt(base, 0, limit) || !isInt(sp, base, limit)) fail(`${where}: bad stack pointers`);
     if (sp > base + code.nlocals + code.maxStack + 1)
       fail(`${where}: operand stack deeper than the function allows`);
@@ -1878,11 +1887,11 @@ function checkVersions(header: Record<string, unknown>, realm: Realm): SnapshotH
     typeof header.runtime === "string" ? header.runtime : "a Jaunt that did not record its name";
   if (header.format !== SNAPSHOT_FORMAT)
     fail(
-      `format version ${String(header.format)} (made by ${theirs}); this Jaunt (${ours}) reads format version ${SNAPSHOT_FORMAT} only`,
+      `format version ${shown(header.format)} (made by ${theirs}); this Jaunt (${ours}) reads format version ${SNAPSHOT_FORMAT} only`,
     );
   if (header.compiler !== COMPILER_VERSION)
     fail(
-      `made by compiler version ${String(header.compiler)} (${theirs}); this is compiler version ${COMPILER_VERSION} (${ours})`,
+      `made by compiler version ${shown(header.compiler)} (${theirs}); this is compiler version ${COMPILER_VERSION} (${ours})`,
     );
   if (header.prelude !== realm.preludeHash || header.intrinsics !== realm.intrinsics.length)
     fail(`made by a different Jaunt runtime (built-ins differ): ${theirs}; this is ${ours}`);
@@ -1983,9 +1992,9 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
     const u = asArray(roots.uncaught, "uncaught");
     vm.uncaught = {
       value: d.value(u[0], "uncaught"),
-      filename: String(u[1]),
-      line: Number(u[2]),
-      col: Number(u[3]),
+      filename: typeof u[1] === "string" ? u[1] : fail("bad uncaught error's file name"),
+      line: isInt(u[2]) ? u[2] : fail("bad uncaught error's line"),
+      col: isInt(u[3]) ? u[3] : fail("bad uncaught error's column"),
     };
   }
   if (roots.throwSite !== null) {
@@ -2075,11 +2084,10 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
   decodeHostState(vm, d, roots.host);
   for (const [j, entry] of asArray(roots.envSlots ?? [], "intrinsic environment slots").entries()) {
     const [i, k, v] = asArray(entry, `intrinsic environment slot ${j}`);
-    if (!isInt(i, 0, realm.intrinsicEnvs.length - 1))
-      fail(`bad intrinsic environment ${String(i)}`);
+    if (!isInt(i, 0, realm.intrinsicEnvs.length - 1)) fail(`bad intrinsic environment ${shown(i)}`);
     const env = realm.intrinsicEnvs[i];
     if (!isInt(k, 0, env.slots.length - 1))
-      fail(`bad slot ${String(k)} of intrinsic environment ${i}`);
+      fail(`bad slot ${shown(k)} of intrinsic environment ${i}`);
     env.slots[k] = d.value(v, `intrinsic environment ${i} slot ${k}`);
   }
   checkInternals(realm, internalsShape);
@@ -2166,9 +2174,9 @@ function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
       o,
       "host operation",
     );
-    const where = `host operation ${String(id)}`;
+    const where = `host operation ${shown(id)}`;
     if (!isInt(id, 1) || id >= nextOpId || h.ops.some((x) => x.id === id))
-      fail(`bad host operation id ${String(id)}`);
+      fail(`bad host operation id ${shown(id)}`);
     if (
       typeof name !== "string" ||
       typeof startedAt !== "number" ||
@@ -2197,7 +2205,7 @@ function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
     const [id, fn] = asArray(entry, "host handle");
     const f = d.value(fn, "host handle");
     if (!isInt(id, 1) || id >= nextHandleId || h.handles.has(id) || !isCallable(f))
-      fail(`bad host handle ${String(id)}`);
+      fail(`bad host handle ${shown(id)}`);
     h.handles.set(id, f as JSObject);
   }
   decodeResources(h, resources);
@@ -2210,7 +2218,7 @@ function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
     heapBytes !== null &&
     !(typeof heapBytes === "number" && heapBytes > 0 && heapBytes < Infinity)
   )
-    fail(`bad heapBytes ${String(heapBytes)}`);
+    fail(`bad heapBytes ${shown(heapBytes)}`);
   const [used, checkAt, interrupt, programBytes] = asArray(account, "heap account");
   if (
     typeof heapStrike !== "boolean" ||
@@ -2221,7 +2229,7 @@ function decodeHostState(vm: VM, d: Decoder, raw: unknown): void {
   )
     fail("bad heap limit state");
   if (!REJECTION_MODES.includes(mode as UnhandledRejectionsMode))
-    fail(`bad unhandledRejections mode ${String(mode)}`);
+    fail(`bad unhandledRejections mode ${shown(mode)}`);
   const granted = asArray(caps, "capabilities");
   if (!granted.every((c) => (CAPABILITY_NAMES as readonly unknown[]).includes(c)))
     fail("unknown capability");
@@ -2265,7 +2273,7 @@ function decodeResources(h: HostOpsState, raw: unknown): void {
   for (const r of asArray(list, "host resources")) {
     const [id, kind, data] = asArray(r, "host resource");
     if (!isInt(id, 1) || id >= next || h.resources.has(id))
-      fail(`bad host resource id ${String(id)}`);
+      fail(`bad host resource id ${shown(id)}`);
     if (typeof kind !== "string" || !/^[a-z][a-z0-9-]*$/.test(kind))
       fail(`host resource ${id}: bad kind`);
     if (typeof data !== "object" || data === null || Array.isArray(data) || data instanceof Map)
