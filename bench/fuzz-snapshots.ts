@@ -150,11 +150,16 @@ async function main(): Promise<void> {
       finding(c.n, c, `hang: no answer in ${hangMs} ms`);
       from = c.n + 1;
     } else if (finished < count) {
-      // The worker died without a hang (a host crash): the case it was on is a finding.
-      if (current === null) break;
-      const c: Extract<Message, { kind: "case" }> = current;
-      finding(c.n, c, "the worker died");
-      from = c.n + 1;
+      // The worker died without a hang (a host crash): the case it was on is a finding;
+      // if it died before saying which (building a case), the run goes on past it.
+      if (current === null || (current as { n: number }).n < finished) {
+        console.log(`the worker died building case ${finished}: skipped`);
+        from = finished + 1;
+      } else {
+        const c: Extract<Message, { kind: "case" }> = current;
+        finding(c.n, c, "the worker died");
+        from = c.n + 1;
+      }
     } else from = count;
   }
   console.log("\noutcomes:");
