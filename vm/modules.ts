@@ -206,13 +206,7 @@ export function nodeResolution(files: FileView): NodeResolution {
   function resolveRequire(fromFile: string, request: string): string {
     const fromDir = path.dirname(fromFile);
     let found: string | null;
-    if (
-      request.startsWith("./") ||
-      request.startsWith("../") ||
-      request.startsWith("/") ||
-      request === "." ||
-      request === ".."
-    ) {
+    if (isPathRequest(request)) {
       const p = path.resolve(fromDir, request);
       found = loadAsFile(p) ?? (files.isDir(p) ? loadAsDirectory(p) : null);
     } else found = loadNodeModules(request, fromDir, ["require", "node"]);
@@ -227,13 +221,7 @@ export function nodeResolution(files: FileView): NodeResolution {
     const where = `imported from ${fromFile}`;
     if (request.startsWith(BUILTIN_PREFIX)) return request;
     if (request.startsWith("file://")) request = new URL(request).pathname;
-    if (
-      request.startsWith("./") ||
-      request.startsWith("../") ||
-      request.startsWith("/") ||
-      request === "." ||
-      request === ".."
-    ) {
+    if (isPathRequest(request)) {
       // ESM does not search extensions or directory indexes.
       const p = path.resolve(fromDir, request);
       if (files.isFile(p)) return p;
@@ -401,4 +389,15 @@ export function moduleAccess(host: Host): ModuleAccess {
   let a = accessByHost.get(host);
   if (!a) accessByHost.set(host, (a = loaderAccess(host.loader, fs ? fileAccess : undefined)));
   return a;
+}
+
+/** A request naming a path ("./x", "../x", "/x", ".", ".."), not a package. */
+function isPathRequest(request: string): boolean {
+  return (
+    request.startsWith("./") ||
+    request.startsWith("../") ||
+    request.startsWith("/") ||
+    request === "." ||
+    request === ".."
+  );
 }
