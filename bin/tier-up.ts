@@ -28,18 +28,26 @@ function userChoosesTiering(): boolean {
   return words.some((w) => TIERING_OPTION.test(w.replace(/_/g, "-")));
 }
 
-let held = false;
+/**
+ * Whether the optimizer is held back. Kept on the process, not in this module: boot.ts
+ * holds it from the modules while the tool may run from its esbuild bundle, which has
+ * its own copy of this module; a module-local flag left the bundle's copy believing
+ * nothing was held, so the optimizer never came back (every program ran ~10x slower).
+ */
+const HELD = Symbol.for("jaunt.tierUpHeld");
+type TierState = { [HELD]?: boolean };
+const state = process as unknown as TierState;
 
 /** Turns the optimizer off until releaseTierUp (unless the user chose V8's tiering). */
 export function holdTierUp(): void {
-  if (held || process.env.JAUNT_TIER_UP === "now" || userChoosesTiering()) return;
+  if (state[HELD] || process.env.JAUNT_TIER_UP === "now" || userChoosesTiering()) return;
   v8.setFlagsFromString("--no-opt");
-  held = true;
+  state[HELD] = true;
 }
 
 /** True while the optimizer is held back. */
 export function tierUpHeld(): boolean {
-  return held;
+  return state[HELD] === true;
 }
 
 /**
@@ -52,13 +60,13 @@ export function tierUpHeld(): boolean {
  */
 export function settleForExit(): void {
   if (userChoosesTiering() || process.env.JAUNT_TIER_UP === "now") return;
-  held = false;
+  state[HELD] = false;
   v8.setFlagsFromString("--no-opt");
 }
 
 /** Turns the optimizer back on (once the guest has computed long enough to gain from it). */
 export function releaseTierUp(): void {
-  if (!held) return;
-  held = false;
+  if (!state[HELD]) return;
+  state[HELD] = false;
   v8.setFlagsFromString("--opt");
 }

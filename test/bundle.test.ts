@@ -104,3 +104,28 @@ test("the vmrun bundle runs a program as the modules do, from any folder", async
   assert.equal(bundled.stdout, "[ 2, 4 ] z\n");
   assert.equal(modules.stdout, bundled.stdout);
 });
+
+test("a guest that computes for a while gets the optimizer back, bundled or not", () => {
+  // boot.ts holds the optimizer back from the modules, and the bundle has its own copy of
+  // tier-up.ts: the hold must be seen (and released) by both, or every program runs
+  // with V8's optimizer off, about ten times slower.
+  assert.ok(freshBundle(path.join(ROOT, "dist", "bundle"), "vmrun"), "npm test builds the bundle");
+  const program = path.join(tmp, "spin.js");
+  fs.writeFileSync(
+    program,
+    "let s = 0;\nfor (let i = 0; i < 3e6; i++) s += i % 7;\nconsole.log(s);\n",
+  );
+  for (const JAUNT_BUNDLE of ["on", "off"]) {
+    const r = spawnSync(process.execPath, ["--trace-opt", path.join(BIN, "vmrun.js"), program], {
+      encoding: "utf8",
+      env: { ...process.env, JAUNT_BUNDLE, JAUNT_TIER_UP: "" },
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^8999994$/m);
+    assert.match(
+      r.stdout,
+      /completed optimizing .*<JSFunction execute\b/,
+      `bundle ${JAUNT_BUNDLE}`,
+    );
+  }
+});
