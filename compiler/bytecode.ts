@@ -163,7 +163,7 @@ export interface ModuleInfo {
  * 1 MB or more compile in chunks of statements (stream.ts), with different code.
  * 10: fused instructions (fuse.ts).
  */
-export const COMPILER_VERSION = 10;
+export const COMPILER_VERSION = 11;
 
 /**
  * Self-hosted helpers compiled code may call with CALL_HELPER, by index. The realm

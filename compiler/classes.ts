@@ -99,6 +99,9 @@ export function classPlan(node: N.Class): ClassPlan {
   const hidden: string[] = [];
   const computedKey = new Map<N.Node, string>();
   const instanceFields: FieldEntry[] = [];
+  // Private methods and accessors are installed on an instance before any field is
+  // initialised (InitializeInstanceElements), so a field may call one declared later.
+  const privateMethods: FieldEntry[] = [];
   const statics: SyntheticInit[] = [];
   const privateSeen = new Set<string>();
   let counter = 0;
@@ -130,7 +133,7 @@ export function classPlan(node: N.Class): ClassPlan {
       const h = `%p${el.kind}${counter++}`;
       hidden.push(h);
       computedKey.set(el, h);
-      instanceFields.push({
+      privateMethods.push({
         name: null,
         keyRef: ident("#" + (key as N.PrivateIdentifier).name, el),
         isPrivate: true,
@@ -157,10 +160,11 @@ export function classPlan(node: N.Class): ClassPlan {
       else instanceFields.push(entry);
     }
   }
+  const instanceElements = [...privateMethods, ...instanceFields];
   plan = {
     ctor: ctor ?? defaultCtor(node, derived),
     derived,
-    instanceInit: instanceFields.length ? synthetic(node, [], instanceFields) : null,
+    instanceInit: instanceElements.length ? synthetic(node, [], instanceElements) : null,
     statics,
     hidden,
     computedKey,
