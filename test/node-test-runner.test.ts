@@ -30,7 +30,7 @@ function comparable(text: string): string {
   return out.join("\n");
 }
 
-for (const name of ["suites.js", "failures.js", "mocks.mjs"]) {
+for (const name of ["suites.js", "failures.js", "mocks.mjs", "mock-timers.js"]) {
   test(`node:test ${name} reports as node does`, async () => {
     const file = path.join(DIR, name);
     const expected = runNode(file);

@@ -10,6 +10,10 @@
 
 const { ERR_INVALID_ARG_TYPE, nodeError } = require("internal/errors");
 
+// The runner's own timers: a test that mocks the global ones (mock.timers) must not
+// stop its runner's timeouts and report.
+const { setTimeout, clearTimeout, setImmediate } = globalThis;
+
 // ---- values in the report (Node's YAML subset) -----------------------------------------
 
 /** A string as Node's TAP reporter quotes it: single quotes, '' for a quote. */
@@ -119,7 +123,7 @@ class Test {
     } finally {
       this.duration = performance.now() - started;
       this.finished = true;
-      this.mockTracker?.restoreAll();
+      this.mockTracker?.reset();
       report.finished(this);
     }
   }
@@ -683,6 +687,11 @@ function mockFunction(original, impl, restore) {
 
 class MockTracker {
   #mocks = [];
+  #timers;
+  /** Fake setTimeout/setInterval/setImmediate/Date driven by tick() (mock-timers.js). */
+  get timers() {
+    return (this.#timers ??= new (require("internal/mock-timers").MockTimers)());
+  }
   fn(original = function () {}, implementation = original) {
     if (typeof original !== "function")
       throw ERR_INVALID_ARG_TYPE("original", "function", original);
@@ -729,6 +738,7 @@ class MockTracker {
   reset() {
     this.restoreAll();
     this.#mocks = [];
+    this.#timers?.reset();
   }
   restoreAll() {
     for (const m of this.#mocks) m.restore();
