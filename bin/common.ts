@@ -17,6 +17,10 @@ import { hasModuleSyntax, isESModule } from "../vm/modules";
 import type { UnhandledRejectionsMode } from "../vm/host";
 import { DEFAULT_MAX_CALL_DEPTH } from "../vm/interpreter";
 import { releaseTierUp, settleForExit, TIER_UP_AFTER_MS, tierUpHeld } from "./tier-up";
+import { largeSource } from "../compiler";
+
+// A big source is worth V8's optimizer from the start: its compile is one long step.
+largeSource.onCompile = releaseTierUp;
 
 /** Node's exit code for a bad command-line option or option value. */
 export const BAD_OPTION = 9;

@@ -17,6 +17,11 @@ const MAX_ONE_SOURCE = 4 * 1024 * 1024;
 
 const bySource = new Map<string, Map<string, Program>>();
 let heldChars = 0;
+/**
+ * The last program from a source too long for the budget: a module's format detection
+ * compiles it (vm/modules.ts) just before the require or import that runs it.
+ */
+let lastLong: { program: Program; evalFlags: number } | null = null;
 
 function variant(kind: ProgramKind, filename: string, evalFlags: number): string {
   return `${kind}\0${evalFlags}\0${filename}`;
@@ -28,6 +33,11 @@ export function cachedProgram(
   filename: string,
   evalFlags: number,
 ): Program | undefined {
+  if (lastLong !== null && lastLong.program.source === source) {
+    const { program, evalFlags: flags } = lastLong;
+    if (program.kind === kind && program.filename === filename && flags === evalFlags)
+      return program;
+  }
   const variants = bySource.get(source);
   if (variants === undefined) return undefined;
   bySource.delete(source);
@@ -36,7 +46,10 @@ export function cachedProgram(
 }
 
 export function rememberProgram(p: Program, evalFlags: number): void {
-  if (p.source.length > MAX_ONE_SOURCE) return;
+  if (p.source.length > MAX_ONE_SOURCE) {
+    lastLong = { program: p, evalFlags };
+    return;
+  }
   let variants = bySource.get(p.source);
   if (variants === undefined) {
     variants = new Map();

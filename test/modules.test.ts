@@ -107,3 +107,28 @@ test("modules: a snapshot resumes without the files it was loaded from", () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+test("modules: telling a typeless .js file's format compiles it once, as CommonJS", async () => {
+  // Node's syntax detection tries the file as CommonJS; the compile it makes is the one
+  // the require then runs (a separate detection parse had been a third of loading a
+  // big library), also for a source too long for the cache's budget.
+  const { isESModule } = await import("../vm/modules");
+  const { cachedProgram } = await import("../compiler/cache");
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-detect-"));
+  try {
+    const cases: [string, string, boolean][] = [
+      ["small.js", 'const word = "import"; module.exports = { word };\n', false],
+      ["long.js", "// export\n" + "x = 1;\n".repeat(800_000), false],
+      ["esm.js", "export const a = 1;\n", true],
+    ];
+    for (const [name, source, esm] of cases) {
+      const file = path.join(folder, name);
+      fs.writeFileSync(file, source);
+      assert.equal(isESModule(file), esm, name);
+      const kept = cachedProgram(source, "commonjs", file, 0);
+      assert.equal(kept !== undefined, !esm, `${name}: compiled program kept`);
+    }
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});

@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as acornParse } from "acorn";
+import { compile, GuestSyntaxError } from "../compiler";
 import type { Host, ModuleLoader } from "./host";
 
 /** A resolution failure; `code` is Node's error code for it. */
@@ -101,20 +102,27 @@ function pickTarget(t: unknown, conditions: string[]): string | null {
   return null;
 }
 
-function hasModuleSyntaxSource(source: string): boolean {
+/**
+ * Whether source Node would load as CommonJS fails as such and parses as an ES module
+ * (Node's syntax detection). As Node does, it is tried as CommonJS first by compiling
+ * it: the compiled program is kept (compiler/cache.ts), so the require or import that
+ * follows does not compile it again, and a CommonJS file costs no extra parse (a
+ * separate detection parse was a third of `require("typescript")`).
+ */
+function hasModuleSyntaxSource(source: string, filename: string): boolean {
   // Cheap test first: most CommonJS files never mention these words.
   if (!/\b(import|export|await)\b/.test(source)) return false;
-  const opts = { ecmaVersion: "latest", allowHashBang: true } as const;
   try {
-    acornParse(source, { ...opts, sourceType: "script", allowReturnOutsideFunction: true });
+    compile(source, { kind: "commonjs", filename });
     return false;
+  } catch (e) {
+    if (!(e instanceof GuestSyntaxError)) throw e;
+  }
+  try {
+    acornParse(source, { ecmaVersion: "latest", allowHashBang: true, sourceType: "module" });
+    return true;
   } catch {
-    try {
-      acornParse(source, { ...opts, sourceType: "module" });
-      return true;
-    } catch {
-      return false;
-    }
+    return false;
   }
 }
 
@@ -274,7 +282,7 @@ export function nodeResolution(files: FileView): NodeResolution {
     } catch {
       return false;
     }
-    return hasModuleSyntaxSource(source);
+    return hasModuleSyntaxSource(source, file);
   }
 
   return { resolveRequire, resolveImport, isESModule, hasModuleSyntax };
@@ -372,7 +380,7 @@ function loaderAccess(loader: ModuleLoader | undefined, below?: ModuleAccess): M
       if (id.endsWith(".mjs")) return true;
       if (id.endsWith(".cjs") || id.endsWith(".json")) return false;
       if (e.format) return e.format === "module";
-      return hasModuleSyntaxSource(e.source);
+      return hasModuleSyntaxSource(e.source, id);
     },
   };
 }
