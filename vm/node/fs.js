@@ -652,8 +652,54 @@ class FileHandle {
   close() {
     const fd = this.fd;
     if (fd === -1) return Promise.resolve();
+    if (this.#closedBy !== null) return this.#closedBy().then(() => undefined);
     this.fd = -1;
     return raw.close(fd);
+  }
+  async readv(buffers, position) {
+    let bytesRead = 0;
+    for (const buffer of buffers) {
+      const at = typeof position === "number" ? position + bytesRead : null;
+      const n = await raw.read(this.fd, buffer, 0, buffer.byteLength, at);
+      bytesRead += n;
+      if (n < buffer.byteLength) break;
+    }
+    return { __proto__: null, bytesRead, buffers };
+  }
+  async writev(buffers, position) {
+    let bytesWritten = 0;
+    for (const buffer of buffers) {
+      const at = typeof position === "number" ? position + bytesWritten : null;
+      bytesWritten += await raw.write(this.fd, buffer, 0, buffer.byteLength, at);
+    }
+    return { __proto__: null, bytesWritten, buffers };
+  }
+  /** Streams over this handle's fd; one that closes it (autoClose) closes the handle. */
+  createReadStream(options) {
+    return this.#stream(exports.createReadStream, options);
+  }
+  createWriteStream(options) {
+    return this.#stream(exports.createWriteStream, options);
+  }
+  #stream(create, options) {
+    const stream = create(null, { ...options, fd: this.fd });
+    if (options?.autoClose !== false) {
+      // The stream closes the fd: close() waits for it (destroying it if need be).
+      const closing = new Promise((resolve) => stream.once("close", resolve));
+      this.#closedBy = () => {
+        stream.destroy();
+        return closing;
+      };
+      closing.then(() => {
+        this.fd = -1;
+      });
+    }
+    return stream;
+  }
+  #closedBy = null;
+  readLines(options) {
+    const input = this.createReadStream(options);
+    return require("readline").createInterface({ input, crlfDelay: Infinity });
   }
   [Symbol.asyncDispose]() {
     return this.close();
