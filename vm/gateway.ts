@@ -31,6 +31,7 @@ import { ALL_CAPABILITIES } from "./host";
 // crypto.*, zlib.*).
 import "./host-crypto";
 import "./host-crypto-keys";
+import "./host-subtle";
 import "./host-fs";
 import "./host-zlib";
 import "./host-os";

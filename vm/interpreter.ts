@@ -2894,10 +2894,23 @@ export class VM implements HeapOwner, Agent {
             break;
           }
           const v = this.lookup(realm.global, name);
-          // typeof does not run a getter here: a global loaded on first use
-          // (prelude/77-node-globals.js) says what it will be; other accessors, "object".
-          stack[sp++] =
-            v === ACCESSOR ? (realm.lazyGlobalTypes.get(this.accessor!) ?? "object") : typeOf(v);
+          if (v !== ACCESSOR) {
+            stack[sp++] = typeOf(v);
+            break;
+          }
+          // A global loaded on first use (prelude/77-node-globals.js) says what it will
+          // be without loading; any other getter runs, as GetValue does.
+          const getter = this.accessor;
+          const lazy = getter ? realm.lazyGlobalTypes.get(getter) : "undefined";
+          if (lazy !== undefined) {
+            stack[sp++] = lazy;
+            break;
+          }
+          stack[sp++] = getter!;
+          stack[sp++] = realm.global;
+          frame.ip = ip;
+          sp = this.callHelper(realm.helpers.typeofGetter, sp, 2);
+          if (sp < 0) break reload;
           break;
         }
         case Op.DECL_VAR: {

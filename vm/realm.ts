@@ -106,6 +106,8 @@ export interface Helpers {
   jsonRevive: JSObject;
   /** prelude/00-core.js: finishes a native's sliced work (builtins/work.ts). */
   finishWork: JSObject;
+  /** prelude/99-exports.js: `typeof g` of a global accessor g runs its getter. */
+  typeofGetter: JSObject;
   /** prelude/00-core.js: a for-in start over a chain with a huge object (for-in-work.ts). */
   forInSliced: JSObject;
   asyncStart: JSObject;

@@ -134,6 +134,29 @@ ObjectCtor.defineProperty(global, "crypto", {
   configurable: true,
 });
 
+// Web Crypto's classes, accessors as in Node (a program may assign them).
+function webCryptoClass(name) {
+  var desc = {
+    get: function () {
+      return requireBuiltinFile("node:internal/crypto/webcrypto")[name];
+    },
+    set: function (value) {
+      ObjectCtor.defineProperty(global, name, {
+        value: value,
+        writable: true,
+        enumerable: false,
+        configurable: true,
+      });
+    },
+    enumerable: false,
+    configurable: true,
+  };
+  ObjectCtor.defineProperty(global, name, desc);
+}
+webCryptoClass("Crypto");
+webCryptoClass("SubtleCrypto");
+webCryptoClass("CryptoKey");
+
 // process.stdin/stdout/stderr are Node's streams, made on first use by
 // vm/node/internal/stdio.js: a program that never touches them loads nothing. The
 // natives behind the plain stdout/stderr of builtins/process.ts do the writing.

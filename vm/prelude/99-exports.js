@@ -57,6 +57,9 @@ return {
   stringRaw: stringRaw,
   jsonRevive: jsonRevive,
   finishWork: finishWork,
+  typeofGetter: function typeofGetter(getter, receiver) {
+    return typeof call(getter, receiver);
+  },
   forInSliced: forInSliced,
   asyncStart: asyncStart,
   asyncStep: asyncStep,

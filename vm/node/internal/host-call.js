@@ -6,6 +6,15 @@ const { hostCall } = require("jaunt:internals");
 const { nodeError } = require("internal/errors");
 
 const ERROR_TYPES = { Error, TypeError, RangeError };
+const DOM_ERRORS = new Set([
+  "SyntaxError",
+  "NotSupportedError",
+  "InvalidAccessError",
+  "OperationError",
+  "DataError",
+  "InvalidStateError",
+  "QuotaExceededError",
+]);
 
 /**
  * A host failure record → Node's error. Errors Node raises from JavaScript show their
@@ -15,6 +24,8 @@ const ERROR_TYPES = { Error, TypeError, RangeError };
 function hostError(e) {
   if (typeof e !== "object" || e === null || e instanceof Error || typeof e.message !== "string")
     return e;
+  // Web Crypto's failures are DOMExceptions, named by kind.
+  if (DOM_ERRORS.has(e.name)) return new DOMException(e.message, e.name);
   const Base = ERROR_TYPES[e.name] || Error;
   if (e.coded) return nodeError(Base, e.code, e.message);
   const err = new Base(e.message);

@@ -1,5 +1,6 @@
 // Web Crypto: `crypto.webcrypto`, which is also the global `crypto`. Only what needs
-// no keys: subtle.digest (a pending host operation), getRandomValues, randomUUID.
+// subtle.digest (a pending host operation), getRandomValues, randomUUID, and the key
+// operations (internal/crypto/subtle.js).
 "use strict";
 
 const { ERR_INVALID_ARG_TYPE, nodeError } = require("internal/errors");
@@ -31,6 +32,31 @@ class SubtleCrypto {
     });
   }
 }
+// The key operations load with their first use (internal/crypto/subtle.js).
+for (const name of [
+  "generateKey",
+  "importKey",
+  "exportKey",
+  "sign",
+  "verify",
+  "encrypt",
+  "decrypt",
+  "deriveBits",
+  "deriveKey",
+  "wrapKey",
+  "unwrapKey",
+]) {
+  const method = {
+    [name](...args) {
+      return require("internal/crypto/subtle").methods[name](...args);
+    },
+  }[name];
+  Object.defineProperty(SubtleCrypto.prototype, name, {
+    value: method,
+    writable: true,
+    configurable: true,
+  });
+}
 Object.defineProperty(SubtleCrypto.prototype, Symbol.toStringTag, {
   value: "SubtleCrypto",
   configurable: true,
@@ -59,3 +85,7 @@ Object.defineProperty(Crypto.prototype, Symbol.toStringTag, {
 });
 
 module.exports = { Crypto, SubtleCrypto, webcrypto: new Crypto(), subtle };
+Object.defineProperty(module.exports, "CryptoKey", {
+  get: () => require("internal/crypto/subtle").CryptoKey,
+  enumerable: true,
+});
