@@ -99,8 +99,16 @@ export interface PristineRealm {
   lazyTypes: [number, string][];
 }
 
-/** After the pristine realm's prelude ran and its intrinsics are numbered. */
+/**
+ * After the pristine realm's prelude ran and its intrinsics are numbered. Its
+ * dictionary-mode objects that could be in fast mode (plain data properties, few
+ * enough) move there first, natives included: a copy then shares their shape and
+ * copies one array of values, where copying a dictionary makes a Map and a Prop per
+ * property (the copy of 720 natives' Maps was half of a new VM's cost). The mode is
+ * guest-invisible, and the pristine realm never runs guest code again.
+ */
 export function describePristine(realm: Realm): PristineRealm {
+  for (const o of realm.intrinsics) if (o.isDictionary && mayBeFast(o)) o.loadProps(o.props, true);
   const envIndex = new Map<Env, number>();
   realm.intrinsicEnvs.forEach((e, i) => envIndex.set(e, i));
   const envOf = new Int32Array(realm.intrinsics.length).fill(-1);
@@ -115,6 +123,19 @@ export function describePristine(realm: Realm): PristineRealm {
   );
   return { realm, envOf, envParent, lazyTypes };
 }
+
+/**
+ * Kinds whose own properties are JSObject's own (no exotic overrides), so a shape may
+ * hold them. NativeFunction starts in dictionary mode when an installer makes it, but
+ * nothing about it depends on that.
+ */
+function mayBeFast(o: JSObject): boolean {
+  const c = o.constructor;
+  return c === JSObject || c === FunctionObject || c === NativeFunction || c === BoundFunction;
+}
+
+/** Never written: loadProps only reads it (moving a shell to fast mode without a Map). */
+const NO_PROPS: Map<PropertyKey, Prop> = new Map();
 
 /** Raised when the pristine realm holds what a copy cannot make (a bug, not input). */
 export function mismatch(what: string): never {
@@ -227,7 +248,7 @@ function fillFrom(
   } else {
     // Fast mode: the shape is shared (immutable), the slots are copied. A shell of a
     // shaped kind starts in fast mode; a paired object may have to go back to it.
-    if (o.isDictionary) o.loadProps(new Map(), true);
+    if (o.isDictionary) o.loadProps(NO_PROPS, true);
     o.shape = t.shape;
     o.slotValues = t.slotValues.length ? t.slotValues.map(map) : t.slotValues;
   }
