@@ -97,6 +97,8 @@ export interface PristineRealm {
   envParent: Int32Array;
   /** The intrinsics that have an entry in lazyGlobalTypes, with it. */
   lazyTypes: [number, string][];
+  /** The realm's own fields that hold an intrinsic (ArrayPrototype, global…), with its index. */
+  objectFields: [string, number][];
 }
 
 /**
@@ -121,7 +123,13 @@ export function describePristine(realm: Realm): PristineRealm {
   const envParent = Int32Array.from(realm.intrinsicEnvs, (e) =>
     e.parent ? envIndex.get(e.parent)! : -1,
   );
-  return { realm, envOf, envParent, lazyTypes };
+  const objectFields: [string, number][] = [];
+  for (const [k, v] of Object.entries(realm)) {
+    if (!(v instanceof JSObject)) continue;
+    if (v.intrinsicId < 0) mismatch(`Realm.${k} is not an intrinsic`);
+    objectFields.push([k, v.intrinsicId]);
+  }
+  return { realm, envOf, envParent, lazyTypes, objectFields };
 }
 
 /**
@@ -240,11 +248,16 @@ function fillFrom(
   o.cls = t.cls;
   o.extensible = t.extensible;
   if (t.isDictionary) {
-    const props = new Map<PropertyKey, Prop>();
-    // Reading the Map leaves the template's object in dictionary mode (it already is).
-    for (const [k, p] of t.props)
-      props.set(k, new Prop(map(p.value), p.flags, mapObject(p.getter), mapObject(p.setter)));
-    o.props = props;
+    // An exotic shell keeps its shared empty dictionary while the template has none.
+    if (o.isDictionary && t.dictionary!.size === 0 && o.dictionary!.size === 0) {
+      // Nothing to copy.
+    } else {
+      const props = new Map<PropertyKey, Prop>();
+      // Reading the Map leaves the template's object in dictionary mode (it already is).
+      for (const [k, p] of t.props)
+        props.set(k, new Prop(map(p.value), p.flags, mapObject(p.getter), mapObject(p.setter)));
+      o.props = props;
+    }
   } else {
     // Fast mode: the shape is shared (immutable), the slots are copied. A shell of a
     // shaped kind starts in fast mode; a paired object may have to go back to it.
