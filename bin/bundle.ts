@@ -132,6 +132,19 @@ export function withOwnPaths(outDir: string, file: string, source: string): stri
     : head + "\n" + body.replace(/^#!/, "//");
 }
 
+/**
+ * The bundle with every non-ASCII character escaped (esbuild escapes them in code, not
+ * in the comments it keeps): node reads an ASCII file as a one-byte string, where one
+ * "—" in a comment made all 2 MB a two-byte string to decode and scan (5% of
+ * `vmrun hello.js`'s instructions). A line or paragraph separator stays as it is: in a
+ * comment it ends the line.
+ */
+export function asciiOnly(text: string): string {
+  return text.replace(/[^\x00-\x7f\u2028\u2029]/g, (c) => {
+    return "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0");
+  });
+}
+
 /** Bundles `tool` (dist/bin/TOOL-main.js) into outDir/TOOL.js, with its manifest. */
 export async function bundle(tool: string, outDir = BUNDLE_DIR): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -164,7 +177,7 @@ export async function bundle(tool: string, outDir = BUNDLE_DIR): Promise<void> {
   fs.mkdirSync(path.dirname(js), { recursive: true });
   // The manifest goes last: a bundle without one (a build cut short) is never run.
   fs.rmSync(manifest, { force: true });
-  fs.writeFileSync(js, result.outputFiles[0].contents);
+  fs.writeFileSync(js, asciiOnly(result.outputFiles[0].text));
   const st = fs.statSync(js);
   const record: BundleManifest = { bundle: [st.size, st.mtimeMs], inputs };
   fs.writeFileSync(manifest, JSON.stringify(record));

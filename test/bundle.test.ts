@@ -11,7 +11,7 @@ import * as path from "node:path";
 import * as vm from "node:vm";
 import { BIN, ROOT } from "./harness";
 import { bundleFiles, freshBundle, type BundleManifest } from "../bin/bundle-manifest";
-import { bundle, lazyBuiltin, withOwnPaths } from "../bin/bundle";
+import { asciiOnly, bundle, lazyBuiltin, withOwnPaths } from "../bin/bundle";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-bundle-"));
 test.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -103,6 +103,22 @@ test("the vmrun bundle runs a program as the modules do, from any folder", async
   assert.equal(bundled.status, 0);
   assert.equal(bundled.stdout, "[ 2, 4 ] z\n");
   assert.equal(modules.stdout, bundled.stdout);
+  // ASCII only, so that node reads it as a one-byte string (comments keep their "—").
+  assert.ok(/^[\x00-\x7f]*$/.test(fs.readFileSync(js, "latin1")), "the bundle is ASCII");
+});
+
+test("escaping a bundle's non-ASCII characters keeps what its code means", () => {
+  const source = '// a — b\nmodule.exports = ["é—\u{1f600}", /\u00e9+/.test("éé"), `→${1}`];';
+  const escaped = asciiOnly(source);
+  assert.ok(/^[\x00-\x7f]*$/.test(escaped), escaped);
+  const run = (text: string) => {
+    const m = { exports: null as unknown };
+    vm.runInNewContext(text, { module: m });
+    return JSON.stringify(m.exports);
+  };
+  assert.equal(run(escaped), run(source));
+  // A line separator ends a // comment: it is left as it is.
+  assert.equal(asciiOnly("// x\u2028y"), "// x\u2028y");
 });
 
 test("a guest that computes for a while gets the optimizer back, bundled or not", () => {

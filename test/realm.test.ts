@@ -293,6 +293,45 @@ test("copied realms share every native's host closure, each on its own function 
   assert.ok(natives > 500, `${natives} natives`);
 });
 
+test("a copied realm's natives take the pristine realm's shapes, and guest changes stay theirs", () => {
+  // Copying a dictionary made a Map and a Prop per property: the pristine realm moves
+  // its data-only objects (natives included) to fast mode, and copies share the shapes.
+  new Realm(quietVM({})); // the first realm of a process runs its prelude itself
+  const copied = new Realm(quietVM({}));
+  const from = pristineRealm()!.realm;
+  let shared = 0;
+  copied.intrinsics.forEach((o, i) => {
+    const t = from.intrinsics[i];
+    assert.equal(o.isDictionary, t.isDictionary, `mode of ${i}`);
+    if (o.isDictionary) return;
+    assert.equal(o.shape, t.shape, `shape of ${i}`);
+    if (o instanceof NativeFunction) shared++;
+  });
+  assert.ok(shared > 500, `${shared} natives in fast mode`);
+  const source = `
+    const d = Object.getOwnPropertyDescriptor(Math.max, "name");
+    Math.max.extra = 1;
+    delete Math.min.name;
+    Object.defineProperty(Math.abs, "length", { value: 9 });
+    const a = [d.writable, d.configurable, Object.getOwnPropertyNames(Math.max).join(),
+      Object.getOwnPropertyNames(Math.min).join(), Math.abs.length];
+    let i = 0;
+    while (i < 50) i++;
+    console.log(a.join(" "), Object.getOwnPropertyNames(Math.max).join(), Math.abs.length);`;
+  const expected = "false true length,name,extra length 9 length,name,extra 9\n";
+  assert.equal(runProgram(source), expected);
+  const { j } = vmWithOutput();
+  j.load(source, "/fast-natives.js");
+  j.run(40);
+  let text = "";
+  Jaunt.resume(j.snapshot(), { stdout: (t) => (text += t), stderr: () => {} }).run();
+  assert.equal(text, expected);
+  assert.equal(
+    runProgram("console.log(Object.getOwnPropertyNames(Math.max).join(), Math.abs.length)"),
+    "length,name 1\n",
+  );
+});
+
 test("copied realms share no mutable state: a change to one never reaches another", () => {
   const a = Jaunt.create({});
   const b = Jaunt.create({});

@@ -97,10 +97,20 @@ export interface PristineRealm {
   envParent: Int32Array;
   /** The intrinsics that have an entry in lazyGlobalTypes, with it. */
   lazyTypes: [number, string][];
+  /** The realm's own fields that hold an intrinsic (ArrayPrototype, global…), with its index. */
+  objectFields: [string, number][];
 }
 
-/** After the pristine realm's prelude ran and its intrinsics are numbered. */
+/**
+ * After the pristine realm's prelude ran and its intrinsics are numbered. Its
+ * dictionary-mode objects that could be in fast mode (plain data properties, few
+ * enough) move there first, natives included: a copy then shares their shape and
+ * copies one array of values, where copying a dictionary makes a Map and a Prop per
+ * property (the copy of 720 natives' Maps was half of a new VM's cost). The mode is
+ * guest-invisible, and the pristine realm never runs guest code again.
+ */
 export function describePristine(realm: Realm): PristineRealm {
+  for (const o of realm.intrinsics) if (o.isDictionary && mayBeFast(o)) o.loadProps(o.props, true);
   const envIndex = new Map<Env, number>();
   realm.intrinsicEnvs.forEach((e, i) => envIndex.set(e, i));
   const envOf = new Int32Array(realm.intrinsics.length).fill(-1);
@@ -113,8 +123,27 @@ export function describePristine(realm: Realm): PristineRealm {
   const envParent = Int32Array.from(realm.intrinsicEnvs, (e) =>
     e.parent ? envIndex.get(e.parent)! : -1,
   );
-  return { realm, envOf, envParent, lazyTypes };
+  const objectFields: [string, number][] = [];
+  for (const [k, v] of Object.entries(realm)) {
+    if (!(v instanceof JSObject)) continue;
+    if (v.intrinsicId < 0) mismatch(`Realm.${k} is not an intrinsic`);
+    objectFields.push([k, v.intrinsicId]);
+  }
+  return { realm, envOf, envParent, lazyTypes, objectFields };
 }
+
+/**
+ * Kinds whose own properties are JSObject's own (no exotic overrides), so a shape may
+ * hold them. NativeFunction starts in dictionary mode when an installer makes it, but
+ * nothing about it depends on that.
+ */
+function mayBeFast(o: JSObject): boolean {
+  const c = o.constructor;
+  return c === JSObject || c === FunctionObject || c === NativeFunction || c === BoundFunction;
+}
+
+/** Never written: loadProps only reads it (moving a shell to fast mode without a Map). */
+const NO_PROPS: Map<PropertyKey, Prop> = new Map();
 
 /** Raised when the pristine realm holds what a copy cannot make (a bug, not input). */
 export function mismatch(what: string): never {
@@ -219,15 +248,20 @@ function fillFrom(
   o.cls = t.cls;
   o.extensible = t.extensible;
   if (t.isDictionary) {
-    const props = new Map<PropertyKey, Prop>();
-    // Reading the Map leaves the template's object in dictionary mode (it already is).
-    for (const [k, p] of t.props)
-      props.set(k, new Prop(map(p.value), p.flags, mapObject(p.getter), mapObject(p.setter)));
-    o.props = props;
+    // An exotic shell keeps its shared empty dictionary while the template has none.
+    if (o.isDictionary && t.dictionary!.size === 0 && o.dictionary!.size === 0) {
+      // Nothing to copy.
+    } else {
+      const props = new Map<PropertyKey, Prop>();
+      // Reading the Map leaves the template's object in dictionary mode (it already is).
+      for (const [k, p] of t.props)
+        props.set(k, new Prop(map(p.value), p.flags, mapObject(p.getter), mapObject(p.setter)));
+      o.props = props;
+    }
   } else {
     // Fast mode: the shape is shared (immutable), the slots are copied. A shell of a
     // shaped kind starts in fast mode; a paired object may have to go back to it.
-    if (o.isDictionary) o.loadProps(new Map(), true);
+    if (o.isDictionary) o.loadProps(NO_PROPS, true);
     o.shape = t.shape;
     o.slotValues = t.slotValues.length ? t.slotValues.map(map) : t.slotValues;
   }

@@ -26,13 +26,7 @@ import { JSSymbol, PrivateName, type Value } from "./value";
 import { DEFAULT_MAX_CALL_DEPTH, VM } from "./interpreter";
 import { silentHost } from "./host";
 import { enterAccount } from "./heap";
-import {
-  copyPristine,
-  describePristine,
-  mismatch,
-  numberReachable,
-  type PristineRealm,
-} from "./realm-clone";
+import { copyPristine, describePristine, numberReachable, type PristineRealm } from "./realm-clone";
 import { installObject } from "./builtins/object";
 import { installFunction, installFunctionKinds } from "./builtins/function";
 import {
@@ -463,20 +457,17 @@ export class Realm {
     this.preludeHash = from.preludeHash;
     this.natives = from.natives;
     const map = copyPristine(this, pristine);
-    this.copyFields(from, map);
+    this.copyFields(pristine, map);
   }
 
   /**
    * The realm's own references to intrinsics (prototypes, helpers, the global…),
    * mapped onto the copy: every field holding an object, and the containers below.
    */
-  private copyFields(from: Realm, map: (v: Value) => Value): void {
+  private copyFields(pristine: PristineRealm, map: (v: Value) => Value): void {
+    const from = pristine.realm;
     const self = this as unknown as Record<string, unknown>;
-    for (const [k, v] of Object.entries(from)) {
-      if (!(v instanceof JSObject)) continue;
-      if (v.intrinsicId < 0) mismatch(`Realm.${k} is not an intrinsic`);
-      self[k] = map(v);
-    }
+    for (const [k, id] of pristine.objectFields) self[k] = this.intrinsics[id];
     const mapObject = (o: JSObject) => map(o) as JSObject;
     const h: Record<string, JSObject> = {};
     for (const [k, f] of Object.entries(from.helpers)) h[k] = mapObject(f as JSObject);
