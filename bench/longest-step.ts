@@ -211,6 +211,21 @@ console.log(n);`,
 console.log(Object.keys(a).length);`,
   },
   {
+    name: "for-in typedarray 1e7",
+    source: `const t = new Uint8Array(1e7);
+let n = 0;
+for (const k in t) n++;
+console.log(n);`,
+  },
+  {
+    name: "Object.keys typedarray/String 1e6",
+    source: `const t = new Float64Array(1e6), s = new String("x".repeat(1e6));
+console.log(Object.keys(t).length, Reflect.ownKeys(t).length, Object.getOwnPropertyNames(s).length);
+let n = 0;
+for (const k in s) n++;
+console.log(n, Object.entries(t).length);`,
+  },
+  {
     name: "structuredClone 1e6",
     source: `const a = new Array(1e6).fill(0).map((_, i) => ({ i }));
 console.log(structuredClone(a).length);`,

@@ -51,6 +51,23 @@ console.log(n, last, seen, m);`,
     6,
   ],
   [
+    "own keys and for-in of a typed array and a String wrapper of 33,000 elements",
+    `const t = new Int16Array(33000).fill(2); t.named = 1; t[Symbol.for("s")] = 3;
+Object.defineProperty(t, "hidden", { value: 1, enumerable: false });
+const s = new String("ab".repeat(16500)); s[45000] = "far"; s.x = 1;
+Object.setPrototypeOf(s, Object.assign(Object.create(String.prototype), { 7: "shadowed", 33001: "p", inherited: 1 }));
+console.log("ready");
+const tk = Object.keys(t), tn = Object.getOwnPropertyNames(t), tr = Reflect.ownKeys(t), te = Object.entries(t);
+console.log(tk.length, tk.slice(0, 2), tk.slice(-2), tn.slice(-2), tr.length, String(tr.at(-1)), te.at(-2));
+const sk = Object.keys(s), sn = Object.getOwnPropertyNames(s), sr = Reflect.ownKeys(s);
+console.log(sk.length, sk.slice(-3), sn.length, sn.slice(-4), sr.length, Object.values(s).at(-3));
+let n = 0, last, seen = [];
+for (const k in t) { n++; last = k; }
+for (const k in s) { n++; if (isNaN(k) || +k > 32998) seen.push(k); }
+console.log(n, last, seen);`,
+    6,
+  ],
+  [
     "case mapping of a long string",
     // The period is 30 and the first piece ends 262,144 = 30k + 4 units in: inside
     // the surrogate pair at 3-4 of the first text, between Σ and x in the second.
@@ -201,7 +218,7 @@ console.log("ready"); console.log(Object.keys(o).length);`);
   const refused = (bytes: Uint8Array, pattern: RegExp) =>
     assert.throws(() => Jaunt.resume(bytes), pattern);
   // Own keys: [elements, unordered, element, elementKeys, object, which, size, read, indices,
-  // strings, symbols], in the middle.
+  // strings, symbols, index source], in the middle.
   edit(keys, 179, (f) => assert.ok((f[7] as number) > 0 && (f[7] as number) < (f[6] as number)));
   refused(
     edit(keys, 179, (f) => (f[5] = 9)),
@@ -222,6 +239,14 @@ console.log("ready"); console.log(Object.keys(o).length);`);
   refused(
     edit(keys, 179, (f) => (f[2] = 5)),
     /elements past its array/,
+  );
+  refused(
+    edit(keys, 179, (f) => (f[11] = 7)),
+    /unknown index source/,
+  );
+  refused(
+    edit(keys, 179, (f) => ((f[11] = 1), (f[0] = 36000))),
+    /index keys do not match its object/,
   );
   // Text: [op, subject, source, start, end, fatal, ignoreBOM, proto, pos, out, …].
   refused(
