@@ -254,6 +254,12 @@ const b = Buffer.from(s);
 console.log(b.length, b.toString("base64").length, b.toString("hex").length, Buffer.concat([b, b]).length, b.indexOf("z"));`,
   },
   {
+    name: "Buffer from/to hex, latin1, base64 30 MB",
+    source: `const s = "6162".repeat(7.5e6), l = "abc".repeat(1e7), t = "YWJj".repeat(1e7);
+const b = Buffer.from(s, "hex"), c = Buffer.from(l, "latin1"), d = Buffer.from(t, "base64");
+console.log(b.length, c.length, d.length, c.toString("latin1").length, c.toString("ucs2").length);`,
+  },
+  {
     name: "new Array(1e8).fill",
     source: `const a = new Array(1e8).fill(0);
 console.log(a.length);`,

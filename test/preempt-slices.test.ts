@@ -111,6 +111,22 @@ console.log(x.length, y.length, z.length, h(x), h(y), h(z), y.slice(-8), z.slice
     10,
   ],
   [
+    "base64, hex, latin1 and UTF-16 between big strings and buffers, atob and btoa",
+    `const h = (x) => require("crypto").createHash("sha1").update(x).digest("hex").slice(0, 12);
+const big = "YWJj YW\\nJj".repeat(220000) + "YQ= =\\n", lat = "é\\u00ffabc".repeat(320000);
+const hex = "0aFf".repeat(530000), b64 = "+/A_-z".repeat(350000) + "QQ==";
+const u = "a\\ud800b\\u{1F600}é\\u0142".repeat(300000);
+console.log("ready");
+const r = [h(atob(big)), h(btoa(lat)), h(Buffer.from(hex, "hex")), Buffer.from(hex.slice(0, 1100001) + "zz" + hex, "hex").length];
+for (const f of [() => atob("YWJj".repeat(530000) + "YQ==YWJj"), () => atob("YWJj".repeat(530000) + "Y"), () => btoa(lat + "\\u0100")])
+  try { f(); } catch (e) { r.push(e.name + ": " + e.message); }
+r.push(h(Buffer.from(b64, "base64url")), h(Buffer.from(b64.slice(0, 1e6) + " *" + b64, "base64")), h(Buffer.from(u, "ucs2")), h(Buffer.from(u, "latin1")));
+const b = Buffer.from(u, "ucs2").subarray(1);
+r.push(h(b.toString("latin1")), h(b.toString("ascii")), h(b.toString("utf16le")), Object.getPrototypeOf(Buffer.from(u, "ascii")) === Buffer.prototype);
+console.log(r.join(" "));`,
+    20,
+  ],
+  [
     "fill, set, slice, searches and reverse of big typed arrays",
     `const h = (x) => require("crypto").createHash("sha1").update(x).digest("hex");
 const f = new Float64Array(1.6e6), g = new Float32Array(1.6e6 + 9), u = new Uint8Array(9e6), n = new BigInt64Array(1.1e6);
@@ -247,6 +263,26 @@ console.log("ready"); console.log(Object.keys(o).length);`);
   refused(
     edit(keys, 179, (f) => ((f[11] = 1), (f[0] = 36000))),
     /index keys do not match its object/,
+  );
+  // String to bytes: [op, subject, proto, pos, out, carry, target, written].
+  const bytes = snapshotIn(
+    `const s = "0a".repeat(2e6); console.log("ready"); console.log(Buffer.from(s, "hex").length);`,
+  );
+  refused(
+    edit(bytes, 197, (f) => (f[0] = 9)),
+    /string to bytes task of an unknown kind/,
+  );
+  refused(
+    edit(bytes, 197, (f) => (f[3] = 5e6)),
+    /string to bytes task with bad positions/,
+  );
+  refused(
+    edit(bytes, 197, (f) => (f[5] = "=")),
+    /malformed carried group/,
+  );
+  refused(
+    edit(bytes, 197, (f) => ((f[6] = null), (f[7] = 4))),
+    /a target it cannot have/,
   );
   // Text: [op, subject, source, start, end, fatal, ignoreBOM, proto, pos, out, …].
   refused(
