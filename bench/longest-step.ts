@@ -260,6 +260,12 @@ const b = Buffer.from(s, "hex"), c = Buffer.from(l, "latin1"), d = Buffer.from(t
 console.log(b.length, c.length, d.length, c.toString("latin1").length, c.toString("ucs2").length);`,
   },
   {
+    name: "typedarray copyWithin/set in one buffer 2e8",
+    source: `const b = new Uint8Array(2e8); b[3] = 1;
+b.copyWithin(1, 0, 1.9e8); b.set(b.subarray(0, 1.9e8), 5);
+console.log(b[4], b[9]);`,
+  },
+  {
     name: "new Array(1e8).fill",
     source: `const a = new Array(1e8).fill(0);
 console.log(a.length);`,

@@ -127,6 +127,21 @@ console.log(r.join(" "));`,
     20,
   ],
   [
+    "copyWithin and set over overlapping ranges of one buffer, both ways",
+    `const h = (x) => require("crypto").createHash("sha1").update(x).digest("hex").slice(0, 12);
+const buf = new ArrayBuffer(2.4e7 + 16), u = new Uint8Array(buf, 8, 2.4e7);
+for (let i = 0; i < u.length; i += 4099) u[i] = i % 251;
+const f = new Float64Array(buf, 16, 1.6e6), g = new Float64Array(buf, 16 + 8 * 7, 1.4e6);
+console.log("ready");
+u.copyWithin(5, 3, 1.9e7); const a = h(u);
+u.copyWithin(1e6 + 3, 1e6 + 9e6); const b = h(u);
+f.set(g, 1); const c = h(u);
+g.set(f.subarray(3, 1.2e6), 100);
+console.log(a, b, c, h(u), f.copyWithin(0, 1.6e6 - 1.1e6) === f, u.set(u.subarray(0, 9e6), 1e7), h(u));`,
+    // The hashes alone pause 54 times (the moves in one step each did that).
+    62,
+  ],
+  [
     "fill, set, slice, searches and reverse of big typed arrays",
     `const h = (x) => require("crypto").createHash("sha1").update(x).digest("hex");
 const f = new Float64Array(1.6e6), g = new Float32Array(1.6e6 + 9), u = new Uint8Array(9e6), n = new BigInt64Array(1.1e6);
