@@ -1,7 +1,8 @@
 // npm run bench:longest-step — the longest single run() slice for programs whose one
 // instruction used to do seconds of native work (a catastrophic regexp, a big
 // JSON.parse, a replaceAll over 30 MB, a huge BigInt power, big sorts and joins, the
-// keys of 10^6 properties, for-in over them, case mapping, normalization and UTF-8 over 10-50 MB).
+// keys of 10^6 properties, for-in over them and over typed arrays, case mapping, normalization,
+// UTF-8, base64 and hex over 10-50 MB, copyWithin over 200 MB).
 // Each case runs under the embedding API in run(1000) slices; the table shows the
 // worst wall time of one run() call, the total, and the number of slices.
 //
