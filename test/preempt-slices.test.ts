@@ -127,7 +127,7 @@ console.log(r.join(" "));`,
     20,
   ],
   [
-    "copyWithin and set over overlapping ranges of one buffer, both ways",
+    "copyWithin and set over overlapping ranges of one buffer, both ways, and Buffer.concat",
     `const h = (x) => require("crypto").createHash("sha1").update(x).digest("hex").slice(0, 12);
 const buf = new ArrayBuffer(2.4e7 + 16), u = new Uint8Array(buf, 8, 2.4e7);
 for (let i = 0; i < u.length; i += 4099) u[i] = i % 251;
@@ -137,9 +137,11 @@ u.copyWithin(5, 3, 1.9e7); const a = h(u);
 u.copyWithin(1e6 + 3, 1e6 + 9e6); const b = h(u);
 f.set(g, 1); const c = h(u);
 g.set(f.subarray(3, 1.2e6), 100);
-console.log(a, b, c, h(u), f.copyWithin(0, 1.6e6 - 1.1e6) === f, u.set(u.subarray(0, 9e6), 1e7), h(u));`,
-    // The hashes alone pause 54 times (the moves in one step each did that).
-    62,
+console.log(a, b, c, h(u), f.copyWithin(0, 1.6e6 - 1.1e6) === f, u.set(u.subarray(0, 9e6), 1e7), h(u));
+const j = Buffer.concat([u.subarray(0, 9e6), Buffer.from("xy"), u], 3.3e7);
+console.log(j.length, h(j), h(Buffer.concat([u, u], 3e7)), Buffer.concat([u.subarray(0, 3)], 5).toString("hex"));`,
+    // 82 pauses when each move and copy was one step (the hashes and require pause too).
+    95,
   ],
   [
     "fill, set, slice, searches and reverse of big typed arrays",

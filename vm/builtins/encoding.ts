@@ -17,6 +17,7 @@ import type { Agent } from "../agent";
 import { ArrayBufferObject, KIND_UINT8, TypedArrayObject, DataViewObject } from "../buffers";
 import { allocateBuffer } from "./arraybuffer";
 import { runWork } from "./work";
+import { Bulk, TypedArrayBulkWork, bulkCopyable, bulkSliced } from "./typedarray-bulk-work";
 import { TextOp, TextWork, slicedText } from "./text-work";
 import { BYTES_FROM, BytesOp, BytesWork, atobWhole, slicedBytes } from "./bytes-work";
 import { isAscii, isUtf8 } from "node:buffer";
@@ -344,14 +345,26 @@ export function installEncoding(realm: Realm): void {
     newBytes(vm, bytesOf(args[0])!.slice(), args[1]),
   );
   // Copies bytes between byte sources: (dst, dstOffset, src) → bytes copied.
-  internal("setBytes", 3, ["cic", BYTES, BYTES], (_vm, _t, args) => {
+  // (dst, at, src): copies what fits of src into dst at `at` (Buffer.concat's parts:
+  // between two Uint8Arrays over 8 MB and more, in slices).
+  internal("setBytes", 3, ["cic", BYTES, BYTES], (vm, _t, args) => {
     const dst = bytesOf(args[0])!;
     const src = bytesOf(args[2])!;
     const at = args[1] as number;
-    if (at > dst.length) return 0;
+    if (at > dst.length) return undefined;
     const n = Math.max(0, Math.min(src.length, dst.length - at));
+    const [d, s] = [args[0], args[2]];
+    if (
+      d instanceof TypedArrayObject &&
+      s instanceof TypedArrayObject &&
+      d.kind === KIND_UINT8 &&
+      s.kind === KIND_UINT8 &&
+      bulkSliced(s, n) &&
+      bulkCopyable(s, d)
+    )
+      return runWork(vm, new TypedArrayBulkWork(Bulk.Copy, d, at, 0, n, s, 0));
     dst.set(src.subarray(0, n), at);
-    return n;
+    return undefined;
   });
   internal("cloneArrayBuffer", 1, ["c", ArrayBufferObject], (vm, _t, args) => {
     const b = args[0] as ArrayBufferObject;
