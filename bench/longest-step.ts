@@ -1,7 +1,8 @@
 // npm run bench:longest-step — the longest single run() slice for programs whose one
 // instruction used to do seconds of native work (a catastrophic regexp, a big
 // JSON.parse, a replaceAll over 30 MB, a huge BigInt power, big sorts and joins, the
-// keys of 10^6 properties, for-in over them, case mapping, normalization and UTF-8 over 10-50 MB).
+// keys of 10^6 properties, for-in over them and over typed arrays, case mapping, normalization,
+// UTF-8, base64 and hex over 10-50 MB, copyWithin over 200 MB).
 // Each case runs under the embedding API in run(1000) slices; the table shows the
 // worst wall time of one run() call, the total, and the number of slices.
 //
@@ -211,6 +212,21 @@ console.log(n);`,
 console.log(Object.keys(a).length);`,
   },
   {
+    name: "for-in typedarray 1e7",
+    source: `const t = new Uint8Array(1e7);
+let n = 0;
+for (const k in t) n++;
+console.log(n);`,
+  },
+  {
+    name: "Object.keys typedarray/String 1e6",
+    source: `const t = new Float64Array(1e6), s = new String("x".repeat(1e6));
+console.log(Object.keys(t).length, Reflect.ownKeys(t).length, Object.getOwnPropertyNames(s).length);
+let n = 0;
+for (const k in s) n++;
+console.log(n, Object.entries(t).length);`,
+  },
+  {
     name: "structuredClone 1e6",
     source: `const a = new Array(1e6).fill(0).map((_, i) => ({ i }));
 console.log(structuredClone(a).length);`,
@@ -237,6 +253,18 @@ console.log(u.length, new TextDecoder().decode(u).length);`,
     source: `const s = "abc".repeat(1e7);
 const b = Buffer.from(s);
 console.log(b.length, b.toString("base64").length, b.toString("hex").length, Buffer.concat([b, b]).length, b.indexOf("z"));`,
+  },
+  {
+    name: "Buffer from/to hex, latin1, base64 30 MB",
+    source: `const s = "6162".repeat(7.5e6), l = "abc".repeat(1e7), t = "YWJj".repeat(1e7);
+const b = Buffer.from(s, "hex"), c = Buffer.from(l, "latin1"), d = Buffer.from(t, "base64");
+console.log(b.length, c.length, d.length, c.toString("latin1").length, c.toString("ucs2").length);`,
+  },
+  {
+    name: "typedarray copyWithin/set in one buffer 2e8",
+    source: `const b = new Uint8Array(2e8); b[3] = 1;
+b.copyWithin(1, 0, 1.9e8); b.set(b.subarray(0, 1.9e8), 5);
+console.log(b[4], b[9]);`,
   },
   {
     name: "new Array(1e8).fill",

@@ -51,6 +51,23 @@ console.log(n, last, seen, m);`,
     6,
   ],
   [
+    "own keys and for-in of a typed array and a String wrapper of 33,000 elements",
+    `const t = new Int16Array(33000).fill(2); t.named = 1; t[Symbol.for("s")] = 3;
+Object.defineProperty(t, "hidden", { value: 1, enumerable: false });
+const s = new String("ab".repeat(16500)); s[45000] = "far"; s.x = 1;
+Object.setPrototypeOf(s, Object.assign(Object.create(String.prototype), { 7: "shadowed", 33001: "p", inherited: 1 }));
+console.log("ready");
+const tk = Object.keys(t), tn = Object.getOwnPropertyNames(t), tr = Reflect.ownKeys(t), te = Object.entries(t);
+console.log(tk.length, tk.slice(0, 2), tk.slice(-2), tn.slice(-2), tr.length, String(tr.at(-1)), te.at(-2));
+const sk = Object.keys(s), sn = Object.getOwnPropertyNames(s), sr = Reflect.ownKeys(s);
+console.log(sk.length, sk.slice(-3), sn.length, sn.slice(-4), sr.length, Object.values(s).at(-3));
+let n = 0, last, seen = [];
+for (const k in t) { n++; last = k; }
+for (const k in s) { n++; if (isNaN(k) || +k > 32998) seen.push(k); }
+console.log(n, last, seen);`,
+    6,
+  ],
+  [
     "case mapping of a long string",
     // The period is 30 and the first piece ends 262,144 = 30k + 4 units in: inside
     // the surrogate pair at 3-4 of the first text, between Σ and x in the second.
@@ -92,6 +109,39 @@ console.log(b.length, "ready");
 const x = b.toString("hex"), y = b.toString("base64"), z = b.toString("Base64url");
 console.log(x.length, y.length, z.length, h(x), h(y), h(z), y.slice(-8), z.slice(-8));`,
     10,
+  ],
+  [
+    "base64, hex, latin1 and UTF-16 between big strings and buffers, atob and btoa",
+    `const h = (x) => require("crypto").createHash("sha1").update(x).digest("hex").slice(0, 12);
+const big = "YWJj YW\\nJj".repeat(220000) + "YQ= =\\n", lat = "é\\u00ffabc".repeat(320000);
+const hex = "0aFf".repeat(530000), b64 = "+/A_-z".repeat(350000) + "QQ==";
+const u = "a\\ud800b\\u{1F600}é\\u0142".repeat(300000);
+console.log("ready");
+const r = [h(atob(big)), h(btoa(lat)), h(Buffer.from(hex, "hex")), Buffer.from(hex.slice(0, 1100001) + "zz" + hex, "hex").length];
+for (const f of [() => atob("YWJj".repeat(530000) + "YQ==YWJj"), () => atob("YWJj".repeat(530000) + "Y"), () => btoa(lat + "\\u0100")])
+  try { f(); } catch (e) { r.push(e.name + ": " + e.message); }
+r.push(h(Buffer.from(b64, "base64url")), h(Buffer.from(b64.slice(0, 1e6) + " *" + b64, "base64")), h(Buffer.from(u, "ucs2")), h(Buffer.from(u, "latin1")));
+const b = Buffer.from(u, "ucs2").subarray(1);
+r.push(h(b.toString("latin1")), h(b.toString("ascii")), h(b.toString("utf16le")), Object.getPrototypeOf(Buffer.from(u, "ascii")) === Buffer.prototype);
+console.log(r.join(" "));`,
+    20,
+  ],
+  [
+    "copyWithin and set over overlapping ranges of one buffer, both ways, and Buffer.concat",
+    `const h = (x) => require("crypto").createHash("sha1").update(x).digest("hex").slice(0, 12);
+const buf = new ArrayBuffer(2.4e7 + 16), u = new Uint8Array(buf, 8, 2.4e7);
+for (let i = 0; i < u.length; i += 4099) u[i] = i % 251;
+const f = new Float64Array(buf, 16, 1.6e6), g = new Float64Array(buf, 16 + 8 * 7, 1.4e6);
+console.log("ready");
+u.copyWithin(5, 3, 1.9e7); const a = h(u);
+u.copyWithin(1e6 + 3, 1e6 + 9e6); const b = h(u);
+f.set(g, 1); const c = h(u);
+g.set(f.subarray(3, 1.2e6), 100);
+console.log(a, b, c, h(u), f.copyWithin(0, 1.6e6 - 1.1e6) === f, u.set(u.subarray(0, 9e6), 1e7), h(u));
+const j = Buffer.concat([u.subarray(0, 9e6), Buffer.from("xy"), u], 3.3e7);
+console.log(j.length, h(j), h(Buffer.concat([u, u], 3e7)), Buffer.concat([u.subarray(0, 3)], 5).toString("hex"));`,
+    // 82 pauses when each move and copy was one step (the hashes and require pause too).
+    95,
   ],
   [
     "fill, set, slice, searches and reverse of big typed arrays",
@@ -201,7 +251,7 @@ console.log("ready"); console.log(Object.keys(o).length);`);
   const refused = (bytes: Uint8Array, pattern: RegExp) =>
     assert.throws(() => Jaunt.resume(bytes), pattern);
   // Own keys: [elements, unordered, element, elementKeys, object, which, size, read, indices,
-  // strings, symbols], in the middle.
+  // strings, symbols, index source], in the middle.
   edit(keys, 179, (f) => assert.ok((f[7] as number) > 0 && (f[7] as number) < (f[6] as number)));
   refused(
     edit(keys, 179, (f) => (f[5] = 9)),
@@ -222,6 +272,34 @@ console.log("ready"); console.log(Object.keys(o).length);`);
   refused(
     edit(keys, 179, (f) => (f[2] = 5)),
     /elements past its array/,
+  );
+  refused(
+    edit(keys, 179, (f) => (f[11] = 7)),
+    /unknown index source/,
+  );
+  refused(
+    edit(keys, 179, (f) => ((f[11] = 1), (f[0] = 36000))),
+    /index keys do not match its object/,
+  );
+  // String to bytes: [op, subject, proto, pos, out, carry, target, written].
+  const bytes = snapshotIn(
+    `const s = "0a".repeat(2e6); console.log("ready"); console.log(Buffer.from(s, "hex").length);`,
+  );
+  refused(
+    edit(bytes, 197, (f) => (f[0] = 9)),
+    /string to bytes task of an unknown kind/,
+  );
+  refused(
+    edit(bytes, 197, (f) => (f[3] = 5e6)),
+    /string to bytes task with bad positions/,
+  );
+  refused(
+    edit(bytes, 197, (f) => (f[5] = "=")),
+    /malformed carried group/,
+  );
+  refused(
+    edit(bytes, 197, (f) => ((f[6] = null), (f[7] = 4))),
+    /a target it cannot have/,
   );
   // Text: [op, subject, source, start, end, fatal, ignoreBOM, proto, pos, out, …].
   refused(

@@ -17,7 +17,9 @@ import type { Agent } from "../agent";
 import { ArrayBufferObject, KIND_UINT8, TypedArrayObject, DataViewObject } from "../buffers";
 import { allocateBuffer } from "./arraybuffer";
 import { runWork } from "./work";
+import { Bulk, TypedArrayBulkWork, bulkCopyable, bulkSliced } from "./typedarray-bulk-work";
 import { TextOp, TextWork, slicedText } from "./text-work";
+import { BYTES_FROM, BytesOp, BytesWork, atobWhole, slicedBytes } from "./bytes-work";
 import { isAscii, isUtf8 } from "node:buffer";
 
 /** Host bytes shared with a guest typed array, DataView or ArrayBuffer. */
@@ -105,6 +107,13 @@ const BYTE_TEXT_OPS: Record<string, TextOp> = {
   hex: TextOp.Hex,
   base64: TextOp.Base64,
   base64url: TextOp.Base64Url,
+  latin1: TextOp.Latin1,
+  binary: TextOp.Latin1,
+  ascii: TextOp.Ascii,
+  ucs2: TextOp.Ucs2,
+  "ucs-2": TextOp.Ucs2,
+  utf16le: TextOp.Ucs2,
+  "utf-16le": TextOp.Ucs2,
 };
 
 /** Re-throws a host error from a Node API as the guest error Node would have thrown. */
@@ -240,6 +249,7 @@ export function installEncoding(realm: Realm): void {
   // atob/btoa (HTML's forgiving base64), errors as [name, message] for a DOMException.
   internal("btoa", 1, "-", (vm, _t, args) => {
     const s = String(arg(args, 0));
+    if (slicedBytes(BytesOp.Btoa, s.length)) return runWork(vm, new BytesWork(BytesOp.Btoa, s));
     // One host scan (a loop of charCodeAt took a second over 30 MB).
     if (/[^\0-\xff]/.test(s))
       return vm.realm.newArray(["InvalidCharacterError", "Invalid character"]);
@@ -247,23 +257,8 @@ export function installEncoding(realm: Realm): void {
   });
   internal("atob", 1, "-", (vm, _t, args) => {
     const s = String(arg(args, 0));
-    const invalid = () => vm.realm.newArray(["InvalidCharacterError", "Invalid character"]);
-    // Node's checks, in its order: characters (with '=' only at the end, at most two),
-    // then the count of significant characters. Host scans only: a test per character
-    // took seconds over megabytes.
-    const t = s.replace(/[ \t\n\f\r]+/g, "");
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t)) return invalid();
-    const chars = t.length;
-    const equals = t.endsWith("==") ? 2 : t.endsWith("=") ? 1 : 0;
-    let rest = chars % 4;
-    if (!rest) rest = (chars - equals) % 4;
-    else if (equals) return invalid();
-    if (rest === 1)
-      return vm.realm.newArray([
-        "InvalidCharacterError",
-        "The string to be decoded is not correctly encoded.",
-      ]);
-    return Buffer.from(s, "base64").toString("latin1");
+    if (slicedBytes(BytesOp.Atob, s.length)) return runWork(vm, new BytesWork(BytesOp.Atob, s));
+    return atobWhole(vm, s);
   });
 
   // ---- Buffer ----
@@ -275,8 +270,14 @@ export function installEncoding(realm: Realm): void {
         (e as { code?: string }).code = "ERR_UNKNOWN_ENCODING";
         throw e;
       }
-      if (/^utf-?8$/i.test(enc)) return utf8Bytes(vm, String(args[0]), args[2]);
-      return newBytes(vm, Buffer.from(String(args[0]), enc as BufferEncoding), args[2]);
+      const s = String(args[0]);
+      if (/^utf-?8$/i.test(enc)) return utf8Bytes(vm, s, args[2]);
+      const op = BYTES_FROM[enc.toLowerCase()];
+      if (op !== undefined && slicedBytes(op, s.length)) {
+        const proto = args[2] instanceof JSObject ? args[2] : null;
+        return runWork(vm, new BytesWork(op, s, proto));
+      }
+      return newBytes(vm, Buffer.from(s, enc as BufferEncoding), args[2]);
     } catch (e) {
       return rethrow(vm, e);
     }
@@ -344,14 +345,26 @@ export function installEncoding(realm: Realm): void {
     newBytes(vm, bytesOf(args[0])!.slice(), args[1]),
   );
   // Copies bytes between byte sources: (dst, dstOffset, src) → bytes copied.
-  internal("setBytes", 3, ["cic", BYTES, BYTES], (_vm, _t, args) => {
+  // (dst, at, src): copies what fits of src into dst at `at` (Buffer.concat's parts:
+  // between two Uint8Arrays over 8 MB and more, in slices).
+  internal("setBytes", 3, ["cic", BYTES, BYTES], (vm, _t, args) => {
     const dst = bytesOf(args[0])!;
     const src = bytesOf(args[2])!;
     const at = args[1] as number;
-    if (at > dst.length) return 0;
+    if (at > dst.length) return undefined;
     const n = Math.max(0, Math.min(src.length, dst.length - at));
+    const [d, s] = [args[0], args[2]];
+    if (
+      d instanceof TypedArrayObject &&
+      s instanceof TypedArrayObject &&
+      d.kind === KIND_UINT8 &&
+      s.kind === KIND_UINT8 &&
+      bulkSliced(s, n) &&
+      bulkCopyable(s, d)
+    )
+      return runWork(vm, new TypedArrayBulkWork(Bulk.Copy, d, at, 0, n, s, 0));
     dst.set(src.subarray(0, n), at);
-    return n;
+    return undefined;
   });
   internal("cloneArrayBuffer", 1, ["c", ArrayBufferObject], (vm, _t, args) => {
     const b = args[0] as ArrayBufferObject;

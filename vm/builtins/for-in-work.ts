@@ -8,12 +8,14 @@
 // not) of a level before it. Shadowing is checked on those objects rather than through
 // a set of keys seen, so the task's whole state is guest data (arrays and a position).
 // No guest code runs while the task is in progress (proxies take their own path).
+// A typed array or String wrapper with that many elements goes the same way: its
+// index keys are not in its table, and listing 10^7 of them took ~11 s in one step.
 
 import type { Value } from "../value";
 import type { Agent } from "../agent";
 import { ArrayObject, ForInIterator, JSObject, PF, ProxyObject } from "../object";
 import { registerObjectKind } from "../object-kinds";
-import { KEYS_SLICED_SIZE } from "./object-work";
+import { KEYS_SLICED_SIZE, virtualIndexCount } from "./object-work";
 import { PENDING, WorkObject, runWork } from "./work";
 
 const KIND_FOR_IN_LEVEL_WORK = 181;
@@ -30,7 +32,8 @@ export function forInNeedsSlices(o: JSObject | null): boolean {
     if (o instanceof ProxyObject) return false;
     big =
       o.propertyCount >= KEYS_SLICED_SIZE ||
-      (o instanceof ArrayObject && o.elems !== null && o.elems.length >= KEYS_SLICED_SIZE);
+      (o instanceof ArrayObject && o.elems !== null && o.elems.length >= KEYS_SLICED_SIZE) ||
+      virtualIndexCount(o)[1] >= KEYS_SLICED_SIZE;
   }
   for (; o !== null; o = o.proto) if (o instanceof ProxyObject) return false;
   return big;

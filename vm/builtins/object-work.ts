@@ -9,14 +9,17 @@
 // also in slices) after a resume. Only plain objects (whose own properties are all
 // in their table) and arrays (a dense one's elements come first, a slice of them at a
 // time; structuredClone's key list of 10^6 elements was ~0.15 s, Object.keys of a
-// sparse array of 10^7 entries seconds) are done this way; no guest code runs while the task is in
-// progress, so the table cannot change under it.
+// sparse array of 10^7 entries seconds) are done this way, and so are a typed array's
+// and a String wrapper's index keys (their elements are not in the table: ~0.4 s per
+// 10^6 in one step, listed here a slice at a time, then the table's keys); no guest
+// code runs while the task is in progress, so the table cannot change under it.
 
 import type { Value } from "../value";
 import { EMPTY, JSSymbol, isArrayIndex, type PropertyKey } from "../value";
 import type { Agent } from "../agent";
 import type { Realm } from "../realm";
-import { ArrayObject, JSObject, PF, type Prop } from "../object";
+import { ArrayObject, JSObject, PF, PrimitiveObject, type Prop } from "../object";
+import { TypedArrayObject } from "../buffers";
 import { registerObjectKind } from "../object-kinds";
 import { PENDING, WorkObject, runWork } from "./work";
 
@@ -45,6 +48,24 @@ function isArray(o: JSObject): o is ArrayObject {
 }
 const SPARSE = -2;
 
+/** Where a listing's leading index keys come from (the table holds the others). */
+export const enum IndexSource {
+  /** An array's elements (or none). */
+  Elements = 0,
+  /** A typed array's elements: all present, all enumerable, no "length" key. */
+  TypedArray = 1,
+  /** A String wrapper's characters: all present, enumerable, then "length". */
+  StringChars = 2,
+}
+
+/** How many virtual index keys `o` has before its table (-1: not an exotic kind). */
+export function virtualIndexCount(o: JSObject): [IndexSource, number] {
+  if (o instanceof TypedArrayObject) return [IndexSource.TypedArray, o.length];
+  if (o instanceof PrimitiveObject && o.cls === "String")
+    return [IndexSource.StringChars, (o.primitive as string).length];
+  return [IndexSource.Elements, -1];
+}
+
 /** Whether every own property of `o` lives in its table (no exotic keys or lookups). */
 function isPlain(o: JSObject): boolean {
   return (
@@ -61,6 +82,11 @@ export function listOwnKeys(vm: Agent, realm: Realm, o: JSObject, which: KeysOf)
   // (Objects that big are in dictionary mode: shapes stop well before.)
   if (o.propertyCount >= KEYS_SLICED_SIZE && isPlain(o))
     return runWork(vm, new OwnKeysWork(o, which, o.props.size));
+  if (which !== KeysOf.Symbols) {
+    const [source, count] = virtualIndexCount(o);
+    if (count >= KEYS_SLICED_SIZE)
+      return runWork(vm, new OwnKeysWork(o, which, o.props.size, count, source));
+  }
   if (isArray(o) && which !== KeysOf.Symbols) {
     if (o.elems && o.elems.length >= KEYS_SLICED_SIZE)
       return runWork(vm, new OwnKeysWork(o, which, o.props.size, o.elems.length));
@@ -98,8 +124,12 @@ export class OwnKeysWork extends WorkObject {
     public which: KeysOf,
     /** The table's size when the listing began. */
     public size: number,
-    /** A dense array's element count when the listing began (-1: not an array, -2: sparse). */
+    /**
+     * A dense array's element count when the listing began (-1: not an array, -2:
+     * sparse), or a typed array's or String wrapper's index count.
+     */
     public elements = -1,
+    public source = IndexSource.Elements,
   ) {
     super();
   }
@@ -107,9 +137,23 @@ export class OwnKeysWork extends WorkObject {
   step(vm: Agent): Value | typeof PENDING {
     const o = this.object!;
     // Only a snapshot edited by hand can pair a task with another object.
-    const elems = this.elements < 0 ? null : (o as ArrayObject).elems;
-    if (o.props.size !== this.size || (this.elements >= 0 && elems?.length !== this.elements))
+    const source = this.source;
+    const elems =
+      this.elements < 0 || source !== IndexSource.Elements ? null : (o as ArrayObject).elems;
+    const changed =
+      source === IndexSource.Elements
+        ? this.elements >= 0 && elems?.length !== this.elements
+        : virtualIndexCount(o)[0] !== source || virtualIndexCount(o)[1] !== this.elements;
+    if (o.props.size !== this.size || changed)
       vm.throwTypeError("internal: an own-keys listing resumed on a changed object");
+    if (source !== IndexSource.Elements && this.element < this.elements) {
+      // Every index below the count is an own, enumerable property.
+      const keys = this.elementKeys;
+      const end = Math.min(this.elements, this.element + ENTRIES_PER_SLICE);
+      for (let i = this.element; i < end; i++) keys.push(String(i));
+      this.element = end;
+      return PENDING;
+    }
     if (elems && this.element < elems.length) {
       // The elements first (in a dense array they are all enumerable data properties).
       const keys = this.elementKeys;
@@ -164,11 +208,15 @@ export class OwnKeysWork extends WorkObject {
     this.symbols = [];
     // Indices added out of order are sorted in one step (a rare shape at this size).
     if (this.unordered) indices.sort((a, b) => Number(a) - Number(b));
-    const length = this.elements !== -1 && this.which !== KeysOf.Enumerable ? ["length"] : [];
+    const hasLength = this.elements !== -1 && this.source !== IndexSource.TypedArray;
+    const length = hasLength && this.which !== KeysOf.Enumerable ? ["length"] : [];
+    // A String wrapper's "length" comes after its table's indices (s[1e9] = 1).
     const parts: PropertyKey[][] =
-      this.elements >= 0
+      this.source === IndexSource.Elements && this.elements >= 0
         ? [elementKeys, length, indices, strings, symbols]
-        : [indices, length, strings, symbols];
+        : this.source === IndexSource.Elements
+          ? [indices, length, strings, symbols]
+          : [elementKeys, indices, length, strings, symbols];
     const full = parts.filter((p) => p.length > 0);
     return full.length === 0 ? [] : full.length === 1 ? full[0] : full[0].concat(...full.slice(1));
   }
@@ -189,11 +237,12 @@ registerObjectKind<OwnKeysWork>({
     o.indices,
     o.strings,
     o.symbols.map((s) => enc.value(s)),
+    o.source,
   ],
   allocate: () => new OwnKeysWork(null, KeysOf.All, 0),
   decode(o, fields, dec, where) {
     const [elements, unordered, element, elementKeys, object, which, size, read] = fields;
-    const [indices, strings, symbols] = fields.slice(8);
+    const [indices, strings, symbols, source] = fields.slice(8);
     const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
     const obj = dec.value(object, where);
     if (!(obj instanceof JSObject))
@@ -208,9 +257,19 @@ registerObjectKind<OwnKeysWork>({
       return dec.fail(`${where}: an own-keys listing with a malformed order flag`);
     if (!Number.isInteger(elements) || (elements as number) < SPARSE || !int(element))
       return dec.fail(`${where}: an own-keys listing with a bad element count`);
+    if (!int(source) || source > IndexSource.StringChars)
+      return dec.fail(`${where}: an own-keys listing of an unknown index source`);
+    // (The object may not be decoded yet: its count is checked by each step.)
+    const kindOk =
+      source === IndexSource.Elements ||
+      (source === IndexSource.TypedArray
+        ? obj instanceof TypedArrayObject
+        : obj instanceof PrimitiveObject);
+    if (!kindOk || (source !== IndexSource.Elements && !int(elements)))
+      return dec.fail(`${where}: an own-keys listing whose index keys do not match its object`);
     if (
       element > Math.max(0, elements as number) ||
-      (elements !== -1 && !(obj instanceof ArrayObject))
+      (elements !== -1 && source === IndexSource.Elements && !(obj instanceof ArrayObject))
     )
       return dec.fail(`${where}: an own-keys listing with elements past its array`);
     if (!isStrings(elementKeys) || elementKeys.length > element || !elementKeys.every(isArrayIndex))
@@ -226,6 +285,7 @@ registerObjectKind<OwnKeysWork>({
       if (!(v instanceof JSSymbol)) return dec.fail(`${where}: an own-keys symbol is not a symbol`);
       return v;
     });
+    o.source = source;
     o.elements = elements as number;
     o.unordered = unordered;
     o.element = element;

@@ -144,6 +144,8 @@ export function installTypedArrays(realm: Realm): void {
       if (o.outOfBounds()) detachedError(vm, name);
       const cur = o.length;
       count = Math.min(count, cur - from, cur - to);
+      if (count > 0 && bulkSliced(o, count))
+        return runWork(vm, new TypedArrayBulkWork(Bulk.Move, o, to, 0, count, o, from, o));
       if (count > 0) o.host().copyWithin(to, from, from + count);
     }
     return o;
@@ -512,6 +514,8 @@ export function installTypedArrays(realm: Realm): void {
       vm.throwError("RangeError", "offset is out of bounds");
     if (bulkSliced(src, srcLen) && bulkCopyable(src, target))
       return runWork(vm, new TypedArrayBulkWork(Bulk.Copy, target, offset, 0, srcLen, src, 0));
+    if (bulkSliced(src, srcLen) && src.buffer === target.buffer && src.kind === target.kind)
+      return runWork(vm, new TypedArrayBulkWork(Bulk.Move, target, offset, 0, srcLen, src, 0));
     copyElements(src, 0, target, srcLen, offset);
     return undefined;
   }

@@ -378,7 +378,9 @@ defineEnumerableMethods(Buffer, [
       var b = list[i];
       if (!$.isTypedArray(b) || $.taKind(b) !== KIND_UINT8)
         invalidArgType("list[" + i + "]", "an instance of Buffer or Uint8Array", b);
-      pos += $.setBytes(out.subarray(pos), 0, b);
+      var n = b.length < totalLength - pos ? b.length : totalLength - pos;
+      $.setBytes(out, pos, b.length === n ? b : b.subarray(0, n));
+      pos += n;
     }
     return out;
   },
