@@ -20,10 +20,7 @@
 // and any problem is reported as a SnapshotError naming it. docs/snapshot-format.md
 // has the whole layout as a CDDL schema and the version policy.
 
-import {
-  decode as cborDecode,
-  decodeMultiple as cborDecodeMultiple,
-} from "cbor-x";
+import { decode as cborDecode, decodeMultiple as cborDecodeMultiple } from "cbor-x";
 import { compileMemo } from "./program-memo";
 import { encodeCbor } from "./cbor-write";
 import { builtinProgram, isBuiltinProgram } from "./node-modules";
