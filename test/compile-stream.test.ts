@@ -134,19 +134,22 @@ test("a long script streams: its functions are compiled, hoisted across chunks",
 });
 
 /**
- * Runs the ES modules `files` (main.mjs first) whole and streamed (every module of
+ * Runs the ES modules `files` (main.mjs first; or a folder's) whole and streamed (every module of
  * the program, chunks of 1 and 40 characters), each mode from a folder of its own
  * (compiled programs are cached by file name): the outputs must be the same.
  */
-function sameModules(files: Record<string, string>, expect?: string): void {
+function sameModules(files: Record<string, string> | string, expect?: string): void {
   const outputs = ["w", "s1", "s40"].map((mode) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `jaunt-stream-${mode}-`));
     try {
-      for (const [name, text] of Object.entries(files))
-        fs.writeFileSync(path.join(dir, name), text);
+      if (typeof files === "string") fs.cpSync(files, dir, { recursive: true });
+      else
+        for (const [name, text] of Object.entries(files))
+          fs.writeFileSync(path.join(dir, name), text);
       const file = path.join(dir, "main.mjs");
+      const main = fs.readFileSync(file, "utf8");
       const chunk = mode === "s1" ? 1 : 40;
-      return run(files["main.mjs"], {
+      return run(main, {
         stream: mode !== "w",
         chunk,
         kind: "module",
@@ -283,4 +286,16 @@ test("an ES module past the threshold streams: other code, the same exports", ()
     ["first", "k", "default"],
   );
   assert.equal(streamed.module!.hasTopLevelAwait, true);
+});
+
+test("the ES module programs of test/programs-modules behave the same streamed", () => {
+  const dir = path.join(PROGRAMS, "..", "programs-modules");
+  const folders = fs
+    .readdirSync(dir)
+    .map((f) => path.join(dir, f))
+    .filter((f) => fs.existsSync(path.join(f, "main.mjs")))
+    // Fake packages need renaming to node_modules/ (modules.test.ts does it).
+    .filter((f) => !fs.existsSync(path.join(f, "node_modules.fixture")));
+  assert.ok(folders.length >= 10, `${folders.length} folders`);
+  for (const f of folders) sameModules(f);
 });
