@@ -293,6 +293,8 @@ class FunctionCompiler {
       e.jump(Op.JUMP, this.hoist);
       e.place(this.bodyStart);
     }
+    // A module suspends once its hoisted functions exist, as a whole compile's does.
+    if (this.ctx.module) e.emit(Op.GENERATOR);
   }
 
   /** The next chunk of top-level statements; the analyzer has just seen them. */
@@ -300,13 +302,21 @@ class FunctionCompiler {
     const e = this.e;
     this.nlocals = Math.max(this.nlocals, this.info.nregs);
     this.describeScopes();
-    const fns = body.filter((s): s is N.FunctionDeclaration => s.type === "FunctionDeclaration");
+    const fns = body
+      .map((s) => (this.ctx.module ? unwrapExport(s) : s))
+      .filter((s): s is N.FunctionDeclaration => s.type === "FunctionDeclaration");
     if (fns.length) {
       if (!this.hoist) throw new CompileError("internal: hoisting not prepared");
       const skip = new Label();
       e.jump(Op.JUMP, skip);
       e.place(this.hoist);
       for (const s of fns) {
+        if (!s.id) {
+          // `export default function () {}`: hoisted, named "default".
+          this.closure(s, "default");
+          this.initBinding(this.info.scope.bindings.get(DEFAULT_EXPORT_BINDING)!);
+          continue;
+        }
         this.closure(s);
         if (this.ctx.globalVars) {
           e.emit(Op.SET_GLOBAL, e.constant(s.id!.name));

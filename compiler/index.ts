@@ -12,7 +12,7 @@ import { LineMap } from "./lines";
 import { LIMITS, NestingTooDeep, depthLimited, treeDepth } from "./depth";
 import { compileOffThread, inCompileWorker, tooBigForThisHeap } from "./offthread";
 import { cachedProgram, rememberProgram } from "./cache";
-import { STREAMING, compileStreamed, type StatementParser } from "./stream";
+import { STREAMING, compileStreamed, type StatementParser, type StreamedProgram } from "./stream";
 import {
   COMPILER_VERSION,
   EvalFlags,
@@ -262,18 +262,19 @@ function newParser(
 }
 
 /**
- * A long script or CommonJS module compiled a chunk of statements at a time, or null
+ * A long script, CommonJS or ES module compiled a chunk of statements at a time, or null
  * if it is short or cannot be streamed (see stream.ts).
  */
 function compileStreamedHere(source: string, opts: CompileOptions, limits: Limits): Program | null {
   const { kind, filename } = opts;
-  if ((kind !== "commonjs" && kind !== "script") || source.length < STREAMING.minChars) return null;
-  let functions: FunctionCode[] | null;
+  const streams = kind === "commonjs" || kind === "script" || kind === "module";
+  if (!streams || source.length < STREAMING.minChars) return null;
+  let out: StreamedProgram | null;
   try {
-    functions = compileStreamed({
+    out = compileStreamed({
       source,
       filename,
-      script: kind === "script",
+      kind,
       topParams: kind === "commonjs" ? COMMONJS_PARAMS : [],
       treeLimit: limits.tree,
       newParser: () => newParser(source, kind, 0, limits),
@@ -282,8 +283,11 @@ function compileStreamedHere(source: string, opts: CompileOptions, limits: Limit
     if (err instanceof CompileError) throw codegenFailure(err, source, filename);
     throw parseFailure(err, source, filename, 0);
   }
-  if (!functions) return null;
-  return { hash: programHash(kind, filename, source), kind, filename, source, functions };
+  if (!out) return null;
+  const hash = programHash(kind, filename, source);
+  const { functions, module } = out;
+  if (module) return { hash, kind, filename, source, functions, module };
+  return { hash, kind, filename, source, functions };
 }
 
 /** A parse failure as compile's callers expect it (see `compile`). */

@@ -7,13 +7,15 @@ import type { ModuleInfo } from "./bytecode";
 import { DEFAULT_EXPORT_BINDING, IMPORT_META_BINDING, patternNames, type Analysis } from "./scope";
 
 type Name = N.Identifier | N.Literal;
+/** A statement or import/export declaration of a module's top level. */
+type TopStatement = N.Program["body"][number];
 
 function nameOf(n: Name): string {
   return n.type === "Identifier" ? n.name : String(n.value);
 }
 
 /** Whether the top level (outside any function) awaits. */
-function hasTopLevelAwait(node: unknown): boolean {
+export function hasTopLevelAwait(node: unknown): boolean {
   if (!node || typeof node !== "object") return false;
   const n = node as { type?: string; await?: boolean };
   if (Array.isArray(node)) return node.some(hasTopLevelAwait);
@@ -34,7 +36,57 @@ function hasTopLevelAwait(node: unknown): boolean {
   return false;
 }
 
+/**
+ * What `moduleInfo` reads of a top-level statement, without the code it runs: the
+ * statement itself for an import or a re-export, names only for an exported
+ * declaration, null for any other statement. A module compiled in chunks (stream.ts)
+ * keeps these while the rest of each chunk's tree goes.
+ */
+export function moduleDeclaration(s: TopStatement): TopStatement | null {
+  const name = (id: N.Identifier): N.Identifier =>
+    ({ type: "Identifier", name: id.name }) as N.Identifier;
+  switch (s.type) {
+    case "ImportDeclaration":
+    case "ExportAllDeclaration":
+      return s;
+    case "ExportNamedDeclaration": {
+      const d = s.declaration;
+      if (!d) return s;
+      const declaration =
+        d.type === "VariableDeclaration"
+          ? {
+              type: d.type,
+              kind: d.kind,
+              declarations: d.declarations.flatMap((decl) =>
+                patternNames(decl.id).map((id) => ({ type: "VariableDeclarator", id: name(id) })),
+              ),
+            }
+          : { type: d.type, id: d.id && name(d.id) };
+      return { type: s.type, declaration, specifiers: [], source: null } as unknown as TopStatement;
+    }
+    case "ExportDefaultDeclaration": {
+      const d = s.declaration as N.Node & { id?: N.Identifier | null };
+      const declaration = { type: d.type, id: d.id ? name(d.id) : null };
+      return { type: s.type, declaration } as unknown as TopStatement;
+    }
+    default:
+      return null;
+  }
+}
+
 export function moduleInfo(ast: N.Program, analysis: Analysis): ModuleInfo {
+  return moduleInfoOf(ast.body, analysis, hasTopLevelAwait(ast.body));
+}
+
+/**
+ * The module's shape from its top-level statements (or their `moduleDeclaration`s),
+ * once `analysis` has given its bindings their slots.
+ */
+export function moduleInfoOf(
+  body: readonly TopStatement[],
+  analysis: Analysis,
+  topLevelAwait: boolean,
+): ModuleInfo {
   const scope = analysis.top.scope;
   const slotOf = (name: string): number => {
     const b = scope.bindings.get(name);
@@ -55,7 +107,7 @@ export function moduleInfo(ast: N.Program, analysis: Analysis): ModuleInfo {
   const starExports: number[] = [];
 
   // Requested modules in source order, across imports and re-exports.
-  for (const s of ast.body)
+  for (const s of body)
     if (
       (s.type === "ImportDeclaration" ||
         s.type === "ExportAllDeclaration" ||
@@ -63,7 +115,7 @@ export function moduleInfo(ast: N.Program, analysis: Analysis): ModuleInfo {
       s.source
     )
       request(s.source as N.Literal);
-  for (const s of ast.body) {
+  for (const s of body) {
     if (s.type !== "ImportDeclaration") continue;
     const r = request(s.source);
     for (const spec of s.specifiers) {
@@ -79,7 +131,7 @@ export function moduleInfo(ast: N.Program, analysis: Analysis): ModuleInfo {
     }
   }
 
-  for (const s of ast.body) {
+  for (const s of body) {
     switch (s.type) {
       case "ExportNamedDeclaration": {
         const d = s.declaration;
@@ -132,6 +184,6 @@ export function moduleInfo(ast: N.Program, analysis: Analysis): ModuleInfo {
     indirectExports,
     starExports,
     metaSlot: slotOf(IMPORT_META_BINDING),
-    hasTopLevelAwait: hasTopLevelAwait(ast.body),
+    hasTopLevelAwait: topLevelAwait,
   };
 }

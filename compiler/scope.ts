@@ -311,7 +311,10 @@ class Analyzer {
     const body = (program.body as N.Statement[]).map((s) =>
       this.opts.module ? unwrapExport(s) : s,
     );
-    if (this.opts.module) this.declareImports(program.body as N.Statement[], scope);
+    if (this.opts.module) {
+      this.declare(scope, IMPORT_META_BINDING, "const", 0);
+      this.declareImports(program.body as N.Statement[], scope);
+    }
     // Sloppy eval code declares its vars and functions in the caller's var scope.
     const evalVars = this.opts.evalCode === true && !top.strict;
     this.hoistVars(body, scope, this.opts.globalVars || evalVars);
@@ -444,9 +447,8 @@ class Analyzer {
     for (const s of body) visitStmt(s, true);
   }
 
-  /** A module's import bindings, its `import.meta` and default-export bindings. */
+  /** A module's import bindings and default-export binding. */
   private declareImports(body: N.Statement[], scope: Scope): void {
-    this.declare(scope, IMPORT_META_BINDING, "const", 0);
     for (const s of body) {
       const any = s as unknown as {
         type: string;
@@ -988,12 +990,18 @@ class Analyzer {
     const top = this.newFunction(program, null, false, this.opts.strict || strict);
     const scope = this.enterScope("function", program, top);
     this.opts.topParams.forEach((name) => this.declare(scope, name, "param", program.start));
+    if (this.opts.module) this.declare(scope, IMPORT_META_BINDING, "const", 0);
     return top;
   }
 
-  /** Declares one top-level statement's vars now and records its lexical declarations. */
-  streamHoist(s: N.Statement): void {
+  /**
+   * Declares one top-level statement's vars (and a module's imports) now and records
+   * its lexical declarations.
+   */
+  streamHoist(statement: N.Statement): void {
     const scope = this.functions[0]!.scope;
+    const s = this.opts.module ? unwrapExport(statement) : statement;
+    if (this.opts.module) this.declareImports([statement], scope);
     this.hoistVars([s], scope, this.opts.globalVars);
     lexicalDeclarations([s], this.opts.globalVars, false, this.streamLexical);
   }

@@ -1,4 +1,4 @@
-// Long scripts compiled a chunk of top-level statements at a time (issue 9: 50 MB of
+// Long scripts, CommonJS and ES modules compiled a chunk of top-level statements at a time (issue 9: 50 MB of
 // `x=1;` built a syntax tree of ~75 bytes per source byte and exhausted the heap).
 //
 // Pass 1 parses the whole source one statement at a time, checks it, declares its
@@ -11,7 +11,9 @@
 // declarations (pass 1), and where its bindings live — all in the environment, since
 // whether a later closure captures one is not known yet. Hoisted function
 // declarations are created by code placed beside each chunk and chained by jumps,
-// run before the first statement. Source whose top level needs other facts from
+// run before the first statement (a module then suspends, as a whole compile's does,
+// for the loader to link it). A module's import/export declarations are kept (names
+// only, see moduleDeclaration) for its ModuleInfo. Source whose top level needs other facts from
 // later chunks (this/arguments/new.target/super outside functions, eval, with, a
 // top-level `using`) is not streamed: `compileStreamed` returns null and the caller
 // compiles the whole tree.
@@ -29,7 +31,9 @@ import {
 import { patternNames } from "./scope";
 import { LineMap } from "./lines";
 import { NestingTooDeep } from "./depth";
-import type { FunctionCode } from "./bytecode";
+import type { FunctionCode, ModuleInfo } from "./bytecode";
+import { unwrapExport } from "./scope";
+import { hasTopLevelAwait, moduleDeclaration, moduleInfoOf } from "./module-info";
 
 /** Sizes that decide streaming; tests lower them to stream small programs. */
 export const STREAMING = {
@@ -46,13 +50,25 @@ export interface StatementParser {
   nextToken(): void;
   parseStatement(context: null, topLevel: boolean, exports: object): N.Statement;
   adaptDirectivePrologue(statements: N.Statement[]): void;
+  /** A module's exported names not (yet) declared, as acorn's parseTopLevel checks them. */
+  undefinedExports: Record<string, N.Node>;
+  raiseRecoverable(pos: number, message: string): void;
+}
+
+/** What a streamed compile produces: the functions (the top level first), a module's shape. */
+export interface StreamedProgram {
+  functions: FunctionCode[];
+  module?: ModuleInfo;
 }
 
 export interface StreamInput {
   source: string;
   filename: string;
-  /** A script's top-level declarations are global; CommonJS's are the wrapper's locals. */
-  script: boolean;
+  /**
+   * A script's top-level declarations are global; CommonJS's are the wrapper's locals;
+   * a module's live in its environment.
+   */
+  kind: "script" | "commonjs" | "module";
   topParams: readonly string[];
   /** Tree depth allowed (levels), as for a whole compile. */
   treeLimit: number;
@@ -72,6 +88,9 @@ function* statements(p: StatementParser): Generator<N.Statement> {
     }
     yield s;
   }
+  // At the end, as acorn's parseTopLevel: `export { x }` needs a top-level `x`.
+  for (const name of Object.keys(p.undefinedExports))
+    p.raiseRecoverable(p.undefinedExports[name].start, `Export '${name}' is not defined`);
 }
 
 /**
@@ -104,9 +123,12 @@ function check(stmt: N.Statement, limit: number): boolean {
       case "CallExpression":
         if (n.callee.type === "Identifier" && n.callee.name === "eval") ok = false;
         break;
+      case "MetaProperty":
+        // `import.meta` reads a hidden module binding (and parses only in modules).
+        if (!f && n.meta.name !== "import") ok = false;
+        break;
       case "ThisExpression":
       case "Super":
-      case "MetaProperty":
         if (!f) ok = false;
         break;
       case "Identifier":
@@ -160,12 +182,15 @@ function topFacts(top: FunctionInfo): string {
  * its functions (the top level first), or null when it cannot be streamed. Throws
  * what a whole compile throws (acorn's SyntaxError, CompileError, NestingTooDeep).
  */
-export function compileStreamed(input: StreamInput): FunctionCode[] | null {
-  const { source, script } = input;
+export function compileStreamed(input: StreamInput): StreamedProgram | null {
+  const { source } = input;
+  const script = input.kind === "script";
+  const module = input.kind === "module";
   const analyzer = streamAnalyzer({
     globalVars: script,
     topParams: input.topParams,
-    strict: false,
+    strict: module,
+    module,
   });
   // The top level's stand-in: its statements come chunk by chunk, never in its body.
   const program = {
@@ -173,7 +198,7 @@ export function compileStreamed(input: StreamInput): FunctionCode[] | null {
     start: 0,
     end: source.length,
     body: [],
-    sourceType: "script",
+    sourceType: module ? "module" : "script",
   } as unknown as N.Program;
 
   // Pass 1: check every statement, declare the top level's names.
@@ -183,11 +208,18 @@ export function compileStreamed(input: StreamInput): FunctionCode[] | null {
     ? { lexical: [], vars: new Set<string>(), functions: [] }
     : null;
   let hoisting = false;
+  const moduleDeclarations: N.Program["body"] = [];
+  let topLevelAwait = false;
   for (const s of statements(parser)) {
     // The Program is one level above its statements.
     if (!check(s, input.treeLimit - 1)) return null;
     analyzer.streamHoist(s);
-    if (s.type === "FunctionDeclaration") hoisting = true;
+    if ((module ? unwrapExport(s) : s).type === "FunctionDeclaration") hoisting = true;
+    if (module) {
+      const d = moduleDeclaration(s);
+      if (d) moduleDeclarations.push(d);
+      topLevelAwait ||= hasTopLevelAwait(s);
+    }
     if (globals) {
       if (s.type === "VariableDeclaration" && s.kind !== "var")
         for (const d of s.declarations)
@@ -207,6 +239,7 @@ export function compileStreamed(input: StreamInput): FunctionCode[] | null {
     analysis,
     source,
     globalVars: script,
+    module,
     native: false,
     topParams: input.topParams.length,
     filename: input.filename,
@@ -235,5 +268,6 @@ export function compileStreamed(input: StreamInput): FunctionCode[] | null {
   }
   if (chunk.length && !flush()) return null;
   functions[0] = gen.streamEnd();
-  return functions;
+  if (!module) return { functions };
+  return { functions, module: moduleInfoOf(moduleDeclarations, analysis, topLevelAwait) };
 }

@@ -5,6 +5,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { compile, GuestSyntaxError, type ProgramKind } from "../compiler";
 import { STREAMING } from "../compiler/stream";
@@ -14,7 +15,7 @@ import { PROGRAMS } from "./harness";
 /** Runs `source` with streaming forced (chunks of `chunk` characters) or not at all. */
 function run(
   source: string,
-  opts: { stream: boolean; chunk?: number; kind?: ProgramKind; file?: string },
+  opts: { stream: boolean; chunk?: number; kind?: ProgramKind; file?: string; fs?: boolean },
 ): string {
   const saved = { ...STREAMING };
   STREAMING.minChars = opts.stream ? 0 : Infinity;
@@ -22,8 +23,9 @@ function run(
   let out = "";
   try {
     // The compile cache is keyed by file name too: each mode gets its own.
-    const file = `/${opts.stream ? "s" : "w"}${opts.file ?? "/t.js"}`;
+    const file = opts.fs ? opts.file! : `/${opts.stream ? "s" : "w"}${opts.file ?? "/t.js"}`;
     const j = Jaunt.create({
+      capabilities: { fs: opts.fs ?? false },
       stdout: (t) => (out += t),
       stderr: (t) => (out += t),
       argv: [],
@@ -38,7 +40,7 @@ function run(
     }
     const r = j.run(5_000_000);
     out += `|${r.status}|${j.uncaughtReport() ?? ""}`;
-    return out.replaceAll(file, "FILE");
+    return out.replaceAll(opts.fs ? path.dirname(file) : file, "FILE");
   } finally {
     Object.assign(STREAMING, saved);
   }
@@ -129,4 +131,171 @@ test("a long script streams: its functions are compiled, hoisted across chunks",
   j.load(source, "/long.js");
   j.run();
   assert.equal(out, "undefined a\n");
+});
+
+/**
+ * Runs the ES modules `files` (main.mjs first; or a folder's) whole and streamed (every module of
+ * the program, chunks of 1 and 40 characters), each mode from a folder of its own
+ * (compiled programs are cached by file name): the outputs must be the same.
+ */
+function sameModules(files: Record<string, string> | string, expect?: string): void {
+  const outputs = ["w", "s1", "s40"].map((mode) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `jaunt-stream-${mode}-`));
+    try {
+      if (typeof files === "string") fs.cpSync(files, dir, { recursive: true });
+      else
+        for (const [name, text] of Object.entries(files))
+          fs.writeFileSync(path.join(dir, name), text);
+      const file = path.join(dir, "main.mjs");
+      const main = fs.readFileSync(file, "utf8");
+      const chunk = mode === "s1" ? 1 : 40;
+      return run(main, {
+        stream: mode !== "w",
+        chunk,
+        kind: "module",
+        file,
+        fs: true,
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  const label = JSON.stringify(files);
+  assert.equal(outputs[1], outputs[0], `chunk 1: ${label}`);
+  assert.equal(outputs[2], outputs[0], `chunk 40: ${label}`);
+  if (expect !== undefined) assert.equal(outputs[0], expect);
+}
+
+test("ES modules stream: imports, re-exports, export default forms, live bindings", () => {
+  sameModules(
+    {
+      "main.mjs": [
+        'import { n, inc, default as fromB } from "./b.mjs";',
+        'import * as ns from "./b.mjs";',
+        'import * as c from "./c.mjs";',
+        "console.log(n, fromB(), hoisted(), typeof later);",
+        "inc();",
+        "console.log(n, ns.n, Object.keys(ns));",
+        "console.log(Object.keys(c), c.c1, c.c2, c.c4, c.y, c['str name'], typeof c.K, c.default.name);",
+        "console.log(import.meta.url.endsWith('/main.mjs'), typeof import.meta.resolve);",
+        "export function hoisted() { return 'h' }",
+        "export var later = 1;",
+      ].join("\n"),
+      "b.mjs": [
+        "export let n = 1;",
+        "export function inc() { n++ }",
+        "export default () => 'default arrow';",
+        "export { n as again };",
+        'export * from "./c.mjs";',
+        'export { c1 as reexported } from "./c.mjs";',
+      ].join("\n"),
+      "c.mjs": [
+        "export const c1 = 1, { c2, c3: [c4] } = { c2: 2, c3: [4] };",
+        "export class K {}",
+        "const x = 3;",
+        'export { x as y, x as "str name" };',
+        "export default class {}",
+      ].join("\n"),
+    },
+    "1 default arrow h undefined\n2 2 [\n  'K',          'again',\n  'c1',         'c2',\n  'c4',         'default',\n  'inc',        'n',\n  'reexported', 'str name',\n  'y'\n]\n" +
+      "[ 'K', 'c1', 'c2', 'c4', 'default', 'str name', 'y' ] 1 2 4 3 3 function default\ntrue function\n|done|",
+  );
+  sameModules({
+    "main.mjs": 'import f, { g } from "./d.mjs";\nconsole.log(f(), f.name, g());',
+    "d.mjs": "export function g() { return 'g' }\nexport default function () { return 'anon' }",
+  });
+  sameModules({
+    "main.mjs": 'import v from "./e.mjs";\nconsole.log(v);',
+    "e.mjs": "let a = 20;\nexport default a + 22;\na = 0;",
+  });
+});
+
+test("ES modules stream: cycles between two streamed modules, hoisted functions exported", () => {
+  sameModules(
+    {
+      "main.mjs": [
+        'import { fromA } from "./a.mjs";',
+        'import { fromB, late } from "./b.mjs";',
+        "console.log(fromA(), fromB());",
+        "try { late } catch (e) { console.log(e.name) }",
+      ].join("\n"),
+      "a.mjs": [
+        'import { fromB } from "./b.mjs";',
+        "console.log('a runs', fromB());",
+        "export function fromA() { return 'A' }",
+      ].join("\n"),
+      "b.mjs": [
+        'import { fromA } from "./a.mjs";',
+        "console.log('b runs', fromA());",
+        "export function fromB() { return 'B' + typeof fromA }",
+        "export let late = 1;",
+      ].join("\n"),
+    },
+    "b runs A\na runs Bfunction\nA Bfunction\n|done|",
+  );
+});
+
+test("ES modules stream: top-level await, errors, what cannot stream", () => {
+  sameModules({
+    "main.mjs": [
+      'import { later } from "./t.mjs";',
+      "console.log(later);",
+      "const v = await Promise.resolve(5);",
+      "for await (const w of [6, Promise.resolve(7)]) console.log(w);",
+      "console.log(v);",
+    ].join("\n"),
+    "t.mjs": "export let later = await new Promise((r) => setTimeout(() => r('timer'), 1));",
+  });
+  // Not streamed (`this` at the top level), the same all the same.
+  sameModules({ "main.mjs": "console.log(this);\nexport const x = 1;" });
+  // Errors a whole compile reports at the end of the module, or in a later chunk.
+  sameModules({ "main.mjs": "x = 1;\nexport { nope };" });
+  sameModules({ "main.mjs": "export const a = 1;\nconst b = 2;\nexport { b as a };" });
+  sameModules({
+    "main.mjs":
+      "import * as self from './main.mjs';\nconsole.log(Object.keys(self));\nexport let x = 1;\nlet x = 2;",
+  });
+  sameModules({ "main.mjs": "throw new Error('at the top');\nexport {};" });
+});
+
+test("an ES module past the threshold streams: other code, the same exports", () => {
+  const source =
+    'let x;\nconsole.log(last(), first(), import.meta.url);export function first(){return "a"}' +
+    "x=1;".repeat(50) +
+    "export var k=2;function last(){return k}\nexport default await 1;";
+  const compiled = (stream: boolean) => {
+    const saved = { ...STREAMING };
+    STREAMING.minChars = stream ? 0 : Infinity;
+    STREAMING.chunkChars = 40;
+    try {
+      return compile(source, { kind: "module", filename: `/${stream}/long.mjs` });
+    } finally {
+      Object.assign(STREAMING, saved);
+    }
+  };
+  const whole = compiled(false);
+  const streamed = compiled(true);
+  // Streamed code differs (hoisting chained by jumps, every binding in the environment).
+  assert.notDeepEqual(streamed.functions[0].code, whole.functions[0].code);
+  assert.equal(streamed.functions.length, 3);
+  // The same shape; slots may be numbered in another order.
+  const shape = (m: unknown) => JSON.stringify(m, (k, v: unknown) => (k === "slot" ? 0 : v));
+  assert.equal(shape(streamed.module), shape(whole.module));
+  assert.deepEqual(
+    streamed.module!.localExports.map((e) => e.name),
+    ["first", "k", "default"],
+  );
+  assert.equal(streamed.module!.hasTopLevelAwait, true);
+});
+
+test("the ES module programs of test/programs-modules behave the same streamed", () => {
+  const dir = path.join(PROGRAMS, "..", "programs-modules");
+  const folders = fs
+    .readdirSync(dir)
+    .map((f) => path.join(dir, f))
+    .filter((f) => fs.existsSync(path.join(f, "main.mjs")))
+    // Fake packages need renaming to node_modules/ (modules.test.ts does it).
+    .filter((f) => !fs.existsSync(path.join(f, "node_modules.fixture")));
+  assert.ok(folders.length >= 10, `${folders.length} folders`);
+  for (const f of folders) sameModules(f);
 });

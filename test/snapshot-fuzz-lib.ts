@@ -16,7 +16,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
-import { decode as cborDecode, encode as cborEncode } from "cbor-x";
+import { decode as cborDecode } from "cbor-x";
+import { encodeCbor as cborEncode } from "../vm/cbor-write";
 import { Jaunt, SnapshotError } from "../vm";
 import type { ProgramKind } from "../compiler/bytecode";
 import { ROOT } from "./harness";
@@ -467,10 +468,15 @@ function describe(e: unknown): string {
 }
 
 /** Resumes `bytes` and runs them for at most `maxSteps` instructions and `ms` milliseconds. */
-export function runCase(bytes: Uint8Array, maxSteps = 30_000, ms = 3_000): CaseResult {
+export function runCase(
+  bytes: Uint8Array,
+  limits: { heapBytes?: number } = {},
+  maxSteps = 30_000,
+  ms = 3_000,
+): CaseResult {
   const result = ((): CaseResult => {
     let j: Jaunt;
-    const opts = { stdout: () => {}, stderr: () => {}, now: jumpingClock() };
+    const opts = { stdout: () => {}, stderr: () => {}, now: jumpingClock(), limits };
     try {
       j = Jaunt.resume(bytes, opts);
     } catch (e) {

@@ -8,6 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
 import { Jaunt } from "../vm";
+import { encodeCbor } from "../vm/cbor-write";
 import {
   buildCase,
   caseArbitrary,
@@ -52,4 +53,22 @@ test(`${RUNS} mutated snapshots: refused or run, never a host exception`, () => 
   // Most mutations must be caught at decode, and some must still run.
   assert.ok((outcomes.get("refused") ?? 0) > RUNS / 2, JSON.stringify([...outcomes]));
   assert.ok((outcomes.get("done") ?? 0) + (outcomes.get("paused") ?? 0) > 50);
+});
+
+test("a big snapshot leaves no big buffer behind for the ones after it", () => {
+  // cbor-x's shared output buffer grew to the biggest value encoded and every later
+  // one was a view of it: 20,000 fuzz cases grew the host by many GB (vm/cbor-write.ts).
+  const big = encodeCbor(["x".repeat(8e6)]);
+  assert.ok(big.byteLength > 8e6, `${big.byteLength}`);
+  const small = encodeCbor([1, 2]);
+  assert.ok(small.buffer.byteLength < 1 << 20, `a ${small.buffer.byteLength}-byte buffer`);
+  const j = Jaunt.create({ stdout: () => {} });
+  j.load("globalThis.s = 'x'.repeat(8e6); for (;;);", "/big.js");
+  j.run(1000);
+  assert.ok(j.snapshot().byteLength > 8e6);
+  const next = j.snapshot({ takenAt: 0 });
+  assert.ok(
+    next.buffer.byteLength < 2 * next.byteLength,
+    `a ${next.buffer.byteLength}-byte buffer`,
+  );
 });

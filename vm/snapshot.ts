@@ -20,12 +20,9 @@
 // and any problem is reported as a SnapshotError naming it. docs/snapshot-format.md
 // has the whole layout as a CDDL schema and the version policy.
 
-import {
-  encode as cborEncode,
-  decode as cborDecode,
-  decodeMultiple as cborDecodeMultiple,
-} from "cbor-x";
+import { decode as cborDecode, decodeMultiple as cborDecodeMultiple } from "cbor-x";
 import { compileMemo } from "./program-memo";
+import { encodeCbor } from "./cbor-write";
 import { builtinProgram, isBuiltinProgram } from "./node-modules";
 import { COMPILER_VERSION, type Program, type ProgramKind } from "../compiler/bytecode";
 import { OPS } from "../compiler/opcodes";
@@ -821,7 +818,7 @@ function encodeWith(vm: VM, opts: EncodeOptions, ids: IdTable): [Uint8Array, Enc
         : [p.hash, p.kind, p.filename, isBuiltinProgram(p) ? null : p.source],
     ),
   };
-  return [cborEncode([header, e.heapRecords, roots]), e];
+  return [encodeCbor([header, e.heapRecords, roots]), e];
 }
 
 // ---- decoding ------------------------------------------------------------------
