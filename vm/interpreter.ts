@@ -1545,6 +1545,51 @@ export class VM implements HeapOwner, Agent {
                 sp += 2;
                 ip += 3;
                 break;
+              case Op.GET_LOCAL_INT_ARITH: {
+                // GET_LOCAL r; INT n; ADD|SUB|…: on a number, all of it; else the GET_LOCAL.
+                const v = stack[base + code[ip]];
+                if (typeof v === "number") {
+                  stack[sp++] = numberArith(code[ip + 3], v, code[ip + 2]);
+                  ip += 4;
+                } else {
+                  stack[sp++] = v;
+                  ip++;
+                }
+                break;
+              }
+              case Op.GET_LOCAL_INT_JUMP: {
+                // GET_LOCAL r; INT n; LT|LE|GT|GE; JUMP_IF_FALSE target
+                const v = stack[base + code[ip]];
+                if (typeof v === "number")
+                  ip = numberRelational(code[ip + 3], v, code[ip + 2]) ? ip + 6 : code[ip + 5];
+                else {
+                  stack[sp++] = v;
+                  ip++;
+                }
+                break;
+              }
+              case Op.INT_ARITH: {
+                // INT n; ADD|SUB|…: on a number, both; otherwise the INT.
+                const a = stack[sp - 1];
+                if (typeof a === "number") {
+                  stack[sp - 1] = numberArith(code[ip + 1], a, code[ip]);
+                  ip += 2;
+                } else stack[sp++] = code[ip++];
+                break;
+              }
+              case Op.CONST_ARITH: {
+                // CONST k; ADD|SUB|…
+                const a = stack[sp - 1];
+                const b = consts[code[ip]];
+                if (typeof a === "number" && typeof b === "number") {
+                  stack[sp - 1] = numberArith(code[ip + 1], a, b);
+                  ip += 2;
+                } else {
+                  stack[sp++] = b;
+                  ip++;
+                }
+                break;
+              }
               case Op.GET_LOCAL_INC: {
                 // GET_LOCAL r; TO_NUMERIC; INC|DEC; INIT_LOCAL|SET_LOCAL r: on a number,
                 // all of it; otherwise the GET_LOCAL, and the rest runs after.
@@ -2345,44 +2390,9 @@ export class VM implements HeapOwner, Agent {
                 const op = code[ip - 1];
                 const a = stack[sp - 2];
                 const b = stack[sp - 1];
-                if (typeof a === "number" && typeof b === "number") {
-                  let r: number;
-                  switch (op) {
-                    case Op.SUB:
-                      r = a - b;
-                      break;
-                    case Op.MUL:
-                      r = a * b;
-                      break;
-                    case Op.DIV:
-                      r = a / b;
-                      break;
-                    case Op.MOD:
-                      r = a % b;
-                      break;
-                    case Op.EXP:
-                      r = a ** b;
-                      break;
-                    case Op.BAND:
-                      r = a & b;
-                      break;
-                    case Op.BOR:
-                      r = a | b;
-                      break;
-                    case Op.BXOR:
-                      r = a ^ b;
-                      break;
-                    case Op.SHL:
-                      r = a << b;
-                      break;
-                    case Op.SAR:
-                      r = a >> b;
-                      break;
-                    default:
-                      r = a >>> b;
-                  }
-                  stack[--sp - 1] = r;
-                } else {
+                if (typeof a === "number" && typeof b === "number")
+                  stack[--sp - 1] = numberArith(op, a, b);
+                else {
                   const r = this.numericSlow(op, sp, 2, ip);
                   if (r < 0) break reload;
                   else sp = r;
@@ -2429,8 +2439,7 @@ export class VM implements HeapOwner, Agent {
                 const a = stack[sp - 2];
                 const b = stack[sp - 1];
                 if (typeof a === "number" && typeof b === "number")
-                  stack[--sp - 1] =
-                    op === Op.LT ? a < b : op === Op.LE ? a <= b : op === Op.GT ? a > b : a >= b;
+                  stack[--sp - 1] = numberRelational(op, a, b);
                 else {
                   sp = this.relationalSlow(op, sp, ip);
                   if (sp < 0) break reload;
@@ -2446,16 +2455,8 @@ export class VM implements HeapOwner, Agent {
                 const a = stack[sp - 2];
                 const b = stack[sp - 1];
                 if (typeof a === "number" && typeof b === "number") {
-                  const r =
-                    op === Op.LT_JUMP_IF_FALSE
-                      ? a < b
-                      : op === Op.LE_JUMP_IF_FALSE
-                        ? a <= b
-                        : op === Op.GT_JUMP_IF_FALSE
-                          ? a > b
-                          : a >= b;
                   sp -= 2;
-                  ip = r ? ip + 2 : code[ip + 1];
+                  ip = numberRelational(op, a, b) ? ip + 2 : code[ip + 1];
                 } else {
                   // Just the comparison; the JUMP_IF_FALSE after it runs next.
                   sp = this.relationalSlow(op - (Op.LT_JUMP_IF_FALSE - Op.LT), sp, ip);
@@ -3863,6 +3864,57 @@ export class VM implements HeapOwner, Agent {
 
 function dataDesc(v: Value) {
   return { value: v, hasValue: true, writable: true, enumerable: true, configurable: true };
+}
+
+/**
+ * `a op b` for two numbers (ADD…SHR). Called only with numbers: hostArithOp has its own
+ * switch because V8's type feedback is per function, and strings or BigInts reaching
+ * this one would make every inlined copy in execute() generic.
+ */
+function numberArith(op: number, a: number, b: number): number {
+  switch (op) {
+    case Op.ADD:
+      return a + b;
+    case Op.SUB:
+      return a - b;
+    case Op.MUL:
+      return a * b;
+    case Op.DIV:
+      return a / b;
+    case Op.MOD:
+      return a % b;
+    case Op.EXP:
+      return a ** b;
+    case Op.BAND:
+      return a & b;
+    case Op.BOR:
+      return a | b;
+    case Op.BXOR:
+      return a ^ b;
+    case Op.SHL:
+      return a << b;
+    case Op.SAR:
+      return a >> b;
+    default:
+      return a >>> b;
+  }
+}
+
+/** `a op b` for two numbers; op is LT…GE or the fused LT_JUMP_IF_FALSE…GE_JUMP_IF_FALSE. */
+function numberRelational(op: number, a: number, b: number): boolean {
+  switch (op) {
+    case Op.LT:
+    case Op.LT_JUMP_IF_FALSE:
+      return a < b;
+    case Op.LE:
+    case Op.LE_JUMP_IF_FALSE:
+      return a <= b;
+    case Op.GT:
+    case Op.GT_JUMP_IF_FALSE:
+      return a > b;
+    default:
+      return a >= b;
+  }
 }
 
 /** Combines two primitives with a host operator; host TypeErrors become guest ones. */
