@@ -3,7 +3,7 @@
 // integer, `i++` on a local, a comparison feeding a conditional jump, a function
 // from a scope and the undefined `this` of its call, a store and a pop, arithmetic
 // with an integer or constant operand, a local compared with an integer feeding a
-// conditional jump) run in one.
+// conditional jump, `this.x`) run in one.
 //
 // Fusing rewrites only the opcode word of the sequence's first instruction; its
 // operands and the instructions after it stay as they were. So a jump into the
@@ -40,6 +40,7 @@ export const FUSED_FROM: ReadonlyMap<Op, Op> = new Map([
   [Op.CONST_ARITH, Op.CONST],
   [Op.GET_LOCAL_INT_ARITH, Op.GET_LOCAL],
   [Op.GET_LOCAL_INT_JUMP, Op.GET_LOCAL],
+  [Op.THIS_GET_PROP, Op.THIS],
 ]);
 
 /** Binary operators whose number-on-number case the fused arithmetic runs. */
@@ -102,6 +103,8 @@ export function fuseInstructions(code: Int32Array): Int32Array {
     } else if ((op === Op.INT || op === Op.CONST) && at + 2 < n && ARITH.has(code[at + 2]))
       // INT n; ADD|SUB|…  and  CONST k; ADD|SUB|…
       code[at] = op === Op.INT ? Op.INT_ARITH : Op.CONST_ARITH;
+    else if (op === Op.THIS && at + 2 < n && code[at + 1] === Op.GET_PROP)
+      code[at] = Op.THIS_GET_PROP;
     else if (op === Op.GET_ENV && at + 3 < n && code[at + 3] === Op.UNDEF)
       code[at] = Op.GET_ENV_UNDEF;
     else if (op === Op.SET_LOCAL && at + 2 < n && code[at + 2] === Op.POP)

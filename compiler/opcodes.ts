@@ -180,6 +180,7 @@ export const enum Op {
   CONST_ARITH,
   GET_LOCAL_INT_ARITH,
   GET_LOCAL_INT_JUMP,
+  THIS_GET_PROP,
   // Keep this last: the number of opcodes.
   COUNT,
 }
@@ -434,6 +435,7 @@ export const OPS: readonly OpInfo[] = [
   op("CONST_ARITH", ["const"], PUSH),
   op("GET_LOCAL_INT_ARITH", ["local"], PUSH),
   op("GET_LOCAL_INT_JUMP", ["local"], PUSH),
+  op("THIS_GET_PROP", [], PUSH),
 ];
 
 /** Total size in words of the instruction starting at `at`. */

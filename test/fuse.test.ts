@@ -19,7 +19,7 @@ function f(a, n) {
   if (s > 2) s = 1;
   return s * 0.5;
 }
-function g(x) { return x + 1; }
+function g(x) { return x + 1 + this.y; }
 f([1, 2], 2);
 `;
 
@@ -70,6 +70,7 @@ test("fusing changes only opcode words, and fusing again changes nothing", () =>
     Op.CONST_ARITH,
     Op.GET_LOCAL_INT_ARITH,
     Op.GET_LOCAL_INT_JUMP,
+    Op.THIS_GET_PROP,
   ])
     assert.ok(seen.has(op), `${OPS[op].name} is emitted`);
 });

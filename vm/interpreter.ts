@@ -1728,7 +1728,13 @@ export class VM implements HeapOwner, Agent {
                 stack[sp++] = v;
                 break;
               }
+              case Op.THIS_GET_PROP:
               case Op.GET_PROP: {
+                if (code[ip - 1] === Op.THIS_GET_PROP) {
+                  // THIS; GET_PROP key: `this` pushed, then the GET_PROP at its own offset.
+                  stack[sp++] = frame.thisValue;
+                  opStart = ip++;
+                }
                 const key = consts[code[ip++]] as string;
                 const obj = stack[sp - 1];
                 let v: Value | typeof ACCESSOR;
