@@ -27,19 +27,19 @@ const show = (x) => (typeof x === "bigint" ? `${x}n` : String(x));
 for (const v of values) {
   let line;
   try {
-    line = withInt(v).map(show).join(" ");
+    line = String(withInt(v));
   } catch (e) {
     line = e.constructor.name;
   }
   let line2;
   try {
-    line2 = withConst(v).map(show).join(" ");
+    line2 = String(withConst(v));
   } catch (e) {
     line2 = e.constructor.name;
   }
   let line3;
   try {
-    line3 = afterInt(v).map(show).join(" ");
+    line3 = String(afterInt(v));
   } catch (e) {
     line3 = e.constructor.name;
   }
