@@ -161,7 +161,8 @@ export interface ModuleInfo {
 /**
  * Bumped whenever emitted bytecode changes shape: snapshots record it. 7: sources of
  * 1 MB or more compile in chunks of statements (stream.ts), with different code.
- * 10: fused instructions (fuse.ts).
+ * 10: fused instructions (fuse.ts). 11: fused arithmetic with an integer or constant
+ * operand, a local compared with an integer before a conditional jump, `this.x`.
  */
 export const COMPILER_VERSION = 11;
 

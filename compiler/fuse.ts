@@ -1,7 +1,9 @@
 // Fused instructions: the interpreter's cost is mostly dispatch, so the commonest
 // sequences (counted over bench/programs: a local pushed twice, a local and an
 // integer, `i++` on a local, a comparison feeding a conditional jump, a function
-// from a scope and the undefined `this` of its call, a store and a pop) run in one.
+// from a scope and the undefined `this` of its call, a store and a pop, arithmetic
+// with an integer or constant operand, a local compared with an integer feeding a
+// conditional jump, `this.x`) run in one.
 //
 // Fusing rewrites only the opcode word of the sequence's first instruction; its
 // operands and the instructions after it stay as they were. So a jump into the
@@ -34,6 +36,38 @@ export const FUSED_FROM: ReadonlyMap<Op, Op> = new Map([
   [Op.SNE_JUMP_IF_FALSE, Op.SNE],
   [Op.GET_ENV_UNDEF, Op.GET_ENV],
   [Op.SET_LOCAL_POP, Op.SET_LOCAL],
+  [Op.INT_ARITH, Op.INT],
+  [Op.CONST_ARITH, Op.CONST],
+  [Op.GET_LOCAL_INT_ARITH, Op.GET_LOCAL],
+  [Op.GET_LOCAL_INT_JUMP, Op.GET_LOCAL],
+  [Op.THIS_GET_PROP, Op.THIS],
+]);
+
+/** Binary operators whose number-on-number case the fused arithmetic runs. */
+const ARITH = new Set<number>([
+  Op.ADD,
+  Op.SUB,
+  Op.MUL,
+  Op.DIV,
+  Op.MOD,
+  Op.BAND,
+  Op.BOR,
+  Op.BXOR,
+  Op.SHL,
+  Op.SAR,
+  Op.SHR,
+]);
+
+/** A relational comparison, or the fused comparison-and-jump it becomes. */
+const RELATIONAL = new Set<number>([
+  Op.LT,
+  Op.LE,
+  Op.GT,
+  Op.GE,
+  Op.LT_JUMP_IF_FALSE,
+  Op.LE_JUMP_IF_FALSE,
+  Op.GT_JUMP_IF_FALSE,
+  Op.GE_JUMP_IF_FALSE,
 ]);
 
 /** Rewrites `code` in place; returns it. */
@@ -53,9 +87,25 @@ export function fuseInstructions(code: Int32Array): Int32Array {
         code[at + 5] === r
       )
         code[at] = Op.GET_LOCAL_INC;
+      else if (
+        // GET_LOCAL r; INT n; LT|LE|GT|GE; JUMP_IF_FALSE target
+        next === Op.INT &&
+        at + 6 < n &&
+        RELATIONAL.has(code[at + 4]) &&
+        code[at + 5] === Op.JUMP_IF_FALSE
+      )
+        code[at] = Op.GET_LOCAL_INT_JUMP;
+      // GET_LOCAL r; INT n; ADD|SUB|MUL|…
+      else if (next === Op.INT && at + 4 < n && ARITH.has(code[at + 4]))
+        code[at] = Op.GET_LOCAL_INT_ARITH;
       else if (next === Op.GET_LOCAL && at + 3 < n) code[at] = Op.GET_LOCAL_GET_LOCAL;
       else if (next === Op.INT && at + 3 < n) code[at] = Op.GET_LOCAL_INT;
-    } else if (op === Op.GET_ENV && at + 3 < n && code[at + 3] === Op.UNDEF)
+    } else if ((op === Op.INT || op === Op.CONST) && at + 2 < n && ARITH.has(code[at + 2]))
+      // INT n; ADD|SUB|…  and  CONST k; ADD|SUB|…
+      code[at] = op === Op.INT ? Op.INT_ARITH : Op.CONST_ARITH;
+    else if (op === Op.THIS && at + 2 < n && code[at + 1] === Op.GET_PROP)
+      code[at] = Op.THIS_GET_PROP;
+    else if (op === Op.GET_ENV && at + 3 < n && code[at + 3] === Op.UNDEF)
       code[at] = Op.GET_ENV_UNDEF;
     else if (op === Op.SET_LOCAL && at + 2 < n && code[at + 2] === Op.POP)
       code[at] = Op.SET_LOCAL_POP;

@@ -176,6 +176,11 @@ export const enum Op {
   SNE_JUMP_IF_FALSE,
   GET_ENV_UNDEF,
   SET_LOCAL_POP,
+  INT_ARITH,
+  CONST_ARITH,
+  GET_LOCAL_INT_ARITH,
+  GET_LOCAL_INT_JUMP,
+  THIS_GET_PROP,
   // Keep this last: the number of opcodes.
   COUNT,
 }
@@ -426,6 +431,11 @@ export const OPS: readonly OpInfo[] = [
   op("SNE_JUMP_IF_FALSE", [], BINARY),
   op("GET_ENV_UNDEF", ["hops", "slot"], PUSH),
   op("SET_LOCAL_POP", ["local"], UNARY),
+  op("INT_ARITH", ["int"], PUSH),
+  op("CONST_ARITH", ["const"], PUSH),
+  op("GET_LOCAL_INT_ARITH", ["local"], PUSH),
+  op("GET_LOCAL_INT_JUMP", ["local"], PUSH),
+  op("THIS_GET_PROP", [], PUSH),
 ];
 
 /** Total size in words of the instruction starting at `at`. */

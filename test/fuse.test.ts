@@ -17,9 +17,9 @@ function f(a, n) {
   if (s !== 3) s = g(s);
   if (s <= 1) s = 0;
   if (s > 2) s = 1;
-  return s;
+  return s * 0.5;
 }
-function g(x) { return x + 1; }
+function g(x) { return x + 1 + this.y; }
 f([1, 2], 2);
 `;
 
@@ -66,6 +66,11 @@ test("fusing changes only opcode words, and fusing again changes nothing", () =>
     Op.LE_JUMP_IF_FALSE,
     Op.GT_JUMP_IF_FALSE,
     Op.GET_ENV_UNDEF,
+    Op.INT_ARITH,
+    Op.CONST_ARITH,
+    Op.GET_LOCAL_INT_ARITH,
+    Op.GET_LOCAL_INT_JUMP,
+    Op.THIS_GET_PROP,
   ])
     assert.ok(seen.has(op), `${OPS[op].name} is emitted`);
 });
@@ -75,4 +80,20 @@ test("a sequence cut short by the end of the code is not fused", () => {
   assert.deepEqual(fuseInstructions(code.slice()), code);
   const cmp = Int32Array.from([Op.UNDEF, Op.UNDEF, Op.LT, Op.JUMP_IF_FALSE]);
   assert.deepEqual(fuseInstructions(cmp.slice()), cmp);
+});
+
+test("a comparison with an integer fuses with its jump only when the jump is whole", () => {
+  const cut = Int32Array.from([Op.GET_LOCAL, 0, Op.INT, 1, Op.LT, Op.JUMP_IF_FALSE]);
+  assert.equal(fuseInstructions(cut.slice())[0], Op.GET_LOCAL_INT);
+  const whole = Int32Array.from([Op.GET_LOCAL, 0, Op.INT, 1, Op.LT, Op.JUMP_IF_FALSE, 0]);
+  const fused = fuseInstructions(whole.slice());
+  assert.equal(fused[0], Op.GET_LOCAL_INT_JUMP);
+  assert.equal(fused[4], Op.LT_JUMP_IF_FALSE);
+  const arith = Int32Array.from([Op.GET_LOCAL, 0, Op.INT, 1, Op.ADD]);
+  assert.deepEqual(
+    [...fuseInstructions(arith.slice())],
+    [Op.GET_LOCAL_INT_ARITH, 0, Op.INT_ARITH, 1, Op.ADD],
+  );
+  const noOp = Int32Array.from([Op.INT, 1, Op.CONST, 0]);
+  assert.deepEqual(fuseInstructions(noOp.slice()), noOp);
 });

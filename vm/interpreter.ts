@@ -1545,6 +1545,51 @@ export class VM implements HeapOwner, Agent {
                 sp += 2;
                 ip += 3;
                 break;
+              case Op.GET_LOCAL_INT_ARITH: {
+                // GET_LOCAL r; INT n; ADD|SUB|…: on a number, all of it; else the GET_LOCAL.
+                const v = stack[base + code[ip]];
+                if (typeof v === "number") {
+                  stack[sp++] = numberArith(code[ip + 3], v, code[ip + 2]);
+                  ip += 4;
+                } else {
+                  stack[sp++] = v;
+                  ip++;
+                }
+                break;
+              }
+              case Op.GET_LOCAL_INT_JUMP: {
+                // GET_LOCAL r; INT n; LT|LE|GT|GE; JUMP_IF_FALSE target
+                const v = stack[base + code[ip]];
+                if (typeof v === "number")
+                  ip = numberRelational(code[ip + 3], v, code[ip + 2]) ? ip + 6 : code[ip + 5];
+                else {
+                  stack[sp++] = v;
+                  ip++;
+                }
+                break;
+              }
+              case Op.INT_ARITH: {
+                // INT n; ADD|SUB|…: on a number, both; otherwise the INT.
+                const a = stack[sp - 1];
+                if (typeof a === "number") {
+                  stack[sp - 1] = numberArith(code[ip + 1], a, code[ip]);
+                  ip += 2;
+                } else stack[sp++] = code[ip++];
+                break;
+              }
+              case Op.CONST_ARITH: {
+                // CONST k; ADD|SUB|…
+                const a = stack[sp - 1];
+                const b = consts[code[ip]];
+                if (typeof a === "number" && typeof b === "number") {
+                  stack[sp - 1] = numberArith(code[ip + 1], a, b);
+                  ip += 2;
+                } else {
+                  stack[sp++] = b;
+                  ip++;
+                }
+                break;
+              }
               case Op.GET_LOCAL_INC: {
                 // GET_LOCAL r; TO_NUMERIC; INC|DEC; INIT_LOCAL|SET_LOCAL r: on a number,
                 // all of it; otherwise the GET_LOCAL, and the rest runs after.
@@ -1600,16 +1645,6 @@ export class VM implements HeapOwner, Agent {
                 stack[sp] = env.slots[code[ip + 1]];
                 stack[sp + 1] = undefined;
                 sp += 2;
-                ip += 3;
-                break;
-              }
-              case Op.GET_IMPORT: {
-                let env = frame.env!;
-                for (let h = code[ip]; h > 0; h--) env = env.parent!;
-                let v = env.slots[code[ip + 1]];
-                if (v instanceof ImportBinding) v = v.env.slots[v.slot];
-                if (v === (EMPTY as unknown)) this.tdz(consts[code[ip + 2]] as string);
-                stack[sp++] = v;
                 ip += 3;
                 break;
               }
@@ -1693,26 +1728,13 @@ export class VM implements HeapOwner, Agent {
                 stack[sp++] = v;
                 break;
               }
-              case Op.SET_GLOBAL: {
-                const name = consts[code[ip++]] as string;
-                const v = stack[sp - 1];
-                const lex = realm.globalLex.get(name);
-                if (lex !== undefined) {
-                  if (lex.value === (EMPTY as unknown)) this.tdz(name);
-                  if (!lex.mutable) this.throwTypeError("Assignment to constant variable.");
-                  lex.value = v;
-                  break;
-                }
-                const g = realm.global;
-                if (fcode.flags & FnFlags.Strict && !this.hasProperty(g, name))
-                  this.throwError("ReferenceError", `${name} is not defined`);
-                const r = this.assign(g, name, v, g);
-                frame.ip = ip;
-                sp = this.afterAssign(r, sp, g, name, v, (fcode.flags & FnFlags.Strict) !== 0);
-                if (sp < 0) break reload;
-                break;
-              }
+              case Op.THIS_GET_PROP:
               case Op.GET_PROP: {
+                if (code[ip - 1] === Op.THIS_GET_PROP) {
+                  // THIS; GET_PROP key: `this` pushed, then the GET_PROP at its own offset.
+                  stack[sp++] = frame.thisValue;
+                  opStart = ip++;
+                }
                 const key = consts[code[ip++]] as string;
                 const obj = stack[sp - 1];
                 let v: Value | typeof ACCESSOR;
@@ -1947,18 +1969,6 @@ export class VM implements HeapOwner, Agent {
                 if (v instanceof FunctionObject) this.setHome(v, obj);
                 break;
               }
-              case Op.DEF_ELEM: {
-                const obj = stack[sp - 3] as JSObject;
-                const key = this.primKey(stack[sp - 2]);
-                const v = stack[sp - 1];
-                sp -= 2;
-                obj.defineOwn(key, dataDesc(v));
-                if (v instanceof FunctionObject) {
-                  this.setHome(v, obj);
-                  nameAnonymous(v, key);
-                }
-                break;
-              }
               case Op.CLOSURE: {
                 const program = frame.fn.program;
                 const f = this.makeClosure(program, program.functions[code[ip++]], frame.env);
@@ -2123,30 +2133,6 @@ export class VM implements HeapOwner, Agent {
                 }
                 break reload;
               }
-              case Op.THROW: {
-                frame.ip = opStart;
-                const v = stack[--sp];
-                if (!(fcode.flags & FnFlags.Native))
-                  this.throwSite = { fn: frame.fn, ip: opStart, value: v };
-                else if (!this.throwSite || this.throwSite.value !== v) {
-                  // A self-hosted built-in throwing its own error is reported at the
-                  // guest code that called it (a rethrown guest error keeps its site).
-                  let k = this.frames.length - 1;
-                  while (k > 0 && this.frames[k].fn.code.flags & FnFlags.Native) k--;
-                  const g = this.frames[k];
-                  const ip = g === frame ? opStart : Math.max(0, g.ip - 1);
-                  this.throwSite = { fn: g.fn, ip, value: v };
-                }
-                throw new ThrowSignal(v);
-              }
-              case Op.RETHROW: {
-                // Compiler-made rethrows (finally, for-of close) keep the original site.
-                frame.ip = opStart;
-                const v = stack[--sp];
-                if (!this.throwSite || this.throwSite.value !== v)
-                  this.throwSite = { fn: frame.fn, ip: opStart, value: v };
-                throw new ThrowSignal(v);
-              }
               case Op.JUMP:
                 // Loops jump back (JUMP, JUMP_IF_TRUE) and recursion calls: the safe
                 // points where an allocation that went over the heap limit throws.
@@ -2215,18 +2201,6 @@ export class VM implements HeapOwner, Agent {
                 }
                 break;
               }
-              case Op.PLUS: {
-                const v = stack[sp - 1];
-                if (typeof v === "number") break;
-                if (typeof v === "bigint")
-                  this.throwTypeError("Cannot convert a BigInt value to a number");
-                if (v instanceof JSObject || v instanceof JSSymbol) {
-                  frame.ip = ip;
-                  sp = this.callHelper(realm.helpers.toNumber, sp, 1);
-                  if (sp < 0) break reload;
-                } else stack[sp - 1] = +(v as unknown as number);
-                break;
-              }
               case Op.TO_NUMERIC: {
                 const v = stack[sp - 1];
                 if (typeof v === "number" || typeof v === "bigint") break;
@@ -2240,54 +2214,9 @@ export class VM implements HeapOwner, Agent {
               case Op.NOT:
                 stack[sp - 1] = !toBoolean(stack[sp - 1]);
                 break;
-              case Op.BITNOT: {
-                const v = stack[sp - 1];
-                if (typeof v === "number") stack[sp - 1] = ~v;
-                else {
-                  const r = this.numericSlow(Op.BITNOT, sp, 1, ip);
-                  if (r < 0) break reload;
-                  else sp = r;
-                }
-                break;
-              }
               case Op.TYPEOF:
                 stack[sp - 1] = typeOf(stack[sp - 1]);
                 break;
-              case Op.TO_STRING: {
-                const v = stack[sp - 1];
-                if (typeof v === "string") break;
-                if (v instanceof JSObject) {
-                  frame.ip = ip;
-                  sp = this.callHelper(realm.helpers.toString, sp, 1);
-                  if (sp < 0) break reload;
-                } else if (v instanceof JSSymbol)
-                  this.throwTypeError("Cannot convert a Symbol value to a string");
-                else {
-                  const task = typeof v === "bigint" ? slicedToString(v, 10) : null;
-                  if (task) {
-                    // A huge BigInt's digits, in slices (bigint-arith-work.ts).
-                    frame.ip = ip;
-                    stack[sp - 1] = task;
-                    sp = this.callHelper(realm.helpers.finishWork, sp, 1);
-                    if (sp < 0) break reload;
-                  } else stack[sp - 1] = String(v);
-                }
-                break;
-              }
-              case Op.TO_PROPKEY: {
-                const v = stack[sp - 1];
-                if (v instanceof JSObject) {
-                  frame.ip = ip;
-                  sp = this.callHelper(realm.helpers.toPropertyKey, sp, 1);
-                  if (sp < 0) break reload;
-                } else if (
-                  typeof v !== "number" &&
-                  typeof v !== "string" &&
-                  !(v instanceof JSSymbol)
-                )
-                  stack[sp - 1] = String(v);
-                break;
-              }
               case Op.INC: {
                 const v = stack[sp - 1] as number;
                 stack[sp - 1] = typeof v === "bigint" ? (v as bigint) + 1n : v + 1;
@@ -2345,44 +2274,9 @@ export class VM implements HeapOwner, Agent {
                 const op = code[ip - 1];
                 const a = stack[sp - 2];
                 const b = stack[sp - 1];
-                if (typeof a === "number" && typeof b === "number") {
-                  let r: number;
-                  switch (op) {
-                    case Op.SUB:
-                      r = a - b;
-                      break;
-                    case Op.MUL:
-                      r = a * b;
-                      break;
-                    case Op.DIV:
-                      r = a / b;
-                      break;
-                    case Op.MOD:
-                      r = a % b;
-                      break;
-                    case Op.EXP:
-                      r = a ** b;
-                      break;
-                    case Op.BAND:
-                      r = a & b;
-                      break;
-                    case Op.BOR:
-                      r = a | b;
-                      break;
-                    case Op.BXOR:
-                      r = a ^ b;
-                      break;
-                    case Op.SHL:
-                      r = a << b;
-                      break;
-                    case Op.SAR:
-                      r = a >> b;
-                      break;
-                    default:
-                      r = a >>> b;
-                  }
-                  stack[--sp - 1] = r;
-                } else {
+                if (typeof a === "number" && typeof b === "number")
+                  stack[--sp - 1] = numberArith(op, a, b);
+                else {
                   const r = this.numericSlow(op, sp, 2, ip);
                   if (r < 0) break reload;
                   else sp = r;
@@ -2429,8 +2323,7 @@ export class VM implements HeapOwner, Agent {
                 const a = stack[sp - 2];
                 const b = stack[sp - 1];
                 if (typeof a === "number" && typeof b === "number")
-                  stack[--sp - 1] =
-                    op === Op.LT ? a < b : op === Op.LE ? a <= b : op === Op.GT ? a > b : a >= b;
+                  stack[--sp - 1] = numberRelational(op, a, b);
                 else {
                   sp = this.relationalSlow(op, sp, ip);
                   if (sp < 0) break reload;
@@ -2446,16 +2339,8 @@ export class VM implements HeapOwner, Agent {
                 const a = stack[sp - 2];
                 const b = stack[sp - 1];
                 if (typeof a === "number" && typeof b === "number") {
-                  const r =
-                    op === Op.LT_JUMP_IF_FALSE
-                      ? a < b
-                      : op === Op.LE_JUMP_IF_FALSE
-                        ? a <= b
-                        : op === Op.GT_JUMP_IF_FALSE
-                          ? a > b
-                          : a >= b;
                   sp -= 2;
-                  ip = r ? ip + 2 : code[ip + 1];
+                  ip = numberRelational(op, a, b) ? ip + 2 : code[ip + 1];
                 } else {
                   // Just the comparison; the JUMP_IF_FALSE after it runs next.
                   sp = this.relationalSlow(op - (Op.LT_JUMP_IF_FALSE - Op.LT), sp, ip);
@@ -2472,31 +2357,6 @@ export class VM implements HeapOwner, Agent {
                 ip = stack[sp - 2] !== stack[sp - 1] ? ip + 2 : code[ip + 1];
                 sp -= 2;
                 break;
-              case Op.INSTANCEOF: {
-                const v = stack[sp - 2];
-                const C = stack[sp - 1];
-                if (!(C instanceof JSObject))
-                  this.throwTypeError("Right-hand side of 'instanceof' is not an object");
-                const hi = this.lookup(C, realm.wellKnown.hasInstance);
-                if (hi === realm.FunctionPrototypeHasInstance && !(C instanceof BoundFunction)) {
-                  if (!isCallable(C))
-                    this.throwTypeError("Right-hand side of 'instanceof' is not callable");
-                  const r = this.ordinaryHasInstance(C, v);
-                  if (r === null) {
-                    frame.ip = ip;
-                    sp = this.callHelper(realm.helpers.instanceOf, sp, 2);
-                    if (sp < 0) break reload;
-                    break;
-                  }
-                  stack[--sp - 1] = r;
-                } else {
-                  frame.ip = ip;
-                  sp = this.callHelper(realm.helpers.instanceOf, sp, 2);
-                  if (sp < 0) break reload;
-                  break;
-                }
-                break;
-              }
               case Op.IN: {
                 const k = stack[sp - 2];
                 const obj = stack[sp - 1];
@@ -2528,59 +2388,6 @@ export class VM implements HeapOwner, Agent {
                   break;
                 }
                 stack[--sp - 1] = has;
-                break;
-              }
-              case Op.FOR_IN_NEXT: {
-                const anyIt = stack[base + code[ip]] as unknown as JSObject;
-                if (anyIt instanceof ProxyForInIterator) {
-                  // Each key is checked by a helper (which may run traps) that records
-                  // its verdict; then this instruction runs again.
-                  let next: Value | null = null;
-                  while (next === null) {
-                    if (anyIt.verdict === 1) next = anyIt.keys[anyIt.index];
-                    else if (anyIt.verdict === 0) break;
-                    anyIt.index++;
-                    anyIt.verdict = 0;
-                    anyIt.dirty = true;
-                  }
-                  if (next !== null) {
-                    stack[sp++] = next;
-                    ip += 2;
-                  } else if (anyIt.index >= anyIt.keys.length) ip = code[ip + 1];
-                  else {
-                    frame.ip = opStart;
-                    stack[sp] = anyIt;
-                    stack[sp + 1] = anyIt.object;
-                    stack[sp + 2] = anyIt.keys[anyIt.index];
-                    const nsp = this.callHelper(
-                      proxyHelper(realm, "forInFilter"),
-                      sp + 3,
-                      3,
-                      FrameFlags.Discard,
-                    );
-                    if (nsp < 0) {
-                      frame.sp = sp;
-                      break reload;
-                    }
-                    sp = nsp;
-                  }
-                  break;
-                }
-                const it = anyIt as ForInIterator;
-                let key: string | null = null;
-                while (it.index < it.keys.length) {
-                  const k = it.keys[it.index++];
-                  // Keys deleted during the loop are skipped.
-                  if (it.object && this.hasProperty(it.object, k)) {
-                    key = k;
-                    break;
-                  }
-                }
-                if (key === null) ip = code[ip + 1];
-                else {
-                  stack[sp++] = key;
-                  ip += 2;
-                }
                 break;
               }
               case Op.GET_ITER: {
@@ -2632,16 +2439,6 @@ export class VM implements HeapOwner, Agent {
                 arr.setLength(arr.length + 1);
                 break;
               }
-              case Op.INIT_FIELDS: {
-                const init = frame.fn.fields;
-                if (init) {
-                  frame.ip = ip;
-                  sp = this.callAccessor(init, sp, frame.thisValue, [], FrameFlags.Discard);
-                  if (sp < 0) break reload;
-                  break;
-                }
-                break;
-              }
               case Op.BIND_THIS:
                 if (frame.thisValue !== EMPTY)
                   this.throwError("ReferenceError", "Super constructor may only be called once");
@@ -2652,66 +2449,6 @@ export class VM implements HeapOwner, Agent {
                 if (t === EMPTY) t = frame.thisValue = ownThisBinding(frame.env, fcode);
                 if (t === EMPTY) this.tdz("%this");
                 stack[sp++] = t;
-                break;
-              }
-              case Op.PRIVATE_GET: {
-                const pn = stack[sp - 1] as unknown as PrivateName;
-                const obj = stack[sp - 2];
-                const p =
-                  obj instanceof JSObject && obj.privates ? obj.privates.get(pn) : undefined;
-                if (!p)
-                  this.throwTypeError(
-                    pn.brand
-                      ? `Receiver must be ${pn.brand}`
-                      : `Cannot read private member ${pn.description} from an object whose class did not declare it`,
-                  );
-                if (p!.flags & PF.Accessor) {
-                  if (!p!.getter)
-                    this.throwTypeError(`'${pn.description}' was defined without a getter`);
-                  frame.ip = ip;
-                  sp = this.callAccessor(p!.getter!, sp - 2, obj, []);
-                  if (sp < 0) break reload;
-                  break;
-                }
-                stack[--sp - 1] = p!.value;
-                break;
-              }
-              case Op.PRIVATE_SET: {
-                const v = stack[sp - 1];
-                const pn = stack[sp - 2] as unknown as PrivateName;
-                const obj = stack[sp - 3];
-                const p =
-                  obj instanceof JSObject && obj.privates ? obj.privates.get(pn) : undefined;
-                if (!p)
-                  this.throwTypeError(
-                    pn.brand
-                      ? `Receiver must be ${pn.brand}`
-                      : `Cannot write private member ${pn.description} to an object whose class did not declare it`,
-                  );
-                sp -= 2;
-                stack[sp - 1] = v;
-                if (p!.flags & PF.Accessor) {
-                  if (!p!.setter)
-                    this.throwTypeError(`'${pn.description}' was defined without a setter`);
-                  frame.ip = ip;
-                  sp = this.callAccessor(p!.setter!, sp, obj, [v], FrameFlags.Discard);
-                  if (sp < 0) break reload;
-                  break;
-                }
-                if (!(p!.flags & PF.Writable))
-                  this.throwTypeError(`Private method '${pn.description}' is not writable`);
-                p!.value = v;
-                (obj as JSObject).dirty = true;
-                break;
-              }
-              case Op.PRIVATE_HAS: {
-                const obj = stack[--sp];
-                const pn = stack[sp - 1] as unknown as PrivateName;
-                if (!(obj instanceof JSObject))
-                  this.throwTypeError(
-                    "Cannot use 'in' operator to search for a private field in a non-object",
-                  );
-                stack[sp - 1] = !!(obj as JSObject).privates?.has(pn);
                 break;
               }
               case Op.GENERATOR: {
@@ -3546,6 +3283,268 @@ export class VM implements HeapOwner, Agent {
           break;
         }
 
+        case Op.GET_IMPORT: {
+          let env = frame.env!;
+          for (let h = code[ip]; h > 0; h--) env = env.parent!;
+          let v = env.slots[code[ip + 1]];
+          if (v instanceof ImportBinding) v = v.env.slots[v.slot];
+          if (v === (EMPTY as unknown)) this.tdz(consts[code[ip + 2]] as string);
+          stack[sp++] = v;
+          ip += 3;
+          break;
+        }
+        case Op.SET_GLOBAL: {
+          const name = consts[code[ip++]] as string;
+          const v = stack[sp - 1];
+          const lex = realm.globalLex.get(name);
+          if (lex !== undefined) {
+            if (lex.value === (EMPTY as unknown)) this.tdz(name);
+            if (!lex.mutable) this.throwTypeError("Assignment to constant variable.");
+            lex.value = v;
+            break;
+          }
+          const g = realm.global;
+          if (fcode.flags & FnFlags.Strict && !this.hasProperty(g, name))
+            this.throwError("ReferenceError", `${name} is not defined`);
+          const r = this.assign(g, name, v, g);
+          frame.ip = ip;
+          sp = this.afterAssign(r, sp, g, name, v, (fcode.flags & FnFlags.Strict) !== 0);
+          if (sp < 0) break reload;
+          break;
+        }
+        case Op.DEF_ELEM: {
+          const obj = stack[sp - 3] as JSObject;
+          const key = this.primKey(stack[sp - 2]);
+          const v = stack[sp - 1];
+          sp -= 2;
+          obj.defineOwn(key, dataDesc(v));
+          if (v instanceof FunctionObject) {
+            this.setHome(v, obj);
+            nameAnonymous(v, key);
+          }
+          break;
+        }
+        case Op.THROW: {
+          frame.ip = opStart;
+          const v = stack[--sp];
+          if (!(fcode.flags & FnFlags.Native))
+            this.throwSite = { fn: frame.fn, ip: opStart, value: v };
+          else if (!this.throwSite || this.throwSite.value !== v) {
+            // A self-hosted built-in throwing its own error is reported at the
+            // guest code that called it (a rethrown guest error keeps its site).
+            let k = this.frames.length - 1;
+            while (k > 0 && this.frames[k].fn.code.flags & FnFlags.Native) k--;
+            const g = this.frames[k];
+            const ip = g === frame ? opStart : Math.max(0, g.ip - 1);
+            this.throwSite = { fn: g.fn, ip, value: v };
+          }
+          throw new ThrowSignal(v);
+        }
+        case Op.RETHROW: {
+          // Compiler-made rethrows (finally, for-of close) keep the original site.
+          frame.ip = opStart;
+          const v = stack[--sp];
+          if (!this.throwSite || this.throwSite.value !== v)
+            this.throwSite = { fn: frame.fn, ip: opStart, value: v };
+          throw new ThrowSignal(v);
+        }
+        case Op.PLUS: {
+          const v = stack[sp - 1];
+          if (typeof v === "number") break;
+          if (typeof v === "bigint")
+            this.throwTypeError("Cannot convert a BigInt value to a number");
+          if (v instanceof JSObject || v instanceof JSSymbol) {
+            frame.ip = ip;
+            sp = this.callHelper(realm.helpers.toNumber, sp, 1);
+            if (sp < 0) break reload;
+          } else stack[sp - 1] = +(v as unknown as number);
+          break;
+        }
+        case Op.BITNOT: {
+          const v = stack[sp - 1];
+          if (typeof v === "number") stack[sp - 1] = ~v;
+          else {
+            const r = this.numericSlow(Op.BITNOT, sp, 1, ip);
+            if (r < 0) break reload;
+            else sp = r;
+          }
+          break;
+        }
+        case Op.TO_STRING: {
+          const v = stack[sp - 1];
+          if (typeof v === "string") break;
+          if (v instanceof JSObject) {
+            frame.ip = ip;
+            sp = this.callHelper(realm.helpers.toString, sp, 1);
+            if (sp < 0) break reload;
+          } else if (v instanceof JSSymbol)
+            this.throwTypeError("Cannot convert a Symbol value to a string");
+          else {
+            const task = typeof v === "bigint" ? slicedToString(v, 10) : null;
+            if (task) {
+              // A huge BigInt's digits, in slices (bigint-arith-work.ts).
+              frame.ip = ip;
+              stack[sp - 1] = task;
+              sp = this.callHelper(realm.helpers.finishWork, sp, 1);
+              if (sp < 0) break reload;
+            } else stack[sp - 1] = String(v);
+          }
+          break;
+        }
+        case Op.TO_PROPKEY: {
+          const v = stack[sp - 1];
+          if (v instanceof JSObject) {
+            frame.ip = ip;
+            sp = this.callHelper(realm.helpers.toPropertyKey, sp, 1);
+            if (sp < 0) break reload;
+          } else if (typeof v !== "number" && typeof v !== "string" && !(v instanceof JSSymbol))
+            stack[sp - 1] = String(v);
+          break;
+        }
+        case Op.INSTANCEOF: {
+          const v = stack[sp - 2];
+          const C = stack[sp - 1];
+          if (!(C instanceof JSObject))
+            this.throwTypeError("Right-hand side of 'instanceof' is not an object");
+          const hi = this.lookup(C, realm.wellKnown.hasInstance);
+          if (hi === realm.FunctionPrototypeHasInstance && !(C instanceof BoundFunction)) {
+            if (!isCallable(C))
+              this.throwTypeError("Right-hand side of 'instanceof' is not callable");
+            const r = this.ordinaryHasInstance(C, v);
+            if (r === null) {
+              frame.ip = ip;
+              sp = this.callHelper(realm.helpers.instanceOf, sp, 2);
+              if (sp < 0) break reload;
+              break;
+            }
+            stack[--sp - 1] = r;
+          } else {
+            frame.ip = ip;
+            sp = this.callHelper(realm.helpers.instanceOf, sp, 2);
+            if (sp < 0) break reload;
+            break;
+          }
+          break;
+        }
+        case Op.FOR_IN_NEXT: {
+          const anyIt = stack[base + code[ip]] as unknown as JSObject;
+          if (anyIt instanceof ProxyForInIterator) {
+            // Each key is checked by a helper (which may run traps) that records
+            // its verdict; then this instruction runs again.
+            let next: Value | null = null;
+            while (next === null) {
+              if (anyIt.verdict === 1) next = anyIt.keys[anyIt.index];
+              else if (anyIt.verdict === 0) break;
+              anyIt.index++;
+              anyIt.verdict = 0;
+              anyIt.dirty = true;
+            }
+            if (next !== null) {
+              stack[sp++] = next;
+              ip += 2;
+            } else if (anyIt.index >= anyIt.keys.length) ip = code[ip + 1];
+            else {
+              frame.ip = opStart;
+              stack[sp] = anyIt;
+              stack[sp + 1] = anyIt.object;
+              stack[sp + 2] = anyIt.keys[anyIt.index];
+              const nsp = this.callHelper(
+                proxyHelper(realm, "forInFilter"),
+                sp + 3,
+                3,
+                FrameFlags.Discard,
+              );
+              if (nsp < 0) {
+                frame.sp = sp;
+                break reload;
+              }
+              sp = nsp;
+            }
+            break;
+          }
+          const it = anyIt as ForInIterator;
+          let key: string | null = null;
+          while (it.index < it.keys.length) {
+            const k = it.keys[it.index++];
+            // Keys deleted during the loop are skipped.
+            if (it.object && this.hasProperty(it.object, k)) {
+              key = k;
+              break;
+            }
+          }
+          if (key === null) ip = code[ip + 1];
+          else {
+            stack[sp++] = key;
+            ip += 2;
+          }
+          break;
+        }
+        case Op.INIT_FIELDS: {
+          const init = frame.fn.fields;
+          if (init) {
+            frame.ip = ip;
+            sp = this.callAccessor(init, sp, frame.thisValue, [], FrameFlags.Discard);
+            if (sp < 0) break reload;
+            break;
+          }
+          break;
+        }
+        case Op.PRIVATE_GET: {
+          const pn = stack[sp - 1] as unknown as PrivateName;
+          const obj = stack[sp - 2];
+          const p = obj instanceof JSObject && obj.privates ? obj.privates.get(pn) : undefined;
+          if (!p)
+            this.throwTypeError(
+              pn.brand
+                ? `Receiver must be ${pn.brand}`
+                : `Cannot read private member ${pn.description} from an object whose class did not declare it`,
+            );
+          if (p!.flags & PF.Accessor) {
+            if (!p!.getter) this.throwTypeError(`'${pn.description}' was defined without a getter`);
+            frame.ip = ip;
+            sp = this.callAccessor(p!.getter!, sp - 2, obj, []);
+            if (sp < 0) break reload;
+            break;
+          }
+          stack[--sp - 1] = p!.value;
+          break;
+        }
+        case Op.PRIVATE_SET: {
+          const v = stack[sp - 1];
+          const pn = stack[sp - 2] as unknown as PrivateName;
+          const obj = stack[sp - 3];
+          const p = obj instanceof JSObject && obj.privates ? obj.privates.get(pn) : undefined;
+          if (!p)
+            this.throwTypeError(
+              pn.brand
+                ? `Receiver must be ${pn.brand}`
+                : `Cannot write private member ${pn.description} to an object whose class did not declare it`,
+            );
+          sp -= 2;
+          stack[sp - 1] = v;
+          if (p!.flags & PF.Accessor) {
+            if (!p!.setter) this.throwTypeError(`'${pn.description}' was defined without a setter`);
+            frame.ip = ip;
+            sp = this.callAccessor(p!.setter!, sp, obj, [v], FrameFlags.Discard);
+            if (sp < 0) break reload;
+            break;
+          }
+          if (!(p!.flags & PF.Writable))
+            this.throwTypeError(`Private method '${pn.description}' is not writable`);
+          p!.value = v;
+          (obj as JSObject).dirty = true;
+          break;
+        }
+        case Op.PRIVATE_HAS: {
+          const obj = stack[--sp];
+          const pn = stack[sp - 1] as unknown as PrivateName;
+          if (!(obj instanceof JSObject))
+            this.throwTypeError(
+              "Cannot use 'in' operator to search for a private field in a non-object",
+            );
+          stack[sp - 1] = !!(obj as JSObject).privates?.has(pn);
+          break;
+        }
         default:
           throw new Error(`internal: bad opcode ${op} at ${opStart}`);
       }
@@ -3876,6 +3875,57 @@ export class VM implements HeapOwner, Agent {
 
 function dataDesc(v: Value) {
   return { value: v, hasValue: true, writable: true, enumerable: true, configurable: true };
+}
+
+/**
+ * `a op b` for two numbers (ADD…SHR). Called only with numbers: hostArithOp has its own
+ * switch because V8's type feedback is per function, and strings or BigInts reaching
+ * this one would make every inlined copy in execute() generic.
+ */
+function numberArith(op: number, a: number, b: number): number {
+  switch (op) {
+    case Op.ADD:
+      return a + b;
+    case Op.SUB:
+      return a - b;
+    case Op.MUL:
+      return a * b;
+    case Op.DIV:
+      return a / b;
+    case Op.MOD:
+      return a % b;
+    case Op.EXP:
+      return a ** b;
+    case Op.BAND:
+      return a & b;
+    case Op.BOR:
+      return a | b;
+    case Op.BXOR:
+      return a ^ b;
+    case Op.SHL:
+      return a << b;
+    case Op.SAR:
+      return a >> b;
+    default:
+      return a >>> b;
+  }
+}
+
+/** `a op b` for two numbers; op is LT…GE or the fused LT_JUMP_IF_FALSE…GE_JUMP_IF_FALSE. */
+function numberRelational(op: number, a: number, b: number): boolean {
+  switch (op) {
+    case Op.LT:
+    case Op.LT_JUMP_IF_FALSE:
+      return a < b;
+    case Op.LE:
+    case Op.LE_JUMP_IF_FALSE:
+      return a <= b;
+    case Op.GT:
+    case Op.GT_JUMP_IF_FALSE:
+      return a > b;
+    default:
+      return a >= b;
+  }
 }
 
 /** Combines two primitives with a host operator; host TypeErrors become guest ones. */
