@@ -163,8 +163,9 @@ export interface ModuleInfo {
  * 1 MB or more compile in chunks of statements (stream.ts), with different code.
  * 10: fused instructions (fuse.ts). 11: fused arithmetic with an integer or constant
  * operand, a local compared with an integer before a conditional jump, `this.x`.
+ * 12: private methods installed before instance fields; modules of 1 MB or more stream.
  */
-export const COMPILER_VERSION = 11;
+export const COMPILER_VERSION = 12;
 
 /**
  * Self-hosted helpers compiled code may call with CALL_HELPER, by index. The realm
