@@ -268,7 +268,13 @@ function capabilityReject(cap, reason) {
 
 function promiseResolve(C, x) {
   if (isPromise(x) && x.constructor === C) return x;
-  var cap = C === PromiseCtor ? bareCapability() : newPromiseCapability(C);
+  if (C === PromiseCtor) {
+    // A bare capability: only its promise matters.
+    var p = newPromise(PromisePrototype);
+    resolvePromise(p, x);
+    return p;
+  }
+  var cap = newPromiseCapability(C);
   capabilityResolve(cap, x);
   return cap.promise;
 }
