@@ -296,7 +296,32 @@ export function installInternals(realm: Realm): void {
       return ok;
     };
   def("createDataProperty", 3, "ok", createDataProperty(false));
-  def("createDataPropertyOrThrow", 3, "ok", createDataProperty(true));
+  const orThrow = createDataProperty(true);
+  def("createDataPropertyOrThrow", 3, "ok", orThrow);
+  // createIndexOrThrow(a, k, v): CreateDataPropertyOrThrow(a, ToString(k), v) for an
+  // index k; an extensible dense array whose length reaches k takes it as an element
+  // (what map/filter/slice write into the arrays they make), anything else goes the
+  // general way ($.createDataPropertyOrThrow).
+  def("createIndexOrThrow", 3, "oi", (vm, t, args, nt, self) => {
+    const a = args[0];
+    const k = args[1] as number;
+    if (a instanceof ArrayObject && a.elems !== null && a.extensible) {
+      const elems = a.elems;
+      if (k < elems.length) {
+        elems[k] = args[2];
+        a.dirty = true;
+        return true;
+      }
+      if (k === elems.length && a.lengthWritable) {
+        elems.push(args[2]);
+        charge(SIZE.slot);
+        a.dirty = true;
+        return true;
+      }
+    }
+    return orThrow(vm, t, [a, String(k), args[2]], nt, self);
+  });
+
   const viaProxy =
     (name: "getPrototypeOf" | "preventExtensions" | "isExtensible", own: (o: JSObject) => Value) =>
     (vm: import("../agent").Agent, _t: Value, args: Value[]) => {

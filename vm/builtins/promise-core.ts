@@ -11,7 +11,6 @@ import {
   FunctionObject,
   JSObject,
   NativeFunction,
-  ObjectTemplate,
   PF,
   Prop,
   isCallable,
@@ -60,9 +59,13 @@ function enqueueReaction(
     });
 }
 
-/** The reactions of a pending promise (a dense guest array). */
-function pendingReactions(vm: Agent, reactions: Prop): Value[] {
+/**
+ * The reactions of a pending promise: a dense guest array, or undefined before the
+ * first one (most promises get one reaction or none: the list is made when needed).
+ */
+function pendingReactions(vm: Agent, reactions: Prop): Value[] | null {
   const list = reactions.value;
+  if (list === undefined) return null;
   if (!(list instanceof ArrayObject) || list.elems === null)
     vm.throwTypeError("internal: the promise is not pending");
   return (list as ArrayObject).elems!;
@@ -105,13 +108,16 @@ export function installPromiseCore(realm: Realm): void {
   // job per reaction; an unhandled rejection is tracked.
   const settle = (vm: Agent, p: JSObject, state: number, value: Value): void => {
     const reactions = field(vm, p, Field.Reactions);
+    const stateField = field(vm, p, Field.State);
+    if (stateField.value !== 0) vm.throwTypeError("internal: the promise is not pending");
     const list = pendingReactions(vm, reactions);
-    field(vm, p, Field.State).value = state;
+    stateField.value = state;
     field(vm, p, Field.Result).value = value;
     reactions.value = undefined;
     p.dirty = true;
     if (state === 2 && !field(vm, p, Field.Handled).value) vm.realm.rejections.push([p, value]);
-    for (let i = 0; i < list.length; i++) enqueueReaction(vm, vm.realm, list[i], state, value);
+    if (list !== null)
+      for (let i = 0; i < list.length; i++) enqueueReaction(vm, vm.realm, list[i], state, value);
   };
   defineInternal(realm, "promiseSettle", 3, ["or", 3], (vm, _t, args) => {
     settle(vm, args[0] as JSObject, args[1] as number, args[2]);
@@ -123,9 +129,13 @@ export function installPromiseCore(realm: Realm): void {
     const handled = field(vm, p, Field.Handled);
     if (state === 0) {
       const list = field(vm, p, Field.Reactions);
-      pendingReactions(vm, list).push(reaction);
-      (list.value as ArrayObject).dirty = true;
-      charge(SIZE.slot);
+      const elems = pendingReactions(vm, list);
+      if (elems === null) list.value = vm.realm.newArray([reaction]);
+      else {
+        elems.push(reaction);
+        (list.value as ArrayObject).dirty = true;
+        charge(SIZE.slot);
+      }
     } else {
       if (state === 2 && !handled.value) {
         const i = vm.realm.rejections.findIndex((r) => r[0] === p);
@@ -176,9 +186,6 @@ function plainGet(o: JSObject, key: PropertyKey): Value | typeof SLOW {
 
 const SLOW: unique symbol = Symbol("slow path");
 
-/** A capability object as the prelude's bareCapability makes it. */
-const CAPABILITY = new ObjectTemplate(["promise", "resolve", "reject"]);
-
 /**
  * The steps of then(), await and promise resolution that run no guest code when the
  * objects involved are intrinsic promises with their intrinsic `constructor`,
@@ -207,13 +214,6 @@ function installFastPaths(
       (species.flags & PF.Accessor) !== 0 &&
       species.getter === vm.realm.helpers.promiseSpeciesGetter
     );
-  };
-
-  /** A pending promise with a capability no guest code sees (bareCapability in the prelude). */
-  const bareCapability = (vm: Agent): { promise: JSObject; cap: JSObject } => {
-    const promise = newPromiseObject(vm, vm.realm.helpers.promisePrototype);
-    const cap = CAPABILITY.make(vm.realm.ObjectPrototype, [promise, undefined, undefined]);
-    return { promise, cap };
   };
 
   /**
@@ -245,13 +245,14 @@ function installFastPaths(
   defineInternal(realm, "promiseThen", 3, "-", (vm, _t, args) => {
     const p = args[0];
     if (!isPromise(vm, p) || !intrinsicSpecies(vm, p)) return undefined;
-    const { promise, cap } = bareCapability(vm);
+    // The reaction's capability is bare: the promise itself stands for it.
+    const promise = newPromiseObject(vm, vm.realm.helpers.promisePrototype);
     const onFulfilled = isCallable(args[1]) ? args[1] : undefined;
     const onRejected = isCallable(args[2]) ? args[2] : undefined;
     addReaction(
       vm,
       p,
-      vm.realm.newArray([vm.realm.helpers.promiseReactionJob, onFulfilled, onRejected, cap]),
+      vm.realm.newArray([vm.realm.helpers.promiseReactionJob, onFulfilled, onRejected, promise]),
     );
     return promise;
   });
@@ -268,6 +269,12 @@ function installFastPaths(
     if (cap === undefined) return true;
     if (!(cap instanceof JSObject) || vm.realm.helpers === undefined) return false;
     const ok = args[1] as boolean;
+    if (isPromise(vm, cap)) {
+      // A bare capability given as its promise (promiseThen).
+      if (ok) return resolveFast(vm, cap, args[2]);
+      settle(vm, cap, 2, args[2]);
+      return true;
+    }
     const fn = plainGet(cap, ok ? "resolve" : "reject");
     const promise = plainGet(cap, "promise");
     if (fn !== undefined || !(promise instanceof JSObject)) return false;
@@ -318,7 +325,7 @@ function newPromiseObject(vm: Agent, proto: JSObject): JSObject {
   const privates = new Map<PrivateName, Prop>();
   privates.set(names[Field.State], new Prop(0, PF.Writable));
   privates.set(names[Field.Result], new Prop(undefined, PF.Writable));
-  privates.set(names[Field.Reactions], new Prop(realm.newArray([]), PF.Writable));
+  privates.set(names[Field.Reactions], new Prop(undefined, PF.Writable));
   privates.set(names[Field.Handled], new Prop(false, PF.Writable));
   p.privates = privates;
   return p;

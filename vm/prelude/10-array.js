@@ -126,7 +126,8 @@ defineMethods(ArrayPrototype, [
     var fin = relativeIndex(end, len, len);
     var a = arraySpeciesCreate(o, fin > k ? fin - k : 0);
     var n = 0;
-    for (; k < fin; k++, n++) if (k in o) $.createDataPropertyOrThrow(a, "" + n, o[k]);
+    if ($.denseSliceInto(a, o, k, fin, len)) n = fin > k ? fin - k : 0;
+    else for (; k < fin; k++, n++) if (k in o) $.createIndexOrThrow(a, n, o[k]);
     a.length = n;
     return a;
   },
@@ -145,7 +146,7 @@ defineMethods(ArrayPrototype, [
     if (len + items - del > 9007199254740991) throwTypeError("Invalid array length");
     var removed = arraySpeciesCreate(o, del);
     for (var i = 0; i < del; i++)
-      if (actualStart + i in o) $.createDataPropertyOrThrow(removed, "" + i, o[actualStart + i]);
+      if (actualStart + i in o) $.createIndexOrThrow(removed, i, o[actualStart + i]);
     removed.length = del;
     var k;
     if (items < del) {
@@ -256,7 +257,11 @@ defineMethods(ArrayPrototype, [
     var len = lengthOf(o);
     callbackCheck(callbackfn);
     var t = arguments[1];
-    for (var k = 0; k < len; k++) if (k in o) call(callbackfn, t, o[k], k, o);
+    for (var k = 0; k < len; k++)
+      if (k in o) {
+        if (t === undefined) callbackfn(o[k], k, o);
+        else call(callbackfn, t, o[k], k, o);
+      }
   },
   function map(callbackfn) {
     var o = toObject(this);
@@ -265,7 +270,8 @@ defineMethods(ArrayPrototype, [
     var t = arguments[1];
     var a = arraySpeciesCreate(o, len);
     for (var k = 0; k < len; k++) {
-      if (k in o) $.createDataPropertyOrThrow(a, "" + k, call(callbackfn, t, o[k], k, o));
+      if (k in o)
+        $.createIndexOrThrow(a, k, t === undefined ? callbackfn(o[k], k, o) : call(callbackfn, t, o[k], k, o));
       else delete a[k];
     }
     return a;
@@ -280,7 +286,7 @@ defineMethods(ArrayPrototype, [
     for (var k = 0; k < len; k++) {
       if (k in o) {
         var v = o[k];
-        if (call(callbackfn, t, v, k, o)) $.createDataPropertyOrThrow(a, "" + n++, v);
+        if (t === undefined ? callbackfn(v, k, o) : call(callbackfn, t, v, k, o)) $.createIndexOrThrow(a, n++, v);
       }
     }
     return a;
@@ -290,7 +296,8 @@ defineMethods(ArrayPrototype, [
     var len = lengthOf(o);
     callbackCheck(callbackfn);
     var t = arguments[1];
-    for (var k = 0; k < len; k++) if (k in o && call(callbackfn, t, o[k], k, o)) return true;
+    for (var k = 0; k < len; k++)
+      if (k in o && (t === undefined ? callbackfn(o[k], k, o) : call(callbackfn, t, o[k], k, o))) return true;
     return false;
   },
   function every(callbackfn) {
@@ -298,7 +305,8 @@ defineMethods(ArrayPrototype, [
     var len = lengthOf(o);
     callbackCheck(callbackfn);
     var t = arguments[1];
-    for (var k = 0; k < len; k++) if (k in o && !call(callbackfn, t, o[k], k, o)) return false;
+    for (var k = 0; k < len; k++)
+      if (k in o && !(t === undefined ? callbackfn(o[k], k, o) : call(callbackfn, t, o[k], k, o))) return false;
     return true;
   },
   function reduce(callbackfn) {
@@ -313,7 +321,7 @@ defineMethods(ArrayPrototype, [
       if (k >= len) throwTypeError("Reduce of empty array with no initial value");
       acc = o[k++];
     }
-    for (; k < len; k++) if (k in o) acc = call(callbackfn, undefined, acc, o[k], k, o);
+    for (; k < len; k++) if (k in o) acc = callbackfn(acc, o[k], k, o);
     return acc;
   },
   function reduceRight(callbackfn) {
@@ -328,7 +336,7 @@ defineMethods(ArrayPrototype, [
       if (k < 0) throwTypeError("Reduce of empty array with no initial value");
       acc = o[k--];
     }
-    for (; k >= 0; k--) if (k in o) acc = call(callbackfn, undefined, acc, o[k], k, o);
+    for (; k >= 0; k--) if (k in o) acc = callbackfn(acc, o[k], k, o);
     return acc;
   },
   function find(predicate) {
@@ -379,6 +387,7 @@ defineMethods(ArrayPrototype, [
     var o = toObject(this);
     var len = lengthOf(o);
     var items = sortItems(o, len, comparefn);
+    if ($.denseSortWriteBack(o, items, len)) return o;
     var i = 0;
     for (; i < items.length; i++) o[i] = items[i];
     for (; i < len; i++) if (i in o) delete o[i];
@@ -488,52 +497,96 @@ function flattenInto(target, source, len, start, depth, mapper, thisArg) {
 }
 
 /** Stable merge sort of o[0..len); holes dropped, undefineds last. */
+/** SortIndexedProperties: the present elements of o sorted, undefined values last. */
 function sortItems(o, len, comparefn) {
-  var items = [];
-  var undefs = 0;
-  for (var k = 0; k < len; k++) {
-    if (!(k in o)) continue;
-    var v = o[k];
-    if (v === undefined) undefs++;
-    else push(items, v);
+  var items = $.denseSortGather(o, len);
+  var n;
+  if (items === null) {
+    items = [];
+    var undefs = 0;
+    for (var k = 0; k < len; k++) {
+      if (!(k in o)) continue;
+      var v = o[k];
+      if (v === undefined) undefs++;
+      else push(items, v);
+    }
+    n = items.length;
+    for (var u = 0; u < undefs; u++) push(items, undefined);
+  } else {
+    n = items.length;
+    while (n > 0 && items[n - 1] === undefined) n--;
   }
-  var n = items.length;
+  if (comparefn !== undefined) mergeSortWith(items, n, comparefn);
+  else if (!$.sortPrimitives(items, n)) mergeSortDefault(items, n);
+  return items;
+}
+
+/** Stable bottom-up merge sort of items[0..n) by ToString order (elements with toString). */
+function mergeSortDefault(items, n) {
   var buf = [];
   for (var width = 1; width < n; width *= 2) {
     for (var lo = 0; lo < n - width; lo += 2 * width) {
       var mid = lo + width;
       var hi = mid + width < n ? mid + width : n;
-      mergeRuns(items, buf, lo, mid, hi, comparefn);
+      if (defaultCompare(items[mid - 1], items[mid]) <= 0) continue;
+      $.copyElements(buf, 0, items, lo, mid);
+      var a = 0;
+      var b = mid;
+      var out = lo;
+      var aEnd = mid - lo;
+      while (a < aEnd && b < hi) {
+        if (defaultCompare(items[b], buf[a]) < 0) items[out++] = items[b++];
+        else items[out++] = buf[a++];
+      }
+      $.copyElements(items, out, buf, a, aEnd);
     }
   }
-  for (var u = 0; u < undefs; u++) push(items, undefined);
-  return items;
 }
 
-function sortCompare(a, b, comparefn) {
-  if (comparefn !== undefined) {
-    var v = toNumber(call(comparefn, undefined, a, b));
-    return v !== v ? 0 : v;
-  }
+function defaultCompare(a, b) {
   var x = toString(a);
   var y = toString(b);
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-function mergeRuns(items, buf, lo, mid, hi, comparefn) {
-  // Already ordered: nothing to do.
-  if (sortCompare(items[mid - 1], items[mid], comparefn) <= 0) return;
-  var i;
-  for (i = lo; i < mid; i++) buf[i - lo] = items[i];
-  var a = 0;
-  var aEnd = mid - lo;
-  var b = mid;
-  var out = lo;
-  while (a < aEnd && b < hi) {
-    if (sortCompare(items[b], buf[a], comparefn) < 0) items[out++] = items[b++];
-    else items[out++] = buf[a++];
+/**
+ * Stable bottom-up merge sort of items[0..n) by a comparator (Array and TypedArray sort):
+ * the comparator is called directly (its this is undefined either way), its result
+ * converted by ToNumber, NaN counting as 0. Copies between items and the buffer are one
+ * native step each.
+ */
+function mergeSortWith(items, n, cmp) {
+  var buf = [];
+  for (var width = 1; width < n; width *= 2) {
+    for (var lo = 0; lo < n - width; lo += 2 * width) {
+      var mid = lo + width;
+      var hi = mid + width < n ? mid + width : n;
+      var c = cmp(items[mid - 1], items[mid]);
+      if (typeof c !== "number") c = toNumber(c);
+      if (!(c > 0)) continue; // already ordered (NaN is 0)
+      $.copyElements(buf, 0, items, lo, mid);
+      var a = 0;
+      var b = mid;
+      var out = lo;
+      var aEnd = mid - lo;
+      var x = items[b];
+      var y = buf[a];
+      for (;;) {
+        c = cmp(x, y);
+        if (typeof c !== "number") c = toNumber(c);
+        if (c < 0) {
+          items[out++] = x;
+          if (++b === hi) break;
+          x = items[b];
+        } else {
+          items[out++] = y;
+          if (++a === aEnd) break;
+          y = buf[a];
+        }
+      }
+      $.copyElements(items, out, buf, a, aEnd);
+    }
   }
-  while (a < aEnd) items[out++] = buf[a++];
 }
 
 defineMethods(ArrayCtor, [
@@ -542,7 +595,7 @@ defineMethods(ArrayCtor, [
   },
   function of() {
     var a = isConstructor(this) && this !== ArrayCtor ? new this(arguments.length) : arrayCreate(0);
-    for (var k = 0; k < arguments.length; k++) $.createDataPropertyOrThrow(a, "" + k, arguments[k]);
+    for (var k = 0; k < arguments.length; k++) $.createIndexOrThrow(a, k, arguments[k]);
     a.length = arguments.length;
     return a;
   },
@@ -569,7 +622,7 @@ defineMethods(ArrayCtor, [
         if (r.done) break;
         var v = r.value;
         try {
-          $.createDataPropertyOrThrow(a, "" + k, mapfn ? call(mapfn, t, v, k) : v);
+          $.createIndexOrThrow(a, k, mapfn ? call(mapfn, t, v, k) : v);
         } catch (e) {
           iteratorClose(it, 1);
           throw e;
@@ -582,7 +635,7 @@ defineMethods(ArrayCtor, [
     var o = toObject(items);
     var len = lengthOf(o);
     a = isConstructor(C) && C !== ArrayCtor ? new C(len) : arrayCreate(len);
-    for (; k < len; k++) $.createDataPropertyOrThrow(a, "" + k, mapfn ? call(mapfn, t, o[k], k) : o[k]);
+    for (; k < len; k++) $.createIndexOrThrow(a, k, mapfn ? call(mapfn, t, o[k], k) : o[k]);
     a.length = len;
     return a;
   },

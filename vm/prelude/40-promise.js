@@ -20,7 +20,7 @@ var generatorResume = $.generatorResume;
 class Promise {
   #state = 0; // 0 pending, 1 fulfilled, 2 rejected
   #result = undefined;
-  #reactions = [];
+  #reactions = undefined; // a list from the first reaction on (promise-core.ts)
   #handled = false;
 
   constructor(executor) {
@@ -203,7 +203,7 @@ function resolveThenableJob(promise, thenable, then) {
 function reactionJob(handler, cap, state, argument) {
   if (handler === undefined) return reactionSettle(cap, state === 1, argument);
   try {
-    var result = call(handler, undefined, argument);
+    var result = handler(argument); // its this is undefined either way
   } catch (e) {
     return reactionSettle(cap, false, e);
   }
@@ -252,19 +252,29 @@ function bareCapability() {
   return { promise: newPromise(PromisePrototype), resolve: undefined, reject: undefined };
 }
 
+// A capability is { promise, resolve, reject }, or for then() on an intrinsic promise
+// its promise alone (a bare capability: no resolving functions anyone could see).
 function capabilityResolve(cap, value) {
-  if (cap.resolve === undefined) resolvePromise(cap.promise, value);
+  if (isPromise(cap)) resolvePromise(cap, value);
+  else if (cap.resolve === undefined) resolvePromise(cap.promise, value);
   else call(cap.resolve, undefined, value);
 }
 
 function capabilityReject(cap, reason) {
-  if (cap.reject === undefined) settlePromise(cap.promise, 2, reason);
+  if (isPromise(cap)) settlePromise(cap, 2, reason);
+  else if (cap.reject === undefined) settlePromise(cap.promise, 2, reason);
   else call(cap.reject, undefined, reason);
 }
 
 function promiseResolve(C, x) {
   if (isPromise(x) && x.constructor === C) return x;
-  var cap = C === PromiseCtor ? bareCapability() : newPromiseCapability(C);
+  if (C === PromiseCtor) {
+    // A bare capability: only its promise matters.
+    var p = newPromise(PromisePrototype);
+    resolvePromise(p, x);
+    return p;
+  }
+  var cap = newPromiseCapability(C);
   capabilityResolve(cap, x);
   return cap.promise;
 }

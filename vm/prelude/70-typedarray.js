@@ -250,14 +250,7 @@ $.taSortWith = function taSortWith(o, comparefn) {
   var len = $.taLength(o);
   var items = [];
   for (var k = 0; k < len; k++) push(items, o[k]);
-  var buf = [];
-  for (var width = 1; width < len; width *= 2) {
-    for (var lo = 0; lo < len - width; lo += 2 * width) {
-      var mid = lo + width;
-      var hi = mid + width < len ? mid + width : len;
-      mergeRuns(items, buf, lo, mid, hi, comparefn);
-    }
-  }
+  mergeSortWith(items, len, comparefn);
   for (var j = 0; j < len; j++) o[j] = items[j];
   return o;
 };
