@@ -7,9 +7,14 @@
 import type { VM } from "./interpreter";
 import type { JSObject } from "./object";
 import type { Value } from "./value";
-import { encodeSnapshot } from "./snapshot";
+import { encodeSnapshot, type EncodeOptions } from "./snapshot";
 
-export function encodeCallSnapshot(vm: VM, fn: JSObject, args: Value[]): Uint8Array {
+export function encodeCallSnapshot(
+  vm: VM,
+  fn: JSObject,
+  args: Value[],
+  opts: EncodeOptions = {},
+): Uint8Array {
   const realm = vm.realm;
   const ops = realm.hostOps;
   const saved = {
@@ -33,7 +38,7 @@ export function encodeCallSnapshot(vm: VM, fn: JSObject, args: Value[]): Uint8Ar
     vm.uncaught = null;
     vm.throwSite = null;
     vm.pushBottomCall(fn, undefined, args);
-    return encodeSnapshot(vm);
+    return encodeSnapshot(vm, opts);
   } finally {
     vm.stack = saved.stack;
     vm.frames = saved.frames;
