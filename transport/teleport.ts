@@ -65,12 +65,21 @@ async function teleport(req: JauntRequest, ctx: TransportContext): Promise<void>
     return;
   }
   trace(`teleport(${target}) requested`);
-  const gw = await openFrom(ctx, target);
+  // The snapshot is taken while the remote starts (it is only bytes until sent: a
+  // failure leaves the program here).
+  const found: number[] = [];
+  const opening = openFrom(ctx, target);
+  let snapshot: Uint8Array;
+  try {
+    snapshot = req.snapshot(arrival, findHandles(found));
+  } catch (e) {
+    void opening.then((g) => g.close()).catch(() => {});
+    throw e;
+  }
+  trace(`snapshot taken (${snapshot.length} bytes)`);
+  const gw = await opening;
   trace("gateway open");
   try {
-    const found: number[] = [];
-    const snapshot = req.snapshot(arrival, findHandles(found));
-    trace(`snapshot taken (${snapshot.length} bytes)`);
     const held = await offerHeld(ctx, found);
     const io = programIO(ctx, held.grant);
     await follow(req, ctx, gw.resume(snapshot, io, { ...carried(ctx), ...held.fields }));
