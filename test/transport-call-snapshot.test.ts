@@ -48,3 +48,40 @@ test("snapshotCall: only fn's call runs when resumed, with its closure copied; t
   assert.equal(remoteOut, "remote true closure copied 42\n");
   assert.deepEqual(closes, [[0]], "fn's channel closed normally when it returned");
 });
+
+test("snapshotCall from an ES module's top-level await: its running body stays behind, the copy resumes, and the channel handles the closure reaches are listed", async () => {
+  let snap: Uint8Array | null = null;
+  const found: number[] = [];
+  const j = Jaunt.create({
+    stdout: () => {},
+    requests: {
+      "gateway.open": () => ({ id: 1, remote: {} }),
+      "gateway.exec": (req) => {
+        snap = req.snapshotCall(1, [0], { handles: { key: "jaunt.channel", found } });
+        return 9;
+      },
+    },
+  });
+  // An ES module with a top-level await: the call is made from its running body.
+  j.load(
+    `import { Gateway } from "jaunt";
+     await null;
+     const self = [1, 2];
+     const gw = Gateway.open("popen");
+     const held = gw.remoteExec(() => {});
+     const w = { held };
+     gw.remoteExec(() => console.log("remote", typeof w.held.send, self.length));`,
+    "/main.mjs",
+    "module",
+  );
+  assert.equal((await j.runAsync()).status, "done");
+  // Only the second call's closure reaches a channel: the first (handle 9), listed once.
+  assert.deepEqual(found, [9]);
+  let remoteOut = "";
+  const remote = Jaunt.resume(snap!, {
+    stdout: (t) => (remoteOut += t),
+    requests: { "channel.close": () => undefined },
+  });
+  assert.equal((await remote.runAsync()).status, "done");
+  assert.equal(remoteOut, "remote function 2\n");
+});

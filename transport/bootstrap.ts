@@ -73,9 +73,10 @@ function spawnRemote(spec: GatewaySpec, token: string, opts: BootOptions): Child
   return spawn("ssh", args, { stdio: ["pipe", "pipe", "pipe"] });
 }
 
+/** Starts `spec`'s remote and sends it `payload` (a function: made once the process runs). */
 export function bootstrap(
   spec: GatewaySpec,
-  payload: Uint8Array,
+  payload: Uint8Array | (() => Uint8Array),
   opts: BootOptions = {},
 ): Promise<BootedProcess> {
   const token = randomBytes(12).toString("hex");
@@ -92,7 +93,7 @@ export function bootstrap(
   child.stderr!.on("data", relayErr);
   if (spec.kind === "popen") child.stdout!.on("data", relayErr);
   child.stdin!.on("error", () => {}); // EPIPE when the remote dies early: its exit says why.
-  child.stdin!.write(framedPayload(payload));
+  child.stdin!.write(framedPayload(typeof payload === "function" ? payload() : payload));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const close = async (graceMs = 2000) => {
     child.stdin!.end();

@@ -19,6 +19,7 @@ import { DisconnectedError } from "./connection";
 import { FrameKind, type Frame } from "./frame";
 import { relayOutput, type ProgramIO } from "./programs";
 import { answerModuleRequest } from "./forwarding";
+import { answerClaim } from "./held";
 
 /** A remote guest error: its name, message and stack frames. */
 export interface ErrorBody {
@@ -113,6 +114,9 @@ export class ChannelEnd {
       case FrameKind.ModuleRequest:
         answerModuleRequest(this.conn, this.id, f.body, this.io.fetchModule);
         break;
+      case FrameKind.ChannelClaim:
+        answerClaim(this.conn, this.id, f.body, this.io.grantChannel);
+        break;
       case FrameKind.Stdout:
         relayOutput(this.conn, this.io.stdout ?? ((t) => void process.stdout.write(t)), f.body);
         break;
@@ -145,11 +149,10 @@ export class ChannelEnd {
       );
     });
     if (!ok) return null;
-    const channels = (list as { id: number; paths: ValuePath[] }[]).map(({ id, paths }) => {
-      const end = new ChannelEnd(this.conn, id, this.io);
-      this.conn.route(id, (f) => end.deliver(f));
-      return { end, paths };
-    });
+    const channels = (list as { id: number; paths: ValuePath[] }[]).map(({ id, paths }) => ({
+      end: adoptSubChannel(this.conn, id, this.io),
+      paths,
+    }));
     return { value: b.value, channels };
   }
 
@@ -236,7 +239,7 @@ export class ChannelEnd {
     if (this.closedHere || this.conn.ended) return;
     if (!item.channels?.length)
       return this.conn.send(FrameKind.Data, this.id, { value: item.value });
-    const subs = item.channels.map(({ end }) => this.subChannel(end));
+    const subs = item.channels.map(({ end }) => handOver(this.conn, end, this.io));
     const channels = item.channels.map(({ paths }, i) => ({ id: subs[i].id, paths }));
     await this.conn.send(FrameKind.Data, this.id, { value: item.value, channels });
     // Relayed only once the peer knows the sub-channels (their frames follow this one).
@@ -244,31 +247,23 @@ export class ChannelEnd {
   }
 
   /**
-   * Hands the channel end `other` on: a sub-channel of this connection carries what
-   * the two sides say, relayed here once `relay` is called. Its id is for the peer.
+   * From now on what arrives here goes to `to` (what had arrived goes first): for
+   * handOver, which pairs a sub-channel with the end it carries.
    */
-  private subChannel(other: ChannelEnd): { id: number; relay: () => void } {
-    let sub: ChannelEnd | null = null;
-    const id = this.conn.openChannel((f) => sub?.deliver(f));
-    sub = new ChannelEnd(this.conn, id, this.io);
-    return {
-      id,
-      relay: () => {
-        sub!.relayTo(other);
-        other.relayTo(sub!);
-      },
-    };
-  }
-
-  /** From now on what arrives here goes to `to` (what had arrived goes first). */
-  private relayTo(to: ChannelEnd): void {
+  relayTo(to: ChannelEnd): void {
     this.relay = to;
+    // A receive waiting here (the channel moved while this side's guest waited) ends.
+    const moved = closedError("this channel was sent to the other side");
+    for (const w of [...this.waiters.splice(0), ...this.closeWaiters.splice(0)]) {
+      clearTimeout(w.timer);
+      w.reject(moved);
+    }
     for (const item of this.queue.splice(0)) void this.forward(item);
     if (this.peerClosed) void to.close(this.peerClosed.error).catch(() => {});
   }
 
   /** Why this end cannot send now, or null. */
-  private refusal(): Error | null {
+  refusal(): Error | null {
     if (this.relay) return closedError("this channel was sent to the other side");
     if (this.closedHere) return closedError("send on a closed channel");
     if (this.peerClosed) return closedError("the other side closed the channel");
@@ -283,7 +278,37 @@ export class ChannelEnd {
   }
 }
 
-function closedError(message: string): Error {
+/**
+ * Hands the channel end `other` on over `conn`: a sub-channel carries what the two sides
+ * say, relayed here once `relay` is called (until then what arrives waits in it); its
+ * id is for the peer. `cancel` drops it unused (the peer never learnt of it).
+ */
+export function handOver(
+  conn: Connection,
+  other: ChannelEnd,
+  io: ProgramIO = {},
+): { id: number; relay: () => void; cancel: () => void } {
+  let sub: ChannelEnd | null = null;
+  const id = conn.openChannel((f) => sub?.deliver(f));
+  sub = new ChannelEnd(conn, id, io);
+  return {
+    id,
+    relay: () => {
+      sub!.relayTo(other);
+      other.relayTo(sub!);
+    },
+    cancel: () => conn.unroute(id),
+  };
+}
+
+/** The working end, here, of sub-channel `id` that the peer opened on `conn` (handOver). */
+export function adoptSubChannel(conn: Connection, id: number, io: ProgramIO = {}): ChannelEnd {
+  const end = new ChannelEnd(conn, id, io);
+  conn.route(id, (f) => end.deliver(f));
+  return end;
+}
+
+export function closedError(message: string): Error {
   return Object.assign(new Error(message), { code: "ERR_JAUNT_CHANNEL_CLOSED" });
 }
 

@@ -6,11 +6,14 @@
 import type { Connection } from "./connection";
 import type { Gateway, GatewayOptions } from "./gateway";
 import type { ChannelEnd } from "./channels";
+import type { Claims } from "./held";
 import { collectModules, forwardModeFromEnv, type Manifest, type ModuleSource } from "./forwarding";
 import type { ProgramIO } from "./programs";
 
 /** Where a program runs, as the transport handlers see it. */
-export interface TransportContext extends Required<Omit<ProgramIO, "fetchModule">> {
+export interface TransportContext extends Required<
+  Omit<ProgramIO, "fetchModule" | "grantChannel">
+> {
   /** On a remote: the connection to the origin (teleport("origin") goes back over it). */
   upstream?: Connection;
   /** Options for gateways the program opens. */
@@ -21,6 +24,12 @@ export interface TransportContext extends Required<Omit<ProgramIO, "fetchModule"
   gateways: Map<number, Gateway>;
   channels: Map<number, ChannelEnd>;
   nextHandle: number;
+  /** Handles of channels that moved away with a closure or the program (held.ts). */
+  movedChannels: Set<number>;
+  /** Handles below this came with the program from its origin (held.ts's handleFloor). */
+  inheritedBelow?: number;
+  /** The channels offered with the program, claimed from its origin on first use (held.ts). */
+  claim?: Claims;
   /** The manifest of the program's module files, sent with it wherever it goes (import forwarding). */
   modules?: () => Manifest | null;
   /** Serves a remote's request for one of those files (ProgramIO.fetchModule). */
@@ -29,7 +38,7 @@ export interface TransportContext extends Required<Omit<ProgramIO, "fetchModule"
 
 /** A context for a program whose output goes to `io`. */
 export function newContext(
-  io: Required<Omit<ProgramIO, "fetchModule">>,
+  io: Required<Omit<ProgramIO, "fetchModule" | "grantChannel">>,
   more: {
     upstream?: Connection;
     gatewayOptions?: GatewayOptions;
@@ -37,7 +46,15 @@ export function newContext(
     fetchModule?: (file: string) => Promise<Uint8Array | null>;
   } = {},
 ): TransportContext {
-  return { ...io, ...more, children: [], gateways: new Map(), channels: new Map(), nextHandle: 1 };
+  return {
+    ...io,
+    ...more,
+    children: [],
+    gateways: new Map(),
+    channels: new Map(),
+    nextHandle: 1,
+    movedChannels: new Set(),
+  };
 }
 
 /** The program has ended: close the gateways it left open (their remotes end). */
@@ -92,8 +109,11 @@ export function localContext(
   );
 }
 
-/** The fields a program carries besides its snapshot: its module files, if any. */
+/**
+ * The fields a program carries besides its snapshot: its module files, if any, and
+ * where the handles of its new home must start (held.ts).
+ */
 export function carried(ctx: TransportContext): Record<string, unknown> {
   const modules = ctx.modules?.();
-  return modules ? { modules } : {};
+  return modules ? { modules, handleFloor: ctx.nextHandle } : { handleFloor: ctx.nextHandle };
 }

@@ -58,6 +58,13 @@ export enum FrameKind {
   Answer = 15,
   /** a relayed frame for a nested gateway: { frame } holds its encoded bytes. */
   Relay = 16,
+  /**
+   * either way, on a program's channel: its guest uses a channel its heap brought along
+   * (transport/held.ts): { handle }.
+   */
+  ChannelClaim = 17,
+  /** the answer: { handle, id } (the sub-channel now carrying it) or { handle, error }. */
+  ChannelGrant = 18,
 }
 
 const KNOWN_KINDS = new Set<number>(

@@ -50,8 +50,12 @@ export class Gateway {
       }
     }
     if (s.kind === "socket") return Gateway.openSocket(s, opts);
-    const payload = runtimePayload();
-    trace("payload ready");
+    // Read (or built) once the process is started: ssh connects meanwhile.
+    const payload = () => {
+      const p = runtimePayload();
+      trace("payload ready");
+      return p;
+    };
     const booted: BootedProcess = await bootstrap(s, payload, opts);
     trace("remote's marker seen");
     const conn = new Connection(booted.input, booted.output, s.text, { channelBase: 1 });

@@ -6,6 +6,7 @@
 import type { Connection } from "./connection";
 import { FrameKind } from "./frame";
 import { answerModuleRequest } from "./forwarding";
+import { answerClaim, type Grant } from "./held";
 import { trace } from "./trace";
 
 /** Where a remote program's output goes (default: this process's stdout/stderr). */
@@ -18,6 +19,8 @@ export interface ProgramIO {
   stderr?: (text: string) => void | Promise<void>;
   /** Serves the remote's requests for the program's module files (import forwarding). */
   fetchModule?: (file: string) => Promise<Uint8Array | null>;
+  /** Gives the remote the channels offered with the program as it claims them (held.ts). */
+  grantChannel?: Grant;
 }
 
 /** A program sent to a remote. */
@@ -114,6 +117,9 @@ export function sendProgram(
         break;
       case FrameKind.ModuleRequest:
         answerModuleRequest(conn, ch, f.body, io.fetchModule);
+        break;
+      case FrameKind.ChannelClaim:
+        answerClaim(conn, ch, f.body, io.grantChannel);
         break;
       case FrameKind.Exit: {
         const code = (f.body as { code?: unknown })?.code;

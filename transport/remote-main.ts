@@ -8,7 +8,8 @@ import * as net from "node:net";
 import type { Readable } from "node:stream";
 import { decode as cborDecode } from "cbor-x";
 import { trace } from "./trace";
-import { holdTierUp } from "../bin/tier-up";
+import * as v8 from "node:v8";
+import { holdTierUp, tierUpHeld } from "../bin/tier-up";
 import { installRuntimeFiles, VIRTUAL_ROOT, type RuntimeFiles } from "./runtime-files";
 
 export interface Boot {
@@ -23,21 +24,35 @@ export interface Boot {
   token: string;
   /** performance.now() when stage 1 began, had the whole payload, had decompressed it. */
   times?: number[];
+  /** The bundle's V8 code cache: "used", "rejected" (by V8) or "other node" (not tried); none sent: undefined. */
+  codeCache?: string;
+  /** Stage 1 set --no-opt to use the code cache (holdTierUp would have; if not, undone). */
+  noOpt?: boolean;
+}
+
+/** Serves the runtime files and loads the VM's modules (what main and warm share). */
+function prepare(files: Buffer): void {
+  installRuntimeFiles(cborDecode(files) as RuntimeFiles);
+  // The compiled programs the payload carries; writes there fail (the path has a NUL).
+  process.env.JAUNT_CACHE_DIR = `${VIRTUAL_ROOT}/cache`;
 }
 
 export function main(boot: Boot): void {
   // As vmrun does: the optimizer waits until a guest computes for a while (drive.ts).
   holdTierUp();
+  if (boot.noOpt && !tierUpHeld()) v8.setFlagsFromString("--opt");
   const [began, read, inflated] = (boot.times ?? []).map((t) => performance.timeOrigin + t);
   if (began !== undefined) {
     trace("stage 1 began", began);
     trace(`payload read (${boot.compressed.length} bytes)`, read);
     trace("payload decompressed", inflated);
   }
-  trace("payload evaluated");
-  installRuntimeFiles(cborDecode(boot.files) as RuntimeFiles);
-  // The compiled programs the payload carries; writes there fail (the path has a NUL).
-  process.env.JAUNT_CACHE_DIR = `${VIRTUAL_ROOT}/cache`;
+  trace(
+    boot.codeCache === undefined
+      ? "payload evaluated"
+      : `payload evaluated (code cache ${boot.codeCache})`,
+  );
+  prepare(boot.files);
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { adoptPayload } = require("./bundle") as typeof import("./bundle");
   const { serveConnection } = require("./remote") as typeof import("./remote");
@@ -51,4 +66,21 @@ export function main(boot: Boot): void {
   trace("Hello sent");
   if (boot.rest.length) conn.receive(boot.rest);
   boot.stdin.resume();
+}
+
+/**
+ * What a remote runs before its first output line, without a connection: the origin
+ * runs it once in a child process to make the bundle's V8 code cache (bundle.ts), so
+ * that the functions a remote needs first are in it.
+ */
+export function warm(files: Buffer): void {
+  holdTierUp();
+  prepare(files);
+  const { Jaunt } = require("../vm/index") as typeof import("../vm/index");
+  require("./remote");
+  const out = () => {};
+  const j = Jaunt.create({ capabilities: "all", stdout: out, stderr: out });
+  j.load("console.log(require('os').hostname())", "/warm.js");
+  const resumed = Jaunt.resume(j.snapshot(), { capabilities: "all", stdout: out, stderr: out });
+  resumed.run();
 }

@@ -18,6 +18,7 @@ import { runWithBackPressure } from "./drive";
 import { finishContext, newContext, type TransportContext } from "./context";
 import { serveRequests } from "./teleport";
 import { ChannelEnd } from "./channels";
+import { adoptHeld } from "./held";
 import { ForwardedFiles, manifestOf, ModuleReplies, requestModule } from "./forwarding";
 
 export const PROTOCOL = 1;
@@ -134,12 +135,15 @@ async function runProgram(
   const replies = new ModuleReplies();
   conn.route(ch, (f) => {
     if (f.kind === FrameKind.ModuleReply) replies.deliver(f.body);
+    else if (f.kind === FrameKind.ChannelGrant) ctx.claim?.deliver(f.body);
     else end?.deliver(f);
   });
   let j: Jaunt;
   trace("program received");
   try {
     const snapshot = opts.acceptSnapshot ? opts.acceptSnapshot(body) : bytesField(body, "snapshot");
+    // Channels the program's heap holds, offered by the origin (held.ts).
+    adoptHeld(ctx, conn, ch, body);
     // Import forwarding: the program's own module files, for requires of files this
     // machine lacks, fetched from the origin when first needed; passed on wherever it
     // goes next (a further remote fetches them through this one).

@@ -3,7 +3,12 @@
 // that many bytes of brotli-compressed payload from stdin (its chunks are joined once,
 // when the last arrives), and evaluates the bundle
 // inside it without writing anything to disk. The payload is
-//   [u32 length of the bundle's JavaScript][JavaScript][CBOR of the runtime files].
+//   [u32 length of the bundle's JavaScript][JavaScript]
+//   [u32 K][K bytes: V8 code cache: u8 tag length, tag, data][CBOR of the runtime files]
+// The code cache (K may be 0) was made by the origin's node for the bundle wrapped in
+// BUNDLE_HEAD…BUNDLE_TAIL, under --no-opt (bundle.ts); it is tried only on a node whose
+// "version/arch" is its tag (and V8 still checks it), with --no-opt set as it was made,
+// and only when the user left V8's tiering alone (remote-main puts it back otherwise).
 // The bundle's main() then writes "JAUNT:TOKEN\n" and frames to fd 3 (the command line
 // points fd 1 at stderr, so nothing else the remote prints can reach the frame stream).
 //
@@ -23,15 +28,29 @@ export const EXIT_SHORT_PAYLOAD = 98;
 
 const DIRNAME = JSON.stringify(VIRTUAL_ROOT + "/dist/transport");
 
+/** The bundle's JavaScript is compiled as BUNDLE_HEAD + js + BUNDLE_TAIL (a code cache is for that text). */
+export const BUNDLE_HEAD = "(function(require,module,exports,__dirname,__filename){";
+export const BUNDLE_TAIL = "\n})";
+/** The file name the bundle is compiled under (a code cache is for that name too). */
+export const BUNDLE_FILE = VIRTUAL_ROOT + "/dist/transport/remote-main.js";
+
+/** A code cache's tag: the node that made it. */
+export function codeCacheTag(): string {
+  return `${process.version}/${process.arch}`;
+}
+
 export const STAGE1 = [
   `var V=process.versions.node;`,
   `if(+V.split(".")[0]<${MIN_NODE_MAJOR}){process.stderr.write("jaunt: the remote node is v"+V+"; jaunt needs node >= ${MIN_NODE_MAJOR}\\n");process.exit(${EXIT_TOO_OLD})}`,
   `var T=[performance.now()],S=process.stdin,Q=[],N=0,L=-1;`,
   `function D(c){Q.push(c);N+=c.length;if(N<4)return;if(L<0){Q=[Buffer.concat(Q)];L=Q[0].readUInt32BE(0)}if(N<4+L)return;var B=Buffer.concat(Q);`,
   `S.removeListener("data",D);S.removeListener("end",E);S.pause();T.push(performance.now());`,
-  `var C=B.subarray(4,4+L),P=require("zlib").brotliDecompressSync(C),J=P.readUInt32BE(0),M={exports:{}};T.push(performance.now());`,
-  `try{new Function("require","module","exports","__dirname","__filename",P.toString("utf8",4,4+J))(require,M,M.exports,${DIRNAME},${DIRNAME}+"/remote-main.js");`,
-  `M.exports.main({compressed:C,files:P.subarray(4+J),rest:B.subarray(4+L),stdin:S,token:process.argv[1],times:T})}catch(e){process.stderr.write("jaunt: the remote failed to start: "+(e&&e.stack||e)+"\\n");process.exit(${EXIT_BOOT_FAILED})}}`,
+  `var C=B.subarray(4,4+L),P=require("zlib").brotliDecompressSync(C),J=P.readUInt32BE(0),K=P.readUInt32BE(4+J),G=8+J,W=P[G],M={exports:{}};T.push(performance.now());`,
+  `var X=K>0&&P.toString("latin1",G+1,G+1+W)==process.version+"/"+process.arch&&!process.env.JAUNT_TIER_UP&&!process.env.NODE_OPTIONS;`,
+  `try{if(X)require("v8").setFlagsFromString("--no-opt");`,
+  `var R=new(require("vm").Script)(${JSON.stringify(BUNDLE_HEAD)}+P.toString("utf8",4,4+J)+${JSON.stringify(BUNDLE_TAIL)},{filename:${JSON.stringify(BUNDLE_FILE)},cachedData:X?P.subarray(G+1+W,G+K):undefined});`,
+  `R.runInThisContext()(require,M,M.exports,${DIRNAME},${JSON.stringify(BUNDLE_FILE)});`,
+  `M.exports.main({compressed:C,files:P.subarray(G+K),rest:B.subarray(4+L),stdin:S,token:process.argv[1],times:T,codeCache:K?X?R.cachedDataRejected?"rejected":"used":"not tried":undefined,noOpt:X})}catch(e){process.stderr.write("jaunt: the remote failed to start: "+(e&&e.stack||e)+"\\n");process.exit(${EXIT_BOOT_FAILED})}}`,
   `function E(){process.stderr.write("jaunt: the bootstrap payload ended after "+N+" of "+(L<0?"?":L+4)+" bytes\\n");process.exit(${EXIT_SHORT_PAYLOAD})}`,
   `S.on("data",D);S.on("end",E);`,
 ].join("");

@@ -13,6 +13,7 @@ import type { JauntRequest, RequestHandler } from "../vm/index";
 import { Gateway } from "./gateway";
 import { carried, type TransportContext } from "./context";
 import { execRequests } from "./exec";
+import { findHandles, offerHeld, programIO } from "./held";
 import { trace } from "./trace";
 import { prefixLines, sendProgram, type ProgramIO, type RemoteProgram } from "./programs";
 
@@ -55,20 +56,33 @@ async function teleport(req: JauntRequest, ctx: TransportContext): Promise<void>
           code: "ERR_JAUNT_NO_ORIGIN",
         },
       );
-    await follow(
-      req,
-      ctx,
-      sendProgram(ctx.upstream, ORIGIN, { snapshot: req.snapshot(arrival) }, ctx),
-    );
+    const found: number[] = [];
+    const snapshot = req.snapshot(arrival, findHandles(found));
+    const held = await offerHeld(ctx, found);
+    const body = { snapshot, handleFloor: ctx.nextHandle, ...held.fields };
+    const io = programIO(ctx, held.grant);
+    await follow(req, ctx, sendProgram(ctx.upstream, ORIGIN, body, io));
     return;
   }
   trace(`teleport(${target}) requested`);
-  const gw = await openFrom(ctx, target);
+  // The snapshot is taken while the remote starts (it is only bytes until sent: a
+  // failure leaves the program here).
+  const found: number[] = [];
+  const opening = openFrom(ctx, target);
+  let snapshot: Uint8Array;
+  try {
+    snapshot = req.snapshot(arrival, findHandles(found));
+  } catch (e) {
+    void opening.then((g) => g.close()).catch(() => {});
+    throw e;
+  }
+  trace(`snapshot taken (${snapshot.length} bytes)`);
+  const gw = await opening;
   trace("gateway open");
   try {
-    const snapshot = req.snapshot(arrival);
-    trace(`snapshot taken (${snapshot.length} bytes)`);
-    await follow(req, ctx, gw.resume(snapshot, ctx, carried(ctx)));
+    const held = await offerHeld(ctx, found);
+    const io = programIO(ctx, held.grant);
+    await follow(req, ctx, gw.resume(snapshot, io, { ...carried(ctx), ...held.fields }));
   } finally {
     await gw.close();
   }

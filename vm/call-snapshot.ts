@@ -5,11 +5,17 @@
 // snapshot (gw.remoteExec(fn, ...args)). The live VM is restored exactly afterwards.
 
 import type { VM } from "./interpreter";
-import type { JSObject } from "./object";
+import { GenState, type GeneratorObject, type JSObject } from "./object";
 import type { Value } from "./value";
-import { encodeSnapshot } from "./snapshot";
+import type { Frame } from "./frame";
+import { encodeSnapshot, type EncodeOptions } from "./snapshot";
 
-export function encodeCallSnapshot(vm: VM, fn: JSObject, args: Value[]): Uint8Array {
+export function encodeCallSnapshot(
+  vm: VM,
+  fn: JSObject,
+  args: Value[],
+  opts: EncodeOptions = {},
+): Uint8Array {
   const realm = vm.realm;
   const ops = realm.hostOps;
   const saved = {
@@ -23,6 +29,16 @@ export function encodeCallSnapshot(vm: VM, fn: JSObject, args: Value[]): Uint8Ar
     uncaught: vm.uncaught,
     throwSite: vm.throwSite,
   };
+  // Coroutines running on the stack (an async function or an ES module's top-level
+  // await that made the call) stay here: fn's closure may reach them, and the copy,
+  // with no stack, sees them finished.
+  const running: [GeneratorObject, Frame | null][] = [];
+  for (const f of vm.frames)
+    if (f.generator && f.generator.state === GenState.Running) {
+      running.push([f.generator, f.generator.frame]);
+      f.generator.state = GenState.Done;
+      f.generator.frame = null;
+    }
   try {
     vm.stack = new Array(256).fill(undefined);
     vm.frames = [];
@@ -33,7 +49,7 @@ export function encodeCallSnapshot(vm: VM, fn: JSObject, args: Value[]): Uint8Ar
     vm.uncaught = null;
     vm.throwSite = null;
     vm.pushBottomCall(fn, undefined, args);
-    return encodeSnapshot(vm);
+    return encodeSnapshot(vm, opts);
   } finally {
     vm.stack = saved.stack;
     vm.frames = saved.frames;
@@ -44,5 +60,9 @@ export function encodeCallSnapshot(vm: VM, fn: JSObject, args: Value[]): Uint8Ar
     ops.handles = saved.handles;
     vm.uncaught = saved.uncaught;
     vm.throwSite = saved.throwSite;
+    for (const [g, frame] of running) {
+      g.state = GenState.Running;
+      g.frame = frame;
+    }
   }
 }

@@ -39,7 +39,12 @@ import { enterAccount } from "./heap";
 import { displayName } from "./esm";
 import type { UnhandledRejectionsMode } from "./host";
 import { inspect } from "./inspect";
-import { serveRequest, type JauntRequest, type RequestHandler } from "./request-handlers";
+import {
+  serveRequest,
+  type JauntRequest,
+  type RequestHandler,
+  type RequestSnapshotOptions,
+} from "./request-handlers";
 import { NEUTRAL_EXEC_PATH } from "./builtins/process";
 import { hostFiles, nodeResolution, type FileView, type NodeResolution } from "./modules";
 
@@ -69,6 +74,7 @@ export type {
   PendingPolicy,
   Settlement,
   JauntRequest,
+  RequestSnapshotOptions,
   RequestHandler,
 };
 

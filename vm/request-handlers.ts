@@ -5,7 +5,7 @@ import * as path from "node:path";
 import type { VM } from "./interpreter";
 import type { Gateway, Settlement } from "./gateway";
 import { setRequestResult, type ActiveRequest } from "./requests";
-import { encodeSnapshot } from "./snapshot";
+import { encodeSnapshot, type EncodeOptions } from "./snapshot";
 import { encodeCallSnapshot } from "./call-snapshot";
 import { JSObject, isCallable } from "./object";
 import type { Value } from "./value";
@@ -22,7 +22,7 @@ export interface JauntRequest {
    * The VM's snapshot as it will be when the request's call returns `result`: resuming
    * it continues with the call returning (a copy of) `result`.
    */
-  snapshot(result: unknown): Uint8Array;
+  snapshot(result: unknown, opts?: RequestSnapshotOptions): Uint8Array;
   /** Ends the program with exit code `code` once the handler is done; no more guest code runs. */
   exit(code: number): void;
   /**
@@ -30,8 +30,15 @@ export interface JauntRequest {
    * guest function) with `args` (primitives): the heap its closure reaches travels, the
    * running program's stack, jobs and timers do not (remote execution).
    */
-  snapshotCall(index: number, args: (string | number | boolean | null | undefined)[]): Uint8Array;
+  snapshotCall(
+    index: number,
+    args: (string | number | boolean | null | undefined)[],
+    opts?: RequestSnapshotOptions,
+  ): Uint8Array;
 }
+
+/** Options of JauntRequest.snapshot and snapshotCall: EncodeOptions.handles (host handles that move). */
+export type RequestSnapshotOptions = Pick<EncodeOptions, "handles">;
 
 /**
  * Answers a request: the return value (or the resolved value of a returned promise)
@@ -86,9 +93,9 @@ export function serveRequest(
   const api: JauntRequest = {
     kind: req.kind,
     args,
-    snapshot(result) {
+    snapshot(result, opts) {
       gateway.answerRequest(req, { value: result });
-      const bytes = encodeSnapshot(vm, { takenAt: vm.host.now() });
+      const bytes = encodeSnapshot(vm, { takenAt: vm.host.now(), handles: opts?.handles });
       // Until the handler answers, a snapshot taken by anyone else shows the call unanswered.
       setRequestResult(vm, req, undefined);
       return bytes;
@@ -96,14 +103,14 @@ export function serveRequest(
     exit(code) {
       exitCode = Number.isInteger(code) ? code : 1;
     },
-    snapshotCall(index, args) {
+    snapshotCall(index, args, opts) {
       const fn = req.args[index];
       if (!(fn instanceof JSObject) || !isCallable(fn))
         throw new TypeError(`jaunt.${req.kind}: argument ${index} is not a function`);
       for (const a of args)
         if (a !== null && typeof a === "object")
           throw new TypeError("jaunt: snapshotCall takes primitive arguments only");
-      return encodeCallSnapshot(vm, fn, args as Value[]);
+      return encodeCallSnapshot(vm, fn, args as Value[], { handles: opts?.handles });
     },
   };
   const handler = Object.hasOwn(handlers, req.kind)

@@ -251,11 +251,27 @@ class Encoder {
   layoutCount = 0;
   private runTotal = 0;
 
+  /** EncodeOptions.handles: its registered symbol (if the guest ever made it) and the ids found. */
+  private readonly handleKey: JSSymbol | undefined;
+  private readonly handlesFound: number[] | undefined;
+
   constructor(
     private readonly vm: VM,
     private readonly realm: Realm,
     private readonly ids: IdTable,
-  ) {}
+    handles?: EncodeOptions["handles"],
+  ) {
+    this.handleKey = handles && realm.symbolRegistry.get(handles.key);
+    this.handlesFound = handles?.found;
+  }
+
+  /** A handle id `o` holds (EncodeOptions.handles), if any. */
+  private noteHandle(o: JSObject): void {
+    const p = o.getOwnProperty(this.handleKey!);
+    if (p === undefined || p.getter !== undefined || p.setter !== undefined) return;
+    const id = p.value;
+    if (typeof id === "number" && Number.isSafeInteger(id) && id >= 0) this.handlesFound!.push(id);
+  }
 
   private programNamed(filename: string): void {
     for (const p of this.vm.programs.values())
@@ -411,6 +427,7 @@ class Encoder {
   private record(x: object): Enc {
     if (x instanceof JSObject) {
       if (x.intrinsicId >= 0) return [R_PATCH, x.intrinsicId, this.objectState(x)];
+      if (this.handleKey !== undefined) this.noteHandle(x);
       return this.object(x);
     }
     if (x instanceof JSSymbol) return [R_SYMBOL, x.description ?? null, x.registered ?? null];
@@ -723,6 +740,13 @@ export interface EncodeOptions {
   stableIds?: boolean;
   /** Compress the snapshot (snapshot-compress.ts); decoding recognises it by its header. */
   compress?: SnapshotCompression;
+  /**
+   * Host handles that guest objects hold and that should move with them: every encoded
+   * object with an own data property keyed by `Symbol.for(key)` whose value is a
+   * non-negative integer has that id pushed to `found` (transport moves the channels a
+   * sent closure or program holds).
+   */
+  handles?: { key: string; found: number[] };
 }
 
 export function encodeSnapshot(vm: VM, opts: EncodeOptions = {}): Uint8Array {
@@ -745,7 +769,7 @@ export function encodeSnapshot(vm: VM, opts: EncodeOptions = {}): Uint8Array {
 
 function encodeWith(vm: VM, opts: EncodeOptions, ids: IdTable): [Uint8Array, Encoder] {
   const realm = vm.realm;
-  const e = new Encoder(vm, realm, ids);
+  const e = new Encoder(vm, realm, ids, opts.handles);
   const top = vm.frames.length ? vm.frames[vm.frames.length - 1].sp : 0;
   const stack = vm.stack.slice(0, top).map((v) => e.value(v));
   const frames = vm.frames.map((f) => e.frame(f));

@@ -6,7 +6,10 @@
 //
 // remoteExec sends a snapshot whose only work is a call of a small function made here
 // (`runRemotely`), whose closure holds fn and args: what fn's closure reaches is copied
-// with it. Remotely it is called with channel id 0 (its channel to the origin).
+// with it. Remotely it is called with channel id 0 (its channel to the origin). A
+// Channel keeps its handle under Symbol.for("jaunt.channel"): the snapshot's encoder
+// lists the channels a moving closure or program holds, and the embedder hands them
+// over so that they keep working there (transport/held.ts).
 "use strict";
 
 const { ask } = require("internal/jaunt-request");
@@ -145,16 +148,18 @@ function sendArgs(value) {
   return [withoutChannels(value, found), found.map(([channel, paths]) => [channel.id, paths])];
 }
 
+/** Where a Channel keeps its handle: the snapshot's encoder looks for this key. */
+const HANDLE = Symbol.for("jaunt.channel");
+
 class Channel {
-  #id;
   #closed = false;
   constructor(id) {
-    this.#id = id;
+    Object.defineProperty(this, HANDLE, { value: id });
   }
 
   /** This channel's handle (for the embedder's requests). */
   get id() {
-    return this.#id;
+    return this[HANDLE];
   }
 
   /**
@@ -163,7 +168,7 @@ class Channel {
    * to its far side (relayed through here), and is no longer usable here.
    */
   send(value) {
-    ask("channel.send", [this.#id, ...sendArgs(value)]);
+    ask("channel.send", [this.id, ...sendArgs(value)]);
   }
 
   /**
@@ -172,7 +177,7 @@ class Channel {
    * a RemoteError when its function threw.
    */
   receive(timeout) {
-    const r = ask("channel.receive", [this.#id, timeout]);
+    const r = ask("channel.receive", [this.id, timeout]);
     if (r.closed) {
       if (r.error) throw new RemoteError(r.error);
       throw closedError("the other side closed the channel");
@@ -184,12 +189,12 @@ class Channel {
   close(error) {
     if (this.#closed) return;
     this.#closed = true;
-    ask("channel.close", error === undefined ? [this.#id] : [this.#id, error]);
+    ask("channel.close", error === undefined ? [this.id] : [this.id, error]);
   }
 
   /** Waits until the other side closes; throws its RemoteError if its function threw. */
   waitClose(timeout) {
-    const r = ask("channel.waitClose", [this.#id, timeout]);
+    const r = ask("channel.waitClose", [this.id, timeout]);
     if (r.error) throw new RemoteError(r.error);
   }
 
@@ -211,17 +216,10 @@ class Channel {
   }
 }
 
-/**
- * Makes the function the remote calls: fn(channel, ...args), then close (with its
- * error). Channels among args arrive first on its channel, to be put in their places.
- */
-function remoteMain(fn, args, carriesChannels) {
+/** Makes the function the remote calls: fn(channel, ...args), then close (with its error). */
+function remoteMain(fn, args) {
   return function runRemotely(channelId) {
     const channel = new Channel(channelId);
-    if (carriesChannels) {
-      const r = ask("channel.receive", [channelId]);
-      if (r.channels) args = placeChannels(args, r.channels);
-    }
     const fail = (e) => channel.close(errorBody(e));
     let result;
     try {
@@ -251,18 +249,13 @@ class Gateway {
 
   /**
    * Runs fn(channel, ...args) remotely and returns this side's channel. fn travels with
-   * its closure (copied); args are copied too.
+   * its closure (copied); args are copied too. Channels among them, or that fn's closure
+   * reaches, work there (relayed through here) and no longer here.
    */
   remoteExec(fn, ...args) {
     validateFunction(fn, "fn");
-    const found = channelsIn(args);
-    const run = remoteMain(
-      fn,
-      found.length ? withoutChannels(args, found) : args,
-      found.length > 0,
-    );
-    const carried = found.map(([channel, paths]) => [channel.id, paths]);
-    return new Channel(ask("gateway.exec", [this.#id, run, ...(found.length ? [carried] : [])]));
+    // Channels among the arguments or in fn's closure move with them (transport/held.ts).
+    return new Channel(ask("gateway.exec", [this.#id, remoteMain(fn, args)]));
   }
 
   /** Ends the remote (its channels close). */
