@@ -6,8 +6,8 @@
 // input still has the size and modification time it had when bundled, so a plain
 // `tsc -p .` after it (the bundle stale) runs the modules themselves again.
 //
-// Each module keeps the __dirname and __filename of its own file in dist (the runtime
-// finds its prelude, vm/node and worker scripts from there), and Node's heavier
+// Each module keeps the __dirname and __filename of its own file in dist
+// (transport/own-paths.ts), and Node's heavier
 // built-in modules are required only when first used (lazyBuiltin).
 //
 // Usage: node dist/bin/bundle.js [tool…] (all tools without arguments).
@@ -16,6 +16,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as Esbuild from "esbuild";
 import { BUNDLE_DIR, BUNDLED_TOOLS, bundleFiles, type BundleManifest } from "./bundle-manifest";
+import { BUNDLE_DIR_BANNER, ownPathsOnLoad } from "../transport/own-paths";
+
+export { withOwnPaths } from "../transport/own-paths";
 
 const DIST = path.resolve(__dirname, "..");
 const ROOT = path.dirname(DIST);
@@ -100,36 +103,9 @@ function runtimePlugin(outDir: string): Esbuild.Plugin {
         loader: "js",
         resolveDir: ROOT,
       }));
-      build.onLoad({ filter: /\.c?js$/, namespace: "file" }, (args) => ({
-        contents: withOwnPaths(outDir, args.path, fs.readFileSync(args.path, "utf8")),
-        loader: "js",
-      }));
+      ownPathsOnLoad(build, outDir);
     },
   };
-}
-
-const STRICT_PROLOGUE = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(["'])use strict\1;?/;
-
-/**
- * A module's source with its own __dirname and __filename (relative to the bundle's
- * folder `outDir`, so the installation can move), and `require.resolve("./x")`
- * resolved from its folder.
- */
-export function withOwnPaths(outDir: string, file: string, source: string): string {
-  const usesPaths = /\b__(?:dirname|filename)\b|require\.resolve\(\s*["']\./.test(source);
-  if (!usesPaths) return source;
-  const rel = JSON.stringify(path.relative(outDir, file).split(path.sep).join("/"));
-  const head = `var __filename = require("node:path").join(__bundleDir, ${rel}), __dirname = require("node:path").dirname(__filename);`;
-  const body = source.replace(
-    /require\.resolve\(\s*(["'])\.\/([^"']*)\1/g,
-    (_m, _q, rest: string) =>
-      `require.resolve(require("node:path").join(__dirname, ${JSON.stringify(rest)})`,
-  );
-  // After a "use strict" directive (still the first statement); a #! line stays a comment.
-  const strict = STRICT_PROLOGUE.exec(body);
-  return strict
-    ? body.slice(0, strict[0].length) + head + body.slice(strict[0].length)
-    : head + "\n" + body.replace(/^#!/, "//");
 }
 
 /**
@@ -160,7 +136,7 @@ export async function bundle(tool: string, outDir = BUNDLE_DIR): Promise<void> {
     target: "node20",
     external: EXTERNAL,
     // The modules' own __dirname: the bundle's folder, as the bundle sees it.
-    banner: { js: "var __bundleDir = __dirname;" },
+    banner: { js: BUNDLE_DIR_BANNER },
     plugins: [runtimePlugin(outDir)],
     metafile: true,
     logLevel: "error",

@@ -104,24 +104,16 @@ function cacheDir(): string {
 }
 
 function bundleSource(): string {
-  // Loaded here, not at the top: only an origin that opens a gateway needs esbuild.
-  const esbuild = require("esbuild") as typeof import("esbuild");
-  const out = esbuild.buildSync({
-    entryPoints: [path.join(DIST, "transport", "remote-main.js")],
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    write: false,
-    minifyWhitespace: true,
-    minifySyntax: true,
-    keepNames: true,
-    // cbor-x's native extension is optional (it falls back to JavaScript); esbuild
-    // and the database drivers are never reached on a remote.
-    external: ["cbor-extract", "esbuild", "better-sqlite3", "pg"],
-    logLevel: "silent",
+  // esbuild takes plugins only in its asynchronous API: the build runs in a child node.
+  const r = spawnSync(process.execPath, [path.join(__dirname, "remote-bundle.js")], {
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: 120_000,
   });
-  return out.outputFiles[0].text;
+  if (r.status !== 0)
+    throw new Error(`jaunt: bundling the remote runtime failed: ${r.stderr || r.error}`);
+  return r.stdout;
 }
 
 /**
