@@ -14,7 +14,7 @@
 // byte breaks it like changing the snapshot does.
 
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { SnapshotError } from "./snapshot";
+import { SnapshotError } from "./snapshot-error";
 
 const MAGIC = Buffer.from("JAUNTSIG", "ascii");
 const VERSION = 1;

@@ -71,6 +71,7 @@ import type { ResourceData } from "./host-link";
 import { ALL_CAPABILITIES, type Capabilities, type UnhandledRejectionsMode } from "./host";
 import { runtimeName } from "./version";
 import { isSignedSnapshot } from "./snapshot-sign";
+import { SnapshotError } from "./snapshot-error";
 import { ROOT_SHAPE, MAX_SHAPE_PROPERTIES, type Shape } from "./shape";
 import { CborReader, Major } from "./snapshot-cbor";
 import {
@@ -87,11 +88,7 @@ export const SNAPSHOT_MAGIC = "JAUNT-SNAPSHOT";
  */
 export const SNAPSHOT_FORMAT = 4;
 
-export class SnapshotError extends Error {
-  constructor(message: string) {
-    super(`invalid snapshot: ${message}`);
-  }
-}
+export { SnapshotError };
 
 // Value tags.
 const V_NEG_ZERO = 0;

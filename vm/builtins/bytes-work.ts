@@ -23,7 +23,7 @@ import { KIND_UINT8, TypedArrayObject } from "../buffers";
 import { registerObjectKind } from "../object-kinds";
 import { allocateBuffer } from "./arraybuffer";
 import { PENDING, WorkObject } from "./work";
-import { bytesOf } from "./encoding";
+import { bytesOf } from "./text-work";
 
 const KIND_BYTES_WORK = 197;
 

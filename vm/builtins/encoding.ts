@@ -18,23 +18,9 @@ import { ArrayBufferObject, KIND_UINT8, TypedArrayObject, DataViewObject } from 
 import { allocateBuffer } from "./arraybuffer";
 import { runWork } from "./work";
 import { Bulk, TypedArrayBulkWork, bulkCopyable, bulkSliced } from "./typedarray-bulk-work";
-import { TextOp, TextWork, slicedText } from "./text-work";
+import { TextOp, TextWork, bytesOf, rethrow, slicedText } from "./text-work";
 import { BYTES_FROM, BytesOp, BytesWork, atobWhole, slicedBytes } from "./bytes-work";
 import { isAscii, isUtf8 } from "node:buffer";
-
-/** Host bytes shared with a guest typed array, DataView or ArrayBuffer. */
-export function bytesOf(v: Value): Uint8Array | undefined {
-  if (v instanceof TypedArrayObject) {
-    const h = v.host();
-    return new Uint8Array(h.buffer, h.byteOffset, h.byteLength);
-  }
-  if (v instanceof ArrayBufferObject) return v.data;
-  if (v instanceof DataViewObject) {
-    const d = v.buffer.data;
-    return new Uint8Array(d.buffer, d.byteOffset + v.byteOffset, v.byteLength);
-  }
-  return undefined;
-}
 
 function hostBuffer(v: TypedArrayObject): Buffer {
   const h = v.host();
@@ -115,19 +101,6 @@ const BYTE_TEXT_OPS: Record<string, TextOp> = {
   utf16le: TextOp.Ucs2,
   "utf-16le": TextOp.Ucs2,
 };
-
-/** Re-throws a host error from a Node API as the guest error Node would have thrown. */
-export function rethrow(vm: Agent, e: unknown): never {
-  if (e instanceof Error) {
-    const kind =
-      e instanceof RangeError ? "RangeError" : e instanceof TypeError ? "TypeError" : "Error";
-    const err = vm.makeError(kind, e.message);
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string") err.props.set("code", new Prop(code, PF.Hidden));
-    return vm.throwValue(err);
-  }
-  throw e;
-}
 
 /** The host value a guest argument stands for in a host Buffer call. */
 function toHostArg(v: Value): unknown {

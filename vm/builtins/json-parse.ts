@@ -13,9 +13,43 @@ import type { Realm } from "../realm";
 import type { Agent } from "../agent";
 import { registerObjectKind } from "../object-kinds";
 import { PENDING, WorkObject } from "./work";
-import { fromHostJSON } from "./json";
+import { SIZE, charge } from "../heap";
 
 /** Texts at least this long are parsed in slices; shorter ones by the host at once. */
+/**
+ * Converts host JSON data to guest values. Iterative (a work list of host value and
+ * guest shell), so data nested 20,000 deep does not use the host stack.
+ */
+export function fromHostJSON(realm: Realm, v: unknown): Value {
+  const work: [unknown, JSObject][] = [];
+  const shell = (x: unknown): Value => {
+    if (x === null || typeof x !== "object") return x as Value;
+    const g = Array.isArray(x)
+      ? new ArrayObject(realm.ArrayPrototype)
+      : new JSObject(realm.ObjectPrototype);
+    work.push([x, g]);
+    return g;
+  };
+  const root = shell(v);
+  while (work.length > 0) {
+    const [x, g] = work.pop()!;
+    if (g instanceof ArrayObject) {
+      charge(SIZE.slot * (x as unknown[]).length);
+      g.elems = (x as unknown[]).map(shell);
+      continue;
+    }
+    for (const [k, item] of Object.entries(x as Record<string, unknown>))
+      g.defineOwn(k, {
+        value: shell(item),
+        hasValue: true,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+  }
+  return root;
+}
+
 export const JSON_SLICED_LENGTH = 4096;
 
 /** Work units (characters read, plus VALUE_COST per value made) in one slice. */

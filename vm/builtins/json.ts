@@ -8,43 +8,9 @@ import type { Value } from "../value";
 import { SIZE, charge, ensureRoom, stringBytes } from "../heap";
 import { arg, method } from "./util";
 import type { Realm } from "../realm";
-import { JSON_SLICED_LENGTH, JsonParseWork } from "./json-parse";
+import { JSON_SLICED_LENGTH, JsonParseWork, fromHostJSON } from "./json-parse";
 import { runWork } from "./work";
 import { installJSONFastPath } from "./json-fast";
-
-/**
- * Converts host JSON data to guest values. Iterative (a work list of host value and
- * guest shell), so data nested 20,000 deep does not use the host stack.
- */
-export function fromHostJSON(realm: Realm, v: unknown): Value {
-  const work: [unknown, JSObject][] = [];
-  const shell = (x: unknown): Value => {
-    if (x === null || typeof x !== "object") return x as Value;
-    const g = Array.isArray(x)
-      ? new ArrayObject(realm.ArrayPrototype)
-      : new JSObject(realm.ObjectPrototype);
-    work.push([x, g]);
-    return g;
-  };
-  const root = shell(v);
-  while (work.length > 0) {
-    const [x, g] = work.pop()!;
-    if (g instanceof ArrayObject) {
-      charge(SIZE.slot * (x as unknown[]).length);
-      g.elems = (x as unknown[]).map(shell);
-      continue;
-    }
-    for (const [k, item] of Object.entries(x as Record<string, unknown>))
-      g.defineOwn(k, {
-        value: shell(item),
-        hasValue: true,
-        writable: true,
-        enumerable: true,
-        configurable: true,
-      });
-  }
-  return root;
-}
 
 export function installJSON(realm: Realm): void {
   installJSONFastPath(realm);

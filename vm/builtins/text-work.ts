@@ -21,14 +21,40 @@
 
 import type { Value } from "../value";
 import type { Agent } from "../agent";
-import { JSObject } from "../object";
-import { KIND_UINT8, TypedArrayObject } from "../buffers";
+import { JSObject, PF, Prop } from "../object";
+import { ArrayBufferObject, DataViewObject, KIND_UINT8, TypedArrayObject } from "../buffers";
 import { registerObjectKind } from "../object-kinds";
 import { allocateBuffer } from "./arraybuffer";
 import { PENDING, WorkObject } from "./work";
-import { bytesOf, rethrow } from "./encoding";
 
 const KIND_TEXT_WORK = 180;
+
+/** Host bytes shared with a guest typed array, DataView or ArrayBuffer. */
+export function bytesOf(v: Value): Uint8Array | undefined {
+  if (v instanceof TypedArrayObject) {
+    const h = v.host();
+    return new Uint8Array(h.buffer, h.byteOffset, h.byteLength);
+  }
+  if (v instanceof ArrayBufferObject) return v.data;
+  if (v instanceof DataViewObject) {
+    const d = v.buffer.data;
+    return new Uint8Array(d.buffer, d.byteOffset + v.byteOffset, v.byteLength);
+  }
+  return undefined;
+}
+
+/** Re-throws a host error from a Node API as the guest error Node would have thrown. */
+export function rethrow(vm: Agent, e: unknown): never {
+  if (e instanceof Error) {
+    const kind =
+      e instanceof RangeError ? "RangeError" : e instanceof TypeError ? "TypeError" : "Error";
+    const err = vm.makeError(kind, e.message);
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") err.props.set("code", new Prop(code, PF.Hidden));
+    return vm.throwValue(err);
+  }
+  throw e;
+}
 
 export const enum TextOp {
   Upper = 0,
