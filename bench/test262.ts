@@ -9,8 +9,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import yargs from "yargs";
 import { Jaunt, GuestSyntaxError } from "../vm";
-import { JSObject, PF } from "../vm/object";
-import type { Value } from "../vm/value";
+import { JSObject, PF } from "../vm/model/object";
+import type { Value } from "../vm/model/value";
 
 // ---------------------------------------------------------------------------------
 // Options

@@ -29,7 +29,7 @@ interface Entry {
   data: Buffer;
 }
 
-/** The cache folder: the prelude cache's rule (vm/prelude-cache.ts). */
+/** The cache folder: the prelude cache's rule (vm/runtime/prelude-cache.ts). */
 export function codeCacheDir(): string | null {
   const env = process.env.JAUNT_CACHE_DIR;
   if (env === "off") return null;

@@ -13,9 +13,9 @@ import { SNAPSHOT_FORMAT } from "../vm/snapshot";
 export { writeFileAtomic } from "../vm/atomic-file";
 import { JAUNT_VERSION } from "../vm/version";
 import { MIN_KEY_BYTES, verifySnapshot } from "../vm/snapshot-sign";
-import { hasModuleSyntax, isESModule } from "../vm/modules";
+import { hasModuleSyntax, isESModule } from "../vm/runtime/modules";
 import type { UnhandledRejectionsMode } from "../vm/host";
-import { DEFAULT_MAX_CALL_DEPTH } from "../vm/interpreter";
+import { DEFAULT_MAX_CALL_DEPTH } from "../vm/interpreter/interpreter";
 import { releaseTierUp, settleForExit, TIER_UP_AFTER_MS, tierUpHeld } from "./tier-up";
 import { largeSource } from "../compiler";
 

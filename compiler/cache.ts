@@ -19,7 +19,7 @@ const bySource = new Map<string, Map<string, Program>>();
 let heldChars = 0;
 /**
  * The last program from a source too long for the budget: a module's format detection
- * compiles it (vm/modules.ts) just before the require or import that runs it.
+ * compiles it (vm/runtime/modules.ts) just before the require or import that runs it.
  */
 let lastLong: { program: Program; evalFlags: number } | null = null;
 

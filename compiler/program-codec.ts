@@ -1,5 +1,5 @@
 // Compiled programs as plain arrays, for caches that skip parsing and code generation
-// (the prelude cache, vm/prelude-cache.ts). Decoding validates every field's type and
+// (the prelude cache, vm/runtime/prelude-cache.ts). Decoding validates every field's type and
 // range, so a damaged cache is reported, never run.
 
 import type { Constant, FunctionCode, Program, ProgramKind, ScopeDesc } from "./bytecode";

@@ -38,10 +38,10 @@ import {
   NativeFunction,
   PrimitiveObject,
   ProxyObject,
-} from "../vm/object";
+} from "../vm/model/object";
 import { CollectionObject } from "../vm/builtins/collections";
-import { EMPTY, JSSymbol, PrivateName } from "../vm/value";
-import { Env } from "../vm/env";
+import { EMPTY, JSSymbol, PrivateName } from "../vm/model/value";
+import { Env } from "../vm/model/env";
 import { ROOT } from "./harness";
 
 const DIR = path.join(ROOT, "test", "escapes");

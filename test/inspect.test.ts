@@ -1,4 +1,4 @@
-// vm/inspect.ts against the real thing: each case builds a host value, converts it to
+// vm/builtins/inspect.ts against the real thing: each case builds a host value, converts it to
 // the equivalent guest value with the object model, and compares inspect() with
 // Node's util.inspect (and formatLogArgs with util.format). A second part runs small
 // programs under the VM and compares what console.log printed with Node.
@@ -15,13 +15,13 @@ import {
   PF,
   PrimitiveObject,
   Prop,
-} from "../vm/object";
-import { EMPTY, JSSymbol, type PropertyKey, type Value } from "../vm/value";
+} from "../vm/model/object";
+import { EMPTY, JSSymbol, type PropertyKey, type Value } from "../vm/model/value";
 import { FnFlags, type FunctionCode, type Program } from "../compiler/bytecode";
 import { compile } from "../compiler";
-import { VM } from "../vm/interpreter";
-import { Realm } from "../vm/realm";
-import { formatLogArgs, inspect, pendingCoercions } from "../vm/inspect";
+import { VM } from "../vm/interpreter/interpreter";
+import { Realm } from "../vm/runtime/realm";
+import { formatLogArgs, inspect, pendingCoercions } from "../vm/builtins/inspect";
 
 // ---- a realm ----------------------------------------------------------------------
 

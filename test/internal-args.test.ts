@@ -11,7 +11,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { Jaunt } from "../vm";
-import { NativeFunction, PF, Prop } from "../vm/object";
+import { NativeFunction, PF, Prop } from "../vm/model/object";
 import { signedInternals } from "../vm/builtins/util";
 
 /** Public built-ins the prelude keeps on `$`: they take any argument already. */

@@ -10,7 +10,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Jaunt } from "../vm";
-import { JSObject, UNLISTED_INTRINSIC, objectBirth } from "../vm/object";
+import { JSObject, UNLISTED_INTRINSIC, objectBirth } from "../vm/model/object";
 import { listPrograms } from "./harness";
 
 function capture(): { out: () => string; opts: Parameters<typeof Jaunt.create>[0] } {

@@ -112,7 +112,7 @@ test("modules: telling a typeless .js file's format compiles it once, as CommonJ
   // Node's syntax detection tries the file as CommonJS; the compile it makes is the one
   // the require then runs (a separate detection parse had been a third of loading a
   // big library), also for a source too long for the cache's budget.
-  const { isESModule } = await import("../vm/modules");
+  const { isESModule } = await import("../vm/runtime/modules");
   const { cachedProgram } = await import("../compiler/cache");
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-detect-"));
   try {

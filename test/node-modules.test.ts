@@ -1,4 +1,4 @@
-// Node's built-in modules (vm/node-modules.ts, vm/prelude/62-node-modules.js): the
+// Node's built-in modules (vm/runtime/node-modules.ts, vm/prelude/62-node-modules.js): the
 // registry, lazy loading from the runtime's own files whatever the guest's
 // capabilities, `node:` names, named ESM exports, and snapshots that name the
 // runtime's files instead of carrying their source. Each module's behaviour is

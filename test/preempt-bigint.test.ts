@@ -21,7 +21,7 @@ import {
   type BigIntArithWork,
 } from "../vm/builtins/bigint-arith-work";
 import { PENDING } from "../vm/builtins/work";
-import type { VM } from "../vm/interpreter";
+import type { VM } from "../vm/interpreter/interpreter";
 import { vmWith } from "./harness";
 import { nodeOutput, resumeToEnd, runToReady as runToReadyIn } from "./preempt-harness";
 

@@ -7,7 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { compile, disassemble } from "../compiler";
 import { decodeProgram, encodeProgram, ProgramCodecError } from "../compiler/program-codec";
-import { cachedPrelude } from "../vm/prelude-cache";
+import { cachedPrelude } from "../vm/runtime/prelude-cache";
 import { decode as cborDecode, encode as cborEncode } from "cbor-x";
 
 const SOURCE = `

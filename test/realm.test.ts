@@ -6,11 +6,11 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { decode as cborDecode, encode as cborEncode } from "cbor-x";
 import { Jaunt, SnapshotError } from "../vm";
-import { ArrayObject, FunctionObject, JSObject, NativeFunction } from "../vm/object";
-import { VM } from "../vm/interpreter";
-import { Realm, pristineRealm, type Helpers } from "../vm/realm";
+import { ArrayObject, FunctionObject, JSObject, NativeFunction } from "../vm/model/object";
+import { VM } from "../vm/interpreter/interpreter";
+import { Realm, pristineRealm, type Helpers } from "../vm/runtime/realm";
 import { NO_CAPABILITIES, type Capabilities } from "../vm/host";
-import { PrivateName } from "../vm/value";
+import { PrivateName } from "../vm/model/value";
 
 function vmWithOutput(): { j: Jaunt; out: () => string } {
   let text = "";
@@ -151,7 +151,7 @@ test("a small program's snapshot carries no copy of the prelude's internals", ()
   assert.equal(j.vm.realm.internals.dirty, false);
 });
 
-// ---- the pristine realm, copied into every realm (vm/realm-clone.ts) ----
+// ---- the pristine realm, copied into every realm (vm/runtime/realm-clone.ts) ----
 
 function quietVM(capabilities: Partial<Capabilities>): VM {
   return new VM({

@@ -1,4 +1,4 @@
-// Hidden classes (vm/shape.ts) and inline caches (vm/shape-cache.ts): which objects are
+// Hidden classes (vm/model/shape.ts) and inline caches (vm/interpreter/shape-cache.ts): which objects are
 // in fast mode, when they fall back to dictionary mode, that the order of keys and the
 // attributes survive both, that caches go megamorphic, and that snapshots are the same
 // whatever the mode (decoding rebuilds shapes).
@@ -6,9 +6,9 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { Jaunt } from "../vm";
-import { ArrayObject, FunctionObject, JSObject, PF } from "../vm/object";
-import { MAX_SHAPE_PROPERTIES } from "../vm/shape";
-import { MAX_POLYMORPHISM, codeCache } from "../vm/shape-cache";
+import { ArrayObject, FunctionObject, JSObject, PF } from "../vm/model/object";
+import { MAX_SHAPE_PROPERTIES } from "../vm/model/shape";
+import { MAX_POLYMORPHISM, codeCache } from "../vm/interpreter/shape-cache";
 
 function plain(...keys: string[]): JSObject {
   const o = new JSObject(null);

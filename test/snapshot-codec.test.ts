@@ -7,7 +7,7 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { decode, encode } from "cbor-x";
 import { Jaunt, SnapshotError, signSnapshot, verifySnapshot } from "../vm";
-import { JSObject } from "../vm/object";
+import { JSObject } from "../vm/model/object";
 import { chunkBounds } from "../bin/cbor-chunks";
 import { Op } from "../compiler/opcodes";
 

@@ -180,7 +180,7 @@ function runtimeFiles(): RuntimeFiles {
   const js = (f: string) => f.endsWith(".js");
   addTree(files, "vm/prelude", path.join(ROOT, "vm", "prelude"), js);
   addTree(files, "vm/node", path.join(ROOT, "vm", "node"), js);
-  // The compiler's built files key the program cache (vm/prelude-cache.ts): the remote
+  // The compiler's built files key the program cache (vm/runtime/prelude-cache.ts): the remote
   // sees the same ones, so the entries built here are valid there.
   addTree(files, "dist/compiler", path.join(DIST, "compiler"), js);
   const seen = new Set<string>();

@@ -1,5 +1,5 @@
 // The guest's jaunt.teleport(target) and jaunt.fork(target, n), served as requests
-// (vm/requests.ts): at the request the VM is data, so the handler takes a snapshot of
+// (vm/host-ops/requests.ts): at the request the VM is data, so the handler takes a snapshot of
 // it "as it will be when the call returns X", sends that to the target and resumes it
 // there. teleport then relays the remote output and ends the program here with the
 // remote exit code; fork starts n copies (each seeing its index and with a PRNG of its

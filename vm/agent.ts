@@ -6,14 +6,20 @@
 // on this file and the object model only (like Lua's libraries on lua.h).
 
 import type { FunctionCode, Program } from "../compiler/bytecode";
-import type { Env } from "./env";
-import type { Frame } from "./frame";
-import type { Gateway } from "./gateway";
+import type { Env } from "./model/env";
+import type { Frame } from "./model/frame";
+import type { Gateway } from "./host-ops/gateway";
 import type { Host } from "./host";
-import type { Limits } from "./interpreter";
-import type { ArrayObject, ErrorObject, FunctionObject, GeneratorObject, JSObject } from "./object";
-import type { Realm } from "./realm";
-import type { PropertyKey, Value } from "./value";
+import type { Limits } from "./interpreter/interpreter";
+import type {
+  ArrayObject,
+  ErrorObject,
+  FunctionObject,
+  GeneratorObject,
+  JSObject,
+} from "./model/object";
+import type { Realm } from "./runtime/realm";
+import type { PropertyKey, Value } from "./model/value";
 
 /** Returned by a native function that asked for a tail call (see Agent.tailCall). */
 export const TAIL_CALL: unique symbol = Symbol("tail call");

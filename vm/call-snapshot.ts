@@ -4,10 +4,10 @@
 // does, since encoding walks only from the roots). Remote execution sends such a
 // snapshot (gw.remoteExec(fn, ...args)). The live VM is restored exactly afterwards.
 
-import type { VM } from "./interpreter";
-import { GenState, type GeneratorObject, type JSObject } from "./object";
-import type { Value } from "./value";
-import type { Frame } from "./frame";
+import type { VM } from "./interpreter/interpreter";
+import { GenState, type GeneratorObject, type JSObject } from "./model/object";
+import type { Value } from "./model/value";
+import type { Frame } from "./model/frame";
 import { encodeSnapshot, type EncodeOptions } from "./snapshot";
 
 export function encodeCallSnapshot(

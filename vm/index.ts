@@ -6,8 +6,8 @@ import * as path from "node:path";
 import * as v8 from "node:v8";
 import { compile, GuestSyntaxError } from "../compiler";
 import type { ProgramKind } from "../compiler/bytecode";
-import { VM, InternalError, type RunStatus } from "./interpreter";
-import { Realm } from "./realm";
+import { VM, InternalError, type RunStatus } from "./interpreter/interpreter";
+import { Realm } from "./runtime/realm";
 import {
   ALL_CAPABILITIES,
   NO_CAPABILITIES,
@@ -22,10 +22,10 @@ import {
   type PendingOperation,
   type PendingPolicy,
   type Settlement,
-} from "./gateway";
-import { HostHandle } from "./boundary";
-import { HostLink } from "./host-link";
-import { ErrorObject, JSObject, PF } from "./object";
+} from "./host-ops/gateway";
+import { HostHandle } from "./host-ops/boundary";
+import { HostLink } from "./host-ops/link";
+import { ErrorObject, JSObject, PF } from "./model/object";
 import {
   encodeSnapshot,
   decodeSnapshot,
@@ -35,10 +35,10 @@ import {
 } from "./snapshot";
 import { signSnapshot, verifySnapshot, type SnapshotKey } from "./snapshot-sign";
 import { inspectSnapshot } from "./snapshot-inspect";
-import { enterAccount } from "./heap";
-import { displayName } from "./esm";
+import { enterAccount } from "./model/heap";
+import { displayName } from "./runtime/esm";
 import type { UnhandledRejectionsMode } from "./host";
-import { inspect } from "./inspect";
+import { inspect } from "./builtins/inspect";
 import {
   serveRequest,
   type JauntRequest,
@@ -46,7 +46,7 @@ import {
   type RequestSnapshotOptions,
 } from "./request-handlers";
 import { NEUTRAL_EXEC_PATH } from "./builtins/process";
-import { hostFiles, nodeResolution, type FileView, type NodeResolution } from "./modules";
+import { hostFiles, nodeResolution, type FileView, type NodeResolution } from "./runtime/modules";
 
 export {
   GuestSyntaxError,

@@ -24,12 +24,12 @@ import { compile, type FunctionCode, type Program } from "../compiler";
 import { OPS, Op, instructionSize } from "../compiler/opcodes";
 import { FnFlags, positionAt } from "../compiler/bytecode";
 import { codeShape } from "./code-shape";
-import { Env } from "./env";
-import { measureHeap } from "./heap-measure";
-import { FunctionObject, GeneratorObject } from "./object";
-import { EMPTY, type Value } from "./value";
+import { Env } from "./model/env";
+import { measureHeap } from "./interpreter/heap-measure";
+import { FunctionObject, GeneratorObject } from "./model/object";
+import { EMPTY, type Value } from "./model/value";
 import { Jaunt } from "./index";
-import type { VM } from "./interpreter";
+import type { VM } from "./interpreter/interpreter";
 
 export class RebaseRefused extends Error {
   constructor(message: string) {

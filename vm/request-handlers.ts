@@ -2,15 +2,15 @@
 // embedder's handlers (JauntOptions.requests) and the built-in one for snapshot().
 
 import * as path from "node:path";
-import type { VM } from "./interpreter";
-import type { Gateway, Settlement } from "./gateway";
-import { setRequestResult, type ActiveRequest } from "./requests";
+import type { VM } from "./interpreter/interpreter";
+import type { Gateway, Settlement } from "./host-ops/gateway";
+import { setRequestResult, type ActiveRequest } from "./host-ops/requests";
 import { encodeSnapshot, type EncodeOptions } from "./snapshot";
 import { encodeCallSnapshot } from "./call-snapshot";
-import { JSObject, isCallable } from "./object";
-import type { Value } from "./value";
+import { JSObject, isCallable } from "./model/object";
+import type { Value } from "./model/value";
 import { writeFileAtomic } from "./atomic-file";
-import { ERR_CAPABILITY } from "./runtime-ops";
+import { ERR_CAPABILITY } from "./host-ops/runtime-ops";
 
 /** What a request handler is given. */
 export interface JauntRequest {

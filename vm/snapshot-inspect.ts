@@ -11,14 +11,14 @@
 
 import { FnFlags, positionAt, registerInScope, type FunctionCode } from "../compiler/bytecode";
 import { codeShape } from "./code-shape";
-import { Env } from "./env";
-import { ImportBinding, displayName } from "./esm";
-import type { Frame } from "./frame";
-import { enterAccount } from "./heap";
-import { measureHeap } from "./heap-measure";
+import { Env } from "./model/env";
+import { ImportBinding, displayName } from "./runtime/esm";
+import type { Frame } from "./model/frame";
+import { enterAccount } from "./model/heap";
+import { measureHeap } from "./interpreter/heap-measure";
 import { silentHost } from "./host";
-import { inspect } from "./inspect";
-import { VM } from "./interpreter";
+import { inspect } from "./builtins/inspect";
+import { VM } from "./interpreter/interpreter";
 import {
   ArrayObject,
   BoundFunction,
@@ -27,12 +27,12 @@ import {
   JSObject,
   NativeFunction,
   PF,
-} from "./object";
-import { Realm } from "./realm";
+} from "./model/object";
+import { Realm } from "./runtime/realm";
 import { pendingTicks } from "./builtins/process";
 import { decodeSnapshot } from "./snapshot";
 import { verifySnapshot, type SnapshotKey } from "./snapshot-sign";
-import { EMPTY, type Value } from "./value";
+import { EMPTY, type Value } from "./model/value";
 
 export interface InspectSnapshotOptions {
   /** Nesting levels shown of each value, as util.inspect's depth (default 2). */

@@ -21,16 +21,16 @@
 // has the whole layout as a CDDL schema and the version policy.
 
 import { decode as cborDecode, decodeMultiple as cborDecodeMultiple } from "cbor-x";
-import { compileMemo } from "./program-memo";
+import { compileMemo } from "./runtime/program-memo";
 import { encodeCbor } from "./cbor-write";
-import { builtinProgram, isBuiltinProgram } from "./node-modules";
+import { builtinProgram, isBuiltinProgram } from "./runtime/node-modules";
 import { COMPILER_VERSION, type Program, type ProgramKind } from "../compiler/bytecode";
 import { OPS } from "../compiler/opcodes";
 import { FnFlags } from "../compiler/bytecode";
 import { SlotTag, codeShape, envShape } from "./code-shape";
-import { Env } from "./env";
-import { displayName } from "./esm";
-import { Frame, FrameFlags } from "./frame";
+import { Env } from "./model/env";
+import { displayName } from "./runtime/esm";
+import { Frame, FrameFlags } from "./model/frame";
 import {
   ArgumentsObject,
   ArrayObject,
@@ -47,8 +47,8 @@ import {
   PF,
   UNLISTED_INTRINSIC,
   isCallable,
-} from "./object";
-import { EMPTY, JSSymbol, PrivateName, type Value } from "./value";
+} from "./model/object";
+import { EMPTY, JSSymbol, PrivateName, type Value } from "./model/value";
 import { ArrayIteratorObject } from "./builtins/array";
 import { StringIteratorObject } from "./builtins/string";
 import {
@@ -63,16 +63,16 @@ import {
   iteratorLivePosition,
   restoreIterator,
 } from "./builtins/collections";
-import { WELL_KNOWN, type Realm } from "./realm";
-import { codecFor, codecOfKind } from "./object-kinds";
-import type { VM } from "./interpreter";
-import type { HostOpsState } from "./gateway";
-import type { ResourceData } from "./host-link";
+import { WELL_KNOWN, type Realm } from "./runtime/realm";
+import { codecFor, codecOfKind } from "./model/object-kinds";
+import type { VM } from "./interpreter/interpreter";
+import type { HostOpsState } from "./host-ops/gateway";
+import type { ResourceData } from "./host-ops/link";
 import { ALL_CAPABILITIES, type Capabilities, type UnhandledRejectionsMode } from "./host";
 import { runtimeName } from "./version";
 import { isSignedSnapshot } from "./snapshot-sign";
 import { SnapshotError } from "./snapshot-error";
-import { ROOT_SHAPE, MAX_SHAPE_PROPERTIES, type Shape } from "./shape";
+import { ROOT_SHAPE, MAX_SHAPE_PROPERTIES, type Shape } from "./model/shape";
 import { CborReader, Major } from "./snapshot-cbor";
 import {
   compressSnapshot,

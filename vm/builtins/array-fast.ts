@@ -3,11 +3,11 @@
 // handled". They run no guest code, and their work is bounded (a long array or a long
 // result is left to the guest loop, so one instruction never does unbounded work).
 
-import { ArrayObject, JSObject } from "../object";
-import { EMPTY, JSSymbol, type Value } from "../value";
+import { ArrayObject, JSObject } from "../model/object";
+import { EMPTY, JSSymbol, type Value } from "../model/value";
 import { defineInternal } from "./util";
-import { SIZE, charge } from "../heap";
-import type { Realm } from "../realm";
+import { SIZE, charge } from "../model/heap";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
 
 /** Elements a fast path looks at in one instruction at most. */

@@ -2,11 +2,11 @@
 // methods are self-hosted (prelude/10-array.js); here are the constructor, the
 // iterator objects and fast paths that never call guest code.
 
-import { ArrayObject, JSObject, PF, Prop, PrimitiveObject, makeIterResult } from "../object";
-import { EMPTY, type Value } from "../value";
+import { ArrayObject, JSObject, PF, Prop, PrimitiveObject, makeIterResult } from "../model/object";
+import { EMPTY, type Value } from "../model/value";
 import { arg, getter, makeNative, method } from "./util";
-import type { Realm } from "../realm";
-import { TypedArrayObject } from "../buffers";
+import type { Realm } from "../runtime/realm";
+import { TypedArrayObject } from "../model/buffers";
 import { installArrayFastPaths } from "./array-fast";
 
 /** Array iterators keep [target, index, kind] in their slots (plain data). */

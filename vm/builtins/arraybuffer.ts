@@ -1,12 +1,12 @@
-// ArrayBuffer and DataView (ECMA-262 25.1, 25.3). The objects live in vm/buffers.ts;
+// ArrayBuffer and DataView (ECMA-262 25.1, 25.3). The objects live in vm/model/buffers.ts;
 // this installs their constructors and prototypes. Whatever needs guest code
 // (options objects, species constructors, valueOf of arguments) goes through the
 // prelude (prelude/70-typedarray.js, `$.taCoerceCall`).
 
-import { JSObject, PF, Prop, type NativeFunction } from "../object";
-import { type Value } from "../value";
+import { JSObject, PF, Prop, type NativeFunction } from "../model/object";
+import { type Value } from "../model/value";
 import { arg, getter, internalDefiner, makeNative, method } from "./util";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
 import { receiverText } from "./collections";
 import {
@@ -16,9 +16,9 @@ import {
   TypedArrayObject,
   f16Decode,
   f16Encode,
-} from "../buffers";
+} from "../model/buffers";
 import { coerceCall, convertArgs, toIndex, toNumberPrim } from "./conversions";
-import { toBoolean } from "../operations";
+import { toBoolean } from "../model/operations";
 
 function incompatible(vm: Agent, name: string, v: Value): never {
   return vm.throwTypeError(`Method ${name} called on incompatible receiver ${receiverText(v)}`);

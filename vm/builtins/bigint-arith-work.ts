@@ -14,10 +14,10 @@
 //   division as above, the high part first so the digits come out in order.
 // Results are the host's exactly (test/bigint-arith.test.ts checks them against it).
 
-import type { Value } from "../value";
+import type { Value } from "../model/value";
 import type { Agent } from "../agent";
-import { registerObjectKind } from "../object-kinds";
-import { bigintBytes, charge, stringBytes } from "../heap";
+import { registerObjectKind } from "../model/object-kinds";
+import { bigintBytes, charge, stringBytes } from "../model/heap";
 import { PENDING, WorkObject } from "./work";
 
 /**

@@ -6,9 +6,9 @@
 // last squaring of a 4-million-bit number took ~50 ms), is no longer created: it is
 // kept so that a snapshot holding one still resumes.
 
-import type { Value } from "../value";
+import type { Value } from "../model/value";
 import type { Agent } from "../agent";
-import { registerObjectKind } from "../object-kinds";
+import { registerObjectKind } from "../model/object-kinds";
 import { PENDING, WorkObject } from "./work";
 
 /** Results estimated above this many bits are computed in slices. */

@@ -16,11 +16,11 @@
 // (a shorter result, only after a hex or base64 decoding that stopped early, is
 // copied once at the end); text is appended to a string.
 
-import type { Value } from "../value";
+import type { Value } from "../model/value";
 import type { Agent } from "../agent";
-import { JSObject } from "../object";
-import { KIND_UINT8, TypedArrayObject } from "../buffers";
-import { registerObjectKind } from "../object-kinds";
+import { JSObject } from "../model/object";
+import { KIND_UINT8, TypedArrayObject } from "../model/buffers";
+import { registerObjectKind } from "../model/object-kinds";
 import { allocateBuffer } from "./arraybuffer";
 import { PENDING, WorkObject } from "./work";
 import { bytesOf } from "./text-work";

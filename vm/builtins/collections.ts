@@ -17,14 +17,14 @@
 // Nothing is ever collected (the VM has no GC yet): weak collections hold their
 // entries strongly, WeakRefs always deref, and cleanup callbacks never run.
 
-import { ArrayObject, JSObject, NativeFunction, PF, Prop, isCallable } from "../object";
-import type { NativeImpl } from "../object";
-import { EMPTY, JSSymbol, type Value } from "../value";
+import { ArrayObject, JSObject, NativeFunction, PF, Prop, isCallable } from "../model/object";
+import type { NativeImpl } from "../model/object";
+import { EMPTY, JSSymbol, type Value } from "../model/value";
 import { arg, getter, internalDefiner, isBuiltin, makeNative, method } from "./util";
 import { functionSource } from "./function";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
-import { SIZE, charge } from "../heap";
+import { SIZE, charge } from "../model/heap";
 
 // ---- ordered tables ------------------------------------------------------------
 

@@ -2,8 +2,8 @@
 // stderr, formatted like util.format + util.inspect (see ../inspect.ts). Counters and
 // timers live in a guest object so that they are part of snapshots.
 
-import { ArrayObject, JSObject, PF, Prop, type NativeImpl } from "../object";
-import type { Value } from "../value";
+import { ArrayObject, JSObject, PF, Prop, type NativeImpl } from "../model/object";
+import type { Value } from "../model/value";
 import {
   NODE_INSPECT_DEFAULTS,
   NeedGuest,
@@ -13,10 +13,10 @@ import {
   readInspectOptions,
   stylizeWithColor,
   withGuestAnswers,
-} from "../inspect";
+} from "./inspect";
 import { mapEntries, setValues } from "./collections";
 import { arg, defineInternal, internalDefiner, makeNative, method } from "./util";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
 
 export function installConsole(realm: Realm): void {

@@ -6,11 +6,11 @@
 // undefined (optional end positions), "N" ToNumber, "B" ToBigInt, "s" ToString
 // unless undefined, "-" as is.
 
-import { JSObject } from "../object";
-import { JSSymbol, type Value } from "../value";
+import { JSObject } from "../model/object";
+import { JSSymbol, type Value } from "../model/value";
 import type { Agent } from "../agent";
-import type { Realm } from "../realm";
-import type { NativeFunction } from "../object";
+import type { Realm } from "../runtime/realm";
+import type { NativeFunction } from "../model/object";
 
 export function toNumberPrim(vm: Agent, v: Value): number {
   switch (typeof v) {

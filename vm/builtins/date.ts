@@ -11,13 +11,13 @@
 // Date.UTC route object arguments through the self-hosted coerceThenCall, which calls
 // a native again with numbers.
 
-import { JSObject, Prop, PF, ArrayObject, type NativeImpl } from "../object";
-import { JSSymbol, type Value } from "../value";
+import { JSObject, Prop, PF, ArrayObject, type NativeImpl } from "../model/object";
+import { JSSymbol, type Value } from "../model/value";
 import { TAIL_CALL } from "../agent";
 import type { Agent } from "../agent";
-import type { Realm } from "../realm";
-import { registerObjectKind } from "../object-kinds";
-import { primToNumber } from "../operations";
+import type { Realm } from "../runtime/realm";
+import { registerObjectKind } from "../model/object-kinds";
+import { primToNumber } from "../model/operations";
 import { receiverText } from "./collections";
 import { arg, internalDefiner, makeNative, method, signedInternals } from "./util";
 

@@ -9,12 +9,12 @@
 // of the guest bytes: only primitives and byte views cross, and host errors come
 // back as guest errors with the same class, message and `code`.
 
-import { JSObject, PF, Prop, type NativeImpl } from "../object";
-import type { Value } from "../value";
+import { JSObject, PF, Prop, type NativeImpl } from "../model/object";
+import type { Value } from "../model/value";
 import { arg, internalDefiner, makeNative } from "./util";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
-import { ArrayBufferObject, KIND_UINT8, TypedArrayObject, DataViewObject } from "../buffers";
+import { ArrayBufferObject, KIND_UINT8, TypedArrayObject, DataViewObject } from "../model/buffers";
 import { allocateBuffer } from "./arraybuffer";
 import { runWork } from "./work";
 import { Bulk, TypedArrayBulkWork, bulkCopyable, bulkSliced } from "./typedarray-bulk-work";

@@ -2,10 +2,18 @@
 // when the error is created: "Name: message" then "    at f (file:line:col)" per
 // guest frame, innermost first; self-hosted built-in frames are left out.
 
-import { ArrayObject, ErrorObject, JSObject, PF, Prop, ProxyObject, isCallable } from "../object";
-import type { Value } from "../value";
+import {
+  ArrayObject,
+  ErrorObject,
+  JSObject,
+  PF,
+  Prop,
+  ProxyObject,
+  isCallable,
+} from "../model/object";
+import type { Value } from "../model/value";
 import { arg, makeNative, method, ctorPrototype } from "./util";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 
 export interface StackFrameInfo {
   name: string;

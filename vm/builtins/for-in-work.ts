@@ -11,10 +11,10 @@
 // A typed array or String wrapper with that many elements goes the same way: its
 // index keys are not in its table, and listing 10^7 of them took ~11 s in one step.
 
-import type { Value } from "../value";
+import type { Value } from "../model/value";
 import type { Agent } from "../agent";
-import { ArrayObject, ForInIterator, JSObject, PF, ProxyObject } from "../object";
-import { registerObjectKind } from "../object-kinds";
+import { ArrayObject, ForInIterator, JSObject, PF, ProxyObject } from "../model/object";
+import { registerObjectKind } from "../model/object-kinds";
 import { KEYS_SLICED_SIZE, virtualIndexCount } from "./object-work";
 import { PENDING, WorkObject, runWork } from "./work";
 

@@ -13,13 +13,13 @@ import {
   Prop,
   ProxyObject,
   isCallable,
-} from "../object";
+} from "../model/object";
 import { proxyHelper } from "./proxy";
-import { EMPTY, JSSymbol, type Value } from "../value";
+import { EMPTY, JSSymbol, type Value } from "../model/value";
 import { arg, method, makeNative } from "./util";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
-import { compileEval } from "../names";
+import { compileEval } from "../interpreter/names";
 
 /**
  * CreateListFromArrayLike without guest code: arrays, arguments objects and

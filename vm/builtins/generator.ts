@@ -2,12 +2,12 @@
 // parked frame through vm.resumeGenerator, so the generator body runs as ordinary
 // guest frames. `$.generatorResume` gives the self-hosted async driver the same.
 
-import { GeneratorObject, GenState, JSObject, PF, Prop } from "../object";
-import type { Value } from "../value";
+import { GeneratorObject, GenState, JSObject, PF, Prop } from "../model/object";
+import type { Value } from "../model/value";
 import { arg, defineInternal, makeNative, method } from "./util";
 
 const GEN = ["c", GeneratorObject] as const;
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
 
 function thisGenerator(vm: Agent, t: Value, name: string): GeneratorObject {

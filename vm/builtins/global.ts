@@ -1,8 +1,8 @@
 // Global value properties and functions (ECMA-262 19.1, 19.2).
 
-import { PF, Prop } from "../object";
+import { PF, Prop } from "../model/object";
 import { method } from "./util";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 
 export function installGlobals(realm: Realm): void {
   const g = realm.global;
@@ -45,7 +45,7 @@ export function installGlobals(realm: Realm): void {
     const host = (globalThis as unknown as Record<string, (s: string) => string>)[name];
     method(realm, g, "global", name, 1, (_vm, _t, args) => host(args[0] as string), "s", true);
   }
-  const N = g.props.get("Number")!.value as import("../object").JSObject;
+  const N = g.props.get("Number")!.value as import("../model/object").JSObject;
   N.props.set("parseInt", new Prop(parseIntF, PF.Hidden));
   N.props.set("parseFloat", new Prop(parseFloatF, PF.Hidden));
 }

@@ -10,19 +10,19 @@ import {
   isCallable,
   isConstructor,
   type Descriptor,
-} from "../object";
-import { JSSymbol, isArrayIndex, type PropertyKey, type Value } from "../value";
-import { SIZE, charge } from "../heap";
-import { primToString } from "../operations";
+} from "../model/object";
+import { JSSymbol, isArrayIndex, type PropertyKey, type Value } from "../model/value";
+import { SIZE, charge } from "../model/heap";
+import { primToString } from "../model/operations";
 import { arg, internalDefiner, makeNative } from "./util";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
-import type { NativeImpl } from "../object";
+import type { NativeImpl } from "../model/object";
 import { ArrayIteratorObject } from "./array";
 import * as path from "node:path";
 import { compile, GuestSyntaxError } from "../../compiler";
-import { ModuleNotFound, moduleAccess } from "../modules";
-import { installNameInternals } from "../names";
+import { ModuleNotFound, moduleAccess } from "../runtime/modules";
+import { installNameInternals } from "../interpreter/names";
 import { proxyHelper, unwrapProxy } from "./proxy";
 import { setProto } from "./object";
 import { KeysOf, listOwnKeys } from "./object-work";
@@ -439,7 +439,7 @@ export function installMoreInternals(realm: Realm, ops: Record<string, number>):
     it.dirty = true;
     return undefined;
   });
-  // CommonJS loading (see vm/modules.ts and prelude/60-modules.js).
+  // CommonJS loading (see vm/runtime/modules.ts and prelude/60-modules.js).
   const notFound = (vm: import("../agent").Agent, e: unknown): never => {
     if (e instanceof ModuleNotFound) {
       const err = vm.makeError("Error", e.message);

@@ -5,9 +5,9 @@
 // host's answers are pure functions of that data and of the host's ICU version and
 // time zone, the same dependence Date's locale methods have.
 
-import type { Realm } from "../realm";
-import { ArrayObject, JSObject, PF } from "../object";
-import type { Value } from "../value";
+import type { Realm } from "../runtime/realm";
+import { ArrayObject, JSObject, PF } from "../model/object";
+import type { Value } from "../model/value";
 import type { Agent } from "../agent";
 import { arg, defineInternal } from "./util";
 import { DateObject } from "./date";

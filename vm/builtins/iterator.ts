@@ -2,9 +2,9 @@
 // %IteratorPrototype%. Its methods and Iterator.from call guest code, so they are
 // self-hosted (prelude/47-iterator-helpers.js); only the constructor is native.
 
-import { JSObject, Prop, PF } from "../object";
+import { JSObject, Prop, PF } from "../model/object";
 import { makeNative } from "./util";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 
 export function installIterator(realm: Realm): void {
   const IP = realm.IteratorPrototype;

@@ -6,10 +6,10 @@
 // could run guest code or throw. The work is bounded: a long result is left to the
 // guest serializer, so one instruction never does unbounded work.
 
-import { ArrayObject, JSObject, PF, isCallable } from "../object";
-import { EMPTY, JSSymbol, type Value } from "../value";
+import { ArrayObject, JSObject, PF, isCallable } from "../model/object";
+import { EMPTY, JSSymbol, type Value } from "../model/value";
 import { defineInternal } from "./util";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
 
 /** Characters a fast stringify builds in one instruction at most. */

@@ -7,13 +7,13 @@
 // syntax error it asks the host's JSON.parse for the message (V8's wording, with
 // its position and excerpt), which costs one host parse up to the error.
 
-import { ArrayObject, JSObject } from "../object";
-import type { Value } from "../value";
-import type { Realm } from "../realm";
+import { ArrayObject, JSObject } from "../model/object";
+import type { Value } from "../model/value";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
-import { registerObjectKind } from "../object-kinds";
+import { registerObjectKind } from "../model/object-kinds";
 import { PENDING, WorkObject } from "./work";
-import { SIZE, charge } from "../heap";
+import { SIZE, charge } from "../model/heap";
 
 /** Texts at least this long are parsed in slices; shorter ones by the host at once. */
 /**

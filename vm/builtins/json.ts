@@ -3,11 +3,11 @@
 // is self-hosted (the reviver is guest code).
 // JSON.stringify is self-hosted (prelude/30-json.js).
 
-import { ArrayObject, JSObject, PF, Prop } from "../object";
-import type { Value } from "../value";
-import { SIZE, charge, ensureRoom, stringBytes } from "../heap";
+import { ArrayObject, JSObject, PF, Prop } from "../model/object";
+import type { Value } from "../model/value";
+import { SIZE, charge, ensureRoom, stringBytes } from "../model/heap";
 import { arg, method } from "./util";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 import { JSON_SLICED_LENGTH, JsonParseWork, fromHostJSON } from "./json-parse";
 import { runWork } from "./work";
 import { installJSONFastPath } from "./json-fast";

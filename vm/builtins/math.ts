@@ -2,10 +2,10 @@
 // the coercion spec); the host's Math functions then give the spec's results.
 // Math.random draws from the VM's own PRNG state so snapshots resume the sequence.
 
-import { JSObject, PF, Prop } from "../object";
-import type { Value } from "../value";
+import { JSObject, PF, Prop } from "../model/object";
+import type { Value } from "../model/value";
 import { constant, method } from "./util";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 
 const UNARY = [
   "abs",

@@ -11,9 +11,9 @@ import {
   PrimitiveObject,
   Prop,
   ProxyObject,
-} from "../object";
-import type { Value } from "../value";
-import { ArrayBufferObject, DataViewObject, TypedArrayObject } from "../buffers";
+} from "../model/object";
+import type { Value } from "../model/value";
+import { ArrayBufferObject, DataViewObject, TypedArrayObject } from "../model/buffers";
 import { DateObject } from "./date";
 import { RegExpObject } from "./regexp";
 import {
@@ -23,11 +23,11 @@ import {
   WeakRefObject,
   WeakSetObject,
 } from "./collections";
-import { ModuleNamespaceObject } from "../esm";
-import { functionKind } from "../inspect";
-import { isCallable } from "../object";
+import { ModuleNamespaceObject } from "../runtime/esm";
+import { functionKind } from "./inspect";
+import { isCallable } from "../model/object";
 import { arg, defineInternal } from "./util";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
 import { Parser, tokenizer, type Node as AcornNode } from "acorn";
 import { positionAt } from "../../compiler/bytecode";

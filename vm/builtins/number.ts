@@ -1,11 +1,11 @@
 // Number, Boolean and BigInt (ECMA-262 21.1, 20.3, 21.2). Formatting delegates to the
 // host, whose Number.prototype methods implement the same algorithms.
 
-import { JSObject, PF, Prop, PrimitiveObject } from "../object";
-import { JSSymbol, type Value } from "../value";
-import { primToNumber } from "../operations";
+import { JSObject, PF, Prop, PrimitiveObject } from "../model/object";
+import { JSSymbol, type Value } from "../model/value";
+import { primToNumber } from "../model/operations";
 import { arg, constant, makeNative, method, ctorPrototype } from "./util";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
 import { runWork } from "./work";
 import { slicedBigIntParse } from "./bigint-work";

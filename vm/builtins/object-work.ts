@@ -14,13 +14,13 @@
 // 10^6 in one step, listed here a slice at a time, then the table's keys); no guest
 // code runs while the task is in progress, so the table cannot change under it.
 
-import type { Value } from "../value";
-import { EMPTY, JSSymbol, isArrayIndex, type PropertyKey } from "../value";
+import type { Value } from "../model/value";
+import { EMPTY, JSSymbol, isArrayIndex, type PropertyKey } from "../model/value";
 import type { Agent } from "../agent";
-import type { Realm } from "../realm";
-import { ArrayObject, JSObject, PF, PrimitiveObject, type Prop } from "../object";
-import { TypedArrayObject } from "../buffers";
-import { registerObjectKind } from "../object-kinds";
+import type { Realm } from "../runtime/realm";
+import { ArrayObject, JSObject, PF, PrimitiveObject, type Prop } from "../model/object";
+import { TypedArrayObject } from "../model/buffers";
+import { registerObjectKind } from "../model/object-kinds";
 import { PENDING, WorkObject, runWork } from "./work";
 
 /** Objects with at least this many own properties have their keys listed in slices. */

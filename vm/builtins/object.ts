@@ -13,13 +13,13 @@ import {
   ProxyObject,
   isCallable,
   type Descriptor,
-} from "../object";
+} from "../model/object";
 import { proxyHelper, unwrapProxy, type ProxyHelperName } from "./proxy";
-import { JSSymbol, type PropertyKey, type Value } from "../value";
+import { JSSymbol, type PropertyKey, type Value } from "../model/value";
 import { arg, makeNative, method, getter } from "./util";
 import { KeysOf, listOwnKeys } from "./object-work";
-import type { Realm } from "../realm";
-import { describeObject } from "../describe";
+import type { Realm } from "../runtime/realm";
+import { describeObject } from "../model/describe";
 import type { Agent } from "../agent";
 
 function requireObject(vm: Agent, v: Value, fn: string): JSObject {

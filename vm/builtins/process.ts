@@ -2,10 +2,10 @@
 // platform. argv and env are filled in by the embedder after the realm is built
 // (see VM setup), so the pristine realm does not depend on the host.
 
-import { ArrayObject, JSObject, PF, Prop, isCallable } from "../object";
-import type { Value } from "../value";
+import { ArrayObject, JSObject, PF, Prop, isCallable } from "../model/object";
+import type { Value } from "../model/value";
 import { arg, defineInternal, makeNative, method } from "./util";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
 
 /** What `process.pid` shows a VM that may not see host facts. */

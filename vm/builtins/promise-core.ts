@@ -14,11 +14,11 @@ import {
   PF,
   Prop,
   isCallable,
-} from "../object";
-import type { PrivateName, PropertyKey, Value } from "../value";
-import { SIZE, charge } from "../heap";
+} from "../model/object";
+import type { PrivateName, PropertyKey, Value } from "../model/value";
+import { SIZE, charge } from "../model/heap";
 import { defineInternal } from "./util";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
 
 /** Where the fields are in a promise's private names (their declaration order). */

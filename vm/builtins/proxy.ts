@@ -14,12 +14,12 @@ import {
   isCallable,
   isConstructor,
   type NativeImpl,
-} from "../object";
-import type { Value } from "../value";
+} from "../model/object";
+import type { Value } from "../model/value";
 import { arg, internalDefiner, makeNative } from "./util";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
-import { registerObjectKind } from "../object-kinds";
+import { registerObjectKind } from "../model/object-kinds";
 
 /** The self-hosted helpers of prelude/55-proxy.js, by name (the prelude's `proxyHelpers`). */
 export type ProxyHelperName =

@@ -5,7 +5,7 @@
 // (array-likes, descriptors) and are self-hosted in prelude/50-collections.js; their
 // slots are reserved here so that the property order matches V8's.
 
-import { ModuleNamespaceObject } from "../esm";
+import { ModuleNamespaceObject } from "../runtime/esm";
 import {
   ArrayObject,
   BoundFunction,
@@ -15,14 +15,14 @@ import {
   Prop,
   ProxyObject,
   type Descriptor,
-} from "../object";
+} from "../model/object";
 import { proxyHelper, type ProxyHelperName } from "./proxy";
-import { JSSymbol, type PropertyKey, type Value } from "../value";
+import { JSSymbol, type PropertyKey, type Value } from "../model/value";
 import { arg, defineInternal, makeNative, method } from "./util";
 import { descriptorObject, setProto } from "./object";
 import { KeysOf, listOwnKeys } from "./object-work";
-import type { Realm } from "../realm";
-import { TypedArrayObject, canonicalNumeric } from "../buffers";
+import type { Realm } from "../runtime/realm";
+import { TypedArrayObject, canonicalNumeric } from "../model/buffers";
 import type { Agent } from "../agent";
 
 function target(vm: Agent, v: Value, name: string): JSObject {

@@ -8,10 +8,10 @@
 // last match (RegExp.$1 and friends are recorded from it at the end, as one loop of
 // RegExpBuiltinExec calls would leave them).
 
-import type { Value } from "../value";
-import type { Realm } from "../realm";
+import type { Value } from "../model/value";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
-import { registerObjectKind } from "../object-kinds";
+import { registerObjectKind } from "../model/object-kinds";
 import { internalDefiner } from "./util";
 import { PENDING, WorkObject, runWork } from "./work";
 import {

@@ -11,9 +11,9 @@
 // object keeps only its original source and flags as state; the compiled matcher is
 // a cache rebuilt on demand (after a snapshot is decoded, too).
 
-import { ArrayObject, JSObject, NativeFunction, PF, Prop, type NativeImpl } from "../object";
-import { JSSymbol, type Value } from "../value";
-import { registerObjectKind } from "../object-kinds";
+import { ArrayObject, JSObject, NativeFunction, PF, Prop, type NativeImpl } from "../model/object";
+import { JSSymbol, type Value } from "../model/value";
+import { registerObjectKind } from "../model/object-kinds";
 import { arg, getter, internalDefiner, isBuiltin, makeNative, method } from "./util";
 import { receiverText } from "./collections";
 import {
@@ -31,7 +31,7 @@ import {
   type SearchState,
 } from "../regexp-engine";
 import { PENDING, WORK_SLICE_CHARGE, WorkObject, runWork } from "./work";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
 
 /** Snapshot kinds (see object-kinds.ts); never renumber. */

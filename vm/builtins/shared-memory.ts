@@ -7,11 +7,11 @@
 // hanging the VM. Conversions that may run guest code go through the prelude's
 // trampoline (coerceCall), as DataView's do.
 
-import { JSObject, PF, Prop, type NativeFunction } from "../object";
-import type { Value } from "../value";
-import type { Realm } from "../realm";
+import { JSObject, PF, Prop, type NativeFunction } from "../model/object";
+import type { Value } from "../model/value";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
-import { ArrayBufferObject, TypedArrayObject, type HostTA } from "../buffers";
+import { ArrayBufferObject, TypedArrayObject, type HostTA } from "../model/buffers";
 import { arg, getter, makeNative, method } from "./util";
 import { receiverText } from "./collections";
 import { allocateBuffer, defineBufferBasics, detachedError, preludeFn } from "./arraybuffer";

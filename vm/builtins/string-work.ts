@@ -3,10 +3,10 @@
 // of millions of pieces) run as tasks whose state is data: the subject, the pattern,
 // the template, where the next search starts and the result so far.
 
-import type { Value } from "../value";
+import type { Value } from "../model/value";
 import type { Agent } from "../agent";
-import type { Realm } from "../realm";
-import { registerObjectKind } from "../object-kinds";
+import type { Realm } from "../runtime/realm";
+import { registerObjectKind } from "../model/object-kinds";
 import { PENDING, WorkObject, runWork } from "./work";
 import { getSubstitution } from "./regexp";
 

@@ -2,11 +2,18 @@
 // arguments are primitives (see the coercion specs), the host's String methods have
 // the spec's semantics, so most methods delegate to them.
 
-import { JSObject, PF, Prop, PrimitiveObject, makeIterResult, type NativeImpl } from "../object";
-import { JSSymbol, type Value } from "../value";
+import {
+  JSObject,
+  PF,
+  Prop,
+  PrimitiveObject,
+  makeIterResult,
+  type NativeImpl,
+} from "../model/object";
+import { JSSymbol, type Value } from "../model/value";
 import { arg, internalDefiner, makeNative, method } from "./util";
-import { ensureRoom } from "../heap";
-import type { Realm } from "../realm";
+import { ensureRoom } from "../model/heap";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
 import { STRING_SLICED_LENGTH, StringReplaceAllWork, splitString } from "./string-work";
 import { runWork } from "./work";

@@ -1,9 +1,9 @@
 // Symbol (ECMA-262 20.4): the constructor, the registry and well-known symbols.
 
-import { JSObject, PF, Prop, PrimitiveObject } from "../object";
-import { JSSymbol, type Value } from "../value";
+import { JSObject, PF, Prop, PrimitiveObject } from "../model/object";
+import { JSSymbol, type Value } from "../model/value";
 import { arg, constant, getter, makeNative, method } from "./util";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
 
 function thisSymbol(vm: Agent, t: Value): JSSymbol {

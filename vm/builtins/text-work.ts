@@ -19,11 +19,11 @@
 //   guest array is allocated, a second pass encodes into it.
 // The state is the input, where the next piece starts and the result so far.
 
-import type { Value } from "../value";
+import type { Value } from "../model/value";
 import type { Agent } from "../agent";
-import { JSObject, PF, Prop } from "../object";
-import { ArrayBufferObject, DataViewObject, KIND_UINT8, TypedArrayObject } from "../buffers";
-import { registerObjectKind } from "../object-kinds";
+import { JSObject, PF, Prop } from "../model/object";
+import { ArrayBufferObject, DataViewObject, KIND_UINT8, TypedArrayObject } from "../model/buffers";
+import { registerObjectKind } from "../model/object-kinds";
 import { allocateBuffer } from "./arraybuffer";
 import { PENDING, WorkObject } from "./work";
 

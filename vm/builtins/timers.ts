@@ -2,10 +2,10 @@
 // of unhandled promise rejections. Timers are data in the realm: absolute due times
 // on the host clock, so a snapshot resumed later runs overdue timers at once.
 
-import { JSObject, PF, Prop, isCallable } from "../object";
-import type { Value } from "../value";
+import { JSObject, PF, Prop, isCallable } from "../model/object";
+import type { Value } from "../model/value";
 import { arg, defineInternal, getter, makeNative, method } from "./util";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
 import { installPromiseCore } from "./promise-core";
 

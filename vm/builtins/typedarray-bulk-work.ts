@@ -7,10 +7,10 @@
 // the task's state. No guest code runs while a task is in progress, so the arrays
 // cannot change under it.
 
-import type { Value } from "../value";
+import type { Value } from "../model/value";
 import type { Agent } from "../agent";
-import { TypedArrayObject } from "../buffers";
-import { registerObjectKind } from "../object-kinds";
+import { TypedArrayObject } from "../model/buffers";
+import { registerObjectKind } from "../model/object-kinds";
 import { PENDING, WorkObject } from "./work";
 
 /** Bytes of elements one slice handles (~1–4 ms of host work). */

@@ -6,10 +6,10 @@
 // No guest code runs while a task is in progress, so the array cannot change under
 // it. Float16Array keeps the host's one-call sort (it sorts decoded copies).
 
-import type { Value } from "../value";
+import type { Value } from "../model/value";
 import type { Agent } from "../agent";
-import { ELEMENT_TYPES, TypedArrayObject } from "../buffers";
-import { registerObjectKind } from "../object-kinds";
+import { ELEMENT_TYPES, TypedArrayObject } from "../model/buffers";
+import { registerObjectKind } from "../model/object-kinds";
 import { PENDING, WorkObject } from "./work";
 
 /** Elements merged (or joined) in one slice. */

@@ -12,10 +12,10 @@ import {
   type NativeFunction,
   type NativeImpl,
   isCallable,
-} from "../object";
-import { EMPTY, type Value, type PropertyKey } from "../value";
+} from "../model/object";
+import { EMPTY, type Value, type PropertyKey } from "../model/value";
 import { arg, ctorPrototype, getter, internalDefiner, isBuiltin, makeNative } from "./util";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
 import {
   ArrayBufferObject,
@@ -25,7 +25,7 @@ import {
   f16Encode,
   f16Round,
   canonicalNumeric,
-} from "../buffers";
+} from "../model/buffers";
 import {
   coerceCall,
   convertArgs,

@@ -9,12 +9,12 @@
 // iterators. Arguments are converted to strings by the `coerce` routing of
 // makeNative, which runs a guest toString through the self-hosted coerceThenCall.
 
-import { JSObject, PF, Prop, type NativeImpl } from "../object";
-import { JSSymbol, type Value } from "../value";
+import { JSObject, PF, Prop, type NativeImpl } from "../model/object";
+import { JSSymbol, type Value } from "../model/value";
 import type { Agent } from "../agent";
-import { WELL_KNOWN } from "../well-known";
-import type { Realm } from "../realm";
-import { registerObjectKind } from "../object-kinds";
+import { WELL_KNOWN } from "../model/well-known";
+import type { Realm } from "../runtime/realm";
+import { registerObjectKind } from "../model/object-kinds";
 import { arg, defineInternal, makeNative, method, type Signature } from "./util";
 
 export class URLObject extends JSObject {

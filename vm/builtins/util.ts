@@ -10,10 +10,10 @@ import {
   Prop,
   isCallable,
   type NativeImpl,
-} from "../object";
-import { JSSymbol, type PropertyKey, type Value } from "../value";
+} from "../model/object";
+import { JSSymbol, type PropertyKey, type Value } from "../model/value";
 import type { Agent } from "../agent";
-import type { Realm } from "../realm";
+import type { Realm } from "../runtime/realm";
 
 /**
  * Argument coercions a native needs before it can run in TypeScript: per position,

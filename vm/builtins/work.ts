@@ -11,9 +11,9 @@
 //
 // A task never calls guest code: that is what lets it stop and continue anywhere.
 
-import { JSObject, PF, Prop } from "../object";
-import type { Value } from "../value";
-import type { Realm } from "../realm";
+import { JSObject, PF, Prop } from "../model/object";
+import type { Value } from "../model/value";
+import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
 import { defineInternal } from "./util";
 

@@ -1,12 +1,12 @@
 // Node's `child_process`, guest side, over the runtime's host operations
-// (vm/host-proc.ts). Every call needs the `subprocess` capability.
+// (vm/host-ops/proc.ts). Every call needs the `subprocess` capability.
 //
 // A child's output and its end arrive as completions of host operations the guest
 // keeps pending: `proc.read` on each piped output while its stream wants data, and
 // `proc.wait` until it exits. `stdio: "inherit"` output is read the same way and
 // copied to this process's stdout/stderr (the VM's own output, which the embedder
 // owns). The Sync variants block the host until the child ends, bounded by the VM's
-// deadline (see vm/host-proc.ts). fork() runs the module under vmrun with an IPC
+// deadline (see vm/host-ops/proc.ts). fork() runs the module under vmrun with an IPC
 // channel (internal/ipc.js).
 "use strict";
 

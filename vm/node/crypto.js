@@ -1,4 +1,4 @@
-// Node's `crypto`, guest side, over the host operations of vm/host-crypto.ts (pure
+// Node's `crypto`, guest side, over the host operations of vm/host-ops/crypto.ts (pure
 // computations over bytes: no capability). Hash, Hmac and the ciphers keep their
 // state as guest data (internal/crypto/hash.js, cipher.js), so a snapshot can be
 // taken at any instruction and resumed anywhere. Keys are guest data too (keys.js);

@@ -1,5 +1,5 @@
 // Node's `dns`: lookup (the system resolver, as getaddrinfo) with its callback and
-// promise forms, over the runtime operation "dns.lookup" (vm/host-net-facts.ts), which
+// promise forms, over the runtime operation "dns.lookup" (vm/host-ops/net-facts.ts), which
 // needs the `net` capability. The DNS-protocol resolvers (resolve*, reverse, Resolver)
 // are internal/dns-resolve.js.
 "use strict";

@@ -1,5 +1,5 @@
 // Node's `fs` (and the promises behind `fs/promises`), guest side, over the runtime's
-// host operations (vm/host-fs.ts). Every call needs the `fs` capability; without it
+// host operations (vm/host-ops/fs.ts). Every call needs the `fs` capability; without it
 // the call fails with an Error whose code is ERR_JAUNT_CAPABILITY.
 //
 // Each API is written once as a plan — which host operation, with which arguments,

@@ -1,4 +1,4 @@
-// Node's `net`, guest side, over the runtime's TCP host operations (vm/host-net.ts).
+// Node's `net`, guest side, over the runtime's TCP host operations (vm/host-ops/net.ts).
 // Every call needs the `net` capability (ERR_JAUNT_CAPABILITY without it).
 //
 // What comes from the outside arrives as the completion of a host operation the

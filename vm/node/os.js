@@ -1,5 +1,5 @@
 // Node's `os`, guest side: host facts from the runtime operation "os.facts"
-// (vm/host-os.ts) — the host's with the `fs` capability, neutral ones without it.
+// (vm/host-ops/os.ts) — the host's with the `fs` capability, neutral ones without it.
 "use strict";
 
 const { hostCall } = require("jaunt:internals");

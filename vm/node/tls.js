@@ -1,4 +1,4 @@
-// node:tls — TLS client and server sockets. The encryption is the host's (vm/host-tls.ts):
+// node:tls — TLS client and server sockets. The encryption is the host's (vm/host-ops/tls.ts):
 // a TLSSocket is a net.Socket whose connection the host makes with TLS, and a
 // tls.Server a net.Server whose connections arrive after their handshake; bytes then
 // flow through the same stream operations as TCP's, so everything here is guest data

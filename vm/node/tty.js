@@ -2,7 +2,7 @@
 // WriteStream/ReadStream for descriptors that are terminals. process.stdout and
 // process.stderr become terminals too when the host's are (internal/stdio.js calls
 // makeTerminal): isTTY, columns/rows (the host's window size), getColorDepth/hasColors
-// (Node's own rules over the guest's process.env, vm/host-tty.ts), getWindowSize and
+// (Node's own rules over the guest's process.env, vm/host-ops/tty.ts), getWindowSize and
 // the cursor helpers. On a pipe or a file they stay plain Writables without these, as
 // in Node, so programs take their non-TTY paths.
 "use strict";

@@ -1,4 +1,4 @@
-// node:util — format and inspect are the console's own (vm/inspect.ts); promisify,
+// node:util — format and inspect are the console's own (vm/builtins/inspect.ts); promisify,
 // callbackify, inherits, deprecate, types, isDeepStrictEqual, parseArgs, debuglog,
 // styleText and the legacy is* helpers follow Node 20.
 "use strict";
@@ -107,7 +107,7 @@ const colors = {
 };
 // Node's non-enumerable aliases (grey is what styles.undefined names). Node makes
 // them accessors of the original; here they are data properties holding the same
-// array, which the host-side stylize (vm/inspect.ts) can read without guest code.
+// array, which the host-side stylize (vm/builtins/inspect.ts) can read without guest code.
 for (const [original, alias] of [
   ["gray", "grey"],
   ["gray", "blackBright"],

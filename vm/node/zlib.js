@@ -1,4 +1,4 @@
-// Node's `zlib`, guest side, over the host operations of vm/host-zlib.ts (Node's own
+// Node's `zlib`, guest side, over the host operations of vm/host-ops/zlib.ts (Node's own
 // zlib and brotli, so every byte is Node's; no capability).
 //
 // Buffers: xSync is one host operation (it blocks the VM for one step, as it blocks

@@ -1,4 +1,4 @@
-// Node's built-in modules (the registry is vm/node-modules.ts). Each is loaded on its
+// Node's built-in modules (the registry is vm/runtime/node-modules.ts). Each is loaded on its
 // first require or import: a file of the runtime's own, run as a CommonJS module whose
 // require() sees core modules first, then the runtime's other files. Loaded modules
 // live in the loader state (guest data), apart from user modules' require.cache.
@@ -82,18 +82,18 @@ function runtimeInternals() {
   var state = loaderState();
   if (state.internals !== undefined) return state.internals;
   state.internals = {
-    inspect: $.inspectFunction, // vm/inspect.ts, as console uses it
+    inspect: $.inspectFunction, // vm/builtins/inspect.ts, as console uses it
     format: $.formatFunction, // util.format, as console.log formats
     formatWithOptions: $.formatWithOptionsFunction,
-    stringWidth: $.stringWidth, // terminal columns (vm/inspect.ts), for readline
-    inspectDefaults: $.inspectDefaults, // util.inspect.defaultOptions (vm/inspect.ts reads it)
+    stringWidth: $.stringWidth, // terminal columns (vm/builtins/inspect.ts), for readline
+    inspectDefaults: $.inspectDefaults, // util.inspect.defaultOptions (vm/builtins/inspect.ts reads it)
     internalKind: $.internalKind, // builtins/node-internals.ts
     callSiteMessage: $.callSiteMessage, // builtins/node-internals.ts
     isPromise: isPromise, // prelude/40-promise.js
     emitWarning: emitWarning,
-    hostCall: $.nodeCall, // vm/gateway.ts: the runtime's host operations (fs, os, net, proc, stdin)
-    hostRef: $.nodeRef, // vm/gateway.ts: whether a pending one keeps the loop alive (unref)
-    request: $.jauntRequest, // vm/gateway.ts + requests.ts: the jaunt module asks the embedder
+    hostCall: $.nodeCall, // vm/host-ops/gateway.ts: the runtime's host operations (fs, os, net, proc, stdin)
+    hostRef: $.nodeRef, // vm/host-ops/gateway.ts: whether a pending one keeps the loop alive (unref)
+    request: $.jauntRequest, // vm/host-ops/gateway.ts + requests.ts: the jaunt module asks the embedder
     stdoutWrite: stdioWrites.stdout, // builtins/process.ts: straight to the VM's output
     stderrWrite: stdioWrites.stderr,
     startTime: programStartTime, // prelude/77-node-globals.js

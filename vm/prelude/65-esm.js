@@ -1,6 +1,6 @@
 // ES modules, self-hosted (ECMA-262 16.2.1.5, with Node's loader behaviour):
 // loading the graph, instantiating each module (its top level runs up to the end of
-// its prologue and suspends, see vm/esm.ts), linking import slots to the exporters'
+// its prologue and suspends, see vm/runtime/esm.ts), linking import slots to the exporters'
 // bindings, and evaluation in post-order with top-level await. CommonJS, JSON and
 // built-in modules take part as synthetic modules (slot 0 = default, then the named
 // exports Node's CommonJS lexer finds). All loader state is guest data reachable

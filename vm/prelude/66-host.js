@@ -1,4 +1,4 @@
-// The host boundary, guest side (vm/gateway.ts is the host side): the module
+// The host boundary, guest side (vm/host-ops/gateway.ts is the host side): the module
 // `jaunt:host`, one function per operation the embedder provides, and the job that
 // runs a guest function for the host (vm.call).
 

@@ -1,6 +1,6 @@
 // Node's DNS resolvers (dns.resolve*, reverse, getServers/setServers, Resolver, and
 // their dns.promises forms) over the runtime operation "dns.resolve"
-// (vm/host-dns.ts, the `net` capability): a resolver is guest data (servers, timeout,
+// (vm/host-ops/dns.ts, the `net` capability): a resolver is guest data (servers, timeout,
 // tries) sent with each query, which is a pending host operation, so a snapshot can be
 // taken while one is in flight (a resume re-issues it). cancel() fails the queries
 // still waiting with ECANCELLED, as Node's does.

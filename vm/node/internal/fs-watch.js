@@ -1,4 +1,4 @@
-// fs.watch (FSWatcher over the host's watcher: vm/host-fs.ts "fs.watchStart" and a
+// fs.watch (FSWatcher over the host's watcher: vm/host-ops/fs.ts "fs.watchStart" and a
 // pending "fs.watchNext" for its events) and fs.watchFile (StatWatcher: a guest
 // interval timer that stats the file, as libuv's fs_poll does). Both keep the program
 // alive unless `persistent: false` or unref(); close()/unwatchFile stop them. Loaded

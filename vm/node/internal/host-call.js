@@ -1,4 +1,4 @@
-// Calls into the runtime's pure host operations (vm/host-pure.ts: crypto, zlib), and
+// Calls into the runtime's pure host operations (vm/host-ops/pure.ts: crypto, zlib), and
 // Node's errors rebuilt from the failure records they throw.
 "use strict";
 

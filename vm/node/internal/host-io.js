@@ -1,5 +1,5 @@
 // What net and child_process share over the runtime's host operations
-// (vm/host-net.ts, vm/host-proc.ts): starting a pending operation, marking it as
+// (vm/host-ops/net.ts, vm/host-ops/proc.ts): starting a pending operation, marking it as
 // not keeping the event loop alive, and Node's error objects from host failure records.
 "use strict";
 

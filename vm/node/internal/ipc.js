@@ -2,7 +2,7 @@
 // and errors, and delivery of what arrives. Messages cross the host as JSON text
 // (serialization "json", as Node's default): JSON.stringify here, JSON.parse there.
 // The parent's end is ChildProcess (node/child_process.js), the child's end is
-// process.send (internal/ipc-child.js); the host side is vm/host-ipc.ts.
+// process.send (internal/ipc-child.js); the host side is vm/host-ops/ipc.ts.
 "use strict";
 
 const { ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS, nodeError } = require("internal/errors");

@@ -1,4 +1,4 @@
-// How the guest module `jaunt` asks the embedder for something (vm/requests.ts): the
+// How the guest module `jaunt` asks the embedder for something (vm/host-ops/requests.ts): the
 // VM stops right after the request call, the embedder's handler answers, and the call
 // returns { ok, value | error }. Every part of the module (snapshot here, transport and
 // workflow in their own files) goes through `ask`.

@@ -11,7 +11,7 @@
 // its callback runs on a later tick. On a pipe or file isTTY and columns are undefined;
 // on a terminal node:tty adds them (and getColorDepth, hasColors…), as Node has.
 //
-// stdin is a Readable over the runtime's host operation "stdin.read" (vm/host-stdio.ts),
+// stdin is a Readable over the runtime's host operation "stdin.read" (vm/host-ops/stdio.ts),
 // made (and node:stream loaded) on first use. A read is only in flight while the
 // stream wants data; pausing it (readline's close() does) cancels that read, so a
 // program that stops reading stdin ends as in Node. Without the `fs` capability stdin

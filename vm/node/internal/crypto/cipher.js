@@ -2,7 +2,7 @@
 //
 // A cipher's state between calls is guest data (so a snapshot can be taken at any
 // instruction and resumed anywhere); each update() is one pure host operation per
-// slice of at most 256 KB (vm/host-crypto.ts). Three ways, by mode:
+// slice of at most 256 KB (vm/host-ops/crypto.ts). Three ways, by mode:
 //  - "block" (CBC, ECB): the guest carries the partial block and CBC's chaining value
 //    (the last ciphertext block). A decipher with padding holds back its last whole
 //    block until final(), as OpenSSL does, so each update() returns what Node's does.

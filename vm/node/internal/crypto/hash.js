@@ -5,7 +5,7 @@
 // digests cannot export their running state, so keeping the input is what makes one
 // re-derivable after a resume anywhere. update() still costs only its own bytes: the
 // host keeps a live digest per VM that has absorbed the first `fed` slices
-// (vm/host-crypto.ts); when it is missing (another process) or out of step, the
+// (vm/host-ops/crypto.ts); when it is missing (another process) or out of step, the
 // slices are fed again, one host operation each, so no single step runs long.
 "use strict";
 

@@ -1,7 +1,7 @@
 // Key pairs and RSA encryption: generateKeyPair(Sync) (the asynchronous form is a
 // pending host operation, re-issued on resume: any new pair will do), publicEncrypt,
 // privateDecrypt, privateEncrypt, publicDecrypt — host operations over bytes
-// (vm/host-crypto-keys.ts); the keys come back as guest KeyObjects.
+// (vm/host-ops/crypto-keys.ts); the keys come back as guest KeyObjects.
 "use strict";
 
 const { ERR_INVALID_ARG_TYPE } = require("internal/errors");

@@ -2,7 +2,7 @@
 // createPrivateKey, generateKeyPair), and how every API reads its key argument. A
 // key is guest data: a secret key's bytes (a private Buffer copy); an asymmetric key's
 // record { type, asymmetricKeyType, details, der } with its PKCS#8 or SPKI encoding,
-// from which the host operations (vm/host-crypto-keys.ts) rebuild it for each call.
+// from which the host operations (vm/host-ops/crypto-keys.ts) rebuild it for each call.
 "use strict";
 
 const { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, nodeError } = require("internal/errors");

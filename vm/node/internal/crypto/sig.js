@@ -1,6 +1,6 @@
 // Signatures: createSign/createVerify (Sign and Verify keep their input as guest data,
 // copied, until sign()/verify()), and the one-shot crypto.sign/crypto.verify. The
-// signing itself is one host operation over the whole input (vm/host-crypto-keys.ts).
+// signing itself is one host operation over the whole input (vm/host-ops/crypto-keys.ts).
 "use strict";
 
 const { ERR_INVALID_ARG_TYPE, nodeError } = require("internal/errors");

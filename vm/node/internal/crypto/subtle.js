@@ -2,7 +2,7 @@
 // sign, verify, encrypt, decrypt, deriveBits, deriveKey, wrapKey, unwrapKey. A
 // CryptoKey is guest data — its material as a JWK (raw bytes for PBKDF2/HKDF secrets),
 // algorithm and usages — so it snapshots and travels like any value; each operation is
-// a pending host operation run by the host's Web Crypto (vm/host-subtle.ts), which
+// a pending host operation run by the host's Web Crypto (vm/host-ops/subtle.ts), which
 // checks the algorithms and parameters as Node does. `extractable` is kept here.
 "use strict";
 

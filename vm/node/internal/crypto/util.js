@@ -1,4 +1,4 @@
-// What the crypto files share: the calls into the host operations of vm/host-crypto.ts
+// What the crypto files share: the calls into the host operations of vm/host-ops/crypto.ts
 // and byte conversions.
 "use strict";
 

@@ -1,0 +1,293 @@
+// The pristine realm, built once per process and copied into every new realm.
+//
+// A native's host closure captures no realm: it reaches its realm's intrinsics through
+// the VM it is called with (vm.realm), so one closure serves every realm. Building a
+// realm from scratch runs the installers (builtins/*.ts) and then the prelude
+// (self-hosted JavaScript, thousands of guest instructions); both give the same objects
+// every time. So a process does that once, in the pristine realm, and every later realm
+// is a plain copy of the pristine realm's objects, natives included: a shell per
+// intrinsic, then its state with every reference mapped onto the copy by intrinsic index.
+
+import { Env } from "../model/env";
+import { enterAccount } from "../model/heap";
+import {
+  ArrayObject,
+  BoundFunction,
+  ErrorObject,
+  FunctionObject,
+  JSObject,
+  NativeFunction,
+  PrimitiveObject,
+  Prop,
+  UNLISTED_INTRINSIC,
+} from "../model/object";
+import { PrivateName, type PropertyKey, type Value } from "../model/value";
+import type { Realm } from "./realm";
+
+/** What a traversal of a realm's object graph reached, in its fixed order. */
+export interface RealmGraph {
+  objects: JSObject[];
+  envs: Env[];
+  privateNames: PrivateName[];
+}
+
+/**
+ * Numbers every object reachable from `roots` that has no number yet (intrinsicId
+ * < 0), breadth first in a fixed order, and collects the environments and private
+ * names on the way. Snapshots refer to intrinsics by these numbers, so the order must
+ * not depend on anything but the graph.
+ */
+export function numberReachable(roots: readonly unknown[]): RealmGraph {
+  const objects: JSObject[] = [];
+  const envs: Env[] = [];
+  const privateNames: PrivateName[] = [];
+  const seenEnv = new Set<Env>();
+  const visit = (v: unknown): void => {
+    if (v instanceof JSObject && v.intrinsicId < 0) {
+      v.intrinsicId = objects.length;
+      objects.push(v);
+    }
+  };
+  const visitEnv = (e: Env | null): void => {
+    while (e && !seenEnv.has(e)) {
+      seenEnv.add(e);
+      envs.push(e);
+      for (const s of e.slots) {
+        if (s instanceof PrivateName) privateNames.push(s);
+        visit(s);
+      }
+      e = e.parent;
+    }
+  };
+  const visitProp = (_k: PropertyKey, p: Prop): void => {
+    visit(p.value);
+    visit(p.getter);
+    visit(p.setter);
+  };
+  for (const r of roots) visit(r);
+  for (let qi = 0; qi < objects.length; qi++) {
+    const o = objects[qi];
+    visit(o.proto);
+    o.forEachProp(visitProp);
+    if (o instanceof ArrayObject && o.elems) o.elems.forEach(visit);
+    if (o.privates) for (const p of o.privates.values()) visitProp("", p);
+    if (o instanceof FunctionObject) {
+      visit(o.homeObject);
+      // A class's field initializer (Promise's #state, #reactions…).
+      visit(o.fields);
+      visitEnv(o.env);
+    }
+    if (o instanceof NativeFunction) o.slots.forEach(visit);
+    if (o instanceof BoundFunction) {
+      visit(o.target);
+      visit(o.boundThis);
+      o.boundArgs.forEach(visit);
+    }
+    if (o instanceof PrimitiveObject) visit(o.primitive);
+  }
+  return { objects, envs, privateNames };
+}
+
+/** The pristine realm and what a copy of it needs, computed once. */
+export interface PristineRealm {
+  realm: Realm;
+  /** Per intrinsic: the index of its function's environment in intrinsicEnvs, or -1. */
+  envOf: Int32Array;
+  /** Per intrinsic environment: the index of its parent, or -1. */
+  envParent: Int32Array;
+  /** The intrinsics that have an entry in lazyGlobalTypes, with it. */
+  lazyTypes: [number, string][];
+  /** The realm's own fields that hold an intrinsic (ArrayPrototype, global…), with its index. */
+  objectFields: [string, number][];
+}
+
+/**
+ * After the pristine realm's prelude ran and its intrinsics are numbered. Its
+ * dictionary-mode objects that could be in fast mode (plain data properties, few
+ * enough) move there first, natives included: a copy then shares their shape and
+ * copies one array of values, where copying a dictionary makes a Map and a Prop per
+ * property (the copy of 720 natives' Maps was half of a new VM's cost). The mode is
+ * guest-invisible, and the pristine realm never runs guest code again.
+ */
+export function describePristine(realm: Realm): PristineRealm {
+  for (const o of realm.intrinsics) if (o.isDictionary && mayBeFast(o)) o.loadProps(o.props, true);
+  const envIndex = new Map<Env, number>();
+  realm.intrinsicEnvs.forEach((e, i) => envIndex.set(e, i));
+  const envOf = new Int32Array(realm.intrinsics.length).fill(-1);
+  const lazyTypes: [number, string][] = [];
+  realm.intrinsics.forEach((o, i) => {
+    if (o instanceof FunctionObject && o.env) envOf[i] = envIndex.get(o.env)!;
+    const t = realm.lazyGlobalTypes.get(o);
+    if (t !== undefined) lazyTypes.push([i, t]);
+  });
+  const envParent = Int32Array.from(realm.intrinsicEnvs, (e) =>
+    e.parent ? envIndex.get(e.parent)! : -1,
+  );
+  const objectFields: [string, number][] = [];
+  for (const [k, v] of Object.entries(realm)) {
+    if (!(v instanceof JSObject)) continue;
+    if (v.intrinsicId < 0) mismatch(`Realm.${k} is not an intrinsic`);
+    objectFields.push([k, v.intrinsicId]);
+  }
+  return { realm, envOf, envParent, lazyTypes, objectFields };
+}
+
+/**
+ * Kinds whose own properties are JSObject's own (no exotic overrides), so a shape may
+ * hold them. NativeFunction starts in dictionary mode when an installer makes it, but
+ * nothing about it depends on that.
+ */
+function mayBeFast(o: JSObject): boolean {
+  const c = o.constructor;
+  return c === JSObject || c === FunctionObject || c === NativeFunction || c === BoundFunction;
+}
+
+/** Never written: loadProps only reads it (moving a shell to fast mode without a Map). */
+const NO_PROPS: Map<PropertyKey, Prop> = new Map();
+
+/** Raised when the pristine realm holds what a copy cannot make (a bug, not input). */
+export function mismatch(what: string): never {
+  throw new Error(`jaunt: cannot copy the pristine realm (${what})`);
+}
+
+/**
+ * Gives `realm` copies of all of `pristine`'s intrinsics and environments; returns
+ * the map from a pristine value to the copy's (for the realm's own fields).
+ */
+export function copyPristine(realm: Realm, pristine: PristineRealm): (v: Value) => Value {
+  const outer = enterAccount(null);
+  try {
+    return copyInto(realm, pristine);
+  } finally {
+    enterAccount(outer);
+  }
+}
+
+function copyInto(realm: Realm, pristine: PristineRealm): (v: Value) => Value {
+  const from = pristine.realm;
+  const src = from.intrinsics;
+  const count = src.length;
+  const out = new Array<JSObject>(count);
+  // Environments first (functions refer to them), their slots once objects exist.
+  const envs = new Array<Env>(from.intrinsicEnvs.length);
+  const envAt = (i: number): Env => {
+    const e = from.intrinsicEnvs[i];
+    const p = pristine.envParent[i];
+    return (envs[i] ??= new Env(e.slots.slice(), p >= 0 ? envAt(p) : null, e.code, e.scope));
+  };
+  for (let i = 0; i < envs.length; i++) envAt(i);
+  for (let id = 0; id < count; id++) {
+    const env = pristine.envOf[id];
+    const o = shellOf(src[id], env >= 0 ? envs[env] : null);
+    o.intrinsicId = id;
+    out[id] = o;
+  }
+  const map = (v: Value): Value => {
+    if (!(v instanceof JSObject)) return v;
+    if (v.intrinsicId < 0) mismatch("a reference outside the intrinsics");
+    return out[v.intrinsicId];
+  };
+  const mapObject = <T extends JSObject | null | undefined>(v: T): T =>
+    v === null || v === undefined ? v : (map(v) as T);
+  for (let id = 0; id < count; id++) fillFrom(out[id], src[id], map, mapObject);
+  from.intrinsicEnvs.forEach((e, i) => {
+    const slots = envs[i].slots;
+    for (let k = 0; k < slots.length; k++) slots[k] = map(slots[k]);
+    envs[i].extra = e.extra && e.extra.slice();
+    envs[i].withObject = mapObject(e.withObject);
+  });
+  for (const o of out) o.dirty = false;
+  realm.intrinsics = out;
+  realm.intrinsicEnvs = envs;
+  realm.intrinsicEnvSlots = envs.map((e) => e.slots.slice());
+  realm.intrinsicPrivateNames = from.intrinsicPrivateNames;
+  for (const [id, t] of pristine.lazyTypes) realm.lazyGlobalTypes.set(out[id], t);
+  return map;
+}
+
+/** A new object of `t`'s kind for the copy (its state is filled in afterwards). */
+function shellOf(t: JSObject, env: Env | null): JSObject {
+  switch (t.constructor) {
+    case JSObject:
+      return new JSObject(null, t.cls);
+    case FunctionObject: {
+      const f = t as FunctionObject;
+      return new FunctionObject(null, f.program, f.code, env);
+    }
+    case NativeFunction: {
+      // The host closure is shared: it finds its realm through the VM it is called with.
+      const f = t as NativeFunction;
+      return new NativeFunction(null, f.id, f.impl, f.isConstructor);
+    }
+    case ArrayObject:
+      return new ArrayObject(null);
+    case BoundFunction: {
+      const b = t as BoundFunction;
+      // Target and arguments are mapped in fillFrom (read-only fields, set once here).
+      return new BoundFunction(null, b.target, b.boundThis, b.boundArgs.slice());
+    }
+    case PrimitiveObject:
+      return new PrimitiveObject(null, t.cls, (t as PrimitiveObject).primitive);
+    case ErrorObject:
+      return new ErrorObject(null);
+    default:
+      return mismatch(`cannot copy a ${t.constructor.name}`);
+  }
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Copies `t`'s state into `o`, mapping every object reference. */
+function fillFrom(
+  o: JSObject,
+  t: JSObject,
+  map: (v: Value) => Value,
+  mapObject: <T extends JSObject | null | undefined>(v: T) => T,
+): void {
+  o.proto = mapObject(t.proto);
+  o.cls = t.cls;
+  o.extensible = t.extensible;
+  if (t.isDictionary) {
+    // An exotic shell keeps its shared empty dictionary while the template has none.
+    if (o.isDictionary && t.dictionary!.size === 0 && o.dictionary!.size === 0) {
+      // Nothing to copy.
+    } else {
+      const props = new Map<PropertyKey, Prop>();
+      // Reading the Map leaves the template's object in dictionary mode (it already is).
+      for (const [k, p] of t.props)
+        props.set(k, new Prop(map(p.value), p.flags, mapObject(p.getter), mapObject(p.setter)));
+      o.props = props;
+    }
+  } else {
+    // Fast mode: the shape is shared (immutable), the slots are copied. A shell of a
+    // shaped kind starts in fast mode; a paired object may have to go back to it.
+    if (o.isDictionary) o.loadProps(NO_PROPS, true);
+    o.shape = t.shape;
+    o.slotValues = t.slotValues.length ? t.slotValues.map(map) : t.slotValues;
+  }
+  o.privates = null;
+  if (t.privates) {
+    o.privates = new Map();
+    for (const [k, p] of t.privates)
+      o.privates.set(k, new Prop(map(p.value), p.flags, mapObject(p.getter), mapObject(p.setter)));
+  }
+  if (t instanceof ArrayObject) {
+    const a = o as ArrayObject;
+    a.elems = t.elems && t.elems.map(map);
+    a.sparseLength = t.sparseLength;
+    a.lengthWritable = t.lengthWritable;
+  } else if (t instanceof FunctionObject) {
+    const f = o as FunctionObject;
+    f.homeObject = mapObject(t.homeObject);
+    f.fields = mapObject(t.fields);
+  } else if (t instanceof NativeFunction) {
+    (o as NativeFunction).slots = t.slots.map(map);
+  } else if (t instanceof BoundFunction) {
+    const b = o as unknown as Writable<BoundFunction>;
+    b.target = mapObject(t.target);
+    b.boundThis = map(t.boundThis);
+    b.boundArgs = t.boundArgs.map(map);
+  } else if (t instanceof ErrorObject) {
+    (o as ErrorObject).site = t.site && { ...t.site };
+  }
+}
