@@ -1,7 +1,7 @@
 // Function.prototype (ECMA-262 20.2.3). call/apply are tail calls: the interpreter
 // replaces the native's activation with the target's frame.
 
-import { FnFlags } from "../../compiler/bytecode";
+import { FnFlags, type Program } from "../../compiler/bytecode";
 import { compile, GuestSyntaxError } from "../../compiler";
 import {
   ArrayObject,
@@ -19,7 +19,6 @@ import { EMPTY, JSSymbol, type Value } from "../model/value";
 import { arg, method, makeNative } from "./util";
 import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
-import { compileEval } from "../interpreter/names";
 
 /**
  * CreateListFromArrayLike without guest code: arrays, arguments objects and
@@ -27,6 +26,18 @@ import { compileEval } from "../interpreter/names";
  * proxy or a length needing ToNumber of an object stands in the way: the caller then
  * hands the list to the self-hosted version, which runs them as guest code.
  */
+/** Compiles eval code; a syntax error becomes a guest SyntaxError. */
+export function compileEval(vm: Agent, source: string, evalFlags: number): Program {
+  try {
+    return vm.registerProgram(
+      compile(source, { kind: "eval", filename: "<anonymous>", evalFlags }),
+    );
+  } catch (e) {
+    if (e instanceof GuestSyntaxError) return vm.throwError(e.errorName, e.message);
+    throw e;
+  }
+}
+
 export function listFromArrayLike(vm: Agent, v: Value): Value[] | null {
   if (v === undefined || v === null) return [];
   if (!(v instanceof JSObject)) vm.throwTypeError("CreateListFromArrayLike called on non-object");

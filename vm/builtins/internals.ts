@@ -22,7 +22,6 @@ import { ArrayIteratorObject } from "./array";
 import * as path from "node:path";
 import { compile, GuestSyntaxError } from "../../compiler";
 import { ModuleNotFound, moduleAccess } from "../runtime/modules";
-import { installNameInternals } from "../interpreter/names";
 import { proxyHelper, unwrapProxy } from "./proxy";
 import { setProto } from "./object";
 import { KeysOf, listOwnKeys } from "./object-work";
@@ -30,7 +29,6 @@ import { forInLevel, makeForIn } from "./for-in-work";
 
 export function installInternals(realm: Realm): void {
   const $ = realm.internals;
-  installNameInternals(realm);
   const def = internalDefiner(realm);
   // Calls: the callee's result becomes this native's result (a tail call).
   def("call", 2, "-", (vm, _t, args) => {

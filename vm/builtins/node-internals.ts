@@ -23,7 +23,7 @@ import {
   WeakRefObject,
   WeakSetObject,
 } from "./collections";
-import { ModuleNamespaceObject } from "../runtime/esm";
+import { ModuleNamespaceObject } from "../model/module-objects";
 import { functionKind } from "./inspect";
 import { isCallable } from "../model/object";
 import { arg, defineInternal } from "./util";

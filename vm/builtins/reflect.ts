@@ -5,7 +5,7 @@
 // (array-likes, descriptors) and are self-hosted in prelude/50-collections.js; their
 // slots are reserved here so that the property order matches V8's.
 
-import { ModuleNamespaceObject } from "../runtime/esm";
+import { ModuleNamespaceObject } from "../model/module-objects";
 import {
   ArrayObject,
   BoundFunction,

@@ -6,8 +6,7 @@
 // object needs guest code to answer (a getter on Symbol.unscopables, a Proxy), the
 // interpreter calls the self-hosted `resolveSlow` helper instead.
 
-import { EvalFlags, FnFlags, type FunctionCode, type Program } from "../../compiler/bytecode";
-import { compile, GuestSyntaxError } from "../../compiler";
+import { EvalFlags, FnFlags, type FunctionCode } from "../../compiler/bytecode";
 import { Env } from "../model/env";
 import { JSObject, PF, FunctionObject, ProxyObject } from "../model/object";
 import { EMPTY, type PropertyKey, type Value } from "../model/value";
@@ -15,6 +14,7 @@ import { toBoolean } from "../model/operations";
 import type { Realm } from "../runtime/realm";
 import { Prop } from "../model/object";
 import { defineInternal } from "../builtins/util";
+import { compileEval } from "../builtins/function";
 import type { VM } from "./interpreter";
 import type { Agent } from "../agent";
 
@@ -295,18 +295,6 @@ function evalContext(fn: FunctionObject, env: Env | null): number {
     }
   }
   return flags;
-}
-
-/** Compiles eval code; a syntax error becomes a guest SyntaxError. */
-export function compileEval(vm: Agent, source: string, evalFlags: number): Program {
-  try {
-    return vm.registerProgram(
-      compile(source, { kind: "eval", filename: "<anonymous>", evalFlags }),
-    );
-  } catch (e) {
-    if (e instanceof GuestSyntaxError) return vm.throwError(e.errorName, e.message);
-    throw e;
-  }
 }
 
 /** The function that runs direct eval code in the caller's scope. */

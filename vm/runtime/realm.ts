@@ -48,6 +48,7 @@ import { installSymbol } from "../builtins/symbol";
 import { installConsole } from "../builtins/console";
 import { installProcess, hasTicks, takeTick } from "../builtins/process";
 import { installInternals, installMoreInternals } from "../builtins/internals";
+import { installNameInternals } from "../interpreter/names";
 import { installTimers, type Timer } from "../builtins/timers";
 import { installHostInternals, keepsAlive, newHostOpsState } from "../host-ops/gateway";
 import { installCollections } from "../builtins/collections";
@@ -391,6 +392,7 @@ export class Realm {
     installSharedMemory(this);
     installURL(this);
     installWork(this);
+    installNameInternals(this);
     installInternals(this);
     installMoreInternals(this, {
       NEG: Op.NEG,
