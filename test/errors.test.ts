@@ -308,7 +308,7 @@ test("a frame whose environment lacks a scope record its code has pushed is refu
   const { decode } = require("cbor-x") as typeof import("cbor-x");
   const src = `function run() {
        let a = 1;
-       { let k = 2; var g = () => k + a; for (var i = 0; i < 1e6; i++) g(); }
+       { let k = 2; var g = () => k + a; for (var i = 0; i < 1e6; i++) a = a + 0; g(); }
      }
      run();`;
   // A cut where the running frame is inside the block, whose scope (captured by the

@@ -236,3 +236,23 @@ test("arrays share an empty dictionary until their first named property", () => 
   assert.equal(keys, "0,name");
   assert.throws(() => (a.dictionary as Map<string, unknown>).set("x", 1), /shared empty/);
 });
+
+test("what earlier VMs of the process did never changes a VM's instruction count", () => {
+  // The transition tree is per process. Once the empty shape had 256 children (a few
+  // hundred programs each giving an object a first key of its own), later objects went
+  // to dictionary mode, JSON.stringify left its fast path, and the same program ran
+  // 829 instructions instead of 124 — snapshot transparency and time travel count on
+  // the instruction count.
+  // Two keys no other test uses: the second first meets the empty shape once it is full.
+  const probe = (key: string) =>
+    `const o = { ${key}: { q: 1 } }; JSON.stringify(o); Object.keys(o.${key}).length;`;
+  const steps = (source: string): number => {
+    const j = Jaunt.create({ stdout: () => {} });
+    j.load(source, "/tmp/probe.js");
+    j.run();
+    return j.steps;
+  };
+  const before = steps(probe("probe_before_1"));
+  for (let i = 0; i < 300; i++) steps(`const o = { first_key_${i}_of_its_own: 1 };`);
+  assert.equal(steps(probe("probe_after_22")), before);
+});

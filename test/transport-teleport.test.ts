@@ -182,3 +182,20 @@ for (const [name, setup, skip] of GATEWAYS) {
     },
   );
 }
+
+test("fork's prefixed output goes out in whole lines", async () => {
+  const { prefixLines } = await import("../transport/programs");
+  const out: string[] = [];
+  const w = prefixLines((t) => void out.push(t), "[2] ");
+  w("copy 2");
+  out.push("copy 0 from the original\n");
+  w(" 0.5\nsecond");
+  w(" line\nlast, no newline");
+  w.flush();
+  assert.deepEqual(out, [
+    "copy 0 from the original\n",
+    "[2] copy 2 0.5\n",
+    "[2] second line\n",
+    "[2] last, no newline",
+  ]);
+});

@@ -44,20 +44,29 @@ export class RemoteFailure extends Error {
 }
 
 /**
- * `sink` with `prefix` in front of every line (fork's prefix option); the prefix of a
- * line split over several writes is written once.
+ * `sink` with `prefix` in front of every line (fork's prefix option). Only whole lines
+ * go out: a line written in parts is held until its newline (or `flush()` at the
+ * copy's end), so the lines of copies and of the original never mix mid-line.
  */
 export function prefixLines(
   sink: (text: string) => void | Promise<void>,
   prefix: string,
-): (text: string) => void | Promise<void> {
-  let atLineStart = true;
-  return (text) => {
+): ((text: string) => void | Promise<void>) & { flush(): void | Promise<void> } {
+  let partial = "";
+  const write = (text: string) => {
     if (text === "") return sink(text);
-    const out = (atLineStart ? prefix : "") + text.replace(/\n(?!$)/g, `\n${prefix}`);
-    atLineStart = text.endsWith("\n");
-    return sink(out);
+    const all = partial + text;
+    const end = all.lastIndexOf("\n") + 1;
+    partial = all.slice(end);
+    if (end === 0) return;
+    return sink(prefix + all.slice(0, end - 1).replaceAll("\n", `\n${prefix}`) + "\n");
   };
+  const flush = () => {
+    const rest = partial;
+    partial = "";
+    if (rest !== "") return sink(prefix + rest);
+  };
+  return Object.assign(write, { flush });
 }
 
 /** Hands output to `sink`; a sink that asks to wait holds the connection's reading. */

@@ -110,14 +110,25 @@ async function follow(
   req.exit(code);
 }
 
-/** Where copy `index`'s output goes: the program's, each line prefixed if asked. */
-function copyIO(ctx: TransportContext, template: string | null, index: number): ProgramIO {
-  if (!template) return ctx;
+/**
+ * Where copy `index`'s output goes: the program's, each line prefixed if asked, and
+ * what writes out a last line without its newline when the copy ends.
+ */
+function copyIO(
+  ctx: TransportContext,
+  template: string | null,
+  index: number,
+): { io: ProgramIO; flush(): void } {
+  if (!template) return { io: ctx, flush() {} };
   const prefix = template.replaceAll("{index}", String(index));
+  const stdout = prefixLines(ctx.stdout, prefix);
+  const stderr = prefixLines(ctx.stderr, prefix);
   return {
-    stdout: prefixLines(ctx.stdout, prefix),
-    stderr: prefixLines(ctx.stderr, prefix),
-    fetchModule: ctx.fetchModule,
+    io: { stdout, stderr, fetchModule: ctx.fetchModule },
+    flush() {
+      void stdout.flush();
+      void stderr.flush();
+    },
   };
 }
 
@@ -125,13 +136,15 @@ async function fork(req: JauntRequest, ctx: TransportContext): Promise<number> {
   const [target, n, template] = req.args as [string, number, string | null | undefined];
   const gw = await openFrom(ctx, target);
   const copies: RemoteProgram[] = [];
-  for (let i = 1; i <= n; i++)
-    copies.push(
-      gw.resume(req.snapshot(i), copyIO(ctx, template ?? null, i), {
-        seed: randomInt(2 ** 32 - 1) + 1,
-        ...carried(ctx),
-      }),
-    );
+  for (let i = 1; i <= n; i++) {
+    const { io, flush } = copyIO(ctx, template ?? null, i);
+    const copy = gw.resume(req.snapshot(i), io, {
+      seed: randomInt(2 ** 32 - 1) + 1,
+      ...carried(ctx),
+    });
+    copy.exit.then(flush, flush);
+    copies.push(copy);
+  }
   try {
     await Promise.all(copies.map((c) => c.accepted));
   } catch (e) {

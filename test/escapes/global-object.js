@@ -89,6 +89,9 @@ var ALLOWED = [
   "global",
   "DOMException",
   "crypto", // Web Crypto (node:crypto's webcrypto), guest code like the module
+  "Crypto", // its classes, loaded with it on first use (vm/prelude/62-node-modules.js)
+  "SubtleCrypto",
+  "CryptoKey",
   // Guest code loaded on first use (vm/prelude/77-node-globals.js):
   "EventTarget",
   "Event",

@@ -15,7 +15,14 @@ import { isArrayIndex, type PropertyKey } from "./value";
 /** More own properties than this and an object is used as a map: dictionary mode. */
 export const MAX_SHAPE_PROPERTIES = 64;
 
-/** Beyond this many children a shape stops recording transitions (its objects go to dictionary mode). */
+/**
+ * Beyond this many children a shape stops recording transitions: a further child is
+ * made for the one object that asks and shared with no other. (It used to send the
+ * object to dictionary mode. The tree is per process, so after a few hundred programs
+ * had each given the empty shape a first key, objects of every later VM were
+ * dictionaries, took the built-ins' slow paths, and ran more guest instructions than
+ * in a fresh process: an object's mode must depend on its own history only.)
+ */
 const MAX_TRANSITIONS = 256;
 
 export class Shape {
@@ -68,14 +75,14 @@ export class Shape {
     return table.get(key);
   }
 
-  /** The child that adds `key` with `flags`, or null if this shape has too many children. */
+  /** The child that adds `key` with `flags` (unshared once this shape has too many). */
   add(key: PropertyKey, flags: number): Shape | null {
     const first = this.transitions?.get(key);
     for (let s: Shape | null = first ?? null; s !== null; s = s.sibling)
       if (s.flags === flags) return s;
-    if (this.transitionCount >= MAX_TRANSITIONS) return null;
     const isIndex = typeof key === "string" && isArrayIndex(key);
     const child = new Shape(this, key, flags, this.count, this.hasIndexKey || isIndex);
+    if (this.transitionCount >= MAX_TRANSITIONS) return child;
     if (this.transitions === null) this.transitions = new Map();
     if (first === undefined) this.transitions.set(key, child);
     else {
