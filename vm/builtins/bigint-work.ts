@@ -9,7 +9,7 @@
 import type { Value } from "../model/value";
 import type { Agent } from "../agent";
 import { registerObjectKind } from "../model/object-kinds";
-import { PENDING, WorkObject } from "./work";
+import { PENDING, WorkObject, isInt } from "./work";
 
 /** Results estimated above this many bits are computed in slices. */
 const SLICED_RESULT_BITS = 1 << 20;
@@ -183,8 +183,7 @@ registerObjectKind<BigIntParseWork>({
     const [digits, negative, pos, width, j, pow, pieces, next] = fields;
     if (typeof digits !== "string" || !/^[0-9]+$/.test(digits) || typeof negative !== "boolean")
       return dec.fail(`${where}: a BigInt parse needs its digits and sign`);
-    const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
-    if (!int(pos) || pos < 0 || pos > digits.length || !int(width) || width < LEAF_DIGITS)
+    if (!isInt(pos) || pos < 0 || pos > digits.length || !isInt(width) || width < LEAF_DIGITS)
       return dec.fail(`${where}: a BigInt parse position out of range`);
     if (!Array.isArray(pieces) || !Array.isArray(next))
       return dec.fail(`${where}: a BigInt parse without its pieces`);
@@ -197,7 +196,7 @@ registerObjectKind<BigIntParseWork>({
       });
     const p = dec.value(pow, where);
     if (typeof p !== "bigint") return dec.fail(`${where}: a BigInt parse without its power`);
-    if (!int(j) || j < -1 || j >= Math.max(1, pieces.length))
+    if (!isInt(j) || j < -1 || j >= Math.max(1, pieces.length))
       return dec.fail(`${where}: a BigInt parse cursor outside its pieces`);
     o.digits = digits;
     o.negative = negative;

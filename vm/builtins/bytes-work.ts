@@ -22,7 +22,7 @@ import { JSObject } from "../model/object";
 import { KIND_UINT8, TypedArrayObject } from "../model/buffers";
 import { registerObjectKind } from "../model/object-kinds";
 import { allocateBuffer } from "./arraybuffer";
-import { PENDING, WorkObject } from "./work";
+import { PENDING, WorkObject, isCount } from "./work";
 import { bytesOf } from "./text-work";
 
 const KIND_BYTES_WORK = 197;
@@ -246,8 +246,7 @@ registerObjectKind<BytesWork>({
   allocate: () => new BytesWork(BytesOp.Latin1, ""),
   decode(o, fields, dec, where) {
     const [op, subject, proto, pos, out, carry, target, written] = fields;
-    const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
-    if (!int(op) || op > LAST_OP)
+    if (!isCount(op) || op > LAST_OP)
       return dec.fail(`${where}: a string to bytes task of an unknown kind`);
     if (typeof subject !== "string" || typeof out !== "string" || typeof carry !== "string")
       return dec.fail(`${where}: a string to bytes task needs string input and results`);
@@ -259,7 +258,7 @@ registerObjectKind<BytesWork>({
       return dec.fail(`${where}: a string to bytes task with a malformed prototype`);
     if (tgt !== null && !(tgt instanceof TypedArrayObject))
       return dec.fail(`${where}: a string to bytes task whose target is not a Uint8Array`);
-    if (!int(pos) || pos > subject.length || !int(written))
+    if (!isCount(pos) || pos > subject.length || !isCount(written))
       return dec.fail(`${where}: a string to bytes task with bad positions`);
     if (tgt === null ? written !== 0 : op >= BytesOp.Atob)
       return dec.fail(`${where}: a string to bytes task with a target it cannot have`);

@@ -21,7 +21,7 @@ import type { Realm } from "../runtime/realm";
 import { ArrayObject, JSObject, PF, PrimitiveObject, type Prop } from "../model/object";
 import { TypedArrayObject } from "../model/buffers";
 import { registerObjectKind } from "../model/object-kinds";
-import { PENDING, WorkObject, runWork } from "./work";
+import { PENDING, WorkObject, runWork, isCount } from "./work";
 
 /** Objects with at least this many own properties have their keys listed in slices. */
 export const KEYS_SLICED_SIZE = 1 << 15;
@@ -243,21 +243,20 @@ registerObjectKind<OwnKeysWork>({
   decode(o, fields, dec, where) {
     const [elements, unordered, element, elementKeys, object, which, size, read] = fields;
     const [indices, strings, symbols, source] = fields.slice(8);
-    const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
     const obj = dec.value(object, where);
     if (!(obj instanceof JSObject))
       return dec.fail(`${where}: an own-keys listing without its object`);
-    if (!int(which) || which > KeysOf.Symbols)
+    if (!isCount(which) || which > KeysOf.Symbols)
       return dec.fail(`${where}: an own-keys listing of an unknown kind`);
-    if (!int(size) || !int(read) || read > size)
+    if (!isCount(size) || !isCount(read) || read > size)
       return dec.fail(`${where}: an own-keys listing with a bad position`);
     const isStrings = (v: unknown): v is string[] =>
       Array.isArray(v) && v.every((s) => typeof s === "string");
     if (typeof unordered !== "boolean")
       return dec.fail(`${where}: an own-keys listing with a malformed order flag`);
-    if (!Number.isInteger(elements) || (elements as number) < SPARSE || !int(element))
+    if (!Number.isInteger(elements) || (elements as number) < SPARSE || !isCount(element))
       return dec.fail(`${where}: an own-keys listing with a bad element count`);
-    if (!int(source) || source > IndexSource.StringChars)
+    if (!isCount(source) || source > IndexSource.StringChars)
       return dec.fail(`${where}: an own-keys listing of an unknown index source`);
     // (The object may not be decoded yet: its count is checked by each step.)
     const kindOk =
@@ -265,7 +264,7 @@ registerObjectKind<OwnKeysWork>({
       (source === IndexSource.TypedArray
         ? obj instanceof TypedArrayObject
         : obj instanceof PrimitiveObject);
-    if (!kindOk || (source !== IndexSource.Elements && !int(elements)))
+    if (!kindOk || (source !== IndexSource.Elements && !isCount(elements)))
       return dec.fail(`${where}: an own-keys listing whose index keys do not match its object`);
     if (
       element > Math.max(0, elements as number) ||

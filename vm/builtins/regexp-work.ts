@@ -13,7 +13,7 @@ import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
 import { registerObjectKind } from "../model/object-kinds";
 import { internalDefiner } from "./util";
-import { PENDING, WorkObject, runWork } from "./work";
+import { PENDING, WorkObject, runWork, isInt } from "./work";
 import {
   RegExpObject,
   advanceStringIndex,
@@ -236,10 +236,9 @@ registerObjectKind<RegExpGlobalWork>({
     if (mode !== Mode.Replace && mode !== Mode.Match && mode !== Mode.Split)
       return dec.fail(`${where}: a regexp loop of an unknown kind`);
     const len = subject.length;
-    const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
-    if (!int(limit) || limit < 0 || limit > 2 ** 32 - 1)
+    if (!isInt(limit) || limit < 0 || limit > 2 ** 32 - 1)
       return dec.fail(`${where}: a regexp split limit out of range`);
-    if (!int(pos) || pos < 0 || pos > len + 2 || !int(copied) || copied < 0 || copied > len)
+    if (!isInt(pos) || pos < 0 || pos > len + 2 || !isInt(copied) || copied < 0 || copied > len)
       return dec.fail(`${where}: a regexp loop position outside its subject`);
     if (!Array.isArray(pieces) || !pieces.every((p) => p === null || typeof p === "string"))
       return dec.fail(`${where}: a regexp loop with malformed pieces`);

@@ -7,7 +7,7 @@ import type { Value } from "../model/value";
 import type { Agent } from "../agent";
 import type { Realm } from "../runtime/realm";
 import { registerObjectKind } from "../model/object-kinds";
-import { PENDING, WorkObject, runWork } from "./work";
+import { PENDING, WorkObject, runWork, isInt } from "./work";
 import { getSubstitution } from "./regexp";
 
 /** Subjects at least this long are worked on in slices; shorter ones by the host. */
@@ -82,8 +82,7 @@ registerObjectKind<StringReplaceAllWork>({
       return dec.fail(`${where}: a replaceAll needs string subject, pattern and template`);
     if (typeof out !== "string") return dec.fail(`${where}: a replaceAll without its result`);
     const len = subject.length;
-    const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
-    if (!int(pos) || pos < -1 || pos > len + 1 || !int(copied) || copied < 0 || copied > len)
+    if (!isInt(pos) || pos < -1 || pos > len + 1 || !isInt(copied) || copied < 0 || copied > len)
       return dec.fail(`${where}: a replaceAll position outside its subject`);
     o.subject = subject;
     o.search = search;
@@ -163,10 +162,9 @@ registerObjectKind<StringSplitWork>({
     if (typeof subject !== "string" || typeof separator !== "string")
       return dec.fail(`${where}: a split needs string subject and separator`);
     const len = subject.length;
-    const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
-    if (!int(limit) || limit < 1 || limit > 2 ** 32 - 1)
+    if (!isInt(limit) || limit < 1 || limit > 2 ** 32 - 1)
       return dec.fail(`${where}: a split limit out of range`);
-    if (!int(pos) || pos < -1 || pos > len || !int(copied) || copied < 0 || copied > len)
+    if (!isInt(pos) || pos < -1 || pos > len || !isInt(copied) || copied < 0 || copied > len)
       return dec.fail(`${where}: a split position outside its subject`);
     if (!Array.isArray(pieces) || !pieces.every((p) => typeof p === "string"))
       return dec.fail(`${where}: a split with malformed pieces`);

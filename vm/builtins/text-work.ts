@@ -25,7 +25,7 @@ import { JSObject, PF, Prop } from "../model/object";
 import { ArrayBufferObject, DataViewObject, KIND_UINT8, TypedArrayObject } from "../model/buffers";
 import { registerObjectKind } from "../model/object-kinds";
 import { allocateBuffer } from "./arraybuffer";
-import { PENDING, WorkObject } from "./work";
+import { PENDING, WorkObject, isCount } from "./work";
 
 const KIND_TEXT_WORK = 180;
 
@@ -263,8 +263,7 @@ registerObjectKind<TextWork>({
     const [op, subject, source, start, end, fatal, ignoreBOM, proto, pos, out, bytes, target] =
       fields;
     const written = fields[12];
-    const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
-    if (!int(op) || op > LAST_OP) return dec.fail(`${where}: a text task of an unknown kind`);
+    if (!isCount(op) || op > LAST_OP) return dec.fail(`${where}: a text task of an unknown kind`);
     if (typeof subject !== "string" || typeof out !== "string")
       return dec.fail(`${where}: a text task needs string input and result`);
     if (typeof fatal !== "boolean" || typeof ignoreBOM !== "boolean")
@@ -279,7 +278,14 @@ registerObjectKind<TextWork>({
       return dec.fail(`${where}: a text task with a malformed source or prototype`);
     if (tgt !== null && !(tgt instanceof TypedArrayObject))
       return dec.fail(`${where}: a text task whose target is not a Uint8Array`);
-    if (!int(start) || !int(end) || start > end || !int(pos) || !int(bytes) || !int(written))
+    if (
+      !isCount(start) ||
+      !isCount(end) ||
+      start > end ||
+      !isCount(pos) ||
+      !isCount(bytes) ||
+      !isCount(written)
+    )
       return dec.fail(`${where}: a text task with bad positions`);
     o.op = op;
     o.subject = subject;

@@ -11,7 +11,7 @@ import type { Value } from "../model/value";
 import type { Agent } from "../agent";
 import { TypedArrayObject } from "../model/buffers";
 import { registerObjectKind } from "../model/object-kinds";
-import { PENDING, WorkObject } from "./work";
+import { PENDING, WorkObject, isCount } from "./work";
 
 /** Bytes of elements one slice handles (~1–4 ms of host work). */
 const CHUNK_BYTES = 1 << 22;
@@ -188,8 +188,6 @@ export class TypedArrayBulkWork extends WorkObject {
   }
 }
 
-const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
-
 registerObjectKind<TypedArrayBulkWork>({
   kind: KIND_TYPED_ARRAY_BULK_WORK,
   cls: TypedArrayBulkWork,
@@ -207,7 +205,7 @@ registerObjectKind<TypedArrayBulkWork>({
   decode(o, fields, dec, where) {
     const fail = (what: string) => dec.fail(`${where}: a sliced typed array ${what}`);
     const [op, array, value, pos, end, source, start, result] = fields;
-    if (!int(op) || op > Bulk.Move) return fail("task of an unknown kind");
+    if (!isCount(op) || op > Bulk.Move) return fail("task of an unknown kind");
     const a = dec.value(array, where);
     const v = dec.value(value, where);
     const s = dec.value(source, where);
@@ -215,13 +213,13 @@ registerObjectKind<TypedArrayBulkWork>({
     // A finished task lets go of its arrays. The arrays may not be filled in yet (they
     // can come later in the snapshot): step checks the range against them.
     if (!(a instanceof TypedArrayObject || a === null)) return fail("task without its array");
-    if (!int(pos) || !int(end) || !int(start)) return fail("task with bad positions");
+    if (!isCount(pos) || !isCount(end) || !isCount(start)) return fail("task with bad positions");
     if (op === Bulk.LastIndexOf ? end > pos : pos > end) return fail("task with bad positions");
     if (op === Bulk.Reverse && pos > Math.floor(end / 2)) return fail("reversal past its middle");
     if (op === Bulk.Copy || op === Bulk.Move) {
       if (!(s instanceof TypedArrayObject || (s === null && a === null)))
         return fail("copy without its source");
-      if (!(r === undefined || r === a) || !int(v)) return fail("copy with a bad target");
+      if (!(r === undefined || r === a) || !isCount(v)) return fail("copy with a bad target");
     } else if (s !== null || r !== undefined) return fail("task with a stray source");
     if (op === Bulk.Fill && typeof v !== "number" && typeof v !== "bigint")
       return fail("fill with a value of the wrong type");

@@ -10,7 +10,7 @@ import type { Value } from "../model/value";
 import type { Agent } from "../agent";
 import { ELEMENT_TYPES, TypedArrayObject } from "../model/buffers";
 import { registerObjectKind } from "../model/object-kinds";
-import { PENDING, WorkObject } from "./work";
+import { PENDING, WorkObject, isCount } from "./work";
 
 /** Elements merged (or joined) in one slice. */
 const SLICE_ELEMENTS = 1 << 17;
@@ -197,8 +197,6 @@ export class TypedArrayJoinWork extends WorkObject {
   }
 }
 
-const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
-
 registerObjectKind<TypedArraySortWork>({
   kind: KIND_TYPED_ARRAY_SORT_WORK,
   cls: TypedArraySortWork,
@@ -220,13 +218,20 @@ registerObjectKind<TypedArraySortWork>({
     const a = dec.value(array, where);
     if (!(a instanceof TypedArrayObject))
       return dec.fail(`${where}: a typed array sort without its array`);
-    const type = int(kind) ? ELEMENT_TYPES[kind] : undefined;
+    const type = isCount(kind) ? ELEMENT_TYPES[kind] : undefined;
     if (!type || type.f16) return dec.fail(`${where}: a typed array sort of an unknown kind`);
     if (phase !== Phase.Runs && phase !== Phase.Merge && phase !== Phase.CopyBack)
       return dec.fail(`${where}: a typed array sort in an unknown phase`);
     if (!(scratch instanceof Uint8Array) || typeof inScratch !== "boolean")
       return dec.fail(`${where}: a typed array sort without its scratch copy`);
-    if (!int(length) || !int(width) || width < RUN || !int(pos) || !int(i) || !int(j))
+    if (
+      !isCount(length) ||
+      !isCount(width) ||
+      width < RUN ||
+      !isCount(pos) ||
+      !isCount(i) ||
+      !isCount(j)
+    )
       return dec.fail(`${where}: a typed array sort with bad cursors`);
     const len = length;
     if (phase === Phase.Runs ? scratch.length !== 0 : scratch.length !== len * type.size)
@@ -261,7 +266,7 @@ registerObjectKind<TypedArrayJoinWork>({
       return dec.fail(`${where}: a typed array join without its array`);
     if (typeof separator !== "string" || typeof text !== "string")
       return dec.fail(`${where}: a typed array join needs string separator and text`);
-    if (!int(length) || !int(pos) || pos > length || length > 2 ** 53 - 1)
+    if (!isCount(length) || !isCount(pos) || pos > length || length > 2 ** 53 - 1)
       return dec.fail(`${where}: a typed array join position out of range`);
     o.array = a;
     o.separator = separator;

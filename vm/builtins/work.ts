@@ -27,6 +27,11 @@ export const PENDING: unique symbol = Symbol("work pending");
 export const WORK_SLICE_CHARGE = 1000;
 
 /** A native computation in progress: guest-visible only to the prelude's loop. */
+/** Snapshot decoders of work tasks: a field that must be an integer (a position, a count). */
+export const isInt = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
+/** … and not negative. */
+export const isCount = (v: unknown): v is number => isInt(v) && v >= 0;
+
 export abstract class WorkObject extends JSObject {
   constructor() {
     super(null, "Work");
