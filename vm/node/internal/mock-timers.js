@@ -147,33 +147,28 @@ class MockTimers {
 
   /** Replaces one API on the global object and on node:timers, and keeps the undo. */
   #install(api) {
-    const fakes =
-      api === "Date"
-        ? { Date: this.#fakeDate() }
-        : api === "setImmediate"
-          ? {
-              setImmediate: (cb, ...args) => this.#add(cb, 0, args, false),
-              clearImmediate: (h) => this.#clear(h),
-            }
-          : api === "setTimeout"
-            ? {
-                setTimeout: (cb, ms, ...args) => this.#add(cb, ms, args, false),
-                clearTimeout: (h) => this.#clear(h),
-              }
-            : {
-                setInterval: (cb, ms, ...args) => this.#add(cb, ms, args, true),
-                clearInterval: (h) => this.#clear(h),
-              };
-    const timers = api === "Date" ? null : require("timers");
-    for (const [name, fake] of Object.entries(fakes)) {
-      for (const target of timers ? [globalThis, timers] : [globalThis]) {
+    if (api === "Date") return this.#replace([globalThis], { Date: this.#fakeDate() });
+    // setTimeout/clearTimeout, setInterval/clearInterval, setImmediate/clearImmediate.
+    const clearName = "clear" + api.slice(3);
+    const interval = api === "setInterval";
+    const immediate = api === "setImmediate";
+    this.#replace([globalThis, require("timers")], {
+      [api]: (cb, ...rest) =>
+        immediate ? this.#add(cb, 0, rest, false) : this.#add(cb, rest[0], rest.slice(1), interval),
+      [clearName]: (h) => this.#clear(h),
+    });
+  }
+
+  /** Sets `fakes` on each target, keeping how to undo it for reset(). */
+  #replace(targets, fakes) {
+    for (const [name, fake] of Object.entries(fakes))
+      for (const target of targets) {
         const had = Object.getOwnPropertyDescriptor(target, name);
         target[name] = fake;
         this.#restore.push(() =>
           had ? Object.defineProperty(target, name, had) : delete target[name],
         );
       }
-    }
   }
 
   /** A Date whose clock is this mock's: `new Date()` and `Date.now()` read it. */
