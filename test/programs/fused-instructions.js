@@ -108,3 +108,20 @@ function fib(n) {
   return n < 2 ? n : fib(n - 1) + fib(n - 2);
 }
 console.log(fib(7));
+
+// `++i` / `i--` whose result is dropped (a for-loop's init) fuse twice: the increment
+// with its store, and the store with the POP after it. Inside a for-of the iterator is
+// on the stack below, so a lost or extra POP shows (Octane's box2d found it).
+function initIncrement() {
+  const out = [];
+  for (const x of ["a", "b"]) {
+    let i = 0;
+    for (++i; i < 3; ) i += 1;
+    for (i--; i > 0; ) i -= 1;
+    let j = 5;
+    for (j++, j--; j > 4; ) j--;
+    out.push(x + i + j);
+  }
+  return out.join(",");
+}
+console.log(initIncrement());

@@ -1611,8 +1611,12 @@ export class VM implements HeapOwner, Agent {
                 if (typeof v === "number") {
                   const n = code[ip + 2] === Op.INC ? v + 1 : v - 1;
                   stack[r] = n;
-                  if (code[ip + 3] === Op.SET_LOCAL) stack[sp++] = n;
-                  ip += 5;
+                  // The store may itself be fused with the POP after it (SET_LOCAL_POP,
+                  // as in `for (++i; …)`): then the value is not pushed and the POP is
+                  // done here too. A plain SET_LOCAL leaves it for what follows.
+                  const store = code[ip + 3];
+                  if (store === Op.SET_LOCAL) stack[sp++] = n;
+                  ip += store === Op.SET_LOCAL_POP ? 6 : 5;
                 } else {
                   stack[sp++] = v;
                   ip++;
