@@ -65,21 +65,42 @@ function resolveExports(
     if (subpath !== ".") return null;
     return pickTarget(map, conditions);
   }
-  const entries = map as Record<string, unknown>;
-  if (subpath in entries) return pickTarget(entries[subpath], conditions);
-  // Subpath patterns: "./features/*": "./src/features/*.js"
-  for (const [k, v] of Object.entries(entries)) {
+  return resolveInMap(map as Record<string, unknown>, subpath, conditions);
+}
+
+/**
+ * Looks a key up in an "exports" or "imports" map: the exact key, else the pattern
+ * ("./features/*", "#internal/*") that matches with the longest part before its `*`
+ * (then the longer key), as Node orders them, with the `*` part put into the target.
+ */
+function resolveInMap(
+  entries: Record<string, unknown>,
+  key: string,
+  conditions: string[],
+): string | null {
+  if (Object.prototype.hasOwnProperty.call(entries, key) && !key.includes("*"))
+    return pickTarget(entries[key], conditions);
+  let best: string | null = null;
+  let bestMid = "";
+  for (const k of Object.keys(entries)) {
     const star = k.indexOf("*");
-    if (star < 0) continue;
+    if (star < 0 || k.indexOf("*", star + 1) >= 0) continue;
     const pre = k.slice(0, star);
     const post = k.slice(star + 1);
-    if (subpath.startsWith(pre) && subpath.endsWith(post) && subpath.length >= k.length - 1) {
-      const mid = subpath.slice(pre.length, subpath.length - post.length);
-      const t = pickTarget(v, conditions);
-      return t ? t.split("*").join(mid) : null;
+    if (!key.startsWith(pre) || key === pre || key.length < k.length) continue;
+    if (post && !key.endsWith(post)) continue;
+    if (
+      best === null ||
+      pre.length > best.indexOf("*") ||
+      (pre.length === best.indexOf("*") && k.length > best.length)
+    ) {
+      best = k;
+      bestMid = key.slice(pre.length, key.length - post.length);
     }
   }
-  return null;
+  if (best === null) return null;
+  const t = pickTarget(entries[best], conditions);
+  return t ? t.split("*").join(bestMid) : null;
 }
 
 function pickTarget(t: unknown, conditions: string[]): string | null {
@@ -210,6 +231,87 @@ export function nodeResolution(files: FileView): NodeResolution {
     }
   }
 
+  /** The nearest directory at or above `dir` with a package.json, and that package. */
+  function packageScope(dir: string): { dir: string; pkg: Record<string, unknown> } | null {
+    for (;;) {
+      if (path.basename(dir) === "node_modules") return null;
+      const pkg = readPackage(dir);
+      if (pkg) return { dir, pkg };
+      const up = path.dirname(dir);
+      if (up === dir) return null;
+      dir = up;
+    }
+  }
+
+  /**
+   * A `#name` request: the "imports" map of the package the requesting file is in.
+   * A target starting with "./" is a file of that package; any other is a package
+   * request made from the package's directory.
+   */
+  function resolvePackageImport(fromFile: string, request: string, conditions: string[]): string {
+    if (request === "#" || request.startsWith("#/"))
+      throw new ModuleNotFound(
+        `Invalid module "${request}" is not a valid internal imports specifier name imported from ${fromFile}`,
+        "ERR_INVALID_MODULE_SPECIFIER",
+      );
+    const scope = packageScope(path.dirname(fromFile));
+    const where = scope ? ` in package ${path.join(scope.dir, "package.json")}` : "";
+    const imports = scope?.pkg.imports;
+    const target =
+      imports && typeof imports === "object"
+        ? resolveInMap(imports as Record<string, unknown>, request, conditions)
+        : null;
+    if (target === null)
+      throw new ModuleNotFound(
+        `Package import specifier "${request}" is not defined${where} imported from ${fromFile}`,
+        "ERR_PACKAGE_IMPORT_NOT_DEFINED",
+      );
+    if (target.startsWith("./")) {
+      const f = path.resolve(scope!.dir, target);
+      if (files.isFile(f)) return f;
+      throw new ModuleNotFound(
+        `Cannot find module '${f}' imported from ${fromFile}`,
+        "ERR_MODULE_NOT_FOUND",
+      );
+    }
+    const found = loadNodeModules(target, scope!.dir, conditions);
+    if (found) return found;
+    throw new ModuleNotFound(
+      `Cannot find package '${target}' imported from ${fromFile}`,
+      "ERR_MODULE_NOT_FOUND",
+    );
+  }
+
+  /**
+   * A package naming itself (`require("pkg/sub")` inside pkg): resolved through its own
+   * "exports", as Node does when the package has them; null when it does not apply.
+   */
+  function resolveSelf(fromFile: string, request: string, conditions: string[]): string | null {
+    const scope = packageScope(path.dirname(fromFile));
+    const name = scope?.pkg.name;
+    if (!scope || typeof name !== "string" || scope.pkg.exports === undefined) return null;
+    if (request !== name && !request.startsWith(name + "/")) return null;
+    const subpath = request === name ? "." : "." + request.slice(name.length);
+    const target = resolveExports(scope.pkg.exports, subpath, conditions);
+    if (target) {
+      const f = path.resolve(scope.dir, target);
+      if (files.isFile(f)) return f;
+    }
+    throw new ModuleNotFound(
+      `Package subpath '${subpath}' is not defined by "exports" in ${path.join(scope.dir, "package.json")}`,
+      "ERR_PACKAGE_PATH_NOT_EXPORTED",
+    );
+  }
+
+  /** A bare or `#` request: the package's imports, itself, or node_modules. */
+  function resolvePackageRequest(fromFile: string, request: string, conditions: string[]) {
+    if (request.startsWith("#")) return resolvePackageImport(fromFile, request, conditions);
+    return (
+      resolveSelf(fromFile, request, conditions) ??
+      loadNodeModules(request, path.dirname(fromFile), conditions)
+    );
+  }
+
   /** Resolves a require() request made from `fromFile` to an absolute file name. */
   function resolveRequire(fromFile: string, request: string): string {
     const fromDir = path.dirname(fromFile);
@@ -217,7 +319,7 @@ export function nodeResolution(files: FileView): NodeResolution {
     if (isPathRequest(request)) {
       const p = path.resolve(fromDir, request);
       found = loadAsFile(p) ?? (files.isDir(p) ? loadAsDirectory(p) : null);
-    } else found = loadNodeModules(request, fromDir, ["require", "node"]);
+    } else found = resolvePackageRequest(fromFile, request, ["require", "node"]);
     if (!found)
       throw new ModuleNotFound(`Cannot find module '${request}'\nRequire stack:\n- ${fromFile}`);
     return found;
@@ -240,7 +342,7 @@ export function nodeResolution(files: FileView): NodeResolution {
         );
       throw new ModuleNotFound(`Cannot find module '${p}' ${where}`, "ERR_MODULE_NOT_FOUND");
     }
-    const found = loadNodeModules(request, fromDir, ["import", "node"]);
+    const found = resolvePackageRequest(fromFile, request, ["import", "node"]);
     if (!found) {
       const name = request
         .split("/")
