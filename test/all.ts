@@ -14,14 +14,16 @@ import * as path from "node:path";
  * The files that take longest, longest first; the others follow in name order. Once the
  * long ones have started, the short ones fill whichever slot frees first, so both slots
  * end close together. CPU seconds measured one file at a time (Dec 2026, this 2-core
- * machine): programs ~210 (differential ~160 and transparency ~104 apart), cli 52,
- * vmsnap 52, limits 37, format 30, vmsnap-inspect 26, compile-stream 22, matrix 22,
- * escapes 20, fuzz 17, vmsnap-pid 14, workflow 13, errors 11, internal-args 10,
- * workflow-crash 10; packages and modules (real packages and module folders through
- * node and vmrun) were not measured. Keep a file here when it takes over ~10 s.
+ * machine, loaded): differential 257 and transparency 104 when run apart (programs runs
+ * both, less the plain runs they share), hostile-source 61, cli 52, vmsnap 52, limits
+ * 37, format 30, vmsnap-inspect 26, compile-stream 22, matrix 22, escapes 20, fuzz 17,
+ * vmsnap-pid 14, workflow 13, errors 11, internal-args 10, workflow-crash 10; packages
+ * and modules (real packages and module folders through node and vmrun) were not
+ * measured. Keep a file here when it takes over ~10 s.
  */
 export const LONGEST_FIRST = [
   "programs",
+  "hostile-source",
   "cli",
   "vmsnap",
   "limits",
