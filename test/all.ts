@@ -1,7 +1,7 @@
 // `npm test`'s runner: every dist/test/*.test.js under Node's test runner, two files at
-// a time, the longest first. `node --test dir/` would run the files in name order (so
-// transparency, among the longest, started near the end and ran alone) and would also
-// run every helper module in a `test` folder (harness, generators) as a test file.
+// a time, the longest first, so that the two slots end together by design rather than
+// by the alphabet (`node --test dir/` sorts the files by name). `node --test dir/` also
+// ran every helper module of a `test` folder (harness, generators) as a test file.
 //
 //   node dist/test/all.js [--concurrency N] [file-name regexp …]
 
