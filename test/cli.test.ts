@@ -347,9 +347,29 @@ test("--help lists every option and --version prints the package version", () =>
       "--unhandled-rejections",
       "--max-call-depth",
       "--print-bytecode",
+      "--record",
+      "--every",
     ],
-    vmsnap: ["--at-step", "--output", "-o", "--script"],
-    vmresume: ["--snapshot-every"],
+    // vmsnap and vmresume take vmrun's limits (vmsnap.test.ts runs them).
+    vmsnap: [
+      "--at-step",
+      "--output",
+      "-o",
+      "--script",
+      "--max-call-depth",
+      "--deadline-ms",
+      "--max-heap-bytes",
+      "--unhandled-rejections",
+      "--stop",
+    ],
+    vmresume: [
+      "--snapshot-every",
+      "--max-call-depth",
+      "--deadline-ms",
+      "--max-heap-bytes",
+      "--unhandled-rejections",
+      "--at",
+    ],
   };
   for (const [tool, opts] of Object.entries(options)) {
     const help = runCli(tool, ["--help"], tmp);

@@ -83,6 +83,20 @@ export async function runJauntAsync(
 }
 
 /**
+ * Plain runs (no cuts, default options), one per program and process: programs.test.ts
+ * runs the differential suite and then the transparency suite, whose reference for a
+ * program is the very run the differential suite held to node's output.
+ */
+const plainRuns = new Map<string, Promise<Outcome & { steps: number }>>();
+
+/** runJauntAsync(file), once per process (outputs are small; later suites reuse it). */
+export function plainRun(file: string): Promise<Outcome & { steps: number }> {
+  let run = plainRuns.get(file);
+  if (!run) plainRuns.set(file, (run = runJauntAsync(file)));
+  return run;
+}
+
+/**
  * A loaded program and one step of running it: run, and when the budget ran out,
  * snapshot and resume (reattaching the live host side, as vmrun --snapshot-every does).
  */

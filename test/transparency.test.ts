@@ -15,7 +15,7 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { PROGRAMS, listPrograms, runCli, runJauntAsync, runNode, type Outcome } from "./harness";
+import { PROGRAMS, listPrograms, plainRun, runCli, runJauntAsync, type Outcome } from "./harness";
 
 const FULL = process.env.JAUNT_TRANSPARENCY === "full";
 const programs = listPrograms().filter((f) => !path.basename(f).startsWith("heavy-"));
@@ -69,7 +69,7 @@ function cutsFor(steps: number, index: number, small: boolean): [number, number]
 
 programs.forEach((file, index) => {
   test(`snapshot transparency: ${path.basename(file)}`, async () => {
-    const plain = await runJauntAsync(file);
+    const plain = await plainRun(file);
     for (const [every, first] of cutsFor(plain.steps, index, isSmall(file)))
       if (first <= plain.steps) await transparent(file, every, plain, first);
   });
@@ -79,15 +79,15 @@ programs.forEach((file, index) => {
 // (programs-node ones load tens of thousands of instructions of Node's modules first:
 // thousands of cuts of a big heap each). The stride is 13, or wider for a long program,
 // so that no program is cut more than about 500 times (each cut resumes a fresh VM).
+// The reference is the plain run, as above (the differential suite holds it to node's).
 const corpus = programs.filter((f) => path.dirname(f) === PROGRAMS);
 for (const file of corpus.filter((_, i) => i % 60 === 0)) {
   test(`vmrun --snapshot-every: ${path.basename(file)}`, async () => {
-    const { steps } = await runJauntAsync(file);
-    const every = Math.max(13, 2 * Math.floor(steps / 1000) + 1);
-    const node = runNode(file);
+    const plain = await plainRun(file);
+    const every = Math.max(13, 2 * Math.floor(plain.steps / 1000) + 1);
     const r = runCli("vmrun", ["--snapshot-every", String(every), file], path.dirname(file));
-    assert.equal(r.stdout, node.stdout, `stdout (every ${every})`);
-    assert.equal(r.code, node.code, `exit code (every ${every})`);
+    assert.equal(r.stdout, plain.stdout, `stdout (every ${every})`);
+    assert.equal(r.code, plain.code, `exit code (every ${every})`);
   });
 }
 
@@ -95,7 +95,7 @@ for (const file of corpus.filter((_, i) => i % 60 === 0)) {
 // ends the run is left (an unhandled rejection's report needs its site's source line).
 for (const file of programs.filter((f) => /^(fuzz|uncaught)-/.test(path.basename(f)))) {
   test(`cut at the last instruction: ${path.basename(file)}`, async () => {
-    const plain = await runJauntAsync(file);
+    const plain = await plainRun(file);
     if (plain.steps > 0) await transparent(file, plain.steps, plain);
   });
 }

@@ -1,0 +1,81 @@
+// `npm test`'s runner: every dist/test/*.test.js under Node's test runner, two files at
+// a time, the longest first, so that the two slots end together by design rather than
+// by the alphabet (`node --test dir/` sorts the files by name). `node --test dir/` also
+// ran every helper module of a `test` folder (harness, generators) as a test file.
+//
+//   node dist/test/all.js [--concurrency N] [file-name regexp …]
+
+import { run } from "node:test";
+import { spec, tap } from "node:test/reporters";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/**
+ * The files that take longest, longest first; the others follow in name order. Once the
+ * long ones have started, the short ones fill whichever slot frees first, so both slots
+ * end close together. CPU seconds measured one file at a time (Dec 2026, this 2-core
+ * machine, loaded): differential 257 and transparency 104 when run apart (programs runs
+ * both, less the plain runs they share), hostile-source 61, cli 52, vmsnap 52, limits
+ * 37, format 30, vmsnap-inspect 26, compile-stream 22, matrix 22, escapes 20, fuzz 17,
+ * vmsnap-pid 14, workflow 13, errors 11, internal-args 10, workflow-crash 10; packages
+ * and modules (real packages and module folders through node and vmrun) were not
+ * measured. Keep a file here when it takes over ~10 s.
+ */
+export const LONGEST_FIRST = [
+  "programs",
+  "hostile-source",
+  "cli",
+  "vmsnap",
+  "limits",
+  "format",
+  "vmsnap-inspect",
+  "packages",
+  "modules",
+  "compile-stream",
+  "matrix",
+  "escapes",
+  "fuzz",
+  "vmsnap-pid",
+  "workflow",
+  "errors",
+  "internal-args",
+  "workflow-crash",
+];
+
+/** Files that programs.test.js runs in its own process (sharing their plain runs). */
+const RUN_BY_PROGRAMS = ["differential.test.js", "transparency.test.js"];
+
+/** The test files of `dir`, the long ones first (see LONGEST_FIRST). */
+export function testFiles(dir: string, only: RegExp[] = []): string[] {
+  const rank = (f: string) => {
+    const i = LONGEST_FIRST.indexOf(f.replace(/\.test\.js$/, ""));
+    return i < 0 ? LONGEST_FIRST.length : i;
+  };
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".test.js") && !RUN_BY_PROGRAMS.includes(f))
+    .filter((f) => !only.length || only.some((r) => r.test(f)))
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .map((f) => path.join(dir, f));
+}
+
+function main(argv: string[]): void {
+  let concurrency = 2;
+  const only: RegExp[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--concurrency") concurrency = Number(argv[++i]);
+    else only.push(new RegExp(argv[i]));
+  }
+  if (!(concurrency >= 1)) {
+    console.error("all: --concurrency needs a positive number");
+    process.exit(2);
+  }
+  const stream = run({ files: testFiles(__dirname, only), concurrency });
+  // As `node --test` does: a failure anywhere (a test or a whole file) fails the run.
+  stream.on("test:fail", () => (process.exitCode = 1));
+  // The same reporter `node --test` picks: spec on a terminal, TAP into a pipe or file.
+  (process.stdout.isTTY ? stream.compose(new spec()) : stream.compose(tap)).pipe(process.stdout);
+}
+
+// Not when loaded by `node --test dist/test/` (which runs every .js file in a test folder).
+if (require.main === module && !process.env.NODE_TEST_CONTEXT) main(process.argv.slice(2));
