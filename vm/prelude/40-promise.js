@@ -323,17 +323,34 @@ function finishCombinator(values, cap, kind) {
 }
 
 /**
- * Drives an async function's coroutine: each await is a promise reaction. Its promise
- * is settled once, by asyncStep, so it needs no capability (no resolving functions).
- * A native (promise-core.ts): makes the promise, then tail-calls asyncStep.
+ * An async function's frame does its own awaits (the interpreter's suspendForAwait);
+ * when `await v` needs guest code — v a thenable, another constructor's promise, a
+ * `constructor` getter — the parked frame's place is taken by this call, whose result
+ * (the function's promise) goes where the frame's would have. A throw from
+ * PromiseResolve is thrown into the function at its await, as the spec's `?` does.
  */
-var asyncStart = $.asyncStart;
+function asyncAwaitSlow(gen, v, promise) {
+  var p;
+  try {
+    p = promiseResolve(PromiseCtor, v);
+  } catch (e) {
+    return generatorResume(gen, 1, e);
+  }
+  addReaction(p, gen);
+  return promise;
+}
+
+/** An async function returned v and resolving its promise with v may run guest code. */
+function asyncResolveSlow(promise, v) {
+  resolvePromise(promise, v);
+  return promise;
+}
 
 /**
- * Runs an async function's coroutine to its next await (or its end). `await v` is
- * PromiseResolve(%Promise%, v) then a reaction; a primitive v makes an already
- * fulfilled promise, so its reaction is simply the next job. Returns the promise (the
- * result of asyncStart).
+ * Runs the coroutine of an ES module's top level (prelude/65-esm.js) to its next
+ * await (or its end). `await v` is PromiseResolve(%Promise%, v) then a reaction; a
+ * primitive v makes an already fulfilled promise, so its reaction is simply the next
+ * job. Returns the promise.
  */
 function asyncStep(gen, mode, value, promise) {
   var r;
