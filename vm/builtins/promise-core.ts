@@ -179,7 +179,7 @@ export function addPromiseReaction(vm: Agent, p: JSObject, reaction: Value): voi
  * a module namespace…): the fast paths below then leave the work to the prelude,
  * where guest code may run in the spec's order.
  */
-function plainGet(o: JSObject, key: PropertyKey): Value | typeof SLOW {
+export function plainGet(o: JSObject, key: PropertyKey): Value | typeof SLOW {
   for (let x: JSObject | null = o; x !== null; x = x.proto) {
     const shape = x.shape;
     if (shape !== null) {
@@ -202,7 +202,7 @@ function plainGet(o: JSObject, key: PropertyKey): Value | typeof SLOW {
   return undefined;
 }
 
-const SLOW: unique symbol = Symbol("slow path");
+export const SLOW: unique symbol = Symbol("slow path");
 
 /**
  * The steps of then(), await and promise resolution that run no guest code when the
@@ -246,6 +246,22 @@ function installFastPaths(realm: Realm): void {
       vm.realm.newArray([vm.realm.helpers.promiseReactionJob, onFulfilled, onRejected, promise]),
     );
     return promise;
+  });
+
+  // promiseResolveStatic(C, x): Promise.resolve's result when C is %Promise% and no guest
+  // code can run (x a primitive, a plain object or an intrinsic promise), else undefined.
+  defineInternal(realm, "promiseResolveStatic", 2, "-", (vm, _t, args) => {
+    const C = args[0];
+    const x = args[1];
+    if (vm.realm.helpers === undefined || C !== vm.realm.helpers.promiseCtor) return undefined;
+    if (isPromise(vm, x)) {
+      const ctor = plainGet(x, "constructor");
+      if (ctor === SLOW) return undefined;
+      if (ctor === C) return x;
+    }
+    const p = newPromiseObject(vm, vm.realm.helpers.promisePrototype);
+    // Unresolved, p is unobservable: the prelude's path then does it all again.
+    return resolvePromiseFast(vm, p, x) ? p : undefined;
   });
 
   // promiseResolveFast(p, value): true if resolvePromise(p, value) is done.

@@ -51,6 +51,7 @@ import {
   addPromiseReaction,
   awaitsAsIs,
   newPromiseObject,
+  plainGet,
   resolvePromiseFast,
   settlePromise,
 } from "../builtins/promise-core";
@@ -2519,6 +2520,24 @@ export class VM implements HeapOwner, Agent {
               }
               case Op.GET_ITER: {
                 frame.ip = ip;
+                // An object whose @@iterator is a native data property (arrays,
+                // generators, collections): called here, without getIterator's frame.
+                const o = stack[sp - 1];
+                if (o instanceof JSObject) {
+                  const m = plainGet(o, realm.wellKnown.iterator);
+                  if (m instanceof NativeFunction) {
+                    this.ensureStack(sp + 2);
+                    stack = this.stack;
+                    stack[sp] = o;
+                    stack[sp - 1] = m;
+                    const nsp = this.invoke(sp - 1, sp + 1, 0, o, undefined, 0, sp + 1);
+                    if (nsp < 0) break reload;
+                    sp = nsp;
+                    if (!(stack[sp - 1] instanceof JSObject))
+                      this.throwTypeError("Result of the Symbol.iterator method is not an object");
+                    break;
+                  }
+                }
                 sp = this.callHelper(realm.helpers.getIterator, sp, 1);
                 if (sp < 0) break reload;
                 break;
