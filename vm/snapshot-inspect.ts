@@ -245,7 +245,12 @@ class Describer {
         args: t.args.map((a) => this.value(a)),
       })),
       microtasks: realm.jobs.map((j) => ({
-        function: this.functionName(j.fn),
+        // An async function resumed after its await: named by the function, with the
+        // value it receives (or the reason thrown at the await).
+        function:
+          j.fn instanceof GeneratorObject && j.fn.frame !== null
+            ? `${this.functionName(j.fn.frame.fn)} (${j.thisArg === 1 ? "throw at" : "resume after"} await)`
+            : this.functionName(j.fn),
         args: j.args.map((a) => this.value(a)),
       })),
       timers: realm.timers

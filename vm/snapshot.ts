@@ -545,6 +545,7 @@ class Encoder {
           g.frame && g.state !== 2 ? this.frame(g.frame) : null,
           g.saved.map((v) => this.value(v)),
           g.awaiting,
+          g.asyncPromise ? this.value(g.asyncPromise) : null,
         );
         break;
       }
@@ -1569,6 +1570,12 @@ class Decoder {
         g.frame = s[6] === null ? null : this.frame(s[6], -1, -1);
         g.saved = asArray(s[7], where).map((v) => this.value(v, where));
         g.awaiting = s[8] === true;
+        if (s[9] !== null && s[9] !== undefined) {
+          const promise = this.value(s[9], where);
+          if (!(promise instanceof JSObject))
+            fail(`${where}: an async function's promise is not an object`);
+          g.asyncPromise = promise as JSObject;
+        }
         if (g.frame) g.frame.generator = g;
         if ((g.state === 0 || g.state === 1) !== (g.frame !== null))
           fail(`${where}: generator state and frame disagree`);
@@ -2035,7 +2042,16 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
   for (const j of asArray(roots.jobs, "jobs")) {
     const [fn, thisArg, args] = asArray(j, "job");
     const f = d.value(fn, "job");
-    if (!(f instanceof JSObject) || !isCallable(f)) fail("job without a function");
+    if (f instanceof GeneratorObject) {
+      // An async function resumed after an await (realm.ts's Job): mode and value.
+      const mode = d.value(thisArg, "job");
+      if (
+        f.asyncPromise === null ||
+        (mode !== 0 && mode !== 1) ||
+        asArray(args, "job").length !== 1
+      )
+        fail("job resuming something that is not an async function's await");
+    } else if (!(f instanceof JSObject) || !isCallable(f)) fail("job without a function");
     realm.jobs.push({
       fn: f,
       thisArg: d.value(thisArg, "job"),

@@ -9,6 +9,7 @@ import {
   ArrayObject,
   ErrorObject,
   FunctionObject,
+  GeneratorObject,
   JSObject,
   NativeFunction,
   PF,
@@ -30,7 +31,8 @@ const enum Field {
 }
 
 /**
- * A reaction is a guest array made by the prelude: [job, gen, capability] for an
+ * A reaction is an async function's coroutine (GeneratorObject) waiting in `await`, or
+ * a guest array made by the prelude: [job, gen, capability] for the module loader's
  * await (the job resumes the coroutine), [job, onFulfilled, onRejected, capability]
  * for then(); its job function comes first so that settling needs no lookup.
  */
@@ -41,6 +43,12 @@ function enqueueReaction(
   state: number,
   value: Value,
 ): void {
+  if (reaction instanceof GeneratorObject) {
+    // An async function awaiting the promise: its frame resumes (interpreter's
+    // resumeAwait) with the value (mode 0) or the reason thrown into it (mode 1).
+    realm.enqueueJob({ fn: reaction, thisArg: state === 1 ? 0 : 1, args: [value] });
+    return;
+  }
   // Checked: a hostile snapshot can put anything in a promise's fields.
   const r = reaction instanceof ArrayObject ? reaction.elems : null;
   if (r === null || (r.length !== 3 && r.length !== 4) || !isCallable(r[0]))
@@ -72,14 +80,6 @@ function pendingReactions(vm: Agent, reactions: Prop): Value[] | null {
 }
 
 export function installPromiseCore(realm: Realm): void {
-  // The private names of the prelude's Promise fields ($.registerPromiseSlots, from
-  // the first promise it makes; a copied realm shares its pristine realm's).
-  const field = (vm: Agent, p: Value, f: Field): Prop => {
-    const prop = p instanceof JSObject ? p.privates?.get(vm.realm.promiseFields[f]) : undefined;
-    if (prop === undefined) vm.throwTypeError("internal: not a promise");
-    return prop!;
-  };
-
   // newPromise(proto): a pending promise, as `new Promise(bareExecutor)` makes it
   // (the same private fields, in the same order) without the constructor's frames.
   defineInternal(realm, "newPromise", 1, "o", (vm, _t, args) => {
@@ -95,64 +95,82 @@ export function installPromiseCore(realm: Realm): void {
     return prop !== undefined && (prop.flags & PF.Accessor) !== 0 && prop.getter === args[2];
   });
 
-  defineInternal(realm, "isPromise", 1, "-", (vm, _t, args) => {
-    const p = args[0];
-    return (
-      p instanceof JSObject &&
-      p.privates !== null &&
-      p.privates.has(vm.realm.promiseFields[Field.State])
-    );
-  });
+  defineInternal(realm, "isPromise", 1, "-", (vm, _t, args) => isPromise(vm, args[0]));
 
-  // settle(p, state, value): fulfils (1) or rejects (2) a pending promise and queues a
-  // job per reaction; an unhandled rejection is tracked.
-  const settle = (vm: Agent, p: JSObject, state: number, value: Value): void => {
-    const reactions = field(vm, p, Field.Reactions);
-    const stateField = field(vm, p, Field.State);
-    if (stateField.value !== 0) vm.throwTypeError("internal: the promise is not pending");
-    const list = pendingReactions(vm, reactions);
-    stateField.value = state;
-    field(vm, p, Field.Result).value = value;
-    reactions.value = undefined;
-    p.dirty = true;
-    if (state === 2 && !field(vm, p, Field.Handled).value) vm.realm.rejections.push([p, value]);
-    if (list !== null)
-      for (let i = 0; i < list.length; i++) enqueueReaction(vm, vm.realm, list[i], state, value);
-  };
   defineInternal(realm, "promiseSettle", 3, ["or", 3], (vm, _t, args) => {
-    settle(vm, args[0] as JSObject, args[1] as number, args[2]);
+    settlePromise(vm, args[0] as JSObject, args[1] as number, args[2]);
     return undefined;
   });
 
-  const addReaction = (vm: Agent, p: JSObject, reaction: Value): void => {
-    const state = field(vm, p, Field.State).value as number;
-    const handled = field(vm, p, Field.Handled);
-    if (state === 0) {
-      const list = field(vm, p, Field.Reactions);
-      const elems = pendingReactions(vm, list);
-      if (elems === null) list.value = vm.realm.newArray([reaction]);
-      else {
-        elems.push(reaction);
-        (list.value as ArrayObject).dirty = true;
-        charge(SIZE.slot);
-      }
-    } else {
-      if (state === 2 && !handled.value) {
-        const i = vm.realm.rejections.findIndex((r) => r[0] === p);
-        if (i >= 0) vm.realm.rejections.splice(i, 1);
-      }
-      enqueueReaction(vm, vm.realm, reaction, state, field(vm, p, Field.Result).value);
-    }
-    handled.value = true;
-    p.dirty = true;
-  };
   // addReaction(p, reaction): kept while p is pending, else queued at once.
-  defineInternal(realm, "promiseAddReaction", 2, "oa", (vm, _t, args) => {
-    addReaction(vm, args[0] as JSObject, args[1]);
+  defineInternal(realm, "promiseAddReaction", 2, "oo", (vm, _t, args) => {
+    addPromiseReaction(vm, args[0] as JSObject, args[1]);
     return undefined;
   });
 
-  installFastPaths(realm, settle, addReaction);
+  installFastPaths(realm);
+}
+
+// The private names of the prelude's Promise fields ($.registerPromiseSlots, from the
+// first promise it makes; a copied realm shares its pristine realm's).
+function field(vm: Agent, p: Value, f: Field): Prop {
+  const prop = p instanceof JSObject ? p.privates?.get(vm.realm.promiseFields[f]) : undefined;
+  if (prop === undefined) vm.throwTypeError("internal: not a promise");
+  return prop!;
+}
+
+/** Whether `p` is a promise (has the intrinsic Promise's private fields). */
+export function isPromise(vm: Agent, p: Value): p is JSObject {
+  return (
+    p instanceof JSObject &&
+    p.privates !== null &&
+    p.privates.has(vm.realm.promiseFields[Field.State])
+  );
+}
+
+/**
+ * Fulfils (1) or rejects (2) a pending promise and queues a job per reaction; an
+ * unhandled rejection is tracked.
+ */
+export function settlePromise(vm: Agent, p: JSObject, state: number, value: Value): void {
+  const reactions = field(vm, p, Field.Reactions);
+  const stateField = field(vm, p, Field.State);
+  if (stateField.value !== 0) vm.throwTypeError("internal: the promise is not pending");
+  const list = pendingReactions(vm, reactions);
+  stateField.value = state;
+  field(vm, p, Field.Result).value = value;
+  reactions.value = undefined;
+  p.dirty = true;
+  if (state === 2 && !field(vm, p, Field.Handled).value) vm.realm.rejections.push([p, value]);
+  if (list !== null)
+    for (let i = 0; i < list.length; i++) enqueueReaction(vm, vm.realm, list[i], state, value);
+}
+
+/**
+ * Adds a reaction (a reaction array, or an async function's coroutine awaiting p): kept
+ * while p is pending, else its job is queued at once.
+ */
+export function addPromiseReaction(vm: Agent, p: JSObject, reaction: Value): void {
+  const state = field(vm, p, Field.State).value as number;
+  const handled = field(vm, p, Field.Handled);
+  if (state === 0) {
+    const list = field(vm, p, Field.Reactions);
+    const elems = pendingReactions(vm, list);
+    if (elems === null) list.value = vm.realm.newArray([reaction]);
+    else {
+      elems.push(reaction);
+      (list.value as ArrayObject).dirty = true;
+      charge(SIZE.slot);
+    }
+  } else {
+    if (state === 2 && !handled.value) {
+      const i = vm.realm.rejections.findIndex((r) => r[0] === p);
+      if (i >= 0) vm.realm.rejections.splice(i, 1);
+    }
+    enqueueReaction(vm, vm.realm, reaction, state, field(vm, p, Field.Result).value);
+  }
+  handled.value = true;
+  p.dirty = true;
 }
 
 /**
@@ -161,7 +179,7 @@ export function installPromiseCore(realm: Realm): void {
  * a module namespace…): the fast paths below then leave the work to the prelude,
  * where guest code may run in the spec's order.
  */
-function plainGet(o: JSObject, key: PropertyKey): Value | typeof SLOW {
+export function plainGet(o: JSObject, key: PropertyKey): Value | typeof SLOW {
   for (let x: JSObject | null = o; x !== null; x = x.proto) {
     const shape = x.shape;
     if (shape !== null) {
@@ -184,7 +202,7 @@ function plainGet(o: JSObject, key: PropertyKey): Value | typeof SLOW {
   return undefined;
 }
 
-const SLOW: unique symbol = Symbol("slow path");
+export const SLOW: unique symbol = Symbol("slow path");
 
 /**
  * The steps of then(), await and promise resolution that run no guest code when the
@@ -194,13 +212,10 @@ const SLOW: unique symbol = Symbol("slow path");
  * the dozens of guest instructions per then() and per await that the prelude's
  * general code costs.
  */
-function installFastPaths(
-  realm: Realm,
-  settle: (vm: Agent, p: JSObject, state: number, value: Value) => void,
-  addReaction: (vm: Agent, p: JSObject, reaction: Value) => void,
-): void {
-  const isPromise = (vm: Agent, p: Value): p is JSObject =>
-    p instanceof JSObject && p.privates !== null && p.privates.has(vm.realm.promiseFields[0]);
+function installFastPaths(realm: Realm): void {
+  const settle = settlePromise;
+  const addReaction = addPromiseReaction;
+  const resolveFast = resolvePromiseFast;
 
   /** Whether `p.constructor` is %Promise% and %Promise%[@@species] its intrinsic getter. */
   const intrinsicSpecies = (vm: Agent, p: JSObject): boolean => {
@@ -214,30 +229,6 @@ function installFastPaths(
       (species.flags & PF.Accessor) !== 0 &&
       species.getter === vm.realm.helpers.promiseSpeciesGetter
     );
-  };
-
-  /**
-   * resolvePromise's steps without guest code: true once `value` resolved `p` (a
-   * primitive or non-thenable settles it, a thenable queues its job), false when the
-   * prelude must do it (a self-resolution, a `then` getter, a proxy…).
-   */
-  const resolveFast = (vm: Agent, p: JSObject, value: Value): boolean => {
-    if (vm.realm.helpers === undefined) return false;
-    if (!(value instanceof JSObject)) {
-      settle(vm, p, 1, value);
-      return true;
-    }
-    if (value === p) return false;
-    const then = plainGet(value, "then");
-    if (then === SLOW) return false;
-    if (!isCallable(then)) settle(vm, p, 1, value);
-    else
-      vm.realm.enqueueJob({
-        fn: vm.realm.helpers.resolveThenableJob,
-        thisArg: undefined,
-        args: [p, value, then],
-      });
-    return true;
   };
 
   // promiseThen(p, onFulfilled, onRejected): then()'s result, or undefined when the
@@ -255,6 +246,22 @@ function installFastPaths(
       vm.realm.newArray([vm.realm.helpers.promiseReactionJob, onFulfilled, onRejected, promise]),
     );
     return promise;
+  });
+
+  // promiseResolveStatic(C, x): Promise.resolve's result when C is %Promise% and no guest
+  // code can run (x a primitive, a plain object or an intrinsic promise), else undefined.
+  defineInternal(realm, "promiseResolveStatic", 2, "-", (vm, _t, args) => {
+    const C = args[0];
+    const x = args[1];
+    if (vm.realm.helpers === undefined || C !== vm.realm.helpers.promiseCtor) return undefined;
+    if (isPromise(vm, x)) {
+      const ctor = plainGet(x, "constructor");
+      if (ctor === SLOW) return undefined;
+      if (ctor === C) return x;
+    }
+    const p = newPromiseObject(vm, vm.realm.helpers.promisePrototype);
+    // Unresolved, p is unobservable: the prelude's path then does it all again.
+    return resolvePromiseFast(vm, p, x) ? p : undefined;
   });
 
   // promiseResolveFast(p, value): true if resolvePromise(p, value) is done.
@@ -283,14 +290,6 @@ function installFastPaths(
     return true;
   });
 
-  // asyncStart(gen): an async function's promise, its coroutine run to the first await
-  // by asyncStep (which returns the promise).
-  defineInternal(realm, "asyncStart", 1, "o", (vm, _t, args) => {
-    if (vm.realm.helpers === undefined) vm.throwTypeError("internal: no promise helpers yet");
-    const promise = newPromiseObject(vm, vm.realm.helpers.promisePrototype);
-    return vm.tailCall(vm.realm.helpers.asyncStep, undefined, [args[0], 0, undefined, promise]);
-  });
-
   // asyncAfterStep(gen, promise, r): what asyncStep does with the coroutine's result r
   // ({value, done}) — resolve its promise, or queue the next step for an awaited
   // primitive or intrinsic promise; false when the prelude must.
@@ -316,8 +315,40 @@ function installFastPaths(
   });
 }
 
+/**
+ * resolvePromise's steps without guest code: true once `value` resolved `p` (a
+ * primitive or non-thenable settles it, a thenable queues its job), false when the
+ * prelude must do it (a self-resolution, a `then` getter, a proxy…).
+ */
+export function resolvePromiseFast(vm: Agent, p: JSObject, value: Value): boolean {
+  if (vm.realm.helpers === undefined) return false;
+  if (!(value instanceof JSObject)) {
+    settlePromise(vm, p, 1, value);
+    return true;
+  }
+  if (value === p) return false;
+  const then = plainGet(value, "then");
+  if (then === SLOW) return false;
+  if (!isCallable(then)) settlePromise(vm, p, 1, value);
+  else
+    vm.realm.enqueueJob({
+      fn: vm.realm.helpers.resolveThenableJob,
+      thisArg: undefined,
+      args: [p, value, then],
+    });
+  return true;
+}
+
+/**
+ * Whether `await v` may wait on `v` itself: PromiseResolve(%Promise%, v) returns v when
+ * it is a promise whose `constructor` (a plain data property) is %Promise%.
+ */
+export function awaitsAsIs(vm: Agent, v: JSObject): boolean {
+  return isPromise(vm, v) && plainGet(v, "constructor") === vm.realm.helpers.promiseCtor;
+}
+
 /** A pending promise, as `newPromise` makes it. */
-function newPromiseObject(vm: Agent, proto: JSObject): JSObject {
+export function newPromiseObject(vm: Agent, proto: JSObject): JSObject {
   const realm = vm.realm;
   const names = realm.promiseFields;
   if (names.length < 4) vm.throwTypeError("internal: no promise fields registered");

@@ -167,6 +167,7 @@ class Walker {
     else if (o instanceof GeneratorObject) {
       if (o.frame && o.state !== 2) this.frame(o.frame);
       this.values(o.saved);
+      this.value(o.asyncPromise);
     } else if (o instanceof CollectionObject) {
       const t = o.table;
       this.bytes += SIZE.entry * t.keys.length;

@@ -47,6 +47,14 @@ import {
 } from "../model/object";
 import { ProxyForInIterator, proxyHelper } from "../builtins/proxy";
 import { forInNeedsSlices } from "../builtins/for-in-work";
+import {
+  addPromiseReaction,
+  awaitsAsIs,
+  newPromiseObject,
+  plainGet,
+  resolvePromiseFast,
+  settlePromise,
+} from "../builtins/promise-core";
 import { Env } from "../model/env";
 import { ACCESSOR, TAIL_CALL, type Agent } from "../agent";
 import { constructorName, describeObject } from "../model/describe";
@@ -1049,6 +1057,92 @@ export class VM implements HeapOwner, Agent {
     return -1;
   }
 
+  // ---- async functions ----------------------------------------------------------
+  // An async function's frame runs as an ordinary frame whose `generator` is a
+  // coroutine carrying the function's promise (GeneratorObject.asyncPromise): GENERATOR
+  // makes both and the body runs on; `await v` (YIELD in such a frame) parks the frame
+  // with the coroutine as a reaction on v's promise, and the caller — or the job that
+  // resumed the frame — gets the promise; the reaction's job (realm.nextTask) puts the
+  // frame back as a bottom frame. Returning resolves the promise, throwing out of the
+  // frame rejects it (unwind). Guest code runs only where the spec runs some: a
+  // thenable's `then`, a promise's `constructor` getter (prelude/40-promise.js).
+
+  /** GENERATOR of an async function: its coroutine and promise; the frame runs on. */
+  private startAsync(frame: Frame): void {
+    const helpers = this.realm.helpers;
+    if (helpers === undefined) this.throwTypeError("internal: no promise helpers yet");
+    const gen = new GeneratorObject(null);
+    gen.asyncPromise = newPromiseObject(this, helpers.promisePrototype);
+    gen.state = GenState.Running;
+    gen.frame = frame;
+    frame.generator = gen;
+  }
+
+  /**
+   * The frame was parked at `await v`: waits on v (PromiseResolve(%Promise%, v), then a
+   * reaction) and gives the frame's promise to whoever called or resumed it. True when
+   * the dispatch loop must stop (see finishCall).
+   */
+  private suspendForAwait(frame: Frame, gen: GeneratorObject, v: Value): boolean {
+    const promise = gen.asyncPromise!;
+    if (!(v instanceof JSObject)) {
+      // A fulfilled promise's reaction: the job is queued at once.
+      this.realm.enqueueJob({ fn: gen, thisArg: 0, args: [v] });
+      return this.finishCall(frame, promise);
+    }
+    if (awaitsAsIs(this, v)) {
+      addPromiseReaction(this, v, gen);
+      return this.finishCall(frame, promise);
+    }
+    // A thenable, another constructor's promise, a getter: the prelude's asyncAwaitSlow
+    // does PromiseResolve, and its result (the promise) takes the frame's place.
+    this.replaceFrameByHelper(frame, this.realm.helpers.asyncAwaitSlow, [gen, v, promise]);
+    return false;
+  }
+
+  /** An async function returned `v`: resolves its promise and hands the promise on. */
+  private finishAsync(frame: Frame, promise: JSObject, v: Value): boolean {
+    if (resolvePromiseFast(this, promise, v)) return this.finishCall(frame, promise);
+    this.replaceFrameByHelper(frame, this.realm.helpers.asyncResolveSlow, [promise, v]);
+    return false;
+  }
+
+  /**
+   * Calls a self-hosted helper in the place of a frame that just left the frame stack:
+   * the helper's result goes where the frame's would have.
+   */
+  private replaceFrameByHelper(frame: Frame, helper: JSObject, args: Value[]): void {
+    const pos = frame.retSp;
+    this.ensureStack(pos + 2 + args.length);
+    const s = this.stack;
+    s[pos] = helper;
+    s[pos + 1] = undefined;
+    for (let i = 0; i < args.length; i++) s[pos + 2 + i] = args[i];
+    const r = this.invoke(
+      pos,
+      pos + 2,
+      args.length,
+      undefined,
+      undefined,
+      frame.flags & ~FrameFlags.Construct,
+      pos + 2 + args.length,
+    );
+    if (r >= 0) this.frames[this.frames.length - 1].sp = r;
+  }
+
+  /**
+   * A job resuming an async function parked at an await (its coroutine was a reaction,
+   * see promise-core.ts): the frame goes back on the stack as a bottom frame, with the
+   * awaited value (mode 0) or the reason thrown at the await (mode 1).
+   */
+  resumeAwait(gen: GeneratorObject, mode: Value, value: Value): void {
+    if (gen.asyncPromise === null || gen.state !== GenState.Yield || gen.frame === null)
+      this.throwTypeError("internal: the job's coroutine is not waiting in an await");
+    const top = this.frames.length ? this.frames[this.frames.length - 1].sp : 0;
+    this.pendingResume = { gen, mode: mode === 1 ? 1 : 0, value };
+    this.attachGenerator(top, FrameFlags.Bottom | FrameFlags.Discard);
+  }
+
   /** Calls accessor `fn` with receiver and args placed at stack[pos..]. */
   private callAccessor(
     fn: JSObject,
@@ -1284,10 +1378,19 @@ export class VM implements HeapOwner, Agent {
         }
       }
       this.frames.pop();
-      if (frame.generator) {
-        frame.generator.state = GenState.Done;
-        frame.generator.frame = null;
-        frame.generator.saved = [];
+      const gen = frame.generator;
+      if (gen) {
+        gen.state = GenState.Done;
+        gen.frame = null;
+        gen.saved = [];
+        gen.dirty = true;
+        if (gen.asyncPromise !== null) {
+          // Thrown out of an async function: its promise rejects, and the caller (or
+          // the job that resumed it) gets the promise.
+          settlePromise(this, gen.asyncPromise, 2, value);
+          this.finishCall(frame, gen.asyncPromise);
+          return true;
+        }
       }
       if (frame.flags & FrameFlags.Bottom || this.frames.length === 0) {
         this.reportUncaught(value);
@@ -2142,6 +2245,14 @@ export class VM implements HeapOwner, Agent {
                   gen.frame = null;
                   gen.saved = [];
                   gen.dirty = true;
+                  if (gen.asyncPromise !== null) {
+                    // An async function's return resolves its promise.
+                    if (this.finishAsync(done, gen.asyncPromise, v)) {
+                      this.steps += executed;
+                      return executed;
+                    }
+                    break reload;
+                  }
                   v = this.iterResult(v, true);
                 }
                 if (this.finishCall(done, v)) {
@@ -2409,6 +2520,24 @@ export class VM implements HeapOwner, Agent {
               }
               case Op.GET_ITER: {
                 frame.ip = ip;
+                // An object whose @@iterator is a native data property (arrays,
+                // generators, collections): called here, without getIterator's frame.
+                const o = stack[sp - 1];
+                if (o instanceof JSObject) {
+                  const m = plainGet(o, realm.wellKnown.iterator);
+                  if (m instanceof NativeFunction) {
+                    this.ensureStack(sp + 2);
+                    stack = this.stack;
+                    stack[sp] = o;
+                    stack[sp - 1] = m;
+                    const nsp = this.invoke(sp - 1, sp + 1, 0, o, undefined, 0, sp + 1);
+                    if (nsp < 0) break reload;
+                    sp = nsp;
+                    if (!(stack[sp - 1] instanceof JSObject))
+                      this.throwTypeError("Result of the Symbol.iterator method is not an object");
+                    break;
+                  }
+                }
                 sp = this.callHelper(realm.helpers.getIterator, sp, 1);
                 if (sp < 0) break reload;
                 break;
@@ -2469,9 +2598,15 @@ export class VM implements HeapOwner, Agent {
                 break;
               }
               case Op.GENERATOR: {
-                // The call ends here: park the frame in a new generator object.
                 const isAsync = (fcode.flags & FnFlags.Async) !== 0;
                 const isGen = (fcode.flags & FnFlags.Generator) !== 0;
+                if (isAsync && !isGen) {
+                  // An async function runs on in its frame until its first await or its
+                  // end; its coroutine carries the promise the caller will get.
+                  this.startAsync(frame);
+                  break;
+                }
+                // The call ends here: park the frame in a new generator object.
                 // The coroutine of an async function or generator is internal: no prototype.
                 const gen = new GeneratorObject(
                   isAsync ? null : this.prototypeFrom(frame.fn, realm.GeneratorPrototype),
@@ -2482,18 +2617,17 @@ export class VM implements HeapOwner, Agent {
                 frame.generator = gen;
                 this.frames.pop();
                 if (isAsync) {
-                  // The caller gets asyncStart(gen)'s promise, or for an async generator
-                  // the object asyncGenStart(gen, prototype) makes.
+                  // The caller gets the object asyncGenStart(gen, prototype) makes.
                   const pos = frame.retSp;
                   this.ensureStack(pos + 4);
-                  this.stack[pos] = isGen ? realm.helpers.asyncGenStart : realm.helpers.asyncStart;
+                  this.stack[pos] = realm.helpers.asyncGenStart;
                   this.stack[pos + 1] = undefined;
                   this.stack[pos + 2] = gen;
                   this.stack[pos + 3] = this.prototypeFrom(frame.fn, realm.AsyncGeneratorPrototype);
                   const r = this.invoke(
                     pos,
                     pos + 2,
-                    isGen ? 2 : 1,
+                    2,
                     undefined,
                     undefined,
                     frame.flags & ~FrameFlags.Construct,
@@ -2518,6 +2652,14 @@ export class VM implements HeapOwner, Agent {
                 gen.state = GenState.Yield;
                 gen.awaiting = kind === 3;
                 this.frames.pop();
+                if (gen.asyncPromise !== null) {
+                  // `await v` in an async function.
+                  if (this.suspendForAwait(frame, gen, v)) {
+                    this.steps += executed;
+                    return executed;
+                  }
+                  break reload;
+                }
                 if (this.finishCall(frame, kind === 1 ? v : this.iterResult(v, false))) {
                   this.steps += executed;
                   return executed;

@@ -866,6 +866,12 @@ export class GeneratorObject extends JSObject {
   awaiting = false;
   frame: import("./frame").Frame | null = null;
   saved: Value[] = [];
+  /**
+   * An async function's promise (its coroutine only): the interpreter settles it when
+   * the body returns or throws, and each `await` suspends the frame on a promise with
+   * this coroutine as the reaction.
+   */
+  asyncPromise: JSObject | null = null;
   constructor(proto: JSObject | null) {
     super(proto, "Generator");
   }

@@ -13,6 +13,7 @@ var hasOwnGetter = $.hasOwnGetter;
 // up (undefined/false) when a getter, a proxy or another constructor is involved.
 var promiseThen = $.promiseThen;
 var resolveFast = $.promiseResolveFast;
+var resolveStatic = $.promiseResolveStatic;
 var asyncAfterStep = $.asyncAfterStep;
 var capabilitySettle = $.capabilitySettle;
 var generatorResume = $.generatorResume;
@@ -67,6 +68,8 @@ class Promise {
   }
 
   static resolve(x) {
+    var p = resolveStatic(this, x);
+    if (p !== undefined) return p;
     if (!isObject(this)) throwTypeError("PromiseResolve called on non-object");
     return promiseResolve(this, x);
   }
@@ -292,7 +295,12 @@ function combinator(C, iterable, kind) {
       push(values, undefined);
       var next = call(resolveFn, C, v);
       remaining.count++;
-      next.then(settleElement(values, index, remaining, cap, kind, 1), settleElement(values, index, remaining, cap, kind, 2));
+      // As the spec has it: Promise.all passes its capability's reject as is, and
+      // Promise.any its resolve; only the other outcome needs an element function.
+      next.then(
+        kind === 2 ? cap.resolve : settleElement(values, index, remaining, cap, kind, 1),
+        kind === 0 ? cap.reject : settleElement(values, index, remaining, cap, kind, 2),
+      );
       index++;
     }
     if (--remaining.count === 0) finishCombinator(values, cap, kind);
@@ -307,8 +315,6 @@ function settleElement(values, index, remaining, cap, kind, state) {
   return function (x) {
     if (called) return;
     called = true;
-    if (kind === 0 && state === 2) return call(cap.reject, undefined, x);
-    if (kind === 2 && state === 1) return call(cap.resolve, undefined, x);
     if (kind === 1) values[index] = state === 1 ? { status: "fulfilled", value: x } : { status: "rejected", reason: x };
     else values[index] = x;
     if (--remaining.count === 0) finishCombinator(values, cap, kind);
@@ -323,17 +329,34 @@ function finishCombinator(values, cap, kind) {
 }
 
 /**
- * Drives an async function's coroutine: each await is a promise reaction. Its promise
- * is settled once, by asyncStep, so it needs no capability (no resolving functions).
- * A native (promise-core.ts): makes the promise, then tail-calls asyncStep.
+ * An async function's frame does its own awaits (the interpreter's suspendForAwait);
+ * when `await v` needs guest code — v a thenable, another constructor's promise, a
+ * `constructor` getter — the parked frame's place is taken by this call, whose result
+ * (the function's promise) goes where the frame's would have. A throw from
+ * PromiseResolve is thrown into the function at its await, as the spec's `?` does.
  */
-var asyncStart = $.asyncStart;
+function asyncAwaitSlow(gen, v, promise) {
+  var p;
+  try {
+    p = promiseResolve(PromiseCtor, v);
+  } catch (e) {
+    return generatorResume(gen, 1, e);
+  }
+  addReaction(p, gen);
+  return promise;
+}
+
+/** An async function returned v and resolving its promise with v may run guest code. */
+function asyncResolveSlow(promise, v) {
+  resolvePromise(promise, v);
+  return promise;
+}
 
 /**
- * Runs an async function's coroutine to its next await (or its end). `await v` is
- * PromiseResolve(%Promise%, v) then a reaction; a primitive v makes an already
- * fulfilled promise, so its reaction is simply the next job. Returns the promise (the
- * result of asyncStart).
+ * Runs the coroutine of an ES module's top level (prelude/65-esm.js) to its next
+ * await (or its end). `await v` is PromiseResolve(%Promise%, v) then a reaction; a
+ * primitive v makes an already fulfilled promise, so its reaction is simply the next
+ * job. Returns the promise.
  */
 function asyncStep(gen, mode, value, promise) {
   var r;

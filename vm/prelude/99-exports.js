@@ -61,7 +61,8 @@ return {
     return typeof call(getter, receiver);
   },
   forInSliced: forInSliced,
-  asyncStart: asyncStart,
+  asyncAwaitSlow: asyncAwaitSlow,
+  asyncResolveSlow: asyncResolveSlow,
   asyncStep: asyncStep,
   promiseCtor: PromiseCtor,
   promisePrototype: PromisePrototype,

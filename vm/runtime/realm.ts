@@ -14,6 +14,7 @@ import {
   BoundFunction,
   ErrorObject,
   FunctionObject,
+  GeneratorObject,
   JSObject,
   NativeFunction,
   PF,
@@ -105,7 +106,9 @@ export interface Helpers {
   typeofGetter: JSObject;
   /** prelude/00-core.js: a for-in start over a chain with a huge object (for-in-work.ts). */
   forInSliced: JSObject;
-  asyncStart: JSObject;
+  /** prelude/40-promise.js: an async function's await and return when guest code may run. */
+  asyncAwaitSlow: JSObject;
+  asyncResolveSlow: JSObject;
   /** prelude/40-promise.js: what the promise fast paths of builtins/promise-core.ts need. */
   asyncStep: JSObject;
   promiseCtor: JSObject;
@@ -134,6 +137,11 @@ export interface Helpers {
   typedArrayStore: JSObject;
 }
 
+/**
+ * A microtask: a call of `fn`, or — when `fn` is an async function's coroutine — the
+ * resumption of its frame after an await, `thisArg` the mode (0 fulfilled, 1 rejected)
+ * and `args[0]` the value.
+ */
 export interface Job {
   fn: JSObject;
   thisArg: Value;
@@ -625,7 +633,9 @@ export class Realm {
     }
     const job = this.jobs.shift();
     if (job) {
-      this.vm.pushBottomCall(job.fn, job.thisArg, job.args);
+      // An async function's coroutine: its frame resumes after the await.
+      if (job.fn instanceof GeneratorObject) this.vm.resumeAwait(job.fn, job.thisArg, job.args[0]);
+      else this.vm.pushBottomCall(job.fn, job.thisArg, job.args);
       return true;
     }
     if (this.rejections.length) {
