@@ -272,6 +272,17 @@ console.log(b[4], b[9]);`,
 console.log(a.length);`,
   },
   {
+    name: "new Array(1e7).fill (sparse table)",
+    source: `const a = new Array(1e7).fill(0);
+console.log(a.length, a[9999999]);`,
+  },
+  {
+    name: "object with 2e6 properties",
+    source: `const o = {};
+for (let i = 0; i < 2e6; i++) o["k" + i] = i;
+console.log(o.k1999999);`,
+  },
+  {
     name: "regexp exec 100 MB simple",
     source: `const s = "a".repeat(1e8) + "b";
 console.log(/b/.exec(s).index, /a*b/.test(s), /[^a]/.test(s));`,

@@ -361,3 +361,28 @@ test("vmrun --max-heap-bytes: RangeError, then exit code 134 for a guest that go
   assert.equal(bad.status, 9);
   assert.match(bad.stderr, /--max-heap-bytes must be a non-negative integer/);
 });
+
+test("a snapshot stays within a small factor of heapBytes: concatenations are charged at full length", () => {
+  // V8 holds `big + i` as a rope (big shared), but a snapshot writes each string out
+  // in full: 300 such strings of 10^5 characters were charged ~10 KB under an 8 MB
+  // limit and made a 30 MB snapshot. Each guest is snapshotted once it stopped
+  // growing (after its RangeError), looping so that its data stays live.
+  const heapBytes = 8 * MB;
+  const growers = [
+    `const big = "y".repeat(1e5); for (let i = 0; i < 3000; i++) a.push(big + i);`,
+    "const big = 'y'.repeat(1e5); for (let i = 0; i < 3000; i++) a.push(`${big}${i}`);",
+    `let s = "y".repeat(1e4); for (let i = 0; i < 3000; i++) { s = s + "z"; a.push(s); }`,
+    `let s = "y"; for (let i = 0; i < 40; i++) { s = s + s; a.push(s); }`,
+    `const big = "y".repeat(1e5); for (let i = 0; i < 3000; i++) a.push(big + String(i));`,
+    `const big = "y".repeat(1e5); for (let i = 0; i < 3000; i++) a.push(big.concat(i));`,
+  ];
+  for (const grow of growers) {
+    const { j, out } = loaded(
+      `const a = []; try { ${grow} } catch (e) { console.log(e.message); } console.log(a.length); for (;;);`,
+      { limits: { heapBytes } },
+    );
+    while (!out.text.includes("\n")) assert.equal(j.run(10_000).status, "paused", grow);
+    const size = j.snapshot().length;
+    assert.ok(size < 2 * heapBytes, `${grow}: a ${size}-byte snapshot`);
+  }
+});

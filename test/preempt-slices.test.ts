@@ -144,6 +144,22 @@ console.log(j.length, h(j), h(Buffer.concat([u, u], 3e7)), Buffer.concat([u.suba
     95,
   ],
   [
+    "set between element types over one buffer, overlapping both ways",
+    `const h = (x) => require("crypto").createHash("sha1").update(x).digest("hex").slice(0, 12);
+const buf = new ArrayBuffer(2.4e7), u = new Uint8Array(buf);
+for (let i = 0; i < u.length; i += 4099) u[i] = i % 251;
+const f = new Float32Array(buf, 0, 3e6), d = new Float64Array(buf, 8, 2.5e6), i16 = new Int16Array(buf, 2, 4e6);
+for (let i = 0; i < d.length; i += 997) d[i] = i / 3;
+console.log("ready");
+f.set(d.subarray(0, 2.4e6), 7); const a = h(u);
+d.set(f.subarray(5, 2.2e6), 11); const b = h(u);
+i16.set(u.subarray(1e6, 5e6)); const c = h(u);
+u.set(i16.subarray(0, 9e6 / 4), 3); const e = h(u);
+console.log(a, b, c, e, f[1000], d[2000], i16[3], u[77]);`,
+    // 47 pauses when each set was one step (the hashes and require pause too); 60 now.
+    56,
+  ],
+  [
     "fill, set, slice, searches and reverse of big typed arrays",
     `const h = (x) => require("crypto").createHash("sha1").update(x).digest("hex");
 const f = new Float64Array(1.6e6), g = new Float32Array(1.6e6 + 9), u = new Uint8Array(9e6), n = new BigInt64Array(1.1e6);

@@ -516,6 +516,17 @@ export function installTypedArrays(realm: Realm): void {
       return runWork(vm, new TypedArrayBulkWork(Bulk.Copy, target, offset, 0, srcLen, src, 0));
     if (bulkSliced(src, srcLen) && src.buffer === target.buffer && src.kind === target.kind)
       return runWork(vm, new TypedArrayBulkWork(Bulk.Move, target, offset, 0, srcLen, src, 0));
+    if (bulkSliced(src, srcLen) && src.buffer === target.buffer) {
+      // Between element types over one buffer the source is read as it was before the
+      // set: copy it aside (a scratch array the guest never sees), then convert from there.
+      const scratch = create(vm, src.kind, undefined, srcLen);
+      if (bulkCopyable(scratch, target)) {
+        const convert = new TypedArrayBulkWork(Bulk.Copy, target, offset, 0, srcLen, scratch, 0);
+        const aside = new TypedArrayBulkWork(Bulk.Copy, scratch, 0, 0, srcLen, src, 0);
+        aside.then = convert;
+        return runWork(vm, aside);
+      }
+    }
     copyElements(src, 0, target, srcLen, offset);
     return undefined;
   }

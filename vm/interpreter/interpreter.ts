@@ -2361,8 +2361,9 @@ export class VM implements HeapOwner, Agent {
                 if (typeof a === "number" && typeof b === "number") stack[--sp - 1] = a + b;
                 else if (typeof a === "string" && typeof b === "string") {
                   stack[--sp - 1] = a + b;
-                  // V8 makes a rope: it copies neither side, but s += s doubles the text.
-                  charge(SIZE.concat + 2 * (a.length < b.length ? a.length : b.length));
+                  // Charged at its full length, as the guest sees it and a snapshot writes
+                  // it (V8 makes a rope, but a rope is flattened whenever it is read).
+                  charge(SIZE.concat + 2 * (a.length + b.length));
                 } else if (a instanceof JSObject || b instanceof JSObject) {
                   frame.ip = ip;
                   sp = this.callHelper(realm.helpers.add, sp, 2);
@@ -4090,8 +4091,8 @@ function numberRelational(op: number, a: number, b: number): boolean {
 /** Combines two primitives with a host operator; host TypeErrors become guest ones. */
 export function hostArith(vm: VM, op: number, a: Value, b: Value): Value {
   const r = hostArithOp(vm, op, a, b);
-  // Strings (a rope around a short side) and big BigInts grow the heap too.
-  if (typeof r === "string") charge(SIZE.concat + 2 * (r.length < 32 ? r.length : 32));
+  // Strings (at their full length, as for ADD) and big BigInts grow the heap too.
+  if (typeof r === "string") charge(SIZE.concat + 2 * r.length);
   else if (typeof r === "bigint") charge(bigintBytes(r));
   return r;
 }

@@ -20,7 +20,10 @@ export const SIZE = {
   env: 48,
   /** A string's header; its characters count 2 bytes each (UTF-16 code units). */
   string: 16,
-  /** A rope made by concatenation (V8 copies neither side). */
+  /**
+   * The header of a string made by concatenation (a V8 rope); its characters are
+   * charged at their full length too, as a snapshot writes them out.
+   */
   concat: 32,
   /** A call frame, without its stack slots. */
   frame: 120,

@@ -9,6 +9,7 @@ import { EMPTY, JSSymbol, isArrayIndex, type PropertyKey, type Value } from "./v
 import type { FunctionCode, Program } from "../../compiler/bytecode";
 import { SIZE, charge } from "./heap";
 import { MAX_SHAPE_PROPERTIES, ROOT_SHAPE, type Shape } from "./shape";
+import { SPLIT_AT, SplitDict } from "./split-dict";
 
 export const enum PF {
   Writable = 1,
@@ -140,7 +141,11 @@ export class JSObject {
   get props(): Map<PropertyKey, Prop> {
     const d = this.dict;
     if (d === EMPTY_DICT) return (this.dict = new Map());
-    return d ?? this.toDictionary();
+    if (d === null) return this.toDictionary();
+    // Every write to the table comes through here: a big one is split before it grows
+    // (split-dict.ts: a host Map rehashes all its entries in one go).
+    if (d.size >= SPLIT_AT && !(d instanceof SplitDict)) return (this.dict = new SplitDict(d));
+    return d;
   }
 
   /**
@@ -152,7 +157,7 @@ export class JSObject {
   }
 
   set props(map: Map<PropertyKey, Prop>) {
-    this.dict = map;
+    this.dict = map.size >= SPLIT_AT && !(map instanceof SplitDict) ? new SplitDict(map) : map;
     this.shape = null;
     this.slotValues = NO_SLOTS;
   }
@@ -518,7 +523,8 @@ export class ArrayObject extends JSObject {
     const elems = this.elems;
     if (!elems) return;
     // Built aside and swapped in: the heap limit may throw while it is built.
-    const props = new Map<PropertyKey, Prop>();
+    const props: Map<PropertyKey, Prop> =
+      elems.length >= SPLIT_AT ? new SplitDict() : new Map<PropertyKey, Prop>();
     for (let i = 0; i < elems.length; i++)
       if (elems[i] !== EMPTY) props.set(String(i), new Prop(elems[i], PF.Default));
     for (const [k, p] of this.props) props.set(k, p);

@@ -1,0 +1,183 @@
+// The property table of an object with very many own properties, split so that no
+// single host Map grows past a few tens of thousands of entries.
+//
+// A host Map doubles its hash table when it fills up, rehashing every entry in one
+// go: at 2^20 entries that is ~0.1 s, at 2^23 (a sparse `new Array(1e7)` filled
+// element by element) ~1 s, all inside one guest instruction. A SplitDict spreads
+// the entries over SHARDS Maps by a hash of the key, so a rehash only ever moves one
+// shard's entries, and keeps insertion order (which the Maps no longer give across
+// shards) in a log of keys kept in fixed-size chunks, where a deleted key leaves a
+// hole. It is a Map<PropertyKey, Prop> to the code that uses object tables.
+
+import type { Prop } from "./object";
+import type { JSSymbol, PropertyKey } from "./value";
+
+/**
+ * A table gets split when it reaches this many entries: splitting costs about what
+ * a rehash of twice as many does, and this stays within a few milliseconds.
+ */
+export const SPLIT_AT = 1 << 13;
+
+const SHARD_BITS = 8;
+const SHARDS = 1 << SHARD_BITS;
+const CHUNK_BITS = 12;
+const CHUNK = 1 << CHUNK_BITS;
+/** What a deleted key leaves in the log. */
+const HOLE: unique symbol = Symbol("deleted");
+type LogEntry = PropertyKey | typeof HOLE;
+
+/** Symbols get a shard by a counter, assigned on first use (they carry no hash). */
+const symbolShards = new WeakMap<JSSymbol, number>();
+let nextSymbolShard = 0;
+
+/**
+ * The shard of a key: a hash of its length, first 4 and last 12 characters (enough
+ * to tell apart generated keys like "k123456" or array indices; keys alike in all
+ * of those only make one shard bigger, never a wrong answer).
+ */
+function shardOf(k: PropertyKey): number {
+  if (typeof k !== "string") {
+    let s = symbolShards.get(k);
+    if (s === undefined) symbolShards.set(k, (s = nextSymbolShard++ & (SHARDS - 1)));
+    return s;
+  }
+  const n = k.length;
+  let h = n | 0;
+  const tail = n > 12 ? n - 12 : 0;
+  for (let i = tail; i < n; i++) h = Math.imul(h ^ k.charCodeAt(i), 0x9e3779b1);
+  for (let i = 0; i < 4 && i < tail; i++) h = Math.imul(h ^ k.charCodeAt(i), 0x85ebca6b);
+  // The top bits of a product depend on every bit of its factors.
+  return h >>> (32 - SHARD_BITS);
+}
+
+export class SplitDict extends Map<PropertyKey, Prop> {
+  private readonly shards: Map<PropertyKey, Prop>[] = [];
+  /** Per shard: each key's position in the log. */
+  private readonly positions: Map<PropertyKey, number>[] = [];
+  /** The keys in insertion order, in chunks of CHUNK; HOLE where a key was deleted. */
+  private log: LogEntry[][] = [];
+  private logLength = 0;
+  private count = 0;
+  /** Bumped when the log is compacted: an iterator from before cannot go on. */
+  private epoch = 0;
+
+  constructor(from?: Iterable<[PropertyKey, Prop]>) {
+    super();
+    for (let i = 0; i < SHARDS; i++) {
+      this.shards.push(new Map());
+      this.positions.push(new Map());
+    }
+    if (from) for (const [k, p] of from) this.set(k, p);
+  }
+
+  /** The entries of the biggest shard (what one rehash can move at most), for tests. */
+  get largestShard(): number {
+    let most = 0;
+    for (const shard of this.shards) if (shard.size > most) most = shard.size;
+    return most;
+  }
+
+  override get size(): number {
+    return this.count;
+  }
+
+  override get(k: PropertyKey): Prop | undefined {
+    return this.shards[shardOf(k)].get(k);
+  }
+
+  override has(k: PropertyKey): boolean {
+    return this.shards[shardOf(k)].has(k);
+  }
+
+  override set(k: PropertyKey, p: Prop): this {
+    const s = shardOf(k);
+    const shard = this.shards[s];
+    if (!shard.has(k)) {
+      // Many holes: compact the log first (amortised over the deletes that made them).
+      if (this.logLength - this.count > this.count + CHUNK) this.compact();
+      this.positions[s].set(k, this.logLength);
+      this.append(k);
+      this.count++;
+    }
+    shard.set(k, p);
+    return this;
+  }
+
+  override delete(k: PropertyKey): boolean {
+    const s = shardOf(k);
+    if (!this.shards[s].delete(k)) return false;
+    const at = this.positions[s].get(k)!;
+    this.positions[s].delete(k);
+    this.log[at >>> CHUNK_BITS][at & (CHUNK - 1)] = HOLE;
+    this.count--;
+    return true;
+  }
+
+  override clear(): void {
+    for (let i = 0; i < SHARDS; i++) {
+      this.shards[i].clear();
+      this.positions[i].clear();
+    }
+    this.log = [];
+    this.logLength = this.count = 0;
+    this.epoch++;
+  }
+
+  private append(k: LogEntry): void {
+    const at = this.logLength++;
+    if ((at & (CHUNK - 1)) === 0) this.log.push([]);
+    this.log[at >>> CHUNK_BITS].push(k);
+  }
+
+  /** Rewrites the log without its holes. */
+  private compact(): void {
+    const old = this.log;
+    const n = this.logLength;
+    this.log = [];
+    this.logLength = 0;
+    this.epoch++;
+    for (let at = 0; at < n; at++) {
+      const k = old[at >>> CHUNK_BITS][at & (CHUNK - 1)];
+      if (k === HOLE) continue;
+      this.positions[shardOf(k)].set(k, this.logLength);
+      this.append(k);
+    }
+  }
+
+  /** Live keys in insertion order; sees keys added while it runs, as a Map iterator does. */
+  private *liveKeys(): Generator<PropertyKey, undefined> {
+    const epoch = this.epoch;
+    for (let at = 0; at < this.logLength; at++) {
+      if (this.epoch !== epoch)
+        throw new Error("jaunt: a property table was compacted while iterated");
+      const k = this.log[at >>> CHUNK_BITS][at & (CHUNK - 1)];
+      if (k !== HOLE) yield k;
+    }
+    return undefined;
+  }
+
+  override keys(): MapIterator<PropertyKey> {
+    return this.liveKeys() as MapIterator<PropertyKey>;
+  }
+
+  override *values(): MapIterator<Prop> {
+    for (const k of this.liveKeys()) yield this.get(k)!;
+    return undefined;
+  }
+
+  override *entries(): MapIterator<[PropertyKey, Prop]> {
+    for (const k of this.liveKeys()) yield [k, this.get(k)!];
+    return undefined;
+  }
+
+  override [Symbol.iterator](): MapIterator<[PropertyKey, Prop]> {
+    return this.entries();
+  }
+
+  override forEach(
+    f: (p: Prop, k: PropertyKey, map: Map<PropertyKey, Prop>) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const k of this.liveKeys()) f.call(thisArg, this.get(k)!, k, this);
+  }
+}
