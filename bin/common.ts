@@ -114,9 +114,18 @@ export function withoutOptions(
   return args.some(optionLike) ? null : { _: args };
 }
 
-/** The command line parsed by `parse` (a commandLine chain), or withoutOptions' answer. */
+/**
+ * The command line parsed by `parse` (a commandLine chain), or withoutOptions' answer.
+ * `TOOL --version` (or `-v`) alone prints what yargs would, and exits, without loading
+ * yargs (its load was a tenth of `vmrun --version`).
+ */
 export function parseWords<T>(haltAtProgram: boolean, parse: () => T): T {
-  return (withoutOptions(haltAtProgram) as T | null) ?? parse();
+  const args = process.argv.slice(2);
+  if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
+    writeAllSync(1, versionText() + "\n");
+    process.exit(0);
+  }
+  return (withoutOptions(haltAtProgram, args) as T | null) ?? parse();
 }
 
 /** Flags of node's own that `node` accepts but not every NODE_OPTIONS list shows. */
