@@ -17,6 +17,7 @@ import { hasModuleSyntax, isESModule } from "../vm/runtime/modules";
 import type { UnhandledRejectionsMode } from "../vm/host";
 import { DEFAULT_MAX_CALL_DEPTH } from "../vm/interpreter/interpreter";
 import { releaseTierUp, settleForExit, TIER_UP_AFTER_MS, tierUpHeld } from "./tier-up";
+import { noteGuestRan } from "./guest-ran";
 import { largeSource } from "../compiler";
 
 // A big source is worth V8's optimizer from the start: its compile is one long step.
@@ -561,6 +562,7 @@ function nowMs(): number {
  * under `control`, the host's event loop runs.
  */
 export async function runToEnd(j: Jaunt, opts: JauntOptions, plan: RunPlan = {}): Promise<number> {
+  noteGuestRan();
   const every = plan.snapshotEvery ?? 0;
   const rec = plan.recorder;
   const live: LiveRun = { j, frozen: false };
