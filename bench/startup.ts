@@ -1,9 +1,17 @@
 // Start-up and resume, for `npm run bench`: `vmrun hello.js` against `node hello.js`,
 // `vmrun --version` and `vmresume` of a small snapshot (separate processes,
-// alternating), and in this process Jaunt.create, create + load +
-// run of hello.js, and the resume of a small snapshot: the first call (which builds
-// the runtime's caches), the median wall time of the calls after it and their mean
-// CPU time.
+// alternating), and in this process Jaunt.create, create + load + run of hello.js, and
+// the resume of a small snapshot.
+//
+// In one process a call's cost has three regimes, reported apart: the first call
+// (the prelude runs: the process's runtime caches are built), the second create (it
+// builds the pristine realm every later realm is copied from, see realm-clone.ts),
+// then V8's warm-up: for the next tens of calls the copy and decode code runs
+// unoptimized while TurboFan compiles it on other threads, which process.cpuUsage
+// counts too. Only after that is a call's cost the product's steady state (what
+// callgrind measures in a long loop). The bench once gave one median and one mean
+// over the 20 calls after the first, mixing all three: 6.7 ms "per create" where the
+// steady state is under 1 ms.
 
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -47,24 +55,57 @@ function cpuMs(f: () => void): number {
   return (d.user + d.system) / 1000;
 }
 
-/**
- * First call, then the median wall time of `n` more and their mean CPU time (which
- * load does not inflate, and which counts the collections their garbage costs).
- */
-function firstAndMedian(n: number, f: () => void): [number, number, number] {
+/** Calls in the warm-up window (after the first two) and in the steady-state window. */
+const WARM_UP = 100;
+const STEADY = 100;
+
+/** What a series of calls of one kind cost: see the comment at the top. */
+interface Series {
+  first: number;
+  second: number;
+  /** Mean CPU ms of the warm-up calls. */
+  warmUpCpu: number;
+  /** Median wall ms and mean CPU ms (collections included) of the calls after warm-up. */
+  steady: number;
+  steadyCpu: number;
+}
+
+function series(f: () => void): Series {
   const first = ms(f);
-  const rest: number[] = [];
-  const cpu = cpuMs(() => {
-    for (let i = 0; i < n; i++) rest.push(ms(f));
+  const second = ms(f);
+  const warmUpCpu = cpuMs(() => {
+    for (let i = 0; i < WARM_UP; i++) f();
   });
-  return [first, median(rest), cpu / n];
+  const walls: number[] = [];
+  const steadyCpu = cpuMs(() => {
+    for (let i = 0; i < STEADY; i++) walls.push(ms(f));
+  });
+  return {
+    first,
+    second,
+    warmUpCpu: warmUpCpu / WARM_UP,
+    steady: median(walls),
+    steadyCpu: steadyCpu / STEADY,
+  };
+}
+
+const f = (x: number) => `${x.toFixed(1)} ms`;
+const f2 = (x: number) => `${x.toFixed(2)} ms`;
+
+/** "steady 0.93 ms (1.08 ms CPU; warm-up 8.7 ms CPU; first 120 ms, second 60 ms)" */
+function seriesText(s: Series, withSecond: boolean): string {
+  const second = withSecond ? `, second ${f(s.second)}` : "";
+  return (
+    `${f2(s.steady)} (${f2(s.steadyCpu)} CPU; warm-up ${f(s.warmUpCpu)} CPU;` +
+    ` first ${f(s.first)}${second})`
+  );
 }
 
 export function startupRows(runs: number): string[][] {
   const hello = fs.readFileSync(HELLO, "utf8");
   const quiet = { stdout: () => {}, stderr: () => {} };
-  const [createFirst, create, createCpu] = firstAndMedian(20, () => Jaunt.create(quiet));
-  const [, helloRun, helloCpu] = firstAndMedian(20, () => {
+  const create = series(() => Jaunt.create(quiet));
+  const helloRun = series(() => {
     const j = Jaunt.create(quiet);
     j.load(hello, HELLO);
     j.run();
@@ -73,9 +114,7 @@ export function startupRows(runs: number): string[][] {
   j.load(SMALL, "/bench/small.js");
   j.run(300);
   const snap = j.snapshot();
-  const [resumeFirst, resume, resumeCpu] = firstAndMedian(20, () =>
-    Jaunt.resume(snap, quiet).run(),
-  );
+  const resume = series(() => Jaunt.resume(snap, quiet).run());
   const snapFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-bench-")), "small.snap");
   fs.writeFileSync(snapFile, snap);
   const nodeMs: number[] = [];
@@ -89,8 +128,6 @@ export function startupRows(runs: number): string[][] {
     vmresumeMs.push(processWall([VMRESUME, snapFile]));
   }
   fs.rmSync(path.dirname(snapFile), { recursive: true, force: true });
-  const f = (x: number) => `${x.toFixed(1)} ms`;
-  const cpu = (x: number) => `, ${f(x)} CPU`;
   const node = median(nodeMs);
   const vmrun = median(vmrunMs);
   return [
@@ -98,11 +135,8 @@ export function startupRows(runs: number): string[][] {
     ["vmrun hello.js (process)", `${f(vmrun)} (${(vmrun / node).toFixed(1)}x node)`],
     ["vmrun --version (process)", f(median(versionMs))],
     [`vmresume of the ${snap.length} B snapshot (process)`, f(median(vmresumeMs))],
-    ["Jaunt.create", `${f(create)} (first ${f(createFirst)}${cpu(createCpu)})`],
-    ["create + load + run hello.js", `${f(helloRun)} (${cpu(helloCpu).slice(2)})`],
-    [
-      `resume ${snap.length} B snapshot + run`,
-      `${f(resume)} (first ${f(resumeFirst)}${cpu(resumeCpu)})`,
-    ],
+    ["Jaunt.create", seriesText(create, true)],
+    ["create + load + run hello.js", seriesText(helloRun, false)],
+    [`resume ${snap.length} B snapshot + run`, seriesText(resume, false)],
   ];
 }

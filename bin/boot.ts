@@ -14,6 +14,6 @@ import { BUNDLE_DIR, freshBundle } from "./bundle-manifest";
 export function launch(tool: string): void {
   holdTierUp();
   const bundle = process.env.JAUNT_BUNDLE === "off" ? null : freshBundle(BUNDLE_DIR, tool);
-  installCodeCache(bundle ? tool : "");
+  installCodeCache(bundle ? tool : "", { afterGuestOnly: true });
   require(bundle ?? path.join(__dirname, `${tool}-main.js`));
 }

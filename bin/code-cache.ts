@@ -20,6 +20,7 @@ import Module from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as vm from "node:vm";
+import { guestRan } from "./guest-ran";
 
 const MAGIC = "jaunt-code-cache/1\n";
 
@@ -195,9 +196,10 @@ export const codeCacheUse = { hits: 0, misses: 0 };
  * Compiles the CommonJS modules loaded from now on with the code cache (the cache
  * file of `set`: see codeCacheFile). A module
  * whose cached data is missing, stale or refused is compiled from source, and the
- * cache is rewritten when the process exits.
+ * cache is rewritten when the process exits — with `afterGuestOnly` (the tools), only
+ * if a guest program ran (guest-ran.ts).
  */
-export function install(set = ""): void {
+export function install(set = "", opts: { afterGuestOnly?: boolean } = {}): void {
   const dir = codeCacheDir();
   if (installed || !dir || process.env.JAUNT_CODE_CACHE === "off") return;
   installed = true;
@@ -238,7 +240,8 @@ export function install(set = ""): void {
     );
   };
   process.once("exit", () => {
-    if (!missed) return;
+    // A command that ran no program (--version, a refused option) compiled too little.
+    if (!missed || (opts.afterGuestOnly && !guestRan())) return;
     // Modules of other runs stay while their files exist (--record loads more than hello).
     for (const name of cached.keys())
       if (!compiled.has(name) && !fs.existsSync(name)) cached.delete(name);

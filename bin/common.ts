@@ -17,6 +17,7 @@ import { hasModuleSyntax, isESModule } from "../vm/runtime/modules";
 import type { UnhandledRejectionsMode } from "../vm/host";
 import { DEFAULT_MAX_CALL_DEPTH } from "../vm/interpreter/interpreter";
 import { releaseTierUp, settleForExit, TIER_UP_AFTER_MS, tierUpHeld } from "./tier-up";
+import { noteGuestRan } from "./guest-ran";
 import { largeSource } from "../compiler";
 
 // A big source is worth V8's optimizer from the start: its compile is one long step.
@@ -114,9 +115,18 @@ export function withoutOptions(
   return args.some(optionLike) ? null : { _: args };
 }
 
-/** The command line parsed by `parse` (a commandLine chain), or withoutOptions' answer. */
+/**
+ * The command line parsed by `parse` (a commandLine chain), or withoutOptions' answer.
+ * `TOOL --version` (or `-v`) alone prints what yargs would, and exits, without loading
+ * yargs (its load was a tenth of `vmrun --version`).
+ */
 export function parseWords<T>(haltAtProgram: boolean, parse: () => T): T {
-  return (withoutOptions(haltAtProgram) as T | null) ?? parse();
+  const args = process.argv.slice(2);
+  if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
+    writeAllSync(1, versionText() + "\n");
+    process.exit(0);
+  }
+  return (withoutOptions(haltAtProgram, args) as T | null) ?? parse();
 }
 
 /** Flags of node's own that `node` accepts but not every NODE_OPTIONS list shows. */
@@ -552,6 +562,7 @@ function nowMs(): number {
  * under `control`, the host's event loop runs.
  */
 export async function runToEnd(j: Jaunt, opts: JauntOptions, plan: RunPlan = {}): Promise<number> {
+  noteGuestRan();
   const every = plan.snapshotEvery ?? 0;
   const rec = plan.recorder;
   const live: LiveRun = { j, frozen: false };

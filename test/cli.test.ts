@@ -389,6 +389,28 @@ test("--help lists every option and --version prints the package version", () =>
   }
 });
 
+test("--version alone is answered without loading yargs, as yargs answers it", () => {
+  // Run from the modules (not the bundle), with a hook listing the modules loaded.
+  const hook = write(
+    "list-modules.js",
+    'process.on("exit", () => process.stderr.write(Object.keys(require.cache).join("\\n")));\n',
+  );
+  for (const tool of ["vmrun", "vmresume"]) {
+    const r = spawnSync(
+      process.execPath,
+      ["-r", hook, path.join(ROOT, "dist", "bin", `${tool}.js`), "--version"],
+      { encoding: "utf8", cwd: tmp, env: { ...process.env, JAUNT_BUNDLE: "off" } },
+    );
+    assert.equal(r.status, 0);
+    assert.ok(r.stderr.includes(`${tool}-main.js`), "the tool's modules ran");
+    assert.ok(!/[\\/]yargs[\\/]/.test(r.stderr), `${tool} --version loaded yargs`);
+    // What yargs prints when it parses (a second word sends the line through it).
+    const viaYargs = runCli(tool, ["--version", "--version"], tmp);
+    assert.equal(viaYargs.code, 0);
+    assert.equal(r.stdout, viaYargs.stdout);
+  }
+});
+
 test("the README's embedding example is examples/embed.ts, verbatim, and it runs", () => {
   const example = fs.readFileSync(path.join(ROOT, "examples", "embed.ts"), "utf8");
   const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");

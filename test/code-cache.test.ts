@@ -98,4 +98,20 @@ test("JAUNT_CODE_CACHE=off leaves module loading alone", () => {
   assert.ok(!fs.existsSync(dir));
 });
 
+test("vmrun writes its code cache only after a program ran, never from --version", () => {
+  const dir = path.join(tmp, "tools");
+  const env = { ...process.env, JAUNT_CACHE_DIR: dir, JAUNT_CODE_CACHE: "" };
+  const cacheFiles = () =>
+    fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /^code-.*\.bin$/.test(f)) : [];
+  const vmrun = path.join(BIN, "vmrun.js");
+  const version = spawnSync(process.execPath, [vmrun, "--version"], { encoding: "utf8", env });
+  assert.equal(version.status, 0, version.stderr);
+  assert.deepEqual(cacheFiles(), [], "--version compiled too little to keep");
+  const prog = path.join(tmp, "hello.js");
+  fs.writeFileSync(prog, "console.log('hi');\n");
+  const run = spawnSync(process.execPath, [vmrun, prog], { encoding: "utf8", env });
+  assert.equal(run.stdout, "hi\n", run.stderr);
+  assert.equal(cacheFiles().length, 1, "a run writes it");
+});
+
 test.after(() => fs.rmSync(tmp, { recursive: true, force: true }));

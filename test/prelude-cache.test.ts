@@ -7,7 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { compile, disassemble } from "../compiler";
 import { decodeProgram, encodeProgram, ProgramCodecError } from "../compiler/program-codec";
-import { cachedPrelude } from "../vm/runtime/prelude-cache";
+import { cachedPrelude, cachedPreludeFiles } from "../vm/runtime/prelude-cache";
 import { decode as cborDecode, encode as cborEncode } from "cbor-x";
 
 const SOURCE = `
@@ -62,6 +62,37 @@ test("the cache compiles once, then serves; damaged files are recompiled", () =>
     fs.writeFileSync(path.join(dir, file), "not cbor at all");
     cachedPrelude(SOURCE, build);
     assert.equal(compiles, 3);
+  } finally {
+    if (saved === undefined) delete process.env.JAUNT_CACHE_DIR;
+    else process.env.JAUNT_CACHE_DIR = saved;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the prelude's files are keyed by their stamps: a hit reads none of them, an edit misses", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-cache-test-"));
+  const saved = process.env.JAUNT_CACHE_DIR;
+  process.env.JAUNT_CACHE_DIR = path.join(dir, "cache");
+  try {
+    const files = ["a.js", "b.js"].map((f) => path.join(dir, f));
+    fs.writeFileSync(files[0], SOURCE);
+    fs.writeFileSync(files[1], "return 1;");
+    let reads = 0;
+    const read = () => (reads++, files.map((f) => fs.readFileSync(f, "utf8")).join("\n"));
+    const build = (source: string) => compile(source, { kind: "prelude", filename: "jaunt:t" });
+    const first = cachedPreludeFiles(files, read, build);
+    assert.equal(reads, 1);
+    const second = cachedPreludeFiles(files, read, build);
+    assert.equal(reads, 1, "a hit reads no source");
+    assert.equal(disassemble(second), disassemble(first));
+    // An edit changes the file's size (and modification time): compiled afresh.
+    fs.writeFileSync(files[1], "return 22;");
+    const third = cachedPreludeFiles(files, read, build);
+    assert.equal(reads, 2);
+    assert.match(third.source, /return 22;/);
+    // A file that is gone: read (and reported) as without a cache.
+    fs.rmSync(files[0]);
+    assert.throws(() => cachedPreludeFiles(files, read, build), /ENOENT/);
   } finally {
     if (saved === undefined) delete process.env.JAUNT_CACHE_DIR;
     else process.env.JAUNT_CACHE_DIR = saved;

@@ -2,10 +2,11 @@
 // compiling ~200 KB of self-hosted JavaScript was most of a VM's start-up time. The
 // files of Node's built-in modules (vm/runtime/node-modules.ts) are cached the same way.
 //
-// The cache key covers the prelude's source and the compiler's built files (their
-// size, modification time and inode, as code-cache.ts stamps modules: hashing their
-// 650 KB at every start cost more than the rest of the key), so editing either (or
-// rebuilding the compiler) misses the cache instead of running stale bytecode. A file
+// The cache key covers the prelude's files and the compiler's built files (their
+// size, modification time and inode, as code-cache.ts stamps modules: reading and
+// hashing their text at every start cost more than the rest of the key), so editing
+// either (or rebuilding the compiler) misses the cache instead of running stale
+// bytecode. The node modules' programs are keyed by their source text. A file
 // is the magic line, the SHA-256 of its payload and the payload: the program's plain
 // arrays in V8's serialization format, which node decodes natively (cbor-x took twice
 // as long for the prelude's 1 MB, ~18 ms of a cold start). Anything unreadable,
@@ -59,6 +60,54 @@ export function cachedPrelude(source: string, compileSource: () => Program): Pro
   return cachedProgram(source, "prelude", "jaunt:prelude", compileSource);
 }
 
+/**
+ * The prelude made of `files` (their sources concatenated by `readSource`), cached
+ * under the files' names, sizes, modification times and inodes rather than their
+ * text: a start that hits the cache reads none of them (reading the prelude's 26
+ * files and hashing their 250 KB for the key was a few ms of every `vmrun`).
+ */
+export function cachedPreludeFiles(
+  files: readonly string[],
+  readSource: () => string,
+  compileSource: (source: string) => Program,
+): Program {
+  const dir = cacheDir();
+  if (!dir) return compileSource(readSource());
+  let file: string;
+  try {
+    file = entryFile(dir, "prelude", "jaunt:prelude", "files\0" + filesStamp(files));
+  } catch {
+    return compileSource(readSource());
+  }
+  const hit = readEntry(file, null, "prelude");
+  if (hit) return hit;
+  const program = compileSource(readSource());
+  writeEntry(dir, file, program);
+  return program;
+}
+
+/** What identifies a set of source files without reading them (unreadable: refused). */
+function filesStamp(files: readonly string[]): string {
+  return files
+    .map((f) => {
+      const st = fs.statSync(f);
+      return `${f}\0${st.size}:${st.mtimeMs}:${st.ino}`;
+    })
+    .join("\0");
+}
+
+/** The cache file of a program of `kind` and `filename` whose source `identity` names. */
+function entryFile(dir: string, kind: ProgramKind, filename: string, identity: string): string {
+  const key = createHash("sha256")
+    .update(MAGIC)
+    .update(compilerFingerprint())
+    .update(kind + "\0" + filename + "\0")
+    .update(identity)
+    .digest("hex")
+    .slice(0, 40);
+  return path.join(dir, `prelude-${key}.v8`);
+}
+
 /** Any program of the runtime's own (kind and filename are part of the key), cached as above. */
 export function cachedProgram(
   source: string,
@@ -70,14 +119,7 @@ export function cachedProgram(
   if (!dir) return compileSource();
   let file: string;
   try {
-    const key = createHash("sha256")
-      .update(MAGIC)
-      .update(compilerFingerprint())
-      .update(kind + "\0" + filename + "\0")
-      .update(source)
-      .digest("hex")
-      .slice(0, 40);
-    file = path.join(dir, `prelude-${key}.v8`);
+    file = entryFile(dir, kind, filename, source);
   } catch {
     return compileSource();
   }
@@ -88,7 +130,8 @@ export function cachedProgram(
   return program;
 }
 
-function readEntry(file: string, source: string, kind: ProgramKind): Program | null {
+/** The entry in `file`, when intact, of `kind` and (unless null) made from `source`. */
+function readEntry(file: string, source: string | null, kind: ProgramKind): Program | null {
   try {
     const bytes = fs.readFileSync(file);
     const start = MAGIC.length + SUM_LENGTH;
@@ -96,7 +139,7 @@ function readEntry(file: string, source: string, kind: ProgramKind): Program | n
     const payload = bytes.subarray(start);
     if (bytes.toString("latin1", MAGIC.length, start) !== checksum(payload)) return null;
     const program = decodeProgram(v8.deserialize(payload));
-    return program.kind === kind && program.source === source ? program : null;
+    return program.kind === kind && (source === null || program.source === source) ? program : null;
   } catch {
     return null;
   }

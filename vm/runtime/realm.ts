@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { compile } from "../../compiler";
 import { HELPER_NAMES, type Program } from "../../compiler/bytecode";
 import { Env } from "../model/env";
-import { cachedPrelude } from "./prelude-cache";
+import { cachedPreludeFiles } from "./prelude-cache";
 import {
   ArrayObject,
   BoundFunction,
@@ -162,11 +162,11 @@ function loadPrelude(): Program {
   const files = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith(".js"))
-    .sort();
-  const source = files
-    .map((f) => `// ---- ${f}\n` + fs.readFileSync(path.join(dir, f), "utf8"))
-    .join("\n");
-  preludeProgram = cachedPrelude(source, () =>
+    .sort()
+    .map((f) => path.join(dir, f));
+  const readSource = () =>
+    files.map((f) => `// ---- ${path.basename(f)}\n` + fs.readFileSync(f, "utf8")).join("\n");
+  preludeProgram = cachedPreludeFiles(files, readSource, (source) =>
     compile(source, { kind: "prelude", filename: "jaunt:prelude" }),
   );
   return preludeProgram;
