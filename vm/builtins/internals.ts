@@ -410,7 +410,18 @@ export function installInternals(realm: Realm): void {
     return undefined;
   });
   def("enqueueJob", 2, "f", (vm, _t, args) => {
-    vm.realm.enqueueJob({ fn: arg(args, 0) as JSObject, thisArg: undefined, args: args.slice(1) });
+    vm.realm.enqueueJob({
+      fn: arg(args, 0) as JSObject,
+      thisArg: undefined,
+      args: args.slice(1),
+      ctx: vm.realm.asyncContext,
+    });
+    return undefined;
+  });
+  // node:async_hooks: the current async context (see Realm.asyncContext).
+  def("asyncContext", 0, "", (vm) => vm.realm.asyncContext);
+  def("setAsyncContext", 1, "-", (vm, _t, args) => {
+    vm.realm.asyncContext = arg(args, 0);
     return undefined;
   });
 }

@@ -40,9 +40,15 @@ function enqueueReaction(
   reaction: Value,
   state: number,
   value: Value,
+  ctx?: Value,
 ): void {
   // Checked: a hostile snapshot can put anything in a promise's fields.
   const r = reaction instanceof ArrayObject ? reaction.elems : null;
+  if (r !== null && r.length === 2) {
+    // [reaction, context]: added while an async context was set (see addReaction).
+    enqueueReaction(vm, realm, r[0], state, value, r[1]);
+    return;
+  }
   if (r === null || (r.length !== 3 && r.length !== 4) || !isCallable(r[0]))
     vm.throwTypeError("internal: not a promise reaction");
   if (r.length === 3)
@@ -50,12 +56,14 @@ function enqueueReaction(
       fn: r[0] as JSObject,
       thisArg: undefined,
       args: [r[1], state === 1 ? 0 : 1, value, r[2]],
+      ctx,
     });
   else
     realm.enqueueJob({
       fn: r[0] as JSObject,
       thisArg: undefined,
       args: [state === 1 ? r[1] : r[2], r[3], state, value],
+      ctx,
     });
 }
 
@@ -125,6 +133,9 @@ export function installPromiseCore(realm: Realm): void {
   });
 
   const addReaction = (vm: Agent, p: JSObject, reaction: Value): void => {
+    // The async context at then()/await time goes with the reaction.
+    const ctx = vm.realm.asyncContext;
+    if (ctx !== undefined) reaction = vm.realm.newArray([reaction, ctx]);
     const state = field(vm, p, Field.State).value as number;
     const handled = field(vm, p, Field.Handled);
     if (state === 0) {
@@ -236,6 +247,7 @@ function installFastPaths(
         fn: vm.realm.helpers.resolveThenableJob,
         thisArg: undefined,
         args: [p, value, then],
+        ctx: vm.realm.asyncContext,
       });
     return true;
   };
@@ -306,6 +318,7 @@ function installFastPaths(
         fn: vm.realm.helpers.asyncStep,
         thisArg: undefined,
         args: [gen, 0, value, promise],
+        ctx: vm.realm.asyncContext,
       });
       return true;
     }

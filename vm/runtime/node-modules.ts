@@ -24,6 +24,7 @@ import { ModuleNotFound, resolveRequire } from "./modules";
 const BUILTIN_MODULES: Readonly<Record<string, string>> = {
   assert: "node:assert",
   "assert/strict": "node:assert-strict",
+  async_hooks: "node:async_hooks",
   buffer: "prelude",
   child_process: "node:child_process",
   console: "node:console",
