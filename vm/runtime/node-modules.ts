@@ -37,6 +37,7 @@ const BUILTIN_MODULES: Readonly<Record<string, string>> = {
   fs: "node:fs",
   http: "node:http",
   https: "node:https",
+  http2: "node:http2",
   "fs/promises": "node:fs/promises",
   module: "prelude",
   net: "node:net",
