@@ -418,6 +418,11 @@ export function installInternals(realm: Realm): void {
     });
     return undefined;
   });
+  // node:v8's getHeapStatistics: [estimated live bytes, the heap limit or 0 for none].
+  def("heapStatistics", 0, "", (vm) => {
+    const limit = vm.limits.heapBytes;
+    return vm.realm.newArray([Math.round(vm.heap.used), Number.isFinite(limit) ? limit : 0]);
+  });
   // node:async_hooks: the current async context (see Realm.asyncContext).
   def("asyncContext", 0, "", (vm) => vm.realm.asyncContext);
   def("setAsyncContext", 1, "-", (vm, _t, args) => {

@@ -99,6 +99,7 @@ function runtimeInternals() {
     startTime: programStartTime, // prelude/77-node-globals.js
     asyncContext: $.asyncContext, // builtins/internals.ts: node:async_hooks' current context
     setAsyncContext: $.setAsyncContext,
+    heapStatistics: $.heapStatistics, // builtins/internals.ts: the VM's heap account, for node:v8
   };
   return state.internals;
 }

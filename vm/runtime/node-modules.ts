@@ -63,6 +63,7 @@ const BUILTIN_MODULES: Readonly<Record<string, string>> = {
   tty: "node:tty",
   url: "node:url",
   util: "node:util",
+  v8: "node:v8",
   "util/types": "node:util-types",
   worker_threads: "node:worker_threads",
   zlib: "node:zlib",
