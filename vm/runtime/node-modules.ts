@@ -64,6 +64,7 @@ const BUILTIN_MODULES: Readonly<Record<string, string>> = {
   url: "node:url",
   util: "node:util",
   v8: "node:v8",
+  vm: "node:vm",
   "util/types": "node:util-types",
   worker_threads: "node:worker_threads",
   zlib: "node:zlib",
