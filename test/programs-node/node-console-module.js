@@ -47,6 +47,6 @@ try {
   console.log(e.code, e.name);
 }
 const util = require("util");
-process.on("warning", (w) => console.log("warning", w.name, w.code));
+process.noDeprecation = true; // the warning's line shows the pid
 const sys = require("sys");
 console.log(sys === util, require("node:sys") === util);
