@@ -209,3 +209,62 @@ test("querystring: parse and escapes agree with the host's node on random string
   j.run();
   assert.equal(out.text.trim(), expected);
 });
+
+test("what Jaunt cannot do of http2, worker_threads, vm and v8 throws ERR_JAUNT_UNSUPPORTED", () => {
+  const { j, out } = run(`
+    const tries = [
+      () => require("http2").connect("http://127.0.0.1:1"),
+      () => require("http2").createServer(),
+      () => require("http2").createSecureServer({}),
+      () => new (require("worker_threads").Worker)("x.js"),
+      () => require("vm").createContext({}),
+      () => require("vm").runInNewContext("1"),
+      () => require("v8").deserialize(Buffer.from([0xff, 0x0f, 0x49, 0x02])),
+      () => require("v8").setFlagsFromString("--x"),
+    ];
+    for (const t of tries)
+      try { t(); console.log("no error"); } catch (e) { console.log(e.code, e instanceof Error); }
+  `);
+  j.run();
+  assert.equal(out.text, "ERR_JAUNT_UNSUPPORTED true\n".repeat(8));
+});
+
+test("v8.getHeapStatistics reports the VM's heap account and its heapBytes limit", () => {
+  const out = { text: "" };
+  const sink = (s: string) => void (out.text += s);
+  const j = Jaunt.create({ stdout: sink, stderr: sink, limits: { heapBytes: 64 << 20 } });
+  j.load(
+    `const v8 = require("v8");
+     const a = v8.getHeapStatistics().used_heap_size;
+     const keep = Array.from({ length: 20000 }, (_, i) => ({ i }));
+     const h = v8.getHeapStatistics();
+     console.log(h.heap_size_limit, h.used_heap_size > a + 20000 * 100, keep.length);`,
+    "/app/main.js",
+    "commonjs",
+  );
+  j.run();
+  assert.equal(out.text, `${64 << 20} true 20000\n`);
+});
+
+test("an AsyncLocalStorage store set when the VM is snapshotted is there after resume", () => {
+  const { j, out } = run(`
+    const { AsyncLocalStorage } = require("async_hooks");
+    const als = new AsyncLocalStorage();
+    als.run({ user: "ada" }, () => {
+      Promise.resolve().then(() => console.log("then", als.getStore().user));
+      setTimeout(() => console.log("timer", als.getStore().user), 1);
+      console.log("sync", als.getStore().user);
+    });
+  `);
+  // Cut the run every 100 instructions: each cut is a snapshot resumed in a fresh VM.
+  const sink = (s: string) => void (out.text += s);
+  let vm = j;
+  let cuts = 0;
+  while (vm.run(100).status === "paused") {
+    vm = Jaunt.resume(vm.snapshot(), { stdout: sink, stderr: sink });
+    cuts++;
+  }
+  assert.ok(cuts > 3, `cut ${cuts} times`);
+  vm.run(); // the timer, if it was not due yet
+  assert.equal(out.text, "sync ada\nthen ada\ntimer ada\n");
+});

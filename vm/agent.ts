@@ -46,6 +46,8 @@ export interface Agent {
   readonly host: Host;
   readonly gateway: Gateway | null;
   readonly limits: Limits;
+  /** The heap account: estimated live bytes of the guest (model/heap.ts). */
+  readonly heap: { readonly used: number };
   /** The guest call stack (innermost last); natives only read it. */
   readonly frames: Frame[];
 

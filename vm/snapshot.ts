@@ -775,11 +775,11 @@ function encodeWith(vm: VM, opts: EncodeOptions, ids: IdTable): [Uint8Array, Enc
   for (const [name, b] of realm.globalLex) lex.push([name, e.value(b.value), b.mutable]);
   const registry: Enc[] = [];
   for (const [, sym] of realm.symbolRegistry) registry.push(e.value(sym));
-  const jobs = realm.jobs.map((j) => [
-    e.value(j.fn),
-    e.value(j.thisArg),
-    j.args.map((a) => e.value(a)),
-  ]);
+  const jobs = realm.jobs.map((j) => {
+    const job = [e.value(j.fn), e.value(j.thisArg), j.args.map((a) => e.value(a))];
+    if (j.ctx !== undefined) job.push(e.value(j.ctx));
+    return job;
+  });
   const uncaught = vm.uncaught
     ? [e.value(vm.uncaught.value), vm.uncaught.filename, vm.uncaught.line, vm.uncaught.col]
     : null;
@@ -807,16 +807,22 @@ function encodeWith(vm: VM, opts: EncodeOptions, ids: IdTable): [Uint8Array, Enc
     registry,
     jobs,
     random: realm.randomState.slice(),
-    timers: realm.timers.map((t) => [
-      t.id,
-      t.due,
-      t.interval,
-      e.value(t.fn),
-      t.args.map((a) => e.value(a)),
-      t.seq,
-      e.value(t.handle),
-      t.ref,
-    ]),
+    timers: realm.timers.map((t) => {
+      const timer = [
+        t.id,
+        t.due,
+        t.interval,
+        e.value(t.fn),
+        t.args.map((a) => e.value(a)),
+        t.seq,
+        e.value(t.handle),
+        t.ref,
+      ];
+      if (t.ctx !== undefined) timer.push(e.value(t.ctx));
+      return timer;
+    }),
+    // Set only while an AsyncLocalStorage store is (node:async_hooks).
+    ...(realm.asyncContext === undefined ? {} : { asyncContext: e.value(realm.asyncContext) }),
     timerIds: [realm.nextTimerId, realm.timerSeq, realm.loopNow],
     rejections: realm.rejections.map(([p, r]) => [e.value(p), e.value(r)]),
     templates: [...realm.templates].map(([k, v]) => [k, e.value(v)]),
@@ -2040,7 +2046,7 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
     realm.symbolRegistry.set(sym.registered, sym);
   }
   for (const j of asArray(roots.jobs, "jobs")) {
-    const [fn, thisArg, args] = asArray(j, "job");
+    const [fn, thisArg, args, ctx] = asArray(j, "job");
     const f = d.value(fn, "job");
     if (f instanceof GeneratorObject) {
       // An async function resumed after an await (realm.ts's Job): mode and value.
@@ -2056,6 +2062,7 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
       fn: f,
       thisArg: d.value(thisArg, "job"),
       args: asArray(args, "job").map((a) => d.value(a, "job")),
+      ctx: ctx === undefined ? undefined : d.value(ctx, "job"),
     });
   }
   const [nextId, seq, loopNow] = asArray(roots.timerIds, "timer ids");
@@ -2063,7 +2070,7 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
   const timerIds = new Set<number>();
   const timerSeqs = new Set<number>();
   for (const [i, t] of asArray(roots.timers, "timers").entries()) {
-    const [id, due, interval, fn, args, tseq, handle, ref = true] = asArray(t, `timer ${i}`);
+    const [id, due, interval, fn, args, tseq, handle, ref = true, ctx] = asArray(t, `timer ${i}`);
     if (typeof ref !== "boolean") fail(`timer ${i}: bad ref flag`);
     const f = d.value(fn, `timer ${i}`);
     const h = d.value(handle, `timer ${i}`);
@@ -2096,6 +2103,7 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
       seq: seqNo,
       handle: h,
       ref,
+      ctx: ctx === undefined ? undefined : d.value(ctx, `timer ${i}`),
     });
   }
   // The loop time of the turn the snapshot was taken in: timers scheduled in the
@@ -2103,6 +2111,8 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
   realm.loopNow = loopNow;
   realm.nextTimerId = nextId;
   realm.timerSeq = seq;
+  if (roots.asyncContext !== undefined)
+    realm.asyncContext = d.value(roots.asyncContext, "async context");
   for (const r of asArray(roots.rejections, "rejections")) {
     const [p, reason] = asArray(r, "rejection");
     const promise = d.value(p, "rejection");

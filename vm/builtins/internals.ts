@@ -410,7 +410,23 @@ export function installInternals(realm: Realm): void {
     return undefined;
   });
   def("enqueueJob", 2, "f", (vm, _t, args) => {
-    vm.realm.enqueueJob({ fn: arg(args, 0) as JSObject, thisArg: undefined, args: args.slice(1) });
+    vm.realm.enqueueJob({
+      fn: arg(args, 0) as JSObject,
+      thisArg: undefined,
+      args: args.slice(1),
+      ctx: vm.realm.asyncContext,
+    });
+    return undefined;
+  });
+  // node:v8's getHeapStatistics: [estimated live bytes, the heap limit or 0 for none].
+  def("heapStatistics", 0, "", (vm) => {
+    const limit = vm.limits.heapBytes;
+    return vm.realm.newArray([Math.round(vm.heap.used), Number.isFinite(limit) ? limit : 0]);
+  });
+  // node:async_hooks: the current async context (see Realm.asyncContext).
+  def("asyncContext", 0, "", (vm) => vm.realm.asyncContext);
+  def("setAsyncContext", 1, "-", (vm, _t, args) => {
+    vm.realm.asyncContext = arg(args, 0);
     return undefined;
   });
 }

@@ -109,10 +109,11 @@ function installTicks(realm: Realm, p: JSObject): void {
       vm.throwValue(e);
     }
     const queue = tickQueue(vm.realm);
-    tickState(vm.realm).setOwn(
-      "queue",
-      vm.realm.newArray([...queue, vm.realm.newArray(args.slice())]),
-    );
+    const entry = vm.realm.newArray(args.slice());
+    // The async context it was queued in (node:async_hooks), a hidden property.
+    const ctx = vm.realm.asyncContext;
+    if (ctx !== undefined) entry.props.set("ctx", new Prop(ctx, PF.Hidden));
+    tickState(vm.realm).setOwn("queue", vm.realm.newArray([...queue, entry]));
     return undefined;
   });
 }
@@ -149,7 +150,7 @@ export function pendingTicks(realm: Realm): { fn: Value; args: Value[] }[] {
  * The event loop's choice between a tick and a promise job: the next tick unless a
  * batch of jobs is being drained. Records whether a job batch runs next.
  */
-export function takeTick(realm: Realm): { fn: JSObject; args: Value[] } | undefined {
+export function takeTick(realm: Realm): { fn: JSObject; args: Value[]; ctx: Value } | undefined {
   const state = tickState(realm);
   const draining = state.props.get("inJobs")?.value === true && realm.jobs.length > 0;
   const queue = tickQueue(realm);
@@ -161,7 +162,8 @@ export function takeTick(realm: Realm): { fn: JSObject; args: Value[] } | undefi
   state.setOwn("queue", realm.newArray(queue.slice(1)));
   const { fn, args } = tickEntry(queue[0]);
   if (!(fn instanceof JSObject) || !isCallable(fn)) return undefined;
-  return { fn, args };
+  const ctx = queue[0] instanceof JSObject ? queue[0].props.get("ctx")?.value : undefined;
+  return { fn, args, ctx };
 }
 
 // ---- process.hrtime ------------------------------------------------------------------

@@ -42,15 +42,24 @@ function enqueueReaction(
   reaction: Value,
   state: number,
   value: Value,
+  ctx?: Value,
 ): void {
   if (reaction instanceof GeneratorObject) {
     // An async function awaiting the promise: its frame resumes (interpreter's
     // resumeAwait) with the value (mode 0) or the reason thrown into it (mode 1).
-    realm.enqueueJob({ fn: reaction, thisArg: state === 1 ? 0 : 1, args: [value] });
+    realm.enqueueJob({ fn: reaction, thisArg: state === 1 ? 0 : 1, args: [value], ctx });
     return;
   }
   // Checked: a hostile snapshot can put anything in a promise's fields.
   const r = reaction instanceof ArrayObject ? reaction.elems : null;
+  if (r !== null && r.length === 2) {
+    // [reaction, context]: added while an async context was set (see addReaction).
+    // Never nested (a hostile snapshot could make it a cycle).
+    if (r[0] instanceof ArrayObject && r[0].elems?.length === 2)
+      vm.throwTypeError("internal: not a promise reaction");
+    enqueueReaction(vm, realm, r[0], state, value, r[1]);
+    return;
+  }
   if (r === null || (r.length !== 3 && r.length !== 4) || !isCallable(r[0]))
     vm.throwTypeError("internal: not a promise reaction");
   if (r.length === 3)
@@ -58,12 +67,14 @@ function enqueueReaction(
       fn: r[0] as JSObject,
       thisArg: undefined,
       args: [r[1], state === 1 ? 0 : 1, value, r[2]],
+      ctx,
     });
   else
     realm.enqueueJob({
       fn: r[0] as JSObject,
       thisArg: undefined,
       args: [state === 1 ? r[1] : r[2], r[3], state, value],
+      ctx,
     });
 }
 
@@ -151,6 +162,9 @@ export function settlePromise(vm: Agent, p: JSObject, state: number, value: Valu
  * while p is pending, else its job is queued at once.
  */
 export function addPromiseReaction(vm: Agent, p: JSObject, reaction: Value): void {
+  // The async context at then()/await time goes with the reaction (node:async_hooks).
+  const ctx = vm.realm.asyncContext;
+  if (ctx !== undefined) reaction = vm.realm.newArray([reaction, ctx]);
   const state = field(vm, p, Field.State).value as number;
   const handled = field(vm, p, Field.Handled);
   if (state === 0) {
@@ -305,6 +319,7 @@ function installFastPaths(realm: Realm): void {
         fn: vm.realm.helpers.asyncStep,
         thisArg: undefined,
         args: [gen, 0, value, promise],
+        ctx: vm.realm.asyncContext,
       });
       return true;
     }
@@ -335,6 +350,7 @@ export function resolvePromiseFast(vm: Agent, p: JSObject, value: Value): boolea
       fn: vm.realm.helpers.resolveThenableJob,
       thisArg: undefined,
       args: [p, value, then],
+      ctx: vm.realm.asyncContext,
     });
   return true;
 }

@@ -23,6 +23,8 @@ export interface Timer {
   handle: JSObject;
   /** False once unref()'d: the timer alone does not keep the program running. */
   ref: boolean;
+  /** The async context it was scheduled in (node:async_hooks), if any. */
+  ctx?: Value;
 }
 
 /** A timer's id from its handle, or from the number or string its primitive gives. */
@@ -104,6 +106,7 @@ export function installTimers(realm: Realm): void {
         seq: realm.timerSeq++,
         handle,
         ref: true,
+        ctx: vm.realm.asyncContext,
       });
       return handle;
     };

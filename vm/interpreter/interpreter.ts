@@ -1087,7 +1087,7 @@ export class VM implements HeapOwner, Agent {
     const promise = gen.asyncPromise!;
     if (!(v instanceof JSObject)) {
       // A fulfilled promise's reaction: the job is queued at once.
-      this.realm.enqueueJob({ fn: gen, thisArg: 0, args: [v] });
+      this.realm.enqueueJob({ fn: gen, thisArg: 0, args: [v], ctx: this.realm.asyncContext });
       return this.finishCall(frame, promise);
     }
     if (awaitsAsIs(this, v)) {

@@ -97,6 +97,9 @@ function runtimeInternals() {
     stdoutWrite: stdioWrites.stdout, // builtins/process.ts: straight to the VM's output
     stderrWrite: stdioWrites.stderr,
     startTime: programStartTime, // prelude/77-node-globals.js
+    asyncContext: $.asyncContext, // builtins/internals.ts: node:async_hooks' current context
+    setAsyncContext: $.setAsyncContext,
+    heapStatistics: $.heapStatistics, // builtins/internals.ts: the VM's heap account, for node:v8
   };
   return state.internals;
 }

@@ -146,6 +146,8 @@ export interface Job {
   fn: JSObject;
   thisArg: Value;
   args: Value[];
+  /** The async context the job runs in (node:async_hooks), if any. */
+  ctx?: Value;
 }
 
 let preludeProgram: Program | null = null;
@@ -281,6 +283,12 @@ export class Realm {
   readonly lazyGlobalTypes = new WeakMap<JSObject, string>();
   /** Rejected promises nobody handled yet: [promise, reason]. */
   rejections: [JSObject, Value][] = [];
+  /**
+   * The current async context (node:async_hooks' AsyncLocalStorage stores: a guest
+   * object, or undefined when none is set). Each job, tick, timer and promise reaction
+   * records the context it was queued in; the event loop sets it when one starts.
+   */
+  asyncContext: Value = undefined;
   /** Every object of the pristine realm, in a deterministic order (index = intrinsicId). */
   intrinsics: JSObject[] = [];
   intrinsicEnvs: Env[] = [];
@@ -628,11 +636,13 @@ export class Realm {
     // process.nextTick callbacks come before promise jobs (see builtins/process.ts).
     const tick = takeTick(this);
     if (tick) {
+      this.asyncContext = tick.ctx;
       this.vm.pushBottomCall(tick.fn, undefined, tick.args);
       return true;
     }
     const job = this.jobs.shift();
     if (job) {
+      this.asyncContext = job.ctx;
       // An async function's coroutine: its frame resumes after the await.
       if (job.fn instanceof GeneratorObject) this.vm.resumeAwait(job.fn, job.thisArg, job.args[0]);
       else this.vm.pushBottomCall(job.fn, job.thisArg, job.args);
@@ -640,6 +650,7 @@ export class Realm {
     }
     if (this.rejections.length) {
       const [promise, reason] = this.rejections.shift()!;
+      this.asyncContext = undefined;
       this.vm.reportUnhandledRejection(reason, promise);
       return true;
     }
@@ -688,6 +699,7 @@ export class Realm {
       t.due = Math.max(this.loopNow, t.due) + t.interval;
       t.seq = this.timerSeq++;
     } else this.timers.splice(pick, 1);
+    this.asyncContext = t.ctx;
     this.vm.pushBottomCall(t.fn, t.handle, t.args);
     return true;
   }
