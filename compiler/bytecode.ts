@@ -164,8 +164,10 @@ export interface ModuleInfo {
  * 10: fused instructions (fuse.ts). 11: fused arithmetic with an integer or constant
  * operand, a local compared with an integer before a conditional jump, `this.x`.
  * 12: private methods installed before instance fields; modules of 1 MB or more stream.
+ * 13: `o.x` on a local and `o.x = v;` fused; indirect eval code reads free names as
+ * globals (GET_GLOBAL), not by RESOLVE.
  */
-export const COMPILER_VERSION = 12;
+export const COMPILER_VERSION = 13;
 
 /**
  * Self-hosted helpers compiled code may call with CALL_HELPER, by index. The realm

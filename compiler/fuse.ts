@@ -3,7 +3,8 @@
 // integer, `i++` on a local, a comparison feeding a conditional jump, a function
 // from a scope and the undefined `this` of its call, a store and a pop, arithmetic
 // with an integer or constant operand, a local compared with an integer feeding a
-// conditional jump, `this.x`) run in one.
+// conditional jump, `this.x`, `o.x` on a local, a property store as a statement, a
+// test against null) run in one.
 //
 // Fusing rewrites only the opcode word of the sequence's first instruction; its
 // operands and the instructions after it stay as they were. So a jump into the
@@ -21,7 +22,21 @@ const JUMP_IF_FALSE_AFTER: Partial<Record<number, Op>> = {
   [Op.GE]: Op.GE_JUMP_IF_FALSE,
   [Op.SEQ]: Op.SEQ_JUMP_IF_FALSE,
   [Op.SNE]: Op.SNE_JUMP_IF_FALSE,
+  [Op.EQ]: Op.EQ_JUMP_IF_FALSE,
+  [Op.NE]: Op.NE_JUMP_IF_FALSE,
 };
+
+/** An equality (or its fused comparison-and-jump form) that NULL_JUMP runs against null. */
+const EQUALITY = new Set<number>([
+  Op.EQ,
+  Op.NE,
+  Op.SEQ,
+  Op.SNE,
+  Op.EQ_JUMP_IF_FALSE,
+  Op.NE_JUMP_IF_FALSE,
+  Op.SEQ_JUMP_IF_FALSE,
+  Op.SNE_JUMP_IF_FALSE,
+]);
 
 /** Each fused opcode and the instruction it stands for (whose operands it keeps). */
 export const FUSED_FROM: ReadonlyMap<Op, Op> = new Map([
@@ -41,6 +56,11 @@ export const FUSED_FROM: ReadonlyMap<Op, Op> = new Map([
   [Op.GET_LOCAL_INT_ARITH, Op.GET_LOCAL],
   [Op.GET_LOCAL_INT_JUMP, Op.GET_LOCAL],
   [Op.THIS_GET_PROP, Op.THIS],
+  [Op.GET_LOCAL_GET_PROP, Op.GET_LOCAL],
+  [Op.SET_PROP_POP, Op.SET_PROP],
+  [Op.EQ_JUMP_IF_FALSE, Op.EQ],
+  [Op.NE_JUMP_IF_FALSE, Op.NE],
+  [Op.NULL_JUMP, Op.NULL],
 ]);
 
 /** Binary operators whose number-on-number case the fused arithmetic runs. */
@@ -98,6 +118,8 @@ export function fuseInstructions(code: Int32Array): Int32Array {
       // GET_LOCAL r; INT n; ADD|SUB|MUL|…
       else if (next === Op.INT && at + 4 < n && ARITH.has(code[at + 4]))
         code[at] = Op.GET_LOCAL_INT_ARITH;
+      // GET_LOCAL r; GET_PROP key  (`o.x`)
+      else if (next === Op.GET_PROP && at + 3 < n) code[at] = Op.GET_LOCAL_GET_PROP;
       else if (next === Op.GET_LOCAL && at + 3 < n) code[at] = Op.GET_LOCAL_GET_LOCAL;
       else if (next === Op.INT && at + 3 < n) code[at] = Op.GET_LOCAL_INT;
     } else if ((op === Op.INT || op === Op.CONST) && at + 2 < n && ARITH.has(code[at + 2]))
@@ -109,6 +131,17 @@ export function fuseInstructions(code: Int32Array): Int32Array {
       code[at] = Op.GET_ENV_UNDEF;
     else if (op === Op.SET_LOCAL && at + 2 < n && code[at + 2] === Op.POP)
       code[at] = Op.SET_LOCAL_POP;
+    // NULL; EQ|NE|SEQ|SNE; JUMP_IF_FALSE target  (`if (x == null)`)
+    else if (
+      op === Op.NULL &&
+      at + 3 < n &&
+      EQUALITY.has(code[at + 1]) &&
+      code[at + 2] === Op.JUMP_IF_FALSE
+    )
+      code[at] = Op.NULL_JUMP;
+    // SET_PROP key; POP  (`o.x = v;` as a statement)
+    else if (op === Op.SET_PROP && at + 2 < n && code[at + 2] === Op.POP)
+      code[at] = Op.SET_PROP_POP;
     else {
       const fused = JUMP_IF_FALSE_AFTER[op];
       if (fused !== undefined && at + 2 < n && code[at + 1] === Op.JUMP_IF_FALSE) code[at] = fused;

@@ -361,6 +361,7 @@ function compileHere(source: string, opts: CompileOptions, limits: Limits): Prog
     strict: kind === "module" || evalStrict,
     module: kind === "module",
     evalCode: kind === "eval",
+    indirectEval: kind === "eval" && (evalFlags & EvalFlags.Direct) === 0,
     derivedCtor: (evalFlags & EvalFlags.InDerivedCtor) !== 0,
   });
   const functions: FunctionCode[] = [];

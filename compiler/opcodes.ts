@@ -181,6 +181,11 @@ export const enum Op {
   GET_LOCAL_INT_ARITH,
   GET_LOCAL_INT_JUMP,
   THIS_GET_PROP,
+  GET_LOCAL_GET_PROP,
+  SET_PROP_POP,
+  EQ_JUMP_IF_FALSE,
+  NE_JUMP_IF_FALSE,
+  NULL_JUMP,
   // Keep this last: the number of opcodes.
   COUNT,
 }
@@ -436,6 +441,11 @@ export const OPS: readonly OpInfo[] = [
   op("GET_LOCAL_INT_ARITH", ["local"], PUSH),
   op("GET_LOCAL_INT_JUMP", ["local"], PUSH),
   op("THIS_GET_PROP", [], PUSH),
+  op("GET_LOCAL_GET_PROP", ["local"], PUSH),
+  op("SET_PROP_POP", ["name"], BINARY, true),
+  op("EQ_JUMP_IF_FALSE", [], BINARY, true),
+  op("NE_JUMP_IF_FALSE", [], BINARY, true),
+  op("NULL_JUMP", [], PUSH),
 ];
 
 /** Total size in words of the instruction starting at `at`. */

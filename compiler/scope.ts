@@ -160,6 +160,11 @@ export interface AnalyzeOptions {
   module?: boolean;
   /** Eval code: free names are resolved at run time; sloppy vars go to the caller. */
   evalCode?: boolean;
+  /**
+   * Indirect eval code: its caller's scope is the global one, so its free names are
+   * global references (GET_GLOBAL…, as a script's are), not RESOLVE by name.
+   */
+  indirectEval?: boolean;
   /** Eval code called in a derived constructor (super() is allowed). */
   derivedCtor?: boolean;
 }
@@ -519,7 +524,8 @@ class Analyzer {
       }
       if (found && found.scope.fn !== scope.fn) found.captured = true;
       if (found && dynamic) found.captured = true;
-      if (!found && this.opts.evalCode && !name.startsWith("#")) dynamic = true;
+      if (!found && this.opts.evalCode && !this.opts.indirectEval && !name.startsWith("#"))
+        dynamic = true;
       if (dynamic && !name.startsWith("#")) this.dynamic.add(id);
       this.refs.set(id, found);
     }

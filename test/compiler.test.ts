@@ -5,6 +5,7 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { compile, disassemble, OPS, positionAt } from "../compiler";
 import { Op } from "../compiler/opcodes";
+import { EvalFlags } from "../compiler/bytecode";
 
 test("the opcode table has one row per opcode, with unique names", () => {
   assert.equal(OPS.length, Op.COUNT);
@@ -31,4 +32,18 @@ test("every instruction has a source position", () => {
   });
   for (const fn of p.functions)
     for (let i = 0; i < fn.code.length; i++) assert.ok(positionAt(fn, i).line >= 1);
+});
+
+test("indirect eval code reads its free names as globals; direct eval code by name", () => {
+  const src = "var v = g + 1; function h() { return g + typeof u; } x = h();";
+  const listing = (evalFlags: number) =>
+    disassemble(compile(src, { kind: "eval", filename: "<anonymous>", evalFlags }));
+  const indirect = listing(0);
+  // (Only the declaration of h goes by name: DECL_EVAL_VAR, RESOLVE, SET_REF.)
+  assert.equal(indirect.match(/RESOLVE/g)?.length, 1);
+  assert.doesNotMatch(indirect, /GET_REF/);
+  assert.match(indirect, /GET_GLOBAL/);
+  assert.match(indirect, /SET_GLOBAL/);
+  assert.match(indirect, /TYPEOF_GLOBAL/);
+  assert.match(listing(EvalFlags.Direct), /RESOLVE/);
 });

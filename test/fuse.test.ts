@@ -17,9 +17,12 @@ function f(a, n) {
   if (s !== 3) s = g(s);
   if (s <= 1) s = 0;
   if (s > 2) s = 1;
+  if (a == null) s = 2;
+  if (s != n) s = 3;
   return s * 0.5;
 }
 function g(x) { return x + 1 + this.y; }
+function h(o) { o.z = o.x; return o.z; }
 f([1, 2], 2);
 `;
 
@@ -71,8 +74,23 @@ test("fusing changes only opcode words, and fusing again changes nothing", () =>
     Op.GET_LOCAL_INT_ARITH,
     Op.GET_LOCAL_INT_JUMP,
     Op.THIS_GET_PROP,
+    Op.GET_LOCAL_GET_PROP,
+    Op.SET_PROP_POP,
+    Op.NULL_JUMP,
+    Op.EQ_JUMP_IF_FALSE,
+    Op.NE_JUMP_IF_FALSE,
   ])
     assert.ok(seen.has(op), `${OPS[op].name} is emitted`);
+});
+
+test("a test against null fuses only with a whole comparison and jump", () => {
+  const whole = Int32Array.from([Op.NULL, Op.EQ, Op.JUMP_IF_FALSE, 0, Op.NOP]);
+  assert.deepEqual(
+    [...fuseInstructions(whole.slice())],
+    [Op.NULL_JUMP, Op.EQ_JUMP_IF_FALSE, Op.JUMP_IF_FALSE, 0, Op.NOP],
+  );
+  const keep = Int32Array.from([Op.NULL, Op.EQ, Op.JUMP_IF_FALSE_KEEP, 0, Op.NOP]);
+  assert.deepEqual(fuseInstructions(keep.slice()), keep);
 });
 
 test("a sequence cut short by the end of the code is not fused", () => {

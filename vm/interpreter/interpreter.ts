@@ -1849,10 +1849,14 @@ export class VM implements HeapOwner, Agent {
                 break;
               }
               case Op.THIS_GET_PROP:
+              case Op.GET_LOCAL_GET_PROP:
               case Op.GET_PROP: {
-                if (code[ip - 1] === Op.THIS_GET_PROP) {
-                  // THIS; GET_PROP key: `this` pushed, then the GET_PROP at its own offset.
-                  stack[sp++] = frame.thisValue;
+                const first = code[ip - 1];
+                if (first !== Op.GET_PROP) {
+                  // THIS; GET_PROP key  or  GET_LOCAL r; GET_PROP key: the receiver
+                  // pushed, then the GET_PROP at its own offset (its inline cache, errors).
+                  stack[sp++] =
+                    first === Op.THIS_GET_PROP ? frame.thisValue : stack[base + code[ip++]];
                   opStart = ip++;
                 }
                 const key = consts[code[ip++]] as string;
@@ -1963,6 +1967,7 @@ export class VM implements HeapOwner, Agent {
                 stack[sp++] = obj;
                 break;
               }
+              case Op.SET_PROP_POP:
               case Op.SET_PROP: {
                 const key = consts[code[ip++]] as string;
                 const obj = stack[sp - 2];
@@ -1970,7 +1975,11 @@ export class VM implements HeapOwner, Agent {
                 let r: boolean | typeof ACCESSOR;
                 if (obj instanceof JSObject) {
                   if (this.putOwnWritable(obj, key, v, frame.fn, opStart)) {
-                    stack[--sp - 1] = v;
+                    // SET_PROP key; POP: the POP too (on the other paths it runs after).
+                    if (code[opStart] === Op.SET_PROP_POP) {
+                      sp -= 2;
+                      ip++;
+                    } else stack[--sp - 1] = v;
                     break;
                   }
                   r =
@@ -2421,18 +2430,22 @@ export class VM implements HeapOwner, Agent {
                 sp--;
                 break;
               case Op.EQ:
-              case Op.NE: {
+              case Op.NE:
+              case Op.EQ_JUMP_IF_FALSE:
+              case Op.NE_JUMP_IF_FALSE: {
+                const op = code[ip - 1];
                 const a = stack[sp - 2];
                 const b = stack[sp - 1];
-                const neg = code[ip - 1] === Op.NE;
+                const neg = op === Op.NE || op === Op.NE_JUMP_IF_FALSE;
                 const ao = a instanceof JSObject;
                 const bo = b instanceof JSObject;
-                if (ao && bo) stack[--sp - 1] = (a === b) !== neg;
-                else if (!ao && !bo)
-                  stack[--sp - 1] = primLooseEquals(a as never, b as never) !== neg;
-                else if (a === undefined || a === null || b === undefined || b === null)
-                  stack[--sp - 1] = neg;
+                let r: boolean;
+                if (ao && bo) r = (a === b) !== neg;
+                else if (!ao && !bo) r = primLooseEquals(a as never, b as never) !== neg;
+                else if (a === undefined || a === null || b === undefined || b === null) r = neg;
                 else {
+                  // An object and a primitive: ToPrimitive may run guest code. The
+                  // fused forms' JUMP_IF_FALSE then runs after, on the helper's result.
                   frame.ip = ip;
                   sp = this.callHelper(
                     neg ? realm.helpers.looseNotEquals : realm.helpers.looseEquals,
@@ -2442,6 +2455,37 @@ export class VM implements HeapOwner, Agent {
                   if (sp < 0) break reload;
                   break;
                 }
+                if (op === Op.EQ || op === Op.NE) stack[--sp - 1] = r;
+                else {
+                  // EQ|NE; JUMP_IF_FALSE target
+                  ip = r ? ip + 2 : code[ip + 1];
+                  sp -= 2;
+                }
+                break;
+              }
+              case Op.NULL_JUMP: {
+                // NULL; EQ|NE|SEQ|SNE (or its fused JUMP_IF_FALSE form); JUMP_IF_FALSE
+                // target: `x == null` and the like as a test, on the value below.
+                const v = stack[--sp];
+                const nullish = v === null || v === undefined;
+                let r: boolean;
+                switch (code[ip]) {
+                  case Op.EQ:
+                  case Op.EQ_JUMP_IF_FALSE:
+                    r = nullish;
+                    break;
+                  case Op.NE:
+                  case Op.NE_JUMP_IF_FALSE:
+                    r = !nullish;
+                    break;
+                  case Op.SEQ:
+                  case Op.SEQ_JUMP_IF_FALSE:
+                    r = v === null;
+                    break;
+                  default:
+                    r = v !== null;
+                }
+                ip = r ? ip + 3 : code[ip + 2];
                 break;
               }
               case Op.LT:
