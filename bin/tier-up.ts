@@ -11,8 +11,19 @@
 // computed for TIER_UP_AFTER_MS (runToEnd in common.ts counts it).
 //
 // Called first by each tool's entry module (boot.ts), so the loading of the tools'
-// modules runs with the optimizer off too. A node option that chooses V8's tiering itself (--jitless,
-// --no-opt, --max-lazy…, given on the command line or in NODE_OPTIONS) is left alone.
+// modules runs with the optimizer off too. A node option that chooses V8's tiering
+// itself (--jitless, --no-opt, --max-lazy…, given on the command line or in
+// NODE_OPTIONS) is left alone.
+//
+// Tried and not kept (CPU per bench program, best of 3, machine under load ~25): turning
+// on-stack replacement off once the optimizer is on (--no-use-osr, with execute() run in
+// slices) saves the second compile of execute() (~150 ms of background CPU) but leaves
+// every host loop that runs once (runLoop over promise jobs, the array natives' loops)
+// unoptimized: arrays, async, promises and objects got slower, the sum over the twelve
+// programs did not improve. Warming execute()'s type feedback with a broad guest program
+// in a throw-away VM before the optimizer comes back removed most of its later deopts
+// (arrays: 3 to 1) but cost ~250 ms of main-thread CPU (the warm-up itself, and a larger
+// compile that is ready later), more than the deopts it saves.
 
 import * as v8 from "node:v8";
 

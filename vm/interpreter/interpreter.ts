@@ -142,6 +142,15 @@ export interface Limits {
  * this many instructions (a slice of native work counts for WORK_SLICE_CHARGE).
  */
 const DEADLINE_CHECK_EVERY = 2000;
+/**
+ * execute() returns to runLoop at least every this many instructions, so that V8 can
+ * switch to a newly optimized execute() at its next call: the dispatch loop otherwise
+ * runs a whole program in one call, and only on-stack replacement (a second compile of
+ * this large function, ~150 ms of CPU) or nothing at all would bring optimized code in,
+ * and after a deoptimization it would stay in the bytecode interpreter to the end.
+ * Slices change nothing a guest can see or count.
+ */
+export const EXECUTE_SLICE = 100_000;
 
 /** Guest functions CALL leaves to invoke(): class constructors, users of `arguments`. */
 const FAST_CALL_EXCLUDES = FnFlags.ClassConstructor | FnFlags.UsesArguments;
@@ -1314,7 +1323,7 @@ export class VM implements HeapOwner, Agent {
         if (this.checkDeadline()) return "exited";
         if (this.frames.length === 0) continue; // the deadline error was not caught
       }
-      const executed = this.execute(timed ? Math.min(budget, DEADLINE_CHECK_EVERY) : budget);
+      const executed = this.execute(Math.min(budget, timed ? DEADLINE_CHECK_EVERY : EXECUTE_SLICE));
       budget -= executed;
       if (this.exitCode !== null) {
         this.frames.length = 0;
