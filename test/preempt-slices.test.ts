@@ -156,8 +156,10 @@ d.set(f.subarray(5, 2.2e6), 11); const b = h(u);
 i16.set(u.subarray(1e6, 5e6)); const c = h(u);
 u.set(i16.subarray(0, 9e6 / 4), 3); const e = h(u);
 console.log(a, b, c, e, f[1000], d[2000], i16[3], u[77]);`,
-    // 47 pauses when each set was one step (the hashes and require pause too); 60 now.
-    56,
+    // Counted against the same program without its four sets (the hashes, require and
+    // the guest loops pause too, and their count moves with the instruction counts):
+    // a set done in one step adds no pause, each sliced set adds several.
+    -8,
   ],
   [
     "fill, set, slice, searches and reverse of big typed arrays",
@@ -189,11 +191,24 @@ for (const [name, source, fewest] of CASES) {
   test(`run(1000) slices of ${name} pause often and end with node's result`, () => {
     const expected = nodeOutput(source);
     const { j, out } = runToReady(source);
-    let after = 0;
-    while (j.run(1000).status === "paused") after++;
+    const pausesAfterReady = (vm: typeof j) => {
+      let after = 0;
+      while (vm.run(1000).status === "paused") after++;
+      return after;
+    };
+    const after = pausesAfterReady(j);
     console.log(`# ${name}: ${after} paused slices after "ready"`);
     assert.equal(out.text, expected);
-    assert.ok(after >= fewest, `only ${after} paused slices after "ready"`);
+    if (fewest >= 0) assert.ok(after >= fewest, `only ${after} paused slices after "ready"`);
+    else {
+      // A negative count: that many pauses more than the program without its sets.
+      const base = pausesAfterReady(runToReady(source.replace(/\b\w+\.set\([^;]*\);\s*/g, "")).j);
+      console.log(`# the same without its sets: ${base}`);
+      assert.ok(
+        after - base >= -fewest,
+        `only ${after - base} paused slices more than without the sets`,
+      );
+    }
   });
 
   test(`a snapshot in the middle of ${name} resumes it where it stopped`, () => {

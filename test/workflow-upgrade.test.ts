@@ -191,7 +191,8 @@ test("vmflow upgrade: --dry-run reports per workflow and changes nothing; --all 
     assert.equal(r.code, 0, r.stderr);
     assert.match(
       r.stdout,
-      /^a {2}would upgrade\n {2}<anonymous>: line 8 -> 14, at await pay\(order\);\n {2}pay: line 4 -> 9/,
+      // The waiting frames in heap order (with await in the interpreter: the innermost first).
+      /^a {2}would upgrade\n {2}pay: line 4 -> 9, at await waitFor\("paid"\);\n {2}<anonymous>: line 8 -> 14, at await pay\(order\);\n/,
     );
     assert.match(r.stdout, /\nb {2}would upgrade\n/);
     e = await Engine.open({ store, stdout: () => {} });

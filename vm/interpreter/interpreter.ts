@@ -2789,6 +2789,12 @@ export class VM implements HeapOwner, Agent {
             this.steps += executed;
             return executed;
           }
+        } else if (this.frames.length === 0) {
+          // Thrown after the last frame was popped (a native finishing an async
+          // function's call, say): nothing can catch it.
+          this.reportUncaught(value);
+          this.steps += executed;
+          return executed;
         } else {
           const top = this.frames[this.frames.length - 1];
           this.throwSite = { fn: top.fn, ip: top.ip, value };
