@@ -322,19 +322,7 @@ function debuglog(set, cb) {
 // ---- util.types -------------------------------------------------------------------
 
 const kindIs = (name) => (v) => internalKind(v) === name;
-const TYPED = [
-  "Int8Array",
-  "Uint8Array",
-  "Uint8ClampedArray",
-  "Int16Array",
-  "Uint16Array",
-  "Int32Array",
-  "Uint32Array",
-  "Float32Array",
-  "Float64Array",
-  "BigInt64Array",
-  "BigUint64Array",
-];
+const TYPED = require("internal/typed-array-names");
 const BOXED = ["Number", "String", "Boolean", "BigInt", "Symbol"];
 const types = {
   isExternal: () => false,

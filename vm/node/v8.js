@@ -23,19 +23,7 @@ function unsupported(name) {
 // An object seen before is a reference to its index, so cycles and sharing survive.
 
 const MAGIC = "JAUNT-V8/1\n";
-const TYPED = [
-  "Int8Array",
-  "Uint8Array",
-  "Uint8ClampedArray",
-  "Int16Array",
-  "Uint16Array",
-  "Int32Array",
-  "Uint32Array",
-  "Float32Array",
-  "Float64Array",
-  "BigInt64Array",
-  "BigUint64Array",
-];
+const TYPED = require("internal/typed-array-names");
 const ERRORS = [
   "Error",
   "EvalError",
