@@ -21,6 +21,8 @@ export class ExitSignal {
 export function installProcess(realm: Realm): void {
   const p = new JSObject(realm.ObjectPrototype, "process");
   realm.global.props.set("process", new Prop(p, PF.Hidden));
+  // Node's process answers "[object process]" (axios picks its http adapter by it).
+  p.props.set(realm.wellKnown.toStringTag, new Prop("process", PF.Writable));
   p.props.set("argv", new Prop(realm.newArray([]), PF.Default));
   p.props.set("env", new Prop(realm.newObject(), PF.Default));
   p.props.set("platform", new Prop(process.platform, PF.Default));

@@ -402,25 +402,20 @@ class Server extends EventEmitter {
   }
 
   listen(...args) {
-    let [a, b, c, d] = args;
+    // Node's rules (normalizeArgs): the last argument is the callback when it is a
+    // function; then an options object, or port [, host]; the backlog is whichever of
+    // the 2nd and 3rd arguments is a number (ws passes an undefined backlog).
+    const d = typeof args[args.length - 1] === "function" ? args[args.length - 1] : undefined;
     let options;
-    if (a !== null && typeof a === "object") {
-      options = a;
-      d = b;
-    } else {
+    const a = args[0];
+    if (args.length === 0 || typeof a === "function") options = {};
+    else if (a !== null && typeof a === "object") options = a;
+    else {
       options = { port: a };
-      if (typeof b === "string") {
-        options.host = b;
-        if (typeof c === "number") options.backlog = c;
-        else d = c;
-      } else if (typeof b === "number") {
-        options.backlog = b;
-        d = c;
-      } else d = b;
-    }
-    if (typeof a === "function") {
-      d = a;
-      options = {};
+      if (args.length > 1 && typeof args[1] === "string") options.host = args[1];
+      const backlog =
+        typeof args[1] === "number" ? args[1] : typeof args[2] === "number" ? args[2] : undefined;
+      if (backlog !== undefined) options.backlog = backlog;
     }
     if (options.path !== undefined)
       throw nodeError(Error, "ERR_JAUNT_UNSUPPORTED", "net: Unix domain sockets are not supported");

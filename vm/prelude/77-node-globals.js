@@ -85,6 +85,12 @@ function programStartTime() {
 
 var processObject = global.process;
 var processProto = {};
+// As in Node, process's prototype has a constructor named `process` (console.log
+// prints `process {`).
+function ProcessConstructor() {}
+ObjectCtor.defineProperty(ProcessConstructor, "name", { value: "process" });
+ProcessConstructor.prototype = processProto;
+defineMethod(processProto, "constructor", ProcessConstructor);
 $.setPrototypeOf(processObject, processProto);
 
 var EMITTER_METHODS = [
