@@ -2000,6 +2000,13 @@ export class VM implements HeapOwner, Agent {
                 frame.ip = ip;
                 sp = this.afterAssign(r, sp, obj, key, v, (fcode.flags & FnFlags.Strict) !== 0);
                 if (sp < 0) break reload;
+                // SET_PROP_POP: a store that ran no setter takes its POP too, as the fast
+                // path does, so the instruction count does not depend on whether the inline
+                // cache was warm (its state is per process, shared by every VM).
+                if (r !== ACCESSOR && code[opStart] === Op.SET_PROP_POP) {
+                  sp--;
+                  ip++;
+                }
                 break;
               }
               case Op.SET_ELEM: {

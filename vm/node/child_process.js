@@ -49,6 +49,11 @@ function envOf(env) {
   return out;
 }
 
+function noNulBytes(value, name) {
+  if (typeof value === "string" && value.includes("\u0000"))
+    throw ERR_INVALID_ARG_VALUE(name, value, "must be a string without null bytes");
+}
+
 /** (file, [args], [options]) → { file, args, options } with the shell applied, as Node does. */
 function normalizeSpawnArgs(file, args, options) {
   if (typeof file !== "string") throw ERR_INVALID_ARG_TYPE("file", "string", file);
@@ -61,7 +66,10 @@ function normalizeSpawnArgs(file, args, options) {
   } else throw ERR_INVALID_ARG_TYPE("args", "object", args);
   if (options === undefined || options === null) options = {};
   else if (typeof options !== "object") throw ERR_INVALID_ARG_TYPE("options", "object", options);
-  for (const a of args) if (typeof a !== "string") throw ERR_INVALID_ARG_TYPE("args", "string", a);
+  // As Node: a string with a NUL byte is refused; anything else becomes its string.
+  noNulBytes(file, "file");
+  args.forEach((a, i) => noNulBytes(a, `args[${i}]`));
+  args = args.map((a) => `${a}`);
   if (options.shell) {
     const command = [file, ...args].join(" ");
     file = typeof options.shell === "string" ? options.shell : "/bin/sh";
@@ -315,10 +323,17 @@ class ChildProcess extends EventEmitter {
 
 function spawn(file, args, options) {
   const n = normalizeSpawnArgs(file, args, options);
+  // Node checks these before it starts the child.
+  const { validateAbortSignal } = require("internal/validators");
+  const timeout = n.options.timeout;
+  if (timeout !== undefined && timeout !== null && !(Number.isInteger(timeout) && timeout >= 0)) {
+    const { ERR_OUT_OF_RANGE } = require("internal/errors");
+    throw ERR_OUT_OF_RANGE("timeout", "an unsigned integer", timeout);
+  }
+  validateAbortSignal(n.options.signal, "options.signal");
   const child = new ChildProcess();
   child.spawn({ ...n.options, file: n.file, args: n.args });
   if (n.options.signal !== undefined) abortOnSignal(child, n.options.signal, n.options.killSignal);
-  const timeout = n.options.timeout;
   if (typeof timeout === "number" && timeout > 0) {
     const timer = setTimeout(() => child.kill(n.options.killSignal || "SIGTERM"), timeout);
     child.once("exit", () => clearTimeout(timer));
@@ -354,11 +369,9 @@ function abortOnSignal(child, signal, killSignal) {
 
 // ---- exec and execFile ---------------------------------------------------------------
 
-function decodeOutput(chunks, encoding) {
-  const b = Buffer.concat(chunks);
-  return encoding && encoding !== "buffer" && Buffer.isEncoding(encoding)
-    ? b.toString(encoding)
-    : b;
+/** What a stream collected: strings joined when it decoded them, else one Buffer. */
+function joinOutput(chunks, stream) {
+  return stream && stream.readableEncoding ? chunks.join("") : Buffer.concat(chunks);
 }
 
 function execFile(file, args, options, callback) {
@@ -379,29 +392,54 @@ function execFile(file, args, options, callback) {
   const child = spawn(file, args, options);
   const out = [];
   const err = [];
-  let size = 0;
   let killed = false;
   let ex = null;
-  const collect = (list) => (chunk) => {
-    size += chunk.length;
-    list.push(chunk);
-    if (size > options.maxBuffer && ex === null) {
+  // As Node: the streams decode when an encoding is asked; each has its own count (in
+  // bytes); past maxBuffer the chunk is cut to fit (in its own units, as Node does), the
+  // error names the stream and the child is killed.
+  const encoding =
+    options.encoding && options.encoding !== "buffer" && Buffer.isEncoding(options.encoding)
+      ? options.encoding
+      : null;
+  const collect = (list, stream, name) => {
+    if (!stream) return;
+    if (encoding) stream.setEncoding(encoding);
+    let size = 0;
+    stream.on("data", (chunk) => {
+      if (ex !== null && ex.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER") return;
+      if (options.maxBuffer === Infinity) {
+        list.push(chunk);
+        return;
+      }
+      const e = stream.readableEncoding;
+      const length = e ? Buffer.byteLength(chunk, e) : chunk.length;
+      size += length;
+      if (size <= options.maxBuffer) {
+        list.push(chunk);
+        return;
+      }
+      list.push(chunk.slice(0, options.maxBuffer - (size - length)));
       ex = nodeError(
         RangeError,
         "ERR_CHILD_PROCESS_STDIO_MAXBUFFER",
-        "stdout maxBuffer length exceeded",
+        `${name} maxBuffer length exceeded`,
       );
-      killed = child.kill(options.killSignal);
-    }
+      killed = true;
+      try {
+        child.kill(options.killSignal);
+      } catch (e) {
+        ex = e;
+      }
+    });
   };
-  if (child.stdout) child.stdout.on("data", collect(out));
-  if (child.stderr) child.stderr.on("data", collect(err));
+  collect(out, child.stdout, "stdout");
+  collect(err, child.stderr, "stderr");
   let done = false;
   const finish = (code, signal) => {
     if (done) return;
     done = true;
-    const stdout = decodeOutput(out, options.encoding);
-    const stderr = decodeOutput(err, options.encoding);
+    const stdout = joinOutput(out, child.stdout);
+    const stderr = joinOutput(err, child.stderr);
     if (typeof callback !== "function") return;
     if (ex === null && code === 0 && signal === null) {
       callback(null, stdout, stderr);
@@ -440,17 +478,19 @@ function exec(command, options, callback) {
 
 function promisified(run) {
   return function (...args) {
-    let child;
-    const p = new Promise((resolve, reject) => {
-      child = run(...args, (err, stdout, stderr) => {
-        if (err) {
-          err.stdout = stdout;
-          err.stderr = stderr;
-          reject(err);
-        } else resolve({ stdout, stderr });
-      });
+    let resolve, reject;
+    const p = new Promise((res, rej) => {
+      resolve = res;
+      reject = rej;
     });
-    p.child = child;
+    // Outside the executor, as Node: invalid arguments throw, they do not reject.
+    p.child = run(...args, (err, stdout, stderr) => {
+      if (err) {
+        err.stdout = stdout;
+        err.stderr = stderr;
+        reject(err);
+      } else resolve({ stdout, stderr });
+    });
     return p;
   };
 }
@@ -510,20 +550,17 @@ function spawnSync(file, args, options) {
   return result;
 }
 
+/** Node's checkExecSyncError: the error carries the whole result (stdout, status…). */
 function checkSync(result, cmd) {
-  if (result.error) throw result.error;
-  if (result.status !== 0) {
+  let err;
+  if (result.error) err = result.error;
+  else if (result.status !== 0) {
     let msg = `Command failed: ${cmd}`;
     if (result.stderr && result.stderr.length > 0) msg += `\n${result.stderr.toString()}`;
-    const err = new Error(msg);
-    err.status = result.status;
-    err.signal = result.signal;
-    err.output = result.output;
-    err.pid = result.pid;
-    err.stdout = result.stdout;
-    err.stderr = result.stderr;
-    throw err;
-  }
+    err = new Error(msg);
+  } else return;
+  Object.assign(err, result);
+  throw err;
 }
 
 function syncOptions(options) {
@@ -559,10 +596,17 @@ function execFileSync(file, args, options) {
 function fork(modulePath, args, options) {
   if (typeof modulePath !== "string" && !(modulePath instanceof URL))
     throw ERR_INVALID_ARG_TYPE("modulePath", ["string", "URL"], modulePath);
-  if (!Array.isArray(args)) {
+  if (args === undefined || args === null) args = [];
+  else if (typeof args === "object" && !Array.isArray(args)) {
     options = args;
     args = [];
-  }
+  } else if (!Array.isArray(args)) throw ERR_INVALID_ARG_TYPE("args", "Array", args);
+  if (
+    options !== undefined &&
+    options !== null &&
+    (typeof options !== "object" || Array.isArray(options))
+  )
+    throw ERR_INVALID_ARG_TYPE("options", "Object", options);
   options = { ...(options || {}) };
   const path = modulePath instanceof URL ? decodeURIComponent(modulePath.pathname) : modulePath;
   if (options.serialization !== undefined && options.serialization !== "json")

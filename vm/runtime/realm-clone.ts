@@ -110,7 +110,7 @@ export interface PristineRealm {
  * guest-invisible, and the pristine realm never runs guest code again.
  */
 export function describePristine(realm: Realm): PristineRealm {
-  for (const o of realm.intrinsics) if (o.isDictionary && mayBeFast(o)) o.loadProps(o.props, true);
+  settleIntrinsicModes(realm);
   const envIndex = new Map<Env, number>();
   realm.intrinsicEnvs.forEach((e, i) => envIndex.set(e, i));
   const envOf = new Int32Array(realm.intrinsics.length).fill(-1);
@@ -130,6 +130,17 @@ export function describePristine(realm: Realm): PristineRealm {
     objectFields.push([k, v.intrinsicId]);
   }
   return { realm, envOf, envParent, lazyTypes, objectFields };
+}
+
+/**
+ * Moves a built realm's dictionary-mode intrinsics that could be in fast mode there.
+ * Every realm does it, the first of a process (built from scratch) as much as the
+ * pristine one its copies come from: the mode decides which path a fused instruction
+ * takes, and a program's instruction count must not depend on its VM's place in the
+ * process.
+ */
+export function settleIntrinsicModes(realm: Realm): void {
+  for (const o of realm.intrinsics) if (o.isDictionary && mayBeFast(o)) o.loadProps(o.props, true);
 }
 
 /**

@@ -27,7 +27,13 @@ import { JSSymbol, PrivateName, type Value } from "../model/value";
 import { DEFAULT_MAX_CALL_DEPTH, VM } from "../interpreter/interpreter";
 import { silentHost } from "../host";
 import { enterAccount } from "../model/heap";
-import { copyPristine, describePristine, numberReachable, type PristineRealm } from "./realm-clone";
+import {
+  copyPristine,
+  describePristine,
+  numberReachable,
+  settleIntrinsicModes,
+  type PristineRealm,
+} from "./realm-clone";
 import { installObject } from "../builtins/object";
 import { installFunction, installFunctionKinds } from "../builtins/function";
 import {
@@ -462,6 +468,7 @@ export class Realm {
     vm.stack.fill(undefined);
     this.collectIntrinsics();
     if (buildingPristine) this.pristine = describePristine(this);
+    else settleIntrinsicModes(this);
     // Steps count the program's instructions, not the realm's setup.
     this.startupSteps = vm.steps;
     vm.steps = 0;
