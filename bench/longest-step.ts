@@ -283,10 +283,10 @@ for (let i = 0; i < 2e6; i++) o["k" + i] = i;
 console.log(o.k1999999);`,
   },
   {
-    name: "split table tidy 2e6",
+    name: "split table tidy 1e6",
     source: `const o = {};
-for (let i = 0; i < 2e6; i++) o["k" + i] = i;
-for (let i = 0; i < 2e6; i++) if (i % 16) delete o["k" + i];
+for (let i = 0; i < 1e6; i++) o["k" + i] = i;
+for (let i = 0; i < 1e6; i++) if (i % 16) delete o["k" + i];
 for (let i = 0; i < 1000; i++) o["x" + i] = i;
 console.log(Object.keys(o).length);`,
   },
