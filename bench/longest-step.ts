@@ -283,6 +283,27 @@ for (let i = 0; i < 2e6; i++) o["k" + i] = i;
 console.log(o.k1999999);`,
   },
   {
+    name: "split table tidy 1e6",
+    source: `const o = {};
+for (let i = 0; i < 1e6; i++) o["k" + i] = i;
+for (let i = 0; i < 1e6; i++) if (i % 16) delete o["k" + i];
+for (let i = 0; i < 1000; i++) o["x" + i] = i;
+console.log(Object.keys(o).length);`,
+  },
+  {
+    name: "makeSparse 2e6",
+    source: `const a = [];
+for (let i = 0; i < 2e6; i++) a.push(i);
+a[9e6] = 1;
+console.log(a.length, a[5]);`,
+  },
+  {
+    name: "rope s += s 2e8 + indexOf",
+    source: `let s = "ab";
+for (let i = 0; i < 26; i++) s += s + "c";
+console.log(s.length, s.indexOf("x"));`,
+  },
+  {
     name: "regexp exec 100 MB simple",
     source: `const s = "a".repeat(1e8) + "b";
 console.log(/b/.exec(s).index, /a*b/.test(s), /[^a]/.test(s));`,

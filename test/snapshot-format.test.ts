@@ -65,7 +65,7 @@ test("the document's rules were read", () => {
   assert.ok(coreKinds.size >= 19, `${coreKinds.size} core kinds`);
   assert.ok(registeredKinds.size >= 20);
   assert.deepEqual([...recordTags.keys()].sort(), [0, 1, 2, 3, 4, 5]);
-  assert.equal(valueTags.size, 13);
+  assert.equal(valueTags.size, 14);
   assert.deepEqual([...elementTags], [13]);
 });
 
@@ -89,6 +89,7 @@ function sampleSnapshots(): Uint8Array[] {
      const e = new Error("e"); const arr = [1, , 3]; const si = "ab"[Symbol.iterator]();
      const ai = arr.values(); const mi = m.keys(); const d = new Date(0); const re = /x/g;
      const sym = Symbol("s"); const reg = Symbol.for("r"); const lone = "\\ud800";
+     const long = "z".repeat(70), longs = [long, long, { long }], longLone = long + lone;
      class P { #x = 1; get x() { return this.#x; } } const p = new P();
      const { revoke } = Proxy.revocable({}, {});
      for (const k in { a: 1, b: 2 }) { let w = 0; while (w < 1e9) w++; }`,
@@ -110,9 +111,16 @@ test("real snapshots follow the documented schema", () => {
   const rootKeys = memberKeys("roots");
   const kindsSeen = new Set<number>();
   let shapedSeen = 0;
+  let tableRefs = 0;
+  let tableLength = 0;
   const checkValue = (v: unknown, where: string): void => {
-    if (Array.isArray(v)) assert.ok(valueTags.has(v[0] as number), `${where}: value tag ${v[0]}`);
-    else
+    if (Array.isArray(v)) {
+      assert.ok(valueTags.has(v[0] as number), `${where}: value tag ${v[0]}`);
+      if (v[0] === 14) {
+        tableRefs++;
+        assert.ok((v[1] as number) < tableLength, `${where}: string table index ${v[1]}`);
+      }
+    } else
       assert.ok(
         v === null || ["string", "boolean", "undefined", "number"].includes(typeof v),
         `${where}: ${typeof v}`,
@@ -144,8 +152,15 @@ test("real snapshots follow the documented schema", () => {
       Record<string, unknown>,
     ];
     const layouts = roots.layouts as (unknown[] | null)[];
+    const strings = roots.strings as unknown[];
+    tableLength = strings.length;
+    for (const [i, t] of strings.entries())
+      assert.ok(
+        typeof t === "string" || (Array.isArray(t) && t[0] === 12),
+        `string table entry ${i}`,
+      );
     assert.deepEqual(Object.keys(header), headerKeys);
-    assert.equal(header.format, 4);
+    assert.equal(header.format, 5);
     for (const [i, l] of layouts.entries()) {
       if (l === null) continue;
       assert.equal(l.length, 5, `layout ${i}`);
@@ -178,6 +193,7 @@ test("real snapshots follow the documented schema", () => {
   }
   // Not a vacuous pass: most documented kinds and shaped objects were met.
   assert.ok(shapedSeen > 0, "shaped-object records met");
+  assert.ok(tableRefs > 0, "string table references met");
   for (const k of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 30, 31, 32, 33, 34, 35, 36, 100, 110])
     assert.ok(kindsSeen.has(k), `kind ${k} met in a real snapshot`);
 });

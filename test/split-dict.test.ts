@@ -52,6 +52,39 @@ test("a SplitDict keeps a Map's insertion order through deletes, re-adds and com
   assert.deepEqual([...d], []);
 });
 
+test("deleted keys are tidied one chunk per key added, never the whole log at once", () => {
+  const d = new SplitDict();
+  const n = 100_000;
+  for (let i = 0; i < n; i++) d.set("k" + i, prop(i));
+  // Delete nine in ten: every chunk of the log is then mostly holes.
+  for (let i = 0; i < n; i++) if (i % 10 !== 0) d.delete("k" + i);
+  assert.equal(d.logLength, n);
+  // One key added tidies one chunk (4096 entries), not all 100,000.
+  d.set("first", prop(-1));
+  assert.ok(n - d.logLength <= 4096 && d.logLength < n, `${d.logLength} entries in the log`);
+  // An iteration under way holds the tidying back: it sees every key, keys added included.
+  const seen: PropertyKey[] = [];
+  for (const k of d.keys()) {
+    if (seen.length === 0) d.set("during", prop(-2));
+    seen.push(k);
+  }
+  assert.equal(seen.length, n / 10 + 2);
+  assert.equal(seen.at(-1), "during");
+  // A few dozen more keys and the log is about what is live.
+  for (let i = 0; i < 40; i++) d.set("more" + i, prop(i));
+  assert.ok(d.logLength < d.size + 4096, `${d.logLength} entries for ${d.size} keys`);
+  const expected = [
+    ...Array.from({ length: n / 10 }, (_, i) => "k" + i * 10),
+    "first",
+    "during",
+    ...Array.from({ length: 40 }, (_, i) => "more" + i),
+  ];
+  assert.deepEqual([...d.keys()], expected);
+  assert.equal(d.get("k50")!.value, 50);
+  assert.equal(d.delete("k50"), true);
+  assert.equal(d.has("k50"), false);
+});
+
 test("a guest object with many properties gets a split table of small shards", () => {
   const { j, out } = vmWith({});
   j.load(

@@ -112,6 +112,11 @@ export interface SnapshotReport {
     /** Instructions executed before the snapshot. */
     steps: number;
     programs: { filename: string; kind: string; hash: string; builtin: boolean }[];
+    /**
+     * The string table (format 5): strings of STRING_TABLE_MIN characters or more,
+     * each written once however many places hold it; count and UTF-16 units in all.
+     */
+    strings: { count: number; chars: number };
   };
   /** process.exit's code or the end's, null while the program runs. */
   exitCode: number | null;
@@ -224,6 +229,7 @@ class Describer {
           hash: p.hash,
           builtin: p.builtin,
         })),
+        strings: { ...header.strings },
       },
       exitCode: vm.exitCode,
       uncaught: vm.uncaught ? this.value(vm.uncaught.value) : null,

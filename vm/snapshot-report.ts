@@ -3,6 +3,7 @@
 // never disagree.
 
 import type { FrameReport, NamedValue, SnapshotReport } from "./snapshot-inspect";
+import { STRING_TABLE_MIN } from "./snapshot";
 
 export interface RenderOptions {
   /** Which sections to show: "all", or only the frames (and suspended code), or only the heap. */
@@ -93,6 +94,11 @@ export function renderReport(r: SnapshotReport, opts: RenderOptions): string {
   const h = r.header;
   w.line(0, `Snapshot: format ${h.format}, compiler ${h.compiler}, ${h.runtime}`);
   w.line(2, `taken ${h.takenAt}, after ${h.steps} instructions`);
+  if (h.strings.count > 0)
+    w.line(
+      2,
+      `string table: ${h.strings.count} string${h.strings.count === 1 ? "" : "s"} of ${STRING_TABLE_MIN}+ characters, ${h.strings.chars} characters in all, each written once`,
+    );
   if (r.exitCode !== null) w.line(2, `the program has ended: exit code ${r.exitCode}`);
   if (r.uncaught !== null) w.value(2, "uncaught exception: ", r.uncaught);
   w.line(2, "programs:");

@@ -84,9 +84,12 @@ import {
 export const SNAPSHOT_MAGIC = "JAUNT-SNAPSHOT";
 /**
  * Bumped whenever the layout changes (docs/snapshot-format.md, "Version policy"). 3:
- * the header names the runtime that made it and when it was taken.
+ * the header names the runtime that made it and when it was taken. 5: long strings
+ * are written once, in a string table (roots.strings), and referenced by index.
  */
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 5;
+/** Older formats this Jaunt still reads: 4 is 5 without the string table. */
+export const READABLE_FORMATS: readonly number[] = [4, 5];
 
 export { SnapshotError };
 
@@ -107,6 +110,17 @@ const V_INTRINSIC_PRIVATE_NAME = 11;
 const V_UTF16 = 12;
 /** Array elements only: references to `count` consecutive records from `first`. */
 const V_REF_RUN = 13;
+/** A string written once in roots.strings (format 5): its index there. */
+const V_STRING = 14;
+
+/**
+ * Strings of this many UTF-16 units and more are written once, in the string table,
+ * and referenced by index from every place that holds them: the heap limit counts a
+ * string this long once per distinct content (model/heap.ts), so a snapshot must not
+ * write it once per reference. Below it a reference (3–7 bytes) would save little
+ * and the table lookup costs a hash of the string.
+ */
+export const STRING_TABLE_MIN = 64;
 
 // Object kinds.
 const K_PLAIN = 0;
@@ -210,6 +224,9 @@ interface IdTable {
   next: number;
   layouts: Map<Shape, Layout[]>;
   nextLayout: number;
+  /** Indices in the string table, by content (stable ids: kept like record ids). */
+  strings: Map<string, number>;
+  nextString: number;
 }
 
 const freshIds = (stable: boolean): IdTable => ({
@@ -217,6 +234,8 @@ const freshIds = (stable: boolean): IdTable => ({
   next: 0,
   layouts: new Map(),
   nextLayout: 0,
+  strings: new Map(),
+  nextString: 0,
 });
 
 /** The stable id tables of VMs recorded with `stableIds`: host-side, never guest-visible. */
@@ -247,6 +266,11 @@ class Encoder {
   heapLength = 0;
   layoutCount = 0;
   private runTotal = 0;
+  /** The string table's entries by index (holes: stable indices this snapshot does not use). */
+  private readonly stringEntries: Enc[] = [];
+  /** The entries used, and one more than the highest index used. */
+  stringCount = 0;
+  stringsLength = 0;
 
   /** EncodeOptions.handles: its registered symbol (if the guest ever made it) and the ids found. */
   private readonly handleKey: JSSymbol | undefined;
@@ -317,9 +341,8 @@ class Encoder {
         if (v !== v) return [V_NAN];
         return v;
       case "string":
-        if (!(v as unknown as { isWellFormed(): boolean }).isWellFormed())
-          return [V_UTF16, Array.from({ length: v.length }, (_, i) => v.charCodeAt(i))];
-        return v;
+        if (v.length >= STRING_TABLE_MIN) return [V_STRING, this.stringIndex(v)];
+        return plainString(v);
       case "boolean":
       case "undefined":
         return v;
@@ -359,6 +382,19 @@ class Encoder {
       return [V_ENV, this.reserve(v)];
     }
     throw new Error(`internal: cannot snapshot host value ${String(v)}`);
+  }
+
+  /** The index of `s` in the string table, its entry written on first use. */
+  private stringIndex(s: string): number {
+    const t = this.ids;
+    let i = t.strings.get(s);
+    if (i === undefined) t.strings.set(s, (i = t.nextString++));
+    if (this.stringEntries[i] === undefined) {
+      this.stringEntries[i] = plainString(s);
+      this.stringCount++;
+      if (i >= this.stringsLength) this.stringsLength = i + 1;
+    }
+    return i;
   }
 
   /**
@@ -689,6 +725,18 @@ class Encoder {
   get layouts(): Enc[] {
     return dense(this.layoutRecords, this.layoutRecords.length);
   }
+
+  /** The string table, a hole (an index this snapshot does not use) as null. */
+  get strings(): Enc[] {
+    return dense(this.stringEntries, this.stringsLength);
+  }
+}
+
+/** A string as CBOR text, or as its UTF-16 code units if it has lone surrogates. */
+function plainString(v: string): Enc {
+  if (!(v as unknown as { isWellFormed(): boolean }).isWellFormed())
+    return [V_UTF16, Array.from({ length: v.length }, (_, i) => v.charCodeAt(i))];
+  return v;
 }
 
 /**
@@ -720,6 +768,8 @@ export interface SnapshotHeader {
   takenAt: number;
   /** builtin: a file of the runtime's own (Node's built-in modules), not carried in the snapshot. */
   programs: { hash: string; kind: string; filename: string; builtin: boolean }[];
+  /** The string table (format 5): its entries and their UTF-16 units in all. */
+  strings: { count: number; chars: number };
 }
 
 export interface EncodeOptions {
@@ -757,7 +807,11 @@ export function encodeSnapshot(vm: VM, opts: EncodeOptions = {}): Uint8Array {
     let e: Encoder;
     [bytes, e] = encodeWith(vm, opts, table);
     // Too many dead ids: number afresh (one snapshot shares less with the one before).
-    if (e.heapLength > 2 * e.records + 1024 || e.layoutRecords.length > 2 * e.layoutCount + 64) {
+    if (
+      e.heapLength > 2 * e.records + 1024 ||
+      e.layoutRecords.length > 2 * e.layoutCount + 64 ||
+      e.stringsLength > 2 * e.stringCount + 64
+    ) {
       stableTables.set(vm, (table = freshIds(true)));
       [bytes] = encodeWith(vm, opts, table);
     }
@@ -829,9 +883,11 @@ function encodeWith(vm: VM, opts: EncodeOptions, ids: IdTable): [Uint8Array, Enc
     host: encodeHostState(vm, e),
     envSlots,
     layouts: [] as Enc[],
+    strings: [] as Enc[],
   };
   e.drain();
   roots.layouts = e.layouts;
+  roots.strings = e.strings;
   const header = {
     magic: SNAPSHOT_MAGIC,
     format: SNAPSHOT_FORMAT,
@@ -853,6 +909,17 @@ function encodeWith(vm: VM, opts: EncodeOptions, ids: IdTable): [Uint8Array, Enc
 
 function fail(msg: string): never {
   throw new SnapshotError(msg);
+}
+
+/** A string written as its UTF-16 code units ([V_UTF16, units]). */
+function utf16String(raw: unknown, where: string): string {
+  const units = asArray(raw, where);
+  if (!units.every((u) => isInt(u, 0, 0xffff))) fail(`${where}: bad UTF-16 string`);
+  // In pieces: spreading a million arguments overflows the host stack.
+  const parts: string[] = [];
+  for (let i = 0; i < units.length; i += 1 << 14)
+    parts.push(String.fromCharCode(...(units.slice(i, i + (1 << 14)) as number[])));
+  return parts.join("");
 }
 
 /**
@@ -917,6 +984,10 @@ class Decoder {
   private layouts: DecodedLayout[] = [];
   /** References array-element runs have expanded to so far (bounded by runBudget). */
   private runTotal = 0;
+  /** The string table (null: format 4, which has none), a hole as null. */
+  private strings: (string | null)[] | null = null;
+  /** Per entry of the string table: 1 once something referenced it. */
+  private stringsUsed = new Uint8Array(0);
   /** Generators recorded as running: each must be the body of exactly one frame. */
   readonly running: GeneratorObject[] = [];
   /** Checks that need every record filled first. */
@@ -1157,6 +1228,41 @@ class Decoder {
     }
   }
 
+  /**
+   * The string table (roots.strings, format 5): every entry text or UTF-16 code
+   * units, or null for an index this snapshot does not use (stable ids).
+   */
+  loadStrings(raw: unknown[]): void {
+    this.strings = raw.map((entry, i) => {
+      if (entry === null) return null;
+      if (typeof entry === "string") return entry;
+      if (Array.isArray(entry) && entry[0] === V_UTF16 && entry.length === 2)
+        return utf16String(entry[1], `string table entry ${i}`);
+      return fail(`string table entry ${i} is not a string`);
+    });
+    this.stringsUsed = new Uint8Array(raw.length);
+  }
+
+  /** After decoding: a table entry nothing referenced is not what an encoder writes. */
+  checkStrings(): void {
+    const t = this.strings;
+    if (t === null) return;
+    for (let i = 0; i < t.length; i++)
+      if (t[i] !== null && this.stringsUsed[i] === 0)
+        fail(`string table entry ${i} is never referenced`);
+  }
+
+  private tableString(i: unknown, where: Where): string {
+    const t = this.strings;
+    if (t === null) fail(`${place(where)}: string table reference in a format 4 snapshot`);
+    if (!isInt(i, 0, t.length - 1))
+      fail(`${place(where)}: string table index ${shown(i)} out of range (${t.length} entries)`);
+    const s = t[i];
+    if (s === null) fail(`${place(where)}: string table entry ${i} is empty`);
+    this.stringsUsed[i] = 1;
+    return s;
+  }
+
   value(v: unknown, where: Where): Value {
     if (v === null || v === undefined || typeof v === "string" || typeof v === "boolean")
       return v as Value;
@@ -1167,15 +1273,11 @@ class Decoder {
         return -0;
       case V_NAN:
         return NaN;
-      case V_UTF16: {
-        const units = asArray(v[1], place(where));
-        if (!units.every((u) => isInt(u, 0, 0xffff))) fail(`${place(where)}: bad UTF-16 string`);
-        // In pieces: spreading a million arguments overflows the host stack.
-        const parts: string[] = [];
-        for (let i = 0; i < units.length; i += 1 << 14)
-          parts.push(String.fromCharCode(...(units.slice(i, i + (1 << 14)) as number[])));
-        return parts.join("");
-      }
+      case V_STRING:
+        if (v.length !== 2) fail(`${place(where)}: bad string table reference`);
+        return this.tableString(v[1], where);
+      case V_UTF16:
+        return utf16String(v[1], place(where));
       case V_BIGINT:
         if (typeof v[1] !== "string" || !/^-?\d+$/.test(v[1])) fail(`${place(where)}: bad bigint`);
         return BigInt(v[1]);
@@ -1916,9 +2018,9 @@ function checkVersions(header: Record<string, unknown>, realm: Realm): SnapshotH
   // Format 2 and before had no runtime name.
   const theirs =
     typeof header.runtime === "string" ? header.runtime : "a Jaunt that did not record its name";
-  if (header.format !== SNAPSHOT_FORMAT)
+  if (!READABLE_FORMATS.includes(header.format as number))
     fail(
-      `format version ${shown(header.format)} (made by ${theirs}); this Jaunt (${ours}) reads format version ${SNAPSHOT_FORMAT} only`,
+      `format version ${shown(header.format)} (made by ${theirs}); this Jaunt (${ours}) reads format versions ${READABLE_FORMATS.join(" and ")}`,
     );
   if (header.compiler !== COMPILER_VERSION)
     fail(
@@ -1929,11 +2031,12 @@ function checkVersions(header: Record<string, unknown>, realm: Realm): SnapshotH
   if (typeof header.runtime !== "string") fail("bad runtime name");
   if (!isTime(header.takenAt)) fail("bad takenAt time");
   return {
-    format: SNAPSHOT_FORMAT,
+    format: header.format as number,
     compiler: COMPILER_VERSION,
     runtime: header.runtime,
     takenAt: header.takenAt,
     programs: [],
+    strings: { count: 0, chars: 0 },
   };
 }
 
@@ -1975,6 +2078,18 @@ function checkAcyclic<T extends object>(
   }
 }
 
+/** Entries and characters of a decoded string table (checked by loadStrings). */
+function stringTableSize(table: unknown[]): SnapshotHeader["strings"] {
+  let count = 0;
+  let chars = 0;
+  for (const s of table) {
+    if (s === null) continue;
+    count++;
+    chars += typeof s === "string" ? s.length : (s as unknown[][])[1].length;
+  }
+  return { count, chars };
+}
+
 export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
   if (isSignedSnapshot(bytes))
     fail("the snapshot is signed: verify it with its key first (--key-file, verifySnapshot)");
@@ -2003,6 +2118,11 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
   const roots = item() as Record<string, unknown>;
   if (reader.pos !== bytes.length) fail("not CBOR (bytes after the snapshot's end)");
   if (!roots || typeof roots !== "object") fail("missing roots");
+  if (info.format >= 5) {
+    const table = asArray(roots.strings, "string table");
+    d.loadStrings(table);
+    info.strings = stringTableSize(table);
+  } else if (roots.strings !== undefined) fail("a format 4 snapshot has no string table");
   d.loadLayouts(asArray(roots.layouts, "layouts"));
   d.fill();
   d.checkChains();
@@ -2139,6 +2259,7 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
   if (random.length !== 2 || !random.every((x) => isInt(x, 0, 2 ** 32 - 1)))
     fail("bad random state");
   realm.randomState = random as number[];
+  d.checkStrings();
   return info;
 }
 

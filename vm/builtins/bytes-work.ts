@@ -235,7 +235,7 @@ registerObjectKind<BytesWork>({
   cls: BytesWork,
   encode: (o, enc) => [
     o.op,
-    o.subject,
+    enc.value(o.subject),
     enc.value(o.resultProto),
     o.pos,
     o.out,
@@ -245,7 +245,8 @@ registerObjectKind<BytesWork>({
   ],
   allocate: () => new BytesWork(BytesOp.Latin1, ""),
   decode(o, fields, dec, where) {
-    const [op, subject, proto, pos, out, carry, target, written] = fields;
+    const [op, rawSubject, proto, pos, out, carry, target, written] = fields;
+    const subject = dec.value(rawSubject, where);
     if (!isCount(op) || op > LAST_OP)
       return dec.fail(`${where}: a string to bytes task of an unknown kind`);
     if (typeof subject !== "string" || typeof out !== "string" || typeof carry !== "string")

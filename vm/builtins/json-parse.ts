@@ -306,7 +306,7 @@ registerObjectKind<JsonParseWork>({
   kind: KIND_JSON_PARSE_WORK,
   cls: JsonParseWork,
   encode: (o, enc) => [
-    o.text,
+    enc.value(o.text),
     o.pos,
     o.phase,
     enc.value(o.carry),
@@ -316,7 +316,8 @@ registerObjectKind<JsonParseWork>({
   ],
   allocate: () => new JsonParseWork("", undefined),
   decode(o, fields, dec, where) {
-    const [text, pos, phase, carry, containers, keys, reviver] = fields;
+    const [rawText, pos, phase, carry, containers, keys, reviver] = fields;
+    const text = dec.value(rawText, where);
     if (typeof text !== "string") return dec.fail(`${where}: a JSON parse without its text`);
     if (!Number.isInteger(pos) || (pos as number) < 0 || (pos as number) > text.length)
       return dec.fail(`${where}: a JSON parse position outside its text`);

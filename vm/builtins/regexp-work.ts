@@ -216,7 +216,7 @@ registerObjectKind<RegExpGlobalWork>({
   cls: RegExpGlobalWork,
   encode: (o, enc) => [
     enc.value(o.regexp),
-    o.subject,
+    enc.value(o.subject),
     o.mode,
     o.template,
     o.limit,
@@ -228,7 +228,8 @@ registerObjectKind<RegExpGlobalWork>({
   ],
   allocate: () => new RegExpGlobalWork(null, "", Mode.Replace, "", 0),
   decode(o, fields, dec, where) {
-    const [regexp, subject, mode, template, limit, pos, copied, text, pieces, last] = fields;
+    const [regexp, rawSubject, mode, template, limit, pos, copied, text, pieces, last] = fields;
+    const subject = dec.value(rawSubject, where);
     const r = dec.value(regexp, where);
     if (!(r instanceof RegExpObject)) return dec.fail(`${where}: a regexp loop without its regexp`);
     if (typeof subject !== "string" || typeof template !== "string" || typeof text !== "string")

@@ -233,10 +233,11 @@ registerObjectKind<RegExpObject>({
 registerObjectKind<RegExpStringIteratorObject>({
   kind: KIND_REGEXP_STRING_ITERATOR,
   cls: RegExpStringIteratorObject,
-  encode: (o, enc) => [enc.value(o.regexp), o.text, o.global, o.unicode, o.done],
+  encode: (o, enc) => [enc.value(o.regexp), enc.value(o.text), o.global, o.unicode, o.done],
   allocate: () => new RegExpStringIteratorObject(null, undefined, "", false, false, true),
   decode(o, fields, dec, where) {
-    const [r, text, g, u, done] = fields;
+    const [r, rawText, g, u, done] = fields;
+    const text = dec.value(rawText, where);
     if (
       typeof text !== "string" ||
       typeof g !== "boolean" ||

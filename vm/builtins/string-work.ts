@@ -74,10 +74,11 @@ export class StringReplaceAllWork extends WorkObject {
 registerObjectKind<StringReplaceAllWork>({
   kind: KIND_STRING_REPLACE_ALL_WORK,
   cls: StringReplaceAllWork,
-  encode: (o) => [o.subject, o.search, o.template, o.pos, o.copied, o.out],
+  encode: (o, enc) => [enc.value(o.subject), o.search, o.template, o.pos, o.copied, o.out],
   allocate: () => new StringReplaceAllWork("", "", ""),
   decode(o, fields, dec, where) {
-    const [subject, search, template, pos, copied, out] = fields;
+    const [rawSubject, search, template, pos, copied, out] = fields;
+    const subject = dec.value(rawSubject, where);
     if (typeof subject !== "string" || typeof search !== "string" || typeof template !== "string")
       return dec.fail(`${where}: a replaceAll needs string subject, pattern and template`);
     if (typeof out !== "string") return dec.fail(`${where}: a replaceAll without its result`);
@@ -155,10 +156,11 @@ export class StringSplitWork extends WorkObject {
 registerObjectKind<StringSplitWork>({
   kind: KIND_STRING_SPLIT_WORK,
   cls: StringSplitWork,
-  encode: (o) => [o.subject, o.separator, o.limit, o.pos, o.copied, o.pieces],
+  encode: (o, enc) => [enc.value(o.subject), o.separator, o.limit, o.pos, o.copied, o.pieces],
   allocate: () => new StringSplitWork("", "", 1),
   decode(o, fields, dec, where) {
-    const [subject, separator, limit, pos, copied, pieces] = fields;
+    const [rawSubject, separator, limit, pos, copied, pieces] = fields;
+    const subject = dec.value(rawSubject, where);
     if (typeof subject !== "string" || typeof separator !== "string")
       return dec.fail(`${where}: a split needs string subject and separator`);
     const len = subject.length;

@@ -245,7 +245,7 @@ registerObjectKind<TextWork>({
   cls: TextWork,
   encode: (o, enc) => [
     o.op,
-    o.subject,
+    enc.value(o.subject),
     enc.value(o.source),
     o.start,
     o.end,
@@ -260,8 +260,9 @@ registerObjectKind<TextWork>({
   ],
   allocate: () => new TextWork(TextOp.Upper, ""),
   decode(o, fields, dec, where) {
-    const [op, subject, source, start, end, fatal, ignoreBOM, proto, pos, out, bytes, target] =
+    const [op, rawSubject, source, start, end, fatal, ignoreBOM, proto, pos, out, bytes, target] =
       fields;
+    const subject = dec.value(rawSubject, where);
     const written = fields[12];
     if (!isCount(op) || op > LAST_OP) return dec.fail(`${where}: a text task of an unknown kind`);
     if (typeof subject !== "string" || typeof out !== "string")

@@ -50,16 +50,32 @@ function shardOf(k: PropertyKey): number {
   return h >>> (32 - SHARD_BITS);
 }
 
+/** A piece of the log: up to CHUNK keys in insertion order, HOLE where one was deleted. */
+interface Chunk {
+  /** Increasing along the log: a key's position is id * CHUNK + its index here. */
+  readonly id: number;
+  keys: LogEntry[];
+  holes: number;
+  /** Queued to be compacted, or dropped from the log (all holes). */
+  queued: boolean;
+  dropped: boolean;
+}
+
 export class SplitDict extends Map<PropertyKey, Prop> {
   private readonly shards: Map<PropertyKey, Prop>[] = [];
-  /** Per shard: each key's position in the log. */
+  /** Per shard: each key's position in the log (chunk id * CHUNK + index in it). */
   private readonly positions: Map<PropertyKey, number>[] = [];
-  /** The keys in insertion order, in chunks of CHUNK; HOLE where a key was deleted. */
-  private log: LogEntry[][] = [];
-  private logLength = 0;
+  /** The keys in insertion order, in chunks of at most CHUNK. */
+  private chunks: Chunk[] = [];
+  private readonly chunkById = new Map<number, Chunk>();
+  private nextChunkId = 0;
+  /** Chunks more than half holes, compacted one per added key. */
+  private readonly dirty: Chunk[] = [];
   private count = 0;
-  /** Bumped when the log is compacted: an iterator from before cannot go on. */
+  /** Bumped when a chunk is compacted or dropped: an iterator from before cannot go on. */
   private epoch = 0;
+  /** Iterations under way (compaction waits for them). */
+  private iterating = 0;
 
   constructor(from?: Iterable<[PropertyKey, Prop]>) {
     super();
@@ -75,6 +91,13 @@ export class SplitDict extends Map<PropertyKey, Prop> {
     let most = 0;
     for (const shard of this.shards) if (shard.size > most) most = shard.size;
     return most;
+  }
+
+  /** Keys and holes in the log, for tests. */
+  get logLength(): number {
+    let n = 0;
+    for (const c of this.chunks) n += c.keys.length;
+    return n;
   }
 
   override get size(): number {
@@ -93,10 +116,10 @@ export class SplitDict extends Map<PropertyKey, Prop> {
     const s = shardOf(k);
     const shard = this.shards[s];
     if (!shard.has(k)) {
-      // Many holes: compact the log first (amortised over the deletes that made them).
-      if (this.logLength - this.count > this.count + CHUNK) this.compact();
-      this.positions[s].set(k, this.logLength);
-      this.append(k);
+      // Tidy one chunk that is mostly holes: at most CHUNK keys moved per key added,
+      // where compacting the whole log at once was one long step at 10^6+ keys.
+      if (this.dirty.length > 0 && this.iterating === 0) this.compact(this.dirty.pop()!);
+      this.positions[s].set(k, this.append(k));
       this.count++;
     }
     shard.set(k, p);
@@ -108,7 +131,13 @@ export class SplitDict extends Map<PropertyKey, Prop> {
     if (!this.shards[s].delete(k)) return false;
     const at = this.positions[s].get(k)!;
     this.positions[s].delete(k);
-    this.log[at >>> CHUNK_BITS][at & (CHUNK - 1)] = HOLE;
+    const c = this.chunkById.get(Math.floor(at / CHUNK))!;
+    c.keys[at % CHUNK] = HOLE;
+    c.holes++;
+    if (!c.queued && 2 * c.holes > c.keys.length) {
+      c.queued = true;
+      this.dirty.push(c);
+    }
     this.count--;
     return true;
   }
@@ -118,40 +147,70 @@ export class SplitDict extends Map<PropertyKey, Prop> {
       this.shards[i].clear();
       this.positions[i].clear();
     }
-    this.log = [];
-    this.logLength = this.count = 0;
+    this.chunks = [];
+    this.chunkById.clear();
+    this.dirty.length = 0;
+    this.count = 0;
     this.epoch++;
   }
 
-  private append(k: LogEntry): void {
-    const at = this.logLength++;
-    if ((at & (CHUNK - 1)) === 0) this.log.push([]);
-    this.log[at >>> CHUNK_BITS].push(k);
-  }
-
-  /** Rewrites the log without its holes. */
-  private compact(): void {
-    const old = this.log;
-    const n = this.logLength;
-    this.log = [];
-    this.logLength = 0;
-    this.epoch++;
-    for (let at = 0; at < n; at++) {
-      const k = old[at >>> CHUNK_BITS][at & (CHUNK - 1)];
-      if (k === HOLE) continue;
-      this.positions[shardOf(k)].set(k, this.logLength);
-      this.append(k);
+  /** Appends a key to the log; returns its position. */
+  private append(k: PropertyKey): number {
+    let last = this.chunks[this.chunks.length - 1];
+    if (last === undefined || last.keys.length >= CHUNK) {
+      last = { id: this.nextChunkId++, keys: [], holes: 0, queued: false, dropped: false };
+      this.chunks.push(last);
+      this.chunkById.set(last.id, last);
     }
+    last.keys.push(k);
+    return last.id * CHUNK + last.keys.length - 1;
+  }
+
+  /** Rewrites one chunk without its holes (drops it if nothing is left). */
+  private compact(c: Chunk): void {
+    c.queued = false;
+    if (c.dropped) return;
+    this.epoch++;
+    if (c.holes === c.keys.length) {
+      c.dropped = true;
+      this.chunkById.delete(c.id);
+      // Chunks are in id order: find it by bisection.
+      let lo = 0;
+      let hi = this.chunks.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (this.chunks[mid].id < c.id) lo = mid + 1;
+        else hi = mid;
+      }
+      this.chunks.splice(lo, 1);
+      return;
+    }
+    const keys: LogEntry[] = [];
+    for (const k of c.keys) {
+      if (k === HOLE) continue;
+      this.positions[shardOf(k)].set(k, c.id * CHUNK + keys.length);
+      keys.push(k);
+    }
+    c.keys = keys;
+    c.holes = 0;
   }
 
   /** Live keys in insertion order; sees keys added while it runs, as a Map iterator does. */
   private *liveKeys(): Generator<PropertyKey, undefined> {
     const epoch = this.epoch;
-    for (let at = 0; at < this.logLength; at++) {
-      if (this.epoch !== epoch)
-        throw new Error("jaunt: a property table was compacted while iterated");
-      const k = this.log[at >>> CHUNK_BITS][at & (CHUNK - 1)];
-      if (k !== HOLE) yield k;
+    this.iterating++;
+    try {
+      for (let ci = 0; ci < this.chunks.length; ci++) {
+        const c = this.chunks[ci];
+        for (let i = 0; i < c.keys.length; i++) {
+          if (this.epoch !== epoch)
+            throw new Error("jaunt: a property table was compacted while iterated");
+          const k = c.keys[i];
+          if (k !== HOLE) yield k;
+        }
+      }
+    } finally {
+      this.iterating--;
     }
     return undefined;
   }
