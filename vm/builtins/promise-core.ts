@@ -174,7 +174,8 @@ export function addPromiseReaction(vm: Agent, p: JSObject, reaction: Value): voi
     const elems = pendingReactions(vm, list);
     if (elems === null)
       list.value = reaction instanceof GeneratorObject ? reaction : vm.realm.newArray([reaction]);
-    else if (list.value instanceof GeneratorObject) list.value = vm.realm.newArray([...elems, reaction]);
+    else if (list.value instanceof GeneratorObject)
+      list.value = vm.realm.newArray([...elems, reaction]);
     else {
       elems.push(reaction);
       (list.value as ArrayObject).dirty = true;

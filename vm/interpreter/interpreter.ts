@@ -44,8 +44,10 @@ import {
   isConstructor,
   GeneratorObject,
   GenState,
+  NO_SAVED,
 } from "../model/object";
 import { ProxyForInIterator, proxyHelper } from "../builtins/proxy";
+import { callTail, notCallableText } from "../builtins/call-tail";
 import { forInNeedsSlices } from "../builtins/for-in-work";
 import {
   addPromiseReaction,
@@ -116,8 +118,6 @@ export { TAIL_CALL, type NativeResult } from "../agent";
 // ACCESSOR (agent.ts): the function is in vm.accessor, its arguments (after the value,
 // for a setter) in vm.accessorArgs.
 const NO_ARGS: Value[] = [];
-/** The saved registers of a generator whose frame runs or is done (never written to). */
-const NO_SAVED: Value[] = [];
 
 /**
  * The default guest call depth. Guest frames live on the heap, so this is a policy, not
@@ -155,7 +155,7 @@ const DEADLINE_CHECK_EVERY = 2000;
 export const EXECUTE_SLICE = 100_000;
 
 /** How many returned frames the VM keeps for reuse: more than a deep recursion needs at once. */
-const FRAME_POOL_SIZE = 32;
+const FRAME_POOL_SIZE = 256;
 
 /** Guest functions CALL leaves to invoke(): class constructors, users of `arguments`. */
 const FAST_CALL_EXCLUDES = FnFlags.ClassConstructor | FnFlags.UsesArguments;
@@ -763,6 +763,19 @@ export class VM implements HeapOwner, Agent {
         return -1;
       }
       if (callee instanceof NativeFunction) {
+        if (callee.impl === callTail && argc >= 2) {
+          // $.call(f, thisArg, ...args): what the native's tail call does, in place —
+          // f, thisArg and the arguments move down over the native and its `this`.
+          for (let i = 0; i < argc; i++) stack[calleePos + i] = stack[argBase + i];
+          callee = stack[calleePos];
+          thisValue = stack[calleePos + 1];
+          argBase = calleePos + 2;
+          argc -= 2;
+          flags &= ~FrameFlags.Construct;
+          newTarget = undefined;
+          if (!isCallable(callee)) this.throwTypeError(notCallableText(callee));
+          continue;
+        }
         const args = stack.slice(argBase, argBase + argc);
         this.inNative = true;
         this.nativeMark = this.heap.used;
@@ -877,13 +890,38 @@ export class VM implements HeapOwner, Agent {
       frame.flags = flags;
       frame.argv = argv;
     } else
-      frame = new Frame(callee, 0, argBase, callee.env, thisValue, newTarget, calleePos, flags, argv);
+      frame = new Frame(
+        callee,
+        0,
+        argBase,
+        callee.env,
+        thisValue,
+        newTarget,
+        calleePos,
+        flags,
+        argv,
+      );
     frame.sp = argBase + nlocals;
     // The caller's operand stack ends where the callee's slot is (snapshots rely on it).
     const caller = this.frames[this.frames.length - 1];
     if (caller && caller.sp > calleePos) caller.sp = calleePos;
     this.frames.push(frame);
     return frame;
+  }
+
+  /**
+   * Keeps a frame that returned, for pushFrame to reuse. Only a frame no generator
+   * owns: nothing else holds a frame once it left the frame stack. What it referred to
+   * is dropped so that the pool keeps no garbage alive.
+   */
+  private recycleFrame(frame: Frame): void {
+    if (this.framePool.length >= FRAME_POOL_SIZE) return;
+    frame.env = null;
+    frame.thisValue = undefined;
+    frame.argv = null;
+    frame.pushExtra = false;
+    frame.extra = undefined;
+    this.framePool.push(frame);
   }
 
   /** [[Construct]]: creates `this` from newTarget.prototype and calls the constructor. */
@@ -1078,6 +1116,7 @@ export class VM implements HeapOwner, Agent {
     f.pushExtra = false;
     f.extra = undefined;
     gen.state = GenState.Running;
+    if (saved !== NO_SAVED) gen.spare = saved;
     gen.saved = NO_SAVED;
     gen.dirty = true;
     const caller = this.frames[this.frames.length - 1];
@@ -1414,6 +1453,7 @@ export class VM implements HeapOwner, Agent {
         gen.state = GenState.Done;
         gen.frame = null;
         gen.saved = NO_SAVED;
+        gen.spare = null;
         gen.dirty = true;
         if (gen.asyncPromise !== null) {
           // Thrown out of an async function: its promise rejects, and the caller (or
@@ -2257,15 +2297,7 @@ export class VM implements HeapOwner, Agent {
                   const frames = this.frames;
                   frames.pop();
                   const rsp = frame.retSp;
-                  // Nothing else holds a frame that returned here (no generator, not
-                  // a bottom frame): it is reused by the next call, emptied of what
-                  // would keep garbage alive.
-                  if (this.framePool.length < FRAME_POOL_SIZE) {
-                    frame.env = null;
-                    frame.thisValue = undefined;
-                    frame.argv = null;
-                    this.framePool.push(frame);
-                  }
+                  this.recycleFrame(frame);
                   stack[rsp] = v;
                   frame = frames[frames.length - 1];
                   sp = rsp + 1;
@@ -2293,6 +2325,7 @@ export class VM implements HeapOwner, Agent {
                   gen.state = GenState.Done;
                   gen.frame = null;
                   gen.saved = NO_SAVED;
+                  gen.spare = null;
                   gen.dirty = true;
                   if (gen.asyncPromise !== null) {
                     // An async function's return resolves its promise.
@@ -2303,6 +2336,13 @@ export class VM implements HeapOwner, Agent {
                     break reload;
                   }
                   v = this.iterResult(v, true);
+                } else if (this.finishCall(done, v)) {
+                  this.recycleFrame(done);
+                  this.steps += executed;
+                  return executed;
+                } else {
+                  this.recycleFrame(done);
+                  break reload;
                 }
                 if (this.finishCall(done, v)) {
                   this.steps += executed;
@@ -2733,7 +2773,7 @@ export class VM implements HeapOwner, Agent {
                 const v = stack[--sp];
                 const gen = frame.generator!;
                 frame.ip = ip;
-                gen.saved = stack.slice(base, sp);
+                gen.saved = saveRegisters(gen, stack, base, sp);
                 gen.state = GenState.Yield;
                 gen.awaiting = kind === 3;
                 this.frames.pop();
@@ -4247,6 +4287,19 @@ function destructureMessage(how: string, v: null | undefined): string {
   return key
     ? `Cannot destructure property '${key}' of '${shown}' as it is ${text}.`
     : `Cannot destructure '${shown}' as it is ${text}.`;
+}
+
+/**
+ * A copy of stack[base, sp) for a generator parking its frame: into the generator's
+ * spare array when that has the length, else a new one.
+ */
+function saveRegisters(gen: GeneratorObject, stack: Value[], base: number, sp: number): Value[] {
+  const spare = gen.spare;
+  const n = sp - base;
+  if (spare === null || spare.length !== n) return stack.slice(base, sp);
+  gen.spare = null;
+  for (let i = 0; i < n; i++) spare[i] = stack[base + i];
+  return spare;
 }
 
 function frameName(f: Frame): string {
