@@ -165,9 +165,9 @@ export interface ModuleInfo {
  * operand, a local compared with an integer before a conditional jump, `this.x`.
  * 12: private methods installed before instance fields; modules of 1 MB or more stream.
  * 13: `o.x` on a local and `o.x = v;` fused; indirect eval code reads free names as
- * globals (GET_GLOBAL), not by RESOLVE.
+ * globals (GET_GLOBAL), not by RESOLVE. 14: `return a ? b : c` returns from each branch.
  */
-export const COMPILER_VERSION = 13;
+export const COMPILER_VERSION = 14;
 
 /**
  * Self-hosted helpers compiled code may call with CALL_HELPER, by index. The realm

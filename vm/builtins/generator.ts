@@ -2,7 +2,7 @@
 // parked frame through vm.resumeGenerator, so the generator body runs as ordinary
 // guest frames. `$.generatorResume` gives the self-hosted async driver the same.
 
-import { GeneratorObject, GenState, JSObject, PF, Prop } from "../model/object";
+import { GeneratorObject, GenState, JSObject, NO_SAVED, PF, Prop } from "../model/object";
 import type { Value } from "../model/value";
 import { arg, defineInternal, makeNative, method } from "./util";
 
@@ -34,7 +34,8 @@ export function resume(vm: Agent, gen: GeneratorObject, mode: number, value: Val
   if (gen.state === GenState.Start && mode !== 0) {
     gen.state = GenState.Done;
     gen.frame = null;
-    gen.saved = [];
+    gen.saved = NO_SAVED;
+    gen.spare = null;
     gen.dirty = true;
   }
   if (gen.state === GenState.Done) {
@@ -78,7 +79,8 @@ export function installGenerator(realm: Realm): void {
   internal("genFinish", 1, (g) => {
     g.state = GenState.Done;
     g.frame = null;
-    g.saved = [];
+    g.saved = NO_SAVED;
+    g.spare = null;
     g.dirty = true;
     return undefined;
   });

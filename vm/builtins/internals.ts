@@ -15,6 +15,7 @@ import { JSSymbol, isArrayIndex, type PropertyKey, type Value } from "../model/v
 import { SIZE, charge } from "../model/heap";
 import { primToString } from "../model/operations";
 import { arg, internalDefiner, makeNative } from "./util";
+import { callTail } from "./call-tail";
 import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
 import type { NativeImpl } from "../model/object";
@@ -31,14 +32,7 @@ export function installInternals(realm: Realm): void {
   const $ = realm.internals;
   const def = internalDefiner(realm);
   // Calls: the callee's result becomes this native's result (a tail call).
-  def("call", 2, "-", (vm, _t, args) => {
-    const f = arg(args, 0);
-    if (!isCallable(f))
-      vm.throwTypeError(
-        `${typeof f === "string" ? JSON.stringify(f) : String(f)} is not a function`,
-      );
-    return vm.tailCall(f, arg(args, 1), args.slice(2));
-  });
+  def("call", 2, "-", callTail);
   def("apply", 3, "-", (vm, _t, args) => {
     const f = arg(args, 0);
     if (!isCallable(f)) vm.throwTypeError("not a function");

@@ -79,12 +79,14 @@ function enqueueReaction(
 }
 
 /**
- * The reactions of a pending promise: a dense guest array, or undefined before the
- * first one (most promises get one reaction or none: the list is made when needed).
+ * The reactions of a pending promise: undefined before the first one, an async
+ * function's coroutine when that is the only one (an awaited promise: no list is
+ * made), else a dense guest array of them.
  */
 function pendingReactions(vm: Agent, reactions: Prop): Value[] | null {
   const list = reactions.value;
   if (list === undefined) return null;
+  if (list instanceof GeneratorObject) return [list];
   if (!(list instanceof ArrayObject) || list.elems === null)
     vm.throwTypeError("internal: the promise is not pending");
   return (list as ArrayObject).elems!;
@@ -170,7 +172,10 @@ export function addPromiseReaction(vm: Agent, p: JSObject, reaction: Value): voi
   if (state === 0) {
     const list = field(vm, p, Field.Reactions);
     const elems = pendingReactions(vm, list);
-    if (elems === null) list.value = vm.realm.newArray([reaction]);
+    if (elems === null)
+      list.value = reaction instanceof GeneratorObject ? reaction : vm.realm.newArray([reaction]);
+    else if (list.value instanceof GeneratorObject)
+      list.value = vm.realm.newArray([...elems, reaction]);
     else {
       elems.push(reaction);
       (list.value as ArrayObject).dirty = true;

@@ -44,8 +44,10 @@ import {
   isConstructor,
   GeneratorObject,
   GenState,
+  NO_SAVED,
 } from "../model/object";
 import { ProxyForInIterator, proxyHelper } from "../builtins/proxy";
+import { callTail, notCallableText } from "../builtins/call-tail";
 import { forInNeedsSlices } from "../builtins/for-in-work";
 import {
   addPromiseReaction,
@@ -152,6 +154,9 @@ const DEADLINE_CHECK_EVERY = 2000;
  */
 export const EXECUTE_SLICE = 100_000;
 
+/** How many returned frames the VM keeps for reuse: more than a deep recursion needs at once. */
+const FRAME_POOL_SIZE = 256;
+
 /** Guest functions CALL leaves to invoke(): class constructors, users of `arguments`. */
 const FAST_CALL_EXCLUDES = FnFlags.ClassConstructor | FnFlags.UsesArguments;
 /** NEW does itself the constructors with only Constructor of these flags. */
@@ -193,6 +198,8 @@ export interface ThrowSite {
 export class VM implements HeapOwner, Agent {
   stack: Value[] = new Array(256).fill(undefined);
   frames: Frame[] = [];
+  /** Frames that returned, for pushFrame to reuse (host-only, never snapshotted). */
+  private readonly framePool: Frame[] = [];
   /** Instructions executed so far, over the VM's whole life (snapshots included). */
   steps = 0;
   /** Set when guest code called process.exit or the program ended. */
@@ -756,6 +763,19 @@ export class VM implements HeapOwner, Agent {
         return -1;
       }
       if (callee instanceof NativeFunction) {
+        if (callee.impl === callTail && argc >= 2) {
+          // $.call(f, thisArg, ...args): what the native's tail call does, in place —
+          // f, thisArg and the arguments move down over the native and its `this`.
+          for (let i = 0; i < argc; i++) stack[calleePos + i] = stack[argBase + i];
+          callee = stack[calleePos];
+          thisValue = stack[calleePos + 1];
+          argBase = calleePos + 2;
+          argc -= 2;
+          flags &= ~FrameFlags.Construct;
+          newTarget = undefined;
+          if (!isCallable(callee)) this.throwTypeError(notCallableText(callee));
+          continue;
+        }
         const args = stack.slice(argBase, argBase + argc);
         this.inNative = true;
         this.nativeMark = this.heap.used;
@@ -763,7 +783,7 @@ export class VM implements HeapOwner, Agent {
         this.inNative = false;
         // Strings natives make (repeat, join, replace, JSON.stringify, …).
         if (typeof result === "string" && result.length > 64) charge(stringBytes(result));
-        if (result === TAIL_CALL && this.pendingResume)
+        if (result === TAIL_CALL && this.resumeGen !== null)
           return this.attachGenerator(calleePos, flags & ~FrameFlags.Construct);
         if (result === TAIL_CALL) {
           const call = this.pendingCall!;
@@ -856,23 +876,52 @@ export class VM implements HeapOwner, Agent {
     this.ensureStack(argBase + nlocals + code.maxStack + 1);
     const s = this.stack;
     for (let i = nparams < argc ? nparams : argc; i < nlocals; i++) s[argBase + i] = undefined;
-    const frame = new Frame(
-      callee,
-      0,
-      argBase,
-      callee.env,
-      thisValue,
-      newTarget,
-      calleePos,
-      flags,
-      argv,
-    );
+    const pool = this.framePool;
+    let frame: Frame;
+    if (pool.length > 0) {
+      frame = pool.pop()!;
+      frame.fn = callee;
+      frame.ip = 0;
+      frame.base = argBase;
+      frame.env = callee.env;
+      frame.thisValue = thisValue;
+      frame.newTarget = newTarget;
+      frame.retSp = calleePos;
+      frame.flags = flags;
+      frame.argv = argv;
+    } else
+      frame = new Frame(
+        callee,
+        0,
+        argBase,
+        callee.env,
+        thisValue,
+        newTarget,
+        calleePos,
+        flags,
+        argv,
+      );
     frame.sp = argBase + nlocals;
     // The caller's operand stack ends where the callee's slot is (snapshots rely on it).
     const caller = this.frames[this.frames.length - 1];
     if (caller && caller.sp > calleePos) caller.sp = calleePos;
     this.frames.push(frame);
     return frame;
+  }
+
+  /**
+   * Keeps a frame that returned, for pushFrame to reuse. Only a frame no generator
+   * owns: nothing else holds a frame once it left the frame stack. What it referred to
+   * is dropped so that the pool keeps no garbage alive.
+   */
+  private recycleFrame(frame: Frame): void {
+    if (this.framePool.length >= FRAME_POOL_SIZE) return;
+    frame.env = null;
+    frame.thisValue = undefined;
+    frame.argv = null;
+    frame.pushExtra = false;
+    frame.extra = undefined;
+    this.framePool.push(frame);
   }
 
   /** [[Construct]]: creates `this` from newTarget.prototype and calls the constructor. */
@@ -1029,15 +1078,24 @@ export class VM implements HeapOwner, Agent {
    * native's result. mode: 0 next, 1 throw, 2 return.
    */
   resumeGenerator(gen: GeneratorObject, mode: number, value: Value): typeof TAIL_CALL {
-    this.pendingResume = { gen, mode, value };
+    this.resumeGen = gen;
+    this.resumeMode = mode;
+    this.resumeValue = value;
     return TAIL_CALL;
   }
-  private pendingResume: { gen: GeneratorObject; mode: number; value: Value } | null = null;
+  // The resumption asked for (a generator method's, or an await's job), in three fields
+  // rather than a record: one fewer host object per await.
+  private resumeGen: GeneratorObject | null = null;
+  private resumeMode = 0;
+  private resumeValue: Value = undefined;
 
   /** Re-attaches a parked generator frame so that its result lands at `pos`. */
   private attachGenerator(pos: number, flags: number): number {
-    const { gen, mode, value } = this.pendingResume!;
-    this.pendingResume = null;
+    const gen = this.resumeGen!;
+    const mode = this.resumeMode;
+    const value = this.resumeValue;
+    this.resumeGen = null;
+    this.resumeValue = undefined;
     if (gen.state === GenState.Running) this.throwTypeError("Generator is already running");
     if (this.frames.length >= this.limits.maxCallDepth)
       this.throwError("RangeError", "Maximum call stack size exceeded");
@@ -1058,7 +1116,8 @@ export class VM implements HeapOwner, Agent {
     f.pushExtra = false;
     f.extra = undefined;
     gen.state = GenState.Running;
-    gen.saved = [];
+    if (saved !== NO_SAVED) gen.spare = saved;
+    gen.saved = NO_SAVED;
     gen.dirty = true;
     const caller = this.frames[this.frames.length - 1];
     if (caller && caller.sp > pos) caller.sp = pos;
@@ -1148,7 +1207,9 @@ export class VM implements HeapOwner, Agent {
     if (gen.asyncPromise === null || gen.state !== GenState.Yield || gen.frame === null)
       this.throwTypeError("internal: the job's coroutine is not waiting in an await");
     const top = this.frames.length ? this.frames[this.frames.length - 1].sp : 0;
-    this.pendingResume = { gen, mode: mode === 1 ? 1 : 0, value };
+    this.resumeGen = gen;
+    this.resumeMode = mode === 1 ? 1 : 0;
+    this.resumeValue = value;
     this.attachGenerator(top, FrameFlags.Bottom | FrameFlags.Discard);
   }
 
@@ -1391,7 +1452,8 @@ export class VM implements HeapOwner, Agent {
       if (gen) {
         gen.state = GenState.Done;
         gen.frame = null;
-        gen.saved = [];
+        gen.saved = NO_SAVED;
+        gen.spare = null;
         gen.dirty = true;
         if (gen.asyncPromise !== null) {
           // Thrown out of an async function: its promise rejects, and the caller (or
@@ -2242,6 +2304,7 @@ export class VM implements HeapOwner, Agent {
                   const frames = this.frames;
                   frames.pop();
                   const rsp = frame.retSp;
+                  this.recycleFrame(frame);
                   stack[rsp] = v;
                   frame = frames[frames.length - 1];
                   sp = rsp + 1;
@@ -2268,7 +2331,8 @@ export class VM implements HeapOwner, Agent {
                   const gen = done.generator;
                   gen.state = GenState.Done;
                   gen.frame = null;
-                  gen.saved = [];
+                  gen.saved = NO_SAVED;
+                  gen.spare = null;
                   gen.dirty = true;
                   if (gen.asyncPromise !== null) {
                     // An async function's return resolves its promise.
@@ -2279,6 +2343,13 @@ export class VM implements HeapOwner, Agent {
                     break reload;
                   }
                   v = this.iterResult(v, true);
+                } else if (this.finishCall(done, v)) {
+                  this.recycleFrame(done);
+                  this.steps += executed;
+                  return executed;
+                } else {
+                  this.recycleFrame(done);
+                  break reload;
                 }
                 if (this.finishCall(done, v)) {
                   this.steps += executed;
@@ -2709,7 +2780,7 @@ export class VM implements HeapOwner, Agent {
                 const v = stack[--sp];
                 const gen = frame.generator!;
                 frame.ip = ip;
-                gen.saved = stack.slice(base, sp);
+                gen.saved = saveRegisters(gen, stack, base, sp);
                 gen.state = GenState.Yield;
                 gen.awaiting = kind === 3;
                 this.frames.pop();
@@ -4223,6 +4294,19 @@ function destructureMessage(how: string, v: null | undefined): string {
   return key
     ? `Cannot destructure property '${key}' of '${shown}' as it is ${text}.`
     : `Cannot destructure '${shown}' as it is ${text}.`;
+}
+
+/**
+ * A copy of stack[base, sp) for a generator parking its frame: into the generator's
+ * spare array when that has the length, else a new one.
+ */
+function saveRegisters(gen: GeneratorObject, stack: Value[], base: number, sp: number): Value[] {
+  const spare = gen.spare;
+  const n = sp - base;
+  if (spare === null || spare.length !== n) return stack.slice(base, sp);
+  gen.spare = null;
+  for (let i = 0; i < n; i++) spare[i] = stack[base + i];
+  return spare;
 }
 
 function frameName(f: Frame): string {

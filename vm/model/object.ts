@@ -866,12 +866,22 @@ export const enum GenState {
  * A generator (or the coroutine behind an async function): its frame, detached from
  * the frame stack while suspended, with the frame's registers and operands saved.
  */
+/** The saved registers of a generator that is not parked (shared: never written to). */
+export const NO_SAVED: Value[] = [];
+
 export class GeneratorObject extends JSObject {
   state: GenState = GenState.Start;
   /** For async generators: the last suspension was an await, not a yield. */
   awaiting = false;
   frame: import("./frame").Frame | null = null;
-  saved: Value[] = [];
+  /** A parked frame's registers and operands (NO_SAVED while it runs or is done). */
+  saved: Value[] = NO_SAVED;
+  /**
+   * The array `saved` was when the frame last resumed, for the next suspension to
+   * fill if it has as many values (a loop's yield or await mostly has): one array per
+   * generator instead of one per yield. Host-only (never snapshotted or measured).
+   */
+  spare: Value[] | null = null;
   /**
    * An async function's promise (its coroutine only): the interpreter settles it when
    * the body returns or throws, and each `await` suspends the frame on a promise with

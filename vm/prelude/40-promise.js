@@ -21,7 +21,7 @@ var generatorResume = $.generatorResume;
 class Promise {
   #state = 0; // 0 pending, 1 fulfilled, 2 rejected
   #result = undefined;
-  #reactions = undefined; // a list from the first reaction on (promise-core.ts)
+  #reactions = undefined; // an awaiting coroutine alone, or a list of reactions (promise-core.ts)
   #handled = false;
 
   constructor(executor) {
