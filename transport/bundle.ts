@@ -26,7 +26,7 @@ const RUNTIME_PACKAGES = ["readable-stream", "string_decoder", "web-streams-poly
 const WARM_MODULES = ["util", "events", "stream", "fs", "path", "os", "child_process", "net"];
 
 /** Bumped when the payload's layout changes. */
-const FORMAT = "jaunt-remote-payload/2";
+const FORMAT = "jaunt-remote-payload/3";
 
 let memo: Buffer | null = null;
 let carried: Buffer | null = null;
@@ -118,7 +118,7 @@ function bundleSource(): string {
 
 /**
  * The bundle's V8 code cache, tagged with this node's version (stage1.ts): made by a
- * child node that compiles the bundle as stage 1 does (same text, name and --no-opt)
+ * child node that compiles the bundle as stage 1 does (same text, name and flags)
  * and runs what a remote runs before its first line (remote-main's warm), so the
  * functions it needs are compiled already. It saves a remote with this node version
  * ~60-100 ms of CPU before its first output line. Empty if that child fails.
@@ -130,12 +130,13 @@ function codeCache(js: Buffer, files: Buffer): Buffer {
     fs.writeFileSync(path.join(dir, "files.cbor"), files);
     const stage = require("./stage1") as typeof import("./stage1");
     const script = [
-      `require("v8").setFlagsFromString("--no-opt");`,
       `const fs = require("fs"), d = ${JSON.stringify(dir)};`,
       `const s = new (require("vm").Script)(${JSON.stringify(stage.BUNDLE_HEAD)} + fs.readFileSync(d + "/bundle.js", "utf8") + ${JSON.stringify(stage.BUNDLE_TAIL)}, { filename: ${JSON.stringify(stage.BUNDLE_FILE)} });`,
       `const M = { exports: {} };`,
       `s.runInThisContext()(require, M, M.exports, ${JSON.stringify(path.posix.dirname(stage.BUNDLE_FILE))}, ${JSON.stringify(stage.BUNDLE_FILE)});`,
       `M.exports.warm(fs.readFileSync(d + "/files.cbor"));`,
+      // The cache carries V8's flags: back to the defaults a remote compiles under.
+      `require("v8").setFlagsFromString("--opt");`,
       `fs.writeFileSync(d + "/cache", s.createCachedData());`,
     ].join("\n");
     const env = { ...process.env };

@@ -8,8 +8,7 @@ import * as net from "node:net";
 import type { Readable } from "node:stream";
 import { decode as cborDecode } from "cbor-x";
 import { trace } from "./trace";
-import * as v8 from "node:v8";
-import { holdTierUp, tierUpHeld } from "../bin/tier-up";
+import { holdTierUp } from "../bin/tier-up";
 import { installRuntimeFiles, VIRTUAL_ROOT, type RuntimeFiles } from "./runtime-files";
 
 export interface Boot {
@@ -22,12 +21,13 @@ export interface Boot {
   stdin: Readable;
   /** Written before the first frame, so the origin can skip what a login shell printed. */
   token: string;
-  /** performance.now() when stage 1 began, had the whole payload, had decompressed it. */
+  /**
+   * When stage 1 began, had the whole payload, had decompressed it: each as
+   * performance.now() then the process's CPU ms.
+   */
   times?: number[];
   /** The bundle's V8 code cache: "used", "rejected" (by V8) or "other node" (not tried); none sent: undefined. */
   codeCache?: string;
-  /** Stage 1 set --no-opt to use the code cache (holdTierUp would have; if not, undone). */
-  noOpt?: boolean;
 }
 
 /** Serves the runtime files and loads the VM's modules (what main and warm share). */
@@ -38,14 +38,12 @@ function prepare(files: Buffer): void {
 }
 
 export function main(boot: Boot): void {
-  // As vmrun does: the optimizer waits until a guest computes for a while (drive.ts).
-  holdTierUp();
-  if (boot.noOpt && !tierUpHeld()) v8.setFlagsFromString("--opt");
-  const [began, read, inflated] = (boot.times ?? []).map((t) => performance.timeOrigin + t);
-  if (began !== undefined) {
-    trace("stage 1 began", began);
-    trace(`payload read (${boot.compressed.length} bytes)`, read);
-    trace("payload decompressed", inflated);
+  const t = boot.times ?? [];
+  if (t.length >= 6) {
+    const at = (i: number) => performance.timeOrigin + t[2 * i];
+    trace("stage 1 began", at(0), t[1]);
+    trace(`payload read (${boot.compressed.length} bytes)`, at(1), t[3]);
+    trace("payload decompressed", at(2), t[5]);
   }
   trace(
     boot.codeCache === undefined
@@ -58,6 +56,9 @@ export function main(boot: Boot): void {
   const { serveConnection } = require("./remote") as typeof import("./remote");
   const { Connection } = require("./connection") as typeof import("./connection");
   adoptPayload(boot.compressed);
+  // As vmrun does: the optimizer waits until a guest computes for a while (drive.ts).
+  // Only now: the built-in modules above loaded with node's code cache (stage1.ts).
+  holdTierUp();
   trace("modules loaded");
   const out = new net.Socket({ fd: 3, readable: false, writable: true });
   out.write(`JAUNT:${boot.token}\n`);
@@ -74,10 +75,10 @@ export function main(boot: Boot): void {
  * that the functions a remote needs first are in it.
  */
 export function warm(files: Buffer): void {
-  holdTierUp();
   prepare(files);
   const { Jaunt } = require("../vm/index") as typeof import("../vm/index");
   require("./remote");
+  holdTierUp();
   const out = () => {};
   const j = Jaunt.create({ capabilities: "all", stdout: out, stderr: out });
   j.load("console.log(require('os').hostname())", "/warm.js");
