@@ -134,10 +134,12 @@ function codeCache(js: Buffer, files: Buffer): Buffer {
       `const s = new (require("vm").Script)(${JSON.stringify(stage.BUNDLE_HEAD)} + fs.readFileSync(d + "/bundle.js", "utf8") + ${JSON.stringify(stage.BUNDLE_TAIL)}, { filename: ${JSON.stringify(stage.BUNDLE_FILE)} });`,
       `const M = { exports: {} };`,
       `s.runInThisContext()(require, M, M.exports, ${JSON.stringify(path.posix.dirname(stage.BUNDLE_FILE))}, ${JSON.stringify(stage.BUNDLE_FILE)});`,
-      `M.exports.warm(fs.readFileSync(d + "/files.cbor"));`,
+      `M.exports.warm(fs.readFileSync(d + "/files.cbor")).then(() => {`,
       // The cache carries V8's flags: back to the defaults a remote compiles under.
-      `require("v8").setFlagsFromString("--opt");`,
-      `fs.writeFileSync(d + "/cache", s.createCachedData());`,
+      `  require("v8").setFlagsFromString("--opt");`,
+      `  fs.writeFileSync(d + "/cache", s.createCachedData());`,
+      `  process.exit(0);`,
+      `});`,
     ].join("\n");
     const env = { ...process.env };
     delete env.NODE_OPTIONS;
@@ -165,15 +167,25 @@ function add(files: RuntimeFiles, rel: string, full: string): void {
   files[rel.split(path.sep).join("/")] = fs.readFileSync(full);
 }
 
+/** Adds the files under `full` that `keep` accepts (given their path under the root, with "/"). */
 function addTree(files: RuntimeFiles, rel: string, full: string, keep: (f: string) => boolean) {
   walkFiles(
     full,
-    (f, name) => {
-      if (keep(name)) add(files, path.join(rel, path.relative(full, f)), f);
+    (f) => {
+      const name = path.join(rel, path.relative(full, f));
+      if (keep(name.split(path.sep).join("/"))) add(files, name, f);
     },
     (name) => name === "node_modules" || name === "test",
   );
 }
+
+/**
+ * Files of the runtime's npm packages that nothing on a remote requires: their tests,
+ * and the builds of web-streams-polyfill and punycode other than the ones their
+ * "main" names (what vm/node/stream-web.js and url.js require). Less to decompress.
+ */
+const UNUSED_PACKAGE_FILE =
+  /\/(tests?|examples?)\/|\/test\.js$|^node_modules\/web-streams-polyfill\/dist\/(?!ponyfill\.js$)|^node_modules\/punycode\/punycode\.es6\.js$/;
 
 /** The files the VM reads at run time, by their path relative to the repository root. */
 function runtimeFiles(): RuntimeFiles {
@@ -194,7 +206,7 @@ function runtimeFiles(): RuntimeFiles {
       files,
       path.join("node_modules", name),
       dir,
-      (f) => /\.(c?js|json)$/.test(f) && !f.endsWith(".map"),
+      (f) => /\.(c?js|json)$/.test(f) && !UNUSED_PACKAGE_FILE.test(f),
     );
     const deps = (JSON.parse(fs.readFileSync(pkgJson, "utf8")) as { dependencies?: object })
       .dependencies;

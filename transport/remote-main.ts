@@ -5,7 +5,7 @@
 // look for them when they load.
 
 import * as net from "node:net";
-import type { Readable } from "node:stream";
+import { PassThrough, type Readable } from "node:stream";
 import { decode as cborDecode } from "cbor-x";
 import { trace } from "./trace";
 import { holdTierUp } from "../bin/tier-up";
@@ -67,21 +67,38 @@ export function main(boot: Boot): void {
   trace("Hello sent");
   if (boot.rest.length) conn.receive(boot.rest);
   boot.stdin.resume();
+  // Until the first program arrives: build the process's pristine realm, which every VM
+  // here is copied from (the program is then resumed into a copy).
+  setImmediate(prebuildRealm);
+}
+
+function prebuildRealm(): void {
+  (require("../vm/index") as typeof import("../vm/index")).Jaunt.prepare();
+  trace("realm built");
 }
 
 /**
- * What a remote runs before its first output line, without a connection: the origin
- * runs it once in a child process to make the bundle's V8 code cache (bundle.ts), so
- * that the functions a remote needs first are in it.
+ * What a remote runs before its first output line: the origin runs it once in a child
+ * process to make the bundle's V8 code cache (bundle.ts), so that the functions a
+ * remote needs first are in it. The frames go through an in-memory connection: a
+ * Hello, a program resumed from a snapshot, its output and its Exit, as over stdin.
  */
-export function warm(files: Buffer): void {
+export async function warm(files: Buffer): Promise<void> {
   prepare(files);
   const { Jaunt } = require("../vm/index") as typeof import("../vm/index");
-  require("./remote");
+  const { serveConnection } = require("./remote") as typeof import("./remote");
+  const { Connection } = require("./connection") as typeof import("./connection");
+  const { sendProgram } = require("./programs") as typeof import("./programs");
   holdTierUp();
+  const toRemote = new PassThrough();
+  const toOrigin = new PassThrough();
+  const origin = new Connection(toOrigin, toRemote, "warm", { channelBase: 1 });
+  const hello = new Promise<unknown>((resolve) => (origin.onUnrouted = resolve));
+  serveConnection(new Connection(toRemote, toOrigin, "origin", { channelBase: 2 }));
+  await hello;
   const out = () => {};
   const j = Jaunt.create({ capabilities: "all", stdout: out, stderr: out });
   j.load("console.log(require('os').hostname())", "/warm.js");
-  const resumed = Jaunt.resume(j.snapshot(), { capabilities: "all", stdout: out, stderr: out });
-  resumed.run();
+  await sendProgram(origin, "warm", { snapshot: j.snapshot() }, { stdout: out, stderr: out }).exit;
+  origin.end();
 }
