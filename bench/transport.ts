@@ -22,7 +22,8 @@ import {
 } from "../test/transport-helpers";
 
 const KEY = "the transport bench's shared key";
-const VMRUN = path.join(__dirname, "..", "bin", "vmrun.js");
+// JAUNT_BENCH_VMRUN: another build's vmrun.js (a before/after comparison).
+const VMRUN = process.env.JAUNT_BENCH_VMRUN ?? path.join(__dirname, "..", "bin", "vmrun.js");
 
 const cleanups: (() => void)[] = [];
 const t = { after: (f: () => void) => cleanups.push(f) };
