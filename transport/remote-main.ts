@@ -67,14 +67,6 @@ export function main(boot: Boot): void {
   trace("Hello sent");
   if (boot.rest.length) conn.receive(boot.rest);
   boot.stdin.resume();
-  // Until the first program arrives: build the process's pristine realm, which every VM
-  // here is copied from (the program is then resumed into a copy).
-  setImmediate(prebuildRealm);
-}
-
-function prebuildRealm(): void {
-  (require("../vm/index") as typeof import("../vm/index")).Jaunt.prepare();
-  trace("realm built");
 }
 
 /**

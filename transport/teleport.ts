@@ -168,6 +168,8 @@ function copyIO(
 async function fork(req: JauntRequest, ctx: TransportContext): Promise<number> {
   const [target, n, template] = req.args as [string, number, string | null | undefined];
   const gw = await openFrom(ctx, target);
+  // Copies after the first are copies of a prebuilt realm anyway: build it once, first.
+  if (n > 1) gw.prepare();
   const copies: RemoteProgram[] = [];
   for (let i = 1; i <= n; i++) {
     const { io, flush } = copyIO(ctx, template ?? null, i);
