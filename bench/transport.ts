@@ -90,7 +90,7 @@ function runTimed(
   cmd: string,
   args: string[],
   env: NodeJS.ProcessEnv,
-): Promise<{ stderr: string; stdout: string; cpu: number }> {
+): Promise<{ stderr: string; stdout: string; cpu: number; firstLineMs: number }> {
   const timeFile = path.join(os.tmpdir(), `jaunt-bench-time-${process.pid}`);
   const child = spawn("/usr/bin/time", ["-q", "-o", timeFile, "-f", "%U %S", cmd, ...args], {
     env,
@@ -98,13 +98,18 @@ function runTimed(
   });
   let stderr = "";
   let stdout = "";
+  const t0 = performance.now();
+  let firstLineMs = NaN;
   child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-  child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+  child.stdout.on("data", (c: Buffer) => {
+    stdout += c.toString();
+    if (Number.isNaN(firstLineMs) && stdout.includes("\n")) firstLineMs = performance.now() - t0;
+  });
   return new Promise((resolve) =>
     child.on("close", () => {
       const [u, sys] = fs.readFileSync(timeFile, "utf8").trim().split(/\s+/).map(Number);
       fs.rmSync(timeFile, { force: true });
-      resolve({ stderr, stdout, cpu: (u + sys) * 1000 });
+      resolve({ stderr, stdout, cpu: (u + sys) * 1000, firstLineMs });
     }),
   );
 }
@@ -156,6 +161,7 @@ async function phases(runs: number): Promise<void> {
         add(samples, `${side}: ${what}`, cpu - (base.get(pid) ?? 0));
       }
       add(samples, "whole origin tree at exit (/usr/bin/time)", r.cpu);
+      add(samples, "wall ms to the first line (not CPU)", r.firstLineMs);
     }
     report(`${name}: CPU ms at each milestone (medians of ${runs})`, samples);
   };
@@ -166,6 +172,7 @@ async function phases(runs: number): Promise<void> {
       if (i === 0) continue;
       add(samples, "remote node at its line", Number(/cpu (\S+)/.exec(r.stderr)?.[1]));
       add(samples, `${path.basename(cmd)} process at exit (/usr/bin/time)`, r.cpu);
+      add(samples, "wall ms to the first line (not CPU)", r.firstLineMs);
     }
     report(name, samples);
   };
