@@ -2,6 +2,10 @@
 // gateway against a bare `ssh host node -e 'console.log(1)'`, and the time to teleport a
 // program holding a 10 MB heap. Starts its own sshd and vmresume --listen on loopback
 // (run as root, or where /usr/sbin/sshd exists). `node dist/bench/transport.js [--runs N]`.
+// `--phases` instead prints where the CPU goes before the first remote line: each
+// process's CPU ms at each traced milestone (JAUNT_TRANSPORT_TRACE), medians over the
+// runs, for popen, ssh and socket, against a bare `ssh host node -e` (wall times on a
+// loaded machine say little; CPU is what the comparison uses).
 
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
@@ -18,7 +22,8 @@ import {
 } from "../test/transport-helpers";
 
 const KEY = "the transport bench's shared key";
-const VMRUN = path.join(__dirname, "..", "bin", "vmrun.js");
+// JAUNT_BENCH_VMRUN: another build's vmrun.js (a before/after comparison).
+const VMRUN = process.env.JAUNT_BENCH_VMRUN ?? path.join(__dirname, "..", "bin", "vmrun.js");
 
 const cleanups: (() => void)[] = [];
 const t = { after: (f: () => void) => cleanups.push(f) };
@@ -68,8 +73,134 @@ async function gatewayFirstLine(spec: string, snapshot: Uint8Array, opts = {}): 
   return ms;
 }
 
+/** One traced line: [pid, wall epoch ms, cpu ms (NaN: unknown), milestone]. */
+type TraceLine = [number, number, number, string];
+
+function traceLines(text: string): TraceLine[] {
+  const out: TraceLine[] = [];
+  for (const line of text.split("\n")) {
+    const m = /^\[jaunt (\d+) (\S+) \S+ ms cpu (\S+)\] (.*)$/.exec(line);
+    if (m) out.push([Number(m[1]), Number(m[2]), Number(m[3]), m[4].replace(/ \(.*\)$/, "")]);
+  }
+  return out;
+}
+
+/** Runs `cmd args`, waits for its end; resolves with its stderr and its CPU ms (with its children's). */
+function runTimed(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ stderr: string; stdout: string; cpu: number; firstLineMs: number }> {
+  const timeFile = path.join(os.tmpdir(), `jaunt-bench-time-${process.pid}`);
+  const child = spawn("/usr/bin/time", ["-q", "-o", timeFile, "-f", "%U %S", cmd, ...args], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  let stdout = "";
+  const t0 = performance.now();
+  let firstLineMs = NaN;
+  child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+  child.stdout.on("data", (c: Buffer) => {
+    stdout += c.toString();
+    if (Number.isNaN(firstLineMs) && stdout.includes("\n")) firstLineMs = performance.now() - t0;
+  });
+  return new Promise((resolve) =>
+    child.on("close", () => {
+      const [u, sys] = fs.readFileSync(timeFile, "utf8").trim().split(/\s+/).map(Number);
+      fs.rmSync(timeFile, { force: true });
+      resolve({ stderr, stdout, cpu: (u + sys) * 1000, firstLineMs });
+    }),
+  );
+}
+
+/**
+ * `--phases`: per gateway, the origin's and the remote's CPU ms at each milestone of a
+ * `vmrun` teleport (medians of `runs`), the CPU of the whole origin process tree
+ * (/usr/bin/time: vmrun and its ssh client or popen child), and a bare ssh's.
+ */
+async function phases(runs: number): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-bench-"));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const env = { ...process.env, JAUNT_TRANSPORT_TRACE: "1" };
+  const report = (name: string, samples: Map<string, number[]>) => {
+    console.log(`\n${name}`);
+    for (const [k, xs] of samples)
+      console.log(
+        `  ${k.padEnd(44)} ${median(xs).toFixed(0).padStart(5)}  (${xs.map((x) => x.toFixed(0)).join(" ")})`,
+      );
+  };
+  const add = (m: Map<string, number[]>, k: string, v: number) => {
+    if (!Number.isNaN(v)) m.set(k, [...(m.get(k) ?? []), v]);
+  };
+  const traced = async (
+    name: string,
+    spec: string,
+    extra: NodeJS.ProcessEnv,
+    server?: () => string,
+  ) => {
+    const file = path.join(dir, `${name}.js`);
+    const remoteSpec = spec.startsWith("socket=") ? spec : `${spec}//env:JAUNT_TRANSPORT_TRACE=1`;
+    fs.writeFileSync(
+      file,
+      `require("jaunt").teleport(${JSON.stringify(remoteSpec)}); console.log(1);`,
+    );
+    const samples = new Map<string, number[]>();
+    for (let i = 0; i <= runs; i++) {
+      const before = server?.().length ?? 0;
+      const r = await runTimed(process.execPath, [VMRUN, file], { ...env, ...extra });
+      if (r.stdout !== "1\n") throw new Error(`${name}: unexpected output ${r.stdout} ${r.stderr}`);
+      if (i === 0) continue; // warm: the payload cache, the OS's file cache
+      const lines = traceLines(r.stderr + (server?.().slice(before) ?? ""));
+      const origin = lines[0][0];
+      // A server's CPU counts from its own first milestone for this program.
+      const base = new Map<number, number>();
+      for (const [pid, , cpu, what] of lines) {
+        if (pid !== origin && spec.startsWith("socket=") && !base.has(pid)) base.set(pid, cpu);
+        const side = pid === origin ? "origin" : "remote";
+        add(samples, `${side}: ${what}`, cpu - (base.get(pid) ?? 0));
+      }
+      add(samples, "whole origin tree at exit (/usr/bin/time)", r.cpu);
+      add(samples, "wall ms to the first line (not CPU)", r.firstLineMs);
+    }
+    report(`${name}: CPU ms at each milestone (medians of ${runs})`, samples);
+  };
+  const bare = async (name: string, cmd: string, args: string[]) => {
+    const samples = new Map<string, number[]>();
+    for (let i = 0; i <= runs; i++) {
+      const r = await runTimed(cmd, args, process.env);
+      if (i === 0) continue;
+      add(samples, "remote node at its line", Number(/cpu (\S+)/.exec(r.stderr)?.[1]));
+      add(samples, `${path.basename(cmd)} process at exit (/usr/bin/time)`, r.cpu);
+      add(samples, "wall ms to the first line (not CPU)", r.firstLineMs);
+    }
+    report(name, samples);
+  };
+  const bareJs =
+    "console.log(1); const u = process.cpuUsage(); console.error('cpu', (u.user + u.system) / 1e3)";
+  await bare("bare node -e", process.execPath, ["-e", bareJs]);
+  await traced("popen", "popen", {});
+  const missing = sshdMissing();
+  if (missing) console.log(`ssh: skipped (${missing})`);
+  else {
+    const sshd = await startSshd(t);
+    await bare("bare ssh host node -e", "ssh", [
+      "-F",
+      sshd.config,
+      "jaunt-test",
+      "node",
+      "-e",
+      `"${bareJs}"`,
+    ]);
+    await traced("ssh", "ssh=jaunt-test", { JAUNT_SSH_CONFIG: sshd.config });
+  }
+  const srv = await startListener(t, KEY, [], { JAUNT_TRANSPORT_TRACE: "1" });
+  await traced("socket", `socket=127.0.0.1:${srv.port}`, { JAUNT_SOCKET_KEY: KEY }, srv.log);
+}
+
 async function main(): Promise<void> {
   const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
+  if (process.argv.includes("--phases")) return phases(runs);
   const rows: [string, number][] = [];
   const measure = async (name: string, f: () => Promise<number>) => {
     await f(); // warm: the payload cache, the OS's file cache

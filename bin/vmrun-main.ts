@@ -28,6 +28,7 @@ import type { JauntOptions } from "../vm";
 import { RecordWriter, recordingDirProblem } from "./record-store";
 import { Recorder } from "./time-travel";
 import { finishContext, localContext, transportRequests } from "../transport/requests";
+import { trace } from "../transport/trace";
 
 const TOOL = "vmrun";
 const RUN_OPTION_NAMES = ["snapshot-every", ...LIMIT_OPTION_NAMES] as const;
@@ -118,6 +119,7 @@ if (argv["print-bytecode"]) {
   // "main"), as node prints it before the program runs.
   setImmediate(() => {
     const j = loadMain(TOOL, main, opts);
+    trace("program loaded");
     const plan = { snapshotEvery: run.snapshotEvery, recorder, control: true };
     void runToEnd(j, opts, plan).then((code) => {
       process.exitCode = code;

@@ -36,3 +36,29 @@ test(
     assert.equal(await bootLine(`popen//node=${node}`), "payload evaluated (code cache not tried)");
   },
 );
+
+// Node compiles its own built-in modules from its code cache only while V8's flags are
+// the ones it was built with: the remote changes none (the optimizer is held back only
+// once the bundle's modules, and the built-ins they require, are loaded).
+test("popen: the remote loads node's built-in modules from node's code cache", T, async (t) => {
+  const dir = tempDir(t);
+  const out = path.join(dir, "usage.json");
+  const preload = path.join(dir, "usage.js");
+  fs.writeFileSync(
+    preload,
+    `const { internalBinding } = require("internal/test/binding");
+       process.on("exit", () => {
+         const u = internalBinding("builtins").getCacheUsage();
+         require("fs").writeFileSync(${JSON.stringify(out)}, JSON.stringify([...u.compiledWithoutCache]));
+       });`,
+  );
+  const node = script(
+    dir,
+    "node-usage",
+    `exec "${process.execPath}" --expose-internals --no-warnings --require "${preload}" "$@"`,
+  );
+  assert.equal(await bootLine(`popen//node=${node}`), "payload evaluated (code cache used)");
+  const without = JSON.parse(fs.readFileSync(out, "utf8")) as string[];
+  for (const m of ["net", "crypto", "zlib", "stream", "child_process", "os", "vm"])
+    assert.ok(!without.includes(m), `${m} compiled without node's code cache: ${without}`);
+});

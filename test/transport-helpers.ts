@@ -214,13 +214,14 @@ export function startListener(
   t: { after(f: () => void): void },
   key: string,
   extraArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
 ): Promise<{ host: string; port: number; pid: number; log: () => string }> {
   const { spawn } = require("node:child_process") as typeof import("node:child_process");
   const child = spawn(
     process.execPath,
     [path.join(__dirname, "..", "bin", "vmresume.js"), "--listen", "0", ...extraArgs],
     {
-      env: { ...process.env, JAUNT_SOCKET_KEY: key },
+      env: { ...process.env, ...env, JAUNT_SOCKET_KEY: key },
       stdio: ["ignore", "ignore", "pipe"],
     },
   );

@@ -38,6 +38,45 @@ test("popen: a snapshot resumes in a child node; output and exit code come back"
   }
 });
 
+// A gateway opened with no program to send at once (Gateway.open, fork) tells its
+// remote to build the realm its VMs are copied from while it waits (gw.prepare); a
+// program sent at once (teleport) builds its own: it would wait for the build, then
+// pay for a copy. Either way the program runs as it would.
+test(
+  "popen: the remote builds its realm before its first program only when told",
+  { timeout: 180_000 },
+  async () => {
+    const run = async (prepare: boolean) => {
+      let err = "";
+      const gw = await within(
+        Gateway.open("popen//env:JAUNT_TRANSPORT_TRACE=1", { onStderr: (t) => void (err += t) }),
+        60_000,
+        "open",
+      );
+      try {
+        if (prepare) {
+          gw.prepare();
+          // Until the realm is built: the program is sent after it.
+          for (let i = 0; i < 600 && !err.includes("] realm built"); i++)
+            await new Promise((r) => setTimeout(r, 50));
+        }
+        const io = collector();
+        assert.equal(await within(gw.resume(snapshotOf(PROGRAM, 5), io).exit, 20_000, "exit"), 3);
+        assert.match(io.out, /^sum 4950\n/);
+      } finally {
+        await gw.close();
+      }
+      return err;
+    };
+    const told = await run(true);
+    const built = told.indexOf("] realm built");
+    assert.ok(built >= 0 && built < told.indexOf("] program received"), told);
+    const untold = await run(false);
+    assert.match(untold, /\] program resumed/);
+    assert.doesNotMatch(untold, /\] realm built/);
+  },
+);
+
 test(
   "popen: chdir= is the remote's working folder (env: is tested with NODE_OPTIONS below)",
   T,

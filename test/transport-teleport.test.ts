@@ -118,6 +118,27 @@ for (const [name, setup, skip] of GATEWAYS) {
   );
 }
 
+// A program that came home and moves to the same target again goes to the remote it
+// left (its runtime is started already): the connection it came home on carries it.
+test("teleport there, home, and there again: the same remote process", T, async (t) => {
+  const file = programFile(
+    t,
+    "twice.js",
+    `const { teleport } = require("jaunt");
+     const home = process.pid;
+     teleport("popen");
+     const first = process.pid;
+     teleport("origin");
+     console.log("home", process.pid === home);
+     teleport("popen");
+     console.log("again", process.pid !== home, process.pid === first);
+     process.exitCode = 4;`,
+  );
+  const r = await vmrun(file, {});
+  assert.equal(r.stdout, "home true\nagain true true\n", r.stderr);
+  assert.equal(r.code, 4);
+});
+
 test(
   "teleport to a target that cannot be reached throws there and the program goes on",
   T,

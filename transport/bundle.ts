@@ -26,7 +26,7 @@ const RUNTIME_PACKAGES = ["readable-stream", "string_decoder", "web-streams-poly
 const WARM_MODULES = ["util", "events", "stream", "fs", "path", "os", "child_process", "net"];
 
 /** Bumped when the payload's layout changes. */
-const FORMAT = "jaunt-remote-payload/2";
+const FORMAT = "jaunt-remote-payload/3";
 
 let memo: Buffer | null = null;
 let carried: Buffer | null = null;
@@ -118,7 +118,7 @@ function bundleSource(): string {
 
 /**
  * The bundle's V8 code cache, tagged with this node's version (stage1.ts): made by a
- * child node that compiles the bundle as stage 1 does (same text, name and --no-opt)
+ * child node that compiles the bundle as stage 1 does (same text, name and flags)
  * and runs what a remote runs before its first line (remote-main's warm), so the
  * functions it needs are compiled already. It saves a remote with this node version
  * ~60-100 ms of CPU before its first output line. Empty if that child fails.
@@ -130,13 +130,16 @@ function codeCache(js: Buffer, files: Buffer): Buffer {
     fs.writeFileSync(path.join(dir, "files.cbor"), files);
     const stage = require("./stage1") as typeof import("./stage1");
     const script = [
-      `require("v8").setFlagsFromString("--no-opt");`,
       `const fs = require("fs"), d = ${JSON.stringify(dir)};`,
       `const s = new (require("vm").Script)(${JSON.stringify(stage.BUNDLE_HEAD)} + fs.readFileSync(d + "/bundle.js", "utf8") + ${JSON.stringify(stage.BUNDLE_TAIL)}, { filename: ${JSON.stringify(stage.BUNDLE_FILE)} });`,
       `const M = { exports: {} };`,
       `s.runInThisContext()(require, M, M.exports, ${JSON.stringify(path.posix.dirname(stage.BUNDLE_FILE))}, ${JSON.stringify(stage.BUNDLE_FILE)});`,
-      `M.exports.warm(fs.readFileSync(d + "/files.cbor"));`,
-      `fs.writeFileSync(d + "/cache", s.createCachedData());`,
+      `M.exports.warm(fs.readFileSync(d + "/files.cbor")).then(() => {`,
+      // The cache carries V8's flags: back to the defaults a remote compiles under.
+      `  require("v8").setFlagsFromString("--opt");`,
+      `  fs.writeFileSync(d + "/cache", s.createCachedData());`,
+      `  process.exit(0);`,
+      `});`,
     ].join("\n");
     const env = { ...process.env };
     delete env.NODE_OPTIONS;
@@ -164,15 +167,25 @@ function add(files: RuntimeFiles, rel: string, full: string): void {
   files[rel.split(path.sep).join("/")] = fs.readFileSync(full);
 }
 
+/** Adds the files under `full` that `keep` accepts (given their path under the root, with "/"). */
 function addTree(files: RuntimeFiles, rel: string, full: string, keep: (f: string) => boolean) {
   walkFiles(
     full,
-    (f, name) => {
-      if (keep(name)) add(files, path.join(rel, path.relative(full, f)), f);
+    (f) => {
+      const name = path.join(rel, path.relative(full, f));
+      if (keep(name.split(path.sep).join("/"))) add(files, name, f);
     },
     (name) => name === "node_modules" || name === "test",
   );
 }
+
+/**
+ * Files of the runtime's npm packages that nothing on a remote requires: their tests,
+ * and the builds of web-streams-polyfill and punycode other than the ones their
+ * "main" names (what vm/node/stream-web.js and url.js require). Less to decompress.
+ */
+const UNUSED_PACKAGE_FILE =
+  /\/(tests?|examples?)\/|\/test\.js$|^node_modules\/web-streams-polyfill\/dist\/(?!ponyfill\.js$)|^node_modules\/punycode\/punycode\.es6\.js$/;
 
 /** The files the VM reads at run time, by their path relative to the repository root. */
 function runtimeFiles(): RuntimeFiles {
@@ -193,7 +206,7 @@ function runtimeFiles(): RuntimeFiles {
       files,
       path.join("node_modules", name),
       dir,
-      (f) => /\.(c?js|json)$/.test(f) && !f.endsWith(".map"),
+      (f) => /\.(c?js|json)$/.test(f) && !UNUSED_PACKAGE_FILE.test(f),
     );
     const deps = (JSON.parse(fs.readFileSync(pkgJson, "utf8")) as { dependencies?: object })
       .dependencies;

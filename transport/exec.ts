@@ -93,6 +93,8 @@ export function execRequests(ctx: TransportContext): Record<string, RequestHandl
       // Loaded here (as below): teleport.ts imports this module.
       const { openFrom } = require("./teleport") as typeof import("./teleport");
       const gw = await openFrom(ctx, req.args[0] as string);
+      // Its first remoteExec comes when the guest gets there.
+      gw.prepare();
       const id = ctx.nextHandle++;
       ctx.gateways.set(id, gw);
       return { id, remote: gw.remote };

@@ -65,6 +65,11 @@ export enum FrameKind {
   ChannelClaim = 17,
   /** the answer: { handle, id } (the sub-channel now carrying it) or { handle, error }. */
   ChannelGrant = 18,
+  /**
+   * origin → remote, channel 0: no program follows at once (Gateway.open, fork), so
+   * build what every VM there is copied from now (Jaunt.prepare): {}.
+   */
+  Prepare = 19,
 }
 
 const KNOWN_KINDS = new Set<number>(

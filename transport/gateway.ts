@@ -225,6 +225,15 @@ export class Gateway {
     });
   }
 
+  /**
+   * Tells the remote that no program follows at once: it builds the realm its VMs are
+   * copied from while it waits (a program sent right away is better off building its
+   * own: it would wait for the build, then pay for a copy).
+   */
+  prepare(): void {
+    this.conn.send(FrameKind.Prepare, 0, {}).catch(() => {});
+  }
+
   /** Closes the connection: the remote ends; a process gets a grace period, then is killed. */
   async close(): Promise<void> {
     this.conn.end();

@@ -147,5 +147,6 @@ export function sendProgram(
     }
   });
   conn.send(FrameKind.Resume, ch, body).catch(() => {});
+  trace("snapshot sent");
   return { accepted, exit };
 }

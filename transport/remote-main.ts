@@ -5,11 +5,10 @@
 // look for them when they load.
 
 import * as net from "node:net";
-import type { Readable } from "node:stream";
+import { PassThrough, type Readable } from "node:stream";
 import { decode as cborDecode } from "cbor-x";
 import { trace } from "./trace";
-import * as v8 from "node:v8";
-import { holdTierUp, tierUpHeld } from "../bin/tier-up";
+import { holdTierUp } from "../bin/tier-up";
 import { installRuntimeFiles, VIRTUAL_ROOT, type RuntimeFiles } from "./runtime-files";
 
 export interface Boot {
@@ -22,12 +21,13 @@ export interface Boot {
   stdin: Readable;
   /** Written before the first frame, so the origin can skip what a login shell printed. */
   token: string;
-  /** performance.now() when stage 1 began, had the whole payload, had decompressed it. */
+  /**
+   * When stage 1 began, had the whole payload, had decompressed it: each as
+   * performance.now() then the process's CPU ms.
+   */
   times?: number[];
   /** The bundle's V8 code cache: "used", "rejected" (by V8) or "other node" (not tried); none sent: undefined. */
   codeCache?: string;
-  /** Stage 1 set --no-opt to use the code cache (holdTierUp would have; if not, undone). */
-  noOpt?: boolean;
 }
 
 /** Serves the runtime files and loads the VM's modules (what main and warm share). */
@@ -38,14 +38,12 @@ function prepare(files: Buffer): void {
 }
 
 export function main(boot: Boot): void {
-  // As vmrun does: the optimizer waits until a guest computes for a while (drive.ts).
-  holdTierUp();
-  if (boot.noOpt && !tierUpHeld()) v8.setFlagsFromString("--opt");
-  const [began, read, inflated] = (boot.times ?? []).map((t) => performance.timeOrigin + t);
-  if (began !== undefined) {
-    trace("stage 1 began", began);
-    trace(`payload read (${boot.compressed.length} bytes)`, read);
-    trace("payload decompressed", inflated);
+  const t = boot.times ?? [];
+  if (t.length >= 6) {
+    const at = (i: number) => performance.timeOrigin + t[2 * i];
+    trace("stage 1 began", at(0), t[1]);
+    trace(`payload read (${boot.compressed.length} bytes)`, at(1), t[3]);
+    trace("payload decompressed", at(2), t[5]);
   }
   trace(
     boot.codeCache === undefined
@@ -58,6 +56,9 @@ export function main(boot: Boot): void {
   const { serveConnection } = require("./remote") as typeof import("./remote");
   const { Connection } = require("./connection") as typeof import("./connection");
   adoptPayload(boot.compressed);
+  // As vmrun does: the optimizer waits until a guest computes for a while (drive.ts).
+  // Only now: the built-in modules above loaded with node's code cache (stage1.ts).
+  holdTierUp();
   trace("modules loaded");
   const out = new net.Socket({ fd: 3, readable: false, writable: true });
   out.write(`JAUNT:${boot.token}\n`);
@@ -69,18 +70,27 @@ export function main(boot: Boot): void {
 }
 
 /**
- * What a remote runs before its first output line, without a connection: the origin
- * runs it once in a child process to make the bundle's V8 code cache (bundle.ts), so
- * that the functions a remote needs first are in it.
+ * What a remote runs before its first output line: the origin runs it once in a child
+ * process to make the bundle's V8 code cache (bundle.ts), so that the functions a
+ * remote needs first are in it. The frames go through an in-memory connection: a
+ * Hello, a program resumed from a snapshot, its output and its Exit, as over stdin.
  */
-export function warm(files: Buffer): void {
-  holdTierUp();
+export async function warm(files: Buffer): Promise<void> {
   prepare(files);
   const { Jaunt } = require("../vm/index") as typeof import("../vm/index");
-  require("./remote");
+  const { serveConnection } = require("./remote") as typeof import("./remote");
+  const { Connection } = require("./connection") as typeof import("./connection");
+  const { sendProgram } = require("./programs") as typeof import("./programs");
+  holdTierUp();
+  const toRemote = new PassThrough();
+  const toOrigin = new PassThrough();
+  const origin = new Connection(toOrigin, toRemote, "warm", { channelBase: 1 });
+  const hello = new Promise<unknown>((resolve) => (origin.onUnrouted = resolve));
+  serveConnection(new Connection(toRemote, toOrigin, "origin", { channelBase: 2 }));
+  await hello;
   const out = () => {};
   const j = Jaunt.create({ capabilities: "all", stdout: out, stderr: out });
   j.load("console.log(require('os').hostname())", "/warm.js");
-  const resumed = Jaunt.resume(j.snapshot(), { capabilities: "all", stdout: out, stderr: out });
-  resumed.run();
+  await sendProgram(origin, "warm", { snapshot: j.snapshot() }, { stdout: out, stderr: out }).exit;
+  origin.end();
 }

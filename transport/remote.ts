@@ -79,6 +79,11 @@ export function frameDispatcher(conn: Connection, opts: ServeOptions = {}): Fram
             frame.kind === FrameKind.Exec,
           );
           return;
+        case FrameKind.Prepare:
+          // Nothing once this process has made a VM (the socket server, an origin).
+          Jaunt.prepare();
+          trace("realm built");
+          return;
         case FrameKind.Open:
           if (opts.home) throw new Error("an origin does not open hops for its remote");
           void openHop(conn, frame.channel, objectBody(frame));

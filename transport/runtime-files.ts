@@ -29,17 +29,23 @@ export function installRuntimeFiles(files: RuntimeFiles): void {
   const contents = new Map<string, Buffer>();
   const dirs = new Map<string, Set<string>>();
   for (const [rel, data] of Object.entries(files)) {
-    const full = path.posix.join(VIRTUAL_ROOT, rel);
+    // The payload's paths are relative and normalized (bundle.ts's runtimeFiles).
+    const full = `${VIRTUAL_ROOT}/${rel}`;
     contents.set(full, Buffer.from(data.buffer, data.byteOffset, data.length));
-    // Every ancestor up to the root lists its child.
+    // Every ancestor up to the root lists its child (plain string slicing: path's
+    // functions, called this often, are hot enough to start V8's optimizer).
     for (let child = full; child !== VIRTUAL_ROOT;) {
-      const parent = path.posix.dirname(child);
+      const cut = child.lastIndexOf("/");
+      const parent = child.slice(0, cut);
       let set = dirs.get(parent);
       if (!set) dirs.set(parent, (set = new Set()));
-      set.add(path.posix.basename(child));
+      if (set.has(child.slice(cut + 1))) break; // its ancestors list it already
+      set.add(child.slice(cut + 1));
       child = parent;
     }
   }
+  // The VM asks with normalized paths: normalize only what is not found as given.
+  const normal = (p: string) => (contents.has(p) || dirs.has(p) ? p : path.posix.normalize(p));
   const ours = (p: unknown): p is string => typeof p === "string" && p.startsWith(VIRTUAL_ROOT);
   const missing = (p: string, syscall: string) =>
     Object.assign(new Error(`ENOENT: no such file or directory, ${syscall} '${p}'`), {
@@ -61,25 +67,23 @@ export function installRuntimeFiles(files: RuntimeFiles): void {
   };
   const fsw = fs as unknown as Record<string, unknown>;
   fsw.existsSync = (p: FS.PathLike) =>
-    ours(p)
-      ? contents.has(path.posix.normalize(p)) || dirs.has(path.posix.normalize(p))
-      : real.existsSync(p);
+    ours(p) ? contents.has(normal(p)) || dirs.has(normal(p)) : real.existsSync(p);
   fsw.statSync = (p: FS.PathLike, opts?: FS.StatSyncOptions) => {
     if (!ours(p)) return real.statSync(p, opts);
-    const st = statOf(path.posix.normalize(p));
+    const st = statOf(normal(p));
     if (st) return st;
     if (opts?.throwIfNoEntry === false) return undefined;
     throw missing(p, "stat");
   };
   fsw.readFileSync = (p: FS.PathOrFileDescriptor, opts?: unknown) => {
     if (!ours(p)) return (real.readFileSync as (p: unknown, o: unknown) => unknown)(p, opts);
-    const data = contents.get(path.posix.normalize(p));
+    const data = contents.get(normal(p));
     if (!data) throw missing(p, "open");
     return readAs(data, opts);
   };
   fsw.readdirSync = (p: FS.PathLike, opts?: unknown) => {
     if (!ours(p)) return (real.readdirSync as (p: unknown, o: unknown) => unknown)(p, opts);
-    const names = dirs.get(path.posix.normalize(p));
+    const names = dirs.get(normal(p));
     if (!names) throw missing(p, "scandir");
     return [...names].sort();
   };

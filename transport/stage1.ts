@@ -6,9 +6,12 @@
 //   [u32 length of the bundle's JavaScript][JavaScript]
 //   [u32 K][K bytes: V8 code cache: u8 tag length, tag, data][CBOR of the runtime files]
 // The code cache (K may be 0) was made by the origin's node for the bundle wrapped in
-// BUNDLE_HEAD…BUNDLE_TAIL, under --no-opt (bundle.ts); it is tried only on a node whose
-// "version/arch" is its tag (and V8 still checks it), with --no-opt set as it was made,
-// and only when the user left V8's tiering alone (remote-main puts it back otherwise).
+// BUNDLE_HEAD…BUNDLE_TAIL with V8's default flags (bundle.ts); it is tried only on a
+// node whose "version/arch" is its tag (and V8 still checks it), and only when the
+// user left V8's flags alone. No flag is changed before the bundle's modules are loaded
+// (remote-main holds the optimizer back only then): a V8 flag set at run time makes
+// node compile every built-in module loaded after it from source, since node's own
+// code cache for them no longer matches the flags.
 // The bundle's main() then writes "JAUNT:TOKEN\n" and frames to fd 3 (the command line
 // points fd 1 at stderr, so nothing else the remote prints can reach the frame stream).
 //
@@ -42,15 +45,15 @@ export function codeCacheTag(): string {
 export const STAGE1 = [
   `var V=process.versions.node;`,
   `if(+V.split(".")[0]<${MIN_NODE_MAJOR}){process.stderr.write("jaunt: the remote node is v"+V+"; jaunt needs node >= ${MIN_NODE_MAJOR}\\n");process.exit(${EXIT_TOO_OLD})}`,
-  `var T=[performance.now()],S=process.stdin,Q=[],N=0,L=-1;`,
+  `var T=[],S=process.stdin,Q=[],N=0,L=-1;function Z(){var u=process.cpuUsage();T.push(performance.now(),(u.user+u.system)/1e3)}Z();`,
   `function D(c){Q.push(c);N+=c.length;if(N<4)return;if(L<0){Q=[Buffer.concat(Q)];L=Q[0].readUInt32BE(0)}if(N<4+L)return;var B=Buffer.concat(Q);`,
-  `S.removeListener("data",D);S.removeListener("end",E);S.pause();T.push(performance.now());`,
-  `var C=B.subarray(4,4+L),P=require("zlib").brotliDecompressSync(C),J=P.readUInt32BE(0),K=P.readUInt32BE(4+J),G=8+J,W=P[G],M={exports:{}};T.push(performance.now());`,
+  `S.removeListener("data",D);S.removeListener("end",E);S.pause();Z();`,
+  `var C=B.subarray(4,4+L),P=require("zlib").brotliDecompressSync(C),J=P.readUInt32BE(0),K=P.readUInt32BE(4+J),G=8+J,W=P[G],M={exports:{}};Z();`,
   `var X=K>0&&P.toString("latin1",G+1,G+1+W)==process.version+"/"+process.arch&&!process.env.JAUNT_TIER_UP&&!process.env.NODE_OPTIONS;`,
-  `try{if(X)require("v8").setFlagsFromString("--no-opt");`,
+  `try{`,
   `var R=new(require("vm").Script)(${JSON.stringify(BUNDLE_HEAD)}+P.toString("utf8",4,4+J)+${JSON.stringify(BUNDLE_TAIL)},{filename:${JSON.stringify(BUNDLE_FILE)},cachedData:X?P.subarray(G+1+W,G+K):undefined});`,
   `R.runInThisContext()(require,M,M.exports,${DIRNAME},${JSON.stringify(BUNDLE_FILE)});`,
-  `M.exports.main({compressed:C,files:P.subarray(G+K),rest:B.subarray(4+L),stdin:S,token:process.argv[1],times:T,codeCache:K?X?R.cachedDataRejected?"rejected":"used":"not tried":undefined,noOpt:X})}catch(e){process.stderr.write("jaunt: the remote failed to start: "+(e&&e.stack||e)+"\\n");process.exit(${EXIT_BOOT_FAILED})}}`,
+  `M.exports.main({compressed:C,files:P.subarray(G+K),rest:B.subarray(4+L),stdin:S,token:process.argv[1],times:T,codeCache:K?X?R.cachedDataRejected?"rejected":"used":"not tried":undefined})}catch(e){process.stderr.write("jaunt: the remote failed to start: "+(e&&e.stack||e)+"\\n");process.exit(${EXIT_BOOT_FAILED})}}`,
   `function E(){process.stderr.write("jaunt: the bootstrap payload ended after "+N+" of "+(L<0?"?":L+4)+" bytes\\n");process.exit(${EXIT_SHORT_PAYLOAD})}`,
   `S.on("data",D);S.on("end",E);`,
 ].join("");

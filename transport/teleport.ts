@@ -45,6 +45,39 @@ export function openFrom(ctx: TransportContext, target: string): Promise<Gateway
   });
 }
 
+/**
+ * The gateways this process's teleports are using, by target: a program that comes
+ * back (teleport("origin")) and moves to the same target again goes over the
+ * connection it came home on, to the remote already started there (ssh's
+ * ControlMaster, for a whole remote runtime). Closed when its last teleport ends.
+ */
+const inUse = new Map<string, { gw: Promise<Gateway>; users: number; opts: unknown }>();
+
+/** A gateway to `target` for a teleport: the one in use if it is still connected. */
+function teleportGateway(ctx: TransportContext, target: string): Promise<Gateway> {
+  const open = inUse.get(target);
+  if (open && open.opts === ctx.gatewayOptions) {
+    open.users++;
+    return open.gw;
+  }
+  const entry = { gw: openFrom(ctx, target), users: 1, opts: ctx.gatewayOptions };
+  // A connection that ends (or never opens) is not handed out again.
+  const forget = () => {
+    if (inUse.get(target) === entry) inUse.delete(target);
+  };
+  entry.gw.then((gw) => gw.conn.onEnd(forget), forget);
+  inUse.set(target, entry);
+  return entry.gw;
+}
+
+/** A teleport is done with its gateway: the last one closes it. */
+async function releaseGateway(target: string, gw: Gateway): Promise<void> {
+  const open = inUse.get(target);
+  if (open && --open.users > 0) return;
+  if (open) inUse.delete(target);
+  await gw.close();
+}
+
 async function teleport(req: JauntRequest, ctx: TransportContext): Promise<void> {
   const target = req.args[0] as string;
   const arrival: Arrival = { teleported: true, target };
@@ -68,12 +101,12 @@ async function teleport(req: JauntRequest, ctx: TransportContext): Promise<void>
   // The snapshot is taken while the remote starts (it is only bytes until sent: a
   // failure leaves the program here).
   const found: number[] = [];
-  const opening = openFrom(ctx, target);
+  const opening = teleportGateway(ctx, target);
   let snapshot: Uint8Array;
   try {
     snapshot = req.snapshot(arrival, findHandles(found));
   } catch (e) {
-    void opening.then((g) => g.close()).catch(() => {});
+    void opening.then((g) => releaseGateway(target, g)).catch(() => {});
     throw e;
   }
   trace(`snapshot taken (${snapshot.length} bytes)`);
@@ -84,7 +117,7 @@ async function teleport(req: JauntRequest, ctx: TransportContext): Promise<void>
     const io = programIO(ctx, held.grant);
     await follow(req, ctx, gw.resume(snapshot, io, { ...carried(ctx), ...held.fields }));
   } finally {
-    await gw.close();
+    await releaseGateway(target, gw);
   }
 }
 
@@ -135,6 +168,8 @@ function copyIO(
 async function fork(req: JauntRequest, ctx: TransportContext): Promise<number> {
   const [target, n, template] = req.args as [string, number, string | null | undefined];
   const gw = await openFrom(ctx, target);
+  // Copies after the first are copies of a prebuilt realm anyway: build it once, first.
+  if (n > 1) gw.prepare();
   const copies: RemoteProgram[] = [];
   for (let i = 1; i <= n; i++) {
     const { io, flush } = copyIO(ctx, template ?? null, i);

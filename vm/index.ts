@@ -7,7 +7,7 @@ import * as v8 from "node:v8";
 import { compile, GuestSyntaxError } from "../compiler";
 import type { ProgramKind } from "../compiler/bytecode";
 import { VM, InternalError, type RunStatus } from "./interpreter/interpreter";
-import { Realm } from "./runtime/realm";
+import { buildPristineRealm, Realm } from "./runtime/realm";
 import {
   ALL_CAPABILITIES,
   NO_CAPABILITIES,
@@ -287,6 +287,15 @@ export class Jaunt {
   ) {
     // Made before any guest code or snapshot can change the realm's globals.
     this.gateway = new Gateway(vm, host, link);
+  }
+
+  /**
+   * Builds what every VM of this process is copied from (the realm's built-ins and
+   * prelude) now, for a process with idle time before its first VM (a transport remote
+   * waiting for its first program); optional, and nothing once the process made a VM.
+   */
+  static prepare(): void {
+    unaccounted(buildPristineRealm);
   }
 
   /** A VM with a fresh realm and nothing loaded. */

@@ -190,6 +190,17 @@ let realmsMade = 0;
  * prints nothing. The first realm runs its prelude itself: a process that makes one
  * VM (vmrun hello.js) pays nothing for the copy.
  */
+/**
+ * Builds the pristine realm now (Jaunt.prepare), so that the process's first VM is a
+ * copy too. Only before the first VM: once VMs exist, the next one builds it when
+ * needed, and a VM paused between slices never has a realm built under it.
+ */
+export function buildPristineRealm(): void {
+  if (realmsMade > 0) return;
+  realmsMade = 1;
+  pristineRealm();
+}
+
 export function pristineRealm(): PristineRealm | null {
   if (pristine || realmsMade++ === 0) return pristine;
   buildingPristine = true;
