@@ -525,6 +525,14 @@ var bufferModuleExports = {
     return bytesCheck("utf8", input);
   },
 };
+// Blob, File and resolveObjectURL are node:internal/blob's, loaded on first use.
+for (var bmi = 0, bmNames = ["Blob", "resolveObjectURL", "File"]; bmi < bmNames.length; bmi++) {
+  (function (name) {
+    $.defineOwnProperty(bufferModuleExports, name, 4 | 8 | 16 | 32, undefined, false, function () {
+      return requireBuiltinFile("node:internal/blob")[name];
+    }, undefined, true, true);
+  })(bmNames[bmi]);
+}
 
 // ---- structuredClone -------------------------------------------------------------
 

@@ -41,6 +41,16 @@ function lazyGlobals(file, names) {
 lazyGlobals("node:internal/event-target", ["EventTarget", "Event", "CustomEvent"]);
 lazyGlobals("node:internal/abort", ["AbortController", "AbortSignal"]);
 lazyGlobals("node:internal/fetch", ["fetch", "Headers", "Request", "Response"]);
+lazyGlobals("node:internal/blob", ["Blob", "File"]);
+defineMethods(global.URL, [
+  function createObjectURL(obj) {
+    return requireBuiltinFile("node:internal/blob").createObjectURL(obj);
+  },
+  function revokeObjectURL(url) {
+    var blob = requireBuiltinFile("node:internal/blob");
+    return arguments.length === 0 ? blob.revokeObjectURL() : blob.revokeObjectURL(url);
+  },
+]);
 lazyGlobals("node:stream-web", [
   "ReadableStream",
   "ReadableStreamDefaultReader",
