@@ -42,6 +42,7 @@ lazyGlobals("node:internal/event-target", ["EventTarget", "Event", "CustomEvent"
 lazyGlobals("node:internal/abort", ["AbortController", "AbortSignal"]);
 lazyGlobals("node:internal/fetch", ["fetch", "Headers", "Request", "Response"]);
 lazyGlobals("node:internal/blob", ["Blob", "File"]);
+lazyGlobals("node:internal/message-port", ["MessageChannel", "MessagePort", "MessageEvent", "BroadcastChannel"]);
 defineMethods(global.URL, [
   function createObjectURL(obj) {
     return requireBuiltinFile("node:internal/blob").createObjectURL(obj);
