@@ -100,6 +100,7 @@ function runtimeInternals() {
     asyncContext: $.asyncContext, // builtins/internals.ts: node:async_hooks' current context
     setAsyncContext: $.setAsyncContext,
     heapStatistics: $.heapStatistics, // builtins/internals.ts: the VM's heap account, for node:v8
+    fatalUncaught: $.fatalUncaught, // builtins/process.ts: report as uncaught, exit code 1 (node:domain)
   };
   return state.internals;
 }

@@ -32,6 +32,7 @@ const BUILTIN_MODULES: Readonly<Record<string, string>> = {
   crypto: "node:crypto",
   diagnostics_channel: "node:diagnostics_channel",
   dns: "node:dns",
+  domain: "node:domain",
   "dns/promises": "node:dns-promises",
   events: "node:events",
   fs: "node:fs",
