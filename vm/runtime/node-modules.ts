@@ -31,6 +31,7 @@ const BUILTIN_MODULES: Readonly<Record<string, string>> = {
   constants: "node:constants",
   crypto: "node:crypto",
   diagnostics_channel: "node:diagnostics_channel",
+  dgram: "node:dgram",
   dns: "node:dns",
   domain: "node:domain",
   "dns/promises": "node:dns-promises",
