@@ -23,7 +23,7 @@ function builtinModule(name) {
   if (program === "node:events") processEmitter(); // prelude/77-node-globals.js
   if (program !== "prelude") return requireBuiltinFile(program);
   if (bare === "process") return global.process;
-  if (bare === "buffer") return bufferModuleExports; // prelude/75-encoding.js
+  if (bare === "buffer") return bufferModule(); // prelude/75-encoding.js
   return moduleModule();
 }
 

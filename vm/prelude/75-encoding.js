@@ -525,13 +525,23 @@ var bufferModuleExports = {
     return bytesCheck("utf8", input);
   },
 };
-// Blob, File and resolveObjectURL are node:internal/blob's, loaded on first use.
-for (var bmi = 0, bmNames = ["Blob", "resolveObjectURL", "File"]; bmi < bmNames.length; bmi++) {
-  (function (name) {
-    $.defineOwnProperty(bufferModuleExports, name, 4 | 8 | 16 | 32, undefined, false, function () {
-      return requireBuiltinFile("node:internal/blob")[name];
-    }, undefined, true, true);
-  })(bmNames[bmi]);
+/**
+ * require("buffer"): its Blob, File and resolveObjectURL are node:internal/blob's,
+ * accessors that load it on first use, added at the first require (not at start-up).
+ */
+function bufferModule() {
+  if ($.getOwnProperty(bufferModuleExports, "Blob") === undefined) {
+    var names = ["Blob", "resolveObjectURL", "File"];
+    for (var i = 0; i < names.length; i++) {
+      (function (name) {
+        var get = function () {
+          return requireBuiltinFile("node:internal/blob")[name];
+        };
+        $.defineOwnProperty(bufferModuleExports, name, 4 | 8 | 16 | 32, undefined, false, get, undefined, true, true);
+      })(names[i]);
+    }
+  }
+  return bufferModuleExports;
 }
 
 // ---- structuredClone -------------------------------------------------------------
