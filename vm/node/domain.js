@@ -19,6 +19,16 @@ const stack = [];
 /** Domains that have 'error' listeners: while there is one, uncaught errors come here. */
 const listening = new Set();
 
+/** A non-enumerable, writable property (`domain` on errors, emitters and bound functions). */
+function hide(object, key, value) {
+  Object.defineProperty(object, key, {
+    value,
+    configurable: true,
+    enumerable: false,
+    writable: true,
+  });
+}
+
 function current() {
   return storage.getStore();
 }
@@ -105,12 +115,7 @@ class Domain extends EventEmitter {
       // A domain added to another one: its errors go to the parent's listeners.
       for (let d = this; d; d = d.domain) if (d === ee) return;
     }
-    Object.defineProperty(ee, "domain", {
-      value: this,
-      configurable: true,
-      enumerable: false,
-      writable: true,
-    });
+    hide(ee, "domain", this);
     this.members.push(ee);
   }
 
@@ -125,12 +130,7 @@ class Domain extends EventEmitter {
     function bound(...args) {
       return self.run(() => cb.apply(this, args));
     }
-    Object.defineProperty(bound, "domain", {
-      value: this,
-      configurable: true,
-      enumerable: false,
-      writable: true,
-    });
+    hide(bound, "domain", this);
     return bound;
   }
 
@@ -141,12 +141,7 @@ class Domain extends EventEmitter {
         if (typeof er === "object") {
           er.domainBound = cb;
           er.domainThrown = false;
-          Object.defineProperty(er, "domain", {
-            value: self,
-            configurable: true,
-            enumerable: false,
-            writable: true,
-          });
+          hide(er, "domain", self);
         }
         self.emit("error", er);
         return undefined;
@@ -159,12 +154,7 @@ class Domain extends EventEmitter {
   /** An error thrown in this domain: marked, the domain left, then its 'error' listeners. */
   _errorHandler(er) {
     if ((typeof er === "object" && er !== null) || typeof er === "function") {
-      Object.defineProperty(er, "domain", {
-        value: this,
-        configurable: true,
-        enumerable: false,
-        writable: true,
-      });
+      hide(er, "domain", this);
       er.domainThrown = true;
     }
     const index = stack.lastIndexOf(this);
@@ -180,12 +170,7 @@ const eeInit = EventEmitter.init;
 const eeEmit = EventEmitter.prototype.emit;
 EventEmitter.usingDomains = true;
 EventEmitter.init = function init(opts) {
-  Object.defineProperty(this, "domain", {
-    value: null,
-    configurable: true,
-    enumerable: false,
-    writable: true,
-  });
+  hide(this, "domain", null);
   const active = current();
   if (active && !(this instanceof Domain)) this.domain = active;
   return eeInit.call(this, opts);
@@ -198,12 +183,7 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     const er = args[0];
     if (typeof er === "object" && er !== null) {
       er.domainEmitter = this;
-      Object.defineProperty(er, "domain", {
-        value: domain,
-        configurable: true,
-        enumerable: false,
-        writable: true,
-      });
+      hide(er, "domain", domain);
       er.domainThrown = false;
     }
     domain.emit("error", er);
