@@ -90,9 +90,15 @@ class Socket extends EventEmitter {
       throw nodeError(Error, "ERR_SOCKET_ALREADY_BOUND", "Socket is already bound");
     const p = options.port === undefined ? 0 : validPort(options.port, true);
     const host = options.address || (this.type === "udp6" ? "::" : "0.0.0.0");
+    // (A refused start — no `net` capability — throws here and leaves the socket unbound.)
+    const bound = pending(
+      "dgram.bind",
+      [this.type, p, host, this._reuseAddr],
+      "dgram.Socket.bind",
+    ).promise;
     if (typeof callback === "function") this.once("listening", callback);
     this._state = "binding";
-    pending("dgram.bind", [this.type, p, host, this._reuseAddr], "dgram.Socket.bind").promise.then(
+    bound.then(
       ([id, data]) => {
         if (this._state === "closed") {
           now("dgram.close", [id], "dgram.Socket.close");
@@ -166,8 +172,8 @@ class Socket extends EventEmitter {
     };
     if (this._state === "bound") go();
     else {
-      this._queued.push(go);
       if (this._state === "unbound") this.bind(0);
+      this._queued.push(go);
     }
   }
 
@@ -198,8 +204,8 @@ class Socket extends EventEmitter {
       );
     if (this._state === "bound") go();
     else {
-      this._queued.unshift(go);
       if (this._state === "unbound") this.bind(0);
+      this._queued.unshift(go);
     }
   }
 
