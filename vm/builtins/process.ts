@@ -248,10 +248,11 @@ function installProcessEvents(realm: Realm): void {
     vm.reportFatal(arg(args, 0), 7),
   );
   // An uncaught exception a capture callback hands back (node:domain, when no domain
-  // takes it and process has no listeners): reported at the error's own site, exit code 1.
+  // takes it and process has no listeners): reported at the error's own site, and the
+  // run ends here, exit code 1 (nothing after it runs, whatever the snapshots).
   defineInternal(realm, "fatalUncaught", 1, "-", (vm, _t, args) => {
     vm.reportRejectionAsUncaught(arg(args, 0));
-    return undefined;
+    throw new ExitSignal(1);
   });
   // Whether the event loop still has work that keeps it running (after 'beforeExit').
   defineInternal(
