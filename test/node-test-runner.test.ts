@@ -6,6 +6,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
+import { spawnSync } from "node:child_process";
 import { ROOT, runJauntAsync, runNode } from "./harness";
 
 const DIR = path.join(ROOT, "test", "fixtures", "node-test");
@@ -30,7 +31,7 @@ function comparable(text: string): string {
   return out.join("\n");
 }
 
-for (const name of ["suites.js", "failures.js", "mocks.mjs", "mock-timers.js"]) {
+for (const name of ["suites.js", "failures.js", "mocks.mjs", "mock-timers.js", "only.js"]) {
   test(`node:test ${name} reports as node does`, async () => {
     const file = path.join(DIR, name);
     const expected = runNode(file);
@@ -40,6 +41,19 @@ for (const name of ["suites.js", "failures.js", "mocks.mjs", "mock-timers.js"]) 
     assert.match(actual.stdout, /^TAP version 13$/m);
   });
 }
+
+test("node:test filters by `only` under NODE_OPTIONS=--test-only, as node does", () => {
+  const file = path.join(DIR, "only-flag.js");
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: "--test-only" };
+  delete env.NODE_TEST_CONTEXT;
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, args, { encoding: "utf8", cwd: DIR, env });
+  const expected = run([file]);
+  const actual = run([path.join(ROOT, "dist", "bin", "vmrun.js"), file]);
+  assert.equal(comparable(actual.stdout), comparable(expected.stdout));
+  assert.equal(actual.status, expected.status);
+  assert.match(actual.stdout, /# SKIP 'only' option not set/);
+});
 
 test("node:test survives snapshots taken while tests run", async () => {
   const file = path.join(DIR, "failures.js");

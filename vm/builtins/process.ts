@@ -216,8 +216,16 @@ function processObject(realm: Realm): JSObject | undefined {
   return p instanceof JSObject ? p : undefined;
 }
 
-/** Whether process has listeners for `type` (EventEmitter keeps them in `_events`). */
+/**
+ * Whether process has listeners for `type` (EventEmitter keeps them in `_events`). An
+ * uncaught exception also goes to the prelude when a capture callback is set
+ * (`process.setUncaughtExceptionCaptureCallback`, node:domain's): `$.uncaughtCapture.fn`.
+ */
 export function processHasListeners(realm: Realm, type: string): boolean {
+  if (type === "uncaughtException") {
+    const capture = realm.internals.getOwnProperty("uncaughtCapture")?.value;
+    if (capture instanceof JSObject && isCallable(capture.getOwnProperty("fn")?.value)) return true;
+  }
   const events = processObject(realm)?.getOwnProperty("_events")?.value;
   if (!(events instanceof JSObject)) return false;
   const l = events.getOwnProperty(type)?.value;
@@ -241,6 +249,13 @@ function installProcessEvents(realm: Realm): void {
   defineInternal(realm, "fatalInHandler", 1, "-", (vm, _t, args) =>
     vm.reportFatal(arg(args, 0), 7),
   );
+  // An uncaught exception a capture callback hands back (node:domain, when no domain
+  // takes it and process has no listeners): reported at the error's own site, and the
+  // run ends here, exit code 1 (nothing after it runs, whatever the snapshots).
+  defineInternal(realm, "fatalUncaught", 1, "-", (vm, _t, args) => {
+    vm.reportRejectionAsUncaught(arg(args, 0));
+    throw new ExitSignal(1);
+  });
   // Whether the event loop still has work that keeps it running (after 'beforeExit').
   defineInternal(
     realm,

@@ -36,6 +36,7 @@ import "./fs";
 import "./zlib";
 import "./os";
 import "./net";
+import "./dgram";
 import "./tls";
 import "./proc";
 import "./stdio";

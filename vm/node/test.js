@@ -14,6 +14,12 @@ const { ERR_INVALID_ARG_TYPE, nodeError } = require("internal/errors");
 // stop its runner's timeouts and report.
 const { setTimeout, clearTimeout, setImmediate } = globalThis;
 
+/**
+ * Node's --test-only: `only` filters tests only under that flag, which Jaunt reads (as
+ * node does) from NODE_OPTIONS; without it an `only` test gets a diagnostic.
+ */
+const testOnly = /(^|\s)--test-only(\s|$)/.test(process.env.NODE_OPTIONS ?? "");
+
 // ---- values in the report (Node's YAML subset) -----------------------------------------
 
 /** A string as Node's TAP reporter quotes it: single quotes, '' for a quote. */
@@ -84,11 +90,19 @@ class Test {
     this.location = location;
     this.nesting = parent === null ? -1 : parent.nesting + 1;
     this.timeout = typeof options.timeout === "number" ? options.timeout : Infinity;
+    this.diagnostics = [];
     this.skip = options.skip === undefined || options.skip === false ? null : options.skip;
     this.todo = options.todo === undefined || options.todo === false ? null : options.todo;
+    this.only = Boolean(options.only);
+    // Under --test-only, the root's and a suite's children run only when marked `only`,
+    // a test's only after t.runOnly(true) (Node 20).
+    this.runOnlySubtests = testOnly && kind !== "test";
+    if (parent !== null && !this.only && parent.runOnlySubtests && this.skip === null)
+      this.skip = "'only' option not set";
+    else if (this.only && !testOnly)
+      this.diagnostics.push("'only' and 'runOnly' require the --test-only command-line option.");
     this.children = [];
     this.hooks = { before: [], after: [], beforeEach: [], afterEach: [] };
-    this.diagnostics = [];
     this.failure = null;
     this.finished = false;
     this.duration = 0;
@@ -259,7 +273,9 @@ class TestContext {
   todo(message) {
     this.#test.todo = message === undefined ? true : String(message);
   }
-  runOnly() {}
+  runOnly(value) {
+    if (testOnly) this.#test.runOnlySubtests = Boolean(value);
+  }
   before(fn) {
     this.#test.hooks.before.push(fn);
   }
@@ -375,7 +391,9 @@ function makeTest(kindOf, name, options, fn, overrides, skip) {
   const opts = { ...a.options, ...overrides };
   const parent = owner();
   const t = new Test(parent, a.name, opts, a.fn, kindOf, callerLocation(skip));
-  if (kindOf === "suite") {
+  // A skipped suite's body never runs (so it has no tests), as in Node.
+  if (kindOf === "suite" && t.skip !== null) t.bodyDone = undefined;
+  else if (kindOf === "suite") {
     declaring.push(t);
     // Queued before the body runs, so it comes before the body's first continuation.
     queueMicrotask(() => (t.resumed = true));
@@ -414,7 +432,7 @@ function declarer(kindOf) {
   const f = variant(kindOf, {});
   f.skip = variant(kindOf, { skip: true });
   f.todo = variant(kindOf, { todo: true });
-  f.only = variant(kindOf, {});
+  f.only = variant(kindOf, { only: true });
   return f;
 }
 

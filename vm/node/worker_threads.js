@@ -1,10 +1,17 @@
 // node:worker_threads — the main thread's view (isMainThread, no parentPort, no
-// workerData, environment data), so that packages probing for it at load (undici,
-// through cheerio) work. Jaunt runs one VM per program: new Worker() and message
-// ports throw ERR_JAUNT_UNSUPPORTED.
+// workerData, environment data), which undici probes at load, and the message ports
+// of internal/message-port.js (MessageChannel between ports of this program,
+// BroadcastChannel, receiveMessageOnPort). Jaunt runs one agent per program:
+// new Worker() throws ERR_JAUNT_UNSUPPORTED.
 "use strict";
 
 const { nodeError } = require("internal/errors");
+const {
+  MessageChannel,
+  MessagePort,
+  BroadcastChannel,
+  receiveMessageOnPort,
+} = require("internal/message-port");
 
 function unsupported(what) {
   return nodeError(
@@ -17,21 +24,6 @@ function unsupported(what) {
 class Worker {
   constructor() {
     throw unsupported("new Worker()");
-  }
-}
-class MessagePort {
-  constructor() {
-    throw nodeError(TypeError, "ERR_CONSTRUCT_CALL_INVALID", "Constructor cannot be called");
-  }
-}
-class MessageChannel {
-  constructor() {
-    throw unsupported("MessageChannel");
-  }
-}
-class BroadcastChannel {
-  constructor() {
-    throw unsupported("BroadcastChannel");
   }
 }
 
@@ -60,7 +52,5 @@ module.exports = {
   moveMessagePortToContext() {
     throw unsupported("moveMessagePortToContext()");
   },
-  receiveMessageOnPort() {
-    throw unsupported("receiveMessageOnPort()");
-  },
+  receiveMessageOnPort,
 };

@@ -23,7 +23,7 @@ function builtinModule(name) {
   if (program === "node:events") processEmitter(); // prelude/77-node-globals.js
   if (program !== "prelude") return requireBuiltinFile(program);
   if (bare === "process") return global.process;
-  if (bare === "buffer") return bufferModuleExports; // prelude/75-encoding.js
+  if (bare === "buffer") return bufferModule(); // prelude/75-encoding.js
   return moduleModule();
 }
 
@@ -100,6 +100,7 @@ function runtimeInternals() {
     asyncContext: $.asyncContext, // builtins/internals.ts: node:async_hooks' current context
     setAsyncContext: $.setAsyncContext,
     heapStatistics: $.heapStatistics, // builtins/internals.ts: the VM's heap account, for node:v8
+    fatalUncaught: $.fatalUncaught, // builtins/process.ts: report as uncaught, exit code 1 (node:domain)
   };
   return state.internals;
 }

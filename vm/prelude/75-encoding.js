@@ -525,6 +525,24 @@ var bufferModuleExports = {
     return bytesCheck("utf8", input);
   },
 };
+/**
+ * require("buffer"): its Blob, File and resolveObjectURL are node:internal/blob's,
+ * accessors that load it on first use, added at the first require (not at start-up).
+ */
+function bufferModule() {
+  if ($.getOwnProperty(bufferModuleExports, "Blob") === undefined) {
+    var names = ["Blob", "resolveObjectURL", "File"];
+    for (var i = 0; i < names.length; i++) {
+      (function (name) {
+        var get = function () {
+          return requireBuiltinFile("node:internal/blob")[name];
+        };
+        $.defineOwnProperty(bufferModuleExports, name, 4 | 8 | 16 | 32, undefined, false, get, undefined, true, true);
+      })(names[i]);
+    }
+  }
+  return bufferModuleExports;
+}
 
 // ---- structuredClone -------------------------------------------------------------
 

@@ -41,6 +41,17 @@ function lazyGlobals(file, names) {
 lazyGlobals("node:internal/event-target", ["EventTarget", "Event", "CustomEvent"]);
 lazyGlobals("node:internal/abort", ["AbortController", "AbortSignal"]);
 lazyGlobals("node:internal/fetch", ["fetch", "Headers", "Request", "Response"]);
+lazyGlobals("node:internal/blob", ["Blob", "File"]);
+lazyGlobals("node:internal/message-port", ["MessageChannel", "MessagePort", "MessageEvent", "BroadcastChannel"]);
+defineMethods(global.URL, [
+  function createObjectURL(obj) {
+    return requireBuiltinFile("node:internal/blob").createObjectURL(obj);
+  },
+  function revokeObjectURL(url) {
+    var blob = requireBuiltinFile("node:internal/blob");
+    return arguments.length === 0 ? blob.revokeObjectURL() : blob.revokeObjectURL(url);
+  },
+]);
 lazyGlobals("node:stream-web", [
   "ReadableStream",
   "ReadableStreamDefaultReader",
@@ -154,14 +165,40 @@ defineMethod(processObject, "exit", function exit(code) {
   call(reallyExit, processObject, processObject.exitCode || 0);
 });
 
+/**
+ * process.setUncaughtExceptionCaptureCallback's function, or null: it takes uncaught
+ * exceptions instead of the 'uncaughtException' listeners (node:domain sets one). A
+ * small object of its own, which builtins/process.ts reads.
+ */
+$.uncaughtCapture = { fn: null };
+
 $.processUncaught = function processUncaught(err, origin) {
+  var capture = $.uncaughtCapture.fn;
   try {
-    processEmit("uncaughtException", err, origin);
+    if (capture !== null) capture(err);
+    else processEmit("uncaughtException", err, origin);
   } catch (e) {
     // A handler that throws ends the program (exit code 7, as in Node).
     $.fatalInHandler(e);
   }
 };
+
+defineMethods(processObject, [
+  function setUncaughtExceptionCaptureCallback(fn) {
+    if (fn !== null && typeof fn !== "function") throwArgType("fn", ["Function", "null"], fn);
+    if (fn !== null && $.uncaughtCapture.fn !== null) {
+      var e = new Error(
+        "`process.setupUncaughtExceptionCapture()` was called while a capture callback was already active",
+      );
+      e.code = "ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET";
+      throw e;
+    }
+    $.uncaughtCapture.fn = fn;
+  },
+  function hasUncaughtExceptionCaptureCallback() {
+    return $.uncaughtCapture.fn !== null;
+  },
+]);
 
 $.processRejection = function processRejection(reason, promise) {
   processEmit("unhandledRejection", reason, promise);
