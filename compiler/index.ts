@@ -11,7 +11,7 @@ import { CompileError } from "./emitter";
 import { LineMap } from "./lines";
 import { LIMITS, NestingTooDeep, depthLimited, treeDepth } from "./depth";
 import { compileOffThread, inCompileWorker, tooBigForThisHeap } from "./offthread";
-import { cachedProgram, rememberProgram } from "./cache";
+import { cachedProgram, persistentPrograms, rememberProgram } from "./cache";
 import { STREAMING, compileStreamed, type StatementParser, type StreamedProgram } from "./stream";
 import {
   COMPILER_VERSION,
@@ -167,8 +167,18 @@ export function compile(source: string, opts: CompileOptions): Program {
   const evalFlags = opts.kind === "eval" ? (opts.evalFlags ?? 0) : 0;
   const known = cachedProgram(source, opts.kind, opts.filename, evalFlags);
   if (known) return known;
+  // The prelude has a cache of its own, keyed by its files (vm/runtime/prelude-cache.ts).
+  const persist = source.length >= persistentPrograms.minChars && opts.kind !== "prelude";
+  const store = persist ? persistentPrograms.store : null;
+  const stored = store?.load(source, opts.kind, opts.filename, evalFlags);
+  if (stored) {
+    persistentPrograms.hits++;
+    rememberProgram(stored, evalFlags);
+    return stored;
+  }
   const p = compileUncached(source, opts);
   rememberProgram(p, evalFlags);
+  store?.save(p, evalFlags);
   return p;
 }
 
