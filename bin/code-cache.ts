@@ -23,7 +23,7 @@ import { guestRan } from "./guest-ran";
 import {
   cacheDir,
   checksum,
-  evictOldest,
+  afterWrite,
   markUsed,
   writeFileAtomic,
 } from "../vm/runtime/cache-files";
@@ -124,8 +124,9 @@ export function writeCodeCache(file: string, entries: Map<string, Entry>): void 
   const length = Buffer.alloc(4);
   length.writeUInt32LE(index.length);
   try {
-    writeFileAtomic(file, Buffer.concat([Buffer.from(MAGIC, "latin1"), length, index, data]));
-    evictOldest(path.dirname(file), file);
+    const bytes = Buffer.concat([Buffer.from(MAGIC, "latin1"), length, index, data]);
+    writeFileAtomic(file, bytes);
+    afterWrite(path.dirname(file), file, bytes.length);
   } catch {
     // Best effort: the next run compiles from source.
   }

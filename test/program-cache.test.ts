@@ -55,9 +55,11 @@ test("a stored program comes back as compiling would make it, only for the same 
     assert.equal(diskProgramStore.load(source, "commonjs", "/t/a.js", 0), undefined);
     assert.equal(diskProgramStore.load(source, "script", "/t/b.js", 0), undefined);
     assert.equal(diskProgramStore.load(source + " ", "script", "/t/a.js", 0), undefined);
-    // A short source is not worth an entry.
-    compile("console.log(1)", { kind: "script", filename: "/t/short.js" });
+    // Short eval code is not worth an entry; a short file is (its run then loads no parser).
+    compile("1 + 1", { kind: "eval", filename: "/t/e", evalFlags: 0 });
     assert.equal(programFiles(dir).length, 1);
+    compile("console.log(1)", { kind: "script", filename: "/t/short.js" });
+    assert.equal(programFiles(dir).length, 2);
   }));
 
 test("a damaged or foreign entry is ignored, and compiling rewrites it", () =>

@@ -95,8 +95,21 @@ export function cacheBudget(): number {
 /** Cache entries (and temporary files a crash left) among the folder's names. */
 const ENTRY = /^(?:prelude|program|code)-[^/]*\.(?:v8|bin|cbor)(?:\.\d+(?:\.\d+)?\.tmp)?$/;
 
+/** Bytes this process wrote since it last checked the folder's size (none yet: check). */
+let writtenSinceCheck = Infinity;
+/** Written bytes between two checks: a run that keeps many small programs scans rarely. */
+const CHECK_EVERY_BYTES = 8 * 1024 * 1024;
+
+/** After writing `keep` (`size` bytes): evicts (below) when this process wrote enough. */
+export function afterWrite(dir: string, keep: string, size: number): void {
+  writtenSinceCheck += size;
+  if (writtenSinceCheck < CHECK_EVERY_BYTES) return;
+  writtenSinceCheck = 0;
+  evictOldest(dir, keep);
+}
+
 /**
- * After a write: deletes entries unused for a week, then the least recently used
+ * Deletes entries unused for a week, then the least recently used
  * until the folder's entries fit in the budget. `keep` (just written) stays.
  */
 export function evictOldest(dir: string, keep: string, budget = cacheBudget()): void {

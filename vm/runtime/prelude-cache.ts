@@ -29,7 +29,7 @@ import {
   cacheDir,
   checksum,
   entryKey,
-  evictOldest,
+  afterWrite,
   markUsed,
   writeFileAtomic,
 } from "./cache-files";
@@ -160,7 +160,7 @@ function writeEntry(dir: string, file: string, program: Program): void {
     const head = Buffer.from(MAGIC + compilerFingerprint() + "\n" + checksum(payload), "latin1");
     // Atomic: concurrent VMs starting at once never read a half-written file.
     writeFileAtomic(file, Buffer.concat([head, payload]));
-    evictOldest(dir, file);
+    afterWrite(dir, file, head.length + payload.length);
   } catch {
     // A read-only or full disk only costs the next start-up a compile; a module
     // program (which the codec does not encode) is compiled every time.
