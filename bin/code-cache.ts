@@ -9,10 +9,11 @@
 // prelude cache uses (JAUNT_CACHE_DIR, "off" disables both; JAUNT_CODE_CACHE=off only
 // this one): a header with an index (file name, stamp of the source, place of its
 // data) and a checksum of the data, written atomically; the folder is kept within its
-// budget, least recently used files first (vm/runtime/cache-files.ts). V8 itself refuses data of another V8 version or other flags, but checks only
-// the source's length and not the data's integrity, so a module whose file changed
-// size, modification time or inode (stale) or a cache file whose checksum fails
-// (corrupt) is compiled from source instead.
+// budget, least recently used files first (vm/runtime/cache-files.ts). V8 itself
+// refuses data of another V8 version or other flags, but checks only the source's
+// length and not the data's integrity, so a module whose file changed size,
+// modification time or inode (stale) or a cache file whose checksum fails (corrupt) is
+// compiled from source instead.
 
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
