@@ -8,12 +8,21 @@
 import * as path from "node:path";
 import { holdTierUp } from "./tier-up";
 import { install as installCodeCache } from "./code-cache";
-import { BUNDLE_DIR, freshBundle } from "./bundle-manifest";
+import { BUNDLE_DIR, freshBundleManifest, versionLine } from "./bundle-manifest";
 
 /** Starts `tool` (vmrun, vmresume). */
 export function launch(tool: string): void {
   holdTierUp();
-  const bundle = process.env.JAUNT_BUNDLE === "off" ? null : freshBundle(BUNDLE_DIR, tool);
+  const fresh = process.env.JAUNT_BUNDLE === "off" ? null : freshBundleManifest(BUNDLE_DIR, tool);
+  const bundle = fresh?.js ?? null;
+  // `TOOL --version` alone, answered from the fresh bundle's manifest without loading
+  // the bundle (loading it was two thirds of the command); as parseWords answers it.
+  const args = process.argv.slice(2);
+  const version = fresh?.record.version;
+  if (version && args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
+    process.stdout.write(versionLine(...version) + "\n");
+    return;
+  }
   installCodeCache(bundle ? tool : "", { afterGuestOnly: true });
   require(bundle ?? path.join(__dirname, `${tool}-main.js`));
 }

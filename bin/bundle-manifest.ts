@@ -16,6 +16,13 @@ export const BUNDLED_TOOLS = ["vmrun", "vmresume"];
 export interface BundleManifest {
   bundle: [number, number];
   inputs: [string, number, number][];
+  /** Jaunt's version, snapshot format and compiler version, for `TOOL --version` (boot.ts). */
+  version?: [string, number, number];
+}
+
+/** What `TOOL --version` prints (without its newline). */
+export function versionLine(jaunt: string, snapshotFormat: number, compiler: number): string {
+  return `jaunt ${jaunt} (snapshot format ${snapshotFormat}, compiler ${compiler}, node ${process.version})`;
 }
 
 /** The bundle and manifest files of `tool` in folder `dir` (dist/bundle). */
@@ -34,6 +41,14 @@ function sameStamp(file: string, size: unknown, mtimeMs: unknown): boolean {
  * missing, stale, or its manifest unreadable (the tool then loads its modules).
  */
 export function freshBundle(dir: string, tool: string): string | null {
+  return freshBundleManifest(dir, tool)?.js ?? null;
+}
+
+/** freshBundle's answer with the bundle's manifest. */
+export function freshBundleManifest(
+  dir: string,
+  tool: string,
+): { js: string; record: BundleManifest } | null {
   const { js, manifest } = bundleFiles(dir, tool);
   let record: BundleManifest;
   try {
@@ -51,5 +66,13 @@ export function freshBundle(dir: string, tool: string): string | null {
   } catch {
     return null;
   }
-  return js;
+  const v = record.version;
+  const wellFormed =
+    Array.isArray(v) &&
+    v.length === 3 &&
+    typeof v[0] === "string" &&
+    Number.isInteger(v[1]) &&
+    Number.isInteger(v[2]);
+  if (!wellFormed) delete record.version;
+  return { js, record };
 }

@@ -17,6 +17,9 @@ import * as path from "node:path";
 import type * as Esbuild from "esbuild";
 import { BUNDLE_DIR, BUNDLED_TOOLS, bundleFiles, type BundleManifest } from "./bundle-manifest";
 import { BUNDLE_DIR_BANNER, ownPathsOnLoad } from "../transport/own-paths";
+import { JAUNT_VERSION } from "../vm/version";
+import { SNAPSHOT_FORMAT } from "../vm/snapshot";
+import { COMPILER_VERSION } from "../compiler/bytecode";
 
 export { withOwnPaths } from "../transport/own-paths";
 
@@ -155,7 +158,11 @@ export async function bundle(tool: string, outDir = BUNDLE_DIR): Promise<void> {
   fs.rmSync(manifest, { force: true });
   fs.writeFileSync(js, asciiOnly(result.outputFiles[0].text));
   const st = fs.statSync(js);
-  const record: BundleManifest = { bundle: [st.size, st.mtimeMs], inputs };
+  const record: BundleManifest = {
+    bundle: [st.size, st.mtimeMs],
+    inputs,
+    version: [JAUNT_VERSION, SNAPSHOT_FORMAT, COMPILER_VERSION],
+  };
   fs.writeFileSync(manifest, JSON.stringify(record));
 }
 

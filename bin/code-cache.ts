@@ -8,21 +8,28 @@
 // One file per node version, architecture and installation in the cache folder the
 // prelude cache uses (JAUNT_CACHE_DIR, "off" disables both; JAUNT_CODE_CACHE=off only
 // this one): a header with an index (file name, stamp of the source, place of its
-// data) and a checksum of the data, written atomically; files unused for a week are
-// pruned. V8 itself refuses data of another V8 version or other flags, but checks only
-// the source's length and not the data's integrity, so a module whose file changed
-// size, modification time or inode (stale) or a cache file whose checksum fails
-// (corrupt) is compiled from source instead.
+// data) and a checksum of the data, written atomically; the folder is kept within its
+// budget, least recently used files first (vm/runtime/cache-files.ts). V8 itself
+// refuses data of another V8 version or other flags, but checks only the source's
+// length and not the data's integrity, so a module whose file changed size,
+// modification time or inode (stale) or a cache file whose checksum fails (corrupt) is
+// compiled from source instead.
 
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import Module from "node:module";
-import * as os from "node:os";
 import * as path from "node:path";
 import * as vm from "node:vm";
 import { guestRan } from "./guest-ran";
+import {
+  cacheDir,
+  checksum,
+  afterWrite,
+  markUsed,
+  writeFileAtomic,
+} from "../vm/runtime/cache-files";
 
-const MAGIC = "jaunt-code-cache/1\n";
+const MAGIC = "jaunt-code-cache/2\n";
 
 /** One module's cached data in a cache file. */
 interface Entry {
@@ -30,13 +37,9 @@ interface Entry {
   data: Buffer;
 }
 
-/** The cache folder: the prelude cache's rule (vm/runtime/prelude-cache.ts). */
+/** The cache folder: the prelude cache's (vm/runtime/cache-files.ts). */
 export function codeCacheDir(): string | null {
-  const env = process.env.JAUNT_CACHE_DIR;
-  if (env === "off") return null;
-  if (env) return env;
-  const uid = typeof process.getuid === "function" ? process.getuid() : "user";
-  return path.join(os.tmpdir(), `jaunt-cache-${uid}`);
+  return cacheDir();
 }
 
 /** Where this installation lives: each checkout or install keeps its own cache file. */
@@ -54,21 +57,6 @@ export function codeCacheFile(dir: string, set = ""): string {
   return path.join(dir, `code-${process.version}-${process.arch}-${root}${tail}.bin`);
 }
 
-/** Cache files unused for a week (other node versions, removed checkouts) are deleted. */
-function pruneStale(dir: string, keep: string): void {
-  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
-  for (const f of fs.readdirSync(dir)) {
-    const full = path.join(dir, f);
-    if (full === keep || !/^code-.*\.bin$/.test(f)) continue;
-    try {
-      const st = fs.statSync(full);
-      if (st.atimeMs < weekAgo && st.mtimeMs < weekAgo) fs.unlinkSync(full);
-    } catch {
-      // Another process pruned it first.
-    }
-  }
-}
-
 /**
  * What identifies a module's source: its size and modification time, as Python's
  * __pycache__ does (hashing 2 MB of source at every start cost more than the cache
@@ -81,10 +69,6 @@ function sourceStamp(filename: string): string {
   } catch {
     return "";
   }
-}
-
-function sha256(data: Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
 }
 
 /**
@@ -109,7 +93,7 @@ export function readCodeCache(file: string): Map<string, Entry> {
     const index = JSON.parse(bytes.toString("utf8", head + 4, dataStart)) as unknown;
     const data = bytes.subarray(dataStart);
     const { sum, entries: list } = index as { sum?: unknown; entries?: unknown };
-    if (typeof sum !== "string" || !Array.isArray(list) || sum !== sha256(data)) return entries;
+    if (typeof sum !== "string" || !Array.isArray(list) || sum !== checksum(data)) return entries;
     for (const e of list as unknown[]) {
       if (!Array.isArray(e) || e.length !== 4) return new Map();
       const [name, hash, offset, length] = e as unknown[];
@@ -119,6 +103,7 @@ export function readCodeCache(file: string): Map<string, Entry> {
       if (o < 0 || n <= 0 || o + n > data.length) return new Map();
       entries.set(name, { hash, data: data.subarray(o, o + n) });
     }
+    markUsed(file, fs.statSync(file).mtimeMs);
   } catch {
     return new Map();
   }
@@ -136,19 +121,15 @@ export function writeCodeCache(file: string, entries: Map<string, Entry>): void 
     offset += e.data.length;
   }
   const data = Buffer.concat(chunks);
-  const index = Buffer.from(JSON.stringify({ sum: sha256(data), entries: list }), "utf8");
+  const index = Buffer.from(JSON.stringify({ sum: checksum(data), entries: list }), "utf8");
   const length = Buffer.alloc(4);
   length.writeUInt32LE(index.length);
-  const tmp = `${file}.${process.pid}.tmp`;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(MAGIC, "latin1"), length, index, data]), {
-      mode: 0o600,
-    });
-    fs.renameSync(tmp, file);
-    pruneStale(path.dirname(file), file);
+    const bytes = Buffer.concat([Buffer.from(MAGIC, "latin1"), length, index, data]);
+    writeFileAtomic(file, bytes);
+    afterWrite(path.dirname(file), file, bytes.length);
   } catch {
-    fs.rmSync(tmp, { force: true });
+    // Best effort: the next run compiles from source.
   }
 }
 

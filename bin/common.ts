@@ -12,6 +12,7 @@ import { COMPILER_VERSION, type ProgramKind } from "../compiler/bytecode";
 import { SNAPSHOT_FORMAT } from "../vm/snapshot";
 export { writeFileAtomic } from "../vm/atomic-file";
 import { JAUNT_VERSION } from "../vm/version";
+import { versionLine } from "./bundle-manifest";
 import { MIN_KEY_BYTES, verifySnapshot } from "../vm/snapshot-sign";
 import { hasModuleSyntax, isESModule } from "../vm/runtime/modules";
 import type { UnhandledRejectionsMode } from "../vm/host";
@@ -52,7 +53,7 @@ export function die(tool: string, message: string, code: number): never {
 
 /** What `--version` prints: Jaunt's version and what decides snapshot compatibility. */
 export function versionText(): string {
-  return `jaunt ${JAUNT_VERSION} (snapshot format ${SNAPSHOT_FORMAT}, compiler ${COMPILER_VERSION}, node ${process.version})`;
+  return versionLine(JAUNT_VERSION, SNAPSHOT_FORMAT, COMPILER_VERSION);
 }
 
 /**

@@ -25,8 +25,9 @@ import {
   syntaxErrorReport,
 } from "./common";
 import type { JauntOptions } from "../vm";
-import { RecordWriter, recordingDirProblem } from "./record-store";
-import { Recorder } from "./time-travel";
+// --record's modules (and cbor-x with them) load only when it is given.
+import type * as RecordStore from "./record-store";
+import type { Recorder } from "./time-travel";
 import { finishContext, localContext, transportRequests } from "../transport/requests";
 import { trace } from "../transport/trace";
 
@@ -97,7 +98,7 @@ if (argv["print-bytecode"]) {
 } else {
   const main = findMain(TOOL, file, script, true);
   if (recordDir !== undefined) {
-    const problem = recordingDirProblem(recordDir);
+    const problem = recordStore().recordingDirProblem(recordDir);
     if (problem) die(TOOL, problem, 1);
   }
   const recorder = recordDir === undefined ? undefined : startRecording(recordDir, main.filename);
@@ -131,8 +132,18 @@ if (argv["print-bytecode"]) {
 
 function startRecording(dir: string, program: string): Recorder {
   try {
-    return new Recorder(new RecordWriter(dir, { program, argv: rest, every }), every);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Recorder } = require("./time-travel") as typeof import("./time-travel");
+    return new Recorder(
+      new (recordStore().RecordWriter)(dir, { program, argv: rest, every }),
+      every,
+    );
   } catch (e) {
     die(TOOL, `cannot record into ${dir}: ${ioProblem(e)}`, 1);
   }
+}
+
+function recordStore(): typeof RecordStore {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("./record-store") as typeof RecordStore;
 }

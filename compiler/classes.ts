@@ -7,7 +7,7 @@
 // (#x) are bindings holding a per-evaluation PrivateName; private methods live in
 // hidden bindings (%pm#x) and are installed on each instance by the initializer.
 
-import { parse } from "acorn";
+import { acorn } from "./acorn";
 import type * as N from "./estree";
 
 export interface FieldEntry {
@@ -72,7 +72,7 @@ function defaultCtor(node: N.Class, derived: boolean): N.FunctionExpression {
   const src = derived
     ? "(class extends B { constructor(...args) { super(...args); } })"
     : "(class { constructor() {} })";
-  const ast = parse(src, { ecmaVersion: "latest" }) as unknown as N.Program;
+  const ast = acorn().parse(src, { ecmaVersion: "latest" }) as unknown as N.Program;
   const cls = ((ast.body[0] as N.ExpressionStatement).expression as N.ClassExpression).body
     .body[0] as N.MethodDefinition;
   const fn = cls.value as N.FunctionExpression;

@@ -7,7 +7,8 @@
 // source that is too deep for the current thread is compiled on a worker thread with a
 // big stack (see `offthread.ts`), up to a fixed limit beyond Node's own.
 
-import { Parser, tokTypes as tt } from "acorn";
+import type { Parser } from "acorn";
+import { acorn } from "./acorn";
 
 /** Thrown (inside acorn, then caught by `compile`) when source nests beyond a limit. */
 export class NestingTooDeep extends Error {
@@ -62,6 +63,7 @@ class NameList extends Array<string> {
 
 /** Acorn with a counted recursion depth and a loop for left-associative binary chains. */
 export function depthLimited(Base: ParserClass): ParserClass {
+  const tt = acorn().tokTypes;
   const proto = Base.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
   class Limited extends (Base as unknown as new (...a: unknown[]) => object) {
     /** Counted steps still allowed below the current one. */

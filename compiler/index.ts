@@ -1,7 +1,8 @@
 // The compiler's public entry: source text → Program (bytecode per function).
 // Deterministic: the same (kind, filename, source) always gives the same bytecode.
 
-import { Parser } from "acorn";
+import type { Parser } from "acorn";
+import { acorn } from "./acorn";
 import { createHash } from "node:crypto";
 import type * as N from "./estree";
 import { analyze } from "./scope";
@@ -11,7 +12,7 @@ import { CompileError } from "./emitter";
 import { LineMap } from "./lines";
 import { LIMITS, NestingTooDeep, depthLimited, treeDepth } from "./depth";
 import { compileOffThread, inCompileWorker, tooBigForThisHeap } from "./offthread";
-import { cachedProgram, rememberProgram } from "./cache";
+import { cachedProgram, persistentPrograms, rememberProgram } from "./cache";
 import { STREAMING, compileStreamed, type StatementParser, type StreamedProgram } from "./stream";
 import {
   COMPILER_VERSION,
@@ -85,8 +86,9 @@ export interface CompileOptions {
  * `new.target` inside functions, `super()` inside derived constructors.
  */
 const parsers = new Map<number, typeof Parser>();
-const LimitedParser = depthLimited(Parser);
+let limited: typeof Parser | null = null;
 function parserFor(evalFlags: number): typeof Parser {
+  const LimitedParser = (limited ??= depthLimited(acorn().Parser));
   const key = evalFlags & (EvalFlags.InFunction | EvalFlags.InDerivedCtor);
   if (!key) return LimitedParser;
   let p = parsers.get(key);
@@ -167,8 +169,20 @@ export function compile(source: string, opts: CompileOptions): Program {
   const evalFlags = opts.kind === "eval" ? (opts.evalFlags ?? 0) : 0;
   const known = cachedProgram(source, opts.kind, opts.filename, evalFlags);
   if (known) return known;
+  // The prelude has a cache of its own, keyed by its files (vm/runtime/prelude-cache.ts);
+  // eval code is kept only when long (a program may eval many short strings).
+  const persist =
+    opts.kind === "eval" ? source.length >= persistentPrograms.minChars : opts.kind !== "prelude";
+  const store = persist ? persistentPrograms.store : null;
+  const stored = store?.load(source, opts.kind, opts.filename, evalFlags);
+  if (stored) {
+    persistentPrograms.hits++;
+    rememberProgram(stored, evalFlags);
+    return stored;
+  }
   const p = compileUncached(source, opts);
   rememberProgram(p, evalFlags);
+  store?.save(p, evalFlags);
   return p;
 }
 

@@ -18,7 +18,7 @@
 // top-level `using`) is not streamed: `compileStreamed` returns null and the caller
 // compiles the whole tree.
 
-import { tokTypes as tt } from "acorn";
+import { acorn } from "./acorn";
 import type * as N from "./estree";
 import { streamAnalyzer, type FunctionInfo } from "./scope";
 import {
@@ -80,7 +80,8 @@ function* statements(p: StatementParser): Generator<N.Statement> {
   const exports = Object.create(null) as object;
   let prologue = true;
   p.nextToken();
-  while (p.type !== tt.eof) {
+  const eof = acorn().tokTypes.eof;
+  while (p.type !== eof) {
     const s = p.parseStatement(null, true, exports);
     if (prologue) {
       p.adaptDirectivePrologue([s]);

@@ -3,6 +3,7 @@
 // finds it (compared with node at test time), I/O problems reported in one line naming
 // the path, atomic snapshot writes, --help and --version.
 
+import { BUNDLE_DIR, freshBundle } from "../bin/bundle-manifest";
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -408,6 +409,29 @@ test("--version alone is answered without loading yargs, as yargs answers it", (
     const viaYargs = runCli(tool, ["--version", "--version"], tmp);
     assert.equal(viaYargs.code, 0);
     assert.equal(r.stdout, viaYargs.stdout);
+  }
+});
+
+test("--version with a fresh bundle is answered from its manifest, without loading it", () => {
+  const hook = write(
+    "list-modules-bundled.js",
+    'process.on("exit", () => process.stderr.write(Object.keys(require.cache).join("\\n")));\n',
+  );
+  for (const tool of ["vmrun", "vmresume"]) {
+    // Only a fresh bundle (npm run build) answers this way; stale, the modules do (above).
+    if (!freshBundle(BUNDLE_DIR, tool)) continue;
+    for (const flag of ["--version", "-v"]) {
+      const r = spawnSync(
+        process.execPath,
+        ["-r", hook, path.join(ROOT, "dist", "bin", `${tool}.js`), flag],
+        { encoding: "utf8", cwd: tmp, env: { ...process.env, JAUNT_BUNDLE: "" } },
+      );
+      assert.equal(r.status, 0);
+      assert.ok(!r.stderr.includes(path.join("bundle", `${tool}.js`)), "the bundle was not loaded");
+      assert.ok(!r.stderr.includes(`${tool}-main.js`), "nor the tool's modules");
+      const viaYargs = runCli(tool, ["--version", "--version"], tmp);
+      assert.equal(r.stdout, viaYargs.stdout);
+    }
   }
 });
 

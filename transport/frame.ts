@@ -15,7 +15,7 @@
 // truncated frame, a body that is not CBOR) with a FrameError; nothing it decodes is
 // handed on before the whole frame has been checked.
 
-import { Decoder, Encoder } from "cbor-x";
+import type * as CborX from "cbor-x";
 
 export const FRAME_MAGIC_0 = 0x4a; // "J"
 export const FRAME_MAGIC_1 = 0x54; // "T"
@@ -99,16 +99,23 @@ export class FrameError extends Error {
 }
 
 // Records and structured clones are cbor-x extensions another implementation would not
-// read; plain CBOR keeps the wire inspectable.
-const cbor = new Encoder({ useRecords: false, structuredClone: false, mapsAsObjects: true });
-const cborIn = new Decoder({ useRecords: false, structuredClone: false, mapsAsObjects: true });
+// read; plain CBOR keeps the wire inspectable. Made on first use: every vmrun loads this
+// module, and loading cbor-x was ~3% of `vmrun hello.js`.
+let codec: { out: CborX.Encoder; in: CborX.Decoder } | null = null;
+function frameCodec(): { out: CborX.Encoder; in: CborX.Decoder } {
+  if (codec) return codec;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Decoder, Encoder } = require("cbor-x") as typeof CborX;
+  const opts = { useRecords: false, structuredClone: false, mapsAsObjects: true };
+  return (codec = { out: new Encoder(opts), in: new Decoder(opts) });
+}
 
 /** The bytes of one frame. Throws FrameError for a body larger than `maxFrame`. */
 export function encodeFrame(frame: Frame, maxFrame = DEFAULT_MAX_FRAME): Buffer {
   if (!KNOWN_KINDS.has(frame.kind))
     throw new FrameError("kind", `unknown frame kind ${frame.kind}`);
   checkChannel(frame.channel);
-  const body = cbor.encode(frame.body);
+  const body = frameCodec().out.encode(frame.body);
   if (body.length > maxFrame)
     throw new FrameError(
       "oversize",
@@ -224,7 +231,7 @@ export class FrameDecoder {
     let body: unknown;
     try {
       // Copy: cbor-x may keep views of its input, and the input's buffer is reused.
-      body = cborIn.decode(Buffer.from(bodyBytes));
+      body = frameCodec().in.decode(Buffer.from(bodyBytes));
     } catch (e) {
       throw new FrameError(
         "body",

@@ -47,6 +47,11 @@ import {
 } from "./request-handlers";
 import { NEUTRAL_EXEC_PATH } from "./builtins/process";
 import { hostFiles, nodeResolution, type FileView, type NodeResolution } from "./runtime/modules";
+import { useDiskProgramCache } from "./runtime/prelude-cache";
+
+// Long programs compiled here are kept on disk for the next process (a resume of a
+// snapshot carries sources, not bytecode): see vm/runtime/prelude-cache.ts.
+useDiskProgramCache();
 
 export {
   GuestSyntaxError,

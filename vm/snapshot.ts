@@ -20,9 +20,8 @@
 // and any problem is reported as a SnapshotError naming it. docs/snapshot-format.md
 // has the whole layout as a CDDL schema and the version policy.
 
-import { decode as cborDecode, decodeMultiple as cborDecodeMultiple } from "cbor-x";
 import { compileMemo } from "./runtime/program-memo";
-import { encodeCbor } from "./cbor-write";
+import { cborX, encodeCbor } from "./cbor-write";
 import { builtinProgram, isBuiltinProgram } from "./runtime/node-modules";
 import { COMPILER_VERSION, type Program, type ProgramKind } from "../compiler/bytecode";
 import { OPS } from "../compiler/opcodes";
@@ -934,7 +933,7 @@ function shown(v: unknown): string {
 /** The item between two offsets of `bytes`, decoded by cbor-x. */
 function cborItem(bytes: Uint8Array, start: number, end: number): unknown {
   try {
-    return cborDecode(bytes.subarray(start, end));
+    return cborX().decode(bytes.subarray(start, end));
   } catch (err) {
     return fail(`not CBOR (${(err as Error).message})`);
   }
@@ -1101,7 +1100,7 @@ class Decoder {
   private allocateRun(from: number, to: number, first: number, count: number): void {
     let list: unknown;
     try {
-      list = cborDecodeMultiple(this.reader.bytes.subarray(from, to));
+      list = cborX().decodeMultiple(this.reader.bytes.subarray(from, to));
     } catch (err) {
       fail(`not CBOR (${(err as Error).message})`);
     }

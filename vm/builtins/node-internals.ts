@@ -29,7 +29,8 @@ import { isCallable } from "../model/object";
 import { arg, defineInternal } from "./util";
 import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
-import { Parser, tokenizer, type Node as AcornNode } from "acorn";
+import type { Node as AcornNode } from "acorn";
+import { acorn } from "../../compiler/acorn";
 import { positionAt } from "../../compiler/bytecode";
 
 /**
@@ -88,10 +89,10 @@ function callSiteMessage(vm: Agent, fn: Value): string | null | undefined {
   const { findNodeAround } = require("acorn-walk") as typeof import("acorn-walk");
   let found: { start: number; text: string } | undefined;
   try {
-    for (const token of tokenizer(code, { ecmaVersion: "latest" })) {
+    for (const token of acorn().tokenizer(code, { ecmaVersion: "latest" })) {
       if (token.start > col) break;
       try {
-        const node = Parser.parseExpressionAt(code, token.start, { ecmaVersion: "latest" });
+        const node = acorn().Parser.parseExpressionAt(code, token.start, { ecmaVersion: "latest" });
         const around = findNodeAround(node as AcornNode, col, "CallExpression");
         if (around && around.node.end >= col) {
           found = {

@@ -6,7 +6,7 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parse as acornParse } from "acorn";
+import { acorn } from "../../compiler/acorn";
 import { compile, GuestSyntaxError } from "../../compiler";
 import type { Host, ModuleLoader } from "../host";
 
@@ -140,7 +140,7 @@ function hasModuleSyntaxSource(source: string, filename: string): boolean {
     if (!(e instanceof GuestSyntaxError)) throw e;
   }
   try {
-    acornParse(source, { ecmaVersion: "latest", allowHashBang: true, sourceType: "module" });
+    acorn().parse(source, { ecmaVersion: "latest", allowHashBang: true, sourceType: "module" });
     return true;
   } catch {
     return false;

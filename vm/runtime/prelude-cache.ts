@@ -1,37 +1,42 @@
-// A disk cache for the compiled prelude, like Python's __pycache__: parsing and
-// compiling ~200 KB of self-hosted JavaScript was most of a VM's start-up time. The
-// files of Node's built-in modules (vm/runtime/node-modules.ts) are cached the same way.
+// A disk cache for compiled programs, like Python's __pycache__: parsing and compiling
+// ~200 KB of self-hosted JavaScript was most of a VM's start-up time. The files of
+// Node's built-in modules (vm/runtime/node-modules.ts) are cached the same way, and so
+// is every guest program of at least persistentPrograms.minChars (compiler/cache.ts):
+// a snapshot carries its programs' sources, and the resume of one built on a big
+// library compiled them again in every fresh process.
 //
 // The cache key covers the prelude's files and the compiler's built files (their
 // size, modification time and inode, as code-cache.ts stamps modules: reading and
 // hashing their text at every start cost more than the rest of the key), so editing
 // either (or rebuilding the compiler) misses the cache instead of running stale
-// bytecode. The node modules' programs are keyed by their source text. A file
-// is the magic line, the SHA-256 of its payload and the payload: the program's plain
-// arrays in V8's serialization format, which node decodes natively (cbor-x took twice
-// as long for the prelude's 1 MB, ~18 ms of a cold start). Anything unreadable,
-// damaged or of the wrong shape is ignored and the prelude is compiled from source.
-// JAUNT_CACHE_DIR picks the folder ("off" disables the cache).
+// bytecode. Other programs are keyed by their source text. A file is the magic line,
+// the compiler's fingerprint, the checksum of its payload (cache-files.ts) and the
+// payload: the program's plain arrays in V8's serialization format, which node decodes
+// natively (cbor-x took twice as long for the prelude's 1 MB, ~18 ms of a cold start).
+// Anything unreadable, damaged, of another compiler or of the wrong shape or source is
+// ignored and the program compiled again. The folder (JAUNT_CACHE_DIR, "off" disables
+// the cache) is kept within a budget, least recently used entries first.
 
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import * as v8 from "node:v8";
 import type { Program, ProgramKind } from "../../compiler/bytecode";
+import { persistentPrograms, type ProgramStore } from "../../compiler/cache";
 import { decodeProgram, encodeProgram } from "../../compiler/program-codec";
+import {
+  SUM_LENGTH,
+  cacheDir,
+  checksum,
+  entryKey,
+  afterWrite,
+  markUsed,
+  writeFileAtomic,
+} from "./cache-files";
 
-const MAGIC = "jaunt-prelude-cache/2\n";
-/** The hex SHA-256 of the payload follows the magic line. */
-const SUM_LENGTH = 64;
-
-function cacheDir(): string | null {
-  const env = process.env.JAUNT_CACHE_DIR;
-  if (env === "off") return null;
-  if (env) return env;
-  const uid = typeof process.getuid === "function" ? process.getuid() : "user";
-  return path.join(os.tmpdir(), `jaunt-cache-${uid}`);
-}
+const MAGIC = "jaunt-prelude-cache/3\n";
+/** The compiler's fingerprint (64 hex digits and a newline) follows the magic line. */
+const FINGERPRINT_LENGTH = 65;
 
 let fingerprint: string | null = null;
 
@@ -46,10 +51,6 @@ function compilerFingerprint(): string {
     h.update(`${f}\0${st.size}:${st.mtimeMs}:${st.ino}\0`);
   }
   return (fingerprint = h.digest("hex"));
-}
-
-function checksum(payload: Uint8Array): string {
-  return createHash("sha256").update(payload).digest("hex");
 }
 
 /**
@@ -75,11 +76,11 @@ export function cachedPreludeFiles(
   if (!dir) return compileSource(readSource());
   let file: string;
   try {
-    file = entryFile(dir, "prelude", "jaunt:prelude", "files\0" + filesStamp(files));
+    file = preludeFile(dir, filesStamp(files));
   } catch {
     return compileSource(readSource());
   }
-  const hit = readEntry(file, null, "prelude");
+  const hit = readEntry(file, (p) => p.kind === "prelude");
   if (hit) return hit;
   const program = compileSource(readSource());
   writeEntry(dir, file, program);
@@ -96,19 +97,21 @@ function filesStamp(files: readonly string[]): string {
     .join("\0");
 }
 
-/** The cache file of a program of `kind` and `filename` whose source `identity` names. */
-function entryFile(dir: string, kind: ProgramKind, filename: string, identity: string): string {
+/** The cache file of the prelude whose files `identity` names. */
+function preludeFile(dir: string, identity: string): string {
   const key = createHash("sha256")
     .update(MAGIC)
     .update(compilerFingerprint())
-    .update(kind + "\0" + filename + "\0")
     .update(identity)
     .digest("hex")
     .slice(0, 40);
   return path.join(dir, `prelude-${key}.v8`);
 }
 
-/** Any program of the runtime's own (kind and filename are part of the key), cached as above. */
+/**
+ * Any program of the runtime's own, kept as the long guest programs are (below), under
+ * the kind, file name and source asked for.
+ */
 export function cachedProgram(
   source: string,
   kind: ProgramKind,
@@ -117,29 +120,35 @@ export function cachedProgram(
 ): Program {
   const dir = cacheDir();
   if (!dir) return compileSource();
-  let file: string;
-  try {
-    file = entryFile(dir, kind, filename, source);
-  } catch {
-    return compileSource();
+  const file = programFile(dir, kind, filename, 0, source);
+  const hit = readEntry(file, (p) => p.kind === kind && p.source === source);
+  if (hit) {
+    saved.add(hit);
+    return hit;
   }
-  const hit = readEntry(file, source, kind);
-  if (hit) return hit;
   const program = compileSource();
-  writeEntry(dir, file, program);
+  // compile() may have stored it already (a long source, under the same name).
+  if (!saved.has(program)) {
+    saved.add(program);
+    writeEntry(dir, file, program);
+  }
   return program;
 }
 
-/** The entry in `file`, when intact, of `kind` and (unless null) made from `source`. */
-function readEntry(file: string, source: string | null, kind: ProgramKind): Program | null {
+/** The entry in `file`, when intact, of this compiler and accepted by `valid`. */
+function readEntry(file: string, valid: (p: Program) => boolean): Program | null {
   try {
     const bytes = fs.readFileSync(file);
-    const start = MAGIC.length + SUM_LENGTH;
+    const sumAt = MAGIC.length + FINGERPRINT_LENGTH;
+    const start = sumAt + SUM_LENGTH;
     if (bytes.length < start || bytes.toString("latin1", 0, MAGIC.length) !== MAGIC) return null;
+    if (bytes.toString("latin1", MAGIC.length, sumAt) !== compilerFingerprint() + "\n") return null;
     const payload = bytes.subarray(start);
-    if (bytes.toString("latin1", MAGIC.length, start) !== checksum(payload)) return null;
+    if (bytes.toString("latin1", sumAt, start) !== checksum(payload)) return null;
     const program = decodeProgram(v8.deserialize(payload));
-    return program.kind === kind && (source === null || program.source === source) ? program : null;
+    if (!valid(program)) return null;
+    markUsed(file, fs.statSync(file).mtimeMs);
+    return program;
   } catch {
     return null;
   }
@@ -147,30 +156,63 @@ function readEntry(file: string, source: string | null, kind: ProgramKind): Prog
 
 function writeEntry(dir: string, file: string, program: Program): void {
   try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const payload = v8.serialize(encodeProgram(program));
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    const head = Buffer.from(MAGIC + checksum(payload), "latin1");
-    fs.writeFileSync(tmp, Buffer.concat([head, payload]), { mode: 0o600 });
-    // rename is atomic: concurrent VMs starting at once never read a half-written file.
-    fs.renameSync(tmp, file);
-    pruneStale(dir, file);
+    const head = Buffer.from(MAGIC + compilerFingerprint() + "\n" + checksum(payload), "latin1");
+    // Atomic: concurrent VMs starting at once never read a half-written file.
+    writeFileAtomic(file, Buffer.concat([head, payload]));
+    afterWrite(dir, file, head.length + payload.length);
   } catch {
-    // A read-only or full disk only costs the next start-up a compile.
+    // A read-only or full disk only costs the next start-up a compile; a module
+    // program (which the codec does not encode) is compiled every time.
   }
 }
 
-/** Entries unused for a week (other builds' preludes) are deleted when a new one is written. */
-function pruneStale(dir: string, keep: string): void {
-  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
-  for (const f of fs.readdirSync(dir)) {
-    const full = path.join(dir, f);
-    if (full === keep || !/^prelude-[0-9a-f]+\.(?:cbor|v8)/.test(f)) continue;
-    try {
-      const st = fs.statSync(full);
-      if (st.atimeMs < weekAgo && st.mtimeMs < weekAgo) fs.unlinkSync(full);
-    } catch {
-      // Another process pruned it first.
-    }
-  }
+/**
+ * The store compile() consults for long guest sources (compiler/cache.ts). An entry
+ * is used only when its kind, file name, eval flags and source are all equal to what
+ * was asked (and it is intact and of this compiler): a hit returns exactly what
+ * compiling would.
+ */
+export const diskProgramStore: ProgramStore = {
+  load(source, kind, filename, evalFlags) {
+    const dir = cacheDir();
+    if (!dir) return undefined;
+    const hit = readEntry(
+      programFile(dir, kind, filename, evalFlags, source),
+      (p) =>
+        p.kind === kind &&
+        p.filename === filename &&
+        (p.evalFlags ?? 0) === evalFlags &&
+        p.source === source,
+    );
+    if (!hit) return undefined;
+    saved.add(hit);
+    return hit;
+  },
+  save(p, evalFlags) {
+    const dir = cacheDir();
+    if (!dir || p.module || saved.has(p)) return;
+    saved.add(p);
+    writeEntry(dir, programFile(dir, p.kind, p.filename, evalFlags, p.source), p);
+  },
+};
+
+/** Programs this process wrote (or read): compile() and cachedProgram may both offer one. */
+const saved = new WeakSet<Program>();
+
+/** A program's file, named by what compiles it and this compiler (builds sharing the folder keep apart). */
+function programFile(
+  dir: string,
+  kind: ProgramKind,
+  filename: string,
+  evalFlags: number,
+  source: string,
+): string {
+  const key = entryKey(compilerFingerprint(), kind, String(evalFlags), filename, source);
+  return path.join(dir, `program-${key}.v8`);
+}
+
+/** Guest programs compiled in this process are kept on disk for the next (see above). */
+export function useDiskProgramCache(): void {
+  persistentPrograms.store = diskProgramStore;
 }

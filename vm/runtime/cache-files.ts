@@ -1,0 +1,146 @@
+// What the disk caches share (the compiled-program cache of prelude-cache.ts and V8's
+// code cache of bin/code-cache.ts): their folder, the checksum that guards an entry's
+// bytes, atomic writes, and the bound on the folder's size.
+//
+// JAUNT_CACHE_DIR picks the folder ("off" disables the caches); JAUNT_CACHE_MAX_MB its
+// budget (default 256): past it, the least recently used entries are deleted.
+
+import { createHash, type Hash } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+/** The cache folder, or null when caching is off. */
+export function cacheDir(): string | null {
+  const env = process.env.JAUNT_CACHE_DIR;
+  if (env === "off") return null;
+  if (env) return env;
+  const uid = typeof process.getuid === "function" ? process.getuid() : "user";
+  return path.join(os.tmpdir(), `jaunt-cache-${uid}`);
+}
+
+/** Hex characters of a checksum. */
+export const SUM_LENGTH = 32;
+
+let sumAlgorithm: string | null = null;
+
+/** MD5, or SHA-256 where MD5 is unavailable (OpenSSL in FIPS mode). */
+function fastHash(): Hash {
+  if (sumAlgorithm === null) {
+    try {
+      createHash("md5");
+      sumAlgorithm = "md5";
+    } catch {
+      sumAlgorithm = "sha256";
+    }
+  }
+  return createHash(sumAlgorithm);
+}
+
+/**
+ * A checksum of an entry's bytes, against damage rather than forgery (the folder is
+ * the user's own, mode 0700): MD5, a third of SHA-256's instructions — hashing the
+ * prelude's and the bundle's caches with SHA-256 was 13% of `vmrun hello.js`.
+ */
+export function checksum(data: Uint8Array): string {
+  return fastHash().update(data).digest("hex").slice(0, SUM_LENGTH);
+}
+
+/**
+ * A file name's key made of `parts` (a long source among them). A collision only
+ * costs a miss: an entry is used only when what it holds equals what was asked.
+ */
+export function entryKey(...parts: string[]): string {
+  const h = fastHash();
+  for (const p of parts) h.update(p).update("\0");
+  return h.digest("hex").slice(0, SUM_LENGTH);
+}
+
+/** Writes `bytes` to `file` through a temporary file and a rename: readers never see half. */
+export function writeFileAtomic(file: string, bytes: Uint8Array): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    fs.writeFileSync(tmp, bytes, { mode: 0o600 });
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** An hour: a hit refreshes its entry's modification time at most this often. */
+const TOUCH_EVERY_MS = 3600 * 1000;
+
+/**
+ * Marks an entry as used (its modification time is its last use, for eviction):
+ * cheap, and done at most hourly per entry. Best effort.
+ */
+export function markUsed(file: string, mtimeMs: number): void {
+  const now = Date.now();
+  if (now - mtimeMs < TOUCH_EVERY_MS) return;
+  try {
+    fs.utimesSync(file, now / 1000, now / 1000);
+  } catch {
+    // Read-only: eviction then sees the write time.
+  }
+}
+
+/** The folder's budget in bytes. */
+export function cacheBudget(): number {
+  const mb = Number(process.env.JAUNT_CACHE_MAX_MB);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 256) * 1024 * 1024;
+}
+
+/** Cache entries (and temporary files a crash left) among the folder's names. */
+const ENTRY = /^(?:prelude|program|code)-[^/]*\.(?:v8|bin|cbor)(?:\.\d+(?:\.\d+)?\.tmp)?$/;
+
+/** Bytes this process wrote since it last checked the folder's size (none yet: check). */
+let writtenSinceCheck = Infinity;
+/** Written bytes between two checks: a run that keeps many small programs scans rarely. */
+const CHECK_EVERY_BYTES = 8 * 1024 * 1024;
+
+/** After writing `keep` (`size` bytes): evicts (below) when this process wrote enough. */
+export function afterWrite(dir: string, keep: string, size: number): void {
+  writtenSinceCheck += size;
+  if (writtenSinceCheck < CHECK_EVERY_BYTES) return;
+  writtenSinceCheck = 0;
+  evictOldest(dir, keep);
+}
+
+/**
+ * Deletes entries unused for a week, then the least recently used
+ * until the folder's entries fit in the budget. `keep` (just written) stays.
+ */
+export function evictOldest(dir: string, keep: string, budget = cacheBudget()): void {
+  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
+  const entries: { file: string; size: number; used: number }[] = [];
+  let total = 0;
+  for (const name of fs.readdirSync(dir)) {
+    if (!ENTRY.test(name)) continue;
+    const file = path.join(dir, name);
+    try {
+      const st = fs.statSync(file);
+      const used = Math.max(st.mtimeMs, st.atimeMs);
+      if (file !== keep && st.mtimeMs < weekAgo && st.atimeMs < weekAgo) {
+        fs.unlinkSync(file);
+        continue;
+      }
+      entries.push({ file, size: st.size, used: file === keep ? Infinity : used });
+      total += st.size;
+    } catch {
+      // Another process removed it first.
+    }
+  }
+  if (total <= budget) return;
+  entries.sort((a, b) => a.used - b.used);
+  for (const e of entries) {
+    if (total <= budget || e.file === keep) break;
+    try {
+      fs.unlinkSync(e.file);
+    } catch {
+      // Gone already.
+    }
+    total -= e.size;
+  }
+}
