@@ -68,6 +68,8 @@ export const FUSED_FROM: ReadonlyMap<Op, Op> = new Map([
   [Op.GET_LOCALS_JUMP, Op.GET_LOCAL],
   [Op.TYPEOF_IS, Op.TYPEOF],
   [Op.SET_ELEM_POP, Op.SET_ELEM],
+  [Op.GET_LOCALS_IN_JUMP, Op.GET_LOCAL],
+  [Op.GET_LOCALS_SET_ELEM, Op.GET_LOCAL],
 ]);
 
 /** Binary operators whose number-on-number case the fused arithmetic runs. */
@@ -159,7 +161,8 @@ export function fuseInstructions(code: Int32Array): Int32Array {
 }
 
 /**
- * Two locals and what uses them (`a[i]`, `a - b`, `i < n` feeding a jump), a local
+ * Two locals and what uses them (`a[i]`, `a - b`, `i < n`, `i === n` or `k in o` feeding a
+ * jump, `a[i] = v;` with a third), a local
  * function and the undefined `this` of its call, `typeof x === "s"` (and its !==, ==,
  * != and jump forms) and an element store as a statement (counted in the merge and
  * callback loops of prelude/10-array.js and Octane's deltablue and crypto). Rewrites
@@ -171,13 +174,28 @@ function fuseLocalsAndTests(code: Int32Array, at: number, n: number): boolean {
     const next = code[at + 2];
     if (next === Op.UNDEF) code[at] = Op.GET_LOCAL_UNDEF;
     else if (next !== Op.GET_LOCAL || at + 4 >= n) return false;
+    // GET_LOCAL a; GET_LOCAL k; GET_LOCAL v; SET_ELEM; POP  (`a[k] = v;`)
+    else if (
+      code[at + 4] === Op.GET_LOCAL &&
+      at + 7 < n &&
+      code[at + 6] === Op.SET_ELEM &&
+      code[at + 7] === Op.POP
+    )
+      code[at] = Op.GET_LOCALS_SET_ELEM;
     // GET_LOCAL a; GET_LOCAL b; GET_ELEM
     else if (code[at + 4] === Op.GET_ELEM) code[at] = Op.GET_LOCALS_ELEM;
     // GET_LOCAL a; GET_LOCAL b; ADD|SUB|…
     else if (ARITH.has(code[at + 4])) code[at] = Op.GET_LOCALS_ARITH;
-    // GET_LOCAL a; GET_LOCAL b; LT|LE|GT|GE; JUMP_IF_FALSE target
-    else if (at + 6 < n && RELATIONAL.has(code[at + 4]) && code[at + 5] === Op.JUMP_IF_FALSE)
+    // GET_LOCAL a; GET_LOCAL b; LT|LE|GT|GE|SEQ|SNE; JUMP_IF_FALSE target
+    else if (
+      at + 6 < n &&
+      (RELATIONAL.has(code[at + 4]) || code[at + 4] === Op.SEQ || code[at + 4] === Op.SNE) &&
+      code[at + 5] === Op.JUMP_IF_FALSE
+    )
       code[at] = Op.GET_LOCALS_JUMP;
+    // GET_LOCAL k; GET_LOCAL o; IN; JUMP_IF_FALSE target  (`if (k in o)`)
+    else if (at + 6 < n && code[at + 4] === Op.IN && code[at + 5] === Op.JUMP_IF_FALSE)
+      code[at] = Op.GET_LOCALS_IN_JUMP;
     else return false;
     return true;
   }

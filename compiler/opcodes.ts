@@ -193,6 +193,8 @@ export const enum Op {
   GET_LOCALS_JUMP,
   TYPEOF_IS,
   SET_ELEM_POP,
+  GET_LOCALS_IN_JUMP,
+  GET_LOCALS_SET_ELEM,
   // Keep this last: the number of opcodes.
   COUNT,
 }
@@ -459,6 +461,8 @@ export const OPS: readonly OpInfo[] = [
   op("GET_LOCALS_JUMP", ["local"], PUSH),
   op("TYPEOF_IS", [], UNARY),
   op("SET_ELEM_POP", [], [3, 1], true),
+  op("GET_LOCALS_IN_JUMP", ["local"], PUSH),
+  op("GET_LOCALS_SET_ELEM", ["local"], PUSH),
 ];
 
 /** Total size in words of the instruction starting at `at`. */

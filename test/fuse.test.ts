@@ -27,6 +27,8 @@ function k(a, b, cb) {
   for (let i = 0; i < b; i++) a[i] = cb(a[i] - b);
   const n = a.length;
   if (typeof cb === "function" && b < n) return a[b] * (b - n);
+  if (n in a) return n;
+  if (n === b) a[b] = n;
   return typeof b !== "number";
 }
 f([1, 2], 2);
@@ -91,6 +93,8 @@ test("fusing changes only opcode words, and fusing again changes nothing", () =>
     Op.GET_LOCALS_JUMP,
     Op.TYPEOF_IS,
     Op.SET_ELEM_POP,
+    Op.GET_LOCALS_IN_JUMP,
+    Op.GET_LOCALS_SET_ELEM,
   ])
     assert.ok(seen.has(op), `${OPS[op].name} is emitted`);
 });

@@ -132,6 +132,45 @@ try {
   log(e.constructor.name);
 }
 
+// a[k] = v; of three locals: dense, holes (a setter on the prototype), past the end,
+// fractional and negative keys, typed arrays, objects, frozen arrays; and i === n,
+// i !== n on two locals feeding a jump, across types.
+Object.defineProperty(Array.prototype, "2", {
+  set(v) {
+    seen.push("set2:" + v);
+  },
+  configurable: true,
+});
+seen = [];
+function copyInto(a, src) {
+  for (let i = 0; i !== src.length; i++) {
+    const v = src[i];
+    a[i] = v;
+  }
+  let k = -1;
+  let v = "neg";
+  a[k] = v;
+  k = 0.5;
+  a[k] = v;
+  return a;
+}
+const src = ["p", "q", "r", "s"];
+log(copyInto([0, 0, 0, 0], src).join(), copyInto([0, 0, , 0], src).join(), seen.join());
+log(copyInto([], src).length, JSON.stringify(copyInto({}, src)), copyInto(new Int8Array(4), [1, 2, 3, 300]).join());
+try {
+  copyInto(Object.freeze([0, 0, 0, 0]), src);
+} catch (e) {
+  log(e.constructor.name);
+}
+delete Array.prototype[2];
+function same(a, b) {
+  let r = "";
+  if (a === b) r += "=";
+  if (a !== b) r += "!";
+  return r;
+}
+log(same(1, 1), same(1, "1"), same(NaN, NaN), same(0, -0), same(src, src), same(null, undefined));
+
 // Results stored into locals: INT/CONST arithmetic on numbers and not, `x = x * k;`
 // as a statement, `let y = x + 1`.
 function stores(x) {

@@ -1780,15 +1780,73 @@ export class VM implements HeapOwner, Agent {
                 break;
               }
               case Op.GET_LOCALS_JUMP: {
-                // GET_LOCAL a; GET_LOCAL b; LT|LE|GT|GE; JUMP_IF_FALSE target
+                // GET_LOCAL a; GET_LOCAL b; LT|LE|GT|GE|SEQ|SNE (each maybe fused with the
+                // jump after it); JUMP_IF_FALSE target
                 const a = stack[base + code[ip]];
                 const b = stack[base + code[ip + 2]];
+                const cmp = code[ip + 3];
+                if (cmp === Op.SEQ_JUMP_IF_FALSE || cmp === Op.SEQ) {
+                  ip = a === b ? ip + 6 : code[ip + 5];
+                  break;
+                }
+                if (cmp === Op.SNE_JUMP_IF_FALSE || cmp === Op.SNE) {
+                  ip = a !== b ? ip + 6 : code[ip + 5];
+                  break;
+                }
                 if (typeof a === "number" && typeof b === "number") {
                   ip = numberRelational(code[ip + 3], a, b) ? ip + 6 : code[ip + 5];
                   break;
                 }
                 stack[sp] = a;
                 stack[sp + 1] = b;
+                sp += 2;
+                ip += 3;
+                break;
+              }
+              case Op.GET_LOCALS_SET_ELEM: {
+                // GET_LOCAL a; GET_LOCAL k; GET_LOCAL v; SET_ELEM; POP: a write over a present
+                // element of a dense array in one step; otherwise the first two GET_LOCALs.
+                const obj = stack[base + code[ip]];
+                const k = stack[base + code[ip + 2]];
+                if (
+                  obj instanceof ArrayObject &&
+                  obj.elems !== null &&
+                  typeof k === "number" &&
+                  k >= 0 &&
+                  (k | 0) === k &&
+                  k < obj.elems.length &&
+                  obj.elems[k] !== (EMPTY as unknown)
+                ) {
+                  obj.elems[k] = stack[base + code[ip + 4]];
+                  obj.dirty = true;
+                  ip += 7;
+                  break;
+                }
+                stack[sp] = obj;
+                stack[sp + 1] = k;
+                sp += 2;
+                ip += 3;
+                break;
+              }
+              case Op.GET_LOCALS_IN_JUMP: {
+                // GET_LOCAL k; GET_LOCAL o; IN; JUMP_IF_FALSE target: an index present in a
+                // dense array goes on in one step; anything else, the two GET_LOCALs.
+                const k = stack[base + code[ip]];
+                const obj = stack[base + code[ip + 2]];
+                if (
+                  obj instanceof ArrayObject &&
+                  obj.elems !== null &&
+                  typeof k === "number" &&
+                  k >= 0 &&
+                  (k | 0) === k &&
+                  k < obj.elems.length &&
+                  obj.elems[k] !== (EMPTY as unknown)
+                ) {
+                  ip += 6;
+                  break;
+                }
+                stack[sp] = k;
+                stack[sp + 1] = obj;
                 sp += 2;
                 ip += 3;
                 break;
