@@ -6,6 +6,8 @@ import * as assert from "node:assert/strict";
 import { compile, OPS } from "../compiler";
 import { Op, instructionSize } from "../compiler/opcodes";
 import { FUSED_FROM, fuseInstructions } from "../compiler/fuse";
+import * as path from "node:path";
+import { runJaunt } from "./harness";
 
 const SOURCE = `
 function f(a, n) {
@@ -162,4 +164,18 @@ test("typeof fuses only with a constant and an equality; an element store with i
   assert.equal(fuseInstructions(store.slice())[0], Op.SET_ELEM_POP);
   const kept = Int32Array.from([Op.SET_ELEM, Op.DUP]);
   assert.deepEqual(fuseInstructions(kept.slice()), kept);
+});
+
+test("a store as a statement counts the same wherever a snapshot cuts the run", () => {
+  // SET_PROP_POP and SET_ELEM_POP do their POP on every path that runs no setter: the
+  // object's mode (fast or dictionary), which a decode may choose differently, must
+  // not change the instruction count.
+  const file = path.join(__dirname, "..", "..", "test", "programs", "store-statement-modes.js");
+  const plain = runJaunt(file);
+  assert.equal(plain.stdout, "3 7 1,5,3,6\n");
+  for (let cut = 1; cut <= plain.steps; cut++) {
+    const r = runJaunt(file, { snapshotEvery: 1e9, firstCut: cut });
+    assert.equal(r.steps, plain.steps, `cut at ${cut}`);
+    assert.equal(r.stdout, plain.stdout);
+  }
 });

@@ -1934,9 +1934,13 @@ export class VM implements HeapOwner, Agent {
                   const store = code[ip + 3];
                   if (store === Op.SET_LOCAL) stack[sp++] = n;
                   ip += store === Op.SET_LOCAL_POP ? 6 : 5;
-                  // A loop's update then its jump back (speed8): the JUMP too, unless
-                  // it is due to be the heap limit's safe point.
-                  if (code[ip] === Op.JUMP && !this.heapInterrupt) ip = code[ip + 1];
+                  // A loop's update then its jump back (speed8): the JUMP too, and its
+                  // safe point for the heap limit (whether it is due depends on heap
+                  // accounting, which a resume restarts: not on the instruction count).
+                  if (code[ip] === Op.JUMP) {
+                    if (this.heapInterrupt) this.heapSafePoint();
+                    ip = code[ip + 1];
+                  }
                 } else {
                   stack[sp++] = v;
                   ip++;
@@ -2215,6 +2219,13 @@ export class VM implements HeapOwner, Agent {
                 frame.ip = ip;
                 sp = this.afterAssign(r, sp, obj, key, v, (fcode.flags & FnFlags.Strict) !== 0);
                 if (sp < 0) break reload;
+                // The POP too when no setter ran: the instruction count must not depend on
+                // whether the object was in fast or dictionary mode (a snapshot decode may
+                // choose another mode than the run that made it).
+                if (r !== ACCESSOR && code[opStart] === Op.SET_PROP_POP) {
+                  sp--;
+                  ip++;
+                }
                 break;
               }
               case Op.SET_ELEM_POP:
@@ -2269,8 +2280,10 @@ export class VM implements HeapOwner, Agent {
                   if (n !== undefined) {
                     if (typeof v === (obj.type.bigint ? "bigint" : "number")) {
                       obj.set(n, v as number | bigint);
-                      sp -= 2;
-                      stack[sp - 1] = v;
+                      if (code[opStart] === Op.SET_ELEM_POP) {
+                        sp -= 3;
+                        ip++;
+                      } else stack[(sp -= 2) - 1] = v;
                       break;
                     }
                     // The value needs ToNumber/ToBigInt (maybe guest code) first.
@@ -2307,6 +2320,11 @@ export class VM implements HeapOwner, Agent {
                 frame.ip = ip;
                 sp = this.afterAssign(r, sp, obj, key, v, (fcode.flags & FnFlags.Strict) !== 0);
                 if (sp < 0) break reload;
+                // As SET_PROP_POP: the POP too when no setter ran, whatever the mode.
+                if (r !== ACCESSOR && code[opStart] === Op.SET_ELEM_POP) {
+                  sp--;
+                  ip++;
+                }
                 break;
               }
               case Op.NEW_OBJECT:
