@@ -166,8 +166,10 @@ export interface ModuleInfo {
  * 12: private methods installed before instance fields; modules of 1 MB or more stream.
  * 13: `o.x` on a local and `o.x = v;` fused; indirect eval code reads free names as
  * globals (GET_GLOBAL), not by RESOLVE. 14: `return a ? b : c` returns from each branch.
+ * 15: two locals and their element read, arithmetic or jump, a local function and its
+ * undefined `this`, `typeof x === "s"` and an element store as a statement fused.
  */
-export const COMPILER_VERSION = 14;
+export const COMPILER_VERSION = 15;
 
 /**
  * Self-hosted helpers compiled code may call with CALL_HELPER, by index. The realm

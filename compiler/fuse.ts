@@ -61,6 +61,15 @@ export const FUSED_FROM: ReadonlyMap<Op, Op> = new Map([
   [Op.EQ_JUMP_IF_FALSE, Op.EQ],
   [Op.NE_JUMP_IF_FALSE, Op.NE],
   [Op.NULL_JUMP, Op.NULL],
+  // speed8's block (see fuseLocalsAndTests below).
+  [Op.GET_LOCAL_UNDEF, Op.GET_LOCAL],
+  [Op.GET_LOCALS_ELEM, Op.GET_LOCAL],
+  [Op.GET_LOCALS_ARITH, Op.GET_LOCAL],
+  [Op.GET_LOCALS_JUMP, Op.GET_LOCAL],
+  [Op.TYPEOF_IS, Op.TYPEOF],
+  [Op.SET_ELEM_POP, Op.SET_ELEM],
+  [Op.GET_LOCALS_IN_JUMP, Op.GET_LOCAL],
+  [Op.GET_LOCALS_SET_ELEM, Op.GET_LOCAL],
 ]);
 
 /** Binary operators whose number-on-number case the fused arithmetic runs. */
@@ -95,6 +104,7 @@ export function fuseInstructions(code: Int32Array): Int32Array {
   const n = code.length;
   for (let at = 0; at < n; at += instructionSize(code, at)) {
     const op = code[at];
+    if (fuseLocalsAndTests(code, at, n)) continue;
     if (op === Op.GET_LOCAL) {
       const r = code[at + 1];
       const next = code[at + 2];
@@ -148,4 +158,56 @@ export function fuseInstructions(code: Int32Array): Int32Array {
     }
   }
   return code;
+}
+
+/**
+ * Two locals and what uses them (`a[i]`, `a - b`, `i < n`, `i === n` or `k in o` feeding a
+ * jump, `a[i] = v;` with a third), a local
+ * function and the undefined `this` of its call, `typeof x === "s"` (and its !==, ==,
+ * != and jump forms) and an element store as a statement (counted in the merge and
+ * callback loops of prelude/10-array.js and Octane's deltablue and crypto). Rewrites
+ * the instruction at `at` and says so, or returns false.
+ */
+function fuseLocalsAndTests(code: Int32Array, at: number, n: number): boolean {
+  const op = code[at];
+  if (op === Op.GET_LOCAL && at + 2 < n) {
+    const next = code[at + 2];
+    if (next === Op.UNDEF) code[at] = Op.GET_LOCAL_UNDEF;
+    else if (next !== Op.GET_LOCAL || at + 4 >= n) return false;
+    // GET_LOCAL a; GET_LOCAL k; GET_LOCAL v; SET_ELEM; POP  (`a[k] = v;`)
+    else if (
+      code[at + 4] === Op.GET_LOCAL &&
+      at + 7 < n &&
+      code[at + 6] === Op.SET_ELEM &&
+      code[at + 7] === Op.POP
+    )
+      code[at] = Op.GET_LOCALS_SET_ELEM;
+    // GET_LOCAL a; GET_LOCAL b; GET_ELEM
+    else if (code[at + 4] === Op.GET_ELEM) code[at] = Op.GET_LOCALS_ELEM;
+    // GET_LOCAL a; GET_LOCAL b; ADD|SUB|…
+    else if (ARITH.has(code[at + 4])) code[at] = Op.GET_LOCALS_ARITH;
+    // GET_LOCAL a; GET_LOCAL b; LT|LE|GT|GE|SEQ|SNE; JUMP_IF_FALSE target
+    else if (
+      at + 6 < n &&
+      (RELATIONAL.has(code[at + 4]) || code[at + 4] === Op.SEQ || code[at + 4] === Op.SNE) &&
+      code[at + 5] === Op.JUMP_IF_FALSE
+    )
+      code[at] = Op.GET_LOCALS_JUMP;
+    // GET_LOCAL k; GET_LOCAL o; IN; JUMP_IF_FALSE target  (`if (k in o)`)
+    else if (at + 6 < n && code[at + 4] === Op.IN && code[at + 5] === Op.JUMP_IF_FALSE)
+      code[at] = Op.GET_LOCALS_IN_JUMP;
+    else return false;
+    return true;
+  }
+  // TYPEOF; CONST k; SEQ|SNE|EQ|NE (the comparison may go on to fuse with its jump)
+  if (op === Op.TYPEOF && at + 3 < n && code[at + 1] === Op.CONST && EQUALITY.has(code[at + 3])) {
+    code[at] = Op.TYPEOF_IS;
+    return true;
+  }
+  // SET_ELEM; POP
+  if (op === Op.SET_ELEM && at + 1 < n && code[at + 1] === Op.POP) {
+    code[at] = Op.SET_ELEM_POP;
+    return true;
+  }
+  return false;
 }

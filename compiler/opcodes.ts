@@ -186,6 +186,15 @@ export const enum Op {
   EQ_JUMP_IF_FALSE,
   NE_JUMP_IF_FALSE,
   NULL_JUMP,
+  // speed8's fused instructions (compiler/fuse.ts fuseLocalsAndTests).
+  GET_LOCAL_UNDEF,
+  GET_LOCALS_ELEM,
+  GET_LOCALS_ARITH,
+  GET_LOCALS_JUMP,
+  TYPEOF_IS,
+  SET_ELEM_POP,
+  GET_LOCALS_IN_JUMP,
+  GET_LOCALS_SET_ELEM,
   // Keep this last: the number of opcodes.
   COUNT,
 }
@@ -446,6 +455,14 @@ export const OPS: readonly OpInfo[] = [
   op("EQ_JUMP_IF_FALSE", [], BINARY, true),
   op("NE_JUMP_IF_FALSE", [], BINARY, true),
   op("NULL_JUMP", [], PUSH),
+  op("GET_LOCAL_UNDEF", ["local"], PUSH),
+  op("GET_LOCALS_ELEM", ["local"], PUSH),
+  op("GET_LOCALS_ARITH", ["local"], PUSH),
+  op("GET_LOCALS_JUMP", ["local"], PUSH),
+  op("TYPEOF_IS", [], UNARY),
+  op("SET_ELEM_POP", [], [3, 1], true),
+  op("GET_LOCALS_IN_JUMP", ["local"], PUSH),
+  op("GET_LOCALS_SET_ELEM", ["local"], PUSH),
 ];
 
 /** Total size in words of the instruction starting at `at`. */

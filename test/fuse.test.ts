@@ -6,6 +6,8 @@ import * as assert from "node:assert/strict";
 import { compile, OPS } from "../compiler";
 import { Op, instructionSize } from "../compiler/opcodes";
 import { FUSED_FROM, fuseInstructions } from "../compiler/fuse";
+import * as path from "node:path";
+import { runJaunt } from "./harness";
 
 const SOURCE = `
 function f(a, n) {
@@ -23,6 +25,14 @@ function f(a, n) {
 }
 function g(x) { return x + 1 + this.y; }
 function h(o) { o.z = o.x; return o.z; }
+function k(a, b, cb) {
+  for (let i = 0; i < b; i++) a[i] = cb(a[i] - b);
+  const n = a.length;
+  if (typeof cb === "function" && b < n) return a[b] * (b - n);
+  if (n in a) return n;
+  if (n === b) a[b] = n;
+  return typeof b !== "number";
+}
 f([1, 2], 2);
 `;
 
@@ -79,6 +89,14 @@ test("fusing changes only opcode words, and fusing again changes nothing", () =>
     Op.NULL_JUMP,
     Op.EQ_JUMP_IF_FALSE,
     Op.NE_JUMP_IF_FALSE,
+    Op.GET_LOCAL_UNDEF,
+    Op.GET_LOCALS_ELEM,
+    Op.GET_LOCALS_ARITH,
+    Op.GET_LOCALS_JUMP,
+    Op.TYPEOF_IS,
+    Op.SET_ELEM_POP,
+    Op.GET_LOCALS_IN_JUMP,
+    Op.GET_LOCALS_SET_ELEM,
   ])
     assert.ok(seen.has(op), `${OPS[op].name} is emitted`);
 });
@@ -114,4 +132,50 @@ test("a comparison with an integer fuses with its jump only when the jump is who
   );
   const noOp = Int32Array.from([Op.INT, 1, Op.CONST, 0]);
   assert.deepEqual(fuseInstructions(noOp.slice()), noOp);
+});
+
+test("two locals fuse with an element read, arithmetic or a whole comparison and jump", () => {
+  const L = (a: number, b: number) => [Op.GET_LOCAL, a, Op.GET_LOCAL, b];
+  const elem = Int32Array.from([...L(0, 1), Op.GET_ELEM, Op.INIT_LOCAL, 2]);
+  assert.equal(fuseInstructions(elem.slice())[0], Op.GET_LOCALS_ELEM);
+  const sub = Int32Array.from([...L(0, 1), Op.SUB]);
+  assert.equal(fuseInstructions(sub.slice())[0], Op.GET_LOCALS_ARITH);
+  const jump = Int32Array.from([...L(0, 1), Op.LT, Op.JUMP_IF_FALSE, 0]);
+  assert.deepEqual(
+    [...fuseInstructions(jump.slice())],
+    [Op.GET_LOCALS_JUMP, 0, Op.GET_LOCAL, 1, Op.LT_JUMP_IF_FALSE, Op.JUMP_IF_FALSE, 0],
+  );
+  // A comparison whose jump is cut off by the end: just the two locals.
+  const cut = Int32Array.from([...L(0, 1), Op.LT, Op.JUMP_IF_FALSE]);
+  assert.equal(fuseInstructions(cut.slice())[0], Op.GET_LOCAL_GET_LOCAL);
+  const call = Int32Array.from([Op.GET_LOCAL, 0, Op.UNDEF, Op.CALL, 0, 0]);
+  assert.equal(fuseInstructions(call.slice())[0], Op.GET_LOCAL_UNDEF);
+});
+
+test("typeof fuses only with a constant and an equality; an element store with its POP", () => {
+  const is = Int32Array.from([Op.TYPEOF, Op.CONST, 0, Op.SEQ, Op.JUMP_IF_FALSE, 0]);
+  assert.deepEqual(
+    [...fuseInstructions(is.slice())],
+    [Op.TYPEOF_IS, Op.CONST, 0, Op.SEQ_JUMP_IF_FALSE, Op.JUMP_IF_FALSE, 0],
+  );
+  const rel = Int32Array.from([Op.TYPEOF, Op.CONST, 0, Op.LT]);
+  assert.deepEqual(fuseInstructions(rel.slice()), rel);
+  const store = Int32Array.from([Op.SET_ELEM, Op.POP]);
+  assert.equal(fuseInstructions(store.slice())[0], Op.SET_ELEM_POP);
+  const kept = Int32Array.from([Op.SET_ELEM, Op.DUP]);
+  assert.deepEqual(fuseInstructions(kept.slice()), kept);
+});
+
+test("a store as a statement counts the same wherever a snapshot cuts the run", () => {
+  // SET_PROP_POP and SET_ELEM_POP do their POP on every path that runs no setter: the
+  // object's mode (fast or dictionary), which a decode may choose differently, must
+  // not change the instruction count.
+  const file = path.join(__dirname, "..", "..", "test", "programs", "store-statement-modes.js");
+  const plain = runJaunt(file);
+  assert.equal(plain.stdout, "3 7 1,5,3,6\n");
+  for (let cut = 1; cut <= plain.steps; cut++) {
+    const r = runJaunt(file, { snapshotEvery: 1e9, firstCut: cut });
+    assert.equal(r.steps, plain.steps, `cut at ${cut}`);
+    assert.equal(r.stdout, plain.stdout);
+  }
 });

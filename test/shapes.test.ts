@@ -10,7 +10,7 @@ import * as assert from "node:assert/strict";
 import { Jaunt } from "../vm";
 import { ArrayObject, FunctionObject, JSObject, PF } from "../vm/model/object";
 import { MAX_SHAPE_PROPERTIES } from "../vm/model/shape";
-import { MAX_POLYMORPHISM, codeCache } from "../vm/interpreter/shape-cache";
+import { MAX_POLYMORPHISM, SiteCache, codeCache } from "../vm/interpreter/shape-cache";
 
 function plain(...keys: string[]): JSObject {
   const o = new JSObject(null);
@@ -111,7 +111,7 @@ test("a read site caches up to four shapes, then goes megamorphic", () => {
     }
     Object.assign(globalThis, { one, four, six });`);
   const sites = (name: string) =>
-    codeCache(globalFunction(j, name).code).filter((c) => c !== undefined);
+    codeCache(globalFunction(j, name).code).filter((c): c is SiteCache => c instanceof SiteCache);
   const [one] = sites("one");
   assert.equal(one.shapes.length, 1);
   assert.equal(one.megamorphic, false);
@@ -129,7 +129,9 @@ test("a method read from the prototype is cached with the prototype as holder", 
     function call(p) { return p.m(); }
     for (let i = 0; i < 3; i++) call(new P());
     Object.assign(globalThis, { P, call });`);
-  const sites = codeCache(globalFunction(j, "call").code).filter((c) => c !== undefined);
+  const sites = codeCache(globalFunction(j, "call").code).filter(
+    (c): c is SiteCache => c instanceof SiteCache,
+  );
   assert.equal(sites.length, 1);
   const proto = globalFunction(j, "P").getOwnProperty("prototype")?.value;
   assert.equal(sites[0].holders[0], proto);
@@ -221,7 +223,9 @@ test("a write that adds a property caches its transition, and a setter or read-o
   );
   assert.equal(j.run().status, "done");
   assert.equal(out, "1 2 false false undefined false 6 setter 3\n");
-  const [site] = codeCache(globalFunction(j, "P").code).filter((c) => c !== undefined);
+  const [site] = codeCache(globalFunction(j, "P").code).filter(
+    (c): c is SiteCache => c instanceof SiteCache,
+  );
   assert.ok(site.addFrom !== null && site.addTo !== null);
   assert.equal(site.addTo.key, "x");
 });

@@ -92,6 +92,14 @@ import {
 } from "../model/heap";
 import { measureHeap } from "./heap-measure";
 import { MISS, SiteCache, cachedPut, cachedRead, codeCache, recordRead } from "./shape-cache";
+import {
+  GLOBAL_MISS,
+  type GlobalSite,
+  bindingSite,
+  cachedBinding,
+  cachedGlobalProp,
+  propertySite,
+} from "./global-cache";
 import { keepsAlive } from "../host-ops/gateway";
 
 /**
@@ -488,6 +496,53 @@ export class VM implements HeapOwner, Agent {
   }
 
   /**
+   * GET_GLOBAL's value through its site's cache (global-cache.ts), or GLOBAL_MISS. (Out
+   * of the dispatch loop, as getNamed is.)
+   */
+  private cachedGlobal(fn: FunctionObject, offset: number): Value | typeof GLOBAL_MISS {
+    const site = (fn.caches ??= codeCache(fn.code))[offset] as GlobalSite | undefined;
+    if (site === undefined) return GLOBAL_MISS;
+    const realm = this.realm;
+    const b = cachedBinding(site, realm.globalLex);
+    if (b !== null) return b.value === (EMPTY as unknown) ? GLOBAL_MISS : b.value;
+    const p = cachedGlobalProp(site, realm.global, realm.globalLex);
+    return p === null ? GLOBAL_MISS : p.value;
+  }
+
+  /**
+   * SET_GLOBAL through its site's cache: assigns a mutable initialized binding or a
+   * writable data property of the global object; false when the generic path must run.
+   */
+  private putCachedGlobal(fn: FunctionObject, offset: number, v: Value): boolean {
+    const site = (fn.caches ??= codeCache(fn.code))[offset] as GlobalSite | undefined;
+    if (site === undefined) return false;
+    const realm = this.realm;
+    const b = cachedBinding(site, realm.globalLex);
+    if (b !== null) {
+      if (!b.mutable || b.value === (EMPTY as unknown)) return false;
+      b.value = v;
+      return true;
+    }
+    const p = cachedGlobalProp(site, realm.global, realm.globalLex);
+    if (p === null || (p.flags & PF.Writable) === 0) return false;
+    p.value = v;
+    // Snapshots copy only the intrinsics that changed.
+    realm.global.dirty = true;
+    return true;
+  }
+
+  /** Remembers what a global name resolves to now, for the instruction at `offset`. */
+  private recordGlobal(fn: FunctionObject, offset: number, name: string): void {
+    const realm = this.realm;
+    const lex = realm.globalLex.get(name);
+    const site =
+      lex !== undefined
+        ? bindingSite(realm.globalLex, lex)
+        : propertySite(realm.globalLex, realm.global, name);
+    if (site !== null) (fn.caches ??= codeCache(fn.code))[offset] = site;
+  }
+
+  /**
    * lookup() for a named-property instruction of `fn` at `offset`: through its inline
    * cache for an object in fast mode. (Out of the dispatch loop on purpose: the loop's
    * size decides when and how well V8 compiles it.)
@@ -505,7 +560,7 @@ export class VM implements HeapOwner, Agent {
       return this.lookup(obj, key);
     }
     const table = (fn.caches ??= codeCache(fn.code));
-    const c = table[offset];
+    const c = table[offset] as SiteCache | undefined;
     if (c !== undefined) {
       if (c.megamorphic) return this.lookup(obj, key);
       const hit = cachedRead(c, obj, obj.shape!);
@@ -1732,12 +1787,146 @@ export class VM implements HeapOwner, Agent {
                 sp += 2;
                 ip += 3;
                 break;
+              case Op.GET_LOCAL_UNDEF:
+                // GET_LOCAL r; UNDEF (a local function and the `this` of its call)
+                stack[sp] = stack[base + code[ip]];
+                stack[sp + 1] = undefined;
+                sp += 2;
+                ip += 2;
+                break;
+              case Op.GET_LOCALS_ELEM: {
+                // GET_LOCAL a; GET_LOCAL b; GET_ELEM (maybe then INIT_LOCAL r): a present
+                // element of a dense array in one step; otherwise the two GET_LOCALs.
+                const obj = stack[base + code[ip]];
+                const key = stack[base + code[ip + 2]];
+                if (obj instanceof ArrayObject && typeof key === "number" && obj.elems !== null) {
+                  const v = obj.elems[key];
+                  if (v !== undefined && v !== (EMPTY as unknown)) {
+                    if (code[ip + 4] === Op.INIT_LOCAL) {
+                      stack[base + code[ip + 5]] = v;
+                      ip += 6;
+                    } else {
+                      stack[sp++] = v;
+                      ip += 4;
+                    }
+                    break;
+                  }
+                }
+                stack[sp] = obj;
+                stack[sp + 1] = key;
+                sp += 2;
+                ip += 3;
+                break;
+              }
+              case Op.GET_LOCALS_ARITH: {
+                // GET_LOCAL a; GET_LOCAL b; ADD|SUB|… (maybe then a store): on numbers,
+                // all of it; otherwise the two GET_LOCALs.
+                const a = stack[base + code[ip]];
+                const b = stack[base + code[ip + 2]];
+                if (typeof a === "number" && typeof b === "number") {
+                  const r = numberArith(code[ip + 3], a, b);
+                  const after = afterStore(code, ip + 4);
+                  if (after < 0) {
+                    stack[sp++] = r;
+                    ip += 4;
+                  } else {
+                    stack[base + code[ip + 5]] = r;
+                    ip = after;
+                  }
+                  break;
+                }
+                stack[sp] = a;
+                stack[sp + 1] = b;
+                sp += 2;
+                ip += 3;
+                break;
+              }
+              case Op.GET_LOCALS_JUMP: {
+                // GET_LOCAL a; GET_LOCAL b; LT|LE|GT|GE|SEQ|SNE (each maybe fused with the
+                // jump after it); JUMP_IF_FALSE target
+                const a = stack[base + code[ip]];
+                const b = stack[base + code[ip + 2]];
+                const cmp = code[ip + 3];
+                if (cmp === Op.SEQ_JUMP_IF_FALSE || cmp === Op.SEQ) {
+                  ip = a === b ? ip + 6 : code[ip + 5];
+                  break;
+                }
+                if (cmp === Op.SNE_JUMP_IF_FALSE || cmp === Op.SNE) {
+                  ip = a !== b ? ip + 6 : code[ip + 5];
+                  break;
+                }
+                if (typeof a === "number" && typeof b === "number") {
+                  ip = numberRelational(code[ip + 3], a, b) ? ip + 6 : code[ip + 5];
+                  break;
+                }
+                stack[sp] = a;
+                stack[sp + 1] = b;
+                sp += 2;
+                ip += 3;
+                break;
+              }
+              case Op.GET_LOCALS_SET_ELEM: {
+                // GET_LOCAL a; GET_LOCAL k; GET_LOCAL v; SET_ELEM; POP: a write over a present
+                // element of a dense array in one step; otherwise the first two GET_LOCALs.
+                const obj = stack[base + code[ip]];
+                const k = stack[base + code[ip + 2]];
+                if (
+                  obj instanceof ArrayObject &&
+                  obj.elems !== null &&
+                  typeof k === "number" &&
+                  k >= 0 &&
+                  (k | 0) === k &&
+                  k < obj.elems.length &&
+                  obj.elems[k] !== (EMPTY as unknown)
+                ) {
+                  obj.elems[k] = stack[base + code[ip + 4]];
+                  obj.dirty = true;
+                  ip += 7;
+                  break;
+                }
+                stack[sp] = obj;
+                stack[sp + 1] = k;
+                sp += 2;
+                ip += 3;
+                break;
+              }
+              case Op.GET_LOCALS_IN_JUMP: {
+                // GET_LOCAL k; GET_LOCAL o; IN; JUMP_IF_FALSE target: an index present in a
+                // dense array goes on in one step; anything else, the two GET_LOCALs.
+                const k = stack[base + code[ip]];
+                const obj = stack[base + code[ip + 2]];
+                if (
+                  obj instanceof ArrayObject &&
+                  obj.elems !== null &&
+                  typeof k === "number" &&
+                  k >= 0 &&
+                  (k | 0) === k &&
+                  k < obj.elems.length &&
+                  obj.elems[k] !== (EMPTY as unknown)
+                ) {
+                  ip += 6;
+                  break;
+                }
+                stack[sp] = k;
+                stack[sp + 1] = obj;
+                sp += 2;
+                ip += 3;
+                break;
+              }
               case Op.GET_LOCAL_INT_ARITH: {
                 // GET_LOCAL r; INT n; ADD|SUB|…: on a number, all of it; else the GET_LOCAL.
                 const v = stack[base + code[ip]];
                 if (typeof v === "number") {
-                  stack[sp++] = numberArith(code[ip + 3], v, code[ip + 2]);
-                  ip += 4;
+                  // The result may go on into a local (speed8: INIT_LOCAL r or SET_LOCAL_POP r).
+                  const r = numberArith(code[ip + 3], v, code[ip + 2]);
+                  const after = afterStore(code, ip + 4);
+                  if (after < 0) {
+                    stack[sp++] = r;
+                    ip += 4;
+                  } else {
+                    stack[base + code[ip + 5]] = r;
+                    ip = after;
+                  }
                 } else {
                   stack[sp++] = v;
                   ip++;
@@ -1759,8 +1948,16 @@ export class VM implements HeapOwner, Agent {
                 // INT n; ADD|SUB|…: on a number, both; otherwise the INT.
                 const a = stack[sp - 1];
                 if (typeof a === "number") {
-                  stack[sp - 1] = numberArith(code[ip + 1], a, code[ip]);
-                  ip += 2;
+                  const r = numberArith(code[ip + 1], a, code[ip]);
+                  const after = afterStore(code, ip + 2);
+                  if (after < 0) {
+                    stack[sp - 1] = r;
+                    ip += 2;
+                  } else {
+                    stack[base + code[ip + 3]] = r;
+                    sp--;
+                    ip = after;
+                  }
                 } else stack[sp++] = code[ip++];
                 break;
               }
@@ -1769,8 +1966,16 @@ export class VM implements HeapOwner, Agent {
                 const a = stack[sp - 1];
                 const b = consts[code[ip]];
                 if (typeof a === "number" && typeof b === "number") {
-                  stack[sp - 1] = numberArith(code[ip + 1], a, b);
-                  ip += 2;
+                  const r = numberArith(code[ip + 1], a, b);
+                  const after = afterStore(code, ip + 2);
+                  if (after < 0) {
+                    stack[sp - 1] = r;
+                    ip += 2;
+                  } else {
+                    stack[base + code[ip + 3]] = r;
+                    sp--;
+                    ip = after;
+                  }
                 } else {
                   stack[sp++] = b;
                   ip++;
@@ -1791,6 +1996,13 @@ export class VM implements HeapOwner, Agent {
                   const store = code[ip + 3];
                   if (store === Op.SET_LOCAL) stack[sp++] = n;
                   ip += store === Op.SET_LOCAL_POP ? 6 : 5;
+                  // A loop's update then its jump back (speed8): the JUMP too, and its
+                  // safe point for the heap limit (whether it is due depends on heap
+                  // accounting, which a resume restarts: not on the instruction count).
+                  if (code[ip] === Op.JUMP) {
+                    if (this.heapInterrupt) this.heapSafePoint();
+                    ip = code[ip + 1];
+                  }
                 } else {
                   stack[sp++] = v;
                   ip++;
@@ -1901,12 +2113,19 @@ export class VM implements HeapOwner, Agent {
                 break;
               case Op.GET_GLOBAL: {
                 const name = consts[code[ip++]] as string;
+                const hit = this.cachedGlobal(frame.fn, opStart);
+                if (hit !== GLOBAL_MISS) {
+                  stack[sp++] = hit;
+                  break;
+                }
                 const lex = realm.globalLex.get(name);
                 if (lex !== undefined) {
                   if (lex.value === (EMPTY as unknown)) this.tdz(name);
+                  this.recordGlobal(frame.fn, opStart, name);
                   stack[sp++] = lex.value;
                   break;
                 }
+                this.recordGlobal(frame.fn, opStart, name);
                 const v = this.lookup(realm.global, name);
                 if (v === ACCESSOR) {
                   frame.ip = ip;
@@ -2062,15 +2281,17 @@ export class VM implements HeapOwner, Agent {
                 frame.ip = ip;
                 sp = this.afterAssign(r, sp, obj, key, v, (fcode.flags & FnFlags.Strict) !== 0);
                 if (sp < 0) break reload;
-                // SET_PROP_POP: a store that ran no setter takes its POP too, as the fast
-                // path does, so the instruction count does not depend on whether the inline
-                // cache was warm (its state is per process, shared by every VM).
+                // The POP too when no setter ran: the instruction count must not depend on
+                // whether the object was in fast or dictionary mode (a snapshot decode may
+                // choose another mode than the run that made it, and a process's first realm
+                // was built in another mode than its copies) or on the inline cache's state.
                 if (r !== ACCESSOR && code[opStart] === Op.SET_PROP_POP) {
                   sp--;
                   ip++;
                 }
                 break;
               }
+              case Op.SET_ELEM_POP:
               case Op.SET_ELEM: {
                 const obj = stack[sp - 3];
                 let key = stack[sp - 2];
@@ -2086,8 +2307,11 @@ export class VM implements HeapOwner, Agent {
                   if (key < elems.length && elems[key] !== (EMPTY as unknown)) {
                     elems[key] = v;
                     obj.dirty = true;
-                    sp -= 2;
-                    stack[sp - 1] = v;
+                    // SET_ELEM_POP (SET_ELEM; POP): the POP too.
+                    if (code[opStart] === Op.SET_ELEM_POP) {
+                      sp -= 3;
+                      ip++;
+                    } else stack[(sp -= 2) - 1] = v;
                     break;
                   }
                   if (
@@ -2099,8 +2323,10 @@ export class VM implements HeapOwner, Agent {
                     elems.push(v);
                     charge(SIZE.slot);
                     obj.dirty = true;
-                    sp -= 2;
-                    stack[sp - 1] = v;
+                    if (code[opStart] === Op.SET_ELEM_POP) {
+                      sp -= 3;
+                      ip++;
+                    } else stack[(sp -= 2) - 1] = v;
                     break;
                   }
                 }
@@ -2117,8 +2343,10 @@ export class VM implements HeapOwner, Agent {
                   if (n !== undefined) {
                     if (typeof v === (obj.type.bigint ? "bigint" : "number")) {
                       obj.set(n, v as number | bigint);
-                      sp -= 2;
-                      stack[sp - 1] = v;
+                      if (code[opStart] === Op.SET_ELEM_POP) {
+                        sp -= 3;
+                        ip++;
+                      } else stack[(sp -= 2) - 1] = v;
                       break;
                     }
                     // The value needs ToNumber/ToBigInt (maybe guest code) first.
@@ -2155,6 +2383,11 @@ export class VM implements HeapOwner, Agent {
                 frame.ip = ip;
                 sp = this.afterAssign(r, sp, obj, key, v, (fcode.flags & FnFlags.Strict) !== 0);
                 if (sp < 0) break reload;
+                // As SET_PROP_POP: the POP too when no setter ran, whatever the mode.
+                if (r !== ACCESSOR && code[opStart] === Op.SET_ELEM_POP) {
+                  sp--;
+                  ip++;
+                }
                 break;
               }
               case Op.NEW_OBJECT:
@@ -2441,6 +2674,31 @@ export class VM implements HeapOwner, Agent {
               case Op.TYPEOF:
                 stack[sp - 1] = typeOf(stack[sp - 1]);
                 break;
+              case Op.TYPEOF_IS: {
+                // TYPEOF; CONST k; SEQ|SNE|EQ|NE, the comparison maybe fused with the
+                // JUMP_IF_FALSE after it: against a string, all of it; else the TYPEOF.
+                const t = typeOf(stack[sp - 1]);
+                const s = consts[code[ip + 1]];
+                if (typeof s !== "string") {
+                  stack[sp - 1] = t;
+                  break;
+                }
+                const cmp = code[ip + 2];
+                const r =
+                  (t === s) ===
+                  (cmp === Op.SEQ ||
+                    cmp === Op.EQ ||
+                    cmp === Op.SEQ_JUMP_IF_FALSE ||
+                    cmp === Op.EQ_JUMP_IF_FALSE);
+                if (cmp === Op.SEQ || cmp === Op.SNE || cmp === Op.EQ || cmp === Op.NE) {
+                  stack[sp - 1] = r;
+                  ip += 3;
+                } else {
+                  sp--;
+                  ip = r ? ip + 5 : code[ip + 4];
+                }
+                break;
+              }
               case Op.INC: {
                 const v = stack[sp - 1] as number;
                 stack[sp - 1] = typeof v === "bigint" ? (v as bigint) + 1n : v + 1;
@@ -3593,17 +3851,20 @@ export class VM implements HeapOwner, Agent {
         case Op.SET_GLOBAL: {
           const name = consts[code[ip++]] as string;
           const v = stack[sp - 1];
+          if (this.putCachedGlobal(frame.fn, opStart, v)) break;
           const lex = realm.globalLex.get(name);
           if (lex !== undefined) {
             if (lex.value === (EMPTY as unknown)) this.tdz(name);
             if (!lex.mutable) this.throwTypeError("Assignment to constant variable.");
             lex.value = v;
+            this.recordGlobal(frame.fn, opStart, name);
             break;
           }
           const g = realm.global;
           if (fcode.flags & FnFlags.Strict && !this.hasProperty(g, name))
             this.throwError("ReferenceError", `${name} is not defined`);
           const r = this.assign(g, name, v, g);
+          if (r === true) this.recordGlobal(frame.fn, opStart, name);
           frame.ip = ip;
           sp = this.afterAssign(r, sp, g, name, v, (fcode.flags & FnFlags.Strict) !== 0);
           if (sp < 0) break reload;
@@ -4179,6 +4440,16 @@ function dataDesc(v: Value) {
  * switch because V8's type feedback is per function, and strings or BigInts reaching
  * this one would make every inlined copy in execute() generic.
  */
+/**
+ * Where a fused arithmetic goes on after storing its result, when the instruction at
+ * `at` stores it into a local (INIT_LOCAL r, or SET_LOCAL r fused with its POP): the
+ * offset after that store; otherwise -1 (the result is pushed).
+ */
+function afterStore(code: Int32Array, at: number): number {
+  const op = code[at];
+  return op === Op.INIT_LOCAL ? at + 2 : op === Op.SET_LOCAL_POP ? at + 3 : -1;
+}
+
 function numberArith(op: number, a: number, b: number): number {
   switch (op) {
     case Op.ADD:

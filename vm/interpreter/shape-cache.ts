@@ -17,6 +17,7 @@ import type { FunctionCode } from "../../compiler/bytecode";
 import { FunctionObject, JSObject, NativeFunction, PF } from "../model/object";
 import { MAX_SHAPE_PROPERTIES, type Shape } from "../model/shape";
 import type { PropertyKey, Value } from "../model/value";
+import type { GlobalSite } from "./global-cache";
 
 /** Shapes a site may see before it stops caching. */
 export const MAX_POLYMORPHISM = 4;
@@ -58,8 +59,11 @@ export class SiteCache {
   }
 }
 
-/** Per function code: the caches of its sites, by instruction offset. */
-export type CodeCache = (SiteCache | undefined)[];
+/**
+ * Per function code: the caches of its sites, by instruction offset (GET_GLOBAL and
+ * SET_GLOBAL sites hold a GlobalSite, global-cache.ts).
+ */
+export type CodeCache = (SiteCache | GlobalSite | undefined)[];
 
 const tables = new WeakMap<FunctionCode, CodeCache>();
 
@@ -67,7 +71,7 @@ export function codeCache(code: FunctionCode): CodeCache {
   let t = tables.get(code);
   if (t === undefined) {
     // Sized up front: a sparse host array would fall back to a slow dictionary.
-    t = new Array<SiteCache | undefined>(code.code.length);
+    t = new Array<SiteCache | GlobalSite | undefined>(code.code.length);
     tables.set(code, t);
   }
   return t;
@@ -113,7 +117,7 @@ export function cachedPut(
   table: CodeCache,
   offset: number,
 ): boolean {
-  let c = table[offset];
+  let c = table[offset] as SiteCache | undefined;
   let slot = -1;
   if (c !== undefined) {
     if (!c.megamorphic) {

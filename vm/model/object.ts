@@ -20,6 +20,11 @@ export const enum PF {
   Default = 7,
   /** writable | configurable: built-in methods. */
   Hidden = 5,
+  /**
+   * Set on a dictionary-mode record when its property is deleted: whoever kept the
+   * record (the global inline caches, interpreter/global-cache.ts) sees it is gone.
+   */
+  Removed = 16,
 }
 
 export class Prop {
@@ -272,6 +277,7 @@ export class JSObject {
     if (!p) return true;
     if (!(p.flags & PF.Configurable)) return false;
     this.dict!.delete(key);
+    p.flags |= PF.Removed;
     this.dirty = true;
     return true;
   }

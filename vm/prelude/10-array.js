@@ -2,6 +2,12 @@
 // possibly-accessor properties and work on any array-like, all pausable.
 
 var ArrayPrototype = ArrayCtor.prototype;
+// (One step to fetch as a variable of this file; `$.x` takes two.)
+var createIndexOrThrow = $.createIndexOrThrow;
+
+// The callback loops below come in two copies: the common one, without a thisArg,
+// calls the callback directly and does not test thisArg per element (each element
+// costs the loop's instructions, counted in bench/programs/arrays.js).
 
 function hasProp(o, k) {
   return k in o;
@@ -127,7 +133,7 @@ defineMethods(ArrayPrototype, [
     var a = arraySpeciesCreate(o, fin > k ? fin - k : 0);
     var n = 0;
     if ($.denseSliceInto(a, o, k, fin, len)) n = fin > k ? fin - k : 0;
-    else for (; k < fin; k++, n++) if (k in o) $.createIndexOrThrow(a, n, o[k]);
+    else for (; k < fin; k++, n++) if (k in o) createIndexOrThrow(a, n, o[k]);
     a.length = n;
     return a;
   },
@@ -146,7 +152,7 @@ defineMethods(ArrayPrototype, [
     if (len + items - del > 9007199254740991) throwTypeError("Invalid array length");
     var removed = arraySpeciesCreate(o, del);
     for (var i = 0; i < del; i++)
-      if (actualStart + i in o) $.createIndexOrThrow(removed, i, o[actualStart + i]);
+      if (actualStart + i in o) createIndexOrThrow(removed, i, o[actualStart + i]);
     removed.length = del;
     var k;
     if (items < del) {
@@ -257,11 +263,10 @@ defineMethods(ArrayPrototype, [
     var len = lengthOf(o);
     callbackCheck(callbackfn);
     var t = arguments[1];
-    for (var k = 0; k < len; k++)
-      if (k in o) {
-        if (t === undefined) callbackfn(o[k], k, o);
-        else call(callbackfn, t, o[k], k, o);
-      }
+    var k = 0;
+    if (t === undefined) {
+      for (; k < len; k++) if (k in o) callbackfn(o[k], k, o);
+    } else for (; k < len; k++) if (k in o) call(callbackfn, t, o[k], k, o);
   },
   function map(callbackfn) {
     var o = toObject(this);
@@ -269,11 +274,17 @@ defineMethods(ArrayPrototype, [
     callbackCheck(callbackfn);
     var t = arguments[1];
     var a = arraySpeciesCreate(o, len);
-    for (var k = 0; k < len; k++) {
-      if (k in o)
-        $.createIndexOrThrow(a, k, t === undefined ? callbackfn(o[k], k, o) : call(callbackfn, t, o[k], k, o));
-      else delete a[k];
-    }
+    var k = 0;
+    if (t === undefined) {
+      for (; k < len; k++) {
+        if (k in o) createIndexOrThrow(a, k, callbackfn(o[k], k, o));
+        else delete a[k];
+      }
+    } else
+      for (; k < len; k++) {
+        if (k in o) createIndexOrThrow(a, k, call(callbackfn, t, o[k], k, o));
+        else delete a[k];
+      }
     return a;
   },
   function filter(callbackfn) {
@@ -283,12 +294,26 @@ defineMethods(ArrayPrototype, [
     var t = arguments[1];
     var a = arraySpeciesCreate(o, 0);
     var n = 0;
-    for (var k = 0; k < len; k++) {
-      if (k in o) {
-        var v = o[k];
-        if (t === undefined ? callbackfn(v, k, o) : call(callbackfn, t, v, k, o)) $.createIndexOrThrow(a, n++, v);
-      }
-    }
+    var k = 0;
+    var v;
+    if (t === undefined) {
+      for (; k < len; k++)
+        if (k in o) {
+          v = o[k];
+          if (callbackfn(v, k, o)) {
+            createIndexOrThrow(a, n, v);
+            n++;
+          }
+        }
+    } else
+      for (; k < len; k++)
+        if (k in o) {
+          v = o[k];
+          if (call(callbackfn, t, v, k, o)) {
+            createIndexOrThrow(a, n, v);
+            n++;
+          }
+        }
     return a;
   },
   function some(callbackfn) {
@@ -296,8 +321,10 @@ defineMethods(ArrayPrototype, [
     var len = lengthOf(o);
     callbackCheck(callbackfn);
     var t = arguments[1];
-    for (var k = 0; k < len; k++)
-      if (k in o && (t === undefined ? callbackfn(o[k], k, o) : call(callbackfn, t, o[k], k, o))) return true;
+    var k = 0;
+    if (t === undefined) {
+      for (; k < len; k++) if (k in o && callbackfn(o[k], k, o)) return true;
+    } else for (; k < len; k++) if (k in o && call(callbackfn, t, o[k], k, o)) return true;
     return false;
   },
   function every(callbackfn) {
@@ -305,8 +332,10 @@ defineMethods(ArrayPrototype, [
     var len = lengthOf(o);
     callbackCheck(callbackfn);
     var t = arguments[1];
-    for (var k = 0; k < len; k++)
-      if (k in o && !(t === undefined ? callbackfn(o[k], k, o) : call(callbackfn, t, o[k], k, o))) return false;
+    var k = 0;
+    if (t === undefined) {
+      for (; k < len; k++) if (k in o && !callbackfn(o[k], k, o)) return false;
+    } else for (; k < len; k++) if (k in o && !call(callbackfn, t, o[k], k, o)) return false;
     return true;
   },
   function reduce(callbackfn) {
@@ -343,17 +372,30 @@ defineMethods(ArrayPrototype, [
     var o = toObject(this);
     var len = lengthOf(o);
     callbackCheck(predicate);
-    for (var k = 0; k < len; k++) {
-      var v = o[k];
-      if (call(predicate, arguments[1], v, k, o)) return v;
-    }
+    var t = arguments[1];
+    var k = 0;
+    var v;
+    if (t === undefined) {
+      for (; k < len; k++) {
+        v = o[k];
+        if (predicate(v, k, o)) return v;
+      }
+    } else
+      for (; k < len; k++) {
+        v = o[k];
+        if (call(predicate, t, v, k, o)) return v;
+      }
     return undefined;
   },
   function findIndex(predicate) {
     var o = toObject(this);
     var len = lengthOf(o);
     callbackCheck(predicate);
-    for (var k = 0; k < len; k++) if (call(predicate, arguments[1], o[k], k, o)) return k;
+    var t = arguments[1];
+    var k = 0;
+    if (t === undefined) {
+      for (; k < len; k++) if (predicate(o[k], k, o)) return k;
+    } else for (; k < len; k++) if (call(predicate, t, o[k], k, o)) return k;
     return -1;
   },
   function findLast(predicate) {
@@ -571,21 +613,25 @@ function mergeSortWith(items, n, cmp) {
       var aEnd = mid - lo;
       var x = items[b];
       var y = buf[a];
+      // Written for the fewest instructions a comparison (bench/programs/arrays.js):
+      // the result tested as it is stored, `b++;` then `b === hi` (two locals and a
+      // jump, one step), `items[out] = x;` of three locals (one step), `continue`
+      // straight back to the top.
       for (;;) {
-        c = cmp(x, y);
-        if (typeof c !== "number") c = toNumber(c);
-        // (`items[out] = x; out++;` runs 4 fewer instructions than `items[out++] = x;`.)
+        if (typeof (c = cmp(x, y)) !== "number") c = toNumber(c);
         if (c < 0) {
           items[out] = x;
           out++;
-          if (++b === hi) break;
+          b++;
+          if (b === hi) break;
           x = items[b];
-        } else {
-          items[out] = y;
-          out++;
-          if (++a === aEnd) break;
-          y = buf[a];
+          continue;
         }
+        items[out] = y;
+        out++;
+        a++;
+        if (a === aEnd) break;
+        y = buf[a];
       }
       $.copyElements(items, out, buf, a, aEnd);
     }
@@ -598,7 +644,7 @@ defineMethods(ArrayCtor, [
   },
   function of() {
     var a = isConstructor(this) && this !== ArrayCtor ? new this(arguments.length) : arrayCreate(0);
-    for (var k = 0; k < arguments.length; k++) $.createIndexOrThrow(a, k, arguments[k]);
+    for (var k = 0; k < arguments.length; k++) createIndexOrThrow(a, k, arguments[k]);
     a.length = arguments.length;
     return a;
   },
@@ -625,7 +671,7 @@ defineMethods(ArrayCtor, [
         if (r.done) break;
         var v = r.value;
         try {
-          $.createIndexOrThrow(a, k, mapfn ? call(mapfn, t, v, k) : v);
+          createIndexOrThrow(a, k, mapfn ? call(mapfn, t, v, k) : v);
         } catch (e) {
           iteratorClose(it, 1);
           throw e;
@@ -638,7 +684,7 @@ defineMethods(ArrayCtor, [
     var o = toObject(items);
     var len = lengthOf(o);
     a = isConstructor(C) && C !== ArrayCtor ? new C(len) : arrayCreate(len);
-    for (; k < len; k++) $.createIndexOrThrow(a, k, mapfn ? call(mapfn, t, o[k], k) : o[k]);
+    for (; k < len; k++) createIndexOrThrow(a, k, mapfn ? call(mapfn, t, o[k], k) : o[k]);
     a.length = len;
     return a;
   },
