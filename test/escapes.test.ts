@@ -17,6 +17,8 @@
 // resumed from the bytes several times, so what the guest stores goes through the
 // snapshot codec too. Control tests at the end show each check does catch a leak.
 
+import { acorn } from "../compiler/acorn";
+import { cborX } from "../vm/cbor-write";
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import * as crypto from "node:crypto";
@@ -250,8 +252,11 @@ interface Outcome {
 /** Runs guest source through the embedding API; every `cutEvery` steps, snapshot and resume. */
 // The runtime reads and compiles its own built-in module files (vm/node/) on their first
 // load in a process — not the guest's doing, and not through its capabilities: load
-// them all once before any spied run.
+// them all once before any spied run. The parser and the snapshot codec's CBOR library
+// load on first use too (a run whose programs come from the program cache parses nothing).
 {
+  acorn();
+  cborX();
   const warm = Jaunt.create({ stdout: () => {}, stderr: () => {} });
   warm.load("for (const m of require('module').builtinModules) try { require(m); } catch {}", MAIN);
   warm.run();
