@@ -601,8 +601,12 @@ export async function runToEnd(j: Jaunt, opts: JauntOptions, plan: RunPlan = {})
       rec.take(j);
     if (r.status === "paused") {
       if (every > 0 && untilCut <= 0) {
+        const cutStarted = nowMs();
         j = live.j = Jaunt.resume(j.snapshot(), { ...opts, continueTurn: true, reattach: j });
         untilCut = every;
+        // Taking and resuming the snapshot is work for the guest too: with short strides
+        // it is nearly all of it, and the optimizer stayed held for the whole run.
+        if (tierUpHeld() && (computed += nowMs() - cutStarted) >= TIER_UP_AFTER_MS) releaseTierUp();
       }
       if (plan.control && nowMs() - yielded >= YIELD_MS) {
         beforeHostTurn();

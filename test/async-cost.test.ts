@@ -27,7 +27,8 @@ function perIteration(body: string, n = 2000): number {
 test("an await of a primitive or of a settled promise is a few instructions", () => {
   // Before the interpreter did awaits: 15 (the prelude's asyncStep per await), and 53
   // with Promise.resolve(i) (its self-hosted steps).
-  assert.ok(perIteration("s += await i;") <= 3, "await of a primitive");
+  // `s += i` of the empty loop is one fused instruction; around an await it cannot be.
+  assert.ok(perIteration("s += await i;") <= 4, "await of a primitive");
   assert.ok(perIteration("s += await Promise.resolve(i);") <= 20, "await of Promise.resolve");
 });
 
