@@ -131,16 +131,21 @@ export async function startSshd(t: { after(f: () => void): void }): Promise<Sshd
     ].join("\n"),
   );
   fs.mkdirSync("/run/sshd", { recursive: true });
-  execFileSync(SSHD, ["-f", path.join(dir, "sshd_config"), "-E", path.join(dir, "sshd.log")]);
-  // sshd daemonizes: its pid is in the pid file (read once: the folder goes before it stops).
-  let pid = 0;
+  // In the foreground (-D) as our own child: its pid is known at once. A daemonized sshd
+  // accepts connections before it writes its pid file, and a test that stopped in between
+  // could not find it (seen in CI as ENOENT on sshd.pid).
+  const { spawn } = await import("node:child_process");
+  const child = spawn(
+    SSHD,
+    ["-D", "-f", path.join(dir, "sshd_config"), "-E", path.join(dir, "sshd.log")],
+    {
+      stdio: "ignore",
+    },
+  );
+  let exited = false;
+  child.on("exit", () => (exited = true));
   const stop = () => {
-    try {
-      if (!pid) pid = Number(fs.readFileSync(path.join(dir, "sshd.pid"), "utf8"));
-      process.kill(pid, "SIGTERM");
-    } catch {
-      // Already gone.
-    }
+    if (!exited) child.kill("SIGTERM");
   };
   t.after(stop);
   // Wait until it accepts connections.
@@ -149,11 +154,8 @@ export async function startSshd(t: { after(f: () => void): void }): Promise<Sshd
       const s = net.connect(port, "127.0.0.1", () => (s.destroy(), resolve(true)));
       s.on("error", () => resolve(false));
     });
-    if (ok) {
-      pid = Number(fs.readFileSync(path.join(dir, "sshd.pid"), "utf8"));
-      break;
-    }
-    if (i > 100)
+    if (ok) break;
+    if (exited || i > 100)
       throw new Error(`sshd did not start: ${fs.readFileSync(path.join(dir, "sshd.log"), "utf8")}`);
     await new Promise((r) => setTimeout(r, 50));
   }
