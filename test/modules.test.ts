@@ -15,7 +15,8 @@ const folders = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
 /**
  * A module folder copied to a temporary directory, with its fake packages (stored as
  * `node_modules.fixture/` so that no tracked path is a node_modules folder) renamed
- * to `node_modules/` for node and vmrun to resolve.
+ * to `node_modules/` for node and vmrun to resolve, and the symbolic links its
+ * `symlinks.json` lists made (link path → target relative to the link's folder).
  */
 function materialise(folder: string): string {
   const copy = path.join(
@@ -32,6 +33,14 @@ function materialise(folder: string): string {
     }
   };
   rename(copy);
+  const links = path.join(copy, "symlinks.json");
+  if (fs.existsSync(links)) {
+    const table = JSON.parse(fs.readFileSync(links, "utf8")) as Record<string, string>;
+    for (const [link, target] of Object.entries(table)) {
+      fs.mkdirSync(path.dirname(path.join(copy, link)), { recursive: true });
+      fs.symlinkSync(target, path.join(copy, link));
+    }
+  }
   return copy;
 }
 

@@ -162,6 +162,7 @@ export class ForwardedFiles {
         if (!e.data) throw moduleError(`${p} has not been fetched from the origin`);
         return e.data.toString("utf8");
       },
+      realpath: (p) => (this.served(p) ? p : hostFiles.realpath!(p)),
     };
     this.resolution = nodeResolution(view);
     this.loader = {

@@ -26,6 +26,12 @@ export interface FileView {
   isDir(p: string): boolean;
   /** The file's text; throws when it cannot be read. */
   readText(p: string): string;
+  /**
+   * The file's real path (symbolic links resolved), as Node names a resolved module: a
+   * package linked into node_modules (pnpm, npm link) loads its own dependencies from
+   * where it really is, and two links to one file are one module. Absent: paths as given.
+   */
+  realpath?(p: string): string;
 }
 
 /** The host's file system. */
@@ -45,6 +51,13 @@ export const hostFiles: FileView = {
     }
   },
   readText: (p) => fs.readFileSync(p, "utf8"),
+  realpath(p) {
+    try {
+      return fs.realpathSync.native(p);
+    } catch {
+      return p;
+    }
+  },
 };
 
 const EXTENSIONS = [".js", ".json", ".cjs", ".mjs"];
@@ -164,6 +177,7 @@ export interface NodeResolution {
  * them: transport's forwarded modules resolve by the same rules as files on disk).
  */
 export function nodeResolution(files: FileView): NodeResolution {
+  const real = (p: string): string => (files.realpath ? files.realpath(p) : p);
   function readPackage(dir: string): Record<string, unknown> | null {
     const file = path.join(dir, "package.json");
     if (!files.isFile(file)) return null;
@@ -322,7 +336,7 @@ export function nodeResolution(files: FileView): NodeResolution {
     } else found = resolvePackageRequest(fromFile, request, ["require", "node"]);
     if (!found)
       throw new ModuleNotFound(`Cannot find module '${request}'\nRequire stack:\n- ${fromFile}`);
-    return found;
+    return real(found);
   }
 
   /** Resolves an `import` specifier made from `fromFile` (Node's ESM rules) to a file name. */
@@ -334,7 +348,7 @@ export function nodeResolution(files: FileView): NodeResolution {
     if (isPathRequest(request)) {
       // ESM does not search extensions or directory indexes.
       const p = path.resolve(fromDir, request);
-      if (files.isFile(p)) return p;
+      if (files.isFile(p)) return real(p);
       if (files.isDir(p))
         throw new ModuleNotFound(
           `Directory import '${p}' is not supported resolving ES modules ${where}`,
@@ -350,7 +364,7 @@ export function nodeResolution(files: FileView): NodeResolution {
         .join("/");
       throw new ModuleNotFound(`Cannot find package '${name}' ${where}`, "ERR_MODULE_NOT_FOUND");
     }
-    return found;
+    return real(found);
   }
 
   /**
