@@ -63,6 +63,11 @@ export interface FunctionCode {
   /** Index of this function in its program's `functions`. */
   readonly index: number;
   readonly name: string;
+  /**
+   * For a function without a name of its own: the name V8 infers from where it is
+   * stored (`Parser.prototype.next = function …` → "Parser.next"), for stack traces only.
+   */
+  readonly inferredName?: string;
   readonly flags: number;
   /** Declared parameter count (registers 0..nparams-1). */
   readonly nparams: number;
@@ -169,7 +174,7 @@ export interface ModuleInfo {
  * 15: two locals and their element read, arithmetic or jump, a local function and its
  * undefined `this`, `typeof x === "s"` and an element store as a statement fused.
  */
-export const COMPILER_VERSION = 15;
+export const COMPILER_VERSION = 16;
 
 /**
  * Self-hosted helpers compiled code may call with CALL_HELPER, by index. The realm

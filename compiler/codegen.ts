@@ -415,9 +415,11 @@ class FunctionCompiler {
     for (const s of [...this.openedAt.keys()]) this.closeRange(s);
     const out = e.finish();
     const loc = this.ctx.lines.at(node.start);
+    const inferred = (node as { jauntInferred?: string }).jauntInferred;
     return {
       index: info.index,
       name,
+      ...(inferred ? { inferredName: inferred } : {}),
       flags,
       nparams,
       length,
@@ -2256,6 +2258,8 @@ class FunctionCompiler {
     ctorNode.jauntParent = plan.derived ? "derivedCtor" : "ctor";
     ctorNode.jauntHasFields = plan.instanceInit !== null;
     ctorNode.jauntName = node.id ? node.id.name : (nameHint ?? "");
+    const inferred = (node as { jauntInferred?: string }).jauntInferred;
+    if (inferred !== undefined) (ctorNode as { jauntInferred?: string }).jauntInferred = inferred;
     ctorNode.jauntRange = [node.start, node.end];
     const ctorInfo = this.ctx.analysis.fnOf.get(plan.ctor)!;
     this.at(node);
@@ -2429,8 +2433,39 @@ class FunctionCompiler {
     this.at(node);
     e.emit(Op.TEMPLATE_OBJECT, e.constant(strings));
     for (const x of q.expressions) this.expression(x);
-    this.at(node);
+    this.at(q); // V8 places a tagged call at its template.
     e.emit(Op.CALL, q.expressions.length + 1, e.constant(this.calleeText(tag)));
+  }
+
+  /**
+   * Where a call is in stack traces and errors, as V8 places it: at the callee's last
+   * token when that is a name (`f(`, `o.method(`), else at the "(" of the arguments
+   * (`o[k](`, `(0, o.f)(`, `f?.(`, `p.catch(`: a keyword is not a name here).
+   */
+  private callSite(node: N.CallExpression): N.Node {
+    const callee = node.callee;
+    const src = this.ctx.source;
+    let i = callee.end;
+    let named = true;
+    for (;;) {
+      const c = src.charCodeAt(i);
+      if (c === 0x28 /* ( */ || i >= node.end) break;
+      if (c === 0x2f /* / */ && src[i + 1] === "/") i = src.indexOf("\n", i) >>> 0;
+      else if (c === 0x2f && src[i + 1] === "*") i = src.indexOf("*/", i) + 2;
+      else {
+        if (c === 0x29 /* ) */ || c === 0x3f /* ?. */) named = false;
+        i++;
+      }
+    }
+    if (named) {
+      if (callee.type === "Identifier") return callee;
+      if (callee.type === "MemberExpression" && !callee.computed) {
+        const key = callee.property;
+        if (key.type === "PrivateIdentifier" || !RESERVED_WORDS.has((key as N.Identifier).name))
+          return key;
+      }
+    }
+    return { start: Math.min(i, node.end) } as N.Node;
   }
 
   private call(node: N.CallExpression): void {
@@ -2484,8 +2519,7 @@ class FunctionCompiler {
       e.emit(Op.SWAP);
     }
     const argc = this.callArguments(node.arguments);
-    if (callee.type === "MemberExpression") this.at(callee.property);
-    else this.at(node);
+    this.at(this.callSite(node));
     if (callee.type === "Identifier" && callee.name === "eval" && !node.optional)
       e.emit(Op.CALL_EVAL, argc, e.constant("eval"));
     else if (argc < 0) e.emit(Op.CALL_ARRAY, e.constant(this.calleeText(callee)));
@@ -2744,6 +2778,10 @@ class FunctionCompiler {
   private assignment(node: N.AssignmentExpression): void {
     const e = this.e;
     const left = node.left;
+    if (left.type === "MemberExpression" && !INFERENCE_STOPS.has(node.right.type)) {
+      const own = this.info.node.type === "Program" ? "" : this.header().name;
+      inferNames(node.right, storedUnder(left), /^\p{Lu}/u.test(own) ? [own] : []);
+    }
     const op = node.operator;
     const logical = op === "&&=" || op === "||=" || op === "??=";
     const jumpOp =
@@ -2948,6 +2986,91 @@ function memberTargetOf(p: N.Pattern): N.MemberExpression | null {
  * its identifier, or of `name = default` (the default runs before the binding is set).
  * -1 when the pattern does not bind it.
  */
+/** Words that end a callee without being a name in V8's sense (see callSite). */
+const RESERVED_WORDS = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export " +
+    "extends false finally for function if import in instanceof new null return switch " +
+    "this throw true try typeof var void while with"
+  ).split(" "),
+);
+
+/** Values whose functions no stored name reaches (most right-hand sides: skip the walk). */
+const INFERENCE_STOPS = new Set([
+  "Identifier",
+  "Literal",
+  "MemberExpression",
+  "CallExpression",
+  "NewExpression",
+  "ObjectExpression",
+  "ArrayExpression",
+  "ThisExpression",
+  "BinaryExpression",
+  "UnaryExpression",
+  "TemplateLiteral",
+]);
+
+/**
+ * The names V8 gives anonymous functions stored into a property, for stack traces
+ * (its FuncNameInferrer): the target's chain of names ("prototype" left out, computed
+ * keys other than string literals as "<computed>", a call by its callee's name), after
+ * the name of the enclosing function when that starts with a capital letter (a
+ * constructor). `a.x = b.y = function () {}` names the function "a.x.b.y", as V8 does.
+ */
+function inferNames(value: N.Node, names: string[], enclosing: string[]): void {
+  switch (value.type) {
+    case "FunctionExpression":
+    case "ArrowFunctionExpression":
+    case "ClassExpression": {
+      const v = value as { id?: N.Identifier | null; jauntInferred?: string };
+      // The outermost assignment names it first (see above).
+      if (!v.id && v.jauntInferred === undefined)
+        v.jauntInferred = [...enclosing, ...names].join(".");
+      return;
+    }
+    case "ParenthesizedExpression":
+      return inferNames(value.expression, names, enclosing);
+    case "SequenceExpression":
+      return inferNames(value.expressions[value.expressions.length - 1], names, enclosing);
+    case "LogicalExpression":
+      inferNames(value.left, names, enclosing);
+      return inferNames(value.right, names, enclosing);
+    case "ConditionalExpression":
+      inferNames(value.consequent, names, enclosing);
+      return inferNames(value.alternate, names, enclosing);
+    case "AssignmentExpression":
+      if (value.left.type === "MemberExpression")
+        inferNames(value.right, [...names, ...storedUnder(value.left)], enclosing);
+      return;
+  }
+}
+
+/** The chain of names of an assignment target, as V8's name inference collects them. */
+function storedUnder(target: N.Node): string[] {
+  switch (target.type) {
+    case "Identifier":
+      return [target.name];
+    case "MemberExpression": {
+      const key = target.property;
+      const name = !target.computed
+        ? key.type === "PrivateIdentifier"
+          ? `#${key.name}`
+          : (key as N.Identifier).name
+        : key.type === "Literal" && typeof key.value === "string"
+          ? key.value
+          : "<computed>";
+      const head = storedUnder(target.object);
+      return name === "prototype" ? head : [...head, name];
+    }
+    case "CallExpression":
+      return storedUnder(target.callee);
+    case "ChainExpression":
+      return storedUnder(target.expression);
+    default:
+      return [];
+  }
+}
+
 function bindingInitEnd(p: N.Pattern, name: string): number {
   switch (p.type) {
     case "Identifier":

@@ -61,6 +61,7 @@ const FIELDS = [
   "col",
   "varScope",
   "liveRanges",
+  "inferredName",
 ] as const;
 // A field added to FunctionCode but not to FIELDS (and the codec) fails to compile here.
 const everyFieldEncoded: [Exclude<keyof FunctionCode, (typeof FIELDS)[number]>] extends [never]
@@ -90,6 +91,7 @@ function encodeFunction(f: FunctionCode): unknown[] {
     f.col,
     f.varScope ?? null,
     f.liveRanges,
+    f.inferredName ?? null,
   ];
 }
 
@@ -200,5 +202,6 @@ function decodeFunction(data: unknown, i: number): FunctionCode {
     col: int(f[17], `${w} col`),
     // Only functions with parameter expressions have a separate var scope.
     ...(f[18] === null ? {} : { varScope: int(f[18], `${w} varScope`, -1, scopes.length - 1) }),
+    ...(f[20] === null ? {} : { inferredName: str(f[20], `${w} inferred name`) }),
   };
 }

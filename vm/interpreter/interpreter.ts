@@ -65,6 +65,7 @@ import { ImportBinding, displayName } from "../runtime/esm";
 import { inspect } from "../builtins/inspect";
 import { functionSource } from "../builtins/function";
 import { Frame, FrameFlags } from "../model/frame";
+import { frameName } from "./frame-names";
 import { ThrowSignal, isPrimitive, primLooseEquals, typeOf, toBoolean } from "../model/operations";
 import type { Realm } from "../runtime/realm";
 import { ExitSignal, processExiting, processHasListeners } from "../builtins/process";
@@ -1665,7 +1666,7 @@ export class VM implements HeapOwner, Agent {
       const ip = inCall ? Math.max(0, f.ip - 1) : f.ip;
       const pos = positionAt(code, ip);
       out.push({
-        name: frameName(f),
+        name: frameName(f, this.realm.global),
         filename: displayName(f.fn.program),
         line: pos.line,
         col: pos.col + 1,
@@ -4578,15 +4579,6 @@ function saveRegisters(gen: GeneratorObject, stack: Value[], base: number, sp: n
   gen.spare = null;
   for (let i = 0; i < n; i++) spare[i] = stack[base + i];
   return spare;
-}
-
-function frameName(f: Frame): string {
-  const code = f.fn.code;
-  if (f.fn.code.index === 0 && f.fn.program.kind === "commonjs") return "Object.<anonymous>";
-  const n = f.fn.getOwnProperty("name");
-  const name = n && typeof n.value === "string" ? n.value : code.name;
-  if (f.flags & FrameFlags.Construct) return `new ${name || "<anonymous>"}`;
-  return name;
 }
 
 export { isPrimitive };
