@@ -49,6 +49,11 @@ export interface InProcessOptions {
   snapshotEvery?: number;
   /** With snapshotEvery: where the first cut is (default: at snapshotEvery). */
   firstCut?: number;
+  /**
+   * With snapshotEvery: the stride doubles after every this many cuts, so that a long
+   * run is cut densely where it starts (module loading) and a few dozen times in all.
+   */
+  doubleEvery?: number;
   /** Instruction budget: give up (as a test failure) after this many. */
   maxSteps?: number;
 }
@@ -124,13 +129,15 @@ function startJaunt(file: string, opts: InProcessOptions) {
       };
     throw e;
   }
-  const every = opts.snapshotEvery ?? 0;
+  let every = opts.snapshotEvery ?? 0;
   const max = opts.maxSteps ?? 5e8;
   let slice = every > 0 ? (opts.firstCut ?? every) : max;
+  let cuts = 0;
   const run = {
     j,
     step() {
       const r = run.j.run(slice);
+      if (every > 0 && opts.doubleEvery && ++cuts % opts.doubleEvery === 0) every *= 2;
       if (every > 0) slice = every;
       if (r.status !== "paused") return r;
       if (run.j.steps >= max)
