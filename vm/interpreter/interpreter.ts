@@ -2418,23 +2418,49 @@ export class VM implements HeapOwner, Agent {
                     if (thisValue === undefined || thisValue === null) thisValue = realm.global;
                     else if (!(thisValue instanceof JSObject))
                       thisValue = realm.toObject(thisValue);
-                  frame.sp = sp;
-                  frame = this.pushFrame(
-                    callee,
-                    fpos + 2,
-                    argc,
-                    thisValue,
-                    undefined,
-                    fpos,
-                    0,
-                    null,
-                  );
+                  // pushFrame's work, inline: TurboFan inlines no helper into a
+                  // function as large as execute(), and a call is a good part of a
+                  // guest call's cost (bench/programs/fib.js).
+                  frame.sp = fpos;
                   fcode = callee.code;
+                  base = fpos + 2;
+                  const nlocals = fcode.nlocals;
+                  sp = base + nlocals;
+                  if (stack.length < sp + fcode.maxStack + 1) {
+                    this.ensureStack(sp + fcode.maxStack + 1);
+                    stack = this.stack;
+                  }
+                  for (let i = fcode.nparams < argc ? fcode.nparams : argc; i < nlocals; i++)
+                    stack[base + i] = undefined;
+                  const pool = this.framePool;
+                  if (pool.length > 0) {
+                    frame = pool.pop()!;
+                    frame.fn = callee;
+                    frame.ip = 0;
+                    frame.base = base;
+                    frame.env = callee.env;
+                    frame.thisValue = thisValue;
+                    frame.newTarget = undefined;
+                    frame.retSp = fpos;
+                    frame.flags = 0;
+                    frame.argv = null;
+                  } else
+                    frame = new Frame(
+                      callee,
+                      0,
+                      base,
+                      callee.env,
+                      thisValue,
+                      undefined,
+                      fpos,
+                      0,
+                      null,
+                    );
+                  frame.sp = sp;
+                  this.frames.push(frame);
                   code = fcode.code;
                   consts = fcode.consts;
                   ip = 0;
-                  sp = frame.sp;
-                  base = frame.base;
                   break;
                 }
                 if (!isCallable(callee))
@@ -2515,7 +2541,14 @@ export class VM implements HeapOwner, Agent {
                   const frames = this.frames;
                   frames.pop();
                   const rsp = frame.retSp;
-                  this.recycleFrame(frame);
+                  // recycleFrame's work, inline (see CALL).
+                  const pool = this.framePool;
+                  if (pool.length < FRAME_POOL_SIZE) {
+                    frame.env = null;
+                    frame.thisValue = undefined;
+                    frame.argv = null;
+                    pool.push(frame);
+                  }
                   stack[rsp] = v;
                   frame = frames[frames.length - 1];
                   sp = rsp + 1;
