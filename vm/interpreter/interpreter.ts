@@ -1909,18 +1909,18 @@ export class VM implements HeapOwner, Agent {
                 break;
               }
               case Op.GET_LOCAL_INT_ARITH: {
-                // GET_LOCAL r; INT n; ADD|SUB|…: on a number, all of it; else the GET_LOCAL.
+                // GET_LOCAL r; INT n; ADD|SUB|…: on a number, all of it (and a local store
+                // after it); else the GET_LOCAL alone. One put for both (see putArithResult).
                 const v = stack[base + code[ip]];
+                let r = v;
+                let at = ip + 1;
                 if (typeof v === "number") {
-                  // The result may go on into a local (speed8: INIT_LOCAL r or SET_LOCAL_POP r).
-                  const r = numberArith(code[ip + 3], v, code[ip + 2]);
-                  const stored = putArithResult(stack, code, ip + 4, base, sp, r);
-                  sp += stored === 0 ? 1 : 0;
-                  ip += 4 + stored;
-                } else {
-                  stack[sp++] = v;
-                  ip++;
+                  r = numberArith(code[ip + 3], v, code[ip + 2]);
+                  at = ip + 4;
                 }
+                const stored = putArithResult(stack, code, at, base, sp, r);
+                sp += stored === 0 ? 1 : 0;
+                ip = at + stored;
                 break;
               }
               case Op.GET_LOCAL_INT_JUMP: {
@@ -1935,29 +1935,38 @@ export class VM implements HeapOwner, Agent {
                 break;
               }
               case Op.INT_ARITH: {
-                // INT n; ADD|SUB|…: on a number, both; otherwise the INT.
+                // INT n; ADD|SUB|…: on a number, both (and a local store after them);
+                // otherwise the INT alone. One put for both (see putArithResult).
                 const a = stack[sp - 1];
+                const n = code[ip];
+                let r = n;
+                let top = sp;
+                let at = ip + 1;
                 if (typeof a === "number") {
-                  const r = numberArith(code[ip + 1], a, code[ip]);
-                  const stored = putArithResult(stack, code, ip + 2, base, sp - 1, r);
-                  sp -= stored === 0 ? 0 : 1;
-                  ip += 2 + stored;
-                } else stack[sp++] = code[ip++];
+                  r = numberArith(code[ip + 1], a, n);
+                  top = sp - 1;
+                  at = ip + 2;
+                }
+                const stored = putArithResult(stack, code, at, base, top, r);
+                sp = top + (stored === 0 ? 1 : 0);
+                ip = at + stored;
                 break;
               }
               case Op.CONST_ARITH: {
-                // CONST k; ADD|SUB|…
+                // CONST k; ADD|SUB|…: as INT_ARITH (a string operand: the CONST alone).
                 const a = stack[sp - 1];
                 const b = consts[code[ip]];
+                let r = b;
+                let top = sp;
+                let at = ip + 1;
                 if (typeof a === "number" && typeof b === "number") {
-                  const r = numberArith(code[ip + 1], a, b);
-                  const stored = putArithResult(stack, code, ip + 2, base, sp - 1, r);
-                  sp -= stored === 0 ? 0 : 1;
-                  ip += 2 + stored;
-                } else {
-                  stack[sp++] = b;
-                  ip++;
+                  r = numberArith(code[ip + 1], a, b);
+                  top = sp - 1;
+                  at = ip + 2;
                 }
+                const stored = putArithResult(stack, code, at, base, top, r);
+                sp = top + (stored === 0 ? 1 : 0);
+                ip = at + stored;
                 break;
               }
               case Op.GET_LOCAL_INC: {
@@ -4459,12 +4468,17 @@ function dataDesc(v: Value) {
 /**
  * Puts a fused arithmetic's result `r` where the instructions after it would: into the
  * local that an INIT_LOCAL r or SET_LOCAL_POP r at `at` stores, else at `top`. Returns
- * the size of the store it ran (0 when there is none).
+ * the size of the store it ran (0 when there is none). A fused handler whose fast path
+ * does not apply puts the value its first instruction pushes, with `at` on the
+ * instruction after that one (never a store): the caller then sets
+ * `sp = top + (stored ? 0 : 1)` and `ip = at + stored` on every path.
  *
- * Every operation here runs on both paths, and the handlers call it on both: an
- * operation that only the store ran had no type feedback when TurboFan compiled
- * `execute` before any program stored a fused result, so the first such store deopted
- * the whole dispatch function (twice in bench/programs/closures.js, ~35% of its time).
+ * Why one put for every path: an operation (an arithmetic, a stack store, a call) that
+ * runs only on a path no program had taken when TurboFan compiled `execute` has no type
+ * feedback, and its first run deopts the whole dispatch function: the first store of a
+ * fused result into a local (twice a run in bench/programs/closures.js), the first
+ * `"s" + x` through CONST_ARITH (Octane richards). A path here differs from the others
+ * only in which values it moves into `r`, `top` and `at`.
  */
 function putArithResult(
   stack: unknown[],
@@ -4472,7 +4486,7 @@ function putArithResult(
   at: number,
   base: number,
   top: number,
-  r: number,
+  r: unknown,
 ): number {
   const size = STORE_SIZE[code[at]];
   // The operand read is guarded only for the last instruction of a function.
