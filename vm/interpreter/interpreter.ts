@@ -1826,14 +1826,9 @@ export class VM implements HeapOwner, Agent {
                 const b = stack[base + code[ip + 2]];
                 if (typeof a === "number" && typeof b === "number") {
                   const r = numberArith(code[ip + 3], a, b);
-                  const after = afterStore(code, ip + 4);
-                  if (after < 0) {
-                    stack[sp++] = r;
-                    ip += 4;
-                  } else {
-                    stack[base + code[ip + 5]] = r;
-                    ip = after;
-                  }
+                  const stored = putArithResult(stack, code, ip + 4, base, sp, r);
+                  sp += stored === 0 ? 1 : 0;
+                  ip += 4 + stored;
                   break;
                 }
                 stack[sp] = a;
@@ -1915,23 +1910,18 @@ export class VM implements HeapOwner, Agent {
                 break;
               }
               case Op.GET_LOCAL_INT_ARITH: {
-                // GET_LOCAL r; INT n; ADD|SUB|…: on a number, all of it; else the GET_LOCAL.
+                // GET_LOCAL r; INT n; ADD|SUB|…: on a number, all of it (and a local store
+                // after it); else the GET_LOCAL alone. One put for both (see putArithResult).
                 const v = stack[base + code[ip]];
+                let r = v;
+                let at = ip + 1;
                 if (typeof v === "number") {
-                  // The result may go on into a local (speed8: INIT_LOCAL r or SET_LOCAL_POP r).
-                  const r = numberArith(code[ip + 3], v, code[ip + 2]);
-                  const after = afterStore(code, ip + 4);
-                  if (after < 0) {
-                    stack[sp++] = r;
-                    ip += 4;
-                  } else {
-                    stack[base + code[ip + 5]] = r;
-                    ip = after;
-                  }
-                } else {
-                  stack[sp++] = v;
-                  ip++;
+                  r = numberArith(code[ip + 3], v, code[ip + 2]);
+                  at = ip + 4;
                 }
+                const stored = putArithResult(stack, code, at, base, sp, r);
+                sp += stored === 0 ? 1 : 0;
+                ip = at + stored;
                 break;
               }
               case Op.GET_LOCAL_INT_JUMP: {
@@ -1946,41 +1936,38 @@ export class VM implements HeapOwner, Agent {
                 break;
               }
               case Op.INT_ARITH: {
-                // INT n; ADD|SUB|…: on a number, both; otherwise the INT.
+                // INT n; ADD|SUB|…: on a number, both (and a local store after them);
+                // otherwise the INT alone. One put for both (see putArithResult).
                 const a = stack[sp - 1];
+                const n = code[ip];
+                let r = n;
+                let top = sp;
+                let at = ip + 1;
                 if (typeof a === "number") {
-                  const r = numberArith(code[ip + 1], a, code[ip]);
-                  const after = afterStore(code, ip + 2);
-                  if (after < 0) {
-                    stack[sp - 1] = r;
-                    ip += 2;
-                  } else {
-                    stack[base + code[ip + 3]] = r;
-                    sp--;
-                    ip = after;
-                  }
-                } else stack[sp++] = code[ip++];
+                  r = numberArith(code[ip + 1], a, n);
+                  top = sp - 1;
+                  at = ip + 2;
+                }
+                const stored = putArithResult(stack, code, at, base, top, r);
+                sp = top + (stored === 0 ? 1 : 0);
+                ip = at + stored;
                 break;
               }
               case Op.CONST_ARITH: {
-                // CONST k; ADD|SUB|…
+                // CONST k; ADD|SUB|…: as INT_ARITH (a string operand: the CONST alone).
                 const a = stack[sp - 1];
                 const b = consts[code[ip]];
+                let r = b;
+                let top = sp;
+                let at = ip + 1;
                 if (typeof a === "number" && typeof b === "number") {
-                  const r = numberArith(code[ip + 1], a, b);
-                  const after = afterStore(code, ip + 2);
-                  if (after < 0) {
-                    stack[sp - 1] = r;
-                    ip += 2;
-                  } else {
-                    stack[base + code[ip + 3]] = r;
-                    sp--;
-                    ip = after;
-                  }
-                } else {
-                  stack[sp++] = b;
-                  ip++;
+                  r = numberArith(code[ip + 1], a, b);
+                  top = sp - 1;
+                  at = ip + 2;
                 }
+                const stored = putArithResult(stack, code, at, base, top, r);
+                sp = top + (stored === 0 ? 1 : 0);
+                ip = at + stored;
                 break;
               }
               case Op.GET_LOCAL_INC: {
@@ -2441,23 +2428,49 @@ export class VM implements HeapOwner, Agent {
                     if (thisValue === undefined || thisValue === null) thisValue = realm.global;
                     else if (!(thisValue instanceof JSObject))
                       thisValue = realm.toObject(thisValue);
-                  frame.sp = sp;
-                  frame = this.pushFrame(
-                    callee,
-                    fpos + 2,
-                    argc,
-                    thisValue,
-                    undefined,
-                    fpos,
-                    0,
-                    null,
-                  );
+                  // pushFrame's work, inline: TurboFan inlines no helper into a
+                  // function as large as execute(), and a call is a good part of a
+                  // guest call's cost (bench/programs/fib.js).
+                  frame.sp = fpos;
                   fcode = callee.code;
+                  base = fpos + 2;
+                  const nlocals = fcode.nlocals;
+                  sp = base + nlocals;
+                  if (stack.length < sp + fcode.maxStack + 1) {
+                    this.ensureStack(sp + fcode.maxStack + 1);
+                    stack = this.stack;
+                  }
+                  for (let i = fcode.nparams < argc ? fcode.nparams : argc; i < nlocals; i++)
+                    stack[base + i] = undefined;
+                  const pool = this.framePool;
+                  if (pool.length > 0) {
+                    frame = pool.pop()!;
+                    frame.fn = callee;
+                    frame.ip = 0;
+                    frame.base = base;
+                    frame.env = callee.env;
+                    frame.thisValue = thisValue;
+                    frame.newTarget = undefined;
+                    frame.retSp = fpos;
+                    frame.flags = 0;
+                    frame.argv = null;
+                  } else
+                    frame = new Frame(
+                      callee,
+                      0,
+                      base,
+                      callee.env,
+                      thisValue,
+                      undefined,
+                      fpos,
+                      0,
+                      null,
+                    );
+                  frame.sp = sp;
+                  this.frames.push(frame);
                   code = fcode.code;
                   consts = fcode.consts;
                   ip = 0;
-                  sp = frame.sp;
-                  base = frame.base;
                   break;
                 }
                 if (!isCallable(callee))
@@ -2538,7 +2551,14 @@ export class VM implements HeapOwner, Agent {
                   const frames = this.frames;
                   frames.pop();
                   const rsp = frame.retSp;
-                  this.recycleFrame(frame);
+                  // recycleFrame's work, inline (see CALL).
+                  const pool = this.framePool;
+                  if (pool.length < FRAME_POOL_SIZE) {
+                    frame.env = null;
+                    frame.thisValue = undefined;
+                    frame.argv = null;
+                    pool.push(frame);
+                  }
                   stack[rsp] = v;
                   frame = frames[frames.length - 1];
                   sp = rsp + 1;
@@ -4446,10 +4466,40 @@ function dataDesc(v: Value) {
  * `at` stores it into a local (INIT_LOCAL r, or SET_LOCAL r fused with its POP): the
  * offset after that store; otherwise -1 (the result is pushed).
  */
-function afterStore(code: Int32Array, at: number): number {
-  const op = code[at];
-  return op === Op.INIT_LOCAL ? at + 2 : op === Op.SET_LOCAL_POP ? at + 3 : -1;
+/**
+ * Puts a fused arithmetic's result `r` where the instructions after it would: into the
+ * local that an INIT_LOCAL r or SET_LOCAL_POP r at `at` stores, else at `top`. Returns
+ * the size of the store it ran (0 when there is none). A fused handler whose fast path
+ * does not apply puts the value its first instruction pushes, with `at` on the
+ * instruction after that one (never a store): the caller then sets
+ * `sp = top + (stored ? 0 : 1)` and `ip = at + stored` on every path.
+ *
+ * Why one put for every path: an operation (an arithmetic, a stack store, a call) that
+ * runs only on a path no program had taken when TurboFan compiled `execute` has no type
+ * feedback, and its first run deopts the whole dispatch function: the first store of a
+ * fused result into a local (twice a run in bench/programs/closures.js), the first
+ * `"s" + x` through CONST_ARITH (Octane richards). A path here differs from the others
+ * only in which values it moves into `r`, `top` and `at`.
+ */
+function putArithResult(
+  stack: unknown[],
+  code: Int32Array,
+  at: number,
+  base: number,
+  top: number,
+  r: unknown,
+): number {
+  const size = STORE_SIZE[code[at]];
+  // The operand read is guarded only for the last instruction of a function.
+  const local = base + (at + 1 < code.length ? code[at + 1] : 0);
+  stack[size === 0 ? top : local] = r;
+  return size;
 }
+
+/** By opcode: the size of a local store a fused arithmetic runs too, or 0. */
+const STORE_SIZE = new Uint8Array(512);
+STORE_SIZE[Op.INIT_LOCAL] = 2;
+STORE_SIZE[Op.SET_LOCAL_POP] = 3;
 
 function numberArith(op: number, a: number, b: number): number {
   switch (op) {
