@@ -88,7 +88,8 @@ test(
      for (const f of ["readFileSync", "writeFileSync", "statSync", "mkdirSync", "utimesSync", "openSync"]) {
        const real = fs[f];
        fs[f] = function (p, ...rest) {
-         if (cachePath.test(String(p))) seen.push(f + " " + String(p));
+         // A path with a NUL (the virtual root) is refused by every real fs call.
+         if (cachePath.test(String(p)) && !String(p).includes("\\0")) seen.push(f + " " + String(p));
          return real.call(this, p, ...rest);
        };
      }
