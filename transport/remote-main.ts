@@ -39,6 +39,7 @@ export interface Boot {
 function prepare(files: Buffer, cacheDir = `${VIRTUAL_ROOT}/cache`): void {
   installRuntimeFiles(cborDecode(files) as RuntimeFiles);
   // Required only now: the VM's modules look for their files as they load.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { useCacheDir } = require("../vm/index") as typeof import("../vm/index");
   useCacheDir(cacheDir);
 }
