@@ -5,7 +5,8 @@
 // `--phases` instead prints where the CPU goes before the first remote line: each
 // process's CPU ms at each traced milestone (JAUNT_TRANSPORT_TRACE), medians over the
 // runs, for popen, ssh and socket, against a bare `ssh host node -e` (wall times on a
-// loaded machine say little; CPU is what the comparison uses).
+// loaded machine say little; CPU is what the comparison uses). `--instructions`: a popen
+// remote's instruction count under callgrind against a bare node's (see below).
 
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
@@ -14,6 +15,7 @@ import * as path from "node:path";
 import { Gateway } from "../transport/gateway";
 import { runtimePayload } from "../transport/bundle";
 import {
+  script,
   selfSignedCert,
   snapshotOf,
   sshdMissing,
@@ -198,9 +200,66 @@ async function phases(runs: number): Promise<void> {
   await traced("socket", `socket=127.0.0.1:${srv.port}`, { JAUNT_SOCKET_KEY: KEY }, srv.log);
 }
 
+/**
+ * `--instructions`: the instructions (valgrind's callgrind) a popen remote executes
+ * from its start to the end of a `console.log(1)` program, against a bare
+ * `node -e 'console.log(1)'`: CPU ms on this loaded machine move ±30%, instruction
+ * counts a few %. Both run without NODE_EXTRA_CA_CERTS (node parses those
+ * certificates at start-up: ~415 M instructions on this machine, paid by every node
+ * here but not by an ssh remote, whose environment is fresh). As root, the remote runs
+ * as `nobody`, so nothing cached on this disk for root can help it: a remote on another
+ * machine has only what the payload carries.
+ */
+async function instructions(runs: number): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-bench-"));
+  fs.chmodSync(dir, 0o777);
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  delete process.env.NODE_EXTRA_CA_CERTS; // the popen remote's environment is this one
+  const env = { ...process.env };
+  const asOther = process.getuid?.() === 0 ? `runuser -u nobody -- env HOME=${dir} ` : "";
+  const total = (file: string) =>
+    Number(/^(?:summary|totals): (\d+)/m.exec(fs.readFileSync(file, "utf8"))?.[1]);
+  const node = script(
+    dir,
+    "node-callgrind",
+    `exec ${asOther}valgrind --tool=callgrind --callgrind-out-file=${dir}/cg.$$ "${process.execPath}" "$@"`,
+  );
+  const bare: number[] = [];
+  const remote: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await runTimed(node, ["-e", "console.log(1)"], env);
+    if (r.stdout !== "1\n") throw new Error(`bare node: ${r.stderr}`);
+    for (const f of fs.readdirSync(dir).filter((f) => f.startsWith("cg."))) {
+      bare.push(total(path.join(dir, f)));
+      fs.rmSync(path.join(dir, f));
+    }
+    const gw = await Gateway.open(`popen//node=${node}`, {
+      timeoutMs: 600_000,
+      onStderr() {}, // valgrind's banner
+    });
+    let out = "";
+    const run = gw.resume(snapshotOf("console.log(1)", 1), {
+      stdout: (s) => void (out += s),
+      stderr() {},
+    });
+    await run.exit;
+    await gw.close();
+    if (out !== "1\n") throw new Error(`popen remote printed ${JSON.stringify(out)}`);
+    for (const f of fs.readdirSync(dir).filter((f) => f.startsWith("cg."))) {
+      remote.push(total(path.join(dir, f)));
+      fs.rmSync(path.join(dir, f));
+    }
+  }
+  const m = (xs: number[]) =>
+    `${(median(xs) / 1e6).toFixed(0)} M  (${xs.map((x) => (x / 1e6).toFixed(0)).join(" ")})`;
+  console.log(`bare node -e 'console.log(1)'           ${m(bare)}`);
+  console.log(`popen remote, start to program's end    ${m(remote)}`);
+}
+
 async function main(): Promise<void> {
   const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
   if (process.argv.includes("--phases")) return phases(runs);
+  if (process.argv.includes("--instructions")) return instructions(runs);
   const rows: [string, number][] = [];
   const measure = async (name: string, f: () => Promise<number>) => {
     await f(); // warm: the payload cache, the OS's file cache

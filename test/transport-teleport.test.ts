@@ -220,3 +220,23 @@ test("fork's prefixed output goes out in whole lines", async () => {
     "[2] last, no newline",
   ]);
 });
+
+// The program folder's module manifest (files read and hashed) is collected while the
+// remote starts, not after its Hello: it is off the path to the first remote line.
+test("teleport collects the module manifest before the gateway is open", T, async (t) => {
+  const file = programFile(
+    t,
+    "manifest.js",
+    `require("jaunt").teleport("popen"); console.log("there");`,
+  );
+  const r = await vmrun(file, { env: { JAUNT_TRANSPORT_TRACE: "1" } });
+  assert.equal(r.stdout, "there\n", r.stderr);
+  const origin = /\[jaunt (\d+) /.exec(r.stderr)![1];
+  const milestones = r.stderr
+    .split("\n")
+    .filter((l) => l.startsWith(`[jaunt ${origin} `))
+    .map((l) => l.replace(/^\[[^\]]*\] /, ""));
+  const at = (m: string) => milestones.findIndex((l) => l.startsWith(m));
+  assert.ok(at("module manifest collected") >= 0, milestones.join("\n"));
+  assert.ok(at("module manifest collected") < at("gateway open"), milestones.join("\n"));
+});

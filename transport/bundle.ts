@@ -11,7 +11,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
-import { encode as cborEncode } from "cbor-x";
+import { decode as cborDecode, encode as cborEncode } from "cbor-x";
 import type { RuntimeFiles } from "./runtime-files";
 import { walkFiles } from "./files";
 
@@ -26,7 +26,7 @@ const RUNTIME_PACKAGES = ["readable-stream", "string_decoder", "web-streams-poly
 const WARM_MODULES = ["util", "events", "stream", "fs", "path", "os", "child_process", "net"];
 
 /** Bumped when the payload's layout changes. */
-const FORMAT = "jaunt-remote-payload/3";
+const FORMAT = "jaunt-remote-payload/4";
 
 let memo: Buffer | null = null;
 let carried: Buffer | null = null;
@@ -39,32 +39,26 @@ export function adoptPayload(compressed: Buffer): void {
   carried = compressed;
 }
 
-/** The brotli-compressed payload (built or read from the cache on first call). */
+/** The compressed payload (built or read from the cache on first call). */
 export function runtimePayload(): Buffer {
   if (carried) return carried;
   if (memo) return memo;
-  const cacheFile = path.join(cacheDir(), `remote-${inputsFingerprint()}.br`);
+  const cacheFile = path.join(cacheDir(), `remote-${inputsFingerprint()}.deflate`);
   try {
     return (memo = fs.readFileSync(cacheFile));
   } catch {
     // Not built yet for these inputs.
   }
-  const files = cborEncode({ ...runtimeFiles(), ...warmCache() });
   const js = Buffer.from(bundleSource(), "utf8");
+  const plain = runtimeFiles();
+  const files = cborEncode({ ...plain, ...warmCache(js, cborEncode(plain)) });
   const cache = codeCache(js, files);
   const head = Buffer.alloc(8 + js.length);
   head.writeUInt32BE(js.length, 0);
   js.copy(head, 4);
   head.writeUInt32BE(cache.length, 4 + js.length);
   const raw = Buffer.concat([head, cache, files]);
-  // Quality 5: 3% larger than 9 (1.57 against 1.52 MB), as fast to decompress, and the
-  // build (once per dist, but in every test run) takes ~1.5 s instead of ~5 s.
-  memo = zlib.brotliCompressSync(raw, {
-    params: {
-      [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
-      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
-    },
-  });
+  memo = compressPayload(raw);
   try {
     fs.mkdirSync(path.dirname(cacheFile), { recursive: true, mode: 0o700 });
     const tmp = `${cacheFile}.${process.pid}.tmp`;
@@ -74,6 +68,35 @@ export function runtimePayload(): Buffer {
     // A read-only disk only costs the next process a build.
   }
   return memo;
+}
+
+/**
+ * The payload on the wire: [u32 raw length][raw DEFLATE]. Not brotli: its 12% fewer
+ * bytes (1.14 against 1.27 MB) cost a remote ~45 ms more CPU to decompress than
+ * inflate with one output buffer of the known length (~25 ms for 4 MB, measured in
+ * fresh processes: the first call's buffer growth was most of it).
+ */
+function compressPayload(raw: Buffer): Buffer {
+  const head = Buffer.alloc(4);
+  head.writeUInt32BE(raw.length, 0);
+  return Buffer.concat([head, zlib.deflateRawSync(raw, { level: 9, memLevel: 9 })]);
+}
+
+/** The payload's parts (stage 1 reads them the same way; tests and the bench use this). */
+export function readPayload(compressed: Uint8Array): {
+  js: string;
+  codeCache: Buffer;
+  files: RuntimeFiles;
+} {
+  const c = Buffer.from(compressed.buffer, compressed.byteOffset, compressed.length);
+  const p = zlib.inflateRawSync(c.subarray(4), { chunkSize: Math.max(64, c.readUInt32BE(0)) });
+  const j = p.readUInt32BE(0);
+  const k = p.readUInt32BE(4 + j);
+  return {
+    js: p.toString("utf8", 4, 4 + j),
+    codeCache: p.subarray(8 + j, 8 + j + k),
+    files: cborDecode(p.subarray(8 + j + k)) as RuntimeFiles,
+  };
 }
 
 /**
@@ -117,14 +140,18 @@ function bundleSource(): string {
 }
 
 /**
- * The bundle's V8 code cache, tagged with this node's version (stage1.ts): made by a
- * child node that compiles the bundle as stage 1 does (same text, name and flags)
- * and runs what a remote runs before its first line (remote-main's warm), so the
- * functions it needs are compiled already. It saves a remote with this node version
- * ~60-100 ms of CPU before its first output line. Empty if that child fails.
+ * Runs `then` (JavaScript, with `M` the bundle's exports, `fs`, and `d` a folder holding
+ * bundle.js and files.cbor) in a child node after evaluating the bundle as stage 1
+ * does: same text, name and V8 flags, the same virtual __dirname. `collect` reads the
+ * folder once the child exits with 0; false if it fails.
  */
-function codeCache(js: Buffer, files: Buffer): Buffer {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-codecache-"));
+function inBundleChild(
+  js: Buffer,
+  files: Buffer,
+  then: string,
+  collect: (dir: string) => void,
+): boolean {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-bundle-child-"));
   try {
     fs.writeFileSync(path.join(dir, "bundle.js"), js);
     fs.writeFileSync(path.join(dir, "files.cbor"), files);
@@ -134,12 +161,7 @@ function codeCache(js: Buffer, files: Buffer): Buffer {
       `const s = new (require("vm").Script)(${JSON.stringify(stage.BUNDLE_HEAD)} + fs.readFileSync(d + "/bundle.js", "utf8") + ${JSON.stringify(stage.BUNDLE_TAIL)}, { filename: ${JSON.stringify(stage.BUNDLE_FILE)} });`,
       `const M = { exports: {} };`,
       `s.runInThisContext()(require, M, M.exports, ${JSON.stringify(path.posix.dirname(stage.BUNDLE_FILE))}, ${JSON.stringify(stage.BUNDLE_FILE)});`,
-      `M.exports.warm(fs.readFileSync(d + "/files.cbor")).then(() => {`,
-      // The cache carries V8's flags: back to the defaults a remote compiles under.
-      `  require("v8").setFlagsFromString("--opt");`,
-      `  fs.writeFileSync(d + "/cache", s.createCachedData());`,
-      `  process.exit(0);`,
-      `});`,
+      then,
     ].join("\n");
     const env = { ...process.env };
     delete env.NODE_OPTIONS;
@@ -149,18 +171,38 @@ function codeCache(js: Buffer, files: Buffer): Buffer {
       stdio: "ignore",
       timeout: 120_000,
     });
-    if (r.status !== 0) return Buffer.alloc(0);
-    const tag = Buffer.from(stage.codeCacheTag(), "latin1");
-    return Buffer.concat([
-      Buffer.from([tag.length]),
-      tag,
-      fs.readFileSync(path.join(dir, "cache")),
-    ]);
+    if (r.status !== 0) return false;
+    collect(dir);
+    return true;
   } catch {
-    return Buffer.alloc(0);
+    return false;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The bundle's V8 code cache, tagged with this node's version (stage1.ts): made by a
+ * child node that compiles the bundle as stage 1 does (same text, name and flags)
+ * and runs what a remote runs before its first line (remote-main's warm), so the
+ * functions it needs are compiled already. It saves a remote with this node version
+ * ~60-100 ms of CPU before its first output line. Empty if that child fails.
+ */
+function codeCache(js: Buffer, files: Buffer): Buffer {
+  let data: Buffer | null = null;
+  const then = [
+    `M.exports.warm(fs.readFileSync(d + "/files.cbor")).then(() => {`,
+    // The cache carries V8's flags: back to the defaults a remote compiles under.
+    `  require("v8").setFlagsFromString("--opt");`,
+    `  fs.writeFileSync(d + "/cache", s.createCachedData());`,
+    `  process.exit(0);`,
+    `});`,
+  ].join("\n");
+  if (!inBundleChild(js, files, then, (d) => (data = fs.readFileSync(path.join(d, "cache")))))
+    return Buffer.alloc(0);
+  const stage = require("./stage1") as typeof import("./stage1");
+  const tag = Buffer.from(stage.codeCacheTag(), "latin1");
+  return Buffer.concat([Buffer.from([tag.length]), tag, data!]);
 }
 
 function add(files: RuntimeFiles, rel: string, full: string): void {
@@ -217,29 +259,20 @@ function runtimeFiles(): RuntimeFiles {
 }
 
 /**
- * Compiled-program cache entries for the prelude and common modules, made by a child
- * VM with a cache folder of its own (their names are keyed by content, so the remote's
- * VM finds them under its cache folder).
+ * Compiled-program cache entries for the prelude and common modules, as a remote
+ * looks them up: made by the bundle in a child (its files served from memory under
+ * the virtual root, as on a remote, since an entry's key holds its files' paths and
+ * stats) with a real cache folder of its own, then carried under cache/.
  */
-function warmCache(): RuntimeFiles {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-warm-"));
-  try {
-    const program = `for (const m of ${JSON.stringify(WARM_MODULES)}) require(m);`;
-    const script =
-      `const { Jaunt } = require(${JSON.stringify(path.join(DIST, "vm", "index.js"))});` +
-      `const j = Jaunt.create({ capabilities: "all", stdout() {}, stderr() {} });` +
-      `j.load(${JSON.stringify(program)}, "/warm.js"); j.run();`;
-    const r = spawnSync(process.execPath, ["-e", script], {
-      env: { ...process.env, JAUNT_CACHE_DIR: dir },
-      stdio: "ignore",
-      timeout: 120_000,
-    });
-    if (r.status !== 0) return {};
-    const files: RuntimeFiles = {};
-    for (const f of fs.readdirSync(dir))
-      if (f.endsWith(".cbor")) add(files, path.join("cache", f), path.join(dir, f));
-    return files;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+function warmCache(js: Buffer, files: Buffer): RuntimeFiles {
+  const out: RuntimeFiles = {};
+  const program = `for (const m of ${JSON.stringify(WARM_MODULES)}) require(m);`;
+  const then =
+    `M.exports.warm(fs.readFileSync(d + "/files.cbor"), ` +
+    `{ cacheDir: d + "/cache", program: ${JSON.stringify(program)} }).then(() => process.exit(0));`;
+  inBundleChild(js, files, then, (d) => {
+    for (const f of fs.readdirSync(path.join(d, "cache")))
+      if (f.endsWith(".v8")) add(out, path.join("cache", f), path.join(d, "cache", f));
+  });
+  return out;
 }

@@ -30,11 +30,18 @@ export interface Boot {
   codeCache?: string;
 }
 
-/** Serves the runtime files and loads the VM's modules (what main and warm share). */
-function prepare(files: Buffer): void {
+/**
+ * Serves the runtime files and points the VM's program cache at the compiled programs
+ * the payload carries (what main and warm share): writes there fail (the path has a
+ * NUL), so the remote's disk is never touched. `cacheDir`: a real folder instead (the
+ * origin's warm-up writing the entries the payload will carry).
+ */
+function prepare(files: Buffer, cacheDir = `${VIRTUAL_ROOT}/cache`): void {
   installRuntimeFiles(cborDecode(files) as RuntimeFiles);
-  // The compiled programs the payload carries; writes there fail (the path has a NUL).
-  process.env.JAUNT_CACHE_DIR = `${VIRTUAL_ROOT}/cache`;
+  // Required only now: the VM's modules look for their files as they load.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { useCacheDir } = require("../vm/index") as typeof import("../vm/index");
+  useCacheDir(cacheDir);
 }
 
 export function main(boot: Boot): void {
@@ -75,8 +82,11 @@ export function main(boot: Boot): void {
  * remote needs first are in it. The frames go through an in-memory connection: a
  * Hello, a program resumed from a snapshot, its output and its Exit, as over stdin.
  */
-export async function warm(files: Buffer): Promise<void> {
-  prepare(files);
+export async function warm(
+  files: Buffer,
+  opts: { cacheDir?: string; program?: string } = {},
+): Promise<void> {
+  prepare(files, opts.cacheDir);
   const { Jaunt } = require("../vm/index") as typeof import("../vm/index");
   const { serveConnection } = require("./remote") as typeof import("./remote");
   const { Connection } = require("./connection") as typeof import("./connection");
@@ -90,7 +100,7 @@ export async function warm(files: Buffer): Promise<void> {
   await hello;
   const out = () => {};
   const j = Jaunt.create({ capabilities: "all", stdout: out, stderr: out });
-  j.load("console.log(require('os').hostname())", "/warm.js");
+  j.load(opts.program ?? "console.log(require('os').hostname())", "/warm.js");
   await sendProgram(origin, "warm", { snapshot: j.snapshot() }, { stdout: out, stderr: out }).exit;
   origin.end();
 }

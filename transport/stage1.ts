@@ -1,8 +1,8 @@
 // The first stage of the zero-install bootstrap, small enough for a command line
 // (`node -e '…' TOKEN`): it checks the node version, reads a 4-byte length and exactly
-// that many bytes of brotli-compressed payload from stdin (its chunks are joined once,
-// when the last arrives), and evaluates the bundle
-// inside it without writing anything to disk. The payload is
+// that many bytes of compressed payload from stdin (its chunks are joined once, when the
+// last arrives): [u32 raw length][raw DEFLATE], inflated into one buffer of that length,
+// and evaluates the bundle inside it without writing anything to disk. Raw, it is
 //   [u32 length of the bundle's JavaScript][JavaScript]
 //   [u32 K][K bytes: V8 code cache: u8 tag length, tag, data][CBOR of the runtime files]
 // The code cache (K may be 0) was made by the origin's node for the bundle wrapped in
@@ -48,7 +48,7 @@ export const STAGE1 = [
   `var T=[],S=process.stdin,Q=[],N=0,L=-1;function Z(){var u=process.cpuUsage();T.push(performance.now(),(u.user+u.system)/1e3)}Z();`,
   `function D(c){Q.push(c);N+=c.length;if(N<4)return;if(L<0){Q=[Buffer.concat(Q)];L=Q[0].readUInt32BE(0)}if(N<4+L)return;var B=Buffer.concat(Q);`,
   `S.removeListener("data",D);S.removeListener("end",E);S.pause();Z();`,
-  `var C=B.subarray(4,4+L),P=require("zlib").brotliDecompressSync(C),J=P.readUInt32BE(0),K=P.readUInt32BE(4+J),G=8+J,W=P[G],M={exports:{}};Z();`,
+  `var C=B.subarray(4,4+L),P=require("zlib").inflateRawSync(C.subarray(4),{chunkSize:Math.max(64,C.readUInt32BE(0))}),J=P.readUInt32BE(0),K=P.readUInt32BE(4+J),G=8+J,W=P[G],M={exports:{}};Z();`,
   `var X=K>0&&P.toString("latin1",G+1,G+1+W)==process.version+"/"+process.arch&&!process.env.JAUNT_TIER_UP&&!process.env.NODE_OPTIONS;`,
   `try{`,
   `var R=new(require("vm").Script)(${JSON.stringify(BUNDLE_HEAD)}+P.toString("utf8",4,4+J)+${JSON.stringify(BUNDLE_TAIL)},{filename:${JSON.stringify(BUNDLE_FILE)},cachedData:X?P.subarray(G+1+W,G+K):undefined});`,

@@ -110,6 +110,9 @@ async function teleport(req: JauntRequest, ctx: TransportContext): Promise<void>
     throw e;
   }
   trace(`snapshot taken (${snapshot.length} bytes)`);
+  // The module manifest (memoized: carried() below reuses it) is collected while the
+  // remote starts too: it reads and hashes the program folder's files.
+  if (ctx.modules?.()) trace("module manifest collected");
   const gw = await opening;
   trace("gateway open");
   try {

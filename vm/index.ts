@@ -48,6 +48,7 @@ import {
 import { NEUTRAL_EXEC_PATH } from "./builtins/process";
 import { hostFiles, nodeResolution, type FileView, type NodeResolution } from "./runtime/modules";
 import { useDiskProgramCache } from "./runtime/prelude-cache";
+import { useCacheDir } from "./runtime/cache-files";
 
 // Long programs compiled here are kept on disk for the next process (a resume of a
 // snapshot carries sources, not bytecode): see vm/runtime/prelude-cache.ts.
@@ -66,6 +67,8 @@ export {
   // Node's module resolution over other files (a loader that serves files by path).
   nodeResolution,
   hostFiles,
+  // The compiled-program cache's folder for this process (a bootstrapped remote's).
+  useCacheDir,
 };
 export type { SnapshotKey, EncodeOptions, FileView, NodeResolution };
 export type { SnapshotReport, FrameReport, InspectSnapshotOptions } from "./snapshot-inspect";

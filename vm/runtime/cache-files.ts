@@ -10,9 +10,21 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
+let chosenDir: string | undefined;
+
+/**
+ * Sets the cache folder for this process, above JAUNT_CACHE_DIR: a bootstrapped remote
+ * points it at the payload's entries in memory, under a path with a NUL byte (which an
+ * environment variable cannot carry: node cuts it there, and the remote then read and
+ * wrote its cache at the root of its disk).
+ */
+export function useCacheDir(dir: string): void {
+  chosenDir = dir;
+}
+
 /** The cache folder, or null when caching is off. */
 export function cacheDir(): string | null {
-  const env = process.env.JAUNT_CACHE_DIR;
+  const env = chosenDir ?? process.env.JAUNT_CACHE_DIR;
   if (env === "off") return null;
   if (env) return env;
   const uid = typeof process.getuid === "function" ? process.getuid() : "user";
