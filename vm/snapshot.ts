@@ -21,7 +21,7 @@
 // has the whole layout as a CDDL schema and the version policy.
 
 import { compileMemo } from "./runtime/program-memo";
-import { cborX, encodeCbor } from "./cbor-write";
+import { CborWriter, cborX } from "./cbor-write";
 import { builtinProgram, isBuiltinProgram } from "./runtime/node-modules";
 import { COMPILER_VERSION, type Program, type ProgramKind } from "../compiler/bytecode";
 import { OPS } from "../compiler/opcodes";
@@ -250,12 +250,21 @@ export function runBudget(heapLength: number): number {
 }
 
 class Encoder {
-  /** Records by id (holes: ids not used by this snapshot). */
-  private readonly heap: Enc[] = [];
-  private readonly index = new Map<object, number>();
-  /** Things reserved but not yet encoded, with their ids. */
-  private readonly pending: object[] = [];
-  private readonly pendingIds: number[] = [];
+  /**
+   * The heap's records, written as they are drained (in the order they were reserved,
+   * which is id order unless ids are stable); `ends` has where each one ends.
+   */
+  private readonly out = new CborWriter(1 << 16);
+  private readonly ends: number[] = [];
+  /**
+   * Everything reserved, in order, with its id; those before `drained` are written.
+   * Objects and environments carry their id themselves while the encoder runs
+   * (snapId, reset by `release`); symbols and private names are looked up in `others`.
+   */
+  private readonly reached: object[] = [];
+  private readonly reachedIds: number[] = [];
+  private drained = 0;
+  private readonly others = new Map<object, number>();
   private readonly programIndex = new Map<Program, number>();
   readonly programs: Program[] = [];
   /** Layout records by id (holes: layouts not used by this snapshot). */
@@ -313,24 +322,41 @@ class Encoder {
   }
 
   /**
-   * The record id of `o`, queued to be encoded on first sight. Records are filled
-   * breadth-first (drain) so deep structures don't recurse on the host stack.
+   * The record id of an object or environment, queued to be encoded on first sight.
+   * Records are written breadth-first (drain) so deep structures don't recurse on the
+   * host stack.
    */
-  private reserve(o: object): number {
-    let i = this.index.get(o);
-    if (i !== undefined) return i;
+  private reserve(o: JSObject | Env): number {
+    const seen = o.snapId;
+    if (seen >= 0) return seen;
+    return (o.snapId = this.newRecord(o));
+  }
+
+  /** The record id of a symbol or private name, as `reserve`. */
+  private reserveOther(o: JSSymbol | PrivateName): number {
+    let i = this.others.get(o);
+    if (i === undefined) this.others.set(o, (i = this.newRecord(o)));
+    return i;
+  }
+
+  private newRecord(o: object): number {
     const t = this.ids;
+    let i: number | undefined;
     if (t.ids === null) i = t.next++;
     else {
       i = t.ids.get(o);
       if (i === undefined) t.ids.set(o, (i = t.next++));
     }
-    this.index.set(o, i);
-    this.pending.push(o);
-    this.pendingIds.push(i);
+    this.reached.push(o);
+    this.reachedIds.push(i);
     this.records++;
     if (i >= this.heapLength) this.heapLength = i + 1;
     return i;
+  }
+
+  /** Forgets the ids objects and environments carry (whether encoding ended or failed). */
+  release(): void {
+    for (const o of this.reached) if (o instanceof JSObject || o instanceof Env) o.snapId = -1;
   }
 
   value(v: unknown): Enc {
@@ -368,12 +394,12 @@ class Encoder {
     }
     if (v instanceof JSSymbol) {
       if (v.wellKnown) return [V_WELL_KNOWN, v.wellKnown];
-      return [V_SYMBOL, this.reserve(v)];
+      return [V_SYMBOL, this.reserveOther(v)];
     }
     if (v instanceof PrivateName) {
       const ip = this.realm.intrinsicPrivateNames.indexOf(v);
       if (ip >= 0) return [V_INTRINSIC_PRIVATE_NAME, ip];
-      return [V_PRIVATE_NAME, this.reserve(v)];
+      return [V_PRIVATE_NAME, this.reserveOther(v)];
     }
     if (v instanceof Env) {
       const ie = this.realm.intrinsicEnvs.indexOf(v);
@@ -649,7 +675,6 @@ class Encoder {
       if (shape !== null) {
         const n = shape.count;
         const layout = this.layout(shape, o);
-        if (o.shape !== null) return this.shapedRecord(layout, o.slotValues, n);
         const rec: Enc[] = new Array(n + 2);
         rec[0] = R_SHAPED;
         rec[1] = layout;
@@ -662,32 +687,33 @@ class Encoder {
   }
 
   /**
-   * [R_SHAPED, layout, ...values] of a fast-mode object. Small ones are array
-   * literals, which V8 pretenures once it sees them survive: the records of a large
-   * heap live until the whole snapshot is written (see the decoder's slotValues).
+   * A fast-mode ordinary object, [R_SHAPED, layout, ...values], written straight into
+   * the heap's bytes: the bulk of a large heap, never built as a host array.
    */
-  private shapedRecord(layout: number, values: Value[], n: number): Enc[] {
-    switch (n) {
-      case 1:
-        return [R_SHAPED, layout, this.value(values[0])];
-      case 2:
-        return [R_SHAPED, layout, this.value(values[0]), this.value(values[1])];
-      case 3:
-        return [
-          R_SHAPED,
-          layout,
-          this.value(values[0]),
-          this.value(values[1]),
-          this.value(values[2]),
-        ];
-      default: {
-        const rec: Enc[] = new Array(n + 2);
-        rec[0] = R_SHAPED;
-        rec[1] = layout;
-        for (let k = 0; k < n; k++) rec[k + 2] = this.value(values[k]);
-        return rec;
-      }
+  private writeShaped(o: JSObject, shape: Shape): void {
+    const layout = this.layout(shape, o);
+    const n = shape.count;
+    const out = this.out;
+    out.head(Major.Array, n + 2);
+    out.byte(R_SHAPED);
+    out.number(layout);
+    const values = o.slotValues;
+    for (let k = 0; k < n; k++) this.writeValue(values[k]);
+  }
+
+  /** What `value` gives for `v`, written into the heap's bytes (the common kinds directly). */
+  private writeValue(v: Value): void {
+    const out = this.out;
+    if (typeof v === "number") {
+      if (v === v && (v !== 0 || 1 / v > 0)) return out.number(v);
+    } else if (typeof v === "string") {
+      if (v.length < STRING_TABLE_MIN && isWellFormed(v)) return out.text(v);
+    } else if (v instanceof JSObject && v.intrinsicId === -1) {
+      out.byte(0x82);
+      out.byte(V_REF);
+      return out.number(this.reserve(v));
     }
+    out.any(this.value(v));
   }
 
   frame(f: Frame): Enc {
@@ -708,17 +734,46 @@ class Encoder {
     ];
   }
 
-  /** Encodes records queued so far (and those they queue). */
+  /** Writes the records queued so far (and those they queue). */
   drain(): void {
-    for (let i = 0; i < this.pending.length; i++)
-      this.heap[this.pendingIds[i]] = this.record(this.pending[i]);
-    this.pending.length = 0;
-    this.pendingIds.length = 0;
+    const reached = this.reached;
+    for (; this.drained < reached.length; this.drained++) {
+      const x = reached[this.drained];
+      if (
+        x instanceof JSObject &&
+        x.constructor === JSObject &&
+        x.shape !== null &&
+        x.intrinsicId < 0 &&
+        x.privates === null
+      ) {
+        if (this.handleKey !== undefined) this.noteHandle(x);
+        this.writeShaped(x, x.shape);
+      } else this.out.any(this.record(x));
+      this.ends.push(this.out.pos);
+    }
   }
 
-  /** The records by id, a hole (an id this snapshot does not use) as null. */
-  get heapRecords(): Enc[] {
-    return dense(this.heap, this.heapLength);
+  /** The heap: its records by id, a hole (an id this snapshot does not use) as null. */
+  writeHeap(w: CborWriter): void {
+    w.head(Major.Array, this.heapLength);
+    const bytes = this.out.bytes;
+    if (this.ids.ids === null) {
+      // Ids are numbered in the order records are written: the bytes are the heap.
+      w.raw(bytes.subarray(0, this.out.pos));
+      return;
+    }
+    const at = new Int32Array(this.heapLength).fill(-1);
+    for (let k = 0; k < this.reachedIds.length; k++) at[this.reachedIds[k]] = k;
+    for (let id = 0; id < this.heapLength; id++) {
+      const k = at[id];
+      if (k < 0) w.byte(0xf6);
+      else w.raw(bytes.subarray(k === 0 ? 0 : this.ends[k - 1], this.ends[k]));
+    }
+  }
+
+  /** The size of the records written so far. */
+  get heapBytes(): number {
+    return this.out.pos;
   }
 
   get layouts(): Enc[] {
@@ -731,9 +786,14 @@ class Encoder {
   }
 }
 
+/** Whether `v` has no lone surrogates (so CBOR text can hold it). */
+function isWellFormed(v: string): boolean {
+  return (v as unknown as { isWellFormed(): boolean }).isWellFormed();
+}
+
 /** A string as CBOR text, or as its UTF-16 code units if it has lone surrogates. */
 function plainString(v: string): Enc {
-  if (!(v as unknown as { isWellFormed(): boolean }).isWellFormed())
+  if (!isWellFormed(v))
     return [V_UTF16, Array.from({ length: v.length }, (_, i) => v.charCodeAt(i))];
   return v;
 }
@@ -819,8 +879,16 @@ export function encodeSnapshot(vm: VM, opts: EncodeOptions = {}): Uint8Array {
 }
 
 function encodeWith(vm: VM, opts: EncodeOptions, ids: IdTable): [Uint8Array, Encoder] {
+  const e = new Encoder(vm, vm.realm, ids, opts.handles);
+  try {
+    return [encodeInto(e, vm, opts), e];
+  } finally {
+    e.release();
+  }
+}
+
+function encodeInto(e: Encoder, vm: VM, opts: EncodeOptions): Uint8Array {
   const realm = vm.realm;
-  const e = new Encoder(vm, realm, ids, opts.handles);
   const top = vm.frames.length ? vm.frames[vm.frames.length - 1].sp : 0;
   const stack = vm.stack.slice(0, top).map((v) => e.value(v));
   const frames = vm.frames.map((f) => e.frame(f));
@@ -901,7 +969,12 @@ function encodeWith(vm: VM, opts: EncodeOptions, ids: IdTable): [Uint8Array, Enc
         : [p.hash, p.kind, p.filename, isBuiltinProgram(p) ? null : p.source],
     ),
   };
-  return [encodeCbor([header, e.heapRecords, roots]), e];
+  const w = new CborWriter(e.heapBytes + (1 << 16));
+  w.head(Major.Array, 3);
+  w.any(header);
+  e.writeHeap(w);
+  w.any(roots);
+  return w.result();
 }
 
 // ---- decoding ------------------------------------------------------------------
