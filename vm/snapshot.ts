@@ -257,7 +257,8 @@ class Encoder {
   private readonly out = new CborWriter(1 << 16);
   private readonly ends: number[] = [];
   /**
-   * Everything reserved, in order, with its id; those before `drained` are written.
+   * Everything reserved, in order, with its id if ids are stable (otherwise its index
+   * is its id); those before `drained` are written.
    * Objects and environments carry their id themselves while the encoder runs
    * (snapId, reset by `release`); symbols and private names are looked up in `others`.
    */
@@ -342,13 +343,14 @@ class Encoder {
   private newRecord(o: object): number {
     const t = this.ids;
     let i: number | undefined;
+    this.reached.push(o);
     if (t.ids === null) i = t.next++;
     else {
+      // Stable ids are not in the order records are written: kept to sort them.
       i = t.ids.get(o);
       if (i === undefined) t.ids.set(o, (i = t.next++));
+      this.reachedIds.push(i);
     }
-    this.reached.push(o);
-    this.reachedIds.push(i);
     this.records++;
     if (i >= this.heapLength) this.heapLength = i + 1;
     return i;
@@ -1077,10 +1079,25 @@ class Decoder {
 
   /** After fill: no prototype chain or environment chain is a cycle. */
   checkChains(): void {
-    const objects = this.objects.filter((o): o is JSObject => o instanceof JSObject);
-    const envs = this.objects.filter((o): o is Env => o instanceof Env);
-    checkAcyclic<JSObject>("a prototype chain", (o) => o.proto, objects, this.realm.intrinsics);
-    checkAcyclic<Env>("an environment chain", (e) => e.parent, envs, this.realm.intrinsicEnvs);
+    // The links out of every object and environment: one pass, and a link the same as
+    // the one before (a heap's many objects of one prototype) is not added again.
+    const protos = new Set<JSObject>();
+    const parents = new Set<Env>();
+    let lastProto: JSObject | null = null;
+    let lastParent: Env | null = null;
+    for (const x of this.objects) {
+      if (x instanceof JSObject) {
+        const p = x.proto;
+        if (p !== null && p !== lastProto) protos.add((lastProto = p));
+      } else if (x instanceof Env) {
+        const p = x.parent;
+        if (p !== null && p !== lastParent) parents.add((lastParent = p));
+      }
+    }
+    for (const o of this.realm.intrinsics) if (o.proto !== null) protos.add(o.proto);
+    for (const e of this.realm.intrinsicEnvs) if (e.parent !== null) parents.add(e.parent);
+    checkAcyclic<JSObject>("a prototype chain", (o) => o.proto, protos);
+    checkAcyclic<Env>("an environment chain", (e) => e.parent, parents);
   }
 
   /** Compiles (or finds) the header's programs; returns them as the header names them. */
@@ -1607,6 +1624,12 @@ class Decoder {
 
   /** Array elements, with runs of references expanded (at most runBudget in all). */
   private elements(list: unknown[], where: string): Value[] {
+    // One run of references, an array of objects made in a loop: a slice of the records.
+    const only = list.length === 1 ? list[0] : null;
+    if (Array.isArray(only) && only[0] === V_REF_RUN) {
+      const run = this.run(only, where, 0);
+      return this.objects.slice(run, run + only[2]) as Value[];
+    }
     const out: Value[] = [];
     for (let k = 0; k < list.length; k++) {
       const v = list[k];
@@ -1614,24 +1637,29 @@ class Decoder {
         out.push(this.value(v, `${where} elem ${out.length}`));
         continue;
       }
-      const [, first, count] = v;
-      if (
-        v.length !== 3 ||
-        !isInt(first, 0, this.objects.length - 1) ||
-        !isInt(count, 1, this.objects.length - first)
-      )
-        fail(`${where} elem ${out.length}: bad run of references`);
-      this.runTotal += count;
-      if (this.runTotal > runBudget(this.objects.length))
-        fail(`${where}: runs of references stand for more than ${runBudget(this.objects.length)}`);
-      for (let j = first; j < first + count; j++) {
-        const o = this.objects[j];
-        if (!(o instanceof JSObject))
-          fail(`${where}: run of references reaches record ${j}, not an object`);
-        out.push(o);
-      }
+      const first = this.run(v, where, out.length);
+      for (let j = first; j < first + v[2]; j++) out.push(this.objects[j] as JSObject);
     }
     return out;
+  }
+
+  /** A run of references [V_REF_RUN, first, count], checked: its first record. */
+  private run(v: unknown[], where: string, at: number): number {
+    const [, first, count] = v;
+    if (
+      v.length !== 3 ||
+      !isInt(first, 0, this.objects.length - 1) ||
+      !isInt(count, 1, this.objects.length - first)
+    )
+      fail(`${where} elem ${at}: bad run of references`);
+    this.runTotal += count;
+    if (this.runTotal > runBudget(this.objects.length))
+      fail(`${where}: runs of references stand for more than ${runBudget(this.objects.length)}`);
+    const objects = this.objects;
+    for (let j = first; j < first + count; j++)
+      if (!(objects[j] instanceof JSObject))
+        fail(`${where}: run of references reaches record ${j}, not an object`);
+    return first;
   }
 
   private applyState(o: JSObject, s: unknown[], where: string): void {
@@ -2123,17 +2151,7 @@ function checkVersions(header: Record<string, unknown>, realm: Realm): SnapshotH
  * hang the host. Every member of a cycle is the next link of another, so only the
  * (few) objects that are some object's link are walked, each once (three colours).
  */
-function checkAcyclic<T extends object>(
-  what: string,
-  next: (x: T) => T | null,
-  ...groups: Iterable<T>[]
-): void {
-  const links = new Set<T>();
-  for (const group of groups)
-    for (const x of group) {
-      const n = next(x);
-      if (n !== null) links.add(n);
-    }
+function checkAcyclic<T extends object>(what: string, next: (x: T) => T | null, links: Set<T>): void {
   const DONE = 2;
   const colour = new Map<T, number>();
   for (const start of links) {
