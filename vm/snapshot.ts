@@ -2151,7 +2151,11 @@ function checkVersions(header: Record<string, unknown>, realm: Realm): SnapshotH
  * hang the host. Every member of a cycle is the next link of another, so only the
  * (few) objects that are some object's link are walked, each once (three colours).
  */
-function checkAcyclic<T extends object>(what: string, next: (x: T) => T | null, links: Set<T>): void {
+function checkAcyclic<T extends object>(
+  what: string,
+  next: (x: T) => T | null,
+  links: Set<T>,
+): void {
   const DONE = 2;
   const colour = new Map<T, number>();
   for (const start of links) {
