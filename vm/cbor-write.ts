@@ -1,10 +1,11 @@
-// CBOR encoding that leaves no big buffer behind. cbor-x writes every value into one
-// module-level buffer (shared by all its encoders) that only ever grows, and returns
-// views of it: after one big snapshot (hundreds of MB) every later one, a few KB, was
-// a view pinning a buffer that size, and each new buffer cbor-x started was allocated
-// at that size. A host taking many snapshots (the snapshot fuzzer, 20,000 of them)
-// grew by many GB. Here a buffer grown past 1 MB is handed over to the caller (or to
-// the garbage collector) and cbor-x starts a small one again.
+// CBOR encoding. Snapshots are written by CborWriter (below), straight into one
+// growing buffer of their own. encodeCbor (cbor-x, for re-encoding decoded trees in
+// the snapshot fuzzer and tests) leaves no big buffer behind: cbor-x writes every
+// value into one module-level buffer (shared by all its encoders) that only ever
+// grows, and returns views of it: after one big value (hundreds of MB) every later
+// one, a few KB, was a view pinning a buffer that size, and each new buffer cbor-x
+// started was allocated at that size. Here a buffer grown past 1 MB is handed over to
+// the caller (or to the garbage collector) and cbor-x starts a small one again.
 
 //
 // cbor-x itself is loaded on first use (cborX): a run that takes no snapshot and
