@@ -1053,8 +1053,9 @@ function place(where: Where): string {
 type HeapEntry = null | number | unknown[];
 
 class Decoder {
-  private readonly objects: (JSObject | Env | JSSymbol | null)[] = [];
-  private readonly records: HeapEntry[] = [];
+  /** Shells by record id, and records as `fill` reads them (both filled by `allocate`). */
+  private readonly objects: (JSObject | Env | JSSymbol | null)[];
+  private readonly records: HeapEntry[];
   private layouts: DecodedLayout[] = [];
   /** References array-element runs have expanded to so far (bounded by runBudget). */
   private runTotal = 0;
@@ -1075,7 +1076,12 @@ class Decoder {
     private readonly reader: CborReader,
     /** The number of heap records. */
     private readonly heapLength: number,
-  ) {}
+  ) {
+    // Sized once (the decoder checked the count against the bytes left): a million
+    // pushes grew and copied them again and again.
+    this.objects = new Array(heapLength);
+    this.records = new Array(heapLength);
+  }
 
   /** After fill: no prototype chain or environment chain is a cycle. */
   checkChains(): void {
@@ -1180,8 +1186,8 @@ class Decoder {
       }
       if (runStart >= 0) this.allocateRun(runStart, start, runFirst, i - runFirst);
       runStart = -1;
-      this.records.push(start);
-      this.objects.push(new JSObject(null));
+      this.records[i] = start;
+      this.objects[i] = new JSObject(null);
     }
     if (runStart >= 0) this.allocateRun(runStart, reader.pos, runFirst, this.heapLength - runFirst);
   }
@@ -1200,12 +1206,12 @@ class Decoder {
       const raw = list[k];
       // An id this snapshot does not use (stable ids: an object that died).
       if (raw === null) {
-        this.records.push(null);
-        this.objects.push(null);
+        this.records[first + k] = null;
+        this.objects[first + k] = null;
         continue;
       }
       const rec = asArray(raw, `record ${first + k}`);
-      this.records.push(rec);
+      this.records[first + k] = rec;
       this.allocateRecord(rec, first + k);
     }
   }
@@ -1291,26 +1297,26 @@ class Decoder {
             o = codec.allocate(r);
           }
         }
-        this.objects.push(o);
+        this.objects[i] = o;
         break;
       }
       case R_ENV:
-        this.objects.push(new Env([], null, null, -1));
+        this.objects[i] = new Env([], null, null, -1);
         break;
       case R_SYMBOL: {
         const d = rec[1];
         const reg = rec[2];
         if (d !== null && typeof d !== "string") fail(`record ${i}: bad symbol description`);
         if (reg !== null && typeof reg !== "string") fail(`record ${i}: bad symbol registry key`);
-        this.objects.push(new JSSymbol(d ?? undefined, reg ?? undefined));
+        this.objects[i] = new JSSymbol(d ?? undefined, reg ?? undefined);
         break;
       }
       case R_PATCH:
-        this.objects.push(null);
+        this.objects[i] = null;
         break;
       case R_PRIVATE_NAME:
         if (typeof rec[1] !== "string") fail(`record ${i}: bad private name`);
-        this.objects.push(new PrivateName(rec[1]) as unknown as JSObject);
+        this.objects[i] = new PrivateName(rec[1]) as unknown as JSObject;
         break;
       default:
         fail(`record ${i}: unknown record tag ${shown(rec[0])}`);
