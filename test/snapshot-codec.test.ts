@@ -324,3 +324,25 @@ test("an item that cannot be printed (a map with a toString key) is still refuse
   stack[at] = [V_REF, { toString: [1] }];
   refused(tree, /reference a map out of range/);
 });
+
+test("objects carry no record id once a snapshot is written, or has failed", () => {
+  const j = manyObjects(50);
+  const a = j.vm.realm.global.getOwnProperty("a")!.value as JSObject;
+  const objects = Array.from(
+    { length: 50 },
+    (_, i) => a.getOwnProperty(String(i))!.value as JSObject,
+  );
+  const first = Buffer.from(j.snapshot({ takenAt: 1 }));
+  assert.ok(objects.every((o) => o.snapId === -1));
+  // A host value nothing can encode, half way through the heap: the encoder fails…
+  const saved = objects[25].slotValues[1];
+  objects[25].slotValues[1] = Symbol("host") as unknown as string;
+  assert.throws(() => j.snapshot({ takenAt: 1 }), /cannot snapshot host value/);
+  assert.ok(
+    objects.every((o) => o.snapId === -1),
+    "ids released after the failure",
+  );
+  // …and the next snapshot numbers the records afresh: the same bytes as before.
+  objects[25].slotValues[1] = saved;
+  assert.ok(Buffer.from(j.snapshot({ takenAt: 1 })).equals(first));
+});

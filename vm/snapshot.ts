@@ -21,7 +21,7 @@
 // has the whole layout as a CDDL schema and the version policy.
 
 import { compileMemo } from "./runtime/program-memo";
-import { cborX, encodeCbor } from "./cbor-write";
+import { CborWriter, cborX } from "./cbor-write";
 import { builtinProgram, isBuiltinProgram } from "./runtime/node-modules";
 import { COMPILER_VERSION, type Program, type ProgramKind } from "../compiler/bytecode";
 import { OPS } from "../compiler/opcodes";
@@ -250,12 +250,22 @@ export function runBudget(heapLength: number): number {
 }
 
 class Encoder {
-  /** Records by id (holes: ids not used by this snapshot). */
-  private readonly heap: Enc[] = [];
-  private readonly index = new Map<object, number>();
-  /** Things reserved but not yet encoded, with their ids. */
-  private readonly pending: object[] = [];
-  private readonly pendingIds: number[] = [];
+  /**
+   * The heap's records, written as they are drained (in the order they were reserved,
+   * which is id order unless ids are stable); `ends` has where each one ends.
+   */
+  readonly out = takeScratch();
+  private readonly ends: number[] = [];
+  /**
+   * Everything reserved, in order, with its id if ids are stable (otherwise its index
+   * is its id); those before `drained` are written.
+   * Objects and environments carry their id themselves while the encoder runs
+   * (snapId, reset by `release`); symbols and private names are looked up in `others`.
+   */
+  private readonly reached: object[] = [];
+  private readonly reachedIds: number[] = [];
+  private drained = 0;
+  private readonly others = new Map<object, number>();
   private readonly programIndex = new Map<Program, number>();
   readonly programs: Program[] = [];
   /** Layout records by id (holes: layouts not used by this snapshot). */
@@ -313,24 +323,43 @@ class Encoder {
   }
 
   /**
-   * The record id of `o`, queued to be encoded on first sight. Records are filled
-   * breadth-first (drain) so deep structures don't recurse on the host stack.
+   * The record id of an object or environment, queued to be encoded on first sight.
+   * Records are written breadth-first (drain) so deep structures don't recurse on the
+   * host stack.
    */
-  private reserve(o: object): number {
-    let i = this.index.get(o);
-    if (i !== undefined) return i;
+  private reserve(o: JSObject | Env): number {
+    const seen = o.snapId;
+    if (seen >= 0) return seen;
+    return (o.snapId = this.newRecord(o));
+  }
+
+  /** The record id of a symbol or private name, as `reserve`. */
+  private reserveOther(o: JSSymbol | PrivateName): number {
+    let i = this.others.get(o);
+    if (i === undefined) this.others.set(o, (i = this.newRecord(o)));
+    return i;
+  }
+
+  private newRecord(o: object): number {
     const t = this.ids;
+    let i: number | undefined;
+    this.reached.push(o);
     if (t.ids === null) i = t.next++;
     else {
+      // Stable ids are not in the order records are written: kept to sort them.
       i = t.ids.get(o);
       if (i === undefined) t.ids.set(o, (i = t.next++));
+      this.reachedIds.push(i);
     }
-    this.index.set(o, i);
-    this.pending.push(o);
-    this.pendingIds.push(i);
     this.records++;
     if (i >= this.heapLength) this.heapLength = i + 1;
     return i;
+  }
+
+  /** Forgets the ids objects and environments carry (whether encoding ended or failed). */
+  release(): void {
+    for (const o of this.reached) if (o instanceof JSObject || o instanceof Env) o.snapId = -1;
+    giveBackScratch(this.out);
   }
 
   value(v: unknown): Enc {
@@ -368,12 +397,12 @@ class Encoder {
     }
     if (v instanceof JSSymbol) {
       if (v.wellKnown) return [V_WELL_KNOWN, v.wellKnown];
-      return [V_SYMBOL, this.reserve(v)];
+      return [V_SYMBOL, this.reserveOther(v)];
     }
     if (v instanceof PrivateName) {
       const ip = this.realm.intrinsicPrivateNames.indexOf(v);
       if (ip >= 0) return [V_INTRINSIC_PRIVATE_NAME, ip];
-      return [V_PRIVATE_NAME, this.reserve(v)];
+      return [V_PRIVATE_NAME, this.reserveOther(v)];
     }
     if (v instanceof Env) {
       const ie = this.realm.intrinsicEnvs.indexOf(v);
@@ -649,7 +678,6 @@ class Encoder {
       if (shape !== null) {
         const n = shape.count;
         const layout = this.layout(shape, o);
-        if (o.shape !== null) return this.shapedRecord(layout, o.slotValues, n);
         const rec: Enc[] = new Array(n + 2);
         rec[0] = R_SHAPED;
         rec[1] = layout;
@@ -662,32 +690,33 @@ class Encoder {
   }
 
   /**
-   * [R_SHAPED, layout, ...values] of a fast-mode object. Small ones are array
-   * literals, which V8 pretenures once it sees them survive: the records of a large
-   * heap live until the whole snapshot is written (see the decoder's slotValues).
+   * A fast-mode ordinary object, [R_SHAPED, layout, ...values], written straight into
+   * the heap's bytes: the bulk of a large heap, never built as a host array.
    */
-  private shapedRecord(layout: number, values: Value[], n: number): Enc[] {
-    switch (n) {
-      case 1:
-        return [R_SHAPED, layout, this.value(values[0])];
-      case 2:
-        return [R_SHAPED, layout, this.value(values[0]), this.value(values[1])];
-      case 3:
-        return [
-          R_SHAPED,
-          layout,
-          this.value(values[0]),
-          this.value(values[1]),
-          this.value(values[2]),
-        ];
-      default: {
-        const rec: Enc[] = new Array(n + 2);
-        rec[0] = R_SHAPED;
-        rec[1] = layout;
-        for (let k = 0; k < n; k++) rec[k + 2] = this.value(values[k]);
-        return rec;
-      }
+  private writeShaped(o: JSObject, shape: Shape): void {
+    const layout = this.layout(shape, o);
+    const n = shape.count;
+    const out = this.out;
+    out.head(Major.Array, n + 2);
+    out.byte(R_SHAPED);
+    out.number(layout);
+    const values = o.slotValues;
+    for (let k = 0; k < n; k++) this.writeValue(values[k]);
+  }
+
+  /** What `value` gives for `v`, written into the heap's bytes (the common kinds directly). */
+  private writeValue(v: Value): void {
+    const out = this.out;
+    if (typeof v === "number") {
+      if (v === v && (v !== 0 || 1 / v > 0)) return out.number(v);
+    } else if (typeof v === "string") {
+      if (v.length < STRING_TABLE_MIN && isWellFormed(v)) return out.text(v);
+    } else if (v instanceof JSObject && v.intrinsicId === -1) {
+      out.byte(0x82);
+      out.byte(V_REF);
+      return out.number(this.reserve(v));
     }
+    out.any(this.value(v));
   }
 
   frame(f: Frame): Enc {
@@ -708,17 +737,46 @@ class Encoder {
     ];
   }
 
-  /** Encodes records queued so far (and those they queue). */
+  /** Writes the records queued so far (and those they queue). */
   drain(): void {
-    for (let i = 0; i < this.pending.length; i++)
-      this.heap[this.pendingIds[i]] = this.record(this.pending[i]);
-    this.pending.length = 0;
-    this.pendingIds.length = 0;
+    const reached = this.reached;
+    for (; this.drained < reached.length; this.drained++) {
+      const x = reached[this.drained];
+      if (
+        x instanceof JSObject &&
+        x.constructor === JSObject &&
+        x.shape !== null &&
+        x.intrinsicId < 0 &&
+        x.privates === null
+      ) {
+        if (this.handleKey !== undefined) this.noteHandle(x);
+        this.writeShaped(x, x.shape);
+      } else this.out.any(this.record(x));
+      this.ends.push(this.out.pos);
+    }
   }
 
-  /** The records by id, a hole (an id this snapshot does not use) as null. */
-  get heapRecords(): Enc[] {
-    return dense(this.heap, this.heapLength);
+  /** The heap: its records by id, a hole (an id this snapshot does not use) as null. */
+  writeHeap(w: CborWriter, end: number): void {
+    w.head(Major.Array, this.heapLength);
+    const bytes = this.out.bytes;
+    if (this.ids.ids === null) {
+      // Ids are numbered in the order records are written: the bytes are the heap.
+      w.raw(bytes.subarray(0, end));
+      return;
+    }
+    const at = new Int32Array(this.heapLength).fill(-1);
+    for (let k = 0; k < this.reachedIds.length; k++) at[this.reachedIds[k]] = k;
+    for (let id = 0; id < this.heapLength; id++) {
+      const k = at[id];
+      if (k < 0) w.byte(0xf6);
+      else w.raw(bytes.subarray(k === 0 ? 0 : this.ends[k - 1], this.ends[k]));
+    }
+  }
+
+  /** The size of the heap once written by `writeHeap` (at most). */
+  get heapBytes(): number {
+    return 9 + this.out.pos + (this.heapLength - this.records);
   }
 
   get layouts(): Enc[] {
@@ -731,9 +789,14 @@ class Encoder {
   }
 }
 
+/** Whether `v` has no lone surrogates (so CBOR text can hold it). */
+function isWellFormed(v: string): boolean {
+  return (v as unknown as { isWellFormed(): boolean }).isWellFormed();
+}
+
 /** A string as CBOR text, or as its UTF-16 code units if it has lone surrogates. */
 function plainString(v: string): Enc {
-  if (!(v as unknown as { isWellFormed(): boolean }).isWellFormed())
+  if (!isWellFormed(v))
     return [V_UTF16, Array.from({ length: v.length }, (_, i) => v.charCodeAt(i))];
   return v;
 }
@@ -819,8 +882,16 @@ export function encodeSnapshot(vm: VM, opts: EncodeOptions = {}): Uint8Array {
 }
 
 function encodeWith(vm: VM, opts: EncodeOptions, ids: IdTable): [Uint8Array, Encoder] {
+  const e = new Encoder(vm, vm.realm, ids, opts.handles);
+  try {
+    return [encodeInto(e, vm, opts), e];
+  } finally {
+    e.release();
+  }
+}
+
+function encodeInto(e: Encoder, vm: VM, opts: EncodeOptions): Uint8Array {
   const realm = vm.realm;
-  const e = new Encoder(vm, realm, ids, opts.handles);
   const top = vm.frames.length ? vm.frames[vm.frames.length - 1].sp : 0;
   const stack = vm.stack.slice(0, top).map((v) => e.value(v));
   const frames = vm.frames.map((f) => e.frame(f));
@@ -901,7 +972,37 @@ function encodeWith(vm: VM, opts: EncodeOptions, ids: IdTable): [Uint8Array, Enc
         : [p.hash, p.kind, p.filename, isBuiltinProgram(p) ? null : p.source],
     ),
   };
-  return [encodeCbor([header, e.heapRecords, roots]), e];
+  // Header and roots go behind the records in the scratch buffer, then the three parts
+  // into one buffer of (nearly) the snapshot's size.
+  const out = e.out;
+  const heapEnd = out.pos;
+  out.any(header);
+  const headerEnd = out.pos;
+  out.any(roots);
+  const w = new CborWriter(1 + (out.pos - heapEnd) + e.heapBytes);
+  w.head(Major.Array, 3);
+  w.raw(out.bytes.subarray(heapEnd, headerEnd));
+  e.writeHeap(w, heapEnd);
+  w.raw(out.bytes.subarray(headerEnd, out.pos));
+  return w.result();
+}
+
+/**
+ * The records' writer, kept from one snapshot to the next while it is small: a new
+ * ArrayBuffer for every snapshot was a fifth of encoding a small one. Taken while in
+ * use, so that two encoders never share it.
+ */
+let scratch: CborWriter | null = null;
+
+function takeScratch(): CborWriter {
+  const w = scratch ?? new CborWriter(1 << 16);
+  scratch = null;
+  w.pos = 0;
+  return w;
+}
+
+function giveBackScratch(w: CborWriter): void {
+  if (w.bytes.length <= 1 << 20) scratch = w;
 }
 
 // ---- decoding ------------------------------------------------------------------
@@ -978,8 +1079,9 @@ function place(where: Where): string {
 type HeapEntry = null | number | unknown[];
 
 class Decoder {
-  private readonly objects: (JSObject | Env | JSSymbol | null)[] = [];
-  private readonly records: HeapEntry[] = [];
+  /** Shells by record id, and records as `fill` reads them (both filled by `allocate`). */
+  private readonly objects: (JSObject | Env | JSSymbol | null)[];
+  private readonly records: HeapEntry[];
   private layouts: DecodedLayout[] = [];
   /** References array-element runs have expanded to so far (bounded by runBudget). */
   private runTotal = 0;
@@ -1000,14 +1102,34 @@ class Decoder {
     private readonly reader: CborReader,
     /** The number of heap records. */
     private readonly heapLength: number,
-  ) {}
+  ) {
+    // Sized once (the decoder checked the count against the bytes left): a million
+    // pushes grew and copied them again and again.
+    this.objects = new Array(heapLength);
+    this.records = new Array(heapLength);
+  }
 
   /** After fill: no prototype chain or environment chain is a cycle. */
   checkChains(): void {
-    const objects = this.objects.filter((o): o is JSObject => o instanceof JSObject);
-    const envs = this.objects.filter((o): o is Env => o instanceof Env);
-    checkAcyclic<JSObject>("a prototype chain", (o) => o.proto, objects, this.realm.intrinsics);
-    checkAcyclic<Env>("an environment chain", (e) => e.parent, envs, this.realm.intrinsicEnvs);
+    // The links out of every object and environment: one pass, and a link the same as
+    // the one before (a heap's many objects of one prototype) is not added again.
+    const protos = new Set<JSObject>();
+    const parents = new Set<Env>();
+    let lastProto: JSObject | null = null;
+    let lastParent: Env | null = null;
+    for (const x of this.objects) {
+      if (x instanceof JSObject) {
+        const p = x.proto;
+        if (p !== null && p !== lastProto) protos.add((lastProto = p));
+      } else if (x instanceof Env) {
+        const p = x.parent;
+        if (p !== null && p !== lastParent) parents.add((lastParent = p));
+      }
+    }
+    for (const o of this.realm.intrinsics) if (o.proto !== null) protos.add(o.proto);
+    for (const e of this.realm.intrinsicEnvs) if (e.parent !== null) parents.add(e.parent);
+    checkAcyclic<JSObject>("a prototype chain", (o) => o.proto, protos);
+    checkAcyclic<Env>("an environment chain", (e) => e.parent, parents);
   }
 
   /** Compiles (or finds) the header's programs; returns them as the header names them. */
@@ -1090,8 +1212,8 @@ class Decoder {
       }
       if (runStart >= 0) this.allocateRun(runStart, start, runFirst, i - runFirst);
       runStart = -1;
-      this.records.push(start);
-      this.objects.push(new JSObject(null));
+      this.records[i] = start;
+      this.objects[i] = new JSObject(null);
     }
     if (runStart >= 0) this.allocateRun(runStart, reader.pos, runFirst, this.heapLength - runFirst);
   }
@@ -1110,12 +1232,12 @@ class Decoder {
       const raw = list[k];
       // An id this snapshot does not use (stable ids: an object that died).
       if (raw === null) {
-        this.records.push(null);
-        this.objects.push(null);
+        this.records[first + k] = null;
+        this.objects[first + k] = null;
         continue;
       }
       const rec = asArray(raw, `record ${first + k}`);
-      this.records.push(rec);
+      this.records[first + k] = rec;
       this.allocateRecord(rec, first + k);
     }
   }
@@ -1201,26 +1323,26 @@ class Decoder {
             o = codec.allocate(r);
           }
         }
-        this.objects.push(o);
+        this.objects[i] = o;
         break;
       }
       case R_ENV:
-        this.objects.push(new Env([], null, null, -1));
+        this.objects[i] = new Env([], null, null, -1);
         break;
       case R_SYMBOL: {
         const d = rec[1];
         const reg = rec[2];
         if (d !== null && typeof d !== "string") fail(`record ${i}: bad symbol description`);
         if (reg !== null && typeof reg !== "string") fail(`record ${i}: bad symbol registry key`);
-        this.objects.push(new JSSymbol(d ?? undefined, reg ?? undefined));
+        this.objects[i] = new JSSymbol(d ?? undefined, reg ?? undefined);
         break;
       }
       case R_PATCH:
-        this.objects.push(null);
+        this.objects[i] = null;
         break;
       case R_PRIVATE_NAME:
         if (typeof rec[1] !== "string") fail(`record ${i}: bad private name`);
-        this.objects.push(new PrivateName(rec[1]) as unknown as JSObject);
+        this.objects[i] = new PrivateName(rec[1]) as unknown as JSObject;
         break;
       default:
         fail(`record ${i}: unknown record tag ${shown(rec[0])}`);
@@ -1534,6 +1656,12 @@ class Decoder {
 
   /** Array elements, with runs of references expanded (at most runBudget in all). */
   private elements(list: unknown[], where: string): Value[] {
+    // One run of references, an array of objects made in a loop: a slice of the records.
+    const only = list.length === 1 ? list[0] : null;
+    if (Array.isArray(only) && only[0] === V_REF_RUN) {
+      const run = this.run(only, where, 0);
+      return this.objects.slice(run, run + only[2]) as Value[];
+    }
     const out: Value[] = [];
     for (let k = 0; k < list.length; k++) {
       const v = list[k];
@@ -1541,24 +1669,29 @@ class Decoder {
         out.push(this.value(v, `${where} elem ${out.length}`));
         continue;
       }
-      const [, first, count] = v;
-      if (
-        v.length !== 3 ||
-        !isInt(first, 0, this.objects.length - 1) ||
-        !isInt(count, 1, this.objects.length - first)
-      )
-        fail(`${where} elem ${out.length}: bad run of references`);
-      this.runTotal += count;
-      if (this.runTotal > runBudget(this.objects.length))
-        fail(`${where}: runs of references stand for more than ${runBudget(this.objects.length)}`);
-      for (let j = first; j < first + count; j++) {
-        const o = this.objects[j];
-        if (!(o instanceof JSObject))
-          fail(`${where}: run of references reaches record ${j}, not an object`);
-        out.push(o);
-      }
+      const first = this.run(v, where, out.length);
+      for (let j = first; j < first + v[2]; j++) out.push(this.objects[j] as JSObject);
     }
     return out;
+  }
+
+  /** A run of references [V_REF_RUN, first, count], checked: its first record. */
+  private run(v: unknown[], where: string, at: number): number {
+    const [, first, count] = v;
+    if (
+      v.length !== 3 ||
+      !isInt(first, 0, this.objects.length - 1) ||
+      !isInt(count, 1, this.objects.length - first)
+    )
+      fail(`${where} elem ${at}: bad run of references`);
+    this.runTotal += count;
+    if (this.runTotal > runBudget(this.objects.length))
+      fail(`${where}: runs of references stand for more than ${runBudget(this.objects.length)}`);
+    const objects = this.objects;
+    for (let j = first; j < first + count; j++)
+      if (!(objects[j] instanceof JSObject))
+        fail(`${where}: run of references reaches record ${j}, not an object`);
+    return first;
   }
 
   private applyState(o: JSObject, s: unknown[], where: string): void {
@@ -2053,14 +2186,8 @@ function checkVersions(header: Record<string, unknown>, realm: Realm): SnapshotH
 function checkAcyclic<T extends object>(
   what: string,
   next: (x: T) => T | null,
-  ...groups: Iterable<T>[]
+  links: Set<T>,
 ): void {
-  const links = new Set<T>();
-  for (const group of groups)
-    for (const x of group) {
-      const n = next(x);
-      if (n !== null) links.add(n);
-    }
   const DONE = 2;
   const colour = new Map<T, number>();
   for (const start of links) {

@@ -13,6 +13,8 @@ export class Env {
   withObject: JSObject | null = null;
   /** The last heap measurement that reached this record (heap-measure.ts). */
   heapMark = 0;
+  /** The record id the snapshot being encoded gave this, -1 at rest (see JSObject.snapId). */
+  snapId = -1;
   constructor(
     public slots: Value[],
     readonly parent: Env | null,
