@@ -7,7 +7,8 @@ import * as assert from "node:assert/strict";
 import * as os from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
-import { Jaunt } from "../vm";
+import { decode as cborDecode } from "cbor-x";
+import { Jaunt, SnapshotError } from "../vm";
 import { encodeCbor } from "../vm/cbor-write";
 import {
   buildCase,
@@ -71,4 +72,54 @@ test("a big snapshot leaves no big buffer behind for the ones after it", () => {
     next.buffer.byteLength < 2 * next.byteLength,
     `a ${next.buffer.byteLength}-byte buffer`,
   );
+});
+
+// Found by `npm run fuzz:snapshots` on async-for-await.js: two heap records swapped made
+// an async function's promise a plain object. The snapshot loaded, and when the function
+// threw, settling its "promise" while unwinding threw a guest TypeError where none can
+// be thrown: "a guest exception escaped the interpreter" instead of a refused snapshot.
+test("an unfinished async function's promise must be its own pending promise", () => {
+  let clock = 1.7e12;
+  const j = Jaunt.create({ stdout: () => {}, blocking: false, now: () => clock });
+  j.load(
+    `const wait = () => new Promise((r) => setTimeout(r, 1000));
+    async function f(n) { await wait(); throw new Error("boom " + n); }
+    f(1).catch((e) => console.log(e.message));
+    f(2).catch((e) => console.log(e.message));`,
+    "/async-throw.js",
+  );
+  assert.equal(j.run().status, "waiting");
+  const seed = j.snapshot();
+  // The two coroutines parked at their await (object records [0, kind 11, …], the
+  // promise's reference last).
+  const parked = (tree: unknown[]) =>
+    (tree[1] as unknown[][]).filter((r) => r[0] === 0 && r[1] === 11 && Array.isArray(r[11]));
+  const mutated = (edit: (heap: unknown[][], gens: unknown[][]) => void): Uint8Array => {
+    const tree = cborDecode(seed) as unknown[];
+    const gens = parked(tree);
+    assert.equal(gens.length, 2);
+    edit(tree[1] as unknown[][], gens);
+    return encodeCbor(tree);
+  };
+  const cases: [string, Uint8Array, RegExp][] = [
+    [
+      "a generator instead of a promise",
+      mutated((heap, [g]) => ((g[11] as number[])[1] = heap.indexOf(g))),
+      /the promise of an unfinished async function is not a promise/,
+    ],
+    [
+      "one promise for two functions",
+      mutated((_, [g, h]) => (h[11] = g[11])),
+      /two unfinished async functions share a promise/,
+    ],
+  ];
+  for (const [what, bytes, message] of cases) {
+    assert.throws(() => Jaunt.resume(bytes, { stdout: () => {} }), SnapshotError, what);
+    assert.throws(() => Jaunt.resume(bytes, { stdout: () => {} }), message, what);
+  }
+  // The unmutated snapshot still resumes and both rejections are caught.
+  let out = "";
+  const again = Jaunt.resume(seed, { stdout: (s) => (out += s), now: () => (clock += 500) });
+  assert.equal(again.run().status, "done");
+  assert.equal(out, "boom 1\nboom 2\n");
 });

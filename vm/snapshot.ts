@@ -37,6 +37,7 @@ import {
   ErrorObject,
   ForInIterator,
   FunctionObject,
+  GenState,
   GeneratorObject,
   JSObject,
   NativeFunction,
@@ -63,6 +64,7 @@ import {
   restoreIterator,
 } from "./builtins/collections";
 import { WELL_KNOWN, type Realm } from "./runtime/realm";
+import { notLiveAsyncPromise } from "./builtins/promise-core";
 import { codecFor, codecOfKind } from "./model/object-kinds";
 import type { VM } from "./interpreter/interpreter";
 import type { HostOpsState } from "./host-ops/gateway";
@@ -1091,6 +1093,8 @@ class Decoder {
   private stringsUsed = new Uint8Array(0);
   /** Generators recorded as running: each must be the body of exactly one frame. */
   readonly running: GeneratorObject[] = [];
+  /** Coroutines of async functions not done yet, checked once every record is filled. */
+  readonly liveAsync: [GeneratorObject, string][] = [];
   /** Checks that need every record filled first. */
   readonly afterFill: (() => void)[] = [];
   private programs: Program[] = [];
@@ -1815,6 +1819,7 @@ class Decoder {
           if (!(promise instanceof JSObject))
             fail(`${where}: an async function's promise is not an object`);
           g.asyncPromise = promise as JSObject;
+          if (g.state !== GenState.Done) this.liveAsync.push([g, where]);
         }
         if (g.frame) g.frame.generator = g;
         if ((g.state === 0 || g.state === 1) !== (g.frame !== null))
@@ -1997,6 +2002,23 @@ function checkClosureEnv(f: FunctionObject, where: string): void {
       fail(
         `${where}: environment ${hops} up from ${f.code.name || "<anonymous>"} has ${e.slots.length} slots, its code uses slot ${slot}`,
       );
+  }
+}
+
+/**
+ * The promise of an async function not done yet is its own (no other live one shares
+ * it), pending, with reactions in the shape settling expects: the interpreter settles
+ * it while unwinding a throw out of the function, where a bad promise would be an
+ * exception escaping the interpreter instead of a refused snapshot.
+ */
+function checkLiveAsyncPromises(realm: Realm, live: [GeneratorObject, string][]): void {
+  const owners = new Set<JSObject>();
+  for (const [g, where] of live) {
+    const p = g.asyncPromise!;
+    const why = notLiveAsyncPromise(realm, p);
+    if (why !== null) fail(`${where}: the promise of an unfinished async function ${why}`);
+    if (owners.has(p)) fail(`${where}: two unfinished async functions share a promise`);
+    owners.add(p);
   }
 }
 
@@ -2258,6 +2280,7 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
   for (const f of vm.frames) if (f.generator) f.generator.frame = f;
   checkFrameStack(vm.frames, stack);
   for (const check of d.afterFill) check();
+  checkLiveAsyncPromises(realm, d.liveAsync);
   for (const g of d.running)
     if (!g.frame || vm.frames.filter((f) => f.generator === g).length !== 1)
       fail("a running generator is not the body of exactly one frame");

@@ -132,6 +132,28 @@ function field(vm: Agent, p: Value, f: Field): Prop {
   return prop!;
 }
 
+/**
+ * Why `p` cannot be the promise of a live async function (one whose coroutine is not
+ * done), or null when it can: it must be a pending promise whose reactions have the
+ * shape settling expects. The snapshot decoder asks this, since settling such a promise
+ * when the function throws happens while unwinding, where no guest error can be thrown.
+ */
+export function notLiveAsyncPromise(realm: Realm, p: JSObject): string | null {
+  const fields = [Field.State, Field.Result, Field.Reactions, Field.Handled].map((f) =>
+    p.privates?.get(realm.promiseFields[f]),
+  );
+  if (fields.includes(undefined)) return "is not a promise";
+  if (fields[0]!.value !== 0) return "is not pending";
+  const list = fields[2]!.value;
+  if (!(
+    list === undefined ||
+    list instanceof GeneratorObject ||
+    (list instanceof ArrayObject && list.elems !== null)
+  ))
+    return "has malformed reactions";
+  return null;
+}
+
 /** Whether `p` is a promise (has the intrinsic Promise's private fields). */
 export function isPromise(vm: Agent, p: Value): p is JSObject {
   return (

@@ -33,6 +33,7 @@ import {
   WeakSetObject,
 } from "../builtins/collections";
 import { ArrayBufferObject } from "../model/buffers";
+import { ElementsDict } from "../model/elements-dict";
 import { codecFor } from "../model/object-kinds";
 import type { VM } from "./interpreter";
 
@@ -101,6 +102,11 @@ class Walker {
   }
 
   private props(map: Map<Value, Prop>): void {
+    if (map instanceof ElementsDict) {
+      // A big array gone sparse: the elements not given records yet are still slots.
+      this.values(map.pending);
+      map = map.records as Map<Value, Prop>;
+    }
     this.bytes += SIZE.property * map.size;
     map.forEach(this.prop);
   }

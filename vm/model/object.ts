@@ -10,6 +10,7 @@ import type { FunctionCode, Program } from "../../compiler/bytecode";
 import { SIZE, charge } from "./heap";
 import { MAX_SHAPE_PROPERTIES, ROOT_SHAPE, type Shape } from "./shape";
 import { SPLIT_AT, SplitDict } from "./split-dict";
+import { ElementsDict } from "./elements-dict";
 
 export const enum PF {
   Writable = 1,
@@ -85,6 +86,10 @@ class EmptyDictionary extends Map<PropertyKey, Prop> {
  */
 const EMPTY_DICT: Map<PropertyKey, Prop> = new EmptyDictionary();
 
+/** Whether a table spreads its entries already (one that does not gets a SplitDict when big). */
+const isSplit = (d: Map<PropertyKey, Prop>): boolean =>
+  d instanceof SplitDict || d instanceof ElementsDict;
+
 /**
  * An object's own properties live in one of two forms:
  * - fast mode (`shape` set): the shape holds keys, attributes and slot indices, and
@@ -156,7 +161,7 @@ export class JSObject {
     if (d === null) return this.toDictionary();
     // Every write to the table comes through here: a big one is split before it grows
     // (split-dict.ts: a host Map rehashes all its entries in one go).
-    if (d.size >= SPLIT_AT && !(d instanceof SplitDict)) return (this.dict = new SplitDict(d));
+    if (d.size >= SPLIT_AT && !isSplit(d)) return (this.dict = new SplitDict(d));
     return d;
   }
 
@@ -169,7 +174,7 @@ export class JSObject {
   }
 
   set props(map: Map<PropertyKey, Prop>) {
-    this.dict = map.size >= SPLIT_AT && !(map instanceof SplitDict) ? new SplitDict(map) : map;
+    this.dict = !isSplit(map) && map.size >= SPLIT_AT ? new SplitDict(map) : map;
     this.shape = null;
     this.slotValues = NO_SLOTS;
   }
@@ -514,6 +519,8 @@ export function validateDescriptor(
   return true;
 }
 
+const elementRecord = (value: Value): Prop => new Prop(value, PF.Default);
+
 /** Arrays keep their elements in a dense host array; holes are EMPTY. */
 export class ArrayObject extends JSObject {
   /** Dense elements; null once the array went sparse (then elements live in props). */
@@ -535,13 +542,20 @@ export class ArrayObject extends JSObject {
   makeSparse(): void {
     const elems = this.elems;
     if (!elems) return;
-    // Built aside and swapped in: the heap limit may throw while it is built.
-    const props: Map<PropertyKey, Prop> =
-      elems.length >= SPLIT_AT ? new SplitDict() : new Map<PropertyKey, Prop>();
-    for (let i = 0; i < elems.length; i++)
-      if (elems[i] !== EMPTY) props.set(String(i), new Prop(elems[i], PF.Default));
-    for (const [k, p] of this.props) props.set(k, p);
-    this.props = props;
+    if (elems.length >= SPLIT_AT) {
+      // A big array keeps its elements where they are until each is asked for
+      // (elements-dict.ts): giving them all records here was one long step.
+      const records = new SplitDict();
+      for (const [k, p] of this.props) records.set(k, p);
+      this.props = new ElementsDict(elems, records, elementRecord);
+    } else {
+      // Built aside and swapped in: the heap limit may throw while it is built.
+      const props = new Map<PropertyKey, Prop>();
+      for (let i = 0; i < elems.length; i++)
+        if (elems[i] !== EMPTY) props.set(String(i), new Prop(elems[i], PF.Default));
+      for (const [k, p] of this.props) props.set(k, p);
+      this.props = props;
+    }
     this.sparseLength = elems.length;
     this.elems = null;
     this.dirty = true;
