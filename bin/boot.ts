@@ -32,5 +32,8 @@ export function launch(tool: string): void {
   /* eslint-enable @typescript-eslint/no-require-imports */
   tierUp.holdTierUp();
   codeCache.install(bundle ? tool : "", { afterGuestOnly: true });
-  require(bundle ?? path.join(__dirname, `${tool}-main.js`));
+  if (bundle && fresh?.record.wrapped) {
+    const { runBundle } = require("./load-bundle") as typeof import("./load-bundle");
+    runBundle(bundle, fresh.record.ascii === true, module as unknown as import("node:module"));
+  } else require(bundle ?? path.join(__dirname, `${tool}-main.js`));
 }

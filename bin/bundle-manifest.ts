@@ -18,7 +18,24 @@ export interface BundleManifest {
   inputs: [string, number, number][];
   /** Jaunt's version, snapshot format and compiler version, for `TOOL --version` (boot.ts). */
   version?: [string, number, number];
+  /** The bundle is BUNDLE_HEAD + code + BUNDLE_TAIL (load-bundle.ts), not a plain module. */
+  wrapped?: boolean;
+  /** Every byte of the bundle is ASCII: it may be read as Latin-1. */
+  ascii?: boolean;
 }
+
+/**
+ * What bundle.ts writes around esbuild's output. As a script (load-bundle.ts compiles
+ * it so) the file evaluates to the module's function, which takes what node's loader
+ * passes to a module; as a module of its own (`node dist/bundle/vmrun.js prog`) it calls
+ * that function at once. node's loader would wrap the text in a function of its own,
+ * and V8 then copies the 2 MB of the joined string before compiling it.
+ */
+export const BUNDLE_HEAD =
+  '(function (run) { return typeof exports === "object" && this === exports ? ' +
+  "run.call(this, exports, require, module, __filename, __dirname) : run; })" +
+  ".call(this, function (exports, require, module, __filename, __dirname) {";
+export const BUNDLE_TAIL = "\n});\n";
 
 /** What `TOOL --version` prints (without its newline). */
 export function versionLine(jaunt: string, snapshotFormat: number, compiler: number): string {
@@ -77,5 +94,7 @@ export function freshBundleManifest(
     Number.isInteger(v[1]) &&
     Number.isInteger(v[2]);
   if (!wellFormed) delete record.version;
+  if (record.wrapped !== true) delete record.wrapped;
+  if (record.ascii !== true) delete record.ascii;
   return { js, record };
 }

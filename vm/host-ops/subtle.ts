@@ -37,7 +37,8 @@ function importAlgorithm(d: KeyData): webcrypto.AlgorithmIdentifier {
 
 async function hostKey(d: KeyData): Promise<CryptoKey> {
   const usages = d.usages as webcrypto.KeyUsage[];
-  if (d.raw !== undefined) return subtle().importKey("raw", d.raw, importAlgorithm(d), false, usages);
+  if (d.raw !== undefined)
+    return subtle().importKey("raw", d.raw, importAlgorithm(d), false, usages);
   return subtle().importKey("jwk", d.jwk!, importAlgorithm(d), true, usages);
 }
 

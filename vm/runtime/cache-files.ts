@@ -26,9 +26,11 @@ let sumAlgorithm: string | null = null;
 
 /**
  * SHA-1, or SHA-256 where SHA-1 is unavailable. SHA-1 is the cheapest of OpenSSL's
- * digests on both kinds of x86 CPU: with the SHA extensions (this machine's) it hashes
- * 1.3 MB in 0.76 ms of CPU against MD5's 1.86 ms (SHA-256 0.80 ms), and without them
- * (and under valgrind, which hides them) its AVX2 code still beats MD5 and SHA-256.
+ * digests in CPU time: per 1.3 MB, 0.76 ms with the CPU's SHA extensions (MD5 1.86,
+ * SHA-256 0.80) and 1.11 ms without them (OPENSSL_ia32cap masking them: MD5 1.96,
+ * SHA-256 2.20). Valgrind hides the extensions, so callgrind counts SHA-1 as more
+ * instructions than MD5 (29M against 23M for the two caches of `vmrun hello.js`):
+ * MD5 was chosen on such counts, but it is one long dependency chain.
  */
 function fastHash(): Hash {
   if (sumAlgorithm === null) {
