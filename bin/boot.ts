@@ -34,6 +34,6 @@ export function launch(tool: string): void {
   codeCache.install(bundle ? tool : "", { afterGuestOnly: true });
   if (bundle && fresh?.record.wrapped) {
     const { runBundle } = require("./load-bundle") as typeof import("./load-bundle");
-    runBundle(bundle, fresh.record.ascii === true, module as unknown as import("node:module"));
+    runBundle(bundle, module as unknown as import("node:module"));
   } else require(bundle ?? path.join(__dirname, `${tool}-main.js`));
 }

@@ -20,8 +20,6 @@ export interface BundleManifest {
   version?: [string, number, number];
   /** The bundle is BUNDLE_HEAD + code + BUNDLE_TAIL (load-bundle.ts), not a plain module. */
   wrapped?: boolean;
-  /** Every byte of the bundle is ASCII: it may be read as Latin-1. */
-  ascii?: boolean;
 }
 
 /**
@@ -95,6 +93,5 @@ export function freshBundleManifest(
     Number.isInteger(v[2]);
   if (!wellFormed) delete record.version;
   if (record.wrapped !== true) delete record.wrapped;
-  if (record.ascii !== true) delete record.ascii;
   return { js, record };
 }

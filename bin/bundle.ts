@@ -171,7 +171,6 @@ export async function bundle(tool: string, outDir = BUNDLE_DIR): Promise<void> {
     inputs,
     version: [JAUNT_VERSION, SNAPSHOT_FORMAT, COMPILER_VERSION],
     wrapped: true,
-    ascii: /^[\x00-\x7f]*$/.test(text),
   };
   fs.writeFileSync(manifest, JSON.stringify(record));
 }
