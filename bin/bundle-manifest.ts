@@ -18,7 +18,22 @@ export interface BundleManifest {
   inputs: [string, number, number][];
   /** Jaunt's version, snapshot format and compiler version, for `TOOL --version` (boot.ts). */
   version?: [string, number, number];
+  /** The bundle is BUNDLE_HEAD + code + BUNDLE_TAIL (load-bundle.ts), not a plain module. */
+  wrapped?: boolean;
 }
+
+/**
+ * What bundle.ts writes around esbuild's output. As a script (load-bundle.ts compiles
+ * it so) the file evaluates to the module's function, which takes what node's loader
+ * passes to a module; as a module of its own (`node dist/bundle/vmrun.js prog`) it calls
+ * that function at once. node's loader would wrap the text in a function of its own,
+ * and V8 then copies the 2 MB of the joined string before compiling it.
+ */
+export const BUNDLE_HEAD =
+  '(function (run) { return typeof exports === "object" && this === exports ? ' +
+  "run.call(this, exports, require, module, __filename, __dirname) : run; })" +
+  ".call(this, function (exports, require, module, __filename, __dirname) {";
+export const BUNDLE_TAIL = "\n});\n";
 
 /** What `TOOL --version` prints (without its newline). */
 export function versionLine(jaunt: string, snapshotFormat: number, compiler: number): string {
@@ -61,7 +76,10 @@ export function freshBundleManifest(
     if (!sameStamp(js, record.bundle[0], record.bundle[1])) return null;
     for (const input of record.inputs) {
       if (!Array.isArray(input) || typeof input[0] !== "string") return null;
-      if (!sameStamp(path.join(dir, input[0]), input[1], input[2])) return null;
+      // Joined without path.join's normalizing (a third of this check's CPU, which runs
+      // cold at every start): the kernel resolves the `..` of a relative input, and
+      // `dir` (from __dirname, a real path) has no symbolic link for `..` to leave.
+      if (!sameStamp(dir + path.sep + input[0], input[1], input[2])) return null;
     }
   } catch {
     return null;
@@ -74,5 +92,6 @@ export function freshBundleManifest(
     Number.isInteger(v[1]) &&
     Number.isInteger(v[2]);
   if (!wellFormed) delete record.version;
+  if (record.wrapped !== true) delete record.wrapped;
   return { js, record };
 }

@@ -15,7 +15,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as Esbuild from "esbuild";
-import { BUNDLE_DIR, BUNDLED_TOOLS, bundleFiles, type BundleManifest } from "./bundle-manifest";
+import {
+  BUNDLE_DIR,
+  BUNDLE_HEAD,
+  BUNDLE_TAIL,
+  BUNDLED_TOOLS,
+  bundleFiles,
+  type BundleManifest,
+} from "./bundle-manifest";
 import { BUNDLE_DIR_BANNER, ownPathsOnLoad } from "../transport/own-paths";
 import { JAUNT_VERSION } from "../vm/version";
 import { SNAPSHOT_FORMAT } from "../vm/snapshot";
@@ -156,12 +163,14 @@ export async function bundle(tool: string, outDir = BUNDLE_DIR): Promise<void> {
   fs.mkdirSync(path.dirname(js), { recursive: true });
   // The manifest goes last: a bundle without one (a build cut short) is never run.
   fs.rmSync(manifest, { force: true });
-  fs.writeFileSync(js, asciiOnly(result.outputFiles[0].text));
+  const text = BUNDLE_HEAD + asciiOnly(result.outputFiles[0].text) + BUNDLE_TAIL;
+  fs.writeFileSync(js, text);
   const st = fs.statSync(js);
   const record: BundleManifest = {
     bundle: [st.size, st.mtimeMs],
     inputs,
     version: [JAUNT_VERSION, SNAPSHOT_FORMAT, COMPILER_VERSION],
+    wrapped: true,
   };
   fs.writeFileSync(manifest, JSON.stringify(record));
 }

@@ -134,7 +134,7 @@ export function writeCodeCache(file: string, entries: Map<string, Entry>): void 
 }
 
 /** What node's loader hands a module: exports, require, module, __filename, __dirname. */
-type ModuleWrapper = (
+export type ModuleWrapper = (
   exports: unknown,
   require: NodeJS.Require,
   module: Module,
@@ -150,7 +150,7 @@ interface LoaderInternals {
 }
 
 /** The `require` node gives a module (resolve, resolve.paths, main, extensions, cache). */
-function requireFor(mod: Module): NodeJS.Require {
+export function requireFor(mod: Module): NodeJS.Require {
   const loader = Module as unknown as LoaderInternals;
   const require = ((id: string) => mod.require(id)) as NodeJS.Require;
   const resolve = ((request: string, options?: unknown) =>
@@ -168,14 +168,39 @@ const IMPORT_OPTIONS = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
   ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }
   : {};
 
+/** The cache of this process once install() ran: what was read, what compiled, a miss seen. */
+let session: {
+  cached: Map<string, Entry>;
+  compiled: Map<string, { hash: string; script: vm.Script }>;
+  missed: boolean;
+} | null = null;
 let installed = false;
 
 /** Modules compiled with cached data (hits) and from source (misses) in this process. */
 export const codeCacheUse = { hits: 0, misses: 0 };
 
 /**
+ * `source` (a whole script, which evaluates to a module's wrapper function) compiled as
+ * `filename`, with that file's cached data when install() ran and the data is current;
+ * the script's data is written back at exit with the rest.
+ */
+export function compileScript(source: string, filename: string): vm.Script {
+  if (!session) return new vm.Script(source, { filename, ...IMPORT_OPTIONS });
+  const hash = sourceStamp(filename);
+  const entry = session.cached.get(filename);
+  const cachedData = hash !== "" && entry?.hash === hash ? entry.data : undefined;
+  const script = new vm.Script(source, { filename, cachedData, ...IMPORT_OPTIONS });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    session.missed = true;
+    codeCacheUse.misses++;
+  } else codeCacheUse.hits++;
+  session.compiled.set(filename, { hash, script });
+  return script;
+}
+
+/**
  * Compiles the CommonJS modules loaded from now on with the code cache (the cache
- * file of `set`: see codeCacheFile). A module
+ * file of `set`: see codeCacheFile), and compileScript's scripts too. A module
  * whose cached data is missing, stale or refused is compiled from source, and the
  * cache is rewritten when the process exits — with `afterGuestOnly` (the tools), only
  * if a guest program ran (guest-ran.ts).
@@ -185,9 +210,7 @@ export function install(set = "", opts: { afterGuestOnly?: boolean } = {}): void
   if (installed || !dir || process.env.JAUNT_CODE_CACHE === "off") return;
   installed = true;
   const file = codeCacheFile(dir, set);
-  const cached = readCodeCache(file);
-  const compiled = new Map<string, { hash: string; script: vm.Script }>();
-  let missed = false;
+  const state = (session = { cached: readCodeCache(file), compiled: new Map(), missed: false });
   const proto = Module.prototype as unknown as {
     _compile(content: string, filename: string): unknown;
   };
@@ -195,21 +218,13 @@ export function install(set = "", opts: { afterGuestOnly?: boolean } = {}): void
   proto._compile = function (this: Module, content: string, filename: string) {
     // A #! line is a comment only at the very start of a script: keep it one inside the wrapper.
     if (content.startsWith("#!")) content = "//" + content.slice(2);
-    const hash = sourceStamp(filename);
-    const entry = cached.get(filename);
-    const cachedData = hash !== "" && entry?.hash === hash ? entry.data : undefined;
     let script: vm.Script;
     try {
-      script = new vm.Script(Module.wrap(content), { filename, cachedData, ...IMPORT_OPTIONS });
+      script = compileScript(Module.wrap(content), filename);
     } catch {
       // A syntax error: node's own loader reports it as it would.
       return original.call(this, content, filename);
     }
-    if (cachedData === undefined || script.cachedDataRejected) {
-      missed = true;
-      codeCacheUse.misses++;
-    } else codeCacheUse.hits++;
-    compiled.set(filename, { hash, script });
     const wrapper = script.runInThisContext({ displayErrors: true }) as ModuleWrapper;
     return wrapper.call(
       this.exports,
@@ -222,7 +237,8 @@ export function install(set = "", opts: { afterGuestOnly?: boolean } = {}): void
   };
   process.once("exit", () => {
     // A command that ran no program (--version, a refused option) compiled too little.
-    if (!missed || (opts.afterGuestOnly && !guestRan())) return;
+    if (!state.missed || (opts.afterGuestOnly && !guestRan())) return;
+    const { cached, compiled } = state;
     // Modules of other runs stay while their files exist (--record loads more than hello).
     for (const name of cached.keys())
       if (!compiled.has(name) && !fs.existsSync(name)) cached.delete(name);

@@ -10,7 +10,13 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as vm from "node:vm";
 import { BIN, ROOT } from "./harness";
-import { bundleFiles, freshBundle, type BundleManifest } from "../bin/bundle-manifest";
+import {
+  BUNDLE_HEAD,
+  BUNDLE_TAIL,
+  bundleFiles,
+  freshBundle,
+  type BundleManifest,
+} from "../bin/bundle-manifest";
 import { asciiOnly, bundle, lazyBuiltin, withOwnPaths } from "../bin/bundle";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-bundle-"));
@@ -105,6 +111,23 @@ test("the vmrun bundle runs a program as the modules do, from any folder", async
   assert.equal(modules.stdout, bundled.stdout);
   // ASCII only, so that node reads it as a one-byte string (comments keep their "—").
   assert.ok(/^[\x00-\x7f]*$/.test(fs.readFileSync(js, "latin1")), "the bundle is ASCII");
+});
+
+test("the bundle evaluates, as a script, to its module's function (load-bundle.ts)", () => {
+  // boot.ts compiles the file as it is: wrapped again by node's loader, V8 copied the
+  // joined 2 MB string before compiling it.
+  const { js, manifest } = bundleFiles(path.join(ROOT, "dist", "bundle"), "vmrun");
+  const record = JSON.parse(fs.readFileSync(manifest, "utf8")) as BundleManifest;
+  assert.equal(record.wrapped, true);
+  const text = fs.readFileSync(js, "utf8");
+  assert.ok(text.startsWith(BUNDLE_HEAD) && text.endsWith(BUNDLE_TAIL));
+  const run = new vm.Script(text, { filename: js }).runInThisContext() as unknown;
+  assert.equal(typeof run, "function");
+  assert.equal(
+    (run as (...a: unknown[]) => unknown).length,
+    5,
+    "exports, require, module, __filename, __dirname",
+  );
 });
 
 test("escaping a bundle's non-ASCII characters keeps what its code means", () => {

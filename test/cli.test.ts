@@ -435,6 +435,32 @@ test("--version with a fresh bundle is answered from its manifest, without loadi
   }
 });
 
+test("--version loads neither node:crypto nor node:v8; a run loads no Web Crypto", () => {
+  // --version answers before the code cache (crypto) and the optimizer hold (v8) load;
+  // hello never reaches crypto.subtle, whose module node compiled from source at start.
+  const hook = write(
+    "list-builtins.js",
+    'process.on("exit", () => process.stderr.write(process.moduleLoadList.join("\\n")));\n',
+  );
+  const builtins = (args: string[]): string[] => {
+    const r = spawnSync(process.execPath, ["-r", hook, path.join(BIN, "vmrun.js"), ...args], {
+      encoding: "utf8",
+      cwd: tmp,
+      env: { ...process.env, JAUNT_BUNDLE: "" },
+    });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stderr.split("\n");
+  };
+  if (freshBundle(BUNDLE_DIR, "vmrun")) {
+    const loaded = builtins(["--version"]);
+    assert.ok(!loaded.includes("NativeModule crypto"), "node:crypto");
+    assert.ok(!loaded.includes("NativeModule v8"), "node:v8");
+  }
+  const loaded = builtins([prog]);
+  assert.ok(loaded.includes("NativeModule crypto"), "the caches' checksums load it");
+  assert.ok(!loaded.includes("NativeModule internal/crypto/webcrypto"), "Web Crypto");
+});
+
 test("the README's embedding example is examples/embed.ts, verbatim, and it runs", () => {
   const example = fs.readFileSync(path.join(ROOT, "examples", "embed.ts"), "utf8");
   const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");

@@ -11,7 +11,10 @@ import { webcrypto } from "node:crypto";
 import { definePureOperations, type PureOperation } from "./pure";
 
 type CryptoKey = webcrypto.CryptoKey;
-const subtle = webcrypto.subtle;
+/** The host's SubtleCrypto, reached on first use: loading node's Web Crypto at start-up
+ * compiled its ~3000 lines at every `vmrun` (after boot.ts changed V8's flags, node's
+ * own code cache for it is refused). */
+const subtle = (): webcrypto.SubtleCrypto => webcrypto.subtle;
 
 /** A key as the guest holds it. */
 export interface KeyData {
@@ -34,15 +37,16 @@ function importAlgorithm(d: KeyData): webcrypto.AlgorithmIdentifier {
 
 async function hostKey(d: KeyData): Promise<CryptoKey> {
   const usages = d.usages as webcrypto.KeyUsage[];
-  if (d.raw !== undefined) return subtle.importKey("raw", d.raw, importAlgorithm(d), false, usages);
-  return subtle.importKey("jwk", d.jwk!, importAlgorithm(d), true, usages);
+  if (d.raw !== undefined)
+    return subtle().importKey("raw", d.raw, importAlgorithm(d), false, usages);
+  return subtle().importKey("jwk", d.jwk!, importAlgorithm(d), true, usages);
 }
 
 async function keyData(k: CryptoKey, raw?: Uint8Array): Promise<KeyData> {
   const algorithm = { ...(k.algorithm as unknown as Record<string, unknown>) };
   const d: KeyData = { type: k.type, algorithm, usages: [...k.usages] };
   if (RAW_ONLY.has(k.algorithm.name)) d.raw = raw ?? new Uint8Array(0);
-  else d.jwk = await subtle.exportKey("jwk", k);
+  else d.jwk = await subtle().exportKey("jwk", k);
   return d;
 }
 
@@ -66,7 +70,7 @@ const bytesOut = (b: ArrayBuffer) => new Uint8Array(b);
 const asyncOps: Record<string, PureOperation> = {
   generateKey: async (_, algorithm: unknown, usages: webcrypto.KeyUsage[]) =>
     keysData(
-      (await subtle.generateKey(algorithm as webcrypto.RsaHashedKeyGenParams, true, usages)) as
+      (await subtle().generateKey(algorithm as webcrypto.RsaHashedKeyGenParams, true, usages)) as
         CryptoKey | webcrypto.CryptoKeyPair,
     ),
   importKey: async (
@@ -78,7 +82,7 @@ const asyncOps: Record<string, PureOperation> = {
   ) => {
     const name = typeof algorithm === "string" ? algorithm : (algorithm as { name?: unknown }).name;
     const rawOnly = typeof name === "string" && RAW_ONLY.has(name.toUpperCase());
-    const k = await subtle.importKey(
+    const k = await subtle().importKey(
       format as "jwk",
       data as webcrypto.JsonWebKey,
       algorithm as webcrypto.AlgorithmIdentifier,
@@ -88,20 +92,20 @@ const asyncOps: Record<string, PureOperation> = {
     return keyData(k, rawOnly ? (data as Uint8Array) : undefined);
   },
   exportKey: async (_, format: string, key: KeyData) => {
-    const out = await subtle.exportKey(format as "jwk", await hostKey(key));
+    const out = await subtle().exportKey(format as "jwk", await hostKey(key));
     return out instanceof ArrayBuffer ? bytesOut(out) : out;
   },
   sign: async (_, algorithm: unknown, key: KeyData, data: Uint8Array) =>
-    bytesOut(await subtle.sign(algorithm as string, await hostKey(key), data)),
+    bytesOut(await subtle().sign(algorithm as string, await hostKey(key), data)),
   verify: async (_, algorithm: unknown, key: KeyData, signature: Uint8Array, data: Uint8Array) =>
-    subtle.verify(algorithm as string, await hostKey(key), signature, data),
+    subtle().verify(algorithm as string, await hostKey(key), signature, data),
   encrypt: async (_, algorithm: unknown, key: KeyData, data: Uint8Array) =>
-    bytesOut(await subtle.encrypt(algorithm as string, await hostKey(key), data)),
+    bytesOut(await subtle().encrypt(algorithm as string, await hostKey(key), data)),
   decrypt: async (_, algorithm: unknown, key: KeyData, data: Uint8Array) =>
-    bytesOut(await subtle.decrypt(algorithm as string, await hostKey(key), data)),
+    bytesOut(await subtle().decrypt(algorithm as string, await hostKey(key), data)),
   deriveBits: async (_, algorithm: unknown, key: KeyData, length: number | null) =>
     bytesOut(
-      await subtle.deriveBits(
+      await subtle().deriveBits(
         (await params(algorithm)) as webcrypto.EcdhKeyDeriveParams,
         await hostKey(key),
         length as number,
@@ -115,7 +119,7 @@ const asyncOps: Record<string, PureOperation> = {
     usages: webcrypto.KeyUsage[],
   ) =>
     keyData(
-      await subtle.deriveKey(
+      await subtle().deriveKey(
         (await params(algorithm)) as webcrypto.EcdhKeyDeriveParams,
         await hostKey(key),
         derived as webcrypto.AesKeyGenParams,
@@ -125,7 +129,7 @@ const asyncOps: Record<string, PureOperation> = {
     ),
   wrapKey: async (_, format: string, key: KeyData, wrappingKey: KeyData, algorithm: unknown) =>
     bytesOut(
-      await subtle.wrapKey(
+      await subtle().wrapKey(
         format as "jwk",
         await hostKey(key),
         await hostKey(wrappingKey),
@@ -142,7 +146,7 @@ const asyncOps: Record<string, PureOperation> = {
     usages: webcrypto.KeyUsage[],
   ) =>
     keyData(
-      await subtle.unwrapKey(
+      await subtle().unwrapKey(
         format as "jwk",
         wrapped,
         await hostKey(unwrappingKey),
