@@ -1727,6 +1727,11 @@ export class VM implements HeapOwner, Agent {
               case Op.EMPTY:
                 stack[sp++] = EMPTY as unknown as Value;
                 break;
+              case Op.EMPTY_INIT_LOCAL:
+                // EMPTY; INIT_LOCAL r: a block's `let`/`const` enters its TDZ.
+                stack[base + code[ip + 1]] = EMPTY as unknown as Value;
+                ip += 2;
+                break;
               case Op.THIS:
                 stack[sp++] = frame.thisValue;
                 break;
@@ -2007,6 +2012,18 @@ export class VM implements HeapOwner, Agent {
                   stack[sp++] = v;
                   ip++;
                 }
+                break;
+              }
+              case Op.GET_LOCAL_POSTINC: {
+                // GET_LOCAL r; TO_NUMERIC; DUP; INC|DEC; SET_LOCAL r; POP (`a[i++]`): on a
+                // number, all of it (the old value stays pushed); otherwise the GET_LOCAL.
+                const r = base + code[ip];
+                const v = stack[r];
+                stack[sp++] = v;
+                if (typeof v === "number") {
+                  stack[r] = code[ip + 3] === Op.INC ? v + 1 : v - 1;
+                  ip += 7;
+                } else ip++;
                 break;
               }
               case Op.GET_LOCAL_CHK: {

@@ -1,0 +1,102 @@
+// speed11's fused instructions: a postfix update of a local whose old value is used
+// (`a[i++]`, `w[j--] = v`, `f(n++)`) and a block declaration's TDZ mark (EMPTY;
+// INIT_LOCAL) — on their fast paths and off them (strings, BigInts, objects with
+// valueOf, undefined, -0), nested in the older fusions that follow or precede them (two
+// locals before `a[i++]`, `x[++i]` after another local, `i++` feeding a comparison, an
+// element store as a statement, `for (++i; …)` inside a for-of), and a TDZ error that
+// must still be thrown inside a loop body.
+"use strict";
+const out = [];
+const log = (...a) => out.push(a.map(String).join(","));
+
+// Reads and writes through a postfix index, as crypto's am3 does.
+function am(src, n) {
+  let i = 0;
+  let j = 0;
+  let s = 0;
+  const w = [];
+  while (--n >= 0) {
+    s += src[i++];
+    w[j++] = s & 0xff;
+    const back = src[j--];
+    j++;
+    if (back === undefined) break;
+  }
+  return [s, i, j, w.join(" ")];
+}
+log(am([1, 2, 3, 4, 5, 6, 7, 8], 6));
+log(am([1, 2], 5));
+
+// The old value of each kind: the fast path only for numbers.
+function post(v) {
+  let x = v;
+  const a = [x++, x];
+  let y = v;
+  const b = [y--, y];
+  return [a.join("/"), b.join("/")].join(" ");
+}
+log(post(3), post(-0), post(1.5), post("7"), post(""), post(undefined), post(null));
+log(post(10n));
+let calls = 0;
+log(post({ valueOf: () => (calls++, 41) }), calls);
+log(Object.is(post(-0).split(" ")[0].split("/")[0], "0"));
+try {
+  post(Symbol("s"));
+} catch (e) {
+  log(e.constructor.name);
+}
+
+// Prefix updates after another local (`x[++row]`), in navier-stokes' shape.
+function solve(x, x0, width) {
+  let row = 0;
+  let last = x[row];
+  for (let i = 1; i <= width; i++) last = x[row] = (x0[row] + last + x[++row]) * 0.5;
+  let k = 0;
+  const seen = [];
+  for (const v of x) for (++k; k < 3; k++) seen.push(v, k);
+  return [last, row, x.join(" "), seen.join(" ")];
+}
+log(solve([1, 2, 3, 4, 5], [5, 4, 3, 2, 1], 4));
+
+// A postfix update as a call argument, a comparison operand and a key of a property.
+function mixed() {
+  let n = 0;
+  const o = {};
+  const keys = [];
+  const f = (a, b) => a * 10 + b;
+  let r = f(n++, n++);
+  while (n++ < 5) keys.push(n);
+  o[n--] = "k";
+  return [r, n, keys.join(""), Object.keys(o).join("")];
+}
+log(mixed());
+
+// Block declarations in loop bodies: each turn starts in the TDZ.
+function tdz(limit) {
+  const got = [];
+  for (let t = 0; t < limit; t++) {
+    let before;
+    try {
+      before = late;
+    } catch (e) {
+      before = e.constructor.name;
+    }
+    const late = t * 2;
+    let plain;
+    got.push(before, late, plain);
+  }
+  return got.join(" ");
+}
+log(tdz(3));
+{
+  const fs = [];
+  for (let t = 0; t < 3; t++) {
+    const c = t;
+    let d;
+    d = c + 1;
+    fs.push(() => c * 10 + d);
+  }
+  log(fs.map((f) => f()).join(" "));
+}
+
+console.log(out.join("\n"));
