@@ -168,8 +168,9 @@ export interface ModuleInfo {
  * globals (GET_GLOBAL), not by RESOLVE. 14: `return a ? b : c` returns from each branch.
  * 15: two locals and their element read, arithmetic or jump, a local function and its
  * undefined `this`, `typeof x === "s"` and an element store as a statement fused.
- * 16: a postfix update of a local whose value is used (`a[i++]`) and a block
- * declaration's TDZ mark fused; two locals no longer fused ahead of a longer fusion.
+ * 16: a postfix update of a local whose value is used (`a[i++]`), a block
+ * declaration's TDZ mark, a local with a constant operand and a local then another's
+ * property fused; two locals no longer fused ahead of a longer fusion.
  */
 export const COMPILER_VERSION = 16;
 

@@ -73,6 +73,8 @@ export const FUSED_FROM: ReadonlyMap<Op, Op> = new Map([
   // speed11's block (see fusePostfixAndDeclarations below).
   [Op.GET_LOCAL_POSTINC, Op.GET_LOCAL],
   [Op.EMPTY_INIT_LOCAL, Op.EMPTY],
+  [Op.GET_LOCAL_CONST_ARITH, Op.GET_LOCAL],
+  [Op.GET_LOCALS_GET_PROP, Op.GET_LOCAL],
 ]);
 
 /** Binary operators whose number-on-number case the fused arithmetic runs. */
@@ -219,12 +221,28 @@ function fuseLocalsAndTests(code: Int32Array, at: number, n: number): boolean {
 /**
  * `a[i++]`, `w[j--] = v`: a postfix update of a local whose old value is used
  * (GET_LOCAL r; TO_NUMERIC; DUP; INC|DEC; SET_LOCAL r; POP), six instructions in crypto's
- * inner loops; and the TDZ marking of a block's `let`/`const` (EMPTY; INIT_LOCAL r), run
- * on every entry to a loop body that declares one. Rewrites the instruction at `at` and
- * says so, or returns false.
+ * inner loops; the TDZ marking of a block's `let`/`const` (EMPTY; INIT_LOCAL r), run
+ * on every entry to a loop body that declares one; a local and a constant operand
+ * (`x * 0.999`); a local then a property of another (`sum + o.x`, `i < a.length`).
+ * Rewrites the instruction at `at` and says so, or returns false.
  */
 function fusePostfixAndDeclarations(code: Int32Array, at: number, n: number): boolean {
   const op = code[at];
+  // GET_LOCAL r; CONST k; ADD|SUB|…
+  if (op === Op.GET_LOCAL && at + 4 < n && code[at + 2] === Op.CONST && ARITH.has(code[at + 4])) {
+    code[at] = Op.GET_LOCAL_CONST_ARITH;
+    return true;
+  }
+  // GET_LOCAL a; GET_LOCAL o; GET_PROP key
+  if (
+    op === Op.GET_LOCAL &&
+    at + 5 < n &&
+    code[at + 2] === Op.GET_LOCAL &&
+    code[at + 4] === Op.GET_PROP
+  ) {
+    code[at] = Op.GET_LOCALS_GET_PROP;
+    return true;
+  }
   if (
     op === Op.GET_LOCAL &&
     at + 7 < n &&

@@ -198,6 +198,8 @@ export const enum Op {
   // speed11's fused instructions (compiler/fuse.ts fusePostfixAndDeclarations).
   GET_LOCAL_POSTINC,
   EMPTY_INIT_LOCAL,
+  GET_LOCAL_CONST_ARITH,
+  GET_LOCALS_GET_PROP,
   // Keep this last: the number of opcodes.
   COUNT,
 }
@@ -468,6 +470,8 @@ export const OPS: readonly OpInfo[] = [
   op("GET_LOCALS_SET_ELEM", ["local"], PUSH),
   op("GET_LOCAL_POSTINC", ["local"], PUSH),
   op("EMPTY_INIT_LOCAL", [], PUSH),
+  op("GET_LOCAL_CONST_ARITH", ["local"], PUSH),
+  op("GET_LOCALS_GET_PROP", ["local"], PUSH),
 ];
 
 /** Total size in words of the instruction starting at `at`. */

@@ -35,6 +35,8 @@ function k(a, b, cb) {
 }
 function m(a, x) {
   let i = 0;
+  let h = i * 0.5;
+  if (h < a.length) h = 1;
   for (let t = 0; t < 2; t++) {
     const v = a[i++];
     x[++i] = v;
@@ -107,6 +109,8 @@ test("fusing changes only opcode words, and fusing again changes nothing", () =>
     Op.GET_LOCALS_SET_ELEM,
     Op.GET_LOCAL_POSTINC,
     Op.EMPTY_INIT_LOCAL,
+    Op.GET_LOCAL_CONST_ARITH,
+    Op.GET_LOCALS_GET_PROP,
   ])
     assert.ok(seen.has(op), `${OPS[op].name} is emitted`);
 });
@@ -227,6 +231,22 @@ test("two locals do not fuse ahead of a longer fusion starting at the second", (
   const f3 = fuseInstructions(Int32Array.from(three));
   assert.deepEqual([f3[0], f3[2]], [Op.GET_LOCAL, Op.GET_LOCALS_ELEM]);
   // A second GET_LOCAL whose fusion saves no more keeps the pair.
-  const prop = [Op.GET_LOCAL, 0, Op.GET_LOCAL, 1, Op.GET_PROP, 0, Op.ADD];
-  assert.equal(fuseInstructions(Int32Array.from(prop))[0], Op.GET_LOCAL_GET_LOCAL);
+  const call = [Op.GET_LOCAL, 0, Op.GET_LOCAL, 1, Op.UNDEF, Op.CALL, 0, 0];
+  const fc = fuseInstructions(Int32Array.from(call));
+  assert.deepEqual([fc[0], fc[2]], [Op.GET_LOCAL_GET_LOCAL, Op.GET_LOCAL_UNDEF]);
+});
+
+test("a local fuses with a constant operand, and two locals with a property of the second", () => {
+  const k = Int32Array.from([Op.GET_LOCAL, 0, Op.CONST, 0, Op.MUL]);
+  assert.deepEqual(
+    [...fuseInstructions(k.slice())],
+    [Op.GET_LOCAL_CONST_ARITH, 0, Op.CONST_ARITH, 0, Op.MUL],
+  );
+  assert.equal(fuseInstructions(k.slice(0, 4))[0], Op.GET_LOCAL);
+  const p = Int32Array.from([Op.GET_LOCAL, 0, Op.GET_LOCAL, 1, Op.GET_PROP, 0]);
+  assert.deepEqual(
+    [...fuseInstructions(p.slice())],
+    [Op.GET_LOCALS_GET_PROP, 0, Op.GET_LOCAL_GET_PROP, 1, Op.GET_PROP, 0],
+  );
+  assert.equal(fuseInstructions(p.slice(0, 5))[0], Op.GET_LOCAL_GET_LOCAL);
 });

@@ -4,7 +4,9 @@
 // valueOf, undefined, -0), nested in the older fusions that follow or precede them (two
 // locals before `a[i++]`, `x[++i]` after another local, `i++` feeding a comparison, an
 // element store as a statement, `for (++i; …)` inside a for-of), and a TDZ error that
-// must still be thrown inside a loop body.
+// must still be thrown inside a loop body; a local and a constant operand (`x * 0.999`)
+// and a local then another's property (`sum + o.x`, `i < a.length`), on numbers, strings,
+// BigInts, getters, primitives, null receivers and objects that change shape.
 "use strict";
 const out = [];
 const log = (...a) => out.push(a.map(String).join(","));
@@ -97,6 +99,48 @@ log(tdz(3));
     fs.push(() => c * 10 + d);
   }
   log(fs.map((f) => f()).join(" "));
+}
+
+// A local with a constant operand, stored or left on the stack.
+function consts(x) {
+  let y = x * 0.5 + 0.25;
+  const z = x - 1.5;
+  return [y, z, x / 0.5, x % 2.5, x + 0.5 > 1].join(" ");
+}
+log(consts(3), consts(-0), consts("4"), consts("a"));
+try {
+  consts(2n);
+} catch (e) {
+  log(e.constructor.name);
+}
+log(consts({ valueOf: () => 8 }));
+
+// A local then a property of another local: own, inherited, getters, string length,
+// a prototype that changes, a null receiver.
+function props(list) {
+  let sum = 0;
+  let got = "";
+  for (let i = 0; i < list.length; i++) {
+    const o = list[i];
+    sum = sum + o.x;
+    got = got + o.name;
+  }
+  return [sum, got];
+}
+const proto = { x: 100, name: "p" };
+const withGetter = {
+  get x() {
+    return 7;
+  },
+  name: "g",
+};
+log(props([{ x: 1, name: "a" }, Object.create(proto), withGetter, { name: "n", x: 2 }]));
+proto.x = 5;
+log(props([Object.create(proto), "str", 4, [1, 2]]));
+try {
+  props([{ x: 1 }, null]);
+} catch (e) {
+  log(e.constructor.name, e.message);
 }
 
 console.log(out.join("\n"));

@@ -1938,6 +1938,27 @@ export class VM implements HeapOwner, Agent {
                 }
                 break;
               }
+              case Op.GET_LOCAL_CONST_ARITH: {
+                // GET_LOCAL r; CONST k; ADD|SUB|… (maybe then a store): on numbers, all of
+                // it; otherwise the GET_LOCAL.
+                const v = stack[base + code[ip]];
+                const k = consts[code[ip + 2]];
+                if (typeof v === "number" && typeof k === "number") {
+                  const r = numberArith(code[ip + 3], v, k);
+                  const after = afterStore(code, ip + 4);
+                  if (after < 0) {
+                    stack[sp++] = r;
+                    ip += 4;
+                  } else {
+                    stack[base + code[ip + 5]] = r;
+                    ip = after;
+                  }
+                } else {
+                  stack[sp++] = v;
+                  ip++;
+                }
+                break;
+              }
               case Op.GET_LOCAL_INT_JUMP: {
                 // GET_LOCAL r; INT n; LT|LE|GT|GE; JUMP_IF_FALSE target
                 const v = stack[base + code[ip]];
@@ -2155,10 +2176,17 @@ export class VM implements HeapOwner, Agent {
                 stack[sp++] = v;
                 break;
               }
+              case Op.GET_LOCALS_GET_PROP:
               case Op.THIS_GET_PROP:
               case Op.GET_LOCAL_GET_PROP:
               case Op.GET_PROP: {
-                const first = code[ip - 1];
+                let first = code[ip - 1];
+                if (first === Op.GET_LOCALS_GET_PROP) {
+                  // GET_LOCAL a; GET_LOCAL o; GET_PROP key: a, then as GET_LOCAL_GET_PROP.
+                  stack[sp++] = stack[base + code[ip]];
+                  ip += 2;
+                  first = Op.GET_LOCAL_GET_PROP;
+                }
                 if (first !== Op.GET_PROP) {
                   // THIS; GET_PROP key  or  GET_LOCAL r; GET_PROP key: the receiver
                   // pushed, then the GET_PROP at its own offset (its inline cache, errors).
