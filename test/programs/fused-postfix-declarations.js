@@ -60,6 +60,32 @@ function solve(x, x0, width) {
 }
 log(solve([1, 2, 3, 4, 5], [5, 4, 3, 2, 1], 4));
 
+// The element read after `a[i++]` and `x[++i]`: present elements, holes (one reached
+// through a getter on Array.prototype), undefined elements, out of range, fractional
+// and negative indices, strings, typed arrays, frozen arrays and plain objects.
+function walk(a, start, count) {
+  // (A string, not an array: an array's push would meet the getter at 4.)
+  let i = start;
+  let j = start - 1;
+  let got = "";
+  for (let t = 0; t < count; t++) got += a[i++] + "," + a[++j] + "|";
+  let k = start;
+  got += a[k--] + "," + a[k--] + "," + a[--k];
+  return got + "/" + i + "/" + j + "/" + k;
+}
+Object.defineProperty(Array.prototype, "4", {
+  get() {
+    return "proto4";
+  },
+  configurable: true,
+});
+const sparse = [0, 1, , 3, , undefined, 6];
+log(walk(sparse, 0, 8));
+log(walk([10, 20, 30], 0.5, 3), walk([10, 20, 30], -1, 3));
+delete Array.prototype[4];
+log(walk("abcdef", 1, 3), walk(new Uint8Array([7, 8, 9, 10]), 0, 5));
+log(walk(Object.freeze([1, 2, 3]), 0, 4), walk({ 0: "x", 1: "y", length: 2 }, 0, 3));
+
 // A postfix update as a call argument, a comparison operand and a key of a property.
 function mixed() {
   let n = 0;

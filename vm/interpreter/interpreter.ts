@@ -2020,7 +2020,18 @@ export class VM implements HeapOwner, Agent {
                   // as in `for (++i; …)`): then the value is not pushed and the POP is
                   // done here too. A plain SET_LOCAL leaves it for what follows.
                   const store = code[ip + 3];
-                  if (store === Op.SET_LOCAL) stack[sp++] = n;
+                  if (store === Op.SET_LOCAL) {
+                    // `x[++i]` (speed11): the GET_ELEM after it too, for a present element.
+                    if (code[ip + 5] === Op.GET_ELEM) {
+                      const e = presentElement(stack[sp - 1], n);
+                      if (e !== undefined) {
+                        stack[sp - 1] = e;
+                        ip += 6;
+                        break;
+                      }
+                    }
+                    stack[sp++] = n;
+                  }
                   ip += store === Op.SET_LOCAL_POP ? 6 : 5;
                   // A loop's update then its jump back (speed8): the JUMP too, and its
                   // safe point for the heap limit (whether it is due depends on heap
@@ -2043,6 +2054,16 @@ export class VM implements HeapOwner, Agent {
                 stack[sp++] = v;
                 if (typeof v === "number") {
                   stack[r] = code[ip + 3] === Op.INC ? v + 1 : v - 1;
+                  // `a[i++]`: the GET_ELEM after it too, for a present element.
+                  if (code[ip + 7] === Op.GET_ELEM) {
+                    const e = presentElement(stack[sp - 2], v);
+                    if (e !== undefined) {
+                      stack[sp - 2] = e;
+                      sp--;
+                      ip += 8;
+                      break;
+                    }
+                  }
                   ip += 7;
                 } else ip++;
                 break;
@@ -2359,14 +2380,18 @@ export class VM implements HeapOwner, Agent {
                     } else stack[(sp -= 2) - 1] = v;
                     break;
                   }
+                  // A hole (`new Array(n)` filled from 0) or the end: a new element, when
+                  // no prototype has an index whose setter or read-only flag would apply.
                   if (
-                    key === elems.length &&
+                    (key < elems.length || (key === elems.length && obj.lengthWritable)) &&
                     obj.extensible &&
-                    obj.lengthWritable &&
                     !this.protoHasIndex(obj)
                   ) {
-                    elems.push(v);
-                    charge(SIZE.slot);
+                    if (key < elems.length) elems[key] = v;
+                    else {
+                      elems.push(v);
+                      charge(SIZE.slot);
+                    }
                     obj.dirty = true;
                     if (code[opStart] === Op.SET_ELEM_POP) {
                       sp -= 3;
@@ -4490,6 +4515,16 @@ function dataDesc(v: Value) {
  * `at` stores it into a local (INIT_LOCAL r, or SET_LOCAL r fused with its POP): the
  * offset after that store; otherwise -1 (the result is pushed).
  */
+/**
+ * The element at number `key` of `obj` when `obj` is an array with dense storage that
+ * holds one there (no getter, prototype or conversion can be involved); else undefined.
+ */
+function presentElement(obj: unknown, key: number): Value | undefined {
+  if (!(obj instanceof ArrayObject) || obj.elems === null) return undefined;
+  const v = obj.elems[key];
+  return v === (EMPTY as unknown) ? undefined : v;
+}
+
 function afterStore(code: Int32Array, at: number): number {
   const op = code[at];
   return op === Op.INIT_LOCAL ? at + 2 : op === Op.SET_LOCAL_POP ? at + 3 : -1;
