@@ -173,8 +173,13 @@ export interface ModuleInfo {
  * globals (GET_GLOBAL), not by RESOLVE. 14: `return a ? b : c` returns from each branch.
  * 15: two locals and their element read, arithmetic or jump, a local function and its
  * undefined `this`, `typeof x === "s"` and an element store as a statement fused.
+ * 16: a postfix update of a local whose value is used (`a[i++]`), a block
+ * declaration's TDZ mark, a local with a constant operand and a local then another's
+ * property fused; two locals no longer fused ahead of a longer fusion.
+ * 17: functions carry the name V8 infers for stack traces (`inferredName`), and a call
+ * is placed where V8 places it (the callee's last name, else the "(").
  */
-export const COMPILER_VERSION = 16;
+export const COMPILER_VERSION = 17;
 
 /**
  * Self-hosted helpers compiled code may call with CALL_HELPER, by index. The realm

@@ -70,6 +70,11 @@ export const FUSED_FROM: ReadonlyMap<Op, Op> = new Map([
   [Op.SET_ELEM_POP, Op.SET_ELEM],
   [Op.GET_LOCALS_IN_JUMP, Op.GET_LOCAL],
   [Op.GET_LOCALS_SET_ELEM, Op.GET_LOCAL],
+  // speed11's block (see fusePostfixAndDeclarations below).
+  [Op.GET_LOCAL_POSTINC, Op.GET_LOCAL],
+  [Op.EMPTY_INIT_LOCAL, Op.EMPTY],
+  [Op.GET_LOCAL_CONST_ARITH, Op.GET_LOCAL],
+  [Op.GET_LOCALS_GET_PROP, Op.GET_LOCAL],
 ]);
 
 /** Binary operators whose number-on-number case the fused arithmetic runs. */
@@ -104,6 +109,7 @@ export function fuseInstructions(code: Int32Array): Int32Array {
   const n = code.length;
   for (let at = 0; at < n; at += instructionSize(code, at)) {
     const op = code[at];
+    if (fusePostfixAndDeclarations(code, at, n)) continue;
     if (fuseLocalsAndTests(code, at, n)) continue;
     if (op === Op.GET_LOCAL) {
       const r = code[at + 1];
@@ -157,7 +163,7 @@ export function fuseInstructions(code: Int32Array): Int32Array {
       if (fused !== undefined && at + 2 < n && code[at + 1] === Op.JUMP_IF_FALSE) code[at] = fused;
     }
   }
-  return code;
+  return preferLongerFusions(code);
 }
 
 /**
@@ -210,4 +216,74 @@ function fuseLocalsAndTests(code: Int32Array, at: number, n: number): boolean {
     return true;
   }
   return false;
+}
+
+/**
+ * `a[i++]`, `w[j--] = v`: a postfix update of a local whose old value is used
+ * (GET_LOCAL r; TO_NUMERIC; DUP; INC|DEC; SET_LOCAL r; POP), six instructions in crypto's
+ * inner loops; the TDZ marking of a block's `let`/`const` (EMPTY; INIT_LOCAL r), run
+ * on every entry to a loop body that declares one; a local and a constant operand
+ * (`x * 0.999`); a local then a property of another (`sum + o.x`, `i < a.length`).
+ * Rewrites the instruction at `at` and says so, or returns false.
+ */
+function fusePostfixAndDeclarations(code: Int32Array, at: number, n: number): boolean {
+  const op = code[at];
+  // GET_LOCAL r; CONST k; ADD|SUB|…
+  if (op === Op.GET_LOCAL && at + 4 < n && code[at + 2] === Op.CONST && ARITH.has(code[at + 4])) {
+    code[at] = Op.GET_LOCAL_CONST_ARITH;
+    return true;
+  }
+  // GET_LOCAL a; GET_LOCAL o; GET_PROP key
+  if (
+    op === Op.GET_LOCAL &&
+    at + 5 < n &&
+    code[at + 2] === Op.GET_LOCAL &&
+    code[at + 4] === Op.GET_PROP
+  ) {
+    code[at] = Op.GET_LOCALS_GET_PROP;
+    return true;
+  }
+  if (
+    op === Op.GET_LOCAL &&
+    at + 7 < n &&
+    code[at + 2] === Op.TO_NUMERIC &&
+    code[at + 3] === Op.DUP &&
+    (code[at + 4] === Op.INC || code[at + 4] === Op.DEC) &&
+    (code[at + 5] === Op.SET_LOCAL || code[at + 5] === Op.SET_LOCAL_POP) &&
+    code[at + 6] === code[at + 1] &&
+    code[at + 7] === Op.POP
+  ) {
+    code[at] = Op.GET_LOCAL_POSTINC;
+    return true;
+  }
+  if (op === Op.EMPTY && at + 2 < n && code[at + 1] === Op.INIT_LOCAL) {
+    code[at] = Op.EMPTY_INIT_LOCAL;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * GET_LOCAL_GET_LOCAL runs its second GET_LOCAL itself and goes on after it, so a
+ * longer fusion that starts at that second GET_LOCAL (`x[++i]`, `s += a[i++]`, `a[i] + b`
+ * after another local) never ran. Where that one saves more dispatches, the first stays
+ * a plain GET_LOCAL.
+ */
+const LONGER_FROM_GET_LOCAL = new Set<number>([
+  Op.GET_LOCAL_INC,
+  Op.GET_LOCAL_POSTINC,
+  Op.GET_LOCAL_INT_JUMP,
+  Op.GET_LOCALS_ELEM,
+  Op.GET_LOCALS_ARITH,
+  Op.GET_LOCALS_JUMP,
+  Op.GET_LOCALS_IN_JUMP,
+  Op.GET_LOCALS_SET_ELEM,
+]);
+
+function preferLongerFusions(code: Int32Array): Int32Array {
+  const n = code.length;
+  for (let at = 0; at < n; at += instructionSize(code, at))
+    if (code[at] === Op.GET_LOCAL_GET_LOCAL && LONGER_FROM_GET_LOCAL.has(code[at + 2]))
+      code[at] = Op.GET_LOCAL;
+  return code;
 }

@@ -195,6 +195,11 @@ export const enum Op {
   SET_ELEM_POP,
   GET_LOCALS_IN_JUMP,
   GET_LOCALS_SET_ELEM,
+  // speed11's fused instructions (compiler/fuse.ts fusePostfixAndDeclarations).
+  GET_LOCAL_POSTINC,
+  EMPTY_INIT_LOCAL,
+  GET_LOCAL_CONST_ARITH,
+  GET_LOCALS_GET_PROP,
   // Keep this last: the number of opcodes.
   COUNT,
 }
@@ -463,6 +468,10 @@ export const OPS: readonly OpInfo[] = [
   op("SET_ELEM_POP", [], [3, 1], true),
   op("GET_LOCALS_IN_JUMP", ["local"], PUSH),
   op("GET_LOCALS_SET_ELEM", ["local"], PUSH),
+  op("GET_LOCAL_POSTINC", ["local"], PUSH),
+  op("EMPTY_INIT_LOCAL", [], PUSH),
+  op("GET_LOCAL_CONST_ARITH", ["local"], PUSH),
+  op("GET_LOCALS_GET_PROP", ["local"], PUSH),
 ];
 
 /** Total size in words of the instruction starting at `at`. */

@@ -33,6 +33,16 @@ function k(a, b, cb) {
   if (n === b) a[b] = n;
   return typeof b !== "number";
 }
+function m(a, x) {
+  let i = 0;
+  let h = i * 0.5;
+  if (h < a.length) h = 1;
+  for (let t = 0; t < 2; t++) {
+    const v = a[i++];
+    x[++i] = v;
+  }
+  return i;
+}
 f([1, 2], 2);
 `;
 
@@ -97,6 +107,10 @@ test("fusing changes only opcode words, and fusing again changes nothing", () =>
     Op.SET_ELEM_POP,
     Op.GET_LOCALS_IN_JUMP,
     Op.GET_LOCALS_SET_ELEM,
+    Op.GET_LOCAL_POSTINC,
+    Op.EMPTY_INIT_LOCAL,
+    Op.GET_LOCAL_CONST_ARITH,
+    Op.GET_LOCALS_GET_PROP,
   ])
     assert.ok(seen.has(op), `${OPS[op].name} is emitted`);
 });
@@ -178,4 +192,61 @@ test("a store as a statement counts the same wherever a snapshot cuts the run", 
     assert.equal(r.steps, plain.steps, `cut at ${cut}`);
     assert.equal(r.stdout, plain.stdout);
   }
+});
+
+test("a postfix update whose value is used fuses only when whole and on the same local", () => {
+  const post = [Op.GET_LOCAL, 2, Op.TO_NUMERIC, Op.DUP, Op.INC, Op.SET_LOCAL, 2, Op.POP];
+  assert.equal(fuseInstructions(Int32Array.from(post))[0], Op.GET_LOCAL_POSTINC);
+  const dec = post.slice();
+  dec[4] = Op.DEC;
+  assert.equal(fuseInstructions(Int32Array.from(dec))[0], Op.GET_LOCAL_POSTINC);
+  const other = post.slice();
+  other[6] = 3;
+  assert.notEqual(fuseInstructions(Int32Array.from(other))[0], Op.GET_LOCAL_POSTINC);
+  const cut = post.slice(0, 7);
+  assert.notEqual(fuseInstructions(Int32Array.from(cut))[0], Op.GET_LOCAL_POSTINC);
+  const tdz = Int32Array.from([Op.EMPTY, Op.INIT_LOCAL, 0]);
+  assert.equal(fuseInstructions(tdz.slice())[0], Op.EMPTY_INIT_LOCAL);
+  assert.deepEqual(fuseInstructions(tdz.slice(0, 2)), tdz.slice(0, 2));
+});
+
+test("two locals do not fuse ahead of a longer fusion starting at the second", () => {
+  // GET_LOCAL a; GET_LOCAL i; TO_NUMERIC; INC; SET_LOCAL i  (`a[++i]`): the second
+  // GET_LOCAL's fusion does the update in one dispatch, which GET_LOCAL_GET_LOCAL skipped.
+  const pre = [
+    Op.GET_LOCAL,
+    0,
+    Op.GET_LOCAL,
+    1,
+    Op.TO_NUMERIC,
+    Op.INC,
+    Op.SET_LOCAL,
+    1,
+    Op.GET_ELEM,
+  ];
+  const fused = fuseInstructions(Int32Array.from(pre));
+  assert.deepEqual([fused[0], fused[2]], [Op.GET_LOCAL, Op.GET_LOCAL_INC]);
+  // Three locals then an element read: the last two read the element.
+  const three = [Op.GET_LOCAL, 0, Op.GET_LOCAL, 1, Op.GET_LOCAL, 2, Op.GET_ELEM];
+  const f3 = fuseInstructions(Int32Array.from(three));
+  assert.deepEqual([f3[0], f3[2]], [Op.GET_LOCAL, Op.GET_LOCALS_ELEM]);
+  // A second GET_LOCAL whose fusion saves no more keeps the pair.
+  const call = [Op.GET_LOCAL, 0, Op.GET_LOCAL, 1, Op.UNDEF, Op.CALL, 0, 0];
+  const fc = fuseInstructions(Int32Array.from(call));
+  assert.deepEqual([fc[0], fc[2]], [Op.GET_LOCAL_GET_LOCAL, Op.GET_LOCAL_UNDEF]);
+});
+
+test("a local fuses with a constant operand, and two locals with a property of the second", () => {
+  const k = Int32Array.from([Op.GET_LOCAL, 0, Op.CONST, 0, Op.MUL]);
+  assert.deepEqual(
+    [...fuseInstructions(k.slice())],
+    [Op.GET_LOCAL_CONST_ARITH, 0, Op.CONST_ARITH, 0, Op.MUL],
+  );
+  assert.equal(fuseInstructions(k.slice(0, 4))[0], Op.GET_LOCAL);
+  const p = Int32Array.from([Op.GET_LOCAL, 0, Op.GET_LOCAL, 1, Op.GET_PROP, 0]);
+  assert.deepEqual(
+    [...fuseInstructions(p.slice())],
+    [Op.GET_LOCALS_GET_PROP, 0, Op.GET_LOCAL_GET_PROP, 1, Op.GET_PROP, 0],
+  );
+  assert.equal(fuseInstructions(p.slice(0, 5))[0], Op.GET_LOCAL_GET_LOCAL);
 });

@@ -1728,6 +1728,11 @@ export class VM implements HeapOwner, Agent {
               case Op.EMPTY:
                 stack[sp++] = EMPTY as unknown as Value;
                 break;
+              case Op.EMPTY_INIT_LOCAL:
+                // EMPTY; INIT_LOCAL r: a block's `let`/`const` enters its TDZ.
+                stack[base + code[ip + 1]] = EMPTY as unknown as Value;
+                ip += 2;
+                break;
               case Op.THIS:
                 stack[sp++] = frame.thisValue;
                 break;
@@ -1924,6 +1929,23 @@ export class VM implements HeapOwner, Agent {
                 ip = at + stored;
                 break;
               }
+              case Op.GET_LOCAL_CONST_ARITH: {
+                // GET_LOCAL r; CONST k; ADD|SUB|… (maybe then a store): on numbers, all of
+                // it; otherwise the GET_LOCAL.
+                // One put for both paths (see putArithResult).
+                const v = stack[base + code[ip]];
+                const k = consts[code[ip + 2]];
+                let r = v;
+                let at = ip + 1;
+                if (typeof v === "number" && typeof k === "number") {
+                  r = numberArith(code[ip + 3], v, k);
+                  at = ip + 4;
+                }
+                const stored = putArithResult(stack, code, at, base, sp, r);
+                sp += stored === 0 ? 1 : 0;
+                ip = at + stored;
+                break;
+              }
               case Op.GET_LOCAL_INT_JUMP: {
                 // GET_LOCAL r; INT n; LT|LE|GT|GE; JUMP_IF_FALSE target
                 const v = stack[base + code[ip]];
@@ -1982,7 +2004,18 @@ export class VM implements HeapOwner, Agent {
                   // as in `for (++i; …)`): then the value is not pushed and the POP is
                   // done here too. A plain SET_LOCAL leaves it for what follows.
                   const store = code[ip + 3];
-                  if (store === Op.SET_LOCAL) stack[sp++] = n;
+                  if (store === Op.SET_LOCAL) {
+                    // `x[++i]` (speed11): the GET_ELEM after it too, for a present element.
+                    if (code[ip + 5] === Op.GET_ELEM) {
+                      const e = presentElement(stack[sp - 1], n);
+                      if (e !== undefined) {
+                        stack[sp - 1] = e;
+                        ip += 6;
+                        break;
+                      }
+                    }
+                    stack[sp++] = n;
+                  }
                   ip += store === Op.SET_LOCAL_POP ? 6 : 5;
                   // A loop's update then its jump back (speed8): the JUMP too, and its
                   // safe point for the heap limit (whether it is due depends on heap
@@ -1995,6 +2028,28 @@ export class VM implements HeapOwner, Agent {
                   stack[sp++] = v;
                   ip++;
                 }
+                break;
+              }
+              case Op.GET_LOCAL_POSTINC: {
+                // GET_LOCAL r; TO_NUMERIC; DUP; INC|DEC; SET_LOCAL r; POP (`a[i++]`): on a
+                // number, all of it (the old value stays pushed); otherwise the GET_LOCAL.
+                const r = base + code[ip];
+                const v = stack[r];
+                stack[sp++] = v;
+                if (typeof v === "number") {
+                  stack[r] = code[ip + 3] === Op.INC ? v + 1 : v - 1;
+                  // `a[i++]`: the GET_ELEM after it too, for a present element.
+                  if (code[ip + 7] === Op.GET_ELEM) {
+                    const e = presentElement(stack[sp - 2], v);
+                    if (e !== undefined) {
+                      stack[sp - 2] = e;
+                      sp--;
+                      ip += 8;
+                      break;
+                    }
+                  }
+                  ip += 7;
+                } else ip++;
                 break;
               }
               case Op.GET_LOCAL_CHK: {
@@ -2126,10 +2181,17 @@ export class VM implements HeapOwner, Agent {
                 stack[sp++] = v;
                 break;
               }
+              case Op.GET_LOCALS_GET_PROP:
               case Op.THIS_GET_PROP:
               case Op.GET_LOCAL_GET_PROP:
               case Op.GET_PROP: {
-                const first = code[ip - 1];
+                let first = code[ip - 1];
+                if (first === Op.GET_LOCALS_GET_PROP) {
+                  // GET_LOCAL a; GET_LOCAL o; GET_PROP key: a, then as GET_LOCAL_GET_PROP.
+                  stack[sp++] = stack[base + code[ip]];
+                  ip += 2;
+                  first = Op.GET_LOCAL_GET_PROP;
+                }
                 if (first !== Op.GET_PROP) {
                   // THIS; GET_PROP key  or  GET_LOCAL r; GET_PROP key: the receiver
                   // pushed, then the GET_PROP at its own offset (its inline cache, errors).
@@ -2302,14 +2364,18 @@ export class VM implements HeapOwner, Agent {
                     } else stack[(sp -= 2) - 1] = v;
                     break;
                   }
+                  // A hole (`new Array(n)` filled from 0) or the end: a new element, when
+                  // no prototype has an index whose setter or read-only flag would apply.
                   if (
-                    key === elems.length &&
+                    (key < elems.length || (key === elems.length && obj.lengthWritable)) &&
                     obj.extensible &&
-                    obj.lengthWritable &&
                     !this.protoHasIndex(obj)
                   ) {
-                    elems.push(v);
-                    charge(SIZE.slot);
+                    if (key < elems.length) elems[key] = v;
+                    else {
+                      elems.push(v);
+                      charge(SIZE.slot);
+                    }
                     obj.dirty = true;
                     if (code[opStart] === Op.SET_ELEM_POP) {
                       sp -= 3;
@@ -4457,16 +4523,6 @@ function dataDesc(v: Value) {
 }
 
 /**
- * `a op b` for two numbers (ADD…SHR). Called only with numbers: hostArithOp has its own
- * switch because V8's type feedback is per function, and strings or BigInts reaching
- * this one would make every inlined copy in execute() generic.
- */
-/**
- * Where a fused arithmetic goes on after storing its result, when the instruction at
- * `at` stores it into a local (INIT_LOCAL r, or SET_LOCAL r fused with its POP): the
- * offset after that store; otherwise -1 (the result is pushed).
- */
-/**
  * Puts a fused arithmetic's result `r` where the instructions after it would: into the
  * local that an INIT_LOCAL r or SET_LOCAL_POP r at `at` stores, else at `top`. Returns
  * the size of the store it ran (0 when there is none). A fused handler whose fast path
@@ -4496,11 +4552,26 @@ function putArithResult(
   return size;
 }
 
+/**
+ * The element at number `key` of `obj` when `obj` is an array with dense storage that
+ * holds one there (no getter, prototype or conversion can be involved); else undefined.
+ */
+function presentElement(obj: unknown, key: number): Value | undefined {
+  if (!(obj instanceof ArrayObject) || obj.elems === null) return undefined;
+  const v = obj.elems[key];
+  return v === (EMPTY as unknown) ? undefined : v;
+}
+
 /** By opcode: the size of a local store a fused arithmetic runs too, or 0. */
 const STORE_SIZE = new Uint8Array(512);
 STORE_SIZE[Op.INIT_LOCAL] = 2;
 STORE_SIZE[Op.SET_LOCAL_POP] = 3;
 
+/**
+ * `a op b` for two numbers (ADD…SHR). Called only with numbers: hostArithOp has its own
+ * switch because V8's type feedback is per function, and strings or BigInts reaching
+ * this one would make every inlined copy in execute() generic.
+ */
 function numberArith(op: number, a: number, b: number): number {
   switch (op) {
     case Op.ADD:
