@@ -27,9 +27,12 @@ function materialise(folder: string): string {
   const rename = (dir: string): void => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       if (!e.isDirectory()) continue;
-      const full = path.join(dir, e.name);
-      if (e.name === "node_modules.fixture") fs.renameSync(full, path.join(dir, "node_modules"));
-      else rename(full);
+      let full = path.join(dir, e.name);
+      if (e.name === "node_modules.fixture") {
+        fs.renameSync(full, path.join(dir, "node_modules"));
+        full = path.join(dir, "node_modules");
+      }
+      rename(full); // Packages may hold their own (pnpm's .pnpm/<name>/node_modules).
     }
   };
   rename(copy);
