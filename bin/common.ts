@@ -9,6 +9,7 @@ import Module from "node:module";
 import type { Argv } from "yargs";
 import { Jaunt, GuestSyntaxError, SnapshotError, type JauntOptions } from "../vm";
 import { COMPILER_VERSION, type ProgramKind } from "../compiler/bytecode";
+import { caretUnder } from "../compiler/lines";
 import { SNAPSHOT_FORMAT } from "../vm/snapshot";
 export { writeFileAtomic } from "../vm/atomic-file";
 import { JAUNT_VERSION } from "../vm/version";
@@ -467,7 +468,7 @@ export function syntaxErrorReport(e: GuestSyntaxError, kind: ProgramKind | "json
   // Node prints the source line as a C string: it ends at the first NUL.
   const line = e.sourceLine.split("\0")[0];
   const where = kind === "module" ? pathToFileURL(e.filename).href : e.filename;
-  return `${where}:${e.line}\n${line}\n${" ".repeat(e.column)}^\n\n${e.errorName}: ${e.message}\n`;
+  return `${where}:${e.line}\n${line}\n${caretUnder(line, e.column)}\n\n${e.errorName}: ${e.message}\n`;
 }
 
 /**

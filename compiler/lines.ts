@@ -32,3 +32,14 @@ export class LineMap {
     return { line: lo + 1, column: offset - s[lo] };
   }
 }
+
+/**
+ * The line under a source line that points at column `col` (0-based) with a caret, as
+ * node prints it under an error's source line: tabs before the column are kept, so
+ * the caret lines up however wide a terminal draws a tab.
+ */
+export function caretUnder(sourceLine: string, col: number): string {
+  let pad = "";
+  for (let i = 0; i < col; i++) pad += sourceLine[i] === "\t" ? "\t" : " ";
+  return pad + "^";
+}

@@ -61,6 +61,21 @@ test("an uncaught error prints the throw site and the guest stack", () => {
   assert.equal(lines[6], `    at Object.<anonymous> (${file}:4:1)`);
 });
 
+test("the caret under a tab-indented line keeps the tabs, as node's does", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-err-"));
+  const cases = {
+    "thrown.js": "function f() {\n\tif (1)\t{ null.x; }\n}\nf();\n",
+    "syntax.js": "\tvar x = ;\n",
+  };
+  for (const [name, source] of Object.entries(cases)) {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, source);
+    const head = (s: string) => s.split("\n").slice(0, 3);
+    assert.deepEqual(head(runCli("vmrun", [file]).stderr), head(runNode(file).stderr), name);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 function snapshotOf(source: string, steps: number): Uint8Array {
   const j = Jaunt.create({ stdout: () => {}, seed: 7, env: {}, now: () => 1700000000000 });
   j.load(source, "/snap.js");

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Jaunt, GuestSyntaxError, type JauntOptions } from "../vm";
 import { programKind } from "../bin/common";
+import { caretUnder } from "../compiler/lines";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const PROGRAMS = path.join(ROOT, "test", "programs");
@@ -123,7 +124,7 @@ function startJaunt(file: string, opts: InProcessOptions) {
     if (e instanceof GuestSyntaxError)
       return {
         stdout,
-        stderr: `${e.filename}:${e.line}\n${e.sourceLine}\n${" ".repeat(e.column)}^\n\nSyntaxError: ${e.message}\n`,
+        stderr: `${e.filename}:${e.line}\n${e.sourceLine}\n${caretUnder(e.sourceLine, e.column)}\n\nSyntaxError: ${e.message}\n`,
         code: 1,
         steps: 0,
       };

@@ -5,6 +5,7 @@
 import * as path from "node:path";
 import * as v8 from "node:v8";
 import { compile, GuestSyntaxError } from "../compiler";
+import { caretUnder } from "../compiler/lines";
 import type { ProgramKind } from "../compiler/bytecode";
 import { VM, InternalError, type RunStatus } from "./interpreter/interpreter";
 import { buildPristineRealm, Realm } from "./runtime/realm";
@@ -589,7 +590,7 @@ export class Jaunt {
     if (u.filename) {
       const program = [...this.vm.programs.values()].find((p) => displayName(p) === u.filename);
       const srcLine = program ? (program.source.split(/\r\n|\r|\n/)[u.line - 1] ?? "") : "";
-      lines.push(`${u.filename}:${u.line}`, srcLine, " ".repeat(u.col) + "^");
+      lines.push(`${u.filename}:${u.line}`, srcLine, caretUnder(srcLine, u.col));
       if (isError) lines.push("");
     }
     lines.push(typeof u.value === "string" ? u.value : inspect(u.value, realm));
