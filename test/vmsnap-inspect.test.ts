@@ -465,3 +465,16 @@ f();`;
   // Function-level bindings come first (register order); `after` is still in its TDZ.
   assert.deepEqual(localsAt(inside, "sq"), ["before", "after", "inBlock", "i", "sq"]);
 });
+
+test("a frame's caret keeps the tabs of its source line, so it points at the column", () => {
+  const j = Jaunt.create({ stdout: () => {} });
+  j.load("function f() {\n\tlet s = 0;\tfor (let i = 0; i < 1e6; i++) s += i;\n}\nf();\n", "/t.js");
+  j.run(1000);
+  const text = renderReport(inspectSnapshot(j.snapshot()), {
+    sections: { frames: true, heap: false, rest: false },
+  });
+  const lines = text.split("\n");
+  const at = lines.findIndex((l) => l.includes("| \tlet s = 0;\tfor"));
+  assert.ok(at >= 0, text);
+  assert.match(lines[at + 1], /\| \t {10}\t {30}\^$/);
+});

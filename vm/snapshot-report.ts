@@ -4,6 +4,7 @@
 
 import type { FrameReport, NamedValue, SnapshotReport } from "./snapshot-inspect";
 import { STRING_TABLE_MIN } from "./snapshot";
+import { caretUnder } from "../compiler/lines";
 
 export interface RenderOptions {
   /** Which sections to show: "all", or only the frames (and suspended code), or only the heap. */
@@ -57,7 +58,7 @@ function frame(w: Writer, f: FrameReport, indent: number): void {
   if (f.sourceLine !== null) {
     const no = String(f.line);
     w.line(indent, `${no} | ${f.sourceLine}`);
-    w.line(indent, `${" ".repeat(no.length)} | ${" ".repeat(f.col)}^`);
+    w.line(indent, `${" ".repeat(no.length)} | ${caretUnder(f.sourceLine, f.col)}`);
   }
   if (f.this !== null) w.value(indent, "this = ", f.this);
   // Arguments are mostly the parameters again: each on one line, cut at 60 characters.
