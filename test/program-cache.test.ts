@@ -11,7 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { compile, disassemble } from "../compiler";
 import { diskProgramStore } from "../vm/runtime/prelude-cache";
-import { evictOldest } from "../vm/runtime/cache-files";
+import { evictOldest, SCANNED_MARK } from "../vm/runtime/cache-files";
 import { Jaunt } from "../vm";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -113,6 +113,37 @@ test("the folder is kept within its budget, least recently used entries first", 
     fs.utimesSync(path.join(dir, "program-0.v8"), old, old);
     evictOldest(dir, keep, 1e9);
     assert.deepEqual(fs.readdirSync(dir).sort(), ["program-4.v8", "unrelated.txt"]);
+    // transport's remote payloads are entries too (one per build: they used to pile up).
+    fs.writeFileSync(path.join(dir, "remote-0123abcd.deflate"), Buffer.alloc(10));
+    fs.utimesSync(path.join(dir, "remote-0123abcd.deflate"), old, old);
+    evictOldest(dir, keep, 1e9);
+    assert.deepEqual(fs.readdirSync(dir).sort(), ["program-4.v8", "unrelated.txt"]);
+  }));
+
+// A scan stats every entry: a process's first write scans only when no process did in
+// the last ten minutes (the folder's mark), so short processes do not each pay it.
+test("a process's first write scans the folder only when no process did lately", () =>
+  withCacheDir((dir) => {
+    const stale = path.join(dir, "program-stale.v8");
+    const mark = path.join(dir, SCANNED_MARK);
+    const firstWrite = () => {
+      const old = Date.now() / 1000 - 8 * 24 * 3600;
+      fs.writeFileSync(stale, "x");
+      fs.utimesSync(stale, old, old);
+      const files = path.join(__dirname, "..", "vm", "runtime", "cache-files.js");
+      const r = spawnSync(process.execPath, [
+        "-e",
+        `require(${JSON.stringify(files)}).afterWrite(${JSON.stringify(dir)}, "", 10)`,
+      ]);
+      assert.equal(r.status, 0, String(r.stderr));
+      return fs.existsSync(stale);
+    };
+    assert.equal(firstWrite(), false, "no mark: the first write scans");
+    assert.ok(fs.existsSync(mark));
+    assert.equal(firstWrite(), true, "a fresh mark: no scan");
+    const eleven = Date.now() / 1000 - 11 * 60;
+    fs.utimesSync(mark, eleven, eleven);
+    assert.equal(firstWrite(), false, "a mark 11 minutes old: the first write scans");
   }));
 
 test("a resume in a new process reuses the programs an earlier process compiled", () =>

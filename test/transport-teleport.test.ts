@@ -240,3 +240,23 @@ test("teleport collects the module manifest before the gateway is open", T, asyn
   assert.ok(at("module manifest collected") >= 0, milestones.join("\n"));
   assert.ok(at("module manifest collected") < at("gateway open"), milestones.join("\n"));
 });
+
+// A teleported program's compiled programs travel with it to a remote bootstrapped with
+// this runtime (vm/runtime/program-offers.ts): the remote compiles none of them (its own
+// program, the `jaunt` module's files, a module of its folder), and loads no parser.
+test("teleport sends the snapshot's programs compiled to a popen remote", T, async (t) => {
+  const file = programFile(
+    t,
+    "compiled.js",
+    `const helper = require("./helper.js");
+     require("jaunt").teleport("popen");
+     console.log(helper("there"));`,
+  );
+  fs.writeFileSync(path.join(path.dirname(file), "helper.js"), `module.exports = (s) => s + "!";`);
+  const r = await vmrun(file, { env: { JAUNT_TRANSPORT_TRACE: "1" } });
+  assert.equal(r.stdout, "there!\n", r.stderr);
+  const taken = Number(/compiled programs taken: (\d+)/.exec(r.stderr)?.[1]);
+  const used = Number(/program resumed \(offered programs used: (\d+)\)/.exec(r.stderr)?.[1]);
+  assert.ok(taken >= 3, r.stderr);
+  assert.equal(used, taken, r.stderr);
+});

@@ -14,6 +14,7 @@ import * as zlib from "node:zlib";
 import { decode as cborDecode, encode as cborEncode } from "cbor-x";
 import type { RuntimeFiles } from "./runtime-files";
 import { walkFiles } from "./files";
+import { markUsed } from "../vm/runtime/cache-files";
 
 /** The repository root (this file is dist/transport/bundle.js). */
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -45,7 +46,10 @@ export function runtimePayload(): Buffer {
   if (memo) return memo;
   const cacheFile = path.join(cacheDir(), `remote-${inputsFingerprint()}.deflate`);
   try {
-    return (memo = fs.readFileSync(cacheFile));
+    memo = fs.readFileSync(cacheFile);
+    // Its last use, for the folder's eviction (vm/runtime/cache-files.ts).
+    markUsed(cacheFile, fs.statSync(cacheFile).mtimeMs);
+    return memo;
   } catch {
     // Not built yet for these inputs.
   }

@@ -105,10 +105,12 @@ export function execRequests(ctx: TransportContext): Record<string, RequestHandl
       // The function's guest sees its channel as id 0 (transport/remote.ts); the
       // channels its closure or arguments hold move with it (held.ts).
       const found: number[] = [];
-      const snapshot = req.snapshotCall(1, [0], findHandles(found));
+      const opts = findHandles(found);
+      const snapshot = req.snapshotCall(1, [0], opts);
       const held = await offerHeld(ctx, found);
       const io = programIO(ctx, held.grant);
-      const { end, accepted } = gw.exec(snapshot, io, { ...carried(ctx), ...held.fields });
+      const extra = { ...carried(ctx), ...held.fields };
+      const { end, accepted } = gw.exec(snapshot, io, extra, opts.programs);
       await accepted;
       const id = ctx.nextHandle++;
       ctx.channels.set(id, end);

@@ -18,6 +18,8 @@ import { RemoteFailure, sendProgram, type ProgramIO, type RemoteProgram } from "
 export { RemoteFailure, type ProgramIO, type RemoteProgram };
 import { parseSpec, withoutVia, type GatewaySpec } from "./spec";
 import { trace } from "./trace";
+import { encodeOffer } from "../vm/index";
+import type { Program } from "../compiler/bytecode";
 
 export interface GatewayOptions extends BootOptions, SocketOptions {
   /**
@@ -135,16 +137,32 @@ export class Gateway {
     // Frames for channels already closed are dropped.
   }
 
-  /** Runs a snapshot remotely; its output goes to `io` as it arrives. */
+  /**
+   * Runs a snapshot remotely; its output goes to `io` as it arrives. `programs`: those
+   * the snapshot names (EncodeOptions.programs), sent compiled where they can be used.
+   */
   resume(
     snapshot: Uint8Array,
     io: ProgramIO = {},
     extra: Record<string, unknown> = {},
+    programs?: readonly Program[],
   ): RemoteProgram {
     const signed = this.signKey
       ? signForSocket(snapshot, this.signKey, extra.modules)
       : { snapshot };
-    return sendProgram(this.conn, this.spec.text, { ...signed, ...extra }, io);
+    const body = { ...signed, ...extra, ...this.compiled(programs) };
+    return sendProgram(this.conn, this.spec.text, body, io);
+  }
+
+  /**
+   * The frame field with `programs` compiled (program-offers.ts), for a remote running
+   * the runtime this side sent (popen, ssh=): a socket= server runs its own runtime and
+   * compiles what a snapshot names.
+   */
+  private compiled(programs: readonly Program[] | undefined): Record<string, unknown> {
+    return programs?.length && this.spec.kind !== "socket"
+      ? { compiled: encodeOffer(programs) }
+      : {};
   }
 
   /**
@@ -155,6 +173,7 @@ export class Gateway {
     snapshot: Uint8Array,
     io: ProgramIO = {},
     extra: Record<string, unknown> = {},
+    programs?: readonly Program[],
   ): { end: ChannelEnd; accepted: Promise<void> } {
     const signed = this.signKey
       ? signForSocket(snapshot, this.signKey, extra.modules)
@@ -175,7 +194,9 @@ export class Gateway {
     });
     end = new ChannelEnd(this.conn, ch, io);
     this.conn.onEnd(refuse);
-    this.conn.send(FrameKind.Exec, ch, { ...signed, ...extra }).catch(() => {});
+    this.conn
+      .send(FrameKind.Exec, ch, { ...signed, ...extra, ...this.compiled(programs) })
+      .catch(() => {});
     return { end, accepted };
   }
 

@@ -14,6 +14,7 @@
 // fork) is never taken for one of its own.
 
 import type { RequestSnapshotOptions } from "../vm/index";
+import type { Program } from "../compiler/bytecode";
 import { adoptSubChannel, closedError, handOver, type ChannelEnd } from "./channels";
 import type { Connection } from "./connection";
 import type { TransportContext } from "./context";
@@ -26,9 +27,12 @@ export const HANDLE_KEY = "jaunt.channel";
 /** At most this many channels are offered with one snapshot (a peer's list is checked). */
 const MAX_HELD = 1024;
 
-/** Snapshot options that collect the channel handles the heap reaches into `found`. */
-export function findHandles(found: number[]): RequestSnapshotOptions {
-  return { handles: { key: HANDLE_KEY, found } };
+/**
+ * Snapshot options that collect the channel handles the heap reaches into `found`, and
+ * the programs the snapshot names (into `programs`, for Gateway.resume and exec).
+ */
+export function findHandles(found: number[]): RequestSnapshotOptions & { programs: Program[] } {
+  return { handles: { key: HANDLE_KEY, found }, programs: [] };
 }
 
 /** Gives a claimed channel away (the end to hand over) or says why not. */

@@ -6,7 +6,7 @@
 
 import * as net from "node:net";
 import type { Readable, Writable } from "node:stream";
-import { Jaunt } from "../vm/index";
+import { Jaunt, offerPrograms, offeredProgramsUsed } from "../vm/index";
 import { bootstrap, type BootOptions } from "./bootstrap";
 import { runtimePayload } from "./bundle";
 import type { Connection, FrameHandler } from "./connection";
@@ -160,6 +160,9 @@ async function runProgram(
       ctx.fetchModule = (file) =>
         files.fetch(conn, file, (f) => requestModule(conn, ch, replies, f));
     }
+    // Compiled programs from an origin that sent this runtime (program-offers.ts).
+    if (!opts.acceptSnapshot && !opts.home)
+      trace(`compiled programs taken: ${offerPrograms(body.compiled)}`);
     const requests = serveRequests(ctx);
     requests["module.fetch"] = async (req) => {
       if (!ctx.fetchModule)
@@ -181,7 +184,7 @@ async function runProgram(
     await conn.send(FrameKind.Error, ch, errorBody(e)).catch(quiet);
     return;
   }
-  trace("program resumed");
+  trace(`program resumed (offered programs used: ${offeredProgramsUsed()})`);
   // Acknowledged only once resumed: a refused program stays the origin's.
   await conn.send(FrameKind.Ack, ch, { pid: process.pid }).catch(quiet);
   let code: number;

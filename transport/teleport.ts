@@ -14,6 +14,7 @@ import { Gateway } from "./gateway";
 import { carried, type TransportContext } from "./context";
 import { execRequests } from "./exec";
 import { findHandles, offerHeld, programIO } from "./held";
+import type { Program } from "../compiler/bytecode";
 import { trace } from "./trace";
 import { prefixLines, sendProgram, type ProgramIO, type RemoteProgram } from "./programs";
 
@@ -103,8 +104,9 @@ async function teleport(req: JauntRequest, ctx: TransportContext): Promise<void>
   const found: number[] = [];
   const opening = teleportGateway(ctx, target);
   let snapshot: Uint8Array;
+  const opts = findHandles(found);
   try {
-    snapshot = req.snapshot(arrival, findHandles(found));
+    snapshot = req.snapshot(arrival, opts);
   } catch (e) {
     void opening.then((g) => releaseGateway(target, g)).catch(() => {});
     throw e;
@@ -118,7 +120,8 @@ async function teleport(req: JauntRequest, ctx: TransportContext): Promise<void>
   try {
     const held = await offerHeld(ctx, found);
     const io = programIO(ctx, held.grant);
-    await follow(req, ctx, gw.resume(snapshot, io, { ...carried(ctx), ...held.fields }));
+    const extra = { ...carried(ctx), ...held.fields };
+    await follow(req, ctx, gw.resume(snapshot, io, extra, opts.programs));
   } finally {
     await releaseGateway(target, gw);
   }
@@ -176,10 +179,15 @@ async function fork(req: JauntRequest, ctx: TransportContext): Promise<number> {
   const copies: RemoteProgram[] = [];
   for (let i = 1; i <= n; i++) {
     const { io, flush } = copyIO(ctx, template ?? null, i);
-    const copy = gw.resume(req.snapshot(i), io, {
-      seed: randomInt(2 ** 32 - 1) + 1,
-      ...carried(ctx),
-    });
+    // The copies name the same programs: sent compiled with the first only.
+    const programs: Program[] = [];
+    const snapshot = req.snapshot(i, { programs: i === 1 ? programs : undefined });
+    const copy = gw.resume(
+      snapshot,
+      io,
+      { seed: randomInt(2 ** 32 - 1) + 1, ...carried(ctx) },
+      programs,
+    );
     copy.exit.then(flush, flush);
     copies.push(copy);
   }

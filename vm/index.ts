@@ -50,6 +50,7 @@ import { NEUTRAL_EXEC_PATH } from "./builtins/process";
 import { hostFiles, nodeResolution, type FileView, type NodeResolution } from "./runtime/modules";
 import { useDiskProgramCache } from "./runtime/prelude-cache";
 import { useCacheDir } from "./runtime/cache-files";
+import { encodeOffer, offerPrograms, offeredProgramsUsed } from "./runtime/program-offers";
 
 // Long programs compiled here are kept on disk for the next process (a resume of a
 // snapshot carries sources, not bytecode): see vm/runtime/prelude-cache.ts.
@@ -70,6 +71,10 @@ export {
   hostFiles,
   // The compiled-program cache's folder for this process (a bootstrapped remote's).
   useCacheDir,
+  // Compiled programs shipped with a snapshot to a remote bootstrapped with this runtime.
+  encodeOffer,
+  offerPrograms,
+  offeredProgramsUsed,
 };
 export type { SnapshotKey, EncodeOptions, FileView, NodeResolution };
 export type { SnapshotReport, FrameReport, InspectSnapshotOptions } from "./snapshot-inspect";

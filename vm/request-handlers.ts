@@ -37,8 +37,11 @@ export interface JauntRequest {
   ): Uint8Array;
 }
 
-/** Options of JauntRequest.snapshot and snapshotCall: EncodeOptions.handles (host handles that move). */
-export type RequestSnapshotOptions = Pick<EncodeOptions, "handles">;
+/**
+ * Options of JauntRequest.snapshot and snapshotCall: EncodeOptions.handles (host handles
+ * that move) and .programs (the programs the snapshot names).
+ */
+export type RequestSnapshotOptions = Pick<EncodeOptions, "handles" | "programs">;
 
 /**
  * Answers a request: the return value (or the resolved value of a returned promise)
@@ -95,7 +98,11 @@ export function serveRequest(
     args,
     snapshot(result, opts) {
       gateway.answerRequest(req, { value: result });
-      const bytes = encodeSnapshot(vm, { takenAt: vm.host.now(), handles: opts?.handles });
+      const bytes = encodeSnapshot(vm, {
+        takenAt: vm.host.now(),
+        handles: opts?.handles,
+        programs: opts?.programs,
+      });
       // Until the handler answers, a snapshot taken by anyone else shows the call unanswered.
       setRequestResult(vm, req, undefined);
       return bytes;
@@ -110,7 +117,10 @@ export function serveRequest(
       for (const a of args)
         if (a !== null && typeof a === "object")
           throw new TypeError("jaunt: snapshotCall takes primitive arguments only");
-      return encodeCallSnapshot(vm, fn, args as Value[], { handles: opts?.handles });
+      return encodeCallSnapshot(vm, fn, args as Value[], {
+        handles: opts?.handles,
+        programs: opts?.programs,
+      });
     },
   };
   const handler = Object.hasOwn(handlers, req.kind)

@@ -859,6 +859,11 @@ export interface EncodeOptions {
    * sent closure or program holds).
    */
   handles?: { key: string; found: number[] };
+  /**
+   * Filled with the programs the snapshot names (the prelude aside): transport ships
+   * them compiled to a remote whose runtime it sent, which then compiles nothing.
+   */
+  programs?: Program[];
 }
 
 export function encodeSnapshot(vm: VM, opts: EncodeOptions = {}): Uint8Array {
@@ -886,7 +891,9 @@ export function encodeSnapshot(vm: VM, opts: EncodeOptions = {}): Uint8Array {
 function encodeWith(vm: VM, opts: EncodeOptions, ids: IdTable): [Uint8Array, Encoder] {
   const e = new Encoder(vm, vm.realm, ids, opts.handles);
   try {
-    return [encodeInto(e, vm, opts), e];
+    const bytes = encodeInto(e, vm, opts);
+    if (opts.programs) opts.programs.push(...e.programs);
+    return [bytes, e];
   } finally {
     e.release();
   }

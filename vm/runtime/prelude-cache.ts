@@ -24,6 +24,7 @@ import * as v8 from "node:v8";
 import type { Program, ProgramKind } from "../../compiler/bytecode";
 import { persistentPrograms, type ProgramStore } from "../../compiler/cache";
 import { decodeProgram, encodeProgram } from "../../compiler/program-codec";
+import { offeredProgram } from "./program-offers";
 import {
   SUM_LENGTH,
   cacheDir,
@@ -118,6 +119,8 @@ export function cachedProgram(
   filename: string,
   compileSource: () => Program,
 ): Program {
+  const given = offeredProgram(source, kind, filename);
+  if (given) return given;
   const dir = cacheDir();
   if (!dir) return compileSource();
   const file = programFile(dir, kind, filename, 0, source);

@@ -7,6 +7,7 @@
 
 import { compile } from "../../compiler";
 import type { Program, ProgramKind } from "../../compiler/bytecode";
+import { offeredProgram } from "./program-offers";
 
 const MAX_PROGRAMS = 64;
 const memo = new Map<string, Program>();
@@ -29,7 +30,9 @@ export function compileMemo(
     memo.set(key, hit);
     return hit;
   }
-  const p = compile(source, { kind, filename, evalFlags });
+  const p =
+    offeredProgram(source, kind, filename, evalFlags ?? 0) ??
+    compile(source, { kind, filename, evalFlags });
   memo.delete(key);
   memo.set(key, p);
   if (memo.size > MAX_PROGRAMS) memo.delete(memo.keys().next().value as string);
