@@ -368,3 +368,34 @@ test("a snapshot cut inside a proxy trap run by delete or for-in resumes", () =>
     assert.doesNotThrow(() => Jaunt.resume(bytes), `cut at step ${steps}`);
   }
 });
+
+// An error's `stack` is made again at its first read (its first line, and what
+// Error.prepareStackTrace makes of its call sites): that pending state is part of the
+// VM's, so a resume in another VM reads what the first would have read.
+test("a stack not yet read survives a snapshot with its pending first line and prepareStackTrace", () => {
+  const source = `
+    class MyErr extends Error { constructor(m) { super(m); this.name = "MyErr"; } }
+    const plain = new MyErr("plain");
+    Error.prepareStackTrace = (e, sites) => e.name + ":" + e.message + ":" + sites[0].getFunctionName();
+    function make() { return new MyErr("prepared"); }
+    const prepared = make();
+    delete Error.prepareStackTrace;
+    let i = 0;
+    while (i < 100000) i++;
+    plain.message = "changed";
+    console.log(plain.stack.split("\\n")[0]);
+    console.log(prepared.stack);
+  `;
+  const whole: string[] = [];
+  const j = Jaunt.create({ stdout: (t) => whole.push(t), stderr: () => {} });
+  j.load(source, "/t/pending.js");
+  j.run();
+  assert.equal(whole.join(""), "MyErr: changed\nMyErr:prepared:make\n");
+  const out: string[] = [];
+  const a = Jaunt.create({ stdout: (t) => out.push(t), stderr: () => {} });
+  a.load(source, "/t/pending.js");
+  assert.equal(a.run(5000).status, "paused");
+  const b = Jaunt.resume(a.snapshot(), { stdout: (t) => out.push(t), stderr: () => {} });
+  b.run();
+  assert.equal(out.join(""), whole.join(""));
+});

@@ -37,7 +37,12 @@ export interface StackEntry {
   filename: string;
   line: number;
   col: number;
+  /** The runtime's own code (hidden from stacks). */
   native: boolean;
+  /** A built-in the guest called, shown as `at Array.forEach (<anonymous>)` (no position). */
+  builtin?: boolean;
+  /** The function's own name ("" for top-level code): CallSite.getFunctionName. */
+  functionName?: string;
 }
 
 export interface Agent {

@@ -616,8 +616,17 @@ class Encoder {
         break;
       }
       case K_ERROR: {
-        const site = (o as ErrorObject).site;
+        const err = o as ErrorObject;
+        const site = err.site;
         base.push(site ? [site.filename, site.line, site.col] : null);
+        // A stack whose first line is still to be made (ErrorObject.pendingStack): the
+        // length of its head. Read from the table: reading `stack` would settle it.
+        const stack = err.dictionary?.get("stack");
+        const pending = err.pendingStack !== null && stack?.value === err.pendingStack;
+        const prepare = err.pendingPrepare;
+        if (pending || prepare) base.push(pending ? err.pendingHeadLength : null);
+        // Error.prepareStackTrace and the call sites, for the first read of `stack`.
+        if (prepare) base.push([this.value(prepare[0]), this.value(prepare[1])]);
         // An uncaught report prints the site's source line: carry that program's source
         // even when no live function of it is left.
         if (site) this.programNamed(site.filename);
@@ -1843,6 +1852,22 @@ class Decoder {
           if (typeof filename !== "string" || !isInt(line) || !isInt(col))
             fail(`${where}: bad error site`);
           (o as ErrorObject).site = { filename, line, col };
+        }
+        if (s[6] !== undefined && s[6] !== null) {
+          const stack = o.dictionary?.get("stack");
+          const text = stack && !(stack.flags & PF.Accessor) ? stack.value : undefined;
+          if (typeof text !== "string" || !isInt(s[6], 0, text.length))
+            fail(`${where}: bad pending stack`);
+          (o as ErrorObject).pendingStack = text;
+          (o as ErrorObject).pendingHeadLength = s[6];
+        }
+        if (s[7] !== undefined) {
+          const [prepare, sites] = asArray(s[7], where);
+          const fn = this.objectValue(prepare, `${where} prepareStackTrace`);
+          const list = this.objectValue(sites, `${where} call sites`);
+          if (!(fn instanceof JSObject) || !(list instanceof JSObject))
+            fail(`${where}: bad pending prepareStackTrace`);
+          (o as ErrorObject).pendingPrepare = [fn, list];
         }
         break;
       }

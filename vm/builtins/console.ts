@@ -16,6 +16,7 @@ import {
 } from "./inspect";
 import { mapEntries, setValues } from "./collections";
 import { arg, defineInternal, internalDefiner, makeNative, method } from "./util";
+import { frameLine } from "./error";
 import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
 
@@ -141,10 +142,7 @@ export function installConsole(realm: Realm): void {
   for (const name of ["error", "warn"]) method(realm, c, "console", name, 0, log(true));
   method(realm, c, "console", "trace", 0, (vm, _t, args) => {
     const frames = vm.captureStack().filter((f) => !f.native);
-    const lines = frames.map(
-      (f) =>
-        `    at ${f.name ? `${f.name} (${f.filename}:${f.line}:${f.col})` : `${f.filename}:${f.line}:${f.col}`}`,
-    );
+    const lines = frames.map(frameLine);
     write(
       vm.realm,
       true,

@@ -1,10 +1,13 @@
 // Error constructors (ECMA-262 20.5) and Node-style stack strings. A stack is captured
 // when the error is created: "Name: message" then "    at f (file:line:col)" per
-// guest frame, innermost first; self-hosted built-in frames are left out.
+// guest frame, innermost first; the runtime's own frames are left out but for the
+// built-ins a guest called (`at Array.forEach (<anonymous>)`), and the first line is
+// made again at the first read of `stack` (ErrorObject.pendingStack), as V8 does.
 
 import {
   ArrayObject,
   ErrorObject,
+  FunctionObject,
   JSObject,
   PF,
   Prop,
@@ -14,31 +17,98 @@ import {
 import type { Value } from "../model/value";
 import { arg, makeNative, method, ctorPrototype } from "./util";
 import type { Realm } from "../runtime/realm";
+import type { Agent, StackEntry } from "../agent";
 
-export interface StackFrameInfo {
-  name: string;
-  filename: string;
-  line: number;
-  col: number;
-  native: boolean;
-}
+export type StackFrameInfo = StackEntry;
 
 export const STACK_LIMIT = 10;
 
+/** A frame's line in a stack: "    at name (file:line:col)", a built-in's "(<anonymous>)". */
+export function frameLine(f: StackFrameInfo): string {
+  if (f.builtin) return `    at ${f.name} (<anonymous>)`;
+  const loc = `${f.filename}:${f.line}:${f.col}`;
+  return f.name ? `    at ${f.name} (${loc})` : `    at ${loc}`;
+}
+
+/** An error's `stack`: its first line (name and message), then its frames. */
 export function formatStack(
   name: string,
   message: string | undefined,
   frames: StackFrameInfo[],
 ): string {
-  const header = message ? `${name}: ${message}` : name;
-  const lines = [header];
+  return stackHead(name, message) + stackFrames(frames);
+}
+
+function stackHead(name: string, message: string | undefined): string {
+  return message ? `${name}: ${message}` : name;
+}
+
+/**
+ * Gives an error its `stack`, whose first line the first read redoes with the name and
+ * message the error has then (ErrorObject.pendingStack), as V8 formats it lazily.
+ */
+export function setErrorStack(
+  e: ErrorObject,
+  name: string,
+  message: string | undefined,
+  frames: StackFrameInfo[],
+): void {
+  const head = stackHead(name, message);
+  e.setPendingStack(head + stackFrames(frames), head.length);
+}
+
+/** The "\n    at …" lines of a stack (up to STACK_LIMIT frames). */
+function stackFrames(frames: StackFrameInfo[]): string {
+  const lines = [""];
   for (const f of frames) {
     if (f.native) continue;
     if (lines.length > STACK_LIMIT) break;
-    const loc = `${f.filename}:${f.line}:${f.col}`;
-    lines.push(f.name ? `    at ${f.name} (${loc})` : `    at ${loc}`);
+    lines.push(frameLine(f));
   }
-  return lines.join("\n");
+  return lines.length > 1 ? lines.join("\n") : "";
+}
+
+/**
+ * V8's frame skipping: the frames above the topmost call of `fn`, and that call, are
+ * left out (all of them when it is not on the stack). `frames` is captureStack()'s,
+ * one entry a frame.
+ */
+function framesBelow(vm: Agent, frames: StackFrameInfo[], fn: Value): StackFrameInfo[] {
+  if (!(fn instanceof JSObject)) return frames;
+  let i = vm.frames.length - 1;
+  while (i >= 0 && vm.frames[i].fn !== fn) i--;
+  return i < 0 ? [] : frames.slice(vm.frames.length - i);
+}
+
+/**
+ * The frames an error made with `new.target` shows: from the caller of new.target's
+ * constructor (`new MyError()` starts where it was called, not in MyError's own
+ * constructor), as V8; `new Error()` (a native new.target, no frame) shows them all.
+ */
+function errorFrames(vm: Agent, newTarget: Value): StackFrameInfo[] {
+  const frames = vm.captureStack();
+  return newTarget instanceof FunctionObject ? framesBelow(vm, frames, newTarget) : frames;
+}
+
+/** Error.prepareStackTrace when it is a callable data property. */
+function preparer(vm: Agent): JSObject | null {
+  const p = vm.realm.ErrorConstructor.getOwnProperty("prepareStackTrace");
+  return p && !(p.flags & PF.Accessor) && isCallable(p.value) ? (p.value as JSObject) : null;
+}
+
+/** The call sites' data (prelude/25-error.js makes CallSite objects of them). */
+function callSites(vm: Agent, frames: StackFrameInfo[]): JSObject {
+  const sites = frames
+    .filter((f) => !f.native)
+    .slice(0, stackLimit(vm.realm.ErrorConstructor))
+    .map((f) =>
+      vm.realm.newArray(
+        f.builtin
+          ? [f.name, "", null, null, f.functionName || null]
+          : [f.name, f.filename, f.line, f.col, f.functionName || null],
+      ),
+    );
+  return vm.realm.newArray(sites);
 }
 
 /** Error.stackTraceLimit when it is a number (V8 reads it at capture), else the default. */
@@ -65,7 +135,7 @@ function dataString(o: JSObject, key: string): string | undefined {
 export function siteOf(
   frames: StackFrameInfo[],
 ): { filename: string; line: number; col: number } | null {
-  const f = frames.find((x) => !x.native);
+  const f = frames.find((x) => !x.native && !x.builtin);
   return f ? { filename: f.filename, line: f.line, col: f.col - 1 } : null;
 }
 
@@ -111,15 +181,14 @@ export function installErrors(realm: Realm): void {
             e.props.set("cause", new Prop(c.flags & PF.Accessor ? undefined : c.value, PF.Hidden));
         }
         const stackName = dataString(e, "name") ?? name;
-        const frames = vm.captureStack();
+        const frames = errorFrames(vm, newTarget);
         e.site = siteOf(frames);
-        e.props.set(
-          "stack",
-          new Prop(
-            formatStack(stackName, msg === undefined ? undefined : String(msg), frames),
-            PF.Hidden,
-          ),
-        );
+        setErrorStack(e, stackName, msg === undefined ? undefined : String(msg), frames);
+        // V8's stack trace API: with Error.prepareStackTrace set, `stack` is what it
+        // makes of the call sites, called at the first [[Get]] of `stack` (the
+        // interpreter's lookup; ErrorObject.pendingPrepare), as V8 calls it.
+        const prepare = preparer(vm);
+        if (prepare) e.pendingPrepare = [prepare, callSites(vm, frames)];
         return e;
       },
       { ctor: true, coerce: "s", proto: base ?? realm.FunctionPrototype },
@@ -142,28 +211,16 @@ export function installErrors(realm: Realm): void {
         if (o instanceof JSObject) {
           const name = dataString(o, "name") ?? "Error";
           const msg = dataString(o, "message");
-          let frames = vm.captureStack();
-          // V8: frames above the topmost call of `constructorOpt`, and that call, are
-          // left out (all of them when it is not on the stack).
-          const fn = arg(args, 1);
-          if (fn instanceof JSObject) {
-            let i = vm.frames.length - 1;
-            while (i >= 0 && vm.frames[i].fn !== fn) i--;
-            frames = i < 0 ? [] : frames.slice(vm.frames.length - i);
-          }
+          const frames = framesBelow(vm, vm.captureStack(), arg(args, 1));
           // V8's stack trace API: Error.prepareStackTrace(target, callSites) makes it.
-          const prepare = vm.realm.ErrorConstructor.getOwnProperty("prepareStackTrace");
-          if (prepare && !(prepare.flags & PF.Accessor) && isCallable(prepare.value)) {
-            const sites = frames
-              .filter((f) => !f.native)
-              .slice(0, stackLimit(vm.realm.ErrorConstructor))
-              .map((f) => vm.realm.newArray([f.name, f.filename, f.line, f.col + 1]));
+          const prepare = preparer(vm);
+          if (prepare)
             return vm.tailCall(vm.realm.helpers.prepareStackTraceCall, undefined, [
               o,
-              prepare.value,
-              vm.realm.newArray(sites),
+              prepare,
+              callSites(vm, frames),
+              "none",
             ]);
-          }
           o.setOwn("stack", formatStack(name, msg, frames), PF.Hidden);
         }
         return undefined;
@@ -219,15 +276,9 @@ export function installAggregateError(realm: Realm): void {
       const msg = arg(args, 1);
       if (msg !== undefined) e.props.set("message", new Prop(String(msg), PF.Hidden));
       if (cause.kind === "value") e.props.set("cause", new Prop(cause.value, PF.Hidden));
-      const frames = vm.captureStack();
+      const frames = errorFrames(vm, newTarget);
       e.site = siteOf(frames);
-      e.props.set(
-        "stack",
-        new Prop(
-          formatStack("AggregateError", msg === undefined ? undefined : String(msg), frames),
-          PF.Hidden,
-        ),
-      );
+      setErrorStack(e, "AggregateError", msg === undefined ? undefined : String(msg), frames);
       e.props.set(
         "errors",
         new Prop(vm.realm.newArray((errors as ArrayObject).elems!.slice()), PF.Hidden),
@@ -258,15 +309,9 @@ export function installSuppressedError(realm: Realm): void {
       if (msg !== undefined) e.props.set("message", new Prop(String(msg), PF.Hidden));
       e.props.set("error", new Prop(arg(args, 0), PF.Hidden));
       e.props.set("suppressed", new Prop(arg(args, 1), PF.Hidden));
-      const frames = vm.captureStack();
+      const frames = errorFrames(vm, newTarget);
       e.site = siteOf(frames);
-      e.props.set(
-        "stack",
-        new Prop(
-          formatStack("SuppressedError", msg === undefined ? undefined : String(msg), frames),
-          PF.Hidden,
-        ),
-      );
+      setErrorStack(e, "SuppressedError", msg === undefined ? undefined : String(msg), frames);
       return e;
     },
     { ctor: true, coerce: "--s", proto: ErrorCtor },

@@ -30,7 +30,7 @@ import {
   ELEMENT_TYPES,
   TypedArrayObject,
 } from "../model/buffers";
-import { ERROR_TYPES } from "../builtins/error";
+import { ERROR_TYPES, frameLine } from "../builtins/error";
 import type { Realm } from "../runtime/realm";
 import type { VM } from "../interpreter/interpreter";
 import { SIZE, charge } from "../model/heap";
@@ -451,8 +451,7 @@ function formatFrames(vm: VM): string {
   for (const f of vm.captureStack()) {
     if (f.native) continue;
     if (out.length >= 10) break;
-    const loc = `${f.filename}:${f.line}:${f.col}`;
-    out.push(f.name ? `    at ${f.name} (${loc})` : `    at ${loc}`);
+    out.push(frameLine(f));
   }
   return out.join("\n");
 }

@@ -47,6 +47,56 @@ export function frameName(f: Frame, global: JSObject): string {
   return `${type ? `${type}.` : ""}${method || "<anonymous>"}`;
 }
 
+/** The function's own name for a CallSite's getFunctionName ("" for top-level code). */
+export function functionNameOf(f: Frame): string {
+  return f.fn.code.index === 0 ? "" : debugName(f.fn);
+}
+
+/**
+ * The name of a built-in's frame in a stack trace ("Array.forEach", "new Promise",
+ * "JSON.parse", shown as `at Array.forEach (<anonymous>)` as V8 shows its builtins), or
+ * "" when the frame is not a built-in the guest can name: `f` is the outermost frame
+ * of the runtime's own code that a guest frame called, and it is shown only when its
+ * function is where the guest found it (a constructor the global object holds under
+ * its name; a method the receiver, or a primitive's prototype, holds under its name),
+ * so the runtime's internal helpers stay hidden, as V8's do.
+ */
+export function builtinFrameName(
+  f: Frame,
+  global: JSObject,
+  toObject: (v: Value) => JSObject,
+): string {
+  const fn = f.fn;
+  const name = debugName(fn);
+  if (!name || !IDENTIFIER.test(name)) return "";
+  if (f.flags & FrameFlags.Construct) return holds(global, name, fn) ? `new ${name}` : "";
+  const receiver = f.thisValue;
+  if (receiver === undefined || receiver === null || receiver === global)
+    return holds(global, name, fn) ? name : "";
+  if (
+    typeof receiver === "object" &&
+    !(receiver instanceof JSObject || receiver instanceof JSSymbol)
+  )
+    return "";
+  const start = receiver instanceof JSObject ? receiver : toObject(receiver);
+  for (let p: JSObject | null = start; p !== null && !(p instanceof ProxyObject); p = p.proto)
+    if (p.getOwnProperty(name)) {
+      if (!holds(p, name, fn)) return "";
+      const type = typeName(receiver);
+      const shown = type && type !== name ? `${type}.${name}` : name;
+      return PASS_THROUGH.has(shown) ? "" : shown;
+    }
+  return "";
+}
+
+/** Built-ins V8 leaves no frame of (they call on in their caller's place). */
+const PASS_THROUGH = new Set([
+  "Reflect.apply",
+  "Reflect.construct",
+  "Function.apply",
+  "Function.call",
+]);
+
 /**
  * V8 puts the receiver's type before a function's name only when the name is a plain
  * identifier: an inferred "Parser.next" or a "get x" stands alone.

@@ -58,14 +58,14 @@ import {
   settlePromise,
 } from "../builtins/promise-core";
 import { Env } from "../model/env";
-import { ACCESSOR, TAIL_CALL, type Agent } from "../agent";
+import { ACCESSOR, TAIL_CALL, type Agent, type StackEntry } from "../agent";
 import { constructorName, describeObject } from "../model/describe";
 export { describeObject };
 import { ImportBinding, displayName } from "../runtime/esm";
 import { inspect } from "../builtins/inspect";
 import { functionSource } from "../builtins/function";
 import { Frame, FrameFlags } from "../model/frame";
-import { frameName } from "./frame-names";
+import { builtinFrameName, frameName, functionNameOf } from "./frame-names";
 import { ThrowSignal, isPrimitive, primLooseEquals, typeOf, toBoolean } from "../model/operations";
 import type { Realm } from "../runtime/realm";
 import { ExitSignal, processExiting, processHasListeners } from "../builtins/process";
@@ -481,6 +481,8 @@ export class VM implements HeapOwner, Agent {
           this.accessorArgs = NO_ARGS;
           return ACCESSOR;
         }
+        if (key === "stack" && o instanceof ErrorObject && o.pendingPrepare !== null)
+          return this.preparedStack(o, p);
         return p.value;
       }
       const next = o.proto;
@@ -494,6 +496,20 @@ export class VM implements HeapOwner, Agent {
       return ACCESSOR;
     }
     return undefined;
+  }
+
+  /**
+   * The first [[Get]] of an error's `stack` made while Error.prepareStackTrace was set:
+   * the prelude calls it, as V8 does at that moment (unless the guest replaced `stack`).
+   */
+  private preparedStack(e: ErrorObject, p: Prop): Value | typeof ACCESSOR {
+    const [prepare, sites] = e.pendingPrepare!;
+    e.pendingPrepare = null;
+    if (p.value !== e.pendingStack) return p.value;
+    e.pendingStack = null;
+    this.accessor = this.realm.helpers.prepareStackTraceCall;
+    this.accessorArgs = [e, prepare, sites, "value"];
+    return ACCESSOR;
   }
 
   /**
@@ -1655,11 +1671,32 @@ export class VM implements HeapOwner, Agent {
   }
 
   /** Source position of the instruction being executed in each frame, innermost first. */
-  captureStack(): { name: string; filename: string; line: number; col: number; native: boolean }[] {
-    const out = [];
+  captureStack(): StackEntry[] {
+    const out: StackEntry[] = [];
     for (let i = this.frames.length - 1; i >= 0; i--) {
       const f = this.frames[i];
       const code = f.fn.code;
+      // The runtime's code a guest frame called: a built-in V8 would show, or hidden.
+      if (
+        code.flags & FnFlags.Native &&
+        i > 0 &&
+        !(this.frames[i - 1].fn.code.flags & FnFlags.Native)
+      ) {
+        const name = builtinFrameName(f, this.realm.global, (v) => this.realm.toObject(v));
+        if (name) {
+          const functionName = functionNameOf(f);
+          out.push({
+            name,
+            filename: "",
+            line: 0,
+            col: 0,
+            native: false,
+            builtin: true,
+            functionName,
+          });
+          continue;
+        }
+      }
       // Callers (and the top frame while a native runs) are positioned after their
       // call instruction; the top frame otherwise at the instruction executing.
       const inCall = i < this.frames.length - 1 || this.inNative;
@@ -1667,6 +1704,7 @@ export class VM implements HeapOwner, Agent {
       const pos = positionAt(code, ip);
       out.push({
         name: frameName(f, this.realm.global),
+        functionName: functionNameOf(f),
         filename: displayName(f.fn.program),
         line: pos.line,
         col: pos.col + 1,

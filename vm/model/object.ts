@@ -818,8 +818,71 @@ export class PrimitiveObject extends JSObject {
 export class ErrorObject extends JSObject {
   /** Where the error was created (the innermost guest frame), for reports. */
   site: { filename: string; line: number; col: number } | null = null;
+  /**
+   * The `stack` made at construction while its first line may still change: V8 formats
+   * a stack when it is first read, so `this.name = "MyError"` in a constructor, or a
+   * message set after `new Error()`, is in it. The first read of `stack` (through
+   * getOwnProperty) puts the name and message the error has then at its head, if the
+   * property still holds this string. Null once read (or never deferred).
+   */
+  pendingStack: string | null = null;
+  /** How much of pendingStack is its first line (the header, which may hold newlines). */
+  pendingHeadLength = 0;
+  /**
+   * Error.prepareStackTrace and the call sites (a guest array) when it was set as the
+   * error was made: the first [[Get]] of `stack` calls it (the interpreter's lookup).
+   */
+  pendingPrepare: [JSObject, JSObject] | null = null;
   constructor(proto: JSObject | null) {
     super(proto, "Error");
+  }
+
+  /** Sets `stack` to `text`, whose first `headLength` characters the first read may redo. */
+  setPendingStack(text: string, headLength: number): void {
+    this.props.set("stack", new Prop(text, PF.Hidden));
+    this.pendingStack = text;
+    this.pendingHeadLength = headLength;
+  }
+
+  override getOwnProperty(key: PropertyKey): Prop | undefined {
+    const p = super.getOwnProperty(key);
+    if (key === "stack" && this.pendingStack !== null && this.pendingPrepare === null && p)
+      this.settleStack(p);
+    return p;
+  }
+
+  /** Gives the deferred stack its first line (ErrorUtils::ToString over data properties). */
+  private settleStack(p: Prop): void {
+    const made = this.pendingStack!;
+    this.pendingStack = null;
+    if (p.flags & PF.Accessor || p.value !== made) return;
+    const givenName = this.dataString("name");
+    const givenMessage = this.dataString("message");
+    if (givenName === null || givenMessage === null) return;
+    const name = givenName ?? "Error";
+    const message = givenMessage ?? "";
+    const head = name === "" ? message : message === "" ? name : `${name}: ${message}`;
+    p.value = head + made.slice(this.pendingHeadLength);
+  }
+
+  /**
+   * A data property's string along the prototype chain: undefined when absent or
+   * undefined, null when a getter or a proxy would have to run (no guest code here).
+   */
+  private dataString(key: string): string | undefined | null {
+    for (let o: JSObject | null = this; o !== null; o = o.proto) {
+      if (o instanceof ProxyObject) return null;
+      const d = o === this ? super.getOwnProperty(key) : o.getOwnProperty(key);
+      if (d === undefined) continue;
+      if (d.flags & PF.Accessor) return null;
+      const v = d.value;
+      if (v === undefined) return undefined;
+      // ToString without guest code: objects (and symbols, which throw) keep the old head.
+      return typeof v === "object" || typeof v === "symbol" || typeof v === "function"
+        ? null
+        : String(v);
+    }
+    return undefined;
   }
 }
 

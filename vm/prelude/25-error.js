@@ -24,7 +24,7 @@ defineMethod(global.Error.prototype, "toString", {
 // `frames` are [functionName, fileName, line, column] from the native.
 var callSiteProto = {};
 defineMethod(callSiteProto, "getFunctionName", function getFunctionName() {
-  return this._frame[0] || null;
+  return this._frame[4] || null;
 });
 defineMethod(callSiteProto, "getMethodName", function getMethodName() {
   return null;
@@ -66,18 +66,33 @@ defineMethod(callSiteProto, "isToplevel", function isToplevel() {
 });
 defineMethod(callSiteProto, "toString", function toString() {
   var f = this._frame;
-  var loc = f[1] + ":" + f[2] + ":" + f[3];
+  // A built-in's frame (Array.forEach) has no position.
+  var loc = f[2] === null ? "<anonymous>" : f[1] + ":" + f[2] + ":" + f[3];
   return f[0] ? f[0] + " (" + loc + ")" : loc;
 });
 
-function prepareStackTraceCall(target, prepare, frames) {
+// True while Error.prepareStackTrace runs: an error it makes keeps its default stack
+// (as in V8, which formats those without calling it again).
+var preparingStack = false;
+
+// Error.prepareStackTrace(target, callSites) becomes target.stack: for
+// Error.captureStackTrace (`result` "none": returns undefined) and at the first read of
+// an error's `stack` (the interpreter calls this as its getter: "value" returns it).
+function prepareStackTraceCall(target, prepare, frames, result) {
+  if (preparingStack) return result === "value" ? target.stack : undefined;
   var sites = [];
   for (var i = 0; i < frames.length; i++) {
     var site = { _frame: frames[i] };
     $.setPrototypeOf(site, callSiteProto);
     sites[i] = site;
   }
-  var stack = prepare(target, sites);
+  var stack;
+  preparingStack = true;
+  try {
+    stack = prepare(target, sites);
+  } finally {
+    preparingStack = false;
+  }
   $.defineOwnProperty(target, "stack", 1 | 2 | 16 | 32, stack, true, undefined, undefined, false, true);
-  return undefined;
+  return result === "value" ? stack : undefined;
 }

@@ -40,7 +40,7 @@ import {
   installErrors,
   installAggregateError,
   installSuppressedError,
-  formatStack,
+  setErrorStack,
   siteOf,
 } from "../builtins/error";
 import { installGlobals } from "../builtins/global";
@@ -603,7 +603,7 @@ export class Realm {
     if (message !== undefined) e.props.set("message", new Prop(message, PF.Hidden));
     const frames = this.vm.captureStack();
     e.site = siteOf(frames);
-    e.props.set("stack", new Prop(formatStack(kind, message, frames), PF.Hidden));
+    setErrorStack(e, kind, message, frames);
     return e;
   }
 
@@ -615,7 +615,7 @@ export class Realm {
     const frames = this.vm.captureStack();
     e.site = siteOf(frames);
     if (p && typeof name === "string")
-      p.value = formatStack(name, m ? String(m.value) : undefined, frames);
+      setErrorStack(e, name, m ? String(m.value) : undefined, frames);
   }
 
   newArray(elems: Value[]): ArrayObject {
