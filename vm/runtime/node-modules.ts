@@ -137,6 +137,14 @@ function nodeDir(): string {
   return NODE_DIR;
 }
 
+/** vm/node as found, and its real path when a link leads there (resolution gives that). */
+const NODE_DIRS: string[] = NODE_DIR ? [...new Set([NODE_DIR, fs.realpathSync(NODE_DIR)])] : [];
+
+function nodeDirs(): string[] {
+  nodeDir();
+  return NODE_DIRS;
+}
+
 /** The node_modules folders Jaunt's dependencies can be in, nearest first (hoisting). */
 const DEPS_BASES: string[] = (() => {
   const bases: string[] = [];
@@ -146,6 +154,9 @@ const DEPS_BASES: string[] = (() => {
     if (path.basename(dir) !== "node_modules") {
       const nm = path.join(dir, "node_modules");
       if (fs.existsSync(nm)) bases.push(nm);
+      // Resolution names a file by its real path: a linked node_modules is found there too.
+      const real = fs.existsSync(nm) ? fs.realpathSync(nm) : nm;
+      if (real !== nm) bases.push(real);
     }
     const up = path.dirname(dir);
     if (up === dir) break;
@@ -177,9 +188,11 @@ function hostFile(name: string): string | null {
 
 /** The program name of a runtime host file (the inverse of hostFile). */
 function programName(file: string): string | null {
-  const rel = path.relative(nodeDir(), file);
-  if (!rel.startsWith("..") && !path.isAbsolute(rel) && rel.endsWith(".js"))
-    return NODE_PREFIX + rel.slice(0, -3).split(path.sep).join("/");
+  for (const dir of nodeDirs()) {
+    const rel = path.relative(dir, file);
+    if (!rel.startsWith("..") && !path.isAbsolute(rel) && rel.endsWith(".js"))
+      return NODE_PREFIX + rel.slice(0, -3).split(path.sep).join("/");
+  }
   for (const base of depsBases()) {
     const r = path.relative(base, file);
     if (!r.startsWith("..") && !path.isAbsolute(r))
