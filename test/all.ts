@@ -9,6 +9,7 @@ import { run } from "node:test";
 import { spec, tap } from "node:test/reporters";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { leanChildEnv } from "./child-env";
 
 /**
  * The files that take longest, longest first; the others follow in name order. Once the
@@ -70,6 +71,7 @@ function main(argv: string[]): void {
     console.error("all: --concurrency needs a positive number");
     process.exit(2);
   }
+  leanChildEnv(); // Every test file's process and what it starts inherit this environment.
   const stream = run({ files: testFiles(__dirname, only), concurrency });
   // As `node --test` does: a failure anywhere (a test or a whole file) fails the run.
   stream.on("test:fail", () => (process.exitCode = 1));

@@ -8,6 +8,9 @@ import * as path from "node:path";
 import { Jaunt, GuestSyntaxError, type JauntOptions } from "../vm";
 import { programKind } from "../bin/common";
 import { caretUnder } from "../compiler/lines";
+import { leanChildEnv } from "./child-env";
+
+leanChildEnv();
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const PROGRAMS = path.join(ROOT, "test", "programs");
@@ -55,6 +58,12 @@ export interface InProcessOptions {
    * run is cut densely where it starts (module loading) and a few dozen times in all.
    */
   doubleEvery?: number;
+  /**
+   * Cut (snapshot, discard, decode) when the run has done exactly these many instructions
+   * (ascending): several strides' cuts in one run, each resumed from the previous cut's VM
+   * rather than each stride replaying the program from the start in a VM of its own.
+   */
+  cutAt?: readonly number[];
   /** Instruction budget: give up (as a test failure) after this many. */
   maxSteps?: number;
 }
@@ -132,18 +141,28 @@ function startJaunt(file: string, opts: InProcessOptions) {
   }
   let every = opts.snapshotEvery ?? 0;
   const max = opts.maxSteps ?? 5e8;
+  const cutAt = opts.cutAt ?? [];
+  let nextCut = 0;
+  /** The budget up to the next of `cutAt` still ahead of `steps` (or to the limit). */
+  const toNextCut = (steps: number): number => {
+    while (nextCut < cutAt.length && cutAt[nextCut] <= steps) nextCut++;
+    return nextCut < cutAt.length ? cutAt[nextCut] - steps : max;
+  };
+  const cutting = every > 0 || cutAt.length > 0;
   let slice = every > 0 ? (opts.firstCut ?? every) : max;
   let cuts = 0;
   const run = {
     j,
     step() {
+      // After a wait for the host, too: the budget is counted from where the run is.
+      if (cutAt.length) slice = toNextCut(run.j.steps);
       const r = run.j.run(slice);
       if (every > 0 && opts.doubleEvery && ++cuts % opts.doubleEvery === 0) every *= 2;
       if (every > 0) slice = every;
       if (r.status !== "paused") return r;
       if (run.j.steps >= max)
         throw new Error(`${path.basename(file)}: still running after ${max} instructions`);
-      if (every > 0)
+      if (cutting)
         run.j = Jaunt.resume(run.j.snapshot(), { ...jopts, continueTurn: true, reattach: run.j });
       return r;
     },
