@@ -10,6 +10,8 @@
 // they share (the module wrapper, the prelude's run loop) at every instruction.
 // `npm run test:transparency` (JAUNT_TRANSPARENCY=full) cuts much more densely: every
 // 1,000 instructions and every 7 or 97, and each small- program at every instruction.
+// A program's cuts from all its strides are made in one run (cutPoints), each resumed
+// from the VM the previous cut made.
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
