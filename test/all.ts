@@ -9,28 +9,31 @@ import { run } from "node:test";
 import { spec, tap } from "node:test/reporters";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { leanChildEnv } from "./child-env";
 
 /**
  * The files that take longest, longest first; the others follow in name order. Once the
  * long ones have started, the short ones fill whichever slot frees first, so both slots
  * end close together. CPU seconds measured one file at a time (Dec 2026, this 2-core
- * machine, loaded): differential 257 and transparency 104 when run apart (programs runs
- * both, less the plain runs they share), hostile-source 61, cli 52, vmsnap 52, limits
- * 37, format 30, vmsnap-inspect 26, compile-stream 22, matrix 22, escapes 20, fuzz 17,
- * vmsnap-pid 14, workflow 13, errors 11, internal-args 10, workflow-crash 10; packages
- * and modules (real packages and module folders through node and vmrun) were not
- * measured. Keep a file here when it takes over ~10 s.
+ * machine, at load 15–20, issue 12): programs ~360 (the differential and transparency
+ * suites; node's runs of the corpus were a third of it), packages 77, hostile-source
+ * 65, vmsnap ~50, limits 48, cli 43, preempt-slices 41, modules 40, format 30,
+ * vmsnap-inspect 26; earlier: compile-stream 22, matrix 22, escapes 20, fuzz 17,
+ * vmsnap-pid 14, workflow 13, errors 11, internal-args 10, workflow-crash 10. Every
+ * node started by a test now goes without NODE_EXTRA_CA_CERTS (child-env.ts), ~0.07 s
+ * less each. Keep a file here when it takes over ~10 s.
  */
 export const LONGEST_FIRST = [
   "programs",
+  "packages",
   "hostile-source",
-  "cli",
   "vmsnap",
   "limits",
+  "cli",
+  "preempt-slices",
+  "modules",
   "format",
   "vmsnap-inspect",
-  "packages",
-  "modules",
   "compile-stream",
   "matrix",
   "escapes",
@@ -70,6 +73,7 @@ function main(argv: string[]): void {
     console.error("all: --concurrency needs a positive number");
     process.exit(2);
   }
+  leanChildEnv(); // Every test file's process and what it starts inherit this environment.
   const stream = run({ files: testFiles(__dirname, only), concurrency });
   // As `node --test` does: a failure anywhere (a test or a whole file) fails the run.
   stream.on("test:fail", () => (process.exitCode = 1));

@@ -1,11 +1,22 @@
 // Differential suite: every program in test/programs runs under node and under
 // Jaunt; stdout, the exit code and the key lines of stderr must match. Expected
-// output comes from running node now, never from stored files.
+// output comes from running node, never from stored files, except that node's outcome
+// for a language program is kept (harness.ts runNodeCached) under a hash of node and
+// the program's source: reused only while neither changed.
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { plainRun, listPrograms, runCli, runNode, stderrKey, type Outcome } from "./harness";
+import {
+  PROGRAMS,
+  plainRun,
+  listPrograms,
+  runCli,
+  runNode,
+  runNodeCached,
+  stderrKey,
+  type Outcome,
+} from "./harness";
 
 const programs = listPrograms();
 
@@ -20,7 +31,7 @@ const nodeOutcomes = new Map<string, Outcome>();
 function nodeOutcome(file: string): Outcome {
   const kept = nodeOutcomes.get(file);
   if (kept) return kept;
-  const outcome = runNode(file);
+  const outcome = path.dirname(file) === PROGRAMS ? runNodeCached(file) : runNode(file);
   if (cliSample.includes(file)) nodeOutcomes.set(file, outcome);
   return outcome;
 }

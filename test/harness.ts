@@ -3,17 +3,23 @@
 
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Jaunt, GuestSyntaxError, type JauntOptions } from "../vm";
 import { programKind } from "../bin/common";
 import { caretUnder } from "../compiler/lines";
+import { leanChildEnv } from "./child-env";
+
+leanChildEnv();
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const PROGRAMS = path.join(ROOT, "test", "programs");
 /** Programs that use Node's built-in modules (one or more per module). */
 export const NODE_PROGRAMS = path.join(ROOT, "test", "programs-node");
 export const BIN = path.join(ROOT, "dist", "bin");
+/** Node's outcomes for the corpus programs (runNodeCached); ignored by git. */
+export const NODE_OUTCOMES = path.join(ROOT, ".test-cache", "node-outcomes");
 
 export interface Outcome {
   stdout: string;
@@ -32,6 +38,42 @@ export function runNode(file: string, args: string[] = []): Outcome {
     env,
   });
   return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
+}
+
+/**
+ * Node's outcome for a program of the language corpus (test/programs), kept on disk in
+ * `dir`, by default `.test-cache/node-outcomes/` (never committed), under a hash of node's version and
+ * binary, the time zone and locale, the program's path and its source: a rerun of the
+ * suites starts no node for a program when none of these changed (a node start is
+ * ~0.1 s of CPU, more than most programs' whole Jaunt run). The corpus programs are
+ * deterministic (the differential suite needs them to be), so their output depends on
+ * nothing else; programs-node/ ones (host I/O) are not for this. JAUNT_NODE_CACHE=off
+ * runs node every time.
+ */
+export function runNodeCached(file: string, dir = NODE_OUTCOMES): Outcome {
+  if (process.env.JAUNT_NODE_CACHE === "off") return runNode(file);
+  const key = createHash("sha256")
+    .update(`${process.version}\0${process.execPath}\0${hostLocale()}\0${file}\0`)
+    .update(fs.readFileSync(file))
+    .digest("hex");
+  const entry = path.join(dir, `${key}.json`);
+  try {
+    return JSON.parse(fs.readFileSync(entry, "utf8")) as Outcome;
+  } catch {
+    const outcome = runNode(file);
+    // Written whole under a temporary name, then renamed: a reader never sees half.
+    fs.mkdirSync(dir, { recursive: true });
+    const tmp = `${entry}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(outcome));
+    fs.renameSync(tmp, entry);
+    return outcome;
+  }
+}
+
+/** What a deterministic program's output may still depend on: time zone and locale. */
+function hostLocale(): string {
+  const o = new Intl.DateTimeFormat().resolvedOptions();
+  return `${o.timeZone} ${o.locale} ${process.env.TZ ?? ""} ${process.env.LANG ?? ""}`;
 }
 
 /** Runs one of the command-line tools; `timeout` (ms) kills a run that hangs. */
@@ -55,15 +97,24 @@ export interface InProcessOptions {
    * run is cut densely where it starts (module loading) and a few dozen times in all.
    */
   doubleEvery?: number;
+  /**
+   * Cut (snapshot, discard, decode) when the run has done exactly these many instructions
+   * (ascending): several strides' cuts in one run, each resumed from the previous cut's VM
+   * rather than each stride replaying the program from the start in a VM of its own.
+   */
+  cutAt?: readonly number[];
   /** Instruction budget: give up (as a test failure) after this many. */
   maxSteps?: number;
 }
+
+/** An in-process run's outcome: also its instruction count and where it was cut. */
+export type Run = Outcome & { steps: number; cutSteps: number[] };
 
 /**
  * Runs a program through the embedding API, exactly as vmrun would, synchronously: a
  * program that waits for host operations (asynchronous file I/O) needs runJauntAsync.
  */
-export function runJaunt(file: string, opts: InProcessOptions = {}): Outcome & { steps: number } {
+export function runJaunt(file: string, opts: InProcessOptions = {}): Run {
   const run = startJaunt(file, opts);
   if (!("j" in run)) return run;
   for (;;) {
@@ -75,10 +126,7 @@ export function runJaunt(file: string, opts: InProcessOptions = {}): Outcome & {
 }
 
 /** runJaunt for programs that wait for host operations: the host's event loop runs meanwhile. */
-export async function runJauntAsync(
-  file: string,
-  opts: InProcessOptions = {},
-): Promise<Outcome & { steps: number }> {
+export async function runJauntAsync(file: string, opts: InProcessOptions = {}): Promise<Run> {
   const run = startJaunt(file, opts);
   if (!("j" in run)) return run;
   for (;;) {
@@ -127,30 +175,44 @@ function startJaunt(file: string, opts: InProcessOptions) {
         stderr: `${e.filename}:${e.line}\n${e.sourceLine}\n${caretUnder(e.sourceLine, e.column)}\n\nSyntaxError: ${e.message}\n`,
         code: 1,
         steps: 0,
+        cutSteps: [],
       };
     throw e;
   }
   let every = opts.snapshotEvery ?? 0;
   const max = opts.maxSteps ?? 5e8;
+  const cutAt = opts.cutAt ?? [];
+  let nextCut = 0;
+  /** The budget up to the next of `cutAt` still ahead of `steps` (or to the limit). */
+  const toNextCut = (steps: number): number => {
+    while (nextCut < cutAt.length && cutAt[nextCut] <= steps) nextCut++;
+    return nextCut < cutAt.length ? cutAt[nextCut] - steps : max;
+  };
+  const cutting = every > 0 || cutAt.length > 0;
   let slice = every > 0 ? (opts.firstCut ?? every) : max;
   let cuts = 0;
+  /** The instruction counts at which the run was cut. */
+  const cutSteps: number[] = [];
   const run = {
     j,
     step() {
+      // After a wait for the host, too: the budget is counted from where the run is.
+      if (cutAt.length) slice = toNextCut(run.j.steps);
       const r = run.j.run(slice);
       if (every > 0 && opts.doubleEvery && ++cuts % opts.doubleEvery === 0) every *= 2;
       if (every > 0) slice = every;
       if (r.status !== "paused") return r;
       if (run.j.steps >= max)
         throw new Error(`${path.basename(file)}: still running after ${max} instructions`);
-      if (every > 0)
+      if (cutting) cutSteps.push(run.j.steps);
+      if (cutting)
         run.j = Jaunt.resume(run.j.snapshot(), { ...jopts, continueTurn: true, reattach: run.j });
       return r;
     },
-    end(): Outcome & { steps: number } {
+    end(): Run {
       const report = run.j.uncaughtReport();
       if (report) stderr += report;
-      return { stdout, stderr, code: run.j.exitCode, steps: run.j.steps };
+      return { stdout, stderr, code: run.j.exitCode, steps: run.j.steps, cutSteps };
     },
   };
   return run;

@@ -10,12 +10,22 @@
 // they share (the module wrapper, the prelude's run loop) at every instruction.
 // `npm run test:transparency` (JAUNT_TRANSPARENCY=full) cuts much more densely: every
 // 1,000 instructions and every 7 or 97, and each small- program at every instruction.
+// A program's cuts from all its strides are made in one run (cutPoints), each resumed
+// from the VM the previous cut made.
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { PROGRAMS, listPrograms, plainRun, runCli, runJauntAsync, type Outcome } from "./harness";
+import {
+  PROGRAMS,
+  listPrograms,
+  plainRun,
+  runCli,
+  runJauntAsync,
+  type InProcessOptions,
+  type Outcome,
+} from "./harness";
 
 const FULL = process.env.JAUNT_TRANSPARENCY === "full";
 const programs = listPrograms().filter((f) => !path.basename(f).startsWith("heavy-"));
@@ -25,12 +35,11 @@ const PRIMES = [7, 13, 31, 61, 97, 131, 211, 307, 401, 541, 751, 997];
 // Asynchronous: programs that wait for host I/O (fs) let the host's event loop run.
 async function transparent(
   file: string,
-  every: number,
+  cuts: InProcessOptions,
   plain: Outcome & { steps: number },
-  firstCut = every,
+  where: string,
 ): Promise<void> {
-  const cut = await runJauntAsync(file, { snapshotEvery: every, firstCut });
-  const where = `cut every ${every} from ${firstCut}`;
+  const cut = await runJauntAsync(file, cuts);
   assert.equal(cut.stdout, plain.stdout, `stdout (${where})`);
   assert.equal(cut.stderr, plain.stderr, `stderr (${where})`);
   assert.equal(cut.code, plain.code, `exit code (${where})`);
@@ -67,11 +76,25 @@ function cutsFor(steps: number, index: number, small: boolean): [number, number]
   return strides;
 }
 
+/**
+ * Every stride's cuts in one run, each resumed from the previous cut's VM: a stride of
+ * its own replayed the program from the start in a new VM (the same cuts, and a create,
+ * load and plain run more per stride).
+ */
+function cutPoints(steps: number, index: number, small: boolean): number[] {
+  const points = new Set<number>();
+  for (const [every, first] of cutsFor(steps, index, small))
+    for (let at = first; at <= steps; at += every) points.add(at);
+  return [...points].sort((a, b) => a - b);
+}
+
 programs.forEach((file, index) => {
   test(`snapshot transparency: ${path.basename(file)}`, async () => {
     const plain = await plainRun(file);
-    for (const [every, first] of cutsFor(plain.steps, index, isSmall(file)))
-      if (first <= plain.steps) await transparent(file, every, plain, first);
+    const strides = cutsFor(plain.steps, index, isSmall(file));
+    const cutAt = cutPoints(plain.steps, index, isSmall(file));
+    const where = `cut at ${cutAt.length} points: every ${strides.map(([e, f]) => `${e} from ${f}`).join(", every ")}`;
+    if (cutAt.length) await transparent(file, { cutAt }, plain, where);
   });
 });
 
@@ -96,6 +119,7 @@ for (const file of corpus.filter((_, i) => i % 60 === 0)) {
 for (const file of programs.filter((f) => /^(fuzz|uncaught)-/.test(path.basename(f)))) {
   test(`cut at the last instruction: ${path.basename(file)}`, async () => {
     const plain = await plainRun(file);
-    if (plain.steps > 0) await transparent(file, plain.steps, plain);
+    if (plain.steps > 0)
+      await transparent(file, { snapshotEvery: plain.steps }, plain, `cut at ${plain.steps}`);
   });
 }
