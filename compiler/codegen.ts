@@ -2780,7 +2780,7 @@ class FunctionCompiler {
     const left = node.left;
     if (left.type === "MemberExpression" && !INFERENCE_STOPS.has(node.right.type)) {
       const own = this.info.node.type === "Program" ? "" : this.header().name;
-      inferNames(node.right, storedUnder(left), /^\p{Lu}/u.test(own) ? [own] : []);
+      inferNames(node.right, storedUnder(left), startsUpperCase(own) ? [own] : []);
     }
     const op = node.operator;
     const logical = op === "&&=" || op === "||=" || op === "??=";
@@ -3157,4 +3157,11 @@ function coercibleMessage(p: N.ObjectPattern, src: PatternSource | undefined): s
   if (src === "param") return `p\0${key}\0`;
   const text = src && typeof src === "object" ? (src.text ?? "") : "";
   return `d\0${key}\0${text}`;
+}
+
+// Built from a string on first use: V8 builds a `\p{…}` literal's Unicode sets when it
+// parses the literal, even in a function never called (test/startup-regexps.test.ts).
+let upperStart: RegExp | null = null;
+function startsUpperCase(name: string): boolean {
+  return (upperStart ??= new RegExp(String.raw`^\p{Lu}`, "u")).test(name);
 }

@@ -21,12 +21,15 @@ export function encodeProgram(p: Program): unknown[] {
   ];
 }
 
+/** Built on first use, from a string (see startsUpperCase in codegen.ts). */
+let surrogate: RegExp | null = null;
+
 /**
  * CBOR text must be valid UTF-8, so a string with a lone surrogate (legal in
  * JavaScript) travels as its UTF-16 code units instead.
  */
 function encodeText(s: string): string | Uint16Array {
-  return /\p{Surrogate}/u.test(s)
+  return (surrogate ??= new RegExp(String.raw`\p{Surrogate}`, "u")).test(s)
     ? Uint16Array.from({ length: s.length }, (_, i) => s.charCodeAt(i))
     : s;
 }

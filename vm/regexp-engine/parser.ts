@@ -12,16 +12,18 @@ const CLASS_SET_SYNTAX = "()[]{}/-\\|";
 const CLASS_SET_RESERVED_DOUBLE = "&!#$%*+,.:;<=>?@^`~";
 const CLASS_SET_RESERVED_PUNCT = "&-!#%,:;<=>@`~";
 
+// Built from strings: V8 builds a `\p{…}` literal's Unicode sets when it parses the
+// literal, even in a function never called (see frame-names.ts).
 let idStart: RegExp | null = null;
 let idPart: RegExp | null = null;
 
 function isIdStart(c: number): boolean {
-  idStart ??= /^[\p{ID_Start}$_]$/u;
+  idStart ??= new RegExp(String.raw`^[\p{ID_Start}$_]$`, "u");
   return idStart.test(String.fromCodePoint(c));
 }
 
 function isIdPart(c: number): boolean {
-  idPart ??= /^[\p{ID_Continue}$\u200c\u200d]$/u;
+  idPart ??= new RegExp(String.raw`^[\p{ID_Continue}$\u200c\u200d]$`, "u");
   return idPart.test(String.fromCodePoint(c));
 }
 
