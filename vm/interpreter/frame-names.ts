@@ -68,7 +68,7 @@ export function builtinFrameName(
 ): string {
   const fn = f.fn;
   const name = debugName(fn);
-  if (!name || !IDENTIFIER.test(name)) return "";
+  if (!name || !isIdentifier(name)) return "";
   if (f.flags & FrameFlags.Construct) return holds(global, name, fn) ? `new ${name}` : "";
   const receiver = f.thisValue;
   if (receiver === undefined || receiver === null || receiver === global)
