@@ -2020,6 +2020,9 @@ export class VM implements HeapOwner, Agent {
                   if (code[ip] === Op.JUMP) {
                     if (this.heapInterrupt) this.heapSafePoint();
                     ip = code[ip + 1];
+                    // and the loop's test there (speed13), `i < 5000000` or `i < n` on
+                    // numbers: the loop header in the same dispatch.
+                    ip = loopTest(stack, code, base, ip);
                   }
                 } else {
                   stack[sp++] = v;
@@ -4564,6 +4567,27 @@ function presentElement(obj: unknown, key: number): Value | undefined {
 function strictEquals(a: unknown, b: unknown): boolean {
   return a === b;
 }
+
+/**
+ * Where a loop's test at `ip` goes when it is GET_LOCAL_INT_JUMP or GET_LOCALS_JUMP with
+ * a relational operator (`i < 10`, `i < n`, maybe fused with its jump) on numbers: past
+ * the jump or to its target; otherwise `ip` itself (the test then runs as usual).
+ */
+function loopTest(stack: unknown[], code: Int32Array, base: number, ip: number): number {
+  const op = code[ip];
+  if (op !== Op.GET_LOCAL_INT_JUMP && op !== Op.GET_LOCALS_JUMP) return ip;
+  const a = stack[base + code[ip + 1]];
+  const b = op === Op.GET_LOCAL_INT_JUMP ? code[ip + 3] : stack[base + code[ip + 3]];
+  const cmp = code[ip + 4];
+  if (typeof a !== "number" || typeof b !== "number" || !RELATIONAL_CMP[cmp]) return ip;
+  return numberRelational(cmp, a, b) ? ip + 7 : code[ip + 6];
+}
+
+/** By opcode: 1 for LT…GE and their forms fused with JUMP_IF_FALSE. */
+const RELATIONAL_CMP = new Uint8Array(512);
+for (const op of [Op.LT, Op.LE, Op.GT, Op.GE]) RELATIONAL_CMP[op] = 1;
+for (const op of [Op.LT_JUMP_IF_FALSE, Op.LE_JUMP_IF_FALSE]) RELATIONAL_CMP[op] = 1;
+for (const op of [Op.GT_JUMP_IF_FALSE, Op.GE_JUMP_IF_FALSE]) RELATIONAL_CMP[op] = 1;
 
 /** By opcode: 1 for SET_LOCAL_POP, else 0. */
 const POPS_AFTER = new Uint8Array(512);
