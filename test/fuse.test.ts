@@ -8,6 +8,7 @@ import { Op, instructionSize } from "../compiler/opcodes";
 import { FUSED_FROM, fuseInstructions } from "../compiler/fuse";
 import * as path from "node:path";
 import { runJaunt } from "./harness";
+import { Jaunt } from "../vm";
 
 const SOURCE = `
 function f(a, n) {
@@ -249,4 +250,27 @@ test("a local fuses with a constant operand, and two locals with a property of t
     [Op.GET_LOCALS_GET_PROP, 0, Op.GET_LOCAL_GET_PROP, 1, Op.GET_PROP, 0],
   );
   assert.equal(fuseInstructions(p.slice(0, 5))[0], Op.GET_LOCAL_GET_LOCAL);
+});
+
+test("a loop's update, its jump back and the test at its head run in one dispatch", () => {
+  // `s += i` (one fused step) and `i++` with the jump and the test `i < N` or `i < n`:
+  // two instructions an iteration, counted over 1000 more iterations.
+  const stepsOf = (source: string): number => {
+    const j = Jaunt.create();
+    j.load(source, "/loop.js");
+    assert.equal(j.run().status, "done");
+    return j.steps;
+  };
+  for (const [test, bound] of [
+    ["i < N", ""],
+    ["i < n", "const n = N;"],
+    ["i <= n", "const n = N - 1;"],
+  ]) {
+    const loop = (count: number): number =>
+      stepsOf(
+        `${bound.replace("N", String(count))} let s = 0;` +
+          `for (let i = 0; ${test.replace("N", String(count))}; i++) s += i;`,
+      );
+    assert.equal(loop(2000) - loop(1000), 2000, test);
+  }
 });

@@ -142,7 +142,7 @@ test("a small program's snapshot carries no copy of the prelude's internals", ()
   // snapshot then copied whole: 6.6 KB for this program, 1.5 KB without.
   const { j } = vmWithOutput();
   j.load(
-    `console.log("start"); let t = 0; for (let i = 0; i < 200; i++) t += i; console.log(t);`,
+    `console.log("start"); let t = 0; for (let i = 0; i < 1000; i++) t += i; console.log(t);`,
     "/small.js",
   );
   assert.equal(j.run(600).status, "paused");

@@ -91,7 +91,7 @@ test("layouts keep attributes, symbol keys, prototypes and non-extensible object
      Object.defineProperty(o, "ro", { value: 3, enumerable: true });
      const f = Object.freeze({ x: 1, y: [1, 2] });
      const empty = Object.preventExtensions({});
-     let w = 0; while (w < 1000) w++;
+     let w = 0; while (w < 2000) w++;
      console.log([o.a, o[k], o.ro, Object.getOwnPropertyDescriptor(o, "ro").writable,
        Object.isFrozen(f), f.y[1], Object.isExtensible(empty), o.inherited,
        Reflect.ownKeys(o).length].join());`,
@@ -220,9 +220,9 @@ test("stable ids: an object keeps its record across snapshots, dead ones leave n
   const j = Jaunt.create(quiet);
   j.load(
     `let keep = [{ a: 1 }, { b: 2 }]; let doomed = { c: 3 };
-     let w = 0; while (w < 200) w++;
+     let w = 0; while (w < 400) w++;
      doomed = null; keep.push({ d: 4 }); keep[0].a++;
-     while (w < 5000) w++;
+     while (w < 10000) w++;
      console.log(JSON.stringify(keep));`,
     "/stable.js",
   );

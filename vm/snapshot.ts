@@ -47,6 +47,7 @@ import {
   PF,
   UNLISTED_INTRINSIC,
   isCallable,
+  genericElements,
 } from "./model/object";
 import { EMPTY, JSSymbol, PrivateName, type Value } from "./model/value";
 import { ArrayIteratorObject } from "./builtins/array";
@@ -1763,7 +1764,8 @@ class Decoder {
     switch (kind) {
       case K_ARRAY: {
         const a = o as ArrayObject;
-        a.elems = s[5] === null ? null : this.elements(asArray(s[5], where), where);
+        a.elems =
+          s[5] === null ? null : genericElements(this.elements(asArray(s[5], where), where));
         if (!isInt(s[6], 0, 2 ** 32 - 1)) fail(`${where}: bad array length`);
         a.sparseLength = s[6];
         a.lengthWritable = !!s[7];

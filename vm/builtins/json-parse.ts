@@ -7,7 +7,7 @@
 // syntax error it asks the host's JSON.parse for the message (V8's wording, with
 // its position and excerpt), which costs one host parse up to the error.
 
-import { ArrayObject, JSObject } from "../model/object";
+import { ArrayObject, JSObject, genericElements } from "../model/object";
 import type { Value } from "../model/value";
 import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
@@ -35,7 +35,7 @@ export function fromHostJSON(realm: Realm, v: unknown): Value {
     const [x, g] = work.pop()!;
     if (g instanceof ArrayObject) {
       charge(SIZE.slot * (x as unknown[]).length);
-      g.elems = (x as unknown[]).map(shell);
+      g.elems = genericElements((x as unknown[]).map(shell));
       continue;
     }
     for (const [k, item] of Object.entries(x as Record<string, unknown>))

@@ -20,6 +20,7 @@ import {
   Prop,
   ProxyObject,
   isCallable,
+  genericElements,
 } from "../model/object";
 import { MapObject, SetObject } from "../builtins/collections";
 import { DateObject } from "../builtins/date";
@@ -333,7 +334,7 @@ export function toGuest(
       charge(SIZE.slot * o.length);
       const elems: Value[] = new Array(o.length);
       for (let i = 0; i < o.length; i++) elems[i] = i in o ? conv(o[i]) : EMPTY;
-      out.elems = elems;
+      out.elems = genericElements(elems);
       plainProps(o, out, isArrayIndex);
       return out;
     }

@@ -1846,13 +1846,11 @@ export class VM implements HeapOwner, Agent {
                 if (obj instanceof ArrayObject && typeof key === "number" && obj.elems !== null) {
                   const v = obj.elems[key];
                   if (v !== undefined && v !== (EMPTY as unknown)) {
-                    if (code[ip + 4] === Op.INIT_LOCAL) {
-                      stack[base + code[ip + 5]] = v;
-                      ip += 6;
-                    } else {
-                      stack[sp++] = v;
-                      ip += 4;
-                    }
+                    // Stored or pushed by one put (a path with its own store deopted
+                    // execute() the first time a program took it; see putArithResult).
+                    const stored = putArithResult(stack, code, ip + 4, base, sp, v);
+                    sp += stored === 0 ? 1 : 0;
+                    ip += 4 + stored;
                     break;
                   }
                 }
@@ -1886,16 +1884,15 @@ export class VM implements HeapOwner, Agent {
                 const a = stack[base + code[ip]];
                 const b = stack[base + code[ip + 2]];
                 const cmp = code[ip + 3];
-                if (cmp === Op.SEQ_JUMP_IF_FALSE || cmp === Op.SEQ) {
-                  ip = a === b ? ip + 6 : code[ip + 5];
-                  break;
-                }
-                if (cmp === Op.SNE_JUMP_IF_FALSE || cmp === Op.SNE) {
-                  ip = a !== b ? ip + 6 : code[ip + 5];
-                  break;
-                }
-                if (typeof a === "number" && typeof b === "number") {
-                  ip = numberRelational(code[ip + 3], a, b) ? ip + 6 : code[ip + 5];
+                // One jump for every comparison: an outcome first seen late deopted
+                // execute() when each had its own.
+                let r: boolean | undefined;
+                if (cmp === Op.SEQ_JUMP_IF_FALSE || cmp === Op.SEQ) r = strictEquals(a, b);
+                else if (cmp === Op.SNE_JUMP_IF_FALSE || cmp === Op.SNE) r = !strictEquals(a, b);
+                else if (typeof a === "number" && typeof b === "number")
+                  r = numberRelational(cmp, a, b);
+                if (r !== undefined) {
+                  ip = r ? ip + 6 : code[ip + 5];
                   break;
                 }
                 stack[sp] = a;
@@ -2061,6 +2058,9 @@ export class VM implements HeapOwner, Agent {
                   if (code[ip] === Op.JUMP) {
                     if (this.heapInterrupt) this.heapSafePoint();
                     ip = code[ip + 1];
+                    // and the loop's test there (speed13), `i < 5000000` or `i < n` on
+                    // numbers: the loop header in the same dispatch.
+                    ip = loopTest(stack, code, base, ip);
                   }
                 } else {
                   stack[sp++] = v;
@@ -2098,13 +2098,16 @@ export class VM implements HeapOwner, Agent {
                 break;
               }
               case Op.SET_LOCAL:
-                stack[base + code[ip++]] = stack[sp - 1];
+              case Op.SET_LOCAL_POP: {
+                // SET_LOCAL r, maybe fused with the POP after it. One path: a program's
+                // first plain SET_LOCAL (`(c = f()) < 0`) comes late, and a path of its
+                // own then deopted execute().
+                const pop = POPS_AFTER[code[ip - 1]];
+                stack[base + code[ip]] = stack[sp - 1];
+                sp -= pop;
+                ip += 1 + pop;
                 break;
-              case Op.SET_LOCAL_POP:
-                // SET_LOCAL r; POP
-                stack[base + code[ip]] = stack[--sp];
-                ip += 2;
-                break;
+              }
               case Op.SET_LOCAL_CHK: {
                 const r = base + code[ip];
                 if (stack[r] === (EMPTY as unknown)) this.tdz(consts[code[ip + 1]] as string);
@@ -2834,11 +2837,31 @@ export class VM implements HeapOwner, Agent {
                 stack[sp - 1] = typeof v === "bigint" ? (v as bigint) - 1n : v - 1;
                 break;
               }
-              case Op.ADD: {
+              case Op.ADD:
+              case Op.SUB:
+              case Op.MUL:
+              case Op.DIV:
+              case Op.MOD:
+              case Op.EXP:
+              case Op.BAND:
+              case Op.BOR:
+              case Op.BXOR:
+              case Op.SHL:
+              case Op.SAR:
+              case Op.SHR: {
+                // Numbers for every operator in one path: most programs' first plain ADD
+                // of numbers comes late (the fused forms take the common ones), and a path
+                // of its own then deopted execute() (see putArithResult).
+                const op = code[ip - 1];
                 const a = stack[sp - 2];
                 const b = stack[sp - 1];
-                if (typeof a === "number" && typeof b === "number") stack[--sp - 1] = a + b;
-                else if (typeof a === "string" && typeof b === "string") {
+                if (typeof a === "number" && typeof b === "number")
+                  stack[--sp - 1] = numberArith(op, a, b);
+                else if (op !== Op.ADD) {
+                  const r = this.numericSlow(op, sp, 2, ip);
+                  if (r < 0) break reload;
+                  else sp = r;
+                } else if (typeof a === "string" && typeof b === "string") {
                   stack[--sp - 1] = a + b;
                   // Charged at its full length, as the guest sees it and a snapshot writes
                   // it (V8 makes a rope, but a rope is flattened whenever it is read).
@@ -2868,35 +2891,12 @@ export class VM implements HeapOwner, Agent {
                 }
                 break;
               }
-              case Op.SUB:
-              case Op.MUL:
-              case Op.DIV:
-              case Op.MOD:
-              case Op.EXP:
-              case Op.BAND:
-              case Op.BOR:
-              case Op.BXOR:
-              case Op.SHL:
-              case Op.SAR:
-              case Op.SHR: {
-                const op = code[ip - 1];
-                const a = stack[sp - 2];
-                const b = stack[sp - 1];
-                if (typeof a === "number" && typeof b === "number")
-                  stack[--sp - 1] = numberArith(op, a, b);
-                else {
-                  const r = this.numericSlow(op, sp, 2, ip);
-                  if (r < 0) break reload;
-                  else sp = r;
-                }
-                break;
-              }
               case Op.SEQ:
-                stack[sp - 2] = stack[sp - 2] === stack[sp - 1];
+                stack[sp - 2] = strictEquals(stack[sp - 2], stack[sp - 1]);
                 sp--;
                 break;
               case Op.SNE:
-                stack[sp - 2] = stack[sp - 2] !== stack[sp - 1];
+                stack[sp - 2] = !strictEquals(stack[sp - 2], stack[sp - 1]);
                 sp--;
                 break;
               case Op.EQ:
@@ -2961,43 +2961,39 @@ export class VM implements HeapOwner, Agent {
               case Op.LT:
               case Op.LE:
               case Op.GT:
-              case Op.GE: {
-                const op = code[ip - 1];
-                const a = stack[sp - 2];
-                const b = stack[sp - 1];
-                if (typeof a === "number" && typeof b === "number")
-                  stack[--sp - 1] = numberRelational(op, a, b);
-                else {
-                  sp = this.relationalSlow(op, sp, ip);
-                  if (sp < 0) break reload;
-                }
-                break;
-              }
+              case Op.GE:
               case Op.LT_JUMP_IF_FALSE:
               case Op.LE_JUMP_IF_FALSE:
               case Op.GT_JUMP_IF_FALSE:
               case Op.GE_JUMP_IF_FALSE: {
-                // LT; JUMP_IF_FALSE target (compiler/fuse.ts)
+                // A comparison, maybe fused with the JUMP_IF_FALSE after it (compiler/fuse.ts).
+                // Both forms run the same operations on numbers, the plain one with
+                // `fused` 0: most programs' first plain `<` comes late (the fused forms
+                // take the common ones), and a path of its own then deopted execute().
                 const op = code[ip - 1];
+                const fused = JUMPS_AFTER[op];
                 const a = stack[sp - 2];
                 const b = stack[sp - 1];
                 if (typeof a === "number" && typeof b === "number") {
-                  sp -= 2;
-                  ip = numberRelational(op, a, b) ? ip + 2 : code[ip + 1];
+                  const r = numberRelational(op, a, b);
+                  sp -= 1 + fused;
+                  // The plain form's result; a dead slot for the fused one.
+                  stack[sp - 1 + fused] = r;
+                  ip = r || fused === 0 ? ip + 2 * fused : code[ip + 1];
                 } else {
-                  // Just the comparison; the JUMP_IF_FALSE after it runs next.
-                  sp = this.relationalSlow(op - (Op.LT_JUMP_IF_FALSE - Op.LT), sp, ip);
+                  // Just the comparison; a fused form's JUMP_IF_FALSE runs next.
+                  sp = this.relationalSlow(op - fused * (Op.LT_JUMP_IF_FALSE - Op.LT), sp, ip);
                   if (sp < 0) break reload;
                 }
                 break;
               }
               case Op.SEQ_JUMP_IF_FALSE:
                 // SEQ; JUMP_IF_FALSE target
-                ip = stack[sp - 2] === stack[sp - 1] ? ip + 2 : code[ip + 1];
+                ip = strictEquals(stack[sp - 2], stack[sp - 1]) ? ip + 2 : code[ip + 1];
                 sp -= 2;
                 break;
               case Op.SNE_JUMP_IF_FALSE:
-                ip = stack[sp - 2] !== stack[sp - 1] ? ip + 2 : code[ip + 1];
+                ip = strictEquals(stack[sp - 2], stack[sp - 1]) ? code[ip + 1] : ip + 2;
                 sp -= 2;
                 break;
               case Op.IN: {
@@ -4599,6 +4595,48 @@ function presentElement(obj: unknown, key: number): Value | undefined {
   const v = obj.elems[key];
   return v === (EMPTY as unknown) ? undefined : v;
 }
+
+/**
+ * `a === b`. One comparison for SEQ, SNE and their jump forms: V8's feedback for a
+ * comparison site that had seen only small integers when TurboFan compiled execute()
+ * deopts the whole dispatch function at its first string or object (`r !== undefined`
+ * after `i !== -2`); shared, the feedback is general from the first programs on.
+ */
+function strictEquals(a: unknown, b: unknown): boolean {
+  return a === b;
+}
+
+/**
+ * Where a loop's test at `ip` goes when it is GET_LOCAL_INT_JUMP or GET_LOCALS_JUMP with
+ * a relational operator (`i < 10`, `i < n`, maybe fused with its jump) on numbers: past
+ * the jump or to its target; otherwise `ip` itself (the test then runs as usual).
+ */
+function loopTest(stack: unknown[], code: Int32Array, base: number, ip: number): number {
+  const op = code[ip];
+  if (op !== Op.GET_LOCAL_INT_JUMP && op !== Op.GET_LOCALS_JUMP) return ip;
+  const a = stack[base + code[ip + 1]];
+  const b = op === Op.GET_LOCAL_INT_JUMP ? code[ip + 3] : stack[base + code[ip + 3]];
+  const cmp = code[ip + 4];
+  if (typeof a !== "number" || typeof b !== "number" || !RELATIONAL_CMP[cmp]) return ip;
+  return numberRelational(cmp, a, b) ? ip + 7 : code[ip + 6];
+}
+
+/** By opcode: 1 for LT…GE and their forms fused with JUMP_IF_FALSE. */
+const RELATIONAL_CMP = new Uint8Array(512);
+for (const op of [Op.LT, Op.LE, Op.GT, Op.GE]) RELATIONAL_CMP[op] = 1;
+for (const op of [Op.LT_JUMP_IF_FALSE, Op.LE_JUMP_IF_FALSE]) RELATIONAL_CMP[op] = 1;
+for (const op of [Op.GT_JUMP_IF_FALSE, Op.GE_JUMP_IF_FALSE]) RELATIONAL_CMP[op] = 1;
+
+/** By opcode: 1 for SET_LOCAL_POP, else 0. */
+const POPS_AFTER = new Uint8Array(512);
+POPS_AFTER[Op.SET_LOCAL_POP] = 1;
+
+/** By opcode: 1 for a comparison fused with the JUMP_IF_FALSE after it, else 0. */
+const JUMPS_AFTER = new Uint8Array(512);
+JUMPS_AFTER[Op.LT_JUMP_IF_FALSE] = 1;
+JUMPS_AFTER[Op.LE_JUMP_IF_FALSE] = 1;
+JUMPS_AFTER[Op.GT_JUMP_IF_FALSE] = 1;
+JUMPS_AFTER[Op.GE_JUMP_IF_FALSE] = 1;
 
 /** By opcode: the size of a local store a fused arithmetic runs too, or 0. */
 const STORE_SIZE = new Uint8Array(512);

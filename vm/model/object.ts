@@ -519,6 +519,22 @@ export function validateDescriptor(
   return true;
 }
 
+/**
+ * `elems` with V8's most general elements kind (any value, holes allowed: HOLEY_ELEMENTS),
+ * in place. The interpreter's element handlers read every array's `elems`: a kind they had
+ * not seen when TurboFan compiled execute() deopts the whole dispatch function (a "wrong
+ * map"), and host arrays come in six (`[]` of small integers, of doubles, of anything,
+ * each packed or holey, from literals, `slice`, `map`, `new Array(n)`). One kind keeps
+ * those sites monomorphic. Pushing an object and growing the length past it is what
+ * moves an array to that kind (kinds only ever generalize).
+ */
+export function genericElements(elems: Value[]): Value[] {
+  elems.push(EMPTY);
+  elems.length += 1;
+  elems.length -= 2;
+  return elems;
+}
+
 const elementRecord = (value: Value): Prop => new Prop(value, PF.Default);
 
 /** Arrays keep their elements in a dense host array; holes are EMPTY. */
@@ -530,7 +546,7 @@ export class ArrayObject extends JSObject {
   lengthWritable = true;
   constructor(proto: JSObject | null, elems: Value[] = []) {
     super(proto, "Array");
-    this.elems = elems;
+    this.elems = genericElements(elems);
     if (elems.length) charge(SIZE.slot * elems.length);
   }
 

@@ -20,6 +20,7 @@ import {
   PrimitiveObject,
   Prop,
   UNLISTED_INTRINSIC,
+  genericElements,
 } from "../model/object";
 import { PrivateName, type PropertyKey, type Value } from "../model/value";
 import type { Realm } from "./realm";
@@ -284,7 +285,7 @@ function fillFrom(
   }
   if (t instanceof ArrayObject) {
     const a = o as ArrayObject;
-    a.elems = t.elems && t.elems.map(map);
+    a.elems = t.elems && genericElements(t.elems.map(map));
     a.sparseLength = t.sparseLength;
     a.lengthWritable = t.lengthWritable;
   } else if (t instanceof FunctionObject) {
