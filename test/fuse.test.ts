@@ -111,6 +111,8 @@ test("fusing changes only opcode words, and fusing again changes nothing", () =>
     Op.EMPTY_INIT_LOCAL,
     Op.GET_LOCAL_CONST_ARITH,
     Op.GET_LOCALS_GET_PROP,
+    Op.UNDEF_RETURN,
+    Op.GET_LOCAL_RETURN,
   ])
     assert.ok(seen.has(op), `${OPS[op].name} is emitted`);
 });
@@ -249,4 +251,19 @@ test("a local fuses with a constant operand, and two locals with a property of t
     [Op.GET_LOCALS_GET_PROP, 0, Op.GET_LOCAL_GET_PROP, 1, Op.GET_PROP, 0],
   );
   assert.equal(fuseInstructions(p.slice(0, 5))[0], Op.GET_LOCAL_GET_LOCAL);
+});
+
+test("a return of undefined or of a local fuses with its RETURN, only when the RETURN is there", () => {
+  const u = Int32Array.from([Op.UNDEF, Op.RETURN]);
+  assert.deepEqual([...fuseInstructions(u.slice())], [Op.UNDEF_RETURN, Op.RETURN]);
+  assert.deepEqual([...fuseInstructions(u.slice(0, 1))], [Op.UNDEF]);
+  const l = Int32Array.from([Op.GET_LOCAL, 3, Op.RETURN]);
+  assert.deepEqual([...fuseInstructions(l.slice())], [Op.GET_LOCAL_RETURN, 3, Op.RETURN]);
+  assert.deepEqual([...fuseInstructions(l.slice(0, 2))], [Op.GET_LOCAL, 3]);
+  // A local pushed for anything else keeps its own fusions.
+  const v = Int32Array.from([Op.GET_LOCAL, 3, Op.UNDEF, Op.RETURN]);
+  assert.deepEqual(
+    [...fuseInstructions(v.slice())],
+    [Op.GET_LOCAL_UNDEF, 3, Op.UNDEF_RETURN, Op.RETURN],
+  );
 });

@@ -2602,7 +2602,16 @@ export class VM implements HeapOwner, Agent {
                 } else sp = r;
                 break;
               }
+              case Op.UNDEF_RETURN:
+              case Op.GET_LOCAL_RETURN:
               case Op.RETURN: {
+                if (code[opStart] !== Op.RETURN) {
+                  // UNDEF; RETURN  or  GET_LOCAL r; RETURN (compiler/fuse.ts): the value
+                  // pushed, then the RETURN at its own offset (what a throw there reports).
+                  stack[sp++] =
+                    code[opStart] === Op.UNDEF_RETURN ? undefined : stack[base + code[ip++]];
+                  opStart = ip++;
+                }
                 let v = stack[sp - 1];
                 const rflags = frame.flags;
                 if (
