@@ -203,6 +203,7 @@ export const enum Op {
   // speed12's fused instructions (compiler/fuse.ts fuseReturns).
   UNDEF_RETURN,
   GET_LOCAL_RETURN,
+  GET_LOCAL_CALL,
   // Keep this last: the number of opcodes.
   COUNT,
 }
@@ -477,6 +478,7 @@ export const OPS: readonly OpInfo[] = [
   op("GET_LOCALS_GET_PROP", ["local"], PUSH),
   op("UNDEF_RETURN", [], PUSH),
   op("GET_LOCAL_RETURN", ["local"], PUSH),
+  op("GET_LOCAL_CALL", ["local"], PUSH),
 ];
 
 /** Total size in words of the instruction starting at `at`. */

@@ -113,6 +113,7 @@ test("fusing changes only opcode words, and fusing again changes nothing", () =>
     Op.GET_LOCALS_GET_PROP,
     Op.UNDEF_RETURN,
     Op.GET_LOCAL_RETURN,
+    Op.GET_LOCAL_CALL,
   ])
     assert.ok(seen.has(op), `${OPS[op].name} is emitted`);
 });
@@ -253,7 +254,7 @@ test("a local fuses with a constant operand, and two locals with a property of t
   assert.equal(fuseInstructions(p.slice(0, 5))[0], Op.GET_LOCAL_GET_LOCAL);
 });
 
-test("a return of undefined or of a local fuses with its RETURN, only when the RETURN is there", () => {
+test("a return of undefined or of a local, and a call after a local, fuse only when whole", () => {
   const u = Int32Array.from([Op.UNDEF, Op.RETURN]);
   assert.deepEqual([...fuseInstructions(u.slice())], [Op.UNDEF_RETURN, Op.RETURN]);
   assert.deepEqual([...fuseInstructions(u.slice(0, 1))], [Op.UNDEF]);

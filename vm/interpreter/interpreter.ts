@@ -2474,7 +2474,15 @@ export class VM implements HeapOwner, Agent {
               case Op.ARGUMENTS:
                 stack[sp++] = this.makeArguments(frame);
                 break;
+              case Op.GET_LOCAL_CALL:
               case Op.CALL: {
+                if (code[opStart] === Op.GET_LOCAL_CALL) {
+                  // GET_LOCAL r; CALL argc (compiler/fuse.ts): the last argument pushed,
+                  // then the CALL at its own offset (what a throw there reports).
+                  stack[sp++] = stack[base + code[ip]];
+                  opStart = ip + 1;
+                  ip += 2;
+                }
                 const argc = code[ip];
                 ip += 2;
                 const fpos = sp - argc - 2;

@@ -1,5 +1,8 @@
-// speed12's fused returns: `return;` and a function's end (UNDEF; RETURN) and `return x`
-// of a local (GET_LOCAL r; RETURN), from every kind of frame the RETURN handles — plain
+// speed12's fused returns and calls: `return;` and a function's end (UNDEF; RETURN),
+// `return x` of a local (GET_LOCAL r; RETURN) and a call whose last argument is a local
+// (GET_LOCAL r; CALL), on every callee kind the CALL handles (guest functions in and out
+// of its fast path, natives, bound functions, proxies, class constructors, non-callables)
+// and from every kind of frame the RETURN handles — plain
 // calls, methods, base and derived constructors (a primitive returned, an error thrown
 // by the RETURN itself), generators, async functions, getters and setters, callbacks of
 // natives, finally blocks, recursion deeper than the frame pool — and after the older
@@ -171,6 +174,57 @@ function callThenNothing(f) {
   f();
 }
 log(pair(1, 2), incThenReturn(4), callThenNothing(nothing));
+
+// Calls whose last argument is a local, on each kind of callee.
+function usesArguments(a) {
+  return arguments.length + a;
+}
+class K {
+  constructor(k) {
+    this.k = k;
+  }
+  m(x) {
+    return x * 2;
+  }
+}
+class L extends K {
+  m(x) {
+    const y = super.m(x);
+    return y + 1;
+  }
+}
+function calls(x) {
+  const f = local;
+  const bound = param.bind(null);
+  const proxied = new Proxy(local, {});
+  const r = [f(x), Math.max(1, x), bound(x), proxied(x), usesArguments(x), new L(1).m(x)];
+  r.push(param?.(x), [x].map(param)[0], String(x), f(x, x));
+  const nil = null;
+  r.push(nil?.(x));
+  let n = x;
+  r.push(param(n++), n, param(x + n));
+  for (const g of [K, 3, undefined]) {
+    try {
+      g(x);
+    } catch (e) {
+      r.push(e.constructor.name + ": " + e.message);
+    }
+  }
+  return r;
+}
+log(calls(3).join(" | "));
+const big = [];
+function pushAll(k) {
+  for (let i = 0; i < k; i++) big.push(i);
+  return big.length;
+}
+log(pushAll(3), pushAll(2));
+function rec(n) {
+  if (n <= 0) return n;
+  const m = n - 1;
+  return rec(m);
+}
+log(rec(700));
 
 af(9).then((v) => log("af", v));
 an().then((v) => {
