@@ -179,7 +179,8 @@ export interface ModuleInfo {
  * 17: functions carry the name V8 infers for stack traces (`inferredName`), and a call
  * is placed where V8 places it (the callee's last name, else the "(").
  * 18: `return;` (and a function's end) and `return x` of a local fused with their RETURN,
- * a call's last argument when a local with its CALL.
+ * a call's last argument when a local with its CALL, a method read with its call of no
+ * arguments.
  */
 export const COMPILER_VERSION = 18;
 

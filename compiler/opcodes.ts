@@ -204,6 +204,7 @@ export const enum Op {
   UNDEF_RETURN,
   GET_LOCAL_RETURN,
   GET_LOCAL_CALL,
+  GET_METHOD_CALL,
   // Keep this last: the number of opcodes.
   COUNT,
 }
@@ -479,6 +480,7 @@ export const OPS: readonly OpInfo[] = [
   op("UNDEF_RETURN", [], PUSH),
   op("GET_LOCAL_RETURN", ["local"], PUSH),
   op("GET_LOCAL_CALL", ["local"], PUSH),
+  op("GET_METHOD_CALL", ["name"], [1, 2], true),
 ];
 
 /** Total size in words of the instruction starting at `at`. */

@@ -25,6 +25,7 @@ function f(a, n) {
 }
 function g(x) { return x + 1 + this.y; }
 function h(o) { o.z = o.x; return o.z; }
+function q(o) { return o.m(); }
 function k(a, b, cb) {
   for (let i = 0; i < b; i++) a[i] = cb(a[i] - b);
   const n = a.length;
@@ -114,6 +115,7 @@ test("fusing changes only opcode words, and fusing again changes nothing", () =>
     Op.UNDEF_RETURN,
     Op.GET_LOCAL_RETURN,
     Op.GET_LOCAL_CALL,
+    Op.GET_METHOD_CALL,
   ])
     assert.ok(seen.has(op), `${OPS[op].name} is emitted`);
 });
@@ -254,7 +256,7 @@ test("a local fuses with a constant operand, and two locals with a property of t
   assert.equal(fuseInstructions(p.slice(0, 5))[0], Op.GET_LOCAL_GET_LOCAL);
 });
 
-test("a return of undefined or of a local, and a call after a local, fuse only when whole", () => {
+test("a return of undefined or of a local, a call after a local or a method read, fuse only when whole", () => {
   const u = Int32Array.from([Op.UNDEF, Op.RETURN]);
   assert.deepEqual([...fuseInstructions(u.slice())], [Op.UNDEF_RETURN, Op.RETURN]);
   assert.deepEqual([...fuseInstructions(u.slice(0, 1))], [Op.UNDEF]);

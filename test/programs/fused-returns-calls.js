@@ -1,6 +1,7 @@
 // speed12's fused returns and calls: `return;` and a function's end (UNDEF; RETURN),
 // `return x` of a local (GET_LOCAL r; RETURN) and a call whose last argument is a local
-// (GET_LOCAL r; CALL), on every callee kind the CALL handles (guest functions in and out
+// (GET_LOCAL r; CALL) or a method call with no arguments (GET_METHOD key; CALL 0: a
+// getter returning the method, primitives, proxies, missing methods), on every callee kind the CALL handles (guest functions in and out
 // of its fast path, natives, bound functions, proxies, class constructors, non-callables)
 // and from every kind of frame the RETURN handles — plain
 // calls, methods, base and derived constructors (a primitive returned, an error thrown
@@ -225,6 +226,49 @@ function rec(n) {
   return rec(m);
 }
 log(rec(700));
+
+// Method calls with no arguments.
+class Counter {
+  constructor() {
+    this.n = 0;
+  }
+  inc() {
+    this.n++;
+    return this;
+  }
+  get viaGetter() {
+    const self = this;
+    return function () {
+      return self.n * 10;
+    };
+  }
+}
+function methods() {
+  const c = new Counter();
+  const r = [c.inc().inc().n, c.viaGetter(), "ab".toUpperCase(), (5).toString(), [3, 1].pop()];
+  const p = new Proxy(
+    {},
+    {
+      get(_t, k) {
+        return () => "trap " + String(k);
+      },
+    },
+  );
+  r.push(p.anything(), c.missing?.(), c.inc?.().n);
+  for (const o of [null, undefined, {}, { m: 1 }, 7]) {
+    try {
+      o.m();
+    } catch (e) {
+      r.push(e.constructor.name + ": " + e.message);
+    }
+  }
+  let total = 0;
+  const objs = [new Counter(), { inc: () => ({ n: -1 }) }, Object.create(new Counter())];
+  for (let i = 0; i < 30; i++) total += objs[i % 3].inc().n;
+  r.push(total);
+  return r;
+}
+log(methods().join(" | "));
 
 af(9).then((v) => log("af", v));
 an().then((v) => {
