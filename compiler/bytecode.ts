@@ -178,8 +178,11 @@ export interface ModuleInfo {
  * property fused; two locals no longer fused ahead of a longer fusion.
  * 17: functions carry the name V8 infers for stack traces (`inferredName`), and a call
  * is placed where V8 places it (the callee's last name, else the "(").
+ * 18: `return;` (and a function's end) and `return x` of a local fused with their RETURN,
+ * a call's last argument when a local with its CALL, a method read with its call of no
+ * arguments.
  */
-export const COMPILER_VERSION = 17;
+export const COMPILER_VERSION = 18;
 
 /**
  * Self-hosted helpers compiled code may call with CALL_HELPER, by index. The realm

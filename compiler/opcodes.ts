@@ -200,6 +200,11 @@ export const enum Op {
   EMPTY_INIT_LOCAL,
   GET_LOCAL_CONST_ARITH,
   GET_LOCALS_GET_PROP,
+  // speed12's fused instructions (compiler/fuse.ts fuseReturns).
+  UNDEF_RETURN,
+  GET_LOCAL_RETURN,
+  GET_LOCAL_CALL,
+  GET_METHOD_CALL,
   // Keep this last: the number of opcodes.
   COUNT,
 }
@@ -472,6 +477,10 @@ export const OPS: readonly OpInfo[] = [
   op("EMPTY_INIT_LOCAL", [], PUSH),
   op("GET_LOCAL_CONST_ARITH", ["local"], PUSH),
   op("GET_LOCALS_GET_PROP", ["local"], PUSH),
+  op("UNDEF_RETURN", [], PUSH),
+  op("GET_LOCAL_RETURN", ["local"], PUSH),
+  op("GET_LOCAL_CALL", ["local"], PUSH),
+  op("GET_METHOD_CALL", ["name"], [1, 2], true),
 ];
 
 /** Total size in words of the instruction starting at `at`. */

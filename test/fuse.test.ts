@@ -26,6 +26,7 @@ function f(a, n) {
 }
 function g(x) { return x + 1 + this.y; }
 function h(o) { o.z = o.x; return o.z; }
+function q(o) { return o.m(); }
 function k(a, b, cb) {
   for (let i = 0; i < b; i++) a[i] = cb(a[i] - b);
   const n = a.length;
@@ -112,6 +113,10 @@ test("fusing changes only opcode words, and fusing again changes nothing", () =>
     Op.EMPTY_INIT_LOCAL,
     Op.GET_LOCAL_CONST_ARITH,
     Op.GET_LOCALS_GET_PROP,
+    Op.UNDEF_RETURN,
+    Op.GET_LOCAL_RETURN,
+    Op.GET_LOCAL_CALL,
+    Op.GET_METHOD_CALL,
   ])
     assert.ok(seen.has(op), `${OPS[op].name} is emitted`);
 });
@@ -273,4 +278,19 @@ test("a loop's update, its jump back and the test at its head run in one dispatc
       );
     assert.equal(loop(2000) - loop(1000), 2000, test);
   }
+});
+
+test("a return of undefined or of a local, a call after a local or a method read, fuse only when whole", () => {
+  const u = Int32Array.from([Op.UNDEF, Op.RETURN]);
+  assert.deepEqual([...fuseInstructions(u.slice())], [Op.UNDEF_RETURN, Op.RETURN]);
+  assert.deepEqual([...fuseInstructions(u.slice(0, 1))], [Op.UNDEF]);
+  const l = Int32Array.from([Op.GET_LOCAL, 3, Op.RETURN]);
+  assert.deepEqual([...fuseInstructions(l.slice())], [Op.GET_LOCAL_RETURN, 3, Op.RETURN]);
+  assert.deepEqual([...fuseInstructions(l.slice(0, 2))], [Op.GET_LOCAL, 3]);
+  // A local pushed for anything else keeps its own fusions.
+  const v = Int32Array.from([Op.GET_LOCAL, 3, Op.UNDEF, Op.RETURN]);
+  assert.deepEqual(
+    [...fuseInstructions(v.slice())],
+    [Op.GET_LOCAL_UNDEF, 3, Op.UNDEF_RETURN, Op.RETURN],
+  );
 });

@@ -2323,31 +2323,6 @@ export class VM implements HeapOwner, Agent {
                 } else stack[--sp - 1] = v;
                 break;
               }
-              case Op.GET_METHOD: {
-                const key = consts[code[ip++]] as string;
-                const obj = stack[sp - 1];
-                let v: Value | typeof ACCESSOR;
-                if (obj instanceof JSObject) v = this.getNamed(obj, key, frame.fn, opStart);
-                else if (typeof obj === "string" && (key === "length" || isArrayIndex(key)))
-                  v = this.stringOwn(obj, key);
-                else v = this.lookup(this.protoForPrimitive(obj, key, false), key);
-                if (v === ACCESSOR) {
-                  frame.ip = ip;
-                  sp = this.callWithExtra(
-                    this.accessor!,
-                    sp - 1,
-                    obj,
-                    this.accessorArgs,
-                    true,
-                    obj,
-                  );
-                  if (sp < 0) break reload;
-                  break;
-                }
-                stack[sp - 1] = v;
-                stack[sp++] = obj;
-                break;
-              }
               case Op.SET_PROP_POP:
               case Op.SET_PROP: {
                 const key = consts[code[ip++]] as string;
@@ -2515,7 +2490,46 @@ export class VM implements HeapOwner, Agent {
               case Op.ARGUMENTS:
                 stack[sp++] = this.makeArguments(frame);
                 break;
+              case Op.GET_METHOD:
+              case Op.GET_METHOD_CALL:
+              case Op.GET_LOCAL_CALL:
               case Op.CALL: {
+                const first = code[opStart];
+                if (first === Op.GET_LOCAL_CALL) {
+                  // GET_LOCAL r; CALL argc (compiler/fuse.ts): the last argument pushed,
+                  // then the CALL at its own offset (what a throw there reports).
+                  stack[sp++] = stack[base + code[ip]];
+                  opStart = ip + 1;
+                  ip += 2;
+                } else if (first !== Op.CALL) {
+                  // GET_METHOD key, and GET_METHOD key; CALL 0 (compiler/fuse.ts): the
+                  // method and its receiver pushed, then (unless a getter ran) the CALL
+                  // at its own offset.
+                  const key = consts[code[ip++]] as string;
+                  const obj = stack[sp - 1];
+                  let v: Value | typeof ACCESSOR;
+                  if (obj instanceof JSObject) v = this.getNamed(obj, key, frame.fn, opStart);
+                  else if (typeof obj === "string" && (key === "length" || isArrayIndex(key)))
+                    v = this.stringOwn(obj, key);
+                  else v = this.lookup(this.protoForPrimitive(obj, key, false), key);
+                  if (v === ACCESSOR) {
+                    frame.ip = ip;
+                    sp = this.callWithExtra(
+                      this.accessor!,
+                      sp - 1,
+                      obj,
+                      this.accessorArgs,
+                      true,
+                      obj,
+                    );
+                    if (sp < 0) break reload;
+                    break;
+                  }
+                  stack[sp - 1] = v;
+                  stack[sp++] = obj;
+                  if (first === Op.GET_METHOD) break;
+                  opStart = ip++;
+                }
                 const argc = code[ip];
                 ip += 2;
                 const fpos = sp - argc - 2;
@@ -2643,7 +2657,16 @@ export class VM implements HeapOwner, Agent {
                 } else sp = r;
                 break;
               }
+              case Op.UNDEF_RETURN:
+              case Op.GET_LOCAL_RETURN:
               case Op.RETURN: {
+                if (code[opStart] !== Op.RETURN) {
+                  // UNDEF; RETURN  or  GET_LOCAL r; RETURN (compiler/fuse.ts): the value
+                  // pushed, then the RETURN at its own offset (what a throw there reports).
+                  stack[sp++] =
+                    code[opStart] === Op.UNDEF_RETURN ? undefined : stack[base + code[ip++]];
+                  opStart = ip++;
+                }
                 let v = stack[sp - 1];
                 const rflags = frame.flags;
                 if (
