@@ -31,6 +31,11 @@ export const enum FnFlags {
   EvalCode = 32768,
   /** A class's field initializers: direct eval in them may not contain `arguments`. */
   FieldInit = 65536,
+  /**
+   * Set at run time, never by the compiler: the intrinsic Promise constructor, whose
+   * `new` makes a PromiseObject (builtins/internals.ts registerPromiseConstructor).
+   */
+  PromiseConstructor = 131072,
 }
 
 /** Context of a direct eval call site, which decides what its code may contain. */

@@ -8,7 +8,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { Jaunt } from "../vm";
-import { GeneratorObject, JSObject } from "../vm/model/object";
+import { GeneratorObject, JSObject, PromiseObject } from "../vm/model/object";
 import type { Frame } from "../vm/model/frame";
 
 /** Runs `source` one instruction at a time, calling `look` after each; returns the output. */
@@ -126,8 +126,8 @@ test("an awaited promise holds its only waiting coroutine, and a list from the s
     const realm = j.vm.realm;
     const mark = realm.global.getOwnProperty("mark")?.value;
     const p = realm.global.getOwnProperty("p")?.value;
-    if (!(p instanceof JSObject) || p.privates === null) return;
-    const reactions = p.privates.get(realm.promiseFields[2])?.value;
+    if (!(p instanceof PromiseObject)) return;
+    const reactions = p.reactions;
     const kind =
       reactions instanceof GeneratorObject ? "coroutine" : String(reactions?.constructor.name);
     const entry = `${String(mark)}:${kind}`;

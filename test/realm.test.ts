@@ -238,7 +238,6 @@ function assertSameRealm(a: Realm, b: Realm): void {
     b.intrinsicEnvSlots[i].forEach((v, k) => assert.equal(v, f.slots[k]));
   });
   assert.deepEqual(a.intrinsicPrivateNames, b.intrinsicPrivateNames);
-  a.promiseSlots!.forEach((n, i) => sameValue(n, b.promiseSlots![i], "promise slots"));
   for (const k of Object.keys(a.helpers) as (keyof Helpers)[])
     sameValue(a.helpers[k], b.helpers[k], `helper ${k}`);
   a.helperList.forEach((h, i) => sameValue(h, b.helperList[i], `helper ${i}`));

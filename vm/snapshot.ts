@@ -39,6 +39,7 @@ import {
   FunctionObject,
   GenState,
   GeneratorObject,
+  PromiseObject,
   JSObject,
   NativeFunction,
   type PF as _PF,
@@ -1834,9 +1835,9 @@ class Decoder {
         g.awaiting = s[8] === true;
         if (s[9] !== null && s[9] !== undefined) {
           const promise = this.value(s[9], where);
-          if (!(promise instanceof JSObject))
-            fail(`${where}: an async function's promise is not an object`);
-          g.asyncPromise = promise as JSObject;
+          if (!(promise instanceof PromiseObject))
+            fail(`${where}: an async function's promise is not a promise`);
+          g.asyncPromise = promise as PromiseObject;
           if (g.state !== GenState.Done) this.liveAsync.push([g, where]);
         }
         if (g.frame) g.frame.generator = g;
@@ -2045,11 +2046,11 @@ function checkClosureEnv(f: FunctionObject, where: string): void {
  * it while unwinding a throw out of the function, where a bad promise would be an
  * exception escaping the interpreter instead of a refused snapshot.
  */
-function checkLiveAsyncPromises(realm: Realm, live: [GeneratorObject, string][]): void {
+function checkLiveAsyncPromises(live: [GeneratorObject, string][]): void {
   const owners = new Set<JSObject>();
   for (const [g, where] of live) {
     const p = g.asyncPromise!;
-    const why = notLiveAsyncPromise(realm, p);
+    const why = notLiveAsyncPromise(p);
     if (why !== null) fail(`${where}: the promise of an unfinished async function ${why}`);
     if (owners.has(p)) fail(`${where}: two unfinished async functions share a promise`);
     owners.add(p);
@@ -2314,7 +2315,7 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
   for (const f of vm.frames) if (f.generator) f.generator.frame = f;
   checkFrameStack(vm.frames, stack);
   for (const check of d.afterFill) check();
-  checkLiveAsyncPromises(realm, d.liveAsync);
+  checkLiveAsyncPromises(d.liveAsync);
   for (const g of d.running)
     if (!g.frame || vm.frames.filter((f) => f.generator === g).length !== 1)
       fail("a running generator is not the body of exactly one frame");

@@ -19,6 +19,7 @@ import {
   NativeFunction,
   PF,
   PrimitiveObject,
+  PromiseObject,
   type Prop,
   Prop as PropCtor,
   isCallable,
@@ -1413,16 +1414,12 @@ function formatSpecialObject(
   keys: PropertyKey[],
   recurseTimes: number,
 ): SpecialObject | undefined {
-  const slots = ctx.realm.promiseSlots;
-  if (slots && value.privates?.has(slots[0]))
-    return formatPromiseObject(ctx, value, constructor, tag);
+  if (value instanceof PromiseObject) return formatPromiseObject(ctx, value, constructor, tag);
   switch (value.cls) {
     case "RegExp":
       return formatRegExpObject(ctx, value, constructor, tag, keys, recurseTimes);
     case "Date":
       return formatDateObject(ctx, value, constructor, tag, keys);
-    case "Promise":
-      return formatPromiseObject(ctx, value, constructor, tag);
     case "WeakMap":
     case "WeakSet":
       return formatWeakCollection(ctx, value, constructor, tag);
@@ -1475,18 +1472,17 @@ function formatDateObject(
 /** `Promise { 1 }`, `Promise { <pending> }`, `Promise { <rejected> Error... }`. */
 function formatPromiseObject(
   ctx: Ctx,
-  value: JSObject,
+  value: PromiseObject,
   constructor: string | null,
   tag: string,
 ): SpecialObject | undefined {
-  const [stateName, resultName] = ctx.realm.promiseSlots!;
   return {
     braces: [`${getPrefix(constructor, tag, "Promise")}{`, "}"],
     formatter: (ctx, _v, recurseTimes) => {
-      const state = value.privates!.get(stateName)!.value;
+      const state = value.state;
       if (state === 0) return [stylize(ctx, "<pending>", "special")];
       ctx.indentationLvl += 2;
-      const str = formatValue(ctx, value.privates!.get(resultName)!.value, recurseTimes);
+      const str = formatValue(ctx, value.result, recurseTimes);
       ctx.indentationLvl -= 2;
       return [state === 2 ? `<rejected> ${str}` : str];
     },

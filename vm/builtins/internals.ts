@@ -1,8 +1,10 @@
 // Internal natives handed to the self-hosted prelude as `$`. Guest programs cannot
 // reach this object: it is only a parameter of the prelude's top-level function.
 
+import { FnFlags } from "../../compiler/bytecode";
 import {
   ArrayObject,
+  FunctionObject,
   JSObject,
   PF,
   Prop,
@@ -242,14 +244,12 @@ export function installInternals(realm: Realm): void {
     for (const [k, p] of rest) o.props.set(k, p);
     return undefined;
   });
-  // A fresh promise from the prelude: its private fields, in declaration order, are
-  // what promise-core.ts's natives read; the first two (#state, #result) are also
-  // what console.log/util.inspect read (never guest code).
-  def("registerPromiseSlots", 1, "o", (vm, _t, args) => {
-    const p = arg(args, 0) as JSObject;
-    const names = [...(p.privates?.keys() ?? [])];
-    vm.realm.promiseFields = names;
-    if (names.length >= 2) vm.realm.promiseSlots = [names[0], names[1]];
+  // The prelude's Promise class: `new` of it makes a PromiseObject (interpreter.ts
+  // construct). The mark is on its code, which every realm of the process shares.
+  def("registerPromiseConstructor", 1, "o", (_vm, _t, args) => {
+    const C = arg(args, 0);
+    if (C instanceof FunctionObject)
+      (C.code as { flags: number }).flags |= FnFlags.PromiseConstructor;
     return undefined;
   });
   // CreateDataProperty (false when refused) and CreateDataPropertyOrThrow (a TypeError).

@@ -2,8 +2,9 @@
 // promise, adding a reaction and turning reactions into jobs touch only the promise's
 // private fields and the job queue — no guest code runs — so they need no guest frame:
 // in the prelude they were a third of the instructions of an `await` (bench/programs/
-// async.js). The promise's state stays in its private fields (#state, #result,
-// #reactions, #handled), so snapshots see exactly what they saw before.
+// async.js). A promise is a PromiseObject (model/object.ts): its state, result,
+// reactions and handled flag are host fields, encoded by the snapshot as object kind
+// 140 (registered below).
 
 import {
   ArrayObject,
@@ -13,22 +14,15 @@ import {
   JSObject,
   NativeFunction,
   PF,
-  Prop,
+  PromiseObject,
   isCallable,
 } from "../model/object";
-import type { PrivateName, PropertyKey, Value } from "../model/value";
+import type { PropertyKey, Value } from "../model/value";
+import { registerObjectKind } from "../model/object-kinds";
 import { SIZE, charge } from "../model/heap";
 import { defineInternal } from "./util";
 import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
-
-/** Where the fields are in a promise's private names (their declaration order). */
-const enum Field {
-  State = 0,
-  Result = 1,
-  Reactions = 2,
-  Handled = 3,
-}
 
 /**
  * A reaction is an async function's coroutine (GeneratorObject) waiting in `await`, or
@@ -83,8 +77,8 @@ function enqueueReaction(
  * function's coroutine when that is the only one (an awaited promise: no list is
  * made), else a dense guest array of them.
  */
-function pendingReactions(vm: Agent, reactions: Prop): Value[] | null {
-  const list = reactions.value;
+function pendingReactions(vm: Agent, p: PromiseObject): Value[] | null {
+  const list = p.reactions;
   if (list === undefined) return null;
   if (list instanceof GeneratorObject) return [list];
   if (!(list instanceof ArrayObject) || list.elems === null)
@@ -124,43 +118,21 @@ export function installPromiseCore(realm: Realm): void {
   installFastPaths(realm);
 }
 
-// The private names of the prelude's Promise fields ($.registerPromiseSlots, from the
-// first promise it makes; a copied realm shares its pristine realm's).
-function field(vm: Agent, p: Value, f: Field): Prop {
-  const prop = p instanceof JSObject ? p.privates?.get(vm.realm.promiseFields[f]) : undefined;
-  if (prop === undefined) vm.throwTypeError("internal: not a promise");
-  return prop!;
-}
-
 /**
  * Why `p` cannot be the promise of a live async function (one whose coroutine is not
- * done), or null when it can: it must be a pending promise whose reactions have the
- * shape settling expects. The snapshot decoder asks this, since settling such a promise
- * when the function throws happens while unwinding, where no guest error can be thrown.
+ * done), or null when it can: it must be a pending promise. The snapshot decoder asks
+ * this, since settling such a promise when the function throws happens while
+ * unwinding, where no guest error can be thrown.
  */
-export function notLiveAsyncPromise(realm: Realm, p: JSObject): string | null {
-  const fields = [Field.State, Field.Result, Field.Reactions, Field.Handled].map((f) =>
-    p.privates?.get(realm.promiseFields[f]),
-  );
-  if (fields.includes(undefined)) return "is not a promise";
-  if (fields[0]!.value !== 0) return "is not pending";
-  const list = fields[2]!.value;
-  if (!(
-    list === undefined ||
-    list instanceof GeneratorObject ||
-    (list instanceof ArrayObject && list.elems !== null)
-  ))
-    return "has malformed reactions";
-  return null;
+export function notLiveAsyncPromise(p: JSObject): string | null {
+  if (!(p instanceof PromiseObject)) return "is not a promise";
+  if (p.state !== 0) return "is not pending";
+  return reactionsProblem(0, p.reactions);
 }
 
-/** Whether `p` is a promise (has the intrinsic Promise's private fields). */
-export function isPromise(vm: Agent, p: Value): p is JSObject {
-  return (
-    p instanceof JSObject &&
-    p.privates !== null &&
-    p.privates.has(vm.realm.promiseFields[Field.State])
-  );
+/** Whether `p` is a promise (the spec's [[PromiseState]] brand). */
+export function isPromise(_vm: Agent, p: Value): p is PromiseObject {
+  return p instanceof PromiseObject;
 }
 
 /**
@@ -168,17 +140,21 @@ export function isPromise(vm: Agent, p: Value): p is JSObject {
  * unhandled rejection is tracked.
  */
 export function settlePromise(vm: Agent, p: JSObject, state: number, value: Value): void {
-  const reactions = field(vm, p, Field.Reactions);
-  const stateField = field(vm, p, Field.State);
-  if (stateField.value !== 0) vm.throwTypeError("internal: the promise is not pending");
-  const list = pendingReactions(vm, reactions);
-  stateField.value = state;
-  field(vm, p, Field.Result).value = value;
-  reactions.value = undefined;
+  if (!(p instanceof PromiseObject)) return vm.throwTypeError("internal: not a promise");
+  if (p.state !== 0) vm.throwTypeError("internal: the promise is not pending");
+  const list = p.reactions;
+  p.state = state;
+  p.result = value;
+  p.reactions = undefined;
   p.dirty = true;
-  if (state === 2 && !field(vm, p, Field.Handled).value) vm.realm.rejections.push([p, value]);
-  if (list !== null)
-    for (let i = 0; i < list.length; i++) enqueueReaction(vm, vm.realm, list[i], state, value);
+  if (state === 2 && !p.handled) vm.realm.rejections.push([p, value]);
+  if (list === undefined) return;
+  // The common case first: one coroutine awaiting (no list was made).
+  if (list instanceof GeneratorObject) return enqueueReaction(vm, vm.realm, list, state, value);
+  if (!(list instanceof ArrayObject) || list.elems === null)
+    vm.throwTypeError("internal: malformed promise reactions");
+  const elems = (list as ArrayObject).elems!;
+  for (let i = 0; i < elems.length; i++) enqueueReaction(vm, vm.realm, elems[i], state, value);
 }
 
 /**
@@ -186,31 +162,30 @@ export function settlePromise(vm: Agent, p: JSObject, state: number, value: Valu
  * while p is pending, else its job is queued at once.
  */
 export function addPromiseReaction(vm: Agent, p: JSObject, reaction: Value): void {
+  if (!(p instanceof PromiseObject)) return vm.throwTypeError("internal: not a promise");
   // The async context at then()/await time goes with the reaction (node:async_hooks).
   const ctx = vm.realm.asyncContext;
   if (ctx !== undefined) reaction = vm.realm.newArray([reaction, ctx]);
-  const state = field(vm, p, Field.State).value as number;
-  const handled = field(vm, p, Field.Handled);
+  const state = p.state;
   if (state === 0) {
-    const list = field(vm, p, Field.Reactions);
-    const elems = pendingReactions(vm, list);
+    const elems = pendingReactions(vm, p);
     if (elems === null)
-      list.value = reaction instanceof GeneratorObject ? reaction : vm.realm.newArray([reaction]);
-    else if (list.value instanceof GeneratorObject)
-      list.value = vm.realm.newArray([...elems, reaction]);
+      p.reactions = reaction instanceof GeneratorObject ? reaction : vm.realm.newArray([reaction]);
+    else if (p.reactions instanceof GeneratorObject)
+      p.reactions = vm.realm.newArray([...elems, reaction]);
     else {
       elems.push(reaction);
-      (list.value as ArrayObject).dirty = true;
+      (p.reactions as ArrayObject).dirty = true;
       charge(SIZE.slot);
     }
   } else {
-    if (state === 2 && !handled.value) {
+    if (state === 2 && !p.handled) {
       const i = vm.realm.rejections.findIndex((r) => r[0] === p);
       if (i >= 0) vm.realm.rejections.splice(i, 1);
     }
-    enqueueReaction(vm, vm.realm, reaction, state, field(vm, p, Field.Result).value);
+    enqueueReaction(vm, vm.realm, reaction, state, p.result);
   }
-  handled.value = true;
+  p.handled = true;
   p.dirty = true;
 }
 
@@ -391,16 +366,44 @@ export function awaitsAsIs(vm: Agent, v: JSObject): boolean {
 }
 
 /** A pending promise, as `newPromise` makes it. */
-export function newPromiseObject(vm: Agent, proto: JSObject): JSObject {
-  const realm = vm.realm;
-  const names = realm.promiseFields;
-  if (names.length < 4) vm.throwTypeError("internal: no promise fields registered");
-  const p = new JSObject(proto);
-  const privates = new Map<PrivateName, Prop>();
-  privates.set(names[Field.State], new Prop(0, PF.Writable));
-  privates.set(names[Field.Result], new Prop(undefined, PF.Writable));
-  privates.set(names[Field.Reactions], new Prop(undefined, PF.Writable));
-  privates.set(names[Field.Handled], new Prop(false, PF.Writable));
-  p.privates = privates;
-  return p;
+export function newPromiseObject(_vm: Agent, proto: JSObject): PromiseObject {
+  return new PromiseObject(proto);
 }
+
+/** The reactions a decoded promise may hold in its state (see PromiseObject.reactions). */
+function reactionsProblem(state: number, reactions: Value): string | null {
+  if (state !== 0) return reactions === undefined ? null : "a settled promise keeps no reactions";
+  if (
+    reactions === undefined ||
+    reactions instanceof GeneratorObject ||
+    (reactions instanceof ArrayObject && reactions.elems !== null)
+  )
+    return null;
+  return "a pending promise's reactions must be absent, a coroutine or a dense array";
+}
+
+// Snapshot codec of promises: [state, result, reactions, handled].
+registerObjectKind<PromiseObject>({
+  kind: 140,
+  cls: PromiseObject,
+  encode: (o, enc) => [o.state, enc.value(o.result), enc.value(o.reactions), o.handled],
+  allocate: () => new PromiseObject(null),
+  decode(o, fields, dec, where) {
+    if (fields.length !== 4) return dec.fail(`${where}: a promise has 4 fields`);
+    const state = fields[0];
+    if (state !== 0 && state !== 1 && state !== 2)
+      return dec.fail(`${where}: a promise's state must be 0 (pending), 1 or 2`);
+    if (typeof fields[3] !== "boolean")
+      return dec.fail(`${where}: a promise's handled flag must be a boolean`);
+    const result = dec.value(fields[1], `${where} result`);
+    if (state === 0 && result !== undefined)
+      return dec.fail(`${where}: a pending promise has no result`);
+    const reactions = dec.value(fields[2], `${where} reactions`);
+    const problem = reactionsProblem(state, reactions);
+    if (problem !== null) return dec.fail(`${where}: ${problem}`);
+    o.state = state;
+    o.result = result;
+    o.reactions = reactions;
+    o.handled = fields[3];
+  },
+});

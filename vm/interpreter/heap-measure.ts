@@ -16,6 +16,7 @@ import {
   ForInIterator,
   FunctionObject,
   GeneratorObject,
+  PromiseObject,
   JSObject,
   NativeFunction,
   PrimitiveObject,
@@ -170,7 +171,10 @@ class Walker {
       this.values(o.keys);
     } else if (o instanceof ArrayIteratorObject) this.value(o.target);
     else if (o instanceof StringIteratorObject) this.value(o.text);
-    else if (o instanceof GeneratorObject) {
+    else if (o instanceof PromiseObject) {
+      this.value(o.result);
+      this.value(o.reactions);
+    } else if (o instanceof GeneratorObject) {
       if (o.frame && o.state !== 2) this.frame(o.frame);
       this.values(o.saved);
       this.value(o.asyncPromise);

@@ -43,6 +43,7 @@ import {
   isCallable,
   isConstructor,
   GeneratorObject,
+  PromiseObject,
   GenState,
   NO_SAVED,
 } from "../model/object";
@@ -169,7 +170,9 @@ const FRAME_POOL_SIZE = 256;
 /** Guest functions CALL leaves to invoke(): class constructors, users of `arguments`. */
 const FAST_CALL_EXCLUDES = FnFlags.ClassConstructor | FnFlags.UsesArguments;
 /** NEW does itself the constructors with only Constructor of these flags. */
-const FAST_NEW_FLAGS = FnFlags.Constructor | FnFlags.Derived | FnFlags.UsesArguments;
+// PromiseConstructor: its `this` is a PromiseObject, which construct() makes.
+const FAST_NEW_FLAGS =
+  FnFlags.Constructor | FnFlags.Derived | FnFlags.UsesArguments | FnFlags.PromiseConstructor;
 
 /** Time the guest has to handle its deadline RangeError before the VM stops. */
 export function deadlineGraceMs(deadlineMs: number): number {
@@ -1023,9 +1026,13 @@ export class VM implements HeapOwner, Agent {
       // A derived constructor's `this` comes from super(): it starts uninitialised.
       const thisObj = derived
         ? EMPTY
-        : new JSObject(
-            proto ?? this.prototypeFrom(newTarget as JSObject, this.realm.ObjectPrototype),
-          );
+        : callee.code.flags & FnFlags.PromiseConstructor
+          ? new PromiseObject(
+              proto ?? this.prototypeFrom(newTarget as JSObject, this.realm.ObjectPrototype),
+            )
+          : new JSObject(
+              proto ?? this.prototypeFrom(newTarget as JSObject, this.realm.ObjectPrototype),
+            );
       return this.invoke(
         calleePos,
         argBase,

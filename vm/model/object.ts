@@ -993,9 +993,36 @@ export class GeneratorObject extends JSObject {
    * the body returns or throws, and each `await` suspends the frame on a promise with
    * this coroutine as the reaction.
    */
-  asyncPromise: JSObject | null = null;
+  asyncPromise: PromiseObject | null = null;
   constructor(proto: JSObject | null) {
     super(proto, "Generator");
+  }
+}
+
+/**
+ * A promise made by the intrinsic Promise constructor (or a subclass's super()) or by
+ * the natives of builtins/promise-core.ts: its internal slots are host fields, so a
+ * promise is one host object, not a Map of private fields with a Prop per field.
+ */
+export class PromiseObject extends JSObject {
+  /** 0 pending, 1 fulfilled, 2 rejected. */
+  declare state: number;
+  /** The value or reason once settled. */
+  declare result: Value;
+  /**
+   * While pending: undefined before the first reaction, an async function's coroutine
+   * (GeneratorObject) when that is the only one, else a guest array of reactions.
+   * Undefined once settled.
+   */
+  declare reactions: Value;
+  /** [[PromiseIsHandled]]. */
+  declare handled: boolean;
+  constructor(proto: JSObject | null) {
+    super(proto);
+    this.state = 0;
+    this.result = undefined;
+    this.reactions = undefined;
+    this.handled = false;
   }
 }
 
@@ -1057,7 +1084,12 @@ export class ProxyObject extends JSObject {
  * (getOwnProperty, writeOwn, addOwn, defineOwn…), and no code mutates the Prop that
  * getOwnProperty returns for them. Exotic kinds start (and stay) in dictionary mode.
  */
-const SHAPED_KINDS = new Set<unknown>([FunctionObject, GeneratorObject, BoundFunction]);
+const SHAPED_KINDS = new Set<unknown>([
+  FunctionObject,
+  GeneratorObject,
+  BoundFunction,
+  PromiseObject,
+]);
 
 export function isCallable(v: Value): boolean {
   return (

@@ -1,7 +1,7 @@
 // Promise (ECMA-262 27.2), self-hosted: reactions are jobs in the VM's job queue, so
 // every callback is an ordinary guest frame and a snapshot can cut anywhere. The
-// promise state lives in private fields; settling, adding a reaction and the brand
-// check are natives over them (builtins/promise-core.ts), which run no guest code.
+// promise state lives in the host fields of a PromiseObject; settling, adding a
+// reaction and the brand check are natives over them (builtins/promise-core.ts), which run no guest code.
 
 var PromiseCtor;
 var settlePromise = $.promiseSettle;
@@ -18,12 +18,9 @@ var asyncAfterStep = $.asyncAfterStep;
 var capabilitySettle = $.capabilitySettle;
 var generatorResume = $.generatorResume;
 
+// `new Promise` (and a subclass's super()) makes a promise object of its own kind
+// (model/object.ts PromiseObject): see $.registerPromiseConstructor below.
 class Promise {
-  #state = 0; // 0 pending, 1 fulfilled, 2 rejected
-  #result = undefined;
-  #reactions = undefined; // an awaiting coroutine alone, or a list of reactions (promise-core.ts)
-  #handled = false;
-
   constructor(executor) {
     if (!isCallable(executor)) throwTypeError("Promise resolver " + describe(executor) + " is not a function");
     var fns = createResolvingFunctions(this);
@@ -129,9 +126,7 @@ var promiseSpeciesGetter = ObjectCtor.getOwnPropertyDescriptor(Promise, SymbolSp
 $.defineOwnProperty(Promise.prototype, global.Symbol.toStringTag, 1 | 2 | 16 | 32, "Promise", false, undefined, undefined, false, true);
 $.defineOwnProperty(global, "Promise", 1 | 2 | 16 | 32, Promise, true, undefined, undefined, false, true);
 
-var promiseProbe = new Promise(function () {});
-$.registerPromiseSlots(promiseProbe);
-promiseProbe = undefined;
+$.registerPromiseConstructor(Promise);
 
 function speciesConstructor(o, dflt) {
   return speciesFrom(o.constructor, dflt);

@@ -316,14 +316,6 @@ export class Realm {
   intrinsicEnvSlots: Value[][] = [];
   /** Private names made by the prelude's classes (Promise's internal slots). */
   intrinsicPrivateNames: PrivateName[] = [];
-  /** The private names of a promise's #state and #result (prelude/40-promise.js), for inspection. */
-  promiseSlots: [PrivateName, PrivateName] | null = null;
-  /**
-   * A promise's private names in declaration order (#state, #result, #reactions,
-   * #handled), for the natives of builtins/promise-core.ts; shared with copies, as
-   * the prelude's private names are.
-   */
-  promiseFields: readonly PrivateName[] = [];
   /**
    * Native implementations by stable id, for snapshot decoding. A copy shares the
    * pristine realm's: a native's host closure serves every realm.
@@ -515,8 +507,6 @@ export class Realm {
     for (const [k, o] of from.hiddenIntrinsics) this.hiddenIntrinsics.set(k, mapObject(o));
     for (const [k, s] of from.symbolRegistry) this.symbolRegistry.set(k, s);
     for (const [k, t] of from.templates) this.templates.set(k, mapObject(t));
-    this.promiseSlots = from.promiseSlots;
-    this.promiseFields = from.promiseFields;
     this.startupSteps = from.startupSteps;
   }
 
