@@ -304,7 +304,8 @@ export function installCollections(realm: Realm): void {
     const source = isBuiltin(vm.getData(m, "set"), "Map.prototype.set")
       ? fastFillSource(vm, iterable, true)
       : null;
-    if (source) return fillCollection(vm, m, source);
+    const filled = source ? fillCollection(vm, m, source) : null;
+    if (filled) return filled;
     return vm.tailCall(vm.realm.helpers.collectionInit, undefined, [m, iterable, "set", true]);
   });
   placeholder(mapCtor, "groupBy");
@@ -378,7 +379,8 @@ export function installCollections(realm: Realm): void {
     const source = isBuiltin(vm.getData(s, "add"), "Set.prototype.add")
       ? fastFillSource(vm, iterable, false)
       : null;
-    if (source) return fillCollection(vm, s, source);
+    const filled = source ? fillCollection(vm, s, source) : null;
+    if (filled) return filled;
     return vm.tailCall(vm.realm.helpers.collectionInit, undefined, [s, iterable, "add", false]);
   });
   getter(realm, setCtor, "Set", wk.species, (_vm, t) => t);
@@ -443,48 +445,30 @@ export function installCollections(realm: Realm): void {
 
   /**
    * The source from which a new Map or Set can be filled without running guest code,
-   * when doing so is unobservable: a plain array (of plain [key, value] arrays for a
-   * Map), Map or Set whose iteration methods are the built-in ones (fillCollection
-   * adds its entries). Null to take the guest path.
+   * when doing so is unobservable: a plain array (fillCollection checks its entries),
+   * Map or Set whose iteration methods are the built-in ones. Null for the guest path.
    */
   function fastFillSource(vm: Agent, iterable: Value, isMap: boolean): FillSource | null {
     if (!(iterable instanceof JSObject)) return null;
     const iterFn = vm.getData(iterable, wk.iterator);
     if (iterable instanceof ArrayObject) {
-      const elems = iterable.elems;
-      if (!elems || !isBuiltin(iterFn, "Array.prototype.values")) return null;
-      if (
-        !isBuiltin(
-          vm.getData(vm.realm.ArrayIteratorPrototype, "next"),
-          "%ArrayIteratorPrototype%.next",
-        )
-      )
-        return null;
-      // One pass of checks (fast next to the adding, which goes in slices).
-      for (const e of elems) {
-        if (e === EMPTY) return null;
-        if (isMap) {
-          if (!(e instanceof ArrayObject) || !e.elems || e.elems.length < 2) return null;
-          if (e.elems[0] === EMPTY || e.elems[1] === EMPTY) return null;
-        }
-      }
-      return iterable;
+      if (!iterable.elems || !isBuiltin(iterFn, "Array.prototype.values")) return null;
+      const next = vm.getData(vm.realm.ArrayIteratorPrototype, "next");
+      return isBuiltin(next, "%ArrayIteratorPrototype%.next") ? iterable : null;
     }
     if (iterable instanceof SetObject && !isMap) {
-      if (
-        !isBuiltin(iterFn, "Set.prototype.values") ||
-        !isBuiltin(vm.getData(vm.realm.SetIteratorPrototype, "next"), "%SetIteratorPrototype%.next")
-      )
-        return null;
-      return iterable;
+      const next = vm.getData(vm.realm.SetIteratorPrototype, "next");
+      return isBuiltin(iterFn, "Set.prototype.values") &&
+        isBuiltin(next, "%SetIteratorPrototype%.next")
+        ? iterable
+        : null;
     }
     if (iterable instanceof MapObject && isMap) {
-      if (
-        !isBuiltin(iterFn, "Map.prototype.entries") ||
-        !isBuiltin(vm.getData(vm.realm.MapIteratorPrototype, "next"), "%MapIteratorPrototype%.next")
-      )
-        return null;
-      return iterable;
+      const next = vm.getData(vm.realm.MapIteratorPrototype, "next");
+      return isBuiltin(iterFn, "Map.prototype.entries") &&
+        isBuiltin(next, "%MapIteratorPrototype%.next")
+        ? iterable
+        : null;
     }
     return null;
   }
@@ -670,8 +654,9 @@ export function installCollections(realm: Realm): void {
   internal("mapHas", 2, IS_MAP, (_vm, _t, args) => (args[0] as MapObject).has(args[1]));
   internal("newMap", 0, "", (vm) => new MapObject(vm.realm.MapPrototype));
   internal("newSet", 0, "", (vm) => new SetObject(vm.realm.SetPrototype));
+  // (A Set source never needs the guest path.)
   internal("setCopy", 1, IS_SET, (vm, _t, args) =>
-    fillCollection(vm, new SetObject(vm.realm.SetPrototype), args[0] as SetObject),
+    fillCollection(vm, new SetObject(vm.realm.SetPrototype), args[0] as SetObject)!,
   );
   internal("setValues", 1, IS_SET, (vm, _t, args) =>
     vm.realm.newArray((args[0] as SetObject).liveKeys()),

@@ -162,4 +162,3 @@ export class SetObject extends CollectionObject {
     super(proto, "Set", false);
   }
 }
-
