@@ -237,6 +237,11 @@ console.log(structuredClone(a).length);`,
 console.log(new Map(a).size, new Set(a).size);`,
   },
   {
+    name: "Set methods copy 1e6",
+    source: `const s = new Set(Array.from({ length: 1e6 }, (_, i) => "k" + i));
+console.log(s.union(new Set([1])).size, s.difference(new Set(["k1"])).size);`,
+  },
+  {
     name: "btoa/atob 30 MB",
     source: `const s = "abc".repeat(1e7);
 const b = btoa(s);

@@ -174,6 +174,38 @@ console.log(h(new Uint8Array(f.buffer)), h(new Uint8Array(g.buffer)), h(new Uint
 console.log(f.indexOf(1.5), f.includes(NaN), f.lastIndexOf(0), u.indexOf(7), u.lastIndexOf(200), u.includes(9), n.indexOf(-3n), n.lastIndexOf(0n), u.lastIndexOf(7, 8e6));`,
     20,
   ],
+  [
+    "Maps and Sets filled from arrays of 40,000 entries",
+    `const pairs = [], keys = [], objs = [];
+for (let i = 0; i < 40000; i++) {
+  const k = i % 1000 === 0 ? (i % 2000 ? -0 : NaN) : i % 3 ? i : "s" + (i % 5000);
+  pairs.push([k, i]); keys.push(k); objs.push(i % 4 ? { i } : objs[i >> 1] ?? { i });
+}
+console.log("ready");
+const m = new Map(pairs), s = new Set(keys), so = new Set(objs);
+console.log(m.size, m.get(0), m.get(NaN), m.get("s3"), s.size, s.has(-0), so.size, so.has(objs[8]));`,
+    9,
+  ],
+  [
+    "Maps and Sets from arrays of 40,000 entries whose last entries need the spec's loop",
+    `const pairs = [], keys = [];
+for (let i = 0; i < 40000; i++) { pairs.push([i, i]); keys.push(i); }
+pairs[39000] = { 0: "a", 1: "b" }; delete keys[39990];
+console.log("ready");
+const m = new Map(pairs), s = new Set(keys);
+console.log(m.size, m.get("a"), m.has(39000), s.size, s.has(undefined), s.has(39990));`,
+    8,
+  ],
+  [
+    "copies of a Map and a Set of 40,000 entries with deleted ones",
+    `const m = new Map(), s = new Set();
+for (let i = 0; i < 40000; i++) { m.set(i % 3 ? i : "k" + i, { i }); s.add(i % 5 ? "v" + i : i); }
+for (let i = 0; i < 40000; i += 7) { m.delete(i); s.delete(i); s.delete("v" + i); }
+console.log("ready");
+const m2 = new Map(m), s2 = new Set(s);
+console.log(m2.size, m2.get(7), m2.get(8).i, m2.has("k21"), s2.size, s2.has("v7"), s2.has(40000 - 1));`,
+    6,
+  ],
 ];
 
 test("sliced UTF-8 encoding counts a lone surrogate as three bytes, as node does", () => {
@@ -347,4 +379,50 @@ console.log("ready"); console.log(Object.keys(o).length);`);
     edit(text, 180, (f) => (f[9] = 7)),
     /text task needs string input and result/,
   );
+});
+
+test("Set methods copy a big receiver in slices; a snapshot in the middle resumes the copy", () => {
+  const source = `const s = new Set();
+for (let i = 0; i < 40000; i++) s.add(i % 3 ? i : "k" + i);
+for (let i = 0; i < 40000; i += 7) s.delete(i);
+console.log("ready");
+const u = s.union(new Set([1, "x"])), d = s.difference(new Set([2, 4])), x = s.symmetricDifference(new Set([5, "y"]));
+console.log(u.size, u.has("x"), d.size, d.has(4), x.size, x.has(5), x.has("y"));`;
+  const straight = vmWith();
+  straight.j.load(source, "/test/preempt-slices.js");
+  straight.j.run();
+  // 40,000 entries less the 3,810 numbers that are multiples of 7 (not of 3); union
+  // adds "x", difference drops 2 and 4, symmetricDifference drops 5 and adds "y".
+  assert.equal(straight.out.text, "ready\n36191 true 36188 false 36190 false true\n");
+  const { j, out } = runToReady(source);
+  for (let i = 0; i < 2; i++) assert.equal(j.run(1000).status, "paused");
+  const again = resumeToEnd(j, out);
+  assert.equal(again.text, straight.out.text);
+  // Three copies of five slices each (one at a time), two done before the snapshot.
+  assert.ok(again.after >= 8, `the resumed VM finished in ${again.after + 1} slices`);
+  assert.equal(again.steps, straight.j.steps);
+});
+
+test("a snapshot whose collection fill was edited is refused with a message naming it", () => {
+  const { j } = runToReady(`const a = []; for (let i = 0; i < 40000; i++) a.push([i, i]);
+console.log("ready"); console.log(new Map(a).size);`);
+  const bytes = j.snapshot();
+  // [target, source, done]
+  const edit = (f: (fields: unknown[]) => void) => {
+    const s = decode(bytes);
+    const rec = (s[1] as unknown[][]).find((r) => r[1] === 198);
+    assert.ok(rec, "no collection fill in the snapshot");
+    const fields = rec.slice(7);
+    f(fields);
+    rec.splice(7, fields.length, ...fields);
+    return encode(s);
+  };
+  const refused = (f: (fields: unknown[]) => void, pattern: RegExp) =>
+    assert.throws(() => Jaunt.resume(edit(f)), pattern);
+  edit((f) => assert.ok((f[2] as number) > 0 && (f[2] as number) < 40000));
+  refused((f) => (f[0] = null), /collection fill without its Map or Set/);
+  refused((f) => (f[1] = 5), /collection fill without its source/);
+  refused((f) => (f[2] = -1), /collection fill with a bad position/);
+  const resumed = Jaunt.resume(bytes);
+  assert.equal(resumed.run().status, "done");
 });

@@ -4,7 +4,7 @@
 // the Set methods taking set-likes, getOrInsertComputed) are self-hosted in
 // prelude/50-collections.js.
 //
-// Maps and Sets keep their entries in insertion order in an OrderedTable: a list of
+// Maps and Sets keep their entries in insertion order in an OrderedTable (ordered-table.ts): a list of
 // keys (and values) in which deleted entries are tombstones (EMPTY), plus a host Map
 // from key to position (host Maps compare keys with SameValueZero, as the spec does).
 // Iterators hold a table and a position, so they are plain data and see entries added
@@ -25,162 +25,10 @@ import { functionSource } from "./function";
 import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
 import { SIZE, charge } from "../model/heap";
+import { CollectionObject, MapObject, OrderedTable, SetObject, canonical } from "./ordered-table";
+import { type FillSource, fillCollection } from "./collection-fill-work";
 
-// ---- ordered tables ------------------------------------------------------------
-
-/** Entries in insertion order with tombstones, and a key → position index. */
-export class OrderedTable {
-  keys: Value[] = [];
-  /** Values by position (Maps), or null (Sets). */
-  vals: Value[] | null;
-  index = new Map<Value, number>();
-  /** Live entries. */
-  size = 0;
-  /** The table that replaced this one (after compaction or clear), or null. */
-  next: OrderedTable | null = null;
-  /** Ascending positions dropped by the compaction that made `next`; null after clear. */
-  removed: number[] | null = null;
-  constructor(withValues: boolean) {
-    this.vals = withValues ? [] : null;
-  }
-}
-
-/** CanonicalizeKeyedCollectionKey: -0 becomes +0. */
-function canonical(k: Value): Value {
-  return k === 0 ? 0 : k;
-}
-
-/** Tombstones tolerated before a compaction (and only while they outnumber live entries). */
-const COMPACT_MIN = 32;
-
-/** Map and Set objects: an ordered table. */
-export abstract class CollectionObject extends JSObject {
-  table: OrderedTable;
-  constructor(proto: JSObject | null, cls: string, withValues: boolean) {
-    super(proto, cls);
-    this.table = new OrderedTable(withValues);
-  }
-
-  has(k: Value): boolean {
-    return this.table.index.has(k);
-  }
-
-  get(k: Value): Value {
-    const t = this.table;
-    const i = t.index.get(k);
-    return i === undefined || !t.vals ? undefined : t.vals[i];
-  }
-
-  /** Adds or updates an entry (the key is canonicalised). */
-  put(k: Value, v: Value): void {
-    k = canonical(k);
-    const t = this.table;
-    const i = t.index.get(k);
-    if (i !== undefined) {
-      if (t.vals) t.vals[i] = v;
-      return;
-    }
-    t.index.set(k, t.keys.length);
-    t.keys.push(k);
-    if (t.vals) t.vals.push(v);
-    t.size++;
-    charge(SIZE.entry);
-  }
-
-  remove(k: Value): boolean {
-    const t = this.table;
-    const i = t.index.get(k);
-    if (i === undefined) return false;
-    t.index.delete(k);
-    t.keys[i] = EMPTY;
-    if (t.vals) t.vals[i] = undefined;
-    t.size--;
-    const dead = t.keys.length - t.size;
-    if (dead >= COMPACT_MIN && dead > t.size) this.compact();
-    return true;
-  }
-
-  clear(): void {
-    const t = this.table;
-    if (t.keys.length === 0) return;
-    const fresh = new OrderedTable(t.vals !== null);
-    t.next = fresh;
-    t.removed = null;
-    t.keys = [];
-    t.vals = t.vals ? [] : null;
-    t.index = new Map();
-    t.size = 0;
-    this.table = fresh;
-  }
-
-  /** Moves the live entries to a new table; iterators on the old one follow lazily. */
-  private compact(): void {
-    const t = this.table;
-    const fresh = new OrderedTable(t.vals !== null);
-    const removed: number[] = [];
-    for (let i = 0; i < t.keys.length; i++) {
-      const k = t.keys[i];
-      if (k === EMPTY) {
-        removed.push(i);
-        continue;
-      }
-      fresh.index.set(k, fresh.keys.length);
-      fresh.keys.push(k);
-      if (fresh.vals) fresh.vals.push(t.vals![i]);
-    }
-    fresh.size = fresh.keys.length;
-    t.next = fresh;
-    t.removed = removed;
-    // Iterators only need the transition record: drop the entries.
-    t.keys = [];
-    t.vals = t.vals ? [] : null;
-    t.index = new Map();
-    this.table = fresh;
-  }
-
-  /** The live keys in order. */
-  liveKeys(): Value[] {
-    return this.table.keys.filter((k) => k !== EMPTY);
-  }
-
-  /** The live values in order (Maps). */
-  liveValues(): Value[] {
-    const t = this.table;
-    const out: Value[] = [];
-    for (let i = 0; i < t.keys.length; i++) if (t.keys[i] !== EMPTY) out.push(t.vals![i]);
-    return out;
-  }
-
-  /** Refills the table from live entries (snapshot decoding); false on a bad or repeated key. */
-  load(keys: Value[], vals: Value[] | null): boolean {
-    const t = this.table;
-    t.keys = [];
-    t.vals = vals ? [] : null;
-    t.index = new Map();
-    t.size = 0;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
-      if (k === EMPTY || t.index.has(k) || Object.is(k, -0)) return false;
-      t.index.set(k, i);
-      t.keys.push(k);
-      if (t.vals) t.vals.push(vals![i]);
-      t.size++;
-    }
-    return true;
-  }
-}
-
-export class MapObject extends CollectionObject {
-  constructor(proto: JSObject | null) {
-    super(proto, "Map", true);
-  }
-}
-
-export class SetObject extends CollectionObject {
-  constructor(proto: JSObject | null) {
-    super(proto, "Set", false);
-  }
-}
+export { CollectionObject, MapObject, OrderedTable, SetObject } from "./ordered-table";
 
 /** Map and Set iterators: kind 0 keys, 1 values, 2 entries. */
 export class CollectionIteratorObject extends JSObject {
@@ -453,8 +301,11 @@ export function installCollections(realm: Realm): void {
     const m = new MapObject(vm.prototypeFrom(newTarget as JSObject, vm.realm.MapPrototype));
     const iterable = arg(args, 0);
     if (iterable === undefined || iterable === null) return m;
-    if (isBuiltin(vm.getData(m, "set"), "Map.prototype.set") && fillFast(vm, m, iterable, true))
-      return m;
+    const source = isBuiltin(vm.getData(m, "set"), "Map.prototype.set")
+      ? fastFillSource(vm, iterable, true)
+      : null;
+    const filled = source ? fillCollection(vm, m, source) : null;
+    if (filled) return filled;
     return vm.tailCall(vm.realm.helpers.collectionInit, undefined, [m, iterable, "set", true]);
   });
   placeholder(mapCtor, "groupBy");
@@ -525,8 +376,11 @@ export function installCollections(realm: Realm): void {
     const s = new SetObject(vm.prototypeFrom(newTarget as JSObject, vm.realm.SetPrototype));
     const iterable = arg(args, 0);
     if (iterable === undefined || iterable === null) return s;
-    if (isBuiltin(vm.getData(s, "add"), "Set.prototype.add") && fillFast(vm, s, iterable, false))
-      return s;
+    const source = isBuiltin(vm.getData(s, "add"), "Set.prototype.add")
+      ? fastFillSource(vm, iterable, false)
+      : null;
+    const filled = source ? fillCollection(vm, s, source) : null;
+    if (filled) return filled;
     return vm.tailCall(vm.realm.helpers.collectionInit, undefined, [s, iterable, "add", false]);
   });
   getter(realm, setCtor, "Set", wk.species, (_vm, t) => t);
@@ -590,59 +444,33 @@ export function installCollections(realm: Realm): void {
   }
 
   /**
-   * Fills a new Map or Set from an iterable without running guest code, when doing so
-   * is unobservable: a plain array (of plain [key, value] arrays for a Map), Map or
-   * Set whose iteration methods are the built-in ones. False to take the guest path.
+   * The source from which a new Map or Set can be filled without running guest code,
+   * when doing so is unobservable: a plain array (fillCollection checks its entries),
+   * Map or Set whose iteration methods are the built-in ones. Null for the guest path.
    */
-  function fillFast(vm: Agent, target: CollectionObject, iterable: Value, isMap: boolean): boolean {
-    if (!(iterable instanceof JSObject)) return false;
+  function fastFillSource(vm: Agent, iterable: Value, isMap: boolean): FillSource | null {
+    if (!(iterable instanceof JSObject)) return null;
     const iterFn = vm.getData(iterable, wk.iterator);
     if (iterable instanceof ArrayObject) {
-      const elems = iterable.elems;
-      if (!elems || !isBuiltin(iterFn, "Array.prototype.values")) return false;
-      if (
-        !isBuiltin(
-          vm.getData(vm.realm.ArrayIteratorPrototype, "next"),
-          "%ArrayIteratorPrototype%.next",
-        )
-      )
-        return false;
-      for (const e of elems) {
-        if (e === EMPTY) return false;
-        if (isMap) {
-          if (!(e instanceof ArrayObject) || !e.elems || e.elems.length < 2) return false;
-          if (e.elems[0] === EMPTY || e.elems[1] === EMPTY) return false;
-        }
-      }
-      for (const e of elems) {
-        if (isMap) {
-          const pair = (e as ArrayObject).elems!;
-          target.put(pair[0], pair[1]);
-        } else target.put(e, undefined);
-      }
-      return true;
+      if (!iterable.elems || !isBuiltin(iterFn, "Array.prototype.values")) return null;
+      const next = vm.getData(vm.realm.ArrayIteratorPrototype, "next");
+      return isBuiltin(next, "%ArrayIteratorPrototype%.next") ? iterable : null;
     }
     if (iterable instanceof SetObject && !isMap) {
-      if (
-        !isBuiltin(iterFn, "Set.prototype.values") ||
-        !isBuiltin(vm.getData(vm.realm.SetIteratorPrototype, "next"), "%SetIteratorPrototype%.next")
-      )
-        return false;
-      for (const k of iterable.liveKeys()) target.put(k, undefined);
-      return true;
+      const next = vm.getData(vm.realm.SetIteratorPrototype, "next");
+      return isBuiltin(iterFn, "Set.prototype.values") &&
+        isBuiltin(next, "%SetIteratorPrototype%.next")
+        ? iterable
+        : null;
     }
     if (iterable instanceof MapObject && isMap) {
-      if (
-        !isBuiltin(iterFn, "Map.prototype.entries") ||
-        !isBuiltin(vm.getData(vm.realm.MapIteratorPrototype, "next"), "%MapIteratorPrototype%.next")
-      )
-        return false;
-      const t = iterable.table;
-      for (let i = 0; i < t.keys.length; i++)
-        if (t.keys[i] !== EMPTY) target.put(t.keys[i], t.vals![i]);
-      return true;
+      const next = vm.getData(vm.realm.MapIteratorPrototype, "next");
+      return isBuiltin(iterFn, "Map.prototype.entries") &&
+        isBuiltin(next, "%MapIteratorPrototype%.next")
+        ? iterable
+        : null;
     }
-    return false;
+    return null;
   }
 
   // ---- WeakMap ----
@@ -826,11 +654,10 @@ export function installCollections(realm: Realm): void {
   internal("mapHas", 2, IS_MAP, (_vm, _t, args) => (args[0] as MapObject).has(args[1]));
   internal("newMap", 0, "", (vm) => new MapObject(vm.realm.MapPrototype));
   internal("newSet", 0, "", (vm) => new SetObject(vm.realm.SetPrototype));
-  internal("setCopy", 1, IS_SET, (vm, _t, args) => {
-    const s = new SetObject(vm.realm.SetPrototype);
-    for (const k of (args[0] as SetObject).liveKeys()) s.put(k, undefined);
-    return s;
-  });
+  // (A Set source never needs the guest path.)
+  internal("setCopy", 1, IS_SET, (vm, _t, args) =>
+    fillCollection(vm, new SetObject(vm.realm.SetPrototype), args[0] as SetObject)!,
+  );
   internal("setValues", 1, IS_SET, (vm, _t, args) =>
     vm.realm.newArray((args[0] as SetObject).liveKeys()),
   );

@@ -36,6 +36,17 @@ function collIterable(iterable) {
   };
 }
 
+/**
+ * Finishes a Map or Set constructor's native fill from a big array, Map or Set, in
+ * slices (builtins/collection-fill-work.ts). The task answers false at an entry its
+ * fast path cannot take (a hole; for a Map, an entry that is not a plain pair): it has
+ * emptied the new collection again, and the spec's loop starts over from the first entry.
+ */
+function collectionFillSliced(task, target, iterable, adderName, entries) {
+  if (finishWork(task) !== false) return target;
+  return collectionInit(target, iterable, adderName, entries);
+}
+
 /** AddEntriesFromIterable / the Set and WeakSet constructors' loop (24.1.1.2). */
 function collectionInit(target, iterable, adderName, entries) {
   var adder = target[adderName];

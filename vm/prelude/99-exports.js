@@ -84,6 +84,7 @@ return {
   aggregateErrorFromIterable: aggregateErrorFromIterable,
   prepareStackTraceCall: prepareStackTraceCall,
   collectionInit: collectionInit,
+  collectionFillSliced: collectionFillSliced,
   mapInsertComputed: mapInsertComputed,
   reflectSetterCall: reflectSetterCall,
   reflectSetSlow: reflectSetSlow,

@@ -131,6 +131,7 @@ export interface Helpers {
   /** prelude/25-error.js: Error.captureStackTrace with Error.prepareStackTrace set. */
   prepareStackTraceCall: JSObject;
   collectionInit: JSObject;
+  collectionFillSliced: JSObject;
   mapInsertComputed: JSObject;
   reflectSetterCall: JSObject;
   reflectSetSlow: JSObject;
