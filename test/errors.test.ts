@@ -292,9 +292,9 @@ test("an async function's driver handed something else for its generator throws,
     `var resolveLater;
      async function f() { var v = await new Promise((r) => { resolveLater = r; }); return v + 1; }
      var p = f();
-     var o = { not: "a generator" };
+     var o = { get not() { return "a generator"; } }; // an accessor: a plain (unshaped) record
      var spin = 0;
-     for (var i = 0; i < 300; i++) spin++;
+     for (var i = 0; i < 3000; i++) spin++;
      resolveLater(5);`,
     800,
   );
