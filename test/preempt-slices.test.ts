@@ -7,6 +7,8 @@
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { decode, encode } from "cbor-x";
 import { Jaunt } from "../vm";
 import { vmWith } from "./harness";
@@ -425,4 +427,25 @@ console.log("ready"); console.log(new Map(a).size);`);
   refused((f) => (f[2] = -1), /collection fill with a bad position/);
   const resumed = Jaunt.resume(bytes);
   assert.equal(resumed.run().status, "done");
+});
+
+// A work slice charges its instructions when its native returns; one whose native
+// tail-calls the prelude (finishWork) left the charge pending in a host field until a
+// later call, and a snapshot taken meanwhile lost it: the resumed VM ended 1000
+// instructions short of the same run without the cut.
+test("a pause after a slice of work keeps its charge: the count is the same with a cut anywhere", () => {
+  // Risky patterns run on the counted engine in slices (the corpus program made for it).
+  const file = path.join(__dirname, "..", "..", "test", "programs", "regexp-backtracking.js");
+  const source = fs.readFileSync(file, "utf8");
+  const quiet = { stdout: () => {}, stderr: () => {}, seed: 1 };
+  const plain = Jaunt.create(quiet);
+  plain.load(source, file);
+  assert.equal(plain.run().status, "done");
+  for (let cut = 1; cut < plain.steps; cut += 12) {
+    let j = Jaunt.create(quiet);
+    j.load(source, file);
+    if (j.run(cut).status === "paused") j = Jaunt.resume(j.snapshot(), quiet);
+    assert.equal(j.run().status, "done");
+    assert.equal(j.steps, plain.steps, `cut at ${cut}`);
+  }
 });

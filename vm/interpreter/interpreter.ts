@@ -1441,7 +1441,31 @@ export class VM implements HeapOwner, Agent {
     return f && f.fn instanceof FunctionObject ? { fn: f.fn, ip: f.ip } : null;
   }
 
+  /**
+   * Counts a native's work charge still pending (its call pushed a frame, as a work
+   * slice's tail call to finishWork does, so the CALL handler did not add it): every
+   * run() leaves none in this host field, which a snapshot does not keep (a resumed
+   * VM then counted one slice fewer than the same run without the cut). Returns it.
+   */
+  private settleWorkCharge(): number {
+    let n = this.workCharge;
+    if (n === 0) return 0;
+    if (this.sliceEnded) {
+      this.sliceEnded = false;
+      n -= 1;
+    }
+    this.workCharge = 0;
+    this.steps += n;
+    return n;
+  }
+
   private runLoop(budget: number): RunStatus {
+    const status = this.runTurns(budget);
+    this.settleWorkCharge();
+    return status;
+  }
+
+  private runTurns(budget: number): RunStatus {
     this.wakeAt = -1;
     const timed = this.limits.deadlineMs !== Infinity;
     if (timed && this.deadlineClockBase === null) this.deadlineClockBase = this.host.now();
@@ -1464,7 +1488,7 @@ export class VM implements HeapOwner, Agent {
         if (this.frames.length === 0) continue; // the deadline error was not caught
       }
       const executed = this.execute(Math.min(budget, timed ? DEADLINE_CHECK_EVERY : EXECUTE_SLICE));
-      budget -= executed;
+      budget -= executed + this.settleWorkCharge();
       if (this.exitCode !== null) {
         this.frames.length = 0;
         return "exited";

@@ -137,8 +137,20 @@ function nodeDir(): string {
   return NODE_DIR;
 }
 
+/**
+ * The real path of `p`, or `p` itself when it has none (a bootstrapped remote serves the
+ * runtime's files from memory, under a path no real file can have).
+ */
+function realOr(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
 /** vm/node as found, and its real path when a link leads there (resolution gives that). */
-const NODE_DIRS: string[] = NODE_DIR ? [...new Set([NODE_DIR, fs.realpathSync(NODE_DIR)])] : [];
+const NODE_DIRS: string[] = NODE_DIR ? [...new Set([NODE_DIR, realOr(NODE_DIR)])] : [];
 
 function nodeDirs(): string[] {
   nodeDir();
@@ -155,7 +167,7 @@ const DEPS_BASES: string[] = (() => {
       const nm = path.join(dir, "node_modules");
       if (fs.existsSync(nm)) bases.push(nm);
       // Resolution names a file by its real path: a linked node_modules is found there too.
-      const real = fs.existsSync(nm) ? fs.realpathSync(nm) : nm;
+      const real = fs.existsSync(nm) ? realOr(nm) : nm;
       if (real !== nm) bases.push(real);
     }
     const up = path.dirname(dir);
