@@ -23,7 +23,7 @@ import {
 import { PENDING } from "../vm/builtins/work";
 import type { VM } from "../vm/interpreter/interpreter";
 import { vmWith } from "./harness";
-import { nodeOutput, resumeToEnd, runToReady as runToReadyIn } from "./preempt-harness";
+import { nodeOutput, resumeToEnd, runToReady as runToReadyIn, taskEdits } from "./preempt-harness";
 
 const REAL = { ...BIGINT_SLICING };
 const TINY = {
@@ -224,17 +224,7 @@ test("a snapshot whose BigInt task was edited is refused with a message naming i
         bytes = j.snapshot();
     }
     assert.ok(bytes, "no snapshot inside a sliced toString");
-    /** The snapshot with the task's own fields (after kind and the common five) edited. */
-    const edit = (f: (fields: unknown[]) => void) => {
-      const s = decode(bytes!);
-      const rec = (s[1] as unknown[][]).find((r) => r[1] === 190)!;
-      const fields = rec.slice(7);
-      f(fields);
-      rec.splice(7, fields.length, ...fields);
-      return encode(s);
-    };
-    const refused = (f: (fields: unknown[]) => void, pattern: RegExp) =>
-      assert.throws(() => Jaunt.resume(edit(f)), pattern);
+    const { edit, refused } = taskEdits(bytes!, 190, "sliced BigInt task");
     // [what, negative, radix, frames, ret, powers, powerBits, out, before, after]
     refused((f) => (f[0] = 9), /sliced BigInt operation of an unknown kind/);
     refused((f) => (f[2] = 37), /toString with a bad radix/);

@@ -4,6 +4,7 @@
 
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { decode, encode } from "cbor-x";
 import { Jaunt } from "../vm";
 import { vmWith } from "./harness";
 
@@ -32,4 +33,24 @@ export function resumeToEnd(j: Jaunt, out: { text: string }) {
   let after = 0;
   while (again.run(1000).status === "paused") after++;
   return { text: resumed.text, after, steps: again.steps };
+}
+
+/**
+ * Edits of a snapshot's sliced-work task (the first object record of `kind`; its own
+ * fields follow the kind and the five common ones): `edit(f)` returns the snapshot with
+ * them changed by `f`, `refused(f, pattern)` checks that resuming it fails with `pattern`.
+ */
+export function taskEdits(bytes: Uint8Array, kind: number, what: string) {
+  const edit = (f: (fields: unknown[]) => void): Uint8Array => {
+    const s = decode(bytes) as unknown[];
+    const rec = (s[1] as unknown[][]).find((r) => r[1] === kind);
+    assert.ok(rec, `no ${what} in the snapshot`);
+    const fields = rec.slice(7);
+    f(fields);
+    rec.splice(7, fields.length, ...fields);
+    return encode(s);
+  };
+  const refused = (f: (fields: unknown[]) => void, pattern: RegExp) =>
+    assert.throws(() => Jaunt.resume(edit(f)), pattern);
+  return { edit, refused };
 }

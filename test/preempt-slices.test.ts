@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { decode, encode } from "cbor-x";
 import { Jaunt } from "../vm";
 import { vmWith } from "./harness";
-import { nodeOutput, resumeToEnd, runToReady as runToReadyIn } from "./preempt-harness";
+import { nodeOutput, resumeToEnd, runToReady as runToReadyIn, taskEdits } from "./preempt-harness";
 
 /** [name, program, the fewest paused run(1000) slices its calls must take]. */
 const CASES: [string, string, number][] = [
@@ -268,17 +268,7 @@ test("a snapshot whose typed array task was edited is refused with a message nam
 console.log("ready"); v.set(u, 0); console.log(u.indexOf(1));`);
   assert.equal(j.run(1000).status, "paused");
   const bytes = j.snapshot();
-  const edit = (f: (fields: unknown[]) => void) => {
-    const s = decode(bytes);
-    const rec = (s[1] as unknown[][]).find((r) => r[1] === 191);
-    assert.ok(rec, "no typed array task in the snapshot");
-    const fields = rec.slice(7);
-    f(fields);
-    rec.splice(7, fields.length, ...fields);
-    return encode(s);
-  };
-  const refused = (f: (fields: unknown[]) => void, pattern: RegExp) =>
-    assert.throws(() => Jaunt.resume(edit(f)), pattern);
+  const { edit, refused } = taskEdits(bytes, 191, "typed array task");
   // [op, array, value, pos, end, source, start, result]
   refused((f) => (f[0] = 9), /sliced typed array task of an unknown kind/);
   refused((f) => (f[3] = 3e7), /task with bad positions/);
@@ -410,17 +400,7 @@ test("a snapshot whose collection fill was edited is refused with a message nami
 console.log("ready"); console.log(new Map(a).size);`);
   const bytes = j.snapshot();
   // [target, source, done]
-  const edit = (f: (fields: unknown[]) => void) => {
-    const s = decode(bytes);
-    const rec = (s[1] as unknown[][]).find((r) => r[1] === 198);
-    assert.ok(rec, "no collection fill in the snapshot");
-    const fields = rec.slice(7);
-    f(fields);
-    rec.splice(7, fields.length, ...fields);
-    return encode(s);
-  };
-  const refused = (f: (fields: unknown[]) => void, pattern: RegExp) =>
-    assert.throws(() => Jaunt.resume(edit(f)), pattern);
+  const { edit, refused } = taskEdits(bytes, 198, "collection fill");
   edit((f) => assert.ok((f[2] as number) > 0 && (f[2] as number) < 40000));
   refused((f) => (f[0] = null), /collection fill without its Map or Set/);
   refused((f) => (f[1] = 5), /collection fill without its source/);
