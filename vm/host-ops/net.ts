@@ -11,8 +11,8 @@
 // Resume: within one process (reattach) the live objects and pending operations carry
 // on. In another process a server or socket is severed: `net.accept` and `net.read`
 // are re-issued (they change nothing) and fail at once with ERR_JAUNT_SEVERED, so the
-// guest's server or socket emits that error; `net.write`, `net.end`, `net.listen` and
-// `net.connect` are failed with ERR_JAUNT_INTERRUPTED (the host may have done them).
+// guest's server or socket emits that error; `net.write`, `net.end`, `net.listen(Pipe)`
+// and `net.connect(Pipe)` are failed with ERR_JAUNT_INTERRUPTED (the host may have done them).
 
 import * as net from "node:net";
 import { defineResourceKind, type ResourceData } from "./link";
@@ -43,7 +43,9 @@ const NOT_HERE = "a TCP connection lives in the process that opened it and canno
 defineResourceKind<SocketLive>({
   kind: "socket",
   describe: (d) =>
-    `TCP socket ${String(d.localAddress)}:${String(d.localPort)} -> ${String(d.remoteAddress)}:${String(d.remotePort)}`,
+    d.localPort == null && d.remotePort == null
+      ? "Unix socket connection"
+      : `TCP socket ${String(d.localAddress)}:${String(d.localPort)} -> ${String(d.remoteAddress)}:${String(d.remotePort)}`,
   reopen: () => ({ severed: NOT_HERE }),
   close(live) {
     live.sock.destroy();
@@ -53,7 +55,10 @@ defineResourceKind<SocketLive>({
 
 defineResourceKind<ServerLive>({
   kind: "server",
-  describe: (d) => `TCP server on ${String(d.address)}:${String(d.port)}`,
+  describe: (d) =>
+    d.path != null
+      ? `Unix socket server on ${String(d.path)}`
+      : `TCP server on ${String(d.address)}:${String(d.port)}`,
   reopen: () => ({ severed: "a listening socket lives in the process that opened it" }),
   close(live) {
     stopListening(live);
@@ -145,6 +150,19 @@ export function listenWith(
   host: string,
   backlog: number | null,
 ): Promise<unknown> {
+  return listenOn(ctx, server, how, { port, host, backlog: backlog ?? undefined });
+}
+
+/**
+ * Listens on `where` (a port and host, or a Unix socket's path). A path server's
+ * record is { path } (node's server.address() is then that path).
+ */
+function listenOn(
+  ctx: OpContext,
+  server: net.Server,
+  how: Pick<ServerLive, "socketKind" | "facts" | "onStop"> & { event: string; kind: string },
+  where: net.ListenOptions,
+): Promise<unknown> {
   return failed(
     new Promise((resolve, reject) => {
       const live: ServerLive = {
@@ -162,12 +180,28 @@ export function listenWith(
         else live.queue.push(s);
       });
       server.once("error", reject);
-      server.listen({ port, host, backlog: backlog ?? undefined }, () => {
+      server.listen(where, () => {
         server.removeListener("error", reject);
         server.on("error", () => {});
-        const a = server.address() as net.AddressInfo;
-        const data = { address: a.address, family: a.family, port: a.port };
+        const a = server.address();
+        const data: ResourceData =
+          a === null || typeof a === "string"
+            ? { path: where.path ?? null }
+            : { address: a.address, family: a.family, port: a.port };
         resolve([ctx.open(how.kind, data, live), data]);
+      });
+    }),
+  );
+}
+
+/** Resolves [id, addresses] once `sock` connects, or rejects with Node's error. */
+function connectWith(ctx: OpContext, sock: net.Socket): Promise<unknown> {
+  return failed(
+    new Promise((resolve, reject) => {
+      sock.once("error", reject);
+      sock.once("connect", () => {
+        sock.removeListener("error", reject);
+        resolve(adopt(ctx, sock));
       });
     }),
   );
@@ -185,6 +219,17 @@ const ops: Record<string, RuntimeOperation> = {
         port,
         host,
         backlog,
+      ),
+  },
+  /** Listens on a Unix domain socket at `path`; [id, { path }]. */
+  listenPipe: {
+    capability: "net",
+    run: (ctx, path: string, backlog: number | null) =>
+      listenOn(
+        ctx,
+        net.createServer({ allowHalfOpen: true, pauseOnConnect: false }),
+        { event: "connection", kind: "server", socketKind: "socket" },
+        { path, backlog: backlog ?? undefined },
       ),
   },
   /** The next connection: [socket id, addresses], or null once the server is closed. */
@@ -228,16 +273,12 @@ const ops: Record<string, RuntimeOperation> = {
   connect: {
     capability: "net",
     run: (ctx, port: number, host: string) =>
-      failed(
-        new Promise((resolve, reject) => {
-          const sock = net.connect({ port, host, allowHalfOpen: true });
-          sock.once("error", reject);
-          sock.once("connect", () => {
-            sock.removeListener("error", reject);
-            resolve(adopt(ctx, sock));
-          });
-        }),
-      ),
+      connectWith(ctx, net.connect({ port, host, allowHalfOpen: true })),
+  },
+  /** Connects to the Unix domain socket at `path`; [id, addresses (all null)]. */
+  connectPipe: {
+    capability: "net",
+    run: (ctx, path: string) => connectWith(ctx, net.connect({ path, allowHalfOpen: true })),
   },
   /** The bytes received since the last read (waits for some), or null at the end. */
   read: {

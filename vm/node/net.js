@@ -68,20 +68,48 @@ function validPort(port, name = "options.port") {
   return port;
 }
 
-/** connect(options | port[, host][, cb]) or connect(path…) → { port, host, cb }. */
+/** Node's rule: a string that is not a port number (≥ 0) names a Unix domain socket. */
+function isPipeName(s) {
+  return typeof s === "string" && !(Number(s) >= 0);
+}
+
+function validPath(path) {
+  if (typeof path !== "string")
+    throw nodeError(
+      TypeError,
+      "ERR_INVALID_ARG_TYPE",
+      `The "options.path" property must be of type string. Received ${describeReceived(path)}`,
+    );
+  return path;
+}
+
+function describeReceived(v) {
+  if (v === null || v === undefined) return String(v);
+  if (typeof v === "function") return `function ${v.name}`;
+  if (typeof v === "object") return `an instance of ${v.constructor?.name ?? "Object"}`;
+  return `type ${typeof v} (${String(v)})`;
+}
+
+/**
+ * connect(options | port[, host][, cb]) or connect(path[, cb]) → { port, host, cb }, or
+ * { path, cb } for a Unix domain socket.
+ */
 function connectArgs(args) {
   let [a, b, c] = args;
   let options;
   if (a !== null && typeof a === "object") {
     options = a;
     c = b;
+  } else if (isPipeName(a)) {
+    options = { path: a };
+    c = b;
   } else {
     options = { port: a };
     if (typeof b === "string") options.host = b;
     else c = b;
   }
-  if (options.path !== undefined)
-    throw nodeError(Error, "ERR_JAUNT_UNSUPPORTED", "net: Unix domain sockets are not supported");
+  if (options.path)
+    return { path: validPath(options.path), cb: typeof c === "function" ? c : undefined, options };
   return {
     port: validPort(options.port),
     host: options.host || "localhost",
@@ -161,16 +189,16 @@ class Socket extends Duplex {
   }
 
   connect(...args) {
-    const { port, host, cb } = connectArgs(args);
+    const { port, host, path, cb } = connectArgs(args);
+    if (path !== undefined && this._connectOp !== "net.connect")
+      throw nodeError(Error, "ERR_JAUNT_UNSUPPORTED", "tls: Unix domain sockets are not supported");
     if (cb) this.once("connect", cb);
     this.connecting = true;
     if (this._handle === null) this._handle = new SocketHandle();
-    const op = pending(
-      this._connectOp,
-      this._connectArgs(port, host),
-      "net.Socket.connect",
-      this._ref,
-    );
+    const op =
+      path !== undefined
+        ? pending("net.connectPipe", [path], "net.Socket.connect", this._ref)
+        : pending(this._connectOp, this._connectArgs(port, host), "net.Socket.connect", this._ref);
     op.promise.then(
       ([id, info]) => {
         if (this.destroyed) {
@@ -279,19 +307,19 @@ class Socket extends Duplex {
   // ---- addresses and state ----
 
   get remoteAddress() {
-    return this._info ? this._info.remoteAddress : undefined;
+    return this._info?.remoteAddress ?? undefined;
   }
   get remotePort() {
-    return this._info ? this._info.remotePort : undefined;
+    return this._info?.remotePort ?? undefined;
   }
   get remoteFamily() {
-    return this._info ? this._info.remoteFamily : undefined;
+    return this._info?.remoteFamily ?? undefined;
   }
   get localAddress() {
-    return this._info ? this._info.localAddress : undefined;
+    return this._info?.localAddress ?? undefined;
   }
   get localPort() {
-    return this._info ? this._info.localPort : undefined;
+    return this._info?.localPort ?? undefined;
   }
   get pending() {
     return this._id === null;
@@ -307,6 +335,8 @@ class Socket extends Duplex {
   address() {
     if (this._handle === null || !this._info || this.connecting) return this._sockname || {};
     const address = this._info.localAddress;
+    // A Unix domain socket has no address of its own (node: {}).
+    if (address === null || address === undefined) return (this._sockname = {});
     this._sockname = { address, family: familyOf(address), port: this._info.localPort };
     return this._sockname;
   }
@@ -410,24 +440,36 @@ class Server extends EventEmitter {
     const a = args[0];
     if (args.length === 0 || typeof a === "function") options = {};
     else if (a !== null && typeof a === "object") options = a;
-    else {
+    else if (isPipeName(a)) {
+      options = { path: a };
+      const backlog = typeof args[1] === "number" ? args[1] : undefined;
+      if (backlog !== undefined) options.backlog = backlog;
+    } else {
       options = { port: a };
       if (args.length > 1 && typeof args[1] === "string") options.host = args[1];
       const backlog =
         typeof args[1] === "number" ? args[1] : typeof args[2] === "number" ? args[2] : undefined;
       if (backlog !== undefined) options.backlog = backlog;
     }
-    if (options.path !== undefined)
-      throw nodeError(Error, "ERR_JAUNT_UNSUPPORTED", "net: Unix domain sockets are not supported");
-    const port = options.port === undefined || options.port === null ? 0 : validPort(options.port);
     if (typeof d === "function") this.once("listening", d);
+    const backlogOf = (o) => (typeof o.backlog === "number" ? o.backlog : null);
+    if (typeof options.path === "string") {
+      if (this._listenOp !== "net.listen")
+        throw nodeError(
+          Error,
+          "ERR_JAUNT_UNSUPPORTED",
+          "tls: Unix domain sockets are not supported",
+        );
+      return this._listenVia("net.listenPipe", [options.path, backlogOf(options)]);
+    }
+    const port = options.port === undefined || options.port === null ? 0 : validPort(options.port);
     const host = options.host === undefined ? null : options.host;
-    const backlog = typeof options.backlog === "number" ? options.backlog : null;
-    pending(
-      this._listenOp,
-      this._listenArgs(port, host, backlog),
-      "net.Server.listen",
-    ).promise.then(
+    return this._listenVia(this._listenOp, this._listenArgs(port, host, backlogOf(options)));
+  }
+
+  /** Starts listening through host operation `op`; 'listening' once it has. */
+  _listenVia(op, opArgs) {
+    pending(op, opArgs, "net.Server.listen").promise.then(
       ([id, address]) => {
         this._id = id;
         this._address = address;
@@ -507,7 +549,9 @@ class Server extends EventEmitter {
   }
 
   address() {
-    return this.listening ? { ...this._address } : null;
+    if (!this.listening) return null;
+    // A Unix domain socket server's address is its path.
+    return this._address.path != null ? this._address.path : { ...this._address };
   }
   getConnections(cb) {
     process.nextTick(cb, null, this._connections);

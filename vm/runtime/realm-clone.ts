@@ -100,6 +100,61 @@ export interface PristineRealm {
   lazyTypes: [number, string][];
   /** The realm's own fields that hold an intrinsic (ArrayPrototype, global…), with its index. */
   objectFields: [string, number][];
+  /**
+   * Per intrinsic in fast mode: the slots that hold an intrinsic, as pairs (slot index,
+   * intrinsic index), so a copy patches those after copying the slots as they are.
+   */
+  slotRefs: (Int32Array | null)[];
+  /** Per intrinsic in dictionary mode: its properties with their references resolved. */
+  dictPlans: (DictEntry[] | null)[];
+}
+
+/**
+ * A dictionary property of a pristine intrinsic, resolved once: an intrinsic index (or
+ * -1 for no reference) per value, getter and setter, and the primitive value otherwise.
+ */
+interface DictEntry {
+  key: PropertyKey;
+  flags: number;
+  value: Value;
+  valueRef: number;
+  getterRef: number;
+  setterRef: number;
+}
+
+/** The intrinsic index of a pristine value: -1 when it is no object. */
+function refOf(v: unknown): number {
+  if (!(v instanceof JSObject)) return -1;
+  if (v.intrinsicId < 0) mismatch("a reference outside the intrinsics");
+  return v.intrinsicId;
+}
+
+function slotRefsOf(o: JSObject): Int32Array | null {
+  if (o.isDictionary) return null;
+  const pairs: number[] = [];
+  o.slotValues.forEach((v, k) => {
+    const r = refOf(v);
+    if (r >= 0) pairs.push(k, r);
+  });
+  return pairs.length ? Int32Array.from(pairs) : null;
+}
+
+function dictPlanOf(o: JSObject): DictEntry[] | null {
+  const d = o.dictionary;
+  if (!d || d.size === 0) return null;
+  const entries: DictEntry[] = [];
+  for (const [key, p] of d) {
+    const valueRef = refOf(p.value);
+    entries.push({
+      key,
+      flags: p.flags,
+      value: valueRef < 0 ? p.value : undefined,
+      valueRef,
+      getterRef: p.getter ? refOf(p.getter) : -1,
+      setterRef: p.setter ? refOf(p.setter) : -1,
+    });
+  }
+  return entries;
 }
 
 /**
@@ -130,7 +185,9 @@ export function describePristine(realm: Realm): PristineRealm {
     if (v.intrinsicId < 0) mismatch(`Realm.${k} is not an intrinsic`);
     objectFields.push([k, v.intrinsicId]);
   }
-  return { realm, envOf, envParent, lazyTypes, objectFields };
+  const slotRefs = realm.intrinsics.map(slotRefsOf);
+  const dictPlans = realm.intrinsics.map(dictPlanOf);
+  return { realm, envOf, envParent, lazyTypes, objectFields, slotRefs, dictPlans };
 }
 
 /**
@@ -201,7 +258,7 @@ function copyInto(realm: Realm, pristine: PristineRealm): (v: Value) => Value {
   };
   const mapObject = <T extends JSObject | null | undefined>(v: T): T =>
     v === null || v === undefined ? v : (map(v) as T);
-  for (let id = 0; id < count; id++) fillFrom(out[id], src[id], map, mapObject);
+  for (let id = 0; id < count; id++) fillFrom(out[id], src[id], id, pristine, out, map, mapObject);
   from.intrinsicEnvs.forEach((e, i) => {
     const slots = envs[i].slots;
     for (let k = 0; k < slots.length; k++) slots[k] = map(slots[k]);
@@ -253,6 +310,9 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
 function fillFrom(
   o: JSObject,
   t: JSObject,
+  id: number,
+  pristine: PristineRealm,
+  out: JSObject[],
   map: (v: Value) => Value,
   mapObject: <T extends JSObject | null | undefined>(v: T) => T,
 ): void {
@@ -261,21 +321,38 @@ function fillFrom(
   o.extensible = t.extensible;
   if (t.isDictionary) {
     // An exotic shell keeps its shared empty dictionary while the template has none.
-    if (o.isDictionary && t.dictionary!.size === 0 && o.dictionary!.size === 0) {
+    const plan = pristine.dictPlans[id];
+    if (o.isDictionary && plan === null && o.dictionary!.size === 0) {
       // Nothing to copy.
     } else {
       const props = new Map<PropertyKey, Prop>();
-      // Reading the Map leaves the template's object in dictionary mode (it already is).
-      for (const [k, p] of t.props)
-        props.set(k, new Prop(map(p.value), p.flags, mapObject(p.getter), mapObject(p.setter)));
+      if (plan)
+        for (const e of plan)
+          props.set(
+            e.key,
+            new Prop(
+              e.valueRef < 0 ? e.value : out[e.valueRef],
+              e.flags,
+              e.getterRef < 0 ? undefined : out[e.getterRef],
+              e.setterRef < 0 ? undefined : out[e.setterRef],
+            ),
+          );
       o.props = props;
     }
   } else {
-    // Fast mode: the shape is shared (immutable), the slots are copied. A shell of a
-    // shaped kind starts in fast mode; a paired object may have to go back to it.
+    // Fast mode: the shape is shared (immutable), the slots are copied as they are (a
+    // packed array stays packed), then the ones holding an intrinsic point at the copy's.
+    // A shell of a shaped kind starts in fast mode; a paired object may have to go back.
     if (o.isDictionary) o.loadProps(NO_PROPS, true);
     o.shape = t.shape;
-    o.slotValues = t.slotValues.length ? t.slotValues.map(map) : t.slotValues;
+    const values = t.slotValues;
+    if (values.length === 0) o.slotValues = values;
+    else {
+      const copy = values.slice();
+      const refs = pristine.slotRefs[id];
+      if (refs) for (let k = 0; k < refs.length; k += 2) copy[refs[k]] = out[refs[k + 1]];
+      o.slotValues = copy;
+    }
   }
   o.privates = null;
   if (t.privates) {

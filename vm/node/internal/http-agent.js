@@ -137,8 +137,9 @@ class Agent extends EventEmitter {
   }
 
   createConnection(options) {
-    // `path` is the request's path here, not a Unix socket.
+    // `path` is the request's path here, unless a Unix socket's (socketPath) replaced it.
     const { path, ...connect } = options;
+    if (options.socketPath) connect.path = options.socketPath;
     return net.createConnection(connect);
   }
 
