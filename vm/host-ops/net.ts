@@ -145,12 +145,42 @@ export function failed<T>(p: Promise<T>): Promise<T> {
 export function listenWith(
   ctx: OpContext,
   server: net.Server,
-  how: Pick<ServerLive, "socketKind" | "facts" | "onStop"> & { event: string; kind: string },
+  how: ServerHow,
   port: number,
   host: string,
   backlog: number | null,
 ): Promise<unknown> {
   return listenOn(ctx, server, how, { port, host, backlog: backlog ?? undefined });
+}
+
+type ServerHow = Pick<ServerLive, "socketKind" | "facts" | "onStop"> & {
+  event: string;
+  kind: string;
+};
+
+/** The live record of host server `server`, queueing what its `event` brings. */
+function serverLive(server: net.Server, how: ServerHow): ServerLive {
+  const live: ServerLive = {
+    server,
+    queue: [],
+    waiters: [],
+    closed: false,
+    socketKind: how.socketKind,
+    facts: how.facts,
+    onStop: how.onStop,
+  };
+  server.on(how.event, (s: net.Socket) => {
+    const w = live.waiters.shift();
+    if (w) w(s);
+    else live.queue.push(s);
+  });
+  return live;
+}
+
+const TCP_SERVER: ServerHow = { event: "connection", kind: "server", socketKind: "socket" };
+
+function tcpServer(): net.Server {
+  return net.createServer({ allowHalfOpen: true, pauseOnConnect: false });
 }
 
 /**
@@ -160,25 +190,12 @@ export function listenWith(
 function listenOn(
   ctx: OpContext,
   server: net.Server,
-  how: Pick<ServerLive, "socketKind" | "facts" | "onStop"> & { event: string; kind: string },
+  how: ServerHow,
   where: net.ListenOptions,
 ): Promise<unknown> {
   return failed(
     new Promise((resolve, reject) => {
-      const live: ServerLive = {
-        server,
-        queue: [],
-        waiters: [],
-        closed: false,
-        socketKind: how.socketKind,
-        facts: how.facts,
-        onStop: how.onStop,
-      };
-      server.on(how.event, (s: net.Socket) => {
-        const w = live.waiters.shift();
-        if (w) w(s);
-        else live.queue.push(s);
-      });
+      const live = serverLive(server, how);
       server.once("error", reject);
       server.listen(where, () => {
         server.removeListener("error", reject);
@@ -212,25 +229,35 @@ const ops: Record<string, RuntimeOperation> = {
   listen: {
     capability: "net",
     run: (ctx, port: number, host: string, backlog: number | null) =>
-      listenWith(
-        ctx,
-        net.createServer({ allowHalfOpen: true, pauseOnConnect: false }),
-        { event: "connection", kind: "server", socketKind: "socket" },
-        port,
-        host,
-        backlog,
-      ),
+      listenWith(ctx, tcpServer(), TCP_SERVER, port, host, backlog),
+  },
+  /**
+   * Listens on a port of every address, synchronously as Node binds one when no host is
+   * named (`server.listen(0); server.address().port` works at once): [id, { address,
+   * family, port }], or null when the bind did not happen now (a port in use: the
+   * asynchronous `listen` then reports Node's error).
+   */
+  listenNow: {
+    capability: "net",
+    run: (ctx, port: number, backlog: number | null) => {
+      const server = tcpServer();
+      const live = serverLive(server, TCP_SERVER);
+      server.on("error", () => {});
+      server.listen({ port, backlog: backlog ?? undefined });
+      const a = server.address();
+      if (a === null || typeof a === "string") {
+        server.close();
+        return null;
+      }
+      const data = { address: a.address, family: a.family, port: a.port };
+      return [ctx.open(TCP_SERVER.kind, data, live), data];
+    },
   },
   /** Listens on a Unix domain socket at `path`; [id, { path }]. */
   listenPipe: {
     capability: "net",
     run: (ctx, path: string, backlog: number | null) =>
-      listenOn(
-        ctx,
-        net.createServer({ allowHalfOpen: true, pauseOnConnect: false }),
-        { event: "connection", kind: "server", socketKind: "socket" },
-        { path, backlog: backlog ?? undefined },
-      ),
+      listenOn(ctx, tcpServer(), TCP_SERVER, { path, backlog: backlog ?? undefined }),
   },
   /** The next connection: [socket id, addresses], or null once the server is closed. */
   accept: {

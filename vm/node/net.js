@@ -463,18 +463,31 @@ class Server extends EventEmitter {
       return this._listenVia("net.listenPipe", [options.path, backlogOf(options)]);
     }
     const port = options.port === undefined || options.port === null ? 0 : validPort(options.port);
-    const host = options.host === undefined ? null : options.host;
+    const host = options.host === undefined || options.host === null ? null : options.host;
+    // Without a host, Node binds at once: address() and `listening` are known on return.
+    if (host === null && this._listenOp === "net.listen") {
+      const bound = now("net.listenNow", [port, backlogOf(options)], "net.Server.listen");
+      if (bound !== null) {
+        this._listening(bound[0], bound[1]);
+        process.nextTick(() => this.emit("listening"));
+        return this;
+      }
+    }
     return this._listenVia(this._listenOp, this._listenArgs(port, host, backlogOf(options)));
+  }
+
+  _listening(id, address) {
+    this._id = id;
+    this._address = address;
+    this.listening = true;
+    this._accept();
   }
 
   /** Starts listening through host operation `op`; 'listening' once it has. */
   _listenVia(op, opArgs) {
     pending(op, opArgs, "net.Server.listen").promise.then(
       ([id, address]) => {
-        this._id = id;
-        this._address = address;
-        this.listening = true;
-        this._accept();
+        this._listening(id, address);
         this.emit("listening");
       },
       (e) => this.emit("error", uvError(e)),
