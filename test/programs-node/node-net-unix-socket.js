@@ -58,10 +58,26 @@ function httpOverSocket() {
         const taken = net.createServer();
         taken.on("error", (e) => {
           console.log("taken:", e.code, e.syscall, hide(e.message));
-          srv.close(() => fs.rmSync(dir, { recursive: true }));
+          srv.close(openToAll);
         });
         taken.listen(httpPath);
       });
+    });
+  });
+}
+
+function openToAll() {
+  const p = path.join(dir, "all.sock");
+  const srv = net.createServer();
+  srv.listen({ path: p, readableAll: true, writableAll: true }, () => {
+    const mode = fs.statSync(p).mode;
+    console.log("readable and writable by all:", (mode & 0o006) === 0o006);
+    const c = net.connect(p);
+    console.log("bufferSize before connecting:", c.bufferSize);
+    c.on("connect", () => {
+      console.log("bufferSize connected:", c.bufferSize);
+      c.end();
+      srv.close(() => fs.rmSync(dir, { recursive: true }));
     });
   });
 }

@@ -253,11 +253,24 @@ const ops: Record<string, RuntimeOperation> = {
       return [ctx.open(TCP_SERVER.kind, data, live), data];
     },
   },
-  /** Listens on a Unix domain socket at `path`; [id, { path }]. */
+  /**
+   * Listens on a Unix domain socket at `path` (readableAll/writableAll: the socket file
+   * is made readable/writable by all users); [id, { path }].
+   */
   listenPipe: {
     capability: "net",
-    run: (ctx, path: string, backlog: number | null) =>
-      listenOn(ctx, tcpServer(), TCP_SERVER, { path, backlog: backlog ?? undefined }),
+    run: (
+      ctx,
+      path: string,
+      backlog: number | null,
+      access?: { readableAll?: boolean; writableAll?: boolean },
+    ) =>
+      listenOn(ctx, tcpServer(), TCP_SERVER, {
+        path,
+        backlog: backlog ?? undefined,
+        readableAll: access?.readableAll === true,
+        writableAll: access?.writableAll === true,
+      }),
   },
   /** The next connection: [socket id, addresses], or null once the server is closed. */
   accept: {

@@ -324,6 +324,10 @@ class Socket extends Duplex {
   get pending() {
     return this._id === null;
   }
+  /** As Node: what is queued to write, while there is a handle. */
+  get bufferSize() {
+    return this._handle ? this.writableLength : undefined;
+  }
   get readyState() {
     if (this.connecting) return "opening";
     if (this.readable && this.writable) return "open";
@@ -460,7 +464,11 @@ class Server extends EventEmitter {
           "ERR_JAUNT_UNSUPPORTED",
           "tls: Unix domain sockets are not supported",
         );
-      return this._listenVia("net.listenPipe", [options.path, backlogOf(options)]);
+      const access = {
+        readableAll: options.readableAll === true,
+        writableAll: options.writableAll === true,
+      };
+      return this._listenVia("net.listenPipe", [options.path, backlogOf(options), access]);
     }
     const port = options.port === undefined || options.port === null ? 0 : validPort(options.port);
     const host = options.host === undefined || options.host === null ? null : options.host;
