@@ -1,6 +1,6 @@
 // The `signal` option of spawn, execFile and fork: aborting kills the child with
 // killSignal and emits an AbortError (a forked child that would live forever included).
-const { spawn, execFile, fork } = require("child_process");
+const { spawn, exec, execFile, fork } = require("child_process");
 const { once } = require("events");
 
 if (process.argv[2] === "child") {
@@ -28,6 +28,14 @@ if (process.argv[2] === "child") {
     ac3.abort();
     const err = await done;
     console.log("execFile:", err.name, err.code);
+
+    // Through a shell, the killed child's own child (sleep) keeps the pipes open: the
+    // callback comes at the abort all the same, as in Node.
+    const ac5 = new AbortController();
+    const viaShell = new Promise((r) => exec("sleep 5; echo late", { signal: ac5.signal }, r));
+    ac5.abort();
+    const err5 = await viaShell;
+    console.log("exec through a shell:", err5.name, err5.cmd);
 
     try {
       spawn("sleep", ["1"], { signal: {} });

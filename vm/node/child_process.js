@@ -489,8 +489,13 @@ function execFile(file, args, options, callback) {
     callback(ex, stdout, stderr);
   };
   child.on("close", finish);
+  // As Node: an error (an abort, a failed kill, a missing program) ends the call at
+  // once — a grandchild may hold the pipes open long after the child was killed.
   child.on("error", (e) => {
     ex = e;
+    if (child.stdout) child.stdout.destroy();
+    if (child.stderr) child.stderr.destroy();
+    finish();
   });
   return child;
 }
