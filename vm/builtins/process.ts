@@ -102,14 +102,7 @@ function installTicks(realm: Realm, p: JSObject): void {
   });
   method(realm, p, "process", "nextTick", 1, (vm, _t, args) => {
     const fn = arg(args, 0);
-    if (!isCallable(fn)) {
-      const e = vm.makeError(
-        "TypeError",
-        `The "callback" argument must be of type function. Received ${received(fn)}`,
-      );
-      e.setOwn("code", "ERR_INVALID_ARG_TYPE", PF.Writable | PF.Configurable);
-      vm.throwValue(e);
-    }
+    if (!isCallable(fn)) throwCallbackType(vm, fn);
     const queue = tickQueue(vm.realm);
     const entry = vm.realm.newArray(args.slice());
     // The async context it was queued in (node:async_hooks), a hidden property.
@@ -118,6 +111,16 @@ function installTicks(realm: Realm, p: JSObject): void {
     tickState(vm.realm).setOwn("queue", vm.realm.newArray([...queue, entry]));
     return undefined;
   });
+}
+
+/** Node's ERR_INVALID_ARG_TYPE for a callback that is not a function. */
+export function throwCallbackType(vm: Agent, fn: Value): never {
+  const e = vm.makeError(
+    "TypeError",
+    `The "callback" argument must be of type function. Received ${received(fn)}`,
+  );
+  e.setOwn("code", "ERR_INVALID_ARG_TYPE", PF.Writable | PF.Configurable);
+  return vm.throwValue(e);
 }
 
 /** How Node's ERR_INVALID_ARG_TYPE messages show the argument received. */

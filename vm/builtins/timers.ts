@@ -8,6 +8,7 @@ import { arg, defineInternal, getter, makeNative, method } from "./util";
 import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
 import { installPromiseCore } from "./promise-core";
+import { throwCallbackType } from "./process";
 
 export interface Timer {
   id: number;
@@ -84,10 +85,7 @@ export function installTimers(realm: Realm): void {
     (kind: "timeout" | "interval" | "immediate") => (vm: Agent, _t: Value, args: Value[]) => {
       const realm = vm.realm;
       const fn = arg(args, 0);
-      if (!isCallable(fn))
-        vm.throwTypeError(
-          `The "callback" argument must be of type function. Received ${fn === undefined ? "undefined" : typeof fn}`,
-        );
+      if (!isCallable(fn)) throwCallbackType(vm, fn);
       const id = realm.nextTimerId++;
       const handle = new JSObject(
         realm.TimeoutPrototype,
@@ -96,6 +94,8 @@ export function installTimers(realm: Realm): void {
       handle.props.set("_id", new Prop(id, PF.Hidden));
       let delay = kind === "immediate" ? -1 : Number(arg(args, 1));
       if (kind !== "immediate" && !(delay >= 1 && delay <= 2147483647)) delay = 1;
+      // As Node: sub-millisecond accuracy is not assumed (1, 1.1 and 1.8 are one list).
+      delay = Math.trunc(delay);
       const now = realm.loopTime();
       realm.timers.push({
         id,
