@@ -1,7 +1,8 @@
 // `npm test`'s runner: every dist/test/*.test.js under Node's test runner, two files at
 // a time, the longest first, so that the two slots end together by design rather than
 // by the alphabet (`node --test dir/` sorts the files by name). `node --test dir/` also
-// ran every helper module of a `test` folder (harness, generators) as a test file.
+// ran every helper module of a `test` folder (harness, generators) as a test file. The
+// light files run several to a process (SHARE_A_PROCESS).
 //
 //   node dist/test/all.js [--concurrency N] [file-name regexp …]
 
