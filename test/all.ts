@@ -4,7 +4,9 @@
 // ran every helper module of a `test` folder (harness, generators) as a test file. The
 // light files run several to a process (SHARE_A_PROCESS).
 //
-//   node dist/test/all.js [--concurrency N] [file-name regexp …]
+//   node dist/test/all.js [--concurrency N] [--alone] [file-name regexp …]
+//
+// --alone: every file in a process of its own (to tell a leak between files sharing one).
 
 import { run } from "node:test";
 import { spec, tap } from "node:test/reporters";
@@ -166,9 +168,11 @@ export function writeGroups(groups: string[][], dir: string): string[] {
 
 function main(argv: string[]): void {
   let concurrency = 2;
+  let share = true;
   const only: RegExp[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--concurrency") concurrency = Number(argv[++i]);
+    else if (argv[i] === "--alone") share = false;
     else only.push(new RegExp(argv[i]));
   }
   if (!(concurrency >= 1)) {
@@ -176,7 +180,8 @@ function main(argv: string[]): void {
     process.exit(2);
   }
   leanChildEnv(); // Every test file's process and what it starts inherit this environment.
-  const { alone, groups } = shareProcesses(testFiles(__dirname, only));
+  const picked = testFiles(__dirname, only);
+  const { alone, groups } = share ? shareProcesses(picked) : { alone: picked, groups: [] };
   const groupDir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-test-groups-"));
   process.on("exit", () => fs.rmSync(groupDir, { recursive: true, force: true }));
   const files = [...alone, ...writeGroups(groups, groupDir)];
