@@ -56,7 +56,7 @@ test("light files share processes, SHARE_SIZE to a group in their order; the oth
   assert.deepEqual(alone, ["/t/programs.test.js", "/t/x.test.js"]);
   assert.deepEqual(groups, [light.slice(0, SHARE_SIZE), light.slice(SHARE_SIZE)]);
   // Those that must not share: first-VM behaviour, process-wide state.
-  for (const own of ["programs", "realm", "shapes", "harness", "node-web", "limits"])
+  for (const own of ["programs", "realm", "shapes", "harness", "node-web", "limits", "preempt"])
     assert.ok(!SHARE_A_PROCESS.includes(own), own);
 });
 

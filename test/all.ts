@@ -57,8 +57,9 @@ export const LONGEST_FIRST = [
  * through node's runner: 27.8 s of CPU one process each, 21.5 s in one process. Listed
  * here, not by default, as each was read for what would leak into the next file: none
  * changes process-wide state (env, cwd, exit code, global hooks, cache folders, compiler
- * limits), needs its process's first VM (realm.test, shapes.test do), or measures the
- * process's memory. A file not listed runs alone.
+ * limits), needs its process's first VM (realm.test, shapes.test do), measures the
+ * process's memory or times host steps by the clock (preempt.test: a shared process's
+ * bigger heap pauses longer to collect). A file not listed runs alone.
  */
 export const SHARE_A_PROCESS = [
   "all",
@@ -87,7 +88,6 @@ export const SHARE_A_PROCESS = [
   "node-tests-runner",
   "node-zlib",
   "nodeglobals",
-  "preempt",
   "preempt-bigint",
   "program-offers",
   "promise-kind",
