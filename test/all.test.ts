@@ -1,11 +1,19 @@
 // npm test's runner (all.ts): which files it runs and in what order.
 
-import { test } from "node:test";
+import { run, test } from "node:test";
 import * as assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { LONGEST_FIRST, testFiles } from "./all";
+import {
+  LONGEST_FIRST,
+  SHARE_A_PROCESS,
+  SHARE_SIZE,
+  shareProcesses,
+  testFiles,
+  writeGroups,
+} from "./all";
 import { PROGRAMS, plainRun } from "./harness";
 
 test("the runner takes test files only, the long ones first, then by name", () => {
@@ -39,4 +47,51 @@ test("a program's plain run is done once per process and shared", async () => {
   const first = plainRun(file);
   assert.equal(plainRun(file), first);
   assert.ok((await first).steps > 0);
+});
+
+test("light files share processes, SHARE_SIZE to a group in their order; the others run alone", () => {
+  const light = SHARE_A_PROCESS.slice(0, SHARE_SIZE + 1).map((n) => `/t/${n}.test.js`);
+  const files = ["/t/programs.test.js", ...light.slice(0, 3), "/t/x.test.js", ...light.slice(3)];
+  const { alone, groups } = shareProcesses(files);
+  assert.deepEqual(alone, ["/t/programs.test.js", "/t/x.test.js"]);
+  assert.deepEqual(groups, [light.slice(0, SHARE_SIZE), light.slice(SHARE_SIZE)]);
+  // Those that must not share: first-VM behaviour, process-wide state.
+  for (const own of ["programs", "realm", "shapes", "harness", "node-web", "limits", "preempt"])
+    assert.ok(!SHARE_A_PROCESS.includes(own), own);
+});
+
+test("a group's file runs its files' tests in one process, each file a suite", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-all-"));
+  const pids = path.join(dir, "pids");
+  const file = (name: string, verdict: string) => {
+    const f = path.join(dir, name);
+    const body = `require("node:fs").appendFileSync(${JSON.stringify(pids)}, process.pid + "\\n");${verdict}`;
+    fs.writeFileSync(f, `require("node:test").test("${name} test", () => { ${body} });\n`);
+    return f;
+  };
+  const [group] = writeGroups([[file("a.test.js", ""), file("b.test.js", "throw 1;")]], dir);
+  // Through node's runner as a process of its own (run() does nothing inside a test file).
+  const env = { ...process.env };
+  delete env.NODE_TEST_CONTEXT;
+  const r = spawnSync(process.execPath, ["--test", "--test-reporter=tap", group], {
+    encoding: "utf8",
+    env,
+  });
+  const ran = fs.readFileSync(pids, "utf8").trim().split("\n");
+  fs.rmSync(dir, { recursive: true });
+  assert.equal(ran.length, 2);
+  assert.equal(ran[0], ran[1], "one process");
+  // Each file a suite, named after it; a failure still fails its test, suite and the run.
+  const verdicts = r.stdout.split("\n").filter((l) => /^\s*(not )?ok \d/.test(l));
+  assert.deepEqual(
+    verdicts.map((l) => l.replace(/ #.*/, "")),
+    [
+      "    ok 1 - a.test.js test",
+      "ok 1 - a.test.js",
+      "    not ok 1 - b.test.js test",
+      "not ok 2 - b.test.js",
+    ],
+    r.stdout,
+  );
+  assert.equal(r.status, 1);
 });

@@ -1,14 +1,18 @@
 // `npm test`'s runner: every dist/test/*.test.js under Node's test runner, two files at
 // a time, the longest first, so that the two slots end together by design rather than
 // by the alphabet (`node --test dir/` sorts the files by name). `node --test dir/` also
-// ran every helper module of a `test` folder (harness, generators) as a test file.
+// ran every helper module of a `test` folder (harness, generators) as a test file. The
+// light files run several to a process (SHARE_A_PROCESS).
 //
-//   node dist/test/all.js [--concurrency N] [file-name regexp …]
+//   node dist/test/all.js [--concurrency N] [--alone] [file-name regexp …]
+//
+// --alone: every file in a process of its own (to tell a leak between files sharing one).
 
 import { run } from "node:test";
 import { spec, tap } from "node:test/reporters";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as os from "node:os";
 import { leanChildEnv } from "./child-env";
 
 /**
@@ -45,6 +49,70 @@ export const LONGEST_FIRST = [
   "workflow-crash",
 ];
 
+/**
+ * Light files that run several to a process (SHARE_SIZE per group, each file a suite of
+ * its own in it): a test file's process costs ~0.6 s of CPU before its first test (node's
+ * start, loading the runtime's modules, the process's first realm built from the
+ * prelude), more than many of these files' tests together. Measured on ten of them run
+ * through node's runner: 27.8 s of CPU one process each, 21.5 s in one process. Listed
+ * here, not by default, as each was read for what would leak into the next file: none
+ * changes process-wide state (env, cwd, exit code, global hooks, cache folders, compiler
+ * limits), needs its process's first VM (realm.test, shapes.test do), measures the
+ * process's memory or times host steps by the clock (preempt.test: a shared process's
+ * bigger heap pauses longer to collect). A file not listed runs alone.
+ */
+export const SHARE_A_PROCESS = [
+  "all",
+  "async-cost",
+  "call-reuse",
+  "cbor-writer",
+  "collections",
+  "compiler",
+  "date",
+  "elements-dict",
+  "elements-kind",
+  "execute-slices",
+  "fuse",
+  "global-cache",
+  "inspect",
+  "intrinsics",
+  "jaunt-requests",
+  "layering",
+  "node-crypto",
+  "node-dgram",
+  "node-http",
+  "node-misc",
+  "node-net",
+  "node-stream",
+  "node-test-runner",
+  "node-tests-runner",
+  "node-zlib",
+  "nodeglobals",
+  "preempt-bigint",
+  "program-offers",
+  "promise-kind",
+  "regexp-engine",
+  "shared-memory",
+  "snapshot-codec",
+  "snapshot-format",
+  "snapshot-fuzz",
+  "snapshot-reader",
+  "snapshot-strings",
+  "split-dict",
+  "startup-regexps",
+  "transport-call-snapshot",
+  "transport-exec",
+  "transport-forwarding",
+  "transport-frame",
+  "transport-held",
+  "transport-spec",
+  "workflow-pg",
+  "workflow-upgrade",
+];
+
+/** Files per shared process: enough groups left to even out the two slots' ends. */
+export const SHARE_SIZE = 8;
+
 /** Files that programs.test.js runs in its own process (sharing their plain runs). */
 const RUN_BY_PROGRAMS = ["differential.test.js", "transparency.test.js"];
 
@@ -62,11 +130,49 @@ export function testFiles(dir: string, only: RegExp[] = []): string[] {
     .map((f) => path.join(dir, f));
 }
 
+/**
+ * `files` (in testFiles order) as processes to run: each file of SHARE_A_PROCESS goes into
+ * a group of up to SHARE_SIZE, in the order they came; the others stay alone, ahead.
+ */
+export function shareProcesses(files: string[]): { alone: string[]; groups: string[][] } {
+  const shared = (f: string) =>
+    SHARE_A_PROCESS.includes(path.basename(f).replace(/\.test\.js$/, ""));
+  const alone = files.filter((f) => !shared(f));
+  const together = files.filter(shared);
+  const groups: string[][] = [];
+  for (let i = 0; i < together.length; i += SHARE_SIZE)
+    groups.push(together.slice(i, i + SHARE_SIZE));
+  return { alone, groups };
+}
+
+/**
+ * Writes one test file per group into `dir` that loads the group's files, each inside a
+ * suite named after it (so a report still says which file a test is from); returns their
+ * paths. A group's file is named after its first and last file.
+ */
+export function writeGroups(groups: string[][], dir: string): string[] {
+  return groups.map((group, i) => {
+    const name = (f: string) => path.basename(f).replace(/\.test\.js$/, "");
+    const file = path.join(
+      dir,
+      `group-${i + 1}-${name(group[0])}-to-${name(group.at(-1)!)}.test.js`,
+    );
+    const lines = group.map(
+      (f) =>
+        `describe(${JSON.stringify(path.basename(f))}, () => { require(${JSON.stringify(f)}); });`,
+    );
+    fs.writeFileSync(file, [`const { describe } = require("node:test");`, ...lines, ""].join("\n"));
+    return file;
+  });
+}
+
 function main(argv: string[]): void {
   let concurrency = 2;
+  let share = true;
   const only: RegExp[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--concurrency") concurrency = Number(argv[++i]);
+    else if (argv[i] === "--alone") share = false;
     else only.push(new RegExp(argv[i]));
   }
   if (!(concurrency >= 1)) {
@@ -74,7 +180,12 @@ function main(argv: string[]): void {
     process.exit(2);
   }
   leanChildEnv(); // Every test file's process and what it starts inherit this environment.
-  const stream = run({ files: testFiles(__dirname, only), concurrency });
+  const picked = testFiles(__dirname, only);
+  const { alone, groups } = share ? shareProcesses(picked) : { alone: picked, groups: [] };
+  const groupDir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-test-groups-"));
+  process.on("exit", () => fs.rmSync(groupDir, { recursive: true, force: true }));
+  const files = [...alone, ...writeGroups(groups, groupDir)];
+  const stream = run({ files, concurrency });
   // As `node --test` does: a failure anywhere (a test or a whole file) fails the run.
   stream.on("test:fail", () => (process.exitCode = 1));
   // The same reporter `node --test` picks: spec on a terminal, TAP into a pipe or file.
