@@ -20,8 +20,10 @@
 // slices) saves the second compile of execute() (~150 ms of background CPU) but leaves
 // every host loop that runs once (runLoop over promise jobs, the array natives' loops)
 // unoptimized: arrays, async, promises and objects got slower, the sum over the twelve
-// programs did not improve. Warming execute()'s type feedback with a broad guest program
-// in a throw-away VM before the optimizer comes back removed most of its later deopts
+// programs did not improve. (Kept instead, OSR_AFTER_MS: OSR off for a second only,
+// with runToEnd running in slices meanwhile so that runTurns returns too.) Warming
+// execute()'s type feedback with a broad guest program in a throw-away VM before the
+// optimizer comes back removed most of its later deopts
 // (arrays: 3 to 1) but cost ~250 ms of main-thread CPU (the warm-up itself, and a larger
 // compile that is ready later), more than the deopts it saves.
 
