@@ -18,7 +18,7 @@ import { MIN_KEY_BYTES, verifySnapshot } from "../vm/snapshot-sign";
 import { hasModuleSyntax, isESModule } from "../vm/runtime/modules";
 import type { UnhandledRejectionsMode } from "../vm/host";
 import { DEFAULT_MAX_CALL_DEPTH } from "../vm/interpreter/interpreter";
-import { releaseTierUp, settleForExit, TIER_UP_AFTER_MS, tierUpHeld } from "./tier-up";
+import { osrHeld, releaseTierUp, settleForExit, tierUpHeld, tierUpStep } from "./tier-up";
 import { noteGuestRan } from "./guest-ran";
 import { largeSource } from "../compiler";
 
@@ -584,13 +584,16 @@ export async function runToEnd(j: Jaunt, opts: JauntOptions, plan: RunPlan = {})
   for (;;) {
     // Parked for good: the control channel exits the process.
     if (live.frozen) await new Promise<never>(() => {});
-    const slices = plan.control || tierUpHeld();
+    // While V8's on-stack replacement is held back (tier-up.ts), runs in slices: each
+    // return and call lets the host's loops (runTurns over a program's promise jobs)
+    // switch to their optimized code without it.
+    const slices = plan.control || tierUpHeld() || osrHeld();
     let budget = every > 0 ? untilCut : slices ? SLICE : Infinity;
     if (rec) budget = Math.min(budget, rec.nextStep - j.steps);
     const before = j.steps;
     const started = nowMs();
     const r = j.run(budget);
-    if (tierUpHeld() && (computed += nowMs() - started) >= TIER_UP_AFTER_MS) releaseTierUp();
+    computed = tierUpStep(computed, nowMs() - started);
     untilCut -= j.steps - before;
     if (r.status === "request") {
       // A jaunt request answered asynchronously (teleport, fork): wait, then go on.
@@ -607,7 +610,7 @@ export async function runToEnd(j: Jaunt, opts: JauntOptions, plan: RunPlan = {})
         untilCut = every;
         // Taking and resuming the snapshot is work for the guest too: with short strides
         // it is nearly all of it, and the optimizer stayed held for the whole run.
-        if (tierUpHeld() && (computed += nowMs() - cutStarted) >= TIER_UP_AFTER_MS) releaseTierUp();
+        computed = tierUpStep(computed, nowMs() - cutStarted);
       }
       if (plan.control && nowMs() - yielded >= YIELD_MS) {
         beforeHostTurn();

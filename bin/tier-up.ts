@@ -20,8 +20,10 @@
 // slices) saves the second compile of execute() (~150 ms of background CPU) but leaves
 // every host loop that runs once (runLoop over promise jobs, the array natives' loops)
 // unoptimized: arrays, async, promises and objects got slower, the sum over the twelve
-// programs did not improve. Warming execute()'s type feedback with a broad guest program
-// in a throw-away VM before the optimizer comes back removed most of its later deopts
+// programs did not improve. (Kept instead, OSR_AFTER_MS: OSR off for a second only,
+// with runToEnd running in slices meanwhile so that runTurns returns too.) Warming
+// execute()'s type feedback with a broad guest program in a throw-away VM before the
+// optimizer comes back removed most of its later deopts
 // (arrays: 3 to 1) but cost ~250 ms of main-thread CPU (the warm-up itself, and a larger
 // compile that is ready later), more than the deopts it saves.
 
@@ -80,4 +82,49 @@ export function releaseTierUp(): void {
   if (!state[HELD]) return;
   state[HELD] = false;
   v8.setFlagsFromString("--opt");
+  if (process.env.JAUNT_OSR === "on") return;
+  // On-stack replacement waits (see OSR_AFTER_MS).
+  v8.setFlagsFromString("--no-use-osr");
+  osrState[OSR_HELD] = true;
+}
+
+/**
+ * Guest compute time, after the optimizer came back, during which V8's on-stack
+ * replacement stays off. The interpreter's dispatch function is hot at once and runs
+ * in one long loop: with OSR on, V8 compiled it twice at the same time (an OSR compile
+ * for the running call, and with it the regular one for the next call; ~200 ms of CPU
+ * each), two compiles on the second core of a two-core machine, each ready later than
+ * one alone, and the main thread sharing its core with them. execute() returns every
+ * EXECUTE_SLICE instructions (and runToEnd runs in slices meanwhile, so runTurns
+ * returns too), so the regular compile alone brings optimized code in. OSR comes
+ * back for host loops that run once for long, after the compile should be done.
+ */
+export const OSR_AFTER_MS = 1000;
+
+const OSR_HELD = Symbol.for("jaunt.osrHeld");
+type OsrState = { [OSR_HELD]?: boolean };
+const osrState = process as unknown as OsrState;
+
+/** True while on-stack replacement is held back after the tier-up. */
+export function osrHeld(): boolean {
+  return osrState[OSR_HELD] === true;
+}
+
+/** Turns on-stack replacement back on. */
+export function releaseOsr(): void {
+  if (!osrState[OSR_HELD]) return;
+  osrState[OSR_HELD] = false;
+  v8.setFlagsFromString("--use-osr");
+}
+
+/**
+ * Counts `ms` more of guest compute time (`computed` so far) and releases what is due:
+ * the optimizer after TIER_UP_AFTER_MS, OSR OSR_AFTER_MS later. Returns the new total.
+ */
+export function tierUpStep(computed: number, ms: number): number {
+  if (!tierUpHeld() && !osrHeld()) return computed;
+  computed += ms;
+  if (tierUpHeld() && computed >= TIER_UP_AFTER_MS) releaseTierUp();
+  else if (osrHeld() && computed >= TIER_UP_AFTER_MS + OSR_AFTER_MS) releaseOsr();
+  return computed;
 }

@@ -168,3 +168,22 @@ test("a guest that computes for a while gets the optimizer back, bundled or not"
     );
   }
 });
+
+test("the interpreter loop's first optimizing compile is its regular one, not an on-stack replacement", () => {
+  // tier-up.ts holds OSR back after the tier-up: with it, V8 compiled execute() twice at
+  // once (the OSR compile for the running call and the regular one with it).
+  const program = path.join(tmp, "spin-osr.js");
+  fs.writeFileSync(
+    program,
+    "let s = 0;\nfor (let i = 0; i < 3e6; i++) s += i % 7;\nconsole.log(s);\n",
+  );
+  const r = spawnSync(process.execPath, ["--trace-opt", path.join(BIN, "vmrun.js"), program], {
+    encoding: "utf8",
+    env: { ...process.env, JAUNT_TIER_UP: "", JAUNT_OSR: "" },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^8999994$/m);
+  const first = /compiling method .*<JSFunction execute\b.*/.exec(r.stdout);
+  assert.ok(first, "execute() was compiled");
+  assert.doesNotMatch(first[0], /\bOSR\b/);
+});

@@ -2290,7 +2290,7 @@ export class VM implements HeapOwner, Agent {
               case Op.GET_METHOD_ELEM: {
                 const isMethod = code[ip - 1] === Op.GET_METHOD_ELEM;
                 const obj = stack[sp - 2];
-                let key = stack[sp - 1];
+                const key = stack[sp - 1];
                 if (obj instanceof ArrayObject && typeof key === "number" && obj.elems !== null) {
                   const v = obj.elems[key];
                   if (v !== undefined && v !== (EMPTY as unknown)) {
@@ -2301,58 +2301,11 @@ export class VM implements HeapOwner, Agent {
                     break;
                   }
                 }
-                if (key instanceof JSObject) {
-                  // ToPropertyKey needs guest code: convert, then redo this instruction.
-                  frame.ip = opStart;
-                  sp = this.callHelper(realm.helpers.toPropertyKey, sp, 1);
-                  if (sp < 0) break reload;
-                  break;
-                }
-                if (obj instanceof TypedArrayObject) {
-                  // Integer-indexed exotic [[Get]]: numeric keys never reach the prototype.
-                  const n =
-                    typeof key === "number"
-                      ? key === 0
-                        ? 0
-                        : key
-                      : typeof key === "string"
-                        ? canonicalNumeric(key)
-                        : undefined;
-                  if (n !== undefined) {
-                    const v = obj.get(n);
-                    if (isMethod) {
-                      stack[sp - 2] = v;
-                      stack[sp - 1] = obj;
-                    } else stack[--sp - 1] = v;
-                    break;
-                  }
-                }
-                key = this.primKey(key);
-                let v: Value | typeof ACCESSOR;
-                if (obj instanceof JSObject) v = this.lookup(obj, key);
-                else if (typeof obj === "string") {
-                  v = this.stringOwn(obj, key);
-                  if (v === undefined) v = this.lookup(realm.StringPrototype, key);
-                } else v = this.lookup(this.protoForPrimitive(obj, key, false), key);
-                if (v === ACCESSOR) {
-                  frame.ip = ip;
-                  // A method's receiver is pushed again after the getter's result.
-                  sp = this.callWithExtra(
-                    this.accessor!,
-                    sp - 2,
-                    obj,
-                    this.accessorArgs,
-                    isMethod,
-                    obj,
-                  );
-                  if (sp < 0) break reload;
-                  break;
-                }
-                if (isMethod) {
-                  stack[sp - 2] = v;
-                  stack[sp - 1] = obj;
-                } else stack[--sp - 1] = v;
-                break;
+                // The rest out of line (rareOp): execute() stays small to compile.
+                frame.ip = ip;
+                frame.sp = sp;
+                this.rareOp(code[ip - 1], frame, opStart);
+                break reload;
               }
               case Op.SET_PROP_POP:
               case Op.SET_PROP: {
@@ -2391,7 +2344,7 @@ export class VM implements HeapOwner, Agent {
               case Op.SET_ELEM_POP:
               case Op.SET_ELEM: {
                 const obj = stack[sp - 3];
-                let key = stack[sp - 2];
+                const key = stack[sp - 2];
                 const v = stack[sp - 1];
                 if (
                   obj instanceof ArrayObject &&
@@ -2431,65 +2384,11 @@ export class VM implements HeapOwner, Agent {
                     break;
                   }
                 }
-                if (obj instanceof TypedArrayObject && !(key instanceof JSObject)) {
-                  // Integer-indexed exotic [[Set]] with O as the receiver (10.4.5.5).
-                  const n =
-                    typeof key === "number"
-                      ? key === 0
-                        ? 0
-                        : key
-                      : typeof key === "string"
-                        ? canonicalNumeric(key)
-                        : undefined;
-                  if (n !== undefined) {
-                    if (typeof v === (obj.type.bigint ? "bigint" : "number")) {
-                      obj.set(n, v as number | bigint);
-                      if (code[opStart] === Op.SET_ELEM_POP) {
-                        sp -= 3;
-                        ip++;
-                      } else stack[(sp -= 2) - 1] = v;
-                      break;
-                    }
-                    // The value needs ToNumber/ToBigInt (maybe guest code) first.
-                    stack[sp - 2] = n;
-                    frame.ip = ip;
-                    sp = this.callHelper(realm.helpers.typedArrayStore, sp, 3);
-                    if (sp < 0) break reload;
-                    break;
-                  }
-                }
-                if (key instanceof JSObject) {
-                  // Convert the key, push the value back, then redo this instruction.
-                  frame.ip = opStart;
-                  sp = this.callWithExtra(
-                    realm.helpers.toPropertyKey,
-                    sp - 2,
-                    undefined,
-                    [key],
-                    true,
-                    v,
-                  );
-                  if (sp < 0) break reload;
-                  break;
-                }
-                key = this.primKey(key);
-                let r: boolean | typeof ACCESSOR;
-                if (obj instanceof JSObject) {
-                  if (obj instanceof ArrayObject && key === "length")
-                    r = this.setArrayLength(obj, v);
-                  else r = this.assign(obj, key, v, obj);
-                } else r = this.assign(this.protoForPrimitive(obj, key, true), key, v, obj);
-                sp -= 2;
-                stack[sp - 1] = v;
+                // The rest out of line (rareOp): execute() stays small to compile.
                 frame.ip = ip;
-                sp = this.afterAssign(r, sp, obj, key, v, (fcode.flags & FnFlags.Strict) !== 0);
-                if (sp < 0) break reload;
-                // As SET_PROP_POP: the POP too when no setter ran, whatever the mode.
-                if (r !== ACCESSOR && code[opStart] === Op.SET_ELEM_POP) {
-                  sp--;
-                  ip++;
-                }
-                break;
+                frame.sp = sp;
+                this.rareOp(code[ip - 1], frame, opStart);
+                break reload;
               }
               case Op.NEW_OBJECT:
                 stack[sp++] = new JSObject(realm.ObjectPrototype);
@@ -3259,77 +3158,86 @@ export class VM implements HeapOwner, Agent {
           stack = this.stack;
         }
       } catch (e) {
-        let value: Value;
-        if (e instanceof ExitSignal) {
-          frame.ip = opStart;
-          this.exitCode = e.code;
-          this.steps += executed;
-          return executed;
-        }
-        const inNative = this.inNative;
-        this.inNative = false;
-        if (e instanceof ThrowSignal) value = e.value;
-        else if (e instanceof RangeError && /call stack/.test(e.message))
-          value = this.makeError("RangeError", "Maximum call stack size exceeded");
-        else if (e instanceof RangeError && HOST_ALLOCATION_FAILURE.test(e.message))
-          // A string, array or buffer too big for the host, made by an instruction
-          // (s += s) as much as by a native: the guest's RangeError, as in V8, rather
-          // than a host exception out of run().
-          value = this.makeError("RangeError", e.message);
-        else if (inNative && (e instanceof TypeError || e instanceof RangeError))
-          // A native's host conversion failed on a guest value (Math.max(1n) and the
-          // like): V8 gives guests the same message, so the guest gets the error.
-          value = this.makeError(e instanceof TypeError ? "TypeError" : "RangeError", e.message);
-        else {
-          this.fault = { fn: frame.fn, ip: opStart };
-          throw e;
-        }
-        // The throwing frame may have pushed nothing or a half-set-up frame: the
-        // top of this.frames is where the exception is thrown.
-        if (this.frames[this.frames.length - 1] === frame) {
-          frame.ip = opStart;
-          // An error the interpreter raised was made before frame.ip was synced:
-          // capture its stack again now that the position is exact.
-          if (value instanceof ErrorObject && value === this.staleStackError) {
-            this.realm.refreshStack(value);
-            this.staleStackError = null;
-          }
-          if (!this.throwSite || this.throwSite.value !== value)
-            this.throwSite = { fn: frame.fn, ip: opStart, value };
-          if (!this.unwind(value, opStart)) {
-            this.steps += executed;
-            return executed;
-          }
-        } else if (this.frames.length === 0) {
-          // Thrown after the last frame was popped (a native finishing an async
-          // function's call, say): nothing can catch it.
-          this.reportUncaught(value);
-          this.steps += executed;
-          return executed;
-        } else {
-          const top = this.frames[this.frames.length - 1];
-          this.throwSite = { fn: top.fn, ip: top.ip, value };
-          if (!this.unwind(value, top.ip)) {
-            this.steps += executed;
-            return executed;
-          }
-        }
-        if (this.frames.length === 0) {
-          this.steps += executed;
-          return executed;
-        }
-        {
-          frame = this.frames[this.frames.length - 1];
-          fcode = frame.fn.code;
-          code = fcode.code;
-          consts = fcode.consts;
-          ip = frame.ip;
-          sp = frame.sp;
-          base = frame.base;
-          stack = this.stack;
-        }
+        // Out of line: a throw is rare, and its handling made execute() bigger to compile.
+        if (!this.caught(e, frame, opStart, executed)) return executed;
+        frame = this.frames[this.frames.length - 1];
+        fcode = frame.fn.code;
+        code = fcode.code;
+        consts = fcode.consts;
+        ip = frame.ip;
+        sp = frame.sp;
+        base = frame.base;
+        stack = this.stack;
       }
     }
+  }
+
+  /**
+   * What execute() does with an exception thrown by an instruction: the guest's throw
+   * unwinds to its handler (true: execute() goes on from the top frame), an exit or an
+   * uncaught throw ends this execute() (false, its steps counted), a host fault rethrows.
+   */
+  private caught(e: unknown, frame: Frame, opStart: number, executed: number): boolean {
+    let value: Value;
+    if (e instanceof ExitSignal) {
+      frame.ip = opStart;
+      this.exitCode = e.code;
+      this.steps += executed;
+      return false;
+    }
+    const inNative = this.inNative;
+    this.inNative = false;
+    if (e instanceof ThrowSignal) value = e.value;
+    else if (e instanceof RangeError && /call stack/.test(e.message))
+      value = this.makeError("RangeError", "Maximum call stack size exceeded");
+    else if (e instanceof RangeError && HOST_ALLOCATION_FAILURE.test(e.message))
+      // A string, array or buffer too big for the host, made by an instruction
+      // (s += s) as much as by a native: the guest's RangeError, as in V8, rather
+      // than a host exception out of run().
+      value = this.makeError("RangeError", e.message);
+    else if (inNative && (e instanceof TypeError || e instanceof RangeError))
+      // A native's host conversion failed on a guest value (Math.max(1n) and the
+      // like): V8 gives guests the same message, so the guest gets the error.
+      value = this.makeError(e instanceof TypeError ? "TypeError" : "RangeError", e.message);
+    else {
+      this.fault = { fn: frame.fn, ip: opStart };
+      throw e;
+    }
+    // The throwing frame may have pushed nothing or a half-set-up frame: the
+    // top of this.frames is where the exception is thrown.
+    if (this.frames[this.frames.length - 1] === frame) {
+      frame.ip = opStart;
+      // An error the interpreter raised was made before frame.ip was synced:
+      // capture its stack again now that the position is exact.
+      if (value instanceof ErrorObject && value === this.staleStackError) {
+        this.realm.refreshStack(value);
+        this.staleStackError = null;
+      }
+      if (!this.throwSite || this.throwSite.value !== value)
+        this.throwSite = { fn: frame.fn, ip: opStart, value };
+      if (!this.unwind(value, opStart)) {
+        this.steps += executed;
+        return false;
+      }
+    } else if (this.frames.length === 0) {
+      // Thrown after the last frame was popped (a native finishing an async
+      // function's call, say): nothing can catch it.
+      this.reportUncaught(value);
+      this.steps += executed;
+      return false;
+    } else {
+      const top = this.frames[this.frames.length - 1];
+      this.throwSite = { fn: top.fn, ip: top.ip, value };
+      if (!this.unwind(value, top.ip)) {
+        this.steps += executed;
+        return false;
+      }
+    }
+    if (this.frames.length === 0) {
+      this.steps += executed;
+      return false;
+    }
+    return true;
   }
 
   /**
@@ -4276,6 +4184,116 @@ export class VM implements HeapOwner, Agent {
               "Cannot use 'in' operator to search for a private field in a non-object",
             );
           stack[sp - 1] = !!(obj as JSObject).privates?.has(pn);
+          break;
+        }
+        case Op.GET_ELEM:
+        case Op.GET_METHOD_ELEM: {
+          // execute()'s slow path: not a present element of a dense array.
+          const isMethod = op === Op.GET_METHOD_ELEM;
+          const obj = stack[sp - 2];
+          let key = stack[sp - 1];
+          if (key instanceof JSObject) {
+            // ToPropertyKey needs guest code: convert, then redo this instruction.
+            frame.ip = opStart;
+            sp = this.callHelper(realm.helpers.toPropertyKey, sp, 1);
+            if (sp < 0) break reload;
+            break;
+          }
+          if (obj instanceof TypedArrayObject) {
+            // Integer-indexed exotic [[Get]]: numeric keys never reach the prototype.
+            const n =
+              typeof key === "number"
+                ? key === 0
+                  ? 0
+                  : key
+                : typeof key === "string"
+                  ? canonicalNumeric(key)
+                  : undefined;
+            if (n !== undefined) {
+              const v = obj.get(n);
+              if (isMethod) {
+                stack[sp - 2] = v;
+                stack[sp - 1] = obj;
+              } else stack[--sp - 1] = v;
+              break;
+            }
+          }
+          key = this.primKey(key);
+          let v: Value | typeof ACCESSOR;
+          if (obj instanceof JSObject) v = this.lookup(obj, key);
+          else if (typeof obj === "string") {
+            v = this.stringOwn(obj, key);
+            if (v === undefined) v = this.lookup(realm.StringPrototype, key);
+          } else v = this.lookup(this.protoForPrimitive(obj, key, false), key);
+          if (v === ACCESSOR) {
+            frame.ip = ip;
+            // A method's receiver is pushed again after the getter's result.
+            sp = this.callWithExtra(this.accessor!, sp - 2, obj, this.accessorArgs, isMethod, obj);
+            if (sp < 0) break reload;
+            break;
+          }
+          if (isMethod) {
+            stack[sp - 2] = v;
+            stack[sp - 1] = obj;
+          } else stack[--sp - 1] = v;
+          break;
+        }
+        case Op.SET_ELEM_POP:
+        case Op.SET_ELEM: {
+          // execute()'s slow path: not an in-place or appended element of a dense array.
+          const obj = stack[sp - 3];
+          let key = stack[sp - 2];
+          const v = stack[sp - 1];
+          if (obj instanceof TypedArrayObject && !(key instanceof JSObject)) {
+            // Integer-indexed exotic [[Set]] with O as the receiver (10.4.5.5).
+            const n =
+              typeof key === "number"
+                ? key === 0
+                  ? 0
+                  : key
+                : typeof key === "string"
+                  ? canonicalNumeric(key)
+                  : undefined;
+            if (n !== undefined) {
+              if (typeof v === (obj.type.bigint ? "bigint" : "number")) {
+                obj.set(n, v as number | bigint);
+                if (code[opStart] === Op.SET_ELEM_POP) {
+                  sp -= 3;
+                  ip++;
+                } else stack[(sp -= 2) - 1] = v;
+                break;
+              }
+              // The value needs ToNumber/ToBigInt (maybe guest code) first.
+              stack[sp - 2] = n;
+              frame.ip = ip;
+              sp = this.callHelper(realm.helpers.typedArrayStore, sp, 3);
+              if (sp < 0) break reload;
+              break;
+            }
+          }
+          if (key instanceof JSObject) {
+            // Convert the key, push the value back, then redo this instruction.
+            frame.ip = opStart;
+            sp = this.callWithExtra(realm.helpers.toPropertyKey, sp - 2, undefined, [key], true, v);
+            if (sp < 0) break reload;
+            break;
+          }
+          key = this.primKey(key);
+          let r: boolean | typeof ACCESSOR;
+          if (obj instanceof JSObject) {
+            if (obj instanceof ArrayObject && key === "length") r = this.setArrayLength(obj, v);
+            else r = this.assign(obj, key, v, obj);
+          } else r = this.assign(this.protoForPrimitive(obj, key, true), key, v, obj);
+          sp -= 2;
+          stack[sp - 1] = v;
+          frame.ip = ip;
+          sp = this.afterAssign(r, sp, obj, key, v, (fcode.flags & FnFlags.Strict) !== 0);
+          if (sp < 0) break reload;
+          // As SET_PROP_POP: the POP too when no setter ran, whatever the mode.
+          if (r !== ACCESSOR && code[opStart] === Op.SET_ELEM_POP) {
+            sp--;
+            ip++;
+          }
           break;
         }
         default:
