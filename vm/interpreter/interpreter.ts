@@ -4690,7 +4690,10 @@ function loopTest(stack: unknown[], code: Int32Array, base: number, ip: number):
   const b = op === Op.GET_LOCAL_INT_JUMP ? code[ip + 3] : stack[base + code[ip + 3]];
   const cmp = code[ip + 4];
   if (typeof a !== "number" || typeof b !== "number" || !RELATIONAL_CMP[cmp]) return ip;
-  return numberRelational(cmp, a, b) ? ip + 7 : code[ip + 6];
+  // Read on every path: an exit target first computed after TurboFan compiled execute()
+  // had no type feedback and deopted it at the first loop exit (speed15's trace).
+  const exit = code[ip + 6];
+  return numberRelational(cmp, a, b) ? ip + 7 : exit;
 }
 
 /** By opcode: 1 for LT…GE and their forms fused with JUMP_IF_FALSE. */
