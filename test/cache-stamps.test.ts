@@ -9,7 +9,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { compile, disassemble } from "../compiler";
 import { cachedPrelude } from "../vm/runtime/prelude-cache";
-import { evictOldest } from "../vm/runtime/cache-files";
+import { evictOldest, readEntryBytes } from "../vm/runtime/cache-files";
+import { installRuntimeFiles, VIRTUAL_ROOT } from "../transport/runtime-files";
 
 /** A new source per test: the process keeps what it compiled or wrote (compiler/cache.ts). */
 let sources = 0;
@@ -117,4 +118,13 @@ test("eviction deletes an entry's stamp with it", () => {
     evictOldest(dir, "", 1);
     assert.deepEqual(fs.readdirSync(dir), []);
   });
+});
+
+test("a bootstrapped remote's entries in memory are read (without a stamp, so hashed)", () => {
+  // transport/runtime-files.ts serves them through fs.readFileSync only (a NUL-rooted path).
+  const bytes = Buffer.from("an entry served from memory");
+  installRuntimeFiles({ "cache/program-x.v8": bytes });
+  const entry = readEntryBytes(`${VIRTUAL_ROOT}/cache/program-x.v8`);
+  assert.deepEqual(entry.bytes, bytes);
+  assert.equal(entry.stamp, null);
 });

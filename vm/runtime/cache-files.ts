@@ -96,7 +96,15 @@ function fileStamp(st: fs.BigIntStats): string {
 
 /** Reads an entry with its stamp (see EntryBytes); throws as readFileSync does. */
 export function readEntryBytes(file: string): EntryBytes {
-  const fd = fs.openSync(file, "r");
+  let fd: number;
+  try {
+    fd = fs.openSync(file, "r");
+  } catch (e) {
+    // A bootstrapped remote's entries are in memory under a path with a NUL byte, served
+    // by fs.readFileSync alone (transport/runtime-files.ts): no stamp, so they are hashed.
+    if (file.includes("\0")) return { bytes: fs.readFileSync(file), stamp: null };
+    throw e;
+  }
   try {
     const before = fileStamp(fs.fstatSync(fd, { bigint: true }));
     const bytes = fs.readFileSync(fd);
