@@ -41,6 +41,7 @@ const ROOT = path.dirname(DIST);
  */
 const LAZY_BUILTINS = [
   "child_process",
+  "crypto",
   "dgram",
   "dns",
   "http",

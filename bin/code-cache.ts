@@ -15,18 +15,21 @@
 // modification time or inode (stale) or a cache file whose checksum fails (corrupt) is
 // compiled from source instead.
 
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import Module from "node:module";
 import * as path from "node:path";
 import * as vm from "node:vm";
 import { guestRan } from "./guest-ran";
+import { sha256 } from "../compiler/digest";
 import {
   cacheDir,
   checksum,
   afterWrite,
-  markUsed,
-  writeFileAtomic,
+  entryIntact,
+  markEntryUsed,
+  readEntryBytes,
+  writeEntryFile,
+  type EntryBytes,
 } from "../vm/runtime/cache-files";
 
 const MAGIC = "jaunt-code-cache/2\n";
@@ -52,7 +55,7 @@ const INSTALL_ROOT = path.resolve(__dirname, "..", "..");
  * run reads and checks only its bundle's data, not that of ~150 modules besides.
  */
 export function codeCacheFile(dir: string, set = ""): string {
-  const root = createHash("sha256").update(INSTALL_ROOT).digest("hex").slice(0, 16);
+  const root = sha256(INSTALL_ROOT).slice(0, 16);
   const tail = set ? `-${set}` : "";
   return path.join(dir, `code-${process.version}-${process.arch}-${root}${tail}.bin`);
 }
@@ -78,12 +81,13 @@ function sourceStamp(filename: string): string {
  */
 export function readCodeCache(file: string): Map<string, Entry> {
   const entries = new Map<string, Entry>();
-  let bytes: Buffer;
+  let entry: EntryBytes;
   try {
-    bytes = fs.readFileSync(file);
+    entry = readEntryBytes(file);
   } catch {
     return entries;
   }
+  const { bytes } = entry;
   try {
     const head = MAGIC.length;
     if (bytes.length < head + 4 || bytes.toString("latin1", 0, head) !== MAGIC) return entries;
@@ -93,7 +97,8 @@ export function readCodeCache(file: string): Map<string, Entry> {
     const index = JSON.parse(bytes.toString("utf8", head + 4, dataStart)) as unknown;
     const data = bytes.subarray(dataStart);
     const { sum, entries: list } = index as { sum?: unknown; entries?: unknown };
-    if (typeof sum !== "string" || !Array.isArray(list) || sum !== checksum(data)) return entries;
+    if (typeof sum !== "string" || !Array.isArray(list)) return entries;
+    if (!entryIntact(file, entry, sum, data)) return entries;
     for (const e of list as unknown[]) {
       if (!Array.isArray(e) || e.length !== 4) return new Map();
       const [name, hash, offset, length] = e as unknown[];
@@ -103,7 +108,7 @@ export function readCodeCache(file: string): Map<string, Entry> {
       if (o < 0 || n <= 0 || o + n > data.length) return new Map();
       entries.set(name, { hash, data: data.subarray(o, o + n) });
     }
-    markUsed(file, fs.statSync(file).mtimeMs);
+    markEntryUsed(file, entry, sum);
   } catch {
     return new Map();
   }
@@ -121,12 +126,13 @@ export function writeCodeCache(file: string, entries: Map<string, Entry>): void 
     offset += e.data.length;
   }
   const data = Buffer.concat(chunks);
-  const index = Buffer.from(JSON.stringify({ sum: checksum(data), entries: list }), "utf8");
+  const sum = checksum(data);
+  const index = Buffer.from(JSON.stringify({ sum, entries: list }), "utf8");
   const length = Buffer.alloc(4);
   length.writeUInt32LE(index.length);
   try {
     const bytes = Buffer.concat([Buffer.from(MAGIC, "latin1"), length, index, data]);
-    writeFileAtomic(file, bytes);
+    writeEntryFile(file, bytes, sum);
     afterWrite(path.dirname(file), file, bytes.length);
   } catch {
     // Best effort: the next run compiles from source.

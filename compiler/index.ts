@@ -3,7 +3,7 @@
 
 import type { Parser } from "acorn";
 import { acorn } from "./acorn";
-import { createHash } from "node:crypto";
+import { sha256 } from "./digest";
 import type * as N from "./estree";
 import { analyze } from "./scope";
 import { generate } from "./codegen";
@@ -54,11 +54,10 @@ export function programHash(
   evalFlags = 0,
 ): string {
   const ctx = kind === "eval" ? `${evalFlags}\0` : "";
-  return createHash("sha256")
-    .update(`jaunt-compiler/${COMPILER_VERSION}\0${kind}\0${filename}\0${ctx}`)
-    .update(source)
-    .digest("hex")
-    .slice(0, 32);
+  return sha256(`jaunt-compiler/${COMPILER_VERSION}\0${kind}\0${filename}\0${ctx}`, source).slice(
+    0,
+    32,
+  );
 }
 
 /** V8's wording where acorn's differs. */

@@ -41,7 +41,9 @@ function withCacheDir<T>(f: (dir: string) => T): T {
   }
 }
 
-const programFiles = (dir: string) => fs.readdirSync(dir).filter((f) => f.startsWith("program-"));
+/** The folder's program entries (not their verified stamps, ENTRY.ok). */
+const programFiles = (dir: string) =>
+  fs.readdirSync(dir).filter((f) => f.startsWith("program-") && !f.endsWith(".ok"));
 
 test("a stored program comes back as compiling would make it, only for the same input", () =>
   withCacheDir((dir) => {

@@ -17,22 +17,24 @@
 // ignored and the program compiled again. The folder (JAUNT_CACHE_DIR, "off" disables
 // the cache) is kept within a budget, least recently used entries first.
 
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as v8 from "node:v8";
 import type { Program, ProgramKind } from "../../compiler/bytecode";
 import { persistentPrograms, type ProgramStore } from "../../compiler/cache";
+import { sha256 } from "../../compiler/digest";
 import { decodeProgram, encodeProgram } from "../../compiler/program-codec";
 import { offeredProgram } from "./program-offers";
 import {
   SUM_LENGTH,
   cacheDir,
   checksum,
+  entryIntact,
   entryKey,
   afterWrite,
-  markUsed,
-  writeFileAtomic,
+  markEntryUsed,
+  readEntryBytes,
+  writeEntryFile,
 } from "./cache-files";
 
 const MAGIC = "jaunt-prelude-cache/3\n";
@@ -45,13 +47,13 @@ let fingerprint: string | null = null;
 function compilerFingerprint(): string {
   if (fingerprint !== null) return fingerprint;
   const dir = path.join(__dirname, "..", "..", "compiler");
-  const h = createHash("sha256");
+  const stamps: string[] = [];
   for (const f of fs.readdirSync(dir).sort()) {
     if (!f.endsWith(".js")) continue;
     const st = fs.statSync(path.join(dir, f));
-    h.update(`${f}\0${st.size}:${st.mtimeMs}:${st.ino}\0`);
+    stamps.push(`${f}\0${st.size}:${st.mtimeMs}:${st.ino}\0`);
   }
-  return (fingerprint = h.digest("hex"));
+  return (fingerprint = sha256(...stamps));
 }
 
 /**
@@ -100,12 +102,7 @@ function filesStamp(files: readonly string[]): string {
 
 /** The cache file of the prelude whose files `identity` names. */
 function preludeFile(dir: string, identity: string): string {
-  const key = createHash("sha256")
-    .update(MAGIC)
-    .update(compilerFingerprint())
-    .update(identity)
-    .digest("hex")
-    .slice(0, 40);
+  const key = sha256(MAGIC, compilerFingerprint(), identity).slice(0, 40);
   return path.join(dir, `prelude-${key}.v8`);
 }
 
@@ -141,16 +138,18 @@ export function cachedProgram(
 /** The entry in `file`, when intact, of this compiler and accepted by `valid`. */
 function readEntry(file: string, valid: (p: Program) => boolean): Program | null {
   try {
-    const bytes = fs.readFileSync(file);
+    const entry = readEntryBytes(file);
+    const { bytes } = entry;
     const sumAt = MAGIC.length + FINGERPRINT_LENGTH;
     const start = sumAt + SUM_LENGTH;
     if (bytes.length < start || bytes.toString("latin1", 0, MAGIC.length) !== MAGIC) return null;
     if (bytes.toString("latin1", MAGIC.length, sumAt) !== compilerFingerprint() + "\n") return null;
     const payload = bytes.subarray(start);
-    if (bytes.toString("latin1", sumAt, start) !== checksum(payload)) return null;
+    const sum = bytes.toString("latin1", sumAt, start);
+    if (!entryIntact(file, entry, sum, payload)) return null;
     const program = decodeProgram(v8.deserialize(payload));
     if (!valid(program)) return null;
-    markUsed(file, fs.statSync(file).mtimeMs);
+    markEntryUsed(file, entry, sum);
     return program;
   } catch {
     return null;
@@ -160,9 +159,10 @@ function readEntry(file: string, valid: (p: Program) => boolean): Program | null
 function writeEntry(dir: string, file: string, program: Program): void {
   try {
     const payload = v8.serialize(encodeProgram(program));
-    const head = Buffer.from(MAGIC + compilerFingerprint() + "\n" + checksum(payload), "latin1");
+    const sum = checksum(payload);
+    const head = Buffer.from(MAGIC + compilerFingerprint() + "\n" + sum, "latin1");
     // Atomic: concurrent VMs starting at once never read a half-written file.
-    writeFileAtomic(file, Buffer.concat([head, payload]));
+    writeEntryFile(file, Buffer.concat([head, payload]), sum);
     afterWrite(dir, file, head.length + payload.length);
   } catch {
     // A read-only or full disk only costs the next start-up a compile; a module
