@@ -219,6 +219,13 @@ for (const k in t) n++;
 console.log(n);`,
   },
   {
+    name: "for-in array 3e6",
+    source: `const a = new Array(3e6).fill(1);
+let n = 0;
+for (const k in a) n++;
+console.log(n);`,
+  },
+  {
     name: "Object.keys typedarray/String 1e6",
     source: `const t = new Float64Array(1e6), s = new String("x".repeat(1e6));
 console.log(Object.keys(t).length, Reflect.ownKeys(t).length, Object.getOwnPropertyNames(s).length);

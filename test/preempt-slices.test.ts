@@ -70,6 +70,32 @@ console.log(n, last, seen);`,
     6,
   ],
   [
+    "for-in over typed arrays whose index keys the loop makes as it goes",
+    // The snapshot after three slices lands in the first loop: its iterator holds a
+    // count of index keys, not the keys.
+    `const t = new Uint8Array(40000), f = new Float64Array(36000);
+Object.setPrototypeOf(f, Object.assign(Object.create(Float64Array.prototype), { 5: "shadowed", far: 1 }));
+console.log("ready");
+let n = 0, last, seen = [];
+for (const k in t) { n++; last = k; }
+for (const k in f) { n++; if (isNaN(k) || k === "5") seen.push(k); }
+console.log(n, last, seen);`,
+    6,
+  ],
+  [
+    "for-in over big arrays checked for holes in slices",
+    // 800,000 elements: four slices of the hole scan each (the snapshot lands in the
+    // first); the second array has a hole, so its keys are listed up front.
+    `const a = new Array(8e5).fill(1), h = new Array(8e5).fill(1);
+delete h[799990]; a.named = 1;
+console.log("ready");
+let n = 0, last, m = 0;
+for (const k in a) { n++; last = k; if (k === "10") delete a[11]; if (n > 20) break; }
+for (const k in h) if (+k > 799980 || isNaN(k)) m++;
+console.log(n, last, m);`,
+    6,
+  ],
+  [
     "case mapping of a long string",
     // The period is 30 and the first piece ends 262,144 = 30k + 4 units in: inside
     // the surrogate pair at 3-4 of the first text, between Σ and x in the second.
@@ -262,6 +288,30 @@ for (const [name, source, fewest] of CASES) {
     assert.equal(again.steps, straight.j.steps);
   });
 }
+
+test("a for-in iterator or hole scan edited in a snapshot is refused with a message naming it", () => {
+  const scanning = runToReady(`const a = new Array(8e5).fill(1);
+console.log("ready"); let n = 0; for (const k in a) n++; console.log(n);`).j;
+  assert.equal(scanning.run(1000).status, "paused");
+  const scan = taskEdits(scanning.snapshot(), 182, "for-in hole scan");
+  // [array, length, done]
+  scan.edit((f) => assert.ok((f[2] as number) > 0 && (f[2] as number) < (f[1] as number)));
+  scan.refused((f) => (f[2] = (f[1] as number) + 1), /for-in hole scan with a bad position/);
+  scan.refused((f) => (f[0] = null), /for-in hole scan without its array/);
+  // A scan that resumes on an array of another length stops with a guest error.
+  const again = Jaunt.resume(scan.edit((f) => (f[1] = (f[1] as number) - 1)));
+  assert.equal(again.run().exitCode, 1);
+  assert.match(again.uncaughtReport() ?? "", /TypeError: internal: a for-in hole scan resumed/);
+  // In the loop over a typed array, its iterator holds a count of lazy index keys.
+  const looping = runToReady(`const t = new Uint8Array(4e4); t.x = 1;
+console.log("ready"); let n = 0; for (const k in t) n++; console.log(n);`).j;
+  assert.equal(looping.run(1000).status, "paused");
+  const loop = taskEdits(looping.snapshot(), 8, "for-in iterator");
+  // [object, keys, index, indices]
+  loop.edit((f) => assert.ok(f[3] === 4e4 && (f[2] as number) > 0));
+  loop.refused((f) => (f[3] = -1), /bad for-in index key count/);
+  loop.refused((f) => (f[2] = 4e4 + (f[1] as unknown[]).length + 1), /bad for-in index/);
+});
 
 test("a snapshot whose typed array task was edited is refused with a message naming it", () => {
   const { j } = runToReady(`const u = new Uint8Array(2e7), v = new Uint8Array(2e7);

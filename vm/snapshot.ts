@@ -593,6 +593,8 @@ class Encoder {
           it.keys.map((k) => this.value(k)),
           it.index,
         );
+        // Lazy index keys only when there are some (other iterators encode as before).
+        if (it.indices > 0) base.push(it.indices);
         break;
       }
       case K_ARRAY_ITER: {
@@ -1815,8 +1817,10 @@ class Decoder {
       case K_FORIN: {
         const keys = asArray(s[6], where).map((k) => this.value(k, where));
         if (!keys.every((k) => typeof k === "string")) fail(`${where}: bad for-in keys`);
-        if (!isInt(s[7], 0, keys.length)) fail(`${where}: bad for-in index`);
-        Object.assign(o, { object: this.objectValue(s[5], where), keys });
+        const indices = s.length > 8 ? s[8] : 0;
+        if (!isInt(indices, 0)) fail(`${where}: bad for-in index key count`);
+        if (!isInt(s[7], 0, keys.length + (indices as number))) fail(`${where}: bad for-in index`);
+        Object.assign(o, { object: this.objectValue(s[5], where), keys, indices });
         (o as ForInIterator).index = s[7];
         break;
       }

@@ -10,15 +10,28 @@
 // No guest code runs while the task is in progress (proxies take their own path).
 // A typed array or String wrapper with that many elements goes the same way: its
 // index keys are not in its table, and listing 10^7 of them took ~11 s in one step.
+// Its index keys are not listed at all: the loop's iterator makes "0", "1", … as it
+// reaches them (ForInIterator.indices), since 10^7 key strings made up front still
+// cost ~0.5 s of GC in one slice. The same for an array whose elements are dense and
+// have no holes (checked in slices: a hole's key must not be visited if the hole is
+// filled during the loop, as in node, and a prototype's key there is not shadowed).
 
 import type { Value } from "../model/value";
 import type { Agent } from "../agent";
 import { ArrayObject, ForInIterator, JSObject, PF, ProxyObject } from "../model/object";
 import { registerObjectKind } from "../model/object-kinds";
-import { KEYS_SLICED_SIZE, virtualIndexCount } from "./object-work";
-import { PENDING, WorkObject, runWork } from "./work";
+import { EMPTY } from "../model/value";
+import {
+  IndexSource,
+  KEYS_SLICED_SIZE,
+  KeysOf,
+  OwnKeysWork,
+  virtualIndexCount,
+} from "./object-work";
+import { PENDING, WorkObject, isCount, runWork } from "./work";
 
 const KIND_FOR_IN_LEVEL_WORK = 181;
+const KIND_HOLE_SCAN_WORK = 182;
 /** Keys looked at in one slice (each costs one lookup per level below it). */
 const KEYS_PER_SLICE = 1 << 14;
 
@@ -88,11 +101,63 @@ export function forInLevel(
   return runWork(vm, new ForInLevelWork(keys, own, chain));
 }
 
-/** $.makeForIn(object, keys): the loop's iterator over keys a listing collected. */
-export function makeForIn(vm: Agent, object: JSObject, keys: ArrayObject): Value {
+/**
+ * $.makeForIn(object, keys, indices): the loop's iterator over `indices` index keys
+ * made as it goes, then the keys a listing collected.
+ */
+export function makeForIn(vm: Agent, object: JSObject, keys: ArrayObject, indices: number): Value {
   if (!keys.elems?.every((k) => typeof k === "string"))
     return vm.throwTypeError("internal: bad arguments to $.makeForIn");
-  return new ForInIterator(object, keys.elems as string[]);
+  return new ForInIterator(object, keys.elems as string[], indices);
+}
+
+/** Elements of an array checked for holes in one slice. */
+const ELEMENTS_PER_SLICE = 1 << 18;
+
+/**
+ * $.forInIndexKeys(o): how many leading index keys of `o` a for-in loop makes as it
+ * goes rather than listing them (0: none, list them all). Every index below the count
+ * must be an own enumerable property when the loop starts.
+ */
+export function forInIndexKeys(vm: Agent, o: JSObject): Value {
+  const [source, count] = virtualIndexCount(o);
+  if (source !== IndexSource.Elements) return count;
+  if (Object.getPrototypeOf(o) !== ArrayObject.prototype) return 0;
+  const elems = (o as ArrayObject).elems;
+  if (elems === null || elems.length < KEYS_SLICED_SIZE) return 0;
+  return runWork(vm, new HoleScanWork(o as ArrayObject, elems.length));
+}
+
+/** Looks for a hole in a dense array: its length if there is none, else 0. */
+export class HoleScanWork extends WorkObject {
+  /** Elements looked at so far. */
+  done = 0;
+  constructor(
+    public array: ArrayObject | null,
+    /** The array's length when the scan began. */
+    public length: number,
+  ) {
+    super();
+  }
+
+  step(vm: Agent): Value | typeof PENDING {
+    const elems = this.array!.elems;
+    if (elems === null || elems.length !== this.length)
+      return vm.throwTypeError("internal: a for-in hole scan resumed on a changed array");
+    const end = Math.min(elems.length, this.done + ELEMENTS_PER_SLICE);
+    for (let i = this.done; i < end; i++) if (elems[i] === EMPTY) return 0;
+    this.done = end;
+    return end < elems.length ? PENDING : elems.length;
+  }
+}
+
+/**
+ * $.tableKeys(o): the own keys in `o`'s property table, in spec order — for an object
+ * whose index keys the loop makes itself, the keys it still has to list.
+ */
+export function tableKeys(vm: Agent, o: JSObject): Value {
+  // With no element count the listing reads the table alone (see OwnKeysWork).
+  return runWork(vm, new OwnKeysWork(o, KeysOf.All, o.props.size));
 }
 
 registerObjectKind<ForInLevelWork>({
@@ -108,6 +173,24 @@ registerObjectKind<ForInLevelWork>({
     if (typeof done !== "number" || !Number.isInteger(done) || done < 0)
       return dec.fail(`${where}: a for-in key listing with a bad position`);
     [o.keys, o.own, o.chain] = arrays;
+    o.done = done;
+  },
+});
+
+registerObjectKind<HoleScanWork>({
+  kind: KIND_HOLE_SCAN_WORK,
+  cls: HoleScanWork,
+  encode: (o, enc) => [enc.value(o.array), o.length, o.done],
+  allocate: () => new HoleScanWork(null, 0),
+  decode(o, fields, dec, where) {
+    const [array, length, done] = fields;
+    const a = dec.value(array, where);
+    if (!(a instanceof ArrayObject))
+      return dec.fail(`${where}: a for-in hole scan without its array`);
+    if (!isCount(length) || !isCount(done) || done > length)
+      return dec.fail(`${where}: a for-in hole scan with a bad position`);
+    o.array = a;
+    o.length = length;
     o.done = done;
   },
 });

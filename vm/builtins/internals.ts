@@ -28,7 +28,7 @@ import { ModuleNotFound, moduleAccess } from "../runtime/modules";
 import { proxyHelper, unwrapProxy } from "./proxy";
 import { setProto } from "./object";
 import { KeysOf, listOwnKeys } from "./object-work";
-import { forInLevel, makeForIn } from "./for-in-work";
+import { forInIndexKeys, forInLevel, makeForIn, tableKeys } from "./for-in-work";
 
 export function installInternals(realm: Realm): void {
   const $ = realm.internals;
@@ -213,9 +213,11 @@ export function installInternals(realm: Realm): void {
   def("forInLevel", 3, "aaa", (vm, _t, args) =>
     forInLevel(vm, args[0] as ArrayObject, args[1] as ArrayObject, args[2] as ArrayObject),
   );
-  def("makeForIn", 2, "oa", (vm, _t, args) =>
-    makeForIn(vm, args[0] as JSObject, args[1] as ArrayObject),
+  def("makeForIn", 3, "oai", (vm, _t, args) =>
+    makeForIn(vm, args[0] as JSObject, args[1] as ArrayObject, args[2] as number),
   );
+  def("forInIndexKeys", 1, "o", (vm, _t, args) => forInIndexKeys(vm, args[0] as JSObject));
+  def("tableKeys", 1, "o", (vm, _t, args) => tableKeys(vm, args[0] as JSObject));
   def("deleteOwn", 2, "ok", (vm, _t, args) => {
     const o = arg(args, 0) as JSObject;
     if (o instanceof ProxyObject)

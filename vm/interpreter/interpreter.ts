@@ -4105,8 +4105,10 @@ export class VM implements HeapOwner, Agent {
           }
           const it = anyIt as ForInIterator;
           let key: string | null = null;
-          while (it.index < it.keys.length) {
-            const k = it.keys[it.index++];
+          const lazy = it.indices;
+          while (it.index < lazy + it.keys.length) {
+            const i = it.index++;
+            const k = i < lazy ? String(i) : it.keys[i - lazy];
             // Keys deleted during the loop are skipped.
             if (it.object && this.hasProperty(it.object, k)) {
               key = k;

@@ -336,13 +336,15 @@ function yieldStarStep(iter, next, received, mode) {
  */
 function forInSliced(v) {
   var o = toObject(v);
+  // Index keys the loop makes as it goes; only the rest of o's own keys are listed.
+  var indices = $.forInIndexKeys(o);
   var keys = [];
   var chain = [];
   for (var cur = o; cur !== null; cur = $.getPrototypeOf(cur)) {
     push(chain, cur);
-    $.forInLevel(keys, $.ownKeys(cur), chain);
+    $.forInLevel(keys, indices > 0 && cur === o ? $.tableKeys(o) : $.ownKeys(cur), chain);
   }
-  return $.makeForIn(o, keys);
+  return $.makeForIn(o, keys, indices);
 }
 
 /**
