@@ -12,7 +12,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { decode as cborDecode, encode as cborEncode } from "cbor-x";
-import type { RuntimeFiles } from "./runtime-files";
+import { packFile, type RuntimeFiles } from "./runtime-files";
 import { walkFiles } from "./files";
 import { markUsed } from "../vm/runtime/cache-files";
 
@@ -27,7 +27,7 @@ const RUNTIME_PACKAGES = ["readable-stream", "string_decoder", "web-streams-poly
 const WARM_MODULES = ["util", "events", "stream", "fs", "path", "os", "child_process", "net"];
 
 /** Bumped when the payload's layout changes. */
-const FORMAT = "jaunt-remote-payload/4";
+const FORMAT = "jaunt-remote-payload/5";
 
 let memo: Buffer | null = null;
 let carried: Buffer | null = null;
@@ -55,7 +55,11 @@ export function runtimePayload(): Buffer {
   }
   const js = Buffer.from(bundleSource(), "utf8");
   const plain = runtimeFiles();
-  const files = cborEncode({ ...plain, ...warmCache(js, cborEncode(plain)) });
+  const all: RuntimeFiles = { ...plain, ...warmCache(js, cborEncode(plain)) };
+  // Each file packed on its own: a remote inflates only what it reads (runtime-files.ts).
+  for (const [name, data] of Object.entries(all))
+    if (data instanceof Uint8Array) all[name] = packFile(data);
+  const files = cborEncode(all);
   const cache = codeCache(js, files);
   const head = Buffer.alloc(8 + js.length);
   head.writeUInt32BE(js.length, 0);
