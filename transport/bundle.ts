@@ -203,7 +203,7 @@ function inBundleChild(
 function codeCache(js: Buffer, files: Buffer): Buffer {
   let data: Buffer | null = null;
   const then = [
-    `M.exports.warm(fs.readFileSync(d + "/files.cbor"), { originDist: ${JSON.stringify(DIST)} }).then(() => {`,
+    `M.exports.warm(fs.readFileSync(d + "/files.cbor")).then(() => {`,
     // The cache carries V8's flags: back to the defaults a remote compiles under.
     `  require("v8").setFlagsFromString("--opt");`,
     `  fs.writeFileSync(d + "/cache", s.createCachedData());`,

@@ -84,31 +84,23 @@ export function main(boot: Boot): void {
  */
 export async function warm(
   files: Buffer,
-  opts: { cacheDir?: string; program?: string; originDist?: string } = {},
+  opts: { cacheDir?: string; program?: string } = {},
 ): Promise<void> {
   prepare(files, opts.cacheDir);
+  const { Jaunt } = require("../vm/index") as typeof import("../vm/index");
   const { serveConnection } = require("./remote") as typeof import("./remote");
   const { Connection } = require("./connection") as typeof import("./connection");
-  // The origin's side: the unbundled modules of `originDist` when given, so that its
-  // functions (the compiler, the snapshot encoder…) stay out of the bundle's code
-  // cache, which then holds what a remote runs and no more.
-  const origin = (rel: string): unknown =>
-    opts.originDist ? require(`${opts.originDist}/${rel}`) : undefined;
-  const { Jaunt } = (origin("vm/index") ?? require("../vm/index")) as typeof import("../vm/index");
-  const OriginConnection = ((origin("transport/connection") as typeof import("./connection"))
-    ?.Connection ?? Connection) as typeof Connection;
-  const { sendProgram } = (origin("transport/programs") ??
-    require("./programs")) as typeof import("./programs");
+  const { sendProgram } = require("./programs") as typeof import("./programs");
   holdTierUp();
   const toRemote = new PassThrough();
   const toOrigin = new PassThrough();
-  const origin_ = new OriginConnection(toOrigin, toRemote, "warm", { channelBase: 1 });
-  const hello = new Promise<unknown>((resolve) => (origin_.onUnrouted = resolve));
+  const origin = new Connection(toOrigin, toRemote, "warm", { channelBase: 1 });
+  const hello = new Promise<unknown>((resolve) => (origin.onUnrouted = resolve));
   serveConnection(new Connection(toRemote, toOrigin, "origin", { channelBase: 2 }));
   await hello;
   const out = () => {};
   const j = Jaunt.create({ capabilities: "all", stdout: out, stderr: out });
   j.load(opts.program ?? "console.log(require('os').hostname())", "/warm.js");
-  await sendProgram(origin_, "warm", { snapshot: j.snapshot() }, { stdout: out, stderr: out }).exit;
-  origin_.end();
+  await sendProgram(origin, "warm", { snapshot: j.snapshot() }, { stdout: out, stderr: out }).exit;
+  origin.end();
 }
