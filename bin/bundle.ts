@@ -89,20 +89,28 @@ if (process.platform === "linux" || process.platform === "darwin" || process.pla
 module.exports = found ?? require("cbor-extract");
 `;
 
+/**
+ * Requires of LAZY_BUILTINS become lazyBuiltin stand-ins (shared with the remote
+ * payload's bundle, transport/remote-bundle.ts).
+ */
+export function lazyBuiltinsOnResolve(build: Esbuild.PluginBuild): void {
+  build.onResolve({ filter: /^(node:)?[a-z_]+$/ }, (args) => {
+    const name = args.path.replace(/^node:/, "");
+    if (args.namespace === "lazy-builtin" || !LAZY_BUILTINS.includes(name)) return undefined;
+    return { path: name, namespace: "lazy-builtin" };
+  });
+  build.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, (args) => ({
+    contents: lazyBuiltin(args.path),
+    loader: "js",
+  }));
+}
+
 /** The plugin: lazy built-ins, the direct cbor-extract, each module's own paths. */
 function runtimePlugin(outDir: string): Esbuild.Plugin {
   return {
     name: "jaunt-tools",
     setup(build) {
-      build.onResolve({ filter: /^(node:)?[a-z_]+$/ }, (args) => {
-        const name = args.path.replace(/^node:/, "");
-        if (args.namespace === "lazy-builtin" || !LAZY_BUILTINS.includes(name)) return undefined;
-        return { path: name, namespace: "lazy-builtin" };
-      });
-      build.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, (args) => ({
-        contents: lazyBuiltin(args.path),
-        loader: "js",
-      }));
+      lazyBuiltinsOnResolve(build);
       // Only the direct require from cbor-x: our stand-in's own fallback resolves normally.
       build.onResolve({ filter: /^cbor-extract$/ }, (args) =>
         args.namespace === "cbor-extract"

@@ -7,6 +7,7 @@
 
 import type * as FS from "node:fs";
 import * as path from "node:path";
+import * as zlib from "node:zlib";
 import { memoryStats, readAs } from "./files";
 
 // The module object itself, not an import namespace (a bundler's copy has only getters):
@@ -17,8 +18,41 @@ const fs = require("node:fs") as typeof FS;
 /** Where the bundled runtime believes it is installed (its __dirname is under it). */
 export const VIRTUAL_ROOT = "/\0jaunt";
 
+/**
+ * A file's contents: its bytes, or `[raw length, raw DEFLATE of the bytes]`, inflated
+ * when first read. Most of the payload's files are never read by a remote that only
+ * resumes a program (the compiler's sources, vm/node, the npm packages, the compiled
+ * modules it does not require), so packed they cost it no inflating at start-up.
+ */
+export type RuntimeFile = Uint8Array | [number, Uint8Array];
+
 /** Relative path (with "/") → contents. */
-export type RuntimeFiles = Record<string, Uint8Array>;
+export type RuntimeFiles = Record<string, RuntimeFile>;
+
+/** `data` packed (bundle.ts): the raw DEFLATE of the bytes behind their length. */
+export function packFile(data: Uint8Array): RuntimeFile {
+  return [data.length, zlib.deflateRawSync(data, { level: 9, memLevel: 9 })];
+}
+
+/** A RuntimeFile's length and a function that gives its bytes (inflated once, when first asked). */
+function unpacked(file: RuntimeFile): { size: number; bytes: () => Buffer } {
+  if (file instanceof Uint8Array) {
+    const data = Buffer.from(file.buffer, file.byteOffset, file.length);
+    return { size: file.length, bytes: () => data };
+  }
+  const [size, packed] = file;
+  let data: Buffer | null = null;
+  return {
+    size,
+    // One output buffer of the known length (zlib would otherwise grow its own).
+    bytes: () => (data ??= zlib.inflateRawSync(packed, { chunkSize: Math.max(64, size) })),
+  };
+}
+
+/** The bytes of a RuntimeFile (tests, the bench). */
+export function fileBytes(file: RuntimeFile): Buffer {
+  return unpacked(file).bytes();
+}
 
 let installed = false;
 
@@ -26,12 +60,12 @@ let installed = false;
 export function installRuntimeFiles(files: RuntimeFiles): void {
   if (installed) throw new Error("jaunt: the runtime files are already installed");
   installed = true;
-  const contents = new Map<string, Buffer>();
+  const contents = new Map<string, { size: number; bytes: () => Buffer }>();
   const dirs = new Map<string, Set<string>>();
   for (const [rel, data] of Object.entries(files)) {
     // The payload's paths are relative and normalized (bundle.ts's runtimeFiles).
     const full = `${VIRTUAL_ROOT}/${rel}`;
-    contents.set(full, Buffer.from(data.buffer, data.byteOffset, data.length));
+    contents.set(full, unpacked(data));
     // Every ancestor up to the root lists its child (plain string slicing: path's
     // functions, called this often, are hot enough to start V8's optimizer).
     for (let child = full; child !== VIRTUAL_ROOT;) {
@@ -56,7 +90,7 @@ export function installRuntimeFiles(files: RuntimeFiles): void {
   const statOf = (p: string): FS.Stats | null => {
     const file = contents.get(p);
     if (!file && !dirs.has(p)) return null;
-    return memoryStats(file ? file.length : null);
+    return memoryStats(file ? file.size : null);
   };
 
   const real = {
@@ -77,9 +111,9 @@ export function installRuntimeFiles(files: RuntimeFiles): void {
   };
   fsw.readFileSync = (p: FS.PathOrFileDescriptor, opts?: unknown) => {
     if (!ours(p)) return (real.readFileSync as (p: unknown, o: unknown) => unknown)(p, opts);
-    const data = contents.get(normal(p));
-    if (!data) throw missing(p, "open");
-    return readAs(data, opts);
+    const file = contents.get(normal(p));
+    if (!file) throw missing(p, "open");
+    return readAs(file.bytes(), opts);
   };
   fsw.readdirSync = (p: FS.PathLike, opts?: unknown) => {
     if (!ours(p)) return (real.readdirSync as (p: unknown, o: unknown) => unknown)(p, opts);

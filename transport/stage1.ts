@@ -1,10 +1,12 @@
 // The first stage of the zero-install bootstrap, small enough for a command line
 // (`node -e '…' TOKEN`): it checks the node version, reads a 4-byte length and exactly
-// that many bytes of compressed payload from stdin (its chunks are joined once, when the
-// last arrives): [u32 raw length][raw DEFLATE], inflated into one buffer of that length,
-// and evaluates the bundle inside it without writing anything to disk. Raw, it is
+// that many bytes of payload from stdin (its chunks are joined once, when the last
+// arrives): [u32 raw length][u32 D][D bytes of raw DEFLATE][CBOR of the runtime files],
+// inflates the DEFLATE part into one buffer of that length, and evaluates the bundle
+// inside it without writing anything to disk. The files are packed one by one (a remote
+// inflates only those it reads: runtime-files.ts). Inflated, the first part is
 //   [u32 length of the bundle's JavaScript][JavaScript]
-//   [u32 K][K bytes: V8 code cache: u8 tag length, tag, data][CBOR of the runtime files]
+//   [u32 K][K bytes: V8 code cache: u8 tag length, tag, data]
 // The code cache (K may be 0) was made by the origin's node for the bundle wrapped in
 // BUNDLE_HEAD…BUNDLE_TAIL with V8's default flags (bundle.ts); it is tried only on a
 // node whose "version/arch" is its tag (and V8 still checks it), and only when the
@@ -48,12 +50,12 @@ export const STAGE1 = [
   `var T=[],S=process.stdin,Q=[],N=0,L=-1;function Z(){var u=process.cpuUsage();T.push(performance.now(),(u.user+u.system)/1e3)}Z();`,
   `function D(c){Q.push(c);N+=c.length;if(N<4)return;if(L<0){Q=[Buffer.concat(Q)];L=Q[0].readUInt32BE(0)}if(N<4+L)return;var B=Buffer.concat(Q);`,
   `S.removeListener("data",D);S.removeListener("end",E);S.pause();Z();`,
-  `var C=B.subarray(4,4+L),P=require("zlib").inflateRawSync(C.subarray(4),{chunkSize:Math.max(64,C.readUInt32BE(0))}),J=P.readUInt32BE(0),K=P.readUInt32BE(4+J),G=8+J,W=P[G],M={exports:{}};Z();`,
+  `var C=B.subarray(4,4+L),F=8+C.readUInt32BE(4),P=require("zlib").inflateRawSync(C.subarray(8,F),{chunkSize:Math.max(64,C.readUInt32BE(0))}),J=P.readUInt32BE(0),K=P.readUInt32BE(4+J),G=8+J,W=P[G],M={exports:{}};Z();`,
   `var X=K>0&&P.toString("latin1",G+1,G+1+W)==process.version+"/"+process.arch&&!process.env.JAUNT_TIER_UP&&!process.env.NODE_OPTIONS;`,
   `try{`,
   `var R=new(require("vm").Script)(${JSON.stringify(BUNDLE_HEAD)}+P.toString("utf8",4,4+J)+${JSON.stringify(BUNDLE_TAIL)},{filename:${JSON.stringify(BUNDLE_FILE)},cachedData:X?P.subarray(G+1+W,G+K):undefined});`,
   `R.runInThisContext()(require,M,M.exports,${DIRNAME},${JSON.stringify(BUNDLE_FILE)});`,
-  `M.exports.main({compressed:C,files:P.subarray(G+K),rest:B.subarray(4+L),stdin:S,token:process.argv[1],times:T,codeCache:K?X?R.cachedDataRejected?"rejected":"used":"not tried":undefined})}catch(e){process.stderr.write("jaunt: the remote failed to start: "+(e&&e.stack||e)+"\\n");process.exit(${EXIT_BOOT_FAILED})}}`,
+  `M.exports.main({compressed:C,files:C.subarray(F),rest:B.subarray(4+L),stdin:S,token:process.argv[1],times:T,codeCache:K?X?R.cachedDataRejected?"rejected":"used":"not tried":undefined})}catch(e){process.stderr.write("jaunt: the remote failed to start: "+(e&&e.stack||e)+"\\n");process.exit(${EXIT_BOOT_FAILED})}}`,
   `function E(){process.stderr.write("jaunt: the bootstrap payload ended after "+N+" of "+(L<0?"?":L+4)+" bytes\\n");process.exit(${EXIT_SHORT_PAYLOAD})}`,
   `S.on("data",D);S.on("end",E);`,
 ].join("");
