@@ -204,8 +204,10 @@ function codeCache(js: Buffer, files: Buffer): Buffer {
   let data: Buffer | null = null;
   const then = [
     `M.exports.warm(fs.readFileSync(d + "/files.cbor")).then(() => {`,
-    // The cache carries V8's flags: back to the defaults a remote compiles under.
+    // The cache carries V8's flags: back to the defaults a remote compiles under (the
+    // tier-up may have held the optimizer or on-stack replacement, bin/tier-up.ts).
     `  require("v8").setFlagsFromString("--opt");`,
+    `  require("v8").setFlagsFromString("--use-osr");`,
     `  fs.writeFileSync(d + "/cache", s.createCachedData());`,
     `  process.exit(0);`,
     `});`,
