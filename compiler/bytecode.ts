@@ -186,8 +186,11 @@ export interface ModuleInfo {
  * 18: `return;` (and a function's end) and `return x` of a local fused with their RETURN,
  * a call's last argument when a local with its CALL, a method read with its call of no
  * arguments.
+ * 19: functions in an array or object literal stored in a variable or property carry
+ * the name V8 infers for them (`const list = [function () {}]` is "Array.list"), and a
+ * class's initializers are "<static_initializer>" and "<instance_members_initializer>".
  */
-export const COMPILER_VERSION = 18;
+export const COMPILER_VERSION = 19;
 
 /**
  * Self-hosted helpers compiled code may call with CALL_HELPER, by index. The realm

@@ -45,7 +45,16 @@ function ident(name: string, at: N.Node): N.Identifier {
   return { type: "Identifier", name, start: at.start, end: at.end, loc: at.loc } as N.Identifier;
 }
 
-function synthetic(at: N.Node, body: N.Statement[], fields: FieldEntry[] | null): SyntheticInit {
+/** V8's names of a class's initializers in stack traces. */
+const STATIC_INIT = "<static_initializer>";
+const INSTANCE_INIT = "<instance_members_initializer>";
+
+function synthetic(
+  at: N.Node,
+  body: N.Statement[],
+  fields: FieldEntry[] | null,
+  inferredName: string,
+): SyntheticInit {
   return {
     type: "FunctionExpression",
     id: null,
@@ -64,6 +73,7 @@ function synthetic(at: N.Node, body: N.Statement[], fields: FieldEntry[] | null)
     end: at.end,
     loc: at.loc,
     jauntFields: fields,
+    jauntInferred: inferredName,
   } as unknown as SyntheticInit;
 }
 
@@ -111,7 +121,7 @@ export function classPlan(node: N.Class): ClassPlan {
       continue;
     }
     if (el.type === "StaticBlock") {
-      statics.push(synthetic(el, el.body, null));
+      statics.push(synthetic(el, el.body, null, STATIC_INIT));
       continue;
     }
     const key = el.key;
@@ -156,7 +166,7 @@ export function classPlan(node: N.Class): ClassPlan {
         value: (el.value as N.Expression | null) ?? null,
         fnRef: null,
       };
-      if (el.static) statics.push(synthetic(el, [], [entry]));
+      if (el.static) statics.push(synthetic(el, [], [entry], STATIC_INIT));
       else instanceFields.push(entry);
     }
   }
@@ -164,7 +174,9 @@ export function classPlan(node: N.Class): ClassPlan {
   plan = {
     ctor: ctor ?? defaultCtor(node, derived),
     derived,
-    instanceInit: instanceElements.length ? synthetic(node, [], instanceElements) : null,
+    instanceInit: instanceElements.length
+      ? synthetic(node, [], instanceElements, INSTANCE_INIT)
+      : null,
     statics,
     hidden,
     computedKey,

@@ -1179,6 +1179,8 @@ class FunctionCompiler {
         }
         for (const d of s.declarations) {
           if (d.init) {
+            if (d.id.type === "Identifier" && LITERALS_NAMED_BY_BINDING.has(d.init.type))
+              inferNames(d.init, [d.id.name], this.inferenceScope());
             this.expression(d.init, d.id.type === "Identifier" ? d.id.name : undefined);
             this.bindPattern(d.id, "init", { text: sourceText(d.init) });
           } else if (s.kind !== "var") {
@@ -2775,13 +2777,19 @@ class FunctionCompiler {
     }
   }
 
+  /** The enclosing function's name when V8's name inference puts it first (see inferNames). */
+  private inferenceScope(): string[] {
+    const own = this.info.node.type === "Program" ? "" : this.header().name;
+    return startsUpperCase(own) ? [own] : [];
+  }
+
   private assignment(node: N.AssignmentExpression): void {
     const e = this.e;
     const left = node.left;
-    if (left.type === "MemberExpression" && !INFERENCE_STOPS.has(node.right.type)) {
-      const own = this.info.node.type === "Program" ? "" : this.header().name;
-      inferNames(node.right, storedUnder(left), startsUpperCase(own) ? [own] : []);
-    }
+    if (left.type === "MemberExpression" && !INFERENCE_STOPS.has(node.right.type))
+      inferNames(node.right, storedUnder(left), this.inferenceScope());
+    else if (left.type === "Identifier" && LITERALS_NAMED_BY_BINDING.has(node.right.type))
+      inferNames(node.right, [left.name], this.inferenceScope());
     const op = node.operator;
     const logical = op === "&&=" || op === "||=" || op === "??=";
     const jumpOp =
@@ -3002,8 +3010,6 @@ const INFERENCE_STOPS = new Set([
   "MemberExpression",
   "CallExpression",
   "NewExpression",
-  "ObjectExpression",
-  "ArrayExpression",
   "ThisExpression",
   "BinaryExpression",
   "UnaryExpression",
@@ -3011,11 +3017,25 @@ const INFERENCE_STOPS = new Set([
 ]);
 
 /**
+ * Values stored into a variable whose functions V8's name inference names after it
+ * (`const list = [function () {}]` is "Array.list"; a function stored directly gets
+ * the variable's name as its own).
+ */
+const LITERALS_NAMED_BY_BINDING = new Set([
+  "ArrayExpression",
+  "ObjectExpression",
+  "SequenceExpression",
+  "ParenthesizedExpression",
+]);
+
+/**
  * The names V8 gives anonymous functions stored into a property, for stack traces
  * (its FuncNameInferrer): the target's chain of names ("prototype" left out, computed
  * keys other than string literals as "<computed>", a call by its callee's name), after
  * the name of the enclosing function when that starts with a capital letter (a
- * constructor). `a.x = b.y = function () {}` names the function "a.x.b.y", as V8 does.
+ * constructor). `a.x = b.y = function () {}` names the function "a.x.b.y", as V8 does;
+ * the elements of an array literal take its name, an object literal's values its name
+ * and their key (`o = { list: [function () {}] }` is "o.list").
  */
 function inferNames(value: N.Node, names: string[], enclosing: string[]): void {
   switch (value.type) {
@@ -3041,6 +3061,22 @@ function inferNames(value: N.Node, names: string[], enclosing: string[]): void {
     case "AssignmentExpression":
       if (value.left.type === "MemberExpression")
         inferNames(value.right, [...names, ...storedUnder(value.left)], enclosing);
+      return;
+    case "ArrayExpression":
+      for (const el of value.elements)
+        if (el) inferNames(el.type === "SpreadElement" ? el.argument : el, names, enclosing);
+      return;
+    case "ObjectExpression":
+      // A computed key adds no name (V8: `{ [k]: [function () {}] }` in `o` is "o").
+      for (const p of value.properties) {
+        if (p.type !== "Property" || p.kind !== "init" || p.method) continue;
+        if (p.computed) inferNames(p.value, names, enclosing);
+        else {
+          const key = p.key.type === "Identifier" ? p.key.name : (p.key as N.Literal).value;
+          if (typeof key === "string" || typeof key === "number")
+            inferNames(p.value, [...names, String(key)], enclosing);
+        }
+      }
       return;
   }
 }

@@ -64,7 +64,8 @@ export interface Agent {
   /** Ends the program as an uncaught exception with this exit code. */
   reportFatal(value: Value, code: number): never;
   reportRejectionAsUncaught(reason: Value): void;
-  captureStack(): StackEntry[];
+  /** The guest stack, innermost first; `inBuiltin`: an error a native raises (its frame first). */
+  captureStack(inBuiltin?: boolean): StackEntry[];
 
   // ---- calls into guest code: returned by the native, run by the interpreter ----
   tailCall(f: Value, thisArg: Value, args: Value[]): typeof TAIL_CALL;

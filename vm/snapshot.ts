@@ -749,6 +749,10 @@ class Encoder {
       f.pushExtra,
       this.value(f.extra),
       this.value(f.generator),
+      // A native's helper frame (FrameFlags.ShownAsBuiltin): the native and its receiver.
+      ...(f.flags & FrameFlags.ShownAsBuiltin
+        ? [this.value(f.builtin), this.value(f.builtinThis)]
+        : []),
     ];
   }
 
@@ -1731,7 +1735,7 @@ class Decoder {
       const key = this.value(k, `${where} prop ${j} key`);
       if (typeof key !== "string" && !(key instanceof JSSymbol))
         fail(`${where} prop ${j}: bad key`);
-      if (!isInt(flags, 0, 15)) fail(`${where} prop ${j}: bad flags`);
+      if (!isInt(flags, 0, 31)) fail(`${where} prop ${j}: bad flags`);
       map.set(
         key,
         new Prop(
@@ -1749,7 +1753,7 @@ class Decoder {
       for (const entry of privList) {
         const [k, flags, value, get, set] = asArray(entry, `${where} private`);
         const key = this.value(k, where) as unknown;
-        if (!(key instanceof PrivateName) || !isInt(flags, 0, 15))
+        if (!(key instanceof PrivateName) || !isInt(flags, 0, 31))
           fail(`${where}: bad private element`);
         o.privates.set(
           key as PrivateName,
@@ -1976,7 +1980,7 @@ class Decoder {
     if (!isInt(base, 0, limit) || !isInt(sp, base, limit)) fail(`${where}: bad stack pointers`);
     if (sp > base + code.nlocals + code.maxStack + 1)
       fail(`${where}: operand stack deeper than the function allows`);
-    if (!isInt(retSp, 0, limit) || !isInt(flags, 0, 7)) fail(`${where}: bad return slot or flags`);
+    if (!isInt(retSp, 0, limit) || !isInt(flags, 0, 31)) fail(`${where}: bad return slot or flags`);
     const argv = a[9] === null ? null : asArray(a[9], where).map((x) => this.value(x, where));
     const env = this.env(a[4], where);
     // Closures are filled in any order: check the chain once every record is.
@@ -1999,6 +2003,12 @@ class Decoder {
     if (gen !== undefined && gen !== null && !(gen instanceof GeneratorObject))
       fail(`${where}: bad generator link`);
     f.generator = (gen as GeneratorObject | undefined) ?? null;
+    if (flags & FrameFlags.ShownAsBuiltin) {
+      const builtin = this.value(a[13], where);
+      if (!(builtin instanceof JSObject)) fail(`${where}: bad built-in it shows as`);
+      f.builtin = builtin;
+      f.builtinThis = this.value(a[14], where);
+    }
     return f;
   }
 }

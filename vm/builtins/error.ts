@@ -35,8 +35,9 @@ export function formatStack(
   name: string,
   message: string | undefined,
   frames: StackFrameInfo[],
+  limit = STACK_LIMIT,
 ): string {
-  return stackHead(name, message) + stackFrames(frames);
+  return stackHead(name, message) + stackFrames(frames, limit);
 }
 
 function stackHead(name: string, message: string | undefined): string {
@@ -47,22 +48,50 @@ function stackHead(name: string, message: string | undefined): string {
  * Gives an error its `stack`, whose first line the first read redoes with the name and
  * message the error has then (ErrorObject.pendingStack), as V8 formats it lazily.
  */
-export function setErrorStack(
+function setErrorStack(
+  e: ErrorObject,
+  name: string,
+  message: string | undefined,
+  frames: StackFrameInfo[],
+  limit: number,
+): void {
+  const head = stackHead(name, message);
+  e.setPendingStack(head + stackFrames(frames, limit), head.length);
+}
+
+/**
+ * Gives a new error its `stack` as V8 captures it: the frames up to
+ * Error.stackTraceLimit (read now; no stack at all when it is not a number), its
+ * creation site, and Error.prepareStackTrace when set, called at the first [[Get]] of
+ * `stack` (the interpreter's lookup; ErrorObject.pendingPrepare), as V8 calls it. For
+ * errors the guest makes and those the VM raises (`null.x`) alike.
+ */
+export function captureErrorStack(
+  vm: Agent,
   e: ErrorObject,
   name: string,
   message: string | undefined,
   frames: StackFrameInfo[],
 ): void {
-  const head = stackHead(name, message);
-  e.setPendingStack(head + stackFrames(frames), head.length);
+  e.site = siteOf(frames);
+  e.pendingPrepare = null;
+  const limit = stackLimit(vm.realm.ErrorConstructor);
+  if (limit === null) {
+    e.pendingStack = null;
+    e.props.set("stack", new Prop(undefined, PF.Hidden));
+    return;
+  }
+  setErrorStack(e, name, message, frames, limit);
+  const prepare = preparer(vm);
+  if (prepare) e.pendingPrepare = [prepare, callSites(vm, frames, limit)];
 }
 
-/** The "\n    at …" lines of a stack (up to STACK_LIMIT frames). */
-function stackFrames(frames: StackFrameInfo[]): string {
+/** The "\n    at …" lines of a stack (up to `limit` frames). */
+function stackFrames(frames: StackFrameInfo[], limit: number): string {
   const lines = [""];
   for (const f of frames) {
     if (f.native) continue;
-    if (lines.length > STACK_LIMIT) break;
+    if (lines.length > limit) break;
     lines.push(frameLine(f));
   }
   return lines.length > 1 ? lines.join("\n") : "";
@@ -92,15 +121,15 @@ function errorFrames(vm: Agent, newTarget: Value): StackFrameInfo[] {
 
 /** Error.prepareStackTrace when it is a callable data property. */
 function preparer(vm: Agent): JSObject | null {
-  const p = vm.realm.ErrorConstructor.getOwnProperty("prepareStackTrace");
+  const p = vm.realm.ErrorConstructor?.getOwnProperty("prepareStackTrace");
   return p && !(p.flags & PF.Accessor) && isCallable(p.value) ? (p.value as JSObject) : null;
 }
 
 /** The call sites' data (prelude/25-error.js makes CallSite objects of them). */
-function callSites(vm: Agent, frames: StackFrameInfo[]): JSObject {
+function callSites(vm: Agent, frames: StackFrameInfo[], limit: number): JSObject {
   const sites = frames
     .filter((f) => !f.native)
-    .slice(0, stackLimit(vm.realm.ErrorConstructor))
+    .slice(0, limit)
     .map((f) =>
       vm.realm.newArray(
         f.builtin
@@ -111,11 +140,17 @@ function callSites(vm: Agent, frames: StackFrameInfo[]): JSObject {
   return vm.realm.newArray(sites);
 }
 
-/** Error.stackTraceLimit when it is a number (V8 reads it at capture), else the default. */
-function stackLimit(ctor: JSObject): number {
+/**
+ * How many frames a stack keeps: Error.stackTraceLimit, read at capture as V8 does
+ * (a fraction rounds down, a negative is 0), or null when it is not a number (an
+ * accessor, deleted): V8 then captures no stack at all.
+ */
+function stackLimit(ctor: JSObject | undefined): number | null {
+  if (!ctor) return STACK_LIMIT; // errors made while the realm is being built
   const p = ctor.getOwnProperty("stackTraceLimit");
   const n = p && !(p.flags & PF.Accessor) ? p.value : undefined;
-  return typeof n === "number" && n >= 0 ? n : STACK_LIMIT;
+  if (typeof n !== "number") return null;
+  return n > 0 ? Math.floor(n) : 0;
 }
 
 function dataString(o: JSObject, key: string): string | undefined {
@@ -181,14 +216,8 @@ export function installErrors(realm: Realm): void {
             e.props.set("cause", new Prop(c.flags & PF.Accessor ? undefined : c.value, PF.Hidden));
         }
         const stackName = dataString(e, "name") ?? name;
-        const frames = errorFrames(vm, newTarget);
-        e.site = siteOf(frames);
-        setErrorStack(e, stackName, msg === undefined ? undefined : String(msg), frames);
-        // V8's stack trace API: with Error.prepareStackTrace set, `stack` is what it
-        // makes of the call sites, called at the first [[Get]] of `stack` (the
-        // interpreter's lookup; ErrorObject.pendingPrepare), as V8 calls it.
-        const prepare = preparer(vm);
-        if (prepare) e.pendingPrepare = [prepare, callSites(vm, frames)];
+        const message = msg === undefined ? undefined : String(msg);
+        captureErrorStack(vm, e, stackName, message, errorFrames(vm, newTarget));
         return e;
       },
       { ctor: true, coerce: "s", proto: base ?? realm.FunctionPrototype },
@@ -212,16 +241,21 @@ export function installErrors(realm: Realm): void {
           const name = dataString(o, "name") ?? "Error";
           const msg = dataString(o, "message");
           const frames = framesBelow(vm, vm.captureStack(), arg(args, 1));
+          const limit = stackLimit(vm.realm.ErrorConstructor);
+          if (limit === null) {
+            o.setOwn("stack", undefined, PF.Hidden);
+            return undefined;
+          }
           // V8's stack trace API: Error.prepareStackTrace(target, callSites) makes it.
           const prepare = preparer(vm);
           if (prepare)
             return vm.tailCall(vm.realm.helpers.prepareStackTraceCall, undefined, [
               o,
               prepare,
-              callSites(vm, frames),
+              callSites(vm, frames, limit),
               "none",
             ]);
-          o.setOwn("stack", formatStack(name, msg, frames), PF.Hidden);
+          o.setOwn("stack", formatStack(name, msg, frames, limit), PF.Hidden);
         }
         return undefined;
       });
@@ -276,9 +310,8 @@ export function installAggregateError(realm: Realm): void {
       const msg = arg(args, 1);
       if (msg !== undefined) e.props.set("message", new Prop(String(msg), PF.Hidden));
       if (cause.kind === "value") e.props.set("cause", new Prop(cause.value, PF.Hidden));
-      const frames = errorFrames(vm, newTarget);
-      e.site = siteOf(frames);
-      setErrorStack(e, "AggregateError", msg === undefined ? undefined : String(msg), frames);
+      const message = msg === undefined ? undefined : String(msg);
+      captureErrorStack(vm, e, "AggregateError", message, errorFrames(vm, newTarget));
       e.props.set(
         "errors",
         new Prop(vm.realm.newArray((errors as ArrayObject).elems!.slice()), PF.Hidden),
@@ -309,9 +342,8 @@ export function installSuppressedError(realm: Realm): void {
       if (msg !== undefined) e.props.set("message", new Prop(String(msg), PF.Hidden));
       e.props.set("error", new Prop(arg(args, 0), PF.Hidden));
       e.props.set("suppressed", new Prop(arg(args, 1), PF.Hidden));
-      const frames = errorFrames(vm, newTarget);
-      e.site = siteOf(frames);
-      setErrorStack(e, "SuppressedError", msg === undefined ? undefined : String(msg), frames);
+      const message = msg === undefined ? undefined : String(msg);
+      captureErrorStack(vm, e, "SuppressedError", message, errorFrames(vm, newTarget));
       return e;
     },
     { ctor: true, coerce: "--s", proto: ErrorCtor },

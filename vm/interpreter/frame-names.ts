@@ -15,6 +15,7 @@ import { ArrayObject, FunctionObject, JSObject, PF, ProxyObject } from "../model
 import { JSSymbol, type PropertyKey, type Value } from "../model/value";
 import { TypedArrayObject } from "../model/buffers";
 import { WELL_KNOWN } from "../model/well-known";
+import type { StackEntry } from "../agent";
 
 const INDEX = /^(?:0|[1-9]\d*)$/;
 
@@ -58,43 +59,85 @@ export function functionNameOf(f: Frame): string {
  * "" when the frame is not a built-in the guest can name: `f` is the outermost frame
  * of the runtime's own code that a guest frame called, and it is shown only when its
  * function is where the guest found it (a constructor the global object holds under
- * its name; a method the receiver, or a primitive's prototype, holds under its name),
- * so the runtime's internal helpers stay hidden, as V8's do.
+ * its name; a method the receiver, or a primitive's prototype, holds under its name,
+ * or one of `generic`'s prototypes for a generic method called on another receiver:
+ * `Array.prototype.map.call(arrayLike, f)` is "Object.map"), so the runtime's internal
+ * helpers stay hidden, as V8's do.
  */
 export function builtinFrameName(
   f: Frame,
   global: JSObject,
   toObject: (v: Value) => JSObject,
+  generic: readonly JSObject[],
 ): string {
-  const fn = f.fn;
+  return builtinName(
+    f.fn,
+    f.thisValue,
+    (f.flags & FrameFlags.Construct) !== 0,
+    global,
+    toObject,
+    generic,
+  );
+}
+
+/** builtinFrameName for built-in `fn` called on `receiver` (a native has no frame). */
+export function builtinName(
+  fn: JSObject,
+  receiver: Value,
+  construct: boolean,
+  global: JSObject,
+  toObject: (v: Value) => JSObject,
+  generic: readonly JSObject[],
+): string {
   const name = debugName(fn);
   if (!name || !isIdentifier(name)) return "";
-  if (f.flags & FrameFlags.Construct) return holds(global, name, fn) ? `new ${name}` : "";
-  const receiver = f.thisValue;
-  if (receiver === undefined || receiver === null || receiver === global)
-    return holds(global, name, fn) ? name : "";
+  if (construct || receiver === undefined || receiver === null || receiver === global) {
+    const shown = construct ? `new ${name}` : name;
+    return holds(global, name, fn) && !PASS_THROUGH.has(shown) ? shown : "";
+  }
   if (
     typeof receiver === "object" &&
     !(receiver instanceof JSObject || receiver instanceof JSSymbol)
   )
     return "";
   const start = receiver instanceof JSObject ? receiver : toObject(receiver);
+  let held = false;
   for (let p: JSObject | null = start; p !== null && !(p instanceof ProxyObject); p = p.proto)
     if (p.getOwnProperty(name)) {
-      if (!holds(p, name, fn)) return "";
-      const type = typeName(receiver);
-      const shown = type && type !== name ? `${type}.${name}` : name;
-      return PASS_THROUGH.has(shown) ? "" : shown;
+      held = holds(p, name, fn);
+      break;
     }
-  return "";
+  if (!held && !generic.some((p) => holds(p, name, fn))) return "";
+  const type = typeName(receiver);
+  const shown = type && type !== name ? `${type}.${name}` : name;
+  return PASS_THROUGH.has(shown) ? "" : shown;
 }
 
-/** Built-ins V8 leaves no frame of (they call on in their caller's place). */
+/** A built-in's stack entry: `at name (<anonymous>)`; CallSite's function name is fn's. */
+export function builtinEntry(name: string, fn: JSObject): StackEntry {
+  return {
+    name,
+    filename: "",
+    line: 0,
+    col: 0,
+    native: false,
+    builtin: true,
+    functionName: debugName(fn),
+  };
+}
+
+/**
+ * Built-ins V8 leaves no frame of: those that call on in their caller's place, and the
+ * constructors whose errors it raises without one (`new Array(-1)`, `new Proxy(1, {})`).
+ */
 const PASS_THROUGH = new Set([
   "Reflect.apply",
   "Reflect.construct",
   "Function.apply",
   "Function.call",
+  "Array",
+  "new Array",
+  "new Proxy",
 ]);
 
 /**

@@ -66,7 +66,13 @@ import { ImportBinding, displayName } from "../runtime/esm";
 import { inspect } from "../builtins/inspect";
 import { functionSource } from "../builtins/function";
 import { Frame, FrameFlags } from "../model/frame";
-import { builtinFrameName, frameName, functionNameOf } from "./frame-names";
+import {
+  builtinEntry,
+  builtinFrameName,
+  builtinName,
+  frameName,
+  functionNameOf,
+} from "./frame-names";
 import { ThrowSignal, isPrimitive, primLooseEquals, typeOf, toBoolean } from "../model/operations";
 import type { Realm } from "../runtime/realm";
 import { ExitSignal, processExiting, processHasListeners } from "../builtins/process";
@@ -259,6 +265,10 @@ export class VM implements HeapOwner, Agent {
   heapInterrupt = false;
   /** `heap.used` when the running native started: what it made since is not reachable yet. */
   private nativeMark = 0;
+  /** The native running (while inNative) and its receiver, for stacks made in it. */
+  private native: NativeFunction | null = null;
+  private nativeThis: Value = undefined;
+  private nativeNewTarget: Value = undefined;
   /** Why the VM stopped itself (the heap limit), or null. */
   stopReason: string | null = null;
 
@@ -817,6 +827,10 @@ export class VM implements HeapOwner, Agent {
   ): number {
     const stack = this.stack;
     let callee = stack[calleePos];
+    // The native whose tail call this is, with its receiver (FrameFlags.ShownAsBuiltin).
+    let tailOf: NativeFunction | null = null;
+    let tailThis: Value = undefined;
+    let tailFlags = 0;
     for (;;) {
       if (callee instanceof FunctionObject) {
         const code = callee.code;
@@ -834,7 +848,21 @@ export class VM implements HeapOwner, Agent {
           else if (!(thisValue instanceof JSObject)) thisValue = this.realm.toObject(thisValue);
         }
         const argv = cflags & FnFlags.UsesArguments ? stack.slice(argBase, argBase + argc) : null;
-        this.pushFrame(callee, argBase, argc, thisValue, newTarget, calleePos, flags, argv);
+        const frame = this.pushFrame(
+          callee,
+          argBase,
+          argc,
+          thisValue,
+          newTarget,
+          calleePos,
+          flags,
+          argv,
+        );
+        if (tailOf !== null && cflags & FnFlags.Native) {
+          frame.flags |= tailFlags;
+          frame.builtin = tailOf;
+          frame.builtinThis = tailThis;
+        }
         return -1;
       }
       if (callee instanceof NativeFunction) {
@@ -854,6 +882,9 @@ export class VM implements HeapOwner, Agent {
         const args = stack.slice(argBase, argBase + argc);
         this.inNative = true;
         this.nativeMark = this.heap.used;
+        this.native = callee;
+        this.nativeThis = thisValue;
+        this.nativeNewTarget = newTarget;
         const result = callee.impl(this, thisValue, args, newTarget, callee);
         this.inNative = false;
         // Strings natives make (repeat, join, replace, JSON.stringify, …).
@@ -876,6 +907,13 @@ export class VM implements HeapOwner, Agent {
               flags & ~FrameFlags.Construct,
               asConstruct.proto,
             );
+          }
+          if (tailOf === null) {
+            tailOf = callee;
+            tailThis = thisValue;
+            tailFlags =
+              FrameFlags.ShownAsBuiltin |
+              (newTarget !== undefined ? FrameFlags.ShownAsConstruct : 0);
           }
           callee = call[0];
           thisValue = call[1];
@@ -996,6 +1034,7 @@ export class VM implements HeapOwner, Agent {
     frame.argv = null;
     frame.pushExtra = false;
     frame.extra = undefined;
+    frame.builtinThis = undefined;
     this.framePool.push(frame);
   }
 
@@ -1701,10 +1740,30 @@ export class VM implements HeapOwner, Agent {
     this.exitCode = 1;
   }
 
-  /** Source position of the instruction being executed in each frame, innermost first. */
-  captureStack(): StackEntry[] {
+  /**
+   * Source position of the instruction being executed in each frame, innermost first.
+   * With `inBuiltin` (an error a native raises), the native running is its first frame
+   * when a guest frame called it and the guest can name it (`at JSON.parse (<anonymous>)`).
+   */
+  captureStack(inBuiltin = false): StackEntry[] {
     const out: StackEntry[] = [];
-    for (let i = this.frames.length - 1; i >= 0; i--) {
+    const realm = this.realm;
+    const toObject = (v: Value) => realm.toObject(v);
+    const generic = [realm.ArrayPrototype, realm.StringPrototype, realm.ObjectPrototype];
+    const top = this.frames.length - 1;
+    if (
+      inBuiltin &&
+      this.inNative &&
+      this.native !== null &&
+      top >= 0 &&
+      !(this.frames[top].fn.code.flags & FnFlags.Native)
+    ) {
+      const construct = this.nativeNewTarget !== undefined;
+      const native = this.native;
+      const name = builtinName(native, this.nativeThis, construct, realm.global, toObject, generic);
+      if (name) out.push(builtinEntry(name, native));
+    }
+    for (let i = top; i >= 0; i--) {
       const f = this.frames[i];
       const code = f.fn.code;
       // The runtime's code a guest frame called: a built-in V8 would show, or hidden.
@@ -1713,28 +1772,27 @@ export class VM implements HeapOwner, Agent {
         i > 0 &&
         !(this.frames[i - 1].fn.code.flags & FnFlags.Native)
       ) {
-        const name = builtinFrameName(f, this.realm.global, (v) => this.realm.toObject(v));
+        // A native's helper shows as the native (FrameFlags.ShownAsBuiltin), else as itself.
+        let name = "";
+        let shown: JSObject = f.fn;
+        if (f.flags & FrameFlags.ShownAsBuiltin && f.builtin !== null) {
+          const construct = (f.flags & FrameFlags.ShownAsConstruct) !== 0;
+          name = builtinName(f.builtin, f.builtinThis, construct, realm.global, toObject, generic);
+          if (name) shown = f.builtin;
+        }
+        name ||= builtinFrameName(f, realm.global, toObject, generic);
         if (name) {
-          const functionName = functionNameOf(f);
-          out.push({
-            name,
-            filename: "",
-            line: 0,
-            col: 0,
-            native: false,
-            builtin: true,
-            functionName,
-          });
+          out.push(builtinEntry(name, shown));
           continue;
         }
       }
       // Callers (and the top frame while a native runs) are positioned after their
       // call instruction; the top frame otherwise at the instruction executing.
-      const inCall = i < this.frames.length - 1 || this.inNative;
+      const inCall = i < top || this.inNative;
       const ip = inCall ? Math.max(0, f.ip - 1) : f.ip;
       const pos = positionAt(code, ip);
       out.push({
-        name: frameName(f, this.realm.global),
+        name: frameName(f, realm.global),
         functionName: functionNameOf(f),
         filename: displayName(f.fn.program),
         line: pos.line,

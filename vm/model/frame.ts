@@ -12,6 +12,14 @@ export const enum FrameFlags {
   Discard = 2,
   /** A job or the program's main function: returning ends a macrotask. */
   Bottom = 4,
+  /**
+   * The runtime's code a native handed its work to (`return vm.tailCall(helper, …)`,
+   * as JSON.parse does with a reviver): stacks show the native (`builtin`, called on
+   * `builtinThis`) in its place, as V8 shows `at JSON.parse (<anonymous>)`.
+   */
+  ShownAsBuiltin = 8,
+  /** With ShownAsBuiltin: the native was called with `new` (`at new Set`). */
+  ShownAsConstruct = 16,
 }
 
 /**
@@ -27,6 +35,9 @@ export class Frame {
   /** When set, `extra` is pushed after the result on return (see callWithExtra). */
   pushExtra = false;
   extra: Value = undefined;
+  /** With FrameFlags.ShownAsBuiltin (else stale): the native and its receiver. */
+  builtin: import("./object").JSObject | null = null;
+  builtinThis: Value = undefined;
   constructor(
     public fn: FunctionObject,
     public ip: number,

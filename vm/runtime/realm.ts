@@ -40,7 +40,7 @@ import {
   installErrors,
   installAggregateError,
   installSuppressedError,
-  setErrorStack,
+  captureErrorStack,
   siteOf,
 } from "../builtins/error";
 import { installGlobals } from "../builtins/global";
@@ -592,9 +592,7 @@ export class Realm {
       proto ?? this.errorPrototypes.get(kind) ?? this.errorPrototypes.get("Error")!,
     );
     if (message !== undefined) e.props.set("message", new Prop(message, PF.Hidden));
-    const frames = this.vm.captureStack();
-    e.site = siteOf(frames);
-    setErrorStack(e, kind, message, frames);
+    captureErrorStack(this.vm, e, kind, message, this.vm.captureStack(true));
     return e;
   }
 
@@ -603,10 +601,9 @@ export class Realm {
     const p = e.props.get("stack");
     const m = e.props.get("message");
     const name = e.proto?.props.get("name")?.value;
-    const frames = this.vm.captureStack();
-    e.site = siteOf(frames);
     if (p && typeof name === "string")
-      setErrorStack(e, name, m ? String(m.value) : undefined, frames);
+      captureErrorStack(this.vm, e, name, m ? String(m.value) : undefined, this.vm.captureStack());
+    else e.site = siteOf(this.vm.captureStack());
   }
 
   newArray(elems: Value[]): ArrayObject {
