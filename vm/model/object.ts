@@ -222,7 +222,6 @@ export class JSObject {
     }
   }
 
-
   /**
    * The own properties as a Map of Prop records. Reading it moves the object to
    * dictionary mode for good: prefer the methods below, which work in both modes.
