@@ -48,6 +48,7 @@ import {
   Prop,
   PF,
   UNLISTED_INTRINSIC,
+  classTagFits,
   isCallable,
   genericElements,
 } from "./model/object";
@@ -1602,7 +1603,7 @@ class Decoder {
       const [proto, cls, extensible, keyList, flagList] = asArray(entry, where);
       const keys = asArray(keyList, where);
       const flags = asArray(flagList, where);
-      if (typeof cls !== "string" || typeof extensible !== "boolean")
+      if (typeof cls !== "string" || !classTagFits(cls) || typeof extensible !== "boolean")
         fail(`${where}: bad class tag or extensible flag`);
       if (keys.length !== flags.length || keys.length > MAX_SHAPE_PROPERTIES)
         fail(`${where}: ${keys.length} keys and ${flags.length} flags`);
@@ -1728,7 +1729,7 @@ class Decoder {
     if (kind !== kindOf(o)) fail(`${where}: object kind mismatch`);
     o.proto = this.objectValue(proto, `${where} proto`);
     o.extensible = !!extensible;
-    if (typeof cls !== "string") fail(`${where}: bad class tag`);
+    if (typeof cls !== "string" || !classTagFits(cls)) fail(`${where}: bad class tag`);
     o.cls = cls;
     const map = new Map<string | JSSymbol, Prop>();
     for (const [j, entry] of asArray(props, `${where} props`).entries()) {

@@ -72,19 +72,58 @@ export interface Descriptor {
 export const objectBirth = { id: -1 };
 export const UNLISTED_INTRINSIC = -2;
 
-/** The bits of JSObject.bits; the intrinsic id (biased to be ≥ 0) is above them. */
+/**
+ * The bits of JSObject.bits: three flags, then the index of the class tag (in
+ * CLASS_TAGS), then the intrinsic id (biased to be ≥ 0).
+ */
 export const enum OF {
   Extensible = 1,
   Dirty = 2,
   HasPrivates = 4,
-  /** The mask of the bits above. */
-  Bits = 7,
-  IdShift = 3,
+  ClassShift = 3,
+  ClassMask = 255 << 3,
+  /** The mask of the bits below the intrinsic id. */
+  Bits = (1 << 11) - 1,
+  IdShift = 11,
 }
 /** Added to an intrinsic id (≥ UNLISTED_INTRINSIC) before it is stored in the bits. */
 const ID_BIAS = 2;
-/** Ids stored in the bits must keep them a 31-bit integer (a V8 small integer). */
+/** Ids stored in the bits must keep them a 30-bit integer (a V8 small integer everywhere). */
 const MAX_INTRINSICS = 2 ** (30 - OF.IdShift);
+/** As many class tags as OF.ClassMask has room for (the runtime uses about 70). */
+const MAX_CLASS_TAGS = 256;
+
+/**
+ * The class tags objects have had, by the index their bits keep: a process-wide
+ * table, like shapes (the tags are the runtime's own names; a snapshot is refused
+ * if it brings more than there is room for, see `classTagFits`).
+ */
+const CLASS_TAGS: string[] = ["Object", "Array", "Function"];
+const CLASS_INDEX = new Map<string, number>(CLASS_TAGS.map((t, i) => [t, i]));
+
+/** The index of a class tag in CLASS_TAGS, adding it on first sight. */
+function classIndex(cls: string): number {
+  // The tags of most objects, without a lookup.
+  if (cls === "Object") return 0;
+  if (cls === "Array") return 1;
+  let i = CLASS_INDEX.get(cls);
+  if (i === undefined) {
+    if (CLASS_TAGS.length >= MAX_CLASS_TAGS) throw new Error("jaunt: too many class tags");
+    i = CLASS_TAGS.push(cls) - 1;
+    CLASS_INDEX.set(cls, i);
+  }
+  return i;
+}
+
+/**
+ * Makes room for a class tag in the table, or says there is none (snapshot decoding
+ * checks the tags it reads before it gives them to objects).
+ */
+export function classTagFits(cls: string): boolean {
+  if (!CLASS_INDEX.has(cls) && CLASS_TAGS.length >= MAX_CLASS_TAGS) return false;
+  classIndex(cls);
+  return true;
+}
 
 /** JSObject.privates of the objects that have private elements. */
 const PRIVATES = new WeakMap<JSObject, Map<PrivateName, Prop>>();
@@ -132,8 +171,6 @@ export class JSObject {
   // (a define, not a store) goes megamorphic and slow over that many subclasses — it
   // was a third of the host's time on the async benchmark (see bench/README.md).
   declare proto: JSObject | null;
-  /** The [[Class]]-like tag used by inspection and Object.prototype.toString. */
-  declare cls: string;
   /** The hidden class of the own properties in fast mode; null in dictionary mode. */
   declare shape: Shape | null;
   /**
@@ -143,11 +180,11 @@ export class JSObject {
    */
   declare slotValues: Value[];
   /**
-   * Extensible, dirty and has-privates bits (OF) and, above them, the intrinsic id:
-   * one small integer instead of three fields (with privates in a side table, heapMark
-   * and snapId one `mark`, and dict sharing slotValues, a JSObject has 6 fields, not 11:
-   * 40 bytes less, so a million small objects decode in less time). Read and written
-   * through the accessors below.
+   * Extensible, dirty and has-privates bits (OF), the class tag's index and the
+   * intrinsic id: one small integer instead of four fields (with privates in a side
+   * table, heapMark and snapId one `mark`, and dict sharing slotValues, a JSObject has
+   * 5 fields, not 11: 64 bytes, not 112, so a million small objects decode in less
+   * time). Read and written through the accessors below.
    */
   declare bits: number;
   /**
@@ -159,7 +196,6 @@ export class JSObject {
   declare mark: number;
   constructor(proto: JSObject | null, cls: string = "Object") {
     this.proto = proto;
-    this.cls = cls;
     if (new.target === JSObject || SHAPED_KINDS.has(new.target)) {
       this.shape = ROOT_SHAPE;
       this.slotValues = NO_SLOTS;
@@ -167,7 +203,10 @@ export class JSObject {
       this.shape = null;
       this.slotValues = EMPTY_DICT as unknown as Value[];
     }
-    this.bits = OF.Extensible | ((objectBirth.id + ID_BIAS) << OF.IdShift);
+    this.bits =
+      OF.Extensible |
+      (classIndex(cls) << OF.ClassShift) |
+      ((objectBirth.id + ID_BIAS) << OF.IdShift);
     this.mark = 0;
     charge(SIZE.object);
   }
@@ -179,6 +218,14 @@ export class JSObject {
   /** Replaces the own properties of a dictionary-mode object (null: none, it is going fast). */
   protected set dict(map: Map<PropertyKey, Prop> | null) {
     if (map !== null) this.slotValues = map as unknown as Value[];
+  }
+
+  /** The [[Class]]-like tag used by inspection and Object.prototype.toString. */
+  get cls(): string {
+    return CLASS_TAGS[(this.bits & OF.ClassMask) >> OF.ClassShift];
+  }
+  set cls(cls: string) {
+    this.bits = (this.bits & ~OF.ClassMask) | (classIndex(cls) << OF.ClassShift);
   }
 
   get extensible(): boolean {
