@@ -333,13 +333,13 @@ test("objects carry no record id once a snapshot is written, or has failed", () 
     (_, i) => a.getOwnProperty(String(i))!.value as JSObject,
   );
   const first = Buffer.from(j.snapshot({ takenAt: 1 }));
-  assert.ok(objects.every((o) => o.snapId === -1));
+  assert.ok(objects.every((o) => o.mark >= 0));
   // A host value nothing can encode, half way through the heap: the encoder fails…
   const saved = objects[25].slotValues[1];
   objects[25].slotValues[1] = Symbol("host") as unknown as string;
   assert.throws(() => j.snapshot({ takenAt: 1 }), /cannot snapshot host value/);
   assert.ok(
-    objects.every((o) => o.snapId === -1),
+    objects.every((o) => o.mark >= 0),
     "ids released after the failure",
   );
   // …and the next snapshot numbers the records afresh: the same bytes as before.

@@ -28,6 +28,7 @@ import { OPS } from "../compiler/opcodes";
 import { FnFlags } from "../compiler/bytecode";
 import { SlotTag, codeShape, envShape } from "./code-shape";
 import { Env } from "./model/env";
+import { enterAccount } from "./model/heap";
 import { displayName } from "./runtime/esm";
 import { Frame, FrameFlags } from "./model/frame";
 import {
@@ -47,6 +48,7 @@ import {
   Prop,
   PF,
   UNLISTED_INTRINSIC,
+  classTagFits,
   isCallable,
   genericElements,
 } from "./model/object";
@@ -264,7 +266,7 @@ class Encoder {
    * Everything reserved, in order, with its id if ids are stable (otherwise its index
    * is its id); those before `drained` are written.
    * Objects and environments carry their id themselves while the encoder runs
-   * (snapId, reset by `release`); symbols and private names are looked up in `others`.
+   * (`mark`, as -1 - id; reset by `release`); symbols and private names are looked up in `others`.
    */
   private readonly reached: object[] = [];
   private readonly reachedIds: number[] = [];
@@ -332,9 +334,11 @@ class Encoder {
    * host stack.
    */
   private reserve(o: JSObject | Env): number {
-    const seen = o.snapId;
-    if (seen >= 0) return seen;
-    return (o.snapId = this.newRecord(o));
+    const seen = o.mark;
+    if (seen < 0) return -1 - seen;
+    const id = this.newRecord(o);
+    o.mark = -1 - id;
+    return id;
   }
 
   /** The record id of a symbol or private name, as `reserve`. */
@@ -362,7 +366,7 @@ class Encoder {
 
   /** Forgets the ids objects and environments carry (whether encoding ended or failed). */
   release(): void {
-    for (const o of this.reached) if (o instanceof JSObject || o instanceof Env) o.snapId = -1;
+    for (const o of this.reached) if (o instanceof JSObject || o instanceof Env) o.mark = 0;
     giveBackScratch(this.out);
   }
 
@@ -907,12 +911,16 @@ export function encodeSnapshot(vm: VM, opts: EncodeOptions = {}): Uint8Array {
 
 function encodeWith(vm: VM, opts: EncodeOptions, ids: IdTable): [Uint8Array, Encoder] {
   const e = new Encoder(vm, vm.realm, ids, opts.handles);
+  // No heap account while the ids are on the objects: a measurement, which marks
+  // them too (JSObject.mark), must not run in the middle.
+  const outer = enterAccount(null);
   try {
     const bytes = encodeInto(e, vm, opts);
     if (opts.programs) opts.programs.push(...e.programs);
     return [bytes, e];
   } finally {
     e.release();
+    enterAccount(outer);
   }
 }
 
@@ -1601,7 +1609,7 @@ class Decoder {
       const [proto, cls, extensible, keyList, flagList] = asArray(entry, where);
       const keys = asArray(keyList, where);
       const flags = asArray(flagList, where);
-      if (typeof cls !== "string" || typeof extensible !== "boolean")
+      if (typeof cls !== "string" || !classTagFits(cls) || typeof extensible !== "boolean")
         fail(`${where}: bad class tag or extensible flag`);
       if (keys.length !== flags.length || keys.length > MAX_SHAPE_PROPERTIES)
         fail(`${where}: ${keys.length} keys and ${flags.length} flags`);
@@ -1727,7 +1735,7 @@ class Decoder {
     if (kind !== kindOf(o)) fail(`${where}: object kind mismatch`);
     o.proto = this.objectValue(proto, `${where} proto`);
     o.extensible = !!extensible;
-    if (typeof cls !== "string") fail(`${where}: bad class tag`);
+    if (typeof cls !== "string" || !classTagFits(cls)) fail(`${where}: bad class tag`);
     o.cls = cls;
     const map = new Map<string | JSSymbol, Prop>();
     for (const [j, entry] of asArray(props, `${where} props`).entries()) {

@@ -3,7 +3,7 @@
 // handled". They run no guest code, and their work is bounded (a long array or a long
 // result is left to the guest loop, so one instruction never does unbounded work).
 
-import { ArrayObject, JSObject } from "../model/object";
+import { ArrayObject, JSObject, OF } from "../model/object";
 import { EMPTY, JSSymbol, type Value } from "../model/value";
 import { defineInternal } from "./util";
 import { SIZE, charge } from "../model/heap";
@@ -121,7 +121,7 @@ export function installArrayFastPaths(realm: Realm): void {
     let i = 0;
     for (; i < items.length; i++) elems[i] = items[i];
     for (; i < elems.length; i++) elems[i] = EMPTY;
-    (o as ArrayObject).dirty = true;
+    (o as ArrayObject).bits |= OF.Dirty;
     return true;
   });
 
@@ -137,7 +137,7 @@ export function installArrayFastPaths(realm: Realm): void {
     if (to > elems.length || a.elems.length !== to - from) return false;
     const out = a.elems;
     for (let i = from; i < to; i++) out[i - from] = elems[i];
-    a.dirty = true;
+    a.bits |= OF.Dirty;
     return true;
   });
 }

@@ -2,7 +2,7 @@
 // parked frame through vm.resumeGenerator, so the generator body runs as ordinary
 // guest frames. `$.generatorResume` gives the self-hosted async driver the same.
 
-import { GeneratorObject, GenState, JSObject, NO_SAVED, PF, Prop } from "../model/object";
+import { GeneratorObject, GenState, JSObject, NO_SAVED, OF, PF, Prop } from "../model/object";
 import type { Value } from "../model/value";
 import { arg, defineInternal, makeNative, method } from "./util";
 
@@ -36,7 +36,7 @@ export function resume(vm: Agent, gen: GeneratorObject, mode: number, value: Val
     gen.frame = null;
     gen.saved = NO_SAVED;
     gen.spare = null;
-    gen.dirty = true;
+    gen.bits |= OF.Dirty;
   }
   if (gen.state === GenState.Done) {
     if (mode === 1) vm.throwValue(value);
@@ -81,7 +81,7 @@ export function installGenerator(realm: Realm): void {
     g.frame = null;
     g.saved = NO_SAVED;
     g.spare = null;
-    g.dirty = true;
+    g.bits |= OF.Dirty;
     return undefined;
   });
   defineInternal(realm, "generatorResume", 3, GEN, (vm, _t, args) =>

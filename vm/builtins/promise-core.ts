@@ -16,6 +16,7 @@ import {
   PF,
   PromiseObject,
   isCallable,
+  OF,
 } from "../model/object";
 import type { PropertyKey, Value } from "../model/value";
 import { registerObjectKind } from "../model/object-kinds";
@@ -146,7 +147,7 @@ export function settlePromise(vm: Agent, p: JSObject, state: number, value: Valu
   p.state = state;
   p.result = value;
   p.reactions = undefined;
-  p.dirty = true;
+  p.bits |= OF.Dirty;
   if (state === 2 && !p.handled) vm.realm.rejections.push([p, value]);
   if (list === undefined) return;
   // The common case first: one coroutine awaiting (no list was made).
@@ -175,7 +176,7 @@ export function addPromiseReaction(vm: Agent, p: JSObject, reaction: Value): voi
       p.reactions = vm.realm.newArray([...elems, reaction]);
     else {
       elems.push(reaction);
-      (p.reactions as ArrayObject).dirty = true;
+      (p.reactions as ArrayObject).bits |= OF.Dirty;
       charge(SIZE.slot);
     }
   } else {
@@ -186,7 +187,7 @@ export function addPromiseReaction(vm: Agent, p: JSObject, reaction: Value): voi
     enqueueReaction(vm, vm.realm, reaction, state, p.result);
   }
   p.handled = true;
-  p.dirty = true;
+  p.bits |= OF.Dirty;
 }
 
 /**

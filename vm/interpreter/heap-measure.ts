@@ -41,7 +41,7 @@ import type { VM } from "./interpreter";
 /** Strings this long are counted once per distinct content, not once per reference. */
 const SHARED_STRING = 64;
 
-/** Numbers measurements: an object or environment whose heapMark is this one was reached. */
+/** Numbers measurements: an object or environment whose mark is this one was reached (> 0). */
 let epoch = 0;
 
 /** Told each object or environment reached, with the bytes it was charged (itself and its strings). */
@@ -83,8 +83,8 @@ class Walker {
     }
     if (v === null) return;
     if (v instanceof JSObject || v instanceof Env) {
-      if (v.heapMark === this.mark) return;
-      v.heapMark = this.mark;
+      if (v.mark === this.mark) return;
+      v.mark = this.mark;
       this.work.push(v);
     } else if (this.seen.has(v)) return;
     else if (v instanceof JSSymbol) {

@@ -46,6 +46,7 @@ import {
   PromiseObject,
   GenState,
   NO_SAVED,
+  OF,
 } from "../model/object";
 import { ProxyForInIterator, proxyHelper } from "../builtins/proxy";
 import { callTail, notCallableText } from "../builtins/call-tail";
@@ -557,7 +558,7 @@ export class VM implements HeapOwner, Agent {
     if (p === null || (p.flags & PF.Writable) === 0) return false;
     p.value = v;
     // Snapshots copy only the intrinsics that changed.
-    realm.global.dirty = true;
+    realm.global.bits |= OF.Dirty;
     return true;
   }
 
@@ -623,7 +624,7 @@ export class VM implements HeapOwner, Agent {
     )
       return false;
     own.value = v;
-    obj.dirty = true;
+    obj.bits |= OF.Dirty;
     return true;
   }
 
@@ -659,7 +660,7 @@ export class VM implements HeapOwner, Agent {
       if (s !== undefined && s.flags & PF.Writable) {
         if (receiver !== obj) return this.assignToReceiver(key, value, receiver, false);
         obj.slotValues[s.slot] = value;
-        obj.dirty = true;
+        obj.bits |= OF.Dirty;
         return true;
       }
     }
@@ -1236,7 +1237,7 @@ export class VM implements HeapOwner, Agent {
     gen.state = GenState.Running;
     if (saved !== NO_SAVED) gen.spare = saved;
     gen.saved = NO_SAVED;
-    gen.dirty = true;
+    gen.bits |= OF.Dirty;
     const caller = this.frames[this.frames.length - 1];
     if (caller && caller.sp > pos) caller.sp = pos;
     this.frames.push(f);
@@ -1596,7 +1597,7 @@ export class VM implements HeapOwner, Agent {
         gen.frame = null;
         gen.saved = NO_SAVED;
         gen.spare = null;
-        gen.dirty = true;
+        gen.bits |= OF.Dirty;
         if (gen.asyncPromise !== null) {
           // Thrown out of an async function: its promise rejects, and the caller (or
           // the job that resumed it) gets the promise.
@@ -2005,7 +2006,7 @@ export class VM implements HeapOwner, Agent {
                   obj.elems[k] !== (EMPTY as unknown)
                 ) {
                   obj.elems[k] = stack[base + code[ip + 4]];
-                  obj.dirty = true;
+                  obj.bits |= OF.Dirty;
                   ip += 7;
                   break;
                 }
@@ -2414,7 +2415,7 @@ export class VM implements HeapOwner, Agent {
                   const elems = obj.elems;
                   if (key < elems.length && elems[key] !== (EMPTY as unknown)) {
                     elems[key] = v;
-                    obj.dirty = true;
+                    obj.bits |= OF.Dirty;
                     // SET_ELEM_POP (SET_ELEM; POP): the POP too.
                     if (code[opStart] === Op.SET_ELEM_POP) {
                       sp -= 3;
@@ -2434,7 +2435,7 @@ export class VM implements HeapOwner, Agent {
                       elems.push(v);
                       charge(SIZE.slot);
                     }
-                    obj.dirty = true;
+                    obj.bits |= OF.Dirty;
                     if (code[opStart] === Op.SET_ELEM_POP) {
                       sp -= 3;
                       ip++;
@@ -2705,7 +2706,7 @@ export class VM implements HeapOwner, Agent {
                   gen.frame = null;
                   gen.saved = NO_SAVED;
                   gen.spare = null;
-                  gen.dirty = true;
+                  gen.bits |= OF.Dirty;
                   if (gen.asyncPromise !== null) {
                     // An async function's return resolves its promise.
                     if (this.finishAsync(done, gen.asyncPromise, v)) {
@@ -3734,7 +3735,7 @@ export class VM implements HeapOwner, Agent {
                 ),
               );
           }
-          obj.dirty = true;
+          obj.bits |= OF.Dirty;
           break;
         }
         case Op.DEFINE_FIELD: {
@@ -4136,7 +4137,7 @@ export class VM implements HeapOwner, Agent {
               else if (anyIt.verdict === 0) break;
               anyIt.index++;
               anyIt.verdict = 0;
-              anyIt.dirty = true;
+              anyIt.bits |= OF.Dirty;
             }
             if (next !== null) {
               stack[sp++] = next;
@@ -4233,7 +4234,7 @@ export class VM implements HeapOwner, Agent {
           if (!(p!.flags & PF.Writable))
             this.throwTypeError(`Private method '${pn.description}' is not writable`);
           p!.value = v;
-          (obj as JSObject).dirty = true;
+          (obj as JSObject).bits |= OF.Dirty;
           break;
         }
         case Op.PRIVATE_HAS: {

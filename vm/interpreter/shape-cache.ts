@@ -14,7 +14,7 @@
 // a setter or a read-only property of that name, which shapes do not record.
 
 import type { FunctionCode } from "../../compiler/bytecode";
-import { FunctionObject, JSObject, NativeFunction, PF } from "../model/object";
+import { FunctionObject, JSObject, NativeFunction, OF, PF } from "../model/object";
 import { MAX_SHAPE_PROPERTIES, type Shape } from "../model/shape";
 import type { PropertyKey, Value } from "../model/value";
 import type { GlobalSite } from "./global-cache";
@@ -138,7 +138,7 @@ export function cachedPut(
     c.add(shape, null, slot);
   }
   obj.slotValues[slot] = v;
-  obj.dirty = true;
+  obj.bits |= OF.Dirty;
   return true;
 }
 
@@ -146,7 +146,7 @@ export function cachedPut(
 function cachedAdd(obj: JSObject, next: Shape, key: PropertyKey, v: Value): boolean {
   if (!obj.extensible || !protosAllowAdd(obj.proto, key)) return false;
   obj.appendSlot(next, v);
-  obj.dirty = true;
+  obj.bits |= OF.Dirty;
   return true;
 }
 
@@ -165,7 +165,7 @@ function addProperty(
   c.addFrom = shape;
   c.addTo = next;
   obj.appendSlot(next, v);
-  obj.dirty = true;
+  obj.bits |= OF.Dirty;
   return true;
 }
 

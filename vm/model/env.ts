@@ -11,10 +11,8 @@ export class Env {
   extra: string[] | null = null;
   /** The binding object of a `with` statement's object environment (no slots). */
   withObject: JSObject | null = null;
-  /** The last heap measurement that reached this record (heap-measure.ts). */
-  heapMark = 0;
-  /** The record id the snapshot being encoded gave this, -1 at rest (see JSObject.snapId). */
-  snapId = -1;
+  /** The last heap walk over this record: a measurement or a snapshot (see JSObject.mark). */
+  mark = 0;
   constructor(
     public slots: Value[],
     readonly parent: Env | null,

@@ -5,7 +5,14 @@
 // Nothing here calls guest code: accessors are returned to the interpreter, which
 // pushes a frame for them.
 
-import { EMPTY, JSSymbol, isArrayIndex, type PropertyKey, type Value } from "./value";
+import {
+  EMPTY,
+  JSSymbol,
+  isArrayIndex,
+  type PrivateName,
+  type PropertyKey,
+  type Value,
+} from "./value";
 import type { FunctionCode, Program } from "../../compiler/bytecode";
 import { SIZE, charge } from "./heap";
 import { MAX_SHAPE_PROPERTIES, ROOT_SHAPE, type Shape } from "./shape";
@@ -65,6 +72,62 @@ export interface Descriptor {
 export const objectBirth = { id: -1 };
 export const UNLISTED_INTRINSIC = -2;
 
+/**
+ * The bits of JSObject.bits: three flags, then the index of the class tag (in
+ * CLASS_TAGS), then the intrinsic id (biased to be ≥ 0).
+ */
+export const enum OF {
+  Extensible = 1,
+  Dirty = 2,
+  HasPrivates = 4,
+  ClassShift = 3,
+  ClassMask = 255 << 3,
+  /** The mask of the bits below the intrinsic id. */
+  Bits = (1 << 11) - 1,
+  IdShift = 11,
+}
+/** Added to an intrinsic id (≥ UNLISTED_INTRINSIC) before it is stored in the bits. */
+const ID_BIAS = 2;
+/** Ids stored in the bits must keep them a 30-bit integer (a V8 small integer everywhere). */
+const MAX_INTRINSICS = 2 ** (30 - OF.IdShift);
+/** As many class tags as OF.ClassMask has room for (the runtime uses about 70). */
+const MAX_CLASS_TAGS = 256;
+
+/**
+ * The class tags objects have had, by the index their bits keep: a process-wide
+ * table, like shapes (the tags are the runtime's own names; a snapshot is refused
+ * if it brings more than there is room for, see `classTagFits`).
+ */
+const CLASS_TAGS: string[] = ["Object", "Array", "Function"];
+const CLASS_INDEX = new Map<string, number>(CLASS_TAGS.map((t, i) => [t, i]));
+
+/** The index of a class tag in CLASS_TAGS, adding it on first sight. */
+function classIndex(cls: string): number {
+  // The tags of most objects, without a lookup.
+  if (cls === "Object") return 0;
+  if (cls === "Array") return 1;
+  let i = CLASS_INDEX.get(cls);
+  if (i === undefined) {
+    if (CLASS_TAGS.length >= MAX_CLASS_TAGS) throw new Error("jaunt: too many class tags");
+    i = CLASS_TAGS.push(cls) - 1;
+    CLASS_INDEX.set(cls, i);
+  }
+  return i;
+}
+
+/**
+ * Makes room for a class tag in the table, or says there is none (snapshot decoding
+ * checks the tags it reads before it gives them to objects).
+ */
+export function classTagFits(cls: string): boolean {
+  if (!CLASS_INDEX.has(cls) && CLASS_TAGS.length >= MAX_CLASS_TAGS) return false;
+  classIndex(cls);
+  return true;
+}
+
+/** JSObject.privates of the objects that have private elements. */
+const PRIVATES = new WeakMap<JSObject, Map<PrivateName, Prop>>();
+
 /** The slots of an object without fast-mode properties (never written: adding replaces it). */
 const NO_SLOTS: Value[] = Object.freeze([]) as unknown as Value[];
 
@@ -108,46 +171,101 @@ export class JSObject {
   // (a define, not a store) goes megamorphic and slow over that many subclasses — it
   // was a third of the host's time on the async benchmark (see bench/README.md).
   declare proto: JSObject | null;
-  /** The [[Class]]-like tag used by inspection and Object.prototype.toString. */
-  declare cls: string;
   /** The hidden class of the own properties in fast mode; null in dictionary mode. */
   declare shape: Shape | null;
-  /** Fast mode: property values, indexed by the shape's slots (it may be longer: spare room). */
-  declare slotValues: Value[];
-  /** Dictionary mode: the own properties. */
-  declare protected dict: Map<PropertyKey, Prop> | null;
-  declare extensible: boolean;
-  /** Set by every mutation; snapshots copy only changed intrinsics. */
-  declare dirty: boolean;
-  /** Index in the realm's intrinsic table, or -1 for objects the program made (see objectBirth). */
-  declare intrinsicId: number;
-  /** Private elements (#x) added by class constructors, or null. */
-  declare privates: Map<import("./value").PrivateName, Prop> | null;
-  /** The last heap measurement that reached this object (heap-measure.ts). */
-  declare heapMark: number;
   /**
-   * The record id the snapshot being encoded gave this object, -1 at rest: the encoder
-   * sets it on first sight and resets it when it is done (a host Map from object to id
-   * was a quarter of encoding a large heap).
+   * Fast mode: property values, indexed by the shape's slots (it may be longer: spare
+   * room). Dictionary mode (shape null): the Map of own properties, which is `dict` —
+   * one field for the two saves a word on every object. Read it only under a shape.
    */
-  declare snapId: number;
+  declare slotValues: Value[];
+  /**
+   * Extensible, dirty and has-privates bits (OF), the class tag's index and the
+   * intrinsic id: one small integer instead of four fields (with privates in a side
+   * table, heapMark and snapId one `mark`, and dict sharing slotValues, a JSObject has
+   * 5 fields, not 11: 64 bytes, not 112, so a million small objects decode in less
+   * time). Read and written through the accessors below.
+   */
+  declare bits: number;
+  /**
+   * Whoever last walked the heap over this object: a heap measurement's epoch (> 0,
+   * heap-measure.ts), or while a snapshot is being encoded the record id it gave it
+   * (< 0, see snapshot.ts `reserve`; reset to 0 when done). The two walks never
+   * overlap: the encoder charges no heap account, so no measurement runs inside it.
+   */
+  declare mark: number;
   constructor(proto: JSObject | null, cls: string = "Object") {
     this.proto = proto;
-    this.cls = cls;
-    this.slotValues = NO_SLOTS;
-    this.extensible = true;
-    this.dirty = false;
-    this.intrinsicId = objectBirth.id;
-    this.privates = null;
-    this.heapMark = 0;
-    this.snapId = -1;
-    charge(SIZE.object);
     if (new.target === JSObject || SHAPED_KINDS.has(new.target)) {
       this.shape = ROOT_SHAPE;
-      this.dict = null;
+      this.slotValues = NO_SLOTS;
     } else {
       this.shape = null;
-      this.dict = EMPTY_DICT;
+      this.slotValues = EMPTY_DICT as unknown as Value[];
+    }
+    this.bits =
+      OF.Extensible |
+      (classIndex(cls) << OF.ClassShift) |
+      ((objectBirth.id + ID_BIAS) << OF.IdShift);
+    this.mark = 0;
+    charge(SIZE.object);
+  }
+
+  /** Dictionary mode: the own properties (kept in the slotValues field); null in fast mode. */
+  protected get dict(): Map<PropertyKey, Prop> | null {
+    return this.shape === null ? (this.slotValues as unknown as Map<PropertyKey, Prop>) : null;
+  }
+  /** Replaces the own properties of a dictionary-mode object (null: none, it is going fast). */
+  protected set dict(map: Map<PropertyKey, Prop> | null) {
+    if (map !== null) this.slotValues = map as unknown as Value[];
+  }
+
+  /** The [[Class]]-like tag used by inspection and Object.prototype.toString. */
+  get cls(): string {
+    return CLASS_TAGS[(this.bits & OF.ClassMask) >> OF.ClassShift];
+  }
+  set cls(cls: string) {
+    this.bits = (this.bits & ~OF.ClassMask) | (classIndex(cls) << OF.ClassShift);
+  }
+
+  get extensible(): boolean {
+    return (this.bits & OF.Extensible) !== 0;
+  }
+  set extensible(v: boolean) {
+    this.bits = v ? this.bits | OF.Extensible : this.bits & ~OF.Extensible;
+  }
+
+  /** Set by every mutation; snapshots copy only changed intrinsics. */
+  get dirty(): boolean {
+    return (this.bits & OF.Dirty) !== 0;
+  }
+  set dirty(v: boolean) {
+    this.bits = v ? this.bits | OF.Dirty : this.bits & ~OF.Dirty;
+  }
+
+  /** Index in the realm's intrinsic table, or -1 for objects the program made (see objectBirth). */
+  get intrinsicId(): number {
+    return (this.bits >> OF.IdShift) - ID_BIAS;
+  }
+  set intrinsicId(id: number) {
+    if (id + ID_BIAS >= MAX_INTRINSICS) throw new Error("jaunt: too many intrinsics");
+    this.bits = (this.bits & OF.Bits) | ((id + ID_BIAS) << OF.IdShift);
+  }
+
+  /**
+   * Private elements (#x) added by class constructors, or null. Few objects have any:
+   * they live in a side table, and a flag bit says whether to look there.
+   */
+  get privates(): Map<PrivateName, Prop> | null {
+    return this.bits & OF.HasPrivates ? PRIVATES.get(this)! : null;
+  }
+  set privates(map: Map<PrivateName, Prop> | null) {
+    if (map === null) {
+      if (this.bits & OF.HasPrivates) PRIVATES.delete(this);
+      this.bits &= ~OF.HasPrivates;
+    } else {
+      PRIVATES.set(this, map);
+      this.bits |= OF.HasPrivates;
     }
   }
 
@@ -174,9 +292,8 @@ export class JSObject {
   }
 
   set props(map: Map<PropertyKey, Prop>) {
-    this.dict = !isSplit(map) && map.size >= SPLIT_AT ? new SplitDict(map) : map;
     this.shape = null;
-    this.slotValues = NO_SLOTS;
+    this.dict = !isSplit(map) && map.size >= SPLIT_AT ? new SplitDict(map) : map;
   }
 
   /** Whether the object is in dictionary mode. */
@@ -234,7 +351,6 @@ export class JSObject {
         values.push(p.value);
       }
       if (shape !== null && values.length === map.size) {
-        this.dict = null;
         this.shape = shape;
         this.slotValues = values.length ? values : NO_SLOTS;
         return;
@@ -275,7 +391,7 @@ export class JSObject {
       const s = shape.find(key);
       if (s === undefined) return true;
       if (!(s.flags & PF.Configurable)) return false;
-      this.dirty = true;
+      this.bits |= OF.Dirty;
       if (s === shape) {
         // The last property added: back to the parent shape, order unchanged.
         this.shape = shape.parent;
@@ -290,13 +406,13 @@ export class JSObject {
     if (!(p.flags & PF.Configurable)) return false;
     this.dict!.delete(key);
     p.flags |= PF.Removed;
-    this.dirty = true;
+    this.bits |= OF.Dirty;
     return true;
   }
 
   /** CreateDataProperty without checks: for building fresh objects. */
   setOwn(key: PropertyKey, value: Value, flags: number = PF.Default): void {
-    this.dirty = true;
+    this.bits |= OF.Dirty;
     const shape = this.shape;
     if (shape !== null) {
       const s = shape.find(key);
@@ -357,7 +473,7 @@ export class JSObject {
 
   /** Writes a value into an existing own data property (`p` as getOwnProperty returned it). */
   writeOwn(key: PropertyKey, p: Prop, value: Value): boolean {
-    this.dirty = true;
+    this.bits |= OF.Dirty;
     const s = this.shape?.find(key);
     if (s !== undefined) this.slotValues[s.slot] = value;
     else p.value = value;
@@ -366,7 +482,7 @@ export class JSObject {
 
   /** Adds a new own data property with default attributes. */
   addOwn(key: PropertyKey, value: Value): boolean {
-    this.dirty = true;
+    this.bits |= OF.Dirty;
     if (this.shape !== null) this.addSlot(key, value, PF.Default);
     else this.props.set(key, new Prop(value, PF.Default));
     return true;
@@ -381,7 +497,7 @@ export class JSObject {
   }
 
   protected applyDescriptor(key: PropertyKey, current: Prop | undefined, d: Descriptor): void {
-    this.dirty = true;
+    this.bits |= OF.Dirty;
     const isAccessor = d.hasGet || d.hasSet;
     if (!current) {
       let flags = (d.enumerable ? PF.Enumerable : 0) | (d.configurable ? PF.Configurable : 0);
@@ -433,7 +549,7 @@ export class JSObject {
 
   preventExtensions(): boolean {
     this.extensible = false;
-    this.dirty = true;
+    this.bits |= OF.Dirty;
     return true;
   }
 }
@@ -465,7 +581,7 @@ export class ObjectTemplate {
     charge(SIZE.slot * values.length);
     o.shape = shape;
     o.slotValues = values;
-    o.dirty = true;
+    o.bits |= OF.Dirty;
     return o;
   }
 }
@@ -574,7 +690,7 @@ export class ArrayObject extends JSObject {
     }
     this.sparseLength = elems.length;
     this.elems = null;
-    this.dirty = true;
+    this.bits |= OF.Dirty;
   }
 
   override getOwnProperty(key: PropertyKey): Prop | undefined {
@@ -612,7 +728,7 @@ export class ArrayObject extends JSObject {
       const i = Number(key);
       if (i < this.elems.length) {
         this.elems[i] = EMPTY;
-        this.dirty = true;
+        this.bits |= OF.Dirty;
       }
       return true;
     }
@@ -623,7 +739,7 @@ export class ArrayObject extends JSObject {
     if (key === "length") return this.setLength(value as number);
     if (typeof key === "string" && this.elems && isArrayIndex(key)) {
       this.elems[Number(key)] = value;
-      this.dirty = true;
+      this.bits |= OF.Dirty;
       return true;
     }
     return super.writeOwn(key, p, value);
@@ -638,7 +754,7 @@ export class ArrayObject extends JSObject {
           if (i >= this.elems.length) charge(SIZE.slot * (i + 1 - this.elems.length));
           while (this.elems.length < i) this.elems.push(EMPTY);
           this.elems[i] = value;
-          this.dirty = true;
+          this.bits |= OF.Dirty;
           return true;
         }
         this.makeSparse();
@@ -650,7 +766,7 @@ export class ArrayObject extends JSObject {
 
   /** Sets `length` to an already validated array length. */
   setLength(len: number): boolean {
-    this.dirty = true;
+    this.bits |= OF.Dirty;
     if (this.elems) {
       if (len <= this.elems.length) this.elems.length = len;
       else if (len - this.elems.length < 1024 * 1024) {
