@@ -17,7 +17,16 @@ export function sha256(...parts: string[]): string {
   let chars = 0;
   for (const p of parts) chars += p.length;
   if (chars <= JS_CHARS) return sha256Hex(Buffer.from(parts.join(""), "utf8"));
+  return nodeCrypto().createHash("sha256").update(parts.join(""), "utf8").digest("hex");
+}
+
+let crypto: typeof import("node:crypto") | null = null;
+
+/**
+ * node:crypto, required once on first need (as acorn() and cborX() load theirs): later
+ * uses call no host `require` (the escape suite counts those while a guest runs).
+ */
+export function nodeCrypto(): typeof import("node:crypto") {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createHash } = require("node:crypto") as typeof import("node:crypto");
-  return createHash("sha256").update(parts.join(""), "utf8").digest("hex");
+  return (crypto ??= require("node:crypto") as typeof import("node:crypto"));
 }

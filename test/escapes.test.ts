@@ -19,6 +19,7 @@
 
 import { acorn } from "../compiler/acorn";
 import { cborX } from "../vm/cbor-write";
+import { nodeCrypto } from "../compiler/digest";
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import * as crypto from "node:crypto";
@@ -105,8 +106,12 @@ const RUNTIME_DIRS = [
   path.join(__dirname, "..", "..", "node_modules"),
   process.env.JAUNT_CACHE_DIR ?? path.join(os.tmpdir(), "jaunt-cache-"),
 ];
+/** Descriptors the runtime opened on its own files (a cache entry written through its fd). */
+const runtimeFds = new Set<number>();
 const isRuntimeFile = (args: unknown[]) =>
-  typeof args[0] === "string" && RUNTIME_DIRS.some((d) => (args[0] as string).startsWith(d));
+  typeof args[0] === "number"
+    ? runtimeFds.has(args[0])
+    : typeof args[0] === "string" && RUNTIME_DIRS.some((d) => (args[0] as string).startsWith(d));
 
 /** Counts calls made while a guest runs; `passThrough` false refuses them. */
 function spyOn(target: object, key: string, label: string, passThrough: boolean): void {
@@ -116,11 +121,16 @@ function spyOn(target: object, key: string, label: string, passThrough: boolean)
   const spy: Spy = { name: label, calls: 0 };
   spies.push(spy);
   t[key] = function (this: unknown, ...args: unknown[]) {
-    if (running && !(target === hostFs && isRuntimeFile(args))) {
+    const runtime = target === hostFs && isRuntimeFile(args);
+    if (running && !runtime) {
       spy.calls++;
       if (!passThrough) throw new Error(`escape test: ${label} called by the guest`);
     }
-    return (orig as (...a: unknown[]) => unknown).apply(this, args);
+    const result = (orig as (...a: unknown[]) => unknown).apply(this, args);
+    if (runtime && key === "openSync" && typeof result === "number") runtimeFds.add(result);
+    if (target === hostFs && key === "closeSync" && typeof args[0] === "number")
+      runtimeFds.delete(args[0]);
+    return result;
   };
 }
 for (const k of ["exit", "reallyExit", "abort", "kill", "chdir", "dlopen", "setuid", "setgid"])
@@ -132,6 +142,7 @@ for (const k of [
   "readFileSync",
   "readFile",
   "openSync",
+  "closeSync",
   "open",
   "statSync",
   "lstatSync",
@@ -254,9 +265,11 @@ interface Outcome {
 // load in a process — not the guest's doing, and not through its capabilities: load
 // them all once before any spied run. The parser and the snapshot codec's CBOR library
 // load on first use too (a run whose programs come from the program cache parses nothing).
+// node:crypto hashes cache entries (when one has no verified stamp yet) and long texts.
 {
   acorn();
   cborX();
+  nodeCrypto();
   const warm = Jaunt.create({ stdout: () => {}, stderr: () => {} });
   warm.load("for (const m of require('module').builtinModules) try { require(m); } catch {}", MAIN);
   warm.run();

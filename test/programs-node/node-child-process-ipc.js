@@ -53,10 +53,12 @@ if (process.argv[2] === "echo") {
 
 function leaver() {
   const c = fork(__filename, ["leaver"], { stdio: "pipe" });
-  collect(c, "leaver");
+  const printed = collect(c);
   c.on("message", (m) => console.log("parent got", m));
   c.on("disconnect", () => console.log("leaver: disconnect"));
   c.on("close", (code) => {
+    // Its output's end and the channel's are independent: its output is shown at 'close'.
+    console.log(`leaver printed: ${JSON.stringify(printed())}`);
     console.log("leaver close", code, c.connected);
     const p = fork(__filename, ["plain", "x"], { stdio: "pipe" });
     let out = "";
@@ -65,8 +67,8 @@ function leaver() {
   });
 }
 
-function collect(child, name) {
+function collect(child) {
   let out = "";
   child.stdout.on("data", (b) => (out += b));
-  child.stdout.on("end", () => console.log(`${name} printed: ${JSON.stringify(out)}`));
+  return () => out;
 }

@@ -1,5 +1,6 @@
-// One child's pipe as another's stdio, as a shell pipeline does: `cat | grep | wc`, and a
-// pipe read again by this side once the child it was given to has ended.
+// One child's pipe as another's stdio (the instruction count varies with how host I/O arrives):
+// `cat | grep | wc` as a shell pipeline does, and a pipe read again by this side once
+// the child it was given to has ended.
 const { spawn } = require("child_process");
 
 const lines = [];
@@ -29,7 +30,8 @@ function readAgain() {
     p1.stdin.write("hello\n");
     p2.stdout.setEncoding("utf8");
     p2.stdout.on("data", (chunk) => console.log("head:", JSON.stringify(chunk)));
-    p2.on("exit", () => {
+    // 'close' (after head's output ended), not 'exit': those two race.
+    p2.on("close", () => {
       p1.stdin.end("world\n");
       p1.stdout.setEncoding("utf8");
       p1.stdout.on("data", (chunk) => console.log("read again:", JSON.stringify(chunk)));

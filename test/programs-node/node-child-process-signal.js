@@ -1,5 +1,6 @@
-// The `signal` option of spawn, execFile and fork: aborting kills the child with
-// killSignal and emits an AbortError (a forked child that would live forever included).
+// The `signal` option of spawn, execFile and fork (the instruction count varies with how host I/O arrives):
+// aborting kills the child with killSignal and emits an AbortError (a forked child that
+// would live forever included).
 const { spawn, exec, execFile, fork } = require("child_process");
 const { once } = require("events");
 

@@ -8,13 +8,14 @@ setTimeout(() => order.push(3), 1.1);
 setTimeout(() => order.push(4), 1);
 setTimeout(() => order.push("2.9"), 2.9);
 setTimeout(() => order.push("2"), 2);
-setTimeout(() => console.log(order.join(" ")), 30);
 
+// Due at 1, 2 and 3 ms: its third run comes after every timer above, however late.
 let n = 0;
 const iv = setInterval(() => {
   if (++n === 3) {
     clearInterval(iv);
     console.log("interval of 1.5 ran", n, "times");
+    console.log(order.join(" "));
   }
 }, 1.5);
 

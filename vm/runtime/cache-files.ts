@@ -10,7 +10,7 @@ import type { Hash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { sha256 } from "../../compiler/digest";
+import { nodeCrypto, sha256 } from "../../compiler/digest";
 
 let chosenDir: string | undefined;
 
@@ -49,8 +49,7 @@ let sumAlgorithm: string | null = null;
  * nothing and never loads it.
  */
 function fastHash(): Hash {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createHash } = require("node:crypto") as typeof import("node:crypto");
+  const { createHash } = nodeCrypto();
   if (sumAlgorithm === null) {
     try {
       createHash("sha1");
