@@ -19,8 +19,6 @@ export class Inbox {
   private ended = false;
   private failure: { error: unknown } | null = null;
   private readonly waiters: Waiter[] = [];
-  /** Another process reads the stream now (a child's pipe given as a stdio): keep paused. */
-  private held = false;
 
   /** `fail` turns a host error into what crosses into the guest (a plain record). */
   constructor(
@@ -49,18 +47,6 @@ export class Inbox {
     });
   }
 
-  /** Stops reading the host stream until release() (node paused it already). */
-  hold(): void {
-    this.held = true;
-    this.stream.pause();
-  }
-
-  release(): void {
-    if (!this.held) return;
-    this.held = false;
-    if (this.size < HIGH_WATER) this.stream.resume();
-  }
-
   /** No more bytes will come (the resource was closed): pending reads see the end. */
   end(): void {
     this.ended = true;
@@ -73,7 +59,7 @@ export class Inbox {
         const chunk = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
         this.chunks = [];
         this.size = 0;
-        if (this.stream.isPaused() && !this.held) this.stream.resume();
+        if (this.stream.isPaused()) this.stream.resume();
         this.waiters.shift()!.resolve(chunk);
       } else if (this.failure) {
         // Delivered once; later reads see the end.

@@ -23,7 +23,6 @@
 
 import * as cp from "node:child_process";
 import * as path from "node:path";
-import type { Stream } from "node:stream";
 import { defineResourceKind, type ResourceData } from "./link";
 import { defineOperations, promised, type OpContext, type RuntimeOperation } from "./runtime-ops";
 import { Inbox, errnoRecord } from "./inbox";
@@ -58,8 +57,7 @@ defineResourceKind<ChildLive>({
   },
 });
 
-/** A stdio entry: a kind, or a pipe of another child of this VM (its fd 0, 1 or 2). */
-type Stdio = "pipe" | "ignore" | "inherit" | { child: number; fd: number };
+type Stdio = "pipe" | "ignore" | "inherit";
 
 interface SpawnOptions {
   cwd?: string | null;
@@ -77,27 +75,10 @@ interface SpawnOptions {
   windowsHide?: boolean;
 }
 
-/**
- * The host's stdio for a spawn. Another child's pipe is handed to node as its stream:
- * node stops reading it here (as for any stream given as stdio), and its inbox holds
- * until the guest reads that side again (releaseOutput).
- */
-function hostStdio(
-  ctx: OpContext | null,
-  stdio: Stdio[] | undefined,
-  ipc: boolean,
-): cp.StdioOptions {
+function hostStdio(stdio: Stdio[] | undefined, ipc: boolean): cp.StdioOptions {
   const s = stdio ?? ["pipe", "pipe", "pipe"];
-  const out: (string | Stream)[] = [0, 1, 2].map((fd) => {
+  const out: string[] = [0, 1, 2].map((fd) => {
     const v = s[fd] ?? "pipe";
-    if (typeof v === "object" && v !== null) {
-      if (!ctx) return "pipe";
-      const source = childOf(ctx, v.child, "spawn");
-      const stream = [source.child.stdin, source.child.stdout, source.child.stderr][v.fd];
-      if (!stream) throw badFd("spawn");
-      source.out[v.fd]?.hold();
-      return stream;
-    }
     if (v === "ignore") return "ignore";
     if (v === "inherit" && fd === 0) return "inherit";
     return "pipe";
@@ -106,8 +87,8 @@ function hostStdio(
   return out as cp.StdioOptions;
 }
 
-function spawnOptions(o: SpawnOptions, ctx: OpContext | null = null): cp.SpawnOptions {
-  const r: cp.SpawnOptions = { stdio: hostStdio(ctx, o.stdio, o.ipc === true) };
+function spawnOptions(o: SpawnOptions): cp.SpawnOptions {
+  const r: cp.SpawnOptions = { stdio: hostStdio(o.stdio, o.ipc === true) };
   if (o.ipc) r.serialization = "json";
   if (o.cwd) r.cwd = o.cwd;
   if (o.env) r.env = o.env;
@@ -125,13 +106,10 @@ function childMessages(child: cp.ChildProcess): MessageBox {
   return box;
 }
 
-function badFd(syscall: string): unknown {
-  return { message: `EBADF: bad file descriptor, ${syscall}`, errno: -9, code: "EBADF", syscall };
-}
-
 function childOf(ctx: OpContext, id: unknown, syscall: string): ChildLive {
   const rec = ctx.record(id);
-  if (!rec || rec.kind !== "child") throw badFd(syscall);
+  if (!rec || rec.kind !== "child")
+    throw { message: `EBADF: bad file descriptor, ${syscall}`, errno: -9, code: "EBADF", syscall };
   return ctx.use<ChildLive>(rec);
 }
 
@@ -141,7 +119,7 @@ const ops: Record<string, RuntimeOperation> = {
     capability: "subprocess",
     run: (ctx, file: string, args: string[], o: SpawnOptions) => {
       const program = o.jaunt || o.node ? process.execPath : file;
-      const child = cp.spawn(program, o.jaunt ? [VMRUN, ...args] : args, spawnOptions(o, ctx));
+      const child = cp.spawn(program, o.jaunt ? [VMRUN, ...args] : args, spawnOptions(o));
       const messages = o.ipc ? childMessages(child) : null;
       let exit = new Promise<Awaited<ChildLive["exit"]>>((resolve) => {
         child.once("error", (e) => resolve({ error: errnoRecord(e) }));
@@ -179,11 +157,6 @@ const ops: Record<string, RuntimeOperation> = {
       const inbox = childOf(ctx, id, "read").out[fd];
       return inbox ? inbox.read() : Promise.resolve(null);
     }),
-  },
-  /** The guest reads a pipe it had given to another child again: the host reads it too. */
-  releaseOutput: {
-    capability: "subprocess",
-    run: (ctx, id: number, fd: number) => childOf(ctx, id, "read").out[fd]?.release(),
   },
   /** Writes to the child's stdin; resolves once written. */
   write: {
