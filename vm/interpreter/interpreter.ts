@@ -4262,14 +4262,7 @@ export class VM implements HeapOwner, Agent {
           }
           if (obj instanceof TypedArrayObject) {
             // Integer-indexed exotic [[Get]]: numeric keys never reach the prototype.
-            const n =
-              typeof key === "number"
-                ? key === 0
-                  ? 0
-                  : key
-                : typeof key === "string"
-                  ? canonicalNumeric(key)
-                  : undefined;
+            const n = integerIndexKey(key);
             if (n !== undefined) {
               const v = obj.get(n);
               if (isMethod) {
@@ -4307,14 +4300,7 @@ export class VM implements HeapOwner, Agent {
           const v = stack[sp - 1];
           if (obj instanceof TypedArrayObject && !(key instanceof JSObject)) {
             // Integer-indexed exotic [[Set]] with O as the receiver (10.4.5.5).
-            const n =
-              typeof key === "number"
-                ? key === 0
-                  ? 0
-                  : key
-                : typeof key === "string"
-                  ? canonicalNumeric(key)
-                  : undefined;
+            const n = integerIndexKey(key);
             if (n !== undefined) {
               if (typeof v === (obj.type.bigint ? "bigint" : "number")) {
                 obj.set(n, v as number | bigint);
@@ -4737,6 +4723,15 @@ function presentElement(obj: unknown, key: number): Value | undefined {
  */
 function strictEquals(a: unknown, b: unknown): boolean {
   return a === b;
+}
+
+/**
+ * A typed array's element index named by a primitive key (-0 as 0), or undefined when
+ * the key is no canonical numeric string or number (then it is an ordinary property).
+ */
+function integerIndexKey(key: unknown): number | undefined {
+  if (typeof key === "number") return key === 0 ? 0 : key;
+  return typeof key === "string" ? canonicalNumeric(key) : undefined;
 }
 
 /**
