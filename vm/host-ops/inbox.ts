@@ -4,6 +4,7 @@
 // the host stream is paused while the buffer is full (backpressure reaches the peer).
 
 import type { Readable } from "node:stream";
+import type { InputPort } from "./input-port";
 
 /** Buffered bytes above which the host stream is paused until the guest reads. */
 const HIGH_WATER = 1 << 20;
@@ -19,6 +20,8 @@ export class Inbox {
   private ended = false;
   private failure: { error: unknown } | null = null;
   private readonly waiters: Waiter[] = [];
+  /** Another child's stdin these bytes go to instead (divert), while it runs. */
+  private sink: InputPort | null = null;
 
   /** `fail` turns a host error into what crosses into the guest (a plain record). */
   constructor(
@@ -26,6 +29,7 @@ export class Inbox {
     fail: (e: unknown) => unknown,
   ) {
     stream.on("data", (b: Buffer) => {
+      if (this.sink) return this.forward(b);
       this.chunks.push(b);
       this.size += b.length;
       if (this.size >= HIGH_WATER) stream.pause();
@@ -50,7 +54,49 @@ export class Inbox {
   /** No more bytes will come (the resource was closed): pending reads see the end. */
   end(): void {
     this.ended = true;
+    this.undivert();
     this.flush();
+  }
+
+  /**
+   * From now on the bytes go to `port` (what is buffered first), until this stream ends
+   * (then the port is left: its pipe ends once its other writers have ended too) or
+   * `until` settles or the port's pipe fails (the reading child is gone): then they are
+   * buffered for the guest again, as bytes left in a pipe a child stopped reading are.
+   */
+  divert(port: InputPort, until: Promise<unknown>): void {
+    if (this.sink) this.undivert();
+    port.join();
+    this.sink = port;
+    for (const b of this.chunks) this.forward(b);
+    this.chunks = [];
+    this.size = 0;
+    if (this.ended) return this.undivert();
+    // Paused for a full buffer, which is empty now (unless the port asked to wait).
+    if (this.stream.isPaused() && !port.stream.writableNeedDrain) this.stream.resume();
+    const stop = () => {
+      if (this.sink === port) this.undivert();
+    };
+    void until.then(stop, stop);
+    port.stream.once("error", stop);
+    port.stream.once("close", stop);
+  }
+
+  private forward(b: Buffer): void {
+    const port = this.sink!;
+    if (port.stream.write(b)) return;
+    this.stream.pause();
+    port.stream.once("drain", () => {
+      if (this.sink === port) this.stream.resume();
+    });
+  }
+
+  private undivert(): void {
+    const port = this.sink;
+    if (!port) return;
+    this.sink = null;
+    port.leave();
+    if (this.stream.isPaused() && this.size < HIGH_WATER) this.stream.resume();
   }
 
   private flush(): void {

@@ -26,6 +26,7 @@ import * as path from "node:path";
 import { defineResourceKind, type ResourceData } from "./link";
 import { defineOperations, promised, type OpContext, type RuntimeOperation } from "./runtime-ops";
 import { Inbox, errnoRecord } from "./inbox";
+import { InputPort } from "./input-port";
 import { MessageBox, Sender } from "./ipc";
 
 /** vmrun beside this file (dist/vm → dist/bin): what a fork of a Jaunt program runs. */
@@ -35,6 +36,8 @@ interface ChildLive {
   child: cp.ChildProcess;
   /** Inboxes of the piped outputs, by fd (1, 2). */
   out: (Inbox | null)[];
+  /** Its piped stdin, written by the guest and by outputs joined to it. */
+  input: InputPort | null;
   /** Messages from a forked child (its IPC channel), or null without one. */
   messages: MessageBox | null;
   sender: Sender;
@@ -57,7 +60,8 @@ defineResourceKind<ChildLive>({
   },
 });
 
-type Stdio = "pipe" | "ignore" | "inherit";
+/** A stdio entry: a kind, or a pipe of another child of this VM (its fd 0, 1 or 2). */
+type Stdio = "pipe" | "ignore" | "inherit" | { child: number; fd: number };
 
 interface SpawnOptions {
   cwd?: string | null;
@@ -79,6 +83,8 @@ function hostStdio(stdio: Stdio[] | undefined, ipc: boolean): cp.StdioOptions {
   const s = stdio ?? ["pipe", "pipe", "pipe"];
   const out: string[] = [0, 1, 2].map((fd) => {
     const v = s[fd] ?? "pipe";
+    // Another child's pipe: a pipe here, joined to that one (joinPipes).
+    if (typeof v === "object") return "pipe";
     if (v === "ignore") return "ignore";
     if (v === "inherit" && fd === 0) return "inherit";
     return "pipe";
@@ -106,11 +112,30 @@ function childMessages(child: cp.ChildProcess): MessageBox {
   return box;
 }
 
+function badFd(syscall: string): unknown {
+  return { message: `EBADF: bad file descriptor, ${syscall}`, errno: -9, code: "EBADF", syscall };
+}
+
 function childOf(ctx: OpContext, id: unknown, syscall: string): ChildLive {
   const rec = ctx.record(id);
-  if (!rec || rec.kind !== "child")
-    throw { message: `EBADF: bad file descriptor, ${syscall}`, errno: -9, code: "EBADF", syscall };
+  if (!rec || rec.kind !== "child") throw badFd(syscall);
   return ctx.use<ChildLive>(rec);
+}
+
+/**
+ * The stdio entries naming another child's pipe, checked before anything starts: an
+ * output (fd 1, 2) can feed the new child's stdin, a stdin can take its fd 1 or 2.
+ */
+function joinedPipes(ctx: OpContext, stdio: Stdio[] | undefined) {
+  const joins: { fd: number; other: ChildLive; otherFd: number }[] = [];
+  (stdio ?? []).forEach((v, fd) => {
+    if (typeof v !== "object" || v === null) return;
+    const other = childOf(ctx, v.child, "spawn");
+    const feeds = fd === 0 ? v.fd === 1 || v.fd === 2 : v.fd === 0;
+    if (!feeds || (fd === 0 ? !other.out[v.fd] : !other.input)) throw badFd("spawn");
+    joins.push({ fd, other, otherFd: v.fd });
+  });
+  return joins;
 }
 
 const ops: Record<string, RuntimeOperation> = {
@@ -118,6 +143,7 @@ const ops: Record<string, RuntimeOperation> = {
   spawn: {
     capability: "subprocess",
     run: (ctx, file: string, args: string[], o: SpawnOptions) => {
+      const joins = joinedPipes(ctx, o.stdio);
       const program = o.jaunt || o.node ? process.execPath : file;
       const child = cp.spawn(program, o.jaunt ? [VMRUN, ...args] : args, spawnOptions(o));
       const messages = o.ipc ? childMessages(child) : null;
@@ -136,11 +162,18 @@ const ops: Record<string, RuntimeOperation> = {
       const out = [null, child.stdout, child.stderr].map((s) =>
         s ? new Inbox(s, errnoRecord) : null,
       );
+      const input = child.stdin ? new InputPort(child.stdin, !joins.some((j) => j.fd === 0)) : null;
+      // The host carries the bytes of each joined pipe while the reading child runs.
+      for (const j of joins) {
+        if (j.fd === 0) j.other.out[j.otherFd]!.divert(input!, exit);
+        else out[j.fd]!.divert(j.other.input!, j.other.exit);
+      }
       const data: ResourceData = { file, pid: child.pid ?? null };
       return [
         ctx.open("child", data, {
           child,
           out,
+          input,
           exit,
           messages,
           sender: new Sender(),
@@ -173,8 +206,8 @@ const ops: Record<string, RuntimeOperation> = {
   endInput: {
     capability: "subprocess",
     run: promised((ctx, id: number) => {
-      const stdin = childOf(ctx, id, "end").child.stdin;
-      return new Promise<void>((resolve) => (stdin ? stdin.end(() => resolve()) : resolve()));
+      const input = childOf(ctx, id, "end").input;
+      return new Promise<void>((resolve) => (input ? input.endGuest(resolve) : resolve()));
     }),
   },
   /** { code, signal } once the child exited, or { error } if it could not start. */

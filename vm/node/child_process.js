@@ -37,6 +37,8 @@ function normalizeStdio(stdio) {
     else if (v === fd || v === process.stdin || v === process.stdout || v === process.stderr)
       out.push("inherit");
     else if (v === "ipc") out.push("ignore");
+    else if (isChildPipe(v))
+      out.push({ child: v._child._id, fd: v instanceof ChildInput ? 0 : v._fd });
     else throw ERR_INVALID_ARG_VALUE("stdio", stdio);
   }
   return out;
@@ -93,6 +95,14 @@ function hostOptions(options, stdio) {
 
 // ---- ChildProcess ------------------------------------------------------------------
 
+/**
+ * Another child's pipe given as a stdio entry (`spawn("grep", [], { stdio: [cat.stdout] })`):
+ * the new child reads or writes that pipe (the host carries the bytes), as in Node.
+ */
+function isChildPipe(v) {
+  return (v instanceof ChildOutput || v instanceof ChildInput) && v._child._id !== null;
+}
+
 /** A child's piped output: a Readable that keeps one proc.read pending while flowing. */
 class ChildOutput extends Readable {
   constructor(child, fd) {
@@ -100,8 +110,24 @@ class ChildOutput extends Readable {
     this._child = child;
     this._fd = fd;
     this._cap = null;
+    this._inChild = false; // given to another child as its stdio: this side reads nothing
+  }
+  /**
+   * Given to another child: as Node stops reading the pipe (readStop, paused), this side
+   * reads nothing (the host carries the bytes to that child while it runs) and a pending
+   * read no longer keeps the program alive, until this side is read again.
+   */
+  _giveToChild() {
+    this._inChild = true;
+    this.pause();
+    this._readableState.reading = false;
+    setRef(this._cap, false);
   }
   _read() {
+    if (this._inChild) {
+      this._inChild = false;
+      setRef(this._cap, this._child._ref);
+    }
     if (this._cap !== null || this._child._id === null) return;
     const cap = pending(
       "proc.read",
@@ -188,8 +214,11 @@ class ChildProcess extends EventEmitter {
     this._id = id;
     if (pid !== null) this.pid = pid;
     if (stdio[0] === "pipe") this.stdin = new ChildInput(this);
+    if (Array.isArray(options.stdio))
+      for (const entry of options.stdio)
+        if (entry instanceof ChildOutput && isChildPipe(entry)) entry._giveToChild();
     for (const fd of [1, 2]) {
-      if (stdio[fd] === "ignore") continue;
+      if (stdio[fd] === "ignore" || typeof stdio[fd] === "object") continue;
       const out = new ChildOutput(this, fd);
       this._outputs.push(out);
       this._open++;
@@ -269,7 +298,8 @@ class ChildProcess extends EventEmitter {
     this.emit("exit", code, signal);
     // As Node does: output nobody listens to is let flow away, so 'close' comes.
     for (const s of this._outputs)
-      if (s._readableState.flowing === null && !s._readableState.readableListening) s.resume();
+      if (s._readableState.flowing === null && !s._readableState.readableListening && !s._inChild)
+        s.resume();
     this._maybeClose();
   }
 
@@ -514,6 +544,8 @@ function spawnSync(file, args, options) {
   const n = normalizeSpawnArgs(file, args, options);
   const o = n.options;
   const stdio = normalizeStdio(o.stdio);
+  // Another child's pipe cannot serve a child this call waits for.
+  if (stdio.some((v) => typeof v === "object")) throw ERR_INVALID_ARG_VALUE("stdio", o.stdio);
   let input = o.input;
   if (typeof input === "string")
     input = Buffer.from(input, o.encoding && o.encoding !== "buffer" ? o.encoding : "utf8");
