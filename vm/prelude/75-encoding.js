@@ -11,7 +11,8 @@ var KIND_UINT8 = 1;
 /** How Node's ERR_INVALID_ARG_TYPE messages describe a value (" Received …"). */
 function nodeReceived(v) {
   if (v === undefined || v === null) return " Received " + v;
-  if (typeof v === "function") return " Received function " + (v.name || "<anonymous>");
+  // Node 20 names an anonymous function by its empty name ("Received function ").
+  if (typeof v === "function") return " Received function " + v.name;
   if (typeof v === "object") {
     var c = v.constructor;
     if (isObject(c) && typeof c.name === "string" && c.name !== "") return " Received an instance of " + c.name;
@@ -410,6 +411,28 @@ function bufferSubarray(b, start, end) {
   return $.taFromBuffer(KIND_UINT8, BufferPrototype, b.buffer, b.byteOffset + start, end > start ? end - start : 0);
 }
 
+/** What indexOf/lastIndexOf/includes search for: a number, a string or bytes (Node's check). */
+function searchValue(value) {
+  if (typeof value !== "number" && typeof value !== "string" && !($.isTypedArray(value) && $.taKind(value) === KIND_UINT8))
+    invalidArgType("value", "one of type number or string or an instance of Buffer or Uint8Array", value);
+}
+
+/**
+ * An offset argument that is an object is converted here, as Node's `+n` does (it may
+ * call the guest's valueOf or throw); the host's bounds rules do the rest.
+ */
+function numeric(n) {
+  return (typeof n === "object" && n !== null) || typeof n === "function" ? toNumber(n) : n;
+}
+
+// Node's legacy views of a Buffer's memory: `parent` (its ArrayBuffer) and `offset`.
+$.defineOwnProperty(BufferPrototype, "parent", 4 | 16 | 32, undefined, false, function () {
+  return this instanceof Buffer ? this.buffer : undefined;
+}, undefined, true, false);
+$.defineOwnProperty(BufferPrototype, "offset", 4 | 16 | 32, undefined, false, function () {
+  return this instanceof Buffer ? this.byteOffset : undefined;
+}, undefined, true, false);
+
 defineMethods(BufferPrototype, [
   function toString(encoding, start, end) {
     if (arguments.length === 0) return $.bufferHost("toString", this);
@@ -431,7 +454,9 @@ defineMethods(BufferPrototype, [
     return $.bufferHost("compare", this, target, targetStart, targetEnd, sourceStart, sourceEnd);
   },
   function copy(target, targetStart, sourceStart, sourceEnd) {
-    return $.bufferHost("copy", this, target, targetStart, sourceStart, sourceEnd);
+    if (!$.isTypedArray(this) || $.taKind(this) !== KIND_UINT8)
+      invalidArgType("source", "an instance of Buffer or Uint8Array", this);
+    return $.bufferHost("copy", this, target, numeric(targetStart), numeric(sourceStart), numeric(sourceEnd));
   },
   function slice(start, end) {
     return bufferSubarray(this, start, end);
@@ -455,14 +480,17 @@ defineMethods(BufferPrototype, [
     return $.bufferHost("fill", this, toNumber(value), offset, end, encoding);
   },
   function indexOf(value, byteOffset, encoding) {
-    return $.bufferHost("indexOf", this, value, byteOffset, encoding);
+    searchValue(value);
+    return $.bufferHost("indexOf", this, value, numeric(byteOffset), encoding);
   },
   function lastIndexOf(value, byteOffset, encoding) {
+    searchValue(value);
     if (arguments.length < 2) return $.bufferHost("lastIndexOf", this, value);
-    return $.bufferHost("lastIndexOf", this, value, byteOffset, encoding);
+    return $.bufferHost("lastIndexOf", this, value, numeric(byteOffset), encoding);
   },
   function includes(value, byteOffset, encoding) {
-    return $.bufferHost("includes", this, value, byteOffset, encoding);
+    searchValue(value);
+    return $.bufferHost("includes", this, value, numeric(byteOffset), encoding);
   },
   function swap16() {
     return $.bufferHost("swap16", this);
