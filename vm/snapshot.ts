@@ -981,7 +981,7 @@ function encodeInto(e: Encoder, vm: VM, opts: EncodeOptions): Uint8Array {
     }),
     // Set only while an AsyncLocalStorage store is (node:async_hooks).
     ...(realm.asyncContext === undefined ? {} : { asyncContext: e.value(realm.asyncContext) }),
-    timerIds: [realm.nextTimerId, realm.timerSeq, realm.loopNow],
+    timerIds: [realm.nextTimerId, realm.timerSeq, realm.loopNow, realm.loopPhase],
     rejections: realm.rejections.map(([p, r]) => [e.value(p), e.value(r)]),
     templates: [...realm.templates].map(([k, v]) => [k, e.value(v)]),
     host: encodeHostState(vm, e),
@@ -2391,8 +2391,10 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
       ctx: ctx === undefined ? undefined : d.value(ctx, "job"),
     });
   }
-  const [nextId, seq, loopNow] = asArray(roots.timerIds, "timer ids");
-  if (!isInt(nextId, 1) || !isInt(seq) || !isTime(loopNow)) fail("bad timer ids");
+  // (The loop's phase is absent from snapshots written before it existed.)
+  const [nextId, seq, loopNow, loopPhase = 0] = asArray(roots.timerIds, "timer ids");
+  if (!isInt(nextId, 1) || !isInt(seq) || !isTime(loopNow) || !isInt(loopPhase, -seq - 1, seq))
+    fail("bad timer ids");
   const timerIds = new Set<number>();
   const timerSeqs = new Set<number>();
   for (const [i, t] of asArray(roots.timers, "timers").entries()) {
@@ -2437,6 +2439,7 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
   realm.loopNow = loopNow;
   realm.nextTimerId = nextId;
   realm.timerSeq = seq;
+  realm.loopPhase = loopPhase;
   if (roots.asyncContext !== undefined)
     realm.asyncContext = d.value(roots.asyncContext, "async context");
   for (const r of asArray(roots.rejections, "rejections")) {

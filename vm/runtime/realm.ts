@@ -290,6 +290,13 @@ export class Realm {
    */
   loopTimeStale = false;
   timerSeq = 0;
+  /**
+   * Where the event loop's turn is (nextTask): 0 between turns; -(n + 1) in the timers
+   * phase, which runs the due timers with sequence numbers below n; n > 0 in the check
+   * phase, which runs the immediates below n (those they schedule wait for the next
+   * turn). Snapshot data.
+   */
+  loopPhase = 0;
   /** Pending host operations and the handle table (see gateway.ts): guest data. */
   hostOps = newHostOpsState();
   /** Tagged-template strings arrays, one per call site (program hash + site). */
@@ -663,22 +670,26 @@ export class Realm {
     // Timers that were unref()'d do not keep the program alive on their own.
     if (!this.timers.length || (!this.hasRefTimers() && this.hostOps.ops.length === 0))
       return false;
-    // Due timers first, in due order; then immediates; else wait for the earliest.
+    // Node's turn of the event loop: a timers phase (the due timers that were scheduled
+    // before it began, in due order), then a check phase (the immediates queued before
+    // it began), then the next turn.
     const now = (this.loopNow = this.vm.host.now());
     this.loopTimeStale = false;
     let pick = -1;
-    for (let i = 0; i < this.timers.length; i++) {
-      const t = this.timers[i];
-      if (t.due < 0 || t.due > now) continue;
-      if (
-        pick < 0 ||
-        t.due < this.timers[pick].due ||
-        (t.due === this.timers[pick].due && t.seq < this.timers[pick].seq)
-      )
-        pick = i;
+    for (let turns = 0; pick < 0 && turns < 2; turns++) {
+      if (this.loopPhase === 0) this.loopPhase = -this.timerSeq - 1;
+      if (this.loopPhase < 0) {
+        pick = this.dueTimer(now, -this.loopPhase - 1);
+        if (pick < 0) this.loopPhase = this.timerSeq;
+      }
+      if (pick < 0) {
+        const bound = this.loopPhase;
+        pick = this.timers.findIndex((t) => t.due < 0 && t.seq < bound);
+        if (pick < 0) this.loopPhase = 0;
+      }
     }
-    if (pick < 0) pick = this.timers.findIndex((t) => t.due < 0);
     if (pick < 0) {
+      // Nothing due: wait for the earliest timer, which begins the next turn.
       let earliest = 0;
       for (let i = 1; i < this.timers.length; i++)
         if (this.timers[i].due < this.timers[earliest].due) earliest = i;
@@ -698,6 +709,7 @@ export class Realm {
         sleep(wait);
       }
       this.loopNow = this.vm.host.now();
+      this.loopPhase = -this.timerSeq - 1;
       pick = earliest;
     }
     const t = this.timers[pick];
@@ -708,6 +720,25 @@ export class Realm {
     this.asyncContext = t.ctx;
     this.vm.pushBottomCall(t.fn, t.handle, t.args);
     return true;
+  }
+
+  /**
+   * The index of the timer due first at `now` (by due time, then order) among those
+   * scheduled before sequence number `bound`, or -1.
+   */
+  private dueTimer(now: number, bound: number): number {
+    let pick = -1;
+    for (let i = 0; i < this.timers.length; i++) {
+      const t = this.timers[i];
+      if (t.due < 0 || t.due > now || t.seq >= bound) continue;
+      if (
+        pick < 0 ||
+        t.due < this.timers[pick].due ||
+        (t.due === this.timers[pick].due && t.seq < this.timers[pick].seq)
+      )
+        pick = i;
+    }
+    return pick;
   }
 
   /** Whether a timer that keeps the program alive (not unref()'d) is pending. */
