@@ -351,5 +351,16 @@ const ops: Record<string, RuntimeOperation> = {
     capability: "net",
     run: (ctx, id: number) => closeRecord(ctx, id, "socket"),
   },
+  /** Closes a connection with a reset (RST) instead of a FIN, then forgets it. */
+  reset: {
+    capability: "net",
+    run: (ctx, id: number) => {
+      const rec = ctx.record(id);
+      if (!rec || !STREAM_KINDS.socket.has(rec.kind)) return;
+      const { sock } = ctx.use<SocketLive>(rec);
+      if (typeof sock.resetAndDestroy === "function") sock.resetAndDestroy();
+      ctx.close(rec);
+    },
+  },
 };
 defineOperations("net", ops);

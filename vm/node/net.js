@@ -87,7 +87,7 @@ function describeReceived(v) {
   if (v === null || v === undefined) return String(v);
   if (typeof v === "function") return `function ${v.name}`;
   if (typeof v === "object") return `an instance of ${v.constructor?.name ?? "Object"}`;
-  return `type ${typeof v} (${String(v)})`;
+  return `type ${typeof v} (${typeof v === "string" ? `'${v}'` : String(v)})`;
 }
 
 /**
@@ -155,6 +155,7 @@ class Socket extends Duplex {
     });
     this._id = null; // the host resource, once connected
     this._info = null; // addresses
+    this._resetOnClose = false; // resetAndDestroy: closed with a reset (RST)
     this._ref = true;
     this._readCap = null; // the pending net.read
     this._waiting = null; // a write or end held until the connection is made
@@ -189,22 +190,87 @@ class Socket extends Duplex {
   }
 
   connect(...args) {
-    const { port, host, path, cb } = connectArgs(args);
+    const { port, host, path, cb, options } = connectArgs(args);
     if (path !== undefined && this._connectOp !== "net.connect")
       throw nodeError(Error, "ERR_JAUNT_UNSUPPORTED", "tls: Unix domain sockets are not supported");
+    const lookup = options.lookup;
+    if (lookup !== undefined && typeof lookup !== "function")
+      throw nodeError(
+        TypeError,
+        "ERR_INVALID_ARG_TYPE",
+        `The "options.lookup" property must be of type function. Received ${describeReceived(lookup)}`,
+      );
     if (cb) this.once("connect", cb);
     this.connecting = true;
     if (this._handle === null) this._handle = new SocketHandle();
-    const op =
-      path !== undefined
-        ? pending("net.connectPipe", [path], "net.Socket.connect", this._ref)
-        : pending(this._connectOp, this._connectArgs(port, host), "net.Socket.connect", this._ref);
+    if (path !== undefined)
+      this._open(pending("net.connectPipe", [path], "net.Socket.connect", this._ref));
+    else if (lookup !== undefined && !isIP(host)) this._lookupThen(lookup, port, host, options);
+    else this._open(this._connectTo(port, host), isIP(host) ? null : host);
+    return this;
+  }
+
+  _connectTo(port, host) {
+    return pending(this._connectOp, this._connectArgs(port, host), "net.Socket.connect", this._ref);
+  }
+
+  /**
+   * A `lookup` of the guest's own resolves the name first, as Node's connect does with
+   * it: 'lookup' (err, address, family, host), then the connection to that address.
+   */
+  _lookupThen(lookup, port, host, options) {
+    const family = options.family === 6 || options.family === 4 ? options.family : 0;
+    lookup(
+      host,
+      { family, hints: options.hints ?? 0, all: true },
+      (err, address, addressFamily) => {
+        if (this.destroyed) return;
+        if (!err && Array.isArray(address)) {
+          if (address.length === 0)
+            err = nodeError(Error, "ENOTFOUND", `getaddrinfo ENOTFOUND ${host}`);
+          else ({ address, family: addressFamily } = address[0]);
+        }
+        if (!err && !isIP(String(address)))
+          err = nodeError(TypeError, "ERR_INVALID_IP_ADDRESS", `Invalid IP address: ${address}`);
+        else if (!err && addressFamily !== 4 && addressFamily !== 6) {
+          err = nodeError(
+            TypeError,
+            "ERR_INVALID_ADDRESS_FAMILY",
+            `Invalid address family: ${addressFamily} ${host}:${port}`,
+          );
+          err.host = host;
+          err.port = port;
+        }
+        this.emit(
+          "lookup",
+          err ?? null,
+          err ? undefined : address,
+          err ? undefined : addressFamily,
+          host,
+        );
+        if (err) {
+          this.connecting = false;
+          this.destroy(err);
+          return;
+        }
+        this._open(this._connectTo(port, address), null);
+      },
+    );
+  }
+
+  /**
+   * The connection `op` makes. For a name resolved by the host (`lookedUp`), 'lookup'
+   * comes first, with the address connected to or the resolver's error, as in Node.
+   */
+  _open(op, lookedUp = null) {
     op.promise.then(
       ([id, info]) => {
         if (this.destroyed) {
           now("net.destroy", [id], "net.Socket.destroy");
           return;
         }
+        if (lookedUp !== null)
+          this.emit("lookup", null, info.remoteAddress, isIP(info.remoteAddress ?? ""), lookedUp);
         this._attach(id, info);
         if (this[kNoDelay] && this._handle.setNoDelay) this._handle.setNoDelay(true);
         if (this[kKeepAlive] && this._handle.setKeepAlive)
@@ -217,10 +283,26 @@ class Socket extends Duplex {
       },
       (e) => {
         this.connecting = false;
-        this.destroy(uvError(e));
+        const err = uvError(e);
+        if (lookedUp !== null && /^(ENOTFOUND|EAI_)/.test(err.code ?? ""))
+          this.emit("lookup", err, undefined, undefined, lookedUp);
+        this.destroy(err);
       },
     );
+  }
+
+  /** Closes the connection with a reset (RST), as Node's does; without one: ERR_SOCKET_CLOSED. */
+  resetAndDestroy() {
+    if (this._handle === null)
+      this.destroy(nodeError(Error, "ERR_SOCKET_CLOSED", "Socket is closed"));
+    else if (this.connecting) this.once("connect", () => this._reset());
+    else this._reset();
     return this;
+  }
+
+  _reset() {
+    this._resetOnClose = true;
+    return this.destroy();
   }
 
   // What tls.TLSSocket changes: how a connection is made (vm/node/tls.js).
@@ -296,7 +378,7 @@ class Socket extends Duplex {
     if (this._id !== null) {
       const id = this._id;
       this._id = null;
-      now("net.destroy", [id], "net.Socket.destroy");
+      now(this._resetOnClose ? "net.reset" : "net.destroy", [id], "net.Socket.destroy");
     }
     this.connecting = false;
     cb(err);
