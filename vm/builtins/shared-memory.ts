@@ -153,7 +153,9 @@ export function installSharedMemory(realm: Realm): void {
   };
 
   type HostAtomic = (a: HostTA, i: number, v: number | bigint) => number | bigint;
-  const host = Atomics as unknown as Record<string, HostAtomic>;
+  // Read at each call: a V8 startup snapshot is built without the host's Atomics (V8
+  // installs it once the snapshot is deserialized).
+  const host = () => Atomics as unknown as Record<string, HostAtomic>;
   method(realm, atomics, "Atomics", "load", 2, (vm, _t, args, _nt, self) => {
     const p = prepare(vm, self, args, "Atomics.load", false, () => "");
     if ("tail" in p) return p.tail;
@@ -164,7 +166,7 @@ export function installSharedMemory(realm: Realm): void {
     const p = prepare(vm, self, args, "Atomics.store", false, valueSpec);
     if ("tail" in p) return p.tail;
     const v = operand(p.ta, p.ops[0]);
-    host.store(revalidate(vm, p.ta, p.i, "Atomics.store"), p.i, v);
+    host().store(revalidate(vm, p.ta, p.i, "Atomics.store"), p.i, v);
     return typeof v === "number" && v === 0 ? 0 : v;
   });
   // Read-modify-write operations return the element's old value.
@@ -174,7 +176,7 @@ export function installSharedMemory(realm: Realm): void {
       const p = prepare(vm, self, args, name, false, valueSpec);
       if ("tail" in p) return p.tail;
       const v = operand(p.ta, p.ops[0]);
-      return host[op](revalidate(vm, p.ta, p.i, name), p.i, v);
+      return host()[op](revalidate(vm, p.ta, p.i, name), p.i, v);
     });
   }
   method(realm, atomics, "Atomics", "compareExchange", 4, (vm, _t, args, _nt, self) => {
