@@ -1856,11 +1856,20 @@ export class VM implements HeapOwner, Agent {
               case Op.EMPTY:
                 stack[sp++] = EMPTY as unknown as Value;
                 break;
-              case Op.EMPTY_INIT_LOCAL:
-                // EMPTY; INIT_LOCAL r: a block's `let`/`const` enters its TDZ.
-                stack[base + code[ip + 1]] = EMPTY as unknown as Value;
-                ip += 2;
+              case Op.EMPTY_INIT_LOCAL: {
+                // EMPTY; INIT_LOCAL r: a block's `let`/`const` enters its TDZ. When an
+                // INIT_LOCAL r comes next (a for-of's `const x`, its value already
+                // pushed), nothing can see the mark: that store is done instead.
+                const r = code[ip + 1];
+                if (code[ip + 2] === Op.INIT_LOCAL && code[ip + 3] === r) {
+                  stack[base + r] = stack[--sp];
+                  ip += 4;
+                } else {
+                  stack[base + r] = EMPTY as unknown as Value;
+                  ip += 2;
+                }
                 break;
+              }
               case Op.THIS:
                 stack[sp++] = frame.thisValue;
                 break;
