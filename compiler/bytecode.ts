@@ -189,8 +189,11 @@ export interface ModuleInfo {
  * 19: functions in an array or object literal stored in a variable or property carry
  * the name V8 infers for them (`const list = [function () {}]` is "Array.list"), and a
  * class's initializers are "<static_initializer>" and "<instance_members_initializer>".
+ * 20: a for-of step's look at its iterator result (ITER_CHECK through the value's
+ * GET_PROP) and a generator's check of how it was resumed (DUP through RESUME_CHECK)
+ * fused.
  */
-export const COMPILER_VERSION = 19;
+export const COMPILER_VERSION = 20;
 
 /**
  * Self-hosted helpers compiled code may call with CALL_HELPER, by index. The realm

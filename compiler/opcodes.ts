@@ -205,6 +205,9 @@ export const enum Op {
   GET_LOCAL_RETURN,
   GET_LOCAL_CALL,
   GET_METHOD_CALL,
+  // speed16's fused instructions (compiler/fuse.ts fuseIterationAndResume).
+  ITER_RESULT,
+  RESUME_NEXT,
   // Keep this last: the number of opcodes.
   COUNT,
 }
@@ -481,6 +484,8 @@ export const OPS: readonly OpInfo[] = [
   op("GET_LOCAL_RETURN", ["local"], PUSH),
   op("GET_LOCAL_CALL", ["local"], PUSH),
   op("GET_METHOD_CALL", ["name"], [1, 2], true),
+  op("ITER_RESULT", [], UNARY),
+  op("RESUME_NEXT", [], [1, 2]),
 ];
 
 /** Total size in words of the instruction starting at `at`. */

@@ -157,10 +157,12 @@ export function pendingTicks(realm: Realm): { fn: Value; args: Value[] }[] {
  */
 export function takeTick(realm: Realm): { fn: JSObject; args: Value[]; ctx: Value } | undefined {
   const state = tickState(realm);
-  const draining = state.props.get("inJobs")?.value === true && realm.jobs.length > 0;
+  const inJobs = state.props.get("inJobs")?.value === true;
+  const draining = inJobs && realm.jobs.length > 0;
   const queue = tickQueue(realm);
   if (draining || queue.length === 0) {
-    state.setOwn("inJobs", realm.jobs.length > 0);
+    // Written only when it changes: this runs before every job and timer.
+    if (inJobs !== realm.jobs.length > 0) state.setOwn("inJobs", realm.jobs.length > 0);
     return undefined;
   }
   state.setOwn("inJobs", false);

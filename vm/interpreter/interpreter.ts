@@ -1856,11 +1856,20 @@ export class VM implements HeapOwner, Agent {
               case Op.EMPTY:
                 stack[sp++] = EMPTY as unknown as Value;
                 break;
-              case Op.EMPTY_INIT_LOCAL:
-                // EMPTY; INIT_LOCAL r: a block's `let`/`const` enters its TDZ.
-                stack[base + code[ip + 1]] = EMPTY as unknown as Value;
-                ip += 2;
+              case Op.EMPTY_INIT_LOCAL: {
+                // EMPTY; INIT_LOCAL r: a block's `let`/`const` enters its TDZ. When an
+                // INIT_LOCAL r comes next (a for-of's `const x`, its value already
+                // pushed), nothing can see the mark: that store is done instead.
+                const r = code[ip + 1];
+                if (code[ip + 2] === Op.INIT_LOCAL && code[ip + 3] === r) {
+                  stack[base + r] = stack[--sp];
+                  ip += 4;
+                } else {
+                  stack[base + r] = EMPTY as unknown as Value;
+                  ip += 2;
+                }
                 break;
+              }
               case Op.THIS:
                 stack[sp++] = frame.thisValue;
                 break;
@@ -1872,6 +1881,18 @@ export class VM implements HeapOwner, Agent {
                 break;
               case Op.POP:
                 sp--;
+                break;
+              case Op.RESUME_NEXT:
+                // DUP; INT 2; SEQ; JUMP_IF_FALSE go … go: RESUME_CHECK (compiler/fuse.ts):
+                // a generator resumed by next() (mode 0 on top of the value) goes on
+                // after the RESUME_CHECK; a return or throw runs the sequence.
+                if (stack[sp - 1] === 0) {
+                  sp--;
+                  ip = code[opStart + 5] + 1;
+                } else {
+                  stack[sp] = stack[sp - 1];
+                  sp++;
+                }
                 break;
               case Op.DUP:
                 stack[sp] = stack[sp - 1];
@@ -3079,10 +3100,27 @@ export class VM implements HeapOwner, Agent {
                 } else sp = nsp;
                 break;
               }
-              case Op.ITER_CHECK: {
+              case Op.ITER_CHECK:
+              case Op.ITER_RESULT: {
                 const v = stack[sp - 1];
                 if (!(v instanceof JSObject))
                   this.throwTypeError(`Iterator result ${describe(v)} is not an object`);
+                if (code[opStart] === Op.ITER_RESULT) {
+                  // ITER_CHECK; DUP; GET_PROP "done"; JUMP_IF_TRUE end; GET_PROP "value"
+                  // (compiler/fuse.ts): both own data properties of a plain object (an
+                  // iterator result made by the runtime or a literal) are read here;
+                  // otherwise the sequence runs, getters and all.
+                  const d = ownDataSlot(v, consts[code[ip + 2]] as string);
+                  const r = d < 0 ? -1 : ownDataSlot(v, consts[code[ip + 6]] as string);
+                  if (r >= 0) {
+                    const done = v.slotValues[d];
+                    if (done === true || (done !== false && toBoolean(done))) ip = code[ip + 4];
+                    else {
+                      stack[sp - 1] = v.slotValues[r];
+                      ip += 7;
+                    }
+                  }
+                }
                 break;
               }
               case Op.CALL_HELPER: {
@@ -4690,6 +4728,17 @@ function dataDesc(v: Value) {
  * `"s" + x` through CONST_ARITH (Octane richards). A path here differs from the others
  * only in which values it moves into `r`, `top` and `at`.
  */
+/**
+ * The slot of `key` when it is an own data property of a plain object in fast mode
+ * (what a GET_PROP of it would read without running anything), else -1.
+ */
+function ownDataSlot(o: JSObject, key: string): number {
+  const shape = o.shape;
+  if (shape === null) return -1;
+  const s = shape.find(key);
+  return s === undefined || s.flags & PF.Accessor ? -1 : s.slot;
+}
+
 function putArithResult(
   stack: unknown[],
   code: Int32Array,
