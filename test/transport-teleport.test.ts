@@ -241,6 +241,30 @@ test("teleport collects the module manifest before the gateway is open", T, asyn
   assert.ok(at("module manifest collected") < at("gateway open"), milestones.join("\n"));
 });
 
+// The program follows the payload on the remote's stdin: it is sent before the remote's
+// Hello arrives, so the remote never waits a round trip for it.
+test(
+  "teleport sends its program to a remote it starts before that remote's Hello",
+  T,
+  async (t) => {
+    const file = programFile(
+      t,
+      "early.js",
+      `require("jaunt").teleport("popen"); console.log("there");`,
+    );
+    const r = await vmrun(file, { env: { JAUNT_TRANSPORT_TRACE: "1" } });
+    assert.equal(r.stdout, "there\n", r.stderr);
+    const origin = /\[jaunt (\d+) /.exec(r.stderr)![1];
+    const milestones = r.stderr
+      .split("\n")
+      .filter((l) => l.startsWith(`[jaunt ${origin} `))
+      .map((l) => l.replace(/^\[[^\]]*\] /, ""));
+    const at = (m: string) => milestones.findIndex((l) => l.startsWith(m));
+    assert.ok(at("snapshot sent") >= 0, milestones.join("\n"));
+    assert.ok(at("snapshot sent") < at("Hello received"), milestones.join("\n"));
+  },
+);
+
 // A teleported program's compiled programs travel with it to a remote bootstrapped with
 // this runtime (vm/runtime/program-offers.ts): the remote compiles none of them (its own
 // program, the `jaunt` module's files, a module of its folder), and loads no parser.
