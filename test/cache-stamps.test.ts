@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { compile, disassemble } from "../compiler";
 import { cachedPrelude } from "../vm/runtime/prelude-cache";
-import { evictOldest, readEntryBytes } from "../vm/runtime/cache-files";
+import { entryIntact, evictOldest, readEntryBytes } from "../vm/runtime/cache-files";
 import { installRuntimeFiles, VIRTUAL_ROOT } from "../transport/runtime-files";
 
 /** A new source per test: the process keeps what it compiled or wrote (compiler/cache.ts). */
@@ -120,11 +120,17 @@ test("eviction deletes an entry's stamp with it", () => {
   });
 });
 
-test("a bootstrapped remote's entries in memory are read (without a stamp, so hashed)", () => {
+test("a bootstrapped remote's entries in memory are read without a stamp and not hashed", () => {
   // transport/runtime-files.ts serves them through fs.readFileSync only (a NUL-rooted path).
   const bytes = Buffer.from("an entry served from memory");
   installRuntimeFiles({ "cache/program-x.v8": bytes });
   const entry = readEntryBytes(`${VIRTUAL_ROOT}/cache/program-x.v8`);
   assert.deepEqual(entry.bytes, bytes);
   assert.equal(entry.stamp, null);
+  // The payload carried them intact: no checksum is computed (it would load node:crypto
+  // and hash the 1.3 MB compiled prelude on every remote's start).
+  assert.equal(
+    entryIntact(`${VIRTUAL_ROOT}/cache/program-x.v8`, entry, "not its sum", bytes),
+    true,
+  );
 });

@@ -5,7 +5,7 @@
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Gateway, RemoteFailure } from "../transport/gateway";
@@ -169,6 +169,60 @@ test(
     const code = await within(new Promise((r) => child.on("exit", r)), 20_000, "exit");
     assert.equal(code, 98);
     assert.match(err, /payload ended after 1000 of \d+ bytes/);
+  },
+);
+
+test("popen: a program sent before the gateway is open runs once it is", T, async () => {
+  const opening = Gateway.start("popen");
+  const io = collector();
+  const prog = opening.early!(snapshotOf(`console.log("early")`, 1), io, {});
+  const gw = await within(opening.gateway, 30_000, "open");
+  try {
+    await within(prog.accepted, 20_000, "accepted");
+    assert.equal(await within(prog.exit, 20_000, "exit"), 0);
+    assert.equal(io.out, "early\n");
+  } finally {
+    await gw.close();
+  }
+});
+
+test(
+  "popen: a program sent early to a remote that never starts fails as the gateway does",
+  T,
+  async (t) => {
+    const dir = tempDir(t);
+    const node = script(dir, "gone", `exit 3`);
+    const opening = Gateway.start(`popen//node=${node}`, { onStderr() {} });
+    const prog = opening.early!(snapshotOf(`console.log("never")`, 1), {}, {});
+    await assert.rejects(opening.gateway, /exited before it started \(exit code 3\)/);
+    await assert.rejects(within(prog.accepted, 20_000, "refused"));
+    await assert.rejects(within(prog.exit, 20_000, "failed"));
+  },
+);
+
+// Stage 1 reads the payload with blocking reads; a stdin left non-blocking by whoever
+// started node (EAGAIN) is read as a stream instead. python3 sets O_NONBLOCK and execs node.
+test(
+  "popen: the first stage reads a non-blocking stdin too",
+  { ...T, skip: spawnSync("python3", ["-c", "1"]).status === 0 ? false : "no python3" },
+  async (t) => {
+    const dir = tempDir(t);
+    const node = script(
+      dir,
+      "nonblocking-node",
+      `exec python3 -c 'import fcntl, os, sys; fcntl.fcntl(0, fcntl.F_SETFL, fcntl.fcntl(0, fcntl.F_GETFL) | os.O_NONBLOCK); os.execv(sys.argv[1], sys.argv[1:])' "${process.execPath}" "$@"`,
+    );
+    const gw = await within(Gateway.open(`popen//node=${node}`), 30_000, "open");
+    try {
+      const io = collector();
+      assert.equal(
+        await within(gw.resume(snapshotOf(`console.log("read")`, 1), io).exit, 20_000, "exit"),
+        0,
+      );
+      assert.equal(io.out, "read\n");
+    } finally {
+      await gw.close();
+    }
   },
 );
 

@@ -221,12 +221,18 @@ test("fork's prefixed output goes out in whole lines", async () => {
   ]);
 });
 
-// The program folder's module manifest (files read and hashed) is collected while the
-// remote starts, not after its Hello: it is off the path to the first remote line.
-test("teleport collects the module manifest before the gateway is open", T, async (t) => {
+/**
+ * Runs a traced popen teleport and asserts that the origin reached milestone `first`
+ * before `then` (the trace's lines, JAUNT_TRANSPORT_TRACE).
+ */
+async function assertOriginOrder(
+  t: { after(f: () => void): void },
+  first: string,
+  then: string,
+): Promise<void> {
   const file = programFile(
     t,
-    "manifest.js",
+    "traced.js",
     `require("jaunt").teleport("popen"); console.log("there");`,
   );
   const r = await vmrun(file, { env: { JAUNT_TRANSPORT_TRACE: "1" } });
@@ -237,9 +243,21 @@ test("teleport collects the module manifest before the gateway is open", T, asyn
     .filter((l) => l.startsWith(`[jaunt ${origin} `))
     .map((l) => l.replace(/^\[[^\]]*\] /, ""));
   const at = (m: string) => milestones.findIndex((l) => l.startsWith(m));
-  assert.ok(at("module manifest collected") >= 0, milestones.join("\n"));
-  assert.ok(at("module manifest collected") < at("gateway open"), milestones.join("\n"));
-});
+  assert.ok(at(first) >= 0, milestones.join("\n"));
+  assert.ok(at(first) < at(then), milestones.join("\n"));
+}
+
+// The program folder's module manifest (files read and hashed) is collected while the
+// remote starts, not after its Hello: it is off the path to the first remote line.
+test("teleport collects the module manifest before the gateway is open", T, (t) =>
+  assertOriginOrder(t, "module manifest collected", "gateway open"),
+);
+
+// The program follows the payload on the remote's stdin: it is sent before the remote's
+// Hello arrives, so the remote never waits a round trip for it.
+test("teleport sends its program to a remote it starts before that remote's Hello", T, (t) =>
+  assertOriginOrder(t, "snapshot sent", "Hello received"),
+);
 
 // A teleported program's compiled programs travel with it to a remote bootstrapped with
 // this runtime (vm/runtime/program-offers.ts): the remote compiles none of them (its own

@@ -79,6 +79,19 @@ export function bootstrap(
   payload: Uint8Array | (() => Uint8Array),
   opts: BootOptions = {},
 ): Promise<BootedProcess> {
+  return startBootstrap(spec, payload, opts).booted;
+}
+
+/**
+ * bootstrap(), with the remote's stdin as soon as the payload is written to it: what is
+ * written there next reaches the remote's runtime once it runs (it reads its frames
+ * from stdin after the payload), without waiting for its marker.
+ */
+export function startBootstrap(
+  spec: GatewaySpec,
+  payload: Uint8Array | (() => Uint8Array),
+  opts: BootOptions = {},
+): { output: Writable; booted: Promise<BootedProcess> } {
   const token = randomBytes(12).toString("hex");
   const child = spawnRemote(spec, token, opts);
   const frames = (spec.kind === "popen" ? child.stdio[3] : child.stdout) as Readable;
@@ -105,7 +118,7 @@ export function bootstrap(
     clearTimeout(hard);
   };
 
-  return new Promise((resolve, reject) => {
+  const booted = new Promise<BootedProcess>((resolve, reject) => {
     const marker = Buffer.from(`JAUNT:${token}\n`);
     let seen = Buffer.alloc(0);
     const timer = setTimeout(
@@ -150,6 +163,7 @@ export function bootstrap(
     child.once("exit", onExit);
     child.once("error", onError);
   });
+  return { output: child.stdin!, booted };
 }
 
 function exitReason(spec: GatewaySpec, code: number | null, signal: string | null): string {

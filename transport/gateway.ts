@@ -4,7 +4,7 @@
 // payload is sent once per connection).
 
 import { Duplex, PassThrough } from "node:stream";
-import { bootstrap, type BootOptions, type BootedProcess } from "./bootstrap";
+import { startBootstrap, type BootOptions, type BootedProcess } from "./bootstrap";
 import { runtimePayload } from "./bundle";
 import { Connection, DisconnectedError } from "./connection";
 import { FrameKind, type Frame } from "./frame";
@@ -29,6 +29,43 @@ export interface GatewayOptions extends BootOptions, SocketOptions {
   home?: TransportContext;
 }
 
+/** A gateway being opened (Gateway.start). */
+export interface Opening {
+  gateway: Promise<Gateway>;
+  /**
+   * popen and ssh=: sends a program before the gateway is open (Gateway.resume's
+   * arguments); it fails as the gateway does if the remote never starts. null for
+   * socket= (its handshake comes first) and via= (the hop opens first).
+   */
+  early:
+    | ((
+        snapshot: Uint8Array,
+        io: ProgramIO,
+        extra: Record<string, unknown>,
+        programs?: readonly Program[],
+      ) => RemoteProgram)
+    | null;
+}
+
+/**
+ * A Resume or Exec frame's body: the snapshot (signed for a socket= server, `signKey`),
+ * `extra`, and `programs` compiled (program-offers.ts) for a remote running the runtime
+ * this side sent (popen, ssh=): a socket= server runs its own runtime and compiles what
+ * a snapshot names.
+ */
+function programBody(
+  spec: GatewaySpec,
+  signKey: Buffer | undefined,
+  snapshot: Uint8Array,
+  extra: Record<string, unknown>,
+  programs: readonly Program[] | undefined,
+): Record<string, unknown> {
+  const signed = signKey ? signForSocket(snapshot, signKey, extra.modules) : { snapshot };
+  const compiled =
+    programs?.length && spec.kind !== "socket" ? { compiled: encodeOffer(programs) } : {};
+  return { ...signed, ...extra, ...compiled };
+}
+
 export class Gateway {
   private constructor(
     readonly spec: GatewaySpec,
@@ -41,27 +78,65 @@ export class Gateway {
   ) {}
 
   static async open(spec: string | GatewaySpec, opts: GatewayOptions = {}): Promise<Gateway> {
-    const s = typeof spec === "string" ? parseSpec(spec) : spec;
-    if (s.via) {
-      const outer = await Gateway.open(s.via, opts);
-      try {
-        return await outer.openHop(withoutVia(s), opts);
-      } catch (e) {
-        await outer.close();
-        throw e;
-      }
+    return Gateway.start(spec, opts).gateway;
+  }
+
+  /**
+   * Gateway.open, and for popen and ssh= (`early`) a first program sent at once: its
+   * Resume frame follows the payload on the remote's stdin, so the remote finds it as
+   * soon as its runtime runs, rather than one round trip after its Hello.
+   */
+  static start(spec: string | GatewaySpec, opts: GatewayOptions = {}): Opening {
+    try {
+      return Gateway.starting(typeof spec === "string" ? parseSpec(spec) : spec, opts);
+    } catch (e) {
+      // A bad spec, a payload that cannot be built: the opening fails, as an await would.
+      return { gateway: Promise.reject(e as Error), early: null };
     }
-    if (s.kind === "socket") return Gateway.openSocket(s, opts);
+  }
+
+  private static starting(s: GatewaySpec, opts: GatewayOptions): Opening {
+    if (s.via) return { gateway: Gateway.openVia(s, opts), early: null };
+    if (s.kind === "socket") return { gateway: Gateway.openSocket(s, opts), early: null };
     // Read (or built) once the process is started: ssh connects meanwhile.
     const payload = () => {
       const p = runtimePayload();
       trace("payload ready");
       return p;
     };
-    const booted: BootedProcess = await bootstrap(s, payload, opts);
-    trace("remote's marker seen");
-    const conn = new Connection(booted.input, booted.output, s.text, { channelBase: 1 });
-    return Gateway.greet(s, conn, () => booted.close(), opts);
+    const started = startBootstrap(s, payload, opts);
+    // Frames go out from now on; those from the remote are read once its marker is seen.
+    const input = new PassThrough();
+    const conn = new Connection(input, started.output, s.text, { channelBase: 1 });
+    const gateway = started.booted.then(
+      (booted: BootedProcess) => {
+        trace("remote's marker seen");
+        const gw = Gateway.greet(s, conn, () => booted.close(), opts);
+        booted.input.pipe(input);
+        return gw;
+      },
+      (e: Error) => {
+        conn.end(new DisconnectedError(e.message, e));
+        throw e;
+      },
+    );
+    const early = (
+      snapshot: Uint8Array,
+      io: ProgramIO,
+      extra: Record<string, unknown>,
+      programs?: readonly Program[],
+    ) => sendProgram(conn, s.text, programBody(s, undefined, snapshot, extra, programs), io);
+    return { gateway, early };
+  }
+
+  private static async openVia(s: GatewaySpec, opts: GatewayOptions): Promise<Gateway> {
+    const outer = await Gateway.open(s.via!, opts);
+    try {
+      return await outer.openHop(withoutVia(s), opts);
+    } catch (e) {
+      await outer.close();
+      throw e;
+    }
   }
 
   /**
@@ -147,22 +222,8 @@ export class Gateway {
     extra: Record<string, unknown> = {},
     programs?: readonly Program[],
   ): RemoteProgram {
-    const signed = this.signKey
-      ? signForSocket(snapshot, this.signKey, extra.modules)
-      : { snapshot };
-    const body = { ...signed, ...extra, ...this.compiled(programs) };
+    const body = programBody(this.spec, this.signKey, snapshot, extra, programs);
     return sendProgram(this.conn, this.spec.text, body, io);
-  }
-
-  /**
-   * The frame field with `programs` compiled (program-offers.ts), for a remote running
-   * the runtime this side sent (popen, ssh=): a socket= server runs its own runtime and
-   * compiles what a snapshot names.
-   */
-  private compiled(programs: readonly Program[] | undefined): Record<string, unknown> {
-    return programs?.length && this.spec.kind !== "socket"
-      ? { compiled: encodeOffer(programs) }
-      : {};
   }
 
   /**
@@ -175,9 +236,6 @@ export class Gateway {
     extra: Record<string, unknown> = {},
     programs?: readonly Program[],
   ): { end: ChannelEnd; accepted: Promise<void> } {
-    const signed = this.signKey
-      ? signForSocket(snapshot, this.signKey, extra.modules)
-      : { snapshot };
     let accept!: () => void, refuse!: (e: Error) => void;
     const accepted = new Promise<void>((a, r) => ((accept = a), (refuse = r)));
     accepted.catch(() => {});
@@ -195,7 +253,7 @@ export class Gateway {
     end = new ChannelEnd(this.conn, ch, io);
     this.conn.onEnd(refuse);
     this.conn
-      .send(FrameKind.Exec, ch, { ...signed, ...extra, ...this.compiled(programs) })
+      .send(FrameKind.Exec, ch, programBody(this.spec, this.signKey, snapshot, extra, programs))
       .catch(() => {});
     return { end, accepted };
   }

@@ -10,7 +10,7 @@
 
 import { randomInt } from "node:crypto";
 import type { JauntRequest, RequestHandler } from "../vm/index";
-import { Gateway } from "./gateway";
+import { Gateway, type Opening } from "./gateway";
 import { carried, type TransportContext } from "./context";
 import { execRequests } from "./exec";
 import { findHandles, offerHeld, programIO } from "./held";
@@ -38,7 +38,11 @@ export function serveRequests(ctx: TransportContext): Record<string, RequestHand
 }
 
 export function openFrom(ctx: TransportContext, target: string): Promise<Gateway> {
-  return Gateway.open(target, {
+  return startFrom(ctx, target).gateway;
+}
+
+function startFrom(ctx: TransportContext, target: string): Opening {
+  return Gateway.start(target, {
     onStderr: ctx.stderr,
     ...ctx.gatewayOptions,
     // Programs that come back over this gateway run here, with this program's output.
@@ -54,21 +58,25 @@ export function openFrom(ctx: TransportContext, target: string): Promise<Gateway
  */
 const inUse = new Map<string, { gw: Promise<Gateway>; users: number; opts: unknown }>();
 
-/** A gateway to `target` for a teleport: the one in use if it is still connected. */
-function teleportGateway(ctx: TransportContext, target: string): Promise<Gateway> {
+/**
+ * A gateway to `target` for a teleport: the one in use if it is still connected (its
+ * `early` is null), else a new one (Gateway.start).
+ */
+function teleportGateway(ctx: TransportContext, target: string): Opening {
   const open = inUse.get(target);
   if (open && open.opts === ctx.gatewayOptions) {
     open.users++;
-    return open.gw;
+    return { gateway: open.gw, early: null };
   }
-  const entry = { gw: openFrom(ctx, target), users: 1, opts: ctx.gatewayOptions };
+  const opening = startFrom(ctx, target);
+  const entry = { gw: opening.gateway, users: 1, opts: ctx.gatewayOptions };
   // A connection that ends (or never opens) is not handed out again.
   const forget = () => {
     if (inUse.get(target) === entry) inUse.delete(target);
   };
   entry.gw.then((gw) => gw.conn.onEnd(forget), forget);
   inUse.set(target, entry);
-  return entry.gw;
+  return opening;
 }
 
 /** A teleport is done with its gateway: the last one closes it. */
@@ -102,7 +110,7 @@ async function teleport(req: JauntRequest, ctx: TransportContext): Promise<void>
   // The snapshot is taken while the remote starts (it is only bytes until sent: a
   // failure leaves the program here).
   const found: number[] = [];
-  const opening = teleportGateway(ctx, target);
+  const { gateway: opening, early } = teleportGateway(ctx, target);
   let snapshot: Uint8Array;
   const opts = findHandles(found);
   try {
@@ -115,13 +123,30 @@ async function teleport(req: JauntRequest, ctx: TransportContext): Promise<void>
   // The module manifest (memoized: carried() below reuses it) is collected while the
   // remote starts too: it reads and hashes the program folder's files.
   if (ctx.modules?.()) trace("module manifest collected");
+  // A remote this teleport starts gets its program right behind the payload (no wait
+  // for its Hello); one already running gets it once the gateway is confirmed open.
+  let sent: RemoteProgram | null = null;
+  const send = async (resume: NonNullable<typeof early>) => {
+    const held = await offerHeld(ctx, found);
+    return resume(
+      snapshot,
+      programIO(ctx, held.grant),
+      { ...carried(ctx), ...held.fields },
+      opts.programs,
+    );
+  };
+  if (early) {
+    try {
+      sent = await send(early);
+    } catch (e) {
+      void opening.then((g) => releaseGateway(target, g)).catch(() => {});
+      throw e;
+    }
+  }
   const gw = await opening;
   trace("gateway open");
   try {
-    const held = await offerHeld(ctx, found);
-    const io = programIO(ctx, held.grant);
-    const extra = { ...carried(ctx), ...held.fields };
-    await follow(req, ctx, gw.resume(snapshot, io, extra, opts.programs));
+    await follow(req, ctx, sent ?? (await send(gw.resume.bind(gw))));
   } finally {
     await releaseGateway(target, gw);
   }

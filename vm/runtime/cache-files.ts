@@ -87,6 +87,13 @@ export interface EntryBytes {
    * it was read; null when they changed during the read.
    */
   stamp: string | null;
+  /**
+   * Bytes a bootstrapped remote got in its payload (transport/runtime-files.ts), not
+   * read from a disk: the transport carried them intact (a local pipe, ssh's MAC) and
+   * the origin made them for the payload moments before, so they are not hashed
+   * (hashing the compiled prelude loaded node:crypto on every remote's start).
+   */
+  fromPayload?: true;
 }
 
 function fileStamp(st: fs.BigIntStats): string {
@@ -100,8 +107,9 @@ export function readEntryBytes(file: string): EntryBytes {
     fd = fs.openSync(file, "r");
   } catch (e) {
     // A bootstrapped remote's entries are in memory under a path with a NUL byte, served
-    // by fs.readFileSync alone (transport/runtime-files.ts): no stamp, so they are hashed.
-    if (file.includes("\0")) return { bytes: fs.readFileSync(file), stamp: null };
+    // by fs.readFileSync alone (transport/runtime-files.ts): no stamp, and no hash.
+    if (file.includes("\0"))
+      return { bytes: fs.readFileSync(file), stamp: null, fromPayload: true };
     throw e;
   }
   try {
@@ -154,7 +162,8 @@ function writeStamp(file: string, stamp: string, sum: string): void {
 
 /**
  * Whether `payload`, read from `file` (`entry`) with stated checksum `sum`, is intact:
- * by its verified stamp when that matches, otherwise by hashing it (then stamped).
+ * by its verified stamp when that matches, otherwise by hashing it (then stamped); a
+ * remote's payload entries are taken as they came (EntryBytes.fromPayload).
  */
 export function entryIntact(
   file: string,
@@ -162,6 +171,7 @@ export function entryIntact(
   sum: string,
   payload: Uint8Array,
 ): boolean {
+  if (entry.fromPayload) return true;
   if (entry.stamp !== null && stampHolds(file, entry.stamp, sum)) return true;
   if (checksum(payload) !== sum) return false;
   if (entry.stamp !== null) writeStamp(file, entry.stamp, sum);
