@@ -1,12 +1,14 @@
 // The test machinery's own shortcuts do what the suites rely on: cuts at given
-// instruction counts in one run, node's outcomes reused only for the same program.
+// instruction counts in one run, node's outcomes reused only for the same program, and
+// node's outcomes from one shared process equal to those of a process each.
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { programIn, runJaunt, runNodeCached } from "./harness";
+import { nodeOutcomesShared, programIn, runJaunt, runNode, runNodeCached } from "./harness";
+import { sharesProcess } from "./node-batch";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-harness-"));
 process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
@@ -41,4 +43,66 @@ test("node's outcome is kept for the same program and node, not for another sour
   fs.writeFileSync(file, source + "// changed\n");
   assert.equal(runNodeCached(file, cache).stdout, "second\n");
   assert.equal(fs.readdirSync(cache).length, 2);
+});
+
+test("a shared node process gives each program what a node process of its own gives", () => {
+  const cache = path.join(dir, "shared-outcomes");
+  const files = [
+    // Patches a built-in: the next program has fresh ones.
+    write(
+      "patch.js",
+      "Array.prototype.last = function () { return this.at(-1); };\nconsole.log([1, 2].last());\n",
+    ),
+    write("fresh.js", "console.log(typeof [].last, Object.keys(this), typeof setImmediate);\n"),
+    // Timers and promise jobs, one after another (their order fixed), run to their end
+    // before the next program starts.
+    write(
+      "timers.js",
+      [
+        "setImmediate(() => {",
+        "  console.log('imm');",
+        "  setTimeout(() => {",
+        "    console.log('t1');",
+        "    Promise.resolve().then(() => setTimeout(() => {",
+        "      const i = setInterval(() => { console.log('tick'); clearInterval(i); }, 1);",
+        "    }, 1));",
+        "  }, 1);",
+        "});",
+        "queueMicrotask(() => console.log('micro'));",
+        "Promise.resolve().then(() => console.error('to stderr'));",
+        "console.log('sync');",
+      ].join("\n"),
+    ),
+    write("after.js", "console.log('after');\n"),
+  ];
+  const shared = nodeOutcomesShared(files, cache);
+  for (const file of files) {
+    const own = runNode(file);
+    assert.deepEqual(shared.get(file), { ...own, shared: true }, path.basename(file));
+  }
+  // Kept marked as shared: runNodeCached runs node's own process for them.
+  assert.equal(fs.readdirSync(cache).length, files.length);
+  fs.writeFileSync(files[3], "console.log('after');\n");
+  assert.deepEqual(nodeOutcomesShared([files[3]], cache).get(files[3])?.shared, true);
+});
+
+test("what a shared node process could not give as node does is left to a process of its own", () => {
+  const cache = path.join(dir, "own-outcomes");
+  const own = [
+    write("uses-process.js", "process.exitCode = 3; console.log(process.argv.length);\n"),
+    write("throws.js", "console.log('before');\nnull.x;\n"),
+    write("rejects.js", "console.log('before');\nPromise.reject(new Error('no'));\n"),
+    write(
+      "throws-later.js",
+      "setInterval(() => console.log('tick'), 1);\nsetTimeout(() => { throw new Error('late'); }, 5);\n",
+    ),
+    write("syntax.js", "console.log(1;\n"),
+    write("stack.js", "console.log(new Error('x').stack.split('\\n').length);\n"),
+    write("globals.js", "console.log(typeof structuredClone, typeof globalThis.fetch);\n"),
+    write("console.js", "console.log(Object.keys(console).length);\n"),
+  ];
+  const shared = nodeOutcomesShared(own, cache);
+  assert.deepEqual([...shared.keys()], []);
+  assert.equal(sharesProcess("/x/uncaught-a.js", "console.log(1)"), false);
+  assert.equal(sharesProcess("/x/a.js", "console.log(1)"), true);
 });

@@ -40,6 +40,11 @@ export function runNode(file: string, args: string[] = []): Outcome {
   return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
 }
 
+/** Node's outcome for a corpus program; `shared`: from a shared process (node-batch.ts). */
+export interface NodeOutcome extends Outcome {
+  shared?: boolean;
+}
+
 /**
  * Node's outcome for a program of the language corpus (test/programs), kept on disk in
  * `dir`, by default `.test-cache/node-outcomes/` (never committed), under a hash of node's version and
@@ -48,26 +53,82 @@ export function runNode(file: string, args: string[] = []): Outcome {
  * ~0.1 s of CPU, more than most programs' whole Jaunt run). The corpus programs are
  * deterministic (the differential suite needs them to be), so their output depends on
  * nothing else; programs-node/ ones (host I/O) are not for this. JAUNT_NODE_CACHE=off
- * runs node every time.
+ * runs node every time. Always the outcome of a node process of the program's own: a
+ * kept outcome from a shared process is run again.
  */
 export function runNodeCached(file: string, dir = NODE_OUTCOMES): Outcome {
-  if (process.env.JAUNT_NODE_CACHE === "off") return runNode(file);
+  const kept = keptOutcome(file, dir);
+  if (kept && !kept.shared) return kept;
+  const outcome = runNode(file);
+  keepOutcome(file, outcome, dir);
+  return outcome;
+}
+
+/**
+ * Node's outcomes for corpus programs, as many as can be from one shared node process
+ * (node-batch.ts: most of the corpus, ~0.005 s of CPU each instead of a node start):
+ * those kept on disk (see runNodeCached), then the others run in the batch and kept,
+ * marked `shared`. A program the batch leaves to a process of its own is not in the
+ * map. A shared outcome is provisional: where Jaunt's differs, runNodeCached decides.
+ */
+export function nodeOutcomesShared(
+  files: readonly string[],
+  dir = NODE_OUTCOMES,
+): Map<string, NodeOutcome> {
+  const outcomes = new Map<string, NodeOutcome>();
+  const rest: string[] = [];
+  for (const file of files) {
+    const kept = keptOutcome(file, dir);
+    if (kept) outcomes.set(file, kept);
+    else rest.push(file);
+  }
+  if (!rest.length) return outcomes;
+  const env = { ...process.env };
+  delete env.NODE_TEST_CONTEXT;
+  const r = spawnSync(process.execPath, [path.join(__dirname, "node-batch.js"), ...rest], {
+    encoding: "utf8",
+    env,
+    maxBuffer: 1 << 30,
+  });
+  // A batch that failed as a whole leaves every program to its own process.
+  if (r.status !== 0) return outcomes;
+  const batch = JSON.parse(r.stdout) as Record<string, Outcome | null>;
+  for (const file of rest) {
+    const outcome = batch[file];
+    if (!outcome) continue;
+    const shared = { ...outcome, shared: true };
+    keepOutcome(file, shared, dir);
+    outcomes.set(file, shared);
+  }
+  return outcomes;
+}
+
+/** The key of a program's kept node outcome (see runNodeCached). */
+function outcomeFile(file: string, dir: string): string {
   const key = createHash("sha256")
     .update(`${process.version}\0${process.execPath}\0${hostLocale()}\0${file}\0`)
     .update(fs.readFileSync(file))
     .digest("hex");
-  const entry = path.join(dir, `${key}.json`);
+  return path.join(dir, `${key}.json`);
+}
+
+function keptOutcome(file: string, dir: string): NodeOutcome | null {
+  if (process.env.JAUNT_NODE_CACHE === "off") return null;
   try {
-    return JSON.parse(fs.readFileSync(entry, "utf8")) as Outcome;
+    return JSON.parse(fs.readFileSync(outcomeFile(file, dir), "utf8")) as NodeOutcome;
   } catch {
-    const outcome = runNode(file);
-    // Written whole under a temporary name, then renamed: a reader never sees half.
-    fs.mkdirSync(dir, { recursive: true });
-    const tmp = `${entry}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(outcome));
-    fs.renameSync(tmp, entry);
-    return outcome;
+    return null;
   }
+}
+
+function keepOutcome(file: string, outcome: NodeOutcome, dir: string): void {
+  if (process.env.JAUNT_NODE_CACHE === "off") return;
+  const entry = outcomeFile(file, dir);
+  // Written whole under a temporary name, then renamed: a reader never sees half.
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = `${entry}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(outcome));
+  fs.renameSync(tmp, entry);
 }
 
 /** What a deterministic program's output may still depend on: time zone and locale. */
