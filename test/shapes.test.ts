@@ -9,7 +9,7 @@ import * as path from "node:path";
 import * as assert from "node:assert/strict";
 import { Jaunt } from "../vm";
 import { ArrayObject, FunctionObject, JSObject, PF } from "../vm/model/object";
-import { MAX_SHAPE_PROPERTIES } from "../vm/model/shape";
+import { MAX_SHAPE_PROPERTIES, ROOT_SHAPE, type Shape } from "../vm/model/shape";
 import { MAX_POLYMORPHISM, SiteCache, codeCache } from "../vm/interpreter/shape-cache";
 
 function plain(...keys: string[]): JSObject {
@@ -135,6 +135,92 @@ test("a method read from the prototype is cached with the prototype as holder", 
   assert.equal(sites.length, 1);
   const proto = globalFunction(j, "P").getOwnProperty("prototype")?.value;
   assert.equal(sites[0].holders[0], proto);
+});
+
+test("a read is cached up the prototype chain, per prototype, and from a dictionary-mode holder", () => {
+  const j = runGuest(`
+    function A() {}
+    A.prototype.m = function () { return 1; };
+    function B() {}
+    B.prototype = Object.create(A.prototype);
+    function C() {}
+    C.prototype = Object.create(B.prototype);
+    function deep(o) { return o.m; }
+    const twin = Object.create({ m: 2 });
+    function twins(o) { return o.m; }
+    function viaCall(f) { return f.call; }
+    for (let i = 0; i < 3; i++) {
+      deep(new C());
+      twins(new C());
+      twins(twin);
+      viaCall(deep);
+    }
+    Object.assign(globalThis, { A, B, deep, twins, viaCall });`);
+  const sites = (name: string) =>
+    codeCache(globalFunction(j, name).code).filter((c): c is SiteCache => c instanceof SiteCache);
+  const protoOf = (name: string) => globalFunction(j, name).getOwnProperty("prototype")?.value;
+  const [deep] = sites("deep");
+  assert.equal(deep.shapes.length, 1);
+  assert.equal(deep.holders[0], protoOf("A"));
+  // C.prototype and B.prototype lie in between, each with its shape.
+  assert.equal(deep.between[0]?.length, 4);
+  assert.equal(deep.between[0]?.[2], protoOf("B"));
+  // Both receivers have the empty shape; their prototypes differ: two entries.
+  const [twins] = sites("twins");
+  assert.equal(twins.shapes.length, 2);
+  assert.equal(twins.shapes[0], twins.shapes[1]);
+  assert.equal(twins.megamorphic, false);
+  // Function.prototype is in dictionary mode: its property record is cached.
+  const [viaCall] = sites("viaCall");
+  assert.equal(viaCall.holders[0]?.shape, null);
+  assert.equal(
+    viaCall.records[0]?.value,
+    j.vm.realm.FunctionPrototype.getOwnProperty("call")?.value,
+  );
+});
+
+test("a constructor's named stores keep a big record in fast mode; its snapshot does not depend on the mode", () => {
+  const fields = Array.from({ length: 100 }, (_, i) => `this.f${i} = ${i};`).join(" ");
+  const source = `function Big() { ${fields} }
+    globalThis.big = new Big(); globalThis.big2 = new Big();
+    for (let i = 0; i < 3000; i++);`;
+  const opts = { stdout: () => {}, stderr: () => {}, seed: 1, argv: [] };
+  const j = Jaunt.create(opts);
+  j.load(source, "/big.js");
+  assert.equal(j.run(2500).status, "paused");
+  const big = j.vm.realm.global.getOwnProperty("big")?.value as JSObject;
+  assert.ok(big.shape !== null && big.shape.count === 100);
+  assert.equal(big.getOwnProperty("f37")?.value, 37);
+  const bytes = j.snapshot();
+  const again = Jaunt.resume(bytes, opts);
+  // Past MAX_SHAPE_PROPERTIES the decoder makes a dictionary; the bytes are the same.
+  const decoded = again.vm.realm.global.getOwnProperty("big")?.value as JSObject;
+  assert.equal(decoded.shape, null);
+  assert.deepEqual(decoded.ownKeys(), big.ownKeys());
+  assert.ok(Buffer.from(again.snapshot()).equals(Buffer.from(bytes)));
+  assert.equal(again.run().status, "done");
+});
+
+test("shapes down one line of the tree share one key table and each finds only its own keys", () => {
+  const keys = Array.from({ length: 300 }, (_, i) => "kt" + i);
+  // Keys no other test gives the empty shape (the tree is per process).
+  const line: Shape[] = [];
+  let shape: Shape = ROOT_SHAPE;
+  for (const k of keys) {
+    shape = shape.add(k, PF.Default)!;
+    line.push(shape);
+    shape.find(k);
+  }
+  const branch = line[9].add("other", PF.Default)!;
+  for (let n = 1; n <= 300; n += 37) {
+    const s = line[n - 1];
+    assert.equal(s.find("kt" + (n - 1))?.slot, n - 1);
+    assert.equal(s.find("kt" + n), undefined);
+    assert.equal(s.find("other"), undefined);
+  }
+  assert.equal(branch.find("kt9")?.slot, 9);
+  assert.equal(branch.find("kt10"), undefined);
+  assert.equal(branch.find("other")?.slot, 10);
 });
 
 const ACROSS_A_CUT = `

@@ -693,7 +693,10 @@ class Encoder {
     // property. Decided by content, not by the object's mode, so that resuming (which
     // rebuilds fast mode where it can) and snapshotting again gives the same bytes.
     if (o.constructor === JSObject && o.privates === null) {
-      const shape = o.shape ?? shapeOfDictionary(o);
+      // A fast-mode object past the limit (named stores may make one, shape.ts) is
+      // written as a dictionary-mode one is: the bytes do not depend on the mode.
+      const fits = o.shape !== null && o.shape.count <= MAX_SHAPE_PROPERTIES;
+      const shape = fits ? o.shape : shapeOfDictionary(o);
       if (shape !== null) {
         const n = shape.count;
         const layout = this.layout(shape, o);
@@ -769,6 +772,7 @@ class Encoder {
         x instanceof JSObject &&
         x.constructor === JSObject &&
         x.shape !== null &&
+        x.shape.count <= MAX_SHAPE_PROPERTIES &&
         x.intrinsicId < 0 &&
         x.privates === null
       ) {

@@ -6,57 +6,93 @@
 // process, rebuilt as code runs: never part of a snapshot.
 //
 // A hit needs no hash lookup: a read is one or two shape comparisons and an index.
-// Reads cache own properties and properties of the receiver's direct prototype
-// (guarded by the prototype's identity and shape: the receiver's shape says it lacks
-// the key, the prototype's shape that it still has it); writes cache own writable
-// data properties, and one transition that adds the property (as a constructor's
-// `this.x = x` does): its hit still checks extensibility and that no prototype holds
-// a setter or a read-only property of that name, which shapes do not record.
+// Reads cache own properties and properties of the receiver's prototypes: an entry
+// is a receiver shape (which says the receiver lacks the key) and the chain up to
+// the holder, each prototype by identity and shape (shapes do not record the
+// prototype, so identities are checked too: objects of one shape with different
+// prototypes get entries of their own). A holder in fast mode is guarded by its shape,
+// one in dictionary mode (Function.prototype, whose `call` and `apply` prototype-style
+// classes read on every construction) by its property record, which deleteOwn marks
+// removed and an accessor definition flags; prototypes in between must be in fast
+// mode. Writes cache own writable data properties, and one transition that adds the
+// property (as a constructor's `this.x = x` does): its hit still checks extensibility
+// and that no prototype holds a setter or a read-only property of that name, which
+// shapes do not record.
 
 import type { FunctionCode } from "../../compiler/bytecode";
-import { FunctionObject, JSObject, NativeFunction, OF, PF } from "../model/object";
-import { MAX_SHAPE_PROPERTIES, type Shape } from "../model/shape";
+import { FunctionObject, JSObject, NativeFunction, OF, PF, type Prop } from "../model/object";
+import { MAX_NAMED_SHAPE_PROPERTIES, type Shape } from "../model/shape";
 import type { PropertyKey, Value } from "../model/value";
 import type { GlobalSite } from "./global-cache";
 
-/** Shapes a site may see before it stops caching. */
+/** Entries a site may hold before it stops caching. */
 export const MAX_POLYMORPHISM = 4;
 
-/** What one instruction saw. `shapes[i]` pairs with `holders[i]` and `slots[i]`. */
+/** How far up the prototype chain a read is cached (Object.prototype in a class tree). */
+const MAX_CHAIN = 6;
+
+/**
+ * What one instruction saw. Entry `i` is `shapes[i]`, `holders[i]`, `holderShapes[i]`,
+ * `slots[i]`, `between[i]` and `records[i]`.
+ */
 export class SiteCache {
   readonly shapes: Shape[] = [];
   /** null: an own property; else the prototype that holds it. */
   readonly holders: (JSObject | null)[] = [];
-  /** The prototype's shape when the entry was made (null for own properties). */
+  /**
+   * The holder's shape when the entry was made: null for own properties, and for a
+   * holder in dictionary mode (then `records[i]` is its property record).
+   */
   readonly holderShapes: (Shape | null)[] = [];
   readonly slots: number[] = [];
+  /**
+   * For a holder above the receiver's own prototype: the prototypes in between, the
+   * receiver's first, each followed by the shape it had; null when the holder is the
+   * receiver's prototype (or there is none).
+   */
+  readonly between: ((JSObject | Shape)[] | null)[] = [];
+  /** The holder's property record when it is in dictionary mode, else null. */
+  readonly records: (Prop | null)[] = [];
   megamorphic = false;
   /** A write that added the property: the receiver's shape before and after (monomorphic). */
   addFrom: Shape | null = null;
   addTo: Shape | null = null;
 
-  /** Records one more receiver shape; the fifth makes the site megamorphic. */
-  add(shape: Shape, holder: JSObject | null, slot: number): void {
+  /**
+   * Records one more entry, replacing one for the same receiver shape and prototype
+   * (a holder whose shape changed); past MAX_POLYMORPHISM the site goes megamorphic.
+   */
+  add(
+    shape: Shape,
+    holder: JSObject | null,
+    slot: number,
+    between: (JSObject | Shape)[] | null = null,
+    record: Prop | null = null,
+  ): void {
     if (this.megamorphic) return;
-    const i = this.shapes.indexOf(shape);
-    if (i >= 0) {
-      // The same receiver shape with a prototype that changed: replace the entry.
-      this.holders[i] = holder;
-      this.holderShapes[i] = holder === null ? null : holder.shape;
-      this.slots[i] = slot;
-      return;
-    }
-    if (this.shapes.length >= MAX_POLYMORPHISM) {
+    const first = between !== null ? between[0] : holder;
+    let i = 0;
+    for (; i < this.shapes.length; i++)
+      if (this.shapes[i] === shape && firstProto(this, i) === first) break;
+    if (i === this.shapes.length && i >= MAX_POLYMORPHISM) {
       this.megamorphic = true;
       this.shapes.length = this.holders.length = this.holderShapes.length = 0;
-      this.slots.length = 0;
+      this.slots.length = this.between.length = this.records.length = 0;
       return;
     }
-    this.shapes.push(shape);
-    this.holders.push(holder);
-    this.holderShapes.push(holder === null ? null : holder.shape);
-    this.slots.push(slot);
+    this.shapes[i] = shape;
+    this.holders[i] = holder;
+    this.holderShapes[i] = holder === null || record !== null ? null : holder.shape;
+    this.slots[i] = slot;
+    this.between[i] = between;
+    this.records[i] = record;
   }
+}
+
+/** The receiver's prototype entry `i` was made for (null for an own property). */
+function firstProto(c: SiteCache, i: number): JSObject | Shape | null {
+  const between = c.between[i];
+  return between !== null ? between[0] : c.holders[i];
 }
 
 /**
@@ -82,9 +118,23 @@ export function recordRead(c: SiteCache, obj: JSObject, shape: Shape, key: Prope
   if (c.megamorphic) return;
   const own = shape.find(key);
   if (own !== undefined) return c.add(shape, null, own.slot);
-  const proto = obj.proto;
-  const held = proto?.shape?.find(key);
-  if (held !== undefined) c.add(shape, proto, held.slot);
+  let between: (JSObject | Shape)[] | null = null;
+  let o = obj.proto;
+  for (let depth = 0; o !== null && depth < MAX_CHAIN; depth++) {
+    const s = o.shape;
+    if (s === null) {
+      // A holder in dictionary mode: its record, if the kind's lookup is the plain one.
+      const kind = o.constructor;
+      if (kind !== JSObject && kind !== NativeFunction) return;
+      const p = o.dictionary!.get(key);
+      if (p !== undefined && (p.flags & PF.Accessor) === 0) c.add(shape, o, 0, between, p);
+      return;
+    }
+    const held = s.find(key);
+    if (held !== undefined) return c.add(shape, o, held.slot, between);
+    (between ??= []).push(o, s);
+    o = o.proto;
+  }
 }
 
 /**
@@ -97,11 +147,29 @@ export function cachedRead(c: SiteCache, obj: JSObject, shape: Shape): unknown {
     if (shapes[i] !== shape) continue;
     const holder = c.holders[i];
     if (holder === null) return obj.slotValues[c.slots[i]];
-    if (obj.proto === holder && holder.shape === c.holderShapes[i])
-      return holder.slotValues[c.slots[i]];
-    return MISS;
+    const between = c.between[i];
+    if (between === null ? obj.proto !== holder : !chainLeadsTo(obj, between, holder)) continue;
+    const holderShape = c.holderShapes[i];
+    if (holderShape !== null) {
+      if (holder.shape === holderShape) return holder.slotValues[c.slots[i]];
+      continue;
+    }
+    const record = c.records[i]!;
+    if ((record.flags & (PF.Accessor | PF.Removed)) === 0 && holder.shape === null)
+      return record.value;
   }
   return MISS;
+}
+
+/** Whether `obj`'s prototypes are still `between` (with their shapes), then `holder`. */
+function chainLeadsTo(obj: JSObject, between: (JSObject | Shape)[], holder: JSObject): boolean {
+  let o = obj;
+  for (let k = 0; k < between.length; k += 2) {
+    const p = o.proto;
+    if (p !== between[k] || p.shape !== between[k + 1]) return false;
+    o = p;
+  }
+  return o.proto === holder;
 }
 
 /**
@@ -158,7 +226,11 @@ function addProperty(
   v: Value,
   c: SiteCache,
 ): boolean {
-  if (!obj.extensible || shape.count >= MAX_SHAPE_PROPERTIES || !protosAllowAdd(obj.proto, key))
+  if (
+    !obj.extensible ||
+    shape.count >= MAX_NAMED_SHAPE_PROPERTIES ||
+    !protosAllowAdd(obj.proto, key)
+  )
     return false;
   const next = shape.add(key, PF.Default);
   if (next === null) return false;

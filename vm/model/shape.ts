@@ -16,6 +16,14 @@ import { isArrayIndex, type PropertyKey } from "./value";
 export const MAX_SHAPE_PROPERTIES = 64;
 
 /**
+ * The limit for properties added by a named store (`this.x = …`, SET_PROP): source
+ * text names them, so an object that gets this many is a big record (Octane gbemu's
+ * emulator state has 291 fields and its prototype 189 methods), not a map, and in
+ * dictionary mode each of its reads was a hash lookup. (V8 keeps up to 1020.)
+ */
+export const MAX_NAMED_SHAPE_PROPERTIES = 1020;
+
+/**
  * Beyond this many children a shape stops recording transitions: a further child is
  * made for the one object that asks and shared with no other. (It used to send the
  * object to dictionary mode. The tree is per process, so after a few hundred programs
@@ -33,8 +41,8 @@ export class Shape {
   private transitionCount = 0;
   /** Another shape with the same parent and key but different flags. */
   private sibling: Shape | null = null;
-  /** key → the shape that added it (its slot and flags), built on first lookup. */
-  private table: Map<PropertyKey, Shape> | null = null;
+  /** Its keys, found through a table this shape may share (see KeyTable); built on first lookup. */
+  private table: KeyTable | null = null;
   /** The keys in insertion order, built on first use. */
   private keyList: PropertyKey[] | null = null;
   /** Whether some key is an array index (ownKeys must then sort), computed once. */
@@ -66,13 +74,26 @@ export class Shape {
   /** The shape that added `key`, or undefined if objects of this shape lack it. */
   find(key: PropertyKey): Shape | undefined {
     if (this.count === 0) return undefined;
-    let table = this.table;
-    if (table === null) {
-      table = new Map();
-      for (let s: Shape = this; s.parent !== null; s = s.parent) table.set(s.key!, s);
-      this.table = table;
+    const s = (this.table ?? this.makeTable()).shapes.get(key);
+    // The table may run on to descendants of this shape: their keys come later.
+    return s !== undefined && s.slot < this.count ? s : undefined;
+  }
+
+  /**
+   * The parent's table grown by this shape's key when the parent is still its tip
+   * (a constructor adding its fields one by one builds one table, not one a shape:
+   * quadratic for an object of hundreds of fields); else a table of its own.
+   */
+  private makeTable(): KeyTable {
+    const inherited = this.parent!.table;
+    if (inherited !== null && inherited.tip === this.parent) {
+      inherited.shapes.set(this.key!, this);
+      inherited.tip = this;
+      return (this.table = inherited);
     }
-    return table.get(key);
+    const shapes = new Map<PropertyKey, Shape>();
+    for (let s: Shape = this; s.parent !== null; s = s.parent) shapes.set(s.key!, s);
+    return (this.table = new KeyTable(shapes, this));
   }
 
   /** The child that adds `key` with `flags` (unshared once this shape has too many). */
@@ -103,6 +124,19 @@ export class Shape {
     }
     return list;
   }
+}
+
+/**
+ * Keys of a chain of shapes: each key → the shape that added it. Shared down one line
+ * of the transition tree: a shape finds its keys as the entries whose slot is below
+ * its count (the ones after are its descendants'). `tip` is the deepest shape that
+ * added its key here; only it may hand the table on to a child.
+ */
+class KeyTable {
+  constructor(
+    readonly shapes: Map<PropertyKey, Shape>,
+    public tip: Shape,
+  ) {}
 }
 
 /** The shape of an object with no own properties. */
