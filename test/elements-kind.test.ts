@@ -71,3 +71,17 @@ test("arrays decoded from a snapshot have the same elements kind", () => {
   const arrays = guestArrays(resumed);
   assertOneKind([...arrays, ...guestArrays(j)]);
 });
+
+test("an array decoded as one run of references has the same elements kind", () => {
+  // The decoder hands such an array a slice of its records (no genericElements).
+  const j = Jaunt.create();
+  j.load(
+    PROGRAM + "made.run = []; for (let i = 0; i < 1000; i++) made.run.push({ i });",
+    "/kinds.js",
+  );
+  assert.equal(j.run().status, "done");
+  const resumed = Jaunt.resume(j.snapshot());
+  const arrays = guestArrays(resumed);
+  assert.equal(arrays.length, 16);
+  assertOneKind([...arrays, ...guestArrays(j)]);
+});

@@ -346,3 +346,28 @@ test("objects carry no record id once a snapshot is written, or has failed", () 
   objects[25].slotValues[1] = saved;
   assert.ok(Buffer.from(j.snapshot({ takenAt: 1 })).equals(first));
 });
+
+test("a big snapshot is assembled in its scratch buffer, with a short header or a long one", () => {
+  // Over a megabyte: the header goes in the room left before the records (no copy of
+  // them) when it fits, and the snapshot is a view nothing later writes into.
+  for (const extra of ["", `/* ${"long source ".repeat(4000)} */`]) {
+    const j = manyObjects(100_000, extra);
+    const bytes = j.snapshot();
+    const kept = Buffer.from(bytes);
+    assert.ok(bytes.length > 1 << 20);
+    assert.equal(bytes.byteOffset > 0, extra === "", "a view after the gap only when it fits");
+    const tree = decode(bytes) as Tree;
+    assert.equal(tree[0].magic, "JAUNT-SNAPSHOT");
+    assert.equal(arrayOfObjects(tree).run[2], 100_000);
+    // Another snapshot, big or small, leaves the first one's bytes alone.
+    assert.ok(Buffer.from(j.snapshot()).equals(kept), "the same state gives the same bytes");
+    manyObjects(10).snapshot();
+    assert.ok(Buffer.from(bytes).equals(kept));
+    const again = Jaunt.resume(bytes, quiet);
+    const a = again.vm.realm.global.getOwnProperty("a")!.value as JSObject;
+    assert.equal(
+      (a.getOwnProperty("99999")!.value as JSObject).getOwnProperty("s")!.value,
+      "x99999",
+    );
+  }
+});

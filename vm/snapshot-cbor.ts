@@ -100,12 +100,12 @@ export class CborReader {
   }
 
   /**
-   * Skips one item and everything inside it, without recursion (a hostile nesting
-   * depth costs a counter, not host stack).
+   * Skips `count` items (one by default) and everything inside them, without recursion
+   * (a hostile nesting depth costs a counter, not host stack).
    */
-  skip(): void {
+  skip(count = 1): void {
     const b = this.bytes;
-    let items = 1;
+    let items = count;
     while (items > 0) {
       items--;
       const n = this.head();

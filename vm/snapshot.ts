@@ -22,6 +22,7 @@
 
 import { compileMemo } from "./runtime/program-memo";
 import { CborWriter, cborX } from "./cbor-write";
+import { ChunkedList } from "./chunked-list";
 import { builtinProgram, isBuiltinProgram } from "./runtime/node-modules";
 import { COMPILER_VERSION, type Program, type ProgramKind } from "../compiler/bytecode";
 import { OPS } from "../compiler/opcodes";
@@ -261,15 +262,16 @@ class Encoder {
    * which is id order unless ids are stable); `ends` has where each one ends.
    */
   readonly out = takeScratch();
-  private readonly ends: number[] = [];
+  /** Stable ids only (writeHeap puts the records in id order then). */
+  private readonly ends = new ChunkedList<number>();
   /**
    * Everything reserved, in order, with its id if ids are stable (otherwise its index
    * is its id); those before `drained` are written.
    * Objects and environments carry their id themselves while the encoder runs
    * (`mark`, as -1 - id; reset by `release`); symbols and private names are looked up in `others`.
    */
-  private readonly reached: object[] = [];
-  private readonly reachedIds: number[] = [];
+  private readonly reached = new ChunkedList<object>();
+  private readonly reachedIds = new ChunkedList<number>();
   private drained = 0;
   private readonly others = new Map<object, number>();
   private readonly programIndex = new Map<Program, number>();
@@ -366,7 +368,9 @@ class Encoder {
 
   /** Forgets the ids objects and environments carry (whether encoding ended or failed). */
   release(): void {
-    for (const o of this.reached) if (o instanceof JSObject || o instanceof Env) o.mark = 0;
+    this.reached.forEach((o) => {
+      if (o instanceof JSObject || o instanceof Env) o.mark = 0;
+    });
     giveBackScratch(this.out);
   }
 
@@ -464,8 +468,36 @@ class Encoder {
     return out;
   }
 
+  /** The layout `layout` found last, and what it was found for. */
+  private lastLayout = -1;
+  private lastShape: Shape | null = null;
+  private lastProto: JSObject | null = null;
+  private lastCls = "";
+  private lastExtensible = false;
+
   /** The id of the layout of a shaped plain object, its record made on first use. */
   private layout(shape: Shape, o: JSObject): number {
+    // A heap's objects come in runs of one layout (a million made by one loop): the
+    // last answer is checked first, before the layouts of the shape are searched.
+    const proto = o.proto;
+    const cls = o.cls;
+    const extensible = o.extensible;
+    if (
+      shape === this.lastShape &&
+      proto === this.lastProto &&
+      cls === this.lastCls &&
+      extensible === this.lastExtensible
+    )
+      return this.lastLayout;
+    const id = this.findLayout(shape, o);
+    this.lastShape = shape;
+    this.lastProto = proto;
+    this.lastCls = cls;
+    this.lastExtensible = extensible;
+    return (this.lastLayout = id);
+  }
+
+  private findLayout(shape: Shape, o: JSObject): number {
     const t = this.ids;
     let list = t.layouts.get(shape);
     if (list === undefined) t.layouts.set(shape, (list = []));
@@ -766,8 +798,9 @@ class Encoder {
   /** Writes the records queued so far (and those they queue). */
   drain(): void {
     const reached = this.reached;
+    const stable = this.ids.ids !== null;
     for (; this.drained < reached.length; this.drained++) {
-      const x = reached[this.drained];
+      const x = reached.get(this.drained);
       if (
         x instanceof JSObject &&
         x.constructor === JSObject &&
@@ -779,7 +812,7 @@ class Encoder {
         if (this.handleKey !== undefined) this.noteHandle(x);
         this.writeShaped(x, x.shape);
       } else this.out.any(this.record(x));
-      this.ends.push(this.out.pos);
+      if (stable) this.ends.push(this.out.pos);
     }
   }
 
@@ -789,21 +822,26 @@ class Encoder {
     const bytes = this.out.bytes;
     if (this.ids.ids === null) {
       // Ids are numbered in the order records are written: the bytes are the heap.
-      w.raw(bytes.subarray(0, end));
+      w.raw(bytes.subarray(HEAP_GAP, end));
       return;
     }
     const at = new Int32Array(this.heapLength).fill(-1);
-    for (let k = 0; k < this.reachedIds.length; k++) at[this.reachedIds[k]] = k;
+    for (let k = 0; k < this.reachedIds.length; k++) at[this.reachedIds.get(k)] = k;
     for (let id = 0; id < this.heapLength; id++) {
       const k = at[id];
       if (k < 0) w.byte(0xf6);
-      else w.raw(bytes.subarray(k === 0 ? 0 : this.ends[k - 1], this.ends[k]));
+      else w.raw(bytes.subarray(k === 0 ? HEAP_GAP : this.ends.get(k - 1), this.ends.get(k)));
     }
+  }
+
+  /** Whether records are written in id order (ids are not stable): the bytes are the heap. */
+  get idsInOrder(): boolean {
+    return this.ids.ids === null;
   }
 
   /** The size of the heap once written by `writeHeap` (at most). */
   get heapBytes(): number {
-    return 9 + this.out.pos + (this.heapLength - this.records);
+    return 9 + (this.out.pos - HEAP_GAP) + (this.heapLength - this.records);
   }
 
   get layouts(): Enc[] {
@@ -1010,10 +1048,29 @@ function encodeInto(e: Encoder, vm: VM, opts: EncodeOptions): Uint8Array {
         : [p.hash, p.kind, p.filename, isBuiltinProgram(p) ? null : p.source],
     ),
   };
-  // Header and roots go behind the records in the scratch buffer, then the three parts
-  // into one buffer of (nearly) the snapshot's size.
   const out = e.out;
   const heapEnd = out.pos;
+  if (e.idsInOrder && out.bytes.length > KEEP_SCRATCH) {
+    // A big snapshot: the heads and header in the gap before the records, the roots
+    // behind them, and the snapshot is that part of the scratch buffer (not kept).
+    const head = new CborWriter(1024);
+    head.head(Major.Array, 3);
+    head.any(header);
+    head.head(Major.Array, e.heapLength);
+    const start = HEAP_GAP - head.pos;
+    if (start >= 0) {
+      out.any(roots);
+      // A buffer that doubled as it grew is at least half used: a view of it wastes
+      // at most what a copy would allocate anyway, for as long as the caller keeps it.
+      if ((out.pos - start) * 2 >= out.bytes.length) {
+        out.bytes.set(head.bytes.subarray(0, head.pos), start);
+        return out.bytes.subarray(start, out.pos);
+      }
+      out.pos = heapEnd;
+    }
+  }
+  // Header and roots go behind the records in the scratch buffer, then the three parts
+  // into one buffer of (nearly) the snapshot's size.
   out.any(header);
   const headerEnd = out.pos;
   out.any(roots);
@@ -1032,15 +1089,25 @@ function encodeInto(e: Encoder, vm: VM, opts: EncodeOptions): Uint8Array {
  */
 let scratch: CborWriter | null = null;
 
+/**
+ * Room left before the records in the scratch buffer: a big snapshot whose header
+ * (and the heads around it) fits there is assembled in place, and the snapshot is a
+ * view of the scratch buffer (copying 16 MB of records into a new buffer was a fifth
+ * of encoding a million objects).
+ */
+const HEAP_GAP = 1 << 14;
+/** Scratch buffers up to this size are kept for the next snapshot (giveBackScratch). */
+const KEEP_SCRATCH = 1 << 20;
+
 function takeScratch(): CborWriter {
   const w = scratch ?? new CborWriter(1 << 16);
   scratch = null;
-  w.pos = 0;
+  w.pos = HEAP_GAP;
   return w;
 }
 
 function giveBackScratch(w: CborWriter): void {
-  if (w.bytes.length <= 1 << 20) scratch = w;
+  if (w.bytes.length <= KEEP_SCRATCH) scratch = w;
 }
 
 // ---- decoding ------------------------------------------------------------------
@@ -1110,16 +1177,25 @@ function place(where: Where): string {
 }
 
 /**
- * The heap's records as the decoder keeps them between its passes: null for an unused
- * id, the byte offset of a shaped-object record (read in place when it is filled), or
- * any other record decoded by cbor-x.
+ * Consecutive records other than shaped objects', decoded by cbor-x in one call: the
+ * id of the first and the records (null: an id the snapshot does not use).
  */
-type HeapEntry = null | number | unknown[];
+interface RecordRun {
+  first: number;
+  records: unknown[];
+}
 
 class Decoder {
-  /** Shells by record id, and records as `fill` reads them (both filled by `allocate`). */
+  /** Shells by record id (made by `allocate`). */
   private readonly objects: (JSObject | Env | JSSymbol | null)[];
-  private readonly records: HeapEntry[];
+  /**
+   * Where each shaped-object record starts in the bytes, plus one (read in place when
+   * it is filled); 0 for other records, which are in `runs`. Off the host heap: the
+   * garbage collector never scans or copies it.
+   */
+  private readonly shapedAt: Float64Array;
+  /** The other records, in id order. */
+  private readonly runs: RecordRun[] = [];
   private layouts: DecodedLayout[] = [];
   /** References array-element runs have expanded to so far (bounded by runBudget). */
   private runTotal = 0;
@@ -1146,7 +1222,7 @@ class Decoder {
     // Sized once (the decoder checked the count against the bytes left): a million
     // pushes grew and copied them again and again.
     this.objects = new Array(heapLength);
-    this.records = new Array(heapLength);
+    this.shapedAt = new Float64Array(heapLength);
   }
 
   /** After fill: no prototype chain or environment chain is a cycle. */
@@ -1157,15 +1233,19 @@ class Decoder {
     const parents = new Set<Env>();
     let lastProto: JSObject | null = null;
     let lastParent: Env | null = null;
-    for (const x of this.objects) {
-      if (x instanceof JSObject) {
-        const p = x.proto;
-        if (p !== null && p !== lastProto) protos.add((lastProto = p));
-      } else if (x instanceof Env) {
-        const p = x.parent;
-        if (p !== null && p !== lastParent) parents.add((lastParent = p));
+    // Shaped objects have their layout's prototype: checked from the layouts.
+    for (const l of this.layouts) if (l !== null && l.proto !== null) protos.add(l.proto);
+    for (const run of this.runs)
+      for (let k = 0; k < run.records.length; k++) {
+        const x = this.objects[run.first + k];
+        if (x instanceof JSObject) {
+          const p = x.proto;
+          if (p !== null && p !== lastProto) protos.add((lastProto = p));
+        } else if (x instanceof Env) {
+          const p = x.parent;
+          if (p !== null && p !== lastParent) parents.add((lastParent = p));
+        }
       }
-    }
     for (const o of this.realm.intrinsics) if (o.proto !== null) protos.add(o.proto);
     for (const e of this.realm.intrinsicEnvs) if (e.parent !== null) parents.add(e.parent);
     checkAcyclic<JSObject>("a prototype chain", (o) => o.proto, protos);
@@ -1240,20 +1320,22 @@ class Decoder {
     // snapshot has no shaped records: one call for its whole heap).
     let runStart = -1;
     let runFirst = 0;
+    const shapedAt = this.shapedAt;
+    const objects = this.objects;
     for (let i = 0; i < this.heapLength; i++) {
       const start = reader.pos;
       const length = reader.head();
-      const shaped = reader.major === Major.Array && length > 0 && reader.uint() === R_SHAPED;
-      reader.pos = start;
-      reader.skip();
-      if (!shaped) {
+      if (reader.major !== Major.Array || length === 0 || reader.peek() !== R_SHAPED) {
+        reader.pos = start;
+        reader.skip();
         if (runStart < 0) [runStart, runFirst] = [start, i];
         continue;
       }
+      reader.skip(length);
       if (runStart >= 0) this.allocateRun(runStart, start, runFirst, i - runFirst);
       runStart = -1;
-      this.records[i] = start;
-      this.objects[i] = new JSObject(null);
+      shapedAt[i] = start + 1;
+      objects[i] = new JSObject(null);
     }
     if (runStart >= 0) this.allocateRun(runStart, reader.pos, runFirst, this.heapLength - runFirst);
   }
@@ -1268,17 +1350,15 @@ class Decoder {
     }
     if (!Array.isArray(list) || list.length !== count)
       fail(`records ${first} to ${first + count - 1} are not ${count} CBOR items`);
+    this.runs.push({ first, records: list });
     for (let k = 0; k < list.length; k++) {
       const raw = list[k];
       // An id this snapshot does not use (stable ids: an object that died).
       if (raw === null) {
-        this.records[first + k] = null;
         this.objects[first + k] = null;
         continue;
       }
-      const rec = asArray(raw, `record ${first + k}`);
-      this.records[first + k] = rec;
-      this.allocateRecord(rec, first + k);
+      this.allocateRecord(asArray(raw, `record ${first + k}`), first + k);
     }
   }
 
@@ -1552,13 +1632,18 @@ class Decoder {
 
   /** Pass 2: fill every shell from its record. */
   fill(): void {
+    const shapedAt = this.shapedAt;
+    let run = 0;
     for (let i = 0; i < this.heapLength; i++) {
-      const rec = this.records[i];
-      if (rec === null) continue;
-      if (typeof rec === "number") {
-        this.fillShaped(this.objects[i] as JSObject, rec, i);
+      const at = shapedAt[i];
+      if (at !== 0) {
+        this.fillShaped(this.objects[i] as JSObject, at - 1, i);
         continue;
       }
+      // The next of the other records: runs are in id order and cover every other id.
+      while (i >= this.runs[run].first + this.runs[run].records.length) run++;
+      const rec = this.runs[run].records[i - this.runs[run].first] as unknown[] | null;
+      if (rec === null) continue;
       const where = `record ${i}`;
       if (rec[0] === R_OBJECT) this.applyState(this.objects[i] as JSObject, rec.slice(1), where);
       else if (rec[0] === R_PATCH) {
@@ -1696,7 +1781,9 @@ class Decoder {
 
   /** Array elements, with runs of references expanded (at most runBudget in all). */
   private elements(list: unknown[], where: string): Value[] {
-    // One run of references, an array of objects made in a loop: a slice of the records.
+    // One run of references, an array of objects made in a loop: a slice of the records,
+    // which has the elements kind of every guest array already (HOLEY_ELEMENTS, like
+    // `objects`): genericElements would copy a million elements to grow it by one.
     const only = list.length === 1 ? list[0] : null;
     if (Array.isArray(only) && only[0] === V_REF_RUN) {
       const run = this.run(only, where, 0);
@@ -1712,7 +1799,7 @@ class Decoder {
       const first = this.run(v, where, out.length);
       for (let j = first; j < first + v[2]; j++) out.push(this.objects[j] as JSObject);
     }
-    return out;
+    return genericElements(out);
   }
 
   /** A run of references [V_REF_RUN, first, count], checked: its first record. */
@@ -1783,8 +1870,7 @@ class Decoder {
     switch (kind) {
       case K_ARRAY: {
         const a = o as ArrayObject;
-        a.elems =
-          s[5] === null ? null : genericElements(this.elements(asArray(s[5], where), where));
+        a.elems = s[5] === null ? null : this.elements(asArray(s[5], where), where);
         if (!isInt(s[6], 0, 2 ** 32 - 1)) fail(`${where}: bad array length`);
         a.sparseLength = s[6];
         a.lengthWritable = !!s[7];
