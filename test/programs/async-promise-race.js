@@ -3,8 +3,12 @@ const out = [];
 const log = (m) => out.push(m);
 const delay = (ms, v, fail) =>
   new Promise((res, rej) => setTimeout(() => (fail ? rej(new Error(v)) : res(v)), ms));
-Promise.race([delay(20, "slow"), delay(5, "fast")]).then((v) => log("race 1: " + v));
-Promise.race([delay(20, "slow"), delay(5, "fast-fail", true)]).then(
+// The slow sides start once the fast ones settled: two timers made one after the other
+// can fire in either order on a loaded machine (node's too).
+const fast = delay(5, "fast");
+Promise.race([fast.then(() => delay(15, "slow")), fast]).then((v) => log("race 1: " + v));
+const fastFail = delay(5, "fast-fail", true);
+Promise.race([fastFail.catch(() => delay(15, "slow")), fastFail]).then(
   () => log("wrong"),
   (e) => log("race 2 rejected: " + e.message),
 );
@@ -16,7 +20,8 @@ Promise.race([]).then(() => (settled = true));
 function withTimeout(p, ms) {
   return Promise.race([p, delay(ms, "timeout", true)]);
 }
-withTimeout(delay(40, "too slow"), 10).catch((e) => log("withTimeout: " + e.message));
+const tooSlow = new Promise(() => {}); // never settles: the timeout must win
+withTimeout(tooSlow, 10).catch((e) => log("withTimeout: " + e.message));
 withTimeout(delay(1, "quick"), 30).then((v) => log("withTimeout ok: " + v));
 setTimeout(() => {
   log("empty race settled? " + settled);
