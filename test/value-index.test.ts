@@ -11,6 +11,7 @@ import { INDEX_SPLIT_AT, ValueIndex } from "../vm/model/value-index";
 import { JSSymbol, type Value } from "../vm/model/value";
 import { MapObject, SetObject } from "../vm/builtins/ordered-table";
 import { vmWith } from "./harness";
+import { Jaunt } from "../vm";
 
 test("a ValueIndex answers as a host Map for every kind of key, before and after the split", () => {
   const idx = new ValueIndex();
@@ -98,4 +99,26 @@ test("a guest Map and Set built by set/add in a loop get a split index and chunk
     // No array of the table holds more than a chunk.
     assert.ok(Math.max(...t.keys.map((c) => c.length)) <= 4096, name);
   }
+});
+
+test("a big Map and Set snapshotted half built resume in a fresh VM with a split index", () => {
+  const source = `const m = new Map(), s = new Set(), objs = [];
+     for (let i = 0; i < 30000; i++) { const o = { i }; objs.push(o); m.set(i % 3 ? "k" + i : o, i); s.add(i * 0.5); }
+     let hits = 0;
+     for (let i = 0; i < 30000; i++) if (m.get(i % 3 ? "k" + i : objs[i]) === i && s.has(i * 0.5)) hits++;
+     globalThis.m = m;
+     console.log(m.size, s.size, hits, [...m.values()].at(-1));`;
+  const whole = vmWith({});
+  whole.j.load(source, "/guest/main.js");
+  assert.equal(whole.j.run().status, "done");
+  assert.equal(whole.out.text, "30000 30000 30000 29999\n");
+  const first = vmWith({});
+  first.j.load(source, "/guest/main.js");
+  assert.equal(first.j.run(200_000).status, "paused");
+  const out = { text: first.out.text };
+  const again = Jaunt.resume(first.j.snapshot(), { stdout: (s) => (out.text += s) });
+  assert.equal(again.run().status, "done");
+  assert.equal(out.text, whole.out.text);
+  const m = (again.vm.realm.global as JSObject).getOwnProperty("m")!.value as MapObject;
+  assert.ok(m.table.index.split);
 });
