@@ -320,6 +320,83 @@ console.log(s.length, s.indexOf("x"));`,
     source: `const s = "a".repeat(1e8) + "b";
 console.log(/b/.exec(s).index, /a*b/.test(s), /[^a]/.test(s));`,
   },
+
+  // One-liners a user can write (limits10).
+  {
+    name: "new Map(entries) 1e6",
+    source: `const a = Array.from({ length: 1e6 }, (_, i) => [i, i]);
+console.log(new Map(a).size);`,
+  },
+  {
+    name: "new Set(arr) 1e6 strings",
+    source: `const a = Array.from({ length: 1e6 }, (_, i) => "k" + i);
+console.log(new Set(a).size);`,
+  },
+  {
+    name: "map.set loop 1e6",
+    source: `const m = new Map();
+for (let i = 0; i < 1e6; i++) m.set(i, i);
+console.log(m.size, m.get(777777));`,
+  },
+  {
+    name: "set.add loop 1e6 objects",
+    source: `const s = new Set();
+for (let i = 0; i < 1e6; i++) s.add({ i });
+console.log(s.size);`,
+  },
+  {
+    name: "structuredClone graph 2e5",
+    source: `const nodes = Array.from({ length: 2e5 }, (_, i) => ({ i, name: "n" + i, edges: [] }));
+for (let i = 0; i < nodes.length; i++) nodes[i].edges.push(nodes[(i * 7) % nodes.length], nodes[(i + 1) % nodes.length]);
+const m = new Map(nodes.slice(0, 1e5).map((n) => [n.name, n]));
+const c = structuredClone({ nodes, m });
+console.log(c.nodes.length, c.m.size, c.nodes[3].edges[1] === c.nodes[4]);`,
+  },
+  {
+    name: "Array.from iterable 1e6",
+    source: `const s = new Set(Array.from({ length: 1e6 }, (_, i) => i));
+function* g() { for (let i = 0; i < 1e6; i++) yield i; }
+console.log(Array.from(s).length, Array.from(s.values(), (x) => x * 2).length, Array.from(g()).length, [...s].length);`,
+  },
+  {
+    name: "sort comparator 1e6",
+    source: `const a = Array.from({ length: 1e6 }, (_, i) => (i * 7919) % 1000003);
+a.sort((x, y) => x - y);
+console.log(a[0], a[a.length - 1]);`,
+  },
+  {
+    name: "Object.entries/values 1e6",
+    source: `const o = {};
+for (let i = 0; i < 1e6; i++) o["k" + i] = i;
+console.log(Object.entries(o).length, Object.values(o).length, Object.fromEntries(Object.entries(o)).k5);`,
+  },
+  {
+    name: "JSON.stringify deep 1e4 + big 1e6",
+    source: `let d = {};
+for (let i = 0; i < 1e4; i++) d = { d };
+const big = { a: Array.from({ length: 1e6 }, (_, i) => i), s: "x".repeat(1e7) };
+console.log(JSON.stringify(d).length, JSON.stringify(big).length, JSON.stringify(big, null, 2).length);`,
+  },
+  {
+    name: "split('') 1e7",
+    source: `const s = "abcdefghij".repeat(1e6);
+console.log(s.split("").length, [...s.slice(0, 2e6)].length, Array.from(s.slice(0, 2e6)).length);`,
+  },
+  {
+    name: "Buffer.concat 1e5 pieces",
+    source: `const parts = Array.from({ length: 1e5 }, (_, i) => Buffer.alloc(1000, i & 255));
+console.log(Buffer.concat(parts).length, Buffer.concat(parts, 5e7).length);`,
+  },
+  {
+    name: "TextDecoder.decode 100 MB",
+    source: `const u = new Uint8Array(1e8).fill(97);
+console.log(new TextDecoder().decode(u).length, new TextDecoder("latin1").decode(u.subarray(0, 3e7)).length);`,
+  },
+  {
+    name: "BigInt toString 2^24 bits hex/dec",
+    source: `const x = (1n << 16777216n) - 12345n;
+console.log(x.toString(16).length, x.toString(2).length, x.toString(36).length);`,
+  },
 ];
 
 interface Row {

@@ -34,7 +34,7 @@ const DECLINED = false;
 
 /** How many entries (or tombstones) `source` holds. */
 function sourceLength(source: FillSource): number {
-  return source instanceof ArrayObject ? (source.elems?.length ?? 0) : source.table.keys.length;
+  return source instanceof ArrayObject ? (source.elems?.length ?? 0) : source.table.length;
 }
 
 /**
@@ -65,8 +65,7 @@ function addEntries(
     return true;
   }
   const t = source.table;
-  for (let i = from; i < to; i++)
-    if (t.keys[i] !== EMPTY) target.put(t.keys[i], t.vals ? t.vals[i] : undefined);
+  for (let i = from; i < to; i++) if (t.keyAt(i) !== EMPTY) target.put(t.keyAt(i), t.valAt(i));
   return true;
 }
 
@@ -135,9 +134,9 @@ registerObjectKind<CollectionFillWork>({
     // A collection is written with its live entries only: count those before `done`.
     let done = o.done;
     if (o.source instanceof CollectionObject) {
-      const keys = o.source.table.keys;
+      const t = o.source.table;
       done = 0;
-      for (let i = 0; i < o.done && i < keys.length; i++) if (keys[i] !== EMPTY) done++;
+      for (let i = 0; i < o.done && i < t.length; i++) if (t.keyAt(i) !== EMPTY) done++;
     }
     return [enc.value(o.target), enc.value(o.source), done];
   },

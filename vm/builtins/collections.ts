@@ -87,8 +87,8 @@ export function iteratorLivePosition(it: CollectionIteratorObject): number {
     t = t.next;
   }
   let live = 0;
-  const n = Math.min(pos, t.keys.length);
-  for (let i = 0; i < n; i++) if (t.keys[i] !== EMPTY) live++;
+  const n = Math.min(pos, t.length);
+  for (let i = 0; i < n; i++) if (t.keyAt(i) !== EMPTY) live++;
   return live;
 }
 
@@ -110,10 +110,9 @@ export function restoreIterator(
 function stepIterator(it: CollectionIteratorObject): number {
   const t = syncIterator(it);
   if (!t) return -1;
-  const keys = t.keys;
   let pos = it.pos;
-  while (pos < keys.length && keys[pos] === EMPTY) pos++;
-  if (pos >= keys.length) {
+  while (pos < t.length && t.keyAt(pos) === EMPTY) pos++;
+  if (pos >= t.length) {
     it.target = null;
     it.table = null;
     it.pos = 0;
@@ -178,8 +177,7 @@ export function mapEntries(o: JSObject): [Value, Value][] | undefined {
   if (!(o instanceof MapObject)) return undefined;
   const t = o.table;
   const out: [Value, Value][] = [];
-  for (let i = 0; i < t.keys.length; i++)
-    if (t.keys[i] !== EMPTY) out.push([t.keys[i], t.vals![i]]);
+  for (let i = 0; i < t.length; i++) if (t.keyAt(i) !== EMPTY) out.push([t.keyAt(i), t.valAt(i)]);
   return out;
 }
 
@@ -204,11 +202,11 @@ export function collectionIteratorRemaining(
   if (!target || start < 0) return res;
   const t = target.table;
   let live = 0;
-  for (let i = 0; i < t.keys.length; i++) {
-    const k = t.keys[i];
+  for (let i = 0; i < t.length; i++) {
+    const k = t.keyAt(i);
     if (k === EMPTY) continue;
     if (live++ < start) continue;
-    const v = t.vals ? t.vals[i] : k;
+    const v = t.valAt(i);
     items.push(o.kind === 0 ? k : o.kind === 1 ? v : [k, v]);
   }
   return res;
@@ -436,9 +434,9 @@ export function installCollections(realm: Realm): void {
     const pos = stepIterator(t);
     if (pos < 0) return result(vm, undefined, true);
     const cur = t.table!;
-    const k = cur.keys[pos];
+    const k = cur.keyAt(pos);
     if (t.kind === 0) return result(vm, k, false);
-    const v = cur.vals ? cur.vals[pos] : k;
+    const v = cur.valAt(pos);
     if (t.kind === 1) return result(vm, v, false);
     return result(vm, vm.realm.newArray([k, v]), false);
   }
@@ -638,9 +636,8 @@ export function installCollections(realm: Realm): void {
     const pos = stepIterator(it);
     if (pos < 0) return false;
     const cur = it.table!;
-    const k = cur.keys[pos];
-    out.elems![0] = k;
-    out.elems![1] = cur.vals ? cur.vals[pos] : k;
+    out.elems![0] = cur.keyAt(pos);
+    out.elems![1] = cur.valAt(pos);
     return true;
   });
   // Map or WeakMap: sets an entry without the user-visible method.

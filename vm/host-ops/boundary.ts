@@ -160,14 +160,14 @@ export function toHost(realm: Realm, table: HandleTable, value: Value): unknown 
       const out = new Map();
       seen.set(o, out);
       const t = o.table;
-      for (let i = 0; i < t.keys.length; i++)
-        if (t.keys[i] !== EMPTY) out.set(conv(t.keys[i]), conv(t.vals![i]));
+      for (let i = 0; i < t.length; i++)
+        if (t.keyAt(i) !== EMPTY) out.set(conv(t.keyAt(i)), conv(t.valAt(i)));
       return out;
     }
     if (o instanceof SetObject) {
       const out = new Set();
       seen.set(o, out);
-      for (const k of o.table.keys) if (k !== EMPTY) out.add(conv(k));
+      for (const k of o.liveKeys()) out.add(conv(k));
       return out;
     }
     if (o instanceof DateObject) {

@@ -180,9 +180,9 @@ class Walker {
       this.value(o.asyncPromise);
     } else if (o instanceof CollectionObject) {
       const t = o.table;
-      this.bytes += SIZE.entry * t.keys.length;
-      for (const k of t.keys) this.value(k);
-      if (t.vals) for (const v of t.vals) this.value(v);
+      this.bytes += SIZE.entry * t.length;
+      for (const c of t.keys) for (const k of c) this.value(k);
+      if (t.vals) for (const c of t.vals) for (const v of c) this.value(v);
     } else if (o instanceof CollectionIteratorObject) this.value(o.target);
     else if (o instanceof WeakMapObject) {
       this.bytes += SIZE.entry * o.entries.size;

@@ -18,6 +18,7 @@ import { SIZE, charge } from "./heap";
 import { MAX_SHAPE_PROPERTIES, ROOT_SHAPE, type Shape } from "./shape";
 import { SPLIT_AT, SplitDict } from "./split-dict";
 import { ElementsDict } from "./elements-dict";
+import { nextObjectKeyHash } from "./value-index";
 
 export const enum PF {
   Writable = 1,
@@ -74,24 +75,29 @@ export const UNLISTED_INTRINSIC = -2;
 
 /**
  * The bits of JSObject.bits: three flags, then the index of the class tag (in
- * CLASS_TAGS), then the intrinsic id (biased to be ≥ 0).
+ * CLASS_TAGS), then the key hash (see keyHash), then the intrinsic id (biased to be ≥ 0).
  */
 export const enum OF {
   Extensible = 1,
   Dirty = 2,
   HasPrivates = 4,
   ClassShift = 3,
-  ClassMask = 255 << 3,
+  ClassMask = 127 << 3,
+  HashShift = 10,
+  HashMask = 127 << 10,
   /** The mask of the bits below the intrinsic id. */
-  Bits = (1 << 11) - 1,
-  IdShift = 11,
+  Bits = (1 << 17) - 1,
+  IdShift = 17,
 }
 /** Added to an intrinsic id (≥ UNLISTED_INTRINSIC) before it is stored in the bits. */
 const ID_BIAS = 2;
-/** Ids stored in the bits must keep them a 30-bit integer (a V8 small integer everywhere). */
+/**
+ * Ids stored in the bits must keep them a 30-bit integer (a V8 small integer
+ * everywhere): 8,192 intrinsics (a realm has about 1,700).
+ */
 const MAX_INTRINSICS = 2 ** (30 - OF.IdShift);
 /** As many class tags as OF.ClassMask has room for (the runtime uses about 70). */
-const MAX_CLASS_TAGS = 256;
+const MAX_CLASS_TAGS = 128;
 
 /**
  * The class tags objects have had, by the index their bits keep: a process-wide
@@ -250,6 +256,20 @@ export class JSObject {
   set intrinsicId(id: number) {
     if (id + ID_BIAS >= MAX_INTRINSICS) throw new Error("jaunt: too many intrinsics");
     this.bits = (this.bits & OF.Bits) | ((id + ID_BIAS) << OF.IdShift);
+  }
+
+  /**
+   * A small number (1..127) that spreads objects used as keys of a big Map or
+   * Set over the shards of its index (vm/model/value-index.ts): the host gives no
+   * hash of an object. Given on first use, in turn; not kept in snapshots (a table's
+   * index is rebuilt when it is decoded).
+   */
+  get keyHash(): number {
+    const h = (this.bits & OF.HashMask) >> OF.HashShift;
+    if (h !== 0) return h;
+    const fresh = nextObjectKeyHash();
+    this.bits |= fresh << OF.HashShift;
+    return fresh;
   }
 
   /**

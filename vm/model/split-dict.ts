@@ -10,7 +10,8 @@
 // hole. It is a Map<PropertyKey, Prop> to the code that uses object tables.
 
 import type { Prop } from "./object";
-import type { JSSymbol, PropertyKey } from "./value";
+import type { PropertyKey } from "./value";
+import { stringHash } from "./value-index";
 
 /**
  * A table gets split when it reaches this many entries: splitting costs about what
@@ -26,28 +27,12 @@ const CHUNK = 1 << CHUNK_BITS;
 const HOLE: unique symbol = Symbol("deleted");
 type LogEntry = PropertyKey | typeof HOLE;
 
-/** Symbols get a shard by a counter, assigned on first use (they carry no hash). */
-const symbolShards = new WeakMap<JSSymbol, number>();
-let nextSymbolShard = 0;
-
 /**
- * The shard of a key: a hash of its length, first 4 and last 12 characters (enough
- * to tell apart generated keys like "k123456" or array indices; keys alike in all
- * of those only make one shard bigger, never a wrong answer).
+ * The shard of a key: the top bits of a string's hash (value-index.ts), a symbol's
+ * own number.
  */
 function shardOf(k: PropertyKey): number {
-  if (typeof k !== "string") {
-    let s = symbolShards.get(k);
-    if (s === undefined) symbolShards.set(k, (s = nextSymbolShard++ & (SHARDS - 1)));
-    return s;
-  }
-  const n = k.length;
-  let h = n | 0;
-  const tail = n > 12 ? n - 12 : 0;
-  for (let i = tail; i < n; i++) h = Math.imul(h ^ k.charCodeAt(i), 0x9e3779b1);
-  for (let i = 0; i < 4 && i < tail; i++) h = Math.imul(h ^ k.charCodeAt(i), 0x85ebca6b);
-  // The top bits of a product depend on every bit of its factors.
-  return h >>> (32 - SHARD_BITS);
+  return typeof k === "string" ? stringHash(k) >>> (32 - SHARD_BITS) : k.keyHash! & (SHARDS - 1);
 }
 
 /** A piece of the log: up to CHUNK keys in insertion order, HOLE where one was deleted. */

@@ -5,7 +5,16 @@
 import type { JSObject } from "./object";
 import { SIZE, charge } from "./heap";
 
+/** Symbols made so far in this process: each one's keyHash. */
+let symbolsMade = 0;
+
 export class JSSymbol {
+  /**
+   * Spreads symbols used as keys over the shards of big tables (value-index.ts,
+   * split-dict.ts). Always set; optional only in the type, which the runtime's
+   * own host symbols (TAIL_CALL and the like, returned as values) must still fit.
+   */
+  readonly keyHash?: number;
   constructor(
     readonly description: string | undefined,
     /** Registry key for Symbol.for symbols, else undefined. */
@@ -13,6 +22,7 @@ export class JSSymbol {
     /** Stable name of a well-known symbol ("Symbol.iterator"), else undefined. */
     readonly wellKnown?: string,
   ) {
+    this.keyHash = symbolsMade = (symbolsMade + 1) | 0;
     charge(SIZE.object / 2);
   }
   toString(): string {
