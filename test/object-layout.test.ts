@@ -35,7 +35,9 @@ test("flags, class tag, intrinsic id and private elements are independent", () =
   assert.equal(o.extensible, true);
   assert.equal(o.dirty, false);
   assert.equal(o.privates, null);
-  o.intrinsicId = 40_000;
+  // 13 bits for the id (8,192; a realm numbers about 1,700): more is refused, not wrapped.
+  assert.throws(() => (o.intrinsicId = 9_000), /too many intrinsics/);
+  o.intrinsicId = 8_000;
   o.dirty = true;
   o.cls = "Arguments";
   o.extensible = false;
@@ -43,7 +45,7 @@ test("flags, class tag, intrinsic id and private elements are independent", () =
   o.privates = privates;
   assert.deepEqual(
     [o.intrinsicId, o.dirty, o.cls, o.extensible, o.privates],
-    [40_000, true, "Arguments", false, privates],
+    [8_000, true, "Arguments", false, privates],
   );
   o.privates = null;
   o.intrinsicId = UNLISTED_INTRINSIC;
