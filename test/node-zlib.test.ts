@@ -1,7 +1,7 @@
-// zlib over the host boundary: a compression stream keeps its input as guest data, so
-// a snapshot taken mid-stream resumes in a new VM; its output equals the one-shot
-// result byte for byte; a pending zlib.gzip is re-issued on resume; bad data gets
-// Node's zlib errors.
+// zlib over the host boundary: a compression stream keeps its steps as guest data, so
+// a snapshot taken mid-stream resumes in a new VM (which replays them into a new host
+// engine); its output equals Node's byte for byte; a pending zlib.gzip is re-issued on
+// resume; bad data gets Node's zlib errors.
 
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
@@ -25,6 +25,49 @@ gz.end(text.slice(900));
 `);
   const out = await resumeElsewhere(j.snapshot());
   assert.equal(out, `${zlib.gzipSync(TEXT, { level: 7 }).toString("base64")}\n`);
+});
+
+test("a stream flushed mid-stream, then snapshotted, replays its steps in a new VM", async () => {
+  const steps = `
+const parts = [];
+gz.on("data", (d) => parts.push(d));
+gz.on("end", () => console.log(Buffer.concat(parts).toString("base64")));
+gz.write(text.slice(0, 500));
+gz.flush(() => {
+  globalThis.ready = parts.length > 0;
+  gz.write(text.slice(500, 900));
+  gz.flush(zlib.constants.Z_SYNC_FLUSH, () => gz.end(text.slice(900)));
+});
+`;
+  const j = Jaunt.create({});
+  j.load(
+    `const zlib = require("zlib");
+const text = ${JSON.stringify(TEXT)};
+const gz = zlib.createGzip({ level: 7 });${steps}`,
+    "/main.js",
+  );
+  // Until the first flush has called back (its output is the guest's), host turns between.
+  const ready = () => j.vm.realm.global.getOwnProperty("ready")?.value === true;
+  for (let r = j.run(50); !ready(); r = j.run(50)) {
+    assert.ok(r.status === "paused" || r.status === "waiting", r.status);
+    if (r.status === "waiting") await j.waitForWork(r);
+  }
+  const out = await resumeElsewhere(j.snapshot());
+  // Node's own stream, the same steps.
+  const expected = await new Promise<string>((resolve) => {
+    const gz = zlib.createGzip({ level: 7 });
+    const log = (t: string) => resolve(t + "\n");
+    new Function("zlib", "text", "gz", "globalThis", "console", steps)(
+      zlib,
+      TEXT,
+      gz,
+      {},
+      {
+        log,
+      },
+    );
+  });
+  assert.equal(out, expected);
 });
 
 test("streamed compression equals node's streamed output for every kind, pieces of any size", async () => {

@@ -4,14 +4,15 @@
 // Buffers: xSync is one host operation (it blocks the VM for one step, as it blocks
 // node); x(buffer, cb) is a pending host operation run on the host's thread pool.
 //
-// Streams (createGzip…) are Transforms that keep their input as guest data and
-// compress or decompress it at the end, as one pending host operation, then push the
-// result in chunkSize pieces. Why: a live host zlib stream cannot be part of a
-// snapshot, and resuming one elsewhere would sever it; kept input resumes anywhere.
-// Node feeds its stream without flushing, so the compressed bytes equal those of one
-// whole-buffer call (test/node-zlib.test.ts checks it). What differs: output comes
-// only at the end (not as input arrives), flush() emits nothing early, params()
-// applies to the whole stream, and the input is held in memory until the end.
+// Streams (createGzip…) are Transforms whose every step — a written chunk with its flush
+// flag, a flush, params(), reset() — is one synchronous host operation that returns the
+// step's output at once, as Node's stream pushes it. A live host zlib engine cannot be
+// part of a snapshot, so the stream keeps its steps as guest data: the host keeps a live
+// engine per stream and VM that has taken the first `fed` steps, and a VM resumed in
+// another process (no engine there) replays the steps, discarding their output, which
+// is already the guest's. Like a Hash's slices, the input is held until the stream
+// ends. A chunk is one step (as in Node: the same calls give the same bytes), so a
+// single write of many megabytes is one long step.
 "use strict";
 
 const { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE } = require("internal/errors");
@@ -22,10 +23,14 @@ const { transformClass, inheritTransformLazily, assignMethods } = require("inter
 const { call, callAsync } = hostCaller("zlib");
 const constants = call("constants", [], "zlib.constants");
 const codes = call("codes", [], "zlib.codes");
-const EMPTY = Buffer.alloc(0);
 
 function asBuffer(u8) {
   return Buffer.from(u8.buffer, u8.byteOffset, u8.length);
+}
+
+/** A copy of a view's bytes (a stream keeps its steps; the writer may reuse its buffer). */
+function copyOf(view) {
+  return new Uint8Array(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
 }
 
 /** The input of a buffer API as compact bytes (a view crosses with its whole buffer). */
@@ -113,17 +118,108 @@ function crc32(data, value = 0) {
 // ---- streams -------------------------------------------------------------------------
 
 const kState = Symbol("kZlibState");
+const kFlushFlag = Symbol("kFlushFlag");
+let nextStreamId = 1;
 
-/** The base of every zlib stream: a Transform that keeps its input until its end. */
+/** Node's order of flush flags by strength (maxFlush picks the stronger). */
+const FLUSHINESS = [];
+[
+  constants.Z_NO_FLUSH,
+  constants.Z_BLOCK,
+  constants.Z_PARTIAL_FLUSH,
+  constants.Z_SYNC_FLUSH,
+  constants.Z_FULL_FLUSH,
+  constants.Z_FINISH,
+].forEach((flag, i) => (FLUSHINESS[flag] = i));
+function maxFlush(a, b) {
+  return FLUSHINESS[a] > FLUSHINESS[b] ? a : b;
+}
+
+/** The base of every zlib stream: a Transform over a live host engine (see the top). */
 function ZlibBase(kind, opts, api) {
   const o = hostOptions(opts);
-  call("check", [kind, o], api);
+  const brotli = kind.startsWith("brotli");
+  const s = { kind, opts: o, api, id: nextStreamId++, steps: [], fed: 0 };
+  call("engineInit", [s.id, kind, o], api);
   transformClass().call(this, { autoDestroy: true, ...opts });
-  this[kState] = { kind, opts: o, api, chunks: [] };
+  this[kState] = s;
   this.bytesWritten = 0;
-  this._closed = false;
+  this._defaultFlushFlag =
+    o.flush ?? (brotli ? constants.BROTLI_OPERATION_PROCESS : constants.Z_NO_FLUSH);
+  this._finishFlushFlag =
+    o.finishFlush ?? (brotli ? constants.BROTLI_OPERATION_FINISH : constants.Z_FINISH);
+  this._defaultFullFlushFlag = brotli ? constants.BROTLI_OPERATION_FLUSH : constants.Z_FULL_FLUSH;
+  this._level = orDefault(o.level, constants.Z_DEFAULT_COMPRESSION);
+  this._strategy = orDefault(o.strategy, constants.Z_DEFAULT_STRATEGY);
   // Node's native handle; here a mark that the stream is not destroyed yet.
   this._handle = {};
+}
+
+/** Node's default for an option left out or NaN. */
+function orDefault(value, fallback) {
+  return value === undefined || Number.isNaN(value) ? fallback : value;
+}
+
+/**
+ * Runs one more step on the live engine and returns what it gave ({ out, read, ended }:
+ * vm/host-ops/zlib.ts); when the engine is
+ * missing (a resume in another process) or out of step, replays the kept steps first.
+ */
+function runStep(s, step) {
+  s.steps.push(step);
+  let out = call("engineStep", [s.id, s.fed, step, false], s.api);
+  if (out === null) {
+    replay(s);
+    out = call("engineStep", [s.id, s.fed, step, false], s.api);
+    if (out === null) throw new Error("jaunt: internal: a replayed zlib engine was lost");
+  }
+  s.fed++;
+  return out;
+}
+
+/**
+ * runStep for a written chunk: its output comes back as a pending host operation, as
+ * Node's comes back from its thread pool, so events keep Node's order.
+ */
+function runStepLater(s, step, done) {
+  s.steps.push(step);
+  const attempt = (replayed) =>
+    callAsync("engineStep", [s.id, s.fed, step, false], s.api).then(
+      (out) => {
+        if (out !== null) {
+          s.fed++;
+          done(null, out);
+        } else if (replayed) done(new Error("jaunt: internal: a replayed zlib engine was lost"));
+        else {
+          try {
+            replay(s);
+          } catch (e) {
+            done(e);
+            return;
+          }
+          attempt(true);
+        }
+      },
+      (e) => done(e),
+    );
+  attempt(false);
+}
+
+/** A new live engine fed every kept step but the last, their output discarded. */
+function replay(s) {
+  call("engineInit", [s.id, s.kind, s.opts], s.api);
+  s.fed = 0;
+  while (s.fed < s.steps.length - 1) {
+    if (call("engineStep", [s.id, s.fed, s.steps[s.fed], true], s.api) === null)
+      throw new Error("jaunt: internal: a replayed zlib engine was lost");
+    s.fed++;
+  }
+}
+
+/** Pushes a step's output in chunkSize pieces, as Node's stream does. */
+function pushOutput(stream, out) {
+  const size = stream[kState].opts.chunkSize || constants.Z_DEFAULT_CHUNK;
+  for (let at = 0; at < out.length; at += size) stream.push(out.subarray(at, at + size));
 }
 
 /** Node's checkRangesOrGetDefault: undefined and NaN pass, other numbers are checked. */
@@ -140,81 +236,123 @@ assignMethods(ZlibBase.prototype, {
   _transform(chunk, encoding, callback) {
     if (!ArrayBuffer.isView(chunk))
       throw ERR_INVALID_ARG_TYPE("chunk", ["string", "Buffer", "TypedArray", "DataView"], chunk);
-    const s = this[kState];
-    if (chunk.length > 0) s.chunks.push(Buffer.from(chunk));
-    this.bytesWritten += chunk.length;
-    callback();
+    let flag = this._defaultFlushFlag;
+    // flush() writes an empty chunk marked with its flag.
+    if (typeof chunk[kFlushFlag] === "number") flag = chunk[kFlushFlag];
+    // The last chunk of an ended stream finishes it.
+    if (this.writableEnded && this.writableLength === chunk.byteLength)
+      flag = maxFlush(flag, this._finishFlushFlag);
+    runStepLater(this[kState], { data: copyOf(chunk), flag }, (e, r) => {
+      if (e) {
+        callback(e);
+        return;
+      }
+      this.bytesWritten += r.read;
+      pushOutput(this, asBuffer(r.out));
+      // Input left over: the compressed stream has ended (trailing data is ignored).
+      if (r.ended) this.push(null);
+      callback();
+    });
   },
 
   _flush(callback) {
-    const s = this[kState];
-    const all = s.chunks.length === 1 ? s.chunks[0] : Buffer.concat(s.chunks);
-    s.chunks = [];
-    callAsync("process", [s.kind, input(all), s.opts], s.api).then(
-      (r) => {
-        const out = asBuffer(r);
-        const size = s.opts.chunkSize || constants.Z_DEFAULT_CHUNK;
-        for (let at = 0; at < out.length; at += size) this.push(out.subarray(at, at + size));
-        callback();
-      },
-      (e) => callback(e),
-    );
+    this._transform(Buffer.alloc(0), "", callback);
   },
 
   flush(kind, callback) {
-    if (typeof kind === "function") callback = kind;
+    if (typeof kind === "function" || (kind === undefined && !callback)) {
+      callback = kind;
+      kind = this._defaultFullFlushFlag;
+    }
     if (this.writableFinished) {
       if (callback) process.nextTick(callback);
     } else if (this.writableEnded) {
       if (callback) this.once("end", callback);
-    } else this.write(EMPTY, "", callback);
+    } else {
+      const marker = Buffer.alloc(0);
+      marker[kFlushFlag] = kind;
+      this.write(marker, "", callback);
+    }
   },
 
   params(level, strategy, callback) {
     checkRange(level, "level", constants.Z_MIN_LEVEL, constants.Z_MAX_LEVEL);
     checkRange(strategy, "strategy", constants.Z_DEFAULT_STRATEGY, constants.Z_FIXED);
-    const s = this[kState];
-    s.opts.level = level;
-    s.opts.strategy = strategy;
-    if (callback) process.nextTick(callback);
+    if (this._level === level && this._strategy === strategy) {
+      if (callback) process.nextTick(callback);
+      return;
+    }
+    // As Node: a sync flush first, then the new parameters on the engine.
+    this.flush(constants.Z_SYNC_FLUSH, () => {
+      if (this.destroyed) return;
+      runStep(this[kState], { level, strategy });
+      this._level = level;
+      this._strategy = strategy;
+      if (callback) callback();
+    });
   },
 
   reset() {
-    this[kState].chunks = [];
+    runStep(this[kState], "reset");
   },
 
   close(callback) {
     // Also when already closed: finished() calls back at once then.
     if (callback) require("stream").finished(this, callback);
-    this._closed = true;
     this.destroy();
   },
 
   _destroy(err, callback) {
+    const s = this[kState];
+    if (this._handle !== null) call("engineDrop", [s.id], s.api);
+    s.steps = [];
     this._handle = null;
     callback(err);
   },
 
   /**
-   * Node's _processChunk without a callback: the input so far and `chunk`, compressed
-   * at once when the flush flag finishes the stream (other flags only keep the chunk,
-   * as output comes at the end here, see the top of the file); no stream events.
+   * Node's _processChunk: with a callback, a write; without one, the step's output at
+   * once (no stream events).
    */
   _processChunk(chunk, flushFlag, cb) {
-    const s = this[kState];
     if (typeof cb === "function") {
       this.write(chunk, cb);
       return undefined;
     }
-    s.chunks.push(Buffer.from(chunk));
-    this.bytesWritten += chunk.length;
-    const finish = s.kind.startsWith("brotli")
-      ? constants.BROTLI_OPERATION_FINISH
-      : constants.Z_FINISH;
-    if (flushFlag !== finish) return EMPTY;
-    const all = Buffer.concat(s.chunks);
-    s.chunks = [];
-    return asBuffer(call("process", [s.kind, input(all), s.opts], s.api));
+    const r = runStep(this[kState], { data: copyOf(chunk), flag: flushFlag });
+    this.bytesWritten = r.read;
+    return asBuffer(r.out);
+  },
+});
+// As Node: closed once destroyed (its native handle released), before 'error' is emitted.
+Object.defineProperty(ZlibBase.prototype, "_closed", {
+  configurable: true,
+  enumerable: true,
+  get() {
+    return !this._handle;
+  },
+});
+// The deprecated name of bytesWritten (DEP0108), a warning on first use.
+let bytesReadWarned = false;
+function warnBytesRead() {
+  if (bytesReadWarned) return;
+  bytesReadWarned = true;
+  process.emitWarning(
+    "zlib.bytesRead is deprecated and will change its meaning in the future. Use zlib.bytesWritten instead.",
+    "DeprecationWarning",
+    "DEP0108",
+  );
+}
+Object.defineProperty(ZlibBase.prototype, "bytesRead", {
+  configurable: true,
+  enumerable: true,
+  get() {
+    warnBytesRead();
+    return this.bytesWritten;
+  },
+  set(value) {
+    warnBytesRead();
+    this.bytesWritten = value;
   },
 });
 inheritTransformLazily(ZlibBase.prototype);
