@@ -28,7 +28,8 @@ import { leanChildEnv } from "./child-env";
  * less each. Keep a file here when it takes over ~10 s.
  */
 export const LONGEST_FIRST = [
-  "programs",
+  "programs-1",
+  "programs-2",
   "packages",
   "hostile-source",
   "vmsnap",
@@ -113,8 +114,11 @@ export const SHARE_A_PROCESS = [
 /** Files per shared process: enough groups left to even out the two slots' ends. */
 export const SHARE_SIZE = 8;
 
-/** Files that programs.test.js runs in its own process (sharing their plain runs). */
-const RUN_BY_PROGRAMS = ["differential.test.js", "transparency.test.js"];
+/**
+ * Files that programs-1 and programs-2 run, half the corpus each (sharing their plain
+ * runs); programs.test.js runs them whole in one process, for a run by hand.
+ */
+const RUN_BY_PROGRAMS = ["differential.test.js", "transparency.test.js", "programs.test.js"];
 
 /** The test files of `dir`, the long ones first (see LONGEST_FIRST). */
 export function testFiles(dir: string, only: RegExp[] = []): string[] {
