@@ -19,8 +19,9 @@ import { leanChildEnv } from "./child-env";
  * The files that take longest, longest first; the others follow in name order. Once the
  * long ones have started, the short ones fill whichever slot frees first, so both slots
  * end close together. CPU seconds measured one file at a time (Dec 2026, this 2-core
- * machine, at load 15–20, issue 12): programs ~360 (the differential and transparency
- * suites; node's runs of the corpus were a third of it), packages 77, hostile-source
+ * machine, at load 15–20, issue 12): programs-1 and programs-2 ~173 each (at load ~30,
+ * no kept node outcomes: the differential and transparency suites on half the corpus
+ * each; as one file, ~350, they were the end of the critical path), packages 77, hostile-source
  * 65, vmsnap ~50, limits 48, cli 43, preempt-slices 41, modules 40, format 30,
  * vmsnap-inspect 26; earlier: compile-stream 22, matrix 22, escapes 20, fuzz 17,
  * vmsnap-pid 14, workflow 13, errors 11, internal-args 10, workflow-crash 10. Every
