@@ -14,7 +14,7 @@ import {
   testFiles,
   writeGroups,
 } from "./all";
-import { PROGRAMS, plainRun } from "./harness";
+import { PROGRAMS, inCorpusPart, listPrograms, plainRun, takeCorpusPart } from "./harness";
 
 test("the runner takes test files only, the long ones first, then by name", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-all-"));
@@ -25,21 +25,41 @@ test("the runner takes test files only, the long ones first, then by name", () =
     "differential.test.js",
     "transparency.test.js",
     "programs.test.js",
-    `${LONGEST_FIRST[1]}.test.js`,
+    "programs-2.test.js",
+    "programs-1.test.js",
+    `${LONGEST_FIRST[2]}.test.js`,
     "b.test.js.map",
   ];
   for (const n of names) fs.writeFileSync(path.join(dir, n), "");
   const picked = (only?: RegExp[]) => testFiles(dir, only).map((f) => path.basename(f));
-  // differential and transparency run inside programs.test.js (sharing plain runs).
+  // differential and transparency run inside programs-1 and programs-2, half the corpus
+  // each (sharing plain runs); programs.test.js, the whole corpus at once, is for by hand.
   assert.deepEqual(picked(), [
-    "programs.test.js",
-    `${LONGEST_FIRST[1]}.test.js`,
+    "programs-1.test.js",
+    "programs-2.test.js",
+    `${LONGEST_FIRST[2]}.test.js`,
     "a.test.js",
     "z.test.js",
   ]);
   assert.deepEqual(picked([/^z/, /^a/]), ["a.test.js", "z.test.js"]);
   fs.rmSync(dir, { recursive: true });
-  assert.equal(LONGEST_FIRST[0], "programs");
+  assert.deepEqual(LONGEST_FIRST.slice(0, 2), ["programs-1", "programs-2"]);
+});
+
+test("the two parts of the corpus split it: every program in one, each part its half", () => {
+  const all = listPrograms();
+  const inPart = (index: number) => {
+    takeCorpusPart(index, 2);
+    return all.filter(inCorpusPart);
+  };
+  try {
+    const [first, second] = [inPart(0), inPart(1)];
+    assert.deepEqual([...first, ...second].sort(), [...all].sort());
+    assert.ok(!first.some((f) => second.includes(f)));
+    assert.ok(Math.abs(first.length - second.length) <= 1);
+  } finally {
+    takeCorpusPart(0, 1);
+  }
 });
 
 test("a program's plain run is done once per process and shared", async () => {
@@ -56,7 +76,17 @@ test("light files share processes, SHARE_SIZE to a group in their order; the oth
   assert.deepEqual(alone, ["/t/programs.test.js", "/t/x.test.js"]);
   assert.deepEqual(groups, [light.slice(0, SHARE_SIZE), light.slice(SHARE_SIZE)]);
   // Those that must not share: first-VM behaviour, process-wide state.
-  for (const own of ["programs", "realm", "shapes", "harness", "node-web", "limits", "preempt"])
+  for (const own of [
+    "programs",
+    "programs-1",
+    "programs-2",
+    "realm",
+    "shapes",
+    "harness",
+    "node-web",
+    "limits",
+    "preempt",
+  ])
     assert.ok(!SHARE_A_PROCESS.includes(own), own);
 });
 

@@ -19,8 +19,9 @@ import { leanChildEnv } from "./child-env";
  * The files that take longest, longest first; the others follow in name order. Once the
  * long ones have started, the short ones fill whichever slot frees first, so both slots
  * end close together. CPU seconds measured one file at a time (Dec 2026, this 2-core
- * machine, at load 15–20, issue 12): programs ~360 (the differential and transparency
- * suites; node's runs of the corpus were a third of it), packages 77, hostile-source
+ * machine, at load 15–20, issue 12): programs-1 and programs-2 ~173 each (at load ~30,
+ * no kept node outcomes: the differential and transparency suites on half the corpus
+ * each; as one file, ~350, they were the end of the critical path), packages 77, hostile-source
  * 65, vmsnap ~50, limits 48, cli 43, preempt-slices 41, modules 40, format 30,
  * vmsnap-inspect 26; earlier: compile-stream 22, matrix 22, escapes 20, fuzz 17,
  * vmsnap-pid 14, workflow 13, errors 11, internal-args 10, workflow-crash 10. Every
@@ -28,7 +29,8 @@ import { leanChildEnv } from "./child-env";
  * less each. Keep a file here when it takes over ~10 s.
  */
 export const LONGEST_FIRST = [
-  "programs",
+  "programs-1",
+  "programs-2",
   "packages",
   "hostile-source",
   "vmsnap",
@@ -113,8 +115,11 @@ export const SHARE_A_PROCESS = [
 /** Files per shared process: enough groups left to even out the two slots' ends. */
 export const SHARE_SIZE = 8;
 
-/** Files that programs.test.js runs in its own process (sharing their plain runs). */
-const RUN_BY_PROGRAMS = ["differential.test.js", "transparency.test.js"];
+/**
+ * Files that programs-1 and programs-2 run, half the corpus each (sharing their plain
+ * runs); programs.test.js runs them whole in one process, for a run by hand.
+ */
+const RUN_BY_PROGRAMS = ["differential.test.js", "transparency.test.js", "programs.test.js"];
 
 /** The test files of `dir`, the long ones first (see LONGEST_FIRST). */
 export function testFiles(dir: string, only: RegExp[] = []): string[] {

@@ -14,6 +14,7 @@ import {
   PROGRAMS,
   plainRun,
   listPrograms,
+  inCorpusPart,
   runCli,
   runNode,
   runNodeCached,
@@ -23,12 +24,16 @@ import {
   type Outcome,
 } from "./harness";
 
-const programs = listPrograms();
+// This process's part of the corpus (all of it unless programs-N.test.ts took a part);
+// the vmrun sample is picked from the whole corpus, then cut to the part.
+const programs = listPrograms().filter(inCorpusPart);
 
 // The command-line tool itself, on a sample that includes every uncaught-error and
 // exit-code program (process exit paths differ from the in-process runner) and every
 // file-system program (vmrun drives host I/O on its own event loop).
-const cliSample = programs.filter((f, i) => /\/(uncaught|exit|node-fs)-/.test(f) || i % 30 === 0);
+const cliSample = listPrograms()
+  .filter((f, i) => /\/(uncaught|exit|node-fs)-/.test(f) || i % 30 === 0)
+  .filter(inCorpusPart);
 
 // Node's outcome for a program of the sample is kept for its vmrun test: node runs each
 // program once (a process start costs more than most programs' whole Jaunt run).

@@ -74,6 +74,16 @@ test("a shared node process gives each program what a node process of its own gi
       ].join("\n"),
     ),
     write("after.js", "console.log('after');\n"),
+    // A callback that is not a function: node's error, thrown when the timer is set.
+    write(
+      "bad-callback.js",
+      [
+        "for (const v of ['foo', 5n, null])",
+        "  for (const f of [setTimeout, setInterval, setImmediate])",
+        "    try { f(v, 1); } catch (e) { console.log(f.name, e.name, e.code, e.message); }",
+        "setTimeout(() => console.log('done'), 1);",
+      ].join("\n"),
+    ),
   ];
   const shared = nodeOutcomesShared(files, cache);
   for (const file of files) {

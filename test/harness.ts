@@ -298,6 +298,31 @@ export function listPrograms(): string[] {
     .sort((a, b) => (path.basename(a) < path.basename(b) ? -1 : 1));
 }
 
+/**
+ * The part of the corpus this process runs: `npm test` runs the differential and
+ * transparency suites as two processes of half the corpus each (programs-1.test.ts,
+ * programs-2.test.ts), one per core, as a single process of ~300 s of CPU was the end
+ * of `npm test`'s critical path. A program is in part `index` when its place in the
+ * whole corpus (listPrograms, unfiltered by heavy-) is `index` modulo `count`, so that
+ * both suites of a process take the same programs (and share their plain runs) and
+ * the parts stay even however programs are added. Set before the suites are loaded.
+ */
+let corpusPart = { index: 0, count: 1 };
+let partOf: Map<string, number> | null = null;
+
+/** Makes this process run part `index` of `count` of the corpus (see corpusPart). */
+export function takeCorpusPart(index: number, count: number): void {
+  corpusPart = { index, count };
+  partOf = null;
+}
+
+/** Whether `file` (of listPrograms) is in this process's part of the corpus. */
+export function inCorpusPart(file: string): boolean {
+  if (corpusPart.count === 1) return true;
+  partOf ??= new Map(listPrograms().map((f, i) => [f, i % corpusPart.count]));
+  return partOf.get(file) === corpusPart.index;
+}
+
 /** A VM (embedding defaults, seed 1) whose stdout and stderr are collected in `out.text`. */
 export function vmWith(opts: JauntOptions = {}): { j: Jaunt; out: { text: string } } {
   const out = { text: "" };

@@ -78,6 +78,10 @@ class Timers {
       repeats: boolean,
     ) => {
       const add = (cb: (...a: A) => void, ...rest: never[]) => {
+        // Node's own argument check, thrown here as node throws it: a wrapped non-function
+        // threw only when due, and such timers, in a process that had run ~300 programs,
+        // kept node's timer loop throwing without end (100% CPU, never settled).
+        if (typeof cb !== "function") return set(cb, ...rest);
         const h: unknown = set(
           (...a: A) => {
             if (!repeats) this.forget(h);
@@ -92,6 +96,9 @@ class Timers {
         clear(h as never);
         this.forget(h);
       };
+      // A program may print a timer function's name (node's own).
+      Object.defineProperty(add, "name", { value: set.name });
+      Object.defineProperty(remove, "name", { value: clear.name });
       return [add, remove];
     };
     const [setTimeout_, clearTimeout_] = track(setTimeout, clearTimeout, false);

@@ -19,6 +19,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import {
   PROGRAMS,
+  inCorpusPart,
   listPrograms,
   plainRun,
   runCli,
@@ -88,7 +89,9 @@ function cutPoints(steps: number, index: number, small: boolean): number[] {
   return [...points].sort((a, b) => a - b);
 }
 
+// A program keeps its index in the whole corpus (its cut offsets) in a part of it.
 programs.forEach((file, index) => {
+  if (!inCorpusPart(file)) return;
   test(`snapshot transparency: ${path.basename(file)}`, async () => {
     const plain = await plainRun(file);
     const strides = cutsFor(plain.steps, index, isSmall(file));
@@ -104,7 +107,7 @@ programs.forEach((file, index) => {
 // so that no program is cut more than about 500 times (each cut resumes a fresh VM).
 // The reference is the plain run, as above (the differential suite holds it to node's).
 const corpus = programs.filter((f) => path.dirname(f) === PROGRAMS);
-for (const file of corpus.filter((_, i) => i % 60 === 0)) {
+for (const file of corpus.filter((_, i) => i % 60 === 0).filter(inCorpusPart)) {
   test(`vmrun --snapshot-every: ${path.basename(file)}`, async () => {
     const plain = await plainRun(file);
     const every = Math.max(13, 2 * Math.floor(plain.steps / 1000) + 1);
@@ -116,7 +119,9 @@ for (const file of corpus.filter((_, i) => i % 60 === 0)) {
 
 // A cut at the very last instruction, when the main program has returned and only what
 // ends the run is left (an unhandled rejection's report needs its site's source line).
-for (const file of programs.filter((f) => /^(fuzz|uncaught)-/.test(path.basename(f)))) {
+for (const file of programs.filter(
+  (f) => /^(fuzz|uncaught)-/.test(path.basename(f)) && inCorpusPart(f),
+)) {
   test(`cut at the last instruction: ${path.basename(file)}`, async () => {
     const plain = await plainRun(file);
     if (plain.steps > 0)
