@@ -159,6 +159,10 @@ export async function bundle(tool: string, outDir = BUNDLE_DIR): Promise<void> {
     plugins: [runtimePlugin(outDir)],
     metafile: true,
     logLevel: "error",
+    // Without the indentation and line breaks (names and code stay as they are): the
+    // bundle is 1.55 MB instead of 2.38 MB, ~1000 fewer page faults of `vmrun hello.js`
+    // for reading it and holding it as a string (V8 keeps the source for lazy compiles).
+    minifyWhitespace: true,
     write: false,
   });
   const inputs: BundleManifest["inputs"] = [];

@@ -357,6 +357,26 @@ export class JSObject {
   }
 
   /**
+   * Calls `f` with each own property's value, getter and setter (or undefined), in
+   * property order: forEachProp without a transient Prop per fast-mode property
+   * (the realm's numbering walks every intrinsic's properties at start-up).
+   */
+  forEachPropPart(f: (v: Value) => void): void {
+    const shape = this.shape;
+    if (shape === null) {
+      for (const p of this.dict!.values()) {
+        f(p.value);
+        f(p.getter);
+        f(p.setter);
+      }
+      return;
+    }
+    // Fast-mode properties are data properties: no getter or setter to visit.
+    const values = this.slotValues;
+    for (let i = 0, n = shape.count; i < n; i++) f(values[i]);
+  }
+
+  /**
    * Replaces all own properties (snapshot decoding): fast mode when the object's kind
    * allows it and the properties are few plain data ones, else dictionary mode.
    */

@@ -69,7 +69,7 @@ export function numberReachable(roots: readonly unknown[]): RealmGraph {
   for (let qi = 0; qi < objects.length; qi++) {
     const o = objects[qi];
     visit(o.proto);
-    o.forEachProp(visitProp);
+    o.forEachPropPart(visit);
     if (o instanceof ArrayObject && o.elems) o.elems.forEach(visit);
     if (o.privates) for (const p of o.privates.values()) visitProp("", p);
     if (o instanceof FunctionObject) {
