@@ -137,6 +137,52 @@ test("a method read from the prototype is cached with the prototype as holder", 
   assert.equal(sites[0].holders[0], proto);
 });
 
+test("entry 0 of a site is kept in fields of its own for an own property or the receiver's prototype", () => {
+  const j = runGuest(`
+    function P() { this.v = 1; }
+    P.prototype.m = function () { return this.v; };
+    function own(p) { return p.v; }
+    function method(p) { return p.m; }
+    function deep(o) { return o.toString; }
+    function six(o) { return o.x; }
+    const objs = [{ x: 1 }, { a: 1, x: 2 }, { b: 1, x: 3 }, { c: 1, x: 4 }, { d: 1, x: 5 }];
+    for (let i = 0; i < 3; i++) {
+      own(new P());
+      method(new P());
+      deep(new P());
+      for (const o of objs) six(o);
+    }
+    const p = new P();
+    const before = method(p);
+    P.prototype.m = 7;
+    const replaced = method(p);
+    P.prototype.extra = 1;
+    P.prototype.m = 8;
+    globalThis.results = [typeof before, replaced, method(p)];
+    Object.assign(globalThis, { P, own, method, deep, six });`);
+  const site = (name: string) =>
+    codeCache(globalFunction(j, name).code).filter(
+      (c): c is SiteCache => c instanceof SiteCache,
+    )[0];
+  const proto = globalFunction(j, "P").getOwnProperty("prototype")?.value as JSObject;
+  const own = site("own");
+  assert.equal(own.shape0, own.shapes[0]);
+  assert.equal(own.holder0, null);
+  assert.equal(own.slot0, own.slots[0]);
+  const method = site("method");
+  assert.equal(method.shape0, method.shapes[0]);
+  assert.equal(method.holder0, proto);
+  // The prototype's shape now, after the property added to it (the entry was redone).
+  assert.equal(method.holderShape0, proto.shape);
+  // Object.prototype is two levels up: the arrays alone hold the entry.
+  assert.equal(site("deep").shape0, null);
+  assert.equal(site("six").megamorphic, true);
+  assert.equal(site("six").shape0, null);
+  // Reads through the fields see the prototype's later changes.
+  const results = j.vm.realm.global.getOwnProperty("results")?.value as ArrayObject;
+  assert.deepEqual(results.elems, ["function", 7, 8]);
+});
+
 test("a read is cached up the prototype chain, per prototype, and from a dictionary-mode holder", () => {
   const j = runGuest(`
     function A() {}

@@ -54,6 +54,16 @@ export class SiteCache {
   /** The holder's property record when it is in dictionary mode, else null. */
   readonly records: (Prop | null)[] = [];
   megamorphic = false;
+  /**
+   * Entry 0 again, in fields of its own when it is an own property or one of the
+   * receiver's prototype in fast mode (the commonest hits: `this.x`, a prototype's
+   * method): its hit is a few loads instead of a walk of the parallel arrays. null
+   * otherwise (then only the arrays hold it).
+   */
+  shape0: Shape | null = null;
+  holder0: JSObject | null = null;
+  holderShape0: Shape | null = null;
+  slot0 = 0;
   /** A write that added the property: the receiver's shape before and after (monomorphic). */
   addFrom: Shape | null = null;
   addTo: Shape | null = null;
@@ -78,7 +88,15 @@ export class SiteCache {
       this.megamorphic = true;
       this.shapes.length = this.holders.length = this.holderShapes.length = 0;
       this.slots.length = this.between.length = this.records.length = 0;
+      this.shape0 = null;
       return;
+    }
+    if (i === 0) {
+      const direct = between === null && record === null;
+      this.shape0 = direct ? shape : null;
+      this.holder0 = holder;
+      this.holderShape0 = direct && holder !== null ? holder.shape : null;
+      this.slot0 = slot;
     }
     this.shapes[i] = shape;
     this.holders[i] = holder;
@@ -142,6 +160,11 @@ export function recordRead(c: SiteCache, obj: JSObject, shape: Shape, key: Prope
  * fast mode (its shape non-null).
  */
 export function cachedRead(c: SiteCache, obj: JSObject, shape: Shape): unknown {
+  if (c.shape0 === shape) {
+    const holder = c.holder0;
+    if (holder === null) return obj.slotValues[c.slot0];
+    if (obj.proto === holder && holder.shape === c.holderShape0) return holder.slotValues[c.slot0];
+  }
   const shapes = c.shapes;
   for (let i = 0; i < shapes.length; i++) {
     if (shapes[i] !== shape) continue;
@@ -188,7 +211,8 @@ export function cachedPut(
   let c = table[offset] as SiteCache | undefined;
   let slot = -1;
   if (c !== undefined) {
-    if (!c.megamorphic) {
+    if (c.shape0 === shape && c.holder0 === null) slot = c.slot0;
+    else if (!c.megamorphic) {
       const shapes = c.shapes;
       for (let i = 0; i < shapes.length; i++)
         if (shapes[i] === shape && c.holders[i] === null) {
