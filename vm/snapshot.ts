@@ -1329,6 +1329,7 @@ class Decoder {
     let runStart = -1;
     let runFirst = 0;
     const shapedAt = this.shapedAt;
+    const objects = this.objects;
     for (let i = 0; i < this.heapLength; i++) {
       const start = reader.pos;
       const length = reader.head();
@@ -1341,8 +1342,8 @@ class Decoder {
       reader.skip(length);
       if (runStart >= 0) this.allocateRun(runStart, start, runFirst, i - runFirst);
       runStart = -1;
-      // Its object is made when it is filled or first referenced (see shapedObject).
       shapedAt[i] = start + 1;
+      objects[i] = new JSObject(null);
     }
     if (runStart >= 0) this.allocateRun(runStart, reader.pos, runFirst, this.heapLength - runFirst);
   }
@@ -1606,19 +1607,8 @@ class Decoder {
     if (!isInt(i, 0, this.objects.length - 1))
       fail(`${place(where)}: reference ${shown(i)} out of range`);
     const o = this.objects[i];
-    if (o === undefined && this.shapedAt[i] !== 0) return this.shapedObject(i);
     if (!o) fail(`${place(where)}: reference ${i} to a patch or missing record`);
     return o;
-  }
-
-  /**
-   * The object of shaped record `i`, made on first need: when it is filled, or when a
-   * record filled before it refers to it. Made with its slot array and its strings, it
-   * is young with them and promoted with them: shells made a pass earlier were old by
-   * then, and each of their new values an old-to-new pointer the scavenger tracked.
-   */
-  private shapedObject(i: number): JSObject {
-    return ((this.objects[i] as JSObject | undefined) ??= new JSObject(null));
   }
 
   env(v: unknown, where: Where): Env | null {
@@ -1648,19 +1638,16 @@ class Decoder {
     return o;
   }
 
-  /**
-   * Pass 2: fill every shell from its record, the shaped objects first (their objects
-   * are made as they are filled: every other record can refer to them after).
-   */
+  /** Pass 2: fill every shell from its record. */
   fill(): void {
     const shapedAt = this.shapedAt;
-    for (let i = 0; i < this.heapLength; i++) {
-      const at = shapedAt[i];
-      if (at !== 0) this.fillShaped(this.shapedObject(i), at - 1, i);
-    }
     let run = 0;
     for (let i = 0; i < this.heapLength; i++) {
-      if (shapedAt[i] !== 0) continue;
+      const at = shapedAt[i];
+      if (at !== 0) {
+        this.fillShaped(this.objects[i] as JSObject, at - 1, i);
+        continue;
+      }
       // The next of the other records: runs are in id order and cover every other id.
       while (i >= this.runs[run].first + this.runs[run].records.length) run++;
       const rec = this.runs[run].records[i - this.runs[run].first] as unknown[] | null;
