@@ -371,3 +371,61 @@ test("a big snapshot is assembled in its scratch buffer, with a short header or 
     );
   }
 });
+
+test("a prototype cycle through changed intrinsics only is refused (chains are checked from the patched ones)", () => {
+  const j = Jaunt.create(quiet);
+  j.load(`let w = 0; while (w < 1e9) w++;`, "/intrinsic-cycle.js");
+  assert.equal(j.run(100).status, "paused");
+  const realm = j.vm.realm;
+  // Made on the host, where no object of the program leads: Date.prototype →
+  // RegExp.prototype → Date.prototype, both patched.
+  const [date, regexp] = [realm.DatePrototype, realm.RegExpPrototype];
+  const saved = [date.proto, regexp.proto];
+  [date.proto, regexp.proto] = [regexp, date];
+  date.dirty = regexp.dirty = true;
+  assert.throws(
+    () => Jaunt.resume(j.snapshot(), quiet),
+    (e: Error) => e instanceof SnapshotError && /a prototype chain is a cycle/.test(e.message),
+  );
+  [date.proto, regexp.proto] = saved;
+  assert.equal(Jaunt.resume(j.snapshot(), quiet).run(100).status, "paused");
+});
+
+test("the runtime internals are checked when a patch changes them, against a fresh realm's", () => {
+  const j = Jaunt.create(quiet);
+  j.load(`let w = 0; while (w < 1e9) w++;`, "/internals.js");
+  assert.equal(j.run(100).status, "paused");
+  // Unchanged: resumes (twice: the fresh shape is kept per prelude after the first).
+  for (let k = 0; k < 2; k++)
+    assert.equal(Jaunt.resume(j.snapshot(), quiet).run(10).status, "paused");
+  const internals = j.vm.realm.internals;
+  const [key] = internals.ownKeys();
+  assert.ok(internals.deleteOwn(key));
+  assert.throws(
+    () => Jaunt.resume(j.snapshot(), quiet),
+    (e: Error) => e instanceof SnapshotError && /runtime internals lost/.test(e.message),
+  );
+});
+
+test("ordinary objects referring to later ones, and serving as prototypes, come back whole", () => {
+  const j = Jaunt.create(quiet);
+  j.load(
+    `const first = { name: "first", next: null };
+     let last = first;
+     for (let i = 0; i < 50; i++) { const o = { name: "n" + i, next: null }; last.next = o; last = o; }
+     const proto = { greet() { return "hi " + this.name; } };
+     const kids = [];
+     for (let i = 0; i < 20; i++) { const k = Object.create(proto); k.name = "k" + i; kids.push(k); }
+     let w = 0; while (!globalThis.go) w++;
+     const names = []; for (let o = first; o; o = o.next) names.push(o.name);
+     console.log(names.length, names[50], kids.map((k) => k.greet()).join(","));`,
+    "/forward.js",
+  );
+  assert.equal(j.run(20000).status, "paused");
+  let out = "";
+  const r = Jaunt.resume(j.snapshot(), { ...quiet, stdout: (t) => (out += t) });
+  r.vm.realm.global.setOwn("go", true);
+  r.run();
+  const kids = Array.from({ length: 20 }, (_, i) => `hi k${i}`).join(",");
+  assert.equal(out, `51 n49 ${kids}\n`);
+});

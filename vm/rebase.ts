@@ -413,7 +413,7 @@ export function rebaseSnapshot(bytes: Uint8Array, filename: string, source: stri
   const gens: GeneratorObject[] = [];
   measureHeap(vm, (x) => {
     if (x instanceof FunctionObject && x.program === oldP) fns.push(x);
-    else if (x instanceof Env && x.code && vm.codeOwner.get(x.code) === oldP) envs.push(x);
+    else if (x instanceof Env && x.code && vm.codeOwner(x.code) === oldP) envs.push(x);
     if (x instanceof GeneratorObject && x.frame?.fn.program === oldP) gens.push(x);
   });
   // Frames first (they say which scopes may gain variables), then scopes, then closures.

@@ -48,7 +48,9 @@ import {
   PrimitiveObject,
   Prop,
   PF,
+  OF,
   UNLISTED_INTRINSIC,
+  classBits,
   classTagFits,
   isCallable,
   genericElements,
@@ -537,7 +539,7 @@ class Encoder {
   }
 
   private env(e: Env): Enc {
-    const owner = e.code ? this.vm.codeOwner.get(e.code) : undefined;
+    const owner = e.code ? this.vm.codeOwner(e.code) : undefined;
     const rec: Enc[] = [
       R_ENV,
       e.slots.map((s) => this.value(s)),
@@ -1167,6 +1169,8 @@ interface DecodedLayout {
   proto: JSObject | null;
   cls: string;
   extensible: boolean;
+  /** The class tag and extensible flag as JSObject.bits holds them (OF.ClassMask | OF.Extensible). */
+  bits: number;
 }
 
 /** Where a decoded value sits, for messages: a text, or a record's index. */
@@ -1209,6 +1213,8 @@ class Decoder {
   readonly liveAsync: [GeneratorObject, string][] = [];
   /** Checks that need every record filled first. */
   readonly afterFill: (() => void)[] = [];
+  /** The intrinsics a patch record changed (the others are as the fresh realm has them). */
+  readonly patched: JSObject[] = [];
   private programs: Program[] = [];
 
   constructor(
@@ -1246,7 +1252,9 @@ class Decoder {
           if (p !== null && p !== lastParent) parents.add((lastParent = p));
         }
       }
-    for (const o of this.realm.intrinsics) if (o.proto !== null) protos.add(o.proto);
+    // An intrinsic no patch changed has its fresh realm's prototype, and those chains
+    // end: a cycle must pass through an object this snapshot gave a prototype.
+    for (const o of this.patched) if (o.proto !== null) protos.add(o.proto);
     for (const e of this.realm.intrinsicEnvs) if (e.parent !== null) parents.add(e.parent);
     checkAcyclic<JSObject>("a prototype chain", (o) => o.proto, protos);
     checkAcyclic<Env>("an environment chain", (e) => e.parent, parents);
@@ -1654,6 +1662,7 @@ class Decoder {
         if (state[0] !== kindOf(target))
           fail(`${where}: patch kind does not match intrinsic ${rec[1]}`);
         this.applyState(target, state, where);
+        this.patched.push(target);
       } else if (rec[0] === R_ENV) {
         const e = this.objects[i] as Env;
         const slots = asArray(rec[1], where).map((s, k) => this.value(s, `${where} slot ${k}`));
@@ -1722,6 +1731,7 @@ class Decoder {
         proto: this.objectValue(proto, `${where} proto`),
         cls,
         extensible,
+        bits: classBits(cls) | (extensible ? OF.Extensible : 0),
       };
     });
   }
@@ -1741,8 +1751,7 @@ class Decoder {
     const n = l.keys.length;
     if (length !== n + 2) fail(`record ${i}: ${length - 2} values for ${n} properties`);
     o.proto = l.proto;
-    o.cls = l.cls;
-    o.extensible = l.extensible;
+    o.bits = (o.bits & ~(OF.ClassMask | OF.Extensible)) | l.bits;
     if (n === 0) return;
     const values = this.slotValues(n, i);
     if (l.shape !== null) {
@@ -2284,6 +2293,18 @@ function propShape(p: Prop): string {
   return v === null ? "null" : typeof v;
 }
 
+/** shapeOf a fresh realm's internals, per prelude (the same in every fresh realm of it). */
+const freshInternalsShapes = new WeakMap<Program, Map<string | JSSymbol, string>>();
+
+function freshInternals(realm: Realm): Map<string | JSSymbol, string> {
+  let shape = freshInternalsShapes.get(realm.preludeProgram);
+  if (shape === undefined) {
+    shape = shapeOf(realm.internals);
+    freshInternalsShapes.set(realm.preludeProgram, shape);
+  }
+  return shape;
+}
+
 /**
  * The runtime's internal state object (`$` of the prelude; tickState, the helpers the
  * natives call…) keeps every property a fresh realm gives it, each holding the same
@@ -2406,7 +2427,7 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
   const heapLength = reader.arrayHead("heap");
   // Each record takes at least a byte: a longer heap is a lie, refused before allocating.
   if (heapLength > bytes.length - reader.pos) fail(`not CBOR (truncated at byte ${reader.pos})`);
-  const internalsShape = shapeOf(realm.internals);
+  const internalsShape = freshInternals(realm);
   const d = new Decoder(vm, realm, reader, heapLength);
   info.programs = d.loadPrograms(asArray(header.programs, "program list"));
   d.allocate();
@@ -2553,7 +2574,7 @@ export function decodeSnapshot(vm: VM, bytes: Uint8Array): SnapshotHeader {
       fail(`bad slot ${shown(k)} of intrinsic environment ${i}`);
     env.slots[k] = d.value(v, `intrinsic environment ${i} slot ${k}`);
   }
-  checkInternals(realm, internalsShape);
+  if (d.patched.includes(realm.internals)) checkInternals(realm, internalsShape);
   const random = asArray(roots.random, "random state");
   if (random.length !== 2 || !random.every((x) => isInt(x, 0, 2 ** 32 - 1)))
     fail("bad random state");

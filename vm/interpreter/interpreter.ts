@@ -112,6 +112,16 @@ import {
 import { keepsAlive } from "../host-ops/gateway";
 
 /**
+ * The program each FunctionCode belongs to, for the whole process: a code belongs to
+ * one program for good, and programs are shared by VMs (compileMemo, the prelude), so
+ * the table is filled once per program, not by every VM that registers it (the
+ * prelude's ~800 functions were a set each for every new VM and every resume).
+ */
+const CODE_OWNER = new WeakMap<FunctionCode, Program>();
+/** The programs whose functions are in CODE_OWNER. */
+const OWNED_CODE = new WeakSet<Program>();
+
+/**
  * A host exception escaped the interpreter: a bug in Jaunt, or VM state that no
  * validation caught. The embedder gets this (never the raw host exception or an
  * internal signal object); the VM that threw it is broken and refuses to go on.
@@ -239,8 +249,6 @@ export class VM implements HeapOwner, Agent {
   readonly limits: Limits;
   /** Every program loaded into this VM, by hash (code is content-addressed). */
   readonly programs = new Map<string, Program>();
-  /** The program each FunctionCode belongs to. */
-  readonly codeOwner = new Map<FunctionCode, Program>();
   /** Host hooks: output sinks etc. Not part of the snapshot. */
   host: import("../host").Host;
   realm!: Realm;
@@ -390,8 +398,17 @@ export class VM implements HeapOwner, Agent {
     // Source, code and position tables: about 16 bytes a source character.
     if (p.kind !== "prelude") this.programBytes += 16 * p.source.length;
     this.programs.set(p.hash, p);
-    for (const fn of p.functions) this.codeOwner.set(fn, p);
+    if (!OWNED_CODE.has(p)) {
+      OWNED_CODE.add(p);
+      for (const fn of p.functions) CODE_OWNER.set(fn, p);
+    }
     return p;
+  }
+
+  /** The program of this VM that `code` belongs to, or undefined. */
+  codeOwner(code: FunctionCode): Program | undefined {
+    const p = CODE_OWNER.get(code);
+    return p !== undefined && this.programs.get(p.hash) === p ? p : undefined;
   }
 
   // ---- errors ----------------------------------------------------------------

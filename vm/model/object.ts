@@ -112,6 +112,7 @@ function classIndex(cls: string): number {
   // The tags of most objects, without a lookup.
   if (cls === "Object") return 0;
   if (cls === "Array") return 1;
+  if (cls === "Function") return 2;
   let i = CLASS_INDEX.get(cls);
   if (i === undefined) {
     if (CLASS_TAGS.length >= MAX_CLASS_TAGS) throw new Error("jaunt: too many class tags");
@@ -129,6 +130,14 @@ export function classTagFits(cls: string): boolean {
   if (!CLASS_INDEX.has(cls) && CLASS_TAGS.length >= MAX_CLASS_TAGS) return false;
   classIndex(cls);
   return true;
+}
+
+/**
+ * A class tag as it sits in JSObject.bits (under OF.ClassMask), for code that makes
+ * many objects of one tag (the snapshot decoder) and stores their bits at once.
+ */
+export function classBits(cls: string): number {
+  return classIndex(cls) << OF.ClassShift;
 }
 
 /** JSObject.privates of the objects that have private elements. */

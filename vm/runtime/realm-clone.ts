@@ -17,6 +17,7 @@ import {
   FunctionObject,
   JSObject,
   NativeFunction,
+  OF,
   PrimitiveObject,
   Prop,
   UNLISTED_INTRINSIC,
@@ -107,7 +108,16 @@ export interface PristineRealm {
   slotRefs: (Int32Array | null)[];
   /** Per intrinsic in dictionary mode: its properties with their references resolved. */
   dictPlans: (DictEntry[] | null)[];
+  /** Per intrinsic: the intrinsic index of its prototype, or -1 for null. */
+  protoOf: Int32Array;
 }
+
+/**
+ * The bits a copy takes from its template as they are: extensible, the class tag and
+ * the intrinsic id (the copy's index is the template's). Not dirty (a fresh realm has
+ * changed nothing), no privates yet (fillFrom adds them), no key hash (given on use).
+ */
+const COPIED_BITS = ~(OF.Dirty | OF.HasPrivates | OF.HashMask);
 
 /**
  * A dictionary property of a pristine intrinsic, resolved once: an intrinsic index (or
@@ -185,9 +195,13 @@ export function describePristine(realm: Realm): PristineRealm {
     if (v.intrinsicId < 0) mismatch(`Realm.${k} is not an intrinsic`);
     objectFields.push([k, v.intrinsicId]);
   }
+  realm.intrinsics.forEach((o, i) => {
+    if (o.intrinsicId !== i) mismatch(`intrinsic ${i} is numbered ${o.intrinsicId}`);
+  });
   const slotRefs = realm.intrinsics.map(slotRefsOf);
   const dictPlans = realm.intrinsics.map(dictPlanOf);
-  return { realm, envOf, envParent, lazyTypes, objectFields, slotRefs, dictPlans };
+  const protoOf = Int32Array.from(realm.intrinsics, (o) => (o.proto ? refOf(o.proto) : -1));
+  return { realm, envOf, envParent, lazyTypes, objectFields, slotRefs, dictPlans, protoOf };
 }
 
 /**
@@ -247,8 +261,10 @@ function copyInto(realm: Realm, pristine: PristineRealm): (v: Value) => Value {
   for (let i = 0; i < envs.length; i++) envAt(i);
   for (let id = 0; id < count; id++) {
     const env = pristine.envOf[id];
-    const o = shellOf(src[id], env >= 0 ? envs[env] : null);
-    o.intrinsicId = id;
+    const t = src[id];
+    const o = shellOf(t, env >= 0 ? envs[env] : null);
+    // Class tag, extensible flag and intrinsic id (= id) in one store; never dirty.
+    o.bits = t.bits & COPIED_BITS;
     out[id] = o;
   }
   const map = (v: Value): Value => {
@@ -265,7 +281,6 @@ function copyInto(realm: Realm, pristine: PristineRealm): (v: Value) => Value {
     envs[i].extra = e.extra && e.extra.slice();
     envs[i].withObject = mapObject(e.withObject);
   });
-  for (const o of out) o.dirty = false;
   realm.intrinsics = out;
   realm.intrinsicEnvs = envs;
   realm.intrinsicEnvSlots = envs.map((e) => e.slots.slice());
@@ -316,10 +331,10 @@ function fillFrom(
   map: (v: Value) => Value,
   mapObject: <T extends JSObject | null | undefined>(v: T) => T,
 ): void {
-  o.proto = mapObject(t.proto);
-  o.cls = t.cls;
-  o.extensible = t.extensible;
-  if (t.isDictionary) {
+  // Class tag, extensible flag and id were copied with the bits by copyInto.
+  const p = pristine.protoOf[id];
+  o.proto = p < 0 ? null : out[p];
+  if (t.shape === null) {
     // An exotic shell keeps its shared empty dictionary while the template has none.
     const plan = pristine.dictPlans[id];
     if (o.isDictionary && plan === null && o.dictionary!.size === 0) {
@@ -354,7 +369,6 @@ function fillFrom(
       o.slotValues = copy;
     }
   }
-  o.privates = null;
   if (t.privates) {
     o.privates = new Map();
     for (const [k, p] of t.privates)
