@@ -7,6 +7,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Gateway } from "../transport/gateway";
+import { Jaunt } from "../vm/index";
 import { readPayload, runtimePayload } from "../transport/bundle";
 import { fileBytes, installRuntimeFiles, packFile, VIRTUAL_ROOT } from "../transport/runtime-files";
 import { collector, script, snapshotOf, tempDir } from "./transport-helpers";
@@ -43,6 +44,45 @@ test("runtime files: a packed file is inflated when first read, never for a stat
     assert.equal(fs.readFileSync(`${VIRTUAL_ROOT}/lib/plain.txt`, "utf8"), "hi");
   } finally {
     zlib.inflateRawSync = real;
+  }
+});
+
+// esbuild's keepNames defines \`name\` on each function as it is made: about half of a
+// remote's module start-up. Nothing on a remote reads a host function's name.
+test("the remote bundle defines no function names as it loads", T, () => {
+  const { js } = readPayload(runtimePayload());
+  assert.doesNotMatch(js, /"name",\{value:/);
+});
+
+// The guest's built-ins are named where they are made, not by their host functions.
+test("a remote's built-ins have the names a local VM gives them", T, async () => {
+  const source = `
+    const seen = new Set(), out = [];
+    const walk = (o, path, depth) => {
+      if (o === null || (typeof o !== "object" && typeof o !== "function") || seen.has(o) || depth > 3) return;
+      seen.add(o);
+      for (const k of Reflect.ownKeys(o)) {
+        const d = Object.getOwnPropertyDescriptor(o, k);
+        const v = d.value ?? d.get;
+        if (typeof v === "function") out.push(path + "." + String(k) + " " + v.name + " " + v.length);
+        walk(v, path + "." + String(k), depth + 1);
+      }
+    };
+    walk(globalThis, "globalThis", 0);
+    for (const m of ["fs", "path", "util", "events", "stream", "buffer", "url", "zlib"]) walk(require(m), m, 1);
+    console.log(out.length > 1000, out.join("\\n"));
+  `;
+  const snap = snapshotOf(source, 1);
+  const here = collector();
+  await Jaunt.resume(snap, { capabilities: "all", ...here }).runAsync();
+  const gw = await Gateway.open("popen");
+  try {
+    const there = collector();
+    assert.equal(await gw.resume(snap, there).exit, 0);
+    assert.match(there.out, /^true /);
+    assert.equal(there.out, here.out);
+  } finally {
+    await gw.close();
   }
 });
 

@@ -281,6 +281,33 @@ test("popen: stray writes to fd 1 on the remote do not reach the frame stream", 
   }
 });
 
+// `performance` loads perf_hooks and 8 of node's internal modules on first use: a
+// remote's start reads process.hrtime instead, and only a trace that is on reads it.
+test("popen: a remote resumes a program without loading perf_hooks", T, async (t) => {
+  const dir = tempDir(t);
+  const preload = path.join(dir, "modules.js");
+  const list = path.join(dir, "modules.txt");
+  fs.writeFileSync(
+    preload,
+    `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join("\\n")));`,
+  );
+  const gw = await within(
+    Gateway.open(`popen//env:NODE_OPTIONS=--require ${preload}`),
+    30_000,
+    "open",
+  );
+  try {
+    const io = collector();
+    assert.equal(await within(gw.resume(snapshotOf(PROGRAM, 5), io).exit, 20_000, "exit"), 3);
+    assert.match(io.out, /^sum 4950\n/);
+  } finally {
+    await gw.close();
+  }
+  const loaded = fs.readFileSync(list, "utf8").split("\n");
+  assert.ok(loaded.includes("NativeModule zlib"), "the list is the remote's");
+  assert.ok(!loaded.includes("NativeModule perf_hooks"), "perf_hooks was loaded");
+});
+
 test(
   "popen: a remote that dies mid-program wakes the waiting origin with an error",
   T,

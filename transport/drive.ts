@@ -7,6 +7,7 @@
 
 import type { Jaunt } from "../vm/index";
 import { releaseTierUp, TIER_UP_AFTER_MS, tierUpHeld } from "../bin/tier-up";
+import { monotonicMs } from "./trace";
 
 /** Guest compute time in this process, until the optimizer is turned back on. */
 let computed = 0;
@@ -25,12 +26,11 @@ export async function runWithBackPressure(
   for (;;) {
     const wait = congested();
     if (wait) await wait;
-    const started = performance.now();
+    const started = monotonicMs();
     const r = j.run(SLICE);
     // A remote holds V8's optimizer back at start (remote-main): it pays only for a
     // guest that computes for a while.
-    if (tierUpHeld() && (computed += performance.now() - started) >= TIER_UP_AFTER_MS)
-      releaseTierUp();
+    if (tierUpHeld() && (computed += monotonicMs() - started) >= TIER_UP_AFTER_MS) releaseTierUp();
     if (r.status === "done" || r.status === "exited") return;
     if (r.status === "request") await r.answered;
     else if (r.status === "paused") await new Promise((resolve) => setImmediate(resolve));

@@ -23,7 +23,7 @@ export interface Boot {
   token: string;
   /**
    * When stage 1 began, had the whole payload, had decompressed it: each as
-   * performance.now() then the process's CPU ms.
+   * process.hrtime in ms (trace.ts's monotonicMs) then the process's CPU ms.
    */
   times?: number[];
   /** The bundle's V8 code cache: "used", "rejected" (by V8) or "other node" (not tried); none sent: undefined. */
@@ -47,10 +47,9 @@ function prepare(files: Buffer, cacheDir = `${VIRTUAL_ROOT}/cache`): void {
 export function main(boot: Boot): void {
   const t = boot.times ?? [];
   if (t.length >= 6) {
-    const at = (i: number) => performance.timeOrigin + t[2 * i];
-    trace("stage 1 began", at(0), t[1]);
-    trace(`payload read (${boot.compressed.length} bytes)`, at(1), t[3]);
-    trace("payload decompressed", at(2), t[5]);
+    trace("stage 1 began", t[0], t[1]);
+    trace(`payload read (${boot.compressed.length} bytes)`, t[2], t[3]);
+    trace("payload decompressed", t[4], t[5]);
   }
   trace(
     boot.codeCache === undefined

@@ -49,7 +49,7 @@ export function codeCacheTag(): string {
 export const STAGE1 = [
   `var V=process.versions.node;`,
   `if(+V.split(".")[0]<${MIN_NODE_MAJOR}){process.stderr.write("jaunt: the remote node is v"+V+"; jaunt needs node >= ${MIN_NODE_MAJOR}\\n");process.exit(${EXIT_TOO_OLD})}`,
-  `var T=[],Y=require("fs"),B=Buffer.alloc(4),N=0,L=-1,S;function Z(){var u=process.cpuUsage();T.push(performance.now(),(u.user+u.system)/1e3)}Z();`,
+  `var T=[],Y=require("fs"),B=Buffer.alloc(4),N=0,L=-1,S;function Z(){var u=process.cpuUsage();T.push(Number(process.hrtime.bigint())/1e6,(u.user+u.system)/1e3)}Z();`,
   // B is full: it held the length (B grows to the whole payload: false) or the payload (true).
   `function W(){if(L>=0)return 1;L=B.readUInt32BE(0);var b=Buffer.allocUnsafe(4+L);B.copy(b);B=b;return N==B.length}`,
   // Blocking reads of exactly the payload; a non-blocking stdin (EAGAIN) goes on as a stream.
