@@ -2905,9 +2905,20 @@ export class VM implements HeapOwner, Agent {
                 const op = code[ip - 1];
                 const a = stack[sp - 2];
                 const b = stack[sp - 1];
-                if (typeof a === "number" && typeof b === "number")
-                  stack[--sp - 1] = numberArith(op, a, b);
-                else if (op !== Op.ADD) {
+                if (typeof a === "number" && typeof b === "number") {
+                  // And a local store after it (`l = x + y + c`): one dispatch less
+                  // (speed19: Octane crypto's am3 stores three such sums an iteration).
+                  const stored = putArithResult(
+                    stack,
+                    code,
+                    ip,
+                    base,
+                    sp - 2,
+                    numberArith(op, a, b),
+                  );
+                  sp = sp - 2 + (stored === 0 ? 1 : 0);
+                  ip += stored;
+                } else if (op !== Op.ADD) {
                   const r = this.numericSlow(op, sp, 2, ip);
                   if (r < 0) break reload;
                   else sp = r;
