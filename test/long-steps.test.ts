@@ -1,0 +1,67 @@
+// The last long single steps of issue 10 (limits11): the result array of a long split
+// filled in slices, non-UTF-8 TextDecoder.decode in slices, weak collections that
+// never rehash all their entries at once. Each check resumes a VM from a snapshot
+// taken between every two slices (in a fresh VM each time) and compares with node.
+// No timed assertions: what is checked is the work's shape (bounded pieces, slices).
+
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { Jaunt } from "../vm";
+import { vmWith } from "./harness";
+import { ChunkedList } from "../vm/builtins/chunked-list";
+
+function nodeOutput(source: string): string {
+  return execFileSync(process.execPath, ["-e", source], { encoding: "utf8" });
+}
+
+/**
+ * Runs `source` in run(budget) slices, snapshotting after each and resuming the rest
+ * in a fresh VM; its output and how many slices it took.
+ */
+function resumedEverySlice(source: string, budget = 5000): { text: string; slices: number } {
+  const first = vmWith();
+  first.j.load(source, "/test/long-steps.js");
+  let j: Jaunt = first.j;
+  const out = { text: "" };
+  let slices = 0;
+  for (;;) {
+    const r = j.run(budget);
+    slices++;
+    if (slices === 1) out.text = first.out.text;
+    if (r.status !== "paused") return { text: out.text, slices };
+    j = Jaunt.resume(j.snapshot(), {
+      stdout: (s) => (out.text += s),
+      stderr: (s) => (out.text += s),
+    });
+  }
+}
+
+test("a ChunkedList fills its array a bounded number of values per call", () => {
+  const list = new ChunkedList<number>();
+  const n = 200000;
+  for (let i = 0; i < n; i++) list.push(i);
+  assert.deepEqual(list.toArray().slice(-2), [n - 2, n - 1]);
+  let calls = 0;
+  let all: number[] | null = null;
+  while (all === null) {
+    all = list.assemble(1 << 16);
+    calls++;
+    // A snapshot in the middle still sees every value.
+    if (all === null) assert.equal(list.toArray().length, n);
+  }
+  assert.ok(calls >= 3, `${calls} calls`);
+  assert.equal(all.length, n);
+  assert.ok(all.every((v, i) => v === i));
+  assert.deepEqual(ChunkedList.from([1, 2, 3]).assemble(10), [1, 2, 3]);
+});
+
+test("a long split's result array is filled in slices and resumes from any of them", () => {
+  // Just past the sliced length; the arrays are dropped once looked at, so that the
+  // snapshots stay small.
+  const source = `const s = "ab,".repeat(350000);
+console.log(s.split(",").length, s.split(",")[349999], s.split("").at(-2), s.split("b", 3));`;
+  const { text, slices } = resumedEverySlice(source);
+  assert.equal(text, nodeOutput(source));
+  assert.ok(slices > 10, `${slices} slices`);
+});
