@@ -10,6 +10,7 @@ import { execFileSync } from "node:child_process";
 import { Jaunt } from "../vm";
 import { vmWith } from "./harness";
 import { ChunkedList } from "../vm/builtins/chunked-list";
+import { WeakMapObject, WeakSetObject } from "../vm/builtins/collections";
 
 function nodeOutput(source: string): string {
   return execFileSync(process.execPath, ["-e", source], { encoding: "utf8" });
@@ -64,4 +65,30 @@ console.log(s.split(",").length, s.split(",")[349999], s.split("").at(-2), s.spl
   const { text, slices } = resumedEverySlice(source);
   assert.equal(text, nodeOutput(source));
   assert.ok(slices > 10, `${slices} slices`);
+});
+
+test("a WeakMap and WeakSet of 10^5 keys never keep them in one host Map, and survive snapshots", () => {
+  const source = `const keys = Array.from({ length: 100000 }, (_, i) => ({ i }));
+const wm = new WeakMap(), ws = new WeakSet();
+for (const k of keys) { wm.set(k, k.i * 2); ws.add(k); }
+for (let i = 0; i < 100000; i += 3) { wm.delete(keys[i]); ws.delete(keys[i]); }
+globalThis.wm = wm; globalThis.ws = ws;
+let n = 0, sum = 0;
+for (const k of keys) { if (ws.has(k)) n++; sum += wm.get(k) ?? 0; }
+const sym = Symbol("s"); wm.set(sym, 1); ws.add(sym);
+console.log(n, sum, wm.has(keys[1]), wm.has(keys[0]), ws.has({}), wm.get(sym), ws.has(sym));`;
+  const expected = nodeOutput(source);
+  const { j, out } = vmWith();
+  j.load(source, "/test/weak.js");
+  assert.equal(j.run().status, "done");
+  assert.equal(out.text, expected);
+  const global = j.vm.realm.global;
+  const wm = global.getOwnProperty("wm")!.value as WeakMapObject;
+  const ws = global.getOwnProperty("ws")!.value as WeakSetObject;
+  assert.equal(wm.entries.size, 66667);
+  assert.ok(wm.entries.largestMap < 100000 / 32, `WeakMap: largest ${wm.entries.largestMap}`);
+  assert.ok(ws.entries.largestMap < 100000 / 32, `WeakSet: largest ${ws.entries.largestMap}`);
+  // Cut in the middle of the loops, resumed in fresh VMs.
+  const { text } = resumedEverySlice(source, 200000);
+  assert.equal(text, expected);
 });
