@@ -92,3 +92,24 @@ console.log(n, sum, wm.has(keys[1]), wm.has(keys[0]), ws.has({}), wm.get(sym), w
   const { text } = resumedEverySlice(source, 200000);
   assert.equal(text, expected);
 });
+
+test("TextDecoder in latin1 and UTF-16 decodes in slices and resumes from any of them", () => {
+  const source = `const b = new Uint8Array(600000);
+for (let i = 0; i < b.length; i++) b[i] = i % 4 === 1 ? 0xd8 : i % 4 === 3 ? 0xde : (i * 13) & 255;
+const l = new TextDecoder("latin1").decode(b), u = new TextDecoder("utf-16le").decode(b.subarray(1));
+let h = 0;
+for (let i = 0; i < l.length; i += 97) h = (h * 31 + l.charCodeAt(i) + u.charCodeAt(i >> 1)) | 0;
+console.log(l.length, u.length, h, u.slice(0, 4) === u.slice(4, 8));`;
+  const expected = nodeOutput(source);
+  const { text, slices } = resumedEverySlice(source, 20000);
+  assert.equal(text, expected);
+  // The two decodings alone are 9 pieces each and more than a slice each.
+  const { j } = vmWith();
+  j.load(
+    `const b = new Uint8Array(600000).fill(65); new TextDecoder("latin1").decode(b);`,
+    "/t.js",
+  );
+  let n = 0;
+  while (j.run(1000).status === "paused") n++;
+  assert.ok(n >= 9, `${n} pauses (${slices} resumed slices)`);
+});
