@@ -18,7 +18,15 @@ import { ArrayBufferObject, KIND_UINT8, TypedArrayObject, DataViewObject } from 
 import { allocateBuffer } from "./arraybuffer";
 import { runWork } from "./work";
 import { Bulk, TypedArrayBulkWork, bulkCopyable, bulkSliced } from "./typedarray-bulk-work";
-import { TextOp, TextWork, bytesOf, rethrow, slicedDecode, slicedText } from "./text-work";
+import {
+  TextOp,
+  TextWork,
+  bytesOf,
+  endsInHighSurrogate,
+  rethrow,
+  slicedDecode,
+  slicedText,
+} from "./text-work";
 import { BYTES_FROM, BytesOp, BytesWork, atobWhole, slicedBytes } from "./bytes-work";
 import { isAscii, isUtf8 } from "node:buffer";
 
@@ -215,13 +223,7 @@ export function installEncoding(realm: Realm): void {
     if (enc === "utf-16le" || enc === "utf-16be") {
       // An odd byte, and a high surrogate waiting for its pair.
       const odd = b.length % 2;
-      const end = b.length - odd;
-      if (end >= 2) {
-        const unit =
-          enc === "utf-16le" ? b[end - 2] | (b[end - 1] << 8) : (b[end - 2] << 8) | b[end - 1];
-        if (unit >= 0xd800 && unit <= 0xdbff) return odd + 2;
-      }
-      return odd;
+      return endsInHighSurrogate(enc, b.subarray(0, b.length - odd)) ? odd + 2 : odd;
     }
     if (enc !== "utf-8") return 0;
     for (let back = 1; back <= Math.min(3, b.length); back++) {

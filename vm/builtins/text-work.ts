@@ -121,6 +121,14 @@ const DECODED_IN_SLICES = new Set([
   ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => `windows-125${n}`),
 ]);
 
+/** Whether UTF-16 bytes (of an even count) end in a high surrogate (false for other encodings). */
+export function endsInHighSurrogate(encoding: string, b: Uint8Array): boolean {
+  const n = b.length;
+  if (n < 2 || (encoding !== "utf-16le" && encoding !== "utf-16be")) return false;
+  const unit = encoding === "utf-16le" ? b[n - 2] | (b[n - 1] << 8) : (b[n - 2] << 8) | b[n - 1];
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+
 /** Whether TextDecoder#decode of `length` bytes in `encoding` is done in slices. */
 export function slicedDecode(encoding: string, length: number): boolean {
   return DECODED_IN_SLICES.has(encoding) && slicedText(TextOp.Decode, length);
@@ -227,42 +235,22 @@ export class TextWork extends WorkObject {
     if (this.end > all.length) vm.throwTypeError("internal: a decoding resumed on other bytes");
     const b = all.subarray(this.start, this.end);
     let end = Math.min(b.length, this.pos + PIECE[this.op]);
-    if (this.op === TextOp.Decode) return this.decodeLegacy(vm, b, end);
-    if (this.op !== TextOp.Utf8Decode) {
+    if (this.op !== TextOp.Utf8Decode && this.op !== TextOp.Decode) {
       const piece = Buffer.from(b.buffer, b.byteOffset + this.pos, end - this.pos);
       this.out += piece.toString(BYTE_ENCODINGS[this.op - TextOp.Hex]);
       this.pos = end;
       return end < b.length ? PENDING : this.finish();
     }
-    // Not before a continuation byte, unless three precede it (it then starts no character).
-    for (let k = 0; k < 3 && end < b.length && (b[end] & 0xc0) === 0x80; k++) end++;
-    const first = this.pos === 0;
+    if (this.op === TextOp.Utf8Decode) {
+      // Not before a continuation byte, unless three precede it (it then starts no character).
+      for (let k = 0; k < 3 && end < b.length && (b[end] & 0xc0) === 0x80; k++) end++;
+    } else if (end < b.length && endsInHighSurrogate(this.encoding, b.subarray(0, end)))
+      end = Math.min(b.length, end + 2);
     let text: string;
     try {
-      text = new TextDecoder("utf-8", {
+      text = new TextDecoder(this.op === TextOp.Utf8Decode ? "utf-8" : this.encoding, {
         fatal: this.fatal,
-        ignoreBOM: this.ignoreBOM || !first,
-      }).decode(b.subarray(this.pos, end));
-    } catch (e) {
-      return rethrow(vm, e);
-    }
-    this.out += text;
-    this.pos = end;
-    return end < b.length ? PENDING : this.finish();
-  }
-
-  /** A piece of a decoding in another encoding than UTF-8, ending near `end`. */
-  private decodeLegacy(vm: Agent, b: Uint8Array, end: number): Value | typeof PENDING {
-    const utf16 = this.encoding.startsWith("utf-16");
-    if (utf16 && end < b.length) {
-      const le = this.encoding === "utf-16le";
-      const unit = le ? b[end - 2] | (b[end - 1] << 8) : (b[end - 2] << 8) | b[end - 1];
-      if (unit >= 0xd800 && unit <= 0xdbff) end = Math.min(b.length, end + 2);
-    }
-    let text: string;
-    try {
-      text = new TextDecoder(this.encoding, {
-        fatal: this.fatal,
+        // A byte order mark is looked for in the first piece only.
         ignoreBOM: this.ignoreBOM || this.pos > 0,
       }).decode(b.subarray(this.pos, end));
     } catch (e) {
