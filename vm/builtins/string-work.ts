@@ -173,7 +173,8 @@ registerObjectKind<StringSplitWork>({
     o.limit,
     o.pos,
     o.copied,
-    o.pieces.toArray(),
+    // Through the value encoder: a piece may be a lone surrogate (split("") of a pair).
+    o.pieces.toArray().map((p) => enc.value(p)),
   ],
   allocate: () => new StringSplitWork("", "", 1),
   decode(o, fields, dec, where) {
@@ -193,13 +194,14 @@ registerObjectKind<StringSplitWork>({
       copied > len
     )
       return dec.fail(`${where}: a split position outside its subject`);
-    if (!Array.isArray(pieces) || !pieces.every((p) => typeof p === "string"))
+    const texts = Array.isArray(pieces) ? pieces.map((p) => dec.value(p, where)) : null;
+    if (texts === null || !texts.every((p) => typeof p === "string"))
       return dec.fail(`${where}: a split with malformed pieces`);
     o.subject = subject;
     o.separator = separator;
     o.limit = limit;
     o.pos = pos;
     o.copied = copied;
-    o.pieces = ChunkedList.from(pieces as string[]);
+    o.pieces = ChunkedList.from(texts as string[]);
   },
 });
