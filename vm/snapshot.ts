@@ -82,6 +82,7 @@ import { isSignedSnapshot } from "./snapshot-sign";
 import { SnapshotError } from "./snapshot-error";
 import { ROOT_SHAPE, MAX_SHAPE_PROPERTIES, type Shape } from "./model/shape";
 import { CborReader, Major } from "./snapshot-cbor";
+import { ValueIndex, ValueSet } from "./model/value-index";
 import {
   compressSnapshot,
   decompressSnapshot,
@@ -2025,7 +2026,7 @@ class Decoder {
       }
       case K_WEAKMAP: {
         const m = o as WeakMapObject;
-        m.entries = new Map();
+        m.entries = new ValueIndex();
         for (const [j, entry] of asArray(s[5], where).entries()) {
           const [k, v] = asArray(entry, `${where} entry ${j}`);
           const key = this.value(k, `${where} entry ${j}`);
@@ -2036,7 +2037,7 @@ class Decoder {
       }
       case K_WEAKSET: {
         const ws = o as WeakSetObject;
-        ws.entries = new Set();
+        ws.entries = new ValueSet();
         for (const [j, v] of asArray(s[5], where).entries()) {
           const value = this.value(v, `${where} value ${j}`);
           if (!canBeHeldWeakly(value) || ws.entries.has(value))

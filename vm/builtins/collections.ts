@@ -25,6 +25,7 @@ import { functionSource } from "./function";
 import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
 import { SIZE, charge } from "../model/heap";
+import { ValueIndex, ValueSet } from "../model/value-index";
 import { CollectionObject, MapObject, OrderedTable, SetObject, canonical } from "./ordered-table";
 import { type FillSource, fillCollection } from "./collection-fill-work";
 
@@ -125,15 +126,16 @@ function stepIterator(it: CollectionIteratorObject): number {
 // ---- weak collections and references ----------------------------------------------
 
 /** WeakMap: object or unregistered-symbol keys, held strongly (nothing is collected). */
+/** WeakMap: its entries in a split index (value-index.ts), never one host Map of millions. */
 export class WeakMapObject extends JSObject {
-  entries = new Map<Value, Value>();
+  entries = new ValueIndex<Value>();
   constructor(proto: JSObject | null) {
     super(proto, "WeakMap");
   }
 }
 
 export class WeakSetObject extends JSObject {
-  entries = new Set<Value>();
+  entries = new ValueSet();
   constructor(proto: JSObject | null) {
     super(proto, "WeakSet");
   }

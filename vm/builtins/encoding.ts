@@ -18,7 +18,15 @@ import { ArrayBufferObject, KIND_UINT8, TypedArrayObject, DataViewObject } from 
 import { allocateBuffer } from "./arraybuffer";
 import { runWork } from "./work";
 import { Bulk, TypedArrayBulkWork, bulkCopyable, bulkSliced } from "./typedarray-bulk-work";
-import { TextOp, TextWork, bytesOf, rethrow, slicedText } from "./text-work";
+import {
+  TextOp,
+  TextWork,
+  bytesOf,
+  endsInHighSurrogate,
+  rethrow,
+  slicedDecode,
+  slicedText,
+} from "./text-work";
 import { BYTES_FROM, BytesOp, BytesWork, atobWhole, slicedBytes } from "./bytes-work";
 import { isAscii, isUtf8 } from "node:buffer";
 
@@ -180,8 +188,25 @@ export function installEncoding(realm: Realm): void {
   });
   // (bytes, encoding, fatal, ignoreBOM) → string. The caller keeps streaming state.
   internal("textDecode", 4, "-", (vm, _t, args) => {
-    if (String(args[1]) === "utf-8") return utf8Text(vm, arg(args, 0), !!args[2], !!args[3]);
-    const bytes = bytesOf(arg(args, 0)) ?? new Uint8Array(0);
+    const encoding = String(args[1]);
+    if (encoding === "utf-8") return utf8Text(vm, arg(args, 0), !!args[2], !!args[3]);
+    const source = arg(args, 0);
+    const bytes = bytesOf(source) ?? new Uint8Array(0);
+    if (source instanceof JSObject && slicedDecode(encoding, bytes.length))
+      return runWork(
+        vm,
+        new TextWork(
+          TextOp.Decode,
+          "",
+          source,
+          0,
+          bytes.length,
+          !!args[2],
+          !!args[3],
+          null,
+          encoding,
+        ),
+      );
     try {
       return new TextDecoder(String(args[1]), {
         fatal: !!args[2],
@@ -195,7 +220,11 @@ export function installEncoding(realm: Realm): void {
   internal("incompleteTail", 2, "-", (_vm, _t, args) => {
     const b = bytesOf(arg(args, 0)) ?? new Uint8Array(0);
     const enc = String(args[1]);
-    if (enc === "utf-16le") return b.length % 2;
+    if (enc === "utf-16le" || enc === "utf-16be") {
+      // An odd byte, and a high surrogate waiting for its pair.
+      const odd = b.length % 2;
+      return endsInHighSurrogate(enc, b.subarray(0, b.length - odd)) ? odd + 2 : odd;
+    }
     if (enc !== "utf-8") return 0;
     for (let back = 1; back <= Math.min(3, b.length); back++) {
       const c = b[b.length - back];

@@ -9,6 +9,7 @@ import type { Realm } from "../runtime/realm";
 import { registerObjectKind } from "../model/object-kinds";
 import { PENDING, WorkObject, runWork, isInt } from "./work";
 import { getSubstitution } from "./regexp";
+import { ChunkedList } from "./chunked-list";
 
 /** Subjects at least this long are worked on in slices; shorter ones by the host. */
 export const STRING_SLICED_LENGTH = 1 << 20;
@@ -19,6 +20,9 @@ const MATCH_COST = 16;
 
 const KIND_STRING_REPLACE_ALL_WORK = 172;
 const KIND_STRING_SPLIT_WORK = 175;
+
+/** A split's `pos` once every piece is found and the result array is being filled. */
+const ASSEMBLING = -2;
 
 /** String.prototype.replaceAll(searchString, template) once all are strings. */
 export class StringReplaceAllWork extends WorkObject {
@@ -102,11 +106,11 @@ export function splitString(vm: Agent, realm: Realm, s: string, sep: string, lim
 
 /** String.prototype.split with a string separator on a long subject. */
 export class StringSplitWork extends WorkObject {
-  /** Where the next search starts (-1: no more separators). */
+  /** Where the next search starts (-1: no more separators; ASSEMBLING: all pieces found). */
   pos = 0;
   /** The start of the piece being looked for. */
   copied = 0;
-  pieces: string[] = [];
+  pieces = new ChunkedList<string>();
 
   constructor(
     public subject: string,
@@ -118,6 +122,7 @@ export class StringSplitWork extends WorkObject {
 
   step(vm: Agent): Value | typeof PENDING {
     const { subject: s, separator: sep, limit, pieces } = this;
+    if (this.pos === ASSEMBLING) return this.assemble(vm);
     const len = s.length;
     let { pos, copied } = this;
     let units = 0;
@@ -147,16 +152,30 @@ export class StringSplitWork extends WorkObject {
     this.pos = pos;
     this.copied = copied;
     if (pos >= 0 && pieces.length < limit) return PENDING;
-    this.pieces = [];
     if (pieces.length < limit && sep !== "") pieces.push(s.slice(copied));
-    return vm.realm.newArray(pieces);
+    this.pos = ASSEMBLING;
+    return PENDING;
+  }
+
+  /** Fills the result array from the pieces, a slice's worth at a time. */
+  private assemble(vm: Agent): Value | typeof PENDING {
+    const all = this.pieces.assemble(SLICE_CHARS * 4);
+    return all === null ? PENDING : vm.realm.newArray(all);
   }
 }
 
 registerObjectKind<StringSplitWork>({
   kind: KIND_STRING_SPLIT_WORK,
   cls: StringSplitWork,
-  encode: (o, enc) => [enc.value(o.subject), o.separator, o.limit, o.pos, o.copied, o.pieces],
+  encode: (o, enc) => [
+    enc.value(o.subject),
+    o.separator,
+    o.limit,
+    o.pos,
+    o.copied,
+    // Through the value encoder: a piece may be a lone surrogate (split("") of a pair).
+    o.pieces.toArray().map((p) => enc.value(p)),
+  ],
   allocate: () => new StringSplitWork("", "", 1),
   decode(o, fields, dec, where) {
     const [rawSubject, separator, limit, pos, copied, pieces] = fields;
@@ -166,15 +185,23 @@ registerObjectKind<StringSplitWork>({
     const len = subject.length;
     if (!isInt(limit) || limit < 1 || limit > 2 ** 32 - 1)
       return dec.fail(`${where}: a split limit out of range`);
-    if (!isInt(pos) || pos < -1 || pos > len || !isInt(copied) || copied < 0 || copied > len)
+    if (
+      !isInt(pos) ||
+      pos < ASSEMBLING ||
+      pos > len ||
+      !isInt(copied) ||
+      copied < 0 ||
+      copied > len
+    )
       return dec.fail(`${where}: a split position outside its subject`);
-    if (!Array.isArray(pieces) || !pieces.every((p) => typeof p === "string"))
+    const texts = Array.isArray(pieces) ? pieces.map((p) => dec.value(p, where)) : null;
+    if (texts === null || !texts.every((p) => typeof p === "string"))
       return dec.fail(`${where}: a split with malformed pieces`);
     o.subject = subject;
     o.separator = separator;
     o.limit = limit;
     o.pos = pos;
     o.copied = copied;
-    o.pieces = pieces as string[];
+    o.pieces = ChunkedList.from(texts as string[]);
   },
 });

@@ -12,9 +12,11 @@
 // - normalization: before a character that never composes with what precedes it
 //   and decomposes to a starter (ASCII, Latin-1/Extended-A letters, CJK, Hangul
 //   syllables); text without any stays one step;
-// - UTF-8 decoding: before a byte that is not a continuation byte (a byte order mark
-//   is looked for in the first piece only); hex, latin1 and ascii anywhere, base64
-//   every three bytes, UTF-16 every two;
+// - UTF-8 decoding: before a byte that is not a continuation byte, or after three
+//   continuation bytes (a byte order mark is looked for in the first piece only);
+//   hex, latin1 and ascii anywhere, base64 every three bytes, UTF-16 every two;
+// - TextDecoder in a single-byte encoding (windows-1252 for "latin1", iso-8859-*,
+//   koi8-*, …): anywhere; in UTF-16: every two bytes, not after a high surrogate;
 // - UTF-8 encoding: not inside a surrogate pair; a first pass counts the bytes, the
 //   guest array is allocated, a second pass encodes into it.
 // The state is the input, where the next piece starts and the result so far.
@@ -73,8 +75,10 @@ export const enum TextOp {
   Latin1 = 11,
   Ascii = 12,
   Ucs2 = 13,
+  /** TextDecoder#decode in a single-byte encoding or UTF-16 (see DECODED_IN_SLICES). */
+  Decode = 14,
 }
-const LAST_OP = TextOp.Ucs2;
+const LAST_OP = TextOp.Decode;
 /** The ops whose input is bytes. */
 const BYTES_IN = (op: TextOp) => op === TextOp.Utf8Decode || op >= TextOp.Hex;
 
@@ -94,7 +98,41 @@ const PIECE: readonly number[] = [
   1 << 19, // Latin1 (~20 ms over 30 MB in one call)
   1 << 19, // Ascii
   1 << 19, // Ucs2 (an even count: pieces never split a code unit)
+  1 << 16, // Decode (ICU's converters: ~17 ms a megabyte of windows-1252)
 ];
+
+/**
+ * The TextDecoder encodings decoded in slices: those of one byte a character (a piece
+ * can end anywhere) and UTF-16 (a piece ends on a code unit, never after a high
+ * surrogate). The multi-byte legacy ones (gbk, big5, shift_jis, euc-*, iso-2022-jp,
+ * whose trail bytes look like ASCII or which keep a shift state) stay one host call.
+ */
+const DECODED_IN_SLICES = new Set([
+  "utf-16le",
+  "utf-16be",
+  "ibm866",
+  "koi8-r",
+  "koi8-u",
+  "macintosh",
+  "x-mac-cyrillic",
+  "windows-874",
+  ...[2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16].map((n) => `iso-8859-${n}`),
+  "iso-8859-8-i",
+  ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => `windows-125${n}`),
+]);
+
+/** Whether UTF-16 bytes (of an even count) end in a high surrogate (false for other encodings). */
+export function endsInHighSurrogate(encoding: string, b: Uint8Array): boolean {
+  const n = b.length;
+  if (n < 2 || (encoding !== "utf-16le" && encoding !== "utf-16be")) return false;
+  const unit = encoding === "utf-16le" ? b[n - 2] | (b[n - 1] << 8) : (b[n - 2] << 8) | b[n - 1];
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+
+/** Whether TextDecoder#decode of `length` bytes in `encoding` is done in slices. */
+export function slicedDecode(encoding: string, length: number): boolean {
+  return DECODED_IN_SLICES.has(encoding) && slicedText(TextOp.Decode, length);
+}
 const BYTE_ENCODINGS = ["hex", "base64", "base64url", "latin1", "ascii", "ucs2"] as const;
 
 /** Whether an input of `length` units is worth doing in slices. */
@@ -158,6 +196,8 @@ export class TextWork extends WorkObject {
     public fatal = false,
     public ignoreBOM = false,
     public resultProto: JSObject | null = null,
+    /** TextOp.Decode: the encoding's canonical name. */
+    public encoding = "",
   ) {
     super();
   }
@@ -195,19 +235,23 @@ export class TextWork extends WorkObject {
     if (this.end > all.length) vm.throwTypeError("internal: a decoding resumed on other bytes");
     const b = all.subarray(this.start, this.end);
     let end = Math.min(b.length, this.pos + PIECE[this.op]);
-    if (this.op !== TextOp.Utf8Decode) {
+    if (this.op !== TextOp.Utf8Decode && this.op !== TextOp.Decode) {
       const piece = Buffer.from(b.buffer, b.byteOffset + this.pos, end - this.pos);
       this.out += piece.toString(BYTE_ENCODINGS[this.op - TextOp.Hex]);
       this.pos = end;
       return end < b.length ? PENDING : this.finish();
     }
-    while (end < b.length && (b[end] & 0xc0) === 0x80) end++;
-    const first = this.pos === 0;
+    if (this.op === TextOp.Utf8Decode) {
+      // Not before a continuation byte, unless three precede it (it then starts no character).
+      for (let k = 0; k < 3 && end < b.length && (b[end] & 0xc0) === 0x80; k++) end++;
+    } else if (end < b.length && endsInHighSurrogate(this.encoding, b.subarray(0, end)))
+      end = Math.min(b.length, end + 2);
     let text: string;
     try {
-      text = new TextDecoder("utf-8", {
+      text = new TextDecoder(this.op === TextOp.Utf8Decode ? "utf-8" : this.encoding, {
         fatal: this.fatal,
-        ignoreBOM: this.ignoreBOM || !first,
+        // A byte order mark is looked for in the first piece only.
+        ignoreBOM: this.ignoreBOM || this.pos > 0,
       }).decode(b.subarray(this.pos, end));
     } catch (e) {
       return rethrow(vm, e);
@@ -265,6 +309,7 @@ registerObjectKind<TextWork>({
     o.bytes,
     enc.value(o.target),
     o.written,
+    o.encoding,
   ],
   allocate: () => new TextWork(TextOp.Upper, ""),
   decode(o, fields, dec, where) {
@@ -272,7 +317,11 @@ registerObjectKind<TextWork>({
       fields;
     const subject = dec.value(rawSubject, where);
     const written = fields[12];
+    // Absent from snapshots made before TextOp.Decode.
+    const encoding = fields[13] ?? "";
     if (!isCount(op) || op > LAST_OP) return dec.fail(`${where}: a text task of an unknown kind`);
+    if (op === TextOp.Decode ? !DECODED_IN_SLICES.has(encoding as string) : encoding !== "")
+      return dec.fail(`${where}: a text task with a bad encoding`);
     if (typeof subject !== "string" || typeof out !== "string")
       return dec.fail(`${where}: a text task needs string input and result`);
     if (typeof fatal !== "boolean" || typeof ignoreBOM !== "boolean")
@@ -312,5 +361,6 @@ registerObjectKind<TextWork>({
     o.bytes = bytes;
     o.target = tgt;
     o.written = written;
+    o.encoding = encoding as string;
   },
 });

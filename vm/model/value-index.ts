@@ -99,13 +99,17 @@ function shardOf(k: Value): number {
   }
 }
 
-const NO_SHARDS: Map<Value, number>[] = [];
+/** The shards of every index not split yet (never written: one empty list for all). */
+const NO_SHARDS: Map<Value, unknown>[] = [];
 
-/** Keys to positions: one host Map while small, SHARDS of them past INDEX_SPLIT_AT entries. */
-export class ValueIndex {
+/**
+ * Keys to positions (or, for WeakMap and WeakSet, to values): one host Map while small,
+ * SHARDS of them past INDEX_SPLIT_AT entries.
+ */
+export class ValueIndex<V = number> {
   /** The one Map while the index is small; null once it is split. */
-  private one: Map<Value, number> | null = new Map();
-  private shards = NO_SHARDS;
+  private one: Map<Value, V> | null = new Map();
+  private shards = NO_SHARDS as Map<Value, V>[];
   private count = 0;
 
   get size(): number {
@@ -133,7 +137,7 @@ export class ValueIndex {
     return least;
   }
 
-  get(k: Value): number | undefined {
+  get(k: Value): V | undefined {
     return this.one !== null ? this.one.get(k) : this.shards[shardOf(k)].get(k);
   }
 
@@ -141,7 +145,7 @@ export class ValueIndex {
     return this.one !== null ? this.one.has(k) : this.shards[shardOf(k)].has(k);
   }
 
-  set(k: Value, pos: number): void {
+  set(k: Value, pos: V): void {
     const one = this.one;
     if (one !== null) {
       one.set(k, pos);
@@ -161,12 +165,52 @@ export class ValueIndex {
     return true;
   }
 
-  private splitUp(one: Map<Value, number>): void {
-    const shards: Map<Value, number>[] = [];
+  /** The entries, shard by shard once split (insertion order only while small). */
+  *[Symbol.iterator](): IterableIterator<[Value, V]> {
+    if (this.one !== null) yield* this.one;
+    else for (const s of this.shards) yield* s;
+  }
+
+  private splitUp(one: Map<Value, V>): void {
+    const shards: Map<Value, V>[] = [];
     for (let i = 0; i < SHARDS; i++) shards.push(new Map());
     for (const [k, pos] of one) shards[shardOf(k)].set(k, pos);
     this.shards = shards;
     this.count = one.size;
     this.one = null;
+  }
+}
+
+/**
+ * A set of guest values (WeakSet) over a ValueIndex: no host Set of very many entries,
+ * so adding one never rehashes all of them at once.
+ */
+export class ValueSet {
+  private readonly index = new ValueIndex<true>();
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  has(k: Value): boolean {
+    return this.index.has(k);
+  }
+
+  add(k: Value): this {
+    this.index.set(k, true);
+    return this;
+  }
+
+  delete(k: Value): boolean {
+    return this.index.delete(k);
+  }
+
+  /** Whether no host Set holds all the entries (for tests). */
+  get largestMap(): number {
+    return this.index.largestMap;
+  }
+
+  *[Symbol.iterator](): IterableIterator<Value> {
+    for (const [k] of this.index) yield k;
   }
 }
