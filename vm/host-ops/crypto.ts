@@ -23,7 +23,7 @@
 // errors (vm/node/internal/host-call.js).
 
 import * as crypto from "node:crypto";
-import type { HostLink } from "./link";
+import { perLink } from "./link";
 import { definePureOperations, viaCallback, type PureOperation } from "./pure";
 import type { OpContext } from "./runtime-ops";
 
@@ -39,13 +39,8 @@ interface LiveDigest {
   fed: number;
 }
 
-const digests = new WeakMap<HostLink, Map<number, LiveDigest>>();
-
-function digestsOf(ctx: OpContext): Map<number, LiveDigest> {
-  let m = digests.get(ctx.link);
-  if (!m) digests.set(ctx.link, (m = new Map()));
-  return m;
-}
+const digestsByLink = perLink<LiveDigest>();
+const digestsOf = (ctx: OpContext) => digestsByLink(ctx.link);
 
 /** The live digest `id` if it has absorbed exactly `fed` slices (else it is dropped). */
 function liveDigest(ctx: OpContext, id: number, fed: number): LiveDigest | undefined {

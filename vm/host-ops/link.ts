@@ -99,3 +99,17 @@ export class HostLink {
     this.live.clear();
   }
 }
+
+/**
+ * A table of live host objects kept beside a link, one Map by id per HostLink (a VM
+ * and the VMs that reattach to it). The guest keeps what rebuilds them (a stream's
+ * steps, a digest's slices): a link that has none rebuilds from that.
+ */
+export function perLink<T>(): (link: HostLink) => Map<number, T> {
+  const tables = new WeakMap<HostLink, Map<number, T>>();
+  return (link) => {
+    let m = tables.get(link);
+    if (!m) tables.set(link, (m = new Map()));
+    return m;
+  };
+}

@@ -12,7 +12,7 @@
 // another process finds no engine and replays its steps, discarding their output.
 
 import type * as Zlib from "node:zlib";
-import type { HostLink } from "./link";
+import { perLink } from "./link";
 import { definePureOperations, viaCallback, type PureOperation } from "./pure";
 import type { OpContext } from "./runtime-ops";
 
@@ -227,13 +227,8 @@ interface LiveEngine {
   fed: number;
 }
 
-const engines = new WeakMap<HostLink, Map<number, LiveEngine>>();
-
-function enginesOf(ctx: OpContext): Map<number, LiveEngine> {
-  let m = engines.get(ctx.link);
-  if (!m) engines.set(ctx.link, (m = new Map()));
-  return m;
-}
+const enginesByLink = perLink<LiveEngine>();
+const enginesOf = (ctx: OpContext) => enginesByLink(ctx.link);
 
 /**
  * A step of a stream, as the guest keeps it: input with its flush flag, new params
