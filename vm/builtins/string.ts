@@ -43,8 +43,8 @@ const DELEGATED: [string, number, string][] = [
   ["trim", 0, "S"],
   ["trimStart", 0, "S"],
   ["trimEnd", 0, "S"],
-  ["padStart", 2, "Sns"],
-  ["padEnd", 2, "Sns"],
+  ["padStart", 1, "Sns"],
+  ["padEnd", 1, "Sns"],
   ["repeat", 1, "Sn"],
   ["concat", 1, "Ss*"],
   ["normalize", 0, "Ss"],
@@ -80,13 +80,18 @@ export function installString(realm: Realm): void {
     "String",
     "String",
     1,
-    (vm, _t, args, newTarget) => {
+    (vm, _t, args, newTarget, self) => {
       let s: string;
       if (args.length === 0) s = "";
       else {
         const v = args[0];
         if (v instanceof JSSymbol && newTarget === undefined) return v.toString();
-        if (v instanceof JSObject) return vm.tailCall(vm.realm.helpers.toString, undefined, [v]);
+        if (v instanceof JSObject) {
+          if (newTarget === undefined)
+            return vm.tailCall(vm.realm.helpers.toString, undefined, [v]);
+          // new String(obj): its toString is guest code, then this constructor again.
+          return vm.tailCall(vm.realm.helpers.coerceThenCall, undefined, [self, "Ns", newTarget, v]);
+        }
         if (v instanceof JSSymbol) vm.throwTypeError("Cannot convert a Symbol value to a string");
         // A huge BigInt's digits, in slices (bigint-arith-work.ts).
         const task =

@@ -59,20 +59,15 @@ export function makeNative(
           );
       }
       if (needs) {
-        const full = thisToo
-          ? "S" +
-            fixed +
-            (variadic
-              ? fixed[fixed.length - 1].repeat(Math.max(0, args.length - fixed.length))
-              : "")
-          : fixed +
-            (variadic
-              ? fixed[fixed.length - 1].repeat(Math.max(0, args.length - fixed.length))
-              : "");
+        const rest = variadic
+          ? fixed[fixed.length - 1].repeat(Math.max(0, args.length - fixed.length))
+          : "";
+        // "N": a construction (`new Number(obj)`), new.target passed where `this` goes.
+        const head = newTarget !== undefined ? "N" : thisToo ? "S" : "";
         return vm.tailCall(vm.realm.helpers.coerceThenCall, undefined, [
           self,
-          full,
-          thisArg,
+          head + fixed + rest,
+          newTarget !== undefined ? newTarget : thisArg,
           ...args,
         ]);
       }

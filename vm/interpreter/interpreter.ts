@@ -4572,10 +4572,12 @@ export class VM implements HeapOwner, Agent {
   }
 
   private setArrayLength(arr: ArrayObject, v: Value): boolean {
+    // [[Set]] on a non-writable length fails before the value is looked at, even when
+    // it equals the length (a frozen [] .push() throws in strict code).
+    if (!arr.lengthWritable) return false;
     const n = typeof v === "number" ? v : Number(v as never);
     const len = n >>> 0;
     if (len !== n) this.throwError("RangeError", "Invalid array length");
-    if (!arr.lengthWritable) return len === arr.length;
     return arr.setLength(len);
   }
 

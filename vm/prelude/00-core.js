@@ -213,9 +213,17 @@ function forOf(iterable, fn) {
 }
 
 function coerceThenCall(fn, spec, thisArg) {
+  // Only objects are converted here (their valueOf/toString is guest code); the native
+  // converts primitives itself, and an `undefined` it reads as "absent" (slice's end).
+  // A leading "N": a construction, `thisArg` is new.target.
   var args = [];
   var s = 0;
-  if (spec[0] === "S") {
+  var newTarget;
+  if (spec[0] === "N") {
+    newTarget = thisArg;
+    thisArg = undefined;
+    s = 1;
+  } else if (spec[0] === "S") {
     if (thisArg === undefined || thisArg === null)
       throwTypeError("Cannot convert undefined or null to object");
     thisArg = toString(thisArg);
@@ -224,12 +232,15 @@ function coerceThenCall(fn, spec, thisArg) {
   for (var k = 3; k < arguments.length; k++) {
     var a = arguments[k];
     var c = spec[s + k - 3];
-    if (c === "s") a = toString(a);
-    else if (c === "n") a = toNumber(a);
-    else if (c === "k") a = toPropertyKey(a);
-    else if (c === "p") a = toPrimitive(a, "number");
+    if (isObject(a)) {
+      if (c === "s") a = toString(a);
+      else if (c === "n") a = toNumber(a);
+      else if (c === "k") a = toPropertyKey(a);
+      else if (c === "p") a = toPrimitive(a, "number");
+    }
     push(args, a);
   }
+  if (newTarget !== undefined) return $.constructWith(fn, args, newTarget);
   return apply(fn, thisArg, args);
 }
 
