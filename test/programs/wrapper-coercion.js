@@ -45,3 +45,10 @@ for (const [name, f] of [
     console.log("length = same:", e.constructor.name);
   }
 })();
+
+// String methods borrowed by other primitives read `this` as ToString gives it.
+Number.prototype.toLowerCase = String.prototype.toLowerCase;
+Number.prototype.padStart = String.prototype.padStart;
+Boolean.prototype.toUpperCase = String.prototype.toUpperCase;
+Boolean.prototype.at = String.prototype.at;
+console.log((-Infinity).toLowerCase(), (5).padStart(3, "0"), true.toUpperCase(), false.at(-1));

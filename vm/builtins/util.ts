@@ -71,6 +71,9 @@ export function makeNative(
           ...args,
         ]);
       }
+      // A number, boolean or BigInt `this` (Number.prototype.f = String.prototype.f)
+      // reaches the native as its string, as ToString would give it.
+      if (thisToo && typeof thisArg !== "string") thisArg = String(thisArg);
       return impl(vm, thisArg, args, newTarget, self);
     };
   }
