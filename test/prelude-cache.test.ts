@@ -6,8 +6,16 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { compile, disassemble } from "../compiler";
-import { decodeProgram, encodeProgram, ProgramCodecError } from "../compiler/program-codec";
+import {
+  decodeProgram,
+  encodeProgram,
+  packTables,
+  ProgramCodecError,
+  unpackTables,
+} from "../compiler/program-codec";
 import { cachedPrelude, cachedPreludeFiles } from "../vm/runtime/prelude-cache";
+import { stampDigest } from "../vm/runtime/stamp-digest";
+import * as v8 from "node:v8";
 import { decode as cborDecode, encode as cborEncode } from "cbor-x";
 
 const SOURCE = `
@@ -38,6 +46,65 @@ test("decoding names what is wrong with a damaged program", () => {
   assert.throws(() => decodeProgram(badFn), /function 0 code is not an Int32Array/);
   assert.throws(() => decodeProgram([1, 2]), ProgramCodecError);
   assert.throws(() => decodeProgram(null), /program is not an array of 6/);
+});
+
+test("the disk format joins every function's tables into one typed array", () => {
+  const p = fresh();
+  const packed = packTables(encodeProgram(p));
+  assert.equal(packed.length, 7);
+  // One Int32Array in all (node's v8.deserialize calls back into JavaScript for each
+  // typed array; the source with its lone surrogates is a Uint16Array).
+  const tables = (v: unknown): number =>
+    v instanceof Int32Array
+      ? 1
+      : Array.isArray(v)
+        ? v.reduce((n: number, x) => n + tables(x), 0)
+        : 0;
+  assert.equal(tables(packed), 1);
+  const back = decodeProgram(unpackTables(v8.deserialize(v8.serialize(packed))));
+  assert.equal(disassemble(back), disassemble(p));
+  assert.deepEqual(back.functions, p.functions);
+  // The tables are views of the joined one, in order, without copies.
+  const [f0, f1] = back.functions;
+  assert.equal(f0.code.buffer, f1.positions.buffer);
+});
+
+test("a damaged joined table is refused, never run", () => {
+  const packed = () => structuredClone(packTables(encodeProgram(fresh())));
+  const longer = packed();
+  ((longer[5] as unknown[][])[0] as unknown[])[8] = 1e6;
+  assert.throws(() => unpackTables(longer), /function 0 code is not in the tables/);
+  const shorter = packed();
+  ((shorter[5] as unknown[][])[0] as unknown[])[8] = 0;
+  assert.throws(() => unpackTables(shorter), /longer than the functions' tables/);
+  assert.throws(() => unpackTables(encodeProgram(fresh())), /program is not an array of 7/);
+});
+
+test("only a checksummed entry skips the walk of its positions", () => {
+  const enc = encodeProgram(fresh());
+  const fn = (enc[5] as unknown[][])[0] as unknown[];
+  const positions = fn[9] as Int32Array;
+  assert.ok(positions.length >= 6);
+  // Two positions swapped: out of code order.
+  [positions[0], positions[3]] = [positions[3], positions[0]];
+  assert.throws(() => decodeProgram(structuredClone(enc)), /positions are not in code order/);
+  const back = decodeProgram(structuredClone(enc), { checksummed: true });
+  assert.equal(back.functions[0].positions[0], positions[0]);
+});
+
+test("the stamp digest is 32 hex digits that change with any character", () => {
+  const stamp = "/p|a.js|120:1733616000000.123:4411|b.js|99:1733616000000.5:4412";
+  const d = stampDigest(stamp);
+  assert.match(d, /^[0-9a-f]{32}$/);
+  assert.equal(stampDigest(stamp), d);
+  const seen = new Set([d]);
+  for (let i = 0; i < stamp.length; i++) {
+    const c = stamp.charCodeAt(i);
+    seen.add(stampDigest(stamp.slice(0, i) + String.fromCharCode(c ^ 1) + stamp.slice(i + 1)));
+  }
+  seen.add(stampDigest(stamp + "|"));
+  seen.add(stampDigest(""));
+  assert.equal(seen.size, stamp.length + 3);
 });
 
 test("the cache compiles once, then serves; damaged files are recompiled", () => {

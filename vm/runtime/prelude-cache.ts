@@ -12,7 +12,10 @@
 // bytecode. Other programs are keyed by their source text. A file is the magic line,
 // the compiler's fingerprint, the checksum of its payload (cache-files.ts) and the
 // payload: the program's plain arrays in V8's serialization format, which node decodes
-// natively (cbor-x took twice as long for the prelude's 1 MB, ~18 ms of a cold start).
+// natively (cbor-x took twice as long for the prelude's 1 MB, ~18 ms of a cold start),
+// with every function's integer tables joined into one typed array (packTables: node
+// calls back into JavaScript for each typed array it reads). The key and the
+// fingerprint digest file stamps with stampDigest, not SHA-256 (stamp-digest.ts).
 // Anything unreadable, damaged, of another compiler or of the wrong shape or source is
 // ignored and the program compiled again. The folder (JAUNT_CACHE_DIR, "off" disables
 // the cache) is kept within a budget, least recently used entries first.
@@ -22,9 +25,14 @@ import * as path from "node:path";
 import * as v8 from "node:v8";
 import type { Program, ProgramKind } from "../../compiler/bytecode";
 import { persistentPrograms, type ProgramStore } from "../../compiler/cache";
-import { sha256 } from "../../compiler/digest";
-import { decodeProgram, encodeProgram } from "../../compiler/program-codec";
+import {
+  decodeProgram,
+  encodeProgram,
+  packTables,
+  unpackTables,
+} from "../../compiler/program-codec";
 import { offeredProgram } from "./program-offers";
+import { stampDigest } from "./stamp-digest";
 import {
   SUM_LENGTH,
   cacheDir,
@@ -37,9 +45,9 @@ import {
   writeEntryFile,
 } from "./cache-files";
 
-const MAGIC = "jaunt-prelude-cache/3\n";
-/** The compiler's fingerprint (64 hex digits and a newline) follows the magic line. */
-const FINGERPRINT_LENGTH = 65;
+const MAGIC = "jaunt-prelude-cache/4\n";
+/** The compiler's fingerprint (32 hex digits and a newline) follows the magic line. */
+const FINGERPRINT_LENGTH = 33;
 
 let fingerprint: string | null = null;
 
@@ -53,7 +61,7 @@ function compilerFingerprint(): string {
     const st = fs.statSync(path.join(dir, f));
     stamps.push(`${f}\0${st.size}:${st.mtimeMs}:${st.ino}\0`);
   }
-  return (fingerprint = sha256(...stamps));
+  return (fingerprint = stampDigest(stamps.join("")));
 }
 
 /**
@@ -90,19 +98,25 @@ export function cachedPreludeFiles(
   return program;
 }
 
-/** What identifies a set of source files without reading them (unreadable: refused). */
+/**
+ * What identifies a set of source files without reading them (unreadable: refused):
+ * each file's name, size, modification time and inode; the folder once when they
+ * share one (the prelude's do), the shorter text being quicker to digest.
+ */
 function filesStamp(files: readonly string[]): string {
-  return files
-    .map((f) => {
-      const st = fs.statSync(f);
-      return `${f}\0${st.size}:${st.mtimeMs}:${st.ino}`;
-    })
-    .join("\0");
+  const dir = files.length ? path.dirname(files[0]) : "";
+  let stamp = dir;
+  for (const f of files) {
+    const st = fs.statSync(f);
+    const name = path.dirname(f) === dir ? path.basename(f) : f;
+    stamp += `\0${name}\0${st.size}:${st.mtimeMs}:${st.ino}`;
+  }
+  return stamp;
 }
 
 /** The cache file of the prelude whose files `identity` names. */
 function preludeFile(dir: string, identity: string): string {
-  const key = sha256(MAGIC, compilerFingerprint(), identity).slice(0, 40);
+  const key = stampDigest(MAGIC + compilerFingerprint() + identity);
   return path.join(dir, `prelude-${key}.v8`);
 }
 
@@ -147,7 +161,8 @@ function readEntry(file: string, valid: (p: Program) => boolean): Program | null
     const payload = bytes.subarray(start);
     const sum = bytes.toString("latin1", sumAt, start);
     if (!entryIntact(file, entry, sum, payload)) return null;
-    const program = decodeProgram(v8.deserialize(payload));
+    const des = v8.deserialize(payload);
+    const program = decodeProgram(unpackTables(des), { checksummed: true });
     if (!valid(program)) return null;
     markEntryUsed(file, entry, sum);
     return program;
@@ -158,7 +173,7 @@ function readEntry(file: string, valid: (p: Program) => boolean): Program | null
 
 function writeEntry(dir: string, file: string, program: Program): void {
   try {
-    const payload = v8.serialize(encodeProgram(program));
+    const payload = v8.serialize(packTables(encodeProgram(program)));
     const sum = checksum(payload);
     const head = Buffer.from(MAGIC + compilerFingerprint() + "\n" + sum, "latin1");
     // Atomic: concurrent VMs starting at once never read a half-written file.
