@@ -128,6 +128,12 @@ test("damaged shaped records are refused naming the problem", () => {
       /integer too large/,
     ],
     ["a nested array", [0x82, 0x0c, 0x81, 0x81, 0x01, 0x63, 0x68, 0x65, 0x79], /nested too deeply/],
+    // Read as U+FFFD before: a damaged byte inside a string went unnoticed.
+    [
+      "text that is not UTF-8",
+      [0x02, 0x63, 0x68, 0xff, 0x79],
+      /text string at byte \d+ is not UTF-8/,
+    ],
   ];
   for (const [what, to, message] of cases)
     assert.throws(
@@ -195,4 +201,16 @@ test("the reader: heads of every width, floats, skipping deep nesting without re
   assert.throws(() => r([0x19, 0x01]).head(), /truncated/);
   assert.throws(() => r([0x9a, 0xff, 0xff, 0xff, 0xff]).plain(1), /truncated/);
   assert.throws(() => r([0x1c]).head(), /unsupported CBOR item/);
+});
+
+test("a string that starts with U+FEFF keeps it (TextDecoder drops a leading BOM by default)", () => {
+  const program = `
+    const b = "\\uFEFF";
+    const o = { s: b + "abc", t: b + "\\u00e9\\u00e9", u: b, v: b + b + "\\u{1F600}" };
+    let w = 0; while (w < 500) w++;
+    console.log(Object.values(o).map((v) => v.length + ":" + v.charCodeAt(0)).join(" "));`;
+  const j = Jaunt.create(quiet);
+  j.load(program, "/bom.js");
+  assert.equal(j.run(200).status, "paused");
+  assert.equal(run(j.snapshot()), "4:65279 3:65279 1:65279 4:65279\n");
 });

@@ -18,7 +18,10 @@ export const enum Major {
   Simple = 7,
 }
 
-const utf8 = new TextDecoder();
+// Fatal: text that is not UTF-8 is a damaged snapshot (the encoder writes lone surrogates
+// as code units, never as bytes), refused rather than read as U+FFFD. ignoreBOM: a
+// string that starts with U+FEFF keeps it (by default TextDecoder drops it).
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 export class CborReader {
   pos = 0;
@@ -177,7 +180,11 @@ export class CborReader {
       for (let k = start; k < start + n; k++) if (b[k] >= 0x80) ascii = false;
       if (ascii) return asciiString(b, start, n);
     }
-    return utf8.decode(b.subarray(start, start + n));
+    try {
+      return utf8.decode(b.subarray(start, start + n));
+    } catch {
+      return this.fail(`text string at byte ${start} is not UTF-8`);
+    }
   }
 
   /**
