@@ -11,6 +11,7 @@ import { Jaunt } from "../vm";
 import { vmWith } from "./harness";
 import { ChunkedList } from "../vm/builtins/chunked-list";
 import { WeakMapObject, WeakSetObject } from "../vm/builtins/collections";
+import { INDEX_SPLIT_AT } from "../vm/model/value-index";
 
 function nodeOutput(source: string): string {
   return execFileSync(process.execPath, ["-e", source], { encoding: "utf8" });
@@ -67,11 +68,14 @@ console.log(s.split(",").length, s.split(",")[349999], s.split("").at(-2), s.spl
   assert.ok(slices > 10, `${slices} slices`);
 });
 
-test("a WeakMap and WeakSet of 10^5 keys never keep them in one host Map, and survive snapshots", () => {
-  const source = `const keys = Array.from({ length: 100000 }, (_, i) => ({ i }));
+test("a WeakMap and WeakSet of more keys than one index holds never keep them in one host Map, and survive snapshots", () => {
+  // Three times the size at which an index splits (10^5 keys before: the same split,
+  // five times the work). Every third key deleted.
+  const n = 3 * INDEX_SPLIT_AT;
+  const source = `const keys = Array.from({ length: ${n} }, (_, i) => ({ i }));
 const wm = new WeakMap(), ws = new WeakSet();
 for (const k of keys) { wm.set(k, k.i * 2); ws.add(k); }
-for (let i = 0; i < 100000; i += 3) { wm.delete(keys[i]); ws.delete(keys[i]); }
+for (let i = 0; i < ${n}; i += 3) { wm.delete(keys[i]); ws.delete(keys[i]); }
 globalThis.wm = wm; globalThis.ws = ws;
 let n = 0, sum = 0;
 for (const k of keys) { if (ws.has(k)) n++; sum += wm.get(k) ?? 0; }
@@ -80,17 +84,19 @@ console.log(n, sum, wm.has(keys[1]), wm.has(keys[0]), ws.has({}), wm.get(sym), w
   const expected = nodeOutput(source);
   const { j, out } = vmWith();
   j.load(source, "/test/weak.js");
+  const steps = j.steps;
   assert.equal(j.run().status, "done");
   assert.equal(out.text, expected);
   const global = j.vm.realm.global;
   const wm = global.getOwnProperty("wm")!.value as WeakMapObject;
   const ws = global.getOwnProperty("ws")!.value as WeakSetObject;
-  assert.equal(wm.entries.size, 66667);
-  assert.ok(wm.entries.largestMap < 100000 / 32, `WeakMap: largest ${wm.entries.largestMap}`);
-  assert.ok(ws.entries.largestMap < 100000 / 32, `WeakSet: largest ${ws.entries.largestMap}`);
-  // Cut in the middle of the loops, resumed in fresh VMs.
-  const { text } = resumedEverySlice(source, 200000);
+  assert.equal(wm.entries.size, n - Math.ceil(n / 3) + 1); // and the symbol
+  assert.ok(wm.entries.largestMap < n / 32, `WeakMap: largest ${wm.entries.largestMap}`);
+  assert.ok(ws.entries.largestMap < n / 32, `WeakSet: largest ${ws.entries.largestMap}`);
+  // Cut in the middle of the loops (about a dozen cuts), resumed in fresh VMs.
+  const { text, slices } = resumedEverySlice(source, Math.ceil((j.steps - steps) / 12));
   assert.equal(text, expected);
+  assert.ok(slices >= 12, `${slices} slices`);
 });
 
 test("TextDecoder in latin1 and UTF-16 decodes in slices and resumes from any of them", () => {
