@@ -152,10 +152,15 @@ class FunctionCompiler {
   private set scope(to: Scope) {
     const from = this.current;
     this.current = to;
-    const inner: Scope[] = [];
-    for (let s: Scope | null = to; s && s.fn === this.info; s = s.parent) inner.push(s);
-    for (let s: Scope | null = from; s && s.fn === this.info; s = s.parent)
-      if (!inner.includes(s)) this.closeRange(s);
+    // A Set, and the walk up from `from` ends at the first scope in it (its parents are
+    // in it too): an array searched for each scope of `from` made a change of scope
+    // quadratic in the nesting and the compile cubic (5,000 nested blocks, ~20 s of CPU).
+    const inner = new Set<Scope>();
+    for (let s: Scope | null = to; s && s.fn === this.info; s = s.parent) inner.add(s);
+    for (let s: Scope | null = from; s && s.fn === this.info; s = s.parent) {
+      if (inner.has(s)) break;
+      this.closeRange(s);
+    }
     for (const s of inner)
       if (!this.openedAt.has(s) && this.isBlockScope(s)) this.openedAt.set(s, this.e.offset);
   }
