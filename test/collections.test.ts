@@ -13,7 +13,7 @@ import { decode as cborDecode, encode as cborEncode } from "cbor-x";
 import { Jaunt } from "../vm";
 import { runJaunt, runNode, programIn, vmWith } from "./harness";
 import { nodeOutput, resumeToEnd, runToReady } from "./preempt-harness";
-import { COMPACT_STEP, MapObject } from "../vm/builtins/ordered-table";
+import { COMPACT_STEP, MapObject, PositionList } from "../vm/builtins/ordered-table";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-collections-"));
 
@@ -760,8 +760,14 @@ test("a big Map compacts over many deletes, a bounded number of positions each, 
   }
   assert.ok(steps >= N / 2 / COMPACT_STEP, `only ${steps} deletes saw a compaction under way`);
   assert.ok(tables >= 2, `${tables} compactions`);
-  assert.deepEqual(m.liveKeys(), [...Array(10).keys()].map((k) => N - 10 + k));
-  assert.deepEqual(m.liveValues(), [...Array(10).keys()].map((k) => (N - 10 + k) * 2));
+  assert.deepEqual(
+    m.liveKeys(),
+    [...Array(10).keys()].map((k) => N - 10 + k),
+  );
+  assert.deepEqual(
+    m.liveValues(),
+    [...Array(10).keys()].map((k) => (N - 10 + k) * 2),
+  );
 });
 
 test("a snapshot in the middle of a Map's compaction resumes to node's output and step count", () => {
@@ -789,4 +795,18 @@ console.log(m.size, it.next().value, [...m].join(";"));`;
   const again = resumeToEnd(j, out);
   assert.equal(again.text, expected);
   assert.equal(again.steps, straight.j.steps);
+});
+
+test("the positions a compaction dropped, kept in chunks, count as a sorted array does", () => {
+  const list = new PositionList();
+  const plain: number[] = [];
+  let p = 0;
+  for (let i = 0; i < 20000; i++) {
+    p += 1 + ((i * 7919) % 5);
+    list.push(p);
+    plain.push(p);
+  }
+  assert.equal(new PositionList().countBelow(5), 0);
+  for (let q = -1; q < p + 5; q += 7)
+    assert.equal(list.countBelow(q), plain.filter((x) => x < q).length, `below ${q}`);
 });

@@ -1,5 +1,5 @@
 // Maps and Sets big enough that a mass delete compacts their table over many
-// operations (4,096 positions each): lookups, updates, deletes of entries already
+// operations (64 positions each): lookups, updates, deletes of entries already
 // copied and not yet copied, additions, iterators started before, during and after
 // the compaction, and clear() in the middle of one all give node's results.
 const N = 40000;
