@@ -446,11 +446,11 @@ const s = new Set(m.keys());
 console.log(new Map(m).size, new Set(s).size, [...m.keys()].length);`,
   },
   {
-    name: "Map/Set compaction after mass delete 1e6",
+    name: "Map/Set compaction after mass delete 5e5",
     source: `const m = new Map(), s = new Set();
-for (let i = 0; i < 1e6; i++) { m.set(i, i); s.add("k" + i); }
-for (let i = 0; i < 9e5; i++) { m.delete(i); s.delete("k" + i); }
-console.log(m.size, s.size, m.get(999999));`,
+for (let i = 0; i < 5e5; i++) { m.set(i, i); s.add("k" + i); }
+for (let i = 0; i < 4e5; i++) { m.delete(i); s.delete("k" + i); }
+console.log(m.size, s.size, m.get(499999));`,
   },
 ];
 
