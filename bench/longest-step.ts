@@ -8,6 +8,7 @@
 //
 //   node dist/bench/longest-step.js [--dist DIR] [--only NAME] [--cap SECONDS]
 //
+// --only takes one name part or several, comma-separated.
 // --dist runs the cases against another build (e.g. /work/main/dist, for "before").
 // A case that has not finished after --cap seconds (default 60) is reported as such.
 // Measured, never asserted.
@@ -397,6 +398,60 @@ console.log(new TextDecoder().decode(u).length, new TextDecoder("latin1").decode
     source: `const x = (1n << 16777216n) - 12345n;
 console.log(x.toString(16).length, x.toString(2).length, x.toString(36).length);`,
   },
+
+  // Probes for big arrays, spreads and collections (limits13).
+  {
+    name: "new Array(1e7) / Array.from length 1e7",
+    source: `const a = new Array(1e7), b = Array.from({ length: 1e7 });
+console.log(a.length, b.length, b[5]);`,
+  },
+  {
+    name: "Array(1e7).fill(0) / Array(1e6).fill(0)",
+    source: `const a = Array(1e7).fill(0), b = Array(1e6).fill(0);
+console.log(a.length, a[9999999], b.length);`,
+  },
+  {
+    name: "array slice/concat/splice 1e7",
+    source: `const a = []; for (let i = 0; i < 1e7; i++) a.push(i);
+const b = a.slice(), c = a.concat(b), d = a.splice(1, 5e6);
+console.log(b.length, c.length, d.length, a.length);`,
+  },
+  {
+    name: "array sort default/comparator 1e6 numbers",
+    source: `const a = Array.from({ length: 1e6 }, (_, i) => (i * 7919) % 1000003);
+const b = a.slice(); a.sort(); b.sort((x, y) => x - y);
+console.log(a[0], a[a.length - 1], b[0], b[b.length - 1]);`,
+  },
+  {
+    name: "array flat/reverse/indexOf 1e7",
+    source: `const a = []; for (let i = 0; i < 1e7; i++) a.push(i);
+a.reverse();
+console.log(a.indexOf(-1), a.lastIndexOf(-1), a[0], [a.slice(0, 5e6), a.slice(5e6)].flat().length);`,
+  },
+  {
+    name: "spread [...a] / f(...a) / fromCharCode(...a) 1e6",
+    source: `const a = new Array(1e6).fill(65);
+const f = (...r) => r.length;
+console.log([...a].length, f(...a), String.fromCharCode(...a).length, Math.max(...a));`,
+  },
+  {
+    name: "JSON.stringify array 1e6 numbers",
+    source: `const a = Array.from({ length: 1e6 }, (_, i) => i);
+console.log(JSON.stringify(a).length);`,
+  },
+  {
+    name: "new Map(map) / new Set(set) 1e6",
+    source: `const m = new Map(); for (let i = 0; i < 1e6; i++) m.set(i, i);
+const s = new Set(m.keys());
+console.log(new Map(m).size, new Set(s).size, [...m.keys()].length);`,
+  },
+  {
+    name: "Map/Set compaction after mass delete 5e5",
+    source: `const m = new Map(), s = new Set();
+for (let i = 0; i < 5e5; i++) { m.set(i, i); s.add("k" + i); }
+for (let i = 0; i < 4e5; i++) { m.delete(i); s.delete("k" + i); }
+console.log(m.size, s.size, m.get(499999));`,
+  },
 ];
 
 interface Row {
@@ -476,7 +531,7 @@ function main(): void {
       "slices".padStart(9),
   );
   for (const c of CASES) {
-    if (only && !c.name.includes(only)) continue;
+    if (only && !only.split(",").some((o) => c.name.includes(o))) continue;
     const r = runCase(Jaunt, c, 1000, capMs);
     console.log(
       r.name.padEnd(30) +

@@ -11,7 +11,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { decode as cborDecode, encode as cborEncode } from "cbor-x";
 import { Jaunt } from "../vm";
-import { runJaunt, runNode, programIn } from "./harness";
+import { runJaunt, runNode, programIn, vmWith } from "./harness";
+import { nodeOutput, resumeToEnd, runToReady } from "./preempt-harness";
+import { COMPACT_STEP, MapObject, PositionList } from "../vm/builtins/ordered-table";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-collections-"));
 
@@ -727,4 +729,84 @@ test("a snapshot whose Set repeats a value is rejected", () => {
     status = j.run(1);
   }
   assert.fail("the Set never appeared in a snapshot");
+});
+
+test("a big Map compacts over many deletes, a bounded number of positions each, order kept", () => {
+  const m = new MapObject(null);
+  const N = 100000;
+  for (let i = 0; i < N; i++) m.put(i, i * 2);
+  let steps = 0;
+  let last = -1;
+  let tables = 0;
+  let table = m.table;
+  for (let i = 0; i < N - 10; i++) {
+    m.remove(i);
+    const c = m.compactionCursor();
+    if (c >= 0) {
+      steps++;
+      assert.ok(c - Math.max(last, 0) <= COMPACT_STEP, `one delete moved ${c - last} positions`);
+    }
+    last = c;
+    if (m.table !== table) {
+      tables++;
+      table = m.table;
+    }
+    if (i === N / 2) {
+      // Lookups and the entries of a compaction half done are the table's.
+      assert.ok(c > 0 && c < m.table.length, "a compaction under way");
+      assert.equal(m.get(N / 2 + 7), N + 14);
+      assert.equal(m.has(N / 2), false);
+    }
+  }
+  assert.ok(steps >= N / 2 / COMPACT_STEP, `only ${steps} deletes saw a compaction under way`);
+  assert.ok(tables >= 2, `${tables} compactions`);
+  assert.deepEqual(
+    m.liveKeys(),
+    [...Array(10).keys()].map((k) => N - 10 + k),
+  );
+  assert.deepEqual(
+    m.liveValues(),
+    [...Array(10).keys()].map((k) => (N - 10 + k) * 2),
+  );
+});
+
+test("a snapshot in the middle of a Map's compaction resumes to node's output and step count", () => {
+  const source = `const m = new Map(), s = new Set();
+for (let i = 0; i < 30000; i++) { m.set(i, i); s.add("k" + i); }
+const it = m.keys(), si = s.values();
+it.next(); si.next();
+for (let i = 0; i < 15001; i++) { m.delete(i); s.delete("k" + (29999 - i)); }
+globalThis.big = m; globalThis.bigSet = s;
+console.log("ready");
+let x = 0; for (let i = 0; i < 3000; i++) x += i;
+m.set(15002, "u"); m.set("new", 1); m.delete(29000); s.add("tail"); s.delete("k3");
+console.log(x, m.size, s.size, it.next().value, si.next().value, m.get(15002), [...m.keys()].slice(0, 3).join(), [...s].slice(-2).join());
+for (let i = 15001; i < 29990; i++) m.delete(i);
+console.log(m.size, it.next().value, [...m].join(";"));`;
+  const expected = nodeOutput(source);
+  const straight = vmWith();
+  straight.j.load(source, "/test/compaction.js");
+  straight.j.run();
+  assert.equal(straight.out.text, expected);
+  const { j, out } = runToReady(source, "/test/compaction.js");
+  const global = (name: string) => j.vm.realm.global.getOwnProperty(name)!.value as MapObject;
+  assert.ok(global("big").compactionCursor() > 0, "the Map's compaction is under way");
+  assert.ok(global("bigSet").compactionCursor() > 0, "the Set's compaction is under way");
+  const again = resumeToEnd(j, out);
+  assert.equal(again.text, expected);
+  assert.equal(again.steps, straight.j.steps);
+});
+
+test("the positions a compaction dropped, kept in chunks, count as a sorted array does", () => {
+  const list = new PositionList();
+  const plain: number[] = [];
+  let p = 0;
+  for (let i = 0; i < 20000; i++) {
+    p += 1 + ((i * 7919) % 5);
+    list.push(p);
+    plain.push(p);
+  }
+  assert.equal(new PositionList().countBelow(5), 0);
+  for (let q = -1; q < p + 5; q += 7)
+    assert.equal(list.countBelow(q), plain.filter((x) => x < q).length, `below ${q}`);
 });

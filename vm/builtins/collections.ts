@@ -9,7 +9,8 @@
 // from key to position (host Maps compare keys with SameValueZero, as the spec does).
 // Iterators hold a table and a position, so they are plain data and see entries added
 // during iteration and skip deleted ones, exactly as the spec's list-with-empties.
-// When tombstones outnumber live entries the table is compacted into a new table; the
+// When tombstones outnumber live entries the table is compacted into a new table (a
+// bounded piece per set/add/delete, see CollectionObject in ordered-table.ts); the
 // old one records which positions were dropped, and iterators still on it move over
 // lazily (as V8 does). clear() likewise starts a new table and sends iterators to 0.
 // Snapshots store only live entries and each live iterator's position among them.
@@ -50,24 +51,13 @@ export class CollectionIteratorObject extends JSObject {
   }
 }
 
-function countBelow(sorted: number[], pos: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Follows table replacements so that `it.pos` refers to the target's current table. */
 function syncIterator(it: CollectionIteratorObject): OrderedTable | null {
   let t = it.table;
   if (!t) return null;
   let pos = it.pos;
   while (t.next) {
-    pos = t.removed ? pos - countBelow(t.removed, pos) : 0;
+    pos = t.removed ? pos - t.removed.countBelow(pos) : 0;
     t = t.next;
   }
   it.table = t;
@@ -84,7 +74,7 @@ export function iteratorLivePosition(it: CollectionIteratorObject): number {
   if (!t || !it.target) return -1;
   let pos = it.pos;
   while (t.next) {
-    pos = t.removed ? pos - countBelow(t.removed, pos) : 0;
+    pos = t.removed ? pos - t.removed.countBelow(pos) : 0;
     t = t.next;
   }
   let live = 0;
