@@ -56,10 +56,15 @@ export class LongString {
     return i < this.count ? this.starts[i] : this.length - this.tail.length;
   }
 
+  /** The piece the last lookup found: reads in order (a RegExp scan) skip the search. */
+  private hint = 0;
+
   /** The index of the piece holding code unit `i` (0 ≤ i < length). */
   pieceAt(i: number): number {
     if (i >= this.length - this.tail.length) return this.count;
     const starts = this.starts;
+    const h = this.hint;
+    if (h < this.count && i >= starts[h] && i < starts[h] + this.chunks[h].length) return h;
     let lo = 0;
     let hi = this.count - 1;
     while (lo < hi) {
@@ -67,6 +72,7 @@ export class LongString {
       if (starts[mid] <= i) lo = mid;
       else hi = mid - 1;
     }
+    this.hint = lo;
     return lo;
   }
 
