@@ -35,3 +35,6 @@ console.log(encodeURIComponent(s).length, btoa(s).length, String(s).length, Numb
 let n = 0;
 for (const ch of s) if (ch === "<") n++;
 console.log(n, [...s.slice(-4)].join(","), Array.from(s.slice(0, 3)));
+// Natives that find it inside arrays and objects.
+const arr = [1, s, "x"];
+console.log(require("util").inspect({ s }).length, arr.indexOf(t.slice(1)), arr.lastIndexOf(s), arr.join("").length);

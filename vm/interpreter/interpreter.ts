@@ -88,7 +88,7 @@ import {
   compareLong,
   concatStrings,
   flattenLong,
-  longStringEquals,
+  sameString,
   LONG_AWARE_NATIVES,
   longStringsMade,
 } from "../model/long-string";
@@ -4854,17 +4854,7 @@ function presentElement(obj: unknown, key: number): Value | undefined {
  * after `i !== -2`); shared, the feedback is general from the first programs on.
  */
 function strictEquals(a: unknown, b: unknown): boolean {
-  return a === b || (longStringsMade && longEquals(a, b));
-}
-
-/** `a === b` when one may be a LongString (equal by content to a string of its length). */
-function longEquals(a: unknown, b: unknown): boolean {
-  return (
-    (a instanceof LongString || b instanceof LongString) &&
-    isGuestString(a) &&
-    isGuestString(b) &&
-    longStringEquals(a, b)
-  );
+  return a === b || (longStringsMade && sameString(a, b));
 }
 
 /**

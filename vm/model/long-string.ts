@@ -239,6 +239,14 @@ export function longStringEquals(a: string | LongString, b: string | LongString)
   return compareLong(a, b) === 0;
 }
 
+/** `a === b` for natives comparing guest values, one of which may be a LongString. */
+export function sameString(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!(a instanceof LongString) && !(b instanceof LongString)) return false;
+  const isStr = (v: unknown) => typeof v === "string" || v instanceof LongString;
+  return isStr(a) && isStr(b) && longStringEquals(a as string, b as string);
+}
+
 /** Code-unit order of two guest strings (negative, 0, positive), chunk by chunk. */
 export function compareLong(a: string | LongString, b: string | LongString): number {
   const n = Math.min(a.length, b.length);
