@@ -16,6 +16,7 @@ import {
   MAX_STRING_LENGTH,
   flattenLong,
   longStringEquals,
+  longStringsMade,
 } from "../model/long-string";
 import { SIZE, charge } from "../model/heap";
 import { registerObjectKind } from "../model/object-kinds";
@@ -164,8 +165,11 @@ export function longAware(name: string, impl: NativeImpl): NativeImpl | null {
   const result = RESULT_METHODS[name];
   if (!long && !result) return null;
   return (vm, t, args, nt, self) => {
+    // Short strings before any long one was made: the native as it was.
+    if (!result && !longStringsMade) return impl(vm, t, args, nt, self);
     // An object argument (a RegExp to reject, a valueOf to run) goes the native's way.
-    if (args.some((a) => a instanceof JSObject)) return impl(vm, t, args, nt, self);
+    for (let i = 0; i < args.length; i++)
+      if (args[i] instanceof JSObject) return impl(vm, t, args, nt, self);
     if (result && isGuestString(t)) {
       const r = result(vm, t, args);
       if (r !== undefined) return r;
