@@ -56,6 +56,8 @@ import {
   genericElements,
 } from "./model/object";
 import { EMPTY, JSSymbol, PrivateName, type Value } from "./model/value";
+import { LongString, LongStringBuilder } from "./model/long-string";
+import { isGuestString } from "./model/operations";
 import { ArrayIteratorObject } from "./builtins/array";
 import { StringIteratorObject } from "./builtins/string";
 import {
@@ -121,6 +123,11 @@ const V_UTF16 = 12;
 const V_REF_RUN = 13;
 /** A string written once in roots.strings (format 5): its index there. */
 const V_STRING = 14;
+/**
+ * A LongString (model/long-string.ts): its pieces in order, each a string value (the
+ * long ones in the string table, so a chunk two strings share is written once).
+ */
+const V_LONG_STRING = 15;
 
 /**
  * Strings of this many UTF-16 units and more are written once, in the string table,
@@ -409,6 +416,11 @@ class Encoder {
           `internal: built-in ${describeBuiltin(v)} is not in the realm's intrinsic table (Realm.registerIntrinsic)`,
         );
       return [V_REF, this.reserve(v)];
+    }
+    if (v instanceof LongString) {
+      const pieces: Enc[] = [];
+      for (let i = 0; i < v.pieces; i++) pieces.push(this.value(v.piece(i)));
+      return [V_LONG_STRING, pieces];
     }
     if (v instanceof JSSymbol) {
       if (v.wellKnown) return [V_WELL_KNOWN, v.wellKnown];
@@ -1528,6 +1540,16 @@ class Decoder {
         return this.tableString(v[1], where);
       case V_UTF16:
         return utf16String(v[1], place(where));
+      case V_LONG_STRING: {
+        if (v.length !== 2 || !Array.isArray(v[1])) fail(`${place(where)}: bad long string`);
+        const b = new LongStringBuilder();
+        for (const piece of v[1] as unknown[]) {
+          const text = this.value(piece, where);
+          if (typeof text !== "string") fail(`${place(where)}: a long string piece is no string`);
+          b.append(text);
+        }
+        return b.finish();
+      }
       case V_BIGINT:
         if (typeof v[1] !== "string" || !/^-?\d+$/.test(v[1])) fail(`${place(where)}: bad bigint`);
         return BigInt(v[1]);
@@ -1992,7 +2014,7 @@ class Decoder {
       }
       case K_STRING_ITER:
         s[5] = this.value(s[5], where);
-        if (typeof s[5] !== "string" || !isInt(s[6])) fail(`${where}: bad string iterator`);
+        if (!isGuestString(s[5]) || !isInt(s[6])) fail(`${where}: bad string iterator`);
         Object.assign(o, { text: s[5] });
         (o as StringIteratorObject).index = s[6];
         break;

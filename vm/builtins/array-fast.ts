@@ -3,6 +3,7 @@
 // handled". They run no guest code, and their work is bounded (a long array or a long
 // result is left to the guest loop, so one instruction never does unbounded work).
 
+import { LONG_AT, LongString, longStringsMade, sameString } from "../model/long-string";
 import { ArrayObject, JSObject, OF } from "../model/object";
 import { EMPTY, JSSymbol, type Value } from "../model/value";
 import { defineInternal } from "./util";
@@ -34,6 +35,12 @@ export function installArrayFastPaths(realm: Realm): void {
     const elems = denseElements(vm, args[0], args[3] as number);
     if (elems === null) return NOT_HANDLED;
     const search = args[1];
+    if (longStringsMade && typeof search === "string" && search.length >= LONG_AT) {
+      // The gate flattened a long search string; elements may still be LongStrings.
+      for (let k = args[2] as number; k < elems.length; k++)
+        if (sameString(elems[k], search)) return k;
+      return -1;
+    }
     for (let k = args[2] as number; k < elems.length; k++) if (elems[k] === search) return k;
     return -1;
   });
@@ -51,7 +58,9 @@ export function installArrayFastPaths(realm: Realm): void {
       const e = elems[i];
       if (typeof e === "string") r += e;
       else if (e === undefined || e === null || e === (EMPTY as unknown)) continue;
-      else if (e instanceof JSObject || e instanceof JSSymbol) return undefined;
+      // (A long string: the self-hosted loop's += keeps the result a LongString.)
+      else if (e instanceof JSObject || e instanceof JSSymbol || e instanceof LongString)
+        return undefined;
       else r += String(e);
       if (r.length > MAX_JOIN_CHARS) return undefined;
     }

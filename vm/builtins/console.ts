@@ -19,6 +19,7 @@ import { arg, defineInternal, internalDefiner, makeNative, method } from "./util
 import { frameLine } from "./error";
 import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
+import { LONG_AWARE_NATIVES, LongString, flattenLong } from "../model/long-string";
 
 export function installConsole(realm: Realm): void {
   const c = new JSObject(realm.ObjectPrototype);
@@ -72,8 +73,17 @@ export function installConsole(realm: Realm): void {
       request(vm.realm, r),
     ]);
   };
-  const log = (toErr: boolean) => (vm: Agent, _t: Value, args: Value[]) =>
-    formatWithGuest(vm, [toErr ? 1 : 0, ...args]);
+  // A lone long string is written a piece at a time (never made one host string).
+  const log = (toErr: boolean) => (vm: Agent, _t: Value, args: Value[]) => {
+    const only = args.length === 1 ? args[0] : undefined;
+    if (only instanceof LongString && !indent(vm.realm)) {
+      writeLong(vm, toErr, only);
+      if (toErr) vm.host.stderr("\n");
+      else vm.host.stdout("\n");
+      return undefined;
+    }
+    return formatWithGuest(vm, [toErr ? 1 : 0, ...args.map(flatIfLong)]);
+  };
   // util.inspect as a [util.inspect.custom] method receives it.
   $$.props.set(
     "inspectFunction",
@@ -138,8 +148,12 @@ export function installConsole(realm: Realm): void {
       PF.Hidden,
     ),
   );
-  for (const name of ["log", "info", "debug"]) method(realm, c, "console", name, 0, log(false));
-  for (const name of ["error", "warn"]) method(realm, c, "console", name, 0, log(true));
+  for (const [names, toErr] of [
+    [["log", "info", "debug"], false],
+    [["error", "warn"], true],
+  ] as const)
+    for (const name of names)
+      LONG_AWARE_NATIVES.add(method(realm, c, "console", name, 0, log(toErr)).id);
   method(realm, c, "console", "trace", 0, (vm, _t, args) => {
     const frames = vm.captureStack().filter((f) => !f.native);
     const lines = frames.map(frameLine);
@@ -437,3 +451,13 @@ function renderTable(head: string[], columns: (string | undefined)[][]): string 
   for (const row of rows) out += renderRow(row) + "\n";
   return out + `└${divider.join("┴")}┘`;
 }
+
+/** Writes a LongString to the VM's stdout or stderr, a piece per host call. */
+export function writeLong(vm: Agent, toErr: boolean, s: LongString): void {
+  for (let i = 0; i < s.pieces; i++) {
+    if (toErr) vm.host.stderr(s.piece(i));
+    else vm.host.stdout(s.piece(i));
+  }
+}
+
+const flatIfLong = (v: Value): Value => (v instanceof LongString ? flattenLong(v) : v);

@@ -9,6 +9,7 @@
 // are done here for the built-in methods; `pendingCoercions` tells a caller which
 // arguments would need guest code (a user-defined toString, valueOf, ...).
 
+import { LongString, flattenLong, toHostString } from "../model/long-string";
 import { FnFlags } from "../../compiler/bytecode";
 import {
   ArrayObject,
@@ -1784,6 +1785,16 @@ function addNumericSeparatorEnd(digits: string): string {
 }
 
 function formatPrimitive(ctx: Ctx, value: Value): string {
+  if (value instanceof LongString) {
+    // A long string (model/long-string.ts): only what is shown is made a host string.
+    if (value.length <= ctx.maxStringLength) value = flattenLong(value);
+    else {
+      const head = toHostString(value.slice(0, ctx.maxStringLength));
+      const remaining = value.length - ctx.maxStringLength;
+      const shown = formatPrimitive({ ...ctx, maxStringLength: Infinity }, head);
+      return `${shown}... ${remaining} more character${remaining > 1 ? "s" : ""}`;
+    }
+  }
   if (typeof value === "string") {
     let trailer = "";
     if (value.length > ctx.maxStringLength) {

@@ -3,6 +3,7 @@
 // to position. Split from collections.ts so that sliced work on collections
 // (collection-fill-work.ts) can use it without importing the built-ins that start it.
 
+import { LongString, flattenLong, longStringsMade } from "../model/long-string";
 import { JSObject } from "../model/object";
 import { EMPTY, type Value } from "../model/value";
 import { SIZE, charge } from "../model/heap";
@@ -113,9 +114,12 @@ export class OrderedTable {
   }
 }
 
-/** CanonicalizeKeyedCollectionKey: -0 becomes +0. */
+/**
+ * CanonicalizeKeyedCollectionKey: -0 becomes +0; and a long string its text, so that
+ * equal strings are one key (a LongString is compared by content, a host map by identity).
+ */
 export function canonical(k: Value): Value {
-  return k === 0 ? 0 : k;
+  return k === 0 ? 0 : longStringsMade && k instanceof LongString ? flattenLong(k) : k;
 }
 
 /** Tombstones tolerated before a compaction (and only while they outnumber live entries). */

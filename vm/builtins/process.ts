@@ -7,6 +7,8 @@ import type { Value } from "../model/value";
 import { arg, defineInternal, makeNative, method } from "./util";
 import type { Realm } from "../runtime/realm";
 import type { Agent } from "../agent";
+import { LONG_AWARE_NATIVES, LongString } from "../model/long-string";
+import { writeLong } from "./console";
 
 /** What `process.pid` shows a VM that may not see host facts. */
 export const NEUTRAL_PID = 1;
@@ -50,20 +52,26 @@ export function installProcess(realm: Realm): void {
   ] as const) {
     const stream = new JSObject(realm.ObjectPrototype);
     p.props.set(name, new Prop(stream, PF.Default));
-    method(
+    const write = method(
       realm,
       stream,
       `process.${name}`,
       "write",
       1,
       (vm, _t, args) => {
-        const s = String(arg(args, 0));
+        const text = arg(args, 0);
+        if (text instanceof LongString) {
+          writeLong(vm, toErr, text);
+          return true;
+        }
+        const s = String(text);
         if (toErr) vm.host.stderr(s);
         else vm.host.stdout(s);
         return true;
       },
       "s",
     );
+    LONG_AWARE_NATIVES.add(write.id);
     stream.props.set("isTTY", new Prop(false, PF.Default));
   }
 

@@ -11,6 +11,8 @@
 // object keeps only its original source and flags as state; the compiled matcher is
 // a cache rebuilt on demand (after a snapshot is decoded, too).
 
+import { LONG_AWARE_NATIVES, LongString, flattenLong } from "../model/long-string";
+import { isGuestString } from "../model/operations";
 import { ArrayObject, JSObject, NativeFunction, PF, Prop, type NativeImpl } from "../model/object";
 import { JSSymbol, type Value } from "../model/value";
 import { registerObjectKind } from "../model/object-kinds";
@@ -408,10 +410,15 @@ function builtinExec(
   s: string,
   lastIndex: number,
 ): Value {
-  if (r.counted(vm)) {
+  // A long subject (model/long-string.ts) is read through by Jaunt's engine, which
+  // reads it with charCodeAt/codePointAt/slice as a host string; the host's matcher
+  // gets its flattened text only if the engine cannot run the pattern.
+  const long = (s as unknown) instanceof LongString;
+  if (long || r.counted(vm)) {
     const m = r.countedMatcher();
     if (m) return execCounted(vm, realm, r, m, s, lastIndex);
   }
+  if (long) s = flattenLong(s as unknown as LongString);
   const match = execRaw(vm, r, s, lastIndex);
   return match === null ? null : matchArray(realm, match, s);
 }
@@ -714,10 +721,11 @@ export function installRegExp(realm: Realm): void {
       );
     const s = arg(args, 0);
     const li = t.getOwnProperty("lastIndex");
-    if (typeof s !== "string" || !li || typeof li.value !== "number")
+    if (!isGuestString(s) || !li || typeof li.value !== "number")
       return vm.tailCall(vm.realm.helpers.regexpExecSlow, t, [s]);
-    return builtinExec(vm, vm.realm, t, s, toLength(li.value));
+    return builtinExec(vm, vm.realm, t, s as string, toLength(li.value));
   });
+  LONG_AWARE_NATIVES.add(exec.id);
   const flagGetter = (name: string, flag: string) =>
     getter(realm, RP, "RegExp.prototype", name, (vm, t) => {
       if (t instanceof RegExpObject) return t.has(flag);
@@ -774,9 +782,10 @@ export function installRegExp(realm: Realm): void {
   internal("regexpSource", 1, ["c", RegExpObject], (_vm, _t, args) => re(args[0]).source);
   internal("regexpFlags", 1, ["c", RegExpObject], (_vm, _t, args) => re(args[0]).flags);
   // RegExpBuiltinExec after ToString(S) and ToLength(lastIndex).
-  internal("regexpExecAt", 3, ["csi", RegExpObject], (vm, _t, args) =>
+  const execAt = internal("regexpExecAt", 3, ["csi", RegExpObject], (vm, _t, args) =>
     builtinExec(vm, vm.realm, re(args[0]), args[1] as string, args[2] as number),
   );
+  LONG_AWARE_NATIVES.add(execAt.id);
   internal("advanceStringIndex", 3, "sn", (_vm, _t, args) =>
     advanceStringIndex(args[0] as string, args[1] as number, !!args[2]),
   );
@@ -857,7 +866,8 @@ registerObjectKind<RegExpExecWork>({
       enc.value(r),
       r.source,
       o.engineFlags,
-      st.s,
+      // (A long subject as a value: its pieces; a host string as it always was.)
+      (st.s as unknown) instanceof LongString ? enc.value(st.s) : st.s,
       st.sticky,
       st.start,
       st.pc,
@@ -868,10 +878,11 @@ registerObjectKind<RegExpExecWork>({
   },
   allocate: () => new RegExpExecWork(null, null, ""),
   decode(o, fields, dec, where) {
-    const [r, source, flags, s, sticky, start, pc, pos, stack, regs] = fields;
+    const [r, source, flags, rawS, sticky, start, pc, pos, stack, regs] = fields;
     const regexp = dec.value(r, where);
+    const s = Array.isArray(rawS) ? dec.value(rawS, where) : rawS;
     if (!(regexp instanceof RegExpObject)) return dec.fail(`${where}: a match without its RegExp`);
-    if (typeof source !== "string" || typeof flags !== "string" || typeof s !== "string")
+    if (typeof source !== "string" || typeof flags !== "string" || !isGuestString(s))
       return dec.fail(`${where}: a match needs a string source, flags and subject`);
     if (typeof sticky !== "boolean" || sticky !== flags.includes("y"))
       return dec.fail(`${where}: a match with a bad sticky flag`);
@@ -882,7 +893,7 @@ registerObjectKind<RegExpExecWork>({
       return dec.fail(`${where}: bad pattern /${source}/${flags}: ${(e as Error).message}`);
     }
     const problem = engine.restoreState({
-      s,
+      s: s as string,
       sticky,
       start: start as number,
       pc: pc as number,

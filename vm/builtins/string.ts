@@ -19,6 +19,23 @@ import { STRING_SLICED_LENGTH, StringReplaceAllWork, splitString } from "./strin
 import { runWork } from "./work";
 import { TextOp, TextWork, slicedText } from "./text-work";
 import { slicedToString } from "./bigint-arith-work";
+import { longAware } from "./long-string-methods";
+import { LONG_AWARE_NATIVES, LongString } from "../model/long-string";
+
+/** Defines String.prototype[name], read through for LongStrings where it can be. */
+function stringMethod(
+  realm: Realm,
+  SP: JSObject,
+  name: string,
+  length: number,
+  impl: NativeImpl,
+  spec?: string,
+  hostErrors = false,
+): void {
+  const long = longAware(name, impl);
+  const f = method(realm, SP, "String.prototype", name, length, long ?? impl, spec, hostErrors);
+  if (long) LONG_AWARE_NATIVES.add(f.id);
+}
 
 /** Methods delegated to the host with their coercion specs ("S" = this as string). */
 const DELEGATED: [string, number, string][] = [
@@ -66,8 +83,8 @@ const RESULT_LENGTH: Record<string, (s: string, args: Value[]) => number> = {
   padEnd: (_s, args) => Number(args[0]),
 };
 
-function thisString(vm: Agent, t: Value, name: string): string {
-  if (typeof t === "string") return t;
+function thisString(vm: Agent, t: Value, name: string): string | LongString {
+  if (typeof t === "string" || t instanceof LongString) return t;
   if (t instanceof PrimitiveObject && t.cls === "String") return t.primitive as string;
   return vm.throwTypeError(`String.prototype.${name} requires that 'this' be a String`);
 }
@@ -117,10 +134,9 @@ export function installString(realm: Realm): void {
       name
     ];
     const resultLength = RESULT_LENGTH[name];
-    method(
+    stringMethod(
       realm,
       SP,
-      "String.prototype",
       name,
       length,
       spec[1] === "-"
@@ -183,8 +199,11 @@ export function installString(realm: Realm): void {
   // Annex B.2.2.15-16: trimLeft and trimRight are the very functions trimStart and trimEnd.
   SP.props.set("trimLeft", new Prop(SP.props.get("trimStart")!.value, PF.Hidden));
   SP.props.set("trimRight", new Prop(SP.props.get("trimEnd")!.value, PF.Hidden));
-  method(realm, SP, "String.prototype", "toString", 0, (vm, t) => thisString(vm, t, "toString"));
-  method(realm, SP, "String.prototype", "valueOf", 0, (vm, t) => thisString(vm, t, "valueOf"));
+  // A long receiver comes back as it is (thisString takes LongStrings).
+  for (const name of ["toString", "valueOf"]) {
+    const f = method(realm, SP, "String.prototype", name, 0, (vm, t) => thisString(vm, t, name));
+    LONG_AWARE_NATIVES.add(f.id);
+  }
   // The methods taking regexps: natives for string patterns, the self-hosted
   // protocol (prelude/35-regexp.js) for objects and anything needing coercion.
   const plain = (v: Value) => !(v instanceof JSObject) && !(v instanceof JSSymbol);
@@ -255,7 +274,8 @@ export function installString(realm: Realm): void {
     (vm, t) => new StringIteratorObject(vm.realm.StringIteratorPrototype, t as string),
     "S",
   );
-  void iter;
+  // The iterator reads a long string through (codePointAt on its chunks).
+  LONG_AWARE_NATIVES.add(iter.id);
 
   method(
     realm,
@@ -285,7 +305,7 @@ export class StringIteratorObject extends JSObject {
   index = 0;
   constructor(
     proto: JSObject,
-    readonly text: string,
+    readonly text: string | LongString,
   ) {
     super(proto, "String Iterator");
   }

@@ -2,6 +2,7 @@
 // ("Array.prototype.push") by which snapshots refer to it; each realm's registry
 // (realm.natives) maps ids to that realm's implementations.
 
+import { LongString } from "../model/long-string";
 import {
   ArrayObject,
   JSObject,
@@ -223,7 +224,8 @@ function argFits(code: number, extra: Extra, v: Value): boolean {
     case 1:
       return typeof v === "number";
     case 2:
-      return typeof v === "string";
+      // (A LongString reaches only the natives that read it through: LONG_AWARE_NATIVES.)
+      return typeof v === "string" || v instanceof LongString;
     case 3:
       return typeof v === "boolean";
     case 4:

@@ -9,6 +9,7 @@
 import { Env } from "../model/env";
 import type { Frame } from "../model/frame";
 import { SIZE, bigintBytes, stringBytes } from "../model/heap";
+import { LongString } from "../model/long-string";
 import {
   ArgumentsObject,
   ArrayObject,
@@ -87,7 +88,12 @@ class Walker {
       v.mark = this.mark;
       this.work.push(v);
     } else if (this.seen.has(v)) return;
-    else if (v instanceof JSSymbol) {
+    else if (v instanceof LongString) {
+      // Its pieces: a chunk several long strings share is counted once (longStrings).
+      this.seen.add(v);
+      this.bytes += SIZE.object / 2;
+      for (let i = 0; i < v.pieces; i++) this.value(v.piece(i));
+    } else if (v instanceof JSSymbol) {
       this.seen.add(v);
       this.bytes += SIZE.object / 2;
       this.value(v.description ?? "");

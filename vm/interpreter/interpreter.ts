@@ -74,7 +74,25 @@ import {
   frameName,
   functionNameOf,
 } from "./frame-names";
-import { ThrowSignal, isPrimitive, primLooseEquals, typeOf, toBoolean } from "../model/operations";
+import {
+  ThrowSignal,
+  isGuestString,
+  isPrimitive,
+  primLooseEquals,
+  typeOf,
+  toBoolean,
+} from "../model/operations";
+import {
+  LONG_AT,
+  LongString,
+  compareLong,
+  concatStrings,
+  flattenLong,
+  sameString,
+  LONG_AWARE_NATIVES,
+  longStringsMade,
+} from "../model/long-string";
+
 import type { Realm } from "../runtime/realm";
 import { ExitSignal, processExiting, processHasListeners } from "../builtins/process";
 import {
@@ -480,6 +498,7 @@ export class VM implements HeapOwner, Agent {
         return r.BigIntPrototype;
       default:
         if (v instanceof JSSymbol) return r.SymbolPrototype;
+        if (v instanceof LongString) return r.StringPrototype;
         return this.throwTypeError(
           `Cannot ${setting ? "set" : "read"} properties of ${v === null ? "null" : "undefined"} (${setting ? "setting" : "reading"} '${keyText(key)}')`,
         );
@@ -651,13 +670,32 @@ export class VM implements HeapOwner, Agent {
   }
 
   /** String primitives own "length" and their indices. */
-  private stringOwn(s: string, key: PropertyKey): Value | undefined {
+  private stringOwn(s: string | LongString, key: PropertyKey): Value | undefined {
     if (key === "length") return s.length;
     if (typeof key === "string" && isArrayIndex(key)) {
       const i = Number(key);
-      if (i < s.length) return s[i];
+      if (i < s.length) return typeof s === "string" ? s[i] : s.charAt(i);
     }
     return undefined;
+  }
+
+  /** [[Get]] on a primitive other than a host string (a LongString owns length and indices). */
+  private primitiveGet(obj: Value, key: PropertyKey): Value | typeof ACCESSOR {
+    if (obj instanceof LongString) {
+      const own = this.stringOwn(obj, key);
+      if (own !== undefined) return own;
+    }
+    return this.lookup(this.protoForPrimitive(obj, key, false), key);
+  }
+
+  /** `a + b` of two guest strings whose result is long (a RangeError past V8's limit). */
+  private concatLong(a: string | LongString, b: string | LongString): LongString | string {
+    try {
+      return concatStrings(a, b);
+    } catch (e) {
+      if (e instanceof RangeError) this.throwError("RangeError", e.message);
+      throw e;
+    }
   }
 
   /**
@@ -903,6 +941,8 @@ export class VM implements HeapOwner, Agent {
         this.native = callee;
         this.nativeThis = thisValue;
         this.nativeNewTarget = newTarget;
+        // The one gate for long strings: a native not written for them gets host strings.
+        if (longStringsMade) thisValue = flattenForNative(callee, thisValue, args);
         const result = callee.impl(this, thisValue, args, newTarget, callee);
         this.inNative = false;
         // Strings natives make (repeat, join, replace, JSON.stringify, …).
@@ -2375,7 +2415,7 @@ export class VM implements HeapOwner, Agent {
                 else if (typeof obj === "string" && (key === "length" || isArrayIndex(key))) {
                   v = this.stringOwn(obj, key);
                   if (v === undefined) v = this.lookup(realm.StringPrototype, key);
-                } else v = this.lookup(this.protoForPrimitive(obj, key, false), key);
+                } else v = this.primitiveGet(obj, key);
                 if (v === ACCESSOR) {
                   frame.ip = ip;
                   sp = this.callAccessor(this.accessor!, sp - 1, obj, this.accessorArgs);
@@ -2538,7 +2578,7 @@ export class VM implements HeapOwner, Agent {
                   if (obj instanceof JSObject) v = this.getNamed(obj, key, frame.fn, opStart);
                   else if (typeof obj === "string" && (key === "length" || isArrayIndex(key)))
                     v = this.stringOwn(obj, key);
-                  else v = this.lookup(this.protoForPrimitive(obj, key, false), key);
+                  else v = this.primitiveGet(obj, key);
                   if (v === ACCESSOR) {
                     frame.ip = ip;
                     sp = this.callWithExtra(
@@ -2923,10 +2963,15 @@ export class VM implements HeapOwner, Agent {
                   if (r < 0) break reload;
                   else sp = r;
                 } else if (typeof a === "string" && typeof b === "string") {
-                  stack[--sp - 1] = a + b;
-                  // Charged at its full length, as the guest sees it and a snapshot writes
-                  // it (V8 makes a rope, but a rope is flattened whenever it is read).
-                  charge(SIZE.concat + 2 * (a.length + b.length));
+                  const n = a.length + b.length;
+                  // A result of LONG_AT or more is a LongString (model/long-string.ts).
+                  if (n >= LONG_AT) stack[--sp - 1] = this.concatLong(a, b);
+                  else {
+                    stack[--sp - 1] = a + b;
+                    // Charged at its full length, as the guest sees it and a snapshot
+                    // writes it (V8 makes a rope, but a rope is flattened when read).
+                    charge(SIZE.concat + 2 * n);
+                  }
                 } else if (a instanceof JSObject || b instanceof JSObject) {
                   frame.ip = ip;
                   sp = this.callHelper(realm.helpers.add, sp, 2);
@@ -4145,6 +4190,7 @@ export class VM implements HeapOwner, Agent {
             if (sp < 0) break reload;
           } else if (v instanceof JSSymbol)
             this.throwTypeError("Cannot convert a Symbol value to a string");
+          else if (v instanceof LongString) break;
           else {
             const task = typeof v === "bigint" ? slicedToString(v, 10) : null;
             if (task) {
@@ -4344,7 +4390,7 @@ export class VM implements HeapOwner, Agent {
           else if (typeof obj === "string") {
             v = this.stringOwn(obj, key);
             if (v === undefined) v = this.lookup(realm.StringPrototype, key);
-          } else v = this.lookup(this.protoForPrimitive(obj, key, false), key);
+          } else v = this.primitiveGet(obj, key);
           if (v === ACCESSOR) {
             frame.ip = ip;
             // A method's receiver is pushed again after the getter's result.
@@ -4691,6 +4737,15 @@ export class VM implements HeapOwner, Agent {
     }
     if (a instanceof JSSymbol || b instanceof JSSymbol)
       this.throwTypeError("Cannot convert a Symbol value to a number");
+    if (
+      (a instanceof LongString || b instanceof LongString) &&
+      isGuestString(a) &&
+      isGuestString(b)
+    ) {
+      const c = compareLong(a, b);
+      s[sp - 2] = op === Op.LT ? c < 0 : op === Op.LE ? c <= 0 : op === Op.GT ? c > 0 : c >= 0;
+      return sp - 1;
+    }
     // Two strings compare as strings; otherwise the host converts to numbers (bigints
     // compare with numbers and numeric strings as the spec says).
     const x = a as number;
@@ -4801,7 +4856,7 @@ function presentElement(obj: unknown, key: number): Value | undefined {
  * after `i !== -2`); shared, the feedback is general from the first programs on.
  */
 function strictEquals(a: unknown, b: unknown): boolean {
-  return a === b;
+  return a === b || (longStringsMade && sameString(a, b));
 }
 
 /**
@@ -4906,11 +4961,45 @@ function numberRelational(op: number, a: number, b: number): boolean {
 
 /** Combines two primitives with a host operator; host TypeErrors become guest ones. */
 export function hostArith(vm: VM, op: number, a: Value, b: Value): Value {
+  if (op === Op.ADD && (longAdd(a, b) || a instanceof LongString || b instanceof LongString))
+    return addLong(vm, a, b);
   const r = hostArithOp(vm, op, a, b);
   // Strings (at their full length, as for ADD) and big BigInts grow the heap too.
   if (typeof r === "string") charge(SIZE.concat + 2 * r.length);
   else if (typeof r === "bigint") charge(bigintBytes(r));
   return r;
+}
+
+/**
+ * `this` and the arguments of a call of `callee`, with LongStrings flattened unless the
+ * native reads them through (LONG_AWARE_NATIVES): no native receives one unprepared.
+ */
+function flattenForNative(callee: NativeFunction, thisValue: Value, args: Value[]): Value {
+  let long = thisValue instanceof LongString;
+  for (let i = 0; i < args.length && !long; i++) long = args[i] instanceof LongString;
+  if (!long || LONG_AWARE_NATIVES.has(callee.id)) return thisValue;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a instanceof LongString) args[i] = flattenLong(a);
+  }
+  return thisValue instanceof LongString ? flattenLong(thisValue) : thisValue;
+}
+
+/** Whether `a + b` of two host strings is long. */
+function longAdd(a: Value, b: Value): boolean {
+  return typeof a === "string" && typeof b === "string" && a.length + b.length >= LONG_AT;
+}
+
+/** `a + b` with a long string on one side, or a long result (a number's text is short). */
+function addLong(vm: VM, a: Value, b: Value): Value {
+  const text = (v: Value) => (isGuestString(v) ? v : String(v));
+  if (!isGuestString(a) && !isGuestString(b)) return hostArithOp(vm, Op.ADD, a, b);
+  try {
+    return concatStrings(text(a), text(b));
+  } catch (e) {
+    if (e instanceof RangeError) return vm.throwError("RangeError", e.message);
+    throw e;
+  }
 }
 
 function hostArithOp(vm: VM, op: number, a: Value, b: Value): Value {

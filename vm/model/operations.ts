@@ -4,6 +4,7 @@
 
 import { JSSymbol, type Primitive, type Value } from "./value";
 import { JSObject, isCallable } from "./object";
+import { LongString, flattenLong, longStringEquals } from "./long-string";
 
 export class ThrowSignal {
   constructor(readonly value: Value) {}
@@ -27,6 +28,7 @@ export function primToNumber(v: Primitive): number | null {
     case "bigint":
       return null;
     default:
+      if (v instanceof LongString) return stringToNumber(flattenLong(v));
       return v === null ? 0 : null;
   }
 }
@@ -46,7 +48,13 @@ export function primToString(v: Primitive): string | null {
 export function typeOf(v: Value): string {
   if (v instanceof JSObject) return isCallable(v) ? "function" : "object";
   if (v instanceof JSSymbol) return "symbol";
+  if (v instanceof LongString) return "string";
   return typeof v;
+}
+
+/** Whether `v` is a guest string: a host string or a LongString. */
+export function isGuestString(v: unknown): v is string | LongString {
+  return typeof v === "string" || v instanceof LongString;
 }
 
 export function toBoolean(v: Value): boolean {
@@ -83,6 +91,13 @@ export function sameValueZero(a: Value, b: Value): boolean {
 /** IsLooselyEqual when both are primitives (no objects). */
 export function primLooseEquals(a: Primitive, b: Primitive): boolean {
   if (a instanceof JSSymbol || b instanceof JSSymbol) return a === b;
+  if (a instanceof LongString || b instanceof LongString) {
+    if (isGuestString(a) && isGuestString(b)) return longStringEquals(a, b);
+    // A long string against a number, boolean or bigint: the host's == on its text.
+    const x = a instanceof LongString ? flattenLong(a) : a;
+    const y = b instanceof LongString ? flattenLong(b) : b;
+    return x == y;
+  }
   // The host's == on host primitives is the spec's algorithm.
   return a == b;
 }

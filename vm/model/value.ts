@@ -4,6 +4,7 @@
 
 import type { JSObject } from "./object";
 import { SIZE, charge } from "./heap";
+import type { LongString } from "./long-string";
 
 /** Symbols made so far in this process: each one's keyHash. */
 let symbolsMade = 0;
@@ -58,7 +59,8 @@ export class Empty {
 /** Typed as a Value so it can sit in stacks and slots; compare with ===. */
 export const EMPTY = Empty.VALUE as unknown as Value;
 
-export type Primitive = undefined | null | boolean | number | string | bigint | JSSymbol;
+export type Primitive =
+  undefined | null | boolean | number | string | bigint | JSSymbol | LongString;
 export type Value = Primitive | JSObject;
 export type PropertyKey = string | JSSymbol;
 
