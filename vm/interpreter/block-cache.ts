@@ -10,11 +10,20 @@ import type { FunctionCode } from "../../compiler/bytecode";
 import type { Env } from "../model/env";
 import type { Value } from "../model/value";
 import { compileBlock, type BlockExit, type CompiledBlock } from "./block-compiler";
+import { codeCache, type CodeCache } from "./shape-cache";
 
 const DEFAULT_THRESHOLD = 500;
 
 /** A region that left without running anything this many times in a row is dropped. */
 const MAX_STALLS = 8;
+
+/**
+ * After this many entries a region that ran fewer than MIN_RUN dispatches an entry on
+ * average is dropped: entering and writing back cost more than so short a run saves (a
+ * loop body that leaves at its first call, as Octane deltablue's do).
+ */
+const TRIAL_ENTRIES = 64;
+const MIN_RUN = 12;
 
 /** The threshold JAUNT_JIT asks for: 0 when it is off. */
 export function jitThreshold(setting = process.env.JAUNT_JIT): number {
@@ -29,11 +38,19 @@ class CodeBlocks {
   readonly blocks: (CompiledBlock | null | undefined)[];
   readonly heat: Int32Array;
   readonly stalls: Uint8Array;
-  constructor(length: number) {
+  readonly entries: Int32Array;
+  readonly runs: Float64Array;
+  /** The code's inline caches (shape-cache.ts), which compiled property reads use. */
+  readonly caches: CodeCache;
+  constructor(fcode: FunctionCode) {
+    const length = fcode.code.length;
+    this.caches = codeCache(fcode);
     // Sized up front: a sparse host array would fall back to a slow dictionary.
     this.blocks = new Array<CompiledBlock | null | undefined>(length).fill(undefined);
     this.heat = new Int32Array(length);
     this.stalls = new Uint8Array(length);
+    this.entries = new Int32Array(length);
+    this.runs = new Float64Array(length);
   }
 }
 
@@ -84,7 +101,7 @@ export class BlockCache {
     if (fcode !== this.lastCode) {
       table = tables.get(fcode) ?? null;
       if (table === null) {
-        table = new CodeBlocks(fcode.code.length);
+        table = new CodeBlocks(fcode);
         tables.set(fcode, table);
       }
       this.lastCode = fcode;
@@ -96,11 +113,17 @@ export class BlockCache {
       block = table!.blocks[ip] = compileBlock(fcode, ip);
     }
     if (block === null) return ip;
-    const at = block(vm, stack, base, sp, left, exit, fcode.consts, thisValue, env);
+    const at = block(vm, stack, base, sp, left, exit, fcode.consts, thisValue, env, table!.caches);
     this.ran += exit.ran;
+    const t = table!;
     if (exit.ran === 0 && left > 64) {
-      if (++table!.stalls[ip] >= MAX_STALLS) table!.blocks[ip] = null;
-    } else table!.stalls[ip] = 0;
+      if (++t.stalls[ip] >= MAX_STALLS) t.blocks[ip] = null;
+    } else t.stalls[ip] = 0;
+    if (t.entries[ip] < TRIAL_ENTRIES) {
+      t.runs[ip] += exit.ran;
+      if (++t.entries[ip] === TRIAL_ENTRIES && t.runs[ip] < MIN_RUN * TRIAL_ENTRIES)
+        t.blocks[ip] = null;
+    }
     return at;
   }
 }

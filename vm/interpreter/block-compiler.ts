@@ -30,9 +30,11 @@
 
 import { Op } from "../../compiler/opcodes";
 import type { FunctionCode } from "../../compiler/bytecode";
-import { ArrayObject, OF } from "../model/object";
+import { ArrayObject, JSObject, OF } from "../model/object";
 import { EMPTY, type Value } from "../model/value";
-import { toBoolean } from "../model/operations";
+import { toBoolean, typeOf } from "../model/operations";
+import { GLOBAL_MISS, GlobalSite, cachedBinding, cachedGlobalProp } from "./global-cache";
+import type { CodeCache } from "./shape-cache";
 import type { Env } from "../model/env";
 
 /** Where a region left: `sp` and the dispatches it ran; the function returns the offset. */
@@ -52,6 +54,7 @@ export type CompiledBlock = (
   consts: readonly unknown[],
   thisValue: Value,
   env: Env | null,
+  caches: CodeCache,
 ) => number;
 
 /** Dispatches a region may hold (a bigger loop is cut off there: it leaves to the interpreter). */
@@ -443,9 +446,143 @@ class Region {
         );
         return { body: `if (vm.heapInterrupt) ${BAIL}; ${br.body}`, next: br.next };
       }
+      case Op.JUMP_IF_FALSE_KEEP:
+      case Op.JUMP_IF_TRUE_KEEP: {
+        // Jumps keeping the value; goes on without it.
+        const v = T(d - 1);
+        const t = `toBoolean(${v})`;
+        return {
+          body: `if (${op === Op.JUMP_IF_FALSE_KEEP ? `!${t}` : t}) ${GOTO(0)} else ${GOTO(1)}`,
+          next: [
+            [code[s + 1], d],
+            [s + 2, d - 1],
+          ],
+        };
+      }
+      case Op.JUMP_IF_NOT_NULLISH_KEEP: {
+        const v = T(d - 1);
+        return {
+          body: `if (${v} !== undefined && ${v} !== null) ${GOTO(0)} else ${GOTO(1)}`,
+          next: [
+            [code[s + 1], d],
+            [s + 2, d - 1],
+          ],
+        };
+      }
+      case Op.NULL_JUMP: {
+        // NULL; EQ|NE|SEQ|SNE (maybe fused); JUMP_IF_FALSE target, on the value below.
+        const v = T(d - 1);
+        const cmp = code[s + 1];
+        const test =
+          cmp === Op.EQ || cmp === Op.EQ_JUMP_IF_FALSE
+            ? `${v} === null || ${v} === undefined`
+            : cmp === Op.NE || cmp === Op.NE_JUMP_IF_FALSE
+              ? `!(${v} === null || ${v} === undefined)`
+              : cmp === Op.SEQ || cmp === Op.SEQ_JUMP_IF_FALSE
+                ? `${v} === null`
+                : `${v} !== null`;
+        return this.branch(test, s + 4, code[s + 3], d - 1);
+      }
+      case Op.EQ:
+      case Op.NE:
+      case Op.EQ_JUMP_IF_FALSE:
+      case Op.NE_JUMP_IF_FALSE: {
+        // Two primitives of one type: loose equality is strict equality.
+        const a = T(d - 2);
+        const b = T(d - 1);
+        const guard = `if (!(typeof ${a} === typeof ${b} && typeof ${a} !== "object" && typeof ${a} !== "function")) ${BAIL};`;
+        const test = `${a} ${op === Op.EQ || op === Op.EQ_JUMP_IF_FALSE ? "===" : "!=="} ${b}`;
+        if (op === Op.EQ || op === Op.NE)
+          return { body: `${guard} ${a} = ${test};`, next: [[s + 1, d - 1]] };
+        const br = this.branch(test, s + 3, code[s + 2], d - 2);
+        return { body: `${guard} ${br.body}`, next: br.next };
+      }
+      case Op.TO_PROPKEY: {
+        const v = T(d - 1);
+        return {
+          body: `if (!(typeof ${v} === "number" || typeof ${v} === "string")) ${BAIL};`,
+          next: [[s + 1, d]],
+        };
+      }
+      case Op.TYPEOF:
+        return { body: `${T(d - 1)} = typeOf(${T(d - 1)});`, next: [[s + 1, d]] };
+      case Op.TYPEOF_IS: {
+        // TYPEOF; CONST k; SEQ|SNE|EQ|NE (maybe fused with its JUMP_IF_FALSE)
+        const k = code[s + 2];
+        if (typeof this.consts[k] !== "string")
+          return { body: `${T(d - 1)} = typeOf(${T(d - 1)});`, next: [[s + 1, d]] };
+        this.usedConsts.add(k);
+        const cmp = code[s + 3];
+        const same =
+          cmp === Op.SEQ ||
+          cmp === Op.EQ ||
+          cmp === Op.SEQ_JUMP_IF_FALSE ||
+          cmp === Op.EQ_JUMP_IF_FALSE;
+        const test = `typeOf(${T(d - 1)}) ${same ? "===" : "!=="} C${k}`;
+        if (cmp === Op.SEQ || cmp === Op.SNE || cmp === Op.EQ || cmp === Op.NE)
+          return { body: `${T(d - 1)} = ${test};`, next: [[s + 4, d]] };
+        return this.branch(test, s + 6, code[s + 5], d - 1);
+      }
+      case Op.GET_GLOBAL:
+        // Through the site's global cache (the interpreter's cachedGlobal hit).
+        return {
+          body: `{ const v = readGlobal(vm, caches[${s}]); if (v === GLOBAL_MISS) ${BAIL}; ${T(d)} = v; }`,
+          next: [[s + 2, d + 1]],
+        };
+      case Op.GET_PROP:
+        return this.propertyRead(s, d, s, s + 1, s + 2);
+      case Op.THIS_GET_PROP:
+        return this.propertyRead(s, d, s + 1, s + 2, s + 3, "thisValue");
+      case Op.GET_LOCAL_GET_PROP:
+        return this.propertyRead(s, d, s + 2, s + 3, s + 4, this.reg(code[s + 1]));
+      case Op.GET_LOCALS_GET_PROP: {
+        const first = `${T(d)} = ${this.reg(code[s + 1])};`;
+        const read = this.propertyRead(s, d + 1, s + 4, s + 5, s + 6, this.reg(code[s + 3]));
+        return { body: `${first} ${read.body}`, next: read.next };
+      }
+      case Op.SET_PROP:
+      case Op.SET_PROP_POP: {
+        // An own property's slot through entry 0 of the site's inline cache (cachedPut's hit).
+        const o = T(d - 2);
+        const v = T(d - 1);
+        const hit =
+          `${o} instanceof JSObject && (sh = ${o}.shape) !== null && (c = caches[${s}]) !== undefined && ` +
+          `c.shape0 === sh && c.holder0 === null`;
+        const after = op === Op.SET_PROP_POP ? "" : `${o} = ${v};`;
+        return {
+          body: `{ let sh, c; if (!(${hit})) ${BAIL}; ${o}.slotValues[c.slot0] = ${v}; ${o}.bits |= DIRTY; ${after} }`,
+          next: [op === Op.SET_PROP_POP ? [s + 3, d - 2] : [s + 2, d - 1]],
+        };
+      }
       default:
         return null;
     }
+  }
+
+  /**
+   * A named read at `site` (key operand at `keyAt`, next dispatch at `next`) of the
+   * receiver on the stack, or of `receiver` pushed first: entry 0 of the site's inline
+   * cache (the interpreter's getNamed, cachedRead's first test); otherwise it leaves.
+   */
+  propertyRead(
+    s: number,
+    d: number,
+    site: number,
+    keyAt: number,
+    next: number,
+    receiver?: string,
+  ): Node {
+    void keyAt;
+    const o = receiver ?? this.slot(d - 1);
+    const at = receiver === undefined ? d - 1 : d;
+    const body =
+      `{ const o = ${o}; let sh, c, v; ` +
+      `if (o instanceof JSObject && (sh = o.shape) !== null && (c = caches[${site}]) !== undefined && c.shape0 === sh) { ` +
+      `const h = c.holder0; if (h === null) v = o.slotValues[c.slot0]; ` +
+      `else if (o.proto === h && h.shape === c.holderShape0) v = h.slotValues[c.slot0]; else ${BAIL}; ` +
+      `} else ${BAIL}; ${this.slot(at)} = v; }`;
+    void s;
+    return { body, next: [[next, at + 1]] };
   }
 
   /** A two-way dispatch: to `yes` when `test` holds, else to `no`, both at depth `d`. */
@@ -585,14 +722,40 @@ export function compileBlock(fcode: FunctionCode, entry: number): CompiledBlock 
   for (let i = 0; i < temps.length; i++) lines.push(`if (d > ${i}) stack[sp0 + ${i}] = t${i};`);
   lines.push(`out.sp = sp0 + d; out.ran = n; return at;`);
   const source =
-    `"use strict"; return function block(vm, stack, base, sp0, left, out, consts, thisValue, env) {\n` +
+    `"use strict"; return function block(vm, stack, base, sp0, left, out, consts, thisValue, env, caches) {\n` +
     `${lines.join("\n")}\n};`;
   // Only opcodes and numbers made this source (see the head of this file).
-  const make = new Function("ArrayObject", "EMPTY", "DIRTY", "toBoolean", source) as (
-    ...a: unknown[]
-  ) => CompiledBlock;
-  return make(ArrayObject, EMPTY, OF.Dirty, toBoolean);
+  const make = new Function(...Object.keys(RUNTIME), source) as (...a: unknown[]) => CompiledBlock;
+  return make(...Object.values(RUNTIME));
 }
+
+/**
+ * A GET_GLOBAL site's cached value (the interpreter's cachedGlobal), or GLOBAL_MISS.
+ * The VM type is the interpreter's; only its realm's global tables are read.
+ */
+function readGlobal(
+  vm: { realm: { globalLex: Map<string, never>; global: never } },
+  site: GlobalSite | undefined,
+): unknown {
+  if (site === undefined || !(site instanceof GlobalSite)) return GLOBAL_MISS;
+  const realm = vm.realm;
+  const b = cachedBinding(site, realm.globalLex);
+  if (b !== null) return b.value === EMPTY ? GLOBAL_MISS : b.value;
+  const p = cachedGlobalProp(site, realm.global, realm.globalLex);
+  return p === null ? GLOBAL_MISS : p.value;
+}
+
+/** What the generated functions are made with: the names their source uses. */
+const RUNTIME = {
+  ArrayObject,
+  JSObject,
+  EMPTY,
+  DIRTY: OF.Dirty,
+  toBoolean,
+  typeOf,
+  readGlobal,
+  GLOBAL_MISS,
+};
 
 /** One block: its budget check, then its dispatches until one chooses or control merges. */
 function emitBlock(
