@@ -118,6 +118,7 @@ import {
   type HeapOwner,
 } from "../model/heap";
 import { measureHeap } from "./heap-measure";
+import { type BlockCache, newBlockCache } from "./block-cache";
 import { MISS, SiteCache, cachedPut, cachedRead, codeCache, recordRead } from "./shape-cache";
 import {
   GLOBAL_MISS,
@@ -290,6 +291,8 @@ export class VM implements HeapOwner, Agent {
   heapStrike = false;
   /** A charge went over the limit mid-instruction: the next safe point throws. */
   heapInterrupt = false;
+  /** Compiled hot loops (block-cache.ts); null with JAUNT_JIT=off. */
+  blocks: BlockCache | null = newBlockCache();
   /** `heap.used` when the running native started: what it made since is not reachable yet. */
   private nativeMark = 0;
   /** The native running (while inNative) and its receiver, for stacks made in it. */
@@ -2229,6 +2232,23 @@ export class VM implements HeapOwner, Agent {
                     // and the loop's test there (speed13), `i < 5000000` or `i < n` on
                     // numbers: the loop header in the same dispatch.
                     ip = loopTest(stack, code, base, ip);
+                    // A hot loop runs compiled from here (block-cache.ts).
+                    const blocks = this.blocks;
+                    if (blocks !== null && ip < opStart) {
+                      ip = blocks.enter(
+                        this,
+                        fcode,
+                        ip,
+                        stack,
+                        base,
+                        sp,
+                        budget - executed,
+                        frame.thisValue,
+                        frame.env,
+                      );
+                      sp = blocks.exit.sp;
+                      executed += blocks.exit.ran;
+                    }
                   }
                 } else {
                   stack[sp++] = v;
@@ -2813,6 +2833,23 @@ export class VM implements HeapOwner, Agent {
                 // points where an allocation that went over the heap limit throws.
                 if (this.heapInterrupt) this.heapSafePoint();
                 ip = code[ip];
+                if (ip < opStart && this.blocks !== null) {
+                  // A hot loop runs compiled from here (block-cache.ts).
+                  const blocks = this.blocks;
+                  ip = blocks.enter(
+                    this,
+                    fcode,
+                    ip,
+                    stack,
+                    base,
+                    sp,
+                    budget - executed,
+                    frame.thisValue,
+                    frame.env,
+                  );
+                  sp = blocks.exit.sp;
+                  executed += blocks.exit.ran;
+                }
                 break;
               case Op.JUMP_IF_FALSE: {
                 const v = stack[--sp];
