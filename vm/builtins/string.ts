@@ -107,7 +107,12 @@ export function installString(realm: Realm): void {
           if (newTarget === undefined)
             return vm.tailCall(vm.realm.helpers.toString, undefined, [v]);
           // new String(obj): its toString is guest code, then this constructor again.
-          return vm.tailCall(vm.realm.helpers.coerceThenCall, undefined, [self, "Ns", newTarget, v]);
+          return vm.tailCall(vm.realm.helpers.coerceThenCall, undefined, [
+            self,
+            "Ns",
+            newTarget,
+            v,
+          ]);
         }
         if (v instanceof JSSymbol) vm.throwTypeError("Cannot convert a Symbol value to a string");
         // A huge BigInt's digits, in slices (bigint-arith-work.ts).
