@@ -73,8 +73,13 @@ export function makeNative(
         ]);
       }
       // A number, boolean or BigInt `this` (Number.prototype.f = String.prototype.f)
-      // reaches the native as its string, as ToString would give it.
-      if (thisToo && typeof thisArg !== "string") thisArg = String(thisArg);
+      // reaches the native as its string, as ToString would give it (a LongString
+      // stays as it is: long-aware natives read it in chunks).
+      if (
+        thisToo &&
+        (typeof thisArg === "number" || typeof thisArg === "boolean" || typeof thisArg === "bigint")
+      )
+        thisArg = String(thisArg);
       return impl(vm, thisArg, args, newTarget, self);
     };
   }
