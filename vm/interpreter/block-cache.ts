@@ -7,7 +7,7 @@
 // hot (default 500; the tests use 1 to compile every loop at its first iteration).
 
 import type { FunctionCode } from "../../compiler/bytecode";
-import type { Env } from "../model/env";
+import type { Frame } from "../model/frame";
 import type { Value } from "../model/value";
 import { compileBlock, type BlockExit, type CompiledBlock } from "./block-compiler";
 import { codeCache, type CodeCache } from "./shape-cache";
@@ -85,15 +85,14 @@ export class BlockCache {
    */
   enter(
     vm: { heapInterrupt: boolean },
-    fcode: FunctionCode,
+    frame: Frame,
     ip: number,
     stack: Value[],
     base: number,
     sp: number,
     left: number,
-    thisValue: Value,
-    env: Env | null,
   ): number {
+    const fcode = frame.fn.code;
     const exit = this.exit;
     exit.sp = sp;
     exit.ran = 0;
@@ -113,7 +112,18 @@ export class BlockCache {
       block = table!.blocks[ip] = compileBlock(fcode, ip);
     }
     if (block === null) return ip;
-    const at = block(vm, stack, base, sp, left, exit, fcode.consts, thisValue, env, table!.caches);
+    const at = block(
+      vm,
+      stack,
+      base,
+      sp,
+      left,
+      exit,
+      fcode.consts,
+      frame.thisValue,
+      frame.env,
+      table!.caches,
+    );
     this.ran += exit.ran;
     const t = table!;
     if (exit.ran === 0 && left > 64) {

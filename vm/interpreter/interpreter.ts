@@ -2235,17 +2235,7 @@ export class VM implements HeapOwner, Agent {
                     // A hot loop runs compiled from here (block-cache.ts).
                     const blocks = this.blocks;
                     if (blocks !== null && ip < opStart) {
-                      ip = blocks.enter(
-                        this,
-                        fcode,
-                        ip,
-                        stack,
-                        base,
-                        sp,
-                        budget - executed,
-                        frame.thisValue,
-                        frame.env,
-                      );
+                      ip = blocks.enter(this, frame, ip, stack, base, sp, budget - executed);
                       sp = blocks.exit.sp;
                       executed += blocks.exit.ran;
                     }
@@ -2836,17 +2826,7 @@ export class VM implements HeapOwner, Agent {
                 if (ip < opStart && this.blocks !== null) {
                   // A hot loop runs compiled from here (block-cache.ts).
                   const blocks = this.blocks;
-                  ip = blocks.enter(
-                    this,
-                    fcode,
-                    ip,
-                    stack,
-                    base,
-                    sp,
-                    budget - executed,
-                    frame.thisValue,
-                    frame.env,
-                  );
+                  ip = blocks.enter(this, frame, ip, stack, base, sp, budget - executed);
                   sp = blocks.exit.sp;
                   executed += blocks.exit.ran;
                 }
