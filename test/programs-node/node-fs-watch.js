@@ -32,7 +32,12 @@ function polling() {
   const sw = fs.watchFile(other, { interval: 20 }, (curr, prev) => {
     n++;
     console.log("watchFile:", n, curr.size, prev.size, curr.isFile(), prev.mtimeMs === 0);
-    if (n === 1) setTimeout(() => fs.writeFileSync(other, "hello"), 30);
+    // Created whole by a rename: a poll between writeFileSync's open and write saw it empty.
+    if (n === 1)
+      setTimeout(() => {
+        fs.writeFileSync(other + ".tmp", "hello");
+        fs.renameSync(other + ".tmp", other);
+      }, 30);
     if (n === 2) setTimeout(() => fs.appendFileSync(other, " world"), 30);
     if (n === 3) {
       fs.unwatchFile(other);
